@@ -1,0 +1,36 @@
+/**
+ * Full-text search over passages (paragraphs) with MiniSearch: accent-insensitive,
+ * typo-tolerant, prefix-aware. Persisted as JSON keyed by the corpus version so a
+ * restart with an unchanged corpus does not rebuild.
+ */
+import type { Corpus, Paragraph, Sentence } from '../types.js';
+
+/** One search hit: a passage with MiniSearch's score and matched terms. */
+export interface PassageHit {
+  id: string;
+  articleId: string;
+  score: number;
+  /** Query terms (normalised) that matched. */
+  terms: string[];
+  /** Matched document term → fields. */
+  match: Record<string, string[]>;
+}
+
+export interface SearchOptions {
+  /** Max hits to return (default 20). */
+  limit?: number;
+  /** Restrict to these articles. */
+  articles?: string[];
+}
+
+/** The searchable view of a corpus. */
+export interface SearchIndex {
+  readonly version: string;
+  search(query: string, opts?: SearchOptions): PassageHit[];
+  passage(id: string): Paragraph | undefined;
+  sentence(id: string): Sentence | undefined;
+  /** Number of passages containing `term` (normalised), for answerability checks. */
+  docFreq(term: string): number;
+  /** Total passages indexed. */
+  readonly size: number;
+}

@@ -1,0 +1,153 @@
+/**
+ * Storage: keyv behind a small typed facade. The embedded default persists to a
+ * file under DATA_DIR (keyv-file); REDIS_URL switches to @keyv/redis; tests may use
+ * memory. Keyv swallows adapter errors by default, so every call here is bounded
+ * by a timeout and failures surface as StoreUnavailableError, which callers turn
+ * into a degraded-but-answering path (never a crash or a hang).
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import Keyv from 'keyv';
+import KeyvRedis from '@keyv/redis';
+import { KeyvFile } from 'keyv-file';
+import { UpstreamError } from '../errors.js';
+
+/** The store failed or did not answer in time. */
+export class StoreUnavailableError extends UpstreamError {
+  override name = 'StoreUnavailableError';
+}
+export const isStoreUnavailableError = (e: unknown): e is StoreUnavailableError => e instanceof StoreUnavailableError;
+
+export type StoreKind = 'memory' | 'file' | 'redis';
+
+/** The typed key-value store every layer uses. Keys are plain strings; values are JSON-able. */
+export interface Store {
+  readonly kind: StoreKind;
+  get<T>(key: string): Promise<T | undefined>;
+  set<T>(key: string, value: T, ttlMs?: number): Promise<void>;
+  delete(key: string): Promise<void>;
+  /**
+   * Claim `key` for `ttlMs` if nobody holds it (SET NX PX on Redis). Returns the
+   * claim token, or null when someone else holds it.
+   */
+  claim(key: string, ttlMs: number): Promise<string | null>;
+  /** Release a claim only if `token` still holds it (compare-and-delete). */
+  release(key: string, token: string): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export interface StoreOptions {
+  kind: StoreKind;
+  /** File path for `file`, URL for `redis`. */
+  location?: string;
+  /** Milliseconds one call may take. */
+  timeoutMs?: number;
+  namespace?: string;
+  onError?: (err: unknown) => void;
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const t = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new StoreUnavailableError(`store ${what} timed out after ${ms} ms`)), ms);
+    timer.unref?.();
+  });
+  return Promise.race([p, t]).finally(() => clearTimeout(timer)) as Promise<T>;
+}
+
+const RELEASE_SCRIPT = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("del", KEYS[1]) else return 0 end`;
+
+/** Create a store. Never throws for an unreachable Redis: calls fail (bounded) until it returns. */
+export function createStore(opts: StoreOptions): Store {
+  const timeoutMs = opts.timeoutMs ?? 500;
+  const namespace = opts.namespace ?? 'dispatch';
+  const onError = opts.onError ?? (() => {});
+  let redis: KeyvRedis<unknown> | undefined;
+  let keyv: Keyv;
+  if (opts.kind === 'redis') {
+    if (!opts.location) throw new Error('redis store needs a URL');
+    redis = new KeyvRedis(
+      {
+        url: opts.location,
+        socket: {
+          connectTimeout: Math.max(timeoutMs, 1000),
+          // Keep trying forever, with a capped backoff: the store recovers when Redis returns.
+          reconnectStrategy: (retries: number) => Math.min(100 * 2 ** Math.min(retries, 6), 2000),
+        },
+        // Fail fast while disconnected instead of queueing commands that would hang.
+        disableOfflineQueue: true,
+      },
+      { throwOnConnectError: false, throwOnErrors: true, connectionTimeout: Math.max(timeoutMs, 1000) },
+    );
+    keyv = new Keyv({ store: redis, namespace, throwOnErrors: true, useKeyPrefix: false });
+  } else if (opts.kind === 'file') {
+    const file = opts.location ?? path.resolve('data', 'store.json');
+    mkdirSync(path.dirname(file), { recursive: true });
+    keyv = new Keyv({ store: new KeyvFile({ filename: file, writeDelay: 50 }), namespace, throwOnErrors: true });
+  } else {
+    keyv = new Keyv({ namespace, throwOnErrors: true });
+  }
+  keyv.on('error', onError);
+  redis?.on('error', onError);
+
+  // In-process claims for single-instance stores.
+  const localClaims = new Map<string, { token: string; until: number }>();
+
+  const wrap = async <T>(what: string, fn: () => Promise<T>): Promise<T> => {
+    try {
+      return await withTimeout(fn(), timeoutMs, what);
+    } catch (err) {
+      if (err instanceof StoreUnavailableError) throw err;
+      throw new StoreUnavailableError(`store ${what} failed: ${(err as Error)?.message ?? String(err)}`);
+    }
+  };
+
+  const redisClient = async () => {
+    const client = (await redis!.getClient()) as unknown as {
+      set(k: string, v: string, o: { NX: true; PX: number }): Promise<string | null>;
+      eval(script: string, o: { keys: string[]; arguments: string[] }): Promise<number>;
+    };
+    return client;
+  };
+
+  return {
+    kind: opts.kind,
+    get: <T>(key: string) => wrap('get', async () => (await keyv.get<T>(key)) as T | undefined),
+    set: (key, value, ttlMs) => wrap('set', async () => void (await keyv.set(key, value, ttlMs))),
+    delete: (key) => wrap('delete', async () => void (await keyv.delete(key))),
+    async claim(key, ttlMs) {
+      const token = randomUUID();
+      if (redis) {
+        return wrap('claim', async () => {
+          const ok = await (await redisClient()).set(`${namespace}:claim:${key}`, token, { NX: true, PX: ttlMs });
+          return ok === 'OK' ? token : null;
+        });
+      }
+      const now = Date.now();
+      const held = localClaims.get(key);
+      if (held && held.until > now) return null;
+      localClaims.set(key, { token, until: now + ttlMs });
+      return token;
+    },
+    async release(key, token) {
+      if (redis) {
+        return wrap('release', async () => {
+          const n = await (await redisClient()).eval(RELEASE_SCRIPT, { keys: [`${namespace}:claim:${key}`], arguments: [token] });
+          return n === 1;
+        });
+      }
+      const held = localClaims.get(key);
+      if (held?.token !== token) return false;
+      localClaims.delete(key);
+      return true;
+    },
+    async close() {
+      try {
+        await withTimeout(keyv.disconnect(), 2000, 'close');
+      } catch {
+        /* closing a dead store is not an error worth surfacing */
+      }
+    },
+  };
+}
