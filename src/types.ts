@@ -58,6 +58,13 @@ export interface Article extends ArticleMeta {
   hash: string;
   /** File modification time, ms since epoch (when the article was added). */
   addedAt: number;
+  /**
+   * For markup files (HTML): the raw ranges holding visible text. Quotes across a
+   * tag are made of several verbatim fragments joined with " … ". Absent for plain text.
+   */
+  runs?: [number, number][];
+  /** "txt" | "md" | "html" */
+  format: 'txt' | 'md' | 'html';
 }
 
 /** One article largely contained in another. */

@@ -13,13 +13,30 @@ export interface LlmPassage {
   text: string;
 }
 
+/** Display metadata of one article, copied onto the citations the model layer returns. */
+export interface LlmArticleMeta {
+  title: string;
+  outlet: string | null;
+  date: string | null;
+  url: string | null;
+}
+
+export type LlmTask = 'ask' | 'who-summary' | 'digest' | 'verify' | 'compare';
+
 export interface LlmRequest {
   /** What the user wants, e.g. the question, or "Summarise the story" for the digest. */
-  task: 'ask' | 'who-summary' | 'digest' | 'verify' | 'compare';
+  task: LlmTask;
   question: string;
   /** Earlier turns of the conversation, oldest first (plain text, may be empty). */
   history?: { question: string; answer: string }[];
   passages: LlmPassage[];
+  /**
+   * Optional metadata by article id. When given, citations carry the article's
+   * title/outlet/date/url; otherwise title is the article id and the rest null, and
+   * the caller should fill them from its corpus. Article URLs listed here are also
+   * the only URLs (besides those inside passages) the model's prose may keep.
+   */
+  articles?: Record<string, LlmArticleMeta>;
 }
 
 /** A verified model answer: every quote in `citations` is verbatim in its passage. */
@@ -30,6 +47,12 @@ export interface LlmAnswer {
   completionTokens: number;
   costUsd: number;
   model: string;
+  /** `verify` only: the model's verdict, kept only when at least one sentence verified. */
+  verdict?: 'supported' | 'contradicted' | 'partly supported' | 'not addressed';
+  /** Sentences the model wrote that failed verification and were dropped. */
+  dropped?: number;
+  /** True when served from the answer cache (tokens and cost are then 0). */
+  cached?: boolean;
 }
 
 /** The model layer; absent when no OPENAI_API_KEY is configured. */

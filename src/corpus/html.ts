@@ -1,0 +1,135 @@
+/**
+ * A visible-text view of an HTML article that keeps exact raw offsets: each line
+ * (block element) maps every character back into the file, so quotes stay verbatim.
+ * Deliberately small: news pages need paragraphs, headings and meta tags, not a DOM.
+ */
+import type { ArticleMeta } from '../types.js';
+import type { Line } from './clean.js';
+
+const SKIP = new Set(['script', 'style', 'head', 'nav', 'footer', 'aside', 'form', 'noscript', 'svg', 'button', 'iframe', 'template', 'figure', 'figcaption']);
+const BLOCK = new Set([
+  'p', 'div', 'br', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'tr', 'td', 'th', 'table',
+  'article', 'section', 'header', 'main', 'blockquote', 'pre', 'hr', 'dd', 'dt', 'body', 'html', 'title',
+]);
+
+export interface HtmlLine extends Line {
+  /** Raw offset of character k of `text`. */
+  map: (k: number) => number;
+}
+
+export interface HtmlView {
+  lines: HtmlLine[];
+  runs: [number, number][];
+  meta: Partial<ArticleMeta>;
+}
+
+export function htmlView(raw: string, from = 0): HtmlView {
+  const lines: HtmlLine[] = [];
+  const runs: [number, number][] = [];
+  const meta: Partial<ArticleMeta> = {};
+  let pieces: { t: number; r: number; len: number }[] = [];
+  let text = '';
+  const endLine = () => {
+    if (text.trim()) {
+      const ps = pieces;
+      const map = (k: number) => {
+        for (const p of ps) if (k >= p.t && k < p.t + p.len) return p.r + (k - p.t);
+        const last = ps[ps.length - 1]!;
+        return last.r + last.len - 1;
+      };
+      lines.push({ text, start: ps[0]!.r, end: ps[ps.length - 1]!.r + ps[ps.length - 1]!.len, map });
+    }
+    pieces = [];
+    text = '';
+  };
+  const tagRe = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][\w-]*)([^>]*)>/g;
+  let pos = from;
+  let skipDepth = 0;
+  let skipTag = '';
+  let inTitle = false;
+  let titleText = '';
+  let m: RegExpExecArray | null;
+  tagRe.lastIndex = from;
+  while ((m = tagRe.exec(raw))) {
+    if (m.index > pos && skipDepth === 0) {
+      const chunk = raw.slice(pos, m.index);
+      if (inTitle) titleText += chunk;
+      else if (chunk.trim()) {
+        pieces.push({ t: text.length, r: pos, len: chunk.length });
+        runs.push([pos, m.index]);
+        text += chunk.replace(/[\r\n\t]/g, ' ');
+      } else if (text && !text.endsWith(' ')) {
+        // whitespace between inline elements: keep one space for readability, mapped to its first char
+        pieces.push({ t: text.length, r: pos, len: 1 });
+        text += ' ';
+      }
+    }
+    pos = m.index + m[0].length;
+    if (!m[2]) continue; // comment
+    const closing = m[1] === '/';
+    const tag = m[2].toLowerCase();
+    const attrs = m[3] ?? '';
+    if (tag === 'meta' && !closing) readMeta(attrs, meta);
+    if (tag === 'link' && /rel=["']?canonical/i.test(attrs)) meta.url ??= attr(attrs, 'href');
+    if (tag === 'title') {
+      inTitle = !closing;
+      if (closing && titleText.trim()) meta.title ??= titleText.trim();
+      continue;
+    }
+    if (SKIP.has(tag) && !(tag === 'head')) {
+      if (!closing && !attrs.trim().endsWith('/')) {
+        if (skipDepth === 0) skipTag = tag;
+        if (tag === skipTag) skipDepth++;
+      } else if (closing && tag === skipTag && skipDepth > 0) skipDepth--;
+      continue;
+    }
+    if (BLOCK.has(tag)) endLine();
+  }
+  if (skipDepth === 0 && pos < raw.length) {
+    const chunk = raw.slice(pos);
+    if (chunk.trim()) {
+      pieces.push({ t: text.length, r: pos, len: chunk.length });
+      runs.push([pos, raw.length]);
+      text += chunk.replace(/[\r\n\t]/g, ' ');
+    }
+  }
+  endLine();
+  // Trim each line's leading/trailing spaces while keeping the map consistent.
+  const trimmed = lines.map((l) => {
+    const lead = l.text.length - l.text.trimStart().length;
+    const t = l.text.trim();
+    return { text: t, start: l.map(lead), end: l.map(lead + t.length - 1) + 1, map: (k: number) => l.map(k + lead) };
+  });
+  return { lines: trimmed, runs, meta };
+}
+
+function attr(attrs: string, name: string): string | undefined {
+  const m = attrs.match(new RegExp(`${name}\\s*=\\s*("([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i'));
+  return m ? (m[2] ?? m[3] ?? m[4]) : undefined;
+}
+
+function readMeta(attrs: string, meta: Partial<ArticleMeta>): void {
+  const key = (attr(attrs, 'property') ?? attr(attrs, 'name') ?? '').toLowerCase();
+  const content = attr(attrs, 'content');
+  if (!content) return;
+  if (key === 'og:site_name' || key === 'publisher') meta.outlet ??= content;
+  else if (key === 'og:title') meta.title ??= content;
+  else if (key === 'author' || key === 'article:author') meta.author ??= content;
+  else if (key === 'og:url') meta.url ??= content;
+  else if (key === 'article:published_time' || key === 'date' || key === 'pubdate') {
+    const d = content.match(/^(\d{4}-\d{2}-\d{2})/);
+    if (d) meta.date ??= d[1]!;
+  }
+}
+
+/** A verbatim quote of raw[start, end): for markup files, the visible fragments joined with " … ". */
+export function quoteOf(article: { raw: string; runs?: [number, number][] }, start: number, end: number): string {
+  if (!article.runs) return article.raw.slice(start, end);
+  const parts: string[] = [];
+  for (const [rs, re] of article.runs) {
+    if (re <= start || rs >= end) continue;
+    const frag = article.raw.slice(Math.max(rs, start), Math.min(re, end)).trim();
+    if (frag) parts.push(frag);
+  }
+  return parts.join(' … ');
+}

@@ -1,0 +1,349 @@
+/**
+ * Load a folder of articles (.txt, .md, .html) into a Corpus: cleaned paragraphs
+ * and sentences with exact offsets into each original file, inferred metadata,
+ * and near-duplicate overlaps. Broken files are skipped with a warning naming them.
+ */
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { Logger } from '../log.js';
+import type { Article, ArticleMeta, Corpus, LoadWarning, Paragraph, Sentence } from '../types.js';
+import {
+  bylineIn, isBoilerplateLine, isHeading, isProse, outletFromUrl, outletInLine, parseDateLine,
+  splitGluedKicker, trailingBoilerplate, urlInLine, type Line,
+} from './clean.js';
+import { findOverlaps } from './overlap.js';
+import { splitSentences } from './sentences.js';
+import { htmlView } from './html.js';
+
+/** Files larger than this are skipped: no news article is this long. */
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+export const ARTICLE_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.html', '.htm']);
+
+/** The corpus folder itself is unusable (missing, not a folder, no articles). */
+export class CorpusError extends Error {
+  override name = 'CorpusError';
+}
+
+export interface LoadOptions {
+  log?: Logger;
+}
+
+/** Load every article in `dir`. Throws CorpusError when the folder is missing or holds no usable article. */
+export async function loadCorpus(dir: string, opts: LoadOptions = {}): Promise<Corpus> {
+  let names: string[];
+  try {
+    names = (await readdir(dir)).sort();
+  } catch (err) {
+    throw new CorpusError(`Cannot read the corpus folder ${dir}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  const articles: Article[] = [];
+  const warnings: LoadWarning[] = [];
+  for (const name of names) {
+    if (name.startsWith('.')) continue;
+    const ext = path.extname(name).toLowerCase();
+    if (!ARTICLE_EXTENSIONS.has(ext)) continue;
+    const file = path.join(dir, name);
+    const result = await loadArticleFile(file);
+    if ('reason' in result) {
+      warnings.push({ file: name, reason: result.reason });
+      opts.log?.warn({ file: name }, `skipped article ${name}: ${result.reason}`);
+    } else articles.push(result);
+  }
+  if (articles.length === 0) {
+    throw new CorpusError(
+      `No usable articles in ${dir}` + (warnings.length ? ` (${warnings.map((w) => `${w.file}: ${w.reason}`).join('; ')})` : ''),
+    );
+  }
+  return makeCorpus(dir, articles, warnings);
+}
+
+/** Assemble a Corpus from loaded articles (also used when one article is added at run time). */
+export function makeCorpus(dir: string, articles: Article[], warnings: LoadWarning[] = []): Corpus {
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const version = createHash('sha256')
+    .update(articles.map((a) => `${a.id}:${a.hash}`).join('\n'))
+    .digest('hex')
+    .slice(0, 16);
+  return { dir, articles, byId, overlaps: findOverlaps(articles), warnings, version };
+}
+
+/** Load one file, or explain why it cannot be used. */
+export async function loadArticleFile(file: string): Promise<Article | { reason: string }> {
+  const name = path.basename(file);
+  let info;
+  try {
+    info = await stat(file);
+  } catch (err) {
+    return { reason: `cannot read it (${(err as NodeJS.ErrnoException).code ?? 'error'})` };
+  }
+  if (!info.isFile()) return { reason: 'not a regular file' };
+  if (info.size === 0) return { reason: 'the file is empty' };
+  if (info.size > MAX_FILE_BYTES) {
+    return { reason: `the file is ${(info.size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1024 / 1024} MB` };
+  }
+  let buf: Buffer;
+  try {
+    buf = await readFile(file);
+  } catch (err) {
+    return { reason: `cannot read it (${(err as NodeJS.ErrnoException).code ?? 'error'})` };
+  }
+  if (buf.includes(0)) return { reason: 'it looks binary (contains NUL bytes), not text' };
+  let raw: string;
+  try {
+    raw = new TextDecoder('utf-8', { fatal: true }).decode(buf);
+  } catch {
+    return { reason: 'it is not valid UTF-8 text' };
+  }
+  const article = parseArticle(name, raw, { path: file, addedAt: info.mtimeMs });
+  if (article.sentences.length === 0) return { reason: 'no article text found in it' };
+  return article;
+}
+
+interface ParseExtra {
+  path?: string;
+  addedAt?: number;
+}
+
+/** Parse one article's text (pure; exported for tests and for adding articles at run time). */
+export function parseArticle(id: string, raw: string, extra: ParseExtra = {}): Article {
+  const ext = path.extname(id).toLowerCase();
+  const format: Article['format'] = ext === '.html' || ext === '.htm' ? 'html' : ext === '.md' || ext === '.markdown' ? 'md' : 'txt';
+  const hash = createHash('sha256').update(raw).digest('hex');
+
+  // Front matter (--- yaml ---) overrides inferred metadata.
+  let bodyStart = raw.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let front: Partial<ArticleMeta> = {};
+  const fm = raw.slice(bodyStart).match(/^---\r?\n([\s\S]*?)\r?\n---[ \t]*(\r?\n|$)/);
+  if (fm) {
+    front = frontMatter(fm[1]!);
+    bodyStart += fm[0].length;
+  }
+
+  let lines: Line[];
+  let runs: [number, number][] | undefined;
+  let htmlMeta: Partial<ArticleMeta> = {};
+  if (format === 'html') {
+    const view = htmlView(raw, bodyStart);
+    lines = view.lines;
+    runs = view.runs;
+    htmlMeta = view.meta;
+  } else {
+    lines = splitLines(raw, bodyStart);
+    if (format === 'md') lines = lines.map(stripMarkdownLine);
+  }
+
+  // Header: the lines before the first prose line carry title/date/byline.
+  const firstProse = lines.findIndex((l) => isProse(l.text));
+  const headerEnd = firstProse < 0 ? Math.min(lines.length, 6) : firstProse;
+  let title: string | null = null;
+  let date: string | null = null;
+  let author: string | null = null;
+  let url: string | null = null;
+  let outlet: string | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i]!.text.trim();
+    if (!t) continue;
+    const inHeader = i < headerEnd;
+    const d = parseDateLine(t);
+    if (d) {
+      date ??= d;
+      continue;
+    }
+    const u = urlInLine(t);
+    if (u) {
+      url ??= u;
+      continue;
+    }
+    const o = outletInLine(t);
+    if (o) {
+      outlet ??= o;
+      continue;
+    }
+    if (inHeader && !author) {
+      const b = bylineIn(t, title !== null);
+      if (b) {
+        author = b;
+        continue;
+      }
+    }
+    if (inHeader && !title && !isBoilerplateLine(t) && t.split(/\s+/).length >= 3) {
+      title = splitGluedKicker(t.replace(/^#+\s*/, '').replace(/[:\s]+$/, ''));
+    }
+  }
+
+  // Body: paragraphs of non-boilerplate, non-heading lines; repeated title lines dropped.
+  const paragraphs: Paragraph[] = [];
+  const sentences: Sentence[] = [];
+  const normTitle = title ? norm(title) : null;
+  let current: Line[] = [];
+  const flush = () => {
+    if (current.length) addParagraph(id, raw, current, paragraphs, sentences, runs);
+    current = [];
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const t = line.text.trim();
+    if (!t) {
+      flush();
+      continue;
+    }
+    const skip =
+      isBoilerplateLine(t) || urlInLine(t) !== null || outletInLine(t) !== null ||
+      (author !== null && norm(t) === norm(author)) || (author !== null && /^by\s/i.test(t) && bylineIn(t, false) !== null) ||
+      (normTitle !== null && (norm(t) === normTitle || norm(splitGluedKicker(t)) === normTitle)) ||
+      (isHeading(t) && !isListItem(t));
+    if (skip) {
+      flush();
+      continue;
+    }
+    const cut = trailingBoilerplate(line.text);
+    const l: Line = { text: line.text.slice(0, cut), start: line.start, end: line.start + cut };
+    // A hard-wrapped line continues the paragraph; otherwise each line is its own paragraph (news copy style).
+    const prev = current[current.length - 1];
+    const continues = prev && !/[.!?:"”’)…]\s*$/.test(prev.text) && /^\s*\p{Ll}/u.test(l.text);
+    if (!continues && !(isListItem(t) && prev && isListItem(prev.text.trim()))) flush();
+    current.push(l);
+  }
+  flush();
+
+  const words = paragraphs.reduce((n, p) => n + p.text.split(/\s+/).filter(Boolean).length, 0);
+  const meta: ArticleMeta = {
+    title: front.title ?? htmlMeta.title ?? title ?? id,
+    date: front.date ?? htmlMeta.date ?? date,
+    author: front.author ?? htmlMeta.author ?? author,
+    url: front.url ?? htmlMeta.url ?? url,
+    outlet: front.outlet ?? htmlMeta.outlet ?? outlet,
+  };
+  if (!meta.outlet && meta.url) meta.outlet = outletFromUrl(meta.url, mentionedOutlets(paragraphs));
+  return {
+    id,
+    path: extra.path ?? id,
+    raw,
+    format,
+    ...meta,
+    paragraphs,
+    sentences,
+    words,
+    hash,
+    addedAt: extra.addedAt ?? Date.now(),
+    ...(runs ? { runs } : {}),
+  };
+}
+
+function isListItem(t: string): boolean {
+  return /^[•·▪●*-]\s/.test(t);
+}
+
+function norm(s: string): string {
+  return s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+function splitLines(raw: string, from: number): Line[] {
+  const lines: Line[] = [];
+  let start = from;
+  for (let i = from; i <= raw.length; i++) {
+    if (i === raw.length || raw[i] === '\n') {
+      let end = i;
+      if (end > start && raw[end - 1] === '\r') end--;
+      lines.push({ text: raw.slice(start, end), start, end });
+      start = i + 1;
+    }
+  }
+  return lines;
+}
+
+/** Markdown: drop heading markers and list markers from the line's span (offsets stay exact). */
+function stripMarkdownLine(l: Line): Line {
+  const m = l.text.match(/^(\s*(?:#{1,6}\s+|>\s*))/);
+  if (!m) return l;
+  const cut = m[1]!.length;
+  return { text: l.text.slice(cut), start: l.start + cut, end: l.end };
+}
+
+function addParagraph(
+  articleId: string,
+  raw: string,
+  lines: Line[],
+  paragraphs: Paragraph[],
+  sentences: Sentence[],
+  runs: [number, number][] | undefined,
+): void {
+  const start = lines[0]!.start;
+  const end = lines[lines.length - 1]!.end;
+  // For plain text the paragraph text is the raw slice; for HTML it is the joined visible lines.
+  const text = runs ? lines.map((l) => l.text).join('\n') : raw.slice(start, end);
+  const index = paragraphs.length;
+  const pid = `${articleId}:p${index}`;
+  const para: Paragraph = { id: pid, articleId, index, start, end, text, sentences: [] };
+  const offsets = runs ? lineOffsets(lines) : null;
+  for (const span of splitSentences(text)) {
+    const s = offsets ? offsets(span.start) : start + span.start;
+    const e = offsets ? offsets(span.end - 1) + 1 : start + span.end;
+    const sent: Sentence = {
+      id: `${pid}:s${para.sentences.length}`,
+      articleId,
+      paragraph: index,
+      index: para.sentences.length,
+      start: s,
+      end: e,
+      text: text.slice(span.start, span.end),
+    };
+    para.sentences.push(sent);
+    sentences.push(sent);
+  }
+  if (para.sentences.length) paragraphs.push(para);
+}
+
+/** Map an offset in the joined text of `lines` back to a raw offset (HTML lines hold visible text only). */
+function lineOffsets(lines: Line[]): (i: number) => number {
+  return (i: number) => {
+    let acc = 0;
+    for (const l of lines) {
+      if (i < acc + l.text.length) return (l as Line & { map?: (k: number) => number }).map?.(i - acc) ?? l.start + (i - acc);
+      acc += l.text.length + 1;
+    }
+    const last = lines[lines.length - 1]!;
+    return last.end - 1;
+  };
+}
+
+function frontMatter(src: string): Partial<ArticleMeta> {
+  let data: unknown;
+  try {
+    data = parseYaml(src);
+  } catch {
+    return {};
+  }
+  if (!data || typeof data !== 'object') return {};
+  const d = data as Record<string, unknown>;
+  const str = (...keys: string[]) => {
+    for (const k of keys) {
+      const v = d[k];
+      if (typeof v === 'string' && v.trim()) return v.trim();
+      if (v instanceof Date && !Number.isNaN(v.getTime())) return v.toISOString().slice(0, 10);
+    }
+    return undefined;
+  };
+  const rawDate = str('date', 'published', 'publishedAt', 'published_at');
+  const out: Partial<ArticleMeta> = {};
+  const t = str('title', 'headline');
+  if (t) out.title = t;
+  if (rawDate) out.date = parseDateLine(rawDate) ?? (/^\d{4}-\d{2}-\d{2}/.test(rawDate) ? rawDate.slice(0, 10) : null);
+  const a = str('author', 'byline', 'by');
+  if (a) out.author = a;
+  const o = str('outlet', 'publisher', 'source', 'site');
+  if (o) out.outlet = o;
+  const u = str('url', 'link', 'canonical');
+  if (u) out.url = u;
+  return out;
+}
+
+/** Outlet-like names the body mentions ("the Miami Herald", "The Washington Post"), for naming a URL's host. */
+function mentionedOutlets(paragraphs: Paragraph[]): string[] {
+  const out = new Set<string>();
+  const re = /\b((?:The\s+)?(?:[A-Z][\w'’.-]+\s+){0,3}(?:Herald|Post|Times|Journal|News|Tribune|Guardian|Telegraph|Gazette|Independent|Observer|Chronicle|Reuters|Press|Wire|Daily|Express|Mirror|Standard|Sun|Star|Globe|Review|Monitor|Examiner|Inquirer|Register|Bulletin|Courier|Dispatch|Record|Sentinel|Today|Weekly|Magazine|Network|Radio|TV))\b/g;
+  for (const p of paragraphs) for (const m of p.text.matchAll(re)) out.add(m[1]!);
+  return [...out];
+}

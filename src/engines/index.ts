@@ -1,0 +1,62 @@
+/**
+ * The single entry point front doors call: parse nothing, validate the shape, and
+ * dispatch to the pure engine for the command.
+ */
+import type { Deps } from '../deps.js';
+import { BadInputError } from '../errors.js';
+import type { Answer, CommandName } from '../types.js';
+import { ask } from './ask.js';
+import { sources } from './sources.js';
+
+/** What a front door hands the engines. */
+export interface CommandInput {
+  command: CommandName;
+  /** The question, name, claim or topic. */
+  text?: string;
+  /** Conversation key for follow-ups (e.g. `discord:<channel>:<user>` or a CLI --session id). */
+  session?: string;
+  /** timeline filters */
+  about?: string;
+  from?: string;
+  to?: string;
+  /** digest: the subscription/channel the digest is for ("what is new since…"). */
+  channel?: string;
+}
+
+/** Longest free-text input accepted (characters). Discord allows up to 6000 in an option. */
+export const MAX_INPUT_CHARS = 1000;
+
+export const COMMANDS: readonly CommandName[] = ['ask', 'who', 'timeline', 'sources', 'digest', 'verify', 'compare'];
+
+/** Normalise and check user text: trimmed, non-empty when required, bounded. */
+export function cleanInput(text: string | undefined, what: string, required: boolean): string {
+  const t = (text ?? '').replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, ' ').replace(/\s+/g, ' ').trim();
+  if (required && !t) throw new BadInputError(`Please give ${what}.`);
+  if (t.length > MAX_INPUT_CHARS) {
+    throw new BadInputError(`That ${what} is ${t.length.toLocaleString('en-US')} characters long; the limit is ${MAX_INPUT_CHARS.toLocaleString('en-US')}.`);
+  }
+  return t;
+}
+
+/** Run one command. Throws BadInputError for unusable input; otherwise always returns an Answer. */
+export async function runCommand(deps: Deps, input: CommandInput): Promise<Answer> {
+  switch (input.command) {
+    case 'ask':
+      return ask(deps, cleanInput(input.text, 'a question', true), { session: input.session });
+    case 'sources':
+      return sources(deps);
+    default:
+      return notYet(input.command);
+  }
+}
+
+function notYet(command: CommandName): Answer {
+  return {
+    command,
+    answered: false,
+    title: `/${command}`,
+    blocks: [{ text: `/${command} is not available yet.`, cites: [] }],
+    citations: [],
+    followUps: [],
+  };
+}
