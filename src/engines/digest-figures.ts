@@ -1,0 +1,256 @@
+/**
+ * Key figures by rule: numbers in the article text together with the thing they
+ * count (troops, ships, strikes, deaths, money…), when the text says it applied,
+ * and who says so. Nothing here knows the story: the rules are a small lexicon of
+ * countable news nouns plus patterns for qualifiers ("at least", "roughly"),
+ * attributions ("according to…", "X said") and anaphora ("that number has grown
+ * to…"). Values from different dates show as a change; values from independent
+ * sources for the same time whose ranges cannot both be true are a disagreement.
+ */
+import * as chrono from 'chrono-node';
+import type { Article, Sentence } from '../types.js';
+
+/** What a figure counts, as a readable label; the key groups comparable figures. */
+export interface Figure {
+  key: string;
+  label: string;
+  /** The numeric value (money in units of currency). */
+  value: number;
+  /** The value as the text writes it (with qualifier), e.g. "at least 61", "$50 million". */
+  display: string;
+  /** Range the qualifier allows, for deciding whether two figures conflict. */
+  lo: number;
+  hi: number;
+  /** The noun phrase counted, as written, e.g. "suspected traffickers". */
+  noun: string;
+  /** The date phrase in the sentence, e.g. "in August", or null. */
+  whenText: string | null;
+  /** Best date the figure applies to (YYYY-MM-DD, or YYYY-MM when only the month is known), or null. */
+  when: string | null;
+  /** Who the sentence attributes it to, or null (then the article itself says so). */
+  who: string | null;
+  /** Extra note, e.g. "doubled from $25 million". */
+  note?: string;
+  articleId: string;
+  sentence: Sentence;
+}
+
+type Category = { label: string; group: string };
+
+/** Countable news nouns → the category they report. */
+const NOUNS: Record<string, Category> = {};
+const addNouns = (group: string, label: string, words: string[]) => {
+  for (const w of words) NOUNS[w] = { label, group };
+};
+addNouns('troops', 'Troops', ['troops', 'troop', 'soldiers', 'personnel', 'marines', 'sailors', 'servicemembers', 'reservists', 'fighters']);
+addNouns('ships', 'Ships', ['warships', 'ships', 'vessels', 'destroyers', 'cruisers', 'submarines', 'carriers', 'frigates', 'boats', 'gunboats']);
+addNouns('aircraft', 'Aircraft', ['aircraft', 'jets', 'bombers', 'planes', 'helicopters', 'drones', 'f-35s', 'f-35bs']);
+addNouns('strikes', 'Strikes', ['strikes', 'airstrikes', 'attacks', 'raids', 'operations', 'sorties']);
+addNouns('weapons', 'Weapons', ['missiles', 'rockets', 'tanks', 'shells', 'launchers']);
+addNouns('casualties', 'Casualties', ['deaths', 'dead', 'fatalities', 'casualties', 'injured', 'wounded', 'victims']);
+addNouns('people', 'People', ['people', 'civilians', 'migrants', 'refugees', 'residents', 'prisoners', 'detainees', 'hostages', 'workers', 'protesters', 'arrests', 'evacuees']);
+addNouns('quantity', 'Quantity', ['tons', 'tonnes', 'kilograms', 'barrels', 'pounds']);
+addNouns('flights', 'Flights', ['flights']);
+addNouns('buildings', 'Buildings', ['homes', 'houses', 'buildings', 'schools', 'hospitals']);
+// "fighters" is ambiguous (jets or combatants): following "F-35"-like tokens it is aircraft.
+
+const WORD_NUMBERS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
+  thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100, dozen: 12,
+};
+const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, m: 1e6, bn: 1e9 };
+const QUALIFIERS = ['more than', 'over', 'at least', 'nearly', 'almost', 'about', 'around', 'roughly', 'approximately', 'some', 'up to', 'fewer than', 'less than', 'as many as', 'an estimated', 'upwards of'];
+/** Adjectives that describe *who* was counted but not *what* (kept out of the grouping key). */
+const SOFT_MODIFIERS = new Set(['accused', 'suspected', 'alleged', 'reported', 'additional', 'more', 'other', 'new', 'u.s.', 'us', 'american', 'about']);
+
+const NUM = `\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|${Object.keys(WORD_NUMBERS).join('|')}`;
+const FIGURE_RE = new RegExp(
+  `(?<![\\w.,$€£-])(?:(${QUALIFIERS.join('|')})\\s+)?([$€£])?\\s?(${NUM})(?:\\s+(thousand|million|billion|trillion|bn|m)\\b)?((?:\\s+[A-Za-z][\\w’'.-]*){0,4})`,
+  'gi',
+);
+const KILL_RE = /\b(kill(?:ed|ing|s)?|dead|died|deaths?|fatalities)\b/i;
+const ANAPHORA_RE = /\b(that|the|this)\s+(number|figure|total|tally|count)\b/i;
+const STOP_WORDS = new Set(['of', 'in', 'on', 'at', 'to', 'and', 'or', 'from', 'for', 'with', 'by', 'as', 'the', 'a', 'an', 'that', 'who', 'which', 'were', 'was', 'have', 'has', 'had', 'are', 'is']);
+const MONTH_RE = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$/i;
+
+function parseNumber(text: string): number {
+  const w = WORD_NUMBERS[text.toLowerCase()];
+  return w ?? Number(text.replace(/,/g, ''));
+}
+
+function range(qualifier: string | undefined, v: number): [number, number] {
+  switch ((qualifier ?? '').toLowerCase()) {
+    case 'more than':
+    case 'over':
+    case 'upwards of':
+      return [v * 1.0001, Infinity];
+    case 'at least':
+      return [v, Infinity];
+    case 'nearly':
+    case 'almost':
+    case 'fewer than':
+    case 'less than':
+      return [v * 0.8, v];
+    case 'up to':
+    case 'as many as':
+      return [0, v];
+    case 'about':
+    case 'around':
+    case 'roughly':
+    case 'approximately':
+    case 'some':
+    case 'an estimated':
+      return [v * 0.85, v * 1.15];
+    default:
+      return [v, v];
+  }
+}
+
+/** Who a sentence attributes its content to, by common reporting patterns; null when unattributed. */
+export function attributionOf(text: string): string | null {
+  const acc = /\baccording to ((?:the\s+)?[^,.;:—–]{3,80})/i.exec(text);
+  if (acc) return acc[1]!.split(/\s+/).slice(0, 12).join(' ').replace(/[’'"”]+$/, '');
+  const group = /\b((?:[A-Z][\w.]*\s+)?(?:administration\s+)?(?:officials|analysts|authorities|experts|police|prosecutors|investigators))\s+(?:have\s+|had\s+)?(?:say|said|says|accused|estimate[sd]?|reported|told)\b/.exec(text);
+  if (group) return group[1]!;
+  const named = /\b((?:[A-Z][\w.’'-]+\s+){0,3}[A-Z][\w.’'-]+)\s+(?:said|says|told|reported|announced|estimated|wrote)\b/.exec(text);
+  if (named && !/^(The|A|An|He|She|It|They|We|This|That)$/.test(named[1]!)) return named[1]!;
+  const saidBy = /\b(?:said|says|told|announced)\s+((?:[A-Z][\w.’'-]+\s*){1,4})/.exec(text);
+  if (saidBy) return saidBy[1]!.trim();
+  return null;
+}
+
+function lemma(word: string): string {
+  return word.toLowerCase().replace(/[’'.,;:]+$/g, '');
+}
+
+function when(text: string, ref: Date | null): { whenText: string | null; when: string | null } {
+  if (!ref) return { whenText: null, when: null };
+  for (const r of chrono.parse(text, ref, { forwardDate: false })) {
+    const s = r.start;
+    // Relative weekday names only make sense against the article's own date.
+    if (!s.isCertain('month') && !/\b(week|friday|monday|tuesday|wednesday|thursday|saturday|sunday|today|yesterday)\b/i.test(r.text)) continue;
+    const d = s.date();
+    if (d.getTime() > ref.getTime() + 86_400_000) continue;
+    const iso = d.toISOString().slice(0, 10);
+    return { whenText: r.text.replace(/[,.;]+$/, ''), when: s.isCertain('day') || !s.isCertain('month') ? iso : iso.slice(0, 7) };
+  }
+  return { whenText: null, when: null };
+}
+
+/**
+ * Extract figures from one article. `refDate` anchors relative dates ("on Friday")
+ * and is the article's date, or a corpus-level stand-in for undated articles.
+ */
+export function extractFigures(article: Article, refDate: string | null): Figure[] {
+  const out: Figure[] = [];
+  const ref = refDate ? new Date(`${refDate}T12:00:00Z`) : null;
+  const articleOwnRef = article.date ? new Date(`${article.date}T12:00:00Z`) : null;
+  let previous: Figure | undefined;
+  for (const sentence of article.sentences) {
+    const text = sentence.text;
+    const found: Figure[] = [];
+    const { whenText, when: whenIso } = when(text, articleOwnRef ?? ref);
+    const who = attributionOf(text);
+    FIGURE_RE.lastIndex = 0;
+    for (let m = FIGURE_RE.exec(text); m; m = FIGURE_RE.exec(text)) {
+      const [whole, qualifier, currency, numText, scaleWord, tail] = m;
+      // Resume right after the number: the words we peeked at may hold the next figure ("… and roughly 90 aircraft").
+      FIGURE_RE.lastIndex = m.index + whole!.length - tail!.length;
+      const before = text.slice(0, m.index);
+      if (MONTH_RE.test(before)) continue; // "Oct. 24", "November 2": a date, not a count
+      if (/^\d{4}$/.test(numText!) && !currency && !scaleWord) {
+        const y = Number(numText);
+        if (y >= 1800 && y <= 2100) continue; // a year
+      }
+      const after = text.slice(m.index + whole!.length - tail!.length);
+      if (/^(?:-|\s*(?:percent|per cent|%|years?|km|kilometers?|miles?|minutes?|hours?|days?|weeks?|months?|times)\b)/i.test(after)) continue;
+      let value = parseNumber(numText!) * (scaleWord ? SCALES[scaleWord.toLowerCase()]! : 1);
+      if (!Number.isFinite(value) || value <= 0) continue;
+      const words = tail!.trim().split(/\s+/).filter(Boolean);
+      const display0 = `${qualifier ? `${qualifier} ` : ''}${currency ?? ''}${numText}${scaleWord ? ` ${scaleWord}` : ''}`;
+      let note: string | undefined;
+      if (/\bdoubled\s+(?:the\s+)?$/i.test(before)) {
+        note = `doubled from ${display0}`;
+        value *= 2;
+      } else if (/\btripled\s+(?:the\s+)?$/i.test(before)) {
+        note = `tripled from ${display0}`;
+        value *= 3;
+      }
+      const display = note ? formatValue(value, currency ?? undefined) : display0;
+      const [lo, hi] = range(qualifier, value);
+      const base = { value, display, lo, hi, whenText, when: whenIso, who, note, articleId: article.id, sentence };
+
+      if (currency || (scaleWord && /^(dollars|euros|pounds)/i.test(words[0] ?? ''))) {
+        const head = words.find((w) => !STOP_WORDS.has(lemma(w)) && /^[a-z]/.test(w) && !/^(dollars|euros|pounds)$/i.test(w));
+        const noun = head ? lemma(head) : 'money';
+        found.push({ ...base, key: `money:${noun}`, label: head ? capitalise(noun) : 'Money', noun });
+        continue;
+      }
+
+      // Head noun: the first lexicon word among up to four following words,
+      // crossing only modifiers (no stop words, no sentence punctuation).
+      let head: { index: number; cat: Category } | undefined;
+      for (let i = 0; i < words.length; i++) {
+        const w = lemma(words[i]!);
+        if (STOP_WORDS.has(w)) break;
+        const cat = NOUNS[w];
+        if (cat) {
+          head = { index: i, cat };
+          break;
+        }
+        if (/[,.;:—–)]$/.test(words[i]!)) break;
+      }
+      const killed = KILL_RE.test(text.slice(Math.max(0, m.index - 40), m.index + whole!.length + 30));
+      if (head) {
+        const nounWords = words.slice(0, head.index + 1).map(lemma);
+        let noun = nounWords.join(' ');
+        if (head.cat.group === 'quantity' && lemma(words[head.index + 1] ?? '') === 'of' && words[head.index + 2]) {
+          noun = `${noun} of ${lemma(words[head.index + 2]!)}`;
+        }
+        const keyWords = nounWords.filter((w) => !SOFT_MODIFIERS.has(w));
+        let cat = head.cat;
+        if (lemma(words[head.index]!) === 'fighters' && head.index > 0 && /\d/.test(words[head.index - 1]!)) cat = NOUNS['jets']!;
+        if (killed && (cat.group === 'people' || cat.group === 'casualties')) {
+          found.push({ ...base, key: 'killed', label: 'People killed', noun });
+        } else {
+          found.push({ ...base, key: `${cat.group}:${keyWords.join(' ')}`, label: cat.label === 'Quantity' ? capitalise(noun) : capitalise(keyWords.join(' ')), noun });
+        }
+        continue;
+      }
+      // "killing at least 61 suspected traffickers": any plural noun right after a number in a killing context.
+      if (killed) {
+        const plural = words.slice(0, 3).find((w) => /^[a-z][a-z-]*s[,.;]?$/.test(w));
+        if (plural) {
+          found.push({ ...base, key: 'killed', label: 'People killed', noun: words.slice(0, words.indexOf(plural) + 1).map(lemma).join(' ') });
+          continue;
+        }
+      }
+      // "That number has since grown to roughly 10,000": the count of the previous figure.
+      if (previous && ANAPHORA_RE.test(text) && (!words.length || !/^[a-z]/.test(words[0]!))) {
+        found.push({ ...base, key: previous.key, label: previous.label, noun: previous.noun, when: whenIso ?? article.date, whenText: whenText ?? (/\bsince\b/i.test(text) ? 'since then' : null) });
+      }
+    }
+    out.push(...found);
+    if (found.length) previous = found[found.length - 1];
+  }
+  return out;
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** "$50 million", "4,500". */
+export function formatValue(v: number, currency?: string): string {
+  const c = currency ?? '';
+  for (const [word, scale] of [['trillion', 1e12], ['billion', 1e9], ['million', 1e6]] as const) {
+    if (v >= scale) return `${c}${+(v / scale).toFixed(2)} ${word}`;
+  }
+  return `${c}${v.toLocaleString('en-US')}`;
+}
+
+/** Two figures cannot both be true (disjoint ranges). */
+export function conflicts(a: Figure, b: Figure): boolean {
+  return a.hi < b.lo || b.hi < a.lo;
+}

@@ -1,0 +1,716 @@
+/**
+ * The digest: a cited summary of where the story stands, built extractively from
+ * the corpus (every sentence shown is a verbatim slice of an article), with an
+ * optional model-written headline/developments when `deps.llm` is present.
+ *
+ * Pure apart from one deliberate side effect: the chart PNG is written to a file
+ * (its path goes in `answer.image`) because every front door needs a file to
+ * attach or print. Pass `chartDir: null` to skip it.
+ */
+import { createHash } from 'node:crypto';
+import * as chrono from 'chrono-node';
+import path from 'node:path';
+import type { Deps } from '../deps.js';
+import type { Answer, Article, Citation, DigestSection, Disagreement, Sentence, TimelineEvent } from '../types.js';
+import { independenceGroups } from '../corpus/overlap.js';
+import { isStoreUnavailableError } from '../store/index.js';
+import { timeChartSvg, type Bucket, type TimeChartSpec } from '../chart/svg.js';
+import { svgToPng, writePng } from '../chart/png.js';
+import { conflicts, extractFigures, formatValue, type Figure } from './digest-figures.js';
+import type { LlmPassage } from '../llm/types.js';
+
+/** What the scheduler records after posting a digest to a channel (read here for "new since"). */
+export interface ChannelDigestRecord {
+  /** When the digest was posted, ms since epoch. */
+  postedAt: number;
+  /** Article ids the digest covered. */
+  articleIds: string[];
+}
+
+/** Store key of the last digest posted to a channel. */
+export const channelDigestKey = (channel: string) => `digest:channel:${channel}`;
+
+export interface DigestOptions {
+  /** The channel the digest is for; its last digest decides what is "new". */
+  channel?: string;
+  /** Override "since" (ms or Date); takes precedence over the stored record. */
+  since?: number | Date;
+  /** Where to write the chart PNG; default `<DATA_DIR>/charts`; null = no chart. */
+  chartDir?: string | null;
+}
+
+const MAX_DEVELOPMENTS = 5;
+const MAX_FIGURES = 6;
+const MAX_TIMELINE = 4;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "5 Nov 2025" / "Aug 2025" from YYYY-MM-DD / YYYY-MM. */
+export function humanDate(iso: string | null): string {
+  if (!iso) return 'undated';
+  const [y, m, d] = iso.split('-').map(Number);
+  if (!m) return String(y);
+  return d ? `${d} ${MONTHS[m - 1]} ${y}` : `${MONTHS[m - 1]} ${y}`;
+}
+
+function humanInstant(ms: number): string {
+  const d = new Date(ms);
+  const hh = String(d.getUTCHours()).padStart(2, '0');
+  const mm = String(d.getUTCMinutes()).padStart(2, '0');
+  return `${humanDate(d.toISOString().slice(0, 10))}, ${hh}:${mm} UTC`;
+}
+
+// ---------------------------------------------------------------------------
+// Text helpers
+
+const STOP = new Set(
+  'a an the and or but of in on at to for from by with as is are was were be been being has have had it its this that these those he she they we you i his her their our not no yes will would could should may might can said says say told also than then there here into over after before about more most some such who whom which what when where while why how all any each other just only very so up out if do does did us u.s'.split(' '),
+);
+
+function terms(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const raw of text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').match(/[a-z][a-z'’-]+/g) ?? []) {
+    const w = raw.replace(/['’]s$/, '').replace(/['’]/g, '');
+    if (w.length < 3 || STOP.has(w)) continue;
+    // A light stem so "strikes"/"strike" and "deployed"/"deployment" meet.
+    out.add(w.replace(/(ing|ed|es|s|ment)$/, '') || w);
+  }
+  return out;
+}
+
+function jaccard(a: Set<string>, b: Set<string>): number {
+  let inter = 0;
+  for (const t of a) if (b.has(t)) inter++;
+  return inter / (a.size + b.size - inter || 1);
+}
+
+function containment(a: Set<string>, b: Set<string>): number {
+  let inter = 0;
+  for (const t of a) if (b.has(t)) inter++;
+  return inter / (Math.min(a.size, b.size) || 1);
+}
+
+/** Sentences fit to quote on their own: complete, not boilerplate, not a dangling fragment. */
+function quotable(s: Sentence): boolean {
+  const t = s.text.trim();
+  if (t.length < 50 || t.length > 330) return false;
+  if (/READ MORE|https?:\/\/|Follow us|Like what you see|Source link|Related Posts|Loading recommendations/i.test(t)) return false;
+  if (/[:?]$/.test(t) || /^[a-z]/.test(t)) return false;
+  // A fragment of a quotation split mid-way reads as nonsense on its own.
+  if ((t.match(/"/g)?.length ?? 0) % 2 || (t.match(/“/g)?.length ?? 0) !== (t.match(/”/g)?.length ?? 0)) return false;
+  return /[.!”"’)]$/.test(t);
+}
+
+/** Context-dependent openings read badly out of context. */
+function standalonePenalty(t: string): number {
+  let p = 1;
+  if (/^(He|She|It|They|This|That|These|Those|But|And|So|Rather|Meanwhile|However)\b/.test(t)) p *= 0.55;
+  if (/^[“"]/.test(t)) p *= 0.7;
+  // "Label: text" is usually a caption or a kicker glued to a headline.
+  if (/^[^:]{3,60}: /.test(t)) p *= 0.6;
+  return p;
+}
+
+// ---------------------------------------------------------------------------
+// Citations
+
+interface CiteBook {
+  list: Citation[];
+  cite(article: Article, sentences: Sentence[]): number;
+}
+
+function citeBook(): CiteBook {
+  const list: Citation[] = [];
+  const seen = new Map<string, number>();
+  return {
+    list,
+    cite(article, sentences) {
+      const sorted = [...sentences].sort((a, b) => a.start - b.start);
+      // Adjacent sentences quote as one slice; gaps are joined with "…" (each fragment verbatim).
+      const parts: string[] = [];
+      let runStart = sorted[0]!.start;
+      let runEnd = sorted[0]!.end;
+      for (const s of sorted.slice(1)) {
+        if (/^\s*$/.test(article.raw.slice(runEnd, s.start))) runEnd = s.end;
+        else {
+          parts.push(article.raw.slice(runStart, runEnd));
+          runStart = s.start;
+          runEnd = s.end;
+        }
+      }
+      parts.push(article.raw.slice(runStart, runEnd));
+      const quote = parts.join(' … ');
+      const key = `${article.id}\u0000${quote}`;
+      const hit = seen.get(key);
+      if (hit) return hit;
+      const n = list.length + 1;
+      list.push({
+        n,
+        source: article.id,
+        quote,
+        title: article.title,
+        outlet: article.outlet,
+        date: article.date,
+        url: article.url,
+        sentenceIds: sorted.map((s) => s.id),
+      });
+      seen.set(key, n);
+      return n;
+    },
+  };
+}
+
+const marks = (ns: number[]) => [...new Set(ns)].map((n) => `[${n}]`).join('');
+
+// ---------------------------------------------------------------------------
+// The corpus as the digest sees it
+
+interface Ctx {
+  deps: Deps;
+  articles: Article[];
+  /** Newest first: dated articles by date, then undated by when they were added. */
+  byRecency: Article[];
+  group: Map<string, string>;
+  /** Latest article date in the corpus (anchor for undated articles). */
+  latestDate: string | null;
+  /** term → number of independent voices using it. */
+  voiceFreq: Map<string, number>;
+  voices: number;
+  termsOf: Map<string, Set<string>>;
+  book: CiteBook;
+}
+
+function sourceName(a: Article): string {
+  if (a.outlet) return a.outlet;
+  const words = a.title.split(/\s+/);
+  return `“${words.slice(0, 6).join(' ')}${words.length > 6 ? '…' : ''}”`;
+}
+
+function makeCtx(deps: Deps): Ctx {
+  const articles = deps.corpus.articles;
+  const byRecency = [...articles].sort((a, b) => {
+    if (a.date && b.date) return b.date.localeCompare(a.date) || b.addedAt - a.addedAt;
+    if (a.date) return -1;
+    if (b.date) return 1;
+    return b.addedAt - a.addedAt || a.id.localeCompare(b.id);
+  });
+  const group = independenceGroups(articles, deps.corpus.overlaps);
+  const voiceTerms = new Map<string, Set<string>>();
+  const termsOf = new Map<string, Set<string>>();
+  for (const a of articles) {
+    const g = group.get(a.id) ?? a.id;
+    const set = voiceTerms.get(g) ?? new Set<string>();
+    for (const s of a.sentences) {
+      const t = terms(s.text);
+      termsOf.set(s.id, t);
+      for (const w of t) set.add(w);
+    }
+    voiceTerms.set(g, set);
+  }
+  const voiceFreq = new Map<string, number>();
+  for (const set of voiceTerms.values()) for (const w of set) voiceFreq.set(w, (voiceFreq.get(w) ?? 0) + 1);
+  const dates = articles.map((a) => a.date).filter((d): d is string => !!d).sort();
+  return {
+    deps,
+    articles,
+    byRecency,
+    group,
+    latestDate: dates[dates.length - 1] ?? null,
+    voiceFreq,
+    voices: voiceTerms.size,
+    termsOf,
+    book: citeBook(),
+  };
+}
+
+/** How much a sentence is about what the corpus as a whole is about (terms shared by several voices). */
+function centrality(ctx: Ctx, s: Sentence): number {
+  const t = ctx.termsOf.get(s.id) ?? terms(s.text);
+  if (!t.size) return 0;
+  let sum = 0;
+  for (const w of t) sum += Math.max(0, (ctx.voiceFreq.get(w) ?? 1) - 1);
+  return (sum / Math.sqrt(t.size)) * standalonePenalty(s.text.trim());
+}
+
+// ---------------------------------------------------------------------------
+// Sections
+
+function headline(ctx: Ctx): DigestSection | null {
+  const latest = ctx.byRecency[0];
+  if (!latest) return null;
+  const candidates = latest.sentences
+    .filter(quotable)
+    .map((s, i) => ({ s, score: centrality(ctx, s) * (1 + 1 / (1 + i * 0.3)) }))
+    .sort((a, b) => b.score - a.score);
+  const picked: Sentence[] = [];
+  for (const c of candidates) {
+    if (picked.length >= 2) break;
+    const t = ctx.termsOf.get(c.s.id)!;
+    if (picked.some((p) => jaccard(ctx.termsOf.get(p.id)!, t) > 0.4)) continue;
+    picked.push(c.s);
+  }
+  if (!picked.length) return null;
+  picked.sort((a, b) => a.start - b.start);
+  const n = ctx.book.cite(latest, picked);
+  const when = latest.date ? `As of ${humanDate(latest.date)}` : 'Most recently';
+  return {
+    heading: 'Where the story stands',
+    text: `${when} (${sourceName(latest)}): ${picked.map((s) => s.text.trim()).join(' ')} ${marks([n])}`,
+    citations: [n],
+  };
+}
+
+interface Cluster {
+  rep: Sentence;
+  repArticle: Article;
+  score: number;
+  terms: Set<string>;
+  /** One supporting sentence per independent voice. */
+  support: Map<string, { article: Article; sentence: Sentence }>;
+}
+
+/** Cluster central sentences across articles; near-duplicate articles count as one voice. */
+function clusters(ctx: Ctx): Cluster[] {
+  const recencyRank = new Map(ctx.byRecency.map((a, i) => [a.id, i]));
+  const cands = ctx.articles
+    .flatMap((a) => a.sentences.filter(quotable).map((s) => ({ a, s, score: centrality(ctx, s) * (1 + 0.25 / (1 + (recencyRank.get(a.id) ?? 0))) })))
+    .sort((x, y) => y.score - x.score || x.a.id.localeCompare(y.a.id) || x.s.start - y.s.start);
+  const out: Cluster[] = [];
+  for (const { a, s, score } of cands) {
+    const t = ctx.termsOf.get(s.id)!;
+    if (t.size < 4) continue;
+    const voice = ctx.group.get(a.id) ?? a.id;
+    const home = out.find((c) => jaccard(c.terms, t) >= 0.42 || (containment(c.terms, t) >= 0.75 && Math.min(c.terms.size, t.size) >= 6));
+    if (home) {
+      if (!home.support.has(voice)) home.support.set(voice, { article: a, sentence: s });
+      continue;
+    }
+    out.push({ rep: s, repArticle: a, score, terms: t, support: new Map([[voice, { article: a, sentence: s }]]) });
+  }
+  // Corroboration by independent voices lifts a development.
+  for (const c of out) c.score *= 1 + 0.5 * (c.support.size - 1);
+  return out.sort((x, y) => y.score - x.score);
+}
+
+function developments(ctx: Ctx, all: Cluster[], exclude: Set<string>): DigestSection | null {
+  const chosen: Cluster[] = [];
+  for (const c of all) {
+    if (chosen.length >= MAX_DEVELOPMENTS) break;
+    if (exclude.has(c.rep.id)) continue;
+    // Diversity: skip a development that mostly repeats one already chosen.
+    if (chosen.some((d) => jaccard(d.terms, c.terms) > 0.25)) continue;
+    chosen.push(c);
+  }
+  if (!chosen.length) return null;
+  const cites: number[] = [];
+  const lines = chosen.map((c) => {
+    const supporters = [...c.support.values()].slice(0, 3);
+    const ns = supporters.map((x) => ctx.book.cite(x.article, [x.sentence]));
+    cites.push(...ns);
+    const also = supporters.length > 1 ? ` (${supporters.length} independent sources)` : '';
+    return `• ${c.rep.text.trim()} ${marks(ns)}${also}`;
+  });
+  return { heading: 'Key developments', text: lines.join('\n'), citations: [...new Set(cites)] };
+}
+
+async function lastRecord(ctx: Ctx, opts: DigestOptions, notes: string[]): Promise<{ since: number; ids?: Set<string> } | null> {
+  if (opts.since !== undefined) return { since: typeof opts.since === 'number' ? opts.since : opts.since.getTime() };
+  if (!opts.channel) return null;
+  try {
+    const rec = await ctx.deps.store.get<ChannelDigestRecord>(channelDigestKey(opts.channel));
+    return rec ? { since: rec.postedAt, ids: new Set(rec.articleIds) } : null;
+  } catch (err) {
+    if (!isStoreUnavailableError(err)) throw err;
+    notes.push('Digest history is unavailable right now, so "new since the last digest" could not be worked out.');
+    return null;
+  }
+}
+
+function leadSentence(ctx: Ctx, a: Article): Sentence | undefined {
+  return a.sentences.filter(quotable).map((s) => ({ s, c: centrality(ctx, s) })).sort((x, y) => y.c - x.c)[0]?.s ?? a.sentences[0];
+}
+
+function newSince(ctx: Ctx, last: { since: number; ids?: Set<string> } | null): { section: DigestSection; fresh: Article[] } {
+  if (!last) {
+    return {
+      section: {
+        heading: 'New since the last digest',
+        text: `No earlier digest here: this one covers all ${ctx.articles.length} article${ctx.articles.length === 1 ? '' : 's'}.`,
+        citations: [],
+      },
+      fresh: [],
+    };
+  }
+  const fresh = ctx.byRecency.filter((a) => (last.ids ? !last.ids.has(a.id) : a.addedAt > last.since));
+  if (!fresh.length) {
+    return {
+      section: { heading: 'New since the last digest', text: `No new articles since ${humanInstant(last.since)}. The standing summary follows.`, citations: [] },
+      fresh,
+    };
+  }
+  const cites: number[] = [];
+  const lines = fresh.slice(0, 8).map((a) => {
+    const s = leadSentence(ctx, a);
+    const n = s ? ctx.book.cite(a, [s]) : undefined;
+    if (n) cites.push(n);
+    return `• ${a.id} — ${a.title} (${sourceName(a) === a.outlet ? `${a.outlet}, ` : ''}${humanDate(a.date)})${n ? ` ${marks([n])}` : ''}`;
+  });
+  if (fresh.length > 8) lines.push(`…and ${fresh.length - 8} more.`);
+  return {
+    section: {
+      heading: 'New since the last digest',
+      text: `${fresh.length} new article${fresh.length === 1 ? '' : 's'} since ${humanInstant(last.since)}:\n${lines.join('\n')}`,
+      citations: cites,
+    },
+    fresh,
+  };
+}
+
+interface FigureGroup {
+  key: string;
+  label: string;
+  figures: Figure[];
+}
+
+function figureGroups(ctx: Ctx): FigureGroup[] {
+  const map = new Map<string, FigureGroup>();
+  for (const a of ctx.articles) {
+    for (const f of extractFigures(a, a.date ?? ctx.latestDate)) {
+      const g = map.get(f.key) ?? { key: f.key, label: f.label, figures: [] };
+      g.figures.push(f);
+      map.set(f.key, g);
+    }
+  }
+  const priority = ['killed', 'troops', 'ships', 'strikes', 'casualties', 'money', 'aircraft', 'weapons', 'people'];
+  const rank = (g: FigureGroup) => {
+    const p = priority.indexOf(g.key.split(':')[0]!);
+    return p < 0 ? priority.length : p;
+  };
+  return [...map.values()].sort((x, y) => distinctValues(y) - distinctValues(x) || y.figures.length - x.figures.length || rank(x) - rank(y) || x.key.localeCompare(y.key));
+}
+
+const distinctValues = (g: FigureGroup) => new Set(g.figures.map((f) => f.value)).size;
+
+/** Sort key for "when": explicit date in the sentence, else the article's date (undated articles last). */
+function figureTime(ctx: Ctx, f: Figure): string {
+  return f.when ?? ctx.deps.corpus.byId.get(f.articleId)?.date ?? '9999';
+}
+
+function keyFigures(ctx: Ctx, groups: FigureGroup[]): DigestSection | null {
+  if (!groups.length) return null;
+  const cites: number[] = [];
+  const perCategory = new Map<string, number>();
+  const shown = groups.filter((g) => {
+    const cat = g.key.split(':')[0]!;
+    const n = perCategory.get(cat) ?? 0;
+    perCategory.set(cat, n + 1);
+    return n < 2;
+  });
+  const lines = shown.slice(0, MAX_FIGURES).map((g) => {
+    // Merge identical readings (same value, same time) from several articles.
+    const readings: { f: Figure; ns: number[]; whos: string[] }[] = [];
+    for (const f of [...g.figures].sort((a, b) => figureTime(ctx, a).localeCompare(figureTime(ctx, b)))) {
+      const a = ctx.deps.corpus.byId.get(f.articleId)!;
+      const n = ctx.book.cite(a, [f.sentence]);
+      cites.push(n);
+      const who = f.who ?? sourceName(a);
+      const same = readings.find((r) => r.f.value === f.value && (r.f.when ?? '') === (f.when ?? ''));
+      if (same) {
+        same.ns.push(n);
+        if (!same.whos.includes(who)) same.whos.push(who);
+      } else readings.push({ f, ns: [n], whos: [who] });
+    }
+    const parts = readings.map((r) => {
+      const when = r.f.whenText ? `${r.f.whenText}` : humanDate(ctx.deps.corpus.byId.get(r.f.articleId)?.date ?? null);
+      const note = r.f.note ? `, ${r.f.note}` : '';
+      const noun = r.f.noun === 'money' ? '' : ` ${r.f.noun}`;
+      return `${r.f.display}${noun} (${when}; per ${r.whos.join(', ')}${note}) ${marks(r.ns)}`;
+    });
+    return `• **${g.label}**: ${parts.join(' → ')}`;
+  });
+  return { heading: 'Key figures and how they changed', text: lines.join('\n'), citations: [...new Set(cites)] };
+}
+
+/** Figures that cannot all be true at the same time, from independent sources. */
+function figureDisagreements(ctx: Ctx, groups: FigureGroup[]): Disagreement[] {
+  const out: Disagreement[] = [];
+  for (const g of groups) {
+    for (let i = 0; i < g.figures.length; i++) {
+      for (let j = i + 1; j < g.figures.length; j++) {
+        const a = g.figures[i]!;
+        const b = g.figures[j]!;
+        if ((ctx.group.get(a.articleId) ?? a.articleId) === (ctx.group.get(b.articleId) ?? b.articleId)) continue;
+        // Different stated times are a change, not a conflict.
+        if ((a.when ?? null) !== (b.when ?? null)) continue;
+        if (!conflicts(a, b)) continue;
+        const sides = [a, b].map((f) => {
+          const art = ctx.deps.corpus.byId.get(f.articleId)!;
+          return { text: `${sourceName(art)}: ${f.display} ${f.noun}`, citations: [ctx.book.cite(art, [f.sentence])] };
+        });
+        out.push({ topic: `${g.label}: ${a.display} vs ${b.display}`, sides });
+      }
+    }
+  }
+  return out;
+}
+
+const DENIAL_RE = /\b(denied|denies|disputed|disputes|rejected|rejects|dismissed|did not confirm|refused to confirm|contradicted|called .{0,40}\bfake)\b/i;
+const CLAIM_RE = /\b(report|reports|reporting|story|claim|claims|account|allegation|allegations)\b/i;
+
+/** Claims one source reports and another (or the same article, quoting someone) denies. */
+function claimDisagreements(ctx: Ctx): Disagreement[] {
+  const out: Disagreement[] = [];
+  const seen: Set<string>[] = [];
+  for (const a of ctx.byRecency) {
+    for (const s of a.sentences) {
+      if (!DENIAL_RE.test(s.text) || !CLAIM_RE.test(s.text) || !quotable(s)) continue;
+      const t = ctx.termsOf.get(s.id)!;
+      if (seen.some((x) => jaccard(x, t) > 0.4)) continue;
+      seen.push(t);
+      const n = ctx.book.cite(a, [s]);
+      out.push({ topic: 'A reported claim is disputed', sides: [{ text: s.text.trim(), citations: [n] }] });
+    }
+  }
+  return out.slice(0, 3);
+}
+
+function disagreementsSection(ds: Disagreement[]): DigestSection | null {
+  if (!ds.length) return null;
+  const lines = ds.map((d) => `• ${d.topic}: ${d.sides.map((s) => `${s.text} ${marks(s.citations)}`).join(' — vs — ')}`);
+  return { heading: 'Where the sources disagree', text: lines.join('\n'), citations: [...new Set(ds.flatMap((d) => d.sides.flatMap((s) => s.citations)))] };
+}
+
+// ---------------------------------------------------------------------------
+// Timeline: the timeline engine will replace this fallback (see latestTimeline).
+
+/** One dated entry for the digest (and the chart). */
+export interface DigestEvent {
+  date: string;
+  text: string;
+  article: Article;
+  sentence: Sentence;
+}
+
+/**
+ * Dated events for the digest. Kept behind one function so it can switch to the
+ * timeline engine once that exists; until then: sentences with an explicit date
+ * (month at least), anchored on the article's date or the corpus's latest date.
+ */
+export function datedEvents(ctx: { articles: Article[]; latestDate: string | null }): DigestEvent[] {
+  const out: DigestEvent[] = [];
+  const seen: Set<string>[] = [];
+  for (const a of ctx.articles) {
+    const ref = a.date ?? ctx.latestDate;
+    if (!ref) continue;
+    for (const f of a.sentences) {
+      if (!quotable(f)) continue;
+      const w = eventDate(f.text, ref, !!a.date);
+      if (!w) continue;
+      const t = terms(f.text);
+      if (seen.some((x) => jaccard(x, t) > 0.5)) continue;
+      seen.push(t);
+      out.push({ date: w, text: f.text.trim(), article: a, sentence: f });
+    }
+  }
+  return out.sort((x, y) => x.date.localeCompare(y.date));
+}
+
+function eventDate(text: string, refIso: string, ownDate: boolean): string | null {
+  const ref = new Date(`${refIso}T12:00:00Z`);
+  for (const r of chrono.parse(text, ref, { forwardDate: false })) {
+    const relativeOk = ownDate && /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i.test(r.text);
+    // Only explicit anchors date an event: "now", "this week", "the past two weeks" do not.
+    if (/\b(now|today|tonight|currently|this|past|last|next|ago|weeks?|years?)\b/i.test(r.text) && !r.start.isCertain('day')) continue;
+    if (/^(now|today|tonight)$/i.test(r.text.trim())) continue;
+    if (!r.start.isCertain('month') && !relativeOk) continue;
+    const d = r.start.date();
+    if (d.getTime() > ref.getTime() + 86_400_000) continue;
+    const iso = d.toISOString().slice(0, 10);
+    return r.start.isCertain('day') || relativeOk ? iso : iso.slice(0, 7);
+  }
+  return null;
+}
+
+function timelineSection(ctx: Ctx, events: DigestEvent[]): DigestSection | null {
+  const latest = events.slice(-MAX_TIMELINE);
+  if (!latest.length) return null;
+  const cites: number[] = [];
+  const lines = latest.map((e) => {
+    const n = ctx.book.cite(e.article, [e.sentence]);
+    cites.push(n);
+    return `• ${humanDate(e.date)} — ${e.text} ${marks([n])}`;
+  });
+  return { heading: 'Latest on the timeline', text: lines.join('\n'), citations: cites };
+}
+
+function sourcesSection(ctx: Ctx): DigestSection {
+  const lines = [...ctx.byRecency].map((a) => {
+    const dup = ctx.deps.corpus.overlaps.find((o) => o.source === a.id && o.share >= 0.5);
+    const dupNote = dup ? ` — ${Math.round(dup.share * 100)}% repeated in ${dup.within}` : '';
+    return `• ${a.outlet ?? 'Outlet not stated'} — “${truncate(a.title, 90)}” (${humanDate(a.date)}) · ${a.id}${dupNote}`;
+  });
+  return { heading: `Sources (${ctx.articles.length})`, text: lines.join('\n'), citations: [] };
+}
+
+// ---------------------------------------------------------------------------
+// Chart
+
+/** The chart spec for a set of dated events and articles: bars = events per bucket, markers = articles published. */
+export function digestChartSpec(storyTitle: string, events: { date: string }[], articleDates: string[]): TimeChartSpec {
+  const dayOf = (d: string) => (d.length === 7 ? `${d}-15` : d);
+  const all = [...events.map((e) => dayOf(e.date)), ...articleDates].sort();
+  const last = all[all.length - 1];
+  // Clip to the recent window so one historical date (e.g. "in 1983") cannot flatten the chart.
+  const windowStart = last ? new Date(Date.parse(`${last}T00:00:00Z`) - 180 * 86_400_000).toISOString().slice(0, 10) : '';
+  const inWindow = (d: string) => d >= windowStart;
+  const evs = events.map((e) => dayOf(e.date)).filter(inWindow);
+  const arts = articleDates.filter(inWindow);
+  const shown = [...evs, ...arts].sort();
+  const spanDays = shown.length ? (Date.parse(shown[shown.length - 1]!) - Date.parse(shown[0]!)) / 86_400_000 : 0;
+  const bucket: Bucket = spanDays <= 31 ? 'day' : spanDays <= 150 ? 'week' : 'month';
+  const per = new Map<string, number>();
+  for (const d of evs) per.set(d, (per.get(d) ?? 0) + 1);
+  const perArt = new Map<string, number>();
+  for (const d of arts) perArt.set(d, (perArt.get(d) ?? 0) + 1);
+  const older = events.length - evs.length;
+  const range = shown.length ? `${humanDate(shown[0]!)} – ${humanDate(shown[shown.length - 1]!)}` : 'no dates';
+  return {
+    title: truncate(storyTitle, 60),
+    subtitle: `Dated events per ${bucket}, ${range}${older ? ` (${older} earlier not shown)` : ''}`,
+    yLabel: 'events',
+    xLabel: `events per ${bucket}${bucket === 'day' ? '' : ' (bucket start)'}`,
+    markerLabel: 'articles published',
+    bucket,
+    bars: [...per].map(([date, value]) => ({ date, value })),
+    markers: [...perArt].map(([date, count]) => ({ date, count })),
+  };
+}
+
+function truncate(s: string, n: number): string {
+  return s.length <= n ? s : `${s.slice(0, n - 1).trimEnd()}…`;
+}
+
+// ---------------------------------------------------------------------------
+// Optional model prose
+
+async function modelProse(ctx: Ctx, top: Cluster[]): Promise<{ headline?: DigestSection; developments?: DigestSection } | null> {
+  const llm = ctx.deps.llm;
+  if (!llm) return null;
+  const passages: LlmPassage[] = top.slice(0, 12).map((c, i) => ({ n: i + 1, id: c.rep.id, articleId: c.repArticle.id, text: c.rep.text }));
+  if (!passages.length) return null;
+  const res = await llm.answer({
+    task: 'digest',
+    question: 'Summarise where this news story stands now (one short paragraph), then its key developments, citing the passages.',
+    passages,
+  });
+  if (!res || !res.blocks.length) return null;
+  // Renumber the model's (verified) citations into this digest's list.
+  const map = new Map<number, number>();
+  for (const c of res.citations) {
+    const art = ctx.deps.corpus.byId.get(c.source);
+    if (!art) continue;
+    const ids = new Set(c.sentenceIds ?? []);
+    const sentences = art.sentences.filter((s) => ids.has(s.id) || (!ids.size && c.quote.includes(s.text.trim())));
+    if (sentences.length) map.set(c.n, ctx.book.cite(art, sentences));
+  }
+  const convert = (text: string, cites: number[]) => {
+    const ns = cites.map((n) => map.get(n)).filter((n): n is number => n !== undefined);
+    return { text: text.replace(/\[(\d+)\]/g, (m, d) => (map.has(Number(d)) ? `[${map.get(Number(d))}]` : '')), ns };
+  };
+  const [first, ...rest] = res.blocks;
+  const h = convert(first!.text, first!.cites);
+  const out: { headline?: DigestSection; developments?: DigestSection } = {
+    headline: { heading: 'Where the story stands', text: h.text, citations: h.ns },
+  };
+  if (rest.length) {
+    const parts = rest.map((b) => convert(b.text, b.cites));
+    out.developments = { heading: 'Key developments', text: parts.map((p) => `• ${p.text}`).join('\n'), citations: [...new Set(parts.flatMap((p) => p.ns))] };
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+
+/** Build the digest Answer for a channel (or a preview when no channel is given). */
+export async function digest(deps: Deps, opts: DigestOptions = {}): Promise<Answer> {
+  const ctx = makeCtx(deps);
+  const notes: string[] = [];
+  if (!ctx.articles.length) {
+    return {
+      command: 'digest',
+      answered: false,
+      title: 'Digest',
+      blocks: [{ text: 'The corpus holds no articles, so there is nothing to summarise.', cites: [] }],
+      citations: [],
+      followUps: [],
+      sections: [],
+    };
+  }
+  const last = await lastRecord(ctx, opts, notes);
+  const all = clusters(ctx);
+
+  let head = headline(ctx);
+  let devs: DigestSection | null = null;
+  try {
+    const prose = await modelProse(ctx, all);
+    if (prose?.headline?.citations.length) {
+      head = prose.headline;
+      devs = prose.developments ?? null;
+    } else if (deps.llm) notes.push('The model summary was unavailable; this digest is extractive.');
+  } catch (err) {
+    deps.log.warn({ err: String((err as Error)?.message ?? err) }, 'digest model prose failed');
+    notes.push('The model summary was unavailable; this digest is extractive.');
+  }
+  const headIds = new Set(ctx.book.list.flatMap((c) => c.sentenceIds ?? []));
+  devs ??= developments(ctx, all, headIds);
+  const fresh = newSince(ctx, last);
+  const groups = figureGroups(ctx);
+  const figures = keyFigures(ctx, groups);
+  const events = datedEvents(ctx);
+  const timeline = timelineSection(ctx, events);
+  const disagreements = [...figureDisagreements(ctx, groups), ...claimDisagreements(ctx)];
+  const disagree = disagreementsSection(disagreements);
+  const sources = sourcesSection(ctx);
+
+  const sections = [head, fresh.section, devs, figures, timeline, disagree, sources].filter((s): s is DigestSection => !!s);
+  const storyTitle = ctx.byRecency[0]!.title;
+
+  let image: string | undefined;
+  if (opts.chartDir !== null) {
+    const spec = digestChartSpec(storyTitle, events, ctx.articles.map((a) => a.date).filter((d): d is string => !!d));
+    const svg = timeChartSvg(spec);
+    const name = `digest-${opts.channel ?? 'preview'}-${createHash('sha256').update(svg).digest('hex').slice(0, 12)}.png`;
+    try {
+      image = writePng(svgToPng(svg), opts.chartDir ?? path.join(deps.config.dataDir, 'charts'), name);
+    } catch (err) {
+      deps.log.warn({ err: String((err as Error)?.message ?? err) }, 'digest chart could not be written');
+      notes.push('The chart could not be rendered.');
+    }
+  }
+
+  const latestDate = ctx.byRecency[0]!.date;
+  return {
+    command: 'digest',
+    answered: true,
+    title: `Digest: ${truncate(storyTitle, 200)}`,
+    blocks: sections.map((s) => ({ heading: s.heading, text: s.text, cites: s.citations })),
+    citations: ctx.book.list,
+    followUps: ['What happened most recently?', 'Who are the main people involved?', 'Where do the sources disagree?'],
+    notes: notes.length ? notes : undefined,
+    sections,
+    events: events.slice(-MAX_TIMELINE).map((e): TimelineEvent => ({
+      date: e.date,
+      precision: e.date.length === 10 ? 'day' : 'month',
+      text: e.text,
+      citations: ctx.book.list.filter((c) => c.sentenceIds?.includes(e.sentence.id)).map((c) => c.n),
+      reportedIn: [e.article.id],
+    })),
+    disagreements: disagreements.length ? disagreements : undefined,
+    image,
+    meta: {
+      newArticles: fresh.fresh.map((a) => ({ id: a.id, date: a.date, title: a.title })),
+      since: last?.since ?? null,
+      latestDate,
+      articleIds: ctx.articles.map((a) => a.id),
+    },
+  };
+}
