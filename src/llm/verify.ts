@@ -152,6 +152,9 @@ export function findVerbatim(passage: string, quote: string): string | null {
   let q = quote.trim();
   if (!q || q.length > MAX_QUOTE_CHARS) return null;
   const h = fold(passage);
+  const asIs = locate(h, passage, q);
+  if (asIs) return asIs.text;
+  // Models often wrap quotes in quotation marks or trail off with an ellipsis.
   q = q.replace(/^["'“”‘’«»]+|["'“”‘’«»]+$/g, '').trim();
   const whole = locate(h, passage, q) ?? locate(h, passage, q.replace(/^(?:\.\.\.|…)\s*|\s*(?:\.\.\.|…)$/g, ''));
   if (whole) return whole.text;
