@@ -31,6 +31,8 @@ export interface SearchIndex {
   sentence(id: string): Sentence | undefined;
   /** Number of passages containing `term` (normalised), for answerability checks. */
   docFreq(term: string): number;
+  /** Every indexed term (stemmed, folded), for spelling correction. */
+  vocabulary(): Iterable<string>;
   /** Total passages indexed. */
   readonly size: number;
 }

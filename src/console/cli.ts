@@ -1,0 +1,59 @@
+/**
+ * The one-shot CLI (CLI-CONTRACT.md): one command, one answer on stdout (exactly
+ * one JSON object with --json), logs on stderr, exit 0 for any answer.
+ */
+import { loadConfig, ConfigError } from '../config.js';
+import { buildDeps } from '../app.js';
+import { CorpusError } from '../corpus/load.js';
+import { runCommand } from '../engines/index.js';
+import { isBadInputError } from '../errors.js';
+import { createLogger } from '../log.js';
+import { parseCli, USAGE, UsageError } from './parse-args.js';
+import { toJson, toText } from './render-text.js';
+
+export async function runCli(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = parseCli(argv);
+  } catch (err) {
+    if (err instanceof UsageError && err.message === 'help') {
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
+    process.stderr.write(`dispatch: ${(err as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  try {
+    const env: NodeJS.ProcessEnv = { ...process.env, ...(args.seeds ? { SEEDS_DIR: args.seeds } : {}) };
+    if (!process.env.LOG_LEVEL) env.LOG_LEVEL = 'warn';
+    const config = loadConfig(env);
+    const log = createLogger(config.LOG_LEVEL);
+    const deps = await buildDeps(config, { log });
+    try {
+      const answer = await runCommand(deps, args.input);
+      process.stdout.write(args.json ? `${JSON.stringify(toJson(answer))}\n` : `${toText(answer)}\n`);
+    } finally {
+      await deps.store.close();
+    }
+    return 0;
+  } catch (err) {
+    if (err instanceof ConfigError || err instanceof CorpusError || isBadInputError(err)) {
+      process.stderr.write(`dispatch: ${(err as Error).message}\n`);
+      return isBadInputError(err) ? 2 : 1;
+    }
+    process.stderr.write(`dispatch: unexpected error: ${(err as Error)?.stack ?? String(err)}\n`);
+    return 1;
+  }
+}
+
+runCli(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+    // Open handles (a reconnecting store, timers) must not keep a one-shot command alive.
+    setTimeout(() => process.exit(code), 50).unref();
+  },
+  (err) => {
+    process.stderr.write(`dispatch: ${String(err)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,472 @@
+/**
+ * /ask, offline first: extractive, grounded answers. The answer is made of the
+ * corpus's own sentences, quoted and cited. A question is answered only when its
+ * distinctive terms are supported together in the articles; otherwise the reply
+ * says plainly that the articles do not answer it, and what was searched.
+ */
+import type { Deps } from '../deps.js';
+import { independenceGroups } from '../corpus/overlap.js';
+import { isStoreUnavailableError } from '../store/index.js';
+import type { Answer, AnswerBlock, Article, Sentence } from '../types.js';
+import { STOPWORDS, fold, stem, terms, words } from '../index/text.js';
+import { createCiter } from './cite.js';
+import type { LlmPassage } from '../llm/types.js';
+
+export type QuestionType = 'number' | 'date' | 'person' | 'quote' | 'place' | 'reason' | 'general';
+
+/** One remembered turn of a conversation. */
+export interface Turn {
+  question: string;
+  /** The question as understood (after resolving the follow-up). */
+  resolved: string;
+  answer: string;
+  names: string[];
+  at: number;
+}
+
+export interface AskOptions {
+  session?: string;
+}
+
+/** Words that make a question but say nothing about what it is about. */
+const QUESTION_NOISE = new Set(
+  (
+    'what which who whom whose when where why how many much did does do is are was were ' +
+    'happen happened happening news latest article articles report reports reported source sources story ' +
+    'tell told say said saying says think thought mean means anything something thing things ' +
+    'about regarding according give know known exactly currently now today yet still recent recently please explain describe ' +
+    'quote quotes statement statements comment comments number figure figures date day time long'
+  )
+    .split(' ')
+    .map(stem),
+);
+
+const PRONOUN_RE = /\b(he|she|they|him|her|his|hers|their|them|it|its|that|this|those|these|there)\b/i;
+const ELLIPTIC_RE = /^\s*(?:and|but|also|what about|how about|and what about|same for|what of)\b\s*(.*?)[?.!]*\s*$/i;
+
+/** Classify what kind of answer a question wants. */
+export function questionType(q: string): QuestionType {
+  const s = q.toLowerCase();
+  if (/\bhow (many|much)\b|\bwhat (number|amount|percentage|share)\b|\bhow large|\bhow big/.test(s)) return 'number';
+  if (/^\s*when\b|\bwhat (date|day|time|year|month)\b|\bsince when\b|\bhow long ago\b/.test(s)) return 'date';
+  if (/\b(say|said|says|tell|told|quote|quoted|respond|responded|reply|replied|react|reacted|comment|commented|claim|claimed|deny|denied|warn|warned|call|called)\b/.test(s) && /^\s*(what|how|did|has|have)\b/.test(s)) return 'quote';
+  if (/^\s*who\b|\bwhich (person|people|official|officials|leader|minister)\b/.test(s)) return 'person';
+  if (/^\s*where\b/.test(s)) return 'place';
+  if (/^\s*why\b|\bwhat (caused|led to|is the reason)\b/.test(s)) return 'reason';
+  return 'general';
+}
+
+/** Proper names in a text: capitalised word runs not at a sentence start unless multi-word. */
+export function properNames(text: string): string[] {
+  const out: string[] = [];
+  const re = /\b(\p{Lu}[\p{L}'’.-]*(?:\s+(?:de|del|la|los|las|van|von|bin|al|R\.|[\p{Lu}]\.)?\s*\p{Lu}[\p{L}'’.-]*)*)/gu;
+  for (const m of text.matchAll(re)) {
+    let name = m[1]!.replace(/['’]s$/, '').replace(/[.]$/, '');
+    const first = name.split(/\s+/)[0]!.toLowerCase();
+    if (STOPWORDS.has(first) || /^(what|who|when|where|why|how|which|did|does|is|are|was|were|and|but|also|has|have|can|could|would|will|should)$/i.test(first)) {
+      name = name.split(/\s+/).slice(1).join(' ');
+    }
+    if (name.length >= 2) out.push(name);
+  }
+  return out;
+}
+
+const STOP_NAME = new Set(['i', 'a', 'the', 'mr', 'mrs', 'ms', 'us', 'u.s']);
+
+/**
+ * Resolve a follow-up against the previous turn: elliptical "And China?" reuses the
+ * previous question with the new name; pronouns pull in the previous turn's names.
+ * A question that names its own subject and has no pronoun stands alone.
+ */
+export function resolveFollowUp(question: string, prev: Turn | undefined): { resolved: string; isFollowUp: boolean } {
+  if (!prev) return { resolved: question, isFollowUp: false };
+  const ell = question.match(ELLIPTIC_RE);
+  if (ell && ell[1] && ell[1].split(/\s+/).length <= 5) {
+    const newName = ell[1].trim();
+    const prevNames = properNames(prev.resolved).filter((n) => !STOP_NAME.has(n.toLowerCase()));
+    const target = prevNames[prevNames.length - 1];
+    if (target) {
+      return { resolved: prev.resolved.replace(target, newName), isFollowUp: true };
+    }
+    return { resolved: `${prev.resolved} ${newName}`, isFollowUp: true };
+  }
+  const ownNames = properNames(question).filter((n) => !STOP_NAME.has(n.toLowerCase()));
+  const hasPronoun = PRONOUN_RE.test(question);
+  const contentTerms = terms(question).filter((t) => !QUESTION_NOISE.has(t));
+  if (hasPronoun || contentTerms.length === 0 || (ownNames.length === 0 && contentTerms.length <= 1)) {
+    const carry = prev.names.filter((n) => !ownNames.some((o) => fold(o) === fold(n))).slice(0, 3);
+    if (carry.length) return { resolved: `${question} (${carry.join(', ')})`, isFollowUp: true };
+  }
+  return { resolved: question, isFollowUp: false };
+}
+
+// --- term support -----------------------------------------------------------
+
+function editDistanceAtMost(a: string, b: string, max: number): boolean {
+  if (Math.abs(a.length - b.length) > max) return false;
+  const prev = new Array(b.length + 1).fill(0).map((_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      rowMin = Math.min(rowMin, cur[j]!);
+    }
+    if (rowMin > max) return false;
+    for (let j = 0; j <= b.length; j++) prev[j] = cur[j]!;
+  }
+  return prev[b.length]! <= max;
+}
+
+/** Map a question term to the corpus term it means: itself, or a close spelling (typos, transliterations). */
+function correctTerm(deps: Deps, t: string): string {
+  if (deps.index.docFreq(t) > 0 || t.length < 5 || /\d/.test(t)) return t;
+  const max = t.length >= 8 ? 2 : 1;
+  let best: string | undefined;
+  let bestDf = 0;
+  for (const v of deps.index.vocabulary()) {
+    if (v[0] !== t[0] && v[1] !== t[1]) continue;
+    if (editDistanceAtMost(t, v, max)) {
+      const df = deps.index.docFreq(v);
+      if (df > bestDf) {
+        best = v;
+        bestDf = df;
+      }
+    }
+  }
+  return best ?? t;
+}
+
+const NUMBER_RE = /(?:\$\s?)?\b\d[\d,.]*(?:\s?(?:million|billion|thousand|percent|%|tons?|km|miles?))?\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens|hundreds|thousands|millions|twice|doubled?)\b/i;
+const DATE_RE = new RegExp(
+  [
+    '\\b(?:jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?(?:\\s+\\d{1,2})?\\b',
+    '\\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\b',
+    '\\b(?:19|20)\\d{2}\\b',
+    '\\b(?:yesterday|today|last (?:week|month|year)|this (?:week|month)|earlier this|weeks? ago|days? ago)\\b',
+    '\\b\\d{1,2}\\.\\d{1,2}\\.\\d{4}\\b',
+  ].join('|'),
+  'i',
+);
+const QUOTE_RE = /["“”]/;
+const SPEECH_RE = /\b(said|says|told|tells|stated|stating|wrote|writes|added|replied|responded|asked|explains|explained|announced|warned|cautioned|commented|according to|claimed|denied|evades|insisted)\b/i;
+
+interface Scored {
+  s: Sentence;
+  score: number;
+  covered: Set<string>;
+  article: Article;
+}
+
+/** The offline engine: find, rank and quote the sentences that answer `question`. */
+export async function ask(deps: Deps, question: string, opts: AskOptions = {}): Promise<Answer> {
+  const notes: string[] = [];
+  const sessionKey = opts.session ? `session:${opts.session}` : undefined;
+  let history: Turn[] = [];
+  if (sessionKey) {
+    try {
+      history = (await deps.store.get<Turn[]>(sessionKey)) ?? [];
+    } catch (err) {
+      if (!isStoreUnavailableError(err)) throw err;
+      notes.push('Conversation memory is unavailable right now, so this question was answered on its own.');
+      deps.log.warn({ err: (err as Error).message }, 'session read failed');
+    }
+  }
+  const prev = history[history.length - 1];
+  const { resolved, isFollowUp } = resolveFollowUp(question, prev && deps.clock().getTime() - prev.at < deps.config.SESSION_TTL_MINUTES * 60_000 ? prev : undefined);
+  const answer = extractive(deps, resolved);
+  if (isFollowUp) answer.meta = { ...answer.meta, resolvedQuestion: resolved };
+
+  if (answer.answered && deps.llm) {
+    const passages = (answer.meta?.passages as LlmPassage[] | undefined) ?? [];
+    const started = Date.now();
+    const llmAnswer = await deps.llm.answer({
+      task: 'ask',
+      question: resolved,
+      history: history.slice(-3).map((t) => ({ question: t.resolved, answer: t.answer })),
+      passages,
+    });
+    if (llmAnswer) {
+      answer.blocks = llmAnswer.blocks;
+      answer.citations = llmAnswer.citations;
+      answer.meta = { ...answer.meta, model: llmAnswer.model, promptTokens: llmAnswer.promptTokens, ms: Date.now() - started };
+    } else {
+      notes.push("The model's answer could not be verified in time, so this is the articles' own words.");
+    }
+  }
+  if (answer.meta) delete answer.meta.passages;
+  if (notes.length) answer.notes = [...(answer.notes ?? []), ...notes];
+
+  if (sessionKey) {
+    const turn: Turn = {
+      question,
+      resolved,
+      answer: answer.blocks.map((b) => b.text).join(' ').slice(0, 1500),
+      names: namesOf(resolved, answer),
+      at: deps.clock().getTime(),
+    };
+    try {
+      await deps.store.set(sessionKey, [...history, turn].slice(-6), deps.config.SESSION_TTL_MINUTES * 60_000);
+    } catch (err) {
+      if (!isStoreUnavailableError(err)) throw err;
+      if (!notes.length) answer.notes = [...(answer.notes ?? []), 'Conversation memory is unavailable right now, so a follow-up will not remember this question.'];
+      deps.log.warn({ err: (err as Error).message }, 'session write failed');
+    }
+  }
+  return answer;
+}
+
+function namesOf(question: string, answer: Answer): string[] {
+  const qNames = properNames(question).filter((n) => !STOP_NAME.has(n.toLowerCase()));
+  if (qNames.length) return qNames.slice(0, 4);
+  // No name in the question: remember the first names the answer is about.
+  return properNames(answer.blocks.map((b) => b.text).join(' '))
+    .filter((n) => !STOP_NAME.has(n.toLowerCase()))
+    .slice(0, 2);
+}
+
+/** The extractive answer (exported for benchmarks and the model's fallback). */
+export function extractive(deps: Deps, question: string, suggest = true): Answer {
+  const type = questionType(question);
+  const qTermsAll = [...new Set(terms(question))].filter((t) => !QUESTION_NOISE.has(t) && t.length > 1);
+  const qTerms = qTermsAll.map((t) => correctTerm(deps, t));
+  const N = Math.max(deps.index.size, 1);
+  const idf = (t: string) => Math.log(1 + N / (1 + deps.index.docFreq(t)));
+  const searched = `${deps.corpus.articles.length} article${deps.corpus.articles.length === 1 ? '' : 's'}`;
+  const shownTerms = qTermsAll.length ? qTermsAll : words(question).filter((w) => !STOPWORDS.has(w));
+
+  if (qTerms.length === 0) {
+    return refusal(question, `That question has no words I can look up. I searched ${searched}; try naming a person, place or event.`, []);
+  }
+
+  const hits = deps.index.search(qTerms.join(' '), { limit: 16 });
+  const candidates: Scored[] = [];
+  const totalWeight = qTerms.reduce((n, t) => n + idf(t), 0);
+  for (const h of hits) {
+    const p = deps.index.passage(h.id);
+    if (!p) continue;
+    const article = deps.corpus.byId.get(p.articleId)!;
+    const passageTerms = new Set(terms(p.text));
+    p.sentences.forEach((s, i) => {
+      const st = new Set(terms(s.text));
+      // Neighbouring sentences share context ("He replied, …" after a sentence naming him).
+      const near = new Set([...terms(p.sentences[i - 1]?.text ?? ''), ...terms(p.sentences[i + 1]?.text ?? '')]);
+      const covered = new Set<string>();
+      let score = 0;
+      for (const t of qTerms) {
+        if (st.has(t)) {
+          covered.add(t);
+          score += idf(t);
+        } else if (near.has(t) || passageTerms.has(t)) {
+          covered.add(t);
+          score += idf(t) * 0.45;
+        }
+      }
+      if (score === 0) return;
+      const text = s.text;
+      const nWords = text.split(/\s+/).length;
+      if (nWords < 5) score *= 0.5;
+      if (/\?\s*["”’]?$/.test(text)) score *= 0.55;
+      if (type === 'number' && NUMBER_RE.test(text)) score *= 1.6;
+      if (type === 'date' && DATE_RE.test(text)) score *= 1.6;
+      if (type === 'quote' && QUOTE_RE.test(text)) score *= 1.5;
+      if (type === 'quote' && SPEECH_RE.test(text)) score *= 1.15;
+      if (type === 'person' && /\b\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+/u.test(text)) score *= 1.2;
+      score += h.score * 0.02;
+      candidates.push({ s, score, covered, article });
+    });
+  }
+
+  // Answerability: the question's distinctive terms must be supported together.
+  const coverage = (c: Scored) => [...c.covered].reduce((n, t) => n + idf(t), 0) / totalWeight;
+  const named = new Set(
+    properNames(question)
+      .flatMap((n) => terms(n))
+      .map((t) => correctTerm(deps, t))
+      .filter((t) => qTerms.includes(t)),
+  );
+  const supported = candidates
+    .filter((c) => coverage(c) >= 0.62 && [...named].every((t) => c.covered.has(t)))
+    .filter((c) => (type === 'number' ? NUMBER_RE.test(c.s.text) || NUMBER_RE.test(neighbourText(c)) : true))
+    .sort((a, b) => b.score - a.score);
+
+  if (supported.length === 0) {
+    const missing = qTerms.filter((t) => deps.index.docFreq(t) === 0);
+    const present = shownTerms.filter((t, i) => !missing.includes(qTerms[i] ?? t));
+    let why: string;
+    if (missing.length && missing.length === qTerms.length) {
+      why = `None of ${list(shownTerms)} appears in the ${searched}.`;
+    } else if (missing.length) {
+      why = `${cap(list(shownTerms.filter((_, i) => missing.includes(qTerms[i]!))))} ${missing.length === 1 ? 'does' : 'do'} not appear in any of the ${searched}.`;
+    } else if (type === 'number' && candidates.some((c) => coverage(c) >= 0.62)) {
+      why = `The ${searched} mention ${list(present)}, but give no figure for it.`;
+    } else {
+      why = `The ${searched} mention ${list(present)}, but never together in a way that answers this.`;
+    }
+    return refusal(question, `The articles don't answer that. ${why}`, suggest ? followUpsFrom(deps, candidates.slice(0, 6).map((c) => c.s), question) : []);
+  }
+
+  // Pick up to 4 sentences: the best, then the best from each other independent source.
+  const groups = independenceGroups(deps.corpus.articles, deps.corpus.overlaps);
+  const top = supported[0]!;
+  const floor = top.score * 0.5;
+  const chosen: Scored[] = [];
+  const seenText = new Map<string, Scored[]>();
+  for (const c of supported) {
+    if (c.score < floor || chosen.length >= 4) break;
+    const key = fold(c.s.text).replace(/[^a-z0-9]+/g, ' ').trim();
+    const dup = seenText.get(key);
+    if (dup) {
+      dup.push(c);
+      continue;
+    }
+    // Same article: at most two sentences; prefer other voices.
+    const sameArticle = chosen.filter((x) => x.s.articleId === c.s.articleId).length;
+    if (sameArticle >= 2) continue;
+    if (chosen.length >= 2 && chosen.some((x) => groups.get(x.s.articleId) === groups.get(c.s.articleId)) && sameArticle >= 1) continue;
+    chosen.push(c);
+    seenText.set(key, [c]);
+  }
+
+  const citer = createCiter(deps.corpus);
+  const blocks: AnswerBlock[] = [];
+  for (const c of chosen.sort((a, b) => b.score - a.score)) {
+    const sents = extendQuote(c);
+    const n = citer.cite(sents);
+    const cites = [n];
+    // The same sentence in other (e.g. syndicated) articles: cite them too, marked as repeats.
+    const repeats = (seenText.get(fold(c.s.text).replace(/[^a-z0-9]+/g, ' ').trim()) ?? []).filter((x) => x !== c);
+    for (const r of repeats) cites.push(citer.cite([r.s]));
+    const independent = new Set([c, ...repeats].map((x) => groups.get(x.s.articleId))).size;
+    const who = c.article.outlet ?? c.article.title;
+    blocks.push({
+      text: `${who}${c.article.date ? ` (${c.article.date})` : ''}: “${sents.map((s) => s.text).join(' ')}” ${cites.map((x) => `[${x}]`).join('')}`,
+      cites,
+      ...(repeats.length ? { heading: independent === 1 ? 'Repeated word for word in a near-duplicate article' : undefined } : {}),
+    });
+  }
+  const diff = type === 'number' ? differences(chosen, citer) : null;
+  if (diff) blocks.push(diff);
+  for (const b of blocks) if (b.heading === undefined) delete b.heading;
+
+  const passages: LlmPassage[] = [];
+  const seenP = new Set<string>();
+  for (const c of supported) {
+    const pid = `${c.s.articleId}:p${c.s.paragraph}`;
+    if (seenP.has(pid) || passages.length >= 8) continue;
+    seenP.add(pid);
+    const p = deps.index.passage(pid)!;
+    passages.push({ n: passages.length + 1, id: pid, articleId: p.articleId, text: p.text });
+  }
+
+  return {
+    command: 'ask',
+    answered: true,
+    title: question.length > 200 ? `${question.slice(0, 199)}…` : question,
+    blocks,
+    citations: citer.citations,
+    followUps: suggest ? followUpsFrom(deps, chosen.map((c) => c.s), question) : [],
+    meta: { questionType: type, passages, independentSources: new Set(chosen.map((c) => groups.get(c.s.articleId))).size },
+  };
+}
+
+function neighbourText(c: Scored): string {
+  const p = c.article.paragraphs[c.s.paragraph];
+  return p ? p.sentences.slice(Math.max(0, c.s.index - 1), c.s.index + 2).map((s) => s.text).join(' ') : '';
+}
+
+/**
+ * A quote sentence often continues the previous one ("He replied, “I doubt it." →
+ * "I don't think so."). Include up to two following sentences while a quotation is open.
+ */
+function extendQuote(c: Scored): Sentence[] {
+  const p = c.article.paragraphs[c.s.paragraph];
+  const out = [c.s];
+  if (!p) return out;
+  const open = (t: string) => (t.match(/[“"]/g)?.length ?? 0) - (t.match(/[”]/g)?.length ?? 0);
+  let balance = open(c.s.text);
+  const straight = (c.s.text.match(/"/g)?.length ?? 0) % 2 === 1;
+  let i = c.s.index + 1;
+  while ((balance > 0 || straight) && out.length < 3 && i < p.sentences.length) {
+    const next = p.sentences[i]!;
+    out.push(next);
+    balance += open(next.text);
+    if (/[”"]\s*$|[”"][^“"]*$/.test(next.text)) break;
+    i++;
+  }
+  return out;
+}
+
+/** When several sources give different figures, say so explicitly. */
+function differences(chosen: Scored[], citer: ReturnType<typeof createCiter>): AnswerBlock | null {
+  const figures: { phrase: string; n: number }[] = [];
+  for (const c of chosen) {
+    const m = c.s.text.match(/\b((?:more than|at least|roughly|about|around|nearly|almost|over|up to|some)\s+)?(\d[\d,.]*)\s+([\p{L}-]+(?:\s+[\p{L}-]+)?)/iu);
+    if (!m) continue;
+    const n = citer.cite([c.s]);
+    figures.push({ phrase: `${m[1] ?? ''}${m[2]} ${m[3]}`.trim(), n });
+  }
+  const distinct = new Set(figures.map((f) => f.phrase.toLowerCase()));
+  if (figures.length < 2 || distinct.size < 2) return null;
+  return {
+    heading: 'Where the figures differ',
+    text: figures.map((f) => `“${f.phrase}” [${f.n}]`).join(' vs '),
+    cites: figures.map((f) => f.n),
+  };
+}
+
+/** Suggest questions the corpus can answer: names near the answer, checked for support. */
+function followUpsFrom(deps: Deps, sentences: Sentence[], question: string): string[] {
+  const asked = fold(question);
+  const names = new Map<string, number>();
+  for (const s of sentences) {
+    for (const n of properNames(s.text)) {
+      if (n.split(/\s+/).length < 2 && n.length < 5) continue;
+      if (STOP_NAME.has(n.toLowerCase()) || asked.includes(fold(n))) continue;
+      names.set(n, (names.get(n) ?? 0) + 1);
+    }
+  }
+  const out: string[] = [];
+  const speakers = [...names.keys()].filter((n) => /\s/.test(n));
+  for (const name of [...speakers, ...names.keys()]) {
+    if (out.length >= 3) break;
+    const candidate = speakerish(deps, name) ? `What did ${name} say?` : `What do the articles say about ${name}?`;
+    if (out.includes(candidate)) continue;
+    // Only suggest what the corpus can answer.
+    const a = extractive(deps, candidate.replace(/\?$/, ''), false);
+    if (a.answered) out.push(candidate);
+    if (out.length >= 3) break;
+  }
+  return out;
+}
+
+function speakerish(deps: Deps, name: string): boolean {
+  const t = terms(name);
+  if (t.length < 2) return false;
+  const hits = deps.index.search(name, { limit: 5 });
+  return hits.some((h) => {
+    const p = deps.index.passage(h.id);
+    return p && QUOTE_RE.test(p.text) && SPEECH_RE.test(p.text) && t.every((x) => terms(p.text).includes(x));
+  });
+}
+
+function refusal(question: string, text: string, followUps: string[]): Answer {
+  return {
+    command: 'ask',
+    answered: false,
+    title: question.length > 200 ? `${question.slice(0, 199)}…` : question || 'Question',
+    blocks: [{ text, cites: [] }],
+    citations: [],
+    followUps,
+  };
+}
+
+function list(xs: string[]): string {
+  const q = xs.map((x) => `“${x}”`);
+  if (q.length <= 1) return q.join('');
+  return `${q.slice(0, -1).join(', ')} and ${q[q.length - 1]}`;
+}
+
+function cap(s: string): string {
+  return s ? s[0]!.toUpperCase() + s.slice(1) : s;
+}

@@ -1,0 +1,89 @@
+/**
+ * /sources: every article with its metadata, the outlets and agencies it attributes
+ * claims to, and its overlap with other articles.
+ */
+import type { Deps } from '../deps.js';
+import type { Answer, Article, SourceInfo } from '../types.js';
+import { NEAR_DUPLICATE_SHARE } from '../corpus/overlap.js';
+
+const ORG_WORD = '(?:The\\s+)?(?:[\\p{Lu}][\\p{L}.’\'&-]*\\s+){0,4}[\\p{Lu}][\\p{L}.’\'&-]*';
+const ATTRIBUTION_PATTERNS: RegExp[] = [
+  new RegExp(`according to (?:(?:a|an|the) (?:report|article|story) (?:by|in|from) )?(${ORG_WORD})`, 'gu'),
+  new RegExp(`(?:told|tells|speaking to|in an interview with|interview on)\\s+(?:the\\s+)?(?:[\\p{Ll}-]+\\s+){0,3}?(?:news agency|newspaper|broadcaster|outlet|network|channel|agency)?\\s*(${ORG_WORD})`, 'gu'),
+  new RegExp(`(?:reported|first reported|reports|report)(?: by| in)\\s+(${ORG_WORD})`, 'gu'),
+  new RegExp(`(${ORG_WORD})\\s+(?:reported|reports|has learned|first reported|says it(?:'|’)s obtained|said it obtained|obtained)`, 'gu'),
+  new RegExp(`(?:obtained|cited) by\\s+(${ORG_WORD})`, 'gu'),
+  new RegExp(`(?:an? )?(${ORG_WORD}) (?:report|article|interview)\\b`, 'gu'),
+  new RegExp(`(?:news agency|newspaper|broadcaster)\\s+(${ORG_WORD})`, 'gu'),
+];
+
+/** Words that end up capitalised at sentence starts but are not outlets. */
+const NOT_OUTLET = /^(?:The|A|An|He|She|They|It|This|That|President|Secretary|Minister|Officials?|Trump|According|In|On|As|When|While|However|And|But|U\.S\.|US)$/;
+const OUTLET_HINT = /\b(?:Post|Times|Herald|Journal|News|Tribune|Guardian|Telegraph|Reuters|AP|AFP|TASS|Tass|CBS|CNN|NBC|ABC|BBC|Fox|Bloomberg|Wire|Press|Agency|Minutes|Gazette|Independent|Observer|Chronicle|Sputnik|Xinhua|Al Jazeera|Politico|Axios|Daily|Radio|TV|Television|Network|Magazine|Review|Monitor|Institute|Center|Centre|Council|Studies)\b/;
+
+/** The outlets/agencies an article attributes claims to. */
+export function attributedOutlets(a: Article): string[] {
+  const found = new Map<string, string>();
+  const text = a.paragraphs.map((p) => p.text).join('\n');
+  for (const re of ATTRIBUTION_PATTERNS) {
+    for (const m of text.matchAll(re)) {
+      let name = m[1]!.trim().replace(/[’']s$/, '').replace(/[.,;:]+$/, '');
+      name = name.replace(/^(?:the|The)\s+/, '');
+      const last = name.split(/\s+/).pop()!;
+      if (NOT_OUTLET.test(name) || NOT_OUTLET.test(last)) continue;
+      if (!OUTLET_HINT.test(name) && !/^[A-Z]{3,6}$/.test(name)) continue;
+      const key = name.toLowerCase().replace(/[^a-z]/g, '');
+      if (!found.has(key)) found.set(key, name);
+    }
+  }
+  // Prefer the longest spelling of each outlet ("Washington Post" over "Post").
+  const names = [...found.values()];
+  return names.filter((n) => !names.some((o) => o !== n && o.toLowerCase().endsWith(` ${n.toLowerCase()}`))).sort();
+}
+
+export function describeSources(deps: Deps): SourceInfo[] {
+  const { corpus } = deps;
+  return corpus.articles.map((a) => ({
+    source: a.id,
+    title: a.title,
+    outlet: a.outlet,
+    date: a.date,
+    author: a.author,
+    url: a.url,
+    words: a.words,
+    cites: attributedOutlets(a),
+    overlapsWith: corpus.overlaps.filter((o) => o.source === a.id).map((o) => ({ source: o.within, share: o.share })),
+  }));
+}
+
+export function sources(deps: Deps): Answer {
+  const list = describeSources(deps);
+  const blocks = list.map((s) => {
+    const bits = [s.outlet ?? 'outlet not given', s.date ?? 'undated', s.author ? `by ${s.author}` : null, `${s.words.toLocaleString('en-US')} words`]
+      .filter(Boolean)
+      .join(' · ');
+    const lines = [bits];
+    if (s.url) lines.push(s.url);
+    if (s.cites.length) lines.push(`Attributes claims to: ${s.cites.join(', ')}`);
+    for (const o of s.overlapsWith) {
+      const pct = Math.round(o.share * 100);
+      lines.push(
+        o.share >= NEAR_DUPLICATE_SHARE
+          ? `Near-duplicate: ${pct}% of its text also appears in ${o.source}`
+          : `Shares ${pct}% of its text with ${o.source}`,
+      );
+    }
+    return { heading: `${s.title} (${s.source})`, text: lines.join('\n'), cites: [] };
+  });
+  const warn = deps.corpus.warnings.map((w) => `Skipped ${w.file}: ${w.reason}`);
+  return {
+    command: 'sources',
+    answered: true,
+    title: `${list.length} article${list.length === 1 ? '' : 's'} in the corpus`,
+    blocks,
+    citations: [],
+    followUps: [],
+    sources: list,
+    ...(warn.length ? { notes: warn } : {}),
+  };
+}

@@ -1,0 +1,52 @@
+/** Text normalisation shared by search, engines and verification. */
+
+/** Fold accents, case and typographic quotes/dashes: "Velásquez’s" → "velasquez's". */
+export function fold(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[’‘`´]/g, "'")
+    .replace(/[“”„«»]/g, '"')
+    .replace(/[‐‑‒–—―]/g, '-')
+    .toLowerCase();
+}
+
+export const STOPWORDS = new Set(
+  (
+    'a an the and or but if then else of to in on at by for with from into onto over under about as is are was were be been being ' +
+    'do does did done have has had having i me my we our you your he him his she her it its they them their this that these those ' +
+    'what which who whom whose when where why how there here not no nor so than too very can could will would shall should may might must ' +
+    'also just only any all some such each other more most much many one own same both few out up down off again further once ' +
+    'say says said tell told ask asked s t don didn doesn isn wasn aren weren ll re ve d m o y am let lets get got'
+  ).split(' '),
+);
+
+/** Tokens of a text: folded words (letters/digits, inner apostrophes and dots kept out), possessive 's dropped. */
+export function words(text: string): string[] {
+  const out: string[] = [];
+  for (const m of fold(text.replace(/[–—―]/g, ' ')).matchAll(/[\p{L}\p{N}]+(?:['.-][\p{L}\p{N}]+)*/gu)) {
+    let w = m[0].replace(/'s$/, '').replace(/\./g, '');
+    if (w.includes("'")) w = w.replace(/'/g, '');
+    if (w) out.push(w);
+  }
+  return out;
+}
+
+/** Very light stemming (plural/possessive/-ing/-ed) so "strikes" ~ "strike", "deployed" ~ "deploy". */
+export function stem(w: string): string {
+  if (w.length <= 3 || /\d/.test(w)) return w;
+  if (w.endsWith('ies') && w.length > 4) return w.slice(0, -3) + 'y';
+  if (w.endsWith('sses')) return w.slice(0, -2);
+  if (w.endsWith('ing') && w.length > 5) return w.slice(0, -3);
+  if (w.endsWith('ed') && w.length > 4) return w.slice(0, -2);
+  if (w.endsWith('es') && /(ch|sh|x|ss)es$/.test(w)) return w.slice(0, -2);
+  if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) return w.slice(0, -1);
+  return w;
+}
+
+/** Content terms of a text: stemmed, stopwords removed. */
+export function terms(text: string): string[] {
+  return words(text)
+    .filter((w) => !STOPWORDS.has(w))
+    .map(stem);
+}
