@@ -37,14 +37,18 @@ export function urlKey(url: string): string {
  * markers, no links except those in `allowedUrls` (the articles' own URLs).
  */
 export function sanitizeProse(text: string, allowedUrls: ReadonlySet<string>): string {
-  const allowed = (u: string) => allowedUrls.has(urlKey(u));
+  // Trailing sentence punctuation belongs to the sentence, not the link.
+  const keepIfAllowed = (u: string) => {
+    const tail = /[.,;:!?]+$/.exec(u)?.[0] ?? '';
+    return allowedUrls.has(urlKey(u)) ? u : tail;
+  };
   return text
     .replace(INVISIBLE, '')
     .replace(MASKED_LINK, '$1')
     .replace(DISCORD_MENTION, '')
     .replace(MASS_MENTION, '')
-    .replace(URL, (u) => (allowed(u) ? u : ''))
-    .replace(BARE_DOMAIN, (d) => (allowed(d) ? d : ''))
+    .replace(URL, keepIfAllowed)
+    .replace(BARE_DOMAIN, keepIfAllowed)
     .replace(MODEL_MARKERS, '')
     .replace(/\s+/g, ' ')
     .replace(/\s+([.,;:!?])/g, '$1')
