@@ -425,7 +425,7 @@ function keyFigures(ctx: Ctx, groups: FigureGroup[]): DigestSection | null {
       const noun = r.f.noun === 'money' ? '' : ` ${r.f.noun}`;
       return `${r.f.display}${noun} (${when}; per ${r.whos.join(', ')}${note}) ${marks(r.ns)}`;
     });
-    return `• **${g.label}**: ${parts.join(' → ')}`;
+    return `• ${g.label}: ${parts.join(' → ')}`;
   });
   return { heading: 'Key figures and how they changed', text: lines.join('\n'), citations: [...new Set(cites)] };
 }

@@ -1,0 +1,56 @@
+/**
+ * The transport seam between the scheduler and Discord: the scheduler only knows
+ * "post this digest to that channel with this nonce", and how failures classify.
+ */
+import { UpstreamError } from '../errors.js';
+import type { Answer } from '../types.js';
+
+/** Posts a digest (Answer + chart PNG) to a channel. */
+export interface Poster {
+  /**
+   * Post the digest. `nonce` is stable for the slot, so a retried or re-sent
+   * request is de-duplicated by Discord (`enforce_nonce`). Throws DigestPostError.
+   */
+  post(channelId: string, answer: Answer, png: Buffer | null, nonce: string): Promise<{ messageIds: string[] }>;
+}
+
+/**
+ * Why a post failed: `retryable` (5xx, network, rate limit) → back off and retry;
+ * `gone` (unknown channel, missing access or permission) → pause the subscription.
+ */
+export type PostFailureKind = 'retryable' | 'gone' | 'fatal';
+
+export class DigestPostError extends UpstreamError {
+  override name = 'DigestPostError';
+  constructor(
+    message: string,
+    readonly kind: PostFailureKind,
+  ) {
+    super(message);
+  }
+}
+export const isDigestPostError = (e: unknown): e is DigestPostError => e instanceof DigestPostError;
+
+/** Discord JSON error codes that mean the channel cannot be posted to until someone fixes it. */
+const GONE_CODES = new Set([10003 /* Unknown Channel */, 50001 /* Missing Access */, 50013 /* Missing Permissions */, 10004 /* Unknown Guild */, 50007]);
+
+/** Classify a Discord REST failure by HTTP status and JSON error code. */
+export function classifyDiscordFailure(status: number | undefined, code: number | undefined, message: string): DigestPostError {
+  if (code !== undefined && GONE_CODES.has(code)) return new DigestPostError(goneReason(code, message), 'gone');
+  if (status === 403 || status === 404) return new DigestPostError(goneReason(code, message), 'gone');
+  if (status === undefined || status >= 500 || status === 429 || status === 408) return new DigestPostError(message, 'retryable');
+  return new DigestPostError(message, 'fatal');
+}
+
+function goneReason(code: number | undefined, message: string): string {
+  switch (code) {
+    case 10003:
+      return 'the channel no longer exists (Unknown Channel)';
+    case 50001:
+      return 'the bot cannot see this channel (Missing Access)';
+    case 50013:
+      return 'the bot lacks permission to post here (Missing Permissions: needs Send Messages, Embed Links and Attach Files)';
+    default:
+      return message;
+  }
+}

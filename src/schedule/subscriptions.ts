@@ -1,0 +1,175 @@
+/**
+ * Digest subscriptions and their persisted state, in the store (keyv). One
+ * subscription per channel. The store has no key listing, so an index key holds
+ * the channel ids. The environment's default subscription (DIGEST_CHANNEL_ID +
+ * DIGEST_CRON) is derived from config on every read and never stored; a
+ * subscription made with /digest subscribe for the same channel replaces it.
+ */
+import type { Config } from '../config.js';
+import { isValidTimeZone } from '../config.js';
+import { BadInputError } from '../errors.js';
+import type { Store } from '../store/index.js';
+import { cronFor, FREQUENCIES, isValidCron, nextSlot, parseTime, type Frequency } from './slots.js';
+
+/** A channel's digest schedule. */
+export interface Subscription {
+  /** Channel id for command subscriptions; `env:<channel>` for the environment default. */
+  id: string;
+  channelId: string;
+  guildId: string | null;
+  /** `HH:MM` for command subscriptions, null for a raw cron (environment). */
+  time: string | null;
+  timezone: string;
+  frequency: Frequency | null;
+  /** The cron expression the scheduler runs (derived from time + frequency, or DIGEST_CRON). */
+  cron: string;
+  source: 'command' | 'env';
+  createdBy: string | null;
+  createdAt: number;
+  /** Set when posting cannot succeed (channel gone, no permission); shown by /digest status. */
+  paused: { reason: string; at: number } | null;
+}
+
+/** What happened last for a subscription (persisted across restarts). */
+export interface SubscriptionState {
+  /** Local wall time of the last slot posted (or given up on), e.g. `2026-03-08T09:00`. */
+  lastSlot?: string;
+  /** Instant of that slot, ms. */
+  lastSlotAt?: number;
+  /** When the last digest was actually posted, ms. */
+  lastPostedAt?: number;
+  lastMessageIds?: string[];
+  /** A post in progress: survives a crash so the restart re-sends with the same nonce. */
+  pending?: { slot: string; slotAt: number; nonce: string; startedAt: number };
+  lastError?: { message: string; at: number; slot?: string };
+  /** Failed attempts for one slot, so the catch-up sweep does not retry forever. */
+  failures?: { slot: string; count: number };
+  /** Set when a post could not be confirmed either way (see scheduler). */
+  uncertain?: { slot: string; at: number };
+}
+
+const INDEX_KEY = 'digest:subs';
+const subKey = (id: string) => `digest:sub:${id}`;
+/** Store key of a subscription's state. */
+export const stateKey = (id: string) => `digest:state:${id}`;
+
+/** Parse and check `/digest subscribe` options; throws BadInputError with a user-facing reason. */
+export function validateSubscription(input: { channelId: string; time: string; timezone: string; frequency: string }): {
+  channelId: string;
+  time: string;
+  timezone: string;
+  frequency: Frequency;
+  cron: string;
+} {
+  if (!/^\d{15,22}$/.test(input.channelId ?? '')) throw new BadInputError('That is not a channel I can post to. Pick a text channel.');
+  const t = parseTime(input.time ?? '');
+  if (!t) throw new BadInputError(`"${clipText(input.time, 20)}" is not a time of day. Use 24-hour HH:MM, for example 08:30 or 18:00.`);
+  const timezone = (input.timezone ?? '').trim();
+  if (!timezone || !isValidTimeZone(timezone)) {
+    throw new BadInputError(`"${clipText(timezone, 40)}" is not a time zone I know. Use an IANA zone such as Europe/Paris, America/New_York or UTC.`);
+  }
+  const frequency = (input.frequency ?? 'daily').trim() as Frequency;
+  if (!FREQUENCIES.includes(frequency)) throw new BadInputError(`Frequency must be one of: ${FREQUENCIES.join(', ')}.`);
+  const time = `${String(t.hour).padStart(2, '0')}:${String(t.minute).padStart(2, '0')}`;
+  // Normalise the zone's spelling (e.g. "europe/paris" → "Europe/Paris").
+  const canonical = new Intl.DateTimeFormat('en-US', { timeZone: timezone }).resolvedOptions().timeZone;
+  return { channelId: input.channelId, time, timezone: canonical, frequency, cron: cronFor(time, frequency) };
+}
+
+function clipText(s: string | undefined, n: number): string {
+  const t = String(s ?? '').replace(/[\u0000-\u001f`]/g, ' ');
+  return t.length > n ? `${t.slice(0, n - 1)}…` : t;
+}
+
+/** The environment's default subscription, or null when not configured. Throws on an invalid DIGEST_CRON. */
+export function envSubscription(config: Config): Subscription | null {
+  if (!config.DIGEST_CHANNEL_ID || !config.DIGEST_CRON) return null;
+  if (!isValidCron(config.DIGEST_CRON)) throw new BadInputError(`DIGEST_CRON "${config.DIGEST_CRON}" is not a valid cron expression`);
+  return {
+    id: `env:${config.DIGEST_CHANNEL_ID}`,
+    channelId: config.DIGEST_CHANNEL_ID,
+    guildId: null,
+    time: null,
+    timezone: config.DIGEST_TZ,
+    frequency: null,
+    cron: config.DIGEST_CRON,
+    source: 'env',
+    createdBy: null,
+    createdAt: 0,
+    paused: null,
+  };
+}
+
+/** All command subscriptions (from the store). */
+export async function listStoredSubscriptions(store: Store): Promise<Subscription[]> {
+  const ids = (await store.get<string[]>(INDEX_KEY)) ?? [];
+  const subs = await Promise.all(ids.map((id) => store.get<Subscription>(subKey(id))));
+  return subs.filter((s): s is Subscription => !!s);
+}
+
+/** Every active subscription: stored ones, plus the environment default unless a stored one covers its channel. */
+export async function listSubscriptions(store: Store, config: Config): Promise<Subscription[]> {
+  const stored = await listStoredSubscriptions(store);
+  const env = envSubscription(config);
+  if (env && !stored.some((s) => s.channelId === env.channelId)) {
+    // The env subscription's pause flag lives in its state record (it is not stored itself).
+    const paused = await store.get<{ reason: string; at: number }>(`digest:env-paused:${env.id}`);
+    stored.push({ ...env, paused: paused ?? null });
+  }
+  return stored;
+}
+
+export async function getSubscription(store: Store, config: Config, channelId: string): Promise<Subscription | null> {
+  return (await listSubscriptions(store, config)).find((s) => s.channelId === channelId) ?? null;
+}
+
+/** Create or replace the subscription for a channel (clears a pause). */
+export async function saveSubscription(store: Store, sub: Subscription): Promise<void> {
+  await store.set(subKey(sub.id), sub);
+  const ids = (await store.get<string[]>(INDEX_KEY)) ?? [];
+  if (!ids.includes(sub.id)) await store.set(INDEX_KEY, [...ids, sub.id]);
+}
+
+/** Remove a channel's command subscription. Returns false when there was none. */
+export async function deleteSubscription(store: Store, channelId: string): Promise<boolean> {
+  const ids = (await store.get<string[]>(INDEX_KEY)) ?? [];
+  const existed = ids.includes(channelId) || !!(await store.get<Subscription>(subKey(channelId)));
+  await store.delete(subKey(channelId));
+  if (ids.includes(channelId)) await store.set(INDEX_KEY, ids.filter((i) => i !== channelId));
+  return existed;
+}
+
+/** Pause a subscription with a note (shown in /digest status) instead of dropping it. */
+export async function pauseSubscription(store: Store, sub: Subscription, reason: string, at: number): Promise<void> {
+  const paused = { reason, at };
+  if (sub.source === 'env') await store.set(`digest:env-paused:${sub.id}`, paused);
+  else await store.set(subKey(sub.id), { ...sub, paused });
+}
+
+export async function getState(store: Store, id: string): Promise<SubscriptionState> {
+  return (await store.get<SubscriptionState>(stateKey(id))) ?? {};
+}
+
+export async function setState(store: Store, id: string, state: SubscriptionState): Promise<void> {
+  await store.set(stateKey(id), state);
+}
+
+/** Human description of a schedule, e.g. "daily at 08:30 (Europe/Paris)". */
+export function describeSchedule(sub: Subscription): string {
+  if (sub.frequency && sub.time) {
+    const when = sub.frequency === 'weekly' ? `weekly on Mondays at ${sub.time}` : sub.frequency === 'twice-daily' ? `twice daily at ${sub.time} and ${twelveLater(sub.time)}` : `daily at ${sub.time}`;
+    return `${when} (${sub.timezone})`;
+  }
+  return `cron \`${sub.cron}\` (${sub.timezone})`;
+}
+
+function twelveLater(time: string): string {
+  const t = parseTime(time)!;
+  return `${String((t.hour + 12) % 24).padStart(2, '0')}:${String(t.minute).padStart(2, '0')}`;
+}
+
+/** Next run of a subscription after `now`, or null when paused / never. */
+export function nextRunOf(sub: Subscription, now: Date): Date | null {
+  if (sub.paused) return null;
+  return nextSlot(sub.cron, sub.timezone, now)?.at ?? null;
+}
