@@ -6,6 +6,7 @@ import type { Deps } from '../deps.js';
 import { BadInputError } from '../errors.js';
 import type { Answer, CommandName } from '../types.js';
 import { ask } from './ask.js';
+import { digest } from './digest.js';
 import { sources } from './sources.js';
 
 /** What a front door hands the engines. */
@@ -45,6 +46,8 @@ export async function runCommand(deps: Deps, input: CommandInput): Promise<Answe
       return ask(deps, cleanInput(input.text, 'a question', true), { session: input.session });
     case 'sources':
       return sources(deps);
+    case 'digest':
+      return digest(deps, { channel: input.channel });
     default:
       return notYet(input.command);
   }
