@@ -8,7 +8,7 @@ import type { Deps } from '../deps.js';
 import { independenceGroups } from '../corpus/overlap.js';
 import { isStoreUnavailableError } from '../store/index.js';
 import type { Answer, AnswerBlock, Article, Sentence } from '../types.js';
-import { STOPWORDS, fold, stem, terms, words } from '../index/text.js';
+import { STOPWORDS, SYNONYMS, fold, stem, terms, words } from '../index/text.js';
 import { createCiter } from './cite.js';
 import type { LlmPassage } from '../llm/types.js';
 
@@ -239,7 +239,8 @@ export function extractive(deps: Deps, question: string, suggest = true): Answer
     return refusal(question, `That question has no words I can look up. I searched ${searched}; try naming a person, place or event.`, []);
   }
 
-  const hits = deps.index.search(qTerms.join(' '), { limit: 16 });
+  const expanded = [...qTerms, ...qTerms.flatMap((t) => SYNONYMS[t] ?? [])];
+  const hits = deps.index.search(expanded.join(' '), { limit: 16 });
   const candidates: Scored[] = [];
   const totalWeight = qTerms.reduce((n, t) => n + idf(t), 0);
   for (const h of hits) {
@@ -254,10 +255,11 @@ export function extractive(deps: Deps, question: string, suggest = true): Answer
       const covered = new Set<string>();
       let score = 0;
       for (const t of qTerms) {
-        if (st.has(t)) {
+        const syn = SYNONYMS[t];
+        if (st.has(t) || (syn && syn.some((x) => st.has(x)))) {
           covered.add(t);
           score += idf(t);
-        } else if (near.has(t) || passageTerms.has(t)) {
+        } else if (near.has(t) || passageTerms.has(t) || (syn && syn.some((x) => near.has(x) || passageTerms.has(x)))) {
           covered.add(t);
           score += idf(t) * 0.45;
         }
@@ -265,7 +267,8 @@ export function extractive(deps: Deps, question: string, suggest = true): Answer
       if (score === 0) return;
       const text = s.text;
       const nWords = text.split(/\s+/).length;
-      if (nWords < 5) score *= 0.5;
+      if (nWords < 4) return; // bylines and fragments ("Geoff Ramsey") are not answers
+      if (nWords < 6) score *= 0.6;
       if (/\?\s*["”’]?$/.test(text)) score *= 0.55;
       if (type === 'number' && NUMBER_RE.test(text)) score *= 1.6;
       if (type === 'date' && DATE_RE.test(text)) score *= 1.6;
@@ -279,17 +282,21 @@ export function extractive(deps: Deps, question: string, suggest = true): Answer
 
   // Answerability: the question's distinctive terms must be supported together.
   const coverage = (c: Scored) => [...c.covered].reduce((n, t) => n + idf(t), 0) / totalWeight;
+  // Names in the question must be matched, unless they are so common in this corpus
+  // (e.g. the country the story is about) that they do not distinguish anything.
   const named = new Set(
     properNames(question)
+      .filter((n) => !STOP_NAME.has(n.toLowerCase()))
       .flatMap((n) => terms(n))
       .map((t) => correctTerm(deps, t))
-      .filter((t) => qTerms.includes(t)),
+      .filter((t) => qTerms.includes(t) && deps.index.docFreq(t) / N < 0.15),
   );
   const supported = candidates
     .filter((c) => coverage(c) >= 0.62 && [...named].every((t) => c.covered.has(t)))
-    .filter((c) => (type === 'number' ? NUMBER_RE.test(c.s.text) || NUMBER_RE.test(neighbourText(c)) : true))
+    .filter((c) => (type === 'number' ? figureNear(c.s.text, qTerms) || figureNear(neighbourText(c), qTerms) : true))
     .sort((a, b) => b.score - a.score);
 
+  if (process.env.DEBUG_ASK) for (const c of supported) console.error(c.s.id, c.score.toFixed(2), coverage(c).toFixed(2), [...c.covered]);
   if (supported.length === 0) {
     const missing = qTerms.filter((t) => deps.index.docFreq(t) === 0);
     const present = shownTerms.filter((t, i) => !missing.includes(qTerms[i] ?? t));
@@ -338,16 +345,17 @@ export function extractive(deps: Deps, question: string, suggest = true): Answer
     const repeats = (seenText.get(fold(c.s.text).replace(/[^a-z0-9]+/g, ' ').trim()) ?? []).filter((x) => x !== c);
     for (const r of repeats) cites.push(citer.cite([r.s]));
     const independent = new Set([c, ...repeats].map((x) => groups.get(x.s.articleId))).size;
-    const who = c.article.outlet ?? c.article.title;
+    const who = c.article.outlet ?? shortTitle(c.article.title);
+    const again = repeats.length
+      ? ` (the same words appear in ${independent === 1 ? 'a near-duplicate article' : `${repeats.length} other article${repeats.length === 1 ? '' : 's'}`} ${cites.slice(1).map((x) => `[${x}]`).join('')})`
+      : '';
     blocks.push({
-      text: `${who}${c.article.date ? ` (${c.article.date})` : ''}: “${sents.map((s) => s.text).join(' ')}” ${cites.map((x) => `[${x}]`).join('')}`,
+      text: `${who}${c.article.date ? ` (${c.article.date})` : ''}: “${sents.map((s) => s.text).join(' ')}” [${n}]${again}`,
       cites,
-      ...(repeats.length ? { heading: independent === 1 ? 'Repeated word for word in a near-duplicate article' : undefined } : {}),
     });
   }
-  const diff = type === 'number' ? differences(chosen, citer) : null;
+  const diff = type === 'number' ? differences(chosen, citer, qTerms) : null;
   if (diff) blocks.push(diff);
-  for (const b of blocks) if (b.heading === undefined) delete b.heading;
 
   const passages: LlmPassage[] = [];
   const seenP = new Set<string>();
@@ -370,6 +378,17 @@ export function extractive(deps: Deps, question: string, suggest = true): Answer
   };
 }
 
+/** A number within four words of a question term (or its synonym): "4,500 troops", "killed more than 60". */
+function figureNear(text: string, qTerms: string[]): boolean {
+  const toks = words(text.replace(/(\d),(\d)/g, '$1$2')).map(stem);
+  const want = new Set(qTerms.flatMap((t) => [t, ...(SYNONYMS[t] ?? [])]));
+  return toks.some((w, i) => {
+    if (!/^\d/.test(w) && !NUMBER_WORDS.has(w)) return false;
+    return toks.slice(Math.max(0, i - 4), i + 5).some((x) => want.has(x));
+  });
+}
+const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'dozen', 'dozens', 'hundred', 'thousand', 'million', 'billion', 'twice', 'doubl'].map(stem));
+
 function neighbourText(c: Scored): string {
   const p = c.article.paragraphs[c.s.paragraph];
   return p ? p.sentences.slice(Math.max(0, c.s.index - 1), c.s.index + 2).map((s) => s.text).join(' ') : '';
@@ -383,6 +402,9 @@ function extendQuote(c: Scored): Sentence[] {
   const p = c.article.paragraphs[c.s.paragraph];
   const out = [c.s];
   if (!p) return out;
+  // "…4,500 troops. That number has since grown to roughly 10,000": the update belongs to the answer.
+  const next = p.sentences[c.s.index + 1];
+  if (next && /^(that|this|the) (number|figure|total|count|toll|tally)\b/i.test(next.text)) return [c.s, next];
   const open = (t: string) => (t.match(/[“"]/g)?.length ?? 0) - (t.match(/[”]/g)?.length ?? 0);
   let balance = open(c.s.text);
   const straight = (c.s.text.match(/"/g)?.length ?? 0) % 2 === 1;
@@ -398,15 +420,17 @@ function extendQuote(c: Scored): Sentence[] {
 }
 
 /** When several sources give different figures, say so explicitly. */
-function differences(chosen: Scored[], citer: ReturnType<typeof createCiter>): AnswerBlock | null {
-  const figures: { phrase: string; n: number }[] = [];
+function differences(chosen: Scored[], citer: ReturnType<typeof createCiter>, qTerms: string[]): AnswerBlock | null {
+  const figures: { phrase: string; n: number; value: number }[] = [];
   for (const c of chosen) {
+    if (!figureNear(c.s.text, qTerms)) continue;
     const m = c.s.text.match(/\b((?:more than|at least|roughly|about|around|nearly|almost|over|up to|some)\s+)?(\d[\d,.]*)\s+([\p{L}-]+(?:\s+[\p{L}-]+)?)/iu);
     if (!m) continue;
     const n = citer.cite([c.s]);
-    figures.push({ phrase: `${m[1] ?? ''}${m[2]} ${m[3]}`.trim(), n });
+    figures.push({ phrase: `${m[1] ?? ''}${m[2]} ${m[3]}`.trim(), n, value: Number(m[2]!.replace(/,/g, '')) });
   }
-  const distinct = new Set(figures.map((f) => f.phrase.toLowerCase()));
+  // "roughly 4,500" and "4,500" agree; only different values are a difference.
+  const distinct = new Set(figures.map((f) => f.value));
   if (figures.length < 2 || distinct.size < 2) return null;
   return {
     heading: 'Where the figures differ',
@@ -420,7 +444,8 @@ function followUpsFrom(deps: Deps, sentences: Sentence[], question: string): str
   const asked = fold(question);
   const names = new Map<string, number>();
   for (const s of sentences) {
-    for (const n of properNames(s.text)) {
+    for (const raw of properNames(s.text)) {
+      const n = stripTitles(raw);
       if (n.split(/\s+/).length < 2 && n.length < 5) continue;
       if (STOP_NAME.has(n.toLowerCase()) || asked.includes(fold(n))) continue;
       names.set(n, (names.get(n) ?? 0) + 1);
@@ -440,14 +465,23 @@ function followUpsFrom(deps: Deps, sentences: Sentence[], question: string): str
   return out;
 }
 
+const SPEECH_STEMS = new Set(['said', 'say', 'told', 'tell', 'stat', 'wrote', 'add', 'repli', 'respond', 'explain', 'announc', 'warn', 'caution', 'comment', 'claim', 'deni', 'evad', 'insist', 'stating'].map(stem));
+
 function speakerish(deps: Deps, name: string): boolean {
   const t = terms(name);
   if (t.length < 2) return false;
   const hits = deps.index.search(name, { limit: 5 });
-  return hits.some((h) => {
-    const p = deps.index.passage(h.id);
-    return p && QUOTE_RE.test(p.text) && SPEECH_RE.test(p.text) && t.every((x) => terms(p.text).includes(x));
-  });
+  const last = t[t.length - 1]!;
+  return hits.some((h) =>
+    (deps.index.passage(h.id)?.sentences ?? []).some((s) => {
+      if (!QUOTE_RE.test(s.text)) return false;
+      const w = words(s.text).map(stem);
+      const at = w.indexOf(last);
+      if (at < 0) return false;
+      // a speech verb within four words of the name: "Peskov told", "said Dmitry Peskov"
+      return w.slice(Math.max(0, at - 4), at + 5).some((x) => SPEECH_STEMS.has(x));
+    }),
+  );
 }
 
 function refusal(question: string, text: string, followUps: string[]): Answer {
@@ -459,6 +493,23 @@ function refusal(question: string, text: string, followUps: string[]): Answer {
     citations: [],
     followUps,
   };
+}
+
+function shortTitle(t: string): string {
+  if (t.length <= 60) return t;
+  const cut = t.slice(0, 58);
+  return `${cut.slice(0, cut.lastIndexOf(' ') > 30 ? cut.lastIndexOf(' ') : 58)}…`;
+}
+
+/** Leading titles are roles, not names: "Defense Secretary Pete Hegseth" → "Pete Hegseth". */
+const TITLE_WORDS = new Set(
+  'president vice secretary minister spokesman spokeswoman spokesperson general attorney defense defence foreign transport interior state press former senator sen representative rep governor gov mayor chief director ambassador adviser advisor admiral commander prime deputy leader dictator chancellor king queen prince judge justice officer official analyst expert journalist reporter interviewer retired senior white house'.split(' '),
+);
+export function stripTitles(name: string): string {
+  const parts = name.split(/\s+/);
+  let i = 0;
+  while (i < parts.length - 2 && TITLE_WORDS.has(parts[i]!.toLowerCase())) i++;
+  return parts.slice(i).join(' ');
 }
 
 function list(xs: string[]): string {

@@ -17,7 +17,7 @@ export const STOPWORDS = new Set(
     'do does did done have has had having i me my we our you your he him his she her it its they them their this that these those ' +
     'what which who whom whose when where why how there here not no nor so than too very can could will would shall should may might must ' +
     'also just only any all some such each other more most much many one own same both few out up down off again further once ' +
-    'say says said tell told ask asked s t don didn doesn isn wasn aren weren ll re ve d m o y am let lets get got'
+    'say says said tell told s t don didn doesn isn wasn aren weren ll re ve d m o y am let lets get got'
   ).split(' '),
 );
 
@@ -31,6 +31,40 @@ export function words(text: string): string[] {
   }
   return out;
 }
+
+/**
+ * General-English equivalents for common news verbs and nouns, so "What did X ask
+ * for?" finds "X requested …". Keys and values are stemmed terms. Not story-specific.
+ */
+export const SYNONYMS: Record<string, string[]> = {
+  ask: ['request', 'sought', 'seek', 'appeal', 'solicit', 'urg'],
+  request: ['ask', 'sought', 'seek'],
+  kill: ['dead', 'death', 'die', 'killing'],
+  dead: ['kill', 'death', 'die'],
+  death: ['kill', 'dead', 'die'],
+  attack: ['strike', 'bomb', 'assault'],
+  strike: ['attack', 'bomb'],
+  ship: ['vessel', 'boat', 'warship'],
+  vessel: ['ship', 'boat', 'warship'],
+  boat: ['vessel', 'ship'],
+  troop: ['soldier', 'personnel', 'force'],
+  soldier: ['troop', 'personnel'],
+  money: ['dollar', 'million', 'billion', 'fund'],
+  reward: ['bounty'],
+  bounty: ['reward'],
+  deny: ['denied', 'reject', 'dismiss'],
+  war: ['invasion', 'conflict'],
+  invasion: ['war', 'invade'],
+  president: ['leader'],
+  leader: ['president', 'head'],
+  send: ['deploy', 'dispatch', 'sent'],
+  deploy: ['send', 'sent', 'deployment'],
+  help: ['aid', 'assistance', 'support'],
+  aid: ['help', 'assistance', 'support'],
+  assistance: ['help', 'aid', 'support'],
+  weapon: ['arm', 'missile', 'equipment'],
+  drug: ['narcotic', 'cocaine'],
+};
 
 /** Very light stemming (plural/possessive/-ing/-ed) so "strikes" ~ "strike", "deployed" ~ "deploy". */
 export function stem(w: string): string {
