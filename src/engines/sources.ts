@@ -6,7 +6,7 @@ import type { Deps } from '../deps.js';
 import type { Answer, Article, SourceInfo } from '../types.js';
 import { NEAR_DUPLICATE_SHARE } from '../corpus/overlap.js';
 
-const ORG_WORD = '(?:The\\s+)?(?:[\\p{Lu}][\\p{L}.’\'&-]*\\s+){0,4}[\\p{Lu}][\\p{L}.’\'&-]*';
+const ORG_WORD = '(?:[Tt]he\\s+)?(?:[\\p{Lu}][\\p{L}.’\'&-]*\\s+){0,4}[\\p{Lu}][\\p{L}.’\'&-]*';
 const ATTRIBUTION_PATTERNS: RegExp[] = [
   new RegExp(`according to (?:(?:a|an|the) (?:report|article|story) (?:by|in|from) )?(${ORG_WORD})`, 'gu'),
   new RegExp(`(?:told|tells|speaking to|in an interview with|interview on)\\s+(?:the\\s+)?(?:[\\p{Ll}-]+\\s+){0,3}?(?:news agency|newspaper|broadcaster|outlet|network|channel|agency)?\\s*(${ORG_WORD})`, 'gu'),

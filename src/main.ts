@@ -1,0 +1,66 @@
+/**
+ * Start-up: validate config, wire dependencies once, pick the front door:
+ * Discord gateway when DISCORD_TOKEN is set, HTTP interactions when
+ * INTERACTIONS_PORT is set, otherwise the local console.
+ */
+import { ConfigError, loadConfig } from './config.js';
+import { buildDeps } from './app.js';
+import { CorpusError } from './corpus/load.js';
+import { createLogger } from './log.js';
+import { runConsole } from './console/repl.js';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const front = config.DISCORD_TOKEN || config.INTERACTIONS_PORT ? 'discord' : 'console';
+  // The console keeps stderr quiet unless asked; servers log at the configured level.
+  const log = createLogger(front === 'console' && !process.env.LOG_LEVEL ? 'warn' : config.LOG_LEVEL);
+  const deps = await buildDeps(config, { log });
+  const closers: (() => Promise<unknown> | void)[] = [() => deps.store.close()];
+
+  if (front === 'console') {
+    await runConsole(deps);
+    await deps.store.close();
+    process.exit(0);
+  }
+
+  if (config.INTERACTIONS_PORT) {
+    const { startHttpInteractions } = await import('./discord/http-interactions.js');
+    const server = await startHttpInteractions(deps, config.INTERACTIONS_PORT);
+    closers.unshift(() => server.close());
+    log.info({ port: config.INTERACTIONS_PORT }, 'HTTP interactions endpoint listening');
+  }
+  if (config.DISCORD_TOKEN) {
+    const { startDiscord } = await import('./discord/client.js');
+    const bot = await startDiscord(deps);
+    closers.unshift(() => bot.stop());
+    log.info('connected to the Discord gateway');
+  }
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down: finishing in-flight work');
+    const timer = setTimeout(() => process.exit(1), 15_000);
+    timer.unref();
+    for (const close of closers) {
+      try {
+        await close();
+      } catch (err) {
+        log.warn({ err: (err as Error).message }, 'error while closing');
+      }
+    }
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((err) => {
+  if (err instanceof ConfigError || err instanceof CorpusError) {
+    process.stderr.write(`dispatch: ${err.message}\n`);
+  } else {
+    process.stderr.write(`dispatch: failed to start: ${(err as Error)?.stack ?? String(err)}\n`);
+  }
+  process.exit(1);
+});
