@@ -94,7 +94,7 @@ const TASK: Record<LlmTask, { label: string; instructions: string; maxCompletion
   digest: {
     label: 'Request',
     instructions:
-      'Task: write a digest. First block: heading "Headline", exactly one sentence with the most important news. Second block: heading "Developments", 2 to 5 sentences on the key developments, newest first.',
+      'Task: write a digest. First block: heading "Headline", one or two sentences on where the story stands now. Then one block per key development (2 to 5 blocks, newest first), each with a short heading and one or two sentences.',
     maxCompletionTokens: 900,
   },
   verify: {

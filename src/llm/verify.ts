@@ -294,6 +294,8 @@ export function verifyOutput(
             outlet: meta?.outlet ?? null,
             date: meta?.date ?? null,
             url: meta?.url ?? null,
+            // When the caller passed sentences as passages, say which one the quote came from.
+            ...(/:s\d+$/.test(v.p.id) ? { sentenceIds: [v.p.id] } : {}),
           });
         }
         if (!ns.includes(n)) ns.push(n);
