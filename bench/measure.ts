@@ -1,0 +1,154 @@
+/**
+ * One benchmark measurement in a fresh process, so each corpus size gets its own
+ * peak RSS and a warm start really starts cold (no module or JIT state carried
+ * over). Prints exactly one JSON object on stdout; logs go to stderr.
+ *
+ *   tsx bench/measure.ts build <corpusDir> <dataDir>   cold build + queries + prompt tokens
+ *   tsx bench/measure.ts warm  <corpusDir> <dataDir>   start-up with the persisted index
+ */
+import path from 'node:path';
+import { loadConfig } from '../src/config.js';
+import { buildDeps } from '../src/app.js';
+import { loadCorpus } from '../src/corpus/load.js';
+import { buildIndex } from '../src/index/build.js';
+import { runCommand, type CommandInput } from '../src/engines/index.js';
+import { createStore } from '../src/store/index.js';
+import { silentLogger } from '../src/log.js';
+import type { Deps } from '../src/deps.js';
+import type { Corpus } from '../src/types.js';
+import { rng, VOCABULARY } from './generate.js';
+import { promptTokensOf, startStubOpenai } from '../test/helpers/stub-openai.js';
+
+const [mode, corpusDir, dataDir] = process.argv.slice(2);
+if (!mode || !corpusDir || !dataDir) {
+  console.error('usage: tsx bench/measure.ts build|warm <corpusDir> <dataDir>');
+  process.exit(2);
+}
+
+const ms = (t0: number) => Math.round((performance.now() - t0) * 10) / 10;
+/** Peak resident set of this process so far, MB (getrusage maxrss). */
+const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
+
+export function percentile(xs: number[], p: number): number {
+  if (!xs.length) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return Math.round(s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]! * 100) / 100;
+}
+
+/** Questions a reader might ask of this corpus: real names and topics taken from it. */
+function questionsFor(corpus: Corpus, n: number): { ask: string[]; who: string[]; about: string[] } {
+  const synthetic = corpus.articles.some((a) => a.id.startsWith('gen_'));
+  if (!synthetic) {
+    const ask = [
+      'What did Maduro ask Russia for?', 'How many strikes has the US carried out?', 'Who is Marco Rubio?',
+      'When did Trump deploy warships?', 'What did China say about Venezuela?', 'How many troops are in the Caribbean?',
+      'What is Cartel de los Soles?', 'Did Trump decide on land strikes?', 'What did Hegseth say?', 'Why is the US targeting drug boats?',
+      'What aircraft carrier is heading to the region?', 'What is the price of tea in Peru?',
+    ];
+    return { ask, who: ['Maduro', 'Rubio', 'Trump', 'Hegseth', 'Xi Jinping'], about: ['strikes', 'Maduro', 'warships'] };
+  }
+  const r = rng(7);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
+  const people = () => `${pick(VOCABULARY.FIRST)} ${pick(VOCABULARY.LAST)}`;
+  const forms = [
+    () => `What did ${people()} say about ${pick(VOCABULARY.TOPICS)}?`,
+    () => `How much will ${pick(VOCABULARY.TOPICS)} cost?`,
+    () => `When did the dispute over ${pick(VOCABULARY.TOPICS)} begin?`,
+    () => `Who met ${people()} in ${pick(VOCABULARY.PLACES)}?`,
+    () => `What did ${pick(VOCABULARY.ORGS)} do with ${pick(VOCABULARY.NOUNS)}?`,
+    () => `Why are critics of ${pick(VOCABULARY.ORGS)} worried?`,
+    () => `What is the price of tea in Peru?`,
+  ];
+  const ask = Array.from({ length: n }, () => pick(forms)());
+  return { ask, who: Array.from({ length: 20 }, people), about: [...VOCABULARY.TOPICS.slice(0, 4)] };
+}
+
+const NOT_YET = /is not available yet/;
+
+/** Time `runs` calls of one command; reports p50/p95 or that the engine is missing. */
+async function timeCommand(deps: Deps, inputs: CommandInput[]): Promise<{ p50: number; p95: number; n: number; answered: number } | { missing: true }> {
+  const first = await runCommand(deps, inputs[0]!);
+  if (!first.answered && NOT_YET.test(first.blocks.map((b) => b.text).join(' '))) return { missing: true };
+  const times: number[] = [];
+  let answered = 0;
+  for (const input of inputs) {
+    const t0 = performance.now();
+    const a = await runCommand(deps, input);
+    times.push(performance.now() - t0);
+    if (a.answered) answered++;
+  }
+  return { p50: percentile(times, 50), p95: percentile(times, 95), n: times.length, answered };
+}
+
+async function build(): Promise<Record<string, unknown>> {
+  const t0 = performance.now();
+  const corpus = await loadCorpus(corpusDir!);
+  const loadMs = ms(t0);
+  const t1 = performance.now();
+  const index = await buildIndex(corpus, { cacheDir: path.join(dataDir!, 'index') });
+  const indexMs = ms(t1);
+  const config = loadConfig({ SEEDS_DIR: corpusDir, DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+  const store = createStore({ kind: 'memory' });
+  const deps: Deps = { corpus, index, store, clock: () => new Date(), config, log: silentLogger };
+
+  const q = questionsFor(corpus, 200);
+  // Warm the JIT a little so p50 reflects steady state, not first-call compilation.
+  for (const question of q.ask.slice(0, 10)) await runCommand(deps, { command: 'ask', text: question });
+  const ask = await timeCommand(deps, q.ask.map((text) => ({ command: 'ask', text })));
+  const who = await timeCommand(deps, Array.from({ length: 100 }, (_, i) => ({ command: 'who' as const, text: q.who[i % q.who.length] })));
+  const timeline = await timeCommand(deps, Array.from({ length: 50 }, (_, i) => ({ command: 'timeline' as const, about: q.about[i % q.about.length] })));
+
+  // Prompt tokens per /ask: the same engine with the model layer pointed at the stub server.
+  const stub = await startStubOpenai();
+  let prompt: Record<string, unknown>;
+  try {
+    const { createLlm } = await import('../src/llm/index.js');
+    const llmConfig = loadConfig({ ...process.env, SEEDS_DIR: corpusDir, DATA_DIR: dataDir, OPENAI_API_KEY: 'stub', OPENAI_BASE_URL: stub.baseURL, LOG_LEVEL: 'silent' });
+    const llm = createLlm(llmConfig, { store, log: silentLogger, corpusVersion: corpus.version });
+    const withLlm: Deps = { ...deps, llm, config: llmConfig };
+    const tokens: number[] = [];
+    for (const text of q.ask.slice(0, 40)) {
+      const before = stub.requests.length;
+      await runCommand(withLlm, { command: 'ask', text });
+      for (const req of stub.requests.slice(before)) tokens.push(promptTokensOf(req));
+    }
+    prompt = {
+      calls: tokens.length,
+      mean: tokens.length ? Math.round(tokens.reduce((a, b) => a + b, 0) / tokens.length) : null,
+      max: tokens.length ? Math.max(...tokens) : null,
+      budget: llmConfig.OPENAI_PROMPT_TOKEN_BUDGET,
+    };
+  } finally {
+    await stub.close();
+  }
+  await store.close();
+  return {
+    articles: corpus.articles.length,
+    passages: index.size,
+    loadMs,
+    indexMs,
+    buildMs: Math.round((loadMs + indexMs) * 10) / 10,
+    ask,
+    who,
+    timeline,
+    promptTokens: prompt,
+    peakRssMb: peakRssMb(),
+  };
+}
+
+async function warm(): Promise<Record<string, unknown>> {
+  // What the bot does at start-up: config → corpus → persisted index (not rebuilt).
+  const t0 = performance.now();
+  const config = loadConfig({ SEEDS_DIR: corpusDir, DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+  const deps = await buildDeps(config, { log: silentLogger, store: createStore({ kind: 'memory' }), llm: null });
+  const totalMs = ms(t0);
+  // The persisted-index part alone, measured again in isolation on the loaded corpus.
+  const t1 = performance.now();
+  const again = await buildIndex(deps.corpus, { cacheDir: path.join(dataDir!, 'index') });
+  const indexLoadMs = ms(t1);
+  return { startMs: totalMs, indexLoadMs, fromCache: again.fromCache, peakRssMb: peakRssMb() };
+}
+
+const out = mode === 'warm' ? await warm() : await build();
+process.stdout.write(JSON.stringify(out) + '\n');
+process.exit(0);

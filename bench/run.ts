@@ -1,0 +1,115 @@
+/**
+ * `npm run bench`: for the seeds and generated corpora of 1,000 and 10,000
+ * articles, measure index build, warm start, /ask /who /timeline latency, peak
+ * RSS and prompt tokens per /ask (stub model server); then interaction round-trip
+ * through the fake Discord. Each measurement runs in its own process.
+ *
+ *   BENCH_SIZES=seeds,1000,10000 npm run bench     (default)
+ *   BENCH_SIZES=seeds,1000 npm run bench           (about a minute)
+ *
+ * Benchmarks, not tests: they print figures and compare them with the targets,
+ * they do not fail the build. Results also go to tmp/bench/results.json.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeCorpus } from './generate.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const work = path.join(root, 'tmp', 'bench');
+const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
+
+/** Targets from issue 7 (at 10,000 articles). */
+const TARGETS = { buildMs: 60_000, warmMs: 3_000, askP95: 50, rssMb: 1536, ackP99: 50 };
+
+function runChild(args: string[], timeoutMs = 600_000): Promise<any> {
+  return new Promise((resolve, reject) => {
+    execFile(tsx, args, { cwd: root, timeout: timeoutMs, maxBuffer: 64 << 20, env: { ...process.env, LOG_LEVEL: 'silent' } }, (err, stdout, stderr) => {
+      if (err) return reject(new Error(`${args.join(' ')} failed: ${err.message}\n${stderr.slice(-2000)}`));
+      const line = stdout.trim().split('\n').pop() ?? '';
+      try {
+        resolve(JSON.parse(line));
+      } catch {
+        reject(new Error(`${args.join(' ')} printed no JSON: ${stdout.slice(-500)}\n${stderr.slice(-1000)}`));
+      }
+    });
+  });
+}
+
+async function corpusFor(size: string): Promise<string> {
+  if (size === 'seeds') return path.join(root, 'seeds');
+  const n = Number(size);
+  const dir = path.join(work, `corpus-${n}`);
+  // Generation is deterministic: reuse a complete earlier corpus.
+  const have = existsSync(dir) ? (await readdir(dir)).filter((f) => f.startsWith('gen_')).length : 0;
+  if (have !== n) {
+    const t0 = performance.now();
+    await writeCorpus(dir, { count: n, seed: 1 });
+    console.error(`generated ${n} articles in ${Math.round(performance.now() - t0)} ms`);
+  }
+  return dir;
+}
+
+const fmt = (x: unknown) => (typeof x === 'number' && Number.isFinite(x) ? x.toLocaleString('en-US', { maximumFractionDigits: 1 }) : String(x ?? '—'));
+const lat = (r: any) => (!r ? '—' : r.missing ? 'not implemented' : `${fmt(r.p50)} / ${fmt(r.p95)}`);
+const mark = (ok: boolean) => (ok ? 'ok' : 'MISSED');
+
+async function main() {
+  const sizes = (process.env.BENCH_SIZES ?? 'seeds,1000,10000').split(',').map((s) => s.trim()).filter(Boolean);
+  await mkdir(work, { recursive: true });
+  const rows: any[] = [];
+  for (const size of sizes) {
+    const dir = await corpusFor(size);
+    const data = path.join(work, `data-${size}`);
+    await rm(data, { recursive: true, force: true });
+    console.error(`[${size}] cold build + queries…`);
+    const built = await runChild(['bench/measure.ts', 'build', dir, data]);
+    console.error(`[${size}] warm start…`);
+    const warm = await runChild(['bench/measure.ts', 'warm', dir, data]);
+    rows.push({ size, ...built, warm });
+  }
+
+  let roundtrip: any = null;
+  if (process.env.BENCH_ROUNDTRIP !== '0') {
+    if (existsSync(path.join(root, 'bench', 'discord-roundtrip.ts'))) {
+      console.error('interaction round-trip through the fake Discord…');
+      try {
+        roundtrip = await runChild(['bench/discord-roundtrip.ts'], 300_000);
+      } catch (err) {
+        roundtrip = { error: (err as Error).message.split('\n')[0] };
+      }
+    } else roundtrip = { error: 'bench/discord-roundtrip.ts is not in the tree yet' };
+  }
+
+  const lines: string[] = [];
+  lines.push(`node ${process.version}, ${(await import('node:os')).cpus().length} cores`);
+  lines.push('');
+  lines.push('| corpus | articles | passages | build (load + index) ms | warm start ms (index load) | /ask p50/p95 ms | /who p50/p95 ms | /timeline p50/p95 ms | peak RSS MB (build / warm) | prompt tokens per /ask (mean / max) |');
+  lines.push('|---|---|---|---|---|---|---|---|---|---|');
+  for (const r of rows) {
+    lines.push(
+      `| ${r.size} | ${fmt(r.articles)} | ${fmt(r.passages)} | ${fmt(r.buildMs)} (${fmt(r.loadMs)} + ${fmt(r.indexMs)}) | ${fmt(r.warm.startMs)} (${fmt(r.warm.indexLoadMs)}) | ${lat(r.ask)} | ${lat(r.who)} | ${lat(r.timeline)} | ${fmt(r.peakRssMb)} / ${fmt(r.warm.peakRssMb)} | ${fmt(r.promptTokens?.mean)} / ${fmt(r.promptTokens?.max)} (${fmt(r.promptTokens?.calls)} calls) |`,
+    );
+  }
+  if (roundtrip) {
+    lines.push('');
+    lines.push(roundtrip.error ? `interaction round-trip: not measured (${roundtrip.error})` : `interaction round-trip: ${JSON.stringify(roundtrip)}`);
+  }
+  const big = rows.find((r) => r.size === '10000');
+  if (big) {
+    lines.push('');
+    lines.push('targets at 10,000 articles:');
+    lines.push(`  build ≤ 60 s: ${fmt(big.buildMs / 1000)} s ${mark(big.buildMs <= TARGETS.buildMs)}`);
+    lines.push(`  warm start ≤ 3 s: ${fmt(big.warm.startMs / 1000)} s ${mark(big.warm.startMs <= TARGETS.warmMs)}`);
+    lines.push(`  /ask p95 ≤ 50 ms: ${fmt(big.ask?.p95)} ms ${mark(big.ask?.p95 <= TARGETS.askP95)}`);
+    lines.push(`  peak RSS ≤ 1.5 GB: ${fmt(Math.max(big.peakRssMb, big.warm.peakRssMb))} MB ${mark(Math.max(big.peakRssMb, big.warm.peakRssMb) <= TARGETS.rssMb)}`);
+  }
+  const ackP99 = roundtrip?.ackP99 ?? roundtrip?.ack?.p99;
+  if (typeof ackP99 === 'number') lines.push(`  offline interaction ack p99 ≤ 50 ms: ${fmt(ackP99)} ms ${mark(ackP99 <= TARGETS.ackP99)}`);
+  console.log(lines.join('\n'));
+  await writeFile(path.join(work, 'results.json'), JSON.stringify({ at: new Date().toISOString(), rows, roundtrip }, null, 2));
+}
+
+await main();
