@@ -168,7 +168,7 @@ export function extractFigures(article: Article, refDate: string | null): Figure
       let value = parseNumber(numText!) * (scaleWord ? SCALES[scaleWord.toLowerCase()]! : 1);
       if (!Number.isFinite(value) || value <= 0) continue;
       const words = tail!.trim().split(/\s+/).filter(Boolean);
-      const display0 = `${qualifier ? `${qualifier} ` : ''}${currency ?? ''}${numText}${scaleWord ? ` ${scaleWord}` : ''}`;
+      const display0 = `${qualifier ? `${qualifier.toLowerCase()} ` : ''}${currency ?? ''}${numText}${scaleWord ? ` ${scaleWord}` : ''}`;
       let note: string | undefined;
       if (/\bdoubled\s+(?:the\s+)?$/i.test(before)) {
         note = `doubled from ${display0}`;
@@ -182,9 +182,21 @@ export function extractFigures(article: Article, refDate: string | null): Figure
       const base = { value, display, lo, hi, whenText, when: whenIso, who, note, articleId: article.id, sentence };
 
       if (currency || (scaleWord && /^(dollars|euros|pounds)/i.test(words[0] ?? ''))) {
-        const head = words.find((w) => !STOP_WORDS.has(lemma(w)) && /^[a-z]/.test(w) && !/^(dollars|euros|pounds)$/i.test(w));
-        const noun = head ? lemma(head) : 'money';
-        found.push({ ...base, key: `money:${noun}`, label: head ? capitalise(noun) : 'Money', noun });
+        // What the money is: the noun run after it ("$20 million in emergency aid" → "emergency aid"),
+        // else the noun it is the value of ("the damage at $150 million" → "damage").
+        const run: string[] = [];
+        let i = 0;
+        while (i < words.length && STOP_WORDS.has(lemma(words[i]!))) i++;
+        for (; i < words.length; i++) {
+          const w = words[i]!;
+          if (STOP_WORDS.has(lemma(w)) || !/^[a-z]/.test(w) || /(ing|ed)$/.test(lemma(w)) || /^(dollars|euros|pounds)$/i.test(w)) break;
+          run.push(lemma(w));
+          if (/[,.;:—–)]$/.test(w)) break;
+        }
+        let noun = run.join(' ');
+        if (!noun) noun = /\b([a-z]+)\s+(?:at|of|is|was|were|totals?|worth|reached)\s+(?:about\s+|roughly\s+|some\s+|nearly\s+)?$/i.exec(before)?.[1]?.toLowerCase() ?? '';
+        const headWord = noun.split(' ').pop() ?? '';
+        found.push({ ...base, key: `money:${headWord || 'money'}`, label: noun ? capitalise(noun) : 'Money', noun: noun || 'money' });
         continue;
       }
 

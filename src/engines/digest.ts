@@ -105,6 +105,9 @@ function standalonePenalty(t: string): number {
   let p = 1;
   if (/^(He|She|It|They|This|That|These|Those|But|And|So|Rather|Meanwhile|However)\b/.test(t)) p *= 0.55;
   if (/^[“"]/.test(t)) p *= 0.7;
+  if (/^According to (this|that|these|them|him|her|it)\b/i.test(t)) p *= 0.5;
+  // A heading glued to the sentence by the source ("Expanding U.S. operation The U.S. military…").
+  if (/^(?:\S+\s+){1,5}?[a-z]+ The [a-z]/.test(t)) p *= 0.6;
   // "Label: text" is usually a caption or a kicker glued to a headline.
   if (/^[^:]{3,60}: /.test(t)) p *= 0.6;
   return p;
@@ -439,8 +442,9 @@ function figureDisagreements(ctx: Ctx, groups: FigureGroup[]): Disagreement[] {
         const a = g.figures[i]!;
         const b = g.figures[j]!;
         if ((ctx.group.get(a.articleId) ?? a.articleId) === (ctx.group.get(b.articleId) ?? b.articleId)) continue;
-        // Different stated times are a change, not a conflict.
-        if ((a.when ?? null) !== (b.when ?? null)) continue;
+        // Different times (stated, else the article's date) are a change, not a conflict.
+        const at = (f: Figure) => f.when ?? ctx.deps.corpus.byId.get(f.articleId)?.date ?? null;
+        if (at(a) !== at(b)) continue;
         if (!conflicts(a, b)) continue;
         const sides = [a, b].map((f) => {
           const art = ctx.deps.corpus.byId.get(f.articleId)!;
@@ -602,7 +606,7 @@ async function modelProse(ctx: Ctx, top: Cluster[]): Promise<{ headline?: Digest
     question: 'Summarise where this news story stands now (one short paragraph), then its key developments, citing the passages.',
     passages,
   });
-  if (!res || !res.blocks.length) return null;
+  if (!res || !res.blocks.length || !res.blocks[0]!.cites.length) return null;
   // Renumber the model's (verified) citations into this digest's list.
   const map = new Map<number, number>();
   for (const c of res.citations) {
@@ -648,7 +652,7 @@ export async function digest(deps: Deps, opts: DigestOptions = {}): Promise<Answ
   const last = await lastRecord(ctx, opts, notes);
   const all = clusters(ctx);
 
-  let head = headline(ctx);
+  let head: DigestSection | null = null;
   let devs: DigestSection | null = null;
   try {
     const prose = await modelProse(ctx, all);
@@ -660,6 +664,7 @@ export async function digest(deps: Deps, opts: DigestOptions = {}): Promise<Answ
     deps.log.warn({ err: String((err as Error)?.message ?? err) }, 'digest model prose failed');
     notes.push('The model summary was unavailable; this digest is extractive.');
   }
+  head ??= headline(ctx);
   const headIds = new Set(ctx.book.list.flatMap((c) => c.sentenceIds ?? []));
   devs ??= developments(ctx, all, headIds);
   const fresh = newSince(ctx, last);
