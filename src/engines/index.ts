@@ -8,6 +8,10 @@ import type { Answer, CommandName } from '../types.js';
 import { ask } from './ask.js';
 import { digest } from './digest.js';
 import { sources } from './sources.js';
+import { verify } from './verify.js';
+import { compare } from './compare.js';
+import { timeline } from './timeline.js';
+import { who, aliasesOf } from './who.js';
 
 /** What a front door hands the engines. */
 export interface CommandInput {
@@ -46,6 +50,14 @@ export async function runCommand(deps: Deps, input: CommandInput): Promise<Answe
       return ask(deps, cleanInput(input.text, 'a question', true), { session: input.session });
     case 'sources':
       return sources(deps);
+    case 'verify':
+      return verify(deps, cleanInput(input.text, 'a claim to check', true));
+    case 'compare':
+      return compare(deps, cleanInput(input.text, 'a topic', false));
+    case 'who':
+      return who(deps, cleanInput(input.text, 'a name', true));
+    case 'timeline':
+      return timeline(deps, { about: cleanInput(input.about, 'a topic', false) || undefined, from: input.from, to: input.to, aliasesOf: (a) => aliasesOf(deps, a) });
     case 'digest':
       return digest(deps, { channel: input.channel });
     default:

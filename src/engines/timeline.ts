@@ -1,0 +1,387 @@
+/**
+ * /timeline: every sentence that carries a date expression becomes an event,
+ * dated against its own article's publication date. Undated articles keep their
+ * relative dates unresolved unless a date can be inferred soundly — from a copy
+ * of the same sentence in a dated article, or from an event they share with a
+ * dated article (the inference is spelled out in the event's note). The same
+ * event told by several articles is one entry with several citations.
+ */
+import type { Deps } from '../deps.js';
+import { independenceGroups } from '../corpus/overlap.js';
+import type { Answer, AnswerBlock, Article, Corpus, DatePrecision, Sentence, TimelineEvent } from '../types.js';
+import {
+  type DateMention,
+  type ResolvedDate,
+  type Ymd,
+  addDays,
+  describeUnresolved,
+  findDateMentions,
+  formatDate,
+  parseYmd,
+  resolveMention,
+  weekdayOf,
+  ymdToIso,
+  MONTHS,
+  WEEKDAYS,
+} from '../index/dates.js';
+import { fold, terms } from '../index/text.js';
+import { createCiter, quoteSentences } from './cite.js';
+import { quoteUnit } from './quote-span.js';
+
+/** Events shown per page of the text/Discord rendering (JSON always has them all). */
+export const TIMELINE_PAGE_SIZE = 10;
+
+export interface TimelineOptions {
+  /** An entity name or words: keep events whose sentences mention it. */
+  about?: string;
+  /** Inclusive bounds, YYYY[-MM[-DD]]. */
+  from?: string;
+  to?: string;
+  /** 1-based page of the rendered blocks. */
+  page?: number;
+  pageSize?: number;
+  /** Resolves `about` to the spellings of an entity (aliases); injected by the who engine. */
+  aliasesOf?: (about: string) => string[] | null;
+}
+
+/** A dated mention in one sentence, before merging. */
+interface RawEvent {
+  article: Article;
+  sentence: Sentence;
+  mention: DateMention;
+  resolved: ResolvedDate | null;
+  background: boolean;
+  note?: string;
+  /** Context terms (sentence and neighbours) for matching the same event across articles. */
+  context: Set<string>;
+  /** Terms of the sentence itself (widened to its whole quotation). */
+  own: Set<string>;
+}
+
+// Date words say nothing about *which* event a sentence tells.
+const DATE_WORDS = new Set([...MONTHS, ...WEEKDAYS].map((w) => fold(w)).concat(['oct', 'nov', 'dec', 'jan', 'feb', 'aug', 'sept', 'sep']));
+
+function contextTerms(article: Article, s: Sentence): Set<string> {
+  const para = article.paragraphs[s.paragraph]?.sentences ?? [s];
+  const i = para.findIndex((x) => x.id === s.id);
+  const window = para.slice(Math.max(0, i - 2), i + 3);
+  return new Set(terms(window.map((x) => x.text).join(' ')).filter((t) => !DATE_WORDS.has(t) && !/^\d+$/.test(t)));
+}
+
+/** Article-level document frequencies, for weighting shared terms. */
+function idfOf(corpus: Corpus): (t: string) => number {
+  const df = new Map<string, number>();
+  for (const a of corpus.articles) for (const t of new Set(terms(a.sentences.map((s) => s.text).join(' ')))) df.set(t, (df.get(t) ?? 0) + 1);
+  const n = corpus.articles.length;
+  return (t) => Math.log((n + 1) / (df.get(t) ?? 1));
+}
+
+/** How strongly two contexts tell the same thing: summed weight of shared distinctive terms. */
+function similarity(a: Set<string>, b: Set<string>, idf: (t: string) => number): number {
+  let score = 0;
+  let shared = 0;
+  for (const t of a) {
+    if (b.has(t)) {
+      score += idf(t);
+      shared++;
+    }
+  }
+  return shared >= 3 ? score : 0;
+}
+
+/** Score above which two contexts are taken to tell the same event. */
+const SAME_EVENT = 3;
+
+/**
+ * Two same-date mentions tell one event when their own sentences share enough
+ * distinctive words; across articles, shared surroundings also count (one outlet
+ * quotes the interview, the other paraphrases it). Within one article only the
+ * sentences count: neighbouring paragraphs share a topic, not an event.
+ */
+function sameEvent(a: RawEvent, b: RawEvent, idf: (t: string) => number): boolean {
+  let shared = 0;
+  for (const t of a.own) if (b.own.has(t)) shared++;
+  const ratio = shared / Math.max(1, Math.min(a.own.size, b.own.size));
+  if (similarity(a.own, b.own, idf) >= SAME_EVENT && ratio >= 0.3) return true;
+  return a.article.id !== b.article.id && similarity(a.context, b.context, idf) >= SAME_EVENT;
+}
+
+const normSentence = (s: string) => fold(s).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/** Build (and cache per corpus version) all events of the corpus, unfiltered. */
+const cache = new WeakMap<Corpus, TimelineBuild>();
+
+interface TimelineBuild {
+  events: MergedEvent[];
+  /** Undated articles whose date window was inferred, with the reason. */
+  inferred: Map<string, { lo: Ymd; hi: Ymd; reason: string }>;
+}
+
+interface MergedEvent {
+  date: string | null;
+  precision: DatePrecision;
+  background: boolean;
+  note?: string;
+  members: RawEvent[];
+}
+
+function buildEvents(corpus: Corpus): TimelineBuild {
+  const hit = cache.get(corpus);
+  if (hit) return hit;
+  const idf = idfOf(corpus);
+  const raw: RawEvent[] = [];
+  const datedRefs = corpus.articles.map((a) => (a.date ? parseYmd(a.date) : null)).filter((x): x is Ymd => !!x);
+  const latestYear = datedRefs.length ? Math.max(...datedRefs.map((r) => r.y)) : null;
+
+  // 1. Dated articles first: their events anchor the undated ones.
+  const pending: { article: Article; sentence: Sentence; mention: DateMention }[] = [];
+  for (const article of corpus.articles) {
+    for (const sentence of article.sentences) {
+      for (const mention of findDateMentions(sentence.text)) pending.push({ article, sentence, mention });
+    }
+  }
+  const byText = new Map<string, { article: Article; ref: Ymd }[]>();
+  for (const article of corpus.articles) {
+    const ref = article.date ? parseYmd(article.date) : null;
+    if (!ref) continue;
+    for (const s of article.sentences) {
+      const k = normSentence(s.text);
+      if (k.length < 30) continue;
+      const list = byText.get(k) ?? [];
+      list.push({ article, ref });
+      byText.set(k, list);
+    }
+  }
+
+  const make = (p: (typeof pending)[number], resolved: ResolvedDate | null, note?: string, refYear?: number | null): RawEvent => {
+    const yearRef = refYear ?? latestYear;
+    const background = p.mention.kind === 'year' && (yearRef === null || p.mention.year! < yearRef - 1 || /\blast time\b|\bago\b|\bhistory\b/i.test(p.sentence.text));
+    let n = note;
+    if (p.mention.kind === 'year' && p.mention.yearTo) n = [n, `${p.mention.year}–${p.mention.yearTo}`].filter(Boolean).join('; ');
+    const own = new Set(terms(quoteUnit(p.article, p.sentence).map((x) => x.text).join(' ')).filter((t) => !DATE_WORDS.has(t) && !/^\d+$/.test(t)));
+    return { ...p, resolved, background, ...(n ? { note: n } : {}), context: contextTerms(p.article, p.sentence), own };
+  };
+
+  const inferred = new Map<string, { lo: Ymd; hi: Ymd; reason: string }>();
+  const dated = pending.filter((p) => p.article.date && parseYmd(p.article.date));
+  const undated = pending.filter((p) => !(p.article.date && parseYmd(p.article.date)));
+  for (const p of dated) {
+    const ref = parseYmd(p.article.date!)!;
+    const r = resolveMention(p.mention, ref);
+    raw.push(make(p, r, r ? undefined : describeUnresolved(p.mention, ref), ref.y));
+  }
+
+  // 2. Windows for undated articles: a weekday event that a dated article pins to a
+  // day with that same weekday fixes the article to within the following week.
+  const dayEvents = raw.filter((e) => e.resolved?.precision === 'day');
+  const anchorsByArticle = new Map<string, { date: Ymd; reason: string }[]>();
+  for (const p of undated) {
+    if (p.mention.kind !== 'weekday') continue;
+    const ctx = contextTerms(p.article, p.sentence);
+    let best: { e: RawEvent; score: number } | null = null;
+    let second = 0;
+    for (const e of dayEvents) {
+      const d = parseYmd(e.resolved!.date)!;
+      if (weekdayOf(d) !== p.mention.weekday) continue;
+      if (normSentence(e.sentence.text) === normSentence(p.sentence.text)) continue; // a copy is handled below
+      const score = similarity(ctx, e.context, idf);
+      if (!best || score > best.score) {
+        second = best?.score ?? second;
+        best = { e, score };
+      } else if (score > second) second = score;
+    }
+    if (best && best.score >= SAME_EVENT && best.score > second) {
+      const d = parseYmd(best.e.resolved!.date)!;
+      const list = anchorsByArticle.get(p.article.id) ?? [];
+      list.push({
+        date: d,
+        reason: `it tells of an event "${p.mention.text}" that ${best.e.article.id} (dated ${formatDate(best.e.article.date!, 'day')}) places on ${formatDate(best.e.resolved!.date, 'day')}`,
+      });
+      anchorsByArticle.set(p.article.id, list);
+    }
+  }
+  for (const [id, anchors] of anchorsByArticle) {
+    const lo = anchors.reduce((m, a) => (ymdToIso(a.date) > ymdToIso(m) ? a.date : m), anchors[0]!.date);
+    const hi = anchors.reduce((m, a) => (ymdToIso(addDays(a.date, 6)) < ymdToIso(m) ? addDays(a.date, 6) : m), addDays(anchors[0]!.date, 6));
+    if (ymdToIso(lo) > ymdToIso(hi)) continue; // anchors disagree: infer nothing
+    inferred.set(id, { lo, hi, reason: anchors[0]!.reason });
+  }
+
+  // 3. Undated articles: a verbatim copy in a dated article, else the inferred window, else unresolved.
+  for (const p of undated) {
+    const fixed = resolveMention(p.mention, null);
+    if (fixed) {
+      raw.push(make(p, fixed));
+      continue;
+    }
+    const copies = byText.get(normSentence(p.sentence.text));
+    if (copies?.length) {
+      const c = copies[0]!;
+      const r = resolveMention(p.mention, c.ref);
+      if (r) {
+        raw.push(make(p, r, `${p.article.id} carries no date; the same sentence appears in ${c.article.id}, dated ${formatDate(ymdToIso(c.ref), 'day')}`, c.ref.y));
+        continue;
+      }
+    }
+    const win = inferred.get(p.article.id);
+    if (win) {
+      const results = new Set<string>();
+      let last: ResolvedDate | null = null;
+      for (let d = win.lo; ymdToIso(d) <= ymdToIso(win.hi); d = addDays(d, 1)) {
+        const r = resolveMention(p.mention, d);
+        results.add(r ? `${r.date}|${r.precision}` : 'none');
+        last = r;
+      }
+      const span = `${formatDate(ymdToIso(win.lo), 'day')} and ${formatDate(ymdToIso(win.hi), 'day')}`;
+      if (results.size === 1 && last) {
+        raw.push(make(p, last, `Inferred: the article carries no date, but ${win.reason}, so it was written between ${span}`, win.lo.y));
+        continue;
+      }
+      const options = [...results].filter((x) => x !== 'none').map((x) => formatDate(x.split('|')[0]!, x.split('|')[1] as DatePrecision));
+      raw.push(make(p, null, `${describeUnresolved(p.mention)}${options.length ? ` (${options.join(' or ')}, depending on when between ${span} the article was written)` : ''}`));
+      continue;
+    }
+    raw.push(make(p, null, describeUnresolved(p.mention)));
+  }
+
+  // 4. Merge: one event per (date, what happened). Several mentions in one sentence collapse too.
+  const merged: MergedEvent[] = [];
+  const key = (e: RawEvent) => (e.resolved ? `${e.resolved.date}|${e.resolved.precision}` : 'unknown');
+  for (const e of raw) {
+    const target = merged.find((m) => {
+      if ((m.date ? `${m.date}|${m.precision}` : 'unknown') !== key(e)) {
+        // One sentence with two dates ("from 2018–2023", "on Nov. 1 and 2"): one event at its first date.
+        return m.members.some((x) => x.sentence.id === e.sentence.id);
+      }
+      return m.members.some(
+        (x) =>
+          x.sentence.id === e.sentence.id ||
+          normSentence(x.sentence.text) === normSentence(e.sentence.text) ||
+          (e.resolved !== null && sameEvent(x, e, idf)),
+      );
+    });
+    if (target) {
+      target.members.push(e);
+      if (e.note && !target.note) target.note = e.note;
+      if (e.background) target.background = true;
+    } else {
+      merged.push({ date: e.resolved?.date ?? null, precision: e.resolved?.precision ?? 'unknown', background: e.background, ...(e.note ? { note: e.note } : {}), members: [e] });
+    }
+  }
+  const build = { events: merged, inferred };
+  cache.set(corpus, build);
+  return build;
+}
+
+/** Does a date (any precision) fall within [from, to] (inclusive, any precision)? */
+function inRange(date: string, from?: string, to?: string): boolean {
+  // Compare on the shared prefix, so "2025-08" is within --from 2025-08-15 (the month overlaps).
+  if (from && date.slice(0, from.length) < from.slice(0, date.length)) return false;
+  if (to && date.slice(0, to.length) > to.slice(0, date.length)) return false;
+  return true;
+}
+
+function matchesAbout(e: MergedEvent, about: string, aliases: string[] | null): boolean {
+  const texts = e.members.map((m) => fold(m.sentence.text));
+  if (aliases?.length) return aliases.some((a) => texts.some((t) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(fold(a))}(?![\\p{L}\\p{N}])`, 'u').test(t)));
+  const want = terms(about);
+  if (!want.length) return true;
+  const have = e.members.flatMap((m) => terms(m.sentence.text));
+  return want.every((t) => have.includes(t));
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function headingOf(e: TimelineEvent): string {
+  if (!e.date) return e.note ? `Date not given — ${e.note}` : 'Date not given';
+  const when = formatDate(e.date, e.precision);
+  return e.background ? `${when} (background)` : when;
+}
+
+/** The /timeline engine. */
+export function timeline(deps: Deps, opts: TimelineOptions = {}): Answer {
+  const { corpus } = deps;
+  const { events: all } = buildEvents(corpus);
+  const groups = independenceGroups(corpus.articles, corpus.overlaps);
+  const aliases = opts.about ? (opts.aliasesOf?.(opts.about) ?? null) : null;
+  let list = all;
+  if (opts.about) list = list.filter((e) => matchesAbout(e, opts.about!, aliases));
+  if (opts.from || opts.to) list = list.filter((e) => e.date !== null && inRange(e.date, opts.from, opts.to));
+
+  const order = (e: MergedEvent) => e.members[0]!;
+  list = [...list].sort((a, b) => {
+    if (a.date && b.date) return a.date < b.date ? -1 : a.date > b.date ? 1 : 0;
+    if (a.date) return -1;
+    if (b.date) return 1;
+    const x = order(a);
+    const y = order(b);
+    return x.article.id === y.article.id ? x.sentence.start - y.sentence.start : x.article.id < y.article.id ? -1 : 1;
+  });
+
+  const citer = createCiter(corpus);
+  const events: TimelineEvent[] = list.map((e) => {
+    const citations: number[] = [];
+    const reportedIn: string[] = [];
+    const seen = new Set<string>();
+    for (const m of e.members) {
+      if (seen.has(m.sentence.id)) continue;
+      seen.add(m.sentence.id);
+      const n = citer.cite(quoteUnit(m.article, m.sentence));
+      if (!citations.includes(n)) citations.push(n);
+      if (!reportedIn.includes(m.article.id)) reportedIn.push(m.article.id);
+    }
+    const voices = new Set(reportedIn.map((id) => groups.get(id) ?? id)).size;
+    const notes = [e.note];
+    if (reportedIn.length > 1 && voices < reportedIn.length) notes.push(`${reportedIn.length} reports, ${voices} independent (near-duplicate articles count once)`);
+    const note = notes.filter(Boolean).join('. ');
+    // The earliest-published telling is the event text; it is a verbatim sentence.
+    const lead = [...e.members].sort((a, b) => (a.article.date ?? '9999') < (b.article.date ?? '9999') ? -1 : 1)[0]!;
+    return {
+      date: e.date,
+      precision: e.precision,
+      text: quoteSentences(lead.article, quoteUnit(lead.article, lead.sentence)).trim(),
+      citations,
+      reportedIn,
+      ...(e.background ? { background: true } : {}),
+      ...(note ? { note } : {}),
+    };
+  });
+
+  const pageSize = Math.max(1, opts.pageSize ?? TIMELINE_PAGE_SIZE);
+  const pages = Math.max(1, Math.ceil(events.length / pageSize));
+  const page = Math.min(Math.max(1, Math.floor(opts.page ?? 1)), pages);
+  const shown = events.slice((page - 1) * pageSize, page * pageSize);
+  const filters = [opts.about ? `about "${opts.about}"` : null, opts.from ? `from ${opts.from}` : null, opts.to ? `to ${opts.to}` : null].filter(Boolean).join(', ');
+
+  if (events.length === 0) {
+    return {
+      command: 'timeline',
+      answered: false,
+      title: 'Timeline',
+      blocks: [{ text: `No dated events ${filters ? `${filters} ` : ''}were found in the ${corpus.articles.length} article${corpus.articles.length === 1 ? '' : 's'}.`, cites: [] }],
+      citations: [],
+      followUps: opts.about || opts.from || opts.to ? ['/timeline without filters'] : [],
+      events: [],
+      meta: { page: 1, pages: 1, pageSize, total: 0 },
+    };
+  }
+  const blocks: AnswerBlock[] = shown.map((e) => ({
+    heading: headingOf(e),
+    text: `${e.text} ${e.citations.map((n) => `[${n}]`).join('')}${e.date && e.note ? `\n(${e.note})` : ''}`,
+    cites: e.citations,
+  }));
+  const dated = events.filter((e) => e.date).length;
+  const notes: string[] = [];
+  if (pages > 1) notes.push(`Page ${page} of ${pages}; ${events.length} events in all.`);
+  return {
+    command: 'timeline',
+    answered: true,
+    title: `Timeline${filters ? ` (${filters})` : ''}: ${dated} dated event${dated === 1 ? '' : 's'}${events.length > dated ? `, ${events.length - dated} undated` : ''}`,
+    blocks,
+    citations: citer.citations,
+    followUps: [],
+    events,
+    ...(notes.length ? { notes } : {}),
+    meta: { page, pages, pageSize, total: events.length },
+  };
+}

@@ -1,0 +1,265 @@
+/**
+ * Date expressions in article sentences. chrono-node finds and parses them; the
+ * resolution against a reference (publication) date is ours, because news prose
+ * has conventions chrono does not assume: a bare weekday or month in past-tense
+ * reporting means the most recent one, "last July" is the July before, dotted
+ * numeric dates are day-first, and bare years ("in 1983") are background.
+ */
+import * as chrono from 'chrono-node';
+import type { DatePrecision } from '../types.js';
+
+/** A calendar day as numbers (month 1-12). */
+export interface Ymd {
+  y: number;
+  m: number;
+  d: number;
+}
+
+export type MentionKind =
+  | 'full' // year, month and day given
+  | 'month-day' // "Oct. 24", "November 2"
+  | 'month' // "In August", "last July"
+  | 'month-year' // "August 2024"
+  | 'year' // "in 1983", "2018–2023"
+  | 'weekday' // "on Friday"
+  | 'relative'; // "yesterday", "this month", "three days ago"
+
+/** One date expression found in a text. */
+export interface DateMention {
+  /** Offset of the expression inside the text it was found in. */
+  index: number;
+  text: string;
+  kind: MentionKind;
+  year?: number;
+  month?: number;
+  day?: number;
+  /** 0 = Sunday … 6 = Saturday */
+  weekday?: number;
+  /** For a year range "2018–2023", the last year. */
+  yearTo?: number;
+  /** "last July", "last Friday": strictly before the reference. */
+  last?: boolean;
+  /** The sentence speaks of the future ("will", "next"): resolve forwards. */
+  future?: boolean;
+  /** Precision a relative expression resolves to. */
+  relPrecision?: DatePrecision;
+}
+
+/** A resolved date. */
+export interface ResolvedDate {
+  date: string;
+  precision: Exclude<DatePrecision, 'unknown'>;
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+const MONTH_ABBR_DOT = /\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.(?=\s*\d)/g;
+const DOTTED = /\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})\b/g;
+const YEAR_RE = /(?<![\d$£€.,:/-])\b((?:1[5-9]|20)\d{2})(?:\s*[–—-]\s*((?:1[5-9]|20)\d{2}))?\b(?![\d,.]?\d)(?!\s*(?:km|miles?|tons?|troops|people|%|percent|dollars))/g;
+/** A bare year counts only after words that make it a date, not a quantity. */
+const YEAR_CUE = /\b(?:in|since|from|of|by|until|till|to|during|before|after|early|late|mid|around|between|and|year|the)\s*$/i;
+const FUTURE_RE = /\b(?:will|shall|next|upcoming|scheduled|expected to|plans? to|is due)\b/i;
+/** Vague spans that are not points in time ("the past two weeks", "for weeks", "at the moment"). */
+const VAGUE_RE = /^(?:(?:the\s+)?(?:past|last|next|coming)\s+(?:\d+|few|several|two|three|four|five|six|seven|eight|nine|ten|couple of)\s+\w+|(?:the\s+)?past\s+(?:week|month|year|day)|this\s+week|weekend|now|(?:at\s+)?the\s+moment|tonight|this\s+(?:morning|afternoon|evening))$/i;
+
+/** Blank a range of a string, keeping offsets. */
+function mask(s: string, start: number, end: number): string {
+  return s.slice(0, start) + ' '.repeat(end - start) + s.slice(end);
+}
+
+/** All date expressions in a sentence. Never throws; returns [] for text without dates. */
+export function findDateMentions(text: string): DateMention[] {
+  const out: DateMention[] = [];
+  const future = FUTURE_RE.test(text);
+  // chrono reads "Oct. 24" as October 2024; the dot is a period of abbreviation here.
+  let work = text.replace(MONTH_ABBR_DOT, '$1 ');
+
+  // Dotted numeric dates are day-first (European style): 5.11.2025 is 5 November.
+  for (const m of work.matchAll(DOTTED)) {
+    const d = Number(m[1]);
+    const mo = Number(m[2]);
+    if (mo >= 1 && mo <= 12 && d >= 1 && d <= 31) {
+      out.push({ index: m.index!, text: text.slice(m.index!, m.index! + m[0].length), kind: 'full', year: Number(m[3]), month: mo, day: d });
+    }
+    work = mask(work, m.index!, m.index! + m[0].length);
+  }
+
+  let results: chrono.ParsedResult[] = [];
+  try {
+    // Fixed reference: only the components the text states are used, never chrono's implied ones.
+    results = chrono.casual.parse(work, { instant: new Date(Date.UTC(2000, 0, 1, 12)), timezone: 0 });
+  } catch {
+    results = [];
+  }
+  for (const r of results) {
+    const raw = text.slice(r.index, r.index + r.text.length);
+    const phrase = raw.replace(/[,.;:]+$/, '').trim();
+    const bare = phrase.replace(/^(?:on|in|at|by|of|since|from)\s+/i, '');
+    if (VAGUE_RE.test(bare)) continue;
+    const s = r.start;
+    const known = (c: chrono.Component) => s.isCertain(c);
+    const before = text.slice(Math.max(0, r.index - 12), r.index);
+    const last = /\blast\s*$/i.test(before) || /^last\s/i.test(bare);
+    const base = { index: r.index, text: phrase, future: future && !last, last };
+    if (known('year') && known('month') && known('day')) {
+      // "last week" is a span, not a day: kept as an event whose day the text does not give.
+      if (/^(?:last|previous)\s+week$/i.test(bare)) {
+        out.push({ ...base, kind: 'relative', relPrecision: 'unknown' });
+        work = mask(work, r.index, r.index + r.text.length);
+        continue;
+      }
+      const rel = (r.tags?.() ?? new Set<string>()).has('result/relativeDate') || /\b(?:ago|yesterday|today|tomorrow|last|next|this)\b/i.test(bare);
+      if (rel) out.push({ ...base, kind: 'relative', relPrecision: 'day' });
+      else out.push({ ...base, kind: 'full', year: s.get('year')!, month: s.get('month')!, day: s.get('day')! });
+    } else if (known('month') && known('day')) {
+      out.push({ ...base, kind: 'month-day', month: s.get('month')!, day: s.get('day')! });
+    } else if (known('month') && known('year')) {
+      if (/\b(?:this|last|next)\s+month\b/i.test(bare)) out.push({ ...base, kind: 'relative', relPrecision: 'month' });
+      else out.push({ ...base, kind: 'month-year', year: s.get('year')!, month: s.get('month')! });
+    } else if (known('month')) {
+      // A lone month name must be capitalised and cued ("in May", "last March"), or it is the verb/modal.
+      const name = bare.replace(/^(?:last|next|this|early|late|mid-?)\s*/i, '');
+      if (!/^\p{Lu}/u.test(name)) continue;
+      const pre = text.slice(Math.max(0, r.index - 16), r.index) + phrase.slice(0, phrase.length - name.length);
+      if (!last && !/\b(?:in|since|by|until|during|of|next|this|early|late|mid|from|through|to|before|after)\s*-?\s*$/i.test(pre)) continue;
+      out.push({ ...base, kind: 'month', month: s.get('month')! });
+    } else if (known('weekday') && !known('day')) {
+      if (/weekend/i.test(bare)) continue;
+      const wd = s.get('weekday')!;
+      if (!new RegExp(`\\b${WEEKDAYS[wd]}\\b`).test(raw)) continue; // capitalised weekday only
+      out.push({ ...base, kind: 'weekday', weekday: wd });
+    } else if (known('year') && !known('month')) {
+      if (/\b(?:this|last|next)\s+year\b/i.test(bare)) out.push({ ...base, kind: 'relative', relPrecision: 'year' });
+    }
+    work = mask(work, r.index, r.index + r.text.length);
+  }
+
+  // Bare years chrono leaves alone: "was in 1983", "from 2018–2023".
+  for (const m of work.matchAll(YEAR_RE)) {
+    if (!YEAR_CUE.test(work.slice(Math.max(0, m.index! - 12), m.index!))) continue;
+    const y = Number(m[1]);
+    const y2 = m[2] ? Number(m[2]) : undefined;
+    out.push({ index: m.index!, text: m[0], kind: 'year', year: y, ...(y2 && y2 > y ? { yearTo: y2 } : {}) });
+  }
+  return out.sort((a, b) => a.index - b.index);
+}
+
+// --- calendar arithmetic (UTC, no time zones: these are calendar days) -----------
+
+export function parseYmd(iso: string): Ymd | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) } : null;
+}
+export function ymdToIso(x: Ymd): string {
+  return `${String(x.y).padStart(4, '0')}-${String(x.m).padStart(2, '0')}-${String(x.d).padStart(2, '0')}`;
+}
+function toUtc(x: Ymd): number {
+  return Date.UTC(x.y, x.m - 1, x.d);
+}
+function fromUtc(ms: number): Ymd {
+  const d = new Date(ms);
+  return { y: d.getUTCFullYear(), m: d.getUTCMonth() + 1, d: d.getUTCDate() };
+}
+export function addDays(x: Ymd, n: number): Ymd {
+  return fromUtc(toUtc(x) + n * 86_400_000);
+}
+export function weekdayOf(x: Ymd): number {
+  return new Date(toUtc(x)).getUTCDay();
+}
+function validDay(y: number, m: number, d: number): boolean {
+  const t = fromUtc(Date.UTC(y, m - 1, d));
+  return t.y === y && t.m === m && t.d === d;
+}
+
+/**
+ * Resolve a mention against a reference day (the article's publication date), or
+ * null when it cannot be resolved without one (or at all).
+ */
+export function resolveMention(m: DateMention, ref: Ymd | null): ResolvedDate | null {
+  switch (m.kind) {
+    case 'full':
+      return validDay(m.year!, m.month!, m.day!) ? { date: ymdToIso({ y: m.year!, m: m.month!, d: m.day! }), precision: 'day' } : null;
+    case 'month-year':
+      return { date: `${m.year}-${String(m.month).padStart(2, '0')}`, precision: 'month' };
+    case 'year':
+      return { date: String(m.year), precision: 'year' };
+    case 'month-day': {
+      if (!ref) return null;
+      // Past by default: the most recent such day (a week's slack for "on Nov. 6" written late on the 5th).
+      let y = ref.y;
+      const cand = (yy: number) => ({ y: yy, m: m.month!, d: m.day! });
+      if (m.future) {
+        if (toUtc(cand(y)) < toUtc(ref)) y += 1;
+      } else if (toUtc(cand(y)) > toUtc(addDays(ref, 7))) y -= 1;
+      return validDay(y, m.month!, m.day!) ? { date: ymdToIso(cand(y)), precision: 'day' } : null;
+    }
+    case 'month': {
+      if (!ref) return null;
+      let y = ref.y;
+      if (m.future) {
+        if (m.month! < ref.m) y += 1;
+      } else if (m.last ? m.month! >= ref.m : m.month! > ref.m) y -= 1;
+      return { date: `${y}-${String(m.month).padStart(2, '0')}`, precision: 'month' };
+    }
+    case 'weekday': {
+      if (!ref) return null;
+      const diff = (weekdayOf(ref) - m.weekday! + 7) % 7;
+      if (m.future) {
+        const fwd = (m.weekday! - weekdayOf(ref) + 7) % 7 || 7;
+        return { date: ymdToIso(addDays(ref, fwd)), precision: 'day' };
+      }
+      // "on Friday" in a Sunday paper is two days back; "last Sunday" in a Sunday paper is a week back.
+      const back = m.last && diff === 0 ? 7 : diff;
+      return { date: ymdToIso(addDays(ref, -back)), precision: 'day' };
+    }
+    case 'relative': {
+      if (!ref || m.relPrecision === 'unknown') return null;
+      let r: chrono.ParsedResult[] = [];
+      try {
+        r = chrono.casual.parse(m.text, { instant: new Date(Date.UTC(ref.y, ref.m - 1, ref.d, 12)), timezone: 0 });
+      } catch {
+        return null;
+      }
+      const s = r[0]?.start;
+      if (!s) return null;
+      const y = s.get('year')!;
+      const mo = s.get('month')!;
+      if (m.relPrecision === 'year') return { date: String(y), precision: 'year' };
+      if (m.relPrecision === 'month') return { date: `${y}-${String(mo).padStart(2, '0')}`, precision: 'month' };
+      return { date: ymdToIso({ y, m: mo, d: s.get('day')! }), precision: 'day' };
+    }
+  }
+}
+
+/** A human phrase for a mention that could not be resolved: "a Tuesday, date not given". */
+export function describeUnresolved(m: DateMention, ref: Ymd | null = null): string {
+  switch (m.kind) {
+    case 'weekday':
+      return `a ${WEEKDAYS[m.weekday!]}, date not given`;
+    case 'month-day':
+      return `${m.day} ${MONTHS[m.month! - 1]}, year not given`;
+    case 'month':
+      return `${m.last ? 'the previous ' : ''}${MONTHS[m.month! - 1]}, year not given`;
+    case 'relative':
+      if (m.relPrecision === 'unknown') return ref ? `${m.text}: the week before ${formatDate(ymdToIso(ref), 'day')}` : `${m.text}, date not given`;
+      return `"${m.text}", and the article carries no date`;
+    default:
+      return `"${m.text}", date not given`;
+  }
+}
+
+/** "2025-10-31" → "Friday 31 October 2025"; "2025-08" → "August 2025". */
+export function formatDate(date: string, precision: DatePrecision): string {
+  if (precision === 'day') {
+    const x = parseYmd(date);
+    if (x) return `${WEEKDAYS[weekdayOf(x)]} ${x.d} ${MONTHS[x.m - 1]} ${x.y}`;
+  }
+  if (precision === 'month') {
+    const [y, mo] = date.split('-');
+    return `${MONTHS[Number(mo) - 1]} ${y}`;
+  }
+  return date;
+}
+
+export { MONTHS, WEEKDAYS };
