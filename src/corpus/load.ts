@@ -199,7 +199,7 @@ export function parseArticle(id: string, raw: string, extra: ParseExtra = {}): A
       continue;
     }
     const cut = trailingBoilerplate(line.text);
-    const l: Line = { text: line.text.slice(0, cut), start: line.start, end: line.start + cut };
+    const l: Line = { ...line, text: line.text.slice(0, cut), end: cut === line.text.length ? line.end : line.start + cut }; // keep an HTML line's offset map
     // A hard-wrapped line continues the paragraph; otherwise each line is its own paragraph (news copy style).
     const prev = current[current.length - 1];
     const continues = prev && !/[.!?:"”’)…]\s*$/.test(prev.text) && /^\s*\p{Ll}/u.test(l.text);
