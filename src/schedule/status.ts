@@ -1,0 +1,46 @@
+/** `/digest status`: what is scheduled for a channel, when it last posted, and what is new since. */
+import type { Deps } from '../deps.js';
+import { channelDigestKey, type ChannelDigestRecord } from '../engines/digest.js';
+import { wallClock } from './slots.js';
+import { describeSchedule, getState, getSubscription, nextRunOf } from './subscriptions.js';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "Mon 1 Jun 2026, 08:30 Europe/Paris (06:30 UTC)". */
+export function formatInZone(ms: number, tz: string): string {
+  const w = wallClock(ms, tz);
+  const day = new Date(Date.UTC(w.y, w.mo - 1, w.d)).toLocaleDateString('en-GB', { weekday: 'short', timeZone: 'UTC' });
+  const u = new Date(ms);
+  const local = `${day} ${w.d} ${MONTHS[w.mo - 1]} ${w.y}, ${pad(w.h)}:${pad(w.mi)} ${tz}`;
+  return tz === 'UTC' ? local : `${local} (${pad(u.getUTCHours())}:${pad(u.getUTCMinutes())} UTC)`;
+}
+
+/** Status lines for a channel's digest (plain text, safe for an ephemeral reply or the console). */
+export async function digestStatus(deps: Deps, channelId: string): Promise<string> {
+  const sub = await getSubscription(deps.store, deps.config, channelId);
+  if (!sub) return 'No digest is scheduled for this channel. Use `/digest subscribe` to set one up.';
+  const now = deps.clock();
+  const state = await getState(deps.store, sub.id);
+  const lines = [`Digest: ${describeSchedule(sub)}${sub.source === 'env' ? ' — default from the environment' : ''}.`];
+  if (sub.paused) {
+    lines.push(`Paused: ${sub.paused.reason} (since ${formatInZone(sub.paused.at, sub.timezone)}). Fix the channel or permissions, then run \`/digest subscribe\` again to resume.`);
+    lines.push('Next run: none while paused.');
+  } else {
+    const next = nextRunOf(sub, now);
+    lines.push(`Next run: ${next ? formatInZone(next.getTime(), sub.timezone) : 'never (the schedule has no future slot)'}.`);
+  }
+  lines.push(state.lastPostedAt ? `Last post: ${formatInZone(state.lastPostedAt, sub.timezone)} (slot ${state.lastSlot}).` : 'Last post: none yet.');
+  const record = await deps.store.get<ChannelDigestRecord>(channelDigestKey(channelId));
+  const articles = deps.corpus.articles;
+  if (record) {
+    const seen = new Set(record.articleIds);
+    const fresh = articles.filter((a) => !seen.has(a.id));
+    lines.push(`Articles since the last digest: ${fresh.length}${fresh.length ? ` (${fresh.slice(0, 5).map((a) => a.id).join(', ')}${fresh.length > 5 ? ', …' : ''})` : ''}.`);
+  } else {
+    lines.push(`Articles since the last digest: all ${articles.length} (no digest posted yet).`);
+  }
+  if (state.uncertain) lines.push(`Note: the post for slot ${state.uncertain.slot} was interrupted and could not be confirmed; it was not re-sent to avoid a duplicate.`);
+  if (state.lastError && !sub.paused) lines.push(`Last problem: ${state.lastError.message} (${formatInZone(state.lastError.at, sub.timezone)}).`);
+  return lines.join('\n');
+}
