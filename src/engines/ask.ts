@@ -78,26 +78,26 @@ const STOP_NAME = new Set(['i', 'a', 'the', 'mr', 'mrs', 'ms', 'us', 'u.s']);
  * previous question with the new name; pronouns pull in the previous turn's names.
  * A question that names its own subject and has no pronoun stands alone.
  */
-export function resolveFollowUp(question: string, prev: Turn | undefined): { resolved: string; isFollowUp: boolean } {
-  if (!prev) return { resolved: question, isFollowUp: false };
+export function resolveFollowUp(question: string, prev: Turn | undefined): { resolved: string; isFollowUp: boolean; context: string[] } {
+  if (!prev) return { resolved: question, isFollowUp: false, context: [] };
   const ell = question.match(ELLIPTIC_RE);
   if (ell && ell[1] && ell[1].split(/\s+/).length <= 5) {
     const newName = ell[1].trim();
     const prevNames = properNames(prev.resolved).filter((n) => !STOP_NAME.has(n.toLowerCase()));
     const target = prevNames[prevNames.length - 1];
     if (target) {
-      return { resolved: prev.resolved.replace(target, newName), isFollowUp: true };
+      return { resolved: prev.resolved.replace(target, newName), isFollowUp: true, context: [] };
     }
-    return { resolved: `${prev.resolved} ${newName}`, isFollowUp: true };
+    return { resolved: `${prev.resolved} ${newName}`, isFollowUp: true, context: [] };
   }
   const ownNames = properNames(question).filter((n) => !STOP_NAME.has(n.toLowerCase()));
   const hasPronoun = PRONOUN_RE.test(question);
   const contentTerms = terms(question).filter((t) => !QUESTION_NOISE.has(t));
   if (hasPronoun || contentTerms.length === 0 || (ownNames.length === 0 && contentTerms.length <= 1)) {
     const carry = prev.names.filter((n) => !ownNames.some((o) => fold(o) === fold(n))).slice(0, 3);
-    if (carry.length) return { resolved: `${question} (${carry.join(', ')})`, isFollowUp: true };
+    if (carry.length) return { resolved: `${question} (${carry.join(', ')})`, isFollowUp: true, context: carry };
   }
-  return { resolved: question, isFollowUp: false };
+  return { resolved: question, isFollowUp: false, context: [] };
 }
 
 // --- term support -----------------------------------------------------------
@@ -173,8 +173,9 @@ export async function ask(deps: Deps, question: string, opts: AskOptions = {}): 
     }
   }
   const prev = history[history.length - 1];
-  const { resolved, isFollowUp } = resolveFollowUp(question, prev && deps.clock().getTime() - prev.at < deps.config.SESSION_TTL_MINUTES * 60_000 ? prev : undefined);
-  const answer = extractive(deps, resolved);
+  const { resolved, isFollowUp, context } = resolveFollowUp(question, prev && deps.clock().getTime() - prev.at < deps.config.SESSION_TTL_MINUTES * 60_000 ? prev : undefined);
+  // Carried names (who "he" is) help rank, but the follow-up's own words decide answerability.
+  const answer = context.length ? extractive(deps, question, true, context.join(' ')) : extractive(deps, resolved);
   if (isFollowUp) answer.meta = { ...answer.meta, resolvedQuestion: resolved };
 
   if (answer.answered && deps.llm) {
@@ -226,8 +227,9 @@ function namesOf(question: string, answer: Answer): string[] {
 }
 
 /** The extractive answer (exported for benchmarks and the model's fallback). */
-export function extractive(deps: Deps, question: string, suggest = true): Answer {
+export function extractive(deps: Deps, question: string, suggest = true, context = ''): Answer {
   const type = questionType(question);
+  const ctxTerms = [...new Set(terms(context))].filter((t) => !QUESTION_NOISE.has(t));
   const qTermsAll = [...new Set(terms(question))].filter((t) => !QUESTION_NOISE.has(t) && t.length > 1);
   const qTerms = qTermsAll.map((t) => correctTerm(deps, t));
   const N = Math.max(deps.index.size, 1);
@@ -240,8 +242,9 @@ export function extractive(deps: Deps, question: string, suggest = true): Answer
   }
 
   const expanded = [...qTerms, ...qTerms.flatMap((t) => SYNONYMS[t] ?? [])];
-  const hits = deps.index.search(expanded.join(' '), { limit: 16 });
+  const hits = deps.index.search([...expanded, ...ctxTerms].join(' '), { limit: 16 });
   const candidates: Scored[] = [];
+  const namesInQuestion = new Set(properNames(question).flatMap((n) => terms(n)).map((t) => correctTerm(deps, t)));
   const totalWeight = qTerms.reduce((n, t) => n + idf(t), 0);
   for (const h of hits) {
     const p = deps.index.passage(h.id);
@@ -250,21 +253,32 @@ export function extractive(deps: Deps, question: string, suggest = true): Answer
     const passageTerms = new Set(terms(p.text));
     p.sentences.forEach((s, i) => {
       const st = new Set(terms(s.text));
-      // Neighbouring sentences share context ("He replied, …" after a sentence naming him).
+      // Neighbouring sentences share context ("He replied, …" after a sentence naming him);
+      // news copy often has one-sentence paragraphs, so neighbours cross paragraph breaks.
       const near = new Set([...terms(p.sentences[i - 1]?.text ?? ''), ...terms(p.sentences[i + 1]?.text ?? '')]);
+      // Only names carry across a paragraph break ("…Rubio denied…" / "“…fake story,” he wrote").
+      // …and only into a sentence that points back with a pronoun.
+      const refersBack = /\b(he|she|they|his|her|their|him|them)\b/i.test(s.text);
+      const before = i === 0 && refersBack ? article.paragraphs[p.index - 1]?.sentences.at(-1) : undefined;
+      const after = i === p.sentences.length - 1 && refersBack ? article.paragraphs[p.index + 1]?.sentences[0] : undefined;
+      const far = new Set([...terms(before?.text ?? ''), ...terms(after?.text ?? '')].filter((t) => namesInQuestion.has(t)));
       const covered = new Set<string>();
       let score = 0;
       for (const t of qTerms) {
-        const syn = SYNONYMS[t];
+        const syn = equivalents(t);
         if (st.has(t) || (syn && syn.some((x) => st.has(x)))) {
           covered.add(t);
           score += idf(t);
-        } else if (near.has(t) || passageTerms.has(t) || (syn && syn.some((x) => near.has(x) || passageTerms.has(x)))) {
+        } else if (near.has(t) || passageTerms.has(t) || far.has(t) || (syn && syn.some((x) => near.has(x) || passageTerms.has(x)))) {
           covered.add(t);
           score += idf(t) * 0.45;
         }
       }
       if (score === 0) return;
+      for (const t of ctxTerms) {
+        if (st.has(t) || near.has(t)) score += idf(t) * 0.5;
+        else if (passageTerms.has(t)) score += idf(t) * 0.3;
+      }
       const text = s.text;
       const nWords = text.split(/\s+/).length;
       if (nWords < 4) return; // bylines and fragments ("Geoff Ramsey") are not answers
@@ -296,7 +310,6 @@ export function extractive(deps: Deps, question: string, suggest = true): Answer
     .filter((c) => (type === 'number' ? figureNear(c.s.text, qTerms) || figureNear(neighbourText(c), qTerms) : true))
     .sort((a, b) => b.score - a.score);
 
-  if (process.env.DEBUG_ASK) for (const c of supported) console.error(c.s.id, c.score.toFixed(2), coverage(c).toFixed(2), [...c.covered]);
   if (supported.length === 0) {
     const missing = qTerms.filter((t) => deps.index.docFreq(t) === 0);
     const present = shownTerms.filter((t, i) => !missing.includes(qTerms[i] ?? t));
@@ -376,6 +389,14 @@ export function extractive(deps: Deps, question: string, suggest = true): Answer
     followUps: suggest ? followUpsFrom(deps, chosen.map((c) => c.s), question) : [],
     meta: { questionType: type, passages, independentSources: new Set(chosen.map((c) => groups.get(c.s.articleId))).size },
   };
+}
+
+/** General equivalents of a term: synonyms, and a demonym's country ("russian" → "russia", "iranian" → "iran"). */
+function equivalents(t: string): string[] | undefined {
+  const out = [...(SYNONYMS[t] ?? [])];
+  if (t.length > 5 && t.endsWith('ian')) out.push(t.slice(0, -1), t.slice(0, -3));
+  else if (t.length > 5 && t.endsWith('an')) out.push(t.slice(0, -1));
+  return out.length ? out : undefined;
 }
 
 /** A number within four words of a question term (or its synonym): "4,500 troops", "killed more than 60". */

@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Deps } from '../src/deps.js';
+import { runCommand } from '../src/engines/index.js';
+import type { Answer } from '../src/types.js';
+import { GOLDEN_ASK, GOLDEN_FOLLOWUPS } from './golden/ask.js';
+import { SEEDS, testDeps } from './helpers/deps.js';
+import { expectGrounded } from './helpers/grounding.js';
+
+let deps: Deps;
+beforeAll(async () => {
+  deps = await testDeps();
+});
+
+const quoted = (a: Answer) => a.citations.map((c) => c.quote).join('\n');
+const results: { q: string; ok: boolean; why?: string }[] = [];
+
+function judge(a: Answer, g: (typeof GOLDEN_ASK)[number]): string | null {
+  if (g.refuse) return a.answered ? 'answered a question the articles do not answer' : null;
+  if (!a.answered) return 'refused';
+  const text = quoted(a);
+  for (const re of g.expect ?? []) if (!re.test(text)) return `missing ${re}`;
+  if (g.source && !a.citations.some((c) => c.source === g.source)) return `no citation to ${g.source}`;
+  return null;
+}
+
+describe('/ask golden set (hand-written from the seeds)', () => {
+  it.each(GOLDEN_ASK)('$q', async (g) => {
+    const a = await runCommand(deps, { command: 'ask', text: g.q });
+    expectGrounded(a, SEEDS);
+    const why = judge(a, g);
+    results.push({ q: g.q, ok: why === null, ...(why ? { why } : {}) });
+    if (g.refuse) {
+      expect(a.answered).toBe(false);
+      expect(a.blocks[0]!.text).toMatch(/articles don.t answer/);
+    }
+  });
+
+  it('scores at least 90% and answers every refusal honestly', () => {
+    const ok = results.filter((r) => r.ok).length;
+    console.log(`ask golden set: ${ok}/${results.length} correct`);
+    for (const r of results.filter((x) => !x.ok)) console.log(`  FAIL ${r.q}: ${r.why}`);
+    expect(ok / results.length).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe('follow-ups', () => {
+  it.each(GOLDEN_FOLLOWUPS)('$first → $then', async (f) => {
+    const session = `test:${Math.random()}`;
+    await runCommand(deps, { command: 'ask', text: f.first, session });
+    const a = await runCommand(deps, { command: 'ask', text: f.then, session });
+    expectGrounded(a, SEEDS);
+    expect(a.answered).toBe(true);
+    for (const re of f.expect) expect(quoted(a)).toMatch(re);
+  });
+
+  it('a standalone question after another starts fresh', async () => {
+    const session = 'test:fresh';
+    await runCommand(deps, { command: 'ask', text: 'What did Peskov say?', session });
+    const a = await runCommand(deps, { command: 'ask', text: 'How many troops has the US deployed?', session });
+    expect(a.meta?.resolvedQuestion).toBeUndefined();
+    expect(quoted(a)).toMatch(/4,500/);
+    expect(quoted(a)).not.toMatch(/Peskov/);
+  });
+
+  it('without a session, a pronoun question is not resolved against anything', async () => {
+    const a = await runCommand(deps, { command: 'ask', text: 'What did he say about it?' });
+    expect(a.answered).toBe(false);
+  });
+});
+
+describe('hostile input', () => {
+  it.each([
+    ['empty', ''],
+    ['spaces', '   '],
+  ])('%s question → a clear error', async (_n, q) => {
+    await expect(runCommand(deps, { command: 'ask', text: q })).rejects.toThrow(/Please give a question/);
+  });
+
+  it('a huge question → a clear error naming the limit', async () => {
+    await expect(runCommand(deps, { command: 'ask', text: 'why '.repeat(3000) })).rejects.toThrow(/limit is 1,000/);
+  });
+
+  it.each(['@everyone what happened?', '<@123456789012345678> ???', '```js\nprocess.exit()```', '🔥🔥🔥', '.*+?^${}()|[]\\', "'; DROP TABLE articles; --"])(
+    'odd input %j answers or refuses without crashing, grounded',
+    async (q) => {
+      const a = await runCommand(deps, { command: 'ask', text: q });
+      expectGrounded(a, SEEDS);
+      expect(a.blocks.length).toBeGreaterThan(0);
+    },
+  );
+});
+
+afterAll(async () => {
+  await deps?.store.close();
+});
