@@ -82,7 +82,7 @@ export function run(
         },
       },
       (err, stdout, stderr) => {
-        const code = err ? ((err as NodeJS.ErrnoException & { code?: unknown }).code as number | null) : 0;
+        const code = err ? (err as unknown as { code?: unknown }).code : 0;
         resolve({ code: typeof code === 'number' ? code : child.exitCode, stdout, stderr, ms: Date.now() - t0 });
       },
     );
