@@ -10,6 +10,7 @@ import { createLogger } from './log.js';
 import { runConsole } from './console/repl.js';
 
 async function main(): Promise<void> {
+  loadDotEnv();
   const config = loadConfig();
   const front = config.DISCORD_TOKEN || config.INTERACTIONS_PORT ? 'discord' : 'console';
   // The console keeps stderr quiet unless asked; servers log at the configured level.
@@ -54,6 +55,17 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+/** Settings from ./.env, if present (real environment variables win). */
+function loadDotEnv(): void {
+  try {
+    const before = { ...process.env };
+    process.loadEnvFile('.env');
+    Object.assign(process.env, before);
+  } catch {
+    /* no .env file: the environment alone configures the bot */
+  }
 }
 
 main().catch((err) => {

@@ -24,6 +24,11 @@ export async function runCli(argv: string[]): Promise<number> {
     return 2;
   }
   try {
+    try {
+      process.loadEnvFile('.env'); // optional; real environment variables win below
+    } catch {
+      /* no .env */
+    }
     const env: NodeJS.ProcessEnv = { ...process.env, ...(args.seeds ? { SEEDS_DIR: args.seeds } : {}) };
     if (!process.env.LOG_LEVEL) env.LOG_LEVEL = 'warn';
     const config = loadConfig(env);
