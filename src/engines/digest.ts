@@ -16,6 +16,7 @@ import { independenceGroups } from '../corpus/overlap.js';
 import { isStoreUnavailableError } from '../store/index.js';
 import { timeChartSvg, type Bucket, type TimeChartSpec } from '../chart/svg.js';
 import { svgToPng, writePng } from '../chart/png.js';
+import { timeline } from './timeline.js';
 import { conflicts, extractFigures, formatValue, type Figure } from './digest-figures.js';
 import type { LlmPassage } from '../llm/types.js';
 
@@ -119,6 +120,8 @@ function standalonePenalty(t: string): number {
 interface CiteBook {
   list: Citation[];
   cite(article: Article, sentences: Sentence[]): number;
+  /** Take a citation made by another engine (e.g. the timeline), renumbered into this list. */
+  adopt(c: Citation): number;
 }
 
 function citeBook(): CiteBook {
@@ -141,21 +144,23 @@ function citeBook(): CiteBook {
         }
       }
       parts.push(article.raw.slice(runStart, runEnd));
-      const quote = parts.join(' … ');
-      const key = `${article.id}\u0000${quote}`;
-      const hit = seen.get(key);
-      if (hit) return hit;
-      const n = list.length + 1;
-      list.push({
-        n,
+      return this.adopt({
+        n: 0,
         source: article.id,
-        quote,
+        quote: parts.join(' … '),
         title: article.title,
         outlet: article.outlet,
         date: article.date,
         url: article.url,
         sentenceIds: sorted.map((s) => s.id),
       });
+    },
+    adopt(c) {
+      const key = `${c.source}\u0000${c.quote}`;
+      const hit = seen.get(key);
+      if (hit) return hit;
+      const n = list.length + 1;
+      list.push({ ...c, n });
       seen.set(key, n);
       return n;
     },
@@ -489,21 +494,43 @@ function disagreementsSection(ds: Disagreement[]): DigestSection | null {
 /** One dated entry for the digest (and the chart). */
 export interface DigestEvent {
   date: string;
+  precision: 'day' | 'month' | 'year';
   text: string;
-  article: Article;
-  sentence: Sentence;
+  /** Citations as the producing engine made them (renumbered when shown). */
+  quotes: Citation[];
+  reportedIn: string[];
 }
 
 /**
- * Dated events for the digest. Kept behind one function so it can switch to the
- * timeline engine once that exists; until then: sentences with an explicit date
- * (month at least), anchored on the article's date or the corpus's latest date.
+ * Dated, non-background events: from the timeline engine (which dates relative
+ * mentions against each article and merges the same event across articles), or,
+ * if it fails, from sentences with an explicit date (month at least).
  */
-export function datedEvents(ctx: { articles: Article[]; latestDate: string | null }): DigestEvent[] {
+export function datedEvents(deps: Deps, latestDate: string | null): DigestEvent[] {
+  try {
+    const t = timeline(deps);
+    const byN = new Map(t.citations.map((c) => [c.n, c]));
+    return (t.events ?? [])
+      .filter((e) => e.date && !e.background && e.precision !== 'unknown')
+      .map((e) => ({
+        date: e.date!,
+        precision: e.precision as DigestEvent['precision'],
+        text: e.text,
+        quotes: e.citations.map((n) => byN.get(n)).filter((c): c is Citation => !!c),
+        reportedIn: e.reportedIn,
+      }))
+      .sort((x, y) => x.date.localeCompare(y.date));
+  } catch (err) {
+    deps.log.warn({ err: String((err as Error)?.message ?? err) }, 'timeline engine failed; digest uses its own dated sentences');
+    return fallbackEvents(deps.corpus.articles, latestDate);
+  }
+}
+
+function fallbackEvents(articles: Article[], latestDate: string | null): DigestEvent[] {
   const out: DigestEvent[] = [];
   const seen: Set<string>[] = [];
-  for (const a of ctx.articles) {
-    const ref = a.date ?? ctx.latestDate;
+  for (const a of articles) {
+    const ref = a.date ?? latestDate;
     if (!ref) continue;
     for (const f of a.sentences) {
       if (!quotable(f)) continue;
@@ -512,7 +539,13 @@ export function datedEvents(ctx: { articles: Article[]; latestDate: string | nul
       const t = terms(f.text);
       if (seen.some((x) => jaccard(x, t) > 0.5)) continue;
       seen.push(t);
-      out.push({ date: w, text: f.text.trim(), article: a, sentence: f });
+      out.push({
+        date: w,
+        precision: w.length === 10 ? 'day' : 'month',
+        text: f.text.trim(),
+        quotes: [{ n: 0, source: a.id, quote: f.text, title: a.title, outlet: a.outlet, date: a.date, url: a.url, sentenceIds: [f.id] }],
+        reportedIn: [a.id],
+      });
     }
   }
   return out.sort((x, y) => x.date.localeCompare(y.date));
@@ -534,16 +567,18 @@ function eventDate(text: string, refIso: string, ownDate: boolean): string | nul
   return null;
 }
 
-function timelineSection(ctx: Ctx, events: DigestEvent[]): DigestSection | null {
+function timelineSection(ctx: Ctx, events: DigestEvent[]): { section: DigestSection | null; shown: TimelineEvent[] } {
   const latest = events.slice(-MAX_TIMELINE);
-  if (!latest.length) return null;
+  if (!latest.length) return { section: null, shown: [] };
   const cites: number[] = [];
+  const shown: TimelineEvent[] = [];
   const lines = latest.map((e) => {
-    const n = ctx.book.cite(e.article, [e.sentence]);
-    cites.push(n);
-    return `• ${humanDate(e.date)} — ${e.text} ${marks([n])}`;
+    const ns = e.quotes.slice(0, 3).map((q) => ctx.book.adopt(q));
+    cites.push(...ns);
+    shown.push({ date: e.date, precision: e.precision, text: e.text, citations: ns, reportedIn: e.reportedIn });
+    return `• ${humanDate(e.date)} — ${e.text.trim()} ${marks(ns)}`;
   });
-  return { heading: 'Latest on the timeline', text: lines.join('\n'), citations: cites };
+  return { section: { heading: 'Latest on the timeline', text: lines.join('\n'), citations: [...new Set(cites)] }, shown };
 }
 
 function sourcesSection(ctx: Ctx): DigestSection {
@@ -560,7 +595,7 @@ function sourcesSection(ctx: Ctx): DigestSection {
 
 /** The chart spec for a set of dated events and articles: bars = events per bucket, markers = articles published. */
 export function digestChartSpec(storyTitle: string, events: { date: string }[], articleDates: string[]): TimeChartSpec {
-  const dayOf = (d: string) => (d.length === 7 ? `${d}-15` : d);
+  const dayOf = (d: string) => (d.length === 4 ? `${d}-07-01` : d.length === 7 ? `${d}-15` : d);
   const all = [...events.map((e) => dayOf(e.date)), ...articleDates].sort();
   const last = all[all.length - 1];
   // Clip to the recent window so one historical date (e.g. "in 1983") cannot flatten the chart.
@@ -670,13 +705,13 @@ export async function digest(deps: Deps, opts: DigestOptions = {}): Promise<Answ
   const fresh = newSince(ctx, last);
   const groups = figureGroups(ctx);
   const figures = keyFigures(ctx, groups);
-  const events = datedEvents(ctx);
-  const timeline = timelineSection(ctx, events);
+  const events = datedEvents(deps, ctx.latestDate);
+  const latestEvents = timelineSection(ctx, events);
   const disagreements = [...figureDisagreements(ctx, groups), ...claimDisagreements(ctx)];
   const disagree = disagreementsSection(disagreements);
   const sources = sourcesSection(ctx);
 
-  const sections = [head, fresh.section, devs, figures, timeline, disagree, sources].filter((s): s is DigestSection => !!s);
+  const sections = [head, fresh.section, devs, figures, latestEvents.section, disagree, sources].filter((s): s is DigestSection => !!s);
   const storyTitle = ctx.byRecency[0]!.title;
 
   let image: string | undefined;
@@ -702,13 +737,7 @@ export async function digest(deps: Deps, opts: DigestOptions = {}): Promise<Answ
     followUps: ['What happened most recently?', 'Who are the main people involved?', 'Where do the sources disagree?'],
     notes: notes.length ? notes : undefined,
     sections,
-    events: events.slice(-MAX_TIMELINE).map((e): TimelineEvent => ({
-      date: e.date,
-      precision: e.date.length === 10 ? 'day' : 'month',
-      text: e.text,
-      citations: ctx.book.list.filter((c) => c.sentenceIds?.includes(e.sentence.id)).map((c) => c.n),
-      reportedIn: [e.article.id],
-    })),
+    events: latestEvents.shown,
     disagreements: disagreements.length ? disagreements : undefined,
     image,
     meta: {
