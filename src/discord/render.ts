@@ -141,41 +141,45 @@ export function citationLine(c: Citation): string {
 /** The answer's body as escaped text pieces (each ≤ TEXT_CHUNK), in reading order. */
 function bodyItems(a: Answer): string[] {
   const parts: string[] = [];
+  // Engines mirror their structured data (sections, sources…) into blocks; show the
+  // blocks when there are any, and the structured data only as a fallback.
+  const structured = a.blocks.length === 0;
   if (a.entity) {
     const e = a.entity;
     const aliases = e.aliases.length ? ` · also: ${e.aliases.map(escapeText).join(', ')}` : '';
     parts.push(`*${e.kind}*${aliases}`);
-    if (e.description) parts.push(escapeText(e.description));
+    if (e.description && structured) parts.push(escapeText(e.description));
   }
   if (a.verdict) parts.push(`**Verdict: ${a.verdict}**`);
   for (const b of a.blocks) {
     const text = withMarkers(b.text, b.cites);
     parts.push(b.heading ? `**${escapeText(b.heading)}**\n${text}` : text);
   }
-  for (const s of a.sections ?? []) parts.push(`**${escapeText(s.heading)}**\n${withMarkers(s.text, s.citations)}`);
-  for (const d of a.disagreements ?? []) {
-    const sides = d.sides.map((s) => `• ${withMarkers(s.text, s.citations)}`).join('\n');
-    parts.push(`**${escapeText(d.topic)}**\n${sides}`);
-  }
-  for (const s of a.sources ?? []) {
-    const url = safeUrl(s.url);
-    const title = escapeText(clip(s.title || s.source, MAX_TITLE_IN_CITE));
-    const meta = [s.outlet && escapeText(clip(s.outlet, MAX_OUTLET)), s.date ?? 'undated', s.author && escapeText(clip(s.author, 80)), `${s.words} words`]
-      .filter(Boolean)
-      .join(' · ');
-    const lines = [`**${url ? `[${title}](${url})` : title}**`, meta, `\`${s.source.replace(/`/g, '')}\``];
-    if (s.cites.length) lines.push(`attributes claims to: ${s.cites.map((x) => escapeText(clip(x, 60))).join(', ')}`);
-    if (s.overlapsWith.length) {
-      lines.push(`overlaps: ${s.overlapsWith.map((o) => `${escapeText(o.source)} (${Math.round(o.share * 100)}%)`).join(', ')}`);
+  if (structured) {
+    for (const s of a.sections ?? []) parts.push(`**${escapeText(s.heading)}**\n${withMarkers(s.text, s.citations)}`);
+    for (const d of a.disagreements ?? []) {
+      const sides = d.sides.map((s) => `• ${withMarkers(s.text, s.citations)}`).join('\n');
+      parts.push(`**${escapeText(d.topic)}**\n${sides}`);
     }
-    parts.push(lines.join('\n'));
-  }
-  if (a.events && !a.blocks.length) {
-    // timeline answers are normally paged (renderTimelinePage); this is the all-at-once fallback
-    for (const e of a.events) parts.push(eventLine(e));
+    for (const s of a.sources ?? []) parts.push(sourceText(s));
+    for (const e of a.events ?? []) parts.push(eventLine(e));
   }
   for (const n of a.notes ?? []) parts.push(`-# ${escapeText(n).replace(/\n/g, ' ')}`);
   return parts.flatMap((p) => splitText(p, TEXT_CHUNK));
+}
+
+function sourceText(s: NonNullable<Answer['sources']>[number]): string {
+  const url = safeUrl(s.url);
+  const title = escapeText(clip(s.title || s.source, MAX_TITLE_IN_CITE));
+  const meta = [s.outlet && escapeText(clip(s.outlet, MAX_OUTLET)), s.date ?? 'undated', s.author && escapeText(clip(s.author, 80)), `${s.words} words`]
+    .filter(Boolean)
+    .join(' · ');
+  const lines = [`**${url ? `[${title}](${url})` : title}**`, meta, `\`${s.source.replace(/`/g, '')}\``];
+  if (s.cites.length) lines.push(`attributes claims to: ${s.cites.map((x) => escapeText(clip(x, 60))).join(', ')}`);
+  if (s.overlapsWith.length) {
+    lines.push(`overlaps: ${s.overlapsWith.map((o) => `${escapeText(o.source)} (${Math.round(o.share * 100)}%)`).join(', ')}`);
+  }
+  return lines.join('\n');
 }
 
 function eventLine(e: NonNullable<Answer['events']>[number]): string {
@@ -398,7 +402,7 @@ export function renderTimeline(a: Answer, page: number, ctx: RenderContext = {})
   if (nav.length) components.push(row(nav));
   const msg: MessagePayload = { embeds, components };
   // notes (degraded memory, fallbacks) ride on the first page when they fit
-  const notes = (a.notes ?? []).map((n) => `-# ${escapeText(n).replace(/\n/g, ' ')}`).join('\n');
+  const notes = (a.notes ?? []).filter((n) => !/^Page \d+ of \d+/.test(n)).map((n) => `-# ${escapeText(n).replace(/\n/g, ' ')}`).join('\n');
   if (p === 0 && notes) {
     const before = embeds[0]!.description!;
     embeds[0]!.description = `${before}\n\n${notes}`;

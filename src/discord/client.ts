@@ -1,0 +1,182 @@
+/**
+ * Gateway mode: the discord.js client. Minimal intents (Guilds for the channel
+ * cache, GuildMessages for mentions and replies — no privileged intents; Discord
+ * still sends the content of messages that mention the bot), and
+ * `allowedMentions: { parse: [] }` on the client and on every payload because
+ * answers echo article text.
+ */
+import {
+  Client,
+  Events,
+  GatewayIntentBits,
+  MessageFlags,
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type Interaction,
+  type Message,
+  type RepliableInteraction,
+  type RESTOptions,
+} from 'discord.js';
+import { commands as defaultCommands } from '../../commands/index.js';
+import type { Deps } from '../deps.js';
+import type { Incoming, RawOption, Responder, RunFn, SlashCommand } from './command.js';
+import type { MessagePayload } from './render.js';
+import { createRouter, sessionFor, type Router } from './router.js';
+
+export interface StartDiscordOptions {
+  /** The engine seam (default runCommand). */
+  run?: RunFn;
+  commands?: readonly SlashCommand[];
+  /** Extra REST options (tests raise `globalRequestsPerSecond` for load runs). */
+  rest?: Partial<RESTOptions>;
+  deferAfterMs?: number;
+  cooldownSeconds?: number;
+  /** Default: config DISCORD_TOKEN. */
+  token?: string;
+}
+
+export interface DiscordBot {
+  client: Client<true>;
+  router: Router;
+  /** Finish in-flight answers, then disconnect. */
+  stop(): Promise<void>;
+}
+
+const NO_PINGS = { parse: [] as [] };
+
+/** discord.js message options for a payload (never pings anyone). */
+export const toMessageOptions = (p: MessagePayload) => ({
+  ...(p.content !== undefined ? { content: p.content } : {}),
+  embeds: p.embeds,
+  components: p.components,
+  allowedMentions: NO_PINGS,
+});
+
+/** Normalise a discord.js interaction; null for kinds the bot does not handle. */
+export function incomingFrom(i: Interaction): Incoming | null {
+  const origin = {
+    id: i.id,
+    userId: i.user.id,
+    channelId: i.channelId ?? '',
+    guildId: i.guildId,
+    permissions: i.memberPermissions ? i.memberPermissions.bitfield : null,
+  };
+  if (i.isChatInputCommand()) return { ...origin, kind: 'command', name: i.commandName, options: i.options.data as unknown as RawOption[] };
+  if (i.isAutocomplete()) return { ...origin, kind: 'autocomplete', name: i.commandName, options: i.options.data as unknown as RawOption[] };
+  if (i.isButton()) return { ...origin, kind: 'button', customId: i.customId };
+  if (i.isModalSubmit()) {
+    const fields: Record<string, string> = {};
+    for (const [id, f] of i.fields.fields) if ('value' in f && typeof f.value === 'string') fields[id] = f.value;
+    return { ...origin, kind: 'modal', customId: i.customId, fields };
+  }
+  return null;
+}
+
+/** The Responder for a discord.js interaction. */
+export function gatewayResponder(i: Interaction, client: Client): Responder {
+  const r = i as RepliableInteraction;
+  const flags = (ephemeral: boolean) => (ephemeral ? { flags: MessageFlags.Ephemeral as const } : {});
+  return {
+    async defer(ephemeral) {
+      await r.deferReply(flags(ephemeral));
+    },
+    async reply(p, ephemeral) {
+      await r.reply({ ...toMessageOptions(p), ...flags(ephemeral) });
+    },
+    async edit(p) {
+      return (await r.editReply(toMessageOptions(p))).id;
+    },
+    async followUp(p, ephemeral) {
+      return (await r.followUp({ ...toMessageOptions(p), ...flags(ephemeral) })).id;
+    },
+    async deleteOriginal() {
+      await r.deleteReply();
+    },
+    async update(p) {
+      await (i as ButtonInteraction).update(toMessageOptions(p));
+    },
+    async modal(m) {
+      await (i as ButtonInteraction).showModal(m);
+    },
+    async choices(c) {
+      await (i as AutocompleteInteraction).respond(c);
+    },
+    async channelSend(p, nonce) {
+      const ch = i.channel ?? (i.channelId ? await client.channels.fetch(i.channelId) : null);
+      if (!ch?.isSendable()) throw new Error('cannot post to the interaction channel');
+      return (await ch.send({ ...toMessageOptions(p), nonce, enforceNonce: true })).id;
+    },
+  };
+}
+
+/** The conversation a reply continues: the one named by the answer's "Ask a follow-up" button. */
+function sessionOfAnswer(answer: Message): string | undefined {
+  for (const row of answer.components) {
+    if (!('components' in row)) continue;
+    for (const c of row.components) {
+      const m = 'customId' in c && typeof c.customId === 'string' ? /^m:(\d{15,22}):(\d{15,22})$/.exec(c.customId) : null;
+      if (m) return sessionFor(m[1]!, m[2]!);
+    }
+  }
+  return undefined;
+}
+
+/** Wire a client to a router; exported so tests and the sharded runner can reuse it. */
+export function attachRouter(client: Client, router: Router): void {
+  client.on(Events.InteractionCreate, (i) => {
+    const inc = incomingFrom(i);
+    if (inc) void router.handle(inc, gatewayResponder(i, client));
+  });
+  client.on(Events.MessageCreate, (m) => {
+    const me = client.user?.id;
+    if (!me || m.author.bot || !m.inGuild()) return;
+    const ref = m.reference?.messageId ? m.channel.messages.cache.get(m.reference.messageId) : undefined;
+    const replyToMe = ref?.author.id === me;
+    if (!replyToMe && !m.mentions.users.has(me)) return;
+    const session = (replyToMe && ref && sessionOfAnswer(ref)) || sessionFor(m.channelId, m.author.id);
+    const text = m.content.replace(new RegExp(`<@!?${me}>`, 'g'), ' ').trim();
+    void router.handleMention({ id: m.id, channelId: m.channelId, userId: m.author.id, text, session }, async (p, n) => {
+      const nonce = `${m.id.slice(-22)}${n}`.slice(-25);
+      const opts = { ...toMessageOptions(p), nonce, enforceNonce: true };
+      const sent = n === 0 ? await m.reply({ ...opts, allowedMentions: { ...NO_PINGS, repliedUser: false } }) : await m.channel.send(opts);
+      return sent.id;
+    });
+  });
+}
+
+/** Log in to the gateway and answer interactions and mentions until `stop()`. */
+export async function startDiscord(deps: Deps, opts: StartDiscordOptions = {}): Promise<DiscordBot> {
+  const token = opts.token ?? deps.config.DISCORD_TOKEN;
+  if (!token) throw new Error('DISCORD_TOKEN is not set');
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages],
+    allowedMentions: NO_PINGS,
+    rest: { ...(deps.config.DISCORD_API_URL ? { api: deps.config.DISCORD_API_URL } : {}), ...opts.rest },
+  });
+  const router = createRouter(deps, {
+    commands: opts.commands ?? defaultCommands,
+    run: opts.run,
+    deferAfterMs: opts.deferAfterMs,
+    cooldownSeconds: opts.cooldownSeconds,
+  });
+  attachRouter(client, router);
+  client.on(Events.Error, (err) => deps.log.error({ err: err.message }, 'discord client error'));
+  client.on(Events.Warn, (msg) => deps.log.warn(msg));
+  const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
+  try {
+    await client.login(token);
+    await ready;
+  } catch (err) {
+    await client.destroy();
+    throw err;
+  }
+  deps.log.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'discord gateway ready');
+  return {
+    client: client as Client<true>,
+    router,
+    async stop() {
+      await router.idle();
+      await client.destroy();
+    },
+  };
+}

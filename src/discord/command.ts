@@ -1,0 +1,92 @@
+/**
+ * The contract between `commands/*.ts` and the router, and between the router and
+ * the two front doors (gateway via discord.js, HTTP interactions). Both front doors
+ * turn what Discord sent into an `Incoming` and give the router a `Responder`, so
+ * every handler runs unchanged in either mode.
+ */
+import type { APIModalInteractionResponseCallbackData, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import type { Deps } from '../deps.js';
+import type { CommandInput } from '../engines/index.js';
+import type { Answer } from '../types.js';
+import type { MessagePayload } from './render.js';
+
+/** An option as Discord sends it (subcommands nest `options`). */
+export interface RawOption {
+  name: string;
+  type: number;
+  value?: string | number | boolean;
+  focused?: boolean;
+  options?: RawOption[];
+}
+
+/** Who and where, common to every interaction. */
+export interface Origin {
+  /** Interaction id (a snowflake: its timestamp says when Discord created it). */
+  id: string;
+  userId: string;
+  channelId: string;
+  guildId: string | null;
+  /** The member's permissions in this channel, or null outside a guild. */
+  permissions: bigint | null;
+}
+
+/** What arrived, normalised from either front door. */
+export type Incoming =
+  | (Origin & { kind: 'command'; name: string; options: RawOption[] })
+  | (Origin & { kind: 'autocomplete'; name: string; options: RawOption[] })
+  | (Origin & { kind: 'button'; customId: string })
+  | (Origin & { kind: 'modal'; customId: string; fields: Record<string, string> });
+
+/** How the router answers; each front door implements it. */
+export interface Responder {
+  /** Acknowledge now, answer later (a "thinking…" state). */
+  defer(ephemeral: boolean): Promise<void>;
+  reply(p: MessagePayload, ephemeral: boolean): Promise<void>;
+  /** Replace the original response (after defer or reply). Resolves with the message id when known. */
+  edit(p: MessagePayload): Promise<string | undefined>;
+  followUp(p: MessagePayload, ephemeral: boolean): Promise<string | undefined>;
+  deleteOriginal(): Promise<void>;
+  /** Component interactions: replace the message the button is on. */
+  update(p: MessagePayload): Promise<void>;
+  modal(m: APIModalInteractionResponseCallbackData): Promise<void>;
+  choices(c: { name: string; value: string }[]): Promise<void>;
+  /** A plain channel message, for work that outlives the 15-minute interaction token. */
+  channelSend(p: MessagePayload, nonce: string): Promise<string | undefined>;
+}
+
+/** Reads a command's options after the router has validated them against its definition. */
+export interface Options {
+  string(name: string): string | undefined;
+  /** The subcommand chosen, if the command has subcommands. */
+  subcommand(): string | undefined;
+}
+
+/** What a command's `execute` gets. */
+export interface CommandContext {
+  deps: Deps;
+  incoming: Incoming & { kind: 'command' };
+  options: Options;
+  /** Conversation key: `discord:<channelId>:<userId>`. */
+  session: string;
+  /**
+   * Run the engine and show its answer: cooldown, defer-when-slow, render within
+   * limits, buttons, stash for the buttons. `view: 'timeline'` pages with ◀ ▶.
+   */
+  answer(input: CommandInput, view?: 'answer' | 'timeline'): Promise<void>;
+  /** Reply with a short message (ephemeral by default). */
+  say(text: string, ephemeral?: boolean): Promise<void>;
+  /** The underlying responder, for commands that need more (e.g. digest setup). */
+  respond: Responder;
+}
+
+/** One slash command: its definition and its handler (the discord.js guide's contract, typed). */
+export interface SlashCommand {
+  /** A SlashCommandBuilder (or anything with the same `name` and `toJSON`). */
+  data: { name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
+  execute(ctx: CommandContext): Promise<void>;
+  /** Suggestions for the focused option; must be fast (an in-memory list). */
+  autocomplete?(deps: Deps, focused: { name: string; value: string }): string[] | Promise<string[]>;
+}
+
+/** The engine seam: `runCommand` by default; tests pass a slow one. */
+export type RunFn = (deps: Deps, input: CommandInput) => Promise<Answer>;

@@ -1,0 +1,395 @@
+/**
+ * The interaction router: the one place that turns an Incoming into engine calls
+ * and replies, with ONE try/catch that shows a short ephemeral error (followUp when
+ * the interaction is already acknowledged). Transport-free: the gateway and HTTP
+ * front doors both call `handle` with their own Responder.
+ */
+import { PermissionFlagsBits, PermissionsBitField, TextInputStyle, ComponentType } from 'discord.js';
+import type { Deps } from '../deps.js';
+import { runCommand, MAX_INPUT_CHARS, type CommandInput } from '../engines/index.js';
+import { BadInputError, NotFoundError, isDispatchError } from '../errors.js';
+import type { Answer } from '../types.js';
+import type { CommandContext, Incoming, Origin, Responder, RunFn, SlashCommand } from './command.js';
+import { focusedOption, validateOptions } from './options.js';
+import { clip, payloadViolations, renderAnswer, renderError, renderQuotes, renderTimeline, type MessagePayload, type RenderContext } from './render.js';
+import { createStash, type Stash } from './stash.js';
+
+/** The user is going too fast; the message says how long to wait. */
+export class CooldownError extends BadInputError {
+  override name = 'CooldownError';
+}
+
+export interface RouterOptions {
+  /** The engine seam (default: runCommand). */
+  run?: RunFn;
+  /** The slash commands (default: commands/index.ts, loaded by the caller). */
+  commands: readonly SlashCommand[];
+  /** Answer directly when the engine is this fast, else defer first (default 1000 ms; Discord allows 3 s). */
+  deferAfterMs?: number;
+  /** Per-user cooldown between engine runs (default: config COOLDOWN_SECONDS). */
+  cooldownSeconds?: number;
+  now?: () => number;
+}
+
+/** A message that mentions the bot or replies to one of its answers (gateway only). */
+export interface Mention {
+  id: string;
+  channelId: string;
+  userId: string;
+  text: string;
+  session: string;
+}
+
+/** Sends the i-th message of an answer to a mention (0: the reply itself). */
+export type MentionSend = (p: MessagePayload, i: number) => Promise<string | undefined>;
+
+export interface Router {
+  handle(inc: Incoming, res: Responder): Promise<void>;
+  handleMention(m: Mention, send: MentionSend): Promise<void>;
+  /** Resolves when every in-flight interaction has been answered (for clean shutdown). */
+  idle(): Promise<void>;
+  readonly stash: Stash;
+}
+
+const DISCORD_EPOCH = 1420070400000n;
+/** Interaction tokens live 15 minutes; past 14, answers go to the channel instead. */
+const TOKEN_SAFE_MS = 14 * 60 * 1000;
+const AUTOCOMPLETE_BUDGET_MS = 2000;
+const SNOWFLAKE = /^\d{15,22}$/;
+const PERMISSION_NAMES: Record<string, string> = { ManageGuild: 'Manage Server', Administrator: 'Administrator', ManageChannels: 'Manage Channels' };
+
+/** Conversation key for a user in a channel. */
+export const sessionFor = (channelId: string, userId: string) => `discord:${channelId}:${userId}`;
+
+/** When Discord created a snowflake (ms), or undefined for a malformed id. */
+export function snowflakeTime(id: string): number | undefined {
+  if (!SNOWFLAKE.test(id)) return undefined;
+  return Number((BigInt(id) >> 22n) + DISCORD_EPOCH);
+}
+
+/** The channel/user a `discord:<c>:<u>` session belongs to (for the follow-up modal button). */
+function sessionCoords(session: string | undefined): { channelId: string; userId: string } | undefined {
+  const m = /^discord:(\d{15,22}):(\d{15,22})$/.exec(session ?? '');
+  return m ? { channelId: m[1]!, userId: m[2]! } : undefined;
+}
+
+interface State {
+  acked: boolean;
+  deferred: boolean;
+  replied: boolean;
+}
+
+/** Wrap a responder: track what was sent, and refuse (loudly) any payload over a limit. */
+function tracked(res: Responder, deps: Deps): { res: Responder; state: State } {
+  const state: State = { acked: false, deferred: false, replied: false };
+  const guard = (p: MessagePayload): MessagePayload => {
+    const v = payloadViolations(p);
+    if (!v.length) return p;
+    deps.log.error({ violations: v }, 'renderer produced an over-limit payload; sending an error instead');
+    return renderError('Sorry — that answer could not be displayed.');
+  };
+  return {
+    state,
+    res: {
+      async defer(ephemeral) {
+        await res.defer(ephemeral);
+        state.acked = state.deferred = true;
+      },
+      async reply(p, ephemeral) {
+        await res.reply(guard(p), ephemeral);
+        state.acked = state.replied = true;
+      },
+      async edit(p) {
+        const id = await res.edit(guard(p));
+        state.replied = true;
+        return id;
+      },
+      followUp: (p, ephemeral) => res.followUp(guard(p), ephemeral),
+      deleteOriginal: () => res.deleteOriginal(),
+      async update(p) {
+        await res.update(guard(p));
+        state.acked = state.replied = true;
+      },
+      async modal(m) {
+        await res.modal(m);
+        state.acked = state.replied = true;
+      },
+      async choices(c) {
+        await res.choices(c);
+        state.acked = true;
+      },
+      channelSend: (p, nonce) => res.channelSend(guard(p), nonce),
+    },
+  };
+}
+
+function createCooldown(seconds: number, now: () => number) {
+  const until = new Map<string, number>();
+  return (userId: string) => {
+    if (seconds <= 0) return;
+    const t = now();
+    const u = until.get(userId);
+    if (u !== undefined && u > t) {
+      throw new CooldownError(`You're going a bit fast — try again in ${Math.max(0.1, (u - t) / 1000).toFixed(1)} s.`);
+    }
+    until.set(userId, t + seconds * 1000);
+    if (until.size > 50_000) for (const [k, v] of until) if (v <= t) until.delete(k);
+  };
+}
+
+export function createRouter(deps: Deps, opts: RouterOptions): Router {
+  const run = opts.run ?? runCommand;
+  const now = opts.now ?? Date.now;
+  const deferAfterMs = opts.deferAfterMs ?? 1000;
+  const cooldown = createCooldown(opts.cooldownSeconds ?? deps.config.COOLDOWN_SECONDS, now);
+  const stash = createStash(deps.store, deps.log);
+  const byName = new Map(opts.commands.map((c) => [c.data.name, c]));
+  const defs = new Map(opts.commands.map((c) => [c.data.name, c.data.toJSON()]));
+  const inFlight = new Set<Promise<void>>();
+
+  /** Run the engine; answer directly if it is quick, else defer first (3-second rule). */
+  async function runTimed(res: Responder, state: State, input: CommandInput, ephemeral = false): Promise<Answer> {
+    const pending = run(deps, input);
+    let timer: NodeJS.Timeout | undefined;
+    const slow = new Promise<'slow'>((resolve) => (timer = setTimeout(() => resolve('slow'), deferAfterMs)));
+    try {
+      const first = await Promise.race([pending, slow]);
+      if (first !== 'slow') return first;
+    } finally {
+      clearTimeout(timer);
+    }
+    if (!state.acked) await res.defer(ephemeral);
+    return pending;
+  }
+
+  /** Send an answer's messages: the first as the reply (or edit), the rest as follow-ups. */
+  async function deliver(origin: Origin, res: Responder, state: State, payloads: MessagePayload[]): Promise<void> {
+    const created = snowflakeTime(origin.id) ?? now();
+    if (now() - created > TOKEN_SAFE_MS) {
+      // the interaction token is (nearly) dead: post to the channel, then clear "thinking…"
+      for (const [i, p] of payloads.entries()) await res.channelSend(p, `${origin.id.slice(-20)}${i}`.slice(-25));
+      if (state.deferred) await res.deleteOriginal().catch(() => {});
+      return;
+    }
+    const [first, ...rest] = payloads;
+    if (state.deferred) await res.edit(first!);
+    else await res.reply(first!, false);
+    for (const p of rest) await res.followUp(p, false);
+  }
+
+  /** The common path of every engine-backed action: cooldown, run, stash, render, send. */
+  async function answer(origin: Origin, res: Responder, state: State, input: CommandInput, view: 'answer' | 'timeline'): Promise<void> {
+    cooldown(origin.userId);
+    const a = await runTimed(res, state, input);
+    const session = input.session ?? sessionFor(origin.channelId, origin.userId);
+    await stash.put(origin.id, { answer: a, session });
+    const coords = sessionCoords(session) ?? { channelId: origin.channelId, userId: origin.userId };
+    const ctx: RenderContext = { key: origin.id, ...coords };
+    const payloads = view === 'timeline' ? renderTimeline(a, 0, ctx) : renderAnswer(a, ctx);
+    await deliver(origin, res, state, payloads);
+  }
+
+  async function stashed(key: string) {
+    const entry = SNOWFLAKE.test(key) ? await stash.get(key) : undefined;
+    if (!entry) throw new NotFoundError('That answer has expired — run the command again.');
+    return entry;
+  }
+
+  function checkPermission(inc: Incoming & { kind: 'command' }): void {
+    const needed = defs.get(inc.name)?.default_member_permissions;
+    if (!needed) return;
+    const req = BigInt(needed);
+    const has = inc.permissions;
+    const ok = has !== null && ((has & PermissionFlagsBits.Administrator) !== 0n || (has & req) === req);
+    if (!ok) {
+      const names = new PermissionsBitField(req).toArray().map((n) => PERMISSION_NAMES[n] ?? n);
+      throw new BadInputError(`/${inc.name} needs the ${names.join(' and ')} permission${names.length > 1 ? 's' : ''} in a server.`);
+    }
+  }
+
+  async function onCommand(inc: Incoming & { kind: 'command' }, res: Responder, state: State): Promise<void> {
+    const cmd = byName.get(inc.name);
+    if (!cmd) throw new BadInputError(`Unknown command /${clip(inc.name, 32)}.`);
+    checkPermission(inc);
+    const options = validateOptions(defs.get(inc.name)!, inc.options);
+    const session = sessionFor(inc.channelId, inc.userId);
+    const ctx: CommandContext = {
+      deps,
+      incoming: inc,
+      options,
+      session,
+      respond: res,
+      answer: (input, view = 'answer') => answer(inc, res, state, { session, ...input }, view),
+      async say(text, ephemeral = true) {
+        if (state.acked) await res.followUp(renderError(text), ephemeral);
+        else await res.reply(renderError(text), ephemeral);
+      },
+    };
+    await cmd.execute(ctx);
+  }
+
+  async function onAutocomplete(inc: Incoming & { kind: 'autocomplete' }, res: Responder): Promise<void> {
+    const cmd = byName.get(inc.name);
+    const focused = focusedOption(inc.options);
+    if (!cmd?.autocomplete || !focused || focused.value.length > MAX_INPUT_CHARS) return res.choices([]);
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<string[]>((resolve) => (timer = setTimeout(() => resolve([]), AUTOCOMPLETE_BUDGET_MS)));
+    const names = await Promise.race([Promise.resolve(cmd.autocomplete(deps, focused)), late]).finally(() => clearTimeout(timer));
+    const seen = new Set<string>();
+    const choices: { name: string; value: string }[] = [];
+    for (const n of names) {
+      const v = clip(String(n).replace(/\s+/g, ' ').trim(), 100);
+      if (!v || seen.has(v)) continue;
+      seen.add(v);
+      choices.push({ name: v, value: v });
+      if (choices.length === 25) break;
+    }
+    await res.choices(choices);
+  }
+
+  async function onButton(inc: Incoming & { kind: 'button' }, res: Responder, state: State): Promise<void> {
+    const [kind, a, b] = inc.customId.split(':');
+    switch (kind) {
+      case 'q': {
+        const { answer: ans } = await stashed(a ?? '');
+        const [first, ...rest] = renderQuotes(ans);
+        await res.reply(first!, true);
+        for (const p of rest) await res.followUp(p, true);
+        return;
+      }
+      case 't': {
+        const { answer: ans } = await stashed(a ?? '');
+        const page = Number(b);
+        if (!Number.isInteger(page) || page < 0) throw new BadInputError('That page does not exist.');
+        await res.update(renderTimeline(ans, page, { key: a })[0]!);
+        return;
+      }
+      case 'f': {
+        const entry = await stashed(a ?? '');
+        const question = entry.answer.followUps[Number(b)];
+        if (!question) throw new NotFoundError('That suggestion is no longer available.');
+        return answer(inc, res, state, { command: 'ask', text: question, session: entry.session }, 'answer');
+      }
+      case 'm': {
+        if (!SNOWFLAKE.test(a ?? '') || !SNOWFLAKE.test(b ?? '')) throw new BadInputError('That button is not valid.');
+        await res.modal({
+          custom_id: `M:${a}:${b}`,
+          title: 'Ask a follow-up',
+          components: [
+            {
+              type: ComponentType.ActionRow,
+              components: [
+                {
+                  type: ComponentType.TextInput,
+                  custom_id: 'question',
+                  label: 'Your question',
+                  style: TextInputStyle.Paragraph,
+                  min_length: 1,
+                  max_length: MAX_INPUT_CHARS,
+                  required: true,
+                  placeholder: 'e.g. What did the other side say?',
+                },
+              ],
+            },
+          ],
+        });
+        return;
+      }
+      default:
+        throw new BadInputError('That button is no longer supported.');
+    }
+  }
+
+  async function onModal(inc: Incoming & { kind: 'modal' }, res: Responder, state: State): Promise<void> {
+    const [kind, c, u] = inc.customId.split(':');
+    if (kind !== 'M' || !SNOWFLAKE.test(c ?? '') || !SNOWFLAKE.test(u ?? '')) throw new BadInputError('That form is not valid.');
+    const question = inc.fields.question ?? '';
+    if (question.length > MAX_INPUT_CHARS) {
+      throw new BadInputError(`That question is ${question.length.toLocaleString('en-US')} characters long; the limit is ${MAX_INPUT_CHARS.toLocaleString('en-US')}.`);
+    }
+    if (!question.trim()) throw new BadInputError('Please give a question.');
+    await answer(inc, res, state, { command: 'ask', text: question, session: sessionFor(c!, u!) }, 'answer');
+  }
+
+  async function claimOnce(id: string): Promise<boolean> {
+    // Several gateway instances on one shard all receive each interaction; only one may answer.
+    if (deps.store.kind !== 'redis') return true;
+    try {
+      return (await deps.store.claim(`discord:interaction:${id}`, 15 * 60 * 1000)) !== null;
+    } catch {
+      return true; // better a rare duplicate than silence while the store is down
+    }
+  }
+
+  async function handleOne(inc: Incoming, raw: Responder): Promise<void> {
+    const { res, state } = tracked(raw, deps);
+    try {
+      if (!(await claimOnce(inc.id))) return;
+      switch (inc.kind) {
+        case 'command':
+          return await onCommand(inc, res, state);
+        case 'autocomplete':
+          return await onAutocomplete(inc, res);
+        case 'button':
+          return await onButton(inc, res, state);
+        case 'modal':
+          return await onModal(inc, res, state);
+      }
+    } catch (err) {
+      const known = isDispatchError(err);
+      if (!known) {
+        deps.log.error({ err, interaction: inc.id, kind: inc.kind, name: 'name' in inc ? inc.name : inc.customId }, 'interaction failed');
+      }
+      const text = known ? (err as Error).message : 'Sorry — something went wrong while answering. Please try again.';
+      const reply = async () => {
+        if (inc.kind === 'autocomplete') return res.choices([]);
+        if (!state.acked) return res.reply(renderError(text), true);
+        // a public "thinking…" would otherwise stay forever; the error itself stays private
+        if (state.deferred && !state.replied) await res.deleteOriginal().catch(() => {});
+        await res.followUp(renderError(text), true);
+      };
+      await reply().catch((e: unknown) => deps.log.warn({ err: (e as Error)?.message, interaction: inc.id }, 'could not send the error reply'));
+    }
+  }
+
+  async function handleMention(m: Mention, send: MentionSend): Promise<void> {
+    let sent = false;
+    try {
+      const text = m.text.trim();
+      if (!text) throw new BadInputError('Ask me something after the mention, for example: @Dispatch what did Russia say?');
+      if (text.length > MAX_INPUT_CHARS) {
+        throw new BadInputError(`That question is ${text.length.toLocaleString('en-US')} characters long; the limit is ${MAX_INPUT_CHARS.toLocaleString('en-US')}.`);
+      }
+      cooldown(m.userId);
+      const a = await run(deps, { command: 'ask', text, session: m.session });
+      await stash.put(m.id, { answer: a, session: m.session });
+      const coords = sessionCoords(m.session) ?? { channelId: m.channelId, userId: m.userId };
+      const payloads = renderAnswer(a, { key: m.id, ...coords });
+      for (const [i, p] of payloads.entries()) {
+        await send(p, i);
+        sent = true;
+      }
+    } catch (err) {
+      const known = isDispatchError(err);
+      if (!known) deps.log.error({ err, message: m.id }, 'mention failed');
+      if (sent) return;
+      const text = known ? (err as Error).message : 'Sorry — something went wrong while answering. Please try again.';
+      await send(renderError(text), 0).catch((e: unknown) => deps.log.warn({ err: (e as Error)?.message }, 'could not send the error reply'));
+    }
+  }
+
+  const track = (p: Promise<void>) => {
+    inFlight.add(p);
+    void p.finally(() => inFlight.delete(p));
+    return p;
+  };
+
+  return {
+    stash,
+    handle: (inc, res) => track(handleOne(inc, res)),
+    handleMention: (m, send) => track(handleMention(m, send)),
+    async idle() {
+      while (inFlight.size) await Promise.allSettled([...inFlight]);
+    },
+  };
+}

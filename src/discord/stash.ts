@@ -1,0 +1,58 @@
+/**
+ * Answers kept for their buttons (Quotes, follow-ups, ◀ ▶): custom_id holds only a
+ * short key (≤ 100 chars), the answer lives here. The store (Redis when scaled out)
+ * is the shared copy; a small in-process LRU keeps buttons working on this instance
+ * when the store is down, and saves a round-trip on the common path.
+ */
+import type { Logger } from '../log.js';
+import type { Store } from '../store/index.js';
+import type { Answer } from '../types.js';
+
+/** What a button needs to act on an earlier answer. */
+export interface StashEntry {
+  answer: Answer;
+  /** The conversation the answer belongs to (follow-ups continue it). */
+  session: string;
+}
+
+export interface Stash {
+  put(key: string, entry: StashEntry): Promise<void>;
+  get(key: string): Promise<StashEntry | undefined>;
+}
+
+/** Buttons outlive interaction tokens; a day is long enough for a news story's chatter. */
+export const STASH_TTL_MS = 24 * 60 * 60 * 1000;
+
+export function createStash(store: Store, log: Logger, opts: { ttlMs?: number; lruSize?: number } = {}): Stash {
+  const ttlMs = opts.ttlMs ?? STASH_TTL_MS;
+  const lruSize = opts.lruSize ?? 1000;
+  const lru = new Map<string, { entry: StashEntry; until: number }>();
+  const remember = (key: string, entry: StashEntry) => {
+    lru.delete(key);
+    lru.set(key, { entry, until: Date.now() + ttlMs });
+    while (lru.size > lruSize) lru.delete(lru.keys().next().value as string);
+  };
+  const storeKey = (key: string) => `discord:answer:${key}`;
+  return {
+    async put(key, entry) {
+      remember(key, entry);
+      try {
+        await store.set(storeKey(key), entry, ttlMs);
+      } catch (err) {
+        log.warn({ err: (err as Error).message, key }, 'answer stash: store unavailable, keeping it in memory only');
+      }
+    },
+    async get(key) {
+      const hit = lru.get(key);
+      if (hit && hit.until > Date.now()) return hit.entry;
+      try {
+        const entry = await store.get<StashEntry>(storeKey(key));
+        if (entry) remember(key, entry);
+        return entry;
+      } catch (err) {
+        log.warn({ err: (err as Error).message, key }, 'answer stash: store unavailable');
+        return undefined;
+      }
+    },
+  };
+}
