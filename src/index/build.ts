@@ -49,6 +49,10 @@ export interface BuildIndexOptions {
 /** A SearchIndex that can grow: add an article without rebuilding. */
 export interface MutableSearchIndex extends SearchIndex {
   add(article: Article): void;
+  /** Remove an article's passages (a file deleted from the corpus folder). */
+  remove(articleId: string): void;
+  /** Persist the current index under `corpusVersion` (after run-time changes), so the next start loads it. */
+  save(corpusVersion: string): Promise<void>;
   /** Whether this index was loaded from the cache rather than built. */
   readonly fromCache: boolean;
 }
@@ -82,30 +86,66 @@ export async function buildIndex(corpus: Corpus, opts: BuildIndexOptions = {}): 
     }
     if (file) {
       try {
-        await mkdir(path.dirname(file), { recursive: true });
-        const tmp = `${file}.${process.pid}.tmp`;
-        await writeFile(tmp, JSON.stringify({ index: ms.toJSON(), df: [...df] }));
-        await rename(tmp, file);
+        await persist(file, ms, df);
       } catch (err) {
         opts.log?.warn({ err: (err as Error).message }, 'could not persist the search index; it will be rebuilt next start');
       }
     }
   }
-  return makeIndex(corpus, ms, df, fromCache);
+  const save = async (version: string) => {
+    if (!opts.cacheDir) return;
+    const target = path.join(opts.cacheDir, `index-v${SCHEMA}-${version}.json`);
+    await persist(target, ms!, df!);
+  };
+  return makeIndex(corpus, ms, df, fromCache, save);
 }
 
-function countDf(a: Article, df: Map<string, number>): void {
-  for (const p of a.paragraphs) for (const t of new Set(terms(p.text))) df.set(t, (df.get(t) ?? 0) + 1);
+async function persist(file: string, ms: MiniSearch<Doc>, df: Map<string, number>): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  await writeFile(tmp, JSON.stringify({ index: ms.toJSON(), df: [...df] }));
+  await rename(tmp, file);
 }
 
-function makeIndex(corpus: Corpus, ms: MiniSearch<Doc>, df: Map<string, number>, fromCache: boolean): MutableSearchIndex {
+function countDf(a: Pick<Article, 'paragraphs'>, df: Map<string, number>, sign = 1): void {
+  for (const p of a.paragraphs) {
+    for (const t of new Set(terms(p.text))) {
+      const n = (df.get(t) ?? 0) + sign;
+      if (n > 0) df.set(t, n);
+      else df.delete(t);
+    }
+  }
+}
+
+function makeIndex(
+  corpus: Corpus,
+  ms: MiniSearch<Doc>,
+  df: Map<string, number>,
+  fromCache: boolean,
+  save: (version: string) => Promise<void>,
+): MutableSearchIndex {
   const passages = new Map<string, Paragraph>();
   const sentences = new Map<string, Sentence>();
+  // Which paragraphs each article put in the index, so a changed or deleted file
+  // leaves no stale passage behind (a stale passage would cite old offsets).
+  const byArticle = new Map<string, Paragraph[]>();
   const register = (a: Article) => {
+    byArticle.set(a.id, a.paragraphs);
     for (const p of a.paragraphs) {
       passages.set(p.id, p);
       for (const s of p.sentences) sentences.set(s.id, s);
     }
+  };
+  const unregister = (articleId: string) => {
+    const old = byArticle.get(articleId);
+    if (!old) return;
+    for (const p of old) {
+      if (ms.has(p.id)) ms.discard(p.id);
+      passages.delete(p.id);
+      for (const s of p.sentences) sentences.delete(s.id);
+    }
+    countDf({ paragraphs: old }, df, -1);
+    byArticle.delete(articleId);
   };
   corpus.articles.forEach(register);
   return {
@@ -132,10 +172,13 @@ function makeIndex(corpus: Corpus, ms: MiniSearch<Doc>, df: Map<string, number>,
     vocabulary: () => df.keys(),
     docFreq: (term) => df.get(stem(term)) ?? df.get(term) ?? 0,
     add(a: Article) {
+      unregister(a.id);
       for (const p of a.paragraphs) if (ms.has(p.id)) ms.discard(p.id);
       ms.addAll(docsOf(a));
       countDf(a, df);
       register(a);
     },
+    remove: unregister,
+    save,
   };
 }
