@@ -1,0 +1,202 @@
+/**
+ * Pick up new, changed and deleted articles in the corpus folder while the bot
+ * runs: no restart, no full rebuild. Each changed file is parsed on its own and
+ * added to the live search index (which replaces that article's old passages);
+ * the Corpus value is rebuilt around it (cheap next to parsing) and swapped into
+ * the shared deps object, so the next command sees it. The grown index is then
+ * persisted under the new corpus version, so a restart loads it instead of
+ * rebuilding everything.
+ *
+ * fs.watch (inotify) drives it; a slow periodic rescan catches events a mounted
+ * volume may not deliver.
+ */
+import { watch, type FSWatcher } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Logger } from '../log.js';
+import type { MutableSearchIndex } from '../index/build.js';
+import type { SearchIndex } from '../index/search.js';
+import type { Article, Corpus, LoadWarning } from '../types.js';
+import { ARTICLE_EXTENSIONS, loadArticleFile, makeCorpus } from './load.js';
+
+/** What one round of changes did. */
+export interface CorpusUpdate {
+  added: string[];
+  changed: string[];
+  removed: string[];
+  /** Files that could not be used, with the reason. */
+  skipped: LoadWarning[];
+  /** The corpus version after the update. */
+  version: string;
+}
+
+/** The part of Deps the watcher updates in place. */
+export interface LiveCorpus {
+  corpus: Corpus;
+  index: SearchIndex;
+}
+
+export interface WatchOptions {
+  log?: Logger;
+  /** Quiet time after the last event before applying (default 250 ms): a file being written fires many events. */
+  debounceMs?: number;
+  /** Full rescan period (default 60 s; 0 = never). */
+  rescanMs?: number;
+  /** Persist the index after each update (default true). */
+  persist?: boolean;
+  onUpdate?: (u: CorpusUpdate) => void;
+}
+
+export interface CorpusWatcher {
+  /** Compare the folder with the corpus now and apply every difference. */
+  rescan(): Promise<CorpusUpdate>;
+  /** Resolves once no change is pending or being applied. */
+  idle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function isMutableIndex(index: SearchIndex): index is MutableSearchIndex {
+  return typeof (index as Partial<MutableSearchIndex>).add === 'function' && typeof (index as Partial<MutableSearchIndex>).remove === 'function';
+}
+
+const isArticleName = (name: string) => !name.startsWith('.') && ARTICLE_EXTENSIONS.has(path.extname(name).toLowerCase());
+
+/** Watch `live.corpus.dir` and keep `live.corpus` / `live.index` current. */
+export function watchCorpus(live: LiveCorpus, opts: WatchOptions = {}): CorpusWatcher {
+  const index = live.index;
+  if (!isMutableIndex(index)) throw new Error('watchCorpus needs the mutable index that buildIndex returns');
+  const dir = live.corpus.dir;
+  const log = opts.log;
+  const debounceMs = opts.debounceMs ?? 250;
+  const pending = new Set<string>();
+  let timer: NodeJS.Timeout | undefined;
+  let chain: Promise<unknown> = Promise.resolve();
+  let closed = false;
+
+  /** Apply changes to the named files (null = compare the whole folder). Serialised. */
+  const apply = (names: string[] | null): Promise<CorpusUpdate> => {
+    const run = chain.then(() => applyNow(names));
+    chain = run.catch(() => {});
+    return run;
+  };
+
+  const applyNow = async (names: string[] | null): Promise<CorpusUpdate> => {
+    const before = live.corpus;
+    const articles = new Map(before.articles.map((a) => [a.id, a]));
+    const warnings = new Map(before.warnings.map((w) => [w.file, w]));
+    const update: CorpusUpdate = { added: [], changed: [], removed: [], skipped: [], version: before.version };
+    let todo: string[];
+    if (names) todo = names;
+    else {
+      const present = (await readdir(dir).catch(() => [] as string[])).filter(isArticleName);
+      const gone = [...articles.keys()].filter((id) => !present.includes(id));
+      // Unchanged files (same mtime) are not re-read on a rescan.
+      const fresh: string[] = [];
+      for (const name of present) {
+        const a = articles.get(name);
+        if (!a) {
+          if (!warnings.has(name)) fresh.push(name);
+          continue;
+        }
+        const info = await stat(path.join(dir, name)).catch(() => null);
+        if (!info || info.mtimeMs !== a.addedAt) fresh.push(name);
+      }
+      todo = [...fresh, ...gone];
+    }
+    for (const name of todo) {
+      const file = path.join(dir, name);
+      const exists = await stat(file).then((s) => s.isFile(), () => false);
+      const old = articles.get(name);
+      if (!exists) {
+        warnings.delete(name);
+        if (old) {
+          index.remove(name);
+          articles.delete(name);
+          update.removed.push(name);
+        }
+        continue;
+      }
+      const result = await loadArticleFile(file);
+      if ('reason' in result) {
+        // A broken or half-written file: keep serving the previous version, if any.
+        warnings.set(name, { file: name, reason: result.reason });
+        update.skipped.push({ file: name, reason: result.reason });
+        log?.warn({ file: name }, `skipped article ${name}: ${result.reason}`);
+        continue;
+      }
+      warnings.delete(name);
+      if (old && old.hash === result.hash) {
+        articles.set(name, result); // only the mtime moved
+        continue;
+      }
+      index.add(result);
+      articles.set(name, result);
+      (old ? update.changed : update.added).push(name);
+    }
+    const touched = update.added.length + update.changed.length + update.removed.length;
+    const warningsChanged = before.warnings.length !== warnings.size || before.warnings.some((w) => warnings.get(w.file) !== w);
+    if (touched || warningsChanged || todo.length) {
+      const sorted = [...articles.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      live.corpus = makeCorpus(dir, sorted, [...warnings.values()]);
+    }
+    update.version = live.corpus.version;
+    if (touched) {
+      log?.info({ added: update.added, changed: update.changed, removed: update.removed, version: update.version }, 'corpus updated without restart');
+      if (opts.persist !== false) {
+        await index.save(update.version).catch((err: Error) => log?.warn({ err: err.message }, 'could not persist the updated index'));
+      }
+      opts.onUpdate?.(update);
+    }
+    return update;
+  };
+
+  const schedule = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const names = [...pending];
+      pending.clear();
+      void apply(names).catch((err: Error) => log?.error({ err: err.message }, 'corpus update failed'));
+    }, debounceMs);
+  };
+
+  let watcher: FSWatcher | undefined;
+  try {
+    watcher = watch(dir, { persistent: false }, (_event, name) => {
+      if (closed) return;
+      if (!name) {
+        // Some platforms omit the name: fall back to a full compare.
+        void apply(null).catch(() => {});
+        return;
+      }
+      if (!isArticleName(String(name))) return;
+      pending.add(String(name));
+      schedule();
+    });
+    watcher.on('error', (err) => log?.warn({ err: err.message }, 'corpus watch error; relying on periodic rescans'));
+  } catch (err) {
+    log?.warn({ err: (err as Error).message }, 'cannot watch the corpus folder; relying on periodic rescans');
+  }
+  const rescanMs = opts.rescanMs ?? 60_000;
+  const rescanTimer = rescanMs > 0 ? setInterval(() => void apply(null).catch(() => {}), rescanMs) : undefined;
+  rescanTimer?.unref();
+
+  return {
+    rescan: () => apply(null),
+    async idle() {
+      // Wait out the debounce, then the apply chain (which may have grown meanwhile).
+      for (;;) {
+        if (pending.size) await new Promise((r) => setTimeout(r, debounceMs + 20));
+        const current = chain;
+        await current;
+        if (current === chain && pending.size === 0) return;
+      }
+    },
+    async close() {
+      closed = true;
+      clearTimeout(timer);
+      if (rescanTimer) clearInterval(rescanTimer);
+      watcher?.close();
+      await chain;
+    },
+  };
+}
