@@ -1,0 +1,356 @@
+/**
+ * Claim analysis shared by /verify, /compare and (via `corroboration`) /ask:
+ * figures with the noun they count, years, hedges ("reportedly", "a source
+ * familiar with…"), reports and denials, scoped negation, and how many
+ * independent articles say the same thing. Nothing here knows the story: the
+ * rules are small lexicons of reporting language plus the figure rules of
+ * digest-figures.ts, so they work on any English news corpus.
+ */
+import type { Deps } from '../deps.js';
+import { independenceGroups, NEAR_DUPLICATE_SHARE } from '../corpus/overlap.js';
+import { STOPWORDS, fold, terms, words } from '../index/text.js';
+import type { Article, Corpus, Sentence } from '../types.js';
+import { attributionOf, extractFigures, type Figure } from './digest-figures.js';
+
+export type { Figure } from './digest-figures.js';
+
+// ---------------------------------------------------------------------------
+// Cleaning user input
+
+/**
+ * Strip what is chat furniture rather than claim: Discord mentions, markdown
+ * emphasis, links, code fences, quote/heading markers. The words stay.
+ */
+export function cleanClaim(text: string): string {
+  return text
+    .replace(/<@[!&]?\d+>|<#\d+>|<a?:\w+:\d+>/g, ' ')
+    .replace(/(^|\s)@(everyone|here)\b/gi, ' ')
+    .replace(/(^|\s)@[\w.]{2,32}/g, ' ')
+    .replace(/```[a-z]*\n?|```/gi, ' ')
+    .replace(/\[([^\]]*)\]\((?:[^)]*)\)/g, '$1')
+    .replace(/\bhttps?:\/\/\S+/gi, ' ')
+    .replace(/(\*\*|__|~~|\|\||`)/g, '')
+    .replace(/(^|\s)[*_]+(?=\S)|(?<=\S)[*_]+(?=\s|$|[.,;:!?])/g, '$1')
+    .replace(/(^|\n)\s*(?:>+|#{1,6}|-#)\s*/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+// ---------------------------------------------------------------------------
+// Hedges, reports, denials, negation
+
+/** How a statement is qualified: passed on from others ("reportedly") or uncertain ("I doubt it"). */
+export interface Hedge {
+  kind: 'reported' | 'uncertain';
+  /** The words in the text that hedge it, e.g. "reportedly", "a source familiar with plans". */
+  phrase: string;
+}
+
+// Reporting hedges: the writer passes on a claim without vouching for it.
+const REPORTED_HEDGES: RegExp[] = [
+  /\b(?:reportedly|allegedly|purportedly|supposedly|apparently|ostensibly)\b/i,
+  /\balleged\b/i,
+  /\b(?:is|are|was|were|has been|have been) (?:said|reported|believed|thought|understood|rumou?red) to\b/i,
+  /\baccording to (?:[\w.’'-]+ ){0,6}?(?:documents?|sources?|reports?|people familiar|officials? familiar|a person|persons?|an? (?:official|insider))\b[^,.;]{0,60}/i,
+  /\b(?:documents?|records?|files?) (?:obtained|seen|reviewed) by [^,.;]{2,60}/i,
+  /\b(?:an? |two |three |several )?(?:sources?|people|persons?|officials?|insiders?) (?:familiar|close|with knowledge|briefed) (?:with|to|of|on) [^,.;]{2,40}/i,
+  /\b(?:anonymous|unnamed) (?:sources?|officials?|people)\b/i,
+  /\bhas learned\b|\bhave learned\b/i,
+  /\breports? (?:suggest|suggests|indicate|indicates|say|says|claim|claims)\b/i,
+  /\bif (?:the )?[\w. ]{2,40} is to be believed\b/i,
+  /\bunconfirmed\b|\bunverified\b|\bcould not be (?:independently )?(?:verified|confirmed)\b/i,
+];
+
+// Uncertainty: the speaker or writer does not commit to the statement.
+const UNCERTAIN_HEDGES: RegExp[] = [
+  /\bI (?:doubt|think|believe|guess|suppose)\b|\b(?:don['’]t|do not|does not|doesn['’]t) (?:think|believe)\b/i,
+  /\b(?:may|might|could) (?:have |be |soon )?\w+/i,
+  /\b(?:possibly|potentially|perhaps|probably|likely|unlikely|presumably)\b/i,
+  /\b(?:appears?|seems?) to\b|\bexpected to\b/i,
+  /\bspeculation\b|\bhints?\b|\bhinted\b/i,
+  /\b(?:is|are|was|were|remains?) (?:not (?:yet )?(?:known|clear|certain)|unclear|uncertain|unknown)\b/i,
+];
+
+/** The strongest hedge in a text: a reporting hedge wins over mere uncertainty. */
+export function hedgeOf(text: string): Hedge | null {
+  for (const re of REPORTED_HEDGES) {
+    const m = re.exec(text);
+    if (m) return { kind: 'reported', phrase: m[0].trim() };
+  }
+  for (const re of UNCERTAIN_HEDGES) {
+    const m = re.exec(text);
+    if (m) return { kind: 'uncertain', phrase: m[0].trim() };
+  }
+  return null;
+}
+
+/** Only reporting hedges (what /compare calls "hedged"): uncertainty words are too common to oppose "firm". */
+export function reportedHedgeOf(text: string): Hedge | null {
+  const h = hedgeOf(text);
+  return h?.kind === 'reported' ? h : null;
+}
+
+const DENIAL_RE =
+  /\b(?:denied|denies|deny|denying|disputed|disputes|rejected|rejects|dismissed|dismisses|refuted|refutes|did not confirm|didn['’]t confirm|does not confirm|refused to confirm|declined to confirm|would not confirm|called (?:it |the (?:report|story|claim)s? )?(?:a )?(?:fake|false|untrue|baseless|fabricat\w+)|(?:fake|false|untrue|baseless) (?:story|report|news|claims?)|not true)\b/i;
+const REPORT_NOUN_RE = /\b(?:report|reports|reported|reporting|story|stories|article|claim|claims|allegation|allegations|account|sources?)\b/i;
+const REPORT_RE =
+  /\b(?:reported|reports that|report that|reporting that|has learned|have learned|first reported|according to|told (?:the )?[A-Z][\w]+|says it(?:['’]s| has) obtained|obtained by|the publication reports|continues)\b/i;
+
+/** The denial phrase when a sentence denies or refuses to confirm a report or claim. */
+export function denialOf(text: string): string | null {
+  const m = DENIAL_RE.exec(text);
+  if (!m) return null;
+  // "denied the report", "did not confirm the Post's report", "a fake story": a denial *of something said*.
+  return REPORT_NOUN_RE.test(text) ? m[0] : null;
+}
+
+/** A refusal to confirm is weaker than a denial: it leaves a report open rather than disputing it. */
+export function isNonConfirmation(phrase: string): boolean {
+  return /confirm/i.test(phrase);
+}
+
+/** True when a sentence passes on a report ("X reported that…", "according to…", "The Post has learned"). */
+export function isReport(text: string): boolean {
+  return REPORT_RE.test(text) || !!reportedHedgeOf(text);
+}
+
+const NEG_RE =
+  /\b(?:not(?! only\b| (?:yet )?(?:known|clear|certain|sure)\b)|no|never|none|nobody|nothing|neither|nor|without|cannot|yet to|failed to|fails to|ruled out|rules out|rule out|refused to|refuses to|declined to|denied|denies|deny|rejected|rejects|doubt|doubts)\b|n['’]t\b/gi;
+
+/** True when a text contains any negation cue (used for short claims, where scope is the whole claim). */
+export function hasNegation(text: string): boolean {
+  NEG_RE.lastIndex = 0;
+  return NEG_RE.test(text);
+}
+
+/**
+ * Content terms of `text` that fall under a negation cue: the next few content
+ * words after "not", "denied", "yet to"… ("did not confirm the report" negates
+ * confirm and report). Scope-limited so "Maduro is not waiting around" does not
+ * negate everything else in the sentence.
+ */
+export function negatedTerms(text: string, window = 6): Set<string> {
+  const out = new Set<string>();
+  NEG_RE.lastIndex = 0;
+  for (const m of text.matchAll(NEG_RE)) {
+    const after = text.slice(m.index! + m[0].length, m.index! + m[0].length + 160);
+    // A quotation or clause boundary ends the scope.
+    const clause = after.split(/[.;:!?]|,\s*(?:but|and|while|though|although)\b/)[0] ?? '';
+    const ts = terms(clause).slice(0, window);
+    for (const t of ts) out.add(t);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Figures and years
+
+/** A figure plus its comparability group (the part of the key before ':'). */
+export function figureGroup(f: Figure): string {
+  return f.key === 'killed' ? 'killed' : f.key.split(':')[0]!;
+}
+
+function pseudoArticle(text: string): Article {
+  const s: Sentence = { id: 'claim:p0:s0', articleId: 'claim', paragraph: 0, index: 0, text, start: 0, end: text.length };
+  return {
+    id: 'claim', path: '', raw: text, format: 'txt', title: '', date: null, author: null, outlet: null, url: null,
+    paragraphs: [{ id: 'claim:p0', articleId: 'claim', index: 0, text, start: 0, end: text.length, sentences: [s] }],
+    sentences: [s], words: words(text).length, hash: '', addedAt: 0,
+  };
+}
+
+/** Figures in a free text (a user's claim), with the same rules as the articles'. */
+export function figuresInText(text: string): Figure[] {
+  return extractFigures(pseudoArticle(text), null);
+}
+
+const figureCache = new WeakMap<Corpus, Map<string, Figure[]>>();
+
+/** Every figure in the corpus, by sentence id (computed once per corpus). */
+export function corpusFigures(corpus: Corpus): Map<string, Figure[]> {
+  const cached = figureCache.get(corpus);
+  if (cached) return cached;
+  const latest = corpus.articles.map((a) => a.date).filter((d): d is string => !!d).sort().pop() ?? null;
+  const out = new Map<string, Figure[]>();
+  for (const a of corpus.articles) {
+    for (const f of extractFigures(a, a.date ?? latest)) {
+      const list = out.get(f.sentence.id);
+      if (list) list.push(f);
+      else out.set(f.sentence.id, [f]);
+    }
+  }
+  figureCache.set(corpus, out);
+  return out;
+}
+
+/** Four-digit years (1800–2100) written in a text, not amounts ("$2000") or counts ("2000 troops"). */
+export function yearsIn(text: string): number[] {
+  const out: number[] = [];
+  for (const m of text.matchAll(/(?<![\d$€£,.])\b(1[89]\d\d|20\d\d)\b(?![\d,]|\s+(?:troops|people|soldiers|ships|tons|km|miles))/g)) {
+    out.push(Number(m[1]));
+  }
+  return out;
+}
+
+/** How a claim's figure compares with the articles' figure of the same quantity. */
+export type FigureRelation = 'match' | 'close' | 'conflict';
+
+/** Compare two figures of the same quantity by the ranges their qualifiers allow. */
+export function relateFigures(claim: Figure, article: Figure): FigureRelation {
+  if (claim.lo <= article.hi && article.lo <= claim.hi) return 'match';
+  const gap = claim.hi < article.lo ? article.lo - claim.hi : claim.lo - article.hi;
+  const scale = Math.max(claim.value, article.value, 1);
+  // "60" vs "more than 60", "4,000" vs "roughly 4,500"? Near misses are not contradictions.
+  return gap / scale <= 0.1 ? 'close' : 'conflict';
+}
+
+/** True when two figures count the same kind of thing (same key, or same group with a shared noun). */
+export function sameQuantity(a: Figure, b: Figure): boolean {
+  if (a.key === b.key) return true;
+  const ga = figureGroup(a);
+  if (ga !== figureGroup(b)) return false;
+  // Amounts of money in sentences about the same thing are about the same sum; the noun after "$10 million" is too unreliable to split on.
+  if (ga === 'money') return true;
+  // A bare amount or count ("$10 million", key money:money) compares with any of its group.
+  if (/:(money)?$/.test(a.key) || /:(money)?$/.test(b.key)) return true;
+  const ta = new Set(terms(a.noun));
+  return terms(b.noun).some((t) => ta.has(t));
+}
+
+// ---------------------------------------------------------------------------
+// Independence and corroboration
+
+/** A short human label for an article: its outlet, else the start of its title. */
+export function articleLabel(a: Article): string {
+  if (a.outlet) return a.outlet;
+  const w = a.title.split(/\s+/).filter(Boolean);
+  if (!w.length) return a.id;
+  return `“${w.slice(0, 6).join(' ')}${w.length > 6 ? '…' : ''}”`;
+}
+
+/** Near-duplicate pairs (share ≥ NEAR_DUPLICATE_SHARE): `source` is largely contained in `within`. */
+export function nearDuplicates(corpus: Corpus): { source: string; within: string; share: number }[] {
+  return corpus.overlaps.filter((o) => o.share >= NEAR_DUPLICATE_SHARE);
+}
+
+/** Independent voices among some articles: near-duplicates collapse into one. */
+export function countIndependent(corpus: Corpus, articleIds: Iterable<string>): { independent: number; articles: string[]; repeats: { source: string; of: string }[] } {
+  const groups = independenceGroups(corpus.articles, corpus.overlaps);
+  const ids = [...new Set(articleIds)].sort();
+  const firstOfGroup = new Map<string, string>();
+  const repeats: { source: string; of: string }[] = [];
+  for (const id of ids) {
+    const g = groups.get(id) ?? id;
+    const first = firstOfGroup.get(g);
+    if (first) repeats.push({ source: id, of: first });
+    else firstOfGroup.set(g, id);
+  }
+  return { independent: firstOfGroup.size, articles: ids, repeats };
+}
+
+const CONTENT_MIN = 3;
+
+/**
+ * How many independent articles say what `sentence` says: sentences elsewhere
+ * sharing most of its distinctive terms, with no figure that conflicts.
+ * The hook /ask can call for each sentence it shows.
+ */
+export function corroboration(deps: Deps, sentence: Sentence): { independent: number; articles: string[] } {
+  const own = new Set(terms(sentence.text).filter((t) => t.length > 1));
+  if (own.size < CONTENT_MIN) return { independent: 1, articles: [sentence.articleId] };
+  const N = Math.max(deps.index.size, 1);
+  const idf = (t: string) => Math.log(1 + N / (1 + deps.index.docFreq(t)));
+  const total = [...own].reduce((n, t) => n + idf(t), 0);
+  const figures = corpusFigures(deps.corpus);
+  const mine = figures.get(sentence.id) ?? [];
+  const found = new Set([sentence.articleId]);
+  for (const h of deps.index.search([...own].join(' '), { limit: 30 })) {
+    if (found.has(h.articleId)) continue;
+    const p = deps.index.passage(h.id);
+    if (!p) continue;
+    for (const s of p.sentences) {
+      const st = new Set(terms(s.text));
+      const shared = [...own].filter((t) => st.has(t));
+      const share = shared.reduce((n, t) => n + idf(t), 0) / total;
+      if (share < 0.6 || shared.length < CONTENT_MIN) continue;
+      const theirs = figures.get(s.id) ?? [];
+      const clash = mine.some((a) => theirs.some((b) => sameQuantity(a, b) && relateFigures(a, b) === 'conflict'));
+      if (clash) continue;
+      found.add(s.articleId);
+      break;
+    }
+  }
+  const { independent, articles } = countIndependent(deps.corpus, found);
+  return { independent, articles };
+}
+
+// ---------------------------------------------------------------------------
+// Synonyms
+
+/**
+ * Everyday news vocabulary that different writers use for the same thing
+ * ("aid"/"assistance"/"help", "asked"/"requested"/"sought"). General English,
+ * not the story: a claim in a user's words should meet the article's words.
+ */
+const SYNONYM_GROUPS = [
+  'aid assistance help support',
+  'ask asked request requested seek sought solicit appeal',
+  'kill killed killing dead death deaths die died fatalities',
+  'deploy deployed send sent dispatch dispatched',
+  'attack attacks strike strikes raid raids bomb bombing airstrike',
+  'troop troops soldier soldiers personnel servicemembers',
+  'ship ships vessel vessels warship warships boat boats',
+  'reward bounty',
+  'deny denied denies reject rejected dismiss dismissed refute refuted',
+  'confirm confirmed acknowledge acknowledged',
+  'capture arrest',
+  'drug drugs narcotic narcotics cocaine',
+  'trafficker traffickers smuggler smugglers',
+  'annual annually yearly year',
+  'lead leads led leader head heads',
+  'threaten threatened warn warned',
+  'plan plans planned plot',
+  'war conflict',
+];
+const SYNONYMS = new Map<string, Set<string>>();
+for (const g of SYNONYM_GROUPS) {
+  const set = new Set(g.split(' ').flatMap((w) => terms(w)));
+  for (const t of set) SYNONYMS.set(t, new Set([...(SYNONYMS.get(t) ?? []), ...set]));
+}
+
+/** The term and its everyday synonyms (stemmed). */
+export function synonymsOf(t: string): Set<string> {
+  return SYNONYMS.get(t) ?? new Set([t]);
+}
+
+// ---------------------------------------------------------------------------
+// Small text helpers shared by the two engines
+
+/** Jaccard similarity of two term sets. */
+export function jaccard(a: Set<string>, b: Set<string>): number {
+  let inter = 0;
+  for (const x of a) if (b.has(x)) inter++;
+  return inter / Math.max(1, a.size + b.size - inter);
+}
+
+/** Content terms worth comparing (no stopwords, no one-letter tokens). */
+export function contentTerms(text: string): Set<string> {
+  return new Set(terms(text).filter((t) => t.length > 1 && !STOPWORDS.has(t)));
+}
+
+/** Clip for display, on a word boundary. */
+export function clip(s: string, max: number): string {
+  if (s.length <= max) return s;
+  const cut = s.slice(0, max - 1);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max * 0.6))}…`;
+}
+
+/** Who a sentence attributes its content to (re-exported so engines share one rule). */
+export function attribution(text: string): string | null {
+  return attributionOf(text);
+}
+
+/** Folded, punctuation-free form for comparing wordings. */
+export function plain(s: string): string {
+  return fold(s).replace(/[^a-z0-9]+/g, ' ').trim();
+}

@@ -1,0 +1,533 @@
+/**
+ * /verify, offline: check a user's claim against the articles. The claim is
+ * matched to the sentences that bear on it by idf-weighted coverage of its
+ * distinctive terms (as /ask decides answerability); then its figures, years,
+ * names and polarity are compared explicitly with those sentences. The verdict
+ * leans conservative: a claim about something the articles never mention is
+ * "not addressed", and a negation or denial we cannot pin down gives "partly
+ * supported", never a confident "contradicted".
+ */
+import type { Deps } from '../deps.js';
+import { BadInputError } from '../errors.js';
+import { stem, terms, words } from '../index/text.js';
+import type { Answer, AnswerBlock, Article, Sentence } from '../types.js';
+import { properNames } from './ask.js';
+import { createCiter, type Citer } from './cite.js';
+import {
+  articleLabel,
+  attribution,
+  cleanClaim,
+  clip,
+  corpusFigures,
+  countIndependent,
+  denialOf,
+  figuresInText,
+  hasNegation,
+  isNonConfirmation,
+  synonymsOf,
+  hedgeOf,
+  negatedTerms,
+  relateFigures,
+  sameQuantity,
+  yearsIn,
+  type Figure,
+  type FigureRelation,
+  type Hedge,
+} from './claims.js';
+
+export type Verdict = NonNullable<Answer['verdict']>;
+
+/** Claim words that frame the claim rather than say anything ("is it true that…"). */
+const FRAME = new Set(
+  'true truth false fact facts correct incorrect claim claims actually really indeed verify check confirm whether rumor rumour'
+    .split(' ')
+    .map((w) => terms(w)[0] ?? w),
+);
+// "confirm" frames "is it confirmed that…", but "Peskov confirmed the report" needs it: keep it when a name precedes.
+FRAME.delete('confirm');
+
+/** Coverage of the claim's distinctive terms at which a sentence bears on it. */
+const BEARS = 0.7;
+/** Coverage at which a sentence says all of it. */
+const FULL = 0.8;
+
+interface FigureCheck {
+  claim: Figure;
+  status: FigureRelation | 'none';
+  found: { f: Figure; rel: FigureRelation; article: Article }[];
+}
+
+interface Evidence {
+  s: Sentence;
+  article: Article;
+  coverage: number;
+  covered: Set<string>;
+  uncovered: string[];
+  /** Share of the claim's terms other than its counted nouns found in this sentence or the adjacent ones. */
+  direct: number;
+  /** The sentence negates one of the claim's own (non-name) terms. */
+  negated: boolean;
+  /** The sentence has any negation cue ("I don't think so"). */
+  anyNegation: boolean;
+  hedge: Hedge | null;
+  denial: string | null;
+  who: string | null;
+}
+
+/** Check one claim. Throws BadInputError when nothing of a claim is left after removing chat furniture. */
+export function verify(deps: Deps, rawClaim: string): Answer {
+  const claim = cleanClaim(rawClaim);
+  if (!/[\p{L}\p{N}]/u.test(claim)) {
+    throw new BadInputError('Please give a claim to check, in words (mentions and formatting alone are not a claim).');
+  }
+  const title = `Claim: “${clip(claim, 180)}”`;
+  const searched = `${deps.corpus.articles.length} article${deps.corpus.articles.length === 1 ? '' : 's'}`;
+  const notes: string[] = [];
+  if (claim.split(/\s+/).length > 60) notes.push('That is a long claim; it was checked as one statement. Shorter claims, one at a time, get sharper verdicts.');
+
+  // "ruled out" is a negation, not the content word "rule".
+  const claimForTerms = claim.replace(/\brul(?:e|es|ed|ing) out\b/gi, ' ');
+  const claimFigures = figuresInText(claim);
+  const claimYears = yearsIn(claim);
+  const numericTokens = new Set(claimFigures.flatMap((f) => terms(f.display)).concat(claimYears.map(String)));
+  const surface = new Map<string, string>();
+  for (const w of words(claimForTerms)) {
+    const t = stem(w);
+    if (!surface.has(t)) surface.set(t, w);
+  }
+  const shown = (t: string) => surface.get(t) ?? t;
+  // Names after a preposition ("to the Caribbean", "near Venezuela") set the scene; the others (who did what to whom) must be there.
+  const names = properNames(claim)
+    .map((n) => ({ name: n, terms: terms(n), required: !new RegExp(`\\b(?:to|in|into|near|around|from|at|off|across|inside|within|outside|for|of)\\s+(?:the\\s+)?${escapeRe(n)}`, 'i').test(claim) }))
+    .filter((n) => n.terms.length);
+  const nameTerms = new Set(names.flatMap((n) => n.terms));
+  // Claim words the articles spell differently ("decided" ~ "decision", "traffics" ~ "trafficking") map onto the corpus's word.
+  const cTerms = [
+    ...new Set(
+      terms(claimForTerms)
+        .filter((t) => t.length > 1 && !FRAME.has(t) && !/^\d[\d,.]*$/.test(t) && !numericTokens.has(t))
+        .map((t) => {
+          const c = nameTerms.has(t) ? t : correctTerm(deps, t);
+          if (c !== t) surface.set(c, shown(t));
+          return c;
+        }),
+    ),
+  ];
+  for (const n of names) {
+    n.terms = n.terms.filter((t) => cTerms.includes(t));
+    // A name all over the corpus ("US", the story's protagonist) is background, not what singles a sentence out.
+    if (n.terms.every((t) => deps.index.docFreq(t) > Math.max(2, deps.index.size * 0.2))) n.required = false;
+  }
+  if (cTerms.length === 0 && claimFigures.length === 0) {
+    return notAddressed(title, `That claim has no words I can look up. I searched ${searched}; try a full statement, e.g. who did what.`, notes);
+  }
+
+  const N = Math.max(deps.index.size, 1);
+  const idf = (t: string) => Math.log(1 + N / (1 + deps.index.docFreq(t)));
+  const weight = new Map(cTerms.map((t) => [t, idf(t)]));
+  const total = [...weight.values()].reduce((a, b) => a + b, 0) || 1;
+  const missing = cTerms.filter((t) => deps.index.docFreq(t) === 0);
+  const missingNames = names.filter((n) => n.terms.length && n.terms.every((t) => missing.includes(t)));
+  const nounTerms = new Set(claimFigures.flatMap((f) => terms(f.noun)));
+  const otherWeight = cTerms.filter((t) => !nounTerms.has(t)).reduce((n, t) => n + weight.get(t)!, 0);
+
+  // --- gather sentences that bear on the claim ---
+  const figures = corpusFigures(deps.corpus);
+  const evidence: Evidence[] = [];
+  const seen = new Set<string>();
+  const hits = deps.index.search(cTerms.join(' ') || claim, { limit: 24 });
+  for (const h of hits) {
+    const p = deps.index.passage(h.id);
+    if (!p) continue;
+    const article = deps.corpus.byId.get(p.articleId)!;
+    const passageTerms = new Set(terms(p.text));
+    for (const s of p.sentences) {
+      if (seen.has(s.id)) continue;
+      seen.add(s.id);
+      // A question is not an assertion ("Are we going to go to war with Venezuela?").
+      if (/\?\s*["”’']?\s*$/.test(s.text.trim())) continue;
+      const st = new Set(terms(s.text));
+      // Adjacent sentences in reading order, across paragraph breaks: one-sentence paragraphs are common in news.
+      const near = new Set(neighbours(article, s).flatMap((x) => terms(x.text)));
+      // A figure of the same quantity stands in for the claim's counted noun ("40 people" ~ "61 suspected traffickers").
+      const nounCredit = new Set<string>();
+      for (const cf of claimFigures) {
+        if ((figures.get(s.id) ?? []).some((af) => sameQuantity(cf, af))) for (const t of terms(cf.noun)) nounCredit.add(t);
+      }
+      const covered = new Set<string>();
+      let got = 0;
+      let direct = 0;
+      for (const t of cTerms) {
+        const w = weight.get(t)!;
+        if (hasTerm(st, t) || nounCredit.has(t)) {
+          covered.add(t);
+          got += w;
+          if (!nounTerms.has(t)) direct += w;
+        } else if (hasTerm(near, t)) {
+          covered.add(t);
+          got += w * 0.5;
+          if (!nounTerms.has(t)) direct += w * 0.5;
+        } else if (hasTerm(passageTerms, t)) {
+          covered.add(t);
+          got += w * 0.3;
+        }
+      }
+      if (got === 0) continue;
+      // Every name the claim gives (that the articles know) must be in this sentence or the adjacent ones: "China sent troops" is not "Trump sent troops".
+      const lacksName = names.some((n) => n.required && n.terms.some((t) => !missing.includes(t)) && !n.terms.some((t) => !missing.includes(t) && (hasTerm(st, t) || hasTerm(near, t) || hasTerm(passageTerms, t))));
+      if (lacksName) continue;
+      const neg = negatedTerms(s.text);
+      const claimTermsHere = cTerms.filter((t) => hasTerm(st, t) && !nameTerms.has(t));
+      const negated = claimTermsHere.some((t) => neg.has(t));
+      evidence.push({
+        s,
+        article,
+        coverage: got / total,
+        direct: otherWeight ? direct / otherWeight : 1,
+        covered,
+        uncovered: cTerms.filter((t) => !covered.has(t)),
+        negated,
+        anyNegation: hasNegation(s.text),
+        hedge: hedgeOf(s.text),
+        denial: denialOf(s.text),
+        who: attribution(s.text),
+      });
+    }
+  }
+  evidence.sort((a, b) => b.coverage - a.coverage || a.s.start - b.s.start);
+  const best = evidence[0];
+  if (process.env.VERIFY_DEBUG) for (const e of evidence.slice(0, 5)) console.error(e.coverage.toFixed(2), [...e.covered].join(','), '| -', e.uncovered.join(','), e.negated, e.s.text.slice(0, 80), cTerms.map((t) => `${t}:${weight.get(t)!.toFixed(2)}`).join(' '));
+
+  // --- not addressed: the claim's distinctive terms never come together ---
+  if (missingNames.length) {
+    const rest = cTerms.filter((t) => !missing.includes(t));
+    const restWeight = rest.reduce((n, t) => n + weight.get(t)!, 0) || 1;
+    const restCoverage = best ? (best.coverage * total) / restWeight : 0;
+    // "Maduro asked Russia and North Korea for aid": part of the claim stands on its own. "Pope Francis visited Caracas": nothing does.
+    const partial = rest.length >= 3 && restCoverage >= FULL && names.length > missingNames.length;
+    if (!partial) {
+      return notAddressed(title, `Not addressed by the articles. ${cap(list(missingNames.map((n) => n.name)))} ${missingNames.length === 1 ? 'is' : 'are'} never mentioned in the ${searched}.`, notes);
+    }
+    // Judge the rest on its own; the missing names make it "partly supported" below.
+    for (const e of evidence) {
+      e.coverage = (e.coverage * total) / restWeight;
+      e.uncovered = e.uncovered.filter((t) => !missing.includes(t));
+    }
+  }
+  if (!best || best.coverage < BEARS) {
+    const present = cTerms.filter((t) => !missing.includes(t));
+    const why = missing.length === cTerms.length
+      ? `None of its words (${list(cTerms.map(shown))}) appear in the ${searched}.`
+      : missing.length
+        ? `${cap(list(missing.map(shown)))} ${missing.length === 1 ? 'does' : 'do'} not appear in any of the ${searched}.`
+        : `The ${searched} mention ${list(present.map(shown))}, but never together in a way that bears on this claim.`;
+    return notAddressed(title, `Not addressed by the articles. ${why}`, notes);
+  }
+
+  const relevant = evidence.filter((e) => e.coverage >= BEARS).slice(0, 10);
+  // Says all of the claim: high coverage, or every term present (some only in the adjacent sentences).
+  const isFull = (e: Evidence) => e.coverage >= FULL || e.uncovered.length === 0;
+
+  // --- figures: compare each of the claim's numbers with the articles' figures of the same quantity ---
+  const checks: FigureCheck[] = claimFigures.map((cf) => {
+    const found: FigureCheck['found'] = [];
+    const seenF = new Set<string>();
+    // Only sentences that say the rest of the claim too: "10 F-35B fighters" (US jets) must not check "Venezuela has 500 fighter jets".
+    for (const e of relevant.filter((x) => x.direct >= 0.5)) {
+      for (const s of [e.s, ...neighbours(e.article, e.s)]) {
+        for (const af of figures.get(s.id) ?? []) {
+          const key = `${s.id}:${af.display}:${af.key}`;
+          if (seenF.has(key) || !sameQuantity(cf, af)) continue;
+          seenF.add(key);
+          found.push({ f: af, rel: relateFigures(cf, af), article: e.article });
+        }
+      }
+    }
+    // Prefer figures with the very same key ("warships" over "vessels") when there are any.
+    const exact = found.filter((x) => x.f.key === cf.key);
+    const use = exact.length ? exact : found;
+    const status: FigureCheck['status'] = !use.length ? 'none' : use.some((x) => x.rel === 'match') ? 'match' : use.some((x) => x.rel === 'close') ? 'close' : 'conflict';
+    return { claim: cf, status, found: use };
+  });
+
+  // --- years ---
+  const yearChecks = claimYears.map((y) => {
+    const said = relevant.filter((e) => e.coverage >= FULL - 0.1).flatMap((e) => yearsIn(e.s.text).map((year) => ({ year, e })));
+    return { year: y, said, status: !said.length ? 'none' : said.some((x) => x.year === y) ? 'match' : 'conflict' };
+  });
+
+  // --- polarity and denials ---
+  const claimNegated = hasNegation(claimForTerms) || /\brul(?:e|es|ed|ing) out\b/i.test(claim);
+  const claimIsDenial = !!denialOf(claim) || /\b(?:denied|denies|deny)\b/i.test(claim);
+  const figureClash = (e: Evidence) => checks.some((c) => c.status === 'conflict' && c.found.some((x) => x.f.sentence.articleId === e.s.articleId && Math.abs(x.f.sentence.start - e.s.start) < 1200));
+  type Stance = 'for' | 'against' | 'qualifies' | 'neutral';
+  const stance = (e: Evidence): Stance => {
+    if (e.denial && !claimIsDenial) return isNonConfirmation(e.denial) && !e.negated ? 'qualifies' : 'against';
+    if (!claimNegated && e.negated) return 'against';
+    // A negated claim ("X ruled out Y") meets "I don't think so": agreeing in spirit; a plain sentence neither confirms nor refutes it.
+    if (claimNegated && !e.negated && !e.anyNegation) return 'neutral';
+    return figureClash(e) ? 'neutral' : 'for';
+  };
+  const supporters = relevant.filter((e) => stance(e) === 'for');
+  const opposers = relevant.filter((e) => stance(e) === 'against');
+  const qualifiers = relevant.filter((e) => stance(e) === 'qualifies');
+  // Only a plain negation of the claim's own words in a sentence that says all of it refutes it: "did not confirm" vs "confirmed".
+  const strongOpposers = opposers.filter((e) => e.negated && (!e.denial || isNonConfirmation(e.denial)) && isFull(e) && e.hedge?.kind !== 'uncertain');
+
+  // --- verdict ---
+  const reasons: string[] = [];
+  let verdict: Verdict;
+  const figConflict = checks.filter((c) => c.status === 'conflict');
+  const figMatch = checks.filter((c) => c.status === 'match');
+  const figLoose = checks.filter((c) => c.status === 'close' || c.status === 'none');
+  const yearConflict = yearChecks.filter((c) => c.status === 'conflict');
+
+  if (checks.length && checks.every((c) => c.status === 'none') && !yearChecks.some((c) => c.status !== 'none')) {
+    const what = claimFigures.map((f) => (f.noun === 'money' ? 'that amount' : f.noun)).join(', ');
+    return notAddressed(title, `Not addressed by the articles. They discuss this, but give no figure for ${what}, so the claim's number (${claimFigures.map((f) => f.display).join(', ')}) cannot be checked.`, notes);
+  }
+  if ((figConflict.length && !figMatch.length) || (yearConflict.length && !yearChecks.some((c) => c.status === 'match') && !figMatch.length)) {
+    verdict = 'contradicted';
+    reasons.push('the articles give a different figure');
+  } else if (figConflict.length) {
+    verdict = 'partly supported';
+    reasons.push('some of its figures match the articles and some do not');
+  } else if (strongOpposers.length && !supporters.some(isFull)) {
+    verdict = 'contradicted';
+    reasons.push('the articles say the opposite');
+  } else if (!supporters.length) {
+    verdict = 'partly supported';
+    reasons.push(opposers.some((e) => e.denial) ? 'the articles report it only as a claim that was denied or not confirmed' : 'the articles touch on it, but with a negation or qualification that does not match the claim');
+  } else {
+    const strong = supporters.filter(isFull);
+    if (opposers.length) {
+      verdict = 'partly supported';
+      reasons.push(opposers.some((e) => e.denial) ? 'it is reported, but also denied or left unconfirmed' : 'the articles are not consistent on it');
+    } else if (!strong.length) {
+      verdict = 'partly supported';
+      reasons.push(`the articles support part of it, but nothing about ${list(best.uncovered.slice(0, 4).map(shown))}`);
+    } else if (missingNames.length) {
+      verdict = 'partly supported';
+      reasons.push(`the articles never mention ${list(missingNames.map((n) => n.name))}`);
+    } else if (figLoose.length) {
+      verdict = 'partly supported';
+      reasons.push(figLoose.some((c) => c.status === 'close') ? 'the articles give a close but different figure' : 'the articles give no figure for part of it');
+    } else if (strong.every((e) => e.hedge?.kind === 'uncertain')) {
+      verdict = 'partly supported';
+      reasons.push(`the articles say so only tentatively (“${strong[0]!.hedge!.phrase}”)`);
+    } else {
+      verdict = 'supported';
+    }
+  }
+
+  // --- the answer ---
+  const citer = createCiter(deps.corpus);
+  const blocks: AnswerBlock[] = [];
+  const comparisons = figureLines(checks, citer).concat(yearLines(yearChecks, citer));
+  const forSide = pickPerVoice(verdict === 'contradicted' && !figConflict.length ? [] : supporters, 4);
+  const againstSide = pickPerVoice(verdict === 'contradicted' && !figConflict.length ? strongOpposers : [...opposers, ...qualifiers], 3);
+  const support = countIndependent(deps.corpus, forSide.length ? supporters.map((e) => e.s.articleId) : []);
+  const against = countIndependent(deps.corpus, againstSide.length ? (verdict === 'contradicted' && !figConflict.length ? strongOpposers : [...opposers, ...qualifiers]).map((e) => e.s.articleId) : []);
+
+  const head = `Verdict: ${verdict}${reasons.length ? ` — ${reasons.join('; ')}.` : '.'}`;
+  blocks.push({ text: head, cites: [] });
+  if (comparisons.length) blocks.push({ heading: 'Figures compared', text: comparisons.map((c) => c.text).join('\n'), cites: comparisons.flatMap((c) => c.cites) });
+  if (forSide.length) blocks.push(evidenceBlock(deps, forSide, citer, 'What the articles say'));
+  if (againstSide.length) blocks.push(evidenceBlock(deps, againstSide, citer, forSide.length ? 'Against or qualifying it' : 'What the articles say instead'));
+  const hedged = forSide.filter((e) => e.hedge?.kind === 'reported');
+  if (hedged.length && hedged.length === forSide.length) {
+    blocks.push({ text: `Every source for it is hedged: ${hedged.map((e) => `“${e.hedge!.phrase}”`).filter((x, i, a) => a.indexOf(x) === i).join(', ')} — reported, not independently established.`, cites: [] });
+  }
+  blocks.push({ heading: 'Corroboration', text: corroborationText(deps, support, against), cites: [] });
+
+  return {
+    command: 'verify',
+    answered: true,
+    title,
+    verdict,
+    blocks,
+    citations: citer.citations,
+    followUps: [],
+    ...(notes.length ? { notes } : {}),
+    meta: {
+      claim,
+      independentSupport: support.independent,
+      supportingArticles: support.articles,
+      independentAgainst: against.independent,
+      figures: checks.map((c) => ({ claim: c.claim.display, status: c.status, articles: c.found.map((x) => x.f.display) })),
+    },
+  };
+}
+
+/** Adjacent sentences in reading order (across paragraph breaks). */
+function neighbours(article: Article, s: Sentence): Sentence[] {
+  let index = sentenceIndex.get(article);
+  if (!index) {
+    index = new Map(article.sentences.map((x, i) => [x.id, i]));
+    sentenceIndex.set(article, index);
+  }
+  const i = index.get(s.id);
+  if (i === undefined) return [];
+  return [article.sentences[i - 1], article.sentences[i + 1]].filter((x): x is Sentence => !!x);
+}
+const sentenceIndex = new WeakMap<Article, Map<string, number>>();
+
+/** A term, or a longer/shorter spelling of it ("traffic" ~ "trafficking"), in a set of terms. */
+function hasTerm(set: Set<string>, t: string): boolean {
+  if (set.has(t)) return true;
+  for (const x of synonymsOf(t)) if (set.has(x)) return true;
+  if (t.length < 5 || /\d/.test(t)) return false;
+  for (const x of set) if (x.length >= 5 && (x.startsWith(t) || t.startsWith(x))) return true;
+  return false;
+}
+
+/** Map a claim word the articles never use to the corpus word it most likely means (typo or other form). */
+function correctTerm(deps: Deps, t: string): string {
+  if (deps.index.docFreq(t) > 0 || t.length < 5 || /\d/.test(t)) return t;
+  let best = t;
+  let bestDf = 0;
+  for (const v of deps.index.vocabulary()) {
+    if (v[0] !== t[0] || /\d/.test(v)) continue;
+    const prefix = commonPrefix(t, v);
+    const close = (prefix >= 4 && prefix >= Math.min(t.length, v.length) * 0.7) || editDistance(t, v) <= (t.length >= 8 ? 2 : 1);
+    if (!close) continue;
+    const df = deps.index.docFreq(v);
+    if (df > bestDf) {
+      best = v;
+      bestDf = df;
+    }
+  }
+  return best;
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function commonPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+function notAddressed(title: string, text: string, notes: string[]): Answer {
+  return {
+    command: 'verify',
+    answered: false,
+    title,
+    verdict: 'not addressed',
+    blocks: [{ text, cites: [] }],
+    citations: [],
+    followUps: [],
+    ...(notes.length ? { notes } : {}),
+  };
+}
+
+/** One sentence per independent article first, then more from the same ones. */
+function pickPerVoice(list: Evidence[], max: number): Evidence[] {
+  const out: Evidence[] = [];
+  const usedArticles = new Set<string>();
+  const usedText = new Set<string>();
+  for (const pass of [0, 1]) {
+    for (const e of list) {
+      if (out.length >= max) break;
+      const key = e.s.text.replace(/\W+/g, ' ').trim().toLowerCase();
+      if (out.includes(e) || usedText.has(key)) continue;
+      if (pass === 0 && usedArticles.has(e.s.articleId)) continue;
+      out.push(e);
+      usedArticles.add(e.s.articleId);
+      usedText.add(key);
+    }
+  }
+  return out;
+}
+
+function evidenceBlock(deps: Deps, list: Evidence[], citer: Citer, heading: string): AnswerBlock {
+  const cites: number[] = [];
+  const lines = list.map((e) => {
+    const n = citer.cite([e.s]);
+    cites.push(n);
+    const tags: string[] = [];
+    if (e.denial) tags.push(`denial: “${e.denial}”`);
+    if (e.hedge?.kind === 'reported') tags.push(`hedged: “${clip(e.hedge.phrase, 80)}”`);
+    else if (e.hedge?.kind === 'uncertain') tags.push(`tentative: “${e.hedge.phrase}”`);
+    else if (e.who) tags.push(`attributed to ${clip(e.who, 60)}`);
+    const date = e.article.date ? ` (${e.article.date})` : '';
+    return `• ${articleLabel(e.article)}${date}: “${clip(e.s.text.trim(), 400)}” [${n}]${tags.length ? ` — ${tags.join('; ')}` : ''}`;
+  });
+  void deps;
+  return { heading, text: lines.join('\n'), cites };
+}
+
+function figureLines(checks: FigureCheck[], citer: Citer): { text: string; cites: number[] }[] {
+  return checks.map((c) => {
+    const noun = c.claim.noun === 'money' ? '' : ` ${c.claim.noun}`;
+    if (c.status === 'none') return { text: `The claim says ${c.claim.display}${noun}; the articles give no figure for it.`, cites: [] };
+    const cites: number[] = [];
+    const said = dedupe(c.found.map((x) => {
+      const n = citer.cite([x.f.sentence]);
+      cites.push(n);
+      const when = x.f.whenText ? `, ${x.f.whenText}` : '';
+      const note = x.f.note ? `, ${x.f.note}` : '';
+      const fnoun = x.f.noun === 'money' ? '' : ` ${x.f.noun}`;
+      return `“${x.f.display}”${fnoun} (${articleLabel(x.article)}${when}${note}) [${n}]`;
+    }));
+    const verdict = c.status === 'match' ? 'consistent' : c.status === 'close' ? 'close, but not the same' : 'these do not match';
+    return { text: `The articles say ${said.join(' and ')}; the claim says ${c.claim.display}${noun} — ${verdict}.`, cites };
+  });
+}
+
+function yearLines(checks: { year: number; said: { year: number; e: Evidence }[]; status: string }[], citer: Citer): { text: string; cites: number[] }[] {
+  return checks
+    .filter((c) => c.status !== 'none')
+    .map((c) => {
+      const cites: number[] = [];
+      const said = dedupe(c.said.map((x) => {
+        const n = citer.cite([x.e.s]);
+        cites.push(n);
+        return `${x.year} [${n}]`;
+      }));
+      return { text: `The articles say ${said.join(' and ')}; the claim says ${c.year} — ${c.status === 'match' ? 'consistent' : 'these do not match'}.`, cites };
+    });
+}
+
+function corroborationText(deps: Deps, support: ReturnType<typeof countIndependent>, against: ReturnType<typeof countIndependent>): string {
+  const label = (id: string) => {
+    const a = deps.corpus.byId.get(id);
+    return a ? `${articleLabel(a)} (${id})` : id;
+  };
+  const parts: string[] = [];
+  if (support.independent) {
+    parts.push(`Supported by ${support.independent} independent article${support.independent === 1 ? '' : 's'}: ${support.articles.filter((id) => !support.repeats.some((r) => r.source === id)).map(label).join(', ')}.`);
+  } else parts.push('No article supports it as stated.');
+  if (against.independent) parts.push(`Disputed or qualified by ${against.independent} independent article${against.independent === 1 ? '' : 's'}.`);
+  for (const r of [...support.repeats, ...against.repeats]) {
+    parts.push(`${label(r.source)} is a near-duplicate of ${label(r.of)}, so it is not counted again (repetition is not corroboration).`);
+  }
+  return [...new Set(parts)].join(' ');
+}
+
+function dedupe(xs: string[]): string[] {
+  return [...new Set(xs)];
+}
+
+function list(xs: string[]): string {
+  const q = xs.map((x) => `“${x}”`);
+  if (q.length <= 1) return q.join('');
+  return `${q.slice(0, -1).join(', ')} and ${q[q.length - 1]}`;
+}
+
+function cap(s: string): string {
+  return s ? s[0]!.toUpperCase() + s.slice(1) : s;
+}
