@@ -595,28 +595,31 @@ function sourcesSection(ctx: Ctx): DigestSection {
 
 /** The chart spec for a set of dated events and articles: bars = events per bucket, markers = articles published. */
 export function digestChartSpec(storyTitle: string, events: { date: string }[], articleDates: string[]): TimeChartSpec {
-  const dayOf = (d: string) => (d.length === 4 ? `${d}-07-01` : d.length === 7 ? `${d}-15` : d);
+  // Month-precision events ("in August") are drawn in monthly buckets so none is placed on a made-up day.
+  const dayOf = (d: string) => (d.length === 4 ? `${d}-07-01` : d.length === 7 ? `${d}-01` : d);
   const all = [...events.map((e) => dayOf(e.date)), ...articleDates].sort();
   const last = all[all.length - 1];
   // Clip to the recent window so one historical date (e.g. "in 1983") cannot flatten the chart.
-  const windowStart = last ? new Date(Date.parse(`${last}T00:00:00Z`) - 180 * 86_400_000).toISOString().slice(0, 10) : '';
+  const windowStart = last ? new Date(Date.parse(`${last}T00:00:00Z`) - 365 * 86_400_000).toISOString().slice(0, 10) : '';
   const inWindow = (d: string) => d >= windowStart;
-  const evs = events.map((e) => dayOf(e.date)).filter(inWindow);
+  const evs = events.filter((e) => inWindow(dayOf(e.date)));
   const arts = articleDates.filter(inWindow);
-  const shown = [...evs, ...arts].sort();
+  const shown = [...evs.map((e) => dayOf(e.date)), ...arts].sort();
   const spanDays = shown.length ? (Date.parse(shown[shown.length - 1]!) - Date.parse(shown[0]!)) / 86_400_000 : 0;
-  const bucket: Bucket = spanDays <= 31 ? 'day' : spanDays <= 150 ? 'week' : 'month';
+  const coarse = evs.some((e) => e.date.length < 10);
+  const bucket: Bucket = coarse || spanDays > 150 ? 'month' : spanDays <= 31 ? 'day' : 'week';
   const per = new Map<string, number>();
-  for (const d of evs) per.set(d, (per.get(d) ?? 0) + 1);
+  for (const e of evs) per.set(dayOf(e.date), (per.get(dayOf(e.date)) ?? 0) + 1);
   const perArt = new Map<string, number>();
   for (const d of arts) perArt.set(d, (perArt.get(d) ?? 0) + 1);
   const older = events.length - evs.length;
-  const range = shown.length ? `${humanDate(shown[0]!)} – ${humanDate(shown[shown.length - 1]!)}` : 'no dates';
+  const fmt = (d: string) => (bucket === 'month' ? humanDate(d.slice(0, 7)) : humanDate(d));
+  const range = shown.length ? `${fmt(shown[0]!)} – ${fmt(shown[shown.length - 1]!)}` : 'no dates';
   return {
-    title: truncate(storyTitle, 60),
-    subtitle: `Dated events per ${bucket}, ${range}${older ? ` (${older} earlier not shown)` : ''}`,
+    title: `Dated events per ${bucket}`,
+    subtitle: `${truncate(storyTitle, 60)} · ${range}${older ? ` · ${older} earlier not shown` : ''}`,
     yLabel: 'events',
-    xLabel: `events per ${bucket}${bucket === 'day' ? '' : ' (bucket start)'}`,
+    xLabel: bucket === 'day' ? 'events per day' : `events per ${bucket} (${bucket === 'week' ? 'weeks start Monday' : 'calendar month'})`,
     markerLabel: 'articles published',
     bucket,
     bars: [...per].map(([date, value]) => ({ date, value })),
