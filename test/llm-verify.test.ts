@@ -93,6 +93,7 @@ describe('verifyOutput', () => {
               { text: 'Hegseth said the strikes would continue [2].', citations: [{ passage: 2, quote: 'Pete Hegseth said the strikes' }] },
               { text: 'Venezuela said it would respond to any attack.', citations: [{ passage: 5, quote: 'the country would respond to any attack' }] },
               { text: 'Hegseth, the defense secretary, said the strikes continue.', citations: [{ passage: 2, quote: 'Pete Hegseth said the strikes' }] },
+              { text: 'Venezuela said it would respond to any attack.', citations: [{ passage: 5, quote: 'the country would respond to any attack' }] },
             ],
           },
         ],

@@ -237,13 +237,17 @@ export function verifyOutput(
   const reasons: string[] = [];
   let total = 0;
   let kept = 0;
+  const said = new Set<string>();
 
   for (const block of out.blocks) {
     const parts: string[] = [];
     const cites = new Set<number>();
     for (const s of block.sentences) {
-      total++;
       const text = sanitizeProse(s.text, allowedUrls);
+      // A repeated sentence is noise, not a second claim: skip it without counting it.
+      if (said.has(text)) continue;
+      said.add(text);
+      total++;
       if (words(text).length < 2 || text.length > MAX_SENTENCE_CHARS) {
         reasons.push('empty or overlong sentence');
         continue;
