@@ -1,0 +1,717 @@
+/**
+ * The entity index: people, organisations, places and named things as the
+ * articles mention them. compromise tags words (first names, places, verbs); the
+ * rest is ours, because news prose is regular in ways a general tagger is not:
+ * titles glued to names ("Defense Secretary Pete Hegseth"), appositions
+ * ("Geoff Ramsey, a senior fellow at …"), surnames standing for full names, and
+ * sentence-initial capitals that are not names at all. Nothing here knows any
+ * particular story: the word lists are generic English (titles, function words,
+ * organisation heads), never names.
+ */
+import nlp from 'compromise';
+import type { Article, Corpus, EntityInfo, Sentence } from '../types.js';
+import { MONTHS, WEEKDAYS } from './dates.js';
+import { STOPWORDS, fold } from './text.js';
+
+export type EntityKind = EntityInfo['kind'];
+
+/** One place an entity is named (or clearly referred to). */
+export interface EntityMention {
+  article: Article;
+  sentence: Sentence;
+  /** Offsets of the name inside sentence.text. */
+  start: number;
+  end: number;
+  /** The name as written, possessive and titles removed. */
+  surface: string;
+  /** Title or role written before the name ("Defense Secretary"), if any. */
+  role?: string;
+  /** Apposition after the name ("a senior fellow at …"), if any. */
+  apposition?: string;
+  /** Inside quotation marks (then it is not the speaker). */
+  inQuote: boolean;
+  /** A descriptive reference tied to the name by the text ("the 79-year-old"). */
+  descriptive?: boolean;
+}
+
+/** A resolved entity with all its mentions. */
+export interface Entity {
+  id: string;
+  name: string;
+  kind: EntityKind;
+  /** "ship" for named vessels; undefined otherwise. */
+  subkind?: 'ship';
+  /** Every spelling seen (name included), most frequent first. */
+  aliases: string[];
+  /** Folded keys that look this entity up. */
+  keys: string[];
+  mentions: EntityMention[];
+}
+
+export interface EntityIndex {
+  entities: Entity[];
+  /** Folded alias → entities (several when a surname is shared). */
+  byKey: Map<string, Entity[]>;
+}
+
+// --- generic word lists -------------------------------------------------------
+
+/** Words that head a title or role written before a name. */
+const TITLE_HEADS = new Set(
+  (
+    'president vice secretary minister spokesman spokeswoman spokesperson general attorney senator sen rep representative governor gov mayor ' +
+    'king queen prince princess pope chancellor premier prime chairman chairwoman chair director commissioner ambassador envoy judge justice ' +
+    'dr mr mrs ms sir dame lord lady admiral adm colonel col captain capt lieutenant lt sergeant sgt commander cmdr gen professor prof ' +
+    'rabbi bishop cardinal imam sheikh emir sultan leader dictator chief ceo interviewer journalist adviser advisor analyst expert official ' +
+    'officer diplomat correspondent reporter anchor host fellow head lawmaker deputy speaker treasurer inspector pastor reverend rev ' +
+    'economist researcher historian strategist negotiator founder executive activist lawyer prosecutor candidate aide editor columnist ' +
+    'commentator presenter scholar strongman ruler monarch premier-elect president-elect'
+  ).split(' '),
+);
+/** Lowercase words that may sit inside a role phrase ("former national security adviser"). */
+const ROLE_MODIFIERS = new Set(
+  'former acting interim national security press deputy vice senior chief foreign defense defence state top longtime long-time then retired general attorney assistant special principal lead associate managing executive'.split(' '),
+);
+/** Words that head an organisation's name. */
+const ORG_HEADS = new Set(
+  (
+    'cartel ministry council centre center post herald journal times news agency navy army party department office committee commission institute ' +
+    'university bank company corporation corp inc ltd group house congress senate parliament studies foundation association union court police ' +
+    'guard command service services network tribune gazette press kremlin pentagon republicans democrats coalition alliance organization ' +
+    'organisation federation authority bureau administration cabinet government gang syndicate brigade battalion regiment division corps fleet ' +
+    'force forces reuters cia fbi nsa un nato opec club league church foundation fund council airlines airways media television radio channel'
+  ).split(' '),
+);
+/** Ship prefixes: "USS Gerald R. Ford" is a named vessel. */
+const SHIP_PREFIX = new Set(['uss', 'hms', 'hmcs', 'hmas', 'usns', 'rfs', 'ins', 'uscgc', 'mv', 'ms', 'rv']);
+/** Country abbreviations that are written for the full name. */
+const COUNTRY_ABBR: Record<string, string> = {
+  us: 'united states',
+  usa: 'united states',
+  'united states of america': 'united states',
+  uk: 'united kingdom',
+  uae: 'united arab emirates',
+  eu: 'european union',
+  un: 'united nations',
+  ussr: 'soviet union',
+};
+const COUNTRY_NAME: Record<string, string> = {
+  'united states': 'United States',
+  'united kingdom': 'United Kingdom',
+  'united arab emirates': 'United Arab Emirates',
+  'european union': 'European Union',
+  'united nations': 'United Nations',
+  'soviet union': 'Soviet Union',
+};
+/** Lowercase words allowed inside a name between capitalised words. */
+const CONNECTORS = new Set(['de', 'del', 'la', 'las', 'los', 'da', 'das', 'do', 'dos', 'di', 'van', 'von', 'der', 'den', 'bin', 'ibn', 'al', 'el', 'le', 'du', 'y', 'of', 'for', 'and', 'the']);
+/** Capitalised words at a sentence start that are not names. */
+const FUNCTION_WORDS = new Set(
+  (
+    'however meanwhile while when after before although though if so yet still also but and then there here this that these those such many some ' +
+    'most both each every another other in on at as by for from with without under over into according amid despite since until unless whether ' +
+    'why what who how where which it its they we you he she i his her their our my your yes no not now today yesterday tomorrow throughout asked ' +
+    'pressed speaking assuming honestly reports officials rather instead indeed perhaps maybe even just only already again thus hence therefore ' +
+    'first second third finally last next earlier later once because even given like unlike whatever whoever mr mrs ms image photo source related breaking read ' +
+    'everything nothing something anything everyone someone nobody anyone everybody somebody hypothetically overall please thanks'
+  ).split(' '),
+);
+const SPEECH_VERBS =
+  'said|says|say|told|tells|added|adds|replied|replies|wrote|writes|explains|explained|stated|stating|asks|asked|continues|continued|announced|announces|' +
+  'warned|warns|cautioned|insisted|argued|argues|noted|notes|evades|responded|responds|declared|commented|recalled|recalling|claimed|claims|' +
+  'conveyed|emphasized|emphasised|acknowledged|confirmed|denied|urged|suggested|observed|reports|reported|state|stated';
+const SPEECH_RE = new RegExp(`\\b(?:${SPEECH_VERBS})\\b`, 'i');
+const MONTH_DAY_WORDS = new Set([...MONTHS, ...WEEKDAYS].map((w) => w.toLowerCase()).concat('jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun'.split(' ')));
+/** Words that end a place's name ("Ceiba Air Base", "Caribbean Sea"). */
+const PLACE_HEADS = new Set('airport base sea ocean river island islands mountain mountains valley province county city street square bay gulf strait canal coast peninsula desert region hemisphere district port harbor harbour border capital state'.split(' '));
+/** Words that end the name of an event ("Gulf War"). */
+const EVENT_HEADS = new Set('war invasion revolution crisis summit olympics election elections uprising coup massacre treaty accord agreement games cup'.split(' '));
+const INITIAL_MODIFIERS = new Set(['former', 'acting', 'interim']);
+/** Stopwords that do occur inside names ("The Hague", "Air Force One"). */
+const KEEP_IN_NAMES = new Set(['the', 'one']);
+const DIRECTION = /^(?:north|south|east|west|latin|central|northern|southern|eastern|western)$/;
+
+// --- tokens -----------------------------------------------------------------
+
+interface Token {
+  text: string;
+  /** Folded, dots and possessive removed. */
+  key: string;
+  start: number;
+  end: number;
+  cap: boolean;
+  poss: boolean;
+}
+
+const TOKEN_RE = /[\p{L}\p{N}](?:[\p{L}\p{N}]|['’.\-](?=[\p{L}\p{N}]))*\.?/gu;
+
+function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(TOKEN_RE)) {
+    let t = m[0];
+    // Keep the dot of an abbreviation ("U.S.", "R."), drop a sentence's full stop.
+    if (t.endsWith('.') && !/^\p{L}\.$/u.test(t) && !/\p{L}\.\p{L}/u.test(t)) t = t.slice(0, -1);
+    let poss = false;
+    let word = t;
+    if (/['’]s$/.test(word) && word.length > 2) {
+      word = word.slice(0, -2);
+      poss = true;
+    } else if (/s['’]$/.test(word)) {
+      word = word.slice(0, -1);
+      poss = true;
+    }
+    const start = m.index!;
+    out.push({ text: word, key: keyOf(word), start, end: start + word.length, cap: /^\p{Lu}/u.test(word), poss });
+  }
+  return out;
+}
+
+/** Lookup key of a name: folded, dots and apostrophes dropped, spaces squeezed. */
+export function keyOf(name: string): string {
+  return fold(name)
+    .replace(/['’]s\b/g, '')
+    .replace(/[.'’]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+// --- word tags from compromise's lexicon -------------------------------------------
+// Running compromise's full tagger costs ~70 ms per 1,000 characters; its lexicon
+// (first names, countries, cities, demonyms, verb forms) answers what we need per word
+// in microseconds, so entity building stays fast enough for Discord autocomplete.
+
+interface LexModel {
+  one: { lexicon: Record<string, string | string[]> };
+  two: { orgWords?: Record<string, unknown>; placeWords?: Record<string, unknown> };
+}
+const MODEL = (nlp as unknown as { model: () => LexModel }).model();
+const LEXICON = MODEL.one.lexicon;
+const VERB_TAGS = new Set(['PastTense', 'PresentTense', 'Infinitive', 'Verb', 'Gerund', 'Modal', 'Copula', 'Auxiliary', 'Participle', 'PhrasalVerb']);
+const FIRST_NAME_TAGS = new Set(['MaleName', 'FemaleName', 'FirstName']);
+const PLACE_TAGS = new Set(['Country', 'City', 'Region', 'Place', 'Address']);
+
+/** Tags of one word (or a multi-word phrase the lexicon knows, e.g. "puerto rico"). */
+function lexTags(word: string): Set<string> {
+  const w = word.toLowerCase();
+  const raw = LEXICON[w] ?? LEXICON[fold(w)];
+  const out = new Set<string>(raw === undefined ? [] : Array.isArray(raw) ? raw : [raw]);
+  for (const t of [...out]) {
+    if (FIRST_NAME_TAGS.has(t)) out.add('FirstName').add('Person');
+    if (t === 'LastName' || t === 'Honorific') out.add('Person');
+    if (PLACE_TAGS.has(t)) out.add('Place');
+    if (VERB_TAGS.has(t)) out.add('Verb');
+  }
+  return out;
+}
+const COMPROMISE_ORG_WORDS = new Set(Object.keys(MODEL.two.orgWords ?? {}));
+const COMPROMISE_PLACE_WORDS = new Set(Object.keys(MODEL.two.placeWords ?? {}));
+
+// --- quotation regions -----------------------------------------------------------
+
+/** Ranges of a text inside quotation marks (curly or straight). */
+export function quoteRegions(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  let open = -1;
+  let straightOpen = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '“') open = i;
+    else if (c === '”') {
+      out.push([open < 0 ? 0 : open, i + 1]);
+      open = -1;
+    } else if (c === '"') {
+      if (straightOpen < 0 && (i === 0 || /[\s(\[:—–-]/.test(text[i - 1]!))) straightOpen = i;
+      else {
+        out.push([straightOpen < 0 ? 0 : straightOpen, i + 1]);
+        straightOpen = -1;
+      }
+    }
+  }
+  if (open >= 0) out.push([open, text.length]);
+  if (straightOpen >= 0) out.push([straightOpen, text.length]);
+  return out;
+}
+
+const inRegions = (regions: [number, number][], at: number) => regions.some(([a, b]) => at > a && at < b);
+
+// --- candidate extraction ------------------------------------------------------
+
+interface Candidate extends EntityMention {
+  tokens: Token[];
+  votes: Record<EntityKind, number>;
+  ship: boolean;
+  sentenceInitialOnly: boolean;
+}
+
+const ROLE_TAIL_RE = /(?:^|[\s(])((?:the|a|an)\s+(?:(?!(?:the|a|an|on|of|to|in|with|for)\s)[\p{L}\p{N}'’.-]+\s+){0,5}([\p{L}'’-]+))\s*,\s*$/u;
+/** The period of an abbreviation ("U.S.") does not end an apposition. */
+const APPOSITION_RE = /^\s*,\s*((?:a|an|the)\s[^,;()—–"“”]{3,140}?)(?=\s*(?:,|(?<!(?:^|[\s.])\p{Lu})\.(?:\s|$)|;|—|–|$))/u;
+const FINITE_VERB_RE = /\b(?:will|would|is|are|was|were|has|have|had|can|could|should|may|might|must|said|says|continues|reports|adds|added|told|writes|wrote|announced)\b/i;
+const DASH_APPOSITION_RE = /^\s*[—–]\s*(the\s[^—–"“”]{3,140}?)\s*[—–]/;
+const WHO_RE = /^\s*,\s*(who\s[^,;()—–"“”]{3,140}?)\s*,/;
+const LIST_ORG_RE = /\b(?:gangs?|groups?|cartels?|organi[sz]ations?|syndicates?|networks?|companies|agencies|outlets|newspapers|parties|militias?)\s+(?:like|including|such as)\s+(?:[^.;]*?,\s*)?(?:and\s+)?(?:\p{Lu}[\p{L}'’]*\s+)?$/u;
+
+function isStartPosition(text: string, at: number): boolean {
+  const before = text.slice(0, at);
+  return /^[\s"“'‘(\[—–-]*$/.test(before) || /[.:!?]["”’]?\s+["“]?$/.test(before) || /(?:^|[\s,:(])["“]$/.test(before);
+}
+
+/** The word after `p` is a lowercase noun or adjective (so `p` is used as an adjective). */
+function nextIsLowerNoun(toks: Token[], p: Token, tags: (s: number, e: number) => Set<string>): boolean {
+  const i = toks.indexOf(p);
+  const n = toks[i + 1];
+  if (!n || n.cap) return false;
+  // Unknown lowercase words are mostly nouns; the lexicon knows the verbs.
+  return !tags(n.start, n.end).has('Verb');
+}
+
+/** The role phrase written right before a name, e.g. "White House press secretary". */
+function roleBefore(text: string, nameStart: number, lowerWords: Set<string>): string | undefined {
+  const before = text.slice(0, nameStart);
+  const toks = tokenize(before);
+  const picked: Token[] = [];
+  let end = nameStart;
+  for (let i = toks.length - 1; i >= 0; i--) {
+    const t = toks[i]!;
+    const gap = text.slice(t.end + (t.poss ? 2 : 0), end);
+    if (!/^\s*$/.test(gap)) break;
+    const k = t.key;
+    const ok =
+      (t.cap && !FUNCTION_WORDS.has(k) && !(i === 0 && lowerWords.has(k) && !TITLE_HEADS.has(k))) ||
+      TITLE_HEADS.has(k) ||
+      ROLE_MODIFIERS.has(k) ||
+      ((k === 'of' || k === 'for') && picked.length > 0);
+    if (!ok) break;
+    picked.unshift(t);
+    end = t.start;
+  }
+  while (picked.length && (picked[0]!.key === 'of' || picked[0]!.key === 'for')) picked.shift();
+  if (!picked.some((t) => TITLE_HEADS.has(t.key))) return undefined;
+  // The phrase ends with its head: drop capitalised words after the last title word (they are names).
+  let last = picked.length - 1;
+  while (last >= 0 && !TITLE_HEADS.has(picked[last]!.key) && !ROLE_MODIFIERS.has(picked[last]!.key)) last--;
+  const phrase = picked.slice(0, last + 1);
+  if (!phrase.length) return undefined;
+  return text.slice(phrase[0]!.start, phrase[phrase.length - 1]!.end + (phrase[phrase.length - 1]!.poss ? 2 : 0)).trim();
+}
+
+function emptyVotes(): Record<EntityKind, number> {
+  return { person: 0, organization: 0, place: 0, other: 0 };
+}
+
+function extractCandidates(article: Article, sentence: Sentence, lowerWords: Set<string>): Candidate[] {
+  const text = sentence.text;
+  const toks = tokenize(text);
+  const regions = quoteRegions(text);
+  // Tags of the words in [s, e), plus those of the whole phrase when the lexicon knows it.
+  const tags = (s: number, e: number) => {
+    const out = lexTags(text.slice(s, e));
+    for (const t of toks) if (t.start >= s && t.end <= e) for (const g of lexTags(t.text)) out.add(g);
+    return out;
+  };
+  const out: Candidate[] = [];
+  let i = 0;
+  while (i < toks.length) {
+    const t = toks[i]!;
+    // A capitalised function word mid-sentence ("… with Russia In Caracas") is a merged heading, not a name.
+    if (!t.cap || (STOPWORDS.has(t.key) && !KEEP_IN_NAMES.has(t.key)) || /^\p{Lu}['’]\p{L}{1,2}$/u.test(t.text)) {
+      i++;
+      continue;
+    }
+    // Grow a run of capitalised words joined by spaces and name connectors.
+    const run: Token[] = [t];
+    let j = i + 1;
+    while (j < toks.length && !run[run.length - 1]!.poss) {
+      const prev = run[run.length - 1]!;
+      const gapOk = (a: Token, b: Token) => /^ +$/.test(text.slice(a.end + (a.poss ? 2 : 0), b.start));
+      const n = toks[j]!;
+      if (n.cap && gapOk(prev, n) && !(STOPWORDS.has(n.key) && !KEEP_IN_NAMES.has(n.key))) {
+        run.push(n);
+        j++;
+        continue;
+      }
+      // Connectors: "Cartel de los Soles", "Center for Strategic and International Studies".
+      let k = j;
+      const conn: Token[] = [];
+      while (k < toks.length && CONNECTORS.has(toks[k]!.text) && !toks[k]!.cap && conn.length < 2) conn.push(toks[k++]!);
+      const after = toks[k];
+      const hasAnd = conn.some((c) => c.text === 'and');
+      // "and" joins only inside institution names ("Center for Strategic and International Studies").
+      const institutional = run.some((r) => r.text === 'for');
+      const onlyThe = conn.length === 1 && conn[0]!.text === 'the';
+      if (conn.length && after?.cap && !onlyThe && (!hasAnd || institutional) && [prev, ...conn, after].every((x, idx, arr) => idx === 0 || gapOk(arr[idx - 1]!, x))) {
+        run.push(...conn, after);
+        j = k + 1;
+        continue;
+      }
+      break;
+    }
+    i = j;
+    let parts = run;
+    // Leading "The" is the article, not the name ("The Washington Post").
+    if (parts[0]!.key === 'the' && parts.length > 1) parts = parts.slice(1);
+    // A capitalised first word of a sentence is a name only if the corpus never writes it in lowercase.
+    if (isStartPosition(text, parts[0]!.start) && (lowerWords.has(parts[0]!.key) || FUNCTION_WORDS.has(parts[0]!.key) || STOPWORDS.has(parts[0]!.key)) && !TITLE_HEADS.has(parts[0]!.key)) {
+      parts = parts.slice(1);
+    }
+    while (parts.length && (CONNECTORS.has(parts[0]!.text) || FUNCTION_WORDS.has(parts[0]!.key))) parts = parts.slice(1);
+    // Titles glued to the name: split after the last title word ("Secretary of State | Marco Rubio").
+    let lastTitle = -1;
+    for (let x = 0; x < parts.length - 1; x++) if (TITLE_HEADS.has(parts[x]!.key) || (x === 0 && INITIAL_MODIFIERS.has(parts[x]!.key))) lastTitle = x;
+    let titled = false;
+    const headOf = (ps: Token[]) => ps[ps.length - 1]!.key;
+    if (lastTitle >= 0 && !ORG_HEADS.has(headOf(parts)) && !PLACE_HEADS.has(headOf(parts))) {
+      let cut = lastTitle + 1;
+      if (parts[cut]?.text === 'of' && parts.length > cut + 2) cut += 2;
+      if (cut < parts.length) {
+        parts = parts.slice(cut);
+        titled = true;
+      }
+    }
+    while (parts.length && CONNECTORS.has(parts[parts.length - 1]!.text)) parts = parts.slice(0, -1);
+    if (!parts.length) continue;
+    if (parts.every((p) => TITLE_HEADS.has(p.key) || ROLE_MODIFIERS.has(p.key) || CONNECTORS.has(p.text))) continue;
+    if (parts.length === 1) {
+      const k = parts[0]!.key;
+      if (k.length < 2 || MONTH_DAY_WORDS.has(k) || FUNCTION_WORDS.has(k) || STOPWORDS.has(k)) continue;
+    }
+    if (parts.every((p) => MONTH_DAY_WORDS.has(p.key) || CONNECTORS.has(p.text))) continue;
+    // Demonyms are adjectives here ("Venezuelan officers", "the Venezuelan Cartel de los Soles").
+    const isDemonym = (p: Token) => {
+      const tg = tags(p.start, p.end);
+      if (tg.has('Demonym')) return true;
+      return /(?:an|ese|ish)$/.test(p.key) && p.key.length > 4 && !tg.has('Person') && !tg.has('Place') && nextIsLowerNoun(toks, p, tags);
+    };
+    // "South American blood": a direction word before a demonym is part of the adjective.
+    const adjectival = (x: number) => isDemonym(parts[x]!) || (DIRECTION.test(parts[x]!.key) && x + 1 < parts.length && isDemonym(parts[x + 1]!));
+    while (parts.length > 1 && adjectival(0) && parts.slice(1).some((p) => !isDemonym(p))) parts = parts.slice(1);
+    if (parts.every((_, x) => adjectival(x) || isDemonym(parts[x]!))) continue;
+    // "the New Yorker said": a description of someone, tied to a name later (attachDescriptive).
+    if (/\bthe\s+$/i.test(text.slice(0, parts[0]!.start)) && /(?:er|ian)$/.test(parts[parts.length - 1]!.key) && parts.length <= 2 && SPEECH_RE.test(text.slice(parts[parts.length - 1]!.end, parts[parts.length - 1]!.end + 12))) continue;
+
+    const first = parts[0]!;
+    const lastTok = parts[parts.length - 1]!;
+    const start = first.start;
+    const end = lastTok.end;
+    const surface = text.slice(start, end);
+    const votes = emptyVotes();
+    const ship = parts.length > 1 && SHIP_PREFIX.has(first.key) && /^\p{Lu}+$/u.test(first.text);
+    const role = roleBefore(text, start, lowerWords);
+    const rest = text.slice(end + (lastTok.poss ? 2 : 0));
+    let appo = rest.match(APPOSITION_RE)?.[1] ?? rest.match(DASH_APPOSITION_RE)?.[1];
+    if (appo && FINITE_VERB_RE.test(appo)) appo = undefined; // a clause, not a description
+    appo ??= rest.match(WHO_RE)?.[1];
+    const before = text.slice(0, start);
+    let reverseRole: string | undefined;
+    const rr = before.match(ROLE_TAIL_RE);
+    if (rr && TITLE_HEADS.has(keyOf(rr[2]!))) reverseRole = rr[1];
+
+    if (ship) votes.other += 6;
+    if (titled || role || reverseRole) votes.person += 3;
+    const keys = parts.map((p) => p.key);
+    const lastKey = keys[keys.length - 1]!;
+    const orgHead = ORG_HEADS.has(lastKey) || (parts.length > 1 && (ORG_HEADS.has(keys[0]!) || COMPROMISE_ORG_WORDS.has(lastKey)));
+    const placeHead = parts.length > 1 && (PLACE_HEADS.has(lastKey) || COMPROMISE_PLACE_WORDS.has(lastKey)) && !orgHead;
+    const eventHead = parts.length > 1 && EVENT_HEADS.has(keys[keys.length - 1]!);
+    if (orgHead) votes.organization += 4;
+    if (placeHead) votes.place += 4;
+    if (eventHead) votes.other += 5;
+    if (parts.length === 1 && /^\p{Lu}{2,6}$/u.test(first.text.replace(/\./g, ''))) {
+      if (COUNTRY_ABBR[keyOf(first.text).replace(/ /g, '')]) votes.place += 4;
+      else votes.organization += 1;
+    }
+    const tg = tags(start, end);
+    const firstTags = tags(first.start, first.end);
+    if (parts.length > 1 && firstTags.has('FirstName')) votes.person += 2;
+    else if (tg.has('Person') && !tg.has('Place')) votes.person += 1;
+    // The head word of a name outranks what the tagger says about its first words ("Washington Post").
+    if (!orgHead && !eventHead) {
+      if (tg.has('Country') || tg.has('City') || tg.has('Region')) votes.place += 3;
+      else if (tg.has('Place')) votes.place += 2;
+    }
+    if (tg.has('Organization') && !placeHead) votes.organization += 1;
+    if (/\b(?:in|to|from|near|across|into|throughout|around|off|toward|towards)\s+(?:the\s+)?$/i.test(before)) votes.place += 1;
+    if (LIST_ORG_RE.test(before) && !lastTok.poss) votes.organization += 3;
+    if (appo) {
+      if (/\b(?:organi[sz]ation|group|gang|cartel|agency|company|newspaper|outlet|network|ministry|party|institute|think tank|firm)\b/i.test(appo)) votes.organization += 2;
+      else if (/\b(?:ship|carrier|vessel|destroyer|cruiser|submarine|frigate)\b/i.test(appo)) votes.other += 2;
+      else if (appo.split(/\s+/).some((w) => TITLE_HEADS.has(keyOf(w)))) votes.person += 2;
+    }
+    out.push({
+      article,
+      sentence,
+      start,
+      end,
+      surface,
+      ...(role ? { role } : reverseRole ? { role: reverseRole } : {}),
+      ...(appo ? { apposition: appo.trim() } : {}),
+      inQuote: inRegions(regions, start),
+      tokens: parts,
+      votes,
+      ship,
+      sentenceInitialOnly: isStartPosition(text, start),
+    });
+  }
+  return out;
+}
+
+// --- grouping ----------------------------------------------------------------
+
+interface Group {
+  key: string;
+  tokens: string[];
+  cands: Candidate[];
+  ship: boolean;
+}
+
+function groupKey(c: Candidate): string {
+  const k = keyOf(c.surface).replace(/^the /, '');
+  const compact = k.replace(/ /g, '');
+  if (COUNTRY_ABBR[k]) return COUNTRY_ABBR[k]!;
+  if (COUNTRY_ABBR[compact] && /^[\p{Lu}.]+$/u.test(c.surface)) return COUNTRY_ABBR[compact]!;
+  return k;
+}
+
+/** "WaPo" ~ "Washington Post": each capitalised chunk starts the matching word. */
+function isBlendOf(short: string, words: string[]): boolean {
+  const chunks = short.match(/\p{Lu}\p{Ll}*/gu);
+  if (!chunks || chunks.length < 2 || chunks.length !== words.length || chunks.join('') !== short) return false;
+  return chunks.every((c, i) => keyOf(words[i]!).startsWith(keyOf(c)));
+}
+/** "CSIS" ~ "Center for Strategic and International Studies". */
+function isAcronymOf(short: string, words: string[]): boolean {
+  if (!/^\p{Lu}{2,6}$/u.test(short)) return false;
+  const initials = words.filter((w) => !CONNECTORS.has(w)).map((w) => w[0]!.toUpperCase()).join('');
+  return initials === short;
+}
+
+const cache = new WeakMap<Corpus, EntityIndex>();
+
+/** Build the entity index of a corpus (cached per corpus object, i.e. per corpus version). */
+export function buildEntityIndex(corpus: Corpus): EntityIndex {
+  const hit = cache.get(corpus);
+  if (hit) return hit;
+
+  // Words the corpus writes in lowercase somewhere: capitalised only at a sentence start, they are not names.
+  const lowerWords = new Set<string>();
+  for (const a of corpus.articles) for (const s of a.sentences) for (const t of tokenize(s.text)) if (!t.cap) lowerWords.add(t.key);
+
+  const cands: Candidate[] = [];
+  for (const a of corpus.articles) for (const s of a.sentences) cands.push(...extractCandidates(a, s, lowerWords));
+
+  // 1. Multi-word names group by key (accents, case, dots and "The" folded away).
+  const groups = new Map<string, Group>();
+  const singles: Candidate[] = [];
+  for (const c of cands) {
+    const key = groupKey(c);
+    if (key.split(' ').length === 1 && !COUNTRY_NAME[key]) {
+      singles.push(c);
+      continue;
+    }
+    const g = groups.get(key) ?? { key, tokens: key.split(' '), cands: [], ship: false };
+    g.cands.push(c);
+    if (c.ship) g.ship = true;
+    groups.set(key, g);
+  }
+  // A ship named without its prefix ("the Gerald R. Ford") is the same ship.
+  for (const g of [...groups.values()]) {
+    if (!g.ship) continue;
+    const bare = g.tokens.slice(1).join(' ');
+    const other = groups.get(bare);
+    if (other && other !== g) {
+      g.cands.push(...other.cands);
+      groups.delete(bare);
+    }
+  }
+  // A shorter multi-word name that ends a longer one ("Washington Post" in "The Washington Post Company") merges when unique.
+  for (const g of [...groups.values()]) {
+    const longer = [...groups.values()].filter((o) => o !== g && o.tokens.length > g.tokens.length && o.tokens.slice(-g.tokens.length).join(' ') === g.key && !COUNTRY_NAME[g.key]);
+    if (longer.length === 1 && (longer[0]!.ship || g.tokens.length >= 2) && kindOfCands(g.cands) === kindOfCands(longer[0]!.cands)) {
+      longer[0]!.cands.push(...g.cands);
+      groups.delete(g.key);
+    }
+  }
+
+  // 2. One-word names: a surname or short form of a longer name — the nearest one in the same
+  // article, else the only one in the corpus. Otherwise the word is an entity of its own.
+  const multi = [...groups.values()];
+  const orphan = new Map<string, Group>();
+  for (const c of singles) {
+    const key = groupKey(c);
+    const word = c.tokens[0]!.text;
+    const kindSingle = kindOf(c.votes);
+    const fits = (g: Group) => {
+      const kind = kindOfCands(g.cands);
+      const last = g.tokens[g.tokens.length - 1] === key;
+      const firstOfPerson = kind === 'person' && g.tokens[0] === key && g.cands.some((x) => x.article.id === c.article.id);
+      const abbrev = isBlendOf(word, g.tokens) || isAcronymOf(word, g.cands[0]!.surface.split(/\s+/));
+      if (kind === 'place' && !abbrev) return false; // "Iran" is not short for "Islamic Republic of Iran" by the surname rule
+      if (kindSingle === 'place' && kind !== 'place' && c.votes.place >= 3) return false;
+      return last || firstOfPerson || abbrev;
+    };
+    let candidates = multi.filter(fits);
+    // A surname is a person's before it is a programme's or a ship's ("Maduro" vs "Con Maduro").
+    const persons = candidates.filter((g) => kindOfCands(g.cands) === 'person');
+    if (persons.length) candidates = persons;
+    let target: Group | undefined;
+    if (candidates.length === 1) target = candidates[0];
+    else if (candidates.length > 1) {
+      // Nearest preceding mention in the same article decides ("the Herald" after "the Miami Herald").
+      const pos = (x: Candidate) => x.sentence.start + x.start;
+      let best: { g: Group; d: number } | undefined;
+      for (const g of candidates) {
+        for (const x of g.cands) {
+          if (x.article.id !== c.article.id) continue;
+          const d = pos(c) - pos(x);
+          const score = d >= 0 ? d : 1e9 - d;
+          if (!best || score < best.d) best = { g, d: score };
+        }
+      }
+      target = best?.g;
+    }
+    if (target) target.cands.push(c);
+    else {
+      const g = orphan.get(key) ?? { key, tokens: [key], cands: [], ship: false };
+      g.cands.push(c);
+      orphan.set(key, g);
+    }
+  }
+  // A one-word name that was never resolved but is an acronym/blend of exactly one group merges too.
+  for (const [key, g] of orphan) {
+    const word = g.cands[0]!.tokens[0]!.text;
+    const m = multi.filter((o) => isBlendOf(word, o.tokens) || isAcronymOf(word, o.cands[0]!.surface.split(/\s+/)));
+    if (m.length === 1) {
+      m[0]!.cands.push(...g.cands);
+      orphan.delete(key);
+    }
+  }
+  // "Islamic Republic of Iran" is Iran.
+  for (const g of [...groups.values()]) {
+    const m = /^(?:.+ )?(?:republic|kingdom|state|commonwealth|federation|emirate|principality|sultanate|people s republic) of (?:the )?(.+)$/.exec(g.key);
+    const target = m ? (groups.get(m[1]!) ?? orphan.get(m[1]!)) : undefined;
+    if (target && target !== g && kindOfCands(target.cands) === 'place') {
+      target.cands.push(...g.cands);
+      groups.delete(g.key);
+    }
+  }
+  // A lone capitalised word seen only at sentence starts, and not known to the tagger, is not a name.
+  for (const [key, g] of orphan) {
+    const v = sumVotes(g.cands);
+    if (g.cands.every((c) => c.sentenceInitialOnly) && v.person + v.place + v.organization < 2) orphan.delete(key);
+  }
+
+  const all = [...groups.values(), ...orphan.values()].filter((g) => g.cands.length > 0);
+  // "60 Minutes": a one-word name always written after the same number carries it.
+  for (const g of orphan.values()) {
+    if (g.cands.length < 2) continue;
+    const nums = g.cands.map((c) => /(\d+)\s$/.exec(c.sentence.text.slice(Math.max(0, c.start - 8), c.start))?.[1]);
+    if (nums[0] && nums.every((n) => n === nums[0])) {
+      for (const c of g.cands) {
+        c.start -= nums[0].length + 1;
+        c.surface = c.sentence.text.slice(c.start, c.end);
+      }
+    }
+  }
+  const entities: Entity[] = all.map((g) => toEntity(g));
+  attachDescriptive(corpus, entities);
+  const byKey = new Map<string, Entity[]>();
+  for (const e of entities) {
+    for (const k of e.keys) {
+      const list = byKey.get(k) ?? [];
+      if (!list.includes(e)) list.push(e);
+      byKey.set(k, list);
+    }
+  }
+  entities.sort((a, b) => b.mentions.length - a.mentions.length || a.name.localeCompare(b.name));
+  const index = { entities, byKey };
+  cache.set(corpus, index);
+  return index;
+}
+
+function sumVotes(cands: Candidate[]): Record<EntityKind, number> {
+  const v = emptyVotes();
+  for (const c of cands) for (const k of Object.keys(v) as EntityKind[]) v[k] += c.votes[k];
+  return v;
+}
+function kindOf(v: Record<EntityKind, number>): EntityKind {
+  const order: EntityKind[] = ['person', 'organization', 'place', 'other'];
+  let best: EntityKind = 'other';
+  let bestV = 0;
+  for (const k of order) if (v[k] > bestV) (best = k), (bestV = v[k]);
+  return best;
+}
+function kindOfCands(cands: Candidate[]): EntityKind {
+  if (cands.some((c) => c.ship)) return 'other';
+  return kindOf(sumVotes(cands));
+}
+
+function toEntity(g: Group): Entity {
+  const kind = kindOfCands(g.cands);
+  const counts = new Map<string, { surface: string; n: number; words: number }>();
+  for (const c of g.cands) {
+    const k = c.surface.replace(/^The\s+/, '');
+    const e = counts.get(k) ?? { surface: k, n: 0, words: k.split(/\s+/).length };
+    e.n++;
+    counts.set(k, e);
+  }
+  const spellings = [...counts.values()].sort((a, b) => b.n - a.n || b.words - a.words);
+  // People and organisations are shown by their fullest name; places by the usual one.
+  const accentFirst = (a: { surface: string }, b: { surface: string }) => (keyOf(a.surface) === keyOf(b.surface) ? b.surface.normalize('NFD').length - a.surface.normalize('NFD').length : 0);
+  let name =
+    kind === 'place'
+      ? spellings[0]!.surface
+      : [...spellings].sort((a, b) => b.words - a.words || b.n - a.n || accentFirst(a, b))[0]!.surface;
+  if (COUNTRY_NAME[g.key]) name = COUNTRY_NAME[g.key]!;
+  // Prefer the accented spelling of the same name ("Nicolás" over "Nicolas").
+  const same = spellings.filter((s) => keyOf(s.surface) === keyOf(name)).sort((a, b) => b.surface.normalize('NFD').length - a.surface.normalize('NFD').length);
+  if (same[0]) name = same[0].surface;
+  const aliases = [...new Set([name, ...spellings.map((s) => s.surface)])];
+  const keys = new Set(aliases.map(keyOf));
+  keys.add(g.key);
+  if (g.ship) keys.add(g.tokens.slice(1).join(' '));
+  for (const [abbr, full] of Object.entries(COUNTRY_ABBR)) if (full === g.key) keys.add(abbr);
+  const mentions: EntityMention[] = g.cands
+    .map(({ tokens: _t, votes: _v, ship: _s, sentenceInitialOnly: _i, ...m }) => m)
+    .sort((a, b) => (a.article.id === b.article.id ? a.sentence.start + a.start - (b.sentence.start + b.start) : a.article.id < b.article.id ? -1 : 1));
+  return {
+    id: g.key,
+    name,
+    kind,
+    ...(g.ship ? { subkind: 'ship' as const } : {}),
+    aliases,
+    keys: [...keys].filter(Boolean),
+    mentions,
+  };
+}
+
+/**
+ * "the 79-year-old", "the New Yorker" as a speaker: tied to the person named
+ * most recently before it in the same article (within a few sentences), which is
+ * how the article itself ties them.
+ */
+function attachDescriptive(corpus: Corpus, entities: Entity[]): void {
+  const people = entities.filter((e) => e.kind === 'person');
+  // An age is specific enough anywhere; a demonym ("the New Yorker") only as the subject of a verb of saying or being.
+  const RE = /\bthe\s+(\d{1,3}-year-old(?![\p{L}-])|(?:New\s+|North\s+|South\s+)?\p{Lu}\p{Ll}+(?:er|ian)\b(?=\s+(?:is|was|has|had|said|says|explains|explained|added|replied|told|insisted|warned)\b))/gu;
+  for (const a of corpus.articles) {
+    for (let si = 0; si < a.sentences.length; si++) {
+      const s = a.sentences[si]!;
+      for (const m of s.text.matchAll(RE)) {
+        const at = s.start + m.index!;
+        let best: { e: Entity; pos: number } | undefined;
+        for (const e of people) {
+          for (const x of e.mentions) {
+            if (x.article.id !== a.id || x.inQuote || x.descriptive) continue;
+            const pos = x.sentence.start + x.start;
+            const back = a.sentences.findIndex((q) => q.id === x.sentence.id);
+            if (pos < at && si - back <= 8 && (!best || pos > best.pos)) best = { e, pos };
+          }
+        }
+        if (!best) continue;
+        const surface = `the ${m[1]}`;
+        best.e.mentions.push({ article: a, sentence: s, start: m.index!, end: m.index! + m[0].length, surface, inQuote: false, descriptive: true });
+        if (!best.e.aliases.includes(surface)) best.e.aliases.push(surface);
+      }
+    }
+  }
+}
