@@ -1,12 +1,154 @@
 /**
- * /digest — PLACEHOLDER written by the Discord engineer so the command list is
- * complete; the digest engineer's version (subscribe/setup with Manage Server)
- * replaces this file. It keeps the same shape as every other command.
+ * /digest — schedule the story digest for a channel (subscribe / unsubscribe),
+ * see its schedule (status), or preview it privately (now). Manage Server by
+ * default; the router re-checks that server-side, and subscribe/unsubscribe check
+ * again here because they change what a whole server receives.
  */
-import { SlashCommandBuilder } from 'discord.js';
-import type { SlashCommand } from '../src/discord/command.js';
+import { PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
+import type { CommandContext, SlashCommand } from '../src/discord/command.js';
+import { digest as digestEngine } from '../src/engines/digest.js';
+import { BadInputError } from '../src/errors.js';
+import { digestPayloads } from '../src/schedule/discord-poster.js';
+import { subscriptionsChanged } from '../src/schedule/scheduler.js';
+import { FREQUENCIES } from '../src/schedule/slots.js';
+import { digestStatus, formatInZone } from '../src/schedule/status.js';
+import { deleteSubscription, describeSchedule, nextRunOf, saveSubscription, validateSubscription, type Subscription } from '../src/schedule/subscriptions.js';
+
+const ZONES: string[] = (() => {
+  try {
+    return [...Intl.supportedValuesOf('timeZone'), 'UTC'];
+  } catch {
+    return ['UTC'];
+  }
+})();
+
+/** Time zones matching what is typed (for autocomplete: in memory, instant). */
+export function zoneSuggestions(typed: string): string[] {
+  const q = typed.trim().toLowerCase().replace(/\s+/g, '_');
+  if (!q) return ['UTC', 'Europe/London', 'Europe/Paris', 'America/New_York', 'America/Los_Angeles', 'Asia/Tokyo'];
+  const starts = ZONES.filter((z) => z.toLowerCase().startsWith(q) || z.toLowerCase().split('/').pop()!.startsWith(q));
+  const contains = ZONES.filter((z) => !starts.includes(z) && z.toLowerCase().includes(q));
+  return [...starts, ...contains].slice(0, 25);
+}
+
+/** A channel option: a mention (<#id>), #id or a bare id; default: the channel the command was used in. */
+function channelOf(ctx: CommandContext): string {
+  const raw = ctx.options.string('channel')?.trim();
+  if (!raw) return ctx.incoming.channelId;
+  const m = /^(?:<#(\d{15,22})>|#?(\d{15,22}))$/.exec(raw);
+  if (!m) throw new BadInputError(`"${raw.slice(0, 40).replace(/[`@<>]/g, '')}" is not a channel. Mention it (#channel) or paste its id.`);
+  return (m[1] ?? m[2])!;
+}
+
+/** Changing a server's digests needs Manage Server, whatever the command's defaults were changed to. */
+function requireManager(ctx: CommandContext): void {
+  if (!ctx.incoming.guildId) throw new BadInputError('Digests are set up in a server channel, not in direct messages.');
+  const p = ctx.incoming.permissions;
+  const ok = p !== null && ((p & PermissionFlagsBits.Administrator) !== 0n || (p & PermissionFlagsBits.ManageGuild) !== 0n);
+  if (!ok) throw new BadInputError('Setting up digests needs the Manage Server permission.');
+}
+
+const note = (text: string) => ({ embeds: [{ color: 0x2f6fdf, description: text }], components: [] });
+
+async function subscribe(ctx: CommandContext): Promise<void> {
+  requireManager(ctx);
+  const v = validateSubscription({
+    channelId: channelOf(ctx),
+    time: ctx.options.string('time') ?? '',
+    timezone: ctx.options.string('timezone') ?? '',
+    frequency: ctx.options.string('frequency') ?? 'daily',
+  });
+  const sub: Subscription = {
+    id: v.channelId,
+    ...v,
+    guildId: ctx.incoming.guildId,
+    source: 'command',
+    createdBy: ctx.incoming.userId,
+    createdAt: ctx.deps.clock().getTime(),
+    paused: null,
+  };
+  await saveSubscription(ctx.deps.store, sub);
+  await subscriptionsChanged();
+  const next = nextRunOf(sub, ctx.deps.clock());
+  await ctx.respond.reply(
+    note(`Digest scheduled for <#${sub.channelId}>: ${describeSchedule(sub)}.\nNext run: ${next ? formatInZone(next.getTime(), sub.timezone) : 'none'}.`),
+    true,
+  );
+}
+
+async function unsubscribe(ctx: CommandContext): Promise<void> {
+  requireManager(ctx);
+  const channelId = channelOf(ctx);
+  const removed = await deleteSubscription(ctx.deps.store, channelId);
+  await subscriptionsChanged();
+  const env = ctx.deps.config.DIGEST_CHANNEL_ID === channelId && ctx.deps.config.DIGEST_CRON;
+  const text = removed
+    ? `Digest for <#${channelId}> cancelled.${env ? ' The default schedule from the bot’s environment (DIGEST_CHANNEL_ID) still applies to this channel.' : ''}`
+    : env
+      ? `<#${channelId}> gets the default digest from the bot’s environment (DIGEST_CHANNEL_ID); the bot’s operator can turn it off.`
+      : `No digest was scheduled for <#${channelId}>.`;
+  await ctx.respond.reply(note(text), true);
+}
+
+async function status(ctx: CommandContext): Promise<void> {
+  await ctx.respond.reply(note(await digestStatus(ctx.deps, channelOf(ctx))), true);
+}
+
+/** A private preview of the digest this channel would get now (does not count as a post). */
+async function now(ctx: CommandContext): Promise<void> {
+  await ctx.respond.defer(true);
+  const answer = await digestEngine(ctx.deps, { channel: ctx.incoming.channelId });
+  // The interaction payload carries no attachments, so the preview shows the chart's location in the notes.
+  const [first, ...rest] = digestPayloads({ ...answer, notes: [...(answer.notes ?? []), 'Preview: only you can see this. Scheduled digests carry the chart image.'] }, false);
+  await ctx.respond.edit(first!);
+  for (const p of rest) await ctx.respond.followUp(p, true);
+}
 
 export const digest: SlashCommand = {
-  data: new SlashCommandBuilder().setName('digest').setDescription('A digest of the story so far, from the articles'),
-  execute: (ctx) => ctx.answer({ command: 'digest', channel: ctx.incoming.channelId }),
+  data: new SlashCommandBuilder()
+    .setName('digest')
+    .setDescription('A cited digest of the story: schedule it for a channel, or preview it')
+    .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
+    .addSubcommand((s) =>
+      s
+        .setName('subscribe')
+        .setDescription('Post the digest to a channel on a schedule')
+        .addStringOption((o) => o.setName('time').setDescription('Time of day, 24-hour HH:MM (e.g. 08:30)').setRequired(true).setMinLength(3).setMaxLength(5))
+        .addStringOption((o) => o.setName('timezone').setDescription('IANA time zone, e.g. Europe/Paris').setRequired(true).setMaxLength(64).setAutocomplete(true))
+        .addStringOption((o) =>
+          o
+            .setName('frequency')
+            .setDescription('How often (default daily)')
+            .addChoices(...FREQUENCIES.map((f) => ({ name: f, value: f }))),
+        )
+        .addStringOption((o) => o.setName('channel').setDescription('Channel to post in (default: this one)').setMaxLength(40)),
+    )
+    .addSubcommand((s) =>
+      s
+        .setName('unsubscribe')
+        .setDescription('Stop posting the digest to a channel')
+        .addStringOption((o) => o.setName('channel').setDescription('Channel (default: this one)').setMaxLength(40)),
+    )
+    .addSubcommand((s) =>
+      s
+        .setName('status')
+        .setDescription('Next run, last post and articles since, for a channel')
+        .addStringOption((o) => o.setName('channel').setDescription('Channel (default: this one)').setMaxLength(40)),
+    )
+    .addSubcommand((s) => s.setName('now').setDescription('Preview the digest now (only you see it)')),
+  async execute(ctx) {
+    switch (ctx.options.subcommand()) {
+      case 'subscribe':
+        return subscribe(ctx);
+      case 'unsubscribe':
+        return unsubscribe(ctx);
+      case 'status':
+        return status(ctx);
+      case 'now':
+        return now(ctx);
+      default:
+        throw new BadInputError('Choose one of: subscribe, unsubscribe, status, now.');
+    }
+  },
+  autocomplete: (_deps, focused) => (focused.name === 'timezone' ? zoneSuggestions(focused.value) : []),
 };
