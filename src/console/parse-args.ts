@@ -51,7 +51,7 @@ export function parseCli(argv: string[]): CliArgs {
   if (NEEDS_ARG[command] && !text) throw new UsageError(`${command} needs ${NEEDS_ARG[command]}`);
   for (const k of ['from', 'to'] as const) {
     const v = values[k];
-    if (v !== undefined && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(v)) throw new UsageError(`--${k} must be YYYY-MM-DD (got "${v}")`);
+    if (v !== undefined && (!/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/.test(v) || (v.length === 10 && new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) !== v))) throw new UsageError(`--${k} must be YYYY-MM-DD (got "${v}")`);
   }
   if (values.session !== undefined && !/^[\w:.-]{1,100}$/.test(values.session)) {
     throw new UsageError('--session must be 1-100 letters, digits, "_", "-", ".", ":"');
