@@ -20,7 +20,7 @@ export async function runCli(argv: string[]): Promise<number> {
       process.stdout.write(`${USAGE}\n`);
       return 0;
     }
-    process.stderr.write(`dispatch: ${(err as Error).message}\n${USAGE}\n`);
+    process.stderr.write(`dispatch: ${(err as Error).message.split('\n')[0]} (see --help)\n`); // contract: one line on stderr
     return 2;
   }
   try {
