@@ -318,6 +318,12 @@ for (const g of SYNONYM_GROUPS) {
   for (const t of set) SYNONYMS.set(t, new Set([...(SYNONYMS.get(t) ?? []), ...set]));
 }
 
+/** One representative term for a synonym group, so differently worded sentences compare as the same. */
+export function canonical(t: string): string {
+  const g = SYNONYMS.get(t);
+  return g ? [...g].sort()[0]! : t;
+}
+
 /** The term and its everyday synonyms (stemmed). */
 export function synonymsOf(t: string): Set<string> {
   return SYNONYMS.get(t) ?? new Set([t]);

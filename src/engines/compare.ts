@@ -1,6 +1,401 @@
+/**
+ * /compare, offline: where the articles differ. Three kinds of difference, each
+ * side quoted and cited: figures about the same quantity that differ
+ * ("more than 60" vs "at least 61"), reports and the denials of them, and the
+ * same claim stated firmly by one source and only hedged ("reportedly") by
+ * another. Near-duplicate articles are collapsed into one voice and listed as
+ * such, so repetition never passes for a second source.
+ */
 import type { Deps } from '../deps.js';
-import type { Answer } from '../types.js';
-export function compare(deps: Deps, topic: string): Answer {
-  void deps;
-  return { command: 'compare', answered: false, title: topic, blocks: [], citations: [], followUps: [], disagreements: [] };
+import { independenceGroups } from '../corpus/overlap.js';
+import { terms } from '../index/text.js';
+import type { Answer, AnswerBlock, Article, Disagreement, Sentence } from '../types.js';
+import { createCiter, type Citer } from './cite.js';
+import {
+  articleLabel,
+  canonical,
+  cleanClaim,
+  clip,
+  corpusFigures,
+  denialOf,
+  figureGroup,
+  hedgeOf,
+  isNonConfirmation,
+  isReport,
+  nearDuplicates,
+  relateFigures,
+  reportedHedgeOf,
+  sameQuantity,
+  synonymsOf,
+  type Figure,
+} from './claims.js';
+
+/** At most this many disagreements of each kind, so the answer stays readable in chat. */
+const MAX_PER_KIND = 5;
+
+interface Ctx {
+  deps: Deps;
+  citer: Citer;
+  group: Map<string, string>;
+  idf: (t: string) => number;
+  /** Sentence id → whether it bears on the topic (everything, without a topic). */
+  onTopic: (s: Sentence) => boolean;
+}
+
+/** One difference found, before it is rendered. */
+interface Found {
+  kind: 'figures' | 'denial' | 'hedge';
+  topic: string;
+  sides: { text: string; sentences: Sentence[] }[];
+  /** For ordering: higher first. */
+  weight: number;
+}
+
+export function compare(deps: Deps, rawTopic: string): Answer {
+  const topic = cleanClaim(rawTopic ?? '');
+  const N = Math.max(deps.index.size, 1);
+  const idf = (t: string) => Math.log(1 + N / (1 + deps.index.docFreq(t)));
+  const searched = `${deps.corpus.articles.length} article${deps.corpus.articles.length === 1 ? '' : 's'}`;
+  const title = topic ? `Where the articles differ on “${clip(topic, 120)}”` : 'Where the articles differ';
+
+  let onTopic: (s: Sentence) => boolean = () => true;
+  if (topic) {
+    const tTerms = [...new Set(terms(topic))].filter((t) => t.length > 1);
+    const known = tTerms.filter((t) => deps.index.docFreq(t) > 0);
+    if (!tTerms.length || !known.length) {
+      return {
+        command: 'compare',
+        answered: false,
+        title,
+        blocks: [{ text: `The articles don't discuss that: ${tTerms.length ? `${tTerms.map((t) => `“${t}”`).join(', ')} never appear in the ${searched}.` : 'the topic has no words I can look up.'}`, cites: [] }],
+        citations: [],
+        followUps: ['Where do the articles differ?'],
+        disagreements: [],
+      };
+    }
+    const total = known.reduce((n, t) => n + idf(t), 0);
+    const cache = new Map<string, boolean>();
+    onTopic = (s) => {
+      const hit = cache.get(s.id);
+      if (hit !== undefined) return hit;
+      const a = deps.corpus.byId.get(s.articleId)!;
+      const here = new Set(terms(s.text));
+      const near = new Set(adjacent(a, s).flatMap((x) => terms(x.text)));
+      let got = 0;
+      for (const t of known) {
+        if (has(here, t)) got += idf(t);
+        else if (has(near, t)) got += idf(t) * 0.5;
+      }
+      const ok = got / total >= 0.5;
+      cache.set(s.id, ok);
+      return ok;
+    };
+  }
+
+  const ctx: Ctx = { deps, citer: createCiter(deps.corpus), group: independenceGroups(deps.corpus.articles, deps.corpus.overlaps), idf, onTopic };
+  const found = [...figureDifferences(ctx), ...reportsAndDenials(ctx), ...firmVersusHedged(ctx)];
+
+  // Render: cite in display order so the numbers read [1], [2], … down the answer.
+  const disagreements: Disagreement[] = [];
+  const blocks: AnswerBlock[] = [];
+  for (const f of found) {
+    const sides = f.sides.map((side) => ({ text: side.text, citations: [ctx.citer.cite(side.sentences)] }));
+    disagreements.push({ topic: f.topic, sides });
+    blocks.push({ heading: f.topic, text: sides.map((s) => `• ${s.text} ${s.citations.map((n) => `[${n}]`).join('')}`).join('\n'), cites: sides.flatMap((s) => s.citations) });
+  }
+
+  const dups = nearDuplicates(deps.corpus);
+  const voices = new Set(deps.corpus.articles.map((a) => ctx.group.get(a.id) ?? a.id)).size;
+  const intro = found.length
+    ? `${found.length} point${found.length === 1 ? '' : 's'} where the ${searched} differ${topic ? ` on this topic` : ''} (${voices} independent voice${voices === 1 ? '' : 's'}).`
+    : topic
+      ? `I found no disagreement about this in the ${searched}: where they mention it, their figures and statements agree.`
+      : `I found no disagreement between the ${searched}: their figures agree and no report is denied.`;
+  blocks.unshift({ text: intro, cites: [] });
+  if (dups.length) {
+    const label = (id: string) => {
+      const a = deps.corpus.byId.get(id);
+      return a ? `${articleLabel(a)} (${id})` : id;
+    };
+    blocks.push({
+      heading: 'Near-duplicates (counted as one source)',
+      text: dups.map((d) => `• ${label(d.source)} repeats ${Math.round(d.share * 100)}% of ${label(d.within)} — repetition, not corroboration.`).join('\n'),
+      cites: [],
+    });
+  }
+
+  return {
+    command: 'compare',
+    answered: found.length > 0 || !topic,
+    title,
+    blocks,
+    citations: ctx.citer.citations,
+    followUps: found.length ? found.slice(0, 2).map((f) => followUpFor(f)).filter((x): x is string => !!x) : [],
+    disagreements,
+    meta: { nearDuplicates: dups, independentVoices: voices, kinds: found.map((f) => f.kind) },
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Figures
+
+/** Two figures' stated times are far enough apart that a difference is a change, not a disagreement. */
+function differentTimes(a: Figure, b: Figure): boolean {
+  if (!a.when || !b.when) return false;
+  if (a.when.length === 7 || b.when.length === 7) return a.when.slice(0, 7) !== b.when.slice(0, 7);
+  const days = Math.abs(Date.parse(a.when) - Date.parse(b.when)) / 86_400_000;
+  return days > 10;
+}
+
+/** Same quantity, or the same kind of count at the same stated month ("seven warships" vs "three destroyers" in August). */
+function comparable(a: Figure, b: Figure): boolean {
+  if (differentTimes(a, b)) return false;
+  if (sameQuantity(a, b)) return true;
+  return figureGroup(a) === figureGroup(b) && !!a.when && a.when === b.when && !!a.whenText && !!b.whenText;
+}
+
+function figureDifferences(ctx: Ctx): Found[] {
+  const all: Figure[] = [];
+  for (const list of corpusFigures(ctx.deps.corpus).values()) all.push(...list);
+  const voice = (f: Figure) => ctx.group.get(f.articleId) ?? f.articleId;
+  // Union figures that differ across independent voices into clusters about one quantity.
+  const parent = all.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const linked = new Set<number>();
+  for (let i = 0; i < all.length; i++) {
+    for (let j = i + 1; j < all.length; j++) {
+      const a = all[i]!;
+      const b = all[j]!;
+      if (voice(a) === voice(b) || !comparable(a, b)) continue;
+      const derivedOnlyOnce = !!a.note !== !!b.note;
+      if (a.value === b.value && !derivedOnlyOnce) continue;
+      if (!ctx.onTopic(a.sentence) && !ctx.onTopic(b.sentence)) continue;
+      parent[find(i)] = find(j);
+      linked.add(i).add(j);
+    }
+  }
+  const clusters = new Map<number, Figure[]>();
+  for (const i of linked) {
+    const r = find(i);
+    const list = clusters.get(r) ?? [];
+    list.push(all[i]!);
+    clusters.set(r, list);
+  }
+  const priority = ['killed', 'casualties', 'money', 'troops', 'ships', 'aircraft', 'strikes', 'weapons', 'people'];
+  const out: Found[] = [];
+  for (const figs of clusters.values()) {
+    // One side per distinct reading; a reading repeated by several articles is one side citing the first.
+    const readings = new Map<string, Figure>();
+    for (const f of figs.sort((x, y) => x.articleId.localeCompare(y.articleId) || x.sentence.start - y.sentence.start)) {
+      const k = `${voice(f)}|${f.display}|${f.noun}`;
+      if (!readings.has(k)) readings.set(k, f);
+    }
+    const list = [...readings.values()].slice(0, 4);
+    if (list.length < 2) continue;
+    const anyConflict = list.some((a, i) => list.slice(i + 1).some((b) => relateFigures(a, b) === 'conflict' && voice(a) !== voice(b)));
+    const sameSum = list.every((f) => f.value === list[0]!.value);
+    const nouns = new Set(list.map((f) => f.noun));
+    const label = figureLabel(list[0]!);
+    const how = sameSum
+      ? 'the same amount, stated differently'
+      : anyConflict
+        ? nouns.size > 1
+          ? 'different counts (they may count different things)'
+          : 'figures that cannot both be true'
+        : 'different figures that can both be true';
+    out.push({
+      kind: 'figures',
+      topic: `${label}: ${list.map((f) => `“${f.display}”${f.note ? ` (${f.note})` : ''}`).join(' vs ')} — ${how}`,
+      sides: list.map((f) => ({ text: figureSide(ctx, f), sentences: [f.sentence] })),
+      weight: 100 - Math.max(0, priority.indexOf(figureGroup(list[0]!))) * 5 + (anyConflict ? 3 : 0),
+    });
+  }
+  return out.sort((a, b) => b.weight - a.weight).slice(0, MAX_PER_KIND);
+}
+
+function figureLabel(f: Figure): string {
+  if (f.key === 'killed') return 'People killed';
+  if (figureGroup(f) === 'money') return f.noun === 'money' ? 'Amount' : cap(f.noun);
+  return f.label;
+}
+
+function figureSide(ctx: Ctx, f: Figure): string {
+  const a = ctx.deps.corpus.byId.get(f.articleId)!;
+  const noun = f.noun === 'money' ? '' : ` ${f.noun}`;
+  const bits = [f.whenText ? f.whenText : null, f.note ?? null, f.who ? `per ${clip(f.who, 60)}` : null].filter(Boolean);
+  const hedge = reportedHedgeOf(f.sentence.text);
+  if (hedge) bits.push(`hedged: “${clip(hedge.phrase, 60)}”`);
+  return `${sourceWithDate(a)}: ${f.display}${noun}${bits.length ? ` (${bits.join('; ')})` : ''}`;
+}
+
+// ---------------------------------------------------------------------------
+// Reports and denials
+
+function reportsAndDenials(ctx: Ctx): Found[] {
+  const { deps } = ctx;
+  const out: Found[] = [];
+  const used = new Set<string>();
+  for (const a of deps.corpus.articles) {
+    for (const s of a.sentences) {
+      const denial = denialOf(s.text);
+      if (!denial || used.has(s.id)) continue;
+      // A denial often runs over two sentences ("X denied the report." "“Fake story,” he wrote."): take both.
+      const next = adjacent(a, s).find((x) => x.start > s.start && denialOf(x.text));
+      const denialSentences = next ? [s, next] : [s];
+      for (const x of denialSentences) used.add(x.id);
+      if (!denialSentences.some(ctx.onTopic)) continue;
+      // Repeated in a near-duplicate: the same denial, not another one.
+      if (out.some((f) => f.sides.some((side) => side.sentences.some((x) => ctx.group.get(x.articleId) === ctx.group.get(a.id) && x.text === s.text)))) continue;
+
+      // What is denied: the words after "report that", else the whole sentence and its neighbours.
+      const object = /\b(?:report|reports|story|claim|claims|allegation)s?\s+that\s+(.+)$/i.exec(s.text)?.[1] ?? s.text;
+      const context = [s, ...adjacent(a, s)].map((x) => x.text).join(' ');
+      const want = weighted(ctx, object);
+      const outlets = names(context);
+      const reports: { s: Sentence; score: number }[] = [];
+      for (const b of deps.corpus.articles) {
+        for (const r of b.sentences) {
+          if (denialSentences.includes(r) || denialOf(r.text) || !isReport(r.text) || /\?\s*["”’']?\s*$/.test(r.text)) continue;
+          const have = new Set(terms(r.text).map(canonical));
+          let score = 0;
+          for (const [t, w] of want) if (have.has(t)) score += w;
+          const total = [...want.values()].reduce((x, y) => x + y, 0) || 1;
+          let share = score / total;
+          // The report names the outlet the denial is aimed at ("referencing the Miami Herald").
+          if (outlets.some((o) => r.text.includes(o))) share += 0.25;
+          if (share >= 0.45) reports.push({ s: r, score: share + (ctx.group.get(b.id) !== ctx.group.get(a.id) ? 0.05 : 0) });
+        }
+      }
+      reports.sort((x, y) => y.score - x.score);
+      const picked: Sentence[] = [];
+      for (const r of reports) {
+        if (picked.length >= 2) break;
+        if (picked.some((p) => ctx.group.get(p.articleId) === ctx.group.get(r.s.articleId))) continue;
+        picked.push(r.s);
+      }
+      if (!picked.length) continue;
+      const soft = isNonConfirmation(denial);
+      const who = speakerOf(s.text);
+      out.push({
+        kind: 'denial',
+        topic: soft ? `A report that was not confirmed${who ? ` by ${who}` : ''}` : `A report and its denial${who ? ` by ${who}` : ''}`,
+        sides: [
+          ...picked.map((p) => ({ text: `Reported — ${sourceWithDate(deps.corpus.byId.get(p.articleId)!)}: “${clip(p.text.trim(), 220)}”`, sentences: [p] })),
+          { text: `${soft ? 'Not confirmed' : 'Denied'} — ${sourceWithDate(a)}: “${clip(denialSentences.map((x) => x.text.trim()).join(' '), 260)}”`, sentences: denialSentences },
+        ],
+        weight: soft ? 50 : 60,
+      });
+    }
+  }
+  return out.slice(0, MAX_PER_KIND);
+}
+
+// ---------------------------------------------------------------------------
+// Firm vs hedged
+
+function firmVersusHedged(ctx: Ctx): Found[] {
+  const { deps } = ctx;
+  type Item = { s: Sentence; a: Article; w: Map<string, number>; hedge: string | null };
+  const items: Item[] = [];
+  for (const a of deps.corpus.articles) {
+    for (const s of a.sentences) {
+      if (/\?\s*["”’']?\s*$/.test(s.text) || denialOf(s.text)) continue;
+      const w = weighted(ctx, s.text);
+      if (w.size < 5) continue;
+      const h = reportedHedgeOf(s.text);
+      // Firm: stated without a hedge and not passed on as someone else's report.
+      const firm = !hedgeOf(s.text) && !isReport(s.text);
+      if (!h && !firm) continue;
+      items.push({ s, a, w, hedge: h?.phrase ?? null });
+    }
+  }
+  const out: Found[] = [];
+  const usedHedged = new Set<string>();
+  for (const h of items.filter((x) => x.hedge)) {
+    if (!ctx.onTopic(h.s)) continue;
+    let best: { f: Item; share: number } | undefined;
+    for (const f of items) {
+      if (f.hedge || ctx.group.get(f.a.id) === ctx.group.get(h.a.id)) continue;
+      // Shared weight relative to the shorter sentence: one states what the other hedges.
+      let shared = 0;
+      for (const [t, w] of h.w) if (f.w.has(t)) shared += w;
+      const smaller = Math.min(sum(h.w), sum(f.w));
+      const share = shared / (smaller || 1);
+      const sharedCount = [...h.w.keys()].filter((t) => f.w.has(t)).length;
+      // Both must be real statements (6+ terms) sharing 5+ of them: a bare "Nicolás Maduro" line matches everything.
+      if (f.w.size >= 6 && share >= 0.35 && sharedCount >= 5 && (!best || share > best.share)) best = { f, share };
+    }
+    if (!best) continue;
+    const key = `${ctx.group.get(h.a.id)}|${best.f.s.id}`;
+    if (usedHedged.has(key) || out.some((o) => o.sides.some((side) => side.sentences[0]!.id === best!.f.s.id))) continue;
+    usedHedged.add(key);
+    out.push({
+      kind: 'hedge',
+      topic: `Stated firmly by one source, only hedged (“${clip(h.hedge!, 60)}”) by another`,
+      sides: [
+        { text: `Firm — ${sourceWithDate(best.f.a)}: “${clip(best.f.s.text.trim(), 220)}”`, sentences: [best.f.s] },
+        { text: `Hedged — ${sourceWithDate(h.a)}: “${clip(h.s.text.trim(), 220)}”`, sentences: [h.s] },
+      ],
+      weight: 40 + best.share,
+    });
+  }
+  return out.sort((a, b) => b.weight - a.weight).slice(0, MAX_PER_KIND);
+}
+
+// ---------------------------------------------------------------------------
+// helpers
+
+/** Canonical content terms of a text with their idf weights. */
+function weighted(ctx: Ctx, text: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const t of terms(text)) {
+    if (t.length < 2) continue;
+    out.set(canonical(t), ctx.idf(t));
+  }
+  return out;
+}
+
+function sum(m: Map<string, number>): number {
+  let n = 0;
+  for (const v of m.values()) n += v;
+  return n;
+}
+
+function has(set: Set<string>, t: string): boolean {
+  if (set.has(t)) return true;
+  for (const x of synonymsOf(t)) if (set.has(x)) return true;
+  if (t.length < 5) return false;
+  for (const x of set) if (x.length >= 5 && (x.startsWith(t) || t.startsWith(x))) return true;
+  return false;
+}
+
+function adjacent(a: Article, s: Sentence): Sentence[] {
+  const i = a.sentences.indexOf(s);
+  return [a.sentences[i - 1], a.sentences[i + 1]].filter((x): x is Sentence => !!x);
+}
+
+/** Capitalised multi-word names in a text ("Miami Herald", "Washington Post"), for matching a denial to its target. */
+function names(text: string): string[] {
+  return [...text.matchAll(/\b\p{Lu}[\p{L}’'.-]+(?:\s+\p{Lu}[\p{L}’'.-]+)+/gu)].map((m) => m[0]).filter((n) => !/^(The|A|An|In|On)\s/.test(n));
+}
+
+/** Who denies: the name before "denied"/"did not confirm", or after "spokesman". */
+function speakerOf(text: string): string | null {
+  const m = /((?:\p{Lu}[\p{L}’'.-]+\s+){0,3}\p{Lu}[\p{L}’'.-]+)(?:,[^,]{0,80},)?\s+(?:denied|denies|rejected|dismissed|disputed|did not confirm|refused to confirm|declined to confirm)/u.exec(text);
+  // "Secretary of State Marco Rubio" → the last two capitalised words are the person.
+  if (m) return m[1]!.trim().split(/\s+/).slice(-2).join(' ');
+  return null;
+}
+
+function sourceWithDate(a: Article): string {
+  return `${articleLabel(a)}${a.date ? ` (${a.date})` : ''}`;
+}
+
+function followUpFor(f: Found): string | null {
+  if (f.kind === 'figures') return `Where do the articles differ on ${f.topic.split(':')[0]!.toLowerCase()}?`;
+  return null;
+}
+
+function cap(s: string): string {
+  return s ? s[0]!.toUpperCase() + s.slice(1) : s;
 }
