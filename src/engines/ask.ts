@@ -186,6 +186,12 @@ export async function ask(deps: Deps, question: string, opts: AskOptions = {}): 
       question: resolved,
       history: history.slice(-3).map((t) => ({ question: t.resolved, answer: t.answer })),
       passages,
+      articles: Object.fromEntries(
+        [...new Set(passages.map((p) => p.articleId))].map((id) => {
+          const a = deps.corpus.byId.get(id)!;
+          return [id, { title: a.title, outlet: a.outlet, date: a.date, url: a.url }];
+        }),
+      ),
     });
     if (llmAnswer) {
       answer.blocks = llmAnswer.blocks;
