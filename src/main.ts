@@ -35,6 +35,11 @@ async function main(): Promise<void> {
     const bot = await startDiscord(deps);
     closers.unshift(() => bot.stop());
     log.info('connected to the Discord gateway');
+    // Scheduled digests post through the gateway client; stop them before the client.
+    const { startScheduler } = await import('./schedule/scheduler.js');
+    const { createDiscordPoster } = await import('./schedule/discord-poster.js');
+    const digests = await startScheduler(deps, createDiscordPoster(bot.client));
+    closers.unshift(() => digests.stop());
   }
 
   let stopping = false;
