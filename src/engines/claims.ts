@@ -204,6 +204,14 @@ export function relateFigures(claim: Figure, article: Figure): FigureRelation {
   return gap / scale <= 0.1 ? 'close' : 'conflict';
 }
 
+/** Two figures' stated times are far enough apart that a difference is a change, not a disagreement. */
+export function differentTimes(a: Figure, b: Figure): boolean {
+  if (!a.when || !b.when) return false;
+  if (a.when.length === 7 || b.when.length === 7) return a.when.slice(0, 7) !== b.when.slice(0, 7);
+  const days = Math.abs(Date.parse(a.when) - Date.parse(b.when)) / 86_400_000;
+  return days > 10;
+}
+
 /** True when two figures count the same kind of thing (same key, or same group with a shared noun). */
 export function sameQuantity(a: Figure, b: Figure): boolean {
   if (a.key === b.key) return true;

@@ -18,6 +18,7 @@ import {
   clip,
   corpusFigures,
   denialOf,
+  differentTimes,
   figureGroup,
   hedgeOf,
   isNonConfirmation,
@@ -138,14 +139,6 @@ export function compare(deps: Deps, rawTopic: string): Answer {
 
 // ---------------------------------------------------------------------------
 // Figures
-
-/** Two figures' stated times are far enough apart that a difference is a change, not a disagreement. */
-function differentTimes(a: Figure, b: Figure): boolean {
-  if (!a.when || !b.when) return false;
-  if (a.when.length === 7 || b.when.length === 7) return a.when.slice(0, 7) !== b.when.slice(0, 7);
-  const days = Math.abs(Date.parse(a.when) - Date.parse(b.when)) / 86_400_000;
-  return days > 10;
-}
 
 /** Same quantity, or the same kind of count at the same stated month ("seven warships" vs "three destroyers" in August). */
 function comparable(a: Figure, b: Figure): boolean {

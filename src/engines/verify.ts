@@ -8,6 +8,7 @@
  * supported", never a confident "contradicted".
  */
 import type { Deps } from '../deps.js';
+import { independenceGroups } from '../corpus/overlap.js';
 import { BadInputError } from '../errors.js';
 import { stem, terms, words } from '../index/text.js';
 import type { Answer, AnswerBlock, Article, Sentence } from '../types.js';
@@ -21,6 +22,7 @@ import {
   corpusFigures,
   countIndependent,
   denialOf,
+  differentTimes,
   figuresInText,
   hasNegation,
   isNonConfirmation,
@@ -55,6 +57,8 @@ interface FigureCheck {
   claim: Figure;
   status: FigureRelation | 'none';
   found: { f: Figure; rel: FigureRelation; article: Article }[];
+  /** Matches one source but another independent one contradicts it. */
+  disputed?: boolean;
 }
 
 interface Evidence {
@@ -247,7 +251,11 @@ export function verify(deps: Deps, rawClaim: string): Answer {
     const exact = found.filter((x) => x.f.key === cf.key);
     const use = exact.length ? exact : found;
     const status: FigureCheck['status'] = !use.length ? 'none' : use.some((x) => x.rel === 'match') ? 'match' : use.some((x) => x.rel === 'close') ? 'close' : 'conflict';
-    return { claim: cf, status, found: use };
+    // The claim matches one source while another independent one, for the same time, gives a figure that rules it out.
+    const groups = independenceGroups(deps.corpus.articles, deps.corpus.overlaps);
+    const matching = use.filter((x) => x.rel === 'match');
+    const disputed = status === 'match' && use.some((x) => x.rel === 'conflict' && matching.every((m) => groups.get(m.f.articleId) !== groups.get(x.f.articleId) && !differentTimes(m.f, x.f)));
+    return { claim: cf, status, found: use, disputed };
   });
 
   // --- years ---
@@ -289,6 +297,9 @@ export function verify(deps: Deps, rawClaim: string): Answer {
   if ((figConflict.length && !figMatch.length) || (yearConflict.length && !yearChecks.some((c) => c.status === 'match') && !figMatch.length)) {
     verdict = 'contradicted';
     reasons.push('the articles give a different figure');
+  } else if (checks.some((c) => c.disputed)) {
+    verdict = 'partly supported';
+    reasons.push('the articles disagree on this figure: some match the claim, another independent one does not');
   } else if (figConflict.length) {
     verdict = 'partly supported';
     reasons.push('some of its figures match the articles and some do not');

@@ -1,0 +1,231 @@
+/**
+ * Golden expectations for /verify and /compare on the five seed articles,
+ * written by hand from reading them (not from the engine's output).
+ *
+ * Source ids are the three-digit prefixes of the seed files:
+ *   000 — "US Prepared to Strike Venezuelan Military Bases…" (2025-11-02)
+ *   001 — Miami Herald, "China backs Venezuela, Trump hints Maduro's end is near…"
+ *   002 — "Maduro Urgently Seeks Military Aid…" (largely a copy of 000's second half)
+ *   003 — "US Conducts Military Action Against Venezuelan Drug Vessel"
+ *   004 — blue News, "Maduro allegedly asks China and Russia for military assistance" (2025-11-05)
+ */
+import type { Answer } from '../../src/types.js';
+
+export type Verdict = NonNullable<Answer['verdict']>;
+
+export interface GoldenClaim {
+  claim: string;
+  expect: Verdict;
+  /** Why, from the articles (for the reader of a failure). */
+  why: string;
+}
+
+export const GOLDEN_CLAIMS: GoldenClaim[] = [
+  // --- supported ---
+  { claim: 'US strikes have killed at least 61 suspected drug traffickers', expect: 'supported', why: "001: 'killing at least 61 suspected traffickers'" },
+  { claim: "The US doubled the reward for Maduro's capture to $50 million", expect: 'supported', why: "001: 'doubled the $25 million reward'; 003: '$50 million reward'" },
+  { claim: 'The Gerald R. Ford carrier strike group has more than 4,000 personnel', expect: 'supported', why: "001: 'with more than 4,000 personnel'" },
+  { claim: 'Maduro asked Russia for military aid', expect: 'supported', why: "000/002/004 'reportedly' (hedged, per WaPo documents); 001 'Maduro directly appealed to Moscow'" },
+  { claim: "Marco Rubio denied the Miami Herald's report", expect: 'supported', why: "000: Rubio 'denied the Florida newspaper's report' … 'referencing the Miami Herald'" },
+  { claim: "Trump said Maduro's days are numbered", expect: 'supported', why: "001: 'I'd say yes, I think so'; 004 same" },
+  { claim: 'The Pentagon deployed B-52 bombers near Venezuela', expect: 'supported', why: "000: 'deployed B-52 bombers to fly near the coast of Venezuela'" },
+  { claim: 'Cartel de los Soles traffics roughly 500 tons of cocaine a year', expect: 'supported', why: "000: US officials accuse it of 'trafficking roughly 500 tons of cocaine … annually'" },
+  { claim: 'Pete Hegseth ordered the Gerald R. Ford into the Caribbean', expect: 'supported', why: "001: 'Defense Secretary Pete Hegseth ordered the Gerald R. Ford … into the Caribbean'" },
+  { claim: 'Ten F-35B fighters were sent to Puerto Rico in September', expect: 'supported', why: "001: 'In September … 10 F-35B fighters based at Ceiba Air Base in Puerto Rico'" },
+  { claim: 'Maduro sent a letter to Xi Jinping', expect: 'supported', why: "000/002: 'is said to have sent a formal letter to Chinese President Xi Jinping'; 004 same (hedged)" },
+  { claim: 'China said its cooperation with Venezuela is not directed against any third party', expect: 'supported', why: "001: Mao Ning: 'not directed against any third party'" },
+
+  // --- contradicted ---
+  { claim: 'US strikes on drug boats have killed 40 people', expect: 'contradicted', why: "000 'more than 60'; 001 'at least 61'" },
+  { claim: "The reward for Maduro's capture is $10 million", expect: 'contradicted', why: '001/003: $50 million (doubled from $25 million)' },
+  { claim: 'The US has deployed 20 warships to the Caribbean', expect: 'contradicted', why: "000: 'seven warships' (August); 001: 'eight warships' (soon)" },
+  { claim: 'Cartel de los Soles traffics 2,000 tons of cocaine annually', expect: 'contradicted', why: "000: 'roughly 500 tons'" },
+  { claim: 'The last time an American aircraft carrier took part in a mission in the Western Hemisphere was in 1990', expect: 'contradicted', why: "004: '…was in 1983'" },
+  { claim: 'Peskov confirmed that Maduro requested military aid', expect: 'contradicted', why: "001: 'Peskov did not confirm The Washington Post's report'" },
+  { claim: 'The Ford carrier strike group carries about 300 combat aircraft', expect: 'contradicted', why: "001: 'roughly 90 combat aircraft'" },
+  { claim: 'The amphibious group sent in August had roughly 9,000 troops', expect: 'contradicted', why: "001: 'amphibious group of roughly 4,500 troops'; 000: '4,500 troops'" },
+  { claim: 'Trump has already decided to strike Venezuela', expect: 'contradicted', why: "000/002: Trump said he's 'yet to make a final decision'; Rubio denied the report that he had" },
+  { claim: 'Trump said he would tell a reporter if he was going to attack', expect: 'contradicted', why: "001: 'I wouldn't tell a reporter if I was going to attack or not'" },
+
+  // --- partly supported ---
+  { claim: 'Trump ruled out going to war with Venezuela', expect: 'partly supported', why: "001/004: 'I doubt it. I don't think so' — tentative, and he refused to confirm or deny plans" },
+  { claim: 'Maduro asked Russia and North Korea for military aid', expect: 'partly supported', why: 'Russia: reported; North Korea: never mentioned' },
+  { claim: 'Maduro sought military aid from Russia, China and Cuba', expect: 'partly supported', why: 'Russia, China: reported; Cuba: never mentioned' },
+
+  // --- not addressed ---
+  { claim: 'China has sent troops to Venezuela', expect: 'not addressed', why: "001: 'It is not known what type of aid China has provided'; nothing about troops from China" },
+  { claim: 'Pope Francis visited Caracas', expect: 'not addressed', why: 'never mentioned' },
+  { claim: 'The Venezuelan stock market crashed', expect: 'not addressed', why: 'never mentioned' },
+  { claim: 'Venezuela has 500 fighter jets', expect: 'not addressed', why: "004 mentions maintaining 'Su.30MK2 fighter jets' but gives no count; the '10 F-35B fighters' are American" },
+  { claim: 'Brazil closed its border with Venezuela', expect: 'not addressed', why: 'never mentioned' },
+  { claim: 'The European Union imposed new sanctions on Venezuela', expect: 'not addressed', why: "only 002's passing 'US sanctions'; nothing about the EU" },
+  { claim: 'Oil prices rose after the strikes', expect: 'not addressed', why: 'never mentioned' },
+];
+
+/** One side of an expected disagreement: a citation from `source` whose quote contains `includes`. */
+export interface GoldenSide {
+  source: string;
+  includes: string;
+}
+
+export interface GoldenDisagreement {
+  id: string;
+  what: string;
+  kind: 'figures' | 'denial' | 'hedge' | 'opinion';
+  /** Every side must be cited by one and the same disagreement. */
+  sides: GoldenSide[];
+}
+
+export const GOLDEN_DISAGREEMENTS: GoldenDisagreement[] = [
+  {
+    id: 'deaths',
+    what: "People killed in the boat strikes: 'more than 60' (000, as of Friday) vs 'at least 61' (001, this week)",
+    kind: 'figures',
+    sides: [
+      { source: '000', includes: 'more than 60' },
+      { source: '001', includes: 'at least 61' },
+    ],
+  },
+  {
+    id: 'reward',
+    what: "The reward for Maduro: '$50 million … doubling the bounty once offered for Osama bin Laden' (003) vs 'doubled the $25 million reward' (001)",
+    kind: 'figures',
+    sides: [
+      { source: '003', includes: '$50 million' },
+      { source: '001', includes: 'doubled the $25 million' },
+    ],
+  },
+  {
+    id: 'august-ships',
+    what: "The first deployment in August: 'seven warships' (000) vs 'three destroyers' (001)",
+    kind: 'figures',
+    sides: [
+      { source: '000', includes: 'seven warships' },
+      { source: '001', includes: 'three destroyers' },
+    ],
+  },
+  {
+    id: 'herald-denial',
+    what: "The Miami Herald's report on strike plans vs Rubio's denial ('fake story')",
+    kind: 'denial',
+    sides: [
+      { source: '001', includes: 'Miami Herald and the Wall Street Journal reported' },
+      { source: '000', includes: 'denied' },
+    ],
+  },
+  {
+    id: 'aid-not-confirmed',
+    what: "The Washington Post's report that Maduro asked Russia for military aid vs Peskov not confirming it",
+    kind: 'denial',
+    sides: [
+      { source: '001', includes: 'did not confirm' },
+      { source: '004', includes: 'reportedly asked Moscow' },
+    ],
+  },
+  {
+    id: 'cartel-leader',
+    what: "Maduro and the Cartel de los Soles: 'allegedly led by Nicolás Maduro' (003) vs 'Bondi said Maduro heads the Cartel de los Soles' (001)",
+    kind: 'hedge',
+    sides: [
+      { source: '003', includes: 'allegedly led by' },
+      { source: '001', includes: 'Maduro heads the Cartel' },
+    ],
+  },
+  {
+    id: 'aid-firm-vs-hedged',
+    what: "Maduro's appeal for aid: 'Maduro directly appealed to Moscow' (001, firm) vs 'Maduro is reportedly urgently reaching out' (000) / 'has reportedly asked' (004)",
+    kind: 'hedge',
+    sides: [
+      { source: '001', includes: 'directly appealed to Moscow' },
+      { source: '00', includes: 'reportedly' },
+    ],
+  },
+  {
+    id: 'regime-change',
+    what: "The aim of the deployment: 'This is not a deployment focused on regime change' (003, Ramsey) vs analysts concluding 'the mission's ultimate aim is the removal of the Maduro regime' (001)",
+    kind: 'opinion',
+    sides: [
+      { source: '003', includes: 'not a deployment focused on regime change' },
+      { source: '001', includes: 'removal of the Maduro regime' },
+    ],
+  },
+];
+
+/** The near-duplicate pair /compare must show as such. */
+export const GOLDEN_NEAR_DUPLICATE = { source: '002', within: '000' };
+
+/**
+ * A small unrelated corpus with planted differences, for tests that must not
+ * depend on the seeds: a death toll (at least 12 vs 31), an aid pledge
+ * ($5 million vs $50 million, cannot both be true), a report and its denial
+ * (dam inspections), the same claim firm in one article and hedged
+ * ("allegedly") in another, and a syndicated near-duplicate of the first.
+ */
+export const PLANTED_ARTICLES: Record<string, string> = {
+  'a_ledger.md': `---
+title: Riverton flood leaves town under water
+outlet: Daily Ledger
+date: 2024-03-10
+---
+
+Floods in Riverton killed at least 12 people on Saturday after the Kesh River dam failed, officials said.
+
+Mayor Ana Lopez said 300 homes were destroyed in the lower town, where water reached the rooftops.
+
+Governor Paul Henning pledged $5 million in emergency aid for the families who lost their homes.
+
+Engineers warned the town council about cracks in the Kesh River dam in 2021, council minutes show.
+
+The dam was built in 1962 and was last repaired in the 1990s.
+
+The state will send 200 soldiers to help with the rescue and to clear the roads.
+`,
+  'b_herald.md': `---
+title: Death toll rises in Riverton as questions mount over dam
+outlet: Coast Herald
+date: 2024-03-11
+---
+
+The flood has killed 31 people, according to the regional health office, which said dozens more were missing.
+
+Governor Paul Henning pledged $50 million in emergency aid, his office said on Sunday.
+
+The Valley Times reported that the Kesh River dam had not been inspected for ten years.
+
+Mayor Ana Lopez denied the Valley Times report that the dam had not been inspected for ten years. "That story is false," she told reporters.
+
+Volunteers from neighbouring towns filled sandbags through the night along the eastern bank.
+`,
+  'c_times.md': `---
+title: Riverton dam warnings went unheeded, residents say
+outlet: Valley Times
+date: 2024-03-11
+---
+
+Engineers allegedly warned the town council about cracks in the Kesh River dam in 2021, according to people familiar with the meetings.
+
+Residents of the lower town said the sirens sounded less than ten minutes before the water arrived.
+
+Local shops have opened their doors to families who lost their homes.
+`,
+  'd_syndicated.md': `---
+title: Riverton flood leaves town under water (wire copy)
+outlet: Wire Service
+date: 2024-03-10
+---
+
+Floods in Riverton killed at least 12 people on Saturday after the Kesh River dam failed, officials said.
+
+Mayor Ana Lopez said 300 homes were destroyed in the lower town, where water reached the rooftops.
+
+Governor Paul Henning pledged $5 million in emergency aid for the families who lost their homes.
+
+Engineers warned the town council about cracks in the Kesh River dam in 2021, council minutes show.
+
+The dam was built in 1962 and was last repaired in the 1990s.
+
+The state will send 200 soldiers to help with the rescue and to clear the roads.
+
+This article was distributed by a wire service.
+`,
+};
