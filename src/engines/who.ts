@@ -1,13 +1,476 @@
-/** /who — work in progress (issue 3). */
+/**
+ * /who: a person, organisation, place or named thing as the articles describe
+ * it — roles and descriptions, what they said (verbatim, attributed by the
+ * article), what they did, where they are mentioned, and who appears with them.
+ * Every line is cited. Lookup is fuzzy and accent-insensitive; a name that is
+ * not in the corpus gets an honest "not found" with suggestions.
+ */
 import type { Deps } from '../deps.js';
-import type { Answer } from '../types.js';
+import type { Answer, AnswerBlock, Article, Corpus, EntityInfo, Sentence } from '../types.js';
+import { type Entity, type EntityIndex, type EntityMention, SPEECH_RE, TITLE_HEADS, buildEntityIndex, keyOf, lexTags, quoteRegions } from '../index/entities.js';
+import { createCiter, quoteSentences, sourceLabel, type Citer } from './cite.js';
+import { quoteUnit } from './quote-span.js';
+import type { LlmPassage } from '../llm/types.js';
 
-export function who(_deps: Deps, name: string): Answer {
-  return { command: 'who', answered: false, title: `/who ${name}`, blocks: [{ text: '/who is not available yet.', cites: [] }], citations: [], followUps: [] };
+/** Discord allows at most 25 autocomplete choices of at most 100 characters. */
+export const AUTOCOMPLETE_MAX = 25;
+const CHOICE_MAX_CHARS = 100;
+const MAX_QUOTES = 6;
+const MAX_ACTIONS = 5;
+const MAX_RELATED = 6;
+
+const KIND_LABEL: Record<EntityInfo['kind'], string> = { person: 'person', organization: 'organisation', place: 'place', other: 'named thing' };
+
+// --- lookup ---------------------------------------------------------------------
+
+/** What a name typed by a user resolves to. */
+export interface Lookup {
+  /** Entities the name denotes (several when e.g. a surname is shared). */
+  matches: Entity[];
+  /** True when matched by spelling (exact alias or name part), false for a fuzzy guess. */
+  exact: boolean;
+  /** Near misses to offer as "Did you mean …". */
+  suggestions: Entity[];
 }
-export function aliasesOf(_deps: Deps, _name: string): string[] | null {
-  return null;
+
+/** The lookup key of user input: titles, "@", possessives and punctuation removed. */
+export function queryKey(input: string): string {
+  let k = keyOf(input.replace(/^[@#]+/, '').replace(/['’]s\b/g, ''));
+  const words = k.split(' ').filter(Boolean);
+  while (words.length > 1 && (TITLE_HEADS.has(words[0]!) || words[0] === 'the')) words.shift();
+  k = words.join(' ');
+  return k.slice(0, 200);
 }
-export function entityNames(_deps: Deps, _prefix: string): string[] {
-  return [];
+
+/** Edit distance with an early exit above `max` (returns max + 1 then). */
+function distance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      rowMin = Math.min(rowMin, cur[j]!);
+    }
+    if (rowMin > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+export function lookupEntity(index: EntityIndex, input: string): Lookup {
+  const key = queryKey(input);
+  if (!key) return { matches: [], exact: false, suggestions: index.entities.slice(0, 5) };
+  const exact = index.byKey.get(key);
+  if (exact?.length) return { matches: rank(exact), exact: true, suggestions: [] };
+  const qWords = key.split(' ');
+  // Every typed word is a word of the name ("hegseth", "pete hegseth", "story").
+  const byWords = index.entities.filter((e) => e.keys.some((k) => qWords.every((w) => k.split(' ').includes(w))));
+  if (byWords.length) return { matches: rank(byWords), exact: true, suggestions: [] };
+  // Fuzzy: typos and transliterations, against whole keys and single name words.
+  const max = key.length <= 4 ? 1 : key.length <= 8 ? 2 : 3;
+  const scored: { e: Entity; d: number }[] = [];
+  for (const e of index.entities) {
+    let best = max + 1;
+    for (const k of e.keys) {
+      best = Math.min(best, distance(key, k, max));
+      if (qWords.length === 1) for (const w of k.split(' ')) if (w.length > 2) best = Math.min(best, distance(key, w, max));
+      if (k.startsWith(key) && key.length >= 3) best = Math.min(best, 1);
+    }
+    if (best <= max) scored.push({ e, d: best });
+  }
+  scored.sort((a, b) => a.d - b.d || b.e.mentions.length - a.e.mentions.length);
+  const top = scored.filter((s) => s.d === scored[0]?.d);
+  // One clear best guess is answered ("Did you mean …?"); several are only offered.
+  if (top.length === 1 && top[0]!.d <= Math.max(1, Math.floor(key.length / 4))) {
+    return { matches: [top[0]!.e], exact: false, suggestions: scored.slice(1, 4).map((s) => s.e) };
+  }
+  return { matches: [], exact: false, suggestions: scored.slice(0, 5).map((s) => s.e) };
+}
+
+/** People before other kinds, then by how much the articles say about them. */
+function rank(list: Entity[]): Entity[] {
+  const order = { person: 0, organization: 1, place: 2, other: 3 } as const;
+  return [...new Set(list)].sort((a, b) => order[a.kind] - order[b.kind] || b.mentions.length - a.mentions.length);
+}
+
+// --- facts about an entity ---------------------------------------------------------
+
+interface Fact {
+  article: Article;
+  sentences: Sentence[];
+  /** For descriptions: the phrase ("Defense Secretary"). */
+  phrase?: string;
+}
+
+interface Facts {
+  quotes: Map<Entity, Fact[]>;
+  actions: Map<Entity, Fact[]>;
+}
+
+const factCache = new WeakMap<Corpus, Facts>();
+
+const SKIP_AFTER_NAME = new Set(['also', 'first', 'then', 'directly', 'repeatedly', 'recently', 'reportedly', 'has', 'had', 'have', 'is', 'was', 'quickly', 'later', 'already', 'previously', 'further', 'on', 'last', 'this', 'week', 'friday', 'monday', 'tuesday', 'wednesday', 'thursday', 'saturday', 'sunday', 'in', 'himself', 'herself', 'now', 'still', 'once', 'again', 'never', 'not']);
+
+/** Quotes (attributed by the article) and actions (name followed by a verb) for every entity. */
+function buildFacts(corpus: Corpus, index: EntityIndex): Facts {
+  const hit = factCache.get(corpus);
+  if (hit) return hit;
+  const bySentence = new Map<string, { e: Entity; m: EntityMention }[]>();
+  for (const e of index.entities) {
+    for (const m of e.mentions) {
+      const list = bySentence.get(m.sentence.id) ?? [];
+      list.push({ e, m });
+      bySentence.set(m.sentence.id, list);
+    }
+  }
+  const quotes = new Map<Entity, Fact[]>();
+  const actions = new Map<Entity, Fact[]>();
+  // Near-duplicate articles repeat the same sentences: one fact per wording.
+  const wording = (f: Fact) => keyOf(f.sentences.map((s) => s.text).join(' '));
+  const push = (map: Map<Entity, Fact[]>, e: Entity, f: Fact) => {
+    const list = map.get(e) ?? [];
+    const key = wording(f);
+    if (!list.some((x) => wording(x) === key)) list.push(f);
+    map.set(e, list);
+  };
+
+  for (const article of corpus.articles) {
+    const done = new Set<string>();
+    for (let si = 0; si < article.sentences.length; si++) {
+      const s = article.sentences[si]!;
+      if (done.has(s.id) || !/["“”]/.test(s.text)) continue;
+      const unit = quoteUnit(article, s, 8);
+      unit.forEach((u) => done.add(u.id));
+      const base = unit[0]!.start;
+      const text = article.raw.slice(base, unit[unit.length - 1]!.end);
+      const regions = quoteRegions(text);
+      const quotedWords = regions.reduce((n, [a, b]) => n + text.slice(a, b).split(/\s+/).filter(Boolean).length, 0);
+      if (quotedWords < 4) continue; // scare quotes, titles: not a statement
+      const outside = (at: number) => !regions.some(([a, b]) => at > a && at < b);
+      const mentions = unit.flatMap((u) => (bySentence.get(u.id) ?? []).map((x) => ({ ...x, at: u.start - base + x.m.start, endAt: u.start - base + x.m.end })));
+      const speakers = mentions.filter((x) => outside(x.at) && (x.e.kind === 'person' || x.e.kind === 'organization'));
+      let speaker: Entity | undefined;
+      // The name next to a verb of saying, outside the quotation ("Peskov told", "explains Peter Zeihan").
+      let bestGap = Infinity;
+      const verbRe = new RegExp(SPEECH_RE.source, 'gi');
+      for (const v of text.matchAll(verbRe)) {
+        // "is said to", "was asked": the subject did not say it.
+        if (!outside(v.index!) || /\b(?:is|was|were|are|be|been|being)\s+(?:\w+ly\s+)?$/i.test(text.slice(Math.max(0, v.index! - 20), v.index!))) continue;
+        for (const x of speakers) {
+          const gap = x.at >= v.index! + v[0].length ? x.at - (v.index! + v[0].length) : v.index! - x.endAt;
+          const between = x.at >= v.index! ? text.slice(v.index! + v[0].length, x.at) : text.slice(x.endAt, v.index!);
+          if (gap >= 0 && gap < 40 && !/[.!?]/.test(between) && gap < bestGap) {
+            bestGap = gap;
+            speaker = x.e;
+          }
+        }
+      }
+      // "Geoff Ramsey, a senior fellow at …, commented …, stating, “…”": the one person named before the verb.
+      if (!speaker) {
+        const firstVerb = [...text.matchAll(verbRe)].find((v) => outside(v.index!));
+        const before = firstVerb ? speakers.filter((x) => x.e.kind === 'person' && x.endAt <= firstVerb.index!) : [];
+        if (before.length && new Set(before.map((x) => x.e)).size === 1 && !/[.!?]\s/.test(text.slice(before[0]!.endAt, firstVerb!.index))) speaker = before[0]!.e;
+      }
+      // "he said": the person last named before the quotation, outside any quotation.
+      if (!speaker) {
+        const pronoun = [...text.matchAll(verbRe)].some(
+          (v) => outside(v.index!) && (/\b(?:he|she)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, v.index! - 14), v.index!)) || /^\S+\s+(?:he|she)\b/i.test(text.slice(v.index!, v.index! + v[0].length + 5))),
+        );
+        if (pronoun) speaker = lastPersonBefore(article, unit[0]!, bySentence, si);
+      }
+      // "“…” – Geoff Ramsey": a line holding only a name right after the quotation.
+      if (!speaker) {
+        const para = article.paragraphs[unit[unit.length - 1]!.paragraph]?.sentences ?? [];
+        const next = para[para.findIndex((x) => x.id === unit[unit.length - 1]!.id) + 1];
+        const only = next ? bySentence.get(next.id) : undefined;
+        if (next && only?.length === 1 && next.text.replace(/[\s–—-]/g, '').length <= only[0]!.m.surface.replace(/\s/g, '').length + 1) speaker = only[0]!.e;
+      }
+      if (speaker) push(quotes, speaker, { article, sentences: unit });
+    }
+    // Actions: a name (outside quotes) followed by a verb that is not a verb of saying.
+    for (const s of article.sentences) {
+      for (const { e, m } of bySentence.get(s.id) ?? []) {
+        if (m.inQuote || (e.kind !== 'person' && e.kind !== 'organization' && e.kind !== 'place')) continue;
+        const after = s.text.slice(m.end + (/['’]s/.test(s.text.slice(m.end, m.end + 2)) ? 99 : 0));
+        const words = after.match(/^[\s,]*((?:[\p{L}'’-]+\s+){0,4}[\p{L}'’-]+)/u)?.[1]?.split(/\s+/) ?? [];
+        if (/^\s*[,;:]/.test(after)) continue; // "Maduro, …" starts an apposition or a list
+        let verb: string | undefined;
+        for (const w of words) {
+          const lw = w.toLowerCase();
+          if (SKIP_AFTER_NAME.has(lw)) continue;
+          const t = lexTags(lw);
+          if ((t.has('PastTense') || t.has('PresentTense')) && !t.has('Noun')) verb = lw;
+          else if (/^[a-z]+ed$/.test(lw) && !t.has('Adjective')) verb = lw;
+          break;
+        }
+        if (!verb || SPEECH_RE.test(verb)) continue;
+        if (/^(?:is|was|are|were|has|have|had)$/.test(verb)) continue;
+        push(actions, e, { article, sentences: quoteUnit(article, s) });
+      }
+    }
+  }
+  const facts = { quotes, actions };
+  factCache.set(corpus, facts);
+  return facts;
+}
+
+function lastPersonBefore(article: Article, first: Sentence, bySentence: Map<string, { e: Entity; m: EntityMention }[]>, si: number): Entity | undefined {
+  const from = article.sentences.findIndex((x) => x.id === first.id);
+  for (let i = Math.max(from, si); i >= Math.max(0, from - 3); i--) {
+    const s = article.sentences[i]!;
+    const list = (bySentence.get(s.id) ?? []).filter((x) => x.e.kind === 'person' && !x.m.inQuote && (i < from || x.m.start < s.text.length));
+    if (i === si && i >= from) {
+      // In the quotation's own first sentence only names before the quote count.
+      const q = quoteRegions(s.text)[0];
+      const before = list.filter((x) => !q || x.m.end <= q[0]);
+      if (before.length) return before[before.length - 1]!.e;
+      continue;
+    }
+    if (list.length) return list.sort((a, b) => a.m.start - b.m.start)[list.length - 1]!.e;
+  }
+  return undefined;
+}
+
+// --- the profile ---------------------------------------------------------------------
+
+/** Roles and descriptions with the sentence each comes from, most frequent first. */
+function descriptions(e: Entity): { phrase: string; m: EntityMention; n: number }[] {
+  const by = new Map<string, { phrase: string; m: EntityMention; n: number }>();
+  for (const m of e.mentions) {
+    for (const phrase of [m.role, m.apposition, m.descriptive ? `"${m.surface}"` : undefined]) {
+      if (!phrase) continue;
+      const k = keyOf(phrase);
+      const cur = by.get(k);
+      if (cur) cur.n++;
+      else by.set(k, { phrase, m, n: 1 });
+    }
+  }
+  return [...by.values()].sort((a, b) => b.n - a.n || a.phrase.length - b.phrase.length);
+}
+
+function related(e: Entity, index: EntityIndex): { other: Entity; n: number; m: EntityMention }[] {
+  const mine = new Map(e.mentions.map((m) => [m.sentence.id, m]));
+  const out: { other: Entity; n: number; m: EntityMention }[] = [];
+  for (const o of index.entities) {
+    if (o === e) continue;
+    const shared = new Set<string>();
+    let first: EntityMention | undefined;
+    for (const m of o.mentions) {
+      if (mine.has(m.sentence.id) && !shared.has(m.sentence.id)) {
+        shared.add(m.sentence.id);
+        first ??= m;
+      }
+    }
+    if (shared.size) out.push({ other: o, n: shared.size, m: first! });
+  }
+  return out.sort((a, b) => b.n - a.n || b.other.mentions.length - a.other.mentions.length).slice(0, MAX_RELATED);
+}
+
+const cite = (citer: Citer, m: { article: Article; sentence: Sentence }) => citer.cite(quoteUnit(m.article, m.sentence));
+const marks = (ns: number[]) => [...new Set(ns)].map((n) => `[${n}]`).join('');
+
+/** One sentence describing an entity, for EntityInfo.description. */
+export function describeEntity(e: Entity): string {
+  const d = descriptions(e).filter((x) => !x.phrase.startsWith('"'));
+  const role = d.find((x) => x.m.role === x.phrase) ?? d[0];
+  return role ? `${e.name}, ${role.phrase.replace(/^(?:a|an)\s+/i, (m) => m.toLowerCase())}` : `${e.name} (${KIND_LABEL[e.kind]})`;
+}
+
+function entityInfo(e: Entity): EntityInfo {
+  return { name: e.name, kind: e.kind, aliases: e.aliases.filter((a) => a !== e.name), description: describeEntity(e) };
+}
+
+function profileBlocks(e: Entity, deps: Deps, index: EntityIndex, citer: Citer, full: boolean): AnswerBlock[] {
+  const { corpus } = deps;
+  const facts = buildFacts(corpus, index);
+  const blocks: AnswerBlock[] = [];
+  const perArticle = new Map<string, EntityMention[]>();
+  for (const m of e.mentions) perArticle.set(m.article.id, [...(perArticle.get(m.article.id) ?? []), m]);
+  const desc = descriptions(e);
+  const first = e.mentions.find((m) => !m.descriptive) ?? e.mentions[0]!;
+  const head = desc[0] ?? null;
+  const headCite = cite(citer, head ? head.m : first);
+  const kind = e.subkind === 'ship' ? 'ship' : KIND_LABEL[e.kind];
+  blocks.push({
+    heading: e.name,
+    text:
+      `${e.name} (${kind})${head ? `: ${head.phrase.replace(/^"|"$/g, '')}` : ''} ${marks([headCite])}\n` +
+      `Mentioned ${e.mentions.length} time${e.mentions.length === 1 ? '' : 's'} in ${perArticle.size} of ${corpus.articles.length} articles.`,
+    cites: [headCite],
+  });
+  if (desc.length > 1 || (desc.length === 1 && full)) {
+    const lines = desc.slice(0, full ? 8 : 3).map((d) => {
+      const n = cite(citer, d.m);
+      return { line: `• ${d.phrase} ${marks([n])}`, n };
+    });
+    blocks.push({ heading: 'Described as', text: lines.map((l) => l.line).join('\n'), cites: lines.map((l) => l.n) });
+  }
+  const qs = facts.quotes.get(e) ?? [];
+  if (qs.length) {
+    const shown = qs.slice(0, full ? MAX_QUOTES : 2);
+    const lines = shown.map((q) => {
+      const n = citer.cite(q.sentences);
+      return { line: `• ${quoteSentences(q.article, q.sentences)} ${marks([n])}`, n };
+    });
+    const more = qs.length - shown.length;
+    blocks.push({ heading: 'What they said', text: lines.map((l) => l.line).join('\n') + (more > 0 ? `\n…and ${more} more.` : ''), cites: lines.map((l) => l.n) });
+  }
+  const acts = (facts.actions.get(e) ?? []).filter((a) => !qs.some((q) => q.sentences.some((s) => a.sentences.some((x) => x.id === s.id))));
+  if (acts.length && full) {
+    const shown = acts.slice(0, MAX_ACTIONS);
+    const lines = shown.map((a) => {
+      const n = citer.cite(a.sentences);
+      return { line: `• ${quoteSentences(a.article, a.sentences)} ${marks([n])}`, n };
+    });
+    const more = acts.length - shown.length;
+    blocks.push({ heading: 'What they did', text: lines.map((l) => l.line).join('\n') + (more > 0 ? `\n…and ${more} more.` : ''), cites: lines.map((l) => l.n) });
+  }
+  if (full) {
+    const lines = [...perArticle.entries()].map(([id, ms]) => {
+      const a = corpus.byId.get(id)!;
+      const n = cite(citer, ms[0]!);
+      return { line: `• ${sourceLabel(a)} (${a.date ?? 'undated'}, ${id}): ${ms.length} mention${ms.length === 1 ? '' : 's'} ${marks([n])}`, n };
+    });
+    blocks.push({ heading: 'Mentioned in', text: lines.map((l) => l.line).join('\n'), cites: lines.map((l) => l.n) });
+    const rel = related(e, index);
+    if (rel.length) {
+      const rl = rel.map((r) => {
+        const n = cite(citer, r.m);
+        return { line: `• ${r.other.name} (${KIND_LABEL[r.other.kind]}), named together in ${r.n} sentence${r.n === 1 ? '' : 's'} ${marks([n])}`, n };
+      });
+      blocks.push({ heading: 'Related', text: rl.map((l) => l.line).join('\n'), cites: rl.map((l) => l.n) });
+    }
+    const others = e.aliases.filter((a) => a !== e.name);
+    if (others.length) {
+      const al = others.map((a) => {
+        const m = e.mentions.find((x) => x.surface === a || x.surface.replace(/^The\s+/, '') === a) ?? first;
+        const n = cite(citer, m);
+        return { line: `${a} ${marks([n])}`, n };
+      });
+      blocks.push({ heading: 'Also written as', text: al.map((l) => l.line).join(', '), cites: al.map((l) => l.n) });
+    }
+  }
+  return blocks;
+}
+
+// --- the engine ---------------------------------------------------------------------
+
+/** Cached per corpus object (a new corpus version is a new object). */
+export function entityIndexOf(deps: Deps): EntityIndex {
+  return buildEntityIndex(deps.corpus);
+}
+
+/** The /who engine. `name` is already cleaned (cleanInput). */
+export async function who(deps: Deps, name: string): Promise<Answer> {
+  const index = entityIndexOf(deps);
+  const look = lookupEntity(index, name);
+  const shown = name.length > 80 ? `${name.slice(0, 77)}…` : name;
+  if (!look.matches.length) {
+    const sugg = look.suggestions.map((e) => e.name);
+    return {
+      command: 'who',
+      answered: false,
+      title: `/who ${shown}`,
+      blocks: [
+        {
+          text:
+            (queryKey(name)
+              ? `No person, organisation or place called "${shown}" is named in the ${deps.corpus.articles.length} articles (searched ${index.entities.length} names and their spellings).` +
+                (sugg.length ? `\nDid you mean: ${sugg.join(', ')}?` : '')
+              : `"${shown}" has no letters or digits to look up as a name.` + (sugg.length ? `\nNames the articles mention most: ${sugg.join(', ')}.` : '')),
+          cites: [],
+        },
+      ],
+      citations: [],
+      followUps: sugg.slice(0, 3).map((s) => `/who ${s}`),
+      meta: { suggestions: sugg },
+    };
+  }
+  const citer = createCiter(deps.corpus);
+  const notes: string[] = [];
+  let blocks: AnswerBlock[];
+  const main = look.matches[0]!;
+  if (!look.exact) notes.push(`Did you mean ${main.name}? No name spelled "${shown}" appears; showing the closest match.`);
+  if (look.matches.length > 1) {
+    const intro: AnswerBlock = { text: `"${shown}" names ${look.matches.length} different entities in the articles:`, cites: [] };
+    blocks = [intro, ...look.matches.slice(0, 5).flatMap((e) => profileBlocks(e, deps, index, citer, false))];
+  } else {
+    blocks = profileBlocks(main, deps, index, citer, true);
+  }
+  const answer: Answer = {
+    command: 'who',
+    answered: true,
+    title: look.matches.length > 1 ? `Who is "${shown}"?` : `Who is ${main.name}?`,
+    blocks,
+    citations: citer.citations,
+    followUps:
+      look.matches.length > 1
+        ? look.matches.slice(0, 5).map((e) => `/who ${e.name}`)
+        : [`/timeline about:${main.name}`, ...related(main, index).filter((r) => r.other.kind === 'person').slice(0, 2).map((r) => `/who ${r.other.name}`)],
+    entity: entityInfo(main),
+    ...(notes.length ? { notes } : {}),
+    meta: { matches: look.matches.map((e) => e.name), suggestions: look.suggestions.map((e) => e.name) },
+  };
+  if (deps.llm && look.matches.length === 1) await addSummary(deps, main, answer);
+  return answer;
+}
+
+/** Optional one- or two-sentence model summary on top; on any failure the profile stands alone. */
+async function addSummary(deps: Deps, e: Entity, answer: Answer): Promise<void> {
+  const seen = new Set<string>();
+  const passages: LlmPassage[] = [];
+  for (const m of e.mentions) {
+    if (passages.length >= 8 || seen.has(m.sentence.id)) continue;
+    seen.add(m.sentence.id);
+    const unit = quoteUnit(m.article, m.sentence);
+    passages.push({ n: passages.length + 1, id: unit.map((s) => s.id).join('+'), articleId: m.article.id, text: m.article.raw.slice(unit[0]!.start, unit[unit.length - 1]!.end) });
+  }
+  try {
+    const r = await deps.llm!.answer({ task: 'who-summary', question: e.name, passages });
+    const block = r?.blocks[0];
+    if (!r || !block) return;
+    // Renumber the model's citations after ours so every [n] stays unique.
+    const map = new Map<number, number>();
+    for (const c of r.citations) {
+      const n = answer.citations.length + 1;
+      map.set(c.n, n);
+      const a = deps.corpus.byId.get(c.source);
+      answer.citations.push({ ...c, n, ...(a ? { title: a.title, outlet: a.outlet, date: a.date, url: a.url } : {}) });
+    }
+    const text = block.text.replace(/\[(\d+)\]/g, (all, d: string) => (map.has(Number(d)) ? `[${map.get(Number(d))}]` : all));
+    answer.blocks.unshift({ heading: 'Summary', text, cites: block.cites.map((n) => map.get(n) ?? n) });
+  } catch (err) {
+    deps.log.warn({ err: (err as Error)?.message }, 'who summary failed');
+  }
+}
+
+/** The spellings that denote what `about` names (for /timeline --about), or null when it names no entity. */
+export function aliasesOf(deps: Deps, about: string): string[] | null {
+  const look = lookupEntity(entityIndexOf(deps), about);
+  if (!look.matches.length || !look.exact) return null;
+  const out = new Set<string>();
+  for (const e of look.matches) for (const a of e.aliases) if (!a.startsWith('the ')) out.add(a);
+  return [...out];
+}
+
+const namesCache = new WeakMap<Corpus, { name: string; keys: string[]; words: string[] }[]>();
+
+/**
+ * Autocomplete for Discord: the ≤ 25 best entity names for a typed prefix (each
+ * ≤ 100 characters). Cached per corpus version; a lookup is a linear scan of a
+ * few hundred short strings.
+ */
+export function entityNames(deps: Deps, prefix: string): string[] {
+  let list = namesCache.get(deps.corpus);
+  if (!list) {
+    list = entityIndexOf(deps).entities.map((e) => ({ name: e.name.slice(0, CHOICE_MAX_CHARS), keys: e.keys, words: e.keys.flatMap((k) => k.split(' ')) }));
+    namesCache.set(deps.corpus, list);
+  }
+  const p = keyOf(String(prefix ?? '').slice(0, 100));
+  if (!p) return list.slice(0, AUTOCOMPLETE_MAX).map((x) => x.name);
+  const starts = list.filter((x) => x.keys.some((k) => k.startsWith(p)));
+  const inner = list.filter((x) => !starts.includes(x) && x.words.some((w) => w.startsWith(p)));
+  return [...starts, ...inner].slice(0, AUTOCOMPLETE_MAX).map((x) => x.name);
 }

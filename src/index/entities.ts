@@ -57,7 +57,7 @@ export interface EntityIndex {
 // --- generic word lists -------------------------------------------------------
 
 /** Words that head a title or role written before a name. */
-const TITLE_HEADS = new Set(
+export const TITLE_HEADS = new Set(
   (
     'president vice secretary minister spokesman spokeswoman spokesperson general attorney senator sen rep representative governor gov mayor ' +
     'king queen prince princess pope chancellor premier prime chairman chairwoman chair director commissioner ambassador envoy judge justice ' +
@@ -120,7 +120,7 @@ const SPEECH_VERBS =
   'said|says|say|told|tells|added|adds|replied|replies|wrote|writes|explains|explained|stated|stating|asks|asked|continues|continued|announced|announces|' +
   'warned|warns|cautioned|insisted|argued|argues|noted|notes|evades|responded|responds|declared|commented|recalled|recalling|claimed|claims|' +
   'conveyed|emphasized|emphasised|acknowledged|confirmed|denied|urged|suggested|observed|reports|reported|state|stated';
-const SPEECH_RE = new RegExp(`\\b(?:${SPEECH_VERBS})\\b`, 'i');
+export const SPEECH_RE = new RegExp(`\\b(?:${SPEECH_VERBS})\\b`, 'i');
 const MONTH_DAY_WORDS = new Set([...MONTHS, ...WEEKDAYS].map((w) => w.toLowerCase()).concat('jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun'.split(' ')));
 /** Words that end a place's name ("Ceiba Air Base", "Caribbean Sea"). */
 const PLACE_HEADS = new Set('airport base sea ocean river island islands mountain mountains valley province county city street square bay gulf strait canal coast peninsula desert region hemisphere district port harbor harbour border capital state'.split(' '));
@@ -191,7 +191,7 @@ const FIRST_NAME_TAGS = new Set(['MaleName', 'FemaleName', 'FirstName']);
 const PLACE_TAGS = new Set(['Country', 'City', 'Region', 'Place', 'Address']);
 
 /** Tags of one word (or a multi-word phrase the lexicon knows, e.g. "puerto rico"). */
-function lexTags(word: string): Set<string> {
+export function lexTags(word: string): Set<string> {
   const w = word.toLowerCase();
   const raw = LEXICON[w] ?? LEXICON[fold(w)];
   const out = new Set<string>(raw === undefined ? [] : Array.isArray(raw) ? raw : [raw]);
@@ -245,7 +245,7 @@ interface Candidate extends EntityMention {
 
 const ROLE_TAIL_RE = /(?:^|[\s(])((?:the|a|an)\s+(?:(?!(?:the|a|an|on|of|to|in|with|for)\s)[\p{L}\p{N}'’.-]+\s+){0,5}([\p{L}'’-]+))\s*,\s*$/u;
 /** The period of an abbreviation ("U.S.") does not end an apposition. */
-const APPOSITION_RE = /^\s*,\s*((?:a|an|the)\s[^,;()—–"“”]{3,140}?)(?=\s*(?:,|(?<!(?:^|[\s.])\p{Lu})\.(?:\s|$)|;|—|–|$))/u;
+const APPOSITION_RE = /^\s*,\s*((?:a|an|the)\s(?:[^,;()—–"“”]|(?<=\d)[–—](?=\d)){3,140}?)(?=\s*(?:,|(?<!(?:^|[\s.])\p{Lu})\.(?:\s|$)|;|(?<!\d)[—–]|[—–](?!\d)|$))/u;
 const FINITE_VERB_RE = /\b(?:will|would|is|are|was|were|has|have|had|can|could|should|may|might|must|said|says|continues|reports|adds|added|told|writes|wrote|announced)\b/i;
 const DASH_APPOSITION_RE = /^\s*[—–]\s*(the\s[^—–"“”]{3,140}?)\s*[—–]/;
 const WHO_RE = /^\s*,\s*(who\s[^,;()—–"“”]{3,140}?)\s*,/;
