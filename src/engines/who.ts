@@ -62,7 +62,8 @@ function distance(a: string, b: string, max: number): number {
 export function lookupEntity(index: EntityIndex, input: string): Lookup {
   const key = queryKey(input);
   if (!key) return { matches: [], exact: false, suggestions: index.entities.slice(0, 5) };
-  const exact = index.byKey.get(key);
+  // Descriptive aliases keep their article ("the 79 year old").
+  const exact = index.byKey.get(key) ?? index.byKey.get(`the ${key}`);
   if (exact?.length) return { matches: rank(exact), exact: true, suggestions: [] };
   const qWords = key.split(' ');
   // Every typed word is a word of the name ("hegseth", "pete hegseth", "story").

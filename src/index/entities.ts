@@ -711,6 +711,7 @@ function attachDescriptive(corpus: Corpus, entities: Entity[]): void {
         const surface = `the ${m[1]}`;
         best.e.mentions.push({ article: a, sentence: s, start: m.index!, end: m.index! + m[0].length, surface, inQuote: false, descriptive: true });
         if (!best.e.aliases.includes(surface)) best.e.aliases.push(surface);
+        if (!best.e.keys.includes(keyOf(surface))) best.e.keys.push(keyOf(surface));
       }
     }
   }
