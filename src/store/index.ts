@@ -50,7 +50,10 @@ export interface StoreOptions {
 function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const t = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new StoreUnavailableError(`store ${what} timed out after ${ms} ms`)), ms);
+    // If the event loop was blocked past the deadline, the reply may already sit in the
+    // socket: let pending I/O run first (setImmediate follows the poll phase), so a busy
+    // instance does not mistake a served claim for an outage and answer a duplicate.
+    timer = setTimeout(() => setImmediate(() => reject(new StoreUnavailableError(`store ${what} timed out after ${ms} ms`))), ms);
     timer.unref?.();
   });
   return Promise.race([p, t]).finally(() => clearTimeout(timer)) as Promise<T>;
