@@ -91,9 +91,16 @@ export function run(
   });
 }
 
-/** The one-shot CLI: `npx tsx src/console/cli.ts …`. */
-export function cli(args: string[], env: Record<string, string> = {}): Promise<ChildResult> {
-  return run('npx', ['tsx', 'src/console/cli.ts', ...args], { env: { DATA_DIR: tempDir('dispatch-cli-data-'), ...env } });
+/** The project's own tsx binary (what `npx tsx` resolves to, without npm's start-up cost). */
+export const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+
+/**
+ * The one-shot CLI: `tsx src/console/cli.ts …` as a child process (pass `{ npx: true }`
+ * to go through `npx tsx` exactly as documented). DATA_DIR defaults to a fresh temp folder.
+ */
+export function cli(args: string[], env: Record<string, string> = {}, opts: { npx?: boolean } = {}): Promise<ChildResult> {
+  const [cmd, pre] = opts.npx ? ['npx', ['tsx']] : [TSX, []];
+  return run(cmd, [...pre, 'src/console/cli.ts', ...args], { env: { DATA_DIR: tempDir('dispatch-cli-data-'), ...env }, timeoutMs: 120_000 });
 }
 
 /** stderr without npm's own warnings about the machine's npm config (not ours). */
