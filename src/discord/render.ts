@@ -60,7 +60,7 @@ const TITLE_ROOM = LIMITS.embedTitle + 64;
 /** Escape Discord markdown so article text shows verbatim (and `<@id>`, `<t:…>` stay literal). */
 export function escapeText(text: string): string {
   return text
-    .replace(/([\\*_~`|[\]()])/g, '\\$1')
+    .replace(/([\\*_~`|[\]])/g, '\\$1')
     .replace(/^(\s*)([>#-])/gm, '$1\\$2')
     .replace(/<(?=[@#:at/])/g, '\\<')
     .replace(/(?<=^|\s)@(?=everyone|here)/g, '@\u200b');

@@ -56,6 +56,8 @@ const DISCORD_EPOCH = 1420070400000n;
 const TOKEN_SAFE_MS = 14 * 60 * 1000;
 const AUTOCOMPLETE_BUDGET_MS = 2000;
 const SNOWFLAKE = /^\d{15,22}$/;
+/** Engine runs at once: enough to overlap model calls, few enough that CPU work cannot starve the gateway. */
+const MAX_RUNS = 4;
 const PERMISSION_NAMES: Record<string, string> = { ManageGuild: 'Manage Server', Administrator: 'Administrator', ManageChannels: 'Manage Channels' };
 
 /** Conversation key for a user in a channel. */
@@ -146,20 +148,76 @@ export function createRouter(deps: Deps, opts: RouterOptions): Router {
   const byName = new Map(opts.commands.map((c) => [c.data.name, c]));
   const defs = new Map(opts.commands.map((c) => [c.data.name, c.data.toJSON()]));
   const inFlight = new Set<Promise<void>>();
+  /** Engine slots (see acquireSlot). */
+  let running = 0;
+  let waiting = 0;
+  let pendingAcks = 0;
+  const slotWaiters: (() => void)[] = [];
+
+  /**
+   * Engine work is mostly CPU on this thread. Left alone, a burst would queue the
+   * gateway's own messages behind it and blow Discord's 3-second deadline, so runs
+   * take a slot (a few at a time, yielding to I/O between them) and wait while
+   * any acknowledgement is still on its way out.
+   */
+  const yieldToIo = () => new Promise<void>((r) => setImmediate(r));
+  const wake = () => {
+    for (const w of slotWaiters.splice(0)) w();
+  };
+  async function acquireSlot(beforeWaiting: () => Promise<void>): Promise<void> {
+    waiting++;
+    try {
+      await yieldToIo();
+      let acked = false;
+      while (running >= MAX_RUNS || pendingAcks > 0) {
+        if (!acked) {
+          acked = true;
+          await beforeWaiting();
+          continue;
+        }
+        await new Promise<void>((r) => slotWaiters.push(r));
+      }
+      running++;
+    } finally {
+      waiting--;
+    }
+  }
+  const releaseSlot = () => {
+    running--;
+    wake();
+  };
+
+  /** Defer, counted so engine runs hold back until every acknowledgement is out. */
+  async function ack(res: Responder, state: State, ephemeral: boolean): Promise<void> {
+    if (state.acked) return;
+    pendingAcks++;
+    try {
+      await res.defer(ephemeral);
+    } finally {
+      if (--pendingAcks === 0) wake();
+    }
+  }
 
   /** Run the engine; answer directly if it is quick, else defer first (3-second rule). */
   async function runTimed(res: Responder, state: State, input: CommandInput, ephemeral = false): Promise<Answer> {
-    const pending = run(deps, input);
-    let timer: NodeJS.Timeout | undefined;
-    const slow = new Promise<'slow'>((resolve) => (timer = setTimeout(() => resolve('slow'), deferAfterMs)));
+    if (running > 0 || waiting > 0) await ack(res, state, ephemeral); // busy: acknowledge before queueing
+    await acquireSlot(() => ack(res, state, ephemeral));
     try {
-      const first = await Promise.race([pending, slow]);
-      if (first !== 'slow') return first;
+      const pending = run(deps, input);
+      if (state.acked) return await pending;
+      let timer: NodeJS.Timeout | undefined;
+      const slow = new Promise<'slow'>((resolve) => (timer = setTimeout(() => resolve('slow'), deferAfterMs)));
+      try {
+        const first = await Promise.race([pending, slow]);
+        if (first !== 'slow') return first;
+      } finally {
+        clearTimeout(timer);
+      }
+      await ack(res, state, ephemeral);
+      return await pending;
     } finally {
-      clearTimeout(timer);
+      releaseSlot();
     }
-    if (!state.acked) await res.defer(ephemeral);
-    return pending;
   }
 
   /** Send an answer's messages: the first as the reply (or edit), the rest as follow-ups. */
@@ -361,7 +419,13 @@ export function createRouter(deps: Deps, opts: RouterOptions): Router {
         throw new BadInputError(`That question is ${text.length.toLocaleString('en-US')} characters long; the limit is ${MAX_INPUT_CHARS.toLocaleString('en-US')}.`);
       }
       cooldown(m.userId);
-      const a = await run(deps, { command: 'ask', text, session: m.session });
+      await acquireSlot(async () => {});
+      let a: Answer;
+      try {
+        a = await run(deps, { command: 'ask', text, session: m.session });
+      } finally {
+        releaseSlot();
+      }
       await stash.put(m.id, { answer: a, session: m.session });
       const coords = sessionCoords(m.session) ?? { channelId: m.channelId, userId: m.userId };
       const payloads = renderAnswer(a, { key: m.id, ...coords });

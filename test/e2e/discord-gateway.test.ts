@@ -1,0 +1,433 @@
+/**
+ * End to end through the real discord.js client and the fake Discord on
+ * 127.0.0.1: every command, defer-then-edit, buttons and modals, follow-up
+ * continuity, forged input, permissions, cooldown, a 300-interaction burst, and
+ * command registration.
+ */
+import { PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commandDefinitions, commands } from '../../commands/index.js';
+import { loadConfig } from '../../src/config.js';
+import type { Deps } from '../../src/deps.js';
+import type { RunFn, SlashCommand } from '../../src/discord/command.js';
+import { deployCommands } from '../../src/discord/deploy-commands.js';
+import { unescapeText } from '../../src/discord/render.js';
+import { runCommand, type CommandInput } from '../../src/engines/index.js';
+import { createStore } from '../../src/store/index.js';
+import type { Answer } from '../../src/types.js';
+import { startFakeDiscord } from './fake-discord.js';
+import { ROOT, answerOf, customIds, expectSafeMessage, payloadOf, realDeps, sleep, startHarness, textOf, type Harness } from './discord-harness.js';
+
+let deps: Deps;
+beforeAll(async () => {
+  deps = await realDeps();
+});
+
+const str = (name: string, value: unknown) => ({ name, type: 3, value });
+
+describe('every slash command round-trips through discord.js', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ deps });
+  });
+  afterAll(async () => h?.close());
+
+  const cases: {
+    name: string;
+    options: Record<string, unknown>[];
+    check: (text: string, ids: string[], id: string) => void;
+    permissions?: string;
+    ephemeral?: boolean;
+  }[] = [
+    {
+      name: 'ask',
+      options: [str('question', 'How many troops did Trump deploy?')],
+      check(text, ids, id) {
+        expect(text).toContain('4,500 troops');
+        expect(text).toMatch(/\*\*\[1\]\*\* /);
+        expect(ids).toContain(`q:${id}`);
+        expect(ids).toContain(`f:${id}:0`);
+        expect(ids.some((c) => /^m:\d+:\d+$/.test(c))).toBe(true);
+      },
+    },
+    { name: 'who', options: [str('name', 'Maduro')], check: (text) => expect(text).toMatch(/Maduro/) },
+    { name: 'timeline', options: [], check: (text) => expect(text).toMatch(/Timeline/) },
+    {
+      name: 'sources',
+      options: [],
+      check(text) {
+        expect(text).toContain('5 articles');
+        for (const f of deps.corpus.articles) expect(text).toContain(f.id.replace(/_/g, '\\_'));
+      },
+    },
+    {
+      name: 'digest',
+      options: [{ name: 'now', type: 1, options: [] }],
+      permissions: String(PermissionFlagsBits.ManageGuild),
+      ephemeral: true, // a private preview
+      check: (text) => expect(text).toMatch(/Digest/),
+    },
+    { name: 'verify', options: [str('claim', 'The US deployed 10,000 troops')], check: (text) => expect(text.length).toBeGreaterThan(10) },
+    { name: 'compare', options: [], check: (text) => expect(text.length).toBeGreaterThan(10) },
+  ];
+
+  it('registers a test for each command in commands/index.ts', () => {
+    expect(cases.map((c) => c.name).sort()).toEqual(commands.map((c) => c.data.name).sort());
+  });
+
+  for (const c of cases) {
+    it(`/${c.name}: answered, within limits, no pings`, async () => {
+      const { id, token } = h.discord.sendInteraction(h.discord.command(c.name, c.options, { userId: h.discord.snowflake(), permissions: c.permissions }));
+      const ans = await answerOf(h.discord, token, 20_000);
+      await h.bot.router.idle();
+      const all = h.discord.requestsFor(token);
+      expect(all.length).toBeGreaterThan(0);
+      for (const r of all.filter((r) => r.body && (r.body.type === 4 || r.method !== 'POST' || !r.path.endsWith('/callback')))) {
+        if (r.method !== 'DELETE') expectSafeMessage(r);
+      }
+      const p = payloadOf(ans);
+      const first = all.find((r) => r.path.endsWith('/callback'))!;
+      // answers are public unless a preview (ephemeral is chosen at the first response)
+      expect(first.body.data?.flags ?? 0).toBe(c.ephemeral ? 64 : 0);
+      if (!c.ephemeral) expect(p.flags ?? 0).toBe(0);
+      const text = all.filter((r) => r.body && r.method !== 'DELETE').map((r) => textOf(payloadOf(r))).join('\n');
+      c.check(text, all.flatMap((r) => (r.body ? customIds(payloadOf(r)) : [])), id);
+    });
+  }
+});
+
+describe('timing, buttons, modals and follow-ups', () => {
+  let h: Harness;
+  const seen: CommandInput[] = [];
+  let slowMs = 0;
+  const run: RunFn = async (d, input) => {
+    seen.push(input);
+    if (slowMs) await sleep(slowMs);
+    return runCommand(d, input);
+  };
+  beforeAll(async () => {
+    h = await startHarness({ deps, run });
+  });
+  afterAll(async () => h?.close());
+
+  const ask = async (question: string, userId: string, extra: Record<string, unknown> = {}) => {
+    const sent = h.discord.sendInteraction(h.discord.command('ask', [str('question', question)], { userId, ...extra }));
+    const r = await answerOf(h.discord, sent.token, 20_000);
+    await h.bot.router.idle();
+    return { ...sent, r, p: payloadOf(r) };
+  };
+  /** The bot's answer as the message a button sits on. */
+  const messageWith = (p: ReturnType<typeof payloadOf>) =>
+    h.discord.message('', { id: h.discord.snowflake(), author: { id: h.discord.botId, username: 'Dispatch', discriminator: '0000', bot: true }, embeds: p.embeds, components: p.components });
+
+  it('defers, then edits, when the engine is slow', async () => {
+    slowMs = 1600;
+    try {
+      const t0 = Date.now();
+      const { token } = h.discord.sendInteraction(h.discord.command('ask', [str('question', 'What did Maduro ask Russia for?')], { userId: h.discord.snowflake() }));
+      const defer = await h.discord.waitForRequest((r) => r.path.includes(token) && r.path.endsWith('/callback'));
+      expect(defer.body).toMatchObject({ type: 5 });
+      expect(defer.at - t0).toBeLessThan(1500); // acknowledged well inside Discord's 3 s
+      const edit = await h.discord.waitForRequest((r) => r.path.includes(token) && r.method === 'PATCH' && r.path.endsWith('/messages/@original'));
+      expect(edit.at - t0).toBeGreaterThanOrEqual(1500);
+      expectSafeMessage(edit);
+      expect(textOf(payloadOf(edit))).toMatch(/Russia/);
+      await h.bot.router.idle();
+    } finally {
+      slowMs = 0;
+    }
+  });
+
+  it('answers directly (one request) when the engine is quick', async () => {
+    const { token, r } = await ask('How many troops did Trump deploy?', h.discord.snowflake());
+    expect(r.body.type).toBe(4);
+    expect(h.discord.requestsFor(token).filter((x) => x.path.endsWith('/callback'))).toHaveLength(1);
+  });
+
+  it('past the 15-minute token lifetime, posts the answer to the channel with an enforced nonce', async () => {
+    const old = h.discord.snowflake(Date.now() - 15 * 60 * 1000);
+    const before = h.discord.requests.length;
+    h.discord.sendInteraction(h.discord.command('ask', [str('question', 'How many troops did Trump deploy?')], { id: old, userId: h.discord.snowflake() }));
+    const post = await h.discord.waitForRequest((r) => h.discord.requests.indexOf(r) >= before && r.method === 'POST' && r.path === `/channels/${h.discord.channelId}/messages`);
+    expectSafeMessage(post);
+    expect(post.body.enforce_nonce).toBe(true);
+    expect(String(post.body.nonce).length).toBeLessThanOrEqual(25);
+    expect(textOf(payloadOf(post))).toContain('4,500');
+    await h.bot.router.idle();
+  });
+
+  it('Quotes shows the verbatim quotes ephemerally', async () => {
+    const { id, p } = await ask('How many troops did Trump deploy?', h.discord.snowflake());
+    const { token } = h.discord.sendInteraction(h.discord.button(`q:${id}`, messageWith(p)));
+    const r = await answerOf(h.discord, token);
+    expectSafeMessage(r);
+    expect(r.body.type).toBe(4);
+    expect(r.body.data.flags).toBe(64);
+    const shown = unescapeText(textOf(payloadOf(r))).replace(/\s+/g, ' ');
+    const stored = await h.bot.router.stash.get(id);
+    for (const c of stored!.answer.citations) expect(shown).toContain(c.quote.replace(/\s+/g, ' '));
+  });
+
+  it('a suggested follow-up button asks that question in one click, in the same conversation', async () => {
+    const user = h.discord.snowflake();
+    const { id, p } = await ask('How many troops did Trump deploy?', user);
+    const stored = await h.bot.router.stash.get(id);
+    const question = stored!.answer.followUps[0]!;
+    const { token } = h.discord.sendInteraction(h.discord.button(`f:${id}:0`, messageWith(p), { userId: h.discord.snowflake() }));
+    const r = await answerOf(h.discord, token, 20_000);
+    await h.bot.router.idle();
+    expectSafeMessage(r);
+    expect(payloadOf(r).embeds[0]!.title).toBe(question);
+    expect(seen.at(-1)).toMatchObject({ command: 'ask', text: question, session: `discord:${h.discord.channelId}:${user}` });
+  });
+
+  it('"Ask a follow-up" opens a modal; submitting it answers in the conversation', async () => {
+    const user = h.discord.snowflake();
+    const { p } = await ask('How many troops did Trump deploy?', user);
+    const m = customIds(p).find((c) => c.startsWith('m:'))!;
+    expect(m).toBe(`m:${h.discord.channelId}:${user}`);
+    const { token } = h.discord.sendInteraction(h.discord.button(m, messageWith(p), { userId: user }));
+    const modal = await answerOf(h.discord, token);
+    expect(modal.body.type).toBe(9);
+    expect(modal.body.data.custom_id).toBe(`M:${h.discord.channelId}:${user}`);
+    expect(modal.body.data.components[0].components[0]).toMatchObject({ type: 4, custom_id: 'question', max_length: 1000, required: true });
+    const sub = h.discord.sendInteraction(h.discord.modalSubmit(modal.body.data.custom_id, { question: 'What did China say?' }, { userId: user }));
+    const r = await answerOf(h.discord, sub.token, 20_000);
+    await h.bot.router.idle();
+    expectSafeMessage(r);
+    expect(textOf(payloadOf(r))).toMatch(/China/);
+    const history = await deps.store.get<unknown[]>(`session:discord:${h.discord.channelId}:${user}`);
+    expect(history).toHaveLength(2);
+  });
+
+  it('a further /ask by the same user in the same channel continues the conversation; another user has their own', async () => {
+    const u = h.discord.snowflake();
+    const v = h.discord.snowflake();
+    await ask('What did Trump say about Maduro?', u);
+    await ask('What did he say about China?', u);
+    await ask('How many troops did Trump deploy?', v);
+    const key = (x: string) => `session:discord:${h.discord.channelId}:${x}`;
+    expect(await deps.store.get<unknown[]>(key(u))).toHaveLength(2);
+    expect(await deps.store.get<unknown[]>(key(v))).toHaveLength(1);
+    expect(seen.slice(-3).map((s) => s.session)).toEqual([key(u), key(u), key(v)].map((k) => k.replace('session:', '')));
+  });
+
+  it('a reply that mentions the bot asks a follow-up in the answer\'s conversation; the reply never pings', async () => {
+    const u = h.discord.snowflake();
+    const { p } = await ask('What did Maduro ask Russia for?', u);
+    const answerMsg = messageWith(p);
+    h.discord.sendMessage(answerMsg); // the answer is in the channel (and the client's cache)
+    const replier = h.discord.snowflake(); // someone else replies to u's answer
+    const msg = h.discord.message(`<@${h.discord.botId}> and what did China say?`, {
+      author: { id: replier, username: 'reader', discriminator: '0' },
+      mentions: [{ id: h.discord.botId, username: 'Dispatch', discriminator: '0000', bot: true }],
+      type: 19,
+      message_reference: { message_id: answerMsg.id, channel_id: h.discord.channelId, guild_id: h.discord.guildId },
+      referenced_message: answerMsg,
+    });
+    h.discord.sendMessage(msg);
+    const post = await h.discord.waitForRequest((r) => r.method === 'POST' && r.path === `/channels/${h.discord.channelId}/messages` && r.body?.message_reference?.message_id === msg.id);
+    await h.bot.router.idle();
+    expectSafeMessage(post);
+    expect(post.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    expect(textOf(payloadOf(post))).toMatch(/China/);
+    expect(seen.at(-1)).toMatchObject({ command: 'ask', text: 'and what did China say?', session: `discord:${h.discord.channelId}:${u}` });
+    expect(await deps.store.get<unknown[]>(`session:discord:${h.discord.channelId}:${u}`)).toHaveLength(2);
+  });
+
+  it('a plain mention asks in the author\'s own conversation; a mention with no question gets a hint', async () => {
+    const w = h.discord.snowflake();
+    const mention = [{ id: h.discord.botId, username: 'Dispatch', discriminator: '0000', bot: true }];
+    const m1 = h.discord.message(`<@${h.discord.botId}> How many troops did Trump deploy?`, { author: { id: w, username: 'w', discriminator: '0' }, mentions: mention });
+    h.discord.sendMessage(m1);
+    const post = await h.discord.waitForRequest((r) => r.body?.message_reference?.message_id === m1.id);
+    expect(textOf(payloadOf(post))).toContain('4,500');
+    expect(seen.at(-1)?.session).toBe(`discord:${h.discord.channelId}:${w}`);
+    const m2 = h.discord.message(`<@${h.discord.botId}>`, { author: { id: w, username: 'w', discriminator: '0' }, mentions: mention });
+    const n = seen.length;
+    h.discord.sendMessage(m2);
+    const hint = await h.discord.waitForRequest((r) => r.body?.message_reference?.message_id === m2.id);
+    expect(hint.body.content).toMatch(/Ask me something after the mention/);
+    expect(seen.length).toBe(n);
+  });
+
+  it('/timeline pages with ◀ ▶', async () => {
+    const { id, token } = h.discord.sendInteraction(h.discord.command('timeline', [], { userId: h.discord.snowflake() }));
+    const r = await answerOf(h.discord, token, 20_000);
+    await h.bot.router.idle();
+    const p = payloadOf(r);
+    const ids = customIds(p);
+    if (!ids.includes(`t:${id}:1`)) {
+      // a single page: nothing to page through, and no ◀ ▶ to click
+      expect(ids.filter((c) => c.startsWith('t:'))).toEqual([]);
+      return;
+    }
+    const prev = p.components[0]!.components[0]!;
+    expect(prev).toMatchObject({ custom_id: `t:${id}:-1`, label: '◀', disabled: true });
+    expect(p.embeds[0]!.title).toMatch(/page 1\/\d+/);
+    const click = h.discord.sendInteraction(h.discord.button(`t:${id}:1`, messageWith(p)));
+    const upd = await answerOf(h.discord, click.token);
+    expect(upd.body.type).toBe(7);
+    expectSafeMessage(upd);
+    expect(upd.body.data.embeds[0].title).toMatch(/page 2\/\d+/);
+    expect(customIds(payloadOf(upd))).toContain(`t:${id}:0`);
+  });
+
+  it('a button whose answer has expired says so, ephemerally', async () => {
+    const { token } = h.discord.sendInteraction(h.discord.button(`q:${h.discord.snowflake()}`, messageWith({ embeds: [{ description: 'x' }], components: [] })));
+    const r = await answerOf(h.discord, token);
+    expect(r.body).toMatchObject({ type: 4, data: { flags: 64 } });
+    expect(r.body.data.content).toMatch(/expired/);
+  });
+});
+
+describe('forged and oversized input gets a clear ephemeral error and runs nothing', () => {
+  let h: Harness;
+  let calls = 0;
+  const admin: SlashCommand = {
+    data: new SlashCommandBuilder().setName('setup').setDescription('Configure the bot').setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild),
+    execute: (ctx) => ctx.say('configured'),
+  };
+  beforeAll(async () => {
+    h = await startHarness({
+      deps,
+      commands: [...commands, admin],
+      run: async (d, i) => {
+        calls++;
+        return runCommand(d, i);
+      },
+    });
+  });
+  afterAll(async () => h?.close());
+
+  const expectError = async (name: string, options: unknown[], pattern: RegExp, who = {}) => {
+    const before = calls;
+    const { token } = h.discord.sendInteraction(h.discord.command(name, options as Record<string, unknown>[], who));
+    const r = await answerOf(h.discord, token);
+    expectSafeMessage(r);
+    expect(r.body).toMatchObject({ type: 4, data: { flags: 64 } });
+    expect(r.body.data.content).toMatch(pattern);
+    expect(r.body.data.content.length).toBeLessThan(200);
+    expect(calls).toBe(before);
+  };
+
+  it('a 10,000-character question', () => expectError('ask', [str('question', 'x'.repeat(10_000))], /10,000 characters long; the limit is 1,000/));
+  it('an unknown command', () => expectError('nope', [], /Unknown command \/nope/));
+  it('a missing required option', () => expectError('ask', [], /Please give your question/));
+  it('a blank required option', () => expectError('who', [str('name', '   ')], /Please give a person or organisation/));
+  it('an unknown option', () => expectError('ask', [str('question', 'hi'), str('extra', 'x')], /has no option "extra"/));
+  it('an option of the wrong type', () => expectError('ask', [{ name: 'question', type: 4, value: 12 }], /wrong type/));
+  it('a malformed date', () => expectError('timeline', [str('from', 'yesterday')], /not a date for from/));
+  it('an oversized unknown option name is not echoed in full', () => expectError('ask', [str('q'.repeat(5000), 'x')], /has no option/));
+  it('a configuration command without Manage Server is refused server-side', () =>
+    expectError('setup', [], /needs the Manage Server permission/, { permissions: String(PermissionFlagsBits.SendMessages) }));
+  it('…and allowed with it', async () => {
+    const { token } = h.discord.sendInteraction(h.discord.command('setup', [], { permissions: String(PermissionFlagsBits.ManageGuild | PermissionFlagsBits.SendMessages) }));
+    const r = await answerOf(h.discord, token);
+    expect(r.body.data.content).toBe('configured');
+  });
+  it('a forged modal and a forged button are refused', async () => {
+    const m = h.discord.sendInteraction(h.discord.modalSubmit('M:../../etc:1', { question: 'hi' }));
+    expect((await answerOf(h.discord, m.token)).body.data.content).toMatch(/not valid/);
+    const b = h.discord.sendInteraction(h.discord.button('zz:1', h.discord.message('x')));
+    expect((await answerOf(h.discord, b.token)).body.data.content).toMatch(/no longer supported/);
+    const long = h.discord.sendInteraction(h.discord.modalSubmit(`M:${h.discord.channelId}:${h.discord.snowflake()}`, { question: 'y'.repeat(5000) }));
+    expect((await answerOf(h.discord, long.token)).body.data.content).toMatch(/5,000 characters long/);
+  });
+  it('autocomplete answers within Discord\'s limits (≤ 25 choices of ≤ 100 chars)', async () => {
+    const { token } = h.discord.sendInteraction(h.discord.autocomplete('who', [{ name: 'name', type: 3, value: 'Ma', focused: true }]));
+    const r = await answerOf(h.discord, token).catch(() => h.discord.waitForRequest((x) => x.path.includes(token)));
+    expect(r.body.type).toBe(8);
+    expect(r.body.data.choices.length).toBeLessThanOrEqual(25);
+    for (const c of r.body.data.choices) expect(c.name.length).toBeLessThanOrEqual(100);
+  });
+});
+
+describe('limits under load and over time', () => {
+  it('a per-user cooldown, with the wait shown', async () => {
+    const h = await startHarness({ deps, cooldownSeconds: 30 });
+    try {
+      const user = h.discord.snowflake();
+      const a = h.discord.sendInteraction(h.discord.command('sources', [], { userId: user }));
+      expect((await answerOf(h.discord, a.token)).body.type).toBe(4);
+      const b = h.discord.sendInteraction(h.discord.command('sources', [], { userId: user }));
+      const r = await answerOf(h.discord, b.token);
+      expect(r.body).toMatchObject({ type: 4, data: { flags: 64 } });
+      expect(r.body.data.content).toMatch(/try again in (29|30)\.\d s/);
+      const other = h.discord.sendInteraction(h.discord.command('sources', [], { userId: h.discord.snowflake() }));
+      expect((await answerOf(h.discord, other.token)).body.data.flags ?? 0).toBe(0);
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('a burst of 300 concurrent interactions: every one answered exactly once, none lost', async () => {
+    const h = await startHarness({ deps, rest: { globalRequestsPerSecond: 100_000 } });
+    try {
+      const questions = ['How many troops did Trump deploy?', 'What did Maduro ask Russia for?', 'What did China say?'];
+      const sent = Array.from({ length: 300 }, (_, i) =>
+        h.discord.sendInteraction(h.discord.command('ask', [str('question', questions[i % 3])], { userId: h.discord.snowflake() })),
+      );
+      const sentAt = Date.now();
+      await h.discord.waitForRequests((r) => r.path.endsWith('/callback') || (r.method === 'PATCH' && r.path.endsWith('@original')), 300, 60_000);
+      await h.bot.router.idle();
+      for (const s of sent) {
+        // Discord fails an interaction not acknowledged within 3 s
+        const ack = h.discord.requestsFor(s.token).find((r) => r.path.endsWith('/callback'))!;
+        expect(ack.at - sentAt, `ack of ${s.id}`).toBeLessThan(3000);
+        const answers = h.discord.requestsFor(s.token).filter((r) => (r.path.endsWith('/callback') && r.body.type === 4) || r.method === 'PATCH');
+        expect(answers, `interaction ${s.id}`).toHaveLength(1);
+        expect(textOf(payloadOf(answers[0]!))).toMatch(/\*\*\[1\]\*\*/);
+      }
+    } finally {
+      await h.close();
+    }
+  }, 90_000);
+
+  it('memory degrades visibly when the store is down; buttons still work on this instance', async () => {
+    const broken = createStore({ kind: 'redis', location: 'redis://127.0.0.1:1', timeoutMs: 50 });
+    const h = await startHarness({ deps: { ...deps, store: broken } });
+    try {
+      const { id, token } = h.discord.sendInteraction(h.discord.command('ask', [str('question', 'How many troops did Trump deploy?')]));
+      const r = await answerOf(h.discord, token, 20_000);
+      await h.bot.router.idle();
+      expectSafeMessage(r);
+      expect(textOf(payloadOf(r))).toMatch(/Conversation memory is unavailable/);
+      const q = h.discord.sendInteraction(h.discord.button(`q:${id}`, h.discord.message('x')));
+      expect((await answerOf(h.discord, q.token)).body.data.flags).toBe(64);
+    } finally {
+      await h.close();
+      await broken.close();
+    }
+  });
+});
+
+describe('command registration', () => {
+  it('PUT body matches commands/index.ts (guild when DISCORD_GUILD_ID is set, else global)', async () => {
+    const discord = await startFakeDiscord();
+    try {
+      const env = { DISCORD_TOKEN: 'fake-token', DISCORD_APPLICATION_ID: discord.appId, DISCORD_API_URL: discord.apiUrl };
+      const guild = await deployCommands(loadConfig({ ...env, DISCORD_GUILD_ID: discord.guildId }, ROOT));
+      const global = await deployCommands(loadConfig(env, ROOT));
+      const puts = discord.requests.filter((r) => r.method === 'PUT');
+      expect(puts.map((r) => r.path)).toEqual([`/applications/${discord.appId}/guilds/${discord.guildId}/commands`, `/applications/${discord.appId}/commands`]);
+      for (const p of puts) {
+        expect(p.body).toEqual(JSON.parse(JSON.stringify(commandDefinitions())));
+        expect(p.headers.authorization).toBe('Bot fake-token');
+      }
+      expect(guild.count).toBe(commands.length);
+      expect(global.scope).toBe('global');
+      // Discord's definition limits, checked on what we send
+      for (const c of puts[0]!.body) {
+        expect(c.name).toMatch(/^[-_\p{L}\p{N}]{1,32}$/u);
+        expect(c.description.length).toBeLessThanOrEqual(100);
+        expect((c.options ?? []).length).toBeLessThanOrEqual(25);
+        for (const o of c.options ?? []) expect(o.max_length ?? 0).toBeLessThanOrEqual(6000);
+      }
+    } finally {
+      await discord.close();
+    }
+  });
+});
+
+export type { Answer };
