@@ -105,7 +105,8 @@ export function compare(deps: Deps, rawTopic: string): Answer {
     blocks.push({ heading: f.topic, text: sides.map((s) => `• ${s.text} ${s.citations.map((n) => `[${n}]`).join('')}`).join('\n'), cites: sides.flatMap((s) => s.citations) });
   }
 
-  const dups = nearDuplicates(deps.corpus);
+  // One line per pair: a syndicated copy overlaps its original both ways.
+  const dups = nearDuplicates(deps.corpus).filter((d, i, all) => !all.slice(0, i).some((x) => x.source === d.within && x.within === d.source));
   const voices = new Set(deps.corpus.articles.map((a) => ctx.group.get(a.id) ?? a.id)).size;
   const intro = found.length
     ? `${found.length} point${found.length === 1 ? '' : 's'} where the ${searched} differ${topic ? ` on this topic` : ''} (${voices} independent voice${voices === 1 ? '' : 's'}).`

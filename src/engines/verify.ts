@@ -41,7 +41,7 @@ export type Verdict = NonNullable<Answer['verdict']>;
 
 /** Claim words that frame the claim rather than say anything ("is it true that…"). */
 const FRAME = new Set(
-  'true truth false fact facts correct incorrect claim claims actually really indeed verify check confirm whether rumor rumour'
+  'true truth false fact facts correct incorrect claim claims actually really indeed verify check confirm whether rumor rumour now currently still'
     .split(' ')
     .map((w) => terms(w)[0] ?? w),
 );
@@ -267,14 +267,21 @@ export function verify(deps: Deps, rawClaim: string): Answer {
   // --- polarity and denials ---
   const claimNegated = hasNegation(claimForTerms) || /\brul(?:e|es|ed|ing) out\b/i.test(claim);
   const claimIsDenial = !!denialOf(claim) || /\b(?:denied|denies|deny)\b/i.test(claim);
-  const figureClash = (e: Evidence) => checks.some((c) => c.status === 'conflict' && c.found.some((x) => x.f.sentence.articleId === e.s.articleId && Math.abs(x.f.sentence.start - e.s.start) < 1200));
+  // A sentence whose own figure rules the claim out (and is not just an earlier or later value of it) speaks against it.
+  const figureClash = (e: Evidence) =>
+    checks.some((c) => {
+      const matching = c.found.filter((x) => x.rel === 'match');
+      const here = c.found.filter((x) => x.f.sentence.id === e.s.id);
+      return here.some((x) => x.rel === 'conflict' && !matching.some((m) => differentTimes(m.f, x.f))) && !here.some((x) => x.rel === 'match');
+    });
   type Stance = 'for' | 'against' | 'qualifies' | 'neutral';
   const stance = (e: Evidence): Stance => {
+    if (figureClash(e)) return 'against';
     if (e.denial && !claimIsDenial) return isNonConfirmation(e.denial) && !e.negated ? 'qualifies' : 'against';
     if (!claimNegated && e.negated) return 'against';
     // A negated claim ("X ruled out Y") meets "I don't think so": agreeing in spirit; a plain sentence neither confirms nor refutes it.
     if (claimNegated && !e.negated && !e.anyNegation) return 'neutral';
-    return figureClash(e) ? 'neutral' : 'for';
+    return figureClash(e) ? 'against' : 'for';
   };
   const supporters = relevant.filter((e) => stance(e) === 'for');
   const opposers = relevant.filter((e) => stance(e) === 'against');
@@ -296,7 +303,7 @@ export function verify(deps: Deps, rawClaim: string): Answer {
   }
   if ((figConflict.length && !figMatch.length) || (yearConflict.length && !yearChecks.some((c) => c.status === 'match') && !figMatch.length)) {
     verdict = 'contradicted';
-    reasons.push('the articles give a different figure');
+    reasons.push(figConflict.length ? 'the articles give a different figure' : 'the articles give a different year');
   } else if (checks.some((c) => c.disputed)) {
     verdict = 'partly supported';
     reasons.push('the articles disagree on this figure: some match the claim, another independent one does not');
@@ -338,7 +345,13 @@ export function verify(deps: Deps, rawClaim: string): Answer {
   const forSide = pickPerVoice(verdict === 'contradicted' && !figConflict.length ? [] : supporters, 4);
   const againstSide = pickPerVoice(verdict === 'contradicted' && !figConflict.length ? strongOpposers : [...opposers, ...qualifiers], 3);
   const support = countIndependent(deps.corpus, forSide.length ? supporters.map((e) => e.s.articleId) : []);
-  const against = countIndependent(deps.corpus, againstSide.length ? (verdict === 'contradicted' && !figConflict.length ? strongOpposers : [...opposers, ...qualifiers]).map((e) => e.s.articleId) : []);
+  // Against: the sentences shown against it, or — when numbers decide — the articles whose figures rule it out.
+  const againstIds = againstSide.length
+    ? (verdict === 'contradicted' && !figConflict.length ? strongOpposers : [...opposers, ...qualifiers]).map((e) => e.s.articleId)
+    : verdict === 'contradicted'
+      ? [...figConflict.flatMap((c) => c.found.filter((x) => x.rel === 'conflict').map((x) => x.f.articleId)), ...yearConflict.flatMap((c) => c.said.map((x) => x.e.s.articleId))]
+      : [];
+  const against = countIndependent(deps.corpus, againstIds);
 
   const head = `Verdict: ${verdict}${reasons.length ? ` — ${reasons.join('; ')}.` : '.'}`;
   blocks.push({ text: head, cites: [] });
@@ -485,17 +498,23 @@ function figureLines(checks: FigureCheck[], citer: Citer): { text: string; cites
   return checks.map((c) => {
     const noun = c.claim.noun === 'money' ? '' : ` ${c.claim.noun}`;
     if (c.status === 'none') return { text: `The claim says ${c.claim.display}${noun}; the articles give no figure for it.`, cites: [] };
-    const cites: number[] = [];
-    const said = dedupe(c.found.map((x) => {
-      const n = citer.cite([x.f.sentence]);
-      cites.push(n);
+    // One reading per distinct wording, citing every article that gives it.
+    const readings = new Map<string, { text: string; rel: FigureRelation; ns: number[] }>();
+    for (const x of c.found) {
       const when = x.f.whenText ? `, ${x.f.whenText}` : '';
       const note = x.f.note ? `, ${x.f.note}` : '';
       const fnoun = x.f.noun === 'money' ? '' : ` ${x.f.noun}`;
-      return `“${x.f.display}”${fnoun} (${articleLabel(x.article)}${when}${note}) [${n}]`;
-    }));
-    const verdict = c.status === 'match' ? 'consistent' : c.status === 'close' ? 'close, but not the same' : 'these do not match';
-    return { text: `The articles say ${said.join(' and ')}; the claim says ${c.claim.display}${noun} — ${verdict}.`, cites };
+      const key = `${x.f.display}|${x.f.noun}|${x.f.whenText ?? ''}|${x.f.note ?? ''}`;
+      const r = readings.get(key) ?? { text: `“${x.f.display}”${fnoun} (${articleLabel(x.article)}${when}${note})`, rel: x.rel, ns: [] };
+      const n = citer.cite([x.f.sentence]);
+      if (!r.ns.includes(n)) r.ns.push(n);
+      readings.set(key, r);
+    }
+    const mixed = new Set([...readings.values()].map((r) => r.rel)).size > 1;
+    const rel = (r: FigureRelation) => (r === 'match' ? 'matches' : r === 'close' ? 'close' : 'does not match');
+    const said = [...readings.values()].map((r) => `${r.text} ${r.ns.map((n) => `[${n}]`).join('')}${mixed ? ` — ${rel(r.rel)}` : ''}`);
+    const verdict = c.disputed ? 'the sources differ' : c.status === 'match' ? 'consistent' : c.status === 'close' ? 'close, but not the same' : 'these do not match';
+    return { text: `The articles say ${said.join('; ')}; the claim says ${c.claim.display}${noun} — ${verdict}.`, cites: [...readings.values()].flatMap((r) => r.ns) };
   });
 }
 
@@ -503,13 +522,15 @@ function yearLines(checks: { year: number; said: { year: number; e: Evidence }[]
   return checks
     .filter((c) => c.status !== 'none')
     .map((c) => {
-      const cites: number[] = [];
-      const said = dedupe(c.said.map((x) => {
+      const byYear = new Map<number, number[]>();
+      for (const x of c.said) {
+        const ns = byYear.get(x.year) ?? [];
         const n = citer.cite([x.e.s]);
-        cites.push(n);
-        return `${x.year} [${n}]`;
-      }));
-      return { text: `The articles say ${said.join(' and ')}; the claim says ${c.year} — ${c.status === 'match' ? 'consistent' : 'these do not match'}.`, cites };
+        if (!ns.includes(n)) ns.push(n);
+        byYear.set(x.year, ns);
+      }
+      const said = [...byYear].map(([y, ns]) => `${y} ${ns.map((n) => `[${n}]`).join('')}`);
+      return { text: `The articles say ${said.join(' and ')}; the claim says ${c.year} — ${c.status === 'match' ? 'consistent' : 'these do not match'}.`, cites: [...byYear.values()].flat() };
     });
 }
 
@@ -522,7 +543,7 @@ function corroborationText(deps: Deps, support: ReturnType<typeof countIndepende
   if (support.independent) {
     parts.push(`Supported by ${support.independent} independent article${support.independent === 1 ? '' : 's'}: ${support.articles.filter((id) => !support.repeats.some((r) => r.source === id)).map(label).join(', ')}.`);
   } else parts.push('No article supports it as stated.');
-  if (against.independent) parts.push(`Disputed or qualified by ${against.independent} independent article${against.independent === 1 ? '' : 's'}.`);
+  if (against.independent) parts.push(`${support.independent ? 'Disputed or qualified' : 'Contradicted or qualified'} by ${against.independent} independent article${against.independent === 1 ? '' : 's'}: ${against.articles.filter((id) => !against.repeats.some((r) => r.source === id)).map(label).join(', ')}.`);
   for (const r of [...support.repeats, ...against.repeats]) {
     parts.push(`${label(r.source)} is a near-duplicate of ${label(r.of)}, so it is not counted again (repetition is not corroboration).`);
   }
