@@ -1,0 +1,193 @@
+/**
+ * HTTP interactions mode with real Ed25519 keys: valid requests are handled (the
+ * same handlers as the gateway), anything with a bad signature gets 401 before any
+ * work — no engine run, no REST call, no store write.
+ */
+import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Deps } from '../../src/deps.js';
+import type { RunFn } from '../../src/discord/command.js';
+import { startHttpInteractions, type HttpInteractionsServer } from '../../src/discord/http-interactions.js';
+import { payloadViolations } from '../../src/discord/render.js';
+import { runCommand, type CommandInput } from '../../src/engines/index.js';
+import { startFakeDiscord, type FakeDiscord } from './fake-discord.js';
+import { customIds, expectSafeMessage, realDeps, sleep, textOf } from './discord-harness.js';
+
+function keyPair(): { privateKey: KeyObject; publicHex: string } {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  const der = publicKey.export({ format: 'der', type: 'spki' });
+  return { privateKey, publicHex: der.subarray(der.length - 32).toString('hex') };
+}
+
+const good = keyPair();
+const other = keyPair();
+
+let discord: FakeDiscord;
+let deps: Deps;
+let http: HttpInteractionsServer;
+const runs: CommandInput[] = [];
+let slowMs = 0;
+const run: RunFn = async (d, input) => {
+  runs.push(input);
+  if (slowMs) await sleep(slowMs);
+  return runCommand(d, input);
+};
+
+beforeAll(async () => {
+  discord = await startFakeDiscord();
+  const base = await realDeps();
+  deps = { ...base, config: { ...base.config, DISCORD_API_URL: discord.apiUrl, DISCORD_TOKEN: undefined } };
+  http = await startHttpInteractions(deps, 0, { publicKey: good.publicHex, host: '127.0.0.1', run });
+});
+afterAll(async () => {
+  await http?.close();
+  await discord?.close();
+});
+
+const url = () => `http://127.0.0.1:${http.port}/interactions`;
+const nowTs = () => String(Math.floor(Date.now() / 1000));
+
+function signed(body: string, key = good.privateKey, ts = nowTs()) {
+  return { 'x-signature-ed25519': sign(null, Buffer.from(ts + body), key).toString('hex'), 'x-signature-timestamp': ts, 'content-type': 'application/json' };
+}
+
+async function post(body: string, headers: Record<string, string>) {
+  const r = await fetch(url(), { method: 'POST', body, headers });
+  const text = await r.text();
+  return { status: r.status, text, json: r.headers.get('content-type')?.includes('json') ? JSON.parse(text) : undefined };
+}
+
+const askPayload = (question: string, userId = discord.snowflake()) =>
+  discord.command('ask', [{ name: 'question', type: 3, value: question }], { userId });
+
+/** What a response body needs to be: a message within limits that pings nobody. */
+function expectSafeData(data: any) {
+  expect(data.allowed_mentions).toEqual({ parse: [] });
+  expect(payloadViolations({ content: data.content, embeds: data.embeds ?? [], components: data.components ?? [] })).toEqual([]);
+}
+
+describe('HTTP interactions: valid requests', () => {
+  it('PING → 200 {"type":1}', async () => {
+    const body = JSON.stringify({ id: discord.snowflake(), application_id: discord.appId, type: 1, token: 'x', version: 1 });
+    const r = await post(body, signed(body));
+    expect(r.status).toBe(200);
+    expect(r.text).toBe('{"type":1}');
+  });
+
+  it('/ask with a valid signature is answered in the HTTP response', async () => {
+    const body = JSON.stringify(askPayload('How many troops did Trump deploy?'));
+    const r = await post(body, signed(body));
+    expect(r.status).toBe(200);
+    expect(r.json.type).toBe(4);
+    expectSafeData(r.json.data);
+    expect(textOf(r.json.data)).toContain('4,500 troops');
+    expect(customIds({ embeds: [], components: r.json.data.components }).some((c) => c.startsWith('q:'))).toBe(true);
+  });
+
+  it('a slow engine: 200 {type:5} at once, then the answer as a webhook edit', async () => {
+    slowMs = 1500;
+    try {
+      const payload = askPayload('What did Maduro ask Russia for?');
+      const body = JSON.stringify(payload);
+      const t0 = Date.now();
+      const r = await post(body, signed(body));
+      expect(r.json).toEqual({ type: 5 });
+      expect(Date.now() - t0).toBeLessThan(1400);
+      const edit = await discord.waitForRequest((x) => x.method === 'PATCH' && x.path === `/webhooks/${discord.appId}/${payload.token}/messages/@original`);
+      expectSafeMessage(edit);
+      expect(textOf(edit.body)).toMatch(/Russia/);
+      expect(edit.headers.authorization).toBeUndefined(); // webhook routes need no bot token
+      await http.router.idle();
+    } finally {
+      slowMs = 0;
+    }
+  });
+
+  it('buttons, modals and autocomplete use the same handlers', async () => {
+    const ask = askPayload('How many troops did Trump deploy?');
+    const askBody = JSON.stringify(ask);
+    const answer = (await post(askBody, signed(askBody))).json;
+    const ids = customIds({ embeds: [], components: answer.data.components });
+    const msg = discord.message('', { embeds: answer.data.embeds, components: answer.data.components });
+
+    const quotes = JSON.stringify(discord.button(ids.find((c) => c.startsWith('q:'))!, msg));
+    const q = await post(quotes, signed(quotes));
+    expect(q.json.type).toBe(4);
+    expect(q.json.data.flags).toBe(64);
+    expectSafeData(q.json.data);
+
+    const modalBtn = JSON.stringify(discord.button(ids.find((c) => c.startsWith('m:'))!, msg));
+    const m = await post(modalBtn, signed(modalBtn));
+    expect(m.json.type).toBe(9);
+    expect(m.json.data.custom_id).toMatch(/^M:\d+:\d+$/);
+
+    const submit = JSON.stringify(discord.modalSubmit(m.json.data.custom_id, { question: 'What did China say?' }));
+    const s = await post(submit, signed(submit));
+    expect([4, 5]).toContain(s.json.type);
+
+    const auto = JSON.stringify(discord.autocomplete('who', [{ name: 'name', type: 3, value: 'Ma', focused: true }]));
+    const a = await post(auto, signed(auto));
+    expect(a.json.type).toBe(8);
+    expect(Array.isArray(a.json.data.choices)).toBe(true);
+    await http.router.idle();
+  });
+
+  it('a forged command with a valid signature gets an ephemeral error', async () => {
+    const body = JSON.stringify(discord.command('ask', [{ name: 'question', type: 3, value: 'x'.repeat(10_000) }]));
+    const r = await post(body, signed(body));
+    expect(r.json).toMatchObject({ type: 4, data: { flags: 64 } });
+    expect(r.json.data.content).toMatch(/10,000 characters long/);
+    expectSafeData(r.json.data);
+  });
+});
+
+describe('HTTP interactions: anything not properly signed → 401 and no side effect', () => {
+  const userId = '1234567890123456789';
+  let body: string;
+  let headers: Record<string, string>;
+  let before: { runs: number; requests: number };
+
+  beforeEach(() => {
+    body = JSON.stringify(askPayload('How many troops did Trump deploy?', userId));
+    headers = signed(body);
+    before = { runs: runs.length, requests: discord.requests.length };
+  });
+
+  async function expectRejected(b: string, h: Record<string, string>) {
+    const r = await post(b, h);
+    expect(r.status).toBe(401);
+    expect(r.text).toBe('invalid request signature');
+    await sleep(50);
+    await http.router.idle();
+    expect(runs.length).toBe(before.runs);
+    expect(discord.requests.length).toBe(before.requests);
+    expect(await deps.store.get(`session:discord:${discord.channelId}:${userId}`)).toBeUndefined();
+  }
+
+  const flip = (s: string, i: number) => s.slice(0, i) + String.fromCharCode(s.charCodeAt(i) ^ 1) + s.slice(i + 1);
+  const flipHex = (s: string, i: number) => s.slice(0, i) + (s[i] === '0' ? '1' : '0') + s.slice(i + 1);
+
+  it('a flipped byte in the body', () => expectRejected(flip(body, Math.floor(body.length / 2)), headers));
+  it('a flipped byte in the signature', () => expectRejected(body, { ...headers, 'x-signature-ed25519': flipHex(headers['x-signature-ed25519']!, 10) }));
+  it('a flipped byte in the timestamp', () => expectRejected(body, { ...headers, 'x-signature-timestamp': flipHex(headers['x-signature-timestamp']!, 9) }));
+  it('a signature by another key', () => expectRejected(body, signed(body, other.privateKey)));
+  it('a stale timestamp, even correctly signed', () => expectRejected(body, signed(body, good.privateKey, String(Math.floor(Date.now() / 1000) - 600))));
+  it('a re-serialised body (same JSON, different bytes)', () => expectRejected(JSON.stringify(JSON.parse(body), null, 1), headers));
+  it('missing headers', () => expectRejected(body, { 'content-type': 'application/json' }));
+  it('a malformed signature', () => expectRejected(body, { ...headers, 'x-signature-ed25519': 'zz' }));
+
+  it('the same request, properly signed, is handled (the control)', async () => {
+    const r = await post(body, headers);
+    expect(r.status).toBe(200);
+    expect(runs.length).toBe(before.runs + 1);
+    expect(await deps.store.get(`session:discord:${discord.channelId}:${userId}`)).toHaveLength(1);
+  });
+
+  it('non-POST → 405; oversized body → 413', async () => {
+    expect((await fetch(url())).status).toBe(405);
+    const big = 'x'.repeat(2 * 1024 * 1024);
+    const r = await fetch(url(), { method: 'POST', body: big, headers: signed(big) });
+    expect(r.status).toBe(413);
+    expect(runs.length).toBe(before.runs);
+  });
+});
