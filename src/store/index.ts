@@ -97,9 +97,14 @@ export function createStore(opts: StoreOptions): Store {
   // In-process claims for single-instance stores.
   const localClaims = new Map<string, { token: string; until: number }>();
 
+  // Concurrent first calls must share one connect: a second caller would otherwise get the
+  // still-connecting client and, with the offline queue disabled, fail with "client is offline".
+  let connecting: Promise<unknown> | undefined;
+  const connected = () => (connecting ??= redis!.getClient().finally(() => (connecting = undefined)));
+
   const wrap = async <T>(what: string, fn: () => Promise<T>): Promise<T> => {
     try {
-      return await withTimeout(fn(), timeoutMs, what);
+      return await withTimeout(redis ? connected().then(fn) : fn(), timeoutMs, what);
     } catch (err) {
       if (err instanceof StoreUnavailableError) throw err;
       throw new StoreUnavailableError(`store ${what} failed: ${(err as Error)?.message ?? String(err)}`);
