@@ -65,7 +65,9 @@ export const TITLE_HEADS = new Set(
     'rabbi bishop cardinal imam sheikh emir sultan leader dictator chief ceo interviewer journalist adviser advisor analyst expert official ' +
     'officer diplomat correspondent reporter anchor host fellow head lawmaker deputy speaker treasurer inspector pastor reverend rev ' +
     'economist researcher historian strategist negotiator founder executive activist lawyer prosecutor candidate aide editor columnist ' +
-    'commentator presenter scholar strongman ruler monarch premier-elect president-elect'
+    'commentator presenter scholar strongman ruler monarch premier-elect president-elect ' +
+    'master harbourmaster harbormaster councillor councilor councilman councilwoman alderman sheriff marshal warden dean provost rector ' +
+    'coach manager trustee principal headteacher superintendent constable detective doctor supervisor controller administrator registrar clerk'
   ).split(' '),
 );
 /** Lowercase words that may sit inside a role phrase ("former national security adviser"). */
@@ -277,7 +279,8 @@ function roleBefore(text: string, nameStart: number, lowerWords: Set<string>): s
     if (!/^\s*$/.test(gap)) break;
     const k = t.key;
     const ok =
-      (t.cap && !FUNCTION_WORDS.has(k) && !(i === 0 && lowerWords.has(k) && !TITLE_HEADS.has(k))) ||
+      // A sentence's first word joins the role unless it is a word the corpus uses as a verb ("Told …").
+      (t.cap && !FUNCTION_WORDS.has(k) && !(i === 0 && lowerWords.has(k) && !TITLE_HEADS.has(k) && lexTags(k).has('Verb'))) ||
       TITLE_HEADS.has(k) ||
       ROLE_MODIFIERS.has(k) ||
       ((k === 'of' || k === 'for') && picked.length > 0);
