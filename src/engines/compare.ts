@@ -8,6 +8,7 @@
  */
 import type { Deps } from '../deps.js';
 import { independenceGroups } from '../corpus/overlap.js';
+import { BadInputError } from '../errors.js';
 import { terms } from '../index/text.js';
 import type { Answer, AnswerBlock, Article, Disagreement, Sentence } from '../types.js';
 import { createCiter, type Citer } from './cite.js';
@@ -54,6 +55,9 @@ interface Found {
 
 export function compare(deps: Deps, rawTopic: string): Answer {
   const topic = cleanClaim(rawTopic ?? '');
+  if (!/[\p{L}\p{N}]/u.test(topic) && /\S/.test(rawTopic ?? '')) {
+    throw new BadInputError('Please give the topic in words (mentions and formatting alone are not a topic), or leave it out to compare everything.');
+  }
   const N = Math.max(deps.index.size, 1);
   const idf = (t: string) => Math.log(1 + N / (1 + deps.index.docFreq(t)));
   const searched = `${deps.corpus.articles.length} article${deps.corpus.articles.length === 1 ? '' : 's'}`;
@@ -87,7 +91,8 @@ export function compare(deps: Deps, rawTopic: string): Answer {
         if (has(here, t)) got += idf(t);
         else if (has(near, t)) got += idf(t) * 0.5;
       }
-      const ok = got / total >= 0.5;
+      // Adjacent sentences count half: a topic only in the next sentence does not make this one about it.
+      const ok = got / total >= 0.6;
       cache.set(s.id, ok);
       return ok;
     };
