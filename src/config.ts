@@ -19,7 +19,7 @@ const schema = z.object({
   ),
   /** Follow-up memory lifetime (minutes). */
   SESSION_TTL_MINUTES: int(30, 1, 24 * 60),
-  REDIS_URL: z.preprocess(emptyToUndefined, z.string().url().optional()),
+  REDIS_URL: z.preprocess(emptyToUndefined, z.string().url().regex(/^rediss?:\/\/[^\s]+$/, 'must be a redis:// or rediss:// URL').optional()),
   /** Milliseconds any single store call may take before it is treated as failed. */
   STORE_TIMEOUT_MS: int(500, 10, 60_000),
 
@@ -69,7 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   }
   const e = parsed.data;
   if (e.DIGEST_TZ && !isValidTimeZone(e.DIGEST_TZ)) {
-    throw new ConfigError(`Invalid setting DIGEST_TZ: unknown time zone "${e.DIGEST_TZ}"`);
+    throw new ConfigError(`Invalid setting DIGEST_TZ: unknown time zone ${JSON.stringify(e.DIGEST_TZ)}`);
   }
   if (e.INTERACTIONS_PORT && !e.DISCORD_PUBLIC_KEY) {
     throw new ConfigError('Invalid setting INTERACTIONS_PORT: DISCORD_PUBLIC_KEY is required to verify interactions');
