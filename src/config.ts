@@ -33,7 +33,7 @@ const schema = z.object({
   COOLDOWN_SECONDS: int(3, 0, 3600),
 
   OPENAI_API_KEY: optionalString,
-  OPENAI_BASE_URL: z.preprocess(emptyToUndefined, z.string().url().optional()),
+  OPENAI_BASE_URL: z.preprocess(emptyToUndefined, z.string().url().regex(/^https?:\/\/[^\s]+$/, 'must be an http:// or https:// URL').optional()),
   OPENAI_MODEL: z.preprocess(emptyToUndefined, z.string().default('gpt-4o-mini')),
   OPENAI_TIMEOUT_MS: int(20_000, 100, 600_000),
   OPENAI_DEADLINE_MS: int(45_000, 100, 840_000),
