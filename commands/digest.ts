@@ -98,7 +98,7 @@ async function status(ctx: CommandContext): Promise<void> {
 async function now(ctx: CommandContext): Promise<void> {
   await ctx.respond.defer(true);
   const answer = await digestEngine(ctx.deps, { channel: ctx.incoming.channelId });
-  // The interaction payload carries no attachments, so the preview shows the chart's location in the notes.
+  // Interaction payloads here carry no attachments (MessagePayload has no files), so the preview is text only.
   const [first, ...rest] = digestPayloads({ ...answer, notes: [...(answer.notes ?? []), 'Preview: only you can see this. Scheduled digests carry the chart image.'] }, false);
   await ctx.respond.edit(first!);
   for (const p of rest) await ctx.respond.followUp(p, true);

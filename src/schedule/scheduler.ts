@@ -23,7 +23,7 @@ import { channelDigestKey, digest, type ChannelDigestRecord } from '../engines/d
 import { isStoreUnavailableError } from '../store/index.js';
 import { isDigestPostError, type Poster } from './poster.js';
 import { previousSlot, type Slot } from './slots.js';
-import { getState, listSubscriptions, pauseSubscription, setState, type Subscription, type SubscriptionState } from './subscriptions.js';
+import { envSubscriptionProblem, getState, listSubscriptions, pauseSubscription, setState, type Subscription, type SubscriptionState } from './subscriptions.js';
 
 export interface SchedulerOptions {
   /** Start node-cron tasks (default true). Tests drive `runDue` with a fake clock instead. */
@@ -246,6 +246,9 @@ export async function startScheduler(deps: Deps, poster: Poster, opts: Scheduler
       tasks.set(key, task);
     }
   }
+
+  const envProblem = envSubscriptionProblem(deps.config);
+  if (envProblem) log.error(envProblem);
 
   const scheduler: Scheduler = {
     runDue,

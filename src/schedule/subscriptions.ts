@@ -81,10 +81,18 @@ function clipText(s: string | undefined, n: number): string {
   return t.length > n ? `${t.slice(0, n - 1)}…` : t;
 }
 
-/** The environment's default subscription, or null when not configured. Throws on an invalid DIGEST_CRON. */
+/** Why the environment's default subscription cannot run, or null when it is fine or not configured. */
+export function envSubscriptionProblem(config: Config): string | null {
+  if (!config.DIGEST_CHANNEL_ID && !config.DIGEST_CRON) return null;
+  if (!config.DIGEST_CHANNEL_ID) return 'DIGEST_CRON is set but DIGEST_CHANNEL_ID is not; no default digest will be posted';
+  if (!config.DIGEST_CRON) return 'DIGEST_CHANNEL_ID is set but DIGEST_CRON is not; no default digest will be posted';
+  if (!isValidCron(config.DIGEST_CRON)) return `DIGEST_CRON "${config.DIGEST_CRON}" is not a valid cron expression (minute hour day month weekday); no default digest will be posted`;
+  return null;
+}
+
+/** The environment's default subscription, or null when not configured or invalid (see envSubscriptionProblem). */
 export function envSubscription(config: Config): Subscription | null {
-  if (!config.DIGEST_CHANNEL_ID || !config.DIGEST_CRON) return null;
-  if (!isValidCron(config.DIGEST_CRON)) throw new BadInputError(`DIGEST_CRON "${config.DIGEST_CRON}" is not a valid cron expression`);
+  if (!config.DIGEST_CHANNEL_ID || !config.DIGEST_CRON || !isValidCron(config.DIGEST_CRON)) return null;
   return {
     id: `env:${config.DIGEST_CHANNEL_ID}`,
     channelId: config.DIGEST_CHANNEL_ID,
