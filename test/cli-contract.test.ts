@@ -290,5 +290,7 @@ describe('cli: --session follow-ups across two calls', () => {
     // …and it is about what was asked for: military help/aid/assistance.
     expect(b.citations.some((c) => /China/.test(c.quote) && /(military|aid|assist|help|equipment|support)/i.test(c.quote))).toBe(true);
     expect(nonVerbatim(b.citations, SEEDS)).toEqual([]);
+    // The second turn was resolved with the first one's context, not asked standalone.
+    expect(readFileSync(path.join(dataDir, 'store.json'), 'utf8')).toMatch(/resolved[\\"]*:[\\"]*What did Maduro ask China for\?/);
   });
 });
