@@ -228,6 +228,19 @@ describe('scheduler with a fake clock', () => {
     expect(ch.messages).toHaveLength(0);
   });
 
+  it('a new subscription does not post a slot that passed before it was made', async () => {
+    const { deps, t } = await setup('2026-06-01T10:00:00Z');
+    const v = validateSubscription({ channelId: CHANNEL, time: '09:00', timezone: 'UTC', frequency: 'daily' });
+    await saveSubscription(deps.store, { id: CHANNEL, ...v, guildId: null, source: 'command', createdBy: null, createdAt: deps.clock().getTime(), paused: null });
+    const ch = memoryChannel();
+    const s = await startScheduler(deps, ch.poster, fast);
+    cleanups.push(() => s.stop());
+    expect(ch.messages).toHaveLength(0);
+    t.set('2026-06-02T09:00:00Z');
+    await s.runDue();
+    expect(ch.messages).toHaveLength(1);
+  });
+
   it('two instances on one store: the slot claim lets only one post', async () => {
     const { deps } = await setup('2026-06-01T08:00:00Z');
     await subscribe(deps.store, CHANNEL, '09:00', 'UTC');

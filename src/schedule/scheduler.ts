@@ -205,6 +205,11 @@ export async function startScheduler(deps: Deps, poster: Poster, opts: Scheduler
       if (sub.paused) continue;
       const slot = previousSlot(sub.cron, sub.timezone, now, 40);
       if (!slot) continue;
+      // A slot from before the subscription existed is not "missed": subscribing at 10:00 for 09:00 starts tomorrow.
+      if (slot.at.getTime() < sub.createdAt) {
+        results.push({ subscription: sub.id, slot: slot.local, outcome: 'not-due' });
+        continue;
+      }
       if (now.getTime() - slot.at.getTime() > graceMs) {
         // Too late for this slot; only note it once.
         const state: SubscriptionState = await getState(deps.store, sub.id).catch(() => ({}));
