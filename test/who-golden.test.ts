@@ -12,12 +12,12 @@ import { loadConfig } from '../src/config.js';
 import { isVerbatim } from '../src/corpus/verbatim.js';
 import type { Deps } from '../src/deps.js';
 import { runCommand } from '../src/engines/index.js';
-import { entityIndexOf, entityNames, lookupEntity, who } from '../src/engines/who.js';
+import { attributedQuotes, entityIndexOf, entityNames, lookupEntity, who } from '../src/engines/who.js';
 import { buildEntityIndex, keyOf } from '../src/index/entities.js';
 import { isBadInputError } from '../src/errors.js';
 import { createStore } from '../src/store/index.js';
 import type { Answer } from '../src/types.js';
-import { ACCEPTABLE_EXTRAS, GOLDEN_ENTITIES } from './golden/entities.js';
+import { ACCEPTABLE_EXTRAS, GOLDEN_ENTITIES, GOLDEN_QUOTES } from './golden/entities.js';
 
 const SEEDS = path.resolve(import.meta.dirname, '..', 'seeds');
 
@@ -111,6 +111,32 @@ describe('/who on the seeds', () => {
     const rs = r.blocks.find((b) => b.heading === 'What they said')!;
     expect(rs.text).toContain('This is not a deployment focused on regime change.');
     expect(r.entity!.description).toContain('senior fellow at the Atlantic Council');
+  });
+
+  it('attributes quotations to the speaker the article names (precision/recall printed)', () => {
+    const quotes = attributedQuotes(deps);
+    const norm = (s: string) => s.replace(/[’‘]/g, "'").replace(/[“”]/g, '"');
+    let right = 0;
+    const misses: string[] = [];
+    for (const g of GOLDEN_QUOTES) {
+      const q = quotes.find((x) => x.source === g.source && norm(x.quote).includes(norm(g.contains)));
+      if (q && norm(q.speaker) === norm(g.speaker)) right++;
+      else misses.push(`${g.source.slice(0, 3)} "${g.contains}": ${q ? `given to ${q.speaker}` : 'not attributed'}, expected ${g.speaker}`);
+    }
+    let correct = 0;
+    const wrong: string[] = [];
+    for (const q of quotes) {
+      const g = GOLDEN_QUOTES.find((x) => x.source === q.source && norm(q.quote).includes(norm(x.contains)));
+      if (g && norm(g.speaker) === norm(q.speaker)) correct++;
+      else wrong.push(`${q.source.slice(0, 3)} ${q.speaker}: "${q.quote.slice(0, 70)}"`);
+    }
+    const recall = right / GOLDEN_QUOTES.length;
+    const precision = correct / quotes.length;
+    console.log(`[who] quotes: recall ${(recall * 100).toFixed(1)}% (${right}/${GOLDEN_QUOTES.length}), precision ${(precision * 100).toFixed(1)}% (${correct}/${quotes.length})`);
+    if (misses.length) console.log(`[who] quote misses:\n  ${misses.join('\n  ')}`);
+    if (wrong.length) console.log(`[who] quotes not in the golden list or misattributed:\n  ${wrong.join('\n  ')}`);
+    expect(recall).toBeGreaterThanOrEqual(0.8);
+    expect(precision).toBeGreaterThanOrEqual(0.9);
   });
 
   it('does not credit a quotation to a name inside it', async () => {

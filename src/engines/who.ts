@@ -112,6 +112,8 @@ interface Facts {
 
 const factCache = new WeakMap<Corpus, Facts>();
 
+/** Verbs that may come before their speaker ("said Peskov", "explains Peter Zeihan"); others take an object there ("urged Washington"). */
+const INVERSION_RE = /^(?:said|says|explains|explained|added|adds|continues|continued|replied|replies|wrote|writes|noted|notes|recalled|insisted|warned|argued|stated|asks|responded)$/i;
 const SKIP_AFTER_NAME = new Set(['also', 'first', 'then', 'directly', 'repeatedly', 'recently', 'reportedly', 'has', 'had', 'have', 'is', 'was', 'quickly', 'later', 'already', 'previously', 'further', 'on', 'last', 'this', 'week', 'friday', 'monday', 'tuesday', 'wednesday', 'thursday', 'saturday', 'sunday', 'in', 'himself', 'herself', 'now', 'still', 'once', 'again', 'never', 'not']);
 
 /** Quotes (attributed by the article) and actions (name followed by a verb) for every entity. */
@@ -128,17 +130,18 @@ function buildFacts(corpus: Corpus, index: EntityIndex): Facts {
   }
   const quotes = new Map<Entity, Fact[]>();
   const actions = new Map<Entity, Fact[]>();
-  // Near-duplicate articles repeat the same sentences: one fact per wording.
-  const wording = (f: Fact) => keyOf(f.sentences.map((s) => s.text).join(' '));
   const push = (map: Map<Entity, Fact[]>, e: Entity, f: Fact) => {
     const list = map.get(e) ?? [];
-    const key = wording(f);
-    if (!list.some((x) => wording(x) === key)) list.push(f);
+    const key = f.sentences.map((s) => s.id).join('|');
+    if (!list.some((x) => x.sentences.map((s) => s.id).join('|') === key)) list.push(f);
     map.set(e, list);
   };
 
   for (const article of corpus.articles) {
     const done = new Set<string>();
+    // The speaker of the last attributed quotation, per paragraph: a quotation standing
+    // alone right after it continues it ("“…,” Maduro said. “The relationship …”").
+    const lastSpeaker = new Map<number, Entity>();
     for (let si = 0; si < article.sentences.length; si++) {
       const s = article.sentences[si]!;
       if (done.has(s.id) || !/["“”]/.test(s.text)) continue;
@@ -153,33 +156,56 @@ function buildFacts(corpus: Corpus, index: EntityIndex): Facts {
       const mentions = unit.flatMap((u) => (bySentence.get(u.id) ?? []).map((x) => ({ ...x, at: u.start - base + x.m.start, endAt: u.start - base + x.m.end })));
       const speakers = mentions.filter((x) => outside(x.at) && (x.e.kind === 'person' || x.e.kind === 'organization'));
       let speaker: Entity | undefined;
-      // The name next to a verb of saying, outside the quotation ("Peskov told", "explains Peter Zeihan").
-      let bestGap = Infinity;
       const verbRe = new RegExp(SPEECH_RE.source, 'gi');
-      for (const v of text.matchAll(verbRe)) {
-        // "is said to", "was asked": the subject did not say it.
-        if (!outside(v.index!) || /\b(?:is|was|were|are|be|been|being)\s+(?:\w+ly\s+)?$/i.test(text.slice(Math.max(0, v.index! - 20), v.index!))) continue;
-        for (const x of speakers) {
-          const gap = x.at >= v.index! + v[0].length ? x.at - (v.index! + v[0].length) : v.index! - x.endAt;
-          const between = x.at >= v.index! ? text.slice(v.index! + v[0].length, x.at) : text.slice(x.endAt, v.index!);
-          if (gap >= 0 && gap < 40 && !/[.!?]/.test(between) && gap < bestGap) {
-            bestGap = gap;
-            speaker = x.e;
+      // "is said to", "was asked": the subject did not say it.
+      const verbs = [...text.matchAll(verbRe)].filter(
+        (v) => outside(v.index!) && !/\b(?:is|was|were|are|be|been|being)\s+(?:\w+ly\s+)?$/i.test(text.slice(Math.max(0, v.index! - 20), v.index!)),
+      );
+      for (const v of verbs) {
+        const vs = v.index!;
+        const ve = vs + v[0].length;
+        // The name right next to the verb: "said Dmitry Peskov", "Peskov told", "Trump said he …".
+        // Places speak for their governments here ("Beijing also urged").
+        const adjacent = [...speakers, ...mentions.filter((x) => outside(x.at) && x.e.kind === 'place')].find(
+          (x) => (x.at >= ve && INVERSION_RE.test(v[0]) && /^\s*$/.test(text.slice(ve, x.at))) || (x.endAt <= vs && /^(?:['’]s)?\s+(?:(?:\w+ly|also|then|later|again|first|further)\s+)?$/.test(text.slice(x.endAt, vs))),
+        );
+        if (adjacent) {
+          speaker = adjacent.e;
+          break;
+        }
+        // "he wrote", "She added": the person the text last made its subject.
+        if (/\b(?:he|she)\s+(?:\w+ly\s+)?$/i.test(text.slice(Math.max(0, vs - 14), vs))) {
+          speaker = lastPersonBefore(article, unit[0]!, bySentence, si);
+          if (speaker) break;
+        }
+      }
+      // Otherwise the nearest person or organisation before a verb (or after one that inverts), within a clause.
+      if (!speaker) {
+        let bestGap = Infinity;
+        for (const v of verbs) {
+          if (/^\p{Lu}/u.test(v[0])) continue; // "Reports suggest …" is a noun
+          for (const x of speakers) {
+            const after = x.at >= v.index! + v[0].length;
+            if (after && !INVERSION_RE.test(v[0])) continue;
+            const gap = after ? x.at - (v.index! + v[0].length) : v.index! - x.endAt;
+            const between = after ? text.slice(v.index! + v[0].length, x.at) : text.slice(x.endAt, v.index!);
+            if (gap >= 0 && gap < 40 && !/[.!?,;]/.test(between) && gap < bestGap) {
+              bestGap = gap;
+              speaker = x.e;
+            }
           }
         }
       }
+      // "…,” the documents state according to the Post": the source named after "according to".
+      if (!speaker && verbs.length) {
+        const acc = speakers.find((x) => /\baccording to (?:the\s+)?$/i.test(text.slice(Math.max(0, x.at - 17), x.at)));
+        if (acc) speaker = acc.e;
+      }
       // "Geoff Ramsey, a senior fellow at …, commented …, stating, “…”": the one person named before the verb.
       if (!speaker) {
-        const firstVerb = [...text.matchAll(verbRe)].find((v) => outside(v.index!));
+        const firstVerb = verbs[0];
         const before = firstVerb ? speakers.filter((x) => x.e.kind === 'person' && x.endAt <= firstVerb.index!) : [];
         if (before.length && new Set(before.map((x) => x.e)).size === 1 && !/[.!?]\s/.test(text.slice(before[0]!.endAt, firstVerb!.index))) speaker = before[0]!.e;
-      }
-      // "he said": the person last named before the quotation, outside any quotation.
-      if (!speaker) {
-        const pronoun = [...text.matchAll(verbRe)].some(
-          (v) => outside(v.index!) && (/\b(?:he|she)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, v.index! - 14), v.index!)) || /^\S+\s+(?:he|she)\b/i.test(text.slice(v.index!, v.index! + v[0].length + 5))),
-        );
-        if (pronoun) speaker = lastPersonBefore(article, unit[0]!, bySentence, si);
       }
       // "“…” – Geoff Ramsey": a line holding only a name right after the quotation.
       if (!speaker) {
@@ -188,7 +214,27 @@ function buildFacts(corpus: Corpus, index: EntityIndex): Facts {
         const only = next ? bySentence.get(next.id) : undefined;
         if (next && only?.length === 1 && next.text.replace(/[\s–—-]/g, '').length <= only[0]!.m.surface.replace(/\s/g, '').length + 1) speaker = only[0]!.e;
       }
-      if (speaker) push(quotes, speaker, { article, sentences: unit });
+      // "“Are we going to war?” | CBS journalist Norah O'Donnell asks the president.": the next
+      // sentence, with no quotation of its own, names the speaker next to a verb of saying.
+      if (!speaker && regions.length === 1 && regions[0]![0] <= 1 && regions[0]![1] >= text.trimEnd().length - 1) {
+        const para = article.paragraphs[unit[unit.length - 1]!.paragraph]?.sentences ?? [];
+        const next = para[para.findIndex((x) => x.id === unit[unit.length - 1]!.id) + 1];
+        if (next && !/["“”]/.test(next.text)) {
+          const v = new RegExp(SPEECH_RE.source, 'i').exec(next.text);
+          const named = (bySentence.get(next.id) ?? []).filter((x) => x.e.kind === 'person' || x.e.kind === 'organization');
+          const hit = v ? named.find((x) => x.m.end <= v.index && /^\s+(?:\w+ly\s+)?$/.test(next.text.slice(x.m.end, v.index))) : undefined;
+          if (hit) {
+            speaker = hit.e;
+            unit.push(next);
+          }
+        }
+      }
+      const pureQuote = regions.length === 1 && regions[0]![0] <= 1 && regions[0]![1] >= text.trimEnd().length - 1;
+      if (!speaker && pureQuote) speaker = lastSpeaker.get(unit[0]!.paragraph);
+      if (speaker) {
+        push(quotes, speaker, { article, sentences: unit });
+        lastSpeaker.set(unit[0]!.paragraph, speaker);
+      }
     }
     // Actions: a name (outside quotes) followed by a verb that is not a verb of saying.
     for (const s of article.sentences) {
@@ -217,6 +263,16 @@ function buildFacts(corpus: Corpus, index: EntityIndex): Facts {
   return facts;
 }
 
+function byWording(list: Fact[]): Fact[] {
+  const seen = new Set<string>();
+  return list.filter((f) => {
+    const k = keyOf(f.sentences.map((s) => s.text).join(' '));
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
 function lastPersonBefore(article: Article, first: Sentence, bySentence: Map<string, { e: Entity; m: EntityMention }[]>, si: number): Entity | undefined {
   const from = article.sentences.findIndex((x) => x.id === first.id);
   for (let i = Math.max(from, si); i >= Math.max(0, from - 3); i--) {
@@ -229,7 +285,8 @@ function lastPersonBefore(article: Article, first: Sentence, bySentence: Map<str
       if (before.length) return before[before.length - 1]!.e;
       continue;
     }
-    if (list.length) return list.sort((a, b) => a.m.start - b.m.start)[list.length - 1]!.e;
+    // In an earlier sentence "he"/"she" is most often its subject: the first person named.
+    if (list.length) return list.sort((a, b) => a.m.start - b.m.start)[0]!.e;
   }
   return undefined;
 }
@@ -308,7 +365,8 @@ function profileBlocks(e: Entity, deps: Deps, index: EntityIndex, citer: Citer, 
     });
     blocks.push({ heading: 'Described as', text: lines.map((l) => l.line).join('\n'), cites: lines.map((l) => l.n) });
   }
-  const qs = facts.quotes.get(e) ?? [];
+  // Near-duplicate articles repeat the same sentences: show each wording once.
+  const qs = byWording(facts.quotes.get(e) ?? []);
   if (qs.length) {
     const shown = qs.slice(0, full ? MAX_QUOTES : 2);
     const lines = shown.map((q) => {
@@ -318,7 +376,7 @@ function profileBlocks(e: Entity, deps: Deps, index: EntityIndex, citer: Citer, 
     const more = qs.length - shown.length;
     blocks.push({ heading: 'What they said', text: lines.map((l) => l.line).join('\n') + (more > 0 ? `\n…and ${more} more.` : ''), cites: lines.map((l) => l.n) });
   }
-  const acts = (facts.actions.get(e) ?? []).filter((a) => !qs.some((q) => q.sentences.some((s) => a.sentences.some((x) => x.id === s.id))));
+  const acts = byWording(facts.actions.get(e) ?? []).filter((a) => !qs.some((q) => q.sentences.some((s) => a.sentences.some((x) => x.id === s.id))));
   if (acts.length && full) {
     const shown = acts.slice(0, MAX_ACTIONS);
     const lines = shown.map((a) => {
@@ -474,4 +532,13 @@ export function entityNames(deps: Deps, prefix: string): string[] {
   const starts = list.filter((x) => x.keys.some((k) => k.startsWith(p)));
   const inner = list.filter((x) => !starts.includes(x) && x.words.some((w) => w.startsWith(p)));
   return [...starts, ...inner].slice(0, AUTOCOMPLETE_MAX).map((x) => x.name);
+}
+
+/** Every attributed quotation in the corpus (for evaluation and other engines): speaker, article, verbatim quote. */
+export function attributedQuotes(deps: Deps): { speaker: string; source: string; quote: string }[] {
+  const index = entityIndexOf(deps);
+  const facts = buildFacts(deps.corpus, index);
+  const out: { speaker: string; source: string; quote: string }[] = [];
+  for (const [e, list] of facts.quotes) for (const f of list) out.push({ speaker: e.name, source: f.article.id, quote: quoteSentences(f.article, f.sentences) });
+  return out;
 }

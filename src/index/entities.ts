@@ -694,8 +694,10 @@ function toEntity(g: Group): Entity {
  */
 function attachDescriptive(corpus: Corpus, entities: Entity[]): void {
   const people = entities.filter((e) => e.kind === 'person');
+  const ROLE_REF_RE = new RegExp(`\\b[Tt]he\\s+((?:\\p{Lu}[\\p{L}'’-]*\\s+)?([\\p{Ll}-]+))(?=\\s+(?:${SPEECH_VERBS})\\b)`, 'gu');
+  const ORG_REF_RE = new RegExp(`\\b[Tt]he\\s+(?:publication|newspaper|paper|outlet|agency|ministry|broadcaster|network|daily)(?=\\s+(?:${SPEECH_VERBS})\\b)`, 'gu');
   // An age is specific enough anywhere; a demonym ("the New Yorker") only as the subject of a verb of saying or being.
-  const RE = /\bthe\s+(\d{1,3}-year-old(?![\p{L}-])|(?:New\s+|North\s+|South\s+)?\p{Lu}\p{Ll}+(?:er|ian)\b(?=\s+(?:is|was|has|had|said|says|explains|explained|added|replied|told|insisted|warned)\b))/gu;
+  const RE = /\b[Tt]he\s+(\d{1,3}-year-old(?![\p{L}-])|(?:New\s+|North\s+|South\s+)?\p{Lu}\p{Ll}+(?:er|ian)\b(?=\s+(?:is|was|has|had|said|says|explains|explained|added|replied|told|insisted|warned)\b))/gu;
   for (const a of corpus.articles) {
     for (let si = 0; si < a.sentences.length; si++) {
       const s = a.sentences[si]!;
@@ -711,11 +713,49 @@ function attachDescriptive(corpus: Corpus, entities: Entity[]): void {
           }
         }
         if (!best) continue;
-        const surface = `the ${m[1]}`;
-        best.e.mentions.push({ article: a, sentence: s, start: m.index!, end: m.index! + m[0].length, surface, inQuote: false, descriptive: true });
-        if (!best.e.aliases.includes(surface)) best.e.aliases.push(surface);
-        if (!best.e.keys.includes(keyOf(surface))) best.e.keys.push(keyOf(surface));
+        addDescriptive(best.e, a, s, m.index!, m.index! + m[0].length, `the ${m[1]}`);
+      }
+      // "the publication reports", "the ministry said": the organisation last named before it.
+      for (const m of s.text.matchAll(ORG_REF_RE)) {
+        const at = s.start + m.index!;
+        let best: { e: Entity; pos: number } | undefined;
+        for (const e of entities) {
+          if (e.kind !== 'organization') continue;
+          for (const x of e.mentions) {
+            if (x.article.id !== a.id || x.inQuote) continue;
+            const pos = x.sentence.start + x.start;
+            const back = a.sentences.findIndex((q) => q.id === x.sentence.id);
+            if (pos < at && si - back <= 3 && (!best || pos > best.pos)) best = { e, pos };
+          }
+        }
+        if (best) addDescriptive(best.e, a, s, m.index!, m.index! + m[0].length, m[0]);
+      }
+      // "the Kremlin spokesman told …": the person last named with that role.
+      for (const m of s.text.matchAll(ROLE_REF_RE)) {
+        const head = keyOf(m[2]!);
+        if (!TITLE_HEADS.has(head)) continue;
+        const at = s.start + m.index!;
+        let best: { e: Entity; pos: number } | undefined;
+        for (const e of people) {
+          if (!e.mentions.some((x) => keyOf(`${x.role ?? ''} ${x.apposition ?? ''}`).split(' ').includes(head))) continue;
+          for (const x of e.mentions) {
+            if (x.article.id !== a.id || x.inQuote) continue;
+            const pos = x.sentence.start + x.start;
+            const back = a.sentences.findIndex((q) => q.id === x.sentence.id);
+            if (pos < at && si - back <= 8 && (!best || pos > best.pos)) best = { e, pos };
+          }
+        }
+        if (best) addDescriptive(best.e, a, s, m.index!, m.index! + m[0].length, m[0]);
       }
     }
+  }
+}
+
+function addDescriptive(e: Entity, a: Article, s: Sentence, start: number, end: number, surface: string): void {
+  e.mentions.push({ article: a, sentence: s, start, end, surface, inQuote: false, descriptive: true });
+  // Role references ("the Kremlin spokesman") are not names: they do not become aliases.
+  if (/^the \d|^the \p{Lu}\p{Ll}+(?:er|ian)$/u.test(surface)) {
+    if (!e.aliases.includes(surface)) e.aliases.push(surface);
+    if (!e.keys.includes(keyOf(surface))) e.keys.push(keyOf(surface));
   }
 }

@@ -110,3 +110,64 @@ export const ACCEPTABLE_EXTRAS = [
   'AP',
   'Cartel of the Suns',
 ];
+
+/** Every quotation of four words or more in the seeds, with the speaker the text gives it. */
+export interface GoldenQuote {
+  source: string;
+  contains: string;
+  speaker: string;
+}
+
+const A = '000_46500a0d823731af.txt';
+const B = '001_080066696a52c0c3.txt';
+const C = '002_fc5e09306d15ac96.txt';
+const D = '003_83f7e1146e4f08e2.txt';
+const E = '004_beee981505867bb2.txt';
+
+export const GOLDEN_QUOTES: GoldenQuote[] = [
+  { source: A, contains: 'The president is prepared to use every element', speaker: 'Karoline Leavitt' },
+  { source: A, contains: 'tricked you into writing a fake story', speaker: 'Marco Rubio' },
+  { source: A, contains: 'Amid a buildup of American forces', speaker: 'Washington Post' },
+  { source: A, contains: 'The requests to Moscow were made', speaker: 'Washington Post' },
+  { source: A, contains: 'In the missive, Maduro emphasized', speaker: 'Washington Post' },
+  { source: C, contains: 'Amid a buildup of American forces', speaker: 'Washington Post' },
+  { source: C, contains: 'The requests to Moscow were made', speaker: 'Washington Post' },
+  { source: C, contains: 'In the missive, Maduro emphasized', speaker: 'Washington Post' },
+  { source: B, contains: 'constitutes normal cooperation between sovereign states', speaker: 'China' },
+  { source: B, contains: 'China supports strengthened international cooperation', speaker: 'Mao Ning' },
+  { source: B, contains: 'opposes any attempt to undermine peace', speaker: 'Mao Ning' },
+  { source: B, contains: 'carry out regular judicial and law enforcement', speaker: 'Beijing' },
+  { source: B, contains: 'going to war with Venezuela,” but he refused', speaker: 'Donald Trump' },
+  { source: B, contains: 'I doubt it.', speaker: 'Donald Trump' },
+  { source: B, contains: 'I wouldn’t tell a reporter', speaker: 'Donald Trump' },
+  { source: B, contains: 'How could I answer a question like that?', speaker: 'Donald Trump' },
+  { source: B, contains: 'It’s got to be somewhere.', speaker: 'Donald Trump' },
+  { source: B, contains: 'I’d say yes, I think so.', speaker: 'Donald Trump' },
+  { source: B, contains: 'one of the world’s biggest drug traffickers', speaker: 'Pam Bondi' },
+  { source: B, contains: 'serene and very productive', speaker: 'Nicolás Maduro' },
+  { source: B, contains: 'daily and permanent communication', speaker: 'Nicolás Maduro' },
+  { source: B, contains: 'Russia is a global power', speaker: 'Nicolás Maduro' },
+  { source: B, contains: 'The relationship with Russia is exemplary', speaker: 'Nicolás Maduro' },
+  { source: B, contains: 'We are in contact with our Venezuelan friends', speaker: 'Dmitry Peskov' },
+  { source: D, contains: 'We have a lot of drugs pouring into our country', speaker: 'Donald Trump' },
+  { source: D, contains: 'Everything is hinging on where this strike took place', speaker: 'Geoff Ramsey' },
+  { source: D, contains: 'This is not a deployment focused on regime change', speaker: 'Geoff Ramsey' },
+  { source: D, contains: 'The idea of there being an invasion', speaker: 'James Story' },
+  { source: D, contains: 'Marco Rubio wants to stain your hands', speaker: 'Nicolás Maduro' },
+  { source: E, contains: 'Are we going to go to war with Venezuela?', speaker: "Norah O'Donnell" },
+  { source: E, contains: 'Donald Trump replied on November 2', speaker: 'Donald Trump' },
+  { source: E, contains: 'they emptied their prisons into our country', speaker: 'Donald Trump' },
+  { source: E, contains: 'But they\'ve been treating us very badly', speaker: 'Donald Trump' },
+  { source: E, contains: 'It\'s about many things', speaker: 'Donald Trump' },
+  { source: E, contains: 'I would say yes.', speaker: 'Donald Trump' },
+  { source: E, contains: 'I\'m not telling you that.', speaker: 'Donald Trump' },
+  { source: E, contains: 'The Ford is 50 or 100 percent more powerful', speaker: 'Peter Zeihan' },
+  { source: E, contains: 'You don\'t send an aircraft carrier anywhere', speaker: 'Peter Zeihan' },
+  { source: E, contains: 'The last time an American aircraft carrier', speaker: 'Peter Zeihan' },
+  { source: E, contains: 'I would argue that there are much better', speaker: 'Peter Zeihan' },
+  { source: E, contains: 'You can knock out a South American government', speaker: 'Peter Zeihan' },
+  { source: E, contains: 'We strongly condemn the use of excessive military force', speaker: 'Foreign Ministry' },
+  { source: E, contains: 'Such actions violate both US domestic legislation', speaker: 'Foreign Ministry' },
+  { source: E, contains: 'Hypothetically speaking, a meeting is possible', speaker: 'Dmitry Peskov' },
+  { source: E, contains: 'We need to work very carefully on the details', speaker: 'Dmitry Peskov' },
+];
