@@ -78,6 +78,18 @@ interface Evidence {
   who: string | null;
 }
 
+/** What one claim (or one part of a compound claim) comes to. */
+interface Assessment {
+  claim: string;
+  verdict: Verdict;
+  /** Why, in words: reasons for a verdict, or the full "not addressed" explanation. */
+  reasons: string[];
+  blocks: AnswerBlock[];
+  supportIds: string[];
+  againstIds: string[];
+  figures: { claim: string; status: string; articles: string[] }[];
+}
+
 /** Check one claim. Throws BadInputError when nothing of a claim is left after removing chat furniture. */
 export function verify(deps: Deps, rawClaim: string): Answer {
   const claim = cleanClaim(rawClaim);
@@ -85,10 +97,84 @@ export function verify(deps: Deps, rawClaim: string): Answer {
     throw new BadInputError('Please give a claim to check, in words (mentions and formatting alone are not a claim).');
   }
   const title = `Claim: “${clip(claim, 180)}”`;
-  const searched = `${deps.corpus.articles.length} article${deps.corpus.articles.length === 1 ? '' : 's'}`;
   const notes: string[] = [];
   if (claim.split(/\s+/).length > 60) notes.push('That is a long claim; it was checked as one statement. Shorter claims, one at a time, get sharper verdicts.');
+  const citer = createCiter(deps.corpus);
+  const parts = splitClaim(claim).map((c) => ({ ...assess(deps, c.query, citer), claim: c.shown }));
 
+  let verdict: Verdict;
+  let head: string;
+  const blocks: AnswerBlock[] = [];
+  if (parts.length === 1) {
+    const p = parts[0]!;
+    if (p.verdict === 'not addressed') return notAddressed(title, p.reasons.join(' '), notes, claim);
+    verdict = p.verdict;
+    head = `Verdict: ${verdict}${p.reasons.length ? ` — ${p.reasons.join('; ')}.` : '.'}`;
+    blocks.push(...p.blocks);
+  } else {
+    const vs = parts.map((p) => p.verdict);
+    if (vs.every((v) => v === 'not addressed')) return notAddressed(title, parts.map((p) => p.reasons.join(' ')).join(' '), notes, claim);
+    // A compound claim is only as good as its parts: all true → supported; a false part and nothing true → contradicted.
+    verdict = vs.every((v) => v === 'supported')
+      ? 'supported'
+      : vs.every((v) => v === 'contradicted') || (vs.includes('contradicted') && !vs.includes('supported') && !vs.includes('partly supported'))
+        ? 'contradicted'
+        : 'partly supported';
+    head = `Verdict: ${verdict} — the claim has ${parts.length} parts: ${parts.map((p) => `“${clip(p.claim, 80)}” is ${p.verdict}`).join('; ')}.`;
+    parts.forEach((p, i) => {
+      const reasons = p.reasons.map((r) => r.replace(/^Not addressed by the articles\.\s*/, ''));
+      const why = reasons.length ? ` — ${reasons.join('; ')}` : '';
+      blocks.push({ heading: `Part ${i + 1}: “${clip(p.claim, 120)}”`, text: `${cap(p.verdict)}${why}${/[.!?]$/.test(why) ? '' : '.'}`, cites: [] });
+      blocks.push(...p.blocks);
+    });
+  }
+  const support = countIndependent(deps.corpus, parts.flatMap((p) => p.supportIds));
+  const against = countIndependent(deps.corpus, parts.flatMap((p) => p.againstIds));
+  blocks.unshift({ text: head, cites: [] });
+  blocks.push({ heading: 'Corroboration', text: corroborationText(deps, support, against), cites: [] });
+  return {
+    command: 'verify',
+    answered: true,
+    title,
+    verdict,
+    blocks,
+    citations: citer.citations,
+    followUps: [],
+    ...(notes.length ? { notes } : {}),
+    meta: {
+      claim,
+      parts: parts.map((p) => ({ claim: p.claim, verdict: p.verdict })),
+      independentSupport: support.independent,
+      supportingArticles: support.articles,
+      independentAgainst: against.independent,
+      figures: parts.flatMap((p) => p.figures),
+    },
+  };
+}
+
+const AUX = 'will|would|has|have|had|is|was|were|are|then|also|later|did|does|could|may|might|should|can';
+
+/**
+ * Split a compound claim at "and"/"but"/";" where a new clause starts ("… and will
+ * send troops", "…; he also said…"), so each part gets its own verdict. Lists of
+ * names ("Russia and North Korea") are not split. A part without its own names
+ * borrows the first part's, so "will send troops" still says who.
+ */
+export function splitClaim(claim: string): { shown: string; query: string }[] {
+  const re = new RegExp(`\\s*;\\s*|,?\\s+(?:and|but)\\s+(?=(?:he|she|they|it|we|i|${AUX})\\b)`, 'i');
+  const parts = claim.split(re).map((p) => p.trim()).filter((p) => terms(p).length >= 1);
+  if (parts.length < 2 || parts.length > 4) return [{ shown: claim, query: claim }];
+  const firstNames = properNames(parts[0]!).filter((n) => terms(n).length);
+  return parts.map((p, i) => {
+    if (i === 0 || properNames(p).some((n) => terms(n).length && !/^(he|she|they|it|we|i)$/i.test(n))) return { shown: p, query: p };
+    return { shown: p, query: `${firstNames.join(' ')} ${p.replace(/^(?:he|she|they|it|we)\s+/i, '')}`.trim() };
+  });
+}
+
+/** Judge one claim against the articles, citing through the shared citer. */
+function assess(deps: Deps, claim: string, citer: Citer): Assessment {
+  const searched = `${deps.corpus.articles.length} article${deps.corpus.articles.length === 1 ? '' : 's'}`;
+  const no = (why: string): Assessment => ({ claim, verdict: 'not addressed', reasons: [why], blocks: [], supportIds: [], againstIds: [], figures: [] });
   // "ruled out" is a negation, not the content word "rule".
   const claimForTerms = claim.replace(/\brul(?:e|es|ed|ing) out\b/gi, ' ');
   const claimFigures = figuresInText(claim);
@@ -123,7 +209,7 @@ export function verify(deps: Deps, rawClaim: string): Answer {
     if (n.terms.every((t) => deps.index.docFreq(t) > Math.max(2, deps.index.size * 0.2))) n.required = false;
   }
   if (cTerms.length === 0 && claimFigures.length === 0) {
-    return notAddressed(title, `That claim has no words I can look up. I searched ${searched}; try a full statement, e.g. who did what.`, notes);
+    return no(`That claim has no words I can look up. I searched ${searched}; try a full statement, e.g. who did what.`);
   }
 
   const N = Math.max(deps.index.size, 1);
@@ -193,7 +279,7 @@ export function verify(deps: Deps, rawClaim: string): Answer {
         negated,
         anyNegation: hasNegation(s.text),
         hedge: hedgeOf(s.text),
-        denial: denialOf(s.text),
+        denial: denialAbout(s.text, cTerms, weight),
         who: attribution(s.text),
       });
     }
@@ -210,7 +296,7 @@ export function verify(deps: Deps, rawClaim: string): Answer {
     // "Maduro asked Russia and North Korea for aid": part of the claim stands on its own. "Pope Francis visited Caracas": nothing does.
     const partial = rest.length >= 3 && restCoverage >= FULL && names.length > missingNames.length;
     if (!partial) {
-      return notAddressed(title, `Not addressed by the articles. ${cap(list(missingNames.map((n) => n.name)))} ${missingNames.length === 1 ? 'is' : 'are'} never mentioned in the ${searched}.`, notes);
+      return no(`Not addressed by the articles. ${cap(list(missingNames.map((n) => n.name)))} ${missingNames.length === 1 ? 'is' : 'are'} never mentioned in the ${searched}.`);
     }
     // Judge the rest on its own; the missing names make it "partly supported" below.
     for (const e of evidence) {
@@ -225,7 +311,7 @@ export function verify(deps: Deps, rawClaim: string): Answer {
       : missing.length
         ? `${cap(list(missing.map(shown)))} ${missing.length === 1 ? 'does' : 'do'} not appear in any of the ${searched}.`
         : `The ${searched} mention ${list(present.map(shown))}, but never together in a way that bears on this claim.`;
-    return notAddressed(title, `Not addressed by the articles. ${why}`, notes);
+    return no(`Not addressed by the articles. ${why}`);
   }
 
   const relevant = evidence.filter((e) => e.coverage >= BEARS).slice(0, 10);
@@ -299,7 +385,7 @@ export function verify(deps: Deps, rawClaim: string): Answer {
 
   if (checks.length && checks.every((c) => c.status === 'none') && !yearChecks.some((c) => c.status !== 'none')) {
     const what = claimFigures.map((f) => (f.noun === 'money' ? 'that amount' : f.noun)).join(', ');
-    return notAddressed(title, `Not addressed by the articles. They discuss this, but give no figure for ${what}, so the claim's number (${claimFigures.map((f) => f.display).join(', ')}) cannot be checked.`, notes);
+    return no(`Not addressed by the articles. They discuss this, but give no figure for ${what}, so the claim's number (${claimFigures.map((f) => f.display).join(', ')}) cannot be checked.`);
   }
   if ((figConflict.length && !figMatch.length) || (yearConflict.length && !yearChecks.some((c) => c.status === 'match') && !figMatch.length)) {
     verdict = 'contradicted';
@@ -310,7 +396,7 @@ export function verify(deps: Deps, rawClaim: string): Answer {
   } else if (figConflict.length) {
     verdict = 'partly supported';
     reasons.push('some of its figures match the articles and some do not');
-  } else if (strongOpposers.length && !supporters.some(isFull)) {
+  } else if (strongOpposers.length && !supporters.some((e) => isFull(e) && e.coverage >= Math.max(...strongOpposers.map((o) => o.coverage)) - 0.1)) {
     verdict = 'contradicted';
     reasons.push('the articles say the opposite');
   } else if (!supporters.length) {
@@ -338,49 +424,53 @@ export function verify(deps: Deps, rawClaim: string): Answer {
     }
   }
 
-  // --- the answer ---
-  const citer = createCiter(deps.corpus);
+  // --- the evidence, cited ---
   const blocks: AnswerBlock[] = [];
   const comparisons = figureLines(checks, citer).concat(yearLines(yearChecks, citer));
   const forSide = pickPerVoice(verdict === 'contradicted' && !figConflict.length ? [] : supporters, 4);
   const againstSide = pickPerVoice(verdict === 'contradicted' && !figConflict.length ? strongOpposers : [...opposers, ...qualifiers], 3);
-  const support = countIndependent(deps.corpus, forSide.length ? supporters.map((e) => e.s.articleId) : []);
   // Against: the sentences shown against it, or — when numbers decide — the articles whose figures rule it out.
   const againstIds = againstSide.length
     ? (verdict === 'contradicted' && !figConflict.length ? strongOpposers : [...opposers, ...qualifiers]).map((e) => e.s.articleId)
     : verdict === 'contradicted'
       ? [...figConflict.flatMap((c) => c.found.filter((x) => x.rel === 'conflict').map((x) => x.f.articleId)), ...yearConflict.flatMap((c) => c.said.map((x) => x.e.s.articleId))]
       : [];
-  const against = countIndependent(deps.corpus, againstIds);
-
-  const head = `Verdict: ${verdict}${reasons.length ? ` — ${reasons.join('; ')}.` : '.'}`;
-  blocks.push({ text: head, cites: [] });
   if (comparisons.length) blocks.push({ heading: 'Figures compared', text: comparisons.map((c) => c.text).join('\n'), cites: comparisons.flatMap((c) => c.cites) });
-  if (forSide.length) blocks.push(evidenceBlock(deps, forSide, citer, 'What the articles say'));
-  if (againstSide.length) blocks.push(evidenceBlock(deps, againstSide, citer, forSide.length ? 'Against or qualifying it' : 'What the articles say instead'));
+  if (forSide.length) blocks.push(evidenceBlock(forSide, citer, 'What the articles say'));
+  if (againstSide.length) blocks.push(evidenceBlock(againstSide, citer, forSide.length ? 'Against or qualifying it' : 'What the articles say instead'));
   const hedged = forSide.filter((e) => e.hedge?.kind === 'reported');
   if (hedged.length && hedged.length === forSide.length) {
     blocks.push({ text: `Every source for it is hedged: ${hedged.map((e) => `“${e.hedge!.phrase}”`).filter((x, i, a) => a.indexOf(x) === i).join(', ')} — reported, not independently established.`, cites: [] });
   }
-  blocks.push({ heading: 'Corroboration', text: corroborationText(deps, support, against), cites: [] });
-
   return {
-    command: 'verify',
-    answered: true,
-    title,
+    claim,
     verdict,
+    reasons,
     blocks,
-    citations: citer.citations,
-    followUps: [],
-    ...(notes.length ? { notes } : {}),
-    meta: {
-      claim,
-      independentSupport: support.independent,
-      supportingArticles: support.articles,
-      independentAgainst: against.independent,
-      figures: checks.map((c) => ({ claim: c.claim.display, status: c.status, articles: c.found.map((x) => x.f.display) })),
-    },
+    supportIds: forSide.length ? supporters.map((e) => e.s.articleId) : [],
+    againstIds,
+    figures: checks.map((c) => ({ claim: c.claim.display, status: c.status, articles: c.found.map((x) => x.f.display) })),
   };
+}
+
+/**
+ * The denial in a sentence, when it is aimed at what the claim says: "The Kremlin
+ * acknowledged contacts, though Peskov did not confirm the report that…" denies
+ * the report, not the contacts.
+ */
+function denialAbout(text: string, cTerms: string[], weight: Map<string, number>): string | null {
+  const d = denialOf(text);
+  if (!d) return null;
+  const at = text.indexOf(d);
+  const before = new Set(terms(text.slice(0, at)));
+  const after = new Set(terms(text.slice(at + d.length)));
+  let pre = 0;
+  let post = 0;
+  for (const t of cTerms) {
+    if (hasTerm(after, t)) post += weight.get(t)!;
+    else if (hasTerm(before, t)) pre += weight.get(t)!;
+  }
+  return post >= pre ? d : null;
 }
 
 /** Adjacent sentences in reading order (across paragraph breaks). */
@@ -445,7 +535,7 @@ function editDistance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
-function notAddressed(title: string, text: string, notes: string[]): Answer {
+function notAddressed(title: string, text: string, notes: string[], claim: string): Answer {
   return {
     command: 'verify',
     answered: false,
@@ -455,6 +545,7 @@ function notAddressed(title: string, text: string, notes: string[]): Answer {
     citations: [],
     followUps: [],
     ...(notes.length ? { notes } : {}),
+    meta: { claim },
   };
 }
 
@@ -477,7 +568,7 @@ function pickPerVoice(list: Evidence[], max: number): Evidence[] {
   return out;
 }
 
-function evidenceBlock(deps: Deps, list: Evidence[], citer: Citer, heading: string): AnswerBlock {
+function evidenceBlock(list: Evidence[], citer: Citer, heading: string): AnswerBlock {
   const cites: number[] = [];
   const lines = list.map((e) => {
     const n = citer.cite([e.s]);
@@ -490,7 +581,6 @@ function evidenceBlock(deps: Deps, list: Evidence[], citer: Citer, heading: stri
     const date = e.article.date ? ` (${e.article.date})` : '';
     return `• ${articleLabel(e.article)}${date}: “${clip(e.s.text.trim(), 400)}” [${n}]${tags.length ? ` — ${tags.join('; ')}` : ''}`;
   });
-  void deps;
   return { heading, text: lines.join('\n'), cites };
 }
 

@@ -60,6 +60,23 @@ export const GOLDEN_CLAIMS: GoldenClaim[] = [
   { claim: 'Brazil closed its border with Venezuela', expect: 'not addressed', why: 'never mentioned' },
   { claim: 'The European Union imposed new sanctions on Venezuela', expect: 'not addressed', why: "only 002's passing 'US sanctions'; nothing about the EU" },
   { claim: 'Oil prices rose after the strikes', expect: 'not addressed', why: 'never mentioned' },
+
+  // --- held out: written from the articles before the engine was run on them (first run: 13/15) ---
+  { claim: 'Mao Ning said China opposes the use or threat of force in international relations', expect: 'supported', why: "001: 'opposes the use or threat of force in international relations'" },
+  { claim: 'The USS Iwo Jima landing ship is in the region', expect: 'supported', why: "004: 'the USS Iwo Jima landing ship is also in the region'" },
+  { claim: 'Peter Zeihan said the Ford is 50 or 100 percent more powerful than the Nimitz carriers', expect: 'supported', why: '004: Zeihan quote' },
+  { claim: 'Venezuela is preparing to buy Iranian drones', expect: 'supported', why: "004: 'is preparing to buy Iranian drones' (reportedly)" },
+  { claim: "Two deportation flights land weekly at Venezuela's main international airport", expect: 'supported', why: "003: 'Reports suggest … two flights landing weekly' (hedged)" },
+  { claim: 'James Story said he does not believe an invasion will happen', expect: 'supported', why: "003: 'The idea of there being an invasion, I don't believe to be true.' – James Story" },
+  { claim: 'The US military will soon have 30 vessels in the region', expect: 'contradicted', why: "001: '13 vessels'" },
+  { claim: 'Cartel de los Soles is accused of trafficking 50 tons of cocaine a year', expect: 'contradicted', why: "000: 'roughly 500 tons'" },
+  { claim: 'In September, 40 F-35B fighters were deployed to Puerto Rico', expect: 'contradicted', why: "001: '10 F-35B fighters'" },
+  { claim: 'Geoff Ramsey said the deployment is focused on regime change', expect: 'contradicted', why: "003: 'This is not a deployment focused on regime change.' – Geoff Ramsey" },
+  { claim: 'Maduro asked Russia and Brazil for military help', expect: 'partly supported', why: 'Russia: reported; Brazil: never mentioned' },
+  { claim: 'Peskov said Russia is in contact with Venezuela and will send troops', expect: 'partly supported', why: "001: 'We are in contact with our Venezuelan friends'; nothing about troops" },
+  { claim: 'The United Nations Security Council condemned the US strikes', expect: 'not addressed', why: 'never mentioned (Russia condemned them, 004)' },
+  { claim: 'Maduro fled to Cuba', expect: 'not addressed', why: 'never mentioned' },
+  { claim: 'A US submarine was sunk near Venezuela', expect: 'not addressed', why: "001 lists 'a submarine' among the vessels; nothing about one sunk" },
 ];
 
 /** One side of an expected disagreement: a citation from `source` whose quote contains `includes`. */
