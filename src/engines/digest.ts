@@ -41,6 +41,8 @@ export interface DigestOptions {
 }
 
 const MAX_DEVELOPMENTS = 5;
+/** Term overlap (Jaccard) at which two sentences report the same development. */
+const SAME_DEVELOPMENT = 0.42;
 const MAX_FIGURES = 6;
 const MAX_TIMELINE = 4;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -287,7 +289,7 @@ function clusters(ctx: Ctx): Cluster[] {
     const t = ctx.termsOf.get(s.id)!;
     if (t.size < 4) continue;
     const voice = ctx.group.get(a.id) ?? a.id;
-    const home = out.find((c) => jaccard(c.terms, t) >= 0.42 || (containment(c.terms, t) >= 0.75 && Math.min(c.terms.size, t.size) >= 6));
+    const home = out.find((c) => jaccard(c.terms, t) >= SAME_DEVELOPMENT || (containment(c.terms, t) >= 0.75 && Math.min(c.terms.size, t.size) >= 6));
     if (home) {
       if (!home.support.has(voice)) home.support.set(voice, { article: a, sentence: s });
       continue;
