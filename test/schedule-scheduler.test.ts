@@ -77,6 +77,27 @@ describe('scheduler with a fake clock', () => {
     expect(ch.messages[1]!.answer.sections!.find((x) => x.heading.startsWith('New since'))!.text).toMatch(/^No new articles since 1 Jun 2026, 06:30 UTC/);
   });
 
+  it('DST change days: the spring-forward slot runs once after the gap; the repeated fall-back hour posts once', async () => {
+    const { t, deps } = await setup('2026-03-08T06:00:00Z');
+    await subscribe(deps.store, CHANNEL, '02:30', 'America/New_York');
+    await subscribe(deps.store, OTHER, '01:30', 'America/New_York');
+    const ch = memoryChannel();
+    const s = await startScheduler(deps, ch.poster, { ...fast, graceMinutes: 30 });
+    cleanups.push(() => s.stop());
+    t.set('2026-03-08T07:00:00Z'); // 03:00 EDT: 02:30 never happened today; the slot is 03:30
+    await s.runDue();
+    expect(ch.messages.filter((m) => m.channelId === CHANNEL)).toHaveLength(0);
+    t.set('2026-03-08T07:30:00Z'); // 03:30 EDT
+    expect((await s.runDue()).find((r) => r.subscription === CHANNEL)).toMatchObject({ slot: '2026-03-08T02:30', outcome: 'posted' });
+
+    const before = ch.messages.filter((m) => m.channelId === OTHER).length; // its 8 March slot, posted in grace
+    t.set('2026-11-01T05:30:00Z'); // the first 01:30 (EDT)
+    expect((await s.runDue()).find((r) => r.subscription === OTHER)).toMatchObject({ slot: '2026-11-01T01:30', outcome: 'posted' });
+    t.set('2026-11-01T06:30:00Z'); // 01:30 again (EST): same local slot, not posted again
+    await s.runDue();
+    expect(ch.messages.filter((m) => m.channelId === OTHER)).toHaveLength(before + 1);
+  });
+
   it('twice-daily and weekly subscriptions post on their own slots', async () => {
     const { t, deps } = await setup('2026-06-01T00:00:00Z'); // a Monday
     await subscribe(deps.store, CHANNEL, '09:00', 'UTC', 'twice-daily');
