@@ -24,6 +24,8 @@ export interface CommandInput {
   about?: string;
   from?: string;
   to?: string;
+  /** timeline: 1-based page of the rendered events (JSON `events` always holds them all). */
+  page?: number;
   /** digest: the subscription/channel the digest is for ("what is new since…"). */
   channel?: string;
 }
@@ -57,7 +59,7 @@ export async function runCommand(deps: Deps, input: CommandInput): Promise<Answe
     case 'who':
       return who(deps, cleanInput(input.text, 'a name', true));
     case 'timeline':
-      return timeline(deps, { about: cleanInput(input.about, 'a topic', false) || undefined, from: input.from, to: input.to, aliasesOf: (a) => aliasesOf(deps, a) });
+      return timeline(deps, { about: cleanInput(input.about, 'a topic', false) || undefined, from: input.from, to: input.to, page: input.page, aliasesOf: (a) => aliasesOf(deps, a) });
     case 'digest':
       return digest(deps, { channel: input.channel });
     default:

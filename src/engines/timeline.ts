@@ -8,6 +8,7 @@
  */
 import type { Deps } from '../deps.js';
 import { independenceGroups } from '../corpus/overlap.js';
+import { BadInputError } from '../errors.js';
 import type { Answer, AnswerBlock, Article, Corpus, DatePrecision, Sentence, TimelineEvent } from '../types.js';
 import {
   type DateMention,
@@ -232,13 +233,13 @@ function buildEvents(corpus: Corpus): TimelineBuild {
         results.add(r ? `${r.date}|${r.precision}` : 'none');
         last = r;
       }
-      const span = `${formatDate(ymdToIso(win.lo), 'day')} and ${formatDate(ymdToIso(win.hi), 'day')}`;
+      const span = formatSpan(win.lo, win.hi);
       if (results.size === 1 && last) {
-        raw.push(make(p, last, `Inferred: the article carries no date, but ${win.reason}, so it was written between ${span}`, win.lo.y));
+        raw.push(make(p, last, `Inferred: ${p.article.id} carries no date, but ${win.reason}, so it was written ${span}`, win.lo.y));
         continue;
       }
       const options = [...results].filter((x) => x !== 'none').map((x) => formatDate(x.split('|')[0]!, x.split('|')[1] as DatePrecision));
-      raw.push(make(p, null, `${describeUnresolved(p.mention)}${options.length ? ` (${options.join(' or ')}, depending on when between ${span} the article was written)` : ''}`));
+      raw.push(make(p, null, `${describeUnresolved(p.mention)}${options.length ? ` (${options.join(' or ')}, depending on when in ${span} the article was written)` : ''}`));
       continue;
     }
     raw.push(make(p, null, describeUnresolved(p.mention)));
@@ -292,15 +293,39 @@ function matchesAbout(e: MergedEvent, about: string, aliases: string[] | null): 
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** A short heading: the date, or for an undated event what the text says of it ("A Tuesday, date not given"). */
 function headingOf(e: TimelineEvent): string {
-  if (!e.date) return e.note ? `Date not given — ${e.note}` : 'Date not given';
+  if (!e.date) {
+    const first = (e.note ?? 'date not given').split(' (')[0]!.split('. ')[0]!;
+    return first.charAt(0).toUpperCase() + first.slice(1);
+  }
   const when = formatDate(e.date, e.precision);
   return e.background ? `${when} (background)` : when;
+}
+
+/** The rest of the note, shown under the event. */
+function noteBody(e: TimelineEvent): string | null {
+  if (!e.note) return null;
+  if (e.date) return e.note;
+  const rest = e.note.slice(headingOf(e).length).replace(/^[\s.]+/, '').replace(/^\((.*)\)$/, '$1');
+  return rest || null;
+}
+
+/** "2–8 November 2025", "30 October – 5 November 2025". */
+function formatSpan(lo: Ymd, hi: Ymd): string {
+  const m = (x: Ymd) => MONTHS[x.m - 1];
+  if (lo.y === hi.y && lo.m === hi.m) return `${lo.d}–${hi.d} ${m(hi)} ${hi.y}`;
+  if (lo.y === hi.y) return `${lo.d} ${m(lo)} – ${hi.d} ${m(hi)} ${hi.y}`;
+  return `${lo.d} ${m(lo)} ${lo.y} – ${hi.d} ${m(hi)} ${hi.y}`;
 }
 
 /** The /timeline engine. */
 export function timeline(deps: Deps, opts: TimelineOptions = {}): Answer {
   const { corpus } = deps;
+  for (const [k, v] of [['from', opts.from], ['to', opts.to]] as const) {
+    if (v !== undefined && !/^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/.test(v)) throw new BadInputError(`"${k}" must be a date like 2025-11-02, 2025-11 or 2025.`);
+  }
+  if (opts.from && opts.to && opts.from.slice(0, opts.to.length) > opts.to.slice(0, opts.from.length)) throw new BadInputError(`"from" (${opts.from}) is after "to" (${opts.to}).`);
   const { events: all } = buildEvents(corpus);
   const groups = independenceGroups(corpus.articles, corpus.overlaps);
   const aliases = opts.about ? (opts.aliasesOf?.(opts.about) ?? null) : null;
@@ -367,7 +392,7 @@ export function timeline(deps: Deps, opts: TimelineOptions = {}): Answer {
   }
   const blocks: AnswerBlock[] = shown.map((e) => ({
     heading: headingOf(e),
-    text: `${e.text} ${e.citations.map((n) => `[${n}]`).join('')}${e.date && e.note ? `\n(${e.note})` : ''}`,
+    text: `${e.text} ${e.citations.map((n) => `[${n}]`).join('')}${noteBody(e) ? `\n(${noteBody(e)})` : ''}`,
     cites: e.citations,
   }));
   const dated = events.filter((e) => e.date).length;
