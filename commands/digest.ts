@@ -4,7 +4,7 @@
  * default; the router re-checks that server-side, and subscribe/unsubscribe check
  * again here because they change what a whole server receives.
  */
-import { PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
+import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
 import type { CommandContext, SlashCommand } from '../src/discord/command.js';
 import { digest as digestEngine } from '../src/engines/digest.js';
 import { BadInputError } from '../src/errors.js';
@@ -109,6 +109,7 @@ export const digest: SlashCommand = {
     .setName('digest')
     .setDescription('A cited digest of the story: schedule it for a channel, or preview it')
     .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
+    .setContexts(InteractionContextType.Guild)
     .addSubcommand((s) =>
       s
         .setName('subscribe')
