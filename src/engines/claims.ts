@@ -315,7 +315,7 @@ const SYNONYM_GROUPS = [
   'drug drugs narcotic narcotics cocaine',
   'trafficker traffickers smuggler smugglers',
   'annual annually yearly year',
-  'lead leads led leader head heads',
+  'lead leads led head heads',
   'threaten threatened warn warned',
   'plan plans planned plot',
   'war conflict',

@@ -294,7 +294,7 @@ function reportsAndDenials(ctx: Ctx): Found[] {
 
 function firmVersusHedged(ctx: Ctx): Found[] {
   const { deps } = ctx;
-  type Item = { s: Sentence; a: Article; w: Map<string, number>; hedge: string | null };
+  type Item = { s: Sentence; a: Article; w: Map<string, number>; lower: Set<string>; hedge: string | null; clauses: { w: Map<string, number>; lower: Set<string> }[] };
   const items: Item[] = [];
   for (const a of deps.corpus.articles) {
     for (const s of a.sentences) {
@@ -305,7 +305,22 @@ function firmVersusHedged(ctx: Ctx): Found[] {
       // Firm: stated without a hedge and not passed on as someone else's report.
       const firm = !hedgeOf(s.text) && !isReport(s.text);
       if (!h && !firm) continue;
-      items.push({ s, a, w, hedge: h?.phrase ?? null });
+      // Clauses: a hedge usually governs one clause, and a firm aside is often one too ("— X directly appealed to Y —").
+      const parts = s.text.split(/[,;:—–()]|\s-\s/);
+      let clauses = parts;
+      if (h) {
+        const at = s.text.indexOf(h.phrase);
+        let end = 0;
+        const i = parts.findIndex((c) => (end += c.length + 1) > at);
+        const own = parts[Math.max(0, i)] ?? '';
+        // ", allegedly led by X" modifies what precedes it: the claim hedged is the previous clause plus this one.
+        // The hedge's own words ("reportedly") are how it is said, not what is said.
+        clauses = [(/^\s*\w+ly\b/.test(own) && i > 0 ? `${parts[i - 1]} ${own}` : own).replace(h.phrase, ' ')];
+      }
+      items.push({
+        s, a, w, lower: lowerTerms(ctx, s.text), hedge: h?.phrase ?? null,
+        clauses: clauses.map((c) => ({ w: weighted(ctx, c), lower: lowerTerms(ctx, c) })).filter((c) => c.w.size >= 3),
+      });
     }
   }
   const out: Found[] = [];
@@ -321,8 +336,20 @@ function firmVersusHedged(ctx: Ctx): Found[] {
       const smaller = Math.min(sum(h.w), sum(f.w));
       const share = shared / (smaller || 1);
       const sharedCount = [...h.w.keys()].filter((t) => f.w.has(t)).length;
-      // Both must be real statements (6+ terms) sharing 5+ of them: a bare "Nicolás Maduro" line matches everything.
-      if (f.w.size >= 6 && share >= 0.35 && sharedCount >= 5 && (!best || share > best.share)) best = { f, share };
+      // Both must be real statements (6+ terms) sharing 5+ of them, two of them ordinary words: shared names alone
+      // ("Cartel de los Soles" is four terms) say two sentences are about the same people, not that they say the same thing.
+      const sharedLower = [...h.lower].filter((t) => f.lower.has(t)).length;
+      if (f.w.size >= 6 && share >= 0.35 && sharedCount >= 5 && sharedLower >= 2 && (!best || share > best.share)) best = { f, share };
+      // Or the hedged clause and a firm clause say the same thing: 3+ shared terms, most of the shorter one, a shared ordinary word.
+      for (const hc of h.clauses) {
+        for (const fc of f.clauses) {
+          const common = [...hc.w.keys()].filter((t) => fc.w.has(t));
+          const cw = common.reduce((n, t) => n + hc.w.get(t)!, 0);
+          const cshare = cw / (Math.min(sum(hc.w), sum(fc.w)) || 1);
+          const lowerCommon = [...hc.lower].filter((t) => fc.lower.has(t)).length;
+          if (common.length >= 3 && lowerCommon >= 1 && cshare >= 0.6 && (!best || cshare > best.share)) best = { f, share: cshare };
+        }
+      }
     }
     if (!best) continue;
     const key = `${ctx.group.get(h.a.id)}|${best.f.s.id}`;
@@ -351,6 +378,13 @@ function weighted(ctx: Ctx, text: string): Map<string, number> {
     if (t.length < 2) continue;
     out.set(canonical(t), ctx.idf(t));
   }
+  return out;
+}
+
+/** Canonical terms of the ordinary (lower-case) words of a text: what is said, as opposed to who it is about. */
+function lowerTerms(ctx: Ctx, text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}])\p{Ll}[\p{L}'’-]*/gu)) for (const t of terms(m[0])) if (t.length > 2 && ctx.idf(t) > 0) out.add(canonical(t));
   return out;
 }
 
