@@ -652,22 +652,28 @@ async function modelProse(ctx: Ctx, top: Cluster[]): Promise<{ headline?: Digest
   for (const c of res.citations) {
     const art = ctx.deps.corpus.byId.get(c.source);
     if (!art) continue;
-    const ids = new Set(c.sentenceIds ?? []);
-    const sentences = art.sentences.filter((s) => ids.has(s.id) || (!ids.size && c.quote.includes(s.text.trim())));
-    if (sentences.length) map.set(c.n, ctx.book.cite(art, sentences));
+    // The model layer has verified each quote verbatim against its passage (a slice of the article).
+    if (!c.quote.split(' … ').every((part) => art.raw.includes(part))) continue;
+    map.set(c.n, ctx.book.adopt({ ...c, title: art.title, outlet: art.outlet, date: art.date, url: art.url }));
   }
   const convert = (text: string, cites: number[]) => {
-    const ns = cites.map((n) => map.get(n)).filter((n): n is number => n !== undefined);
-    return { text: text.replace(/\[(\d+)\]/g, (m, d) => (map.has(Number(d)) ? `[${map.get(Number(d))}]` : '')), ns };
+    const ns = [...new Set(cites.map((n) => map.get(n)).filter((n): n is number => n !== undefined))];
+    const body = text.replace(/\s*\[(\d+)\]/g, (m, d) => (map.has(Number(d)) ? ` [${map.get(Number(d))}]` : '')).trim();
+    const missing = ns.filter((n) => !body.includes(`[${n}]`));
+    return { text: missing.length ? `${body} ${marks(missing)}` : body, ns };
   };
   const [first, ...rest] = res.blocks;
   const h = convert(first!.text, first!.cites);
   const out: { headline?: DigestSection; developments?: DigestSection } = {
     headline: { heading: 'Where the story stands', text: h.text, citations: h.ns },
   };
-  if (rest.length) {
-    const parts = rest.map((b) => convert(b.text, b.cites));
-    out.developments = { heading: 'Key developments', text: parts.map((p) => `• ${p.text}`).join('\n'), citations: [...new Set(parts.flatMap((p) => p.ns))] };
+  const parts = rest.map((b) => ({ heading: b.heading?.trim(), ...convert(b.text, b.cites) })).filter((p) => p.ns.length);
+  if (parts.length) {
+    out.developments = {
+      heading: 'Key developments',
+      text: parts.map((p) => `• ${p.heading ? `${p.heading}: ` : ''}${p.text}`).join('\n'),
+      citations: [...new Set(parts.flatMap((p) => p.ns))],
+    };
   }
   return out;
 }
