@@ -38,10 +38,12 @@ const schedulers: Scheduler[] = [];
 /** Discord's enforce_nonce: a repeated nonce returns the message created first. */
 const created = new Map<string, Record<string, unknown>>();
 let failNextPosts = 0;
+let forbidden = false;
 function installOverrides() {
   discord.override((r) => {
     const m = /^\/channels\/(\d+)\/messages$/.exec(r.path);
     if (r.method !== 'POST' || !m) return undefined;
+    if (forbidden) return { status: 403, body: { message: 'Missing Permissions', code: 50013 } };
     if (failNextPosts > 0) {
       failNextPosts--;
       return { status: 500, body: { message: '500: Internal Server Error', code: 0 } };
@@ -110,6 +112,7 @@ beforeEach(async () => {
   discord.requests.length = 0;
   created.clear();
   failNextPosts = 0;
+  forbidden = false;
   now = new Date('2026-06-01T09:00:00Z');
 });
 
@@ -178,6 +181,17 @@ describe('scheduled digest to a channel', () => {
     const data = reply.body?.data ?? reply.body;
     expect(data.embeds[0].description).toMatch(/Paused: the channel no longer exists/);
     expect(data.flags & 64).toBe(64); // ephemeral
+  });
+});
+
+describe('missing permission', () => {
+  it('403 Missing Permissions pauses the subscription after one attempt (no blind retries)', async () => {
+    await subscribeStored(discord.channelId);
+    forbidden = true;
+    await scheduler();
+    expect(posts()).toHaveLength(1);
+    const sub = await getSubscription(deps.store, deps.config, discord.channelId);
+    expect(sub?.paused?.reason).toMatch(/lacks permission to post here/);
   });
 });
 
