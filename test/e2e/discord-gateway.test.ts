@@ -14,6 +14,7 @@ import { deployCommands } from '../../src/discord/deploy-commands.js';
 import { unescapeText } from '../../src/discord/render.js';
 import { runCommand, type CommandInput } from '../../src/engines/index.js';
 import { createStore } from '../../src/store/index.js';
+import { BadInputError } from '../../src/errors.js';
 import type { Answer } from '../../src/types.js';
 import { startFakeDiscord } from './fake-discord.js';
 import { ROOT, answerOf, customIds, expectSafeMessage, payloadOf, realDeps, sleep, startHarness, textOf, type Harness } from './discord-harness.js';
@@ -103,6 +104,8 @@ describe('timing, buttons, modals and follow-ups', () => {
   const run: RunFn = async (d, input) => {
     seen.push(input);
     if (slowMs) await sleep(slowMs);
+    if (input.text === 'fail slowly: bad input') throw new BadInputError('That question cannot be answered as asked.');
+    if (input.text === 'fail slowly: bug') throw new TypeError('x is undefined');
     return runCommand(d, input);
   };
   beforeAll(async () => {
@@ -133,6 +136,27 @@ describe('timing, buttons, modals and follow-ups', () => {
       expectSafeMessage(edit);
       expect(textOf(payloadOf(edit))).toMatch(/Russia/);
       await h.bot.router.idle();
+    } finally {
+      slowMs = 0;
+    }
+  });
+
+  it('an error after deferring: the "thinking…" message is removed and the error shown only to the user', async () => {
+    slowMs = 1200;
+    try {
+      for (const [text, expected] of [
+        ['fail slowly: bad input', /cannot be answered as asked/],
+        ['fail slowly: bug', /something went wrong/],
+      ] as const) {
+        const { token } = h.discord.sendInteraction(h.discord.command('ask', [str('question', text)], { userId: h.discord.snowflake() }));
+        const follow = await h.discord.waitForRequest((r) => r.method === 'POST' && r.path === `/webhooks/${h.discord.appId}/${token}`);
+        await h.bot.router.idle();
+        const seq = h.discord.requestsFor(token).map((r) => `${r.method} ${r.path.endsWith('/callback') ? `callback ${r.body.type}` : r.path.split('/').pop()}`);
+        expect(seq).toEqual(['POST callback 5', 'DELETE @original', `POST ${token}`]);
+        expect(follow.body).toMatchObject({ flags: 64, allowed_mentions: { parse: [] } });
+        expect(follow.body.content).toMatch(expected);
+        expect(follow.body.content).not.toMatch(/undefined|TypeError/);
+      }
     } finally {
       slowMs = 0;
     }
@@ -330,6 +354,8 @@ describe('forged and oversized input gets a clear ephemeral error and runs nothi
   it('an oversized unknown option name is not echoed in full', () => expectError('ask', [str('q'.repeat(5000), 'x')], /has no option/));
   it('a configuration command without Manage Server is refused server-side', () =>
     expectError('setup', [], /needs the Manage Server permission/, { permissions: String(PermissionFlagsBits.SendMessages) }));
+  it('/digest (a real configuration command) without Manage Server is refused server-side', () =>
+    expectError('digest', [{ name: 'status', type: 1, options: [] }], /Manage Server/, { permissions: String(PermissionFlagsBits.SendMessages) }));
   it('…and allowed with it', async () => {
     const { token } = h.discord.sendInteraction(h.discord.command('setup', [], { permissions: String(PermissionFlagsBits.ManageGuild | PermissionFlagsBits.SendMessages) }));
     const r = await answerOf(h.discord, token);
