@@ -29,7 +29,7 @@ export function digestPayloads(answer: Answer, withChart: boolean): MessagePaylo
 /** Post digests with a logged-in discord.js client. */
 export function createDiscordPoster(client: Client): Poster {
   return {
-    async post(channelId, answer, png, nonce) {
+    async post(channelId, answer, png, nonce, opts = {}) {
       let channel;
       try {
         channel = await client.channels.fetch(channelId);
@@ -38,6 +38,9 @@ export function createDiscordPoster(client: Client): Poster {
       }
       if (!channel) throw new DigestPostError('the channel no longer exists (Unknown Channel)', 'gone');
       if (!channel.isSendable()) throw new DigestPostError('this channel does not accept messages from the bot', 'gone');
+      if (opts.guildId && (channel.isDMBased() || channel.guildId !== opts.guildId)) {
+        throw new DigestPostError('the channel is not in the server where the digest was set up', 'gone');
+      }
       const payloads = digestPayloads(answer, !!png);
       const ids: string[] = [];
       for (const [i, p] of payloads.entries()) {

@@ -5,13 +5,21 @@
 import { UpstreamError } from '../errors.js';
 import type { Answer } from '../types.js';
 
+export interface PostOptions {
+  /**
+   * The server the subscription was made in: a channel elsewhere is refused, so a
+   * manager of one server cannot point digests at another server's channel.
+   */
+  guildId?: string | null;
+}
+
 /** Posts a digest (Answer + chart PNG) to a channel. */
 export interface Poster {
   /**
    * Post the digest. `nonce` is stable for the slot, so a retried or re-sent
    * request is de-duplicated by Discord (`enforce_nonce`). Throws DigestPostError.
    */
-  post(channelId: string, answer: Answer, png: Buffer | null, nonce: string): Promise<{ messageIds: string[] }>;
+  post(channelId: string, answer: Answer, png: Buffer | null, nonce: string, opts?: PostOptions): Promise<{ messageIds: string[] }>;
 }
 
 /**

@@ -143,7 +143,7 @@ export async function startScheduler(deps: Deps, poster: Poster, opts: Scheduler
 
       for (let attempt = 1; ; attempt++) {
         try {
-          const { messageIds } = await poster.post(sub.channelId, answer, png, nonce);
+          const { messageIds } = await poster.post(sub.channelId, answer, png, nonce, { guildId: sub.guildId });
           const postedAt = deps.clock().getTime();
           const articleIds = (answer.meta?.articleIds as string[] | undefined) ?? deps.corpus.articles.map((a) => a.id);
           await setState(deps.store, sub.id, {

@@ -78,9 +78,9 @@ function installOverrides() {
 const posts = () => discord.requests.filter((r) => r.method === 'POST' && /^\/channels\/\d+\/messages$/.test(r.path));
 const okPosts = () => [...created.values()];
 
-async function subscribeStored(channelId: string, time = '09:00', timezone = 'UTC') {
+async function subscribeStored(channelId: string, time = '09:00', timezone = 'UTC', guildId = discord.guildId) {
   const v = validateSubscription({ channelId, time, timezone, frequency: 'daily' });
-  const sub: Subscription = { id: channelId, ...v, guildId: discord.guildId, source: 'command', createdBy: null, createdAt: 0, paused: null };
+  const sub: Subscription = { id: channelId, ...v, guildId, source: 'command', createdBy: null, createdAt: 0, paused: null };
   await saveSubscription(deps.store, sub);
 }
 
@@ -181,6 +181,15 @@ describe('scheduled digest to a channel', () => {
     const data = reply.body?.data ?? reply.body;
     expect(data.embeds[0].description).toMatch(/Paused: the channel no longer exists/);
     expect(data.flags & 64).toBe(64); // ephemeral
+  });
+});
+
+describe('a channel in another server', () => {
+  it('is refused: the subscription is paused, nothing posted', async () => {
+    await subscribeStored(discord.channelId, '09:00', 'UTC', '777777777777777777');
+    await scheduler();
+    expect(posts()).toHaveLength(0);
+    expect((await getSubscription(deps.store, deps.config, discord.channelId))?.paused?.reason).toMatch(/not in the server where the digest was set up/);
   });
 });
 
