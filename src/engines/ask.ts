@@ -250,6 +250,11 @@ export function extractive(deps: Deps, question: string, suggest = true, context
   const expanded = [...qTerms, ...qTerms.flatMap((t) => SYNONYMS[t] ?? [])];
   const hits = deps.index.search([...expanded, ...ctxTerms].join(' '), { limit: 16 });
   const candidates: Scored[] = [];
+  const subject = /^\s*(?:who|what)\s+(?:is|are|was|were)\s+(?:the\s+)?(.+?)[?.!]*$/i.exec(question)?.[1];
+  const subjectTail = subject ? words(subject).at(-1) : undefined;
+  const definitionOf = subjectTail
+    ? new RegExp(`${subjectTail.replace(/[^\p{L}\p{N}]/gu, '')}(?:['’]s)?,\\s+(?:a|an|the|who|which)\\b`, 'iu')
+    : undefined;
   const namesInQuestion = new Set(properNames(question).flatMap((n) => terms(n)).map((t) => correctTerm(deps, t)));
   const totalWeight = qTerms.reduce((n, t) => n + idf(t), 0);
   for (const h of hits) {
@@ -295,6 +300,8 @@ export function extractive(deps: Deps, question: string, suggest = true, context
       if (type === 'quote' && QUOTE_RE.test(text)) score *= 1.5;
       if (type === 'quote' && SPEECH_RE.test(text)) score *= 1.15;
       if (type === 'person' && /\b\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+/u.test(text)) score *= 1.2;
+      // "Who/what is X?" is best answered by an apposition: "X, a senior fellow at …".
+      if (definitionOf && definitionOf.test(text)) score *= 2;
       score += h.score * 0.02;
       candidates.push({ s, score, covered, article });
     });

@@ -13,7 +13,7 @@ import type { PassageHit, SearchIndex, SearchOptions } from './search.js';
 import { STOPWORDS, stem, terms, words } from './text.js';
 
 /** Bump when tokenisation or stored fields change, so stale caches are ignored. */
-const SCHEMA = 4;
+const SCHEMA = 5;
 
 interface Doc {
   id: string;

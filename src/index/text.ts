@@ -67,7 +67,14 @@ export const SYNONYMS: Record<string, string[]> = {
 };
 
 /** Very light stemming (plural/possessive/-ing/-ed) so "strikes" ~ "strike", "deployed" ~ "deploy". */
+const MONTH_ABBR: Record<string, string> = {
+  jan: 'january', feb: 'february', apr: 'april', jun: 'june', jul: 'july', aug: 'august',
+  sep: 'september', sept: 'september', oct: 'october', nov: 'november', dec: 'december',
+};
+
 export function stem(w: string): string {
+  const month = MONTH_ABBR[w];
+  if (month) return month; // "Oct. 24" and "October 24" are the same date
   if (w.length <= 3 || /\d/.test(w)) return w;
   if (w.endsWith('ies') && w.length > 4) return w.slice(0, -3) + 'y';
   if (w.endsWith('sses')) return w.slice(0, -2);
