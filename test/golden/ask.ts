@@ -39,6 +39,11 @@ export const GOLDEN_ASK: GoldenQuestion[] = [
   { q: 'How many B-52 bombers missions were flown near Venezuela?', expect: [/B-52/] },
   { q: 'What equipment did Venezuela ask Iran for?', expect: [/drones|GPS scramblers|passive detection|military equipment/] },
   { q: 'What did Maduro say about Marco Rubio?', expect: [/stain your hands with blood|Rubio/] },
+  { q: 'What happened on October 24?', expect: [/Hegseth/] },
+  { q: 'What is the Cartel de los Soles?', expect: [/drug-trafficking organization|cocaine/] },
+  { q: 'Who is Mao Ning?', expect: [/spokeswoman/] },
+  { q: 'Where are the F-35B fighters based?', expect: [/Puerto Rico/] },
+  { q: 'What did Pam Bondi announce?', expect: [/\$25 million reward/] },
   // refusals: the articles do not answer these
   { q: 'What is the capital of Iran?', refuse: true },
   { q: 'What is Maduro’s favorite food?', refuse: true },
@@ -47,6 +52,8 @@ export const GOLDEN_ASK: GoldenQuestion[] = [
   { q: 'How many nuclear weapons does China have?', refuse: true },
   { q: 'What did Pope Francis say about Venezuela?', refuse: true },
   { q: 'What is the price of oil?', refuse: true },
+  { q: 'When did Maduro visit Beijing?', refuse: true },
+  { q: 'How many submarines does Venezuela have?', refuse: true },
 ];
 
 /** Follow-up pairs: the second question only makes sense with the first. */
