@@ -107,6 +107,8 @@ interface WsConn {
 }
 
 function acceptWebSocket(req: IncomingMessage, socket: Duplex): WsConn {
+  // small frames: without this, Nagle + delayed ACKs add ~40 ms to some round trips
+  (socket as Duplex & { setNoDelay?: (v: boolean) => void }).setNoDelay?.(true);
   const key = String(req.headers['sec-websocket-key'] ?? '');
   const accept = createHash('sha1').update(key + '258EAFA5-E914-47DA-95CA-C5AB0DC85B11').digest('base64');
   socket.write(
