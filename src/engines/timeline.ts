@@ -57,6 +57,8 @@ interface RawEvent {
   context: Set<string>;
   /** Terms of the sentence itself (widened to its whole quotation). */
   own: Set<string>;
+  /** The sentence folded for comparing copies. */
+  norm: string;
 }
 
 // Date words say nothing about *which* event a sentence tells.
@@ -160,7 +162,7 @@ function buildEvents(corpus: Corpus): TimelineBuild {
     let n = note;
     if (p.mention.kind === 'year' && p.mention.yearTo) n = [n, `${p.mention.year}–${p.mention.yearTo}`].filter(Boolean).join('; ');
     const own = new Set(terms(quoteUnit(p.article, p.sentence).map((x) => x.text).join(' ')).filter((t) => !DATE_WORDS.has(t) && !/^\d+$/.test(t)));
-    return { ...p, resolved, background, ...(n ? { note: n } : {}), context: contextTerms(p.article, p.sentence), own };
+    return { ...p, resolved, background, ...(n ? { note: n } : {}), context: contextTerms(p.article, p.sentence), own, norm: normSentence(p.sentence.text) };
   };
 
   const inferred = new Map<string, { lo: Ymd; hi: Ymd; reason: string }>();
@@ -179,12 +181,13 @@ function buildEvents(corpus: Corpus): TimelineBuild {
   for (const p of undated) {
     if (p.mention.kind !== 'weekday') continue;
     const ctx = contextTerms(p.article, p.sentence);
+    const pNorm = normSentence(p.sentence.text);
     let best: { e: RawEvent; score: number } | null = null;
     let second = 0;
     for (const e of dayEvents) {
       const d = parseYmd(e.resolved!.date)!;
       if (weekdayOf(d) !== p.mention.weekday) continue;
-      if (normSentence(e.sentence.text) === normSentence(p.sentence.text)) continue; // a copy is handled below
+      if (e.norm === pNorm) continue; // a copy is handled below
       const score = similarity(ctx, e.context, idf);
       if (!best || score > best.score) {
         second = best?.score ?? second;
@@ -247,27 +250,28 @@ function buildEvents(corpus: Corpus): TimelineBuild {
 
   // 4. Merge: one event per (date, what happened). Several mentions in one sentence collapse too.
   const merged: MergedEvent[] = [];
+  // Buckets by date (and by sentence) keep merging near-linear on large corpora.
+  const byDate = new Map<string, MergedEvent[]>();
+  const bySentence = new Map<string, MergedEvent>();
   const key = (e: RawEvent) => (e.resolved ? `${e.resolved.date}|${e.resolved.precision}` : 'unknown');
   for (const e of raw) {
-    const target = merged.find((m) => {
-      if ((m.date ? `${m.date}|${m.precision}` : 'unknown') !== key(e)) {
-        // One sentence with two dates ("from 2018–2023", "on Nov. 1 and 2"): one event at its first date.
-        return m.members.some((x) => x.sentence.id === e.sentence.id);
-      }
-      return m.members.some(
-        (x) =>
-          x.sentence.id === e.sentence.id ||
-          normSentence(x.sentence.text) === normSentence(e.sentence.text) ||
-          (e.resolved !== null && sameEvent(x, e, idf)),
+    // One sentence with two dates ("from 2018–2023", "on Nov. 1 and 2"): one event at its first date.
+    let target = bySentence.get(e.sentence.id);
+    if (!target) {
+      target = (byDate.get(key(e)) ?? []).find((m) =>
+        m.members.some((x) => x.norm === e.norm || (e.resolved !== null && sameEvent(x, e, idf))),
       );
-    });
+    }
     if (target) {
       target.members.push(e);
       if (e.note && !target.note) target.note = e.note;
       if (e.background) target.background = true;
     } else {
-      merged.push({ date: e.resolved?.date ?? null, precision: e.resolved?.precision ?? 'unknown', background: e.background, ...(e.note ? { note: e.note } : {}), members: [e] });
+      target = { date: e.resolved?.date ?? null, precision: e.resolved?.precision ?? 'unknown', background: e.background, ...(e.note ? { note: e.note } : {}), members: [e] };
+      merged.push(target);
+      byDate.set(key(e), [...(byDate.get(key(e)) ?? []), target]);
     }
+    bySentence.set(e.sentence.id, target);
   }
   const build = { events: merged, inferred };
   cache.set(corpus, build);

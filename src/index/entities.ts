@@ -169,7 +169,17 @@ function tokenize(text: string): Token[] {
 }
 
 /** Lookup key of a name: folded, dots and apostrophes dropped, spaces squeezed. */
+const keyCache = new Map<string, string>();
 export function keyOf(name: string): string {
+  // Names repeat thousands of times across a corpus; folding is the hot path.
+  const hit = keyCache.get(name);
+  if (hit !== undefined) return hit;
+  const k = keyOfUncached(name);
+  if (keyCache.size > 200_000) keyCache.clear();
+  keyCache.set(name, k);
+  return k;
+}
+function keyOfUncached(name: string): string {
   return fold(name)
     .replace(/['’]s\b/g, '')
     .replace(/[.'’]/g, '')
@@ -268,9 +278,8 @@ function nextIsLowerNoun(toks: Token[], p: Token, tags: (s: number, e: number) =
 }
 
 /** The role phrase written right before a name, e.g. "White House press secretary". */
-function roleBefore(text: string, nameStart: number, lowerWords: Set<string>): string | undefined {
-  const before = text.slice(0, nameStart);
-  const toks = tokenize(before);
+function roleBefore(text: string, nameStart: number, lowerWords: Set<string>, sentenceTokens: Token[]): string | undefined {
+  const toks = sentenceTokens.filter((t) => t.end <= nameStart);
   const picked: Token[] = [];
   let end = nameStart;
   for (let i = toks.length - 1; i >= 0; i--) {
@@ -399,7 +408,7 @@ function extractCandidates(article: Article, sentence: Sentence, lowerWords: Set
     const surface = text.slice(start, end);
     const votes = emptyVotes();
     const ship = parts.length > 1 && SHIP_PREFIX.has(first.key) && /^\p{Lu}+$/u.test(first.text);
-    const role = roleBefore(text, start, lowerWords);
+    const role = roleBefore(text, start, lowerWords, toks);
     const rest = text.slice(end + (lastTok.poss ? 2 : 0));
     let appo = rest.match(APPOSITION_RE)?.[1] ?? rest.match(DASH_APPOSITION_RE)?.[1];
     if (appo && FINITE_VERB_RE.test(appo)) appo = undefined; // a clause, not a description
@@ -527,8 +536,16 @@ export function buildEntityIndex(corpus: Corpus): EntityIndex {
     }
   }
   // A shorter multi-word name that ends a longer one ("Washington Post" in "The Washington Post Company") merges when unique.
+  const bySuffix = new Map<string, Group[]>();
+  for (const o of groups.values()) {
+    for (let l = 1; l < o.tokens.length; l++) {
+      const k = o.tokens.slice(-l).join(' ');
+      bySuffix.set(k, [...(bySuffix.get(k) ?? []), o]);
+    }
+  }
   for (const g of [...groups.values()]) {
-    const longer = [...groups.values()].filter((o) => o !== g && o.tokens.length > g.tokens.length && o.tokens.slice(-g.tokens.length).join(' ') === g.key && !COUNTRY_NAME[g.key]);
+    if (COUNTRY_NAME[g.key]) continue;
+    const longer = (bySuffix.get(g.key) ?? []).filter((o) => o !== g && groups.get(o.key) === o);
     if (longer.length === 1 && (longer[0]!.ship || g.tokens.length >= 2) && kindOfCands(g.cands) === kindOfCands(longer[0]!.cands)) {
       longer[0]!.cands.push(...g.cands);
       groups.delete(g.key);
@@ -537,35 +554,64 @@ export function buildEntityIndex(corpus: Corpus): EntityIndex {
 
   // 2. One-word names: a surname or short form of a longer name — the nearest one in the same
   // article, else the only one in the corpus. Otherwise the word is an entity of its own.
+  // Indexes keep this near-linear: groups by last and first word, abbreviations by word.
   const multi = [...groups.values()];
+  const kindOfGroup = new Map(multi.map((g) => [g, kindOfCands(g.cands)]));
+  const byLast = new Map<string, Group[]>();
+  const byFirst = new Map<string, Group[]>();
+  for (const g of multi) {
+    byLast.set(g.tokens[g.tokens.length - 1]!, [...(byLast.get(g.tokens[g.tokens.length - 1]!) ?? []), g]);
+    byFirst.set(g.tokens[0]!, [...(byFirst.get(g.tokens[0]!) ?? []), g]);
+  }
+  const abbrevCache = new Map<string, Group[]>();
+  const abbreviates = (word: string): Group[] => {
+    if (!/^\p{Lu}/u.test(word) || !(/^\p{Lu}{2,6}$/u.test(word) || /^(?:\p{Lu}\p{Ll}+){2,}$/u.test(word))) return [];
+    let hit = abbrevCache.get(word);
+    if (!hit) {
+      hit = multi.filter((o) => isBlendOf(word, o.tokens) || isAcronymOf(word, o.cands[0]!.surface.split(/\s+/)));
+      abbrevCache.set(word, hit);
+    }
+    return hit;
+  };
+  const positions = new Map<Group, Map<string, number[]>>();
+  const positionsOf = (g: Group, articleId: string): number[] => {
+    let m = positions.get(g);
+    if (!m) {
+      m = new Map();
+      for (const x of g.cands) m.set(x.article.id, [...(m.get(x.article.id) ?? []), x.sentence.start + x.start]);
+      positions.set(g, m);
+    }
+    return m.get(articleId) ?? [];
+  };
   const orphan = new Map<string, Group>();
   for (const c of singles) {
     const key = groupKey(c);
     const word = c.tokens[0]!.text;
     const kindSingle = kindOf(c.votes);
+    const abbr = new Set(abbreviates(word));
+    const pool = new Set([...(byLast.get(key) ?? []), ...(byFirst.get(key) ?? []), ...abbr]);
     const fits = (g: Group) => {
-      const kind = kindOfCands(g.cands);
+      const kind = kindOfGroup.get(g)!;
       const last = g.tokens[g.tokens.length - 1] === key;
-      const firstOfPerson = kind === 'person' && g.tokens[0] === key && g.cands.some((x) => x.article.id === c.article.id);
-      const abbrev = isBlendOf(word, g.tokens) || isAcronymOf(word, g.cands[0]!.surface.split(/\s+/));
+      const firstOfPerson = kind === 'person' && g.tokens[0] === key && positionsOf(g, c.article.id).length > 0;
+      const abbrev = abbr.has(g);
       if (kind === 'place' && !abbrev) return false; // "Iran" is not short for "Islamic Republic of Iran" by the surname rule
       if (kindSingle === 'place' && kind !== 'place' && c.votes.place >= 3) return false;
       return last || firstOfPerson || abbrev;
     };
-    let candidates = multi.filter(fits);
+    let candidates = [...pool].filter(fits);
     // A surname is a person's before it is a programme's or a ship's ("Maduro" vs "Con Maduro").
-    const persons = candidates.filter((g) => kindOfCands(g.cands) === 'person');
+    const persons = candidates.filter((g) => kindOfGroup.get(g) === 'person');
     if (persons.length) candidates = persons;
     let target: Group | undefined;
     if (candidates.length === 1) target = candidates[0];
     else if (candidates.length > 1) {
       // Nearest preceding mention in the same article decides ("the Herald" after "the Miami Herald").
-      const pos = (x: Candidate) => x.sentence.start + x.start;
+      const at = c.sentence.start + c.start;
       let best: { g: Group; d: number } | undefined;
       for (const g of candidates) {
-        for (const x of g.cands) {
-          if (x.article.id !== c.article.id) continue;
-          const d = pos(c) - pos(x);
+        for (const p of positionsOf(g, c.article.id)) {
+          const d = at - p;
           const score = d >= 0 ? d : 1e9 - d;
           if (!best || score < best.d) best = { g, d: score };
         }
@@ -581,8 +627,7 @@ export function buildEntityIndex(corpus: Corpus): EntityIndex {
   }
   // A one-word name that was never resolved but is an acronym/blend of exactly one group merges too.
   for (const [key, g] of orphan) {
-    const word = g.cands[0]!.tokens[0]!.text;
-    const m = multi.filter((o) => isBlendOf(word, o.tokens) || isAcronymOf(word, o.cands[0]!.surface.split(/\s+/)));
+    const m = abbreviates(g.cands[0]!.tokens[0]!.text);
     if (m.length === 1) {
       m[0]!.cands.push(...g.cands);
       orphan.delete(key);
