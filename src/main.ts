@@ -8,6 +8,7 @@ import { buildDeps } from './app.js';
 import { CorpusError } from './corpus/load.js';
 import { createLogger } from './log.js';
 import { runConsole } from './console/repl.js';
+import { warmUp } from './engines/index.js';
 
 async function main(): Promise<void> {
   loadDotEnv();
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
     process.exit(0);
   }
 
+  await warmUp();
   if (config.INTERACTIONS_PORT) {
     const { startHttpInteractions } = await import('./discord/http-interactions.js');
     const server = await startHttpInteractions(deps, config.INTERACTIONS_PORT);

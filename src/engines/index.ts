@@ -6,12 +6,7 @@ import type { Deps } from '../deps.js';
 import { BadInputError } from '../errors.js';
 import type { Answer, CommandName } from '../types.js';
 import { ask } from './ask.js';
-import { digest } from './digest.js';
 import { sources } from './sources.js';
-import { verify } from './verify.js';
-import { compare } from './compare.js';
-import { timeline } from './timeline.js';
-import { who, aliasesOf } from './who.js';
 
 /** What a front door hands the engines. */
 export interface CommandInput {
@@ -53,15 +48,19 @@ export async function runCommand(deps: Deps, input: CommandInput): Promise<Answe
     case 'sources':
       return sources(deps);
     case 'verify':
-      return verify(deps, cleanInput(input.text, 'a claim to check', true));
+      return (await import('./verify.js')).verify(deps, cleanInput(input.text, 'a claim to check', true));
     case 'compare':
-      return compare(deps, cleanInput(input.text, 'a topic', false));
+      return (await import('./compare.js')).compare(deps, cleanInput(input.text, 'a topic', false));
     case 'who':
-      return who(deps, cleanInput(input.text, 'a name', true));
+      return (await import('./who.js')).who(deps, cleanInput(input.text, 'a name', true));
     case 'timeline':
+    {
+      // Engines load on first use: the NLP behind /who is heavy and a one-shot /ask should not pay for it.
+      const [{ timeline }, { aliasesOf }] = await Promise.all([import('./timeline.js'), import('./who.js')]);
       return timeline(deps, { about: cleanInput(input.about, 'a topic', false) || undefined, from: input.from, to: input.to, page: input.page, aliasesOf: (a) => aliasesOf(deps, a) });
+    }
     case 'digest':
-      return digest(deps, { channel: input.channel });
+      return (await import('./digest.js')).digest(deps, { channel: input.channel });
     default:
       return notYet(input.command);
   }
@@ -76,4 +75,9 @@ function notYet(command: CommandName): Answer {
     citations: [],
     followUps: [],
   };
+}
+
+/** Load every engine now (servers call this at start-up so the first /who is not slowed by loading NLP). */
+export async function warmUp(): Promise<void> {
+  await Promise.all([import('./who.js'), import('./timeline.js'), import('./digest.js'), import('./verify.js'), import('./compare.js')]);
 }
