@@ -66,6 +66,9 @@ export function escapeText(text: string): string {
     .replace(/(?<=^|\s)@(?=everyone|here)/g, '@\u200b');
 }
 
+/** Break `@everyone`/`@here` with a zero-width space (belt and braces: allowed_mentions already stops the ping). */
+const noMassPing = (text: string) => text.replace(/@(?=everyone|here)/g, '@\u200b');
+
 /** Undo escapeText (tests use it to find quotes verbatim in rendered output). */
 export function unescapeText(text: string): string {
   return text.replace(/@\u200b/g, '@').replace(/\\(.)/gs, '$1');
@@ -271,7 +274,7 @@ function answerComponents(a: Answer, ctx: RenderContext): APIActionRowComponent<
 
 function titleOf(a: Answer): string {
   const t = a.entity?.name ? (a.title && a.title !== a.entity.name ? a.title : a.entity.name) : a.title || `/${a.command}`;
-  return clip(t.replace(/\s+/g, ' '), LIMITS.embedTitle - 20);
+  return clip(noMassPing(t.replace(/\s+/g, ' ')), LIMITS.embedTitle - 20);
 }
 
 /** Render a whole answer as one or more messages; components go on the last one. */
@@ -432,7 +435,7 @@ export function renderQuotes(a: Answer): MessagePayload[] {
 
 /** A short error (ephemeral at the call site). */
 export function renderError(message: string): MessagePayload {
-  return { content: clip(message.replace(/@(?=everyone|here)/g, '@\u200b'), LIMITS.content), embeds: [], components: [] };
+  return { content: clip(noMassPing(message), LIMITS.content), embeds: [], components: [] };
 }
 
 // ---- limit checks ----------------------------------------------------------------------

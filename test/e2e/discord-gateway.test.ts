@@ -97,6 +97,24 @@ describe('every slash command round-trips through discord.js', () => {
   }
 });
 
+/** 10,000 characters of text with markdown and mentions, and 50 citations. */
+const HUGE: Answer = {
+  command: 'ask',
+  answered: true,
+  title: 'A very long answer @everyone',
+  blocks: [{ text: 'Word **bold** @everyone <@123456789012345678> '.repeat(220), cites: [1, 2, 3] }],
+  citations: Array.from({ length: 50 }, (_, i) => ({
+    n: i + 1,
+    source: `${String(i).padStart(3, '0')}_x.txt`,
+    quote: `Quote number ${i} with @here in it. `.repeat(20),
+    title: `Article ${i} `.repeat(25),
+    outlet: 'The Outlet',
+    date: '2025-11-05',
+    url: `https://news.example/a/${i}`,
+  })),
+  followUps: ['What next?'],
+};
+
 describe('timing, buttons, modals and follow-ups', () => {
   let h: Harness;
   const seen: CommandInput[] = [];
@@ -106,6 +124,7 @@ describe('timing, buttons, modals and follow-ups', () => {
     if (slowMs) await sleep(slowMs);
     if (input.text === 'fail slowly: bad input') throw new BadInputError('That question cannot be answered as asked.');
     if (input.text === 'fail slowly: bug') throw new TypeError('x is undefined');
+    if (input.text === 'a huge answer') return HUGE;
     return runCommand(d, input);
   };
   beforeAll(async () => {
@@ -160,6 +179,20 @@ describe('timing, buttons, modals and follow-ups', () => {
     } finally {
       slowMs = 0;
     }
+  });
+
+  it('a 10,000-character answer with 50 citations arrives as several messages, each within limits, every citation listed', async () => {
+    const { token } = h.discord.sendInteraction(h.discord.command('ask', [str('question', 'a huge answer')], { userId: h.discord.snowflake() }));
+    await answerOf(h.discord, token);
+    await h.bot.router.idle();
+    const msgs = h.discord.requestsFor(token).filter((r) => r.body?.type === 4 || (r.method === 'POST' && !r.path.endsWith('/callback')));
+    expect(msgs.length).toBeGreaterThan(1);
+    for (const m of msgs) expectSafeMessage(m);
+    const all = msgs.map((m) => textOf(payloadOf(m))).join('\n');
+    for (let n = 1; n <= 50; n++) expect(all).toContain(`**[${n}]** [Article ${n - 1} `);
+    expect(all).not.toMatch(/(^|\s)@everyone/);
+    // the buttons come once, under the last message
+    expect(msgs.map((m) => customIds(payloadOf(m)).length > 0)).toEqual(msgs.map((_, i) => i === msgs.length - 1));
   });
 
   it('answers directly (one request) when the engine is quick', async () => {
