@@ -29,11 +29,21 @@ export function htmlView(raw: string, from = 0): HtmlView {
   const meta: Partial<ArticleMeta> = {};
   let pieces: { t: number; r: number; len: number }[] = [];
   let text = '';
+  let endsWithSpace = false; // tracked, not text.endsWith(): that flattens the growing string each time (quadratic)
   const endLine = () => {
     if (text.trim()) {
       const ps = pieces;
       const map = (k: number) => {
-        for (const p of ps) if (k >= p.t && k < p.t + p.len) return p.r + (k - p.t);
+        // Binary search (pieces are contiguous and ordered by t): a linear scan per lookup was quadratic.
+        let lo = 0;
+        let hi = ps.length - 1;
+        while (lo < hi) {
+          const mid = (lo + hi + 1) >> 1;
+          if (ps[mid]!.t <= k) lo = mid;
+          else hi = mid - 1;
+        }
+        const p = ps[lo]!;
+        if (k >= p.t && k < p.t + p.len) return p.r + (k - p.t);
         const last = ps[ps.length - 1]!;
         return last.r + last.len - 1;
       };
@@ -41,6 +51,7 @@ export function htmlView(raw: string, from = 0): HtmlView {
     }
     pieces = [];
     text = '';
+    endsWithSpace = false;
   };
   const tagRe = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][\w-]*)([^>]*)>/g;
   let pos = from;
@@ -58,10 +69,12 @@ export function htmlView(raw: string, from = 0): HtmlView {
         pieces.push({ t: text.length, r: pos, len: chunk.length });
         runs.push([pos, m.index]);
         text += chunk.replace(/[\r\n\t]/g, ' ');
-      } else if (text && !text.endsWith(' ')) {
+        endsWithSpace = /[ \r\n\t]$/.test(chunk);
+      } else if (text && !endsWithSpace) {
         // whitespace between inline elements: keep one space for readability, mapped to its first char
         pieces.push({ t: text.length, r: pos, len: 1 });
         text += ' ';
+        endsWithSpace = true;
       }
     }
     pos = m.index + m[0].length;
