@@ -340,6 +340,27 @@ export function synonymsOf(t: string): Set<string> {
 // ---------------------------------------------------------------------------
 // Small text helpers shared by the two engines
 
+const termCache = new WeakMap<Sentence, string[]>();
+
+/** terms(sentence.text), computed once per sentence: /compare looks at every sentence several times. */
+export function sentenceTerms(s: Sentence): string[] {
+  let t = termCache.get(s);
+  if (!t) {
+    t = terms(s.text);
+    termCache.set(s, t);
+  }
+  return t;
+}
+
+/** A search query of a text's most distinctive terms (long queries make the index slow and vague). */
+export function distinctiveQuery(deps: Deps, ts: Iterable<string>, max = 10): string {
+  const uniq = [...new Set(ts)].filter((t) => t.length > 1);
+  return uniq
+    .sort((a, b) => deps.index.docFreq(a) - deps.index.docFreq(b))
+    .slice(0, max)
+    .join(' ');
+}
+
 /** Jaccard similarity of two term sets. */
 export function jaccard(a: Set<string>, b: Set<string>): number {
   let inter = 0;

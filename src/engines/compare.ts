@@ -19,6 +19,8 @@ import {
   clip,
   corpusFigures,
   denialOf,
+  distinctiveQuery,
+  sentenceTerms,
   differentTimes,
   figureGroup,
   hedgeOf,
@@ -84,8 +86,8 @@ export function compare(deps: Deps, rawTopic: string): Answer {
       const hit = cache.get(s.id);
       if (hit !== undefined) return hit;
       const a = deps.corpus.byId.get(s.articleId)!;
-      const here = new Set(terms(s.text));
-      const near = new Set(adjacent(a, s).flatMap((x) => terms(x.text)));
+      const here = new Set(sentenceTerms(s));
+      const near = new Set(adjacent(a, s).flatMap(sentenceTerms));
       let got = 0;
       for (const t of known) {
         if (has(here, t)) got += idf(t);
@@ -157,12 +159,22 @@ function figureDifferences(ctx: Ctx): Found[] {
   const all: Figure[] = [];
   for (const list of corpusFigures(ctx.deps.corpus).values()) all.push(...list);
   const voice = (f: Figure) => ctx.group.get(f.articleId) ?? f.articleId;
-  // Union figures that differ across independent voices into clusters about one quantity.
+  // Only figures of one kind can be about the same quantity: compare within each kind, and bound the
+  // work per kind so a corpus of thousands of articles stays interactive.
+  const byGroup = new Map<string, number[]>();
+  all.forEach((f, i) => {
+    const g = figureGroup(f);
+    const list = byGroup.get(g) ?? [];
+    if (list.length < 800) list.push(i);
+    byGroup.set(g, list);
+  });
   const parent = all.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
   const linked = new Set<number>();
-  for (let i = 0; i < all.length; i++) {
-    for (let j = i + 1; j < all.length; j++) {
+  for (const idx of byGroup.values()) for (let x = 0; x < idx.length; x++) {
+    for (let y = x + 1; y < idx.length; y++) {
+      const i = idx[x]!;
+      const j = idx[y]!;
       const a = all[i]!;
       const b = all[j]!;
       if (voice(a) === voice(b) || !comparable(a, b)) continue;
@@ -234,10 +246,14 @@ function reportsAndDenials(ctx: Ctx): Found[] {
   const { deps } = ctx;
   const out: Found[] = [];
   const used = new Set<string>();
+  let examined = 0;
   for (const a of deps.corpus.articles) {
+    if (examined > 60 || out.length >= MAX_PER_KIND * 2) break;
     for (const s of a.sentences) {
       const denial = denialOf(s.text);
       if (!denial || used.has(s.id)) continue;
+      // Enough denials examined: the answer shows a handful, and each costs a search.
+      if (++examined > 60) break;
       // A denial often runs over two sentences ("X denied the report." "“Fake story,” he wrote."): take both.
       const next = adjacent(a, s).find((x) => x.start > s.start && denialOf(x.text));
       const denialSentences = next ? [s, next] : [s];
@@ -252,10 +268,15 @@ function reportsAndDenials(ctx: Ctx): Found[] {
       const want = weighted(ctx, object);
       const outlets = names(context);
       const reports: { s: Sentence; score: number }[] = [];
-      for (const b of deps.corpus.articles) {
-        for (const r of b.sentences) {
+      // Candidates from the index, not a scan of every sentence: this stays fast on thousands of articles.
+      const query = distinctiveQuery(deps, [...outlets.flatMap((o) => terms(o)), ...terms(object)], 12);
+      for (const hit of deps.index.search(query, { limit: 40 })) {
+        const passage = deps.index.passage(hit.id);
+        const b = deps.corpus.byId.get(hit.articleId);
+        if (!passage || !b) continue;
+        for (const r of passage.sentences) {
           if (denialSentences.includes(r) || denialOf(r.text) || !isReport(r.text) || /\?\s*["”’']?\s*$/.test(r.text)) continue;
-          const have = new Set(terms(r.text).map(canonical));
+          const have = new Set(sentenceTerms(r).map(canonical));
           let score = 0;
           for (const [t, w] of want) if (have.has(t)) score += w;
           const total = [...want.values()].reduce((x, y) => x + y, 0) || 1;
@@ -295,40 +316,58 @@ function reportsAndDenials(ctx: Ctx): Found[] {
 function firmVersusHedged(ctx: Ctx): Found[] {
   const { deps } = ctx;
   type Item = { s: Sentence; a: Article; w: Map<string, number>; lower: Set<string>; hedge: string | null; clauses: { w: Map<string, number>; lower: Set<string> }[] };
+  // Items are built on demand: only hedged sentences and the firm candidates the index returns for them.
+  const cache = new Map<string, Item | null>();
+  const itemOf = (a: Article, s: Sentence): Item | null => {
+    const hit = cache.get(s.id);
+    if (hit !== undefined) return hit;
+    let item: Item | null = null;
+    if (!/\?\s*["”’']?\s*$/.test(s.text) && !denialOf(s.text)) {
+      const h = reportedHedgeOf(s.text);
+      // Firm: stated without a hedge and not passed on as someone else's report.
+      const firm = !h && !hedgeOf(s.text) && !isReport(s.text);
+      const w = h || firm ? weighted(ctx, s.text) : null;
+      if (w && w.size >= 5) {
+        // Clauses: a hedge usually governs one clause, and a firm aside is often one too ("— X directly appealed to Y —").
+        const parts = s.text.split(/[,;:—–()]|\s-\s/);
+        let clauses = parts;
+        if (h) {
+          const at = s.text.indexOf(h.phrase);
+          let end = 0;
+          const i = parts.findIndex((c) => (end += c.length + 1) > at);
+          const own = parts[Math.max(0, i)] ?? '';
+          // ", allegedly led by X" modifies what precedes it; the hedge's own words are how it is said, not what.
+          clauses = [(/^\s*\w+ly\b/.test(own) && i > 0 ? `${parts[i - 1]} ${own}` : own).replace(h.phrase, ' ')];
+        }
+        item = {
+          s, a, w, lower: lowerTerms(ctx, s.text), hedge: h?.phrase ?? null,
+          clauses: clauses.map((c) => ({ w: weighted(ctx, c), lower: lowerTerms(ctx, c) })).filter((c) => c.w.size >= 3),
+        };
+      }
+    }
+    cache.set(s.id, item);
+    return item;
+  };
   const items: Item[] = [];
   for (const a of deps.corpus.articles) {
     for (const s of a.sentences) {
-      if (/\?\s*["”’']?\s*$/.test(s.text) || denialOf(s.text)) continue;
-      const w = weighted(ctx, s.text);
-      if (w.size < 5) continue;
-      const h = reportedHedgeOf(s.text);
-      // Firm: stated without a hedge and not passed on as someone else's report.
-      const firm = !hedgeOf(s.text) && !isReport(s.text);
-      if (!h && !firm) continue;
-      // Clauses: a hedge usually governs one clause, and a firm aside is often one too ("— X directly appealed to Y —").
-      const parts = s.text.split(/[,;:—–()]|\s-\s/);
-      let clauses = parts;
-      if (h) {
-        const at = s.text.indexOf(h.phrase);
-        let end = 0;
-        const i = parts.findIndex((c) => (end += c.length + 1) > at);
-        const own = parts[Math.max(0, i)] ?? '';
-        // ", allegedly led by X" modifies what precedes it: the claim hedged is the previous clause plus this one.
-        // The hedge's own words ("reportedly") are how it is said, not what is said.
-        clauses = [(/^\s*\w+ly\b/.test(own) && i > 0 ? `${parts[i - 1]} ${own}` : own).replace(h.phrase, ' ')];
-      }
-      items.push({
-        s, a, w, lower: lowerTerms(ctx, s.text), hedge: h?.phrase ?? null,
-        clauses: clauses.map((c) => ({ w: weighted(ctx, c), lower: lowerTerms(ctx, c) })).filter((c) => c.w.size >= 3),
-      });
+      if (!reportedHedgeOf(s.text) || !ctx.onTopic(s)) continue;
+      const it = itemOf(a, s);
+      if (it) items.push(it);
+      if (items.length >= 200) break;
     }
   }
   const out: Found[] = [];
   const usedHedged = new Set<string>();
-  for (const h of items.filter((x) => x.hedge)) {
-    if (!ctx.onTopic(h.s)) continue;
+  for (const h of items) {
     let best: { f: Item; share: number } | undefined;
-    for (const f of items) {
+    // Firm candidates: sentences of the passages the index finds for the hedged sentence.
+    const candidates = deps.index
+      .search(distinctiveQuery(deps, sentenceTerms(h.s)), { limit: 40 })
+      .flatMap((hit) => deps.index.passage(hit.id)?.sentences ?? [])
+      .map((x) => itemOf(deps.corpus.byId.get(x.articleId)!, x))
+      .filter((x): x is Item => !!x);
+    for (const f of candidates) {
       if (f.hedge || ctx.group.get(f.a.id) === ctx.group.get(h.a.id)) continue;
       // Shared weight relative to the shorter sentence: one states what the other hedges.
       let shared = 0;

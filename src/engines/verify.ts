@@ -319,6 +319,7 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
   const isFull = (e: Evidence) => e.coverage >= FULL || e.uncovered.length === 0;
 
   // --- figures: compare each of the claim's numbers with the articles' figures of the same quantity ---
+  const groups = independenceGroups(deps.corpus.articles, deps.corpus.overlaps);
   const checks: FigureCheck[] = claimFigures.map((cf) => {
     const found: FigureCheck['found'] = [];
     const seenF = new Set<string>();
@@ -338,7 +339,6 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
     const use = exact.length ? exact : found;
     const status: FigureCheck['status'] = !use.length ? 'none' : use.some((x) => x.rel === 'match') ? 'match' : use.some((x) => x.rel === 'close') ? 'close' : 'conflict';
     // The claim matches one source while another independent one, for the same time, gives a figure that rules it out.
-    const groups = independenceGroups(deps.corpus.articles, deps.corpus.overlaps);
     const matching = use.filter((x) => x.rel === 'match');
     const disputed = status === 'match' && use.some((x) => x.rel === 'conflict' && matching.every((m) => groups.get(m.f.articleId) !== groups.get(x.f.articleId) && !differentTimes(m.f, x.f)));
     return { claim: cf, status, found: use, disputed };
