@@ -69,6 +69,20 @@ export function snowflakeTime(id: string): number | undefined {
   return Number((BigInt(id) >> 22n) + DISCORD_EPOCH);
 }
 
+/**
+ * What a suggested follow-up asks. Engines suggest either a question ("What did
+ * China say?") or a command ("/who Nicolás Maduro", "/timeline without filters");
+ * one click runs exactly that.
+ */
+export function followUpInput(suggestion: string, session: string): { input: CommandInput; view: 'answer' | 'timeline' } {
+  const m = /^\/(ask|who|timeline|sources|verify|compare)\b\s*(.*)$/s.exec(suggestion.trim());
+  if (!m) return { input: { command: 'ask', text: suggestion, session }, view: 'answer' };
+  const [, command, rest] = m as unknown as [string, 'ask' | 'who' | 'timeline' | 'sources' | 'verify' | 'compare', string];
+  if (command === 'timeline') return { input: { command, session }, view: 'timeline' }; // "without filters"
+  if (command === 'sources') return { input: { command, session }, view: 'answer' };
+  return { input: { command, text: rest || undefined, session }, view: 'answer' };
+}
+
 /** The channel/user a `discord:<c>:<u>` session belongs to (for the follow-up modal button). */
 function sessionCoords(session: string | undefined): { channelId: string; userId: string } | undefined {
   const m = /^discord:(\d{15,22}):(\d{15,22})$/.exec(session ?? '');
@@ -324,9 +338,10 @@ export function createRouter(deps: Deps, opts: RouterOptions): Router {
       }
       case 'f': {
         const entry = await stashed(a ?? '');
-        const question = entry.answer.followUps[Number(b)];
-        if (!question) throw new NotFoundError('That suggestion is no longer available.');
-        return answer(inc, res, state, { command: 'ask', text: question, session: entry.session }, 'answer');
+        const suggestion = entry.answer.followUps[Number(b)];
+        if (!suggestion) throw new NotFoundError('That suggestion is no longer available.');
+        const { input, view } = followUpInput(suggestion, entry.session);
+        return answer(inc, res, state, input, view);
       }
       case 'm': {
         if (!SNOWFLAKE.test(a ?? '') || !SNOWFLAKE.test(b ?? '')) throw new BadInputError('That button is not valid.');

@@ -125,6 +125,7 @@ describe('timing, buttons, modals and follow-ups', () => {
     if (input.text === 'fail slowly: bad input') throw new BadInputError('That question cannot be answered as asked.');
     if (input.text === 'fail slowly: bug') throw new TypeError('x is undefined');
     if (input.text === 'a huge answer') return HUGE;
+    if (input.text === 'suggest commands') return { ...(await runCommand(d, { ...input, text: 'What did China say?' })), followUps: ['/who Nicolás Maduro', '/timeline without filters'] };
     return runCommand(d, input);
   };
   beforeAll(async () => {
@@ -236,6 +237,22 @@ describe('timing, buttons, modals and follow-ups', () => {
     expectSafeMessage(r);
     expect(payloadOf(r).embeds[0]!.title).toBe(question);
     expect(seen.at(-1)).toMatchObject({ command: 'ask', text: question, session: `discord:${h.discord.channelId}:${user}` });
+  });
+
+  it('a suggested command ("/who …", "/timeline without filters") runs that command in one click', async () => {
+    const { id, p } = await ask('suggest commands', h.discord.snowflake());
+    const labels = p.components.flatMap((r) => r.components.map((b) => ('label' in b ? b.label : '')));
+    expect(labels).toContain('/who Nicolás Maduro');
+    const who = h.discord.sendInteraction(h.discord.button(`f:${id}:0`, messageWith(p)));
+    await answerOf(h.discord, who.token, 20_000);
+    await h.bot.router.idle();
+    expect(seen.at(-1)).toMatchObject({ command: 'who', text: 'Nicolás Maduro' });
+    const tl = h.discord.sendInteraction(h.discord.button(`f:${id}:1`, messageWith(p)));
+    const r = await answerOf(h.discord, tl.token, 20_000);
+    await h.bot.router.idle();
+    expect(seen.at(-1)).toMatchObject({ command: 'timeline' });
+    expect(seen.at(-1)!.about).toBeUndefined();
+    expect(payloadOf(r).embeds[0]!.title).toMatch(/Timeline/);
   });
 
   it('"Ask a follow-up" opens a modal; submitting it answers in the conversation', async () => {
