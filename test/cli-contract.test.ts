@@ -133,6 +133,7 @@ describe('cli: usage errors and broken corpora', () => {
     ['ask without a question', ['ask'], /question/i],
     ['an impossible month (--from 2025-13)', ['timeline', '--from', '2025-13'], /--from.*2025-13/],
     ['an unknown option', ['ask', 'hi', '--bogus'], /bogus/],
+    ['a question over the length limit', ['ask', 'x'.repeat(5000), '--json'], /limit/],
   ];
 
   // …and the rest of the argument rules in-process (same parser, no process start-up).

@@ -4,10 +4,11 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadCorpus, parseArticle } from '../src/corpus/load.js';
+import { runCommand } from '../src/engines/index.js';
 import { quoteOf } from '../src/corpus/html.js';
 import { isVerbatim } from '../src/corpus/verbatim.js';
 import type { Article } from '../src/types.js';
-import { cleanupTempDirs, writeCorpus } from './helpers/corpus-fixtures.js';
+import { cleanupTempDirs, depsFor, nonVerbatim, writeCorpus } from './helpers/corpus-fixtures.js';
 
 afterAll(cleanupTempDirs);
 
@@ -220,6 +221,23 @@ describe('HTML articles', () => {
     expect(all).toContain('the city\'s transport office');
     expect(all).toContain('“Safety comes first,” said transport director Lena Ortiz.');
     expect(all).not.toMatch(/&[a-z#0-9]+;/i);
+  });
+
+  it('/ask over an HTML and a markdown article cites them verbatim (raw file, not the rendered text)', async () => {
+    const dir = writeCorpus({ 'bridge.html': HTML, 'flood.md': MD_BODY });
+    const deps = await depsFor(dir);
+    const beams = await runCommand(deps, { command: 'ask', text: 'How many support beams were cracked?' });
+    expect(beams.answered).toBe(true);
+    const c = beams.citations.find((x) => x.source === 'bridge.html')!;
+    expect(c).toMatchObject({ outlet: 'Coast Gazette', date: '2024-03-14' });
+    expect(squash(c.quote.replace(/ … /g, ''))).toContain(squash('Engineers found three cracked support beams during an inspection in February.'));
+    expect(c.quote).not.toMatch(/<|>/);
+    const ruiz = await runCommand(deps, { command: 'ask', text: 'What did Ana Ruiz say?' });
+    expect(ruiz.answered).toBe(true);
+    expect(ruiz.citations.find((x) => x.source === 'flood.md')!.quote).toContain('We have never seen water this high');
+    expect(nonVerbatim([...beams.citations, ...ruiz.citations], dir)).toEqual([]);
+    const off = await runCommand(deps, { command: 'ask', text: 'Who scored the winning goal?' });
+    expect(off.answered).toBe(false);
   });
 
   it('loads alongside .txt and .md files in one folder', async () => {
