@@ -152,6 +152,10 @@ describe('/timeline on the seeds', () => {
       // A month-precision event overlaps a range inside its month.
       expect(aug.events!.every((e) => e.date === '2025-08')).toBe(true);
       expect(aug.events!.length).toBe(3);
+      // Sentences the text ties to a person count as about them: "The Kremlin spokesman told … Tass on November 2".
+      const peskov = timeline(deps, { about: 'Peskov' });
+      expect(peskov.events!.map((e) => e.date)).toEqual(['2025-11-02']);
+      expect(peskov.events![0]!.text).toContain('The Kremlin spokesman told');
       const none = timeline(deps, { about: 'unicorns' });
       expect(none.answered).toBe(false);
       expect(none.events).toEqual([]);

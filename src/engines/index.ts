@@ -56,8 +56,8 @@ export async function runCommand(deps: Deps, input: CommandInput): Promise<Answe
     case 'timeline':
     {
       // Engines load on first use: the NLP behind /who is heavy and a one-shot /ask should not pay for it.
-      const [{ timeline }, { aliasesOf }] = await Promise.all([import('./timeline.js'), import('./who.js')]);
-      return timeline(deps, { about: cleanInput(input.about, 'a topic', false) || undefined, from: input.from, to: input.to, page: input.page, aliasesOf: (a) => aliasesOf(deps, a) });
+      const { timeline } = await import('./timeline.js');
+      return timeline(deps, { about: cleanInput(input.about, 'a topic', false) || undefined, from: input.from, to: input.to, page: input.page });
     }
     case 'digest':
       return (await import('./digest.js')).digest(deps, { channel: input.channel });

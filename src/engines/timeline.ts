@@ -28,6 +28,7 @@ import {
 import { fold, terms } from '../index/text.js';
 import { createCiter, quoteSentences } from './cite.js';
 import { quoteUnit } from './quote-span.js';
+import { aboutEntity } from './who.js';
 
 /** Events shown per page of the text/Discord rendering (JSON always has them all). */
 export const TIMELINE_PAGE_SIZE = 10;
@@ -41,7 +42,7 @@ export interface TimelineOptions {
   /** 1-based page of the rendered blocks. */
   page?: number;
   pageSize?: number;
-  /** Resolves `about` to the spellings of an entity (aliases); injected by the who engine. */
+  /** Override how `about` resolves to an entity's spellings (default: the /who entity index). */
   aliasesOf?: (about: string) => string[] | null;
 }
 
@@ -286,7 +287,8 @@ function inRange(date: string, from?: string, to?: string): boolean {
   return true;
 }
 
-function matchesAbout(e: MergedEvent, about: string, aliases: string[] | null): boolean {
+function matchesAbout(e: MergedEvent, about: string, aliases: string[] | null, sentenceIds: Set<string> | null): boolean {
+  if (sentenceIds && e.members.some((m) => quoteUnit(m.article, m.sentence).some((s) => sentenceIds.has(s.id)))) return true;
   const texts = e.members.map((m) => fold(m.sentence.text));
   if (aliases?.length) return aliases.some((a) => texts.some((t) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(fold(a))}(?![\\p{L}\\p{N}])`, 'u').test(t)));
   const want = terms(about);
@@ -332,9 +334,18 @@ export function timeline(deps: Deps, opts: TimelineOptions = {}): Answer {
   if (opts.from && opts.to && opts.from.slice(0, opts.to.length) > opts.to.slice(0, opts.from.length)) throw new BadInputError(`"from" (${opts.from}) is after "to" (${opts.to}).`);
   const { events: all } = buildEvents(corpus);
   const groups = independenceGroups(corpus.articles, corpus.overlaps);
-  const aliases = opts.about ? (opts.aliasesOf?.(opts.about) ?? null) : null;
+  let aliases: string[] | null = null;
+  let sentenceIds: Set<string> | null = null;
+  if (opts.about) {
+    if (opts.aliasesOf) aliases = opts.aliasesOf(opts.about);
+    else {
+      const ent = aboutEntity(deps, opts.about);
+      aliases = ent?.aliases ?? null;
+      sentenceIds = ent?.sentenceIds ?? null;
+    }
+  }
   let list = all;
-  if (opts.about) list = list.filter((e) => matchesAbout(e, opts.about!, aliases));
+  if (opts.about) list = list.filter((e) => matchesAbout(e, opts.about!, aliases, sentenceIds));
   if (opts.from || opts.to) list = list.filter((e) => e.date !== null && inRange(e.date, opts.from, opts.to));
 
   const order = (e: MergedEvent) => e.members[0]!;

@@ -514,6 +514,23 @@ export function aliasesOf(deps: Deps, about: string): string[] | null {
   return [...out];
 }
 
+/**
+ * What `about` names, for /timeline --about: its spellings and the sentences that
+ * mention it (including references the text ties to it, e.g. "the Kremlin
+ * spokesman"), or null when it names no entity.
+ */
+export function aboutEntity(deps: Deps, about: string): { aliases: string[]; sentenceIds: Set<string> } | null {
+  const look = lookupEntity(entityIndexOf(deps), about);
+  if (!look.matches.length || !look.exact) return null;
+  const aliases = new Set<string>();
+  const sentenceIds = new Set<string>();
+  for (const e of look.matches) {
+    for (const a of e.aliases) if (!a.startsWith('the ')) aliases.add(a);
+    for (const m of e.mentions) sentenceIds.add(m.sentence.id);
+  }
+  return { aliases: [...aliases], sentenceIds };
+}
+
 const namesCache = new WeakMap<Corpus, { name: string; keys: string[]; words: string[] }[]>();
 
 /**

@@ -10,6 +10,7 @@
  */
 import nlp from 'compromise';
 import type { Article, Corpus, EntityInfo, Sentence } from '../types.js';
+import { quoteOf } from '../corpus/html.js';
 import { MONTHS, WEEKDAYS } from './dates.js';
 import { STOPWORDS, fold } from './text.js';
 
@@ -661,6 +662,7 @@ export function buildEntityIndex(corpus: Corpus): EntityIndex {
     }
   }
   const entities: Entity[] = all.map((g) => toEntity(g));
+  addBylines(corpus, entities);
   attachDescriptive(corpus, entities);
   const byKey = new Map<string, Entity[]>();
   for (const e of entities) {
@@ -792,6 +794,30 @@ function attachDescriptive(corpus: Corpus, entities: Entity[]): void {
         }
         if (best) addDescriptive(best.e, a, s, m.index!, m.index! + m[0].length, m[0]);
       }
+    }
+  }
+}
+
+/**
+ * Article authors are people in the corpus too, though their bylines sit outside
+ * the body text: one mention each, citing the byline itself.
+ */
+function addBylines(corpus: Corpus, entities: Entity[]): void {
+  for (const a of corpus.articles) {
+    if (!a.author) continue;
+    const names = a.author
+      .split(/\s*(?:,|;|\band\b|&)\s*/)
+      .map((x) => x.replace(/^by\s+/i, '').trim())
+      .filter((x) => /^\p{Lu}/u.test(x) && x.split(/\s+/).length >= 2 && x.length <= 80);
+    for (const name of names) {
+      const at = a.raw.indexOf(name);
+      if (at < 0 || !quoteOf(a, at, at + name.length)) continue;
+      const sentence: Sentence = { id: `${a.id}:byline:${at}`, articleId: a.id, paragraph: -1, index: -1, start: at, end: at + name.length, text: name };
+      const mention: EntityMention = { article: a, sentence, start: 0, end: name.length, surface: name, role: `author${a.outlet ? ` (${a.outlet})` : ''}`, inQuote: false };
+      const k = keyOf(name);
+      const existing = entities.find((e) => e.keys.includes(k));
+      if (existing) existing.mentions.push(mention);
+      else entities.push({ id: k, name, kind: 'person', aliases: [name], keys: [k], mentions: [mention] });
     }
   }
 }
