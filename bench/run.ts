@@ -24,7 +24,7 @@ const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
 /** Targets from issue 7 (at 10,000 articles). */
 const TARGETS = { buildMs: 60_000, warmMs: 3_000, askP95: 50, rssMb: 1536, ackP99: 50 };
 
-function runChild(args: string[], timeoutMs = 600_000): Promise<any> {
+function runChild(args: string[], timeoutMs = 1_200_000): Promise<any> {
   return new Promise((resolve, reject) => {
     execFile(tsx, args, { cwd: root, timeout: timeoutMs, maxBuffer: 64 << 20, env: { ...process.env, LOG_LEVEL: 'silent' } }, (err, stdout, stderr) => {
       if (err) return reject(new Error(`${args.join(' ')} failed: ${err.message}\n${stderr.slice(-2000)}`));
@@ -68,7 +68,9 @@ async function main() {
     const built = await runChild(['bench/measure.ts', 'build', dir, data]);
     console.error(`[${size}] warm start…`);
     const warm = await runChild(['bench/measure.ts', 'warm', dir, data]);
-    rows.push({ size, ...built, warm });
+    console.error(`[${size}] warm start with the corpus snapshot…`);
+    const snap = await runChild(['bench/measure.ts', 'snapshot', dir, data]);
+    rows.push({ size, ...built, warm, snap });
   }
 
   let roundtrip: any = null;
@@ -86,11 +88,13 @@ async function main() {
   const lines: string[] = [];
   lines.push(`node ${process.version}, ${(await import('node:os')).cpus().length} cores`);
   lines.push('');
-  lines.push('| corpus | articles | passages | build (load + index) ms | warm start ms (index load) | /ask p50/p95 ms | /who p50/p95 ms | /timeline p50/p95 ms | peak RSS MB (build / warm) | prompt tokens per /ask (mean / max) |');
-  lines.push('|---|---|---|---|---|---|---|---|---|---|');
+  lines.push(`load average at the end: ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+  lines.push('');
+  lines.push('| corpus | articles | passages | build ms: load + index (CPU) | warm start ms, today: parse + index load (CPU) | warm start ms with corpus snapshot (CPU) | /ask p50/p95 ms | /who p50/p95 ms | /timeline p50/p95 ms | peak RSS MB (build / warm / snapshot) | prompt tokens per /ask (mean / max) |');
+  lines.push('|---|---|---|---|---|---|---|---|---|---|---|');
   for (const r of rows) {
     lines.push(
-      `| ${r.size} | ${fmt(r.articles)} | ${fmt(r.passages)} | ${fmt(r.buildMs)} (${fmt(r.loadMs)} + ${fmt(r.indexMs)}) | ${fmt(r.warm.startMs)} (${fmt(r.warm.indexLoadMs)}) | ${lat(r.ask)} | ${lat(r.who)} | ${lat(r.timeline)} | ${fmt(r.peakRssMb)} / ${fmt(r.warm.peakRssMb)} | ${fmt(r.promptTokens?.mean)} / ${fmt(r.promptTokens?.max)} (${fmt(r.promptTokens?.calls)} calls) |`,
+      `| ${r.size} | ${fmt(r.articles)} | ${fmt(r.passages)} | ${fmt(r.buildMs)}: ${fmt(r.loadMs)} + ${fmt(r.indexMs)} (${fmt(r.buildCpuMs)}) | ${fmt(r.warm.startMs)}, index load ${fmt(r.warm.indexLoadMs)} (${fmt(r.warm.startCpuMs)}) | ${fmt(r.snap.startMs)} (${fmt(r.snap.startCpuMs)}) | ${lat(r.ask)} | ${lat(r.who)} | ${lat(r.timeline)} | ${fmt(r.peakRssMb)} / ${fmt(r.warm.peakRssMb)} / ${fmt(r.snap.peakRssMb)} | ${fmt(r.promptTokens?.mean)} / ${fmt(r.promptTokens?.max)} (${fmt(r.promptTokens?.calls)} calls) |`,
     );
   }
   if (roundtrip) {
@@ -101,10 +105,12 @@ async function main() {
   if (big) {
     lines.push('');
     lines.push('targets at 10,000 articles:');
-    lines.push(`  build ≤ 60 s: ${fmt(big.buildMs / 1000)} s ${mark(big.buildMs <= TARGETS.buildMs)}`);
-    lines.push(`  warm start ≤ 3 s: ${fmt(big.warm.startMs / 1000)} s ${mark(big.warm.startMs <= TARGETS.warmMs)}`);
+    lines.push(`  build ≤ 60 s: ${fmt(big.buildMs / 1000)} s wall, ${fmt(big.buildCpuMs / 1000)} s CPU ${mark(big.buildMs <= TARGETS.buildMs)}`);
+    lines.push(`  warm start ≤ 3 s (today, buildDeps): ${fmt(big.warm.startMs / 1000)} s ${mark(big.warm.startMs <= TARGETS.warmMs)}`);
+    lines.push(`  warm start ≤ 3 s (with corpus snapshot): ${fmt(big.snap.startMs / 1000)} s ${mark(big.snap.startMs <= TARGETS.warmMs)}`);
     lines.push(`  /ask p95 ≤ 50 ms: ${fmt(big.ask?.p95)} ms ${mark(big.ask?.p95 <= TARGETS.askP95)}`);
-    lines.push(`  peak RSS ≤ 1.5 GB: ${fmt(Math.max(big.peakRssMb, big.warm.peakRssMb))} MB ${mark(Math.max(big.peakRssMb, big.warm.peakRssMb) <= TARGETS.rssMb)}`);
+    const rss = Math.max(big.peakRssMb, big.warm.peakRssMb, big.snap.peakRssMb);
+    lines.push(`  peak RSS ≤ 1.5 GB: ${fmt(rss)} MB ${mark(rss <= TARGETS.rssMb)}`);
   }
   const ackP99 = roundtrip?.ackP99 ?? roundtrip?.ack?.p99;
   if (typeof ackP99 === 'number') lines.push(`  offline interaction ack p99 ≤ 50 ms: ${fmt(ackP99)} ms ${mark(ackP99 <= TARGETS.ackP99)}`);
