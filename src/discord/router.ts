@@ -162,6 +162,18 @@ export function createRouter(deps: Deps, opts: RouterOptions): Router {
   const byName = new Map(opts.commands.map((c) => [c.data.name, c]));
   const defs = new Map(opts.commands.map((c) => [c.data.name, c.data.toJSON()]));
   const inFlight = new Set<Promise<void>>();
+  // Autocomplete has a hard 3 s deadline: build the name lists now, not on the first keystroke.
+  setImmediate(() => {
+    for (const c of opts.commands) {
+      if (!c.autocomplete) continue;
+      const json = defs.get(c.data.name)!;
+      const stack = [...(json.options ?? [])] as { name: string; autocomplete?: boolean; options?: unknown[] }[];
+      for (let o = stack.pop(); o; o = stack.pop()) {
+        if (o.autocomplete) Promise.resolve(c.autocomplete(deps, { name: o.name, value: '' })).catch(() => {});
+        stack.push(...((o.options ?? []) as typeof stack));
+      }
+    }
+  });
   /** Engine slots (see acquireSlot). */
   let running = 0;
   let waiting = 0;

@@ -15,6 +15,7 @@ import { unescapeText } from '../../src/discord/render.js';
 import { runCommand, type CommandInput } from '../../src/engines/index.js';
 import { createStore } from '../../src/store/index.js';
 import { BadInputError } from '../../src/errors.js';
+import { entityNames } from '../../src/engines/who.js';
 import type { Answer } from '../../src/types.js';
 import { startFakeDiscord } from './fake-discord.js';
 import { ROOT, answerOf, customIds, expectSafeMessage, payloadOf, realDeps, sleep, startHarness, textOf, type Harness } from './discord-harness.js';
@@ -425,6 +426,9 @@ describe('forged and oversized input gets a clear ephemeral error and runs nothi
     expect(r.body.type).toBe(8);
     expect(r.body.data.choices.length).toBeLessThanOrEqual(25);
     for (const c of r.body.data.choices) expect(c.name.length).toBeLessThanOrEqual(100);
+    // exactly the who engine's suggestions, within Discord's limits
+    const expected = [...new Set(entityNames(deps, 'Ma').map((n) => n.replace(/\s+/g, ' ').trim()).filter(Boolean))].slice(0, 25);
+    expect(r.body.data.choices.map((c: { value: string }) => c.value)).toEqual(expected.map((n) => (n.length > 100 ? `${n.slice(0, 99).trimEnd()}…` : n)));
     const many = h.discord.sendInteraction(h.discord.autocomplete('names', [{ name: 'q', type: 3, value: 'Ma', focused: true }]));
     const choices = (await answerOf(h.discord, many.token)).body.data.choices as { name: string; value: string }[];
     expect(choices).toHaveLength(25);
