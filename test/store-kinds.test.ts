@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { runCommand } from '../src/engines/index.js';
 import { createStore, isStoreUnavailableError, StoreUnavailableError, type Store, type StoreKind } from '../src/store/index.js';
 import { cleanupTempDirs, depsFor, nonVerbatim, SEEDS, tempDir } from './helpers/corpus-fixtures.js';
@@ -100,6 +100,42 @@ describe('file store persistence', () => {
     const b = track(createStore({ kind: 'file', location: file }));
     expect(await b.get('session:x')).toEqual({ turns: ['What did Maduro ask Russia for?'] });
     expect(await b.get('expiring')).toBeUndefined();
+  });
+});
+
+describe('file store on a damaged file', () => {
+  it('a corrupt store file is treated as empty and then rewritten', async () => {
+    const dir = tempDir('dispatch-store-');
+    const file = path.join(dir, 'store.json');
+    (await import('node:fs')).writeFileSync(file, '{garbage');
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => {}); // keyv-file reports the parse error itself
+    try {
+      const s = track(createStore({ kind: 'file', location: file }));
+      expect(await s.get('anything')).toBeUndefined();
+      await s.set('k', 'v', 60_000);
+      expect(await s.get('k')).toBe('v');
+    } finally {
+      quiet.mockRestore();
+    }
+  });
+
+  it('a directory where the store file should be: calls fail with StoreUnavailableError, and /ask still answers with a note', async () => {
+    const dir = tempDir('dispatch-store-');
+    const file = path.join(dir, 'store.json');
+    (await import('node:fs')).mkdirSync(file);
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const store = track(createStore({ kind: 'file', location: file, timeoutMs: 300 }));
+      const err = await store.set('k', 'v').then(() => null, (e: unknown) => e);
+      expect(err).toBeInstanceOf(StoreUnavailableError);
+      const deps = await depsFor(SEEDS, { store });
+      const a = await runCommand(deps, { command: 'ask', text: 'What did Peskov say?', session: 'dir-store' });
+      expect(a.answered).toBe(true);
+      expect(a.citations.some((c) => c.quote.includes('Peskov'))).toBe(true);
+      expect(a.notes?.join(' ') ?? '').toMatch(/memory|follow-?up|conversation/i);
+    } finally {
+      quiet.mockRestore();
+    }
   });
 });
 
