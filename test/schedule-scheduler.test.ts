@@ -262,6 +262,24 @@ describe('scheduler with a fake clock', () => {
     expect(ch.messages).toHaveLength(1);
   });
 
+  it('a digest that cannot be built posts nothing and is retried (not marked as sent)', async () => {
+    const { deps, t } = await setup('2026-06-01T09:00:00Z');
+    await subscribe(deps.store, CHANNEL, '09:00', 'UTC');
+    const ch = memoryChannel();
+    const corpus = deps.corpus;
+    // A broken corpus object makes the engine throw.
+    deps.corpus = { ...corpus, articles: null as unknown as typeof corpus.articles };
+    const s = await startScheduler(deps, ch.poster, fast);
+    cleanups.push(() => s.stop());
+    const st = await getState(deps.store, CHANNEL);
+    expect(st.lastError?.message).toMatch(/could not be built/);
+    expect(st.pending).toBeUndefined();
+    deps.corpus = corpus;
+    t.set('2026-06-01T09:10:00Z'); // past the nonce window: still posts, because nothing was sent before
+    expect((await s.runDue())[0]!.outcome).toBe('posted');
+    expect(ch.messages).toHaveLength(1);
+  });
+
   it('two instances on one store: the slot claim lets only one post', async () => {
     const { deps } = await setup('2026-06-01T08:00:00Z');
     await subscribe(deps.store, CHANNEL, '09:00', 'UTC');

@@ -135,11 +135,20 @@ export async function startScheduler(deps: Deps, poster: Poster, opts: Scheduler
         }
         nonce = state.pending.nonce;
       }
-      state = { ...state, pending: { slot: slot.local, slotAt: slot.at.getTime(), nonce, startedAt: state.pending?.slot === slot.local ? state.pending.startedAt : now.getTime() } };
-      await setState(deps.store, sub.id, state);
-
-      const answer = await digest(deps, { channel: sub.channelId, chartDir: opts.chartDir });
+      // Build the digest before marking the post pending: a failure here sends nothing.
+      let answer;
+      try {
+        answer = await digest(deps, { channel: sub.channelId, chartDir: opts.chartDir });
+      } catch (err) {
+        log.error({ sub: sub.id, slot: slot.local, err: errText(err) }, 'digest could not be built');
+        const count = state.failures?.slot === slot.local ? state.failures.count + 1 : 1;
+        await setState(deps.store, sub.id, { ...state, lastError: { message: `the digest could not be built: ${errText(err)}`, at: now.getTime(), slot: slot.local }, failures: { slot: slot.local, count } });
+        return { ...base, outcome: 'failed' };
+      }
       const png = answer.image ? await readFile(answer.image).catch(() => null) : null;
+      // The nonce window counts from the latest send.
+      state = { ...state, pending: { slot: slot.local, slotAt: slot.at.getTime(), nonce, startedAt: deps.clock().getTime() } };
+      await setState(deps.store, sub.id, state);
 
       for (let attempt = 1; ; attempt++) {
         try {
