@@ -10,6 +10,7 @@ import type { RunFn } from '../../src/discord/command.js';
 import { startHttpInteractions, type HttpInteractionsServer } from '../../src/discord/http-interactions.js';
 import { payloadViolations } from '../../src/discord/render.js';
 import { runCommand, type CommandInput } from '../../src/engines/index.js';
+import type { Answer } from '../../src/types.js';
 import { startFakeDiscord, type FakeDiscord } from './fake-discord.js';
 import { customIds, expectSafeMessage, realDeps, sleep, textOf } from './discord-harness.js';
 
@@ -30,7 +31,25 @@ let slowMs = 0;
 const run: RunFn = async (d, input) => {
   runs.push(input);
   if (slowMs) await sleep(slowMs);
+  if (input.text === 'a huge answer') return HUGE;
   return runCommand(d, input);
+};
+
+const HUGE: Answer = {
+  command: 'ask',
+  answered: true,
+  title: 'Long',
+  blocks: [{ text: 'Word <@123456789012345678> '.repeat(400), cites: [1] }],
+  citations: Array.from({ length: 50 }, (_, i) => ({
+    n: i + 1,
+    source: `${i}.txt`,
+    quote: 'q',
+    title: `Article ${i} `.repeat(20),
+    outlet: null,
+    date: null,
+    url: `https://news.example/${i}`,
+  })),
+  followUps: [],
 };
 
 beforeAll(async () => {
@@ -130,6 +149,23 @@ describe('HTTP interactions: valid requests', () => {
     expect(a.json.type).toBe(8);
     expect(Array.isArray(a.json.data.choices)).toBe(true);
     await http.router.idle();
+  });
+
+  it('a long answer: the first message in the HTTP response, the rest as webhook follow-ups', async () => {
+    const payload = askPayload('a huge answer');
+    const body = JSON.stringify(payload);
+    const r = await post(body, signed(body));
+    expect(r.json.type).toBe(4);
+    expectSafeData(r.json.data);
+    await http.router.idle();
+    const follow = discord.requests.filter((x) => x.method === 'POST' && x.path === `/webhooks/${discord.appId}/${payload.token}`);
+    expect(follow.length).toBeGreaterThan(0);
+    for (const f of follow) {
+      expectSafeMessage(f);
+      expect(f.query.get('wait')).toBe('true');
+    }
+    const all = [textOf(r.json.data), ...follow.map((f) => textOf(f.body))].join('\n');
+    for (let n = 1; n <= 50; n++) expect(all).toContain(`**[${n}]** [Article ${n - 1} `);
   });
 
   it('a forged command with a valid signature gets an ephemeral error', async () => {
