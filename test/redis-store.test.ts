@@ -67,3 +67,23 @@ describe.skipIf(!REDIS_URL)('Redis store shared by two instances', () => {
     expect(await shouldAnswer(a, ids[0]!)).toBe(false);
   });
 });
+
+describe.skipIf(!REDIS_URL)('Redis store under a blocked event loop', () => {
+  it('does not report a timeout when the reply arrived while the loop was busy', async () => {
+    // Under load an instance's loop can stall past the per-call timeout while Redis
+    // has already answered; calling that a failure made both instances answer.
+    const store = createStore({ kind: 'redis', location: REDIS_URL, namespace: `dispatch-test-${randomUUID().slice(0, 8)}`, timeoutMs: 100 });
+    try {
+      await store.set('warm', 1);
+      const key = `slot:${randomUUID()}`;
+      const pending = store.claim(key, 10_000);
+      const until = Date.now() + 300;
+      while (Date.now() < until) {
+        /* busy: the reply lands in the socket, the timer expires, nothing runs */
+      }
+      expect(await pending).toBeTruthy();
+    } finally {
+      await store.close();
+    }
+  });
+});
