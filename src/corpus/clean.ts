@@ -44,7 +44,7 @@ export function parseDateLine(line: string): string | null {
   const t = line
     .trim()
     .replace(/^(published|posted|updated|last updated|date)\s*(on|:)?\s*/i, '')
-    .replace(/[,|]?\s*(\d{1,2}[:.]\d{2}(\s*[ap]\.?m\.?)?(\s*[A-Z]{2,4})?|\d{1,2}\s*[ap]\.?m\.?(\s*[A-Z]{2,4})?)\s*$/i, '')
+    .replace(/[,|]?\s*(?:at\s+)?(\d{1,2}[:.]\d{2}(\s*[ap]\.?m\.?)?(\s*[A-Z]{2,4})?|\d{1,2}\s*[ap]\.?m\.?(\s*[A-Z]{2,4})?)\s*$/i, '')
     .trim();
   let m: RegExpMatchArray | null;
   if ((m = t.match(/^(\d{4})-(\d{2})-(\d{2})(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/))) return isoDate(+m[1]!, +m[2]!, +m[3]!);
@@ -99,7 +99,7 @@ export function urlInLine(text: string): string | null {
 /** A byline: "By Jane Doe", "By Jane Doe and John Roe, Outlet", or a bare person-shaped name line. */
 export function bylineIn(text: string, allowBare: boolean): string | null {
   const t = text.trim();
-  const name = "[\\p{Lu}][\\p{Ll}'’-]+(?:\\s+[\\p{Lu}]\\.)?(?:\\s+(?:de|van|von|da|del|la|le|bin|al)?\\s*[\\p{Lu}][\\p{Ll}'’-]+){1,2}";
+  const name = "[\\p{Lu}][\\p{Ll}'’-]+(?:\\s+[\\p{Lu}]\\.)?(?:\\s+(?!and\\b)(?:de|van|von|da|del|la|le|bin|al)?\\s*[\\p{Lu}][\\p{Ll}'’-]+){1,2}"; // (?!and): the "i" flag lets \p{Lu} match "and"
   let m = t.match(new RegExp(`^by\\s+(${name}(?:\\s*(?:,|and|&)\\s*${name})*)`, 'iu'));
   if (m) return m[1]!.trim();
   if (allowBare && !KICKERS.test(t)) {
