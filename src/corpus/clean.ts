@@ -144,7 +144,9 @@ export function splitGluedKicker(title: string): string {
   const m = title.match(/^(.*?\p{Ll})(\p{Lu}\p{Ll}.*)$/u);
   if (!m) return title;
   const [, kicker, rest] = m;
-  if (kicker!.trim().split(/\s+/).length >= 2 && rest!.trim().split(/\s+/).length >= 3) return rest!.trim();
+  // The join must be between whole words ("CaribbeanMaduro"), not inside a name ("McDonald", "DeSantis", "YouTube", "LinkedIn").
+  const joinedWords = kicker!.split(/\s+/).pop()!.length >= 4 && rest!.split(/\s+/)[0]!.length >= 3;
+  if (joinedWords && kicker!.trim().split(/\s+/).length >= 2 && rest!.trim().split(/\s+/).length >= 3) return rest!.trim();
   return title;
 }
 
