@@ -146,8 +146,8 @@ export async function startScheduler(deps: Deps, poster: Poster, opts: Scheduler
         return { ...base, outcome: 'failed' };
       }
       const png = answer.image ? await readFile(answer.image).catch(() => null) : null;
-      // The nonce window counts from the latest send.
-      state = { ...state, pending: { slot: slot.local, slotAt: slot.at.getTime(), nonce, startedAt: deps.clock().getTime() } };
+      // The nonce window counts from the latest send, on the same clock as `now` (the tick's time).
+      state = { ...state, pending: { slot: slot.local, slotAt: slot.at.getTime(), nonce, startedAt: now.getTime() } };
       await setState(deps.store, sub.id, state);
 
       for (let attempt = 1; ; attempt++) {
@@ -183,7 +183,7 @@ export async function startScheduler(deps: Deps, poster: Poster, opts: Scheduler
           const count = state.failures?.slot === slot.local ? state.failures.count + 1 : 1;
           // Keep `pending` so a later run re-sends with the same nonce (de-duplicated if the request did land).
           // The nonce window counts from the last send, so the next sweep (a minute later) may re-send safely.
-          const pending = { ...state.pending!, startedAt: deps.clock().getTime() };
+          const pending = { ...state.pending!, startedAt: now.getTime() };
           await setState(deps.store, sub.id, { ...state, pending, lastError: { message: errText(err), at: now.getTime(), slot: slot.local }, failures: { slot: slot.local, count } });
           return { ...base, outcome: 'failed' };
         }
