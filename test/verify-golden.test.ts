@@ -94,6 +94,15 @@ describe('/verify on the seed articles (golden claims)', () => {
     expect(support).toBeLessThan(articles.length);
   });
 
+  it('checks who said it: a statement by Flynn is not a statement by Trump', async () => {
+    const a = await runCommand(deps, { command: 'verify', text: 'Trump said Maduro should take exile in Moscow' });
+    expect(a.verdict).toBe('partly supported');
+    expect(a.blocks[0]!.text).toMatch(/attribute this to “Michael Flynn”, not Trump/);
+    assertVerbatim(a);
+    const b = await runCommand(deps, { command: 'verify', text: "Trump said Maduro's days are numbered" });
+    expect(b.citations.some((c) => c.quote.includes('Flynn'))).toBe(false);
+  });
+
   it('answers "not addressed" with no citations, saying what was searched', async () => {
     const a = await runCommand(deps, { command: 'verify', text: 'Pope Francis visited Caracas' });
     expect(a.verdict).toBe('not addressed');

@@ -92,6 +92,20 @@ describe('/verify on a planted corpus', () => {
     expect(a.meta?.independentSupport).toBe(2);
   });
 
+  it('compares names: a statement made by someone else is not the claim, and the articles say who made it', async () => {
+    const a = await verify('Governor Henning said 300 homes were destroyed');
+    expect(a.verdict).toBe('partly supported');
+    expect(text(a)).toMatch(/attribute this to “Mayor Ana Lopez”, not Governor Henning/);
+    assertVerbatim(a);
+  });
+
+  it('splits a compound claim and judges each part', async () => {
+    const a = await verify('The state will send 200 soldiers and will build 40 new bridges');
+    expect(a.verdict).toBe('partly supported');
+    expect((a.meta?.parts as { verdict: string }[]).map((p) => p.verdict)).toEqual(['supported', 'not addressed']);
+    expect(text(a)).toMatch(/Part 1: “The state will send 200 soldiers”/);
+  });
+
   it('corroboration(): independent articles saying the same sentence, near-duplicates collapsed', () => {
     const ledger = deps.corpus.byId.get('a_ledger.md')!;
     const warned = ledger.sentences.find((s) => s.text.startsWith('Engineers warned'))!;

@@ -109,7 +109,9 @@ export function verify(deps: Deps, rawClaim: string): Answer {
     const p = parts[0]!;
     if (p.verdict === 'not addressed') return notAddressed(title, p.reasons.join(' '), notes, claim);
     verdict = p.verdict;
-    head = `Verdict: ${verdict}${p.reasons.length ? ` — ${p.reasons.join('; ')}.` : '.'}`;
+    const n = countIndependent(deps.corpus, p.supportIds).independent;
+    const reasons = verdict === 'supported' ? [`${n} independent article${n === 1 ? ' says' : 's say'} so`, ...p.reasons].join(', ') : p.reasons.join('; ');
+    head = `Verdict: ${verdict}${reasons ? ` — ${reasons}.` : '.'}`;
     blocks.push(...p.blocks);
   } else {
     const vs = parts.map((p) => p.verdict);
@@ -188,7 +190,7 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
   const shown = (t: string) => surface.get(t) ?? t;
   // Names after a preposition ("to the Caribbean", "near Venezuela") set the scene; the others (who did what to whom) must be there.
   const names = properNames(claim)
-    .map((n) => ({ name: n, terms: terms(n), required: !new RegExp(`\\b(?:to|in|into|near|around|from|at|off|across|inside|within|outside|for|of)\\s+(?:the\\s+)?${escapeRe(n)}`, 'i').test(claim) }))
+    .map((n) => ({ name: n, terms: terms(n), speaker: new RegExp(`${escapeRe(n)}\\s+(?:has\\s+|had\\s+)?(?:said|says|told|tells|claimed|claims|denied|denies|confirmed|confirms|announced|wrote|warned|argued|stated|insisted|suggested|believes|thinks|ruled)\\b`, 'i').test(claim), required: !new RegExp(`\\b(?:to|in|into|near|around|from|at|off|across|inside|within|outside|for|of)\\s+(?:the\\s+)?${escapeRe(n)}`, 'i').test(claim) }))
     .filter((n) => n.terms.length);
   const nameTerms = new Set(names.flatMap((n) => n.terms));
   // Claim words the articles spell differently ("decided" ~ "decision", "traffics" ~ "trafficking") map onto the corpus's word.
@@ -224,6 +226,7 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
   // --- gather sentences that bear on the claim ---
   const figures = corpusFigures(deps.corpus);
   const evidence: Evidence[] = [];
+  const misattributed: { s: Sentence; quote: Sentence[]; article: Article; claimed: string; actual: string[]; score: number }[] = [];
   const seen = new Set<string>();
   const hits = deps.index.search(cTerms.join(' ') || claim, { limit: 24 });
   for (const h of hits) {
@@ -264,8 +267,30 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
       }
       if (got === 0) continue;
       // Every name the claim gives (that the articles know) must be in this sentence or the adjacent ones: "China sent troops" is not "Trump sent troops".
-      const lacksName = names.some((n) => n.required && n.terms.some((t) => !missing.includes(t)) && !n.terms.some((t) => !missing.includes(t) && (hasTerm(st, t) || hasTerm(near, t) || hasTerm(passageTerms, t))));
-      if (lacksName) continue;
+      const present = (n: { terms: string[] }, wide: boolean) => n.terms.some((t) => !missing.includes(t) && (hasTerm(st, t) || hasTerm(near, t) || (wide && hasTerm(passageTerms, t))));
+      const known = (n: { terms: string[] }) => n.terms.some((t) => !missing.includes(t));
+      // Who said it is part of the claim: "Trump said X" is not supported by "Flynn said X", however often Trump is named.
+      const speakersHere = speakersIn(s.text);
+      const saidBy = (n: { terms: string[] }) =>
+        n.terms.some((t) => hasTerm(st, t)) ||
+        // Nobody named as speaker here (a quote's second sentence): the speaker may be named just before or after.
+        (!speakersHere.length && present(n, true));
+      if (names.some((n) => known(n) && n.required && !n.speaker && !present(n, true))) continue;
+      const wrongSpeaker = names.find((n) => known(n) && n.speaker && !saidBy(n));
+      if (wrongSpeaker) {
+        // Everything but who said it: worth telling the user who did ("the articles attribute it to X").
+        if (speakersHere.length) {
+          const sw = wrongSpeaker.terms.reduce((x, t) => x + (weight.get(t) ?? 0), 0);
+          let rest = 0;
+          for (const t of cTerms) if (!wrongSpeaker.terms.includes(t) && (hasTerm(st, t) || hasTerm(near, t))) rest += weight.get(t)!;
+          if (rest / (total - sw || 1) >= FULL) {
+            // Quote the adjacent sentences that carry the rest of the claim too ("He suggested Maduro … take exile in Moscow").
+            const extra = neighbours(article, s).filter((x) => cTerms.some((t) => !wrongSpeaker.terms.includes(t) && !hasTerm(st, t) && hasTerm(new Set(terms(x.text)), t)));
+            misattributed.push({ s, quote: [s, ...extra], article, claimed: wrongSpeaker.name, actual: speakersHere, score: rest / (total - sw || 1) });
+          }
+        }
+        continue;
+      }
       const neg = negatedTerms(s.text);
       const claimTermsHere = cTerms.filter((t) => hasTerm(st, t) && !nameTerms.has(t));
       const negated = claimTermsHere.some((t) => neg.has(t));
@@ -304,6 +329,21 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
       e.uncovered = e.uncovered.filter((t) => !missing.includes(t));
     }
   }
+  misattributed.sort((a, b) => b.score - a.score);
+  if (misattributed.length && !evidence.some((e) => e.coverage >= Math.max(FULL, misattributed[0]!.score))) {
+    // The statement is in the articles, but from someone else: say so, never "contradicted".
+    const m = misattributed[0]!;
+    const n = citer.cite(m.quote);
+    return {
+      claim,
+      verdict: 'partly supported',
+      reasons: [`the articles attribute this to ${list(m.actual)}, not ${m.claimed}`],
+      blocks: [{ heading: 'What the articles say', text: `• ${articleLabel(m.article)}${m.article.date ? ` (${m.article.date})` : ''}: “${clip(m.quote.map((x) => x.text.trim()).join(' '), 500)}” [${n}]`, cites: [n] }],
+      supportIds: [],
+      againstIds: [],
+      figures: [],
+    };
+  }
   if (!best || best.coverage < BEARS) {
     const present = cTerms.filter((t) => !missing.includes(t));
     const why = missing.length === cTerms.length
@@ -325,7 +365,10 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
     const seenF = new Set<string>();
     // Only sentences that say the rest of the claim too: "10 F-35B fighters" (US jets) must not check "Venezuela has 500 fighter jets".
     for (const e of relevant.filter((x) => x.direct >= 0.5)) {
-      for (const s of [e.s, ...neighbours(e.article, e.s)]) {
+      const speaker = names.find((n) => n.speaker);
+      // A figure in the next sentence counts unless that sentence is someone else's statement.
+      const around = neighbours(e.article, e.s).filter((x) => !speaker || !speakersIn(x.text).length || speaker.terms.some((t) => hasTerm(new Set(terms(x.text)), t)));
+      for (const s of [e.s, ...around]) {
         for (const af of figures.get(s.id) ?? []) {
           const key = `${s.id}:${af.display}:${af.key}`;
           if (seenF.has(key) || !sameQuantity(cf, af)) continue;
@@ -421,14 +464,16 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
       reasons.push(`the articles say so only tentatively (“${strong[0]!.hedge!.phrase}”)`);
     } else {
       verdict = 'supported';
+      // Say how it is supported: as fact somewhere, or only ever as someone's report.
+      if (strong.every((e) => e.hedge?.kind === 'reported' || /\baccording to\b/i.test(e.s.text))) reasons.push('but only as reported by others, not established by the articles themselves');
     }
   }
 
   // --- the evidence, cited ---
   const blocks: AnswerBlock[] = [];
   const comparisons = figureLines(checks, citer).concat(yearLines(yearChecks, citer));
-  const forSide = pickPerVoice(verdict === 'contradicted' && !figConflict.length ? [] : supporters, 4);
-  const againstSide = pickPerVoice(verdict === 'contradicted' && !figConflict.length ? strongOpposers : [...opposers, ...qualifiers], 3);
+  const forSide = pickPerVoice(verdict === 'contradicted' && !figConflict.length ? [] : supporters, 4, groups);
+  const againstSide = pickPerVoice(verdict === 'contradicted' && !figConflict.length ? strongOpposers : [...opposers, ...qualifiers], 3, groups);
   // Against: the sentences shown against it, or — when numbers decide — the articles whose figures rule it out.
   const againstIds = againstSide.length
     ? (verdict === 'contradicted' && !figConflict.length ? strongOpposers : [...opposers, ...qualifiers]).map((e) => e.s.articleId)
@@ -471,6 +516,12 @@ function denialAbout(text: string, cTerms: string[], weight: Map<string, number>
     else if (hasTerm(before, t)) pre += weight.get(t)!;
   }
   return post >= pre ? d : null;
+}
+
+/** Names a sentence gives as speakers ("Michael Flynn suggested…", "…, Trump said"). */
+function speakersIn(text: string): string[] {
+  const re = /(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+)*)\s+(?:has\s+|had\s+)?(?:said|says|told|tells|suggested|claimed|argued|warned|wrote|stated|believes|insisted|added|explained|announced|replied|responded)\b/gu;
+  return [...text.matchAll(re)].map((m) => m[1]!).filter((n) => !/^(He|She|They|It|We|I|The|This|That)$/.test(n));
 }
 
 /** Adjacent sentences in reading order (across paragraph breaks). */
@@ -550,17 +601,22 @@ function notAddressed(title: string, text: string, notes: string[], claim: strin
 }
 
 /** One sentence per independent article first, then more from the same ones. */
-function pickPerVoice(list: Evidence[], max: number): Evidence[] {
+/** One sentence per independent voice first (a near-duplicate is the same voice), then more from the same ones. */
+function pickPerVoice(list: Evidence[], max: number, groups: Map<string, string>): Evidence[] {
   const out: Evidence[] = [];
+  const usedVoices = new Set<string>();
   const usedArticles = new Set<string>();
   const usedText = new Set<string>();
-  for (const pass of [0, 1]) {
+  for (const pass of [0, 1, 2]) {
     for (const e of list) {
       if (out.length >= max) break;
       const key = e.s.text.replace(/\W+/g, ' ').trim().toLowerCase();
+      const voice = groups.get(e.s.articleId) ?? e.s.articleId;
       if (out.includes(e) || usedText.has(key)) continue;
-      if (pass === 0 && usedArticles.has(e.s.articleId)) continue;
+      if (pass === 0 && usedVoices.has(voice)) continue;
+      if (pass === 1 && usedArticles.has(e.s.articleId)) continue;
       out.push(e);
+      usedVoices.add(voice);
       usedArticles.add(e.s.articleId);
       usedText.add(key);
     }
