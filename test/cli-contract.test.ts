@@ -295,3 +295,17 @@ describe('cli: --session follow-ups across two calls', () => {
     expect(readFileSync(path.join(dataDir, 'store.json'), 'utf8')).toMatch(/resolved[\\"]*:[\\"]*What did Maduro ask China for\?/);
   });
 });
+
+describe('cli: a dead store', () => {
+  it('REDIS_URL pointing at nothing: ask --session still answers (exit 0, one JSON object, a note), and the process exits', async () => {
+    const r = await cli(['ask', 'What did Peskov say?', '--json', '--session', 'dead'], { REDIS_URL: 'redis://127.0.0.1:1', STORE_TIMEOUT_MS: '200' });
+    expect(r.code, r.stderr).toBe(0);
+    const j = oneJson(r);
+    expect(j.answered).toBe(true);
+    expect(j.citations.some((c) => c.quote.includes('Peskov'))).toBe(true);
+    expect((j.notes ?? []).join(' ')).toMatch(/memory|follow-?up|conversation/i);
+    // The store failures were logged, on stderr only.
+    expect(r.stderr).toMatch(/store/i);
+    expect(r.stdout).not.toMatch(/ECONNREFUSED/);
+  });
+});

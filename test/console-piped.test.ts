@@ -62,6 +62,20 @@ describe('npm start with piped stdin', () => {
   });
 });
 
+describe('npm start over a dead Redis', () => {
+  it('answers each piped question with a note and exits 0 at end of input', async () => {
+    const r = await run('npm', ['start', '--silent'], {
+      env: { DATA_DIR: tempDir('dispatch-console-'), REDIS_URL: 'redis://127.0.0.1:1', STORE_TIMEOUT_MS: '200' },
+      input: 'What did Peskov say?\nAnd Mao Ning?\n',
+      timeoutMs: 120_000,
+    });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/Peskov/);
+    expect(r.stdout).toMatch(/Mao Ning/);
+    expect(r.stdout.match(/Note: .*(memory|follow-?up|conversation)/gi)?.length ?? 0).toBeGreaterThanOrEqual(2);
+  });
+});
+
 class Sink extends Writable {
   text = '';
   override _write(chunk: Buffer | string, _enc: BufferEncoding, cb: () => void): void {
