@@ -15,6 +15,10 @@ import { silentLogger } from '../src/log.js';
 import { claimInteraction } from '../src/scale/claim.js';
 import { createStore, isStoreUnavailableError, type Store } from '../src/store/index.js';
 import { haveRedisServer, ownRedis, type OwnRedis } from './helpers/redis-server.js';
+import { startDiscord, type DiscordBot } from '../src/discord/client.js';
+import { startScheduler, type Scheduler } from '../src/schedule/scheduler.js';
+import { memoryChannel } from './digest-fixtures.js';
+import { startFakeDiscord, type FakeDiscord } from './e2e/fake-discord.js';
 
 const REDIS_URL = process.env.REDIS_URL;
 const canRun = !!REDIS_URL && (await haveRedisServer());
@@ -112,6 +116,104 @@ describe.skipIf(!canRun)('Redis outage (own redis-server, killed and restarted)'
       await late.close();
     }
   });
+});
+
+describe.skipIf(!canRun)('Redis outage seen from Discord and the digest scheduler', () => {
+  let redis: OwnRedis;
+  let store: Store;
+  let deps: Deps;
+  let discord: FakeDiscord;
+  let bot: DiscordBot;
+  let scheduler: Scheduler;
+  const channel = memoryChannel();
+  const root = path.resolve(import.meta.dirname, '..');
+
+  beforeAll(async () => {
+    redis = await ownRedis();
+    await redis.start();
+    discord = await startFakeDiscord();
+    store = createStore({ kind: 'redis', location: redis.url, timeoutMs: STORE_TIMEOUT_MS, namespace: 'outage-discord' });
+    const config = loadConfig(
+      {
+        SEEDS_DIR: 'seeds',
+        DATA_DIR: 'tmp/test-redis-outage',
+        LOG_LEVEL: 'silent',
+        STORE_TIMEOUT_MS: String(STORE_TIMEOUT_MS),
+        COOLDOWN_SECONDS: '0',
+        DISCORD_TOKEN: 'fake-token',
+        DISCORD_API_URL: discord.apiUrl,
+        // The environment's subscription lives in config, not in Redis: a Redis that restarts empty keeps it.
+        DIGEST_CHANNEL_ID: '123456789012345678',
+        DIGEST_CRON: '0 9 * * *',
+        DIGEST_TZ: 'UTC',
+      },
+      root,
+    );
+    deps = await buildDeps(config, { log: silentLogger, store, llm: null, persistIndex: false, clock: () => new Date('2026-03-02T00:00:00Z') });
+    bot = await startDiscord(deps, { cooldownSeconds: 0 });
+    await discord.ready();
+    scheduler = await startScheduler(deps, channel.poster, { cron: false, chartDir: 'tmp/test-redis-outage/charts' });
+  }, 60_000);
+  afterAll(async () => {
+    await scheduler?.stop();
+    await bot?.stop();
+    await discord?.close();
+    await store?.close();
+    await redis?.stop();
+  });
+
+  /** Send /ask and return the text of its answer and how long it took. */
+  async function askViaDiscord(question: string, userId: string) {
+    const t0 = Date.now();
+    const { token } = discord.sendInteraction(discord.command('ask', [{ name: 'question', type: 3, value: question }], { userId }));
+    const r = await discord.waitForRequest(
+      (x) => x.path.includes(`/${token}`) && ((x.path.endsWith('/callback') && x.body?.type === 4) || (x.method === 'PATCH' && x.path.endsWith('/messages/@original'))),
+      10_000,
+    );
+    const data = r.path.endsWith('/callback') ? r.body.data : r.body;
+    const text = [data.content ?? '', ...(data.embeds ?? []).map((e: { description?: string }) => e.description ?? '')].join('\n');
+    return { text, ms: Date.now() - t0 };
+  }
+
+  it('keeps answering interactions (with a note), and recovers', async () => {
+    const user = discord.snowflake();
+    const up = await askViaDiscord('What did Maduro ask Russia for?', user);
+    expect(up.text).not.toMatch(/memory is unavailable/i);
+
+    await redis.stop();
+    const down = await Promise.all(['And China?', 'What did Rubio say?', 'How many troops did Trump deploy?'].map((q) => askViaDiscord(q, user)));
+    for (const d of down) {
+      expect(d.ms).toBeLessThan(3000); // Discord's deadline for the first response
+      expect(d.text).toMatch(/memory is unavailable/i);
+    }
+
+    await redis.start();
+    await waitFor(async () => (await askViaDiscord('What did Rubio say?', discord.snowflake())).text.search(/memory is unavailable/i) < 0, 15_000);
+  }, 60_000);
+
+  it('loses no digest slot: a slot due during the outage is posted once after recovery', async () => {
+    const slot = new Date('2026-03-05T09:00:00Z').getTime();
+    await redis.stop();
+    const t0 = Date.now();
+    const during = await scheduler.runDue(new Date(slot + 5_000));
+    expect(Date.now() - t0).toBeLessThan(5 * STORE_TIMEOUT_MS + 1000); // bounded, never hangs
+    expect(during.filter((r) => r.outcome === 'posted')).toEqual([]);
+    expect(channel.messages).toHaveLength(0);
+
+    await redis.start();
+    // The next sweep (each minute in production) after Redis returns claims and posts the slot.
+    let posted = false;
+    for (let minute = 1; minute <= 20 && !posted; minute++) {
+      const r = await scheduler.runDue(new Date(slot + minute * 60_000));
+      posted = r.some((x) => x.outcome === 'posted');
+      if (!posted) await new Promise((res) => setTimeout(res, 300));
+    }
+    expect(posted).toBe(true);
+    expect(channel.messages).toHaveLength(1);
+    const again = await scheduler.runDue(new Date(slot + 30 * 60_000));
+    expect(again.map((r) => r.outcome)).toEqual(['already-posted']);
+    expect(channel.messages).toHaveLength(1);
+  }, 60_000);
 });
 
 async function waitFor(fn: () => Promise<boolean>, timeoutMs: number): Promise<void> {
