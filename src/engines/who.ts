@@ -461,7 +461,7 @@ export async function who(deps: Deps, name: string): Promise<Answer> {
   const answer: Answer = {
     command: 'who',
     answered: true,
-    title: look.matches.length > 1 ? `Who is "${shown}"?` : `Who is ${main.name}?`,
+    title: look.matches.length > 1 ? `Who is "${shown}"?` : main.kind === 'person' ? `Who is ${main.name}?` : `What is ${main.kind === 'organization' || main.subkind === 'ship' ? 'the ' : ''}${main.name}?`,
     blocks,
     citations: citer.citations,
     followUps:
