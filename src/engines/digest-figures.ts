@@ -130,10 +130,18 @@ function when(text: string, ref: Date | null): { whenText: string | null; when: 
     const s = r.start;
     // Relative weekday names only make sense against the article's own date.
     if (!s.isCertain('month') && !/\b(week|friday|monday|tuesday|wednesday|thursday|saturday|sunday|today|yesterday)\b/i.test(r.text)) continue;
-    const d = s.date();
+    let d = s.date();
+    let text = r.text;
+    // "On April 2, 12 ships…": chrono reads "12" as the year 2012; a year needs four digits here.
+    const shortYear = /^(.*?\d{1,2}),\s*\d{1,2}$/.exec(text);
+    if (s.isCertain('year') && shortYear) {
+      text = shortYear[1]!;
+      d = new Date(Date.UTC(ref.getUTCFullYear(), s.get('month')! - 1, s.get('day')!));
+      if (d.getTime() > ref.getTime() + 86_400_000) d = new Date(Date.UTC(ref.getUTCFullYear() - 1, s.get('month')! - 1, s.get('day')!));
+    }
     if (d.getTime() > ref.getTime() + 86_400_000) continue;
     const iso = d.toISOString().slice(0, 10);
-    return { whenText: r.text.replace(/[,.;]+$/, ''), when: s.isCertain('day') || !s.isCertain('month') ? iso : iso.slice(0, 7) };
+    return { whenText: text.replace(/[,.;]+$/, ''), when: s.isCertain('day') || !s.isCertain('month') ? iso : iso.slice(0, 7) };
   }
   return { whenText: null, when: null };
 }
@@ -223,7 +231,7 @@ export function extractFigures(article: Article, refDate: string | null): Figure
         const keyWords = nounWords.filter((w) => !SOFT_MODIFIERS.has(w));
         let cat = head.cat;
         if (lemma(words[head.index]!) === 'fighters' && head.index > 0 && /\d/.test(words[head.index - 1]!)) cat = NOUNS['jets']!;
-        if (killed && (cat.group === 'people' || cat.group === 'casualties')) {
+        if (killed && (cat.group === 'people' || cat.group === 'casualties' || cat.group === 'troops')) {
           found.push({ ...base, key: 'killed', label: 'People killed', noun });
         } else {
           found.push({ ...base, key: `${cat.group}:${keyWords.join(' ')}`, label: cat.label === 'Quantity' ? capitalise(noun) : capitalise(keyWords.join(' ')), noun });
