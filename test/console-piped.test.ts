@@ -73,6 +73,8 @@ describe('npm start over a dead Redis', () => {
     expect(r.stdout).toMatch(/Peskov/);
     expect(r.stdout).toMatch(/Mao Ning/);
     expect(r.stdout.match(/Note: .*(memory|follow-?up|conversation)/gi)?.length ?? 0).toBeGreaterThanOrEqual(2);
+    // Store errors are logged on stderr, never mixed into the console's output.
+    expect(r.stdout).not.toMatch(/"level":|ECONNREFUSED/);
   });
 });
 
