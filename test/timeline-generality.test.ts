@@ -121,6 +121,9 @@ describe('/who on an unrelated corpus', () => {
     expect(kos.entity?.name).toBe('Mirela Kos');
     expect(kos.entity!.description).toMatch(/spokeswoman/);
     expect(kos.blocks.find((b) => b.heading === 'What they said')?.text).toContain('as soon as the harbour reopens');
+    const sam = await who(deps, 'Dr. Samuel Brennan');
+    expect(sam.entity).toMatchObject({ name: 'Samuel Brennan', kind: 'person' });
+    expect(sam.entity!.description).toContain('an economist at the University of Norhaven');
     const mayor = await who(deps, 'Mayor Olu Adeyemi');
     expect(mayor.entity?.name).toBe('Olu Adeyemi');
     expect(mayor.entity!.description).toContain('Mayor');

@@ -305,7 +305,9 @@ function descriptions(e: Entity): { phrase: string; m: EntityMention; n: number 
       else by.set(k, { phrase, m, n: 1 });
     }
   }
-  return [...by.values()].sort((a, b) => b.n - a.n || a.phrase.length - b.phrase.length);
+  // A bare honorific ("Dr.", "Mr") says less than any real role or apposition.
+  const weight = (x: { phrase: string; n: number }) => (/^(?:dr|mr|mrs|ms|sir|dame|lord|lady|prof|rev|st)\.?$/i.test(x.phrase) ? x.n - 1000 : x.n);
+  return [...by.values()].sort((a, b) => weight(b) - weight(a) || a.phrase.length - b.phrase.length);
 }
 
 function related(e: Entity, index: EntityIndex): { other: Entity; n: number; m: EntityMention }[] {
@@ -332,7 +334,8 @@ const marks = (ns: number[]) => [...new Set(ns)].map((n) => `[${n}]`).join('');
 /** One sentence describing an entity, for EntityInfo.description. */
 export function describeEntity(e: Entity): string {
   const d = descriptions(e).filter((x) => !x.phrase.startsWith('"'));
-  const role = d.find((x) => x.m.role === x.phrase) ?? d[0];
+  const honorific = (p: string) => /^(?:dr|mr|mrs|ms|sir|dame|lord|lady|prof|rev|st)\.?$/i.test(p);
+  const role = d.find((x) => x.m.role === x.phrase && !honorific(x.phrase)) ?? d.find((x) => !/^who\s/i.test(x.phrase) && !honorific(x.phrase)) ?? d[0];
   return role ? `${e.name}, ${role.phrase.replace(/^(?:a|an)\s+/i, (m) => m.toLowerCase())}` : `${e.name} (${KIND_LABEL[e.kind]})`;
 }
 

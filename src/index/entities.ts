@@ -82,7 +82,8 @@ const ORG_HEADS = new Set(
     'university bank company corporation corp inc ltd group house congress senate parliament studies foundation association union court police ' +
     'guard command service services network tribune gazette press kremlin pentagon republicans democrats coalition alliance organization ' +
     'organisation federation authority bureau administration cabinet government gang syndicate brigade battalion regiment division corps fleet ' +
-    'force forces reuters cia fbi nsa un nato opec club league church foundation fund council airlines airways media television radio channel'
+    'force forces reuters cia fbi nsa un nato opec club league church foundation fund council airlines airways media television radio channel ' +
+    'lines shipping motors holdings partners industries labs systems technologies consortium cooperative trust'
   ).split(' '),
 );
 /** Ship prefixes: "USS Gerald R. Ford" is a named vessel. */
@@ -146,14 +147,16 @@ interface Token {
   poss: boolean;
 }
 
+/** Title abbreviations whose dot is part of the word ("Dr. Samuel Brennan"). */
+const TITLE_ABBR = new Set(['dr', 'mr', 'mrs', 'ms', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'capt', 'sgt', 'adm', 'prof', 'rev', 'cmdr', 'maj', 'st', 'jr', 'sr']);
 const TOKEN_RE = /[\p{L}\p{N}](?:[\p{L}\p{N}]|['’.\-](?=[\p{L}\p{N}]))*\.?/gu;
 
 function tokenize(text: string): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(TOKEN_RE)) {
     let t = m[0];
-    // Keep the dot of an abbreviation ("U.S.", "R."), drop a sentence's full stop.
-    if (t.endsWith('.') && !/^\p{L}\.$/u.test(t) && !/\p{L}\.\p{L}/u.test(t)) t = t.slice(0, -1);
+    // Keep the dot of an abbreviation ("U.S.", "R.", "Dr."), drop a sentence's full stop.
+    if (t.endsWith('.') && !/^\p{L}\.$/u.test(t) && !/\p{L}\.\p{L}/u.test(t) && !TITLE_ABBR.has(t.slice(0, -1).toLowerCase())) t = t.slice(0, -1);
     let poss = false;
     let word = t;
     if (/['’]s$/.test(word) && word.length > 2) {
