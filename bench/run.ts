@@ -53,7 +53,8 @@ async function corpusFor(size: string): Promise<string> {
 }
 
 const fmt = (x: unknown) => (typeof x === 'number' && Number.isFinite(x) ? x.toLocaleString('en-US', { maximumFractionDigits: 1 }) : String(x ?? '—'));
-const lat = (r: any) => (!r ? '—' : r.missing ? 'not implemented' : `${fmt(r.p50)} / ${fmt(r.p95)}`);
+const lat = (r: any) =>
+  !r ? '—' : r.missing ? 'not implemented' : `${fmt(r.p50)} / ${fmt(r.p95)} (CPU ${fmt(r.cpuP50)} / ${fmt(r.cpuP95)}; first call ${fmt(r.firstMs)}; n=${r.n})`;
 const mark = (ok: boolean) => (ok ? 'ok' : 'MISSED');
 
 async function main() {
@@ -69,6 +70,8 @@ async function main() {
     console.error(`[${size}] warm start…`);
     const warm = await runChild(['bench/measure.ts', 'warm', dir, data]);
     console.error(`[${size}] warm start with the corpus snapshot…`);
+    // Twice: the first run re-parses if the parser's source changed since the build wrote the snapshot.
+    await runChild(['bench/measure.ts', 'snapshot', dir, data]);
     const snap = await runChild(['bench/measure.ts', 'snapshot', dir, data]);
     rows.push({ size, ...built, warm, snap });
   }
@@ -108,7 +111,7 @@ async function main() {
     lines.push(`  build ≤ 60 s: ${fmt(big.buildMs / 1000)} s wall, ${fmt(big.buildCpuMs / 1000)} s CPU ${mark(big.buildMs <= TARGETS.buildMs)}`);
     lines.push(`  warm start ≤ 3 s (today, buildDeps): ${fmt(big.warm.startMs / 1000)} s ${mark(big.warm.startMs <= TARGETS.warmMs)}`);
     lines.push(`  warm start ≤ 3 s (with corpus snapshot): ${fmt(big.snap.startMs / 1000)} s ${mark(big.snap.startMs <= TARGETS.warmMs)}`);
-    lines.push(`  /ask p95 ≤ 50 ms: ${fmt(big.ask?.p95)} ms ${mark(big.ask?.p95 <= TARGETS.askP95)}`);
+    lines.push(`  /ask p95 ≤ 50 ms: ${fmt(big.ask?.p95)} ms wall, ${fmt(big.ask?.cpuP95)} ms CPU ${mark(big.ask?.p95 <= TARGETS.askP95)}`);
     const rss = Math.max(big.peakRssMb, big.warm.peakRssMb, big.snap.peakRssMb);
     lines.push(`  peak RSS ≤ 1.5 GB: ${fmt(rss)} MB ${mark(rss <= TARGETS.rssMb)}`);
   }
