@@ -744,58 +744,44 @@ function toEntity(g: Group): Entity {
  */
 function attachDescriptive(corpus: Corpus, entities: Entity[]): void {
   const people = entities.filter((e) => e.kind === 'person');
+  const orgs = entities.filter((e) => e.kind === 'organization');
   const ROLE_REF_RE = new RegExp(`\\b[Tt]he\\s+((?:\\p{Lu}[\\p{L}'’-]*\\s+)?([\\p{Ll}-]+))(?=\\s+(?:${SPEECH_VERBS})\\b)`, 'gu');
   const ORG_REF_RE = new RegExp(`\\b[Tt]he\\s+(?:publication|newspaper|paper|outlet|agency|ministry|broadcaster|network|daily)(?=\\s+(?:${SPEECH_VERBS})\\b)`, 'gu');
   // An age is specific enough anywhere; a demonym ("the New Yorker") only as the subject of a verb of saying or being.
-  const RE = /\b[Tt]he\s+(\d{1,3}-year-old(?![\p{L}-])|(?:New\s+|North\s+|South\s+)?\p{Lu}\p{Ll}+(?:er|ian)\b(?=\s+(?:is|was|has|had|said|says|explains|explained|added|replied|told|insisted|warned)\b))/gu;
+  const AGE_RE = /\b[Tt]he\s+(\d{1,3}-year-old(?![\p{L}-])|(?:New\s+|North\s+|South\s+)?\p{Lu}\p{Ll}+(?:er|ian)\b(?=\s+(?:is|was|has|had|said|says|explains|explained|added|replied|told|insisted|warned)\b))/gu;
+  const roleWords = new Map(people.map((e) => [e, new Set(e.mentions.flatMap((x) => keyOf(`${x.role ?? ''} ${x.apposition ?? ''}`).split(' ')))]));
   for (const a of corpus.articles) {
+    const sentenceIndex = new Map(a.sentences.map((q, i) => [q.id, i]));
+    /** The entity (of `pool`) named last before offset `at`, at most `window` sentences back. */
+    const lastNamed = (pool: Entity[], at: number, si: number, window: number): Entity | undefined => {
+      let best: { e: Entity; pos: number } | undefined;
+      for (const e of pool) {
+        for (const x of e.mentions) {
+          if (x.article.id !== a.id || x.inQuote || x.descriptive) continue;
+          const pos = x.sentence.start + x.start;
+          const back = sentenceIndex.get(x.sentence.id) ?? -1e9;
+          if (pos < at && si - back <= window && (!best || pos > best.pos)) best = { e, pos };
+        }
+      }
+      return best?.e;
+    };
     for (let si = 0; si < a.sentences.length; si++) {
       const s = a.sentences[si]!;
-      for (const m of s.text.matchAll(RE)) {
-        const at = s.start + m.index!;
-        let best: { e: Entity; pos: number } | undefined;
-        for (const e of people) {
-          for (const x of e.mentions) {
-            if (x.article.id !== a.id || x.inQuote || x.descriptive) continue;
-            const pos = x.sentence.start + x.start;
-            const back = a.sentences.findIndex((q) => q.id === x.sentence.id);
-            if (pos < at && si - back <= 8 && (!best || pos > best.pos)) best = { e, pos };
-          }
-        }
-        if (!best) continue;
-        addDescriptive(best.e, a, s, m.index!, m.index! + m[0].length, `the ${m[1]}`);
+      for (const m of s.text.matchAll(AGE_RE)) {
+        const e = lastNamed(people, s.start + m.index!, si, 8);
+        if (e) addDescriptive(e, a, s, m.index!, m.index! + m[0].length, `the ${m[1]}`);
       }
       // "the publication reports", "the ministry said": the organisation last named before it.
       for (const m of s.text.matchAll(ORG_REF_RE)) {
-        const at = s.start + m.index!;
-        let best: { e: Entity; pos: number } | undefined;
-        for (const e of entities) {
-          if (e.kind !== 'organization') continue;
-          for (const x of e.mentions) {
-            if (x.article.id !== a.id || x.inQuote) continue;
-            const pos = x.sentence.start + x.start;
-            const back = a.sentences.findIndex((q) => q.id === x.sentence.id);
-            if (pos < at && si - back <= 3 && (!best || pos > best.pos)) best = { e, pos };
-          }
-        }
-        if (best) addDescriptive(best.e, a, s, m.index!, m.index! + m[0].length, m[0]);
+        const e = lastNamed(orgs, s.start + m.index!, si, 3);
+        if (e) addDescriptive(e, a, s, m.index!, m.index! + m[0].length, m[0]);
       }
       // "the Kremlin spokesman told …": the person last named with that role.
       for (const m of s.text.matchAll(ROLE_REF_RE)) {
         const head = keyOf(m[2]!);
         if (!TITLE_HEADS.has(head)) continue;
-        const at = s.start + m.index!;
-        let best: { e: Entity; pos: number } | undefined;
-        for (const e of people) {
-          if (!e.mentions.some((x) => keyOf(`${x.role ?? ''} ${x.apposition ?? ''}`).split(' ').includes(head))) continue;
-          for (const x of e.mentions) {
-            if (x.article.id !== a.id || x.inQuote) continue;
-            const pos = x.sentence.start + x.start;
-            const back = a.sentences.findIndex((q) => q.id === x.sentence.id);
-            if (pos < at && si - back <= 8 && (!best || pos > best.pos)) best = { e, pos };
-          }
-        }
-        if (best) addDescriptive(best.e, a, s, m.index!, m.index! + m[0].length, m[0]);
+        const e = lastNamed(people.filter((p) => roleWords.get(p)!.has(head)), s.start + m.index!, si, 8);
+        if (e) addDescriptive(e, a, s, m.index!, m.index! + m[0].length, m[0]);
       }
     }
   }
