@@ -63,7 +63,7 @@ const REPORTED_HEDGES: RegExp[] = [
 
 // Uncertainty: the speaker or writer does not commit to the statement.
 const UNCERTAIN_HEDGES: RegExp[] = [
-  /\bI (?:doubt|think|believe|guess|suppose)\b|\b(?:don['’]t|do not|does not|doesn['’]t) (?:think|believe)\b/i,
+  /\bI (?:doubt|think|believe|guess|suppose)\b|\b(?:don['’]t|do not|does not|doesn['’]t) (?:think|believe)\b|\b(?:doubts|doubted)\b/i,
   /\b(?:may|might|could) (?:have |be |soon )?\w+/i,
   /\b(?:possibly|potentially|perhaps|probably|likely|unlikely|presumably)\b/i,
   /\b(?:appears?|seems?) to\b|\bexpected to\b/i,
@@ -335,6 +335,68 @@ export function canonical(t: string): string {
 /** The term and its everyday synonyms (stemmed). */
 export function synonymsOf(t: string): Set<string> {
   return SYNONYMS.get(t) ?? new Set([t]);
+}
+
+// ---------------------------------------------------------------------------
+// Antonyms
+
+/** Everyday opposites in reporting ("supports" / "opposes"): general English, as forms so stemming cannot split them. */
+const ANTONYM_PAIRS: [string, string][] = [
+  ['support supports supported supporting', 'oppose opposes opposed opposing'],
+  ['confirm confirms confirmed confirming', 'deny denies denied denying'],
+  ['accept accepts accepted accepting', 'reject rejects rejected rejecting'],
+  ['approve approves approved approving', 'reject rejects rejected rejecting'],
+  ['increase increases increased increasing', 'decrease decreases decreased decreasing cut cuts'],
+  ['rise rises rose risen rising', 'fall falls fell fallen falling'],
+  ['win wins won winning', 'lose loses lost losing'],
+  ['allow allows allowed allowing', 'ban bans banned banning forbid forbids forbade'],
+  ['agree agrees agreed agreeing', 'disagree disagrees disagreed disagreeing'],
+  ['open opens opened opening', 'close closes closed closing'],
+  ['praise praises praised praising', 'criticize criticizes criticized criticizing condemn condemns condemned condemning'],
+  ['expand expands expanded expanding', 'reduce reduces reduced reducing shrink shrinks shrank'],
+  ['strengthen strengthens strengthened', 'weaken weakens weakened'],
+  ['legal lawful', 'illegal unlawful'],
+  ['guilty', 'innocent'],
+];
+const ANTONYMS = new Map<string, Set<string>>();
+for (const [a, b] of ANTONYM_PAIRS) {
+  const sa = new Set(a.split(' ').flatMap((w) => terms(w)));
+  const sb = new Set(b.split(' ').flatMap((w) => terms(w)));
+  for (const t of sa) ANTONYMS.set(t, new Set([...(ANTONYMS.get(t) ?? []), ...sb]));
+  for (const t of sb) ANTONYMS.set(t, new Set([...(ANTONYMS.get(t) ?? []), ...sa]));
+}
+
+/**
+ * When a sentence says the opposite of a claim's word about the same thing ("China supports … the use of force"
+ * vs "…and opposes the use or threat of force"), the opposite word it uses; else null. Decided by which of the
+ * two words is followed by what the claim says it applies to, so a sentence with both is read correctly.
+ */
+export function antonymIn(claim: string, sentence: string): string | null {
+  const cw = terms(claim);
+  const sw = words(sentence).map((w) => ({ w, t: terms(w)[0] })).filter((x): x is { w: string; t: string } => !!x.t);
+  for (let i = 0; i < cw.length; i++) {
+    const opposite = ANTONYMS.get(cw[i]!);
+    if (!opposite) continue;
+    const same = new Set([cw[i]!, ...synonymsOf(cw[i]!)]);
+    const object = new Set(cw.slice(i + 1, i + 7));
+    if (!object.size) continue;
+    const reach = (j: number) => sw.slice(j + 1, j + 9).filter((x) => object.has(x.t)).length;
+    let bestSame = 0;
+    let bestOpp = 0;
+    let oppWord: string | null = null;
+    sw.forEach((x, j) => {
+      if (same.has(x.t)) bestSame = Math.max(bestSame, reach(j));
+      else if (opposite.has(x.t)) {
+        const r = reach(j);
+        if (r > bestOpp) {
+          bestOpp = r;
+          oppWord = x.w;
+        }
+      }
+    });
+    if (oppWord && bestOpp >= 1 && bestOpp > bestSame) return oppWord;
+  }
+  return null;
 }
 
 // ---------------------------------------------------------------------------

@@ -15,6 +15,7 @@ import type { Answer, AnswerBlock, Article, Sentence } from '../types.js';
 import { properNames } from './ask.js';
 import { createCiter, type Citer } from './cite.js';
 import {
+  antonymIn,
   articleLabel,
   attribution,
   cleanClaim,
@@ -41,7 +42,7 @@ export type Verdict = NonNullable<Answer['verdict']>;
 
 /** Claim words that frame the claim rather than say anything ("is it true that…"). */
 const FRAME = new Set(
-  'true truth false fact facts correct incorrect claim claims actually really indeed verify check confirm whether rumor rumour now currently still'
+  'true truth false fact facts correct incorrect claim claims actually really indeed verify check confirm whether rumor rumour now currently still happen happens happened occur occurs occurred'
     .split(' ')
     .map((w) => terms(w)[0] ?? w),
 );
@@ -163,11 +164,14 @@ const AUX = 'will|would|has|have|had|is|was|were|are|then|also|later|did|does|co
  * borrows the first part's, so "will send troops" still says who.
  */
 export function splitClaim(claim: string): { shown: string; query: string }[] {
-  const re = new RegExp(`\\s*;\\s*|,?\\s+(?:and|but)\\s+(?=(?:he|she|they|it|we|i|${AUX})\\b)`, 'i');
+  const re = new RegExp(`\\s*;\\s*|,?\\s+(?:and|but)\\s+(?=(?:he|she|they|it|we|i|that|${AUX})\\b)`, 'i');
   const parts = claim.split(re).map((p) => p.trim()).filter((p) => terms(p).length >= 1);
   if (parts.length < 2 || parts.length > 4) return [{ shown: claim, query: claim }];
   const firstNames = properNames(parts[0]!).filter((n) => terms(n).length);
+  // "X said A, and that B": B is also what X said.
+  const reported = /^(.*?\b(?:said|says|told\s+\S+|claimed|claims|stated|believes|thinks|insisted|argued|warned))\b/i.exec(parts[0]!)?.[1];
   return parts.map((p, i) => {
+    if (i > 0 && /^that\b/i.test(p) && reported) return { shown: p, query: `${reported} ${p.replace(/^that\s+/i, '')}` };
     if (i === 0 || properNames(p).some((n) => terms(n).length && !/^(he|she|they|it|we|i)$/i.test(n))) return { shown: p, query: p };
     return { shown: p, query: `${firstNames.join(' ')} ${p.replace(/^(?:he|she|they|it|we)\s+/i, '')}`.trim() };
   });
@@ -177,8 +181,8 @@ export function splitClaim(claim: string): { shown: string; query: string }[] {
 function assess(deps: Deps, claim: string, citer: Citer): Assessment {
   const searched = `${deps.corpus.articles.length} article${deps.corpus.articles.length === 1 ? '' : 's'}`;
   const no = (why: string): Assessment => ({ claim, verdict: 'not addressed', reasons: [why], blocks: [], supportIds: [], againstIds: [], figures: [] });
-  // "ruled out" is a negation, not the content word "rule".
-  const claimForTerms = claim.replace(/\brul(?:e|es|ed|ing) out\b/gi, ' ');
+  // "ruled out" is a negation, and "carried out" a light verb: neither is the content word "rule" or "carry".
+  const claimForTerms = claim.replace(/\brul(?:e|es|ed|ing) out\b/gi, ' ').replace(/\bcarr(?:y|ies|ied|ying) out\b/gi, ' ');
   const claimFigures = figuresInText(claim);
   const claimYears = yearsIn(claim);
   const numericTokens = new Set(claimFigures.flatMap((f) => terms(f.display)).concat(claimYears.map(String)));
@@ -293,7 +297,9 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
       }
       const neg = negatedTerms(s.text);
       const claimTermsHere = cTerms.filter((t) => hasTerm(st, t) && !nameTerms.has(t));
-      const negated = claimTermsHere.some((t) => neg.has(t));
+      // "supports" in the claim, "opposes" in the sentence, about the same thing: as good as a negation.
+      const opposite = antonymIn(claimForTerms, s.text);
+      const negated = claimTermsHere.some((t) => neg.has(t)) || !!opposite;
       evidence.push({
         s,
         article,
@@ -314,19 +320,30 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
   if (process.env.VERIFY_DEBUG) for (const e of evidence.slice(0, 5)) console.error(e.coverage.toFixed(2), [...e.covered].join(','), '| -', e.uncovered.join(','), e.negated, e.s.text.slice(0, 80), cTerms.map((t) => `${t}:${weight.get(t)!.toFixed(2)}`).join(' '));
 
   // --- not addressed: the claim's distinctive terms never come together ---
-  if (missingNames.length) {
+  // A last conjunct the articles know nothing about ("… for air defense systems and nuclear weapons") is a missing part,
+  // like a missing name; a missing main word ("a submarine was sunk") is not.
+  let missingBits = missingNames.map((n) => n.name);
+  const lastConjunct = /\b(?:and|or)\s+((?:(?!\b(?:and|or)\b).)+)$/i.exec(claimForTerms)?.[1];
+  const conjunctTerms = lastConjunct ? terms(lastConjunct) : [];
+  const missingLoose = missing.filter((t) => !nameTerms.has(t));
+  const conjunctMissing = !missingNames.length && missingLoose.length > 0 && missingLoose.every((t) => conjunctTerms.includes(t)) && missing.every((t) => conjunctTerms.includes(t));
+  if (conjunctMissing) missingBits = [lastConjunct!.trim().replace(/[.!?]+$/, '')];
+  if (missingNames.length || conjunctMissing) {
     const rest = cTerms.filter((t) => !missing.includes(t));
     const restWeight = rest.reduce((n, t) => n + weight.get(t)!, 0) || 1;
     const restCoverage = best ? (best.coverage * total) / restWeight : 0;
     // "Maduro asked Russia and North Korea for aid": part of the claim stands on its own. "Pope Francis visited Caracas": nothing does.
-    const partial = rest.length >= 3 && restCoverage >= FULL && names.length > missingNames.length;
-    if (!partial) {
+    const partial = rest.length >= 3 && restCoverage >= FULL && (conjunctMissing || names.length > missingNames.length);
+    if (!partial && missingNames.length) {
       return no(`Not addressed by the articles. ${cap(list(missingNames.map((n) => n.name)))} ${missingNames.length === 1 ? 'is' : 'are'} never mentioned in the ${searched}.`);
     }
-    // Judge the rest on its own; the missing names make it "partly supported" below.
-    for (const e of evidence) {
-      e.coverage = (e.coverage * total) / restWeight;
-      e.uncovered = e.uncovered.filter((t) => !missing.includes(t));
+    if (!partial) missingBits = [];
+    else {
+      // Judge the rest on its own; the missing part makes it "partly supported" below.
+      for (const e of evidence) {
+        e.coverage = (e.coverage * total) / restWeight;
+        e.uncovered = e.uncovered.filter((t) => !missing.includes(t));
+      }
     }
   }
   misattributed.sort((a, b) => b.score - a.score);
@@ -453,13 +470,15 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
     } else if (!strong.length) {
       verdict = 'partly supported';
       reasons.push(`the articles support part of it, but nothing about ${list(best.uncovered.slice(0, 4).map(shown))}`);
-    } else if (missingNames.length) {
+    } else if (missingBits.length) {
       verdict = 'partly supported';
-      reasons.push(`the articles never mention ${list(missingNames.map((n) => n.name))}`);
+      reasons.push(`the articles never mention ${list(missingBits)}`);
     } else if (figLoose.length) {
       verdict = 'partly supported';
       reasons.push(figLoose.some((c) => c.status === 'close') ? 'the articles give a close but different figure' : 'the articles give no figure for part of it');
-    } else if (strong.every((e) => e.hedge?.kind === 'uncertain')) {
+    } else if (strong.every((e) => e.hedge?.kind === 'uncertain') && hedgeOf(claim)?.kind !== 'uncertain') {
+      // "Trump ruled out war" vs "I doubt it": the source is less sure than the claim. A claim that is itself
+      // about a doubt ("Story said he does not believe…") is not weakened by the source's doubt.
       verdict = 'partly supported';
       reasons.push(`the articles say so only tentatively (“${strong[0]!.hedge!.phrase}”)`);
     } else {

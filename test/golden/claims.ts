@@ -61,7 +61,8 @@ export const GOLDEN_CLAIMS: GoldenClaim[] = [
   { claim: 'The European Union imposed new sanctions on Venezuela', expect: 'not addressed', why: "only 002's passing 'US sanctions'; nothing about the EU" },
   { claim: 'Oil prices rose after the strikes', expect: 'not addressed', why: 'never mentioned' },
 
-  // --- held out: written from the articles before the engine was run on them (first run: 13/15) ---
+  // --- held out: written from the articles before the engine was run on them (first run: 13/15; the two
+  //     conservative misses led to generic fixes: light verbs like "happen", compound claims split in parts) ---
   { claim: 'Mao Ning said China opposes the use or threat of force in international relations', expect: 'supported', why: "001: 'opposes the use or threat of force in international relations'" },
   { claim: 'The USS Iwo Jima landing ship is in the region', expect: 'supported', why: "004: 'the USS Iwo Jima landing ship is also in the region'" },
   { claim: 'Peter Zeihan said the Ford is 50 or 100 percent more powerful than the Nimitz carriers', expect: 'supported', why: '004: Zeihan quote' },
@@ -77,6 +78,23 @@ export const GOLDEN_CLAIMS: GoldenClaim[] = [
   { claim: 'The United Nations Security Council condemned the US strikes', expect: 'not addressed', why: 'never mentioned (Russia condemned them, 004)' },
   { claim: 'Maduro fled to Cuba', expect: 'not addressed', why: 'never mentioned' },
   { claim: 'A US submarine was sunk near Venezuela', expect: 'not addressed', why: "001 lists 'a submarine' among the vessels; nothing about one sunk" },
+
+  // --- held out, second batch: written before running (first run: 10/14; the misses led to generic fixes:
+  //     "carried out" as a light verb, antonyms, a missing last conjunct, "…, and that …" split) ---
+  { claim: 'Karoline Leavitt said the president is prepared to use every element of American power', expect: 'supported', why: '000: Leavitt quote' },
+  { claim: 'The Kremlin acknowledged contacts with Venezuela', expect: 'supported', why: "001: 'The Kremlin on Sunday acknowledged “contacts” with Venezuela'" },
+  { claim: 'Maduro accused the US of trying to overthrow him', expect: 'supported', why: "001: 'Maduro has repeatedly accused the U.S. of trying to overthrow him'" },
+  { claim: 'The CIA was given the green light for covert operations in Venezuela', expect: 'supported', why: "004: 'the CIA was given the green light by the White House for covert operations in Venezuela'" },
+  { claim: "Russia's Foreign Ministry condemned the use of excessive military force", expect: 'supported', why: "004: 'We strongly condemn the use of excessive military force,' the Foreign Ministry announced (support from Moscow)" },
+  { claim: 'The carrier strike group has roughly 200 combat aircraft', expect: 'contradicted', why: "001: 'roughly 90 combat aircraft'" },
+  { claim: 'The US has carried out 30 strikes on drug boats', expect: 'contradicted', why: "000: 'a series of 14 strikes on at least 14 drug boats'" },
+  { claim: 'Trump first deployed 12 warships to the waters around Venezuela in August', expect: 'contradicted', why: "000: 'starting with seven warships'" },
+  { claim: 'Mao Ning said China supports the use of force in international relations', expect: 'contradicted', why: "001: China 'opposes the use or threat of force in international relations'" },
+  { claim: 'Maduro asked Russia for air defense systems and nuclear weapons', expect: 'partly supported', why: "004: 'Venezuela would like Russia to export air defense systems'; nothing about nuclear weapons" },
+  { claim: "Trump said he doubts the US is going to war with Venezuela, and that Maduro's days are numbered", expect: 'supported', why: "001/004: 'I doubt it. I don't think so' and 'I'd say yes, I think so'" },
+  { claim: 'Venezuela shot down a US drone', expect: 'not addressed', why: 'never mentioned' },
+  { claim: 'Maduro resigned', expect: 'not addressed', why: 'never mentioned' },
+  { claim: "Colombia's president criticized the strikes", expect: 'not addressed', why: 'Colombia never mentioned' },
 ];
 
 /** One side of an expected disagreement: a citation from `source` whose quote contains `includes`. */
