@@ -24,6 +24,25 @@ const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
 /** Targets from issue 7 (at 10,000 articles). */
 const TARGETS = { buildMs: 60_000, warmMs: 3_000, askP95: 50, rssMb: 1536, ackP99: 50 };
 
+/** Run a script and return its stdout lines (for bench/discord-roundtrip.ts, which prints text). */
+function runText(args: string[], timeoutMs = 600_000): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    execFile(tsx, args, { cwd: root, timeout: timeoutMs, maxBuffer: 16 << 20, env: { ...process.env, LOG_LEVEL: 'silent' } }, (err, stdout, stderr) => {
+      if (err) return reject(new Error(`${args.join(' ')} failed: ${err.message}\n${stderr.slice(-2000)}`));
+      resolve(stdout.trim().split('\n').filter(Boolean));
+    });
+  });
+}
+
+/** "/ask: 1000 interactions, concurrency 1: p50 1.2 ms, p90 … p99 3.4 ms, …" → numbers. */
+function parseRoundtrip(line: string): { line: string; p50?: number; p99?: number } {
+  const num = (k: string) => {
+    const m = new RegExp(`${k} ([\\d.]+) ms`).exec(line);
+    return m ? Number(m[1]) : undefined;
+  };
+  return { line, p50: num('p50'), p99: num('p99') };
+}
+
 function runChild(args: string[], timeoutMs = 1_200_000): Promise<any> {
   return new Promise((resolve, reject) => {
     execFile(tsx, args, { cwd: root, timeout: timeoutMs, maxBuffer: 64 << 20, env: { ...process.env, LOG_LEVEL: 'silent' } }, (err, stdout, stderr) => {
@@ -81,7 +100,10 @@ async function main() {
     if (existsSync(path.join(root, 'bench', 'discord-roundtrip.ts'))) {
       console.error('interaction round-trip through the fake Discord…');
       try {
-        roundtrip = await runChild(['bench/discord-roundtrip.ts'], 300_000);
+        const real = await runText(['bench/discord-roundtrip.ts', '--n', '1000']);
+        const none = await runText(['bench/discord-roundtrip.ts', '--n', '1000', '--command', 'ask', '--engine', 'none']);
+        const lines = [...real, ...none].map(parseRoundtrip);
+        roundtrip = { lines, ackP99: Math.max(...lines.map((l) => l.p99 ?? Infinity)) };
       } catch (err) {
         roundtrip = { error: (err as Error).message.split('\n')[0] };
       }
@@ -102,7 +124,11 @@ async function main() {
   }
   if (roundtrip) {
     lines.push('');
-    lines.push(roundtrip.error ? `interaction round-trip: not measured (${roundtrip.error})` : `interaction round-trip: ${JSON.stringify(roundtrip)}`);
+    if (roundtrip.error) lines.push(`interaction round-trip: not measured (${roundtrip.error})`);
+    else {
+      lines.push('interaction round-trip through the fake Discord (real discord.js client, router, renderer; seeds, offline engines):');
+      for (const l of roundtrip.lines) lines.push(`  ${l.line}`);
+    }
   }
   const big = rows.find((r) => r.size === '10000');
   if (big) {
@@ -115,8 +141,10 @@ async function main() {
     const rss = Math.max(big.peakRssMb, big.warm.peakRssMb, big.snap.peakRssMb);
     lines.push(`  peak RSS ≤ 1.5 GB: ${fmt(rss)} MB ${mark(rss <= TARGETS.rssMb)}`);
   }
-  const ackP99 = roundtrip?.ackP99 ?? roundtrip?.ack?.p99;
-  if (typeof ackP99 === 'number') lines.push(`  offline interaction ack p99 ≤ 50 ms: ${fmt(ackP99)} ms ${mark(ackP99 <= TARGETS.ackP99)}`);
+  const ackP99 = roundtrip?.ackP99;
+  if (typeof ackP99 === 'number' && Number.isFinite(ackP99)) {
+    lines.push(`  offline interaction round-trip p99 ≤ 50 ms (worst of the runs above): ${fmt(ackP99)} ms ${mark(ackP99 <= TARGETS.ackP99)}`);
+  }
   console.log(lines.join('\n'));
   await writeFile(path.join(work, 'results.json'), JSON.stringify({ at: new Date().toISOString(), rows, roundtrip }, null, 2));
 }
