@@ -213,7 +213,7 @@ export function parseArticle(id: string, raw: string, extra: ParseExtra = {}): A
     title: front.title ?? htmlMeta.title ?? title ?? id,
     date: front.date ?? htmlMeta.date ?? date,
     author: front.author ?? htmlMeta.author ?? author,
-    url: front.url ?? htmlMeta.url ?? url,
+    url: [front.url, htmlMeta.url, url].find((u) => u && /^https?:\/\/[^\s]+$/i.test(u)) ?? null, // only web links: no javascript:, relative or junk URLs
     outlet: front.outlet ?? htmlMeta.outlet ?? outlet,
   };
   if (!meta.outlet && meta.url) meta.outlet = outletFromUrl(meta.url, mentionedOutlets(paragraphs));
