@@ -162,6 +162,29 @@ A storm knocked out power to about 3,000 homes on Tuesday night, the utility com
     expect(a.date).toBe('2024-06-05'); // day-first
   });
 
+  it('only http(s) URLs are taken from front matter or meta tags', () => {
+    const body = 'Headline For The URL Test\n\nThe council met on Monday and approved the budget for the next year.\n';
+    expect(parseArticle('a.md', `---\nurl: "javascript:alert(1)"\n---\n${body}`).url).toBeNull();
+    expect(parseArticle('b.md', `---\nurl: /relative/path\n---\n${body}`).url).toBeNull();
+    expect(parseArticle('c.md', `---\nurl: https://ok.example/a\n---\n${body}`).url).toBe('https://ok.example/a');
+    const html = `<html><head><link rel="canonical" href="/news/x"><meta property="og:url" content="javascript:void(0)"></head><body><p>The council met on Monday and approved the budget for the next year.</p><p>Read more at: https://site.example/story</p></body></html>`;
+    expect(parseArticle('d.html', html).url).toBe('https://site.example/story');
+  });
+
+  it('types that are not strings in front matter are ignored; a YAML alias bomb is refused quickly', () => {
+    const body = 'Headline Here For Types\n\nThe council met on Monday and approved the budget for the next year.\n';
+    const a = parseArticle('t.md', `---\ntitle: [1, 2]\ndate: November 5, 2025\nauthor: 42\n---\n${body}`);
+    expect(a.title).toBe('Headline Here For Types');
+    expect(a.date).toBe('2025-11-05');
+    expect(a.author).toBeNull();
+    const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+    for (const [p, q] of [['b', 'a'], ['c', 'b'], ['d', 'c'], ['e', 'd'], ['f', 'e'], ['g', 'f']]) levels.push(`${p}: &${p} [${Array(9).fill(`*${q}`).join(',')}]`);
+    const t0 = Date.now();
+    const bomb = parseArticle('bomb.md', `---\n${levels.join('\n')}\ntitle: Bomb Title\n---\n${body}`);
+    expect(Date.now() - t0).toBeLessThan(2_000);
+    expect(bomb.sentences.length).toBe(1);
+  });
+
   it('broken YAML is ignored, not fatal', () => {
     const raw = `---
 title: [unclosed
