@@ -36,10 +36,11 @@ function sharedBehaviour(make: () => Store) {
   it('a TTL expires the value; without a TTL it stays', async () => {
     const s = track(make());
     await s.set('short', 'gone soon', 150);
+    await s.set('medium', 'still here', 60_000);
     await s.set('long', 'stays');
-    expect(await s.get('short')).toBe('gone soon');
     await sleep(400);
     expect(await s.get('short')).toBeUndefined();
+    expect(await s.get('medium')).toBe('still here'); // a TTL'd value is stored and readable
     expect(await s.get('long')).toBe('stays');
   });
 
@@ -212,7 +213,7 @@ describe('a dead Redis (127.0.0.1:1)', () => {
     expect(err).toBeInstanceOf(StoreUnavailableError);
     expect(isStoreUnavailableError(err)).toBe(true);
     expect((err as Error).message).toMatch(/store/i);
-    expect(ms).toBeLessThan(TIMEOUT + 1_500); // generous for a loaded machine; a hang would be ~forever
+    expect(ms).toBeLessThan(TIMEOUT + 3_000); // generous for a loaded machine; a hang would be ~forever
   });
 
   it('repeated calls keep failing fast (no queue building up)', async () => {
@@ -220,7 +221,7 @@ describe('a dead Redis (127.0.0.1:1)', () => {
     const t0 = Date.now();
     const results = await Promise.allSettled(Array.from({ length: 20 }, (_, i) => s.get(`k${i}`)));
     expect(results.every((r) => r.status === 'rejected' && r.reason instanceof StoreUnavailableError)).toBe(true);
-    expect(Date.now() - t0).toBeLessThan(TIMEOUT + 2_000);
+    expect(Date.now() - t0).toBeLessThan(TIMEOUT + 3_000);
   });
 
   it('close() on a dead store resolves', async () => {
