@@ -292,7 +292,7 @@ describe('cli: --session follow-ups across two calls', () => {
     expect(b.citations.some((c) => /China/.test(c.quote) && /(military|aid|assist|help|equipment|support)/i.test(c.quote))).toBe(true);
     expect(nonVerbatim(b.citations, SEEDS)).toEqual([]);
     // The second turn was resolved with the first one's context, not asked standalone.
-    expect(readFileSync(path.join(dataDir, 'store.json'), 'utf8')).toMatch(/resolved[\\"]*:[\\"]*What did Maduro ask China for\?/);
+    expect(readFileSync(path.join(dataDir, 'store.json'), 'utf8')).toMatch(/resolved[\\"]*:[\\"]*[^"\\]*Maduro[^"\\]*China/);
   });
 });
 

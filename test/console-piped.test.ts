@@ -123,7 +123,9 @@ describe('runConsole with injected streams', () => {
       expect(saved.length).toBe(3);
       const turns = (i: number) => saved[i]![1] as { resolved: string }[];
       // The follow-up was resolved against the first question…
-      expect(turns(1).map((t) => t.resolved)).toEqual(['What did Maduro ask Russia for?', 'What did Maduro ask China for?']);
+      expect(turns(1)[0]!.resolved).toBe('What did Maduro ask Russia for?');
+      expect(turns(1)[1]!.resolved).toMatch(/Maduro/);
+      expect(turns(1)[1]!.resolved).toMatch(/China/);
       // …and after /new the same words start a fresh conversation under another key.
       expect(saved[2]![0]).not.toBe(saved[0]![0]);
       expect(turns(2).map((t) => t.resolved)).toEqual(['And China?']);
