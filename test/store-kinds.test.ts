@@ -180,6 +180,16 @@ describe.skipIf(!REDIS_URL)('redis store (REDIS_URL)', () => {
     expect(await loser.release(key, next!)).toBe(true);
   });
 
+  it('namespaces isolate values and claims (two bots on one Redis)', async () => {
+    const a = track(make());
+    const other = track(createStore({ kind: 'redis', location: REDIS_URL!, namespace: `${ns}-other`, timeoutMs: 2_000 }));
+    await a.set('same-key', 'mine', 10_000);
+    expect(await other.get('same-key')).toBeUndefined();
+    const key = `ns-claim-${randomUUID()}`;
+    expect(await a.claim(key, 10_000)).not.toBeNull();
+    expect(await other.claim(key, 10_000)).not.toBeNull();
+  });
+
   it('many concurrent claimers across instances: exactly one wins', async () => {
     const stores = Array.from({ length: 4 }, () => track(make()));
     const key = `race-${randomUUID()}`;
