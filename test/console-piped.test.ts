@@ -140,6 +140,20 @@ describe('runConsole with injected streams', () => {
     expect(out).toContain('Commands:');
   });
 
+  it('interactive mode greets with the corpus size, lists skipped files, prompts, and still answers', async () => {
+    const dir = writeCorpus({
+      'a.txt': 'Library Reopens After Renovation\n\nThe Lakeside library reopened on Monday after an eight-month renovation, librarian Tom Okafor said.\n',
+      'broken.txt': Buffer.from([0, 1, 2]),
+    });
+    const d = await depsFor(dir);
+    const out = new Sink();
+    await runConsole(d, { input: Readable.from(['Who is Tom Okafor?\n/quit\n']), output: out, interactive: true });
+    expect(out.text).toMatch(/1 article loaded from/);
+    expect(out.text).toMatch(/Skipped broken\.txt: .*binary/);
+    expect(out.text).toContain('> ');
+    expect(out.text).toMatch(/librarian Tom Okafor said/);
+  });
+
   it('works over a corpus that is not the seeds', async () => {
     const dir = writeCorpus({
       'a.txt': 'Library Reopens After Renovation\n\nTuesday, March 5, 2024\n\nThe Lakeside library reopened on Monday after an eight-month renovation, librarian Tom Okafor said.\n',
