@@ -76,6 +76,20 @@ describe('/verify on the seed articles (golden claims)', () => {
     assertVerbatim(a);
   });
 
+  it('compares dates explicitly', async () => {
+    const a = await runCommand(deps, { command: 'verify', text: 'Hegseth ordered the Gerald R. Ford into the Caribbean on Oct. 10' });
+    expect(a.verdict).toBe('contradicted');
+    expect(a.blocks.map((b) => b.text).join('\n')).toMatch(/The articles say “Oct\. 24” (\[\d+\])+; the claim says Oct\. 10/);
+    assertVerbatim(a);
+  });
+
+  it('reads a quote split over two sentences as one statement', async () => {
+    const a = await runCommand(deps, { command: 'verify', text: 'Trump told CBS that he doubts the US is going to war' });
+    expect(a.verdict).toBe('supported');
+    expect(a.citations.some((c) => c.quote.includes('He replied, “I doubt it.'))).toBe(true);
+    assertVerbatim(a);
+  });
+
   it('reports hedged sources as such', async () => {
     const a = await runCommand(deps, { command: 'verify', text: 'Maduro asked Russia for military aid' });
     const text = a.blocks.map((b) => b.text).join('\n');

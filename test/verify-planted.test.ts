@@ -45,6 +45,8 @@ describe('/verify on a planted corpus', () => {
     ['The state will send 2,000 soldiers', 'contradicted'],
     ['The state will send 200 soldiers', 'supported'],
     ['The Kesh River dam was built in 1975', 'contradicted'],
+    ['The Kesh River dam failed on Sunday', 'contradicted'],
+    ['The Kesh River dam failed on Saturday', 'supported'],
     ['Mayor Lopez said 300 homes were destroyed', 'supported'],
     ['Engineers warned the council about cracks in the dam', 'supported'],
     ['Governor Henning pledged $5 million in aid', 'partly supported'],
@@ -62,6 +64,8 @@ describe('/verify on a planted corpus', () => {
     expect(text(a)).toMatch(/The articles say “200” soldiers .*; the claim says 2,000 soldiers — these do not match/);
     const y = await verify('The Kesh River dam was built in 1975');
     expect(text(y)).toMatch(/The articles say 1962 (\[\d+\])+; the claim says 1975/);
+    const d = await verify('The Kesh River dam failed on Sunday');
+    expect(text(d)).toMatch(/The articles say “on Saturday” (\[\d+\])+; the claim says on Sunday — these do not match/);
   });
 
   it('says when independent sources disagree on the figure the claim gives', async () => {

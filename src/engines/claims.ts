@@ -6,6 +6,7 @@
  * rules are small lexicons of reporting language plus the figure rules of
  * digest-figures.ts, so they work on any English news corpus.
  */
+import * as chrono from 'chrono-node';
 import type { Deps } from '../deps.js';
 import { independenceGroups, NEAR_DUPLICATE_SHARE } from '../corpus/overlap.js';
 import { STOPWORDS, fold, terms, words } from '../index/text.js';
@@ -190,6 +191,40 @@ export function yearsIn(text: string): number[] {
     out.push(Number(m[1]));
   }
   return out;
+}
+
+/** A date as a text writes it: only the parts it states (a year, a month, a day, a weekday). */
+export interface DateMention {
+  text: string;
+  year?: number;
+  month?: number;
+  day?: number;
+  weekday?: number;
+}
+
+const DATE_REF = new Date('2000-06-15T12:00:00Z');
+
+/** Dates written in a text: years, months, days, weekdays. Relative words ("now", "this week") are not dates to compare. */
+export function datesIn(text: string): DateMention[] {
+  const out: DateMention[] = yearsIn(text).map((y) => ({ text: String(y), year: y }));
+  for (const r of chrono.parse(text, DATE_REF)) {
+    const s = r.start;
+    const d: DateMention = { text: r.text.trim() };
+    if (s.isCertain('month')) d.month = s.get('month') ?? undefined;
+    if (s.isCertain('day')) d.day = s.get('day') ?? undefined;
+    if (s.isCertain('weekday') && !s.isCertain('day')) d.weekday = s.get('weekday') ?? undefined;
+    if (s.isCertain('year')) d.year = s.get('year') ?? undefined;
+    if (d.month === undefined && d.weekday === undefined) continue;
+    out.push(d);
+  }
+  return out;
+}
+
+/** Two dates agree when every part both state is equal; they cannot be compared when they state no part in common. */
+export function relateDates(a: DateMention, b: DateMention): 'match' | 'conflict' | 'incomparable' {
+  const keys = (['year', 'month', 'day', 'weekday'] as const).filter((k) => a[k] !== undefined && b[k] !== undefined);
+  if (!keys.length) return 'incomparable';
+  return keys.every((k) => a[k] === b[k]) ? 'match' : 'conflict';
 }
 
 /** How a claim's figure compares with the articles' figure of the same quantity. */

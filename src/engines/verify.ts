@@ -22,6 +22,7 @@ import {
   clip,
   corpusFigures,
   countIndependent,
+  datesIn,
   denialOf,
   differentTimes,
   figuresInText,
@@ -30,9 +31,11 @@ import {
   synonymsOf,
   hedgeOf,
   negatedTerms,
+  relateDates,
   relateFigures,
   sameQuantity,
   yearsIn,
+  type DateMention,
   type Figure,
   type FigureRelation,
   type Hedge,
@@ -63,7 +66,11 @@ interface FigureCheck {
 }
 
 interface Evidence {
+  /** The first sentence of the unit. */
   s: Sentence;
+  /** The unit: one sentence, or two consecutive ones that say it together. */
+  sents: Sentence[];
+  text: string;
   article: Article;
   coverage: number;
   covered: Set<string>;
@@ -185,7 +192,8 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
   const claimForTerms = claim.replace(/\brul(?:e|es|ed|ing) out\b/gi, ' ').replace(/\bcarr(?:y|ies|ied|ying) out\b/gi, ' ');
   const claimFigures = figuresInText(claim);
   const claimYears = yearsIn(claim);
-  const numericTokens = new Set(claimFigures.flatMap((f) => terms(f.display)).concat(claimYears.map(String)));
+  // Numbers and dates are compared as such, not as words to find.
+  const numericTokens = new Set([...claimFigures.flatMap((f) => terms(f.display)), ...claimYears.map(String), ...datesIn(claim).flatMap((d) => terms(d.text))]);
   const surface = new Map<string, string>();
   for (const w of words(claimForTerms)) {
     const t = stem(w);
@@ -238,18 +246,30 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
     if (!p) continue;
     const article = deps.corpus.byId.get(p.articleId)!;
     const passageTerms = new Set(terms(p.text));
-    for (const s of p.sentences) {
-      if (seen.has(s.id)) continue;
-      seen.add(s.id);
-      // A question is not an assertion ("Are we going to go to war with Venezuela?").
-      if (/\?\s*["”’']?\s*$/.test(s.text.trim())) continue;
-      const st = new Set(terms(s.text));
+    // Units: each sentence, and each short pair of consecutive sentences — a quote is often split
+    // over two ("He replied, “I doubt it." "I don't think so.”"), and only together do they say it.
+    const units: Sentence[][] = [];
+    p.sentences.forEach((x, i) => {
+      units.push([x]);
+      const next = p.sentences[i + 1];
+      if (next && words(x.text).length + words(next.text).length <= 60) units.push([x, next]);
+    });
+    for (const unit of units) {
+      const key = unit.map((x) => x.id).join('+');
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const s = unit[0]!;
+      const text = unit.map((x) => x.text).join(' ');
+      // A question is not an assertion ("Are we going to go to war with Venezuela?"), nor is a reported one without its answer.
+      if (/\?\s*["”’']?\s*$/.test(text.trim())) continue;
+      if (/\basked\b[^.]{0,60}\b(?:whether|if)\b/i.test(text) && !/\b(?:replied|responded|answered|said|replies|says)\b/i.test(text)) continue;
+      const st = new Set(terms(text));
       // Adjacent sentences in reading order, across paragraph breaks: one-sentence paragraphs are common in news.
-      const near = new Set(neighbours(article, s).flatMap((x) => terms(x.text)));
+      const near = new Set([...neighbours(article, s), ...neighbours(article, unit[unit.length - 1]!)].filter((x) => !unit.includes(x)).flatMap((x) => terms(x.text)));
       // A figure of the same quantity stands in for the claim's counted noun ("40 people" ~ "61 suspected traffickers").
       const nounCredit = new Set<string>();
       for (const cf of claimFigures) {
-        if ((figures.get(s.id) ?? []).some((af) => sameQuantity(cf, af))) for (const t of terms(cf.noun)) nounCredit.add(t);
+        if (unit.some((x) => (figures.get(x.id) ?? []).some((af) => sameQuantity(cf, af)))) for (const t of terms(cf.noun)) nounCredit.add(t);
       }
       const covered = new Set<string>();
       let got = 0;
@@ -270,11 +290,16 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
         }
       }
       if (got === 0) continue;
+      // A pair is only worth keeping when it says more than its first sentence alone.
+      if (unit.length > 1) {
+        const alone = new Set(terms(s.text));
+        if (cTerms.every((t) => hasTerm(alone, t) === hasTerm(st, t))) continue;
+      }
       // Every name the claim gives (that the articles know) must be in this sentence or the adjacent ones: "China sent troops" is not "Trump sent troops".
       const present = (n: { terms: string[] }, wide: boolean) => n.terms.some((t) => !missing.includes(t) && (hasTerm(st, t) || hasTerm(near, t) || (wide && hasTerm(passageTerms, t))));
       const known = (n: { terms: string[] }) => n.terms.some((t) => !missing.includes(t));
       // Who said it is part of the claim: "Trump said X" is not supported by "Flynn said X", however often Trump is named.
-      const speakersHere = speakersIn(s.text);
+      const speakersHere = speakersIn(text);
       const saidBy = (n: { terms: string[] }) =>
         n.terms.some((t) => hasTerm(st, t)) ||
         // Nobody named as speaker here (a quote's second sentence): the speaker may be named just before or after.
@@ -289,35 +314,37 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
           for (const t of cTerms) if (!wrongSpeaker.terms.includes(t) && (hasTerm(st, t) || hasTerm(near, t))) rest += weight.get(t)!;
           if (rest / (total - sw || 1) >= FULL) {
             // Quote the adjacent sentences that carry the rest of the claim too ("He suggested Maduro … take exile in Moscow").
-            const extra = neighbours(article, s).filter((x) => cTerms.some((t) => !wrongSpeaker.terms.includes(t) && !hasTerm(st, t) && hasTerm(new Set(terms(x.text)), t)));
-            misattributed.push({ s, quote: [s, ...extra], article, claimed: wrongSpeaker.name, actual: speakersHere, score: rest / (total - sw || 1) });
+            const extra = neighbours(article, s).filter((x) => !unit.includes(x) && cTerms.some((t) => !wrongSpeaker.terms.includes(t) && !hasTerm(st, t) && hasTerm(new Set(terms(x.text)), t)));
+            misattributed.push({ s, quote: [...unit, ...extra], article, claimed: wrongSpeaker.name, actual: speakersHere, score: rest / (total - sw || 1) });
           }
         }
         continue;
       }
-      const neg = negatedTerms(s.text);
+      const neg = negatedTerms(text);
       const claimTermsHere = cTerms.filter((t) => hasTerm(st, t) && !nameTerms.has(t));
       // "supports" in the claim, "opposes" in the sentence, about the same thing: as good as a negation.
-      const opposite = antonymIn(claimForTerms, s.text);
+      const opposite = antonymIn(claimForTerms, text);
       const negated = claimTermsHere.some((t) => neg.has(t)) || !!opposite;
       evidence.push({
         s,
+        sents: unit,
+        text,
         article,
         coverage: got / total,
         direct: otherWeight ? direct / otherWeight : 1,
         covered,
         uncovered: cTerms.filter((t) => !covered.has(t)),
         negated,
-        anyNegation: hasNegation(s.text),
-        hedge: hedgeOf(s.text),
-        denial: denialAbout(s.text, cTerms, weight),
-        who: attribution(s.text),
+        anyNegation: hasNegation(text),
+        hedge: hedgeOf(text),
+        denial: denialAbout(text, cTerms, weight),
+        who: attribution(text),
       });
     }
   }
   evidence.sort((a, b) => b.coverage - a.coverage || a.s.start - b.s.start);
   const best = evidence[0];
-  if (process.env.VERIFY_DEBUG) for (const e of evidence.slice(0, 5)) console.error(e.coverage.toFixed(2), [...e.covered].join(','), '| -', e.uncovered.join(','), e.negated, e.s.text.slice(0, 80), cTerms.map((t) => `${t}:${weight.get(t)!.toFixed(2)}`).join(' '));
+  if (process.env.VERIFY_DEBUG) for (const e of evidence.slice(0, 5)) console.error(e.coverage.toFixed(2), [...e.covered].join(','), '| -', e.uncovered.join(','), e.negated, e.text.slice(0, 80), cTerms.map((t) => `${t}:${weight.get(t)!.toFixed(2)}`).join(' '));
 
   // --- not addressed: the claim's distinctive terms never come together ---
   // A last conjunct the articles know nothing about ("… for air defense systems and nuclear weapons") is a missing part,
@@ -380,12 +407,14 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
   const checks: FigureCheck[] = claimFigures.map((cf) => {
     const found: FigureCheck['found'] = [];
     const seenF = new Set<string>();
-    // Only sentences that say the rest of the claim too: "10 F-35B fighters" (US jets) must not check "Venezuela has 500 fighter jets".
-    for (const e of relevant.filter((x) => x.direct >= 0.5)) {
+    // Only single sentences that say the rest of the claim too: "10 F-35B fighters" (US jets) must not check "Venezuela has 500 fighter jets".
+    for (const e of relevant.filter((x) => x.direct >= 0.5 && x.sents.length === 1)) {
       const speaker = names.find((n) => n.speaker);
       // A figure in the next sentence counts unless that sentence is someone else's statement.
-      const around = neighbours(e.article, e.s).filter((x) => !speaker || !speakersIn(x.text).length || speaker.terms.some((t) => hasTerm(new Set(terms(x.text)), t)));
-      for (const s of [e.s, ...around]) {
+      const around = [...neighbours(e.article, e.s), ...neighbours(e.article, e.sents[e.sents.length - 1]!)]
+        .filter((x) => !e.sents.includes(x))
+        .filter((x) => !speaker || !speakersIn(x.text).length || speaker.terms.some((t) => hasTerm(new Set(terms(x.text)), t)));
+      for (const s of [...e.sents, ...around]) {
         for (const af of figures.get(s.id) ?? []) {
           const key = `${s.id}:${af.display}:${af.key}`;
           if (seenF.has(key) || !sameQuantity(cf, af)) continue;
@@ -404,10 +433,11 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
     return { claim: cf, status, found: use, disputed };
   });
 
-  // --- years ---
-  const yearChecks = claimYears.map((y) => {
-    const said = relevant.filter((e) => e.coverage >= FULL - 0.1).flatMap((e) => yearsIn(e.s.text).map((year) => ({ year, e })));
-    return { year: y, said, status: !said.length ? 'none' : said.some((x) => x.year === y) ? 'match' : 'conflict' };
+  // --- dates: years, months, days, weekdays, compared by the parts both sides state ---
+  const closest = relevant.filter((e) => e.coverage >= FULL - 0.1);
+  const yearChecks: DateCheck[] = datesIn(claim).map((d) => {
+    const said = closest.flatMap((e) => datesIn(e.text).map((date) => ({ date, e, rel: relateDates(d, date) }))).filter((x) => x.rel !== 'incomparable');
+    return { date: d, said, status: !said.length ? 'none' : said.some((x) => x.rel === 'match') ? 'match' : 'conflict' };
   });
 
   // --- polarity and denials ---
@@ -417,7 +447,7 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
   const figureClash = (e: Evidence) =>
     checks.some((c) => {
       const matching = c.found.filter((x) => x.rel === 'match');
-      const here = c.found.filter((x) => x.f.sentence.id === e.s.id);
+      const here = c.found.filter((x) => e.sents.includes(x.f.sentence));
       return here.some((x) => x.rel === 'conflict' && !matching.some((m) => differentTimes(m.f, x.f))) && !here.some((x) => x.rel === 'match');
     });
   type Stance = 'for' | 'against' | 'qualifies' | 'neutral';
@@ -449,7 +479,7 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
   }
   if ((figConflict.length && !figMatch.length) || (yearConflict.length && !yearChecks.some((c) => c.status === 'match') && !figMatch.length)) {
     verdict = 'contradicted';
-    reasons.push(figConflict.length ? 'the articles give a different figure' : 'the articles give a different year');
+    reasons.push(figConflict.length ? 'the articles give a different figure' : 'the articles give a different date');
   } else if (checks.some((c) => c.disputed)) {
     verdict = 'partly supported';
     reasons.push('the articles disagree on this figure: some match the claim, another independent one does not');
@@ -484,7 +514,7 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
     } else {
       verdict = 'supported';
       // Say how it is supported: as fact somewhere, or only ever as someone's report.
-      if (strong.every((e) => e.hedge?.kind === 'reported' || /\baccording to\b/i.test(e.s.text))) reasons.push('but only as reported by others, not established by the articles themselves');
+      if (strong.every((e) => e.hedge?.kind === 'reported' || /\baccording to\b/i.test(e.text))) reasons.push('but only as reported by others, not established by the articles themselves');
     }
   }
 
@@ -497,7 +527,7 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
   const againstIds = againstSide.length
     ? (verdict === 'contradicted' && !figConflict.length ? strongOpposers : [...opposers, ...qualifiers]).map((e) => e.s.articleId)
     : verdict === 'contradicted'
-      ? [...figConflict.flatMap((c) => c.found.filter((x) => x.rel === 'conflict').map((x) => x.f.articleId)), ...yearConflict.flatMap((c) => c.said.map((x) => x.e.s.articleId))]
+      ? [...figConflict.flatMap((c) => c.found.filter((x) => x.rel === 'conflict').map((x) => x.f.articleId)), ...yearConflict.flatMap((c) => c.said.filter((x) => x.rel === 'conflict').map((x) => x.e.s.articleId))]
       : [];
   if (comparisons.length) blocks.push({ heading: 'Figures compared', text: comparisons.map((c) => c.text).join('\n'), cites: comparisons.flatMap((c) => c.cites) });
   if (forSide.length) blocks.push(evidenceBlock(forSide, citer, 'What the articles say'));
@@ -629,9 +659,9 @@ function pickPerVoice(list: Evidence[], max: number, groups: Map<string, string>
   for (const pass of [0, 1, 2]) {
     for (const e of list) {
       if (out.length >= max) break;
-      const key = e.s.text.replace(/\W+/g, ' ').trim().toLowerCase();
+      const key = e.text.replace(/\W+/g, ' ').trim().toLowerCase();
       const voice = groups.get(e.s.articleId) ?? e.s.articleId;
-      if (out.includes(e) || usedText.has(key)) continue;
+      if (out.includes(e) || usedText.has(key) || out.some((o) => o.sents.some((x) => e.sents.includes(x)))) continue;
       if (pass === 0 && usedVoices.has(voice)) continue;
       if (pass === 1 && usedArticles.has(e.s.articleId)) continue;
       out.push(e);
@@ -646,7 +676,7 @@ function pickPerVoice(list: Evidence[], max: number, groups: Map<string, string>
 function evidenceBlock(list: Evidence[], citer: Citer, heading: string): AnswerBlock {
   const cites: number[] = [];
   const lines = list.map((e) => {
-    const n = citer.cite([e.s]);
+    const n = citer.cite(e.sents);
     cites.push(n);
     const tags: string[] = [];
     if (e.denial) tags.push(`denial: “${e.denial}”`);
@@ -654,7 +684,7 @@ function evidenceBlock(list: Evidence[], citer: Citer, heading: string): AnswerB
     else if (e.hedge?.kind === 'uncertain') tags.push(`tentative: “${e.hedge.phrase}”`);
     else if (e.who) tags.push(`attributed to ${clip(e.who, 60)}`);
     const date = e.article.date ? ` (${e.article.date})` : '';
-    return `• ${articleLabel(e.article)}${date}: “${clip(e.s.text.trim(), 400)}” [${n}]${tags.length ? ` — ${tags.join('; ')}` : ''}`;
+    return `• ${articleLabel(e.article)}${date}: “${clip(e.text.trim(), 400)}” [${n}]${tags.length ? ` — ${tags.join('; ')}` : ''}`;
   });
   return { heading, text: lines.join('\n'), cites };
 }
@@ -683,19 +713,25 @@ function figureLines(checks: FigureCheck[], citer: Citer): { text: string; cites
   });
 }
 
-function yearLines(checks: { year: number; said: { year: number; e: Evidence }[]; status: string }[], citer: Citer): { text: string; cites: number[] }[] {
+interface DateCheck {
+  date: DateMention;
+  said: { date: DateMention; e: Evidence; rel: 'match' | 'conflict' | 'incomparable' }[];
+  status: 'none' | 'match' | 'conflict';
+}
+
+function yearLines(checks: DateCheck[], citer: Citer): { text: string; cites: number[] }[] {
   return checks
     .filter((c) => c.status !== 'none')
     .map((c) => {
-      const byYear = new Map<number, number[]>();
+      const byText = new Map<string, number[]>();
       for (const x of c.said) {
-        const ns = byYear.get(x.year) ?? [];
-        const n = citer.cite([x.e.s]);
+        const ns = byText.get(x.date.text) ?? [];
+        const n = citer.cite(x.e.sents);
         if (!ns.includes(n)) ns.push(n);
-        byYear.set(x.year, ns);
+        byText.set(x.date.text, ns);
       }
-      const said = [...byYear].map(([y, ns]) => `${y} ${ns.map((n) => `[${n}]`).join('')}`);
-      return { text: `The articles say ${said.join(' and ')}; the claim says ${c.year} — ${c.status === 'match' ? 'consistent' : 'these do not match'}.`, cites: [...byYear.values()].flat() };
+      const said = [...byText].map(([t, ns]) => `${/^\d{4}$/.test(t) ? t : `“${t}”`} ${ns.map((n) => `[${n}]`).join('')}`);
+      return { text: `The articles say ${said.join(' and ')}; the claim says ${c.date.text} — ${c.status === 'match' ? 'consistent' : 'these do not match'}.`, cites: [...byText.values()].flat() };
     });
 }
 
