@@ -166,15 +166,23 @@ export function figuresInText(text: string): Figure[] {
 }
 
 const figureCache = new WeakMap<Corpus, Map<string, Figure[]>>();
+// Per article too: when the live corpus is rebuilt around one new file, the other articles' figures are reused.
+const articleFigureCache = new WeakMap<Article, { ref: string | null; figures: Figure[] }>();
 
-/** Every figure in the corpus, by sentence id (computed once per corpus). */
+/** Every figure in the corpus, by sentence id (computed once per corpus, and once per article and reference date). */
 export function corpusFigures(corpus: Corpus): Map<string, Figure[]> {
   const cached = figureCache.get(corpus);
   if (cached) return cached;
   const latest = corpus.articles.map((a) => a.date).filter((d): d is string => !!d).sort().pop() ?? null;
   const out = new Map<string, Figure[]>();
   for (const a of corpus.articles) {
-    for (const f of extractFigures(a, a.date ?? latest)) {
+    const ref = a.date ?? latest;
+    let entry = articleFigureCache.get(a);
+    if (!entry || entry.ref !== ref) {
+      entry = { ref, figures: extractFigures(a, ref) };
+      articleFigureCache.set(a, entry);
+    }
+    for (const f of entry.figures) {
       const list = out.get(f.sentence.id);
       if (list) list.push(f);
       else out.set(f.sentence.id, [f]);

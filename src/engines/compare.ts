@@ -34,6 +34,8 @@ import {
   type Figure,
 } from './claims.js';
 
+const foundCache = new WeakMap<object, Map<string, Found[]>>();
+
 /** At most this many disagreements of each kind, so the answer stays readable in chat. */
 const MAX_PER_KIND = 5;
 
@@ -101,7 +103,12 @@ export function compare(deps: Deps, rawTopic: string): Answer {
   }
 
   const ctx: Ctx = { deps, citer: createCiter(deps.corpus), group: independenceGroups(deps.corpus.articles, deps.corpus.overlaps), idf, onTopic };
-  const found = [...figureDifferences(ctx), ...reportsAndDenials(ctx), ...firmVersusHedged(ctx)];
+  // The corpus value is immutable (a change swaps in a new one), so the findings for a topic can be kept with it.
+  let perCorpus = foundCache.get(deps.corpus);
+  if (!perCorpus) foundCache.set(deps.corpus, (perCorpus = new Map()));
+  const cacheKey = topic.toLowerCase();
+  const found = perCorpus.get(cacheKey) ?? [...figureDifferences(ctx), ...reportsAndDenials(ctx), ...firmVersusHedged(ctx)];
+  if (perCorpus.size < 100) perCorpus.set(cacheKey, found);
 
   // Render: cite in display order so the numbers read [1], [2], … down the answer.
   const disagreements: Disagreement[] = [];
