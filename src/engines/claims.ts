@@ -92,7 +92,7 @@ export function reportedHedgeOf(text: string): Hedge | null {
 }
 
 const DENIAL_RE =
-  /\b(?:denied|denies|deny|denying|disputed|disputes|rejected|rejects|dismissed|dismisses|refuted|refutes|did not confirm|didn['’]t confirm|does not confirm|refused to confirm|declined to confirm|would not confirm|called (?:it |the (?:report|story|claim)s? )?(?:a )?(?:fake|false|untrue|baseless|fabricat\w+)|(?:fake|false|untrue|baseless) (?:story|report|news|claims?)|not true)\b/i;
+  /\b(?:denied|denies|deny|denying|disputed|disputes|rejected|rejects|dismissed|dismisses|refuted|refutes|did not confirm|didn['’]t confirm|does not confirm|refused to confirm|declined to confirm|would not confirm|called (?:it |the (?:report|story|claim)s? )?(?:a )?(?:fake|false|untrue|baseless|fabricat\w+)|(?:fake|false|untrue|baseless) (?:story|report|news|claims?)|(?:story|report|claim|allegation)s? (?:is|was|are|were) (?:false|fake|untrue|baseless|wrong)|not true)\b/i;
 const REPORT_NOUN_RE = /\b(?:report|reports|reported|reporting|story|stories|article|claim|claims|allegation|allegations|account|sources?)\b/i;
 const REPORT_RE =
   /\b(?:reported|reports that|report that|reporting that|has learned|have learned|first reported|according to|told (?:the )?[A-Z][\w]+|says it(?:['’]s| has) obtained|obtained by|the publication reports|continues)\b/i;
@@ -216,6 +216,8 @@ const DATE_REF = new Date('2000-06-15T12:00:00Z');
 export function datesIn(text: string): DateMention[] {
   const out: DateMention[] = yearsIn(text).map((y) => ({ text: String(y), year: y }));
   for (const r of chrono.parse(text, DATE_REF)) {
+    // Only dates written out (a month, a weekday, digits): "now", "this week", "days ago" depend on when it was written.
+    if (!/\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\b/i.test(r.text)) continue;
     const s = r.start;
     const d: DateMention = { text: r.text.trim() };
     if (s.isCertain('month')) d.month = s.get('month') ?? undefined;
@@ -423,7 +425,15 @@ export function antonymIn(claim: string, sentence: string): string | null {
     const same = new Set([cw[i]!, ...synonymsOf(cw[i]!)]);
     const object = new Set(cw.slice(i + 1, i + 7));
     if (!object.size) continue;
-    const reach = (j: number) => sw.slice(j + 1, j + 9).filter((x) => object.has(x.t)).length;
+    // What a verb applies to runs until the next of the two opposite verbs ("supports X and opposes Y").
+    const reach = (j: number) => {
+      let n = 0;
+      for (const x of sw.slice(j + 1, j + 9)) {
+        if (same.has(x.t) || opposite.has(x.t)) break;
+        if (object.has(x.t)) n++;
+      }
+      return n;
+    };
     let bestSame = 0;
     let bestOpp = 0;
     let oppWord: string | null = null;
