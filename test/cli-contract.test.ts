@@ -15,6 +15,50 @@ afterAll(cleanupTempDirs);
 // Child processes are slow on a loaded machine; these limits only stop a hang.
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
+// Independent CLI runs start together (bounded by the helper) when the file starts;
+// each test awaits its own.
+const started = new Map<string, Promise<unknown>>();
+function once<T>(key: string, f: () => Promise<T>): Promise<T> {
+  if (!started.has(key)) started.set(key, f());
+  return started.get(key) as Promise<T>;
+}
+const scenarios = {
+  missingSeeds: () => {
+    const missing = path.join(tempDir(), 'no-such-folder');
+    return cli(['ask', 'What happened?', '--json', '--seeds', missing]).then((r) => ({ r, missing }));
+  },
+  emptySeeds: () =>
+    Promise.all([
+      cli(['ask', 'What happened?', '--json', '--seeds', tempDir('dispatch-empty-')]),
+      cli(['sources', '--json', '--seeds', writeCorpus({ 'a.txt': '', 'b.txt': Buffer.from([0, 0, 0]) })]),
+    ]),
+  help: () => cli(['--help']),
+  logs: async () => {
+    const dir = writeCorpus({
+      'story.txt': 'Harbour Storm Headline\n\nThe harbour master said 40 boats were moved before the storm on Friday.\n',
+      'empty.txt': '',
+    });
+    const dataDir = tempDir('dispatch-cli-data-');
+    const env = { DATA_DIR: dataDir, LOG_LEVEL: 'debug' };
+    const first = await cli(['ask', 'How many boats were moved?', '--json', '--seeds', dir], env);
+    const second = await cli(['ask', 'How many boats were moved?', '--json', '--seeds', dir], env);
+    return { dir, dataDir, first, second };
+  },
+  sources: () => cli(['sources', '--json']),
+  session: async () => {
+    const dataDir = tempDir('dispatch-cli-session-');
+    const first = await cli(['ask', 'What did Maduro ask Russia for?', '--json', '--session', 'followup-1'], { DATA_DIR: dataDir });
+    const file = path.join(dataDir, 'store.json');
+    const storedAfterFirst = existsSync(file) ? readFileSync(file, 'utf8') : '';
+    const second = await cli(['ask', 'And China?', '--json', '--session', 'followup-1'], { DATA_DIR: dataDir });
+    return { dataDir, first, storedAfterFirst, second };
+  },
+  deadStore: () => cli(['ask', 'What did Peskov say?', '--json', '--session', 'dead'], { REDIS_URL: 'redis://127.0.0.1:1', STORE_TIMEOUT_MS: '200' }),
+};
+beforeAll(() => {
+  for (const [k, f] of Object.entries(scenarios)) void once(k, f as () => Promise<unknown>);
+});
+
 const SEED_FILES = new Set([
   '000_46500a0d823731af.txt',
   '001_080066696a52c0c3.txt',
@@ -173,8 +217,7 @@ describe('cli: usage errors and broken corpora', () => {
   });
 
   it('--seeds pointing at a missing folder → non-zero, one line naming it on stderr', async () => {
-    const missing = path.join(tempDir(), 'no-such-folder');
-    const r = await cli(['ask', 'What happened?', '--json', '--seeds', missing]);
+    const { r, missing } = await once('missingSeeds', scenarios.missingSeeds);
     expect(r.code).not.toBe(0);
     expect(r.stdout).toBe('');
     const err = ourStderr(r.stderr);
@@ -183,10 +226,7 @@ describe('cli: usage errors and broken corpora', () => {
   });
 
   it('--seeds pointing at an empty folder (or only broken files) → non-zero, one line on stderr', async () => {
-    const [empty, broken] = await Promise.all([
-      cli(['ask', 'What happened?', '--json', '--seeds', tempDir('dispatch-empty-')]),
-      cli(['sources', '--json', '--seeds', writeCorpus({ 'a.txt': '', 'b.txt': Buffer.from([0, 0, 0]) })]),
-    ]);
+    const [empty, broken] = await once('emptySeeds', scenarios.emptySeeds);
     for (const r of [empty, broken]) {
       expect(r.code).not.toBe(0);
       expect(r.stdout).toBe('');
@@ -200,7 +240,7 @@ describe('cli: usage errors and broken corpora', () => {
   });
 
   it('--help prints the usage on stdout and exits 0', async () => {
-    const r = await cli(['--help']);
+    const r = await once('help', scenarios.help);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/usage:/i);
     expect(r.stdout).toMatch(/ask/);
@@ -209,14 +249,7 @@ describe('cli: usage errors and broken corpora', () => {
 
 describe('cli: logs go to stderr, never stdout', () => {
   it('with LOG_LEVEL=debug and a skipped broken file, stdout is still exactly one JSON object', async () => {
-    const dir = writeCorpus({
-      'story.txt': 'Harbour Storm Headline\n\nThe harbour master said 40 boats were moved before the storm on Friday.\n',
-      'empty.txt': '',
-    });
-    const dataDir = tempDir('dispatch-cli-data-');
-    const env = { DATA_DIR: dataDir, LOG_LEVEL: 'debug' };
-    const first = await cli(['ask', 'How many boats were moved?', '--json', '--seeds', dir], env);
-    const second = await cli(['ask', 'How many boats were moved?', '--json', '--seeds', dir], env);
+    const { dir, dataDir, first, second } = await once('logs', scenarios.logs);
     for (const r of [first, second]) {
       expect(r.code, r.stderr).toBe(0);
       const j = oneJson(r);
@@ -236,7 +269,7 @@ describe('cli: logs go to stderr, never stdout', () => {
 
 describe('cli: sources --json', () => {
   it('has the sources array with the contract fields for every seed', async () => {
-    const r = await cli(['sources', '--json']);
+    const r = await once('sources', scenarios.sources);
     expect(r.code, r.stderr).toBe(0);
     const j = oneJson(r);
     expect(j.command).toBe('sources');
@@ -271,18 +304,16 @@ describe('cli: sources --json', () => {
 
 describe('cli: --session follow-ups across two calls', () => {
   it('"What did Maduro ask Russia for?" then "And China?" answers about China, with state kept in DATA_DIR', async () => {
-    const dataDir = tempDir('dispatch-cli-session-');
-    const first = await cli(['ask', 'What did Maduro ask Russia for?', '--json', '--session', 'followup-1'], { DATA_DIR: dataDir });
+    const { dataDir, first, storedAfterFirst, second } = await once('session', scenarios.session);
     expect(first.code, first.stderr).toBe(0);
     const a = oneJson(first);
     expect(a.answered).toBe(true);
     expect(a.citations.some((c) => /Russia/.test(c.quote))).toBe(true);
     // The conversation was stored under the session id in the embedded store.
-    const stored = readFileSync(path.join(dataDir, 'store.json'), 'utf8');
+    const stored = storedAfterFirst;
     expect(stored).toContain('followup-1');
     expect(stored).toContain('What did Maduro ask Russia for?');
 
-    const second = await cli(['ask', 'And China?', '--json', '--session', 'followup-1'], { DATA_DIR: dataDir });
     expect(second.code, second.stderr).toBe(0);
     const b = oneJson(second);
     expect(b.answered).toBe(true);
@@ -298,7 +329,7 @@ describe('cli: --session follow-ups across two calls', () => {
 
 describe('cli: a dead store', () => {
   it('REDIS_URL pointing at nothing: ask --session still answers (exit 0, one JSON object, a note), and the process exits', async () => {
-    const r = await cli(['ask', 'What did Peskov say?', '--json', '--session', 'dead'], { REDIS_URL: 'redis://127.0.0.1:1', STORE_TIMEOUT_MS: '200' });
+    const r = await once('deadStore', scenarios.deadStore);
     expect(r.code, r.stderr).toBe(0);
     const j = oneJson(r);
     expect(j.answered).toBe(true);

@@ -59,11 +59,32 @@ export interface ChildResult {
   ms: number;
 }
 
+// At most this many child processes at once per test file: starting them all together
+// on a small machine only makes each one slower.
+const MAX_CHILDREN = 4;
+let activeChildren = 0;
+const waitingChildren: (() => void)[] = [];
+
 /** Run a command from the project root with a minimal, explicit environment (no OPENAI/DISCORD/REDIS leaking in). */
-export function run(
+export async function run(
   cmd: string,
   args: string[],
   opts: { env?: Record<string, string>; input?: string; timeoutMs?: number } = {},
+): Promise<ChildResult> {
+  if (activeChildren >= MAX_CHILDREN) await new Promise<void>((r) => waitingChildren.push(r));
+  activeChildren++;
+  try {
+    return await runNow(cmd, args, opts);
+  } finally {
+    activeChildren--;
+    waitingChildren.shift()?.();
+  }
+}
+
+function runNow(
+  cmd: string,
+  args: string[],
+  opts: { env?: Record<string, string>; input?: string; timeoutMs?: number },
 ): Promise<ChildResult> {
   const t0 = Date.now();
   return new Promise((resolve) => {
