@@ -10,7 +10,7 @@
  * Benchmarks, not tests: they print figures and compare them with the targets,
  * they do not fail the build. Results also go to tmp/bench/results.json.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -43,15 +43,24 @@ function parseRoundtrip(line: string): { line: string; p50?: number; p99?: numbe
   return { line, p50: num('p50'), p99: num('p99') };
 }
 
+/** Run one measurement; its progress (stderr) streams through, its last stdout line is the JSON result. */
 function runChild(args: string[], timeoutMs = 1_200_000): Promise<any> {
   return new Promise((resolve, reject) => {
-    execFile(tsx, args, { cwd: root, timeout: timeoutMs, maxBuffer: 64 << 20, env: { ...process.env, LOG_LEVEL: 'silent' } }, (err, stdout, stderr) => {
-      if (err) return reject(new Error(`${args.join(' ')} failed: ${err.message}\n${stderr.slice(-2000)}`));
+    const child = spawn(tsx, args, { cwd: root, env: { ...process.env, LOG_LEVEL: 'silent' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout.on('data', (d) => (stdout += String(d)));
+    child.stderr.on('data', (d) => {
+      for (const line of String(d).split('\n')) if (line.trim() && !/npm warn/.test(line)) process.stderr.write(`    ${line}\n`);
+    });
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      if (code !== 0) return reject(new Error(`${args.join(' ')} failed (${signal ?? code}${signal === 'SIGKILL' ? `, over ${timeoutMs / 60_000} min` : ''})`));
       const line = stdout.trim().split('\n').pop() ?? '';
       try {
         resolve(JSON.parse(line));
       } catch {
-        reject(new Error(`${args.join(' ')} printed no JSON: ${stdout.slice(-500)}\n${stderr.slice(-1000)}`));
+        reject(new Error(`${args.join(' ')} printed no JSON: ${stdout.slice(-500)}`));
       }
     });
   });
