@@ -49,7 +49,7 @@ describe('/sources over the seeds', () => {
   // line breaks and sentence ends ("…according to the Post.\nTransport Minister Ramón
   // Celestino Velásquez…" → cites "Post.\nTransport Minister Ramón Celestino"), and a
   // name cut at "for" yields "Center" for the Center for Strategic and International Studies.
-  it.fails('cites are clean outlet names (no line breaks, no sentence-spanning junk)', () => {
+  it('cites are clean outlet names (no line breaks, no sentence-spanning junk)', () => {
     for (const s of list) {
       for (const c of s.cites) {
         expect(c, `${s.source}: ${JSON.stringify(c)}`).not.toMatch(/[\n.]\s*\p{Lu}|\n/u);
@@ -102,7 +102,7 @@ describe('attributedOutlets on text written for the test', () => {
   });
 
   // Same bug as above, on a neutral text: the attribution at a sentence end is lost.
-  it.fails('keeps an attribution that ends a sentence followed by another sentence', () => {
+  it('keeps an attribution that ends a sentence followed by another sentence', () => {
     const a = article('The plan would cut bus routes, according to The Springfield Gazette.\nThe deputy mayor disagreed with the plan.');
     expect(attributedOutlets(a)).toEqual(['Springfield Gazette']);
   });

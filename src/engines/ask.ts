@@ -102,39 +102,9 @@ export function resolveFollowUp(question: string, prev: Turn | undefined): { res
 
 // --- term support -----------------------------------------------------------
 
-function editDistanceAtMost(a: string, b: string, max: number): boolean {
-  if (Math.abs(a.length - b.length) > max) return false;
-  const prev = new Array(b.length + 1).fill(0).map((_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      rowMin = Math.min(rowMin, cur[j]!);
-    }
-    if (rowMin > max) return false;
-    for (let j = 0; j <= b.length; j++) prev[j] = cur[j]!;
-  }
-  return prev[b.length]! <= max;
-}
-
 /** Map a question term to the corpus term it means: itself, or a close spelling (typos, transliterations). */
 function correctTerm(deps: Deps, t: string): string {
-  if (deps.index.docFreq(t) > 0 || t.length < 5 || /\d/.test(t)) return t;
-  const max = t.length >= 8 ? 2 : 1;
-  let best: string | undefined;
-  let bestDf = 0;
-  for (const v of deps.index.vocabulary()) {
-    if (v[0] !== t[0] && v[1] !== t[1]) continue;
-    if (editDistanceAtMost(t, v, max)) {
-      const df = deps.index.docFreq(v);
-      if (df > bestDf) {
-        best = v;
-        bestDf = df;
-      }
-    }
-  }
-  return best ?? t;
+  return deps.index.correct(t);
 }
 
 const NUMBER_RE = /(?:\$\s?)?\b\d[\d,.]*(?:\s?(?:million|billion|thousand|percent|%|tons?|km|miles?))?\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens|hundreds|thousands|millions|twice|doubled?)\b/i;

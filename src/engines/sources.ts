@@ -6,7 +6,10 @@ import type { Deps } from '../deps.js';
 import type { Answer, Article, SourceInfo } from '../types.js';
 import { NEAR_DUPLICATE_SHARE } from '../corpus/overlap.js';
 
-const ORG_WORD = '(?:[Tt]he\\s+)?(?:[\\p{Lu}][\\p{L}.’\'&-]*\\s+){0,4}[\\p{Lu}][\\p{L}.’\'&-]*';
+// Capitalised words on one line, with lower-case connectors inside a name ("Center for Strategic and
+// International Studies"); a name never runs across a line break or a sentence end.
+const CAP = "[\\p{Lu}][\\p{L}’'&-]*(?:\\.(?=\\p{Lu}))?";
+const ORG_WORD = `(?:[Tt]he[ \\t]+)?${CAP}(?:[ \\t]+(?:(?:for|of|and|de|del)[ \\t]+)?${CAP}){0,5}`;
 const ATTRIBUTION_PATTERNS: RegExp[] = [
   new RegExp(`according to (?:(?:a|an|the) (?:report|article|story) (?:by|in|from) )?(${ORG_WORD})`, 'gu'),
   new RegExp(`(?:told|tells|speaking to|in an interview with|interview on)\\s+(?:the\\s+)?(?:[\\p{Ll}-]+\\s+){0,3}?(?:news agency|newspaper|broadcaster|outlet|network|channel|agency)?\\s*(${ORG_WORD})`, 'gu'),
@@ -24,9 +27,8 @@ const OUTLET_HINT = /\b(?:Post|Times|Herald|Journal|News|Tribune|Guardian|Telegr
 /** The outlets/agencies an article attributes claims to. */
 export function attributedOutlets(a: Article): string[] {
   const found = new Map<string, string>();
-  const text = a.paragraphs.map((p) => p.text).join('\n');
   for (const re of ATTRIBUTION_PATTERNS) {
-    for (const m of text.matchAll(re)) {
+    for (const m of a.sentences.flatMap((s) => [...s.text.matchAll(re)])) {
       let name = m[1]!.trim().replace(/[’']s$/, '').replace(/[.,;:]+$/, '');
       name = name.replace(/^(?:the|The)\s+/, '');
       const last = name.split(/\s+/).pop()!;

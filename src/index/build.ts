@@ -4,6 +4,7 @@
  * version and an index schema version, so a restart with an unchanged corpus
  * loads instead of rebuilding. Articles can be added at run time.
  */
+import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import MiniSearch from 'minisearch';
@@ -13,7 +14,7 @@ import type { PassageHit, SearchIndex, SearchOptions } from './search.js';
 import { STOPWORDS, stem, terms, words } from './text.js';
 
 /** Bump when tokenisation or stored fields change, so stale caches are ignored. */
-const SCHEMA = 5;
+const SCHEMA = 6;
 
 interface Doc {
   id: string;
@@ -73,7 +74,9 @@ export async function buildIndex(corpus: Corpus, opts: BuildIndexOptions = {}): 
   if (file) {
     try {
       const json = await readFile(file, 'utf8');
-      const parsed = JSON.parse(json) as { index: unknown; df: [string, number][] };
+      const parsed = JSON.parse(json) as { index: unknown; df: [string, number][]; structure?: string };
+      // Same files parsed differently (a parser fix) must not reuse passages with other boundaries.
+      if (parsed.structure !== structureOf(corpus.articles.flatMap((a) => a.paragraphs))) throw new Error('stale structure');
       ms = MiniSearch.loadJS<Doc>(parsed.index as never, OPTIONS);
       df = new Map(parsed.df);
       opts.log?.debug({ file }, 'search index loaded from cache');
@@ -91,24 +94,30 @@ export async function buildIndex(corpus: Corpus, opts: BuildIndexOptions = {}): 
     }
     if (file) {
       try {
-        await persist(file, ms, df);
+        await persist(file, ms, df, structureOf(corpus.articles.flatMap((a) => a.paragraphs)));
       } catch (err) {
         opts.log?.warn({ err: (err as Error).message }, 'could not persist the search index; it will be rebuilt next start');
       }
     }
   }
-  const save = async (version: string) => {
+  const save = async (version: string, structure: string) => {
     if (!opts.cacheDir) return;
     const target = path.join(opts.cacheDir, `index-v${SCHEMA}-${version}.json`);
-    await persist(target, ms!, df!);
+    await persist(target, ms!, df!, structure);
   };
   return makeIndex(corpus, ms, df, fromCache, save);
 }
 
-async function persist(file: string, ms: MiniSearch<Doc>, df: Map<string, number>): Promise<void> {
+/** A fingerprint of how the corpus was cut into passages (ids and offsets). */
+function structureOf(paragraphs: Iterable<Paragraph>): string {
+  const rows = [...paragraphs].map((p) => `${p.id}:${p.start}:${p.end}`).sort();
+  return createHash('sha256').update(rows.join('\n')).digest('hex').slice(0, 16);
+}
+
+async function persist(file: string, ms: MiniSearch<Doc>, df: Map<string, number>, structure: string): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, JSON.stringify({ index: ms.toJSON(), df: [...df] }));
+  await writeFile(tmp, JSON.stringify({ index: ms.toJSON(), df: [...df], structure }));
   await rename(tmp, file);
 }
 
@@ -122,13 +131,53 @@ function countDf(a: Pick<Article, 'paragraphs'>, df: Map<string, number>, sign =
   }
 }
 
+/** Optimal-string-alignment distance, bounded: true when a and b are within `max` edits (a swap is one). */
+export function withinEdits(a: string, b: string, max: number): boolean {
+  if (Math.abs(a.length - b.length) > max) return false;
+  const n = b.length;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: n + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= n; j++) {
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
+      cur[j] = v;
+      rowMin = Math.min(rowMin, v);
+    }
+    if (rowMin > max) return false;
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[n]! <= max;
+}
+
 function makeIndex(
   corpus: Corpus,
   ms: MiniSearch<Doc>,
   df: Map<string, number>,
   fromCache: boolean,
-  save: (version: string) => Promise<void>,
+  save: (version: string, structure: string) => Promise<void>,
 ): MutableSearchIndex {
+  const corrections = new Map<string, string>();
+  const correct = (t: string): string => {
+    if (df.has(t) || t.length < 5 || /\d/.test(t)) return t;
+    const cached = corrections.get(t);
+    if (cached !== undefined) return cached;
+    const max = t.length >= 8 ? 2 : 1;
+    let best = t;
+    let bestDf = 0;
+    for (const [v, n] of df) {
+      if (n > bestDf && v[0] === t[0] && withinEdits(t, v, max)) {
+        best = v;
+        bestDf = n;
+      }
+    }
+    if (corrections.size > 10_000) corrections.clear();
+    corrections.set(t, best);
+    return best;
+  };
   const passages = new Map<string, Paragraph>();
   const sentences = new Map<string, Sentence>();
   // Which paragraphs each article put in the index, so a changed or deleted file
@@ -163,7 +212,14 @@ function makeIndex(
     fromCache,
     search(query: string, o: SearchOptions = {}): PassageHit[] {
       const allowed = o.articles ? new Set(o.articles) : undefined;
-      const hits = ms.search(query, allowed ? { filter: (r) => allowed.has(r.articleId as string) } : undefined);
+      // Typos MiniSearch's fuzzy match misses (a swapped pair is two Levenshtein edits) are corrected first.
+      const q = words(query)
+        .map((w) => {
+          const t = processTerm(w);
+          return t && !df.has(t) ? correct(t) : w;
+        })
+        .join(' ');
+      const hits = ms.search(q, allowed ? { filter: (r) => allowed.has(r.articleId as string) } : undefined);
       return hits.slice(0, o.limit ?? 20).map((h) => ({
         id: String(h.id),
         articleId: h.articleId as string,
@@ -175,8 +231,10 @@ function makeIndex(
     passage: (id) => passages.get(id),
     sentence: (id) => sentences.get(id),
     vocabulary: () => df.keys(),
+    correct,
     docFreq: (term) => df.get(stem(term)) ?? df.get(term) ?? 0,
     add(a: Article) {
+      corrections.clear();
       unregister(a.id);
       for (const p of a.paragraphs) if (ms.has(p.id)) ms.discard(p.id);
       ms.addAll(docsOf(a));
@@ -184,6 +242,6 @@ function makeIndex(
       register(a);
     },
     remove: unregister,
-    save,
+    save: (version: string) => save(version, structureOf(passages.values())),
   };
 }

@@ -29,6 +29,12 @@ export interface SearchIndex {
   search(query: string, opts?: SearchOptions): PassageHit[];
   passage(id: string): Paragraph | undefined;
   sentence(id: string): Sentence | undefined;
+  /**
+   * The corpus term a (normalised) query term most likely means: itself when the
+   * corpus has it, else the most frequent term within a small edit distance
+   * (swapped letters count as one edit), else itself.
+   */
+  correct(term: string): string;
   /** Number of passages containing `term` (normalised), for answerability checks. */
   docFreq(term: string): number;
   /** Every indexed term (stemmed, folded), for spelling correction. */

@@ -36,7 +36,7 @@ export function words(text: string): string[] {
  * General-English equivalents for common news verbs and nouns, so "What did X ask
  * for?" finds "X requested …". Keys and values are stemmed terms. Not story-specific.
  */
-export const SYNONYMS: Record<string, string[]> = {
+const RAW_SYNONYMS: Record<string, string[]> = {
   ask: ['request', 'sought', 'seek', 'appeal', 'solicit', 'urg'],
   request: ['ask', 'sought', 'seek'],
   kill: ['dead', 'death', 'die', 'killing'],
@@ -76,13 +76,21 @@ export function stem(w: string): string {
   const month = MONTH_ABBR[w];
   if (month) return month; // "Oct. 24" and "October 24" are the same date
   if (w.length <= 3 || /\d/.test(w)) return w;
+  if (w.length === 4) return dropE(w);
   if (w.endsWith('ies') && w.length > 4) return w.slice(0, -3) + 'y';
   if (w.endsWith('sses')) return w.slice(0, -2);
   if (w.endsWith('ing') && w.length > 5) return w.slice(0, -3);
+  if (w.endsWith('eed') && w.length > 4) return w.slice(0, -1); // agreed → agree
   if (w.endsWith('ed') && w.length > 4) return w.slice(0, -2);
+  if (w.endsWith('es') && w.length > 4 && !/(ch|sh|x|ss)es$/.test(w)) return dropE(w.slice(0, -1));
   if (w.endsWith('es') && /(ch|sh|x|ss)es$/.test(w)) return w.slice(0, -2);
-  if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) return w.slice(0, -1);
-  return w;
+  if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) return dropE(w.slice(0, -1));
+  return dropE(w);
+}
+
+/** "vote"/"voted"/"votes"/"voting" all become "vot": a final silent e is dropped. */
+function dropE(w: string): string {
+  return w.length >= 4 && w.endsWith('e') && !w.endsWith('ee') ? w.slice(0, -1) : w;
 }
 
 /** Content terms of a text: stemmed, stopwords removed. */
@@ -91,3 +99,8 @@ export function terms(text: string): string[] {
     .filter((w) => !STOPWORDS.has(w))
     .map(stem);
 }
+
+/** SYNONYMS with keys and values passed through the same stemmer as the text. */
+export const SYNONYMS: Record<string, string[]> = Object.fromEntries(
+  Object.entries(RAW_SYNONYMS).map(([k, vs]) => [stem(k), [...new Set(vs.map(stem))]]),
+);
