@@ -59,7 +59,7 @@ export function questionType(q: string): QuestionType {
 /** Proper names in a text: capitalised word runs not at a sentence start unless multi-word. */
 export function properNames(text: string): string[] {
   const out: string[] = [];
-  const re = /\b(\p{Lu}[\p{L}'’.-]*(?:\s+(?:de|del|la|los|las|van|von|bin|al|R\.|[\p{Lu}]\.)?\s*\p{Lu}[\p{L}'’.-]*)*)/gu;
+  const re = /\b(\p{Lu}[\p{L}'’-]*(?:[ \t]+(?:(?:de|del|la|los|las|van|von|bin|al|\p{Lu}\.)[ \t]+)?\p{Lu}[\p{L}'’-]*)*)/gu;
   for (const m of text.matchAll(re)) {
     let name = m[1]!.replace(/['’]s$/, '').replace(/[.]$/, '');
     const first = name.split(/\s+/)[0]!.toLowerCase();
@@ -80,7 +80,22 @@ const STOP_NAME = new Set(['i', 'a', 'the', 'mr', 'mrs', 'ms', 'us', 'u.s']);
  */
 export function resolveFollowUp(question: string, prev: Turn | undefined): { resolved: string; isFollowUp: boolean; context: string[] } {
   if (!prev) return { resolved: question, isFollowUp: false, context: [] };
-  const ell = question.match(ELLIPTIC_RE);
+  // A bare question word ("When?", "Why?", "How many?") asks it of the previous question's subject.
+  const bare = question.match(/^\s*(?:and\s+)?(when|where|why|how many|how much|how|who)\s*\??\s*$/i);
+  if (bare) {
+    const rest = prev.resolved.replace(/^\s*(?:what|which|who|whom|when|where|why|how(?: many| much)?)\b\s*(?:did|does|do|is|are|was|were|has|have)?\s*/i, '');
+    return { resolved: `${bare[1]![0]!.toUpperCase()}${bare[1]!.slice(1).toLowerCase()} ${rest}`, isFollowUp: true, context: [] };
+  }
+  let ell = question.match(ELLIPTIC_RE);
+  // "And how many troops?" is a new question, not a new name for the old one.
+  if (ell?.[1] && /^(?:what|which|who|whom|when|where|why|how|did|does|do|is|are|was|were)\b/i.test(ell[1])) {
+    question = ell[1];
+    ell = null;
+    // It names what it asks about ("how many troops"): a new question unless it points back.
+    if (!PRONOUN_RE.test(question) && terms(question).some((t) => !QUESTION_NOISE.has(t))) {
+      return { resolved: question, isFollowUp: true, context: [] };
+    }
+  }
   if (ell && ell[1] && ell[1].split(/\s+/).length <= 5) {
     const newName = ell[1].trim();
     const prevNames = properNames(prev.resolved).filter((n) => !STOP_NAME.has(n.toLowerCase()));
@@ -197,7 +212,7 @@ function namesOf(question: string, answer: Answer): string[] {
   const qNames = properNames(question).filter((n) => !STOP_NAME.has(n.toLowerCase()));
   if (qNames.length) return qNames.slice(0, 4);
   // No name in the question: remember the first names the answer is about.
-  return properNames(answer.blocks.map((b) => b.text).join(' '))
+  return properNames(answer.citations.map((c) => c.quote).join(' '))
     .filter((n) => !STOP_NAME.has(n.toLowerCase()))
     .slice(0, 2);
 }
@@ -333,9 +348,15 @@ export function extractive(deps: Deps, question: string, suggest = true, context
 
   const citer = createCiter(deps.corpus);
   const blocks: AnswerBlock[] = [];
+  const cited: { c: Scored; n: number }[] = [];
+  const usedSentences = new Set<string>();
   for (const c of chosen.sort((a, b) => b.score - a.score)) {
     const sents = extendQuote(c);
+    // A quote already shown (as part of a longer one) is not shown again.
+    if (sents.every((x) => usedSentences.has(x.id))) continue;
+    for (const x of sents) usedSentences.add(x.id);
     const n = citer.cite(sents);
+    cited.push({ c, n });
     const cites = [n];
     // The same sentence in other (e.g. syndicated) articles: cite them too, marked as repeats.
     const repeats = (seenText.get(fold(c.s.text).replace(/[^a-z0-9]+/g, ' ').trim()) ?? []).filter((x) => x !== c);
@@ -350,7 +371,7 @@ export function extractive(deps: Deps, question: string, suggest = true, context
       cites,
     });
   }
-  const diff = type === 'number' ? differences(chosen, citer, qTerms) : null;
+  const diff = type === 'number' ? differences(cited, qTerms) : null;
   if (diff) blocks.push(diff);
 
   const passages: LlmPassage[] = [];
@@ -424,22 +445,39 @@ function extendQuote(c: Scored): Sentence[] {
 }
 
 /** When several sources give different figures, say so explicitly. */
-function differences(chosen: Scored[], citer: ReturnType<typeof createCiter>, qTerms: string[]): AnswerBlock | null {
-  const figures: { phrase: string; n: number; value: number }[] = [];
-  for (const c of chosen) {
-    if (!figureNear(c.s.text, qTerms)) continue;
-    const m = c.s.text.match(/\b((?:more than|at least|roughly|about|around|nearly|almost|over|up to|some)\s+)?(\d[\d,.]*)\s+([\p{L}-]+(?:\s+[\p{L}-]+)?)/iu);
-    if (!m) continue;
-    const n = citer.cite([c.s]);
-    figures.push({ phrase: `${m[1] ?? ''}${m[2]} ${m[3]}`.trim(), n, value: Number(m[2]!.replace(/,/g, '')) });
+function differences(chosen: { c: Scored; n: number }[], qTerms: string[]): AnswerBlock | null {
+  const want = new Set(qTerms.flatMap((t) => [t, ...(equivalents(t) ?? [])]));
+  const byValue = new Map<number, { phrase: string; ns: number[] }>();
+  const re = /\b((?:more than|at least|roughly|about|around|nearly|almost|over|up to|some|an estimated)\s+)?(\d[\d,]*(?:\.\d+)?(?:\s+(?:million|billion|thousand))?)((?:\s+[\p{L}-]+){1,3})/giu;
+  for (const { c, n } of chosen) {
+    for (const m of c.s.text.matchAll(re)) {
+      // The figure must be about what the question asks ("killed more than 60", "4,500 troops")…
+      const before = words(c.s.text.slice(Math.max(0, (m.index ?? 0) - 40), m.index)).slice(-1).map(stem);
+      const after = m[3]!.trim().split(/\s+/);
+      const afterStems = after.map((w) => stem(fold(w).replace(/[^a-z0-9-]/g, '')));
+      if (![...before, ...afterStems].some((w) => want.has(w))) continue;
+      // …and is shown with what it counts, up to the first small word ("13 vessels in" → "13 vessels").
+      let k = afterStems.findIndex((w) => STOPWORDS.has(w));
+      k = k < 0 ? Math.min(after.length, 2) - 1 : k - 1;
+      if (k < 0) continue;
+      const raw = m[2]!.replace(/,/g, '');
+      const scale = /million/i.test(raw) ? 1e6 : /billion/i.test(raw) ? 1e9 : /thousand/i.test(raw) ? 1e3 : 1;
+      const value = parseFloat(raw) * scale;
+      const phrase = `${m[1] ?? ''}${m[2]} ${after.slice(0, k + 1).join(' ')}`.trim();
+      const entry = byValue.get(value);
+      if (entry) {
+        if (!entry.ns.includes(n)) entry.ns.push(n);
+      } else byValue.set(value, { phrase, ns: [n] });
+      break;
+    }
   }
   // "roughly 4,500" and "4,500" agree; only different values are a difference.
-  const distinct = new Set(figures.map((f) => f.value));
-  if (figures.length < 2 || distinct.size < 2) return null;
+  if (byValue.size < 2) return null;
+  const figs = [...byValue.values()];
   return {
     heading: 'Where the figures differ',
-    text: figures.map((f) => `“${f.phrase}” [${f.n}]`).join(' vs '),
-    cites: figures.map((f) => f.n),
+    text: figs.map((f) => `“${f.phrase}” ${f.ns.map((x) => `[${x}]`).join('')}`).join(' vs '),
+    cites: figs.flatMap((f) => f.ns),
   };
 }
 

@@ -32,12 +32,30 @@ export const COMMANDS: readonly CommandName[] = ['ask', 'who', 'timeline', 'sour
 
 /** Normalise and check user text: trimmed, non-empty when required, bounded. */
 export function cleanInput(text: string | undefined, what: string, required: boolean): string {
-  const t = (text ?? '').replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, ' ').replace(/\s+/g, ' ').trim();
+  const t = stripChatMarkup((text ?? '').replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, ' '))
+    .replace(/\s+/g, ' ')
+    .trim();
   if (required && !t) throw new BadInputError(`Please give ${what}.`);
   if (t.length > MAX_INPUT_CHARS) {
-    throw new BadInputError(`That ${what} is ${t.length.toLocaleString('en-US')} characters long; the limit is ${MAX_INPUT_CHARS.toLocaleString('en-US')}.`);
+    const noun = what.replace(/^(a|an)\s+/, '');
+    throw new BadInputError(`Your ${noun} is ${t.length.toLocaleString('en-US')} characters long; the limit is ${MAX_INPUT_CHARS.toLocaleString('en-US')}.`);
   }
   return t;
+}
+
+/**
+ * What people paste into chat is not part of the question: mentions (@everyone,
+ * <@id>, <#channel>), markdown emphasis and code fences, and link targets.
+ */
+export function stripChatMarkup(s: string): string {
+  return s
+    .replace(/<(?:@[!&]?|#)\d{5,25}>/g, ' ')
+    .replace(/@(?:everyone|here)\b/gi, ' ')
+    .replace(/\[([^\]]*)\]\((?:https?:\/\/|<)[^)]*\)/g, '$1')
+    .replace(/https?:\/\/\S+/g, ' ')
+    .replace(/```[a-z]*|`/gi, ' ')
+    .replace(/(\*\*|__|~~|\|\|)(?=\S)([\s\S]*?\S)\1/g, '$2')
+    .replace(/(^|\s)([*_])(\S[^*_]*?)\2(?=\s|[?.!,]|$)/g, '$1$3');
 }
 
 /** Run one command. Throws BadInputError for unusable input; otherwise always returns an Answer. */
