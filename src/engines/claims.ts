@@ -165,6 +165,46 @@ export function figuresInText(text: string): Figure[] {
   return extractFigures(pseudoArticle(text), null);
 }
 
+const COUNT_RE = /(?<![\w.,$€£-])(?:(more than|over|at least|nearly|almost|about|around|roughly|approximately|some|up to|fewer than|less than|as many as)\s+)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)((?:\s+[a-z][a-z-]*){1,3})/gi;
+const COUNT_QUALIFIER_RANGE: Record<string, [number, number]> = {
+  'more than': [1.0001, Infinity], over: [1.0001, Infinity], 'at least': [1, Infinity], nearly: [0.8, 1], almost: [0.8, 1],
+  'fewer than': [0.8, 1], 'less than': [0.8, 1], 'up to': [0, 1], 'as many as': [0, 1],
+  about: [0.85, 1.15], around: [0.85, 1.15], roughly: [0.85, 1.15], approximately: [0.85, 1.15], some: [0.85, 1.15],
+};
+
+/**
+ * Plain counts the figure lexicon does not know ("40 freight lines", "12 depots"): a number and the noun
+ * after it (the last of up to three ordinary words before a stop word). Keyed by that noun, so only
+ * counts of the same thing compare. Years, money, percentages and dates are left to their own rules.
+ */
+export function countsIn(text: string, sentence: Sentence, articleId: string): Figure[] {
+  const out: Figure[] = [];
+  for (const m of text.matchAll(COUNT_RE)) {
+    const [whole, qualifier, numText, tail] = m;
+    const before = text.slice(0, m.index);
+    if (/(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$/i.test(before)) continue;
+    const value = Number(numText!.replace(/,/g, ''));
+    if (!Number.isFinite(value) || value <= 0 || (/^\d{4}$/.test(numText!) && value >= 1800 && value <= 2100)) continue;
+    const ws = tail!.trim().split(/\s+/);
+    if (/^(percent|per|million|billion|thousand|trillion|years?|months?|weeks?|days?|hours?|minutes?|times)$/i.test(ws[0]!)) continue;
+    const content: string[] = [];
+    for (const w of ws) {
+      if (STOPWORDS.has(w.toLowerCase())) break;
+      content.push(w.toLowerCase());
+    }
+    const noun = content[content.length - 1];
+    if (!noun) continue;
+    const [lo, hi] = COUNT_QUALIFIER_RANGE[(qualifier ?? '').toLowerCase()] ?? [1, 1];
+    const display = `${qualifier ? `${qualifier} ` : ''}${numText}`;
+    out.push({
+      key: `count:${terms(noun)[0] ?? noun}`, label: noun, value, display, lo: value * lo, hi: value * hi, noun: content.join(' '),
+      whenText: null, when: null, who: null, articleId, sentence,
+    });
+    void whole;
+  }
+  return out;
+}
+
 const figureCache = new WeakMap<Corpus, Map<string, Figure[]>>();
 // Per article too: when the live corpus is rebuilt around one new file, the other articles' figures are reused.
 const articleFigureCache = new WeakMap<Article, { ref: string | null; figures: Figure[] }>();
@@ -208,6 +248,13 @@ export interface DateMention {
   month?: number;
   day?: number;
   weekday?: number;
+  /** Not a date but compared the same way: a percentage as written ("8 percent", "12%"). */
+  percent?: number;
+}
+
+/** Percentages written in a text ("8 percent", "12.5%"): figures the count rules leave out, compared like dates. */
+export function percentsIn(text: string): DateMention[] {
+  return [...text.matchAll(/(\d+(?:\.\d+)?)\s?(?:%|percent\b|per cent\b)/gi)].map((m) => ({ text: m[0], percent: Number(m[1]) }));
 }
 
 const DATE_REF = new Date('2000-06-15T12:00:00Z');
@@ -232,7 +279,7 @@ export function datesIn(text: string): DateMention[] {
 
 /** Two dates agree when every part both state is equal; they cannot be compared when they state no part in common. */
 export function relateDates(a: DateMention, b: DateMention): 'match' | 'conflict' | 'incomparable' {
-  const keys = (['year', 'month', 'day', 'weekday'] as const).filter((k) => a[k] !== undefined && b[k] !== undefined);
+  const keys = (['year', 'month', 'day', 'weekday', 'percent'] as const).filter((k) => a[k] !== undefined && b[k] !== undefined);
   if (!keys.length) return 'incomparable';
   return keys.every((k) => a[k] === b[k]) ? 'match' : 'conflict';
 }
@@ -354,6 +401,7 @@ const SYNONYM_GROUPS = [
   'troop troops soldier soldiers personnel servicemembers',
   'ship ships vessel vessels warship warships boat boats',
   'reward bounty',
+  'buy buys bought purchase purchased acquire acquired acquisition',
   'deny denied denies reject rejected dismiss dismissed refute refuted',
   'confirm confirmed acknowledge acknowledged',
   'capture arrest',

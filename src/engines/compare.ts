@@ -27,7 +27,6 @@ import {
   isNonConfirmation,
   isReport,
   nearDuplicates,
-  relateFigures,
   reportedHedgeOf,
   sameQuantity,
   synonymsOf,
@@ -210,7 +209,9 @@ function figureDifferences(ctx: Ctx): Found[] {
     }
     const list = [...readings.values()].slice(0, 4);
     if (list.length < 2) continue;
-    const anyConflict = list.some((a, i) => list.slice(i + 1).some((b) => relateFigures(a, b) === 'conflict' && voice(a) !== voice(b)));
+    // Strictly by the ranges the wording allows: "$2.3 billion" and "$2.1 billion" cannot both be true.
+    const disjoint = (a: Figure, b: Figure) => a.hi < b.lo || b.hi < a.lo;
+    const anyConflict = list.some((a, i) => list.slice(i + 1).some((b) => disjoint(a, b) && voice(a) !== voice(b)));
     const sameSum = list.every((f) => f.value === list[0]!.value);
     const nouns = new Set(list.map((f) => f.noun));
     const label = figureLabel(list[0]!);
@@ -334,7 +335,7 @@ function firmVersusHedged(ctx: Ctx): Found[] {
       // Firm: stated without a hedge and not passed on as someone else's report.
       const firm = !h && !hedgeOf(s.text) && !isReport(s.text);
       const w = h || firm ? weighted(ctx, s.text) : null;
-      if (w && w.size >= 5) {
+      if (w && w.size >= 4) {
         // Clauses: a hedge usually governs one clause, and a firm aside is often one too ("— X directly appealed to Y —").
         const parts = s.text.split(/[,;:—–()]|\s-\s/);
         let clauses = parts;

@@ -1,11 +1,13 @@
 /**
  * /verify, offline: check a user's claim against the articles. The claim is
- * matched to the sentences that bear on it by idf-weighted coverage of its
- * distinctive terms (as /ask decides answerability); then its figures, years,
- * names and polarity are compared explicitly with those sentences. The verdict
- * leans conservative: a claim about something the articles never mention is
- * "not addressed", and a negation or denial we cannot pin down gives "partly
- * supported", never a confident "contradicted".
+ * matched to the sentences (or two-sentence quotes) that bear on it by
+ * idf-weighted coverage of its distinctive terms, as /ask decides
+ * answerability; then its figures, dates, names (including who said it) and
+ * polarity are compared explicitly with them. A compound claim ("… and will
+ * send troops") is split and each part judged. The verdict leans conservative:
+ * a claim about something the articles never mention is "not addressed", and a
+ * negation, denial or attribution we cannot pin down gives "partly supported",
+ * never a confident "contradicted".
  */
 import type { Deps } from '../deps.js';
 import { independenceGroups } from '../corpus/overlap.js';
@@ -22,7 +24,9 @@ import {
   clip,
   corpusFigures,
   countIndependent,
+  countsIn,
   datesIn,
+  percentsIn,
   denialOf,
   differentTimes,
   figuresInText,
@@ -43,14 +47,15 @@ import {
 
 export type Verdict = NonNullable<Answer['verdict']>;
 
-/** Claim words that frame the claim rather than say anything ("is it true that…"). */
+/**
+ * Claim words that frame the claim rather than say anything ("is it true that…", "…still…"), and light verbs
+ * ("happen", "occur") that carry no content of their own.
+ */
 const FRAME = new Set(
-  'true truth false fact facts correct incorrect claim claims actually really indeed verify check confirm whether rumor rumour now currently still happen happens happened occur occurs occurred'
+  'true truth false fact facts correct incorrect claim claims actually really indeed verify check whether rumor rumour now currently still after before during amid happen happens happened occur occurs occurred'
     .split(' ')
     .map((w) => terms(w)[0] ?? w),
 );
-// "confirm" frames "is it confirmed that…", but "Peskov confirmed the report" needs it: keep it when a name precedes.
-FRAME.delete('confirm');
 
 /** Coverage of the claim's distinctive terms at which a sentence bears on it. */
 const BEARS = 0.7;
@@ -106,7 +111,7 @@ export function verify(deps: Deps, rawClaim: string): Answer {
   }
   const title = `Claim: “${clip(claim, 180)}”`;
   const notes: string[] = [];
-  if (claim.split(/\s+/).length > 60) notes.push('That is a long claim; it was checked as one statement. Shorter claims, one at a time, get sharper verdicts.');
+  if (claim.split(/\s+/).length > 60) notes.push('That is a long claim; shorter claims, one at a time, get sharper verdicts.');
   const citer = createCiter(deps.corpus);
   const parts = splitClaim(claim).map((c) => ({ ...assess(deps, c.query, citer), claim: c.shown }));
 
@@ -190,7 +195,10 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
   const no = (why: string): Assessment => ({ claim, verdict: 'not addressed', reasons: [why], blocks: [], supportIds: [], againstIds: [], figures: [] });
   // "ruled out" is a negation, and "carried out" a light verb: neither is the content word "rule" or "carry".
   const claimForTerms = claim.replace(/\brul(?:e|es|ed|ing) out\b/gi, ' ').replace(/\bcarr(?:y|ies|ied|ying) out\b/gi, ' ');
-  const claimFigures = figuresInText(claim);
+  const lexiconFigures = figuresInText(claim);
+  // Counts of things the figure lexicon does not know ("60 freight lines") are compared by their noun.
+  const claimSentence: Sentence = { id: 'claim:p0:s0', articleId: 'claim', paragraph: 0, index: 0, text: claim, start: 0, end: claim.length };
+  const claimFigures = [...lexiconFigures, ...countsIn(claim, claimSentence, 'claim').filter((c) => !lexiconFigures.some((f) => f.value === c.value || f.display.includes(c.display)))];
   const claimYears = yearsIn(claim);
   // Numbers and dates are compared as such, not as words to find.
   const numericTokens = new Set([...claimFigures.flatMap((f) => terms(f.display)), ...claimYears.map(String), ...datesIn(claim).flatMap((d) => terms(d.text))]);
@@ -337,14 +345,13 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
         negated,
         anyNegation: hasNegation(text),
         hedge: hedgeOf(text),
-        denial: denialAbout(text, cTerms, weight),
+        denial: denialAbout(text, cTerms.filter((t) => !nameTerms.has(t)), weight),
         who: attribution(text),
       });
     }
   }
   evidence.sort((a, b) => b.coverage - a.coverage || a.s.start - b.s.start);
   const best = evidence[0];
-  if (process.env.VERIFY_DEBUG) for (const e of evidence.slice(0, 5)) console.error(e.coverage.toFixed(2), [...e.covered].join(','), '| -', e.uncovered.join(','), e.negated, e.text.slice(0, 80), cTerms.map((t) => `${t}:${weight.get(t)!.toFixed(2)}`).join(' '));
 
   // --- not addressed: the claim's distinctive terms never come together ---
   // A last conjunct the articles know nothing about ("… for air defense systems and nuclear weapons") is a missing part,
@@ -374,7 +381,7 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
     }
   }
   misattributed.sort((a, b) => b.score - a.score);
-  if (misattributed.length && !evidence.some((e) => e.coverage >= Math.max(FULL, misattributed[0]!.score))) {
+  if (misattributed.length && !evidence.some((e) => e.coverage >= Math.max(FULL, misattributed[0]!.score) - 0.05)) {
     // The statement is in the articles, but from someone else: say so, never "contradicted".
     const m = misattributed[0]!;
     const n = citer.cite(m.quote);
@@ -398,24 +405,33 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
     return no(`Not addressed by the articles. ${why}`);
   }
 
-  const relevant = evidence.filter((e) => e.coverage >= BEARS).slice(0, 10);
+  // A denial of a report about the claim bears on it even when it words the rest differently.
+  const relevant = evidence.filter((e) => e.coverage >= BEARS || (e.denial && e.coverage >= 0.45)).slice(0, 10);
   // Says all of the claim: high coverage, or every term present (some only in the adjacent sentences).
   const isFull = (e: Evidence) => e.coverage >= FULL || e.uncovered.length === 0;
 
   // --- figures: compare each of the claim's numbers with the articles' figures of the same quantity ---
   const groups = independenceGroups(deps.corpus.articles, deps.corpus.overlaps);
-  const checks: FigureCheck[] = claimFigures.map((cf) => {
+  const figuresOf = (s: Sentence) => {
+    const known = figures.get(s.id) ?? [];
+    return [...known, ...countsIn(s.text, s, s.articleId).filter((c) => !known.some((f) => f.value === c.value || f.display.includes(c.display)))];
+  };
+  // Figures are read in single sentences that say the rest of the claim too: "10 F-35B fighters" (US jets) must not
+  // check "Venezuela has 500 fighter jets". A looser pool (still naming the claim's subject) only serves to notice
+  // that another source gives a different figure ("$2.1 billion" where the claim and one source say $2.3 billion).
+  const strictPool = relevant.filter((x) => x.direct >= 0.5 && x.sents.length === 1);
+  const loosePool = evidence.filter((x) => x.coverage >= 0.5 && x.direct >= 0.5 && x.sents.length === 1);
+  const findFigures = (cf: Figure, pool: Evidence[]) => {
     const found: FigureCheck['found'] = [];
     const seenF = new Set<string>();
-    // Only single sentences that say the rest of the claim too: "10 F-35B fighters" (US jets) must not check "Venezuela has 500 fighter jets".
-    for (const e of relevant.filter((x) => x.direct >= 0.5 && x.sents.length === 1)) {
+    for (const e of pool) {
       const speaker = names.find((n) => n.speaker);
       // A figure in the next sentence counts unless that sentence is someone else's statement.
       const around = [...neighbours(e.article, e.s), ...neighbours(e.article, e.sents[e.sents.length - 1]!)]
         .filter((x) => !e.sents.includes(x))
         .filter((x) => !speaker || !speakersIn(x.text).length || speaker.terms.some((t) => hasTerm(new Set(terms(x.text)), t)));
       for (const s of [...e.sents, ...around]) {
-        for (const af of figures.get(s.id) ?? []) {
+        for (const af of figuresOf(s)) {
           const key = `${s.id}:${af.display}:${af.key}`;
           if (seenF.has(key) || !sameQuantity(cf, af)) continue;
           seenF.add(key);
@@ -425,18 +441,24 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
     }
     // Prefer figures with the very same key ("warships" over "vessels") when there are any.
     const exact = found.filter((x) => x.f.key === cf.key);
-    const use = exact.length ? exact : found;
+    return exact.length ? exact : found;
+  };
+  const checks: FigureCheck[] = claimFigures.map((cf) => {
+    let use = findFigures(cf, strictPool);
     const status: FigureCheck['status'] = !use.length ? 'none' : use.some((x) => x.rel === 'match') ? 'match' : use.some((x) => x.rel === 'close') ? 'close' : 'conflict';
     // The claim matches one source while another independent one, for the same time, gives a figure that rules it out.
     const matching = use.filter((x) => x.rel === 'match');
-    const disputed = status === 'match' && use.some((x) => x.rel === 'conflict' && matching.every((m) => groups.get(m.f.articleId) !== groups.get(x.f.articleId) && !differentTimes(m.f, x.f)));
-    return { claim: cf, status, found: use, disputed };
+    const rivals = status === 'match' ? findFigures(cf, loosePool).filter((x) => x.rel !== 'match' && matching.every((m) => groups.get(m.f.articleId) !== groups.get(x.f.articleId) && !differentTimes(m.f, x.f))) : [];
+    if (rivals.length) use = [...use, ...rivals.filter((r) => !use.some((u) => u.f.sentence.id === r.f.sentence.id && u.f.display === r.f.display))];
+    return { claim: cf, status, found: use, disputed: rivals.length > 0 };
   });
 
   // --- dates: years, months, days, weekdays, compared by the parts both sides state ---
   const closest = relevant.filter((e) => e.coverage >= FULL - 0.1);
-  const yearChecks: DateCheck[] = datesIn(claim).map((d) => {
-    const said = closest.flatMap((e) => datesIn(e.text).map((date) => ({ date, e, rel: relateDates(d, date) }))).filter((x) => x.rel !== 'incomparable');
+  // Percentages are compared the same way: by value, in the sentences that say the rest of the claim.
+  const mentionsIn = (t: string) => [...datesIn(t), ...percentsIn(t)];
+  const yearChecks: DateCheck[] = mentionsIn(claim).map((d) => {
+    const said = closest.flatMap((e) => mentionsIn(e.text).map((date) => ({ date, e, rel: relateDates(d, date) }))).filter((x) => x.rel !== 'incomparable');
     return { date: d, said, status: !said.length ? 'none' : said.some((x) => x.rel === 'match') ? 'match' : 'conflict' };
   });
 
@@ -453,7 +475,13 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
   type Stance = 'for' | 'against' | 'qualifies' | 'neutral';
   const stance = (e: Evidence): Stance => {
     if (figureClash(e)) return 'against';
-    if (e.denial && !claimIsDenial) return isNonConfirmation(e.denial) && !e.negated ? 'qualifies' : 'against';
+    if (e.denial && !claimIsDenial) {
+      // What was denied ("the report that about 500 jobs would be cut"): a claim that says it again is disputed by the
+      // denial; a claim that says its opposite ("no jobs will be cut") restates the denial.
+      const deniedNegated = hasNegation(e.text.slice(e.text.indexOf(e.denial) + e.denial.length));
+      if (claimNegated !== deniedNegated) return 'for';
+      return isNonConfirmation(e.denial) && !e.negated ? 'qualifies' : 'against';
+    }
     if (!claimNegated && e.negated) return 'against';
     // A negated claim ("X ruled out Y") meets "I don't think so": agreeing in spirit; a plain sentence neither confirms nor refutes it.
     if (claimNegated && !e.negated && !e.anyNegation) return 'neutral';
@@ -479,7 +507,7 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
   }
   if ((figConflict.length && !figMatch.length) || (yearConflict.length && !yearChecks.some((c) => c.status === 'match') && !figMatch.length)) {
     verdict = 'contradicted';
-    reasons.push(figConflict.length ? 'the articles give a different figure' : 'the articles give a different date');
+    reasons.push(figConflict.length || yearConflict.some((c) => c.date.percent !== undefined) ? 'the articles give a different figure' : 'the articles give a different date');
   } else if (checks.some((c) => c.disputed)) {
     verdict = 'partly supported';
     reasons.push('the articles disagree on this figure: some match the claim, another independent one does not');
@@ -514,7 +542,7 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
     } else {
       verdict = 'supported';
       // Say how it is supported: as fact somewhere, or only ever as someone's report.
-      if (strong.every((e) => e.hedge?.kind === 'reported' || /\baccording to\b/i.test(e.text))) reasons.push('but only as reported by others, not established by the articles themselves');
+      if (strong.every((e) => e.hedge?.kind === 'reported' || /\baccording to\b|\breported that\b|\breports that\b/i.test(e.text))) reasons.push('but only as reported by others, not established by the articles themselves');
     }
   }
 
