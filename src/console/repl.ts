@@ -13,7 +13,7 @@ import { toText } from './render-text.js';
 export const CONSOLE_HELP = `Commands:
   /ask <question>        ask about the story (a line without a command is a question too)
   /who <name>            a person or organisation, as the articles describe them
-  /timeline [about]      what happened when (options: from:YYYY-MM-DD to:YYYY-MM-DD)
+  /timeline [about]      what happened when (options: about:<name or words> from:YYYY-MM-DD to:YYYY-MM-DD page:N)
   /sources               which articles, which outlets, who they quote
   /digest                a summary of the story
   /verify <claim>        check a claim against the articles
@@ -41,13 +41,19 @@ export function parseConsoleLine(line: string, session: string): CommandInput | 
   if (!command) return { error: `Unknown command /${name}. Type /help for the list.` };
   const input: CommandInput = { command, session };
   if (command === 'timeline') {
-    for (const key of ['from', 'to'] as const) {
-      const opt = rest.match(new RegExp(`(?:^|\\s)(?:--)?${key}[:= ](\\S+)`));
-      if (opt) {
-        input[key] = opt[1]!;
-        rest = rest.replace(opt[0], ' ').trim();
-      }
+    // Key forms as in Discord: from:2025-10 to:2025-11-02 page:2 about:Maduro (also --from=…, "from 2025-10").
+    for (const key of ['from', 'to', 'page'] as const) {
+      const opt = rest.match(new RegExp(`(?:^|\\s)(?:--)?${key}(?:[:=]\\s*|\\s+(?=\\d))(\\S+)`, 'i'));
+      if (!opt) continue;
+      if (key === 'page') {
+        if (!/^\d{1,6}$/.test(opt[1]!)) return { error: `"page" must be a number, e.g. page:2.` };
+        input.page = Number(opt[1]);
+      } else input[key] = opt[1]!;
+      rest = rest.replace(opt[0], ' ').trim();
     }
+    const about = rest.match(/^(?:--)?about(?:[:=]|\s+)\s*([\s\S]*)$/i);
+    if (about) rest = about[1]!.trim();
+    rest = rest.replace(/^(["“'‘])([\s\S]*)(["”'’])$/, '$2').trim();
     if (rest) input.about = rest;
   } else if (rest) input.text = rest;
   return input;

@@ -28,7 +28,7 @@ import {
 import { fold, terms } from '../index/text.js';
 import { createCiter, quoteSentences } from './cite.js';
 import { quoteUnit } from './quote-span.js';
-import { aboutEntity } from './who.js';
+import { aboutEntity, sentencesDescribedBy } from './who.js';
 
 /** Events shown per page of the text/Discord rendering (JSON always has them all). */
 export const TIMELINE_PAGE_SIZE = 10;
@@ -54,6 +54,8 @@ interface RawEvent {
   resolved: ResolvedDate | null;
   background: boolean;
   note?: string;
+  /** Dated only through the inferred window of its (undated) article. */
+  inferred?: boolean;
   /** Context terms (sentence and neighbours) for matching the same event across articles. */
   context: Set<string>;
   /** Terms of the sentence itself (widened to its whole quotation). */
@@ -159,9 +161,14 @@ function buildEvents(corpus: Corpus): TimelineBuild {
 
   const make = (p: (typeof pending)[number], resolved: ResolvedDate | null, note?: string, refYear?: number | null): RawEvent => {
     const yearRef = refYear ?? latestYear;
-    const background = p.mention.kind === 'year' && (yearRef === null || p.mention.year! < yearRef - 1 || /\blast time\b|\bago\b|\bhistory\b/i.test(p.sentence.text));
+    const background =
+      p.mention.kind === 'year' && (!!p.mention.tenure || yearRef === null || p.mention.year! < yearRef - 1 || /\blast time\b|\bago\b|\bhistory\b/i.test(p.sentence.text));
     let n = note;
-    if (p.mention.kind === 'year' && p.mention.yearTo) n = [n, `${p.mention.year}–${p.mention.yearTo}`].filter(Boolean).join('; ');
+    // A role's span ("the diplomat for X from 2018–2023") is background to the sentence, never the date of what it reports.
+    if (p.mention.kind === 'year' && p.mention.yearTo) {
+      const span = `${p.mention.year}–${p.mention.yearTo}`;
+      n = [n, p.mention.tenure ? `tenure ${span} (background; the sentence's own event is not dated)` : span].filter(Boolean).join('; ');
+    }
     const own = new Set(terms(quoteUnit(p.article, p.sentence).map((x) => x.text).join(' ')).filter((t) => !DATE_WORDS.has(t) && !/^\d+$/.test(t)));
     return { ...p, resolved, background, ...(n ? { note: n } : {}), context: contextTerms(p.article, p.sentence), own, norm: normSentence(p.sentence.text) };
   };
@@ -239,7 +246,9 @@ function buildEvents(corpus: Corpus): TimelineBuild {
       }
       const span = formatSpan(win.lo, win.hi);
       if (results.size === 1 && last) {
-        raw.push(make(p, last, `Inferred: ${p.article.id} carries no date, but ${win.reason}, so it was written ${span}`, win.lo.y));
+        // The long explanation is said once (answer notes / meta.inferred); the event says only what was inferred.
+        const what = p.mention.kind === 'month' || p.mention.kind === 'month-day' ? 'year inferred' : 'date inferred';
+        raw.push({ ...make(p, last, what, win.lo.y), inferred: true });
         continue;
       }
       const options = [...results].filter((x) => x !== 'none').map((x) => formatDate(x.split('|')[0]!, x.split('|')[1] as DatePrecision));
@@ -265,7 +274,9 @@ function buildEvents(corpus: Corpus): TimelineBuild {
     }
     if (target) {
       target.members.push(e);
-      if (e.note && !target.note) target.note = e.note;
+      if (e.note && !target.note && !(e.inferred && target.members.some((x) => x.resolved && !x.note))) target.note = e.note;
+      // A dated article gives the date outright: an inference by another telling is moot.
+      if (target.note && e.resolved && !e.note && target.members.some((x) => x.inferred && x.note === target!.note)) delete target.note;
       if (e.background) target.background = true;
     } else {
       target = { date: e.resolved?.date ?? null, precision: e.resolved?.precision ?? 'unknown', background: e.background, ...(e.note ? { note: e.note } : {}), members: [e] };
@@ -287,14 +298,32 @@ function inRange(date: string, from?: string, to?: string): boolean {
   return true;
 }
 
-function matchesAbout(e: MergedEvent, about: string, aliases: string[] | null, sentenceIds: Set<string> | null): boolean {
+/**
+ * Does an event concern `about`? An entity: its sentences or spellings. Plain words
+ * (stemmed, accent-folded): all of them in the event's sentence (with its whole
+ * quotation) or in the same paragraph, or in the profile of an entity the
+ * sentence names (`describedIds`: "the Gerald R. Ford" is "the Navy's … aircraft carrier").
+ */
+function matchesAbout(e: MergedEvent, about: string, aliases: string[] | null, sentenceIds: Set<string> | null, describedIds: Set<string> | null): boolean {
   if (sentenceIds && e.members.some((m) => quoteUnit(m.article, m.sentence).some((s) => sentenceIds.has(s.id)))) return true;
   const texts = e.members.map((m) => fold(m.sentence.text));
   if (aliases?.length) return aliases.some((a) => texts.some((t) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(fold(a))}(?![\\p{L}\\p{N}])`, 'u').test(t)));
   const want = terms(about);
   if (!want.length) return true;
-  const have = e.members.flatMap((m) => terms(m.sentence.text));
-  return want.every((t) => have.includes(t));
+  for (const m of e.members) {
+    const unit = quoteUnit(m.article, m.sentence);
+    if (describedIds && unit.some((s) => describedIds.has(s.id))) return true;
+    const para = m.article.paragraphs[m.sentence.paragraph]?.sentences ?? [];
+    const have = new Set(terms([...unit, ...para].map((s) => s.text).join(' ')));
+    if (want.every((t) => have.has(t))) return true;
+  }
+  return false;
+}
+
+/** A filter with no letters or digits ("", "   ", "?!") is no filter. */
+function aboutFilter(about: string | undefined): string | undefined {
+  if (about === undefined || !/[\p{L}\p{N}]/u.test(about)) return undefined;
+  return about.trim();
 }
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -332,20 +361,23 @@ export function timeline(deps: Deps, opts: TimelineOptions = {}): Answer {
     if (v !== undefined && !/^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/.test(v)) throw new BadInputError(`"${k}" must be a date like 2025-11-02, 2025-11 or 2025.`);
   }
   if (opts.from && opts.to && opts.from.slice(0, opts.to.length) > opts.to.slice(0, opts.from.length)) throw new BadInputError(`"from" (${opts.from}) is after "to" (${opts.to}).`);
-  const { events: all } = buildEvents(corpus);
+  const { events: all, inferred } = buildEvents(corpus);
   const groups = independenceGroups(corpus.articles, corpus.overlaps);
   let aliases: string[] | null = null;
   let sentenceIds: Set<string> | null = null;
-  if (opts.about) {
-    if (opts.aliasesOf) aliases = opts.aliasesOf(opts.about);
+  let describedIds: Set<string> | null = null;
+  const about = aboutFilter(opts.about);
+  if (about) {
+    if (opts.aliasesOf) aliases = opts.aliasesOf(about);
     else {
-      const ent = aboutEntity(deps, opts.about);
+      const ent = aboutEntity(deps, about);
       aliases = ent?.aliases ?? null;
       sentenceIds = ent?.sentenceIds ?? null;
+      if (!ent) describedIds = sentencesDescribedBy(deps, about);
     }
   }
   let list = all;
-  if (opts.about) list = list.filter((e) => matchesAbout(e, opts.about!, aliases, sentenceIds));
+  if (about) list = list.filter((e) => matchesAbout(e, about, aliases, sentenceIds, describedIds));
   if (opts.from || opts.to) list = list.filter((e) => e.date !== null && inRange(e.date, opts.from, opts.to));
 
   const order = (e: MergedEvent) => e.members[0]!;
@@ -359,6 +391,7 @@ export function timeline(deps: Deps, opts: TimelineOptions = {}): Answer {
   });
 
   const citer = createCiter(corpus);
+  const inferredUsed = new Set<string>();
   const events: TimelineEvent[] = list.map((e) => {
     const citations: number[] = [];
     const reportedIn: string[] = [];
@@ -372,6 +405,7 @@ export function timeline(deps: Deps, opts: TimelineOptions = {}): Answer {
     }
     const voices = new Set(reportedIn.map((id) => groups.get(id) ?? id)).size;
     const notes = [e.note];
+    if (e.note && e.members.some((m) => m.inferred && m.note === e.note)) for (const m of e.members) if (m.inferred) inferredUsed.add(m.article.id);
     if (reportedIn.length > 1 && voices < reportedIn.length) notes.push(`${reportedIn.length} reports, ${voices} independent (near-duplicate articles count once)`);
     const note = notes.filter(Boolean).join('. ');
     // The earliest-published telling is the event text; it is a verbatim sentence.
@@ -391,7 +425,7 @@ export function timeline(deps: Deps, opts: TimelineOptions = {}): Answer {
   const pages = Math.max(1, Math.ceil(events.length / pageSize));
   const page = Math.min(Math.max(1, Math.floor(opts.page ?? 1)), pages);
   const shown = events.slice((page - 1) * pageSize, page * pageSize);
-  const filters = [opts.about ? `about "${opts.about}"` : null, opts.from ? `from ${opts.from}` : null, opts.to ? `to ${opts.to}` : null].filter(Boolean).join(', ');
+  const filters = [about ? `about "${about}"` : null, opts.from ? `from ${opts.from}` : null, opts.to ? `to ${opts.to}` : null].filter(Boolean).join(', ');
 
   if (events.length === 0) {
     return {
@@ -400,7 +434,7 @@ export function timeline(deps: Deps, opts: TimelineOptions = {}): Answer {
       title: 'Timeline',
       blocks: [{ text: `No dated events ${filters ? `${filters} ` : ''}were found in the ${corpus.articles.length} article${corpus.articles.length === 1 ? '' : 's'}.`, cites: [] }],
       citations: [],
-      followUps: opts.about || opts.from || opts.to ? ['/timeline without filters'] : [],
+      followUps: about || opts.from || opts.to ? ['/timeline without filters'] : [],
       events: [],
       meta: { page: 1, pages: 1, pageSize, total: 0 },
     };
@@ -412,6 +446,11 @@ export function timeline(deps: Deps, opts: TimelineOptions = {}): Answer {
   }));
   const dated = events.filter((e) => e.date).length;
   const notes: string[] = [];
+  const inferredNotes = [...inferredUsed].sort().map((id) => {
+    const w = inferred.get(id)!;
+    return `Inferred: ${id} carries no date, but ${w.reason}, so it was written ${formatSpan(w.lo, w.hi)}; its events marked "year inferred" or "date inferred" are dated from that.`;
+  });
+  notes.push(...inferredNotes);
   if (pages > 1) notes.push(`Page ${page} of ${pages}; ${events.length} events in all.`);
   return {
     command: 'timeline',
@@ -422,6 +461,14 @@ export function timeline(deps: Deps, opts: TimelineOptions = {}): Answer {
     followUps: [],
     events,
     ...(notes.length ? { notes } : {}),
-    meta: { page, pages, pageSize, total: events.length },
+    meta: {
+      page,
+      pages,
+      pageSize,
+      total: events.length,
+      ...(inferredUsed.size
+        ? { inferred: Object.fromEntries([...inferredUsed].sort().map((id) => { const w = inferred.get(id)!; return [id, { from: ymdToIso(w.lo), to: ymdToIso(w.hi), reason: w.reason }]; })) }
+        : {}),
+    },
   };
 }

@@ -11,6 +11,7 @@ import { type Entity, type EntityIndex, type EntityMention, SPEECH_RE, TITLE_HEA
 import { createCiter, quoteSentences, sourceLabel, type Citer } from './cite.js';
 import { quoteUnit } from './quote-span.js';
 import type { LlmPassage } from '../llm/types.js';
+import { terms } from '../index/text.js';
 
 /** Discord allows at most 25 autocomplete choices of at most 100 characters. */
 export const AUTOCOMPLETE_MAX = 25;
@@ -532,6 +533,25 @@ export function aboutEntity(deps: Deps, about: string): { aliases: string[]; sen
     for (const m of e.mentions) sentenceIds.add(m.sentence.id);
   }
   return { aliases: [...aliases], sentenceIds };
+}
+
+/**
+ * Sentences naming an entity whose profile (spellings, titles, appositions,
+ * descriptive references) holds every content word of `words` (stemmed,
+ * accent-folded): "aircraft carrier" finds the sentences naming the ship the
+ * articles call "the Navy's most advanced aircraft carrier". Null when `words` has
+ * no content word.
+ */
+export function sentencesDescribedBy(deps: Deps, words: string): Set<string> | null {
+  const want = terms(words);
+  if (!want.length) return null;
+  const out = new Set<string>();
+  for (const e of entityIndexOf(deps).entities) {
+    const profile = new Set(terms([...e.aliases, ...e.mentions.flatMap((m) => [m.role ?? '', m.apposition ?? '', m.descriptive ? m.surface : ''])].join(' ')));
+    if (!want.every((t) => profile.has(t))) continue;
+    for (const m of e.mentions) out.add(m.sentence.id);
+  }
+  return out;
 }
 
 const namesCache = new WeakMap<Corpus, { name: string; keys: string[]; words: string[] }[]>();

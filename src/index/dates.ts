@@ -37,6 +37,12 @@ export interface DateMention {
   weekday?: number;
   /** For a year range "2018–2023", the last year. */
   yearTo?: number;
+  /**
+   * The range describes someone's role or tenure ("the diplomat for X from
+   * 2018–2023", "who served as … 2010 to 2014"): background, not the date of the
+   * sentence's main event.
+   */
+  tenure?: boolean;
   /** "last July", "last Friday": strictly before the reference. */
   last?: boolean;
   /** The sentence speaks of the future ("will", "next"): resolve forwards. */
@@ -56,12 +62,30 @@ const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Frida
 
 const MONTH_ABBR_DOT = /\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.(?=\s*\d)/g;
 const DOTTED = /\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})\b/g;
-const YEAR_RE = /(?<![\d$£€.,:/-])\b((?:1[5-9]|20)\d{2})(?:\s*[–—-]\s*((?:1[5-9]|20)\d{2}))?\b(?![\d,.]?\d)(?!\s*(?:km|miles?|tons?|troops|people|%|percent|dollars))/g;
+const YEAR_RE = /(?<![\d$£€.,:/-])\b((?:1[5-9]|20)\d{2})(?:\s*(?:[–—-]|\bto\b|\buntil\b|\bthrough\b)\s*((?:1[5-9]|20)\d{2}))?\b(?![\d,.]?\d)(?!\s*(?:km|miles?|tons?|troops|people|%|percent|dollars))/g;
 /** A bare year counts only after words that make it a date, not a quantity. */
 const YEAR_CUE = /\b(?:in|since|from|of|by|until|till|to|during|before|after|early|late|mid|around|between|and|year|the)\s*$/i;
 const FUTURE_RE = /\b(?:will|shall|next|upcoming|scheduled|expected to|plans? to|is due)\b/i;
 /** Vague spans that are not points in time ("the past two weeks", "for weeks", "at the moment"). */
 const VAGUE_RE = /^(?:(?:the\s+)?(?:past|last|next|coming)\s+(?:\d+|few|several|two|three|four|five|six|seven|eight|nine|ten|couple of)\s+\w+|(?:the\s+)?past\s+(?:week|month|year|day)|this\s+week|weekend|now|(?:at\s+)?the\s+moment|tonight|this\s+(?:morning|afternoon|evening))$/i;
+
+const MONTH_NAME = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
+/**
+ * A number of one to three digits after a month-day ("April 2, 12 ships",
+ * "2 April 12 ships") or after "Month," ("In April, 12 ships") is a quantity,
+ * not a year: a year is four digits (or an explicit 'YY). chrono reads it as 2012.
+ */
+const NOT_A_YEAR = [
+  new RegExp(`\\b${MONTH_NAME}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?\\b(\\s*,?\\s*\\d{1,3})\\b(?![.,:]?\\d|['’])`, 'g'),
+  new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_NAME}\\b\\.?(\\s*,?\\s*\\d{1,3})\\b(?![.,:]?\\d|['’])`, 'g'),
+  new RegExp(`\\b${MONTH_NAME}\\b\\.?(\\s*,\\s*\\d{1,3})\\b(?![.,:]?\\d|['’])`, 'g'),
+];
+/** An explicit two-digit year with its apostrophe: "April 2, '24", "March '19". */
+const APOSTROPHE_YEAR = new RegExp(`\\b(${MONTH_NAME})\\.?\\s+(?:(\\d{1,2})(?:st|nd|rd|th)?,?\\s+)?['’](\\d{2})\\b`, 'g');
+const monthIndex = (name: string) => MONTHS.findIndex((m) => m.slice(0, 3) === name.slice(0, 3)) + 1;
+/** A clause with a finite verb tells an event; one without ("the longtime diplomat for X from …") describes someone. */
+const CLAUSE_VERB_RE = /\b(?:is|was|were|are|be|been|has|had|have|did|does|do|will|would|can|could|said|says|rose|fell|grew|took|went|came|began|ran|led|made|saw|won|lost|\p{Ll}+ed)\b/u;
+const TENURE_CUE_RE = /\b(?:served|serving|serves|tenure|term|stint|reign|presidency|premiership|chairmanship|career|as\s+(?:the\s+)?\p{Ll}+)\b/u;
 
 /** Blank a range of a string, keeping offsets. */
 function mask(s: string, start: number, end: number): string {
@@ -74,6 +98,22 @@ export function findDateMentions(text: string): DateMention[] {
   const future = FUTURE_RE.test(text);
   // chrono reads "Oct. 24" as October 2024; the dot is a period of abbreviation here.
   let work = text.replace(MONTH_ABBR_DOT, '$1 ');
+  for (const re of NOT_A_YEAR) {
+    for (const m of work.matchAll(re)) {
+      const at = m.index! + m[0].length - m[1]!.length;
+      work = mask(work, at, m.index! + m[0].length);
+    }
+  }
+  for (const m of work.matchAll(APOSTROPHE_YEAR)) {
+    const yy = Number(m[3]);
+    // 'YY: the nearest century that keeps it out of the far future (news rarely says '49 for 2049).
+    const year = yy <= 49 ? 2000 + yy : 1900 + yy;
+    const month = monthIndex(m[1]!);
+    const t = text.slice(m.index!, m.index! + m[0].length);
+    if (m[2]) out.push({ index: m.index!, text: t, kind: 'full', year, month, day: Number(m[2]) });
+    else out.push({ index: m.index!, text: t, kind: 'month-year', year, month });
+    work = mask(work, m.index!, m.index! + m[0].length);
+  }
 
   // Dotted numeric dates are day-first (European style): 5.11.2025 is 5 November.
   for (const m of work.matchAll(DOTTED)) {
@@ -93,12 +133,15 @@ export function findDateMentions(text: string): DateMention[] {
     results = [];
   }
   for (const r of results) {
-    const raw = text.slice(r.index, r.index + r.text.length);
+    // Masked quantities leave blanks inside chrono's match: the phrase ends at its last parsed character.
+    const raw = text.slice(r.index, r.index + r.text.trimEnd().length);
     const phrase = raw.replace(/[,.;:]+$/, '').trim();
     const bare = phrase.replace(/^(?:on|in|at|by|of|since|from)\s+/i, '');
     if (VAGUE_RE.test(bare)) continue;
     const s = r.start;
-    const known = (c: chrono.Component) => s.isCertain(c);
+    // A year is only stated by four digits (a 'YY was taken above); relative phrases carry theirs implicitly.
+    const yearStated = /\b\d{4}\b/.test(raw) || !/\d/.test(raw) || (r.tags?.() ?? new Set<string>()).has('result/relativeDate');
+    const known = (c: chrono.Component) => s.isCertain(c) && (c !== 'year' || yearStated);
     const before = text.slice(Math.max(0, r.index - 12), r.index);
     const last = /\blast\s*$/i.test(before) || /^last\s/i.test(bare);
     const base = { index: r.index, text: phrase, future: future && !last, last };
@@ -140,7 +183,11 @@ export function findDateMentions(text: string): DateMention[] {
     if (!YEAR_CUE.test(work.slice(Math.max(0, m.index! - 12), m.index!))) continue;
     const y = Number(m[1]);
     const y2 = m[2] ? Number(m[2]) : undefined;
-    out.push({ index: m.index!, text: m[0], kind: 'year', year: y, ...(y2 && y2 > y ? { yearTo: y2 } : {}) });
+    const range = y2 !== undefined && y2 > y;
+    // The clause holding the range: from the last comma, dash, parenthesis or clause start.
+    const clause = text.slice(0, m.index!).split(/[,;(—–]|\bwho\b/).pop() ?? '';
+    const tenure = range && (TENURE_CUE_RE.test(clause) || !CLAUSE_VERB_RE.test(clause));
+    out.push({ index: m.index!, text: m[0], kind: 'year', year: y, ...(range ? { yearTo: y2 } : {}), ...(tenure ? { tenure: true } : {}) });
   }
   return out.sort((a, b) => a.index - b.index);
 }
