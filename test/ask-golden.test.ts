@@ -53,6 +53,30 @@ describe('follow-ups', () => {
     for (const re of f.expect) expect(quoted(a)).toMatch(re);
   });
 
+  it('"And Russia?" after "What did China say …?" swaps the speaker and never passes China off as Russia', async () => {
+    const session = `test:${Math.random()}`;
+    await runCommand(deps, { command: 'ask', text: 'What did China say about Venezuela?', session });
+    const a = await runCommand(deps, { command: 'ask', text: 'And Russia?', session });
+    expect(a.meta?.resolvedQuestion).toBe('What did Russia say about Venezuela?');
+    expect(quoted(a)).not.toMatch(/China (supports|opposes)|opposes any attempt/);
+  });
+
+  it('"When?" after a question asks when it happened', async () => {
+    const session = `test:${Math.random()}`;
+    await runCommand(deps, { command: 'ask', text: 'Who ordered the carrier into the Caribbean?', session });
+    const a = await runCommand(deps, { command: 'ask', text: 'When?', session });
+    expect(a.answered).toBe(true);
+    expect(quoted(a)).toMatch(/Oct\. 24/);
+  });
+
+  it('"And how many troops?" is a new question, not the old one again', async () => {
+    const session = `test:${Math.random()}`;
+    await runCommand(deps, { command: 'ask', text: 'How many people were killed in the strikes?', session });
+    const a = await runCommand(deps, { command: 'ask', text: 'And how many troops?', session });
+    expect(quoted(a)).toMatch(/4,500 troops/);
+    expect(quoted(a)).not.toMatch(/at least 61/);
+  });
+
   it('a standalone question after another starts fresh', async () => {
     const session = 'test:fresh';
     await runCommand(deps, { command: 'ask', text: 'What did Peskov say?', session });
@@ -78,6 +102,12 @@ describe('hostile input', () => {
 
   it('a huge question → a clear error naming the limit', async () => {
     await expect(runCommand(deps, { command: 'ask', text: 'why '.repeat(3000) })).rejects.toThrow(/limit is 1,000/);
+  });
+
+  it('chat markup around a question is ignored: "@everyone **what** did Peskov say?"', async () => {
+    const a = await runCommand(deps, { command: 'ask', text: '@everyone **what** did _Peskov_ say? [source](https://example.com)' });
+    expect(a.answered).toBe(true);
+    expect(quoted(a)).toMatch(/Peskov/);
   });
 
   it.each(['@everyone what happened?', '<@123456789012345678> ???', '```js\nprocess.exit()```', '🔥🔥🔥', '.*+?^${}()|[]\\', "'; DROP TABLE articles; --"])(

@@ -99,7 +99,9 @@ export function resolveFollowUp(question: string, prev: Turn | undefined): { res
   if (ell && ell[1] && ell[1].split(/\s+/).length <= 5) {
     const newName = ell[1].trim();
     const prevNames = properNames(prev.resolved).filter((n) => !STOP_NAME.has(n.toLowerCase()));
-    const target = prevNames[prevNames.length - 1];
+    // "What did China say about Venezuela?" + "And Russia?" asks what Russia said: swap the speaker.
+    const prevSpeaker = prev.resolved.match(/^\s*(?:what|how)\s+(?:did|does|has|have|do)\s+(?:the\s+)?(.+?)\s+(?:say|said|tell|told|respond|reply|react|comment|claim|deny|warn|call)\b/i)?.[1];
+    const target = prevSpeaker && properNames(prevSpeaker).length ? prevSpeaker : prevNames[prevNames.length - 1];
     if (target) {
       return { resolved: prev.resolved.replace(target, newName), isFollowUp: true, context: [] };
     }
@@ -307,6 +309,20 @@ export function extractive(deps: Deps, question: string, suggest = true, context
     .filter((c) => coverage(c) >= 0.62 && [...named].every((t) => c.covered.has(t)))
     .filter((c) => (type === 'number' ? figureNear(c.s.text, qTerms) || figureNear(neighbourText(c), qTerms) : true))
     .sort((a, b) => b.score - a.score);
+  // "What did X say?" wants X's own words: a sentence that merely mentions X (a letter sent to X) is no answer.
+  const speaker = type === 'quote' ? speakerOf(question).map((t) => correctTerm(deps, t)) : [];
+  if (speaker.length) {
+    const own = supported.filter((c) => attributedTo(c, speaker));
+    if (own.length === 0 && supported.length) {
+      const who = question.match(/^\s*(?:what|how)\s+(?:did|does|has|have|do)\s+(?:the\s+)?(.+?)\s+(?:say|said|tell|told|respond|reply|react|comment|claim|deny|warn|call)\b/i)?.[1] ?? 'them';
+      return refusal(
+        question,
+        `The articles don't answer that. They mention ${who}, but never quote ${who} on this.`,
+        suggest ? followUpsFrom(deps, supported.slice(0, 6).map((c) => c.s), question) : [],
+      );
+    }
+    supported.splice(0, supported.length, ...own);
+  }
 
   if (supported.length === 0) {
     const missing = qTerms.filter((t) => deps.index.docFreq(t) === 0);
@@ -401,6 +417,52 @@ function equivalents(t: string): string[] | undefined {
   if (t.length > 5 && t.endsWith('ian')) out.push(t.slice(0, -1), t.slice(0, -3));
   else if (t.length > 5 && t.endsWith('an')) out.push(t.slice(0, -1));
   return out.length ? out : undefined;
+}
+
+/** The proper-name terms of the speaker in "What did <speaker> say/tell …?". */
+function speakerOf(question: string): string[] {
+  const m = question.match(/^\s*(?:what|how)\s+(?:did|does|has|have|do)\s+(?:the\s+)?(.+?)\s+(?:say|said|tell|told|respond|responded|reply|replied|react|reacted|comment|commented|claim|claimed|deny|denied|warn|warned|call|called)\b/i);
+  if (!m) return [];
+  return properNames(m[1]!).flatMap((n) => terms(stripTitles(n)));
+}
+
+/**
+ * Is the candidate the speaker's own words? The speaker is named near a speech verb in the
+ * sentence or a neighbour in its paragraph ("Peskov told", "said Dmitry Peskov", "X, a …,
+ * said"), or the quote is followed by a bare attribution line ("– James Story"), or a
+ * pronoun speaks ("he wrote") in a passage that names the speaker.
+ */
+function attributedTo(c: Scored, speaker: string[]): boolean {
+  const p = c.article.paragraphs[c.s.paragraph];
+  const want = new Set(speaker);
+  // "he"/"she" can stand for the speaker only when the sentence before opens by naming them.
+  const before = p?.sentences[c.s.index - 1] ?? c.article.paragraphs[c.s.paragraph - 1]?.sentences.at(-1);
+  const pronounRefersToSpeaker = !!before && words(before.text).slice(0, 6).map(stem).some((t) => want.has(t));
+  const speaks = (text: string, self: boolean): boolean => {
+    const toks = words(text).map(stem);
+    if (toks.length > 0 && toks.length <= 4 && toks.every((t) => want.has(t))) return true; // "– James Story"
+    // The sentence's subject speaking later ("China on Tuesday defended …, saying"), unless it opens with a quotation.
+    const opensWithSpeaker = !/^\s*["“‘']/.test(text) && toks.slice(0, 3).some((t) => want.has(t));
+    for (let i = 0; i < toks.length; i++) {
+      if (!SPEECH_STEMS.has(toks[i]!)) continue;
+      if (toks.slice(Math.max(0, i - 6), i + 4).some((t) => want.has(t))) return true; // "Peskov told", "said Dmitry Peskov"
+      if (opensWithSpeaker && i <= 25) return true;
+      // "“…fake story,” he wrote" in a passage that names the speaker
+      if (self && pronounRefersToSpeaker && toks.slice(Math.max(0, i - 3), i).some((t) => /^(he|she|they)$/.test(t))) return true;
+    }
+    return false;
+  };
+  if (speaks(c.s.text, true)) return true;
+  if (!p) return false;
+  const prev = p.sentences[c.s.index - 1];
+  // A quotation introduced by the sentence before ("He replied, “I doubt it." / "…told Tass: “…")
+  if (prev && (/^\s*["“]/.test(c.s.text) || /[:,]\s*["“]?\s*$/.test(prev.text)) && speaks(prev.text, false)) return true;
+  // Attribution after the quotation ("…,” Maduro said." or a bare "– Nicolás Maduro" line)
+  for (const next of p.sentences.slice(c.s.index + 1, c.s.index + 3)) {
+    if (speaks(next.text, false)) return true;
+    if (!/^\s*["“]/.test(next.text) && !/[”"]\s*$/.test(c.s.text)) break;
+  }
+  return false;
 }
 
 /** A number within four words of a question term (or its synonym): "4,500 troops", "killed more than 60". */

@@ -54,6 +54,9 @@ export const GOLDEN_ASK: GoldenQuestion[] = [
   { q: 'What is the price of oil?', refuse: true },
   { q: 'When did Maduro visit Beijing?', refuse: true },
   { q: 'How many submarines does Venezuela have?', refuse: true },
+  // mentioned, but never quoted: a letter sent to someone is not something they said
+  { q: 'What did Xi Jinping say?', refuse: true },
+  { q: 'What did Vladimir Putin say?', refuse: true },
 ];
 
 /** Follow-up pairs: the second question only makes sense with the first. */
