@@ -344,7 +344,7 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
         uncovered: cTerms.filter((t) => !covered.has(t)),
         negated,
         anyNegation: hasNegation(text),
-        hedge: hedgeOf(text),
+        hedge: hedgeInClause(text, [...covered]),
         denial: denialAbout(text, cTerms.filter((t) => !nameTerms.has(t)), weight),
         who: attribution(text),
       });
@@ -367,7 +367,10 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
     const restWeight = rest.reduce((n, t) => n + weight.get(t)!, 0) || 1;
     const restCoverage = best ? (best.coverage * total) / restWeight : 0;
     // "Maduro asked Russia and North Korea for aid": part of the claim stands on its own. "Pope Francis visited Caracas": nothing does.
-    const partial = rest.length >= 3 && restCoverage >= FULL && (conjunctMissing || names.length > missingNames.length);
+    // Only a name in a list with others ("Russia and North Korea", "Russia, China and Cuba") leaves a part that stands
+    // on its own; "Maduro asked India for aid" without India says nothing the articles address.
+    const inList = missingNames.every((n) => new RegExp(`(?:,|\\band|\\bor)\\s+(?:the\\s+)?${escapeRe(n.name)}|${escapeRe(n.name)}\\s*(?:,|\\band\\b|\\bor\\b)`, 'i').test(claim));
+    const partial = rest.length >= 3 && restCoverage >= FULL && (conjunctMissing || (names.length > missingNames.length && inList));
     if (!partial && missingNames.length) {
       return no(`Not addressed by the articles. ${cap(list(missingNames.map((n) => n.name)))} ${missingNames.length === 1 ? 'is' : 'are'} never mentioned in the ${searched}.`);
     }
@@ -465,6 +468,7 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
   // --- polarity and denials ---
   const claimNegated = hasNegation(claimForTerms) || /\brul(?:e|es|ed|ing) out\b/i.test(claim);
   const claimIsDenial = !!denialOf(claim) || /\b(?:denied|denies|deny)\b/i.test(claim);
+  const claimIsReport = /\b(?:reported|reports that|first reported|said|says|told|wrote|claimed)\b/i.test(claim);
   // A sentence whose own figure rules the claim out (and is not just an earlier or later value of it) speaks against it.
   const figureClash = (e: Evidence) =>
     checks.some((c) => {
@@ -475,6 +479,8 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
   type Stance = 'for' | 'against' | 'qualifies' | 'neutral';
   const stance = (e: Evidence): Stance => {
     if (figureClash(e)) return 'against';
+    // "The Herald reported X" / "Y said X" stays true when someone denies X: the denial qualifies, it does not refute.
+    if (e.denial && !claimIsDenial && claimIsReport) return 'qualifies';
     if (e.denial && !claimIsDenial) {
       // What was denied ("the report that about 500 jobs would be cut"): a claim that says it again is disputed by the
       // denial; a claim that says its opposite ("no jobs will be cut") restates the denial.
@@ -542,7 +548,7 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
     } else {
       verdict = 'supported';
       // Say how it is supported: as fact somewhere, or only ever as someone's report.
-      if (strong.every((e) => e.hedge?.kind === 'reported' || /\baccording to\b|\breported that\b|\breports that\b/i.test(e.text))) reasons.push('but only as reported by others, not established by the articles themselves');
+      if (!claimIsReport && strong.every((e) => e.hedge?.kind === 'reported' || /\baccording to\b|\breported that\b|\breports that\b/i.test(e.text))) reasons.push('but only as reported by others, not established by the articles themselves');
     }
   }
 
@@ -595,6 +601,24 @@ function denialAbout(text: string, cTerms: string[], weight: Map<string, number>
   return post >= pre ? d : null;
 }
 
+/**
+ * The hedge of the clause that says what the claim says: in "The cruisers have joined …, and the carrier is expected
+ * to arrive in days", "expected to" hedges the carrier, not the cruisers.
+ */
+function hedgeInClause(text: string, claimTerms: string[]): Hedge | null {
+  const clauses = text.split(/;\s+|,\s+(?:and|but|while|whereas)\s+|\s+but\s+/);
+  if (clauses.length < 2) return hedgeOf(text);
+  const score = (c: string) => {
+    const ts = new Set(terms(c));
+    return claimTerms.filter((t) => hasTerm(ts, t)).length;
+  };
+  const best = Math.max(...clauses.map(score));
+  const own = clauses.filter((c) => score(c) === best);
+  const h = hedgeOf(own.join(' '));
+  // Reporting hedges ("reportedly", "a source said") usually govern the whole sentence.
+  return h ?? (hedgeOf(text)?.kind === 'reported' ? hedgeOf(text) : null);
+}
+
 /** Names a sentence gives as speakers ("Michael Flynn suggested…", "…, Trump said"). */
 function speakersIn(text: string): string[] {
   const re = /(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+)*)\s+(?:has\s+|had\s+)?(?:said|says|told|tells|suggested|claimed|argued|warned|wrote|stated|believes|insisted|added|explained|announced|replied|responded)\b/gu;
@@ -625,7 +649,15 @@ function hasTerm(set: Set<string>, t: string): boolean {
 
 /** Map a claim word the articles never use to the corpus word it most likely means (typo or other form). */
 function correctTerm(deps: Deps, t: string): string {
-  if (deps.index.docFreq(t) > 0 || t.length < 5 || /\d/.test(t)) return t;
+  if (deps.index.docFreq(t) > 0) return t;
+  // "Su-30MK2" vs "Su.30MK2", "F35" vs "F-35": the same token written with other joiners.
+  const joined = t.replace(/[-.]/g, '');
+  if (joined !== t && deps.index.docFreq(joined) > 0) return joined;
+  if (/\d/.test(t)) {
+    for (const v of deps.index.vocabulary()) if (v.replace(/[-.]/g, '') === joined) return v;
+    return t;
+  }
+  if (t.length < 5) return t;
   let best = t;
   let bestDf = 0;
   for (const v of deps.index.vocabulary()) {

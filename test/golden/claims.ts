@@ -95,6 +95,22 @@ export const GOLDEN_CLAIMS: GoldenClaim[] = [
   { claim: 'Venezuela shot down a US drone', expect: 'not addressed', why: 'never mentioned' },
   { claim: 'Maduro resigned', expect: 'not addressed', why: 'never mentioned' },
   { claim: "Colombia's president criticized the strikes", expect: 'not addressed', why: 'Colombia never mentioned' },
+
+  // --- held out, third batch (first run: 7/12; fixed generically since: a hedge counts only in the clause that says
+  //     the claim, "Su-30MK2" ~ "Su.30MK2", a lone unknown name is not a partial match, a denial of a story does not
+  //     refute that it was reported). "Very small" vs "very big" stays a miss: no antonym for it, so "not addressed". ---
+  { claim: 'Maduro said Venezuela and Russia are advancing in military cooperation', expect: 'supported', why: "001: Maduro confirmed … 'advancing' in … military cooperation" },
+  { claim: 'Attorney General Pam Bondi announced the reward in August', expect: 'supported', why: "001: 'In August, Attorney General Pam Bondi announced …'" },
+  { claim: 'Bondi announced the reward in June', expect: 'contradicted', why: '001: in August' },
+  { claim: 'The US has deployed 20 F-35B fighters to Puerto Rico', expect: 'contradicted', why: "001: '10 F-35B fighters'" },
+  { claim: 'The USS Gettysburg and USS Lake Erie cruisers have arrived near Venezuela', expect: 'supported', why: "001: 'The newly arrived USS Gettysburg and USS Lake Erie cruisers have joined other U.S. vessels already stationed near Venezuelan waters'" },
+  { claim: 'Peskov said a meeting is possible but there is no need for it at the moment', expect: 'supported', why: '004: Peskov quote' },
+  { claim: 'Venezuela wants Russia to maintain its Su-30MK2 fighter jets', expect: 'supported', why: "004: 'maintain Su.30MK2 fighter jets'" },
+  { claim: 'Trump said the Gerald R. Ford is very small', expect: 'contradicted', why: "001: 'It's very big.'" },
+  { claim: 'Maduro asked India for military aid', expect: 'not addressed', why: 'India never mentioned' },
+  { claim: 'The Miami Herald first reported the story about the planned strikes', expect: 'supported', why: "000: 'according to the Miami Herald, which first reported the story'" },
+  { claim: 'Geoff Ramsey is a senior fellow at the Atlantic Council', expect: 'supported', why: '003' },
+  { claim: "Trump's secret directive was signed last July", expect: 'supported', why: "003: 'President Trump's secret directive, signed last July'" },
 ];
 
 /** One side of an expected disagreement: a citation from `source` whose quote contains `includes`. */
