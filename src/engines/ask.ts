@@ -228,7 +228,10 @@ export function extractive(deps: Deps, question: string, suggest = true, context
   const N = Math.max(deps.index.size, 1);
   const idf = (t: string) => Math.log(1 + N / (1 + deps.index.docFreq(t)));
   const searched = `${deps.corpus.articles.length} article${deps.corpus.articles.length === 1 ? '' : 's'}`;
-  const shownTerms = qTermsAll.length ? qTermsAll : words(question).filter((w) => !STOPWORDS.has(w));
+  // Say what was searched in the user's own words ("rating"), not as stems ("rat").
+  const surface = new Map<string, string>();
+  for (const w of words(question)) if (!surface.has(stem(w))) surface.set(stem(w), w);
+  const shownTerms = qTermsAll.length ? qTermsAll.map((t) => surface.get(t) ?? t) : words(question).filter((w) => !STOPWORDS.has(w));
 
   if (qTerms.length === 0) {
     return refusal(question, `That question has no words I can look up. I searched ${searched}; try naming a person, place or event.`, []);
@@ -279,7 +282,16 @@ export function extractive(deps: Deps, question: string, suggest = true, context
       }
       const text = s.text;
       const nWords = text.split(/\s+/).length;
-      if (nWords < 4) return; // bylines and fragments ("Geoff Ramsey") are not answers
+      const inList = isListParagraph(p);
+      if (nWords < 4 && !inList) return; // bylines and fragments ("Geoff Ramsey") are not answers
+      if (inList) {
+        // A bullet ("GPS scramblers") is read with its lead-in ("his country needs") and its sibling items.
+        const lead = leadIn(article, p);
+        for (const t of terms([lead?.text ?? '', p.text].join(' '))) if (qTerms.includes(t) && !covered.has(t)) {
+          covered.add(t);
+          score += idf(t) * 0.45;
+        }
+      }
       if (nWords < 6) score *= 0.6;
       if (/\?\s*["”’]?$/.test(text)) score *= 0.55;
       if (type === 'number' && NUMBER_RE.test(text)) score *= 1.6;
@@ -383,7 +395,7 @@ export function extractive(deps: Deps, question: string, suggest = true, context
       ? ` (the same words appear in ${independent === 1 ? 'a near-duplicate article' : `${repeats.length} other article${repeats.length === 1 ? '' : 's'}`} ${cites.slice(1).map((x) => `[${x}]`).join('')})`
       : '';
     blocks.push({
-      text: `${who}${c.article.date ? ` (${c.article.date})` : ''}: “${sents.map((s) => s.text).join(' ')}” [${n}]${again}`,
+      text: `${who}${c.article.date ? ` (${c.article.date})` : ''}: “${citer.citations[n - 1]!.quote}” [${n}]${again}`,
       cites,
     });
   }
@@ -485,10 +497,31 @@ function neighbourText(c: Scored): string {
  * A quote sentence often continues the previous one ("He replied, “I doubt it." →
  * "I don't think so."). Include up to two following sentences while a quotation is open.
  */
+/** A paragraph that is a bulleted list (each line starts with a bullet). */
+function isListParagraph(p: { text: string }): boolean {
+  const lines = p.text.split('\n').filter((l) => l.trim());
+  return lines.length > 0 && lines.every((l) => /^\s*[•·▪●*-]\s/.test(l));
+}
+
+/** The sentence that introduces a list: the previous paragraph's last sentence, if it does not end a thought. */
+function leadIn(article: Article, list: { index: number }): Sentence | undefined {
+  const prev = article.paragraphs[list.index - 1]?.sentences.at(-1);
+  return prev && !/[.!?"”]\s*$/.test(prev.text) ? prev : undefined;
+}
+
 function extendQuote(c: Scored): Sentence[] {
   const p = c.article.paragraphs[c.s.paragraph];
   const out = [c.s];
   if (!p) return out;
+  if (isListParagraph(p)) {
+    const lead = leadIn(c.article, p);
+    return [...(lead ? [lead] : []), ...p.sentences];
+  }
+  // "He conveyed that his country needs" + the list that follows it.
+  const nextPara = c.article.paragraphs[c.s.paragraph + 1];
+  if (c.s.index === p.sentences.length - 1 && nextPara && isListParagraph(nextPara) && leadIn(c.article, nextPara) === c.s) {
+    return [c.s, ...nextPara.sentences];
+  }
   // "…4,500 troops. That number has since grown to roughly 10,000": the update belongs to the answer.
   const next = p.sentences[c.s.index + 1];
   if (next && /^(that|this|the) (number|figure|total|count|toll|tally)\b/i.test(next.text)) return [c.s, next];

@@ -14,7 +14,7 @@ import type { PassageHit, SearchIndex, SearchOptions } from './search.js';
 import { STOPWORDS, stem, terms, words } from './text.js';
 
 /** Bump when tokenisation or stored fields change, so stale caches are ignored. */
-const SCHEMA = 6;
+const SCHEMA = 7;
 
 interface Doc {
   id: string;
@@ -162,9 +162,24 @@ function makeIndex(
 ): MutableSearchIndex {
   const corrections = new Map<string, string>();
   const correct = (t: string): string => {
-    if (df.has(t) || t.length < 5 || /\d/.test(t)) return t;
+    if (df.has(t)) return t;
     const cached = corrections.get(t);
     if (cached !== undefined) return cached;
+    if (/\d/.test(t)) {
+      // "f-35" means "f-35b", "b52" means "b-52": model numbers match by prefix or without hyphens.
+      const bare = t.replace(/-/g, '');
+      let best = t;
+      let bestDf = 0;
+      for (const [v, n] of df) {
+        if (n > bestDf && /\d/.test(v) && (v.replace(/-/g, '') === bare || (v.startsWith(t) && v.length - t.length <= 2))) {
+          best = v;
+          bestDf = n;
+        }
+      }
+      corrections.set(t, best);
+      return best;
+    }
+    if (t.length < 5) return t;
     const max = t.length >= 8 ? 2 : 1;
     let best = t;
     let bestDf = 0;

@@ -79,6 +79,10 @@ export function stem(w: string): string {
   if (w.length === 4) return dropE(w);
   if (w.endsWith('ies') && w.length > 4) return w.slice(0, -3) + 'y';
   if (w.endsWith('sses')) return w.slice(0, -2);
+  if (w.endsWith('ations') && w.length > 8) return w.slice(0, -4); // operations → operat (as operating)
+  if (w.endsWith('ation') && w.length > 7) return w.slice(0, -3);
+  if (w.endsWith('ments') && w.length > 8) return w.slice(0, -5); // deployments → deploy
+  if (w.endsWith('ment') && w.length > 7) return w.slice(0, -4);
   if (w.endsWith('ing') && w.length > 5) return w.slice(0, -3);
   if (w.endsWith('eed') && w.length > 4) return w.slice(0, -1); // agreed → agree
   if (w.endsWith('ed') && w.length > 4) return w.slice(0, -2);

@@ -44,6 +44,9 @@ export const GOLDEN_ASK: GoldenQuestion[] = [
   { q: 'Who is Mao Ning?', expect: [/spokeswoman/] },
   { q: 'Where are the F-35B fighters based?', expect: [/Puerto Rico/] },
   { q: 'What did Pam Bondi announce?', expect: [/\$25 million reward/] },
+  { q: 'Did Venezuela ask for GPS scramblers?', expect: [/GPS scramblers/, /his country needs/] },
+  { q: 'How many F-35 fighters were sent to Puerto Rico?', expect: [/10 F-35B/] },
+  { q: 'Is the CIA operating in Venezuela?', expect: [/CIA/, /covert operations/] },
   // refusals: the articles do not answer these
   { q: 'What is the capital of Iran?', refuse: true },
   { q: 'What is Maduro’s favorite food?', refuse: true },
