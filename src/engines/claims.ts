@@ -450,6 +450,13 @@ const ANTONYM_PAIRS: [string, string][] = [
   ['strengthen strengthens strengthened', 'weaken weakens weakened'],
   ['legal lawful', 'illegal unlawful'],
   ['guilty', 'innocent'],
+  ['big bigger biggest large larger largest huge', 'small smaller smallest tiny'],
+  ['high higher highest', 'low lower lowest'],
+  ['strong stronger strongest', 'weak weaker weakest'],
+  ['early earlier', 'late later'],
+  ['cheap cheaper', 'expensive costly'],
+  ['alive', 'dead'],
+  ['success successful succeeded', 'failure failed unsuccessful'],
 ];
 const ANTONYMS = new Map<string, Set<string>>();
 for (const [a, b] of ANTONYM_PAIRS) {
@@ -457,6 +464,11 @@ for (const [a, b] of ANTONYM_PAIRS) {
   const sb = new Set(b.split(' ').flatMap((w) => terms(w)));
   for (const t of sa) ANTONYMS.set(t, new Set([...(ANTONYMS.get(t) ?? []), ...sb]));
   for (const t of sb) ANTONYMS.set(t, new Set([...(ANTONYMS.get(t) ?? []), ...sa]));
+}
+
+/** A term's opposites (stemmed), if it has any. */
+export function antonymsOf(t: string): Set<string> {
+  return ANTONYMS.get(t) ?? new Set();
 }
 
 /**

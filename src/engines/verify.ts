@@ -18,6 +18,7 @@ import { properNames } from './ask.js';
 import { createCiter, type Citer } from './cite.js';
 import {
   antonymIn,
+  antonymsOf,
   articleLabel,
   attribution,
   cleanClaim,
@@ -213,12 +214,23 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
     .map((n) => ({ name: n, terms: terms(n), speaker: new RegExp(`${escapeRe(n)}\\s+(?:has\\s+|had\\s+)?(?:said|says|told|tells|claimed|claims|denied|denies|confirmed|confirms|announced|wrote|warned|argued|stated|insisted|suggested|believes|thinks|ruled)\\b`, 'i').test(claim), required: !new RegExp(`\\b(?:to|in|into|near|around|from|at|off|across|inside|within|outside|for|of)\\s+(?:the\\s+)?${escapeRe(n)}`, 'i').test(claim) }))
     .filter((n) => n.terms.length);
   const nameTerms = new Set(names.flatMap((n) => n.terms));
+  // A claim word the articles never use whose opposite they do use ("very small" where they say "very big") is looked
+  // for as that opposite, and a sentence using it says the opposite of the claim.
+  const flipped = new Set<string>();
   // Claim words the articles spell differently ("decided" ~ "decision", "traffics" ~ "trafficking") map onto the corpus's word.
   const cTerms = [
     ...new Set(
       terms(claimForTerms)
         .filter((t) => t.length > 1 && !FRAME.has(t) && !/^\d[\d,.]*$/.test(t) && !numericTokens.has(t))
         .map((t) => {
+          if (!nameTerms.has(t) && deps.index.docFreq(t) === 0) {
+            const opposite = [...antonymsOf(t)].find((v) => deps.index.docFreq(v) > 0);
+            if (opposite) {
+              flipped.add(opposite);
+              surface.set(opposite, shown(t));
+              return opposite;
+            }
+          }
           const c = nameTerms.has(t) ? t : correctTerm(deps, t);
           if (c !== t) surface.set(c, shown(t));
           return c;
@@ -332,7 +344,7 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
       const claimTermsHere = cTerms.filter((t) => hasTerm(st, t) && !nameTerms.has(t));
       // "supports" in the claim, "opposes" in the sentence, about the same thing: as good as a negation.
       const opposite = antonymIn(claimForTerms, text);
-      const negated = claimTermsHere.some((t) => neg.has(t)) || !!opposite;
+      const negated = claimTermsHere.some((t) => neg.has(t)) || !!opposite || [...flipped].some((v) => hasTerm(st, v));
       evidence.push({
         s,
         sents: unit,

@@ -98,7 +98,8 @@ export const GOLDEN_CLAIMS: GoldenClaim[] = [
 
   // --- held out, third batch (first run: 7/12; fixed generically since: a hedge counts only in the clause that says
   //     the claim, "Su-30MK2" ~ "Su.30MK2", a lone unknown name is not a partial match, a denial of a story does not
-  //     refute that it was reported). "Very small" vs "very big" stays a miss: no antonym for it, so "not addressed". ---
+  //     refute that it was reported, a claim word the articles never use is looked for as its opposite: "very small"
+  //     vs "It's very big"). ---
   { claim: 'Maduro said Venezuela and Russia are advancing in military cooperation', expect: 'supported', why: "001: Maduro confirmed … 'advancing' in … military cooperation" },
   { claim: 'Attorney General Pam Bondi announced the reward in August', expect: 'supported', why: "001: 'In August, Attorney General Pam Bondi announced …'" },
   { claim: 'Bondi announced the reward in June', expect: 'contradicted', why: '001: in August' },
