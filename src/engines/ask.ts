@@ -577,14 +577,36 @@ function differences(chosen: { c: Scored; n: number }[], qTerms: string[]): Answ
 }
 
 /** Suggest questions the corpus can answer: names near the answer, checked for support. */
+const NOT_A_NAME = new Set(
+  ('monday tuesday wednesday thursday friday saturday sunday january february march april june july august september october november december ' +
+    'however meanwhile because although according asked while after before since despite still yet now then also though instead ' +
+    'minutes hours days weeks months years today yesterday tomorrow breaking update updated read more').split(' '),
+);
+
 function followUpsFrom(deps: Deps, sentences: Sentence[], question: string): string[] {
   const asked = fold(question);
+  const askedTerms = new Set(terms(question));
   const names = new Map<string, number>();
-  for (const s of sentences) {
+  // Names near the answer first; then the rest of the articles it comes from.
+  const pool = [...sentences];
+  for (const id of [...new Set(sentences.map((s) => s.articleId))].slice(0, 2)) {
+    for (const s of deps.corpus.byId.get(id)?.sentences ?? []) if (!pool.includes(s)) pool.push(s);
+  }
+  for (const s of pool) {
+    if (names.size >= 12) break;
     for (const raw of properNames(s.text)) {
-      const n = stripTitles(raw);
+      const n = stripTitles(raw.split(/['’]s\s/)[0]!).replace(/['’]s$/, '');
+      if (!/\s/.test(n)) {
+        // A lone capitalised word at a sentence or quotation start ("Everything", "However") or a
+        // demonym ("Venezuelan") is not a name to ask about.
+        const at = s.text.indexOf(n);
+        if (at <= 0 || /(^|[.!?]\s|["“‘(]\s*)$/.test(s.text.slice(Math.max(0, at - 3), at))) continue;
+        if (/(?:an|ian|ese|ish)$/.test(n)) continue;
+      }
       if (n.split(/\s+/).length < 2 && n.length < 5) continue;
-      if (STOP_NAME.has(n.toLowerCase()) || asked.includes(fold(n))) continue;
+      if (STOP_NAME.has(n.toLowerCase()) || asked.includes(fold(n)) || terms(n).some((t) => askedTerms.has(t))) continue;
+      // Capitalised only because they start a sentence, or days and months: not names.
+      if (n.split(/\s+/).some((w) => NOT_A_NAME.has(w.toLowerCase()) || STOPWORDS.has(w.toLowerCase()))) continue;
       names.set(n, (names.get(n) ?? 0) + 1);
     }
   }
@@ -614,9 +636,10 @@ function speakerish(deps: Deps, name: string): boolean {
       if (!QUOTE_RE.test(s.text)) return false;
       const w = words(s.text).map(stem);
       const at = w.indexOf(last);
-      if (at < 0) return false;
-      // a speech verb within four words of the name: "Peskov told", "said Dmitry Peskov"
-      return w.slice(Math.max(0, at - 4), at + 5).some((x) => SPEECH_STEMS.has(x));
+      // the whole name, in order, right before the last term ("dmitry peskov")
+      if (at < 0 || t.some((x, k) => w[at - (t.length - 1 - k)] !== x)) return false;
+      // a speech verb right after or right before the name: "Peskov told", "said Dmitry Peskov"
+      return w.slice(at + 1, at + 3).some((x) => SPEECH_STEMS.has(x)) || w.slice(Math.max(0, at - t.length - 1), at - t.length + 1).some((x) => SPEECH_STEMS.has(x));
     }),
   );
 }
@@ -645,7 +668,10 @@ const TITLE_WORDS = new Set(
 export function stripTitles(name: string): string {
   const parts = name.split(/\s+/);
   let i = 0;
-  while (i < parts.length - 2 && TITLE_WORDS.has(parts[i]!.toLowerCase())) i++;
+  if (parts.every((w) => TITLE_WORDS.has(w.toLowerCase()))) return name; // "White House" is a name
+  // "Russian President Vladimir Putin": a nationality before a title is part of the title.
+  if (parts.length > 2 && /(?:an|ian|ese|ish)$/.test(parts[0]!) && TITLE_WORDS.has(parts[1]!.toLowerCase())) i = 1;
+  while (i < parts.length - 1 && TITLE_WORDS.has(parts[i]!.toLowerCase())) i++;
   return parts.slice(i).join(' ');
 }
 
