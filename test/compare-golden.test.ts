@@ -84,6 +84,14 @@ describe('/compare on the seed articles (golden disagreements)', () => {
     expect(matches(a, GOLDEN_DISAGREEMENTS.find((g) => g.id === 'deaths')!)).toBe(false);
   });
 
+  it('finds a topic by a synonym the articles use, and not by a loose one', async () => {
+    const deaths = await runCommand(deps, { command: 'compare', text: 'deaths' });
+    expect(matches(deaths, GOLDEN_DISAGREEMENTS.find((g) => g.id === 'deaths')!)).toBe(true);
+    const warships = await runCommand(deps, { command: 'compare', text: 'warships' });
+    expect(matches(warships, GOLDEN_DISAGREEMENTS.find((g) => g.id === 'august-ships')!)).toBe(true);
+    expect(matches(warships, GOLDEN_DISAGREEMENTS.find((g) => g.id === 'deaths')!)).toBe(false);
+  });
+
   it('says plainly when a topic is not in the articles', async () => {
     const a = await runCommand(deps, { command: 'compare', text: 'earthquake insurance' });
     expect(a.answered).toBe(false);

@@ -9,7 +9,7 @@
 import type { Deps } from '../deps.js';
 import { independenceGroups } from '../corpus/overlap.js';
 import { BadInputError } from '../errors.js';
-import { terms } from '../index/text.js';
+import { terms, words } from '../index/text.js';
 import type { Answer, AnswerBlock, Article, Disagreement, Sentence } from '../types.js';
 import { createCiter, type Citer } from './cite.js';
 import {
@@ -68,20 +68,24 @@ export function compare(deps: Deps, rawTopic: string): Answer {
 
   let onTopic: (s: Sentence) => boolean = () => true;
   if (topic) {
-    const tTerms = [...new Set(terms(topic))].filter((t) => t.length > 1);
-    const known = tTerms.filter((t) => deps.index.docFreq(t) > 0);
+    const tWords = words(topic).filter((w) => terms(w).length && terms(w)[0]!.length > 1);
+    const tTerms = [...new Set(tWords.flatMap((w) => terms(w)))];
+    // A topic word the articles never use may still be there as a synonym ("deaths" → "killed"); otherwise exact words
+    // only, so "warships" does not pull in every "boat".
+    const known = tTerms.flatMap((t) => (deps.index.docFreq(t) > 0 ? [[t]] : [[...synonymsOf(t)].filter((x) => deps.index.docFreq(x) > 0)].filter((xs) => xs.length)));
     if (!tTerms.length || !known.length) {
       return {
         command: 'compare',
         answered: false,
         title,
-        blocks: [{ text: `The articles don't discuss that: ${tTerms.length ? `${tTerms.map((t) => `“${t}”`).join(', ')} never appear in the ${searched}.` : 'the topic has no words I can look up.'}`, cites: [] }],
+        blocks: [{ text: `The articles don't discuss that: ${tWords.length ? `${tWords.map((w) => `“${w}”`).join(', ')} never appear${tWords.length === 1 ? 's' : ''} in the ${searched}.` : 'the topic has no words I can look up.'}`, cites: [] }],
         citations: [],
         followUps: ['Where do the articles differ?'],
         disagreements: [],
       };
     }
-    const total = known.reduce((n, t) => n + idf(t), 0);
+    const weightOf = (alts: string[]) => Math.max(...alts.map(idf));
+    const total = known.reduce((n, alts) => n + weightOf(alts), 0);
     const cache = new Map<string, boolean>();
     onTopic = (s) => {
       const hit = cache.get(s.id);
@@ -90,9 +94,11 @@ export function compare(deps: Deps, rawTopic: string): Answer {
       const here = new Set(sentenceTerms(s));
       const near = new Set(adjacent(a, s).flatMap(sentenceTerms));
       let got = 0;
-      for (const t of known) {
-        if (has(here, t)) got += idf(t);
-        else if (has(near, t)) got += idf(t) * 0.5;
+      for (const alts of known) {
+        const syn = alts.flatMap((t) => [...synonymsOf(t)]);
+        if (alts.some((t) => has(here, t))) got += weightOf(alts);
+        // A synonym ("assistance" for "aid") or the adjacent sentence counts half.
+        else if (alts.some((t) => has(near, t)) || syn.some((t) => here.has(t))) got += weightOf(alts) * 0.5;
       }
       // Adjacent sentences count half: a topic only in the next sentence does not make this one about it.
       const ok = got / total >= 0.6;
@@ -266,7 +272,7 @@ function reportsAndDenials(ctx: Ctx): Found[] {
       const next = adjacent(a, s).find((x) => x.start > s.start && denialOf(x.text));
       const denialSentences = next ? [s, next] : [s];
       for (const x of denialSentences) used.add(x.id);
-      if (!denialSentences.some(ctx.onTopic)) continue;
+
       // Repeated in a near-duplicate: the same denial, not another one.
       if (out.some((f) => f.sides.some((side) => side.sentences.some((x) => ctx.group.get(x.articleId) === ctx.group.get(a.id) && x.text === s.text)))) continue;
 
@@ -301,7 +307,8 @@ function reportsAndDenials(ctx: Ctx): Found[] {
         if (picked.some((p) => ctx.group.get(p.articleId) === ctx.group.get(r.s.articleId))) continue;
         picked.push(r.s);
       }
-      if (!picked.length) continue;
+      // On the topic when the denial or the report it answers is.
+      if (!picked.length || ![...denialSentences, ...picked].some(ctx.onTopic)) continue;
       const soft = isNonConfirmation(denial);
       const who = speakerOf(s.text);
       out.push({
@@ -359,10 +366,10 @@ function firmVersusHedged(ctx: Ctx): Found[] {
   const items: Item[] = [];
   for (const a of deps.corpus.articles) {
     for (const s of a.sentences) {
-      if (!reportedHedgeOf(s.text) || !ctx.onTopic(s)) continue;
+      if (!reportedHedgeOf(s.text)) continue;
       const it = itemOf(a, s);
       if (it) items.push(it);
-      if (items.length >= 200) break;
+      if (items.length >= 300) break;
     }
   }
   const out: Found[] = [];
@@ -398,7 +405,8 @@ function firmVersusHedged(ctx: Ctx): Found[] {
         }
       }
     }
-    if (!best) continue;
+    // On the topic when either statement is.
+    if (!best || (!ctx.onTopic(h.s) && !ctx.onTopic(best.f.s))) continue;
     const key = `${ctx.group.get(h.a.id)}|${best.f.s.id}`;
     if (usedHedged.has(key) || out.some((o) => o.sides.some((side) => side.sentences[0]!.id === best!.f.s.id))) continue;
     usedHedged.add(key);
@@ -443,7 +451,6 @@ function sum(m: Map<string, number>): number {
 
 function has(set: Set<string>, t: string): boolean {
   if (set.has(t)) return true;
-  for (const x of synonymsOf(t)) if (set.has(x)) return true;
   if (t.length < 5) return false;
   for (const x of set) if (x.length >= 5 && (x.startsWith(t) || t.startsWith(x))) return true;
   return false;
