@@ -92,6 +92,23 @@ describe('follow-ups', () => {
   });
 });
 
+describe('suggested follow-ups', () => {
+  it.each(['What did Peskov say?', 'Who is Geoff Ramsey?', 'How many troops has the US deployed?', 'What is the capital of Iran?'])(
+    'after %j: 2–3 suggestions, each one answerable, none about days or sentence-start words',
+    async (q) => {
+      const a = await runCommand(deps, { command: 'ask', text: q });
+      expect(a.followUps.length).toBeGreaterThanOrEqual(2);
+      expect(a.followUps.length).toBeLessThanOrEqual(3);
+      for (const f of a.followUps) {
+        expect(f).not.toMatch(/\b(Friday|Sunday|However|Because|Everything|Minutes)\b/);
+        const b = await runCommand(deps, { command: 'ask', text: f });
+        expect(b.answered, f).toBe(true);
+        expectGrounded(b, SEEDS);
+      }
+    },
+  );
+});
+
 describe('hostile input', () => {
   it.each([
     ['empty', ''],
