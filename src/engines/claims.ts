@@ -180,7 +180,7 @@ const COUNT_QUALIFIER_RANGE: Record<string, [number, number]> = {
 export function countsIn(text: string, sentence: Sentence, articleId: string): Figure[] {
   const out: Figure[] = [];
   for (const m of text.matchAll(COUNT_RE)) {
-    const [whole, qualifier, numText, tail] = m;
+    const [, qualifier, numText, tail] = m;
     const before = text.slice(0, m.index);
     if (/(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$/i.test(before)) continue;
     const value = Number(numText!.replace(/,/g, ''));
@@ -200,7 +200,6 @@ export function countsIn(text: string, sentence: Sentence, articleId: string): F
       key: `count:${terms(noun)[0] ?? noun}`, label: noun, value, display, lo: value * lo, hi: value * hi, noun: content.join(' '),
       whenText: null, when: null, who: null, articleId, sentence,
     });
-    void whole;
   }
   return out;
 }
@@ -289,7 +288,17 @@ export type FigureRelation = 'match' | 'close' | 'conflict';
 
 /** Compare two figures of the same quantity by the ranges their qualifiers allow. */
 export function relateFigures(claim: Figure, article: Figure): FigureRelation {
-  if (claim.lo <= article.hi && article.lo <= claim.hi) return 'match';
+  if (claim.lo <= article.hi && article.lo <= claim.hi) {
+    // Overlap is not support: the article must pin the claim's figure down. "At least 61" supports
+    // "more than 50" and "61", but only fails to rule out "at least 100" (a near miss, not a match).
+    // Counts are whole: "more than 60" is "at least 61".
+    const aLo = Number.isInteger(article.value) && article.lo > article.value ? Math.ceil(article.lo) : article.lo;
+    const cLo = Number.isInteger(claim.value) && claim.lo > claim.value ? Math.ceil(claim.lo) : claim.lo;
+    if (aLo >= cLo && article.hi <= claim.hi) return 'match';
+    if (Number.isFinite(article.hi) && cLo >= aLo && claim.hi <= article.hi) return 'match';
+    if (claim.lo === claim.hi && claim.value === aLo) return 'match'; // "61 killed" vs "at least 61"
+    return 'close';
+  }
   const gap = claim.hi < article.lo ? article.lo - claim.hi : claim.lo - article.hi;
   const scale = Math.max(claim.value, article.value, 1);
   // "60" vs "more than 60", "4,000" vs "roughly 4,500"? Near misses are not contradictions.

@@ -127,7 +127,9 @@ export function compare(deps: Deps, rawTopic: string): Answer {
   // One line per pair: a syndicated copy overlaps its original both ways.
   const dups = nearDuplicates(deps.corpus).filter((d, i, all) => !all.slice(0, i).some((x) => x.source === d.within && x.within === d.source));
   const voices = new Set(deps.corpus.articles.map((a) => ctx.group.get(a.id) ?? a.id)).size;
-  const intro = found.length
+  const intro = voices < 2 && !found.length
+    ? `There is only ${deps.corpus.articles.length === 1 ? 'one article' : 'one independent source'} here, so there is nothing to compare it with.`
+    : found.length
     ? `${found.length} point${found.length === 1 ? '' : 's'} where the ${searched} differ${topic ? ` on this topic` : ''} (${voices} independent voice${voices === 1 ? '' : 's'}).`
     : topic
       ? `I found no disagreement about this in the ${searched}: where they mention it, their figures and statements agree.`
