@@ -126,12 +126,12 @@ async function build(): Promise<Record<string, unknown>> {
   const q = questionsFor(corpus, 200);
   // Warm the JIT a little so p50 reflects steady state, not first-call compilation.
   for (const question of q.ask.slice(0, 10)) await runCommand(deps, { command: 'ask', text: question });
-  const ask = await timeCommand(deps, q.ask.map((text) => ({ command: "ask" as const, text })), 120_000);
+  const ask = await timeCommand(deps, q.ask.map((text) => ({ command: 'ask' as const, text })), 45_000);
   console.error(`ask: ${JSON.stringify(ask)}`);
-  const who = await timeCommand(deps, Array.from({ length: 101 }, (_, i) => ({ command: 'who' as const, text: q.who[i % q.who.length] })));
+  const who = await timeCommand(deps, Array.from({ length: 101 }, (_, i) => ({ command: 'who' as const, text: q.who[i % q.who.length] })), 20_000);
   console.error(`who: ${JSON.stringify(who)}`);
   // The first timeline call is unfiltered (the whole story); the rest filter by a topic.
-  const timeline = await timeCommand(deps, [{ command: 'timeline' }, ...Array.from({ length: 50 }, (_, i) => ({ command: 'timeline' as const, about: q.about[i % q.about.length] }))]);
+  const timeline = await timeCommand(deps, [{ command: 'timeline' }, ...Array.from({ length: 50 }, (_, i) => ({ command: 'timeline' as const, about: q.about[i % q.about.length] }))], 20_000);
   console.error(`timeline: ${JSON.stringify(timeline)}`);
 
   // Prompt tokens per /ask: the same engine with the model layer pointed at the stub server.
@@ -143,7 +143,7 @@ async function build(): Promise<Record<string, unknown>> {
     const llm = createLlm(llmConfig, { store, log: silentLogger, corpusVersion: corpus.version });
     const withLlm: Deps = { ...deps, llm, config: llmConfig };
     const tokens: number[] = [];
-    for (const text of q.ask.slice(0, 40)) {
+    for (const text of q.ask.slice(0, 20)) {
       const before = stub.requests.length;
       await runCommand(withLlm, { command: 'ask', text });
       for (const req of stub.requests.slice(before)) tokens.push(promptTokensOf(req));
