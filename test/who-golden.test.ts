@@ -12,7 +12,7 @@ import { loadConfig } from '../src/config.js';
 import { isVerbatim } from '../src/corpus/verbatim.js';
 import type { Deps } from '../src/deps.js';
 import { runCommand } from '../src/engines/index.js';
-import { attributedQuotes, entityIndexOf, entityNames, lookupEntity, who } from '../src/engines/who.js';
+import { attributedQuotes, entityIndexOf, entityNames, lookupEntity, warmEntities, who } from '../src/engines/who.js';
 import { buildEntityIndex, keyOf } from '../src/index/entities.js';
 import { isBadInputError } from '../src/errors.js';
 import { createStore } from '../src/store/index.js';
@@ -236,6 +236,45 @@ describe('/who on the seeds', () => {
     }
     expect(cold).toBeLessThan(2500);
     expect(warm).toBeLessThan(5);
+  });
+
+  it('QA regressions on the seeds: actors only, roles before ages, consistent typos', async () => {
+    const trump = await who(deps, 'Trump');
+    const did = trump.blocks.find((b) => b.heading === 'What they did')?.text ?? '';
+    expect(did).not.toContain('Rubio'); // "Rubio … denied the … report that Trump had …": Rubio's act
+    expect(did).toContain('Trump gave a similar response');
+    const zeihan = await who(deps, 'Zeihan');
+    expect(zeihan.entity!.description).toBe('Peter Zeihan, an expert in geopolitics');
+    expect(zeihan.blocks[0]!.text).toContain('an expert in geopolitics');
+    expect(zeihan.entity!.aliases).toContain('the 52-year-old');
+    for (const typo of ['Madurro', 'Maudro', 'Pezkov', 'Hegseht', 'Zeihn']) {
+      const a = await who(deps, typo);
+      expect(a.answered, typo).toBe(true);
+      expect(a.notes?.[0], typo).toMatch(/^Did you mean/);
+    }
+    expect((await who(deps, 'Madurro')).entity?.name).toBe('Nicolás Maduro');
+    const old = await who(deps, 'the 79-year-old');
+    expect(old.entity?.name).toBe('Donald Trump');
+    expect((await who(deps, 'Who is the 79-year-old?')).entity?.name).toBe('Donald Trump');
+    expect((await who(deps, "who's Peskov")).entity?.name).toBe('Dmitry Peskov');
+  });
+
+  it('warms the entity index for autocomplete (cold build time printed)', async () => {
+    const config = loadConfig({ SEEDS_DIR: SEEDS, DATA_DIR: path.join(SEEDS, '..', '.data-warm-test'), LOG_LEVEL: 'silent' }, process.cwd());
+    const fresh = await buildDeps(config, { store: createStore({ kind: 'memory' }), persistIndex: false, llm: null });
+    try {
+      const cold = warmEntities(fresh);
+      const warm = warmEntities(fresh);
+      const t0 = performance.now();
+      const names = entityNames(fresh, 'ma');
+      const first = performance.now() - t0;
+      console.log(`[who] warmEntities: cold ${cold.toFixed(1)} ms on ${fresh.corpus.articles.length} articles, warm ${warm.toFixed(2)} ms; first autocomplete after warming ${first.toFixed(2)} ms`);
+      expect(names.length).toBeGreaterThan(0);
+      expect(warm).toBeLessThan(cold + 1);
+      expect(first).toBeLessThan(50);
+    } finally {
+      await fresh.store.close();
+    }
   });
 
   it('builds the same index for the same corpus object (cached)', () => {

@@ -36,28 +36,44 @@ export interface Lookup {
 
 /** The lookup key of user input: titles, "@", possessives and punctuation removed. */
 export function queryKey(input: string): string {
-  let k = keyOf(input.replace(/^[@#]+/, '').replace(/['’]s\b/g, ''));
+  // "Who is the 79-year-old?" asks for "the 79-year-old".
+  const bare = input.replace(/^\s*(?:who|what)(?:\s+(?:is|was|are|were)|['’]s)\s+(?=\S)/i, '');
+  let k = keyOf(bare.replace(/^[@#]+/, '').replace(/['’]s\b/g, ''));
   const words = k.split(' ').filter(Boolean);
   while (words.length > 1 && (TITLE_HEADS.has(words[0]!) || words[0] === 'the')) words.shift();
   k = words.join(' ');
   return k.slice(0, 200);
 }
 
-/** Edit distance with an early exit above `max` (returns max + 1 then). */
-function distance(a: string, b: string, max: number): number {
+/**
+ * Damerau (optimal string alignment) distance with an early exit above `max`
+ * (returns max + 1 then): a swapped pair of letters ("Maudro") is one edit, like a
+ * doubled ("Madurro"), dropped or changed one.
+ */
+export function distance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev2: number[] = [];
   let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
     let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      rowMin = Math.min(rowMin, cur[j]!);
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
+      cur[j] = v;
+      rowMin = Math.min(rowMin, v);
     }
     if (rowMin > max) return max + 1;
+    prev2 = prev;
     prev = cur;
   }
   return prev[b.length]!;
+}
+
+/** Edits a typed name may be off by and still be answered: none below 4 letters, 1 below 6, else 2. */
+export function editsAllowed(key: string): number {
+  const letters = key.replace(/ /g, '').length;
+  return letters < 4 ? 0 : letters < 6 ? 1 : 2;
 }
 
 export function lookupEntity(index: EntityIndex, input: string): Lookup {
@@ -71,21 +87,42 @@ export function lookupEntity(index: EntityIndex, input: string): Lookup {
   const byWords = index.entities.filter((e) => e.keys.some((k) => qWords.every((w) => k.split(' ').includes(w))));
   if (byWords.length) return { matches: rank(byWords), exact: true, suggestions: [] };
   // Fuzzy: typos and transliterations, against whole keys and single name words.
-  const max = key.length <= 4 ? 1 : key.length <= 8 ? 2 : 3;
-  const scored: { e: Entity; d: number }[] = [];
+  // Suggestions reach one edit further than answers do.
+  const allowed = editsAllowed(key);
+  const max = Math.max(1, allowed + 1);
+  const scored: { e: Entity; d: number; via: string }[] = [];
   for (const e of index.entities) {
     let best = max + 1;
+    let via = '';
+    const consider = (target: string, d: number) => {
+      if (d < best) (best = d), (via = target);
+    };
     for (const k of e.keys) {
-      best = Math.min(best, distance(key, k, max));
-      if (qWords.length === 1) for (const w of k.split(' ')) if (w.length > 2) best = Math.min(best, distance(key, w, max));
-      if (k.startsWith(key) && key.length >= 3) best = Math.min(best, 1);
+      consider(k, distance(key, k, max));
+      if (qWords.length === 1) for (const w of k.split(' ')) if (w.length > 2) consider(w, distance(key, w, max));
+      // A typed prefix of four letters or more reads as one edit ("Pesk" → Peskov); shorter ones are only suggested.
+      if (key.length >= 3) {
+        const d = key.length >= 4 ? 1 : allowed + 1;
+        if (k.startsWith(key)) consider(k, d);
+        else if (qWords.length === 1) for (const w of k.split(' ')) if (w.startsWith(key)) consider(w, d);
+      }
     }
-    if (best <= max) scored.push({ e, d: best });
+    if (best <= max) scored.push({ e, d: best, via });
   }
   scored.sort((a, b) => a.d - b.d || b.e.mentions.length - a.e.mentions.length);
   const top = scored.filter((s) => s.d === scored[0]?.d);
+  // The best guesses all correct the typing to one spelling ("Madurro" → "maduro"): answer as that
+  // spelling would be answered, so a typo of a shared name behaves like the name itself.
+  const spellings = new Set(top.map((s) => s.via));
+  if (top.length && top[0]!.d <= allowed && spellings.size === 1) {
+    const fixed = lookupEntity(index, [...spellings][0]!);
+    if (fixed.matches.length) {
+      const shownIds = new Set(fixed.matches);
+      return { matches: fixed.matches, exact: false, suggestions: scored.filter((s) => !shownIds.has(s.e)).slice(0, 3).map((s) => s.e) };
+    }
+  }
   // One clear best guess is answered ("Did you mean …?"); several are only offered.
-  if (top.length === 1 && top[0]!.d <= Math.max(1, Math.floor(key.length / 4))) {
+  if (top.length === 1 && top[0]!.d <= allowed) {
     return { matches: [top[0]!.e], exact: false, suggestions: scored.slice(1, 4).map((s) => s.e) };
   }
   return { matches: [], exact: false, suggestions: scored.slice(0, 5).map((s) => s.e) };
@@ -250,18 +287,69 @@ function buildFacts(corpus: Corpus, index: EntityIndex): Facts {
           if (SKIP_AFTER_NAME.has(lw)) continue;
           const t = lexTags(lw);
           if ((t.has('PastTense') || t.has('PresentTense')) && !t.has('Noun')) verb = lw;
-          else if (/^[a-z]+ed$/.test(lw) && !t.has('Adjective')) verb = lw;
+          else if (/^[a-z]{3,}ed$/.test(lw)) verb = lw; // right after a name an -ed word is its verb ("Voss rejected")
           break;
         }
         if (!verb || SPEECH_RE.test(verb)) continue;
         if (/^(?:is|was|are|were|has|have|had)$/.test(verb)) continue;
+        // Only the actor of the sentence: "Rubio denied the report that Trump had made …" is not Trump's act.
+        if (!isMainSubject(s.text, m.start)) continue;
         push(actions, e, { article, sentences: quoteUnit(article, s) });
+      }
+      // "He ordered …": a pronoun subject stands for the person the text last made its subject.
+      const pro = /^\s*["“]?(?:He|She)\s+(?:(?:also|then|later|again|first|further|\w+ly)\s+)?([\p{Ll}'’-]+)/u.exec(s.text);
+      if (pro && !quoteRegions(s.text).some(([a, b]) => pro.index >= a && pro.index < b)) {
+        const lw = pro[1]!.toLowerCase();
+        const t = lexTags(lw);
+        const finite = ((t.has('PastTense') || t.has('PresentTense')) && !t.has('Noun')) || /^[a-z]{3,}ed$/.test(lw);
+        if (finite && !SPEECH_RE.test(lw) && !/^(?:is|was|are|were|has|have|had)$/.test(lw)) {
+          // The person who is the subject of the sentence right before (only one person may qualify).
+          const prev = article.sentences[article.sentences.indexOf(s) - 1];
+          const subjects = prev
+            ? (bySentence.get(prev.id) ?? []).filter((x) => x.e.kind === 'person' && !x.m.inQuote && isMainSubject(prev.text, x.m.start))
+            : [];
+          const who = new Set(subjects.map((x) => x.e));
+          if (who.size === 1) push(actions, [...who][0]!, { article, sentences: quoteUnit(article, s) });
+        }
       }
     }
   }
   const facts = { quotes, actions };
   factCache.set(corpus, facts);
   return facts;
+}
+
+/**
+ * Is the name at `at` the subject of its sentence's main clause? It is not when a
+ * finite verb comes before it (outside quotations and a leading adverbial or
+ * participial phrase such as "When asked about it," or "After the vote,"): then it
+ * sits in an object or a subordinate clause ("… denied the report that Trump had …").
+ */
+export function isMainSubject(text: string, at: number): boolean {
+  const regions = quoteRegions(text);
+  let from = 0;
+  // A coordinated clause starts afresh: "…, and Okafor approved the recall".
+  for (const b of text.slice(0, at).matchAll(/;\s*|,\s+(?:and|but|while|whereas|yet)\s+/g)) {
+    const end = b.index! + b[0].length;
+    if (!regions.some(([x, y]) => b.index! > x && b.index! < y)) from = Math.max(from, end);
+  }
+  const intro = /^\s*(?:(?:After|Before|When|While|Once|Since|As|If|Although|Though|Because|Until|Unless|According|In|On|At|By|For|During|Despite|Amid|With|Without|Following|Under|Over|Asked|Speaking|Pressed|Told|Given)\b|\p{Lu}\p{Ll}+(?:ed|ing)\b)[^,]*,/u.exec(text);
+  if (intro && intro[0].length <= at) from = Math.max(from, intro[0].length);
+  let prevWord = '';
+  for (const w of text.slice(from, at).matchAll(/[\p{L}'’-]+/gu)) {
+    const pos = from + w.index!;
+    if (regions.some(([a, b]) => pos > a && pos < b)) continue;
+    const lw = w[0].toLowerCase();
+    const after = prevWord;
+    prevWord = w[0];
+    // "Voss rejected …": an -ed word right after a name or pronoun is that subject's verb.
+    if (/^[a-z]{3,}ed$/.test(lw) && (/^\p{Lu}/u.test(after) || /^(?:he|she|they|it|we)$/i.test(after)) && !/^(?:the|a|an|this|that)$/i.test(after)) return false;
+    if (/^(?:is|was|are|were|has|have|had|will|would|can|could|did|does)$/.test(lw)) return false;
+    const t = lexTags(lw);
+    if ((t.has('PastTense') || (t.has('PresentTense') && !t.has('Plural'))) && !t.has('Noun') && !t.has('Adjective') && !t.has('Participle')) return false;
+    if (/^[a-z]{3,}ed$/.test(lw) && !t.has('Adjective') && !t.has('Noun') && t.size === 0) return false;
+  }
+  return true;
 }
 
 function byWording(list: Fact[]): Fact[] {
@@ -306,8 +394,10 @@ function descriptions(e: Entity): { phrase: string; m: EntityMention; n: number 
       else by.set(k, { phrase, m, n: 1 });
     }
   }
-  // A bare honorific ("Dr.", "Mr") says less than any real role or apposition.
-  const weight = (x: { phrase: string; n: number }) => (/^(?:dr|mr|mrs|ms|sir|dame|lord|lady|prof|rev|st)\.?$/i.test(x.phrase) ? x.n - 1000 : x.n);
+  // A bare honorific ("Dr.", "Mr") says less than any real role or apposition; a descriptive
+  // reference ("the 52-year-old") is a fact about them, never their description.
+  const weight = (x: { phrase: string; n: number }) =>
+    /^(?:dr|mr|mrs|ms|sir|dame|lord|lady|prof|rev|st)\.?$/i.test(x.phrase) ? x.n - 1000 : x.phrase.startsWith('"') ? x.n - 500 : x.n;
   return [...by.values()].sort((a, b) => weight(b) - weight(a) || a.phrase.length - b.phrase.length);
 }
 
@@ -572,6 +662,21 @@ export function entityNames(deps: Deps, prefix: string): string[] {
   const starts = list.filter((x) => x.keys.some((k) => k.startsWith(p)));
   const inner = list.filter((x) => !starts.includes(x) && x.words.some((w) => w.startsWith(p)));
   return [...starts, ...inner].slice(0, AUTOCOMPLETE_MAX).map((x) => x.name);
+}
+
+/**
+ * Build everything /who and its autocomplete need for the current corpus version
+ * (entity index, autocomplete names, quotes and actions), so the first Discord
+ * autocomplete does not pay for it. Idempotent and cached per corpus object;
+ * returns the milliseconds it took (≈0 when already warm). Call it at start and
+ * after a corpus reload. `entityNames(deps, '')` warms the index and names too, but
+ * not the quotes/actions a first /who needs.
+ */
+export function warmEntities(deps: Deps): number {
+  const t0 = performance.now();
+  entityNames(deps, '');
+  buildFacts(deps.corpus, entityIndexOf(deps));
+  return performance.now() - t0;
 }
 
 /** Every attributed quotation in the corpus (for evaluation and other engines): speaker, article, verbatim quote. */

@@ -83,7 +83,7 @@ const ORG_HEADS = new Set(
     'guard command service services network tribune gazette press kremlin pentagon republicans democrats coalition alliance organization ' +
     'organisation federation authority bureau administration cabinet government gang syndicate brigade battalion regiment division corps fleet ' +
     'force forces reuters cia fbi nsa un nato opec club league church foundation fund council airlines airways media television radio channel ' +
-    'lines shipping motors holdings partners industries labs systems technologies consortium cooperative trust'
+    'lines shipping motors holdings partners industries labs systems technologies consortium cooperative trust ltd limited llc llp plc gmbh incorporated'
   ).split(' '),
 );
 /** Ship prefixes: "USS Gerald R. Ford" is a named vessel. */
@@ -265,6 +265,14 @@ const APPOSITION_RE = /^\s*,\s*((?:a|an|the)\s(?:[^,;()—–"“”]|(?<=\d)[�
 const FINITE_VERB_RE = /\b(?:will|would|is|are|was|were|has|have|had|can|could|should|may|might|must|said|says|continues|reports|adds|added|told|writes|wrote|announced)\b/i;
 const DASH_APPOSITION_RE = /^\s*[—–]\s*(the\s[^—–"“”]{3,140}?)\s*[—–]/;
 const WHO_RE = /^\s*,\s*(who\s[^,;()—–"“”]{3,140}?)\s*,/;
+/** An apposition without an article: ", spokeswoman for Brightloom," / ", chief financial officer at Halvard." */
+const BARE_ROLE_APPOSITION_RE = /^\s*,\s*(\p{Ll}[\p{L}-]*(?:\s+[\p{L}-]+){0,3}?(?:\s+(?:of|for|at|to|with|in)\s+[^,;()—–"“”]{2,100}?)?)(?=\s*(?:,|(?<!(?:^|[\s.])\p{Lu})\.(?:\s|$)|;|$))/u;
+/** Words that make a name a company when they describe it ("the kettle maker", "a furniture retailer", "the retailer X"). */
+const COMPANY_CUE = 'company|companies|maker|makers|manufacturer|retailer|brand|firm|chain|producer|supplier|start-?up|insurer|lender|brewer|carmaker|automaker|distributor|conglomerate|subsidiary|wholesaler|grocer|supermarket|airline|carrier|operator|developer|publisher|broadcaster|bank|exchange|fund|store|label';
+const COMPANY_APPOSITION_RE = new RegExp(`\\b(?:${COMPANY_CUE})\\b`, 'i');
+const COMPANY_BEFORE_RE = new RegExp(`\\b(?:${COMPANY_CUE})\\s+$`, 'i');
+/** Legal suffixes after a name: "Sunmesh Ltd", "Kestrel Foods plc", "Acme, Inc." */
+const COMPANY_SUFFIX_RE = /^,?\s+(?:Ltd|Limited|Inc|Incorporated|LLC|LLP|plc|PLC|GmbH|AG|SA|S\.A|NV|BV|AB|ASA|Oy|SpA|Pty|Co|Corp)\b\.?/;
 const LIST_ORG_RE = /\b(?:gangs?|groups?|cartels?|organi[sz]ations?|syndicates?|networks?|companies|agencies|outlets|newspapers|parties|militias?)\s+(?:like|including|such as)\s+(?:[^.;]*?,\s*)?(?:and\s+)?(?:\p{Lu}[\p{L}'’]*\s+)?$/u;
 
 function isStartPosition(text: string, at: number): boolean {
@@ -416,6 +424,12 @@ function extractCandidates(article: Article, sentence: Sentence, lowerWords: Set
     const rest = text.slice(end + (lastTok.poss ? 2 : 0));
     let appo = rest.match(APPOSITION_RE)?.[1] ?? rest.match(DASH_APPOSITION_RE)?.[1];
     if (appo && FINITE_VERB_RE.test(appo)) appo = undefined; // a clause, not a description
+    if (!appo) {
+      // ", spokeswoman for X," / ", chief executive of Y.": a role noun heads it (before any "of/for/at …").
+      const bare = rest.match(BARE_ROLE_APPOSITION_RE)?.[1];
+      const head = bare?.split(/\s+(?:of|for|at|to|with|in)\s+/)[0]!.split(/\s+/);
+      if (bare && head && head.some((w) => TITLE_HEADS.has(keyOf(w))) && head.every((w) => TITLE_HEADS.has(keyOf(w)) || ROLE_MODIFIERS.has(keyOf(w)) || !lexTags(w).has('Verb')) && !FINITE_VERB_RE.test(bare)) appo = bare;
+    }
     appo ??= rest.match(WHO_RE)?.[1];
     const before = text.slice(0, start);
     let reverseRole: string | undefined;
@@ -448,8 +462,12 @@ function extractCandidates(article: Article, sentence: Sentence, lowerWords: Set
     if (tg.has('Organization') && !placeHead) votes.organization += 1;
     if (/\b(?:in|to|from|near|across|into|throughout|around|off|toward|towards)\s+(?:the\s+)?$/i.test(before)) votes.place += 1;
     if (LIST_ORG_RE.test(before) && !lastTok.poss) votes.organization += 3;
+    // Company cues: "the retailer Halvard", "Sunmesh Ltd", "Brightloom, the kettle maker,".
+    if (COMPANY_BEFORE_RE.test(before) && !role) votes.organization += 3;
+    if (COMPANY_SUFFIX_RE.test(rest)) votes.organization += 4;
     if (appo) {
-      if (/\b(?:organi[sz]ation|group|gang|cartel|agency|company|newspaper|outlet|network|ministry|party|institute|think tank|firm)\b/i.test(appo)) votes.organization += 2;
+      if (/\b(?:organi[sz]ation|group|gang|cartel|agency|newspaper|outlet|network|ministry|party|institute|think tank)\b/i.test(appo) || (COMPANY_APPOSITION_RE.test(appo) && /^(?:a|an|the)\s/i.test(appo) && !appo.split(/\s+/).some((w) => TITLE_HEADS.has(keyOf(w)))))
+        votes.organization += 3;
       else if (/\b(?:ship|carrier|vessel|destroyer|cruiser|submarine|frigate)\b/i.test(appo)) votes.other += 2;
       else if (appo.split(/\s+/).some((w) => TITLE_HEADS.has(keyOf(w)))) votes.person += 2;
     }
