@@ -463,7 +463,7 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
     const status: FigureCheck['status'] = !use.length ? 'none' : use.some((x) => x.rel === 'match') ? 'match' : use.some((x) => x.rel === 'close') ? 'close' : 'conflict';
     // The claim matches one source while another independent one, for the same time, gives a figure that rules it out.
     const matching = use.filter((x) => x.rel === 'match');
-    const rivals = status === 'match' ? findFigures(cf, loosePool).filter((x) => x.rel === 'conflict' && matching.every((m) => groups.get(m.f.articleId) !== groups.get(x.f.articleId) && !differentTimes(m.f, x.f))) : [];
+    const rivals = status === 'match' ? findFigures(cf, loosePool).filter((x) => (x.rel === 'conflict' || (x.rel === 'close' && !(x.f.lo <= cf.hi && cf.lo <= x.f.hi))) && matching.every((m) => groups.get(m.f.articleId) !== groups.get(x.f.articleId) && !differentTimes(m.f, x.f))) : [];
     if (rivals.length) use = [...use, ...rivals.filter((r) => !use.some((u) => u.f.sentence.id === r.f.sentence.id && u.f.display === r.f.display))];
     return { claim: cf, status, found: use, disputed: rivals.length > 0 };
   });
