@@ -8,6 +8,7 @@ import { buildDeps } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import type { Deps } from '../src/deps.js';
 import { isVerbatim } from '../src/corpus/verbatim.js';
+import { corroboration } from '../src/engines/claims.js';
 import { runCommand } from '../src/engines/index.js';
 import { createStore } from '../src/store/index.js';
 import type { Answer } from '../src/types.js';
@@ -115,6 +116,13 @@ describe('/verify on the seed articles (golden claims)', () => {
     assertVerbatim(a);
     const b = await runCommand(deps, { command: 'verify', text: "Trump said Maduro's days are numbered" });
     expect(b.citations.some((c) => c.quote.includes('Flynn'))).toBe(false);
+  });
+
+  it('corroboration() (the hook for /ask): independent articles, the near-duplicate collapsed', () => {
+    const s = deps.corpus.byId.get('000_46500a0d823731af.txt')!.sentences.find((x) => x.text.includes('Maduro is reportedly urgently'))!;
+    const c = corroboration(deps, s);
+    expect(c.articles).toEqual(expect.arrayContaining(['000_46500a0d823731af.txt', '001_080066696a52c0c3.txt', '002_fc5e09306d15ac96.txt']));
+    expect(c.independent).toBe(c.articles.length - 1);
   });
 
   it('answers "not addressed" with no citations, saying what was searched', async () => {

@@ -360,30 +360,40 @@ export function countIndependent(corpus: Corpus, articleIds: Iterable<string>): 
 const CONTENT_MIN = 3;
 
 /**
- * How many independent articles say what `sentence` says: sentences elsewhere
- * sharing most of its distinctive terms, with no figure that conflicts.
- * The hook /ask can call for each sentence it shows.
+ * How many independent articles say what `sentence` says: sentences elsewhere that
+ * share most of the distinctive content of the shorter of the two (synonyms folded:
+ * "killed" ~ "killing", "boats" ~ "vessels"), with no figure of the same quantity that
+ * rules it out. Near-duplicates collapse into one voice. The hook /ask can call for
+ * each sentence it shows.
  */
 export function corroboration(deps: Deps, sentence: Sentence): { independent: number; articles: string[] } {
-  const own = new Set(terms(sentence.text).filter((t) => t.length > 1));
-  if (own.size < CONTENT_MIN) return { independent: 1, articles: [sentence.articleId] };
   const N = Math.max(deps.index.size, 1);
   const idf = (t: string) => Math.log(1 + N / (1 + deps.index.docFreq(t)));
-  const total = [...own].reduce((n, t) => n + idf(t), 0);
+  const weigh = (text: string) => {
+    const m = new Map<string, number>();
+    // Hedging adverbs ("reportedly", "urgently") say how, not what.
+    for (const t of terms(text)) if (t.length > 1 && !/^\d/.test(t) && !/^\w{4,}ly$/.test(t)) m.set(canonical(t), Math.max(m.get(canonical(t)) ?? 0, idf(t)));
+    return m;
+  };
+  const own = weigh(sentence.text);
+  if (own.size < CONTENT_MIN) return { independent: 1, articles: [sentence.articleId] };
+  const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
   const figures = corpusFigures(deps.corpus);
   const mine = figures.get(sentence.id) ?? [];
   const found = new Set([sentence.articleId]);
-  for (const h of deps.index.search([...own].join(' '), { limit: 30 })) {
+  const query = [...own.keys()].sort((a, b) => own.get(b)! - own.get(a)!).slice(0, 10).join(' ');
+  for (const h of deps.index.search(query, { limit: 30 })) {
     if (found.has(h.articleId)) continue;
     const p = deps.index.passage(h.id);
     if (!p) continue;
     for (const s of p.sentences) {
-      const st = new Set(terms(s.text));
-      const shared = [...own].filter((t) => st.has(t));
-      const share = shared.reduce((n, t) => n + idf(t), 0) / total;
-      if (share < 0.6 || shared.length < CONTENT_MIN) continue;
-      const theirs = figures.get(s.id) ?? [];
-      const clash = mine.some((a) => theirs.some((b) => sameQuantity(a, b) && relateFigures(a, b) === 'conflict'));
+      const theirs = weigh(s.text);
+      if (theirs.size < CONTENT_MIN + 1) continue;
+      const shared = [...own.keys()].filter((t) => theirs.has(t));
+      const share = shared.reduce((n, t) => n + own.get(t)!, 0) / Math.min(sum(own), sum(theirs));
+      // Most of the shorter sentence, or a good part of it in five or more shared terms (long news sentences carry extra).
+      if (!((share >= 0.5 && shared.length >= CONTENT_MIN) || (share >= 0.3 && shared.length >= 5))) continue;
+      const clash = mine.some((a) => (figures.get(s.id) ?? []).some((b) => sameQuantity(a, b) && (a.hi < b.lo || b.hi < a.lo)));
       if (clash) continue;
       found.add(s.articleId);
       break;
