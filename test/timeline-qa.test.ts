@@ -109,6 +109,9 @@ describe('tenure ranges and inferred years', () => {
     expect(quill.note).toMatch(/^tenure 2015–2021/);
     // A range that is the event itself ("rose from …") is not a tenure.
     expect(findDateMentions('Prices rose from 2015–2021.')[0]!.tenure).toBeUndefined();
+    expect(findDateMentions('In 2019–2020, prices rose.')[0]!.tenure).toBeUndefined();
+    expect(findDateMentions('The drought, from 2019–2021, ruined crops.')[0]!.tenure).toBeUndefined();
+    expect(findDateMentions('Ana Ruiz, a judge on the court from 1999–2011, disagreed.')[0]!.tenure).toBe(true);
     expect(findDateMentions('She served as mayor from 2010 to 2014.')[0]).toMatchObject({ year: 2010, yearTo: 2014, tenure: true });
   });
 

@@ -167,7 +167,7 @@ function buildEvents(corpus: Corpus): TimelineBuild {
     // A role's span ("the diplomat for X from 2018–2023") is background to the sentence, never the date of what it reports.
     if (p.mention.kind === 'year' && p.mention.yearTo) {
       const span = `${p.mention.year}–${p.mention.yearTo}`;
-      n = [n, p.mention.tenure ? `tenure ${span} (background; the sentence's own event is not dated)` : span].filter(Boolean).join('; ');
+      n = [n, p.mention.tenure ? `tenure ${span}: background to the sentence, not the date of what it reports` : span].filter(Boolean).join('; ');
     }
     const own = new Set(terms(quoteUnit(p.article, p.sentence).map((x) => x.text).join(' ')).filter((t) => !DATE_WORDS.has(t) && !/^\d+$/.test(t)));
     return { ...p, resolved, background, ...(n ? { note: n } : {}), context: contextTerms(p.article, p.sentence), own, norm: normSentence(p.sentence.text) };

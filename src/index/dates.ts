@@ -185,8 +185,12 @@ export function findDateMentions(text: string): DateMention[] {
     const y2 = m[2] ? Number(m[2]) : undefined;
     const range = y2 !== undefined && y2 > y;
     // The clause holding the range: from the last comma, dash, parenthesis or clause start.
-    const clause = text.slice(0, m.index!).split(/[,;(—–]|\bwho\b/).pop() ?? '';
-    const tenure = range && (TENURE_CUE_RE.test(clause) || !CLAUSE_VERB_RE.test(clause));
+    const parts = text.slice(0, m.index!).split(/[,;(—–]|\bwho\b/);
+    const clause = parts.pop() ?? '';
+    // An apposition describing someone ("…, the longtime diplomat for X from 2018–2023,"): set off by a
+    // delimiter, with a noun phrase of its own and no finite verb. "In 2019–2020, prices rose" is not one.
+    const described = parts.length > 0 && clause.replace(/\b(?:from|in|between|during|of)\s*$/i, '').trim().split(/\s+/).filter(Boolean).length >= 2 && !CLAUSE_VERB_RE.test(clause);
+    const tenure = range && (TENURE_CUE_RE.test(clause) || described);
     out.push({ index: m.index!, text: m[0], kind: 'year', year: y, ...(range ? { yearTo: y2 } : {}), ...(tenure ? { tenure: true } : {}) });
   }
   return out.sort((a, b) => a.index - b.index);
