@@ -51,6 +51,14 @@ Okafor told staff that the recall would be finished by July.
 The retailer Halvard reported long queues at its returns desks.
 
 Sunmesh Ltd, which makes the heating element, said its parts met every standard.
+
+A spokeswoman for Kestrel Foods, Ada Lindgren, said its kettles were not affected.
+
+Chief operating officer Mei Sato said on Monday that 40 staff were affected.
+
+Omar Haddad, chief executive of Norvik, said the merger was off.
+
+Norvik shares fell 8 percent after the announcement.
 `,
 };
 
@@ -123,5 +131,14 @@ describe('/who QA regressions', () => {
     expect(kind('Halvard')).toBe('organization');
     expect(kind('Sunmesh Ltd')).toBe('organization');
     expect(kind('Dana Okafor')).toBe('person');
+    // "chief executive of Norvik", "Norvik shares", "a spokeswoman for Kestrel Foods".
+    expect(kind('Norvik')).toBe('organization');
+    expect(kind('Kestrel Foods')).toBe('organization');
+  });
+
+  it('reads lower-case titles and "a spokeswoman for X, Name" as roles', async () => {
+    expect((await who(deps, 'Ada Lindgren')).entity!.description).toBe('Ada Lindgren, a spokeswoman for Kestrel Foods');
+    expect((await who(deps, 'Mei Sato')).entity!.description).toBe('Mei Sato, Chief operating officer');
+    expect((await who(deps, 'Omar Haddad')).entity!.description).toBe('Omar Haddad, chief executive of Norvik');
   });
 });

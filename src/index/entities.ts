@@ -73,7 +73,9 @@ export const TITLE_HEADS = new Set(
 );
 /** Lowercase words that may sit inside a role phrase ("former national security adviser"). */
 const ROLE_MODIFIERS = new Set(
-  'former acting interim national security press deputy vice senior chief foreign defense defence state top longtime long-time then retired general attorney assistant special principal lead associate managing executive'.split(' '),
+  ('former acting interim national security press deputy vice senior chief foreign defense defence state top longtime long-time then retired general attorney assistant special principal lead associate managing executive ' +
+    // Generic corporate and public-office words inside lower-case titles ("chief operating officer", "chief financial officer").
+    'operating financial technology technical marketing information communications commercial creative medical legal product sales human resources investment compliance digital data science research editorial political economic military public health education trade finance justice interior transport energy environment labour labor company co-founder cofounder').split(' '),
 );
 /** Words that head an organisation's name. */
 const ORG_HEADS = new Set(
@@ -83,7 +85,8 @@ const ORG_HEADS = new Set(
     'guard command service services network tribune gazette press kremlin pentagon republicans democrats coalition alliance organization ' +
     'organisation federation authority bureau administration cabinet government gang syndicate brigade battalion regiment division corps fleet ' +
     'force forces reuters cia fbi nsa un nato opec club league church foundation fund council airlines airways media television radio channel ' +
-    'lines shipping motors holdings partners industries labs systems technologies consortium cooperative trust ltd limited llc llp plc gmbh incorporated'
+    'lines shipping motors holdings partners industries labs systems technologies consortium cooperative trust ltd limited llc llp plc gmbh incorporated ' +
+    'foods brands stores pharmaceuticals logistics solutions ventures enterprises capital insurance bancorp'
   ).split(' '),
 );
 /** Ship prefixes: "USS Gerald R. Ford" is a named vessel. */
@@ -259,7 +262,13 @@ interface Candidate extends EntityMention {
   sentenceInitialOnly: boolean;
 }
 
-const ROLE_TAIL_RE = /(?:^|[\s(])((?:the|a|an)\s+(?:(?!(?:the|a|an|on|of|to|in|with|for)\s)[\p{L}\p{N}'’.-]+\s+){0,5}([\p{L}'’-]+))\s*,\s*$/u;
+/** "a spokeswoman for Kestrel Foods, Ada Lindgren": a role with its organisation, then the name. */
+const ROLE_OF_TAIL_RE = /(?:^|[\s(])((?:[Tt]he|[Aa]n?)\s+(?:[\p{Ll}-]+\s+){0,3}?([\p{Ll}-]+)\s+(?:of|for|at|with)\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’.&-]*\s*){1,5})\s*,\s*$/u;
+/** A name right after "chief executive of", "spokesman for": the organisation the role belongs to. */
+const ROLE_OF_BEFORE_RE = /\b([\p{Ll}-]+)\s+(?:of|at|for)\s+(?:the\s+)?$/u;
+/** Possessions and parts only a company has: "Norvik shares fell", "Norvik's board". */
+const COMPANY_AFTER_RE = /^(?:['’]s?)?\s+(?:shares|stock|share price|shareholders|board of directors|chief executive|chief financial officer|ceo|cfo|stores|factories|plants|subsidiaries|revenue|profits?|earnings)\b/i;
+const ROLE_TAIL_RE = /(?:^|[\s(])((?:[Tt]he|[Aa]n?)\s+(?:(?!(?:the|a|an|on|of|to|in|with|for)\s)[\p{L}\p{N}'’.-]+\s+){0,5}([\p{L}'’-]+))\s*,\s*$/u;
 /** The period of an abbreviation ("U.S.") does not end an apposition. */
 const APPOSITION_RE = /^\s*,\s*((?:a|an|the)\s(?:[^,;()—–"“”]|(?<=\d)[–—](?=\d)){3,140}?)(?=\s*(?:,|(?<!(?:^|[\s.])\p{Lu})\.(?:\s|$)|;|(?<!\d)[—–]|[—–](?!\d)|$))/u;
 const FINITE_VERB_RE = /\b(?:will|would|is|are|was|were|has|have|had|can|could|should|may|might|must|said|says|continues|reports|adds|added|told|writes|wrote|announced)\b/i;
@@ -435,6 +444,8 @@ function extractCandidates(article: Article, sentence: Sentence, lowerWords: Set
     let reverseRole: string | undefined;
     const rr = before.match(ROLE_TAIL_RE);
     if (rr && TITLE_HEADS.has(keyOf(rr[2]!))) reverseRole = rr[1];
+    const ro = reverseRole ? null : before.match(ROLE_OF_TAIL_RE);
+    if (ro && TITLE_HEADS.has(keyOf(ro[2]!))) reverseRole = ro[1]!.trim();
 
     if (ship) votes.other += 6;
     if (titled || role || reverseRole) votes.person += 3;
@@ -464,6 +475,9 @@ function extractCandidates(article: Article, sentence: Sentence, lowerWords: Set
     if (LIST_ORG_RE.test(before) && !lastTok.poss) votes.organization += 3;
     // Company cues: "the retailer Halvard", "Sunmesh Ltd", "Brightloom, the kettle maker,".
     if (COMPANY_BEFORE_RE.test(before) && !role) votes.organization += 3;
+    const ofRole = before.match(ROLE_OF_BEFORE_RE);
+    if (ofRole && TITLE_HEADS.has(keyOf(ofRole[1]!)) && !role) votes.organization += 2;
+    if (COMPANY_AFTER_RE.test(rest)) votes.organization += 2;
     if (COMPANY_SUFFIX_RE.test(rest)) votes.organization += 4;
     if (appo) {
       if (/\b(?:organi[sz]ation|group|gang|cartel|agency|newspaper|outlet|network|ministry|party|institute|think tank)\b/i.test(appo) || (COMPANY_APPOSITION_RE.test(appo) && /^(?:a|an|the)\s/i.test(appo) && !appo.split(/\s+/).some((w) => TITLE_HEADS.has(keyOf(w)))))
