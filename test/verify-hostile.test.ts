@@ -77,6 +77,20 @@ describe('/verify with hostile claims', () => {
     for (const c of a.citations) expect(isVerbatim(deps.corpus.byId.get(c.source)!.raw, c.quote)).toBe(true);
   });
 
+  it('reads claims typed carelessly: lower case, ALL CAPS, typos, spelled-out numbers', async () => {
+    for (const claim of ["trump said maduro's days are numbered", "TRUMP SAID MADURO'S DAYS ARE NUMBERED"]) {
+      const a = await verify(claim);
+      expect(a.verdict, claim).toBe('supported');
+      // Who spoke still matters without capitals: Flynn's words are not Trump's.
+      expect(a.citations.some((c) => c.quote.includes('Flynn')), claim).toBe(false);
+    }
+    expect((await verify('Maduro askd Rusia for militray aid')).verdict).toBe('supported');
+    expect((await verify('The strikes killed sixty-one suspected traffickers')).verdict).toBe('supported');
+    expect((await verify('The strikes killed forty people')).verdict).toBe('contradicted');
+    // A wholly unknown name is absent, not a typo of a known one ("North" is not "Norah").
+    expect((await verify('Maduro asked North Korea for military aid')).verdict).toBe('not addressed');
+  });
+
   it('cleanClaim keeps words and numbers', () => {
     expect(cleanClaim('> **At least 61** people ~~were~~ killed, per `officials` @someone')).toBe('At least 61 people were killed, per officials');
     expect(cleanClaim('__$50 million__ reward')).toBe('$50 million reward');

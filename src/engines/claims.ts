@@ -204,6 +204,25 @@ export function countsIn(text: string, sentence: Sentence, articleId: string): F
   return out;
 }
 
+const UNITS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, thirteen: 13,
+  fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+};
+const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+const NUMBER_WORD_RE = new RegExp(`\\b(${Object.keys(TENS).join('|')})(?:[-\\s](${Object.keys(UNITS).slice(0, 9).join('|')}))?\\b|\\b(${Object.keys(UNITS).join('|')})\\b`, 'gi');
+
+/** Spelled-out numbers as digits ("sixty-one" → "61"), for figure rules that read digits best. */
+export function wordsToDigits(text: string): string {
+  return text.replace(NUMBER_WORD_RE, (_, tens: string | undefined, unit: string | undefined, alone: string | undefined) =>
+    tens ? String(TENS[tens.toLowerCase()]! + (unit ? UNITS[unit.toLowerCase()]! : 0)) : String(UNITS[alone!.toLowerCase()]!),
+  );
+}
+
+/** The terms of the spelled-out numbers in a text (compared as numbers, not looked up as words). */
+export function numberWordsIn(text: string): string[] {
+  return [...text.matchAll(NUMBER_WORD_RE)].flatMap((m) => [...terms(m[0]), ...terms(m[0].replace(/-/g, ' '))]);
+}
+
 const figureCache = new WeakMap<Corpus, Map<string, Figure[]>>();
 // Per article too: when the live corpus is rebuilt around one new file, the other articles' figures are reused.
 const articleFigureCache = new WeakMap<Article, { ref: string | null; figures: Figure[] }>();

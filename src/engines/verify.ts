@@ -26,6 +26,8 @@ import {
   corpusFigures,
   countIndependent,
   countsIn,
+  numberWordsIn,
+  wordsToDigits,
   datesIn,
   percentsIn,
   denialOf,
@@ -196,13 +198,15 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
   const no = (why: string): Assessment => ({ claim, verdict: 'not addressed', reasons: [why], blocks: [], supportIds: [], againstIds: [], figures: [] });
   // "ruled out" is a negation, and "carried out" a light verb: neither is the content word "rule" or "carry".
   const claimForTerms = claim.replace(/\brul(?:e|es|ed|ing) out\b/gi, ' ').replace(/\bcarr(?:y|ies|ied|ying) out\b/gi, ' ');
-  const lexiconFigures = figuresInText(claim);
+  // "sixty" and "sixty-one" as digits, so the figure rules read them like "60" and "61".
+  const claimDigits = wordsToDigits(claim);
+  const lexiconFigures = figuresInText(claimDigits);
   // Counts of things the figure lexicon does not know ("60 freight lines") are compared by their noun.
   const claimSentence: Sentence = { id: 'claim:p0:s0', articleId: 'claim', paragraph: 0, index: 0, text: claim, start: 0, end: claim.length };
-  const claimFigures = [...lexiconFigures, ...countsIn(claim, claimSentence, 'claim').filter((c) => !lexiconFigures.some((f) => f.value === c.value || f.display.includes(c.display)))];
+  const claimFigures = [...lexiconFigures, ...countsIn(claimDigits, claimSentence, 'claim').filter((c) => !lexiconFigures.some((f) => f.value === c.value || f.display.includes(c.display)))];
   const claimYears = yearsIn(claim);
   // Numbers and dates are compared as such, not as words to find.
-  const numericTokens = new Set([...claimFigures.flatMap((f) => terms(f.display)), ...claimYears.map(String), ...datesIn(claim).flatMap((d) => terms(d.text))]);
+  const numericTokens = new Set([...claimFigures.flatMap((f) => terms(f.display)), ...numberWordsIn(claim), ...claimYears.map(String), ...datesIn(claim).flatMap((d) => terms(d.text))]);
   const surface = new Map<string, string>();
   for (const w of words(claimForTerms)) {
     const t = stem(w);
@@ -210,13 +214,24 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
   }
   const shown = (t: string) => surface.get(t) ?? t;
   // Names after a preposition ("to the Caribbean", "near Venezuela") set the scene; the others (who did what to whom) must be there.
-  const names = properNames(claim)
+  // ALL-CAPS claims have no telling capitals: read them as lower case (the speaker pattern below still finds who spoke).
+  const nameSource = /\p{Ll}/u.test(claim) ? claim : claim.toLowerCase();
+  const names = properNames(nameSource)
     .map((n) => ({ name: n, terms: terms(n), speaker: new RegExp(`${escapeRe(n)}\\s+(?:has\\s+|had\\s+)?(?:said|says|told|tells|claimed|claims|denied|denies|confirmed|confirms|announced|wrote|warned|argued|stated|insisted|suggested|believes|thinks|ruled)\\b`, 'i').test(claim), required: !new RegExp(`\\b(?:to|in|into|near|around|from|at|off|across|inside|within|outside|for|of)\\s+(?:the\\s+)?${escapeRe(n)}`, 'i').test(claim) }))
     .filter((n) => n.terms.length);
+  // "trump said …" typed in lower case: the words before a speech verb at the start are the speaker all the same.
+  if (!names.some((n) => n.speaker)) {
+    const m = /^\s*((?:[\p{L}'’.-]+\s+){0,2}?[\p{L}'’.-]+)\s+(?:has\s+|had\s+)?(?:said|says|told|claimed|claims|denied|denies|confirmed|announced|wrote|warned|argued|stated|insisted|suggested|believes|thinks)\b/iu.exec(nameSource);
+    const who = m ? terms(m[1]!).filter((t) => !/^(he|she|they|it|we|i|you|officials?|reports?)$/.test(t)) : [];
+    if (m && who.length && who.every((t) => deps.index.docFreq(t) > 0)) names.push({ name: m[1]!, terms: who, speaker: true, required: false });
+  }
   const nameTerms = new Set(names.flatMap((n) => n.terms));
   // A claim word the articles never use whose opposite they do use ("very small" where they say "very big") is looked
   // for as that opposite, and a sentence using it says the opposite of the claim.
   const flipped = new Set<string>();
+  const corrected = new Map<string, string>();
+  // A name wholly unknown ("North Korea") is absent, not misspelt; one unknown word in a name ("Rusia", "Marco Rubbio") is a typo.
+  const typoInName = (t: string) => names.some((n) => n.terms.includes(t) && n.terms.filter((x) => deps.index.docFreq(x) === 0).length === 1 && (n.terms.length === 1 || n.terms.some((x) => deps.index.docFreq(x) > 0)));
   // Claim words the articles spell differently ("decided" ~ "decision", "traffics" ~ "trafficking") map onto the corpus's word.
   const cTerms = [
     ...new Set(
@@ -231,14 +246,18 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
               return opposite;
             }
           }
-          const c = nameTerms.has(t) ? t : correctTerm(deps, t);
-          if (c !== t) surface.set(c, shown(t));
+          // Names are corrected only by spelling ("Rusia" → "russia"), never by a shared prefix.
+          const c = nameTerms.has(t) ? (deps.index.docFreq(t) > 0 || !typoInName(t) ? t : correctName(deps, t)) : correctTerm(deps, t);
+          if (c !== t) {
+            surface.set(c, shown(t));
+            corrected.set(t, c);
+          }
           return c;
         }),
     ),
   ];
   for (const n of names) {
-    n.terms = n.terms.filter((t) => cTerms.includes(t));
+    n.terms = n.terms.map((t) => corrected.get(t) ?? t).filter((t) => cTerms.includes(t));
     // A name all over the corpus ("US", the story's protagonist) is background, not what singles a sentence out.
     if (n.terms.every((t) => deps.index.docFreq(t) > Math.max(2, deps.index.size * 0.2))) n.required = false;
   }
@@ -669,13 +688,14 @@ function correctTerm(deps: Deps, t: string): string {
     for (const v of deps.index.vocabulary()) if (v.replace(/[-.]/g, '') === joined) return v;
     return t;
   }
-  if (t.length < 5) return t;
+  if (t.length < 4) return t;
   let best = t;
   let bestDf = 0;
   for (const v of deps.index.vocabulary()) {
     if (v[0] !== t[0] || /\d/.test(v)) continue;
     const prefix = commonPrefix(t, v);
-    const close = (prefix >= 4 && prefix >= Math.min(t.length, v.length) * 0.7) || editDistance(t, v) <= (t.length >= 8 ? 2 : 1);
+    // Short words ("askd") only by one edit; longer ones also by a shared stem-like prefix ("decided" ~ "decision").
+    const close = (t.length >= 5 && prefix >= 4 && prefix >= Math.min(t.length, v.length) * 0.7) || editDistance(t, v) <= (t.length >= 8 ? 2 : 1);
     if (!close) continue;
     const df = deps.index.docFreq(v);
     if (df > bestDf) {
@@ -688,6 +708,23 @@ function correctTerm(deps: Deps, t: string): string {
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The corpus spelling of a name typed with a typo: one edit (two from eight letters), the most frequent wins. */
+function correctName(deps: Deps, t: string): string {
+  if (t.length < 5) return t;
+  let best = t;
+  let bestDf = 0;
+  for (const v of deps.index.vocabulary()) {
+    if (v[0] !== t[0] || Math.abs(v.length - t.length) > 2 || /\d/.test(v)) continue;
+    if (editDistance(t, v) > (t.length >= 8 ? 2 : 1)) continue;
+    const df = deps.index.docFreq(v);
+    if (df > bestDf) {
+      best = v;
+      bestDf = df;
+    }
+  }
+  return best;
 }
 
 function commonPrefix(a: string, b: string): number {
