@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDeps } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import type { Deps } from '../src/deps.js';
-import { distance, editsAllowed, entityIndexOf, lookupEntity, who } from '../src/engines/who.js';
+import { distance, editsAllowed, entityIndexOf, isMainSubject, lookupEntity, who } from '../src/engines/who.js';
 import { createStore } from '../src/store/index.js';
 
 const CORPUS: Record<string, string> = {
@@ -88,6 +88,18 @@ describe('/who QA regressions', () => {
     expect(section(voss, 'What they did')).toContain('rejected a claim');
     // "She ordered an inquiry": the pronoun stands for the person the previous sentence made its subject.
     expect(section(voss, 'What they did')).toContain('She ordered an inquiry');
+  });
+
+  it('tells the main subject from a name in an object or subordinate clause', () => {
+    const subj = (t: string, name: string) => isMainSubject(t, t.indexOf(name));
+    expect(subj('Minister Lena Voss rejected a claim that Okafor had hidden the fault.', 'Okafor')).toBe(false);
+    expect(subj('Minister Lena Voss rejected a claim that Okafor had hidden the fault.', 'Lena')).toBe(true);
+    expect(subj('On Tuesday afternoon, Okafor approved the recall.', 'Okafor')).toBe(true);
+    expect(subj('When asked about the fault, Okafor declined to answer.', 'Okafor')).toBe(true);
+    expect(subj('When Okafor arrived, the staff cheered.', 'Okafor')).toBe(false);
+    expect(subj('Even if Halvard wanted to help, it could not.', 'Halvard')).toBe(false);
+    expect(subj('Okafor, 58, has led the firm, and Okafor approved the recall.', 'Okafor approved')).toBe(true);
+    expect(subj('“We acted,” Okafor insisted.', 'Okafor')).toBe(true);
   });
 
   it('describes a person by role or apposition before an age, keeping the age as an alias', async () => {

@@ -335,6 +335,17 @@ export function isMainSubject(text: string, at: number): boolean {
   }
   const intro = /^\s*(?:(?:After|Before|When|While|Once|Since|As|If|Although|Though|Because|Until|Unless|According|In|On|At|By|For|During|Despite|Amid|With|Without|Following|Under|Over|Asked|Speaking|Pressed|Told|Given)\b|\p{Lu}\p{Ll}+(?:ed|ing)\b)[^,]*,/u.exec(text);
   if (intro && intro[0].length <= at) from = Math.max(from, intro[0].length);
+  // Inside a subordinate clause ("even if Russia or China wanted …", "When Trump arrived, …") it is not the main subject.
+  const lead = text.slice(from, at);
+  const sub = /\b(?:if|whether|that|because|although|though|unless|when|whenever|while|whereas|since|after|before|until|once|as)\b/gi;
+  for (const x of lead.matchAll(sub)) {
+    const pos = from + x.index!;
+    if (!regions.some(([a, b]) => pos > a && pos < b) && !/[,;:]/.test(lead.slice(x.index! + x[0].length))) {
+      // "as well as", "such as" and "as of" join nouns; "after/before/since" + a noun phrase is a preposition unless a verb follows the name.
+      if (/^as$/i.test(x[0]) && /\b(?:such|well)\s+$|^as\s+(?:of|well)\b/i.test(lead.slice(Math.max(0, x.index! - 6), x.index! + 8))) continue;
+      return false;
+    }
+  }
   let prevWord = '';
   for (const w of text.slice(from, at).matchAll(/[\p{L}'’-]+/gu)) {
     const pos = from + w.index!;
