@@ -89,6 +89,9 @@ describe('years are four digits (or an explicit apostrophe year)', () => {
     expect(one("On April 2, '24 it rained.")[0]).toMatchObject({ kind: 'full', year: 2024, month: 4, day: 2 });
     expect(one("It opened in April '98.")[0]).toMatchObject({ kind: 'month-year', year: 1998, month: 4 });
     expect(one('On April 24 it rained.')[0]).toMatchObject({ kind: 'month-day', month: 4, day: 24 });
+    expect(one('On March 3, 1,200 people fled.')).toEqual([{ text: 'March 3', kind: 'month-day', year: undefined, month: 3, day: 3 }]);
+    expect(one('Since March 2020, 12 ships waited.')).toEqual([{ text: 'March 2020', kind: 'month-year', year: 2020, month: 3, day: undefined }]);
+    expect(one('On May 5, 2025, 12 ships left.')).toEqual([{ text: 'May 5, 2025', kind: 'full', year: 2025, month: 5, day: 5 }]);
   });
 
   it('dates those sentences in the article’s own year on a temp corpus', async () => {

@@ -79,6 +79,7 @@ const NOT_A_YEAR = [
   new RegExp(`\\b${MONTH_NAME}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?\\b(\\s*,?\\s*\\d{1,3})\\b(?![.,:]?\\d|['’])`, 'g'),
   new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_NAME}\\b\\.?(\\s*,?\\s*\\d{1,3})\\b(?![.,:]?\\d|['’])`, 'g'),
   new RegExp(`\\b${MONTH_NAME}\\b\\.?(\\s*,\\s*\\d{1,3})\\b(?![.,:]?\\d|['’])`, 'g'),
+  new RegExp(`\\b${MONTH_NAME}\\.?\\s+(?:\\d{1,2}(?:st|nd|rd|th)?,?\\s+)?\\d{4}(\\s*,\\s*\\d{1,3})\\b(?![.,:]?\\d|['’])`, 'g'),
 ];
 /** An explicit two-digit year with its apostrophe: "April 2, '24", "March '19". */
 const APOSTROPHE_YEAR = new RegExp(`\\b(${MONTH_NAME})\\.?\\s+(?:(\\d{1,2})(?:st|nd|rd|th)?,?\\s+)?['’](\\d{2})\\b`, 'g');
