@@ -25,7 +25,7 @@ async function main(): Promise<void> {
     process.exit(0);
   }
 
-  await warmUp();
+  await warmUp(deps);
   if (config.INTERACTIONS_PORT) {
     const { startHttpInteractions } = await import('./discord/http-interactions.js');
     const server = await startHttpInteractions(deps, config.INTERACTIONS_PORT);

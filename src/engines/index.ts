@@ -96,6 +96,8 @@ function notYet(command: CommandName): Answer {
 }
 
 /** Load every engine now (servers call this at start-up so the first /who is not slowed by loading NLP). */
-export async function warmUp(): Promise<void> {
-  await Promise.all([import('./who.js'), import('./timeline.js'), import('./digest.js'), import('./verify.js'), import('./compare.js')]);
+export async function warmUp(deps?: Deps): Promise<void> {
+  const [who] = await Promise.all([import('./who.js'), import('./timeline.js'), import('./digest.js'), import('./verify.js'), import('./compare.js')]);
+  // Build the entity index now, so the first autocomplete answers within Discord's 3 s.
+  if (deps) who.warmEntities(deps);
 }
