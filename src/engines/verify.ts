@@ -331,8 +331,9 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
       if (got === 0) continue;
       // A pair is only worth keeping when it says more than its first sentence alone.
       if (unit.length > 1) {
-        const alone = new Set(terms(s.text));
-        if (cTerms.every((t) => hasTerm(alone, t) === hasTerm(st, t))) continue;
+        const first = new Set(terms(unit[0]!.text));
+        const second = new Set(terms(unit[1]!.text));
+        if (cTerms.every((t) => hasTerm(first, t) === hasTerm(st, t)) || cTerms.every((t) => hasTerm(second, t) === hasTerm(st, t))) continue;
       }
       // Every name the claim gives (that the articles know) must be in this sentence or the adjacent ones: "China sent troops" is not "Trump sent troops".
       const present = (n: { terms: string[] }, wide: boolean) => n.terms.some((t) => !missing.includes(t) && (hasTerm(st, t) || hasTerm(near, t) || (wide && hasTerm(passageTerms, t))));
@@ -381,7 +382,10 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
       });
     }
   }
-  evidence.sort((a, b) => b.coverage - a.coverage || a.s.start - b.s.start);
+  // Ties: a single sentence before a pair, and an original before its near-duplicate copy.
+  const voiceOf = independenceGroups(deps.corpus.articles, deps.corpus.overlaps);
+  const copy = (e: Evidence) => (voiceOf.get(e.s.articleId) === e.s.articleId ? 0 : 1);
+  evidence.sort((a, b) => b.coverage - a.coverage || a.sents.length - b.sents.length || copy(a) - copy(b) || a.s.start - b.s.start);
   const best = evidence[0];
 
   // --- not addressed: the claim's distinctive terms never come together ---
@@ -637,17 +641,19 @@ function denialAbout(text: string, cTerms: string[], weight: Map<string, number>
  * to arrive in days", "expected to" hedges the carrier, not the cruisers.
  */
 function hedgeInClause(text: string, claimTerms: string[]): Hedge | null {
-  const clauses = text.split(/;\s+|,\s+(?:and|but|while|whereas)\s+|\s+but\s+/);
-  if (clauses.length < 2) return hedgeOf(text);
+  // Reporting hedges ("reportedly", "a source said") govern the whole sentence.
+  const whole = hedgeOf(text);
+  if (!whole || whole.kind === 'reported') return whole;
+  // Clause breaks: "; ", ", and the …" (not a list of names: ", and Iran"), " but ".
+  const clauses = text.split(/;\s+|,\s+(?:and|but|while|whereas)\s+(?=\p{Ll})|\s+but\s+/u);
+  if (clauses.length < 2) return whole;
   const score = (c: string) => {
     const ts = new Set(terms(c));
     return claimTerms.filter((t) => hasTerm(ts, t)).length;
   };
   const best = Math.max(...clauses.map(score));
   const own = clauses.filter((c) => score(c) === best);
-  const h = hedgeOf(own.join(' '));
-  // Reporting hedges ("reportedly", "a source said") usually govern the whole sentence.
-  return h ?? (hedgeOf(text)?.kind === 'reported' ? hedgeOf(text) : null);
+  return hedgeOf(own.join(' '));
 }
 
 /** Names a sentence gives as speakers ("Michael Flynn suggested…", "…, Trump said"). */
@@ -772,6 +778,8 @@ function pickPerVoice(list: Evidence[], max: number, groups: Map<string, string>
       const voice = groups.get(e.s.articleId) ?? e.s.articleId;
       if (out.includes(e) || usedText.has(key) || out.some((o) => o.sents.some((x) => e.sents.includes(x)))) continue;
       if (pass === 0 && usedVoices.has(voice)) continue;
+      // Later passes: more from an article already quoted, never its near-duplicate (that would look like a second source).
+      if (pass > 0 && usedVoices.has(voice) && !usedArticles.has(e.s.articleId)) continue;
       if (pass === 1 && usedArticles.has(e.s.articleId)) continue;
       out.push(e);
       usedVoices.add(voice);
