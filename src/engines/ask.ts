@@ -552,8 +552,11 @@ function differences(chosen: { c: Scored; n: number }[], qTerms: string[]): Answ
       const afterStems = after.map((w) => stem(fold(w).replace(/[^a-z0-9-]/g, '')));
       if (![...before, ...afterStems].some((w) => want.has(w))) continue;
       // …and is shown with what it counts, up to the first small word ("13 vessels in" → "13 vessels").
-      let k = afterStems.findIndex((w) => STOPWORDS.has(w));
-      k = k < 0 ? Math.min(after.length, 2) - 1 : k - 1;
+      let k = afterStems.findIndex((w) => want.has(w));
+      if (k < 0) {
+        k = afterStems.findIndex((w) => STOPWORDS.has(w));
+        k = k < 0 ? Math.min(after.length, 2) - 1 : k - 1;
+      }
       if (k < 0) continue;
       const raw = m[2]!.replace(/,/g, '');
       const scale = /million/i.test(raw) ? 1e6 : /billion/i.test(raw) ? 1e9 : /thousand/i.test(raw) ? 1e3 : 1;
