@@ -45,6 +45,8 @@ interface Ctx {
   idf: (t: string) => number;
   /** Sentence id → whether it bears on the topic (everything, without a topic). */
   onTopic: (s: Sentence) => boolean;
+  /** Whether the topic names what a figure counts ("people killed", "reward"). */
+  labelOnTopic: (label: string) => boolean;
 }
 
 /** One difference found, before it is rendered. */
@@ -67,6 +69,7 @@ export function compare(deps: Deps, rawTopic: string): Answer {
   const title = topic ? `Where the articles differ on “${clip(topic, 120)}”` : 'Where the articles differ';
 
   let onTopic: (s: Sentence) => boolean = () => true;
+  let labelOnTopic: (label: string) => boolean = () => true;
   if (topic) {
     const tWords = words(topic).filter((w) => terms(w).length && terms(w)[0]!.length > 1);
     const tTerms = [...new Set(tWords.flatMap((w) => terms(w)))];
@@ -80,10 +83,14 @@ export function compare(deps: Deps, rawTopic: string): Answer {
         title,
         blocks: [{ text: `The articles don't discuss that: ${tWords.length ? `${tWords.map((w) => `“${w}”`).join(', ')} never appear${tWords.length === 1 ? 's' : ''} in the ${searched}.` : 'the topic has no words I can look up.'}`, cites: [] }],
         citations: [],
-        followUps: ['Where do the articles differ?'],
+        followUps: ['/compare'],
         disagreements: [],
       };
     }
+    labelOnTopic = (label) => {
+      const ls = new Set(terms(label));
+      return known.every((alts) => alts.some((t) => has(ls, t) || [...synonymsOf(t)].some((x) => ls.has(x))));
+    };
     const weightOf = (alts: string[]) => Math.max(...alts.map(idf));
     const total = known.reduce((n, alts) => n + weightOf(alts), 0);
     const cache = new Map<string, boolean>();
@@ -107,7 +114,7 @@ export function compare(deps: Deps, rawTopic: string): Answer {
     };
   }
 
-  const ctx: Ctx = { deps, citer: createCiter(deps.corpus), group: independenceGroups(deps.corpus.articles, deps.corpus.overlaps), idf, onTopic };
+  const ctx: Ctx = { deps, citer: createCiter(deps.corpus), group: independenceGroups(deps.corpus.articles, deps.corpus.overlaps), idf, onTopic, labelOnTopic };
   // The corpus value is immutable (a change swaps in a new one), so the findings for a topic can be kept with it.
   let perCorpus = foundCache.get(deps.corpus);
   if (!perCorpus) foundCache.set(deps.corpus, (perCorpus = new Map()));
@@ -153,7 +160,7 @@ export function compare(deps: Deps, rawTopic: string): Answer {
     title,
     blocks,
     citations: ctx.citer.citations,
-    followUps: found.length ? found.slice(0, 2).map((f) => followUpFor(f)).filter((x): x is string => !!x) : [],
+    followUps: topic ? [] : [...new Set(found.map(followUpFor).filter((x): x is string => !!x))].slice(0, 3),
     disagreements,
     meta: { nearDuplicates: dups, independentVoices: voices, kinds: found.map((f) => f.kind) },
   };
@@ -194,7 +201,7 @@ function figureDifferences(ctx: Ctx): Found[] {
       if (voice(a) === voice(b) || !comparable(a, b)) continue;
       const derivedOnlyOnce = !!a.note !== !!b.note;
       if (a.value === b.value && !derivedOnlyOnce) continue;
-      if (!ctx.onTopic(a.sentence) && !ctx.onTopic(b.sentence)) continue;
+      if (!ctx.onTopic(a.sentence) && !ctx.onTopic(b.sentence) && !ctx.labelOnTopic(`${figureLabel(a)} ${a.noun}`)) continue;
       parent[find(i)] = find(j);
       linked.add(i).add(j);
     }
@@ -480,9 +487,11 @@ function sourceWithDate(a: Article): string {
   return `${articleLabel(a)}${a.date ? ` (${a.date})` : ''}`;
 }
 
+/** A narrower /compare to offer as a button (the Discord router runs "/compare …" suggestions as that command). */
 function followUpFor(f: Found): string | null {
-  if (f.kind === 'figures') return `Where do the articles differ on ${f.topic.split(':')[0]!.toLowerCase()}?`;
-  return null;
+  if (f.kind === 'figures') return `/compare ${f.topic.split(':')[0]!.toLowerCase()}`;
+  const who = /by (.+)$/.exec(f.topic)?.[1];
+  return who ? `/compare ${who}` : null;
 }
 
 function cap(s: string): string {
