@@ -92,6 +92,19 @@ describe('follow-ups', () => {
   });
 });
 
+describe('corroboration', () => {
+  it('every quoted claim says how many independent articles support it; a near-duplicate is not a second voice', async () => {
+    const a = await runCommand(deps, { command: 'ask', text: 'What did Maduro ask Russia for?' });
+    const claims = a.blocks.filter((b) => !b.heading);
+    expect(claims.length).toBeGreaterThan(0);
+    for (const b of claims) expect(b.text).toMatch(/— \d+ independent articles?$/);
+    // 000 and 002 carry the same quote; together they are one voice, not two.
+    const peskov = await runCommand(deps, { command: 'ask', text: 'What did Velasquez seek from Iran?' });
+    const dup = peskov.blocks.find((b) => /near-duplicate/.test(b.text));
+    expect(dup?.text).toMatch(/— 1 independent article$/);
+  });
+});
+
 describe('suggested follow-ups', () => {
   it.each(['What did Peskov say?', 'Who is Geoff Ramsey?', 'How many troops has the US deployed?', 'What is the capital of Iran?'])(
     'after %j: 2–3 suggestions, each one answerable, none about days or sentence-start words',

@@ -394,12 +394,26 @@ export function extractive(deps: Deps, question: string, suggest = true, context
     const again = repeats.length
       ? ` (the same words appear in ${independent === 1 ? 'a near-duplicate article' : `${repeats.length} other article${repeats.length === 1 ? '' : 's'}`} ${cites.slice(1).map((x) => `[${x}]`).join('')})`
       : '';
+    // Corroboration: independent articles (near-duplicates count once) with a sentence saying much the same.
+    const voices = new Set([c, ...repeats].map((x) => groups.get(x.s.articleId)));
+    const mine = weights(c.s.text);
+    for (const o of supported) {
+      const g = groups.get(o.s.articleId);
+      if (voices.has(g) || o.score < c.score * 0.3) continue;
+      if (overlapShare(mine, weights(o.s.text)) >= 0.5) voices.add(g);
+    }
+    const support = `${voices.size} independent article${voices.size === 1 ? '' : 's'}`;
     blocks.push({
-      text: `${who}${c.article.date ? ` (${c.article.date})` : ''}: “${citer.citations[n - 1]!.quote}” [${n}]${again}`,
+      text: `${who}${c.article.date ? ` (${c.article.date})` : ''}: “${citer.citations[n - 1]!.quote}” [${n}]${again} — ${support}`,
       cites,
     });
   }
   const diff = type === 'number' ? differences(cited, qTerms) : null;
+  function weights(text: string): Map<string, number> {
+    const m = new Map<string, number>();
+    for (const t of terms(text)) if (t.length > 1 && !/^\d/.test(t)) m.set(t, idf(t));
+    return m;
+  }
   if (diff) blocks.push(diff);
 
   const passages: LlmPassage[] = [];
@@ -475,6 +489,17 @@ function attributedTo(c: Scored, speaker: string[]): boolean {
     if (!/^\s*["“]/.test(next.text) && !/[”"]\s*$/.test(c.s.text)) break;
   }
   return false;
+}
+
+/** Share of the shorter sentence's idf weight that the other one also has. */
+function overlapShare(a: Map<string, number>, b: Map<string, number>): number {
+  const sum = (m: Map<string, number>) => [...m.values()].reduce((x, y) => x + y, 0);
+  const [small, big] = sum(a) <= sum(b) ? [a, b] : [b, a];
+  const total = sum(small);
+  if (total === 0 || small.size < 3) return 0;
+  let shared = 0;
+  for (const [t, w] of small) if (big.has(t)) shared += w;
+  return shared / total;
 }
 
 /** A number within four words of a question term (or its synonym): "4,500 troops", "killed more than 60". */
