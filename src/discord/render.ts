@@ -153,7 +153,7 @@ function bodyItems(a: Answer): string[] {
     parts.push(`*${e.kind}*${aliases}`);
     if (e.description && structured) parts.push(escapeText(e.description));
   }
-  if (a.verdict) parts.push(`**Verdict: ${a.verdict}**`);
+  if (a.verdict && structured) parts.push(`**Verdict: ${a.verdict}**`); // the blocks already state it
   for (const b of a.blocks) {
     const text = withMarkers(b.text, b.cites);
     parts.push(b.heading ? `**${escapeText(b.heading)}**\n${text}` : text);
