@@ -80,6 +80,66 @@ The regional rail line between Millbrook and Easton reopened on Monday after the
 `,
 };
 
+/** QA's kettle-recall corpus (four formats, one undated): figures of any noun, a figure discrepancy, a denied allegation. */
+export const KETTLE: Record<string, string> = {
+  'a1_ledger.md': `---
+title: Riverton recalls 40,000 kettles after burn reports
+date: 2026-03-14
+author: Jane Doe
+outlet: The Riverton Ledger
+url: https://example.com/kettle-recall
+---
+Riverton Appliances on Tuesday recalled about 40,000 electric kettles after customers reported that the lids could pop open while the water was boiling.
+
+The company said it had received 23 reports of burns, including two that required hospital treatment. "We are deeply sorry and we are acting quickly," said chief executive Priya Raman.
+
+The recall covers the KettlePro 2 model sold between June 2025 and February 2026. Customers should stop using the kettle and contact the company for a full refund, the Consumer Safety Board said.
+`,
+  'a2_wire.txt': `Kettle maker faces questions over delayed recall
+
+By Tomás Ibáñez
+Monday, March 16, 2026
+
+Consumer advocates said Riverton Appliances knew about the faulty lids for months before it recalled 42,000 kettles last week.
+
+Mark Okafor, director of the advocacy group SafeHome, said the company had received complaints as early as November 2025. "They waited until someone was hurt badly," Okafor said.
+
+Priya Raman, the chief executive, denied that the company delayed the recall. She said engineers first confirmed the defect on March 2, 2026.
+
+The Consumer Safety Board said it had counted 31 burn injuries linked to the KettlePro 2.
+
+Read more at: https://www.valleywire.example/news/kettle-recall-questions
+`,
+  'a3_blog.html': `<!doctype html>
+<html><head>
+<meta property="og:title" content="What the kettle recall means for you">
+<meta property="og:site_name" content="HomeTech Blog">
+<meta name="author" content="Sam Lee">
+<meta property="article:published_time" content="2026-03-18T09:00:00Z">
+<title>What the kettle recall means for you | HomeTech Blog</title>
+<script>var tracking = "Priya Raman resigned";</script>
+<style>.x{color:red}</style>
+</head><body>
+<nav>Home | Reviews | Deals</nav>
+<article>
+<h1>What the kettle recall means for you</h1>
+<p>If you bought a KettlePro 2, check the serial number on the base. Riverton Appliances says units with serial numbers starting with KP2-25 are affected.</p>
+<p>The refund is &pound;35 per kettle, the company said, and customers do not need a receipt.</p>
+<p>Share this article on Facebook</p>
+</article>
+<footer>&copy; 2026 HomeTech Blog. All rights reserved.</footer>
+</body></html>
+`,
+  'a4_undated.txt': `Riverton council debates appliance safety rules
+
+Councillor Ana Müller proposed on Thursday that the town require independent safety testing for all appliances sold by local manufacturers.
+
+"This recall shows that self-certification is not enough," Müller said. The council will vote on the proposal next month.
+
+Riverton Appliances employs about 1,200 people in the town.
+`,
+};
+
 /** A channel that records posts and, like Discord with enforce_nonce, returns the earlier message for a repeated nonce. */
 export function memoryChannel() {
   const messages: { id: string; channelId: string; nonce: string; answer: Answer; png: Buffer | null }[] = [];

@@ -274,3 +274,217 @@ export function formatValue(v: number, currency?: string): string {
 export function conflicts(a: Figure, b: Figure): boolean {
   return a.hi < b.lo || b.hi < a.lo;
 }
+
+// ---------------------------------------------------------------------------
+// The digest's wider reading: counts of any noun, percentages, money written as
+// HTML entities. `extractFigures` (shared with /verify and /compare) stays as it
+// is; the digest adds what its lexicon does not know, by form alone.
+
+/** Extra fields the digest's generic counts carry (optional on every Figure). */
+export interface CountedFigure extends Figure {
+  /** Stem of the counted noun ("kettle", "burn"), for matching across wordings. */
+  head?: string;
+  /** Stems of the counted noun phrase ("electric", "kettle"). */
+  core?: string[];
+  /** Stem of the verb that did the counting or acting ("recall"), when one precedes the number. */
+  verb?: string | null;
+}
+
+const ENTITIES: Record<string, string> = { pound: '£', euro: '€', dollar: '$', yen: '¥', nbsp: ' ', amp: '&', '#163': '£', '#8364': '€', '#36': '$', '#160': ' ' };
+/** Decode the few HTML entities that change how a figure reads (same text otherwise). */
+export function decodeEntities(text: string): string {
+  return text.replace(/&(pound|euro|dollar|yen|nbsp|amp|#163|#8364|#36|#160);/g, (m, name: string) => ENTITIES[name] ?? m);
+}
+
+/** Nouns that count reports *of* something: "23 reports of burns" counts burns. */
+const MEASURE_NOUNS = new Set(['reports', 'cases', 'incidents', 'instances', 'complaints', 'claims', 'counts', 'accounts', 'allegations']);
+/** Words that end a counted noun phrase. */
+const NP_STOP = new Set([...STOP_WORDS, 'after', 'before', 'since', 'last', 'next', 'this', 'than', 'per', 'each', 'into', 'over', 'under', 'across', 'while', 'when', 'because', 'but', 'so', 'including', 'between', 'during', 'until', 'about', 'up', 'out', 'down', 'it', 'they', 'we', 'he', 'she', 'not', 'be', 'been', 'will', 'would', 'could', 'can', 'may', 'had', 'its', 'their']);
+const IRREGULAR_PLURALS = new Set(['people', 'children', 'men', 'women', 'staff', 'personnel', 'cattle', 'sheep', 'fish', 'aircraft', 'police', 'livestock', 'deer', 'geese', 'mice', 'teeth', 'feet']);
+const IRREGULAR_VERBS = new Set(['sold', 'made', 'built', 'cut', 'paid', 'lost', 'won', 'took', 'gave', 'found', 'hit', 'put', 'set', 'spent', 'held', 'shut', 'laid', 'sent', 'bought', 'brought', 'got', 'raised', 'fired', 'hired', 'left', 'drew', 'struck', 'shot', 'seized', 'sank', 'saw', 'told', 'kept', 'let', 'ran']);
+/** Verbs that report or tally a figure rather than say what happened to it: they never split a quantity. */
+const NEUTRAL_VERBS = new Set(['receiv', 'count', 'report', 'record', 'logg', 'log', 'confirm', 'link', 'tall', 'tally', 'tallied', 'document', 'identifi', 'identify', 'found', 'total', 'reach', 'estimat', 'list', 'cit', 'register', 'track', 'not', 'includ', 'put', 'say', 'said', 'told', 'tell', 'saw', 'see']);
+const AUXILIARIES = new Set(['a', 'an', 'the', 'some', 'its', 'their', 'his', 'her', 'our', 'only', 'just', 'another', 'had', 'has', 'have', 'been', 'was', 'were', 'is', 'are', 'be', 'also', 'already', 'now', 'since', 'then', 'reportedly', 'allegedly']);
+
+/** Units of time, distance and repetition: "50 years", "10 miles" are spans, not counts of things. */
+const UNIT_NOUNS = new Set(['years', 'months', 'weeks', 'days', 'hours', 'minutes', 'seconds', 'decades', 'centuries', 'times', 'miles', 'kilometers', 'kilometres', 'km', 'metres', 'meters', 'feet', 'inches', 'yards', 'degrees', 'points', 'percent', 'ones', 'others', 'hundreds', 'thousands', 'millions', 'dozens']);
+
+/** A light noun stem: "kettles" → "kettle", "injuries" → "injury", "burns" → "burn". */
+export function nounStem(word: string): string {
+  const w = word.toLowerCase().replace(/[’'.,;:!?)"”]+$/g, '');
+  if (/ies$/.test(w) && w.length > 4) return w.replace(/ies$/, 'y');
+  if (/(ches|shes|sses|xes|zes)$/.test(w)) return w.slice(0, -2);
+  if (/[^s]s$/.test(w) && w.length > 3) return w.slice(0, -1);
+  return w;
+}
+
+/** Stem of a verb: "recalled" → "recall", "counted" → "count", "sold" → "sold". */
+export function verbStem(word: string): string {
+  const w = word.toLowerCase();
+  if (IRREGULAR_VERBS.has(w)) return w;
+  return w.replace(/ied$/, 'y').replace(/([^aeiouls])\1ed$/, '$1').replace(/ed$/, '').replace(/e$/, '');
+}
+
+const isPlural = (w: string) => IRREGULAR_PLURALS.has(w) || (/^[a-z][a-z-]*[^su]s$/.test(w) && w.length > 3) || /ies$/.test(w);
+
+/** The verb just before a number ("recalled about 40,000" → recall; "had received 23" → receiv), or null. */
+function verbBefore(before: string): string | null {
+  const toks = before.replace(/[“”"]/g, ' ').trim().split(/\s+/).reverse();
+  for (let i = 0; i < Math.min(toks.length, 4); i++) {
+    const raw = toks[i]!;
+    if (/[,.;:!?—–)]$/.test(raw) && i > 0) break;
+    const w = raw.toLowerCase().replace(/[,.;:]+$/, '');
+    if (AUXILIARIES.has(w)) continue;
+    if (IRREGULAR_VERBS.has(w) || /^[a-z]{3,}ed$/.test(w)) return verbStem(w);
+    if (QUALIFIERS.includes(w)) continue;
+    break;
+  }
+  return null;
+}
+
+/** Who says so in the digest: the sentence's own opening subject of "said" first ("Consumer advocates said …"), then the shared rules. */
+export function digestAttribution(text: string): string | null {
+  const m = /^((?:[A-Z][\w’'.-]*|[a-z][\w’'-]*)(?:\s+(?:[A-Z][\w’'.-]*|[a-z][\w’'-]*)){0,4}?)\s+(?:said|says|say|told|reported|estimated|announced|alleged|claimed)\b/.exec(text.trim());
+  if (m && !/^(He|She|It|They|We|I|You|This|That|There)$/i.test(m[1]!) && !/\b(?:who|which|that|and|but)\b/.test(m[1]!)) {
+    // "The company said" → "the company"; "The Consumer Safety Board said" keeps its capital.
+    return /^The [a-z]/.test(m[1]!) ? `t${m[1]!.slice(1)}` : m[1]!;
+  }
+  return attributionOf(text);
+}
+
+/**
+ * Counts of any plural noun ("about 40,000 electric kettles", "23 reports of burns",
+ * "31 burn injuries"), percentages ("12 percent of staff") and money the lexicon
+ * missed. Each carries the counted noun's stem, its phrase's stems and the verb before
+ * it, so the digest can group the same quantity across wordings.
+ */
+function genericFigures(article: Article, sentence: Sentence, text: string, ref: Date | null, known: Figure[]): CountedFigure[] {
+  const out: CountedFigure[] = [];
+  const knownValues = new Set(known.map((f) => f.value));
+  const re = new RegExp(`(?<![\\w.,$€£¥/:-])(?:(${QUALIFIERS.join('|')})\\s+)?(${NUM})(?![A-Za-z])(?:\\s+(thousand|million|billion)\\b)?(?![\\w.,]*\\d)`, 'gi');
+  let stamp: { whenText: string | null; when: string | null } | undefined;
+  for (const m of text.matchAll(re)) {
+    const [whole, qualifier, numText, scaleWord] = m;
+    const before = text.slice(0, m.index);
+    if (MONTH_RE.test(before)) continue;
+    if (/[$€£¥]\s?$/.test(before)) continue;
+    if (/^\d{4}$/.test(numText!) && Number(numText) >= 1800 && Number(numText) <= 2100) continue;
+    // "KettlePro 2", "Flight 370": a number right after a capitalised word (not the sentence's first) names a thing.
+    const prev = /(\S+)\s+$/.exec(before)?.[1] ?? '';
+    if (/^[A-Z][\w-]*$/.test(prev) && before.trim() !== prev && !qualifier) continue;
+    const value = parseNumber(numText!) * (scaleWord ? SCALES[scaleWord.toLowerCase()]! : 1);
+    if (!Number.isFinite(value) || value <= 1) continue;
+    if (knownValues.has(value)) continue;
+    const after = text.slice(m.index! + whole!.length);
+    const [lo, hi] = range(qualifier, value);
+    const display = `${qualifier ? `${qualifier.toLowerCase()} ` : ''}${numText}${scaleWord ? ` ${scaleWord}` : ''}`;
+    stamp ??= when(text, ref);
+    const who = digestAttribution(text);
+    const verb = verbBefore(before);
+    const base = { value, display, lo, hi, ...stamp, who, articleId: article.id, sentence, verb };
+
+    const pct = /^\s*(?:%|percent\b|per cent\b)/i.exec(after);
+    if (pct) {
+      // "12 percent of staff" → staff; "sales fell 12 percent" → sales.
+      const of = /^\s*of\s+(?:the\s+|its\s+|their\s+)?((?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*)/i.exec(after.slice(pct[0].length));
+      let noun = of?.[1]?.split(/\s+/).filter((w) => !NP_STOP.has(w)).join(' ') ?? '';
+      if (!noun) {
+        const pre = before.toLowerCase().match(/[a-z][a-z-]*/g) ?? [];
+        const rev = [...pre].reverse();
+        const i = rev.findIndex((w) => !NP_STOP.has(w) && !AUXILIARIES.has(w) && !/ed$/.test(w) && !QUALIFIERS.includes(w) && !/^(rose|fell|grew|dropped|jumped|climbed|increased|decreased|by|to)$/.test(w));
+        // "Sales of the kettle fell 12 percent": the sales fell, not the kettle.
+        const j = i >= 0 && rev[i + 1] === 'of' ? i + 2 : i >= 0 && rev[i + 1] === 'the' && rev[i + 2] === 'of' ? i + 3 : i;
+        noun = rev[j] ?? rev[i] ?? '';
+      }
+      if (!noun) continue;
+      const head = nounStem(noun.split(' ').pop()!);
+      out.push({ ...base, display: `${display}%`, key: `percent:${head}`, label: `${capitalise(noun)} (%)`, noun: `of ${noun}`, head, core: noun.split(' ').map(nounStem) });
+      continue;
+    }
+
+    // The counted noun phrase: ordinary lower-case words up to the first plural noun.
+    const ws = after.trim().split(/\s+/).slice(0, 8);
+    const np: string[] = [];
+    let head: string | undefined;
+    let measure: string | undefined;
+    for (let i = 0; i < ws.length; i++) {
+      const raw = ws[i]!;
+      const w = raw.toLowerCase().replace(/[’'.,;:!?)"”]+$/g, '');
+      if (!/^[a-z][a-z-]*$/.test(w) || !/^[a-z]/.test(raw) || NP_STOP.has(w)) break;
+      if (np.length && /ed$/.test(w) && !isPlural(w)) break;
+      np.push(w);
+      if (isPlural(w)) {
+        if (MEASURE_NOUNS.has(w) && /^of$/i.test(ws[i + 1] ?? '') && ws[i + 2]) {
+          // "reports of burns": the burns are what is counted.
+          measure = w;
+          np.push('of');
+          i++;
+          continue;
+        }
+        head = w;
+        break;
+      }
+      if (/[,.;:!?)]$/.test(raw) || np.length >= 4) break;
+    }
+    if (!head || UNIT_NOUNS.has(head)) continue;
+    const noun = np.join(' ');
+    const coreWords = (measure ? np.slice(np.indexOf('of') + 1) : np).filter((w) => !SOFT_MODIFIERS.has(w));
+    const h = nounStem(head);
+    out.push({
+      ...base,
+      key: `count:${h}`,
+      label: capitalise(coreWords.join(' ') || noun),
+      noun,
+      head: h,
+      core: [...new Set([...coreWords.map(nounStem), ...(measure ? [] : [])])],
+    });
+  }
+  return out;
+}
+
+/**
+ * Every figure the digest reports for an article: the lexicon's (`extractFigures`)
+ * plus generic counts, percentages and entity-written money. Sentences keep their
+ * identity (citations quote the article text as written).
+ */
+export function digestFigures(article: Article, refDate: string | null): CountedFigure[] {
+  const decoded = article.sentences.some((s) => s.text.includes('&'))
+    ? { ...article, sentences: article.sentences.map((s) => ({ ...s, text: decodeEntities(s.text) })) }
+    : article;
+  const original = new Map(article.sentences.map((s) => [s.id, s]));
+  const lexicon: CountedFigure[] = extractFigures(decoded, refDate).map((f) => ({ ...f, sentence: original.get(f.sentence.id) ?? f.sentence }));
+  const ref = article.date ? new Date(`${article.date}T12:00:00Z`) : refDate ? new Date(`${refDate}T12:00:00Z`) : null;
+  const out: CountedFigure[] = [];
+  for (const s of decoded.sentences) {
+    const known = lexicon.filter((f) => f.sentence.id === s.id);
+    for (const f of known) {
+      f.verb = verbBefore(s.text.slice(0, Math.max(0, s.text.indexOf(f.display.replace(/^(?:[a-z]+\s)+/, '')))));
+      // "The refund is £35 per kettle": the money is the refund, per kettle.
+      if (f.key.startsWith('money:') && /^per\s/.test(f.noun)) {
+        const what = /\b([a-z]+)\s+(?:is|was|are|were|of|at|will be|would be|totals?|worth)\s+(?:about\s+|roughly\s+|some\s+|nearly\s+|up to\s+)?[$€£¥]/i.exec(s.text)?.[1]?.toLowerCase();
+        const unit = f.noun.replace(/[,.;:]+$/, '');
+        f.noun = what ? `${what} ${unit}` : unit;
+        f.label = capitalise(f.noun);
+        f.key = `money:${what ?? nounStem(unit.split(' ').pop()!)}`;
+      }
+      out.push(f);
+    }
+    out.push(...genericFigures(article, original.get(s.id) ?? s, s.text, ref, known));
+  }
+  return out;
+}
+
+/** Two generic counts count the same thing: one's counted noun is in the other's phrase ("burns" / "burn injuries"). */
+export function sameThing(a: CountedFigure, b: CountedFigure): boolean {
+  if (a.key === b.key) return true;
+  if (!a.head || !b.head || !a.core || !b.core) return false;
+  if (a.key.split(':')[0] !== b.key.split(':')[0]) return false;
+  return b.core.includes(a.head) || a.core.includes(b.head);
+}
+
+/** Verbs agree unless both say what happened and say different things ("recalled" vs "sold"). */
+export function sameAction(a: CountedFigure, b: CountedFigure): boolean {
+  const va = a.verb && !NEUTRAL_VERBS.has(a.verb) ? a.verb : null;
+  const vb = b.verb && !NEUTRAL_VERBS.has(b.verb) ? b.verb : null;
+  return !va || !vb || va === vb;
+}

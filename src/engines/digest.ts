@@ -17,7 +17,10 @@ import { isStoreUnavailableError } from '../store/index.js';
 import { timeChartSvg, type Bucket, type TimeChartSpec } from '../chart/svg.js';
 import { svgToPng, writePng } from '../chart/png.js';
 import { timeline } from './timeline.js';
-import { conflicts, extractFigures, formatValue, type Figure } from './digest-figures.js';
+import { attributionOf, conflicts, digestFigures, sameAction, sameThing, verbStem, type CountedFigure, type Figure } from './digest-figures.js';
+
+const NEUTRAL_LABEL = /^(received|counted|reported|recorded|logged|confirmed|linked|said|told|had|found|estimated|listed|cited|included)$/i;
+import { differentTimes } from './claims.js';
 import type { LlmPassage } from '../llm/types.js';
 
 /** What the scheduler records after posting a digest to a channel (read here for "new since"). */
@@ -384,18 +387,53 @@ interface FigureGroup {
 function figureGroups(ctx: Ctx): FigureGroup[] {
   const map = new Map<string, FigureGroup>();
   for (const a of ctx.articles) {
-    for (const f of extractFigures(a, a.date ?? ctx.latestDate)) {
-      const g = map.get(f.key) ?? { key: f.key, label: f.label, figures: [] };
+    for (const f of digestFigures(a, a.date ?? ctx.latestDate)) {
+      // Generic counts of the same thing with different actions ("recalled" vs "sold") stay apart.
+      let key = f.key;
+      if (f.head) {
+        const verb = f.verb ?? '';
+        key = `${f.key}|${verb}`;
+      }
+      const g = map.get(key) ?? { key, label: f.label, figures: [] };
       g.figures.push(f);
-      map.set(f.key, g);
+      map.set(key, g);
     }
+  }
+  // Merge generic groups that count the same thing ("reports of burns" / "burn injuries";
+  // "kettles" / "electric kettles") with compatible actions.
+  const generic = [...map.values()].filter((g) => (g.figures[0] as CountedFigure).head);
+  for (let i = 0; i < generic.length; i++) {
+    for (let j = i + 1; j < generic.length; j++) {
+      const x = generic[i]!;
+      const y = generic[j]!;
+      if (!map.has(x.key) || !map.has(y.key)) continue;
+      const fx = x.figures as CountedFigure[];
+      const fy = y.figures as CountedFigure[];
+      const things = fx.some((a) => fy.some((b) => sameThing(a, b)));
+      const actions = fx.every((a) => fy.every((b) => sameAction(a, b)));
+      if (!things || !actions) continue;
+      x.figures.push(...y.figures);
+      map.delete(y.key);
+      generic[j] = x;
+    }
+  }
+  for (const g of map.values()) {
+    const gen = g.figures as CountedFigure[];
+    if (!gen[0]!.head) continue;
+    // Label: the shortest wording of the counted thing, with its action when one is stated.
+    const label = [...gen].sort((a, b) => a.label.length - b.label.length)[0]!.label;
+    const verbWord = gen
+      .map((f) => (f.verb ? (f.sentence.text.match(/[A-Za-z]+/g) ?? []).find((w) => /ed$|^[a-z]+$/.test(w) && verbStem(w) === f.verb && !NEUTRAL_LABEL.test(w)) : undefined))
+      .find((w) => !!w);
+    g.label = verbWord ? `${label} ${verbWord.toLowerCase()}` : label;
   }
   const priority = ['killed', 'troops', 'ships', 'strikes', 'casualties', 'money', 'aircraft', 'weapons', 'people'];
   const rank = (g: FigureGroup) => {
     const p = priority.indexOf(g.key.split(':')[0]!);
     return p < 0 ? priority.length : p;
   };
-  return [...map.values()].sort((x, y) => distinctValues(y) - distinctValues(x) || y.figures.length - x.figures.length || rank(x) - rank(y) || x.key.localeCompare(y.key));
+  const voices = (g: FigureGroup) => new Set(g.figures.map((f) => ctx.group.get(f.articleId) ?? f.articleId)).size;
+  return [...map.values()].sort((x, y) => distinctValues(y) - distinctValues(x) || voices(y) - voices(x) || rank(x) - rank(y) || y.figures.length - x.figures.length || x.key.localeCompare(y.key));
 }
 
 const distinctValues = (g: FigureGroup) => new Set(g.figures.map((f) => f.value)).size;
@@ -435,37 +473,108 @@ function keyFigures(ctx: Ctx, groups: FigureGroup[]): DigestSection | null {
       const noun = r.f.noun === 'money' ? '' : ` ${r.f.noun}`;
       return `${r.f.display}${noun} (${when}; per ${r.whos.join(', ')}${note}) ${marks(r.ns)}`;
     });
-    return `• ${g.label}: ${parts.join(' → ')}`;
+    // Readings for the same period that differ are a disagreement ("vs"); over time, a change ("→").
+    const joined = parts.map((p, i) => (i === 0 ? p : `${rivals(ctx, readings[i - 1]!.f, readings[i]!.f) ? ' vs ' : ' → '}${p}`)).join('');
+    return `• ${g.label}: ${joined}`;
   });
   return { heading: 'Key figures and how they changed', text: lines.join('\n'), citations: [...new Set(cites)] };
 }
 
-/** Figures that cannot all be true at the same time, from independent sources. */
+/** When a figure applies: its stated date, else its article's date. */
+function figureAt(ctx: Ctx, f: Figure): string | null {
+  return f.when ?? ctx.deps.corpus.byId.get(f.articleId)?.date ?? null;
+}
+
+/** Two figures speak of the same period (both undated, or dated within days of each other). */
+function samePeriod(ctx: Ctx, a: Figure, b: Figure): boolean {
+  const ta = figureAt(ctx, a);
+  const tb = figureAt(ctx, b);
+  if (!ta || !tb) return !ta && !tb;
+  return !differentTimes({ ...a, when: ta }, { ...b, when: tb });
+}
+
+/** The sentence presents its figure as a change ("has since grown to", "up from"): a later value, not a rival one. */
+function changeCue(f: Figure): boolean {
+  return /\b(?:grown|grew|risen|rose|increased|climbed|jumped|swelled|fallen|fell|dropped|declined|decreased|up from|down from|now stands|has since|since then|no longer|than (?:first|initially|previously|earlier) (?:thought|reported|estimated|believed|feared))\b/i.test(f.sentence.text);
+}
+
+/** Both figures pin a value down (no "at least"/"up to" bound), so different values differ. */
+const bounded = (f: Figure) => Number.isFinite(f.hi) && f.lo > 0;
+
+/** Two readings of one quantity for the same period that cannot both stand: disjoint ranges, or two pinned-down values that differ. */
+function rivals(ctx: Ctx, a: Figure, b: Figure): boolean {
+  if (!samePeriod(ctx, a, b) || changeCue(a) || changeCue(b)) return false;
+  const pinned = bounded(a) && bounded(b) && a.value !== b.value;
+  // On the same date any incompatible pair is a dispute; days apart, a rising lower bound ("at least 15"
+  // after "12") reads as a change, while two pinned-down values that differ remain a discrepancy.
+  return figureAt(ctx, a) === figureAt(ctx, b) ? conflicts(a, b) || pinned : pinned;
+}
+
+/** Figures that cannot all be true at the same time, or that independent sources give differently for the same period. */
 function figureDisagreements(ctx: Ctx, groups: FigureGroup[]): Disagreement[] {
   const out: Disagreement[] = [];
   for (const g of groups) {
+    const seen = new Set<string>();
     for (let i = 0; i < g.figures.length; i++) {
       for (let j = i + 1; j < g.figures.length; j++) {
-        const a = g.figures[i]!;
-        const b = g.figures[j]!;
+        let a = g.figures[i]!;
+        let b = g.figures[j]!;
         if ((ctx.group.get(a.articleId) ?? a.articleId) === (ctx.group.get(b.articleId) ?? b.articleId)) continue;
-        // Different times (stated, else the article's date) are a change, not a conflict.
-        const at = (f: Figure) => f.when ?? ctx.deps.corpus.byId.get(f.articleId)?.date ?? null;
-        if (at(a) !== at(b)) continue;
-        if (!conflicts(a, b)) continue;
+        // Different times are a change, not a conflict.
+        if (!rivals(ctx, a, b)) continue;
+        const clash = conflicts(a, b);
+        const pair = [a.value, b.value].sort((x, y) => x - y).join('/');
+        if (seen.has(pair)) continue;
+        seen.add(pair);
+        const published = (f: Figure) => ctx.deps.corpus.byId.get(f.articleId)?.date ?? '9999';
+        if (published(b) < published(a)) [a, b] = [b, a];
         const sides = [a, b].map((f) => {
           const art = ctx.deps.corpus.byId.get(f.articleId)!;
-          return { text: `${sourceName(art)}: ${f.display} ${f.noun}`, citations: [ctx.book.cite(art, [f.sentence])] };
+          const who = f.who && f.who !== sourceName(art) ? `${sourceName(art)}, citing ${f.who}` : sourceName(art);
+          return { text: `${who} (${humanDate(art.date)}): ${f.display} ${f.noun === 'money' ? '' : f.noun}`.trimEnd(), citations: [ctx.book.cite(art, [f.sentence])] };
         });
-        out.push({ topic: `${g.label}: ${a.display} vs ${b.display}`, sides });
+        out.push({ topic: `${g.label}: ${a.display} vs ${b.display}${clash ? '' : ' (the figures differ)'}`, sides });
       }
     }
   }
-  return out;
+  return out.slice(0, 4);
 }
 
 const DENIAL_RE = /\b(denied|denies|disputed|disputes|rejected|rejects|dismissed|did not confirm|refused to confirm|contradicted|called .{0,40}\bfake)\b/i;
 const CLAIM_RE = /\b(report|reports|reporting|story|claim|claims|account|allegation|allegations)\b/i;
+
+/** "X denied that the company delayed the recall": a denial of an action, with what is denied. */
+const DENIED_ACT_RE = /\b(?:denied|denies|deny|denying|rejected|rejects|disputed|disputes|refuted|refutes)\s+(?:that\s+|having\s+|(?=\w+ing\b)|(?:the\s+)?(?:accusations?|allegations?|claims?|suggestions?|charges?)\s+(?:that\s+)?)(.{8,200})/i;
+/** Sentences that allege or assert on someone's word. */
+const ALLEGE_RE = /\b(?:said|says|say|alleged|alleges|allege|accused|accuses|claimed|claims|argued|argues|according to|told)\b/i;
+
+/**
+ * The sentence a denial answers: by another speaker, in the denial's article or an
+ * earlier/independent one, sharing the most terms with what is denied (the denying
+ * article's headline breaks ties, since it usually names the dispute).
+ */
+function allegationFor(ctx: Ctx, a: Article, s: Sentence, denied: string, denier: string | null): { article: Article; sentence: Sentence } | null {
+  const want = terms(denied);
+  const title = terms(a.title);
+  let best: { article: Article; sentence: Sentence; score: number } | null = null;
+  for (const other of ctx.articles) {
+    for (const c of other.sentences) {
+      if (c.id === s.id || !ALLEGE_RE.test(c.text) || !quotable(c) || DENIAL_RE.test(c.text)) continue;
+      if (other.id === a.id && c.start > s.start) continue;
+      const who = attributionOf(c.text);
+      if (denier && who && (who.includes(denier) || denier.includes(who))) continue;
+      const t = ctx.termsOf.get(c.id) ?? terms(c.text);
+      let shared = 0;
+      for (const w of want) if (t.has(w)) shared++;
+      if (!shared) continue;
+      let fromTitle = 0;
+      for (const w of title) if (t.has(w)) fromTitle++;
+      const score = shared * 2 + fromTitle + (other.id === a.id ? 0.5 : 0);
+      if (!best || score > best.score) best = { article: other, sentence: c, score };
+    }
+  }
+  return best && best.score >= 3 ? best : null;
+}
 
 /** Claims one source reports and another (or the same article, quoting someone) denies. */
 function claimDisagreements(ctx: Ctx): Disagreement[] {
@@ -473,12 +582,32 @@ function claimDisagreements(ctx: Ctx): Disagreement[] {
   const seen: Set<string>[] = [];
   for (const a of ctx.byRecency) {
     for (const s of a.sentences) {
-      if (!DENIAL_RE.test(s.text) || !CLAIM_RE.test(s.text) || !quotable(s)) continue;
+      if (!DENIAL_RE.test(s.text) || !quotable(s)) continue;
       const t = ctx.termsOf.get(s.id)!;
       if (seen.some((x) => jaccard(x, t) > 0.4)) continue;
+      if (CLAIM_RE.test(s.text)) {
+        // The denial names the report it answers: it stands on its own.
+        seen.push(t);
+        const n = ctx.book.cite(a, [s]);
+        out.push({ topic: 'A reported claim is disputed', sides: [{ text: s.text.trim(), citations: [n] }] });
+        continue;
+      }
+      // A denial of an action ("denied that the company delayed the recall"): show the allegation it answers.
+      const m = DENIED_ACT_RE.exec(s.text);
+      if (!m) continue;
+      const denier = /^([^,]+?)(?:,[^,]+,)?\s+(?:denied|denies|rejected|rejects|disputed|disputes|refuted|refutes)\b/.exec(s.text.trim())?.[1] ?? attributionOf(s.text);
+      const claim = allegationFor(ctx, a, s, m[1]!, denier);
+      if (!claim) continue;
       seen.push(t);
-      const n = ctx.book.cite(a, [s]);
-      out.push({ topic: 'A reported claim is disputed', sides: [{ text: s.text.trim(), citations: [n] }] });
+      const nc = ctx.book.cite(claim.article, [claim.sentence]);
+      const nd = ctx.book.cite(a, [s]);
+      out.push({
+        topic: 'An allegation is denied',
+        sides: [
+          { text: `${sourceName(claim.article)} (${humanDate(claim.article.date)}): ${claim.sentence.text.trim()}`, citations: [nc] },
+          { text: `${sourceName(a)} (${humanDate(a.date)}): ${s.text.trim()}`, citations: [nd] },
+        ],
+      });
     }
   }
   return out.slice(0, 3);
