@@ -60,6 +60,12 @@ const FRAME = new Set(
     .map((w) => terms(w)[0] ?? w),
 );
 
+/**
+ * A negated belief or a doubt about what is said ("I doubt it", "I don't think so", "does not believe the United States
+ * is going to war"): said of a claim "X said Y", it is evidence against it, not for it.
+ */
+const DISBELIEF_RE = /\b(?:I doubt(?: it| that)?|doubts? (?:that|whether|it)|doubted|(?:don['’]t|do not|does not|doesn['’]t|did not|didn['’]t) (?:think|believe)|not (?:think|believe))\b/i;
+
 /** Coverage of the claim's distinctive terms at which a sentence bears on it. */
 const BEARS = 0.7;
 /** Coverage at which a sentence says all of it. */
@@ -89,6 +95,8 @@ interface Evidence {
   negated: boolean;
   /** The sentence has any negation cue ("I don't think so"). */
   anyNegation: boolean;
+  /** The sentence states a negated belief or a doubt ("I doubt it. I don't think so", "does not believe …"). */
+  disbelief: boolean;
   hedge: Hedge | null;
   denial: string | null;
   who: string | null;
@@ -376,6 +384,7 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
         uncovered: cTerms.filter((t) => !covered.has(t)),
         negated,
         anyNegation: hasNegation(text),
+        disbelief: DISBELIEF_RE.test(text),
         hedge: hedgeInClause(text, [...covered]),
         denial: denialAbout(text, cTerms.filter((t) => !nameTerms.has(t)), weight),
         who: attribution(text),
@@ -407,7 +416,7 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
     const inList = missingNames.every((n) => new RegExp(`(?:,|\\band|\\bor)\\s+(?:the\\s+)?${escapeRe(n.name)}|${escapeRe(n.name)}\\s*(?:,|\\band\\b|\\bor\\b)`, 'i').test(claim));
     const partial = rest.length >= 3 && restCoverage >= FULL && (conjunctMissing || (names.length > missingNames.length && inList));
     if (!partial && missingNames.length) {
-      return no(`Not addressed by the articles. ${cap(list(missingNames.map((n) => n.name)))} ${missingNames.length === 1 ? 'is' : 'are'} never mentioned in the ${searched}.`);
+      return no(`Not addressed by the articles: the articles never mention ${list(missingNames.map((n) => n.name))} (searched ${searched}).`);
     }
     if (!partial) missingBits = [];
     else {
@@ -511,9 +520,24 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
       const here = c.found.filter((x) => e.sents.includes(x.f.sentence));
       return here.some((x) => x.rel === 'conflict' && !matching.some((m) => differentTimes(m.f, x.f))) && !here.some((x) => x.rel === 'match');
     });
+  // When the claim's figure or date is what the articles confirm, a sentence bears on it only if it (or the sentence next
+  // to it) states that figure or date: "there could soon be a US attack" shares words with "13 vessels", not the claim.
+  const figureSentences = new Set(checks.flatMap((c) => c.found.filter((x) => x.rel === 'match').map((x) => x.f.sentence.id)));
+  const dateSentences = new Set(yearChecks.flatMap((c) => c.said.filter((x) => x.rel === 'match').flatMap((x) => x.e.sents.map((y) => y.id))));
+  const keyed = figureSentences.size > 0 || dateSentences.size > 0;
+  const statesKey = (e: Evidence) => {
+    const ids = [...e.sents, ...neighbours(e.article, e.s), ...neighbours(e.article, e.sents[e.sents.length - 1]!)].map((x) => x.id);
+    const own = e.sents.map((x) => x.id);
+    // Its own figure or date of the claim's kind (the adjacent sentence may give the figure for a quote that continues it).
+    const statesNumber = (ids2: string[]) => ids2.some((id) => figureSentences.has(id) || dateSentences.has(id));
+    // A negation must be about the figure itself: "You don't send a carrier … unless" next to "… was in 1983" is not "not in 1983".
+    return statesNumber(own) || (!e.negated && statesNumber(ids) && !mentionsIn(e.text).length && !(figures.get(e.s.id) ?? []).length);
+  };
   type Stance = 'for' | 'against' | 'qualifies' | 'neutral';
   const stance = (e: Evidence): Stance => {
     if (figureClash(e)) return 'against';
+    // A sentence without the claim's figure or date does not refute it by negating other words.
+    if (keyed && e.negated && !statesKey(e) && !e.denial && !e.disbelief) return 'neutral';
     // "The Herald reported X" / "Y said X" stays true when someone denies X: the denial qualifies, it does not refute.
     if (e.denial && !claimIsDenial && claimIsReport) return 'qualifies';
     if (e.denial && !claimIsDenial) {
@@ -524,6 +548,9 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
       return isNonConfirmation(e.denial) && !e.negated ? 'qualifies' : 'against';
     }
     if (!claimNegated && e.negated) return 'against';
+    // "Trump said the US is going to war" vs "I doubt it. I don't think so": the speaker said the opposite of the claim.
+    // A claim that is not about what someone said ("the US is going to war") is only qualified by someone's doubt.
+    if (!claimNegated && e.disbelief && hedgeOf(claim)?.kind !== 'uncertain') return claimIsReport ? 'against' : 'qualifies';
     // A negated claim ("X ruled out Y") meets "I don't think so": agreeing in spirit; a plain sentence neither confirms nor refutes it.
     if (claimNegated && !e.negated && !e.anyNegation) return 'neutral';
     return figureClash(e) ? 'against' : 'for';
@@ -532,7 +559,7 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
   const opposers = relevant.filter((e) => stance(e) === 'against');
   const qualifiers = relevant.filter((e) => stance(e) === 'qualifies');
   // Only a plain negation of the claim's own words in a sentence that says all of it refutes it: "did not confirm" vs "confirmed".
-  const strongOpposers = opposers.filter((e) => e.negated && (!e.denial || isNonConfirmation(e.denial)) && isFull(e) && e.hedge?.kind !== 'uncertain');
+  const strongOpposers = opposers.filter((e) => (e.negated && (!e.denial || isNonConfirmation(e.denial)) && isFull(e) && e.hedge?.kind !== 'uncertain') || (e.disbelief && !claimNegated && claimIsReport && isFull(e)));
 
   // --- verdict ---
   const reasons: string[] = [];
@@ -590,7 +617,10 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
   // --- the evidence, cited ---
   const blocks: AnswerBlock[] = [];
   const comparisons = figureLines(checks, citer).concat(yearLines(yearChecks, citer));
-  const forSide = pickPerVoice(verdict === 'contradicted' && !figConflict.length ? [] : supporters, 4, groups);
+  // Corroboration needs the key content: when the claim's figure or date is confirmed, only sentences stating it count
+  // as support ("could soon be a US attack" is not a second source for "13 vessels").
+  const keySupporters = keyed && supporters.some(statesKey) ? supporters.filter(statesKey) : supporters;
+  const forSide = pickPerVoice(verdict === 'contradicted' && !figConflict.length ? [] : keySupporters, 4, groups);
   const againstSide = pickPerVoice(verdict === 'contradicted' && !figConflict.length ? strongOpposers : [...opposers, ...qualifiers], 3, groups);
   // Against: the sentences shown against it, or — when numbers decide — the articles whose figures rule it out.
   const againstIds = againstSide.length
@@ -610,7 +640,7 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
     verdict,
     reasons,
     blocks,
-    supportIds: forSide.length ? supporters.map((e) => e.s.articleId) : [],
+    supportIds: forSide.length ? keySupporters.map((e) => e.s.articleId) : [],
     againstIds,
     figures: checks.map((c) => ({ claim: c.claim.display, status: c.status, articles: c.found.map((x) => x.f.display) })),
   };
