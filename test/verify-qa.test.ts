@@ -64,4 +64,18 @@ describe('/verify QA regressions (seed articles)', () => {
     expect(text(a)).not.toMatch(/could soon be a US attack on land/);
     assertVerbatim(a);
   });
+
+  it('"the 52-year-old" is an age, linked to the person named just before in the same article', async () => {
+    const a = await verify('Peter Zeihan is 52 years old');
+    expect(a.verdict, text(a)).toBe('supported');
+    expect(text(a)).toMatch(/52-year-old/);
+    expect(text(a)).toMatch(/Peter Zeihan/);
+    assertVerbatim(a);
+    const b = await verify('Zeihan is 60 years old');
+    expect(b.verdict, text(b)).toBe('contradicted');
+    assertVerbatim(b);
+    const c = await verify('Maduro is 52 years old');
+    expect(c.verdict).toBe('not addressed');
+    expect(text(c)).toMatch(/never give an age/);
+  });
 });
