@@ -4,11 +4,12 @@
  * default; the router re-checks that server-side, and subscribe/unsubscribe check
  * again here because they change what a whole server receives.
  */
+import { readFileSync } from 'node:fs';
 import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
 import type { CommandContext, SlashCommand } from '../src/discord/command.js';
 import { digest as digestEngine } from '../src/engines/digest.js';
 import { BadInputError } from '../src/errors.js';
-import { digestPayloads } from '../src/schedule/discord-poster.js';
+import { CHART_FILE, digestPayloads } from '../src/schedule/discord-poster.js';
 import { subscriptionsChanged } from '../src/schedule/scheduler.js';
 import { FREQUENCIES } from '../src/schedule/slots.js';
 import { digestStatus, formatInZone } from '../src/schedule/status.js';
@@ -98,9 +99,17 @@ async function status(ctx: CommandContext): Promise<void> {
 async function now(ctx: CommandContext): Promise<void> {
   await ctx.respond.defer(true);
   const answer = await digestEngine(ctx.deps, { channel: ctx.incoming.channelId });
-  // Interaction payloads here carry no attachments (MessagePayload has no files), so the preview is text only.
-  const [first, ...rest] = digestPayloads({ ...answer, notes: [...(answer.notes ?? []), 'Preview: only you can see this. Scheduled digests carry the chart image.'] }, false);
-  await ctx.respond.edit(first!);
+  // The chart goes with the first message, shown inside its first embed (attachment://).
+  let png: Buffer | null = null;
+  if (answer.image) {
+    try {
+      png = readFileSync(answer.image);
+    } catch (err) {
+      ctx.deps.log.warn({ err: String((err as Error)?.message ?? err) }, 'digest preview: chart file unreadable; previewing without it');
+    }
+  }
+  const [first, ...rest] = digestPayloads({ ...answer, notes: [...(answer.notes ?? []), 'Preview: only you can see this.'] }, !!png);
+  await ctx.respond.edit(png ? { ...first!, files: [{ name: CHART_FILE, data: png }] } : first!);
   for (const p of rest) await ctx.respond.followUp(p, true);
 }
 

@@ -6,6 +6,7 @@
  * answers echo article text.
  */
 import {
+  AttachmentBuilder,
   Client,
   Events,
   GatewayIntentBits,
@@ -49,6 +50,7 @@ export const toMessageOptions = (p: MessagePayload) => ({
   ...(p.content !== undefined ? { content: p.content } : {}),
   embeds: p.embeds,
   components: p.components,
+  ...(p.files?.length ? { files: p.files.map((f) => new AttachmentBuilder(f.data, { name: f.name })) } : {}),
   allowedMentions: NO_PINGS,
 });
 

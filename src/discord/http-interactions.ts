@@ -79,7 +79,23 @@ const apiMessage = (p: MessagePayload, ephemeral = false) => ({
   components: p.components,
   allowed_mentions: { parse: [] },
   ...(ephemeral ? { flags: EPHEMERAL } : {}),
+  // Uploaded files are listed by the index of their multipart part (files[i]).
+  ...(p.files?.length ? { attachments: p.files.map((f, i) => ({ id: i, filename: f.name })) } : {}),
 });
+
+/** The files of a payload as @discordjs/rest uploads them (multipart: payload_json + files[i]). */
+const restFiles = (p: MessagePayload) =>
+  p.files?.length ? { files: p.files.map((f) => ({ name: f.name, data: f.data, ...(/\.png$/i.test(f.name) ? { contentType: 'image/png' } : {}) })) } : {};
+
+/**
+ * An interaction *response* (the HTTP reply to Discord's POST) is JSON only here, so
+ * it cannot carry files: drop them, and any embed image that pointed at one.
+ */
+function withoutFiles(p: MessagePayload): MessagePayload {
+  if (!p.files?.length) return p;
+  const { files: _files, ...others } = p;
+  return { ...others, embeds: p.embeds.map((e) => (e.image?.url?.startsWith('attachment://') ? { ...e, image: undefined } : e)) };
+}
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
@@ -159,7 +175,7 @@ export async function startHttpInteractions(deps: Deps, port: number, opts: Http
     const original = Routes.webhookMessage(appId, token, '@original');
     const editOriginal = async (p: MessagePayload) => {
       await written;
-      const msg = (await rest.patch(original, { body: apiMessage(p), auth: false })) as { id?: string };
+      const msg = (await rest.patch(original, { body: apiMessage(p), ...restFiles(p), auth: false })) as { id?: string };
       return msg?.id;
     };
     const responder: Responder = {
@@ -168,7 +184,7 @@ export async function startHttpInteractions(deps: Deps, port: number, opts: Http
         await written;
       },
       async reply(p, ephemeral) {
-        if (!respond({ type: 4, data: apiMessage(p, ephemeral) })) await editOriginal(p);
+        if (!respond({ type: 4, data: apiMessage(withoutFiles(p), ephemeral) })) await editOriginal(p);
         await written;
       },
       edit: editOriginal,
@@ -176,6 +192,7 @@ export async function startHttpInteractions(deps: Deps, port: number, opts: Http
         await written;
         const msg = (await rest.post(Routes.webhook(appId, token), {
           body: apiMessage(p, ephemeral),
+          ...restFiles(p),
           auth: false,
           query: new URLSearchParams({ wait: 'true' }),
         })) as { id?: string };
@@ -186,7 +203,7 @@ export async function startHttpInteractions(deps: Deps, port: number, opts: Http
         await rest.delete(original, { auth: false });
       },
       async update(p) {
-        if (!respond({ type: 7, data: apiMessage(p) })) await editOriginal(p);
+        if (!respond({ type: 7, data: apiMessage(withoutFiles(p)) })) await editOriginal(p);
         await written;
       },
       async modal(m) {
@@ -202,6 +219,7 @@ export async function startHttpInteractions(deps: Deps, port: number, opts: Http
         await written;
         const msg = (await rest.post(Routes.channelMessages(inc.channelId), {
           body: { ...apiMessage(p), nonce, enforce_nonce: true },
+          ...restFiles(p),
         })) as { id?: string };
         return msg?.id;
       },

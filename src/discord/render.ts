@@ -33,6 +33,8 @@ export interface MessagePayload {
   content?: string;
   embeds: APIEmbed[];
   components: APIActionRowComponent<APIButtonComponent>[];
+  /** Files to upload with the message (e.g. the digest chart, shown by an embed as attachment://name). */
+  files?: { name: string; data: Buffer }[];
 }
 
 /** Where buttons should point; without `key` the stateful buttons (quotes, follow-ups, pages) are left out. */

@@ -253,7 +253,7 @@ describe('/digest commands', () => {
     expect(await getSubscription(deps.store, deps.config, discord.channelId)).toBeNull();
   });
 
-  it('now: an ephemeral, cited preview within every limit', async () => {
+  it('now: an ephemeral, cited preview within every limit, with the chart uploaded and shown', async () => {
     const { token } = discord.sendInteraction(discord.command('digest', [{ name: 'now', type: 1 }], { permissions: MANAGE_GUILD }));
     const defer = await discord.waitForRequest((r) => r.path.includes(token) && r.path.endsWith('/callback'));
     expect(defer.body).toMatchObject({ type: 5, data: { flags: 64 } });
@@ -261,6 +261,18 @@ describe('/digest commands', () => {
     expect(payloadViolations({ embeds: edit.body.embeds, components: edit.body.components ?? [] })).toEqual([]);
     expect(edit.body.allowed_mentions).toEqual({ parse: [] });
     expect(descr(edit)).toContain('Where the story stands');
+    // The PNG goes up as a multipart part, and the first embed shows it.
+    expect(edit.headers['content-type']).toMatch(/^multipart\/form-data/);
+    expect(multipartPng(edit)).toBe(true);
+    expect(edit.body.attachments).toEqual([expect.objectContaining({ id: '0' })]);
+    expect(edit.body.embeds[0].image).toEqual({ url: `attachment://${CHART_FILE}` });
+    // Any further messages of the preview are ephemeral follow-ups, never pinging.
+    await new Promise((r) => setTimeout(r, 200));
+    for (const f of discord.requests.filter((r) => r.path.includes(token) && r.method === 'POST' && !r.path.endsWith('/callback'))) {
+      expect(f.body.flags & 64).toBe(64);
+      expect(f.body.allowed_mentions).toEqual({ parse: [] });
+      expect(f.body.embeds.every((e: { image?: unknown }) => !e.image)).toBe(true);
+    }
     expect(okPosts()).toHaveLength(0); // a preview posts nothing to the channel
   });
 
