@@ -172,6 +172,9 @@ const COUNT_QUALIFIER_RANGE: Record<string, [number, number]> = {
   about: [0.85, 1.15], around: [0.85, 1.15], roughly: [0.85, 1.15], approximately: [0.85, 1.15], some: [0.85, 1.15],
 };
 
+/** Words that end a counted noun phrase ("40,000 kettles after …", "42,000 kettles last week"). */
+const COUNT_STOP = new Set('after before since until during last next this that these those per each ago across among against via amid including ahead'.split(' '));
+
 /**
  * Plain counts the figure lexicon does not know ("40 freight lines", "12 depots"): a number and the noun
  * after it (the last of up to three ordinary words before a stop word). Keyed by that noun, so only
@@ -189,15 +192,22 @@ export function countsIn(text: string, sentence: Sentence, articleId: string): F
     if (/^(percent|per|million|billion|thousand|trillion|years?|months?|weeks?|days?|hours?|minutes?|times)$/i.test(ws[0]!)) continue;
     const content: string[] = [];
     for (const w of ws) {
-      if (STOPWORDS.has(w.toLowerCase())) break;
-      content.push(w.toLowerCase());
+      const lw = w.toLowerCase();
+      if (STOPWORDS.has(lw) || COUNT_STOP.has(lw)) break;
+      // "31 burn injuries linked to …": a participle after the noun starts what is said about it.
+      if (content.length && /(?:ed|ing)$/.test(lw)) break;
+      content.push(lw);
     }
     const noun = content[content.length - 1];
     if (!noun) continue;
+    // "23 reports of burns", "12 cases of measles": what is counted is named after "of" too.
+    const ofNoun = ws[content.length]?.toLowerCase() === 'of' && ws[content.length + 1] && !STOPWORDS.has(ws[content.length + 1]!.toLowerCase())
+      ? ws[content.length + 1]!.toLowerCase().replace(/[^a-z-]+$/, '')
+      : null;
     const [lo, hi] = COUNT_QUALIFIER_RANGE[(qualifier ?? '').toLowerCase()] ?? [1, 1];
     const display = `${qualifier ? `${qualifier} ` : ''}${numText}`;
     out.push({
-      key: `count:${terms(noun)[0] ?? noun}`, label: noun, value, display, lo: value * lo, hi: value * hi, noun: content.join(' '),
+      key: `count:${terms(ofNoun ?? noun)[0] ?? ofNoun ?? noun}`, label: ofNoun ? `${noun} of ${ofNoun}` : noun, value, display, lo: value * lo, hi: value * hi, noun: ofNoun ? `${content.join(' ')} of ${ofNoun}` : content.join(' '),
       whenText: null, when: null, who: null, articleId, sentence,
     });
   }
@@ -341,8 +351,10 @@ export function sameQuantity(a: Figure, b: Figure): boolean {
   if (ga === 'money') return true;
   // A bare amount or count ("$10 million", key money:money) compares with any of its group.
   if (/:(money)?$/.test(a.key) || /:(money)?$/.test(b.key)) return true;
-  const ta = new Set(terms(a.noun));
-  return terms(b.noun).some((t) => ta.has(t));
+  // "reports of burns" counts burns: the thing after "of" is what compares ("burn injuries"), not the container word.
+  const thing = (f: Figure) => terms(/\bof\s+(.+)$/.exec(f.noun)?.[1] ?? f.noun);
+  const ta = new Set(thing(a));
+  return thing(b).some((t) => ta.has(t));
 }
 
 // ---------------------------------------------------------------------------

@@ -18,6 +18,8 @@ import {
   cleanClaim,
   clip,
   corpusFigures,
+  countsIn,
+  attribution as attributionOf,
   denialOf,
   distinctiveQuery,
   sentenceTerms,
@@ -178,7 +180,11 @@ function comparable(a: Figure, b: Figure): boolean {
 
 function figureDifferences(ctx: Ctx): Found[] {
   const all: Figure[] = [];
-  for (const list of corpusFigures(ctx.deps.corpus).values()) all.push(...list);
+  const known = corpusFigures(ctx.deps.corpus);
+  for (const list of known.values()) all.push(...list);
+  // Counts of things the figure lexicon does not know ("40,000 electric kettles", "23 reports of burns", "31 burn
+  // injuries"): keyed by the noun they count, so any corpus's quantities compare.
+  all.push(...plainCounts(ctx.deps.corpus, known));
   const voice = (f: Figure) => ctx.group.get(f.articleId) ?? f.articleId;
   // Only figures of one kind can be about the same quantity: compare within each kind, and bound the
   // work per kind so a corpus of thousands of articles stays interactive.
@@ -247,10 +253,37 @@ function figureDifferences(ctx: Ctx): Found[] {
   return out.sort((a, b) => b.weight - a.weight).slice(0, MAX_PER_KIND);
 }
 
+const countCache = new WeakMap<object, Figure[]>();
+
+/** Plain counts ("42,000 kettles") in sentences, except where the lexicon already read that number. */
+function plainCounts(corpus: Deps['corpus'], known: Map<string, Figure[]>): Figure[] {
+  const hit = countCache.get(corpus);
+  if (hit) return hit;
+  const out: Figure[] = [];
+  for (const a of corpus.articles) {
+    for (const s of a.sentences) {
+      const lex = known.get(s.id) ?? [];
+      for (const c of countsIn(s.text, s, a.id)) {
+        if (lex.some((f) => f.value === c.value || f.display.includes(c.display))) continue;
+        out.push({ ...c, who: sourceOfSentence(s.text) });
+      }
+    }
+  }
+  countCache.set(corpus, out);
+  return out;
+}
+
+/** Who a sentence's figure is from: the subject of an opening "X said" ("The company said…", "Consumer advocates said…"), else the usual attribution. */
+function sourceOfSentence(text: string): string | null {
+  const m = /^\s*((?:[\p{L}’'.-]+\s+){0,4}?[\p{L}’'.-]+)\s+(?:said|says|reported|reports|told|estimated|announced|counted)\b/u.exec(text);
+  if (m && !/^(?:he|she|they|it|we|i|you)$/i.test(m[1]!)) return m[1]!.replace(/^The\b/, 'the');
+  return attributionOf(text);
+}
+
 function figureLabel(f: Figure): string {
   if (f.key === 'killed') return 'People killed';
   if (figureGroup(f) === 'money') return f.noun === 'money' ? 'Amount' : cap(f.noun);
-  return f.label;
+  return cap(f.label);
 }
 
 function figureSide(ctx: Ctx, f: Figure): string {

@@ -1,0 +1,69 @@
+/**
+ * QA regressions for /compare: on an unrelated corpus (a kettle recall, copied into a temp dir here) figures of any
+ * counted noun are grouped and compared, and a denial is paired with the allegation it answers; on the seeds, the
+ * same value twice is not a disagreement and a denial is only paired with a report that says what it denies.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDeps } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+import type { Deps } from '../src/deps.js';
+import { isVerbatim } from '../src/corpus/verbatim.js';
+import { runCommand } from '../src/engines/index.js';
+import { createStore } from '../src/store/index.js';
+import type { Answer } from '../src/types.js';
+import { KETTLE_ARTICLES } from './golden/claims.js';
+
+let dir: string;
+let deps: Deps;
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'dispatch-kettle-'));
+  for (const [name, text] of Object.entries(KETTLE_ARTICLES)) writeFileSync(path.join(dir, name), text);
+  const config = loadConfig({ SEEDS_DIR: dir, DATA_DIR: path.join(dir, '.data'), LOG_LEVEL: 'silent' }, dir);
+  deps = await buildDeps(config, { store: createStore({ kind: 'memory' }), persistIndex: false, llm: null });
+});
+afterAll(async () => {
+  await deps?.store.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+const compare = (topic?: string) => runCommand(deps, { command: 'compare', text: topic });
+const all = (a: Answer) => a.blocks.map((b) => `${b.heading ?? ''}\n${b.text}`).join('\n');
+/** The quotes one disagreement cites, with their sources. */
+const cited = (a: Answer, topicRe: RegExp) => {
+  const d = a.disagreements!.find((x) => topicRe.test(x.topic));
+  if (!d) return null;
+  return d.sides.flatMap((s) => s.citations).map((n) => a.citations.find((c) => c.n === n)!);
+};
+function assertVerbatim(a: Answer) {
+  for (const c of a.citations) expect(isVerbatim(deps.corpus.byId.get(c.source)!.raw, c.quote), c.quote).toBe(true);
+}
+
+describe('/compare on an unrelated corpus (kettle recall)', () => {
+  it('groups figures of any counted noun: kettles recalled, burns reported vs burn injuries', async () => {
+    const a = await compare();
+    assertVerbatim(a);
+    expect(all(a)).not.toMatch(/no disagreement/);
+    const kettles = cited(a, /kettles/i);
+    expect(kettles?.map((c) => c.source).sort()).toEqual(['a1_ledger.md', 'a2_wire.txt']);
+    expect(a.disagreements!.find((d) => /kettles/i.test(d.topic))!.topic).toMatch(/about 40,000.*42,000/);
+    const burns = cited(a, /burn/i);
+    expect(burns?.some((c) => c.quote.includes('23 reports of burns'))).toBe(true);
+    expect(burns?.some((c) => c.quote.includes('31 burn injuries'))).toBe(true);
+    // Who gives each figure: the company vs the safety board.
+    const side = a.disagreements!.find((d) => /burn/i.test(d.topic))!.sides.map((s) => s.text).join('\n');
+    expect(side).toMatch(/company/);
+    expect(side).toMatch(/Consumer Safety Board/);
+  });
+
+  it('a topic naming what is counted finds it ("burn injuries")', async () => {
+    const a = await compare('burn injuries');
+    assertVerbatim(a);
+    expect(a.answered).toBe(true);
+    expect(all(a)).not.toMatch(/figures and statements agree/);
+    expect(cited(a, /burn/i)?.length).toBe(2);
+  });
+});
