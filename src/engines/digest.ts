@@ -17,7 +17,7 @@ import { isStoreUnavailableError } from '../store/index.js';
 import { timeChartSvg, type Bucket, type TimeChartSpec } from '../chart/svg.js';
 import { svgToPng, writePng } from '../chart/png.js';
 import { timeline } from './timeline.js';
-import { attributionOf, conflicts, digestFigures, sameAction, sameThing, verbStem, type CountedFigure, type Figure } from './digest-figures.js';
+import { attributionOf, conflicts, decodeEntities, digestFigures, sameAction, sameThing, verbStem, type CountedFigure, type Figure } from './digest-figures.js';
 
 const NEUTRAL_LABEL = /^(received|counted|reported|recorded|logged|confirmed|linked|said|told|had|found|estimated|listed|cited|included)$/i;
 import { differentTimes } from './claims.js';
@@ -468,7 +468,10 @@ function keyFigures(ctx: Ctx, groups: FigureGroup[]): DigestSection | null {
       } else readings.push({ f, ns: [n], whos: [who] });
     }
     const parts = readings.map((r) => {
-      const when = r.f.whenText ? `${r.f.whenText}` : humanDate(ctx.deps.corpus.byId.get(r.f.articleId)?.date ?? null);
+      const published = ctx.deps.corpus.byId.get(r.f.articleId)?.date ?? null;
+      // A relative date ("last week", "Friday") is anchored to the article it comes from.
+      const relative = r.f.whenText && published && !/\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{4}\b/i.test(r.f.whenText);
+      const when = r.f.whenText ? (relative ? `${r.f.whenText}, as of ${humanDate(published)}` : r.f.whenText) : humanDate(published);
       const note = r.f.note ? `, ${r.f.note}` : '';
       const noun = r.f.noun === 'money' ? '' : ` ${r.f.noun}`;
       return `${r.f.display}${noun} (${when}; per ${r.whos.join(', ')}${note}) ${marks(r.ns)}`;
@@ -851,7 +854,10 @@ export async function digest(deps: Deps, opts: DigestOptions = {}): Promise<Answ
   const disagree = disagreementsSection(disagreements);
   const sources = sourcesSection(ctx);
 
-  const sections = [head, fresh.section, devs, figures, latestEvents.section, disagree, sources].filter((s): s is DigestSection => !!s);
+  // Shown text reads HTML entities as the characters they are (&pound;35 → £35); citations stay byte-for-byte.
+  const sections = [head, fresh.section, devs, figures, latestEvents.section, disagree, sources]
+    .filter((s): s is DigestSection => !!s)
+    .map((s) => ({ ...s, text: decodeEntities(s.text) }));
   const storyTitle = ctx.byRecency[0]!.title;
 
   let image: string | undefined;
