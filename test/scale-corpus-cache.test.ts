@@ -29,6 +29,13 @@ describe('corpus snapshot', () => {
     cache = await mkdtemp(path.join(os.tmpdir(), 'dispatch-cc-cache-'));
     await cp(path.join(ROOT, 'seeds'), dir, { recursive: true });
     await writeFile(path.join(dir, '950_broken.txt'), Buffer.from([0, 1, 2]));
+    // HTML: paragraph and sentence texts are not plain slices of the raw file.
+    await writeFile(
+      path.join(dir, '951_page.html'),
+      '<html><head><title>Port talks stall</title></head><body><article><h1>Port talks stall</h1><p>Published November 5, 2025</p>' +
+        '<p>The <b>harbour</b> talks stalled on Wednesday, officials said. Negotiators will meet again <a href="/x">next week</a>.</p>' +
+        '<p>Union leader Rosa Okafor said the offer was &ldquo;not serious&rdquo; and that 1,200 workers would strike.</p></article></body></html>',
+    );
   });
   afterAll(async () => {
     await rm(dir, { recursive: true, force: true });

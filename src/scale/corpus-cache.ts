@@ -5,10 +5,12 @@
  * new or changed files are parsed; deleted ones dropped. When nothing changed, the
  * near-duplicate overlaps and the corpus version are reused too.
  *
- * The snapshot is v8-serialised (structured clone), which keeps shared objects
- * shared (a Sentence is the same object in `article.sentences` and its paragraph)
- * and Maps as Maps. It is keyed by a hash of the corpus parser's own source, so a
- * change to the parsing code invalidates it.
+ * The snapshot is v8-serialised (structured clone). Paragraph and sentence texts
+ * that are plain slices of the article's raw text (all of them for .txt/.md) are
+ * stored as null and restored as `raw.slice(start, end)`: the same strings, a
+ * snapshot a fraction of the size, and V8 keeps the restored slices pointing into
+ * `raw` instead of holding copies. It is keyed by a hash of the corpus parser's own
+ * source, so a change to the parsing code invalidates it.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, stat, writeFile } from 'node:fs/promises';
@@ -16,10 +18,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import type { Logger } from '../log.js';
-import type { Article, Corpus, LoadWarning } from '../types.js';
+import type { Article, Corpus, LoadWarning, Sentence } from '../types.js';
 import { ARTICLE_EXTENSIONS, CorpusError, loadArticleFile, makeCorpus } from '../corpus/load.js';
 
-const SNAPSHOT_SCHEMA = 1;
+const SNAPSHOT_SCHEMA = 2;
 
 interface FileStamp {
   size: number;
@@ -47,6 +49,37 @@ export interface CachedLoad {
   parsed: number;
 }
 
+/** Drop texts that are slices of `raw` (kept as null so key order survives the round trip). */
+function pack(corpus: Corpus): Corpus {
+  const articles = corpus.articles.map((a) => ({
+    ...a,
+    sentences: [] as Sentence[], // rebuilt from the paragraphs on load
+    paragraphs: a.paragraphs.map((p) => ({
+      ...p,
+      text: (p.text === a.raw.slice(p.start, p.end) ? null : p.text) as string,
+      sentences: p.sentences.map((x) => (x.text === a.raw.slice(x.start, x.end) ? { ...x, text: null as unknown as string } : x)),
+    })),
+  }));
+  return { ...corpus, articles, byId: new Map() };
+}
+
+/** Inverse of `pack`, in place: restore texts, article sentence lists and the id map. */
+function unpack(corpus: Corpus): Corpus {
+  for (const a of corpus.articles) {
+    const sentences: Sentence[] = [];
+    for (const p of a.paragraphs) {
+      p.text ??= a.raw.slice(p.start, p.end);
+      for (const x of p.sentences) {
+        x.text ??= a.raw.slice(x.start, x.end);
+        sentences.push(x);
+      }
+    }
+    a.sentences = sentences;
+  }
+  corpus.byId = new Map(corpus.articles.map((a) => [a.id, a]));
+  return corpus;
+}
+
 let parserHash: Promise<string> | undefined;
 /** Hash of the corpus parsing code: any edit to it invalidates old snapshots. */
 function parserVersion(): Promise<string> {
@@ -70,7 +103,7 @@ export async function loadCorpusCached(dir: string, opts: CachedLoadOptions): Pr
   let snap: Snapshot | undefined;
   try {
     const s = deserialize(await readFile(file)) as Snapshot;
-    if (s.schema === SNAPSHOT_SCHEMA && s.parser === parser && path.resolve(s.corpus.dir) === path.resolve(dir)) snap = s;
+    if (s.schema === SNAPSHOT_SCHEMA && s.parser === parser && path.resolve(s.corpus.dir) === path.resolve(dir)) snap = { ...s, corpus: unpack(s.corpus) };
   } catch {
     snap = undefined; // missing or unreadable: parse everything
   }
@@ -131,7 +164,7 @@ export async function loadCorpusCached(dir: string, opts: CachedLoadOptions): Pr
     try {
       await mkdir(opts.cacheDir, { recursive: true });
       const tmp = `${file}.${process.pid}.tmp`;
-      await writeFile(tmp, serialize({ schema: SNAPSHOT_SCHEMA, parser, stamps, corpus } satisfies Snapshot));
+      await writeFile(tmp, serialize({ schema: SNAPSHOT_SCHEMA, parser, stamps, corpus: pack(corpus) } satisfies Snapshot));
       await rename(tmp, file);
     } catch (err) {
       opts.log?.warn({ err: (err as Error).message }, 'could not persist the corpus snapshot; the next start parses again');
