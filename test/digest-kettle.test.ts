@@ -87,3 +87,29 @@ describe('digest figures of any noun', () => {
     expect(figs('The KettlePro 2 model was sold for 3 years from June 2025 across 12 weeks.')).toEqual([]);
   });
 });
+
+describe('digest on a third corpus (mill job cuts): actions kept apart, the denial paired with its accusation', () => {
+  const MILL: Record<string, string> = {
+    'a.md': `---\ntitle: Northfield mill to cut jobs\ndate: 2025-02-03\noutlet: Northfield Times\n---\nNorthfield Mills said on Monday it would cut 450 jobs at its riverside plant, about 30 percent of its workforce.\n\nThe company hired 120 workers last year when demand rose, chief executive Tom Reyes said.\n\nUnion leaders said the company had shipped 2,000 tonnes of paper abroad in January.\n`,
+    'b.md': `---\ntitle: Union disputes mill job cuts\ndate: 2025-02-05\noutlet: Valley Post\n---\nThe union said Northfield Mills plans to cut 600 jobs, not the 450 the company announced.\n\nUnion leaders accused the company of moving production overseas, which the company denied.\n\nTom Reyes, the chief executive, denied that the mill was moving production to Poland. Sales fell 12 percent last year, he said.\n`,
+  };
+  let dir: string;
+  let a: Answer;
+  beforeAll(async () => {
+    dir = tempDir();
+    for (const [name, text] of Object.entries(MILL)) writeArticle(dir, name, text, new Date('2025-02-05T12:00:00Z'));
+    a = await digest(await makeDeps(dir), { chartDir: null });
+  });
+  afterAll(() => removeDir(dir));
+
+  it('450 vs 600 jobs cut is a disagreement; hired workers and percentages stay separate', () => {
+    const f = section(a, 'Key figures')!.text;
+    expect(f).toMatch(/Jobs cut: 450 jobs \([^)]*per Northfield Mills\) \[\d+\] vs 600 jobs \(5 Feb 2025; per the union\) \[\d+\]/);
+    expect(f).toMatch(/120 workers \(.*per Tom Reyes\)/);
+    expect(f).toMatch(/about 30% of workforce/);
+    expect(f).toMatch(/2,000 tonnes of paper \(January; per Union leaders\)/);
+    const d = section(a, 'Where the sources disagree')!.text;
+    expect(d).toMatch(/Jobs cut: 450 vs 600: Northfield Times, citing Northfield Mills \(3 Feb 2025\): 450 jobs \[\d+\] — vs — Valley Post, citing the union \(5 Feb 2025\): 600 jobs \[\d+\]/);
+    expect(d).toMatch(/An allegation is denied: Valley Post \(5 Feb 2025\): Union leaders accused the company of moving production overseas, which the company denied\. \[\d+\] — vs — Valley Post \(5 Feb 2025\): Tom Reyes, the chief executive, denied that the mill was moving production to Poland\. \[\d+\]/);
+  });
+});

@@ -345,9 +345,11 @@ function verbBefore(before: string): string | null {
 /** Who says so in the digest: the sentence's own opening subject of "said" first ("Consumer advocates said …"), then the shared rules. */
 export function digestAttribution(text: string): string | null {
   const m = /^((?:[A-Z][\w’'.-]*|[a-z][\w’'-]*)(?:\s+(?:[A-Z][\w’'.-]*|[a-z][\w’'-]*)){0,4}?)\s+(?:said|says|say|told|reported|estimated|announced|alleged|claimed)\b/.exec(text.trim());
-  if (m && !/^(He|She|It|They|We|I|You|This|That|There)$/i.test(m[1]!) && !/\b(?:who|which|that|and|but)\b/.test(m[1]!)) {
+  // "Trump’s administration has previously said": the speaker ends before the auxiliary or adverb.
+  const subject = m?.[1]?.split(/\s+(?:has|have|had|was|were|is|are|previously|also|already|reportedly|later|then|once|never|again|repeatedly|publicly|quickly)\b/)[0];
+  if (subject && !/^(He|She|It|They|We|I|You|This|That|There)$/i.test(subject) && !/\b(?:who|which|that|and|but)\b/.test(subject)) {
     // "The company said" → "the company"; "The Consumer Safety Board said" keeps its capital.
-    return /^The [a-z]/.test(m[1]!) ? `t${m[1]!.slice(1)}` : m[1]!;
+    return /^The [a-z]/.test(subject) ? `t${subject.slice(1)}` : subject;
   }
   return attributionOf(text);
 }
@@ -458,6 +460,8 @@ export function digestFigures(article: Article, refDate: string | null): Counted
   for (const s of decoded.sentences) {
     const known = lexicon.filter((f) => f.sentence.id === s.id);
     for (const f of known) {
+      // "Union leaders said …": the shared rules miss a lower-case plural speaker.
+      f.who ??= digestAttribution(s.text);
       f.verb = verbBefore(s.text.slice(0, Math.max(0, s.text.indexOf(f.display.replace(/^(?:[a-z]+\s)+/, '')))));
       // "The refund is £35 per kettle": the money is the refund, per kettle.
       if (f.key.startsWith('money:') && /^per\s/.test(f.noun)) {

@@ -548,6 +548,7 @@ const CLAIM_RE = /\b(report|reports|reporting|story|claim|claims|account|allegat
 
 /** "X denied that the company delayed the recall": a denial of an action, with what is denied. */
 const DENIED_ACT_RE = /\b(?:denied|denies|deny|denying|rejected|rejects|disputed|disputes|refuted|refutes)\s+(?:that\s+|having\s+|(?=\w+ing\b)|(?:the\s+)?(?:accusations?|allegations?|claims?|suggestions?|charges?)\s+(?:that\s+)?)(.{8,200})/i;
+const ACCUSE_RE = /\b(?:accused|accuses|accusing|alleged|alleges|allege|alleging|claimed that|charged that)\b/i;
 /** Sentences that allege or assert on someone's word. */
 const ALLEGE_RE = /\b(?:said|says|say|alleged|alleges|allege|accused|accuses|claimed|claims|argued|argues|according to|told)\b/i;
 
@@ -562,7 +563,10 @@ function allegationFor(ctx: Ctx, a: Article, s: Sentence, denied: string, denier
   let best: { article: Article; sentence: Sentence; score: number } | null = null;
   for (const other of ctx.articles) {
     for (const c of other.sentences) {
-      if (c.id === s.id || !ALLEGE_RE.test(c.text) || !quotable(c) || DENIAL_RE.test(c.text)) continue;
+      if (c.id === s.id || !ALLEGE_RE.test(c.text) || !quotable(c)) continue;
+      const accuses = ACCUSE_RE.test(c.text);
+      // Another denial is not the allegation, unless it states the accusation too ("X accused Y of …, which Y denied").
+      if (DENIAL_RE.test(c.text) && !accuses) continue;
       if (other.id === a.id && c.start > s.start) continue;
       const who = attributionOf(c.text);
       if (denier && who && (who.includes(denier) || denier.includes(who))) continue;
@@ -572,11 +576,12 @@ function allegationFor(ctx: Ctx, a: Article, s: Sentence, denied: string, denier
       if (!shared) continue;
       let fromTitle = 0;
       for (const w of title) if (t.has(w)) fromTitle++;
-      const score = shared * 2 + fromTitle + (other.id === a.id ? 0.5 : 0);
+      // What is denied matters most; the headline only breaks ties (it names the dispute, not its content).
+      const score = shared * 3 + Math.min(fromTitle, 4) * 0.5 + (accuses ? 2 : 0) + (other.id === a.id ? 0.5 : 0);
       if (!best || score > best.score) best = { article: other, sentence: c, score };
     }
   }
-  return best && best.score >= 3 ? best : null;
+  return best && best.score >= 3.5 ? best : null;
 }
 
 /** Claims one source reports and another (or the same article, quoting someone) denies. */
