@@ -66,4 +66,14 @@ describe('/compare on an unrelated corpus (kettle recall)', () => {
     expect(all(a)).not.toMatch(/figures and statements agree/);
     expect(cited(a, /burn/i)?.length).toBe(2);
   });
+
+  it('pairs a denial ("denied that the company delayed the recall") with the allegation it answers, for any actor', async () => {
+    const a = await compare();
+    assertVerbatim(a);
+    const d = a.disagreements!.find((x) => /denial/i.test(x.topic));
+    expect(d?.topic).toMatch(/Priya Raman/);
+    const quotes = cited(a, /denial/i)!.map((c) => c.quote).join('\n');
+    expect(quotes).toMatch(/knew about the faulty lids for months/);
+    expect(quotes).toMatch(/denied that the company delayed the recall/);
+  });
 });

@@ -101,6 +101,8 @@ const REPORT_RE =
 export function denialOf(text: string): string | null {
   const m = DENIAL_RE.exec(text);
   if (!m) return null;
+  // "denied that the company delayed the recall": a denial of what someone alleges, whoever alleges it.
+  if (/^(?:denied|denies|deny|denying|disputed|disputes|rejected|rejects)$/i.test(m[0]) && new RegExp(`\\b${m[0]}\\s+(?:that|having|ever|any)\\b`, 'i').test(text)) return m[0];
   // "denied the report", "did not confirm the Post's report", "a fake story": a denial *of something said*.
   return REPORT_NOUN_RE.test(text) ? m[0] : null;
 }
@@ -461,6 +463,7 @@ const SYNONYM_GROUPS = [
   'lead leads led head heads',
   'threaten threatened warn warned',
   'plan plans planned plot',
+  'delay delayed delaying wait waited waiting postpone postponed',
   'war conflict',
 ];
 const SYNONYMS = new Map<string, Set<string>>();

@@ -58,6 +58,8 @@ interface Found {
   sides: { text: string; sentences: Sentence[] }[];
   /** For ordering: higher first. */
   weight: number;
+  /** Not a disagreement, only worth noting: the same value stated differently, a denial of a report the articles do not carry. */
+  note?: boolean;
 }
 
 export function compare(deps: Deps, rawTopic: string): Answer {
@@ -121,8 +123,11 @@ export function compare(deps: Deps, rawTopic: string): Answer {
   let perCorpus = foundCache.get(deps.corpus);
   if (!perCorpus) foundCache.set(deps.corpus, (perCorpus = new Map()));
   const cacheKey = topic.toLowerCase();
-  const found = perCorpus.get(cacheKey) ?? [...figureDifferences(ctx), ...reportsAndDenials(ctx), ...firmVersusHedged(ctx)];
-  if (perCorpus.size < 100) perCorpus.set(cacheKey, found);
+  const everything = perCorpus.get(cacheKey) ?? [...figureDifferences(ctx), ...reportsAndDenials(ctx), ...firmVersusHedged(ctx)];
+  if (perCorpus.size < 100) perCorpus.set(cacheKey, everything);
+  // The same value twice, or a denial of a report no article carries, is noted but is not a point where they differ.
+  const found = everything.filter((f) => !f.note);
+  const notes = everything.filter((f) => f.note);
 
   // Render: cite in display order so the numbers read [1], [2], … down the answer.
   const disagreements: Disagreement[] = [];
@@ -131,6 +136,13 @@ export function compare(deps: Deps, rawTopic: string): Answer {
     const sides = f.sides.map((side) => ({ text: side.text, citations: [ctx.citer.cite(side.sentences)] }));
     disagreements.push({ topic: f.topic, sides });
     blocks.push({ heading: f.topic, text: sides.map((s) => `• ${s.text} ${s.citations.map((n) => `[${n}]`).join('')}`).join('\n'), cites: sides.flatMap((s) => s.citations) });
+  }
+  if (notes.length) {
+    const lines = notes.map((f) => {
+      const sides = f.sides.map((side) => ({ text: side.text, n: ctx.citer.cite(side.sentences) }));
+      return { text: `• ${f.topic}:\n${sides.map((x) => `  ◦ ${x.text} [${x.n}]`).join('\n')}`, cites: sides.map((x) => x.n) };
+    });
+    blocks.push({ heading: 'Noted, but not a disagreement', text: lines.map((l) => l.text).join('\n'), cites: lines.flatMap((l) => l.cites) });
   }
 
   // One line per pair: a syndicated copy overlaps its original both ways.
@@ -158,7 +170,7 @@ export function compare(deps: Deps, rawTopic: string): Answer {
 
   return {
     command: 'compare',
-    answered: found.length > 0 || !topic,
+    answered: found.length > 0 || notes.length > 0 || !topic,
     title,
     blocks,
     citations: ctx.citer.citations,
@@ -245,12 +257,15 @@ function figureDifferences(ctx: Ctx): Found[] {
         : 'different figures that can both be true';
     out.push({
       kind: 'figures',
-      topic: `${label}: ${list.map((f) => `“${f.display}”${f.note ? ` (${f.note})` : ''}`).join(' vs ')} — ${how}`,
+      ...(sameSum ? { note: true } : {}),
+      topic: sameSum
+        ? `${label}: ${list.map((f) => `“${f.display}”${f.note ? ` (${f.note})` : ''}`).join(' and ')} — the same amount, so the articles agree`
+        : `${label}: ${list.map((f) => `“${f.display}”${f.note ? ` (${f.note})` : ''}`).join(' vs ')} — ${how}`,
       sides: list.map((f) => ({ text: figureSide(ctx, f), sentences: [f.sentence] })),
       weight: 100 - Math.max(0, priority.indexOf(figureGroup(list[0]!))) * 5 + (anyConflict ? 3 : 0),
     });
   }
-  return out.sort((a, b) => b.weight - a.weight).slice(0, MAX_PER_KIND);
+  return out.sort((a, b) => b.weight - a.weight || Number(!!a.note) - Number(!!b.note)).slice(0, MAX_PER_KIND);
 }
 
 const countCache = new WeakMap<object, Figure[]>();
@@ -318,8 +333,28 @@ function reportsAndDenials(ctx: Ctx): Found[] {
       // Repeated in a near-duplicate: the same denial, not another one.
       if (out.some((f) => f.sides.some((side) => side.sentences.some((x) => ctx.group.get(x.articleId) === ctx.group.get(a.id) && x.text === s.text)))) continue;
 
-      // What is denied: the words after "report that", else the whole sentence and its neighbours.
-      const object = /\b(?:report|reports|story|claim|claims|allegation)s?\s+that\s+(.+)$/i.exec(s.text)?.[1] ?? s.text;
+      // What is denied: the words after "report that" or "denied that", else the whole sentence and its neighbours.
+      const object =
+        /\b(?:report|reports|story|claim|claims|allegation)s?\s+that\s+(.+)$/i.exec(s.text)?.[1] ??
+        /\b(?:denied|denies|deny|denying|disputed|disputes|rejected|rejects)\s+(?:that\s+)?(.+)$/i.exec(s.text)?.[1] ??
+        s.text;
+      // The ordinary words of what is denied ("already made a decision on the strikes"): a report must share them, not
+      // just the names around it, to be the one denied.
+      const lowerWant = new Map<string, number>();
+      for (const m of object.matchAll(/(?<![\p{L}\p{N}])\p{Ll}[\p{L}'’-]*/gu)) {
+        for (const t of terms(m[0])) {
+          // Weighed by the word as written: the synonym group's representative ("airstrike" for "strikes") may be rare.
+          if (t.length > 2 && !REPORTING_WORDS.has(t) && ctx.idf(t) > 0) lowerWant.set(canonical(t), Math.max(lowerWant.get(canonical(t)) ?? 0, ctx.idf(t)));
+        }
+      }
+      const lowerTotal = sum(lowerWant) || 1;
+      const contentShare = (ts: Set<string>) => {
+        let n = 0;
+        for (const [t, w] of lowerWant) if (ts.has(t)) n += w;
+        return lowerWant.size ? n / lowerTotal : 1;
+      };
+      const denier = speakerOf(s.text);
+      const denierTerms = new Set(denier ? terms(denier) : []);
       const context = [s, ...adjacent(a, s)].map((x) => x.text).join(' ');
       const want = weighted(ctx, object);
       const outlets = names(context);
@@ -337,9 +372,27 @@ function reportsAndDenials(ctx: Ctx): Found[] {
           for (const [t, w] of want) if (have.has(t)) score += w;
           const total = [...want.values()].reduce((x, y) => x + y, 0) || 1;
           let share = score / total;
-          // The report names the outlet the denial is aimed at ("referencing the Miami Herald").
+          // Naming the outlet the denial is aimed at ("referencing the Miami Herald") helps, but only a report that says
+          // what is denied is its report: "identified … targets" is not "already made a decision".
+          const content = contentShare(new Set(sentenceTerms(r).map(canonical)));
+          if (content < 0.34) continue;
           if (outlets.some((o) => r.text.includes(o))) share += 0.25;
           if (share >= 0.45) reports.push({ s: r, score: share + (ctx.group.get(b.id) !== ctx.group.get(a.id) ? 0.05 : 0) });
+        }
+      }
+      // "Advocates said the company knew about the faulty lids for months … ‘They waited until someone was hurt,’ Okafor
+      // said. Raman denied that the company delayed the recall": the allegation answered, a few sentences before, by
+      // someone other than the denier. Together those sentences must say most of what is denied.
+      const alleged: Sentence[] = [];
+      if (!reports.length && lowerWant.size) {
+        const i = a.sentences.indexOf(s);
+        const window = a.sentences.slice(Math.max(0, i - 4), i).filter((x) => ALLEGE_RE.test(x.text) && !denialOf(x.text) && !/\?\s*["”’']?\s*$/.test(x.text));
+        const byOthers = window.filter((x) => !(speakersOf(x.text).some((n) => terms(n).some((t) => denierTerms.has(t)))));
+        const together = new Set(byOthers.flatMap((x) => sentenceTerms(x).map(canonical)));
+        const own = (x: Sentence) => contentShare(new Set(sentenceTerms(x).map(canonical)));
+        if (byOthers.length && contentShare(together) >= 0.6) {
+          const best = byOthers.filter((x) => own(x) > 0).sort((x, y) => own(y) - own(x) || x.start - y.start).slice(0, 2);
+          alleged.push(...best.sort((x, y) => x.start - y.start));
         }
       }
       reports.sort((x, y) => y.score - x.score);
@@ -350,6 +403,32 @@ function reportsAndDenials(ctx: Ctx): Found[] {
         picked.push(r.s);
       }
       // On the topic when the denial or the report it answers is.
+      if (!picked.length && alleged.length && [...denialSentences, ...alleged].some(ctx.onTopic)) {
+        const who = speakerOf(s.text);
+        out.push({
+          kind: 'denial',
+          topic: `An allegation and its denial${who ? ` by ${who}` : ''}`,
+          sides: [
+            { text: `Alleged — ${sourceWithDate(a)}: ${alleged.map((x) => `“${clip(x.text.trim(), 220)}”`).join(' … ')}`, sentences: alleged },
+            { text: `Denied — ${sourceWithDate(a)}: “${clip(denialSentences.map((x) => x.text.trim()).join(' '), 260)}”`, sentences: denialSentences },
+          ],
+          weight: 60,
+        });
+        continue;
+      }
+      if (!picked.length && !soft0(denial) && REPORT_OBJECT_RE.test(s.text) && denialSentences.some(ctx.onTopic)) {
+        // Denied, but no article carries what is denied ("that Trump had already made a decision"): worth noting, not a
+        // disagreement between the articles (a report of something else by the same outlet is not it).
+        const who = speakerOf(s.text);
+        out.push({
+          kind: 'denial',
+          note: true,
+          topic: `A denial${who ? ` by ${who}` : ''} of a report whose claim no article states`,
+          sides: [{ text: `Denied — ${sourceWithDate(a)}: “${clip(denialSentences.map((x) => x.text.trim()).join(' '), 260)}”`, sentences: denialSentences }],
+          weight: 10,
+        });
+        continue;
+      }
       if (!picked.length || ![...denialSentences, ...picked].some(ctx.onTopic)) continue;
       const soft = isNonConfirmation(denial);
       const who = speakerOf(s.text);
@@ -506,6 +585,21 @@ function adjacent(a: Article, s: Sentence): Sentence[] {
 /** Capitalised multi-word names in a text ("Miami Herald", "Washington Post"), for matching a denial to its target. */
 function names(text: string): string[] {
   return [...text.matchAll(/\b\p{Lu}[\p{L}’'.-]+(?:\s+\p{Lu}[\p{L}’'.-]+)+/gu)].map((m) => m[0]).filter((n) => !/^(The|A|An|In|On)\s/.test(n));
+}
+
+/** Words that say something was reported, not what: they do not make a report the one denied. */
+const REPORTING_WORDS = new Set(['report', 'reported', 'story', 'claim', 'claims', 'allegation', 'newspaper', 'said', 'sourc', 'source', 'sources'].flatMap((w) => terms(w)));
+
+/** A denial of a report said to exist ("denied the newspaper's report that …"). */
+const REPORT_OBJECT_RE = /\b(?:report|story|article|claim|allegation)s?\b/i;
+const soft0 = (d: string) => isNonConfirmation(d);
+
+/** A sentence that passes on what someone says or alleges ("advocates said…", "X accused Y of…"). */
+const ALLEGE_RE = /\b(?:said|says|alleged|alleges|allege|accused|accuses|claimed|claims|charged|argued|argues|according to|complained|complaints?)\b/i;
+
+/** Names given as speakers in a sentence ("…," Okafor said; Priya Raman said). */
+function speakersOf(text: string): string[] {
+  return [...text.matchAll(/((?:\p{Lu}[\p{L}’'.-]+\s+){0,2}\p{Lu}[\p{L}’'.-]+)(?:,[^,]{0,60},)?\s+(?:said|says|told|added|wrote|argued|alleged|claimed)\b|\b(?:said|says)\s+((?:\p{Lu}[\p{L}’'.-]+\s+){0,2}\p{Lu}[\p{L}’'.-]+)/gu)].map((m) => (m[1] ?? m[2])!);
 }
 
 /** Who denies: the name before "denied"/"did not confirm", or after "spokesman". */

@@ -139,30 +139,12 @@ export const GOLDEN_DISAGREEMENTS: GoldenDisagreement[] = [
     ],
   },
   {
-    id: 'reward',
-    what: "The reward for Maduro: '$50 million … doubling the bounty once offered for Osama bin Laden' (003) vs 'doubled the $25 million reward' (001)",
-    kind: 'figures',
-    sides: [
-      { source: '003', includes: '$50 million' },
-      { source: '001', includes: 'doubled the $25 million' },
-    ],
-  },
-  {
     id: 'august-ships',
     what: "The first deployment in August: 'seven warships' (000) vs 'three destroyers' (001)",
     kind: 'figures',
     sides: [
       { source: '000', includes: 'seven warships' },
       { source: '001', includes: 'three destroyers' },
-    ],
-  },
-  {
-    id: 'herald-denial',
-    what: "The Miami Herald's report on strike plans vs Rubio's denial ('fake story')",
-    kind: 'denial',
-    sides: [
-      { source: '001', includes: 'Miami Herald and the Wall Street Journal reported' },
-      { source: '000', includes: 'denied' },
     ],
   },
   {
@@ -199,6 +181,33 @@ export const GOLDEN_DISAGREEMENTS: GoldenDisagreement[] = [
     sides: [
       { source: '003', includes: 'not a deployment focused on regime change' },
       { source: '001', includes: 'removal of the Maduro regime' },
+    ],
+  },
+];
+
+/**
+ * Pairs the first golden list counted as disagreements that are not (QA, finding 7): the reward is $50 million in both
+ * (001 says it was doubled from $25 million to $50 million, 003 says $50 million), so the same value is an agreement; and
+ * Rubio denied the Herald's report "that Trump had already made a decision on the strikes", which no article states —
+ * 001's "identified … potential bombing targets" is a different claim. /compare notes them, outside `disagreements`.
+ */
+export const GOLDEN_NOT_DISAGREEMENTS: GoldenDisagreement[] = [
+  {
+    id: 'reward',
+    what: "The reward for Maduro: '$50 million … doubling the bounty once offered for Osama bin Laden' (003) vs 'doubled the $25 million reward' (001)",
+    kind: 'figures',
+    sides: [
+      { source: '003', includes: '$50 million' },
+      { source: '001', includes: 'doubled the $25 million' },
+    ],
+  },
+  {
+    id: 'herald-denial',
+    what: "The Miami Herald's report on strike plans vs Rubio's denial ('fake story')",
+    kind: 'denial',
+    sides: [
+      { source: '001', includes: 'Miami Herald and the Wall Street Journal reported' },
+      { source: '000', includes: 'denied' },
     ],
   },
 ];
