@@ -7,6 +7,7 @@ import type { Config } from './config.js';
 import type { Deps } from './deps.js';
 import { createLogger, type Logger } from './log.js';
 import { loadCorpus } from './corpus/load.js';
+import { loadCorpusCached } from './scale/corpus-cache.js';
 import { buildIndex } from './index/build.js';
 import { createStore, type Store, type StoreKind } from './store/index.js';
 import type { Llm } from './llm/types.js';
@@ -34,7 +35,12 @@ export async function buildDeps(config: Config, opts: BuildOptions = {}): Promis
       timeoutMs: config.STORE_TIMEOUT_MS,
       onError: (err) => log.warn({ err: String((err as Error)?.message ?? err) }, 'store error'),
     });
-  const corpus = await loadCorpus(config.seedsDir, { log });
+  // Persistent runs reuse a snapshot of the parsed corpus for unchanged files (a warm start
+  // re-parses only what changed); tests that opt out of persistence parse afresh.
+  const corpus =
+    opts.persistIndex === false
+      ? await loadCorpus(config.seedsDir, { log })
+      : (await loadCorpusCached(config.seedsDir, { cacheDir: path.join(config.dataDir, 'corpus'), log })).corpus;
   const index = await buildIndex(corpus, {
     cacheDir: opts.persistIndex === false ? undefined : path.join(config.dataDir, 'index'),
     log,

@@ -611,6 +611,14 @@ const NOT_A_NAME = new Set(
     'minutes hours days weeks months years today yesterday tomorrow breaking update updated read more').split(' '),
 );
 
+const suggestionMemos = new WeakMap<object, Map<string, boolean>>();
+function suggestionMemo(deps: Deps): Map<string, boolean> {
+  let m = suggestionMemos.get(deps.corpus);
+  if (!m) suggestionMemos.set(deps.corpus, (m = new Map()));
+  if (m.size > 50_000) m.clear();
+  return m;
+}
+
 function followUpsFrom(deps: Deps, sentences: Sentence[], question: string): string[] {
   const asked = fold(question);
   const askedTerms = new Set(terms(question));
@@ -642,11 +650,15 @@ function followUpsFrom(deps: Deps, sentences: Sentence[], question: string): str
   const speakers = [...names.keys()].filter((n) => /\s/.test(n));
   for (const name of [...speakers, ...names.keys()]) {
     if (out.length >= 3) break;
-    const candidate = speakerish(deps, name) ? `What did ${name} say?` : `What do the articles say about ${name}?`;
+    const memo = suggestionMemo(deps);
+    const speaks = memo.get(`speaks:${name}`) ?? speakerish(deps, name);
+    memo.set(`speaks:${name}`, speaks);
+    const candidate = speaks ? `What did ${name} say?` : `What do the articles say about ${name}?`;
     if (out.includes(candidate)) continue;
-    // Only suggest what the corpus can answer.
-    const a = extractive(deps, candidate.replace(/\?$/, ''), false);
-    if (a.answered) out.push(candidate);
+    // Only suggest what the corpus can answer (remembered per corpus: the answer cannot change).
+    const ok = memo.get(candidate) ?? extractive(deps, candidate.replace(/\?$/, ''), false).answered;
+    memo.set(candidate, ok);
+    if (ok) out.push(candidate);
     if (out.length >= 3) break;
   }
   return out;

@@ -136,8 +136,10 @@ export async function loadCorpusCached(dir: string, opts: CachedLoadOptions): Pr
     }
     const oldWarning = same ? oldWarnings.get(name) : undefined;
     if (oldWarning) {
-      // A file that was unusable and has not changed since: still unusable, no need to read it.
+      // A file that was unusable and has not changed since: still unusable, no need to read it
+      // (but every start still says so).
       warnings.push(oldWarning);
+      opts.log?.warn({ file: name }, `skipped article ${name}: ${oldWarning.reason}`);
       stamps.push([name, stamp!]);
       continue;
     }
