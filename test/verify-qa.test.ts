@@ -3,6 +3,8 @@
  * entity is "not addressed"; a negation next to a confirmed date does not refute it; corroboration needs the claim's
  * figure; "the 52-year-old" is an age linked to the person just named. Every quote verbatim.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDeps } from '../src/app.js';
@@ -12,6 +14,7 @@ import { isVerbatim } from '../src/corpus/verbatim.js';
 import { runCommand } from '../src/engines/index.js';
 import { createStore } from '../src/store/index.js';
 import type { Answer } from '../src/types.js';
+import { KETTLE_ARTICLES } from './golden/claims.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 let deps: Deps;
@@ -77,5 +80,31 @@ describe('/verify QA regressions (seed articles)', () => {
     const c = await verify('Maduro is 52 years old');
     expect(c.verdict).toBe('not addressed');
     expect(text(c)).toMatch(/never give an age/);
+  });
+});
+
+describe('/verify QA regressions (kettle-recall corpus, copied into a temp dir)', () => {
+  let dir: string;
+  let kettle: Deps;
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'dispatch-verify-kettle-'));
+    for (const [name, body] of Object.entries(KETTLE_ARTICLES)) writeFileSync(path.join(dir, name), body);
+    const config = loadConfig({ SEEDS_DIR: dir, DATA_DIR: path.join(dir, '.data'), LOG_LEVEL: 'silent' }, dir);
+    kettle = await buildDeps(config, { store: createStore({ kind: 'memory' }), persistIndex: false, llm: null });
+  });
+  afterAll(async () => {
+    await kettle?.store.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('alleged by one side and denied by the accused is disputed ("partly supported"), explaining both sides', async () => {
+    for (const claim of ['Raman delayed the recall', 'The company delayed the recall']) {
+      const a = await runCommand(kettle, { command: 'verify', text: claim });
+      expect(a.verdict, text(a)).toBe('partly supported');
+      expect(a.blocks[0]!.text).toMatch(/disputed/);
+      expect(a.blocks[0]!.text).toMatch(/Priya Raman.*denied it/);
+      expect(text(a)).toMatch(/denied that the company delayed the recall/);
+      for (const c of a.citations) expect(isVerbatim(kettle.corpus.byId.get(c.source)!.raw, c.quote), c.quote).toBe(true);
+    }
   });
 });

@@ -618,7 +618,15 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
     const strong = supporters.filter(isFull);
     if (opposers.length) {
       verdict = 'partly supported';
-      reasons.push(opposers.some((e) => e.denial) ? 'it is reported, but also denied or left unconfirmed' : 'the articles are not consistent on it');
+      const deniers = [...new Set(opposers.filter((e) => e.denial && !isNonConfirmation(e.denial)).map((e) => deniedBy(e.text)).filter((x): x is string => !!x))];
+      const allegers = [...new Set(supporters.map((e) => e.who).filter((x): x is string => !!x))];
+      reasons.push(
+        deniers.length
+          ? `it is reported, but also denied — disputed: ${allegers.length ? `${list(allegers.slice(0, 3))} ${allegers.length === 1 && !/s$/.test(allegers[0]!) ? 'says' : 'say'} so` : 'reported'}, but ${list(deniers)} denied it`
+          : opposers.some((e) => e.denial)
+            ? 'it is reported, but also denied or left unconfirmed'
+            : 'the articles are not consistent on it',
+      );
     } else if (!strong.length) {
       verdict = 'partly supported';
       reasons.push(`the articles support part of it, but nothing about ${list(best.uncovered.slice(0, 4).map(shown))}`);
@@ -710,6 +718,12 @@ function hedgeInClause(text: string, claimTerms: string[]): Hedge | null {
   const best = Math.max(...clauses.map(score));
   const own = clauses.filter((c) => score(c) === best);
   return hedgeOf(own.join(' '));
+}
+
+/** Who denies in a sentence: "Priya Raman, the chief executive, denied …", "Rubio denied …". */
+function deniedBy(text: string): string | null {
+  const m = /((?:\p{Lu}[\p{L}'’.-]+\s+){0,2}\p{Lu}[\p{L}'’.-]+)(?:,[^,]{0,80},)?\s+(?:has\s+|had\s+)?(?:denied|denies|rejected|disputed|dismissed)\b/u.exec(text);
+  return m && !/^(He|She|They|It|We|I|The|This|That)$/.test(m[1]!) ? m[1]! : null;
 }
 
 /** Names a sentence gives as speakers ("Michael Flynn suggested…", "…, Trump said"). */
