@@ -234,7 +234,13 @@ function makeIndex(
           return t && !df.has(t) ? correct(t) : w;
         })
         .join(' ');
-      const hits = ms.search(q, allowed ? { filter: (r) => allowed.has(r.articleId as string) } : undefined);
+      // A term the corpus has is matched exactly: fuzzy and prefix expansion of common words makes
+      // MiniSearch score most of a large corpus (and unknown terms were corrected above).
+      const hits = ms.search(q, {
+        fuzzy: (term: string) => (df.has(term) || term.length < 5 ? false : 0.2),
+        prefix: (term: string) => !df.has(term) && term.length >= 4,
+        ...(allowed ? { filter: (r) => allowed.has(r.articleId as string) } : {}),
+      });
       return hits.slice(0, o.limit ?? 20).map((h) => ({
         id: String(h.id),
         articleId: h.articleId as string,
