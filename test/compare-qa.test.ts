@@ -14,6 +14,8 @@ import { isVerbatim } from '../src/corpus/verbatim.js';
 import { runCommand } from '../src/engines/index.js';
 import { createStore } from '../src/store/index.js';
 import type { Answer } from '../src/types.js';
+import { countsIn, denialOf, sameQuantity } from '../src/engines/claims.js';
+import { ageOf } from '../src/engines/verify.js';
 import { KETTLE_ARTICLES } from './golden/claims.js';
 
 let dir: string;
@@ -75,5 +77,27 @@ describe('/compare on an unrelated corpus (kettle recall)', () => {
     const quotes = cited(a, /denial/i)!.map((c) => c.quote).join('\n');
     expect(quotes).toMatch(/knew about the faulty lids for months/);
     expect(quotes).toMatch(/denied that the company delayed the recall/);
+  });
+});
+
+describe('counted nouns and denials, as rules (no corpus)', () => {
+  const sent = (text: string) => ({ id: 'x:p0:s0', articleId: 'x', paragraph: 0, index: 0, text, start: 0, end: text.length });
+  const count = (text: string) => countsIn(text, sent(text), 'x')[0]!;
+  it('reads the counted thing, after "of" too, and stops before time words and participles', () => {
+    expect(count('They recalled about 40,000 electric kettles after reports').noun).toBe('electric kettles');
+    expect(count('recalled 42,000 kettles last week').noun).toBe('kettles');
+    expect(count('it had received 23 reports of burns, including two').noun).toBe('reports of burns');
+    expect(count('it had counted 31 burn injuries linked to the model').noun).toBe('burn injuries');
+    expect(sameQuantity(count('23 reports of burns'), count('31 burn injuries'))).toBe(true);
+    expect(sameQuantity(count('23 reports of burns'), count('12 reports of flooding'))).toBe(false);
+    expect(sameQuantity(count('40 freight lines'), count('12 passenger depots'))).toBe(false);
+  });
+  it('"denied that …" is a denial of what is alleged; ages read as numbers', () => {
+    expect(denialOf('Priya Raman, the chief executive, denied that the company delayed the recall.')).toBe('denied');
+    expect(denialOf('The minister denied wrongdoing.')).toBeNull();
+    expect(ageOf('Peter Zeihan is 52 years old')).toBe(52);
+    expect(ageOf('the mayor, aged 61, resigned')).toBe(61);
+    expect(ageOf('She is a 40-year-old engineer')).toBe(40);
+    expect(ageOf('The dam is 52 metres tall')).toBeNull();
   });
 });
