@@ -41,6 +41,10 @@ describe('/verify QA regressions (seed articles)', () => {
     expect(block(a, /What the articles say$/)).not.toMatch(/don't think so/);
     expect(text(a)).toMatch(/don't think so|does not believe/);
     assertVerbatim(a);
+    // Worded "will go": the journalist's quoted question ("Are we going to go to war …?" … asks) is not what Trump said.
+    const b = await verify('Trump said the US will go to war with Venezuela');
+    expect(b.verdict, text(b)).toBe('contradicted');
+    expect(block(b, /What the articles say$/)).not.toMatch(/Are we going to go to war/);
   });
 
   it('a claim whose key name the articles never mention is not addressed, and says so', async () => {

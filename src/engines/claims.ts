@@ -465,6 +465,7 @@ const SYNONYM_GROUPS = [
   'plan plans planned plot',
   'delay delayed delaying wait waited waiting postpone postponed',
   'war conflict',
+  'go goes going went gone',
 ];
 const SYNONYMS = new Map<string, Set<string>>();
 for (const g of SYNONYM_GROUPS) {

@@ -336,6 +336,8 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
       // A question is not an assertion ("Are we going to go to war with Venezuela?"), nor is a reported one without its answer.
       if (/\?\s*["”’']?\s*$/.test(text.trim())) continue;
       if (/\basked\b[^.]{0,60}\b(?:whether|if)\b/i.test(text) && !/\b(?:replied|responded|answered|said|replies|says)\b/i.test(text)) continue;
+      // A quoted question and who asked it ("“Are we going to war?” the journalist asks"), without its answer.
+      if (/\?\s*["”’']\s[^.!?]{0,120}\b(?:asks|asked|wonders|wondered|questioned)\b/i.test(text) && !/\b(?:replied|responded|answered|replies|responds|answers)\b/i.test(text)) continue;
       const st = new Set(terms(text));
       // Adjacent sentences in reading order, across paragraph breaks: one-sentence paragraphs are common in news.
       const near = new Set([...neighbours(article, s), ...neighbours(article, unit[unit.length - 1]!)].filter((x) => !unit.includes(x)).flatMap((x) => terms(x.text)));
