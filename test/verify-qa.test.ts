@@ -111,4 +111,9 @@ describe('/verify QA regressions (kettle-recall corpus, copied into a temp dir)'
       for (const c of a.citations) expect(isVerbatim(kettle.corpus.byId.get(c.source)!.raw, c.quote), c.quote).toBe(true);
     }
   });
+
+  it('what only one side alleges is said to be theirs, not established by the articles', async () => {
+    const a = await runCommand(kettle, { command: 'verify', text: 'Riverton Appliances knew about the faulty lids for months' });
+    expect(a.blocks[0]!.text).toMatch(/only as “Consumer advocates” say/);
+  });
 });

@@ -647,6 +647,14 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
       verdict = 'supported';
       // Say how it is supported: as fact somewhere, or only ever as someone's report.
       if (!claimIsReport && strong.every((e) => e.hedge?.kind === 'reported' || /\baccording to\b|\breported that\b|\breports that\b/i.test(e.text))) reasons.push('but only as reported by others, not established by the articles themselves');
+      else if (!claimIsReport) {
+        // "Consumer advocates said Riverton knew about the faulty lids": an allegation the articles pass on, not a fact they state.
+        const by = strong.map((e) => saidOpening(e.text));
+        if (by.every((x): x is string => !!x) && !by.some((x) => terms(x).some((t) => cTerms.includes(t)))) {
+          const who = [...new Set(by)];
+          reasons.push(`but only as ${list(who.slice(0, 3))} ${who.length === 1 && !/s$/.test(who[0]!) ? 'says' : 'say'}, not established by the articles themselves`);
+        }
+      }
     }
   }
 
@@ -720,6 +728,13 @@ function hedgeInClause(text: string, claimTerms: string[]): Hedge | null {
   const best = Math.max(...clauses.map(score));
   const own = clauses.filter((c) => score(c) === best);
   return hedgeOf(own.join(' '));
+}
+
+/** The subject of a sentence that opens with reported speech ("Consumer advocates said …", "Bondi said …"), or null. */
+function saidOpening(text: string): string | null {
+  const m = /^\s*((?:[\p{L}’'.-]+\s+){0,4}?[\p{L}’'.-]+)\s+(?:said|say|says|alleged|allege|alleges|claimed|claim|claims|argued|argue|argues|accused|accuse|accuses)\s+(?:that\s+)?\S/u.exec(text);
+  if (!m || /^(?:he|she|they|it|we|i|you|the|this|that)$/i.test(m[1]!)) return null;
+  return m[1]!;
 }
 
 /** Who denies in a sentence: "Priya Raman, the chief executive, denied …", "Rubio denied …". */
