@@ -14,6 +14,7 @@ import { isVerbatim } from '../src/corpus/verbatim.js';
 import { runCommand } from '../src/engines/index.js';
 import { createStore } from '../src/store/index.js';
 import type { Answer } from '../src/types.js';
+import { corroboration } from '../src/engines/claims.js';
 import { KETTLE_ARTICLES } from './golden/claims.js';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -70,6 +71,9 @@ describe('/verify QA regressions (seed articles)', () => {
     expect(a.meta!.independentSupport).toBe(1);
     expect(text(a)).not.toMatch(/could soon be a US attack on land/);
     assertVerbatim(a);
+    // The /ask hook too: a sentence whose point is a figure needs that figure elsewhere to be corroborated.
+    const s = deps.corpus.articles.flatMap((x) => x.sentences).find((x) => x.text.includes('will soon have 13 vessels'))!;
+    expect(corroboration(deps, s).independent).toBe(1);
   });
 
   it('"the 52-year-old" is an age, linked to the person named just before in the same article', async () => {

@@ -426,8 +426,11 @@ export function corroboration(deps: Deps, sentence: Sentence): { independent: nu
       const share = shared.reduce((n, t) => n + own.get(t)!, 0) / Math.min(sum(own), sum(theirs));
       // Most of the shorter sentence, or a good part of it in five or more shared terms (long news sentences carry extra).
       if (!((share >= 0.5 && shared.length >= CONTENT_MIN) || (share >= 0.3 && shared.length >= 5))) continue;
-      const clash = mine.some((a) => (figures.get(s.id) ?? []).some((b) => sameQuantity(a, b) && (a.hi < b.lo || b.hi < a.lo)));
+      const theirFigures = figures.get(s.id) ?? [];
+      const clash = mine.some((a) => theirFigures.some((b) => sameQuantity(a, b) && (a.hi < b.lo || b.hi < a.lo)));
       if (clash) continue;
+      // A sentence whose point is a figure ("will soon have 13 vessels") is corroborated only by one giving that figure.
+      if (mine.length && !mine.some((a) => theirFigures.some((b) => sameQuantity(a, b) && a.lo <= b.hi && b.lo <= a.hi))) continue;
       found.add(s.articleId);
       break;
     }
