@@ -647,6 +647,7 @@ function followUpsFrom(deps: Deps, sentences: Sentence[], question: string): str
     }
   }
   const out: string[] = [];
+  let attempts = 0;
   const speakers = [...names.keys()].filter((n) => /\s/.test(n));
   for (const name of [...speakers, ...names.keys()]) {
     if (out.length >= 3) break;
@@ -655,8 +656,11 @@ function followUpsFrom(deps: Deps, sentences: Sentence[], question: string): str
     memo.set(`speaks:${name}`, speaks);
     const candidate = speaks ? `What did ${name} say?` : `What do the articles say about ${name}?`;
     if (out.includes(candidate)) continue;
+    if (++attempts > 6) break;
     // Only suggest what the corpus can answer (remembered per corpus: the answer cannot change).
-    const ok = memo.get(candidate) ?? extractive(deps, candidate.replace(/\?$/, ''), false).answered;
+    // A name taken from a sentence of the corpus answers "What do the articles say about X?" by
+    // construction; "What did X say?" needs X's own words, so that one is checked.
+    const ok = memo.get(candidate) ?? (speaks ? extractive(deps, candidate.replace(/\?$/, ''), false).answered : true);
     memo.set(candidate, ok);
     if (ok) out.push(candidate);
     if (out.length >= 3) break;

@@ -228,12 +228,20 @@ function makeIndex(
     search(query: string, o: SearchOptions = {}): PassageHit[] {
       const allowed = o.articles ? new Set(o.articles) : undefined;
       // Typos MiniSearch's fuzzy match misses (a swapped pair is two Levenshtein edits) are corrected first.
-      const q = words(query)
+      const toks = words(query)
         .map((w) => {
           const t = processTerm(w);
           return t && !df.has(t) ? correct(t) : w;
-        })
-        .join(' ');
+        });
+      // On a large corpus, words found in one passage in twenty cost most of the search and
+      // decide nothing: retrieve by the distinctive ones (callers rescore with every word).
+      let kept = toks;
+      if (passages.size > 2000) {
+        const withDf = toks.map((w) => ({ w, n: df.get(processTerm(w) ?? '') ?? 0 }));
+        const rare = withDf.filter((x) => x.n < passages.size * 0.05);
+        kept = (rare.length ? rare : withDf.sort((a, b) => a.n - b.n).slice(0, 2)).map((x) => x.w);
+      }
+      const q = kept.join(' ');
       // A term the corpus has is matched exactly: fuzzy and prefix expansion of common words makes
       // MiniSearch score most of a large corpus (and unknown terms were corrected above).
       const hits = ms.search(q, {
