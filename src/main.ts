@@ -26,6 +26,14 @@ async function main(): Promise<void> {
   }
 
   await warmUp(deps);
+  // New or changed article files are picked up while the bot runs (no restart, no full rebuild).
+  const { watchCorpus } = await import('./corpus/watch.js');
+  const watcher = watchCorpus(deps, {
+    log,
+    // The watcher logs each update; rebuild the entity index so autocomplete knows the new names.
+    onUpdate: () => void warmUp(deps).catch((err) => log.warn({ err: (err as Error).message }, 'warm-up after a corpus update failed')),
+  });
+  closers.unshift(() => watcher.close());
   if (config.INTERACTIONS_PORT) {
     const { startHttpInteractions } = await import('./discord/http-interactions.js');
     const server = await startHttpInteractions(deps, config.INTERACTIONS_PORT);
