@@ -13,6 +13,7 @@ import type { CommandContext, Incoming, Origin, Responder, RunFn, SlashCommand }
 import { focusedOption, validateOptions } from './options.js';
 import { clip, payloadViolations, renderAnswer, renderError, renderQuotes, renderTimeline, type MessagePayload, type RenderContext } from './render.js';
 import { createStash, type Stash } from './stash.js';
+import { shouldAnswer } from '../scale/claim.js';
 
 /** The user is going too fast; the message says how long to wait. */
 export class CooldownError extends BadInputError {
@@ -397,13 +398,10 @@ export function createRouter(deps: Deps, opts: RouterOptions): Router {
   }
 
   async function claimOnce(id: string): Promise<boolean> {
-    // Several gateway instances on one shard all receive each interaction; only one may answer.
+    // Several gateway instances on one shard all receive each interaction and each
+    // mention; only one may answer. With the store down, answer (better a rare duplicate than silence).
     if (deps.store.kind !== 'redis') return true;
-    try {
-      return (await deps.store.claim(`discord:interaction:${id}`, 15 * 60 * 1000)) !== null;
-    } catch {
-      return true; // better a rare duplicate than silence while the store is down
-    }
+    return shouldAnswer(deps.store, id).catch(() => true);
   }
 
   async function handleOne(inc: Incoming, raw: Responder): Promise<void> {
@@ -440,6 +438,7 @@ export function createRouter(deps: Deps, opts: RouterOptions): Router {
   async function handleMention(m: Mention, send: MentionSend): Promise<void> {
     let sent = false;
     try {
+      if (!(await claimOnce(m.id))) return;
       const text = m.text.trim();
       if (!text) throw new BadInputError('Ask me something after the mention, for example: @Dispatch what did Russia say?');
       if (text.length > MAX_INPUT_CHARS) {
