@@ -123,8 +123,7 @@ describe.skipIf(!REDIS_URL)('two instances, one Redis, one fake Discord', () => 
     console.info(`[scale-instances] answers per instance: ${instances.map((i) => `${i.name}=${i.runs}`).join(', ')}`);
   });
 
-  // Enabled once the router claims mentions too (src/discord/router.ts, touch point due after 09:55).
-  it.skip('answers a mention exactly once', async () => {
+  it('answers a mention exactly once', async () => {
     const before = channelPosts().length;
     discord.sendMessage(discord.message(`<@${discord.botId}> What did Rubio say?`, { mentions: [{ id: discord.botId, username: 'Dispatch', discriminator: '0000', bot: true }] }));
     await waitUntil(() => channelPosts().length > before, 10_000);
