@@ -4,7 +4,7 @@
  * over). Prints exactly one JSON object on stdout; logs go to stderr.
  *
  *   tsx bench/measure.ts build    <corpusDir> <dataDir>   cold build + queries + prompt tokens
- *   tsx bench/measure.ts warm     <corpusDir> <dataDir>   start-up as buildDeps does it today (parse + persisted index)
+ *   tsx bench/measure.ts warm     <corpusDir> <dataDir>   start-up as buildDeps does it (corpus snapshot + persisted index)
  *   tsx bench/measure.ts snapshot <corpusDir> <dataDir>   start-up with the corpus snapshot + persisted index
  *
  * Times are wall clock and, beside them, this process's CPU time: the machine this
@@ -174,7 +174,7 @@ async function build(): Promise<Record<string, unknown>> {
 }
 
 async function warm(): Promise<Record<string, unknown>> {
-  // What the bot does at start-up today: config → parse the corpus → persisted index (not rebuilt).
+  // What the bot does at start-up: config → corpus (snapshot) → persisted index (not rebuilt).
   const t0 = performance.now();
   const c0 = process.cpuUsage();
   const config = loadConfig({ SEEDS_DIR: corpusDir, DATA_DIR: dataDir, LOG_LEVEL: 'silent' });

@@ -124,7 +124,7 @@ async function main() {
   lines.push('');
   lines.push(`load average at the end: ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')}`);
   lines.push('');
-  lines.push('| corpus | articles | passages | build ms: load + index (CPU) | warm start ms, today: parse + index load (CPU) | warm start ms with corpus snapshot (CPU) | /ask p50/p95 ms | /who p50/p95 ms | /timeline p50/p95 ms | peak RSS MB (build / warm / snapshot) | prompt tokens per /ask (mean / max) |');
+  lines.push('| corpus | articles | passages | build ms: load + index (CPU) | warm start ms (buildDeps): total, index load (CPU) | warm start ms, corpus snapshot + index only (CPU) | /ask p50/p95 ms | /who p50/p95 ms | /timeline p50/p95 ms | peak RSS MB (build / warm / snapshot) | prompt tokens per /ask (mean / max) |');
   lines.push('|---|---|---|---|---|---|---|---|---|---|---|');
   for (const r of rows) {
     lines.push(
@@ -144,8 +144,8 @@ async function main() {
     lines.push('');
     lines.push('targets at 10,000 articles:');
     lines.push(`  build ≤ 60 s: ${fmt(big.buildMs / 1000)} s wall, ${fmt(big.buildCpuMs / 1000)} s CPU ${mark(big.buildMs <= TARGETS.buildMs)}`);
-    lines.push(`  warm start ≤ 3 s (today, buildDeps): ${fmt(big.warm.startMs / 1000)} s ${mark(big.warm.startMs <= TARGETS.warmMs)}`);
-    lines.push(`  warm start ≤ 3 s (with corpus snapshot): ${fmt(big.snap.startMs / 1000)} s ${mark(big.snap.startMs <= TARGETS.warmMs)}`);
+    lines.push(`  warm start ≤ 3 s (buildDeps): ${fmt(big.warm.startMs / 1000)} s ${mark(big.warm.startMs <= TARGETS.warmMs)}`);
+    lines.push(`  warm start ≤ 3 s (corpus snapshot + index only): ${fmt(big.snap.startMs / 1000)} s ${mark(big.snap.startMs <= TARGETS.warmMs)}`);
     lines.push(`  /ask p95 ≤ 50 ms: ${fmt(big.ask?.p95)} ms wall, ${fmt(big.ask?.cpuP95)} ms CPU ${mark(big.ask?.p95 <= TARGETS.askP95)}`);
     const rss = Math.max(big.peakRssMb, big.warm.peakRssMb, big.snap.peakRssMb);
     lines.push(`  peak RSS ≤ 1.5 GB: ${fmt(rss)} MB ${mark(rss <= TARGETS.rssMb)}`);
