@@ -49,7 +49,9 @@ export async function buildDeps(config: Config, opts: BuildOptions = {}): Promis
   if (opts.llm !== undefined) llm = opts.llm ?? undefined;
   else if (config.OPENAI_API_KEY) {
     const { createLlm } = await import('./llm/index.js');
-    llm = createLlm(config, { store, log, corpusVersion: corpus.version });
+    llm = createLlm(config, { store, log, corpusVersion: () => deps.corpus.version });
   }
-  return { corpus, index, store, llm, clock: opts.clock ?? (() => new Date()), config, log };
+  // The watcher swaps deps.corpus while running; the model's answer cache follows the current version.
+  const deps: Deps = { corpus, index, store, llm, clock: opts.clock ?? (() => new Date()), config, log };
+  return deps;
 }

@@ -38,7 +38,8 @@ export interface LlmDeps {
   store: Store;
   log: Logger;
   /** Part of the cache key: a changed corpus never serves an old answer. */
-  corpusVersion: string;
+  /** The corpus version, or a function returning the current one (the corpus can change while running). */
+  corpusVersion: string | (() => string);
   /** First retry backoff in ms (default 250; tests shorten it). */
   baseDelayMs?: number;
   /** How long verified answers stay cached (default 7 days). */
@@ -168,7 +169,7 @@ export function createLlm(config: LlmConfig, deps: LlmDeps): Llm {
           log.warn({ task: req.task, budget: config.OPENAI_PROMPT_TOKEN_BUDGET }, 'llm: no passage fits the prompt budget');
           return null;
         }
-        const key = cacheKey(req, prompt, model, corpusVersion);
+        const key = cacheKey(req, prompt, model, typeof corpusVersion === 'function' ? corpusVersion() : corpusVersion);
         const hit = await cached(key);
         if (hit && Array.isArray(hit.blocks) && Array.isArray(hit.citations)) {
           log.info({ task: req.task, model, cached: true, promptTokens: 0, costUsd: 0 }, 'llm: cached answer');

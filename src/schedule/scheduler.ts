@@ -93,7 +93,8 @@ export async function startScheduler(deps: Deps, poster: Poster, opts: Scheduler
   const graceMs = (opts.graceMinutes ?? deps.config.DIGEST_GRACE_MINUTES) * 60_000;
   const attempts = opts.attempts ?? 4;
   const backoffMs = opts.backoffMs ?? 1000;
-  const leaseMs = opts.leaseMs ?? 10 * 60_000;
+  // Shorter than the nonce window: a slot whose holder died before sending is re-claimed and sent while a re-send is still safe.
+  const leaseMs = opts.leaseMs ?? 2 * 60_000;
   const maxSlotFailures = opts.maxSlotFailures ?? 3;
   const nonceWindowMs = opts.nonceWindowMs ?? 4 * 60_000;
   const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref?.()));

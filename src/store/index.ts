@@ -54,7 +54,15 @@ function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
     // If the event loop was blocked past the deadline, the reply may already sit in the
     // socket: let pending I/O run first (setImmediate follows the poll phase), so a busy
     // instance does not mistake a served claim for an outage and answer a duplicate.
-    timer = setTimeout(() => setImmediate(() => reject(new StoreUnavailableError(`store ${what} timed out after ${ms} ms`))), ms);
+    // When the timer itself fires late (the loop was blocked), allow one more short wait with I/O
+    // running, so the reply that arrived meanwhile is seen before calling it a timeout.
+    const started = Date.now();
+    const fail = () => reject(new StoreUnavailableError(`store ${what} timed out after ${ms} ms`));
+    timer = setTimeout(() => {
+      const late = Date.now() - started - ms > Math.max(20, ms / 4);
+      if (late) timer = setTimeout(() => setImmediate(fail), Math.min(ms, 100));
+      else setImmediate(fail);
+    }, ms);
     timer.unref?.();
   });
   return Promise.race([p, t]).finally(() => clearTimeout(timer)) as Promise<T>;
