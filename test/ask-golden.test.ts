@@ -38,7 +38,7 @@ describe('/ask golden set (hand-written from the seeds)', () => {
   it('scores at least 90% and answers every refusal honestly', () => {
     const ok = results.filter((r) => r.ok).length;
     console.log(`ask golden set: ${ok}/${results.length} correct`);
-    for (const r of results.filter((x) => !x.ok)) console.log(`  FAIL ${r.q}: ${r.why}`);
+    for (const r of results.filter((x) => !x.ok)) console.log(`  missed: ${r.q} (${r.why})`);
     expect(ok / results.length).toBeGreaterThanOrEqual(0.9);
   });
 });
