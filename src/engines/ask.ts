@@ -11,6 +11,7 @@ import type { Answer, AnswerBlock, Article, Sentence } from '../types.js';
 import { STOPWORDS, SYNONYMS, fold, stem, terms, words } from '../index/text.js';
 import { createCiter } from './cite.js';
 import type { LlmPassage } from '../llm/types.js';
+import { capitalize, quotedList } from './phrasing.js';
 
 export type QuestionType = 'number' | 'date' | 'person' | 'quote' | 'place' | 'reason' | 'general';
 
@@ -341,13 +342,13 @@ export function extractive(deps: Deps, question: string, suggest = true, context
     const present = shownTerms.filter((t, i) => !missing.includes(qTerms[i] ?? t));
     let why: string;
     if (missing.length && missing.length === qTerms.length) {
-      why = `None of ${list(shownTerms)} appears in the ${searched}.`;
+      why = `None of ${quotedList(shownTerms)} appears in the ${searched}.`;
     } else if (missing.length) {
-      why = `${cap(list(shownTerms.filter((_, i) => missing.includes(qTerms[i]!))))} ${missing.length === 1 ? 'does' : 'do'} not appear in any of the ${searched}.`;
+      why = `${capitalize(quotedList(shownTerms.filter((_, i) => missing.includes(qTerms[i]!))))} ${missing.length === 1 ? 'does' : 'do'} not appear in any of the ${searched}.`;
     } else if (type === 'number' && candidates.some((c) => coverage(c) >= 0.62)) {
-      why = `The ${searched} mention ${list(present)}, but give no figure for it.`;
+      why = `The ${searched} mention ${quotedList(present)}, but give no figure for it.`;
     } else {
-      why = `The ${searched} mention ${list(present)}, but never together in a way that answers this.`;
+      why = `The ${searched} mention ${quotedList(present)}, but never together in a way that answers this.`;
     }
     return refusal(question, `The articles don't answer that. ${why}`, suggest ? followUpsFrom(deps, candidates.slice(0, 6).map((c) => c.s), question) : []);
   }
@@ -717,14 +718,4 @@ export function stripTitles(name: string): string {
   if (parts.length > 2 && /(?:an|ian|ese|ish)$/.test(parts[0]!) && TITLE_WORDS.has(parts[1]!.toLowerCase())) i = 1;
   while (i < parts.length - 1 && TITLE_WORDS.has(parts[i]!.toLowerCase())) i++;
   return parts.slice(i).join(' ');
-}
-
-function list(xs: string[]): string {
-  const q = xs.map((x) => `“${x}”`);
-  if (q.length <= 1) return q.join('');
-  return `${q.slice(0, -1).join(', ')} and ${q[q.length - 1]}`;
-}
-
-function cap(s: string): string {
-  return s ? s[0]!.toUpperCase() + s.slice(1) : s;
 }

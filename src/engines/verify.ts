@@ -16,6 +16,7 @@ import { stem, terms, words } from '../index/text.js';
 import type { Answer, AnswerBlock, Article, Sentence } from '../types.js';
 import { properNames } from './ask.js';
 import { createCiter, type Citer } from './cite.js';
+import { capitalize, quotedList } from './phrasing.js';
 import {
   antonymIn,
   antonymsOf,
@@ -150,7 +151,7 @@ export function verify(deps: Deps, rawClaim: string): Answer {
     parts.forEach((p, i) => {
       const reasons = p.reasons.map((r) => r.replace(/^Not addressed by the articles\.\s*/, ''));
       const why = reasons.length ? ` — ${reasons.join('; ')}` : '';
-      blocks.push({ heading: `Part ${i + 1}: “${clip(p.claim, 120)}”`, text: `${cap(p.verdict)}${why}${/[.!?]$/.test(why) ? '' : '.'}`, cites: [] });
+      blocks.push({ heading: `Part ${i + 1}: “${clip(p.claim, 120)}”`, text: `${capitalize(p.verdict)}${why}${/[.!?]$/.test(why) ? '' : '.'}`, cites: [] });
       blocks.push(...p.blocks);
     });
   }
@@ -293,7 +294,7 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
         figures: [],
       };
     }
-    if (subject.length) return no(`Not addressed by the articles: they mention ${list(subject.map((n) => n.name))} but never give ${subject.length === 1 ? 'an age' : 'ages'} (searched ${searched}).`);
+    if (subject.length) return no(`Not addressed by the articles: they mention ${quotedList(subject.map((n) => n.name))} but never give ${subject.length === 1 ? 'an age' : 'ages'} (searched ${searched}).`);
   }
   if (cTerms.length === 0 && claimFigures.length === 0) {
     return no(`That claim has no words I can look up. I searched ${searched}; try a full statement, e.g. who did what.`);
@@ -444,7 +445,7 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
     const inList = missingNames.every((n) => new RegExp(`(?:,|\\band|\\bor)\\s+(?:the\\s+)?${escapeRe(n.name)}|${escapeRe(n.name)}\\s*(?:,|\\band\\b|\\bor\\b)`, 'i').test(claim));
     const partial = rest.length >= 3 && restCoverage >= FULL && (conjunctMissing || (names.length > missingNames.length && inList));
     if (!partial && missingNames.length) {
-      return no(`Not addressed by the articles: the articles never mention ${list(missingNames.map((n) => n.name))} (searched ${searched}).`);
+      return no(`Not addressed by the articles: the articles never mention ${quotedList(missingNames.map((n) => n.name))} (searched ${searched}).`);
     }
     if (!partial) missingBits = [];
     else {
@@ -463,7 +464,7 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
     return {
       claim,
       verdict: 'partly supported',
-      reasons: [`the articles attribute this to ${list(m.actual)}, not ${m.claimed}`],
+      reasons: [`the articles attribute this to ${quotedList(m.actual)}, not ${m.claimed}`],
       blocks: [{ heading: 'What the articles say', text: `• ${articleLabel(m.article)}${m.article.date ? ` (${m.article.date})` : ''}: “${clip(m.quote.map((x) => x.text.trim()).join(' '), 500)}” [${n}]`, cites: [n] }],
       supportIds: [],
       againstIds: [],
@@ -473,10 +474,10 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
   if (!best || best.coverage < BEARS) {
     const present = cTerms.filter((t) => !missing.includes(t));
     const why = missing.length === cTerms.length
-      ? `None of its words (${list(cTerms.map(shown))}) appear in the ${searched}.`
+      ? `None of its words (${quotedList(cTerms.map(shown))}) appear in the ${searched}.`
       : missing.length
-        ? `${cap(list(missing.map(shown)))} ${missing.length === 1 ? 'does' : 'do'} not appear in any of the ${searched}.`
-        : `The ${searched} mention ${list(present.map(shown))}, but never together in a way that bears on this claim.`;
+        ? `${capitalize(quotedList(missing.map(shown)))} ${missing.length === 1 ? 'does' : 'do'} not appear in any of the ${searched}.`
+        : `The ${searched} mention ${quotedList(present.map(shown))}, but never together in a way that bears on this claim.`;
     return no(`Not addressed by the articles. ${why}`);
   }
 
@@ -624,17 +625,17 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
       const allegers = [...new Set(supporters.map((e) => e.who).filter((x): x is string => !!x))];
       reasons.push(
         deniers.length
-          ? `it is reported, but also denied — disputed: ${allegers.length ? `${list(allegers.slice(0, 3))} ${allegers.length === 1 && !/s$/.test(allegers[0]!) ? 'says' : 'say'} so` : 'reported'}, but ${list(deniers)} denied it`
+          ? `it is reported, but also denied — disputed: ${allegers.length ? `${quotedList(allegers.slice(0, 3))} ${allegers.length === 1 && !/s$/.test(allegers[0]!) ? 'says' : 'say'} so` : 'reported'}, but ${quotedList(deniers)} denied it`
           : opposers.some((e) => e.denial)
             ? 'it is reported, but also denied or left unconfirmed'
             : 'the articles are not consistent on it',
       );
     } else if (!strong.length) {
       verdict = 'partly supported';
-      reasons.push(`the articles support part of it, but nothing about ${list(best.uncovered.slice(0, 4).map(shown))}`);
+      reasons.push(`the articles support part of it, but nothing about ${quotedList(best.uncovered.slice(0, 4).map(shown))}`);
     } else if (missingBits.length) {
       verdict = 'partly supported';
-      reasons.push(`the articles never mention ${list(missingBits)}`);
+      reasons.push(`the articles never mention ${quotedList(missingBits)}`);
     } else if (figLoose.length) {
       verdict = 'partly supported';
       reasons.push(figLoose.some((c) => c.status === 'close') ? 'the articles give a close but different figure' : 'the articles give no figure for part of it');
@@ -652,7 +653,7 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
         const by = strong.map((e) => saidOpening(e.text));
         if (by.every((x): x is string => !!x) && !by.some((x) => terms(x).some((t) => cTerms.includes(t)))) {
           const who = [...new Set(by)];
-          reasons.push(`but only as ${list(who.slice(0, 3))} ${who.length === 1 && !/s$/.test(who[0]!) ? 'says' : 'say'}, not established by the articles themselves`);
+          reasons.push(`but only as ${quotedList(who.slice(0, 3))} ${who.length === 1 && !/s$/.test(who[0]!) ? 'says' : 'say'}, not established by the articles themselves`);
         }
       }
     }
@@ -1004,14 +1005,4 @@ function corroborationText(deps: Deps, support: ReturnType<typeof countIndepende
     parts.push(`${label(r.source)} is a near-duplicate of ${label(r.of)}, so it is not counted again (repetition is not corroboration).`);
   }
   return [...new Set(parts)].join(' ');
-}
-
-function list(xs: string[]): string {
-  const q = xs.map((x) => `“${x}”`);
-  if (q.length <= 1) return q.join('');
-  return `${q.slice(0, -1).join(', ')} and ${q[q.length - 1]}`;
-}
-
-function cap(s: string): string {
-  return s ? s[0]!.toUpperCase() + s.slice(1) : s;
 }
