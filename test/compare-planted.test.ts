@@ -2,17 +2,12 @@
  * /compare on a small unrelated corpus with planted disagreements, and on
  * hostile topics. Nothing here depends on the seed story.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { writeCorpus, depsFor, cleanupTempDirs } from './helpers/corpus-fixtures.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDeps } from '../src/app.js';
-import { loadConfig } from '../src/config.js';
 import type { Deps } from '../src/deps.js';
 import { isVerbatim } from '../src/corpus/verbatim.js';
 import { runCommand } from '../src/engines/index.js';
 import { isBadInputError } from '../src/errors.js';
-import { createStore } from '../src/store/index.js';
 import type { Answer } from '../src/types.js';
 import { PLANTED_ARTICLES } from './golden/claims.js';
 
@@ -20,14 +15,12 @@ let dir: string;
 let deps: Deps;
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'dispatch-compare-'));
-  for (const [name, text] of Object.entries(PLANTED_ARTICLES)) writeFileSync(path.join(dir, name), text);
-  const config = loadConfig({ SEEDS_DIR: dir, DATA_DIR: path.join(dir, '.data'), LOG_LEVEL: 'silent' }, dir);
-  deps = await buildDeps(config, { store: createStore({ kind: 'memory' }), persistIndex: false, llm: null });
+  dir = writeCorpus(PLANTED_ARTICLES, 'dispatch-compare-');
+  deps = await depsFor(dir);
 });
 afterAll(async () => {
   await deps?.store.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  cleanupTempDirs();
 });
 
 const compare = (topic?: string) => runCommand(deps, { command: 'compare', text: topic });

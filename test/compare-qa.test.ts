@@ -3,16 +3,11 @@
  * counted noun are grouped and compared, and a denial is paired with the allegation it answers; on the seeds, the
  * same value twice is not a disagreement and a denial is only paired with a report that says what it denies.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { writeCorpus, depsFor, cleanupTempDirs } from './helpers/corpus-fixtures.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDeps } from '../src/app.js';
-import { loadConfig } from '../src/config.js';
 import type { Deps } from '../src/deps.js';
 import { isVerbatim } from '../src/corpus/verbatim.js';
 import { runCommand } from '../src/engines/index.js';
-import { createStore } from '../src/store/index.js';
 import type { Answer } from '../src/types.js';
 import { countsIn, denialOf, sameQuantity } from '../src/engines/claims.js';
 import { ageOf } from '../src/engines/verify.js';
@@ -22,14 +17,12 @@ let dir: string;
 let deps: Deps;
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'dispatch-kettle-'));
-  for (const [name, text] of Object.entries(KETTLE_ARTICLES)) writeFileSync(path.join(dir, name), text);
-  const config = loadConfig({ SEEDS_DIR: dir, DATA_DIR: path.join(dir, '.data'), LOG_LEVEL: 'silent' }, dir);
-  deps = await buildDeps(config, { store: createStore({ kind: 'memory' }), persistIndex: false, llm: null });
+  dir = writeCorpus(KETTLE_ARTICLES, 'dispatch-kettle-');
+  deps = await depsFor(dir);
 });
 afterAll(async () => {
   await deps?.store.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  cleanupTempDirs();
 });
 
 const compare = (topic?: string) => runCommand(deps, { command: 'compare', text: topic });

@@ -4,17 +4,12 @@
  * denial, a hedged claim and a syndicated near-duplicate. Nothing here may
  * depend on the seed story.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { writeCorpus, depsFor, cleanupTempDirs } from './helpers/corpus-fixtures.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDeps } from '../src/app.js';
-import { loadConfig } from '../src/config.js';
 import type { Deps } from '../src/deps.js';
 import { isVerbatim } from '../src/corpus/verbatim.js';
 import { corroboration } from '../src/engines/claims.js';
 import { runCommand } from '../src/engines/index.js';
-import { createStore } from '../src/store/index.js';
 import type { Answer } from '../src/types.js';
 import { PLANTED_ARTICLES } from './golden/claims.js';
 
@@ -22,14 +17,12 @@ let dir: string;
 let deps: Deps;
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'dispatch-verify-'));
-  for (const [name, text] of Object.entries(PLANTED_ARTICLES)) writeFileSync(path.join(dir, name), text);
-  const config = loadConfig({ SEEDS_DIR: dir, DATA_DIR: path.join(dir, '.data'), LOG_LEVEL: 'silent' }, dir);
-  deps = await buildDeps(config, { store: createStore({ kind: 'memory' }), persistIndex: false, llm: null });
+  dir = writeCorpus(PLANTED_ARTICLES, 'dispatch-verify-');
+  deps = await depsFor(dir);
 });
 afterAll(async () => {
   await deps?.store.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  cleanupTempDirs();
 });
 
 const verify = (claim: string) => runCommand(deps, { command: 'verify', text: claim });

@@ -3,9 +3,8 @@
  * entity is "not addressed"; a negation next to a confirmed date does not refute it; corroboration needs the claim's
  * figure; "the 52-year-old" is an age linked to the person just named. Every quote verbatim.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { writeCorpus, depsFor, cleanupTempDirs } from './helpers/corpus-fixtures.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDeps } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
@@ -95,14 +94,12 @@ describe('/verify QA regressions (kettle-recall corpus, copied into a temp dir)'
   let dir: string;
   let kettle: Deps;
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'dispatch-verify-kettle-'));
-    for (const [name, body] of Object.entries(KETTLE_ARTICLES)) writeFileSync(path.join(dir, name), body);
-    const config = loadConfig({ SEEDS_DIR: dir, DATA_DIR: path.join(dir, '.data'), LOG_LEVEL: 'silent' }, dir);
-    kettle = await buildDeps(config, { store: createStore({ kind: 'memory' }), persistIndex: false, llm: null });
+    dir = writeCorpus(KETTLE_ARTICLES, 'dispatch-verify-kettle-');
+    kettle = await depsFor(dir);
   });
   afterAll(async () => {
     await kettle?.store.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    cleanupTempDirs();
   });
 
   it('alleged by one side and denied by the accused is disputed ("partly supported"), explaining both sides', async () => {

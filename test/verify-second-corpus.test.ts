@@ -7,16 +7,11 @@
  * figure lexicon lacks, a claim restating a denial, close rival figures,
  * short firm statements, names not counted as what a denial is about).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { writeCorpus, depsFor, cleanupTempDirs } from './helpers/corpus-fixtures.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDeps } from '../src/app.js';
-import { loadConfig } from '../src/config.js';
 import type { Deps } from '../src/deps.js';
 import { isVerbatim } from '../src/corpus/verbatim.js';
 import { runCommand } from '../src/engines/index.js';
-import { createStore } from '../src/store/index.js';
 import type { Answer } from '../src/types.js';
 
 const ARTICLES: Record<string, string> = {
@@ -64,14 +59,12 @@ let dir: string;
 let deps: Deps;
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'dispatch-merger-'));
-  for (const [name, text] of Object.entries(ARTICLES)) writeFileSync(path.join(dir, name), text);
-  const config = loadConfig({ SEEDS_DIR: dir, DATA_DIR: path.join(dir, '.data'), LOG_LEVEL: 'silent' }, dir);
-  deps = await buildDeps(config, { store: createStore({ kind: 'memory' }), persistIndex: false, llm: null });
+  dir = writeCorpus(ARTICLES, 'dispatch-merger-');
+  deps = await depsFor(dir);
 });
 afterAll(async () => {
   await deps?.store.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  cleanupTempDirs();
 });
 
 const all = (a: Answer) => a.blocks.map((b) => `${b.heading ?? ''}\n${b.text}`).join('\n');

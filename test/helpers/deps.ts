@@ -6,8 +6,9 @@ import { silentLogger } from '../../src/log.js';
 import { createStore, type Store } from '../../src/store/index.js';
 import type { Deps } from '../../src/deps.js';
 
-export const ROOT = path.resolve(import.meta.dirname, '../..');
-export const SEEDS = path.join(ROOT, 'seeds');
+import { ROOT, SEEDS } from './corpus-fixtures.js';
+
+export { ROOT, SEEDS };
 
 export async function testDeps(seedsDir = SEEDS, opts: { store?: Store; env?: Record<string, string> } = {}): Promise<Deps> {
   const config = loadConfig({ SEEDS_DIR: seedsDir, DATA_DIR: path.join(ROOT, 'data', 'test'), ...opts.env }, ROOT);
