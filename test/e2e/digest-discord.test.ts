@@ -50,26 +50,13 @@ function installOverrides() {
     }
     const key = r.body?.enforce_nonce && r.body?.nonce ? `${m[1]}:${r.body.nonce}` : null;
     if (key && created.has(key)) return { status: 200, body: created.get(key) };
-    const msg = {
-      id: discord.snowflake(),
-      channel_id: m[1],
-      guild_id: discord.guildId,
-      author: { id: discord.botId, username: 'Dispatch', discriminator: '0', bot: true, avatar: null, global_name: null },
-      content: r.body?.content ?? '',
-      timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-      tts: false,
-      mention_everyone: false,
-      mentions: [],
-      mention_roles: [],
+    const msg = discord.newBotMessage(m[1]!, r.body, {
       attachments: (r.body?.attachments ?? []).map((a: { id: string; filename: string }) => ({ id: discord.snowflake(), filename: a.filename, size: 1, url: 'http://127.0.0.1/x', proxy_url: 'http://127.0.0.1/x' })),
-      embeds: r.body?.embeds ?? [],
       components: [],
-      pinned: false,
       type: 0,
       flags: 0,
       nonce: r.body?.nonce,
-    };
+    });
     if (key) created.set(key, msg);
     return { status: 200, body: msg };
   });

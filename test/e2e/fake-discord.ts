@@ -75,6 +75,8 @@ export interface FakeDiscord {
   /** Requests for one interaction token (callback, webhook edits, follow-ups), in order. */
   requestsFor(token: string): RecordedRequest[];
   override(fn: RouteOverride | null): void;
+  /** A message object as Discord returns it, posted by the bot in `channel` (for route overrides). */
+  newBotMessage(channel: string, body: any, extra?: Record<string, unknown>): Record<string, any>;
   /** Fresh realistic snowflake (optionally for a past time). */
   snowflake(at?: number): string;
   close(): Promise<void>;
@@ -225,7 +227,7 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
     rate_limit_per_user: 0,
   });
 
-  const makeMessage = (channel: string, body: any, webhookId?: string): Record<string, any> => {
+  const makeMessage = (channel: string, body: any, webhookId?: string, extra: Record<string, unknown> = {}): Record<string, any> => {
     const id = makeSnowflake();
     const msg = {
       id,
@@ -246,6 +248,7 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
       type: body?.message_reference ? 19 : 0,
       flags: body?.flags ?? 0,
       ...(webhookId ? { webhook_id: webhookId, application_id: appId } : {}),
+      ...extra,
     };
     messages.set(id, msg);
     return msg;
@@ -569,6 +572,7 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
     override(fn) {
       routeOverride = fn;
     },
+    newBotMessage: (channel, body, extra) => makeMessage(channel, body, undefined, extra),
     snowflake: (at) => makeSnowflake(at),
     async close() {
       for (const c of conns) c.close();

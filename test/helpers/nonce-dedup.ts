@@ -26,27 +26,8 @@ export function enforceNonces(discord: FakeDiscord): NonceLedger {
       ledger.deduplicated.push(r);
       return { status: 200, body: seen };
     }
-    const id = discord.snowflake();
-    const msg = {
-      id,
-      channel_id: m[1],
-      guild_id: discord.guildId,
-      author: { id: discord.botId, username: 'Dispatch', discriminator: '0000', global_name: null, avatar: null, bot: true },
-      content: r.body?.content ?? '',
-      timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-      tts: false,
-      mention_everyone: false,
-      mentions: [],
-      mention_roles: [],
-      attachments: [],
-      embeds: r.body?.embeds ?? [],
-      components: r.body?.components ?? [],
-      pinned: false,
-      type: r.body?.message_reference ? 19 : 0,
-      flags: 0,
-      ...(nonce ? { nonce } : {}),
-    };
+    const msg = discord.newBotMessage(m[1]!, r.body, { flags: 0, ...(nonce ? { nonce } : {}) });
+    const id = msg.id as string;
     if (key) byNonce.set(key, msg);
     ledger.created.push({ nonce, channelId: m[1]!, request: r, id });
     return { status: 200, body: msg };
