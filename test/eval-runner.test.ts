@@ -1,0 +1,65 @@
+import { describe, expect, it, beforeAll, afterAll } from 'vitest';
+import path from 'node:path';
+import { buildDeps } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+import { createLogger } from '../src/log.js';
+import type { Deps } from '../src/deps.js';
+import { evaluate, fold, missingGroups, quoteInFile } from '../src/console/eval.js';
+
+describe('eval helpers', () => {
+  it.each([
+    ['He said “no” — twice', 'he said "no" - twice'],
+    ['  A\u00A0 B\n C ', 'a b c'],
+    ['it’s', "it's"],
+  ])('fold(%j)', (input, want) => expect(fold(input)).toBe(want));
+
+  it('every group needs one alternative', () => {
+    expect(missingGroups('About 10,000 troops', [['10,000', '10000'], ['troops']])).toEqual([]);
+    expect(missingGroups('About 10,000 troops', [['10,000'], ['sailors', 'marines']])).toEqual([['sailors', 'marines']]);
+  });
+
+  it('quotes: verbatim, fragments joined by …, or not', () => {
+    const file = 'The ship “ran aground” on Tuesday.\nIt was   refloated on Monday.';
+    expect(quoteInFile(file, 'The ship "ran aground" on Tuesday.')).toBe(true);
+    expect(quoteInFile(file, 'The ship “ran aground” … refloated on Monday.')).toBe(true);
+    expect(quoteInFile(file, 'The ship ran aground on Wednesday.')).toBe(false);
+    expect(quoteInFile(file, '…')).toBe(false);
+  });
+});
+
+describe('evaluate() on the seeds', () => {
+  let deps: Deps;
+  const seeds = path.resolve('seeds');
+  beforeAll(async () => {
+    const config = loadConfig({ SEEDS_DIR: seeds, DATA_DIR: '/tmp/dispatch-eval-test', LOG_LEVEL: 'silent' });
+    deps = await buildDeps(config, { log: createLogger('silent'), storeKind: 'memory', persistIndex: false });
+  });
+  afterAll(async () => deps?.store.close());
+
+  it('judges answers, refusals, timelines and verdicts by content', async () => {
+    const r = await evaluate(
+      deps,
+      {
+        cases: [
+          { id: 'right', cmd: ['ask', 'how many troops are out there now?'], must: [['10,000', '10000']], cite: ['000'] },
+          { id: 'wrong-fact', cmd: ['ask', 'how many troops are out there now?'], must: [['a fact no article holds']] },
+          { id: 'wrong-cite', cmd: ['ask', 'how many troops are out there now?'], must: [['10,000', '10000']], cite: ['999'] },
+          { id: 'refused', cmd: ['ask', "what's venezuela's population?"], refuse: true },
+        ],
+        followups: [],
+        timeline: { must_events: [{ id: 't-ford', date: '2025-10-24', must: [['Ford']] }], must_not_dates: ['2025'] },
+        verify: [{ claim: 'The reward is $10 million', verdict: 'supported' }],
+      },
+      seeds,
+    );
+    const failed = r.failures.map((f) => f.id);
+    expect(failed).toEqual(expect.arrayContaining(['wrong-fact', 'wrong-cite', 'no-bad-dates', 'v1']));
+    expect(failed).not.toContain('right');
+    expect(failed).not.toContain('refused');
+    expect(failed).not.toContain('t-ford');
+    expect(r.totals.ask).toEqual({ pass: 1, total: 3 });
+    expect(r.totals.refuse).toEqual({ pass: 1, total: 1 });
+    expect(r.totals.verbatim!.pass).toBe(r.totals.verbatim!.total);
+    expect(r.failures.find((f) => f.id === 'v1')!.why).toMatch(/got contradicted, wanted supported/);
+  });
+});
