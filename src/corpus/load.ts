@@ -4,7 +4,7 @@
  * and near-duplicate overlaps. Broken files are skipped with a warning naming them.
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Logger } from '../log.js';
@@ -73,8 +73,17 @@ export function makeCorpus(dir: string, articles: Article[], warnings: LoadWarni
 export async function loadArticleFile(file: string): Promise<Article | { reason: string }> {
   const name = path.basename(file);
   let info;
+  let source = file;
   try {
-    info = await stat(file);
+    info = await lstat(file);
+    if (info.isSymbolicLink()) {
+      // A link may point anywhere (a system file, another user's data): follow it only when it stays inside the corpus folder.
+      const [target, folder] = await Promise.all([realpath(file), realpath(path.dirname(file))]);
+      const rel = path.relative(folder, target);
+      if (!rel || rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel)) return { reason: 'it is a symbolic link to a file outside the corpus folder (not followed)' };
+      source = target; // read what was checked, not the link again
+      info = await stat(source);
+    }
   } catch (err) {
     return { reason: `cannot read it (${(err as NodeJS.ErrnoException).code ?? 'error'})` };
   }
@@ -85,7 +94,7 @@ export async function loadArticleFile(file: string): Promise<Article | { reason:
   }
   let buf: Buffer;
   try {
-    buf = await readFile(file);
+    buf = await readFile(source);
   } catch (err) {
     return { reason: `cannot read it (${(err as NodeJS.ErrnoException).code ?? 'error'})` };
   }
