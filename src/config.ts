@@ -35,8 +35,9 @@ const schema = z.object({
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: z.preprocess(emptyToUndefined, z.string().url().regex(/^https?:\/\/[^\s]+$/, 'must be an http:// or https:// URL').optional()),
   OPENAI_MODEL: z.preprocess(emptyToUndefined, z.string().default('gpt-4o-mini')),
-  OPENAI_TIMEOUT_MS: int(20_000, 100, 600_000),
-  OPENAI_DEADLINE_MS: int(45_000, 100, 840_000),
+  // A user waits for a stuck model at most the deadline (then gets the offline answer): keep it short.
+  OPENAI_TIMEOUT_MS: int(10_000, 100, 600_000),
+  OPENAI_DEADLINE_MS: int(12_000, 100, 840_000),
   OPENAI_MAX_RETRIES: int(2, 0, 10),
   OPENAI_PROMPT_TOKEN_BUDGET: int(2500, 200, 100_000),
 

@@ -72,6 +72,12 @@ describe('loadConfig: good values', () => {
     expect(c.INTERACTIONS_PORT).toBeUndefined();
   });
 
+  it('a stuck model keeps a user waiting at most ~12 s by default (per request and in all)', () => {
+    const c = loadConfig({}, '/srv/dispatch');
+    expect(c.OPENAI_DEADLINE_MS).toBeLessThanOrEqual(12_000);
+    expect(c.OPENAI_TIMEOUT_MS).toBeLessThanOrEqual(c.OPENAI_DEADLINE_MS);
+  });
+
   it('reads only the env it is given (not process.env)', () => {
     const before = process.env.LOG_LEVEL;
     process.env.LOG_LEVEL = 'not-a-level';

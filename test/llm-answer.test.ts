@@ -236,6 +236,15 @@ describe('llm.answer against a stub OpenAI server', () => {
     expect(stub.requests.length).toBeLessThanOrEqual(4);
   });
 
+  it('tells the caller why: a hang is "slow", an error is not', async () => {
+    const heard: string[] = [];
+    stub.script({ hang: true }, { hang: true });
+    expect(await makeLlm({ OPENAI_TIMEOUT_MS: 200, OPENAI_DEADLINE_MS: 500, OPENAI_MAX_RETRIES: 1 }).answer(ask('China?'), undefined, (f) => heard.push(f))).toBeNull();
+    stub.script(apiError(401, { message: 'bad key' }));
+    expect(await makeLlm({ OPENAI_MAX_RETRIES: 0 }).answer(ask('Strikes?'), undefined, (f) => heard.push(f))).toBeNull();
+    expect(heard).toEqual(['slow', 'error']);
+  });
+
   it('a slow reply inside the timeout still answers', async () => {
     stub.script({ ...answerJson(GOOD_2), delayMs: 200 });
     const a = await makeLlm({ OPENAI_TIMEOUT_MS: 1000 }).answer(ask('Strikes?'));

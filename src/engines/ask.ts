@@ -10,7 +10,7 @@ import { isStoreUnavailableError } from '../store/index.js';
 import type { Answer, AnswerBlock, Article, Sentence } from '../types.js';
 import { STOPWORDS, SYNONYMS, fold, stem, terms, words } from '../index/text.js';
 import { createCiter } from './cite.js';
-import type { LlmPassage } from '../llm/types.js';
+import { modelFallbackNote, type LlmFailure, type LlmPassage } from '../llm/types.js';
 import { capitalize, quotedList } from './phrasing.js';
 
 export type QuestionType = 'number' | 'date' | 'person' | 'quote' | 'place' | 'reason' | 'general';
@@ -169,6 +169,7 @@ export async function ask(deps: Deps, question: string, opts: AskOptions = {}): 
   if (answer.answered && deps.llm) {
     const passages = (answer.meta?.passages as LlmPassage[] | undefined) ?? [];
     const started = Date.now();
+    let failure: LlmFailure | undefined;
     const llmAnswer = await deps.llm.answer({
       task: 'ask',
       question: resolved,
@@ -180,13 +181,13 @@ export async function ask(deps: Deps, question: string, opts: AskOptions = {}): 
           return [id, { title: a.title, outlet: a.outlet, date: a.date, url: a.url }];
         }),
       ),
-    });
+    }, undefined, (f) => (failure = f));
     if (llmAnswer) {
       answer.blocks = llmAnswer.blocks;
       answer.citations = llmAnswer.citations;
       answer.meta = { ...answer.meta, model: llmAnswer.model, promptTokens: llmAnswer.promptTokens, ms: Date.now() - started };
     } else {
-      notes.push("The model's answer could not be verified in time, so this is the articles' own words.");
+      notes.push(modelFallbackNote(failure, deps.config.OPENAI_DEADLINE_MS));
     }
   }
   if (answer.meta) delete answer.meta.passages;

@@ -13,10 +13,11 @@ import { completeWithRetries, type ChatParams } from './call.js';
 import { estimateCostUsd, priceOf } from './cost.js';
 import { buildPrompt, PROMPT_VERSION, type BuiltPrompt } from './prompt.js';
 import { estimateTokens } from './tokens.js';
-import type { Llm, LlmAnswer, LlmRequest } from './types.js';
+import type { Llm, LlmAnswer, LlmFailure, LlmRequest } from './types.js';
 import { parseModelOutput, verifyOutput } from './verify.js';
 
-export type { Llm, LlmAnswer, LlmArticleMeta, LlmPassage, LlmRequest, LlmTask } from './types.js';
+export type { Llm, LlmAnswer, LlmArticleMeta, LlmFailure, LlmPassage, LlmRequest, LlmTask } from './types.js';
+export { modelFallbackNote } from './types.js';
 export { buildPrompt, parsePromptPassages, outputSchema, PROMPT_VERSION } from './prompt.js';
 export { estimateTokens, estimateChatTokens } from './tokens.js';
 export { findVerbatim, parseModelOutput, verifyOutput } from './verify.js';
@@ -51,6 +52,19 @@ function enoughSurvived(kept: number, total: number): boolean {
   return kept >= 1 && kept * 2 >= total;
 }
 
+/** One model run's result; shared by identical questions asked at once. */
+interface Outcome {
+  answer: LlmAnswer | null;
+  failure?: LlmFailure;
+}
+
+/** A call.ts failure reason as the kind the user is told about. */
+function failureOf(reason: string | undefined): LlmFailure {
+  if (reason === 'aborted') return 'aborted';
+  // "deadline (last: http 503)" ran out of time on errors; only a model that did not answer is slow
+  return reason === 'timeout' || reason === 'deadline (last: timeout)' || reason === 'deadline (last: deadline)' ? 'slow' : 'error';
+}
+
 /** Reasoning models reject a non-default temperature; everything else answers more literally at 0. */
 const fixedTemperature = (model: string) => /^(o\d|gpt-5)/i.test(model);
 
@@ -83,7 +97,7 @@ export function createLlm(config: LlmConfig, deps: LlmDeps): Llm {
     timeout: config.OPENAI_TIMEOUT_MS,
   });
   const ttl = deps.cacheTtlMs ?? 7 * 24 * 3600_000;
-  const inflight = new Map<string, Promise<LlmAnswer | null>>();
+  const inflight = new Map<string, Promise<Outcome>>();
   if (!priceOf(model)) log.info({ model }, 'llm: no list price known for this model; cost is logged as 0');
 
   async function cached(key: string): Promise<LlmAnswer | undefined> {
@@ -103,7 +117,7 @@ export function createLlm(config: LlmConfig, deps: LlmDeps): Llm {
     }
   }
 
-  async function run(req: LlmRequest, prompt: BuiltPrompt, key: string, signal?: AbortSignal): Promise<LlmAnswer | null> {
+  async function run(req: LlmRequest, prompt: BuiltPrompt, key: string, signal?: AbortSignal): Promise<Outcome> {
     const started = Date.now();
     const params: ChatParams = {
       model,
@@ -123,7 +137,7 @@ export function createLlm(config: LlmConfig, deps: LlmDeps): Llm {
     const base = { task: req.task, model, attempts: res.attempts, estPromptTokens: prompt.estimatedTokens, passages: prompt.passages.length };
     if (!res.completion) {
       log.warn({ ...base, ms: Date.now() - started, reason: res.failure }, 'llm: no answer, serving extractive');
-      return null;
+      return { answer: null, failure: failureOf(res.failure) };
     }
     const content = res.completion.choices?.[0]?.message?.content ?? null;
     const usage = res.completion.usage;
@@ -137,13 +151,13 @@ export function createLlm(config: LlmConfig, deps: LlmDeps): Llm {
     const parsed = parseModelOutput(content);
     if (!parsed) {
       log.warn({ ...base, ...spend, ms: Date.now() - started, sample: (content ?? '').slice(0, 120) }, 'llm: unparseable reply, serving extractive');
-      return null;
+      return { answer: null, failure: 'error' };
     }
     const v = verifyOutput(parsed, prompt.passages, req.articles);
     const outcome = { ...base, ...spend, ms: Date.now() - started, sentences: v.total, verified: v.kept, dropped: v.total - v.kept };
     if (!enoughSurvived(v.kept, v.total) || !v.blocks.length) {
       log.warn({ ...outcome, reasons: v.reasons.slice(0, 5) }, 'llm: too little verified, serving extractive');
-      return null;
+      return { answer: null, failure: 'unverified' };
     }
     log.info({ ...outcome, ...(v.reasons.length ? { reasons: v.reasons.slice(0, 5) } : {}) }, 'llm: verified answer');
     const answer: LlmAnswer = {
@@ -157,16 +171,21 @@ export function createLlm(config: LlmConfig, deps: LlmDeps): Llm {
       dropped: v.total - v.kept,
     };
     await remember(key, answer);
-    return answer;
+    return { answer };
   }
 
   return {
-    async answer(req, signal) {
+    async answer(req, signal, report) {
       try {
-        if (!req.passages.length || signal?.aborted) return null;
+        if (!req.passages.length) return null;
+        if (signal?.aborted) {
+          report?.('aborted');
+          return null;
+        }
         const prompt = buildPrompt(req, config.OPENAI_PROMPT_TOKEN_BUDGET);
         if (!prompt) {
           log.warn({ task: req.task, budget: config.OPENAI_PROMPT_TOKEN_BUDGET }, 'llm: no passage fits the prompt budget');
+          report?.('error');
           return null;
         }
         const key = cacheKey(req, prompt, model, typeof corpusVersion === 'function' ? corpusVersion() : corpusVersion);
@@ -181,9 +200,12 @@ export function createLlm(config: LlmConfig, deps: LlmDeps): Llm {
           p = run(req, prompt, key, signal).finally(() => inflight.delete(key));
           inflight.set(key, p);
         }
-        return await p;
+        const out = await p;
+        if (out.failure) report?.(out.failure);
+        return out.answer;
       } catch (err) {
         log.error({ err: (err as Error)?.message ?? String(err), task: req.task }, 'llm: unexpected failure, serving extractive');
+        report?.('error');
         return null;
       }
     },

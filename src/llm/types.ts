@@ -55,12 +55,28 @@ export interface LlmAnswer {
   cached?: boolean;
 }
 
+/**
+ * Why no model answer came back: `slow` (no reply within the per-request timeout or
+ * the overall deadline), `unverified` (it answered, too little survived verification),
+ * `error` (anything else: HTTP errors, quota, unparseable output), `aborted`.
+ */
+export type LlmFailure = 'slow' | 'unverified' | 'error' | 'aborted';
+
 /** The model layer; absent when no OPENAI_API_KEY is configured. */
 export interface Llm {
   /**
    * Ask the model. Resolves with a verified answer, or null when the model failed,
    * timed out, or too little of its output could be verified — the caller then
-   * serves the extractive answer. Never rejects.
+   * serves the extractive answer. Never rejects. `report` hears why when it is null.
    */
-  answer(req: LlmRequest, signal?: AbortSignal): Promise<LlmAnswer | null>;
+  answer(req: LlmRequest, signal?: AbortSignal, report?: (failure: LlmFailure) => void): Promise<LlmAnswer | null>;
+}
+
+/** The note an answer carries when the model's reply was not used. */
+export function modelFallbackNote(failure: LlmFailure | undefined, deadlineMs?: number): string {
+  if (failure === 'slow') {
+    const within = deadlineMs ? ` within ${Math.round(deadlineMs / 1000)} s` : ' in time';
+    return `The model was too slow (no reply${within}), so this is the articles' own words.`;
+  }
+  return "The model's answer could not be verified in time, so this is the articles' own words.";
 }
