@@ -10,6 +10,7 @@ import { isBadInputError } from '../errors.js';
 import { createLogger } from '../log.js';
 import { parseCli, USAGE, UsageError } from './parse-args.js';
 import { toJson, toText } from './render-text.js';
+import { discordMessages } from './discord-preview.js';
 
 export async function runCli(argv: string[]): Promise<number> {
   let args;
@@ -36,7 +37,8 @@ export async function runCli(argv: string[]): Promise<number> {
     const deps = await buildDeps(config, { log });
     try {
       const answer = await runCommand(deps, args.input);
-      process.stdout.write(args.json ? `${JSON.stringify(toJson(answer))}\n` : `${toText(answer)}\n`);
+      if (args.discord) process.stdout.write(`${JSON.stringify({ messages: discordMessages(answer) })}\n`);
+      else process.stdout.write(args.json ? `${JSON.stringify(toJson(answer))}\n` : `${toText(answer)}\n`);
     } finally {
       await deps.store.close();
     }

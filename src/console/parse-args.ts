@@ -7,6 +7,8 @@ import type { CommandName } from '../types.js';
 export interface CliArgs {
   input: CommandInput;
   json: boolean;
+  /** Print the Discord message payloads instead (CLI-CONTRACT.md: {"messages": [...]}). */
+  discord: boolean;
   seeds?: string;
 }
 
@@ -16,7 +18,7 @@ export class UsageError extends Error {
 
 export const USAGE = `usage: npm run --silent cli -- <command> [argument] [options]
   commands:  ask "<question>" | who "<name>" | timeline | sources | digest | verify "<claim>" | compare ["<topic>"]
-  options:   --json  --session <id>  --seeds <dir>
+  options:   --json  --discord  --session <id>  --seeds <dir>
              timeline: --about "<name or words>" --from YYYY-MM-DD --to YYYY-MM-DD`;
 
 const NEEDS_ARG: Partial<Record<CommandName, string>> = { ask: 'a question', who: 'a name', verify: 'a claim' };
@@ -30,6 +32,7 @@ export function parseCli(argv: string[]): CliArgs {
       strict: true,
       options: {
         json: { type: 'boolean' },
+        discord: { type: 'boolean' },
         session: { type: 'string' },
         seeds: { type: 'string' },
         about: { type: 'string' },
@@ -58,6 +61,7 @@ export function parseCli(argv: string[]): CliArgs {
   }
   return {
     json: values.json ?? false,
+    discord: values.discord ?? false,
     seeds: values.seeds,
     input: {
       command,

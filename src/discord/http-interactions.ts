@@ -73,7 +73,7 @@ export function verifyInteraction(
   }
 }
 
-const apiMessage = (p: MessagePayload, ephemeral = false) => ({
+export const apiMessage = (p: MessagePayload, ephemeral = false) => ({
   ...(p.content !== undefined ? { content: p.content } : {}),
   embeds: p.embeds,
   components: p.components,
