@@ -5,15 +5,19 @@
  * again here because they change what a whole server receives.
  */
 import { readFileSync } from 'node:fs';
-import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
+import { ChannelType, InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
 import type { CommandContext, SlashCommand } from '../src/discord/command.js';
+import { channelInGuild } from '../src/discord/options.js';
 import { digest as digestEngine } from '../src/engines/digest.js';
 import { BadInputError } from '../src/errors.js';
 import { CHART_FILE, digestPayloads } from '../src/schedule/discord-poster.js';
 import { subscriptionsChanged } from '../src/schedule/scheduler.js';
 import { FREQUENCIES } from '../src/schedule/slots.js';
 import { digestStatus, formatInZone } from '../src/schedule/status.js';
-import { deleteSubscription, describeSchedule, nextRunOf, saveSubscription, validateSubscription, type Subscription } from '../src/schedule/subscriptions.js';
+import { deleteSubscription, describeSchedule, guildSubscriptions, nextRunOf, ownSubscription, saveSubscription, subscriptionId, validateSubscription, type Subscription } from '../src/schedule/subscriptions.js';
+
+/** Channel types a digest can go to (Discord's picker offers only these, and only this server's). */
+const POSTABLE = [ChannelType.GuildText, ChannelType.GuildAnnouncement] as const;
 
 const ZONES: string[] = (() => {
   try {
@@ -32,13 +36,24 @@ export function zoneSuggestions(typed: string): string[] {
   return [...starts, ...contains].slice(0, 25);
 }
 
-/** A channel option: a mention (<#id>), #id or a bare id; default: the channel the command was used in. */
-function channelOf(ctx: CommandContext): string {
-  const raw = ctx.options.string('channel')?.trim();
-  if (!raw) return ctx.incoming.channelId;
-  const m = /^(?:<#(\d{15,22})>|#?(\d{15,22}))$/.exec(raw);
-  if (!m) throw new BadInputError(`"${raw.slice(0, 40).replace(/[`@<>]/g, '')}" is not a channel. Mention it (#channel) or paste its id.`);
-  return (m[1] ?? m[2])!;
+/**
+ * The channel a subcommand is about, and the server it belongs to: the `channel` option
+ * when given (a channel of the caller's server, or refused), else the channel the command
+ * was used in. Subscriptions are looked up by both, so one server never reaches another's.
+ * `status` and `unsubscribe` may also name a channel that has gone (deleted, or the bot
+ * lost sight of it) when this server has its own subscription there: only that record is reachable.
+ */
+async function target(ctx: CommandContext, ownGone = false): Promise<{ guildId: string; channelId: string }> {
+  const guildId = ctx.incoming.guildId;
+  if (!guildId) throw new BadInputError('Digests are set up in a server channel, not in direct messages.');
+  const named = ctx.options.channel('channel');
+  if (!named) return { guildId, channelId: ctx.incoming.channelId };
+  try {
+    return { guildId, channelId: channelInGuild(ctx.incoming, named, POSTABLE) };
+  } catch (err) {
+    if (ownGone && (await ownSubscription(ctx.deps.store, guildId, named))) return { guildId, channelId: named };
+    throw err;
+  }
 }
 
 /** Changing a server's digests needs Manage Server, whatever the command's defaults were changed to. */
@@ -53,16 +68,17 @@ const note = (text: string) => ({ embeds: [{ color: 0x2f6fdf, description: text 
 
 async function subscribe(ctx: CommandContext): Promise<void> {
   requireManager(ctx);
+  const { guildId, channelId } = await target(ctx);
   const v = validateSubscription({
-    channelId: channelOf(ctx),
+    channelId,
     time: ctx.options.string('time') ?? '',
     timezone: ctx.options.string('timezone') ?? '',
     frequency: ctx.options.string('frequency') ?? 'daily',
   });
   const sub: Subscription = {
-    id: v.channelId,
+    id: subscriptionId(guildId, v.channelId),
     ...v,
-    guildId: ctx.incoming.guildId,
+    guildId,
     source: 'command',
     createdBy: ctx.incoming.userId,
     createdAt: ctx.deps.clock().getTime(),
@@ -79,8 +95,8 @@ async function subscribe(ctx: CommandContext): Promise<void> {
 
 async function unsubscribe(ctx: CommandContext): Promise<void> {
   requireManager(ctx);
-  const channelId = channelOf(ctx);
-  const removed = await deleteSubscription(ctx.deps.store, channelId);
+  const { guildId, channelId } = await target(ctx, true);
+  const removed = await deleteSubscription(ctx.deps.store, guildId, channelId);
   await subscriptionsChanged();
   const env = ctx.deps.config.DIGEST_CHANNEL_ID === channelId && ctx.deps.config.DIGEST_CRON;
   const text = removed
@@ -91,8 +107,14 @@ async function unsubscribe(ctx: CommandContext): Promise<void> {
   await ctx.respond.reply(note(text), true);
 }
 
+/** The channel's digest, and which other channels of this server have one (never another server's). */
 async function status(ctx: CommandContext): Promise<void> {
-  await ctx.respond.reply(note(await digestStatus(ctx.deps, channelOf(ctx))), true);
+  const { guildId, channelId } = await target(ctx, true);
+  const text = await digestStatus(ctx.deps, channelId, guildId);
+  const others = (await guildSubscriptions(ctx.deps.store, guildId)).filter((s) => s.channelId !== channelId);
+  const list = others.slice(0, 10).map((s) => `<#${s.channelId}> ${describeSchedule(s)}${s.paused ? ' (paused)' : ''}`);
+  const more = others.length > list.length ? `, and ${others.length - list.length} more` : '';
+  await ctx.respond.reply(note(list.length ? `${text}\n\nOther digests in this server: ${list.join('; ')}${more}.` : text), true);
 }
 
 /** A private preview of the digest this channel would get now (does not count as a post). */
@@ -131,19 +153,19 @@ export const digest: SlashCommand = {
             .setDescription('How often (default daily)')
             .addChoices(...FREQUENCIES.map((f) => ({ name: f, value: f }))),
         )
-        .addStringOption((o) => o.setName('channel').setDescription('Channel to post in (default: this one)').setMaxLength(40)),
+        .addChannelOption((o) => o.setName('channel').setDescription('Channel to post in (default: this one)').addChannelTypes(...POSTABLE)),
     )
     .addSubcommand((s) =>
       s
         .setName('unsubscribe')
         .setDescription('Stop posting the digest to a channel')
-        .addStringOption((o) => o.setName('channel').setDescription('Channel (default: this one)').setMaxLength(40)),
+        .addChannelOption((o) => o.setName('channel').setDescription('Channel (default: this one)').addChannelTypes(...POSTABLE)),
     )
     .addSubcommand((s) =>
       s
         .setName('status')
         .setDescription('Next run, last post and articles since, for a channel')
-        .addStringOption((o) => o.setName('channel').setDescription('Channel (default: this one)').setMaxLength(40)),
+        .addChannelOption((o) => o.setName('channel').setDescription('Channel (default: this one)').addChannelTypes(...POSTABLE)),
     )
     .addSubcommand((s) => s.setName('now').setDescription('Preview the digest now (only you see it)')),
   async execute(ctx) {

@@ -6,6 +6,7 @@
  * answers echo article text.
  */
 import {
+  ApplicationCommandOptionType,
   AttachmentBuilder,
   Client,
   Events,
@@ -20,7 +21,7 @@ import {
 } from 'discord.js';
 import { commands as defaultCommands } from '../../commands/index.js';
 import type { Deps } from '../deps.js';
-import type { Incoming, RawOption, Responder, RunFn, SlashCommand } from './command.js';
+import type { Incoming, RawOption, ResolvedChannel, Responder, RunFn, SlashCommand } from './command.js';
 import type { MessagePayload } from './render.js';
 import { createRouter, sessionFor, type Router } from './router.js';
 
@@ -63,7 +64,10 @@ export function incomingFrom(i: Interaction): Incoming | null {
     guildId: i.guildId,
     permissions: i.memberPermissions ? i.memberPermissions.bitfield : null,
   };
-  if (i.isChatInputCommand()) return { ...origin, kind: 'command', name: i.commandName, options: i.options.data as unknown as RawOption[] };
+  if (i.isChatInputCommand()) {
+    const options = i.options.data as unknown as RawOption[];
+    return { ...origin, kind: 'command', name: i.commandName, options, channels: channelsOf(i.client, options) };
+  }
   if (i.isAutocomplete()) return { ...origin, kind: 'autocomplete', name: i.commandName, options: i.options.data as unknown as RawOption[] };
   if (i.isButton()) return { ...origin, kind: 'button', customId: i.customId };
   if (i.isModalSubmit()) {
@@ -72,6 +76,24 @@ export function incomingFrom(i: Interaction): Incoming | null {
     return { ...origin, kind: 'modal', customId: i.customId, fields };
   }
   return null;
+}
+
+/**
+ * Where the channels named in channel options are, from the client's own cache (filled
+ * from GUILD_CREATE for every server the bot is in). Not from the interaction's
+ * `resolved` data: discord.js files those under the interaction's server whatever they are.
+ */
+function channelsOf(client: Client, options: RawOption[]): Record<string, ResolvedChannel> {
+  const out: Record<string, ResolvedChannel> = {};
+  const stack = [...options];
+  for (let o = stack.pop(); o; o = stack.pop()) {
+    if (o.type === ApplicationCommandOptionType.Channel && typeof o.value === 'string') {
+      const ch = client.channels.cache.get(o.value);
+      out[o.value] = { type: ch?.type ?? -1, guildId: ch && 'guildId' in ch ? ch.guildId : null };
+    }
+    stack.push(...(o.options ?? []));
+  }
+  return out;
 }
 
 /** The Responder for a discord.js interaction. */

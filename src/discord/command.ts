@@ -30,9 +30,20 @@ export interface Origin {
   permissions: bigint | null;
 }
 
+/** A channel named in a command's options, as the front door could resolve it. */
+export interface ResolvedChannel {
+  type: number;
+  /**
+   * The server the channel is in: from the gateway's channel cache, or from the signed
+   * payload in HTTP mode. null when it is in none the bot can see; undefined when the
+   * front door cannot tell (Discord scopes channel options to the caller's server).
+   */
+  guildId?: string | null;
+}
+
 /** What arrived, normalised from either front door. */
 export type Incoming =
-  | (Origin & { kind: 'command'; name: string; options: RawOption[] })
+  | (Origin & { kind: 'command'; name: string; options: RawOption[]; channels?: Record<string, ResolvedChannel> })
   | (Origin & { kind: 'autocomplete'; name: string; options: RawOption[] })
   | (Origin & { kind: 'button'; customId: string })
   | (Origin & { kind: 'modal'; customId: string; fields: Record<string, string> });
@@ -57,6 +68,8 @@ export interface Responder {
 /** Reads a command's options after the router has validated them against its definition. */
 export interface Options {
   string(name: string): string | undefined;
+  /** The id a channel option names (check it with Incoming.channels before use). */
+  channel(name: string): string | undefined;
   /** The subcommand chosen, if the command has subcommands. */
   subcommand(): string | undefined;
 }

@@ -15,7 +15,7 @@ import type { AddressInfo } from 'node:net';
 import { REST, Routes, type RESTOptions } from 'discord.js';
 import { commands as defaultCommands } from '../../commands/index.js';
 import type { Deps } from '../deps.js';
-import type { Incoming, RawOption, Responder, RunFn, SlashCommand } from './command.js';
+import type { Incoming, RawOption, ResolvedChannel, Responder, RunFn, SlashCommand } from './command.js';
 import type { MessagePayload } from './render.js';
 import { createRouter, type Router } from './router.js';
 
@@ -99,6 +99,22 @@ function withoutFiles(p: MessagePayload): MessagePayload {
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
+/**
+ * The channels Discord resolved for the command's channel options (in the signed
+ * payload). Discord sends partial channels, usually without `guild_id`; when one is
+ * present it is kept, so a channel of another server is refused.
+ */
+function resolvedChannels(data: any): Record<string, ResolvedChannel> {
+  const out: Record<string, ResolvedChannel> = {};
+  const raw = data?.resolved?.channels;
+  if (!raw || typeof raw !== 'object') return out;
+  for (const [id, c] of Object.entries<any>(raw)) {
+    if (!/^\d{15,22}$/.test(id) || typeof c?.type !== 'number') continue;
+    out[id] = { type: c.type, ...(c.guild_id !== undefined ? { guildId: str(c.guild_id) ?? null } : {}) };
+  }
+  return out;
+}
+
 /** Normalise a raw interaction payload; null when it is not something the bot handles. */
 export function incomingFromApi(body: any): Incoming | null {
   const id = str(body?.id);
@@ -116,7 +132,7 @@ export function incomingFromApi(body: any): Incoming | null {
   const options = (Array.isArray(data.options) ? data.options : []) as RawOption[];
   switch (body.type) {
     case 2:
-      return data.type === 1 && str(data.name) ? { ...origin, kind: 'command', name: data.name, options } : null;
+      return data.type === 1 && str(data.name) ? { ...origin, kind: 'command', name: data.name, options, channels: resolvedChannels(data) } : null;
     case 4:
       return str(data.name) ? { ...origin, kind: 'autocomplete', name: data.name, options } : null;
     case 3:

@@ -3,9 +3,9 @@
  * client, so a forged payload can carry anything; the command's own definition
  * (the JSON we register) is the single source of truth for what is allowed.
  */
-import { ApplicationCommandOptionType, type APIApplicationCommandOption, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import { ApplicationCommandOptionType, ChannelType, type APIApplicationCommandOption, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import { BadInputError } from '../errors.js';
-import type { Options, RawOption } from './command.js';
+import type { Incoming, Options, RawOption } from './command.js';
 
 const SUB = ApplicationCommandOptionType.Subcommand;
 const GROUP = ApplicationCommandOptionType.SubcommandGroup;
@@ -36,6 +36,12 @@ export function validateOptions(def: RESTPostAPIChatInputApplicationCommandsJSON
     const d = schema.find((s) => s.name === o.name);
     if (!d) throw new BadInputError(`/${def.name} has no option "${o.name.slice(0, 32)}".`);
     if (values.has(o.name)) throw new BadInputError(`The option "${o.name}" was given twice.`);
+    if (d.type === ApplicationCommandOptionType.Channel) {
+      // A channel option carries the channel's id; which server it is in is the command's to check (see Incoming.channels).
+      if (o.type !== d.type || typeof o.value !== 'string' || !/^\d{15,22}$/.test(o.value)) throw new BadInputError(`The option "${o.name}" is not a channel.`);
+      values.set(o.name, o.value);
+      continue;
+    }
     if (d.type !== ApplicationCommandOptionType.String || o.type !== d.type || typeof o.value !== 'string') {
       throw new BadInputError(`The option "${o.name}" has the wrong type.`);
     }
@@ -54,7 +60,12 @@ export function validateOptions(def: RESTPostAPIChatInputApplicationCommandsJSON
   for (const d of schema) {
     if ('required' in d && d.required && !values.get(d.name)?.trim()) throw new BadInputError(`Please give ${label(d)}.`);
   }
-  return { string: (name) => values.get(name), subcommand: () => sub };
+  const kinds = new Map(schema.map((d) => [d.name, d.type]));
+  return {
+    string: (name) => (kinds.get(name) === ApplicationCommandOptionType.String ? values.get(name) : undefined),
+    channel: (name) => (kinds.get(name) === ApplicationCommandOptionType.Channel ? values.get(name) : undefined),
+    subcommand: () => sub,
+  };
 }
 
 /** The focused option of an autocomplete interaction. */
@@ -65,4 +76,22 @@ export function focusedOption(raw: RawOption[] | undefined): { name: string; val
     if (inner) return inner;
   }
   return undefined;
+}
+
+/** Text and announcement channels: where a message can be posted. */
+export const TEXT_CHANNEL_TYPES: readonly number[] = [ChannelType.GuildText, ChannelType.GuildAnnouncement];
+
+/**
+ * The channel a channel option names, if it is in the caller's server and of an allowed
+ * type. Discord's client offers only the server's own channels, but a forged request can
+ * name any id, so the front door's resolution decides: a channel it cannot place in this
+ * server is refused.
+ */
+export function channelInGuild(inc: Incoming & { kind: 'command' }, id: string, types: readonly number[] = TEXT_CHANNEL_TYPES): string {
+  const ch = inc.channels?.[id];
+  if (!inc.guildId || !ch || ch.guildId === null || (ch.guildId !== undefined && ch.guildId !== inc.guildId)) {
+    throw new BadInputError('That channel is not in this server. Pick one of this server’s text channels.');
+  }
+  if (!types.includes(ch.type)) throw new BadInputError('Pick a text or announcement channel.');
+  return id;
 }

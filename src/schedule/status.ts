@@ -1,5 +1,6 @@
 /** `/digest status`: what is scheduled for a channel, when it last posted, and what is new since. */
 import type { Deps } from '../deps.js';
+import { corpusUnavailableNote } from '../corpus/watch.js';
 import { channelDigestKey, type ChannelDigestRecord } from '../engines/digest.js';
 import { wallClock } from './slots.js';
 import { describeSchedule, getState, getSubscription, nextRunOf } from './subscriptions.js';
@@ -16,10 +17,14 @@ export function formatInZone(ms: number, tz: string): string {
   return tz === 'UTC' ? local : `${local} (${pad(u.getUTCHours())}:${pad(u.getUTCMinutes())} UTC)`;
 }
 
-/** Status lines for a channel's digest (plain text, safe for an ephemeral reply or the console). */
-export async function digestStatus(deps: Deps, channelId: string): Promise<string> {
-  const sub = await getSubscription(deps.store, deps.config, channelId);
-  if (!sub) return 'No digest is scheduled for this channel. Use `/digest subscribe` to set one up.';
+/**
+ * Status lines for a channel's digest (plain text, safe for an ephemeral reply or the
+ * console). With `guildId`, only that server's subscription for the channel is shown.
+ */
+export async function digestStatus(deps: Deps, channelId: string, guildId?: string | null): Promise<string> {
+  const sub = await getSubscription(deps.store, deps.config, channelId, guildId);
+  const corpusNote = corpusUnavailableNote(deps.corpus);
+  if (!sub) return ['No digest is scheduled for this channel. Use `/digest subscribe` to set one up.', corpusNote].filter(Boolean).join('\n');
   const now = deps.clock();
   const state = await getState(deps.store, sub.id);
   const lines = [`Digest: ${describeSchedule(sub)}${sub.source === 'env' ? ' — default from the environment' : ''}.`];
@@ -42,5 +47,6 @@ export async function digestStatus(deps: Deps, channelId: string): Promise<strin
   }
   if (state.uncertain) lines.push(`Note: the post for slot ${state.uncertain.slot} was interrupted and could not be confirmed; it was not re-sent to avoid a duplicate.`);
   if (state.lastError && !sub.paused) lines.push(`Last problem: ${state.lastError.message} (${formatInZone(state.lastError.at, sub.timezone)}).`);
+  if (corpusNote) lines.push(corpusNote);
   return lines.join('\n');
 }

@@ -1,9 +1,17 @@
 /**
- * Digest subscriptions and their persisted state, in the store (keyv). One
- * subscription per channel. The store has no key listing, so an index key holds
- * the channel ids. The environment's default subscription (DIGEST_CHANNEL_ID +
- * DIGEST_CRON) is derived from config on every read and never stored; a
- * subscription made with /digest subscribe for the same channel replaces it.
+ * Digest subscriptions and their persisted state, in the store (keyv). A
+ * subscription belongs to a server: it is keyed by guild and channel
+ * (`<guild>:<channel>`), so a manager of one server can neither read, replace nor
+ * delete another server's, whatever channel id they name. The store has no key
+ * listing, so an index key holds the ids. The environment's default subscription
+ * (DIGEST_CHANNEL_ID + DIGEST_CRON) is derived from config on every read and never
+ * stored; a subscription made with /digest subscribe for the same channel replaces it.
+ *
+ * Older versions keyed command subscriptions by channel id alone. Those records are
+ * migrated on first read when they name their server (state, and so the last posted
+ * slot, moves with them); one without a server stays under its old key, still
+ * scheduled, and is adopted by the server that owns the channel the next time a
+ * manager there subscribes or unsubscribes it.
  */
 import type { Config } from '../config.js';
 import { isValidTimeZone } from '../config.js';
@@ -13,7 +21,7 @@ import { cronFor, FREQUENCIES, isValidCron, nextSlot, parseTime, type Frequency 
 
 /** A channel's digest schedule. */
 export interface Subscription {
-  /** Channel id for command subscriptions; `env:<channel>` for the environment default. */
+  /** `<guild>:<channel>` for command subscriptions (see subscriptionId); `env:<channel>` for the environment default; a bare channel id for records from older versions. */
   id: string;
   channelId: string;
   guildId: string | null;
@@ -52,6 +60,10 @@ const INDEX_KEY = 'digest:subs';
 const subKey = (id: string) => `digest:sub:${id}`;
 /** Store key of a subscription's state. */
 export const stateKey = (id: string) => `digest:state:${id}`;
+/** Id of a command subscription: the server and the channel it posts to. */
+export const subscriptionId = (guildId: string, channelId: string) => `${guildId}:${channelId}`;
+/** A record from before subscriptions were keyed by server (its id is the bare channel id). */
+const isLegacy = (sub: Subscription) => sub.source === 'command' && sub.id === sub.channelId;
 
 /** Parse and check `/digest subscribe` options; throws BadInputError with a user-facing reason. */
 export function validateSubscription(input: { channelId: string; time: string; timezone: string; frequency: string }): {
@@ -108,11 +120,39 @@ export function envSubscription(config: Config): Subscription | null {
   };
 }
 
-/** All command subscriptions (from the store). */
+/** All command subscriptions (from the store); channel-keyed records that name their server are migrated. */
 export async function listStoredSubscriptions(store: Store): Promise<Subscription[]> {
   const ids = (await store.get<string[]>(INDEX_KEY)) ?? [];
-  const subs = await Promise.all(ids.map((id) => store.get<Subscription>(subKey(id))));
-  return subs.filter((s): s is Subscription => !!s);
+  const subs = (await Promise.all(ids.map((id) => store.get<Subscription>(subKey(id))))).filter((s): s is Subscription => !!s);
+  const out: Subscription[] = [];
+  for (const sub of subs) out.push(isLegacy(sub) && sub.guildId ? await migrate(store, sub, sub.guildId) : sub);
+  // Two records can meet under one id (a migrated one and one made meanwhile): list each once.
+  return [...new Map(out.map((s) => [s.id, s])).values()];
+}
+
+/**
+ * Move a channel-keyed record to its `<guild>:<channel>` key, with its state (the last
+ * posted slot and any pending nonce), so the move neither re-posts nor loses a slot.
+ * A record already at the new key (made by /digest subscribe meanwhile) wins.
+ */
+async function migrate(store: Store, old: Subscription, guildId: string): Promise<Subscription> {
+  const id = subscriptionId(guildId, old.channelId);
+  const current = await store.get<Subscription>(subKey(id));
+  const sub = current ?? { ...old, id, guildId };
+  if (!current) await store.set(subKey(id), sub);
+  const oldState = await store.get<SubscriptionState>(stateKey(old.id));
+  if (oldState && !(await store.get<SubscriptionState>(stateKey(id)))) await store.set(stateKey(id), oldState);
+  await replaceInIndex(store, old.id, id);
+  await store.delete(subKey(old.id));
+  await store.delete(stateKey(old.id));
+  return sub;
+}
+
+async function replaceInIndex(store: Store, remove: string, add: string | null): Promise<void> {
+  const ids = (await store.get<string[]>(INDEX_KEY)) ?? [];
+  const next = ids.filter((i) => i !== remove);
+  if (add && !next.includes(add)) next.push(add);
+  if (next.length !== ids.length || next.some((v, i) => v !== ids[i])) await store.set(INDEX_KEY, next);
 }
 
 /** Every active subscription: stored ones, plus the environment default unless a stored one covers its channel. */
@@ -127,24 +167,52 @@ export async function listSubscriptions(store: Store, config: Config): Promise<S
   return stored;
 }
 
-export async function getSubscription(store: Store, config: Config, channelId: string): Promise<Subscription | null> {
-  return (await listSubscriptions(store, config)).find((s) => s.channelId === channelId) ?? null;
+/**
+ * The subscription for a channel as one server sees it: its own (`<guild>:<channel>`), an
+ * older record for the channel that names no server, or the environment default for the
+ * channel. Without `guildId` (the console, tests), any subscription for the channel.
+ * Callers from Discord must pass the caller's server and a channel checked to be in it.
+ */
+export async function getSubscription(store: Store, config: Config, channelId: string, guildId?: string | null): Promise<Subscription | null> {
+  const all = (await listSubscriptions(store, config)).filter((s) => s.channelId === channelId);
+  if (guildId === undefined) return all[0] ?? null;
+  return all.find((s) => s.guildId === guildId) ?? all.find((s) => s.guildId === null) ?? null;
 }
 
-/** Create or replace the subscription for a channel (clears a pause). */
+/** A server's own stored subscription for a channel (not a serverless or environment one). */
+export async function ownSubscription(store: Store, guildId: string, channelId: string): Promise<Subscription | null> {
+  return (await store.get<Subscription>(subKey(subscriptionId(guildId, channelId)))) ?? null;
+}
+
+/** A server's command subscriptions (what its /digest status may list). */
+export async function guildSubscriptions(store: Store, guildId: string): Promise<Subscription[]> {
+  return (await listStoredSubscriptions(store)).filter((s) => s.guildId === guildId);
+}
+
+/** Create or replace the subscription for a channel (clears a pause); an older serverless record for the channel is replaced too. */
 export async function saveSubscription(store: Store, sub: Subscription): Promise<void> {
   await store.set(subKey(sub.id), sub);
   const ids = (await store.get<string[]>(INDEX_KEY)) ?? [];
   if (!ids.includes(sub.id)) await store.set(INDEX_KEY, [...ids, sub.id]);
+  if (sub.guildId && sub.id !== sub.channelId) await dropLegacy(store, sub.guildId, sub.channelId);
 }
 
-/** Remove a channel's command subscription. Returns false when there was none. */
-export async function deleteSubscription(store: Store, channelId: string): Promise<boolean> {
-  const ids = (await store.get<string[]>(INDEX_KEY)) ?? [];
-  const existed = ids.includes(channelId) || !!(await store.get<Subscription>(subKey(channelId)));
+/** Remove one server's subscription for a channel. Returns false when there was none. */
+export async function deleteSubscription(store: Store, guildId: string, channelId: string): Promise<boolean> {
+  const id = subscriptionId(guildId, channelId);
+  const existed = !!(await store.get<Subscription>(subKey(id)));
+  await store.delete(subKey(id));
+  await replaceInIndex(store, id, null);
+  return (await dropLegacy(store, guildId, channelId)) || existed;
+}
+
+/** Delete the channel-keyed record of an older version when it is this server's (or names none). */
+async function dropLegacy(store: Store, guildId: string, channelId: string): Promise<boolean> {
+  const old = await store.get<Subscription>(subKey(channelId));
+  if (!old || !isLegacy(old) || (old.guildId !== null && old.guildId !== guildId)) return false;
   await store.delete(subKey(channelId));
-  if (ids.includes(channelId)) await store.set(INDEX_KEY, ids.filter((i) => i !== channelId));
-  return existed;
+  await replaceInIndex(store, channelId, null);
+  return true;
 }
 
 /** Pause a subscription with a note (shown in /digest status) instead of dropping it. */

@@ -11,7 +11,7 @@ import { payloadViolations } from '../../src/discord/render.js';
 import { commands } from '../../commands/index.js';
 import { CHART_FILE, createDiscordPoster } from '../../src/schedule/discord-poster.js';
 import { startScheduler, type Scheduler } from '../../src/schedule/scheduler.js';
-import { getState, getSubscription, saveSubscription, validateSubscription, type Subscription } from '../../src/schedule/subscriptions.js';
+import { getState, getSubscription, saveSubscription, subscriptionId, validateSubscription, type Subscription } from '../../src/schedule/subscriptions.js';
 import { createStore, type Store } from '../../src/store/index.js';
 import { SEEDS, makeDeps, removeDir } from '../digest-fixtures.js';
 import { startFakeDiscord, type FakeDiscord, type RecordedRequest } from './fake-discord.js';
@@ -67,7 +67,7 @@ const okPosts = () => [...created.values()];
 
 async function subscribeStored(channelId: string, time = '09:00', timezone = 'UTC', guildId = discord.guildId) {
   const v = validateSubscription({ channelId, time, timezone, frequency: 'daily' });
-  const sub: Subscription = { id: channelId, ...v, guildId, source: 'command', createdBy: null, createdAt: 0, paused: null };
+  const sub: Subscription = { id: subscriptionId(guildId, channelId), ...v, guildId, source: 'command', createdBy: null, createdAt: 0, paused: null };
   await saveSubscription(deps.store, sub);
 }
 
@@ -111,7 +111,7 @@ describe('scheduled digest to a channel', () => {
   it('posts one message with embeds, the PNG chart, no pings, and a nonce', async () => {
     await subscribeStored(discord.channelId);
     const s = await scheduler();
-    expect((await getState(deps.store, discord.channelId)).lastSlot).toBe('2026-06-01T09:00');
+    expect((await getState(deps.store, subscriptionId(discord.guildId, discord.channelId))).lastSlot).toBe('2026-06-01T09:00');
     expect(okPosts()).toHaveLength(posts().length);
     const first = posts()[0]!;
     const body = first.body;
@@ -142,7 +142,7 @@ describe('scheduled digest to a channel', () => {
     expect(firstPosts).toHaveLength(2); // the 500 and the retry
     expect(firstPosts[0]!.body.nonce).toBe(firstPosts[1]!.body.nonce);
     expect(okPosts().filter((m) => (m.attachments as unknown[]).length)).toHaveLength(1);
-    expect((await getState(deps.store, discord.channelId)).lastSlot).toBe('2026-06-01T09:00');
+    expect((await getState(deps.store, subscriptionId(discord.guildId, discord.channelId))).lastSlot).toBe('2026-06-01T09:00');
   });
 
   it('a restart across the slot never posts twice', async () => {
@@ -163,7 +163,7 @@ describe('scheduled digest to a channel', () => {
     const sub = await getSubscription(deps.store, deps.config, gone);
     expect(sub?.paused?.reason).toMatch(/no longer exists/);
 
-    const { token } = discord.sendInteraction(discord.command('digest', [{ name: 'status', type: 1, options: [{ name: 'channel', type: 3, value: `<#${gone}>` }] }], { permissions: MANAGE_GUILD }));
+    const { token } = discord.sendInteraction(discord.command('digest', [{ name: 'status', type: 1, options: [{ name: 'channel', type: 7, value: gone }] }], { permissions: MANAGE_GUILD }));
     const reply = await discord.waitForRequest((r) => r.path.includes(token));
     const data = reply.body?.data ?? reply.body;
     expect(data.embeds[0].description).toMatch(/Paused: the channel no longer exists/);

@@ -43,6 +43,8 @@ export type RouteOverride = (req: RecordedRequest) =>
 export interface FakeDiscordOptions {
   /** Extra guild channels (ids) besides the default text channel. */
   channels?: string[];
+  /** Further servers the bot is in, each with its text channels (ids). */
+  otherGuilds?: { id: string; channels: string[] }[];
 }
 
 export interface FakeDiscord {
@@ -200,6 +202,9 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
   const guildId = makeSnowflake(Date.now() - 86_400_000 * 300);
   const channelId = makeSnowflake(Date.now() - 86_400_000 * 200);
   const channelIds = [channelId, ...(opts.channels ?? [])];
+  const otherGuilds = opts.otherGuilds ?? [];
+  // which server each known channel is in
+  const guildOf = new Map<string, string>([...channelIds.map((c) => [c, guildId] as const), ...otherGuilds.flatMap((g) => g.channels.map((c) => [c, g.id] as const))]);
   const defaultUser = makeSnowflake(Date.now() - 86_400_000 * 100);
   const requests: RecordedRequest[] = [];
   const waiters = new Set<() => void>();
@@ -216,7 +221,7 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
   const channelObj = (id: string) => ({
     id,
     type: 0,
-    guild_id: guildId,
+    guild_id: guildOf.get(id) ?? guildId,
     name: `news-${id.slice(-4)}`,
     position: 0,
     permission_overwrites: [],
@@ -334,7 +339,7 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
       return { status: 200, body: makeMessage(g[1]!, r.body) };
     }
     if ((g = m(/^\/channels\/(\d+)$/)) && r.method === 'GET') {
-      if (!channelIds.includes(g[1]!)) return { status: 404, body: { message: 'Unknown Channel', code: 10003 } };
+      if (!guildOf.has(g[1]!)) return { status: 404, body: { message: 'Unknown Channel', code: 10003 } };
       return { status: 200, body: channelObj(g[1]!) };
     }
     if ((g = m(/^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/)) && r.method === 'PUT') {
@@ -395,7 +400,7 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
         dispatch('READY', {
           v: 10,
           user: botUser,
-          guilds: [{ id: guildId, unavailable: true }],
+          guilds: [guildId, ...otherGuilds.map((o) => o.id)].map((id) => ({ id, unavailable: true })),
           session_id: randomBytes(16).toString('hex'),
           resume_gateway_url: `ws://127.0.0.1:${port}`,
           application: { id: appId, flags: 0 },
@@ -407,20 +412,20 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
           user_settings: {},
           shard: [0, 1],
         });
-        dispatch('GUILD_CREATE', {
-          id: guildId,
-          name: 'Newsroom',
+        for (const [gid, chans] of [[guildId, channelIds] as const, ...otherGuilds.map((o) => [o.id, o.channels] as const)]) dispatch('GUILD_CREATE', {
+          id: gid,
+          name: gid === guildId ? 'Newsroom' : `Server ${gid.slice(-4)}`,
           icon: null,
           owner_id: defaultUser,
           unavailable: false,
           member_count: 2,
           large: false,
           features: [],
-          roles: [{ id: guildId, name: '@everyone', permissions: '1071698660929', position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
+          roles: [{ id: gid, name: '@everyone', permissions: '1071698660929', position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
           emojis: [],
           stickers: [],
           members: [],
-          channels: channelIds.map(channelObj),
+          channels: chans.map(channelObj),
           threads: [],
           presences: [],
           voice_states: [],
