@@ -1,0 +1,44 @@
+/**
+ * Denial and negation: verbs that dispute what someone else says, phrases that
+ * refuse to confirm it, words that call it false, and plain negation cues.
+ */
+
+/** Verbs that dispute a statement, with their forms (base, third person, past, -ing). */
+export const DENIAL_VERBS: readonly (readonly [base: string, s: string, past: string, ing: string])[] = [
+  ['deny', 'denies', 'denied', 'denying'],
+  ['dispute', 'disputes', 'disputed', 'disputing'],
+  ['reject', 'rejects', 'rejected', 'rejecting'],
+  ['dismiss', 'dismisses', 'dismissed', 'dismissing'],
+  ['refute', 'refutes', 'refuted', 'refuting'],
+  ['contradict', 'contradicts', 'contradicted', 'contradicting'],
+];
+
+/** Forms of the denial verbs; `strong` leaves out the weaker "dismiss" and "contradict". */
+export function denialForms(opts: { forms?: readonly ('base' | 's' | 'past' | 'ing')[]; strong?: boolean } = {}): string[] {
+  const idx = { base: 0, s: 1, past: 2, ing: 3 } as const;
+  const forms = opts.forms ?? (['base', 's', 'past', 'ing'] as const);
+  return DENIAL_VERBS.filter((v) => !opts.strong || (v[0] !== 'dismiss' && v[0] !== 'contradict')).flatMap((v) => forms.map((f) => v[idx[f]]));
+}
+
+/** Phrases that decline to confirm: weaker than a denial, they leave a report open. */
+export const NON_CONFIRMATIONS: readonly string[] = [
+  'did not confirm',
+  "didn't confirm",
+  'didn’t confirm',
+  'does not confirm',
+  'refused to confirm',
+  'declined to confirm',
+  'would not confirm',
+];
+
+/** Words that call a statement untrue ("a fake story", "not true"). */
+export const FALSITY_WORDS: readonly string[] = ['fake', 'false', 'untrue', 'baseless', 'wrong'];
+
+/** Nouns for something said that a denial can answer ("denied the report"). */
+export const REPORT_NOUNS: readonly string[] = ['report', 'story', 'article', 'claim', 'allegation', 'account', 'source'];
+
+/** Negation cues; "not" is handled by callers because "not only", "not yet known" do not negate. */
+export const NEGATION_CUES: readonly string[] = [
+  'no', 'never', 'none', 'nobody', 'nothing', 'neither', 'nor', 'without', 'cannot',
+  'yet to', 'failed to', 'fails to', 'ruled out', 'rules out', 'rule out', 'refused to', 'refuses to', 'declined to', 'doubt', 'doubts',
+];

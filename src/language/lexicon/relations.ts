@@ -1,0 +1,126 @@
+/**
+ * Everyday word relations of news English that a dictionary does not give the way
+ * reporting uses them: words different writers use for the same thing, common
+ * opposites, and derivational families. General English, never a story's words.
+ * WordNet (../wordnet.ts) adds the long tail; these are the ones tests pin down.
+ */
+
+/** Words different writers use for the same thing ("aid"/"assistance"/"help"): each line is one group, as written forms. */
+export const SYNONYM_GROUPS: readonly string[] = [
+  'aid assistance help support',
+  'ask asked request requested seek sought solicit appeal',
+  'kill killed killing dead death deaths die died fatalities',
+  'deploy deployed send sent dispatch dispatched',
+  'attack attacks strike strikes raid raids bomb bombing airstrike',
+  'troop troops soldier soldiers personnel servicemembers',
+  'ship ships vessel vessels warship warships boat boats',
+  'reward bounty',
+  'buy buys bought purchase purchased acquire acquired acquisition',
+  'deny denied denies reject rejected dismiss dismissed refute refuted',
+  'confirm confirmed acknowledge acknowledged',
+  'capture arrest',
+  'drug drugs narcotic narcotics cocaine',
+  'trafficker traffickers smuggler smugglers',
+  'annual annually yearly year',
+  'lead leads led head heads',
+  'threaten threatened warn warned',
+  'plan plans planned plot',
+  'delay delayed delaying wait waited waiting postpone postponed',
+  'war conflict',
+  'go goes going went gone',
+];
+
+/**
+ * What a question's word should also find in the articles ("What did X ask for?"
+ * finds "X requested …"): one-way, because a broader word finds narrower ones
+ * ("money" finds "dollar") but not the other way round.
+ */
+export const QUERY_EXPANSIONS: Readonly<Record<string, readonly string[]>> = {
+  ask: ['request', 'sought', 'seek', 'appeal', 'solicit', 'urg'],
+  request: ['ask', 'sought', 'seek'],
+  kill: ['dead', 'death', 'die', 'killing'],
+  dead: ['kill', 'death', 'die'],
+  death: ['kill', 'dead', 'die'],
+  attack: ['strike', 'bomb', 'assault'],
+  strike: ['attack', 'bomb'],
+  ship: ['vessel', 'boat', 'warship'],
+  vessel: ['ship', 'boat', 'warship'],
+  boat: ['vessel', 'ship'],
+  troop: ['soldier', 'personnel', 'force'],
+  soldier: ['troop', 'personnel'],
+  money: ['dollar', 'million', 'billion', 'fund'],
+  reward: ['bounty'],
+  bounty: ['reward'],
+  deny: ['denied', 'reject', 'dismiss'],
+  war: ['invasion', 'conflict'],
+  invasion: ['war', 'invade'],
+  president: ['leader'],
+  leader: ['president', 'head'],
+  send: ['deploy', 'dispatch', 'sent'],
+  deploy: ['send', 'sent', 'deployment'],
+  help: ['aid', 'assistance', 'support'],
+  aid: ['help', 'assistance', 'support'],
+  assistance: ['help', 'aid', 'support'],
+  weapon: ['arm', 'missile', 'equipment'],
+  drug: ['narcotic', 'cocaine'],
+};
+
+/** Everyday opposites in reporting ("supports" / "opposes"), as written forms so no stemmer can split them. */
+export const ANTONYM_PAIRS: readonly (readonly [string, string])[] = [
+  ['support supports supported supporting', 'oppose opposes opposed opposing'],
+  ['confirm confirms confirmed confirming', 'deny denies denied denying'],
+  ['accept accepts accepted accepting', 'reject rejects rejected rejecting'],
+  ['approve approves approved approving', 'reject rejects rejected rejecting'],
+  ['increase increases increased increasing', 'decrease decreases decreased decreasing cut cuts'],
+  ['rise rises rose risen rising', 'fall falls fell fallen falling'],
+  ['win wins won winning', 'lose loses lost losing'],
+  ['allow allows allowed allowing', 'ban bans banned banning forbid forbids forbade'],
+  ['agree agrees agreed agreeing', 'disagree disagrees disagreed disagreeing'],
+  ['open opens opened opening', 'close closes closed closing'],
+  ['praise praises praised praising', 'criticize criticizes criticized criticizing condemn condemns condemned condemning'],
+  ['expand expands expanded expanding', 'reduce reduces reduced reducing shrink shrinks shrank'],
+  ['strengthen strengthens strengthened', 'weaken weakens weakened'],
+  ['legal lawful', 'illegal unlawful'],
+  ['guilty', 'innocent'],
+  ['big bigger biggest large larger largest huge', 'small smaller smallest tiny'],
+  ['high higher highest', 'low lower lowest'],
+  ['strong stronger strongest', 'weak weaker weakest'],
+  ['early earlier', 'late later'],
+  ['cheap cheaper', 'expensive costly'],
+  ['alive', 'dead'],
+  ['success successful succeeded', 'failure failed unsuccessful'],
+];
+
+/**
+ * Derivational families a lemmatizer leaves apart: each lemma maps to the family's
+ * root, so "died", "dead" and "death" meet, and "signed", "signee" and "signatory".
+ * WordNet's derivation links add more at index time; these are the common ones.
+ */
+export const DERIVATIONS: Readonly<Record<string, string>> = {
+  dead: 'die', death: 'die', deadly: 'die', fatal: 'die', fatality: 'die',
+  signee: 'sign', signatory: 'sign', signature: 'sign', signing: 'sign',
+  killing: 'kill', killer: 'kill',
+  denial: 'deny',
+  arrestee: 'arrest',
+  deployment: 'deploy',
+  invasion: 'invade', invader: 'invade',
+  acquisition: 'acquire',
+  purchaser: 'purchase',
+  election: 'elect',
+  injury: 'injure',
+  evacuation: 'evacuate', evacuee: 'evacuate',
+  resignation: 'resign',
+  rescuer: 'rescue',
+  collision: 'collide',
+  explosion: 'explode',
+  investigation: 'investigate', investigator: 'investigate',
+  announcement: 'announce',
+  agreement: 'agree',
+  statement: 'state',
+  allegation: 'allege',
+  accusation: 'accuse',
+  confirmation: 'confirm',
+  decision: 'decide',
+  payment: 'pay',
+  sale: 'sell', seller: 'sell',
+};

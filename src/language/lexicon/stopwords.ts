@@ -1,0 +1,37 @@
+/** Function words: words that carry no content of their own for search and comparison. */
+
+const list = (s: string) => s.trim().split(/\s+/);
+
+/** The search and comparison stopwords (folded, apostrophes dropped: "didn't" → "didn"). */
+export const STOPWORDS: ReadonlySet<string> = new Set(
+  list(`
+    a an the and or but if then else of to in on at by for with from into onto over under about as is are was were be been being
+    do does did done have has had having i me my we our you your he him his she her it its they them their this that these those
+    what which who whom whose when where why how there here not no nor so than too very can could will would shall should may might must
+    also just only any all some such each other more most much many one own same both few out up down off again further once
+    say says said tell told s t don didn doesn isn wasn aren weren ll re ve d m o y am let lets get got
+  `),
+);
+
+/**
+ * Capitalised words at a sentence start that are not names ("However", "Asked", "Officials"):
+ * connectives, pronouns, time words and page furniture.
+ */
+export const SENTENCE_OPENERS: ReadonlySet<string> = new Set(
+  list(`
+    however meanwhile while when after before although though if so yet still also but and then there here this that these those such many some
+    most both each every another other in on at as by for from with without under over into according amid despite since until unless whether
+    why what who how where which it its they we you he she i his her their our my your yes no not now today yesterday tomorrow throughout asked
+    pressed speaking assuming honestly reports officials rather instead indeed perhaps maybe even just only already again thus hence therefore
+    first second third finally last next earlier later once because given like unlike whatever whoever mr mrs ms image photo source related breaking read
+    everything nothing something anything everyone someone nobody anyone everybody somebody hypothetically overall please thanks
+  `),
+);
+
+/** Words of page furniture and time spans that are capitalised but never names ("Breaking", "Minutes"). */
+export const NOT_NAME_WORDS: ReadonlySet<string> = new Set(
+  list('minutes hours days weeks months years today yesterday tomorrow breaking update updated read more'),
+);
+
+/** Personal pronouns that stand for a person or group already named. */
+export const PRONOUNS: ReadonlySet<string> = new Set(list('he she they him her his hers their them it its we i you'));

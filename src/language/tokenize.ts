@@ -1,0 +1,160 @@
+/**
+ * The one tokenizer: folded words, search terms and lemmatized tokens with
+ * offsets. Lemmas come from a WordNet-based lemmatizer (wink-lemmatizer), with
+ * compromise's inflection rules for words WordNet does not list ("signees"), and
+ * a small derivation table so a word family meets ("died"/"dead"/"death").
+ */
+import nlp from 'compromise';
+import lemmatizer from 'wink-lemmatizer';
+import { DERIVATIONS, MONTH_ABBREVIATIONS, STOPWORDS } from './lexicon/index.js';
+
+export { STOPWORDS };
+
+/** Fold accents, case and typographic quotes/dashes: "Velásquez’s" → "velasquez's". */
+export function fold(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[’‘`´]/g, "'")
+    .replace(/[“”„«»]/g, '"')
+    .replace(/[‐‑‒–—―]/g, '-')
+    .toLowerCase();
+}
+
+/** Words of a text: folded (letters/digits, inner apostrophes and dots kept out), possessive 's dropped. */
+export function words(text: string): string[] {
+  const out: string[] = [];
+  for (const m of fold(text.replace(/[–—―]/g, ' ')).matchAll(/[\p{L}\p{N}]+(?:['.-][\p{L}\p{N}]+)*/gu)) {
+    let w = m[0].replace(/'s$/, '').replace(/\./g, '');
+    if (w.includes("'")) w = w.replace(/'/g, '');
+    if (w) out.push(w);
+  }
+  return out;
+}
+
+/**
+ * The search key of a folded word: a light suffix stem (plural, -ing, -ed, -ment,
+ * -ation) so "strikes" ~ "strike", "deployed" ~ "deploy"; month abbreviations
+ * become the month ("Oct. 24" and "October 24" are the same date). The index and
+ * every comparison of terms use this key, so it must stay stable between builds.
+ */
+export function stem(w: string): string {
+  const month = MONTH_ABBREVIATIONS[w];
+  if (month && w !== 'mar') return month;
+  if (w.length <= 3 || /\d/.test(w)) return w;
+  if (w.length === 4) return dropE(w);
+  if (w.endsWith('ies') && w.length > 4) return w.slice(0, -3) + 'y';
+  if (w.endsWith('sses')) return w.slice(0, -2);
+  if (w.endsWith('ations') && w.length > 8) return w.slice(0, -4); // operations → operat (as operating)
+  if (w.endsWith('ation') && w.length > 7) return w.slice(0, -3);
+  if (w.endsWith('ments') && w.length > 8) return w.slice(0, -5); // deployments → deploy
+  if (w.endsWith('ment') && w.length > 7) return w.slice(0, -4);
+  if (w.endsWith('ing') && w.length > 5) return w.slice(0, -3);
+  if (w.endsWith('eed') && w.length > 4) return w.slice(0, -1); // agreed → agree
+  if (w.endsWith('ed') && w.length > 4) return w.slice(0, -2);
+  if (w.endsWith('es') && w.length > 4 && !/(ch|sh|x|ss)es$/.test(w)) return dropE(w.slice(0, -1));
+  if (w.endsWith('es') && /(ch|sh|x|ss)es$/.test(w)) return w.slice(0, -2);
+  if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) return dropE(w.slice(0, -1));
+  return dropE(w);
+}
+
+/** "vote"/"voted"/"votes"/"voting" all become "vot": a final silent e is dropped. */
+function dropE(w: string): string {
+  return w.length >= 4 && w.endsWith('e') && !w.endsWith('ee') ? w.slice(0, -1) : w;
+}
+
+/** Content terms of a text: search keys, stopwords removed. */
+export function terms(text: string): string[] {
+  return words(text)
+    .filter((w) => !STOPWORDS.has(w))
+    .map(stem);
+}
+
+// ---------------------------------------------------------------------------
+// Lemmas
+
+const transform = (nlp as unknown as { methods: () => { two: { transform: Transform } } }).methods().two.transform;
+const compromiseModel = (nlp as unknown as { model: () => unknown }).model();
+interface Transform {
+  verb: { toInfinitive: (w: string, model: unknown) => string };
+  noun: { toSingular: (w: string, model: unknown) => string };
+}
+
+const lemmaCache = new Map<string, string>();
+
+/**
+ * The dictionary form of a folded word: "ran" → "run", "denies" → "deny",
+ * "signees" → "signee", "children" → "child". A verb reading wins over a noun
+ * reading ("leaves" → "leave"), which wins over an adjective one.
+ */
+export function lemma(word: string): string {
+  const w = word.toLowerCase();
+  const hit = lemmaCache.get(w);
+  if (hit !== undefined) return hit;
+  let out = w;
+  if (/^\p{L}[\p{L}'-]*$/u.test(w) && w.length > 2) {
+    const verb = lemmatizer.verb(w);
+    const noun = verb === w ? lemmatizer.noun(w) : w;
+    const adjective = verb === w && noun === w ? lemmatizer.adjective(w) : w;
+    out = verb !== w ? verb : noun !== w ? noun : adjective;
+    // Words WordNet does not list ("signees", "tweeted"): compromise's inflection rules.
+    if (out === w && /(?:s|ed|ing)$/.test(w) && !/(?:ss|us|is)$/.test(w)) {
+      const rule = /s$/.test(w) ? transform.noun.toSingular(w, compromiseModel) : transform.verb.toInfinitive(w, compromiseModel);
+      if (rule && rule.length >= 3 && rule !== w) out = rule;
+    }
+  }
+  if (lemmaCache.size > 200_000) lemmaCache.clear();
+  lemmaCache.set(w, out);
+  return out;
+}
+
+/** The root of a lemma's word family ("death" → "die", "signatory" → "sign"); the lemma itself when it has none. */
+export function root(lem: string): string {
+  return DERIVATIONS[lem] ?? lem;
+}
+
+/** One token of a text, with where it stands and how it is written. */
+export interface Token {
+  /** As written. */
+  surface: string;
+  /** Folded (accents, case, typographic apostrophes), possessive 's dropped. */
+  norm: string;
+  /** Dictionary form of `norm`. */
+  lemma: string;
+  /** Offsets in the text: text.slice(start, end) === surface. */
+  start: number;
+  end: number;
+  /** First letter upper case ("Maduro"). */
+  capitalized: boolean;
+  /** Every letter upper case, at least two of them ("NATO"). */
+  allCaps: boolean;
+}
+
+const TOKEN_RE = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
+
+/** The tokens of a text, with lemmas and offsets. */
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(TOKEN_RE)) {
+    const surface = m[0];
+    const norm = fold(surface).replace(/'s$/, '').replace(/\./g, '');
+    const letters = surface.replace(/[^\p{L}]/gu, '');
+    out.push({
+      surface,
+      norm,
+      lemma: lemma(norm),
+      start: m.index!,
+      end: m.index! + surface.length,
+      capitalized: /^\p{Lu}/u.test(surface),
+      allCaps: letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase(),
+    });
+  }
+  return out;
+}
+
+/** Lemmas of a text's content words (stopwords out). */
+export function lemmas(text: string): string[] {
+  return words(text)
+    .filter((w) => !STOPWORDS.has(w))
+    .map(lemma);
+}

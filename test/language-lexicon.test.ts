@@ -1,0 +1,178 @@
+import { describe, expect, it } from 'vitest';
+import {
+  CALENDAR_WORDS, COMPANY_CUES, COUNTED_NOUNS, DENIAL_VERBS, DISBELIEF, EVENT_HEADS, IRREGULAR_PLURALS, MEASURE_NOUNS, NEGATION_CUES,
+  NON_CONFIRMATIONS, NUMBER_WORDS, ORG_HEADS, PLACE_HEADS, QUALIFIER_RANGES, QUALIFIERS, QUESTION_NOISE, REPORTED_HEDGES, SPEECH_VERBS,
+  STOPWORDS, SYNONYM_GROUPS, TITLE_ABBREVIATIONS, TITLE_HEADS, TITLE_WORDS, UNCERTAIN_HEDGES, UNIT_NOUNS, WH_WORDS, ANTONYM_PAIRS,
+  alternation, denialForms, monthNumber, speechForms, speechLemma, weekdayNumber, wordRe,
+} from '../src/language/lexicon/index.js';
+
+describe('speech verbs', () => {
+  it.each([
+    ['said', 'say'],
+    ['tells', 'tell'],
+    ['wrote', 'write'],
+    ['alleged', 'allege'],
+    ['estimated', 'estimate'],
+    ['walked', null],
+  ])('%s is a form of %s', (w, lemma) => {
+    expect(speechLemma(w)).toBe(lemma);
+  });
+
+  it('selects forms by role', () => {
+    const alleging = speechForms({ roles: ['allege'], forms: ['past'] });
+    expect(alleging).toEqual(expect.arrayContaining(['claimed', 'alleged', 'accused']));
+    expect(alleging).not.toContain('said');
+    expect(speechForms({ roles: ['say'], forms: ['s'] })).toContain('explains');
+  });
+
+  it('has one entry per lemma, each with four distinct-looking forms', () => {
+    const lemmas = SPEECH_VERBS.map((v) => v.lemma);
+    expect(new Set(lemmas).size).toBe(lemmas.length);
+    for (const v of SPEECH_VERBS) expect(v.forms.base).toBe(v.lemma);
+  });
+
+  it('builds matchers whose longer phrases win', () => {
+    const re = wordRe(['according', 'according to', 'said']);
+    expect(re.exec('according to officials')?.[0]).toBe('according to');
+    expect(new RegExp(`^(?:${alternation(['a.b'])})$`).test('axb')).toBe(false);
+  });
+});
+
+describe('denials and negation', () => {
+  it.each([
+    ['denied', true],
+    ['rejects', true],
+    ['dismissed', true],
+    ['confirmed', false],
+  ])('%s is a denial form: %s', (w, yes) => {
+    expect(denialForms().includes(w)).toBe(yes);
+  });
+
+  it('strong denials leave out dismiss and contradict', () => {
+    expect(denialForms({ strong: true })).not.toContain('dismissed');
+    expect(denialForms({ strong: true, forms: ['past'] })).toEqual(['denied', 'disputed', 'rejected', 'refuted']);
+    expect(DENIAL_VERBS.every((v) => v.length === 4)).toBe(true);
+  });
+
+  it('lists non-confirmations and negation cues', () => {
+    expect(NON_CONFIRMATIONS).toContain('declined to confirm');
+    expect(NEGATION_CUES).toEqual(expect.arrayContaining(['never', 'ruled out', 'refused to']));
+  });
+});
+
+describe('hedges', () => {
+  const first = (res: readonly RegExp[], text: string) => res.find((re) => re.test(text)) !== undefined;
+  it.each([
+    ['The minister reportedly resigned.', 'reported'],
+    ['According to people familiar with the talks, a deal is close.', 'reported'],
+    ['The figure could not be independently verified.', 'reported'],
+    ['It is unclear whether the port will reopen.', 'uncertain'],
+    ['The vote may be delayed.', 'uncertain'],
+    ['The port reopened on Monday.', null],
+  ])('%s → %s', (text, kind) => {
+    const reported = first(REPORTED_HEDGES, text);
+    const uncertain = first(UNCERTAIN_HEDGES, text);
+    expect(reported ? 'reported' : uncertain ? 'uncertain' : null).toBe(kind);
+  });
+
+  it('reads disbelief', () => {
+    expect(DISBELIEF.test('I doubt that the bridge will hold')).toBe(true);
+    expect(DISBELIEF.test('She believes the bridge will hold')).toBe(false);
+  });
+});
+
+describe('titles and organisations', () => {
+  it.each([
+    ['secretary', TITLE_HEADS, true],
+    ['harbourmaster', TITLE_HEADS, true],
+    ['dr', TITLE_ABBREVIATIONS, true],
+    ['defense', TITLE_WORDS, true],
+    ['kettle', TITLE_HEADS, false],
+    ['ministry', ORG_HEADS, true],
+    ['holdings', ORG_HEADS, true],
+    ['canal', PLACE_HEADS, true],
+    ['summit', EVENT_HEADS, true],
+  ] as const)('%s is listed', (w, table, yes) => {
+    expect(table.has(w)).toBe(yes);
+  });
+
+  it('company cues describe a company', () => {
+    expect(COMPANY_CUES).toEqual(expect.arrayContaining(['retailer', 'maker', 'carmaker']));
+  });
+});
+
+describe('units and counted nouns', () => {
+  it.each([
+    ['forty', 40],
+    ['dozen', 12],
+    ['nineteen', 19],
+  ])('%s = %i', (w, n) => {
+    expect(NUMBER_WORDS[w]).toBe(n);
+  });
+
+  it('every qualifier has a range, and the ranges make sense', () => {
+    for (const q of QUALIFIERS) expect(QUALIFIER_RANGES[q], q).toBeDefined();
+    expect(QUALIFIER_RANGES['more than']![0]).toBeGreaterThan(1);
+    expect(QUALIFIER_RANGES.nearly![1]).toBe(1);
+  });
+
+  it('counts troops and evacuees in different groups, and spans are not counts', () => {
+    const group = (noun: string) => COUNTED_NOUNS.find((c) => c.nouns.includes(noun))?.group;
+    expect(group('marines')).toBe('troops');
+    expect(group('evacuees')).toBe('people');
+    expect(group('frigates')).toBe('ships');
+    expect(UNIT_NOUNS.has('miles')).toBe(true);
+    expect(UNIT_NOUNS.has('troops')).toBe(false);
+    expect(MEASURE_NOUNS.has('reports')).toBe(true);
+    expect(IRREGULAR_PLURALS.has('children')).toBe(true);
+  });
+});
+
+describe('months and weekdays', () => {
+  it.each([
+    ['Sept.', 9],
+    ['october', 10],
+    ['Mar', 3],
+    ['Friday', null],
+  ])('monthNumber(%s) = %s', (w, n) => {
+    expect(monthNumber(w)).toBe(n);
+  });
+
+  it.each([
+    ['Thurs', 4],
+    ['sunday', 0],
+    ['May', null],
+  ])('weekdayNumber(%s) = %s', (w, n) => {
+    expect(weekdayNumber(w)).toBe(n);
+  });
+
+  it('knows every calendar word', () => {
+    expect(CALENDAR_WORDS.has('tues')).toBe(true);
+    expect(CALENDAR_WORDS.has('march')).toBe(true);
+    expect(CALENDAR_WORDS.has('marching')).toBe(false);
+  });
+});
+
+describe('stopwords and question words', () => {
+  it.each([
+    ['the', true],
+    ['didn', true],
+    ['said', true],
+    ['ship', false],
+  ])('%s is a stopword: %s', (w, yes) => {
+    expect(STOPWORDS.has(w)).toBe(yes);
+  });
+
+  it('question noise covers wh-words and framing, not content', () => {
+    for (const w of WH_WORDS) expect(QUESTION_NOISE).toContain(w);
+    expect(QUESTION_NOISE).toContain('happened');
+    expect(QUESTION_NOISE).not.toContain('troops');
+  });
+});
+
+describe('word relations', () => {
+  it('synonym groups and antonym pairs are disjoint within a line', () => {
+    for (const g of SYNONYM_GROUPS) expect(g.split(' ').length).toBeGreaterThan(1);
+    for (const [a, b] of ANTONYM_PAIRS) for (const w of a.split(' ')) expect(b.split(' ')).not.toContain(w);
+  });
+});

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { lemma, lemmas, root, stem, terms, tokenize, words } from '../src/language/tokenize.js';
+
+describe('lemmas meet across inflection and derivation', () => {
+  it.each([
+    ['signed', 'sign'],
+    ['signees', 'signee'],
+    ['denied', 'deny'],
+    ['denies', 'deny'],
+    ['ran', 'run'],
+    ['run', 'run'],
+    ['died', 'die'],
+    ['said', 'say'],
+    ['told', 'tell'],
+    ['children', 'child'],
+    ['was', 'be'],
+    ['tweeted', 'tweet'],
+  ])('%s → %s', (word, want) => {
+    expect(lemma(word)).toBe(want);
+  });
+
+  it.each([
+    [['died', 'dead', 'death'], 'die'],
+    [['signed', 'signees', 'signatory'], 'sign'],
+    [['denied', 'denial'], 'deny'],
+  ])('%j share the root %s', (forms, want) => {
+    expect(forms.map((w) => root(lemma(w)))).toEqual(forms.map(() => want));
+  });
+
+  it('keeps unrelated words apart', () => {
+    expect(root(lemma('signal'))).not.toBe(root(lemma('signed')));
+    expect(root(lemma('dean'))).not.toBe(root(lemma('dead')));
+  });
+});
+
+describe('tokens', () => {
+  it('carry surface, lemma, offsets and case', () => {
+    const text = 'NATO officials denied the Herald’s report.';
+    const t = tokenize(text);
+    expect(t.map((x) => x.surface)).toEqual(['NATO', 'officials', 'denied', 'the', 'Herald’s', 'report']);
+    for (const x of t) expect(text.slice(x.start, x.end)).toBe(x.surface);
+    expect(t[0]).toMatchObject({ allCaps: true, capitalized: true });
+    expect(t[2]).toMatchObject({ lemma: 'deny', capitalized: false, allCaps: false });
+    expect(t[4]).toMatchObject({ norm: 'herald', capitalized: true });
+  });
+
+  it('lemmas drops stopwords', () => {
+    expect(lemmas('The ships were sailing to the ports')).toEqual(['ship', 'sail', 'port']);
+  });
+});
+
+describe('search terms (stable keys)', () => {
+  it.each([
+    ['strikes', 'strik'],
+    ['strike', 'strik'],
+    ['deployed', 'deploy'],
+    ['deployments', 'deploy'],
+    ['agreed', 'agree'],
+    ['oct', 'october'],
+    ['voting', 'vot'],
+  ])('stem(%s) = %s', (w, want) => {
+    expect(stem(w)).toBe(want);
+  });
+
+  it('folds accents and drops possessives and stopwords', () => {
+    expect(words('Velásquez’s U.S. visit')).toEqual(['velasquez', 'us', 'visit']);
+    expect(terms('The strikes were deployed')).toEqual(['strik', 'deploy']);
+  });
+});
