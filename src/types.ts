@@ -92,6 +92,11 @@ export interface Corpus {
   warnings: LoadWarning[];
   /** A hash over every article's hash: changes when any article changes. */
   version: string;
+  /**
+   * Set by the watcher while the corpus folder is missing, unreadable or empty: this
+   * corpus is then the last good one, kept (not emptied) since `since` (epoch ms).
+   */
+  unavailable?: { since: number; reason: string };
 }
 
 /** A citation shown to the user: `quote` is verbatim in article `source`. */

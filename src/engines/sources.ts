@@ -5,6 +5,7 @@
 import type { Deps } from '../deps.js';
 import type { Answer, Article, SourceInfo } from '../types.js';
 import { NEAR_DUPLICATE_SHARE } from '../corpus/overlap.js';
+import { corpusUnavailableNote } from '../corpus/watch.js';
 
 // Capitalised words on one line, with lower-case connectors inside a name ("Center for Strategic and
 // International Studies"); a name never runs across a line break or a sentence end.
@@ -77,7 +78,8 @@ export function sources(deps: Deps): Answer {
     }
     return { heading: `${s.title} (${s.source})`, text: lines.join('\n'), cites: [] };
   });
-  const warn = deps.corpus.warnings.map((w) => `Skipped ${w.file}: ${w.reason}`);
+  const down = corpusUnavailableNote(deps.corpus);
+  const warn = [...(down ? [down] : []), ...deps.corpus.warnings.map((w) => `Skipped ${w.file}: ${w.reason}`)];
   return {
     command: 'sources',
     answered: true,
