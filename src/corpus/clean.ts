@@ -4,6 +4,7 @@
  * which carry metadata (dates, bylines, URLs, mastheads). General rules only:
  * nothing here may name a particular story, outlet or file.
  */
+import { creditIn, isRole } from './credits.js';
 
 /** A line of the article's visible text, with raw offsets. */
 export interface Line {
@@ -35,25 +36,86 @@ function monthIndex(name: string): number {
   return MONTHS.findIndex((m) => m.startsWith(n.slice(0, 3))) + 1;
 }
 
+/** A clock time with optional am/pm and zone: "7:56 pm", "09.00 BST", "10:41 a.m. EDT", "0719 GMT (1519 HKT)". */
+const TIME = String.raw`(?:\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*[AaPp]\.?\s?[Mm]\b\.?)?|\d{1,2}\s*[AaPp]\.?\s?[Mm]\b\.?|[012]\d[0-5]\d(?=\s+(?:GMT|UTC)))(?:\s*\(?(?:[A-Z]{1,5}|GMT[+-]\d{1,2}(?::?\d{2})?|UTC[+-]\d{1,2})\b\)?(?:\s+[A-Z]{2,5}\b)?)*(?:\s*\([^)]{1,20}\))?`;
+const LEADING_TIME = new RegExp(`^(?:at\\s+)?${TIME}(?![.:]?\\d)\\s*[,|·•/–—-]*\\s*`);
+const TRAILING_TIME = new RegExp(`\\s*[,|·•/–—-]*\\s*(?:at\\s+)?${TIME}\\s*$`);
+/** Labels before a date line: "Published", "Updated:", "Last modified on", "Posted -". */
+const DATE_LABEL = /^(?:(?:first\s+|originally\s+)?published|posted|(?:last\s+)?updated|(?:last\s+)?modified|date|created|released|dated)\b\s*(?:on|at)?\s*[:\-–—]?\s*/i;
+/** A zone or US clock in the line: slashed numbers are then month-first (8/25/2020). */
+const US_CLOCK = /\b[AaPp]\.?\s?[Mm]\b|\b(?:E[SD]T|C[SD]T|M[SD]T|P[SD]T|ET|CT|PT)\b/;
+
+/** What a date line says the date is: the publication, a later update, or just a date. */
+export type DateLineKind = 'published' | 'updated' | 'plain';
+
 /**
  * If the whole line is a publication date (optionally with weekday, time, "Published"/"Updated"),
- * return it as YYYY-MM-DD. Numeric dotted/slashed dates are read day-first (European style),
- * except ISO year-first.
+ * return it as YYYY-MM-DD. Dotted numeric dates are read day-first (European style), slashed
+ * ones too unless the line has a US clock ("8/25/2020 3:00 PM ET") or only month-first is valid.
  */
 export function parseDateLine(line: string): string | null {
-  const t = line
-    .trim()
-    .replace(/^(published|posted|updated|last updated|date)\s*(on|:)?\s*/i, '')
-    .replace(/[,|]?\s*(?:at\s+)?(\d{1,2}[:.]\d{2}(\s*[ap]\.?m\.?)?(\s*[A-Z]{2,4})?|\d{1,2}\s*[ap]\.?m\.?(\s*[A-Z]{2,4})?)\s*$/i, '')
-    .trim();
+  const src = line.trim();
+  const us = US_CLOCK.test(src);
+  let t = src;
   let m: RegExpMatchArray | null;
-  if ((m = t.match(/^(\d{4})-(\d{2})-(\d{2})(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/))) return isoDate(+m[1]!, +m[2]!, +m[3]!);
-  if ((m = t.match(/^(\d{1,2})[./](\d{1,2})[./](\d{4})$/))) return isoDate(+m[3]!, +m[2]!, +m[1]!);
+  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T\s][\d:.]+(?:Z|\s*[+-]\d{2}:?\d{2})?)?$/;
+  if ((m = t.replace(DATE_LABEL, '').match(iso))) return isoDate(+m[1]!, +m[2]!, +m[3]!);
+  for (let i = 0; i < 2; i++) t = t.replace(DATE_LABEL, '').replace(LEADING_TIME, '').trim();
+  t = t.replace(TRAILING_TIME, '').replace(/[,;]$/, '').trim();
+  if ((m = t.match(iso))) return isoDate(+m[1]!, +m[2]!, +m[3]!);
+  if ((m = t.match(/^(\d{4})\/(\d{1,2})\/(\d{1,2})$/))) return isoDate(+m[1]!, +m[2]!, +m[3]!);
+  if ((m = t.match(/^(\d{1,2})\.(\d{1,2})\.(\d{4})$/))) return isoDate(+m[3]!, +m[2]!, +m[1]!);
+  if ((m = t.match(/^(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})$/))) {
+    const y = m[3]!.length === 2 ? 2000 + +m[3]! : +m[3]!;
+    const dayFirst = isoDate(y, +m[2]!, +m[1]!);
+    const monthFirst = isoDate(y, +m[1]!, +m[2]!);
+    return us ? (monthFirst ?? dayFirst) : (dayFirst ?? monthFirst);
+  }
   if ((m = t.match(new RegExp(`^(?:${WEEKDAY_RE})?${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})$`, 'i'))))
     return isoDate(+m[3]!, monthIndex(m[1]!), +m[2]!);
-  if ((m = t.match(new RegExp(`^(?:${WEEKDAY_RE})?(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH_RE},?\\s+(\\d{4})$`, 'i'))))
+  if ((m = t.match(new RegExp(`^(?:${WEEKDAY_RE})?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_RE},?\\s+(\\d{4})$`, 'i'))))
     return isoDate(+m[3]!, monthIndex(m[2]!), +m[1]!);
   return null;
+}
+
+/**
+ * A short metadata line that carries a date among other credits, as news sites print them:
+ * "By: - March 5, 2020 6:14 pm", "By <Station> Staff | March 6, 2020 at 8:52 PM",
+ * "Published March 24, 2021 · Updated March 25, 2021", "24 March 2021 • 5 min read".
+ * Returns the first date and what it is labelled as; body sentences never qualify.
+ */
+export function dateLineIn(line: string): { date: string; kind: DateLineKind } | null {
+  const t = line.trim();
+  if (!t || t.split(/\s+/).length > 24) return null;
+  const kindOf = (s: string): DateLineKind =>
+    /^(?:(?:first\s+|originally\s+)?published|posted|released)\b/i.test(s) ? 'published' : /^(?:(?:last\s+)?updated|(?:last\s+)?modified)\b/i.test(s) ? 'updated' : 'plain';
+  const whole = parseDateLine(t);
+  if (whole) return { date: whole, kind: kindOf(t) };
+  if (isProse(t)) return null;
+  const parts = t
+    .split(/\s*[|·•]\s*|\s+[/–—-]\s+|(?<=^[Bb][Yy]:?)\s*[-–—]\s*|\s+(?=(?:Last\s+)?(?:Updated|Published|Posted|Modified)\b)/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  if (parts.length < 2) return null;
+  // Every other piece must be a credit too (a byline, a label, a clock, "5 min read"), not a clause.
+  const meta = (p: string) => /^by\b/i.test(p) || DATE_LABEL.test(p) || LEADING_TIME.test(p) || p.split(/\s+/).length <= 5;
+  for (const p of parts) {
+    const d = parseDateLine(p);
+    if (d) return parts.every((q) => q === p || meta(q)) ? { date: d, kind: kindOf(p) } : null;
+  }
+  return null;
+}
+
+/** A date in an article's URL path: /2021/03/24/, /2021-03-24-, /20210324/. */
+export function dateInUrl(url: string): string | null {
+  let path: string;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    return null;
+  }
+  const m = path.match(/\/((?:19|20)\d{2})\/(\d{1,2})\/(\d{1,2})(?:\/|$)/) ?? path.match(/[/_-]((?:19|20)\d{2})-(\d{2})-(\d{2})(?=[/_.-]|$)/) ?? path.match(/\/((?:19|20)\d{2})(\d{2})(\d{2})(?=[/_.-])/);
+  return m ? isoDate(+m[1]!, +m[2]!, +m[3]!) : null;
 }
 
 const KICKERS = /^(breaking( news)?|exclusive|opinion|analysis|live( updates)?|update[d]?|news|world|politics|advertisement|sponsored( content)?|watch|listen|video|photos?)$/i;
@@ -79,7 +141,7 @@ export function isBoilerplateLine(text: string): boolean {
   if (/^[-=_*~•·]{3,}$/.test(t)) return true;
   if (/^(©|copyright\b)/i.test(t) && words <= 20) return true;
   if (/^all rights reserved\.?$/i.test(t)) return true;
-  if (parseDateLine(t)) return true;
+  if (dateLineIn(t)) return true;
   if (/^\d{1,2}[:.]\d{2}(\s*[ap]\.?m\.?)?$/i.test(t)) return true;
   return false;
 }
@@ -101,7 +163,7 @@ export function bylineIn(text: string, allowBare: boolean): string | null {
   const t = text.trim();
   const name = "[\\p{Lu}][\\p{Ll}'’-]+(?:\\s+[\\p{Lu}]\\.)?(?:\\s+(?!and\\b)(?:de|van|von|da|del|la|le|bin|al)?\\s*[\\p{Lu}][\\p{Ll}'’-]+){1,2}"; // (?!and): the "i" flag lets \p{Lu} match "and"
   let m = t.match(new RegExp(`^by\\s+(${name}(?:\\s*(?:,|and|&)\\s*${name})*)`, 'iu'));
-  if (m) return m[1]!.trim();
+  if (m) return m[1]!.split(/\s*,\s*/).filter((part, i) => i === 0 || !isRole(part)).join(', ').trim(); // "…, Staff Writer" is a role
   if (allowBare && !KICKERS.test(t)) {
     m = t.match(new RegExp(`^(${name})$`, 'u'));
     if (m && t.split(/\s+/).length <= 4) return m[1]!;
@@ -109,16 +171,9 @@ export function bylineIn(text: string, allowBare: boolean): string | null {
   return null;
 }
 
-/** Masthead lines that name the outlet: "© 2025 Outlet", "Outlet summarizes for you", "Published by Outlet". */
+/** Lines that name the outlet: "© 2025 Outlet", "Source: Outlet", "Outlet summarizes for you", "Published by Outlet" (the forms are rows of CREDIT_FORMS). */
 export function outletInLine(text: string): string | null {
-  const t = text.trim();
-  let m = t.match(/^(?:©|copyright)\s*(?:\d{4}\s*)?([\p{L}][\p{L}\s&.'-]{1,40}?)(?:[.,]|\s+all rights reserved|$)/iu);
-  if (m) return m[1]!.trim();
-  m = t.match(/^(?:no time\?\s*)?([\p{L}][\p{L}\s&.'-]{1,40}?)\s+summari[sz]es\s+(?:it\s+)?for you\.?$/iu);
-  if (m) return m[1]!.trim();
-  m = t.match(/^(?:published|first published)\s+(?:by|in)\s+([\p{L}][\p{L}\s&.'-]{1,40}?)\.?$/iu);
-  if (m) return m[1]!.trim();
-  return null;
+  return creditIn(text, 'line')?.outlet ?? null;
 }
 
 /** A line that looks like body prose rather than a heading: long enough and ending like a sentence. */

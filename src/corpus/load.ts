@@ -10,9 +10,10 @@ import { parse as parseYaml } from 'yaml';
 import type { Logger } from '../log.js';
 import type { Article, ArticleMeta, Corpus, LoadWarning, Paragraph, Sentence } from '../types.js';
 import {
-  bylineIn, isBoilerplateLine, isHeading, isProse, outletFromUrl, outletInLine, parseDateLine,
-  splitGluedKicker, trailingBoilerplate, urlInLine, type Line,
+  bylineIn, dateInUrl, dateLineIn, isBoilerplateLine, isHeading, isProse, outletFromUrl, outletInLine, parseDateLine,
+  splitGluedKicker, trailingBoilerplate, urlInLine, type DateLineKind, type Line,
 } from './clean.js';
+import { creditIn, isNewsroomByline, mastheadIn, type Credit } from './credits.js';
 import { findOverlaps } from './overlap.js';
 import { splitSentences } from './sentences.js';
 import { htmlView } from './html.js';
@@ -146,29 +147,40 @@ export function parseArticle(id: string, raw: string, extra: ParseExtra = {}): A
   // Header: the lines before the first prose line carry title/date/byline.
   const firstProse = lines.findIndex((l) => isProse(l.text));
   const headerEnd = firstProse < 0 ? Math.min(lines.length, 6) : firstProse;
+  // The byline area: the header, or the first ten lines when the header is shorter (date under the lead).
+  let topEnd = headerEnd;
+  for (let i = 0, seen = 0; i < lines.length && seen < 10; i++) if (lines[i]!.text.trim() && ++seen === 10) topEnd = Math.max(headerEnd, i + 1);
+  if (lines.filter((l) => l.text.trim()).length < 10) topEnd = lines.length;
   let title: string | null = null;
-  let date: string | null = null;
   let author: string | null = null;
   let url: string | null = null;
-  let outlet: string | null = null;
+  for (const l of lines) url ??= urlInLine(l.text.trim());
+  const hostKey = url ? hostKeyOf(url) : null;
+  const dates: { date: string; kind: DateLineKind; top: boolean }[] = [];
+  const credits: (Credit & { at: number })[] = [];
+  const mastheads = new Set<string>();
+  const newsroomBylines = new Set<string>();
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i]!.text.trim();
     if (!t) continue;
     const inHeader = i < headerEnd;
-    const d = parseDateLine(t);
-    if (d) {
-      date ??= d;
-      continue;
+    const d = dateLineIn(t);
+    if (d) dates.push({ ...d, top: i < topEnd });
+    const c = creditIn(t, inHeader ? 'header' : 'line');
+    if (c) credits.push({ ...c, at: i });
+    if (d || urlInLine(t)) continue;
+    if (c && c.form !== 'staff-byline' && c.form !== 'agency-byline' && c.form !== 'byline-outlet') continue;
+    if (inHeader && !title) {
+      const mast = mastheadIn(t, hostKey);
+      if (mast) {
+        credits.push({ ...mast, at: i });
+        mastheads.add(norm(t));
+        continue;
+      }
     }
-    const u = urlInLine(t);
-    if (u) {
-      url ??= u;
-      continue;
-    }
-    const o = outletInLine(t);
-    if (o) {
-      outlet ??= o;
-      continue;
+    if (inHeader && isNewsroomByline(t)) {
+      newsroomBylines.add(norm(t));
+      continue; // "<Station> Staff", "Staff Report": the outlet, never an author
     }
     if (inHeader && !author) {
       const b = bylineIn(t, title !== null);
@@ -181,6 +193,10 @@ export function parseArticle(id: string, raw: string, extra: ParseExtra = {}): A
       title = splitGluedKicker(t.replace(/^#+\s*/, '').replace(/[:\s]+$/, ''));
     }
   }
+  const rank = (k: DateLineKind) => (k === 'published' ? 0 : k === 'plain' ? 1 : 2);
+  const byRank = (xs: typeof dates) => [...xs].sort((x, y) => rank(x.kind) - rank(y.kind))[0]?.date ?? null;
+  // A date line near the top, else the date in the article's own link, else a date line further down.
+  const date = byRank(dates.filter((x) => x.top)) ?? (url ? dateInUrl(url) : null) ?? byRank(dates);
 
   // Body: paragraphs of non-boilerplate, non-heading lines; repeated title lines dropped.
   const paragraphs: Paragraph[] = [];
@@ -199,7 +215,7 @@ export function parseArticle(id: string, raw: string, extra: ParseExtra = {}): A
       continue;
     }
     const skip =
-      isBoilerplateLine(t) || urlInLine(t) !== null || outletInLine(t) !== null ||
+      isBoilerplateLine(t) || urlInLine(t) !== null || outletInLine(t) !== null || mastheads.has(norm(t)) || newsroomBylines.has(norm(t)) ||
       (author !== null && norm(t) === norm(author)) || (author !== null && /^by\s/i.test(t) && bylineIn(t, false) !== null) ||
       (normTitle !== null && (norm(t) === normTitle || norm(splitGluedKicker(t)) === normTitle)) ||
       (isHeading(t) && !isListItem(t));
@@ -223,9 +239,9 @@ export function parseArticle(id: string, raw: string, extra: ParseExtra = {}): A
     date: front.date ?? htmlMeta.date ?? date,
     author: front.author ?? htmlMeta.author ?? author,
     url: [front.url, htmlMeta.url, url].find((u) => u && /^https?:\/\/[^\s]+$/i.test(u)) ?? null, // only web links: no javascript:, relative or junk URLs
-    outlet: front.outlet ?? htmlMeta.outlet ?? outlet,
+    outlet: front.outlet ?? htmlMeta.outlet ?? null,
   };
-  if (!meta.outlet && meta.url) meta.outlet = outletFromUrl(meta.url, mentionedOutlets(paragraphs));
+  if (!meta.outlet) meta.outlet = outletOf(credits, paragraphs, meta.url);
   return {
     id,
     path: extra.path ?? id,
@@ -347,6 +363,38 @@ function frontMatter(src: string): Partial<ArticleMeta> {
   const u = str('url', 'link', 'canonical');
   if (u) out.url = u;
   return out;
+}
+
+/**
+ * The outlet from the credits the page prints: the strongest (a stated publisher over a newsroom
+ * byline or wire dateline over a masthead's shape), the first of equals; else the article link's host.
+ */
+function outletOf(credits: (Credit & { at: number })[], paragraphs: Paragraph[], url: string | null): string | null {
+  const all = [...credits];
+  // Datelines open the story: only the first few paragraphs ("LONDON (Reuters) —", "(Newser) –").
+  paragraphs.slice(0, 3).forEach((p, k) => {
+    const c = creditIn(p.text, 'lead');
+    if (c) all.push({ ...c, at: 1e6 + k });
+  });
+  if (url) {
+    const named = outletFromUrl(url, mentionedOutlets(paragraphs));
+    // A host the text names ("Miami Herald" for miamiherald.com) is as good as a credit; a bare host is a last resort.
+    if (named) all.push({ outlet: named, form: 'url', strength: named.includes('.') ? 0 : 2, at: 2e6 });
+  }
+  all.sort((x, y) => y.strength - x.strength || x.at - y.at);
+  return all[0]?.outlet ?? null;
+}
+
+/** A link's host as a key for comparing with printed names ("www.theguardian.co.uk" → "theguardian"). */
+function hostKeyOf(url: string): string | null {
+  try {
+    const labels = new URL(url).hostname.toLowerCase().replace(/^(www|m|amp|edition|mobile)\./, '').split('.');
+    labels.pop();
+    if (labels.length > 1 && /^(co|com|org|net|ac|gov)$/.test(labels[labels.length - 1]!)) labels.pop();
+    return labels.join('').replace(/[^a-z0-9]/g, '') || null;
+  } catch {
+    return null;
+  }
 }
 
 /** Outlet-like names the body mentions ("the Miami Herald", "The Washington Post"), for naming a URL's host. */
