@@ -102,6 +102,19 @@ describe('file store persistence', () => {
     expect(await b.get('session:x')).toEqual({ turns: ['What did Maduro ask Russia for?'] });
     expect(await b.get('expiring')).toBeUndefined();
   });
+
+  it('a claim survives a restart until its TTL (an interaction answered just before is not answered again after)', async () => {
+    const file = path.join(tempDir('dispatch-store-'), 'store.json');
+    const a = createStore({ kind: 'file', location: file });
+    expect(await a.claim('interaction:1', 60_000)).toEqual(expect.any(String));
+    expect(await a.claim('interaction:2', 150)).toEqual(expect.any(String));
+    await a.close();
+    await sleep(300);
+    const b = track(createStore({ kind: 'file', location: file }));
+    expect(await b.claim('interaction:1', 60_000)).toBeNull();
+    expect(await b.claim('interaction:2', 60_000)).toEqual(expect.any(String)); // that one had lapsed
+    expect(await b.claim('interaction:3', 60_000)).toEqual(expect.any(String));
+  });
 });
 
 describe('file store on a damaged file', () => {

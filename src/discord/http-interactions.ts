@@ -18,6 +18,7 @@ import type { Deps } from '../deps.js';
 import type { Incoming, RawOption, ResolvedChannel, Responder, RunFn, SlashCommand } from './command.js';
 import type { MessagePayload } from './render.js';
 import { createRouter, type Router } from './router.js';
+import { INTERACTION_CLAIM_MS } from '../scale/claim.js';
 
 export interface HttpInteractionsOptions {
   run?: RunFn;
@@ -80,7 +81,8 @@ export const apiMessage = (p: MessagePayload, ephemeral = false) => ({
   allowed_mentions: { parse: [] },
   ...(ephemeral ? { flags: EPHEMERAL } : {}),
   // Uploaded files are listed by the index of their multipart part (files[i]).
-  ...(p.files?.length ? { attachments: p.files.map((f, i) => ({ id: i, filename: f.name })) } : {}),
+  // (a snowflake-typed field: Discord's spec wants the index as a string)
+  ...(p.files?.length ? { attachments: p.files.map((f, i) => ({ id: String(i), filename: f.name })) } : {}),
 });
 
 /** The files of a payload as @discordjs/rest uploads them (multipart: payload_json + files[i]). */
@@ -165,7 +167,12 @@ export async function startHttpInteractions(deps: Deps, port: number, opts: Http
     run: opts.run,
     deferAfterMs: opts.deferAfterMs,
     cooldownSeconds: opts.cooldownSeconds,
+    // The deferred ack is this request's HTTP response: send it before any engine work,
+    // in the turn the request arrives, so a busy event loop cannot push it past 3 s.
+    ackFirst: true,
   });
+  // A replay must find the claim still held for as long as its signed timestamp is accepted.
+  const claimMs = Math.max(INTERACTION_CLAIM_MS, (2 * (opts.maxSkewSeconds ?? 300) + 60) * 1000);
 
   /** A Responder whose first answer is the HTTP response and the rest go over REST. */
   function httpResponder(body: any, inc: Incoming, res: ServerResponse): { responder: Responder } {
@@ -183,7 +190,8 @@ export async function startHttpInteractions(deps: Deps, port: number, opts: Http
       res.end(text, () => markWritten());
       return true;
     };
-    // Discord fails the interaction after 3 s: acknowledge on the handler's behalf if it is late.
+    // Last resort (engine-backed actions are acknowledged at once): Discord fails the interaction
+    // after 3 s, so acknowledge on a handler's behalf if it has not answered by then.
     const timer = setTimeout(() => {
       if (inc.kind === 'autocomplete') respond({ type: 8, data: { choices: [] } });
       else respond({ type: inc.kind === 'button' ? 6 : 5 });
@@ -250,19 +258,25 @@ export async function startHttpInteractions(deps: Deps, port: number, opts: Http
 
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     if (req.method !== 'POST') return plain(res, 405, 'method not allowed');
+    // Refuse an over-limit body as soon as it is known to be one, and stop reading it:
+    // the 413 goes out, then the connection is closed instead of draining the rest.
+    const tooLarge = () => {
+      req.removeAllListeners('data');
+      req.pause();
+      res.writeHead(413, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' });
+      res.end('payload too large', () => req.socket?.destroy());
+    };
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) return tooLarge();
     const chunks: Buffer[] = [];
     let size = 0;
-    let tooBig = false;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY_BYTES) {
-        tooBig = true;
-        return;
-      }
+      if (size > MAX_BODY_BYTES) return tooLarge();
       chunks.push(c);
     });
     req.on('end', () => {
-      if (tooBig) return plain(res, 413, 'payload too large');
+      if (size > MAX_BODY_BYTES) return;
       const raw = Buffer.concat(chunks);
       const sig = req.headers['x-signature-ed25519'];
       const ts = req.headers['x-signature-timestamp'];
@@ -283,8 +297,13 @@ export async function startHttpInteractions(deps: Deps, port: number, opts: Http
       if (!inc || typeof body.token !== 'string' || !/^\d{15,22}$/.test(String(body.application_id))) {
         return plain(res, 400, 'unsupported interaction');
       }
-      const { responder } = httpResponder(body, inc, res);
-      void router.handle(inc, responder);
+      // Each interaction is answered once: a replayed signed request (within the timestamp
+      // window) is refused with no side effect, in the embedded store as in Redis.
+      void router.claim(inc.id, claimMs).then((first) => {
+        if (!first) return plain(res, 409, 'interaction already received');
+        const { responder } = httpResponder(body, inc, res);
+        return router.handle(inc, responder, { claimed: true });
+      });
     });
     req.on('error', () => res.destroy());
   };

@@ -27,6 +27,12 @@ export interface RouterOptions {
   commands: readonly SlashCommand[];
   /** Answer directly when the engine is this fast, else defer first (default 1000 ms; Discord allows 3 s). */
   deferAfterMs?: number;
+  /**
+   * Acknowledge every engine-backed action (defer) before any other work, instead of
+   * only when the engine turns out slow. HTTP mode: the ack is the HTTP response
+   * itself, so it goes out in the same turn the request arrives, whatever the engines are doing.
+   */
+  ackFirst?: boolean;
   /** Per-user cooldown between engine runs (default: config COOLDOWN_SECONDS). */
   cooldownSeconds?: number;
   now?: () => number;
@@ -45,7 +51,10 @@ export interface Mention {
 export type MentionSend = (p: MessagePayload, i: number) => Promise<string | undefined>;
 
 export interface Router {
-  handle(inc: Incoming, res: Responder): Promise<void>;
+  /** Answer an interaction; `claimed`: the front door already won its claim (see `claim`). */
+  handle(inc: Incoming, res: Responder, opts?: { claimed?: boolean }): Promise<void>;
+  /** Claim an interaction id for this instance: false when it was already handled (a duplicate or a replay). */
+  claim(id: string, ttlMs?: number): Promise<boolean>;
   handleMention(m: Mention, send: MentionSend): Promise<void>;
   /** Resolves when every in-flight interaction has been answered (for clean shutdown). */
   idle(): Promise<void>;
@@ -214,6 +223,42 @@ export function createRouter(deps: Deps, opts: RouterOptions): Router {
     wake();
   };
 
+  /**
+   * The engine deps for one run holding a slot. A model call is a wait, not CPU work:
+   * the run gives its slot back for the call and takes one again after, so a stuck
+   * model never keeps other commands (most need no model) queued behind it.
+   */
+  function slotted(): { deps: Deps; release(): void } {
+    let held = true;
+    let finished = false;
+    let calls = 0;
+    const giveBack = () => {
+      if (!held) return;
+      held = false;
+      releaseSlot();
+    };
+    const release = () => {
+      finished = true;
+      giveBack();
+    };
+    const llm = deps.llm;
+    if (!llm) return { deps, release };
+    const answer: NonNullable<Deps['llm']>['answer'] = async (req, signal, report) => {
+      if (calls++ === 0) giveBack();
+      try {
+        return await llm.answer(req, signal, report);
+      } finally {
+        if (--calls === 0 && !finished) {
+          await acquireSlot(async () => {});
+          // another call started meanwhile, or the run ended without waiting for this one
+          if (calls > 0 || finished) releaseSlot();
+          else held = true;
+        }
+      }
+    };
+    return { deps: { ...deps, llm: { answer } }, release };
+  }
+
   /** Defer, counted so engine runs hold back until every acknowledgement is out. */
   async function ack(res: Responder, state: State, ephemeral: boolean): Promise<void> {
     if (state.acked) return;
@@ -229,8 +274,9 @@ export function createRouter(deps: Deps, opts: RouterOptions): Router {
   async function runTimed(res: Responder, state: State, input: CommandInput, ephemeral = false): Promise<Answer> {
     if (running > 0 || waiting > 0) await ack(res, state, ephemeral); // busy: acknowledge before queueing
     await acquireSlot(() => ack(res, state, ephemeral));
+    const slot = slotted();
     try {
-      const pending = run(deps, input);
+      const pending = run(slot.deps, input);
       if (state.acked) return await pending;
       let timer: NodeJS.Timeout | undefined;
       const slow = new Promise<'slow'>((resolve) => (timer = setTimeout(() => resolve('slow'), deferAfterMs)));
@@ -243,7 +289,7 @@ export function createRouter(deps: Deps, opts: RouterOptions): Router {
       await ack(res, state, ephemeral);
       return await pending;
     } finally {
-      releaseSlot();
+      slot.release();
     }
   }
 
@@ -264,6 +310,7 @@ export function createRouter(deps: Deps, opts: RouterOptions): Router {
 
   /** The common path of every engine-backed action: cooldown, run, stash, render, send. */
   async function answer(origin: Origin, res: Responder, state: State, input: CommandInput, view: 'answer' | 'timeline'): Promise<void> {
+    if (opts.ackFirst) await ack(res, state, false);
     cooldown(origin.userId);
     const a = await runTimed(res, state, input);
     const session = input.session ?? sessionFor(origin.channelId, origin.userId);
@@ -397,17 +444,17 @@ export function createRouter(deps: Deps, opts: RouterOptions): Router {
     await answer(inc, res, state, { command: 'ask', text: question, session: sessionFor(c!, u!) }, 'answer');
   }
 
-  async function claimOnce(id: string): Promise<boolean> {
+  async function claimOnce(id: string, ttlMs?: number): Promise<boolean> {
     // Several gateway instances on one shard all receive each interaction and each
-    // mention; only one may answer. With the store down, answer (better a rare duplicate than silence).
-    if (deps.store.kind !== 'redis') return true;
-    return shouldAnswer(deps.store, id).catch(() => true);
+    // mention; only one may answer. The embedded store claims in-process, which still
+    // turns away a replayed HTTP request. With the store down, answer (better a rare duplicate than silence).
+    return shouldAnswer(deps.store, id, { ttlMs }).catch(() => true);
   }
 
-  async function handleOne(inc: Incoming, raw: Responder): Promise<void> {
+  async function handleOne(inc: Incoming, raw: Responder, claimed: boolean): Promise<void> {
     const { res, state } = tracked(raw, deps);
     try {
-      if (!(await claimOnce(inc.id))) return;
+      if (!claimed && !(await claimOnce(inc.id))) return;
       switch (inc.kind) {
         case 'command':
           return await onCommand(inc, res, state);
@@ -446,11 +493,12 @@ export function createRouter(deps: Deps, opts: RouterOptions): Router {
       }
       cooldown(m.userId);
       await acquireSlot(async () => {});
+      const slot = slotted();
       let a: Answer;
       try {
-        a = await run(deps, { command: 'ask', text, session: m.session });
+        a = await run(slot.deps, { command: 'ask', text, session: m.session });
       } finally {
-        releaseSlot();
+        slot.release();
       }
       await stash.put(m.id, { answer: a, session: m.session });
       const coords = sessionCoords(m.session) ?? { channelId: m.channelId, userId: m.userId };
@@ -476,7 +524,8 @@ export function createRouter(deps: Deps, opts: RouterOptions): Router {
 
   return {
     stash,
-    handle: (inc, res) => track(handleOne(inc, res)),
+    handle: (inc, res, o) => track(handleOne(inc, res, o?.claimed ?? false)),
+    claim: claimOnce,
     handleMention: (m, send) => track(handleMention(m, send)),
     async idle() {
       while (inFlight.size) await Promise.allSettled([...inFlight]);

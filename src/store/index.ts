@@ -105,8 +105,16 @@ export function createStore(opts: StoreOptions): Store {
   keyv.on('error', onError);
   redis?.on('error', onError);
 
-  // In-process claims for single-instance stores.
+  // In-process claims for single-instance stores (the file store also keeps them on disk, so
+  // an interaction claimed just before a restart is not answered again after it).
   const localClaims = new Map<string, { token: string; until: number }>();
+  let claimsSinceSweep = 0;
+  const sweepClaims = (now: number) => {
+    if (++claimsSinceSweep < 1000) return;
+    claimsSinceSweep = 0;
+    for (const [k, v] of localClaims) if (v.until <= now) localClaims.delete(k);
+  };
+  const persistedClaim = (key: string) => `claim:${key}`;
 
   // Concurrent first calls must share one connect: a second caller would otherwise get the
   // still-connecting client and, with the offline queue disabled, fail with "client is offline".
@@ -144,9 +152,19 @@ export function createStore(opts: StoreOptions): Store {
         });
       }
       const now = Date.now();
+      sweepClaims(now);
       const held = localClaims.get(key);
       if (held && held.until > now) return null;
       localClaims.set(key, { token, until: now + ttlMs });
+      if (opts.kind === 'file') {
+        const before = await wrap('claim', async () => (await keyv.get<{ until: number }>(persistedClaim(key))) ?? undefined).catch(() => undefined);
+        if (before && before.until > now) {
+          localClaims.set(key, { token: randomUUID(), until: before.until });
+          return null;
+        }
+        // not awaited: keyv-file delays its writes, and a claim must not wait for the disk
+        keyv.set(persistedClaim(key), { until: now + ttlMs }, ttlMs).catch(onError);
+      }
       return token;
     },
     async release(key, token) {
@@ -159,6 +177,7 @@ export function createStore(opts: StoreOptions): Store {
       const held = localClaims.get(key);
       if (held?.token !== token) return false;
       localClaims.delete(key);
+      if (opts.kind === 'file') await keyv.delete(persistedClaim(key)).catch(onError);
       return true;
     },
     async close() {

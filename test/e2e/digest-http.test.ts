@@ -43,6 +43,7 @@ describe('/digest now over HTTP interactions', () => {
       headers: { 'x-signature-ed25519': sign(null, Buffer.from(ts + body), privateKey).toString('hex'), 'x-signature-timestamp': ts, 'content-type': 'application/json' },
     });
     const ack = (await r.json()) as { type: number; data?: { flags?: number } };
+    discord.interactionResponse(payload, ack); // Discord receives the HTTP response as the callback
     expect(ack).toMatchObject({ type: 5, data: { flags: 64 } });
     const token = (payload as { token: string }).token;
     const edit = await discord.waitForRequest((q) => q.path.includes(token) && q.method === 'PATCH', 20_000);
@@ -50,7 +51,7 @@ describe('/digest now over HTTP interactions', () => {
     expect(edit.raw).toContain('name="files[0]"');
     expect(edit.raw).toContain(`filename="${CHART_FILE}"`);
     expect(edit.raw).toContain('PNG\r\n\u001a\n');
-    expect(edit.body.attachments).toEqual([{ id: 0, filename: CHART_FILE }]);
+    expect(edit.body.attachments).toEqual([{ id: '0', filename: CHART_FILE }]);
     expect(edit.body.embeds[0].image).toEqual({ url: `attachment://${CHART_FILE}` });
     expect(edit.body.allowed_mentions).toEqual({ parse: [] });
     expect(payloadViolations({ embeds: edit.body.embeds, components: edit.body.components ?? [] })).toEqual([]);

@@ -73,11 +73,17 @@ function signed(body: string, key = good.privateKey, ts = nowTs()) {
 async function post(body: string, headers: Record<string, string>) {
   const r = await fetch(url(), { method: 'POST', body, headers });
   const text = await r.text();
-  return { status: r.status, text, json: r.headers.get('content-type')?.includes('json') ? JSON.parse(text) : undefined };
+  const json = r.headers.get('content-type')?.includes('json') ? JSON.parse(text) : undefined;
+  // Discord receives the HTTP response as the interaction's callback
+  if (json && r.status === 200 && json.type !== 1) discord.interactionResponse(JSON.parse(body), json);
+  return { status: r.status, text, json };
 }
 
 const askPayload = (question: string, userId = discord.snowflake()) =>
   discord.command('ask', [{ name: 'question', type: 3, value: question }], { userId });
+
+/** The answer that replaced the deferred "thinking…" of this interaction. */
+const editOf = (token: string) => discord.waitForRequest((x) => x.method === 'PATCH' && x.path === `/webhooks/${discord.appId}/${token}/messages/@original`);
 
 /** What a response body needs to be: a message within limits that pings nobody. */
 function expectSafeData(data: any) {
@@ -93,14 +99,16 @@ describe('HTTP interactions: valid requests', () => {
     expect(r.text).toBe('{"type":1}');
   });
 
-  it('/ask with a valid signature is answered in the HTTP response', async () => {
-    const body = JSON.stringify(askPayload('How many troops did Trump deploy?'));
+  it('/ask with a valid signature: {type:5} in the HTTP response before any engine work, then the answer as a webhook edit', async () => {
+    const payload = askPayload('How many troops did Trump deploy?');
+    const body = JSON.stringify(payload);
     const r = await post(body, signed(body));
     expect(r.status).toBe(200);
-    expect(r.json.type).toBe(4);
-    expectSafeData(r.json.data);
-    expect(textOf(r.json.data)).toContain('4,500 troops');
-    expect(customIds({ embeds: [], components: r.json.data.components }).some((c) => c.startsWith('q:'))).toBe(true);
+    expect(r.json).toEqual({ type: 5 });
+    const edit = await editOf(payload.token);
+    expectSafeMessage(edit);
+    expect(textOf(edit.body)).toContain('4,500 troops');
+    expect(customIds(edit.body).some((c) => c.startsWith('q:'))).toBe(true);
   });
 
   it('a slow engine: 200 {type:5} at once, then the answer as a webhook edit', async () => {
@@ -125,9 +133,10 @@ describe('HTTP interactions: valid requests', () => {
   it('buttons, modals and autocomplete use the same handlers', async () => {
     const ask = askPayload('How many troops did Trump deploy?');
     const askBody = JSON.stringify(ask);
-    const answer = (await post(askBody, signed(askBody))).json;
-    const ids = customIds({ embeds: [], components: answer.data.components });
-    const msg = discord.message('', { embeds: answer.data.embeds, components: answer.data.components });
+    expect((await post(askBody, signed(askBody))).json).toEqual({ type: 5 });
+    const answer = (await editOf(ask.token)).body;
+    const ids = customIds(answer);
+    const msg = discord.message('', { embeds: answer.embeds, components: answer.components });
 
     const quotes = JSON.stringify(discord.button(ids.find((c) => c.startsWith('q:'))!, msg));
     const q = await post(quotes, signed(quotes));
@@ -138,11 +147,13 @@ describe('HTTP interactions: valid requests', () => {
     const modalBtn = JSON.stringify(discord.button(ids.find((c) => c.startsWith('m:'))!, msg));
     const m = await post(modalBtn, signed(modalBtn));
     expect(m.json.type).toBe(9);
-    expect(m.json.data.custom_id).toMatch(/^M:\d+:\d+$/);
+    expect(m.json.data.custom_id).toMatch(/^M(:\d+:\d+)?$/);
 
-    const submit = JSON.stringify(discord.modalSubmit(m.json.data.custom_id, { question: 'What did China say?' }));
+    const modal = discord.modalSubmit(m.json.data.custom_id, { question: 'What did China say?' });
+    const submit = JSON.stringify(modal);
     const s = await post(submit, signed(submit));
-    expect([4, 5]).toContain(s.json.type);
+    expect(s.json).toEqual({ type: 5 });
+    expect(textOf((await editOf(modal.token)).body)).toMatch(/China/);
 
     const auto = JSON.stringify(discord.autocomplete('who', [{ name: 'name', type: 3, value: 'Ma', focused: true }]));
     const a = await post(auto, signed(auto));
@@ -151,12 +162,13 @@ describe('HTTP interactions: valid requests', () => {
     await http.router.idle();
   });
 
-  it('a long answer: the first message in the HTTP response, the rest as webhook follow-ups', async () => {
+  it('a long answer: the first message as the @original edit, the rest as webhook follow-ups', async () => {
     const payload = askPayload('a huge answer');
     const body = JSON.stringify(payload);
     const r = await post(body, signed(body));
-    expect(r.json.type).toBe(4);
-    expectSafeData(r.json.data);
+    expect(r.json).toEqual({ type: 5 });
+    const first = await editOf(payload.token);
+    expectSafeMessage(first);
     await http.router.idle();
     const follow = discord.requests.filter((x) => x.method === 'POST' && x.path === `/webhooks/${discord.appId}/${payload.token}`);
     expect(follow.length).toBeGreaterThan(0);
@@ -164,7 +176,7 @@ describe('HTTP interactions: valid requests', () => {
       expectSafeMessage(f);
       expect(f.query.get('wait')).toBe('true');
     }
-    const all = [textOf(r.json.data), ...follow.map((f) => textOf(f.body))].join('\n');
+    const all = [textOf(first.body), ...follow.map((f) => textOf(f.body))].join('\n');
     for (let n = 1; n <= 50; n++) expect(all).toContain(`**[${n}]** [Article ${n - 1} `);
   });
 

@@ -60,6 +60,12 @@ export interface FakeDiscord {
   ready(): Promise<void>;
   /** Push an INTERACTION_CREATE (a full payload; use the builders below). */
   sendInteraction(payload: Record<string, any>): { id: string; token: string };
+  /**
+   * HTTP interactions mode: what the bot's endpoint answered to `payload` (Discord's POST),
+   * delivered as Discord would receive it — recorded as a `POST /interactions/:id/:token/callback`
+   * (so it is checked like any other body) and creating the @original message a later edit needs.
+   */
+  interactionResponse(payload: Record<string, any>, response: unknown): void;
   /** Push a MESSAGE_CREATE (a full payload; see `message`). */
   sendMessage(payload: Record<string, any>): void;
   /** Builders for realistic payloads. */
@@ -521,6 +527,23 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
       tokens.set(payload.token, { channel });
       for (const c of conns) c.send(JSON.stringify({ op: 0, t: 'INTERACTION_CREATE', s: ++seq, d: payload }));
       return { id: payload.id, token: payload.token };
+    },
+    interactionResponse(payload, response) {
+      const channel = payload.channel_id ?? payload.channel?.id ?? channelId;
+      if (!tokens.has(payload.token)) tokens.set(payload.token, { channel });
+      const raw = JSON.stringify(response);
+      const rec: RecordedRequest = {
+        method: 'POST',
+        path: `/interactions/${payload.id}/${payload.token}/callback`,
+        query: new URLSearchParams(),
+        headers: { 'content-type': 'application/json' },
+        body: response,
+        raw,
+        at: Date.now(),
+      };
+      requests.push(rec);
+      route(rec);
+      notify();
     },
     sendMessage(payload) {
       messages.set(payload.id, payload);
