@@ -133,13 +133,17 @@ export function gatewayResponder(i: Interaction, client: Client): Responder {
   };
 }
 
-/** The conversation a reply continues: the one named by the answer's "Ask a follow-up" button. */
-function sessionOfAnswer(answer: Message): string | undefined {
+/**
+ * The conversation a reply continues: the one named by the answer's "Ask a follow-up"
+ * button, when it is the replier's own. A reply to someone else's answer starts the
+ * replier's conversation instead (it never writes into another user's).
+ */
+function sessionOfAnswer(answer: Message, replier: string): string | undefined {
   for (const row of answer.components) {
     if (!('components' in row)) continue;
     for (const c of row.components) {
       const m = 'customId' in c && typeof c.customId === 'string' ? /^m:(\d{15,22}):(\d{15,22})$/.exec(c.customId) : null;
-      if (m) return sessionFor(m[1]!, m[2]!);
+      if (m) return m[2] === replier ? sessionFor(m[1]!, m[2]!) : undefined;
     }
   }
   return undefined;
@@ -157,7 +161,7 @@ export function attachRouter(client: Client, router: Router): void {
     const ref = m.reference?.messageId ? m.channel.messages.cache.get(m.reference.messageId) : undefined;
     const replyToMe = ref?.author.id === me;
     if (!replyToMe && !m.mentions.users.has(me)) return;
-    const session = (replyToMe && ref && sessionOfAnswer(ref)) || sessionFor(m.channelId, m.author.id);
+    const session = (replyToMe && ref && sessionOfAnswer(ref, m.author.id)) || sessionFor(m.channelId, m.author.id);
     const text = m.content.replace(new RegExp(`<@!?${me}>`, 'g'), ' ').trim();
     void router.handleMention({ id: m.id, channelId: m.channelId, userId: m.author.id, text, session }, async (p, n) => {
       const nonce = `${m.id.slice(-22)}${n}`.slice(-25);

@@ -400,13 +400,15 @@ export function createRouter(deps: Deps, opts: RouterOptions): Router {
         const entry = await stashed(a ?? '');
         const suggestion = entry.answer.followUps[Number(b)];
         if (!suggestion) throw new NotFoundError('That suggestion is no longer available.');
-        const { input, view } = followUpInput(suggestion, entry.session);
+        // The clicker's own conversation, never the answer owner's (whose ids the stash holds).
+        const { input, view } = followUpInput(suggestion, sessionFor(inc.channelId, inc.userId));
         return answer(inc, res, state, input, view);
       }
       case 'm': {
         if (!SNOWFLAKE.test(a ?? '') || !SNOWFLAKE.test(b ?? '')) throw new BadInputError('That button is not valid.');
+        // The form answers for whoever submits it, where they submit it: it names nobody.
         await res.modal({
-          custom_id: `M:${a}:${b}`,
+          custom_id: 'M',
           title: 'Ask a follow-up',
           components: [
             {
@@ -434,14 +436,17 @@ export function createRouter(deps: Deps, opts: RouterOptions): Router {
   }
 
   async function onModal(inc: Incoming & { kind: 'modal' }, res: Responder, state: State): Promise<void> {
-    const [kind, c, u] = inc.customId.split(':');
-    if (kind !== 'M' || !SNOWFLAKE.test(c ?? '') || !SNOWFLAKE.test(u ?? '')) throw new BadInputError('That form is not valid.');
+    // `M`, or `M:<channel>:<user>` from forms opened before this version: those ids are
+    // checked for shape and ignored, so a submitted form cannot write into another user's conversation.
+    const [kind, c, u, ...extra] = inc.customId.split(':');
+    const legacy = c !== undefined || u !== undefined;
+    if (kind !== 'M' || extra.length || (legacy && (!SNOWFLAKE.test(c ?? '') || !SNOWFLAKE.test(u ?? '')))) throw new BadInputError('That form is not valid.');
     const question = inc.fields.question ?? '';
     if (question.length > MAX_INPUT_CHARS) {
       throw new BadInputError(`That question is ${question.length.toLocaleString('en-US')} characters long; the limit is ${MAX_INPUT_CHARS.toLocaleString('en-US')}.`);
     }
     if (!question.trim()) throw new BadInputError('Please give a question.');
-    await answer(inc, res, state, { command: 'ask', text: question, session: sessionFor(c!, u!) }, 'answer');
+    await answer(inc, res, state, { command: 'ask', text: question, session: sessionFor(inc.channelId, inc.userId) }, 'answer');
   }
 
   async function claimOnce(id: string, ttlMs?: number): Promise<boolean> {
@@ -492,16 +497,18 @@ export function createRouter(deps: Deps, opts: RouterOptions): Router {
         throw new BadInputError(`That question is ${text.length.toLocaleString('en-US')} characters long; the limit is ${MAX_INPUT_CHARS.toLocaleString('en-US')}.`);
       }
       cooldown(m.userId);
+      // Only the author's own conversation: a reply to someone else's answer starts the author's.
+      const session = sessionCoords(m.session)?.userId === m.userId ? m.session : sessionFor(m.channelId, m.userId);
       await acquireSlot(async () => {});
       const slot = slotted();
       let a: Answer;
       try {
-        a = await run(slot.deps, { command: 'ask', text, session: m.session });
+        a = await run(slot.deps, { command: 'ask', text, session });
       } finally {
         slot.release();
       }
-      await stash.put(m.id, { answer: a, session: m.session });
-      const coords = sessionCoords(m.session) ?? { channelId: m.channelId, userId: m.userId };
+      await stash.put(m.id, { answer: a, session });
+      const coords = sessionCoords(session) ?? { channelId: m.channelId, userId: m.userId };
       const payloads = renderAnswer(a, { key: m.id, ...coords });
       for (const [i, p] of payloads.entries()) {
         await send(p, i);
