@@ -18,7 +18,7 @@ import {
   sameQuantity,
 } from '../src/engines/claims.js';
 import { splitClaim } from '../src/engines/verify.js';
-import { terms } from '../src/index/text.js';
+import { terms } from '../src/language/tokenize.js';
 
 describe('hedges', () => {
   it.each([

@@ -9,7 +9,8 @@
 import * as chrono from 'chrono-node';
 import type { Deps } from '../deps.js';
 import { independenceGroups, NEAR_DUPLICATE_SHARE } from '../corpus/overlap.js';
-import { STOPWORDS, fold, terms, words } from '../index/text.js';
+import { antonymsOf, canonical, synonymsOf } from '../language/synonyms.js';
+import { STOPWORDS, fold, terms, words } from '../language/tokenize.js';
 import type { Article, Corpus, Sentence } from '../types.js';
 import { attributionOf, extractFigures, type Figure } from './digest-figures.js';
 
@@ -439,95 +440,6 @@ export function corroboration(deps: Deps, sentence: Sentence): { independent: nu
   return { independent, articles };
 }
 
-// ---------------------------------------------------------------------------
-// Synonyms
-
-/**
- * Everyday news vocabulary that different writers use for the same thing
- * ("aid"/"assistance"/"help", "asked"/"requested"/"sought"). General English,
- * not the story: a claim in a user's words should meet the article's words.
- */
-const SYNONYM_GROUPS = [
-  'aid assistance help support',
-  'ask asked request requested seek sought solicit appeal',
-  'kill killed killing dead death deaths die died fatalities',
-  'deploy deployed send sent dispatch dispatched',
-  'attack attacks strike strikes raid raids bomb bombing airstrike',
-  'troop troops soldier soldiers personnel servicemembers',
-  'ship ships vessel vessels warship warships boat boats',
-  'reward bounty',
-  'buy buys bought purchase purchased acquire acquired acquisition',
-  'deny denied denies reject rejected dismiss dismissed refute refuted',
-  'confirm confirmed acknowledge acknowledged',
-  'capture arrest',
-  'drug drugs narcotic narcotics cocaine',
-  'trafficker traffickers smuggler smugglers',
-  'annual annually yearly year',
-  'lead leads led head heads',
-  'threaten threatened warn warned',
-  'plan plans planned plot',
-  'delay delayed delaying wait waited waiting postpone postponed',
-  'war conflict',
-  'go goes going went gone',
-];
-const SYNONYMS = new Map<string, Set<string>>();
-for (const g of SYNONYM_GROUPS) {
-  const set = new Set(g.split(' ').flatMap((w) => terms(w)));
-  for (const t of set) SYNONYMS.set(t, new Set([...(SYNONYMS.get(t) ?? []), ...set]));
-}
-
-/** One representative term for a synonym group, so differently worded sentences compare as the same. */
-export function canonical(t: string): string {
-  const g = SYNONYMS.get(t);
-  return g ? [...g].sort()[0]! : t;
-}
-
-/** The term and its everyday synonyms (stemmed). */
-export function synonymsOf(t: string): Set<string> {
-  return SYNONYMS.get(t) ?? new Set([t]);
-}
-
-// ---------------------------------------------------------------------------
-// Antonyms
-
-/** Everyday opposites in reporting ("supports" / "opposes"): general English, as forms so stemming cannot split them. */
-const ANTONYM_PAIRS: [string, string][] = [
-  ['support supports supported supporting', 'oppose opposes opposed opposing'],
-  ['confirm confirms confirmed confirming', 'deny denies denied denying'],
-  ['accept accepts accepted accepting', 'reject rejects rejected rejecting'],
-  ['approve approves approved approving', 'reject rejects rejected rejecting'],
-  ['increase increases increased increasing', 'decrease decreases decreased decreasing cut cuts'],
-  ['rise rises rose risen rising', 'fall falls fell fallen falling'],
-  ['win wins won winning', 'lose loses lost losing'],
-  ['allow allows allowed allowing', 'ban bans banned banning forbid forbids forbade'],
-  ['agree agrees agreed agreeing', 'disagree disagrees disagreed disagreeing'],
-  ['open opens opened opening', 'close closes closed closing'],
-  ['praise praises praised praising', 'criticize criticizes criticized criticizing condemn condemns condemned condemning'],
-  ['expand expands expanded expanding', 'reduce reduces reduced reducing shrink shrinks shrank'],
-  ['strengthen strengthens strengthened', 'weaken weakens weakened'],
-  ['legal lawful', 'illegal unlawful'],
-  ['guilty', 'innocent'],
-  ['big bigger biggest large larger largest huge', 'small smaller smallest tiny'],
-  ['high higher highest', 'low lower lowest'],
-  ['strong stronger strongest', 'weak weaker weakest'],
-  ['early earlier', 'late later'],
-  ['cheap cheaper', 'expensive costly'],
-  ['alive', 'dead'],
-  ['success successful succeeded', 'failure failed unsuccessful'],
-];
-const ANTONYMS = new Map<string, Set<string>>();
-for (const [a, b] of ANTONYM_PAIRS) {
-  const sa = new Set(a.split(' ').flatMap((w) => terms(w)));
-  const sb = new Set(b.split(' ').flatMap((w) => terms(w)));
-  for (const t of sa) ANTONYMS.set(t, new Set([...(ANTONYMS.get(t) ?? []), ...sb]));
-  for (const t of sb) ANTONYMS.set(t, new Set([...(ANTONYMS.get(t) ?? []), ...sa]));
-}
-
-/** A term's opposites (stemmed), if it has any. */
-export function antonymsOf(t: string): Set<string> {
-  return ANTONYMS.get(t) ?? new Set();
-}
-
 /**
  * When a sentence says the opposite of a claim's word about the same thing ("China supports … the use of force"
  * vs "…and opposes the use or threat of force"), the opposite word it uses; else null. Decided by which of the
@@ -537,8 +449,8 @@ export function antonymIn(claim: string, sentence: string): string | null {
   const cw = terms(claim);
   const sw = words(sentence).map((w) => ({ w, t: terms(w)[0] })).filter((x): x is { w: string; t: string } => !!x.t);
   for (let i = 0; i < cw.length; i++) {
-    const opposite = ANTONYMS.get(cw[i]!);
-    if (!opposite) continue;
+    const opposite = antonymsOf(cw[i]!);
+    if (!opposite.size) continue;
     const same = new Set([cw[i]!, ...synonymsOf(cw[i]!)]);
     const object = new Set(cw.slice(i + 1, i + 7));
     if (!object.size) continue;

@@ -9,12 +9,12 @@
 import type { Deps } from '../deps.js';
 import { independenceGroups } from '../corpus/overlap.js';
 import { BadInputError } from '../errors.js';
-import { terms, words } from '../index/text.js';
+import { canonical, synonymsOf } from '../language/synonyms.js';
+import { terms, words } from '../language/tokenize.js';
 import type { Answer, AnswerBlock, Article, Disagreement, Sentence } from '../types.js';
 import { createCiter, type Citer } from './cite.js';
 import {
   articleLabel,
-  canonical,
   cleanClaim,
   clip,
   corpusFigures,
@@ -31,7 +31,6 @@ import {
   nearDuplicates,
   reportedHedgeOf,
   sameQuantity,
-  synonymsOf,
   type Figure,
 } from './claims.js';
 

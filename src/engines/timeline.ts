@@ -25,7 +25,7 @@ import {
   MONTHS,
   WEEKDAYS,
 } from '../index/dates.js';
-import { fold, terms } from '../index/text.js';
+import { fold, terms } from '../language/tokenize.js';
 import { createCiter, quoteSentences } from './cite.js';
 import { quoteUnit } from './quote-span.js';
 import { aboutEntity, sentencesDescribedBy } from './who.js';

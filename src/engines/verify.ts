@@ -12,14 +12,14 @@
 import type { Deps } from '../deps.js';
 import { independenceGroups } from '../corpus/overlap.js';
 import { BadInputError } from '../errors.js';
-import { stem, terms, words } from '../index/text.js';
+import { antonymsOf, synonymsOf } from '../language/synonyms.js';
+import { stem, terms, words } from '../language/tokenize.js';
 import type { Answer, AnswerBlock, Article, Sentence } from '../types.js';
 import { properNames } from './ask.js';
 import { createCiter, type Citer } from './cite.js';
 import { capitalize, quotedList } from './phrasing.js';
 import {
   antonymIn,
-  antonymsOf,
   articleLabel,
   attribution,
   cleanClaim,
@@ -36,7 +36,6 @@ import {
   figuresInText,
   hasNegation,
   isNonConfirmation,
-  synonymsOf,
   hedgeOf,
   negatedTerms,
   relateDates,

@@ -11,7 +11,7 @@ import { type Entity, type EntityIndex, type EntityMention, SPEECH_RE, TITLE_HEA
 import { createCiter, quoteSentences, sourceLabel, type Citer } from './cite.js';
 import { quoteUnit } from './quote-span.js';
 import type { LlmPassage } from '../llm/types.js';
-import { terms } from '../index/text.js';
+import { terms } from '../language/tokenize.js';
 
 /** Discord allows at most 25 autocomplete choices of at most 100 characters. */
 export const AUTOCOMPLETE_MAX = 25;

@@ -11,7 +11,7 @@ import MiniSearch from 'minisearch';
 import type { Logger } from '../log.js';
 import type { Article, Corpus, Paragraph, Sentence } from '../types.js';
 import type { PassageHit, SearchIndex, SearchOptions } from './search.js';
-import { STOPWORDS, stem, terms, words } from './text.js';
+import { STOPWORDS, stem, terms, words } from '../language/tokenize.js';
 
 /** Bump when tokenisation or stored fields change, so stale caches are ignored. */
 const SCHEMA = 7;

@@ -12,7 +12,7 @@ import nlp from 'compromise';
 import type { Article, Corpus, EntityInfo, Sentence } from '../types.js';
 import { quoteOf } from '../corpus/html.js';
 import { MONTHS, WEEKDAYS } from './dates.js';
-import { STOPWORDS, fold } from './text.js';
+import { STOPWORDS, fold } from '../language/tokenize.js';
 
 export type EntityKind = EntityInfo['kind'];
 
