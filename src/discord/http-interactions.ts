@@ -258,13 +258,14 @@ export async function startHttpInteractions(deps: Deps, port: number, opts: Http
 
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     if (req.method !== 'POST') return plain(res, 405, 'method not allowed');
-    // Refuse an over-limit body as soon as it is known to be one, and stop reading it:
-    // the 413 goes out, then the connection is closed instead of draining the rest.
+    // Refuse an over-limit body as soon as it is known to be one, and stop reading it: the
+    // 413 goes out and the connection is dropped shortly after (time for the client to read
+    // the answer; closing at once would reset it mid-upload), never drained to its end.
     const tooLarge = () => {
       req.removeAllListeners('data');
       req.pause();
-      res.writeHead(413, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' });
-      res.end('payload too large', () => req.socket?.destroy());
+      plain(res, 413, 'payload too large');
+      setTimeout(() => req.socket?.destroy(), 1000).unref();
     };
     const declared = Number(req.headers['content-length']);
     if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) return tooLarge();

@@ -379,6 +379,12 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
       requests.push(rec);
       notify();
       try {
+        // HTTP mode: the test hands Discord the endpoint's HTTP response (interactionResponse) when
+        // it reads it, which under a burst can be just after the bot's first edit arrives here.
+        const early = /^\/webhooks\/\d+\/([^/]+)\/messages\/@original$/.exec(path);
+        if (early && !tokens.has(early[1]!)) {
+          await matchWaiter(() => tokens.get(early[1]!)?.original, 5000, 'the interaction response').catch(() => undefined);
+        }
         const over = routeOverride ? await routeOverride(rec) : undefined;
         if (over?.delayMs) await new Promise((r) => setTimeout(r, over.delayMs));
         const out = over ?? route(rec);
