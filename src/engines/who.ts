@@ -11,6 +11,7 @@ import { type Entity, type EntityIndex, type EntityMention, SPEECH_RE, TITLE_HEA
 import { createCiter, quoteSentences, sourceLabel, type Citer } from './cite.js';
 import { quoteUnit } from './quote-span.js';
 import type { LlmPassage } from '../llm/types.js';
+import { typoDistance } from '../language/edit-distance.js';
 import { terms } from '../language/tokenize.js';
 
 /** Discord allows at most 25 autocomplete choices of at most 100 characters. */
@@ -45,31 +46,6 @@ export function queryKey(input: string): string {
   return k.slice(0, 200);
 }
 
-/**
- * Damerau (optimal string alignment) distance with an early exit above `max`
- * (returns max + 1 then): a swapped pair of letters ("Maudro") is one edit, like a
- * doubled ("Madurro"), dropped or changed one.
- */
-export function distance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev2: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
-      cur[j] = v;
-      rowMin = Math.min(rowMin, v);
-    }
-    if (rowMin > max) return max + 1;
-    prev2 = prev;
-    prev = cur;
-  }
-  return prev[b.length]!;
-}
-
 /** Edits a typed name may be off by and still be answered: none below 4 letters, 1 below 6, else 2. */
 export function editsAllowed(key: string): number {
   const letters = key.replace(/ /g, '').length;
@@ -98,8 +74,8 @@ export function lookupEntity(index: EntityIndex, input: string): Lookup {
       if (d < best) (best = d), (via = target);
     };
     for (const k of e.keys) {
-      consider(k, distance(key, k, max));
-      if (qWords.length === 1) for (const w of k.split(' ')) if (w.length > 2) consider(w, distance(key, w, max));
+      consider(k, typoDistance(key, k, max));
+      if (qWords.length === 1) for (const w of k.split(' ')) if (w.length > 2) consider(w, typoDistance(key, w, max));
       // A typed prefix of four letters or more reads as one edit ("Pesk" → Peskov); shorter ones are only suggested.
       if (key.length >= 3) {
         const d = key.length >= 4 ? 1 : allowed + 1;

@@ -11,6 +11,7 @@ import MiniSearch from 'minisearch';
 import type { Logger } from '../log.js';
 import type { Article, Corpus, Paragraph, Sentence } from '../types.js';
 import type { PassageHit, SearchIndex, SearchOptions } from './search.js';
+import { withinEdits } from '../language/edit-distance.js';
 import { STOPWORDS, stem, terms, words } from '../language/tokenize.js';
 
 /** Bump when tokenisation or stored fields change, so stale caches are ignored. */
@@ -129,28 +130,6 @@ function countDf(a: Pick<Article, 'paragraphs'>, df: Map<string, number>, sign =
       else df.delete(t);
     }
   }
-}
-
-/** Optimal-string-alignment distance, bounded: true when a and b are within `max` edits (a swap is one). */
-export function withinEdits(a: string, b: string, max: number): boolean {
-  if (Math.abs(a.length - b.length) > max) return false;
-  const n = b.length;
-  let prev2: number[] = [];
-  let prev = Array.from({ length: n + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let rowMin = i;
-    for (let j = 1; j <= n; j++) {
-      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
-      cur[j] = v;
-      rowMin = Math.min(rowMin, v);
-    }
-    if (rowMin > max) return false;
-    prev2 = prev;
-    prev = cur;
-  }
-  return prev[n]! <= max;
 }
 
 function makeIndex(

@@ -24,11 +24,12 @@ export const QUALIFIER_RANGES: Readonly<Record<string, readonly [number, number]
   'more than': [1.0001, Infinity], over: [1.0001, Infinity], 'upwards of': [1.0001, Infinity], 'at least': [1, Infinity],
   nearly: [0.8, 1], almost: [0.8, 1], 'fewer than': [0.8, 1], 'less than': [0.8, 1], 'up to': [0, 1], 'as many as': [0, 1],
   about: [0.85, 1.15], around: [0.85, 1.15], roughly: [0.85, 1.15], approximately: [0.85, 1.15], some: [0.85, 1.15], 'an estimated': [0.85, 1.15],
+  'close to': [0.9, 1.0001], 'at most': [0, 1], 'just over': [1.0001, 1.15], 'just under': [0.85, 0.9999],
 };
 /** The qualifiers, in the order figure patterns try them. */
 export const QUALIFIERS: readonly string[] = [
   'more than', 'over', 'at least', 'nearly', 'almost', 'about', 'around', 'roughly', 'approximately', 'some', 'up to', 'fewer than',
-  'less than', 'as many as', 'an estimated', 'upwards of',
+  'less than', 'as many as', 'an estimated', 'upwards of', 'close to', 'at most', 'just over', 'just under',
 ];
 
 /** Units of time, distance and repetition: "50 years", "10 miles" are spans, not counts of things. */
@@ -68,3 +69,70 @@ export const COUNTED_NOUNS: readonly CountedCategory[] = [
 
 /** Nouns that stand for a figure already given ("that number", "the total"). */
 export const FIGURE_NOUNS: readonly string[] = list('number figure total tally count');
+
+/** What a figure measures. "count" has a counted noun; "number" is a bare number whose noun the text does not give. */
+export type FigureKind =
+  | 'count' | 'number' | 'money' | 'percent' | 'age' | 'speed' | 'distance' | 'length' | 'depth' | 'height' | 'area' | 'volume'
+  | 'weight' | 'duration' | 'temperature' | 'clock' | 'date' | 'year' | 'ordinal';
+
+/** A unit of measure: the canonical name shown, what it measures, and its written forms (longest match wins). */
+export interface MeasureUnit {
+  unit: string;
+  kind: FigureKind;
+  forms: readonly string[];
+}
+
+/** Units written after a number ("150 mph", "400 metres", "96 hours"). Forms are matched case-insensitively, whole words. */
+export const MEASURE_UNITS: readonly MeasureUnit[] = [
+  { unit: 'mph', kind: 'speed', forms: ['mph', 'miles per hour', 'mile per hour', 'miles an hour', 'mile an hour'] },
+  { unit: 'km/h', kind: 'speed', forms: ['km/h', 'kmh', 'kph', 'kilometres per hour', 'kilometers per hour', 'kilometres an hour', 'kilometers an hour'] },
+  { unit: 'knots', kind: 'speed', forms: ['knots', 'knot', 'kn'] },
+  { unit: 'sq km', kind: 'area', forms: ['square kilometres', 'square kilometers', 'square kilometre', 'square kilometer', 'sq km', 'km2', 'km²'] },
+  { unit: 'sq miles', kind: 'area', forms: ['square miles', 'square mile', 'sq miles', 'sq mi'] },
+  { unit: 'sq m', kind: 'area', forms: ['square metres', 'square meters', 'square feet', 'sq ft', 'm2', 'm²'] },
+  { unit: 'hectares', kind: 'area', forms: ['hectares', 'hectare', 'acres', 'acre'] },
+  { unit: 'cubic m', kind: 'volume', forms: ['cubic metres', 'cubic meters', 'cubic metre', 'cubic meter', 'cubic feet', 'm3', 'm³'] },
+  { unit: 'litres', kind: 'volume', forms: ['litres', 'liters', 'litre', 'liter', 'gallons', 'gallon'] },
+  { unit: 'nautical miles', kind: 'distance', forms: ['nautical miles', 'nautical mile', 'nm'] },
+  { unit: 'km', kind: 'distance', forms: ['km', 'kilometres', 'kilometers', 'kilometre', 'kilometer', 'kms'] },
+  { unit: 'miles', kind: 'distance', forms: ['miles', 'mile', 'mi'] },
+  { unit: 'm', kind: 'distance', forms: ['metres', 'meters', 'metre', 'meter', 'm'] },
+  { unit: 'cm', kind: 'distance', forms: ['centimetres', 'centimeters', 'centimetre', 'centimeter', 'cm', 'millimetres', 'millimeters', 'mm'] },
+  { unit: 'feet', kind: 'distance', forms: ['feet', 'foot', 'ft'] },
+  { unit: 'yards', kind: 'distance', forms: ['yards', 'yard'] },
+  { unit: 'inches', kind: 'distance', forms: ['inches', 'inch'] },
+  { unit: 'tonnes', kind: 'weight', forms: ['tonnes', 'tonne', 'tons', 'ton', 'metric tons', 'metric tonnes', 't'] },
+  { unit: 'kg', kind: 'weight', forms: ['kilograms', 'kilogrammes', 'kilogram', 'kilos', 'kilo', 'kg', 'kgs'] },
+  { unit: 'lb', kind: 'weight', forms: ['pounds', 'pound', 'lbs', 'lb'] },
+  { unit: 'barrels', kind: 'volume', forms: ['barrels', 'barrel'] },
+  { unit: 'degrees', kind: 'temperature', forms: ['degrees celsius', 'degrees fahrenheit', 'degrees', '°c', '°f'] },
+  { unit: 'seconds', kind: 'duration', forms: ['seconds', 'second', 'secs'] },
+  { unit: 'minutes', kind: 'duration', forms: ['minutes', 'minute', 'mins'] },
+  { unit: 'hours', kind: 'duration', forms: ['hours', 'hour', 'hrs'] },
+  { unit: 'days', kind: 'duration', forms: ['days', 'day'] },
+  { unit: 'weeks', kind: 'duration', forms: ['weeks', 'week'] },
+  { unit: 'months', kind: 'duration', forms: ['months', 'month'] },
+  { unit: 'years', kind: 'duration', forms: ['years', 'year'] },
+  { unit: 'decades', kind: 'duration', forms: ['decades', 'decade'] },
+];
+
+/** Currency signs and words: "$5m", "5 million dollars", "€2bn". */
+export const CURRENCIES: Readonly<Record<string, string>> = {
+  $: '$', '€': '€', '£': '£', '¥': '¥', 'us$': '$', usd: '$', dollars: '$', dollar: '$', euros: '€', euro: '€', yen: '¥', baht: 'baht', rupees: 'rupees',
+  'egyptian pounds': 'E£',
+};
+
+/** Marks after a number that make it a time of day ("10 p.m.", "8:30am"). */
+export const CLOCK_MARKS: readonly string[] = list("a.m. p.m. am pm a.m p.m o'clock gmt utc bst edt est pdt pst");
+
+/** Adjectives after a length that say which dimension it is ("400 metres long", "3,800 metres deep"). */
+export const DIMENSION_WORDS: Readonly<Record<string, FigureKind>> = {
+  long: 'length', length: 'length', wide: 'length', width: 'length', deep: 'depth', depth: 'depth', down: 'depth', below: 'depth', high: 'height', tall: 'height', height: 'height',
+  away: 'distance', from: 'distance', far: 'distance', inside: 'distance', into: 'distance',
+};
+
+/** Nouns that name a group counted by "of N" ("a crew of 25", "a population of 5,000"): the group is what is counted. */
+export const COLLECTIVE_NOUNS: ReadonlySet<string> = new Set(list('crew team squad group party delegation convoy fleet population workforce staff contingent queue backlog total toll tally'));
+
+/** Modifiers that say which kind of a counted thing ("power outages" vs "water outages"): kept in the noun, never dropped. */
+export const SOFT_COUNT_MODIFIERS: ReadonlySet<string> = new Set(list('accused suspected alleged reported additional more other new about some further extra'));

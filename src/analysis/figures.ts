@@ -1,0 +1,570 @@
+/**
+ * Figures: every number a sentence states, read once, with what it measures.
+ * "150 mph" is a speed, "10 p.m." a time of day, "2018" a year, "<Name>, 68," an
+ * age that belongs to that person, "the crew of 25" a count of crew, and "power
+ * outages" a different quantity from "water outages". Units, counted nouns and
+ * qualifiers are data in `language/lexicon`; what is here is the reading order.
+ *
+ * `readFigures` reads one text (an article sentence, a user's claim or question);
+ * `buildFigures` reads a corpus and ties each figure to its sentence, its date, who
+ * says it and, for ages, the person it belongs to. The result is plain data, so the
+ * analysis container can persist it with the corpus snapshot.
+ */
+import { keyOf, type Entity, type EntityIndex } from '../index/entities.js';
+import { parseDates } from '../language/dates.js';
+import {
+  CLOCK_MARKS,
+  COLLECTIVE_NOUNS,
+  CURRENCIES,
+  DIMENSION_WORDS,
+  IRREGULAR_PLURALS,
+  MEASURE_NOUNS,
+  MEASURE_UNITS,
+  MONTH_PATTERN,
+  NUMBER_TENS,
+  NUMBER_UNITS,
+  QUALIFIER_RANGES,
+  QUALIFIERS,
+  SCALES,
+  SOFT_COUNT_MODIFIERS,
+  STOPWORDS,
+  UNIT_NOUNS,
+  WEEKDAY_PATTERN,
+  type FigureKind,
+} from '../language/lexicon/index.js';
+import { lemma } from '../language/tokenize.js';
+import type { Article, Corpus } from '../types.js';
+
+export type { FigureKind } from '../language/lexicon/index.js';
+
+/** One figure as a text writes it. Offsets are into the text read. */
+export interface FigureReading {
+  start: number;
+  end: number;
+  /** The figure as written, qualifier and unit included ("at least 61", "150 mph", "$916 million"). */
+  text: string;
+  /** The number (money in units of currency, a range's low end). */
+  value: number;
+  /** The high end of a range ("aged 11 to 16"), else null. */
+  valueHi: number | null;
+  /** Range of true values the qualifier allows, in the figure's own unit. */
+  lo: number;
+  hi: number;
+  qualifier: string | null;
+  /** Canonical unit from the units table ("mph", "km", "$", "%", "years"), or null for counts. */
+  unit: string | null;
+  kind: FigureKind;
+  /** The counted noun phrase, lower case, without soft modifiers ("power outages", "crew"), or null. */
+  noun: string | null;
+  /** Dictionary form of the counted noun's head ("outage", "crew"), or null. */
+  head: string | null;
+  /** For ages: what the sentence ties the age to, a name ("Shahzada Dawood") or a noun ("coach"); null when only a reference ("the 79-year-old"). */
+  holder: string | null;
+  /** The holder is a name (capitalised), not a common noun. */
+  holderIsName: boolean;
+}
+
+/** A figure of the corpus: a reading tied to its article, sentence, date, source and entity. Plain data. */
+export interface FigureFact extends FigureReading {
+  id: string;
+  articleId: string;
+  sentenceId: string;
+  /** The date the figure applies to: a date the sentence states, else its article's date (YYYY-MM-DD), or null. */
+  when: string | null;
+  /** Who the sentence attributes it to, or null. */
+  who: string | null;
+  /** The entity the figure belongs to (ages: the person), or null. */
+  entityId: string | null;
+  entityName: string | null;
+}
+
+/** Every figure of a corpus, by article and sentence order. */
+export interface FiguresAnalysis {
+  version: 1;
+  figures: FigureFact[];
+}
+
+// --- patterns built from the lexicon -------------------------------------------------------
+
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const byLength = (a: string, b: string) => b.length - a.length;
+
+const WORD_NUMBER = `(?:${Object.keys(NUMBER_TENS).join('|')})(?:[- ](?:${Object.keys(NUMBER_UNITS).slice(0, 9).join('|')}))?|${Object.keys(NUMBER_UNITS).sort(byLength).join('|')}|a\\s+dozen|dozen|a\\s+hundred`;
+const DIGITS = `\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?`;
+/** A number (digits or words), with what is glued to it ("400m", "10,432kg", "1st"). */
+const NUMBER_RE = new RegExp(`(?<![\\p{L}\\p{N}.,:/-]|\\p{L}-)(${DIGITS}|\\b(?:${WORD_NUMBER})\\b)([a-zA-Z%°²³]+)?`, 'giu');
+
+const UNIT_FORMS = MEASURE_UNITS.flatMap((u) => u.forms.map((form) => ({ form, u }))).sort((a, b) => byLength(a.form, b.form));
+const UNIT_BY_FORM = new Map(UNIT_FORMS.map((x) => [x.form.toLowerCase(), x.u]));
+const UNIT_AFTER_RE = new RegExp(`^(?:\\s|-)?(${UNIT_FORMS.map((x) => esc(x.form)).join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+const CURRENCY_WORDS = Object.keys(CURRENCIES).filter((c) => /^[a-z]/i.test(c)).sort(byLength);
+const CURRENCY_AFTER_RE = new RegExp(`^\\s+(${CURRENCY_WORDS.map(esc).join('|')})\\b`, 'i');
+const CURRENCY_BEFORE_RE = /(US\$|E£|[$€£¥])\s?$/;
+const SCALE_AFTER_RE = /^(?:\s|-)?(thousand|million|billion|trillion|mn|bn|m|k)(?![\p{L}\p{N}])/iu;
+const QUALIFIER_RE = new RegExp(`\\b(${[...QUALIFIERS].sort(byLength).map(esc).join('|')})\\s+(?:of\\s+)?(?:US\\$|E£|[$€£¥])?\\s?$`, 'i');
+const CLOCK_AFTER_RE = new RegExp(`^(?::\\d{2}(?:\\s?(?:${CLOCK_MARKS.map(esc).join('|')}))?|\\s?(?:${CLOCK_MARKS.map(esc).join('|')}))(?![\\p{L}])`, 'iu');
+const MONTH_BEFORE_RE = new RegExp(`\\b${MONTH_PATTERN}\\.?\\s*$`, 'i');
+const MONTH_AFTER_RE = new RegExp(`^(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_PATTERN}\\b`, 'i');
+const WEEKDAY_BEFORE_RE = new RegExp(`\\b${WEEKDAY_PATTERN}\\.?,?\\s*$`, 'i');
+const AGE_AFTER_RE = /^(?:-|\s)years?(?:-|\s)old\b|^\s+years\s+of\s+age\b/i;
+const AGE_BEFORE_RE = /\b(?:aged|ages|age(?:\s+of)?)\s+$/i;
+const PERCENT_AFTER_RE = /^\s?(?:%|percent\b|per\s+cent\b|percentage points?\b)/i;
+const RANGE_AFTER_RE = new RegExp(`^\\s*(?:-|–|—|to|and)\\s*(${DIGITS}|\\b(?:${WORD_NUMBER})\\b)`, 'iu');
+const DIMENSION_AFTER_RE = new RegExp(`^[\\s-]*(?:in\\s+)?(${Object.keys(DIMENSION_WORDS).join('|')})\\b`, 'i');
+const DIMENSION_BEFORE_RE = /\b(length|depth|depths|height|altitude|width|distance)\s+(?:of\s+)?(?:about\s+|around\s+|some\s+|nearly\s+|roughly\s+|more than\s+)?$/i;
+const NAME = `\\p{Lu}[\\p{L}'’.-]*(?:\\s+(?:(?:de|del|la|van|von|bin|al)\\s+)?\\p{Lu}[\\p{L}'’.-]*){0,3}`;
+/** "Shahzada Dawood, 48," / "Prince Dipangkorn, 13." / "Ekkapol (25)". */
+const NAME_COMMA_BEFORE_RE = new RegExp(`(${NAME})(?:,\\s*|\\s+\\()$`, 'u');
+/** "Suleman is 19." / "Smith, who is 45," / "Smith turned 45". */
+const NAME_IS_BEFORE_RE = new RegExp(`(${NAME})(?:,?\\s+who)?\\s+(?:is|was|is was|turned|turns)\\s+$`, 'u');
+/** "Coach Ekkapol, the 25-year-old …" / "Peter Zeihan, a 52-year-old …". */
+const NAME_APPOSITION_BEFORE_RE = new RegExp(`(${NAME}),\\s+(?:the|a|an)\\s+$`, 'u');
+const NAME_AFTER_RE = new RegExp(`^\\s+(${NAME})`, 'u');
+
+function parseNumberText(t: string): number {
+  const s = t.toLowerCase().replace(/\s+/g, ' ');
+  if (/^[\d,.]+$/.test(s)) return Number(s.replace(/,/g, ''));
+  if (s === 'dozen' || s === 'a dozen') return 12;
+  if (s === 'a hundred') return 100;
+  const [tens, unit] = s.split(/[- ]/);
+  return (NUMBER_TENS[tens!] ?? NUMBER_UNITS[tens!] ?? NaN) + (unit ? (NUMBER_UNITS[unit] ?? 0) : 0);
+}
+
+const isPluralWord = (w: string) =>
+  IRREGULAR_PLURALS.has(w) || COLLECTIVE_NOUNS.has(w) || (/^[a-z][a-z-]*[^su']s$/.test(w) && w.length > 3) || /^[a-z]+ies$/.test(w);
+/** Plurals of names with a digit or hyphen: "C-17s", "F-35s". */
+const isNamedPlural = (raw: string) => /^[A-Z][\w]*-?\d+\w*s$/.test(raw);
+
+/** The counted noun after a number: ordinary words up to the first plural ("five significant pieces", "power outages"). */
+function countedNounAfter(after: string): { noun: string; head: string } | null {
+  const ws = after.trim().split(/\s+/).slice(0, 6);
+  const np: string[] = [];
+  for (let i = 0; i < ws.length; i++) {
+    const raw = ws[i]!.replace(/^[“"(]/, '');
+    const w = raw.toLowerCase().replace(/[’'.,;:!?)"”]+$/g, '');
+    if (isNamedPlural(raw.replace(/[.,;:!?)"”]+$/, ''))) return { noun: [...np, w].join(' '), head: w.replace(/s$/, '') };
+    if (!/^[a-z][a-z-]*$/.test(w) || !/^[a-z]/.test(raw) || (STOPWORDS.has(w) && !isPluralWord(w))) return null;
+    if (np.length && /ed$/.test(w) && !isPluralWord(w)) return null;
+    np.push(w);
+    if (isPluralWord(w)) {
+      // "23 reports of burns": the burns are counted.
+      if (MEASURE_NOUNS.has(w) && ws[i + 1]?.toLowerCase() === 'of' && ws[i + 2]) {
+        const inner = countedNounAfter(ws.slice(i + 2).join(' '));
+        if (inner) return inner;
+      }
+      if (UNIT_NOUNS.has(w) && !COLLECTIVE_NOUNS.has(w)) return null;
+      const kept = np.filter((x) => !SOFT_COUNT_MODIFIERS.has(x));
+      return { noun: kept.join(' ') || w, head: lemma(w) };
+    }
+    if (/[,.;:!?)]$/.test(raw) || np.length >= 4) return null;
+  }
+  return null;
+}
+
+/** "the crew of 25", "a population of 5,000", "a convoy of 15 ships": the group before "of". */
+function collectiveBefore(before: string): string | null {
+  const m = /\b([a-z][a-z-]*)\s+of\s+(?:about\s+|around\s+|some\s+|nearly\s+|roughly\s+|more than\s+|at least\s+|up to\s+|just over\s+)?$/i.exec(before);
+  return m && COLLECTIVE_NOUNS.has(m[1]!.toLowerCase()) ? m[1]!.toLowerCase() : null;
+}
+
+/** "four of the boys", "13 of them": what the number is a part of. */
+function partitiveAfter(after: string): { noun: string; head: string } | null {
+  const m = /^\s+of\s+(?:the|those|these|their|its|his|her|our)\s+((?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*)/.exec(after);
+  if (!m) return null;
+  const ws = m[1]!.split(/\s+/);
+  const i = ws.findIndex((w) => isPluralWord(w));
+  if (i < 0 || UNIT_NOUNS.has(ws[i]!)) return null;
+  return { noun: ws.slice(0, i + 1).filter((w) => !SOFT_COUNT_MODIFIERS.has(w)).join(' '), head: lemma(ws[i]!) };
+}
+
+/** The common noun an age is written before ("the 25-year-old coach" → coach). */
+function nounAfterAge(after: string): string | null {
+  const m = /^\s+((?:[a-z][a-z-]*\s+){0,2}?)([a-z][a-z-]*)(?=[\s,.;:!?)]|$)/.exec(after);
+  if (!m) return null;
+  const head = m[2]!;
+  if (STOPWORDS.has(head) || /(?:ed|ly)$/.test(head) || /^(?:is|was|has|had|who|said|says|and|but)$/.test(head)) return null;
+  return head;
+}
+
+/**
+ * Every figure in a text: value, qualifier, unit, kind, counted noun and (ages) the
+ * name or noun it belongs to. Bare numbers the text gives no noun for are kind "number".
+ */
+export function readFigures(text: string): FigureReading[] {
+  const out: FigureReading[] = [];
+  NUMBER_RE.lastIndex = 0;
+  for (let m = NUMBER_RE.exec(text); m; m = NUMBER_RE.exec(text)) {
+    const numText = m[1]!;
+    let glued = m[2] ?? '';
+    let start = m.index;
+    let end = m.index + numText.length;
+    const before = text.slice(0, start);
+    const isWord = /^[a-z]/i.test(numText);
+    let value = parseNumberText(numText);
+    if (!Number.isFinite(value)) continue;
+    // "one" is a pronoun as often as a number: only with a unit or a counted noun after it.
+    let kind: FigureKind | null = null;
+    let unit: string | null = null;
+    let valueHi: number | null = null;
+    let noun: { noun: string; head: string } | null = null;
+    let holder: string | null = null;
+    let holderIsName = false;
+
+    // Glued suffixes: "1st" (ordinal), "1980s" (a decade), "400m", "10,432kg", "250k", "12%".
+    if (glued) {
+      const g = glued.toLowerCase();
+      if (/^(?:st|nd|rd|th)$/.test(g)) {
+        kind = MONTH_AFTER_RE.test(text.slice(end)) || MONTH_BEFORE_RE.test(before) ? 'date' : 'ordinal';
+        end += glued.length;
+      } else if (g === 's' && /^\d{4}$/.test(numText)) {
+        kind = 'year';
+        end += 1;
+      } else if (g === '%') {
+        kind = 'percent';
+        unit = '%';
+        end += 1;
+      } else if (SCALES[g] || g === 'k' || g === 'mn') {
+        // handled below with the currency
+      } else if (UNIT_BY_FORM.has(g)) {
+        // handled below as a unit
+      } else if (/^(?:am|pm)$/.test(g)) {
+        kind = 'clock';
+        end += glued.length;
+      } else continue; // "F35", "A380": a name, not a figure
+      if (kind) glued = '';
+    }
+    const afterNum = glued ? text.slice(m.index + numText.length) : text.slice(end);
+
+    // A time of day, a date, a year: never counts of anything.
+    if (!kind && !isWord && CLOCK_AFTER_RE.test(afterNum) && value <= 24) {
+      kind = 'clock';
+      end += CLOCK_AFTER_RE.exec(afterNum)![0].length;
+    } else if (!kind && !isWord && /^\/\d/.test(afterNum)) {
+      continue; // "6/22/2023"
+    } else if (!kind && !isWord && value >= 1 && value <= 31 && Number.isInteger(value) && (MONTH_BEFORE_RE.test(before) || MONTH_AFTER_RE.test(afterNum))) {
+      kind = 'date';
+    } else if (!kind && !isWord && /^\d{4}$/.test(numText) && value >= 1800 && value <= 2100 && !CURRENCY_BEFORE_RE.test(before) && !countedNounAfter(afterNum)) {
+      kind = 'year';
+    }
+
+    let currency: string | null = null;
+    let scale = 1;
+    if (!kind) {
+      currency = CURRENCY_BEFORE_RE.exec(before)?.[1] ?? null;
+      if (currency) start = before.length - CURRENCY_BEFORE_RE.exec(before)![0].length;
+      const sc = SCALE_AFTER_RE.exec(glued || afterNum);
+      const scWord = sc?.[1]?.toLowerCase();
+      // "400m" is metres unless it is money ("$400m"); "m"/"k" scale only money.
+      if (sc && scWord && (!/^(?:m|k|mn)$/.test(scWord) || currency)) {
+        scale = scWord === 'k' ? 1e3 : scWord === 'mn' ? 1e6 : SCALES[scWord]!;
+        end = (glued ? m.index + numText.length : end) + sc[0].length;
+        glued = '';
+      }
+      const cw = CURRENCY_AFTER_RE.exec(text.slice(end));
+      if (!currency && cw && (scale > 1 || !/^pounds?$/i.test(cw[1]!))) {
+        currency = CURRENCIES[cw[1]!.toLowerCase()]!;
+        end += cw[0].length;
+      }
+      if (currency) {
+        kind = 'money';
+        unit = CURRENCIES[currency.toLowerCase()] ?? currency;
+      }
+    }
+    value *= scale;
+
+    if (!kind) {
+      const rest = glued ? glued + text.slice(m.index + numText.length + glued.length) : text.slice(end);
+      if (PERCENT_AFTER_RE.test(rest)) {
+        kind = 'percent';
+        unit = '%';
+        end += PERCENT_AFTER_RE.exec(rest)![0].length;
+      } else if (AGE_AFTER_RE.test(rest)) {
+        kind = 'age';
+        unit = 'years';
+        end += AGE_AFTER_RE.exec(rest)![0].length;
+      } else if (AGE_BEFORE_RE.test(before)) {
+        kind = 'age';
+        unit = 'years';
+        // "The boys, ages 11-16", "Smith, aged 45": the age is of what is named just before.
+        const owner = new RegExp(`(?:(${NAME})|\\b([a-z][a-z-]*))[\\s,—–-]*(?:aged|ages|age(?:\\s+of)?)\\s+$`, 'u').exec(before);
+        if (owner?.[1] && !/^(?:The|A|An|He|She|They|It)$/.test(owner[1])) {
+          holder = owner[1];
+          holderIsName = true;
+        } else if (owner?.[2] && !STOPWORDS.has(owner[2]) && !/ed$/.test(owner[2])) holder = owner[2];
+      } else {
+        const u = UNIT_AFTER_RE.exec(glued ? glued + text.slice(m.index + numText.length + glued.length) : rest);
+        // A bare "m" or "t" after a space is too often a word or initial; glued ("400m") it is a unit.
+        if (u && !(u[1]!.length <= 2 && /^\s/.test(u[0]) && /^(?:m|t|mi|nm|kn)$/i.test(u[1]!))) {
+          const mu = UNIT_BY_FORM.get(u[1]!.toLowerCase())!;
+          kind = mu.kind;
+          unit = mu.unit;
+          end = (glued ? m.index + numText.length : end) + u[0].length;
+          glued = '';
+          if (kind === 'distance') {
+            const dim = DIMENSION_AFTER_RE.exec(text.slice(end))?.[1]?.toLowerCase();
+            const dimBefore = DIMENSION_BEFORE_RE.exec(before)?.[1]?.toLowerCase();
+            const k = dim ? DIMENSION_WORDS[dim] : dimBefore ? DIMENSION_WORDS[dimBefore.replace(/s$/, '')] ?? (dimBefore === 'altitude' ? 'height' : 'distance') : undefined;
+            if (k) kind = k;
+            // "6,000 meters (19,685 feet)": the second figure measures what the first does.
+            const prev = out[out.length - 1];
+            if (!k && prev && /\(\s*$/.test(text.slice(prev.end, start))) kind = prev.kind;
+          }
+          // "a 20-minute delay", "96 hours of oxygen" are spans of time; "30 years" old is an age (above).
+        }
+      }
+      if (glued) continue; // glued letters that are no unit: a model name
+    }
+
+    if (!kind) {
+      noun = countedNounAfter(text.slice(end)) ?? partitiveAfter(text.slice(end));
+      const group = collectiveBefore(before);
+      if (group && (!noun || noun.head === 'member' || noun.head === 'people')) noun = { noun: group, head: lemma(group) };
+      if (noun) kind = 'count';
+      else if (isWord && value === 1) continue;
+      else kind = 'number';
+    }
+    if (kind === 'count' && isWord && value === 1) continue;
+
+    // A range: "aged 11 to 16", "11-16", "between 10 and 12".
+    if (kind !== 'clock' && kind !== 'date' && kind !== 'year') {
+      const r = RANGE_AFTER_RE.exec(text.slice(m.index + numText.length));
+      if (r && (kind === 'age' || kind === 'number' || /^\s*(?:-|–|to)/.test(r[0]) || /\bbetween\s+$/i.test(before))) {
+        const hi = parseNumberText(r[1]!) * scale;
+        if (Number.isFinite(hi) && hi > value) {
+          valueHi = hi;
+          end = Math.max(end, m.index + numText.length + r[0].length);
+          // "aged 11 to 16" / "11-16-year-olds": the unit after the second number is the range's.
+          const after2 = text.slice(m.index + numText.length + r[0].length);
+          if (AGE_AFTER_RE.test(after2)) {
+            kind = 'age';
+            unit = 'years';
+          }
+          if (kind === 'number') {
+            const n2 = countedNounAfter(after2);
+            if (n2) {
+              noun = n2;
+              kind = 'count';
+            }
+          }
+        }
+      }
+    }
+
+    // Ages belong to someone: the name or noun the sentence ties them to.
+    if (kind === 'age' && !holder) {
+      const after = text.slice(end);
+      const named = NAME_AFTER_RE.exec(after);
+      const appos = NAME_APPOSITION_BEFORE_RE.exec(before);
+      if (named && !/^(?:The|A|An|He|She|It|They|I|We|On|In|At)$/.test(named[1]!)) {
+        holder = named[1]!;
+        holderIsName = true;
+      } else if (appos) {
+        holder = appos[1]!;
+        holderIsName = true;
+      } else {
+        holder = nounAfterAge(after);
+      }
+    } else if ((kind === 'number' || kind === 'count') && !isWord && value >= 1 && value <= 110 && Number.isInteger(value) && !noun) {
+      // "Shahzada Dawood, 48, is …", "Suleman is 19.": a bare small number right after a name, closed by punctuation.
+      const after = text.slice(end);
+      const closes = /^\s*(?:[,)]|\.(?:\s|$)|;|$)/.test(after) || /^\s+(?:and|when|at the time)\b/.test(after);
+      const comma = NAME_COMMA_BEFORE_RE.exec(before);
+      const is = NAME_IS_BEFORE_RE.exec(before);
+      const who = comma ?? is;
+      if (closes && who && !MONTH_BEFORE_RE.test(`${who[1]} `) && !WEEKDAY_BEFORE_RE.test(`${who[1]} `) && !/\b(?:No|Number|Flight|Route|Highway|Article|Section|Chapter|Page)\s*$/i.test(who[1]!)) {
+        kind = 'age';
+        unit = 'years';
+        holder = who[1]!;
+        holderIsName = true;
+      }
+    }
+
+    const q = QUALIFIER_RE.exec(before);
+    const qualifier = q ? q[1]!.toLowerCase() : null;
+    if (q && kind !== 'clock' && kind !== 'date' && kind !== 'year') start = Math.min(start, q.index);
+    const [fLo, fHi] = qualifier ? (QUALIFIER_RANGES[qualifier] ?? [1, 1]) : [1, 1];
+    const lo = valueHi !== null ? value : value * fLo;
+    const hi = valueHi !== null ? valueHi : value * fHi;
+    out.push({
+      start,
+      end,
+      text: text.slice(start, end),
+      value,
+      valueHi,
+      lo,
+      hi,
+      qualifier,
+      unit,
+      kind,
+      noun: noun?.noun ?? null,
+      head: noun?.head ?? null,
+      holder,
+      holderIsName,
+    });
+    NUMBER_RE.lastIndex = Math.max(NUMBER_RE.lastIndex, valueHi !== null ? end : m.index + numText.length);
+  }
+  return out;
+}
+
+// --- the corpus -------------------------------------------------------------------------------
+
+export interface BuildFiguresOptions {
+  /** The entity index, to tie ages to people (names, "the 79-year-old", "the coach"). */
+  entities?: EntityIndex;
+  /** Who a sentence attributes its content to; figures carry null without it. */
+  attribution?: (text: string) => string | null;
+}
+
+const MS_DAY = 86_400_000;
+const DATE_HINT_RE = new RegExp(`\\b(?:${MONTH_PATTERN}|${WEEKDAY_PATTERN}|yesterday|today|tonight|ago|last|earlier)\\b`, 'i');
+
+/** The date a sentence's figures apply to: a date it states (not after its article), else the article's date. */
+function sentenceDate(text: string, articleDate: string | null): string | null {
+  if (!articleDate) return null;
+  if (!DATE_HINT_RE.test(text)) return articleDate;
+  const ref = new Date(`${articleDate}T12:00:00Z`);
+  // chrono is slow on long sentences: read only the words around the first date word.
+  const hint = DATE_HINT_RE.exec(text)!;
+  const window = text.slice(Math.max(0, hint.index - 24), hint.index + 40);
+  for (const d of parseDates(window, ref)) {
+    if (d.stated.hour !== undefined && d.stated.day === undefined && d.stated.weekday === undefined) continue;
+    if (d.stated.month === undefined && d.stated.weekday === undefined && !d.relative) continue;
+    if (d.date.getTime() > ref.getTime() + MS_DAY) continue;
+    return d.date.toISOString().slice(0, 10);
+  }
+  return articleDate;
+}
+
+/** Person entities by folded name key (full name and each word of it). */
+function personLookup(index: EntityIndex | undefined): (name: string) => Entity | null {
+  if (!index) return () => null;
+  return (name: string) => {
+    const k = keyOf(name.replace(/^(?:Mr|Mrs|Ms|Dr|Coach|Captain|Capt|Prince|Princess|King|Queen)\.?\s+/u, ''));
+    const hits = (index.byKey.get(k) ?? index.byKey.get(keyOf(name)) ?? []).filter((e) => e.kind === 'person');
+    if (hits.length === 1) return hits[0]!;
+    const last = k.split(' ').pop()!;
+    const bySurname = (index.byKey.get(last) ?? []).filter((e) => e.kind === 'person');
+    return hits[0] ?? (bySurname.length === 1 ? bySurname[0]! : null);
+  };
+}
+
+/** The person a role noun stands for in an article ("the coach" → the person the article calls a coach), if exactly one. */
+function personByRole(index: EntityIndex | undefined, article: Article, noun: string): Entity | null {
+  if (!index) return null;
+  const found = new Set<Entity>();
+  for (const e of index.entities) {
+    if (e.kind !== 'person') continue;
+    for (const x of e.mentions) {
+      const role = `${x.role ?? ''} ${x.apposition ?? ''} ${x.surface}`.toLowerCase();
+      if (x.article.id === article.id && new RegExp(`\\b${esc(noun)}\\b`).test(role)) found.add(e);
+    }
+  }
+  return found.size === 1 ? [...found][0]! : null;
+}
+
+/** The person a reference ("the 79-year-old") stands for: the entity index's own link, else the one person named just before. */
+function personReferredTo(index: EntityIndex | undefined, article: Article, sentenceIndex: number, at: number): Entity | null {
+  if (!index) return null;
+  const s = article.sentences[sentenceIndex]!;
+  let best: { e: Entity; pos: number } | null = null;
+  for (const e of index.entities) {
+    if (e.kind !== 'person') continue;
+    for (const x of e.mentions) {
+      if (x.article.id !== article.id) continue;
+      // The index ties "the 79-year-old" to its person by a descriptive mention at that very place.
+      if (x.descriptive && x.sentence.id === s.id && Math.abs(x.start - at) <= 4) return e;
+      if (x.descriptive || x.inQuote) continue;
+      const si = article.sentences.findIndex((q) => q.id === x.sentence.id);
+      const pos = x.sentence.start + x.start;
+      if (si >= 0 && si <= sentenceIndex && sentenceIndex - si <= 3 && pos < s.start + at && (!best || pos > best.pos)) best = { e, pos };
+    }
+  }
+  return best?.e ?? null;
+}
+
+/** Read every figure of one article. */
+export function articleFigures(article: Article, opts: BuildFiguresOptions = {}): FigureFact[] {
+  const out: FigureFact[] = [];
+  const person = personLookup(opts.entities);
+  article.sentences.forEach((s, si) => {
+    const readings = readFigures(s.text);
+    if (!readings.length) return;
+    const when = sentenceDate(s.text, article.date);
+    const who = opts.attribution?.(s.text) ?? null;
+    for (const r of readings) {
+      let entity: Entity | null = null;
+      let reading = r;
+      if (r.kind === 'age') {
+        if (r.holder && r.holderIsName) entity = person(r.holder);
+        else if (r.holder) entity = personByRole(opts.entities, article, r.holder);
+        // Only a bare "the 79-year-old" refers back to a person named before; "ages 11-16" is of many.
+        if (!r.holder && r.valueHi === null) entity = personReferredTo(opts.entities, article, si, r.start);
+        // "March, 12" or "Thailand, 13": a name that is no person gives no age.
+        if (r.holderIsName && !entity && opts.entities && !/\s-?year/.test(r.text) && !/aged?/i.test(s.text.slice(Math.max(0, r.start - 6), r.start))) {
+          reading = { ...r, kind: 'number', unit: null, holder: null, holderIsName: false };
+        }
+      }
+      out.push({
+        ...reading,
+        id: `${s.id}@${r.start}`,
+        articleId: article.id,
+        sentenceId: s.id,
+        when,
+        who,
+        entityId: entity?.id ?? null,
+        entityName: entity?.name ?? null,
+      });
+    }
+  });
+  return out;
+}
+
+/** Every figure of a corpus: plain data for the persisted analysis. */
+export function buildFigures(corpus: Corpus, opts: BuildFiguresOptions = {}): FiguresAnalysis {
+  return { version: 1, figures: corpus.articles.flatMap((a) => articleFigures(a, opts)) };
+}
+
+// --- questions engines ask of the figures ------------------------------------------------------
+
+/** The figures of a kind held by an entity (by id) or a holder noun ("coach"). */
+export function figuresHeldBy(analysis: FiguresAnalysis, kind: FigureKind, who: { entityId?: string | null; noun?: string | null }): FigureFact[] {
+  const noun = who.noun ? lemma(who.noun.toLowerCase()) : null;
+  return analysis.figures.filter(
+    (f) => f.kind === kind && ((who.entityId && f.entityId === who.entityId) || (noun && f.holder && !f.holderIsName && lemma(f.holder.toLowerCase()) === noun)),
+  );
+}
+
+/** Counts of a noun: figures whose counted noun's head is `head` (its dictionary form), optionally with a modifier ("power"). */
+export function countsOf(analysis: FiguresAnalysis, head: string, modifiers: string[] = []): FigureFact[] {
+  const h = lemma(head.toLowerCase());
+  return analysis.figures.filter((f) => f.kind === 'count' && f.head === h && modifiers.every((m) => f.noun?.split(' ').includes(m)));
+}
+
+/** A figure's value as written for a reply ("25", "11 to 16", "$916 million"). */
+export function figureValueText(f: FigureReading): string {
+  const n = (v: number) => (Number.isInteger(v) ? v.toLocaleString('en-US') : String(v));
+  return f.valueHi !== null ? `${n(f.value)} to ${n(f.valueHi)}` : n(f.value);
+}
+
+const TO_BASE: Readonly<Record<string, number>> = {
+  km: 1000, miles: 1609.344, 'nautical miles': 1852, m: 1, cm: 0.01, feet: 0.3048, yards: 0.9144, inches: 0.0254,
+  mph: 0.44704, 'km/h': 1 / 3.6, knots: 0.514444, tonnes: 1000, kg: 1, lb: 0.45359237,
+  seconds: 1, minutes: 60, hours: 3600, days: 86400, weeks: 604800, months: 2_629_800, years: 31_557_600, decades: 315_576_000,
+};
+
+/** The value in its kind's base unit (metres, kilograms, seconds, metres per second), so "5 miles" and "1,600 feet" compare. */
+export function inBaseUnit(f: Pick<FigureReading, 'unit' | 'lo' | 'hi' | 'value'>): { value: number; lo: number; hi: number } {
+  const k = (f.unit && TO_BASE[f.unit]) || 1;
+  return { value: f.value * k, lo: f.lo * k, hi: f.hi * k };
+}
+
+const cache = new WeakMap<Corpus, FiguresAnalysis>();
+
+/** The figures of a corpus, built once per corpus version (until the analysis container persists them). */
+export function figuresOf(corpus: Corpus, opts: BuildFiguresOptions = {}): FiguresAnalysis {
+  const hit = cache.get(corpus);
+  if (hit) return hit;
+  const built = buildFigures(corpus, opts);
+  cache.set(corpus, built);
+  return built;
+}
