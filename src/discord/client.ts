@@ -168,7 +168,7 @@ export function attachRouter(client: Client, router: Router): void {
       const opts = { ...toMessageOptions(p), nonce, enforceNonce: true };
       const sent = n === 0 ? await m.reply({ ...opts, allowedMentions: { ...NO_PINGS, repliedUser: false } }) : await m.channel.send(opts);
       return sent.id;
-    });
+    }, async (emoji) => void (await m.react(emoji)));
   });
 }
 

@@ -14,11 +14,9 @@ import { focusedOption, validateOptions } from './options.js';
 import { clip, payloadViolations, renderAnswer, renderError, renderQuotes, renderTimeline, type MessagePayload, type RenderContext } from './render.js';
 import { createStash, type Stash } from './stash.js';
 import { shouldAnswer } from '../scale/claim.js';
+import { createCooldown, isCooldownError } from './cooldown.js';
 
-/** The user is going too fast; the message says how long to wait. */
-export class CooldownError extends BadInputError {
-  override name = 'CooldownError';
-}
+export { CooldownError } from './cooldown.js';
 
 export interface RouterOptions {
   /** The engine seam (default: runCommand). */
@@ -33,7 +31,7 @@ export interface RouterOptions {
    * itself, so it goes out in the same turn the request arrives, whatever the engines are doing.
    */
   ackFirst?: boolean;
-  /** Per-user cooldown between engine runs (default: config COOLDOWN_SECONDS). */
+  /** Per-user cooldown between commands, mentions and engine runs (default: config COOLDOWN_SECONDS); see cooldown.ts. */
   cooldownSeconds?: number;
   now?: () => number;
 }
@@ -50,12 +48,15 @@ export interface Mention {
 /** Sends the i-th message of an answer to a mention (0: the reply itself). */
 export type MentionSend = (p: MessagePayload, i: number) => Promise<string | undefined>;
 
+/** Reacts to the mention itself (a quiet notice: never a message in the channel). */
+export type MentionReact = (emoji: string) => Promise<void>;
+
 export interface Router {
   /** Answer an interaction; `claimed`: the front door already won its claim (see `claim`). */
   handle(inc: Incoming, res: Responder, opts?: { claimed?: boolean }): Promise<void>;
   /** Claim an interaction id for this instance: false when it was already handled (a duplicate or a replay). */
   claim(id: string, ttlMs?: number): Promise<boolean>;
-  handleMention(m: Mention, send: MentionSend): Promise<void>;
+  handleMention(m: Mention, send: MentionSend, react?: MentionReact): Promise<void>;
   /** Resolves when every in-flight interaction has been answered (for clean shutdown). */
   idle(): Promise<void>;
   readonly stash: Stash;
@@ -103,11 +104,13 @@ interface State {
   acked: boolean;
   deferred: boolean;
   replied: boolean;
+  /** This interaction already took the user's `run` cooldown (a slash command that then runs an engine). */
+  cooled: boolean;
 }
 
 /** Wrap a responder: track what was sent, and refuse (loudly) any payload over a limit. */
 function tracked(res: Responder, deps: Deps): { res: Responder; state: State } {
-  const state: State = { acked: false, deferred: false, replied: false };
+  const state: State = { acked: false, deferred: false, replied: false, cooled: false };
   const guard = (p: MessagePayload): MessagePayload => {
     const v = payloadViolations(p);
     if (!v.length) return p;
@@ -149,25 +152,15 @@ function tracked(res: Responder, deps: Deps): { res: Responder; state: State } {
   };
 }
 
-function createCooldown(seconds: number, now: () => number) {
-  const until = new Map<string, number>();
-  return (userId: string) => {
-    if (seconds <= 0) return;
-    const t = now();
-    const u = until.get(userId);
-    if (u !== undefined && u > t) {
-      throw new CooldownError(`You're going a bit fast — try again in ${Math.max(0.1, (u - t) / 1000).toFixed(1)} s.`);
-    }
-    until.set(userId, t + seconds * 1000);
-    if (until.size > 50_000) for (const [k, v] of until) if (v <= t) until.delete(k);
-  };
-}
-
 export function createRouter(deps: Deps, opts: RouterOptions): Router {
   const run = opts.run ?? runCommand;
   const now = opts.now ?? Date.now;
   const deferAfterMs = opts.deferAfterMs ?? 1000;
-  const cooldown = createCooldown(opts.cooldownSeconds ?? deps.config.COOLDOWN_SECONDS, now);
+  const cooldown = createCooldown(deps.store, {
+    seconds: opts.cooldownSeconds ?? deps.config.COOLDOWN_SECONDS,
+    now,
+    onStoreError: (err) => deps.log.warn({ err: (err as Error)?.message }, 'store unavailable; cooldown held by this process only'),
+  });
   const stash = createStash(deps.store, deps.log);
   const byName = new Map(opts.commands.map((c) => [c.data.name, c]));
   const defs = new Map(opts.commands.map((c) => [c.data.name, c.data.toJSON()]));
@@ -311,7 +304,8 @@ export function createRouter(deps: Deps, opts: RouterOptions): Router {
   /** The common path of every engine-backed action: cooldown, run, stash, render, send. */
   async function answer(origin: Origin, res: Responder, state: State, input: CommandInput, view: 'answer' | 'timeline'): Promise<void> {
     if (opts.ackFirst) await ack(res, state, false);
-    cooldown(origin.userId);
+    if (!state.cooled) await cooldown.take(origin.userId, 'run');
+    state.cooled = true;
     const a = await runTimed(res, state, input);
     const session = input.session ?? sessionFor(origin.channelId, origin.userId);
     await stash.put(origin.id, { answer: a, session });
@@ -344,6 +338,9 @@ export function createRouter(deps: Deps, opts: RouterOptions): Router {
     if (!cmd) throw new BadInputError(`Unknown command /${clip(inc.name, 32)}.`);
     checkPermission(inc);
     const options = validateOptions(defs.get(inc.name)!, inc.options);
+    // Every valid command takes the cooldown (settings and previews too), once: a mistyped one is just corrected.
+    await cooldown.take(inc.userId, 'run');
+    state.cooled = true;
     const session = sessionFor(inc.channelId, inc.userId);
     const ctx: CommandContext = {
       deps,
@@ -361,6 +358,7 @@ export function createRouter(deps: Deps, opts: RouterOptions): Router {
   }
 
   async function onAutocomplete(inc: Incoming & { kind: 'autocomplete' }, res: Responder): Promise<void> {
+    await cooldown.take(inc.userId, 'autocomplete'); // refused: no choices (see handleOne)
     const cmd = byName.get(inc.name);
     const focused = focusedOption(inc.options);
     if (!cmd?.autocomplete || !focused || focused.value.length > MAX_INPUT_CHARS) return res.choices([]);
@@ -381,6 +379,7 @@ export function createRouter(deps: Deps, opts: RouterOptions): Router {
 
   async function onButton(inc: Incoming & { kind: 'button' }, res: Responder, state: State): Promise<void> {
     const [kind, a, b] = inc.customId.split(':');
+    if (kind !== 'f') await cooldown.take(inc.userId, 'light'); // a suggested follow-up runs an engine: `run`, in answer()
     switch (kind) {
       case 'q': {
         const { answer: ans } = await stashed(a ?? '');
@@ -487,16 +486,17 @@ export function createRouter(deps: Deps, opts: RouterOptions): Router {
     }
   }
 
-  async function handleMention(m: Mention, send: MentionSend): Promise<void> {
+  async function handleMention(m: Mention, send: MentionSend, react?: MentionReact): Promise<void> {
     let sent = false;
     try {
       if (!(await claimOnce(m.id))) return;
+      // First, before anything that could answer in the channel: a flood of mentions gets one reply.
+      await cooldown.take(m.userId, 'run');
       const text = m.text.trim();
       if (!text) throw new BadInputError('Ask me something after the mention, for example: @Dispatch what did Russia say?');
       if (text.length > MAX_INPUT_CHARS) {
         throw new BadInputError(`That question is ${text.length.toLocaleString('en-US')} characters long; the limit is ${MAX_INPUT_CHARS.toLocaleString('en-US')}.`);
       }
-      cooldown(m.userId);
       // Only the author's own conversation: a reply to someone else's answer starts the author's.
       const session = sessionCoords(m.session)?.userId === m.userId ? m.session : sessionFor(m.channelId, m.userId);
       await acquireSlot(async () => {});
@@ -515,6 +515,13 @@ export function createRouter(deps: Deps, opts: RouterOptions): Router {
         sent = true;
       }
     } catch (err) {
+      if (isCooldownError(err)) {
+        // Never a message in the channel (that would amplify the flood): at most one reaction per cooldown window.
+        if (react && (await cooldown.shouldNotify(m.userId).catch(() => false))) {
+          await react('⏳').catch((e: unknown) => deps.log.warn({ err: (e as Error)?.message }, 'could not react to a mention'));
+        }
+        return;
+      }
       const known = isDispatchError(err);
       if (!known) deps.log.error({ err, message: m.id }, 'mention failed');
       if (sent) return;
@@ -533,7 +540,7 @@ export function createRouter(deps: Deps, opts: RouterOptions): Router {
     stash,
     handle: (inc, res, o) => track(handleOne(inc, res, o?.claimed ?? false)),
     claim: claimOnce,
-    handleMention: (m, send) => track(handleMention(m, send)),
+    handleMention: (m, send, react) => track(handleMention(m, send, react)),
     async idle() {
       while (inFlight.size) await Promise.allSettled([...inFlight]);
     },

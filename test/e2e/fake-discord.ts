@@ -341,6 +341,7 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
       const t = tokens.get(g[2]!);
       return { status: 200, body: makeMessage(t?.channel ?? channelId, r.body, appId) };
     }
+    if (m(/^\/channels\/\d+\/messages\/\d+\/reactions\/[^/]+\/@me$/) && r.method === 'PUT') return { status: 204 };
     if ((g = m(/^\/channels\/(\d+)\/messages$/)) && r.method === 'POST') {
       return { status: 200, body: makeMessage(g[1]!, r.body) };
     }
