@@ -79,15 +79,22 @@ export function timedPost(url: string, body: string, headers: Record<string, str
 }
 
 /** Start `src/main.ts` in HTTP interactions mode over ./seeds; resolves once it listens. */
-export async function startHttpProcess(opts: { discordApiUrl: string; env?: Record<string, string>; startTimeoutMs?: number }): Promise<HttpProcess> {
+export async function startHttpProcess(opts: {
+  discordApiUrl: string;
+  env?: Record<string, string>;
+  startTimeoutMs?: number;
+  /** Project checkout to run (default this one; a benchmark may point at an older checkout to compare). */
+  root?: string;
+}): Promise<HttpProcess> {
   const keys = keyPair();
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'dispatch-http-process-'));
+  const root = opts.root ?? ROOT;
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: ROOT,
+    cwd: root,
     env: {
       ...process.env,
-      SEEDS_DIR: path.join(ROOT, 'seeds'),
+      SEEDS_DIR: path.join(root, 'seeds'),
       DATA_DIR: dataDir,
       INTERACTIONS_PORT: String(port),
       DISCORD_PUBLIC_KEY: keys.publicHex,

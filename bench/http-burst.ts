@@ -1,0 +1,57 @@
+/**
+ * HTTP interactions under a burst: the bot's endpoint as a real process (src/main.ts,
+ * embedded store, offline engines over ./seeds) against the fake Discord; each round
+ * sends N signed interactions at once (a mix of /ask, /who, /timeline, /sources,
+ * /verify, /compare) and times each acknowledgement — from sending the request to
+ * its HTTP response — then waits until every one has been answered (its @original
+ * edited). Discord fails an interaction whose acknowledgement takes over 3 s.
+ * A benchmark, not a test: it prints figures and never fails.
+ *
+ *   npx tsx bench/http-burst.ts [--n 350] [--rounds 4] [--root <checkout>]
+ *
+ * `--root` runs another checkout's src/main.ts (e.g. a worktree of an older commit) for a before/after.
+ */
+import { loadavg } from 'node:os';
+import { parseArgs } from 'node:util';
+import { startFakeDiscord } from '../test/e2e/fake-discord.js';
+import { burstPayloads, fireBurst, percentile, startHttpProcess } from '../test/helpers/http-process.js';
+
+const { values } = parseArgs({ options: { n: { type: 'string', default: '350' }, rounds: { type: 'string', default: '4' }, root: { type: 'string' } } });
+const n = Number(values.n);
+const rounds = Number(values.rounds);
+
+const discord = await startFakeDiscord();
+const bot = await startHttpProcess({ discordApiUrl: discord.apiUrl, root: values.root });
+const all: number[] = [];
+let lost = 0;
+try {
+  for (let round = 1; round <= rounds; round++) {
+    const payloads = burstPayloads(discord, n);
+    const t0 = performance.now();
+    const responses = await fireBurst(bot, payloads, (p, r) => r.status === 200 && discord.interactionResponse(p, r.json));
+    const ms = responses.map((r) => r.ms).sort((a, b) => a - b);
+    all.push(...ms);
+    const deferred = responses.filter((r) => r.json?.type === 5).length;
+    const direct = responses.filter((r) => r.json?.type === 4).length;
+    const failed = responses.filter((r) => r.status !== 200).length;
+    // answered: a type-4 response, or the @original edit after a type-5
+    const tokens = new Set(payloads.filter((_, i) => responses[i]!.json?.type === 5).map((p) => p.token as string));
+    const edited = () => new Set(discord.requests.filter((r) => r.method === 'PATCH' && r.path.endsWith('/messages/@original')).map((r) => r.path.split('/')[3]!));
+    const until = Date.now() + 120_000;
+    while ([...tokens].some((t) => !edited().has(t)) && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+    const missing = [...tokens].filter((t) => !edited().has(t)).length;
+    lost += missing + failed;
+    console.log(
+      `round ${round}: n=${n} ack p50 ${percentile(ms, 50).toFixed(0)} ms, p99 ${percentile(ms, 99).toFixed(0)} ms, max ${ms.at(-1)!.toFixed(0)} ms, past 3 s: ${ms.filter((x) => x > 3000).length}; ` +
+        `{type:5} ${deferred}, {type:4} ${direct}, non-200 ${failed}; all answered after ${((performance.now() - t0) / 1000).toFixed(1)} s, unanswered ${missing}; load ${loadavg()[0]!.toFixed(1)}`,
+    );
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  all.sort((a, b) => a - b);
+  console.log(
+    `all ${all.length}: ack p50 ${percentile(all, 50).toFixed(0)} ms, p99 ${percentile(all, 99).toFixed(0)} ms, max ${all.at(-1)!.toFixed(0)} ms, past 3 s: ${all.filter((x) => x > 3000).length}, lost ${lost}`,
+  );
+} finally {
+  await bot.stop();
+  await discord.close();
+}
