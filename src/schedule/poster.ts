@@ -20,6 +20,14 @@ export interface Poster {
    * request is de-duplicated by Discord (`enforce_nonce`). Throws DigestPostError.
    */
   post(channelId: string, answer: Answer, png: Buffer | null, nonce: string, opts?: PostOptions): Promise<{ messageIds: string[] }>;
+  /**
+   * The messages of the digest posted with `nonce` that are already in the channel (each
+   * message carries a marker naming its nonce), looking at messages since `since` (ms);
+   * no ids when there are none, null when the channel's history cannot be read. Lets the
+   * scheduler see a post it has no record of (a store that lost its data, a crash past
+   * Discord's nonce window) instead of sending it twice.
+   */
+  findPosted?(channelId: string, nonce: string, since: number): Promise<{ messageIds: string[]; postedAt: number | null } | null>;
 }
 
 /**

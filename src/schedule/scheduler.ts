@@ -6,8 +6,12 @@
  * - the last posted slot is persisted, and checked after claiming, so a restart never re-posts;
  * - a `pending` record (slot + nonce) is written before posting: after a crash mid-post the
  *   restart re-sends with the same nonce, which Discord de-duplicates (`enforce_nonce`);
- *   past Discord's nonce window we cannot tell whether it landed, so we do not post again
- *   (a missed digest is better than a duplicate) and say so in /digest status;
+ * - every message of a digest carries a marker naming its slot's nonce, and before sending a
+ *   slot the store has no post for, the channel's messages since the slot are searched for
+ *   it: a post the store forgot (Redis restarted empty) or one past Discord's nonce window is
+ *   recorded, not sent again. Only when that history cannot be read (no Read Message History)
+ *   does a pending post past the nonce window stay unsent (a missed digest is better than a
+ *   duplicate), said in /digest status;
  * - at start-up (and every minute) the latest due slot is posted if it is within the grace
  *   window; older missed slots are never posted.
  *
@@ -48,6 +52,7 @@ export interface SchedulerOptions {
 export type SlotOutcome =
   | 'posted'
   | 'already-posted'
+  | 'found-in-channel'
   | 'claimed-elsewhere'
   | 'missed'
   | 'paused'
@@ -87,6 +92,9 @@ export function slotNonce(subId: string, slot: string): string {
 
 const errText = (e: unknown) => String((e as Error)?.message ?? e);
 
+/** How far before a slot's time its messages are looked for (our clock and Discord's may differ). */
+const HISTORY_MARGIN_MS = 5 * 60_000;
+
 /** Start the scheduler; runs the start-up catch-up before resolving. */
 export async function startScheduler(deps: Deps, poster: Poster, opts: SchedulerOptions = {}): Promise<Scheduler> {
   const log = deps.log.child({ component: 'digest-scheduler' });
@@ -121,9 +129,29 @@ export async function startScheduler(deps: Deps, poster: Poster, opts: Scheduler
       if (state.failures?.slot === slot.local && state.failures.count >= maxSlotFailures) return { ...base, outcome: 'gave-up' };
 
       let nonce = slotNonce(sub.id, slot.local);
-      if (state.pending?.slot === slot.local) {
-        if (now.getTime() - state.pending.startedAt > nonceWindowMs) {
-          // Past Discord's nonce window a re-send could duplicate; record the uncertainty instead.
+      const pending = state.pending?.slot === slot.local ? state.pending : undefined;
+      const withinNonceWindow = !!pending && now.getTime() - pending.startedAt <= nonceWindowMs;
+      // Exactly-once must rest neither on the store keeping its data nor on Discord's nonce window:
+      // look for this slot's own messages in the channel before sending.
+      const found = poster.findPosted ? await poster.findPosted(sub.channelId, pending?.nonce ?? nonce, slot.at.getTime() - HISTORY_MARGIN_MS) : null;
+      if (poster.findPosted && !found) log.warn({ sub: sub.id, slot: slot.local }, "could not read the channel's recent messages to check for an earlier post of this slot (the bot needs Read Message History)");
+      // (Within the nonce window a re-send is de-duplicated by Discord and completes a digest cut short between its messages.)
+      if (found?.messageIds.length && !withinNonceWindow) {
+        log.info({ sub: sub.id, slot: slot.local, messageIds: found.messageIds }, 'digest for this slot is already in the channel; recorded, not posted again');
+        await setState(deps.store, sub.id, {
+          ...state,
+          pending: undefined,
+          uncertain: undefined,
+          lastSlot: slot.local,
+          lastSlotAt: slot.at.getTime(),
+          lastPostedAt: found.postedAt ?? state.lastPostedAt,
+          lastMessageIds: found.messageIds,
+        });
+        return { ...base, outcome: 'found-in-channel', messageIds: found.messageIds };
+      }
+      if (pending) {
+        if (!withinNonceWindow && !found) {
+          // Past Discord's nonce window, and the channel could not be checked: a re-send could duplicate.
           log.warn({ sub: sub.id, slot: slot.local }, 'digest post was interrupted earlier; not re-sending outside the nonce window');
           await setState(deps.store, sub.id, {
             ...state,
@@ -134,7 +162,7 @@ export async function startScheduler(deps: Deps, poster: Poster, opts: Scheduler
           });
           return { ...base, outcome: 'uncertain' };
         }
-        nonce = state.pending.nonce;
+        nonce = pending.nonce;
       }
       // Build the digest before marking the post pending: a failure here sends nothing.
       let answer;

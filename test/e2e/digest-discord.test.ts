@@ -42,6 +42,8 @@ let forbidden = false;
 function installOverrides() {
   discord.override((r) => {
     const m = /^\/channels\/(\d+)\/messages$/.exec(r.path);
+    // Each test starts with a fresh store, so its channel's history is only what this test posted.
+    if (r.method === 'GET' && m) return { status: 200, body: [...created.values()].filter((msg) => msg.channel_id === m[1]).reverse() };
     if (r.method !== 'POST' || !m) return undefined;
     if (forbidden) return { status: 403, body: { message: 'Missing Permissions', code: 50013 } };
     if (failNextPosts > 0) {

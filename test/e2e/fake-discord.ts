@@ -345,6 +345,18 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
     if ((g = m(/^\/channels\/(\d+)\/messages$/)) && r.method === 'POST') {
       return { status: 200, body: makeMessage(g[1]!, r.body) };
     }
+    if ((g = m(/^\/channels\/(\d+)\/messages$/)) && r.method === 'GET') {
+      // Channel history as Discord pages it: `after` gives the messages right after that id, otherwise the
+      // newest (`before` caps them); `limit` 1-100, default 50; always newest first.
+      if (!guildOf.has(g[1]!)) return { status: 404, body: { message: 'Unknown Channel', code: 10003 } };
+      const limit = Math.min(100, Math.max(1, Number(r.query.get('limit') ?? 50) || 50));
+      const after = r.query.get('after');
+      const before = r.query.get('before');
+      let list = [...messages.values()].filter((msg) => msg.channel_id === g![1]).sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
+      if (before) list = list.filter((msg) => BigInt(msg.id) < BigInt(before));
+      list = after ? list.filter((msg) => BigInt(msg.id) > BigInt(after)).slice(0, limit) : list.slice(-limit);
+      return { status: 200, body: list.reverse() };
+    }
     if ((g = m(/^\/channels\/(\d+)$/)) && r.method === 'GET') {
       if (!guildOf.has(g[1]!)) return { status: 404, body: { message: 'Unknown Channel', code: 10003 } };
       return { status: 200, body: channelObj(g[1]!) };
