@@ -26,6 +26,8 @@ const LIGHT_MS = 500;
 /** Autocomplete: Discord sends one per keystroke; faster than anyone types. */
 const AUTOCOMPLETE_MS = 150;
 const LOCAL_LIMIT = 50_000;
+/** After a store failure, hold cooldowns in-process for this long before asking the store again (no timeout per interaction). */
+const STORE_RETRY_MS = 5_000;
 
 export interface Cooldown {
   /** Take the user's cooldown for this kind of use; throws CooldownError while it is held. */
@@ -51,6 +53,7 @@ export function createCooldown(store: Store, opts: CooldownOptions): Cooldown {
   const intervals: Record<CooldownKind, number> = { run: runMs, light: Math.min(runMs, LIGHT_MS), autocomplete: Math.min(runMs, AUTOCOMPLETE_MS) };
   // When this process took each cooldown: the wait to show, and the fallback while the store is down.
   const local = new Map<string, number>();
+  let storeDownUntil = 0;
 
   const prune = (t: number) => {
     if (local.size <= LOCAL_LIMIT) return;
@@ -60,12 +63,18 @@ export function createCooldown(store: Store, opts: CooldownOptions): Cooldown {
   /** null when taken now; else the remaining ms, or undefined when another instance holds it. */
   async function hold(key: string, ms: number): Promise<number | null | undefined> {
     const t = now();
-    let token: string | null;
-    try {
-      token = await store.claim(key, ms);
-    } catch (err) {
-      if (!isStoreUnavailableError(err)) throw err;
-      opts.onStoreError?.(err);
+    let token: string | null | undefined; // undefined: the store could not say
+    if (t >= storeDownUntil) {
+      try {
+        token = await store.claim(key, ms);
+      } catch (err) {
+        if (!isStoreUnavailableError(err)) throw err;
+        storeDownUntil = now() + STORE_RETRY_MS;
+        opts.onStoreError?.(err);
+      }
+    }
+    if (token === undefined) {
+      // The store is down: hold the cooldown in this process until it is back.
       const until = local.get(key);
       if (until !== undefined && until > t) return until - t;
       token = 'local';

@@ -8,6 +8,7 @@
 import { PermissionFlagsBits } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deps } from '../../src/deps.js';
+import { createStore } from '../../src/store/index.js';
 import { answerOf, payloadOf, realDeps, sleep, startHarness, textOf, type Harness } from './discord-harness.js';
 
 let deps: Deps;
@@ -115,6 +116,21 @@ describe('commands, buttons, forms and autocomplete share the cooldown', () => {
     const r = await answerOf(h.discord, b.token);
     expect(r.body).toMatchObject({ type: 4, data: { flags: 64 } });
     expect(r.body.data.content).toMatch(SLOW_DOWN);
+  });
+
+  it('with the store down the cooldown still holds, in this process', async () => {
+    const broken = createStore({ kind: 'redis', location: 'redis://127.0.0.1:1', timeoutMs: 50 });
+    const down = await startHarness({ deps: { ...deps, store: broken }, cooldownSeconds: 30 });
+    try {
+      const user = down.discord.snowflake();
+      const a = down.discord.sendInteraction(down.discord.command('sources', [], { userId: user }));
+      expect((await answerOf(down.discord, a.token, 20_000)).body.data.flags ?? 0).toBe(0);
+      const b = down.discord.sendInteraction(down.discord.command('sources', [], { userId: user }));
+      expect((await answerOf(down.discord, b.token, 20_000)).body.data.content).toMatch(SLOW_DOWN);
+    } finally {
+      await down.close();
+      await broken.close();
+    }
   });
 
   it('a command refused for its options does not take the cooldown: the corrected one runs at once', async () => {
