@@ -9,6 +9,7 @@ import { createLogger, type Logger } from './log.js';
 import { loadCorpus } from './corpus/load.js';
 import { loadCorpusCached } from './scale/corpus-cache.js';
 import { buildIndex } from './index/build.js';
+import { readAnalysisFile } from './analysis/file.js';
 import { createStore, type Store, type StoreKind } from './store/index.js';
 import type { Llm } from './llm/types.js';
 
@@ -52,6 +53,9 @@ export async function buildDeps(config: Config, opts: BuildOptions = {}): Promis
     llm = createLlm(config, { store, log, corpusVersion: () => deps.corpus.version });
   }
   // The watcher swaps deps.corpus while running; the model's answer cache follows the current version.
-  const deps: Deps = { corpus, index, store, llm, clock: opts.clock ?? (() => new Date()), config, log };
+  // The analysis (entities, events, figures…) persists next to the corpus snapshot; a warm start loads it.
+  const analysis = { dir: opts.persistIndex === false ? undefined : path.join(config.dataDir, 'analysis') };
+  const deps: Deps = { corpus, index, store, llm, clock: opts.clock ?? (() => new Date()), config, log, analysis };
+  await readAnalysisFile(analysis, log);
   return deps;
 }

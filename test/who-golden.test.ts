@@ -277,7 +277,10 @@ describe('/who on the seeds', () => {
     }
   });
 
-  it('builds the same index for the same corpus object (cached)', () => {
-    expect(buildEntityIndex(deps.corpus)).toBe(buildEntityIndex(deps.corpus));
+  it('builds one index per corpus version: the analysis holds it, the builder itself caches nothing', () => {
+    expect(entityIndexOf(deps)).toBe(entityIndexOf(deps));
+    const again = buildEntityIndex(deps.corpus);
+    expect(again).not.toBe(entityIndexOf(deps));
+    expect(again.entities.map((e) => e.name)).toEqual(entityIndexOf(deps).entities.map((e) => e.name));
   });
 });

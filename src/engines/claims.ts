@@ -13,6 +13,7 @@ import { antonymsOf, canonical, synonymsOf } from '../language/synonyms.js';
 import { STOPWORDS, fold, terms, words } from '../language/tokenize.js';
 import type { Article, Corpus, Sentence } from '../types.js';
 import { attributionOf, extractFigures, type Figure } from './digest-figures.js';
+import { analysisOf } from '../analysis/index.js';
 
 export type { Figure } from './digest-figures.js';
 
@@ -236,30 +237,21 @@ export function numberWordsIn(text: string): string[] {
   return [...text.matchAll(NUMBER_WORD_RE)].flatMap((m) => [...terms(m[0]), ...terms(m[0].replace(/-/g, ' '))]);
 }
 
-const figureCache = new WeakMap<Corpus, Map<string, Figure[]>>();
-// Per article too: when the live corpus is rebuilt around one new file, the other articles' figures are reused.
-const articleFigureCache = new WeakMap<Article, { ref: string | null; figures: Figure[] }>();
-
-/** Every figure in the corpus, by sentence id (computed once per corpus, and once per article and reference date). */
-export function corpusFigures(corpus: Corpus): Map<string, Figure[]> {
-  const cached = figureCache.get(corpus);
-  if (cached) return cached;
+/**
+ * Every figure in the corpus, by sentence id; an undated article is read against the
+ * latest article date. Not cached here: src/analysis builds it once per corpus version
+ * and passes `figuresOf`, which reuses the figures of articles that did not change.
+ */
+export function corpusFigures(corpus: Corpus, figuresOf: (a: Article, ref: string | null) => Figure[] = extractFigures): Map<string, Figure[]> {
   const latest = corpus.articles.map((a) => a.date).filter((d): d is string => !!d).sort().pop() ?? null;
   const out = new Map<string, Figure[]>();
   for (const a of corpus.articles) {
-    const ref = a.date ?? latest;
-    let entry = articleFigureCache.get(a);
-    if (!entry || entry.ref !== ref) {
-      entry = { ref, figures: extractFigures(a, ref) };
-      articleFigureCache.set(a, entry);
-    }
-    for (const f of entry.figures) {
+    for (const f of figuresOf(a, a.date ?? latest)) {
       const list = out.get(f.sentence.id);
       if (list) list.push(f);
       else out.set(f.sentence.id, [f]);
     }
   }
-  figureCache.set(corpus, out);
   return out;
 }
 
@@ -412,7 +404,7 @@ export function corroboration(deps: Deps, sentence: Sentence): { independent: nu
   const own = weigh(sentence.text);
   if (own.size < CONTENT_MIN) return { independent: 1, articles: [sentence.articleId] };
   const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
-  const figures = corpusFigures(deps.corpus);
+  const figures = analysisOf(deps).figures;
   const mine = figures.get(sentence.id) ?? [];
   const found = new Set([sentence.articleId]);
   const query = [...own.keys()].sort((a, b) => own.get(b)! - own.get(a)!).slice(0, 10).join(' ');

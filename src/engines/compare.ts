@@ -13,6 +13,7 @@ import { canonical, synonymsOf } from '../language/synonyms.js';
 import { terms, words } from '../language/tokenize.js';
 import type { Answer, AnswerBlock, Article, Disagreement, Sentence } from '../types.js';
 import { createCiter, type Citer } from './cite.js';
+import { analysisOf } from '../analysis/index.js';
 import {
   articleLabel,
   cleanClaim,
@@ -191,11 +192,11 @@ function comparable(a: Figure, b: Figure): boolean {
 
 function figureDifferences(ctx: Ctx): Found[] {
   const all: Figure[] = [];
-  const known = corpusFigures(ctx.deps.corpus);
+  const known = analysisOf(ctx.deps).figures;
   for (const list of known.values()) all.push(...list);
   // Counts of things the figure lexicon does not know ("40,000 electric kettles", "23 reports of burns", "31 burn
   // injuries"): keyed by the noun they count, so any corpus's quantities compare.
-  all.push(...plainCounts(ctx.deps.corpus, known));
+  all.push(...analysisOf(ctx.deps).plainCounts);
   const voice = (f: Figure) => ctx.group.get(f.articleId) ?? f.articleId;
   // Only figures of one kind can be about the same quantity: compare within each kind, and bound the
   // work per kind so a corpus of thousands of articles stays interactive.
@@ -267,12 +268,11 @@ function figureDifferences(ctx: Ctx): Found[] {
   return out.sort((a, b) => b.weight - a.weight || Number(!!a.note) - Number(!!b.note)).slice(0, MAX_PER_KIND);
 }
 
-const countCache = new WeakMap<object, Figure[]>();
-
-/** Plain counts ("42,000 kettles") in sentences, except where the lexicon already read that number. */
-function plainCounts(corpus: Deps['corpus'], known: Map<string, Figure[]>): Figure[] {
-  const hit = countCache.get(corpus);
-  if (hit) return hit;
+/**
+ * Plain counts ("42,000 kettles") in sentences, except where the lexicon already read that number.
+ * Not cached here: src/analysis builds them once per corpus version.
+ */
+export function plainCounts(corpus: Deps['corpus'], known: Map<string, Figure[]>): Figure[] {
   const out: Figure[] = [];
   for (const a of corpus.articles) {
     for (const s of a.sentences) {
@@ -283,7 +283,6 @@ function plainCounts(corpus: Deps['corpus'], known: Map<string, Figure[]>): Figu
       }
     }
   }
-  countCache.set(corpus, out);
   return out;
 }
 

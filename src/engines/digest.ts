@@ -21,6 +21,7 @@ import { attributionOf, conflicts, decodeEntities, digestFigures, sameAction, sa
 
 const NEUTRAL_LABEL = /^(received|counted|reported|recorded|logged|confirmed|linked|said|told|had|found|estimated|listed|cited|included)$/i;
 import { differentTimes } from './claims.js';
+import { analysisOf } from '../analysis/index.js';
 import type { LlmPassage } from '../llm/types.js';
 
 /** What the scheduler records after posting a digest to a channel (read here for "new since"). */
@@ -387,7 +388,7 @@ interface FigureGroup {
 function figureGroups(ctx: Ctx): FigureGroup[] {
   const map = new Map<string, FigureGroup>();
   for (const a of ctx.articles) {
-    for (const f of digestFigures(a, a.date ?? ctx.latestDate)) {
+    for (const f of analysisOf(ctx.deps).digestFigures(a, a.date ?? ctx.latestDate)) {
       // Generic counts of the same thing with different actions ("recalled" vs "sold") stay apart.
       let key = f.key;
       if (f.head) {

@@ -95,9 +95,11 @@ function notYet(command: CommandName): Answer {
   };
 }
 
-/** Load every engine now (servers call this at start-up so the first /who is not slowed by loading NLP). */
+/**
+ * Load every engine now, and build (or load) the corpus analysis and persist it (servers call
+ * this at start-up and after each corpus update), so no command pays for it.
+ */
 export async function warmUp(deps?: Deps): Promise<void> {
-  const [who] = await Promise.all([import('./who.js'), import('./timeline.js'), import('./digest.js'), import('./verify.js'), import('./compare.js')]);
-  // Build the entity index now, so the first autocomplete answers within Discord's 3 s.
-  if (deps) who.warmEntities(deps);
+  await Promise.all([import('./who.js'), import('./timeline.js'), import('./digest.js'), import('./verify.js'), import('./compare.js')]);
+  if (deps) await (await import('../analysis/index.js')).warmAnalysis(deps);
 }

@@ -29,6 +29,7 @@ import { fold, terms } from '../language/tokenize.js';
 import { createCiter, quoteSentences } from './cite.js';
 import { quoteUnit } from './quote-span.js';
 import { aboutEntity, sentencesDescribedBy } from './who.js';
+import { analysisOf } from '../analysis/index.js';
 
 /** Events shown per page of the text/Discord rendering (JSON always has them all). */
 export const TIMELINE_PAGE_SIZE = 10;
@@ -114,26 +115,33 @@ function sameEvent(a: RawEvent, b: RawEvent, idf: (t: string) => number): boolea
 
 const normSentence = (s: string) => fold(s).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
-/** Build (and cache per corpus version) all events of the corpus, unfiltered. */
-const cache = new WeakMap<Corpus, TimelineBuild>();
-
-interface TimelineBuild {
+/** All events of a corpus, unfiltered (built once per corpus version by src/analysis). */
+export interface TimelineBuild {
   events: MergedEvent[];
   /** Undated articles whose date window was inferred, with the reason. */
   inferred: Map<string, { lo: Ymd; hi: Ymd; reason: string }>;
 }
 
-interface MergedEvent {
+/** One telling of an event: its sentence, and how its date was found. */
+export interface EventMember {
+  article: Article;
+  sentence: Sentence;
+  /** Dated only through the inferred window of its (undated) article. */
+  inferred?: boolean;
+  note?: string;
+}
+
+/** One event: every telling of the same thing on the same date. */
+export interface MergedEvent {
   date: string | null;
   precision: DatePrecision;
   background: boolean;
   note?: string;
-  members: RawEvent[];
+  members: EventMember[];
 }
 
-function buildEvents(corpus: Corpus): TimelineBuild {
-  const hit = cache.get(corpus);
-  if (hit) return hit;
+/** Every event of the corpus, merged across articles, unfiltered. Not cached here: see src/analysis. */
+export function buildEvents(corpus: Corpus): TimelineBuild {
   const idf = idfOf(corpus);
   const raw: RawEvent[] = [];
   const datedRefs = corpus.articles.map((a) => (a.date ? parseYmd(a.date) : null)).filter((x): x is Ymd => !!x);
@@ -259,10 +267,10 @@ function buildEvents(corpus: Corpus): TimelineBuild {
   }
 
   // 4. Merge: one event per (date, what happened). Several mentions in one sentence collapse too.
-  const merged: MergedEvent[] = [];
+  const merged: (Omit<MergedEvent, 'members'> & { members: RawEvent[] })[] = [];
   // Buckets by date (and by sentence) keep merging near-linear on large corpora.
-  const byDate = new Map<string, MergedEvent[]>();
-  const bySentence = new Map<string, MergedEvent>();
+  const byDate = new Map<string, (typeof merged)[number][]>();
+  const bySentence = new Map<string, (typeof merged)[number]>();
   const key = (e: RawEvent) => (e.resolved ? `${e.resolved.date}|${e.resolved.precision}` : 'unknown');
   for (const e of raw) {
     // One sentence with two dates ("from 2018–2023", "on Nov. 1 and 2"): one event at its first date.
@@ -285,9 +293,12 @@ function buildEvents(corpus: Corpus): TimelineBuild {
     }
     bySentence.set(e.sentence.id, target);
   }
-  const build = { events: merged, inferred };
-  cache.set(corpus, build);
-  return build;
+  // Only what answers read is kept: the term sets that decided the merging are dropped.
+  const events: MergedEvent[] = merged.map((m) => ({
+    ...m,
+    members: m.members.map(({ article, sentence, inferred, note }) => ({ article, sentence, ...(inferred ? { inferred } : {}), ...(note !== undefined ? { note } : {}) })),
+  }));
+  return { events, inferred };
 }
 
 /** Does a date (any precision) fall within [from, to] (inclusive, any precision)? */
@@ -361,7 +372,7 @@ export function timeline(deps: Deps, opts: TimelineOptions = {}): Answer {
     if (v !== undefined && !/^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/.test(v)) throw new BadInputError(`"${k}" must be a date like 2025-11-02, 2025-11 or 2025.`);
   }
   if (opts.from && opts.to && opts.from.slice(0, opts.to.length) > opts.to.slice(0, opts.from.length)) throw new BadInputError(`"from" (${opts.from}) is after "to" (${opts.to}).`);
-  const { events: all, inferred } = buildEvents(corpus);
+  const { events: all, inferred } = analysisOf(deps).events;
   const groups = independenceGroups(corpus.articles, corpus.overlaps);
   let aliases: string[] | null = null;
   let sentenceIds: Set<string> | null = null;

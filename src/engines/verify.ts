@@ -19,6 +19,7 @@ import type { Answer, AnswerBlock, Article, Sentence } from '../types.js';
 import { properNames } from './ask.js';
 import { createCiter, type Citer } from './cite.js';
 import { capitalize, quotedList } from './phrasing.js';
+import { analysisOf } from '../analysis/index.js';
 import {
   antonymIn,
   articleLabel,
@@ -310,7 +311,7 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
   const otherWeight = cTerms.filter((t) => !nounTerms.has(t)).reduce((n, t) => n + weight.get(t)!, 0);
 
   // --- gather sentences that bear on the claim ---
-  const figures = corpusFigures(deps.corpus);
+  const figures = analysisOf(deps).figures;
   const evidence: Evidence[] = [];
   const misattributed: { s: Sentence; quote: Sentence[]; article: Article; claimed: string; actual: string[]; score: number }[] = [];
   const seen = new Set<string>();

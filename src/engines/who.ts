@@ -9,6 +9,7 @@ import type { Deps } from '../deps.js';
 import type { Answer, AnswerBlock, Article, Corpus, EntityInfo, Sentence } from '../types.js';
 import { type Entity, type EntityIndex, type EntityMention, SPEECH_RE, TITLE_HEADS, buildEntityIndex, keyOf, lexTags, quoteRegions } from '../index/entities.js';
 import { createCiter, quoteSentences, sourceLabel, type Citer } from './cite.js';
+import { analysisOf } from '../analysis/index.js';
 import { quoteUnit } from './quote-span.js';
 import type { LlmPassage } from '../llm/types.js';
 import { typoDistance } from '../language/edit-distance.js';
@@ -112,28 +113,26 @@ function rank(list: Entity[]): Entity[] {
 
 // --- facts about an entity ---------------------------------------------------------
 
-interface Fact {
+/** A quotation or action of an entity: the sentences (of one article) that tell it. */
+export interface Fact {
   article: Article;
   sentences: Sentence[];
   /** For descriptions: the phrase ("Defense Secretary"). */
   phrase?: string;
 }
 
-interface Facts {
+/** What every entity said and did, per the articles (built once per corpus version by src/analysis). */
+export interface Facts {
   quotes: Map<Entity, Fact[]>;
   actions: Map<Entity, Fact[]>;
 }
-
-const factCache = new WeakMap<Corpus, Facts>();
 
 /** Verbs that may come before their speaker ("said Peskov", "explains Peter Zeihan"); others take an object there ("urged Washington"). */
 const INVERSION_RE = /^(?:said|says|explains|explained|added|adds|continues|continued|replied|replies|wrote|writes|noted|notes|recalled|insisted|warned|argued|stated|asks|responded)$/i;
 const SKIP_AFTER_NAME = new Set(['also', 'first', 'then', 'directly', 'repeatedly', 'recently', 'reportedly', 'has', 'had', 'have', 'is', 'was', 'quickly', 'later', 'already', 'previously', 'further', 'on', 'last', 'this', 'week', 'friday', 'monday', 'tuesday', 'wednesday', 'thursday', 'saturday', 'sunday', 'in', 'himself', 'herself', 'now', 'still', 'once', 'again', 'never', 'not']);
 
 /** Quotes (attributed by the article) and actions (name followed by a verb) for every entity. */
-function buildFacts(corpus: Corpus, index: EntityIndex): Facts {
-  const hit = factCache.get(corpus);
-  if (hit) return hit;
+export function buildFacts(corpus: Corpus, index: EntityIndex): Facts {
   const bySentence = new Map<string, { e: Entity; m: EntityMention }[]>();
   for (const e of index.entities) {
     for (const m of e.mentions) {
@@ -290,9 +289,7 @@ function buildFacts(corpus: Corpus, index: EntityIndex): Facts {
       }
     }
   }
-  const facts = { quotes, actions };
-  factCache.set(corpus, facts);
-  return facts;
+  return { quotes, actions };
 }
 
 /**
@@ -423,7 +420,7 @@ function entityInfo(e: Entity): EntityInfo {
 
 function profileBlocks(e: Entity, deps: Deps, index: EntityIndex, citer: Citer, full: boolean): AnswerBlock[] {
   const { corpus } = deps;
-  const facts = buildFacts(corpus, index);
+  const facts = analysisOf(deps).facts;
   const blocks: AnswerBlock[] = [];
   const perArticle = new Map<string, EntityMention[]>();
   for (const m of e.mentions) perArticle.set(m.article.id, [...(perArticle.get(m.article.id) ?? []), m]);
@@ -497,9 +494,9 @@ function profileBlocks(e: Entity, deps: Deps, index: EntityIndex, citer: Citer, 
 
 // --- the engine ---------------------------------------------------------------------
 
-/** Cached per corpus object (a new corpus version is a new object). */
+/** The entity index of the current corpus version (from the analysis: built once, persisted). */
 export function entityIndexOf(deps: Deps): EntityIndex {
-  return buildEntityIndex(deps.corpus);
+  return analysisOf(deps).entities;
 }
 
 /** The /who engine. `name` is already cleaned (cleanInput). */
@@ -631,7 +628,17 @@ export function sentencesDescribedBy(deps: Deps, words: string): Set<string> | n
   return out;
 }
 
-const namesCache = new WeakMap<Corpus, { name: string; keys: string[]; words: string[] }[]>();
+/** One autocomplete choice: the name as shown, and the keys and words a typed prefix is matched against. */
+export interface NameChoice {
+  name: string;
+  keys: string[];
+  words: string[];
+}
+
+/** Autocomplete choices for every entity, most mentioned first (built once per corpus version by src/analysis). */
+export function nameChoices(index: EntityIndex): NameChoice[] {
+  return index.entities.map((e) => ({ name: e.name.slice(0, CHOICE_MAX_CHARS), keys: e.keys, words: e.keys.flatMap((k) => k.split(' ')) }));
+}
 
 /**
  * Autocomplete for Discord: the ≤ 25 best entity names for a typed prefix (each
@@ -639,11 +646,7 @@ const namesCache = new WeakMap<Corpus, { name: string; keys: string[]; words: st
  * few hundred short strings.
  */
 export function entityNames(deps: Deps, prefix: string): string[] {
-  let list = namesCache.get(deps.corpus);
-  if (!list) {
-    list = entityIndexOf(deps).entities.map((e) => ({ name: e.name.slice(0, CHOICE_MAX_CHARS), keys: e.keys, words: e.keys.flatMap((k) => k.split(' ')) }));
-    namesCache.set(deps.corpus, list);
-  }
+  const list = analysisOf(deps).names;
   const p = keyOf(String(prefix ?? '').slice(0, 100));
   if (!p) return list.slice(0, AUTOCOMPLETE_MAX).map((x) => x.name);
   const starts = list.filter((x) => x.keys.some((k) => k.startsWith(p)));
@@ -661,15 +664,15 @@ export function entityNames(deps: Deps, prefix: string): string[] {
  */
 export function warmEntities(deps: Deps): number {
   const t0 = performance.now();
-  entityNames(deps, '');
-  buildFacts(deps.corpus, entityIndexOf(deps));
+  const analysis = analysisOf(deps);
+  void analysis.names;
+  void analysis.facts;
   return performance.now() - t0;
 }
 
 /** Every attributed quotation in the corpus (for evaluation and other engines): speaker, article, verbatim quote. */
 export function attributedQuotes(deps: Deps): { speaker: string; source: string; quote: string }[] {
-  const index = entityIndexOf(deps);
-  const facts = buildFacts(deps.corpus, index);
+  const facts = analysisOf(deps).facts;
   const out: { speaker: string; source: string; quote: string }[] = [];
   for (const [e, list] of facts.quotes) for (const f of list) out.push({ speaker: e.name, source: f.article.id, quote: quoteSentences(f.article, f.sentences) });
   return out;

@@ -533,13 +533,11 @@ function isAcronymOf(short: string, words: string[]): boolean {
   return initials === short;
 }
 
-const cache = new WeakMap<Corpus, EntityIndex>();
-
-/** Build the entity index of a corpus (cached per corpus object, i.e. per corpus version). */
+/**
+ * Build the entity index of a corpus. Not cached here: src/analysis builds it once
+ * per corpus version and persists it (engines read `analysisOf(deps).entities`).
+ */
 export function buildEntityIndex(corpus: Corpus): EntityIndex {
-  const hit = cache.get(corpus);
-  if (hit) return hit;
-
   // Words the corpus writes in lowercase somewhere: capitalised only at a sentence start, they are not names.
   const lowerWords = new Set<string>();
   for (const a of corpus.articles) for (const s of a.sentences) for (const t of tokenize(s.text)) if (!t.cap) lowerWords.add(t.key);
@@ -708,9 +706,7 @@ export function buildEntityIndex(corpus: Corpus): EntityIndex {
     }
   }
   entities.sort((a, b) => b.mentions.length - a.mentions.length || a.name.localeCompare(b.name));
-  const index = { entities, byKey };
-  cache.set(corpus, index);
-  return index;
+  return { entities, byKey };
 }
 
 function sumVotes(cands: Candidate[]): Record<EntityKind, number> {

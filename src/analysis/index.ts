@@ -1,0 +1,299 @@
+/**
+ * The analysis: everything the engines derive from the corpus alone — entities
+ * with their mentions and aliases, who said and did what, the merged timeline
+ * events, the figures /verify, /compare and the digest read — built once per
+ * corpus version and shared by every command. Engines read it through
+ * `analysisOf(deps)`; none keeps a cache of its own.
+ *
+ * Each part is built on first use (a one-shot `/ask` never pays for /who's
+ * entities) and, when the deps carry a persistence folder (`buildDeps` with
+ * persistIndex), written to `<DATA_DIR>/analysis/analysis.json` keyed by the corpus
+ * version and a hash of the analysing code: a warm start loads it instead of
+ * recomputing, and any code change (a new rule, a parser fix) makes the old file
+ * unusable rather than subtly wrong. Per-article parts (figures) are keyed by
+ * article id, content hash and reference date, so after a watcher swap or a start
+ * with one changed file only that article is read again; cross-article parts
+ * (entities, who facts, events) are rebuilt whole.
+ */
+import type { Deps } from '../deps.js';
+import type { Logger } from '../log.js';
+import type { Article, Corpus } from '../types.js';
+import { buildEntityIndex, type EntityIndex } from '../index/entities.js';
+import { buildFacts, nameChoices, type Facts, type NameChoice } from '../engines/who.js';
+import { buildEvents, type TimelineBuild } from '../engines/timeline.js';
+import { corpusFigures } from '../engines/claims.js';
+import { plainCounts } from '../engines/compare.js';
+import { digestFigures, extractFigures, type CountedFigure, type Figure } from '../engines/digest-figures.js';
+import { independenceGroups } from '../corpus/overlap.js';
+import { ANALYSIS_SCHEMA, analysisStats, codeVersion, writeAnalysisFile, type AnalysisFile, type AnalysisSlot } from './file.js';
+import {
+  StaleAnalysisError,
+  entitiesFromJson,
+  entitiesToJson,
+  eventsFromJson,
+  eventsToJson,
+  factsFromJson,
+  factsToJson,
+  figuresFromJson,
+  figuresToJson,
+  resolverFor,
+  type EntitiesJson,
+  type EventsJson,
+  type FactsJson,
+  type FigureJson,
+  type Resolver,
+} from './persist.js';
+
+/** Everything corpus-only that the engines read, for one corpus version. */
+export interface Analysis {
+  /** The corpus version this analysis reads. */
+  readonly version: string;
+  readonly corpus: Corpus;
+  /** Entities: names, kinds, aliases, every mention (sentence + offsets). */
+  readonly entities: EntityIndex;
+  /** Who said what (attributed quotations) and who did what, per entity. */
+  readonly facts: Facts;
+  /** Autocomplete choices (derived from `entities`; not persisted). */
+  readonly names: NameChoice[];
+  /** Every dated event, merged across articles, unfiltered. */
+  readonly events: TimelineBuild;
+  /** The figure lexicon's readings, by sentence id. */
+  readonly figures: Map<string, Figure[]>;
+  /** Plain counts ("42,000 kettles") the lexicon does not read (derived; not persisted). */
+  readonly plainCounts: Figure[];
+  /** Near-duplicate articles grouped into independent voices: article id → representative id. */
+  readonly groups: Map<string, string>;
+  /** The digest's figures of one article read against `ref` (the article's date, else the latest). */
+  digestFigures(article: Article, ref: string | null): CountedFigure[];
+}
+
+export { analysisStats, readAnalysisFile, type AnalysisSlot } from './file.js';
+
+type PartName = 'entities' | 'facts' | 'events';
+
+const registry = new WeakMap<Corpus, Analysis>();
+const internals = new WeakMap<Analysis, State>();
+
+interface PerArticle<T> {
+  /** Hydrated values, with the article object they point into. */
+  live: Map<string, { article: Article; value: T }>;
+  /** Stored (plain) values not yet hydrated. */
+  stored: Record<string, FigureJson[]>;
+}
+
+interface State {
+  corpus: Corpus;
+  slot?: AnalysisSlot;
+  log?: Logger;
+  resolver: Resolver;
+  stored: AnalysisFile['parts'];
+  figures: PerArticle<Figure[]>;
+  digest: PerArticle<CountedFigure[]>;
+  /** Parts computed or hydrated so far. */
+  memo: Map<string, unknown>;
+  /** Cross-article parts computed by this process (the others are still in `stored`). */
+  builtNow: Set<PartName>;
+  saving?: Promise<void>;
+  dirty: boolean;
+}
+
+type AnalysisDeps = Pick<Deps, 'corpus'> & { log?: Logger; analysis?: AnalysisSlot };
+
+/** The analysis of `deps.corpus` (one per corpus object; parts built on first use, or loaded). */
+export function analysisOf(deps: AnalysisDeps): Analysis {
+  const hit = registry.get(deps.corpus);
+  if (hit) return hit;
+  const slot = deps.analysis;
+  const a = createAnalysis(deps.corpus, slot, deps.log);
+  registry.set(deps.corpus, a);
+  if (slot) {
+    slot.last = a;
+    delete slot.loaded;
+  }
+  return a;
+}
+
+/** Build every part now (servers at start-up and after a corpus update) and persist them; returns the ms it took. */
+export async function warmAnalysis(deps: AnalysisDeps): Promise<number> {
+  const t0 = performance.now();
+  const a = analysisOf(deps);
+  void a.entities;
+  void a.facts;
+  void a.names;
+  void a.events;
+  void a.figures;
+  const latest = a.corpus.articles.map((x) => x.date).filter((d): d is string => !!d).sort().pop() ?? null;
+  for (const article of a.corpus.articles) a.digestFigures(article, article.date ?? latest);
+  const ms = performance.now() - t0;
+  await flushAnalysis(deps);
+  return ms;
+}
+
+/** Resolves once the analysis of `deps.corpus` is written (no-op without a persistence folder). */
+export async function flushAnalysis(deps: AnalysisDeps): Promise<void> {
+  const s = internals.get(analysisOf(deps));
+  if (!s) return;
+  while (s.saving) await s.saving;
+  if (s.dirty) await save(s);
+}
+
+function createAnalysis(corpus: Corpus, slot: AnalysisSlot | undefined, log: Logger | undefined): Analysis {
+  const file = slot?.loaded;
+  const sameVersion = file?.version === corpus.version;
+  const state: State = {
+    corpus,
+    slot,
+    log,
+    resolver: resolverFor(corpus),
+    stored: sameVersion ? { ...file!.parts } : {},
+    figures: { live: new Map(), stored: { ...(file?.figures ?? {}) } },
+    digest: { live: new Map(), stored: { ...(file?.digest ?? {}) } },
+    memo: new Map(),
+    builtNow: new Set(),
+    dirty: false,
+  };
+  // The previous version's per-article parts: unchanged articles are not read again.
+  const prev = slot?.last ? internals.get(slot.last) : undefined;
+  if (prev) {
+    inherit(state.figures, prev.figures);
+    inherit(state.digest, prev.digest);
+  }
+
+  const part = <T>(name: string, build: () => T): T => {
+    if (!state.memo.has(name)) state.memo.set(name, build());
+    return state.memo.get(name) as T;
+  };
+  /** A persisted cross-article part: hydrated from the file when it holds it, else built (and saved). */
+  const persisted = <T>(name: PartName, fromJson: (json: never) => T, build: () => T): T =>
+    part(name, () => {
+      const json = state.stored[name];
+      if (json) {
+        try {
+          return fromJson(json as never);
+        } catch (err) {
+          if (!(err instanceof StaleAnalysisError)) throw err;
+          log?.warn({ part: name, err: err.message }, 'persisted analysis does not fit the corpus; rebuilding that part');
+        }
+      }
+      analysisStats.built[name]++;
+      const value = build();
+      delete state.stored[name];
+      // Stored facts point at entities by position: new entities make them meaningless.
+      if (name === 'entities') delete state.stored.facts;
+      state.builtNow.add(name);
+      markDirty(state);
+      return value;
+    });
+
+  const figuresOf = (a: Article, ref: string | null) =>
+    perArticle(state, state.figures, a, ref, () => {
+      analysisStats.built.figures++;
+      return extractFigures(a, ref);
+    });
+
+  const analysis: Analysis = {
+    version: corpus.version,
+    corpus,
+    get entities() {
+      return persisted('entities', (j: EntitiesJson) => entitiesFromJson(j, state.resolver), () => buildEntityIndex(corpus));
+    },
+    get facts() {
+      const index = this.entities;
+      return persisted('facts', (j: FactsJson) => factsFromJson(j, index, state.resolver), () => buildFacts(corpus, index));
+    },
+    get names() {
+      return part('names', () => nameChoices(this.entities));
+    },
+    get events() {
+      return persisted('events', (j: EventsJson) => eventsFromJson(j, state.resolver), () => buildEvents(corpus));
+    },
+    get figures() {
+      return part('figures', () => corpusFigures(corpus, figuresOf));
+    },
+    get plainCounts() {
+      return part('plainCounts', () => plainCounts(corpus, this.figures));
+    },
+    get groups() {
+      return part('groups', () => independenceGroups(corpus.articles, corpus.overlaps));
+    },
+    digestFigures(article, ref) {
+      return perArticle(state, state.digest, article, ref, () => {
+        analysisStats.built.digestFigures++;
+        return digestFigures(article, ref);
+      });
+    },
+  };
+  internals.set(analysis, state);
+  return analysis;
+}
+
+const articleKey = (a: Article, ref: string | null) => `${a.id}\u0000${a.hash}\u0000${ref ?? ''}`;
+
+/** A per-article part: live, else stored (hydrated now), else computed (and saved). */
+function perArticle<T extends Figure[]>(state: State, store: PerArticle<T>, a: Article, ref: string | null, build: () => T): T {
+  const key = articleKey(a, ref);
+  const live = store.live.get(key);
+  if (live && live.article === a) return live.value;
+  // The same text in a re-read article object: the same figures, pointed at the new object's sentences.
+  const json = live ? figuresToJson(live.value) : store.stored[key];
+  if (json) {
+    try {
+      const value = figuresFromJson(json, state.resolver) as T;
+      store.live.set(key, { article: a, value });
+      return value;
+    } catch (err) {
+      if (!(err instanceof StaleAnalysisError)) throw err;
+    }
+  }
+  const value = build();
+  store.live.set(key, { article: a, value });
+  markDirty(state);
+  return value;
+}
+
+/** Carry over the per-article parts of articles still in the corpus. */
+function inherit<T>(into: PerArticle<T>, from: PerArticle<T>): void {
+  for (const [k, v] of from.live) if (!into.live.has(k)) into.live.set(k, v);
+  for (const [k, v] of Object.entries(from.stored)) into.stored[k] ??= v;
+}
+
+function markDirty(state: State): void {
+  state.dirty = true;
+  if (!state.slot?.dir || state.saving) return;
+  // After the command that needed the part has answered: the write is not on its path.
+  const timer = setTimeout(() => void save(state), 0);
+  timer.unref();
+}
+
+/** Write everything this analysis holds (built, hydrated or still stored) atomically. */
+function save(state: State): Promise<void> {
+  const dir = state.slot?.dir;
+  if (!dir || !state.dirty) return Promise.resolve();
+  if (state.saving) return state.saving;
+  state.dirty = false;
+  const run = (async () => {
+    try {
+      const a = registry.get(state.corpus)!;
+      // Only articles of this corpus (by id and content): the file never grows with deleted or edited ones.
+      const current = new Set(state.corpus.articles.map((x) => `${x.id}\u0000${x.hash}`));
+      const ofCurrent = (key: string) => current.has(key.slice(0, key.lastIndexOf('\u0000')));
+      const perArticle = (p: PerArticle<Figure[]>) => {
+        const out: Record<string, FigureJson[]> = {};
+        for (const [k, v] of Object.entries(p.stored)) if (ofCurrent(k)) out[k] = v;
+        for (const [k, v] of p.live) if (ofCurrent(k)) out[k] = figuresToJson(v.value);
+        return out;
+      };
+      const parts: AnalysisFile['parts'] = { ...state.stored };
+      if (state.builtNow.has('entities')) parts.entities = entitiesToJson(a.entities);
+      if (state.builtNow.has('facts')) parts.facts = factsToJson(a.facts, a.entities);
+      if (state.builtNow.has('events')) parts.events = eventsToJson(a.events);
+      await writeAnalysisFile(dir, { schema: ANALYSIS_SCHEMA, code: codeVersion(), version: state.corpus.version, parts, figures: perArticle(state.figures), digest: perArticle(state.digest) });
+    } catch (err) {
+      state.log?.warn({ err: (err as Error).message }, 'could not persist the analysis; the next start rebuilds it');
+    } finally {
+      state.saving = undefined;
+    }
+  })();
+  state.saving = run;
+  return run;
+}

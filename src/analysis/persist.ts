@@ -1,0 +1,178 @@
+/**
+ * The analysis as plain data, and back. Everything that points into the corpus is
+ * written as a sentence id (plus offsets inside that sentence), never as a copy of
+ * the text, and is resolved against the loaded corpus on the way back; a reference
+ * the corpus does not hold makes the whole part unusable (`StaleAnalysisError`), so
+ * a file written for other articles can never be half-applied.
+ *
+ * Fields are copied generically (all but the corpus references), so a field added
+ * to an entity, mention, event or figure round-trips without a change here, as long
+ * as it is plain JSON data.
+ */
+import type { Article, Corpus, Sentence } from '../types.js';
+import type { Entity, EntityIndex, EntityMention } from '../index/entities.js';
+import type { Fact, Facts } from '../engines/who.js';
+import type { EventMember, MergedEvent, TimelineBuild } from '../engines/timeline.js';
+import type { Figure } from '../engines/digest-figures.js';
+
+/** A persisted part refers to a sentence or article the corpus does not have. */
+export class StaleAnalysisError extends Error {
+  constructor(what: string) {
+    super(`the analysis refers to ${what}, which the corpus does not hold`);
+    this.name = 'StaleAnalysisError';
+  }
+}
+
+/** Resolves sentence ids against one corpus. */
+export interface Resolver {
+  article(id: string): Article;
+  /** A body sentence, or a byline pseudo-sentence (`<article>:byline:<offset>`, `length` characters long). */
+  sentence(id: string, length?: number): Sentence;
+}
+
+const BYLINE_RE = /^(.*):byline:(\d+)$/;
+
+export function resolverFor(corpus: Corpus): Resolver {
+  let byId: Map<string, Sentence> | undefined;
+  const article = (id: string): Article => {
+    const a = corpus.byId.get(id);
+    if (!a) throw new StaleAnalysisError(`article ${id}`);
+    return a;
+  };
+  return {
+    article,
+    sentence(id, length) {
+      if (!byId) {
+        byId = new Map();
+        for (const a of corpus.articles) for (const s of a.sentences) byId.set(s.id, s);
+      }
+      const s = byId.get(id);
+      if (s) return s;
+      // Bylines sit outside the body (see addBylines in src/index/entities.ts): rebuilt from the raw text.
+      const m = BYLINE_RE.exec(id);
+      if (m && length !== undefined) {
+        const a = article(m[1]!);
+        const at = Number(m[2]);
+        if (at + length <= a.raw.length) return { id, articleId: a.id, paragraph: -1, index: -1, start: at, end: at + length, text: a.raw.slice(at, at + length) };
+      }
+      throw new StaleAnalysisError(`sentence ${id}`);
+    },
+  };
+}
+
+// --- entities -------------------------------------------------------------------------
+
+type Plain = Record<string, unknown>;
+interface MentionJson extends Plain {
+  s: string;
+}
+interface EntityJson extends Plain {
+  mentions: MentionJson[];
+}
+export interface EntitiesJson {
+  entities: EntityJson[];
+  /** byKey as entity positions, in the builder's order (lookups rank ties by it). */
+  byKey: [string, number[]][];
+}
+
+export function entitiesToJson(index: EntityIndex): EntitiesJson {
+  const pos = new Map(index.entities.map((e, i) => [e, i]));
+  return {
+    entities: index.entities.map(({ mentions, ...rest }) => ({
+      ...rest,
+      mentions: mentions.map(({ article: _a, sentence, ...m }) => {
+        const out: MentionJson = { s: sentence.id, ...m };
+        // The name as written is (nearly always) the slice it sits at: stored once, in the corpus.
+        if (m.surface === sentence.text.slice(m.start, m.end)) delete out.surface;
+        if (sentence.paragraph === -1) out.len = sentence.end - sentence.start;
+        return out;
+      }),
+    })),
+    byKey: [...index.byKey].map(([k, list]) => [k, list.map((e) => pos.get(e)!)]),
+  };
+}
+
+export function entitiesFromJson(json: EntitiesJson, r: Resolver): EntityIndex {
+  const entities: Entity[] = json.entities.map(({ mentions, ...rest }) => ({
+    ...(rest as Omit<Entity, 'mentions'>),
+    mentions: mentions.map(({ s, len, ...m }) => {
+      const sentence = r.sentence(s, len as number | undefined);
+      const mention = { article: r.article(sentence.articleId), sentence, ...m } as EntityMention;
+      mention.surface ??= sentence.text.slice(mention.start, mention.end);
+      return mention;
+    }),
+  }));
+  const at = (i: number) => {
+    const e = entities[i];
+    if (!e) throw new StaleAnalysisError(`entity #${i}`);
+    return e;
+  };
+  return { entities, byKey: new Map(json.byKey.map(([k, list]) => [k, list.map(at)])) };
+}
+
+// --- who: quotes and actions -----------------------------------------------------------
+
+type FactJson = [articleId: string, sentenceIds: string[]];
+export interface FactsJson {
+  quotes: [entity: number, facts: FactJson[]][];
+  actions: [entity: number, facts: FactJson[]][];
+}
+
+export function factsToJson(facts: Facts, index: EntityIndex): FactsJson {
+  const pos = new Map(index.entities.map((e, i) => [e, i]));
+  const side = (m: Map<Entity, Fact[]>): FactsJson['quotes'] => [...m].map(([e, list]) => [pos.get(e)!, list.map((f) => [f.article.id, f.sentences.map((s) => s.id)])]);
+  return { quotes: side(facts.quotes), actions: side(facts.actions) };
+}
+
+export function factsFromJson(json: FactsJson, index: EntityIndex, r: Resolver): Facts {
+  const side = (list: FactsJson['quotes']) =>
+    new Map(
+      list.map(([i, facts]) => {
+        const e = index.entities[i];
+        if (!e) throw new StaleAnalysisError(`entity #${i}`);
+        return [e, facts.map(([a, ids]): Fact => ({ article: r.article(a), sentences: ids.map((id) => r.sentence(id)) }))] as const;
+      }),
+    );
+  return { quotes: side(json.quotes), actions: side(json.actions) };
+}
+
+// --- timeline events ---------------------------------------------------------------------
+
+interface EventJson extends Plain {
+  members: MentionJson[];
+}
+export interface EventsJson {
+  events: EventJson[];
+  inferred: [string, Plain][];
+}
+
+export function eventsToJson(build: TimelineBuild): EventsJson {
+  return {
+    events: build.events.map(({ members, ...rest }) => ({ ...rest, members: members.map(({ article: _a, sentence, ...m }) => ({ s: sentence.id, ...m })) })),
+    inferred: [...build.inferred].map(([id, w]) => [id, { ...w }]),
+  };
+}
+
+export function eventsFromJson(json: EventsJson, r: Resolver): TimelineBuild {
+  const events: MergedEvent[] = json.events.map(({ members, ...rest }) => ({
+    ...(rest as Omit<MergedEvent, 'members'>),
+    members: members.map(({ s, ...m }): EventMember => {
+      const sentence = r.sentence(s);
+      return { article: r.article(sentence.articleId), sentence, ...m };
+    }),
+  }));
+  for (const [id] of json.inferred) r.article(id);
+  return { events, inferred: new Map(json.inferred.map(([id, w]) => [id, w as unknown as TimelineBuild['inferred'] extends Map<string, infer W> ? W : never])) };
+}
+
+// --- figures (per article) ---------------------------------------------------------------
+
+export type FigureJson = Plain & { s: string };
+
+export function figuresToJson(list: Figure[]): FigureJson[] {
+  return list.map(({ sentence, ...f }) => ({ s: sentence.id, ...f }));
+}
+
+export function figuresFromJson<F extends Figure>(list: FigureJson[], r: Resolver): F[] {
+  return list.map(({ s, ...f }) => ({ ...f, sentence: r.sentence(s) }) as unknown as F);
+}
