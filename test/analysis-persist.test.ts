@@ -1,0 +1,230 @@
+/**
+ * The analysis is computed once per corpus version and persisted: a warm start
+ * loads it (nothing is recomputed, answers are the same), a file for another corpus
+ * version or other code is rebuilt, a corrupted file is ignored with a warning and
+ * rebuilt, and the watcher's swap produces a fresh analysis in which only the
+ * changed article's per-article parts are read again.
+ */
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pino } from 'pino';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildDeps } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+import type { Deps } from '../src/deps.js';
+import { analysisOf, analysisStats, flushAnalysis, warmAnalysis } from '../src/analysis/index.js';
+import { ANALYSIS_FILE, type AnalysisFile } from '../src/analysis/file.js';
+import { runCommand } from '../src/engines/index.js';
+import { attributedQuotes } from '../src/engines/who.js';
+import { watchCorpus } from '../src/corpus/watch.js';
+import { silentLogger, type Logger } from '../src/log.js';
+import { createStore } from '../src/store/index.js';
+import { ROOT, SEEDS, cleanupTempDirs, tempDir } from './helpers/corpus-fixtures.js';
+
+afterAll(() => cleanupTempDirs());
+
+const CLOCK = () => new Date('2025-11-20T12:00:00Z');
+
+async function start(seedsDir: string, dataDir: string, log: Logger = silentLogger): Promise<Deps> {
+  const config = loadConfig({ SEEDS_DIR: seedsDir, DATA_DIR: dataDir, LOG_LEVEL: 'silent' }, ROOT);
+  return buildDeps(config, { store: createStore({ kind: 'memory' }), llm: null, log, clock: CLOCK });
+}
+
+/** A logger that keeps every line (level and message) for assertions. */
+function recordingLogger(): { log: Logger; lines: { level: number; msg: string }[] } {
+  const lines: { level: number; msg: string }[] = [];
+  const log = pino({ level: 'info' }, { write: (s: string) => void lines.push(JSON.parse(s) as { level: number; msg: string }) });
+  return { log, lines };
+}
+
+const built = () => ({ ...analysisStats.built });
+const fileOf = (dataDir: string) => path.join(dataDir, 'analysis', ANALYSIS_FILE);
+const readFile = (dataDir: string) => JSON.parse(readFileSync(fileOf(dataDir), 'utf8')) as AnalysisFile;
+
+/** What a user sees from the corpus-derived commands (every entity's /who, the timeline, filtered too, the quotes). */
+async function answers(deps: Deps, names: string[]) {
+  const who = [];
+  for (const n of names) who.push(await runCommand(deps, { command: 'who', text: n }));
+  return {
+    who,
+    timeline: await runCommand(deps, { command: 'timeline' }),
+    about: await runCommand(deps, { command: 'timeline', about: 'Maduro' }),
+    quotes: attributedQuotes(deps),
+    verify: await runCommand(deps, { command: 'verify', text: 'The US deployed 10,000 troops to the Caribbean' }),
+  };
+}
+
+function copySeeds(): string {
+  const dir = tempDir('dispatch-analysis-seeds-');
+  cpSync(SEEDS, dir, { recursive: true });
+  return dir;
+}
+
+describe('persisted analysis', () => {
+  it('a warm start loads the analysis instead of computing it, and answers the same', async () => {
+    const dataDir = tempDir('dispatch-analysis-data-');
+    const cold = await start(SEEDS, dataDir);
+    const before = built();
+    await warmAnalysis(cold);
+    expect(analysisStats.built.entities).toBe(before.entities + 1);
+    const names = analysisOf(cold).entities.entities.slice(0, 12).map((e) => e.name);
+    const coldAnswers = await answers(cold, names);
+    const file = readFile(dataDir);
+    expect(file.version).toBe(cold.corpus.version);
+    expect(Object.keys(file.parts).sort()).toEqual(['entities', 'events', 'facts']);
+    expect(Object.keys(file.figures)).toHaveLength(cold.corpus.articles.length);
+
+    const loadedBefore = analysisStats.loaded;
+    const afterCold = built();
+    const warm = await start(SEEDS, dataDir);
+    expect(analysisStats.loaded).toBe(loadedBefore + 1);
+    expect(warm.corpus).not.toBe(cold.corpus);
+    const warmAnswers = await answers(warm, names);
+    await runCommand(warm, { command: 'compare', text: '' });
+    await runCommand(warm, { command: 'digest' });
+    // Nothing corpus-derived was computed again: every part came from the file.
+    expect(built()).toEqual(afterCold);
+    expect(warmAnswers).toEqual(coldAnswers);
+    expect(warmAnswers.who.every((a) => a.answered)).toBe(true);
+    expect(warmAnswers.timeline.events!.length).toBeGreaterThan(10);
+    await cold.store.close();
+    await warm.store.close();
+  });
+
+  it('rebuilds a file written for another corpus version, reading again only the articles that changed', async () => {
+    const seeds = copySeeds();
+    const dataDir = tempDir('dispatch-analysis-data-');
+    const first = await start(seeds, dataDir);
+    await warmAnalysis(first);
+    const oldVersion = first.corpus.version;
+
+    const name = '002_fc5e09306d15ac96.txt';
+    const text = readFileSync(path.join(seeds, name), 'utf8');
+    writeFileSync(path.join(seeds, name), text.replace('\n\nMaduro is reportedly', '\n\nHarbour pilot Zebulon Quartermaine said on Thursday that 14 tankers had been turned away from the port of La Guaira.\n\nMaduro is reportedly'));
+    const before = built();
+    const second = await start(seeds, dataDir);
+    expect(second.corpus.version).not.toBe(oldVersion);
+    const who = await runCommand(second, { command: 'who', text: 'Quartermaine' });
+    expect(who.answered).toBe(true);
+    expect(who.entity?.name).toBe('Zebulon Quartermaine');
+    const tl = await runCommand(second, { command: 'timeline', about: 'Quartermaine' });
+    expect(tl.events?.map((e) => e.text).join(' ')).toContain('Zebulon Quartermaine said on Thursday');
+    await warmAnalysis(second);
+    expect(analysisStats.built.entities).toBe(before.entities + 1);
+    expect(analysisStats.built.events).toBe(before.events + 1);
+    // Per-article parts: only the edited article was read again.
+    expect(analysisStats.built.figures).toBe(before.figures + 1);
+    expect(analysisStats.built.digestFigures).toBe(before.digestFigures + 1);
+    const file = readFile(dataDir);
+    expect(file.version).toBe(second.corpus.version);
+    // The edited article's old figures are not kept.
+    expect(Object.keys(file.figures)).toHaveLength(second.corpus.articles.length);
+    await first.store.close();
+    await second.store.close();
+  });
+
+  it('ignores a file written by other analysis code', async () => {
+    const dataDir = tempDir('dispatch-analysis-data-');
+    const first = await start(SEEDS, dataDir);
+    await warmAnalysis(first);
+    const file = readFile(dataDir);
+    writeFileSync(fileOf(dataDir), JSON.stringify({ ...file, code: 'some-older-code' }));
+    const before = built();
+    const loaded = analysisStats.loaded;
+    const second = await start(SEEDS, dataDir);
+    expect(analysisStats.loaded).toBe(loaded);
+    expect((await runCommand(second, { command: 'who', text: 'Hegseth' })).entity?.name).toBe('Pete Hegseth');
+    expect(analysisStats.built.entities).toBe(before.entities + 1);
+    await flushAnalysis(second);
+    expect(readFile(dataDir).code).not.toBe('some-older-code');
+    await first.store.close();
+    await second.store.close();
+  });
+
+  it('a corrupted file is ignored with a warning and rebuilt; answers are those of a fresh build', async () => {
+    const dataDir = tempDir('dispatch-analysis-data-');
+    const reference = await start(SEEDS, tempDir('dispatch-analysis-data-'));
+    const names = ['Maduro', 'Hegseth', 'the 79-year-old', 'Peskov'];
+    const expected = await answers(reference, names);
+
+    const first = await start(SEEDS, dataDir);
+    await warmAnalysis(first);
+    const good = readFileSync(fileOf(dataDir), 'utf8');
+    writeFileSync(fileOf(dataDir), good.slice(0, Math.floor(good.length / 2)));
+    const rec = recordingLogger();
+    const before = built();
+    const second = await start(SEEDS, dataDir, rec.log);
+    expect(rec.lines.some((l) => l.level === 40 && /unreadable analysis file/.test(l.msg))).toBe(true);
+    expect(await answers(second, names)).toEqual(expected);
+    expect(analysisStats.built.entities).toBe(before.entities + 1);
+    await warmAnalysis(second);
+    expect(readFile(dataDir).version).toBe(second.corpus.version);
+    await reference.store.close();
+    await first.store.close();
+    await second.store.close();
+  });
+
+  it('a file whose references do not fit the corpus is not half-applied: that part is rebuilt', async () => {
+    const dataDir = tempDir('dispatch-analysis-data-');
+    const first = await start(SEEDS, dataDir);
+    await warmAnalysis(first);
+    const expected = await runCommand(first, { command: 'who', text: 'Maduro' });
+    const file = readFile(dataDir);
+    // Same version and code, but a mention points at a sentence no article has.
+    file.parts.entities!.entities[0]!.mentions[0]!.s = '000_46500a0d823731af.txt:p999:s0';
+    writeFileSync(fileOf(dataDir), JSON.stringify(file));
+    const rec = recordingLogger();
+    const before = built();
+    const second = await start(SEEDS, dataDir, rec.log);
+    expect(await runCommand(second, { command: 'who', text: 'Maduro' })).toEqual(expected);
+    expect(analysisStats.built.entities).toBe(before.entities + 1);
+    // Facts refer to entities by position: rebuilt with them, never joined to other entities.
+    expect(analysisStats.built.facts).toBe(before.facts + 1);
+    expect(rec.lines.some((l) => l.level === 40 && /does not fit the corpus/.test(l.msg))).toBe(true);
+    await first.store.close();
+    await second.store.close();
+  });
+
+  it('the watcher swap gives a fresh analysis for a changed article, and persisting it makes the next start warm', async () => {
+    const seeds = copySeeds();
+    const dataDir = tempDir('dispatch-analysis-data-');
+    const deps = await start(seeds, dataDir);
+    await warmAnalysis(deps);
+    const old = analysisOf(deps);
+    expect((await runCommand(deps, { command: 'who', text: 'Quartermaine' })).answered).toBe(false);
+
+    const watcher = watchCorpus(deps, { rescanMs: 0, debounceMs: 20, persist: false });
+    try {
+      const name = '003_83f7e1146e4f08e2.txt';
+      const text = readFileSync(path.join(seeds, name), 'utf8');
+      const para = text.indexOf('\n\n', 200);
+      writeFileSync(path.join(seeds, name), `${text.slice(0, para)}\n\nHarbour pilot Zebulon Quartermaine said on Thursday that 14 tankers had been turned away from the port of La Guaira.${text.slice(para)}`);
+      const before = built();
+      const update = await watcher.rescan();
+      expect(update.changed).toEqual([name]);
+      const fresh = analysisOf(deps);
+      expect(fresh).not.toBe(old);
+      expect(fresh.version).toBe(deps.corpus.version);
+      expect(fresh.entities.entities.map((e) => e.name)).toContain('Zebulon Quartermaine');
+      const who = await runCommand(deps, { command: 'who', text: 'Quartermaine' });
+      expect(who.entity?.name).toBe('Zebulon Quartermaine');
+      expect(who.citations[0]?.source).toBe(name);
+      const tl = await runCommand(deps, { command: 'timeline', about: 'Quartermaine' });
+      expect(tl.events?.[0]?.reportedIn).toEqual([name]);
+      // What main.ts does after an update (warmUp): build the rest and persist.
+      await warmAnalysis(deps);
+      expect(analysisStats.built.figures).toBe(before.figures + 1);
+      expect(readFile(dataDir).version).toBe(deps.corpus.version);
+
+      const after = built();
+      const restarted = await start(seeds, dataDir);
+      expect((await runCommand(restarted, { command: 'who', text: 'Quartermaine' })).entity?.name).toBe('Zebulon Quartermaine');
+      await runCommand(restarted, { command: 'timeline' });
+      expect(built()).toEqual(after);
+      await restarted.store.close();
+    } finally {
+      await watcher.close();
+      await deps.store.close();
+    }
+  });
+});
