@@ -75,12 +75,25 @@ export function properNames(text: string): string[] {
 
 const STOP_NAME = new Set(['i', 'a', 'the', 'mr', 'mrs', 'ms', 'us', 'u.s']);
 
+/** The longest interpreted question: the input limit (MAX_INPUT_CHARS), however long a chain of follow-ups runs. */
+const MAX_RESOLVED_CHARS = 1000;
+
 /**
  * Resolve a follow-up against the previous turn: elliptical "And China?" reuses the
  * previous question with the new name; pronouns pull in the previous turn's names.
  * A question that names its own subject and has no pronoun stands alone.
  */
 export function resolveFollowUp(question: string, prev: Turn | undefined): { resolved: string; isFollowUp: boolean; context: string[] } {
+  const r = interpretFollowUp(question, prev);
+  if (r.resolved.length <= MAX_RESOLVED_CHARS || !prev) return r;
+  // Each turn builds on the last interpretation: keep the follow-up's own words after as much of the previous one as fits.
+  const own = question.trim().slice(0, MAX_RESOLVED_CHARS);
+  const room = MAX_RESOLVED_CHARS - own.length - 1;
+  const head = prev.resolved.length <= room ? prev.resolved : room > 0 ? prev.resolved.slice(0, room + 1).replace(/\s*\S*$/, '') : '';
+  return { ...r, resolved: head ? `${head} ${own}` : own };
+}
+
+function interpretFollowUp(question: string, prev: Turn | undefined): { resolved: string; isFollowUp: boolean; context: string[] } {
   if (!prev) return { resolved: question, isFollowUp: false, context: [] };
   // A bare question word ("When?", "Why?", "How many?") asks it of the previous question's subject.
   const bare = question.match(/^\s*(?:and\s+)?(when|where|why|how many|how much|how|who)\s*\??\s*$/i);
@@ -107,7 +120,8 @@ export function resolveFollowUp(question: string, prev: Turn | undefined): { res
     if (target) {
       return { resolved: prev.resolved.replace(target, newName), isFollowUp: true, context: [] };
     }
-    return { resolved: `${prev.resolved} ${newName}`, isFollowUp: true, context: [] };
+    // "What happened? the strikes" + "And the boats?" asks what happened to the boats: replace the earlier addition, not add to it.
+    return { resolved: `${prev.resolved.replace(/\?\s.*$/s, '?')} ${newName}`, isFollowUp: true, context: [] };
   }
   const ownNames = properNames(question).filter((n) => !STOP_NAME.has(n.toLowerCase()));
   const hasPronoun = PRONOUN_RE.test(question);
