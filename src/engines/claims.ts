@@ -6,9 +6,10 @@
  * rules are small lexicons of reporting language plus the figure rules of
  * digest-figures.ts, so they work on any English news corpus.
  */
-import * as chrono from 'chrono-node';
 import type { Deps } from '../deps.js';
 import { independenceGroups, NEAR_DUPLICATE_SHARE } from '../corpus/overlap.js';
+import { parseDates } from '../language/dates.js';
+import { MONTH_PATTERN, WEEKDAY_PATTERN } from '../language/lexicon/index.js';
 import { antonymsOf, canonical, synonymsOf } from '../language/synonyms.js';
 import { STOPWORDS, fold, terms, words } from '../language/tokenize.js';
 import type { Article, Corpus, Sentence } from '../types.js';
@@ -281,19 +282,20 @@ export function percentsIn(text: string): DateMention[] {
 }
 
 const DATE_REF = new Date('2000-06-15T12:00:00Z');
+const WRITTEN_DATE_RE = new RegExp(`\\d|\\b(?:${MONTH_PATTERN}|${WEEKDAY_PATTERN})\\.?\\b`, 'i');
 
 /** Dates written in a text: years, months, days, weekdays. Relative words ("now", "this week") are not dates to compare. */
 export function datesIn(text: string): DateMention[] {
   const out: DateMention[] = yearsIn(text).map((y) => ({ text: String(y), year: y }));
-  for (const r of chrono.parse(text, DATE_REF)) {
+  for (const r of parseDates(text, DATE_REF)) {
     // Only dates written out (a month, a weekday, digits): "now", "this week", "days ago" depend on when it was written.
-    if (!/\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\b/i.test(r.text)) continue;
-    const s = r.start;
+    if (!WRITTEN_DATE_RE.test(r.text)) continue;
+    const s = r.stated;
     const d: DateMention = { text: r.text.trim() };
-    if (s.isCertain('month')) d.month = s.get('month') ?? undefined;
-    if (s.isCertain('day')) d.day = s.get('day') ?? undefined;
-    if (s.isCertain('weekday') && !s.isCertain('day')) d.weekday = s.get('weekday') ?? undefined;
-    if (s.isCertain('year')) d.year = s.get('year') ?? undefined;
+    if (s.month !== undefined) d.month = s.month;
+    if (s.day !== undefined) d.day = s.day;
+    if (s.weekday !== undefined && s.day === undefined) d.weekday = s.weekday;
+    if (s.year !== undefined) d.year = s.year;
     if (d.month === undefined && d.weekday === undefined) continue;
     out.push(d);
   }

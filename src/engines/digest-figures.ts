@@ -7,7 +7,8 @@
  * to…"). Values from different dates show as a change; values from independent
  * sources for the same time whose ranges cannot both be true are a disagreement.
  */
-import * as chrono from 'chrono-node';
+import { parseDates } from '../language/dates.js';
+import { WEEKDAYS } from '../language/lexicon/index.js';
 import type { Article, Sentence } from '../types.js';
 
 /** What a figure counts, as a readable label; the key groups comparable figures. */
@@ -124,24 +125,26 @@ function lemma(word: string): string {
   return word.toLowerCase().replace(/[’'.,;:]+$/g, '');
 }
 
+const RELATIVE_DAY_RE = new RegExp(`\\b(?:week|today|yesterday|${WEEKDAYS.join('|')})\\b`, 'i');
+
 function when(text: string, ref: Date | null): { whenText: string | null; when: string | null } {
   if (!ref) return { whenText: null, when: null };
-  for (const r of chrono.parse(text, ref, { forwardDate: false })) {
-    const s = r.start;
+  for (const r of parseDates(text, ref)) {
+    const s = r.stated;
     // Relative weekday names only make sense against the article's own date.
-    if (!s.isCertain('month') && !/\b(week|friday|monday|tuesday|wednesday|thursday|saturday|sunday|today|yesterday)\b/i.test(r.text)) continue;
-    let d = s.date();
+    if (s.month === undefined && !RELATIVE_DAY_RE.test(r.text)) continue;
+    let d = r.date;
     let text = r.text;
     // "On April 2, 12 ships…": chrono reads "12" as the year 2012; a year needs four digits here.
     const shortYear = /^(.*?\d{1,2}),\s*\d{1,2}$/.exec(text);
-    if (s.isCertain('year') && shortYear) {
+    if (s.year !== undefined && shortYear) {
       text = shortYear[1]!;
-      d = new Date(Date.UTC(ref.getUTCFullYear(), s.get('month')! - 1, s.get('day')!));
-      if (d.getTime() > ref.getTime() + 86_400_000) d = new Date(Date.UTC(ref.getUTCFullYear() - 1, s.get('month')! - 1, s.get('day')!));
+      d = new Date(Date.UTC(ref.getUTCFullYear(), r.resolved.month - 1, r.resolved.day));
+      if (d.getTime() > ref.getTime() + 86_400_000) d = new Date(Date.UTC(ref.getUTCFullYear() - 1, r.resolved.month - 1, r.resolved.day));
     }
     if (d.getTime() > ref.getTime() + 86_400_000) continue;
     const iso = d.toISOString().slice(0, 10);
-    return { whenText: text.replace(/[,.;]+$/, ''), when: s.isCertain('day') || !s.isCertain('month') ? iso : iso.slice(0, 7) };
+    return { whenText: text.replace(/[,.;]+$/, ''), when: s.day !== undefined || s.month === undefined ? iso : iso.slice(0, 7) };
   }
   return { whenText: null, when: null };
 }

@@ -8,7 +8,6 @@
  * attach or print. Pass `chartDir: null` to skip it.
  */
 import { createHash } from 'node:crypto';
-import * as chrono from 'chrono-node';
 import path from 'node:path';
 import type { Deps } from '../deps.js';
 import type { Answer, Article, Citation, DigestSection, Disagreement, Sentence, TimelineEvent } from '../types.js';
@@ -21,6 +20,8 @@ import { attributionOf, conflicts, decodeEntities, digestFigures, sameAction, sa
 
 const NEUTRAL_LABEL = /^(received|counted|reported|recorded|logged|confirmed|linked|said|told|had|found|estimated|listed|cited|included)$/i;
 import { differentTimes } from './claims.js';
+import { parseDates } from '../language/dates.js';
+import { WEEKDAYS } from '../language/lexicon/index.js';
 import { analysisOf } from '../analysis/index.js';
 import type { LlmPassage } from '../llm/types.js';
 
@@ -691,18 +692,20 @@ function fallbackEvents(articles: Article[], latestDate: string | null): DigestE
   return out.sort((x, y) => x.date.localeCompare(y.date));
 }
 
+const WEEKDAY_RE = new RegExp(`\\b(?:${WEEKDAYS.join('|')})\\b`, 'i');
+
 function eventDate(text: string, refIso: string, ownDate: boolean): string | null {
   const ref = new Date(`${refIso}T12:00:00Z`);
-  for (const r of chrono.parse(text, ref, { forwardDate: false })) {
-    const relativeOk = ownDate && /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i.test(r.text);
+  for (const r of parseDates(text, ref)) {
+    const relativeOk = ownDate && WEEKDAY_RE.test(r.text);
     // Only explicit anchors date an event: "now", "this week", "the past two weeks" do not.
-    if (/\b(now|today|tonight|currently|this|past|last|next|ago|weeks?|years?)\b/i.test(r.text) && !r.start.isCertain('day')) continue;
+    if (/\b(now|today|tonight|currently|this|past|last|next|ago|weeks?|years?)\b/i.test(r.text) && r.stated.day === undefined) continue;
     if (/^(now|today|tonight)$/i.test(r.text.trim())) continue;
-    if (!r.start.isCertain('month') && !relativeOk) continue;
-    const d = r.start.date();
+    if (r.stated.month === undefined && !relativeOk) continue;
+    const d = r.date;
     if (d.getTime() > ref.getTime() + 86_400_000) continue;
     const iso = d.toISOString().slice(0, 10);
-    return r.start.isCertain('day') || relativeOk ? iso : iso.slice(0, 7);
+    return r.stated.day !== undefined || relativeOk ? iso : iso.slice(0, 7);
   }
   return null;
 }
