@@ -169,7 +169,14 @@ export function watchCorpus(live: LiveCorpus, opts: WatchOptions = {}): CorpusWa
       // Remove only what is really gone from a folder that is still there (it may have moved away meanwhile),
       // and never the last article: a folder with nothing usable left keeps the last good corpus.
       const again = await listArticles(dir);
-      const drop = 'problem' in again ? [] : gone.filter((name) => !again.names.includes(name));
+      const drop: string[] = [];
+      if (!('problem' in again)) {
+        for (const name of gone) {
+          // Recreated meanwhile (an editor's delete-and-write): its own event re-reads it.
+          const back = again.names.includes(name) && (await stat(path.join(dir, name)).then((s) => s.isFile(), () => false));
+          if (!back) drop.push(name);
+        }
+      }
       for (const name of drop) warnings.delete(name);
       const remaining = [...articles.keys()].filter((id) => !drop.includes(id)).length;
       if ('problem' in again) unavailable(again.problem, update);
