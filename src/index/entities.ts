@@ -13,6 +13,12 @@ import type { Article, Corpus, EntityInfo, Sentence } from '../types.js';
 import { quoteOf } from '../corpus/html.js';
 import { MONTHS, WEEKDAYS } from './dates.js';
 import { STOPWORDS, fold } from '../language/tokenize.js';
+import { type TypeCue, looksLikePersonName, typeCues } from '../analysis/entity-types.js';
+import { TITLE_HEADS } from '../language/lexicon/titles.js';
+import { MODIFIER_SUFFIXES } from '../language/lexicon/entity-cues.js';
+
+/** "Norway-based", "Canadian-owned": a word glued to a modifier ending. */
+const MODIFIER_RE = new RegExp(`-(?:${MODIFIER_SUFFIXES.join('|')})$`, 'i');
 
 export type EntityKind = EntityInfo['kind'];
 
@@ -47,6 +53,10 @@ export interface Entity {
   /** Folded keys that look this entity up. */
   keys: string[];
   mentions: EntityMention[];
+  /** The evidence for each kind, summed over all mentions (the kind is the best; a tie is "other"). */
+  evidence?: Record<EntityKind, number>;
+  /** The strongest cues from the words around its mentions ("role before: businessman", "dateline"). */
+  cues?: string[];
 }
 
 export interface EntityIndex {
@@ -57,20 +67,8 @@ export interface EntityIndex {
 
 // --- generic word lists -------------------------------------------------------
 
-/** Words that head a title or role written before a name. */
-export const TITLE_HEADS = new Set(
-  (
-    'president vice secretary minister spokesman spokeswoman spokesperson general attorney senator sen rep representative governor gov mayor ' +
-    'king queen prince princess pope chancellor premier prime chairman chairwoman chair director commissioner ambassador envoy judge justice ' +
-    'dr mr mrs ms sir dame lord lady admiral adm colonel col captain capt lieutenant lt sergeant sgt commander cmdr gen professor prof ' +
-    'rabbi bishop cardinal imam sheikh emir sultan leader dictator chief ceo interviewer journalist adviser advisor analyst expert official ' +
-    'officer diplomat correspondent reporter anchor host fellow head lawmaker deputy speaker treasurer inspector pastor reverend rev ' +
-    'economist researcher historian strategist negotiator founder executive activist lawyer prosecutor candidate aide editor columnist ' +
-    'commentator presenter scholar strongman ruler monarch premier-elect president-elect ' +
-    'master harbourmaster harbormaster councillor councilor councilman councilwoman alderman sheriff marshal warden dean provost rector ' +
-    'coach manager trustee principal headteacher superintendent constable detective doctor supervisor controller administrator registrar clerk'
-  ).split(' '),
-);
+/** Words that head a title or role written before a name (the lexicon's table). */
+export { TITLE_HEADS };
 /** Lowercase words that may sit inside a role phrase ("former national security adviser"). */
 const ROLE_MODIFIERS = new Set(
   ('former acting interim national security press deputy vice senior chief foreign defense defence state top longtime long-time then retired general attorney assistant special principal lead associate managing executive ' +
@@ -152,7 +150,7 @@ interface Token {
 
 /** Title abbreviations whose dot is part of the word ("Dr. Samuel Brennan"). */
 const TITLE_ABBR = new Set(['dr', 'mr', 'mrs', 'ms', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'capt', 'sgt', 'adm', 'prof', 'rev', 'cmdr', 'maj', 'st', 'jr', 'sr']);
-const TOKEN_RE = /[\p{L}\p{N}](?:[\p{L}\p{N}]|['’.\-](?=[\p{L}\p{N}]))*\.?/gu;
+const TOKEN_RE = /[\p{L}\p{N}](?:[\p{L}\p{N}]|['’.\-&](?=[\p{L}\p{N}]))*\.?/gu;
 
 function tokenize(text: string): Token[] {
   const out: Token[] = [];
@@ -260,6 +258,8 @@ interface Candidate extends EntityMention {
   votes: Record<EntityKind, number>;
   ship: boolean;
   sentenceInitialOnly: boolean;
+  /** Why the votes are what they are (beyond the name's own words). */
+  cues: TypeCue[];
 }
 
 /** "a spokeswoman for Kestrel Foods, Ada Lindgren": a role with its organisation, then the name. */
@@ -328,11 +328,18 @@ function roleBefore(text: string, nameStart: number, lowerWords: Set<string>, se
   return text.slice(phrase[0]!.start, phrase[phrase.length - 1]!.end + (phrase[phrase.length - 1]!.poss ? 2 : 0)).trim();
 }
 
+/** A word the corpus writes in lowercase, or that the lexicon knows only as a common word. */
+function isCommonWord(key: string, lowerWords: Set<string>): boolean {
+  if (lowerWords.has(key)) return true;
+  const t = lexTags(key);
+  return t.size > 0 && !['Person', 'Place', 'Organization', 'FirstName', 'LastName', 'Acronym'].some((x) => t.has(x));
+}
+
 function emptyVotes(): Record<EntityKind, number> {
   return { person: 0, organization: 0, place: 0, other: 0 };
 }
 
-function extractCandidates(article: Article, sentence: Sentence, lowerWords: Set<string>): Candidate[] {
+function extractCandidates(article: Article, sentence: Sentence, lowerWords: Set<string>, plainCaps: Set<string> = new Set(), breaks: ReadonlySet<number> = new Set()): Candidate[] {
   const text = sentence.text;
   const toks = tokenize(text);
   const regions = quoteRegions(text);
@@ -354,10 +361,14 @@ function extractCandidates(article: Article, sentence: Sentence, lowerWords: Set
     // Grow a run of capitalised words joined by spaces and name connectors.
     const run: Token[] = [t];
     let j = i + 1;
-    while (j < toks.length && !run[run.length - 1]!.poss) {
+    // A possessive ends a name, unless the corpus never writes the word without it ("Lloyd's List", "Monk's Junction").
+    const joinsPossessive = (x: Token) => !x.poss || (!plainCaps.has(x.key) && toks[toks.indexOf(x) + 1]?.cap === true && /^['’]s$/.test(text.slice(x.end, x.end + 2)));
+    while (j < toks.length && joinsPossessive(run[run.length - 1]!)) {
       const prev = run[run.length - 1]!;
       const gapOk = (a: Token, b: Token) => /^ +$/.test(text.slice(a.end + (a.poss ? 2 : 0), b.start));
       const n = toks[j]!;
+      // A break (splitNames): two names written back to back ("… of OceanGate Expeditions Stockton Rush").
+      if (breaks.has(n.start)) break;
       if (n.cap && gapOk(prev, n) && !(STOPWORDS.has(n.key) && !KEEP_IN_NAMES.has(n.key))) {
         run.push(n);
         j++;
@@ -388,6 +399,10 @@ function extractCandidates(article: Article, sentence: Sentence, lowerWords: Set
       parts = parts.slice(1);
     }
     while (parts.length && (CONNECTORS.has(parts[0]!.text) || FUNCTION_WORDS.has(parts[0]!.key))) parts = parts.slice(1);
+    // "United States-based Pelagic Research", "Canadian-owned Polar Prince": the modifier is not the name; alone it is an adjective.
+    const modified = (p: Token) => MODIFIER_RE.test(p.text);
+    for (let x = parts.length - 1; x >= 0; x--) if (modified(parts[x]!)) (parts = parts.slice(x + 1)), (x = -1);
+    if (!parts.length) continue;
     // Titles glued to the name: split after the last title word ("Secretary of State | Marco Rubio").
     let lastTitle = -1;
     for (let x = 0; x < parts.length - 1; x++) if (TITLE_HEADS.has(parts[x]!.key) || (x === 0 && INITIAL_MODIFIERS.has(parts[x]!.key))) lastTitle = x;
@@ -402,7 +417,11 @@ function extractCandidates(article: Article, sentence: Sentence, lowerWords: Set
       }
     }
     while (parts.length && CONNECTORS.has(parts[parts.length - 1]!.text)) parts = parts.slice(0, -1);
+    // "in Suez Canal, Egypt March 26": a month before a number is the date, not the name.
+    while (parts.length > 1 && MONTH_DAY_WORDS.has(parts[parts.length - 1]!.key) && /^\s+\d/.test(text.slice(parts[parts.length - 1]!.end))) parts = parts.slice(0, -1);
     if (!parts.length) continue;
+    // "FILE - …", "UPDATE: …": a common word in capitals is a label, not a name.
+    if (parts.length === 1 && /^\p{Lu}{3,}$/u.test(parts[0]!.text) && isCommonWord(parts[0]!.key, lowerWords)) continue;
     if (parts.every((p) => TITLE_HEADS.has(p.key) || ROLE_MODIFIERS.has(p.key) || CONNECTORS.has(p.text))) continue;
     if (parts.length === 1) {
       const k = parts[0]!.key;
@@ -440,6 +459,9 @@ function extractCandidates(article: Article, sentence: Sentence, lowerWords: Set
       if (bare && head && head.some((w) => TITLE_HEADS.has(keyOf(w))) && head.every((w) => TITLE_HEADS.has(keyOf(w)) || ROLE_MODIFIERS.has(keyOf(w)) || !lexTags(w).has('Verb')) && !FINITE_VERB_RE.test(bare)) appo = bare;
     }
     appo ??= rest.match(WHO_RE)?.[1];
+    // In a list, a phrase that runs into the next name is that name's role, not this one's apposition
+    // ("pilot A, chief executive of Acme B, and …").
+    if (appo && [...breaks].some((b) => b > end && b < end + rest.indexOf(appo!) + appo!.length)) appo = undefined;
     const before = text.slice(0, start);
     let reverseRole: string | undefined;
     const rr = before.match(ROLE_TAIL_RE);
@@ -463,15 +485,18 @@ function extractCandidates(article: Article, sentence: Sentence, lowerWords: Set
     }
     const tg = tags(start, end);
     const firstTags = tags(first.start, first.end);
-    if (parts.length > 1 && firstTags.has('FirstName')) votes.person += 2;
-    else if (tg.has('Person') && !tg.has('Place')) votes.person += 1;
+    // "Lloyd's List": a possessive inside a name makes it a thing named after someone, not a person.
+    if (parts.length > 1 && firstTags.has('FirstName') && !parts.slice(0, -1).some((p) => p.poss)) votes.person += 2;
+    else if (tg.has('Person') && !tg.has('Place') && !parts.slice(0, -1).some((p) => p.poss)) votes.person += 1;
     // The head word of a name outranks what the tagger says about its first words ("Washington Post").
     if (!orgHead && !eventHead) {
       if (tg.has('Country') || tg.has('City') || tg.has('Region')) votes.place += 3;
       else if (tg.has('Place')) votes.place += 2;
     }
     if (tg.has('Organization') && !placeHead) votes.organization += 1;
-    if (/\b(?:in|to|from|near|across|into|throughout|around|off|toward|towards)\s+(?:the\s+)?$/i.test(before)) votes.place += 1;
+    // "in Boston" is a place's cue; "to the Titanic" less so (ships and buildings take "the").
+    const prep = /\b(according\s+)?(?:in|to|from|near|across|into|throughout|around|off|toward|towards)\s+(the\s+)?$/i.exec(before);
+    if (prep && !prep[1]) votes.place += prep[2] ? 0.5 : 1;
     if (LIST_ORG_RE.test(before) && !lastTok.poss) votes.organization += 3;
     // Company cues: "the retailer Halvard", "Sunmesh Ltd", "Brightloom, the kettle maker,".
     if (COMPANY_BEFORE_RE.test(before) && !role) votes.organization += 3;
@@ -485,6 +510,13 @@ function extractCandidates(article: Article, sentence: Sentence, lowerWords: Set
       else if (/\b(?:ship|carrier|vessel|destroyer|cruiser|submarine|frigate)\b/i.test(appo)) votes.other += 2;
       else if (appo.split(/\s+/).some((w) => TITLE_HEADS.has(keyOf(w)))) votes.person += 2;
     }
+    // Evidence from the words around the name (src/analysis/entity-types.ts): roles, ages, speech, vessels, datelines.
+    const cues = typeCues(text, start, end, { words: parts.map((p, x) => (p.poss && x < parts.length - 1 ? `${p.text}'s` : p.text)), knownPlace: tg.has('Place') }, {
+      sentenceStart: isStartPosition(text, start),
+      inQuote: inRegions(regions, start),
+      placeAfter: (n) => lexTags(n).has('Place'),
+    });
+    for (const c of cues) votes[c.kind] += c.weight;
     out.push({
       article,
       sentence,
@@ -498,6 +530,7 @@ function extractCandidates(article: Article, sentence: Sentence, lowerWords: Set
       votes,
       ship,
       sentenceInitialOnly: isStartPosition(text, start),
+      cues,
     });
   }
   return out;
@@ -540,10 +573,14 @@ function isAcronymOf(short: string, words: string[]): boolean {
 export function buildEntityIndex(corpus: Corpus): EntityIndex {
   // Words the corpus writes in lowercase somewhere: capitalised only at a sentence start, they are not names.
   const lowerWords = new Set<string>();
+  // Capitalised words the corpus also writes without a possessive ("Egypt" as well as "Egypt's").
+  const plainCaps = new Set<string>();
   for (const a of corpus.articles) for (const s of a.sentences) for (const t of tokenize(s.text)) if (!t.cap) lowerWords.add(t.key);
+  else if (!t.poss) plainCaps.add(t.key);
 
   const cands: Candidate[] = [];
-  for (const a of corpus.articles) for (const s of a.sentences) cands.push(...extractCandidates(a, s, lowerWords));
+  for (const a of corpus.articles) for (const s of a.sentences) cands.push(...extractCandidates(a, s, lowerWords, plainCaps));
+  splitNames(cands, lowerWords, plainCaps);
 
   // 1. Multi-word names group by key (accents, case, dots and "The" folded away).
   const groups = new Map<string, Group>();
@@ -709,17 +746,70 @@ export function buildEntityIndex(corpus: Corpus): EntityIndex {
   return { entities, byKey };
 }
 
+/** The cues seen most often across the mentions, as "kind: cue ×n". */
+function topCues(cands: Candidate[]): string[] {
+  const n = new Map<string, number>();
+  for (const c of cands) for (const q of c.cues) n.set(`${q.kind}: ${q.cue}`, (n.get(`${q.kind}: ${q.cue}`) ?? 0) + q.weight);
+  return [...n.entries()].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([k]) => k);
+}
+
+/**
+ * Two names written back to back read as one ("chief executive of OceanGate
+ * Expeditions Stockton Rush", "Treasury Janet Yellen"): a name of three words or
+ * more splits where both halves are names the corpus also writes on their own,
+ * and its sentence is read again with the break (candidates replaced in place).
+ */
+function splitNames(cands: Candidate[], lowerWords: Set<string>, plainCaps: Set<string>): void {
+  const seen = new Map<string, number>();
+  for (const c of cands) seen.set(keyOf(c.surface), (seen.get(keyOf(c.surface)) ?? 0) + 1);
+  const breaks = new Map<Sentence, { article: Article; at: Set<number> }>();
+  for (const c of cands) {
+    const t = c.tokens;
+    if (t.length < 3 || c.ship) continue;
+    const key = keyOf(c.surface);
+    for (let i = t.length - 2; i >= 1; i--) {
+      const head = keyOf(c.sentence.text.slice(t[0]!.start, t[i - 1]!.end));
+      const tail = keyOf(c.sentence.text.slice(t[i]!.start, t[t.length - 1]!.end));
+      // Only a person's name splits off (an organisation's name often opens with a place: "U.S. Coast Guard").
+      if (head === key || tail === key || !seen.has(head) || !seen.has(tail) || !looksLikePersonName({ words: t.slice(i).map((x) => x.text) })) continue;
+      const b = breaks.get(c.sentence) ?? { article: c.article, at: new Set<number>() };
+      b.at.add(t[i]!.start);
+      breaks.set(c.sentence, b);
+      break;
+    }
+  }
+  if (!breaks.size) return;
+  const redone = new Map<Sentence, Candidate[]>();
+  for (const [s, b] of breaks) redone.set(s, extractCandidates(b.article, s, lowerWords, plainCaps, b.at));
+  const out: Candidate[] = [];
+  const done = new Set<Sentence>();
+  for (const c of cands) {
+    const again = redone.get(c.sentence);
+    if (!again) out.push(c);
+    else if (!done.has(c.sentence)) {
+      done.add(c.sentence);
+      out.push(...again);
+    }
+  }
+  cands.splice(0, cands.length, ...out);
+}
+
 function sumVotes(cands: Candidate[]): Record<EntityKind, number> {
   const v = emptyVotes();
   for (const c of cands) for (const k of Object.keys(v) as EntityKind[]) v[k] += c.votes[k];
   return v;
 }
+/** The kind with the most evidence; a tie at the top is "other" (the evidence does not decide). */
 function kindOf(v: Record<EntityKind, number>): EntityKind {
   const order: EntityKind[] = ['person', 'organization', 'place', 'other'];
   let best: EntityKind = 'other';
   let bestV = 0;
-  for (const k of order) if (v[k] > bestV) (best = k), (bestV = v[k]);
-  return best;
+  let tie = false;
+  for (const k of order) {
+    if (v[k] > bestV) (best = k), (bestV = v[k]), (tie = false);
+    else if (v[k] === bestV && bestV > 0) tie = true;
+  }
+  return tie ? 'other' : best;
 }
 function kindOfCands(cands: Candidate[]): EntityKind {
   if (cands.some((c) => c.ship)) return 'other';
@@ -752,13 +842,15 @@ function toEntity(g: Group): Entity {
   if (g.ship) keys.add(g.tokens.slice(1).join(' '));
   for (const [abbr, full] of Object.entries(COUNTRY_ABBR)) if (full === g.key) keys.add(abbr);
   const mentions: EntityMention[] = g.cands
-    .map(({ tokens: _t, votes: _v, ship: _s, sentenceInitialOnly: _i, ...m }) => m)
+    .map(({ tokens: _t, votes: _v, ship: _s, sentenceInitialOnly: _i, cues: _c, ...m }) => m)
     .sort((a, b) => (a.article.id === b.article.id ? a.sentence.start + a.start - (b.sentence.start + b.start) : a.article.id < b.article.id ? -1 : 1));
   return {
     id: g.key,
     name,
     kind,
     ...(g.ship ? { subkind: 'ship' as const } : {}),
+    evidence: sumVotes(g.cands),
+    cues: topCues(g.cands),
     aliases,
     keys: [...keys].filter(Boolean),
     mentions,

@@ -14,6 +14,7 @@ export const TITLE_HEADS: ReadonlySet<string> = new Set(
     commentator presenter scholar strongman ruler monarch premier-elect president-elect
     master harbourmaster harbormaster councillor councilor councilman councilwoman alderman sheriff marshal warden dean provost rector
     coach manager trustee principal headteacher superintendent constable detective doctor supervisor controller administrator registrar clerk
+    cto cfo coo cio cmo vice-chairman vice-chairwoman vice-president co-founder cofounder majesty highness excellency
   `),
 );
 
