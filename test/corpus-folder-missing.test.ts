@@ -112,6 +112,7 @@ describe('the corpus folder goes missing while the bot runs', () => {
     await cp(dir, saved, { recursive: true });
     await rm(dir, { recursive: true });
     await settle();
+    await watcher.rescan();
     await watcher.idle();
     expect(deps.corpus.articles).toHaveLength(articles0);
     expect((await ask()).answered).toBe(true);
