@@ -264,7 +264,11 @@ export async function startHttpInteractions(deps: Deps, port: number, opts: Http
     const tooLarge = () => {
       req.removeAllListeners('data');
       req.pause();
-      plain(res, 413, 'payload too large');
+      const text = 'payload too large';
+      res.writeHead(413, { 'content-type': 'text/plain; charset=utf-8', 'content-length': Buffer.byteLength(text), connection: 'close' });
+      // write, not end: ending makes node close the socket at once, and closing it with unread
+      // upload data resets the connection before the client has read the 413
+      res.write(text);
       setTimeout(() => req.socket?.destroy(), 1000).unref();
     };
     const declared = Number(req.headers['content-length']);

@@ -41,6 +41,11 @@ export type RouteOverride = (req: RecordedRequest) =>
   | Promise<{ status: number; body?: unknown; delayMs?: number } | undefined>;
 
 export interface FakeDiscordOptions {
+  /**
+   * On close, check every body the bot sent (and every HTTP-mode response handed to
+   * `interactionResponse`) against Discord's OpenAPI description, and fail if one breaks it (default true).
+   */
+  checkSpec?: boolean;
   /** Extra guild channels (ids) besides the default text channel. */
   channels?: string[];
   /** Further servers the bot is in, each with its text channels (ids). */
@@ -218,6 +223,7 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
   const conns = new Set<WsConn>();
   let seq = 0;
   let routeOverride: RouteOverride | null = null;
+  let specChecked = false;
   let readyResolve!: () => void;
   let readyPromise = new Promise<void>((r) => (readyResolve = r));
 
@@ -628,6 +634,14 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       readyPromise = new Promise<void>((r) => (readyResolve = r));
+      if (opts.checkSpec !== false && !specChecked) {
+        specChecked = true;
+        const { specViolations } = await import('../helpers/discord-spec.js');
+        const problems = specViolations(requests);
+        if (problems.length) {
+          throw new Error(`fake discord: ${problems.length} request bodies break Discord's OpenAPI spec:\n${problems.slice(0, 20).join('\n')}`);
+        }
+      }
     },
   };
   return fake;
