@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startScheduler, type Scheduler, type SchedulerOptions } from '../src/schedule/scheduler.js';
-import { getState, getSubscription, saveSubscription, validateSubscription, type Subscription } from '../src/schedule/subscriptions.js';
+import { getState, getSubscription, saveSubscription, subscriptionId, validateSubscription, type Subscription } from '../src/schedule/subscriptions.js';
 import { digestStatus } from '../src/schedule/status.js';
 import { createStore, StoreUnavailableError, type Store } from '../src/store/index.js';
 import { channelDigestKey, type ChannelDigestRecord } from '../src/engines/digest.js';
@@ -9,6 +9,9 @@ import { SEEDS, makeDeps, memoryChannel, removeDir, tempDir } from './digest-fix
 
 const CHANNEL = '123456789012345678';
 const OTHER = '223456789012345678';
+const GUILD = '999999999999999999';
+/** Store id of a subscription made in GUILD (subscriptions are keyed by server and channel). */
+const SUB = subscriptionId(GUILD, CHANNEL);
 
 /** A clock tests move by hand. */
 function fakeClock(start: string) {
@@ -23,7 +26,7 @@ function fakeClock(start: string) {
 
 async function subscribe(store: Store, channelId: string, time: string, timezone: string, frequency = 'daily') {
   const v = validateSubscription({ channelId, time, timezone, frequency });
-  const sub: Subscription = { id: channelId, ...v, guildId: '999999999999999999', source: 'command', createdBy: null, createdAt: 0, paused: null };
+  const sub: Subscription = { id: subscriptionId(GUILD, channelId), ...v, guildId: GUILD, source: 'command', createdBy: null, createdAt: 0, paused: null };
   await saveSubscription(store, sub);
   return sub;
 }
@@ -55,7 +58,7 @@ describe('scheduler with a fake clock', () => {
     expect((await s.runDue()).filter((r) => r.outcome === 'posted')).toHaveLength(0);
     t.set('2026-06-01T06:30:00Z');
     const r = await s.runDue();
-    expect(r).toEqual([{ subscription: CHANNEL, slot: '2026-06-01T08:30', outcome: 'posted', messageIds: [ch.messages[0]!.id] }]);
+    expect(r).toEqual([{ subscription: SUB, slot: '2026-06-01T08:30', outcome: 'posted', messageIds: [ch.messages[0]!.id] }]);
     t.set('2026-06-01T06:31:00Z');
     expect((await s.runDue())[0]!.outcome).toBe('already-posted');
     expect(ch.messages).toHaveLength(1);
@@ -64,7 +67,7 @@ describe('scheduler with a fake clock', () => {
     expect(ch.messages[0]!.answer.sections?.length).toBeGreaterThan(4);
 
     // Persisted: last post for the subscription, and what the channel has seen (for "new since").
-    const state = await getState(deps.store, CHANNEL);
+    const state = await getState(deps.store, SUB);
     expect(state.lastSlot).toBe('2026-06-01T08:30');
     expect(state.pending).toBeUndefined();
     const rec = await deps.store.get<ChannelDigestRecord>(channelDigestKey(CHANNEL));
@@ -88,11 +91,11 @@ describe('scheduler with a fake clock', () => {
     await s.runDue();
     expect(ch.messages.filter((m) => m.channelId === CHANNEL)).toHaveLength(0);
     t.set('2026-03-08T07:30:00Z'); // 03:30 EDT
-    expect((await s.runDue()).find((r) => r.subscription === CHANNEL)).toMatchObject({ slot: '2026-03-08T02:30', outcome: 'posted' });
+    expect((await s.runDue()).find((r) => r.subscription === SUB)).toMatchObject({ slot: '2026-03-08T02:30', outcome: 'posted' });
 
     const before = ch.messages.filter((m) => m.channelId === OTHER).length; // its 8 March slot, posted in grace
     t.set('2026-11-01T05:30:00Z'); // the first 01:30 (EDT)
-    expect((await s.runDue()).find((r) => r.subscription === OTHER)).toMatchObject({ slot: '2026-11-01T01:30', outcome: 'posted' });
+    expect((await s.runDue()).find((r) => r.subscription === subscriptionId(GUILD, OTHER))).toMatchObject({ slot: '2026-11-01T01:30', outcome: 'posted' });
     t.set('2026-11-01T06:30:00Z'); // 01:30 again (EST): same local slot, not posted again
     await s.runDue();
     expect(ch.messages.filter((m) => m.channelId === OTHER)).toHaveLength(before + 1);
@@ -164,11 +167,11 @@ describe('scheduler with a fake clock', () => {
 
     const store2 = createStore({ kind: 'file', location: file });
     const p2 = await setup('2026-06-01T09:01:00Z', { store: store2 });
-    expect((await getState(store2, CHANNEL)).pending?.slot).toBe('2026-06-01T09:00');
+    expect((await getState(store2, SUB)).pending?.slot).toBe('2026-06-01T09:00');
     const s2 = await startScheduler(p2.deps, ch.poster, fast);
     cleanups.push(() => s2.stop());
     expect(ch.messages).toHaveLength(1); // same nonce → Discord returns the existing message
-    expect((await getState(store2, CHANNEL)).lastSlot).toBe('2026-06-01T09:00');
+    expect((await getState(store2, SUB)).lastSlot).toBe('2026-06-01T09:00');
   });
 
   it('catch-up after downtime: the missed slot is posted once at start-up when within grace', async () => {
@@ -193,7 +196,7 @@ describe('scheduler with a fake clock', () => {
     const s = await startScheduler(deps, ch.poster, fast);
     cleanups.push(() => s.stop());
     expect(ch.messages).toHaveLength(1);
-    expect((await getState(deps.store, CHANNEL)).lastSlot).toBe('2026-06-02T21:00');
+    expect((await getState(deps.store, SUB)).lastSlot).toBe('2026-06-02T21:00');
 
     const late = await setup('2026-06-03T11:00:00Z', { env: { DIGEST_GRACE_MINUTES: '60' } });
     await subscribe(late.deps.store, CHANNEL, '09:00', 'UTC', 'twice-daily');
@@ -201,7 +204,7 @@ describe('scheduler with a fake clock', () => {
     const s2 = await startScheduler(late.deps, ch2.poster, fast);
     cleanups.push(() => s2.stop());
     expect(ch2.messages).toHaveLength(0);
-    expect((await getState(late.deps.store, CHANNEL)).lastError?.message).toMatch(/missed slot 2026-06-03T09:00/);
+    expect((await getState(late.deps.store, SUB)).lastError?.message).toMatch(/missed slot 2026-06-03T09:00/);
   });
 
   it('a 5xx is retried with backoff and posts once', async () => {
@@ -224,7 +227,7 @@ describe('scheduler with a fake clock', () => {
     const s = await startScheduler(deps, ch.poster, { ...fast, attempts: 2 });
     cleanups.push(() => s.stop());
     expect(ch.messages).toHaveLength(0);
-    const st = await getState(deps.store, CHANNEL);
+    const st = await getState(deps.store, SUB);
     expect(st.lastError?.message).toMatch(/500/);
     expect(st.pending?.slot).toBe('2026-06-01T09:00');
     t.set('2026-06-01T09:01:00Z');
@@ -271,7 +274,7 @@ describe('scheduler with a fake clock', () => {
     deps.corpus = { ...corpus, articles: null as unknown as typeof corpus.articles };
     const s = await startScheduler(deps, ch.poster, fast);
     cleanups.push(() => s.stop());
-    const st = await getState(deps.store, CHANNEL);
+    const st = await getState(deps.store, SUB);
     expect(st.lastError?.message).toMatch(/could not be built/);
     expect(st.pending).toBeUndefined();
     deps.corpus = corpus;
