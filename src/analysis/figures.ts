@@ -62,6 +62,8 @@ export interface FigureReading {
   holder: string | null;
   /** The holder is a name (capitalised), not a common noun. */
   holderIsName: boolean;
+  /** The common noun the text gives the named holder ("his son Suleman, 19" → son; "the 25-year-old coach Ekkapol" → coach), or null. */
+  holderRole: string | null;
 }
 
 /** A figure of the corpus: a reading tied to its article, sentence, date, source and entity. Plain data. */
@@ -209,6 +211,7 @@ export function readFigures(text: string): FigureReading[] {
     let noun: { noun: string; head: string } | null = null;
     let holder: string | null = null;
     let holderIsName = false;
+    let holderRole: string | null = null;
 
     // Glued suffixes: "1st" (ordinal), "1980s" (a decade), "400m", "10,432kg", "250k", "12%".
     if (glued) {
@@ -308,6 +311,12 @@ export function readFigures(text: string): FigureReading[] {
             // "6,000 meters (19,685 feet)": the second figure measures what the first does.
             const prev = out[out.length - 1];
             if (!k && prev && /\(\s*$/.test(text.slice(prev.end, start))) kind = prev.kind;
+            // "a six-mile (10-km) cave", "the 400-metre ship": a measure written as an adjective is the length of the noun after it.
+            const adj = /^-/.test(u[0]) ? /^(?:-(?:long|deep|high|tall|wide))?\)?(?:\s*\([^)]{1,30}\))?\s+([a-z][a-z-]+)/.exec(text.slice(end)) : null;
+            if ((!k || k === 'length' || k === 'depth' || k === 'height') && adj && !STOPWORDS.has(adj[1]!) && !/(?:ed|ly|ing)$/.test(adj[1]!)) {
+              kind = k ?? 'length';
+              noun = { noun: adj[1]!, head: lemma(adj[1]!) };
+            }
           }
           // "a 20-minute delay", "96 hours of oxygen" are spans of time; "30 years" old is an age (above).
         }
@@ -355,9 +364,15 @@ export function readFigures(text: string): FigureReading[] {
       const after = text.slice(end);
       const named = NAME_AFTER_RE.exec(after);
       const appos = NAME_APPOSITION_BEFORE_RE.exec(before);
+      const roleThenName = /^\s+([a-z][a-z-]+)\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)/u.exec(after);
       if (named && !/^(?:The|A|An|He|She|It|They|I|We|On|In|At)$/.test(named[1]!)) {
         holder = named[1]!;
         holderIsName = true;
+      } else if (roleThenName && !STOPWORDS.has(roleThenName[1]!)) {
+        // "the 25-year-old coach Ekkapol"
+        holder = roleThenName[2]!;
+        holderIsName = true;
+        holderRole = roleThenName[1]!;
       } else if (appos) {
         holder = appos[1]!;
         holderIsName = true;
@@ -376,6 +391,8 @@ export function readFigures(text: string): FigureReading[] {
         unit = 'years';
         holder = who[1]!;
         holderIsName = true;
+        // "his son Suleman, 19": the noun before the name says who they are.
+        holderRole = /\b(?:his|her|their|its|the|a|an|our|my)\s+([a-z][a-z-]+)\s+$/.exec(before.slice(0, before.length - who[0].length))?.[1] ?? null;
       }
     }
 
@@ -400,6 +417,7 @@ export function readFigures(text: string): FigureReading[] {
       head: noun?.head ?? null,
       holder,
       holderIsName,
+      holderRole,
     });
     NUMBER_RE.lastIndex = Math.max(NUMBER_RE.lastIndex, valueHi !== null ? end : m.index + numText.length);
   }
@@ -501,7 +519,7 @@ export function articleFigures(article: Article, opts: BuildFiguresOptions = {})
         if (!r.holder && r.valueHi === null) entity = personReferredTo(opts.entities, article, si, r.start);
         // "March, 12" or "Thailand, 13": a name that is no person gives no age.
         if (r.holderIsName && !entity && opts.entities && !/\s-?year/.test(r.text) && !/aged?/i.test(s.text.slice(Math.max(0, r.start - 6), r.start))) {
-          reading = { ...r, kind: 'number', unit: null, holder: null, holderIsName: false };
+          reading = { ...r, kind: 'number', unit: null, holder: null, holderIsName: false, holderRole: null };
         }
       }
       out.push({
@@ -529,8 +547,9 @@ export function buildFigures(corpus: Corpus, opts: BuildFiguresOptions = {}): Fi
 /** The figures of a kind held by an entity (by id) or a holder noun ("coach"). */
 export function figuresHeldBy(analysis: FiguresAnalysis, kind: FigureKind, who: { entityId?: string | null; noun?: string | null }): FigureFact[] {
   const noun = who.noun ? lemma(who.noun.toLowerCase()) : null;
+  const isNoun = (w: string | null) => !!w && !!noun && lemma(w.toLowerCase()) === noun;
   return analysis.figures.filter(
-    (f) => f.kind === kind && ((who.entityId && f.entityId === who.entityId) || (noun && f.holder && !f.holderIsName && lemma(f.holder.toLowerCase()) === noun)),
+    (f) => f.kind === kind && ((who.entityId && f.entityId === who.entityId) || (noun && ((!f.holderIsName && isNoun(f.holder)) || isNoun(f.holderRole)))),
   );
 }
 

@@ -11,6 +11,7 @@ import type { Answer, AnswerBlock, Article, Sentence } from '../types.js';
 import { QUERY_SYNONYMS as SYNONYMS } from '../language/synonyms.js';
 import { STOPWORDS, fold, stem, terms, words } from '../language/tokenize.js';
 import { createCiter } from './cite.js';
+import { figureAnswer } from './figure-slots.js';
 import { modelFallbackNote, type LlmFailure, type LlmPassage } from '../llm/types.js';
 import { capitalize, quotedList } from './phrasing.js';
 
@@ -178,10 +179,19 @@ export async function ask(deps: Deps, question: string, opts: AskOptions = {}): 
   const prev = history[history.length - 1];
   const { resolved, isFollowUp, context } = resolveFollowUp(question, prev && deps.clock().getTime() - prev.at < deps.config.SESSION_TTL_MINUTES * 60_000 ? prev : undefined);
   // Carried names (who "he" is) help rank, but the follow-up's own words decide answerability.
-  const answer = context.length ? extractive(deps, question, true, context.join(' ')) : extractive(deps, resolved);
+  // "How old is X?", "How far/fast/heavy …?": the figure of that kind, read once for every command. A count
+  // ("how many …") is answered so only when the sentences do not answer it: they show its changes and rival figures.
+  const slot = figureAnswer(deps, context.length ? question : resolved, context);
+  let answer = slot && slot.meta?.figureSlot !== 'count' ? slot : context.length ? extractive(deps, question, true, context.join(' ')) : extractive(deps, resolved);
+  if (!answer.answered && slot) answer = slot;
+  if (answer === slot) {
+    const cited = slot.citations.flatMap((c) => (c.sentenceIds ?? []).map((id) => deps.corpus.byId.get(c.source)?.sentences.find((x) => x.id === id)).filter((x): x is Sentence => !!x));
+    answer.followUps = followUpsFrom(deps, cited, resolved);
+  }
   if (isFollowUp) answer.meta = { ...answer.meta, resolvedQuestion: resolved };
 
-  if (answer.answered && deps.llm) {
+  // A figure-slot answer is the quoted figure itself: nothing for a model to write.
+  if (answer.answered && deps.llm && !answer.meta?.figureSlot) {
     const passages = (answer.meta?.passages as LlmPassage[] | undefined) ?? [];
     const started = Date.now();
     let failure: LlmFailure | undefined;

@@ -18,6 +18,7 @@ import { stem, terms, words } from '../language/tokenize.js';
 import type { Answer, AnswerBlock, Article, Sentence } from '../types.js';
 import { properNames } from './ask.js';
 import { createCiter, type Citer } from './cite.js';
+import { agesOf, claimAge, resolveHolder } from './figure-slots.js';
 import { capitalize, quotedList } from './phrasing.js';
 import { analysisOf } from '../analysis/index.js';
 import {
@@ -275,16 +276,21 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
   const age = ageOf(claim);
   if (age !== null) {
     const subject = names.filter((n) => !n.speaker && n.terms.some((t) => deps.index.docFreq(t) > 0));
-    const found = subject.length ? agesInCorpus(deps, new Set(subject.flatMap((n) => n.terms))) : [];
+    // Whose age: the person or noun the claim gives it to ("Trump", "the coach"), read from the corpus's one set of figures.
+    const held = claimAge(deps, claim);
+    const holder = held?.holder ?? (subject.length ? resolveHolder(deps, subject.map((n) => n.name).join(' ')) : null);
+    const found = holder ? agesOf(deps, holder) : [];
     if (found.length) {
-      const who = subject.map((n) => n.name).join(' ');
-      const same = found.filter((f) => f.age === age);
+      const who = holder!.entity?.name ?? (subject.length ? subject.map((n) => n.name).join(' ') : holder!.text);
+      const claimHi = held?.hi ?? age;
+      // An age inside a range the articles give ("aged 11 to 16") agrees with it; a claimed range must match its ends.
+      const same = found.filter((f) => (claimHi === age ? age >= f.age && age <= f.hi : f.age === age && f.hi === claimHi));
       const use = same.length ? same : found;
       const lines = use.slice(0, 3).map((f) => {
         const n = citer.cite(f.quote);
         return { n, text: `• ${articleLabel(f.article)}${f.article.date ? ` (${f.article.date})` : ''}: “${clip(f.quote.map((x) => x.text.trim()).join(' … '), 500)}” [${n}]${f.via ? ` — “${f.phrase}” refers to ${f.via}, named just before` : ''}` };
       });
-      const ages = [...new Set(use.map((f) => f.age))];
+      const ages = [...new Set(use.map((f) => (f.hi > f.age ? `${f.age} to ${f.hi}` : String(f.age))))];
       return {
         claim,
         verdict: same.length ? 'supported' : 'contradicted',
@@ -805,51 +811,6 @@ function correctTerm(deps: Deps, t: string): string {
 export function ageOf(text: string): number | null {
   const m = /\b(\d{1,3})(?:\s+|-)years?(?:\s+|-)old\b|\baged\s+(\d{1,3})\b|\bage\s+(?:of\s+)?(\d{1,3})\b/i.exec(wordsToDigits(text));
   return m ? Number(m[1] ?? m[2] ?? m[3]) : null;
-}
-
-/** People named as speakers or by apposition in a sentence ("explains Peter Zeihan, an expert", "Okafor said"). */
-function peopleIn(text: string): string[] {
-  const out = [...speakersIn(text)];
-  for (const m of text.matchAll(/\b(?:said|says|explains|explained|added|adds|told|wrote|according to|replied|warned|argued)\s+((?:\p{Lu}[\p{L}'’.-]+\s+){0,2}\p{Lu}[\p{L}'’-]+)/gu)) out.push(m[1]!);
-  for (const m of text.matchAll(/((?:\p{Lu}[\p{L}'’.-]+\s+){1,2}\p{Lu}[\p{L}'’-]+),\s+(?:a|an|the)\s+\p{Ll}/gu)) out.push(m[1]!);
-  return out.filter((n) => !/^(He|She|They|It|We|I|The|This|That|But|And)$/.test(n));
-}
-
-/**
- * Ages the articles give for a person (any of `subject`'s name terms): "Zeihan, 52, …", "the 52-year-old Zeihan" in
- * the same sentence, or an anaphoric "the 52-year-old" whose antecedent is the one person named in the nearest
- * of the three sentences before it. Ambiguous antecedents (two people named) are left alone.
- */
-function agesInCorpus(deps: Deps, subject: Set<string>): { age: number; article: Article; quote: Sentence[]; phrase: string; via?: string }[] {
-  const out: { age: number; article: Article; quote: Sentence[]; phrase: string; via?: string }[] = [];
-  const isSubject = (name: string) => terms(name).some((t) => subject.has(t));
-  for (const article of deps.corpus.articles) {
-    article.sentences.forEach((s, i) => {
-      for (const m of s.text.matchAll(/\b(?:the\s+|a\s+|an\s+)?(\d{1,3})-year-old\b|\baged\s+(\d{1,3})\b/gi)) {
-        const age = Number(m[1] ?? m[2]);
-        const near = s.text.slice(Math.max(0, m.index! - 50), m.index! + m[0].length + 50);
-        // Named in the same breath: "Peter Zeihan, 52-year-old …", "the 52-year-old Zeihan".
-        if (isSubject(near) && properNames(near).some(isSubject)) {
-          out.push({ age, article, quote: [s], phrase: m[0] });
-          continue;
-        }
-        // "the 52-year-old" with no name after it: the person named just before.
-        if (!/^the\b/i.test(m[0]) || /^\s+\p{Lu}/u.test(s.text.slice(m.index! + m[0].length))) continue;
-        const before = s.text.slice(0, m.index!);
-        if (peopleIn(before).length) continue;
-        for (let j = i - 1; j >= Math.max(0, i - 3); j--) {
-          const people = [...new Set(peopleIn(article.sentences[j]!.text).map((n) => terms(n).pop() ?? n))];
-          if (!people.length) continue;
-          if (people.length === 1) {
-            const name = peopleIn(article.sentences[j]!.text)[0]!;
-            if (isSubject(name)) out.push({ age, article, quote: [article.sentences[j]!, s], phrase: m[0], via: name });
-          }
-          break;
-        }
-      }
-    });
-  }
-  return out;
 }
 
 function escapeRe(s: string): string {

@@ -1,0 +1,233 @@
+/**
+ * The engines' one door to the corpus's figures (src/analysis/figures.ts): whose
+ * age is what, how many of a thing, how far, fast, heavy, deep or long. /ask answers
+ * "how old is X" and "how many <noun>" from here, /verify checks ages and measured
+ * figures here, and /who states ages from the same facts, so one fact gets one answer.
+ */
+import type { Deps } from '../deps.js';
+import { figuresHeldBy, figuresOf, figureValueText, inBaseUnit, readFigures, type FigureFact, type FigureKind, type FigureReading, type FiguresAnalysis } from '../analysis/figures.js';
+import { buildEntityIndex, keyOf, type Entity } from '../index/entities.js';
+import { lemma, stem, terms } from '../language/tokenize.js';
+import { STOPWORDS } from '../language/lexicon/index.js';
+import type { Answer, Article, Sentence } from '../types.js';
+import { createCiter } from './cite.js';
+import { attributionOf, type Figure } from './digest-figures.js';
+
+/** The corpus's figures, with ages tied to people through the entity index. */
+export function figureAnalysis(deps: Pick<Deps, 'corpus'>): FiguresAnalysis {
+  return figuresOf(deps.corpus, { entities: buildEntityIndex(deps.corpus), attribution: attributionOf });
+}
+
+/** Who a question or claim is about: a person of the entity index, or a common noun ("the coach"). */
+export interface Holder {
+  entity: Entity | null;
+  noun: string | null;
+  /** As the user wrote it. */
+  text: string;
+}
+
+const DETERMINERS = /^(?:the|a|an|this|that|these|those|his|her|their|its|our|my|your)\s+/i;
+
+/** Resolve "Trump", "Suleman Dawood", "the coach", "the son" to an entity or a noun. */
+export function resolveHolder(deps: Pick<Deps, 'corpus'>, text: string): Holder | null {
+  const t = text.replace(/[?.!,;:]+$/g, '').replace(/['’]s$/, '').trim();
+  if (!t) return null;
+  const index = buildEntityIndex(deps.corpus);
+  const bare = t.replace(DETERMINERS, '');
+  const key = keyOf(bare);
+  if (!key) return null;
+  const people = (es: Entity[] | undefined) => (es ?? []).filter((e) => e.kind === 'person');
+  const exact = people(index.byKey.get(key));
+  const words = key.split(' ');
+  const byWords = exact.length ? exact : index.entities.filter((e) => e.kind === 'person' && e.keys.some((k) => words.every((w) => k.split(' ').includes(w))));
+  if (byWords.length) {
+    const best = [...byWords].sort((a, b) => b.mentions.length - a.mentions.length)[0]!;
+    return { entity: best, noun: null, text: bare };
+  }
+  // A common noun ("coach", "son"): the last word of an all-lower-case phrase.
+  if (/^[\p{Ll}\s-]+$/u.test(bare)) {
+    const last = bare.split(/\s+/).pop()!;
+    if (!STOPWORDS.has(last)) return { entity: null, noun: last, text: bare };
+  }
+  return null;
+}
+
+/** One age the articles give, with the sentence that gives it. */
+export interface AgeFound {
+  age: number;
+  /** The top of an age range ("aged 11 to 16"), else the age. */
+  hi: number;
+  article: Article;
+  quote: Sentence[];
+  phrase: string;
+  /** The person a reference ("the 79-year-old") stands for, when the sentence does not name them. */
+  via?: string;
+}
+
+/** The ages the articles give for a holder (one person, or whoever the noun names). */
+export function agesOf(deps: Pick<Deps, 'corpus'>, holder: Holder): AgeFound[] {
+  const facts = figuresHeldBy(figureAnalysis(deps), 'age', { entityId: holder.entity?.id ?? null, noun: holder.noun });
+  return facts.flatMap((f) => {
+    const q = quoteFor(deps, f);
+    if (!q) return [];
+    return [{ age: f.value, hi: f.valueHi ?? f.value, article: q.article, quote: q.sentences, phrase: f.text, ...(q.via ? { via: q.via } : {}) }];
+  });
+}
+
+/**
+ * The sentences that show a figure: its own, and for an age held through a reference
+ * ("the 79-year-old") the sentence before it that names the person, so the quote says whose age it is.
+ */
+function quoteFor(deps: Pick<Deps, 'corpus'>, f: FigureFact): { article: Article; sentences: Sentence[]; via?: string } | null {
+  const found = locate(deps, f);
+  if (!found) return null;
+  if (f.kind !== 'age' || f.holder || !f.entityId) return { article: found.article, sentences: [found.sentence] };
+  const e = buildEntityIndex(deps.corpus).entities.find((x) => x.id === f.entityId);
+  const named = e?.mentions
+    .filter((m) => m.article.id === f.articleId && !m.descriptive && m.sentence.start < found.sentence.start && m.sentence.paragraph >= 0)
+    .sort((a, b) => b.sentence.start - a.sentence.start)[0];
+  return { article: found.article, sentences: named ? [named.sentence, found.sentence] : [found.sentence], via: f.entityName ?? undefined };
+}
+
+function locate(deps: Pick<Deps, 'corpus'>, f: FigureFact): { article: Article; sentence: Sentence } | null {
+  const article = deps.corpus.byId.get(f.articleId);
+  const sentence = article?.sentences.find((s) => s.id === f.sentenceId);
+  return article && sentence ? { article, sentence } : null;
+}
+
+/** The age a claim states, and whose ("Trump is 79 years old", "The coach is 35", "Suleman Dawood was 19 years old"). */
+export function claimAge(deps: Pick<Deps, 'corpus'>, claim: string): { holder: Holder; age: number; hi: number } | null {
+  const r = readFigures(claim).find((f) => f.kind === 'age');
+  const m = /^\s*(.+?)\s+(?:is|was|are|were|turned|turns)\s+(?:now\s+|only\s+|just\s+)?(?:aged\s+|age\s+)?(?:\d|[a-z]+(?:[- ][a-z]+)?\s+years?\s+old)/i.exec(claim);
+  const text = r?.holder ?? m?.[1];
+  if (!text) return null;
+  const holder = resolveHolder(deps, text);
+  const value = r?.value ?? Number(/(\d{1,3})/.exec(claim.slice(m![0].length - 1))?.[1]);
+  if (!holder || !Number.isFinite(value)) return null;
+  return { holder, age: value, hi: r?.valueHi ?? value };
+}
+
+// --- /ask: the figure slot ---------------------------------------------------------------------
+
+/** What a question asks of the figures. */
+export interface FigureQuestion {
+  kinds: FigureKind[];
+  /** "how old is <subject>". */
+  subject?: string;
+  /** "how many <noun>". */
+  noun?: string;
+  /** The question's other content terms (stemmed), which the answering sentence must share. */
+  context: string[];
+}
+
+const HOW: Record<string, FigureKind[]> = { far: ['distance'], fast: ['speed'], heavy: ['weight'], deep: ['depth'], tall: ['height'], high: ['height'] };
+const NOISE = new Set(['how', 'many', 'much', 'old', 'far', 'fast', 'heavy', 'deep', 'tall', 'high', 'long', 'did', 'does', 'do', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'can', 'could', 'will', 'would', 'get', 'got', 'go', 'went', 'it', 'they', 'he', 'she', 'them', 'there'].map(stem));
+
+/** Parse "how old is X", "how many <noun> …", "how far/fast/heavy/deep/long …"; null for anything else. */
+export function figureQuestion(question: string): FigureQuestion | null {
+  const q = question.trim().replace(/\s+/g, ' ');
+  const context = (rest: string) => [...new Set(terms(rest))].filter((t) => !NOISE.has(t) && !STOPWORDS.has(t) && t.length > 1);
+  const old = /^how old (?:is|was|are|were) (.+?)[?.!]*$/i.exec(q);
+  if (old) return { kinds: ['age'], subject: old[1]!, context: [] };
+  const many = /^(?:and\s+)?how many (?:more\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?=(?:were|are|was|is|did|do|does|have|has|had|got|will|could|would|can|went|came|remain|died|fled|lost)\b)(.*)$/i.exec(q)
+    ?? /^(?:and\s+)?how many (?:more\s+)?([a-z][\w-]*)[?.!]*$/i.exec(q);
+  if (many) return { kinds: ['count'], noun: many[1]!.toLowerCase(), context: context(many[2] ?? '') };
+  const how = /^(?:and\s+)?how (far|fast|heavy|deep|tall|high|long)\b(.*)$/i.exec(q);
+  if (how) {
+    const w = how[1]!.toLowerCase();
+    // "how long is the ship" is a length; "how long did the oxygen last" a duration.
+    const kinds: FigureKind[] = w === 'long' ? (/^\s+(?:is|was|are|were)\b(?!.*\b(?:stuck|trapped|missing|inside|underwater|last|take|took|going)\b)/i.test(how[2]!) ? ['length'] : ['duration']) : HOW[w]!;
+    return { kinds, context: context(how[2]!) };
+  }
+  return null;
+}
+
+/**
+ * Answer a figure question from the figures alone: the figure of the asked kind for
+ * the asked person or noun, quoted from the sentence that holds it. Null when the
+ * analysis holds no such figure (the caller then answers as it otherwise would).
+ */
+export function figureAnswer(deps: Pick<Deps, 'corpus' | 'index'>, question: string, context: string[] = []): Answer | null {
+  const fq = figureQuestion(question);
+  if (!fq) return null;
+  const analysis = figureAnalysis(deps);
+  let picked: { f: FigureFact; label: string }[] = [];
+  if (fq.kinds[0] === 'age') {
+    // "How old is he?" after a question about someone: the person carried from it.
+    const subjects = /^(?:he|she|him|her|they|them)$/i.test(fq.subject!.trim()) ? context : [fq.subject!];
+    const holder = subjects.map((x) => resolveHolder(deps, x)).find((h) => h && figuresHeldBy(analysis, 'age', { entityId: h.entity?.id ?? null, noun: h.noun }).length);
+    if (!holder) return null;
+    const facts = figuresHeldBy(analysis, 'age', { entityId: holder.entity?.id ?? null, noun: holder.noun });
+    const name = holder.entity?.name ?? holder.text;
+    picked = facts.map((f) => ({ f, label: `${name}: ${figureValueText(f)} years old` }));
+  } else {
+    const N = Math.max(deps.index.size, 1);
+    const idf = (t: string) => Math.log(1 + N / (1 + deps.index.docFreq(t)));
+    const weight = fq.context.reduce((n, t) => n + idf(t), 0);
+    const nounWords = fq.noun?.split(' ') ?? [];
+    const head = nounWords.length ? lemma(nounWords[nounWords.length - 1]!) : null;
+    const candidates = analysis.figures.filter((f) => fq.kinds.includes(f.kind) && (!head || f.head === head || f.head === head.replace(/s$/, '')));
+    const scored = candidates
+      .map((f) => {
+        const found = locate(deps, f);
+        if (!found) return null;
+        // The sentence and its neighbours in the paragraph say what the figure is about.
+        const near = found.article.sentences.filter((s) => s.paragraph === found.sentence.paragraph).map((s) => s.text).join(' ');
+        const own = new Set(terms(found.sentence.text));
+        const around = new Set(terms(near));
+        // A measure written as an adjective names what it measures ("the six-mile cave").
+        const measured = f.kind !== 'count' && f.noun ? new Set(terms(f.noun)) : new Set<string>();
+        if (fq.context.some((t) => !own.has(t) && !around.has(t))) return null;
+        const cover = fq.context.reduce((n, t) => n + (measured.has(t) ? idf(t) * 2 : own.has(t) ? idf(t) : idf(t) * 0.5), 0);
+        return { f, cover: weight ? cover / weight : 1 };
+      })
+      .filter((x): x is { f: FigureFact; cover: number } => !!x && x.cover >= 0.5)
+      .sort((a, b) => b.cover - a.cover);
+    if (!scored.length) return null;
+    const best = scored[0]!.cover;
+    picked = scored.filter((x) => x.cover >= best - 1e-9).slice(0, 3).map((x) => ({ f: x.f, label: x.f.noun ? `${x.f.noun}: ${x.f.text}` : x.f.text }));
+  }
+  if (!picked.length) return null;
+  const citer = createCiter(deps.corpus);
+  const blocks = picked.slice(0, 4).map(({ f, label }) => {
+    const { article, sentences } = quoteFor(deps, f)!;
+    const n = citer.cite(sentences);
+    const who = article.outlet ?? article.title;
+    return { text: `${label} — ${who}${article.date ? ` (${article.date})` : ''}: “${citer.citations[n - 1]!.quote}” [${n}]`, cites: [n] };
+  });
+  return {
+    command: 'ask',
+    answered: true,
+    title: question.length > 200 ? `${question.slice(0, 199)}…` : question,
+    blocks,
+    citations: citer.citations,
+    followUps: [],
+    meta: { questionType: 'number', figureSlot: fq.kinds[0] },
+  };
+}
+
+// --- /verify: figures of a claim and of a sentence, in the comparison's terms ---------------------
+
+const MEASURED: ReadonlySet<FigureKind> = new Set(['distance', 'length', 'depth', 'height', 'speed', 'weight', 'duration', 'area', 'volume']);
+
+/**
+ * Counts and measured figures of a text as /verify compares them: a count is keyed by
+ * its counted noun ("crew of 20" and "25 crew" are the same quantity), a measure by its
+ * kind with its range in the kind's base unit ("5 miles" vs "1,600 feet"). Clock times,
+ * dates and years are not figures here.
+ */
+export function comparableFigures(text: string, sentence: Sentence, articleId: string): Figure[] {
+  const out: Figure[] = [];
+  for (const r of readFigures(text)) {
+    if (r.kind === 'count' && r.head) out.push(legacy(r, `count:${stem(r.head)}`, r.noun ?? r.head, sentence, articleId, r));
+    else if (MEASURED.has(r.kind)) {
+      const b = inBaseUnit(r);
+      out.push(legacy(r, `${r.kind}:measure`, r.kind, sentence, articleId, { value: b.value, lo: b.lo, hi: b.hi }));
+    }
+  }
+  return out;
+}
+
+function legacy(r: FigureReading, key: string, noun: string, sentence: Sentence, articleId: string, v: { value: number; lo: number; hi: number }): Figure {
+  return { key, label: noun, value: v.value, display: r.text, lo: v.lo, hi: v.hi, noun, whenText: null, when: null, who: null, articleId, sentence };
+}
