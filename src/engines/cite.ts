@@ -5,26 +5,38 @@
 import { quoteOf } from '../corpus/html.js';
 import type { Article, Citation, Corpus, Sentence } from '../types.js';
 
-/** Accumulates citations for one answer, merging repeats of the same sentences. */
+/** Accumulates citations for one answer, merging repeats of the same sentences or the same quote. */
 export interface Citer {
   /** Cite one or more sentences (of one article, in order); returns the citation number. */
   cite(sentences: Sentence[]): number;
+  /** Take a citation made for another answer (e.g. the timeline's), renumbered into this list. */
+  adopt(c: Citation): number;
   readonly citations: Citation[];
 }
 
 export function createCiter(corpus: Corpus): Citer {
   const citations: Citation[] = [];
   const byKey = new Map<string, number>();
+  const byQuote = new Map<string, number>();
+  const adopt = (c: Citation): number => {
+    const key = `${c.source}\u0000${c.quote}`;
+    const hit = byQuote.get(key);
+    if (hit) return hit;
+    const n = citations.length + 1;
+    citations.push({ ...c, n });
+    byQuote.set(key, n);
+    return n;
+  };
   return {
     citations,
+    adopt,
     cite(sentences) {
       const sorted = [...sentences].sort((a, b) => a.start - b.start);
       const key = sorted.map((s) => s.id).join('|');
       const existing = byKey.get(key);
       if (existing) return existing;
       const article = corpus.byId.get(sorted[0]!.articleId)!;
-      const n = citations.length + 1;
-      citations.push({ ...citationMeta(article), n, quote: quoteSentences(article, sorted), sentenceIds: sorted.map((s) => s.id) });
+      const n = adopt({ ...citationMeta(article), n: 0, quote: quoteSentences(article, sorted), sentenceIds: sorted.map((s) => s.id) });
       byKey.set(key, n);
       return n;
     },

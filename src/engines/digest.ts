@@ -15,6 +15,7 @@ import { independenceGroups } from '../corpus/overlap.js';
 import { isStoreUnavailableError } from '../store/index.js';
 import { timeChartSvg, type Bucket, type TimeChartSpec } from '../chart/svg.js';
 import { svgToPng, writePng } from '../chart/png.js';
+import { createCiter, type Citer } from './cite.js';
 import { timeline } from './timeline.js';
 import { attributionOf, conflicts, decodeEntities, digestFigures, sameAction, sameThing, verbStem, type CountedFigure, type Figure } from './digest-figures.js';
 
@@ -121,59 +122,6 @@ function standalonePenalty(t: string): number {
   return p;
 }
 
-// ---------------------------------------------------------------------------
-// Citations
-
-interface CiteBook {
-  list: Citation[];
-  cite(article: Article, sentences: Sentence[]): number;
-  /** Take a citation made by another engine (e.g. the timeline), renumbered into this list. */
-  adopt(c: Citation): number;
-}
-
-function citeBook(): CiteBook {
-  const list: Citation[] = [];
-  const seen = new Map<string, number>();
-  return {
-    list,
-    cite(article, sentences) {
-      const sorted = [...sentences].sort((a, b) => a.start - b.start);
-      // Adjacent sentences quote as one slice; gaps are joined with "…" (each fragment verbatim).
-      const parts: string[] = [];
-      let runStart = sorted[0]!.start;
-      let runEnd = sorted[0]!.end;
-      for (const s of sorted.slice(1)) {
-        if (/^\s*$/.test(article.raw.slice(runEnd, s.start))) runEnd = s.end;
-        else {
-          parts.push(article.raw.slice(runStart, runEnd));
-          runStart = s.start;
-          runEnd = s.end;
-        }
-      }
-      parts.push(article.raw.slice(runStart, runEnd));
-      return this.adopt({
-        n: 0,
-        source: article.id,
-        quote: parts.join(' … '),
-        title: article.title,
-        outlet: article.outlet,
-        date: article.date,
-        url: article.url,
-        sentenceIds: sorted.map((s) => s.id),
-      });
-    },
-    adopt(c) {
-      const key = `${c.source}\u0000${c.quote}`;
-      const hit = seen.get(key);
-      if (hit) return hit;
-      const n = list.length + 1;
-      list.push({ ...c, n });
-      seen.set(key, n);
-      return n;
-    },
-  };
-}
-
 const marks = (ns: number[]) => [...new Set(ns)].map((n) => `[${n}]`).join('');
 
 // ---------------------------------------------------------------------------
@@ -191,7 +139,7 @@ interface Ctx {
   voiceFreq: Map<string, number>;
   voices: number;
   termsOf: Map<string, Set<string>>;
-  book: CiteBook;
+  book: Citer;
 }
 
 function sourceName(a: Article): string {
@@ -233,7 +181,7 @@ function makeCtx(deps: Deps): Ctx {
     voiceFreq,
     voices: voiceTerms.size,
     termsOf,
-    book: citeBook(),
+    book: createCiter(deps.corpus),
   };
 }
 
@@ -265,7 +213,7 @@ function headline(ctx: Ctx): DigestSection | null {
   }
   if (!picked.length) return null;
   picked.sort((a, b) => a.start - b.start);
-  const n = ctx.book.cite(latest, picked);
+  const n = ctx.book.cite(picked);
   const when = latest.date ? `As of ${humanDate(latest.date)}` : 'Most recently';
   return {
     heading: 'Where the story stands',
@@ -319,7 +267,7 @@ function developments(ctx: Ctx, all: Cluster[], exclude: Set<string>): DigestSec
   const cites: number[] = [];
   const lines = chosen.map((c) => {
     const supporters = [...c.support.values()].slice(0, 3);
-    const ns = supporters.map((x) => ctx.book.cite(x.article, [x.sentence]));
+    const ns = supporters.map((x) => ctx.book.cite([x.sentence]));
     cites.push(...ns);
     const also = supporters.length > 1 ? ` (${supporters.length} independent sources)` : '';
     return `• ${c.rep.text.trim()} ${marks(ns)}${also}`;
@@ -365,7 +313,7 @@ function newSince(ctx: Ctx, last: { since: number; ids?: Set<string> } | null): 
   const cites: number[] = [];
   const lines = fresh.slice(0, 8).map((a) => {
     const s = leadSentence(ctx, a);
-    const n = s ? ctx.book.cite(a, [s]) : undefined;
+    const n = s ? ctx.book.cite([s]) : undefined;
     if (n) cites.push(n);
     return `• ${a.id} — ${a.title} (${sourceName(a) === a.outlet ? `${a.outlet}, ` : ''}${humanDate(a.date)})${n ? ` ${marks([n])}` : ''}`;
   });
@@ -460,7 +408,7 @@ function keyFigures(ctx: Ctx, groups: FigureGroup[]): DigestSection | null {
     const readings: { f: Figure; ns: number[]; whos: string[] }[] = [];
     for (const f of [...g.figures].sort((a, b) => figureTime(ctx, a).localeCompare(figureTime(ctx, b)))) {
       const a = ctx.deps.corpus.byId.get(f.articleId)!;
-      const n = ctx.book.cite(a, [f.sentence]);
+      const n = ctx.book.cite([f.sentence]);
       cites.push(n);
       const who = f.who ?? sourceName(a);
       const same = readings.find((r) => r.f.value === f.value && (r.f.when ?? '') === (f.when ?? ''));
@@ -536,7 +484,7 @@ function figureDisagreements(ctx: Ctx, groups: FigureGroup[]): Disagreement[] {
         const sides = [a, b].map((f) => {
           const art = ctx.deps.corpus.byId.get(f.articleId)!;
           const who = f.who && f.who !== sourceName(art) ? `${sourceName(art)}, citing ${f.who}` : sourceName(art);
-          return { text: `${who} (${humanDate(art.date)}): ${f.display} ${f.noun === 'money' ? '' : f.noun}`.trimEnd(), citations: [ctx.book.cite(art, [f.sentence])] };
+          return { text: `${who} (${humanDate(art.date)}): ${f.display} ${f.noun === 'money' ? '' : f.noun}`.trimEnd(), citations: [ctx.book.cite([f.sentence])] };
         });
         out.push({ topic: `${g.label}: ${a.display} vs ${b.display}${clash ? '' : ' (the figures differ)'}`, sides });
       }
@@ -598,7 +546,7 @@ function claimDisagreements(ctx: Ctx): Disagreement[] {
       if (CLAIM_RE.test(s.text)) {
         // The denial names the report it answers: it stands on its own.
         seen.push(t);
-        const n = ctx.book.cite(a, [s]);
+        const n = ctx.book.cite([s]);
         out.push({ topic: 'A reported claim is disputed', sides: [{ text: s.text.trim(), citations: [n] }] });
         continue;
       }
@@ -609,8 +557,8 @@ function claimDisagreements(ctx: Ctx): Disagreement[] {
       const claim = allegationFor(ctx, a, s, m[1]!, denier);
       if (!claim) continue;
       seen.push(t);
-      const nc = ctx.book.cite(claim.article, [claim.sentence]);
-      const nd = ctx.book.cite(a, [s]);
+      const nc = ctx.book.cite([claim.sentence]);
+      const nd = ctx.book.cite([s]);
       out.push({
         topic: 'An allegation is denied',
         sides: [
@@ -852,7 +800,7 @@ export async function digest(deps: Deps, opts: DigestOptions = {}): Promise<Answ
     notes.push('The model summary was unavailable; this digest is extractive.');
   }
   head ??= headline(ctx);
-  const headIds = new Set(ctx.book.list.flatMap((c) => c.sentenceIds ?? []));
+  const headIds = new Set(ctx.book.citations.flatMap((c) => c.sentenceIds ?? []));
   devs ??= developments(ctx, all, headIds);
   const fresh = newSince(ctx, last);
   const groups = figureGroups(ctx);
@@ -888,7 +836,7 @@ export async function digest(deps: Deps, opts: DigestOptions = {}): Promise<Answ
     answered: true,
     title: `Digest: ${truncate(storyTitle, 200)}`,
     blocks: sections.map((s) => ({ heading: s.heading, text: s.text, cites: s.citations })),
-    citations: ctx.book.list,
+    citations: ctx.book.citations,
     followUps: ['What happened most recently?', 'Who are the main people involved?', 'Where do the sources disagree?'],
     notes: notes.length ? notes : undefined,
     sections,
