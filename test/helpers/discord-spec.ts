@@ -11,12 +11,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Ajv2020Module, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import ajv2020 from 'ajv/dist/2020.js';
+import ajvFormats from 'ajv-formats';
 
-// CommonJS default exports, as ESM sees them
-const Ajv2020 = (Ajv2020Module as unknown as { default: typeof Ajv2020Module }).default ?? Ajv2020Module;
-const addFormats = (addFormatsModule as unknown as { default: typeof addFormatsModule }).default ?? addFormatsModule;
+// CommonJS modules: their `default` export is the class / plugin
+const Ajv2020 = ajv2020.default;
+const addFormats = ajvFormats.default;
 
 export const SPEC_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/discord-openapi.json');
 
