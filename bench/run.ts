@@ -101,7 +101,9 @@ async function main() {
     // Twice: the first run re-parses if the parser's source changed since the build wrote the snapshot.
     await runChild(['bench/measure.ts', 'snapshot', dir, data]);
     const snap = await runChild(['bench/measure.ts', 'snapshot', dir, data]);
-    rows.push({ size, ...built, warm, snap });
+    console.error(`[${size}] server start (buildDeps + warmUp, analysis loaded), first /who and /timeline…`);
+    const server = await runChild(['bench/measure.ts', 'server', dir, data]);
+    rows.push({ size, ...built, warm, snap, server });
   }
 
   let roundtrip: any = null;
@@ -129,6 +131,16 @@ async function main() {
   for (const r of rows) {
     lines.push(
       `| ${r.size} | ${fmt(r.articles)} | ${fmt(r.passages)} | ${fmt(r.buildMs)}: ${fmt(r.loadMs)} + ${fmt(r.indexMs)} (${fmt(r.buildCpuMs)}) | ${fmt(r.warm.startMs)}, index load ${fmt(r.warm.indexLoadMs)} (${fmt(r.warm.startCpuMs)}) | ${fmt(r.snap.startMs)} (${fmt(r.snap.startCpuMs)}) | ${lat(r.ask)} | ${lat(r.who)} | ${lat(r.timeline)} | ${fmt(r.peakRssMb)} / ${fmt(r.warm.peakRssMb)} / ${fmt(r.snap.peakRssMb)} | ${fmt(r.promptTokens?.mean)} / ${fmt(r.promptTokens?.max)} (${fmt(r.promptTokens?.calls)} calls) |`,
+    );
+  }
+  lines.push('');
+  lines.push('first /who and first /timeline (unfiltered; then one filtered by a topic) after a warm start, ms wall (CPU); the analysis is loaded from DATA_DIR/analysis, not computed:');
+  lines.push('| corpus | cold (build run): /who, /timeline | one-shot (buildDeps only: engine modules load on first use) | server (buildDeps + warmUp: start, then first calls) | analysis file MB, rest built + written ms |');
+  lines.push('|---|---|---|---|---|');
+  const fc = (x: any, k: string) => `${fmt(x?.[`${k}Ms`])} (${fmt(x?.[`${k}CpuMs`])})`;
+  for (const r of rows) {
+    lines.push(
+      `| ${r.size} | ${fmt(r.who?.firstMs)}, ${fmt(r.timeline?.firstMs)} | /who ${fc(r.warm, 'firstWho')}, /timeline ${fc(r.warm, 'firstTimeline')}, about ${fc(r.warm, 'firstTimelineAbout')} | start ${fmt(r.server?.startMs)} (${fmt(r.server?.startCpuMs)}); /who ${fc(r.server, 'firstWho')}, /timeline ${fc(r.server, 'firstTimeline')}, about ${fc(r.server, 'firstTimelineAbout')}${r.server?.recomputed?.length ? `; RECOMPUTED ${r.server.recomputed.join(', ')}` : ''} | ${fmt(r.analysisFileMb)}, ${fmt(r.analysisRestMs)} |`,
     );
   }
   if (roundtrip) {

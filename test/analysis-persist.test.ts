@@ -71,7 +71,7 @@ describe('persisted analysis', () => {
     const coldAnswers = await answers(cold, names);
     const file = readFile(dataDir);
     expect(file.version).toBe(cold.corpus.version);
-    expect(Object.keys(file.parts).sort()).toEqual(['entities', 'events', 'facts']);
+    expect(Object.keys(file.parts).sort()).toEqual(['entities', 'events', 'facts', 'figureFacts']);
     expect(Object.keys(file.figures)).toHaveLength(cold.corpus.articles.length);
 
     const loadedBefore = analysisStats.loaded;
@@ -85,6 +85,8 @@ describe('persisted analysis', () => {
     // Nothing corpus-derived was computed again: every part came from the file.
     expect(built()).toEqual(afterCold);
     expect(warmAnswers).toEqual(coldAnswers);
+    expect(analysisOf(warm).figureFacts).toEqual(analysisOf(cold).figureFacts);
+    expect(analysisOf(warm).figures).toEqual(analysisOf(cold).figures);
     expect(warmAnswers.who.every((a) => a.answered)).toBe(true);
     expect(warmAnswers.timeline.events!.length).toBeGreaterThan(10);
     await cold.store.close();

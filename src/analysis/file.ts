@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { Logger } from '../log.js';
 import type { Analysis } from './index.js';
 import type { EntitiesJson, EventsJson, FactsJson, FigureJson } from './persist.js';
+import type { FiguresAnalysis } from './figures.js';
 
 /** Bump when the file layout changes (the code hash covers rule changes). */
 export const ANALYSIS_SCHEMA = 1;
@@ -34,7 +35,7 @@ export interface AnalysisFile {
   code: string;
   /** The corpus version the cross-article parts read. */
   version: string;
-  parts: { entities?: EntitiesJson; facts?: FactsJson; events?: EventsJson };
+  parts: { entities?: EntitiesJson; facts?: FactsJson; events?: EventsJson; figureFacts?: FiguresAnalysis };
   /** Per-article parts by `<article id>\0<content hash>\0<reference date>`. */
   figures: Record<string, FigureJson[]>;
   digest: Record<string, FigureJson[]>;
@@ -42,7 +43,7 @@ export interface AnalysisFile {
 
 /** How often each part was computed rather than loaded or reused, and files read and written: a warm start computes nothing. */
 export const analysisStats = {
-  built: { entities: 0, facts: 0, events: 0, figures: 0, digestFigures: 0 },
+  built: { entities: 0, facts: 0, events: 0, figureFacts: 0, figures: 0, digestFigures: 0 },
   loaded: 0,
   saved: 0,
 };
@@ -82,9 +83,21 @@ export async function writeAnalysisFile(dir: string, file: AnalysisFile): Promis
   await mkdir(dir, { recursive: true });
   const target = path.join(dir, ANALYSIS_FILE);
   const tmp = `${target}.${process.pid}.${Date.now()}.tmp`;
-  await writeFile(tmp, JSON.stringify(file));
+  await writeFile(tmp, toJson(file));
   await rename(tmp, target);
   analysisStats.saved++;
+}
+
+const POS_INF = '\u0000+inf';
+const NEG_INF = '\u0000-inf';
+/**
+ * JSON with infinite numbers kept ("at least 61" reaches up to Infinity): written as
+ * 1e999 / -1e999, which JSON.parse reads back as ±Infinity, so loading needs no reviver.
+ */
+export function toJson(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) => (v === Infinity ? POS_INF : v === -Infinity ? NEG_INF : v))
+    .replaceAll(JSON.stringify(POS_INF), '1e999')
+    .replaceAll(JSON.stringify(NEG_INF), '-1e999');
 }
 
 let codeHash: string | undefined;

@@ -23,7 +23,8 @@ import { buildFacts, nameChoices, type Facts, type NameChoice } from '../engines
 import { buildEvents, type TimelineBuild } from '../engines/timeline.js';
 import { corpusFigures } from '../engines/claims.js';
 import { plainCounts } from '../engines/compare.js';
-import { digestFigures, extractFigures, type CountedFigure, type Figure } from '../engines/digest-figures.js';
+import { attributionOf, digestFigures, extractFigures, type CountedFigure, type Figure } from '../engines/digest-figures.js';
+import { buildFigures, type FiguresAnalysis } from './figures.js';
 import { independenceGroups } from '../corpus/overlap.js';
 import { ANALYSIS_SCHEMA, analysisStats, codeVersion, writeAnalysisFile, type AnalysisFile, type AnalysisSlot } from './file.js';
 import {
@@ -59,6 +60,8 @@ export interface Analysis {
   readonly events: TimelineBuild;
   /** The figure lexicon's readings, by sentence id. */
   readonly figures: Map<string, Figure[]>;
+  /** Every figure as src/analysis/figures.ts reads it (ages tied to people, counts, measures): plain data. */
+  readonly figureFacts: FiguresAnalysis;
   /** Plain counts ("42,000 kettles") the lexicon does not read (derived; not persisted). */
   readonly plainCounts: Figure[];
   /** Near-duplicate articles grouped into independent voices: article id → representative id. */
@@ -69,7 +72,7 @@ export interface Analysis {
 
 export { analysisStats, readAnalysisFile, type AnalysisSlot } from './file.js';
 
-type PartName = 'entities' | 'facts' | 'events';
+type PartName = 'entities' | 'facts' | 'events' | 'figureFacts';
 
 const registry = new WeakMap<Corpus, Analysis>();
 const internals = new WeakMap<Analysis, State>();
@@ -122,6 +125,7 @@ export async function warmAnalysis(deps: AnalysisDeps): Promise<number> {
   void a.names;
   void a.events;
   void a.figures;
+  void a.figureFacts;
   const latest = a.corpus.articles.map((x) => x.date).filter((d): d is string => !!d).sort().pop() ?? null;
   for (const article of a.corpus.articles) a.digestFigures(article, article.date ?? latest);
   const ms = performance.now() - t0;
@@ -178,8 +182,11 @@ function createAnalysis(corpus: Corpus, slot: AnalysisSlot | undefined, log: Log
       analysisStats.built[name]++;
       const value = build();
       delete state.stored[name];
-      // Stored facts point at entities by position: new entities make them meaningless.
-      if (name === 'entities') delete state.stored.facts;
+      // Stored facts and figure facts point at entities: new entities make them meaningless.
+      if (name === 'entities') {
+        delete state.stored.facts;
+        delete state.stored.figureFacts;
+      }
       state.builtNow.add(name);
       markDirty(state);
       return value;
@@ -209,6 +216,17 @@ function createAnalysis(corpus: Corpus, slot: AnalysisSlot | undefined, log: Log
     },
     get figures() {
       return part('figures', () => corpusFigures(corpus, figuresOf));
+    },
+    get figureFacts() {
+      const entities = this.entities;
+      return persisted(
+        'figureFacts',
+        (j: FiguresAnalysis) => {
+          for (const f of j.figures) state.resolver.sentence(f.sentenceId);
+          return j;
+        },
+        () => buildFigures(corpus, { entities, attribution: attributionOf }),
+      );
     },
     get plainCounts() {
       return part('plainCounts', () => plainCounts(corpus, this.figures));
@@ -287,6 +305,7 @@ function save(state: State): Promise<void> {
       if (state.builtNow.has('entities')) parts.entities = entitiesToJson(a.entities);
       if (state.builtNow.has('facts')) parts.facts = factsToJson(a.facts, a.entities);
       if (state.builtNow.has('events')) parts.events = eventsToJson(a.events);
+      if (state.builtNow.has('figureFacts')) parts.figureFacts = a.figureFacts;
       await writeAnalysisFile(dir, { schema: ANALYSIS_SCHEMA, code: codeVersion(), version: state.corpus.version, parts, figures: perArticle(state.figures), digest: perArticle(state.digest) });
     } catch (err) {
       state.log?.warn({ err: (err as Error).message }, 'could not persist the analysis; the next start rebuilds it');
