@@ -16,6 +16,7 @@ import {
   type Ymd,
   addDays,
   describeUnresolved,
+  direction,
   findDateMentions,
   formatDate,
   parseYmd,
@@ -191,9 +192,10 @@ export function buildEvents(corpus: Corpus): TimelineBuild {
   }
 
   // 2. Windows for undated articles: a weekday event that a dated article pins to a
-  // day with that same weekday fixes the article to within the following week.
+  // day with that same weekday fixes the article to within the following week (told in
+  // the past), the week before (told as to come), or three days either side (present tense).
   const dayEvents = raw.filter((e) => e.resolved?.precision === 'day');
-  const anchorsByArticle = new Map<string, { date: Ymd; reason: string }[]>();
+  const anchorsByArticle = new Map<string, { lo: Ymd; hi: Ymd; reason: string }[]>();
   for (const p of undated) {
     if (p.mention.kind !== 'weekday') continue;
     const ctx = contextTerms(p.article, p.sentence);
@@ -213,16 +215,19 @@ export function buildEvents(corpus: Corpus): TimelineBuild {
     if (best && best.score >= SAME_EVENT && best.score > second) {
       const d = parseYmd(best.e.resolved!.date)!;
       const list = anchorsByArticle.get(p.article.id) ?? [];
+      const dir = direction(p.mention);
+      const [from, to] = dir === 'future' ? [-7, -1] : dir === 'near' ? [-3, 3] : [0, 6];
       list.push({
-        date: d,
+        lo: addDays(d, from),
+        hi: addDays(d, to),
         reason: `it tells of an event "${p.mention.text}" that ${best.e.article.id} (dated ${formatDate(best.e.article.date!, 'day')}) places on ${formatDate(best.e.resolved!.date, 'day')}`,
       });
       anchorsByArticle.set(p.article.id, list);
     }
   }
   for (const [id, anchors] of anchorsByArticle) {
-    const lo = anchors.reduce((m, a) => (ymdToIso(a.date) > ymdToIso(m) ? a.date : m), anchors[0]!.date);
-    const hi = anchors.reduce((m, a) => (ymdToIso(addDays(a.date, 6)) < ymdToIso(m) ? addDays(a.date, 6) : m), addDays(anchors[0]!.date, 6));
+    const lo = anchors.reduce((m, a) => (ymdToIso(a.lo) > ymdToIso(m) ? a.lo : m), anchors[0]!.lo);
+    const hi = anchors.reduce((m, a) => (ymdToIso(a.hi) < ymdToIso(m) ? a.hi : m), anchors[0]!.hi);
     if (ymdToIso(lo) > ymdToIso(hi)) continue; // anchors disagree: infer nothing
     inferred.set(id, { lo, hi, reason: anchors[0]!.reason });
   }

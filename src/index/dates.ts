@@ -5,7 +5,9 @@
  * reporting means the most recent one, "last July" is the July before, dotted
  * numeric dates are day-first, and bare years ("in 1983") are background.
  */
-import * as chrono from 'chrono-node';
+import { parseDates, type FoundDate } from '../language/dates.js';
+import { MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, alternation, monthNumber } from '../language/lexicon/index.js';
+import { FUTURE_CUE_RE, PROSPECTIVE_VERBS, verbPhrases, type VerbPhrase } from '../language/tense.js';
 import type { DatePrecision } from '../types.js';
 
 /** A calendar day as numbers (month 1-12). */
@@ -45,11 +47,19 @@ export interface DateMention {
   tenure?: boolean;
   /** "last July", "last Friday": strictly before the reference. */
   last?: boolean;
-  /** The sentence speaks of the future ("will", "next"): resolve forwards. */
+  /** The clause holding the date speaks of the future ("will meet on Friday"): resolve forwards. */
   future?: boolean;
+  /**
+   * Which way the date points from the article's own date, by the tense of the verb it belongs to:
+   * reported past ("said on Thursday") looks back, future ("will meet on Friday") ahead, and a
+   * present or conditional ("reopens Monday", "would resume Thursday") to the nearest such day.
+   */
+  direction?: Direction;
   /** Precision a relative expression resolves to. */
   relPrecision?: DatePrecision;
 }
+
+export type Direction = 'past' | 'future' | 'near';
 
 /** A resolved date. */
 export interface ResolvedDate {
@@ -57,19 +67,22 @@ export interface ResolvedDate {
   precision: Exclude<DatePrecision, 'unknown'>;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-
-const MONTH_ABBR_DOT = /\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.(?=\s*\d)/g;
+const capital = (w: string) => w[0]!.toUpperCase() + w.slice(1);
+/** Capitalised month abbreviations ("Oct", "Sept"): a lower-case "mar" or "may" is a word. */
+const MONTH_ABBR = alternation(Object.keys(MONTH_ABBREVIATIONS).map(capital));
+const MONTH_ABBR_DOT = new RegExp(`\\b(${MONTH_ABBR})\\.(?=\\s*\\d)`, 'g');
 const DOTTED = /\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})\b/g;
 const YEAR_RE = /(?<![\d$£€.,:/-])\b((?:1[5-9]|20)\d{2})(?:\s*(?:[–—-]|\bto\b|\buntil\b|\bthrough\b)\s*((?:1[5-9]|20)\d{2}))?\b(?![\d,.]?\d)(?!\s*(?:km|miles?|tons?|troops|people|%|percent|dollars))/g;
+/** A length of time, not a point in it: "three months", "for two weeks", "several days". */
+const DURATION_RE = /^(?:for\s+)?(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+|several|a\s+few|few|many)\s+(?:more\s+)?(?:minutes?|hours?|days?|weeks?|months?|years?|decades?)$/i;
+/** Relative phrases counted from another event or spanning time, not from the article's date. */
+const RELATIVE_TO_EVENT_RE = /\b(?:later|after|afterwards|before|earlier|within|following|next\s+day|the\s+day|in\s+the\s+day)\b(?!\s+(?:this|today|yesterday|on\s+\w+day))/i;
 /** A bare year counts only after words that make it a date, not a quantity. */
 const YEAR_CUE = /\b(?:in|since|from|of|by|until|till|to|during|before|after|early|late|mid|around|between|and|year|the)\s*$/i;
-const FUTURE_RE = /\b(?:will|shall|next|upcoming|scheduled|expected to|plans? to|is due)\b/i;
 /** Vague spans that are not points in time ("the past two weeks", "for weeks", "at the moment"). */
 const VAGUE_RE = /^(?:(?:the\s+)?(?:past|last|next|coming)\s+(?:\d+|few|several|two|three|four|five|six|seven|eight|nine|ten|couple of)\s+\w+|(?:the\s+)?past\s+(?:week|month|year|day)|this\s+week|weekend|now|(?:at\s+)?the\s+moment|tonight|this\s+(?:morning|afternoon|evening))$/i;
 
-const MONTH_NAME = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
+const MONTH_NAME = `(?:${alternation([...MONTHS, ...Object.keys(MONTH_ABBREVIATIONS).map(capital)])})`;
 /**
  * A number of one to three digits after a month-day ("April 2, 12 ships",
  * "2 April 12 ships") or after "Month," ("In April, 12 ships") is a quantity,
@@ -83,10 +96,42 @@ const NOT_A_YEAR = [
 ];
 /** An explicit two-digit year with its apostrophe: "April 2, '24", "March '19". */
 const APOSTROPHE_YEAR = new RegExp(`\\b(${MONTH_NAME})\\.?\\s+(?:(\\d{1,2})(?:st|nd|rd|th)?,?\\s+)?['’](\\d{2})\\b`, 'g');
-const monthIndex = (name: string) => MONTHS.findIndex((m) => m.slice(0, 3) === name.slice(0, 3)) + 1;
 /** A clause with a finite verb tells an event; one without ("the longtime diplomat for X from …") describes someone. */
 const CLAUSE_VERB_RE = /\b(?:is|was|were|are|be|been|has|had|have|did|does|do|will|would|can|could|said|says|rose|fell|grew|took|went|came|began|ran|led|made|saw|won|lost|\p{Ll}+ed)\b/u;
 const TENURE_CUE_RE = /\b(?:served|serving|serves|tenure|term|stint|reign|presidency|premiership|chairmanship|career|as\s+(?:the\s+)?\p{Ll}+)\b/u;
+
+/** Words and marks that end one clause and open another between a verb and a date. */
+const CLAUSE_BREAK = /[;:()“”"]|[—–]|\s-\s|,|\b(?:that|but|while|although|though|because|and|or|after|before|when|whereas|which|who|where|since|until|as)\b/gi;
+/** Words in the date's own clause that make it a coming day ("the next hearing", "the upcoming vote"). */
+const AHEAD_RE = /\b(?:next|upcoming|coming|tomorrow|later this)\b/i;
+
+/**
+ * Which way a date points, from the verb it belongs to: the nearest tensed verb, counting
+ * a clause break between them as farther than any distance inside the clause. Infinitives
+ * ("to sail") take their time from the verb they follow ("is expected to sail"), so they are skipped.
+ */
+function directionOf(text: string, start: number, end: number, verbs: VerbPhrase[]): Direction {
+  let best: { v: VerbPhrase; cost: number } | null = null;
+  for (const v of verbs) {
+    if (v.infinitive || (v.start >= start && v.end <= end)) continue;
+    // A phrasal verb may take the date's preposition ("were switched on" + "on Saturday"): no gap then.
+    const gap = v.end <= start ? text.slice(v.end, start) : v.start >= end ? text.slice(end, v.start) : '';
+    const breaks = gap.match(CLAUSE_BREAK)?.length ?? 0;
+    const cost = breaks * 1000 + gap.length;
+    if (!best || cost < best.cost) best = { v, cost };
+  }
+  if (!best) return 'past';
+  const { v } = best;
+  if (v.tense === 'future') return 'future';
+  if (v.tense === 'past') return 'past';
+  if (PROSPECTIVE_VERBS.has(v.lemma)) return v.conditional ? 'near' : 'future';
+  // The date's own clause, from its last break before the verb or the date up to the date: "The next hearing is on Friday".
+  const from = Math.min(v.start, start);
+  let clauseStart = 0;
+  for (const b of text.slice(0, from).matchAll(CLAUSE_BREAK)) clauseStart = b.index! + b[0].length;
+  if (AHEAD_RE.test(text.slice(clauseStart, Math.max(v.end, end)))) return 'future';
+  return 'near';
+}
 
 /** Blank a range of a string, keeping offsets. */
 function mask(s: string, start: number, end: number): string {
@@ -96,7 +141,13 @@ function mask(s: string, start: number, end: number): string {
 /** All date expressions in a sentence. Never throws; returns [] for text without dates. */
 export function findDateMentions(text: string): DateMention[] {
   const out: DateMention[] = [];
-  const future = FUTURE_RE.test(text);
+  // The verb parse is the slow part: only a sentence that could speak of the future needs it.
+  let verbs: VerbPhrase[] | null = null;
+  const directionAt = (at: number, len: number): Direction => {
+    if (!FUTURE_CUE_RE.test(text)) return 'past';
+    verbs ??= verbPhrases(text);
+    return directionOf(text, at, at + len, verbs);
+  };
   // chrono reads "Oct. 24" as October 2024; the dot is a period of abbreviation here.
   let work = text.replace(MONTH_ABBR_DOT, '$1 ');
   for (const re of NOT_A_YEAR) {
@@ -109,7 +160,7 @@ export function findDateMentions(text: string): DateMention[] {
     const yy = Number(m[3]);
     // 'YY: the nearest century that keeps it out of the far future (news rarely says '49 for 2049).
     const year = yy <= 49 ? 2000 + yy : 1900 + yy;
-    const month = monthIndex(m[1]!);
+    const month = monthNumber(m[1]!)!;
     const t = text.slice(m.index!, m.index! + m[0].length);
     if (m[2]) out.push({ index: m.index!, text: t, kind: 'full', year, month, day: Number(m[2]) });
     else out.push({ index: m.index!, text: t, kind: 'month-year', year, month });
@@ -126,26 +177,25 @@ export function findDateMentions(text: string): DateMention[] {
     work = mask(work, m.index!, m.index! + m[0].length);
   }
 
-  let results: chrono.ParsedResult[] = [];
-  try {
-    // Fixed reference: only the components the text states are used, never chrono's implied ones.
-    results = chrono.casual.parse(work, { instant: new Date(Date.UTC(2000, 0, 1, 12)), timezone: 0 });
-  } catch {
-    results = [];
-  }
+  // Fixed reference: only the components the text states are used, never chrono's implied ones.
+  const results: FoundDate[] = parseDates(work, new Date(Date.UTC(2000, 0, 1, 12)), { timezone: 0 });
   for (const r of results) {
     // Masked quantities leave blanks inside chrono's match: the phrase ends at its last parsed character.
     const raw = text.slice(r.index, r.index + r.text.trimEnd().length);
     const phrase = raw.replace(/[,.;:]+$/, '').trim();
     const bare = phrase.replace(/^(?:on|in|at|by|of|since|from)\s+/i, '');
-    if (VAGUE_RE.test(bare)) continue;
-    const s = r.start;
+    if (VAGUE_RE.test(bare) || DURATION_RE.test(bare)) continue;
+    // "Two hours later", "nine days after", "the next day", "earlier in the day", "within 24 hours": counted
+    // from another event (or a span), not from when the article was written.
+    if (r.relative && (RELATIVE_TO_EVENT_RE.test(phrase) || RELATIVE_TO_EVENT_RE.test(text.slice(Math.max(0, r.index - 10), r.index)))) continue;
+    const s = r.stated;
     // A year is only stated by four digits (a 'YY was taken above); relative phrases carry theirs implicitly.
-    const yearStated = /\b\d{4}\b/.test(raw) || !/\d/.test(raw) || (r.tags?.() ?? new Set<string>()).has('result/relativeDate');
-    const known = (c: chrono.Component) => s.isCertain(c) && (c !== 'year' || yearStated);
+    const yearStated = /\b\d{4}\b/.test(raw) || !/\d/.test(raw) || r.relative;
+    const known = (c: keyof typeof s) => s[c] !== undefined && (c !== 'year' || yearStated);
     const before = text.slice(Math.max(0, r.index - 12), r.index);
     const last = /\blast\s*$/i.test(before) || /^last\s/i.test(bare);
-    const base = { index: r.index, text: phrase, future: future && !last, last };
+    const direction: Direction = last ? 'past' : directionAt(r.index, raw.length);
+    const base = { index: r.index, text: phrase, future: direction === 'future', direction, last };
     if (known('year') && known('month') && known('day')) {
       // "last week" is a span, not a day: kept as an event whose day the text does not give.
       if (/^(?:last|previous)\s+week$/i.test(bare)) {
@@ -153,28 +203,28 @@ export function findDateMentions(text: string): DateMention[] {
         work = mask(work, r.index, r.index + r.text.length);
         continue;
       }
-      const rel = (r.tags?.() ?? new Set<string>()).has('result/relativeDate') || /\b(?:ago|yesterday|today|tomorrow|last|next|this)\b/i.test(bare);
+      const rel = r.relative || /\b(?:ago|yesterday|today|tomorrow|last|next|this)\b/i.test(bare);
       if (rel) out.push({ ...base, kind: 'relative', relPrecision: 'day' });
-      else out.push({ ...base, kind: 'full', year: s.get('year')!, month: s.get('month')!, day: s.get('day')! });
+      else out.push({ ...base, kind: 'full', year: s.year!, month: s.month!, day: s.day! });
     } else if (known('month') && known('day')) {
-      out.push({ ...base, kind: 'month-day', month: s.get('month')!, day: s.get('day')! });
+      out.push({ ...base, kind: 'month-day', month: s.month!, day: s.day! });
     } else if (known('month') && known('year')) {
-      if (/\b(?:this|last|next)\s+month\b/i.test(bare)) out.push({ ...base, kind: 'relative', relPrecision: 'month' });
-      else out.push({ ...base, kind: 'month-year', year: s.get('year')!, month: s.get('month')! });
+      if (r.relative || /\b(?:this|last|next)\s+month\b/i.test(bare)) out.push({ ...base, kind: 'relative', relPrecision: 'month' });
+      else out.push({ ...base, kind: 'month-year', year: s.year!, month: s.month! });
     } else if (known('month')) {
       // A lone month name must be capitalised and cued ("in May", "last March"), or it is the verb/modal.
       const name = bare.replace(/^(?:last|next|this|early|late|mid-?)\s*/i, '');
       if (!/^\p{Lu}/u.test(name)) continue;
       const pre = text.slice(Math.max(0, r.index - 16), r.index) + phrase.slice(0, phrase.length - name.length);
       if (!last && !/\b(?:in|since|by|until|during|of|next|this|early|late|mid|from|through|to|before|after)\s*-?\s*$/i.test(pre)) continue;
-      out.push({ ...base, kind: 'month', month: s.get('month')! });
+      out.push({ ...base, kind: 'month', month: s.month! });
     } else if (known('weekday') && !known('day')) {
       if (/weekend/i.test(bare)) continue;
-      const wd = s.get('weekday')!;
+      const wd = s.weekday!;
       if (!new RegExp(`\\b${WEEKDAYS[wd]}\\b`).test(raw)) continue; // capitalised weekday only
       out.push({ ...base, kind: 'weekday', weekday: wd });
     } else if (known('year') && !known('month')) {
-      if (/\b(?:this|last|next)\s+year\b/i.test(bare)) out.push({ ...base, kind: 'relative', relPrecision: 'year' });
+      if (r.relative || /\b(?:this|last|next)\s+year\b/i.test(bare)) out.push({ ...base, kind: 'relative', relPrecision: 'year' });
     }
     work = mask(work, r.index, r.index + r.text.length);
   }
@@ -224,6 +274,11 @@ function validDay(y: number, m: number, d: number): boolean {
   return t.y === y && t.m === m && t.d === d;
 }
 
+/** A mention's direction; mentions built by hand may give only `future`. */
+export function direction(m: DateMention): Direction {
+  return m.last ? 'past' : m.direction ?? (m.future ? 'future' : 'past');
+}
+
 /**
  * Resolve a mention against a reference day (the article's publication date), or
  * null when it cannot be resolved without one (or at all).
@@ -238,48 +293,53 @@ export function resolveMention(m: DateMention, ref: Ymd | null): ResolvedDate | 
       return { date: String(m.year), precision: 'year' };
     case 'month-day': {
       if (!ref) return null;
-      // Past by default: the most recent such day (a week's slack for "on Nov. 6" written late on the 5th).
+      // The article's year; the year before only when a past event would otherwise land well after
+      // publication (a week's slack for "on Nov. 6" written late on the 5th), the year after only
+      // for a future one that would land months before it.
       let y = ref.y;
       const cand = (yy: number) => ({ y: yy, m: m.month!, d: m.day! });
-      if (m.future) {
-        if (toUtc(cand(y)) < toUtc(ref)) y += 1;
-      } else if (toUtc(cand(y)) > toUtc(addDays(ref, 7))) y -= 1;
-      return validDay(y, m.month!, m.day!) ? { date: ymdToIso(cand(y)), precision: 'day' } : null;
+      const dir = direction(m);
+      const at = toUtc(cand(y));
+      if (dir === 'future' && at < toUtc(addDays(ref, -60))) y += 1;
+      else if (dir === 'past' && at > toUtc(addDays(ref, 7))) y -= 1;
+      else if (dir === 'near' && at > toUtc(addDays(ref, 183))) y -= 1;
+      else if (dir === 'near' && at < toUtc(addDays(ref, -183))) y += 1;
+      if (!validDay(y, m.month!, m.day!)) return null;
+      // A sentence about the past does not tell of a day after its own article.
+      if (dir === 'past' && toUtc(cand(y)) > toUtc(ref)) return null;
+      return { date: ymdToIso(cand(y)), precision: 'day' };
     }
     case 'month': {
       if (!ref) return null;
       let y = ref.y;
-      if (m.future) {
+      const dir = direction(m);
+      if (dir === 'future') {
         if (m.month! < ref.m) y += 1;
-      } else if (m.last ? m.month! >= ref.m : m.month! > ref.m) y -= 1;
+      } else if (dir === 'past' && (m.last ? m.month! >= ref.m : m.month! > ref.m)) y -= 1;
       return { date: `${y}-${String(m.month).padStart(2, '0')}`, precision: 'month' };
     }
     case 'weekday': {
       if (!ref) return null;
       const diff = (weekdayOf(ref) - m.weekday! + 7) % 7;
-      if (m.future) {
+      const dir = direction(m);
+      if (dir === 'future') {
         const fwd = (m.weekday! - weekdayOf(ref) + 7) % 7 || 7;
         return { date: ymdToIso(addDays(ref, fwd)), precision: 'day' };
       }
-      // "on Friday" in a Sunday paper is two days back; "last Sunday" in a Sunday paper is a week back.
+      // "reopens Monday", "would resume Thursday": the nearest such day, up to three days either way.
+      if (dir === 'near' && diff > 3) return { date: ymdToIso(addDays(ref, 7 - diff)), precision: 'day' };
+      // "said on Thursday" in a Thursday paper is that day; "on Friday" in a Sunday paper two days back;
+      // "last Sunday" in a Sunday paper a week back.
       const back = m.last && diff === 0 ? 7 : diff;
       return { date: ymdToIso(addDays(ref, -back)), precision: 'day' };
     }
     case 'relative': {
       if (!ref || m.relPrecision === 'unknown') return null;
-      let r: chrono.ParsedResult[] = [];
-      try {
-        r = chrono.casual.parse(m.text, { instant: new Date(Date.UTC(ref.y, ref.m - 1, ref.d, 12)), timezone: 0 });
-      } catch {
-        return null;
-      }
-      const s = r[0]?.start;
+      const s = parseDates(m.text, new Date(Date.UTC(ref.y, ref.m - 1, ref.d, 12)), { timezone: 0 })[0]?.resolved;
       if (!s) return null;
-      const y = s.get('year')!;
-      const mo = s.get('month')!;
-      if (m.relPrecision === 'year') return { date: String(y), precision: 'year' };
-      if (m.relPrecision === 'month') return { date: `${y}-${String(mo).padStart(2, '0')}`, precision: 'month' };
-      return { date: ymdToIso({ y, m: mo, d: s.get('day')! }), precision: 'day' };
+      if (m.relPrecision === 'year') return { date: String(s.year), precision: 'year' };
+      if (m.relPrecision === 'month') return { date: `${s.year}-${String(s.month).padStart(2, '0')}`, precision: 'month' };
+      return { date: ymdToIso({ y: s.year, m: s.month, d: s.day }), precision: 'day' };
     }
   }
 }
@@ -290,6 +350,7 @@ export function describeUnresolved(m: DateMention, ref: Ymd | null = null): stri
     case 'weekday':
       return `a ${WEEKDAYS[m.weekday!]}, date not given`;
     case 'month-day':
+      if (ref && direction(m) === 'past') return `${m.day} ${MONTHS[m.month! - 1]}: told in the past tense, yet after the article's own date (${formatDate(ymdToIso(ref), 'day')})`;
       return `${m.day} ${MONTHS[m.month! - 1]}, year not given`;
     case 'month':
       return `${m.last ? 'the previous ' : ''}${MONTHS[m.month! - 1]}, year not given`;
