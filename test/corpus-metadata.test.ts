@@ -72,6 +72,15 @@ describe('publication date lines', () => {
     expect(article([TITLE], { footer: ['Published March 1, 2019'] }).date).toBe('2019-03-01');
   });
 
+  it('reads the date and author of credit lines in other shapes', () => {
+    expect(article([TITLE, 'Update July 10 , 2018']).date).toBe('2018-07-10');
+    const wire = article([TITLE], { footer: ['This report by The Riverbend Press was first published March 28, 2021.'] });
+    expect(wire).toMatchObject({ date: '2021-03-28', author: null });
+    expect(article([TITLE, 'Jo-Anne Whitfield | 6/22/2023, 2:19 p.m.'])).toMatchObject({ date: '2023-06-22', author: 'Jo-Anne Whitfield' });
+    // A section label under the headline is not a person.
+    expect(article([TITLE, 'River News']).author).toBeNull();
+  });
+
   it('finds dates in links', () => {
     expect(dateInUrl('https://news.example/world/2021/03/24/ship-stuck.html')).toBe('2021-03-24');
     expect(dateInUrl('https://news.example/story/ship-stuck-2021-03-24-abc')).toBe('2021-03-24');
@@ -93,6 +102,11 @@ describe('outlet credits', () => {
     ['person and outlet byline', [TITLE, 'By Dana Whitfield, Reuters'], undefined, 'Reuters'],
     ['person for outlet', [TITLE, 'By Dana Whitfield for Riverbend Daily'], undefined, 'Riverbend Daily'],
     ['masthead', ['The Riverbend Courier', TITLE, 'By Dana Whitfield'], undefined, 'The Riverbend Courier'],
+    ['dateline with a title-case place', [TITLE], 'Lock Haven (AP) — Crews freed a grain barge on Friday after two days of work.', 'The Associated Press'],
+    ['credit after a date line', [TITLE, '29 March 2021 - 07:51 By Reuters'], undefined, 'Reuters'],
+    ['newsroom credit glued to "By"', [TITLE, 'ByRC Correspondent | Edited by Dana Whitfield'], undefined, 'RC'],
+    ['person and newsroom staff', [TITLE, 'By Dana Whitfield,  Riverbend Staff'], undefined, 'Riverbend'],
+    ['the author\'s photo credit', [TITLE, 'Dana Whitfield', 'Crews at the lock on Friday.', 'Dana Whitfield/RiverWire'], undefined, 'RiverWire'],
   ])('%s', (_what, header, lead, outlet) => {
     expect(article(header as string[], { lead: lead as string | undefined }).outlet).toBe(outlet);
   });
@@ -103,6 +117,7 @@ describe('outlet credits', () => {
     ['copyright with a company suffix', ['Copyright 2020 Valley Broadcasting, Inc. All rights reserved.'], 'Valley Broadcasting'],
     ['originally published', ['This story was originally published by The Riverbend Courier.'], 'The Riverbend Courier'],
     ['read-more link named in the text', ['Read more at https://www.riverbendcourier.example/news/barge'], 'riverbendcourier.example'],
+    ['wire closing credit', ['This report by The Riverbend Press was first published March 28, 2021.'], 'The Riverbend Press'],
   ])('%s at the foot of the page', (_what, footer, outlet) => {
     expect(article([TITLE], { footer }).outlet).toBe(outlet);
   });
@@ -118,6 +133,8 @@ describe('outlet credits', () => {
     expect(body.outlet).toBeNull();
     const paren = article([TITLE], { lead: 'The river authority (RRA) — which runs the lock — said the barge was refloated on Friday.' });
     expect(paren.outlet).toBeNull();
+    const company = article([TITLE], { lead: 'Riverbend Barge Lines (RBL) — the operator of the barge — said it was refloated on Friday.' });
+    expect(company.outlet).toBeNull();
     expect(creditIn('Officials (Reuters) said the barge was refloated.', 'lead')).toBeNull();
     expect(creditIn('(Photo) Crews at work on the barge on Friday.', 'lead')).toBeNull();
   });
@@ -131,6 +148,8 @@ describe('staff credits are not authors', () => {
     ['By Riverbend Courier Staff Reports', null, 'Riverbend Courier'],
     ['By Dana Whitfield', 'Dana Whitfield', null],
     ['By Dana Whitfield, Staff Writer', 'Dana Whitfield', null],
+    ['By Dana Whitfield, Riverbend Staff', 'Dana Whitfield', 'Riverbend'],
+    ['ByRC Correspondent', null, 'RC'],
   ])('%j → author %j, outlet %j', (byline, author, outlet) => {
     const a = article([TITLE, byline]);
     expect(a.author).toBe(author);

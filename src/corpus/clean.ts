@@ -4,7 +4,8 @@
  * which carry metadata (dates, bylines, URLs, mastheads). General rules only:
  * nothing here may name a particular story, outlet or file.
  */
-import { creditIn, isRole } from './credits.js';
+import { MONTH_PATTERN, WEEKDAY_PATTERN, monthNumber } from '../language/lexicon/index.js';
+import { creditIn, isRole, looksLikeOutlet, staffCredit } from './credits.js';
 
 /** A line of the article's visible text, with raw offsets. */
 export interface Line {
@@ -13,12 +14,8 @@ export interface Line {
   end: number;
 }
 
-const MONTHS = [
-  'january', 'february', 'march', 'april', 'may', 'june',
-  'july', 'august', 'september', 'october', 'november', 'december',
-];
-const MONTH_RE = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
-const WEEKDAY_RE = '(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\\.?,?\\s*';
+const MONTH_RE = `(${MONTH_PATTERN})\\.?`;
+const WEEKDAY_RE = `${WEEKDAY_PATTERN}\\.?,?\\s*`;
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
@@ -32,8 +29,7 @@ function isoDate(y: number, m: number, d: number): string | null {
 }
 
 function monthIndex(name: string): number {
-  const n = name.toLowerCase().replace('.', '');
-  return MONTHS.findIndex((m) => m.startsWith(n.slice(0, 3))) + 1;
+  return monthNumber(name) ?? 0;
 }
 
 /** A clock time with optional am/pm and zone: "7:56 pm", "09.00 BST", "10:41 a.m. EDT", "0719 GMT (1519 HKT)". */
@@ -41,7 +37,7 @@ const TIME = String.raw`(?:\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*[AaPp]\.?\s?[Mm]\
 const LEADING_TIME = new RegExp(`^(?:at\\s+)?${TIME}(?![.:]?\\d)\\s*[,|·•/–—-]*\\s*`);
 const TRAILING_TIME = new RegExp(`\\s*[,|·•/–—-]*\\s*(?:at\\s+)?${TIME}\\s*$`);
 /** Labels before a date line: "Published", "Updated:", "Last modified on", "Posted -". */
-const DATE_LABEL = /^(?:(?:first\s+|originally\s+)?published|posted|(?:last\s+)?updated|(?:last\s+)?modified|date|created|released|dated)\b\s*(?:on|at)?\s*[:\-–—]?\s*/i;
+const DATE_LABEL = /^(?:(?:first\s+|originally\s+)?published|posted|(?:last\s+)?update[d]?|(?:last\s+)?modified|date|created|released|dated)\b\s*(?:on|at)?\s*[:\-–—]?\s*/i;
 /** A zone or US clock in the line: slashed numbers are then month-first (8/25/2020). */
 const US_CLOCK = /\b[AaPp]\.?\s?[Mm]\b|\b(?:E[SD]T|C[SD]T|M[SD]T|P[SD]T|ET|CT|PT)\b/;
 
@@ -71,7 +67,7 @@ export function parseDateLine(line: string): string | null {
     const monthFirst = isoDate(y, +m[1]!, +m[2]!);
     return us ? (monthFirst ?? dayFirst) : (dayFirst ?? monthFirst);
   }
-  if ((m = t.match(new RegExp(`^(?:${WEEKDAY_RE})?${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})$`, 'i'))))
+  if ((m = t.match(new RegExp(`^(?:${WEEKDAY_RE})?${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s*,?\\s+(\\d{4})$`, 'i'))))
     return isoDate(+m[3]!, monthIndex(m[1]!), +m[2]!);
   if ((m = t.match(new RegExp(`^(?:${WEEKDAY_RE})?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_RE},?\\s+(\\d{4})$`, 'i'))))
     return isoDate(+m[3]!, monthIndex(m[2]!), +m[1]!);
@@ -88,14 +84,17 @@ export function dateLineIn(line: string): { date: string; kind: DateLineKind } |
   const t = line.trim();
   if (!t || t.split(/\s+/).length > 24) return null;
   const kindOf = (s: string): DateLineKind =>
-    /^(?:(?:first\s+|originally\s+)?published|posted|released)\b/i.test(s) ? 'published' : /^(?:(?:last\s+)?updated|(?:last\s+)?modified)\b/i.test(s) ? 'updated' : 'plain';
+    /^(?:(?:first\s+|originally\s+)?published|posted|released)\b/i.test(s) ? 'published' : /^(?:(?:last\s+)?update[d]?|(?:last\s+)?modified)\b/i.test(s) ? 'updated' : 'plain';
   const whole = parseDateLine(t);
   if (whole) return { date: whole, kind: kindOf(t) };
+  // A wire story's closing credit: "This report by <Outlet> was first published June 28, 2023."
+  const credit = t.match(/^this\s+(?:story|article|report)\b.{0,60}?\b(?:first|originally)\s+published\s+(?:on\s+)?(.+?)\.?$/i);
+  if (credit) {
+    const d = parseDateLine(credit[1]!);
+    if (d) return { date: d, kind: 'published' };
+  }
   if (isProse(t)) return null;
-  const parts = t
-    .split(/\s*[|·•]\s*|\s+[/–—-]\s+|(?<=^[Bb][Yy]:?)\s*[-–—]\s*|\s+(?=(?:Last\s+)?(?:Updated|Published|Posted|Modified)\b)/)
-    .map((p) => p.trim())
-    .filter(Boolean);
+  const parts = metaParts(t);
   if (parts.length < 2) return null;
   // Every other piece must be a credit too (a byline, a label, a clock, "5 min read"), not a clause.
   const meta = (p: string) => /^by\b/i.test(p) || DATE_LABEL.test(p) || LEADING_TIME.test(p) || p.split(/\s+/).length <= 5;
@@ -104,6 +103,15 @@ export function dateLineIn(line: string): { date: string; kind: DateLineKind } |
     if (d) return parts.every((q) => q === p || meta(q)) ? { date: d, kind: kindOf(p) } : null;
   }
   return null;
+}
+
+/** The pieces of a metadata line: "By X Staff | March 6, 2020 at 8:52 PM" → ["By X Staff", "March 6, 2020 at 8:52 PM"]. */
+export function metaParts(line: string): string[] {
+  return line
+    .trim()
+    .split(/\s*[|·•]\s*|\s+[/–—-]\s+|(?<=^[Bb][Yy]:?)\s*[-–—]\s*|\s+(?=(?:Last\s+)?(?:Updated|Published|Posted|Modified)\b|[Bb]y\s+\p{Lu})/u)
+    .map((p) => p.trim())
+    .filter(Boolean);
 }
 
 /** A date in an article's URL path: /2021/03/24/, /2021-03-24-, /20210324/. */
@@ -161,12 +169,14 @@ export function urlInLine(text: string): string | null {
 /** A byline: "By Jane Doe", "By Jane Doe and John Roe, Outlet", or a bare person-shaped name line. */
 export function bylineIn(text: string, allowBare: boolean): string | null {
   const t = text.trim();
-  const name = "[\\p{Lu}][\\p{Ll}'’-]+(?:\\s+[\\p{Lu}]\\.)?(?:\\s+(?!and\\b)(?:de|van|von|da|del|la|le|bin|al)?\\s*[\\p{Lu}][\\p{Ll}'’-]+){1,2}"; // (?!and): the "i" flag lets \p{Lu} match "and"
+  const part = "[\\p{Lu}][\\p{Ll}'’]+(?:-\\p{Lu}?[\\p{Ll}'’]+)*"; // "Jo-Carolyn", "O'Neill"
+  const name = `${part}(?:\\s+[\\p{Lu}]\\.)?(?:\\s+(?!and\\b)(?:de|van|von|da|del|la|le|bin|al)?\\s*${part}){1,2}`; // (?!and): the "i" flag lets \p{Lu} match "and"
   let m = t.match(new RegExp(`^by\\s+(${name}(?:\\s*(?:,|and|&)\\s*${name})*)`, 'iu'));
-  if (m) return m[1]!.split(/\s*,\s*/).filter((part, i) => i === 0 || !isRole(part)).join(', ').trim(); // "…, Staff Writer" is a role
+  // "…, Staff Writer" is a role and "…, Newser Staff" a newsroom: neither is a person.
+  if (m) return m[1]!.split(/\s*,\s*/).filter((part, i) => i === 0 || (!isRole(part) && staffCredit(part) === null)).join(', ').trim();
   if (allowBare && !KICKERS.test(t)) {
     m = t.match(new RegExp(`^(${name})$`, 'u'));
-    if (m && t.split(/\s+/).length <= 4) return m[1]!;
+    if (m && t.split(/\s+/).length <= 4 && !looksLikeOutlet(t) && staffCredit(t) === null) return m[1]!; // "Thailand News" is a section or a masthead
   }
   return null;
 }

@@ -64,8 +64,8 @@ export const OUTLET_NOUNS = [
 ];
 
 /** Byline tails that credit a newsroom, not a person: "<Station> Staff", "Staff Report", "News Desk". */
-const STAFF = String.raw`(?:(?:web|digital|news|online|editorial|wire)\s+)?(?:staff(?:\s+(?:reports?|writers?|and\s+wire\s+(?:reports|services)))?|(?:news\s*)?desk|newsroom|wire\s+(?:reports|services)|editorial\s+board|editors|team|reports?)`;
-const STAFF_RE = new RegExp(`^(.*?)\\s*\\b${STAFF}$`, 'i');
+const STAFF = String.raw`(?:(?:web|digital|news|online|editorial|wire|special)\s+)?(?:staff(?:\s+(?:reports?|writers?|correspondents?|and\s+wire\s+(?:reports|services)))?|(?:news\s*)?desk|newsroom|wire\s+(?:reports|services)|editorial\s+board|editors|team|reports?|correspondents?)`;
+const STAFF_RE = new RegExp(`^(?:(?:our|an?|the)\\s+)?(.*?)\\s*\\b${STAFF}$`, 'i');
 
 /** Roles that follow a name in a byline ("By Jane Doe, Staff Writer"): never an outlet. */
 const ROLE_RE = /^(?:(?:senior|chief|staff|contributing|special|political|foreign|national|local|business|science|health|tech(?:nology)?|sports?|weather|news|investigative|associate|managing|deputy|digital|data|breaking\s+news)\s+)*(?:writer|reporter|correspondent|editor|contributor|columnist|producer|journalist|photographer|analyst|intern|staff|anchor|meteorologist)s?$/i;
@@ -75,7 +75,8 @@ const WORD = String.raw`[\p{Lu}\d](?:[\p{L}\d&'’-]|\.(?=[\p{L}\d]))*`; // a do
 const NAME = String.raw`(?:[Tt]he\s+)?${WORD}(?:\s+(?:of\s+|for\s+|and\s+|&\s+|de\s+|on\s+)?${WORD}){0,5}`;
 /** A person's name in a byline (two or three capitalised words, any case for ALL-CAPS wire bylines). */
 const PERSON = String.raw`\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}\.)?(?:\s+(?:de|van|von|da|del|la|le|bin|al)?\s*\p{Lu}[\p{L}'’-]+){1,2}`;
-const BY = String.raw`^[Bb][Yy]:?\s+`; // not the i flag: it would make \p{Lu} match lower case
+// "By", "by:", and "ByHT Correspondent" (a page flattened without the space); not the i flag: it would make \p{Lu} match lower case.
+const BY = String.raw`^[Bb][Yy]:?(?:\s+|(?=\p{Lu}))`;
 
 const OUTLET_NOUN_RE = new RegExp(`\\b(?:${OUTLET_NOUNS.join('|')})$`);
 /** Words that can stand in parentheses at a paragraph's start without being a credit. */
@@ -140,6 +141,8 @@ export const CREDIT_FORMS: readonly CreditForm[] = [
   { form: 'copyright', place: 'line', strength: 3, re: new RegExp(`^(?:©|\\(c\\)|copyright\\b)\\s*(?:©\\s*)?(?:\\d{4}(?:\\s*[-–]\\s*\\d{4})?\\s*,?\\s*)?(${NAME})(?:[.,]|\\s+all rights reserved|\\s*$)`, 'iu'), outlet: named },
   { form: 'source', place: 'line', strength: 3, re: new RegExp(`^[Ss]ource\\s*:\\s*(${NAME})\\.?$`, 'u'), outlet: named },
   { form: 'originally-published', place: 'line', strength: 3, re: new RegExp(`^(?:this\\s+(?:story|article|report)\\s+)?(?:was\\s+)?(?:originally|first)\\s+(?:published|appeared)\\s+(?:by|in|on|at)\\s+(${NAME})(?:\\s+on\\b.*|[.,:].*)?$`, 'iu'), outlet: named },
+  // "This report by <Outlet> was first published June 28, 2023."
+  { form: 'report-by', place: 'line', strength: 3, re: new RegExp(`^this\\s+(?:story|article|report)\\s+by\\s+(${NAME})\\s+was\\s+(?:first|originally)\\s+published\\b`, 'iu'), outlet: named },
   { form: 'published-by', place: 'line', strength: 3, re: new RegExp(`^(?:published|first published)\\s+(?:by|in)\\s+(${NAME})\\.?$`, 'iu'), outlet: named },
   { form: 'summarizes', place: 'line', strength: 3, re: /^(?:no time\?\s*)?([\p{L}][\p{L}\s&.'-]{1,40}?)\s+summari[sz]es\s+(?:it\s+)?for you\.?$/iu, outlet: named },
   // Bylines in the header.
@@ -147,16 +150,23 @@ export const CREDIT_FORMS: readonly CreditForm[] = [
   { form: 'byline-outlet', place: 'header', strength: 2, re: new RegExp(`${BY}${PERSON}(?:\\s*(?:,|and|&)\\s*${PERSON})*\\s*(?:,|\\||/|\\s[-–—]|\\bfor\\b|\\bof\\b)\\s*(${NAME})\\s*(?:[|•·]|\\s[-–—]\\s|$)`, 'u'), outlet: (m) => outletOfTrailer(m[1]!) },
   { form: 'agency-byline', place: 'header', strength: 2, re: new RegExp(`${BY}(${NAME})\\s*(?:[|,•·]|\\s[-–—]\\s|$)`, 'u'), outlet: (m) => agencyName(m[1]!) ?? (OUTLET_NOUN_RE.test(clean(m[1]!)) ? clean(m[1]!) : null) },
   // A dateline credit at a paragraph's start: "LONDON (Reuters) —", "CAIRO, March 24 (AP) —", "(Newser) –", "(CNN)The …".
+  // A dateline credit at a paragraph's start: "LONDON (Reuters) —", "CAIRO, March 24 (AP) —", "(Newser) –", "(CNN)The …".
   { form: 'dateline', place: 'lead', strength: 2, re: /^(?:\p{Lu}[\p{Lu}'’.-]+(?:\s+\p{Lu}[\p{Lu}'’.-]+)*(?:,\s*[\p{L}\d.’' ]{1,40}?)?\s*)?\(([\p{Lu}][\p{L}.&'’ -]{0,30}?)\)\s*(?:[-–—]+|(?=[\p{Lu}“"]))/u, outlet: (m) => {
     const c = m[1]!.trim();
     if (NOT_A_CREDIT.test(c) || WEEKDAY_OR_MONTH.test(c) && c.length <= 9 || c.split(/\s+/).length > 3) return null;
     return agencyName(c) ?? c;
   } },
+  // A dateline whose place is in title case ("Mae Sai (AP) —"): only a wire service's credit, since
+  // "Evergreen Marine (EMC) — the operator …" has the same shape.
+  { form: 'dateline', place: 'lead', strength: 2, re: /^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3}(?:,\s*[\p{L}\d.’' ]{1,40}?)?\s*\(([\p{Lu}][\p{L}.&'’ -]{0,30}?)\)\s*[-–—]+/u, outlet: (m) => agencyName(m[1]!) },
 ];
 
 /** The outlet named after a byline's person ("…, Reuters", "… | The Guardian", "… for Example News"). */
 function outletOfTrailer(trailer: string): string | null {
   let t = clean(trailer);
+  // "Newser Staff", "HT Correspondent": the newsroom the byline's person writes for.
+  const staff = staffCredit(t);
+  if (staff) return staff;
   // "Associated Press Writer", "The Daily News Staff Writer": the outlet before the role.
   const role = t.match(/^(.*?)\s+((?:staff\s+|senior\s+|chief\s+)?(?:writer|reporter|correspondent|editor|contributor))$/i);
   if (role && role[1]) t = role[1];

@@ -10,10 +10,10 @@ import { parse as parseYaml } from 'yaml';
 import type { Logger } from '../log.js';
 import type { Article, ArticleMeta, Corpus, LoadWarning, Paragraph, Sentence } from '../types.js';
 import {
-  bylineIn, dateInUrl, dateLineIn, isBoilerplateLine, isHeading, isProse, outletFromUrl, outletInLine, parseDateLine,
+  bylineIn, dateInUrl, dateLineIn, isBoilerplateLine, isHeading, isProse, metaParts, outletFromUrl, outletInLine, parseDateLine,
   splitGluedKicker, trailingBoilerplate, urlInLine, type DateLineKind, type Line,
 } from './clean.js';
-import { creditIn, isNewsroomByline, mastheadIn, type Credit } from './credits.js';
+import { creditIn, isNewsroomByline, isRole, mastheadIn, type Credit } from './credits.js';
 import { findOverlaps } from './overlap.js';
 import { splitSentences } from './sentences.js';
 import { htmlView } from './html.js';
@@ -164,10 +164,20 @@ export function parseArticle(id: string, raw: string, extra: ParseExtra = {}): A
     const t = lines[i]!.text.trim();
     if (!t) continue;
     const inHeader = i < headerEnd;
+    const top = i < topEnd;
     const d = dateLineIn(t);
-    if (d) dates.push({ ...d, top: i < topEnd });
-    const c = creditIn(t, inHeader ? 'header' : 'line');
+    if (d) dates.push({ ...d, top });
+    const c = creditIn(t, top ? 'header' : 'line');
     if (c) credits.push({ ...c, at: i });
+    if (d && top && !c && t.split(/\s+/).length <= 16) {
+      // A date line's other pieces: "29 March 2021 - 07:51 By Reuters", "Jane Doe | 6/22/2023, 2:19 p.m.".
+      for (const part of metaParts(t)) {
+        if (dateLineIn(part)) continue;
+        const pc = creditIn(part, 'header');
+        if (pc) credits.push({ ...pc, at: i });
+        else if (!author && part.split(/\s+/).length <= 6 && !isNewsroomByline(part)) author = bylineIn(part, true);
+      }
+    }
     if (d || urlInLine(t)) continue;
     if (c && c.form !== 'staff-byline' && c.form !== 'agency-byline' && c.form !== 'byline-outlet') continue;
     if (inHeader && !title) {
@@ -178,7 +188,7 @@ export function parseArticle(id: string, raw: string, extra: ParseExtra = {}): A
         continue;
       }
     }
-    if (inHeader && isNewsroomByline(t)) {
+    if (top && isNewsroomByline(t)) {
       newsroomBylines.add(norm(t));
       continue; // "<Station> Staff", "Staff Report": the outlet, never an author
     }
@@ -191,6 +201,14 @@ export function parseArticle(id: string, raw: string, extra: ParseExtra = {}): A
     }
     if (inHeader && !title && !isBoilerplateLine(t) && t.split(/\s+/).length >= 3) {
       title = splitGluedKicker(t.replace(/^#+\s*/, '').replace(/[:\s]+$/, ''));
+    }
+  }
+  // "<author>/<Outlet>" or "<author>, <Outlet>" near the top (a photo or byline credit): the author's newsroom.
+  if (author) {
+    const who = author.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    for (let i = 0; i < topEnd; i++) {
+      const m = lines[i]!.text.trim().match(new RegExp(`^(?:by:?\\s+)?${who}\\s*(?:/|,|\\|)\\s*([\\p{Lu}][\\p{L}\\d&.'’ -]{1,40})$`, 'iu'));
+      if (m && !isRole(m[1]!)) credits.push({ outlet: m[1]!.trim(), form: 'author-affiliation', strength: 2, at: i });
     }
   }
   const rank = (k: DateLineKind) => (k === 'published' ? 0 : k === 'plain' ? 1 : 2);
