@@ -32,6 +32,8 @@ const SPEECH = alternation(speechForms({ roles: ['say', 'allege', 'report'], for
 const SPEECH_AFTER_RE = new RegExp(`^(?:\\s*\\([^)]{1,40}\\))?\\s+(?:(?:also|then|later|again|further|previously|\\p{Ll}+ly)\\s+)?(?:${SPEECH})\\b`, 'u');
 /** "…,” said X" / "says X": the inverted speaker, right after the verb. */
 const SPEECH_BEFORE_RE = new RegExp(`(?:[,"”'’]\\s*|^\\s*|\\b)(?:said|says|added|adds|explained|explains|wrote|writes|told|noted|recalled|continued|replied|asked)\\s+$`, 'u');
+/** A finite verb turns "X, the river rose" into a clause. */
+const FINITE_RE = /\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|\p{Ll}{2,}ed)\b/u;
 const ACCORDING_RE = /\baccording\s+to\s+(?:the\s+)?$/i;
 const VESSEL_VERB_RE = new RegExp(`^\\s+(?:(?:also|then|later|finally|eventually|\\p{Ll}+ly)\\s+)?(?:had\\s+|has\\s+|was\\s+)?(?:${alternation(VESSEL_VERBS)})\\b`, 'u');
 const AGE_AFTER_RE = /^\s*,\s*(?:aged\s+)?(\d{1,3})\s*[,)]/;
@@ -126,7 +128,8 @@ export function typeCues(text: string, start: number, end: number, shape: NameSh
   if (age && !possessive && Number(age[1]) <= 120) add('person', 'age after', 3);
   // An apposition: "X, a U.S.-based company", "X, the 21-foot tourist submersible".
   const appo = /^\s*,\s*((?:a|an|the)\s[^,;()—–"“”]{2,120})/.exec(rest)?.[1];
-  if (appo && !possessive) {
+  // "According to X, the river rose …": a clause after an introductory phrase, not an apposition.
+  if (appo && !possessive && !ACCORDING_RE.test(before) && !FINITE_RE.test(appo)) {
     const head = appositionHead(appo);
     const kind = head ? kindOfNoun(head) : undefined;
     if (kind && head) add(kind, `apposition: ${head}`, kind === 'person' ? 2 : 3);

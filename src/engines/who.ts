@@ -10,6 +10,7 @@ import type { Answer, AnswerBlock, Article, Corpus, EntityInfo, Sentence } from 
 import { type Entity, type EntityIndex, type EntityMention, SPEECH_RE, TITLE_HEADS, buildEntityIndex, keyOf, lexTags, quoteRegions } from '../index/entities.js';
 import { createCiter, quoteSentences, sourceLabel, type Citer } from './cite.js';
 import { analysisOf } from '../analysis/index.js';
+import { attributeQuotes } from '../analysis/attribution.js';
 import { quoteUnit } from './quote-span.js';
 import type { LlmPassage } from '../llm/types.js';
 import { typoDistance } from '../language/edit-distance.js';
@@ -127,8 +128,6 @@ export interface Facts {
   actions: Map<Entity, Fact[]>;
 }
 
-/** Verbs that may come before their speaker ("said Peskov", "explains Peter Zeihan"); others take an object there ("urged Washington"). */
-const INVERSION_RE = /^(?:said|says|explains|explained|added|adds|continues|continued|replied|replies|wrote|writes|noted|notes|recalled|insisted|warned|argued|stated|asks|responded)$/i;
 const SKIP_AFTER_NAME = new Set(['also', 'first', 'then', 'directly', 'repeatedly', 'recently', 'reportedly', 'has', 'had', 'have', 'is', 'was', 'quickly', 'later', 'already', 'previously', 'further', 'on', 'last', 'this', 'week', 'friday', 'monday', 'tuesday', 'wednesday', 'thursday', 'saturday', 'sunday', 'in', 'himself', 'herself', 'now', 'still', 'once', 'again', 'never', 'not']);
 
 /** Quotes (attributed by the article) and actions (name followed by a verb) for every entity. */
@@ -150,105 +149,17 @@ export function buildFacts(corpus: Corpus, index: EntityIndex): Facts {
     map.set(e, list);
   };
 
+  // Quotations and their speakers: src/analysis/attribution.ts.
+  const byId = new Map<string, Entity>();
+  for (const e of index.entities) if (!byId.has(e.id)) byId.set(e.id, e);
+  for (const q of attributeQuotes(corpus, index)) {
+    const article = corpus.byId.get(q.articleId);
+    const speaker = byId.get(q.speaker);
+    const sentences = article ? q.sentenceIds.map((id) => article.sentences.find((x) => x.id === id)).filter((x): x is Sentence => !!x) : [];
+    if (article && speaker && sentences.length) push(quotes, speaker, { article, sentences });
+  }
+
   for (const article of corpus.articles) {
-    const done = new Set<string>();
-    // The speaker of the last attributed quotation, per paragraph: a quotation standing
-    // alone right after it continues it ("“…,” Maduro said. “The relationship …”").
-    const lastSpeaker = new Map<number, Entity>();
-    for (let si = 0; si < article.sentences.length; si++) {
-      const s = article.sentences[si]!;
-      if (done.has(s.id) || !/["“”]/.test(s.text)) continue;
-      const unit = quoteUnit(article, s, 8);
-      unit.forEach((u) => done.add(u.id));
-      const base = unit[0]!.start;
-      const text = article.raw.slice(base, unit[unit.length - 1]!.end);
-      const regions = quoteRegions(text);
-      const quotedWords = regions.reduce((n, [a, b]) => n + text.slice(a, b).split(/\s+/).filter(Boolean).length, 0);
-      if (quotedWords < 4) continue; // scare quotes, titles: not a statement
-      const outside = (at: number) => !regions.some(([a, b]) => at > a && at < b);
-      const mentions = unit.flatMap((u) => (bySentence.get(u.id) ?? []).map((x) => ({ ...x, at: u.start - base + x.m.start, endAt: u.start - base + x.m.end })));
-      const speakers = mentions.filter((x) => outside(x.at) && (x.e.kind === 'person' || x.e.kind === 'organization'));
-      let speaker: Entity | undefined;
-      const verbRe = new RegExp(SPEECH_RE.source, 'gi');
-      // "is said to", "was asked": the subject did not say it.
-      const verbs = [...text.matchAll(verbRe)].filter(
-        (v) => outside(v.index!) && !/\b(?:is|was|were|are|be|been|being)\s+(?:\w+ly\s+)?$/i.test(text.slice(Math.max(0, v.index! - 20), v.index!)),
-      );
-      for (const v of verbs) {
-        const vs = v.index!;
-        const ve = vs + v[0].length;
-        // The name right next to the verb: "said Dmitry Peskov", "Peskov told", "Trump said he …".
-        // Places speak for their governments here ("Beijing also urged").
-        const adjacent = [...speakers, ...mentions.filter((x) => outside(x.at) && x.e.kind === 'place')].find(
-          (x) => (x.at >= ve && INVERSION_RE.test(v[0]) && /^\s*$/.test(text.slice(ve, x.at))) || (x.endAt <= vs && /^(?:['’]s)?\s+(?:(?:\w+ly|also|then|later|again|first|further)\s+)?$/.test(text.slice(x.endAt, vs))),
-        );
-        if (adjacent) {
-          speaker = adjacent.e;
-          break;
-        }
-        // "he wrote", "She added": the person the text last made its subject.
-        if (/\b(?:he|she)\s+(?:\w+ly\s+)?$/i.test(text.slice(Math.max(0, vs - 14), vs))) {
-          speaker = lastPersonBefore(article, unit[0]!, bySentence, si);
-          if (speaker) break;
-        }
-      }
-      // Otherwise the nearest person or organisation before a verb (or after one that inverts), within a clause.
-      if (!speaker) {
-        let bestGap = Infinity;
-        for (const v of verbs) {
-          if (/^\p{Lu}/u.test(v[0])) continue; // "Reports suggest …" is a noun
-          for (const x of speakers) {
-            const after = x.at >= v.index! + v[0].length;
-            if (after && !INVERSION_RE.test(v[0])) continue;
-            const gap = after ? x.at - (v.index! + v[0].length) : v.index! - x.endAt;
-            const between = after ? text.slice(v.index! + v[0].length, x.at) : text.slice(x.endAt, v.index!);
-            if (gap >= 0 && gap < 40 && !/[.!?,;]/.test(between) && gap < bestGap) {
-              bestGap = gap;
-              speaker = x.e;
-            }
-          }
-        }
-      }
-      // "…,” the documents state according to the Post": the source named after "according to".
-      if (!speaker && verbs.length) {
-        const acc = speakers.find((x) => /\baccording to (?:the\s+)?$/i.test(text.slice(Math.max(0, x.at - 17), x.at)));
-        if (acc) speaker = acc.e;
-      }
-      // "Geoff Ramsey, a senior fellow at …, commented …, stating, “…”": the one person named before the verb.
-      if (!speaker) {
-        const firstVerb = verbs[0];
-        const before = firstVerb ? speakers.filter((x) => x.e.kind === 'person' && x.endAt <= firstVerb.index!) : [];
-        if (before.length && new Set(before.map((x) => x.e)).size === 1 && !/[.!?]\s/.test(text.slice(before[0]!.endAt, firstVerb!.index))) speaker = before[0]!.e;
-      }
-      // "“…” – Geoff Ramsey": a line holding only a name right after the quotation.
-      if (!speaker) {
-        const para = article.paragraphs[unit[unit.length - 1]!.paragraph]?.sentences ?? [];
-        const next = para[para.findIndex((x) => x.id === unit[unit.length - 1]!.id) + 1];
-        const only = next ? bySentence.get(next.id) : undefined;
-        if (next && only?.length === 1 && next.text.replace(/[\s–—-]/g, '').length <= only[0]!.m.surface.replace(/\s/g, '').length + 1) speaker = only[0]!.e;
-      }
-      // "“Are we going to war?” | CBS journalist Norah O'Donnell asks the president.": the next
-      // sentence, with no quotation of its own, names the speaker next to a verb of saying.
-      if (!speaker && regions.length === 1 && regions[0]![0] <= 1 && regions[0]![1] >= text.trimEnd().length - 1) {
-        const para = article.paragraphs[unit[unit.length - 1]!.paragraph]?.sentences ?? [];
-        const next = para[para.findIndex((x) => x.id === unit[unit.length - 1]!.id) + 1];
-        if (next && !/["“”]/.test(next.text)) {
-          const v = new RegExp(SPEECH_RE.source, 'i').exec(next.text);
-          const named = (bySentence.get(next.id) ?? []).filter((x) => x.e.kind === 'person' || x.e.kind === 'organization');
-          const hit = v ? named.find((x) => x.m.end <= v.index && /^\s+(?:\w+ly\s+)?$/.test(next.text.slice(x.m.end, v.index))) : undefined;
-          if (hit) {
-            speaker = hit.e;
-            unit.push(next);
-          }
-        }
-      }
-      const pureQuote = regions.length === 1 && regions[0]![0] <= 1 && regions[0]![1] >= text.trimEnd().length - 1;
-      if (!speaker && pureQuote) speaker = lastSpeaker.get(unit[0]!.paragraph);
-      if (speaker) {
-        push(quotes, speaker, { article, sentences: unit });
-        lastSpeaker.set(unit[0]!.paragraph, speaker);
-      }
-    }
     // Actions: a name (outside quotes) followed by a verb that is not a verb of saying.
     for (const s of article.sentences) {
       for (const { e, m } of bySentence.get(s.id) ?? []) {
@@ -344,24 +255,6 @@ function byWording(list: Fact[]): Fact[] {
     seen.add(k);
     return true;
   });
-}
-
-function lastPersonBefore(article: Article, first: Sentence, bySentence: Map<string, { e: Entity; m: EntityMention }[]>, si: number): Entity | undefined {
-  const from = article.sentences.findIndex((x) => x.id === first.id);
-  for (let i = Math.max(from, si); i >= Math.max(0, from - 3); i--) {
-    const s = article.sentences[i]!;
-    const list = (bySentence.get(s.id) ?? []).filter((x) => x.e.kind === 'person' && !x.m.inQuote && (i < from || x.m.start < s.text.length));
-    if (i === si && i >= from) {
-      // In the quotation's own first sentence only names before the quote count.
-      const q = quoteRegions(s.text)[0];
-      const before = list.filter((x) => !q || x.m.end <= q[0]);
-      if (before.length) return before[before.length - 1]!.e;
-      continue;
-    }
-    // In an earlier sentence "he"/"she" is most often its subject: the first person named.
-    if (list.length) return list.sort((a, b) => a.m.start - b.m.start)[0]!.e;
-  }
-  return undefined;
 }
 
 // --- the profile ---------------------------------------------------------------------

@@ -15,7 +15,7 @@ import { MONTHS, WEEKDAYS } from './dates.js';
 import { STOPWORDS, fold } from '../language/tokenize.js';
 import { type TypeCue, looksLikePersonName, typeCues } from '../analysis/entity-types.js';
 import { TITLE_HEADS } from '../language/lexicon/titles.js';
-import { MODIFIER_SUFFIXES } from '../language/lexicon/entity-cues.js';
+import { MODIFIER_SUFFIXES, PERSON_NOUNS } from '../language/lexicon/entity-cues.js';
 
 /** "Norway-based", "Canadian-owned": a word glued to a modifier ending. */
 const MODIFIER_RE = new RegExp(`-(?:${MODIFIER_SUFFIXES.join('|')})$`, 'i');
@@ -405,7 +405,9 @@ function extractCandidates(article: Article, sentence: Sentence, lowerWords: Set
     if (!parts.length) continue;
     // Titles glued to the name: split after the last title word ("Secretary of State | Marco Rubio").
     let lastTitle = -1;
-    for (let x = 0; x < parts.length - 1; x++) if (TITLE_HEADS.has(parts[x]!.key) || (x === 0 && INITIAL_MODIFIERS.has(parts[x]!.key))) lastTitle = x;
+    // At a sentence start a trade or relation is capitalised too ("Engineer Tomas Heel told …").
+    const roleAtStart = (x: number) => x === 0 && PERSON_NOUNS.has(parts[0]!.key) && isStartPosition(text, parts[0]!.start);
+    for (let x = 0; x < parts.length - 1; x++) if (TITLE_HEADS.has(parts[x]!.key) || (x === 0 && INITIAL_MODIFIERS.has(parts[x]!.key)) || roleAtStart(x)) lastTitle = x;
     let titled = false;
     const headOf = (ps: Token[]) => ps[ps.length - 1]!.key;
     if (lastTitle >= 0 && !ORG_HEADS.has(headOf(parts)) && !PLACE_HEADS.has(headOf(parts))) {
