@@ -11,11 +11,12 @@ import { lemma, stem, terms } from '../language/tokenize.js';
 import { STOPWORDS } from '../language/lexicon/index.js';
 import type { Answer, Article, Sentence } from '../types.js';
 import { createCiter } from './cite.js';
+import { analysisOf } from '../analysis/index.js';
 import { attributionOf, type Figure } from './digest-figures.js';
 
-/** The corpus's figures, with ages tied to people through the entity index. */
+/** The corpus's figures, with ages tied to people through the entity index (built once per corpus version: src/analysis). */
 export function figureAnalysis(deps: Pick<Deps, 'corpus'>): FiguresAnalysis {
-  return figuresOf(deps.corpus, { entities: buildEntityIndex(deps.corpus), attribution: attributionOf });
+  return analysisOf(deps).figureFacts;
 }
 
 /** Who a question or claim is about: a person of the entity index, or a common noun ("the coach"). */
@@ -32,7 +33,7 @@ const DETERMINERS = /^(?:the|a|an|this|that|these|those|his|her|their|its|our|my
 export function resolveHolder(deps: Pick<Deps, 'corpus'>, text: string): Holder | null {
   const t = text.replace(/[?.!,;:]+$/g, '').replace(/['’]s$/, '').trim();
   if (!t) return null;
-  const index = buildEntityIndex(deps.corpus);
+  const index = analysisOf(deps).entities;
   const bare = t.replace(DETERMINERS, '');
   const key = keyOf(bare);
   if (!key) return null;
@@ -82,7 +83,7 @@ function quoteFor(deps: Pick<Deps, 'corpus'>, f: FigureFact): { article: Article
   const found = locate(deps, f);
   if (!found) return null;
   if (f.kind !== 'age' || f.holder || !f.entityId) return { article: found.article, sentences: [found.sentence] };
-  const e = buildEntityIndex(deps.corpus).entities.find((x) => x.id === f.entityId);
+  const e = analysisOf(deps).entities.entities.find((x) => x.id === f.entityId);
   const named = e?.mentions
     .filter((m) => m.article.id === f.articleId && !m.descriptive && m.sentence.start < found.sentence.start && m.sentence.paragraph >= 0)
     .sort((a, b) => b.sentence.start - a.sentence.start)[0];
