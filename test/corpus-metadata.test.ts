@@ -118,6 +118,7 @@ describe('outlet credits', () => {
     ['originally published', ['This story was originally published by The Riverbend Courier.'], 'The Riverbend Courier'],
     ['read-more link named in the text', ['Read more at https://www.riverbendcourier.example/news/barge'], 'riverbendcourier.example'],
     ['wire closing credit', ['This report by The Riverbend Press was first published March 28, 2021.'], 'The Riverbend Press'],
+    ['the outlet\'s own photo', ['Crews at work on the barge near the lock. Photo credit: RiverWatch'], 'RiverWatch'],
   ])('%s at the foot of the page', (_what, footer, outlet) => {
     expect(article([TITLE], { footer }).outlet).toBe(outlet);
   });
@@ -137,6 +138,10 @@ describe('outlet credits', () => {
     expect(company.outlet).toBeNull();
     expect(creditIn('Officials (Reuters) said the barge was refloated.', 'lead')).toBeNull();
     expect(creditIn('(Photo) Crews at work on the barge on Friday.', 'lead')).toBeNull();
+    // Agency and stock photos name who took the picture, not who published the story.
+    for (const caption of ['Crews at the lock. Photo: Getty Images', 'Crews at the lock. Image: REUTERS/Dana Whitfield', 'Crews at the lock. Photo: AP', 'Crews at the lock. Photo: Supplied']) {
+      expect(creditIn(caption, 'line'), caption).toBeNull();
+    }
   });
 });
 

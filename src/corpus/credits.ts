@@ -54,6 +54,18 @@ export const AGENCIES: readonly { credit: string; name: string }[] = [
   { credit: 'Bloomberg', name: 'Bloomberg' },
 ];
 
+/**
+ * Photo credits that name no publisher: wire and picture agencies, social networks, the
+ * subject's own handout. A photo credited to anything else ("Photo credit: <Outlet>") is the
+ * outlet's own picture, a weak sign of the outlet.
+ */
+export const NOT_PUBLISHER_PHOTO_CREDITS: readonly string[] = [
+  'Getty Images', 'Getty', 'Shutterstock', 'Alamy', 'iStock', 'iStockphoto', 'EPA', 'EPA-EFE', 'Keystone', 'Supplied', 'File',
+  'Handout', 'Pool', 'Facebook', 'Twitter', 'X', 'Instagram', 'YouTube', 'TikTok', 'Telegram', 'Google', 'Google Maps',
+  'Wikimedia Commons', 'Wikimedia', 'Unsplash', 'Pexels', 'Screenshot', 'Screengrab', 'Courtesy', 'Stock', 'NASA', 'Maxar',
+  'Maxar Technologies', 'Planet Labs', 'Sputnik',
+];
+
 /** Last words of outlet names ("… News", "… Herald"): a byline or masthead ending in one names a newsroom. */
 export const OUTLET_NOUNS = [
   'Herald', 'Post', 'Times', 'Journal', 'News', 'Tribune', 'Guardian', 'Telegraph', 'Gazette', 'Independent',
@@ -145,6 +157,12 @@ export const CREDIT_FORMS: readonly CreditForm[] = [
   { form: 'report-by', place: 'line', strength: 3, re: new RegExp(`^this\\s+(?:story|article|report)\\s+by\\s+(${NAME})\\s+was\\s+(?:first|originally)\\s+published\\b`, 'iu'), outlet: named },
   { form: 'published-by', place: 'line', strength: 3, re: new RegExp(`^(?:published|first published)\\s+(?:by|in)\\s+(${NAME})\\.?$`, 'iu'), outlet: named },
   { form: 'summarizes', place: 'line', strength: 3, re: /^(?:no time\?\s*)?([\p{L}][\p{L}\s&.'-]{1,40}?)\s+summari[sz]es\s+(?:it\s+)?for you\.?$/iu, outlet: named },
+  // "… Photo credit: <Outlet>" at the end of a caption: the outlet's own picture.
+  { form: 'photo-credit', place: 'line', strength: 1, re: new RegExp(`(?:^|[.)]\\s+)(?:photo|image|picture)(?:\\s+credit)?\\s*:\\s*(${NAME})\\.?$`, 'iu'), outlet: (m) => {
+    const c = clean(m[1]!);
+    if (agencyName(c) || /\//.test(c) || NOT_PUBLISHER_PHOTO_CREDITS.some((x) => x.toLowerCase() === c.toLowerCase())) return null;
+    return c.split(/\s+/).length <= 4 ? c : null;
+  } },
   // Bylines in the header.
   { form: 'staff-byline', place: 'header', strength: 3, re: new RegExp(`${BY}(.+?)\\s*(?:[|,•·]|\\s[-–—]\\s|$)`, 'iu'), outlet: (m) => { const s = staffCredit(m[1]!); return s ? clean(s) || null : null; } },
   { form: 'byline-outlet', place: 'header', strength: 2, re: new RegExp(`${BY}${PERSON}(?:\\s*(?:,|and|&)\\s*${PERSON})*\\s*(?:,|\\||/|\\s[-–—]|\\bfor\\b|\\bof\\b)\\s*(${NAME})\\s*(?:[|•·]|\\s[-–—]\\s|$)`, 'u'), outlet: (m) => outletOfTrailer(m[1]!) },

@@ -13,7 +13,7 @@ import {
   bylineIn, dateInUrl, dateLineIn, isBoilerplateLine, isHeading, isProse, metaParts, outletFromUrl, outletInLine, parseDateLine,
   splitGluedKicker, trailingBoilerplate, urlInLine, type DateLineKind, type Line,
 } from './clean.js';
-import { creditIn, isNewsroomByline, isRole, mastheadIn, type Credit } from './credits.js';
+import { OUTLET_NOUNS, creditIn, isNewsroomByline, isRole, mastheadIn, type Credit } from './credits.js';
 import { findOverlaps } from './overlap.js';
 import { splitSentences } from './sentences.js';
 import { htmlView } from './html.js';
@@ -418,7 +418,7 @@ function hostKeyOf(url: string): string | null {
 /** Outlet-like names the body mentions ("the Miami Herald", "The Washington Post"), for naming a URL's host. */
 function mentionedOutlets(paragraphs: Paragraph[]): string[] {
   const out = new Set<string>();
-  const re = /\b((?:The\s+)?(?:[A-Z][\w'’.-]+\s+){0,3}(?:Herald|Post|Times|Journal|News|Tribune|Guardian|Telegraph|Gazette|Independent|Observer|Chronicle|Reuters|Press|Wire|Daily|Express|Mirror|Standard|Sun|Star|Globe|Review|Monitor|Examiner|Inquirer|Register|Bulletin|Courier|Dispatch|Record|Sentinel|Today|Weekly|Magazine|Network|Radio|TV))\b/g;
+  const re = new RegExp(`\\b((?:The\\s+)?(?:[A-Z][\\w'’.-]+\\s+){0,3}(?:${OUTLET_NOUNS.join('|')}))\\b`, 'g');
   for (const p of paragraphs) for (const m of p.text.matchAll(re)) out.add(m[1]!);
   return [...out];
 }

@@ -323,7 +323,8 @@ export function resolveMention(m: DateMention, ref: Ymd | null): ResolvedDate | 
       const diff = (weekdayOf(ref) - m.weekday! + 7) % 7;
       const dir = direction(m);
       if (dir === 'future') {
-        const fwd = (m.weekday! - weekdayOf(ref) + 7) % 7 || 7;
+        // "is expected to arrive on Wednesday" in a Wednesday paper is that day; next week would say "next".
+        const fwd = (m.weekday! - weekdayOf(ref) + 7) % 7;
         return { date: ymdToIso(addDays(ref, fwd)), precision: 'day' };
       }
       // "reopens Monday", "would resume Thursday": the nearest such day, up to three days either way.
