@@ -23,6 +23,7 @@ describe('event dates against the article date', () => {
     ['2021-03-24', 'Officials said Wednesday that traffic would resume once the vessel is moved.', ['2021-03-24']], // Wed paper, Wed
     ['2021-03-28', 'The salvage firm said on Tuesday it will try again on Friday.', ['2021-03-23', '2021-04-02']], // Sun paper
     ['2021-03-25', 'The two sides will meet on Friday.', ['2021-03-26']],
+    ['2021-03-24', 'A second tug is expected to arrive on Wednesday.', ['2021-03-24']], // Wed paper: that day, not next week
     ['2021-03-29', 'The ship is expected to sail on Wednesday, officials said on Monday.', ['2021-03-31', '2021-03-29']],
     ['2021-03-25', 'A spokesman told reporters Wednesday the work would resume Thursday.', ['2021-03-24', '2021-03-25']],
     ['2021-03-28', 'The next hearing is on Friday, the court clerk said.', ['2021-04-02']],
