@@ -1,0 +1,46 @@
+/**
+ * References resolved to the entity meant, as data (`referencesIn`), on text
+ * written for the test.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildReferences, referencesIn } from '../src/analysis/references.js';
+import { makeCorpus, parseArticle } from '../src/corpus/load.js';
+import { buildEntityIndex } from '../src/index/entities.js';
+
+const article = parseArticle(
+  '001_planted.txt',
+  `Ferry grounded
+
+The ferry Morning Lark ran aground near Quarry Bend on Monday. The vessel was carrying 80 passengers.
+
+Captain Ilsa Varn, 61, said she had steered away from the rocks. The 61-year-old has sailed the route for years.
+
+Tomas Heel, a spokesman for Trellis Lines, said the company would pay for repairs. He added that nobody was hurt.
+
+Rain is expected to continue, the spokesman said.`,
+);
+const corpus = makeCorpus('/planted', [article]);
+const index = buildEntityIndex(corpus);
+const refs = buildReferences(corpus, index);
+const idOf = (name: string) => index.entities.find((e) => e.name === name)!.id;
+const sentenceWith = (words: string) => article.sentences.find((s) => s.text.includes(words))!.id;
+
+describe('references', () => {
+  it.each([
+    ['The vessel was carrying', 'Morning Lark'],
+    ['she had steered away', 'Ilsa Varn'],
+    ['The 61-year-old has sailed', 'Ilsa Varn'],
+    ['the company would pay', 'Trellis Lines'],
+    ['He added that nobody', 'Tomas Heel'],
+    ['the spokesman said', 'Tomas Heel'],
+  ])('"%s" refers to %s', (words, name) => {
+    expect(referencesIn(refs, sentenceWith(words))).toContain(idOf(name));
+  });
+
+  it('does not guess: "she" is never the man, and a sentence with no reference has none', () => {
+    expect(referencesIn(refs, sentenceWith('she had steered'))).not.toContain(idOf('Tomas Heel'));
+    expect(referencesIn(refs, sentenceWith('ran aground'))).toEqual([]);
+    expect(refs.every((r) => typeof r.why === 'string' && r.why.length > 0)).toBe(true);
+    expect(JSON.parse(JSON.stringify(refs))).toEqual(refs);
+  });
+});
