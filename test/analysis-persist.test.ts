@@ -166,6 +166,32 @@ describe('persisted analysis', () => {
     await second.store.close();
   });
 
+  it('a well-formed JSON file with the wrong shapes inside is rebuilt part by part, answers unchanged', async () => {
+    const dataDir = tempDir('dispatch-analysis-data-');
+    const first = await start(SEEDS, dataDir);
+    await warmAnalysis(first);
+    const names = ['Maduro', 'Hegseth'];
+    const expected = await answers(first, names);
+    const file = readFile(dataDir);
+    const damaged = {
+      ...file,
+      parts: { entities: { entities: 5, byKey: 'x' }, facts: [], events: { events: [{ members: 7 }] }, figureFacts: { figures: [{ sentenceId: 42 }] } },
+      figures: Object.fromEntries(Object.keys(file.figures).map((k) => [k, 'not a list'])),
+    };
+    writeFileSync(fileOf(dataDir), JSON.stringify(damaged));
+    const rec = recordingLogger();
+    const before = built();
+    const second = await start(SEEDS, dataDir, rec.log);
+    expect(await answers(second, names)).toEqual(expected);
+    void analysisOf(second).figureFacts;
+    expect(analysisStats.built.entities).toBe(before.entities + 1);
+    expect(analysisStats.built.events).toBe(before.events + 1);
+    expect(analysisStats.built.figures).toBe(before.figures + second.corpus.articles.length);
+    expect(rec.lines.filter((l) => l.level === 40 && /malformed/.test(l.msg)).length).toBeGreaterThanOrEqual(2);
+    await first.store.close();
+    await second.store.close();
+  });
+
   it('a file whose references do not fit the corpus is not half-applied: that part is rebuilt', async () => {
     const dataDir = tempDir('dispatch-analysis-data-');
     const first = await start(SEEDS, dataDir);

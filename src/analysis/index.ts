@@ -159,8 +159,9 @@ function createAnalysis(corpus: Corpus, slot: AnalysisSlot | undefined, log: Log
   // The previous version's per-article parts: unchanged articles are not read again.
   const prev = slot?.last ? internals.get(slot.last) : undefined;
   if (prev) {
-    inherit(state.figures, prev.figures);
-    inherit(state.digest, prev.digest);
+    const current = new Set(corpus.articles.map((x) => `${x.id}\u0000${x.hash}`));
+    inherit(state.figures, prev.figures, current);
+    inherit(state.digest, prev.digest, current);
   }
 
   const part = <T>(name: string, build: () => T): T => {
@@ -175,8 +176,9 @@ function createAnalysis(corpus: Corpus, slot: AnalysisSlot | undefined, log: Log
         try {
           return fromJson(json as never);
         } catch (err) {
-          if (!(err instanceof StaleAnalysisError)) throw err;
-          log?.warn({ part: name, err: err.message }, 'persisted analysis does not fit the corpus; rebuilding that part');
+          // Another corpus's references, or a file damaged into other shapes: never half-applied, rebuilt.
+          const why = err instanceof StaleAnalysisError ? 'does not fit the corpus' : 'is malformed';
+          log?.warn({ part: name, err: (err as Error).message }, `persisted analysis ${why}; rebuilding that part`);
         }
       }
       analysisStats.built[name]++;
@@ -259,8 +261,8 @@ function perArticle<T extends Figure[]>(state: State, store: PerArticle<T>, a: A
       const value = figuresFromJson(json, state.resolver) as T;
       store.live.set(key, { article: a, value });
       return value;
-    } catch (err) {
-      if (!(err instanceof StaleAnalysisError)) throw err;
+    } catch {
+      // Does not fit this article (or is damaged): read the article again.
     }
   }
   const value = build();
@@ -269,10 +271,11 @@ function perArticle<T extends Figure[]>(state: State, store: PerArticle<T>, a: A
   return value;
 }
 
-/** Carry over the per-article parts of articles still in the corpus. */
-function inherit<T>(into: PerArticle<T>, from: PerArticle<T>): void {
-  for (const [k, v] of from.live) if (!into.live.has(k)) into.live.set(k, v);
-  for (const [k, v] of Object.entries(from.stored)) into.stored[k] ??= v;
+/** Carry over the per-article parts of articles still in the corpus unchanged (`current`: id + hash). */
+function inherit<T>(into: PerArticle<T>, from: PerArticle<T>, current: Set<string>): void {
+  const fits = (key: string) => current.has(key.slice(0, key.lastIndexOf('\u0000')));
+  for (const [k, v] of from.live) if (fits(k) && !into.live.has(k)) into.live.set(k, v);
+  for (const [k, v] of Object.entries(from.stored)) if (fits(k)) into.stored[k] ??= v;
 }
 
 function markDirty(state: State): void {
