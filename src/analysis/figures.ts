@@ -155,6 +155,9 @@ function countedNounAfter(after: string): { noun: string; head: string } | null 
         if (inner) return inner;
       }
       if (UNIT_NOUNS.has(w) && !COLLECTIVE_NOUNS.has(w)) return null;
+      // "25 crew members": the group is what is counted, its members' noun part of the phrase.
+      const next = ws[i + 1]?.toLowerCase().replace(/[’'.,;:!?)"”]+$/g, '');
+      if (COLLECTIVE_NOUNS.has(w) && next && /^(?:members|personnel)$/.test(next)) np.push(next);
       const kept = np.filter((x) => !SOFT_COUNT_MODIFIERS.has(x));
       return { noun: kept.join(' ') || w, head: lemma(w) };
     }
@@ -575,15 +578,4 @@ const TO_BASE: Readonly<Record<string, number>> = {
 export function inBaseUnit(f: Pick<FigureReading, 'unit' | 'lo' | 'hi' | 'value'>): { value: number; lo: number; hi: number } {
   const k = (f.unit && TO_BASE[f.unit]) || 1;
   return { value: f.value * k, lo: f.lo * k, hi: f.hi * k };
-}
-
-const cache = new WeakMap<Corpus, FiguresAnalysis>();
-
-/** The figures of a corpus, built once per corpus version (until the analysis container persists them). */
-export function figuresOf(corpus: Corpus, opts: BuildFiguresOptions = {}): FiguresAnalysis {
-  const hit = cache.get(corpus);
-  if (hit) return hit;
-  const built = buildFigures(corpus, opts);
-  cache.set(corpus, built);
-  return built;
 }

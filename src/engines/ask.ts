@@ -177,11 +177,14 @@ export async function ask(deps: Deps, question: string, opts: AskOptions = {}): 
     }
   }
   const prev = history[history.length - 1];
-  const { resolved, isFollowUp, context } = resolveFollowUp(question, prev && deps.clock().getTime() - prev.at < deps.config.SESSION_TTL_MINUTES * 60_000 ? prev : undefined);
+  const recent = prev && deps.clock().getTime() - prev.at < deps.config.SESSION_TTL_MINUTES * 60_000 ? prev : undefined;
+  const { resolved, isFollowUp, context } = resolveFollowUp(question, recent);
   // Carried names (who "he" is) help rank, but the follow-up's own words decide answerability.
   // "How old is X?", "How far/fast/heavy …?": the figure of that kind, read once for every command. A count
   // ("how many …") is answered so only when the sentences do not answer it: they show its changes and rival figures.
-  const slot = figureAnswer(deps, context.length ? question : resolved, context);
+  // "Who's the coach?" then "How old is he?": he is whom the previous question asked about.
+  const askedAbout = /^\s*who(?:['’]s|\s+is|\s+was)\s+(.+?)[?.!]*$/i.exec(recent?.resolved ?? '')?.[1];
+  const slot = figureAnswer(deps, context.length ? question : resolved, askedAbout ? [askedAbout] : context);
   let answer = slot && slot.meta?.figureSlot !== 'count' ? slot : context.length ? extractive(deps, question, true, context.join(' ')) : extractive(deps, resolved);
   if (!answer.answered && slot) answer = slot;
   if (answer === slot) {

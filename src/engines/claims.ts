@@ -339,6 +339,9 @@ export function differentTimes(a: Figure, b: Figure): boolean {
   return days > 10;
 }
 
+/** Kinds of measured figures (analysis/figures): distance, speed, weight…, compared in base units. */
+const MEASURE_KINDS = new Set(['distance', 'length', 'depth', 'height', 'speed', 'weight', 'duration', 'area', 'volume']);
+
 /** True when two figures count the same kind of thing (same key, or same group with a shared noun). */
 export function sameQuantity(a: Figure, b: Figure): boolean {
   if (a.key === b.key) return true;
@@ -348,6 +351,12 @@ export function sameQuantity(a: Figure, b: Figure): boolean {
   if (ga === 'money') return true;
   // A bare amount or count ("$10 million", key money:money) compares with any of its group.
   if (/:(money)?$/.test(a.key) || /:(money)?$/.test(b.key)) return true;
+  // Measures (analysis/figures kinds) are keyed by what they are of or from: "5 miles from the Titanic" ~ "1,600 feet from the Titanic's bow".
+  if (MEASURE_KINDS.has(ga)) {
+    const of = (f: Figure) => terms(f.key.slice(ga.length + 1));
+    const oa = new Set(of(a));
+    return of(b).some((t) => oa.has(t));
+  }
   // "reports of burns" counts burns: the thing after "of" is what compares ("burn injuries"), not the container word.
   const thing = (f: Figure) => terms(/\bof\s+(.+)$/.exec(f.noun)?.[1] ?? f.noun);
   const ta = new Set(thing(a));

@@ -5,14 +5,14 @@
  * figures here, and /who states ages from the same facts, so one fact gets one answer.
  */
 import type { Deps } from '../deps.js';
-import { figuresHeldBy, figuresOf, figureValueText, inBaseUnit, readFigures, type FigureFact, type FigureKind, type FigureReading, type FiguresAnalysis } from '../analysis/figures.js';
-import { buildEntityIndex, keyOf, type Entity } from '../index/entities.js';
+import { figuresHeldBy, figureValueText, inBaseUnit, readFigures, type FigureFact, type FigureKind, type FigureReading, type FiguresAnalysis } from '../analysis/figures.js';
+import { keyOf, type Entity } from '../index/entities.js';
 import { lemma, stem, terms } from '../language/tokenize.js';
 import { STOPWORDS } from '../language/lexicon/index.js';
 import type { Answer, Article, Sentence } from '../types.js';
 import { createCiter } from './cite.js';
 import { analysisOf } from '../analysis/index.js';
-import { attributionOf, type Figure } from './digest-figures.js';
+import type { Figure } from './digest-figures.js';
 
 /** The corpus's figures, with ages tied to people through the entity index (built once per corpus version: src/analysis). */
 export function figureAnalysis(deps: Pick<Deps, 'corpus'>): FiguresAnalysis {
@@ -222,13 +222,36 @@ export function comparableFigures(text: string, sentence: Sentence, articleId: s
   for (const r of readFigures(text)) {
     if (r.kind === 'count' && r.head) out.push(legacy(r, `count:${stem(r.head)}`, r.noun ?? r.head, sentence, articleId, r));
     else if (MEASURED.has(r.kind)) {
+      // What the measure is of or from ("the six-mile cave", "1,600 feet from the bow"): only measures of the same thing compare.
       const b = inBaseUnit(r);
-      out.push(legacy(r, `${r.kind}:measure`, r.kind, sentence, articleId, { value: b.value, lo: b.lo, hi: b.hi }));
+      const of = r.noun ?? anchorAfter(text.slice(r.end));
+      // Keyed by the whole anchor; sameQuantity matches anchors that share a word ("titanic" ~ "titanic bow").
+      // Shown as the number with its qualifier and the unit as its noun ("about 1,600" feet): the unit stays a word to find.
+      const unitText = r.text.slice(r.text.search(/\d/)).replace(/^[\d.,]+\s*-?/, '');
+      const display = r.text.slice(0, r.text.length - unitText.length).trim();
+      out.push({ ...legacy(r, `${r.kind}:${of ?? ''}`, unitText || r.unit || r.kind, sentence, articleId, { value: b.value, lo: b.lo, hi: b.hi }), display });
     }
   }
   return out;
 }
 
+/** The place or thing a distance is measured from or a measure belongs to: "… from the Titanic's bow" → "titanic bow". */
+function anchorAfter(after: string): string | null {
+  const m = /^\s*(?:\([^)]{0,40}\)\s*)?(?:away\s+)?(?:(?:north|south|east|west)(?:-?(?:east|west))?\s+of|from|off|of|to|into|inside|below|beneath|under|long|deep|high)\s+(?:the\s+)?((?:[\p{L}'’-]+\s+){0,3}[\p{L}'’-]+)/iu.exec(after);
+  if (!m) return null;
+  const ws = m[1]!.split(/\s+/).map((w) => w.toLowerCase().replace(/['’]s$/, '')).filter((w) => !STOPWORDS.has(w));
+  return ws.length ? ws.slice(0, 3).join(' ') : null;
+}
+
 function legacy(r: FigureReading, key: string, noun: string, sentence: Sentence, articleId: string, v: { value: number; lo: number; hi: number }): Figure {
   return { key, label: noun, value: v.value, display: r.text, lo: v.lo, hi: v.hi, noun, whenText: null, when: null, who: null, articleId, sentence };
+}
+
+/** The number as written ("at least 61" → "61", "10,432kg" → "10,432"): the same figure read by two rules. */
+const numberText = (display: string) => /[\d][\d,.]*/.exec(display)?.[0]?.replace(/[.,]$/, '') ?? display;
+
+/** A figure another rule already read (same number as written), so it is compared once. */
+export function sameNumber(f: Figure, others: Figure[]): boolean {
+  const n = numberText(f.display);
+  return others.some((o) => numberText(o.display) === n);
 }

@@ -18,7 +18,7 @@ import { stem, terms, words } from '../language/tokenize.js';
 import type { Answer, AnswerBlock, Article, Sentence } from '../types.js';
 import { properNames } from './ask.js';
 import { createCiter, type Citer } from './cite.js';
-import { agesOf, claimAge, resolveHolder } from './figure-slots.js';
+import { agesOf, claimAge, comparableFigures, resolveHolder, sameNumber } from './figure-slots.js';
 import { capitalize, quotedList } from './phrasing.js';
 import { analysisOf } from '../analysis/index.js';
 import {
@@ -29,7 +29,6 @@ import {
   clip,
   corpusFigures,
   countIndependent,
-  countsIn,
   numberWordsIn,
   wordsToDigits,
   datesIn,
@@ -214,7 +213,7 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
   const lexiconFigures = figuresInText(claimDigits);
   // Counts of things the figure lexicon does not know ("60 freight lines") are compared by their noun.
   const claimSentence: Sentence = { id: 'claim:p0:s0', articleId: 'claim', paragraph: 0, index: 0, text: claim, start: 0, end: claim.length };
-  const claimFigures = [...lexiconFigures, ...countsIn(claimDigits, claimSentence, 'claim').filter((c) => !lexiconFigures.some((f) => f.value === c.value || f.display.includes(c.display)))];
+  const claimFigures = [...lexiconFigures, ...comparableFigures(claimDigits, claimSentence, 'claim').filter((c) => !sameNumber(c, lexiconFigures))];
   const claimYears = yearsIn(claim);
   // Numbers and dates are compared as such, not as words to find.
   const numericTokens = new Set([...claimFigures.flatMap((f) => terms(f.display)), ...numberWordsIn(claim), ...claimYears.map(String), ...datesIn(claim).flatMap((d) => terms(d.text))]);
@@ -497,7 +496,7 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
   const groups = independenceGroups(deps.corpus.articles, deps.corpus.overlaps);
   const figuresOf = (s: Sentence) => {
     const known = figures.get(s.id) ?? [];
-    return [...known, ...countsIn(s.text, s, s.articleId).filter((c) => !known.some((f) => f.value === c.value || f.display.includes(c.display)))];
+    return [...known, ...comparableFigures(s.text, s, s.articleId).filter((c) => !sameNumber(c, known))];
   };
   // Figures are read in single sentences that say the rest of the claim too: "10 F-35B fighters" (US jets) must not
   // check "Venezuela has 500 fighter jets". A looser pool (still naming the claim's subject) only serves to notice

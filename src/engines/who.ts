@@ -12,6 +12,7 @@ import { createCiter, quoteSentences, sourceLabel, type Citer } from './cite.js'
 import { analysisOf } from '../analysis/index.js';
 import { attributeQuotes } from '../analysis/attribution.js';
 import { quoteUnit } from './quote-span.js';
+import { agesOf } from './figure-slots.js';
 import type { LlmPassage } from '../llm/types.js';
 import { typoDistance } from '../language/edit-distance.js';
 import { terms } from '../language/tokenize.js';
@@ -335,6 +336,15 @@ function profileBlocks(e: Entity, deps: Deps, index: EntityIndex, citer: Citer, 
       return { line: `• ${d.phrase} ${marks([n])}`, n };
     });
     blocks.push({ heading: 'Described as', text: lines.map((l) => l.line).join('\n'), cites: lines.map((l) => l.n) });
+  }
+  // Ages come from the corpus's one reading of figures, so /who, /ask and /verify give the same age.
+  const ages = e.kind === 'person' ? agesOf(deps, { entity: e, noun: null, text: e.name }) : [];
+  if (ages.length) {
+    const lines = ages.slice(0, 3).map((a) => {
+      const n = citer.cite(a.quote);
+      return { line: `• ${a.hi > a.age ? `${a.age} to ${a.hi}` : a.age} years old (${sourceLabel(a.article)}${a.article.date ? `, ${a.article.date}` : ''}) ${marks([n])}`, n };
+    });
+    blocks.push({ heading: 'Age', text: lines.map((l) => l.line).join('\n'), cites: lines.map((l) => l.n) });
   }
   // Near-duplicate articles repeat the same sentences: show each wording once.
   const qs = byWording(facts.quotes.get(e) ?? []);
