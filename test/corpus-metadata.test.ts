@@ -169,3 +169,30 @@ describe('staff credits are not authors', () => {
     expect(staffCredit('Dana Whitfield')).toBeNull();
   });
 });
+
+describe('metadata in page markup', () => {
+  const body = '<p>Crews worked through the night to free the grain barge that ran aground near the lock, officials said.</p><p>The river authority said traffic would resume once divers had checked the hull.</p>';
+
+  it('reads schema.org JSON-LD: date published, headline, publisher, author (an organisation as author is the outlet)', () => {
+    const ld = JSON.stringify({ '@context': 'https://schema.org', '@graph': [{ '@type': 'WebSite', name: 'Site' }, { '@type': 'NewsArticle', headline: TITLE, datePublished: '2021-03-24T18:02:11+00:00', dateModified: '2021-03-30T09:00:00Z', publisher: { '@type': 'Organization', name: 'Riverbend Courier' }, author: [{ '@type': 'Person', name: 'Dana Whitfield' }] }] });
+    const a = parseArticle('a.html', `<html><head><script type="application/ld+json">${ld}</script></head><body>${body}</body></html>`);
+    expect(a).toMatchObject({ date: '2021-03-24', title: TITLE, outlet: 'Riverbend Courier', author: 'Dana Whitfield' });
+    const wire = JSON.stringify({ '@type': 'NewsArticle', datePublished: '2021-03-24', author: { '@type': 'Organization', name: 'Riverbend Wire' } });
+    expect(parseArticle('b.html', `<html><head><script type="application/ld+json">${wire}</script></head><body>${body}</body></html>`)).toMatchObject({ outlet: 'Riverbend Wire', author: null });
+    // Broken JSON is ignored, not fatal.
+    expect(parseArticle('c.html', `<html><head><script type="application/ld+json">{"@type": "NewsArticle",</script></head><body>${body}</body></html>`).sentences.length).toBeGreaterThan(0);
+  });
+
+  it('reads the date, outlet and author meta tags sites use, and never a profile link or a newsroom as the author', () => {
+    const head = '<meta itemprop="datePublished" content="March 24, 2021"><meta name="application-name" content="Riverbend Courier"><meta property="article:author" content="https://riverbend.example/staff/dana">';
+    expect(parseArticle('d.html', `<html><head>${head}</head><body>${body}</body></html>`)).toMatchObject({ date: '2021-03-24', outlet: 'Riverbend Courier', author: null });
+    const staff = '<meta name="author" content="KRVX Staff">';
+    expect(parseArticle('e.html', `<html><head>${staff}</head><body>${body}</body></html>`)).toMatchObject({ outlet: 'KRVX', author: null });
+  });
+
+  it('reads markdown bylines and date lines set in emphasis', () => {
+    const a = parseArticle('f.md', `# ${TITLE}\n\n*By Dana Whitfield*\n\n_Published March 24, 2021_\n\n${BODY}\n`);
+    expect(a).toMatchObject({ author: 'Dana Whitfield', date: '2021-03-24' });
+    expect(a.paragraphs.some((p) => /Published|Whitfield/.test(p.text))).toBe(false);
+  });
+});

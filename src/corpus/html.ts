@@ -4,7 +4,7 @@
  * Deliberately small: news pages need paragraphs, headings and meta tags, not a DOM.
  */
 import type { ArticleMeta } from '../types.js';
-import type { Line } from './clean.js';
+import { parseDateLine, type Line } from './clean.js';
 
 const SKIP = new Set(['script', 'style', 'head', 'nav', 'footer', 'aside', 'form', 'noscript', 'svg', 'button', 'iframe', 'template', 'figure', 'figcaption']);
 const BLOCK = new Set([
@@ -83,6 +83,10 @@ export function htmlView(raw: string, from = 0): HtmlView {
     const tag = m[2].toLowerCase();
     const attrs = m[3] ?? '';
     if (tag === 'meta' && !closing) readMeta(attrs, meta);
+    if (tag === 'script' && !closing && /application\/ld\+json/i.test(attrs)) {
+      const close = raw.indexOf('</script', tagRe.lastIndex);
+      if (close > 0) readJsonLd(raw.slice(tagRe.lastIndex, close), meta);
+    }
     if (tag === 'link' && /rel=["']?canonical/i.test(attrs)) meta.url ??= attr(attrs, 'href');
     if (tag === 'title') {
       inTitle = !closing;
@@ -121,17 +125,66 @@ function attr(attrs: string, name: string): string | undefined {
   return m ? (m[2] ?? m[3] ?? m[4]) : undefined;
 }
 
+/** Meta tags that carry the publication date, the outlet and the author, as sites name them. */
+const META_DATE = new Set(['article:published_time', 'og:article:published_time', 'og:published_time', 'datepublished', 'date', 'pubdate', 'publishdate', 'publish-date', 'publish_date', 'parsely-pub-date', 'sailthru.date', 'dc.date', 'dc.date.issued', 'dcterms.created', 'dcterms.issued', 'cxenseparse:recs:publishtime']);
+const META_OUTLET = new Set(['og:site_name', 'publisher', 'application-name', 'dc.publisher', 'cxenseparse:site']);
+const META_AUTHOR = new Set(['author', 'article:author', 'byl', 'parsely-author', 'sailthru.author', 'dc.creator', 'cxenseparse:author']);
+
 function readMeta(attrs: string, meta: Partial<ArticleMeta>): void {
-  const key = (attr(attrs, 'property') ?? attr(attrs, 'name') ?? '').toLowerCase();
-  const content = attr(attrs, 'content');
+  const key = (attr(attrs, 'property') ?? attr(attrs, 'name') ?? attr(attrs, 'itemprop') ?? '').toLowerCase();
+  const content = attr(attrs, 'content')?.trim();
   if (!content) return;
-  if (key === 'og:site_name' || key === 'publisher') meta.outlet ??= content;
+  if (META_OUTLET.has(key)) meta.outlet ??= content;
   else if (key === 'og:title') meta.title ??= content;
-  else if (key === 'author' || key === 'article:author') meta.author ??= content;
-  else if (key === 'og:url') meta.url ??= content;
-  else if (key === 'article:published_time' || key === 'date' || key === 'pubdate') {
-    const d = content.match(/^(\d{4}-\d{2}-\d{2})/);
-    if (d) meta.date ??= d[1]!;
+  else if (META_AUTHOR.has(key)) {
+    // A profile link is not a name; "By Jane Doe" is.
+    if (!/^https?:|^\/|@/.test(content)) meta.author ??= content.replace(/^by:?\s+/i, '');
+  } else if (key === 'og:url') meta.url ??= content;
+  else if (META_DATE.has(key)) {
+    const d = content.match(/^(\d{4}-\d{2}-\d{2})/)?.[1] ?? parseDateLine(content);
+    if (d) meta.date ??= d;
+  }
+}
+
+/** A JSON-LD block (schema.org NewsArticle and kin): datePublished, headline, publisher and author names. */
+function readJsonLd(src: string, meta: Partial<ArticleMeta>): void {
+  let data: unknown;
+  try {
+    data = JSON.parse(src);
+  } catch {
+    return;
+  }
+  const nodes: Record<string, unknown>[] = [];
+  const collect = (x: unknown) => {
+    if (Array.isArray(x)) x.forEach(collect);
+    else if (x && typeof x === 'object') {
+      const o = x as Record<string, unknown>;
+      nodes.push(o);
+      if (o['@graph']) collect(o['@graph']);
+    }
+  };
+  collect(data);
+  const isArticle = (o: Record<string, unknown>) => [o['@type']].flat().some((t) => typeof t === 'string' && /Article|Posting|Report|NewsArticle/i.test(t));
+  const nameOf = (x: unknown): string | undefined => {
+    const first = Array.isArray(x) ? x[0] : x;
+    if (typeof first === 'string') return first.trim() || undefined;
+    if (first && typeof first === 'object' && typeof (first as Record<string, unknown>).name === 'string') return ((first as Record<string, unknown>).name as string).trim() || undefined;
+    return undefined;
+  };
+  for (const o of nodes.filter(isArticle)) {
+    if (typeof o.datePublished === 'string') {
+      const d = o.datePublished.match(/^(\d{4}-\d{2}-\d{2})/)?.[1] ?? parseDateLine(o.datePublished);
+      if (d) meta.date ??= d;
+    }
+    if (typeof o.headline === 'string' && o.headline.trim()) meta.title ??= o.headline.trim();
+    const publisher = nameOf(o.publisher);
+    if (publisher) meta.outlet ??= publisher;
+    const author = o.author;
+    const authorType = Array.isArray(author) ? (author[0] as Record<string, unknown> | undefined)?.['@type'] : (author as Record<string, unknown> | undefined)?.['@type'];
+    const name = nameOf(author);
+    // An organisation credited as author is the outlet ("author": {"@type": "Organization", "name": "Reuters"}).
+    if (name && authorType === 'Organization') meta.outlet ??= name;
+    else if (name && !/^https?:/.test(name)) meta.author ??= name;
   }
 }
 

@@ -139,6 +139,11 @@ export function parseArticle(id: string, raw: string, extra: ParseExtra = {}): A
     lines = view.lines;
     runs = view.runs;
     htmlMeta = view.meta;
+    // A newsroom in the author tag ("KSLA Staff", "Reuters") is the outlet, never an author.
+    if (htmlMeta.author && isNewsroomByline(`By ${htmlMeta.author}`)) {
+      htmlMeta.outlet ??= creditIn(`By ${htmlMeta.author}`, 'header')?.outlet;
+      delete htmlMeta.author;
+    }
   } else {
     lines = splitLines(raw, bodyStart);
     if (format === 'md') lines = lines.map(stripMarkdownLine);
@@ -300,9 +305,13 @@ function splitLines(raw: string, from: number): Line[] {
 /** Markdown: drop heading markers and list markers from the line's span (offsets stay exact). */
 function stripMarkdownLine(l: Line): Line {
   const m = l.text.match(/^(\s*(?:#{1,6}\s+|>\s*))/);
-  if (!m) return l;
-  const cut = m[1]!.length;
-  return { text: l.text.slice(cut), start: l.start + cut, end: l.end };
+  const cut = m ? m[1]!.length : 0;
+  const line = cut ? { text: l.text.slice(cut), start: l.start + cut, end: l.end } : l;
+  // A whole line in emphasis ("*By Jane Doe*", "_Published March 2, 2020_") is read without the markers.
+  const em = line.text.match(/^(\s*)(\*{1,3}|_{1,3})(?=\S)(.*\S)\2\s*$/);
+  if (!em || em[3]!.includes(em[2]!)) return line;
+  const lead = em[1]!.length + em[2]!.length;
+  return { text: em[3]!, start: line.start + lead, end: line.start + lead + em[3]!.length };
 }
 
 function addParagraph(
