@@ -176,3 +176,33 @@ describe('word relations', () => {
     for (const [a, b] of ANTONYM_PAIRS) for (const w of a.split(' ')) expect(b.split(' ')).not.toContain(w);
   });
 });
+
+describe('speech verbs that invert and question verbs', () => {
+  it.each([
+    ['said', true],
+    ['added', true],
+    ['told', false],
+    ['urged', false],
+    ['accused', false],
+  ])('"%s <Name>" names the speaker: %s', (w, yes) => {
+    expect(speechForms({ inverts: true, forms: ['past'] }).includes(w)).toBe(yes);
+  });
+
+  it('ambiguous verbs can be left out', () => {
+    const plain = speechForms({ ambiguous: false, forms: ['s'] });
+    expect(plain).toEqual(expect.arrayContaining(['says', 'denies', 'insists']));
+    expect(plain).not.toContain('continues');
+    expect(plain).not.toContain('notes');
+  });
+
+  it('relative time and referring words', async () => {
+    const { RELATIVE_TIME_PATTERN, REFERRING_WORDS, AMBIGUOUS_MONTHS, SPEECH_QUESTION_VERBS } = await import('../src/language/lexicon/index.js');
+    const re = new RegExp(`\\b${RELATIVE_TIME_PATTERN}\\b`, 'i');
+    expect(re.test('It sank two days ago')).toBe(true);
+    expect(re.test('It sank last   week')).toBe(true);
+    expect(re.test('It sank in the afternoon')).toBe(false);
+    expect(REFERRING_WORDS.has('those')).toBe(true);
+    expect(AMBIGUOUS_MONTHS.has('may')).toBe(true);
+    expect(SPEECH_QUESTION_VERBS).toContain('deny');
+  });
+});

@@ -9,6 +9,10 @@ import { independenceGroups } from '../corpus/overlap.js';
 import { isStoreUnavailableError } from '../store/index.js';
 import type { Answer, AnswerBlock, Article, Sentence } from '../types.js';
 import { QUERY_SYNONYMS as SYNONYMS } from '../language/synonyms.js';
+import {
+  AMBIGUOUS_MONTHS, ATTRIBUTION_PHRASES, MONTHS, MONTH_PATTERN, NOT_NAME_WORDS, NUMBER_WORDS, QUESTION_NOISE as QUESTION_WORDS, REFERRING_WORDS,
+  RELATIVE_TIME_PATTERN, SCALES, SENTENCE_OPENERS, SPEECH_QUESTION_VERBS, TITLE_WORDS, VAGUE_AMOUNTS, WEEKDAYS, alternation, speechForms, wordRe,
+} from '../language/lexicon/index.js';
 import { STOPWORDS, fold, stem, terms, words } from '../language/tokenize.js';
 import { createCiter } from './cite.js';
 import { figureAnswer } from './figure-slots.js';
@@ -32,19 +36,13 @@ export interface AskOptions {
 }
 
 /** Words that make a question but say nothing about what it is about. */
-const QUESTION_NOISE = new Set(
-  (
-    'what which who whom whose when where why how many much did does do is are was were ' +
-    'happen happened happening news latest article articles report reports reported source sources story ' +
-    'tell told say said saying says think thought mean means anything something thing things ' +
-    'about regarding according give know known exactly currently now today yet still recent recently please explain describe ' +
-    'quote quotes statement statements comment comments number figure figures date day time long'
-  )
-    .split(' ')
-    .map(stem),
-);
+const QUESTION_NOISE = new Set(QUESTION_WORDS.map(stem));
 
-const PRONOUN_RE = /\b(he|she|they|him|her|his|hers|their|them|it|its|that|this|those|these|there)\b/i;
+const PRONOUN_RE = wordRe(REFERRING_WORDS);
+/** "What did X say/tell/deny …?": the verbs a question about someone's words uses. */
+const SPEECH_QUESTION_FORMS = speechForms({ lemmas: SPEECH_QUESTION_VERBS, forms: ['base', 's', 'past'] });
+const SPEECH_QUESTION_RE = wordRe(SPEECH_QUESTION_FORMS, '');
+const ASKED_SPEAKER_RE = new RegExp(`^\\s*(?:what|how)\\s+(?:did|does|has|have|do)\\s+(?:the\\s+)?(.+?)\\s+(?:${alternation(SPEECH_QUESTION_FORMS)})\\b`, 'i');
 const ELLIPTIC_RE = /^\s*(?:and|but|also|what about|how about|and what about|same for|what of)\b\s*(.*?)[?.!]*\s*$/i;
 
 /** Classify what kind of answer a question wants. */
@@ -52,7 +50,7 @@ export function questionType(q: string): QuestionType {
   const s = q.toLowerCase();
   if (/\bhow (many|much)\b|\bwhat (number|amount|percentage|share)\b|\bhow large|\bhow big/.test(s)) return 'number';
   if (/^\s*when\b|\bwhat (date|day|time|year|month)\b|\bsince when\b|\bhow long ago\b/.test(s)) return 'date';
-  if (/\b(say|said|says|tell|told|quote|quoted|respond|responded|reply|replied|react|reacted|comment|commented|claim|claimed|deny|denied|warn|warned|call|called)\b/.test(s) && /^\s*(what|how|did|has|have)\b/.test(s)) return 'quote';
+  if (SPEECH_QUESTION_RE.test(s) && /^\s*(what|how|did|has|have)\b/.test(s)) return 'quote';
   if (/^\s*who\b|\bwhich (person|people|official|officials|leader|minister)\b/.test(s)) return 'person';
   if (/^\s*where\b/.test(s)) return 'place';
   if (/^\s*why\b|\bwhat (caused|led to|is the reason)\b/.test(s)) return 'reason';
@@ -116,7 +114,7 @@ function interpretFollowUp(question: string, prev: Turn | undefined): { resolved
     const newName = ell[1].trim();
     const prevNames = properNames(prev.resolved).filter((n) => !STOP_NAME.has(n.toLowerCase()));
     // "What did China say about Venezuela?" + "And Russia?" asks what Russia said: swap the speaker.
-    const prevSpeaker = prev.resolved.match(/^\s*(?:what|how)\s+(?:did|does|has|have|do)\s+(?:the\s+)?(.+?)\s+(?:say|said|tell|told|respond|reply|react|comment|claim|deny|warn|call)\b/i)?.[1];
+    const prevSpeaker = prev.resolved.match(ASKED_SPEAKER_RE)?.[1];
     const target = prevSpeaker && properNames(prevSpeaker).length ? prevSpeaker : prevNames[prevNames.length - 1];
     if (target) {
       return { resolved: prev.resolved.replace(target, newName), isFollowUp: true, context: [] };
@@ -141,19 +139,20 @@ function correctTerm(deps: Deps, t: string): string {
   return deps.index.correct(t);
 }
 
-const NUMBER_RE = /(?:\$\s?)?\b\d[\d,.]*(?:\s?(?:million|billion|thousand|percent|%|tons?|km|miles?))?\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens|hundreds|thousands|millions|twice|doubled?)\b/i;
+const NUMBER_RE = new RegExp(`(?:\\$\\s?)?\\b\\d|\\b(?:${alternation([...Object.keys(NUMBER_WORDS), ...VAGUE_AMOUNTS])})\\b`, 'i');
 const DATE_RE = new RegExp(
   [
-    '\\b(?:jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?(?:\\s+\\d{1,2})?\\b',
-    '\\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\b',
+    `\\b${MONTH_PATTERN}\\.?(?:\\s+\\d{1,2})?\\b`,
+    `\\b(?:${WEEKDAYS.join('|')})\\b`,
     '\\b(?:19|20)\\d{2}\\b',
-    '\\b(?:yesterday|today|last (?:week|month|year)|this (?:week|month)|earlier this|weeks? ago|days? ago)\\b',
+    `\\b${RELATIVE_TIME_PATTERN}\\b`,
     '\\b\\d{1,2}\\.\\d{1,2}\\.\\d{4}\\b',
   ].join('|'),
   'i',
 );
 const QUOTE_RE = /["“”]/;
-const SPEECH_RE = /\b(said|says|told|tells|stated|stating|wrote|writes|added|replied|responded|asked|explains|explained|announced|warned|cautioned|commented|according to|claimed|denied|evades|insisted)\b/i;
+/** Sentences that report speech: the say/allege/deny verbs (third person and past), "stating", "according to". */
+const SPEECH_RE = wordRe([...speechForms({ roles: ['say', 'allege', 'deny'], forms: ['s', 'past'] }), 'stating', ...ATTRIBUTION_PHRASES]);
 
 interface Scored {
   s: Sentence;
@@ -356,7 +355,7 @@ export function extractive(deps: Deps, question: string, suggest = true, context
   if (speaker.length) {
     const own = supported.filter((c) => attributedTo(c, speaker));
     if (own.length === 0 && supported.length) {
-      const who = question.match(/^\s*(?:what|how)\s+(?:did|does|has|have|do)\s+(?:the\s+)?(.+?)\s+(?:say|said|tell|told|respond|reply|react|comment|claim|deny|warn|call)\b/i)?.[1] ?? 'them';
+      const who = question.match(ASKED_SPEAKER_RE)?.[1] ?? 'them';
       return refusal(
         question,
         `The articles don't answer that. They mention ${who}, but never quote ${who} on this.`,
@@ -477,7 +476,7 @@ function equivalents(t: string): string[] | undefined {
 
 /** The proper-name terms of the speaker in "What did <speaker> say/tell …?". */
 function speakerOf(question: string): string[] {
-  const m = question.match(/^\s*(?:what|how)\s+(?:did|does|has|have|do)\s+(?:the\s+)?(.+?)\s+(?:say|said|tell|told|respond|responded|reply|replied|react|reacted|comment|commented|claim|claimed|deny|denied|warn|warned|call|called)\b/i);
+  const m = question.match(ASKED_SPEAKER_RE);
   if (!m) return [];
   return properNames(m[1]!).flatMap((n) => terms(stripTitles(n)));
 }
@@ -537,11 +536,11 @@ function figureNear(text: string, qTerms: string[]): boolean {
   const toks = words(text.replace(/(\d),(\d)/g, '$1$2')).map(stem);
   const want = new Set(qTerms.flatMap((t) => [t, ...(SYNONYMS[t] ?? [])]));
   return toks.some((w, i) => {
-    if (!/^\d/.test(w) && !NUMBER_WORDS.has(w)) return false;
+    if (!/^\d/.test(w) && !NUMBER_TERMS.has(w)) return false;
     return toks.slice(Math.max(0, i - 4), i + 5).some((x) => want.has(x));
   });
 }
-const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'dozen', 'dozens', 'hundred', 'thousand', 'million', 'billion', 'twice', 'doubl'].map(stem));
+const NUMBER_TERMS = new Set([...Object.keys(NUMBER_WORDS), ...Object.keys(SCALES), ...VAGUE_AMOUNTS].map(stem));
 
 function neighbourText(c: Scored): string {
   const p = c.article.paragraphs[c.s.paragraph];
@@ -635,11 +634,11 @@ function differences(chosen: { c: Scored; n: number }[], qTerms: string[]): Answ
 }
 
 /** Suggest questions the corpus can answer: names near the answer, checked for support. */
-const NOT_A_NAME = new Set(
-  ('monday tuesday wednesday thursday friday saturday sunday january february march april june july august september october november december ' +
-    'however meanwhile because although according asked while after before since despite still yet now then also though instead ' +
-    'minutes hours days weeks months years today yesterday tomorrow breaking update updated read more').split(' '),
-);
+const NOT_A_NAME = new Set([
+  ...[...MONTHS, ...WEEKDAYS].map((w) => w.toLowerCase()).filter((w) => !AMBIGUOUS_MONTHS.has(w)),
+  ...SENTENCE_OPENERS,
+  ...NOT_NAME_WORDS,
+]);
 
 const suggestionMemos = new WeakMap<object, Map<string, boolean>>();
 function suggestionMemo(deps: Deps): Map<string, boolean> {
@@ -698,7 +697,8 @@ function followUpsFrom(deps: Deps, sentences: Sentence[], question: string): str
   return out;
 }
 
-const SPEECH_STEMS = new Set(['said', 'say', 'told', 'tell', 'stat', 'wrote', 'add', 'repli', 'respond', 'explain', 'announc', 'warn', 'caution', 'comment', 'claim', 'deni', 'evad', 'insist', 'stating'].map(stem));
+// Verbs with a common non-speech sense ("continues", "noted") do not mark who speaks by standing near a name.
+const SPEECH_STEMS = new Set(speechForms({ roles: ['say', 'allege', 'deny'], ambiguous: false }).map(stem));
 
 function speakerish(deps: Deps, name: string): boolean {
   const t = terms(name);
@@ -736,9 +736,6 @@ function shortTitle(t: string): string {
 }
 
 /** Leading titles are roles, not names: "Defense Secretary Pete Hegseth" → "Pete Hegseth". */
-const TITLE_WORDS = new Set(
-  'president vice secretary minister spokesman spokeswoman spokesperson general attorney defense defence foreign transport interior state press former senator sen representative rep governor gov mayor chief director ambassador adviser advisor admiral commander prime deputy leader dictator chancellor king queen prince judge justice officer official analyst expert journalist reporter interviewer retired senior white house'.split(' '),
-);
 export function stripTitles(name: string): string {
   const parts = name.split(/\s+/);
   let i = 0;

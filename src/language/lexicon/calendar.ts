@@ -47,3 +47,9 @@ export function weekdayNumber(word: string): number | null {
   const i = WEEKDAYS.findIndex((d) => d.toLowerCase() === full);
   return i < 0 ? null : i;
 }
+
+/** Month names that are also a common word or name ("may", "May"): no sign on their own that a word is a date. */
+export const AMBIGUOUS_MONTHS: ReadonlySet<string> = new Set(['may']);
+
+/** Regex source for phrases that place something relative to when it was written ("yesterday", "last week", "days ago"). */
+export const RELATIVE_TIME_PATTERN = '(?:yesterday|today|last\\s+(?:week|month|year)|this\\s+(?:week|month)|earlier\\s+this|weeks?\\s+ago|days?\\s+ago)';

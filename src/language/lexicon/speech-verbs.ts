@@ -4,8 +4,12 @@
  * to what follows, so a caller can ask for plain speech, allegations or reports.
  */
 
-/** What a reporting verb does: passes a statement on, alleges, reports a figure or finding, or states a belief. */
-export type SpeechRole = 'say' | 'allege' | 'report' | 'believe';
+/**
+ * What a reporting verb does: passes a statement on (say), alleges or disputes (allege,
+ * deny), reports a figure or finding (report), states a belief (believe), or answers or
+ * names something (react: only asked about, "How did X react?").
+ */
+export type SpeechRole = 'say' | 'allege' | 'deny' | 'report' | 'believe' | 'react';
 
 /** Inflected forms a caller can ask for. */
 export type VerbForm = 'base' | 's' | 'past' | 'ing';
@@ -15,30 +19,35 @@ export interface SpeechVerb {
   lemma: string;
   forms: Readonly<Record<VerbForm, string>>;
   role: SpeechRole;
+  /** Stands before its speaker in reported speech ("…,” said Peskov): the name after it is who speaks, not an object. */
+  inverts: boolean;
+  /** Has a common sense that is not speech ("continue", "note", "recall", "charge"): it marks speech only in a frame. */
+  ambiguous: boolean;
 }
 
-const v = (role: SpeechRole, base: string, s: string, past: string, ing: string): SpeechVerb => ({ lemma: base, forms: { base, s, past, ing }, role });
+const AMBIGUOUS = new Set(['ask', 'continue', 'note', 'recall', 'convey', 'confirm', 'urge', 'suggest', 'observe', 'charge', 'complain', 'report', 'estimate', 'count', 'believe', 'think', 'react', 'answer', 'quote', 'call']);
+const v = (role: SpeechRole, base: string, s: string, past: string, ing: string, inverts = false): SpeechVerb => ({ lemma: base, forms: { base, s, past, ing }, role, inverts, ambiguous: AMBIGUOUS.has(base) });
+const INV = true;
 
 export const SPEECH_VERBS: readonly SpeechVerb[] = [
-  v('say', 'say', 'says', 'said', 'saying'),
+  v('say', 'say', 'says', 'said', 'saying', INV),
   v('say', 'tell', 'tells', 'told', 'telling'),
-  v('say', 'add', 'adds', 'added', 'adding'),
-  v('say', 'reply', 'replies', 'replied', 'replying'),
-  v('say', 'respond', 'responds', 'responded', 'responding'),
-  v('say', 'answer', 'answers', 'answered', 'answering'),
-  v('say', 'write', 'writes', 'wrote', 'writing'),
-  v('say', 'explain', 'explains', 'explained', 'explaining'),
-  v('say', 'state', 'states', 'stated', 'stating'),
-  v('say', 'ask', 'asks', 'asked', 'asking'),
-  v('say', 'continue', 'continues', 'continued', 'continuing'),
+  v('say', 'add', 'adds', 'added', 'adding', INV),
+  v('say', 'reply', 'replies', 'replied', 'replying', INV),
+  v('say', 'respond', 'responds', 'responded', 'responding', INV),
+  v('say', 'write', 'writes', 'wrote', 'writing', INV),
+  v('say', 'explain', 'explains', 'explained', 'explaining', INV),
+  v('say', 'state', 'states', 'stated', 'stating', INV),
+  v('say', 'ask', 'asks', 'asked', 'asking', INV),
+  v('say', 'continue', 'continues', 'continued', 'continuing', INV),
   v('say', 'announce', 'announces', 'announced', 'announcing'),
-  v('say', 'warn', 'warns', 'warned', 'warning'),
+  v('say', 'warn', 'warns', 'warned', 'warning', INV),
   v('say', 'caution', 'cautions', 'cautioned', 'cautioning'),
-  v('say', 'insist', 'insists', 'insisted', 'insisting'),
-  v('say', 'note', 'notes', 'noted', 'noting'),
+  v('say', 'insist', 'insists', 'insisted', 'insisting', INV),
+  v('say', 'note', 'notes', 'noted', 'noting', INV),
   v('say', 'declare', 'declares', 'declared', 'declaring'),
   v('say', 'comment', 'comments', 'commented', 'commenting'),
-  v('say', 'recall', 'recalls', 'recalled', 'recalling'),
+  v('say', 'recall', 'recalls', 'recalled', 'recalling', INV),
   v('say', 'convey', 'conveys', 'conveyed', 'conveying'),
   v('say', 'emphasize', 'emphasizes', 'emphasized', 'emphasizing'),
   v('say', 'emphasise', 'emphasises', 'emphasised', 'emphasising'),
@@ -48,21 +57,22 @@ export const SPEECH_VERBS: readonly SpeechVerb[] = [
   v('say', 'suggest', 'suggests', 'suggested', 'suggesting'),
   v('say', 'observe', 'observes', 'observed', 'observing'),
   v('say', 'evade', 'evades', 'evaded', 'evading'),
-  v('say', 'react', 'reacts', 'reacted', 'reacting'),
-  v('say', 'quote', 'quotes', 'quoted', 'quoting'),
-  v('say', 'call', 'calls', 'called', 'calling'),
   v('allege', 'claim', 'claims', 'claimed', 'claiming'),
   v('allege', 'allege', 'alleges', 'alleged', 'alleging'),
   v('allege', 'accuse', 'accuses', 'accused', 'accusing'),
-  v('allege', 'argue', 'argues', 'argued', 'arguing'),
+  v('allege', 'argue', 'argues', 'argued', 'arguing', INV),
   v('allege', 'charge', 'charges', 'charged', 'charging'),
   v('allege', 'complain', 'complains', 'complained', 'complaining'),
-  v('allege', 'deny', 'denies', 'denied', 'denying'),
+  v('deny', 'deny', 'denies', 'denied', 'denying'),
   v('report', 'report', 'reports', 'reported', 'reporting'),
   v('report', 'estimate', 'estimates', 'estimated', 'estimating'),
   v('report', 'count', 'counts', 'counted', 'counting'),
   v('believe', 'believe', 'believes', 'believed', 'believing'),
   v('believe', 'think', 'thinks', 'thought', 'thinking'),
+  v('react', 'react', 'reacts', 'reacted', 'reacting'),
+  v('react', 'answer', 'answers', 'answered', 'answering'),
+  v('react', 'quote', 'quotes', 'quoted', 'quoting'),
+  v('react', 'call', 'calls', 'called', 'calling'),
 ];
 
 /** Phrases that attribute like a verb. */
@@ -72,16 +82,23 @@ export const ATTRIBUTION_PHRASES: readonly string[] = ['according to'];
  * Forms of the reporting verbs with the given lemmas (or roles), e.g.
  * `speechForms({ lemmas: ['say', 'tell'], forms: ['past', 's'] })` → said, says, told, tells.
  */
-export function speechForms(opts: { lemmas?: readonly string[]; roles?: readonly SpeechRole[]; forms?: readonly VerbForm[] } = {}): string[] {
+export function speechForms(
+  opts: { lemmas?: readonly string[]; roles?: readonly SpeechRole[]; forms?: readonly VerbForm[]; inverts?: boolean; ambiguous?: boolean } = {},
+): string[] {
   const forms = opts.forms ?? (['base', 's', 'past', 'ing'] as const);
   const out: string[] = [];
   for (const verb of SPEECH_VERBS) {
     if (opts.lemmas && !opts.lemmas.includes(verb.lemma)) continue;
     if (opts.roles && !opts.roles.includes(verb.role)) continue;
+    if (opts.inverts !== undefined && verb.inverts !== opts.inverts) continue;
+    if (opts.ambiguous !== undefined && verb.ambiguous !== opts.ambiguous) continue;
     for (const f of forms) out.push(verb.forms[f]);
   }
   return [...new Set(out)];
 }
+
+/** The verbs a question asks about when it asks what someone said ("What did X say/tell/deny/call …?"). */
+export const SPEECH_QUESTION_VERBS: readonly string[] = ['say', 'tell', 'quote', 'respond', 'reply', 'react', 'comment', 'claim', 'deny', 'warn', 'call'];
 
 /** The lemma of a reporting-verb form ("told" → "tell"), or null when the word is not one. */
 export function speechLemma(word: string): string | null {

@@ -35,3 +35,6 @@ export const NOT_NAME_WORDS: ReadonlySet<string> = new Set(
 
 /** Personal pronouns that stand for a person or group already named. */
 export const PRONOUNS: ReadonlySet<string> = new Set(list('he she they him her his hers their them it its we i you'));
+
+/** Words that refer back to something named before: pronouns and demonstratives ("What did he say about that?"). */
+export const REFERRING_WORDS: ReadonlySet<string> = new Set(list('he she they him her his hers their them it its that this those these there'));
