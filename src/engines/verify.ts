@@ -273,7 +273,8 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
   }
   // "X is 52 years old": ages are read from "the 52-year-old" (linked to the person just named) and "aged 52".
   const age = ageOf(claim);
-  if (age !== null) {
+  // Only a claim about the age itself is decided by it: "14 rowers sheltered with their 25-year-old coach" is about the rowers too.
+  if (age !== null && !claimFigures.length) {
     const subject = names.filter((n) => !n.speaker && n.terms.some((t) => deps.index.docFreq(t) > 0));
     // Whose age: the person or noun the claim gives it to ("Trump", "the coach"), read from the corpus's one set of figures.
     const held = claimAge(deps, claim);
