@@ -39,6 +39,9 @@ describe('publication date lines', () => {
     ['Updated 2:31 PM ET, Wed March 24, 2021', '2021-03-24'],
     ['Last modified on Wed 24 Mar 2021 12.03 GMT', '2021-03-24'],
     ['24 March 2021 • 5 min read', '2021-03-24'],
+    ['Wednesday 24 March 2021 18:35, UK', '2021-03-24'],
+    ['Last Updated: March 25, 2021 @ 9:00 am', '2021-03-25'],
+    ['March 24, 2021, 6:00 AM PDT / Updated March 24, 2021, 10:17 AM PDT', '2021-03-24'],
     ['Published March 24, 2021 Updated March 25, 2021', '2021-03-24'],
     ['March 24, 2021 / 10:02 AM / Updated 2 years ago', '2021-03-24'],
   ])('%j in the byline area → %s', (line, iso) => {
@@ -77,8 +80,10 @@ describe('publication date lines', () => {
     const wire = article([TITLE], { footer: ['This report by The Riverbend Press was first published March 28, 2021.'] });
     expect(wire).toMatchObject({ date: '2021-03-28', author: null });
     expect(article([TITLE, 'Jo-Anne Whitfield | 6/22/2023, 2:19 p.m.'])).toMatchObject({ date: '2023-06-22', author: 'Jo-Anne Whitfield' });
-    // A section label under the headline is not a person.
+    // A section label under the headline is not a person; a place after a name is not an outlet.
     expect(article([TITLE, 'River News']).author).toBeNull();
+    expect(article([TITLE, 'Dana Whitfield, Washington, DC']).outlet).toBeNull();
+    expect(article([TITLE, 'Riverton, Ohio']).outlet).toBeNull();
   });
 
   it('finds dates in links', () => {
@@ -106,6 +111,10 @@ describe('outlet credits', () => {
     ['credit after a date line', [TITLE, '29 March 2021 - 07:51 By Reuters'], undefined, 'Reuters'],
     ['newsroom credit glued to "By"', [TITLE, 'ByRC Correspondent | Edited by Dana Whitfield'], undefined, 'RC'],
     ['person and newsroom staff', [TITLE, 'By Dana Whitfield,  Riverbend Staff'], undefined, 'Riverbend'],
+    ['AP-style capitals byline', [TITLE, 'By DANA WHITFIELD Associated Press'], undefined, 'The Associated Press'],
+    ['a wire service alone under the headline', [TITLE, 'Associated Press'], undefined, 'The Associated Press'],
+    ['name and outlet without "By"', [TITLE, 'Dana Whitfield, The Riverbend Courier'], undefined, 'The Riverbend Courier'],
+    ['the newsroom under the byline', [TITLE, 'By Dana Whitfield', 'Riverbend Courier', 'March 24, 2021'], undefined, 'Riverbend Courier'],
     ['the author\'s photo credit', [TITLE, 'Dana Whitfield', 'Crews at the lock on Friday.', 'Dana Whitfield/RiverWire'], undefined, 'RiverWire'],
   ])('%s', (_what, header, lead, outlet) => {
     expect(article(header as string[], { lead: lead as string | undefined }).outlet).toBe(outlet);
@@ -155,6 +164,8 @@ describe('staff credits are not authors', () => {
     ['By Dana Whitfield, Staff Writer', 'Dana Whitfield', null],
     ['By Dana Whitfield, Riverbend Staff', 'Dana Whitfield', 'Riverbend'],
     ['ByRC Correspondent', null, 'RC'],
+    ['By Dana Whitfield and Lee Marsh, Associated Press', 'Dana Whitfield and Lee Marsh', 'The Associated Press'],
+    ['Dana Whitfield, The Riverbend Courier', 'Dana Whitfield', 'The Riverbend Courier'],
   ])('%j → author %j, outlet %j', (byline, author, outlet) => {
     const a = article([TITLE, byline]);
     expect(a.author).toBe(author);

@@ -33,9 +33,9 @@ function monthIndex(name: string): number {
 }
 
 /** A clock time with optional am/pm and zone: "7:56 pm", "09.00 BST", "10:41 a.m. EDT", "0719 GMT (1519 HKT)". */
-const TIME = String.raw`(?:\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*[AaPp]\.?\s?[Mm]\b\.?)?|\d{1,2}\s*[AaPp]\.?\s?[Mm]\b\.?|[012]\d[0-5]\d(?=\s+(?:GMT|UTC)))(?:\s*\(?(?:[A-Z]{1,5}|GMT[+-]\d{1,2}(?::?\d{2})?|UTC[+-]\d{1,2})\b\)?(?:\s+[A-Z]{2,5}\b)?)*(?:\s*\([^)]{1,20}\))?`;
+const TIME = String.raw`(?:\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*[AaPp]\.?\s?[Mm]\b\.?)?|\d{1,2}\s*[AaPp]\.?\s?[Mm]\b\.?|[012]\d[0-5]\d(?=\s+(?:GMT|UTC)))(?:,?\s*\(?(?:[A-Z]{1,5}|GMT[+-]\d{1,2}(?::?\d{2})?|UTC[+-]\d{1,2})\b\)?(?:\s+[A-Z]{2,5}\b)?)*(?:\s*\([^)]{1,20}\))?`;
 const LEADING_TIME = new RegExp(`^(?:at\\s+)?${TIME}(?![.:]?\\d)\\s*[,|·•/–—-]*\\s*`);
-const TRAILING_TIME = new RegExp(`\\s*[,|·•/–—-]*\\s*(?:at\\s+)?${TIME}\\s*$`);
+const TRAILING_TIME = new RegExp(`\\s*[,|·•/–—-]*\\s*(?:at\\s+|@\\s*)?${TIME}\\s*$`);
 /** Labels before a date line: "Published", "Updated:", "Last modified on", "Posted -". */
 const DATE_LABEL = /^(?:(?:first\s+|originally\s+)?published|posted|(?:last\s+)?update[d]?|(?:last\s+)?modified|date|created|released|dated)\b\s*(?:on|at)?\s*[:\-–—]?\s*/i;
 /** A zone or US clock in the line: slashed numbers are then month-first (8/25/2020). */
@@ -173,8 +173,11 @@ export function bylineIn(text: string, allowBare: boolean): string | null {
   const name = `${part}(?:\\s+[\\p{Lu}]\\.)?(?:\\s+(?!and\\b)(?:de|van|von|da|del|la|le|bin|al)?\\s*${part}){1,2}`; // (?!and): the "i" flag lets \p{Lu} match "and"
   let m = t.match(new RegExp(`^by\\s+(${name}(?:\\s*(?:,|and|&)\\s*${name})*)`, 'iu'));
   // "…, Staff Writer" is a role and "…, Newser Staff" a newsroom: neither is a person.
-  if (m) return m[1]!.split(/\s*,\s*/).filter((part, i) => i === 0 || (!isRole(part) && staffCredit(part) === null)).join(', ').trim();
+  if (m) return m[1]!.split(/\s*,\s*/).filter((part, i) => i === 0 || (!isRole(part) && staffCredit(part) === null && !looksLikeOutlet(part))).join(', ').trim();
   if (allowBare && !KICKERS.test(t)) {
+    // "Jane Doe", or "Jane Doe, Staff Writer" / "Jane Doe, The Example Courier" (a role or an outlet after the name).
+    const trailer = t.match(/^(.*?)\s*[,|/]\s*(.+)$/);
+    if (trailer && (isRole(trailer[2]!) || looksLikeOutlet(trailer[2]!))) return bylineIn(trailer[1]!, true);
     m = t.match(new RegExp(`^(${name})$`, 'u'));
     if (m && t.split(/\s+/).length <= 4 && !looksLikeOutlet(t) && staffCredit(t) === null) return m[1]!; // "Thailand News" is a section or a masthead
   }

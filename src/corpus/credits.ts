@@ -114,7 +114,7 @@ export function looksLikeOutlet(name: string): boolean {
   if (!n || n.split(/\s+/).length > 6 || ROLE_RE.test(n)) return false;
   if (agencyName(n)) return true;
   if (OUTLET_NOUN_RE.test(n.replace(/[.,]$/, ''))) return true;
-  if (/^[\p{Lu}\d&]{2,6}(?:[-\s][\p{Lu}\d]{1,4})?$/u.test(n)) return true; // call letters and initials: CNN, KSLA, WFLA-TV
+  if (/^[\p{Lu}\d&]{3,6}(?:[-\s][\p{Lu}\d]{1,4})?$/u.test(n)) return true; // call letters and initials: CNN, KSLA, WFLA-TV (not "UK", "DC")
   return /^[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|co\.uk|co|news|tv|info|io)$/i.test(n); // a domain printed as a name
 }
 
@@ -166,7 +166,14 @@ export const CREDIT_FORMS: readonly CreditForm[] = [
   // Bylines in the header.
   { form: 'staff-byline', place: 'header', strength: 3, re: new RegExp(`${BY}(.+?)\\s*(?:[|,•·]|\\s[-–—]\\s|$)`, 'iu'), outlet: (m) => { const s = staffCredit(m[1]!); return s ? clean(s) || null : null; } },
   { form: 'byline-outlet', place: 'header', strength: 2, re: new RegExp(`${BY}${PERSON}(?:\\s*(?:,|and|&)\\s*${PERSON})*\\s*(?:,|\\||/|\\s[-–—]|\\bfor\\b|\\bof\\b)\\s*(${NAME})\\s*(?:[|•·]|\\s[-–—]\\s|$)`, 'u'), outlet: (m) => outletOfTrailer(m[1]!) },
-  { form: 'agency-byline', place: 'header', strength: 2, re: new RegExp(`${BY}(${NAME})\\s*(?:[|,•·]|\\s[-–—]\\s|$)`, 'u'), outlet: (m) => agencyName(m[1]!) ?? (OUTLET_NOUN_RE.test(clean(m[1]!)) ? clean(m[1]!) : null) },
+  { form: 'agency-byline', place: 'header', strength: 2, re: new RegExp(`${BY}(${NAME})\\s*(?:[|,•·]|\\s[-–—]\\s|$)`, 'u'), outlet: (m) => agencyName(m[1]!) ?? trailingAgency(m[1]!) ?? (OUTLET_NOUN_RE.test(clean(m[1]!)) ? clean(m[1]!) : null) },
+  // A wire service's name alone on a line under the headline.
+  { form: 'agency-line', place: 'header', strength: 2, re: /^(?:the\s+)?([\p{L}. -]{2,30}?)\.?$/iu, outlet: (m) => agencyName(m[1]!) },
+  // "Jane Doe, The Example Courier" without "By": only an outlet-shaped trailer (a place can follow a name too).
+  { form: 'name-outlet', place: 'header', strength: 2, re: new RegExp(`^${PERSON}\\s*(?:,|\\||/)\\s*(${NAME})$`, 'u'), outlet: (m) => {
+    const t = clean(m[1]!);
+    return agencyName(t) ?? (OUTLET_NOUN_RE.test(t) || /\.(?:com|org|net|co\.uk|news|tv)$/i.test(t) ? t : null);
+  } },
   // A dateline credit at a paragraph's start: "LONDON (Reuters) —", "CAIRO, March 24 (AP) —", "(Newser) –", "(CNN)The …".
   // A dateline credit at a paragraph's start: "LONDON (Reuters) —", "CAIRO, March 24 (AP) —", "(Newser) –", "(CNN)The …".
   { form: 'dateline', place: 'lead', strength: 2, re: /^(?:\p{Lu}[\p{Lu}'’.-]+(?:\s+\p{Lu}[\p{Lu}'’.-]+)*(?:,\s*[\p{L}\d.’' ]{1,40}?)?\s*)?\(([\p{Lu}][\p{L}.&'’ -]{0,30}?)\)\s*(?:[-–—]+|(?=[\p{Lu}“"]))/u, outlet: (m) => {
@@ -178,6 +185,15 @@ export const CREDIT_FORMS: readonly CreditForm[] = [
   // "Evergreen Marine (EMC) — the operator …" has the same shape.
   { form: 'dateline', place: 'lead', strength: 2, re: /^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3}(?:,\s*[\p{L}\d.’' ]{1,40}?)?\s*\(([\p{Lu}][\p{L}.&'’ -]{0,30}?)\)\s*[-–—]+/u, outlet: (m) => agencyName(m[1]!) },
 ];
+
+/** "DANA WHITFIELD Associated Press" (an AP-style byline): the wire service at the end. */
+function trailingAgency(name: string): string | null {
+  const t = clean(name);
+  for (const a of [...AGENCIES].sort((x, y) => y.credit.length - x.credit.length)) {
+    if (a.credit.length > 4 && t.toLowerCase().endsWith(` ${a.credit.toLowerCase()}`)) return a.name;
+  }
+  return null;
+}
 
 /** The outlet named after a byline's person ("…, Reuters", "… | The Guardian", "… for Example News"). */
 function outletOfTrailer(trailer: string): string | null {

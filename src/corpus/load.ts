@@ -13,7 +13,7 @@ import {
   bylineIn, dateInUrl, dateLineIn, isBoilerplateLine, isHeading, isProse, metaParts, outletFromUrl, outletInLine, parseDateLine,
   splitGluedKicker, trailingBoilerplate, urlInLine, type DateLineKind, type Line,
 } from './clean.js';
-import { OUTLET_NOUNS, creditIn, isNewsroomByline, isRole, mastheadIn, type Credit } from './credits.js';
+import { OUTLET_NOUNS, agencyName, creditIn, isNewsroomByline, isRole, looksLikeOutlet, mastheadIn, type Credit } from './credits.js';
 import { findOverlaps } from './overlap.js';
 import { splitSentences } from './sentences.js';
 import { htmlView } from './html.js';
@@ -164,6 +164,7 @@ export function parseArticle(id: string, raw: string, extra: ParseExtra = {}): A
   const dates: { date: string; kind: DateLineKind; top: boolean }[] = [];
   const credits: (Credit & { at: number })[] = [];
   const mastheads = new Set<string>();
+  let bylineAt = -1;
   const newsroomBylines = new Set<string>();
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i]!.text.trim();
@@ -184,7 +185,13 @@ export function parseArticle(id: string, raw: string, extra: ParseExtra = {}): A
       }
     }
     if (d || urlInLine(t)) continue;
-    if (c && c.form !== 'staff-byline' && c.form !== 'agency-byline' && c.form !== 'byline-outlet') continue;
+    if (c && !['staff-byline', 'agency-byline', 'byline-outlet', 'name-outlet'].includes(c.form)) continue;
+    // The line under a byline naming the newsroom ("By Jane Doe" / "The Example Courier").
+    if (top && !c && bylineAt >= 0 && lines.slice(bylineAt + 1, i).every((l) => !l.text.trim()) && t.split(/\s+/).length <= 5 && looksLikeOutlet(t)) {
+      credits.push({ outlet: agencyName(t) ?? t.replace(/[.,]$/, ''), form: 'byline-outlet-line', strength: 2, at: i });
+      mastheads.add(norm(t));
+      continue;
+    }
     if (inHeader && !title) {
       const mast = mastheadIn(t, hostKey);
       if (mast) {
@@ -201,6 +208,7 @@ export function parseArticle(id: string, raw: string, extra: ParseExtra = {}): A
       const b = bylineIn(t, title !== null);
       if (b) {
         author = b;
+        bylineAt = i;
         continue;
       }
     }
