@@ -9,7 +9,10 @@
 import type { Deps } from '../deps.js';
 import { independenceGroups, NEAR_DUPLICATE_SHARE } from '../corpus/overlap.js';
 import { parseDates } from '../language/dates.js';
-import { MONTH_PATTERN, WEEKDAY_PATTERN } from '../language/lexicon/index.js';
+import {
+  COUNT_PHRASE_STOPS, FALSITY_WORDS, MONTH_PATTERN, NEGATION_CUES, NON_CONFIRMATIONS, NUMBER_TENS, NUMBER_UNITS, QUALIFIER_RANGES, REPORTED_HEDGES,
+  REPORT_NOUNS, UNCERTAIN_HEDGES, WEEKDAY_PATTERN, alternation, denialForms, wordRe,
+} from '../language/lexicon/index.js';
 import { antonymsOf, canonical, synonymsOf } from '../language/synonyms.js';
 import { STOPWORDS, fold, terms, words } from '../language/tokenize.js';
 import type { Article, Corpus, Sentence } from '../types.js';
@@ -50,31 +53,6 @@ export interface Hedge {
   phrase: string;
 }
 
-// Reporting hedges: the writer passes on a claim without vouching for it.
-const REPORTED_HEDGES: RegExp[] = [
-  /\b(?:reportedly|allegedly|purportedly|supposedly|apparently|ostensibly)\b/i,
-  /\balleged\b/i,
-  /\b(?:is|are|was|were|has been|have been) (?:said|reported|believed|thought|understood|rumou?red) to\b/i,
-  /\baccording to (?:[\w.’'-]+ ){0,6}?(?:documents?|sources?|reports?|people familiar|officials? familiar|a person|persons?|an? (?:official|insider))\b[^,.;]{0,60}/i,
-  /\b(?:documents?|records?|files?) (?:obtained|seen|reviewed) by [^,.;]{2,60}/i,
-  /\b(?:an? |two |three |several )?(?:sources?|people|persons?|officials?|insiders?) (?:familiar|close|with knowledge|briefed) (?:with|to|of|on) [^,.;]{2,40}/i,
-  /\b(?:anonymous|unnamed) (?:sources?|officials?|people)\b/i,
-  /\bhas learned\b|\bhave learned\b/i,
-  /\breports? (?:suggest|suggests|indicate|indicates|say|says|claim|claims)\b/i,
-  /\bif (?:the )?[\w. ]{2,40} is to be believed\b/i,
-  /\bunconfirmed\b|\bunverified\b|\bcould not be (?:independently )?(?:verified|confirmed)\b/i,
-];
-
-// Uncertainty: the speaker or writer does not commit to the statement.
-const UNCERTAIN_HEDGES: RegExp[] = [
-  /\bI (?:doubt|think|believe|guess|suppose)\b|\b(?:don['’]t|do not|does not|doesn['’]t) (?:think|believe)\b|\b(?:doubts|doubted)\b/i,
-  /\b(?:may|might|could) (?:have |be |soon )?\w+/i,
-  /\b(?:possibly|potentially|perhaps|probably|likely|unlikely|presumably)\b/i,
-  /\b(?:appears?|seems?) to\b|\bexpected to\b/i,
-  /\bspeculation\b|\bhints?\b|\bhinted\b/i,
-  /\b(?:is|are|was|were|remains?) (?:not (?:yet )?(?:known|clear|certain)|unclear|uncertain|unknown)\b/i,
-];
-
 /** The strongest hedge in a text: a reporting hedge wins over mere uncertainty. */
 export function hedgeOf(text: string): Hedge | null {
   for (const re of REPORTED_HEDGES) {
@@ -94,9 +72,14 @@ export function reportedHedgeOf(text: string): Hedge | null {
   return h?.kind === 'reported' ? h : null;
 }
 
-const DENIAL_RE =
-  /\b(?:denied|denies|deny|denying|disputed|disputes|rejected|rejects|dismissed|dismisses|refuted|refutes|did not confirm|didn['’]t confirm|does not confirm|refused to confirm|declined to confirm|would not confirm|called (?:it |the (?:report|story|claim)s? )?(?:a )?(?:fake|false|untrue|baseless|fabricat\w+)|(?:fake|false|untrue|baseless) (?:story|report|news|claims?)|(?:story|report|claim|allegation)s? (?:is|was|are|were) (?:false|fake|untrue|baseless|wrong)|not true)\b/i;
-const REPORT_NOUN_RE = /\b(?:report|reports|reported|reporting|story|stories|article|claim|claims|allegation|allegations|account|sources?)\b/i;
+const FALSITY = alternation(FALSITY_WORDS);
+const DENIAL_RE = new RegExp(
+  `\\b(?:${alternation([...denialForms(), ...NON_CONFIRMATIONS])}|called (?:it |the (?:report|story|claim)s? )?(?:a )?(?:${FALSITY}|fabricat\\w+)|` +
+    `(?:${FALSITY}) (?:story|report|news|claims?)|(?:story|report|claim|allegation)s? (?:is|was|are|were) (?:${FALSITY})|not true)\\b`,
+  'i',
+);
+const REPORT_NOUN_RE = wordRe([...REPORT_NOUNS, 'reported', 'reporting']);
+const STRONG_DENIAL_RE = new RegExp(`^(?:${alternation(denialForms({ strong: true }))})$`, 'i');
 const REPORT_RE =
   /\b(?:reported|reports that|report that|reporting that|has learned|have learned|first reported|according to|told (?:the )?[A-Z][\w]+|says it(?:['’]s| has) obtained|obtained by|the publication reports|continues)\b/i;
 
@@ -105,7 +88,7 @@ export function denialOf(text: string): string | null {
   const m = DENIAL_RE.exec(text);
   if (!m) return null;
   // "denied that the company delayed the recall": a denial of what someone alleges, whoever alleges it.
-  if (/^(?:denied|denies|deny|denying|disputed|disputes|rejected|rejects)$/i.test(m[0]) && new RegExp(`\\b${m[0]}\\s+(?:that|having|ever|any)\\b`, 'i').test(text)) return m[0];
+  if (STRONG_DENIAL_RE.test(m[0]) && new RegExp(`\\b${m[0]}\\s+(?:that|having|ever|any)\\b`, 'i').test(text)) return m[0];
   // "denied the report", "did not confirm the Post's report", "a fake story": a denial *of something said*.
   return REPORT_NOUN_RE.test(text) ? m[0] : null;
 }
@@ -120,8 +103,10 @@ export function isReport(text: string): boolean {
   return REPORT_RE.test(text) || !!reportedHedgeOf(text);
 }
 
-const NEG_RE =
-  /\b(?:not(?! only\b| (?:yet )?(?:known|clear|certain|sure)\b)|no|never|none|nobody|nothing|neither|nor|without|cannot|yet to|failed to|fails to|ruled out|rules out|rule out|refused to|refuses to|declined to|denied|denies|deny|rejected|rejects|doubt|doubts)\b|n['’]t\b/gi;
+const NEG_RE = new RegExp(
+  `\\b(?:not(?! only\\b| (?:yet )?(?:known|clear|certain|sure)\\b)|${alternation([...NEGATION_CUES, ...denialForms({ strong: true, forms: ['base', 's', 'past'] })])})\\b|n['’]t\\b`,
+  'gi',
+);
 
 /** True when a text contains any negation cue (used for short claims, where scope is the whole claim). */
 export function hasNegation(text: string): boolean {
@@ -170,15 +155,8 @@ export function figuresInText(text: string): Figure[] {
   return extractFigures(pseudoArticle(text), null);
 }
 
-const COUNT_RE = /(?<![\w.,$€£-])(?:(more than|over|at least|nearly|almost|about|around|roughly|approximately|some|up to|fewer than|less than|as many as)\s+)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)((?:\s+[a-z][a-z-]*){1,3})/gi;
-const COUNT_QUALIFIER_RANGE: Record<string, [number, number]> = {
-  'more than': [1.0001, Infinity], over: [1.0001, Infinity], 'at least': [1, Infinity], nearly: [0.8, 1], almost: [0.8, 1],
-  'fewer than': [0.8, 1], 'less than': [0.8, 1], 'up to': [0, 1], 'as many as': [0, 1],
-  about: [0.85, 1.15], around: [0.85, 1.15], roughly: [0.85, 1.15], approximately: [0.85, 1.15], some: [0.85, 1.15],
-};
-
-/** Words that end a counted noun phrase ("40,000 kettles after …", "42,000 kettles last week"). */
-const COUNT_STOP = new Set('after before since until during last next this that these those per each ago across among against via amid including ahead'.split(' '));
+const COUNT_RE = new RegExp(`(?<![\\w.,$€£-])(?:(${alternation(Object.keys(QUALIFIER_RANGES))})\\s+)?(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)((?:\\s+[a-z][a-z-]*){1,3})`, 'gi');
+const MONTH_BEFORE_RE = new RegExp(`\\b${MONTH_PATTERN}\\.?\\s*$`, 'i');
 
 /**
  * Plain counts the figure lexicon does not know ("40 freight lines", "12 depots"): a number and the noun
@@ -190,7 +168,7 @@ export function countsIn(text: string, sentence: Sentence, articleId: string): F
   for (const m of text.matchAll(COUNT_RE)) {
     const [, qualifier, numText, tail] = m;
     const before = text.slice(0, m.index);
-    if (/(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$/i.test(before)) continue;
+    if (MONTH_BEFORE_RE.test(before)) continue;
     const value = Number(numText!.replace(/,/g, ''));
     if (!Number.isFinite(value) || value <= 0 || (/^\d{4}$/.test(numText!) && value >= 1800 && value <= 2100)) continue;
     const ws = tail!.trim().split(/\s+/);
@@ -198,7 +176,7 @@ export function countsIn(text: string, sentence: Sentence, articleId: string): F
     const content: string[] = [];
     for (const w of ws) {
       const lw = w.toLowerCase();
-      if (STOPWORDS.has(lw) || COUNT_STOP.has(lw)) break;
+      if (STOPWORDS.has(lw) || COUNT_PHRASE_STOPS.has(lw)) break;
       // "31 burn injuries linked to …": a participle after the noun starts what is said about it.
       if (content.length && /(?:ed|ing)$/.test(lw)) break;
       content.push(lw);
@@ -209,7 +187,7 @@ export function countsIn(text: string, sentence: Sentence, articleId: string): F
     const ofNoun = ws[content.length]?.toLowerCase() === 'of' && ws[content.length + 1] && !STOPWORDS.has(ws[content.length + 1]!.toLowerCase())
       ? ws[content.length + 1]!.toLowerCase().replace(/[^a-z-]+$/, '')
       : null;
-    const [lo, hi] = COUNT_QUALIFIER_RANGE[(qualifier ?? '').toLowerCase()] ?? [1, 1];
+    const [lo, hi] = QUALIFIER_RANGES[(qualifier ?? '').toLowerCase().replace(/\s+/g, ' ')] ?? [1, 1];
     const display = `${qualifier ? `${qualifier} ` : ''}${numText}`;
     out.push({
       key: `count:${terms(ofNoun ?? noun)[0] ?? ofNoun ?? noun}`, label: ofNoun ? `${noun} of ${ofNoun}` : noun, value, display, lo: value * lo, hi: value * hi, noun: ofNoun ? `${content.join(' ')} of ${ofNoun}` : content.join(' '),
@@ -219,11 +197,8 @@ export function countsIn(text: string, sentence: Sentence, articleId: string): F
   return out;
 }
 
-const UNITS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, thirteen: 13,
-  fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
-};
-const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+const UNITS = NUMBER_UNITS;
+const TENS = NUMBER_TENS;
 const NUMBER_WORD_RE = new RegExp(`\\b(${Object.keys(TENS).join('|')})(?:[-\\s](${Object.keys(UNITS).slice(0, 9).join('|')}))?\\b|\\b(${Object.keys(UNITS).join('|')})\\b`, 'gi');
 
 /** Spelled-out numbers as digits ("sixty-one" → "61"), for figure rules that read digits best. */

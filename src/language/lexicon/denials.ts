@@ -34,8 +34,10 @@ export const NON_CONFIRMATIONS: readonly string[] = [
 /** Words that call a statement untrue ("a fake story", "not true"). */
 export const FALSITY_WORDS: readonly string[] = ['fake', 'false', 'untrue', 'baseless', 'wrong'];
 
-/** Nouns for something said that a denial can answer ("denied the report"). */
-export const REPORT_NOUNS: readonly string[] = ['report', 'story', 'article', 'claim', 'allegation', 'account', 'source'];
+/** Nouns for something said that a denial can answer ("denied the report"), singular and plural. */
+export const REPORT_NOUNS: readonly string[] = [
+  'report', 'reports', 'story', 'stories', 'article', 'articles', 'claim', 'claims', 'allegation', 'allegations', 'account', 'accounts', 'source', 'sources',
+];
 
 /** Negation cues; "not" is handled by callers because "not only", "not yet known" do not negate. */
 export const NEGATION_CUES: readonly string[] = [

@@ -136,3 +136,8 @@ export const COLLECTIVE_NOUNS: ReadonlySet<string> = new Set(list('crew team squ
 
 /** Modifiers that say which kind of a counted thing ("power outages" vs "water outages"): kept in the noun, never dropped. */
 export const SOFT_COUNT_MODIFIERS: ReadonlySet<string> = new Set(list('accused suspected alleged reported additional more other new about some further extra'));
+
+/** Words that end a counted noun phrase ("40,000 kettles after …", "42,000 kettles last week"). */
+export const COUNT_PHRASE_STOPS: ReadonlySet<string> = new Set(
+  list('after before since until during last next this that these those per each ago across among against via amid including ahead'),
+);
