@@ -93,6 +93,22 @@ describe('persisted analysis', () => {
     await warm.store.close();
   });
 
+  it('a helper holding only the corpus may ask first: the deps then still load the file and persist', async () => {
+    const dataDir = tempDir('dispatch-analysis-data-');
+    const first = await start(SEEDS, dataDir);
+    await warmAnalysis(first);
+    const expected = await runCommand(first, { command: 'who', text: 'Maduro' });
+    const before = built();
+    const second = await start(SEEDS, dataDir);
+    // countIndependent(corpus, …) and the like reach the analysis with the corpus alone.
+    expect(analysisOf({ corpus: second.corpus }).groups.size).toBe(second.corpus.articles.length);
+    expect(await runCommand(second, { command: 'who', text: 'Maduro' })).toEqual(expected);
+    await runCommand(second, { command: 'timeline' });
+    expect(built()).toEqual(before);
+    await first.store.close();
+    await second.store.close();
+  });
+
   it('rebuilds a file written for another corpus version, reading again only the articles that changed', async () => {
     const seeds = copySeeds();
     const dataDir = tempDir('dispatch-analysis-data-');

@@ -105,7 +105,10 @@ type AnalysisDeps = Pick<Deps, 'corpus'> & { log?: Logger; analysis?: AnalysisSl
 /** The analysis of `deps.corpus` (one per corpus object; parts built on first use, or loaded). */
 export function analysisOf(deps: AnalysisDeps): Analysis {
   const hit = registry.get(deps.corpus);
-  if (hit) return hit;
+  if (hit) {
+    if (deps.analysis) adopt(hit, deps.analysis, deps.log);
+    return hit;
+  }
   const slot = deps.analysis;
   const a = createAnalysis(deps.corpus, slot, deps.log);
   registry.set(deps.corpus, a);
@@ -139,6 +142,33 @@ export async function flushAnalysis(deps: AnalysisDeps): Promise<void> {
   if (!s) return;
   while (s.saving) await s.saving;
   if (s.dirty) await save(s);
+}
+
+/**
+ * A helper that holds only the corpus (e.g. `countIndependent(corpus, …)`) may be first to
+ * ask for an analysis: when the deps then come with their slot, the analysis takes it over —
+ * the loaded file's parts it has not computed yet, and persistence.
+ */
+function adopt(a: Analysis, slot: AnalysisSlot, log: Logger | undefined): void {
+  const state = internals.get(a)!;
+  if (state.slot) return;
+  state.slot = slot;
+  state.log ??= log;
+  slot.last = a;
+  const file = slot.loaded;
+  delete slot.loaded;
+  if (file) {
+    if (file.version === state.corpus.version) {
+      // Facts and figure facts point at the file's entities: usable only with those entities.
+      const fileEntities = !state.memo.has('entities');
+      for (const [k, v] of Object.entries(file.parts) as [PartName, never][]) {
+        if (!state.memo.has(k) && (fileEntities || k === 'events')) state.stored[k] ??= v;
+      }
+    }
+    for (const [k, v] of Object.entries(file.figures)) state.figures.stored[k] ??= v;
+    for (const [k, v] of Object.entries(file.digest)) state.digest.stored[k] ??= v;
+  }
+  if (state.dirty) markDirty(state);
 }
 
 function createAnalysis(corpus: Corpus, slot: AnalysisSlot | undefined, log: Logger | undefined): Analysis {

@@ -62,18 +62,8 @@ export function findOverlaps(articles: Article[]): Overlap[] {
  * Group articles into independent "voices": an article that is a near-duplicate of
  * another counts once. Returns articleId → representative id.
  */
-const groupCache = new WeakMap<Article[], WeakMap<Overlap[], Map<string, string>>>();
-
 export function independenceGroups(articles: Article[], overlaps: Overlap[]): Map<string, string> {
-  // Pure in its inputs, and asked for on every answer: computed once per corpus.
-  let byOverlaps = groupCache.get(articles);
-  if (!byOverlaps) groupCache.set(articles, (byOverlaps = new WeakMap()));
-  let groups = byOverlaps.get(overlaps);
-  if (!groups) byOverlaps.set(overlaps, (groups = computeGroups(articles, overlaps)));
-  return groups;
-}
-
-function computeGroups(articles: Article[], overlaps: Overlap[]): Map<string, string> {
+  // Not cached here: engines read the groups of the corpus from its analysis (src/analysis), built once per version.
   const parent = new Map(articles.map((a) => [a.id, a.id]));
   const find = (x: string): string => {
     let r = x;

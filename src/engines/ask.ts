@@ -5,7 +5,7 @@
  * says plainly that the articles do not answer it, and what was searched.
  */
 import type { Deps } from '../deps.js';
-import { independenceGroups } from '../corpus/overlap.js';
+import { analysisOf } from '../analysis/index.js';
 import { isStoreUnavailableError } from '../store/index.js';
 import type { Answer, AnswerBlock, Article, Sentence } from '../types.js';
 import { QUERY_SYNONYMS as SYNONYMS } from '../language/synonyms.js';
@@ -382,7 +382,7 @@ export function extractive(deps: Deps, question: string, suggest = true, context
   }
 
   // Pick up to 4 sentences: the best, then the best from each other independent source.
-  const groups = independenceGroups(deps.corpus.articles, deps.corpus.overlaps);
+  const groups = analysisOf(deps).groups;
   const top = supported[0]!;
   const floor = top.score * 0.5;
   const chosen: Scored[] = [];

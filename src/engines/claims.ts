@@ -7,7 +7,7 @@
  * digest-figures.ts, so they work on any English news corpus.
  */
 import type { Deps } from '../deps.js';
-import { independenceGroups, NEAR_DUPLICATE_SHARE } from '../corpus/overlap.js';
+import { NEAR_DUPLICATE_SHARE } from '../corpus/overlap.js';
 import { parseDates } from '../language/dates.js';
 import {
   COUNT_PHRASE_STOPS, FALSITY_WORDS, MONTH_PATTERN, NEGATION_CUES, NON_CONFIRMATIONS, NUMBER_TENS, NUMBER_UNITS, QUALIFIER_RANGES, REPORTED_HEDGES,
@@ -356,7 +356,7 @@ export function nearDuplicates(corpus: Corpus): { source: string; within: string
 
 /** Independent voices among some articles: near-duplicates collapse into one. */
 export function countIndependent(corpus: Corpus, articleIds: Iterable<string>): { independent: number; articles: string[]; repeats: { source: string; of: string }[] } {
-  const groups = independenceGroups(corpus.articles, corpus.overlaps);
+  const groups = analysisOf({ corpus }).groups;
   const ids = [...new Set(articleIds)].sort();
   const firstOfGroup = new Map<string, string>();
   const repeats: { source: string; of: string }[] = [];

@@ -7,7 +7,6 @@
  * such, so repetition never passes for a second source.
  */
 import type { Deps } from '../deps.js';
-import { independenceGroups } from '../corpus/overlap.js';
 import { BadInputError } from '../errors.js';
 import { canonical, synonymsOf } from '../language/synonyms.js';
 import { terms, words } from '../language/tokenize.js';
@@ -118,7 +117,7 @@ export function compare(deps: Deps, rawTopic: string): Answer {
     };
   }
 
-  const ctx: Ctx = { deps, citer: createCiter(deps.corpus), group: independenceGroups(deps.corpus.articles, deps.corpus.overlaps), idf, onTopic, labelOnTopic };
+  const ctx: Ctx = { deps, citer: createCiter(deps.corpus), group: analysisOf(deps).groups, idf, onTopic, labelOnTopic };
   // The corpus value is immutable (a change swaps in a new one), so the findings for a topic can be kept with it.
   let perCorpus = foundCache.get(deps.corpus);
   if (!perCorpus) foundCache.set(deps.corpus, (perCorpus = new Map()));

@@ -11,7 +11,6 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Deps } from '../deps.js';
 import type { Answer, Article, Citation, DigestSection, Disagreement, Sentence, TimelineEvent } from '../types.js';
-import { independenceGroups } from '../corpus/overlap.js';
 import { isStoreUnavailableError } from '../store/index.js';
 import { timeChartSvg, type Bucket, type TimeChartSpec } from '../chart/svg.js';
 import { svgToPng, writePng } from '../chart/png.js';
@@ -156,7 +155,7 @@ function makeCtx(deps: Deps): Ctx {
     if (b.date) return 1;
     return b.addedAt - a.addedAt || a.id.localeCompare(b.id);
   });
-  const group = independenceGroups(articles, deps.corpus.overlaps);
+  const group = analysisOf(deps).groups;
   const voiceTerms = new Map<string, Set<string>>();
   const termsOf = new Map<string, Set<string>>();
   for (const a of articles) {

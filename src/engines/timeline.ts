@@ -7,7 +7,6 @@
  * event told by several articles is one entry with several citations.
  */
 import type { Deps } from '../deps.js';
-import { independenceGroups } from '../corpus/overlap.js';
 import { BadInputError } from '../errors.js';
 import type { Answer, AnswerBlock, Article, Corpus, DatePrecision, Sentence, TimelineEvent } from '../types.js';
 import {
@@ -378,7 +377,7 @@ export function timeline(deps: Deps, opts: TimelineOptions = {}): Answer {
   }
   if (opts.from && opts.to && opts.from.slice(0, opts.to.length) > opts.to.slice(0, opts.from.length)) throw new BadInputError(`"from" (${opts.from}) is after "to" (${opts.to}).`);
   const { events: all, inferred } = analysisOf(deps).events;
-  const groups = independenceGroups(corpus.articles, corpus.overlaps);
+  const groups = analysisOf(deps).groups;
   let aliases: string[] | null = null;
   let sentenceIds: Set<string> | null = null;
   let describedIds: Set<string> | null = null;

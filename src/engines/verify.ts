@@ -10,7 +10,6 @@
  * never a confident "contradicted".
  */
 import type { Deps } from '../deps.js';
-import { independenceGroups } from '../corpus/overlap.js';
 import { BadInputError } from '../errors.js';
 import { antonymsOf, synonymsOf } from '../language/synonyms.js';
 import { editDistance } from '../language/edit-distance.js';
@@ -428,7 +427,7 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
     }
   }
   // Ties: a single sentence before a pair, and an original before its near-duplicate copy.
-  const voiceOf = independenceGroups(deps.corpus.articles, deps.corpus.overlaps);
+  const voiceOf = analysisOf(deps).groups;
   const copy = (e: Evidence) => (voiceOf.get(e.s.articleId) === e.s.articleId ? 0 : 1);
   evidence.sort((a, b) => b.coverage - a.coverage || a.sents.length - b.sents.length || copy(a) - copy(b) || a.s.start - b.s.start);
   const best = evidence[0];
@@ -494,7 +493,7 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
   const isFull = (e: Evidence) => e.coverage >= FULL || e.uncovered.length === 0;
 
   // --- figures: compare each of the claim's numbers with the articles' figures of the same quantity ---
-  const groups = independenceGroups(deps.corpus.articles, deps.corpus.overlaps);
+  const groups = analysisOf(deps).groups;
   const figuresOf = (s: Sentence) => {
     const known = figures.get(s.id) ?? [];
     return [...known, ...comparableFigures(s.text, s, s.articleId).filter((c) => !sameNumber(c, known))];
