@@ -11,6 +11,7 @@ import { type Entity, type EntityIndex, type EntityMention, SPEECH_RE, TITLE_HEA
 import { createCiter, quoteSentences, sourceLabel, type Citer } from './cite.js';
 import { analysisOf } from '../analysis/index.js';
 import { attributeQuotes } from '../analysis/attribution.js';
+import { buildReferences } from '../analysis/references.js';
 import { quoteUnit } from './quote-span.js';
 import { agesOf } from './figure-slots.js';
 import type { LlmPassage } from '../llm/types.js';
@@ -501,7 +502,8 @@ export function aliasesOf(deps: Deps, about: string): string[] | null {
  * spokesman"), or null when it names no entity.
  */
 export function aboutEntity(deps: Deps, about: string): { aliases: string[]; sentenceIds: Set<string> } | null {
-  const look = lookupEntity(entityIndexOf(deps), about);
+  const index = entityIndexOf(deps);
+  const look = lookupEntity(index, about);
   if (!look.matches.length || !look.exact) return null;
   const aliases = new Set<string>();
   const sentenceIds = new Set<string>();
@@ -509,6 +511,9 @@ export function aboutEntity(deps: Deps, about: string): { aliases: string[]; sen
     for (const a of e.aliases) if (!a.startsWith('the ')) aliases.add(a);
     for (const m of e.mentions) sentenceIds.add(m.sentence.id);
   }
+  // Sentences that refer to it without naming it ("He ordered …", "the company said …").
+  const ids = new Set(look.matches.map((e) => e.id));
+  for (const r of buildReferences(deps.corpus, index)) if (ids.has(r.entity)) sentenceIds.add(r.sentenceId);
   return { aliases: [...aliases], sentenceIds };
 }
 

@@ -15,7 +15,7 @@ import { MONTHS, WEEKDAYS } from './dates.js';
 import { STOPWORDS, fold } from '../language/tokenize.js';
 import { type TypeCue, looksLikePersonName, typeCues } from '../analysis/entity-types.js';
 import { TITLE_HEADS } from '../language/lexicon/titles.js';
-import { MODIFIER_SUFFIXES, PERSON_NOUNS } from '../language/lexicon/entity-cues.js';
+import { MODIFIER_SUFFIXES, PERSON_NOUNS, REFERRING_NOUNS } from '../language/lexicon/entity-cues.js';
 
 /** "Norway-based", "Canadian-owned": a word glued to a modifier ending. */
 const MODIFIER_RE = new RegExp(`-(?:${MODIFIER_SUFFIXES.join('|')})$`, 'i');
@@ -272,6 +272,8 @@ const ROLE_TAIL_RE = /(?:^|[\s(])((?:[Tt]he|[Aa]n?)\s+(?:(?!(?:the|a|an|on|of|to
 /** The period of an abbreviation ("U.S.") does not end an apposition. */
 const APPOSITION_RE = /^\s*,\s*((?:a|an|the)\s(?:[^,;()—–"“”]|(?<=\d)[–—](?=\d)){3,140}?)(?=\s*(?:,|(?<!(?:^|[\s.])\p{Lu})\.(?:\s|$)|;|(?<!\d)[—–]|[—–](?!\d)|$))/u;
 const FINITE_VERB_RE = /\b(?:will|would|is|are|was|were|has|have|had|can|could|should|may|might|must|said|says|continues|reports|adds|added|told|writes|wrote|announced)\b/i;
+/** ", 48, is vice-chairman of …" / " was a pilot": a copula and a role phrase after the name. */
+const COPULA_ROLE_RE = /^(?:\s*,\s*\d{1,3}\s*,)?\s+(?:is|was|has\s+been|had\s+been|became)\s+((?:(?:a|an|the)\s+)?\p{Ll}[\p{L}-]*(?:\s+[\p{L}-]+){0,3}?(?:\s+(?:of|for|at|with)\s+[^,;.()"“”]{2,80}?)?)(?=\s*(?:,|;|\.(?:\s|$)|$))/u;
 const DASH_APPOSITION_RE = /^\s*[—–]\s*(the\s[^—–"“”]{3,140}?)\s*[—–]/;
 const WHO_RE = /^\s*,\s*(who\s[^,;()—–"“”]{3,140}?)\s*,/;
 /** An apposition without an article: ", spokeswoman for Brightloom," / ", chief financial officer at Halvard." */
@@ -303,29 +305,48 @@ function roleBefore(text: string, nameStart: number, lowerWords: Set<string>, se
   const toks = sentenceTokens.filter((t) => t.end <= nameStart);
   const picked: Token[] = [];
   let end = nameStart;
+  // A role's head: a title ("Secretary") or a trade or relation ("pilot", "son", "founder").
+  const isHead = (k: string) => TITLE_HEADS.has(k) || PERSON_NOUNS.has(k);
+  let modifiers = 0;
   for (let i = toks.length - 1; i >= 0; i--) {
     const t = toks[i]!;
     const gap = text.slice(t.end + (t.poss ? 2 : 0), end);
     if (!/^\s*$/.test(gap)) break;
     const k = t.key;
+    const headSeen = picked.some((p) => isHead(p.key) || REFERRING_NOUNS[p.key] === 'organization');
     const ok =
       // A sentence's first word joins the role unless it is a word the corpus uses as a verb ("Told …").
       (t.cap && !FUNCTION_WORDS.has(k) && !(i === 0 && lowerWords.has(k) && !TITLE_HEADS.has(k) && lexTags(k).has('Verb'))) ||
-      TITLE_HEADS.has(k) ||
+      isHead(k) ||
       ROLE_MODIFIERS.has(k) ||
-      ((k === 'of' || k === 'for') && picked.length > 0);
+      ((k === 'of' || k === 'for' || k === 'at') && picked.length > 0) ||
+      // "founder of the Wild Boars club X": the organisation inside the role.
+      (k === 'the' && picked.length > 0 && /^(?:of|for|at)$/.test(toks[i - 1]?.key ?? '')) ||
+      (REFERRING_NOUNS[k] === 'organization' && !picked.some((p) => isHead(p.key))) ||
+      // "French submersible pilot X": up to two plain words before the head.
+      (headSeen && !t.cap && modifiers < 2 && !STOPWORDS.has(k) && !FUNCTION_WORDS.has(k) && !isFiniteVerb(k) && /^[\p{Ll}-]+$/u.test(t.text) && ++modifiers > 0);
     if (!ok) break;
     picked.unshift(t);
     end = t.start;
   }
-  while (picked.length && (picked[0]!.key === 'of' || picked[0]!.key === 'for')) picked.shift();
-  if (!picked.some((t) => TITLE_HEADS.has(t.key))) return undefined;
-  // The phrase ends with its head: drop capitalised words after the last title word (they are names).
+  // Plain words left at the front that lead to no capitalised or role word are not the role's ("then pilot X").
+  while (picked.length && !picked[0]!.cap && !isHead(picked[0]!.key) && !ROLE_MODIFIERS.has(picked[0]!.key)) picked.shift();
+  while (picked.length && (picked[0]!.key === 'of' || picked[0]!.key === 'for' || picked[0]!.key === 'at' || picked[0]!.key === 'the')) picked.shift();
+  if (!picked.some((t) => isHead(t.key))) return undefined;
+  // The phrase ends with its head: drop capitalised words after the last title word (they are names),
+  // unless they are the organisation the role is of ("chief executive of OceanGate Expeditions").
   let last = picked.length - 1;
-  while (last >= 0 && !TITLE_HEADS.has(picked[last]!.key) && !ROLE_MODIFIERS.has(picked[last]!.key)) last--;
-  const phrase = picked.slice(0, last + 1);
+  while (last >= 0 && !isHead(picked[last]!.key) && !ROLE_MODIFIERS.has(picked[last]!.key)) last--;
+  const ofOrg = /^(?:of|for|at)$/.test(picked[last + 1]?.key ?? '') && last + 2 < picked.length;
+  const phrase = ofOrg ? picked : picked.slice(0, last + 1);
   if (!phrase.length) return undefined;
   return text.slice(phrase[0]!.start, phrase[phrase.length - 1]!.end + (phrase[phrase.length - 1]!.poss ? 2 : 0)).trim();
+}
+
+/** A verb form that cannot modify a noun ("said", "runs"); "caving", "retired" can. */
+function isFiniteVerb(k: string): boolean {
+  const t = lexTags(k);
+  return ['PastTense', 'PresentTense', 'Infinitive', 'Modal', 'Copula', 'Auxiliary'].some((x) => t.has(x)) && !t.has('Adjective') && !t.has('Noun');
 }
 
 /** A word the corpus writes in lowercase, or that the lexicon knows only as a common word. */
@@ -456,11 +477,18 @@ function extractCandidates(article: Article, sentence: Sentence, lowerWords: Set
     if (appo && FINITE_VERB_RE.test(appo)) appo = undefined; // a clause, not a description
     if (!appo) {
       // ", spokeswoman for X," / ", chief executive of Y.": a role noun heads it (before any "of/for/at …").
-      const bare = rest.match(BARE_ROLE_APPOSITION_RE)?.[1];
+      // ", and a long-time adviser to …" coordinates a second description of the sentence's subject, not of this name.
+      const bare = rest.match(BARE_ROLE_APPOSITION_RE)?.[1]?.replace(/^(?:and|or|but)\s.*$/, '') || undefined;
       const head = bare?.split(/\s+(?:of|for|at|to|with|in)\s+/)[0]!.split(/\s+/);
       if (bare && head && head.some((w) => TITLE_HEADS.has(keyOf(w))) && head.every((w) => TITLE_HEADS.has(keyOf(w)) || ROLE_MODIFIERS.has(keyOf(w)) || !lexTags(w).has('Verb')) && !FINITE_VERB_RE.test(bare)) appo = bare;
     }
     appo ??= rest.match(WHO_RE)?.[1];
+    // "X, 48, is vice-chairman of Y": a role given as the predicate of the name's own sentence.
+    if (!appo) {
+      const pred = COPULA_ROLE_RE.exec(rest)?.[1];
+      const head = pred?.split(/\s+(?:of|for|at|with|in)\s+/)[0]!.split(/\s+/) ?? [];
+      if (pred && head.length <= 4 && head.some((w) => TITLE_HEADS.has(w.toLowerCase()) || PERSON_NOUNS.has(w.toLowerCase()))) appo = pred;
+    }
     // In a list, a phrase that runs into the next name is that name's role, not this one's apposition
     // ("pilot A, chief executive of Acme B, and …").
     if (appo && [...breaks].some((b) => b > end && b < end + rest.indexOf(appo!) + appo!.length)) appo = undefined;

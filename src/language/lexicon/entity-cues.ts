@@ -32,7 +32,7 @@ export const PERSON_NOUNS: ReadonlySet<string> = new Set(
     boy girl man woman teenager child baby mr mrs ms miss
     resident villager farmer fisherman fishermen worker volunteer survivor victim witness passenger passengers tourist tourists mourner
     owner founder co-founder cofounder partner colleague friend neighbour neighbor veteran
-    soldier officer trooper marine sergeant rescuer firefighter policeman policewoman detective guard
+    soldier officer trooper sergeant rescuer firefighter policeman policewoman detective guard
     politician lawmaker legislator congressman congresswoman senator candidate voter activist campaigner protester
     lawyer attorney barrister solicitor judge prosecutor defendant plaintiff suspect
     spokesperson spokesman spokeswoman analyst expert specialist consultant adviser advisor economist historian researcher
