@@ -29,6 +29,9 @@ describe('event dates against the article date', () => {
     ['2021-03-28', 'The next hearing is on Friday, the court clerk said.', ['2021-04-02']],
     ['2021-03-29', 'The barge was refloated on Monday and is expected to leave the canal on Wednesday.', ['2021-03-29', '2021-03-31']],
     ['2021-03-28', 'He said the pumps, which will run all week, were switched on Saturday.', ['2021-03-27']],
+    ['2021-03-26', 'The authority said on Thursday it hoped to refloat the ship by Saturday.', ['2021-03-25', '2021-03-27']], // a plan told in the past
+    ['2021-03-26', 'The blockage, which began Tuesday, may last weeks, experts warned Thursday.', ['2021-03-23', '2021-03-25']], // "last" the verb
+    ['2021-03-26', 'Traffic is not expected to resume until next week.', [null]], // a span, not a day
     // A month-day takes the article's year, also when the sentence has a future elsewhere.
     ['2020-08-28', 'The council approved the plan on Monday (Aug. 24) and will vote on the budget next month.', ['2020-08-24', '2020-08-24', '2020-09']],
     ['2021-03-29', 'The ship became wedged across the canal on March 23.', ['2021-03-23']],

@@ -80,7 +80,7 @@ const RELATIVE_TO_EVENT_RE = /\b(?:later|after|afterwards|before|earlier|within|
 /** A bare year counts only after words that make it a date, not a quantity. */
 const YEAR_CUE = /\b(?:in|since|from|of|by|until|till|to|during|before|after|early|late|mid|around|between|and|year|the)\s*$/i;
 /** Vague spans that are not points in time ("the past two weeks", "for weeks", "at the moment"). */
-const VAGUE_RE = /^(?:(?:the\s+)?(?:past|last|next|coming)\s+(?:\d+|few|several|two|three|four|five|six|seven|eight|nine|ten|couple of)\s+\w+|(?:the\s+)?past\s+(?:week|month|year|day)|this\s+week|weekend|now|(?:at\s+)?the\s+moment|tonight|this\s+(?:morning|afternoon|evening))$/i;
+const VAGUE_RE = /^(?:(?:the\s+)?(?:past|last|next|coming)\s+(?:\d+|few|several|two|three|four|five|six|seven|eight|nine|ten|couple of)\s+\w+|(?:the\s+)?past\s+(?:week|month|year|day)|(?:last|next|past|coming)\s+(?:days|weeks|months|years)|this\s+week|weekend|now|(?:at\s+)?the\s+moment|tonight|this\s+(?:morning|afternoon|evening))$/i;
 
 const MONTH_NAME = `(?:${alternation([...MONTHS, ...Object.keys(MONTH_ABBREVIATIONS).map(capital)])})`;
 /**
@@ -123,7 +123,8 @@ function directionOf(text: string, start: number, end: number, verbs: VerbPhrase
   if (!best) return 'past';
   const { v } = best;
   if (v.tense === 'future') return 'future';
-  if (v.tense === 'past') return 'past';
+  // "hoped to refloat it by Saturday", "was due to sail on Wednesday": a plan told in the past may be still to come.
+  if (v.tense === 'past') return PROSPECTIVE_VERBS.has(v.lemma) ? 'near' : 'past';
   if (PROSPECTIVE_VERBS.has(v.lemma)) return v.conditional ? 'near' : 'future';
   // The date's own clause, from its last break before the verb or the date up to the date: "The next hearing is on Friday".
   const from = Math.min(v.start, start);
@@ -197,8 +198,8 @@ export function findDateMentions(text: string): DateMention[] {
     const direction: Direction = last ? 'past' : directionAt(r.index, raw.length);
     const base = { index: r.index, text: phrase, future: direction === 'future', direction, last };
     if (known('year') && known('month') && known('day')) {
-      // "last week" is a span, not a day: kept as an event whose day the text does not give.
-      if (/^(?:last|previous)\s+week$/i.test(bare)) {
+      // "last week", "next week" are spans, not days: kept as events whose day the text does not give.
+      if (/^(?:last|previous|next|coming)\s+week$/i.test(bare)) {
         out.push({ ...base, kind: 'relative', relPrecision: 'unknown' });
         work = mask(work, r.index, r.index + r.text.length);
         continue;
@@ -356,7 +357,7 @@ export function describeUnresolved(m: DateMention, ref: Ymd | null = null): stri
     case 'month':
       return `${m.last ? 'the previous ' : ''}${MONTHS[m.month! - 1]}, year not given`;
     case 'relative':
-      if (m.relPrecision === 'unknown') return ref ? `${m.text}: the week before ${formatDate(ymdToIso(ref), 'day')}` : `${m.text}, date not given`;
+      if (m.relPrecision === 'unknown') return ref ? `${m.text}: the week ${/^(?:next|coming)/i.test(m.text) ? 'after' : 'before'} ${formatDate(ymdToIso(ref), 'day')}` : `${m.text}, date not given`;
       return `"${m.text}", and the article carries no date`;
     default:
       return `"${m.text}", date not given`;
