@@ -13,6 +13,8 @@ import type { Logger } from '../log.js';
 import type { Analysis } from './index.js';
 import type { EntitiesJson, EventsJson, FactsJson, FigureJson } from './persist.js';
 import type { FiguresAnalysis } from './figures.js';
+import type { Attribution } from './attribution.js';
+import type { Reference } from './references.js';
 
 /** Bump when the file layout changes (the code hash covers rule changes). */
 export const ANALYSIS_SCHEMA = 1;
@@ -35,7 +37,15 @@ export interface AnalysisFile {
   code: string;
   /** The corpus version the cross-article parts read. */
   version: string;
-  parts: { entities?: EntitiesJson; facts?: FactsJson; events?: EventsJson; figureFacts?: FiguresAnalysis };
+  parts: {
+    entities?: EntitiesJson;
+    facts?: FactsJson;
+    events?: EventsJson;
+    figureFacts?: FiguresAnalysis;
+    quotes?: Attribution[];
+    attribution?: Record<string, Omit<Attribution, 'sentenceIds'>>;
+    references?: Reference[];
+  };
   /** Per-article parts by `<article id>\0<content hash>\0<reference date>`. */
   figures: Record<string, FigureJson[]>;
   digest: Record<string, FigureJson[]>;
@@ -43,7 +53,7 @@ export interface AnalysisFile {
 
 /** How often each part was computed rather than loaded or reused, and files read and written: a warm start computes nothing. */
 export const analysisStats = {
-  built: { entities: 0, facts: 0, events: 0, figureFacts: 0, figures: 0, digestFigures: 0 },
+  built: { entities: 0, facts: 0, events: 0, figureFacts: 0, quotes: 0, attribution: 0, references: 0, figures: 0, digestFigures: 0 },
   loaded: 0,
   saved: 0,
 };

@@ -25,6 +25,8 @@ import { corpusFigures } from '../engines/claims.js';
 import { plainCounts } from '../engines/compare.js';
 import { attributionOf, digestFigures, extractFigures, type CountedFigure, type Figure } from '../engines/digest-figures.js';
 import { buildFigures, type FiguresAnalysis } from './figures.js';
+import { attributeQuotes, attributeSentences, type Attribution } from './attribution.js';
+import { buildReferences, type Reference } from './references.js';
 import { independenceGroups } from '../corpus/overlap.js';
 import { ANALYSIS_SCHEMA, analysisStats, codeVersion, writeAnalysisFile, type AnalysisFile, type AnalysisSlot } from './file.js';
 import {
@@ -62,6 +64,12 @@ export interface Analysis {
   readonly figures: Map<string, Figure[]>;
   /** Every figure as src/analysis/figures.ts reads it (ages tied to people, counts, measures): plain data. */
   readonly figureFacts: FiguresAnalysis;
+  /** Every quotation the articles attribute, with its speaker (src/analysis/attribution.ts): plain data. */
+  readonly quotes: Attribution[];
+  /** Who says each sentence, by sentence id (quotations and reported speech). */
+  readonly attribution: Record<string, Omit<Attribution, 'sentenceIds'>>;
+  /** "he", "the 79-year-old", "the company" resolved to entities (src/analysis/references.ts): plain data. */
+  readonly references: Reference[];
   /** Plain counts ("42,000 kettles") the lexicon does not read (derived; not persisted). */
   readonly plainCounts: Figure[];
   /** Near-duplicate articles grouped into independent voices: article id → representative id. */
@@ -72,7 +80,9 @@ export interface Analysis {
 
 export { analysisStats, readAnalysisFile, type AnalysisSlot } from './file.js';
 
-type PartName = 'entities' | 'facts' | 'events' | 'figureFacts';
+type PartName = 'entities' | 'facts' | 'events' | 'figureFacts' | 'quotes' | 'attribution' | 'references';
+/** Parts that point at entities (by position or id): usable only with the entities they were built with. */
+const ON_ENTITIES: PartName[] = ['facts', 'figureFacts', 'quotes', 'attribution', 'references'];
 
 const registry = new WeakMap<Corpus, Analysis>();
 const internals = new WeakMap<Analysis, State>();
@@ -129,6 +139,9 @@ export async function warmAnalysis(deps: AnalysisDeps): Promise<number> {
   void a.events;
   void a.figures;
   void a.figureFacts;
+  void a.quotes;
+  void a.attribution;
+  void a.references;
   const latest = a.corpus.articles.map((x) => x.date).filter((d): d is string => !!d).sort().pop() ?? null;
   for (const article of a.corpus.articles) a.digestFigures(article, article.date ?? latest);
   const ms = performance.now() - t0;
@@ -162,7 +175,7 @@ function adopt(a: Analysis, slot: AnalysisSlot, log: Logger | undefined): void {
       // Facts and figure facts point at the file's entities: usable only with those entities.
       const fileEntities = !state.memo.has('entities');
       for (const [k, v] of Object.entries(file.parts) as [PartName, never][]) {
-        if (!state.memo.has(k) && (fileEntities || k === 'events')) state.stored[k] ??= v;
+        if (!state.memo.has(k) && (fileEntities || !ON_ENTITIES.includes(k))) state.stored[k] ??= v;
       }
     }
     for (const [k, v] of Object.entries(file.figures)) state.figures.stored[k] ??= v;
@@ -214,11 +227,8 @@ function createAnalysis(corpus: Corpus, slot: AnalysisSlot | undefined, log: Log
       analysisStats.built[name]++;
       const value = build();
       delete state.stored[name];
-      // Stored facts and figure facts point at entities: new entities make them meaningless.
-      if (name === 'entities') {
-        delete state.stored.facts;
-        delete state.stored.figureFacts;
-      }
+      // Parts built on the stored entities are meaningless with new ones.
+      if (name === 'entities') for (const p of ON_ENTITIES) delete state.stored[p];
       state.builtNow.add(name);
       markDirty(state);
       return value;
@@ -260,6 +270,26 @@ function createAnalysis(corpus: Corpus, slot: AnalysisSlot | undefined, log: Log
         () => buildFigures(corpus, { entities, attribution: attributionOf }),
       );
     },
+    get quotes() {
+      const entities = this.entities;
+      return persisted('quotes', (j: Attribution[]) => checked(j, entities, ['sentenceIds'], ['speaker']), () => attributeQuotes(corpus, entities));
+    },
+    get attribution() {
+      const entities = this.entities;
+      const quotes = this.quotes;
+      return persisted(
+        'attribution',
+        (j: Record<string, Omit<Attribution, 'sentenceIds'>>) => {
+          for (const [id, x] of Object.entries(j)) checked([{ ...x, id }], entities, ['id'], ['speaker']);
+          return j;
+        },
+        () => attributeSentences(corpus, entities, quotes),
+      );
+    },
+    get references() {
+      const entities = this.entities;
+      return persisted('references', (j: Reference[]) => checked(j, entities, ['sentenceId'], ['entity']), () => buildReferences(corpus, entities));
+    },
     get plainCounts() {
       return part('plainCounts', () => plainCounts(corpus, this.figures));
     },
@@ -275,6 +305,16 @@ function createAnalysis(corpus: Corpus, slot: AnalysisSlot | undefined, log: Log
   };
   internals.set(analysis, state);
   return analysis;
+
+  /** Plain-data parts are used as stored once every sentence and entity they name exists. */
+  function checked<T extends object>(list: T[], entities: EntityIndex, sentenceFields: string[], entityFields: string[]): T[] {
+    const ids = new Set(entities.entities.map((e) => e.id));
+    for (const x of list as Record<string, unknown>[]) {
+      for (const f of sentenceFields) for (const id of ([] as unknown[]).concat(x[f])) state.resolver.sentence(String(id));
+      for (const f of entityFields) if (!ids.has(String(x[f]))) throw new StaleAnalysisError(`entity ${String(x[f])}`);
+    }
+    return list;
+  }
 }
 
 const articleKey = (a: Article, ref: string | null) => `${a.id}\u0000${a.hash}\u0000${ref ?? ''}`;
@@ -339,6 +379,9 @@ function save(state: State): Promise<void> {
       if (state.builtNow.has('facts')) parts.facts = factsToJson(a.facts, a.entities);
       if (state.builtNow.has('events')) parts.events = eventsToJson(a.events);
       if (state.builtNow.has('figureFacts')) parts.figureFacts = a.figureFacts;
+      if (state.builtNow.has('quotes')) parts.quotes = a.quotes;
+      if (state.builtNow.has('attribution')) parts.attribution = a.attribution;
+      if (state.builtNow.has('references')) parts.references = a.references;
       await writeAnalysisFile(dir, { schema: ANALYSIS_SCHEMA, code: codeVersion(), version: state.corpus.version, parts, figures: perArticle(state.figures), digest: perArticle(state.digest) });
     } catch (err) {
       state.log?.warn({ err: (err as Error).message }, 'could not persist the analysis; the next start rebuilds it');
