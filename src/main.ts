@@ -30,7 +30,8 @@ async function main(): Promise<void> {
   const { watchCorpus } = await import('./corpus/watch.js');
   const watcher = watchCorpus(deps, {
     log,
-    // The watcher logs each update; rebuild the entity index so autocomplete knows the new names.
+    // The watcher logs each update; build the new version's analysis now (only changed articles are read
+    // again) and persist it, so autocomplete knows the new names and the next start loads it.
     onUpdate: () => void warmUp(deps).catch((err) => log.warn({ err: (err as Error).message }, 'warm-up after a corpus update failed')),
   });
   closers.unshift(() => watcher.close());
