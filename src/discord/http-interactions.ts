@@ -257,6 +257,7 @@ export async function startHttpInteractions(deps: Deps, port: number, opts: Http
   };
 
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
+    router.arrived();
     if (req.method !== 'POST') return plain(res, 405, 'method not allowed');
     // Refuse an over-limit body as soon as it is known to be one, and stop reading it: the
     // 413 goes out and the connection is dropped shortly after (time for the client to read

@@ -11,7 +11,7 @@ import { BadInputError, NotFoundError, isDispatchError } from '../errors.js';
 import type { Answer } from '../types.js';
 import type { CommandContext, Incoming, Origin, Responder, RunFn, SlashCommand } from './command.js';
 import { focusedOption, validateOptions } from './options.js';
-import { clip, payloadViolations, renderAnswer, renderError, renderQuotes, renderTimeline, type MessagePayload, type RenderContext } from './render.js';
+import { clip, payloadViolations, quoteScope, renderAnswer, renderError, renderFull, renderQuotes, renderTimeline, type MessagePayload, type RenderContext } from './render.js';
 import { createStash, type Stash } from './stash.js';
 import { shouldAnswer } from '../scale/claim.js';
 import { createCooldown, isCooldownError } from './cooldown.js';
@@ -56,6 +56,8 @@ export interface Router {
   handle(inc: Incoming, res: Responder, opts?: { claimed?: boolean }): Promise<void>;
   /** Claim an interaction id for this instance: false when it was already handled (a duplicate or a replay). */
   claim(id: string, ttlMs?: number): Promise<boolean>;
+  /** A request has just arrived (HTTP mode): engine runs wait until arrivals pause, so acks go first. */
+  arrived(): void;
   handleMention(m: Mention, send: MentionSend, react?: MentionReact): Promise<void>;
   /** Resolves when every in-flight interaction has been answered (for clean shutdown). */
   idle(): Promise<void>;
@@ -69,6 +71,10 @@ const AUTOCOMPLETE_BUDGET_MS = 2000;
 const SNOWFLAKE = /^\d{15,22}$/;
 /** Engine runs at once: enough to overlap model calls, few enough that CPU work cannot starve the gateway. */
 const MAX_RUNS = 4;
+/** HTTP mode: an engine run starts once no request has arrived for this long… */
+const ARRIVALS_QUIET_MS = 10;
+/** …or once it has waited this long, so a steady stream cannot hold answers back for ever. */
+const ARRIVALS_MAX_HOLD_MS = 1500;
 const PERMISSION_NAMES: Record<string, string> = { ManageGuild: 'Manage Server', Administrator: 'Administrator', ManageChannels: 'Manage Channels' };
 
 /** Conversation key for a user in a channel. */
@@ -89,7 +95,12 @@ export function followUpInput(suggestion: string, session: string): { input: Com
   const m = /^\/(ask|who|timeline|sources|verify|compare)\b\s*(.*)$/s.exec(suggestion.trim());
   if (!m) return { input: { command: 'ask', text: suggestion, session }, view: 'answer' };
   const [, command, rest] = m as unknown as [string, 'ask' | 'who' | 'timeline' | 'sources' | 'verify' | 'compare', string];
-  if (command === 'timeline') return { input: { command, session }, view: 'timeline' }; // "without filters"
+  if (command === 'timeline') {
+    // "/timeline about:Nicolás Maduro from:2025-10": the options it names, each up to the next one
+    const opt = (name: string) => new RegExp(`(?:^|\\s)${name}:\\s*(.+?)\\s*(?=\\s(?:about|from|to):|$)`, 's').exec(rest)?.[1];
+    const [about, from, to] = [opt('about'), opt('from'), opt('to')];
+    return { input: { command, session, ...(about ? { about } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) }, view: 'timeline' };
+  }
   if (command === 'sources') return { input: { command, session }, view: 'answer' };
   return { input: { command, text: rest || undefined, session }, view: 'answer' };
 }
@@ -198,13 +209,18 @@ export function createRouter(deps: Deps, opts: RouterOptions): Router {
     try {
       await yieldToIo();
       let acked = false;
-      while (running >= MAX_RUNS || pendingAcks > 0) {
-        if (!acked) {
-          acked = true;
-          await beforeWaiting();
-          continue;
+      for (;;) {
+        while (running >= MAX_RUNS || pendingAcks > 0) {
+          if (!acked) {
+            acked = true;
+            await beforeWaiting();
+            continue;
+          }
+          await new Promise<void>((r) => slotWaiters.push(r));
+          // woken as another run ends: let pending I/O (new requests, their acks) in before starting
+          await yieldToIo();
         }
-        await new Promise<void>((r) => slotWaiters.push(r));
+        if (!(await arrivalsPaused())) break;
       }
       running++;
     } finally {
@@ -215,6 +231,29 @@ export function createRouter(deps: Deps, opts: RouterOptions): Router {
     running--;
     wake();
   };
+
+  /**
+   * Reading a request and acknowledging it is quick; an engine run is not, and while it runs
+   * no request is read. During a burst the runs wait, with the event loop free, until
+   * requests stop arriving, so every request is read and acknowledged first.
+   */
+  let lastArrival = 0;
+  let holdingSince: number | undefined;
+  /** Wait while requests are arriving; true when it waited (the slot must then be checked again). */
+  async function arrivalsPaused(): Promise<boolean> {
+    let waited = false;
+    for (;;) {
+      const t = performance.now();
+      if (t - lastArrival >= ARRIVALS_QUIET_MS) {
+        holdingSince = undefined;
+        return waited;
+      }
+      // a stream that never pauses: after the longest hold, runs go on as usual until it does
+      if (t - (holdingSince ??= t) >= ARRIVALS_MAX_HOLD_MS) return waited;
+      waited = true;
+      await new Promise<void>((r) => setTimeout(r, ARRIVALS_QUIET_MS));
+    }
+  }
 
   /**
    * The engine deps for one run holding a slot. A model call is a wait, not CPU work:
@@ -378,21 +417,39 @@ export function createRouter(deps: Deps, opts: RouterOptions): Router {
   }
 
   async function onButton(inc: Incoming & { kind: 'button' }, res: Responder, state: State): Promise<void> {
-    const [kind, a, b] = inc.customId.split(':');
+    const [kind, a, b, c] = inc.customId.split(':');
     if (kind !== 'f') await cooldown.take(inc.userId, 'light'); // a suggested follow-up runs an engine: `run`, in answer()
     switch (kind) {
       case 'q': {
+        // `q:<key>` or, on a timeline page, `q:<key>:<page>`: the quotes of that page only
         const { answer: ans } = await stashed(a ?? '');
-        const [first, ...rest] = renderQuotes(ans);
+        const page = b === undefined ? undefined : Number(b);
+        if (page !== undefined && (!Number.isInteger(page) || page < 0)) throw new BadInputError('That page does not exist.');
+        const [first, ...rest] = renderQuotes(ans, quoteScope(ans, page));
+        await res.reply(first!, true);
+        for (const p of rest) await res.followUp(p, true);
+        return;
+      }
+      case 'x': {
+        const { answer: ans } = await stashed(a ?? '');
+        const [first, ...rest] = renderFull(ans);
         await res.reply(first!, true);
         for (const p of rest) await res.followUp(p, true);
         return;
       }
       case 't': {
-        const { answer: ans } = await stashed(a ?? '');
+        // `t:<key>:<page>` pages the asker's message; `t:<key>:<page>:<user>` pages that user's own copy
+        const entry = await stashed(a ?? '');
         const page = Number(b);
         if (!Number.isInteger(page) || page < 0) throw new BadInputError('That page does not exist.');
-        await res.update(renderTimeline(ans, page, { key: a })[0]!);
+        if (c !== undefined && !SNOWFLAKE.test(c)) throw new BadInputError('That button is not valid.');
+        const pager = c ?? sessionCoords(entry.session)?.userId;
+        if (pager === inc.userId) {
+          await res.update(renderTimeline(entry.answer, page, { key: a, pager: c })[0]!);
+          return;
+        }
+        // Someone else's public timeline: they page their own copy, seen only by them.
+        await res.reply(renderTimeline(entry.answer, page, { key: a, pager: inc.userId })[0]!, true);
         return;
       }
       case 'f': {
@@ -540,6 +597,9 @@ export function createRouter(deps: Deps, opts: RouterOptions): Router {
     stash,
     handle: (inc, res, o) => track(handleOne(inc, res, o?.claimed ?? false)),
     claim: claimOnce,
+    arrived() {
+      lastArrival = performance.now();
+    },
     handleMention: (m, send, react) => track(handleMention(m, send, react)),
     async idle() {
       while (inFlight.size) await Promise.allSettled([...inFlight]);

@@ -227,6 +227,7 @@ describe('HTTP interactions: anything not properly signed → 401 and no side ef
   it('the same request, properly signed, is handled (the control)', async () => {
     const r = await post(body, headers);
     expect(r.status).toBe(200);
+    await http.router.idle(); // acknowledged first; the engine runs after
     expect(runs.length).toBe(before.runs + 1);
     expect(await deps.store.get(`session:discord:${discord.channelId}:${userId}`)).toHaveLength(1);
   });
