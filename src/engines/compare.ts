@@ -8,6 +8,9 @@
  */
 import type { Deps } from '../deps.js';
 import { BadInputError } from '../errors.js';
+import {
+  ALLEGATION_WORDS, NON_CONFIRMATIONS, REPORT_NOUNS, alternation, denialForms, speechForms, wordRe,
+} from '../language/lexicon/index.js';
 import { canonical, synonymsOf } from '../language/synonyms.js';
 import { terms, words } from '../language/tokenize.js';
 import type { Answer, AnswerBlock, Article, Disagreement, Sentence } from '../types.js';
@@ -286,8 +289,12 @@ export function plainCounts(corpus: Deps['corpus'], known: Map<string, Figure[]>
 }
 
 /** Who a sentence's figure is from: the subject of an opening "X said" ("The company said…", "Consumer advocates said…"), else the usual attribution. */
+const OPENING_SOURCE_RE = new RegExp(
+  `^\\s*((?:[\\p{L}’'.-]+\\s+){0,4}?[\\p{L}’'.-]+)\\s+(?:${alternation([...speechForms({ roles: ['say'], ambiguous: false, forms: ['s', 'past'] }), ...speechForms({ roles: ['report'], forms: ['s', 'past'] })])})\\b`,
+  'u',
+);
 function sourceOfSentence(text: string): string | null {
-  const m = /^\s*((?:[\p{L}’'.-]+\s+){0,4}?[\p{L}’'.-]+)\s+(?:said|says|reported|reports|told|estimated|announced|counted)\b/u.exec(text);
+  const m = OPENING_SOURCE_RE.exec(text);
   if (m && !/^(?:he|she|they|it|we|i|you)$/i.test(m[1]!)) return m[1]!.replace(/^The\b/, 'the');
   return attributionOf(text);
 }
@@ -333,7 +340,7 @@ function reportsAndDenials(ctx: Ctx): Found[] {
       // What is denied: the words after "report that" or "denied that", else the whole sentence and its neighbours.
       const object =
         /\b(?:report|reports|story|claim|claims|allegation)s?\s+that\s+(.+)$/i.exec(s.text)?.[1] ??
-        /\b(?:denied|denies|deny|denying|disputed|disputes|rejected|rejects)\s+(?:that\s+)?(.+)$/i.exec(s.text)?.[1] ??
+        DENIED_OBJECT_RE.exec(s.text)?.[1] ??
         s.text;
       // The ordinary words of what is denied ("already made a decision on the strikes"): a report must share them, not
       // just the names around it, to be the one denied.
@@ -585,23 +592,34 @@ function names(text: string): string[] {
 }
 
 /** Words that say something was reported, not what: they do not make a report the one denied. */
-const REPORTING_WORDS = new Set(['report', 'reported', 'story', 'claim', 'claims', 'allegation', 'newspaper', 'said', 'sourc', 'source', 'sources'].flatMap((w) => terms(w)));
+const REPORTING_WORDS = new Set([...REPORT_NOUNS, 'reported', 'newspaper'].flatMap((w) => terms(w)));
 
 /** A denial of a report said to exist ("denied the newspaper's report that …"). */
-const REPORT_OBJECT_RE = /\b(?:report|story|article|claim|allegation)s?\b/i;
+const REPORT_OBJECT_RE = wordRe(REPORT_NOUNS);
+/** What a denial denies: the words after "denied (that)". */
+const DENIED_OBJECT_RE = new RegExp(`\\b(?:${alternation(denialForms({ strong: true }))})\\s+(?:that\\s+)?(.+)$`, 'i');
 const soft0 = (d: string) => isNonConfirmation(d);
 
 /** A sentence that passes on what someone says or alleges ("advocates said…", "X accused Y of…"). */
-const ALLEGE_RE = /\b(?:said|says|alleged|alleges|allege|accused|accuses|claimed|claims|charged|argued|argues|according to|complained|complaints?)\b/i;
+const ALLEGE_RE = wordRe(ALLEGATION_WORDS);
+const NAME = "(?:\\p{Lu}[\\p{L}’'.-]+\\s+){0,2}\\p{Lu}[\\p{L}’'.-]+";
+const SPEAKERS_RE = new RegExp(
+  `(${NAME})(?:,[^,]{0,60},)?\\s+(?:${alternation(speechForms({ roles: ['say', 'allege'], ambiguous: false, forms: ['s', 'past'] }))})\\b|\\b(?:${alternation(speechForms({ inverts: true, forms: ['s', 'past'] }))})\\s+(${NAME})`,
+  'gu',
+);
+const DENIER_RE = new RegExp(
+  `((?:\\p{Lu}[\\p{L}’'.-]+\\s+){0,3}\\p{Lu}[\\p{L}’'.-]+)(?:,[^,]{0,80},)?\\s+(?:${alternation([...denialForms({ forms: ['s', 'past'] }), ...NON_CONFIRMATIONS])})`,
+  'u',
+);
 
 /** Names given as speakers in a sentence ("…," Okafor said; Priya Raman said). */
 function speakersOf(text: string): string[] {
-  return [...text.matchAll(/((?:\p{Lu}[\p{L}’'.-]+\s+){0,2}\p{Lu}[\p{L}’'.-]+)(?:,[^,]{0,60},)?\s+(?:said|says|told|added|wrote|argued|alleged|claimed)\b|\b(?:said|says)\s+((?:\p{Lu}[\p{L}’'.-]+\s+){0,2}\p{Lu}[\p{L}’'.-]+)/gu)].map((m) => (m[1] ?? m[2])!);
+  return [...text.matchAll(SPEAKERS_RE)].map((m) => (m[1] ?? m[2])!);
 }
 
 /** Who denies: the name before "denied"/"did not confirm", or after "spokesman". */
 function speakerOf(text: string): string | null {
-  const m = /((?:\p{Lu}[\p{L}’'.-]+\s+){0,3}\p{Lu}[\p{L}’'.-]+)(?:,[^,]{0,80},)?\s+(?:denied|denies|rejected|dismissed|disputed|did not confirm|refused to confirm|declined to confirm)/u.exec(text);
+  const m = DENIER_RE.exec(text);
   // "Secretary of State Marco Rubio" → the last two capitalised words are the person.
   if (m) return m[1]!.trim().split(/\s+/).slice(-2).join(' ');
   return null;

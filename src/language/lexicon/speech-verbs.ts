@@ -106,3 +106,15 @@ export function speechLemma(word: string): string | null {
   for (const verb of SPEECH_VERBS) if (Object.values(verb.forms).includes(w)) return verb.lemma;
   return null;
 }
+
+/**
+ * Words that pass on what someone says or alleges ("advocates said …", "X accused Y of …",
+ * "according to …"): the plain saying verbs, the alleging verbs and "complaint".
+ */
+export const ALLEGATION_WORDS: readonly string[] = [
+  ...speechForms({ lemmas: ['say', 'tell'], forms: ['base', 's', 'past'] }),
+  ...speechForms({ roles: ['allege'], forms: ['base', 's', 'past'] }),
+  ...ATTRIBUTION_PHRASES,
+  'complaint',
+  'complaints',
+];
