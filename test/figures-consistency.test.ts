@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ask } from '../src/engines/ask.js';
 import { verify } from '../src/engines/verify.js';
 import { who } from '../src/engines/who.js';
+import { digest } from '../src/engines/digest.js';
 import { analysisOf } from '../src/analysis/index.js';
 import type { Deps } from '../src/deps.js';
 import type { Answer } from '../src/types.js';
@@ -85,6 +86,18 @@ describe('a story written for this test: clock times, speeds, outages, ages', ()
     expect(counts.length).toBeGreaterThan(0);
     expect(checkCounts(deps, counts)).toEqual([]);
   }, 120_000);
+
+  it('the digest keeps power outages and water outages apart, and counts no clock time, speed or rainfall', async () => {
+    const d = await digest(deps, { chartDir: null });
+    const block = d.blocks.find((b) => /^Key figures/.test(b.heading ?? ''))!;
+    const lines = block.text.split('\n');
+    expect(lines.find((l) => /power outages/.test(l))).toMatch(/120,000[^\n]*40,000/);
+    expect(lines.find((l) => /power outages/.test(l))).not.toMatch(/water outages/);
+    expect(lines.find((l) => /water outages/.test(l))).not.toMatch(/power outages/);
+    expect(block.text).not.toMatch(/millimetres|mph|p\.m\./);
+    const disagree = d.blocks.find((b) => /disagree/i.test(b.heading ?? ''))?.text ?? '';
+    expect(disagree).not.toMatch(/power outages[^\n]*water outages|water outages[^\n]*power outages/);
+  }, 60_000);
 
   it('a crew of 9 contradicts a crew of 20; distances compare across units', () => {
     expect(verify(deps, 'Rescuers found the missing ferry with all 20 crew alive').verdict).toBe('contradicted');

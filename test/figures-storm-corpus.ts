@@ -20,13 +20,13 @@ Harbour master Ilse Brandvik, 68, said she had never seen the sea so high. "We h
 The town's youth rowing team, 14 rowers, sheltered in the school gym with their 25-year-old coach.
 `,
   '02_valley-news.md': `---
-title: Halvard knocks out power to 120,000 homes
+title: Halvard knocks out power across the valley
 date: 2031-09-15
 outlet: Valley News
 ---
-Storm Halvard cut power to about 120,000 homes on Monday, the grid operator said.
+Storm Halvard caused about 120,000 power outages on Monday, the grid operator said.
 
-About 3,000 homes also had no running water, the water board said.
+About 3,000 water outages were also reported, the water board said.
 
 The number of evacuees rose to 26,000 on Monday, the emergency office said.
 
@@ -39,9 +39,9 @@ title: Power returns as Halvard fades
 date: 2031-09-16
 outlet: North Post
 ---
-Power outages fell to 40,000 homes on Tuesday, the grid operator said.
+By Tuesday there were still 40,000 power outages, the grid operator said.
 
-Crews restored water to all but 500 homes by 6 p.m., the water board said.
+Only 500 water outages remained by 6 p.m., the water board said.
 
 The coach, Teodor Vass, said all 14 rowers were safe.
 

@@ -10,6 +10,10 @@
 import { parseDates } from '../language/dates.js';
 import { WEEKDAYS } from '../language/lexicon/index.js';
 import type { Article, Sentence } from '../types.js';
+import { readFigures, type FigureKind } from '../analysis/figures.js';
+
+/** Kinds of figure that are never a count of things (analysis/figures). */
+const NOT_COUNTS: ReadonlySet<FigureKind> = new Set(['clock', 'date', 'year', 'age', 'ordinal', 'speed', 'distance', 'length', 'depth', 'height', 'area', 'volume', 'duration', 'temperature']);
 
 /** What a figure counts, as a readable label; the key groups comparable figures. */
 export interface Figure {
@@ -368,9 +372,14 @@ function genericFigures(article: Article, sentence: Sentence, text: string, ref:
   const knownValues = new Set(known.map((f) => f.value));
   const re = new RegExp(`(?<![\\w.,$€£¥/:-])(?:(${QUALIFIERS.join('|')})\\s+)?(${NUM})(?![A-Za-z])(?:\\s+(thousand|million|billion)\\b)?(?![\\w.,]*\\d)`, 'gi');
   let stamp: { whenText: string | null; when: string | null } | undefined;
+  // What each number measures, read once (analysis/figures): "8:30 p.m.", "150 mph", "300 millimetres" are no counts.
+  const readings = readFigures(text);
   for (const m of text.matchAll(re)) {
     const [whole, qualifier, numText, scaleWord] = m;
     const before = text.slice(0, m.index);
+    const at = m.index! + whole!.indexOf(numText!);
+    const reading = readings.find((r) => r.start <= at && at < r.end);
+    if (reading && NOT_COUNTS.has(reading.kind)) continue;
     if (MONTH_RE.test(before)) continue;
     if (/[$€£¥]\s?$/.test(before)) continue;
     if (/^\d{4}$/.test(numText!) && Number(numText) >= 1800 && Number(numText) <= 2100) continue;
@@ -483,6 +492,11 @@ export function digestFigures(article: Article, refDate: string | null): Counted
 
 /** Two generic counts count the same thing: one's counted noun is in the other's phrase ("burns" / "burn injuries"). */
 export function sameThing(a: CountedFigure, b: CountedFigure): boolean {
+  // "power outages" and "water outages" share a head but not a kind: when both say which kind, it must be the same.
+  const kindsOf = (f: CountedFigure) => (f.core ?? []).filter((w) => w !== f.head);
+  const ka = kindsOf(a);
+  const kb = kindsOf(b);
+  if (ka.length && kb.length && !ka.some((w) => kb.includes(w))) return false;
   if (a.key === b.key) return true;
   if (!a.head || !b.head || !a.core || !b.core) return false;
   if (a.key.split(':')[0] !== b.key.split(':')[0]) return false;

@@ -341,7 +341,9 @@ function figureGroups(ctx: Ctx): FigureGroup[] {
       let key = f.key;
       if (f.head) {
         const verb = f.verb ?? '';
-        key = `${f.key}|${verb}`;
+        // "power outages" and "water outages" are different quantities: the words naming which kind keep them apart.
+        const kind = (f.core ?? []).filter((w) => w !== f.head).join(' ');
+        key = `${f.key}|${kind}|${verb}`;
       }
       const g = map.get(key) ?? { key, label: f.label, figures: [] };
       g.figures.push(f);

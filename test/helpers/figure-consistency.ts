@@ -106,13 +106,13 @@ export function checkCounts(deps: Deps, counts: StatedCount[]): Inconsistency[] 
     const len = (/^[\d,]+/.exec(c.sentence.slice(at))?.[0] ?? '').length;
     const same = verify(deps, c.sentence);
     if (verdict(same) === 'contradicted') bad.push({ fact, command: `/verify (its own sentence)`, got: verdict(same) });
-    const changed = `${c.sentence.slice(0, at)}${(c.value * 3 + 7).toLocaleString('en-US')}${c.sentence.slice(at + len)}`;
+    const changed = `${c.sentence.slice(0, at)}${(c.value * 13 + 1).toLocaleString('en-US')}${c.sentence.slice(at + len)}`;
     const other = verify(deps, changed);
     // With other figures in the sentence still right, "partly supported" is fair; the changed count itself must be found to conflict.
     const figures = (other.meta?.figures as { claim: string; status: string }[] | undefined) ?? [];
-    const changedFigure = figures.find((x) => hasValue(x.claim, c.value * 3 + 7));
+    const changedFigure = figures.find((x) => hasValue(x.claim, c.value * 13 + 1));
     const ok = verdict(other) === 'contradicted' || (verdict(other) === 'partly supported' && changedFigure?.status === 'conflict');
-    if (!ok) bad.push({ fact, command: `/verify (its sentence, count changed to ${c.value * 3 + 7})`, got: `${verdict(other)}; figure ${changedFigure?.status ?? 'not read'}` });
+    if (!ok) bad.push({ fact, command: `/verify (its sentence, count changed to ${c.value * 13 + 1})`, got: `${verdict(other)}; figure ${changedFigure?.status ?? 'not read'}` });
   }
   return bad;
 }
