@@ -4,10 +4,14 @@
  * user's "suggested follow-up" click, "Ask a follow-up" form, a forged form naming
  * the owner (`M:<channel>:<owner>`, even from another server) and a reply to the
  * owner's answer each run in the clicker's own conversation; the owner's is untouched.
+ * The same through the HTTP interactions endpoint with real signatures.
  */
+import { generateKeyPairSync, sign } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deps } from '../../src/deps.js';
 import type { RunFn } from '../../src/discord/command.js';
+import { startHttpInteractions } from '../../src/discord/http-interactions.js';
+import { startFakeDiscord } from './fake-discord.js';
 import { runCommand, type CommandInput } from '../../src/engines/index.js';
 import { answerOf, customIds, expectSafeMessage, payloadOf, realDeps, startHarness, type Harness } from './discord-harness.js';
 
@@ -130,5 +134,47 @@ describe("another user's click or form never touches the owner's conversation", 
     await answerOf(h.discord, token, 20_000);
     await h.bot.router.idle();
     expect(await history(h.discord.channelId, owner)).toHaveLength(2);
+  });
+});
+
+describe('the same through the HTTP interactions endpoint', () => {
+  it("another user's suggested follow-up and a forged form naming the owner land in the sender's conversation", async () => {
+    const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+    const der = publicKey.export({ format: 'der', type: 'spki' });
+    // Its own fake (no gateway client on it): it takes the webhook edits and follow-ups.
+    const discord = await startFakeDiscord();
+    const http = await startHttpInteractions({ ...h.deps, config: { ...h.deps.config, DISCORD_TOKEN: undefined, DISCORD_API_URL: discord.apiUrl } }, 0, {
+      publicKey: der.subarray(der.length - 32).toString('hex'),
+      host: '127.0.0.1',
+      run,
+    });
+    const post = async (payload: Record<string, any>) => {
+      discord.sendInteraction(payload); // only registers its token: nobody is connected
+      const body = JSON.stringify(payload);
+      const ts = String(Math.floor(Date.now() / 1000));
+      const r = await fetch(`http://127.0.0.1:${http.port}/interactions`, {
+        method: 'POST',
+        body,
+        headers: { 'x-signature-ed25519': sign(null, Buffer.from(ts + body), privateKey).toString('hex'), 'x-signature-timestamp': ts, 'content-type': 'application/json' },
+      });
+      expect(r.status).toBe(200);
+      await http.router.idle();
+    };
+    try {
+      const owner = discord.snowflake();
+      const other = discord.snowflake();
+      const askPayload = discord.command('ask', [str('question', 'How many troops did Trump deploy?')], { userId: owner });
+      await post(askPayload);
+      const before = JSON.stringify(await history(discord.channelId, owner));
+      expect(await history(discord.channelId, owner)).toHaveLength(1);
+      await post(discord.button(`f:${askPayload.id}:0`, discord.message(''), { userId: other }));
+      expect(seen.at(-1)).toMatchObject({ session: `discord:${discord.channelId}:${other}` });
+      await post(discord.modalSubmit(`M:${discord.channelId}:${owner}`, { question: 'What did China say?' }, { userId: other, guildId: OTHER_GUILD, channelId: OTHER_CHANNEL }));
+      expect(seen.at(-1)).toMatchObject({ text: 'What did China say?', session: `discord:${OTHER_CHANNEL}:${other}` });
+      expect(JSON.stringify(await history(discord.channelId, owner))).toBe(before);
+    } finally {
+      await http.close();
+      await discord.close();
+    }
   });
 });
