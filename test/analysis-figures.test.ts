@@ -23,6 +23,7 @@ describe('readFigures', () => {
     ['The canal is six miles long and 2km from the town; 12 percent of staff left.', [{ kind: 'length', value: 6, unit: 'miles' }, { kind: 'distance', value: 2, unit: 'km' }, { kind: 'percent', value: 12 }]],
     ['Four of the boys came out; they had 96 hours of air.', [{ kind: 'count', value: 4, head: 'boy' }, { kind: 'duration', value: 96, unit: 'hours' }]],
     ['No one knew. One of them spoke.', []],
+    ['The number of evacuees rose to 26,000 on Monday.', [{ kind: 'count', value: 26000, noun: 'evacuees' }]],
   ])('%s', (text, want) => {
     const got = read(text);
     expect(got.length, JSON.stringify(got.map((f) => f.text))).toBe(want.length);

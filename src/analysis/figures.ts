@@ -172,6 +172,15 @@ function collectiveBefore(before: string): string | null {
   return m && COLLECTIVE_NOUNS.has(m[1]!.toLowerCase()) ? m[1]!.toLowerCase() : null;
 }
 
+/** "the number of evacuees rose to 26,000", "the number of dead has reached 61": what the number counts. */
+function numberOfBefore(before: string): { noun: string; head: string } | null {
+  const m = /\bnumber\s+of\s+((?:[a-z][a-z-]*\s+){0,2}?[a-z][a-z-]*)\s+(?:[a-z]+\s+){0,4}?(?:rose|climbed|fell|dropped|reached|grew|jumped|increased|decreased|stood|stands|was|is|hit|topped|exceeded|risen|reached)\s+(?:at\s+|to\s+)?(?:[a-z]+\s+){0,2}$/i.exec(before);
+  if (!m) return null;
+  const ws = m[1]!.toLowerCase().split(/\s+/);
+  const last = ws[ws.length - 1]!;
+  return isPluralWord(last) || IRREGULAR_PLURALS.has(last) ? { noun: ws.filter((w) => !SOFT_COUNT_MODIFIERS.has(w)).join(' '), head: lemma(last) } : null;
+}
+
 /** "four of the boys", "13 of them": what the number is a part of. */
 function partitiveAfter(after: string): { noun: string; head: string } | null {
   const m = /^\s+of\s+(?:the|those|these|their|its|his|her|our)\s+((?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*)/.exec(after);
@@ -328,7 +337,7 @@ export function readFigures(text: string): FigureReading[] {
     }
 
     if (!kind) {
-      noun = countedNounAfter(text.slice(end)) ?? partitiveAfter(text.slice(end));
+      noun = countedNounAfter(text.slice(end)) ?? partitiveAfter(text.slice(end)) ?? numberOfBefore(before);
       const group = collectiveBefore(before);
       if (group && (!noun || noun.head === 'member' || noun.head === 'people')) noun = { noun: group, head: lemma(group) };
       if (noun) kind = 'count';

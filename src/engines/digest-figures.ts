@@ -440,6 +440,11 @@ function genericFigures(article: Article, sentence: Sentence, text: string, ref:
       }
       if (/[,.;:!?)]$/.test(raw) || np.length >= 4) break;
     }
+    // "the crew of 25", "the number of evacuees rose to 26,000": the noun analysis/figures reads before the number.
+    if (!head && reading?.kind === 'count' && reading.noun) {
+      np.splice(0, np.length, ...reading.noun.split(' '));
+      head = np[np.length - 1];
+    }
     if (!head || UNIT_NOUNS.has(head)) continue;
     const noun = np.join(' ');
     const coreWords = (measure ? np.slice(np.indexOf('of') + 1) : np).filter((w) => !SOFT_MODIFIERS.has(w));
