@@ -132,8 +132,9 @@ describe('persisted analysis', () => {
     await warmAnalysis(second);
     expect(analysisStats.built.entities).toBe(before.entities + 1);
     expect(analysisStats.built.events).toBe(before.events + 1);
-    // Per-article parts: only the edited article was read again.
+    // Per-article parts: only the edited article was read again (its figures and its date expressions).
     expect(analysisStats.built.figures).toBe(before.figures + 1);
+    expect(analysisStats.built.dateMentions).toBe(before.dateMentions + 1);
     expect(analysisStats.built.digestFigures).toBe(before.digestFigures + 1);
     const file = readFile(dataDir);
     expect(file.version).toBe(second.corpus.version);
@@ -260,6 +261,8 @@ describe('persisted analysis', () => {
       // What main.ts does after an update (warmUp): build the rest and persist.
       await warmAnalysis(deps);
       expect(analysisStats.built.figures).toBe(before.figures + 1);
+      expect(analysisStats.built.events).toBe(before.events + 1);
+      expect(analysisStats.built.dateMentions).toBe(before.dateMentions + 1);
       expect(readFile(dataDir).version).toBe(deps.corpus.version);
 
       const after = built();

@@ -17,10 +17,11 @@
  */
 import type { Deps } from '../deps.js';
 import type { Logger } from '../log.js';
-import type { Article, Corpus } from '../types.js';
+import type { Article, Corpus, Sentence } from '../types.js';
 import { buildEntityIndex, type EntityIndex } from '../index/entities.js';
 import { buildFacts, nameChoices, type Facts, type NameChoice } from '../engines/who.js';
-import { buildEvents, type TimelineBuild } from '../engines/timeline.js';
+import { buildEvents, dateMentionsOf, type TimelineBuild } from '../engines/timeline.js';
+import type { DateMention } from '../index/dates.js';
 import { corpusFigures } from '../engines/claims.js';
 import { plainCounts } from '../engines/compare.js';
 import { attributionOf, digestFigures, extractFigures, type CountedFigure, type Figure } from '../engines/digest-figures.js';
@@ -91,8 +92,17 @@ interface PerArticle<T> {
   /** Hydrated values, with the article object they point into. */
   live: Map<string, { article: Article; value: T }>;
   /** Stored (plain) values not yet hydrated. */
-  stored: Record<string, FigureJson[]>;
+  stored: Record<string, unknown>;
+  codec: { toJson(value: T): unknown; fromJson(json: never, r: Resolver): T };
 }
+
+type DateMentions = { sentence: Sentence; mention: DateMention }[];
+
+const FIGURES_CODEC = { toJson: figuresToJson, fromJson: (j: FigureJson[], r: Resolver) => figuresFromJson(j, r) };
+const MENTIONS_CODEC = {
+  toJson: (list: DateMentions) => list.map(({ sentence, mention }) => [sentence.id, mention]),
+  fromJson: (list: [string, DateMention][], r: Resolver): DateMentions => list.map(([id, mention]) => ({ sentence: r.sentence(id), mention })),
+};
 
 interface State {
   corpus: Corpus;
@@ -102,6 +112,7 @@ interface State {
   stored: AnalysisFile['parts'];
   figures: PerArticle<Figure[]>;
   digest: PerArticle<CountedFigure[]>;
+  dateMentions: PerArticle<DateMentions>;
   /** Parts computed or hydrated so far. */
   memo: Map<string, unknown>;
   /** Cross-article parts computed by this process (the others are still in `stored`). */
@@ -180,6 +191,7 @@ function adopt(a: Analysis, slot: AnalysisSlot, log: Logger | undefined): void {
     }
     for (const [k, v] of Object.entries(file.figures)) state.figures.stored[k] ??= v;
     for (const [k, v] of Object.entries(file.digest)) state.digest.stored[k] ??= v;
+    for (const [k, v] of Object.entries(file.dateMentions ?? {})) state.dateMentions.stored[k] ??= v;
   }
   if (state.dirty) markDirty(state);
 }
@@ -193,8 +205,9 @@ function createAnalysis(corpus: Corpus, slot: AnalysisSlot | undefined, log: Log
     log,
     resolver: resolverFor(corpus),
     stored: sameVersion ? { ...file!.parts } : {},
-    figures: { live: new Map(), stored: { ...(file?.figures ?? {}) } },
-    digest: { live: new Map(), stored: { ...(file?.digest ?? {}) } },
+    figures: { live: new Map(), stored: { ...(file?.figures ?? {}) }, codec: FIGURES_CODEC },
+    digest: { live: new Map(), stored: { ...(file?.digest ?? {}) }, codec: FIGURES_CODEC },
+    dateMentions: { live: new Map(), stored: { ...(file?.dateMentions ?? {}) }, codec: MENTIONS_CODEC },
     memo: new Map(),
     builtNow: new Set(),
     dirty: false,
@@ -205,6 +218,7 @@ function createAnalysis(corpus: Corpus, slot: AnalysisSlot | undefined, log: Log
     const current = new Set(corpus.articles.map((x) => `${x.id}\u0000${x.hash}`));
     inherit(state.figures, prev.figures, current);
     inherit(state.digest, prev.digest, current);
+    inherit(state.dateMentions, prev.dateMentions, current);
   }
 
   const part = <T>(name: string, build: () => T): T => {
@@ -254,7 +268,12 @@ function createAnalysis(corpus: Corpus, slot: AnalysisSlot | undefined, log: Log
       return part('names', () => nameChoices(this.entities));
     },
     get events() {
-      return persisted('events', (j: EventsJson) => eventsFromJson(j, state.resolver), () => buildEvents(corpus));
+      const mentionsOf = (a: Article) =>
+        perArticle(state, state.dateMentions, a, null, () => {
+          analysisStats.built.dateMentions++;
+          return dateMentionsOf(a);
+        });
+      return persisted('events', (j: EventsJson) => eventsFromJson(j, state.resolver), () => buildEvents(corpus, mentionsOf));
     },
     get figures() {
       return part('figures', () => corpusFigures(corpus, figuresOf));
@@ -320,15 +339,15 @@ function createAnalysis(corpus: Corpus, slot: AnalysisSlot | undefined, log: Log
 const articleKey = (a: Article, ref: string | null) => `${a.id}\u0000${a.hash}\u0000${ref ?? ''}`;
 
 /** A per-article part: live, else stored (hydrated now), else computed (and saved). */
-function perArticle<T extends Figure[]>(state: State, store: PerArticle<T>, a: Article, ref: string | null, build: () => T): T {
+function perArticle<T>(state: State, store: PerArticle<T>, a: Article, ref: string | null, build: () => T): T {
   const key = articleKey(a, ref);
   const live = store.live.get(key);
   if (live && live.article === a) return live.value;
-  // The same text in a re-read article object: the same figures, pointed at the new object's sentences.
-  const json = live ? figuresToJson(live.value) : store.stored[key];
+  // The same text in a re-read article object: the same values, pointed at the new object's sentences.
+  const json = live ? store.codec.toJson(live.value) : store.stored[key];
   if (json) {
     try {
-      const value = figuresFromJson(json, state.resolver) as T;
+      const value = store.codec.fromJson(json as never, state.resolver);
       store.live.set(key, { article: a, value });
       return value;
     } catch {
@@ -368,10 +387,10 @@ function save(state: State): Promise<void> {
       // Only articles of this corpus (by id and content): the file never grows with deleted or edited ones.
       const current = new Set(state.corpus.articles.map((x) => `${x.id}\u0000${x.hash}`));
       const ofCurrent = (key: string) => current.has(key.slice(0, key.lastIndexOf('\u0000')));
-      const perArticle = (p: PerArticle<Figure[]>) => {
-        const out: Record<string, FigureJson[]> = {};
-        for (const [k, v] of Object.entries(p.stored)) if (ofCurrent(k)) out[k] = v;
-        for (const [k, v] of p.live) if (ofCurrent(k)) out[k] = figuresToJson(v.value);
+      const perArticle = <T>(p: PerArticle<T>) => {
+        const out: Record<string, never> = {};
+        for (const [k, v] of Object.entries(p.stored)) if (ofCurrent(k)) out[k] = v as never;
+        for (const [k, v] of p.live) if (ofCurrent(k)) out[k] = p.codec.toJson(v.value) as never;
         return out;
       };
       const parts: AnalysisFile['parts'] = { ...state.stored };
@@ -382,7 +401,7 @@ function save(state: State): Promise<void> {
       if (state.builtNow.has('quotes')) parts.quotes = a.quotes;
       if (state.builtNow.has('attribution')) parts.attribution = a.attribution;
       if (state.builtNow.has('references')) parts.references = a.references;
-      await writeAnalysisFile(dir, { schema: ANALYSIS_SCHEMA, code: codeVersion(), version: state.corpus.version, parts, figures: perArticle(state.figures), digest: perArticle(state.digest) });
+      await writeAnalysisFile(dir, { schema: ANALYSIS_SCHEMA, code: codeVersion(), version: state.corpus.version, parts, figures: perArticle(state.figures), digest: perArticle(state.digest), dateMentions: perArticle(state.dateMentions) });
     } catch (err) {
       state.log?.warn({ err: (err as Error).message }, 'could not persist the analysis; the next start rebuilds it');
     } finally {

@@ -140,8 +140,16 @@ export interface MergedEvent {
   members: EventMember[];
 }
 
-/** Every event of the corpus, merged across articles, unfiltered. Not cached here: see src/analysis. */
-export function buildEvents(corpus: Corpus): TimelineBuild {
+/** The date expressions of one article's sentences (text only: the same for the same article text). */
+export function dateMentionsOf(article: Article): { sentence: Sentence; mention: DateMention }[] {
+  return article.sentences.flatMap((sentence) => findDateMentions(sentence.text).map((mention) => ({ sentence, mention })));
+}
+
+/**
+ * Every event of the corpus, merged across articles, unfiltered. Not cached here: see
+ * src/analysis, which passes `mentionsOf` to reuse the date expressions of unchanged articles.
+ */
+export function buildEvents(corpus: Corpus, mentionsOf: (article: Article) => { sentence: Sentence; mention: DateMention }[] = dateMentionsOf): TimelineBuild {
   const idf = idfOf(corpus);
   const raw: RawEvent[] = [];
   const datedRefs = corpus.articles.map((a) => (a.date ? parseYmd(a.date) : null)).filter((x): x is Ymd => !!x);
@@ -149,11 +157,7 @@ export function buildEvents(corpus: Corpus): TimelineBuild {
 
   // 1. Dated articles first: their events anchor the undated ones.
   const pending: { article: Article; sentence: Sentence; mention: DateMention }[] = [];
-  for (const article of corpus.articles) {
-    for (const sentence of article.sentences) {
-      for (const mention of findDateMentions(sentence.text)) pending.push({ article, sentence, mention });
-    }
-  }
+  for (const article of corpus.articles) for (const { sentence, mention } of mentionsOf(article)) pending.push({ article, sentence, mention });
   const byText = new Map<string, { article: Article; ref: Ymd }[]>();
   for (const article of corpus.articles) {
     const ref = article.date ? parseYmd(article.date) : null;
