@@ -81,4 +81,17 @@ describe('an undated article placed by a shared event', () => {
     expect(saturday?.note).toContain('Saturday 7 July 2018');
     expect(events.some((e) => e.date && e.date > '2018-07-10')).toBe(false);
   });
+
+  it('gives a month-day in an undated article the one year that fits the story\'s dated articles', async () => {
+    const dir = writeCorpus({
+      'a-dated.md': `---\ntitle: Barge freed at Lock Nine\ndate: 2021-03-29\n---\nDivers from the river authority freed the grain barge at Lock Nine on Monday after a long night of pumping water.\n`,
+      'b-dated.md': `---\ntitle: Lock Nine reopens\ndate: 2021-04-02\n---\nThe river authority reopened Lock Nine to traffic on Friday after divers checked the gates.\n`,
+      'c-undated.md': `---\ntitle: How the barge was freed\n---\nDredgers removed sand from under the grain barge at Lock Nine on 27 March, the contractor said in a statement.\n`,
+    });
+    const a = await runCommand(await depsFor(dir), { command: 'timeline' });
+    const events = (a as { events?: TimelineEvent[] }).events ?? [];
+    const dredging = events.find((e) => /Dredgers/.test(e.text));
+    expect(dredging).toMatchObject({ date: '2021-03-27', precision: 'day' });
+    expect(dredging?.note).toMatch(/year inferred/);
+  });
 });

@@ -271,6 +271,13 @@ export function buildEvents(corpus: Corpus, mentionsOf: (article: Article) => { 
       raw.push(make(p, null, `${describeUnresolved(p.mention)}${options.length ? ` (${options.join(' or ')}, depending on when in ${span} the article was written)` : ''}`));
       continue;
     }
+    // "27 March" in an undated article of a story whose dated articles span a few months: the one
+    // year that puts the day inside that span (half a year before the first, a month after the last).
+    const year = p.mention.kind === 'month-day' ? storyYear(p.mention.month!, p.mention.day!, datedRefs) : null;
+    if (year !== null) {
+      raw.push({ ...make(p, { date: ymdToIso({ y: year, m: p.mention.month!, d: p.mention.day! }), precision: 'day' }, 'year inferred from the dates of the other articles', year), inferred: true });
+      continue;
+    }
     raw.push(make(p, null, describeUnresolved(p.mention)));
   }
 
@@ -307,6 +314,21 @@ export function buildEvents(corpus: Corpus, mentionsOf: (article: Article) => { 
     members: m.members.map(({ article, sentence, inferred, note }) => ({ article, sentence, ...(inferred ? { inferred } : {}), ...(note !== undefined ? { note } : {}) })),
   }));
   return { events, inferred };
+}
+
+/** The only year in which month/day falls within the span of the dated articles (widened), or null. */
+function storyYear(month: number, day: number, refs: Ymd[]): number | null {
+  if (!refs.length) return null;
+  const iso = refs.map(ymdToIso).sort();
+  const lo = ymdToIso(addDays(parseYmd(iso[0]!)!, -183));
+  const hi = ymdToIso(addDays(parseYmd(iso[iso.length - 1]!)!, 31));
+  const first = parseYmd(iso[0]!)!.y;
+  const years = [first - 1, first, first + 1, parseYmd(iso[iso.length - 1]!)!.y, parseYmd(iso[iso.length - 1]!)!.y + 1];
+  const fits = [...new Set(years)].filter((y) => {
+    const d = ymdToIso({ y, m: month, d: day });
+    return parseYmd(d) && ymdToIso(addDays(parseYmd(d)!, 0)) === d && d >= lo && d <= hi;
+  });
+  return fits.length === 1 ? fits[0]! : null;
 }
 
 /** Does a date (any precision) fall within [from, to] (inclusive, any precision)? */
@@ -424,7 +446,7 @@ export function timeline(deps: Deps, opts: TimelineOptions = {}): Answer {
     }
     const voices = new Set(reportedIn.map((id) => groups.get(id) ?? id)).size;
     const notes = [e.note];
-    if (e.note && e.members.some((m) => m.inferred && m.note === e.note)) for (const m of e.members) if (m.inferred) inferredUsed.add(m.article.id);
+    if (e.note && e.members.some((m) => m.inferred && m.note === e.note)) for (const m of e.members) if (m.inferred && inferred.has(m.article.id)) inferredUsed.add(m.article.id);
     if (reportedIn.length > 1 && voices < reportedIn.length) notes.push(`${reportedIn.length} reports, ${voices} independent (near-duplicate articles count once)`);
     const note = notes.filter(Boolean).join('. ');
     // The earliest-published telling is the event text; it is a verbatim sentence.
