@@ -115,8 +115,6 @@ interface State {
   dateMentions: PerArticle<DateMentions>;
   /** Parts computed or hydrated so far. */
   memo: Map<string, unknown>;
-  /** Cross-article parts computed by this process (the others are still in `stored`). */
-  builtNow: Set<PartName>;
   saving?: Promise<void>;
   dirty: boolean;
 }
@@ -209,7 +207,6 @@ function createAnalysis(corpus: Corpus, slot: AnalysisSlot | undefined, log: Log
     digest: { live: new Map(), stored: { ...(file?.digest ?? {}) }, codec: FIGURES_CODEC },
     dateMentions: { live: new Map(), stored: { ...(file?.dateMentions ?? {}) }, codec: MENTIONS_CODEC },
     memo: new Map(),
-    builtNow: new Set(),
     dirty: false,
   };
   // The previous version's per-article parts: unchanged articles are not read again.
@@ -231,7 +228,10 @@ function createAnalysis(corpus: Corpus, slot: AnalysisSlot | undefined, log: Log
       const json = state.stored[name];
       if (json) {
         try {
-          return fromJson(json as never);
+          const value = fromJson(json as never);
+          // Held once: saving serialises the live part again (only when something else was built).
+          delete state.stored[name];
+          return value;
         } catch (err) {
           // Another corpus's references, or a file damaged into other shapes: never half-applied, rebuilt.
           const why = err instanceof StaleAnalysisError ? 'does not fit the corpus' : 'is malformed';
@@ -243,7 +243,6 @@ function createAnalysis(corpus: Corpus, slot: AnalysisSlot | undefined, log: Log
       delete state.stored[name];
       // Parts built on the stored entities are meaningless with new ones.
       if (name === 'entities') for (const p of ON_ENTITIES) delete state.stored[p];
-      state.builtNow.add(name);
       markDirty(state);
       return value;
     });
@@ -348,6 +347,7 @@ function perArticle<T>(state: State, store: PerArticle<T>, a: Article, ref: stri
   if (json) {
     try {
       const value = store.codec.fromJson(json as never, state.resolver);
+      delete store.stored[key];
       store.live.set(key, { article: a, value });
       return value;
     } catch {
@@ -394,13 +394,15 @@ function save(state: State): Promise<void> {
         return out;
       };
       const parts: AnalysisFile['parts'] = { ...state.stored };
-      if (state.builtNow.has('entities')) parts.entities = entitiesToJson(a.entities);
-      if (state.builtNow.has('facts')) parts.facts = factsToJson(a.facts, a.entities);
-      if (state.builtNow.has('events')) parts.events = eventsToJson(a.events);
-      if (state.builtNow.has('figureFacts')) parts.figureFacts = a.figureFacts;
-      if (state.builtNow.has('quotes')) parts.quotes = a.quotes;
-      if (state.builtNow.has('attribution')) parts.attribution = a.attribution;
-      if (state.builtNow.has('references')) parts.references = a.references;
+      // Parts in use are written from memory; parts never asked for pass through as read.
+      const has = (name: PartName) => state.memo.has(name);
+      if (has('entities')) parts.entities = entitiesToJson(a.entities);
+      if (has('facts')) parts.facts = factsToJson(a.facts, a.entities);
+      if (has('events')) parts.events = eventsToJson(a.events);
+      if (has('figureFacts')) parts.figureFacts = a.figureFacts;
+      if (has('quotes')) parts.quotes = a.quotes;
+      if (has('attribution')) parts.attribution = a.attribution;
+      if (has('references')) parts.references = a.references;
       await writeAnalysisFile(dir, { schema: ANALYSIS_SCHEMA, code: codeVersion(), version: state.corpus.version, parts, figures: perArticle(state.figures), digest: perArticle(state.digest), dateMentions: perArticle(state.dateMentions) });
     } catch (err) {
       state.log?.warn({ err: (err as Error).message }, 'could not persist the analysis; the next start rebuilds it');
