@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startScheduler, type Scheduler, type SchedulerOptions } from '../src/schedule/scheduler.js';
@@ -161,12 +162,18 @@ describe('scheduler with a fake clock', () => {
         return new Promise<never>(() => {});
       },
     };
-    void startScheduler(p1.deps, dying, fast);
-    await new Promise((r) => setTimeout(r, 400));
+    void startScheduler(p1.deps, dying, { ...fast, leaseMs: 300 }); // a short lease, to restart past it
+    // Wait for the post itself, not a fixed time (a loaded machine takes longer).
+    for (let i = 0; i < 200 && ch.messages.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
     expect(ch.messages).toHaveLength(1);
+    // The file store writes behind: wait for the pending record to reach the file.
+    for (let i = 0; i < 100 && !(existsSync(file) && readFileSync(file, 'utf8').includes('pending')); i++) await new Promise((r) => setTimeout(r, 50));
 
+    // The file store keeps the dead process's slot claim; the restart takes the slot once
+    // that claim's lease has run out (2 min by default, well inside Discord's nonce window).
+    await new Promise((r) => setTimeout(r, 350));
     const store2 = createStore({ kind: 'file', location: file });
-    const p2 = await setup('2026-06-01T09:01:00Z', { store: store2 });
+    const p2 = await setup('2026-06-01T09:03:00Z', { store: store2 });
     expect((await getState(store2, SUB)).pending?.slot).toBe('2026-06-01T09:00');
     const s2 = await startScheduler(p2.deps, ch.poster, fast);
     cleanups.push(() => s2.stop());

@@ -14,6 +14,33 @@ import { createRequire } from 'node:module';
 import { KeyvFile } from 'keyv-file';
 import { UpstreamError } from '../errors.js';
 
+/**
+ * keyv-file, with one fix: its `save()` hands a `set` that arrives while the file is being
+ * written the promise of that write, which took its snapshot before the change, so an awaited
+ * `set` could resolve without ever reaching the disk (until some later write). Here a change
+ * made after a write's snapshot always gets a write of its own, queued behind the current one.
+ */
+function durable(store: KeyvFile): KeyvFile {
+  const f = store as unknown as { save(): Promise<void>; clearExpire(): void; saveToDisk(): Promise<void>; opts: { writeDelay: number } };
+  let queued: Promise<void> | undefined;
+  let writing: Promise<void> = Promise.resolve();
+  f.save = () => {
+    f.clearExpire();
+    if (queued) return queued; // not yet snapshotted: it will include this change
+    const next = writing
+      .catch(() => {})
+      .then(() => new Promise<void>((r) => setTimeout(r, f.opts.writeDelay)))
+      .then(() => {
+        queued = undefined; // the snapshot is taken synchronously as saveToDisk starts
+        writing = f.saveToDisk();
+        return writing;
+      });
+    queued = next;
+    return next;
+  };
+  return store;
+}
+
 /** The store failed or did not answer in time. */
 export class StoreUnavailableError extends UpstreamError {
   override name = 'StoreUnavailableError';
@@ -98,7 +125,7 @@ export function createStore(opts: StoreOptions): Store {
   } else if (opts.kind === 'file') {
     const file = opts.location ?? path.resolve('data', 'store.json');
     mkdirSync(path.dirname(file), { recursive: true });
-    keyv = new Keyv({ store: new KeyvFile({ filename: file, writeDelay: 50 }), namespace, throwOnErrors: true });
+    keyv = new Keyv({ store: durable(new KeyvFile({ filename: file, writeDelay: 50 })), namespace, throwOnErrors: true });
   } else {
     keyv = new Keyv({ namespace, throwOnErrors: true });
   }
