@@ -14,14 +14,17 @@ import type { Answer, Article, Citation, DigestSection, Disagreement, Sentence, 
 import { isStoreUnavailableError } from '../store/index.js';
 import { timeChartSvg, type Bucket, type TimeChartSpec } from '../chart/svg.js';
 import { svgToPng, writePng } from '../chart/png.js';
-import { createCiter, type Citer } from './cite.js';
+import { citationMeta, createCiter, type Citer } from './cite.js';
 import { timeline } from './timeline.js';
 import { attributionOf, conflicts, decodeEntities, digestFigures, sameAction, sameThing, verbStem, type CountedFigure, type Figure } from './digest-figures.js';
 
 const NEUTRAL_LABEL = /^(received|counted|reported|recorded|logged|confirmed|linked|said|told|had|found|estimated|listed|cited|included)$/i;
 import { differentTimes } from './claims.js';
 import { parseDates } from '../language/dates.js';
-import { WEEKDAYS } from '../language/lexicon/index.js';
+import {
+  ACCUSATION_WORDS, ALLEGATION_WORDS, MONTH_PATTERN, MONTH_SHORT, NON_CONFIRMATIONS, REPORT_NOUNS, WEEKDAYS, alternation, denialForms, wordRe,
+} from '../language/lexicon/index.js';
+import { terms as searchTerms } from '../language/tokenize.js';
 import { analysisOf } from '../analysis/index.js';
 import type { LlmPassage } from '../llm/types.js';
 
@@ -50,7 +53,7 @@ const MAX_DEVELOPMENTS = 5;
 const SAME_DEVELOPMENT = 0.42;
 const MAX_FIGURES = 6;
 const MAX_TIMELINE = 4;
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const MONTHS = MONTH_SHORT;
 
 /** "5 Nov 2025" / "Aug 2025" from YYYY-MM-DD / YYYY-MM. */
 export function humanDate(iso: string | null): string {
@@ -70,19 +73,9 @@ function humanInstant(ms: number): string {
 // ---------------------------------------------------------------------------
 // Text helpers
 
-const STOP = new Set(
-  'a an the and or but of in on at to for from by with as is are was were be been being has have had it its this that these those he she they we you i his her their our not no yes will would could should may might can said says say told also than then there here into over after before about more most some such who whom which what when where while why how all any each other just only very so up out if do does did us u.s'.split(' '),
-);
-
+/** Content terms of a text as the digest compares them: the shared search terms of three letters or more. */
 function terms(text: string): Set<string> {
-  const out = new Set<string>();
-  for (const raw of text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').match(/[a-z][a-z'’-]+/g) ?? []) {
-    const w = raw.replace(/['’]s$/, '').replace(/['’]/g, '');
-    if (w.length < 3 || STOP.has(w)) continue;
-    // A light stem so "strikes"/"strike" and "deployed"/"deployment" meet.
-    out.add(w.replace(/(ing|ed|es|s|ment)$/, '') || w);
-  }
-  return out;
+  return new Set(searchTerms(text).filter((t) => t.length >= 3 && /^[a-z]/.test(t)));
 }
 
 function jaccard(a: Set<string>, b: Set<string>): number {
@@ -421,7 +414,7 @@ function keyFigures(ctx: Ctx, groups: FigureGroup[]): DigestSection | null {
     const parts = readings.map((r) => {
       const published = ctx.deps.corpus.byId.get(r.f.articleId)?.date ?? null;
       // A relative date ("last week", "Friday") is anchored to the article it comes from.
-      const relative = r.f.whenText && published && !/\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{4}\b/i.test(r.f.whenText);
+      const relative = r.f.whenText && published && !STATED_MONTH_OR_YEAR_RE.test(r.f.whenText);
       const when = r.f.whenText ? (relative ? `${r.f.whenText}, as of ${humanDate(published)}` : r.f.whenText) : humanDate(published);
       const note = r.f.note ? `, ${r.f.note}` : '';
       const noun = r.f.noun === 'money' ? '' : ` ${r.f.noun}`;
@@ -494,14 +487,20 @@ function figureDisagreements(ctx: Ctx, groups: FigureGroup[]): Disagreement[] {
   return out.slice(0, 4);
 }
 
-const DENIAL_RE = /\b(denied|denies|disputed|disputes|rejected|rejects|dismissed|did not confirm|refused to confirm|contradicted|called .{0,40}\bfake)\b/i;
-const CLAIM_RE = /\b(report|reports|reporting|story|claim|claims|account|allegation|allegations)\b/i;
+const STATED_MONTH_OR_YEAR_RE = new RegExp(`\\b${MONTH_PATTERN}\\b|\\b\\d{4}\\b`, 'i');
+const DENIAL_RE = new RegExp(`\\b(${alternation([...denialForms({ forms: ['s', 'past'] }), ...NON_CONFIRMATIONS])}|called .{0,40}\\bfake)\\b`, 'i');
+const CLAIM_RE = wordRe([...REPORT_NOUNS, 'reporting']);
+const STRONG_DENIALS = alternation(denialForms({ strong: true }));
 
 /** "X denied that the company delayed the recall": a denial of an action, with what is denied. */
-const DENIED_ACT_RE = /\b(?:denied|denies|deny|denying|rejected|rejects|disputed|disputes|refuted|refutes)\s+(?:that\s+|having\s+|(?=\w+ing\b)|(?:the\s+)?(?:accusations?|allegations?|claims?|suggestions?|charges?)\s+(?:that\s+)?)(.{8,200})/i;
-const ACCUSE_RE = /\b(?:accused|accuses|accusing|alleged|alleges|allege|alleging|claimed that|charged that)\b/i;
+const DENIED_ACT_RE = new RegExp(
+  `\\b(?:${STRONG_DENIALS})\\s+(?:that\\s+|having\\s+|(?=\\w+ing\\b)|(?:the\\s+)?(?:accusations?|allegations?|claims?|suggestions?|charges?)\\s+(?:that\\s+)?)(.{8,200})`,
+  'i',
+);
+const ACCUSE_RE = wordRe(ACCUSATION_WORDS);
 /** Sentences that allege or assert on someone's word. */
-const ALLEGE_RE = /\b(?:said|says|say|alleged|alleges|allege|accused|accuses|claimed|claims|argued|argues|according to|told)\b/i;
+const ALLEGE_RE = wordRe(ALLEGATION_WORDS);
+const DENIER_RE = new RegExp(`^([^,]+?)(?:,[^,]+,)?\\s+(?:${alternation(denialForms({ strong: true, forms: ['s', 'past'] }))})\\b`);
 
 /**
  * The sentence a denial answers: by another speaker, in the denial's article or an
@@ -554,7 +553,7 @@ function claimDisagreements(ctx: Ctx): Disagreement[] {
       // A denial of an action ("denied that the company delayed the recall"): show the allegation it answers.
       const m = DENIED_ACT_RE.exec(s.text);
       if (!m) continue;
-      const denier = /^([^,]+?)(?:,[^,]+,)?\s+(?:denied|denies|rejected|rejects|disputed|disputes|refuted|refutes)\b/.exec(s.text.trim())?.[1] ?? attributionOf(s.text);
+      const denier = DENIER_RE.exec(s.text.trim())?.[1] ?? attributionOf(s.text);
       const claim = allegationFor(ctx, a, s, m[1]!, denier);
       if (!claim) continue;
       seen.push(t);
@@ -633,7 +632,7 @@ function fallbackEvents(articles: Article[], latestDate: string | null): DigestE
         date: w,
         precision: w.length === 10 ? 'day' : 'month',
         text: f.text.trim(),
-        quotes: [{ n: 0, source: a.id, quote: f.text, title: a.title, outlet: a.outlet, date: a.date, url: a.url, sentenceIds: [f.id] }],
+        quotes: [{ ...citationMeta(a), n: 0, quote: f.text, sentenceIds: [f.id] }],
         reportedIn: [a.id],
       });
     }

@@ -118,3 +118,6 @@ export const ALLEGATION_WORDS: readonly string[] = [
   'complaint',
   'complaints',
 ];
+
+/** Words that accuse rather than merely report ("accused", "alleged", "claimed that"). */
+export const ACCUSATION_WORDS: readonly string[] = [...speechForms({ lemmas: ['accuse', 'allege'] }), 'claimed that', 'charged that'];
