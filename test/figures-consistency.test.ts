@@ -106,6 +106,12 @@ describe('a story written for this test: clock times, speeds, outages, ages', ()
     expect(verify(deps, 'Rescuers found the missing ferry 60 kilometres from Port Merrow').verdict).toBe('contradicted');
   }, 60_000);
 
+  it('a length is one answer to /ask and /verify, in any unit', async () => {
+    expect(text(await ask(deps, 'how long is the quay'))).toMatch(/400-?\s?metres/);
+    expect(verify(deps, 'The quay is 400 metres long').verdict).toBe('supported');
+    expect(verify(deps, 'The quay is 2 km long').verdict).toBe('contradicted');
+  }, 60_000);
+
   it('a claim with an age and another figure is judged on both', () => {
     const v = verify(deps, "The town's youth rowing team, 40 rowers, sheltered in the school gym with their 25-year-old coach.");
     expect(v.verdict).not.toBe('supported');

@@ -32,7 +32,7 @@ The number of evacuees rose to 26,000 on Monday, the emergency office said.
 
 The storm moved inland at 12 mph overnight and dumped 300 millimetres of rain on the hills.
 
-Brandvik, who has run the harbour for 30 years, said the damage to the quay would take months to repair.
+Brandvik, who has run the harbour for 30 years, said the damage to the quay would take months to repair. The quay is 400 metres long.
 `,
   '03_north-post.md': `---
 title: Power returns as Halvard fades

@@ -8,7 +8,7 @@ import type { Deps } from '../deps.js';
 import { figuresHeldBy, figureValueText, inBaseUnit, readFigures, type FigureFact, type FigureKind, type FigureReading, type FiguresAnalysis } from '../analysis/figures.js';
 import { keyOf, type Entity } from '../index/entities.js';
 import { lemma, stem, terms } from '../language/tokenize.js';
-import { STOPWORDS } from '../language/lexicon/index.js';
+import { MEASURE_UNITS, STOPWORDS } from '../language/lexicon/index.js';
 import type { Answer, Article, Sentence } from '../types.js';
 import { createCiter } from './cite.js';
 import { analysisOf } from '../analysis/index.js';
@@ -190,11 +190,18 @@ export function figureAnswer(deps: Pick<Deps, 'corpus' | 'index'>, question: str
   }
   if (!picked.length) return null;
   const citer = createCiter(deps.corpus);
-  const blocks = picked.slice(0, 4).map(({ f, label }) => {
+  // One block per quoted sentence: "six-mile (10-km)" is one figure written twice.
+  const bySentence = new Map<number, { labels: string[]; article: Article }>();
+  for (const { f, label } of picked.slice(0, 4)) {
     const { article, sentences } = quoteFor(deps, f)!;
     const n = citer.cite(sentences);
+    const entry = bySentence.get(n) ?? { labels: [], article };
+    entry.labels.push(label);
+    bySentence.set(n, entry);
+  }
+  const blocks = [...bySentence].map(([n, { labels, article }]) => {
     const who = article.outlet ?? article.title;
-    return { text: `${label} — ${who}${article.date ? ` (${article.date})` : ''}: “${citer.citations[n - 1]!.quote}” [${n}]`, cites: [n] };
+    return { text: `${labels.join('; ')} — ${who}${article.date ? ` (${article.date})` : ''}: “${citer.citations[n - 1]!.quote}” [${n}]`, cites: [n] };
   });
   return {
     command: 'ask',
@@ -208,6 +215,9 @@ export function figureAnswer(deps: Pick<Deps, 'corpus' | 'index'>, question: str
 }
 
 // --- /verify: figures of a claim and of a sentence, in the comparison's terms ---------------------
+
+/** Written unit forms, longest first ("miles per hour" before "miles"). */
+const UNIT_FORMS = MEASURE_UNITS.flatMap((u) => u.forms.map((f) => f.toLowerCase())).sort((a, b) => b.length - a.length);
 
 const MEASURED: ReadonlySet<FigureKind> = new Set(['distance', 'length', 'depth', 'height', 'speed', 'weight', 'duration', 'area', 'volume']);
 
@@ -224,12 +234,15 @@ export function comparableFigures(text: string, sentence: Sentence, articleId: s
     else if (MEASURED.has(r.kind)) {
       // What the measure is of or from ("the six-mile cave", "1,600 feet from the bow"): only measures of the same thing compare.
       const b = inBaseUnit(r);
-      const of = r.noun ?? anchorAfter(text.slice(r.end));
+      const of = r.noun ?? anchorAfter(text.slice(r.end)) ?? subjectBefore(text.slice(0, r.start));
       // Keyed by the whole anchor; sameQuantity matches anchors that share a word ("titanic" ~ "titanic bow").
       // Shown as the number with its qualifier and the unit as its noun ("about 1,600" feet): the unit stays a word to find.
-      const unitText = r.text.slice(r.text.search(/\d/)).replace(/^[\d.,]+\s*-?/, '');
-      const display = r.text.slice(0, r.text.length - unitText.length).trim();
-      out.push({ ...legacy(r, `${r.kind}:${of ?? ''}`, unitText || r.unit || r.kind, sentence, articleId, { value: b.value, lo: b.lo, hi: b.hi }), display });
+      const unitText = UNIT_FORMS.find((u) => r.text.toLowerCase().endsWith(u) && /[\s\d-]$/.test(r.text.slice(0, r.text.length - u.length))) ?? '';
+      const display = r.text.slice(0, r.text.length - unitText.length).replace(/[\s-]+$/, '');
+      // "20 miles long": the dimension word is part of what the figure says, like its unit.
+      const dimension = /^[\s-]*(long|deep|high|tall|wide|away)\b/i.exec(text.slice(r.end))?.[1]?.toLowerCase();
+      const noun = [unitText || r.unit || r.kind, dimension].filter(Boolean).join(' ');
+      out.push({ ...legacy(r, `${r.kind}:${of ?? ''}`, noun, sentence, articleId, { value: b.value, lo: b.lo, hi: b.hi }), display });
     }
   }
   return out;
@@ -241,6 +254,12 @@ function anchorAfter(after: string): string | null {
   if (!m) return null;
   const ws = m[1]!.split(/\s+/).map((w) => w.toLowerCase().replace(/['’]s$/, '')).filter((w) => !STOPWORDS.has(w));
   return ws.length ? ws.slice(0, 3).join(' ') : null;
+}
+
+/** What "is N long" is said of: "The cave is 20 miles long" → "cave". */
+function subjectBefore(before: string): string | null {
+  const m = /\b([a-z][a-z-]+)\s+(?:is|was|are|were|measures|measured|stretches|stretched|runs|ran|lies|lay|sits|sat)\s+(?:about\s+|around\s+|some\s+|nearly\s+|roughly\s+|almost\s+|more than\s+)?$/i.exec(before);
+  return m && !STOPWORDS.has(m[1]!.toLowerCase()) ? m[1]!.toLowerCase() : null;
 }
 
 function legacy(r: FigureReading, key: string, noun: string, sentence: Sentence, articleId: string, v: { value: number; lo: number; hi: number }): Figure {

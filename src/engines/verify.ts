@@ -351,7 +351,7 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
       // A figure of the same quantity stands in for the claim's counted noun ("40 people" ~ "61 suspected traffickers").
       const nounCredit = new Set<string>();
       for (const cf of claimFigures) {
-        if (unit.some((x) => (figures.get(x.id) ?? []).some((af) => sameQuantity(cf, af)))) for (const t of terms(cf.noun)) nounCredit.add(t);
+        if (unit.some((x) => [...(figures.get(x.id) ?? []), ...comparableFigures(x.text, x, x.articleId)].some((af) => sameQuantity(cf, af)))) for (const t of terms(cf.noun)) nounCredit.add(t);
       }
       const covered = new Set<string>();
       let got = 0;
