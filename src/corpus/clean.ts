@@ -41,6 +41,9 @@ const DATE_LABEL = /^(?:(?:first\s+|originally\s+)?published|posted|(?:last\s+)?
 /** A zone or US clock in the line: slashed numbers are then month-first (8/25/2020). */
 const US_CLOCK = /\b[AaPp]\.?\s?[Mm]\b|\b(?:E[SD]T|C[SD]T|M[SD]T|P[SD]T|ET|CT|PT)\b/;
 
+const MONTH_DAY_YEAR = new RegExp(`^(?:${WEEKDAY_RE})?${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s*,?\\s+(\\d{4})$`, 'i');
+const DAY_MONTH_YEAR = new RegExp(`^(?:${WEEKDAY_RE})?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_RE},?\\s+(\\d{4})$`, 'i');
+
 /** What a date line says the date is: the publication, a later update, or just a date. */
 export type DateLineKind = 'published' | 'updated' | 'plain';
 
@@ -67,9 +70,9 @@ export function parseDateLine(line: string): string | null {
     const monthFirst = isoDate(y, +m[1]!, +m[2]!);
     return us ? (monthFirst ?? dayFirst) : (dayFirst ?? monthFirst);
   }
-  if ((m = t.match(new RegExp(`^(?:${WEEKDAY_RE})?${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s*,?\\s+(\\d{4})$`, 'i'))))
+  if ((m = t.match(MONTH_DAY_YEAR)))
     return isoDate(+m[3]!, monthIndex(m[1]!), +m[2]!);
-  if ((m = t.match(new RegExp(`^(?:${WEEKDAY_RE})?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_RE},?\\s+(\\d{4})$`, 'i'))))
+  if ((m = t.match(DAY_MONTH_YEAR)))
     return isoDate(+m[3]!, monthIndex(m[2]!), +m[1]!);
   return null;
 }
@@ -82,7 +85,8 @@ export function parseDateLine(line: string): string | null {
  */
 export function dateLineIn(line: string): { date: string; kind: DateLineKind } | null {
   const t = line.trim();
-  if (!t || t.split(/\s+/).length > 24) return null;
+  // Every date line has a four-digit year or a numeric date: most lines are ruled out here, cheaply.
+  if (!t || !/\d{4}|\d[./]\d{1,2}[./]\d/.test(t) || t.split(/\s+/).length > 24) return null;
   const kindOf = (s: string): DateLineKind =>
     /^(?:(?:first\s+|originally\s+)?published|posted|released)\b/i.test(s) ? 'published' : /^(?:(?:last\s+)?update[d]?|(?:last\s+)?modified)\b/i.test(s) ? 'updated' : 'plain';
   const whole = parseDateLine(t);

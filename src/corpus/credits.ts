@@ -136,6 +136,8 @@ interface CreditForm {
   /** Short label, for tests and debugging. */
   form: string;
   place: CreditPlace;
+  /** A cheap test a line must pass before `re` is tried (most lines are body text). */
+  hint?: RegExp;
   re: RegExp;
   strength: number;
   /** The outlet from a match, or null to reject it. Default: group 1 cleaned. */
@@ -150,40 +152,40 @@ const named = (m: RegExpMatchArray) => {
 /** The credit forms, most specific first within each place. */
 export const CREDIT_FORMS: readonly CreditForm[] = [
   // Standalone lines.
-  { form: 'copyright', place: 'line', strength: 3, re: new RegExp(`^(?:©|\\(c\\)|copyright\\b)\\s*(?:©\\s*)?(?:\\d{4}(?:\\s*[-–]\\s*\\d{4})?\\s*,?\\s*)?(${NAME})(?:[.,]|\\s+all rights reserved|\\s*$)`, 'iu'), outlet: named },
-  { form: 'source', place: 'line', strength: 3, re: new RegExp(`^[Ss]ource\\s*:\\s*(${NAME})\\.?$`, 'u'), outlet: named },
-  { form: 'originally-published', place: 'line', strength: 3, re: new RegExp(`^(?:this\\s+(?:story|article|report)\\s+)?(?:was\\s+)?(?:originally|first)\\s+(?:published|appeared)\\s+(?:by|in|on|at)\\s+(${NAME})(?:\\s+on\\b.*|[.,:].*)?$`, 'iu'), outlet: named },
+  { form: 'copyright', hint: /^(?:©|\(c\)|copyright)/i, place: 'line', strength: 3, re: new RegExp(`^(?:©|\\(c\\)|copyright\\b)\\s*(?:©\\s*)?(?:\\d{4}(?:\\s*[-–]\\s*\\d{4})?\\s*,?\\s*)?(${NAME})(?:[.,]|\\s+all rights reserved|\\s*$)`, 'iu'), outlet: named },
+  { form: 'source', hint: /^[Ss]ource/, place: 'line', strength: 3, re: new RegExp(`^[Ss]ource\\s*:\\s*(${NAME})\\.?$`, 'u'), outlet: named },
+  { form: 'originally-published', hint: /(?:originally|first)\s+(?:published|appeared)/i, place: 'line', strength: 3, re: new RegExp(`^(?:this\\s+(?:story|article|report)\\s+)?(?:was\\s+)?(?:originally|first)\\s+(?:published|appeared)\\s+(?:by|in|on|at)\\s+(${NAME})(?:\\s+on\\b.*|[.,:].*)?$`, 'iu'), outlet: named },
   // "This report by <Outlet> was first published June 28, 2023."
-  { form: 'report-by', place: 'line', strength: 3, re: new RegExp(`^this\\s+(?:story|article|report)\\s+by\\s+(${NAME})\\s+was\\s+(?:first|originally)\\s+published\\b`, 'iu'), outlet: named },
-  { form: 'published-by', place: 'line', strength: 3, re: new RegExp(`^(?:published|first published)\\s+(?:by|in)\\s+(${NAME})\\.?$`, 'iu'), outlet: named },
-  { form: 'summarizes', place: 'line', strength: 3, re: /^(?:no time\?\s*)?([\p{L}][\p{L}\s&.'-]{1,40}?)\s+summari[sz]es\s+(?:it\s+)?for you\.?$/iu, outlet: named },
+  { form: 'report-by', hint: /^this\s/i, place: 'line', strength: 3, re: new RegExp(`^this\\s+(?:story|article|report)\\s+by\\s+(${NAME})\\s+was\\s+(?:first|originally)\\s+published\\b`, 'iu'), outlet: named },
+  { form: 'published-by', hint: /^(?:first\s+)?published\s/i, place: 'line', strength: 3, re: new RegExp(`^(?:published|first published)\\s+(?:by|in)\\s+(${NAME})\\.?$`, 'iu'), outlet: named },
+  { form: 'summarizes', hint: /summari[sz]es/i, place: 'line', strength: 3, re: /^(?:no time\?\s*)?([\p{L}][\p{L}\s&.'-]{1,40}?)\s+summari[sz]es\s+(?:it\s+)?for you\.?$/iu, outlet: named },
   // "… Photo credit: <Outlet>" at the end of a caption: the outlet's own picture.
-  { form: 'photo-credit', place: 'line', strength: 1, re: new RegExp(`(?:^|[.)]\\s+)(?:photo|image|picture)(?:\\s+credit)?\\s*:\\s*(${NAME})\\.?$`, 'iu'), outlet: (m) => {
+  { form: 'photo-credit', hint: /\b(?:photo|image|picture)\b/i, place: 'line', strength: 1, re: new RegExp(`(?:^|[.)]\\s+)(?:photo|image|picture)(?:\\s+credit)?\\s*:\\s*(${NAME})\\.?$`, 'iu'), outlet: (m) => {
     const c = clean(m[1]!);
     if (agencyName(c) || /\//.test(c) || NOT_PUBLISHER_PHOTO_CREDITS.some((x) => x.toLowerCase() === c.toLowerCase())) return null;
     return c.split(/\s+/).length <= 4 ? c : null;
   } },
   // Bylines in the header.
-  { form: 'staff-byline', place: 'header', strength: 3, re: new RegExp(`${BY}(.+?)\\s*(?:[|,•·]|\\s[-–—]\\s|$)`, 'iu'), outlet: (m) => { const s = staffCredit(m[1]!); return s ? clean(s) || null : null; } },
-  { form: 'byline-outlet', place: 'header', strength: 2, re: new RegExp(`${BY}${PERSON}(?:\\s*(?:,|and|&)\\s*${PERSON})*\\s*(?:,|\\||/|\\s[-–—]|\\bfor\\b|\\bof\\b)\\s*(${NAME})\\s*(?:[|•·]|\\s[-–—]\\s|$)`, 'u'), outlet: (m) => outletOfTrailer(m[1]!) },
-  { form: 'agency-byline', place: 'header', strength: 2, re: new RegExp(`${BY}(${NAME})\\s*(?:[|,•·]|\\s[-–—]\\s|$)`, 'u'), outlet: (m) => agencyName(m[1]!) ?? trailingAgency(m[1]!) ?? (OUTLET_NOUN_RE.test(clean(m[1]!)) ? clean(m[1]!) : null) },
+  { form: 'staff-byline', hint: /^by/i, place: 'header', strength: 3, re: new RegExp(`${BY}(.+?)\\s*(?:[|,•·]|\\s[-–—]\\s|$)`, 'iu'), outlet: (m) => { const s = staffCredit(m[1]!); return s ? clean(s) || null : null; } },
+  { form: 'byline-outlet', hint: /^by/i, place: 'header', strength: 2, re: new RegExp(`${BY}${PERSON}(?:\\s*(?:,|and|&)\\s*${PERSON})*\\s*(?:,|\\||/|\\s[-–—]|\\bfor\\b|\\bof\\b)\\s*(${NAME})\\s*(?:[|•·]|\\s[-–—]\\s|$)`, 'u'), outlet: (m) => outletOfTrailer(m[1]!) },
+  { form: 'agency-byline', hint: /^by/i, place: 'header', strength: 2, re: new RegExp(`${BY}(${NAME})\\s*(?:[|,•·]|\\s[-–—]\\s|$)`, 'u'), outlet: (m) => agencyName(m[1]!) ?? trailingAgency(m[1]!) ?? (OUTLET_NOUN_RE.test(clean(m[1]!)) ? clean(m[1]!) : null) },
   // A wire service's name alone on a line under the headline.
-  { form: 'agency-line', place: 'header', strength: 2, re: /^(?:the\s+)?([\p{L}. -]{2,30}?)\.?$/iu, outlet: (m) => agencyName(m[1]!) },
+  { form: 'agency-line', hint: /^.{2,34}$/, place: 'header', strength: 2, re: /^(?:the\s+)?([\p{L}. -]{2,30}?)\.?$/iu, outlet: (m) => agencyName(m[1]!) },
   // "Jane Doe, The Example Courier" without "By": only an outlet-shaped trailer (a place can follow a name too).
-  { form: 'name-outlet', place: 'header', strength: 2, re: new RegExp(`^${PERSON}\\s*(?:,|\\||/)\\s*(${NAME})$`, 'u'), outlet: (m) => {
+  { form: 'name-outlet', hint: /^[^,|/]{3,40}[,|/][^,|/]{2,50}$/, place: 'header', strength: 2, re: new RegExp(`^${PERSON}\\s*(?:,|\\||/)\\s*(${NAME})$`, 'u'), outlet: (m) => {
     const t = clean(m[1]!);
     return agencyName(t) ?? (OUTLET_NOUN_RE.test(t) || /\.(?:com|org|net|co\.uk|news|tv)$/i.test(t) ? t : null);
   } },
   // A dateline credit at a paragraph's start: "LONDON (Reuters) —", "CAIRO, March 24 (AP) —", "(Newser) –", "(CNN)The …".
   // A dateline credit at a paragraph's start: "LONDON (Reuters) —", "CAIRO, March 24 (AP) —", "(Newser) –", "(CNN)The …".
-  { form: 'dateline', place: 'lead', strength: 2, re: /^(?:\p{Lu}[\p{Lu}'’.-]+(?:\s+\p{Lu}[\p{Lu}'’.-]+)*(?:,\s*[\p{L}\d.’' ]{1,40}?)?\s*)?\(([\p{Lu}][\p{L}.&'’ -]{0,30}?)\)\s*(?:[-–—]+|(?=[\p{Lu}“"]))/u, outlet: (m) => {
+  { form: 'dateline', hint: /^.{0,80}\(/, place: 'lead', strength: 2, re: /^(?:\p{Lu}[\p{Lu}'’.-]+(?:\s+\p{Lu}[\p{Lu}'’.-]+)*(?:,\s*[\p{L}\d.’' ]{1,40}?)?\s*)?\(([\p{Lu}][\p{L}.&'’ -]{0,30}?)\)\s*(?:[-–—]+|(?=[\p{Lu}“"]))/u, outlet: (m) => {
     const c = m[1]!.trim();
     if (NOT_A_CREDIT.test(c) || WEEKDAY_OR_MONTH.test(c) && c.length <= 9 || c.split(/\s+/).length > 3) return null;
     return agencyName(c) ?? c;
   } },
   // A dateline whose place is in title case ("Mae Sai (AP) —"): only a wire service's credit, since
   // "Evergreen Marine (EMC) — the operator …" has the same shape.
-  { form: 'dateline', place: 'lead', strength: 2, re: /^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3}(?:,\s*[\p{L}\d.’' ]{1,40}?)?\s*\(([\p{Lu}][\p{L}.&'’ -]{0,30}?)\)\s*[-–—]+/u, outlet: (m) => agencyName(m[1]!) },
+  { form: 'dateline', hint: /^.{0,80}\(/, place: 'lead', strength: 2, re: /^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3}(?:,\s*[\p{L}\d.’' ]{1,40}?)?\s*\(([\p{Lu}][\p{L}.&'’ -]{0,30}?)\)\s*[-–—]+/u, outlet: (m) => agencyName(m[1]!) },
 ];
 
 /** "DANA WHITFIELD Associated Press" (an AP-style byline): the wire service at the end. */
@@ -214,6 +216,7 @@ export function creditIn(text: string, place: CreditPlace): Credit | null {
   if (!t) return null;
   for (const f of CREDIT_FORMS) {
     if (f.place !== place && !(f.place === 'line' && place === 'header')) continue;
+    if (f.hint && !f.hint.test(t)) continue;
     if (f.place === 'line' && t.split(/\s+/).length > 40) continue;
     const m = t.match(f.re);
     if (!m) continue;

@@ -246,7 +246,7 @@ export function parseArticle(id: string, raw: string, extra: ParseExtra = {}): A
       continue;
     }
     const skip =
-      isBoilerplateLine(t) || urlInLine(t) !== null || outletInLine(t) !== null || mastheads.has(norm(t)) || newsroomBylines.has(norm(t)) ||
+      isBoilerplateLine(t) || urlInLine(t) !== null || outletInLine(t) !== null || (mastheads.size > 0 && mastheads.has(norm(t))) || (newsroomBylines.size > 0 && newsroomBylines.has(norm(t))) ||
       (author !== null && norm(t) === norm(author)) || (author !== null && /^by\s/i.test(t) && bylineIn(t, false) !== null) ||
       (normTitle !== null && (norm(t) === normTitle || norm(splitGluedKicker(t)) === normTitle)) ||
       (isHeading(t) && !isListItem(t));
