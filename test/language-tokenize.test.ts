@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lemma, lemmas, root, stem, terms, tokenize, words } from '../src/language/tokenize.js';
+import { lemma, lemmas, root, stem, terms, tokenize, verbForms, words } from '../src/language/tokenize.js';
 
 describe('lemmas meet across inflection and derivation', () => {
   it.each([
@@ -65,5 +65,15 @@ describe('search terms (stable keys)', () => {
   it('folds accents and drops possessives and stopwords', () => {
     expect(words('Velásquez’s U.S. visit')).toEqual(['velasquez', 'us', 'visit']);
     expect(terms('The strikes were deployed')).toEqual(['strik', 'deploy']);
+  });
+});
+
+describe('verb forms', () => {
+  it.each([
+    ['find', ['find', 'found', 'finds', 'finding']],
+    ['tally', ['tally', 'tallied', 'tallies', 'tallying']],
+    ['see', ['see', 'saw', 'sees', 'seeing', 'seen']],
+  ])('%s → %j', (v, forms) => {
+    expect(verbForms(v).sort()).toEqual([...forms].sort());
   });
 });

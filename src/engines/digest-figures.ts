@@ -8,7 +8,11 @@
  * sources for the same time whose ranges cannot both be true are a disagreement.
  */
 import { parseDates } from '../language/dates.js';
-import { WEEKDAYS } from '../language/lexicon/index.js';
+import {
+  CASUALTY_ROOTS, COUNTED_NOUNS, FIGURE_FILLERS, FIGURE_NOUNS, IRREGULAR_PAST_VERBS, IRREGULAR_PLURALS, MEASURE_NOUNS, MONTH_PATTERN, NOUN_PHRASE_STOPS,
+  NUMBER_WORDS, PHRASE_FUNCTION_WORDS, QUALIFIERS, SCALES, SOFT_COUNT_MODIFIERS, TALLY_VERBS, UNIT_NOUNS, WEEKDAYS, alternation,
+} from '../language/lexicon/index.js';
+import { lemma as lemmaOf, root, verbForms, words as wordsOf } from '../language/tokenize.js';
 import type { Article, Sentence } from '../types.js';
 import { readFigures, type FigureKind } from '../analysis/figures.js';
 
@@ -43,41 +47,24 @@ export interface Figure {
 type Category = { label: string; group: string };
 
 /** Countable news nouns → the category they report. */
-const NOUNS: Record<string, Category> = {};
-const addNouns = (group: string, label: string, words: string[]) => {
-  for (const w of words) NOUNS[w] = { label, group };
-};
-addNouns('troops', 'Troops', ['troops', 'troop', 'soldiers', 'personnel', 'marines', 'sailors', 'servicemembers', 'reservists', 'fighters']);
-addNouns('ships', 'Ships', ['warships', 'ships', 'vessels', 'destroyers', 'cruisers', 'submarines', 'carriers', 'frigates', 'boats', 'gunboats']);
-addNouns('aircraft', 'Aircraft', ['aircraft', 'jets', 'bombers', 'planes', 'helicopters', 'drones', 'f-35s', 'f-35bs']);
-addNouns('strikes', 'Strikes', ['strikes', 'airstrikes', 'attacks', 'raids', 'operations', 'sorties']);
-addNouns('weapons', 'Weapons', ['missiles', 'rockets', 'tanks', 'shells', 'launchers']);
-addNouns('casualties', 'Casualties', ['deaths', 'dead', 'fatalities', 'casualties', 'injured', 'wounded', 'victims']);
-addNouns('people', 'People', ['people', 'civilians', 'migrants', 'refugees', 'residents', 'prisoners', 'detainees', 'hostages', 'workers', 'protesters', 'arrests', 'evacuees']);
-addNouns('quantity', 'Quantity', ['tons', 'tonnes', 'kilograms', 'barrels', 'pounds']);
-addNouns('flights', 'Flights', ['flights']);
-addNouns('buildings', 'Buildings', ['homes', 'houses', 'buildings', 'schools', 'hospitals']);
+const NOUNS: Record<string, Category> = Object.fromEntries(COUNTED_NOUNS.flatMap((c) => c.nouns.map((w) => [w, { label: c.label, group: c.group }])));
 // "fighters" is ambiguous (jets or combatants): following "F-35"-like tokens it is aircraft.
 
-const WORD_NUMBERS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
-  thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100, dozen: 12,
-};
-const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, m: 1e6, bn: 1e9 };
-const QUALIFIERS = ['more than', 'over', 'at least', 'nearly', 'almost', 'about', 'around', 'roughly', 'approximately', 'some', 'up to', 'fewer than', 'less than', 'as many as', 'an estimated', 'upwards of'];
+const WORD_NUMBERS = NUMBER_WORDS;
 /** Adjectives that describe *who* was counted but not *what* (kept out of the grouping key). */
-const SOFT_MODIFIERS = new Set(['accused', 'suspected', 'alleged', 'reported', 'additional', 'more', 'other', 'new', 'u.s.', 'us', 'american', 'about']);
+const SOFT_MODIFIERS = new Set([...SOFT_COUNT_MODIFIERS, 'u.s.', 'us', 'american']);
+const QUALIFIER_ALTERNATION = alternation(QUALIFIERS);
 
 const NUM = `\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|${Object.keys(WORD_NUMBERS).join('|')}`;
 const FIGURE_RE = new RegExp(
-  `(?<![\\w.,$€£-])(?:(${QUALIFIERS.join('|')})\\s+)?([$€£])?\\s?(${NUM})(?:\\s+(thousand|million|billion|trillion|bn|m)\\b)?((?:\\s+[A-Za-z][\\w’'.-]*){0,4})`,
+  `(?<![\\w.,$€£-])(?:(${QUALIFIER_ALTERNATION})\\s+)?([$€£])?\\s?(${NUM})(?:\\s+(thousand|million|billion|trillion|bn|m)\\b)?((?:\\s+[A-Za-z][\\w’'.-]*){0,4})`,
   'gi',
 );
-const KILL_RE = /\b(kill(?:ed|ing|s)?|dead|died|deaths?|fatalities)\b/i;
-const ANAPHORA_RE = /\b(that|the|this)\s+(number|figure|total|tally|count)\b/i;
-const STOP_WORDS = new Set(['of', 'in', 'on', 'at', 'to', 'and', 'or', 'from', 'for', 'with', 'by', 'as', 'the', 'a', 'an', 'that', 'who', 'which', 'were', 'was', 'have', 'has', 'had', 'are', 'is']);
-const MONTH_RE = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$/i;
+/** A count of the dead: a word of the kill/die families near it ("killed", "deaths", "fatalities"). */
+const mentionsDeath = (text: string) => wordsOf(text).some((w) => CASUALTY_ROOTS.has(root(lemmaOf(w))));
+const ANAPHORA_RE = new RegExp(`\\b(that|the|this)\\s+(${FIGURE_NOUNS.join('|')})\\b`, 'i');
+const STOP_WORDS = PHRASE_FUNCTION_WORDS;
+const MONTH_RE = new RegExp(`\\b${MONTH_PATTERN}\\.?\\s*$`, 'i');
 
 function parseNumber(text: string): number {
   const w = WORD_NUMBERS[text.toLowerCase()];
@@ -228,7 +215,7 @@ export function extractFigures(article: Article, refDate: string | null): Figure
         }
         if (/[,.;:—–)]$/.test(words[i]!)) break;
       }
-      const killed = KILL_RE.test(text.slice(Math.max(0, m.index - 40), m.index + whole!.length + 30));
+      const killed = mentionsDeath(text.slice(Math.max(0, m.index - 40), m.index + whole!.length + 30));
       if (head) {
         const nounWords = words.slice(0, head.index + 1).map(lemma);
         let noun = nounWords.join(' ');
@@ -303,18 +290,9 @@ export function decodeEntities(text: string): string {
   return text.replace(/&(pound|euro|dollar|yen|nbsp|amp|#163|#8364|#36|#160);/g, (m, name: string) => ENTITIES[name] ?? m);
 }
 
-/** Nouns that count reports *of* something: "23 reports of burns" counts burns. */
-const MEASURE_NOUNS = new Set(['reports', 'cases', 'incidents', 'instances', 'complaints', 'claims', 'counts', 'accounts', 'allegations']);
-/** Words that end a counted noun phrase. */
-const NP_STOP = new Set([...STOP_WORDS, 'after', 'before', 'since', 'last', 'next', 'this', 'than', 'per', 'each', 'into', 'over', 'under', 'across', 'while', 'when', 'because', 'but', 'so', 'including', 'between', 'during', 'until', 'about', 'up', 'out', 'down', 'it', 'they', 'we', 'he', 'she', 'not', 'be', 'been', 'will', 'would', 'could', 'can', 'may', 'had', 'its', 'their']);
-const IRREGULAR_PLURALS = new Set(['people', 'children', 'men', 'women', 'staff', 'personnel', 'cattle', 'sheep', 'fish', 'aircraft', 'police', 'livestock', 'deer', 'geese', 'mice', 'teeth', 'feet']);
-const IRREGULAR_VERBS = new Set(['sold', 'made', 'built', 'cut', 'paid', 'lost', 'won', 'took', 'gave', 'found', 'hit', 'put', 'set', 'spent', 'held', 'shut', 'laid', 'sent', 'bought', 'brought', 'got', 'raised', 'fired', 'hired', 'left', 'drew', 'struck', 'shot', 'seized', 'sank', 'saw', 'told', 'kept', 'let', 'ran']);
-/** Verbs that report or tally a figure rather than say what happened to it: they never split a quantity. */
-const NEUTRAL_VERBS = new Set(['receiv', 'count', 'report', 'record', 'logg', 'log', 'confirm', 'link', 'tall', 'tally', 'tallied', 'document', 'identifi', 'identify', 'found', 'total', 'reach', 'estimat', 'list', 'cit', 'register', 'track', 'not', 'includ', 'put', 'say', 'said', 'told', 'tell', 'saw', 'see']);
-const AUXILIARIES = new Set(['a', 'an', 'the', 'some', 'its', 'their', 'his', 'her', 'our', 'only', 'just', 'another', 'had', 'has', 'have', 'been', 'was', 'were', 'is', 'are', 'be', 'also', 'already', 'now', 'since', 'then', 'reportedly', 'allegedly']);
-
-/** Units of time, distance and repetition: "50 years", "10 miles" are spans, not counts of things. */
-const UNIT_NOUNS = new Set(['years', 'months', 'weeks', 'days', 'hours', 'minutes', 'seconds', 'decades', 'centuries', 'times', 'miles', 'kilometers', 'kilometres', 'km', 'metres', 'meters', 'feet', 'inches', 'yards', 'degrees', 'points', 'percent', 'ones', 'others', 'hundreds', 'thousands', 'millions', 'dozens']);
+const NP_STOP = NOUN_PHRASE_STOPS;
+const IRREGULAR_VERBS = IRREGULAR_PAST_VERBS;
+const AUXILIARIES = FIGURE_FILLERS;
 
 /** A light noun stem: "kettles" → "kettle", "injuries" → "injury", "burns" → "burn". */
 export function nounStem(word: string): string {
@@ -331,6 +309,12 @@ export function verbStem(word: string): string {
   if (IRREGULAR_VERBS.has(w)) return w;
   return w.replace(/ied$/, 'y').replace(/([^aeiouls])\1ed$/, '$1').replace(/ed$/, '').replace(/e$/, '');
 }
+
+/** Verbs that report or tally a figure rather than say what happened to it: they never split a quantity. */
+const NEUTRAL_VERBS = new Set(TALLY_VERBS.flatMap(verbForms).map((w) => verbStem(w)));
+/** Those verbs as written ("counted", "said", "had"). */
+export const isTallyVerb = (word: string): boolean => TALLY_FORMS.has(word.toLowerCase());
+const TALLY_FORMS = new Set(TALLY_VERBS.flatMap(verbForms));
 
 const isPlural = (w: string) => IRREGULAR_PLURALS.has(w) || (/^[a-z][a-z-]*[^su]s$/.test(w) && w.length > 3) || /ies$/.test(w);
 

@@ -16,9 +16,8 @@ import { timeChartSvg, type Bucket, type TimeChartSpec } from '../chart/svg.js';
 import { svgToPng, writePng } from '../chart/png.js';
 import { citationMeta, createCiter, type Citer } from './cite.js';
 import { timeline } from './timeline.js';
-import { attributionOf, conflicts, decodeEntities, digestFigures, sameAction, sameThing, verbStem, type CountedFigure, type Figure } from './digest-figures.js';
+import { attributionOf, conflicts, decodeEntities, digestFigures, isTallyVerb, sameAction, sameThing, verbStem, type CountedFigure, type Figure } from './digest-figures.js';
 
-const NEUTRAL_LABEL = /^(received|counted|reported|recorded|logged|confirmed|linked|said|told|had|found|estimated|listed|cited|included)$/i;
 import { differentTimes } from './claims.js';
 import { parseDates } from '../language/dates.js';
 import {
@@ -367,7 +366,7 @@ function figureGroups(ctx: Ctx): FigureGroup[] {
     // Label: the shortest wording of the counted thing, with its action when one is stated.
     const label = [...gen].sort((a, b) => a.label.length - b.label.length)[0]!.label;
     const verbWord = gen
-      .map((f) => (f.verb ? (f.sentence.text.match(/[A-Za-z]+/g) ?? []).find((w) => /ed$|^[a-z]+$/.test(w) && verbStem(w) === f.verb && !NEUTRAL_LABEL.test(w)) : undefined))
+      .map((f) => (f.verb ? (f.sentence.text.match(/[A-Za-z]+/g) ?? []).find((w) => /ed$|^[a-z]+$/.test(w) && verbStem(w) === f.verb && !isTallyVerb(w)) : undefined))
       .find((w) => !!w);
     g.label = verbWord ? `${label} ${verbWord.toLowerCase()}` : label;
   }

@@ -76,7 +76,7 @@ export function terms(text: string): string[] {
 const transform = (nlp as unknown as { methods: () => { two: { transform: Transform } } }).methods().two.transform;
 const compromiseModel = (nlp as unknown as { model: () => unknown }).model();
 interface Transform {
-  verb: { toInfinitive: (w: string, model: unknown) => string };
+  verb: { toInfinitive: (w: string, model: unknown) => string; conjugate: (w: string, model: unknown) => Record<string, string> };
   noun: { toSingular: (w: string, model: unknown) => string };
 }
 
@@ -106,6 +106,12 @@ export function lemma(word: string): string {
   if (lemmaCache.size > 200_000) lemmaCache.clear();
   lemmaCache.set(w, out);
   return out;
+}
+
+/** The inflected forms of a verb lemma ("find" → find, finds, found, finding), from compromise's conjugator. */
+export function verbForms(verb: string): string[] {
+  const forms = transform.verb.conjugate(verb, compromiseModel);
+  return [...new Set([verb, ...Object.entries(forms).filter(([k]) => k !== 'FutureTense').map(([, f]) => f)])];
 }
 
 /** The root of a lemma's word family ("death" → "die", "signatory" → "sign"); the lemma itself when it has none. */

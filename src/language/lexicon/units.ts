@@ -141,3 +141,29 @@ export const SOFT_COUNT_MODIFIERS: ReadonlySet<string> = new Set(list('accused s
 export const COUNT_PHRASE_STOPS: ReadonlySet<string> = new Set(
   list('after before since until during last next this that these those per each ago across among against via amid including ahead'),
 );
+
+/** Function words inside a figure's phrase that a counted noun skips or stops at ("40 of the kettles"). */
+export const PHRASE_FUNCTION_WORDS: ReadonlySet<string> = new Set(list('of in on at to and or from for with by as the a an that who which were was have has had are is'));
+
+/** Words that end a counted noun phrase ("600 jobs after …", "450 jobs it said"). */
+export const NOUN_PHRASE_STOPS: ReadonlySet<string> = new Set([
+  ...PHRASE_FUNCTION_WORDS,
+  ...list(`after before since last next this than per each into over under across while when because but so including between during until
+    about up out down it they we he she not be been will would could can may had its their`),
+]);
+
+/** Words between a figure and its verb that say nothing about the action ("had already", "reportedly"). */
+export const FIGURE_FILLERS: ReadonlySet<string> = new Set(
+  list('a an the some its their his her our only just another had has have been was were is are be also already now since then reportedly allegedly'),
+);
+
+/** Irregular past forms a figure's verb may take ("sold 40,000", "cut 450 jobs"). */
+export const IRREGULAR_PAST_VERBS: ReadonlySet<string> = new Set(
+  list('sold made built cut paid lost won took gave found hit put set spent held shut laid sent bought brought got raised fired hired left drew struck shot seized sank saw told kept let ran'),
+);
+
+/** Verbs that report or tally a figure rather than say what happened to it ("counted", "logged", "said"), as lemmas. */
+export const TALLY_VERBS: readonly string[] = list('receive count report record log confirm link tally document identify find total reach estimate list cite register track note include put say tell see have');
+
+/** Word families that make a count a count of the dead ("killed", "died", "deaths", "fatalities"): roots of the tokenizer. */
+export const CASUALTY_ROOTS: ReadonlySet<string> = new Set(['kill', 'die']);
