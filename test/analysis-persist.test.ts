@@ -19,7 +19,7 @@ import { attributedQuotes } from '../src/engines/who.js';
 import { watchCorpus } from '../src/corpus/watch.js';
 import { silentLogger, type Logger } from '../src/log.js';
 import { createStore } from '../src/store/index.js';
-import { ROOT, SEEDS, cleanupTempDirs, tempDir } from './helpers/corpus-fixtures.js';
+import { ROOT, SEEDS, cleanupTempDirs, cli, tempDir } from './helpers/corpus-fixtures.js';
 
 afterAll(() => cleanupTempDirs());
 
@@ -109,6 +109,19 @@ describe('persisted analysis', () => {
     expect(built()).toEqual(before);
     await first.store.close();
     await second.store.close();
+  });
+
+  it('the one-shot CLI keeps what its command built for the next run', async () => {
+    const dataDir = tempDir('dispatch-analysis-data-');
+    const first = await cli(['who', 'Maduro', '--json'], { SEEDS_DIR: SEEDS, DATA_DIR: dataDir });
+    expect(first.code).toBe(0);
+    const file = readFile(dataDir);
+    expect(file.parts.entities?.entities.length).toBeGreaterThan(10);
+    expect(file.parts.facts).toBeDefined();
+    // The next one-shot reads it: the same answer.
+    const second = await cli(['who', 'Maduro', '--json'], { SEEDS_DIR: SEEDS, DATA_DIR: dataDir });
+    expect(second.code).toBe(0);
+    expect(JSON.parse(second.stdout)).toEqual(JSON.parse(first.stdout));
   });
 
   it('rebuilds a file written for another corpus version, reading again only the articles that changed', async () => {

@@ -113,6 +113,17 @@ export function toJson(value: unknown): string {
     .replaceAll(JSON.stringify(NEG_INF), '-1e999');
 }
 
+/** Writes scheduled but not finished (see `flushAnalysisWrites`). */
+export const pendingWrites = new Set<() => Promise<void>>();
+
+/**
+ * Finish every scheduled analysis write. A one-shot front door (the CLI) calls it before
+ * exiting, so what its command built is kept for the next run; servers need not.
+ */
+export async function flushAnalysisWrites(): Promise<void> {
+  for (const write of [...pendingWrites]) await write();
+}
+
 let codeHash: string | undefined;
 /**
  * Hash of the code the analysis is computed by (this folder, the corpus parser, the

@@ -29,7 +29,7 @@ import { buildFigures, type FiguresAnalysis } from './figures.js';
 import { attributeQuotes, attributeSentences, type Attribution } from './attribution.js';
 import { buildReferences, type Reference } from './references.js';
 import { independenceGroups } from '../corpus/overlap.js';
-import { ANALYSIS_SCHEMA, analysisStats, codeVersion, writeAnalysisFile, type AnalysisFile, type AnalysisSlot } from './file.js';
+import { ANALYSIS_SCHEMA, analysisStats, codeVersion, pendingWrites, writeAnalysisFile, type AnalysisFile, type AnalysisSlot } from './file.js';
 import {
   StaleAnalysisError,
   entitiesFromJson,
@@ -116,6 +116,8 @@ interface State {
   /** Parts computed or hydrated so far. */
   memo: Map<string, unknown>;
   saving?: Promise<void>;
+  /** This analysis's entry in `pendingWrites` while it has unsaved parts. */
+  flush?: () => Promise<void>;
   dirty: boolean;
 }
 
@@ -369,7 +371,10 @@ function inherit<T>(into: PerArticle<T>, from: PerArticle<T>, current: Set<strin
 
 function markDirty(state: State): void {
   state.dirty = true;
-  if (!state.slot?.dir || state.saving) return;
+  if (!state.slot?.dir) return;
+  state.flush ??= () => save(state);
+  pendingWrites.add(state.flush);
+  if (state.saving) return;
   // After the command that needed the part has answered: the write is not on its path.
   const timer = setTimeout(() => void save(state), 0);
   timer.unref();
@@ -378,10 +383,15 @@ function markDirty(state: State): void {
 /** Write everything this analysis holds (built, hydrated or still stored) atomically. */
 function save(state: State): Promise<void> {
   const dir = state.slot?.dir;
-  if (!dir || !state.dirty) return Promise.resolve();
-  if (state.saving) return state.saving;
+  if (state.saving) return state.saving.then(() => save(state));
+  if (!dir || !state.dirty) {
+    if (state.flush) pendingWrites.delete(state.flush);
+    return Promise.resolve();
+  }
   state.dirty = false;
+  if (state.flush) pendingWrites.delete(state.flush);
   const run = (async () => {
+    await null; // `state.saving` is set before the write starts (and cleared after it ends)
     try {
       const a = registry.get(state.corpus)!;
       // Only articles of this corpus (by id and content): the file never grows with deleted or edited ones.
@@ -408,6 +418,8 @@ function save(state: State): Promise<void> {
       state.log?.warn({ err: (err as Error).message }, 'could not persist the analysis; the next start rebuilds it');
     } finally {
       state.saving = undefined;
+      // Parts built while this write ran are written next.
+      if (state.dirty) markDirty(state);
     }
   })();
   state.saving = run;

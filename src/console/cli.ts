@@ -4,6 +4,7 @@
  */
 import { loadConfig, ConfigError } from '../config.js';
 import { buildDeps } from '../app.js';
+import { flushAnalysisWrites } from '../analysis/file.js';
 import { CorpusError } from '../corpus/load.js';
 import { runCommand } from '../engines/index.js';
 import { isBadInputError } from '../errors.js';
@@ -40,6 +41,8 @@ export async function runCli(argv: string[]): Promise<number> {
       if (args.discord) process.stdout.write(`${JSON.stringify({ messages: discordMessages(answer) })}\n`);
       else process.stdout.write(args.json ? `${JSON.stringify(toJson(answer))}\n` : `${toText(answer)}\n`);
     } finally {
+      // What this command built of the corpus analysis is kept for the next run.
+      await flushAnalysisWrites();
       await deps.store.close();
     }
     return 0;
