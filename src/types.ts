@@ -117,6 +117,10 @@ export interface AnswerBlock {
   heading?: string;
   text: string;
   cites: number[];
+  /** The citation this block quotes word for word (an extractive answer's quote), when it is one. */
+  quote?: number;
+  /** Independent articles (near-duplicates counted once) that say much the same as this block. */
+  independent?: number;
 }
 
 export type CommandName = 'ask' | 'who' | 'timeline' | 'sources' | 'digest' | 'verify' | 'compare';
@@ -172,6 +176,11 @@ export interface Answer {
   command: CommandName;
   answered: boolean;
   title: string;
+  /**
+   * The answer in one line with its [n] markers, shown before any quote (filled by the
+   * evidence layer when it can state one; absent otherwise).
+   */
+  short?: { text: string; cites: number[] };
   blocks: AnswerBlock[];
   citations: Citation[];
   followUps: string[];

@@ -93,15 +93,21 @@ describe('follow-ups', () => {
 });
 
 describe('corroboration', () => {
-  it('every quoted claim says how many independent articles support it; a near-duplicate is not a second voice', async () => {
+  it('every quoted claim carries how many independent articles support it (data, not a text tail); a near-duplicate is not a second voice', async () => {
     const a = await runCommand(deps, { command: 'ask', text: 'What did Maduro ask Russia for?' });
     const claims = a.blocks.filter((b) => !b.heading);
     expect(claims.length).toBeGreaterThan(0);
-    for (const b of claims) expect(b.text).toMatch(/— \d+ independent articles?$/);
+    for (const b of claims) {
+      expect(b.independent).toBeGreaterThanOrEqual(1);
+      expect(b.quote).toBe(b.cites[0]);
+      expect(b.text).not.toMatch(/independent article/);
+      expect(b.text).toContain(a.citations[b.quote! - 1]!.quote);
+    }
     // 000 and 002 carry the same quote; together they are one voice, not two.
     const peskov = await runCommand(deps, { command: 'ask', text: 'What did Velasquez seek from Iran?' });
     const dup = peskov.blocks.find((b) => /near-duplicate/.test(b.text));
-    expect(dup?.text).toMatch(/— 1 independent article$/);
+    expect(dup?.independent).toBe(1);
+    expect(dup?.cites.length).toBeGreaterThan(1);
   });
 });
 

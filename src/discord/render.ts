@@ -6,7 +6,7 @@
  * markdown-escaped so it shows verbatim and cannot format, link or ping.
  */
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIEmbed } from 'discord.js';
-import type { Answer, Citation } from '../types.js';
+import type { Answer, AnswerBlock, Citation } from '../types.js';
 
 /** Discord's limits (discord-api-docs), measured in UTF-16 units, which over-counts safely. */
 export const LIMITS = {
@@ -44,9 +44,36 @@ export interface RenderContext {
   /** Conversation coordinates for the "Ask a follow-up" modal. */
   channelId?: string;
   userId?: string;
+  /** A timeline copy paged by this user (someone other than the asker): its ◀ ▶ carry the id. */
+  pager?: string;
 }
 
-const COLOR = { answered: 0x2f6fdf, unanswered: 0x8a8f98 } as const;
+const COLOR = {
+  answered: 0x2f6fdf,
+  unanswered: 0x8a8f98,
+  supported: 0x2e9e5b,
+  contradicted: 0xd83c3e,
+  partly: 0xe0a526,
+  notAddressed: 0x8a8f98,
+  differ: 0xe0a526,
+} as const;
+
+/** An answer's colour: verdicts differ (supported green, contradicted red, partly amber, not addressed grey). */
+export function colorOf(a: Answer): number {
+  switch (a.verdict) {
+    case 'supported':
+      return COLOR.supported;
+    case 'contradicted':
+      return COLOR.contradicted;
+    case 'partly supported':
+      return COLOR.partly;
+    case 'not addressed':
+      return COLOR.notAddressed;
+  }
+  if (!a.answered) return COLOR.unanswered;
+  if (a.command === 'compare' && a.disagreements?.length) return COLOR.differ;
+  return COLOR.answered;
+}
 /** Items are kept small so any one always fits in an empty embed/message. */
 const TEXT_CHUNK = 1500;
 const MAX_TITLE_IN_CITE = 150;
@@ -134,7 +161,7 @@ function safeUrl(url: string | null): string | null {
 
 /** One line naming a citation: number, title (linked when there is a URL), outlet, date. */
 export function citationLine(c: Citation): string {
-  const title = escapeText(clip(c.title || c.source, MAX_TITLE_IN_CITE));
+  const title = escapeText(clip(c.title || 'Untitled article', MAX_TITLE_IN_CITE));
   const url = safeUrl(c.url);
   const head = url ? `[${title}](${url})` : title;
   const meta = [c.outlet ? escapeText(clip(c.outlet, MAX_OUTLET)) : null, c.date].filter(Boolean).join(' · ');
@@ -175,14 +202,14 @@ function bodyItems(a: Answer): string[] {
 
 function sourceText(s: NonNullable<Answer['sources']>[number]): string {
   const url = safeUrl(s.url);
-  const title = escapeText(clip(s.title || s.source, MAX_TITLE_IN_CITE));
+  const title = escapeText(clip(s.title || 'Untitled article', MAX_TITLE_IN_CITE));
   const meta = [s.outlet && escapeText(clip(s.outlet, MAX_OUTLET)), s.date ?? 'undated', s.author && escapeText(clip(s.author, 80)), `${s.words} words`]
     .filter(Boolean)
     .join(' · ');
-  const lines = [`**${url ? `[${title}](${url})` : title}**`, meta, `\`${s.source.replace(/`/g, '')}\``];
+  const lines = [`**${url ? `[${title}](${url})` : title}**`, meta];
   if (s.cites.length) lines.push(`attributes claims to: ${s.cites.map((x) => escapeText(clip(x, 60))).join(', ')}`);
   if (s.overlapsWith.length) {
-    lines.push(`overlaps: ${s.overlapsWith.map((o) => `${escapeText(o.source)} (${Math.round(o.share * 100)}%)`).join(', ')}`);
+    lines.push(`overlaps: ${s.overlapsWith.map((o) => `${escapeText(clip(o.source, 120))} (${Math.round(o.share * 100)}%)`).join(', ')}`);
   }
   return lines.join('\n');
 }
@@ -279,9 +306,22 @@ function titleOf(a: Answer): string {
   return clip(noMassPing(t.replace(/\s+/g, ' ')), LIMITS.embedTitle - 20);
 }
 
-/** Render a whole answer as one or more messages; components go on the last one. */
-export function renderAnswer(a: Answer, ctx: RenderContext = {}): MessagePayload[] {
-  const color = a.answered ? COLOR.answered : COLOR.unanswered;
+/**
+ * Render an answer as users see it first: /ask, /who, /verify and /compare as compact
+ * cards (the rest behind buttons); other answers in full.
+ */
+export function renderAnswer(answer: Answer, ctx: RenderContext = {}): MessagePayload[] {
+  const a = readable(answer);
+  if (a.command === 'ask') return [askCard(a, ctx)];
+  if (a.command === 'who' && a.entity && a.answered) return [whoCard(a, ctx)];
+  if (a.command === 'verify' || a.command === 'compare') return [compactCard(a, ctx)];
+  return renderFull(a, ctx);
+}
+
+/** The whole answer, every block and every citation, over as many messages as it needs. */
+export function renderFull(answer: Answer, ctx: RenderContext = {}): MessagePayload[] {
+  const a = readable(answer);
+  const color = colorOf(a);
   const items: Item[] = bodyItems(a).map((text) => ({ kind: 'body' as const, text }));
   for (const c of [...a.citations].sort((x, y) => x.n - y.n)) items.push({ kind: 'cites', text: citationLine(c) });
   const messages = pack(items, { body: titleOf(a), cites: `Sources (${a.citations.length})` }, color);
@@ -290,10 +330,433 @@ export function renderAnswer(a: Answer, ctx: RenderContext = {}): MessagePayload
   return messages;
 }
 
+// ---- readable answers: no internal file names -------------------------------------------
+
+const readableCache = new WeakMap<Answer, Answer>();
+/** File names as a corpus folder holds them (`000_46500a0d823731af.txt`): never shown to users. */
+const FILE_NAME = /(?<![\w/.-])[\w-]+\.(?:txt|md|markdown|html?)(?![\w/.-])/g;
+
+/** Short name of an article for text: its outlet, else its title in quotation marks. */
+function articleLabel(x: { outlet: string | null; title: string; source: string }): string {
+  if (x.outlet) return x.outlet;
+  return x.title ? `“${shortTitle(x.title)}”` : 'an article';
+}
+
+function shortTitle(t: string, max = 60): string {
+  if (t.length <= max) return t;
+  const cut = t.slice(0, max - 2);
+  const sp = cut.lastIndexOf(' ');
+  return `${cut.slice(0, sp > max / 2 ? sp : max - 2)}…`;
+}
+
+/**
+ * The answer with every internal file name (an article's id) replaced by the article's
+ * outlet or title: engines write ids into notes and comparisons; users never see them.
+ */
+export function readable(a: Answer): Answer {
+  const hit = readableCache.get(a);
+  if (hit) return hit;
+  const labels = new Map<string, string>();
+  for (const c of a.citations) if (!labels.has(c.source)) labels.set(c.source, articleLabel(c));
+  for (const s of a.sources ?? []) if (!labels.has(s.source)) labels.set(s.source, articleLabel(s));
+  const ids = [...labels.keys()].filter((id) => id.length > 3).sort((x, y) => y.length - x.length);
+  const fix = (t: string): string => {
+    if (!t) return t;
+    let out = t;
+    for (const id of ids) {
+      if (!out.includes(id)) continue;
+      out = out.split(`, ${id})`).join(')').split(` (${id})`).join('').split(`(${id})`).join('').split(id).join(labels.get(id)!);
+    }
+    return out.replace(FILE_NAME, 'another article');
+  };
+  const out: Answer = {
+    ...a,
+    title: fix(a.title),
+    blocks: a.blocks.map((b) => ({ ...b, heading: b.heading === undefined ? undefined : fix(b.heading), text: fix(b.text) })),
+    ...(a.notes ? { notes: a.notes.map(fix) } : {}),
+    ...(a.events ? { events: a.events.map((e) => ({ ...e, text: fix(e.text), ...(e.note ? { note: fix(e.note) } : {}) })) } : {}),
+    ...(a.sections ? { sections: a.sections.map((x) => ({ ...x, heading: fix(x.heading), text: fix(x.text) })) } : {}),
+    ...(a.disagreements ? { disagreements: a.disagreements.map((d) => ({ topic: fix(d.topic), sides: d.sides.map((x) => ({ ...x, text: fix(x.text) })) })) } : {}),
+    ...(a.sources ? { sources: a.sources.map((x) => ({ ...x, overlapsWith: x.overlapsWith.map((o) => ({ ...o, source: labels.get(o.source) ?? fix(o.source) })) })) } : {}),
+  };
+  if (a.short) out.short = { ...a.short, text: fix(a.short.text) };
+  readableCache.set(a, out);
+  readableCache.set(out, out);
+  return out;
+}
+
+// ---- compact cards ------------------------------------------------------------------------
+
+/** What a first message may hold (title, description, footer), so it reads at a glance. */
+export const CARD_BUDGET = 1500;
+const MAX_LINK_BUTTON_URL = 512;
+const MAX_CARD_QUOTES = 3;
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** 2025-10-24 → "24 Oct 2025", 2025-08 → "Aug 2025", 2018 → "2018"; anything else unchanged. */
+export function humanDate(d: string | null | undefined): string {
+  if (!d) return '';
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(d);
+  if (!m) return d;
+  const [, y, mo, day] = m;
+  const month = mo ? MONTHS[Number(mo) - 1] : undefined;
+  if (!month) return y!;
+  return day ? `${Number(day)} ${month} ${y}` : `${month} ${y}`;
+}
+
+/** The articles behind some citations, once each, in order of first citation. */
+interface ArticleRef {
+  source: string;
+  ns: number[];
+  title: string;
+  outlet: string | null;
+  date: string | null;
+  url: string | null;
+}
+
+function articlesOf(cites: Citation[]): ArticleRef[] {
+  const by = new Map<string, ArticleRef>();
+  for (const c of [...cites].sort((x, y) => x.n - y.n)) {
+    const r = by.get(c.source);
+    if (r) r.ns.push(c.n);
+    else by.set(c.source, { source: c.source, ns: [c.n], title: c.title, outlet: c.outlet, date: c.date, url: c.url });
+  }
+  return [...by.values()];
+}
+
+/** Whether `[n]` markers link to their articles: each article's URL once per message (they are long). */
+type Links = false | Set<string>;
+
+/** `[n]` markers, each a link to its article when it has a URL (not yet linked in this message). */
+function linkedMarkers(ns: number[], byN: Map<number, Citation>, links: Links): string {
+  return [...new Set(ns)]
+    .map((n) => {
+      const url = links ? safeUrl(byN.get(n)?.url ?? null) : null;
+      if (!url || !links || links.has(url)) return `\\[${n}\\]`;
+      links.add(url);
+      return `\\[[${n}](${url})\\]`;
+    })
+    .join('');
+}
+
+/** Escaped text whose `[n]` markers are rendered as links (markers missing from the text are appended). */
+function textWithLinks(text: string, cites: number[], byN: Map<number, Citation>, max: number, links: Links): string {
+  const body = clip(escapeText(text.replace(/\s*\n\s*/g, ' ')), max);
+  const present = new Set<number>();
+  const linked = body.replace(/\\\[(\d+)\\\]/g, (m, d: string) => {
+    const n = Number(d);
+    if (!byN.has(n)) return m;
+    present.add(n);
+    return linkedMarkers([n], byN, links);
+  });
+  const missing = [...new Set(cites)].filter((n) => byN.has(n) && !present.has(n));
+  return missing.length ? `${linked} ${linkedMarkers(missing, byN, links)}` : linked;
+}
+
+/** One line per article: its markers, title, outlet and date (never its file name). */
+function sourceLines(refs: ArticleRef[]): string {
+  return refs
+    .map((r) => {
+      const title = escapeText(clip(r.title || 'Untitled article', 110));
+      const meta = [r.outlet && escapeText(clip(r.outlet, MAX_OUTLET)), humanDate(r.date)].filter(Boolean).join(' · ');
+      return `**${r.ns.map((n) => `[${n}]`).join('')}** ${title}${meta ? ` — ${meta}` : ''}`;
+    })
+    .join('\n');
+}
+
+/** "**Sources**" and one line per article, as many as `room` holds; the rest are named behind Quotes. */
+function sourcesSection(refs: ArticleRef[], room: number): string {
+  let text = '';
+  let listed = 0;
+  for (const r of refs) {
+    const line = sourceLines([r]);
+    if (text.length + line.length + 1 > room - 80) break;
+    text += (text ? '\n' : '') + line;
+    listed++;
+  }
+  const more = refs.length - listed;
+  if (more) text += `${text ? '\n' : ''}-# …and ${more} more article${more === 1 ? '' : 's'}: see **Quotes**.`;
+  return `**Sources**\n${text}`;
+}
+
+/** A card's description: its body (bounded), then its sources within what the embed has left. */
+function withSources(parts: string[], refs: ArticleRef[]): string {
+  const body = clip(parts.join('\n\n'), 3000);
+  if (!refs.length) return body;
+  return `${body}\n\n${sourcesSection(refs, LIMITS.embedDescription - body.length - 2)}`;
+}
+
+/** Link buttons (style 5) to the articles that have URLs, five to a row, at most `maxRows` rows. */
+function linkRows(refs: ArticleRef[], maxRows: number): APIActionRowComponent<APIButtonComponent>[] {
+  const seen = new Set<string>();
+  const buttons: APIButtonComponent[] = [];
+  const labels = new Map<string, number>();
+  for (const r of refs) {
+    const url = r.url && r.url.length <= MAX_LINK_BUTTON_URL && /^https?:\/\/[^\s]+$/i.test(r.url) ? r.url : null;
+    if (!url || seen.has(url)) continue;
+    seen.add(url);
+    let label = clip((r.outlet ?? shortTitle(r.title || 'Article', 40)).replace(/\s+/g, ' ').trim() || 'Article', 60);
+    const k = labels.get(label) ?? 0;
+    labels.set(label, k + 1);
+    if (k) label = `${label}${r.date ? ` · ${humanDate(r.date)}` : ` (${k + 1})`}`;
+    buttons.push({ type: ComponentType.Button, style: ButtonStyle.Link, url, label: clip(label, LIMITS.label) });
+  }
+  const rows: APIActionRowComponent<APIButtonComponent>[] = [];
+  for (let i = 0; i < buttons.length && rows.length < maxRows; i += LIMITS.buttonsPerRow) rows.push(row(buttons.slice(i, i + LIMITS.buttonsPerRow)));
+  return rows;
+}
+
+const cardSize = (e: APIEmbed) => embedSize(e);
+
+/** "Quotes", "Ask a follow-up", then the link rows, then suggested follow-ups: ≤ 5 rows. */
+function cardComponents(
+  a: Answer,
+  ctx: RenderContext,
+  refs: ArticleRef[],
+  opts: { quotes?: string | null; full?: boolean; extra?: APIButtonComponent[]; followUps?: number[] },
+): APIActionRowComponent<APIButtonComponent>[] {
+  const rows: APIActionRowComponent<APIButtonComponent>[] = [];
+  const first: APIButtonComponent[] = [];
+  if (ctx.key && opts.quotes) first.push(button(`q:${ctx.key}`, opts.quotes, ButtonStyle.Secondary));
+  if (ctx.key && opts.full) first.push(button(`x:${ctx.key}`, 'Full answer', ButtonStyle.Secondary));
+  first.push(...(opts.extra ?? []));
+  if (ctx.channelId && ctx.userId) first.push(button(`m:${ctx.channelId}:${ctx.userId}`, 'Ask a follow-up', ButtonStyle.Primary));
+  for (let i = 0; i < first.length; i += LIMITS.buttonsPerRow) rows.push(row(first.slice(i, i + LIMITS.buttonsPerRow)));
+  const follow = ctx.key ? (opts.followUps ?? a.followUps.map((_, i) => i)).filter((i) => a.followUps[i]).slice(0, MAX_FOLLOW_UP_BUTTONS) : [];
+  const links = linkRows(refs, LIMITS.rows - rows.length - (follow.length ? 1 : 0));
+  rows.push(...links);
+  if (follow.length) rows.push(row(follow.map((i) => button(`f:${ctx.key}:${i}`, a.followUps[i]!, ButtonStyle.Secondary))));
+  return rows;
+}
+
+/** Citation numbers an /ask card shows in full (the Quotes button shows the rest). */
+export function askCardQuotes(answer: Answer): number[] {
+  return askLayout(readable(answer)).full;
+}
+
+interface AskLayout {
+  description: string;
+  /** Citations quoted in full on the card. */
+  full: number[];
+  /** Citations the card refers to (for its Sources lines and link buttons). */
+  shown: number[];
+}
+
+const askLayoutCache = new WeakMap<Answer, AskLayout>();
+
+function askLayout(a: Answer): AskLayout {
+  const hit = askLayoutCache.get(a);
+  if (hit) return hit;
+  const byN = new Map(a.citations.map((c) => [c.n, c]));
+  const quoteBlocks = a.blocks.filter((b) => b.quote !== undefined && byN.has(b.quote));
+  const others = a.blocks.filter((b) => !quoteBlocks.includes(b));
+  const topVoices = Math.max(0, ...quoteBlocks.map((b) => b.independent ?? 0));
+  const attempt = (quoteMax: number, nQuotes: number, linking: boolean, otherMax: number): AskLayout => {
+    const links: Links = linking && new Set<string>();
+    const parts: string[] = [];
+    const shown: number[] = [];
+    const full: number[] = [];
+    if (a.short?.text) {
+      parts.push(`**${textWithLinks(a.short.text, a.short.cites, byN, 400, links)}**`);
+      shown.push(...a.short.cites.filter((n) => byN.has(n)));
+    }
+    // Prose without a quote of its own (a refusal, a model's answer) reads first; headed extras after the quotes.
+    const plain = others.filter((b) => !b.heading);
+    const headed = others.filter((b) => b.heading);
+    for (const b of plain) {
+      parts.push(textWithLinks(b.text, b.cites, byN, otherMax, links));
+      shown.push(...b.cites.filter((n) => byN.has(n)));
+    }
+    let voicesSaid = false;
+    for (const b of quoteBlocks.slice(0, nQuotes)) {
+      const c = byN.get(b.quote!)!;
+      const q = escapeText(c.quote.replace(/\s*\n\s*/g, ' '));
+      const quote = clip(q, quoteMax);
+      if (quote === q) full.push(c.n);
+      const also = b.cites.filter((n) => n !== c.n && byN.has(n));
+      const meta = [articleLabel(c) && escapeText(clip(articleLabel(c), MAX_OUTLET)), humanDate(c.date)].filter(Boolean).join(', ');
+      const extra: string[] = [];
+      if (also.length) extra.push(`same words in ${linkedMarkers(also, byN, links)}`);
+      if (!voicesSaid && (b.independent ?? 0) >= 2 && b.independent === topVoices) {
+        extra.push(`reported by ${b.independent} independent outlets`);
+        voicesSaid = true;
+      }
+      parts.push(`> “${quote}” ${linkedMarkers([c.n], byN, links)}\n-# — ${meta}${extra.length ? ` · ${extra.join(' · ')}` : ''}`);
+      shown.push(c.n, ...also);
+    }
+    for (const b of headed) {
+      parts.push(`**${escapeText(clip(b.heading!, 120))}**\n${textWithLinks(b.text, b.cites, byN, otherMax, links)}`);
+      shown.push(...b.cites.filter((n) => byN.has(n)));
+    }
+    const rest = quoteBlocks.length - Math.min(nQuotes, quoteBlocks.length);
+    if (rest > 0) parts.push(`-# ${rest} more quote${rest === 1 ? '' : 's'} behind **Quotes**.`);
+    for (const n of a.notes ?? []) parts.push(`-# ${clip(escapeText(n).replace(/\n/g, ' '), 300)}`);
+    const refs = articlesOf(a.citations.filter((c) => shown.includes(c.n)));
+    return { description: withSources(parts, refs), full, shown: [...new Set(shown)] };
+  };
+  const room = CARD_BUDGET - titleOf(a).length;
+  const tries: [number, number, boolean, number][] = [
+    [400, MAX_CARD_QUOTES, true, 500],
+    [300, MAX_CARD_QUOTES, true, 400],
+    [400, MAX_CARD_QUOTES, false, 400],
+    [240, MAX_CARD_QUOTES, true, 300],
+    [240, MAX_CARD_QUOTES, false, 300],
+    [160, 2, false, 250],
+    [140, 1, false, 200],
+  ];
+  let out = attempt(...tries[0]!);
+  for (const t of tries.slice(1)) {
+    if (out.description.length <= room) break;
+    out = attempt(...t);
+  }
+  if (out.description.length > LIMITS.embedDescription) out = { ...out, description: clip(out.description.split('\n**Sources**')[0]!, LIMITS.embedDescription) };
+  askLayoutCache.set(a, out);
+  return out;
+}
+
+/** /ask: the question, the short answer, at most three quotes with one line of attribution each, sources once per article. */
+function askCard(a: Answer, ctx: RenderContext): MessagePayload {
+  const layout = askLayout(a);
+  const embed: APIEmbed = { color: colorOf(a), title: titleOf(a), description: layout.description || (a.answered ? 'No answer.' : 'The articles do not answer that.') };
+  const more = a.citations.filter((c) => !layout.full.includes(c.n)).length;
+  const refs = articlesOf(a.citations.filter((c) => layout.shown.includes(c.n)));
+  return { embeds: [embed], components: cardComponents(a, ctx, refs, { quotes: more ? (layout.full.length ? `More quotes (${more})` : 'Quotes') : null }) };
+}
+
+/** /who: who they are, three cited facts, what they said; more quotes, their timeline and related people behind buttons. */
+function whoCard(a: Answer, ctx: RenderContext): MessagePayload {
+  const byN = new Map(a.citations.map((c) => [c.n, c]));
+  const e = a.entity!;
+  const heading = (h: string) => a.blocks.find((b) => b.heading === h);
+  const bullets = (b: AnswerBlock | undefined) =>
+    (b?.text ?? '')
+      .split('\n')
+      .filter((l) => l.startsWith('• '))
+      .map((l) => l.slice(2));
+  const citesIn = (t: string) => [...t.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1])).filter((n) => byN.has(n));
+  const build = (lineMax: number, nFacts: number, nSaid: number, linking: boolean) => {
+    const links: Links = linking && new Set<string>();
+    const parts: string[] = [];
+    const shown: number[] = [];
+    const add = (text: string, max: number) => {
+      shown.push(...citesIn(text));
+      return textWithLinks(text, [], byN, max, links);
+    };
+    const aliases = e.aliases.slice(0, 3);
+    parts.push(`*${e.kind}*${aliases.length ? ` · also: ${aliases.map((x) => escapeText(clip(x, 40))).join(', ')}` : ''}`);
+    const summary = heading('Summary');
+    const profile = a.blocks.find((b) => b.heading === e.name) ?? a.blocks.find((b) => !b.heading);
+    if (summary) parts.push(add(summary.text, 500));
+    else if (profile) parts.push(profile.text.split('\n').map((l) => add(l, 300)).join('\n'));
+    const described = bullets(heading('Described as')).slice(0, 4);
+    if (described.length) parts.push(`**Described as** ${described.map((d) => add(d, 80)).join(' · ')}`);
+    const age = bullets(heading('Age')).slice(0, 1);
+    if (age.length) parts.push(`**Age** ${add(age[0]!, 160)}`);
+    const facts = bullets(heading('What they did')).slice(0, nFacts);
+    if (facts.length) parts.push(`**What they did**\n${facts.map((f) => `• ${add(f, lineMax)}`).join('\n')}`);
+    const said = bullets(heading('What they said')).slice(0, nSaid);
+    if (said.length) parts.push(`**What they said**\n${said.map((f) => `• ${add(f, lineMax)}`).join('\n')}`);
+    for (const n of a.notes ?? []) parts.push(`-# ${clip(escapeText(n).replace(/\n/g, ' '), 300)}`);
+    const refs = articlesOf(a.citations.filter((c) => shown.includes(c.n)));
+    return { description: withSources(parts, refs), refs };
+  };
+  const room = CARD_BUDGET - titleOf(a).length;
+  let out = build(260, 3, 2, true);
+  for (const [lineMax, nFacts, nSaid, links] of [[200, 3, 2, true], [160, 3, 2, false], [140, 2, 2, false], [120, 2, 1, false]] as const) {
+    if (out.description.length <= room) break;
+    out = build(lineMax, nFacts, nSaid, links);
+  }
+  if (out.description.length > LIMITS.embedDescription) out.description = clip(out.description, LIMITS.embedDescription);
+  const timeline = a.followUps.findIndex((f) => /^\/timeline\b/.test(f));
+  const extra: APIButtonComponent[] = timeline >= 0 && ctx.key ? [button(`f:${ctx.key}:${timeline}`, 'Timeline', ButtonStyle.Secondary)] : [];
+  const related = a.followUps.map((_, i) => i).filter((i) => i !== timeline);
+  return {
+    embeds: [{ color: colorOf(a), title: titleOf(a), description: out.description }],
+    components: cardComponents(a, ctx, out.refs, { quotes: a.citations.length ? 'More quotes' : null, full: true, extra, followUps: related }),
+  };
+}
+
+/**
+ * /verify and /compare: the verdict or the disagreements first, in the verdict's colour;
+ * blocks as long as the card has room, the whole answer behind "Full answer".
+ */
+function compactCard(a: Answer, ctx: RenderContext): MessagePayload {
+  const byN = new Map(a.citations.map((c) => [c.n, c]));
+  const room = CARD_BUDGET - titleOf(a).length - 420;
+  const build = (blockMax: number, linking: boolean) => {
+    const links: Links = linking && new Set<string>();
+    const parts: string[] = [];
+    const shown: number[] = [];
+    let used = 0;
+    let left = 0;
+    for (const [i, b] of a.blocks.entries()) {
+      // blocks in order while there is room (a block may lose its last lines); the first (the verdict
+      // or the summary) always shows; the rest is behind "Full answer"
+      if (i > 0 && (left || used > room * 0.75)) {
+        left++;
+        continue;
+      }
+      const head = b.heading ? `**${escapeText(clip(b.heading, 200))}**\n` : '';
+      const lines: string[] = [];
+      let size = 0;
+      const raw = b.text.split('\n');
+      for (const [k, l] of raw.entries()) {
+        const own = /\[\d+\]/.test(l) ? [] : k === raw.length - 1 && !/\[\d+\]/.test(b.text) ? b.cites : [];
+        const line = textWithLinks(l, own, byN, blockMax, links);
+        if (lines.length && used + head.length + size + line.length + 3 > room) break;
+        lines.push(line);
+        size += line.length + 1;
+        shown.push(...[...l.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1])), ...own);
+      }
+      if (lines.length < raw.length) left++;
+      const part = `${head}${lines.join('\n')}`;
+      parts.push(part);
+      used += part.length + 2;
+    }
+    if (left) parts.push('-# More in **Full answer**.');
+    for (const n of a.notes ?? []) parts.push(`-# ${clip(escapeText(n).replace(/\n/g, ' '), 300)}`);
+    const refs = articlesOf(a.citations.filter((c) => shown.includes(c.n)));
+    return { description: withSources(parts, refs), refs, left };
+  };
+  let out = build(400, true);
+  for (const [blockMax, links] of [[300, true], [220, false], [160, false]] as const) {
+    if (out.description.length <= CARD_BUDGET - titleOf(a).length) break;
+    out = build(blockMax, links);
+  }
+  if (out.description.length > LIMITS.embedDescription) out.description = clip(out.description, LIMITS.embedDescription);
+  if (!a.blocks.length && !out.description) out.description = a.answered ? 'No answer.' : 'The articles do not answer that.';
+  return {
+    embeds: [{ color: colorOf(a), title: titleOf(a), description: out.description }],
+    components: cardComponents(a, ctx, out.refs, { quotes: a.citations.length ? 'Quotes' : null, full: out.left > 0 }),
+  };
+}
+
 // ---- timeline pages -------------------------------------------------------------------
 
-/** Pages of a timeline: each page is one message with its events and the citations they use. */
-export function timelinePages(a: Answer): { events: number[]; cites: number[] }[] {
+const MAX_EVENTS_PER_PAGE = 8;
+/** A page's event lines and sources stay about this long, so a page reads at a glance. */
+const PAGE_BUDGET = 1700;
+const MAX_EVENT_LINE = 220;
+
+/** Events in the order pages show them: the story's events, then background (years before it) apart. */
+function timelineOrder(a: Answer): number[] {
+  const events = a.events ?? [];
+  const idx = events.map((_, i) => i);
+  return [...idx.filter((i) => !events[i]!.background), ...idx.filter((i) => events[i]!.background)];
+}
+
+/** "**24 Oct 2025** — <event> [3]": one short dated line (the full quote is behind Quotes). */
+function shortEventLine(e: NonNullable<Answer['events']>[number]): string {
+  const when = e.date ? humanDate(e.date) : 'Undated';
+  // a short plain note ("year inferred") stays; long ones about how a date was read are the footnote's
+  const note = e.note && e.note.length <= 30 ? ` *(${escapeText(e.note)})*` : '';
+  return `**${escapeText(when)}** — ${withMarkers(e.text.replace(/\s*\n\s*/g, ' '), e.citations, MAX_EVENT_LINE)}${note}`;
+}
+
+/** Pages of a timeline: each page is one message with its events (indexes into `events`) and the citations they use. */
+export function timelinePages(answer: Answer): { events: number[]; cites: number[] }[] {
+  const a = readable(answer);
   const cached = pageCache.get(a);
   if (cached) return cached;
   const pages = computePages(a);
@@ -307,123 +770,101 @@ const pageCache = new WeakMap<Answer, { events: number[]; cites: number[] }[]>()
 function computePages(a: Answer): { events: number[]; cites: number[] }[] {
   const events = a.events ?? [];
   const byN = new Map(a.citations.map((c) => [c.n, c]));
-  const shown = new Set<number>();
   const pages: { events: number[]; cites: number[] }[] = [];
   let page = { events: [] as number[], cites: [] as number[] };
-  let eventsLen = 0;
-  let total = TITLE_ROOM;
-  let citeEmbeds = 0;
-  let citeLen = 0;
-  const fresh = () => {
-    if (page.events.length || page.cites.length) pages.push(page);
-    page = { events: [], cites: [] };
-    eventsLen = 0;
-    total = TITLE_ROOM;
-    citeEmbeds = 0;
-    citeLen = 0;
-  };
-  // accounts a citation line into the page's cite embeds; false when it does not fit
-  const fitsCite = (len: number, commit: boolean): boolean => {
-    let embeds = citeEmbeds;
-    let cur = citeLen;
-    if (embeds === 0 || cur + 2 + len > LIMITS.embedDescription) {
-      embeds++;
-      cur = len;
-    } else cur += 2 + len;
-    if (1 + embeds > LIMITS.embedsPerMessage || total + len + 2 > LIMITS.embedTotal) return false;
-    if (commit) {
-      citeEmbeds = embeds;
-      citeLen = cur;
-      total += len + 2;
+  let size = 0;
+  const sourcesSize = (cites: number[]) => sourceLines(articlesOf(cites.map((n) => byN.get(n)!))).length;
+  for (const i of timelineOrder(a)) {
+    const e = events[i]!;
+    const line = shortEventLine(e).length + 2;
+    const cites = [...new Set([...page.cites, ...e.citations.filter((n) => byN.has(n))])];
+    const grown = size + line;
+    if (page.events.length && (page.events.length >= MAX_EVENTS_PER_PAGE || grown + sourcesSize(cites) > PAGE_BUDGET)) {
+      pages.push(page);
+      page = { events: [], cites: [] };
+      size = 0;
     }
-    return true;
-  };
-  events.forEach((e, i) => {
-    const line = eventLine(e);
-    const newCites = [...new Set(e.citations)].filter((n) => byN.has(n) && !shown.has(n) && !page.cites.includes(n));
-    const citeLens = newCites.map((n) => citationLine(byN.get(n)!).length + 2);
-    const need = line.length + 2 + citeLens.reduce((s, x) => s + x, 0);
-    const fitsHere = eventsLen + line.length + 2 <= LIMITS.embedDescription && total + need <= LIMITS.embedTotal - 200 && page.events.length < 10;
-    if (!fitsHere && (page.events.length || page.cites.length)) fresh();
     page.events.push(i);
-    eventsLen += line.length + 2;
-    total += line.length + 2;
-    for (const n of newCites) {
-      const len = citationLine(byN.get(n)!).length;
-      if (!fitsCite(len, true)) {
-        // one event citing more than a page can list: continue its citations on the next page
-        fresh();
-        fitsCite(len, true);
-      }
-      page.cites.push(n);
-      shown.add(n);
-    }
-  });
-  // citations no event refers to still get listed (never dropped silently)
-  for (const c of a.citations) {
-    if (shown.has(c.n)) continue;
-    const len = citationLine(c).length;
-    if (!fitsCite(len, true)) {
-      fresh();
-      fitsCite(len, true);
-    }
-    page.cites.push(c.n);
-    shown.add(c.n);
+    size += line;
+    for (const n of e.citations) if (byN.has(n) && !page.cites.includes(n)) page.cites.push(n);
   }
-  fresh();
+  if (page.events.length) pages.push(page);
+  // citations no event refers to are listed on the last page (never dropped silently)
+  const used = new Set(pages.flatMap((p) => p.cites));
+  const unused = a.citations.filter((c) => !used.has(c.n)).map((c) => c.n);
+  if (unused.length) {
+    if (!pages.length) pages.push({ events: [], cites: [] });
+    pages[pages.length - 1]!.cites.push(...unused);
+  }
   return pages.length ? pages : [{ events: [], cites: [] }];
 }
 
+/** The citations whose quotes the Quotes button shows: a timeline page's own, an /ask card's not shown in full, else all. */
+export function quoteScope(answer: Answer, page?: number): number[] | undefined {
+  const a = readable(answer);
+  if (a.events?.length && page !== undefined) {
+    const pages = timelinePages(a);
+    return pages[Math.max(0, Math.min(page, pages.length - 1))]!.cites;
+  }
+  if (a.command === 'ask') {
+    const full = new Set(askCardQuotes(a));
+    const rest = a.citations.filter((c) => !full.has(c.n)).map((c) => c.n);
+    return rest.length ? rest : undefined;
+  }
+  return undefined;
+}
+
 /**
- * A timeline answer: one page (a single message with ◀ ▶ as custom ids
- * `t:<key>:<page>`, plus Quotes); answers without events render like any other.
+ * A timeline answer: one page (a single message) of short dated lines, background
+ * apart, the page's sources once per article; ◀ ▶ as custom ids `t:<key>:<page>`
+ * (`…:<user>` on a user's own copy), Quotes for that page. Answers without events
+ * render like any other.
  */
-export function renderTimeline(a: Answer, page: number, ctx: RenderContext = {}): MessagePayload[] {
+export function renderTimeline(answer: Answer, page: number, ctx: RenderContext = {}): MessagePayload[] {
+  const a = readable(answer);
   if (!a.events?.length) return renderAnswer(a, ctx);
   const pages = timelinePages(a);
   const p = Math.max(0, Math.min(page, pages.length - 1));
   const { events, cites } = pages[p]!;
-  const color = a.answered ? COLOR.answered : COLOR.unanswered;
+  const color = colorOf(a);
   const title = clip(`${titleOf(a)}${pages.length > 1 ? ` — page ${p + 1}/${pages.length}` : ''}`, LIMITS.embedTitle);
   const byN = new Map(a.citations.map((c) => [c.n, c]));
-  const head = events.map((i) => eventLine(a.events![i]!)).join('\n\n');
-  const embeds: APIEmbed[] = [{ color, title, description: head || '*(citations continued)*' }];
-  let cur: APIEmbed | null = null;
-  for (const n of cites) {
-    const line = citationLine(byN.get(n)!);
-    if (!cur || cur.description!.length + 1 + line.length > LIMITS.embedDescription) {
-      cur = { color, description: line };
-      if (embeds.length === 1) cur.title = 'Sources';
-      embeds.push(cur);
-    } else cur.description += '\n' + line;
-  }
-  const components: APIActionRowComponent<APIButtonComponent>[] = [];
+  const lines: string[] = [];
+  events.forEach((i, k) => {
+    const e = a.events![i]!;
+    if (e.background && (k === 0 || !a.events![events[k - 1]!]!.background)) lines.push('**Background** — before the story');
+    lines.push(shortEventLine(e));
+  });
+  const head = lines.join('\n\n') || '*(sources continued)*';
+  const refs = articlesOf(cites.map((n) => byN.get(n)!));
+  // sources once per article, as many as the embed has room for; the rest are named behind Quotes
+  let description = `${head}\n\n${sourcesSection(refs, LIMITS.embedDescription - head.length - 400)}`;
+  // notes (degraded memory, inferred dates) ride on the first page as a footnote when they fit
+  const notes = (a.notes ?? []).filter((n) => !/^Page \d+ of \d+/.test(n)).map((n) => `-# ${clip(escapeText(n).replace(/\n/g, ' '), 600)}`).join('\n');
+  if (p === 0 && notes && description.length + notes.length + 2 + title.length <= LIMITS.embedDescription) description += `\n\n${notes}`;
+  const embeds: APIEmbed[] = [{ color, title, description: clip(description, LIMITS.embedDescription) }];
   const nav: APIButtonComponent[] = [];
+  const own = ctx.pager ? `:${ctx.pager}` : '';
   if (ctx.key && pages.length > 1) {
-    nav.push(button(`t:${ctx.key}:${p - 1}`, '◀', ButtonStyle.Secondary, p === 0));
-    nav.push(button(`t:${ctx.key}:${p + 1}`, '▶', ButtonStyle.Secondary, p === pages.length - 1));
+    nav.push(button(`t:${ctx.key}:${p - 1}${own}`, '◀', ButtonStyle.Secondary, p === 0));
+    nav.push(button(`t:${ctx.key}:${p + 1}${own}`, '▶', ButtonStyle.Secondary, p === pages.length - 1));
   }
-  if (ctx.key && a.citations.length) nav.push(button(`q:${ctx.key}`, 'Quotes', ButtonStyle.Secondary));
-  if (nav.length) components.push(row(nav));
-  const msg: MessagePayload = { embeds, components };
-  // notes (degraded memory, fallbacks) ride on the first page when they fit
-  const notes = (a.notes ?? []).filter((n) => !/^Page \d+ of \d+/.test(n)).map((n) => `-# ${escapeText(n).replace(/\n/g, ' ')}`).join('\n');
-  if (p === 0 && notes) {
-    const before = embeds[0]!.description!;
-    embeds[0]!.description = `${before}\n\n${notes}`;
-    if (payloadViolations(msg).length) embeds[0]!.description = before;
-  }
-  return [msg];
+  if (ctx.key && cites.length) nav.push(button(`q:${ctx.key}:${p}`, 'Quotes', ButtonStyle.Secondary));
+  const components: APIActionRowComponent<APIButtonComponent>[] = nav.length ? [row(nav)] : [];
+  components.push(...linkRows(refs, 1));
+  return [{ embeds, components }];
 }
 
 // ---- quotes, errors ------------------------------------------------------------------
 
-/** The verbatim quotes behind an answer (shown ephemerally by the Quotes button). */
-export function renderQuotes(a: Answer): MessagePayload[] {
-  if (!a.citations.length) return [{ content: 'This answer has no quotes.', embeds: [], components: [] }];
+/** The verbatim quotes behind an answer (shown ephemerally by the Quotes button); `only`: just these citations. */
+export function renderQuotes(a: Answer, only?: number[]): MessagePayload[] {
+  const scope = only ? new Set(only) : undefined;
+  const cites = a.citations.filter((c) => !scope || scope.has(c.n));
+  if (!cites.length) return [{ content: 'This answer has no quotes.', embeds: [], components: [] }];
   const items: Item[] = [];
-  for (const c of [...a.citations].sort((x, y) => x.n - y.n)) {
-    const src = [escapeText(clip(c.title || c.source, MAX_TITLE_IN_CITE)), c.outlet && escapeText(clip(c.outlet, MAX_OUTLET)), c.date]
+  for (const c of [...cites].sort((x, y) => x.n - y.n)) {
+    const src = [escapeText(clip(c.title || 'Untitled article', MAX_TITLE_IN_CITE)), c.outlet && escapeText(clip(c.outlet, MAX_OUTLET)), humanDate(c.date)]
       .filter(Boolean)
       .join(' · ');
     const pieces = splitText(escapeText(c.quote), TEXT_CHUNK);

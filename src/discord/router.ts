@@ -11,7 +11,7 @@ import { BadInputError, NotFoundError, isDispatchError } from '../errors.js';
 import type { Answer } from '../types.js';
 import type { CommandContext, Incoming, Origin, Responder, RunFn, SlashCommand } from './command.js';
 import { focusedOption, validateOptions } from './options.js';
-import { clip, payloadViolations, renderAnswer, renderError, renderQuotes, renderTimeline, type MessagePayload, type RenderContext } from './render.js';
+import { clip, payloadViolations, quoteScope, renderAnswer, renderError, renderFull, renderQuotes, renderTimeline, type MessagePayload, type RenderContext } from './render.js';
 import { createStash, type Stash } from './stash.js';
 import { shouldAnswer } from '../scale/claim.js';
 import { createCooldown, isCooldownError } from './cooldown.js';
@@ -95,7 +95,12 @@ export function followUpInput(suggestion: string, session: string): { input: Com
   const m = /^\/(ask|who|timeline|sources|verify|compare)\b\s*(.*)$/s.exec(suggestion.trim());
   if (!m) return { input: { command: 'ask', text: suggestion, session }, view: 'answer' };
   const [, command, rest] = m as unknown as [string, 'ask' | 'who' | 'timeline' | 'sources' | 'verify' | 'compare', string];
-  if (command === 'timeline') return { input: { command, session }, view: 'timeline' }; // "without filters"
+  if (command === 'timeline') {
+    // "/timeline about:Nicolás Maduro from:2025-10": the options it names, each up to the next one
+    const opt = (name: string) => new RegExp(`(?:^|\\s)${name}:\\s*(.+?)\\s*(?=\\s(?:about|from|to):|$)`, 's').exec(rest)?.[1];
+    const [about, from, to] = [opt('about'), opt('from'), opt('to')];
+    return { input: { command, session, ...(about ? { about } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) }, view: 'timeline' };
+  }
   if (command === 'sources') return { input: { command, session }, view: 'answer' };
   return { input: { command, text: rest || undefined, session }, view: 'answer' };
 }
@@ -412,21 +417,39 @@ export function createRouter(deps: Deps, opts: RouterOptions): Router {
   }
 
   async function onButton(inc: Incoming & { kind: 'button' }, res: Responder, state: State): Promise<void> {
-    const [kind, a, b] = inc.customId.split(':');
+    const [kind, a, b, c] = inc.customId.split(':');
     if (kind !== 'f') await cooldown.take(inc.userId, 'light'); // a suggested follow-up runs an engine: `run`, in answer()
     switch (kind) {
       case 'q': {
+        // `q:<key>` or, on a timeline page, `q:<key>:<page>`: the quotes of that page only
         const { answer: ans } = await stashed(a ?? '');
-        const [first, ...rest] = renderQuotes(ans);
+        const page = b === undefined ? undefined : Number(b);
+        if (page !== undefined && (!Number.isInteger(page) || page < 0)) throw new BadInputError('That page does not exist.');
+        const [first, ...rest] = renderQuotes(ans, quoteScope(ans, page));
+        await res.reply(first!, true);
+        for (const p of rest) await res.followUp(p, true);
+        return;
+      }
+      case 'x': {
+        const { answer: ans } = await stashed(a ?? '');
+        const [first, ...rest] = renderFull(ans);
         await res.reply(first!, true);
         for (const p of rest) await res.followUp(p, true);
         return;
       }
       case 't': {
-        const { answer: ans } = await stashed(a ?? '');
+        // `t:<key>:<page>` pages the asker's message; `t:<key>:<page>:<user>` pages that user's own copy
+        const entry = await stashed(a ?? '');
         const page = Number(b);
         if (!Number.isInteger(page) || page < 0) throw new BadInputError('That page does not exist.');
-        await res.update(renderTimeline(ans, page, { key: a })[0]!);
+        if (c !== undefined && !SNOWFLAKE.test(c)) throw new BadInputError('That button is not valid.');
+        const pager = c ?? sessionCoords(entry.session)?.userId;
+        if (pager === inc.userId) {
+          await res.update(renderTimeline(entry.answer, page, { key: a, pager: c })[0]!);
+          return;
+        }
+        // Someone else's public timeline: they page their own copy, seen only by them.
+        await res.reply(renderTimeline(entry.answer, page, { key: a, pager: inc.userId })[0]!, true);
         return;
       }
       case 'f': {

@@ -431,10 +431,11 @@ export function extractive(deps: Deps, question: string, suggest = true, context
       if (voices.has(g) || o.score < c.score * 0.3) continue;
       if (overlapShare(mine, weights(o.s.text)) >= 0.5) voices.add(g);
     }
-    const support = `${voices.size} independent article${voices.size === 1 ? '' : 's'}`;
     blocks.push({
-      text: `${who}${c.article.date ? ` (${c.article.date})` : ''}: “${citer.citations[n - 1]!.quote}” [${n}]${again} — ${support}`,
+      text: `${who}${c.article.date ? ` (${c.article.date})` : ''}: “${citer.citations[n - 1]!.quote}” [${n}]${again}`,
       cites,
+      quote: n,
+      independent: voices.size,
     });
   }
   const diff = type === 'number' ? differences(cited, qTerms) : null;
