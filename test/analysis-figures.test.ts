@@ -24,6 +24,7 @@ describe('readFigures', () => {
     ['Four of the boys came out; they had 96 hours of air.', [{ kind: 'count', value: 4, head: 'boy' }, { kind: 'duration', value: 96, unit: 'hours' }]],
     ['No one knew. One of them spoke.', []],
     ['The number of evacuees rose to 26,000 on Monday.', [{ kind: 'count', value: 26000, noun: 'evacuees' }]],
+    ['Three Orrin Mk-4 aircraft and two Coast Guard cutters joined.', [{ kind: 'count', value: 3, head: 'aircraft' }, { kind: 'count', value: 2, noun: 'coast guard cutters', head: 'cutter' }]],
   ])('%s', (text, want) => {
     const got = read(text);
     expect(got.length, JSON.stringify(got.map((f) => f.text))).toBe(want.length);

@@ -145,6 +145,11 @@ function countedNounAfter(after: string): { noun: string; head: string } | null 
     const raw = ws[i]!.replace(/^[“"(]/, '');
     const w = raw.toLowerCase().replace(/[’'.,;:!?)"”]+$/g, '');
     if (isNamedPlural(raw.replace(/[.,;:!?)"”]+$/, ''))) return { noun: [...np, w].join(' '), head: w.replace(/s$/, '') };
+    // "three C-17 Globemaster III aircraft", "two Royal Navy ships": names before the counted noun describe it.
+    if (/^\p{Lu}[\p{L}\d-]*$/u.test(raw) && !np.some((x) => !/^[a-z\d-]+$/.test(x)) && i < 3 && !/[,.;:!?)]$/.test(raw) && ws.slice(i + 1, 4).some((x) => /^[a-z]/.test(x))) {
+      np.push(w);
+      continue;
+    }
     if (!/^[a-z][a-z-]*$/.test(w) || !/^[a-z]/.test(raw) || (STOPWORDS.has(w) && !isPluralWord(w))) return null;
     if (np.length && /ed$/.test(w) && !isPluralWord(w)) return null;
     np.push(w);

@@ -164,10 +164,16 @@ export function figureAnswer(deps: Pick<Deps, 'corpus' | 'index'>, question: str
   } else {
     const N = Math.max(deps.index.size, 1);
     const idf = (t: string) => Math.log(1 + N / (1 + deps.index.docFreq(t)));
+    // A word no article uses ("queue", "send") cannot be matched; the question's other words must be.
+    const asked = fq.context;
+    fq.context = asked.filter((t) => deps.index.docFreq(t) > 0);
+    if (asked.length && !fq.context.length) return null;
     const weight = fq.context.reduce((n, t) => n + idf(t), 0);
     const nounWords = fq.noun?.split(' ') ?? [];
     const head = nounWords.length ? lemma(nounWords[nounWords.length - 1]!) : null;
-    const candidates = analysis.figures.filter((f) => fq.kinds.includes(f.kind) && (!head || f.head === head || f.head === head.replace(/s$/, '')));
+    // "how many c-17s": the thing asked for may be the counted noun or a word naming it ("three C-17 … aircraft").
+    const named = (f: FigureFact) => !!head && !!f.noun && f.noun.split(' ').some((w) => w === head || w === head.replace(/s$/, ''));
+    const candidates = analysis.figures.filter((f) => fq.kinds.includes(f.kind) && (!head || f.head === head || f.head === head.replace(/s$/, '') || named(f)));
     const scored = candidates
       .map((f) => {
         const found = locate(deps, f);
@@ -178,8 +184,9 @@ export function figureAnswer(deps: Pick<Deps, 'corpus' | 'index'>, question: str
         const around = new Set(terms(near));
         // A measure written as an adjective names what it measures ("the six-mile cave").
         const measured = f.kind !== 'count' && f.noun ? new Set(terms(f.noun)) : new Set<string>();
-        if (fq.context.some((t) => !own.has(t) && !around.has(t))) return null;
-        const cover = fq.context.reduce((n, t) => n + (measured.has(t) ? idf(t) * 2 : own.has(t) ? idf(t) : idf(t) * 0.5), 0);
+        // A measure answers before the sentences do, so it must match every word asked; a count is a fallback (half is enough).
+        if (fq.kinds[0] !== 'count' && fq.context.some((t) => !own.has(t) && !around.has(t))) return null;
+        const cover = fq.context.reduce((n, t) => n + (measured.has(t) ? idf(t) * 2 : own.has(t) ? idf(t) : around.has(t) ? idf(t) * 0.5 : 0), 0);
         return { f, cover: weight ? cover / weight : 1 };
       })
       .filter((x): x is { f: FigureFact; cover: number } => !!x && x.cover >= 0.5)
