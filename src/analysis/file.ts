@@ -86,6 +86,7 @@ export async function readAnalysisFile(slot: AnalysisSlot, log?: Logger): Promis
     }
     slot.loaded = f;
     analysisStats.loaded++;
+    log?.info({ file, version: f.version, parts: Object.keys(f.parts) }, 'corpus analysis loaded');
   } catch (err) {
     log?.warn({ file, err: (err as Error).message }, 'ignoring an unreadable analysis file; it is rebuilt');
   }

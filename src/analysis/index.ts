@@ -413,7 +413,9 @@ function save(state: State): Promise<void> {
       if (has('quotes')) parts.quotes = a.quotes;
       if (has('attribution')) parts.attribution = a.attribution;
       if (has('references')) parts.references = a.references;
+      const t0 = performance.now();
       await writeAnalysisFile(dir, { schema: ANALYSIS_SCHEMA, code: codeVersion(), version: state.corpus.version, parts, figures: perArticle(state.figures), digest: perArticle(state.digest), dateMentions: perArticle(state.dateMentions) });
+      state.log?.debug({ version: state.corpus.version, parts: Object.keys(parts), ms: Math.round(performance.now() - t0) }, 'corpus analysis saved');
     } catch (err) {
       state.log?.warn({ err: (err as Error).message }, 'could not persist the analysis; the next start rebuilds it');
     } finally {
