@@ -1,19 +1,20 @@
 /**
  * The analysis: everything the engines derive from the corpus alone — entities
- * with their mentions and aliases, who said and did what, the merged timeline
- * events, the figures /verify, /compare and the digest read — built once per
- * corpus version and shared by every command. Engines read it through
- * `analysisOf(deps)`; none keeps a cache of its own.
+ * with their mentions and aliases, attributed quotations and references, who said
+ * and did what, the merged timeline events, the figures /verify, /compare and the
+ * digest read, independence groups — built once per corpus version and shared by
+ * every command. Engines read it through `analysisOf(deps)`; none keeps a cache of
+ * its own.
  *
- * Each part is built on first use (a one-shot `/ask` never pays for /who's
- * entities) and, when the deps carry a persistence folder (`buildDeps` with
- * persistIndex), written to `<DATA_DIR>/analysis/analysis.json` keyed by the corpus
- * version and a hash of the analysing code: a warm start loads it instead of
- * recomputing, and any code change (a new rule, a parser fix) makes the old file
- * unusable rather than subtly wrong. Per-article parts (figures) are keyed by
- * article id, content hash and reference date, so after a watcher swap or a start
- * with one changed file only that article is read again; cross-article parts
- * (entities, who facts, events) are rebuilt whole.
+ * Each part is built on first use (a command pays only for the parts it reads) and,
+ * when the deps carry a persistence folder (`buildDeps` with persistIndex), written to
+ * `<DATA_DIR>/analysis/analysis.json` keyed by the corpus version and a hash of the
+ * analysing code: a warm start loads it instead of recomputing, and any code change (a
+ * new rule, a parser fix) makes the old file unusable rather than subtly wrong.
+ * Per-article parts (figures, digest figures, date expressions) are keyed by article
+ * id, content hash (and reference date), so after a watcher swap or a start with one
+ * changed file only that article is read again; cross-article parts (entities, who
+ * facts, events, figure facts, attribution, references) are rebuilt whole.
  */
 import type { Deps } from '../deps.js';
 import type { Logger } from '../log.js';
