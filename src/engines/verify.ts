@@ -13,6 +13,9 @@ import type { Deps } from '../deps.js';
 import { BadInputError } from '../errors.js';
 import { antonymsOf, synonymsOf } from '../language/synonyms.js';
 import { editDistance } from '../language/edit-distance.js';
+import {
+  ALLEGATION_WORDS, ANSWER_VERBS, CLAIM_FRAME, CLAUSE_START_WORDS, DISBELIEF, alternation, denialForms, speechForms, wordRe,
+} from '../language/lexicon/index.js';
 import { stem, terms, words } from '../language/tokenize.js';
 import type { Answer, AnswerBlock, Article, Sentence } from '../types.js';
 import { properNames } from './ask.js';
@@ -55,17 +58,24 @@ export type Verdict = NonNullable<Answer['verdict']>;
  * Claim words that frame the claim rather than say anything ("is it true that…", "…still…"), and light verbs
  * ("happen", "occur") that carry no content of their own.
  */
-const FRAME = new Set(
-  'true truth false fact facts correct incorrect claim claims actually really indeed verify check whether rumor rumour now currently still after before during amid happen happens happened occur occurs occurred'
-    .split(' ')
-    .map((w) => terms(w)[0] ?? w),
-);
+const FRAME = new Set(CLAIM_FRAME.map((w) => terms(w)[0] ?? w));
 
 /**
  * A negated belief or a doubt about what is said ("I doubt it", "I don't think so", "does not believe the United States
  * is going to war"): said of a claim "X said Y", it is evidence against it, not for it.
  */
-const DISBELIEF_RE = /\b(?:I doubt(?: it| that)?|doubts? (?:that|whether|it)|doubted|(?:don['’]t|do not|does not|doesn['’]t|did not|didn['’]t) (?:think|believe)|not (?:think|believe))\b/i;
+const DISBELIEF_RE = DISBELIEF;
+
+/** Verbs by which a claim or a sentence gives someone's words ("X said", "X claims", "X believes", "X denied"). */
+const CLAIM_SPEECH = alternation(speechForms({ roles: ['say', 'allege', 'deny', 'believe'], forms: ['s', 'past'] }));
+const SPEAKER_RE = new RegExp(`^\\s*((?:[\\p{L}'’.-]+\\s+){0,2}?[\\p{L}'’.-]+)\\s+(?:has\\s+|had\\s+)?(?:${CLAIM_SPEECH})\\b`, 'iu');
+const REPORTED_PREFIX_RE = new RegExp(`^(.*?\\b(?:told\\s+\\S+|${CLAIM_SPEECH}))\\b`, 'i');
+const ANSWERED_RE = wordRe(ANSWER_VERBS);
+const CLAIM_DENIAL_RE = wordRe(denialForms({ strong: true, forms: ['base', 's', 'past'] }));
+const CLAIM_REPORT_RE = new RegExp(`\\b(?:reports that|first reported|reported|${alternation(speechForms({ roles: ['say', 'allege'], ambiguous: false, forms: ['s', 'past'] }))})\\b`, 'i');
+const SAID_OPENING_RE = new RegExp(`^\\s*((?:[\\p{L}’'.-]+\\s+){0,4}?[\\p{L}’'.-]+)\\s+(?:${alternation(ALLEGATION_WORDS)})\\s+(?:that\\s+)?\\S`, 'u');
+const DENIED_BY_RE = new RegExp(`((?:\\p{Lu}[\\p{L}'’.-]+\\s+){0,2}\\p{Lu}[\\p{L}'’.-]+)(?:,[^,]{0,80},)?\\s+(?:has\\s+|had\\s+)?(?:${alternation(denialForms({ forms: ['s', 'past'] }))})\\b`, 'u');
+const SPEAKERS_IN_RE = new RegExp(`(\\p{Lu}[\\p{L}'’.-]+(?:\\s+\\p{Lu}[\\p{L}'’.-]+)*)\\s+(?:has\\s+|had\\s+)?(?:${CLAIM_SPEECH})\\b`, 'gu');
 
 /** Coverage of the claim's distinctive terms at which a sentence bears on it. */
 const BEARS = 0.7;
@@ -179,7 +189,7 @@ export function verify(deps: Deps, rawClaim: string): Answer {
   };
 }
 
-const AUX = 'will|would|has|have|had|is|was|were|are|then|also|later|did|does|could|may|might|should|can';
+const AUX = CLAUSE_START_WORDS.join('|');
 
 /**
  * Split a compound claim at "and"/"but"/";" where a new clause starts ("… and will
@@ -193,7 +203,7 @@ export function splitClaim(claim: string): { shown: string; query: string }[] {
   if (parts.length < 2 || parts.length > 4) return [{ shown: claim, query: claim }];
   const firstNames = properNames(parts[0]!).filter((n) => terms(n).length);
   // "X said A, and that B": B is also what X said.
-  const reported = /^(.*?\b(?:said|says|told\s+\S+|claimed|claims|stated|believes|thinks|insisted|argued|warned))\b/i.exec(parts[0]!)?.[1];
+  const reported = REPORTED_PREFIX_RE.exec(parts[0]!)?.[1];
   return parts.map((p, i) => {
     if (i > 0 && /^that\b/i.test(p) && reported) return { shown: p, query: `${reported} ${p.replace(/^that\s+/i, '')}` };
     if (i === 0 || properNames(p).some((n) => terms(n).length && !/^(he|she|they|it|we|i)$/i.test(n))) return { shown: p, query: p };
@@ -226,11 +236,11 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
   // ALL-CAPS claims have no telling capitals: read them as lower case (the speaker pattern below still finds who spoke).
   const nameSource = /\p{Ll}/u.test(claim) ? claim : claim.toLowerCase();
   const names = properNames(nameSource)
-    .map((n) => ({ name: n, terms: terms(n), speaker: new RegExp(`${escapeRe(n)}\\s+(?:has\\s+|had\\s+)?(?:said|says|told|tells|claimed|claims|denied|denies|confirmed|confirms|announced|wrote|warned|argued|stated|insisted|suggested|believes|thinks|ruled)\\b`, 'i').test(claim), required: !new RegExp(`\\b(?:to|in|into|near|around|from|at|off|across|inside|within|outside|for|of)\\s+(?:the\\s+)?${escapeRe(n)}`, 'i').test(claim) }))
+    .map((n) => ({ name: n, terms: terms(n), speaker: new RegExp(`${escapeRe(n)}\\s+(?:has\\s+|had\\s+)?(?:${CLAIM_SPEECH})\\b`, 'i').test(claim), required: !new RegExp(`\\b(?:to|in|into|near|around|from|at|off|across|inside|within|outside|for|of)\\s+(?:the\\s+)?${escapeRe(n)}`, 'i').test(claim) }))
     .filter((n) => n.terms.length);
   // "trump said …" typed in lower case: the words before a speech verb at the start are the speaker all the same.
   if (!names.some((n) => n.speaker)) {
-    const m = /^\s*((?:[\p{L}'’.-]+\s+){0,2}?[\p{L}'’.-]+)\s+(?:has\s+|had\s+)?(?:said|says|told|claimed|claims|denied|denies|confirmed|announced|wrote|warned|argued|stated|insisted|suggested|believes|thinks)\b/iu.exec(nameSource);
+    const m = SPEAKER_RE.exec(nameSource);
     const who = m ? terms(m[1]!).filter((t) => !/^(he|she|they|it|we|i|you|officials?|reports?)$/.test(t)) : [];
     if (m && who.length && who.every((t) => deps.index.docFreq(t) > 0)) names.push({ name: m[1]!, terms: who, speaker: true, required: false });
   }
@@ -342,7 +352,7 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
       const text = unit.map((x) => x.text).join(' ');
       // A question is not an assertion ("Are we going to go to war with Venezuela?"), nor is a reported one without its answer.
       if (/\?\s*["”’']?\s*$/.test(text.trim())) continue;
-      if (/\basked\b[^.]{0,60}\b(?:whether|if)\b/i.test(text) && !/\b(?:replied|responded|answered|said|replies|says)\b/i.test(text)) continue;
+      if (/\basked\b[^.]{0,60}\b(?:whether|if)\b/i.test(text) && !ANSWERED_RE.test(text)) continue;
       // A quoted question and who asked it ("“Are we going to war?” the journalist asks"), without its answer.
       if (/\?\s*["”’']\s[^.!?]{0,120}\b(?:asks|asked|wonders|wondered|questioned)\b/i.test(text) && !/\b(?:replied|responded|answered|replies|responds|answers)\b/i.test(text)) continue;
       const st = new Set(terms(text));
@@ -546,8 +556,8 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
 
   // --- polarity and denials ---
   const claimNegated = hasNegation(claimForTerms) || /\brul(?:e|es|ed|ing) out\b/i.test(claim);
-  const claimIsDenial = !!denialOf(claim) || /\b(?:denied|denies|deny)\b/i.test(claim);
-  const claimIsReport = /\b(?:reported|reports that|first reported|said|says|told|wrote|claimed)\b/i.test(claim);
+  const claimIsDenial = !!denialOf(claim) || CLAIM_DENIAL_RE.test(claim);
+  const claimIsReport = CLAIM_REPORT_RE.test(claim);
   // A sentence whose own figure rules the claim out (and is not just an earlier or later value of it) speaks against it.
   const figureClash = (e: Evidence) =>
     checks.some((c) => {
@@ -739,20 +749,20 @@ function hedgeInClause(text: string, claimTerms: string[]): Hedge | null {
 
 /** The subject of a sentence that opens with reported speech ("Consumer advocates said …", "Bondi said …"), or null. */
 function saidOpening(text: string): string | null {
-  const m = /^\s*((?:[\p{L}’'.-]+\s+){0,4}?[\p{L}’'.-]+)\s+(?:said|say|says|alleged|allege|alleges|claimed|claim|claims|argued|argue|argues|accused|accuse|accuses)\s+(?:that\s+)?\S/u.exec(text);
+  const m = SAID_OPENING_RE.exec(text);
   if (!m || /^(?:he|she|they|it|we|i|you|the|this|that)$/i.test(m[1]!)) return null;
   return m[1]!;
 }
 
 /** Who denies in a sentence: "Priya Raman, the chief executive, denied …", "Rubio denied …". */
 function deniedBy(text: string): string | null {
-  const m = /((?:\p{Lu}[\p{L}'’.-]+\s+){0,2}\p{Lu}[\p{L}'’.-]+)(?:,[^,]{0,80},)?\s+(?:has\s+|had\s+)?(?:denied|denies|rejected|disputed|dismissed)\b/u.exec(text);
+  const m = DENIED_BY_RE.exec(text);
   return m && !/^(He|She|They|It|We|I|The|This|That)$/.test(m[1]!) ? m[1]! : null;
 }
 
 /** Names a sentence gives as speakers ("Michael Flynn suggested…", "…, Trump said"). */
 function speakersIn(text: string): string[] {
-  const re = /(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+)*)\s+(?:has\s+|had\s+)?(?:said|says|told|tells|suggested|claimed|argued|warned|wrote|stated|believes|insisted|added|explained|announced|replied|responded)\b/gu;
+  const re = SPEAKERS_IN_RE;
   return [...text.matchAll(re)].map((m) => m[1]!).filter((n) => !/^(He|She|They|It|We|I|The|This|That)$/.test(n));
 }
 

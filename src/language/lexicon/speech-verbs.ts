@@ -25,7 +25,7 @@ export interface SpeechVerb {
   ambiguous: boolean;
 }
 
-const AMBIGUOUS = new Set(['ask', 'continue', 'note', 'recall', 'convey', 'confirm', 'urge', 'suggest', 'observe', 'charge', 'complain', 'report', 'estimate', 'count', 'believe', 'think', 'react', 'answer', 'quote', 'call']);
+const AMBIGUOUS = new Set(['rule', 'ask', 'continue', 'note', 'recall', 'convey', 'confirm', 'urge', 'suggest', 'observe', 'charge', 'complain', 'report', 'estimate', 'count', 'believe', 'think', 'react', 'answer', 'quote', 'call']);
 const v = (role: SpeechRole, base: string, s: string, past: string, ing: string, inverts = false): SpeechVerb => ({ lemma: base, forms: { base, s, past, ing }, role, inverts, ambiguous: AMBIGUOUS.has(base) });
 const INV = true;
 
@@ -69,6 +69,7 @@ export const SPEECH_VERBS: readonly SpeechVerb[] = [
   v('report', 'count', 'counts', 'counted', 'counting'),
   v('believe', 'believe', 'believes', 'believed', 'believing'),
   v('believe', 'think', 'thinks', 'thought', 'thinking'),
+  v('say', 'rule', 'rules', 'ruled', 'ruling'),
   v('react', 'react', 'reacts', 'reacted', 'reacting'),
   v('react', 'answer', 'answers', 'answered', 'answering'),
   v('react', 'quote', 'quotes', 'quoted', 'quoting'),
@@ -121,3 +122,6 @@ export const ALLEGATION_WORDS: readonly string[] = [
 
 /** Words that accuse rather than merely report ("accused", "alleged", "claimed that"). */
 export const ACCUSATION_WORDS: readonly string[] = [...speechForms({ lemmas: ['accuse', 'allege'] }), 'claimed that', 'charged that'];
+
+/** Verbs that answer a question put before ("… asked whether …" / "she replied"). */
+export const ANSWER_VERBS: readonly string[] = speechForms({ lemmas: ['say', 'reply', 'respond', 'answer'], forms: ['s', 'past'] });

@@ -38,3 +38,6 @@ export const PRONOUNS: ReadonlySet<string> = new Set(list('he she they him her h
 
 /** Words that refer back to something named before: pronouns and demonstratives ("What did he say about that?"). */
 export const REFERRING_WORDS: ReadonlySet<string> = new Set(list('he she they him her his hers their them it its that this those these there'));
+
+/** Words that open a new clause after "and"/"but" ("… and will send troops", "… but has denied it"): auxiliaries and sequence adverbs. */
+export const CLAUSE_START_WORDS: readonly string[] = list('will would has have had is was were are then also later did does could may might should can');
