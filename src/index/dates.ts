@@ -134,6 +134,21 @@ function directionOf(text: string, start: number, end: number, verbs: VerbPhrase
   return 'near';
 }
 
+/**
+ * The clause holding a date: between the clause breaks around it, widened by the next
+ * clause when it holds little else ("On Thursday, the company said …", "By Saturday, officials hope …").
+ */
+function clauseAround(text: string, start: number, end: number): [number, number] {
+  const breaks = [...text.matchAll(CLAUSE_BREAK)].map((b) => [b.index!, b.index! + b[0].length] as const);
+  let from = 0;
+  for (const [, e] of breaks) if (e <= start) from = e;
+  const after = breaks.filter(([b]) => b >= end);
+  let to = after[0]?.[0] ?? text.length;
+  const words = `${text.slice(from, start)} ${text.slice(end, to)}`.trim().split(/\s+/).filter(Boolean).length;
+  if (words < 3 && after.length) to = after[1]?.[0] ?? text.length;
+  return [from, to];
+}
+
 /** Blank a range of a string, keeping offsets. */
 function mask(s: string, start: number, end: number): string {
   return s.slice(0, start) + ' '.repeat(end - start) + s.slice(end);
@@ -142,11 +157,19 @@ function mask(s: string, start: number, end: number): string {
 /** All date expressions in a sentence. Never throws; returns [] for text without dates. */
 export function findDateMentions(text: string): DateMention[] {
   const out: DateMention[] = [];
-  // The verb parse is the slow part: only a sentence that could speak of the future needs it.
-  let verbs: VerbPhrase[] | null = null;
+  // The verb parse is the slow part: only the date's own clause is parsed, and only when it
+  // could speak of the future ("said on Thursday that it will …" parses nothing for Thursday).
+  const parsed = new Map<string, VerbPhrase[]>();
   const directionAt = (at: number, len: number): Direction => {
-    if (!FUTURE_CUE_RE.test(text)) return 'past';
-    verbs ??= verbPhrases(text);
+    const [from, to] = clauseAround(text, at, at + len);
+    const region = text.slice(from, to);
+    if (!FUTURE_CUE_RE.test(region)) return 'past';
+    const key = `${from}:${to}`;
+    let verbs = parsed.get(key);
+    if (!verbs) {
+      verbs = verbPhrases(region).map((v) => ({ ...v, start: v.start + from, end: v.end + from }));
+      parsed.set(key, verbs);
+    }
     return directionOf(text, at, at + len, verbs);
   };
   // chrono reads "Oct. 24" as October 2024; the dot is a period of abbreviation here.
@@ -195,8 +218,12 @@ export function findDateMentions(text: string): DateMention[] {
     const known = (c: keyof typeof s) => s[c] !== undefined && (c !== 'year' || yearStated);
     const before = text.slice(Math.max(0, r.index - 12), r.index);
     const last = /\blast\s*$/i.test(before) || /^last\s/i.test(bare);
-    const direction: Direction = last ? 'past' : directionAt(r.index, raw.length);
-    const base = { index: r.index, text: phrase, future: direction === 'future', direction, last };
+    const base = { index: r.index, text: phrase, future: false, last };
+    // Only a date without its year or week needs a direction (the verb parse is the slow part).
+    const directed = () => {
+      const direction: Direction = last ? 'past' : directionAt(r.index, raw.length);
+      return { ...base, future: direction === 'future', direction };
+    };
     if (known('year') && known('month') && known('day')) {
       // "last week", "next week" are spans, not days: kept as events whose day the text does not give.
       if (/^(?:last|previous|next|coming)\s+week$/i.test(bare)) {
@@ -208,7 +235,7 @@ export function findDateMentions(text: string): DateMention[] {
       if (rel) out.push({ ...base, kind: 'relative', relPrecision: 'day' });
       else out.push({ ...base, kind: 'full', year: s.year!, month: s.month!, day: s.day! });
     } else if (known('month') && known('day')) {
-      out.push({ ...base, kind: 'month-day', month: s.month!, day: s.day! });
+      out.push({ ...directed(), kind: 'month-day', month: s.month!, day: s.day! });
     } else if (known('month') && known('year')) {
       if (r.relative || /\b(?:this|last|next)\s+month\b/i.test(bare)) out.push({ ...base, kind: 'relative', relPrecision: 'month' });
       else out.push({ ...base, kind: 'month-year', year: s.year!, month: s.month! });
@@ -218,12 +245,12 @@ export function findDateMentions(text: string): DateMention[] {
       if (!/^\p{Lu}/u.test(name)) continue;
       const pre = text.slice(Math.max(0, r.index - 16), r.index) + phrase.slice(0, phrase.length - name.length);
       if (!last && !/\b(?:in|since|by|until|during|of|next|this|early|late|mid|from|through|to|before|after)\s*-?\s*$/i.test(pre)) continue;
-      out.push({ ...base, kind: 'month', month: s.month! });
+      out.push({ ...directed(), kind: 'month', month: s.month! });
     } else if (known('weekday') && !known('day')) {
       if (/weekend/i.test(bare)) continue;
       const wd = s.weekday!;
       if (!new RegExp(`\\b${WEEKDAYS[wd]}\\b`).test(raw)) continue; // capitalised weekday only
-      out.push({ ...base, kind: 'weekday', weekday: wd });
+      out.push({ ...directed(), kind: 'weekday', weekday: wd });
     } else if (known('year') && !known('month')) {
       if (r.relative || /\b(?:this|last|next)\s+year\b/i.test(bare)) out.push({ ...base, kind: 'relative', relPrecision: 'year' });
     }

@@ -45,8 +45,21 @@ interface CompromiseVerb {
   verb?: { infinitive?: string; auxiliary?: string; grammar?: { tense?: string; form?: string; isInfinitive?: boolean } };
 }
 
+/** Parses by text: wire copy repeats the same clauses across articles, and a parse costs milliseconds. */
+const memo = new Map<string, VerbPhrase[]>();
+const MEMO_MAX = 5000;
+
 /** The verb phrases of a sentence, in order. Never throws. */
 export function verbPhrases(text: string): VerbPhrase[] {
+  const hit = memo.get(text);
+  if (hit) return hit;
+  const out = parseVerbs(text);
+  if (memo.size >= MEMO_MAX) memo.delete(memo.keys().next().value!);
+  memo.set(text, out);
+  return out;
+}
+
+function parseVerbs(text: string): VerbPhrase[] {
   let verbs: CompromiseVerb[];
   try {
     verbs = nlp(text).verbs().json({ offset: true }) as CompromiseVerb[];
