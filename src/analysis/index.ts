@@ -238,7 +238,7 @@ function createAnalysis(corpus: Corpus, slot: AnalysisSlot | undefined, log: Log
         } catch (err) {
           // Another corpus's references, or a file damaged into other shapes: never half-applied, rebuilt.
           const why = err instanceof StaleAnalysisError ? 'does not fit the corpus' : 'is malformed';
-          log?.warn({ part: name, err: (err as Error).message }, `persisted analysis ${why}; rebuilding that part`);
+          state.log?.warn({ part: name, err: (err as Error).message }, `persisted analysis ${why}; rebuilding that part`);
         }
       }
       analysisStats.built[name]++;
