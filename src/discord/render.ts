@@ -541,6 +541,8 @@ interface AskLayout {
   full: number[];
   /** Citations the card refers to (for its Sources lines and link buttons). */
   shown: number[];
+  /** Prose the card shortened: the whole answer is behind "Full answer". */
+  clipped: boolean;
 }
 
 const askLayoutCache = new WeakMap<Answer, AskLayout>();
@@ -564,8 +566,13 @@ function askLayout(a: Answer): AskLayout {
     // Prose without a quote of its own (a refusal, a model's answer) reads first; headed extras after the quotes.
     const plain = others.filter((b) => !b.heading);
     const headed = others.filter((b) => b.heading);
+    let clipped = false;
+    const prose = (b: AnswerBlock) => {
+      if (escapeText(b.text.replace(/\s*\n\s*/g, ' ')).length > otherMax) clipped = true;
+      return textWithLinks(b.text, b.cites, byN, otherMax, links);
+    };
     for (const b of plain) {
-      parts.push(textWithLinks(b.text, b.cites, byN, otherMax, links));
+      parts.push(prose(b));
       shown.push(...b.cites.filter((n) => byN.has(n)));
     }
     let voicesSaid = false;
@@ -586,14 +593,14 @@ function askLayout(a: Answer): AskLayout {
       shown.push(c.n, ...also);
     }
     for (const b of headed) {
-      parts.push(`**${escapeText(clip(b.heading!, 120))}**\n${textWithLinks(b.text, b.cites, byN, otherMax, links)}`);
+      parts.push(`**${escapeText(clip(b.heading!, 120))}**\n${prose(b)}`);
       shown.push(...b.cites.filter((n) => byN.has(n)));
     }
     const rest = quoteBlocks.length - Math.min(nQuotes, quoteBlocks.length);
     if (rest > 0) parts.push(`-# ${rest} more quote${rest === 1 ? '' : 's'} behind **Quotes**.`);
     for (const n of a.notes ?? []) parts.push(`-# ${clip(escapeText(n).replace(/\n/g, ' '), 300)}`);
     const refs = articlesOf(a.citations.filter((c) => shown.includes(c.n)));
-    return { description: withSources(parts, refs), full, shown: [...new Set(shown)] };
+    return { description: withSources(parts, refs), full, shown: [...new Set(shown)], clipped };
   };
   const room = CARD_BUDGET - titleOf(a).length;
   const tries: [number, number, boolean, number][] = [
@@ -621,7 +628,10 @@ function askCard(a: Answer, ctx: RenderContext): MessagePayload {
   const embed: APIEmbed = { color: colorOf(a), title: titleOf(a), description: layout.description || (a.answered ? 'No answer.' : 'The articles do not answer that.') };
   const more = a.citations.filter((c) => !layout.full.includes(c.n)).length;
   const refs = articlesOf(a.citations.filter((c) => layout.shown.includes(c.n)));
-  return { embeds: [embed], components: cardComponents(a, ctx, refs, { quotes: more ? (layout.full.length ? `More quotes (${more})` : 'Quotes') : null }) };
+  return {
+    embeds: [embed],
+    components: cardComponents(a, ctx, refs, { quotes: more ? (layout.full.length ? `More quotes (${more})` : 'Quotes') : null, full: layout.clipped }),
+  };
 }
 
 /** /who: who they are, three cited facts, what they said; more quotes, their timeline and related people behind buttons. */

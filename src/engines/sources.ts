@@ -62,7 +62,7 @@ export function describeSources(deps: Deps): SourceInfo[] {
 export function sources(deps: Deps): Answer {
   const list = describeSources(deps);
   const blocks = list.map((s) => {
-    const bits = [s.outlet ?? 'outlet not given', s.date ?? 'undated', s.author ? `by ${s.author}` : null, `${s.words.toLocaleString('en-US')} words`]
+    const bits = [s.outlet, s.date ?? 'undated', s.author ? `by ${s.author}` : null, `${s.words.toLocaleString('en-US')} words`]
       .filter(Boolean)
       .join(' · ');
     const lines = [bits];

@@ -11,7 +11,7 @@ import { loadConfig } from '../../src/config.js';
 import type { Deps } from '../../src/deps.js';
 import type { RunFn, SlashCommand } from '../../src/discord/command.js';
 import { deployCommands } from '../../src/discord/deploy-commands.js';
-import { unescapeText } from '../../src/discord/render.js';
+import { timelinePages, unescapeText } from '../../src/discord/render.js';
 import { runCommand, type CommandInput } from '../../src/engines/index.js';
 import { createStore } from '../../src/store/index.js';
 import { BadInputError } from '../../src/errors.js';
@@ -45,9 +45,12 @@ describe('every slash command round-trips through discord.js', () => {
       name: 'ask',
       options: [str('question', 'How many troops did Trump deploy?')],
       check(text, ids, id) {
+        // the card: the question, quotes with one attribution line each, sources once per article
+        expect(text).toMatch(/^\n?How many troops did Trump deploy\?\n> “/);
         expect(text).toContain('4,500 troops');
-        expect(text).toMatch(/\*\*\[1\]\*\* /);
-        expect(ids).toContain(`q:${id}`);
+        expect(text).toMatch(/^-# — /m);
+        expect(text).not.toMatch(/independent article/);
+        expect(text).toMatch(/\n\*\*Sources\*\*\n\*\*\[1\](\[\d+\])*\*\* /);
         expect(ids).toContain(`f:${id}:0`);
         expect(ids.some((c) => /^m:\d+:\d+$/.test(c))).toBe(true);
       },
@@ -59,7 +62,13 @@ describe('every slash command round-trips through discord.js', () => {
       options: [],
       check(text) {
         expect(text).toContain('5 articles');
-        for (const f of deps.corpus.articles) expect(text).toContain(f.id.replace(/_/g, '\\_'));
+        // each article by its title, never by its file name; no "outlet not given"
+        for (const f of deps.corpus.articles) {
+          expect(text).toContain(f.title.slice(0, 40));
+          expect(text).not.toContain(f.id.replace(/_/g, '\\_'));
+          expect(text).not.toContain(f.id);
+        }
+        expect(text).not.toMatch(/outlet not given/);
       },
     },
     {
@@ -183,18 +192,33 @@ describe('timing, buttons, modals and follow-ups', () => {
     }
   });
 
-  it('a 10,000-character answer with 50 citations arrives as several messages, each within limits, every citation listed', async () => {
-    const { token } = h.discord.sendInteraction(h.discord.command('ask', [str('question', 'a huge answer')], { userId: h.discord.snowflake() }));
-    await answerOf(h.discord, token);
+  it('a 10,000-character answer with 50 citations: one card within limits; Full answer arrives privately as several messages listing every citation', async () => {
+    const { id, token } = h.discord.sendInteraction(h.discord.command('ask', [str('question', 'a huge answer')], { userId: h.discord.snowflake() }));
+    const card = await answerOf(h.discord, token);
     await h.bot.router.idle();
     const msgs = h.discord.requestsFor(token).filter((r) => r.body?.type === 4 || (r.method === 'POST' && !r.path.endsWith('/callback')));
-    expect(msgs.length).toBeGreaterThan(1);
-    for (const m of msgs) expectSafeMessage(m);
-    const all = msgs.map((m) => textOf(payloadOf(m))).join('\n');
+    expect(msgs).toHaveLength(1);
+    expectSafeMessage(card);
+    const p = payloadOf(card);
+    expect(textOf(p).length).toBeLessThanOrEqual(1600);
+    expect(customIds(p)).toEqual(expect.arrayContaining([`q:${id}`, `x:${id}`]));
+    // link buttons to the cited articles, five to a row
+    const links = p.components.flatMap((r) => r.components).filter((b: any) => b.style === 5) as any[];
+    expect(links.length).toBeGreaterThan(0);
+    for (const l of links) expect(l.url).toMatch(/^https:\/\/news\.example\/a\/\d+$/);
+    expect(p.components.length).toBeLessThanOrEqual(5);
+    const full = h.discord.sendInteraction(h.discord.button(`x:${id}`, messageWith(p)));
+    await answerOf(h.discord, full.token);
+    await h.bot.router.idle();
+    const parts = h.discord.requestsFor(full.token).filter((r) => r.body?.type === 4 || (r.method === 'POST' && !r.path.endsWith('/callback')));
+    expect(parts.length).toBeGreaterThan(1);
+    for (const m of parts) {
+      expectSafeMessage(m);
+      expect((m.body.data ?? m.body).flags).toBe(64);
+    }
+    const all = parts.map((m) => textOf(payloadOf(m))).join('\n');
     for (let n = 1; n <= 50; n++) expect(all).toContain(`**[${n}]** [Article ${n - 1} `);
     expect(all).not.toMatch(/(^|\s)@everyone/);
-    // the buttons come once, under the last message
-    expect(msgs.map((m) => customIds(payloadOf(m)).length > 0)).toEqual(msgs.map((_, i) => i === msgs.length - 1));
   });
 
   it('answers directly (one request) when the engine is quick', async () => {
@@ -326,8 +350,9 @@ describe('timing, buttons, modals and follow-ups', () => {
     expect(seen.length).toBe(n);
   });
 
-  it('/timeline pages with ◀ ▶', async () => {
-    const { id, token } = h.discord.sendInteraction(h.discord.command('timeline', [], { userId: h.discord.snowflake() }));
+  it('/timeline pages with ◀ ▶ for the asker; someone else gets their own copy, which they page privately', async () => {
+    const asker = h.discord.snowflake();
+    const { id, token } = h.discord.sendInteraction(h.discord.command('timeline', [], { userId: asker }));
     const r = await answerOf(h.discord, token, 20_000);
     await h.bot.router.idle();
     const p = payloadOf(r);
@@ -340,12 +365,41 @@ describe('timing, buttons, modals and follow-ups', () => {
     const prev = p.components[0]!.components[0]!;
     expect(prev).toMatchObject({ custom_id: `t:${id}:-1`, label: '◀', disabled: true });
     expect(p.embeds[0]!.title).toMatch(/page 1\/\d+/);
-    const click = h.discord.sendInteraction(h.discord.button(`t:${id}:1`, messageWith(p)));
+    expect(ids).toContain(`q:${id}:0`); // the quotes of this page
+    const click = h.discord.sendInteraction(h.discord.button(`t:${id}:1`, messageWith(p), { userId: asker }));
     const upd = await answerOf(h.discord, click.token);
     expect(upd.body.type).toBe(7);
     expectSafeMessage(upd);
     expect(upd.body.data.embeds[0].title).toMatch(/page 2\/\d+/);
     expect(customIds(payloadOf(upd))).toContain(`t:${id}:0`);
+    expect(customIds(payloadOf(upd))).toContain(`q:${id}:1`);
+
+    // another user clicks ▶ on the asker's public message: it does not move; they get page 2 privately
+    const other = h.discord.snowflake();
+    const before = h.discord.requests.length;
+    const theirs = h.discord.sendInteraction(h.discord.button(`t:${id}:1`, messageWith(p), { userId: other }));
+    const copy = await answerOf(h.discord, theirs.token);
+    await h.bot.router.idle();
+    expectSafeMessage(copy);
+    expect(copy.body.type).toBe(4);
+    expect(copy.body.data.flags).toBe(64);
+    expect(copy.body.data.embeds[0].title).toMatch(/page 2\/\d+/);
+    expect(customIds(payloadOf(copy))).toEqual(expect.arrayContaining([`t:${id}:0:${other}`, `q:${id}:1`]));
+    expect(h.discord.requests.slice(before).filter((r) => r.body?.type === 7 || r.method === 'PATCH')).toEqual([]);
+    // their copy's buttons page their copy (an update of the ephemeral message)
+    const back = h.discord.sendInteraction(h.discord.button(`t:${id}:0:${other}`, messageWith(payloadOf(copy)), { userId: other }));
+    const moved = await answerOf(h.discord, back.token);
+    expect(moved.body.type).toBe(7);
+    expect(moved.body.data.embeds[0].title).toMatch(/page 1\/\d+/);
+    expect(customIds(payloadOf(moved))).toContain(`t:${id}:1:${other}`);
+    // Quotes on a page: only that page's quotes
+    const q = h.discord.sendInteraction(h.discord.button(`q:${id}:1`, messageWith(payloadOf(upd)), { userId: other }));
+    const quotes = await answerOf(h.discord, q.token);
+    expect(quotes.body.data.flags).toBe(64);
+    const stored = await h.bot.router.stash.get(id);
+    const pageCites = timelinePages(stored!.answer)[1]!.cites;
+    const shown = [...textOf(payloadOf(quotes)).matchAll(/\*\*\[(\d+)\]\*\*/g)].map((m) => Number(m[1]));
+    expect([...new Set(shown)].sort((x, y) => x - y)).toEqual([...pageCites].sort((x, y) => x - y));
   });
 
   it('a button whose answer has expired says so, ephemerally', async () => {
@@ -475,7 +529,7 @@ describe('limits under load and over time', () => {
         expect(ack.at - sentAt, `ack of ${s.id}`).toBeLessThan(3000);
         const answers = h.discord.requestsFor(s.token).filter((r) => (r.path.endsWith('/callback') && r.body.type === 4) || r.method === 'PATCH');
         expect(answers, `interaction ${s.id}`).toHaveLength(1);
-        expect(textOf(payloadOf(answers[0]!))).toMatch(/\*\*\[1\]\*\*/);
+        expect(textOf(payloadOf(answers[0]!))).toMatch(/\*\*Sources\*\*\n\*\*\[1\]/);
       }
     } finally {
       await h.close();

@@ -35,8 +35,9 @@ const run: RunFn = async (d, input) => {
   return runCommand(d, input);
 };
 
+/** An answer shown in full (as /sources of a large corpus is): too long for one message. */
 const HUGE: Answer = {
-  command: 'ask',
+  command: 'sources',
   answered: true,
   title: 'Long',
   blocks: [{ text: 'Word <@123456789012345678> '.repeat(400), cites: [1] }],
@@ -108,7 +109,10 @@ describe('HTTP interactions: valid requests', () => {
     const edit = await editOf(payload.token);
     expectSafeMessage(edit);
     expect(textOf(edit.body)).toContain('4,500 troops');
-    expect(customIds(edit.body).some((c) => c.startsWith('q:'))).toBe(true);
+    expect(customIds(edit.body).some((c) => c.startsWith('f:'))).toBe(true);
+    // a link button to the cited article that has a URL
+    const links = edit.body.components.flatMap((r: any) => r.components).filter((b: any) => b.style === 5);
+    expect(links.map((b: any) => b.url)).toContain(deps.corpus.articles.find((a) => a.outlet === 'Miami Herald')!.url);
   });
 
   it('a slow engine: 200 {type:5} at once, then the answer as a webhook edit', async () => {
@@ -138,7 +142,9 @@ describe('HTTP interactions: valid requests', () => {
     const ids = customIds(answer);
     const msg = discord.message('', { embeds: answer.embeds, components: answer.components });
 
-    const quotes = JSON.stringify(discord.button(ids.find((c) => c.startsWith('q:'))!, msg));
+    // the card shows every quote in full here, so no Quotes button; an older message's still works
+    const key = ids.find((c) => c.startsWith('f:'))!.split(':')[1]!;
+    const quotes = JSON.stringify(discord.button(`q:${key}`, msg));
     const q = await post(quotes, signed(quotes));
     expect(q.json.type).toBe(4);
     expect(q.json.data.flags).toBe(64);
