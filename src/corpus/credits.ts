@@ -9,6 +9,7 @@
  * match whole lines or the start of a paragraph only: "…, said Reuters" in a body
  * sentence names a source, not the publisher.
  */
+import { COMPANY_SUFFIXES, OUTLET_WORDS, alternation } from '../language/lexicon/index.js';
 
 /** Where on the page a credit form may appear. */
 export type CreditPlace =
@@ -66,15 +67,6 @@ export const NOT_PUBLISHER_PHOTO_CREDITS: readonly string[] = [
   'Maxar Technologies', 'Planet Labs', 'Sputnik',
 ];
 
-/** Last words of outlet names ("… News", "… Herald"): a byline or masthead ending in one names a newsroom. */
-export const OUTLET_NOUNS = [
-  'Herald', 'Post', 'Times', 'Journal', 'News', 'Tribune', 'Guardian', 'Telegraph', 'Gazette', 'Independent',
-  'Observer', 'Chronicle', 'Reuters', 'Press', 'Wire', 'Daily', 'Express', 'Mirror', 'Standard', 'Sun', 'Star',
-  'Globe', 'Review', 'Monitor', 'Examiner', 'Inquirer', 'Enquirer', 'Register', 'Bulletin', 'Courier', 'Dispatch',
-  'Record', 'Sentinel', 'Today', 'Weekly', 'Magazine', 'Network', 'Radio', 'TV', 'Television', 'Media', 'Mail',
-  'Insider', 'Newsroom', 'Broadcasting', 'Channel', 'Online', 'Digital', 'Wires', 'Agency', 'Reporter',
-];
-
 /** Byline tails that credit a newsroom, not a person: "<Station> Staff", "Staff Report", "News Desk". */
 const STAFF = String.raw`(?:(?:web|digital|news|online|editorial|wire|special)\s+)?(?:staff(?:\s+(?:reports?|writers?|correspondents?|and\s+wire\s+(?:reports|services)))?|(?:news\s*)?desk|newsroom|wire\s+(?:reports|services)|editorial\s+board|editors|team|reports?|correspondents?)`;
 const STAFF_RE = new RegExp(`^(?:(?:our|an?|the)\\s+)?(.*?)\\s*\\b${STAFF}$`, 'i');
@@ -90,7 +82,8 @@ const PERSON = String.raw`\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}\.)?(?:\s+(?:de|van|vo
 // "By", "by:", and "ByHT Correspondent" (a page flattened without the space); not the i flag: it would make \p{Lu} match lower case.
 const BY = String.raw`^[Bb][Yy]:?(?:\s+|(?=\p{Lu}))`;
 
-const OUTLET_NOUN_RE = new RegExp(`\\b(?:${OUTLET_NOUNS.join('|')})$`);
+/** A name ending like an outlet's ("… News", "… Herald", "… CNN"): the lexicon's outlet words. */
+const OUTLET_NOUN_RE = new RegExp(`\\b(?:${alternation(OUTLET_WORDS)})$`);
 /** Words that can stand in parentheses at a paragraph's start without being a credit. */
 const NOT_A_CREDIT = /^(?:photo|photos|video|file|update[d]?|watch|listen|audio|opinion|analysis|graphic|map|sponsored|advertisement|ad|reuters\s+graphic|cnn\s+video)$/i;
 const WEEKDAY_OR_MONTH = /^(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
@@ -125,12 +118,9 @@ export function staffCredit(name: string): string | null {
   return m[1]!.replace(/[,|/-]\s*$/, '').trim();
 }
 
-const clean = (s: string) =>
-  s
-    .trim()
-    .replace(/\s*,?\s+(?:Inc|LLC|Ltd|Corp|Co|plc|GmbH|S\.A|AG)\.?$/i, '')
-    .replace(/[.,;:]+$/, '')
-    .trim();
+/** "Valley Broadcasting, Inc." → "Valley Broadcasting": a legal suffix is not part of the name as shown. */
+const COMPANY_SUFFIX_RE = new RegExp(`\\s*,?\\s+(?:${alternation(COMPANY_SUFFIXES)})\\.?$`, 'i');
+const clean = (s: string) => s.trim().replace(COMPANY_SUFFIX_RE, '').replace(/[.,;:]+$/, '').trim();
 
 interface CreditForm {
   /** Short label, for tests and debugging. */

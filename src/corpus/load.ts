@@ -13,10 +13,11 @@ import {
   bylineIn, dateInUrl, dateLineIn, isBoilerplateLine, isHeading, isProse, metaParts, outletFromUrl, outletInLine, parseDateLine,
   splitGluedKicker, trailingBoilerplate, urlInLine, type DateLineKind, type Line,
 } from './clean.js';
-import { OUTLET_NOUNS, agencyName, creditIn, isNewsroomByline, isRole, looksLikeOutlet, mastheadIn, type Credit } from './credits.js';
+import { agencyName, creditIn, isNewsroomByline, isRole, looksLikeOutlet, mastheadIn, type Credit } from './credits.js';
 import { findOverlaps } from './overlap.js';
 import { splitSentences } from './sentences.js';
 import { htmlView } from './html.js';
+import { OUTLET_WORDS, alternation } from '../language/lexicon/index.js';
 
 /** Files larger than this are skipped: no news article is this long. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -435,7 +436,7 @@ function hostKeyOf(url: string): string | null {
 /** Outlet-like names the body mentions ("the Miami Herald", "The Washington Post"), for naming a URL's host. */
 function mentionedOutlets(paragraphs: Paragraph[]): string[] {
   const out = new Set<string>();
-  const re = new RegExp(`\\b((?:The\\s+)?(?:[A-Z][\\w'’.-]+\\s+){0,3}(?:${OUTLET_NOUNS.join('|')}))\\b`, 'g');
+  const re = new RegExp(`\\b((?:The\\s+)?(?:[A-Z][\\w'’.-]+\\s+){0,3}(?:${alternation(OUTLET_WORDS)}))\\b`, 'g');
   for (const p of paragraphs) for (const m of p.text.matchAll(re)) out.add(m[1]!);
   return [...out];
 }

@@ -33,6 +33,8 @@ export const OUTLET_WORDS: readonly string[] = list(`
   Post Times Herald Journal News Tribune Guardian Telegraph Reuters AP AFP TASS Tass CBS CNN NBC ABC BBC Fox Bloomberg Wire Press Agency
   Minutes Gazette Independent Observer Chronicle Sputnik Xinhua Politico Axios Daily Radio TV Television Network Magazine Review Monitor
   Institute Center Centre Council Studies
+  Express Mirror Standard Sun Star Globe Examiner Inquirer Enquirer Register Bulletin Courier Dispatch Record Sentinel Today Weekly Mail
+  Media Insider Newsroom Broadcasting Channel Online Digital Wires Reporter
 `).concat(['Al Jazeera']);
 
 /** Ship prefixes: "USS Gerald R. Ford" is a named vessel. */
