@@ -84,7 +84,7 @@ body{margin:0;background:#313338;color:#dbdee1;font:16px/1.375 "gg sans","Noto S
 .embed{background:#2b2d31;border-left:4px solid;border-radius:4px;padding:8px 16px 12px 12px;margin-top:6px;max-width:520px;font-size:14px}
 .title{font-weight:700;margin:4px 0;font-size:16px;color:#f2f3f5}.author{font-size:13px;font-weight:600;margin-top:4px}
 .desc{margin-top:6px;white-space:normal}.field{margin-top:8px}.fname{font-weight:700;color:#f2f3f5}.footer{font-size:12px;color:#949ba4;margin-top:8px}
-.img{display:block;max-width:100%;max-height:300px;margin-top:12px;border-radius:4px}
+.img{display:block;max-width:min(100%,400px);max-height:300px;margin-top:12px;border-radius:4px}
 a{color:#00a8fc;text-decoration:none}.bq{border-left:4px solid #4e5058;padding-left:10px;margin:2px 0}.sub{font-size:12px;color:#949ba4}
 .row{display:flex;gap:8px;margin-top:8px;flex-wrap:wrap}.btn{font-size:14px;padding:2px 16px;height:32px;display:inline-flex;align-items:center;border-radius:8px;color:#fff;font-weight:500}
 .primary{background:#5865f2}.secondary,.link{background:#4e5058}.success{background:#248046}.danger{background:#da373c}.disabled{opacity:.5}

@@ -10,11 +10,25 @@ import type { CommandContext, SlashCommand } from '../src/discord/command.js';
 import { channelInGuild } from '../src/discord/options.js';
 import { digest as digestEngine } from '../src/engines/digest.js';
 import { BadInputError } from '../src/errors.js';
-import { CHART_FILE, digestPayloads } from '../src/schedule/discord-poster.js';
+import { discordTime, renderDigest } from '../src/discord/render-digest.js';
+import { createStash } from '../src/discord/stash.js';
+import { CHART_FILE } from '../src/schedule/discord-poster.js';
 import { subscriptionsChanged } from '../src/schedule/scheduler.js';
 import { FREQUENCIES } from '../src/schedule/slots.js';
-import { digestStatus, formatInZone } from '../src/schedule/status.js';
-import { deleteSubscription, describeSchedule, guildSubscriptions, nextRunOf, ownSubscription, saveSubscription, subscriptionId, validateSubscription, type Subscription } from '../src/schedule/subscriptions.js';
+import { digestStatus } from '../src/schedule/status.js';
+import {
+  deleteSubscription,
+  describeQuiet,
+  describeSchedule,
+  guildSubscriptions,
+  nextRunOf,
+  ownSubscription,
+  QUIET_MODES,
+  saveSubscription,
+  subscriptionId,
+  validateSubscription,
+  type Subscription,
+} from '../src/schedule/subscriptions.js';
 
 /** Channel types a digest can go to (Discord's picker offers only these, and only this server's). */
 const POSTABLE = [ChannelType.GuildText, ChannelType.GuildAnnouncement] as const;
@@ -74,6 +88,7 @@ async function subscribe(ctx: CommandContext): Promise<void> {
     time: ctx.options.string('time') ?? '',
     timezone: ctx.options.string('timezone') ?? '',
     frequency: ctx.options.string('frequency') ?? 'daily',
+    quiet: ctx.options.string('quiet'),
   });
   const sub: Subscription = {
     id: subscriptionId(guildId, v.channelId),
@@ -88,7 +103,9 @@ async function subscribe(ctx: CommandContext): Promise<void> {
   await subscriptionsChanged();
   const next = nextRunOf(sub, ctx.deps.clock());
   await ctx.respond.reply(
-    note(`Digest scheduled for <#${sub.channelId}>: ${describeSchedule(sub)}.\nNext run: ${next ? formatInZone(next.getTime(), sub.timezone) : 'none'}.`),
+    note(
+      `Digest scheduled for <#${sub.channelId}>: ${describeSchedule(sub)}.\nNext run: ${next ? `${discordTime(next.getTime(), 'F')} (${discordTime(next.getTime())})` : 'none'}.\nOn a day with no new articles: ${describeQuiet(sub)}.`,
+    ),
     true,
   );
 }
@@ -130,9 +147,14 @@ async function now(ctx: CommandContext): Promise<void> {
       ctx.deps.log.warn({ err: String((err as Error)?.message ?? err) }, 'digest preview: chart file unreadable; previewing without it');
     }
   }
-  const [first, ...rest] = digestPayloads({ ...answer, notes: [...(answer.notes ?? []), 'Preview: only you can see this.'] }, !!png);
-  await ctx.respond.edit(png ? { ...first!, files: [{ name: CHART_FILE, data: png }] } : first!);
-  for (const p of rest) await ctx.respond.followUp(p, true);
+  // One message, as the channel would get it; its Quotes button reads the stashed view.
+  const key = ctx.incoming.id;
+  const { message, view } = renderDigest(
+    { ...answer, notes: [...(answer.notes ?? []), 'Preview: only you can see this.'] },
+    { key, chart: png ? { name: CHART_FILE, data: png } : undefined, now: ctx.deps.clock().getTime() },
+  );
+  await createStash(ctx.deps.store, ctx.deps.log).put(key, { answer: view, session: ctx.session });
+  await ctx.respond.edit(message);
 }
 
 export const digest: SlashCommand = {
@@ -153,7 +175,13 @@ export const digest: SlashCommand = {
             .setDescription('How often (default daily)')
             .addChoices(...FREQUENCIES.map((f) => ({ name: f, value: f }))),
         )
-        .addChannelOption((o) => o.setName('channel').setDescription('Channel to post in (default: this one)').addChannelTypes(...POSTABLE)),
+        .addChannelOption((o) => o.setName('channel').setDescription('Channel to post in (default: this one)').addChannelTypes(...POSTABLE))
+        .addStringOption((o) =>
+          o
+            .setName('quiet')
+            .setDescription('On a day with no new articles: skip, a one-line note (default), or the full digest')
+            .addChoices(...QUIET_MODES.map((q) => ({ name: q, value: q }))),
+        ),
     )
     .addSubcommand((s) =>
       s

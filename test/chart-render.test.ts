@@ -33,9 +33,19 @@ describe('chart', () => {
     expect(svg).toMatchSnapshot();
   });
 
+  it('every label is at least 14 px tall at the width Discord shows an embed image (400 px)', () => {
+    for (const svg of [timeChartSvg(spec), timeChartSvg({ ...spec, bucket: 'month', bars: [{ date: '2024-01-01', value: 30 }, { date: '2024-12-01', value: 7 }] })]) {
+      const viewBoxWidth = Number(/viewBox="0 0 (\d+) \d+"/.exec(svg)![1]);
+      const shownScale = Math.min(400, viewBoxWidth) / viewBoxWidth;
+      const sizes = [...svg.matchAll(/font-size="(\d+(?:\.\d+)?)"/g)].map((m) => Number(m[1]) * shownScale);
+      expect(sizes.length).toBeGreaterThan(5);
+      expect(Math.min(...sizes)).toBeGreaterThanOrEqual(14);
+    }
+  });
+
   it('renders a valid PNG of sensible size, with text drawn (a font was found)', () => {
     const png = svgToPng(timeChartSvg(spec));
-    expect(readPngSize(png.data)).toEqual({ width: 800, height: 400 });
+    expect(readPngSize(png.data)).toEqual({ width: 800, height: 600 });
     expect(png.data.length).toBeGreaterThan(5_000);
     expect(png.data.length).toBeLessThan(500_000); // well under Discord's attachment limit
     // Without a font the title area would be plain background: compare against a chart with no text.
@@ -49,7 +59,7 @@ describe('chart', () => {
     expect(file.startsWith(dir)).toBe(true);
     const buf = readFileSync(file);
     expect(buf.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-    expect(readPngSize(buf)).toEqual({ width: 800, height: 400 });
+    expect(readPngSize(buf)).toEqual({ width: 800, height: 600 });
     expect(readPngSize(Buffer.from('not a png at all, no'))).toBeNull();
     removeDir(dir);
   });
@@ -58,7 +68,7 @@ describe('chart', () => {
     const svg = timeChartSvg({ ...spec, title: 'A <b>&"quoted"</b> title', bars: [], markers: [] });
     expect(svg).toContain('A &lt;b&gt;&amp;&quot;quoted&quot;&lt;/b&gt; title');
     expect(svg).toContain('No dated items to chart');
-    expect(readPngSize(svgToPng(svg).data)).toEqual({ width: 800, height: 400 });
+    expect(readPngSize(svgToPng(svg).data)).toEqual({ width: 800, height: 600 });
   });
 
   it('weeks start on Monday; months on the 1st', () => {
@@ -71,7 +81,7 @@ describe('chart', () => {
     const s = digestChartSpec('Story', [{ date: '1983' }, { date: '2025-08' }, { date: '2025-10-24' }, { date: '2025-11-02' }], ['2025-11-02', '2025-11-05']);
     expect(s.bucket).toBe('month');
     expect(s.bars.map((b) => b.date).sort()).toEqual(['2025-08-01', '2025-10-24', '2025-11-02']);
-    expect(s.subtitle).toBe('Story · Aug 2025 – Nov 2025 · 1 earlier not shown');
+    expect(s.subtitle).toBe('Aug 2025 – Nov 2025 (1 earlier not shown) · Story');
     const daily = digestChartSpec('Flood', [{ date: '2024-03-02' }, { date: '2024-03-04' }], ['2024-03-04']);
     expect(daily.bucket).toBe('day');
   });

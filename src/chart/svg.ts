@@ -28,8 +28,11 @@ export interface TimeChartSpec {
   bars: ChartBar[];
   markers?: ChartMarker[];
   markerLabel?: string;
+  /** Layout size in the units Discord displays (default CHART_DISPLAY: 400 × 300). */
   width?: number;
   height?: number;
+  /** Pixels per layout unit in the PNG (default 2). */
+  scale?: number;
 }
 
 /** Colours chosen for contrast on Discord's dark theme. */
@@ -83,12 +86,30 @@ function niceScale(max: number): { top: number; step: number } {
   return { top: Math.ceil(max / step) * step, step };
 }
 
+/**
+ * How the chart is drawn: laid out in the units Discord shows an embed image at (at most
+ * 400 px wide, about 300 tall), so a 14-unit font reads as 14 px on screen; the PNG is
+ * rendered `scale` times larger for sharp text on dense screens.
+ */
+export const CHART_DISPLAY = { width: 400, height: 300, scale: 2, minFont: 14 } as const;
+
+/** Roughly how wide `text` is at `size` (DejaVu Sans averages a little over half an em). */
+const textWidth = (text: string, size: number) => text.length * size * 0.58;
+
+/** `text` shortened with an ellipsis to fit `width` at `size`. */
+function fit(text: string, size: number, width: number): string {
+  const max = Math.max(4, Math.floor(width / (size * 0.58)));
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}
+
 /** Render the chart as an SVG document. Every bucket between the first and last is drawn, empty ones as gaps. */
 export function timeChartSvg(spec: TimeChartSpec): string {
-  const W = spec.width ?? 800;
-  const H = spec.height ?? 400;
+  const W = spec.width ?? CHART_DISPLAY.width;
+  const H = spec.height ?? CHART_DISPLAY.height;
+  const scale = spec.scale ?? CHART_DISPLAY.scale;
   const t = CHART_THEME;
-  const m = { left: 64, right: 24, top: spec.subtitle ? 74 : 56, bottom: spec.markers?.length ? 96 : 72 };
+  const F = CHART_DISPLAY.minFont;
+  const m = { left: 40, right: 12, top: spec.subtitle ? 70 : 50, bottom: spec.markers?.length ? 68 : 48 };
   const plotW = W - m.left - m.right;
   const plotH = H - m.top - m.bottom;
 
@@ -110,27 +131,29 @@ export function timeChartSvg(spec: TimeChartSpec): string {
   const maxValue = Math.max(0, ...values.values());
   const { top, step } = niceScale(maxValue);
   const slot = buckets.length ? plotW / buckets.length : plotW;
-  const barW = Math.max(2, Math.min(48, slot * 0.7));
+  const barW = Math.max(2, Math.min(32, slot * 0.7));
   const y = (v: number) => m.top + plotH - (v / top) * plotH;
 
   const out: string[] = [];
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="${t.font}">`);
+  out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${W * scale}" height="${H * scale}" viewBox="0 0 ${W} ${H}" font-family="${t.font}">`);
   out.push(`<rect width="${W}" height="${H}" fill="${t.background}"/>`);
-  out.push(`<text x="${m.left}" y="32" font-size="20" font-weight="bold" fill="${t.text}">${esc(spec.title)}</text>`);
-  if (spec.subtitle) out.push(`<text x="${m.left}" y="56" font-size="14" fill="${t.muted}">${esc(spec.subtitle)}</text>`);
+  out.push(`<text x="12" y="22" font-size="${F + 2}" font-weight="bold" fill="${t.text}">${esc(fit(spec.title, F + 2, W - 24))}</text>`);
+  if (spec.subtitle) out.push(`<text x="12" y="42" font-size="${F}" fill="${t.muted}">${esc(fit(spec.subtitle, F, W - 24))}</text>`);
 
-  // Horizontal grid and y-axis labels.
-  for (let v = 0; v <= top; v += step) {
+  // Horizontal grid and y-axis labels (a label per grid line while they stay apart).
+  const labelEvery = Math.max(1, Math.ceil((F + 4) / ((step / top) * plotH)));
+  for (let v = 0, i = 0; v <= top; v += step, i++) {
     const yy = y(v).toFixed(1);
     out.push(`<line x1="${m.left}" y1="${yy}" x2="${W - m.right}" y2="${yy}" stroke="${t.grid}" stroke-width="1"/>`);
-    out.push(`<text x="${m.left - 8}" y="${(y(v) + 5).toFixed(1)}" font-size="14" text-anchor="end" fill="${t.muted}">${v}</text>`);
+    if (i % labelEvery === 0) out.push(`<text x="${m.left - 6}" y="${(y(v) + 5).toFixed(1)}" font-size="${F}" text-anchor="end" fill="${t.muted}">${v}</text>`);
   }
   out.push(
-    `<text transform="translate(18 ${(m.top + plotH / 2).toFixed(1)}) rotate(-90)" font-size="14" text-anchor="middle" fill="${t.text}">${esc(spec.yLabel)}</text>`,
+    `<text transform="translate(14 ${(m.top + plotH / 2).toFixed(1)}) rotate(-90)" font-size="${F}" text-anchor="middle" fill="${t.text}">${esc(fit(spec.yLabel, F, plotH))}</text>`,
   );
 
   // Bars, tick labels (thinned so they never overlap), markers.
-  const maxTicks = Math.max(1, Math.floor(plotW / 72));
+  const widest = Math.max(0, ...buckets.map((b, i) => textWidth(tickLabel(b, spec.bucket, i ? buckets[i - 1] : undefined), F)));
+  const maxTicks = Math.max(1, Math.floor(plotW / (widest + 10)));
   const every = Math.ceil(buckets.length / maxTicks);
   let prevLabelled: string | undefined;
   buckets.forEach((b, i) => {
@@ -138,34 +161,35 @@ export function timeChartSvg(spec: TimeChartSpec): string {
     const v = values.get(b) ?? 0;
     if (v > 0) {
       out.push(
-        `<rect x="${(cx - barW / 2).toFixed(1)}" y="${y(v).toFixed(1)}" width="${barW.toFixed(1)}" height="${(m.top + plotH - y(v)).toFixed(1)}" rx="3" fill="${t.bar}"><title>${b}: ${v}</title></rect>`,
+        `<rect x="${(cx - barW / 2).toFixed(1)}" y="${y(v).toFixed(1)}" width="${barW.toFixed(1)}" height="${(m.top + plotH - y(v)).toFixed(1)}" rx="2" fill="${t.bar}"><title>${b}: ${v}</title></rect>`,
       );
-      if (barW >= 14) out.push(`<text x="${cx.toFixed(1)}" y="${(y(v) - 6).toFixed(1)}" font-size="13" text-anchor="middle" fill="${t.text}">${v}</text>`);
+      if (barW >= textWidth(String(v), F)) out.push(`<text x="${cx.toFixed(1)}" y="${(y(v) - 4).toFixed(1)}" font-size="${F}" text-anchor="middle" fill="${t.text}">${v}</text>`);
     }
     if (i % every === 0) {
-      out.push(`<text x="${cx.toFixed(1)}" y="${m.top + plotH + 22}" font-size="13" text-anchor="middle" fill="${t.muted}">${esc(tickLabel(b, spec.bucket, prevLabelled))}</text>`);
+      out.push(`<text x="${cx.toFixed(1)}" y="${m.top + plotH + 18}" font-size="${F}" text-anchor="middle" fill="${t.muted}">${esc(tickLabel(b, spec.bucket, prevLabelled))}</text>`);
       prevLabelled = b;
     }
     const k = markers.get(b);
     if (k) {
-      const my = m.top + plotH + 40;
-      out.push(`<path d="M ${cx.toFixed(1)} ${my - 8} l 7 12 h -14 z" fill="${t.marker}"><title>${b}: ${k}</title></path>`);
-      if (k > 1) out.push(`<text x="${(cx + 10).toFixed(1)}" y="${my + 4}" font-size="12" fill="${t.marker}">${k}</text>`);
+      const my = m.top + plotH + 36;
+      out.push(`<path d="M ${cx.toFixed(1)} ${my - 8} l 6 10 h -12 z" fill="${t.marker}"><title>${b}: ${k}</title></path>`);
+      if (k > 1) out.push(`<text x="${(cx + 8).toFixed(1)}" y="${my + 2}" font-size="${F}" fill="${t.marker}">${k}</text>`);
     }
   });
   out.push(`<line x1="${m.left}" y1="${m.top + plotH}" x2="${W - m.right}" y2="${m.top + plotH}" stroke="${t.muted}" stroke-width="1.5"/>`);
 
-  // Axis title and legend.
-  const legendY = H - 16;
-  out.push(`<rect x="${m.left}" y="${legendY - 11}" width="12" height="12" rx="2" fill="${t.bar}"/>`);
-  out.push(`<text x="${m.left + 18}" y="${legendY}" font-size="13" fill="${t.text}">${esc(spec.xLabel)}</text>`);
+  // Legend.
+  const legendY = H - 10;
+  const xLabel = fit(spec.xLabel, F, spec.markers?.length ? (W - 60) / 2 : W - 40);
+  out.push(`<rect x="12" y="${legendY - 11}" width="12" height="12" rx="2" fill="${t.bar}"/>`);
+  out.push(`<text x="30" y="${legendY}" font-size="${F}" fill="${t.text}">${esc(xLabel)}</text>`);
   if (spec.markers?.length) {
-    const lx = m.left + 18 + Math.min(360, spec.xLabel.length * 8 + 24);
-    out.push(`<path d="M ${lx + 6} ${legendY - 11} l 7 12 h -14 z" fill="${t.marker}"/>`);
-    out.push(`<text x="${lx + 18}" y="${legendY}" font-size="13" fill="${t.text}">${esc(spec.markerLabel ?? 'markers')}</text>`);
+    const lx = 30 + textWidth(xLabel, F) + 16;
+    out.push(`<path d="M ${(lx + 6).toFixed(1)} ${legendY - 11} l 6 10 h -12 z" fill="${t.marker}"/>`);
+    out.push(`<text x="${(lx + 16).toFixed(1)}" y="${legendY}" font-size="${F}" fill="${t.text}">${esc(fit(spec.markerLabel ?? 'markers', F, W - lx - 20))}</text>`);
   }
   if (!buckets.length) {
-    out.push(`<text x="${W / 2}" y="${m.top + plotH / 2}" font-size="16" text-anchor="middle" fill="${t.muted}">No dated items to chart</text>`);
+    out.push(`<text x="${W / 2}" y="${m.top + plotH / 2}" font-size="${F + 2}" text-anchor="middle" fill="${t.muted}">No dated items to chart</text>`);
   }
   out.push('</svg>');
   return out.join('\n');

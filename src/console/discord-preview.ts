@@ -3,7 +3,10 @@
  * Discord's API (first reply, then follow-ups), built by the same renderer and body builder
  * as the running bot. Buttons carry a made-up interaction id, as a live answer would.
  */
+import { readFileSync } from 'node:fs';
 import { renderAnswer, renderTimeline, type MessagePayload } from '../discord/render.js';
+import { renderDigest } from '../discord/render-digest.js';
+import { CHART_FILE } from '../schedule/discord-poster.js';
 import { apiMessage } from '../discord/http-interactions.js';
 import type { Answer } from '../types.js';
 
@@ -15,7 +18,17 @@ function previewKey(now = Date.now()): string {
 /** The payloads as the router renders them (timeline answers open on their first page). */
 export function discordPayloads(answer: Answer, key = previewKey()): MessagePayload[] {
   const ctx = { key, channelId: '100000000000000001', userId: '100000000000000002' };
+  if (answer.command === 'digest') return [renderDigest(answer, { key, chart: chartOf(answer) }).message];
   return answer.command === 'timeline' ? renderTimeline(answer, 0, ctx) : renderAnswer(answer, ctx);
+}
+
+/** The digest's chart, uploaded with its message as the scheduler does (none when it was not drawn). */
+function chartOf(answer: Answer): { name: string; data: Buffer } | undefined {
+  try {
+    return answer.image ? { name: CHART_FILE, data: readFileSync(answer.image) } : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The JSON bodies of those payloads (uploaded files are named in `attachments`, as Discord receives them). */

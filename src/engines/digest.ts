@@ -707,9 +707,9 @@ export function digestChartSpec(storyTitle: string, events: { date: string }[], 
   const range = shown.length ? `${fmt(shown[0]!)} – ${fmt(shown[shown.length - 1]!)}` : 'no dates';
   return {
     title: `Dated events per ${bucket}`,
-    subtitle: `${truncate(storyTitle, 60)} · ${range}${older ? ` · ${older} earlier not shown` : ''}`,
+    subtitle: `${range}${older ? ` (${older} earlier not shown)` : ''} · ${truncate(storyTitle, 60)}`,
     yLabel: 'events',
-    xLabel: bucket === 'day' ? 'events per day' : `events per ${bucket} (${bucket === 'week' ? 'weeks start Monday' : 'calendar month'})`,
+    xLabel: `events per ${bucket}`,
     markerLabel: 'articles published',
     bucket,
     bars: [...per].map(([date, value]) => ({ date, value })),
@@ -843,7 +843,7 @@ export async function digest(deps: Deps, opts: DigestOptions = {}): Promise<Answ
     disagreements: disagreements.length ? disagreements : undefined,
     image,
     meta: {
-      newArticles: fresh.fresh.map((a) => ({ id: a.id, date: a.date, title: a.title })),
+      newArticles: fresh.fresh.map((a) => ({ id: a.id, date: a.date, title: a.title, outlet: a.outlet, url: a.url })),
       since: last?.since ?? null,
       latestDate,
       articleIds: ctx.articles.map((a) => a.id),

@@ -1,10 +1,13 @@
 /**
- * The discord.js Poster: renders a digest Answer with the shared renderer and sends
- * it to a channel with the chart attached, a stable nonce + enforce_nonce, and no
- * mentions parsed (article text is echoed).
+ * The discord.js Poster: renders a digest Answer as one message (render-digest.ts) and
+ * sends it to a channel with the chart attached, a stable nonce + enforce_nonce, and no
+ * mentions parsed (article text is echoed). With a stash, the message gets a Quotes
+ * button, disabled again when its stashed answer expires.
  */
-import { AttachmentBuilder, SnowflakeUtil, type Client, type APIEmbed } from 'discord.js';
-import { renderAnswer, type MessagePayload } from '../discord/render.js';
+import { AttachmentBuilder, ButtonStyle, ComponentType, SnowflakeUtil, type APIActionRowComponent, type APIButtonComponent, type Client } from 'discord.js';
+import type { MessagePayload } from '../discord/render.js';
+import { digestNote, renderDigest } from '../discord/render-digest.js';
+import { STASH_TTL_MS, type Stash } from '../discord/stash.js';
 import type { Answer } from '../types.js';
 import { classifyDiscordFailure, DigestPostError, type Poster } from './poster.js';
 
@@ -12,18 +15,20 @@ import { classifyDiscordFailure, DigestPostError, type Poster } from './poster.j
 export const CHART_FILE = 'digest-chart.png';
 
 /**
- * Discord payloads for a digest. The renderer prints blocks, sections, disagreements
- * and events; a digest carries the same content as sections only, so the others are
- * left out here to show each part once. The chart is shown inside the first embed.
+ * Discord payloads for a digest: one message, the chart shown inside its embed; with
+ * `key`, a Quotes button for the answer stashed under it (stash `renderDigest(â€¦).view`).
  */
-export function digestPayloads(answer: Answer, withChart: boolean): MessagePayload[] {
-  const view: Answer = { ...answer, blocks: [], disagreements: undefined, events: undefined, followUps: [] };
-  const messages = renderAnswer(view);
-  if (withChart && messages[0]?.embeds[0]) {
-    const first: APIEmbed = messages[0].embeds[0];
-    first.image = { url: `attachment://${CHART_FILE}` };
-  }
-  return messages;
+export function digestPayloads(answer: Answer, withChart: boolean, key?: string): MessagePayload[] {
+  return [renderDigest(answer, { key, chart: withChart ? { name: CHART_FILE } : undefined }).message];
+}
+
+/** The rows of a message whose answer has expired: link buttons still work, the others are disabled. */
+export function expiredRows(rows: readonly APIActionRowComponent<APIButtonComponent>[]): APIActionRowComponent<APIButtonComponent>[] {
+  return rows.map((r) => ({
+    ...r,
+    type: ComponentType.ActionRow,
+    components: r.components.map((b) => (b.style === ButtonStyle.Link ? b : { ...b, disabled: true })),
+  }));
 }
 
 /** The nonce of part `i` of a digest posted with `nonce` (one per message; Discord de-duplicates each). */
@@ -38,10 +43,14 @@ export const digestMarker = (nonce: string, i: number) => `-# Scheduled digest Â
 /** Pages of channel history (100 messages each) searched for a slot's marker. */
 const HISTORY_PAGES = 3;
 
-/** Post digests with a logged-in discord.js client. */
-export function createDiscordPoster(client: Client): Poster {
+/**
+ * Post digests with a logged-in discord.js client. With `stash` (the router's), the
+ * digest's Quotes button works for as long as the stash keeps its answer.
+ */
+export function createDiscordPoster(client: Client, opts: { stash?: Stash; ttlMs?: number } = {}): Poster {
+  const ttlMs = opts.ttlMs ?? STASH_TTL_MS;
   return {
-    async post(channelId, answer, png, nonce, opts = {}) {
+    async post(channelId, answer, png, nonce, postOpts = {}) {
       let channel;
       try {
         channel = await client.channels.fetch(channelId);
@@ -50,10 +59,19 @@ export function createDiscordPoster(client: Client): Poster {
       }
       if (!channel) throw new DigestPostError('the channel no longer exists (Unknown Channel)', 'gone');
       if (!channel.isSendable()) throw new DigestPostError('this channel does not accept messages from the bot', 'gone');
-      if (opts.guildId && (channel.isDMBased() || channel.guildId !== opts.guildId)) {
+      if (postOpts.guildId && (channel.isDMBased() || channel.guildId !== postOpts.guildId)) {
         throw new DigestPostError('the channel is not in the server where the digest was set up', 'gone');
       }
-      const payloads = digestPayloads(answer, !!png);
+      let payloads: MessagePayload[];
+      if (postOpts.variant === 'note') {
+        payloads = [digestNote(answer)];
+        png = null;
+      } else {
+        const key = opts.stash ? SnowflakeUtil.generate().toString() : undefined;
+        const { message, view } = renderDigest(answer, { key, chart: png ? { name: CHART_FILE } : undefined });
+        if (key) await opts.stash!.put(key, { answer: view, session: `digest:${channelId}` });
+        payloads = [message];
+      }
       const ids: string[] = [];
       for (const [i, p] of payloads.entries()) {
         try {
@@ -61,6 +79,7 @@ export function createDiscordPoster(client: Client): Poster {
           const msg = await channel.send({
             content: p.content ? `${p.content}\n${marker}` : marker,
             embeds: p.embeds,
+            components: p.components,
             files: i === 0 && png ? [new AttachmentBuilder(png, { name: CHART_FILE, description: 'Digest chart' })] : [],
             // One nonce per message of the digest; Discord returns the existing message for a repeat.
             nonce: i === 0 ? nonce : `${nonce}-${i}`,
@@ -72,7 +91,14 @@ export function createDiscordPoster(client: Client): Poster {
           throw toPostError(err);
         }
       }
-      return { messageIds: ids };
+      const buttons = payloads[0]!.components.some((r) => r.components.some((b) => b.style !== ButtonStyle.Link));
+      return { messageIds: ids, ...(buttons ? { expires: { afterMs: ttlMs, components: payloads[0]!.components } } : {}) };
+    },
+
+    async expireButtons(channelId, messageId, components) {
+      const channel = await client.channels.fetch(channelId);
+      if (!channel?.isTextBased()) return;
+      await channel.messages.edit(messageId, { components: expiredRows(components as APIActionRowComponent<APIButtonComponent>[]), allowedMentions: { parse: [] } });
     },
 
     async findPosted(channelId, nonce, since) {

@@ -11,6 +11,15 @@ export interface PostOptions {
    * manager of one server cannot point digests at another server's channel.
    */
   guildId?: string | null;
+  /** `note`: the one-line "no new articles" note instead of the digest (a quiet day, `quiet:note`). */
+  variant?: 'digest' | 'note';
+}
+
+/** What a post left in the channel. */
+export interface PostResult {
+  messageIds: string[];
+  /** How long after posting the message's stateful buttons (Quotes) stop working, and the rows it was posted with. */
+  expires?: { afterMs: number; components: unknown[] };
 }
 
 /** Posts a digest (Answer + chart PNG) to a channel. */
@@ -19,7 +28,12 @@ export interface Poster {
    * Post the digest. `nonce` is stable for the slot, so a retried or re-sent
    * request is de-duplicated by Discord (`enforce_nonce`). Throws DigestPostError.
    */
-  post(channelId: string, answer: Answer, png: Buffer | null, nonce: string, opts?: PostOptions): Promise<{ messageIds: string[] }>;
+  post(channelId: string, answer: Answer, png: Buffer | null, nonce: string, opts?: PostOptions): Promise<PostResult>;
+  /**
+   * Disable a posted message's buttons once their answer has expired (the posted rows
+   * are given back), so nobody clicks a button that can only say "expired".
+   */
+  expireButtons?(channelId: string, messageId: string, components: unknown[]): Promise<void>;
   /**
    * The messages of the digest posted with `nonce` that are already in the channel (each
    * message carries a marker naming its nonce), looking at messages since `since` (ms);

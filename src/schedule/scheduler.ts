@@ -23,11 +23,12 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Deps } from '../deps.js';
+import { isQuietDay } from '../discord/render-digest.js';
 import { channelDigestKey, digest, type ChannelDigestRecord } from '../engines/digest.js';
 import { isStoreUnavailableError } from '../store/index.js';
 import { isDigestPostError, type Poster } from './poster.js';
 import { previousSlot, type Slot } from './slots.js';
-import { envSubscriptionProblem, getState, listSubscriptions, pauseSubscription, setState, type Subscription, type SubscriptionState } from './subscriptions.js';
+import { DEFAULT_QUIET, envSubscriptionProblem, getState, listSubscriptions, pauseSubscription, setState, type Subscription, type SubscriptionState } from './subscriptions.js';
 
 export interface SchedulerOptions {
   /** Start node-cron tasks (default true). Tests drive `runDue` with a fake clock instead. */
@@ -51,6 +52,8 @@ export interface SchedulerOptions {
 /** What one slot run did (for logs and tests). */
 export type SlotOutcome =
   | 'posted'
+  /** A day with no new articles and `quiet:skip`: nothing posted, the slot counts as done. */
+  | 'skipped'
   | 'already-posted'
   | 'found-in-channel'
   | 'claimed-elsewhere'
@@ -91,6 +94,15 @@ export function slotNonce(subId: string, slot: string): string {
 }
 
 const errText = (e: unknown) => String((e as Error)?.message ?? e);
+
+/** Posted digests whose buttons are to be disabled when their stashed answer expires. */
+interface ExpiringButtons {
+  channelId: string;
+  messageId: string;
+  at: number;
+  components: unknown[];
+}
+const expiringKey = (subId: string) => `digest:buttons:${subId}`;
 
 /** How far before a slot's time its messages are looked for (our clock and Discord's may differ). */
 const HISTORY_MARGIN_MS = 5 * 60_000;
@@ -174,14 +186,23 @@ export async function startScheduler(deps: Deps, poster: Poster, opts: Scheduler
         await setState(deps.store, sub.id, { ...state, lastError: { message: `the digest could not be built: ${errText(err)}`, at: now.getTime(), slot: slot.local }, failures: { slot: slot.local, count } });
         return { ...base, outcome: 'failed' };
       }
-      const png = answer.image ? await readFile(answer.image).catch(() => null) : null;
+      // A day with nothing new: post nothing (skip), one line (note), or the digest (full).
+      const quietDay = isQuietDay(answer);
+      const quiet = sub.quiet ?? DEFAULT_QUIET;
+      if (quietDay && quiet === 'skip') {
+        log.info({ sub: sub.id, slot: slot.local }, 'no new articles since the last digest; nothing posted (quiet: skip)');
+        await setState(deps.store, sub.id, { ...state, pending: undefined, lastSlot: slot.local, lastSlotAt: slot.at.getTime(), lastError: undefined, failures: undefined });
+        return { ...base, outcome: 'skipped' };
+      }
+      const variant = quietDay && quiet === 'note' ? 'note' : 'digest';
+      const png = answer.image && variant === 'digest' ? await readFile(answer.image).catch(() => null) : null;
       // The nonce window counts from the latest send, on the same clock as `now` (the tick's time).
       state = { ...state, pending: { slot: slot.local, slotAt: slot.at.getTime(), nonce, startedAt: now.getTime() } };
       await setState(deps.store, sub.id, state);
 
       for (let attempt = 1; ; attempt++) {
         try {
-          const { messageIds } = await poster.post(sub.channelId, answer, png, nonce, { guildId: sub.guildId });
+          const { messageIds, expires } = await poster.post(sub.channelId, answer, png, nonce, { guildId: sub.guildId, variant });
           const postedAt = deps.clock().getTime();
           const articleIds = (answer.meta?.articleIds as string[] | undefined) ?? deps.corpus.articles.map((a) => a.id);
           await setState(deps.store, sub.id, {
@@ -190,9 +211,17 @@ export async function startScheduler(deps: Deps, poster: Poster, opts: Scheduler
             lastPostedAt: postedAt,
             lastMessageIds: messageIds,
           });
-          const record: ChannelDigestRecord = { postedAt, articleIds };
-          await deps.store.set(channelDigestKey(sub.channelId), record);
-          log.info({ sub: sub.id, slot: slot.local, messageIds }, 'digest posted');
+          // A note is not a digest: "new since the last digest" still counts from the last real one.
+          if (variant === 'digest') {
+            const record: ChannelDigestRecord = { postedAt, articleIds };
+            await deps.store.set(channelDigestKey(sub.channelId), record);
+          }
+          if (expires && messageIds[0]) {
+            const list = (await deps.store.get<ExpiringButtons[]>(expiringKey(sub.id))) ?? [];
+            list.push({ channelId: sub.channelId, messageId: messageIds[0], at: postedAt + expires.afterMs, components: expires.components });
+            await deps.store.set(expiringKey(sub.id), list.slice(-20));
+          }
+          log.info({ sub: sub.id, slot: slot.local, messageIds, variant }, variant === 'note' ? 'no new articles; note posted' : 'digest posted');
           return { ...base, outcome: 'posted', messageIds };
         } catch (err) {
           const kind = isDigestPostError(err) ? err.kind : 'retryable';
@@ -229,6 +258,24 @@ export async function startScheduler(deps: Deps, poster: Poster, opts: Scheduler
     }
   }
 
+  /** Disable the buttons of posted digests whose stashed answer has expired (edits the bot's own message). */
+  async function expireButtons(subs: Subscription[], now: Date): Promise<void> {
+    if (!poster.expireButtons) return;
+    for (const sub of subs) {
+      try {
+        const list = (await deps.store.get<ExpiringButtons[]>(expiringKey(sub.id))) ?? [];
+        const due = list.filter((e) => e.at <= now.getTime());
+        if (!due.length) continue;
+        for (const e of due) {
+          await poster.expireButtons(e.channelId, e.messageId, e.components).catch((err) => log.info({ sub: sub.id, message: e.messageId, err: errText(err) }, 'could not disable an expired digest’s buttons'));
+        }
+        await deps.store.set(expiringKey(sub.id), list.filter((e) => e.at > now.getTime()));
+      } catch (err) {
+        log.warn({ sub: sub.id, err: errText(err) }, 'could not check digest buttons for expiry');
+      }
+    }
+  }
+
   async function runDue(now: Date = deps.clock()): Promise<SlotResult[]> {
     if (stopped) return [];
     let subs: Subscription[];
@@ -238,6 +285,7 @@ export async function startScheduler(deps: Deps, poster: Poster, opts: Scheduler
       log.warn({ err: errText(err) }, 'could not list digest subscriptions');
       return [];
     }
+    await expireButtons(subs, now);
     const results: SlotResult[] = [];
     for (const sub of subs) {
       if (sub.paused) continue;

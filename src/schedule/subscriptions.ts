@@ -19,6 +19,12 @@ import { BadInputError } from '../errors.js';
 import type { Store } from '../store/index.js';
 import { cronFor, FREQUENCIES, isValidCron, nextSlot, parseTime, type Frequency } from './slots.js';
 
+/** What a subscription posts on a day with no new articles: nothing, a one-line note, or the full digest. */
+export type QuietMode = 'skip' | 'note' | 'full';
+export const QUIET_MODES: readonly QuietMode[] = ['skip', 'note', 'full'];
+/** A channel gets a one-line note rather than the same summary again (records from before quiet modes too). */
+export const DEFAULT_QUIET: QuietMode = 'note';
+
 /** A channel's digest schedule. */
 export interface Subscription {
   /** `<guild>:<channel>` for command subscriptions (see subscriptionId); `env:<channel>` for the environment default; a bare channel id for records from older versions. */
@@ -36,6 +42,8 @@ export interface Subscription {
   createdAt: number;
   /** Set when posting cannot succeed (channel gone, no permission); shown by /digest status. */
   paused: { reason: string; at: number } | null;
+  /** On a day with no new articles (default DEFAULT_QUIET). */
+  quiet?: QuietMode;
 }
 
 /** What happened last for a subscription (persisted across restarts). */
@@ -66,12 +74,13 @@ export const subscriptionId = (guildId: string, channelId: string) => `${guildId
 const isLegacy = (sub: Subscription) => sub.source === 'command' && sub.id === sub.channelId;
 
 /** Parse and check `/digest subscribe` options; throws BadInputError with a user-facing reason. */
-export function validateSubscription(input: { channelId: string; time: string; timezone: string; frequency: string }): {
+export function validateSubscription(input: { channelId: string; time: string; timezone: string; frequency: string; quiet?: string }): {
   channelId: string;
   time: string;
   timezone: string;
   frequency: Frequency;
   cron: string;
+  quiet: QuietMode;
 } {
   if (!/^\d{15,22}$/.test(input.channelId ?? '')) throw new BadInputError('That is not a channel I can post to. Pick a text channel.');
   const t = parseTime(input.time ?? '');
@@ -82,10 +91,12 @@ export function validateSubscription(input: { channelId: string; time: string; t
   }
   const frequency = (input.frequency ?? 'daily').trim() as Frequency;
   if (!FREQUENCIES.includes(frequency)) throw new BadInputError(`Frequency must be one of: ${FREQUENCIES.join(', ')}.`);
+  const quiet = (input.quiet ?? DEFAULT_QUIET).trim() as QuietMode;
+  if (!QUIET_MODES.includes(quiet)) throw new BadInputError(`Quiet days must be one of: ${QUIET_MODES.join(', ')}.`);
   const time = `${String(t.hour).padStart(2, '0')}:${String(t.minute).padStart(2, '0')}`;
   // Normalise the zone's spelling (e.g. "europe/paris" → "Europe/Paris").
   const canonical = new Intl.DateTimeFormat('en-US', { timeZone: timezone }).resolvedOptions().timeZone;
-  return { channelId: input.channelId, time, timezone: canonical, frequency, cron: cronFor(time, frequency) };
+  return { channelId: input.channelId, time, timezone: canonical, frequency, cron: cronFor(time, frequency), quiet };
 }
 
 function clipText(s: string | undefined, n: number): string {
@@ -237,6 +248,12 @@ export function describeSchedule(sub: Subscription): string {
     return `${when} (${sub.timezone})`;
   }
   return `cron \`${sub.cron}\` (${sub.timezone})`;
+}
+
+/** What a subscription does on a day with no new articles, for replies and /digest status. */
+export function describeQuiet(sub: Subscription): string {
+  const q = sub.quiet ?? DEFAULT_QUIET;
+  return q === 'skip' ? 'nothing is posted' : q === 'note' ? 'a one-line “no new articles” note' : 'the full digest';
 }
 
 function twelveLater(time: string): string {

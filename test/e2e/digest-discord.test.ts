@@ -74,7 +74,7 @@ async function subscribeStored(channelId: string, time = '09:00', timezone = 'UT
 }
 
 async function scheduler(): Promise<Scheduler> {
-  const s = await startScheduler(deps, createDiscordPoster(bot.client), { cron: false, backoffMs: 10 });
+  const s = await startScheduler(deps, createDiscordPoster(bot.client, { stash: bot.router.stash }), { cron: false, backoffMs: 10 });
   schedulers.push(s);
   return s;
 }
@@ -110,7 +110,7 @@ function multipartPng(r: RecordedRequest): boolean {
 }
 
 describe('scheduled digest to a channel', () => {
-  it('posts one message with embeds, the PNG chart, no pings, and a nonce', async () => {
+  it('posts ONE message of at most ~2,500 characters: embed, the PNG chart, a Quotes button, no pings, and a nonce', async () => {
     await subscribeStored(discord.channelId);
     const s = await scheduler();
     expect((await getState(deps.store, subscriptionId(discord.guildId, discord.channelId))).lastSlot).toBe('2026-06-01T09:00');
@@ -127,10 +127,16 @@ describe('scheduled digest to a channel', () => {
     expect(body.embeds.length).toBeGreaterThan(0);
     expect(body.embeds[0].image).toEqual({ url: `attachment://${CHART_FILE}` });
     for (const p of posts()) expect(payloadViolations({ embeds: p.body.embeds, components: p.body.components ?? [] })).toEqual([]);
-    const text = posts().flatMap((p) => p.body.embeds.map((e: { description?: string }) => e.description ?? '')).join('\n');
-    expect(text).toContain('Where the story stands');
-    expect(text).toContain('Key figures and how they changed');
-    expect(text).toMatch(/\*\*\[1\]\*\*/); // the numbered citation list
+    expect(posts()).toHaveLength(1);
+    const embed = body.embeds[0];
+    expect(embed.title.length + embed.description.length).toBeLessThanOrEqual(2500);
+    expect(embed.description).toContain('What matters');
+    expect(embed.description).toContain('Key figures');
+    expect(embed.description).toMatch(/updated <t:\d+:R>/);
+    expect(body.content).toMatch(/^-# Scheduled digest · ref [0-9a-f]{20}$/);
+    const quotes = body.components[0].components[0];
+    expect(quotes).toMatchObject({ type: 2, style: 2, custom_id: expect.stringMatching(/^q:\d{17,20}$/) });
+    expect(quotes.label).toMatch(/^Quotes \(\d+\)$/);
     // A second tick in the same slot posts nothing more.
     await s.runDue(new Date('2026-06-01T09:01:00Z'));
     expect(okPosts().length).toBe(posts().length);
@@ -216,7 +222,9 @@ describe('/digest commands', () => {
       },
     ]);
     expect(r.body.data.flags & 64).toBe(64);
-    expect(descr(r)).toMatch(/Digest scheduled for <#\d+>: twice daily at 18:45 and 06:45 \(Europe\/Paris\)\.\nNext run: Mon 1 Jun 2026, 18:45 Europe\/Paris \(16:45 UTC\)\./);
+    const next = Date.parse('2026-06-01T16:45:00Z') / 1000; // 18:45 in Paris, shown in each reader's own zone
+    expect(descr(r)).toContain(`Digest scheduled for <#${discord.channelId}>: twice daily at 18:45 and 06:45 (Europe/Paris).\nNext run: <t:${next}:F> (<t:${next}:R>).`);
+    expect(descr(r)).toContain('On a day with no new articles: a one-line “no new articles” note.');
     expect(r.body.data.allowed_mentions).toEqual({ parse: [] });
     const sub = await getSubscription(deps.store, deps.config, discord.channelId);
     expect(sub).toMatchObject({ time: '18:45', timezone: 'Europe/Paris', frequency: 'twice-daily', cron: '45 6,18 * * *' });
@@ -249,7 +257,8 @@ describe('/digest commands', () => {
     const edit = await discord.waitForRequest((r) => r.path.includes(token) && r.method === 'PATCH');
     expect(payloadViolations({ embeds: edit.body.embeds, components: edit.body.components ?? [] })).toEqual([]);
     expect(edit.body.allowed_mentions).toEqual({ parse: [] });
-    expect(descr(edit)).toContain('Where the story stands');
+    expect(descr(edit)).toContain('Where it stands');
+    expect(edit.body.components[0].components[0]).toMatchObject({ custom_id: expect.stringMatching(/^q:\d+$/), label: expect.stringMatching(/^Quotes/) });
     // The PNG goes up as a multipart part, and the first embed shows it.
     expect(edit.headers['content-type']).toMatch(/^multipart\/form-data/);
     expect(multipartPng(edit)).toBe(true);
