@@ -22,10 +22,9 @@ import {
   resolveMention,
   weekdayOf,
   ymdToIso,
-  MONTHS,
-  WEEKDAYS,
 } from '../index/dates.js';
-import { fold, terms } from '../language/tokenize.js';
+import { CALENDAR_WORDS, MONTHS, WEEKDAYS } from '../language/lexicon/index.js';
+import { fold, stem, terms } from '../language/tokenize.js';
 import { createCiter, quoteSentences } from './cite.js';
 import { quoteUnit } from './quote-span.js';
 import { aboutEntity, sentencesDescribedBy } from './who.js';
@@ -66,7 +65,7 @@ interface RawEvent {
 }
 
 // Date words say nothing about *which* event a sentence tells.
-const DATE_WORDS = new Set([...MONTHS, ...WEEKDAYS].map((w) => fold(w)).concat(['oct', 'nov', 'dec', 'jan', 'feb', 'aug', 'sept', 'sep']));
+const DATE_WORDS = new Set([...CALENDAR_WORDS].map(stem));
 
 function contextTerms(article: Article, s: Sentence): Set<string> {
   const para = article.paragraphs[s.paragraph]?.sentences ?? [s];
