@@ -79,6 +79,8 @@ describe('a story written for this test: clock times, speeds, outages, ages', ()
     expect(text(await ask(deps, 'how old is the coach'))).toMatch(/\b25 years old/);
     expect(verify(deps, 'The coach is 35 years old').verdict).toBe('contradicted');
     expect(verify(deps, 'Brandvik is 68 years old').verdict).toBe('supported');
+    // "Harbour master Ilse Brandvik": the harbour master's age is hers.
+    expect(text(await ask(deps, 'how old is the harbour master'))).toMatch(/Ilse Brandvik: 68 years old/);
   }, 120_000);
 
   it("every count in the digest's key figures is what /verify reads", async () => {

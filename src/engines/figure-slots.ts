@@ -53,6 +53,24 @@ export function resolveHolder(deps: Pick<Deps, 'corpus'>, text: string): Holder 
   return null;
 }
 
+/**
+ * The age facts of a holder: a person's own, or for a noun ("the coach", "the son") the ages
+ * written with that noun and those of the people the articles call by it ("his son Suleman").
+ */
+function heldAges(deps: Pick<Deps, 'corpus'>, holder: Holder): FigureFact[] {
+  const analysis = figureAnalysis(deps);
+  const own = figuresHeldBy(analysis, 'age', { entityId: holder.entity?.id ?? null, noun: holder.noun });
+  if (!holder.noun) return own;
+  const noun = lemma(holder.noun.toLowerCase());
+  const described = new Set(
+    analysisOf(deps)
+      .entities.entities.filter((e) => e.kind === 'person' && e.mentions.some((m) => `${m.role ?? ''} ${m.apposition ?? ''}`.toLowerCase().split(/[^a-z-]+/).some((w) => w && lemma(w) === noun)))
+      .map((e) => e.id),
+  );
+  const theirs = analysis.figures.filter((f) => f.kind === 'age' && f.entityId && described.has(f.entityId) && !own.includes(f));
+  return [...own, ...theirs];
+}
+
 /** One age the articles give, with the sentence that gives it. */
 export interface AgeFound {
   age: number;
@@ -67,7 +85,7 @@ export interface AgeFound {
 
 /** The ages the articles give for a holder (one person, or whoever the noun names). */
 export function agesOf(deps: Pick<Deps, 'corpus'>, holder: Holder): AgeFound[] {
-  const facts = figuresHeldBy(figureAnalysis(deps), 'age', { entityId: holder.entity?.id ?? null, noun: holder.noun });
+  const facts = heldAges(deps, holder);
   return facts.flatMap((f) => {
     const q = quoteFor(deps, f);
     if (!q) return [];
@@ -156,11 +174,10 @@ export function figureAnswer(deps: Pick<Deps, 'corpus' | 'index'>, question: str
   if (fq.kinds[0] === 'age') {
     // "How old is he?" after a question about someone: the person carried from it.
     const subjects = /^(?:he|she|him|her|they|them)$/i.test(fq.subject!.trim()) ? context : [fq.subject!];
-    const holder = subjects.map((x) => resolveHolder(deps, x)).find((h) => h && figuresHeldBy(analysis, 'age', { entityId: h.entity?.id ?? null, noun: h.noun }).length);
+    const holder = subjects.map((x) => resolveHolder(deps, x)).find((h) => h && heldAges(deps, h).length);
     if (!holder) return null;
-    const facts = figuresHeldBy(analysis, 'age', { entityId: holder.entity?.id ?? null, noun: holder.noun });
-    const name = holder.entity?.name ?? holder.text;
-    picked = facts.map((f) => ({ f, label: `${name}: ${figureValueText(f)} years old` }));
+    const facts = heldAges(deps, holder);
+    picked = facts.map((f) => ({ f, label: `${holder.entity?.name ?? f.entityName ?? holder.text}: ${figureValueText(f)} years old` }));
   } else {
     const N = Math.max(deps.index.size, 1);
     const idf = (t: string) => Math.log(1 + N / (1 + deps.index.docFreq(t)));
