@@ -47,9 +47,10 @@ async function main(): Promise<void> {
     closers.unshift(() => bot.stop());
     log.info('connected to the Discord gateway');
     // Scheduled digests post through the gateway client; stop them before the client.
+    // Their Quotes button is answered by the router, from the router's stash.
     const { startScheduler } = await import('./schedule/scheduler.js');
     const { createDiscordPoster } = await import('./schedule/discord-poster.js');
-    const digests = await startScheduler(deps, createDiscordPoster(bot.client));
+    const digests = await startScheduler(deps, createDiscordPoster(bot.client, { stash: bot.router.stash }));
     closers.unshift(() => digests.stop());
   }
 
