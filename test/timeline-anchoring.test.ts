@@ -94,4 +94,16 @@ describe('an undated article placed by a shared event', () => {
     expect(dredging).toMatchObject({ date: '2021-03-27', precision: 'day' });
     expect(dredging?.note).toMatch(/year inferred/);
   });
+
+  it('a sentence\'s placed date is not hidden by an unplaced one, and dates in other years are events of their own', async () => {
+    const dir = writeCorpus({
+      'a-dated.md': `---\ntitle: Barge freed at Lock Nine\ndate: 2021-03-29\n---\nDivers from the river authority freed the grain barge at Lock Nine on Monday after a long night of pumping water.\n`,
+      'b-undated.md': `---\ntitle: Barge still stuck at Lock Nine\n---\nThe lock keeper, who was hired last week, inspected the grain barge at Lock Nine on March 24, 2021 with two divers.\n\nThe salvage firm raised a sunken ferry in 2001 and towed a burning tanker off the coast in 2012, its website says.\n`,
+    });
+    const a = await runCommand(await depsFor(dir), { command: 'timeline' });
+    const events = (a as { events?: TimelineEvent[] }).events ?? [];
+    expect(events.find((e) => /lock keeper/.test(e.text))?.date).toBe('2021-03-24');
+    const salvage = events.filter((e) => /sunken ferry/.test(e.text)).map((e) => e.date);
+    expect(salvage).toEqual(['2001', '2012']);
+  });
 });

@@ -286,9 +286,11 @@ export function buildEvents(corpus: Corpus, mentionsOf: (article: Article) => { 
   const byDate = new Map<string, (typeof merged)[number][]>();
   const bySentence = new Map<string, (typeof merged)[number]>();
   const key = (e: RawEvent) => (e.resolved ? `${e.resolved.date}|${e.resolved.precision}` : 'unknown');
-  for (const e of raw) {
-    // One sentence with two dates ("from 2018–2023", "on Nov. 1 and 2"): one event at its first date.
+  for (const e of placedFirst(raw)) {
+    // One sentence with two dates ("from 2018–2023", "on Nov. 1 and 2"): one event at its first date the
+    // articles place; dates in other years ("a submarine in 2001, … the Costa Concordia in 2012") are events of their own.
     let target = bySentence.get(e.sentence.id);
+    if (target && e.resolved && target.date && e.resolved.date.slice(0, 4) !== target.date.slice(0, 4)) target = undefined;
     if (!target) {
       target = (byDate.get(key(e)) ?? []).find((m) =>
         m.members.some((x) => x.norm === e.norm || (e.resolved !== null && sameEvent(x, e, idf))),
@@ -313,6 +315,25 @@ export function buildEvents(corpus: Corpus, mentionsOf: (article: Article) => { 
     members: m.members.map(({ article, sentence, inferred, note }) => ({ article, sentence, ...(inferred ? { inferred } : {}), ...(note !== undefined ? { note } : {}) })),
   }));
   return { events, inferred };
+}
+
+/**
+ * Within each sentence, the mentions the articles place come before those they do not, so an
+ * unplaced "last week" or "Tuesday" never hides the "June 29, 2018" or "(July 10)" beside it.
+ * Otherwise the order is kept.
+ */
+function placedFirst(raw: RawEvent[]): RawEvent[] {
+  const bySentence = new Map<string, RawEvent[]>();
+  for (const e of raw) bySentence.set(e.sentence.id, [...(bySentence.get(e.sentence.id) ?? []), e]);
+  const out: RawEvent[] = [];
+  const done = new Set<string>();
+  for (const e of raw) {
+    if (done.has(e.sentence.id)) continue;
+    done.add(e.sentence.id);
+    const group = bySentence.get(e.sentence.id)!;
+    out.push(...group.filter((x) => x.resolved), ...group.filter((x) => !x.resolved));
+  }
+  return out;
 }
 
 /** The only year in which month/day falls within the span of the dated articles (widened), or null. */
