@@ -83,7 +83,9 @@ British diver Hal Oduya reached the chamber first.
 
 The rescue was planned by the founder of the Quarry Bend caving club Ines Marr, who knows the tunnels.
 
-Ilsa Varn, 61, is vice-chairman of Orlanian builder Trellis Holdings, and a long-time adviser to the Harbour Trust.`);
+Ilsa Varn, 61, is vice-chairman of Orlanian builder Trellis Holdings, and a long-time adviser to the Harbour Trust.
+
+The quarry is owned by Orlania-based Venn Stoneworks Ltd. Orlanian mining company Venn Stoneworks said it would pay for the rescue.`);
   const { entities } = buildEntityIndex(corpus);
   const described = (name: string) => find(entities, name)!.mentions.flatMap((m) => [m.role, m.apposition]).filter(Boolean);
   it.each([
@@ -93,6 +95,12 @@ Ilsa Varn, 61, is vice-chairman of Orlanian builder Trellis Holdings, and a long
   ])('%s is described as "%s"', (name, phrase) => {
     expect(described(name)).toContain(phrase);
     expect(find(entities, name)!.kind).toBe('person');
+  });
+  it('a company named with and without its legal form is one entity, described by what is written before it', () => {
+    expect(entities.map((e) => e.name)).not.toContain('Venn Stoneworks Ltd');
+    const venn = find(entities, 'Venn Stoneworks')!;
+    expect(venn.kind).toBe('organization');
+    expect(venn.mentions.map((m) => m.descriptor)).toEqual(expect.arrayContaining(['Orlania-based', 'Orlanian mining company']));
   });
   it('a description coordinated with "and" belongs to the sentence\'s subject, not the name before it', () => {
     expect(described('Trellis Holdings').join(' ')).not.toMatch(/adviser/);

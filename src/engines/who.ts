@@ -12,6 +12,7 @@ import { createCiter, quoteSentences, sourceLabel, type Citer } from './cite.js'
 import { analysisOf } from '../analysis/index.js';
 import { attributeQuotes } from '../analysis/attribution.js';
 import { buildReferences } from '../analysis/references.js';
+import { COMPANY_SUFFIXES } from '../language/lexicon/organisations.js';
 import { quoteUnit } from './quote-span.js';
 import { agesOf } from './figure-slots.js';
 import type { LlmPassage } from '../llm/types.js';
@@ -39,6 +40,8 @@ export interface Lookup {
   suggestions: Entity[];
 }
 
+const LEGAL_FORMS: ReadonlySet<string> = new Set(COMPANY_SUFFIXES.map((x) => keyOf(x).replace(/ /g, '')));
+
 /** The lookup key of user input: titles, "@", possessives and punctuation removed. */
 export function queryKey(input: string): string {
   // "Who is the 79-year-old?" asks for "the 79-year-old".
@@ -46,6 +49,8 @@ export function queryKey(input: string): string {
   let k = keyOf(bare.replace(/^[@#]+/, '').replace(/['’]s\b/g, ''));
   const words = k.split(' ').filter(Boolean);
   while (words.length > 1 && (TITLE_HEADS.has(words[0]!) || words[0] === 'the')) words.shift();
+  // "Sunmesh Ltd" is Sunmesh: the entity index keeps legal forms out of names.
+  while (words.length > 1 && LEGAL_FORMS.has(words[words.length - 1]!)) words.pop();
   k = words.join(' ');
   return k.slice(0, 200);
 }
@@ -265,7 +270,7 @@ function byWording(list: Fact[]): Fact[] {
 function descriptions(e: Entity): { phrase: string; m: EntityMention; n: number }[] {
   const by = new Map<string, { phrase: string; m: EntityMention; n: number }>();
   for (const m of e.mentions) {
-    for (const phrase of [m.role, m.apposition, m.descriptive ? `"${m.surface}"` : undefined]) {
+    for (const phrase of [m.role, m.apposition, m.descriptor, m.descriptive ? `"${m.surface}"` : undefined]) {
       if (!phrase) continue;
       const k = keyOf(phrase);
       const cur = by.get(k);
@@ -529,7 +534,7 @@ export function sentencesDescribedBy(deps: Deps, words: string): Set<string> | n
   if (!want.length) return null;
   const out = new Set<string>();
   for (const e of entityIndexOf(deps).entities) {
-    const profile = new Set(terms([...e.aliases, ...e.mentions.flatMap((m) => [m.role ?? '', m.apposition ?? '', m.descriptive ? m.surface : ''])].join(' ')));
+    const profile = new Set(terms([...e.aliases, ...e.mentions.flatMap((m) => [m.role ?? '', m.apposition ?? '', m.descriptor ?? '', m.descriptive ? m.surface : ''])].join(' ')));
     if (!want.every((t) => profile.has(t))) continue;
     for (const m of e.mentions) out.add(m.sentence.id);
   }

@@ -15,7 +15,8 @@ import { MONTHS, WEEKDAYS } from './dates.js';
 import { STOPWORDS, fold } from '../language/tokenize.js';
 import { type TypeCue, looksLikePersonName, typeCues } from '../analysis/entity-types.js';
 import { TITLE_HEADS } from '../language/lexicon/titles.js';
-import { MODIFIER_SUFFIXES, PERSON_NOUNS, REFERRING_NOUNS } from '../language/lexicon/entity-cues.js';
+import { MODIFIER_SUFFIXES, PERSON_NOUNS, REFERRING_NOUNS, THING_NOUNS } from '../language/lexicon/entity-cues.js';
+import { COMPANY_SUFFIXES } from '../language/lexicon/organisations.js';
 
 /** "Norway-based", "Canadian-owned": a word glued to a modifier ending. */
 const MODIFIER_RE = new RegExp(`-(?:${MODIFIER_SUFFIXES.join('|')})$`, 'i');
@@ -35,6 +36,8 @@ export interface EntityMention {
   role?: string;
   /** Apposition after the name ("a senior fellow at …"), if any. */
   apposition?: string;
+  /** A description written before a name that is not a person's role ("Japanese shipping company", "Canadian-owned"). */
+  descriptor?: string;
   /** Inside quotation marks (then it is not the speaker). */
   inQuote: boolean;
   /** A descriptive reference tied to the name by the text ("the 79-year-old"). */
@@ -343,6 +346,29 @@ function roleBefore(text: string, nameStart: number, lowerWords: Set<string>, se
   return text.slice(phrase[0]!.start, phrase[phrase.length - 1]!.end + (phrase[phrase.length - 1]!.poss ? 2 : 0)).trim();
 }
 
+/** Legal forms written after a company's name ("Ltd", "Inc", "Corp"). */
+const LEGAL_SUFFIXES: ReadonlySet<string> = new Set(COMPANY_SUFFIXES.map((x) => x.replace(/\.$/, '')));
+
+/**
+ * A noun phrase for a thing or organisation right before a name ("Japanese shipping
+ * company Shoei Kisen Kaisha", "the container ship Ever Given"): the noun and up to
+ * three words before it, as written.
+ */
+function nounBefore(text: string, nameStart: number, sentenceTokens: Token[]): string | undefined {
+  const toks = sentenceTokens.filter((t) => t.end <= nameStart);
+  const head = toks[toks.length - 1];
+  if (!head || head.cap || !/^\s+$/.test(text.slice(head.end, nameStart))) return undefined;
+  if (!REFERRING_NOUNS[head.key] && !THING_NOUNS[head.key]) return undefined;
+  let first = toks.length - 1;
+  for (let i = toks.length - 2; i >= Math.max(0, toks.length - 4); i--) {
+    const t = toks[i]!;
+    if (!/^\s+$/.test(text.slice(t.end + (t.poss ? 2 : 0), toks[i + 1]!.start)) || t.poss) break;
+    if (STOPWORDS.has(t.key) || FUNCTION_WORDS.has(t.key) || (!t.cap && isFiniteVerb(t.key))) break;
+    first = i;
+  }
+  return text.slice(toks[first]!.start, head.end);
+}
+
 /** A verb form that cannot modify a noun ("said", "runs"); "caving", "retired" can. */
 function isFiniteVerb(k: string): boolean {
   const t = lexTags(k);
@@ -422,8 +448,11 @@ function extractCandidates(article: Article, sentence: Sentence, lowerWords: Set
     while (parts.length && (CONNECTORS.has(parts[0]!.text) || FUNCTION_WORDS.has(parts[0]!.key))) parts = parts.slice(1);
     // "United States-based Pelagic Research", "Canadian-owned Polar Prince": the modifier is not the name; alone it is an adjective.
     const modified = (p: Token) => MODIFIER_RE.test(p.text);
-    for (let x = parts.length - 1; x >= 0; x--) if (modified(parts[x]!)) (parts = parts.slice(x + 1)), (x = -1);
+    let descriptor: string | undefined;
+    for (let x = parts.length - 1; x >= 0; x--) if (modified(parts[x]!)) (descriptor = parts[x]!.text), (parts = parts.slice(x + 1)), (x = -1);
     if (!parts.length) continue;
+    // "Shoei Kisen Kaisha Ltd.": the legal form is not part of the name (it is evidence, below).
+    while (parts.length > 1 && LEGAL_SUFFIXES.has(parts[parts.length - 1]!.text.replace(/\.$/, ''))) parts = parts.slice(0, -1);
     // Titles glued to the name: split after the last title word ("Secretary of State | Marco Rubio").
     let lastTitle = -1;
     // At a sentence start a trade or relation is capitalised too ("Engineer Tomas Heel told …").
@@ -555,6 +584,7 @@ function extractCandidates(article: Article, sentence: Sentence, lowerWords: Set
       surface,
       ...(role ? { role } : reverseRole ? { role: reverseRole } : {}),
       ...(appo ? { apposition: appo.trim() } : {}),
+      ...(!role && !reverseRole && (descriptor ??= nounBefore(text, start, toks)) ? { descriptor } : {}),
       inQuote: inRegions(regions, start),
       tokens: parts,
       votes,
