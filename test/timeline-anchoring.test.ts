@@ -102,7 +102,9 @@ describe('an undated article placed by a shared event', () => {
     });
     const a = await runCommand(await depsFor(dir), { command: 'timeline' });
     const events = (a as { events?: TimelineEvent[] }).events ?? [];
-    expect(events.find((e) => /lock keeper/.test(e.text))?.date).toBe('2021-03-24');
+    const keeper = events.find((e) => /lock keeper/.test(e.text));
+    expect(keeper?.date).toBe('2021-03-24');
+    expect(keeper?.note ?? '').not.toMatch(/last week/);
     const salvage = events.filter((e) => /sunken ferry/.test(e.text)).map((e) => e.date);
     expect(salvage).toEqual(['2001', '2012']);
   });

@@ -298,7 +298,8 @@ export function buildEvents(corpus: Corpus, mentionsOf: (article: Article) => { 
     }
     if (target) {
       target.members.push(e);
-      if (e.note && !target.note && !(e.inferred && target.members.some((x) => x.resolved && !x.note))) target.note = e.note;
+      // An unplaced mention beside a placed one ("last week … June 29, 2018") says nothing about the event's date.
+      if (e.note && !target.note && !(e.inferred && target.members.some((x) => x.resolved && !x.note)) && !(target.date && !e.resolved)) target.note = e.note;
       // A dated article gives the date outright: an inference by another telling is moot.
       if (target.note && e.resolved && !e.note && target.members.some((x) => x.inferred && x.note === target!.note)) delete target.note;
       if (e.background) target.background = true;
