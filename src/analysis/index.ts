@@ -301,7 +301,7 @@ function createAnalysis(corpus: Corpus, slot: AnalysisSlot | undefined, log: Log
       return persisted(
         'attribution',
         (j: Record<string, Omit<Attribution, 'sentenceIds'>>) => {
-          for (const [id, x] of Object.entries(j)) checked([{ ...x, id }], entities, ['id'], ['speaker']);
+          checked(Object.entries(j).map(([id, x]) => ({ id, speaker: x.speaker })), entities, ['id'], ['speaker']);
           return j;
         },
         () => attributeSentences(corpus, entities, quotes),
