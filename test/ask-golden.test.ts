@@ -5,6 +5,7 @@ import type { Answer } from '../src/types.js';
 import { GOLDEN_ASK, GOLDEN_FOLLOWUPS } from './golden/ask.js';
 import { SEEDS, testDeps } from './helpers/deps.js';
 import { expectGrounded } from './helpers/grounding.js';
+import { followUpInput } from '../src/discord/router.js';
 
 let deps: Deps;
 beforeAll(async () => {
@@ -120,12 +121,37 @@ describe('suggested follow-ups', () => {
       expect(a.followUps.length).toBeLessThanOrEqual(3);
       for (const f of a.followUps) {
         expect(f).not.toMatch(/\b(Friday|Sunday|However|Because|Everything|Minutes)\b/);
-        const b = await runCommand(deps, { command: 'ask', text: f });
+        // a suggestion runs as the command it names (a button click does exactly this)
+        const { input } = followUpInput(f, 'test:suggestion');
+        const b = await runCommand(deps, input);
         expect(b.answered, f).toBe(true);
         expectGrounded(b, SEEDS);
       }
     },
   );
+
+  it('grammatical and fitting: "the" where the articles write it, /who for people and organisations, places never "say", /timeline after a when-question', async () => {
+    const troops = await runCommand(deps, { command: 'ask', text: 'How many troops has the US deployed?' });
+    expect(troops.followUps).toContain('What do the articles say about the Caribbean Sea?');
+    expect(troops.followUps).toContain('/who Joint Task Force');
+    for (const q of ['What did Maduro ask Russia for?', 'What did China say?', 'What did Peskov say?']) {
+      const a = await runCommand(deps, { command: 'ask', text: q });
+      for (const f of a.followUps) {
+        expect(f).not.toMatch(/^What did (Latin America|Venezuela|Caribbean Sea|Russia|China) say\?$/);
+        expect(f).not.toMatch(/about (Washington Post|Caribbean Sea|White House)\?$/);
+      }
+    }
+    const when = await runCommand(deps, { command: 'ask', text: 'When did Hegseth order the carrier to the Caribbean?' });
+    expect(when.followUps.length).toBeGreaterThan(0);
+    for (const f of when.followUps) {
+      expect(f).toMatch(/^\/timeline about:\S/);
+      const { input, view } = followUpInput(f, 'test:when');
+      expect(view).toBe('timeline');
+      expect(input.about).toBe(f.slice('/timeline about:'.length));
+      const t = await runCommand(deps, input);
+      expect(t.events?.length, f).toBeGreaterThan(0);
+    }
+  });
 });
 
 describe('hostile input', () => {

@@ -16,6 +16,7 @@ import {
 import { STOPWORDS, fold, stem, terms, words } from '../language/tokenize.js';
 import { createCiter } from './cite.js';
 import { figureAnswer } from './figure-slots.js';
+import { aboutEntity, entityIndexOf, lookupEntity } from './who.js';
 import { modelFallbackNote, type LlmFailure, type LlmPassage } from '../llm/types.js';
 import { capitalize, quotedList } from './phrasing.js';
 
@@ -649,15 +650,32 @@ function suggestionMemo(deps: Deps): Map<string, boolean> {
   return m;
 }
 
+/**
+ * Suggested follow-ups the corpus answers, on the answer's topic: names from the quoted
+ * sentences and their paragraphs first (the rest of their articles only when those give too
+ * few). A person who is quoted: "What did X say?" (checked); a person or organisation the
+ * articles describe: "/who X"; after a "when" question: "/timeline about:X"; anything else:
+ * "What do the articles say about X?", with "the" when the articles write "the X".
+ */
 function followUpsFrom(deps: Deps, sentences: Sentence[], question: string): string[] {
+  const near = [...sentences];
+  for (const s of sentences) {
+    for (const x of deps.corpus.byId.get(s.articleId)?.paragraphs[s.paragraph]?.sentences ?? []) if (!near.includes(x)) near.push(x);
+  }
+  const out = suggestFrom(deps, near, question, 3);
+  if (out.length >= 2) return out;
+  const wide = [...near];
+  for (const id of [...new Set(sentences.map((s) => s.articleId))].slice(0, 2)) {
+    for (const s of deps.corpus.byId.get(id)?.sentences ?? []) if (!wide.includes(s)) wide.push(s);
+  }
+  for (const f of suggestFrom(deps, wide, question, 3)) if (out.length < 3 && !out.includes(f)) out.push(f);
+  return out;
+}
+
+function suggestFrom(deps: Deps, pool: Sentence[], question: string, max: number): string[] {
   const asked = fold(question);
   const askedTerms = new Set(terms(question));
   const names = new Map<string, number>();
-  // Names near the answer first; then the rest of the articles it comes from.
-  const pool = [...sentences];
-  for (const id of [...new Set(sentences.map((s) => s.articleId))].slice(0, 2)) {
-    for (const s of deps.corpus.byId.get(id)?.sentences ?? []) if (!pool.includes(s)) pool.push(s);
-  }
   for (const s of pool) {
     if (names.size >= 12) break;
     for (const raw of properNames(s.text)) {
@@ -670,6 +688,8 @@ function followUpsFrom(deps: Deps, sentences: Sentence[], question: string): str
         if (/(?:an|ian|ese|ish)$/.test(n)) continue;
       }
       if (n.split(/\s+/).length < 2 && n.length < 5) continue;
+      // a name cut at an abbreviation ("Expanding U" of "Expanding U.S."): not a name to ask about
+      if (/\s\p{Lu}$/u.test(n)) continue;
       if (STOP_NAME.has(n.toLowerCase()) || asked.includes(fold(n)) || terms(n).some((t) => askedTerms.has(t))) continue;
       // Capitalised only because they start a sentence, or days and months: not names.
       if (n.split(/\s+/).some((w) => NOT_A_NAME.has(w.toLowerCase()) || STOPWORDS.has(w.toLowerCase()))) continue;
@@ -677,25 +697,80 @@ function followUpsFrom(deps: Deps, sentences: Sentence[], question: string): str
     }
   }
   const out: string[] = [];
+  const about = new Set<string>();
   let attempts = 0;
+  const when = questionType(question) === 'date';
   const speakers = [...names.keys()].filter((n) => /\s/.test(n));
   for (const name of [...speakers, ...names.keys()]) {
-    if (out.length >= 3) break;
+    if (out.length >= max) break;
     const memo = suggestionMemo(deps);
-    const speaks = memo.get(`speaks:${name}`) ?? speakerish(deps, name);
+    const entity = entityOf(deps, name);
+    // one suggestion per entity ("Maduro" and "Nicolás Maduro" are one person)
+    if (entity && about.has(entity.name)) continue;
+    if (entity) about.add(entity.name);
+    // places and things do not speak ("What did Latin America say?")
+    const speaks = entity && entity.kind !== 'person' && entity.kind !== 'organization' ? false : (memo.get(`speaks:${name}`) ?? speakerish(deps, name));
     memo.set(`speaks:${name}`, speaks);
-    const candidate = speaks ? `What did ${name} say?` : `What do the articles say about ${name}?`;
+    const candidate =
+      entity && when
+        ? `/timeline about:${entity.name}`
+        : speaks
+          ? `What did ${name} say?`
+          : entity && (entity.kind === 'person' || entity.kind === 'organization')
+            ? `/who ${entity.name}`
+            : `What do the articles say about ${withArticle(deps, name)}?`;
     if (out.includes(candidate)) continue;
     if (++attempts > 6) break;
     // Only suggest what the corpus can answer (remembered per corpus: the answer cannot change).
-    // A name taken from a sentence of the corpus answers "What do the articles say about X?" by
-    // construction; "What did X say?" needs X's own words, so that one is checked.
-    const ok = memo.get(candidate) ?? (speaks ? extractive(deps, candidate.replace(/\?$/, ''), false).answered : true);
+    // A name taken from a sentence of the corpus answers "What do the articles say about X?" and
+    // "/who X" (an entity of the index) by construction; "What did X say?" needs X's own words, and
+    // "/timeline about:X" dated events, so those are checked.
+    const ok =
+      memo.get(candidate) ??
+      (speaks && !when ? extractive(deps, candidate.replace(/\?$/, ''), false).answered : when && entity ? datedAbout(deps, entity.name) : true);
     memo.set(candidate, ok);
     if (ok) out.push(candidate);
-    if (out.length >= 3) break;
   }
   return out;
+}
+
+/** The one entity of the index a name names exactly, if any. */
+function entityOf(deps: Deps, name: string): { name: string; kind: string } | undefined {
+  const look = lookupEntity(entityIndexOf(deps), name);
+  return look.exact && look.matches.length === 1 ? look.matches[0] : undefined;
+}
+
+/** Whether the sentences about an entity carry a date the timeline can place. */
+function datedAbout(deps: Deps, name: string): boolean {
+  const ids = aboutEntity(deps, name)?.sentenceIds;
+  if (!ids) return false;
+  for (const id of ids) {
+    const s = deps.corpus.byId.get(id.split(':')[0]!)?.sentences.find((x) => x.id === id);
+    if (s && DATE_RE.test(s.text)) return true;
+  }
+  return false;
+}
+
+/** "the Caribbean Sea", "the Washington Post", but "Tren de Aragua": as the articles mostly write it. */
+function withArticle(deps: Deps, name: string): string {
+  const memo = suggestionMemo(deps);
+  const key = `the:${name}`;
+  let the = memo.get(key);
+  if (the === undefined) {
+    // "the southern Caribbean Sea" counts: one lower-case word may stand between
+    const re = new RegExp(`(\\bthe\\s+(?:\\p{Ll}+\\s+)?)?${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'giu');
+    let withThe = 0;
+    let all = 0;
+    for (const a of deps.corpus.articles) {
+      for (const m of a.raw.matchAll(re)) {
+        all++;
+        if (m[1]) withThe++;
+      }
+    }
+    the = all > 0 && withThe * 2 > all;
+    memo.set(key, the);
+  }
+  return the ? `the ${name}` : name;
 }
 
 // Verbs with a common non-speech sense ("continues", "noted") do not mark who speaks by standing near a name.

@@ -135,7 +135,7 @@ describe('timing, buttons, modals and follow-ups', () => {
     if (input.text === 'fail slowly: bad input') throw new BadInputError('That question cannot be answered as asked.');
     if (input.text === 'fail slowly: bug') throw new TypeError('x is undefined');
     if (input.text === 'a huge answer') return HUGE;
-    if (input.text === 'suggest commands') return { ...(await runCommand(d, { ...input, text: 'What did China say?' })), followUps: ['/who Nicolás Maduro', '/timeline without filters'] };
+    if (input.text === 'suggest commands') return { ...(await runCommand(d, { ...input, text: 'What did China say?' })), followUps: ['/who Nicolás Maduro', '/timeline without filters', '/timeline about:Nicolás Maduro'] };
     return runCommand(d, input);
   };
   beforeAll(async () => {
@@ -264,7 +264,7 @@ describe('timing, buttons, modals and follow-ups', () => {
     expect(seen.at(-1)).toMatchObject({ command: 'ask', text: question, session: `discord:${h.discord.channelId}:${user}` });
   });
 
-  it('a suggested command ("/who …", "/timeline without filters") runs that command in one click', async () => {
+  it('a suggested command ("/who …", "/timeline without filters", "/timeline about:X") runs that command with its options in one click', async () => {
     const { id, p } = await ask('suggest commands', h.discord.snowflake());
     const labels = p.components.flatMap((r) => r.components.map((b) => ('label' in b ? b.label : '')));
     expect(labels).toContain('/who Nicolás Maduro');
@@ -278,6 +278,13 @@ describe('timing, buttons, modals and follow-ups', () => {
     expect(seen.at(-1)).toMatchObject({ command: 'timeline' });
     expect(seen.at(-1)!.about).toBeUndefined();
     expect(payloadOf(r).embeds[0]!.title).toMatch(/Timeline/);
+    // "/timeline about:X" keeps its option: the filtered timeline
+    const about = h.discord.sendInteraction(h.discord.button(`f:${id}:2`, messageWith(p)));
+    const filtered = await answerOf(h.discord, about.token, 20_000);
+    await h.bot.router.idle();
+    expect(seen.at(-1)).toMatchObject({ command: 'timeline', about: 'Nicolás Maduro' });
+    expectSafeMessage(filtered);
+    expect(payloadOf(filtered).embeds[0]!.title).toMatch(/Maduro/);
   });
 
   it('"Ask a follow-up" opens a modal; submitting it answers in the conversation', async () => {
