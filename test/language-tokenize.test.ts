@@ -77,3 +77,20 @@ describe('verb forms', () => {
     expect(verbForms(v).sort()).toEqual([...forms].sort());
   });
 });
+
+describe('word tags (compromise lexicon)', () => {
+  it.each([
+    ['Maria', 'FirstName'],
+    ['Venezuela', 'Place'],
+    ['said', 'Verb'],
+  ])('%s is tagged %s', async (w, tag) => {
+    const { lexTags } = await import('../src/language/word-tags.js');
+    expect(lexTags(w).has(tag)).toBe(true);
+  });
+
+  it('does not tag an ordinary noun as a person or place', async () => {
+    const { lexTags } = await import('../src/language/word-tags.js');
+    expect(lexTags('kettle').has('Person')).toBe(false);
+    expect(lexTags('kettle').has('Place')).toBe(false);
+  });
+});

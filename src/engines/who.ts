@@ -7,7 +7,9 @@
  */
 import type { Deps } from '../deps.js';
 import type { Answer, AnswerBlock, Article, Corpus, EntityInfo, Sentence } from '../types.js';
-import { type Entity, type EntityIndex, type EntityMention, SPEECH_RE, TITLE_HEADS, buildEntityIndex, keyOf, lexTags, quoteRegions } from '../index/entities.js';
+import { type Entity, type EntityIndex, type EntityMention, buildEntityIndex, keyOf, quoteRegions } from '../index/entities.js';
+import { SPEECH_RE, TITLE_HEADS } from '../language/lexicon/index.js';
+import { lexTags } from '../language/word-tags.js';
 import { createCiter, quoteSentences, sourceLabel, type Citer } from './cite.js';
 import { analysisOf } from '../analysis/index.js';
 import { attributeQuotes } from '../analysis/attribution.js';

@@ -8,13 +8,16 @@
  * particular story: the word lists are generic English (titles, function words,
  * organisation heads), never names.
  */
-import nlp from 'compromise';
 import type { Article, Corpus, EntityInfo, Sentence } from '../types.js';
 import { quoteOf } from '../corpus/html.js';
-import { MONTHS, WEEKDAYS } from './dates.js';
 import { STOPWORDS, fold } from '../language/tokenize.js';
 import { type TypeCue, looksLikePersonName, typeCues } from '../analysis/entity-types.js';
-import { TITLE_HEADS } from '../language/lexicon/titles.js';
+import {
+  AUXILIARIES, CALENDAR_WORDS, COMPANY_CUES, COMPANY_SUFFIXES, COUNTRY_ABBREVIATIONS, COUNTRY_NAMES, DIRECTION_WORDS, EVENT_HEADS, GROUP_NOUNS,
+  NAME_CONNECTORS, ORG_HEADS, PLACE_HEADS, ROLE_MODIFIERS, ROLE_OPENERS, SENTENCE_OPENERS, SHIP_PREFIXES, SPEECH_RE, SPEECH_VERB_PATTERN, TITLE_ABBREVIATIONS, TITLE_HEADS,
+  alternation, speechForms,
+} from '../language/lexicon/index.js';
+import { ORG_WORDS as COMPROMISE_ORG_WORDS, PLACE_WORDS as COMPROMISE_PLACE_WORDS, lexTags } from '../language/word-tags.js';
 import { MODIFIER_SUFFIXES, PERSON_NOUNS, REFERRING_NOUNS, THING_NOUNS } from '../language/lexicon/entity-cues.js';
 import { COMPANY_SUFFIXES } from '../language/lexicon/organisations.js';
 
@@ -72,72 +75,18 @@ export interface EntityIndex {
 
 /** Words that head a title or role written before a name (the lexicon's table). */
 export { TITLE_HEADS };
-/** Lowercase words that may sit inside a role phrase ("former national security adviser"). */
-const ROLE_MODIFIERS = new Set(
-  ('former acting interim national security press deputy vice senior chief foreign defense defence state top longtime long-time then retired general attorney assistant special principal lead associate managing executive ' +
-    // Generic corporate and public-office words inside lower-case titles ("chief operating officer", "chief financial officer").
-    'operating financial technology technical marketing information communications commercial creative medical legal product sales human resources investment compliance digital data science research editorial political economic military public health education trade finance justice interior transport energy environment labour labor company co-founder cofounder').split(' '),
-);
-/** Words that head an organisation's name. */
-const ORG_HEADS = new Set(
-  (
-    'cartel ministry council centre center post herald journal times news agency navy army party department office committee commission institute ' +
-    'university bank company corporation corp inc ltd group house congress senate parliament studies foundation association union court police ' +
-    'guard command service services network tribune gazette press kremlin pentagon republicans democrats coalition alliance organization ' +
-    'organisation federation authority bureau administration cabinet government gang syndicate brigade battalion regiment division corps fleet ' +
-    'force forces reuters cia fbi nsa un nato opec club league church foundation fund council airlines airways media television radio channel ' +
-    'lines shipping motors holdings partners industries labs systems technologies consortium cooperative trust ltd limited llc llp plc gmbh incorporated ' +
-    'foods brands stores pharmaceuticals logistics solutions ventures enterprises capital insurance bancorp'
-  ).split(' '),
-);
-/** Ship prefixes: "USS Gerald R. Ford" is a named vessel. */
-const SHIP_PREFIX = new Set(['uss', 'hms', 'hmcs', 'hmas', 'usns', 'rfs', 'ins', 'uscgc', 'mv', 'ms', 'rv']);
-/** Country abbreviations that are written for the full name. */
-const COUNTRY_ABBR: Record<string, string> = {
-  us: 'united states',
-  usa: 'united states',
-  'united states of america': 'united states',
-  uk: 'united kingdom',
-  uae: 'united arab emirates',
-  eu: 'european union',
-  un: 'united nations',
-  ussr: 'soviet union',
-};
-const COUNTRY_NAME: Record<string, string> = {
-  'united states': 'United States',
-  'united kingdom': 'United Kingdom',
-  'united arab emirates': 'United Arab Emirates',
-  'european union': 'European Union',
-  'united nations': 'United Nations',
-  'soviet union': 'Soviet Union',
-};
-/** Lowercase words allowed inside a name between capitalised words. */
-const CONNECTORS = new Set(['de', 'del', 'la', 'las', 'los', 'da', 'das', 'do', 'dos', 'di', 'van', 'von', 'der', 'den', 'bin', 'ibn', 'al', 'el', 'le', 'du', 'y', 'of', 'for', 'and', 'the']);
-/** Capitalised words at a sentence start that are not names. */
-const FUNCTION_WORDS = new Set(
-  (
-    'however meanwhile while when after before although though if so yet still also but and then there here this that these those such many some ' +
-    'most both each every another other in on at as by for from with without under over into according amid despite since until unless whether ' +
-    'why what who how where which it its they we you he she i his her their our my your yes no not now today yesterday tomorrow throughout asked ' +
-    'pressed speaking assuming honestly reports officials rather instead indeed perhaps maybe even just only already again thus hence therefore ' +
-    'first second third finally last next earlier later once because even given like unlike whatever whoever mr mrs ms image photo source related breaking read ' +
-    'everything nothing something anything everyone someone nobody anyone everybody somebody hypothetically overall please thanks'
-  ).split(' '),
-);
-const SPEECH_VERBS =
-  'said|says|say|told|tells|added|adds|replied|replies|wrote|writes|explains|explained|stated|stating|asks|asked|continues|continued|announced|announces|' +
-  'warned|warns|cautioned|insisted|argued|argues|noted|notes|evades|responded|responds|declared|commented|recalled|recalling|claimed|claims|' +
-  'conveyed|emphasized|emphasised|acknowledged|confirmed|denied|urged|suggested|observed|reports|reported|state|stated';
-export const SPEECH_RE = new RegExp(`\\b(?:${SPEECH_VERBS})\\b`, 'i');
-const MONTH_DAY_WORDS = new Set([...MONTHS, ...WEEKDAYS].map((w) => w.toLowerCase()).concat('jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun'.split(' ')));
-/** Words that end a place's name ("Ceiba Air Base", "Caribbean Sea"). */
-const PLACE_HEADS = new Set('airport base sea ocean river island islands mountain mountains valley province county city street square bay gulf strait canal coast peninsula desert region hemisphere district port harbor harbour border capital state'.split(' '));
-/** Words that end the name of an event ("Gulf War"). */
-const EVENT_HEADS = new Set('war invasion revolution crisis summit olympics election elections uprising coup massacre treaty accord agreement games cup'.split(' '));
-const INITIAL_MODIFIERS = new Set(['former', 'acting', 'interim']);
+/** The speech-verb matcher and the word tagger, for callers that read entities (the lexicon's and word-tags'). */
+export { SPEECH_RE, lexTags };
+const SHIP_PREFIX = SHIP_PREFIXES;
+const COUNTRY_ABBR = COUNTRY_ABBREVIATIONS;
+const COUNTRY_NAME = COUNTRY_NAMES;
+const CONNECTORS = NAME_CONNECTORS;
+const FUNCTION_WORDS = SENTENCE_OPENERS;
+const MONTH_DAY_WORDS = CALENDAR_WORDS;
+const SPEECH_VERBS = SPEECH_VERB_PATTERN;
+const INITIAL_MODIFIERS = ROLE_OPENERS;
 /** Stopwords that do occur inside names ("The Hague", "Air Force One"). */
 const KEEP_IN_NAMES = new Set(['the', 'one']);
-const DIRECTION = /^(?:north|south|east|west|latin|central|northern|southern|eastern|western)$/;
 
 // --- tokens -----------------------------------------------------------------
 
@@ -152,7 +101,7 @@ interface Token {
 }
 
 /** Title abbreviations whose dot is part of the word ("Dr. Samuel Brennan"). */
-const TITLE_ABBR = new Set(['dr', 'mr', 'mrs', 'ms', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'capt', 'sgt', 'adm', 'prof', 'rev', 'cmdr', 'maj', 'st', 'jr', 'sr']);
+const TITLE_ABBR = TITLE_ABBREVIATIONS;
 const TOKEN_RE = /[\p{L}\p{N}](?:[\p{L}\p{N}]|['’.\-&](?=[\p{L}\p{N}]))*\.?/gu;
 
 function tokenize(text: string): Token[] {
@@ -194,37 +143,6 @@ function keyOfUncached(name: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
-
-// --- word tags from compromise's lexicon -------------------------------------------
-// Running compromise's full tagger costs ~70 ms per 1,000 characters; its lexicon
-// (first names, countries, cities, demonyms, verb forms) answers what we need per word
-// in microseconds, so entity building stays fast enough for Discord autocomplete.
-
-interface LexModel {
-  one: { lexicon: Record<string, string | string[]> };
-  two: { orgWords?: Record<string, unknown>; placeWords?: Record<string, unknown> };
-}
-const MODEL = (nlp as unknown as { model: () => LexModel }).model();
-const LEXICON = MODEL.one.lexicon;
-const VERB_TAGS = new Set(['PastTense', 'PresentTense', 'Infinitive', 'Verb', 'Gerund', 'Modal', 'Copula', 'Auxiliary', 'Participle', 'PhrasalVerb']);
-const FIRST_NAME_TAGS = new Set(['MaleName', 'FemaleName', 'FirstName']);
-const PLACE_TAGS = new Set(['Country', 'City', 'Region', 'Place', 'Address']);
-
-/** Tags of one word (or a multi-word phrase the lexicon knows, e.g. "puerto rico"). */
-export function lexTags(word: string): Set<string> {
-  const w = word.toLowerCase();
-  const raw = LEXICON[w] ?? LEXICON[fold(w)];
-  const out = new Set<string>(raw === undefined ? [] : Array.isArray(raw) ? raw : [raw]);
-  for (const t of [...out]) {
-    if (FIRST_NAME_TAGS.has(t)) out.add('FirstName').add('Person');
-    if (t === 'LastName' || t === 'Honorific') out.add('Person');
-    if (PLACE_TAGS.has(t)) out.add('Place');
-    if (VERB_TAGS.has(t)) out.add('Verb');
-  }
-  return out;
-}
-const COMPROMISE_ORG_WORDS = new Set(Object.keys(MODEL.two.orgWords ?? {}));
-const COMPROMISE_PLACE_WORDS = new Set(Object.keys(MODEL.two.placeWords ?? {}));
 
 // --- quotation regions -----------------------------------------------------------
 
@@ -274,7 +192,7 @@ const COMPANY_AFTER_RE = /^(?:['’]s?)?\s+(?:shares|stock|share price|sharehold
 const ROLE_TAIL_RE = /(?:^|[\s(])((?:[Tt]he|[Aa]n?)\s+(?:(?!(?:the|a|an|on|of|to|in|with|for)\s)[\p{L}\p{N}'’.-]+\s+){0,5}([\p{L}'’-]+))\s*,\s*$/u;
 /** The period of an abbreviation ("U.S.") does not end an apposition. */
 const APPOSITION_RE = /^\s*,\s*((?:a|an|the)\s(?:[^,;()—–"“”]|(?<=\d)[–—](?=\d)){3,140}?)(?=\s*(?:,|(?<!(?:^|[\s.])\p{Lu})\.(?:\s|$)|;|(?<!\d)[—–]|[—–](?!\d)|$))/u;
-const FINITE_VERB_RE = /\b(?:will|would|is|are|was|were|has|have|had|can|could|should|may|might|must|said|says|continues|reports|adds|added|told|writes|wrote|announced)\b/i;
+const FINITE_VERB_RE = new RegExp(`\\b(?:${alternation([...AUXILIARIES, ...speechForms({ roles: ['say', 'report'], forms: ['s', 'past'] })])})\\b`, 'i');
 /** ", 48, is vice-chairman of …" / " was a pilot": a copula and a role phrase after the name. */
 const COPULA_ROLE_RE = /^(?:\s*,\s*\d{1,3}\s*,)?\s+(?:is|was|has\s+been|had\s+been|became)\s+((?:(?:a|an|the)\s+)?\p{Ll}[\p{L}-]*(?:\s+[\p{L}-]+){0,3}?(?:\s+(?:of|for|at|with)\s+[^,;.()"“”]{2,80}?)?)(?=\s*(?:,|;|\.(?:\s|$)|$))/u;
 const DASH_APPOSITION_RE = /^\s*[—–]\s*(the\s[^—–"“”]{3,140}?)\s*[—–]/;
@@ -282,12 +200,12 @@ const WHO_RE = /^\s*,\s*(who\s[^,;()—–"“”]{3,140}?)\s*,/;
 /** An apposition without an article: ", spokeswoman for Brightloom," / ", chief financial officer at Halvard." */
 const BARE_ROLE_APPOSITION_RE = /^\s*,\s*(\p{Ll}[\p{L}-]*(?:\s+[\p{L}-]+){0,3}?(?:\s+(?:of|for|at|to|with|in)\s+[^,;()—–"“”]{2,100}?)?)(?=\s*(?:,|(?<!(?:^|[\s.])\p{Lu})\.(?:\s|$)|;|$))/u;
 /** Words that make a name a company when they describe it ("the kettle maker", "a furniture retailer", "the retailer X"). */
-const COMPANY_CUE = 'company|companies|maker|makers|manufacturer|retailer|brand|firm|chain|producer|supplier|start-?up|insurer|lender|brewer|carmaker|automaker|distributor|conglomerate|subsidiary|wholesaler|grocer|supermarket|airline|carrier|operator|developer|publisher|broadcaster|bank|exchange|fund|store|label';
+const COMPANY_CUE = alternation(COMPANY_CUES);
 const COMPANY_APPOSITION_RE = new RegExp(`\\b(?:${COMPANY_CUE})\\b`, 'i');
 const COMPANY_BEFORE_RE = new RegExp(`\\b(?:${COMPANY_CUE})\\s+$`, 'i');
 /** Legal suffixes after a name: "Sunmesh Ltd", "Kestrel Foods plc", "Acme, Inc." */
-const COMPANY_SUFFIX_RE = /^,?\s+(?:Ltd|Limited|Inc|Incorporated|LLC|LLP|plc|PLC|GmbH|AG|SA|S\.A|NV|BV|AB|ASA|Oy|SpA|Pty|Co|Corp)\b\.?/;
-const LIST_ORG_RE = /\b(?:gangs?|groups?|cartels?|organi[sz]ations?|syndicates?|networks?|companies|agencies|outlets|newspapers|parties|militias?)\s+(?:like|including|such as)\s+(?:[^.;]*?,\s*)?(?:and\s+)?(?:\p{Lu}[\p{L}'’]*\s+)?$/u;
+const COMPANY_SUFFIX_RE = new RegExp(`^,?\\s+(?:${alternation(COMPANY_SUFFIXES)})\\b\\.?`);
+const LIST_ORG_RE = new RegExp(`\\b(?:${alternation(GROUP_NOUNS)})\\s+(?:like|including|such as)\\s+(?:[^.;]*?,\\s*)?(?:and\\s+)?(?:\\p{Lu}[\\p{L}'’]*\\s+)?$`, 'u');
 
 function isStartPosition(text: string, at: number): boolean {
   const before = text.slice(0, at);
@@ -487,7 +405,7 @@ function extractCandidates(article: Article, sentence: Sentence, lowerWords: Set
       return /(?:an|ese|ish)$/.test(p.key) && p.key.length > 4 && !tg.has('Person') && !tg.has('Place') && nextIsLowerNoun(toks, p, tags);
     };
     // "South American blood": a direction word before a demonym is part of the adjective.
-    const adjectival = (x: number) => isDemonym(parts[x]!) || (DIRECTION.test(parts[x]!.key) && x + 1 < parts.length && isDemonym(parts[x + 1]!));
+    const adjectival = (x: number) => isDemonym(parts[x]!) || (DIRECTION_WORDS.has(parts[x]!.key) && x + 1 < parts.length && isDemonym(parts[x + 1]!));
     while (parts.length > 1 && adjectival(0) && parts.slice(1).some((p) => !isDemonym(p))) parts = parts.slice(1);
     if (parts.every((_, x) => adjectival(x) || isDemonym(parts[x]!))) continue;
     // "the New Yorker said": a description of someone, tied to a name later (attachDescriptive).

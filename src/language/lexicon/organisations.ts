@@ -25,8 +25,9 @@ export const COMPANY_CUES: readonly string[] = list(`
 /** Legal suffixes after a company's name ("Sunmesh Ltd", "Acme, Inc."), as written. */
 export const COMPANY_SUFFIXES: readonly string[] = list('Ltd Limited Inc Incorporated LLC LLP plc PLC GmbH AG SA S.A NV BV AB ASA Oy SpA Pty Co Corp');
 
-/** Nouns for groups that a list of names can follow ("cartels like …", "outlets including …"). */
-export const GROUP_NOUNS: readonly string[] = list('gang group cartel organization organisation syndicate network company agency outlet newspaper party militia');
+/** Nouns for groups that a list of names can follow ("cartels like …", "outlets including …"), as written. */
+export const GROUP_NOUNS: readonly string[] = list(`gang gangs group groups cartel cartels organization organizations organisation organisations syndicate
+  syndicates network networks companies agencies outlets newspapers parties militia militias`);
 
 /** Words that end a news outlet's name ("Miami Herald", "Al Jazeera"); and wire services named alone. */
 export const OUTLET_WORDS: readonly string[] = list(`

@@ -1,3 +1,5 @@
+import { alternation } from './pattern.js';
+
 /**
  * Reporting verbs: the words that attribute a statement to someone ("said",
  * "told", "alleged"). One table for every engine; `role` says what the verb does
@@ -125,3 +127,10 @@ export const ACCUSATION_WORDS: readonly string[] = [...speechForms({ lemmas: ['a
 
 /** Verbs that answer a question put before ("… asked whether …" / "she replied"). */
 export const ANSWER_VERBS: readonly string[] = speechForms({ lemmas: ['say', 'reply', 'respond', 'answer'], forms: ['s', 'past'] });
+
+/**
+ * A sentence that reports speech: a saying, alleging, denying or reporting verb in the
+ * third person or past ("said", "claims", "denied", "reports"), or "say", "state", "stating", "recalling".
+ */
+export const SPEECH_VERB_PATTERN: string = alternation([...speechForms({ roles: ['say', 'allege', 'deny', 'report'], forms: ['s', 'past'] }), 'say', 'state', 'stating', 'recalling']);
+export const SPEECH_RE: RegExp = new RegExp(`\\b(?:${SPEECH_VERB_PATTERN})\\b`, 'i');
