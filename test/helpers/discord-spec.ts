@@ -80,7 +80,7 @@ function load(): Spec {
   // strict off: the spec uses OpenAPI-only keywords and formats (int64, snowflake) that JSON Schema does not define
   const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true });
   addFormats(ajv);
-  for (const f of ['snowflake', 'int32', 'int64', 'double', 'float']) ajv.addFormat(f, true);
+  for (const f of ['snowflake', 'nonce', 'int32', 'int64', 'double', 'float']) ajv.addFormat(f, true);
   ajv.addSchema({ $id: 'discord', components: doc.components }, 'discord');
   const ops: Operation[] = [];
   for (const [template, item] of Object.entries(doc.paths)) {
