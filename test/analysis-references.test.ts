@@ -11,7 +11,7 @@ const article = parseArticle(
   '001_planted.txt',
   `Ferry grounded
 
-The ferry Morning Lark ran aground near Quarry Bend on Monday. The vessel was carrying 80 passengers.
+The ferry Morning Lark ran aground near Quarry Bend on Monday. The vessel was carrying 80 passengers. The Morning Lark lost its anchor in the storm, and it is not clear when it will move.
 
 Captain Ilsa Varn, 61, said she had steered away from the rocks. The 61-year-old has sailed the route for years.
 
@@ -28,6 +28,7 @@ const sentenceWith = (words: string) => article.sentences.find((s) => s.text.inc
 describe('references', () => {
   it.each([
     ['The vessel was carrying', 'Morning Lark'],
+    ['lost its anchor', 'Morning Lark'],
     ['she had steered away', 'Ilsa Varn'],
     ['The 61-year-old has sailed', 'Ilsa Varn'],
     ['the company would pay', 'Trellis Lines'],
@@ -40,6 +41,8 @@ describe('references', () => {
   it('does not guess: "she" is never the man, and a sentence with no reference has none', () => {
     expect(referencesIn(refs, sentenceWith('she had steered'))).not.toContain(idOf('Tomas Heel'));
     expect(referencesIn(refs, sentenceWith('ran aground'))).toEqual([]);
+    // "it is not clear" stands for nothing; only "its" with the sentence's named subject is resolved.
+    expect(refs.filter((r) => r.sentenceId === sentenceWith('lost its anchor')).map((r) => r.text)).toEqual(['its']);
     expect(refs.every((r) => typeof r.why === 'string' && r.why.length > 0)).toBe(true);
     expect(JSON.parse(JSON.stringify(refs))).toEqual(refs);
   });

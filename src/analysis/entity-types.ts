@@ -37,7 +37,9 @@ const FINITE_RE = /\b(?:is|are|was|were|has|have|had|will|would|can|could|did|do
 const ACCORDING_RE = /\baccording\s+to\s+(?:the\s+)?$/i;
 const VESSEL_VERB_RE = new RegExp(`^\\s+(?:(?:also|then|later|finally|eventually|\\p{Ll}+ly)\\s+)?(?:had\\s+|has\\s+|was\\s+)?(?:${alternation(VESSEL_VERBS)})\\b`, 'u');
 const AGE_AFTER_RE = /^\s*,\s*(?:aged\s+)?(\d{1,3})\s*[,)]/;
-const MODIFIER_BEFORE_RE = new RegExp(`[\\p{L}.]-(${MODIFIER_SUFFIXES.join('|')})\\s+$`, 'u');
+const MODIFIER_BEFORE_RE = new RegExp(`[\\p{L}.]-(${MODIFIER_SUFFIXES.join('|')})$`, 'u');
+const LOWER_WORD_RE = /^[\p{Ll}][\p{L}'’-]*$/u;
+const NAMING = new Set(['named', 'called', 'dubbed']);
 /** Modifiers that only organisations take ("-based", "state-run"). */
 const ORG_MODIFIERS = new Set(['based', 'run', 'backed', 'funded', 'controlled', 'headquartered', 'affiliated', 'listed']);
 const DIRECTION_OF_RE = /\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west|outside|downtown)\s+of\s+(?:the\s+)?$/i;
@@ -47,7 +49,6 @@ const DATELINE_AFTER_RE = /^(,\s*[\p{Lu}][\p{L}.'’ -]{1,30}?)?\s*(\([\p{Lu}][\
 const PLACE_COMMA_RE = /^,\s+((?:\p{Lu}[\p{L}.'’-]*\s?){1,3})(?=[\s,.;:)—–]|$)/u;
 
 const lowerWordAfter = (rest: string) => /^\s+([\p{Ll}][\p{L}'’-]*)/u.exec(rest)?.[1]?.toLowerCase();
-const lowerWordBefore = (before: string) => /([\p{Ll}][\p{L}'’-]*)\s+$/u.exec(before)?.[1]?.toLowerCase();
 
 /** The shape of a person's name: a few capitalised words, none an organisation's or a place's head word, no acronym, digit or brand capital. */
 export function looksLikePersonName(shape: NameShape): boolean {
@@ -89,8 +90,10 @@ export function kindOfNoun(noun: string): EntityKindName | undefined {
 export function typeCues(text: string, start: number, end: number, shape: NameShape, opts: { sentenceStart?: boolean; inQuote?: boolean; placeAfter?: (name: string) => boolean } = {}): TypeCue[] {
   const out: TypeCue[] = [];
   const add = (kind: EntityKindName, cue: string, weight: number) => out.push({ kind, cue, weight });
-  const before = text.slice(0, start);
-  const restRaw = text.slice(end);
+  // Cues sit next to the name: the last few words before it keep the end-anchored patterns cheap.
+  const before = lastWords(text, start, 5);
+  const atStart = start <= 100;
+  const restRaw = text.slice(end, end + 200);
   const possessive = /^['’]s?\b/.test(restRaw);
   const rest = restRaw.replace(/^['’]s?\b/, '');
   const personShaped = looksLikePersonName(shape);
@@ -100,10 +103,15 @@ export function typeCues(text: string, start: number, end: number, shape: NameSh
   if (prefix) add('other', `${prefix} name`, 6);
   if (shape.words.length > 1 && PLACE_PREFIXES.has(shape.words[0]!.toLowerCase().replace(/\.$/, ''))) add('place', `${shape.words[0]} name`, 3);
   // A role, trade or relation right before the name: "businessman X", "his son X", "the container ship X".
-  const prev = lowerWordBefore(before);
-  if (prev && /\s$/.test(before)) {
-    const named = /\b(?:named|called|dubbed)\s+(?:the\s+)?$/i.exec(before);
-    const noun = named ? lowerWordBefore(before.slice(0, named.index)) : prev;
+  // The words before the name, last first, split once (end-anchored patterns cost too much per mention).
+  const back = before.trimEnd().split(/\s+/).reverse();
+  const spaced = before.length > 0 && /\s/.test(before[before.length - 1]!);
+  const word = (w: string | undefined) => (w && LOWER_WORD_RE.test(w) ? w.toLowerCase() : undefined);
+  const prev = spaced ? word(back[0]) : undefined;
+  if (prev) {
+    const namedAt = NAMING.has(prev) ? 1 : prev === 'the' && NAMING.has(back[1] ?? '') ? 2 : 0;
+    const named = namedAt > 0;
+    const noun = named ? word(back[namedAt]) : prev;
     const kind = noun ? kindOfNoun(noun) : undefined;
     // Titles ("Defense Secretary X") are the entity index's own role evidence; these are the other trades and relations.
     if (noun && kind === 'person' && !named && !TITLE_HEADS.has(noun)) add('person', `role before: ${noun}`, 3);
@@ -111,7 +119,7 @@ export function typeCues(text: string, start: number, end: number, shape: NameSh
     else if (noun && kind === 'place' && named) add('place', `${noun} named`, 3);
   }
   // The name in apposition to a noun: "the coach, Ekapol Chanthawong, said", "its subsidiary, SMIT Salvage".
-  const nounComma = /([\p{Ll}][\p{L}-]*)\s*,\s*$/u.exec(before)?.[1]?.toLowerCase();
+  const nounComma = back[0]?.endsWith(',') ? word(back[0].slice(0, -1)) : undefined;
   if (nounComma) {
     const kind = kindOfNoun(nounComma) ?? kindOfNoun(nounComma.replace(/e?s$/, ''));
     if (kind && kind !== 'place') add(kind, `apposition to: ${nounComma}`, 2);
@@ -147,18 +155,20 @@ export function typeCues(text: string, start: number, end: number, shape: NameSh
   if (/^\s+\p{Ll}+\b.*\b(?:its|itself)\b/u.test(clause)) add('organization', 'its', 1.5);
   else if (/^\s+\p{Ll}+\b.*\b(?:his|her|himself|herself)\b/u.test(clause)) add('person', 'his/her', 1);
   // "a remotely operated vehicle, or ROV": a name glossing a noun is of the noun's kind.
-  const glossed = /([\p{Ll}][\p{L}-]*),?\s+or\s+$/u.exec(before)?.[1]?.toLowerCase();
+  const glossed = spaced && back[0] === 'or' ? word(back[1]?.replace(/,$/, '')) : undefined;
   const glossKind = glossed ? kindOfNoun(glossed) : undefined;
   if (glossed && glossKind) add(glossKind, `gloss of: ${glossed}`, 2);
   // An organisation's cues: an acronym gloss "(GAC)" matching its initials, "-based X".
   const gloss = /^\s*\((\p{Lu}{2,6})\)/u.exec(rest)?.[1];
   if (gloss && glosses(gloss, shape.words)) add('organization', `acronym (${gloss})`, 4);
   // "United States-based X", "state-run X" (organisations); "Panama-flagged X" (vessels); "German-born X" says nothing.
-  const modifier = MODIFIER_BEFORE_RE.exec(before)?.[1];
+  const modifier = spaced && back[0] ? MODIFIER_BEFORE_RE.exec(back[0])?.[1] : undefined;
   if (modifier && ORG_MODIFIERS.has(modifier)) add('organization', `-${modifier} before`, 3);
   else if (modifier === 'flagged' || modifier === 'registered') add('other', `-${modifier} before`, 1);
   // "two seagoing tugs (Alp Guard and Carlo Magna)": names in brackets after a noun are of its kind.
-  const bracketNoun = /([\p{Ll}][\p{L}-]*)\s*\((?:[^()]{0,60}?(?:,|\band)\s+)?$/u.exec(before)?.[1]?.toLowerCase();
+  const open = before.lastIndexOf('(');
+  const inBracket = open >= 0 && !before.includes(')', open) && (open === before.length - 1 || /(?:,|\band)\s+$/.test(before.slice(open)));
+  const bracketNoun = inBracket ? word(before.slice(0, open).trimEnd().split(/\s+/).pop()) : undefined;
   if (bracketNoun) {
     const kind = kindOfNoun(bracketNoun) ?? kindOfNoun(bracketNoun.replace(/e?s$/, ''));
     if (kind) add(kind, `in brackets after: ${bracketNoun}`, 2);
@@ -172,10 +182,21 @@ export function typeCues(text: string, start: number, end: number, shape: NameSh
   // A bare "Name:" opens a quotation as often as a dateline; it needs a place, an agency or capitals.
   if (dl && (dl[1] || dl[2] || shape.words.every((w) => w === w.toUpperCase()))) add('place', 'dateline', 4);
   // The second half of a dateline: "QUARRY BEND, Orlania — …".
-  if (/^\s*\p{Lu}[\p{Lu}\p{N} .'’-]+,\s*$/u.test(before) && /^\s*(?:\([^)]{1,30}\)\s*)?[—–:-]\s/u.test(restRaw)) add('place', 'dateline', 3);
+  if (atStart && /^\s*\p{Lu}[\p{Lu}\p{N} .'’-]+,\s*$/u.test(text.slice(0, start)) && /^\s*(?:\([^)]{1,30}\)\s*)?[—–:-]\s/u.test(restRaw)) add('place', 'dateline', 3);
   const comma = possessive ? null : PLACE_COMMA_RE.exec(rest);
   if (comma && opts.placeAfter?.(comma[1]!.trim())) add('place', `, ${comma[1]!.trim()}`, 2);
   return out;
+}
+
+/** The text of the last `n` words before `at` (with the space after them). */
+function lastWords(text: string, at: number, n: number): string {
+  let i = at;
+  while (i > 0 && /\s/.test(text[i - 1]!)) i--;
+  for (let k = 0; k < n && i > 0; k++) {
+    while (i > 0 && !/\s/.test(text[i - 1]!)) i--;
+    if (k < n - 1) while (i > 0 && /\s/.test(text[i - 1]!)) i--;
+  }
+  return text.slice(i, at);
 }
 
 /** "(GAC)" after "Gulf Agency Company", "(BSM)" after "Bernhard Schulte Shipmanagement": the name's initial, then its letters in order. */

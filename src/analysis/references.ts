@@ -14,6 +14,7 @@ import type { Corpus } from '../types.js';
 import { type Entity, type EntityIndex, keyOf, lexTags, quoteRegions } from '../index/entities.js';
 import { GENDER_WORDS, PERSON_NOUNS, PRONOUNS, REFERRING_NOUNS, type EntityKindName } from '../language/lexicon/entity-cues.js';
 import { TITLE_HEADS } from '../language/lexicon/titles.js';
+import { lemma } from '../language/tokenize.js';
 
 /** One referring expression and the entity it stands for. */
 export interface Reference {
@@ -47,6 +48,16 @@ const REF_RE = new RegExp(
 const EXPLETIVE_AFTER_RE = /^\s+(?:is|was|'s|’s|has\s+been|had\s+been|will\s+be|would\s+be|may\s+be|might\s+be|could\s+be|remains|remained|seems|seemed|appears|appeared|takes|took|is\s+not|was\s+not)\b/i;
 
 const cache = new WeakMap<EntityIndex, Reference[]>();
+
+/** The name at `at` opens its sentence (after "The") and a verb follows it ("The Titan imploded", "Acme says"). */
+function opensWithActor(text: string, at: number): boolean {
+  if (!/^\W*(?:the\s+)?$/i.test(text.slice(0, at))) return false;
+  const after = /^[\p{L}\p{N} .&'’-]*?\p{L}(?:['’]s)?\s*,?\s+(?:also\s+|then\s+)?([\p{Ll}]+)/u.exec(text.slice(at))?.[1];
+  if (!after) return false;
+  const t = lexTags(after);
+  // "lost" is only an adjective to the tagger; its lemma ("lose") shows the past tense.
+  return t.has('PastTense') || (t.has('PresentTense') && !t.has('Plural')) || /^(?:says|said|has|had|is|was)$/.test(after) || /ed$/.test(after) || (!/s$/.test(after) && lemma(after) !== after);
+}
 
 /** Gender an entity's own text shows: honorifics and relation/trade words in its roles and descriptions, else its first name. */
 export function genderOf(e: Entity): 'male' | 'female' | undefined {
@@ -127,9 +138,14 @@ export function buildReferences(corpus: Corpus, index: EntityIndex): Reference[]
             pick = opens ? window.filter((n) => n.sentenceIndex === si - 1 && n.first && fits(n))[0] : undefined;
             pick ??= nearest(fits);
             why = `${opens && pick?.sentenceIndex === si - 1 && pick.first ? 'subject before' : 'nearest'} ${cue.gender ?? ''} person`.replace(/\s+/g, ' ');
+          } else if (pron === 'its' || pron === 'itself' || pron === 'their') {
+            // "it"/"they" often stand for something the text never names ("the submarine … it disappeared").
+            // Only a possessive in a sentence whose subject is a named thing that opens it and acts
+            // ("The Titan imploded during its descent") is resolved; the rest is left, not guessed.
+            const subject = window.find((n) => n.sentenceIndex === si && n.first);
+            const fits = pron === 'their' ? subject?.e.kind === 'organization' : subject !== undefined && subject.e.kind !== 'person';
+            if (subject && fits && opensWithActor(s.text, subject.at - s.start)) (pick = subject), (why = `subject of its sentence (${subject.e.kind})`);
           }
-          // "it" and "they" most often stand for something the text never names ("the submarine … it
-          // disappeared"); without a notion of salience they are left unresolved rather than guessed.
         } else if (m[2]) {
           const age = m[2];
           pick = nearest((n) => n.e.kind === 'person' && ages.get(n.e)!.has(age));

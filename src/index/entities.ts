@@ -19,7 +19,6 @@ import {
 } from '../language/lexicon/index.js';
 import { ORG_WORDS as COMPROMISE_ORG_WORDS, PLACE_WORDS as COMPROMISE_PLACE_WORDS, lexTags } from '../language/word-tags.js';
 import { MODIFIER_SUFFIXES, PERSON_NOUNS, REFERRING_NOUNS, THING_NOUNS } from '../language/lexicon/entity-cues.js';
-import { COMPANY_SUFFIXES } from '../language/lexicon/organisations.js';
 
 /** "Norway-based", "Canadian-owned": a word glued to a modifier ending. */
 const MODIFIER_RE = new RegExp(`-(?:${MODIFIER_SUFFIXES.join('|')})$`, 'i');
