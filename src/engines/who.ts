@@ -17,7 +17,7 @@ import { buildReferences } from '../analysis/references.js';
 import { COMPANY_SUFFIXES } from '../language/lexicon/organisations.js';
 import { quoteUnit } from './quote-span.js';
 import { agesOf } from './figure-slots.js';
-import type { LlmPassage } from '../llm/types.js';
+import { modelFallbackNote, type LlmFailure, type LlmPassage } from '../llm/types.js';
 import { typoDistance } from '../language/edit-distance.js';
 import { terms } from '../language/tokenize.js';
 
@@ -476,8 +476,11 @@ async function addSummary(deps: Deps, e: Entity, answer: Answer): Promise<void> 
     passages.push({ n: passages.length + 1, id: unit.map((s) => s.id).join('+'), articleId: m.article.id, text: m.article.raw.slice(unit[0]!.start, unit[unit.length - 1]!.end) });
   }
   try {
-    const r = await deps.llm!.answer({ task: 'who-summary', question: e.name, passages });
+    let failure: LlmFailure | undefined;
+    const r = await deps.llm!.answer({ task: 'who-summary', question: e.name, passages }, undefined, (f) => (failure = f));
     const block = r?.blocks[0];
+    // a user who waited on a stuck model is told why there is no summary
+    if (failure === 'slow') answer.notes = [...(answer.notes ?? []), modelFallbackNote(failure, deps.config.OPENAI_DEADLINE_MS, 'there is no summary')];
     if (!r || !block) return;
     // Renumber the model's citations after ours so every [n] stays unique.
     const map = new Map<number, number>();

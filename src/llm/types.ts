@@ -72,11 +72,11 @@ export interface Llm {
   answer(req: LlmRequest, signal?: AbortSignal, report?: (failure: LlmFailure) => void): Promise<LlmAnswer | null>;
 }
 
-/** The note an answer carries when the model's reply was not used. */
-export function modelFallbackNote(failure: LlmFailure | undefined, deadlineMs?: number): string {
+/** The note an answer carries when the model's reply was not used; `instead` says what the user gets. */
+export function modelFallbackNote(failure: LlmFailure | undefined, deadlineMs?: number, instead = "this is the articles' own words"): string {
   if (failure === 'slow') {
     const within = deadlineMs ? ` within ${Math.round(deadlineMs / 1000)} s` : ' in time';
-    return `The model was too slow (no reply${within}), so this is the articles' own words.`;
+    return `The model was too slow (no reply${within}), so ${instead}.`;
   }
-  return "The model's answer could not be verified in time, so this is the articles' own words.";
+  return `The model's answer could not be verified in time, so ${instead}.`;
 }

@@ -3,7 +3,8 @@
  * stub OpenAI server never answering and the DEFAULT model timeouts:
  * - /sources (no model) answers in under 1 s while four /ask wait on the model —
  *   model calls do not hold the engine slots;
- * - each /ask gets its offline answer after at most ~12 s, and says the model was too slow.
+ * - each /ask gets its offline answer after at most ~12 s, and says the model was too slow;
+ * - /who answers without its model summary after at most ~12 s, and says so.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildDeps } from '../../src/app.js';
@@ -61,5 +62,16 @@ describe('a stuck model', () => {
       expect(waited).toBeLessThan(12_000 + 3_000); // ~12 s, with margin for a busy machine
     }
     expect(sourcesMs).toBeLessThan(1000);
+  });
+
+  it('/who waits at most ~12 s for its model summary, then answers without one and says why', async () => {
+    const { discord } = h;
+    const started = Date.now();
+    const who = discord.sendInteraction(discord.command('who', [{ name: 'name', type: 3, value: 'Pam Bondi' }], { userId: discord.snowflake() }));
+    const edit = await discord.waitForRequest((r) => r.method === 'PATCH' && r.path.includes(`/${who.token}/messages/@original`), 30_000);
+    expectSafeMessage(edit);
+    expect(textOf(edit.body)).toMatch(/Bondi/);
+    expect(textOf(edit.body)).toMatch(/model was too slow \(no reply within 12 s\), so there is no summary/i);
+    expect(edit.at - started).toBeLessThan(12_000 + 3_000);
   });
 });
