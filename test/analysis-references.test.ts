@@ -17,7 +17,9 @@ Captain Ilsa Varn, 61, said she had steered away from the rocks. The 61-year-old
 
 Tomas Heel, a spokesman for Trellis Lines, said the company would pay for repairs. He added that nobody was hurt.
 
-Rain is expected to continue, the spokesman said.`,
+Rain is expected to continue, the spokesman said.
+
+Engineer Cal Brant said Mayor Nell Osei had asked him to stay. The mayor later thanked His Majesty the King.`,
 );
 const corpus = makeCorpus('/planted', [article]);
 const index = buildEntityIndex(corpus);
@@ -36,6 +38,13 @@ describe('references', () => {
     ['the spokesman said', 'Tomas Heel'],
   ])('"%s" refers to %s', (words, name) => {
     expect(referencesIn(refs, sentenceWith(words))).toContain(idOf(name));
+  });
+
+  it('an object pronoun is not its own verb\'s subject, and "His Majesty" is a title', () => {
+    const asked = refs.filter((r) => r.sentenceId === sentenceWith('had asked him'));
+    expect(asked.map((r) => [r.text, r.entity])).toEqual([['him', idOf('Cal Brant')]]);
+    expect(refs.filter((r) => r.sentenceId === sentenceWith('His Majesty')).map((r) => r.text)).toEqual(['The mayor']);
+    expect(referencesIn(refs, sentenceWith('His Majesty'))).toEqual([idOf('Nell Osei')]);
   });
 
   it('does not guess: "she" is never the man, and a sentence with no reference has none', () => {

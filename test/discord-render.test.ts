@@ -325,6 +325,13 @@ describe('compact cards', () => {
       expect(all).toContain('Supported by 2 independent articles: Miami Herald, blue News.');
     }
     expect(readable({ ...verify, blocks: [{ text: 'see other_file.html', cites: [] }] }).blocks[0]!.text).toBe('see another article');
+    // an article without a title of its own (its title is its file name) is shown untitled
+    const untitled: Answer = { ...ask, citations: ask.citations.map((c) => (c.n === 3 ? { ...c, title: c.source } : c)) };
+    const d = renderAnswer(untitled, ctx)[0]!.embeds[0]!.description!;
+    expect(d).not.toMatch(FILE);
+    expect(d).toContain('-# — an untitled article, 2 Nov 2025');
+    expect(d).toContain('**[3]** Untitled article — 2 Nov 2025');
+    expect(allText(renderQuotes(untitled))).not.toMatch(FILE);
   });
 
   it('verdicts differ in colour: supported green, contradicted red, partly amber, not addressed grey', () => {

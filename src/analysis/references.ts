@@ -38,12 +38,16 @@ interface Named {
   sentenceIndex: number;
   /** First named person/thing in its sentence (its likely subject). */
   first: boolean;
+  /** A resolved pronoun: an antecedent only inside its own sentence. */
+  local?: boolean;
 }
 
 const REF_RE = new RegExp(
   String.raw`\b(?:((?:[Hh]e|[Hh]im|[Hh]is|[Hh]imself|[Ss]he|[Hh]er|[Hh]ers|[Hh]erself|[Ii]ts|[Ii]t|[Ii]tself|[Tt]hey|[Tt]hem|[Tt]heir))\b|[Tt]he\s+(\d{1,3})-year-old(?![\p{L}-])|[Tt]he\s+((?:(?:\p{Lu}[\p{L}.-]*|[\p{Ll}-]+)\s+){0,2}?)([\p{Ll}-]+)(?=[\s,.;:!?'’]))`,
   'gu',
 );
+/** A verb right before a pronoun ("asked him", "told them"). */
+const VERB_BEFORE_RE = /\b(?:\p{Ll}+ed|told|asked|gave|sent|met|saw|took|called|urged|thanked|invited)\s+$/u;
 /** "It is not clear …", "it was reported": "it" stands for no entity. */
 const EXPLETIVE_AFTER_RE = /^\s+(?:is|was|'s|’s|has\s+been|had\s+been|will\s+be|would\s+be|may\s+be|might\s+be|could\s+be|remains|remained|seems|seemed|appears|appeared|takes|took|is\s+not|was\s+not)\b/i;
 
@@ -123,7 +127,7 @@ export function buildReferences(corpus: Corpus, index: EntityIndex): Reference[]
         const at = m.index!;
         if (regions.some(([a, b]) => at > a && at < b)) continue; // "we", "he" inside a quotation belong to its speaker's frame
         const pos = s.start + at;
-        const window = named.filter((n) => n.at < pos && (n.paragraph === s.paragraph || n.paragraph === s.paragraph - 1));
+        const window = named.filter((n) => n.at < pos && (n.paragraph === s.paragraph || n.paragraph === s.paragraph - 1) && (!n.local || n.sentenceIndex === si));
         const nearest = (ok: (n: Named) => boolean) => window.filter(ok).sort((a, b) => b.at - a.at)[0];
         let pick: Named | undefined;
         let why = '';
@@ -131,8 +135,13 @@ export function buildReferences(corpus: Corpus, index: EntityIndex): Reference[]
         if (pron) {
           const cue = PRONOUNS[pron]!;
           if (pron === 'it' && EXPLETIVE_AFTER_RE.test(s.text.slice(at + 2))) continue;
+          // "His Majesty", "Her Excellency": a title, not a reference.
+          if (/^\s+(?:Majesty|Highness|Excellency|Holiness|Royal)\b/.test(s.text.slice(at + m[0].length))) continue;
           if (cue.animacy === 'person') {
-            const fits = (n: Named) => n.e.kind === 'person' && (!gender.get(n.e) || gender.get(n.e) === cue.gender);
+            // "Rush had asked him": an object pronoun is not the subject of its own verb.
+            const object = (pron === 'him' || pron === 'them') && VERB_BEFORE_RE.test(s.text.slice(Math.max(0, at - 30), at));
+            const ownSubject = (n: Named) => object && n.sentenceIndex === si && !/[.;:!?]/.test(s.text.slice(n.at - s.start, at)) && window.every((o) => o === n || o.at < n.at || o.e.kind !== 'person');
+            const fits = (n: Named) => n.e.kind === 'person' && (!gender.get(n.e) || gender.get(n.e) === cue.gender) && !ownSubject(n);
             // A pronoun opening its sentence is most often the previous sentence's subject.
             const opens = /^\W*$/.test(s.text.slice(0, at));
             pick = opens ? window.filter((n) => n.sentenceIndex === si - 1 && n.first && fits(n))[0] : undefined;
@@ -177,6 +186,8 @@ export function buildReferences(corpus: Corpus, index: EntityIndex): Reference[]
         }
         if (!pick) continue;
         out.push({ articleId: article.id, sentenceId: s.id, start: at, end: at + m[0].length, text: m[0], entity: pick.e.id, why });
+        // Within its sentence a resolved pronoun is a mention too: "asked him if he wanted" — "he" is whoever "him" is.
+        if (pron) named.push({ e: pick.e, at: pos, paragraph: s.paragraph, sentenceIndex: si, first: false, local: true });
       }
     });
   }

@@ -335,11 +335,12 @@ export function renderFull(answer: Answer, ctx: RenderContext = {}): MessagePayl
 const readableCache = new WeakMap<Answer, Answer>();
 /** File names as a corpus folder holds them (`000_46500a0d823731af.txt`): never shown to users. */
 const FILE_NAME = /(?<![\w/.-])[\w-]+\.(?:txt|md|markdown|html?)(?![\w/.-])/g;
+const FILE_NAME_ONLY = new RegExp(`^${FILE_NAME.source}$`);
 
 /** Short name of an article for text: its outlet, else its title in quotation marks. */
 function articleLabel(x: { outlet: string | null; title: string; source: string }): string {
   if (x.outlet) return x.outlet;
-  return x.title ? `“${shortTitle(x.title)}”` : 'an article';
+  return x.title ? `“${shortTitle(x.title)}”` : 'an untitled article';
 }
 
 function shortTitle(t: string, max = 60): string {
@@ -357,8 +358,9 @@ export function readable(a: Answer): Answer {
   const hit = readableCache.get(a);
   if (hit) return hit;
   const labels = new Map<string, string>();
-  for (const c of a.citations) if (!labels.has(c.source)) labels.set(c.source, articleLabel(c));
-  for (const s of a.sources ?? []) if (!labels.has(s.source)) labels.set(s.source, articleLabel(s));
+  const named = (x: { outlet: string | null; title: string; source: string }) => articleLabel({ ...x, title: x.title === x.source || FILE_NAME_ONLY.test(x.title.trim()) ? '' : x.title });
+  for (const c of a.citations) if (!labels.has(c.source)) labels.set(c.source, named(c));
+  for (const s of a.sources ?? []) if (!labels.has(s.source)) labels.set(s.source, named(s));
   const ids = [...labels.keys()].filter((id) => id.length > 3).sort((x, y) => y.length - x.length);
   const fix = (t: string): string => {
     if (!t) return t;
@@ -369,15 +371,18 @@ export function readable(a: Answer): Answer {
     }
     return out.replace(FILE_NAME, 'another article');
   };
+  // an article without a title of its own has its file name as title: show none
+  const bare = (t: string, source: string) => (t === source || FILE_NAME_ONLY.test(t.trim()) ? '' : t);
   const out: Answer = {
     ...a,
     title: fix(a.title),
+    citations: a.citations.map((c) => ({ ...c, title: bare(c.title, c.source) })),
     blocks: a.blocks.map((b) => ({ ...b, heading: b.heading === undefined ? undefined : fix(b.heading), text: fix(b.text) })),
     ...(a.notes ? { notes: a.notes.map(fix) } : {}),
     ...(a.events ? { events: a.events.map((e) => ({ ...e, text: fix(e.text), ...(e.note ? { note: fix(e.note) } : {}) })) } : {}),
     ...(a.sections ? { sections: a.sections.map((x) => ({ ...x, heading: fix(x.heading), text: fix(x.text) })) } : {}),
     ...(a.disagreements ? { disagreements: a.disagreements.map((d) => ({ topic: fix(d.topic), sides: d.sides.map((x) => ({ ...x, text: fix(x.text) })) })) } : {}),
-    ...(a.sources ? { sources: a.sources.map((x) => ({ ...x, overlapsWith: x.overlapsWith.map((o) => ({ ...o, source: labels.get(o.source) ?? fix(o.source) })) })) } : {}),
+    ...(a.sources ? { sources: a.sources.map((x) => ({ ...x, title: bare(x.title, x.source), overlapsWith: x.overlapsWith.map((o) => ({ ...o, source: labels.get(o.source) ?? fix(o.source) })) })) } : {}),
   };
   if (a.short) out.short = { ...a.short, text: fix(a.short.text) };
   readableCache.set(a, out);
@@ -868,7 +873,8 @@ export function renderTimeline(answer: Answer, page: number, ctx: RenderContext 
 // ---- quotes, errors ------------------------------------------------------------------
 
 /** The verbatim quotes behind an answer (shown ephemerally by the Quotes button); `only`: just these citations. */
-export function renderQuotes(a: Answer, only?: number[]): MessagePayload[] {
+export function renderQuotes(answer: Answer, only?: number[]): MessagePayload[] {
+  const a = readable(answer);
   const scope = only ? new Set(only) : undefined;
   const cites = a.citations.filter((c) => !scope || scope.has(c.n));
   if (!cites.length) return [{ content: 'This answer has no quotes.', embeds: [], components: [] }];
