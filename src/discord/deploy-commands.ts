@@ -25,6 +25,11 @@ export async function deployCommands(config: Config, rest?: REST): Promise<{ sco
 // Run as a script (not when imported by tests).
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   try {
+    try {
+      process.loadEnvFile('.env'); // like start and the CLI: optional, and real environment variables win
+    } catch {
+      /* no .env */
+    }
     const { scope, count } = await deployCommands(loadConfig());
     process.stdout.write(`Registered ${count} commands (${scope}).\n`);
   } catch (err) {

@@ -5,7 +5,7 @@
  * shortened visibly, but every numbered citation is listed). Article text is
  * markdown-escaped so it shows verbatim and cannot format, link or ping.
  */
-import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIEmbed } from 'discord.js';
+import { ButtonStyle, ComponentType, escapeMarkdown, type APIActionRowComponent, type APIButtonComponent, type APIEmbed } from 'discord.js';
 import type { Answer, AnswerBlock, Citation } from '../types.js';
 
 /** Discord's limits (discord-api-docs), measured in UTF-16 units, which over-counts safely. */
@@ -86,11 +86,20 @@ const TITLE_ROOM = LIMITS.embedTitle + 64;
 
 // ---- text helpers ------------------------------------------------------------------
 
-/** Escape Discord markdown so article text shows verbatim (and `<@id>`, `<t:…>` stay literal). */
+/**
+ * Escape Discord markdown so article text shows verbatim: discord.js's own escaper for
+ * backslashes, code, strikethrough, spoilers, headings and numbered lists; then what it leaves
+ * alone or gets wrong. Every `*` and `_` is escaped here, because its emphasis escapers take
+ * quadratic time on long unspaced runs and leave a stray backslash in runs like `____`; a
+ * backtick in a run of four or more; every bracket (no `[text](url)` from an article becomes
+ * a link, and `[n]` markers are always written escaped); `-` lists, block quotes and `-#` subtext;
+ * `<@id>` and `<t:…>` kept literal; `@everyone` broken.
+ */
 export function escapeText(text: string): string {
-  return text
-    .replace(/([\\*_~`|[\]])/g, '\\$1')
-    .replace(/^(\s*)([>#-])/gm, '$1\\$2')
+  return escapeMarkdown(text, { italic: false, bold: false, underline: false, heading: true, numberedList: true })
+    .replace(/(?<!\\)((?:\\\\)*)`/g, '$1\\`')
+    .replace(/[*_[\]]/g, '\\$&')
+    .replace(/^(\s*)([>-])/gm, '$1\\$2')
     .replace(/<(?=[@#:at/])/g, '\\<')
     .replace(/(?<=^|\s)@(?=everyone|here)/g, '@\u200b');
 }
