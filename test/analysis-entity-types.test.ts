@@ -85,6 +85,8 @@ The rescue was planned by the founder of the Quarry Bend caving club Ines Marr, 
 
 Ilsa Varn, 61, is vice-chairman of Orlanian builder Trellis Holdings, and a long-time adviser to the Harbour Trust.
 
+Greta Nyberg of the Kestrel Geology Institution says the rock is unstable.
+
 The quarry is owned by Orlania-based Venn Stoneworks Ltd. Orlanian mining company Venn Stoneworks said it would pay for the rescue.`);
   const { entities } = buildEntityIndex(corpus);
   const described = (name: string) => find(entities, name)!.mentions.flatMap((m) => [m.role, m.apposition]).filter(Boolean);
@@ -101,6 +103,10 @@ The quarry is owned by Orlania-based Venn Stoneworks Ltd. Orlanian mining compan
     const venn = find(entities, 'Venn Stoneworks')!;
     expect(venn.kind).toBe('organization');
     expect(venn.mentions.map((m) => m.descriptor)).toEqual(expect.arrayContaining(['Orlania-based', 'Orlanian mining company']));
+  });
+  it('a person "of" an organisation is two entities', () => {
+    expect(find(entities, 'Greta Nyberg')?.kind).toBe('person');
+    expect(find(entities, 'Kestrel Geology Institution')?.kind).toBe('organization');
   });
   it('a description coordinated with "and" belongs to the sentence\'s subject, not the name before it', () => {
     expect(described('Trellis Holdings').join(' ')).not.toMatch(/adviser/);

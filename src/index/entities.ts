@@ -347,7 +347,9 @@ function extractCandidates(article: Article, sentence: Sentence, lowerWords: Set
       // "and" joins only inside institution names ("Center for Strategic and International Studies").
       const institutional = run.some((r) => r.text === 'for');
       const onlyThe = conn.length === 1 && conn[0]!.text === 'the';
-      if (conn.length && after?.cap && !onlyThe && (!hasAnd || institutional) && [prev, ...conn, after].every((x, idx, arr) => idx === 0 || gapOk(arr[idx - 1]!, x))) {
+      // "Carl Hartsfield of the Woods Hole Oceanographic Institution": a person's name ends before "of".
+      const personOf = conn[0]?.text === 'of' && run.length >= 2 && lexTags(run[0]!.key).has('FirstName') && !run.some((r) => TITLE_HEADS.has(r.key) || ORG_HEADS.has(r.key));
+      if (conn.length && after?.cap && !onlyThe && !personOf && (!hasAnd || institutional) && [prev, ...conn, after].every((x, idx, arr) => idx === 0 || gapOk(arr[idx - 1]!, x))) {
         run.push(...conn, after);
         j = k + 1;
         continue;

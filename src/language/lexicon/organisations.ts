@@ -12,6 +12,7 @@ export const ORG_HEADS: ReadonlySet<string> = new Set(
     force forces reuters cia fbi nsa un nato opec club league church fund airlines airways media television radio channel
     lines shipping motors holdings partners industries labs systems technologies consortium cooperative trust limited llc llp plc gmbh incorporated
     foods brands stores pharmaceuticals logistics solutions ventures enterprises capital insurance bancorp
+    institution academy school college hospital
   `),
 );
 
