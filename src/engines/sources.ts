@@ -6,6 +6,7 @@ import type { Deps } from '../deps.js';
 import type { Answer, Article, SourceInfo } from '../types.js';
 import { NEAR_DUPLICATE_SHARE } from '../corpus/overlap.js';
 import { corpusUnavailableNote } from '../corpus/watch.js';
+import { COUNTRY_ABBREVIATIONS, OUTLET_WORDS, SENTENCE_OPENERS, STOPWORDS, TITLE_HEADS, alternation } from '../language/lexicon/index.js';
 
 // Capitalised words on one line, with lower-case connectors inside a name ("Center for Strategic and
 // International Studies"); a name never runs across a line break or a sentence end.
@@ -22,8 +23,13 @@ const ATTRIBUTION_PATTERNS: RegExp[] = [
 ];
 
 /** Words that end up capitalised at sentence starts but are not outlets. */
-const NOT_OUTLET = /^(?:The|A|An|He|She|They|It|This|That|President|Secretary|Minister|Officials?|Trump|According|In|On|As|When|While|However|And|But|U\.S\.|US)$/;
-const OUTLET_HINT = /\b(?:Post|Times|Herald|Journal|News|Tribune|Guardian|Telegraph|Reuters|AP|AFP|TASS|Tass|CBS|CNN|NBC|ABC|BBC|Fox|Bloomberg|Wire|Press|Agency|Minutes|Gazette|Independent|Observer|Chronicle|Sputnik|Xinhua|Al Jazeera|Politico|Axios|Daily|Radio|TV|Television|Network|Magazine|Review|Monitor|Institute|Center|Centre|Council|Studies)\b/;
+const NOT_OUTLET = {
+  test: (word: string): boolean => {
+    const w = word.toLowerCase().replace(/\.$/, '');
+    return STOPWORDS.has(w) || SENTENCE_OPENERS.has(w) || TITLE_HEADS.has(w) || w === 'official' || w.replace(/\./g, '') in COUNTRY_ABBREVIATIONS;
+  },
+};
+const OUTLET_HINT = new RegExp(`\\b(?:${alternation(OUTLET_WORDS)})\\b`);
 
 /** The outlets/agencies an article attributes claims to. */
 export function attributedOutlets(a: Article): string[] {
