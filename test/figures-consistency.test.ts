@@ -34,6 +34,9 @@ describe('seeds: one age, one count, whichever command asks', () => {
     expect(a.citations[0]!.quote).toMatch(/Trump[\s\S]*79-year-old/);
     expect(verify(deps, 'Trump is 79 years old').verdict).toBe('supported');
     expect(verify(deps, 'Trump is 75 years old').verdict).toBe('contradicted');
+    // Said as news writes it, without "years old".
+    expect(verify(deps, 'Zeihan is 52.').verdict).toBe('supported');
+    expect(verify(deps, 'Zeihan is 60.').verdict).toBe('contradicted');
   }, 60_000);
 
   it('every age the analysis ties to a person is what /who, /ask and /verify say', async () => {

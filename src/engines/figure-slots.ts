@@ -114,6 +114,11 @@ function locate(deps: Pick<Deps, 'corpus'>, f: FigureFact): { article: Article; 
   return article && sentence ? { article, sentence } : null;
 }
 
+/** The age a claim states in words the figure reader reads as an age ("Suleman is 19", "Brandvik, 68, …"), or null. */
+export function statedAge(claim: string): number | null {
+  return readFigures(claim).find((f) => f.kind === 'age')?.value ?? null;
+}
+
 /** The age a claim states, and whose ("Trump is 79 years old", "The coach is 35", "Suleman Dawood was 19 years old"). */
 export function claimAge(deps: Pick<Deps, 'corpus'>, claim: string): { holder: Holder; age: number; hi: number } | null {
   const r = readFigures(claim).find((f) => f.kind === 'age');

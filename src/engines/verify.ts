@@ -20,7 +20,7 @@ import { stem, terms, words } from '../language/tokenize.js';
 import type { Answer, AnswerBlock, Article, Sentence } from '../types.js';
 import { properNames } from './ask.js';
 import { createCiter, type Citer } from './cite.js';
-import { agesOf, claimAge, comparableFigures, resolveHolder, sameNumber } from './figure-slots.js';
+import { agesOf, claimAge, comparableFigures, resolveHolder, sameNumber, statedAge } from './figure-slots.js';
 import { capitalize, quotedList } from './phrasing.js';
 import { analysisOf } from '../analysis/index.js';
 import {
@@ -281,7 +281,7 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
     if (n.terms.every((t) => deps.index.docFreq(t) > Math.max(2, deps.index.size * 0.2))) n.required = false;
   }
   // "X is 52 years old": ages are read from "the 52-year-old" (linked to the person just named) and "aged 52".
-  const age = ageOf(claim);
+  const age = ageOf(claim) ?? statedAge(claim);
   // Only a claim about the age itself is decided by it: "14 rowers sheltered with their 25-year-old coach" is about the rowers too.
   if (age !== null && !claimFigures.length) {
     const subject = names.filter((n) => !n.speaker && n.terms.some((t) => deps.index.docFreq(t) > 0));
