@@ -10,7 +10,7 @@
 import { parseDates } from '../language/dates.js';
 import {
   CASUALTY_ROOTS, COUNTED_NOUNS, FIGURE_FILLERS, FIGURE_NOUNS, IRREGULAR_PAST_VERBS, IRREGULAR_PLURALS, MEASURE_NOUNS, MONTH_PATTERN, NOUN_PHRASE_STOPS,
-  NUMBER_WORDS, PHRASE_FUNCTION_WORDS, QUALIFIERS, SCALES, SOFT_COUNT_MODIFIERS, TALLY_VERBS, UNIT_NOUNS, WEEKDAYS, alternation,
+  NUMBER_WORDS, PHRASE_FUNCTION_WORDS, QUALIFIERS, SCALES, SOFT_COUNT_MODIFIERS, TALLY_VERBS, UNIT_NOUNS, WEEKDAYS, alternation, speechForms,
 } from '../language/lexicon/index.js';
 import { lemma as lemmaOf, root, verbForms, words as wordsOf } from '../language/tokenize.js';
 import type { Article, Sentence } from '../types.js';
@@ -99,15 +99,24 @@ function range(qualifier: string | undefined, v: number): [number, number] {
   }
 }
 
+/** Reporting verbs an attribution names its source by ("officials said", "X estimated", "said X"). */
+const SOURCE_VERBS = alternation([...speechForms({ roles: ['say'], ambiguous: false, forms: ['base', 's', 'past'] }), ...speechForms({ roles: ['report', 'allege'], forms: ['s', 'past'] })]);
+const GROUP_SOURCE_RE = new RegExp(
+  `\\b((?:[A-Z][\\w.]*\\s+)?(?:administration\\s+)?(?:officials|analysts|authorities|experts|police|prosecutors|investigators))\\s+(?:have\\s+|had\\s+)?(?:${SOURCE_VERBS})\\b`,
+);
+const NAMED_SOURCE_RE = new RegExp(`\\b((?:[A-Z][\\w.’'-]+\\s+){0,3}[A-Z][\\w.’'-]+)\\s+(?:${SOURCE_VERBS})\\b`);
+const SAID_BY_RE = new RegExp(`\\b(?:${alternation(speechForms({ inverts: true, forms: ['s', 'past'] }))})\\s+((?:[A-Z][\\w.’'-]+\\s*){1,4})`);
+const OPENING_SOURCE_RE = new RegExp(`^((?:[A-Z][\\w’'.-]*|[a-z][\\w’'-]*)(?:\\s+(?:[A-Z][\\w’'.-]*|[a-z][\\w’'-]*)){0,4}?)\\s+(?:${SOURCE_VERBS})\\b`);
+
 /** Who a sentence attributes its content to, by common reporting patterns; null when unattributed. */
 export function attributionOf(text: string): string | null {
   const acc = /\baccording to ((?:the\s+)?[^,.;:—–]{3,80})/i.exec(text);
   if (acc) return acc[1]!.split(/\s+/).slice(0, 12).join(' ').replace(/[’'"”]+$/, '');
-  const group = /\b((?:[A-Z][\w.]*\s+)?(?:administration\s+)?(?:officials|analysts|authorities|experts|police|prosecutors|investigators))\s+(?:have\s+|had\s+)?(?:say|said|says|accused|estimate[sd]?|reported|told)\b/.exec(text);
+  const group = GROUP_SOURCE_RE.exec(text);
   if (group) return group[1]!;
-  const named = /\b((?:[A-Z][\w.’'-]+\s+){0,3}[A-Z][\w.’'-]+)\s+(?:said|says|told|reported|announced|estimated|wrote)\b/.exec(text);
+  const named = NAMED_SOURCE_RE.exec(text);
   if (named && !/^(The|A|An|He|She|It|They|We|This|That)$/.test(named[1]!)) return named[1]!;
-  const saidBy = /\b(?:said|says|told|announced)\s+((?:[A-Z][\w.’'-]+\s*){1,4})/.exec(text);
+  const saidBy = SAID_BY_RE.exec(text);
   if (saidBy) return saidBy[1]!.trim();
   return null;
 }
@@ -335,7 +344,7 @@ function verbBefore(before: string): string | null {
 
 /** Who says so in the digest: the sentence's own opening subject of "said" first ("Consumer advocates said …"), then the shared rules. */
 export function digestAttribution(text: string): string | null {
-  const m = /^((?:[A-Z][\w’'.-]*|[a-z][\w’'-]*)(?:\s+(?:[A-Z][\w’'.-]*|[a-z][\w’'-]*)){0,4}?)\s+(?:said|says|say|told|reported|estimated|announced|alleged|claimed)\b/.exec(text.trim());
+  const m = OPENING_SOURCE_RE.exec(text.trim());
   // "Trump’s administration has previously said": the speaker ends before the auxiliary or adverb.
   const subject = m?.[1]?.split(/\s+(?:has|have|had|was|were|is|are|previously|also|already|reportedly|later|then|once|never|again|repeatedly|publicly|quickly)\b/)[0];
   if (subject && !/^(He|She|It|They|We|I|You|This|That|There)$/i.test(subject) && !/\b(?:who|which|that|and|but)\b/.test(subject)) {

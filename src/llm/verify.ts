@@ -5,6 +5,7 @@
  * model was given. What we show is the exact substring of the passage, never the
  * model's copy. A sentence with any unverifiable citation is dropped whole.
  */
+import { terms } from '../language/tokenize.js';
 import type { AnswerBlock, Citation } from '../types.js';
 import { VERDICTS } from './prompt.js';
 import { findUrls, hasMention, sanitizeProse, urlKey } from './sanitize.js';
@@ -173,20 +174,12 @@ export function findVerbatim(passage: string, quote: string): string | null {
 
 // ---------------------------------------------------------------- grounding checks
 
-const STOP = new Set(
-  'that this with from have has had were was will would could should about after before their there they them then than also into over under which while what when where who whom whose been being said says according more most some such other only very just your'.split(
-    ' ',
-  ),
-);
-
-const stem = (w: string) => w.toLowerCase().slice(0, 5);
-
-/** The sentence must share at least one content word with what it cites. */
+/** The sentence must share at least one content word (a search term of four letters or more) with what it cites. */
 function sharesContent(sentence: string, quotes: string[]): boolean {
-  const content = words(sentence).filter((w) => w.length >= 4 && !/^\d+$/.test(w) && !STOP.has(w.toLowerCase()));
+  const content = terms(sentence).filter((t) => t.length >= 4 && !/^\d/.test(t));
   if (!content.length) return true;
-  const quoted = new Set(quotes.flatMap(words).map(stem));
-  return content.some((w) => quoted.has(stem(w)));
+  const quoted = new Set(quotes.flatMap(terms));
+  return content.some((t) => quoted.has(t));
 }
 
 const digitsOnly = (s: string) => s.replace(/[,\s]/g, '');
