@@ -9,9 +9,12 @@ import {
   ApplicationCommandOptionType,
   AttachmentBuilder,
   Client,
+  ComponentType,
   Events,
   GatewayIntentBits,
   MessageFlags,
+  type APIActionRowComponent,
+  type APIButtonComponent,
   type AutocompleteInteraction,
   type ButtonInteraction,
   type Interaction,
@@ -69,13 +72,20 @@ export function incomingFrom(i: Interaction): Incoming | null {
     return { ...origin, kind: 'command', name: i.commandName, options, channels: channelsOf(i.client, options) };
   }
   if (i.isAutocomplete()) return { ...origin, kind: 'autocomplete', name: i.commandName, options: i.options.data as unknown as RawOption[] };
-  if (i.isButton()) return { ...origin, kind: 'button', customId: i.customId };
+  if (i.isButton()) return { ...origin, kind: 'button', customId: i.customId, components: buttonRows(i) };
   if (i.isModalSubmit()) {
     const fields: Record<string, string> = {};
     for (const [id, f] of i.fields.fields) if ('value' in f && typeof f.value === 'string') fields[id] = f.value;
     return { ...origin, kind: 'modal', customId: i.customId, fields };
   }
   return null;
+}
+
+/** The button rows of the message a button is on (other top-level components are left out). */
+function buttonRows(i: ButtonInteraction): APIActionRowComponent<APIButtonComponent>[] {
+  return i.message.components
+    .map((r) => r.toJSON() as { type: number; components?: { type: number }[] })
+    .filter((r) => r.type === ComponentType.ActionRow && (r.components ?? []).every((c) => c.type === ComponentType.Button)) as APIActionRowComponent<APIButtonComponent>[];
 }
 
 /**
@@ -118,6 +128,9 @@ export function gatewayResponder(i: Interaction, client: Client): Responder {
     },
     async update(p) {
       await (i as ButtonInteraction).update(toMessageOptions(p));
+    },
+    async updateComponents(rows) {
+      await (i as ButtonInteraction).update({ components: rows, allowedMentions: NO_PINGS });
     },
     async modal(m) {
       await (i as ButtonInteraction).showModal(m);

@@ -4,7 +4,7 @@
  * turn what Discord sent into an `Incoming` and give the router a `Responder`, so
  * every handler runs unchanged in either mode.
  */
-import type { APIModalInteractionResponseCallbackData, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import type { APIActionRowComponent, APIButtonComponent, APIModalInteractionResponseCallbackData, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import type { Deps } from '../deps.js';
 import type { CommandInput } from '../engines/index.js';
 import type { Answer } from '../types.js';
@@ -45,7 +45,12 @@ export interface ResolvedChannel {
 export type Incoming =
   | (Origin & { kind: 'command'; name: string; options: RawOption[]; channels?: Record<string, ResolvedChannel> })
   | (Origin & { kind: 'autocomplete'; name: string; options: RawOption[] })
-  | (Origin & { kind: 'button'; customId: string })
+  | (Origin & {
+      kind: 'button';
+      customId: string;
+      /** The button rows of the message the button is on, as Discord sent them (disabled when the answer has expired). */
+      components?: APIActionRowComponent<APIButtonComponent>[];
+    })
   | (Origin & { kind: 'modal'; customId: string; fields: Record<string, string> });
 
 /** How the router answers; each front door implements it. */
@@ -59,6 +64,8 @@ export interface Responder {
   deleteOriginal(): Promise<void>;
   /** Component interactions: replace the message the button is on. */
   update(p: MessagePayload): Promise<void>;
+  /** Component interactions: replace only the buttons of the message the button is on (its embeds stay). */
+  updateComponents?(rows: APIActionRowComponent<APIButtonComponent>[]): Promise<void>;
   modal(m: APIModalInteractionResponseCallbackData): Promise<void>;
   choices(c: { name: string; value: string }[]): Promise<void>;
   /** A plain channel message, for work that outlives the 15-minute interaction token. */

@@ -138,7 +138,9 @@ export function incomingFromApi(body: any): Incoming | null {
     case 4:
       return str(data.name) ? { ...origin, kind: 'autocomplete', name: data.name, options } : null;
     case 3:
-      return data.component_type === 2 && str(data.custom_id) ? { ...origin, kind: 'button', customId: data.custom_id } : null;
+      if (data.component_type !== 2 || !str(data.custom_id)) return null;
+      // the message's button rows, to disable them when the answer behind them has expired
+      return { ...origin, kind: 'button', customId: data.custom_id, ...(Array.isArray(body?.message?.components) ? { components: body.message.components } : {}) };
     case 5: {
       if (!str(data.custom_id)) return null;
       const fields: Record<string, string> = {};
@@ -228,6 +230,13 @@ export async function startHttpInteractions(deps: Deps, port: number, opts: Http
       },
       async update(p) {
         if (!respond({ type: 7, data: apiMessage(withoutFiles(p)) })) await editOriginal(p);
+        await written;
+      },
+      async updateComponents(rows) {
+        if (!respond({ type: 7, data: { components: rows } })) {
+          await written;
+          await rest.patch(original, { body: { components: rows }, auth: false });
+        }
         await written;
       },
       async modal(m) {

@@ -12,7 +12,7 @@ import type { Answer } from '../types.js';
 import type { CommandContext, Incoming, Origin, Responder, RunFn, SlashCommand } from './command.js';
 import { focusedOption, validateOptions } from './options.js';
 import { clip, payloadViolations, quoteScope, renderAnswer, renderError, renderFull, renderQuotes, renderTimeline, type MessagePayload, type RenderContext } from './render.js';
-import { createStash, type Stash } from './stash.js';
+import { createStash, expiredRows, type Stash } from './stash.js';
 import { shouldAnswer } from '../scale/claim.js';
 import { createCooldown, isCooldownError } from './cooldown.js';
 
@@ -159,6 +159,14 @@ function tracked(res: Responder, deps: Deps): { res: Responder; state: State } {
         state.acked = true;
       },
       channelSend: (p, nonce) => res.channelSend(guard(p), nonce),
+      ...(res.updateComponents
+        ? {
+            async updateComponents(rows) {
+              await res.updateComponents!(rows);
+              state.acked = state.replied = true;
+            },
+          }
+        : {}),
     },
   };
 }
@@ -354,9 +362,18 @@ export function createRouter(deps: Deps, opts: RouterOptions): Router {
     await deliver(origin, res, state, payloads);
   }
 
-  async function stashed(key: string) {
+  /**
+   * The stashed answer a button reads. When it has expired, the message's buttons that read
+   * it are disabled (so nobody clicks them again) and the clicker is told privately.
+   */
+  async function stashed(key: string, inc?: Incoming & { kind: 'button' }, res?: Responder) {
     const entry = SNOWFLAKE.test(key) ? await stash.get(key) : undefined;
-    if (!entry) throw new NotFoundError('That answer has expired — run the command again.');
+    if (!entry) {
+      if (inc?.components?.length && res?.updateComponents) {
+        await res.updateComponents(expiredRows(inc.components)).catch((err: unknown) => deps.log.info({ err: (err as Error)?.message }, 'could not disable the buttons of an expired answer'));
+      }
+      throw new NotFoundError('That answer has expired — run the command again.');
+    }
     return entry;
   }
 
@@ -422,7 +439,7 @@ export function createRouter(deps: Deps, opts: RouterOptions): Router {
     switch (kind) {
       case 'q': {
         // `q:<key>` or, on a timeline page, `q:<key>:<page>`: the quotes of that page only
-        const { answer: ans } = await stashed(a ?? '');
+        const { answer: ans } = await stashed(a ?? '', inc, res);
         const page = b === undefined ? undefined : Number(b);
         if (page !== undefined && (!Number.isInteger(page) || page < 0)) throw new BadInputError('That page does not exist.');
         const [first, ...rest] = renderQuotes(ans, quoteScope(ans, page));
@@ -431,7 +448,7 @@ export function createRouter(deps: Deps, opts: RouterOptions): Router {
         return;
       }
       case 'x': {
-        const { answer: ans } = await stashed(a ?? '');
+        const { answer: ans } = await stashed(a ?? '', inc, res);
         const [first, ...rest] = renderFull(ans);
         await res.reply(first!, true);
         for (const p of rest) await res.followUp(p, true);
@@ -439,7 +456,7 @@ export function createRouter(deps: Deps, opts: RouterOptions): Router {
       }
       case 't': {
         // `t:<key>:<page>` pages the asker's message; `t:<key>:<page>:<user>` pages that user's own copy
-        const entry = await stashed(a ?? '');
+        const entry = await stashed(a ?? '', inc, res);
         const page = Number(b);
         if (!Number.isInteger(page) || page < 0) throw new BadInputError('That page does not exist.');
         if (c !== undefined && !SNOWFLAKE.test(c)) throw new BadInputError('That button is not valid.');
@@ -453,7 +470,7 @@ export function createRouter(deps: Deps, opts: RouterOptions): Router {
         return;
       }
       case 'f': {
-        const entry = await stashed(a ?? '');
+        const entry = await stashed(a ?? '', inc, res);
         const suggestion = entry.answer.followUps[Number(b)];
         if (!suggestion) throw new NotFoundError('That suggestion is no longer available.');
         // The clicker's own conversation, never the answer owner's (whose ids the stash holds).

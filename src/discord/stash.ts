@@ -4,6 +4,7 @@
  * is the shared copy; a small in-process LRU keeps buttons working on this instance
  * when the store is down, and saves a round-trip on the common path.
  */
+import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent } from 'discord.js';
 import type { Logger } from '../log.js';
 import type { Store } from '../store/index.js';
 import type { Answer } from '../types.js';
@@ -22,6 +23,24 @@ export interface Stash {
 
 /** Buttons outlive interaction tokens; a day is long enough for a news story's chatter. */
 export const STASH_TTL_MS = 24 * 60 * 60 * 1000;
+
+/** custom_ids of the buttons that read a stashed answer (Quotes, Full answer, pages, suggested follow-ups). */
+const STASHED_BUTTON = /^[qxtf]:/;
+
+/**
+ * A message's button rows once its stashed answer has expired: the buttons that read it are
+ * disabled; link buttons and "Ask a follow-up" (which needs no stash) keep working.
+ */
+export function expiredRows(rows: readonly APIActionRowComponent<APIButtonComponent>[]): APIActionRowComponent<APIButtonComponent>[] {
+  return rows
+    .filter((r) => r?.type === ComponentType.ActionRow && Array.isArray(r.components))
+    .map((r) => ({
+      type: ComponentType.ActionRow,
+      components: r.components
+        .filter((b) => !!b && typeof b === 'object')
+        .map((b) => (b.style !== ButtonStyle.Link && 'custom_id' in b && STASHED_BUTTON.test(String(b.custom_id)) ? { ...b, disabled: true } : b)),
+    }));
+}
 
 export function createStash(store: Store, log: Logger, opts: { ttlMs?: number; lruSize?: number } = {}): Stash {
   const ttlMs = opts.ttlMs ?? STASH_TTL_MS;

@@ -4,10 +4,10 @@
  * mentions parsed (article text is echoed). With a stash, the message gets a Quotes
  * button, disabled again when its stashed answer expires.
  */
-import { AttachmentBuilder, ButtonStyle, ComponentType, SnowflakeUtil, type APIActionRowComponent, type APIButtonComponent, type Client } from 'discord.js';
+import { AttachmentBuilder, ButtonStyle, SnowflakeUtil, type APIActionRowComponent, type APIButtonComponent, type Client } from 'discord.js';
 import type { MessagePayload } from '../discord/render.js';
 import { digestNote, renderDigest } from '../discord/render-digest.js';
-import { STASH_TTL_MS, type Stash } from '../discord/stash.js';
+import { expiredRows, STASH_TTL_MS, type Stash } from '../discord/stash.js';
 import type { Answer } from '../types.js';
 import { classifyDiscordFailure, DigestPostError, type Poster } from './poster.js';
 
@@ -22,14 +22,6 @@ export function digestPayloads(answer: Answer, withChart: boolean, key?: string)
   return [renderDigest(answer, { key, chart: withChart ? { name: CHART_FILE } : undefined }).message];
 }
 
-/** The rows of a message whose answer has expired: link buttons still work, the others are disabled. */
-export function expiredRows(rows: readonly APIActionRowComponent<APIButtonComponent>[]): APIActionRowComponent<APIButtonComponent>[] {
-  return rows.map((r) => ({
-    ...r,
-    type: ComponentType.ActionRow,
-    components: r.components.map((b) => (b.style === ButtonStyle.Link ? b : { ...b, disabled: true })),
-  }));
-}
 
 /** The nonce of part `i` of a digest posted with `nonce` (one per message; Discord de-duplicates each). */
 const partNonce = (nonce: string, i: number) => (i === 0 ? nonce : `${nonce}-${i}`);

@@ -348,6 +348,13 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
       return { status: 200, body: makeMessage(t?.channel ?? channelId, r.body, appId) };
     }
     if (m(/^\/channels\/\d+\/messages\/\d+\/reactions\/[^/]+\/@me$/) && r.method === 'PUT') return { status: 204 };
+    if ((g = m(/^\/channels\/(\d+)\/messages\/(\d+)$/)) && (r.method === 'PATCH' || r.method === 'GET')) {
+      // the bot edits (or reads) one of its messages, e.g. to disable buttons whose answer expired
+      const msg = messages.get(g[2]!);
+      if (!msg || msg.channel_id !== g[1]) return { status: 404, body: { message: 'Unknown Message', code: 10008 } };
+      if (r.method === 'PATCH') Object.assign(msg, r.body ?? {}, { edited_timestamp: new Date().toISOString() });
+      return { status: 200, body: msg };
+    }
     if ((g = m(/^\/channels\/(\d+)\/messages$/)) && r.method === 'POST') {
       return { status: 200, body: makeMessage(g[1]!, r.body) };
     }
