@@ -30,8 +30,8 @@ export interface NameShape {
 const SPEECH = alternation(speechForms({ roles: ['say', 'allege', 'report'], forms: ['s', 'past'] }));
 /** "X said", "X, 48, told", "X also said", "X's spokesman said" is not X speaking. */
 const SPEECH_AFTER_RE = new RegExp(`^(?:\\s*\\([^)]{1,40}\\))?\\s+(?:(?:also|then|later|again|further|previously|\\p{Ll}+ly)\\s+)?(?:${SPEECH})\\b`, 'u');
-/** "…,” said X" / "says X": the inverted speaker, right after the verb. */
-const SPEECH_BEFORE_RE = new RegExp(`(?:[,"”'’]\\s*|^\\s*|\\b)(?:said|says|added|adds|explained|explains|wrote|writes|told|noted|recalled|continued|replied|asked)\\s+$`, 'u');
+/** "…,” said X" / "says X": the inverted speaker, right after the verb ("told X", "asked X" name the listener). */
+const SPEECH_BEFORE_RE = new RegExp(`(?:[,"”'’]\\s*|^\\s*|\\b)(?:said|says|added|adds|explained|explains|wrote|writes|noted|recalled|continued|replied)\\s+$`, 'u');
 /** A finite verb turns "X, the river rose" into a clause. */
 const FINITE_RE = /\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|\p{Ll}{2,}ed)\b/u;
 const ACCORDING_RE = /\baccording\s+to\s+(?:the\s+)?$/i;
@@ -96,7 +96,9 @@ export function typeCues(text: string, start: number, end: number, shape: NameSh
   const restRaw = text.slice(end, end + 200);
   const possessive = /^['’]s?\b/.test(restRaw);
   const rest = restRaw.replace(/^['’]s?\b/, '');
-  const personShaped = looksLikePersonName(shape);
+  // "60 Minutes": a name written after a number is a programme's or a work's title; speaking says nothing of its kind.
+  const titled = /\d\s+$/.test(text.slice(Math.max(0, start - 6), start));
+  const personShaped = looksLikePersonName(shape) && !titled;
 
   // "Hurricane Laura", "Tropical Storm Fay": the name opens with the kind of thing it is.
   const prefix = shape.words.length > 1 ? THING_PREFIXES[shape.words[0]!.toLowerCase()] : undefined;
@@ -143,7 +145,7 @@ export function typeCues(text: string, start: number, end: number, shape: NameSh
     if (kind && head) add(kind, `apposition: ${head}`, kind === 'person' ? 2 : 3);
   }
   // A speech verb with the name as subject, or inverted after the verb.
-  if (!opts.inQuote && !possessive && (SPEECH_AFTER_RE.test(rest) || (SPEECH_BEFORE_RE.test(before) && /^\s*(?:[,.;]|$|\s+(?:on|in|at|to|who|that|said|told))/.test(rest)))) {
+  if (!opts.inQuote && !possessive && !titled && (SPEECH_AFTER_RE.test(rest) || (SPEECH_BEFORE_RE.test(before) && /^\s*(?:[,.;]|$|\s+(?:on|in|at|to|who|that|said|told))/.test(rest)))) {
     if (personShaped) add('person', 'speaks', shape.words.length > 1 ? 2 : 1);
     else add('organization', 'speaks', 1);
   }

@@ -326,7 +326,12 @@ function extractCandidates(article: Article, sentence: Sentence, lowerWords: Set
     const run: Token[] = [t];
     let j = i + 1;
     // A possessive ends a name, unless the corpus never writes the word without it ("Lloyd's List", "Monk's Junction").
-    const joinsPossessive = (x: Token) => !x.poss || (!plainCaps.has(x.key) && toks[toks.indexOf(x) + 1]?.cap === true && /^['’]s$/.test(text.slice(x.end, x.end + 2)));
+    // Nor the word after it on its own, and a place's possessive is the place's ("Mexico's Sinaloa Cartel").
+    const joinsPossessive = (x: Token) => {
+      if (!x.poss) return true;
+      const next = toks[toks.indexOf(x) + 1];
+      return !plainCaps.has(x.key) && next?.cap === true && !plainCaps.has(next.key) && !lexTags(x.key).has('Place') && /^['’]s$/.test(text.slice(x.end, x.end + 2));
+    };
     while (j < toks.length && joinsPossessive(run[run.length - 1]!)) {
       const prev = run[run.length - 1]!;
       const gapOk = (a: Token, b: Token) => /^ +$/.test(text.slice(a.end + (a.poss ? 2 : 0), b.start));
@@ -554,8 +559,17 @@ export function buildEntityIndex(corpus: Corpus): EntityIndex {
   const lowerWords = new Set<string>();
   // Capitalised words the corpus also writes without a possessive ("Egypt" as well as "Egypt's").
   const plainCaps = new Set<string>();
-  for (const a of corpus.articles) for (const s of a.sentences) for (const t of tokenize(s.text)) if (!t.cap) lowerWords.add(t.key);
-  else if (!t.poss) plainCaps.add(t.key);
+  for (const a of corpus.articles) {
+    for (const s of a.sentences) {
+      let prev: Token | undefined;
+      for (const t of tokenize(s.text)) {
+        if (!t.cap) lowerWords.add(t.key);
+        // The word after a possessive ("List" in "Lloyd's List") is not seen on its own there.
+        else if (!t.poss && !(prev?.poss && prev.cap)) plainCaps.add(t.key);
+        prev = t;
+      }
+    }
+  }
 
   const cands: Candidate[] = [];
   for (const a of corpus.articles) for (const s of a.sentences) cands.push(...extractCandidates(a, s, lowerWords, plainCaps));
