@@ -163,6 +163,18 @@ Deepwater Tours said in a statement that its tour was cancelled. Mira Solberg sa
     expect(solberg.mentions.map((m) => m.role)).toEqual(expect.arrayContaining(['CTO', 'chief executive of Deepwater Tours']));
   });
 
+  it('keeps a possessive inside a name only when it is the name\'s own', () => {
+    const c = corpusOf(`Shipping news
+
+Rates rose, according to Marrow's Register. Data from Marrow's Register show 40 ships waiting.
+
+Mexico's Sable Cartel moved the cargo. The Sable Cartel denied it.`);
+    const names = buildEntityIndex(c).entities.map((e) => e.name);
+    expect(names).toContain("Marrow's Register");
+    expect(names).toContain('Sable Cartel');
+    expect(names).not.toContain("Mexico's Sable Cartel");
+  });
+
   it('gives a list member no description that belongs to the next name', () => {
     const vale = find(entities, 'Anton Vale')!;
     expect(vale.mentions.some((m) => /Solberg|chief executive/.test(m.apposition ?? ''))).toBe(false);
