@@ -80,6 +80,14 @@ describe('every slash command round-trips through discord.js', () => {
     },
     { name: 'verify', options: [str('claim', 'The US deployed 10,000 troops')], check: (text) => expect(text.length).toBeGreaterThan(10) },
     { name: 'compare', options: [], check: (text) => expect(text.length).toBeGreaterThan(10) },
+    {
+      name: 'help',
+      options: [],
+      ephemeral: true, // for the asker only
+      check(text) {
+        for (const c of commands) expect(text).toMatch(new RegExp(`\`/${c.data.name}[^\n]*\n-# e\\.g\\. \`/${c.data.name}`));
+      },
+    },
   ];
 
   it('registers a test for each command in commands/index.ts', () => {
