@@ -17,6 +17,7 @@ import { STOPWORDS, fold, stem, terms, words } from '../language/tokenize.js';
 import { createCiter } from './cite.js';
 import { figureAnswer } from './figure-slots.js';
 import { aboutEntity, entityIndexOf, lookupEntity } from './who.js';
+import { lexTags } from '../language/word-tags.js';
 import { modelFallbackNote, type LlmFailure, type LlmPassage } from '../llm/types.js';
 import { capitalize, quotedList } from './phrasing.js';
 
@@ -688,8 +689,8 @@ function suggestFrom(deps: Deps, pool: Sentence[], question: string, max: number
         if (/(?:an|ian|ese|ish)$/.test(n)) continue;
       }
       if (n.split(/\s+/).length < 2 && n.length < 5) continue;
-      // a name cut at an abbreviation ("Expanding U" of "Expanding U.S."): not a name to ask about
-      if (/\s\p{Lu}$/u.test(n)) continue;
+      // a name cut at an abbreviation ("Expanding U" of "Expanding U.S.", "US Coast Guard Rear Adm"): not a name to ask about
+      if (/\s\p{Lu}$/u.test(n) || TITLE_WORDS.has(n.split(/\s+/).pop()!.toLowerCase())) continue;
       if (STOP_NAME.has(n.toLowerCase()) || asked.includes(fold(n)) || terms(n).some((t) => askedTerms.has(t))) continue;
       // Capitalised only because they start a sentence, or days and months: not names.
       if (n.split(/\s+/).some((w) => NOT_A_NAME.has(w.toLowerCase()) || STOPWORDS.has(w.toLowerCase()))) continue;
@@ -715,7 +716,7 @@ function suggestFrom(deps: Deps, pool: Sentence[], question: string, max: number
       entity && when
         ? `/timeline about:${entity.name}`
         : speaks
-          ? `What did ${name} say?`
+          ? `What did ${entity && entity.kind !== 'person' ? withArticle(deps, name) : name} say?`
           : entity && (entity.kind === 'person' || entity.kind === 'organization')
             ? `/who ${entity.name}`
             : `What do the articles say about ${withArticle(deps, name)}?`;
@@ -751,23 +752,33 @@ function datedAbout(deps: Deps, name: string): boolean {
   return false;
 }
 
-/** "the Caribbean Sea", "the Washington Post", but "Tren de Aragua": as the articles mostly write it. */
+/**
+ * "the Caribbean Sea", "the Coast Guard", but "Tren de Aragua", "Tham Luang": as the articles
+ * write the name when it stands as a noun of its own; as a modifier ("the Tham Luang cave", "US
+ * Coast Guard officials") it counts against "the"; "the Washington Post" is no mention of Washington.
+ */
 function withArticle(deps: Deps, name: string): string {
   const memo = suggestionMemo(deps);
   const key = `the:${name}`;
   let the = memo.get(key);
   if (the === undefined) {
-    // "the southern Caribbean Sea" counts: one lower-case word may stand between
-    const re = new RegExp(`(\\bthe\\s+(?:\\p{Ll}+\\s+)?)?${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'giu');
+    // one word may stand between: "the southern Caribbean Sea", "the U.S. Coast Guard"
+    const re = new RegExp(`(\\b[Tt]he\\s+(?:[\\p{L}.]+\\s+)?)?${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])(?:\\s+(\\p{L}+))?`, 'gu');
     let withThe = 0;
     let all = 0;
     for (const a of deps.corpus.articles) {
       for (const m of a.raw.matchAll(re)) {
+        const next = m[2];
+        if (next && /^\p{Lu}/u.test(next)) continue; // part of a longer name
+        const tags = next ? lexTags(next) : undefined;
         all++;
+        // a modifier ("the Tham Luang cave") says the bare name is no noun of its own: it counts against
+        if (tags && (tags.has('Singular') || tags.has('Plural')) && !tags.has('Verb')) continue;
         if (m[1]) withThe++;
       }
     }
-    the = all > 0 && withThe * 2 > all;
+    // a third is enough: headlines and datelines drop the article
+    the = withThe > 0 && withThe * 3 >= all;
     memo.set(key, the);
   }
   return the ? `the ${name}` : name;
