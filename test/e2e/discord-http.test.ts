@@ -168,6 +168,27 @@ describe('HTTP interactions: valid requests', () => {
     await http.router.idle();
   });
 
+  it('a button whose answer has expired: its message’s buttons are disabled in the response, the clicker told privately', async () => {
+    const ask = askPayload('How many troops did Trump deploy?');
+    const askBody = JSON.stringify(ask);
+    await post(askBody, signed(askBody));
+    const answer = (await editOf(ask.token)).body;
+    const gone = discord.snowflake(Date.now() - 2 * 86_400_000); // a key the stash no longer holds
+    const components = JSON.parse(JSON.stringify(answer.components).split(ask.id).join(gone));
+    const click = discord.button(customIds({ ...answer, components }).find((c) => /^[qxtf]:/.test(c))!, discord.message('', { embeds: answer.embeds, components }));
+    const body = JSON.stringify(click);
+    const r = await post(body, signed(body));
+    expect(r.json.type).toBe(7);
+    expect(r.json.data.embeds).toBeUndefined();
+    const buttons = r.json.data.components.flatMap((row: { components: Record<string, unknown>[] }) => row.components);
+    for (const b of buttons) expect(b.disabled ?? false).toBe(/^[qxtf]:/.test(String(b.custom_id ?? '')));
+    const note = await discord.waitForRequest((x) => x.method === 'POST' && x.path === `/webhooks/${discord.appId}/${click.token}`);
+    expect(note.body.flags & 64).toBe(64);
+    expect(note.body.content).toMatch(/expired/);
+    expectSafeData(note.body);
+    await http.router.idle();
+  });
+
   it('a long answer: the first message as the @original edit, the rest as webhook follow-ups', async () => {
     const payload = askPayload('a huge answer');
     const body = JSON.stringify(payload);
