@@ -8,7 +8,7 @@
  */
 import type { Deps } from '../deps.js';
 import { NEAR_DUPLICATE_SHARE } from '../corpus/overlap.js';
-import { parseDates } from '../language/dates.js';
+import { parseDates, type DateParts } from '../language/dates.js';
 import {
   COUNT_PHRASE_STOPS, FALSITY_WORDS, MONTH_PATTERN, NEGATION_CUES, NON_CONFIRMATIONS, NUMBER_TENS, NUMBER_UNITS, QUALIFIER_RANGES, REPORTED_HEDGES,
   REPORT_NOUNS, UNCERTAIN_HEDGES, WEEKDAY_PATTERN, alternation, denialForms, wordRe,
@@ -241,12 +241,8 @@ export function yearsIn(text: string): number[] {
 }
 
 /** A date as a text writes it: only the parts it states (a year, a month, a day, a weekday). */
-export interface DateMention {
+export interface DateMention extends Pick<DateParts, 'year' | 'month' | 'day' | 'weekday'> {
   text: string;
-  year?: number;
-  month?: number;
-  day?: number;
-  weekday?: number;
   /** Not a date but compared the same way: a percentage as written ("8 percent", "12%"). */
   percent?: number;
 }

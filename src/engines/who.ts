@@ -8,7 +8,7 @@
 import type { Deps } from '../deps.js';
 import type { Answer, AnswerBlock, Article, Corpus, EntityInfo, Sentence } from '../types.js';
 import { type Entity, type EntityIndex, type EntityMention, buildEntityIndex, keyOf, quoteRegions } from '../index/entities.js';
-import { SPEECH_RE, TITLE_HEADS } from '../language/lexicon/index.js';
+import { NAME_VERB_FILLERS, SPEECH_RE, TITLE_HEADS } from '../language/lexicon/index.js';
 import { lexTags } from '../language/word-tags.js';
 import { createCiter, quoteSentences, sourceLabel, type Citer } from './cite.js';
 import { analysisOf } from '../analysis/index.js';
@@ -137,7 +137,7 @@ export interface Facts {
   actions: Map<Entity, Fact[]>;
 }
 
-const SKIP_AFTER_NAME = new Set(['also', 'first', 'then', 'directly', 'repeatedly', 'recently', 'reportedly', 'has', 'had', 'have', 'is', 'was', 'quickly', 'later', 'already', 'previously', 'further', 'on', 'last', 'this', 'week', 'friday', 'monday', 'tuesday', 'wednesday', 'thursday', 'saturday', 'sunday', 'in', 'himself', 'herself', 'now', 'still', 'once', 'again', 'never', 'not']);
+const SKIP_AFTER_NAME = NAME_VERB_FILLERS;
 
 /** Quotes (attributed by the article) and actions (name followed by a verb) for every entity. */
 export function buildFacts(corpus: Corpus, index: EntityIndex): Facts {

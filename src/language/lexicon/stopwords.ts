@@ -44,3 +44,10 @@ export const CLAUSE_START_WORDS: readonly string[] = list('will would has have h
 
 /** Auxiliary and modal verbs: a word after a name that makes what follows a clause ("X, who has …", "X will …"). */
 export const AUXILIARIES: readonly string[] = list('will would is are was were has have had can could should may might must');
+
+/** Words that can stand between a name and its verb ("Peskov also said", "Trump on Friday warned", "she has never …"). */
+export const NAME_VERB_FILLERS: ReadonlySet<string> = new Set([
+  ...list(`also first then directly repeatedly recently reportedly has had have is was quickly later already previously further on last this week
+    in himself herself now still once again never not`),
+  ...['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'],
+]);
