@@ -184,8 +184,8 @@ export function renderDigest(answer: Answer, opts: DigestRenderOptions = {}): Re
     if (shownFigs.length) parts.push(`**Key figures**\n${shownFigs.join('\n')}`);
     const notes = (answer.notes ?? []).map((n) => `-# ${clip(escapeText(n.replace(FILE_NAME, 'an article')).replace(/\n/g, ' '), 200)}`);
     parts.push(...notes);
-    const quotes = opts.key && order.size ? ' · verbatim quotes behind **Quotes**' : '';
-    parts.push(`-# ${countWords(total, 'article')} · updated ${discordTime(now)}${quotes}`);
+    const quotes = opts.key && order.size ? ' · quotes behind **Quotes**' : '';
+    parts.push(`-# ${countWords(total, 'article')} · updated ${discordTime(now)}${quotes} · more in \`/timeline\` \`/compare\` \`/sources\``);
     return { description: parts.join('\n\n'), order };
   };
 
