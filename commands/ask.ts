@@ -8,5 +8,6 @@ export const ask: SlashCommand = {
     .setName('ask')
     .setDescription('Ask about the story; answered only from its articles, with quotes')
     .addStringOption((o) => o.setName('question').setDescription('Your question').setRequired(true).setMaxLength(MAX_INPUT_CHARS)),
+  defer: 'public',
   execute: (ctx) => ctx.answer({ command: 'ask', text: ctx.options.string('question') }),
 };

@@ -8,5 +8,6 @@ export const compare: SlashCommand = {
     .setName('compare')
     .setDescription('Where the articles disagree')
     .addStringOption((o) => o.setName('topic').setDescription('Limit to this topic').setMaxLength(MAX_INPUT_CHARS)),
+  defer: 'public',
   execute: (ctx) => ctx.answer({ command: 'compare', text: ctx.options.string('topic') }),
 };

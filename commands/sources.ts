@@ -4,5 +4,6 @@ import type { SlashCommand } from '../src/discord/command.js';
 
 export const sources: SlashCommand = {
   data: new SlashCommandBuilder().setName('sources').setDescription('List the articles the answers come from'),
+  defer: 'public',
   execute: (ctx) => ctx.answer({ command: 'sources' }),
 };

@@ -22,6 +22,7 @@ export const timeline: SlashCommand = {
     .addStringOption((o) => o.setName('about').setDescription('Only events about this name or topic').setMaxLength(MAX_INPUT_CHARS).setAutocomplete(true))
     .addStringOption((o) => o.setName('from').setDescription('Earliest date, YYYY-MM-DD').setMaxLength(10))
     .addStringOption((o) => o.setName('to').setDescription('Latest date, YYYY-MM-DD').setMaxLength(10)),
+  defer: 'public',
   async execute(ctx) {
     const from = bound(ctx.options.string('from'), 'from');
     const to = bound(ctx.options.string('to'), 'to');

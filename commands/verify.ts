@@ -8,5 +8,6 @@ export const verify: SlashCommand = {
     .setName('verify')
     .setDescription('Check a claim against the articles')
     .addStringOption((o) => o.setName('claim').setDescription('The claim to check').setRequired(true).setMaxLength(MAX_INPUT_CHARS)),
+  defer: 'public',
   execute: (ctx) => ctx.answer({ command: 'verify', text: ctx.options.string('claim') }),
 };

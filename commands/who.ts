@@ -11,6 +11,7 @@ export const who: SlashCommand = {
     .addStringOption((o) =>
       o.setName('name').setDescription('A person or organisation').setRequired(true).setMaxLength(MAX_INPUT_CHARS).setAutocomplete(true),
     ),
+  defer: 'public',
   execute: (ctx) => ctx.answer({ command: 'who', text: ctx.options.string('name') }),
   autocomplete: (deps, focused) => entityNames(deps, focused.value),
 };

@@ -31,6 +31,11 @@ const schema = z.object({
   /** Base URL of the Discord API (tests point this at a fake Discord on 127.0.0.1). */
   DISCORD_API_URL: optionalString,
   COOLDOWN_SECONDS: int(3, 0, 3600),
+  /**
+   * Tests only: every engine run first holds the main thread (a busy loop) this long, to
+   * show what does not depend on it (HTTP acknowledgements). 0, the default, is off.
+   */
+  DEBUG_BLOCK_ENGINE_MS: int(0, 0, 60_000),
 
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: z.preprocess(emptyToUndefined, z.string().url().regex(/^https?:\/\/[^\s]+$/, 'must be an http:// or https:// URL').optional()),

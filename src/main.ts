@@ -8,7 +8,8 @@ import { buildDeps } from './app.js';
 import { CorpusError } from './corpus/load.js';
 import { createLogger } from './log.js';
 import { runConsole } from './console/repl.js';
-import { warmUp } from './engines/index.js';
+import { runCommand, warmUp } from './engines/index.js';
+import type { RunFn } from './discord/command.js';
 
 async function main(): Promise<void> {
   loadDotEnv();
@@ -37,7 +38,7 @@ async function main(): Promise<void> {
   closers.unshift(() => watcher.close());
   if (config.INTERACTIONS_PORT) {
     const { startHttpInteractions } = await import('./discord/http-interactions.js');
-    const server = await startHttpInteractions(deps, config.INTERACTIONS_PORT);
+    const server = await startHttpInteractions(deps, config.INTERACTIONS_PORT, config.DEBUG_BLOCK_ENGINE_MS ? { run: blockingRun(config.DEBUG_BLOCK_ENGINE_MS) } : {});
     closers.unshift(() => server.close());
     log.info({ port: config.INTERACTIONS_PORT }, 'HTTP interactions endpoint listening');
   }
@@ -72,6 +73,15 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+/** Tests only (DEBUG_BLOCK_ENGINE_MS): each engine run holds the thread for `ms` first, as a long synchronous engine would. */
+function blockingRun(ms: number): RunFn {
+  return (deps, input) => {
+    const until = performance.now() + ms;
+    while (performance.now() < until);
+    return runCommand(deps, input);
+  };
 }
 
 /** Settings from ./.env, if present (real environment variables win). */

@@ -104,6 +104,11 @@ export interface SlashCommand {
   /** A SlashCommandBuilder (or anything with the same `name` and `toJSON`). */
   data: { name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
   execute(ctx: CommandContext): Promise<void>;
+  /**
+   * The command runs an engine: HTTP mode acknowledges it at once with a deferred
+   * response of this kind, before the handler runs (a valid one; refusals still answer directly).
+   */
+  defer?: 'public' | 'ephemeral';
   /** Suggestions for the focused option; must be fast (an in-memory list). */
   autocomplete?(deps: Deps, focused: { name: string; value: string }): string[] | Promise<string[]>;
 }

@@ -4,14 +4,15 @@
  * follow-ups) go through the webhook REST routes. Stateless apart from the
  * store, so several instances can sit behind a load balancer.
  *
- * Every request is verified first — Ed25519 over `X-Signature-Timestamp` + the raw
- * body, with node's own crypto — and anything that fails gets 401 before any
- * parsing or work happens (Discord probes with bad signatures and removes
- * endpoints that accept them). Stale timestamps are refused too (replays).
+ * The endpoint itself runs in a worker thread (http-worker.ts): it reads and verifies
+ * every request — Ed25519 over `X-Signature-Timestamp` + the raw body; anything that
+ * fails gets 401 before any parsing or work happens — refuses stale timestamps and
+ * replays, and acknowledges, so Discord's 3-second deadline never waits for this
+ * thread, where engines, garbage collection and store saves run. This side answers
+ * each interaction it is handed through the router, as the gateway does.
  */
-import { createPublicKey, verify, type KeyObject } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
 import { REST, Routes, type RESTOptions } from 'discord.js';
 import { commands as defaultCommands } from '../../commands/index.js';
 import type { Deps } from '../deps.js';
@@ -19,6 +20,10 @@ import type { Incoming, RawOption, ResolvedChannel, Responder, RunFn, SlashComma
 import type { MessagePayload } from './render.js';
 import { createRouter, type Router } from './router.js';
 import { INTERACTION_CLAIM_MS } from '../scale/claim.js';
+import { ed25519PublicKey } from './http-signature.js';
+import type { FirstResponse, FrontMessage, FrontOptions, MainMessage } from './http-worker.js';
+
+export { ed25519PublicKey, verifyInteraction } from './http-signature.js';
 
 export interface HttpInteractionsOptions {
   run?: RunFn;
@@ -32,13 +37,18 @@ export interface HttpInteractionsOptions {
   cooldownSeconds?: number;
   /** Oldest/newest accepted X-Signature-Timestamp, in seconds from now (default 300). */
   maxSkewSeconds?: number;
-  /** Auto-acknowledge when a handler has not answered within this many ms (default 2500; Discord allows 3 s). */
+  /**
+   * Interactions whose HTTP response carries data (autocomplete, modals, buttons, refusals)
+   * wait this long for this thread's answer, then the worker acknowledges them with a
+   * deferred response (default 2500; Discord allows 3 s).
+   */
   ackWithinMs?: number;
   now?: () => number;
 }
 
 export interface HttpInteractionsServer {
-  server: Server;
+  /** The thread that listens, verifies and acknowledges (http-worker.ts). */
+  worker: Worker;
   port: number;
   router: Router;
   /** Stop accepting, finish in-flight answers, close. */
@@ -46,33 +56,7 @@ export interface HttpInteractionsServer {
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
-// DER prefix that wraps a raw 32-byte Ed25519 key as SubjectPublicKeyInfo
-const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
 const EPHEMERAL = 64;
-
-/** A KeyObject for Discord's hex public key. */
-export function ed25519PublicKey(hex: string): KeyObject {
-  if (!/^[0-9a-fA-F]{64}$/.test(hex)) throw new Error('DISCORD_PUBLIC_KEY must be 64 hex characters');
-  return createPublicKey({ key: Buffer.concat([ED25519_SPKI_PREFIX, Buffer.from(hex, 'hex')]), format: 'der', type: 'spki' });
-}
-
-/** True when `signature` (hex) signs `timestamp + body` under `key`, and the timestamp is fresh. */
-export function verifyInteraction(
-  key: KeyObject,
-  signature: string | undefined,
-  timestamp: string | undefined,
-  body: Buffer,
-  nowMs: number,
-  maxSkewSeconds = 300,
-): boolean {
-  if (!signature || !timestamp || !/^[0-9a-fA-F]{128}$/.test(signature) || !/^\d{1,12}$/.test(timestamp)) return false;
-  if (Math.abs(nowMs / 1000 - Number(timestamp)) > maxSkewSeconds) return false;
-  try {
-    return verify(null, Buffer.concat([Buffer.from(timestamp, 'utf8'), body]), key, Buffer.from(signature, 'hex'));
-  } catch {
-    return false;
-  }
-}
 
 export const apiMessage = (p: MessagePayload, ephemeral = false) => ({
   ...(p.content !== undefined ? { content: p.content } : {}),
@@ -155,101 +139,157 @@ export function incomingFromApi(body: any): Incoming | null {
   }
 }
 
+/**
+ * Start the worker thread that runs http-worker.ts. Workers do not inherit a TypeScript
+ * loader (vitest's, tsx's), so a small bootstrap registers tsx in the worker first.
+ */
+function spawnFront(front: FrontOptions): Worker {
+  const here = new URL('./http-worker.ts', import.meta.url);
+  if (!here.pathname.endsWith('.ts')) return new Worker(here, { workerData: { dispatchHttpFront: front } });
+  const tsx = createRequire(import.meta.url).resolve('tsx/esm/api').replace(/index\.cjs$/, 'index.mjs');
+  const boot = `import(${JSON.stringify(new URL(`file://${tsx}`).href)}).then((m) => { m.register(); return import(${JSON.stringify(here.href)}); })`;
+  return new Worker(boot, { eval: true, workerData: { dispatchHttpFront: front } });
+}
+
 /** Start the endpoint. `port` 0 picks a free one. */
 export async function startHttpInteractions(deps: Deps, port: number, opts: HttpInteractionsOptions = {}): Promise<HttpInteractionsServer> {
   const publicKey = opts.publicKey ?? deps.config.DISCORD_PUBLIC_KEY;
   if (!publicKey) throw new Error('DISCORD_PUBLIC_KEY is required for HTTP interactions');
-  const key = ed25519PublicKey(publicKey);
-  const now = opts.now ?? Date.now;
+  ed25519PublicKey(publicKey); // a bad key fails here, not in the worker
   const ackWithinMs = opts.ackWithinMs ?? 2500;
   const rest = new REST({ version: '10', ...(deps.config.DISCORD_API_URL ? { api: deps.config.DISCORD_API_URL } : {}), ...opts.rest });
   if (deps.config.DISCORD_TOKEN) rest.setToken(deps.config.DISCORD_TOKEN);
+  const commands = opts.commands ?? defaultCommands;
   const router = createRouter(deps, {
-    commands: opts.commands ?? defaultCommands,
+    commands,
     run: opts.run,
     deferAfterMs: opts.deferAfterMs,
     cooldownSeconds: opts.cooldownSeconds,
-    // The deferred ack is this request's HTTP response: send it before any engine work,
-    // in the turn the request arrives, so a busy event loop cannot push it past 3 s.
+    // Acknowledge every engine-backed action before its engine runs (most already were, by the worker).
     ackFirst: true,
   });
   // A replay must find the claim still held for as long as its signed timestamp is accepted.
   const claimMs = Math.max(INTERACTION_CLAIM_MS, (2 * (opts.maxSkewSeconds ?? 300) + 60) * 1000);
 
-  /** A Responder whose first answer is the HTTP response and the rest go over REST. */
-  function httpResponder(body: any, inc: Incoming, res: ServerResponse): { responder: Responder } {
+  const front: FrontOptions = {
+    port,
+    host: opts.host,
+    publicKey,
+    maxSkewSeconds: opts.maxSkewSeconds ?? 300,
+    clockOffsetMs: opts.now ? opts.now() - Date.now() : 0,
+    ackWithinMs,
+    replayMs: claimMs,
+    maxBodyBytes: MAX_BODY_BYTES,
+    commands: commands.map((c) => ({ def: c.data.toJSON(), ...(c.defer ? { defer: c.defer } : {}) })),
+  };
+
+  /** One handed-over interaction: what Discord got first, and this side's pending response. */
+  interface Link {
+    first?: FirstResponse;
+    written: Promise<void>;
+    markWritten(): void;
+    answers: ((m: Extract<FrontMessage, { op: 'answered' }>) => void)[];
+  }
+  const links = new Map<number, Link>();
+  const inFlight = new Set<Promise<void>>();
+  const syncs = new Map<number, () => void>();
+  let syncN = 0;
+  let worker!: Worker;
+  let closing = false;
+  let exited = false;
+  let onClosed: (() => void) | undefined;
+  const send = (m: MainMessage) => worker.postMessage(m);
+
+  /** The Responder for one interaction: its first answer is the HTTP response (if still open), the rest go over REST. */
+  function httpResponder(body: any, inc: Incoming, seq: number, link: Link): Responder {
     const appId = String(body.application_id);
     const token = String(body.token);
-    let sent = false;
-    let markWritten!: () => void;
-    const written = new Promise<void>((r) => (markWritten = r));
-    const respond = (payload: unknown): boolean => {
-      if (sent) return false;
-      sent = true;
-      clearTimeout(timer);
-      const text = JSON.stringify(payload);
-      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
-      res.end(text, () => markWritten());
-      return true;
+    /** Send the HTTP response, if Discord has not been answered yet; true when this one was sent. */
+    const respond = async (payload: unknown, status = 200): Promise<boolean> => {
+      if (link.first) return false;
+      const text = typeof payload === 'string' ? payload : JSON.stringify(payload);
+      const answered = new Promise<Extract<FrontMessage, { op: 'answered' }>>((r) => link.answers.push(r));
+      send({ op: 'respond', seq, status, text, json: typeof payload !== 'string' });
+      const m = await answered;
+      if (m.accepted) link.first = m.first;
+      link.markWritten();
+      return m.accepted;
     };
-    // Last resort (engine-backed actions are acknowledged at once): Discord fails the interaction
-    // after 3 s, so acknowledge on a handler's behalf if it has not answered by then.
-    const timer = setTimeout(() => {
-      if (inc.kind === 'autocomplete') respond({ type: 8, data: { choices: [] } });
-      else respond({ type: inc.kind === 'button' ? 6 : 5 });
-    }, ackWithinMs);
+    const first = () => link.first ?? { type: 0, ephemeral: false };
     const original = Routes.webhookMessage(appId, token, '@original');
+    // After a deferred *update* (type 6, the worker's fallback for a button), @original is the
+    // message the button is on: a reply the router wanted deferred becomes a follow-up instead.
+    let wantsNew = false;
+    let own: string | undefined;
+    let replaced = false;
+    const followUp = async (p: MessagePayload, ephemeral: boolean) => {
+      await link.written;
+      const msg = (await rest.post(Routes.webhook(appId, token), {
+        body: apiMessage(p, ephemeral),
+        ...restFiles(p),
+        auth: false,
+        query: new URLSearchParams({ wait: 'true' }),
+      })) as { id?: string };
+      return msg?.id;
+    };
     const editOriginal = async (p: MessagePayload) => {
-      await written;
+      await link.written;
+      if (wantsNew && first().type === 6) {
+        if (!own) return (own = await followUp(p, false));
+        await rest.patch(Routes.webhookMessage(appId, token, own), { body: apiMessage(p), ...restFiles(p), auth: false });
+        return own;
+      }
+      replaced = true;
       const msg = (await rest.patch(original, { body: apiMessage(p), ...restFiles(p), auth: false })) as { id?: string };
       return msg?.id;
     };
-    const responder: Responder = {
+    return {
       async defer(ephemeral) {
-        respond({ type: 5, ...(ephemeral ? { data: { flags: EPHEMERAL } } : {}) });
-        await written;
+        if (!(await respond({ type: 5, ...(ephemeral ? { data: { flags: EPHEMERAL } } : {}) }))) wantsNew = true;
       },
       async reply(p, ephemeral) {
-        if (!respond({ type: 4, data: apiMessage(withoutFiles(p), ephemeral) })) await editOriginal(p);
-        await written;
+        if (await respond({ type: 4, data: apiMessage(withoutFiles(p), ephemeral) })) return;
+        await link.written;
+        const was = first();
+        // acknowledged with a deferred update: the button's message stays, the reply is a new message
+        if (was.type === 6) return void (await followUp(p, ephemeral));
+        // a private reply (a refusal) after a public "thinking…": remove that, answer privately
+        if (ephemeral && was.type === 5 && !was.ephemeral && !replaced) {
+          replaced = true;
+          await rest.delete(original, { auth: false }).catch(() => {});
+          return void (await followUp(p, true));
+        }
+        await editOriginal(p);
       },
       edit: editOriginal,
-      async followUp(p, ephemeral) {
-        await written;
-        const msg = (await rest.post(Routes.webhook(appId, token), {
-          body: apiMessage(p, ephemeral),
-          ...restFiles(p),
-          auth: false,
-          query: new URLSearchParams({ wait: 'true' }),
-        })) as { id?: string };
-        return msg?.id;
-      },
+      followUp,
       async deleteOriginal() {
-        await written;
+        await link.written;
+        if (first().type === 6) {
+          // never the message the button is on
+          if (own) await rest.delete(Routes.webhookMessage(appId, token, own), { auth: false });
+          return;
+        }
         await rest.delete(original, { auth: false });
       },
       async update(p) {
-        if (!respond({ type: 7, data: apiMessage(withoutFiles(p)) })) await editOriginal(p);
-        await written;
+        if (!(await respond({ type: 7, data: apiMessage(withoutFiles(p)) }))) await editOriginal(p);
       },
       async updateComponents(rows) {
-        if (!respond({ type: 7, data: { components: rows } })) {
-          await written;
+        if (!(await respond({ type: 7, data: { components: rows } }))) {
+          await link.written;
           await rest.patch(original, { body: { components: rows }, auth: false });
         }
-        await written;
       },
       async modal(m) {
-        if (!respond({ type: 9, data: m })) throw new Error('too late to show a modal');
-        await written;
+        if (!(await respond({ type: 9, data: m }))) throw new Error('too late to show a modal');
       },
       async choices(c) {
-        respond({ type: 8, data: { choices: c } });
-        await written;
+        await respond({ type: 8, data: { choices: c } });
       },
       async channelSend(p, nonce) {
         if (!deps.config.DISCORD_TOKEN) throw new Error('posting to a channel needs DISCORD_TOKEN');
-        await written;
+        await link.written;
         const msg = (await rest.post(Routes.channelMessages(inc.channelId), {
           body: { ...apiMessage(p), nonce, enforce_nonce: true },
           ...restFiles(p),
@@ -257,87 +297,126 @@ export async function startHttpInteractions(deps: Deps, port: number, opts: Http
         return msg?.id;
       },
     };
-    return { responder };
   }
 
-  const plain = (res: ServerResponse, status: number, text: string) => {
-    res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
-    res.end(text);
-  };
-
-  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
-    router.arrived();
-    if (req.method !== 'POST') return plain(res, 405, 'method not allowed');
-    // Refuse an over-limit body as soon as it is known to be one, and stop reading it: the
-    // 413 goes out and the connection is dropped shortly after (time for the client to read
-    // the answer; closing at once would reset it mid-upload), never drained to its end.
-    const tooLarge = () => {
-      req.removeAllListeners('data');
-      req.pause();
-      const text = 'payload too large';
-      res.writeHead(413, { 'content-type': 'text/plain; charset=utf-8', 'content-length': Buffer.byteLength(text), connection: 'close' });
-      // write, not end: ending makes node close the socket at once, and closing it with unread
-      // upload data resets the connection before the client has read the 413
-      res.write(text);
-      setTimeout(() => req.socket?.destroy(), 1000).unref();
-    };
-    const declared = Number(req.headers['content-length']);
-    if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) return tooLarge();
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY_BYTES) return tooLarge();
-      chunks.push(c);
-    });
-    req.on('end', () => {
-      if (size > MAX_BODY_BYTES) return;
-      const raw = Buffer.concat(chunks);
-      const sig = req.headers['x-signature-ed25519'];
-      const ts = req.headers['x-signature-timestamp'];
-      if (!verifyInteraction(key, str(sig), str(ts), raw, now(), opts.maxSkewSeconds)) {
-        return plain(res, 401, 'invalid request signature');
-      }
-      let body: any;
-      try {
-        body = JSON.parse(raw.toString('utf8'));
-      } catch {
-        return plain(res, 400, 'invalid JSON');
-      }
-      if (body?.type === 1) {
-        res.writeHead(200, { 'content-type': 'application/json' });
-        return res.end('{"type":1}');
-      }
+  async function onInteraction(seq: number, body: any, sent: FirstResponse | undefined): Promise<void> {
+    let markWritten!: () => void;
+    const link: Link = { first: sent, written: new Promise<void>((r) => (markWritten = r)), markWritten: () => markWritten(), answers: [] };
+    if (sent) markWritten();
+    links.set(seq, link);
+    try {
+      // a refusal is the HTTP response, unless the worker has already acknowledged
+      const refuse = (status: number, text: string) => (sent ? undefined : respondPlain(seq, link, status, text));
       const inc = incomingFromApi(body);
-      if (!inc || typeof body.token !== 'string' || !/^\d{15,22}$/.test(String(body.application_id))) {
-        return plain(res, 400, 'unsupported interaction');
+      if (!inc) return await refuse(400, 'unsupported interaction');
+      // The worker refuses replays it has seen; the store's claim covers those sent to another instance.
+      if (!(await router.claim(inc.id, claimMs))) {
+        if (sent) deps.log.info({ interaction: inc.id }, 'interaction already claimed elsewhere; not answered here');
+        return await refuse(409, 'interaction already received');
       }
-      // Each interaction is answered once: a replayed signed request (within the timestamp
-      // window) is refused with no side effect, in the embedded store as in Redis.
-      void router.claim(inc.id, claimMs).then((first) => {
-        if (!first) return plain(res, 409, 'interaction already received');
-        const { responder } = httpResponder(body, inc, res);
-        return router.handle(inc, responder, { claimed: true });
+      await router.handle(inc, httpResponder(body, inc, seq, link), { claimed: true });
+    } finally {
+      links.delete(seq);
+    }
+  }
+
+  /** A non-JSON HTTP response (a refusal) for a handed-over interaction. */
+  async function respondPlain(seq: number, link: Link, status: number, text: string): Promise<void> {
+    if (link.first) return;
+    const answered = new Promise<Extract<FrontMessage, { op: 'answered' }>>((r) => link.answers.push(r));
+    send({ op: 'respond', seq, status, text, json: false });
+    await answered;
+  }
+
+  const ready = new Promise<number>((resolve, reject) => {
+    const start = () => {
+      worker = spawnFront(front);
+      exited = false;
+      worker.on('message', (m: FrontMessage) => {
+        switch (m.op) {
+          case 'listening':
+            front.port = m.port; // a restarted worker listens on the same port
+            return resolve(m.port);
+          case 'listen-error':
+            return reject(new Error(`HTTP interactions endpoint: ${m.message}`));
+          case 'interaction': {
+            const p = onInteraction(m.seq, m.body, m.sent).catch((err: unknown) => deps.log.error({ err }, 'HTTP interaction failed'));
+            inFlight.add(p);
+            void p.finally(() => inFlight.delete(p));
+            return;
+          }
+          case 'sent': {
+            const link = links.get(m.seq);
+            if (link && !link.first) {
+              link.first = m.first;
+              link.markWritten();
+            }
+            return;
+          }
+          case 'answered':
+            return links.get(m.seq)?.answers.shift()?.(m);
+          case 'synced':
+            syncs.get(m.n)?.();
+            syncs.delete(m.n);
+            return;
+          case 'log':
+            return void deps.log[m.level]({ err: m.err }, m.msg);
+          case 'closed':
+            return onClosed?.();
+        }
       });
+      worker.on('error', (err) => deps.log.error({ err }, 'HTTP interactions worker failed'));
+      worker.on('exit', (code) => {
+        exited = true;
+        // whatever was waiting on the old worker's answer will not get one
+        for (const link of links.values()) for (const a of link.answers.splice(0)) a({ op: 'answered', seq: 0, accepted: false, first: { type: 0, ephemeral: false } });
+        for (const s of syncs.values()) s();
+        syncs.clear();
+        if (closing) return;
+        deps.log.error({ code }, 'HTTP interactions worker exited; starting another');
+        setTimeout(start, 1000).unref();
+      });
+    };
+    start();
+  });
+  let actual: number;
+  try {
+    actual = await ready;
+  } catch (err) {
+    closing = true;
+    await worker.terminate();
+    throw err;
+  }
+
+  /** Every interaction the worker has accepted so far has reached this thread (and the router). */
+  const synced = () =>
+    new Promise<void>((resolve) => {
+      const n = ++syncN;
+      syncs.set(n, resolve);
+      send({ op: 'sync', n });
     });
-    req.on('error', () => res.destroy());
+  const idle = async () => {
+    if (!exited) await synced();
+    while (inFlight.size) await Promise.allSettled([...inFlight]);
+    await router.idle();
   };
 
-  const server = createServer(onRequest);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, opts.host, () => resolve());
-  });
-  const actual = (server.address() as AddressInfo).port;
   return {
-    server,
+    worker,
     port: actual,
-    router,
+    router: { ...router, idle },
     async close() {
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      await router.idle();
-      server.closeAllConnections();
+      send({ op: 'stop' });
+      await idle();
+      closing = true;
+      if (exited) return;
+      const closed = new Promise<void>((resolve) => {
+        onClosed = resolve;
+        setTimeout(resolve, 2000).unref();
+      });
+      send({ op: 'close' });
       await closed;
+      await worker.terminate();
     },
   };
 }
