@@ -773,8 +773,9 @@ function timelineOrder(a: Answer): number[] {
 /** "**24 Oct 2025** — <event> [3]": one short dated line (the full quote is behind Quotes). */
 function shortEventLine(e: NonNullable<Answer['events']>[number]): string {
   const when = e.date ? humanDate(e.date) : 'Undated';
-  // a short plain note ("year inferred") stays; long ones about how a date was read are the footnote's
-  const note = e.note && e.note.length <= 30 ? ` *(${escapeText(e.note)})*` : '';
+  // a short plain note ("year inferred") stays; "date not given" is what "Undated" says, and long
+  // notes about how a date was read are the footnote's
+  const note = e.note && e.note.length <= 30 && !/not given/.test(e.note) ? ` *(${escapeText(e.note)})*` : '';
   return `**${escapeText(when)}** — ${withMarkers(e.text.replace(/\s*\n\s*/g, ' '), e.citations, MAX_EVENT_LINE)}${note}`;
 }
 
