@@ -70,12 +70,14 @@ describe('input validation', () => {
 
   it('subscriptions: clear errors for a bad time, zone, frequency or channel', () => {
     const ok = validateSubscription({ channelId: '123456789012345678', time: '7:05', timezone: 'europe/paris', frequency: 'weekly' });
-    expect(ok).toEqual({ channelId: '123456789012345678', time: '07:05', timezone: 'Europe/Paris', frequency: 'weekly', cron: '5 7 * * 1' });
+    expect(ok).toEqual({ channelId: '123456789012345678', time: '07:05', timezone: 'Europe/Paris', frequency: 'weekly', cron: '5 7 * * 1', quiet: 'note' });
+    expect(validateSubscription({ channelId: '123456789012345678', time: '08:00', timezone: 'UTC', frequency: 'daily', quiet: 'skip' }).quiet).toBe('skip');
     const fails = [
       [{ time: '25:00' }, /not a time of day.*HH:MM/],
       [{ timezone: 'Mars/Olympus' }, /not a time zone I know.*IANA/],
       [{ frequency: 'hourly' }, /daily, twice-daily, weekly/],
       [{ channelId: 'general' }, /not a channel/],
+      [{ quiet: 'loud' }, /skip, note, full/],
     ] as const;
     for (const [patch, msg] of fails) {
       let err: unknown;
