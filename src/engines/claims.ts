@@ -197,14 +197,12 @@ export function countsIn(text: string, sentence: Sentence, articleId: string): F
   return out;
 }
 
-const UNITS = NUMBER_UNITS;
-const TENS = NUMBER_TENS;
-const NUMBER_WORD_RE = new RegExp(`\\b(${Object.keys(TENS).join('|')})(?:[-\\s](${Object.keys(UNITS).slice(0, 9).join('|')}))?\\b|\\b(${Object.keys(UNITS).join('|')})\\b`, 'gi');
+const NUMBER_WORD_RE = new RegExp(`\\b(${Object.keys(NUMBER_TENS).join('|')})(?:[-\\s](${Object.keys(NUMBER_UNITS).slice(0, 9).join('|')}))?\\b|\\b(${Object.keys(NUMBER_UNITS).join('|')})\\b`, 'gi');
 
 /** Spelled-out numbers as digits ("sixty-one" → "61"), for figure rules that read digits best. */
 export function wordsToDigits(text: string): string {
   return text.replace(NUMBER_WORD_RE, (_, tens: string | undefined, unit: string | undefined, alone: string | undefined) =>
-    tens ? String(TENS[tens.toLowerCase()]! + (unit ? UNITS[unit.toLowerCase()]! : 0)) : String(UNITS[alone!.toLowerCase()]!),
+    tens ? String(NUMBER_TENS[tens.toLowerCase()]! + (unit ? NUMBER_UNITS[unit.toLowerCase()]! : 0)) : String(NUMBER_UNITS[alone!.toLowerCase()]!),
   );
 }
 

@@ -50,12 +50,11 @@ type Category = { label: string; group: string };
 const NOUNS: Record<string, Category> = Object.fromEntries(COUNTED_NOUNS.flatMap((c) => c.nouns.map((w) => [w, { label: c.label, group: c.group }])));
 // "fighters" is ambiguous (jets or combatants): following "F-35"-like tokens it is aircraft.
 
-const WORD_NUMBERS = NUMBER_WORDS;
 /** Adjectives that describe *who* was counted but not *what* (kept out of the grouping key). */
 const SOFT_MODIFIERS = new Set([...SOFT_COUNT_MODIFIERS, 'u.s.', 'us', 'american']);
 const QUALIFIER_ALTERNATION = alternation(QUALIFIERS);
 
-const NUM = `\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|${Object.keys(WORD_NUMBERS).join('|')}`;
+const NUM = `\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|${Object.keys(NUMBER_WORDS).join('|')}`;
 const FIGURE_RE = new RegExp(
   `(?<![\\w.,$€£-])(?:(${QUALIFIER_ALTERNATION})\\s+)?([$€£])?\\s?(${NUM})(?:\\s+(thousand|million|billion|trillion|bn|m)\\b)?((?:\\s+[A-Za-z][\\w’'.-]*){0,4})`,
   'gi',
@@ -63,11 +62,10 @@ const FIGURE_RE = new RegExp(
 /** A count of the dead: a word of the kill/die families near it ("killed", "deaths", "fatalities"). */
 const mentionsDeath = (text: string) => wordsOf(text).some((w) => CASUALTY_ROOTS.has(root(lemmaOf(w))));
 const ANAPHORA_RE = new RegExp(`\\b(that|the|this)\\s+(${FIGURE_NOUNS.join('|')})\\b`, 'i');
-const STOP_WORDS = PHRASE_FUNCTION_WORDS;
 const MONTH_RE = new RegExp(`\\b${MONTH_PATTERN}\\.?\\s*$`, 'i');
 
 function parseNumber(text: string): number {
-  const w = WORD_NUMBERS[text.toLowerCase()];
+  const w = NUMBER_WORDS[text.toLowerCase()];
   return w ?? Number(text.replace(/,/g, ''));
 }
 
@@ -197,10 +195,10 @@ export function extractFigures(article: Article, refDate: string | null): Figure
         // else the noun it is the value of ("the damage at $150 million" → "damage").
         const run: string[] = [];
         let i = 0;
-        while (i < words.length && STOP_WORDS.has(lemma(words[i]!))) i++;
+        while (i < words.length && PHRASE_FUNCTION_WORDS.has(lemma(words[i]!))) i++;
         for (; i < words.length; i++) {
           const w = words[i]!;
-          if (STOP_WORDS.has(lemma(w)) || !/^[a-z]/.test(w) || /(ing|ed)$/.test(lemma(w)) || /^(dollars|euros|pounds)$/i.test(w)) break;
+          if (PHRASE_FUNCTION_WORDS.has(lemma(w)) || !/^[a-z]/.test(w) || /(ing|ed)$/.test(lemma(w)) || /^(dollars|euros|pounds)$/i.test(w)) break;
           run.push(lemma(w));
           if (/[,.;:—–)]$/.test(w)) break;
         }
@@ -216,7 +214,7 @@ export function extractFigures(article: Article, refDate: string | null): Figure
       let head: { index: number; cat: Category } | undefined;
       for (let i = 0; i < words.length; i++) {
         const w = lemma(words[i]!);
-        if (STOP_WORDS.has(w)) break;
+        if (PHRASE_FUNCTION_WORDS.has(w)) break;
         const cat = NOUNS[w];
         if (cat) {
           head = { index: i, cat };
@@ -299,9 +297,6 @@ export function decodeEntities(text: string): string {
   return text.replace(/&(pound|euro|dollar|yen|nbsp|amp|#163|#8364|#36|#160);/g, (m, name: string) => ENTITIES[name] ?? m);
 }
 
-const NP_STOP = NOUN_PHRASE_STOPS;
-const IRREGULAR_VERBS = IRREGULAR_PAST_VERBS;
-const AUXILIARIES = FIGURE_FILLERS;
 
 /** A light noun stem: "kettles" → "kettle", "injuries" → "injury", "burns" → "burn". */
 export function nounStem(word: string): string {
@@ -315,7 +310,7 @@ export function nounStem(word: string): string {
 /** Stem of a verb: "recalled" → "recall", "counted" → "count", "sold" → "sold". */
 export function verbStem(word: string): string {
   const w = word.toLowerCase();
-  if (IRREGULAR_VERBS.has(w)) return w;
+  if (IRREGULAR_PAST_VERBS.has(w)) return w;
   return w.replace(/ied$/, 'y').replace(/([^aeiouls])\1ed$/, '$1').replace(/ed$/, '').replace(/e$/, '');
 }
 
@@ -334,8 +329,8 @@ function verbBefore(before: string): string | null {
     const raw = toks[i]!;
     if (/[,.;:!?—–)]$/.test(raw) && i > 0) break;
     const w = raw.toLowerCase().replace(/[,.;:]+$/, '');
-    if (AUXILIARIES.has(w)) continue;
-    if (IRREGULAR_VERBS.has(w) || /^[a-z]{3,}ed$/.test(w)) return verbStem(w);
+    if (FIGURE_FILLERS.has(w)) continue;
+    if (IRREGULAR_PAST_VERBS.has(w) || /^[a-z]{3,}ed$/.test(w)) return verbStem(w);
     if (QUALIFIERS.includes(w)) continue;
     break;
   }
@@ -394,11 +389,11 @@ function genericFigures(article: Article, sentence: Sentence, text: string, ref:
     if (pct) {
       // "12 percent of staff" → staff; "sales fell 12 percent" → sales.
       const of = /^\s*of\s+(?:the\s+|its\s+|their\s+)?((?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*)/i.exec(after.slice(pct[0].length));
-      let noun = of?.[1]?.split(/\s+/).filter((w) => !NP_STOP.has(w)).join(' ') ?? '';
+      let noun = of?.[1]?.split(/\s+/).filter((w) => !NOUN_PHRASE_STOPS.has(w)).join(' ') ?? '';
       if (!noun) {
         const pre = before.toLowerCase().match(/[a-z][a-z-]*/g) ?? [];
         const rev = [...pre].reverse();
-        const i = rev.findIndex((w) => !NP_STOP.has(w) && !AUXILIARIES.has(w) && !/ed$/.test(w) && !QUALIFIERS.includes(w) && !/^(rose|fell|grew|dropped|jumped|climbed|increased|decreased|by|to)$/.test(w));
+        const i = rev.findIndex((w) => !NOUN_PHRASE_STOPS.has(w) && !FIGURE_FILLERS.has(w) && !/ed$/.test(w) && !QUALIFIERS.includes(w) && !/^(rose|fell|grew|dropped|jumped|climbed|increased|decreased|by|to)$/.test(w));
         // "Sales of the kettle fell 12 percent": the sales fell, not the kettle.
         const j = i >= 0 && rev[i + 1] === 'of' ? i + 2 : i >= 0 && rev[i + 1] === 'the' && rev[i + 2] === 'of' ? i + 3 : i;
         noun = rev[j] ?? rev[i] ?? '';
@@ -417,7 +412,7 @@ function genericFigures(article: Article, sentence: Sentence, text: string, ref:
     for (let i = 0; i < ws.length; i++) {
       const raw = ws[i]!;
       const w = raw.toLowerCase().replace(/[’'.,;:!?)"”]+$/g, '');
-      if (!/^[a-z][a-z-]*$/.test(w) || !/^[a-z]/.test(raw) || NP_STOP.has(w)) break;
+      if (!/^[a-z][a-z-]*$/.test(w) || !/^[a-z]/.test(raw) || NOUN_PHRASE_STOPS.has(w)) break;
       if (np.length && /ed$/.test(w) && !isPlural(w)) break;
       np.push(w);
       if (isPlural(w)) {

@@ -52,14 +52,13 @@ const MAX_DEVELOPMENTS = 5;
 const SAME_DEVELOPMENT = 0.42;
 const MAX_FIGURES = 6;
 const MAX_TIMELINE = 4;
-const MONTHS = MONTH_SHORT;
 
 /** "5 Nov 2025" / "Aug 2025" from YYYY-MM-DD / YYYY-MM. */
 export function humanDate(iso: string | null): string {
   if (!iso) return 'undated';
   const [y, m, d] = iso.split('-').map(Number);
   if (!m) return String(y);
-  return d ? `${d} ${MONTHS[m - 1]} ${y}` : `${MONTHS[m - 1]} ${y}`;
+  return d ? `${d} ${MONTH_SHORT[m - 1]} ${y}` : `${MONTH_SHORT[m - 1]} ${y}`;
 }
 
 function humanInstant(ms: number): string {

@@ -64,7 +64,6 @@ const FRAME = new Set(CLAIM_FRAME.map((w) => terms(w)[0] ?? w));
  * A negated belief or a doubt about what is said ("I doubt it", "I don't think so", "does not believe the United States
  * is going to war"): said of a claim "X said Y", it is evidence against it, not for it.
  */
-const DISBELIEF_RE = DISBELIEF;
 
 /** Verbs by which a claim or a sentence gives someone's words ("X said", "X claims", "X believes", "X denied"). */
 const CLAIM_SPEECH = alternation(speechForms({ roles: ['say', 'allege', 'deny', 'believe'], forms: ['s', 'past'] }));
@@ -429,7 +428,7 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
         uncovered: cTerms.filter((t) => !covered.has(t)),
         negated,
         anyNegation: hasNegation(text),
-        disbelief: DISBELIEF_RE.test(text),
+        disbelief: DISBELIEF.test(text),
         hedge: hedgeInClause(text, [...covered]),
         denial: denialAbout(text, cTerms.filter((t) => !nameTerms.has(t)), weight),
         who: attribution(text),

@@ -137,7 +137,6 @@ export interface Facts {
   actions: Map<Entity, Fact[]>;
 }
 
-const SKIP_AFTER_NAME = NAME_VERB_FILLERS;
 
 /** Quotes (attributed by the article) and actions (name followed by a verb) for every entity. */
 export function buildFacts(corpus: Corpus, index: EntityIndex): Facts {
@@ -179,7 +178,7 @@ export function buildFacts(corpus: Corpus, index: EntityIndex): Facts {
         let verb: string | undefined;
         for (const w of words) {
           const lw = w.toLowerCase();
-          if (SKIP_AFTER_NAME.has(lw)) continue;
+          if (NAME_VERB_FILLERS.has(lw)) continue;
           const t = lexTags(lw);
           if ((t.has('PastTense') || t.has('PresentTense')) && !t.has('Noun')) verb = lw;
           else if (/^[a-z]{3,}ed$/.test(lw)) verb = lw; // right after a name an -ed word is its verb ("Voss rejected")

@@ -76,14 +76,6 @@ export interface EntityIndex {
 export { TITLE_HEADS };
 /** The speech-verb matcher and the word tagger, for callers that read entities (the lexicon's and word-tags'). */
 export { SPEECH_RE, lexTags };
-const SHIP_PREFIX = SHIP_PREFIXES;
-const COUNTRY_ABBR = COUNTRY_ABBREVIATIONS;
-const COUNTRY_NAME = COUNTRY_NAMES;
-const CONNECTORS = NAME_CONNECTORS;
-const FUNCTION_WORDS = SENTENCE_OPENERS;
-const MONTH_DAY_WORDS = CALENDAR_WORDS;
-const SPEECH_VERBS = SPEECH_VERB_PATTERN;
-const INITIAL_MODIFIERS = ROLE_OPENERS;
 /** Stopwords that do occur inside names ("The Hague", "Air Force One"). */
 const KEEP_IN_NAMES = new Set(['the', 'one']);
 
@@ -100,7 +92,6 @@ interface Token {
 }
 
 /** Title abbreviations whose dot is part of the word ("Dr. Samuel Brennan"). */
-const TITLE_ABBR = TITLE_ABBREVIATIONS;
 const TOKEN_RE = /[\p{L}\p{N}](?:[\p{L}\p{N}]|['’.\-&](?=[\p{L}\p{N}]))*\.?/gu;
 
 function tokenize(text: string): Token[] {
@@ -108,7 +99,7 @@ function tokenize(text: string): Token[] {
   for (const m of text.matchAll(TOKEN_RE)) {
     let t = m[0];
     // Keep the dot of an abbreviation ("U.S.", "R.", "Dr."), drop a sentence's full stop.
-    if (t.endsWith('.') && !/^\p{L}\.$/u.test(t) && !/\p{L}\.\p{L}/u.test(t) && !TITLE_ABBR.has(t.slice(0, -1).toLowerCase())) t = t.slice(0, -1);
+    if (t.endsWith('.') && !/^\p{L}\.$/u.test(t) && !/\p{L}\.\p{L}/u.test(t) && !TITLE_ABBREVIATIONS.has(t.slice(0, -1).toLowerCase())) t = t.slice(0, -1);
     let poss = false;
     let word = t;
     if (/['’]s$/.test(word) && word.length > 2) {
@@ -236,7 +227,7 @@ function roleBefore(text: string, nameStart: number, lowerWords: Set<string>, se
     const headSeen = picked.some((p) => isHead(p.key) || REFERRING_NOUNS[p.key] === 'organization');
     const ok =
       // A sentence's first word joins the role unless it is a word the corpus uses as a verb ("Told …").
-      (t.cap && !FUNCTION_WORDS.has(k) && !(i === 0 && lowerWords.has(k) && !TITLE_HEADS.has(k) && lexTags(k).has('Verb'))) ||
+      (t.cap && !SENTENCE_OPENERS.has(k) && !(i === 0 && lowerWords.has(k) && !TITLE_HEADS.has(k) && lexTags(k).has('Verb'))) ||
       isHead(k) ||
       ROLE_MODIFIERS.has(k) ||
       ((k === 'of' || k === 'for' || k === 'at') && picked.length > 0) ||
@@ -244,7 +235,7 @@ function roleBefore(text: string, nameStart: number, lowerWords: Set<string>, se
       (k === 'the' && picked.length > 0 && /^(?:of|for|at)$/.test(toks[i - 1]?.key ?? '')) ||
       (REFERRING_NOUNS[k] === 'organization' && !picked.some((p) => isHead(p.key))) ||
       // "French submersible pilot X": up to two plain words before the head.
-      (headSeen && !t.cap && modifiers < 2 && !STOPWORDS.has(k) && !FUNCTION_WORDS.has(k) && !isFiniteVerb(k) && /^[\p{Ll}-]+$/u.test(t.text) && ++modifiers > 0);
+      (headSeen && !t.cap && modifiers < 2 && !STOPWORDS.has(k) && !SENTENCE_OPENERS.has(k) && !isFiniteVerb(k) && /^[\p{Ll}-]+$/u.test(t.text) && ++modifiers > 0);
     if (!ok) break;
     picked.unshift(t);
     end = t.start;
@@ -280,7 +271,7 @@ function nounBefore(text: string, nameStart: number, sentenceTokens: Token[]): s
   for (let i = toks.length - 2; i >= Math.max(0, toks.length - 4); i--) {
     const t = toks[i]!;
     if (!/^\s+$/.test(text.slice(t.end + (t.poss ? 2 : 0), toks[i + 1]!.start)) || t.poss) break;
-    if (STOPWORDS.has(t.key) || FUNCTION_WORDS.has(t.key) || (!t.cap && isFiniteVerb(t.key))) break;
+    if (STOPWORDS.has(t.key) || SENTENCE_OPENERS.has(t.key) || (!t.cap && isFiniteVerb(t.key))) break;
     first = i;
   }
   return text.slice(toks[first]!.start, head.end);
@@ -346,7 +337,7 @@ function extractCandidates(article: Article, sentence: Sentence, lowerWords: Set
       // Connectors: "Cartel de los Soles", "Center for Strategic and International Studies".
       let k = j;
       const conn: Token[] = [];
-      while (k < toks.length && CONNECTORS.has(toks[k]!.text) && !toks[k]!.cap && conn.length < 2) conn.push(toks[k++]!);
+      while (k < toks.length && NAME_CONNECTORS.has(toks[k]!.text) && !toks[k]!.cap && conn.length < 2) conn.push(toks[k++]!);
       const after = toks[k];
       const hasAnd = conn.some((c) => c.text === 'and');
       // "and" joins only inside institution names ("Center for Strategic and International Studies").
@@ -366,10 +357,10 @@ function extractCandidates(article: Article, sentence: Sentence, lowerWords: Set
     // Leading "The" is the article, not the name ("The Washington Post").
     if (parts[0]!.key === 'the' && parts.length > 1) parts = parts.slice(1);
     // A capitalised first word of a sentence is a name only if the corpus never writes it in lowercase.
-    if (isStartPosition(text, parts[0]!.start) && (lowerWords.has(parts[0]!.key) || FUNCTION_WORDS.has(parts[0]!.key) || STOPWORDS.has(parts[0]!.key)) && !TITLE_HEADS.has(parts[0]!.key)) {
+    if (isStartPosition(text, parts[0]!.start) && (lowerWords.has(parts[0]!.key) || SENTENCE_OPENERS.has(parts[0]!.key) || STOPWORDS.has(parts[0]!.key)) && !TITLE_HEADS.has(parts[0]!.key)) {
       parts = parts.slice(1);
     }
-    while (parts.length && (CONNECTORS.has(parts[0]!.text) || FUNCTION_WORDS.has(parts[0]!.key))) parts = parts.slice(1);
+    while (parts.length && (NAME_CONNECTORS.has(parts[0]!.text) || SENTENCE_OPENERS.has(parts[0]!.key))) parts = parts.slice(1);
     // "United States-based Pelagic Research", "Canadian-owned Polar Prince": the modifier is not the name; alone it is an adjective.
     const modified = (p: Token) => MODIFIER_RE.test(p.text);
     let descriptor: string | undefined;
@@ -381,7 +372,7 @@ function extractCandidates(article: Article, sentence: Sentence, lowerWords: Set
     let lastTitle = -1;
     // At a sentence start a trade or relation is capitalised too ("Engineer Tomas Heel told …").
     const roleAtStart = (x: number) => x === 0 && PERSON_NOUNS.has(parts[0]!.key) && isStartPosition(text, parts[0]!.start);
-    for (let x = 0; x < parts.length - 1; x++) if (TITLE_HEADS.has(parts[x]!.key) || (x === 0 && INITIAL_MODIFIERS.has(parts[x]!.key)) || roleAtStart(x)) lastTitle = x;
+    for (let x = 0; x < parts.length - 1; x++) if (TITLE_HEADS.has(parts[x]!.key) || (x === 0 && ROLE_OPENERS.has(parts[x]!.key)) || roleAtStart(x)) lastTitle = x;
     let titled = false;
     const headOf = (ps: Token[]) => ps[ps.length - 1]!.key;
     if (lastTitle >= 0 && !ORG_HEADS.has(headOf(parts)) && !PLACE_HEADS.has(headOf(parts))) {
@@ -392,18 +383,18 @@ function extractCandidates(article: Article, sentence: Sentence, lowerWords: Set
         titled = true;
       }
     }
-    while (parts.length && CONNECTORS.has(parts[parts.length - 1]!.text)) parts = parts.slice(0, -1);
+    while (parts.length && NAME_CONNECTORS.has(parts[parts.length - 1]!.text)) parts = parts.slice(0, -1);
     // "in Suez Canal, Egypt March 26": a month before a number is the date, not the name.
-    while (parts.length > 1 && MONTH_DAY_WORDS.has(parts[parts.length - 1]!.key) && /^\s+\d/.test(text.slice(parts[parts.length - 1]!.end))) parts = parts.slice(0, -1);
+    while (parts.length > 1 && CALENDAR_WORDS.has(parts[parts.length - 1]!.key) && /^\s+\d/.test(text.slice(parts[parts.length - 1]!.end))) parts = parts.slice(0, -1);
     if (!parts.length) continue;
     // "FILE - …", "UPDATE: …": a common word in capitals is a label, not a name.
     if (parts.length === 1 && /^\p{Lu}{3,}$/u.test(parts[0]!.text) && isCommonWord(parts[0]!.key, lowerWords)) continue;
-    if (parts.every((p) => TITLE_HEADS.has(p.key) || ROLE_MODIFIERS.has(p.key) || CONNECTORS.has(p.text))) continue;
+    if (parts.every((p) => TITLE_HEADS.has(p.key) || ROLE_MODIFIERS.has(p.key) || NAME_CONNECTORS.has(p.text))) continue;
     if (parts.length === 1) {
       const k = parts[0]!.key;
-      if (k.length < 2 || MONTH_DAY_WORDS.has(k) || FUNCTION_WORDS.has(k) || STOPWORDS.has(k)) continue;
+      if (k.length < 2 || CALENDAR_WORDS.has(k) || SENTENCE_OPENERS.has(k) || STOPWORDS.has(k)) continue;
     }
-    if (parts.every((p) => MONTH_DAY_WORDS.has(p.key) || CONNECTORS.has(p.text))) continue;
+    if (parts.every((p) => CALENDAR_WORDS.has(p.key) || NAME_CONNECTORS.has(p.text))) continue;
     // Demonyms are adjectives here ("Venezuelan officers", "the Venezuelan Cartel de los Soles").
     const isDemonym = (p: Token) => {
       const tg = tags(p.start, p.end);
@@ -423,7 +414,7 @@ function extractCandidates(article: Article, sentence: Sentence, lowerWords: Set
     const end = lastTok.end;
     const surface = text.slice(start, end);
     const votes = emptyVotes();
-    const ship = parts.length > 1 && SHIP_PREFIX.has(first.key) && /^\p{Lu}+$/u.test(first.text);
+    const ship = parts.length > 1 && SHIP_PREFIXES.has(first.key) && /^\p{Lu}+$/u.test(first.text);
     const role = roleBefore(text, start, lowerWords, toks);
     const rest = text.slice(end + (lastTok.poss ? 2 : 0));
     let appo = rest.match(APPOSITION_RE)?.[1] ?? rest.match(DASH_APPOSITION_RE)?.[1];
@@ -463,7 +454,7 @@ function extractCandidates(article: Article, sentence: Sentence, lowerWords: Set
     if (placeHead) votes.place += 4;
     if (eventHead) votes.other += 5;
     if (parts.length === 1 && /^\p{Lu}{2,6}$/u.test(first.text.replace(/\./g, ''))) {
-      if (COUNTRY_ABBR[keyOf(first.text).replace(/ /g, '')]) votes.place += 4;
+      if (COUNTRY_ABBREVIATIONS[keyOf(first.text).replace(/ /g, '')]) votes.place += 4;
       else votes.organization += 1;
     }
     const tg = tags(start, end);
@@ -532,8 +523,8 @@ interface Group {
 function groupKey(c: Candidate): string {
   const k = keyOf(c.surface).replace(/^the /, '');
   const compact = k.replace(/ /g, '');
-  if (COUNTRY_ABBR[k]) return COUNTRY_ABBR[k]!;
-  if (COUNTRY_ABBR[compact] && /^[\p{Lu}.]+$/u.test(c.surface)) return COUNTRY_ABBR[compact]!;
+  if (COUNTRY_ABBREVIATIONS[k]) return COUNTRY_ABBREVIATIONS[k]!;
+  if (COUNTRY_ABBREVIATIONS[compact] && /^[\p{Lu}.]+$/u.test(c.surface)) return COUNTRY_ABBREVIATIONS[compact]!;
   return k;
 }
 
@@ -546,7 +537,7 @@ function isBlendOf(short: string, words: string[]): boolean {
 /** "CSIS" ~ "Center for Strategic and International Studies". */
 function isAcronymOf(short: string, words: string[]): boolean {
   if (!/^\p{Lu}{2,6}$/u.test(short)) return false;
-  const initials = words.filter((w) => !CONNECTORS.has(w)).map((w) => w[0]!.toUpperCase()).join('');
+  const initials = words.filter((w) => !NAME_CONNECTORS.has(w)).map((w) => w[0]!.toUpperCase()).join('');
   return initials === short;
 }
 
@@ -580,7 +571,7 @@ export function buildEntityIndex(corpus: Corpus): EntityIndex {
   const singles: Candidate[] = [];
   for (const c of cands) {
     const key = groupKey(c);
-    if (key.split(' ').length === 1 && !COUNTRY_NAME[key]) {
+    if (key.split(' ').length === 1 && !COUNTRY_NAMES[key]) {
       singles.push(c);
       continue;
     }
@@ -608,7 +599,7 @@ export function buildEntityIndex(corpus: Corpus): EntityIndex {
     }
   }
   for (const g of [...groups.values()]) {
-    if (COUNTRY_NAME[g.key]) continue;
+    if (COUNTRY_NAMES[g.key]) continue;
     const longer = (bySuffix.get(g.key) ?? []).filter((o) => o !== g && groups.get(o.key) === o);
     if (longer.length === 1 && (longer[0]!.ship || g.tokens.length >= 2) && kindOfCands(g.cands) === kindOfCands(longer[0]!.cands)) {
       longer[0]!.cands.push(...g.cands);
@@ -825,7 +816,7 @@ function toEntity(g: Group): Entity {
     kind === 'place'
       ? spellings[0]!.surface
       : [...spellings].sort((a, b) => b.words - a.words || b.n - a.n || accentFirst(a, b))[0]!.surface;
-  if (COUNTRY_NAME[g.key]) name = COUNTRY_NAME[g.key]!;
+  if (COUNTRY_NAMES[g.key]) name = COUNTRY_NAMES[g.key]!;
   // Prefer the accented spelling of the same name ("Nicolás" over "Nicolas").
   const same = spellings.filter((s) => keyOf(s.surface) === keyOf(name)).sort((a, b) => b.surface.normalize('NFD').length - a.surface.normalize('NFD').length);
   if (same[0]) name = same[0].surface;
@@ -833,7 +824,7 @@ function toEntity(g: Group): Entity {
   const keys = new Set(aliases.map(keyOf));
   keys.add(g.key);
   if (g.ship) keys.add(g.tokens.slice(1).join(' '));
-  for (const [abbr, full] of Object.entries(COUNTRY_ABBR)) if (full === g.key) keys.add(abbr);
+  for (const [abbr, full] of Object.entries(COUNTRY_ABBREVIATIONS)) if (full === g.key) keys.add(abbr);
   const mentions: EntityMention[] = g.cands
     .map(({ tokens: _t, votes: _v, ship: _s, sentenceInitialOnly: _i, cues: _c, ...m }) => m)
     .sort((a, b) => (a.article.id === b.article.id ? a.sentence.start + a.start - (b.sentence.start + b.start) : a.article.id < b.article.id ? -1 : 1));
@@ -858,8 +849,8 @@ function toEntity(g: Group): Entity {
 function attachDescriptive(corpus: Corpus, entities: Entity[]): void {
   const people = entities.filter((e) => e.kind === 'person');
   const orgs = entities.filter((e) => e.kind === 'organization');
-  const ROLE_REF_RE = new RegExp(`\\b[Tt]he\\s+((?:\\p{Lu}[\\p{L}'’-]*\\s+)?([\\p{Ll}-]+))(?=\\s+(?:${SPEECH_VERBS})\\b)`, 'gu');
-  const ORG_REF_RE = new RegExp(`\\b[Tt]he\\s+(?:publication|newspaper|paper|outlet|agency|ministry|broadcaster|network|daily)(?=\\s+(?:${SPEECH_VERBS})\\b)`, 'gu');
+  const ROLE_REF_RE = new RegExp(`\\b[Tt]he\\s+((?:\\p{Lu}[\\p{L}'’-]*\\s+)?([\\p{Ll}-]+))(?=\\s+(?:${SPEECH_VERB_PATTERN})\\b)`, 'gu');
+  const ORG_REF_RE = new RegExp(`\\b[Tt]he\\s+(?:publication|newspaper|paper|outlet|agency|ministry|broadcaster|network|daily)(?=\\s+(?:${SPEECH_VERB_PATTERN})\\b)`, 'gu');
   // An age is specific enough anywhere; a demonym ("the New Yorker") only as the subject of a verb of saying or being.
   const AGE_RE = /\b[Tt]he\s+(\d{1,3}-year-old(?![\p{L}-])|(?:New\s+|North\s+|South\s+)?\p{Lu}\p{Ll}+(?:er|ian)\b(?=\s+(?:is|was|has|had|said|says|explains|explained|added|replied|told|insisted|warned)\b))/gu;
   const roleWords = new Map(people.map((e) => [e, new Set(e.mentions.flatMap((x) => keyOf(`${x.role ?? ''} ${x.apposition ?? ''}`).split(' ')))]));
