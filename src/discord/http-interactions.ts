@@ -340,6 +340,8 @@ export async function startHttpInteractions(deps: Deps, port: number, opts: Http
           case 'listen-error':
             return reject(new Error(`HTTP interactions endpoint: ${m.message}`));
           case 'interaction': {
+            // during a burst, engine runs hold back (router.arrived) so they take less CPU from the worker
+            router.arrived();
             const p = onInteraction(m.seq, m.body, m.sent).catch((err: unknown) => deps.log.error({ err }, 'HTTP interaction failed'));
             inFlight.add(p);
             void p.finally(() => inFlight.delete(p));
