@@ -798,14 +798,22 @@ function correctTerm(deps: Deps, t: string): string {
     return t;
   }
   if (t.length < 4) return t;
+  return mostFrequentNear(deps, t, (v) => {
+    const prefix = commonPrefix(t, v);
+    // Short words ("askd") only by one edit; longer ones also by a shared stem-like prefix ("decided" ~ "decision").
+    return (t.length >= 5 && prefix >= 4 && prefix >= Math.min(t.length, v.length) * 0.7) || editDistance(t, v) <= typoEdits(t);
+  });
+}
+
+/** Edits a typed word may be off by: one, two from eight letters. */
+const typoEdits = (t: string) => (t.length >= 8 ? 2 : 1);
+
+/** The most frequent corpus term with t's first letter that `near` accepts (t itself when none does). */
+function mostFrequentNear(deps: Deps, t: string, near: (v: string) => boolean): string {
   let best = t;
   let bestDf = 0;
   for (const v of deps.index.vocabulary()) {
-    if (v[0] !== t[0] || /\d/.test(v)) continue;
-    const prefix = commonPrefix(t, v);
-    // Short words ("askd") only by one edit; longer ones also by a shared stem-like prefix ("decided" ~ "decision").
-    const close = (t.length >= 5 && prefix >= 4 && prefix >= Math.min(t.length, v.length) * 0.7) || editDistance(t, v) <= (t.length >= 8 ? 2 : 1);
-    if (!close) continue;
+    if (v[0] !== t[0] || /\d/.test(v) || !near(v)) continue;
     const df = deps.index.docFreq(v);
     if (df > bestDf) {
       best = v;
@@ -828,18 +836,7 @@ function escapeRe(s: string): string {
 /** The corpus spelling of a name typed with a typo: one edit (two from eight letters), the most frequent wins. */
 function correctName(deps: Deps, t: string): string {
   if (t.length < 5) return t;
-  let best = t;
-  let bestDf = 0;
-  for (const v of deps.index.vocabulary()) {
-    if (v[0] !== t[0] || Math.abs(v.length - t.length) > 2 || /\d/.test(v)) continue;
-    if (editDistance(t, v) > (t.length >= 8 ? 2 : 1)) continue;
-    const df = deps.index.docFreq(v);
-    if (df > bestDf) {
-      best = v;
-      bestDf = df;
-    }
-  }
-  return best;
+  return mostFrequentNear(deps, t, (v) => Math.abs(v.length - t.length) <= 2 && editDistance(t, v) <= typoEdits(t));
 }
 
 function commonPrefix(a: string, b: string): number {
