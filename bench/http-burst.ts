@@ -7,9 +7,10 @@
  * edited). Discord fails an interaction whose acknowledgement takes over 3 s.
  * A benchmark, not a test: it prints figures and never fails.
  *
- *   npx tsx bench/http-burst.ts [--n 350] [--rounds 4] [--root <checkout>] [--client-thread]
+ *   npx tsx bench/http-burst.ts [--n 350] [--rounds 4] [--root <checkout>] [--client-thread] [--block-ms <ms>]
  *
  * `--root` runs another checkout's src/main.ts (e.g. a worktree of an older commit) for a before/after.
+ * `--block-ms <ms>` makes every engine run hold the main thread that long first (DEBUG_BLOCK_ENGINE_MS).
  * `--client-thread` sends the requests and times them from a thread of their own, so the
  * fake Discord (which shares this process and records and checks every edit the bot sends)
  * does not delay the reading of a response: Discord's own timing is not in our process either.
@@ -21,7 +22,7 @@ import { startFakeDiscord } from '../test/e2e/fake-discord.js';
 import { burstPayloads, fireBurst, percentile, startHttpProcess, type HttpProcess, type TimedResponse } from '../test/helpers/http-process.js';
 
 const { values } = parseArgs({
-  options: { n: { type: 'string', default: '350' }, rounds: { type: 'string', default: '4' }, root: { type: 'string' }, 'client-thread': { type: 'boolean', default: false } },
+  options: { n: { type: 'string', default: '350' }, rounds: { type: 'string', default: '4' }, root: { type: 'string' }, 'client-thread': { type: 'boolean', default: false }, 'block-ms': { type: 'string' } },
 });
 const n = Number(values.n);
 const rounds = Number(values.rounds);
@@ -68,7 +69,8 @@ function fireBurstFromThread(bot: HttpProcess, payloads: Record<string, any>[], 
 }
 
 const discord = await startFakeDiscord();
-const bot = await startHttpProcess({ discordApiUrl: discord.apiUrl, root: values.root });
+// --block-ms: every engine run first holds the main thread this long (DEBUG_BLOCK_ENGINE_MS), as a heavier engine would
+const bot = await startHttpProcess({ discordApiUrl: discord.apiUrl, root: values.root, ...(values['block-ms'] ? { env: { DEBUG_BLOCK_ENGINE_MS: values['block-ms'] } } : {}) });
 const all: number[] = [];
 let lost = 0;
 try {
