@@ -13,6 +13,7 @@
 import type { Article, Corpus, Sentence } from '../types.js';
 import { type Entity, type EntityIndex, type EntityMention, SPEECH_RE, quoteRegions } from '../index/entities.js';
 import { quoteUnit } from '../engines/quote-span.js';
+import { alternation, speechForms } from '../language/lexicon/index.js';
 
 /** How a speaker was found (for explaining an attribution). */
 export type QuoteHow = 'verb' | 'pronoun' | 'near-verb' | 'according-to' | 'named-before' | 'name-line' | 'next-sentence' | 'continues' | 'reported';
@@ -29,7 +30,7 @@ export interface Attribution {
 }
 
 /** Verbs that may come before their speaker ("said Peskov", "explains Peter Zeihan"); others take an object there ("urged Washington"). */
-const INVERSION_RE = /^(?:said|says|explains|explained|added|adds|continues|continued|replied|replies|wrote|writes|noted|notes|recalled|insisted|warned|argued|stated|asks|responded)$/i;
+const INVERSION_RE = new RegExp(`^(?:${alternation(speechForms({ inverts: true, forms: ['s', 'past'] }))})$`, 'i');
 
 type Named = { e: Entity; m: EntityMention };
 

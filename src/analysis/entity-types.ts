@@ -31,7 +31,7 @@ const SPEECH = alternation(speechForms({ roles: ['say', 'allege', 'report'], for
 /** "X said", "X, 48, told", "X also said", "X's spokesman said" is not X speaking. */
 const SPEECH_AFTER_RE = new RegExp(`^(?:\\s*\\([^)]{1,40}\\))?\\s+(?:(?:also|then|later|again|further|previously|\\p{Ll}+ly)\\s+)?(?:${SPEECH})\\b`, 'u');
 /** "…,” said X" / "says X": the inverted speaker, right after the verb ("told X", "asked X" name the listener). */
-const SPEECH_BEFORE_RE = new RegExp(`(?:[,"”'’]\\s*|^\\s*|\\b)(?:said|says|added|adds|explained|explains|wrote|writes|noted|recalled|continued|replied)\\s+$`, 'u');
+const SPEECH_BEFORE_RE = new RegExp(`(?:[,"”'’]\\s*|^\\s*|\\b)(?:${alternation(speechForms({ inverts: true, forms: ['s', 'past'] }))})\\s+$`, 'u');
 /** A finite verb turns "X, the river rose" into a clause. */
 const FINITE_RE = /\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|\p{Ll}{2,}ed)\b/u;
 const ACCORDING_RE = /\baccording\s+to\s+(?:the\s+)?$/i;
