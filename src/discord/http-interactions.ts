@@ -338,6 +338,7 @@ export async function startHttpInteractions(deps: Deps, port: number, opts: Http
             front.port = m.port; // a restarted worker listens on the same port
             return resolve(m.port);
           case 'listen-error':
+            deps.log.error({ err: m.message }, 'HTTP interactions endpoint could not listen');
             return reject(new Error(`HTTP interactions endpoint: ${m.message}`));
           case 'interaction': {
             // during a burst, engine runs hold back (router.arrived) so they take less CPU from the worker
