@@ -154,6 +154,12 @@ describe('the corpus folder goes missing while the bot runs', () => {
     for (const f of rest) await rename(path.join(saved, f), path.join(dir, f));
     await waitFor(() => !deps.corpus.unavailable, 'the folder to be back');
     await watcher.idle();
+    // A removal is applied once a second listing confirms it (a loaded machine may need a rescan).
+    await waitFor(async () => {
+      await watcher.rescan();
+      await watcher.idle();
+      return !deps.corpus.byId.has(first!);
+    }, 'the deleted article to be removed');
     expect(deps.corpus.byId.has(first!)).toBe(false);
     expect(deps.corpus.articles).toHaveLength(articles0 - 1);
   });

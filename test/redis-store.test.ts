@@ -58,7 +58,9 @@ describe.skipIf(!REDIS_URL)('Redis store shared by two instances', () => {
   });
 
   it('claims each interaction once across instances', async () => {
-    const ids = Array.from({ length: 100 }, () => String(BigInt(Date.now()) * 4194304n + BigInt(Math.floor(Math.random() * 1e6))));
+    // Distinct ids (random ones could repeat within one run: both instances then see 'taken').
+    const base = BigInt(Date.now()) * 4194304n + BigInt(Math.floor(Math.random() * 4096)) * 1024n;
+    const ids = Array.from({ length: 100 }, (_, i) => String(base + BigInt(i)));
     const results = await Promise.all(ids.flatMap((id) => [claimInteraction(a, id), claimInteraction(b, id)]));
     for (let i = 0; i < ids.length; i++) {
       const pair = [results[2 * i], results[2 * i + 1]].sort();
