@@ -19,7 +19,7 @@ import { figureAnswer } from './figure-slots.js';
 import { aboutEntity, entityIndexOf, lookupEntity } from './who.js';
 import { lexTags } from '../language/word-tags.js';
 import { modelFallbackNote, type LlmFailure, type LlmPassage } from '../llm/types.js';
-import { capitalize, quotedList } from './phrasing.js';
+import { capitalize, questionTitle, quotedList } from './phrasing.js';
 
 export type QuestionType = 'number' | 'date' | 'person' | 'quote' | 'place' | 'reason' | 'general';
 
@@ -461,7 +461,7 @@ export function extractive(deps: Deps, question: string, suggest = true, context
   return {
     command: 'ask',
     answered: true,
-    title: question.length > 200 ? `${question.slice(0, 199)}…` : question,
+    title: questionTitle(question),
     blocks,
     citations: citer.citations,
     followUps: suggest ? followUpsFrom(deps, chosen.map((c) => c.s), question) : [],
@@ -809,7 +809,7 @@ function refusal(question: string, text: string, followUps: string[]): Answer {
   return {
     command: 'ask',
     answered: false,
-    title: question.length > 200 ? `${question.slice(0, 199)}…` : question || 'Question',
+    title: questionTitle(question, question || 'Question'),
     blocks: [{ text, cites: [] }],
     citations: [],
     followUps,

@@ -11,6 +11,7 @@ import { lemma, stem, terms } from '../language/tokenize.js';
 import { MEASURE_UNITS, STOPWORDS } from '../language/lexicon/index.js';
 import type { Answer, Article, Sentence } from '../types.js';
 import { createCiter } from './cite.js';
+import { questionTitle } from './phrasing.js';
 import { analysisOf } from '../analysis/index.js';
 import type { Figure } from './digest-figures.js';
 
@@ -235,7 +236,7 @@ export function figureAnswer(deps: Pick<Deps, 'corpus' | 'index'>, question: str
   return {
     command: 'ask',
     answered: true,
-    title: question.length > 200 ? `${question.slice(0, 199)}…` : question,
+    title: questionTitle(question),
     blocks,
     citations: citer.citations,
     followUps: [],

@@ -11,3 +11,8 @@ export function quotedList(xs: string[]): string {
 export function capitalize(s: string): string {
   return s ? s[0]!.toUpperCase() + s.slice(1) : s;
 }
+
+/** An answer's title from the question as typed (Discord caps embed titles at 256). */
+export function questionTitle(question: string, fallback = question): string {
+  return question.length > 200 ? `${question.slice(0, 199)}…` : fallback;
+}
