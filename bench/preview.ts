@@ -16,11 +16,14 @@ import type { APIEmbed } from 'discord.js';
 import { chromium } from 'playwright-core';
 import { buildDeps } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
-import { runCommand, type CommandInput } from '../src/engines/index.js';
+import { COMMANDS, runCommand, type CommandInput } from '../src/engines/index.js';
 import { createLogger } from '../src/log.js';
 import { discordPayloads } from '../src/console/discord-preview.js';
 import type { MessagePayload } from '../src/discord/render.js';
 import type { CommandName } from '../src/types.js';
+
+/** A usage mistake: one line on stderr, exit 2. */
+class UsageError extends Error {}
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -108,7 +111,17 @@ const DEFAULTS: string[][] = [
 ];
 
 async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { seeds: { type: 'string' }, out: { type: 'string' } } });
+  let parsed;
+  try {
+    parsed = parseArgs({ allowPositionals: true, options: { seeds: { type: 'string' }, out: { type: 'string' } } });
+  } catch (err) {
+    throw new UsageError((err as Error).message.split('\n')[0]!);
+  }
+  const { values, positionals } = parsed;
+  const bad = positionals.length && !COMMANDS.includes(positionals[0] as CommandName);
+  if (bad) throw new UsageError(`unknown command "${positionals[0]}" (one of: ${COMMANDS.join(', ')})`);
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!fs.existsSync(executablePath)) throw new UsageError(`no Chromium at ${executablePath}: install Debian's chromium, or set CHROMIUM_PATH`);
   const outDir = path.resolve(values.out ?? 'tmp/preview');
   fs.mkdirSync(outDir, { recursive: true });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dispatch-preview-'));
@@ -116,7 +129,7 @@ async function main(): Promise<void> {
   const deps = await buildDeps(config, { log: createLogger('error'), storeKind: 'memory', persistIndex: false });
   const runs = positionals.length ? [positionals] : DEFAULTS;
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   try {
@@ -145,6 +158,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   main().then(
     () => setTimeout(() => process.exit(0), 50).unref(),
     (err) => {
+      if (err instanceof UsageError) {
+        process.stderr.write(`preview: ${err.message}\n`);
+        process.exit(2);
+      }
       process.stderr.write(`preview: ${(err as Error)?.stack ?? String(err)}\n`);
       process.exit(1);
     },

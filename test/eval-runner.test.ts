@@ -1,10 +1,15 @@
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
 import path from 'node:path';
+import { execFile } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { TSX, cleanupTempDirs, tempDir } from './helpers/corpus-fixtures.js';
 import { buildDeps } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/log.js';
 import type { Deps } from '../src/deps.js';
 import { evaluate, fold, missingGroups, quoteInFile } from '../src/console/eval.js';
+
+afterAll(cleanupTempDirs);
 
 describe('eval helpers', () => {
   it.each([
@@ -61,5 +66,40 @@ describe('evaluate() on the seeds', () => {
     expect(r.totals.refuse).toEqual({ pass: 1, total: 1 });
     expect(r.totals.verbatim!.pass).toBe(r.totals.verbatim!.total);
     expect(r.failures.find((f) => f.id === 'v1')!.why).toMatch(/got contradicted, wanted supported/);
+  });
+});
+
+describe('npm run eval: bad input gets one clear line and exit 2', () => {
+  const evalCli = (args: string[]) =>
+    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      execFile(TSX, ['src/console/eval.ts', ...args], { timeout: 120_000 }, (err, stdout, stderr) =>
+        resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+      );
+    });
+
+  it.each([
+    ['no arguments', [] as string[], /usage: npm run eval/],
+    ['a set that is not JSON', ['BROKEN_JSON', 'seeds'], /eval: .*JSON/i],
+    ['a set of the wrong shape', ['WRONG_SHAPE', 'seeds'], /eval: .*(cases|cmd|expected)/i],
+    ['a set file that is missing', ['/no/such/set.json', 'seeds'], /eval: \/no\/such\/set\.json/],
+    ['a corpus folder that is missing', ['GOOD_SET', '/no/such/corpus'], /eval: \/no\/such\/corpus: /],
+  ])('%s', async (_name, rawArgs, message) => {
+    const dir = tempDir('dispatch-eval-bad-');
+    const files: Record<string, string> = {
+      BROKEN_JSON: '{"cases": [ {"id": ',
+      WRONG_SHAPE: JSON.stringify({ cases: [{ id: 'x', cmd: 'ask not an array' }] }),
+      GOOD_SET: JSON.stringify({ cases: [{ id: 'x', cmd: ['ask', 'anything?'], refuse: true }] }),
+    };
+    const args = rawArgs.map((a) => {
+      if (!(a in files)) return a;
+      const p = path.join(dir, `${a}.json`);
+      writeFileSync(p, files[a]!);
+      return p;
+    });
+    const r = await evalCli(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(message);
+    expect(r.stdout).toBe('');
   });
 });

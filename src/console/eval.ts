@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { loadConfig } from '../config.js';
 import { buildDeps } from '../app.js';
+import { CorpusError } from '../corpus/load.js';
 import { runCommand, COMMANDS, type CommandInput } from '../engines/index.js';
 import { createLogger } from '../log.js';
 import type { Deps } from '../deps.js';
@@ -232,7 +233,15 @@ async function main(argv: string[]): Promise<number> {
   const env: NodeJS.ProcessEnv = { SEEDS_DIR: corpusDir, DATA_DIR: dataDir, LOG_LEVEL: 'error' };
   if (values['with-model']) for (const [k, v] of Object.entries(process.env)) if (k.startsWith('OPENAI_')) env[k] = v;
   const config = loadConfig(env);
-  const deps = await buildDeps(config, { log: createLogger('error'), storeKind: 'memory', persistIndex: false });
+  let deps: Deps;
+  try {
+    deps = await buildDeps(config, { log: createLogger('error'), storeKind: 'memory', persistIndex: false });
+  } catch (err) {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (!(err instanceof CorpusError)) throw err;
+    process.stderr.write(`eval: ${corpusDir}: ${err.message.split('\n')[0]}\n`);
+    return 2;
+  }
   try {
     const t0 = Date.now();
     const result = await evaluate(deps, set, config.seedsDir, values.quiet ? undefined : (l) => process.stdout.write(`${l}\n`));
