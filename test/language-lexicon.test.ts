@@ -4,6 +4,8 @@ import {
   NON_CONFIRMATIONS, NUMBER_WORDS, ORG_HEADS, PLACE_HEADS, QUALIFIER_RANGES, QUALIFIERS, QUESTION_NOISE, REPORTED_HEDGES, SPEECH_VERBS,
   STOPWORDS, SYNONYM_GROUPS, TITLE_ABBREVIATIONS, TITLE_HEADS, TITLE_WORDS, UNCERTAIN_HEDGES, UNIT_NOUNS, WH_WORDS, ANTONYM_PAIRS,
   alternation, denialForms, monthNumber, speechForms, speechLemma, weekdayNumber, wordRe,
+  AHEAD_WORDS, CLAUSE_BREAK_WORDS, CLAUSE_VERBS, DATE_PREPOSITIONS, DAY_PARTS, DEICTIC_WORDS, EVENT_RELATIVE_WORDS, MONTH_CUES, MONTH_MODIFIERS, MONTH_SHORT,
+  NOW_WORDS, RELATIVE_DATE_WORDS, RELATIVE_DAYS, SPAN_WORDS, TENURE_WORDS, TIME_UNITS, VAGUE_TIME_AMOUNTS, WEEK_SPAN_WORDS, WEEKDAY_SHORT, YEAR_CUES,
 } from '../src/language/lexicon/index.js';
 
 describe('speech verbs', () => {
@@ -204,5 +206,41 @@ describe('speech verbs that invert and question verbs', () => {
     expect(REFERRING_WORDS.has('those')).toBe(true);
     expect(AMBIGUOUS_MONTHS.has('may')).toBe(true);
     expect(SPEECH_QUESTION_VERBS).toContain('deny');
+  });
+});
+
+describe('date cue words', () => {
+  it.each([
+    ['in', YEAR_CUES, true],
+    ['mid', YEAR_CUES, true],
+    ['troops', YEAR_CUES, false],
+    ['since', MONTH_CUES, true],
+    ['around', MONTH_CUES, false],
+    ['yesterday', RELATIVE_DATE_WORDS, true],
+    ['ago', RELATIVE_DATE_WORDS, true],
+    ['previous', WEEK_SPAN_WORDS, true],
+    ['coming', SPAN_WORDS, true],
+    ['afterwards', EVENT_RELATIVE_WORDS, true],
+    ['next day', EVENT_RELATIVE_WORDS, true],
+    ['upcoming', AHEAD_WORDS, true],
+    ['a few', VAGUE_TIME_AMOUNTS, true],
+    ['decade', TIME_UNITS, true],
+    ['evening', DAY_PARTS, true],
+    ['early', MONTH_MODIFIERS, true],
+    ['on', DATE_PREPOSITIONS, true],
+    ['weekend', NOW_WORDS, true],
+    ['tenure', TENURE_WORDS, true],
+    ['said', CLAUSE_VERBS, true],
+    ['which', CLAUSE_BREAK_WORDS, true],
+    ['ship', CLAUSE_BREAK_WORDS, false],
+  ] as const)('%s is listed: %s', (w, table, yes) => {
+    expect((table as readonly string[]).includes(w)).toBe(yes);
+  });
+
+  it('short names are three letters, Sunday and January first', () => {
+    expect(WEEKDAY_SHORT).toEqual(['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']);
+    expect(MONTH_SHORT[0]).toBe('Jan');
+    expect(DEICTIC_WORDS).toEqual(['this', 'last', 'next']);
+    expect(RELATIVE_DAYS).toEqual(['yesterday', 'today', 'tomorrow']);
   });
 });

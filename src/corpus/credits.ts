@@ -9,7 +9,7 @@
  * match whole lines or the start of a paragraph only: "…, said Reuters" in a body
  * sentence names a source, not the publisher.
  */
-import { COMPANY_SUFFIXES, OUTLET_WORDS, alternation } from '../language/lexicon/index.js';
+import { COMPANY_SUFFIXES, MONTH_SHORT, OUTLET_WORDS, WEEKDAY_SHORT, alternation } from '../language/lexicon/index.js';
 
 /** Where on the page a credit form may appear. */
 export type CreditPlace =
@@ -86,7 +86,7 @@ const BY = String.raw`^[Bb][Yy]:?(?:\s+|(?=\p{Lu}))`;
 const OUTLET_NOUN_RE = new RegExp(`\\b(?:${alternation(OUTLET_WORDS)})$`);
 /** Words that can stand in parentheses at a paragraph's start without being a credit. */
 const NOT_A_CREDIT = /^(?:photo|photos|video|file|update[d]?|watch|listen|audio|opinion|analysis|graphic|map|sponsored|advertisement|ad|reuters\s+graphic|cnn\s+video)$/i;
-const WEEKDAY_OR_MONTH = /^(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
+const WEEKDAY_OR_MONTH = new RegExp(`^(?:${[...WEEKDAY_SHORT, ...MONTH_SHORT].join('|')})`, 'i');
 
 /** The agency's full name for a credit, or null when the credit is not a wire service's. */
 export function agencyName(credit: string): string | null {

@@ -6,7 +6,11 @@
  * numeric dates are day-first, and bare years ("in 1983") are background.
  */
 import { parseDates, type FoundDate } from '../language/dates.js';
-import { MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, alternation, monthNumber } from '../language/lexicon/index.js';
+import {
+  AHEAD_WORDS, CLAUSE_BREAK_WORDS, CLAUSE_VERBS, DATE_PREPOSITIONS, DAY_PARTS, DEICTIC_WORDS, EVENT_RELATIVE_WORDS, MONTH_ABBREVIATIONS, MONTH_CUES,
+  MONTH_MODIFIERS, MONTHS, NOW_WORDS, NUMBER_UNITS, RELATIVE_DATE_WORDS, RELATIVE_DAYS, SPAN_WORDS, TENURE_WORDS, TIME_UNITS, VAGUE_TIME_AMOUNTS,
+  WEEK_SPAN_WORDS, WEEKDAYS, YEAR_CUES, alternation, monthNumber, wordRe,
+} from '../language/lexicon/index.js';
 import { FUTURE_CUE_RE, PROSPECTIVE_VERBS, verbPhrases, type VerbPhrase } from '../language/tense.js';
 import type { DatePrecision } from '../types.js';
 
@@ -74,13 +78,18 @@ const MONTH_ABBR_DOT = new RegExp(`\\b(${MONTH_ABBR})\\.(?=\\s*\\d)`, 'g');
 const DOTTED = /\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})\b/g;
 const YEAR_RE = /(?<![\d$£€.,:/-])\b((?:1[5-9]|20)\d{2})(?:\s*(?:[–—-]|\bto\b|\buntil\b|\bthrough\b)\s*((?:1[5-9]|20)\d{2}))?\b(?![\d,.]?\d)(?!\s*(?:km|miles?|tons?|troops|people|%|percent|dollars))/g;
 /** A length of time, not a point in it: "three months", "for two weeks", "several days". */
-const DURATION_RE = /^(?:for\s+)?(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+|several|a\s+few|few|many)\s+(?:more\s+)?(?:minutes?|hours?|days?|weeks?|months?|years?|decades?)$/i;
+const TIME_AMOUNT = alternation([...Object.keys(NUMBER_UNITS), ...VAGUE_TIME_AMOUNTS]);
+const DURATION_RE = new RegExp(`^(?:for\\s+)?(?:a|an|\\d+|${TIME_AMOUNT})\\s+(?:more\\s+)?(?:${alternation(TIME_UNITS)})s?$`, 'i');
 /** Relative phrases counted from another event or spanning time, not from the article's date. */
-const RELATIVE_TO_EVENT_RE = /\b(?:later|after|afterwards|before|earlier|within|following|next\s+day|the\s+day|in\s+the\s+day)\b(?!\s+(?:this|today|yesterday|on\s+\w+day))/i;
+const RELATIVE_TO_EVENT_RE = new RegExp(`\\b(?:${alternation(EVENT_RELATIVE_WORDS)})\\b(?!\\s+(?:this|${alternation(RELATIVE_DAYS)}|on\\s+\\w+day))`, 'i');
 /** A bare year counts only after words that make it a date, not a quantity. */
-const YEAR_CUE = /\b(?:in|since|from|of|by|until|till|to|during|before|after|early|late|mid|around|between|and|year|the)\s*$/i;
+const YEAR_CUE = new RegExp(`\\b(?:${alternation(YEAR_CUES)})\\s*$`, 'i');
 /** Vague spans that are not points in time ("the past two weeks", "for weeks", "at the moment"). */
-const VAGUE_RE = /^(?:(?:the\s+)?(?:past|last|next|coming)\s+(?:\d+|few|several|two|three|four|five|six|seven|eight|nine|ten|couple of)\s+\w+|(?:the\s+)?past\s+(?:week|month|year|day)|(?:last|next|past|coming)\s+(?:days|weeks|months|years)|this\s+week|weekend|now|(?:at\s+)?the\s+moment|tonight|this\s+(?:morning|afternoon|evening))$/i;
+const SPAN = alternation(SPAN_WORDS);
+const VAGUE_RE = new RegExp(
+  `^(?:(?:the\\s+)?(?:${SPAN})\\s+(?:\\d+|${TIME_AMOUNT})\\s+\\w+|(?:the\\s+)?past\\s+(?:${alternation(TIME_UNITS)})|(?:${SPAN})\\s+(?:${alternation(TIME_UNITS)})s|this\\s+week|(?:at\\s+)?(?:${alternation(NOW_WORDS)})|this\\s+(?:${alternation(DAY_PARTS)}))$`,
+  'i',
+);
 
 const MONTH_NAME = `(?:${alternation([...MONTHS, ...Object.keys(MONTH_ABBREVIATIONS).map(capital)])})`;
 /**
@@ -97,13 +106,21 @@ const NOT_A_YEAR = [
 /** An explicit two-digit year with its apostrophe: "April 2, '24", "March '19". */
 const APOSTROPHE_YEAR = new RegExp(`\\b(${MONTH_NAME})\\.?\\s+(?:(\\d{1,2})(?:st|nd|rd|th)?,?\\s+)?['’](\\d{2})\\b`, 'g');
 /** A clause with a finite verb tells an event; one without ("the longtime diplomat for X from …") describes someone. */
-const CLAUSE_VERB_RE = /\b(?:is|was|were|are|be|been|has|had|have|did|does|do|will|would|can|could|said|says|rose|fell|grew|took|went|came|began|ran|led|made|saw|won|lost|\p{Ll}+ed)\b/u;
-const TENURE_CUE_RE = /\b(?:served|serving|serves|tenure|term|stint|reign|presidency|premiership|chairmanship|career|as\s+(?:the\s+)?\p{Ll}+)\b/u;
+const CLAUSE_VERB_RE = new RegExp(`\\b(?:${alternation(CLAUSE_VERBS)}|\\p{Ll}+ed)\\b`, 'u');
+const TENURE_CUE_RE = new RegExp(`\\b(?:${alternation(TENURE_WORDS)}|as\\s+(?:the\\s+)?\\p{Ll}+)\\b`, 'u');
 
 /** Words and marks that end one clause and open another between a verb and a date. */
-const CLAUSE_BREAK = /[;:()“”"]|[—–]|\s-\s|,|\b(?:that|but|while|although|though|because|and|or|after|before|when|whereas|which|who|where|since|until|as)\b/gi;
+const CLAUSE_BREAK = new RegExp(`[;:()“”"]|[—–]|\\s-\\s|,|\\b(?:${alternation(CLAUSE_BREAK_WORDS)})\\b`, 'gi');
 /** Words in the date's own clause that make it a coming day ("the next hearing", "the upcoming vote"). */
-const AHEAD_RE = /\b(?:next|upcoming|coming|tomorrow|later this)\b/i;
+const AHEAD_RE = wordRe(AHEAD_WORDS);
+const DATE_PREPOSITION_RE = new RegExp(`^(?:${alternation(DATE_PREPOSITIONS)})\\s+`, 'i');
+const WEEK_SPAN_RE = new RegExp(`^(?:${alternation(WEEK_SPAN_WORDS)})\\s+week$`, 'i');
+const RELATIVE_DATE_RE = wordRe(RELATIVE_DATE_WORDS);
+const DEICTIC = alternation(DEICTIC_WORDS);
+const THIS_MONTH_RE = new RegExp(`\\b(?:${DEICTIC})\\s+month\\b`, 'i');
+const THIS_YEAR_RE = new RegExp(`\\b(?:${DEICTIC})\\s+year\\b`, 'i');
+const MONTH_MODIFIER_RE = new RegExp(`^(?:${alternation(MONTH_MODIFIERS)})-?\\s*`, 'i');
+const MONTH_CUE_RE = new RegExp(`\\b(?:${alternation(MONTH_CUES)})\\s*-?\\s*$`, 'i');
 
 /**
  * Which way a date points, from the verb it belongs to: the nearest tensed verb, counting
@@ -207,7 +224,7 @@ export function findDateMentions(text: string): DateMention[] {
     // Masked quantities leave blanks inside chrono's match: the phrase ends at its last parsed character.
     const raw = text.slice(r.index, r.index + r.text.trimEnd().length);
     const phrase = raw.replace(/[,.;:]+$/, '').trim();
-    const bare = phrase.replace(/^(?:on|in|at|by|of|since|from)\s+/i, '');
+    const bare = phrase.replace(DATE_PREPOSITION_RE, '');
     if (VAGUE_RE.test(bare) || DURATION_RE.test(bare)) continue;
     // "Two hours later", "nine days after", "the next day", "earlier in the day", "within 24 hours": counted
     // from another event (or a span), not from when the article was written.
@@ -226,25 +243,25 @@ export function findDateMentions(text: string): DateMention[] {
     };
     if (known('year') && known('month') && known('day')) {
       // "last week", "next week" are spans, not days: kept as events whose day the text does not give.
-      if (/^(?:last|previous|next|coming)\s+week$/i.test(bare)) {
+      if (WEEK_SPAN_RE.test(bare)) {
         out.push({ ...base, kind: 'relative', relPrecision: 'unknown' });
         work = mask(work, r.index, r.index + r.text.length);
         continue;
       }
-      const rel = r.relative || /\b(?:ago|yesterday|today|tomorrow|last|next|this)\b/i.test(bare);
+      const rel = r.relative || RELATIVE_DATE_RE.test(bare);
       if (rel) out.push({ ...base, kind: 'relative', relPrecision: 'day' });
       else out.push({ ...base, kind: 'full', year: s.year!, month: s.month!, day: s.day! });
     } else if (known('month') && known('day')) {
       out.push({ ...directed(), kind: 'month-day', month: s.month!, day: s.day! });
     } else if (known('month') && known('year')) {
-      if (r.relative || /\b(?:this|last|next)\s+month\b/i.test(bare)) out.push({ ...base, kind: 'relative', relPrecision: 'month' });
+      if (r.relative || THIS_MONTH_RE.test(bare)) out.push({ ...base, kind: 'relative', relPrecision: 'month' });
       else out.push({ ...base, kind: 'month-year', year: s.year!, month: s.month! });
     } else if (known('month')) {
       // A lone month name must be capitalised and cued ("in May", "last March"), or it is the verb/modal.
-      const name = bare.replace(/^(?:last|next|this|early|late|mid-?)\s*/i, '');
+      const name = bare.replace(MONTH_MODIFIER_RE, '');
       if (!/^\p{Lu}/u.test(name)) continue;
       const pre = text.slice(Math.max(0, r.index - 16), r.index) + phrase.slice(0, phrase.length - name.length);
-      if (!last && !/\b(?:in|since|by|until|during|of|next|this|early|late|mid|from|through|to|before|after)\s*-?\s*$/i.test(pre)) continue;
+      if (!last && !MONTH_CUE_RE.test(pre)) continue;
       out.push({ ...directed(), kind: 'month', month: s.month! });
     } else if (known('weekday') && !known('day')) {
       if (/weekend/i.test(bare)) continue;
@@ -252,7 +269,7 @@ export function findDateMentions(text: string): DateMention[] {
       if (!new RegExp(`\\b${WEEKDAYS[wd]}\\b`).test(raw)) continue; // capitalised weekday only
       out.push({ ...directed(), kind: 'weekday', weekday: wd });
     } else if (known('year') && !known('month')) {
-      if (r.relative || /\b(?:this|last|next)\s+year\b/i.test(bare)) out.push({ ...base, kind: 'relative', relPrecision: 'year' });
+      if (r.relative || THIS_YEAR_RE.test(bare)) out.push({ ...base, kind: 'relative', relPrecision: 'year' });
     }
     work = mask(work, r.index, r.index + r.text.length);
   }

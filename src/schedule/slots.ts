@@ -8,6 +8,7 @@
  * the gap (02:30 → 03:30), and a slot in a fall-back overlap runs once (the first
  * occurrence) — the same "compatible" rule Temporal uses.
  */
+import { MONTH_SHORT, WEEKDAY_SHORT } from '../language/lexicon/calendar.js';
 
 /** Digest frequencies a subscription may choose. */
 export type Frequency = 'daily' | 'twice-daily' | 'weekly';
@@ -32,8 +33,9 @@ interface CronFields {
   dowStar: boolean;
 }
 
-const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const DAY_NAMES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+/** Cron's month and day names: the three-letter abbreviations. */
+const MONTH_NAMES = MONTH_SHORT.map((m) => m.toLowerCase());
+const DAY_NAMES = WEEKDAY_SHORT.map((d) => d.toLowerCase());
 
 function parseField(field: string, min: number, max: number, names?: string[]): Set<number> {
   const out = new Set<number>();

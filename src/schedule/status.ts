@@ -2,18 +2,18 @@
 import type { Deps } from '../deps.js';
 import { corpusUnavailableNote } from '../corpus/watch.js';
 import { channelDigestKey, type ChannelDigestRecord } from '../engines/digest.js';
+import { MONTH_SHORT } from '../language/lexicon/calendar.js';
 import { wallClock } from './slots.js';
 import { describeQuiet, describeSchedule, getState, getSubscription, nextRunOf } from './subscriptions.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** "Mon 1 Jun 2026, 08:30 Europe/Paris (06:30 UTC)". */
 export function formatInZone(ms: number, tz: string): string {
   const w = wallClock(ms, tz);
   const day = new Date(Date.UTC(w.y, w.mo - 1, w.d)).toLocaleDateString('en-GB', { weekday: 'short', timeZone: 'UTC' });
   const u = new Date(ms);
-  const local = `${day} ${w.d} ${MONTHS[w.mo - 1]} ${w.y}, ${pad(w.h)}:${pad(w.mi)} ${tz}`;
+  const local = `${day} ${w.d} ${MONTH_SHORT[w.mo - 1]} ${w.y}, ${pad(w.h)}:${pad(w.mi)} ${tz}`;
   return tz === 'UTC' ? local : `${local} (${pad(u.getUTCHours())}:${pad(u.getUTCMinutes())} UTC)`;
 }
 

@@ -51,3 +51,9 @@ export const NAME_VERB_FILLERS: ReadonlySet<string> = new Set([
     in himself herself now still once again never not`),
   ...['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'],
 ]);
+
+/** Verbs that make a phrase a clause: auxiliaries and the commonest irregular past forms (a regular past ends in -ed). */
+export const CLAUSE_VERBS: readonly string[] = list('is was were are be been has had have did does do will would can could said says rose fell grew took went came began ran led made saw won lost');
+
+/** Conjunctions and relative words that end one clause and open another ("…, which …", "… because …"). */
+export const CLAUSE_BREAK_WORDS: readonly string[] = list('that but while although though because and or after before when whereas which who where since until as');
