@@ -5,7 +5,8 @@ import {
   STOPWORDS, SYNONYM_GROUPS, TITLE_ABBREVIATIONS, TITLE_HEADS, TITLE_WORDS, UNCERTAIN_HEDGES, UNIT_NOUNS, WH_WORDS, ANTONYM_PAIRS,
   alternation, denialForms, monthNumber, speechForms, speechLemma, weekdayNumber, wordRe,
   AHEAD_WORDS, CLAUSE_BREAK_WORDS, CLAUSE_VERBS, DATE_PREPOSITIONS, DAY_PARTS, DEICTIC_WORDS, EVENT_RELATIVE_WORDS, MONTH_CUES, MONTH_MODIFIERS, MONTH_SHORT,
-  NOW_WORDS, RELATIVE_DATE_WORDS, RELATIVE_DAYS, SPAN_WORDS, TENURE_WORDS, TIME_UNITS, VAGUE_TIME_AMOUNTS, WEEK_SPAN_WORDS, WEEKDAY_SHORT, YEAR_CUES,
+  NAME_STOPWORDS, NOW_WORDS, RELATIVE_DATE_WORDS, RELATIVE_DAYS, SPAN_WORDS, TENURE_WORDS, TIME_UNITS, VAGUE_TIME_AMOUNTS, WEEK_SPAN_WORDS, WEEKDAY_SHORT, YEAR_CUES,
+  BE_HAVE_FORMS, CLAUSE_JOINERS, DETERMINERS, FINITE_AUXILIARIES, HONORIFICS, INTRO_PHRASE_WORDS, SUBJECT_PRONOUNS, SUBORDINATORS,
 } from '../src/language/lexicon/index.js';
 
 describe('speech verbs', () => {
@@ -232,6 +233,8 @@ describe('date cue words', () => {
     ['tenure', TENURE_WORDS, true],
     ['said', CLAUSE_VERBS, true],
     ['which', CLAUSE_BREAK_WORDS, true],
+    ['one', [...NAME_STOPWORDS], true],
+    ['of', [...NAME_STOPWORDS], false],
     ['ship', CLAUSE_BREAK_WORDS, false],
   ] as const)('%s is listed: %s', (w, table, yes) => {
     expect((table as readonly string[]).includes(w)).toBe(yes);
@@ -242,5 +245,25 @@ describe('date cue words', () => {
     expect(MONTH_SHORT[0]).toBe('Jan');
     expect(DEICTIC_WORDS).toEqual(['this', 'last', 'next']);
     expect(RELATIVE_DAYS).toEqual(['yesterday', 'today', 'tomorrow']);
+  });
+});
+
+describe('clause words, pronouns, determiners and honorifics', () => {
+  it.each([
+    ['whenever', SUBORDINATORS, true],
+    ['and', SUBORDINATORS, false],
+    ['yet', CLAUSE_JOINERS, true],
+    ['according', INTRO_PHRASE_WORDS, true],
+    ['pressed', INTRO_PHRASE_WORDS, true],
+    ['had', BE_HAVE_FORMS, true],
+    ['will', BE_HAVE_FORMS, false],
+    ['does', FINITE_AUXILIARIES, true],
+    ['they', SUBJECT_PRONOUNS, true],
+    ['them', SUBJECT_PRONOUNS, false],
+    ['their', DETERMINERS, true],
+    ['dame', HONORIFICS, true],
+    ['senator', HONORIFICS, false],
+  ] as const)('%s is listed: %s', (w, table, yes) => {
+    expect((table as readonly string[]).includes(w)).toBe(yes);
   });
 });

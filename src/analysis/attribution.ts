@@ -11,9 +11,9 @@
  * "What they said" from here.
  */
 import type { Article, Corpus, Sentence } from '../types.js';
-import { type Entity, type EntityIndex, type EntityMention, SPEECH_RE, quoteRegions } from '../index/entities.js';
+import { type Entity, type EntityIndex, type EntityMention, quoteRegions } from '../index/entities.js';
 import { quoteUnit } from '../engines/quote-span.js';
-import { alternation, speechForms } from '../language/lexicon/index.js';
+import { SPEECH_RE, alternation, speechForms } from '../language/lexicon/index.js';
 
 /** How a speaker was found (for explaining an attribution). */
 export type QuoteHow = 'verb' | 'pronoun' | 'near-verb' | 'according-to' | 'named-before' | 'name-line' | 'next-sentence' | 'continues' | 'reported';

@@ -11,7 +11,8 @@
  * persist; `referencesIn(refs, sentenceId)` gives the entity ids a sentence refers to.
  */
 import type { Corpus } from '../types.js';
-import { type Entity, type EntityIndex, keyOf, lexTags, quoteRegions } from '../index/entities.js';
+import { type Entity, type EntityIndex, keyOf, quoteRegions } from '../index/entities.js';
+import { lexTags } from '../language/word-tags.js';
 import { GENDER_WORDS, PERSON_NOUNS, PRONOUNS, REFERRING_NOUNS, type EntityKindName } from '../language/lexicon/entity-cues.js';
 import { TITLE_HEADS } from '../language/lexicon/titles.js';
 import { lemma } from '../language/tokenize.js';

@@ -8,7 +8,10 @@
 import type { Deps } from '../deps.js';
 import type { Answer, AnswerBlock, Article, Corpus, EntityInfo, Sentence } from '../types.js';
 import { type Entity, type EntityIndex, type EntityMention, buildEntityIndex, keyOf, quoteRegions } from '../index/entities.js';
-import { NAME_VERB_FILLERS, SPEECH_RE, TITLE_HEADS } from '../language/lexicon/index.js';
+import {
+  BE_HAVE_FORMS, CLAUSE_JOINERS, DETERMINERS, FINITE_AUXILIARIES, HONORIFICS, INTRO_PHRASE_WORDS, NAME_VERB_FILLERS, SPEECH_RE, SUBJECT_PRONOUNS, SUBORDINATORS,
+  TITLE_HEADS, alternation, wordRe,
+} from '../language/lexicon/index.js';
 import { lexTags } from '../language/word-tags.js';
 import { createCiter, quoteSentences, sourceLabel, type Citer } from './cite.js';
 import { analysisOf } from '../analysis/index.js';
@@ -185,7 +188,7 @@ export function buildFacts(corpus: Corpus, index: EntityIndex): Facts {
           break;
         }
         if (!verb || SPEECH_RE.test(verb)) continue;
-        if (/^(?:is|was|are|were|has|have|had)$/.test(verb)) continue;
+        if (BE_HAVE.has(verb)) continue;
         // Only the actor of the sentence: "Rubio denied the report that Trump had made …" is not Trump's act.
         if (!isMainSubject(s.text, m.start)) continue;
         push(actions, e, { article, sentences: quoteUnit(article, s) });
@@ -196,7 +199,7 @@ export function buildFacts(corpus: Corpus, index: EntityIndex): Facts {
         const lw = pro[1]!.toLowerCase();
         const t = lexTags(lw);
         const finite = ((t.has('PastTense') || t.has('PresentTense')) && !t.has('Noun')) || /^[a-z]{3,}ed$/.test(lw);
-        if (finite && !SPEECH_RE.test(lw) && !/^(?:is|was|are|were|has|have|had)$/.test(lw)) {
+        if (finite && !SPEECH_RE.test(lw) && !BE_HAVE.has(lw)) {
           // The person who is the subject of the sentence right before (only one person may qualify).
           const prev = article.sentences[article.sentences.indexOf(s) - 1];
           const subjects = prev
@@ -211,6 +214,15 @@ export function buildFacts(corpus: Corpus, index: EntityIndex): Facts {
   return { quotes, actions };
 }
 
+const BE_HAVE: ReadonlySet<string> = new Set(BE_HAVE_FORMS);
+const FINITE_AUXILIARY: ReadonlySet<string> = new Set(FINITE_AUXILIARIES);
+const SUBJECT_PRONOUN: ReadonlySet<string> = new Set(SUBJECT_PRONOUNS);
+const DETERMINER: ReadonlySet<string> = new Set(DETERMINERS);
+const CLAUSE_JOIN_RE = new RegExp(`;\\s*|,\\s+(?:${alternation(CLAUSE_JOINERS)})\\s+`, 'g');
+const SUBORDINATOR_RE = wordRe(SUBORDINATORS, 'gi');
+const INTRO_PHRASE_RE = new RegExp(`^\\s*(?:(?:${alternation(INTRO_PHRASE_WORDS.map((w) => w[0]!.toUpperCase() + w.slice(1)))})\\b|\\p{Lu}\\p{Ll}+(?:ed|ing)\\b)[^,]*,`, 'u');
+const HONORIFIC_RE = new RegExp(`^(?:${alternation(HONORIFICS)})\\.?$`, 'i');
+
 /**
  * Is the name at `at` the subject of its sentence's main clause? It is not when a
  * finite verb comes before it (outside quotations and a leading adverbial or
@@ -221,16 +233,15 @@ export function isMainSubject(text: string, at: number): boolean {
   const regions = quoteRegions(text);
   let from = 0;
   // A coordinated clause starts afresh: "…, and Okafor approved the recall".
-  for (const b of text.slice(0, at).matchAll(/;\s*|,\s+(?:and|but|while|whereas|yet)\s+/g)) {
+  for (const b of text.slice(0, at).matchAll(CLAUSE_JOIN_RE)) {
     const end = b.index! + b[0].length;
     if (!regions.some(([x, y]) => b.index! > x && b.index! < y)) from = Math.max(from, end);
   }
-  const intro = /^\s*(?:(?:After|Before|When|While|Once|Since|As|If|Although|Though|Because|Until|Unless|According|In|On|At|By|For|During|Despite|Amid|With|Without|Following|Under|Over|Asked|Speaking|Pressed|Told|Given)\b|\p{Lu}\p{Ll}+(?:ed|ing)\b)[^,]*,/u.exec(text);
+  const intro = INTRO_PHRASE_RE.exec(text);
   if (intro && intro[0].length <= at) from = Math.max(from, intro[0].length);
   // Inside a subordinate clause ("even if Russia or China wanted …", "When Trump arrived, …") it is not the main subject.
   const lead = text.slice(from, at);
-  const sub = /\b(?:if|whether|that|because|although|though|unless|when|whenever|while|whereas|since|after|before|until|once|as)\b/gi;
-  for (const x of lead.matchAll(sub)) {
+  for (const x of lead.matchAll(SUBORDINATOR_RE)) {
     const pos = from + x.index!;
     if (!regions.some(([a, b]) => pos > a && pos < b) && !/[,;:]/.test(lead.slice(x.index! + x[0].length))) {
       // "as well as", "such as" and "as of" join nouns; "after/before/since" + a noun phrase is a preposition unless a verb follows the name.
@@ -246,8 +257,9 @@ export function isMainSubject(text: string, at: number): boolean {
     const after = prevWord;
     prevWord = w[0];
     // "Voss rejected …": an -ed word right after a name or pronoun is that subject's verb.
-    if (/^[a-z]{3,}ed$/.test(lw) && (/^\p{Lu}/u.test(after) || /^(?:he|she|they|it|we)$/i.test(after)) && !/^(?:the|a|an|this|that)$/i.test(after)) return false;
-    if (/^(?:is|was|are|were|has|have|had|will|would|can|could|did|does)$/.test(lw)) return false;
+    const afterKey = after.toLowerCase();
+    if (/^[a-z]{3,}ed$/.test(lw) && (/^\p{Lu}/u.test(after) || SUBJECT_PRONOUN.has(afterKey)) && !DETERMINER.has(afterKey)) return false;
+    if (FINITE_AUXILIARY.has(lw)) return false;
     const t = lexTags(lw);
     if ((t.has('PastTense') || (t.has('PresentTense') && !t.has('Plural'))) && !t.has('Noun') && !t.has('Adjective') && !t.has('Participle')) return false;
     if (/^[a-z]{3,}ed$/.test(lw) && !t.has('Adjective') && !t.has('Noun') && t.size === 0) return false;
@@ -282,7 +294,7 @@ function descriptions(e: Entity): { phrase: string; m: EntityMention; n: number 
   // A bare honorific ("Dr.", "Mr") says less than any real role or apposition; a descriptive
   // reference ("the 52-year-old") is a fact about them, never their description.
   const weight = (x: { phrase: string; n: number }) =>
-    /^(?:dr|mr|mrs|ms|sir|dame|lord|lady|prof|rev|st)\.?$/i.test(x.phrase) ? x.n - 1000 : x.phrase.startsWith('"') ? x.n - 500 : x.n;
+    HONORIFIC_RE.test(x.phrase) ? x.n - 1000 : x.phrase.startsWith('"') ? x.n - 500 : x.n;
   return [...by.values()].sort((a, b) => weight(b) - weight(a) || a.phrase.length - b.phrase.length);
 }
 
@@ -310,7 +322,7 @@ const marks = (ns: number[]) => [...new Set(ns)].map((n) => `[${n}]`).join('');
 /** One sentence describing an entity, for EntityInfo.description. */
 export function describeEntity(e: Entity): string {
   const d = descriptions(e).filter((x) => !x.phrase.startsWith('"'));
-  const honorific = (p: string) => /^(?:dr|mr|mrs|ms|sir|dame|lord|lady|prof|rev|st)\.?$/i.test(p);
+  const honorific = (p: string) => HONORIFIC_RE.test(p);
   const role = d.find((x) => x.m.role === x.phrase && !honorific(x.phrase)) ?? d.find((x) => !/^who\s/i.test(x.phrase) && !honorific(x.phrase)) ?? d[0];
   return role ? `${e.name}, ${role.phrase.replace(/^(?:a|an)\s+/i, (m) => m.toLowerCase())}` : `${e.name} (${KIND_LABEL[e.kind]})`;
 }

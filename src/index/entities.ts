@@ -14,7 +14,7 @@ import { STOPWORDS, fold } from '../language/tokenize.js';
 import { type TypeCue, looksLikePersonName, typeCues } from '../analysis/entity-types.js';
 import {
   AUXILIARIES, CALENDAR_WORDS, COMPANY_CUES, COMPANY_SUFFIXES, COUNTRY_ABBREVIATIONS, COUNTRY_NAMES, DIRECTION_WORDS, EVENT_HEADS, GROUP_NOUNS,
-  NAME_CONNECTORS, ORG_HEADS, PLACE_HEADS, ROLE_MODIFIERS, ROLE_OPENERS, SENTENCE_OPENERS, SHIP_PREFIXES, SPEECH_RE, SPEECH_VERB_PATTERN, TITLE_ABBREVIATIONS, TITLE_HEADS,
+  NAME_CONNECTORS, NAME_STOPWORDS, ORG_HEADS, PLACE_HEADS, ROLE_MODIFIERS, ROLE_OPENERS, SENTENCE_OPENERS, SHIP_PREFIXES, SPEECH_RE, SPEECH_VERB_PATTERN, TITLE_ABBREVIATIONS, TITLE_HEADS,
   alternation, speechForms,
 } from '../language/lexicon/index.js';
 import { ORG_WORDS as COMPROMISE_ORG_WORDS, PLACE_WORDS as COMPROMISE_PLACE_WORDS, lexTags } from '../language/word-tags.js';
@@ -69,15 +69,6 @@ export interface EntityIndex {
   /** Folded alias → entities (several when a surname is shared). */
   byKey: Map<string, Entity[]>;
 }
-
-// --- generic word lists -------------------------------------------------------
-
-/** Words that head a title or role written before a name (the lexicon's table). */
-export { TITLE_HEADS };
-/** The speech-verb matcher and the word tagger, for callers that read entities (the lexicon's and word-tags'). */
-export { SPEECH_RE, lexTags };
-/** Stopwords that do occur inside names ("The Hague", "Air Force One"). */
-const KEEP_IN_NAMES = new Set(['the', 'one']);
 
 // --- tokens -----------------------------------------------------------------
 
@@ -309,7 +300,7 @@ function extractCandidates(article: Article, sentence: Sentence, lowerWords: Set
   while (i < toks.length) {
     const t = toks[i]!;
     // A capitalised function word mid-sentence ("… with Russia In Caracas") is a merged heading, not a name.
-    if (!t.cap || (STOPWORDS.has(t.key) && !KEEP_IN_NAMES.has(t.key)) || /^\p{Lu}['’]\p{L}{1,2}$/u.test(t.text)) {
+    if (!t.cap || (STOPWORDS.has(t.key) && !NAME_STOPWORDS.has(t.key)) || /^\p{Lu}['’]\p{L}{1,2}$/u.test(t.text)) {
       i++;
       continue;
     }
@@ -329,7 +320,7 @@ function extractCandidates(article: Article, sentence: Sentence, lowerWords: Set
       const n = toks[j]!;
       // A break (splitNames): two names written back to back ("… of OceanGate Expeditions Stockton Rush").
       if (breaks.has(n.start)) break;
-      if (n.cap && gapOk(prev, n) && !(STOPWORDS.has(n.key) && !KEEP_IN_NAMES.has(n.key))) {
+      if (n.cap && gapOk(prev, n) && !(STOPWORDS.has(n.key) && !NAME_STOPWORDS.has(n.key))) {
         run.push(n);
         j++;
         continue;

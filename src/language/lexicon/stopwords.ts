@@ -57,3 +57,33 @@ export const CLAUSE_VERBS: readonly string[] = list('is was were are be been has
 
 /** Conjunctions and relative words that end one clause and open another ("…, which …", "… because …"). */
 export const CLAUSE_BREAK_WORDS: readonly string[] = list('that but while although though because and or after before when whereas which who where since until as');
+
+/** Stopwords that do occur inside names ("The Hague", "Air Force One"). */
+export const NAME_STOPWORDS: ReadonlySet<string> = new Set(list('the one'));
+
+/** Subordinating conjunctions: a name after one sits in a subordinate clause ("even if Russia …", "When Trump arrived, …"). */
+export const SUBORDINATORS: readonly string[] = list('if whether that because although though unless when whenever while whereas since after before until once as');
+
+/** Words that join a second main clause after a comma ("…, and Okafor approved …", "…, but she said …"). */
+export const CLAUSE_JOINERS: readonly string[] = list('and but while whereas yet');
+
+/**
+ * Words that open a leading adverbial or participial phrase set off by a comma ("After the vote,",
+ * "According to X,", "Asked about it,"): what follows the comma is the main clause.
+ */
+export const INTRO_PHRASE_WORDS: readonly string[] = list(`
+  after before when while once since as if although though because until unless according in on at by for during despite amid with without
+  following under over asked speaking pressed told given
+`);
+
+/** Finite forms of "be" and "have": after a name they describe it or carry another verb, they are not its action. */
+export const BE_HAVE_FORMS: readonly string[] = list('is was are were has have had');
+
+/** Finite auxiliaries: "be", "have", "do" and modals as a sentence writes them before its main verb. */
+export const FINITE_AUXILIARIES: readonly string[] = [...BE_HAVE_FORMS, ...list('will would can could did does')];
+
+/** Subject pronouns ("he", "they", "I"). */
+export const SUBJECT_PRONOUNS: readonly string[] = list('he she it we they i you');
+
+/** Determiners: articles, demonstratives and possessives that open a noun phrase ("the coach", "his son"). */
+export const DETERMINERS: readonly string[] = list('the a an this that these those his her their its our my your');

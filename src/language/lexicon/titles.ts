@@ -44,3 +44,6 @@ export const TITLE_WORDS: ReadonlySet<string> = new Set([
   ...TITLE_HEADS,
   ...list('defense defence foreign transport interior state press former retired senior white house'),
 ]);
+
+/** Honorifics written before a name ("Dr.", "Mr", "Dame"): alone they say nothing of a person's role. */
+export const HONORIFICS: readonly string[] = list('dr mr mrs ms sir dame lord lady prof rev st');
