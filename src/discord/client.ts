@@ -27,6 +27,7 @@ import type { Deps } from '../deps.js';
 import type { Incoming, RawOption, ResolvedChannel, Responder, RunFn, SlashCommand } from './command.js';
 import type { MessagePayload } from './render.js';
 import { createRouter, sessionFor, type Router } from './router.js';
+import { createButtonExpiry, restEditor, type ButtonExpiry, type ButtonExpiryOptions } from './button-expiry.js';
 
 export interface StartDiscordOptions {
   /** The engine seam (default runCommand). */
@@ -38,11 +39,17 @@ export interface StartDiscordOptions {
   cooldownSeconds?: number;
   /** Default: config DISCORD_TOKEN. */
   token?: string;
+  /** How long answers behind buttons are kept (default STASH_TTL_MS); their buttons are disabled then. */
+  stashTtlMs?: number;
+  /** The sweeper that disables expired buttons (default: every minute). */
+  expiry?: Omit<ButtonExpiryOptions, 'edit'>;
 }
 
 export interface DiscordBot {
   client: Client<true>;
   router: Router;
+  /** Disables the buttons of answers that have expired (started with the bot). */
+  expiry: ButtonExpiry;
   /** Finish in-flight answers, then disconnect. */
   stop(): Promise<void>;
 }
@@ -72,7 +79,10 @@ export function incomingFrom(i: Interaction): Incoming | null {
     return { ...origin, kind: 'command', name: i.commandName, options, channels: channelsOf(i.client, options) };
   }
   if (i.isAutocomplete()) return { ...origin, kind: 'autocomplete', name: i.commandName, options: i.options.data as unknown as RawOption[] };
-  if (i.isButton()) return { ...origin, kind: 'button', customId: i.customId, components: buttonRows(i) };
+  if (i.isButton()) {
+    const message = { id: i.message.id, ephemeral: i.message.flags.has(MessageFlags.Ephemeral) };
+    return { ...origin, kind: 'button', customId: i.customId, components: buttonRows(i), message };
+  }
   if (i.isModalSubmit()) {
     const fields: Record<string, string> = {};
     for (const [id, f] of i.fields.fields) if ('value' in f && typeof f.value === 'string') fields[id] = f.value;
@@ -115,7 +125,9 @@ export function gatewayResponder(i: Interaction, client: Client): Responder {
       await r.deferReply(flags(ephemeral));
     },
     async reply(p, ephemeral) {
-      await r.reply({ ...toMessageOptions(p), ...flags(ephemeral) });
+      // with the response: the message's id, to disable its buttons when their answer expires
+      const res = await r.reply({ ...toMessageOptions(p), ...flags(ephemeral), withResponse: true });
+      return res.resource?.message?.id ?? res.interaction.responseMessageId ?? undefined;
     },
     async edit(p) {
       return (await r.editReply(toMessageOptions(p))).id;
@@ -194,11 +206,15 @@ export async function startDiscord(deps: Deps, opts: StartDiscordOptions = {}): 
     allowedMentions: NO_PINGS,
     rest: { ...(deps.config.DISCORD_API_URL ? { api: deps.config.DISCORD_API_URL } : {}), ...opts.rest },
   });
+  // Edits go through the bot's REST (the bot token): interaction tokens are long dead when answers expire.
+  const expiry = createButtonExpiry(deps.store, deps.log, { ...opts.expiry, edit: restEditor(client.rest) });
   const router = createRouter(deps, {
     commands: opts.commands ?? defaultCommands,
     run: opts.run,
     deferAfterMs: opts.deferAfterMs,
     cooldownSeconds: opts.cooldownSeconds,
+    stashTtlMs: opts.stashTtlMs,
+    expiry,
   });
   attachRouter(client, router);
   client.on(Events.Error, (err) => deps.log.error({ err: err.message }, 'discord client error'));
@@ -212,11 +228,14 @@ export async function startDiscord(deps: Deps, opts: StartDiscordOptions = {}): 
     throw err;
   }
   deps.log.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'discord gateway ready');
+  expiry.start();
   return {
     client: client as Client<true>,
     router,
+    expiry,
     async stop() {
       await router.idle();
+      await expiry.stop();
       await client.destroy();
     },
   };

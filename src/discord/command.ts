@@ -50,6 +50,8 @@ export type Incoming =
       customId: string;
       /** The button rows of the message the button is on, as Discord sent them (disabled when the answer has expired). */
       components?: APIActionRowComponent<APIButtonComponent>[];
+      /** The message the button is on (a page turn changes its buttons, so their expiry record follows). */
+      message?: { id: string; ephemeral: boolean };
     })
   | (Origin & { kind: 'modal'; customId: string; fields: Record<string, string> });
 
@@ -57,7 +59,8 @@ export type Incoming =
 export interface Responder {
   /** Acknowledge now, answer later (a "thinking…" state). */
   defer(ephemeral: boolean): Promise<void>;
-  reply(p: MessagePayload, ephemeral: boolean): Promise<void>;
+  /** Resolves with the message id when known (the gateway asks for it; HTTP mode's own response has none). */
+  reply(p: MessagePayload, ephemeral: boolean): Promise<string | undefined>;
   /** Replace the original response (after defer or reply). Resolves with the message id when known. */
   edit(p: MessagePayload): Promise<string | undefined>;
   followUp(p: MessagePayload, ephemeral: boolean): Promise<string | undefined>;

@@ -20,6 +20,7 @@ import type { Incoming, RawOption, ResolvedChannel, Responder, RunFn, SlashComma
 import type { MessagePayload } from './render.js';
 import { createRouter, type Router } from './router.js';
 import { INTERACTION_CLAIM_MS } from '../scale/claim.js';
+import { createButtonExpiry, restEditor, type ButtonExpiry, type ButtonExpiryOptions } from './button-expiry.js';
 import { ed25519PublicKey } from './http-signature.js';
 import type { FirstResponse, FrontMessage, FrontOptions, MainMessage } from './http-worker.js';
 
@@ -43,6 +44,10 @@ export interface HttpInteractionsOptions {
    * deferred response (default 2500; Discord allows 3 s).
    */
   ackWithinMs?: number;
+  /** How long answers behind buttons are kept (default STASH_TTL_MS); their buttons are disabled then. */
+  stashTtlMs?: number;
+  /** The sweeper that disables expired buttons (default: every minute); it runs only with a bot token. */
+  expiry?: Omit<ButtonExpiryOptions, 'edit'>;
   now?: () => number;
 }
 
@@ -51,6 +56,12 @@ export interface HttpInteractionsServer {
   worker: Worker;
   port: number;
   router: Router;
+  /**
+   * Disables the buttons of answers that have expired, by editing their messages with the bot
+   * token; absent without DISCORD_TOKEN (then they are disabled when clicked, as the interaction
+   * token that could edit them lives only 15 minutes).
+   */
+  expiry?: ButtonExpiry;
   /** Stop accepting, finish in-flight answers, close. */
   close(): Promise<void>;
 }
@@ -124,7 +135,13 @@ export function incomingFromApi(body: any): Incoming | null {
     case 3:
       if (data.component_type !== 2 || !str(data.custom_id)) return null;
       // the message's button rows, to disable them when the answer behind them has expired
-      return { ...origin, kind: 'button', customId: data.custom_id, ...(Array.isArray(body?.message?.components) ? { components: body.message.components } : {}) };
+      return {
+        ...origin,
+        kind: 'button',
+        customId: data.custom_id,
+        ...(Array.isArray(body?.message?.components) ? { components: body.message.components } : {}),
+        ...(str(body?.message?.id) ? { message: { id: body.message.id, ephemeral: (Number(body.message.flags) & EPHEMERAL) !== 0 } } : {}),
+      };
     case 5: {
       if (!str(data.custom_id)) return null;
       const fields: Record<string, string> = {};
@@ -160,11 +177,16 @@ export async function startHttpInteractions(deps: Deps, port: number, opts: Http
   const rest = new REST({ version: '10', ...(deps.config.DISCORD_API_URL ? { api: deps.config.DISCORD_API_URL } : {}), ...opts.rest });
   if (deps.config.DISCORD_TOKEN) rest.setToken(deps.config.DISCORD_TOKEN);
   const commands = opts.commands ?? defaultCommands;
+  // Expired answers' buttons are edited with the bot token; the interaction token is dead by then.
+  const expiry = deps.config.DISCORD_TOKEN ? createButtonExpiry(deps.store, deps.log, { ...opts.expiry, edit: restEditor(rest) }) : undefined;
+  if (!expiry) deps.log.info('no DISCORD_TOKEN: buttons of expired answers are disabled when clicked, not at expiry');
   const router = createRouter(deps, {
     commands,
     run: opts.run,
     deferAfterMs: opts.deferAfterMs,
     cooldownSeconds: opts.cooldownSeconds,
+    stashTtlMs: opts.stashTtlMs,
+    expiry,
     // Acknowledge every engine-backed action before its engine runs (most already were, by the worker).
     ackFirst: true,
   });
@@ -248,18 +270,19 @@ export async function startHttpInteractions(deps: Deps, port: number, opts: Http
         if (!(await respond({ type: 5, ...(ephemeral ? { data: { flags: EPHEMERAL } } : {}) }))) wantsNew = true;
       },
       async reply(p, ephemeral) {
-        if (await respond({ type: 4, data: apiMessage(withoutFiles(p), ephemeral) })) return;
+        // sent as the HTTP response: no message id (engine answers are deferred first, then edited, so theirs is known)
+        if (await respond({ type: 4, data: apiMessage(withoutFiles(p), ephemeral) })) return undefined;
         await link.written;
         const was = first();
         // acknowledged with a deferred update: the button's message stays, the reply is a new message
-        if (was.type === 6) return void (await followUp(p, ephemeral));
+        if (was.type === 6) return followUp(p, ephemeral);
         // a private reply (a refusal) after a public "thinking…": remove that, answer privately
         if (ephemeral && was.type === 5 && !was.ephemeral && !replaced) {
           replaced = true;
           await rest.delete(original, { auth: false }).catch(() => {});
-          return void (await followUp(p, true));
+          return followUp(p, true);
         }
-        await editOriginal(p);
+        return editOriginal(p);
       },
       edit: editOriginal,
       followUp,
@@ -404,13 +427,16 @@ export async function startHttpInteractions(deps: Deps, port: number, opts: Http
     await router.idle();
   };
 
+  expiry?.start();
   return {
     worker,
     port: actual,
     router: { ...router, idle },
+    ...(expiry ? { expiry } : {}),
     async close() {
       send({ op: 'stop' });
       await idle();
+      await expiry?.stop();
       closing = true;
       if (exited) return;
       const closed = new Promise<void>((resolve) => {

@@ -12,7 +12,8 @@ import type { Answer } from '../types.js';
 import type { CommandContext, Incoming, Origin, Responder, RunFn, SlashCommand } from './command.js';
 import { focusedOption, validateOptions } from './options.js';
 import { clip, payloadViolations, quoteScope, renderAnswer, renderError, renderFull, renderQuotes, renderTimeline, type MessagePayload, type RenderContext } from './render.js';
-import { createStash, expiredRows, type Stash } from './stash.js';
+import { createStash, expiredRows, STASH_TTL_MS, type Stash } from './stash.js';
+import { expiringMessages, type ButtonExpiry, type SentMessage } from './button-expiry.js';
 import { shouldAnswer } from '../scale/claim.js';
 import { createCooldown, isCooldownError } from './cooldown.js';
 
@@ -33,6 +34,10 @@ export interface RouterOptions {
   ackFirst?: boolean;
   /** Per-user cooldown between commands, mentions and engine runs (default: config COOLDOWN_SECONDS); see cooldown.ts. */
   cooldownSeconds?: number;
+  /** How long answers behind buttons are kept (default STASH_TTL_MS). */
+  stashTtlMs?: number;
+  /** Remembers each public message with stash-backed buttons, to disable them when the answer expires. */
+  expiry?: ButtonExpiry;
   now?: () => number;
 }
 
@@ -117,11 +122,13 @@ interface State {
   replied: boolean;
   /** This interaction already took the user's `run` cooldown (a slash command that then runs an engine). */
   cooled: boolean;
+  /** The original response is private (deferred or sent ephemeral): the channel cannot edit it. */
+  ephemeral: boolean;
 }
 
 /** Wrap a responder: track what was sent, and refuse (loudly) any payload over a limit. */
 function tracked(res: Responder, deps: Deps): { res: Responder; state: State } {
-  const state: State = { acked: false, deferred: false, replied: false, cooled: false };
+  const state: State = { acked: false, deferred: false, replied: false, cooled: false, ephemeral: false };
   const guard = (p: MessagePayload): MessagePayload => {
     const v = payloadViolations(p);
     if (!v.length) return p;
@@ -134,10 +141,13 @@ function tracked(res: Responder, deps: Deps): { res: Responder; state: State } {
       async defer(ephemeral) {
         await res.defer(ephemeral);
         state.acked = state.deferred = true;
+        state.ephemeral = ephemeral;
       },
       async reply(p, ephemeral) {
-        await res.reply(guard(p), ephemeral);
+        const id = await res.reply(guard(p), ephemeral);
         state.acked = state.replied = true;
+        state.ephemeral = ephemeral;
+        return id;
       },
       async edit(p) {
         const id = await res.edit(guard(p));
@@ -180,7 +190,18 @@ export function createRouter(deps: Deps, opts: RouterOptions): Router {
     now,
     onStoreError: (err) => deps.log.warn({ err: (err as Error)?.message }, 'store unavailable; cooldown held by this process only'),
   });
-  const stash = createStash(deps.store, deps.log);
+  const stashTtlMs = opts.stashTtlMs ?? STASH_TTL_MS;
+  const stash = createStash(deps.store, deps.log, { ttlMs: stashTtlMs });
+  /**
+   * Remember public messages whose buttons read the answer stashed under `key`, so the sweeper
+   * disables them when it expires: the key's own time (an interaction or message id) plus the
+   * stash's lifetime, never later than the stash forgets it.
+   */
+  const expireWith = async (key: string, channelId: string, sent: SentMessage[]) => {
+    if (!opts.expiry) return;
+    const messages = expiringMessages(channelId, sent);
+    if (messages.length) await opts.expiry.track(messages, (snowflakeTime(key) ?? now()) + stashTtlMs);
+  };
   const byName = new Map(opts.commands.map((c) => [c.data.name, c]));
   const defs = new Map(opts.commands.map((c) => [c.data.name, c.data.toJSON()]));
   const inFlight = new Set<Promise<void>>();
@@ -333,19 +354,26 @@ export function createRouter(deps: Deps, opts: RouterOptions): Router {
     }
   }
 
-  /** Send an answer's messages: the first as the reply (or edit), the rest as follow-ups. */
-  async function deliver(origin: Origin, res: Responder, state: State, payloads: MessagePayload[]): Promise<void> {
+  /**
+   * Send an answer's messages: the first as the reply (or edit), the rest as follow-ups.
+   * Resolves with the public messages sent (their ids when known) and their buttons.
+   */
+  async function deliver(origin: Origin, res: Responder, state: State, payloads: MessagePayload[]): Promise<SentMessage[]> {
+    const sent: SentMessage[] = [];
     const created = snowflakeTime(origin.id) ?? now();
     if (now() - created > TOKEN_SAFE_MS) {
       // the interaction token is (nearly) dead: post to the channel, then clear "thinking…"
-      for (const [i, p] of payloads.entries()) await res.channelSend(p, `${origin.id.slice(-20)}${i}`.slice(-25));
+      for (const [i, p] of payloads.entries()) sent.push({ id: await res.channelSend(p, `${origin.id.slice(-20)}${i}`.slice(-25)), rows: p.components });
       if (state.deferred) await res.deleteOriginal().catch(() => {});
-      return;
+      return sent;
     }
     const [first, ...rest] = payloads;
-    if (state.deferred) await res.edit(first!);
-    else await res.reply(first!, false);
-    for (const p of rest) await res.followUp(p, false);
+    // editing a private "thinking…" keeps it private: the channel cannot edit that one later
+    const firstPrivate = state.deferred && state.ephemeral;
+    const firstId = state.deferred ? await res.edit(first!) : await res.reply(first!, false);
+    if (!firstPrivate) sent.push({ id: firstId, rows: first!.components });
+    for (const p of rest) sent.push({ id: await res.followUp(p, false), rows: p.components });
+    return sent;
   }
 
   /** The common path of every engine-backed action: cooldown, run, stash, render, send. */
@@ -359,7 +387,8 @@ export function createRouter(deps: Deps, opts: RouterOptions): Router {
     const coords = sessionCoords(session) ?? { channelId: origin.channelId, userId: origin.userId };
     const ctx: RenderContext = { key: origin.id, ...coords };
     const payloads = view === 'timeline' ? renderTimeline(a, 0, ctx) : renderAnswer(a, ctx);
-    await deliver(origin, res, state, payloads);
+    const sent = await deliver(origin, res, state, payloads);
+    await expireWith(origin.id, origin.channelId, sent);
   }
 
   /**
@@ -462,7 +491,10 @@ export function createRouter(deps: Deps, opts: RouterOptions): Router {
         if (c !== undefined && !SNOWFLAKE.test(c)) throw new BadInputError('That button is not valid.');
         const pager = c ?? sessionCoords(entry.session)?.userId;
         if (pager === inc.userId) {
-          await res.update(renderTimeline(entry.answer, page, { key: a, pager: c })[0]!);
+          const p = renderTimeline(entry.answer, page, { key: a, pager: c })[0]!;
+          await res.update(p);
+          // the page's buttons (and links) replace the record's, so the expiry edit keeps this page
+          if (inc.message && !inc.message.ephemeral) await expireWith(a!, inc.channelId, [{ id: inc.message.id, rows: p.components }]);
           return;
         }
         // Someone else's public timeline: they page their own copy, seen only by them.
@@ -584,10 +616,12 @@ export function createRouter(deps: Deps, opts: RouterOptions): Router {
       await stash.put(m.id, { answer: a, session });
       const coords = sessionCoords(session) ?? { channelId: m.channelId, userId: m.userId };
       const payloads = renderAnswer(a, { key: m.id, ...coords });
+      const posted: SentMessage[] = [];
       for (const [i, p] of payloads.entries()) {
-        await send(p, i);
+        posted.push({ id: await send(p, i), rows: p.components });
         sent = true;
       }
+      await expireWith(m.id, m.channelId, posted);
     } catch (err) {
       if (isCooldownError(err)) {
         // Never a message in the channel (that would amplify the flood): at most one reaction per cooldown window.

@@ -26,6 +26,7 @@ export const STASH_TTL_MS = 24 * 60 * 60 * 1000;
 
 /** custom_ids of the buttons that read a stashed answer (Quotes, Full answer, pages, suggested follow-ups). */
 const STASHED_BUTTON = /^[qxtf]:/;
+const readsStashButton = (b: APIButtonComponent | null | undefined) => !!b && typeof b === 'object' && b.style !== ButtonStyle.Link && 'custom_id' in b && STASHED_BUTTON.test(String(b.custom_id));
 
 /**
  * A message's button rows once its stashed answer has expired: the buttons that read it are
@@ -38,8 +39,13 @@ export function expiredRows(rows: readonly APIActionRowComponent<APIButtonCompon
       type: ComponentType.ActionRow,
       components: r.components
         .filter((b) => !!b && typeof b === 'object')
-        .map((b) => (b.style !== ButtonStyle.Link && 'custom_id' in b && STASHED_BUTTON.test(String(b.custom_id)) ? { ...b, disabled: true } : b)),
+        .map((b) => (readsStashButton(b) ? { ...b, disabled: true } : b)),
     }));
+}
+
+/** True when some button of these rows reads a stashed answer (so the rows change when it expires). */
+export function readsStash(rows: readonly APIActionRowComponent<APIButtonComponent>[]): boolean {
+  return rows.some((r) => Array.isArray(r?.components) && r.components.some(readsStashButton));
 }
 
 export function createStash(store: Store, log: Logger, opts: { ttlMs?: number; lruSize?: number } = {}): Stash {

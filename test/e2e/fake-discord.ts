@@ -81,6 +81,8 @@ export interface FakeDiscord {
   message(content: string, extra?: Record<string, any>): Record<string, any>;
   /** A message the bot posted (by id), as Discord would return it. */
   botMessage(id: string): Record<string, any> | undefined;
+  /** The original response of an interaction (by its token), once Discord has created it. */
+  originalMessage(token: string): Record<string, any> | undefined;
   /** Resolve with the first recorded request (past or future) matching `pred`. */
   waitForRequest(pred: (r: RecordedRequest) => boolean, timeoutMs?: number): Promise<RecordedRequest>;
   /** Resolve once `n` requests match `pred`. */
@@ -271,8 +273,8 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
     return msg;
   };
 
-  // interaction token → channel and the id of its @original message
-  const tokens = new Map<string, { channel: string; original?: string }>();
+  // interaction token → channel, the id of its @original message, and the message a button is on
+  const tokens = new Map<string, { channel: string; original?: string; message?: string }>();
 
   const notify = () => {
     for (const w of [...waiters]) w();
@@ -322,8 +324,10 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
       if (t && (r.body?.type === 4 || r.body?.type === 5)) {
         t.original = (makeMessage(t.channel, r.body?.data ?? {}, appId).id as string);
       }
-      if (t && r.body?.type === 7 && t.original) {
-        Object.assign(messages.get(t.original) ?? {}, r.body?.data ?? {});
+      // UPDATE_MESSAGE edits the message the button is on
+      const updated = t?.message ?? t?.original;
+      if (t && r.body?.type === 7 && updated) {
+        Object.assign(messages.get(updated) ?? {}, r.body?.data ?? {});
       }
       if (r.query.get('with_response') === 'true') {
         const msg = t?.original ? messages.get(t.original) : undefined;
@@ -556,7 +560,7 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
     ready: () => readyPromise,
     sendInteraction(payload) {
       const channel = payload.channel_id ?? payload.channel?.id ?? channelId;
-      tokens.set(payload.token, { channel });
+      tokens.set(payload.token, { channel, ...(typeof payload.message?.id === 'string' ? { message: payload.message.id } : {}) });
       for (const c of conns) c.send(JSON.stringify({ op: 0, t: 'INTERACTION_CREATE', s: ++seq, d: payload }));
       return { id: payload.id, token: payload.token };
     },
@@ -618,6 +622,10 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
       };
     },
     botMessage: (id) => messages.get(id),
+    originalMessage(token) {
+      const id = tokens.get(token)?.original;
+      return id ? messages.get(id) : undefined;
+    },
     waitForRequest: (pred, timeoutMs = 10_000) => matchWaiter(() => requests.find(pred), timeoutMs, 'a matching request'),
     waitForRequests: (pred, n, timeoutMs = 10_000) =>
       matchWaiter(
