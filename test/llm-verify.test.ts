@@ -90,9 +90,9 @@ describe('verifyOutput', () => {
           {
             heading: '',
             sentences: [
-              { text: 'Hegseth said the strikes would continue [2].', citations: [{ passage: 2, quote: 'Pete Hegseth said the strikes' }] },
+              { text: 'Hegseth said the strikes would continue [2].', citations: [{ passage: 2, quote: 'Pete Hegseth said the strikes — which critics call extrajudicial — would continue' }] },
               { text: 'Venezuela said it would respond to any attack.', citations: [{ passage: 5, quote: 'the country would respond to any attack' }] },
-              { text: 'Hegseth, the defense secretary, said the strikes continue.', citations: [{ passage: 2, quote: 'Pete Hegseth said the strikes' }] },
+              { text: 'Hegseth, the defense secretary, said the strikes continue.', citations: [{ passage: 2, quote: 'Pete Hegseth said the strikes — which critics call extrajudicial — would continue' }] },
               { text: 'Venezuela said it would respond to any attack.', citations: [{ passage: 5, quote: 'the country would respond to any attack' }] },
             ],
           },

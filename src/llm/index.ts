@@ -15,6 +15,7 @@ import { buildPrompt, PROMPT_VERSION, type BuiltPrompt } from './prompt.js';
 import { estimateTokens } from './tokens.js';
 import type { Llm, LlmAnswer, LlmFailure, LlmRequest } from './types.js';
 import { parseModelOutput, verifyOutput } from './verify.js';
+import { SUPPORT_VERSION } from '../evidence/support.js';
 
 export type { Llm, LlmAnswer, LlmArticleMeta, LlmFailure, LlmPassage, LlmRequest, LlmTask } from './types.js';
 export { modelFallbackNote } from './types.js';
@@ -73,6 +74,8 @@ function cacheKey(req: LlmRequest, prompt: BuiltPrompt, model: string, corpusVer
   h.update(
     JSON.stringify({
       v: PROMPT_VERSION,
+      // an answer verified by an older judge may hold sentences the current one drops
+      support: SUPPORT_VERSION,
       model,
       corpusVersion,
       task: req.task,
@@ -152,6 +155,11 @@ export function createLlm(config: LlmConfig, deps: LlmDeps): Llm {
     if (!parsed) {
       log.warn({ ...base, ...spend, ms: Date.now() - started, sample: (content ?? '').slice(0, 120) }, 'llm: unparseable reply, serving extractive');
       return { answer: null, failure: 'error' };
+    }
+    // "The passages do not answer this" ({"blocks": []}) is an answer, not a failure to verify.
+    if (!parsed.blocks.some((b) => b.sentences.length)) {
+      log.info({ ...base, ...spend, ms: Date.now() - started }, 'llm: the model says the passages do not answer');
+      return { answer: null, failure: 'declined' };
     }
     const v = verifyOutput(parsed, prompt.passages, req.articles);
     const outcome = { ...base, ...spend, ms: Date.now() - started, sentences: v.total, verified: v.kept, dropped: v.total - v.kept };

@@ -57,10 +57,11 @@ export interface LlmAnswer {
 
 /**
  * Why no model answer came back: `slow` (no reply within the per-request timeout or
- * the overall deadline), `unverified` (it answered, too little survived verification),
- * `error` (anything else: HTTP errors, quota, unparseable output), `aborted`.
+ * the overall deadline), `declined` (it said the passages do not answer), `unverified`
+ * (it answered, too little survived verification), `error` (anything else: HTTP errors,
+ * quota, unparseable output), `aborted`.
  */
-export type LlmFailure = 'slow' | 'unverified' | 'error' | 'aborted';
+export type LlmFailure = 'slow' | 'declined' | 'unverified' | 'error' | 'aborted';
 
 /** The model layer; absent when no OPENAI_API_KEY is configured. */
 export interface Llm {

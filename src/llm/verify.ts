@@ -5,7 +5,7 @@
  * model was given. What we show is the exact substring of the passage, never the
  * model's copy. A sentence with any unverifiable citation is dropped whole.
  */
-import { terms } from '../language/tokenize.js';
+import { sentencesAround, supportOf, type Quoted, type SupportContext } from '../evidence/support.js';
 import type { AnswerBlock, Citation } from '../types.js';
 import { VERDICTS } from './prompt.js';
 import { findUrls, hasMention, sanitizeProse, urlKey } from './sanitize.js';
@@ -172,26 +172,6 @@ export function findVerbatim(passage: string, quote: string): string | null {
   return found.join(' … ');
 }
 
-// ---------------------------------------------------------------- grounding checks
-
-/** The sentence must share at least one content word (a search term of four letters or more) with what it cites. */
-function sharesContent(sentence: string, quotes: string[]): boolean {
-  const content = terms(sentence).filter((t) => t.length >= 4 && !/^\d/.test(t));
-  if (!content.length) return true;
-  const quoted = new Set(quotes.flatMap(terms));
-  return content.some((t) => quoted.has(t));
-}
-
-const digitsOnly = (s: string) => s.replace(/[,\s]/g, '');
-
-/** Every number the sentence states must appear in a cited passage (no invented figures). */
-function numbersGrounded(sentence: string, passages: string[]): boolean {
-  const nums = sentence.match(/\d[\d,]*(?:\.\d+)?/g) ?? [];
-  if (!nums.length) return true;
-  const hay = passages.map(digitsOnly).join(' ');
-  return nums.every((n) => hay.includes(digitsOnly(n).replace(/[.,]+$/, '')));
-}
-
 // ---------------------------------------------------------------- assembly
 
 export interface VerifiedOutput {
@@ -210,12 +190,17 @@ const MAX_SENTENCE_CHARS = 600;
 
 /**
  * Verify a parsed reply against the passages the model was shown, producing blocks
- * with `[n]` markers and citations numbered 1..k in order of first use.
+ * with `[n]` markers and citations numbered 1..k in order of first use. Beyond the
+ * quotes being verbatim, every sentence must be supported by the quotes it cites, and
+ * a heading by the quotes of its block's kept sentences (src/evidence/support.ts: names,
+ * figures, dates, negation, predicate); an unsupported sentence is dropped, an
+ * unsupported heading is not shown.
  */
 export function verifyOutput(
   out: ModelOutput,
   shown: LlmPassage[],
   articles: Record<string, LlmArticleMeta> = {},
+  support: SupportContext = {},
 ): VerifiedOutput {
   const byN = new Map(shown.map((p) => [p.n, p]));
   const allowedUrls = new Set(
@@ -232,9 +217,16 @@ export function verifyOutput(
   let kept = 0;
   const said = new Set<string>();
 
+  // A quote is judged in its sentence, and its article's outlet may speak for it ("The Example Times reported …").
+  const quoted = (p: LlmPassage, quote: string): Quoted => {
+    const outlet = articles[p.articleId]?.outlet;
+    return { quote, around: sentencesAround(p.text, quote), ...(outlet ? { speakers: [outlet] } : {}) };
+  };
+
   for (const block of out.blocks) {
     const parts: string[] = [];
     const cites = new Set<number>();
+    const blockQuotes: Quoted[] = [];
     for (const s of block.sentences) {
       const text = sanitizeProse(s.text, allowedUrls);
       // A repeated sentence is noise, not a second claim: skip it without counting it.
@@ -269,8 +261,10 @@ export function verifyOutput(
         }
         verified.push({ p, quote });
       }
-      if (!failure && !sharesContent(text, verified.map((v) => v.quote))) failure = 'sentence unrelated to its quotes';
-      if (!failure && !numbersGrounded(text, verified.map((v) => v.p.text))) failure = 'number not in cited passages';
+      if (!failure) {
+        const judged = supportOf(text, verified.map((v) => quoted(v.p, v.quote)), support);
+        if (!judged.supported) failure = `not supported by its quote (${judged.reason})`;
+      }
       if (failure) {
         reasons.push(failure);
         continue;
@@ -299,10 +293,16 @@ export function verifyOutput(
       }
       kept++;
       ns.forEach((n) => cites.add(n));
+      blockQuotes.push(...verified.map((v) => quoted(v.p, v.quote)));
       parts.push(`${text} ${ns.map((n) => `[${n}]`).join('')}`);
     }
     if (!parts.length) continue;
-    const heading = sanitizeProse(block.heading, new Set()).slice(0, 100);
+    let heading = sanitizeProse(block.heading, new Set()).slice(0, 100);
+    // A heading is a claim too: an article's injected instruction must not become one.
+    if (heading && !supportOf(heading, blockQuotes, support).supported) {
+      reasons.push(`heading not supported by its block's quotes: ${heading.slice(0, 60)}`);
+      heading = '';
+    }
     blocks.push({ ...(heading ? { heading } : {}), text: parts.join(' '), cites: [...cites].sort((a, b) => a - b) });
   }
   const verdict = VERDICTS.find((v) => v === out.verdict?.trim().toLowerCase());

@@ -1,0 +1,555 @@
+/**
+ * Support: does a quote say what a statement says? One judge for every sentence a
+ * model writes about a quote it cites, for every heading it writes, and for a user's
+ * claim against an article's sentence (/verify). A statement is supported when
+ *
+ * - names: every name it gives is in the quote (a surname stands for a full name; an
+ *   alias of the same entity counts when the caller passes the entity index);
+ * - figures: every figure it gives matches a figure of the quote (qualifiers allowed);
+ * - dates: every date it gives agrees with a date of the quote;
+ * - negation: what it negates the quote negates, and the reverse, for the words they
+ *   share (read in the quote's own sentence, so a fragment cut after a "denied" keeps
+ *   its denial);
+ * - predicate: its content words are the quote's words, their word family, everyday
+ *   synonyms, or WordNet synonyms, derivations and narrower words, for at least
+ *   MIN_COVERAGE of them.
+ *
+ * A reporting frame ("X said that …", "According to X, …", "…, X said") is judged
+ * against the quote's sentence and the article's own name (its outlet): a quote rarely
+ * contains who said it. Everything after the frame is judged against the quote alone.
+ *
+ * A failing check is "contradicts" when the quote says something incompatible about the
+ * same thing (another figure or date of the same kind, the opposite polarity, an
+ * antonym); otherwise it is merely not supported. Word lists live in the lexicon.
+ */
+import type { EntityIndex } from '../index/entities.js';
+import { inBaseUnit, readFigures, type FigureReading } from '../analysis/figures.js';
+import { splitSentences } from '../corpus/sentences.js';
+import { parseDates, type DateParts } from '../language/dates.js';
+import {
+  ATTRIBUTION_PHRASES, CALENDAR_WORDS, CLAIM_FRAME, COUNTRY_ABBREVIATIONS, NAME_CONNECTORS, DISBELIEF, FALSITY_WORDS, MONTHS, NAME_VERB_FILLERS, NEGATION_CUES, REPORT_NOUNS,
+  SENTENCE_OPENERS, STOPWORDS, TITLE_WORDS, UNCERTAIN_HEDGES, WEEKDAYS, alternation, denialForms, speechForms, speechLemma,
+} from '../language/lexicon/index.js';
+import { antonymsOf, synonymsOf } from '../language/synonyms.js';
+import { fold, root, stem, tokenize, type Token } from '../language/tokenize.js';
+import { lexTags } from '../language/word-tags.js';
+import { buildRelationMap, relatedLemmas, type Relation, type RelationMap } from '../language/wordnet.js';
+
+/** The checks a statement must pass. */
+export type SupportCheck = 'names' | 'figures' | 'dates' | 'negation' | 'predicate';
+
+/** How one check came out. */
+export interface SupportPart {
+  check: SupportCheck;
+  ok: boolean;
+  /** The quote says something incompatible (another figure or date of the same kind, opposite polarity, an antonym). */
+  contradicts?: boolean;
+  /** What failed, in words ("'Hegseth' is not in the quote"). */
+  detail?: string;
+}
+
+/** The judgement of one statement against its quotes. */
+export interface Support {
+  supported: boolean;
+  verdict: 'supported' | 'contradicts' | 'unsupported';
+  /** The first failure, in words, when not supported. */
+  reason?: string;
+  /** Every check, in order: names, figures, dates, negation, predicate. */
+  parts: SupportPart[];
+  /** Share of the statement's content words the quotes cover (1 when it has none). */
+  coverage: number;
+}
+
+/** A quote with what surrounds it: its sentence(s) in the article, and who speaks for the article. */
+export interface Quoted {
+  quote: string;
+  /** The sentence(s) of the article the quote is part of (containing it verbatim). */
+  around?: string;
+  /** Names that may stand as the speaker of a reporting frame ("The Example Times reported …"): the article's outlet. */
+  speakers?: readonly string[];
+}
+
+export interface SupportContext {
+  /** Entities of the corpus: a name may be given as another alias of the same entity. */
+  entities?: EntityIndex;
+  /** A persisted WordNet relation map over the corpus vocabulary; else one is built lazily for the quotes' words. */
+  relations?: RelationMap;
+  /** Override of MIN_COVERAGE (e.g. for a looser reading). */
+  minCoverage?: number;
+}
+
+/** Bump when the judgement changes: model answers verified by an older judge are not reused. */
+export const SUPPORT_VERSION = 1;
+
+/**
+ * Share of a statement's content words the quotes must cover. Tuned on the generated
+ * paraphrases and meaning changes of test/llm-support-generated.test.ts: faithful
+ * restatements cover 0.8–1 (a word or two of framing in a long sentence), an
+ * invented event sharing one word with the quote covers well under 0.6.
+ */
+export const MIN_COVERAGE = 0.8;
+
+/** WordNet relations by which a quote's word supports a statement's: the same sense, its family, or something narrower. */
+const SUPPORTING: ReadonlySet<Relation> = new Set(['synonym', 'derivation', 'hyponym', 'attribute']);
+
+// ---------------------------------------------------------------------------------- lexicon patterns
+
+const NEGATOR_RE = new RegExp(
+  `\\b(?:not(?!\\s+only\\b)|${alternation([...NEGATION_CUES, ...FALSITY_WORDS, ...denialForms({ strong: true })])})\\b|n['’]t\\b`,
+  'gi',
+);
+/** Reporting verbs that frame what follows ("said", "told", "claimed", "reported", "denied"). */
+const FRAME_VERBS = speechForms({ roles: ['say', 'allege', 'deny', 'report', 'believe'], forms: ['s', 'past'] });
+/** Reporting verbs that frame without "that" ("The minister said talks…"); the rest need "that" (a "continues" is not speech). */
+const PLAIN_FRAME_VERBS = speechForms({ roles: ['say', 'allege', 'deny', 'report', 'believe'], forms: ['s', 'past'], ambiguous: false });
+const INVERTING_VERBS = speechForms({ forms: ['s', 'past'], inverts: true });
+const FILLERS = alternation([...NAME_VERB_FILLERS].filter((w) => !/^(?:not|never)$/.test(w)));
+const LEADING_FRAME_RE = new RegExp(
+  `^\\s*([^.;:!?]{1,100}?)\\s+(?:(?:${FILLERS})\\s+)*(${alternation(FRAME_VERBS)})(?:\\s+(?:[^\\s,.;:!?]+\\s+){0,3}?(that))?(?:\\s*[:,])?\\s+(?=\\S)`,
+  'i',
+);
+const ACCORDING_RE = /^\s*according to\s+([^,;:]{1,100}?),\s+(?=\S)/i;
+const TRAILING_FRAME_RE = new RegExp(
+  `,\\s+(?:([^,.;:!?]{1,80}?)\\s+(?:(?:${FILLERS})\\s+)*(?:${alternation(FRAME_VERBS)})|(?:${alternation(INVERTING_VERBS)})\\s+([^,.;:!?]{1,80}?))\\s*[.!]?\\s*$`,
+  'i',
+);
+const SPEECH_LEMMAS = new Set(FRAME_VERBS.map((f) => speechLemma(f)).filter((l): l is string => !!l));
+/** Reporting verbs with no other common sense: outside a frame too they only report ("…, saying it was normal"). */
+const PLAIN_SPEECH_LEMMAS = new Set(PLAIN_FRAME_VERBS.map((f) => speechLemma(f)).filter((l): l is string => !!l));
+const REPORT_LEMMAS = new Set(REPORT_NOUNS.map((w) => stem(w)));
+/** "according" of "according to": the frame's own words. */
+const ATTRIBUTION_WORDS = new Set(ATTRIBUTION_PHRASES.flatMap((p) => p.split(' ')));
+const FRAME_WORDS = new Set(CLAIM_FRAME.map((w) => stem(w)));
+const CALENDAR_NAMES = new Set([...MONTHS, ...WEEKDAYS]);
+const NAME_TAGS = ['Person', 'Place', 'FirstName', 'LastName', 'Organization', 'Country', 'City', 'Region', 'ProperNoun'];
+
+// ---------------------------------------------------------------------------------- reading a text
+
+interface Tok extends Token {
+  /** Search key ("strikes" → "strike"). */
+  key: string;
+  /** Apostrophes dropped, for the stopword table. */
+  bare: string;
+  /** Negation parity (1: negated). */
+  neg: 0 | 1;
+  /** Part of a figure or a date (judged by those checks, not as a word). */
+  measured: boolean;
+  /** Part of a name. */
+  name: boolean;
+  /** A negation cue itself. */
+  cue: boolean;
+}
+
+interface Reading {
+  text: string;
+  toks: Tok[];
+  figures: FigureReading[];
+  dates: { start: number; end: number; parts: DateParts; text: string }[];
+  /** Negation cues: where, and which tokens they govern. */
+  cues: { start: number; end: number; scope: number[] }[];
+}
+
+const DATE_REF = new Date('2000-06-15T12:00:00Z');
+
+/** Clause boundaries: sentence punctuation, a closing quotation mark, and a comma before a conjunction that opens a new clause. */
+function clauseBreaks(text: string): number[] {
+  const out: number[] = [];
+  for (const m of text.matchAll(/[.;:!?]+(?=\s|$|["”’)])|[”"](?=\s|$)|,\s*(?=(?:but|and|while|though|although|whereas)\b)|\s(?=but\b)/gi)) out.push(m.index!);
+  return out;
+}
+
+/** Negation cues and the content tokens each governs: forward to the clause end (at most ten words), else back to its start. */
+function readNegation(text: string, toks: Tok[]): Reading['cues'] {
+  const breaks = clauseBreaks(text);
+  // "It is not known whether …" hedges; it does not negate. "does not believe" (disbelief) does.
+  const hedged: [number, number][] = [];
+  for (const re of UNCERTAIN_HEDGES) {
+    const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+    for (const m of text.matchAll(g)) if (!DISBELIEF.test(m[0])) hedged.push([m.index!, m.index! + m[0].length]);
+  }
+  const cues: Reading['cues'] = [];
+  for (const m of text.matchAll(NEGATOR_RE)) {
+    const start = m.index!;
+    const end = start + m[0].length;
+    if (hedged.some(([a, b]) => start >= a && end <= b)) continue;
+    for (const t of toks) if (t.start < end && t.end > start) t.cue = true;
+    // Each cue governs up to the clause end or the next cue ("will not reopen … and denied that …").
+    NEGATOR_RE.lastIndex = 0;
+    const next = [...text.slice(end).matchAll(NEGATOR_RE)].map((x) => end + x.index!)[0] ?? text.length;
+    const stop = Math.min(breaks.find((b) => b >= end) ?? text.length, next);
+    const from = [...breaks].reverse().find((b) => b < start) ?? -1;
+    const content = (t: Tok) => !t.cue && !STOPWORDS.has(t.bare);
+    let scope = toks.map((t, i) => [t, i] as const).filter(([t]) => t.start >= end && t.start < stop && content(t)).slice(0, 10).map(([, i]) => i);
+    if (!scope.length) scope = toks.map((t, i) => [t, i] as const).filter(([t]) => t.end <= start && t.start > from && content(t)).map(([, i]) => i);
+    cues.push({ start, end, scope });
+  }
+  for (const c of cues) for (const i of c.scope) toks[i]!.neg = (toks[i]!.neg ^ 1) as 0 | 1;
+  return cues;
+}
+
+function read(text: string): Reading {
+  const toks: Tok[] = tokenize(text).map((t) => {
+    const bare = t.norm.replace(/['’]/g, '');
+    return { ...t, bare, key: stem(bare), neg: 0, measured: false, name: false, cue: false };
+  });
+  const figures = readFigures(text);
+  const dates: Reading['dates'] = [];
+  for (const d of parseDates(text, DATE_REF)) {
+    // Only dates written out: digits, a month or weekday by name, or a relative phrase ("next week"); not "now", "march", "may".
+    const written = /\d/.test(d.text) || [...CALENDAR_NAMES].some((n) => new RegExp(`\\b${n.slice(0, 3)}`).test(d.text)) || (d.relative && /\s/.test(d.text.trim()));
+    if (!written || !Object.keys(d.stated).length) continue;
+    dates.push({ start: d.index, end: d.index + d.text.length, parts: d.stated, text: d.text });
+  }
+  // Years are dates, not figures.
+  for (const f of figures) if (f.kind === 'year') dates.push({ start: f.start, end: f.end, parts: { year: f.value }, text: f.text });
+  const spans = [...figures.map((f) => [f.start, f.end] as const), ...dates.map((d) => [d.start, d.end] as const)];
+  for (const t of toks) {
+    if (spans.some(([a, b]) => t.start >= a && t.end <= b) || /^\d/.test(t.norm)) t.measured = true;
+    if (CALENDAR_WORDS.has(t.bare) && t.capitalized) t.measured = true;
+  }
+  const reading: Reading = { text, toks, figures: figures.filter((f) => f.kind !== 'year'), dates, cues: [] };
+  reading.cues = readNegation(text, toks);
+  markNames(reading);
+  return reading;
+}
+
+/** A capitalised word at a sentence start is a name when the lexicon says so, or neither it nor WordNet knows a common word of that spelling. */
+function initialIsName(t: Tok): boolean {
+  if (SENTENCE_OPENERS.has(t.bare) || STOPWORDS.has(t.bare)) return false;
+  const tags = lexTags(t.surface);
+  if (NAME_TAGS.some((x) => tags.has(x))) return true;
+  if (tags.size || lexTags(t.lemma).size) return false;
+  relationsFor([t.lemma]);
+  return !relationCache.get(t.lemma)?.size;
+}
+
+function markNames(r: Reading): void {
+  r.toks.forEach((t, i) => {
+    if (!t.capitalized || t.measured || t.cue || STOPWORDS.has(t.bare) || TITLE_WORDS.has(t.bare) || t.bare === 'i') return;
+    const prev = r.toks[i - 1];
+    const gap = r.text.slice(prev ? prev.end : 0, t.start);
+    const initial = !prev || /[.!?:;"“‘(]\s*$/.test(gap) || /^\s*$/.test(r.text.slice(0, t.start));
+    // All capitals on a common word is emphasis ("IMPORTANT"), not an acronym.
+    if (t.allCaps && lexTags(t.norm).size > 0 && t.norm.length > 3) return;
+    t.name = initial ? initialIsName(t) : true;
+  });
+}
+
+// ---------------------------------------------------------------------------------- the frame
+
+/** Offsets of a reporting frame at the start or end of a statement, if it has one. */
+function frameOf(text: string): [number, number] | null {
+  const acc = ACCORDING_RE.exec(text);
+  if (acc) return [0, acc[0].length];
+  const trail = TRAILING_FRAME_RE.exec(text);
+  if (trail && trail.index > 0 && isSpeaker(trail[1] ?? trail[2] ?? '')) return [trail.index, text.length];
+  const lead = LEADING_FRAME_RE.exec(text);
+  // A verb with another common sense ("reported", "continues") frames only after "that", a name, or a report ("The Post reported …").
+  const plain = (v: string) => PLAIN_FRAME_VERBS.includes(v.toLowerCase());
+  const named = (who: string) => tokenize(who).some((t) => t.capitalized && !STOPWORDS.has(t.norm)) || tokenize(who).some((t) => REPORT_LEMMAS.has(stem(t.norm)));
+  if (lead && isSpeaker(lead[1]!) && (plain(lead[2]!) || lead[3] || named(lead[1]!))) return [0, lead[0].length];
+  return null;
+}
+
+/** Who speaks in a frame is a short noun phrase: no verb of its own ("Hegseth approved strikes that critics said …" is no frame). */
+function isSpeaker(phrase: string): boolean {
+  const ws = phrase.split(/\s+/);
+  return ws.length <= 8 && !tokenize(phrase).some((t) => !t.capitalized && !STOPWORDS.has(t.norm) && lexTags(t.norm).has('Verb') && !lexTags(t.norm).has('Noun') && !lexTags(t.norm).has('Plural') && !lexTags(t.norm).has('Singular'));
+}
+
+// ---------------------------------------------------------------------------------- word relations
+
+const relationCache = new Map<string, Map<string, Relation>>();
+const RELATION_CACHE_MAX = 20_000;
+
+/** For each lemma, the words WordNet relates to it and what the lemma is to them (read once per lemma, in batches). */
+function relationsFor(lemmas: Iterable<string>): void {
+  const missing = [...new Set(lemmas)].filter((l) => !relationCache.has(l) && /^\p{Ll}[\p{Ll}'-]+$/u.test(l));
+  if (!missing.length) return;
+  if (relationCache.size + missing.length > RELATION_CACHE_MAX) relationCache.clear();
+  for (const l of missing) relationCache.set(l, new Map());
+  const map = buildRelationMap(missing);
+  for (const [word, rels] of Object.entries(map)) for (const [l, r] of rels) relationCache.get(l)?.set(word, r);
+}
+
+type Cover = 'same' | 'related' | 'antonym' | null;
+
+/** How quote token q covers statement token s. */
+function cover(s: Tok, q: Tok, ctx: SupportContext, wordnet: boolean): Cover {
+  if (s.lemma === q.lemma || s.key === q.key || s.bare === q.bare) return 'same';
+  if (root(s.lemma) === root(q.lemma)) return 'related';
+  if (synonymsOf(s.key).has(q.key)) return 'related';
+  if (antonymsOf(s.key).has(q.key)) return 'antonym';
+  if (!wordnet) return null;
+  if (ctx.relations) {
+    for (const { lemma, relation } of relatedLemmas(s.lemma, ctx.relations)) {
+      if (lemma !== q.lemma) continue;
+      if (relation === 'antonym') return 'antonym';
+      if (SUPPORTING.has(relation)) return 'related';
+    }
+    return null;
+  }
+  const r = relationCache.get(q.lemma)?.get(s.lemma);
+  if (r === 'antonym') return 'antonym';
+  return r && SUPPORTING.has(r) ? 'related' : null;
+}
+
+// ---------------------------------------------------------------------------------- checks
+
+const keyText = (s: string) => ` ${fold(s).replace(/['’]s\b/g, '').replace(/[.'’]/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+
+/** A name word is in a text: the same word, or a demonym of it ("Venezuelan" / "Venezuela"). */
+function nameWordIn(word: string, toks: Tok[]): boolean {
+  return toks.some((q) => {
+    if (q.bare === word || q.lemma === word) return true;
+    const [a, b] = q.bare.length < word.length ? [q.bare, word] : [word, q.bare];
+    return a.length >= 4 && b.startsWith(a) && b.length - a.length <= 3;
+  });
+}
+
+/** Name runs of a statement's tokens (consecutive name words). */
+function nameRuns(toks: Tok[], text: string): Tok[][] {
+  const runs: Tok[][] = [];
+  let cur: Tok[] = [];
+  toks.forEach((t, i) => {
+    // "Port of Eastport", "Tren de Aragua": the lexicon's name connectors join one name.
+    const gap = cur.length ? text.slice(cur[cur.length - 1]!.end, t.start) : '';
+    const joined = cur.length && /^\s+$/.test(gap);
+    const connector = cur.length && !t.name && NAME_CONNECTORS.has(t.bare) && /^\s+$/.test(gap) && toks[i + 1]?.name;
+    if (connector) return;
+    if (t.name && (cur.length === 0 || joined || (/^\s+\S+\s+$/.test(gap) && NAME_CONNECTORS.has(fold(gap.trim()))))) cur.push(t);
+    else {
+      if (cur.length) runs.push(cur);
+      cur = t.name ? [t] : [];
+    }
+  });
+  if (cur.length) runs.push(cur);
+  return runs;
+}
+
+function nameFound(run: Tok[], text: string, pool: { toks: Tok[]; keys: string }, ctx: SupportContext): boolean {
+  if (run.every((t) => nameWordIn(t.bare, pool.toks))) return true;
+  const key = keyText(text.slice(run[0]!.start, run[run.length - 1]!.end)).trim();
+  // "United States" / "U.S.": the lexicon's country abbreviations.
+  const canon = COUNTRY_ABBREVIATIONS[key] ?? key;
+  const forms = [canon, ...Object.entries(COUNTRY_ABBREVIATIONS).filter(([, v]) => v === canon).map(([k]) => k)];
+  if (forms.some((f) => pool.keys.includes(` ${f} `))) return true;
+  for (const e of ctx.entities?.byKey.get(key) ?? []) {
+    if (e.aliases.some((a) => pool.keys.includes(keyText(a)))) return true;
+  }
+  return false;
+}
+
+/** Does statement figure f follow from quote figure g? */
+function figureFollows(f: FigureReading, g: FigureReading): boolean {
+  if (!comparableKinds(f, g)) return false;
+  const a = inBaseUnit({ ...f, hi: f.hi ?? Infinity });
+  const b = inBaseUnit({ ...g, hi: g.hi ?? Infinity });
+  const close = (x: number, y: number) => Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x), Math.abs(y));
+  // "61 people" for "at least 61 people": the figure as given; "more than 60" for "at least 61": implied.
+  if (close(a.value, b.value) && (f.valueHi ?? null) === (g.valueHi ?? null) && (!f.qualifier || (a.lo <= b.lo && b.hi <= a.hi))) return true;
+  return a.lo <= b.lo && b.hi <= a.hi;
+}
+
+/** Figures of one kind compare (units of a kind convert, currencies do not); a count compares with a bare number. */
+function comparableKinds(f: FigureReading, g: FigureReading): boolean {
+  if (f.kind === g.kind) return f.kind !== 'money' || !f.unit || !g.unit || f.unit === g.unit;
+  return (f.kind === 'count' || f.kind === 'number') && (g.kind === 'count' || g.kind === 'number');
+}
+
+/** Same kind of quantity about the same thing, so a different value contradicts. */
+function sameQuantity(f: FigureReading, g: FigureReading): boolean {
+  if (!comparableKinds(f, g)) return false;
+  if (f.kind === 'count' && g.kind === 'count') return !!f.head && f.head === g.head;
+  return f.kind !== 'number' && g.kind !== 'number';
+}
+
+function dateRelation(a: DateParts, b: DateParts): 'match' | 'conflict' | 'incomparable' {
+  const keys = (['year', 'month', 'day', 'weekday', 'hour', 'minute'] as const).filter((k) => a[k] !== undefined);
+  const shared = keys.filter((k) => b[k] !== undefined);
+  if (!shared.length) return 'incomparable';
+  if (shared.some((k) => a[k] !== b[k])) return 'conflict';
+  return shared.length === keys.length ? 'match' : 'incomparable';
+}
+
+// ---------------------------------------------------------------------------------- the judge
+
+const readCache = new Map<string, Reading>();
+function readCached(text: string): Reading {
+  let r = readCache.get(text);
+  if (!r) {
+    if (readCache.size > 2000) readCache.clear();
+    r = read(text);
+    readCache.set(text, r);
+  }
+  return r;
+}
+
+/** A quote read inside its sentence: its tokens carry the sentence's negation. */
+function readQuote(q: Quoted): Reading {
+  const own = readCached(q.quote);
+  const at = q.around ? q.around.indexOf(q.quote) : -1;
+  if (at < 0) return own;
+  const around = readCached(q.around!);
+  const toks = own.toks.map((t) => {
+    const same = around.toks.find((x) => x.start === t.start + at);
+    return same ? { ...t, neg: same.neg } : t;
+  });
+  return { ...own, toks };
+}
+
+const clean = (s: string) =>
+  s
+    .replace(/\(\s*(?:https?:\/\/|www\.)\S*\s*\)|(?:https?:\/\/|www\.)\S+/gi, ' ')
+    .replace(/\s*\[\d+\]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+/**
+ * Judge `statement` against the quote(s) it cites (several quotes are read together:
+ * a sentence may combine them). See the module comment for the checks.
+ */
+export function supportOf(statement: string, evidence: string | Quoted | readonly (string | Quoted)[], ctx: SupportContext = {}): Support {
+  const quoted: Quoted[] = (Array.isArray(evidence) ? evidence : [evidence]).map((e: string | Quoted) => (typeof e === 'string' ? { quote: e } : e));
+  const text = clean(statement);
+  const s = read(text);
+  const quotes = quoted.map(readQuote);
+  const qToks = quotes.flatMap((r) => r.toks);
+  const qFigures = quotes.flatMap((r) => r.figures);
+  const qDates = quotes.flatMap((r) => r.dates);
+  const qKeys = quoted.map((q) => keyText(q.quote)).join(' ');
+  // What the frame may draw on: the quote, its sentence, the article's name, and generic reports ("the report says").
+  const aroundReads = quoted.flatMap((q) => [...(q.around ? [readCached(q.around)] : []), ...(q.speakers ?? []).map(readCached)]);
+  const frameToks = [...qToks, ...aroundReads.flatMap((r) => r.toks)];
+  const frameKeys = `${qKeys} ${quoted.map((q) => `${keyText(q.around ?? '')} ${(q.speakers ?? []).map(keyText).join(' ')}`).join(' ')}`;
+  const frameFigures = [...qFigures, ...aroundReads.flatMap((r) => r.figures)];
+  const frameDates = [...qDates, ...aroundReads.flatMap((r) => r.dates)];
+
+  const frame = frameOf(text);
+  const inFrame = (start: number) => !!frame && start >= frame[0] && start < frame[1];
+  const parts: SupportPart[] = [];
+
+  // names
+  const missing: string[] = [];
+  for (const run of nameRuns(s.toks, text)) {
+    const framed = inFrame(run[0]!.start);
+    const ok = nameFound(run, text, framed ? { toks: frameToks, keys: frameKeys } : { toks: qToks, keys: qKeys }, ctx);
+    if (!ok) missing.push(text.slice(run[0]!.start, run[run.length - 1]!.end));
+  }
+  parts.push(missing.length ? { check: 'names', ok: false, detail: `${missing.map((n) => `'${n}'`).join(', ')} ${missing.length === 1 ? 'is' : 'are'} not in the quote` } : { check: 'names', ok: true });
+
+  // figures
+  {
+    let bad: string | null = null;
+    let contradicts = false;
+    // A number the figure rules do not read ("Resolution 2231") must still be written in the quote.
+    const spans = [...s.figures, ...s.dates];
+    for (const t of s.toks) {
+      if (!/^\d/.test(t.norm) || spans.some((x) => t.start >= x.start && t.end <= x.end)) continue;
+      if (!(inFrame(t.start) ? frameToks : qToks).some((q) => q.bare.replace(/,/g, '') === t.bare.replace(/,/g, ''))) bad ??= t.surface;
+    }
+    for (const f of s.figures) {
+      const pool = inFrame(f.start) ? frameFigures : qFigures;
+      if (pool.some((g) => figureFollows(f, g))) continue;
+      bad ??= f.text;
+      if (pool.some((g) => sameQuantity(f, g))) contradicts = true;
+    }
+    parts.push(bad ? { check: 'figures', ok: false, contradicts, detail: `'${bad}' is not a figure of the quote` } : { check: 'figures', ok: true });
+  }
+
+  // dates
+  {
+    let bad: string | null = null;
+    let contradicts = false;
+    for (const d of s.dates) {
+      const pool = inFrame(d.start) ? frameDates : qDates;
+      const rel = pool.map((e) => dateRelation(d.parts, e.parts));
+      if (rel.includes('match')) continue;
+      bad ??= d.text;
+      if (rel.includes('conflict')) contradicts = true;
+    }
+    parts.push(bad ? { check: 'dates', ok: false, contradicts, detail: `'${bad}' is not a date of the quote` } : { check: 'dates', ok: true });
+  }
+
+  // predicate (content words after the frame) and negation (on the words both share)
+  const frameLemmas: Tok[] = [];
+  const content: Tok[] = [];
+  for (const t of s.toks) {
+    if (t.measured || t.name || t.cue || STOPWORDS.has(t.bare) || t.bare.length < 2 || /^\d/.test(t.bare)) continue;
+    if (inFrame(t.start)) {
+      if (!SPEECH_LEMMAS.has(t.lemma) && !REPORT_LEMMAS.has(t.key) && !FRAME_WORDS.has(t.key) && !ATTRIBUTION_WORDS.has(t.bare)) frameLemmas.push(t);
+      continue;
+    }
+    // Reporting verbs and claim framing ("saying", "it is true that") say nothing a quote could support.
+    if (PLAIN_SPEECH_LEMMAS.has(t.lemma) || FRAME_WORDS.has(t.key)) continue;
+    if (!content.some((c) => c.lemma === t.lemma && c.neg === t.neg)) content.push(t);
+  }
+  const needWordnet = (toks: Tok[], pool: Tok[]) => toks.some((t) => !pool.some((q) => cover(t, q, ctx, false) === 'same' || cover(t, q, ctx, false) === 'related'));
+  if (!ctx.relations && (needWordnet(content, qToks) || needWordnet(frameLemmas, frameToks))) relationsFor(frameToks.filter((t) => !STOPWORDS.has(t.bare)).map((t) => t.lemma));
+
+  const frameMissing = frameLemmas.filter((t) => !frameToks.some((q) => { const c = cover(t, q, ctx, true); return c === 'same' || c === 'related'; }));
+  if (frameMissing.length && parts[0]!.ok) parts[0] = { check: 'names', ok: false, detail: `the speaker ('${frameMissing.map((t) => t.surface).join(' ')}') is not in the quote's sentence` };
+
+  let covered = 0;
+  let antonym: string | null = null;
+  let flipped: string | null = null;
+  const matched = new Set<string>();
+  for (const t of content) {
+    const by = qToks.map((q) => [q, cover(t, q, ctx, true)] as const).filter(([, c]) => c);
+    const support = by.filter(([, c]) => c === 'same' || c === 'related').map(([q]) => q);
+    if (support.length) {
+      covered++;
+      matched.add(t.lemma);
+      if (!support.some((q) => q.neg === t.neg)) flipped ??= t.surface;
+    } else if (by.some(([, c]) => c === 'antonym')) antonym ??= t.surface;
+  }
+  for (const t of s.toks) if (t.name && qToks.some((q) => q.bare === t.bare)) matched.add(t.lemma);
+  // A negation must be of something the quote says: "It is false that …" of words the quote does not have proves nothing.
+  const idle = s.cues.find((c) => c.scope.length && !inFrame(c.start) && !c.scope.some((i) => matched.has(s.toks[i]!.lemma)));
+  const coverage = content.length ? covered / content.length : 1;
+  if (flipped || idle) {
+    parts.push({
+      check: 'negation',
+      ok: false,
+      contradicts: !!flipped,
+      detail: flipped ? `'${flipped}' is negated in one and not the other` : `the negation ('${text.slice(idle!.start, idle!.end)}') is of nothing the quote says`,
+    });
+  } else parts.push({ check: 'negation', ok: true });
+
+  const min = ctx.minCoverage ?? MIN_COVERAGE;
+  const stated = content.length + s.figures.length + s.dates.length + nameRuns(s.toks, text).length;
+  if (!stated) parts.push({ check: 'predicate', ok: false, detail: 'it states nothing the quote could support' });
+  else if (antonym && coverage < 1) parts.push({ check: 'predicate', ok: false, contradicts: true, detail: `'${antonym}' is the opposite of the quote's word` });
+  else if (coverage < min) {
+    const un = content.filter((t) => !matched.has(t.lemma)).map((t) => t.surface);
+    parts.push({ check: 'predicate', ok: false, detail: `the quote does not say ${un.slice(0, 4).map((w) => `'${w}'`).join(', ')} (${Math.round(coverage * 100)}% of its words covered)` });
+  } else parts.push({ check: 'predicate', ok: true });
+
+  const failed = parts.filter((p) => !p.ok);
+  const verdict = !failed.length ? 'supported' : failed.some((p) => p.contradicts) ? 'contradicts' : 'unsupported';
+  return {
+    supported: !failed.length,
+    verdict,
+    ...(failed.length ? { reason: `${failed[0]!.check}: ${failed[0]!.detail}` } : {}),
+    parts,
+    coverage,
+  };
+}
+
+/** The sentence(s) of `passage` that contain `quote` (a verbatim slice, or fragments joined by " … "), for `Quoted.around`. */
+export function sentencesAround(passage: string, quote: string): string | undefined {
+  const pieces = quote.split(' … ');
+  let from = 0;
+  let lo = Infinity;
+  let hi = -1;
+  for (const p of pieces) {
+    const at = passage.indexOf(p, from);
+    if (at < 0) return undefined;
+    lo = Math.min(lo, at);
+    hi = Math.max(hi, at + p.length);
+    from = at + p.length;
+  }
+  const spans = splitSentences(passage).filter((sp) => sp.end > lo && sp.start < hi);
+  if (!spans.length) return undefined;
+  return passage.slice(Math.min(lo, spans[0]!.start), Math.max(hi, spans[spans.length - 1]!.end));
+}

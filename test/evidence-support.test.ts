@@ -1,0 +1,70 @@
+/** The support judge (src/evidence/support.ts) on project-written quotes: one row per kind of change. */
+import { describe, expect, it } from 'vitest';
+import { sentencesAround, supportOf, type Quoted } from '../src/evidence/support.js';
+
+const TALKS = 'Officials said the talks would resume in Geneva next week.';
+const STRIKES = 'The navy has carried out 14 strikes on suspected smuggling boats since September, killing at least 61 people, according to the ministry.';
+const PORT = 'Mayor Ilsa Varga said the harbour “will not reopen before the storm passes” and denied that the ferry had been sold.';
+
+const q = (passage: string, quote: string, speakers: string[] = []): Quoted => ({ quote, around: sentencesAround(passage, quote), speakers });
+
+describe('supportOf', () => {
+  const rows: [string, Quoted, 'supported' | 'contradicts' | 'unsupported', string?][] = [
+    // faithful
+    ['The talks will restart in Geneva next week.', q(TALKS, TALKS), 'supported'],
+    ['Talks to resume in Geneva', q(TALKS, TALKS), 'supported'],
+    ['The ministry says 14 strikes since September killed at least 61 people.', q(STRIKES, 'The navy has carried out 14 strikes on suspected smuggling boats since September, killing at least 61 people'), 'supported'],
+    ['More than 60 people were killed.', q(STRIKES, 'killing at least 61 people'), 'supported'],
+    ['Varga said the harbour will not reopen before the storm passes.', q(PORT, 'the harbour “will not reopen before the storm passes”'), 'supported'],
+    // a word outside the quote is not supported by it, even when the quote's sentence has it
+    ['Varga said the harbour will not reopen before the storm passes.', q(PORT, 'will not reopen before the storm passes'), 'unsupported', 'predicate'],
+    ['The Example Gazette reported the talks would resume.', q(TALKS, TALKS, ['Example Gazette']), 'supported'],
+    // names
+    ['The talks would resume in Vienna next week.', q(TALKS, TALKS), 'unsupported', 'names'],
+    ['Officials in Oslo said the talks would resume.', q(TALKS, TALKS), 'unsupported', 'names'],
+    ['Mayor Petra Lund said the harbour will not reopen before the storm passes.', q(PORT, 'will not reopen before the storm passes'), 'unsupported', 'names'],
+    // figures and dates
+    ['The strikes killed at least 90 people.', q(STRIKES, 'killing at least 61 people'), 'contradicts', 'figures'],
+    ['The talks would resume in Geneva next month.', q(TALKS, TALKS), 'contradicts', 'dates'],
+    ['The navy carried out 14 strikes since October.', q(STRIKES, 'The navy has carried out 14 strikes on suspected smuggling boats since September'), 'contradicts', 'dates'],
+    // negation, including a denial outside the quoted fragment
+    ['The talks would not resume in Geneva next week.', q(TALKS, TALKS), 'contradicts', 'negation'],
+    ['It is false that the talks would resume in Geneva.', q(TALKS, TALKS), 'contradicts', 'negation'],
+    ['Varga said the harbour will reopen before the storm passes.', q(PORT, 'will not reopen before the storm passes'), 'contradicts', 'negation'],
+    ['The ferry had been sold.', q(PORT, 'the ferry had been sold'), 'contradicts', 'negation'],
+    ['Officials have yet to say whether talks will resume.', q(TALKS, TALKS), 'contradicts', 'negation'],
+    // predicate
+    ['The talks collapsed after a bomb exploded.', q(TALKS, TALKS), 'unsupported', 'predicate'],
+    ['Visit the login page now', q(TALKS, TALKS), 'unsupported', 'predicate'],
+  ];
+  it.each(rows)('%s', (statement, quoted, verdict, check) => {
+    const r = supportOf(statement, quoted);
+    expect(r.verdict, r.reason).toBe(verdict);
+    expect(r.supported).toBe(verdict === 'supported');
+    if (check) expect(r.parts.find((p) => !p.ok)?.check, r.reason).toBe(check);
+  });
+
+  it('reports every check, and which failed', () => {
+    const r = supportOf('The talks would not resume in Vienna next month.', TALKS);
+    expect(r.parts.map((p) => p.check)).toEqual(['names', 'figures', 'dates', 'negation', 'predicate']);
+    expect(r.parts.filter((p) => !p.ok).map((p) => p.check)).toEqual(['names', 'dates', 'negation']);
+    expect(r.reason).toMatch(/^names: 'Vienna'/);
+  });
+
+  it('an alias of the same entity counts when the entity index is given', () => {
+    // a surname stands for the full name; a first name the quote does not give is not supported
+    expect(supportOf('Varga said the harbour would stay closed.', 'Ilsa Varga said the harbour would stay closed.').supported).toBe(true);
+    expect(supportOf('Ilsa Varga said the harbour would stay closed.', 'Varga said the harbour would stay closed.').supported).toBe(false);
+    const entity = { id: 'e1', name: 'Eastport', kind: 'place' as const, aliases: ['Eastport', 'Port of Eastport'], keys: ['eastport'], mentions: [] };
+    const entities = { entities: [entity], byKey: new Map([['port of eastport', [entity]]]) };
+    expect(supportOf('The Port of Eastport harbour would stay closed.', 'the Eastport harbour would stay closed', { entities }).supported).toBe(true);
+    expect(supportOf('The Port of Eastport harbour would stay closed.', 'the Eastport harbour would stay closed').supported).toBe(false);
+  });
+
+  it('finds the sentence around a quote, also for fragments joined by an ellipsis', () => {
+    const passage = `First sentence here. ${TALKS} Last one.`;
+    expect(sentencesAround(passage, 'the talks would resume')).toBe(TALKS);
+    expect(sentencesAround(passage, 'First sentence here … would resume in Geneva')).toBe(`First sentence here. ${TALKS}`);
+    expect(sentencesAround(passage, 'not in the passage')).toBeUndefined();
+  });
+});
