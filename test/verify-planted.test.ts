@@ -38,6 +38,8 @@ describe('/verify on a planted corpus', () => {
     ['The state will send 2,000 soldiers', 'contradicted'],
     ['The state will send 200 soldiers', 'supported'],
     ['The Kesh River dam was built in 1975', 'contradicted'],
+    // A year before a comma is a year ("In 1975, …" was read as no date at all).
+    ['In 1975, the Kesh River dam was built', 'contradicted'],
     ['The Kesh River dam failed on Sunday', 'contradicted'],
     ['The Kesh River dam failed on Saturday', 'supported'],
     ['Mayor Lopez said 300 homes were destroyed', 'supported'],
@@ -56,9 +58,11 @@ describe('/verify on a planted corpus', () => {
     const a = await verify('The state will send 2,000 soldiers');
     expect(text(a)).toMatch(/The articles say “200” soldiers .*; the claim says 2,000 soldiers — these do not match/);
     const y = await verify('The Kesh River dam was built in 1975');
-    expect(text(y)).toMatch(/The articles say 1962 (\[\d+\])+; the claim says 1975/);
+    // Other years of the sentences that say the rest of the claim ("… in 2021, council minutes show") are listed too.
+    expect(text(y)).toMatch(/The articles say (?:\d{4} (\[\d+\])+ and )?1962 (\[\d+\])+; the claim says 1975/);
     const d = await verify('The Kesh River dam failed on Sunday');
-    expect(text(d)).toMatch(/The articles say “on Saturday” (\[\d+\])+; the claim says on Sunday — these do not match/);
+    // The weekday is said with the day the timeline gives it (the article is of Sunday 10 March 2024).
+    expect(text(d)).toMatch(/The articles say “on Saturday” \(Saturday 9 March 2024\) (\[\d+\])+; the claim says on Sunday — these do not match/);
   });
 
   it('says when independent sources disagree on the figure the claim gives', async () => {

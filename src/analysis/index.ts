@@ -21,7 +21,7 @@ import type { Logger } from '../log.js';
 import type { Article, Corpus, Sentence } from '../types.js';
 import { buildEntityIndex, type EntityIndex } from '../index/entities.js';
 import { buildFacts, nameChoices, type Facts, type NameChoice } from '../engines/who.js';
-import { buildEvents, dateMentionsOf, type TimelineBuild } from '../engines/timeline.js';
+import { buildEvents, dateMentionsOf, datesBySentence, type SentenceDate, type TimelineBuild } from '../engines/timeline.js';
 import type { DateMention } from '../index/dates.js';
 import { corpusFigures } from '../engines/claims.js';
 import { plainCounts } from '../engines/compare.js';
@@ -62,6 +62,8 @@ export interface Analysis {
   readonly names: NameChoice[];
   /** Every dated event, merged across articles, unfiltered. */
   readonly events: TimelineBuild;
+  /** The dates those events have, by the id of a sentence that tells them (derived; not persisted). */
+  readonly sentenceDates: Map<string, SentenceDate[]>;
   /** The figure lexicon's readings, by sentence id. */
   readonly figures: Map<string, Figure[]>;
   /** Every figure as src/analysis/figures.ts reads it (ages tied to people, counts, measures): plain data. */
@@ -276,6 +278,9 @@ function createAnalysis(corpus: Corpus, slot: AnalysisSlot | undefined, log: Log
           return dateMentionsOf(a);
         });
       return persisted('events', (j: EventsJson) => eventsFromJson(j, state.resolver), () => buildEvents(corpus, mentionsOf));
+    },
+    get sentenceDates() {
+      return part('sentenceDates', () => datesBySentence(this.events));
     },
     get figures() {
       return part('figures', () => corpusFigures(corpus, figuresOf));

@@ -15,6 +15,7 @@ import {
 } from '../language/lexicon/index.js';
 import { STOPWORDS, fold, stem, terms, words } from '../language/tokenize.js';
 import { createCiter } from './cite.js';
+import { formatDate } from '../index/dates.js';
 import { figureAnswer } from './figure-slots.js';
 import { aboutEntity, entityIndexOf, lookupEntity } from './who.js';
 import { lexTags } from '../language/word-tags.js';
@@ -213,6 +214,8 @@ export async function ask(deps: Deps, question: string, opts: AskOptions = {}): 
     }, undefined, (f) => (failure = f));
     if (llmAnswer) {
       answer.blocks = llmAnswer.blocks;
+      // The one-line answer cites the extractive quotes, which the model's answer replaces.
+      delete answer.short;
       answer.citations = llmAnswer.citations;
       answer.meta = { ...answer.meta, model: llmAnswer.model, promptTokens: llmAnswer.promptTokens, ms: Date.now() - started };
     } else {
@@ -407,6 +410,8 @@ export function extractive(deps: Deps, question: string, suggest = true, context
 
   const citer = createCiter(deps.corpus);
   const blocks: AnswerBlock[] = [];
+  // "When …?": the date the timeline gives the top quote's event, in one line before the quotes.
+  let short: Answer['short'];
   const cited: { c: Scored; n: number }[] = [];
   const usedSentences = new Set<string>();
   for (const c of chosen.sort((a, b) => b.score - a.score)) {
@@ -433,8 +438,10 @@ export function extractive(deps: Deps, question: string, suggest = true, context
       if (voices.has(g) || o.score < c.score * 0.3) continue;
       if (overlapShare(mine, weights(o.s.text)) >= 0.5) voices.add(g);
     }
+    const when = type === 'date' ? timelineDate(deps, c.s) : null;
+    if (when && !short) short = { text: `${when} [${n}]`, cites: [n] };
     blocks.push({
-      text: `${who}${c.article.date ? ` (${c.article.date})` : ''}: “${citer.citations[n - 1]!.quote}” [${n}]${again}`,
+      text: `${when ? `${when} — ` : ''}${who}${c.article.date ? ` (${c.article.date})` : ''}: “${citer.citations[n - 1]!.quote}” [${n}]${again}`,
       cites,
       quote: n,
       independent: voices.size,
@@ -462,11 +469,23 @@ export function extractive(deps: Deps, question: string, suggest = true, context
     command: 'ask',
     answered: true,
     title: questionTitle(question),
+    ...(short ? { short } : {}),
     blocks,
     citations: citer.citations,
     followUps: suggest ? followUpsFrom(deps, chosen.map((c) => c.s), question) : [],
     meta: { questionType: type, passages, independentSources: new Set(chosen.map((c) => groups.get(c.s.articleId))).size },
   };
+}
+
+/**
+ * The date the timeline gives the event a sentence tells ("Friday 31 October 2025" for "on Friday"
+ * in a Sunday paper), so /ask states the date /timeline states; null when it places none. Of several,
+ * the events told as news before background ones.
+ */
+function timelineDate(deps: Deps, s: Sentence): string | null {
+  const dates = analysisOf(deps).sentenceDates.get(s.id) ?? [];
+  const d = dates.find((x) => !x.background) ?? dates[0];
+  return d ? formatDate(d.date, d.precision) : null;
 }
 
 /** General equivalents of a term: synonyms, and a demonym's country ("russian" → "russia", "iranian" → "iran"). */

@@ -16,6 +16,8 @@ import {
 import { antonymsOf, canonical, synonymsOf } from '../language/synonyms.js';
 import { STOPWORDS, fold, terms, words } from '../language/tokenize.js';
 import type { Article, Corpus, Sentence } from '../types.js';
+import { formatDate } from '../index/dates.js';
+import type { SentenceDate } from './timeline.js';
 import { attributionOf, extractFigures, type Figure } from './digest-figures.js';
 import { analysisOf } from '../analysis/index.js';
 
@@ -232,7 +234,8 @@ export function corpusFigures(corpus: Corpus, figuresOf: (a: Article, ref: strin
 /** Four-digit years (1800–2100) written in a text, not amounts ("$2000") or counts ("2000 troops"). */
 export function yearsIn(text: string): number[] {
   const out: number[] = [];
-  for (const m of text.matchAll(/(?<![\d$€£,.])\b(1[89]\d\d|20\d\d)\b(?![\d,]|\s+(?:troops|people|soldiers|ships|tons|km|miles))/g)) {
+  // "2,025" is a number, "in 2022, according to …" a year.
+  for (const m of text.matchAll(/(?<![\d$€£,.])\b(1[89]\d\d|20\d\d)\b(?!\d|,\d|\s+(?:troops|people|soldiers|ships|tons|km|miles))/g)) {
     out.push(Number(m[1]));
   }
   return out;
@@ -241,6 +244,8 @@ export function yearsIn(text: string): number[] {
 /** A date as a text writes it: only the parts it states (a year, a month, a day, a weekday). */
 export interface DateMention extends Pick<DateParts, 'year' | 'month' | 'day' | 'weekday'> {
   text: string;
+  /** The date the timeline reads it as ("Friday 31 October 2025" for "Friday" in a Sunday paper), when the text leaves it to the article's date. */
+  resolved?: string;
   /** Not a date but compared the same way: a percentage as written ("8 percent", "12%"). */
   percent?: number;
 }
@@ -255,24 +260,65 @@ const WRITTEN_DATE_RE = new RegExp(`\\d|\\b(?:${MONTH_PATTERN}|${WEEKDAY_PATTERN
 
 /** Dates written in a text: years, months, days, weekdays. Relative words ("now", "this week") are not dates to compare. */
 export function datesIn(text: string): DateMention[] {
-  const out: DateMention[] = yearsIn(text).map((y) => ({ text: String(y), year: y }));
+  const out: DateMention[] = [];
+  const spans: [number, number][] = [];
   for (const r of parseDates(text, DATE_REF)) {
     // Only dates written out (a month, a weekday, digits): "now", "this week", "days ago" depend on when it was written.
     if (!WRITTEN_DATE_RE.test(r.text)) continue;
     const s = r.stated;
-    const d: DateMention = { text: r.text.trim() };
+    const d: DateMention = { text: r.text.trim().replace(/[,;:]+$/, '') };
     if (s.month !== undefined) d.month = s.month;
     if (s.day !== undefined) d.day = s.day;
     if (s.weekday !== undefined && s.day === undefined) d.weekday = s.weekday;
     if (s.year !== undefined) d.year = s.year;
     if (d.month === undefined && d.weekday === undefined) continue;
     out.push(d);
+    spans.push([r.index, r.index + r.text.length]);
+  }
+  // A bare year, unless it is the year of a date already read ("November 2025" is one date, not also "2025").
+  const years = [...text.matchAll(/\b(?:1[89]|20)\d\d\b/g)].filter((m) => !spans.some(([a, b]) => m.index! >= a && m.index! < b)).map((m) => Number(m[0]));
+  const bare = yearsIn(text).filter((y) => years.includes(y));
+  return [...bare.map((y) => ({ text: String(y), year: y })), ...out];
+}
+
+const DATE_KEYS = ['year', 'month', 'day', 'weekday'] as const;
+
+/**
+ * The dates of a passage as the timeline reads them: a date the text leaves to its article's
+ * date ("on Friday", "in August", "this month") is the date the timeline gives the event its
+ * sentences tell (`dated`), so "Friday" in a Sunday paper compares as that Friday's date.
+ */
+export function datesAsRead(text: string, dated: readonly SentenceDate[]): DateMention[] {
+  const out = datesIn(text);
+  for (const r of dated) {
+    const [y, m, d] = r.date.split('-').map(Number) as [number, number?, number?];
+    const full: DateMention = { text: '', year: y, ...(m ? { month: m } : {}), ...(m && d ? { day: d, weekday: new Date(Date.UTC(y, m - 1, d)).getUTCDay() } : {}), resolved: formatDate(r.date, r.precision) };
+    // A written date the timeline's date completes: every part it states agrees, and it leaves some part out.
+    const completes = (x: DateMention) =>
+      x.percent === undefined &&
+      DATE_KEYS.every((k) => x[k] === undefined || x[k] === full[k]) &&
+      DATE_KEYS.some((k) => x[k] !== undefined) &&
+      DATE_KEYS.some((k) => x[k] === undefined && full[k] !== undefined);
+    const states = (x: DateMention) => DATE_KEYS.every((k) => full[k] === undefined || x[k] === full[k]);
+    if (out.some(states)) continue;
+    let used = false;
+    out.forEach((x, i) => {
+      if (!completes(x)) return;
+      out[i] = { ...full, text: x.text };
+      used = true;
+    });
+    // Said only relatively ("this month", "yesterday"): the timeline's date stands for it.
+    if (!used) out.push({ ...full, text: full.resolved! });
   }
   return out;
 }
 
 /** Two dates agree when every part both state is equal; they cannot be compared when they state no part in common. */
 export function relateDates(a: DateMention, b: DateMention): 'match' | 'conflict' | 'incomparable' {
+  // A day or month read through the article's date ("on Saturday") is not compared by its year alone: a bare
+  // year ("built in 1975") dates something else in the sentence, not the event the weekday tells.
+  const yearOnly = (x: DateMention) => x.year !== undefined && x.month === undefined && x.weekday === undefined;
+  if ((a.resolved && a.month !== undefined && yearOnly(b)) || (b.resolved && b.month !== undefined && yearOnly(a))) return 'incomparable';
   const keys = (['year', 'month', 'day', 'weekday', 'percent'] as const).filter((k) => a[k] !== undefined && b[k] !== undefined);
   if (!keys.length) return 'incomparable';
   return keys.every((k) => a[k] === b[k]) ? 'match' : 'conflict';

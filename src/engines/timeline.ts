@@ -139,6 +139,31 @@ export interface MergedEvent {
   members: EventMember[];
 }
 
+/** A date the timeline gives an event a sentence tells. */
+export interface SentenceDate {
+  date: string;
+  precision: Exclude<DatePrecision, 'unknown'>;
+  background: boolean;
+}
+
+/**
+ * The dates the timeline gives each sentence's events, by sentence id (placed events only):
+ * what "on Friday" or "this month" in that sentence means, read against its article's date —
+ * so every command states the date the timeline states.
+ */
+export function datesBySentence(build: TimelineBuild): Map<string, SentenceDate[]> {
+  const out = new Map<string, SentenceDate[]>();
+  for (const e of build.events) {
+    if (!e.date || e.precision === 'unknown') continue;
+    for (const m of e.members) {
+      const list = out.get(m.sentence.id) ?? [];
+      if (!list.some((x) => x.date === e.date)) list.push({ date: e.date, precision: e.precision, background: e.background });
+      out.set(m.sentence.id, list);
+    }
+  }
+  return out;
+}
+
 /** The date expressions of one article's sentences (text only: the same for the same article text). */
 export function dateMentionsOf(article: Article): { sentence: Sentence; mention: DateMention }[] {
   return article.sentences.flatMap((sentence) => findDateMentions(sentence.text).map((mention) => ({ sentence, mention })));

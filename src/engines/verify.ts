@@ -14,7 +14,7 @@ import { BadInputError } from '../errors.js';
 import { antonymsOf, synonymsOf } from '../language/synonyms.js';
 import { editDistance } from '../language/edit-distance.js';
 import {
-  ALLEGATION_WORDS, ANSWER_VERBS, CLAIM_FRAME, CLAUSE_START_WORDS, DISBELIEF, alternation, denialForms, speechForms, wordRe,
+  ALLEGATION_WORDS, ANSWER_VERBS, CLAIM_FRAME, CLAUSE_START_WORDS, DISBELIEF, MONTH_PATTERN, alternation, denialForms, speechForms, wordRe,
 } from '../language/lexicon/index.js';
 import { stem, terms, words } from '../language/tokenize.js';
 import type { Answer, AnswerBlock, Article, Sentence } from '../types.js';
@@ -33,6 +33,7 @@ import {
   countIndependent,
   numberWordsIn,
   wordsToDigits,
+  datesAsRead,
   datesIn,
   percentsIn,
   denialOf,
@@ -548,8 +549,16 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
   const closest = relevant.filter((e) => e.coverage >= FULL - 0.1);
   // Percentages are compared the same way: by value, in the sentences that say the rest of the claim.
   const mentionsIn = (t: string) => [...datesIn(t), ...percentsIn(t)];
-  const yearChecks: DateCheck[] = mentionsIn(claim).map((d) => {
-    const said = closest.flatMap((e) => mentionsIn(e.text).map((date) => ({ date, e, rel: relateDates(d, date) }))).filter((x) => x.rel !== 'incomparable');
+  // An article's "on Friday" or "this month" is compared as the date the timeline gives it.
+  const sentenceDates = analysisOf(deps).sentenceDates;
+  const evidenceDates = (e: Evidence) => [...datesAsRead(e.text, e.sents.flatMap((x) => sentenceDates.get(x.id) ?? [])), ...percentsIn(e.text)];
+  const claimDates = mentionsIn(claim);
+  const yearChecks: DateCheck[] = claimDates.map((d) => {
+    const said = closest
+      .flatMap((e) => evidenceDates(e).map((date) => ({ date, e, rel: relateDates(d, date) })))
+      // A date of the articles that another of the claim's dates matches is accounted for, not a rival to this one:
+      // "since 1983" answers the claim's 1983, not its 2025; "in 2021 and 2022" leaves 2022 to rival a claimed 2025.
+      .filter((x) => x.rel === 'match' || (x.rel === 'conflict' && !claimDates.some((o) => o !== d && relateDates(o, x.date) === 'match')));
     return { date: d, said, status: !said.length ? 'none' : said.some((x) => x.rel === 'match') ? 'match' : 'conflict' };
   });
 
@@ -626,6 +635,16 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
   } else if (figConflict.length) {
     verdict = 'partly supported';
     reasons.push('some of its figures match the articles and some do not');
+  } else if (yearConflict.length) {
+    // Its figures or another of its dates are right, this date is not: "seven warships in November" where the articles say August.
+    verdict = 'partly supported';
+    reasons.push(
+      yearChecks.some((c) => c.status === 'match')
+        ? 'some of its dates match the articles and some do not'
+        : yearConflict.some((c) => c.date.percent !== undefined)
+          ? 'its figures match the articles, but not its percentage'
+          : 'its figures match the articles, but its date does not',
+    );
   } else if (strongOpposers.length && !supporters.some((e) => isFull(e) && e.coverage >= Math.max(...strongOpposers.map((o) => o.coverage)) - 0.1)) {
     verdict = 'contradicted';
     reasons.push('the articles say the opposite');
@@ -931,18 +950,28 @@ interface DateCheck {
   status: 'none' | 'match' | 'conflict';
 }
 
+const MONTH_NAME_RE = new RegExp(`\\b${MONTH_PATTERN}\\b`, 'i');
+
 function yearLines(checks: DateCheck[], citer: Citer): { text: string; cites: number[] }[] {
   return checks
     .filter((c) => c.status !== 'none')
     .map((c) => {
       const byText = new Map<string, number[]>();
+      // A weekday read against its article's date says which day it is: “Friday” (Friday 31 October 2025).
+      const keyOf = (d: DateMention) => (d.resolved && !/\d/.test(d.text) && !MONTH_NAME_RE.test(d.text) ? `${d.text}\u0000${d.resolved}` : d.text);
       for (const x of c.said) {
-        const ns = byText.get(x.date.text) ?? [];
+        const ns = byText.get(keyOf(x.date)) ?? [];
         const n = citer.cite(x.e.sents);
         if (!ns.includes(n)) ns.push(n);
-        byText.set(x.date.text, ns);
+        byText.set(keyOf(x.date), ns);
       }
-      const said = [...byText].map(([t, ns]) => `${/^\d{4}$/.test(t) ? t : `“${t}”`} ${ns.map((n) => `[${n}]`).join('')}`);
+      const shown = (key: string) => {
+        const [t, r] = key.split('\u0000') as [string, string?];
+        if (r === t) return `${r} (by the article's date)`;
+        const written = /^\d{4}$/.test(t) ? t : `“${t}”`;
+        return r ? `${written} (${r})` : written;
+      };
+      const said = [...byText].map(([k, ns]) => `${shown(k)} ${ns.map((n) => `[${n}]`).join('')}`);
       return { text: `The articles say ${said.join(' and ')}; the claim says ${c.date.text} — ${c.status === 'match' ? 'consistent' : 'these do not match'}.`, cites: [...byText.values()].flat() };
     });
 }

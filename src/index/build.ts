@@ -15,7 +15,7 @@ import { withinEdits } from '../language/edit-distance.js';
 import { STOPWORDS, stem, terms, words } from '../language/tokenize.js';
 
 /** Bump when tokenisation or stored fields change, so stale caches are ignored. */
-const SCHEMA = 7;
+const SCHEMA = 8;
 
 interface Doc {
   id: string;

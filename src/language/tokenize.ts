@@ -50,6 +50,7 @@ export function stem(w: string): string {
   if (w.endsWith('ments') && w.length > 8) return w.slice(0, -5); // deployments → deploy
   if (w.endsWith('ment') && w.length > 7) return w.slice(0, -4);
   if (w.endsWith('ing') && w.length > 5) return w.slice(0, -3);
+  if (w.endsWith('ied') && w.length > 4) return w.slice(0, -3) + 'y'; // replied → reply (as replies → reply)
   if (w.endsWith('eed') && w.length > 4) return w.slice(0, -1); // agreed → agree
   if (w.endsWith('ed') && w.length > 4) return w.slice(0, -2);
   if (w.endsWith('es') && w.length > 4 && !/(ch|sh|x|ss)es$/.test(w)) return dropE(w.slice(0, -1));
