@@ -7,6 +7,8 @@ import {
   AHEAD_WORDS, CLAUSE_BREAK_WORDS, CLAUSE_VERBS, DATE_PREPOSITIONS, DAY_PARTS, DEICTIC_WORDS, EVENT_RELATIVE_WORDS, MONTH_CUES, MONTH_MODIFIERS, MONTH_SHORT,
   NAME_STOPWORDS, NOW_WORDS, RELATIVE_DATE_WORDS, RELATIVE_DAYS, SPAN_WORDS, TENURE_WORDS, TIME_UNITS, VAGUE_TIME_AMOUNTS, WEEK_SPAN_WORDS, WEEKDAY_SHORT, YEAR_CUES,
   BE_HAVE_FORMS, CLAUSE_JOINERS, DETERMINERS, FINITE_AUXILIARIES, HONORIFICS, INTRO_PHRASE_WORDS, SUBJECT_PRONOUNS, SUBORDINATORS,
+  APPROXIMATE_QUALIFIERS, COMPASS_POINTS, COUNT_COUNTRY_MODIFIERS, COUNT_QUESTION_VERBS, DIMENSION_ADJECTIVES, DURATION_QUESTION_CUES, FIGURE_QUESTION_NOISE,
+  HOW_MEASURES, MEASURE_ANCHORS, MEASURE_KINDS, MEASURING_VERBS, NON_COUNT_KINDS, REVISION_VERBS, REVISION_WHEN, TREND_PHRASES, TREND_VERBS,
 } from '../src/language/lexicon/index.js';
 
 describe('speech verbs', () => {
@@ -265,5 +267,42 @@ describe('clause words, pronouns, determiners and honorifics', () => {
     ['senator', HONORIFICS, false],
   ] as const)('%s is listed: %s', (w, table, yes) => {
     expect((table as readonly string[]).includes(w)).toBe(yes);
+  });
+});
+
+describe('figure words', () => {
+  it.each([
+    ['speed', MEASURE_KINDS, true],
+    ['count', MEASURE_KINDS, false],
+    ['age', NON_COUNT_KINDS, true],
+    ['depth', NON_COUNT_KINDS, true],
+    ['count', NON_COUNT_KINDS, false],
+  ] as const)('%s is listed: %s', (w, table, yes) => {
+    expect(table.has(w)).toBe(yes);
+  });
+
+  it.each([
+    ['away', DIMENSION_ADJECTIVES, true],
+    ['beneath', MEASURE_ANCHORS, true],
+    ['stretches', MEASURING_VERBS, true],
+    ['more than', APPROXIMATE_QUALIFIERS, true],
+    ['at least', APPROXIMATE_QUALIFIERS, false],
+    ['up from', TREND_PHRASES, true],
+    ['initially', REVISION_WHEN, true],
+    ['feared', REVISION_VERBS, true],
+    ['north', COMPASS_POINTS, true],
+    ['fled', COUNT_QUESTION_VERBS, true],
+    ['trapped', DURATION_QUESTION_CUES, true],
+    ['went', FIGURE_QUESTION_NOISE, true],
+    ['troops', FIGURE_QUESTION_NOISE, false],
+  ] as const)('%s is listed: %s', (w, table, yes) => {
+    expect((table as readonly string[]).includes(w)).toBe(yes);
+  });
+
+  it('answers "how deep" with depths and "how long" with lengths or durations; trend verbs give past and participle', () => {
+    expect(HOW_MEASURES.deep).toEqual(['depth']);
+    expect(HOW_MEASURES.long).toEqual(['length', 'duration']);
+    expect(TREND_VERBS.find(([base]) => base === 'fall')).toEqual(['fall', 'fell', 'fallen']);
+    expect(COUNT_COUNTRY_MODIFIERS.has('u.s.')).toBe(true);
   });
 });

@@ -9,15 +9,13 @@
  */
 import { parseDates } from '../language/dates.js';
 import {
-  CASUALTY_ROOTS, COUNTED_NOUNS, FIGURE_FILLERS, FIGURE_NOUNS, IRREGULAR_PAST_VERBS, IRREGULAR_PLURALS, MEASURE_NOUNS, MONTH_PATTERN, NOUN_PHRASE_STOPS,
-  NUMBER_WORDS, PHRASE_FUNCTION_WORDS, QUALIFIERS, SCALES, SOFT_COUNT_MODIFIERS, TALLY_VERBS, UNIT_NOUNS, WEEKDAYS, alternation, speechForms,
+  CASUALTY_ROOTS, COUNT_COUNTRY_MODIFIERS, COUNTED_NOUNS, FIGURE_FILLERS, FIGURE_NOUNS, IRREGULAR_PAST_VERBS, IRREGULAR_PLURALS, MEASURE_NOUNS, MONTH_PATTERN,
+  NON_COUNT_KINDS, NOUN_PHRASE_STOPS, NUMBER_WORDS, PHRASE_FUNCTION_WORDS, QUALIFIERS, RELATIVE_DAYS, SCALES, SOFT_COUNT_MODIFIERS, TALLY_VERBS, TREND_VERBS,
+  UNIT_NOUNS, WEEKDAYS, alternation, speechForms,
 } from '../language/lexicon/index.js';
 import { lemma as lemmaOf, root, verbForms, words as wordsOf } from '../language/tokenize.js';
 import type { Article, Sentence } from '../types.js';
-import { readFigures, type FigureKind } from '../analysis/figures.js';
-
-/** Kinds of figure that are never a count of things (analysis/figures). */
-const NOT_COUNTS: ReadonlySet<FigureKind> = new Set(['clock', 'date', 'year', 'age', 'ordinal', 'speed', 'distance', 'length', 'depth', 'height', 'area', 'volume', 'duration', 'temperature']);
+import { readFigures } from '../analysis/figures.js';
 
 /** What a figure counts, as a readable label; the key groups comparable figures. */
 export interface Figure {
@@ -51,7 +49,7 @@ const NOUNS: Record<string, Category> = Object.fromEntries(COUNTED_NOUNS.flatMap
 // "fighters" is ambiguous (jets or combatants): following "F-35"-like tokens it is aircraft.
 
 /** Adjectives that describe *who* was counted but not *what* (kept out of the grouping key). */
-const SOFT_MODIFIERS = new Set([...SOFT_COUNT_MODIFIERS, 'u.s.', 'us', 'american']);
+const SOFT_MODIFIERS = new Set([...SOFT_COUNT_MODIFIERS, ...COUNT_COUNTRY_MODIFIERS]);
 const QUALIFIER_ALTERNATION = alternation(QUALIFIERS);
 
 const NUM = `\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|${Object.keys(NUMBER_WORDS).join('|')}`;
@@ -123,7 +121,9 @@ function lemma(word: string): string {
   return word.toLowerCase().replace(/[’'.,;:]+$/g, '');
 }
 
-const RELATIVE_DAY_RE = new RegExp(`\\b(?:week|today|yesterday|${WEEKDAYS.join('|')})\\b`, 'i');
+const RELATIVE_DAY_RE = new RegExp(`\\b(?:week|${alternation([...RELATIVE_DAYS, ...WEEKDAYS])})\\b`, 'i');
+/** Past forms of the verbs that say a figure changed ("sales fell 12 percent"). */
+const TREND_PAST: ReadonlySet<string> = new Set(TREND_VERBS.map(([, past]) => past));
 
 function when(text: string, ref: Date | null): { whenText: string | null; when: string | null } {
   if (!ref) return { whenText: null, when: null };
@@ -367,7 +367,7 @@ function genericFigures(article: Article, sentence: Sentence, text: string, ref:
     const before = text.slice(0, m.index);
     const at = m.index! + whole!.indexOf(numText!);
     const reading = readings.find((r) => r.start <= at && at < r.end);
-    if (reading && NOT_COUNTS.has(reading.kind)) continue;
+    if (reading && NON_COUNT_KINDS.has(reading.kind)) continue;
     if (MONTH_RE.test(before)) continue;
     if (/[$€£¥]\s?$/.test(before)) continue;
     if (/^\d{4}$/.test(numText!) && Number(numText) >= 1800 && Number(numText) <= 2100) continue;
@@ -393,7 +393,7 @@ function genericFigures(article: Article, sentence: Sentence, text: string, ref:
       if (!noun) {
         const pre = before.toLowerCase().match(/[a-z][a-z-]*/g) ?? [];
         const rev = [...pre].reverse();
-        const i = rev.findIndex((w) => !NOUN_PHRASE_STOPS.has(w) && !FIGURE_FILLERS.has(w) && !/ed$/.test(w) && !QUALIFIERS.includes(w) && !/^(rose|fell|grew|dropped|jumped|climbed|increased|decreased|by|to)$/.test(w));
+        const i = rev.findIndex((w) => !NOUN_PHRASE_STOPS.has(w) && !FIGURE_FILLERS.has(w) && !/ed$/.test(w) && !QUALIFIERS.includes(w) && !TREND_PAST.has(w) && w !== 'by' && w !== 'to');
         // "Sales of the kettle fell 12 percent": the sales fell, not the kettle.
         const j = i >= 0 && rev[i + 1] === 'of' ? i + 2 : i >= 0 && rev[i + 1] === 'the' && rev[i + 2] === 'of' ? i + 3 : i;
         noun = rev[j] ?? rev[i] ?? '';

@@ -21,7 +21,8 @@ import { attributionOf, conflicts, decodeEntities, digestFigures, isTallyVerb, s
 import { differentTimes } from './claims.js';
 import { parseDates } from '../language/dates.js';
 import {
-  ACCUSATION_WORDS, ALLEGATION_WORDS, MONTH_PATTERN, MONTH_SHORT, NON_CONFIRMATIONS, REPORT_NOUNS, WEEKDAYS, alternation, denialForms, wordRe,
+  ACCUSATION_WORDS, ALLEGATION_WORDS, MONTH_PATTERN, MONTH_SHORT, NON_CONFIRMATIONS, REPORT_NOUNS, REVISION_VERBS, REVISION_WHEN, TREND_PHRASES, TREND_VERBS,
+  WEEKDAYS, alternation, denialForms, wordRe,
 } from '../language/lexicon/index.js';
 import { terms as searchTerms } from '../language/tokenize.js';
 import { analysisOf } from '../analysis/index.js';
@@ -438,9 +439,14 @@ function samePeriod(ctx: Ctx, a: Figure, b: Figure): boolean {
   return !differentTimes({ ...a, when: ta }, { ...b, when: tb });
 }
 
+const CHANGE_CUE_RE = new RegExp(
+  `\\b(?:${alternation([...TREND_VERBS.flatMap(([, past, participle]) => [past, participle]), ...TREND_PHRASES])}|than (?:${alternation(REVISION_WHEN)}) (?:${alternation(REVISION_VERBS)}))\\b`,
+  'i',
+);
+
 /** The sentence presents its figure as a change ("has since grown to", "up from"): a later value, not a rival one. */
 function changeCue(f: Figure): boolean {
-  return /\b(?:grown|grew|risen|rose|increased|climbed|jumped|swelled|fallen|fell|dropped|declined|decreased|up from|down from|now stands|has since|since then|no longer|than (?:first|initially|previously|earlier) (?:thought|reported|estimated|believed|feared))\b/i.test(f.sentence.text);
+  return CHANGE_CUE_RE.test(f.sentence.text);
 }
 
 /** Both figures pin a value down (no "at least"/"up to" bound), so different values differ. */

@@ -8,7 +8,10 @@ import type { Deps } from '../deps.js';
 import { figuresHeldBy, figureValueText, inBaseUnit, readFigures, type FigureFact, type FigureKind, type FigureReading, type FiguresAnalysis } from '../analysis/figures.js';
 import { keyOf, type Entity } from '../index/entities.js';
 import { lemma, stem, terms } from '../language/tokenize.js';
-import { MEASURE_UNITS, STOPWORDS } from '../language/lexicon/index.js';
+import {
+  APPROXIMATE_QUALIFIERS, COMPASS_POINTS, COUNT_QUESTION_VERBS, DETERMINERS, DIMENSION_ADJECTIVES, DURATION_QUESTION_CUES, FIGURE_QUESTION_NOISE, HOW_MEASURES,
+  MEASURE_ANCHORS, MEASURE_KINDS, MEASURE_UNITS, MEASURING_VERBS, STOPWORDS, alternation,
+} from '../language/lexicon/index.js';
 import type { Answer, Article, Sentence } from '../types.js';
 import { createCiter } from './cite.js';
 import { questionTitle } from './phrasing.js';
@@ -28,14 +31,14 @@ export interface Holder {
   text: string;
 }
 
-const DETERMINERS = /^(?:the|a|an|this|that|these|those|his|her|their|its|our|my|your)\s+/i;
+const DETERMINER_RE = new RegExp(`^(?:${alternation(DETERMINERS)})\\s+`, 'i');
 
 /** Resolve "Trump", "Suleman Dawood", "the coach", "the son" to an entity or a noun. */
 export function resolveHolder(deps: Pick<Deps, 'corpus'>, text: string): Holder | null {
   const t = text.replace(/[?.!,;:]+$/g, '').replace(/['’]s$/, '').trim();
   if (!t) return null;
   const index = analysisOf(deps).entities;
-  const bare = t.replace(DETERMINERS, '');
+  const bare = t.replace(DETERMINER_RE, '');
   const key = keyOf(bare);
   if (!key) return null;
   const people = (es: Entity[] | undefined) => (es ?? []).filter((e) => e.kind === 'person');
@@ -145,8 +148,11 @@ export interface FigureQuestion {
   context: string[];
 }
 
-const HOW: Record<string, FigureKind[]> = { far: ['distance'], fast: ['speed'], heavy: ['weight'], deep: ['depth'], tall: ['height'], high: ['height'] };
-const NOISE = new Set(['how', 'many', 'much', 'old', 'far', 'fast', 'heavy', 'deep', 'tall', 'high', 'long', 'did', 'does', 'do', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'can', 'could', 'will', 'would', 'get', 'got', 'go', 'went', 'it', 'they', 'he', 'she', 'them', 'there'].map(stem));
+const NOISE = new Set(FIGURE_QUESTION_NOISE.map(stem));
+const COUNT_QUESTION_RE = new RegExp(`^(?:and\\s+)?how many (?:more\\s+)?([a-z][\\w-]*(?:\\s+[a-z][\\w-]*)?)\\s+(?=(?:${alternation(COUNT_QUESTION_VERBS)})\\b)(.*)$`, 'i');
+const HOW_RE = new RegExp(`^(?:and\\s+)?how (${alternation(Object.keys(HOW_MEASURES))})\\b(.*)$`, 'i');
+/** "how long is the ship" asks a length unless the rest asks a span of time ("how long were they trapped"). */
+const LENGTH_QUESTION_RE = new RegExp(`^\\s+(?:is|was|are|were)\\b(?!.*\\b(?:${alternation(DURATION_QUESTION_CUES)})\\b)`, 'i');
 
 /** Parse "how old is X", "how many <noun> …", "how far/fast/heavy/deep/long …"; null for anything else. */
 export function figureQuestion(question: string): FigureQuestion | null {
@@ -154,14 +160,14 @@ export function figureQuestion(question: string): FigureQuestion | null {
   const context = (rest: string) => [...new Set(terms(rest))].filter((t) => !NOISE.has(t) && !STOPWORDS.has(t) && t.length > 1);
   const old = /^how old (?:is|was|are|were) (.+?)[?.!]*$/i.exec(q);
   if (old) return { kinds: ['age'], subject: old[1]!, context: [] };
-  const many = /^(?:and\s+)?how many (?:more\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?=(?:were|are|was|is|did|do|does|have|has|had|got|will|could|would|can|went|came|remain|died|fled|lost)\b)(.*)$/i.exec(q)
+  const many = COUNT_QUESTION_RE.exec(q)
     ?? /^(?:and\s+)?how many (?:more\s+)?([a-z][\w-]*)[?.!]*$/i.exec(q);
   if (many) return { kinds: ['count'], noun: many[1]!.toLowerCase(), context: context(many[2] ?? '') };
-  const how = /^(?:and\s+)?how (far|fast|heavy|deep|tall|high|long)\b(.*)$/i.exec(q);
+  const how = HOW_RE.exec(q);
   if (how) {
     const w = how[1]!.toLowerCase();
     // "how long is the ship" is a length; "how long did the oxygen last" a duration.
-    const kinds: FigureKind[] = w === 'long' ? (/^\s+(?:is|was|are|were)\b(?!.*\b(?:stuck|trapped|missing|inside|underwater|last|take|took|going)\b)/i.test(how[2]!) ? ['length'] : ['duration']) : HOW[w]!;
+    const kinds: FigureKind[] = w === 'long' ? (LENGTH_QUESTION_RE.test(how[2]!) ? ['length'] : ['duration']) : [...HOW_MEASURES[w]!];
     return { kinds, context: context(how[2]!) };
   }
   return null;
@@ -249,7 +255,13 @@ export function figureAnswer(deps: Pick<Deps, 'corpus' | 'index'>, question: str
 /** Written unit forms, longest first ("miles per hour" before "miles"). */
 const UNIT_FORMS = MEASURE_UNITS.flatMap((u) => u.forms.map((f) => f.toLowerCase())).sort((a, b) => b.length - a.length);
 
-const MEASURED: ReadonlySet<FigureKind> = new Set(['distance', 'length', 'depth', 'height', 'speed', 'weight', 'duration', 'area', 'volume']);
+const DIMENSION_AFTER_RE = new RegExp(`^[\\s-]*(${alternation(DIMENSION_ADJECTIVES)})\\b`, 'i');
+const COMPASS = alternation(COMPASS_POINTS);
+const ANCHOR_AFTER_RE = new RegExp(
+  `^\\s*(?:\\([^)]{0,40}\\)\\s*)?(?:away\\s+)?(?:(?:${COMPASS})(?:-?(?:${COMPASS}))?\\s+of|${alternation(MEASURE_ANCHORS)})\\s+(?:the\\s+)?((?:[\\p{L}'’-]+\\s+){0,3}[\\p{L}'’-]+)`,
+  'iu',
+);
+const SUBJECT_BEFORE_RE = new RegExp(`\\b([a-z][a-z-]+)\\s+(?:${alternation(MEASURING_VERBS)})\\s+(?:(?:${alternation(APPROXIMATE_QUALIFIERS)})\\s+)?$`, 'i');
 
 /**
  * Counts and measured figures of a text as /verify compares them: a count is keyed by
@@ -261,7 +273,7 @@ export function comparableFigures(text: string, sentence: Sentence, articleId: s
   const out: Figure[] = [];
   for (const r of readFigures(text)) {
     if (r.kind === 'count' && r.head) out.push(legacy(r, `count:${stem(r.head)}`, r.noun ?? r.head, sentence, articleId, r));
-    else if (MEASURED.has(r.kind)) {
+    else if (MEASURE_KINDS.has(r.kind)) {
       // What the measure is of or from ("the six-mile cave", "1,600 feet from the bow"): only measures of the same thing compare.
       const b = inBaseUnit(r);
       const of = r.noun ?? anchorAfter(text.slice(r.end)) ?? subjectBefore(text.slice(0, r.start));
@@ -270,7 +282,7 @@ export function comparableFigures(text: string, sentence: Sentence, articleId: s
       const unitText = UNIT_FORMS.find((u) => r.text.toLowerCase().endsWith(u) && /[\s\d-]$/.test(r.text.slice(0, r.text.length - u.length))) ?? '';
       const display = r.text.slice(0, r.text.length - unitText.length).replace(/[\s-]+$/, '');
       // "20 miles long": the dimension word is part of what the figure says, like its unit.
-      const dimension = /^[\s-]*(long|deep|high|tall|wide|away)\b/i.exec(text.slice(r.end))?.[1]?.toLowerCase();
+      const dimension = DIMENSION_AFTER_RE.exec(text.slice(r.end))?.[1]?.toLowerCase();
       const noun = [unitText || r.unit || r.kind, dimension].filter(Boolean).join(' ');
       out.push({ ...legacy(r, `${r.kind}:${of ?? ''}`, noun, sentence, articleId, { value: b.value, lo: b.lo, hi: b.hi }), display });
     }
@@ -280,7 +292,7 @@ export function comparableFigures(text: string, sentence: Sentence, articleId: s
 
 /** The place or thing a distance is measured from or a measure belongs to: "… from the Titanic's bow" → "titanic bow". */
 function anchorAfter(after: string): string | null {
-  const m = /^\s*(?:\([^)]{0,40}\)\s*)?(?:away\s+)?(?:(?:north|south|east|west)(?:-?(?:east|west))?\s+of|from|off|of|to|into|inside|below|beneath|under|long|deep|high)\s+(?:the\s+)?((?:[\p{L}'’-]+\s+){0,3}[\p{L}'’-]+)/iu.exec(after);
+  const m = ANCHOR_AFTER_RE.exec(after);
   if (!m) return null;
   const ws = m[1]!.split(/\s+/).map((w) => w.toLowerCase().replace(/['’]s$/, '')).filter((w) => !STOPWORDS.has(w));
   return ws.length ? ws.slice(0, 3).join(' ') : null;
@@ -288,7 +300,7 @@ function anchorAfter(after: string): string | null {
 
 /** What "is N long" is said of: "The cave is 20 miles long" → "cave". */
 function subjectBefore(before: string): string | null {
-  const m = /\b([a-z][a-z-]+)\s+(?:is|was|are|were|measures|measured|stretches|stretched|runs|ran|lies|lay|sits|sat)\s+(?:about\s+|around\s+|some\s+|nearly\s+|roughly\s+|almost\s+|more than\s+)?$/i.exec(before);
+  const m = SUBJECT_BEFORE_RE.exec(before);
   return m && !STOPWORDS.has(m[1]!.toLowerCase()) ? m[1]!.toLowerCase() : null;
 }
 

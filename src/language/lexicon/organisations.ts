@@ -82,3 +82,6 @@ export const COUNTRY_NAMES: Readonly<Record<string, string>> = {
   'united nations': 'United Nations',
   'soviet union': 'Soviet Union',
 };
+
+/** The four compass points ("north of", "south-east of"). */
+export const COMPASS_POINTS: readonly string[] = list('north south east west');

@@ -167,3 +167,42 @@ export const TALLY_VERBS: readonly string[] = list('receive count report record 
 
 /** Word families that make a count a count of the dead ("killed", "died", "deaths", "fatalities"): roots of the tokenizer. */
 export const CASUALTY_ROOTS: ReadonlySet<string> = new Set(['kill', 'die']);
+
+/** Figure kinds that measure something (a distance, a speed, a weight, a span of time) rather than count it. */
+export const MEASURE_KINDS: ReadonlySet<FigureKind> = new Set(['distance', 'length', 'depth', 'height', 'speed', 'weight', 'duration', 'area', 'volume']);
+
+/** Figure kinds that are never a count of things: the measures, and times, dates, years, ages, ordinals, temperatures. */
+export const NON_COUNT_KINDS: ReadonlySet<FigureKind> = new Set(['clock', 'date', 'year', 'age', 'ordinal', 'temperature', ...MEASURE_KINDS]);
+
+/** "How far / fast / heavy / deep / tall / high / long": the adjective a question measures with, and the kinds of figure that answer it. */
+export const HOW_MEASURES: Readonly<Record<string, readonly FigureKind[]>> = {
+  far: ['distance'], fast: ['speed'], heavy: ['weight'], deep: ['depth'], tall: ['height'], high: ['height'], long: ['length', 'duration'],
+};
+
+/** Words after a measure that say which dimension it is and stay with its unit ("20 miles long", "3 km away"). */
+export const DIMENSION_ADJECTIVES: readonly string[] = list('long deep high tall wide away');
+
+/** Words that tie a measure to the place or thing it is measured from or belongs to ("1,600 feet from the bow", "below the surface"). */
+export const MEASURE_ANCHORS: readonly string[] = list('from off of to into inside below beneath under long deep high');
+
+/** Verbs that state a measure of their subject ("the cave is 20 miles long", "the ship measures 400 metres"). */
+export const MEASURING_VERBS: readonly string[] = list('is was are were measures measured stretches stretched runs ran lies lay sits sat');
+
+/** Qualifiers of an approximate figure that stand between a verb and the number ("is about 20 miles long"). */
+export const APPROXIMATE_QUALIFIERS: readonly string[] = ['about', 'around', 'some', 'nearly', 'roughly', 'almost', 'more than'];
+
+/** Verbs that say a figure changed over time ("rose to", "has since fallen"): base, past, past participle. */
+export const TREND_VERBS: readonly (readonly [base: string, past: string, participle: string])[] = [
+  ['grow', 'grew', 'grown'], ['rise', 'rose', 'risen'], ['increase', 'increased', 'increased'], ['climb', 'climbed', 'climbed'], ['jump', 'jumped', 'jumped'],
+  ['swell', 'swelled', 'swelled'], ['fall', 'fell', 'fallen'], ['drop', 'dropped', 'dropped'], ['decline', 'declined', 'declined'], ['decrease', 'decreased', 'decreased'],
+];
+
+/** Phrases that present a figure as a later value of a changing one ("up from 4,500", "has since", "no longer"). */
+export const TREND_PHRASES: readonly string[] = ['up from', 'down from', 'now stands', 'has since', 'since then', 'no longer'];
+
+/** "… than first thought", "… than previously reported": a figure revised from an earlier one (when, and how it was first given). */
+export const REVISION_WHEN: readonly string[] = list('first initially previously earlier');
+export const REVISION_VERBS: readonly string[] = list('thought reported estimated believed feared');
+
+/** Country words before a counted noun that do not change what is counted ("U.S. troops" are troops). */
+export const COUNT_COUNTRY_MODIFIERS: ReadonlySet<string> = new Set(list('u.s. us american'));
