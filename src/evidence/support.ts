@@ -28,7 +28,7 @@ import { splitSentences } from '../corpus/sentences.js';
 import { parseDates, type DateParts } from '../language/dates.js';
 import {
   ATTRIBUTION_PHRASES, CALENDAR_WORDS, CLAIM_FRAME, COUNTRY_ABBREVIATIONS, NAME_CONNECTORS, DISBELIEF, FALSITY_WORDS, MONTHS, NAME_VERB_FILLERS, NEGATION_CUES, REPORT_NOUNS,
-  SENTENCE_OPENERS, STOPWORDS, TITLE_WORDS, UNCERTAIN_HEDGES, WEEKDAYS, alternation, denialForms, speechForms, speechLemma,
+  SENTENCE_OPENERS, STOPWORDS, TITLE_WORDS, UNCERTAIN_HEDGES, WEEKDAYS, WH_WORDS, alternation, denialForms, speechForms, speechLemma,
 } from '../language/lexicon/index.js';
 import { antonymsOf, synonymsOf } from '../language/synonyms.js';
 import { fold, root, stem, tokenize, type Token } from '../language/tokenize.js';
@@ -151,36 +151,44 @@ interface Reading {
 
 const DATE_REF = new Date('2000-06-15T12:00:00Z');
 
-/** Clause boundaries: sentence punctuation, a closing quotation mark, and a comma before a conjunction that opens a new clause. */
-function clauseBreaks(text: string): number[] {
-  const out: number[] = [];
-  for (const m of text.matchAll(/[.;:!?]+(?=\s|$|["”’)])|[”"](?=\s|$)|,\s*(?=(?:but|and|while|though|although|whereas)\b)|\s(?=but\b)/gi)) out.push(m.index!);
-  return out;
-}
-
-/** Negation cues and the content tokens each governs: forward to the clause end (at most ten words), else back to its start. */
+/**
+ * Negation cues and the word each governs: the first content word after the cue, or
+ * after the "that" of a clause it introduces ("It is false that the talks …", "denied
+ * that its reservoir …"). That word is the same in the active and the passive ("would
+ * not raise fares" / "fares would not be raised"), and a cue negating a cue ("It is false
+ * that it had never sold gas") cancels out on it. A cue with nothing after it in its
+ * clause ("called the report false") governs the word before it.
+ */
 function readNegation(text: string, toks: Tok[]): Reading['cues'] {
-  const breaks = clauseBreaks(text);
   // "It is not known whether …" hedges; it does not negate. "does not believe" (disbelief) does.
   const hedged: [number, number][] = [];
   for (const re of UNCERTAIN_HEDGES) {
     const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
     for (const m of text.matchAll(g)) if (!DISBELIEF.test(m[0])) hedged.push([m.index!, m.index! + m[0].length]);
   }
-  const cues: Reading['cues'] = [];
+  const found: { start: number; end: number }[] = [];
   for (const m of text.matchAll(NEGATOR_RE)) {
     const start = m.index!;
     const end = start + m[0].length;
     if (hedged.some(([a, b]) => start >= a && end <= b)) continue;
     for (const t of toks) if (t.start < end && t.end > start) t.cue = true;
-    // Each cue governs up to the clause end or the next cue ("will not reopen … and denied that …").
-    NEGATOR_RE.lastIndex = 0;
-    const next = [...text.slice(end).matchAll(NEGATOR_RE)].map((x) => end + x.index!)[0] ?? text.length;
-    const stop = Math.min(breaks.find((b) => b >= end) ?? text.length, next);
-    const from = [...breaks].reverse().find((b) => b < start) ?? -1;
-    const content = (t: Tok) => !t.cue && !STOPWORDS.has(t.bare);
-    let scope = toks.map((t, i) => [t, i] as const).filter(([t]) => t.start >= end && t.start < stop && content(t)).slice(0, 10).map(([, i]) => i);
-    if (!scope.length) scope = toks.map((t, i) => [t, i] as const).filter(([t]) => t.end <= start && t.start > from && content(t)).map(([, i]) => i);
+    found.push({ start, end });
+  }
+  // Content words: not function words, figures, dates, claim framing ("true", "whether"), adverbs ("yet", "already").
+  const content = (t: Tok) => {
+    if (t.cue || t.measured || STOPWORDS.has(t.bare) || FRAME_WORDS.has(t.key)) return false;
+    const tags = lexTags(t.norm);
+    return !tags.has('Conjunction') && !(tags.has('Adverb') && !tags.has('Noun'));
+  };
+  const cues: Reading['cues'] = [];
+  for (const { start, end } of found) {
+    const after = toks.map((t, i) => [t, i] as const).filter(([t]) => t.start >= end);
+    const that = after.slice(0, 3).find(([t]) => t.bare === 'that');
+    const from = that ? that[0].end : end;
+    const stop = /[.;:!?,](?=\s|$|["”’)])/.exec(text.slice(from))?.index;
+    const next = after.find(([t]) => t.start >= from && (stop === undefined || t.start < from + stop) && content(t));
+    const before = toks.map((t, i) => [t, i] as const).filter(([t]) => t.end <= start && content(t)).pop();
+    const scope = next ? [next[1]] : !that && before && !/[.;:!?,]/.test(text.slice(before[0].end, start)) ? [before[1]] : [];
     cues.push({ start, end, scope });
   }
   for (const c of cues) for (const i of c.scope) toks[i]!.neg = (toks[i]!.neg ^ 1) as 0 | 1;
@@ -239,22 +247,41 @@ function markNames(r: Reading): void {
 
 /** Offsets of a reporting frame at the start or end of a statement, if it has one. */
 function frameOf(text: string): [number, number] | null {
+  const f = frameSpan(text);
+  if (!f) return null;
+  // "Prosecutors never charged …" is a negated statement, not a frame; "X denied that …" frames what it denies.
+  const part = text.slice(f[0], f[1]);
+  if (new RegExp(NEGATOR_RE.source, 'i').test(part) && !/\bthat\s*$/i.test(part)) return null;
+  return f;
+}
+
+function frameSpan(text: string): [number, number] | null {
   const acc = ACCORDING_RE.exec(text);
   if (acc) return [0, acc[0].length];
   const trail = TRAILING_FRAME_RE.exec(text);
-  if (trail && trail.index > 0 && isSpeaker(trail[1] ?? trail[2] ?? '')) return [trail.index, text.length];
+  // "…, officials said." / "…, said Peskov.": after an inverted verb only a name speaks ("…, said the strikes continue" is no frame).
+  if (trail && trail.index > 0 && (trail[1] !== undefined ? isSpeaker(trail[1]) : isSpeaker(trail[2]!) && named(trail[2]!))) return [trail.index, text.length];
   const lead = LEADING_FRAME_RE.exec(text);
   // A verb with another common sense ("reported", "continues") frames only after "that", a name, or a report ("The Post reported …").
   const plain = (v: string) => PLAIN_FRAME_VERBS.includes(v.toLowerCase());
-  const named = (who: string) => tokenize(who).some((t) => t.capitalized && !STOPWORDS.has(t.norm)) || tokenize(who).some((t) => REPORT_LEMMAS.has(stem(t.norm)));
   if (lead && isSpeaker(lead[1]!) && (plain(lead[2]!) || lead[3] || named(lead[1]!))) return [0, lead[0].length];
   return null;
 }
 
-/** Who speaks in a frame is a short noun phrase: no verb of its own ("Hegseth approved strikes that critics said …" is no frame). */
+/** A speaker that is a name or a report ("The Post", "the report"), not any noun phrase. */
+const named = (who: string) => read(who).toks.some((t) => t.name || REPORT_LEMMAS.has(t.key));
+
+/**
+ * Who speaks in a frame is a short noun phrase: no clause of its own ("Hegseth approved strikes
+ * that critics said …", "Officials who …") and no verb in the past ("approved").
+ */
 function isSpeaker(phrase: string): boolean {
-  const ws = phrase.split(/\s+/);
-  return ws.length <= 8 && !tokenize(phrase).some((t) => !t.capitalized && !STOPWORDS.has(t.norm) && lexTags(t.norm).has('Verb') && !lexTags(t.norm).has('Noun') && !lexTags(t.norm).has('Plural') && !lexTags(t.norm).has('Singular'));
+  const toks = tokenize(phrase);
+  if (toks.length > 8 || toks.some((t) => t.norm === 'that' || WH_WORDS.has(t.norm))) return false;
+  return !toks.some((t) => {
+    const tags = lexTags(t.norm);
+    return !t.capitalized && tags.has('PastTense') && !['Noun', 'Singular', 'Plural', 'Adjective'].some((x) => tags.has(x));
+  });
 }
 
 // ---------------------------------------------------------------------------------- word relations
@@ -347,7 +374,9 @@ function figureFollows(f: FigureReading, g: FigureReading): boolean {
   const b = inBaseUnit({ ...g, hi: g.hi ?? Infinity });
   const close = (x: number, y: number) => Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x), Math.abs(y));
   // "61 people" for "at least 61 people": the figure as given; "more than 60" for "at least 61": implied.
-  if (close(a.value, b.value) && (f.valueHi ?? null) === (g.valueHi ?? null) && (!f.qualifier || (a.lo <= b.lo && b.hi <= a.hi))) return true;
+  // A range ("5 to 2", "aged 11 to 16") matches only the same range.
+  if (f.valueHi !== null || g.valueHi !== null) return close(a.value, b.value) && f.valueHi === g.valueHi && f.unit === g.unit;
+  if (close(a.value, b.value) && (!f.qualifier || (a.lo <= b.lo && b.hi <= a.hi))) return true;
   return a.lo <= b.lo && b.hi <= a.hi;
 }
 
@@ -503,7 +532,13 @@ export function supportOf(statement: string, evidence: string | Quoted | readonl
       if (!support.some((q) => q.neg === t.neg)) flipped ??= t.surface;
     } else if (by.some(([, c]) => c === 'antonym')) antonym ??= t.surface;
   }
-  for (const t of s.toks) if (t.name && qToks.some((q) => q.bare === t.bare)) matched.add(t.lemma);
+  for (const t of s.toks) {
+    if (!t.name || inFrame(t.start)) continue;
+    const same = qToks.filter((q) => q.bare === t.bare);
+    if (!same.length) continue;
+    matched.add(t.lemma);
+    if (!same.some((q) => q.neg === t.neg)) flipped ??= t.surface;
+  }
   // A negation must be of something the quote says: "It is false that …" of words the quote does not have proves nothing.
   const idle = s.cues.find((c) => c.scope.length && !inFrame(c.start) && !c.scope.some((i) => matched.has(s.toks[i]!.lemma)));
   const coverage = content.length ? covered / content.length : 1;
