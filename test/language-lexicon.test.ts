@@ -9,6 +9,7 @@ import {
   BE_HAVE_FORMS, CLAUSE_JOINERS, DETERMINERS, FINITE_AUXILIARIES, HONORIFICS, INTRO_PHRASE_WORDS, SUBJECT_PRONOUNS, SUBORDINATORS,
   APPROXIMATE_QUALIFIERS, COMPASS_POINTS, COUNT_COUNTRY_MODIFIERS, COUNT_QUESTION_VERBS, DIMENSION_ADJECTIVES, DURATION_QUESTION_CUES, FIGURE_QUESTION_NOISE,
   HOW_MEASURES, MEASURE_ANCHORS, MEASURE_KINDS, MEASURING_VERBS, NON_COUNT_KINDS, REVISION_VERBS, REVISION_WHEN, TREND_PHRASES, TREND_VERBS,
+  NON_NAME_CAPITALS, THIRD_PERSON_PRONOUNS,
 } from '../src/language/lexicon/index.js';
 
 describe('speech verbs', () => {
@@ -264,6 +265,10 @@ describe('clause words, pronouns, determiners and honorifics', () => {
     ['them', SUBJECT_PRONOUNS, false],
     ['their', DETERMINERS, true],
     ['dame', HONORIFICS, true],
+    ['their', THIRD_PERSON_PRONOUNS, true],
+    ['it', THIRD_PERSON_PRONOUNS, false],
+    ['mrs', [...NON_NAME_CAPITALS], true],
+    ['maduro', [...NON_NAME_CAPITALS], false],
     ['senator', HONORIFICS, false],
   ] as const)('%s is listed: %s', (w, table, yes) => {
     expect((table as readonly string[]).includes(w)).toBe(yes);

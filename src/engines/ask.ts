@@ -12,6 +12,7 @@ import { QUERY_SYNONYMS as SYNONYMS } from '../language/synonyms.js';
 import {
   AMBIGUOUS_MONTHS, ATTRIBUTION_PHRASES, MONTHS, MONTH_PATTERN, NOT_NAME_WORDS, NUMBER_WORDS, QUESTION_NOISE as QUESTION_WORDS, REFERRING_WORDS,
   RELATIVE_TIME_PATTERN, SCALES, SENTENCE_OPENERS, SPEECH_QUESTION_VERBS, TITLE_WORDS, VAGUE_AMOUNTS, WEEKDAYS, alternation, speechForms, wordRe,
+  NON_NAME_CAPITALS, SUBJECT_PRONOUNS, THIRD_PERSON_PRONOUNS,
 } from '../language/lexicon/index.js';
 import { STOPWORDS, fold, stem, terms, words } from '../language/tokenize.js';
 import { createCiter } from './cite.js';
@@ -67,7 +68,7 @@ export function properNames(text: string): string[] {
   for (const m of text.matchAll(re)) {
     let name = m[1]!.replace(/['’]s$/, '').replace(/[.]$/, '');
     const first = name.split(/\s+/)[0]!.toLowerCase();
-    if (STOPWORDS.has(first) || /^(what|who|when|where|why|how|which|did|does|is|are|was|were|and|but|also|has|have|can|could|would|will|should)$/i.test(first)) {
+    if (STOPWORDS.has(first)) {
       name = name.split(/\s+/).slice(1).join(' ');
     }
     if (name.length >= 2) out.push(name);
@@ -75,7 +76,9 @@ export function properNames(text: string): string[] {
   return out;
 }
 
-const STOP_NAME = new Set(['i', 'a', 'the', 'mr', 'mrs', 'ms', 'us', 'u.s']);
+const STOP_NAME = NON_NAME_CAPITALS;
+const REFERS_BACK_RE = wordRe(THIRD_PERSON_PRONOUNS);
+const THIRD_PERSON_SUBJECTS: ReadonlySet<string> = new Set(THIRD_PERSON_PRONOUNS.filter((p) => SUBJECT_PRONOUNS.includes(p)));
 
 /** The longest interpreted question: the input limit (MAX_INPUT_CHARS), however long a chain of follow-ups runs. */
 const MAX_RESOLVED_CHARS = 1000;
@@ -293,7 +296,7 @@ export function extractive(deps: Deps, question: string, suggest = true, context
       const near = new Set([...terms(p.sentences[i - 1]?.text ?? ''), ...terms(p.sentences[i + 1]?.text ?? '')]);
       // Only names carry across a paragraph break ("…Rubio denied…" / "“…fake story,” he wrote").
       // …and only into a sentence that points back with a pronoun.
-      const refersBack = /\b(he|she|they|his|her|their|him|them)\b/i.test(s.text);
+      const refersBack = REFERS_BACK_RE.test(s.text);
       const before = i === 0 && refersBack ? article.paragraphs[p.index - 1]?.sentences.at(-1) : undefined;
       const after = i === p.sentences.length - 1 && refersBack ? article.paragraphs[p.index + 1]?.sentences[0] : undefined;
       const far = new Set([...terms(before?.text ?? ''), ...terms(after?.text ?? '')].filter((t) => namesInQuestion.has(t)));
@@ -525,7 +528,7 @@ function attributedTo(c: Scored, speaker: string[]): boolean {
       if (toks.slice(Math.max(0, i - 6), i + 4).some((t) => want.has(t))) return true; // "Peskov told", "said Dmitry Peskov"
       if (opensWithSpeaker && i <= 25) return true;
       // "“…fake story,” he wrote" in a passage that names the speaker
-      if (self && pronounRefersToSpeaker && toks.slice(Math.max(0, i - 3), i).some((t) => /^(he|she|they)$/.test(t))) return true;
+      if (self && pronounRefersToSpeaker && toks.slice(Math.max(0, i - 3), i).some((t) => THIRD_PERSON_SUBJECTS.has(t))) return true;
     }
     return false;
   };

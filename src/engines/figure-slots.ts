@@ -10,7 +10,7 @@ import { keyOf, type Entity } from '../index/entities.js';
 import { lemma, stem, terms } from '../language/tokenize.js';
 import {
   APPROXIMATE_QUALIFIERS, COMPASS_POINTS, COUNT_QUESTION_VERBS, DETERMINERS, DIMENSION_ADJECTIVES, DURATION_QUESTION_CUES, FIGURE_QUESTION_NOISE, HOW_MEASURES,
-  MEASURE_ANCHORS, MEASURE_KINDS, MEASURE_UNITS, MEASURING_VERBS, STOPWORDS, alternation,
+  MEASURE_ANCHORS, MEASURE_KINDS, MEASURE_UNITS, MEASURING_VERBS, STOPWORDS, THIRD_PERSON_PRONOUNS, alternation,
 } from '../language/lexicon/index.js';
 import type { Answer, Article, Sentence } from '../types.js';
 import { createCiter } from './cite.js';
@@ -185,7 +185,7 @@ export function figureAnswer(deps: Pick<Deps, 'corpus' | 'index'>, question: str
   let picked: { f: FigureFact; label: string }[] = [];
   if (fq.kinds[0] === 'age') {
     // "How old is he?" after a question about someone: the person carried from it.
-    const subjects = /^(?:he|she|him|her|they|them)$/i.test(fq.subject!.trim()) ? context : [fq.subject!];
+    const subjects = THIRD_PERSON_PRONOUNS.includes(fq.subject!.trim().toLowerCase()) ? context : [fq.subject!];
     const holder = subjects.map((x) => resolveHolder(deps, x)).find((h) => h && heldAges(deps, h).length);
     if (!holder) return null;
     const facts = heldAges(deps, holder);

@@ -87,3 +87,9 @@ export const SUBJECT_PRONOUNS: readonly string[] = list('he she it we they i you
 
 /** Determiners: articles, demonstratives and possessives that open a noun phrase ("the coach", "his son"). */
 export const DETERMINERS: readonly string[] = list('the a an this that these those his her their its our my your');
+
+/** Third-person pronouns that stand for a person or group named before ("he replied", "their ship"). */
+export const THIRD_PERSON_PRONOUNS: readonly string[] = list('he she they his her their him them');
+
+/** Capitalised words that are never a name to ask about on their own ("I", "A", "Mr", "US"). */
+export const NON_NAME_CAPITALS: ReadonlySet<string> = new Set(list('i a the mr mrs ms us u.s'));
