@@ -71,7 +71,7 @@ describe('persisted analysis', () => {
     const coldAnswers = await answers(cold, names);
     const file = readFile(dataDir);
     expect(file.version).toBe(cold.corpus.version);
-    expect(Object.keys(file.parts).sort()).toEqual(['attribution', 'entities', 'events', 'facts', 'figureFacts', 'quotes', 'references']);
+    expect(Object.keys(file.parts).sort()).toEqual(['attribution', 'entities', 'events', 'facts', 'figureFacts', 'quotes', 'references', 'relations']);
     expect(Object.keys(file.figures)).toHaveLength(cold.corpus.articles.length);
 
     const loadedBefore = analysisStats.loaded;
@@ -87,7 +87,7 @@ describe('persisted analysis', () => {
     expect(warmAnswers).toEqual(coldAnswers);
     expect(analysisOf(warm).figureFacts).toEqual(analysisOf(cold).figureFacts);
     expect(analysisOf(warm).figures).toEqual(analysisOf(cold).figures);
-    for (const part of ['quotes', 'attribution', 'references'] as const) expect(analysisOf(warm)[part], part).toEqual(analysisOf(cold)[part]);
+    for (const part of ['quotes', 'attribution', 'references', 'relations'] as const) expect(analysisOf(warm)[part], part).toEqual(analysisOf(cold)[part]);
     expect(analysisOf(warm).references.length).toBeGreaterThan(0);
     expect(warmAnswers.who.every((a) => a.answered)).toBe(true);
     expect(warmAnswers.timeline.events!.length).toBeGreaterThan(10);

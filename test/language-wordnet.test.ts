@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildRelationMap, relatedLemmas, type Relation } from '../src/language/wordnet.js';
 
 // A vocabulary as an index would collect it; the map is built once and queried without the database.
-const map = buildRelationMap(['signatory', 'age', 'small', 'death', 'vessel', 'request', 'purchase', 'tiny']);
+const map = buildRelationMap(['signatory', 'age', 'small', 'death', 'vessel', 'request', 'purchase', 'tiny', 'mysterious', 'constructor']);
 
 describe('WordNet relations precomputed for a vocabulary', () => {
   it.each<[string, string, Relation]>([
@@ -13,7 +13,14 @@ describe('WordNet relations precomputed for a vocabulary', () => {
     ['boat', 'vessel', 'hypernym'],
     ['buy', 'purchase', 'synonym'],
   ])('%s → %s (%s)', (word, corpusLemma, relation) => {
-    expect(relatedLemmas(word, map)).toContainEqual({ lemma: corpusLemma, relation });
+    expect(relatedLemmas(word, map)).toContainEqual(expect.objectContaining({ lemma: corpusLemma, relation }));
+  });
+
+  it('marks whether a link holds in the word\'s main sense', () => {
+    expect(relatedLemmas('old', map)).toContainEqual({ lemma: 'age', relation: 'attribute', main: true });
+    expect(relatedLemmas('sign', map)).toContainEqual({ lemma: 'signatory', relation: 'derivation', main: true });
+    // "deep" means "mysterious" only in a rare sense.
+    expect(relatedLemmas('deep', map)).toContainEqual({ lemma: 'mysterious', relation: 'synonym', main: false });
   });
 
   it('filters by relation kind', () => {
@@ -23,7 +30,9 @@ describe('WordNet relations precomputed for a vocabulary', () => {
 
   it('knows nothing of words unrelated to the vocabulary, and survives JSON', () => {
     expect(relatedLemmas('xylophone', map)).toEqual([]);
-    expect(relatedLemmas('constructor', map)).toEqual([]);
+    // A word named like an object property is a word like any other.
+    expect(relatedLemmas('builder', map)).toContainEqual(expect.objectContaining({ lemma: 'constructor', relation: 'synonym' }));
+    expect(relatedLemmas('toString', map)).toEqual([]);
     const copy = JSON.parse(JSON.stringify(map));
     expect(relatedLemmas('sign', copy)).toEqual(relatedLemmas('sign', map));
   });

@@ -15,6 +15,7 @@ import type { EntitiesJson, EventsJson, FactsJson, FigureJson } from './persist.
 import type { FiguresAnalysis } from './figures.js';
 import type { Attribution } from './attribution.js';
 import type { Reference } from './references.js';
+import type { RelationsJson } from './relations.js';
 import type { DateMention } from '../index/dates.js';
 
 /** Bump when the file layout changes (the code hash covers rule changes). */
@@ -46,6 +47,7 @@ export interface AnalysisFile {
     quotes?: Attribution[];
     attribution?: Record<string, Omit<Attribution, 'sentenceIds'>>;
     references?: Reference[];
+    relations?: RelationsJson;
   };
   /** Per-article parts by `<article id>\0<content hash>\0<reference date>`. */
   figures: Record<string, FigureJson[]>;
@@ -56,7 +58,7 @@ export interface AnalysisFile {
 
 /** How often each part was computed rather than loaded or reused, and files read and written: a warm start computes nothing. */
 export const analysisStats = {
-  built: { entities: 0, facts: 0, events: 0, figureFacts: 0, quotes: 0, attribution: 0, references: 0, figures: 0, digestFigures: 0, dateMentions: 0 },
+  built: { entities: 0, facts: 0, events: 0, figureFacts: 0, quotes: 0, attribution: 0, references: 0, relations: 0, figures: 0, digestFigures: 0, dateMentions: 0 },
   loaded: 0,
   saved: 0,
 };

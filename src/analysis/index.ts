@@ -29,6 +29,7 @@ import { attributionOf, digestFigures, extractFigures, type CountedFigure, type 
 import { buildFigures, type FiguresAnalysis } from './figures.js';
 import { attributeQuotes, attributeSentences, type Attribution } from './attribution.js';
 import { buildReferences, type Reference } from './references.js';
+import { buildRelations, relationsFromJson, relationsToJson, type Relations, type RelationsJson } from './relations.js';
 import { independenceGroups } from '../corpus/overlap.js';
 import { ANALYSIS_SCHEMA, analysisStats, codeVersion, pendingWrites, writeAnalysisFile, type AnalysisFile, type AnalysisSlot } from './file.js';
 import {
@@ -78,13 +79,15 @@ export interface Analysis {
   readonly plainCounts: Figure[];
   /** Near-duplicate articles grouped into independent voices: article id → representative id. */
   readonly groups: Map<string, string>;
+  /** WordNet relations of the corpus vocabulary (src/analysis/relations.ts): a question word → related corpus lemmas. */
+  readonly relations: Relations;
   /** The digest's figures of one article read against `ref` (the article's date, else the latest). */
   digestFigures(article: Article, ref: string | null): CountedFigure[];
 }
 
 export { analysisStats, readAnalysisFile, type AnalysisSlot } from './file.js';
 
-type PartName = 'entities' | 'facts' | 'events' | 'figureFacts' | 'quotes' | 'attribution' | 'references';
+type PartName = 'entities' | 'facts' | 'events' | 'figureFacts' | 'quotes' | 'attribution' | 'references' | 'relations';
 /** Parts that point at entities (by position or id): usable only with the entities they were built with. */
 const ON_ENTITIES: PartName[] = ['facts', 'figureFacts', 'quotes', 'attribution', 'references'];
 
@@ -156,6 +159,7 @@ export async function warmAnalysis(deps: AnalysisDeps): Promise<number> {
   void a.quotes;
   void a.attribution;
   void a.references;
+  void a.relations;
   const latest = a.corpus.articles.map((x) => x.date).filter((d): d is string => !!d).sort().pop() ?? null;
   for (const article of a.corpus.articles) a.digestFigures(article, article.date ?? latest);
   const ms = performance.now() - t0;
@@ -222,6 +226,8 @@ function createAnalysis(corpus: Corpus, slot: AnalysisSlot | undefined, log: Log
     inherit(state.digest, prev.digest, current);
     inherit(state.dateMentions, prev.dateMentions, current);
   }
+  // Only lemmas new to the vocabulary are looked up in WordNet (plain data: holds no older corpus alive).
+  const prevRelations = prev?.memo.get('relations') as Relations | undefined;
 
   const part = <T>(name: string, build: () => T): T => {
     if (!state.memo.has(name)) state.memo.set(name, build());
@@ -322,6 +328,9 @@ function createAnalysis(corpus: Corpus, slot: AnalysisSlot | undefined, log: Log
     get groups() {
       return part('groups', () => independenceGroups(corpus.articles, corpus.overlaps));
     },
+    get relations() {
+      return persisted('relations', (j: RelationsJson) => relationsFromJson(j), () => buildRelations(corpus, prevRelations));
+    },
     digestFigures(article, ref) {
       return perArticle(state, state.digest, article, ref, () => {
         analysisStats.built.digestFigures++;
@@ -419,6 +428,7 @@ function save(state: State): Promise<void> {
       if (has('quotes')) parts.quotes = a.quotes;
       if (has('attribution')) parts.attribution = a.attribution;
       if (has('references')) parts.references = a.references;
+      if (has('relations')) parts.relations = relationsToJson(a.relations);
       const t0 = performance.now();
       await writeAnalysisFile(dir, { schema: ANALYSIS_SCHEMA, code: codeVersion(), version: state.corpus.version, parts, figures: perArticle(state.figures), digest: perArticle(state.digest), dateMentions: perArticle(state.dateMentions) });
       state.log?.debug({ version: state.corpus.version, parts: Object.keys(parts), ms: Math.round(performance.now() - t0) }, 'corpus analysis saved');

@@ -223,9 +223,12 @@ function makeIndex(
       const q = kept.join(' ');
       // A term the corpus has is matched exactly: fuzzy and prefix expansion of common words makes
       // MiniSearch score most of a large corpus (and unknown terms were corrected above).
+      // MiniSearch hands boostTerm the processed term: the weights are keyed the same way.
+      const boost = o.boost ? new Map(Object.entries(o.boost).map(([w, b]) => [processTerm(w) ?? w, b])) : undefined;
       const hits = ms.search(q, {
         fuzzy: (term: string) => (df.has(term) || term.length < 5 ? false : 0.2),
         prefix: (term: string) => !df.has(term) && term.length >= 4,
+        ...(boost ? { boostTerm: (term: string) => boost.get(term) ?? 1 } : {}),
         ...(allowed ? { filter: (r) => allowed.has(r.articleId as string) } : {}),
       });
       return hits.slice(0, o.limit ?? 20).map((h) => ({

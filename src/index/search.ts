@@ -21,6 +21,11 @@ export interface SearchOptions {
   limit?: number;
   /** Restrict to these articles. */
   articles?: string[];
+  /**
+   * Per query word (as written in the query), a weight below or above 1: a word the
+   * question only relates to ("vessel" for "boat") counts for less than its own words.
+   */
+  boost?: Record<string, number>;
 }
 
 /** The searchable view of a corpus. */

