@@ -27,6 +27,18 @@ describe('date facade over chrono', () => {
     expect(range.end).toMatchObject({ year: 2024, month: 3, day: 5 });
   });
 
+  it.each([
+    // chrono merges a part of the day written before a date into one result that states no date.
+    ['Afternoon, March 25: the barge lost power.', 'March 25', { month: 3, day: 25 }],
+    ['On the evening of April 15, 2019, the roof burned.', 'April 15, 2019', { year: 2019, month: 4, day: 15 }],
+    ['Late on the night of Monday, April 15, the spire fell.', 'Monday, April 15', { weekday: 1, month: 4, day: 15 }],
+    ['Monday night the ferry sailed.', 'Monday night', { weekday: 1 }], // a weekday is kept as chrono reads it
+  ])('keeps the date after a part of the day: %j', (text, phrase, stated) => {
+    const [d] = parseDates(text, ref, { timezone: 0 });
+    expect(d).toMatchObject({ text: phrase, stated });
+    expect(text.slice(d!.index, d!.index + phrase.length)).toBe(phrase);
+  });
+
   it('finds nothing in text without dates', () => {
     expect(parseDates('The ministry said nothing.', ref)).toEqual([]);
   });

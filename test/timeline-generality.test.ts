@@ -94,9 +94,10 @@ describe('/timeline on an unrelated corpus', () => {
     // Saturday 6 January 2024: "Dec. 30" and "last December" are in 2023.
     expect(find(a, 'broke down on Dec. 30')).toMatchObject({ date: '2023-12-30', precision: 'day' });
     expect(find(a, 'last December')).toMatchObject({ date: '2023-12', precision: 'month' });
-    // The undated article has nothing another article pins down: its dates stay open.
+    // The undated article has nothing another article pins down: its weekday stays open; its month takes
+    // the one year in which February falls within the span of the story's dates (as a month-day would).
     expect(find(a, 'on Thursday')).toMatchObject({ date: null, precision: 'unknown', note: 'a Thursday, date not given', reportedIn: ['c-undated.txt'] });
-    expect(find(a, 'since February')).toMatchObject({ date: null, precision: 'unknown', note: 'February, year not given' });
+    expect(find(a, 'since February')).toMatchObject({ date: '2024-02', precision: 'month', note: 'year inferred from the dates of the other articles' });
     const dated = a.events!.filter((e) => e.date).map((e) => e.date!);
     expect(dated).toEqual([...dated].sort());
     expect(dated[0]).toBe('1987');

@@ -29,6 +29,8 @@ import { createCiter, quoteSentences } from './cite.js';
 import { quoteUnit } from './quote-span.js';
 import { aboutEntity, sentencesDescribedBy } from './who.js';
 import { analysisOf } from '../analysis/index.js';
+import { runsOf, type EventIndex } from '../analysis/event-index.js';
+import { type DateWindow, articleDateEvidence, boundWindow, selfWindow, statedWeekday, storyDates, storyMonthYear, storyYear, weekdayYear } from '../analysis/article-dates.js';
 
 /** Events shown per page of the text/Discord rendering (JSON always has them all). */
 export const TIMELINE_PAGE_SIZE = 10;
@@ -177,11 +179,17 @@ export function buildEvents(corpus: Corpus, mentionsOf: (article: Article) => { 
   const idf = idfOf(corpus);
   const raw: RawEvent[] = [];
   const datedRefs = corpus.articles.map((a) => (a.date ? parseYmd(a.date) : null)).filter((x): x is Ymd => !!x);
-  const latestYear = datedRefs.length ? Math.max(...datedRefs.map((r) => r.y)) : null;
 
   // 1. Dated articles first: their events anchor the undated ones.
   const pending: { article: Article; sentence: Sentence; mention: DateMention }[] = [];
-  for (const article of corpus.articles) for (const { sentence, mention } of mentionsOf(article)) pending.push({ article, sentence, mention });
+  const mentionsByArticle = new Map(corpus.articles.map((a) => [a.id, mentionsOf(a)] as const));
+  for (const article of corpus.articles) for (const { sentence, mention } of mentionsByArticle.get(article.id)!) pending.push({ article, sentence, mention });
+  // What undated articles state about when they were written, and the dates that place the story.
+  const undatedArticles = corpus.articles.filter((a) => !(a.date && parseYmd(a.date)));
+  const bounds = undatedArticles.map((a) => articleDateEvidence(mentionsByArticle.get(a.id)!).notBefore?.date).filter((x): x is Ymd => !!x);
+  const story = storyDates(datedRefs, bounds);
+  const evidence = new Map(undatedArticles.map((a) => [a.id, articleDateEvidence(mentionsByArticle.get(a.id)!, story)] as const));
+  const latestYear = story.length ? Math.max(...story.map((r) => r.y)) : null;
   const byText = new Map<string, { article: Article; ref: Ymd }[]>();
   for (const article of corpus.articles) {
     const ref = article.date ? parseYmd(article.date) : null;
@@ -209,6 +217,15 @@ export function buildEvents(corpus: Corpus, mentionsOf: (article: Article) => { 
     return { ...p, resolved, background, ...(n ? { note: n } : {}), context: contextTerms(p.article, p.sentence), own, norm: normSentence(p.sentence.text) };
   };
 
+  const storyNote = datedRefs.length ? 'year inferred from the dates of the other articles' : 'year inferred from the dates the articles give';
+  /** A month-day's year from its stated weekday, else from the story's span (undated articles). */
+  const ownYear = (p: (typeof pending)[number]): ResolvedDate | null => {
+    if (p.mention.kind !== 'month-day') return null;
+    const wd = statedWeekday(p.mention);
+    const y = wd !== null ? weekdayYear(p.mention.month!, p.mention.day!, wd, story) : storyYear(p.mention.month!, p.mention.day!, story);
+    return y === null ? null : resolveMention({ ...p.mention, kind: 'full', year: y }, null);
+  };
+
   const inferred = new Map<string, { lo: Ymd; hi: Ymd; reason: string }>();
   const dated = pending.filter((p) => p.article.date && parseYmd(p.article.date));
   const undated = pending.filter((p) => !(p.article.date && parseYmd(p.article.date)));
@@ -221,7 +238,13 @@ export function buildEvents(corpus: Corpus, mentionsOf: (article: Article) => { 
   // 2. Windows for undated articles: a weekday event that a dated article pins to a
   // day with that same weekday fixes the article to within the following week (told in
   // the past), the week before (told as to come), or three days either side (present tense).
-  const dayEvents = raw.filter((e) => e.resolved?.precision === 'day');
+  // Undated articles' own explicit days (full dates, a month-day with its weekday or in the story's one year) anchor other undated articles too.
+  const anchorsFromUndated = undated
+    .filter((p) => p.mention.kind === 'full' || p.mention.kind === 'month-day')
+    .map((p) => ({ p, r: resolveMention(p.mention, null) ?? ownYear(p) }))
+    .filter((x): x is { p: (typeof undated)[number]; r: ResolvedDate } => x.r?.precision === 'day')
+    .map(({ p, r }) => make(p, r));
+  const dayEvents = [...raw.filter((e) => e.resolved?.precision === 'day'), ...anchorsFromUndated];
   const anchorsByArticle = new Map<string, { lo: Ymd; hi: Ymd; reason: string }[]>();
   for (const p of undated) {
     if (p.mention.kind !== 'weekday') continue;
@@ -231,7 +254,7 @@ export function buildEvents(corpus: Corpus, mentionsOf: (article: Article) => { 
     let second = 0;
     for (const e of dayEvents) {
       const d = parseYmd(e.resolved!.date)!;
-      if (weekdayOf(d) !== p.mention.weekday) continue;
+      if (weekdayOf(d) !== p.mention.weekday || e.article.id === p.article.id) continue;
       if (e.norm === pNorm) continue; // a copy is handled below
       const score = similarity(ctx, e.context, idf);
       if (!best || score > best.score) {
@@ -247,16 +270,26 @@ export function buildEvents(corpus: Corpus, mentionsOf: (article: Article) => { 
       list.push({
         lo: addDays(d, from),
         hi: addDays(d, to),
-        reason: `it tells of an event "${p.mention.text}" that ${best.e.article.id} (dated ${formatDate(best.e.article.date!, 'day')}) places on ${formatDate(best.e.resolved!.date, 'day')}`,
+        reason: `it tells of an event "${p.mention.text}" that ${best.e.article.id} (${best.e.article.date ? `dated ${formatDate(best.e.article.date, 'day')}` : `"${best.e.mention.text}"`}) places on ${formatDate(best.e.resolved!.date, 'day')}`,
       });
       anchorsByArticle.set(p.article.id, list);
     }
   }
-  for (const [id, anchors] of anchorsByArticle) {
-    const lo = anchors.reduce((m, a) => (ymdToIso(a.lo) > ymdToIso(m) ? a.lo : m), anchors[0]!.lo);
-    const hi = anchors.reduce((m, a) => (ymdToIso(a.hi) < ymdToIso(m) ? a.hi : m), anchors[0]!.hi);
-    if (ymdToIso(lo) > ymdToIso(hi)) continue; // anchors disagree: infer nothing
-    inferred.set(id, { lo, hi, reason: anchors[0]!.reason });
+  for (const a of undatedArticles) {
+    const ev = evidence.get(a.id)!;
+    const anchors = anchorsByArticle.get(a.id) ?? [];
+    let win: DateWindow | null = null;
+    if (anchors.length) {
+      const lo = anchors.reduce((m, x) => (ymdToIso(x.lo) > ymdToIso(m) ? x.lo : m), anchors[0]!.lo);
+      const hi = anchors.reduce((m, x) => (ymdToIso(x.hi) < ymdToIso(m) ? x.hi : m), anchors[0]!.hi);
+      if (ymdToIso(lo) <= ymdToIso(hi)) win = { lo, hi, reason: anchors[0]!.reason }; // else the anchors disagree
+    }
+    // The article's own weekday dates outrank another article's telling; both, when they agree.
+    const self = selfWindow(a, ev);
+    if (self) win = win && ymdToIso(win.lo) <= ymdToIso(self.hi) && ymdToIso(self.lo) <= ymdToIso(win.hi) ? { lo: ymdToIso(win.lo) > ymdToIso(self.lo) ? win.lo : self.lo, hi: ymdToIso(win.hi) < ymdToIso(self.hi) ? win.hi : self.hi, reason: self.reason } : self;
+    // Never before the latest day the article itself tells of.
+    win = win && boundWindow(win, ev.notBefore?.date ?? null);
+    if (win) inferred.set(a.id, win);
   }
 
   // 3. Undated articles: a verbatim copy in a dated article, else the inferred window, else unresolved.
@@ -274,6 +307,12 @@ export function buildEvents(corpus: Corpus, mentionsOf: (article: Article) => { 
         raw.push(make(p, r, `${p.article.id} carries no date; the same sentence appears in ${c.article.id}, dated ${formatDate(ymdToIso(c.ref), 'day')}`, c.ref.y));
         continue;
       }
+    }
+    // "Monday, July 9": the year in which that day is a Monday.
+    const own = p.mention.kind === 'month-day' && statedWeekday(p.mention) !== null ? ownYear(p) : null;
+    if (own) {
+      raw.push({ ...make(p, own, 'year inferred from its weekday', Number(own.date.slice(0, 4))), inferred: true });
+      continue;
     }
     const win = inferred.get(p.article.id);
     if (win) {
@@ -297,9 +336,15 @@ export function buildEvents(corpus: Corpus, mentionsOf: (article: Article) => { 
     }
     // "27 March" in an undated article of a story whose dated articles span a few months: the one
     // year that puts the day inside that span (half a year before the first, a month after the last).
-    const year = p.mention.kind === 'month-day' ? storyYear(p.mention.month!, p.mention.day!, datedRefs) : null;
+    const year = p.mention.kind === 'month-day' ? storyYear(p.mention.month!, p.mention.day!, story) : null;
     if (year !== null) {
-      raw.push({ ...make(p, { date: ymdToIso({ y: year, m: p.mention.month!, d: p.mention.day! }), precision: 'day' }, 'year inferred from the dates of the other articles', year), inferred: true });
+      raw.push({ ...make(p, { date: ymdToIso({ y: year, m: p.mention.month!, d: p.mention.day! }), precision: 'day' }, storyNote, year), inferred: true });
+      continue;
+    }
+    // "In February" told of the past: the one year in which that month falls in the story's span (a plan's month may be a year on).
+    const monthYear = p.mention.kind === 'month' && direction(p.mention) !== 'future' ? storyMonthYear(p.mention.month!, story) : null;
+    if (monthYear !== null) {
+      raw.push({ ...make(p, { date: `${monthYear}-${String(p.mention.month).padStart(2, '0')}`, precision: 'month' }, storyNote, monthYear), inferred: true });
       continue;
     }
     raw.push(make(p, null, describeUnresolved(p.mention)));
@@ -362,21 +407,6 @@ function placedFirst(raw: RawEvent[]): RawEvent[] {
   return out;
 }
 
-/** The only year in which month/day falls within the span of the dated articles (widened), or null. */
-function storyYear(month: number, day: number, refs: Ymd[]): number | null {
-  if (!refs.length) return null;
-  const iso = refs.map(ymdToIso).sort();
-  const lo = ymdToIso(addDays(parseYmd(iso[0]!)!, -183));
-  const hi = ymdToIso(addDays(parseYmd(iso[iso.length - 1]!)!, 31));
-  const first = parseYmd(iso[0]!)!.y;
-  const years = [first - 1, first, first + 1, parseYmd(iso[iso.length - 1]!)!.y, parseYmd(iso[iso.length - 1]!)!.y + 1];
-  const fits = [...new Set(years)].filter((y) => {
-    const d = ymdToIso({ y, m: month, d: day });
-    return parseYmd(d) && ymdToIso(addDays(parseYmd(d)!, 0)) === d && d >= lo && d <= hi;
-  });
-  return fits.length === 1 ? fits[0]! : null;
-}
-
 /** Does a date (any precision) fall within [from, to] (inclusive, any precision)? */
 function inRange(date: string, from?: string, to?: string): boolean {
   // Compare on the shared prefix, so "2025-08" is within --from 2025-08-15 (the month overlaps).
@@ -391,7 +421,7 @@ function inRange(date: string, from?: string, to?: string): boolean {
  * quotation) or in the same paragraph, or in the profile of an entity the
  * sentence names (`describedIds`: "the Gerald R. Ford" is "the Navy's … aircraft carrier").
  */
-function matchesAbout(e: MergedEvent, about: string, aliases: string[] | null, sentenceIds: Set<string> | null, describedIds: Set<string> | null): boolean {
+export function matchesAbout(e: MergedEvent, about: string, aliases: string[] | null, sentenceIds: Set<string> | null, describedIds: Set<string> | null): boolean {
   if (sentenceIds && e.members.some((m) => quoteUnit(m.article, m.sentence).some((s) => sentenceIds.has(s.id)))) return true;
   const texts = e.members.map((m) => fold(m.sentence.text));
   if (aliases?.length) return aliases.some((a) => texts.some((t) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(fold(a))}(?![\\p{L}\\p{N}])`, 'u').test(t)));
@@ -405,6 +435,38 @@ function matchesAbout(e: MergedEvent, about: string, aliases: string[] | null, s
     if (want.every((t) => have.has(t))) return true;
   }
   return false;
+}
+
+/**
+ * The events `matchesAbout` keeps, looked up in the event postings (src/analysis/event-index.ts)
+ * instead of reading every event: the same set (null: every event). Only spellings are checked
+ * event by event, and only on the events whose sentences have the spelling's longest word.
+ */
+function matchingEvents(index: EventIndex, all: MergedEvent[], about: string, aliases: string[] | null, sentenceIds: Set<string> | null, describedIds: Set<string> | null): Set<number> | null {
+  const out = sentenceIds ? index.bySentences(sentenceIds) : new Set<number>();
+  const add = (xs: Iterable<number>) => {
+    for (const i of xs) out.add(i);
+  };
+  if (aliases?.length) {
+    const res = aliases.map((a) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(fold(a))}(?![\\p{L}\\p{N}])`, 'u'));
+    const candidates = new Set<number>();
+    for (const a of aliases) {
+      const longest = runsOf(fold(a)).sort((x, y) => y.length - x.length)[0];
+      // No letters or digits to look up: every event is a candidate.
+      for (const i of longest ? index.byRun(longest) : all.keys()) candidates.add(i);
+    }
+    for (const i of candidates) {
+      if (out.has(i)) continue;
+      const texts = all[i]!.members.map((m) => fold(m.sentence.text));
+      if (res.some((re) => texts.some((t) => re.test(t)))) out.add(i);
+    }
+    return out;
+  }
+  const byTerms = index.byTerms(terms(about));
+  if (!byTerms) return null;
+  add(byTerms);
+  if (describedIds) add(index.bySentences(describedIds));
+  return out;
 }
 
 /** A filter with no letters or digits ("", "   ", "?!") is no filter. */
@@ -464,7 +526,10 @@ export function timeline(deps: Deps, opts: TimelineOptions = {}): Answer {
     }
   }
   let list = all;
-  if (about) list = list.filter((e) => matchesAbout(e, about, aliases, sentenceIds, describedIds));
+  if (about) {
+    const keep = matchingEvents(analysisOf(deps).eventIndex, all, about, aliases, sentenceIds, describedIds);
+    if (keep) list = list.filter((_, i) => keep.has(i));
+  }
   if (opts.from || opts.to) list = list.filter((e) => e.date !== null && inRange(e.date, opts.from, opts.to));
 
   const order = (e: MergedEvent) => e.members[0]!;

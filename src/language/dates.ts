@@ -45,18 +45,19 @@ const PARTS = ['year', 'month', 'day', 'weekday', 'hour', 'minute'] as const;
 
 /** Dates in a text, read against a reference instant. Never throws: an unparseable text has none. */
 export function parseDates(text: string, ref: Date, opts: ParseDatesOptions = {}): FoundDate[] {
-  let results: chrono.ParsedResult[];
+  let results: { r: chrono.ParsedResult; at: number }[];
+  const reference = opts.timezone === undefined ? ref : { instant: ref, timezone: opts.timezone };
+  const parse = (t: string) => chrono.casual.parse(t, reference, { forwardDate: opts.forwardDate ?? false });
   try {
-    const reference = opts.timezone === undefined ? ref : { instant: ref, timezone: opts.timezone };
-    results = chrono.casual.parse(text, reference, { forwardDate: opts.forwardDate ?? false });
+    results = parse(text).flatMap((r) => (lostDate(r) ? withoutDayPart(r, parse) : [{ r, at: r.index }]));
   } catch {
     return [];
   }
-  return results.map((r) => {
+  return results.map(({ r, at }) => {
     const stated: DateParts = {};
     for (const p of PARTS) if (r.start.isCertain(p)) stated[p] = r.start.get(p) ?? undefined;
     return {
-      index: r.index,
+      index: at,
       text: r.text,
       stated,
       resolved: resolvedParts(r.start),
@@ -65,6 +66,24 @@ export function parseDates(text: string, ref: Date, opts: ParseDatesOptions = {}
       relative: (r.tags?.() ?? new Set<string>()).has('result/relativeDate'),
     };
   });
+}
+
+const DATE_PARTS = ['year', 'month', 'day', 'weekday'] as const;
+/** Parts of a day chrono reads as a time ("afternoon", "the night of"). */
+const DAY_PART_RE = /\b(?:morning|afternoon|evening|night|noon|midnight)\b/gi;
+
+/**
+ * chrono merges a part of the day written before a date ("Afternoon, March 25", "the evening
+ * of April 15, 2019") into one result and loses the date itself: no part is stated.
+ */
+function lostDate(r: chrono.ParsedResult): boolean {
+  return new RegExp(DAY_PART_RE.source, 'i').test(r.text) && !DATE_PARTS.some((p) => r.start.isCertain(p)) && /\d/.test(r.text);
+}
+
+/** The dates inside such a result, read again with the part of the day blanked (offsets kept). */
+function withoutDayPart(r: chrono.ParsedResult, parse: (t: string) => chrono.ParsedResult[]): { r: chrono.ParsedResult; at: number }[] {
+  const inner = parse(r.text.replace(DAY_PART_RE, (w) => ' '.repeat(w.length))).filter((x) => DATE_PARTS.some((p) => x.start.isCertain(p)));
+  return inner.length ? inner.map((x) => ({ r: x, at: r.index + x.index })) : [{ r, at: r.index }];
 }
 
 function resolvedParts(c: chrono.ParsedComponents): FoundDate['resolved'] {
