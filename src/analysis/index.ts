@@ -30,6 +30,7 @@ import { buildFigures, type FiguresAnalysis } from './figures.js';
 import { attributeQuotes, attributeSentences, type Attribution } from './attribution.js';
 import { buildReferences, type Reference } from './references.js';
 import { buildRelations, relationsFromJson, relationsToJson, type Relations, type RelationsJson } from './relations.js';
+import { buildEventIndex, buildProfileIndex, type EventIndex, type ProfileIndex } from './event-index.js';
 import { independenceGroups } from '../corpus/overlap.js';
 import { ANALYSIS_SCHEMA, analysisStats, codeVersion, pendingWrites, writeAnalysisFile, type AnalysisFile, type AnalysisSlot } from './file.js';
 import {
@@ -81,6 +82,10 @@ export interface Analysis {
   readonly groups: Map<string, string>;
   /** WordNet relations of the corpus vocabulary (src/analysis/relations.ts): a question word → related corpus lemmas. */
   readonly relations: Relations;
+  /** Postings over `events` (sentence, paragraph term, word run → events) for a filtered /timeline (derived; not persisted). */
+  readonly eventIndex: EventIndex;
+  /** Entity profile terms → entities, for "the entity these words describe" (derived; not persisted). */
+  readonly profileIndex: ProfileIndex;
   /** The digest's figures of one article read against `ref` (the article's date, else the latest). */
   digestFigures(article: Article, ref: string | null): CountedFigure[];
 }
@@ -159,6 +164,8 @@ export async function warmAnalysis(deps: AnalysisDeps): Promise<number> {
   void a.quotes;
   void a.attribution;
   void a.references;
+  void a.eventIndex;
+  void a.profileIndex;
   void a.relations;
   const latest = a.corpus.articles.map((x) => x.date).filter((d): d is string => !!d).sort().pop() ?? null;
   for (const article of a.corpus.articles) a.digestFigures(article, article.date ?? latest);
@@ -330,6 +337,12 @@ function createAnalysis(corpus: Corpus, slot: AnalysisSlot | undefined, log: Log
     },
     get relations() {
       return persisted('relations', (j: RelationsJson) => relationsFromJson(j), () => buildRelations(corpus, prevRelations));
+    },
+    get eventIndex() {
+      return part('eventIndex', () => buildEventIndex(this.events.events));
+    },
+    get profileIndex() {
+      return part('profileIndex', () => buildProfileIndex(this.entities));
     },
     digestFigures(article, ref) {
       return perArticle(state, state.digest, article, ref, () => {

@@ -29,6 +29,7 @@ import { createCiter, quoteSentences } from './cite.js';
 import { quoteUnit } from './quote-span.js';
 import { aboutEntity, sentencesDescribedBy } from './who.js';
 import { analysisOf } from '../analysis/index.js';
+import { runsOf, type EventIndex } from '../analysis/event-index.js';
 import { type DateWindow, articleDateEvidence, boundWindow, selfWindow, statedWeekday, storyDates, storyMonthYear, storyYear, weekdayYear } from '../analysis/article-dates.js';
 
 /** Events shown per page of the text/Discord rendering (JSON always has them all). */
@@ -420,7 +421,7 @@ function inRange(date: string, from?: string, to?: string): boolean {
  * quotation) or in the same paragraph, or in the profile of an entity the
  * sentence names (`describedIds`: "the Gerald R. Ford" is "the Navy's … aircraft carrier").
  */
-function matchesAbout(e: MergedEvent, about: string, aliases: string[] | null, sentenceIds: Set<string> | null, describedIds: Set<string> | null): boolean {
+export function matchesAbout(e: MergedEvent, about: string, aliases: string[] | null, sentenceIds: Set<string> | null, describedIds: Set<string> | null): boolean {
   if (sentenceIds && e.members.some((m) => quoteUnit(m.article, m.sentence).some((s) => sentenceIds.has(s.id)))) return true;
   const texts = e.members.map((m) => fold(m.sentence.text));
   if (aliases?.length) return aliases.some((a) => texts.some((t) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(fold(a))}(?![\\p{L}\\p{N}])`, 'u').test(t)));
@@ -434,6 +435,38 @@ function matchesAbout(e: MergedEvent, about: string, aliases: string[] | null, s
     if (want.every((t) => have.has(t))) return true;
   }
   return false;
+}
+
+/**
+ * The events `matchesAbout` keeps, looked up in the event postings (src/analysis/event-index.ts)
+ * instead of reading every event: the same set (null: every event). Only spellings are checked
+ * event by event, and only on the events whose sentences have the spelling's longest word.
+ */
+function matchingEvents(index: EventIndex, all: MergedEvent[], about: string, aliases: string[] | null, sentenceIds: Set<string> | null, describedIds: Set<string> | null): Set<number> | null {
+  const out = sentenceIds ? index.bySentences(sentenceIds) : new Set<number>();
+  const add = (xs: Iterable<number>) => {
+    for (const i of xs) out.add(i);
+  };
+  if (aliases?.length) {
+    const res = aliases.map((a) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(fold(a))}(?![\\p{L}\\p{N}])`, 'u'));
+    const candidates = new Set<number>();
+    for (const a of aliases) {
+      const longest = runsOf(fold(a)).sort((x, y) => y.length - x.length)[0];
+      // No letters or digits to look up: every event is a candidate.
+      for (const i of longest ? index.byRun(longest) : all.keys()) candidates.add(i);
+    }
+    for (const i of candidates) {
+      if (out.has(i)) continue;
+      const texts = all[i]!.members.map((m) => fold(m.sentence.text));
+      if (res.some((re) => texts.some((t) => re.test(t)))) out.add(i);
+    }
+    return out;
+  }
+  const byTerms = index.byTerms(terms(about));
+  if (!byTerms) return null;
+  add(byTerms);
+  if (describedIds) add(index.bySentences(describedIds));
+  return out;
 }
 
 /** A filter with no letters or digits ("", "   ", "?!") is no filter. */
@@ -493,7 +526,10 @@ export function timeline(deps: Deps, opts: TimelineOptions = {}): Answer {
     }
   }
   let list = all;
-  if (about) list = list.filter((e) => matchesAbout(e, about, aliases, sentenceIds, describedIds));
+  if (about) {
+    const keep = matchingEvents(analysisOf(deps).eventIndex, all, about, aliases, sentenceIds, describedIds);
+    if (keep) list = list.filter((_, i) => keep.has(i));
+  }
   if (opts.from || opts.to) list = list.filter((e) => e.date !== null && inRange(e.date, opts.from, opts.to));
 
   const order = (e: MergedEvent) => e.members[0]!;

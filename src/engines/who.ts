@@ -16,7 +16,6 @@ import { lexTags } from '../language/word-tags.js';
 import { createCiter, quoteSentences, sourceLabel, type Citer } from './cite.js';
 import { analysisOf } from '../analysis/index.js';
 import { attributeQuotes } from '../analysis/attribution.js';
-import { buildReferences } from '../analysis/references.js';
 import { COMPANY_SUFFIXES } from '../language/lexicon/organisations.js';
 import { quoteUnit } from './quote-span.js';
 import { agesOf } from './figure-slots.js';
@@ -534,7 +533,7 @@ export function aboutEntity(deps: Deps, about: string): { aliases: string[]; sen
   }
   // Sentences that refer to it without naming it ("He ordered …", "the company said …").
   const ids = new Set(look.matches.map((e) => e.id));
-  for (const r of buildReferences(deps.corpus, index)) if (ids.has(r.entity)) sentenceIds.add(r.sentenceId);
+  for (const r of analysisOf(deps).references) if (ids.has(r.entity)) sentenceIds.add(r.sentenceId);
   return { aliases: [...aliases], sentenceIds };
 }
 
@@ -549,11 +548,8 @@ export function sentencesDescribedBy(deps: Deps, words: string): Set<string> | n
   const want = terms(words);
   if (!want.length) return null;
   const out = new Set<string>();
-  for (const e of entityIndexOf(deps).entities) {
-    const profile = new Set(terms([...e.aliases, ...e.mentions.flatMap((m) => [m.role ?? '', m.apposition ?? '', m.descriptor ?? '', m.descriptive ? m.surface : ''])].join(' ')));
-    if (!want.every((t) => profile.has(t))) continue;
-    for (const m of e.mentions) out.add(m.sentence.id);
-  }
+  const { entities } = entityIndexOf(deps);
+  for (const i of analysisOf(deps).profileIndex.describedBy(want) ?? []) for (const m of entities[i]!.mentions) out.add(m.sentence.id);
   return out;
 }
 

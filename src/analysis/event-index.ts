@@ -1,0 +1,145 @@
+/**
+ * Postings over the timeline's events, so a filtered /timeline looks its events up
+ * instead of reading every event's sentences again (issue 14). Built once per corpus
+ * version from the merged events (derived, not persisted: it is a few hundred ms per
+ * thousand articles, all tokenising). Each posting list answers exactly one test of
+ * the unfiltered scan it replaces — the result is the same set of events, in the
+ * same order:
+ *
+ * - a sentence id → the events one of whose tellings quotes it (its quotation unit),
+ *   for "the event's sentences mention this entity" and "describe it";
+ * - a term (stemmed, accent-folded, as `terms()`) → the paragraphs of the tellings
+ *   that hold it, for "every word of the filter in one telling's paragraph";
+ * - a folded run of letters and digits → the events one of whose sentences has it,
+ *   a necessary condition for a spelling to be found in the sentence as a whole word
+ *   (the spelling's regex is then run on those events only).
+ *
+ * And per entity, the terms of its profile (spellings, roles, appositions,
+ * descriptions) → the entities, for "the sentences naming an entity whose profile
+ * holds every word".
+ */
+import type { EntityIndex } from '../index/entities.js';
+import { fold, terms } from '../language/tokenize.js';
+import { quoteUnit } from '../engines/quote-span.js';
+
+/** What the postings need of an event: its tellings (article and sentence). */
+interface IndexedEvent {
+  members: { article: { id: string; paragraphs: { sentences: { id: string; text: string }[] }[] }; sentence: { id: string; text: string; paragraph: number } }[];
+}
+
+/** Postings over one corpus version's events (positions in the events array). */
+export interface EventIndex {
+  /** Number of events indexed. */
+  readonly size: number;
+  /** Events whose tellings quote any of these sentences (in their quotation unit). */
+  bySentences(ids: Iterable<string>): Set<number>;
+  /** Events with a telling whose paragraph holds every term (null: no terms, every event). */
+  byTerms(want: string[]): Set<number> | null;
+  /** Events one of whose sentences has this folded run of letters/digits. */
+  byRun(run: string): readonly number[];
+}
+
+const RUN_RE = /[\p{L}\p{N}]+/gu;
+
+/** The folded runs of letters and digits of a text. */
+export function runsOf(folded: string): string[] {
+  return folded.match(RUN_RE) ?? [];
+}
+
+/** Postings of `events` (positions as in the array). */
+export function buildEventIndex(events: readonly IndexedEvent[]): EventIndex {
+  const bySentence = new Map<string, number[]>();
+  const paraIds = new Map<string, number>();
+  const paraEvents: number[][] = [];
+  const termParas = new Map<string, number[]>();
+  const runEvents = new Map<string, number[]>();
+  const push = <K>(m: Map<K, number[]>, k: K, v: number) => {
+    const list = m.get(k);
+    if (!list) m.set(k, [v]);
+    else if (list[list.length - 1] !== v) list.push(v);
+  };
+  events.forEach((e, i) => {
+    for (const m of e.members) {
+      for (const s of quoteUnit(m.article as never, m.sentence as never)) push(bySentence, s.id, i);
+      for (const r of new Set(runsOf(fold(m.sentence.text)))) push(runEvents, r, i);
+      // The quotation unit stays inside the paragraph: the paragraph's terms are the unit's and its own
+      // (a sentence its paragraph does not list is its own unit: it counts with it).
+      const para = m.article.paragraphs[m.sentence.paragraph]?.sentences ?? [];
+      const inPara = para.some((s) => s.id === m.sentence.id);
+      const key = `${m.article.id}\u0000${m.sentence.paragraph}${inPara ? '' : `\u0000${m.sentence.id}`}`;
+      let p = paraIds.get(key);
+      if (p === undefined) {
+        p = paraEvents.length;
+        paraIds.set(key, p);
+        paraEvents.push([]);
+        const texts = para.map((s) => s.text);
+        if (!inPara) texts.unshift(m.sentence.text);
+        for (const t of new Set(terms(texts.join(' ')))) push(termParas, t, p);
+      }
+      const list = paraEvents[p]!;
+      if (list[list.length - 1] !== i) list.push(i);
+    }
+  });
+  // Compact: the posting lists never change once built.
+  const packed = new Map<string, Uint32Array>();
+  for (const [t, ps] of termParas) packed.set(t, Uint32Array.from(ps));
+  termParas.clear();
+  return {
+    size: events.length,
+    bySentences(ids) {
+      const out = new Set<number>();
+      for (const id of ids) for (const i of bySentence.get(id) ?? []) out.add(i);
+      return out;
+    },
+    byTerms(want) {
+      if (!want.length) return null;
+      const lists = [...new Set(want)].map((t) => packed.get(t));
+      if (lists.some((l) => !l)) return new Set();
+      lists.sort((a, b) => a!.length - b!.length);
+      let paras = new Set<number>(lists[0]!);
+      for (const l of lists.slice(1)) {
+        const next = new Set<number>();
+        for (const p of l!) if (paras.has(p)) next.add(p);
+        paras = next;
+        if (!paras.size) break;
+      }
+      const out = new Set<number>();
+      for (const p of paras) for (const i of paraEvents[p]!) out.add(i);
+      return out;
+    },
+    byRun(run) {
+      return runEvents.get(run) ?? [];
+    },
+  };
+}
+
+/** Profile terms of every entity → entities, for "an entity described by these words". */
+export interface ProfileIndex {
+  /** Entities whose profile holds every term (null: no terms). */
+  describedBy(want: string[]): number[] | null;
+}
+
+/** Postings of each entity's profile terms (positions in `index.entities`). */
+export function buildProfileIndex(index: EntityIndex): ProfileIndex {
+  const postings = new Map<string, number[]>();
+  index.entities.forEach((e, i) => {
+    const profile = new Set(terms([...e.aliases, ...e.mentions.flatMap((m) => [m.role ?? '', m.apposition ?? '', m.descriptor ?? '', m.descriptive ? m.surface : ''])].join(' ')));
+    for (const t of profile) {
+      const list = postings.get(t);
+      if (list) list.push(i);
+      else postings.set(t, [i]);
+    }
+  });
+  return {
+    describedBy(want) {
+      if (!want.length) return null;
+      const lists = [...new Set(want)].map((t) => postings.get(t) ?? []).sort((a, b) => a.length - b.length);
+      let out = lists[0]!;
+      for (const l of lists.slice(1)) {
+        const have = new Set(l);
+        out = out.filter((i) => have.has(i));
+      }
+      return out;
+    },
+  };
+}
