@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { NAMING_VERBS, ORG_MODIFIER_SUFFIXES, PLACE_OF_WORDS } from '../src/language/lexicon/entity-cues.js';
 import {
   CALENDAR_WORDS, COMPANY_CUES, COUNTED_NOUNS, DENIAL_VERBS, DISBELIEF, EVENT_HEADS, IRREGULAR_PLURALS, MEASURE_NOUNS, NEGATION_CUES,
   NON_CONFIRMATIONS, NUMBER_WORDS, ORG_HEADS, PLACE_HEADS, QUALIFIER_RANGES, QUALIFIERS, QUESTION_NOISE, REPORTED_HEDGES, SPEECH_VERBS,
@@ -265,6 +266,10 @@ describe('clause words, pronouns, determiners and honorifics', () => {
     ['them', SUBJECT_PRONOUNS, false],
     ['their', DETERMINERS, true],
     ['dame', HONORIFICS, true],
+    ['dubbed', [...NAMING_VERBS], true],
+    ['listed', [...ORG_MODIFIER_SUFFIXES], true],
+    ['born', [...ORG_MODIFIER_SUFFIXES], false],
+    ['downtown', PLACE_OF_WORDS, true],
     ['their', THIRD_PERSON_PRONOUNS, true],
     ['it', THIRD_PERSON_PRONOUNS, false],
     ['mrs', [...NON_NAME_CAPITALS], true],

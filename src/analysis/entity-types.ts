@@ -8,8 +8,11 @@
  * with its weight so a type can be explained; the entity index sums them over all
  * mentions and picks the best kind (ties are "other").
  */
-import { COMPANY_CUES, ORG_HEADS, PLACE_HEADS, TITLE_HEADS, speechForms } from '../language/lexicon/index.js';
-import { MODIFIER_SUFFIXES, PERSON_NOUNS, PLACE_NOUNS, REFERRING_NOUNS, THING_NOUNS, THING_PREFIXES, PLACE_PREFIXES, VESSEL_VERBS, type EntityKindName } from '../language/lexicon/entity-cues.js';
+import { COMPANY_CUES, COMPASS_POINTS, FINITE_AUXILIARIES, ORG_HEADS, PLACE_HEADS, TITLE_HEADS, speechForms } from '../language/lexicon/index.js';
+import {
+  MODIFIER_SUFFIXES, NAMING_VERBS, ORG_MODIFIER_SUFFIXES, PERSON_NOUNS, PLACE_NOUNS, PLACE_OF_WORDS, REFERRING_NOUNS, THING_NOUNS, THING_PREFIXES, PLACE_PREFIXES,
+  VESSEL_VERBS, type EntityKindName,
+} from '../language/lexicon/entity-cues.js';
 import { alternation } from '../language/lexicon/pattern.js';
 
 /** One piece of evidence for a kind, e.g. { kind: 'person', cue: 'role before: businessman', weight: 3 }. */
@@ -33,16 +36,14 @@ const SPEECH_AFTER_RE = new RegExp(`^(?:\\s*\\([^)]{1,40}\\))?\\s+(?:(?:also|the
 /** "…,” said X" / "says X": the inverted speaker, right after the verb ("told X", "asked X" name the listener). */
 const SPEECH_BEFORE_RE = new RegExp(`(?:[,"”'’]\\s*|^\\s*|\\b)(?:${alternation(speechForms({ inverts: true, forms: ['s', 'past'] }))})\\s+$`, 'u');
 /** A finite verb turns "X, the river rose" into a clause. */
-const FINITE_RE = /\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|\p{Ll}{2,}ed)\b/u;
+const FINITE_RE = new RegExp(`\\b(?:${alternation(FINITE_AUXILIARIES)}|\\p{Ll}{2,}ed)\\b`, 'u');
 const ACCORDING_RE = /\baccording\s+to\s+(?:the\s+)?$/i;
 const VESSEL_VERB_RE = new RegExp(`^\\s+(?:(?:also|then|later|finally|eventually|\\p{Ll}+ly)\\s+)?(?:had\\s+|has\\s+|was\\s+)?(?:${alternation(VESSEL_VERBS)})\\b`, 'u');
 const AGE_AFTER_RE = /^\s*,\s*(?:aged\s+)?(\d{1,3})\s*[,)]/;
 const MODIFIER_BEFORE_RE = new RegExp(`[\\p{L}.]-(${MODIFIER_SUFFIXES.join('|')})$`, 'u');
 const LOWER_WORD_RE = /^[\p{Ll}][\p{L}'’-]*$/u;
-const NAMING = new Set(['named', 'called', 'dubbed']);
-/** Modifiers that only organisations take ("-based", "state-run"). */
-const ORG_MODIFIERS = new Set(['based', 'run', 'backed', 'funded', 'controlled', 'headquartered', 'affiliated', 'listed']);
-const DIRECTION_OF_RE = /\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west|outside|downtown)\s+of\s+(?:the\s+)?$/i;
+const COMPASS = alternation(COMPASS_POINTS);
+const DIRECTION_OF_RE = new RegExp(`\\b(?:(?:${COMPASS})(?:-?(?:${COMPASS}))?|${alternation(PLACE_OF_WORDS)})\\s+of\\s+(?:the\\s+)?$`, 'i');
 const PLACE_NOUN_OF_RE = new RegExp(`\\b(?:${[...PLACE_NOUNS].join('|')})\\s+of\\s+$`, 'i');
 /** A dateline: "SUEZ, Egypt — …", "MAE SAI, Chiang Rai: …", "Mae Sai (AP) — …", "CAIRO (BLOOMBERG) - …". */
 const DATELINE_AFTER_RE = /^(,\s*[\p{Lu}][\p{L}.'’ -]{1,30}?)?\s*(\([\p{Lu}][\p{L} .-]{0,30}\)\s*)?(?:[—–:]|-)\s/u;
@@ -111,7 +112,7 @@ export function typeCues(text: string, start: number, end: number, shape: NameSh
   const word = (w: string | undefined) => (w && LOWER_WORD_RE.test(w) ? w.toLowerCase() : undefined);
   const prev = spaced ? word(back[0]) : undefined;
   if (prev) {
-    const namedAt = NAMING.has(prev) ? 1 : prev === 'the' && NAMING.has(back[1] ?? '') ? 2 : 0;
+    const namedAt = NAMING_VERBS.has(prev) ? 1 : prev === 'the' && NAMING_VERBS.has(back[1] ?? '') ? 2 : 0;
     const named = namedAt > 0;
     const noun = named ? word(back[namedAt]) : prev;
     const kind = noun ? kindOfNoun(noun) : undefined;
@@ -165,7 +166,7 @@ export function typeCues(text: string, start: number, end: number, shape: NameSh
   if (gloss && glosses(gloss, shape.words)) add('organization', `acronym (${gloss})`, 4);
   // "United States-based X", "state-run X" (organisations); "Panama-flagged X" (vessels); "German-born X" says nothing.
   const modifier = spaced && back[0] ? MODIFIER_BEFORE_RE.exec(back[0])?.[1] : undefined;
-  if (modifier && ORG_MODIFIERS.has(modifier)) add('organization', `-${modifier} before`, 3);
+  if (modifier && ORG_MODIFIER_SUFFIXES.has(modifier)) add('organization', `-${modifier} before`, 3);
   else if (modifier === 'flagged' || modifier === 'registered') add('other', `-${modifier} before`, 1);
   // "two seagoing tugs (Alp Guard and Carlo Magna)": names in brackets after a noun are of its kind.
   const open = before.lastIndexOf('(');

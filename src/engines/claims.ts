@@ -11,7 +11,7 @@ import { NEAR_DUPLICATE_SHARE } from '../corpus/overlap.js';
 import { parseDates, type DateParts } from '../language/dates.js';
 import {
   COUNT_PHRASE_STOPS, FALSITY_WORDS, MONTH_PATTERN, NEGATION_CUES, NON_CONFIRMATIONS, NUMBER_TENS, NUMBER_UNITS, QUALIFIER_RANGES, REPORTED_HEDGES,
-  REPORT_NOUNS, UNCERTAIN_HEDGES, WEEKDAY_PATTERN, alternation, denialForms, wordRe,
+  MEASURE_KINDS, REPORT_NOUNS, UNCERTAIN_HEDGES, WEEKDAY_PATTERN, alternation, denialForms, wordRe,
 } from '../language/lexicon/index.js';
 import { antonymsOf, canonical, synonymsOf } from '../language/synonyms.js';
 import { STOPWORDS, fold, terms, words } from '../language/tokenize.js';
@@ -354,9 +354,6 @@ export function differentTimes(a: Figure, b: Figure): boolean {
   return days > 10;
 }
 
-/** Kinds of measured figures (analysis/figures): distance, speed, weight…, compared in base units. */
-const MEASURE_KINDS = new Set(['distance', 'length', 'depth', 'height', 'speed', 'weight', 'duration', 'area', 'volume']);
-
 /** True when two figures count the same kind of thing (same key, or same group with a shared noun). */
 export function sameQuantity(a: Figure, b: Figure): boolean {
   if (a.key === b.key) return true;
@@ -367,7 +364,7 @@ export function sameQuantity(a: Figure, b: Figure): boolean {
   // A bare amount or count ("$10 million", key money:money) compares with any of its group.
   if (/:(money)?$/.test(a.key) || /:(money)?$/.test(b.key)) return true;
   // Measures (analysis/figures kinds) are keyed by what they are of or from: "5 miles from the Titanic" ~ "1,600 feet from the Titanic's bow".
-  if (MEASURE_KINDS.has(ga)) {
+  if ((MEASURE_KINDS as ReadonlySet<string>).has(ga)) {
     const of = (f: Figure) => terms(f.key.slice(ga.length + 1));
     const oa = new Set(of(a));
     return of(b).some((t) => oa.has(t));

@@ -150,3 +150,12 @@ export const REFERRING_NOUNS: Readonly<Record<string, EntityKindName>> = {
   ...Object.fromEntries(list('town city village country port island province district region state capital').map((w) => [w, 'place' as const])),
   ...Object.fromEntries(list('ship vessel boat submersible sub submarine tanker liner yacht storm hurricane typhoon app aircraft plane').map((w) => [w, 'other' as const])),
 };
+
+/** Verbs that introduce a name ("a dog named Rex", "the ship called Titan", "the storm dubbed Eunice"). */
+export const NAMING_VERBS: ReadonlySet<string> = new Set(list('named called dubbed'));
+
+/** Modifier endings that only organisations take ("Houston-based", "state-run", "Nasdaq-listed"). */
+export const ORG_MODIFIER_SUFFIXES: ReadonlySet<string> = new Set(list('based run backed funded controlled headquartered affiliated listed'));
+
+/** Words besides the compass points that place something relative to a place before "of" ("outside of Caracas", "downtown of …"). */
+export const PLACE_OF_WORDS: readonly string[] = list('outside downtown');
