@@ -12,7 +12,7 @@
  */
 import type { Article, Corpus, Sentence } from '../types.js';
 import { type Entity, type EntityIndex, type EntityMention, quoteRegions } from '../index/entities.js';
-import { quoteUnit } from '../engines/quote-span.js';
+import { quoteUnit } from './quote-span.js';
 import { SPEECH_RE, alternation, speechForms } from '../language/lexicon/index.js';
 
 /** How a speaker was found (for explaining an attribution). */

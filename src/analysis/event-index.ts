@@ -20,7 +20,7 @@
  */
 import type { EntityIndex } from '../index/entities.js';
 import { fold, terms } from '../language/tokenize.js';
-import { quoteUnit } from '../engines/quote-span.js';
+import { quoteUnit } from './quote-span.js';
 
 /** What the postings need of an event: its tellings (article and sentence). */
 interface IndexedEvent {

@@ -26,7 +26,7 @@ import {
 import { CALENDAR_WORDS, MONTHS, WEEKDAYS } from '../language/lexicon/index.js';
 import { fold, stem, terms } from '../language/tokenize.js';
 import { createCiter, quoteSentences } from './cite.js';
-import { quoteUnit } from './quote-span.js';
+import { quoteUnit } from '../analysis/quote-span.js';
 import { aboutEntity, sentencesDescribedBy } from './who.js';
 import { analysisOf } from '../analysis/index.js';
 import { runsOf, type EventIndex } from '../analysis/event-index.js';

@@ -17,7 +17,7 @@ import { createCiter, quoteSentences, sourceLabel, type Citer } from './cite.js'
 import { analysisOf } from '../analysis/index.js';
 import { attributeQuotes } from '../analysis/attribution.js';
 import { COMPANY_SUFFIXES } from '../language/lexicon/organisations.js';
-import { quoteUnit } from './quote-span.js';
+import { quoteUnit } from '../analysis/quote-span.js';
 import { agesOf } from './figure-slots.js';
 import { modelFallbackNote, type LlmFailure, type LlmPassage } from '../llm/types.js';
 import { typoDistance } from '../language/edit-distance.js';
