@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../src/corpus/load.js';
-import { attributionOf, conflicts, extractFigures, formatValue } from '../src/engines/digest-figures.js';
+import { attributionOf, conflicts, extractFigures, formatValue } from '../src/analysis/digest-figures.js';
 
 const figures = (text: string, date = '2024-05-10') =>
   extractFigures(parseArticle('t.md', `---\ntitle: Test\ndate: ${date}\n---\n${text}\n`), date).map((f) => ({

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { digest } from '../src/engines/digest.js';
-import { digestFigures } from '../src/engines/digest-figures.js';
+import { digestFigures } from '../src/analysis/digest-figures.js';
 import { parseArticle } from '../src/corpus/load.js';
 import type { Answer } from '../src/types.js';
 import { KETTLE, makeDeps, removeDir, tempDir, writeArticle } from './digest-fixtures.js';

@@ -25,7 +25,7 @@ import { buildEvents, dateMentionsOf, datesBySentence, type SentenceDate, type T
 import type { DateMention } from '../index/dates.js';
 import { corpusFigures } from '../engines/claims.js';
 import { plainCounts } from '../engines/compare.js';
-import { attributionOf, digestFigures, extractFigures, type CountedFigure, type Figure } from '../engines/digest-figures.js';
+import { attributionOf, digestFigures, extractFigures, type CountedFigure, type Figure } from './digest-figures.js';
 import { buildFigures, type FiguresAnalysis } from './figures.js';
 import { attributeQuotes, attributeSentences, type Attribution } from './attribution.js';
 import { buildReferences, type Reference } from './references.js';

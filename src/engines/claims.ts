@@ -4,7 +4,7 @@
  * familiar with…"), reports and denials, scoped negation, and how many
  * independent articles say the same thing. Nothing here knows the story: the
  * rules are small lexicons of reporting language plus the figure rules of
- * digest-figures.ts, so they work on any English news corpus.
+ * analysis/digest-figures.ts, so they work on any English news corpus.
  */
 import type { Deps } from '../deps.js';
 import { NEAR_DUPLICATE_SHARE } from '../corpus/overlap.js';
@@ -18,10 +18,9 @@ import { STOPWORDS, fold, terms, words } from '../language/tokenize.js';
 import type { Article, Corpus, Sentence } from '../types.js';
 import { formatDate } from '../index/dates.js';
 import type { SentenceDate } from './timeline.js';
-import { attributionOf, extractFigures, type Figure } from './digest-figures.js';
+import { attributionOf, extractFigures, type Figure } from '../analysis/digest-figures.js';
 import { analysisOf } from '../analysis/index.js';
 
-export type { Figure } from './digest-figures.js';
 
 // ---------------------------------------------------------------------------
 // Cleaning user input

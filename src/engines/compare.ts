@@ -34,8 +34,8 @@ import {
   nearDuplicates,
   reportedHedgeOf,
   sameQuantity,
-  type Figure,
 } from './claims.js';
+import type { Figure } from '../analysis/digest-figures.js';
 
 const foundCache = new WeakMap<object, Map<string, Found[]>>();
 

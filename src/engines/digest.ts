@@ -16,7 +16,7 @@ import { timeChartSvg, type Bucket, type TimeChartSpec } from '../chart/svg.js';
 import { svgToPng, writePng } from '../chart/png.js';
 import { citationMeta, createCiter, type Citer } from './cite.js';
 import { timeline } from './timeline.js';
-import { attributionOf, conflicts, decodeEntities, digestFigures, isTallyVerb, sameAction, sameThing, verbStem, type CountedFigure, type Figure } from './digest-figures.js';
+import { attributionOf, conflicts, decodeEntities, digestFigures, isTallyVerb, sameAction, sameThing, verbStem, type CountedFigure, type Figure } from '../analysis/digest-figures.js';
 
 import { differentTimes } from './claims.js';
 import { parseDates } from '../language/dates.js';

@@ -16,7 +16,7 @@ import type { Answer, Article, Sentence } from '../types.js';
 import { createCiter } from './cite.js';
 import { questionTitle } from './phrasing.js';
 import { analysisOf } from '../analysis/index.js';
-import type { Figure } from './digest-figures.js';
+import type { Figure } from '../analysis/digest-figures.js';
 
 /** The corpus's figures, with ages tied to people through the entity index (built once per corpus version: src/analysis). */
 export function figureAnalysis(deps: Pick<Deps, 'corpus'>): FiguresAnalysis {

@@ -48,10 +48,10 @@ import {
   sameQuantity,
   yearsIn,
   type DateMention,
-  type Figure,
   type FigureRelation,
   type Hedge,
 } from './claims.js';
+import type { Figure } from '../analysis/digest-figures.js';
 
 export type Verdict = NonNullable<Answer['verdict']>;
 

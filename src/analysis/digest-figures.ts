@@ -15,7 +15,7 @@ import {
 } from '../language/lexicon/index.js';
 import { lemma as lemmaOf, root, verbForms, words as wordsOf } from '../language/tokenize.js';
 import type { Article, Sentence } from '../types.js';
-import { readFigures } from '../analysis/figures.js';
+import { readFigures } from './figures.js';
 
 /** What a figure counts, as a readable label; the key groups comparable figures. */
 export interface Figure {
