@@ -198,34 +198,46 @@ export async function ask(deps: Deps, question: string, opts: AskOptions = {}): 
   }
   if (isFollowUp) answer.meta = { ...answer.meta, resolvedQuestion: resolved };
 
-  // A figure-slot answer is the quoted figure itself: nothing for a model to write.
-  if (answer.answered && deps.llm && !answer.meta?.figureSlot) {
-    const passages = (answer.meta?.passages as LlmPassage[] | undefined) ?? [];
-    const started = Date.now();
-    let failure: LlmFailure | undefined;
-    const llmAnswer = await deps.llm.answer({
-      task: 'ask',
-      question: resolved,
-      history: history.slice(-3).map((t) => ({ question: t.resolved, answer: t.answer })),
-      passages,
-      articles: Object.fromEntries(
-        [...new Set(passages.map((p) => p.articleId))].map((id) => {
-          const a = deps.corpus.byId.get(id)!;
-          return [id, { title: a.title, outlet: a.outlet, date: a.date, url: a.url }];
-        }),
-      ),
-    }, undefined, (f) => (failure = f));
-    if (llmAnswer) {
-      answer.blocks = llmAnswer.blocks;
-      // The one-line answer cites the extractive quotes, which the model's answer replaces.
-      delete answer.short;
-      answer.citations = llmAnswer.citations;
-      answer.meta = { ...answer.meta, model: llmAnswer.model, promptTokens: llmAnswer.promptTokens, ms: Date.now() - started };
-    } else {
-      notes.push(modelFallbackNote(failure, deps.config.OPENAI_DEADLINE_MS));
+  // With a model, every question that retrieves evidence goes to it, one the offline rule refuses too: the offline
+  // rule decides only without a model, or when the model fails or is too slow (the llm layer's deadline,
+  // OPENAI_DEADLINE_MS). A figure-slot answer is the quoted figure itself: nothing for a model to write.
+  if (deps.llm && !answer.meta?.figureSlot) {
+    const passages = modelPassages(deps, answer, resolved, context);
+    if (passages.length) {
+      const started = Date.now();
+      let failure: LlmFailure | undefined;
+      const llmAnswer = await deps.llm.answer({
+        task: 'ask',
+        question: resolved,
+        history: history.slice(-3).map((t) => ({ question: t.resolved, answer: t.answer })),
+        passages,
+        articles: Object.fromEntries(
+          [...new Set(passages.map((p) => p.articleId))].map((id) => {
+            const a = deps.corpus.byId.get(id)!;
+            return [id, { title: a.title, outlet: a.outlet, date: a.date, url: a.url }];
+          }),
+        ),
+      }, undefined, (f) => (failure = f));
+      if (llmAnswer) {
+        // At least one verified sentence (the llm layer's bar): the model's answer, a refused question's too.
+        answer.answered = true;
+        answer.blocks = llmAnswer.blocks;
+        // The one-line answer cites the extractive quotes, which the model's answer replaces.
+        delete answer.short;
+        answer.citations = llmAnswer.citations;
+        answer.meta = { ...answer.meta, model: llmAnswer.model, promptTokens: llmAnswer.promptTokens, ms: Date.now() - started };
+      } else if (failure === 'declined') {
+        // The model read the passages and says they do not answer: a refusal stands, an offline answer becomes one.
+        if (answer.answered) answer = declined(answer, resolved);
+      } else {
+        notes.push(modelFallbackNote(failure, deps.config.OPENAI_DEADLINE_MS, answer.answered ? undefined : 'this reply comes from searching the articles without it'));
+      }
     }
   }
-  if (answer.meta) delete answer.meta.passages;
+  if (answer.meta) {
+    delete answer.meta.passages;
+    if (!Object.keys(answer.meta).length) delete answer.meta;
+  }
   if (notes.length) answer.notes = [...(answer.notes ?? []), ...notes];
 
   if (sessionKey) {
@@ -245,6 +257,26 @@ export async function ask(deps: Deps, question: string, opts: AskOptions = {}): 
     }
   }
   return answer;
+}
+
+/**
+ * The windows the model reads: those the offline engine retrieved (meta.passages), an answer's or a
+ * refusal's; a refusal that carries none gets the extractive engine's candidates for the same question.
+ */
+function modelPassages(deps: Deps, answer: Answer, resolved: string, context: string[]): LlmPassage[] {
+  const own = answer.meta?.passages as LlmPassage[] | undefined;
+  if (own?.length || answer.answered) return own ?? [];
+  const offline = extractive(deps, resolved, false, context.join(' '));
+  return (offline.meta?.passages as LlmPassage[] | undefined) ?? [];
+}
+
+/** An offline answer the model, having read its passages, says they do not answer. */
+function declined(answer: Answer, resolved: string): Answer {
+  return {
+    ...refusal(resolved, "The articles don't answer that. The passages that mention it, read in full, do not say.", answer.followUps),
+    title: answer.title,
+    ...(answer.meta ? { meta: answer.meta } : {}),
+  };
 }
 
 function namesOf(question: string, answer: Answer): string[] {
@@ -368,6 +400,7 @@ export function extractive(deps: Deps, question: string, suggest = true, context
         question,
         `The articles don't answer that. They mention ${who}, but never quote ${who} on this.`,
         suggest ? followUpsFrom(deps, supported.slice(0, 6).map((c) => c.s), question) : [],
+        passagesOf(deps, supported),
       );
     }
     supported.splice(0, supported.length, ...own);
@@ -386,7 +419,7 @@ export function extractive(deps: Deps, question: string, suggest = true, context
     } else {
       why = `The ${searched} mention ${quotedList(present)}, but never together in a way that answers this.`;
     }
-    return refusal(question, `The articles don't answer that. ${why}`, suggest ? followUpsFrom(deps, candidates.slice(0, 6).map((c) => c.s), question) : []);
+    return refusal(question, `The articles don't answer that. ${why}`, suggest ? followUpsFrom(deps, candidates.slice(0, 6).map((c) => c.s), question) : [], passagesOf(deps, candidates));
   }
 
   // Pick up to 4 sentences: the best, then the best from each other independent source.
@@ -827,7 +860,8 @@ function speakerish(deps: Deps, name: string): boolean {
   );
 }
 
-function refusal(question: string, text: string, followUps: string[]): Answer {
+/** A refusal; `passages` are the windows it read, for the model (meta.passages), without changing what it says. */
+function refusal(question: string, text: string, followUps: string[], passages: LlmPassage[] = []): Answer {
   return {
     command: 'ask',
     answered: false,
@@ -835,7 +869,22 @@ function refusal(question: string, text: string, followUps: string[]): Answer {
     blocks: [{ text, cites: [] }],
     citations: [],
     followUps,
+    ...(passages.length ? { meta: { passages } } : {}),
   };
+}
+
+/** Up to eight paragraphs around the best candidates, best first: what the model reads. */
+function passagesOf(deps: Deps, scored: Scored[]): LlmPassage[] {
+  const passages: LlmPassage[] = [];
+  const seen = new Set<string>();
+  for (const c of [...scored].sort((a, b) => b.score - a.score)) {
+    const pid = `${c.s.articleId}:p${c.s.paragraph}`;
+    if (seen.has(pid) || passages.length >= 8) continue;
+    seen.add(pid);
+    const p = deps.index.passage(pid);
+    if (p) passages.push({ n: passages.length + 1, id: pid, articleId: p.articleId, text: p.text });
+  }
+  return passages;
 }
 
 function shortTitle(t: string): string {
