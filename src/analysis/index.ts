@@ -91,6 +91,7 @@ export interface Analysis {
 }
 
 export { analysisStats, readAnalysisFile, type AnalysisSlot } from './file.js';
+import { readAnalysisFile } from './file.js';
 
 type PartName = 'entities' | 'facts' | 'events' | 'figureFacts' | 'quotes' | 'attribution' | 'references' | 'relations';
 /** Parts that point at entities (by position or id): usable only with the entities they were built with. */
@@ -195,19 +196,39 @@ function adopt(a: Analysis, slot: AnalysisSlot, log: Logger | undefined): void {
   slot.last = a;
   const file = slot.loaded;
   delete slot.loaded;
-  if (file) {
-    if (file.version === state.corpus.version) {
-      // Facts and figure facts point at the file's entities: usable only with those entities.
-      const fileEntities = !state.memo.has('entities');
-      for (const [k, v] of Object.entries(file.parts) as [PartName, never][]) {
-        if (!state.memo.has(k) && (fileEntities || !ON_ENTITIES.includes(k))) state.stored[k] ??= v;
-      }
-    }
-    for (const [k, v] of Object.entries(file.figures)) state.figures.stored[k] ??= v;
-    for (const [k, v] of Object.entries(file.digest)) state.digest.stored[k] ??= v;
-    for (const [k, v] of Object.entries(file.dateMentions ?? {})) state.dateMentions.stored[k] ??= v;
-  }
+  if (file) takeFile(state, file);
   if (state.dirty) markDirty(state);
+}
+
+/**
+ * Load the analysis file again into the analysis of `deps.corpus` (after a worker thread wrote
+ * it, src/analysis/worker.ts): the parts not built here yet come from it. True when the file is
+ * of this corpus version (per-article parts are taken either way).
+ */
+export async function absorbAnalysisFile(deps: AnalysisDeps): Promise<boolean> {
+  const a = analysisOf(deps);
+  const state = internals.get(a)!;
+  const dir = state.slot?.dir ?? deps.analysis?.dir;
+  if (!dir) return false;
+  const read: AnalysisSlot = { dir };
+  await readAnalysisFile(read, state.log);
+  if (!read.loaded) return false;
+  takeFile(state, read.loaded);
+  return read.loaded.version === state.corpus.version;
+}
+
+/** A file's parts for the parts `state` has not built or hydrated yet. */
+function takeFile(state: State, file: AnalysisFile): void {
+  if (file.version === state.corpus.version) {
+    // Facts and figure facts point at the file's entities: usable only with those entities.
+    const fileEntities = !state.memo.has('entities');
+    for (const [k, v] of Object.entries(file.parts) as [PartName, never][]) {
+      if (!state.memo.has(k) && (fileEntities || !ON_ENTITIES.includes(k))) state.stored[k] ??= v;
+    }
+  }
+  for (const [k, v] of Object.entries(file.figures)) state.figures.stored[k] ??= v;
+  for (const [k, v] of Object.entries(file.digest)) state.digest.stored[k] ??= v;
+  for (const [k, v] of Object.entries(file.dateMentions ?? {})) state.dateMentions.stored[k] ??= v;
 }
 
 function createAnalysis(corpus: Corpus, slot: AnalysisSlot | undefined, log: Logger | undefined): Analysis {

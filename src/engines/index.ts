@@ -101,5 +101,10 @@ function notYet(command: CommandName): Answer {
  */
 export async function warmUp(deps?: Deps): Promise<void> {
   await Promise.all([import('./who.js'), import('./timeline.js'), import('./digest.js'), import('./verify.js'), import('./compare.js')]);
-  if (deps) await (await import('../analysis/index.js')).warmAnalysis(deps);
+  if (!deps) return;
+  // A large corpus whose analysis is not on disk yet (cold start, a watcher update) is built in a
+  // worker thread: the event loop keeps answering meanwhile; the parts are then loaded from its file.
+  const { buildAnalysisOffThread, wantsOffThreadBuild } = await import('../analysis/worker.js');
+  if (wantsOffThreadBuild(deps)) await buildAnalysisOffThread(deps).catch((err: Error) => deps.log.warn({ err: err.message }, 'analysis worker failed; building in process'));
+  await (await import('../analysis/index.js')).warmAnalysis(deps);
 }

@@ -1,0 +1,108 @@
+/**
+ * The corpus analysis built in a worker thread (issue 14): a cold build or a rebuild
+ * after a big change is tens of seconds of CPU at 10,000 articles, and on the main
+ * thread it would hold every answer, acknowledgement and autocomplete behind it.
+ *
+ * The worker reads the corpus itself (the snapshot in `DATA_DIR/corpus`, re-reading only
+ * changed files), builds every part with the same code as `warmAnalysis`, and writes
+ * `DATA_DIR/analysis/analysis.json`; the main thread then loads that file into the
+ * analysis of its current corpus, exactly as a warm start does. Nothing but a version
+ * string crosses the threads. If the corpus changed meanwhile, the file's per-article
+ * parts still fit every unchanged article, and the next update builds the rest.
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import type { Logger } from '../log.js';
+import type { Corpus } from '../types.js';
+import type { AnalysisSlot } from './file.js';
+
+/** What the worker needs (plain data: it crosses threads). */
+interface Job {
+  corpusDir: string;
+  /** Corpus snapshot folder (src/scale/corpus-cache.ts), shared with the main thread. */
+  snapshotDir: string;
+  /** Where analysis.json is written. */
+  analysisDir: string;
+}
+
+/** The worker's reply. */
+type Reply = { ok: true; version: string; ms: number } | { ok: false; error: string };
+
+/** What `buildAnalysisOffThread` did. */
+export interface OffThreadBuild {
+  /** The corpus version the worker analysed. */
+  version: string;
+  /** Whether it is the version the deps hold now (then every part is loaded from the file). */
+  current: boolean;
+  /** Worker build time, ms. */
+  ms: number;
+}
+
+/** Deps as far as this module needs them. */
+interface BuildDeps {
+  corpus: Corpus;
+  analysis?: AnalysisSlot;
+  config: { dataDir: string };
+  log?: Logger;
+}
+
+/** From this many articles a server builds the analysis in a worker thread (below it, a build takes well under a second). */
+export const OFF_THREAD_MIN_ARTICLES = 200;
+
+/** Whether `warmUp` should build the analysis of `deps` off the event loop: a large corpus whose analysis was not loaded. */
+export function wantsOffThreadBuild(deps: BuildDeps, min = OFF_THREAD_MIN_ARTICLES): boolean {
+  return !!deps.analysis?.dir && deps.corpus.articles.length >= min && deps.analysis.loaded?.version !== deps.corpus.version;
+}
+
+/**
+ * Build and persist the analysis of the corpus folder in a worker thread, then load it
+ * into `deps`' analysis. The event loop stays free while the worker runs. Needs a
+ * persistence folder (`deps.analysis.dir`).
+ */
+export async function buildAnalysisOffThread(deps: BuildDeps): Promise<OffThreadBuild> {
+  const dir = deps.analysis?.dir;
+  if (!dir) throw new Error('buildAnalysisOffThread needs a persistence folder (deps.analysis.dir)');
+  const job: Job = { corpusDir: deps.corpus.dir, snapshotDir: path.join(deps.config.dataDir, 'corpus'), analysisDir: dir };
+  const reply = await new Promise<Reply>((resolve, reject) => {
+    const worker = spawn(job);
+    worker.once('message', (m: Reply) => resolve(m));
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`analysis worker exited (${code}) without a result`)));
+  });
+  if (!reply.ok) throw new Error(`analysis worker failed: ${reply.error}`);
+  const { absorbAnalysisFile } = await import('./index.js');
+  const current = await absorbAnalysisFile(deps);
+  deps.log?.info({ version: reply.version, current, ms: Math.round(reply.ms) }, 'corpus analysis built in a worker thread');
+  return { version: reply.version, current, ms: reply.ms };
+}
+
+/** Workers do not inherit a TypeScript loader (vitest's, tsx's): a small bootstrap registers tsx first. */
+function spawn(job: Job): Worker {
+  const here = new URL(import.meta.url);
+  const data = { dispatchAnalysisJob: job };
+  if (!here.pathname.endsWith('.ts')) return new Worker(here, { workerData: data });
+  const tsx = createRequire(import.meta.url).resolve('tsx/esm/api').replace(/index\.cjs$/, 'index.mjs');
+  const boot = `import(${JSON.stringify(new URL(`file://${tsx}`).href)}).then((m) => { m.register(); return import(${JSON.stringify(here.href)}); })`;
+  return new Worker(boot, { eval: true, workerData: data });
+}
+
+async function runJob(job: Job): Promise<Reply> {
+  const t0 = performance.now();
+  const { loadCorpusCached } = await import('../scale/corpus-cache.js');
+  const { warmAnalysis, readAnalysisFile } = await import('./index.js');
+  const { corpus } = await loadCorpusCached(job.corpusDir, { cacheDir: job.snapshotDir });
+  // The file as it is: its parts for this version, and per-article parts of unchanged articles, are reused.
+  const slot: AnalysisSlot = { dir: job.analysisDir };
+  await readAnalysisFile(slot);
+  await warmAnalysis({ corpus, analysis: slot });
+  return { ok: true, version: corpus.version, ms: performance.now() - t0 };
+}
+
+if (!isMainThread && (workerData as { dispatchAnalysisJob?: Job } | null)?.dispatchAnalysisJob) {
+  const job = (workerData as { dispatchAnalysisJob: Job }).dispatchAnalysisJob;
+  runJob(job).then(
+    (r) => parentPort!.postMessage(r),
+    (err: unknown) => parentPort!.postMessage({ ok: false, error: (err as Error)?.stack ?? String(err) } satisfies Reply),
+  );
+}
