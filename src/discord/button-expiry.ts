@@ -91,10 +91,10 @@ const BUCKET_MS = 60_000;
 const RETAIN_MS = 7 * 24 * 60 * 60 * 1000;
 const RETAIN_BUCKETS = RETAIN_MS / BUCKET_MS;
 /**
- * Every sweep reads the last hour's lists whatever the cursor says: an instance whose clock
- * runs ahead may have moved the cursor past a minute another instance still appends to.
+ * Every sweep reads the last ten minutes' lists whatever the cursor says: an instance whose
+ * clock runs ahead may have moved the cursor past a minute another instance still appends to.
  */
-const RESCAN_BUCKETS = 60;
+const RESCAN_BUCKETS = 10;
 /** A lock on a due list is held for one read and one write. */
 const LOCK_MS = 5_000;
 const LOCK_ATTEMPTS = 50;
@@ -237,7 +237,8 @@ export function createButtonExpiry(store: Store, log: Logger, opts: ButtonExpiry
     // Store trouble in here ends the pass (caught by the caller); Discord trouble is per message.
     await flushPending();
     const stored = await store.get<number>(CURSOR_KEY);
-    const from = Math.min(Math.max(typeof stored === 'number' ? stored : -Infinity, nowBucket - RETAIN_BUCKETS), nowBucket - RESCAN_BUCKETS);
+    // No cursor yet (a new store): nothing older than the rescan window can be waiting.
+    const from = Math.min(typeof stored === 'number' ? Math.max(stored, nowBucket - RETAIN_BUCKETS) : nowBucket, nowBucket - RESCAN_BUCKETS);
     /** The first minute that may still hold messages once this pass is done. */
     let cursor = from;
     let drained = true;

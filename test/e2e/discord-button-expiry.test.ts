@@ -20,7 +20,10 @@ import { commands } from '../../commands/index.js';
 import type { Deps } from '../../src/deps.js';
 import { startDiscord, type DiscordBot } from '../../src/discord/client.js';
 import { startHttpInteractions, type HttpInteractionsServer } from '../../src/discord/http-interactions.js';
+import type { RunFn } from '../../src/discord/command.js';
+import { runCommand } from '../../src/engines/index.js';
 import { createStore, StoreUnavailableError, type Store } from '../../src/store/index.js';
+import type { Answer } from '../../src/types.js';
 import { specViolations } from '../helpers/discord-spec.js';
 import { haveRedisServer, ownRedis, type OwnRedis } from '../helpers/redis-server.js';
 import { answerOf, customIds, expectSafeMessage, payloadOf, realDeps, sleep } from './discord-harness.js';
@@ -31,9 +34,24 @@ const TTL_MS = 60_000;
 let skew = 0;
 const clock = () => Date.now() + skew;
 const expireAll = () => (skew = TTL_MS + 5_000);
-const EXPIRY = { now: clock, everyMs: 30 };
+const EXPIRY = { now: clock, everyMs: 50 };
 
 const STASHED = /^[qxtf]:/;
+
+/** An answer with what every kind of button needs: quotes, cited articles with URLs (link buttons), suggested follow-ups. */
+const FIXED_QUESTION = 'a fixed answer, please';
+const FIXED: Answer = {
+  command: 'ask',
+  answered: true,
+  title: 'How many troops were deployed?',
+  blocks: [{ text: 'About 4,500 troops were deployed [1], officials said [2].', cites: [1, 2] }],
+  citations: [1, 2].map((n) => ({ n, source: `${n}.txt`, quote: `Quote ${n}.`, title: `Article ${n}`, outlet: `Outlet ${n}`, date: '2026-01-0' + n, url: `https://news.example/${n}` })),
+  followUps: ['What did China say?', 'Who is Nicolás Maduro?'],
+};
+const run: RunFn = (d, input) => (input.text === FIXED_QUESTION ? Promise.resolve(FIXED) : runCommand(d, input));
+
+/** Real dependencies over the seeds, built once (each bot below gets its own store). */
+const shared = await realDeps();
 const str = (name: string, value: string) => ({ name, type: 3, value });
 const buttonsOf = (rows: { components: Record<string, any>[] }[]) => rows.flatMap((r) => r.components);
 
@@ -102,9 +120,8 @@ describe('gateway: buttons are disabled when their answer expires', () => {
   beforeAll(async () => {
     discord = await startFakeDiscord();
     store = switchable(createStore({ kind: 'memory' }));
-    const base = await realDeps({}, store);
-    const deps: Deps = { ...base, log: logs.log, config: { ...base.config, DISCORD_TOKEN: 'fake-token', DISCORD_API_URL: discord.apiUrl } };
-    bot = await startDiscord(deps, { commands, rest: { retries: 0 }, stashTtlMs: TTL_MS, expiry: EXPIRY });
+    const deps: Deps = { ...shared, store, log: logs.log, config: { ...shared.config, DISCORD_TOKEN: 'fake-token', DISCORD_API_URL: discord.apiUrl } };
+    bot = await startDiscord(deps, { commands, run, rest: { retries: 0 }, stashTtlMs: TTL_MS, expiry: EXPIRY });
     await discord.ready();
   });
   afterAll(async () => {
@@ -118,10 +135,11 @@ describe('gateway: buttons are disabled when their answer expires', () => {
   });
 
   it('an answer’s message is edited once at expiry: stash-backed buttons disabled, links and “Ask a follow-up” enabled', async () => {
-    const { id, answer, messageId } = await ask(discord, bot);
+    const { id, answer, messageId } = await ask(discord, bot, FIXED_QUESTION);
     const before = buttonsOf(answer.components as never);
-    expect(before.some((b) => b.style === 5)).toBe(true); // a link to a cited article
-    expect(before.some((b) => String(b.custom_id).startsWith('m:'))).toBe(true);
+    expect(before.filter((b) => b.style === 5).map((b) => b.url)).toEqual(['https://news.example/1', 'https://news.example/2']); // links to the cited articles
+    expect(before.some((b) => String(b.custom_id).startsWith('m:'))).toBe(true); // Ask a follow-up
+    expect(before.some((b) => String(b.custom_id).startsWith(`f:${id}:`))).toBe(true); // suggested follow-ups
     // before its time: the sweeper runs, and leaves it alone
     await bot.expiry.sweep();
     await bot.expiry.sweep();
@@ -220,12 +238,12 @@ describe.skipIf(!redis)('two instances on one Redis', () => {
     server = redis!;
     await server.start();
     discord = await startFakeDiscord();
-    const base = await realDeps();
+    const base = shared;
     for (let i = 0; i < 2; i++) {
       const store = createStore({ kind: 'redis', location: server.url, timeoutMs: 300, namespace: `expiry-${process.pid}` });
       stores.push(store);
       const deps: Deps = { ...base, store, config: { ...base.config, DISCORD_TOKEN: 'fake-token', DISCORD_API_URL: discord.apiUrl } };
-      bots.push(await startDiscord(deps, { commands, rest: { retries: 0 }, stashTtlMs: TTL_MS, expiry: { now: clock, everyMs: 10 } }));
+      bots.push(await startDiscord(deps, { commands, rest: { retries: 0 }, stashTtlMs: TTL_MS, expiry: { now: clock, everyMs: 50 } }));
     }
     await discord.ready();
   }, 30_000);
@@ -267,8 +285,7 @@ describe('HTTP interactions mode', () => {
 
   beforeAll(async () => {
     discord = await startFakeDiscord();
-    const base = await realDeps();
-    const deps: Deps = { ...base, config: { ...base.config, DISCORD_TOKEN: 'fake-token', DISCORD_API_URL: discord.apiUrl } };
+    const deps: Deps = { ...shared, store: createStore({ kind: 'memory' }), config: { ...shared.config, DISCORD_TOKEN: 'fake-token', DISCORD_API_URL: discord.apiUrl } };
     http = await startHttpInteractions(deps, 0, { publicKey: der.subarray(der.length - 32).toString('hex'), host: '127.0.0.1', rest: { retries: 0 }, stashTtlMs: TTL_MS, expiry: EXPIRY });
   });
   afterAll(async () => {
