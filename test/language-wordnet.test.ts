@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildRelationMap, relatedLemmas, type Relation } from '../src/language/wordnet.js';
 
 // A vocabulary as an index would collect it; the map is built once and queried without the database.
-const map = buildRelationMap(['signatory', 'age', 'small', 'death', 'vessel', 'request', 'purchase', 'tiny', 'mysterious', 'constructor']);
+const map = buildRelationMap(['signatory', 'age', 'small', 'death', 'vessel', 'request', 'purchase', 'tiny', 'mysterious', 'travel', 'constructor']);
 
 describe('WordNet relations precomputed for a vocabulary', () => {
   it.each<[string, string, Relation]>([
@@ -21,6 +21,8 @@ describe('WordNet relations precomputed for a vocabulary', () => {
     expect(relatedLemmas('sign', map)).toContainEqual({ lemma: 'signatory', relation: 'derivation', main: true });
     // "deep" means "mysterious" only in a rare sense.
     expect(relatedLemmas('deep', map)).toContainEqual({ lemma: 'mysterious', relation: 'synonym', main: false });
+    // "go" has 30 senses as a verb: even its first ("travel") is no telling guess of what a question means.
+    expect(relatedLemmas('go', map)).toContainEqual({ lemma: 'travel', relation: 'synonym', main: false });
   });
 
   it('filters by relation kind', () => {

@@ -14,7 +14,8 @@ import {
   RELATIVE_TIME_PATTERN, SCALES, SENTENCE_OPENERS, SPEECH_QUESTION_VERBS, TITLE_WORDS, VAGUE_AMOUNTS, WEEKDAYS, alternation, speechForms, wordRe,
   NON_NAME_CAPITALS, SUBJECT_PRONOUNS, THIRD_PERSON_PRONOUNS,
 } from '../language/lexicon/index.js';
-import { STOPWORDS, fold, stem, terms, words } from '../language/tokenize.js';
+import { STOPWORDS, fold, lemma, stem, terms, words } from '../language/tokenize.js';
+import { expandQuery } from '../analysis/relations.js';
 import { createCiter } from './cite.js';
 import { formatDate } from '../index/dates.js';
 import { figureAnswer } from './figure-slots.js';
@@ -306,15 +307,23 @@ export function extractive(deps: Deps, question: string, suggest = true, context
     return refusal(question, `That question has no words I can look up. I searched ${searched}; try naming a person, place or event.`, []);
   }
 
+  const namesInQuestion = new Set(properNames(question).flatMap((n) => terms(n)).map((t) => correctTerm(deps, t)));
   const expanded = [...qTerms, ...qTerms.flatMap((t) => SYNONYMS[t] ?? [])];
-  const hits = deps.index.search([...expanded, ...ctxTerms].join(' '), { limit: 16 });
+  // WordNet: the corpus lemmas the question's words relate to ("old" → "age"), searched with less weight.
+  const related = relatedTerms(deps, question, qTerms, namesInQuestion);
+  const searchedFor = new Set([...expanded, ...ctxTerms].map(stem));
+  const boost: Record<string, number> = {};
+  for (const r of [...related.values()].flat().sort((a, b) => b.weight - a.weight)) {
+    if (Object.keys(boost).length >= MAX_RELATED_TERMS) break;
+    if (!searchedFor.has(stem(r.key))) boost[r.key] = Math.max(boost[r.key] ?? 0, r.weight);
+  }
+  const hits = deps.index.search([...expanded, ...ctxTerms, ...Object.keys(boost)].join(' '), { limit: 16, boost });
   const candidates: Scored[] = [];
   const subject = /^\s*(?:who|what)\s+(?:is|are|was|were)\s+(?:the\s+)?(.+?)[?.!]*$/i.exec(question)?.[1];
   const subjectTail = subject ? words(subject).at(-1) : undefined;
   const definitionOf = subjectTail
     ? new RegExp(`${subjectTail.replace(/[^\p{L}\p{N}]/gu, '')}(?:['’]s)?,\\s+(?:a|an|the|who|which)\\b`, 'iu')
     : undefined;
-  const namesInQuestion = new Set(properNames(question).flatMap((n) => terms(n)).map((t) => correctTerm(deps, t)));
   const totalWeight = qTerms.reduce((n, t) => n + idf(t), 0);
   for (const h of hits) {
     const p = deps.index.passage(h.id);
@@ -334,14 +343,25 @@ export function extractive(deps: Deps, question: string, suggest = true, context
       const far = new Set([...terms(before?.text ?? ''), ...terms(after?.text ?? '')].filter((t) => namesInQuestion.has(t)));
       const covered = new Set<string>();
       let score = 0;
+      const inSentence = (t: string) => st.has(t) || !!equivalents(t)?.some((x) => st.has(x));
+      // A related word is weaker evidence: it stands for an absent question word only beside one of the question's own.
+      const anchored = qTerms.some(inSentence);
       for (const t of qTerms) {
         const syn = equivalents(t);
-        if (st.has(t) || (syn && syn.some((x) => st.has(x)))) {
+        // The closest corpus lemma related to t that this sentence uses.
+        const rel = related.get(t)?.find((r) => st.has(r.key));
+        if (inSentence(t)) {
           covered.add(t);
           score += idf(t);
+        } else if (rel?.stands && anchored && deps.index.docFreq(t) === 0) {
+          // A word the articles never use is there in a form of its own ("old" → "aged 68", "signed" → "signees").
+          covered.add(t);
+          score += idf(t) * rel.weight;
         } else if (near.has(t) || passageTerms.has(t) || far.has(t) || (syn && syn.some((x) => near.has(x) || passageTerms.has(x)))) {
           covered.add(t);
           score += idf(t) * 0.45;
+        } else if (rel) {
+          score += idf(t) * rel.weight * 0.45;
         }
       }
       if (score === 0) return;
@@ -522,6 +542,44 @@ function timelineDate(deps: Deps, s: Sentence): string | null {
   const dates = analysisOf(deps).sentenceDates.get(s.id) ?? [];
   const d = dates.find((x) => !x.background) ?? dates[0];
   return d ? formatDate(d.date, d.precision) : null;
+}
+
+/** Most related corpus terms added to one search (heaviest first): a general word relates to dozens. */
+const MAX_RELATED_TERMS = 24;
+
+/** A search key of a corpus lemma related to a question term, how much it counts, and whether it may stand for the term. */
+interface RelatedKey {
+  key: string;
+  weight: number;
+  stands: boolean;
+}
+
+/**
+ * For each question term (names aside), the search keys of the corpus lemmas WordNet relates to its
+ * lemma (src/analysis/relations.ts), heaviest first: the persisted map, never the dictionary.
+ */
+function relatedTerms(deps: Deps, question: string, qTerms: string[], names: Set<string>): Map<string, RelatedKey[]> {
+  const lemmasOf = new Map<string, Set<string>>();
+  for (const w of words(question)) {
+    if (STOPWORDS.has(w)) continue;
+    const t = correctTerm(deps, stem(w));
+    if (!qTerms.includes(t) || names.has(t)) continue;
+    let set = lemmasOf.get(t);
+    if (!set) lemmasOf.set(t, (set = new Set()));
+    set.add(lemma(w));
+  }
+  const out = new Map<string, RelatedKey[]>();
+  if (!lemmasOf.size) return out;
+  const { terms: expansion } = expandQuery(analysisOf(deps), [...new Set([...lemmasOf.values()].flatMap((s) => [...s]))]);
+  for (const [t, lemmas] of lemmasOf) {
+    const list: RelatedKey[] = [];
+    for (const x of expansion) {
+      if (!lemmas.has(x.from)) continue;
+      for (const key of x.keys) if (key !== t && !list.some((r) => r.key === key)) list.push({ key, weight: x.weight, stands: x.stands });
+    }
+    if (list.length) out.set(t, list.sort((a, b) => b.weight - a.weight));
+  }
+  return out;
 }
 
 /** General equivalents of a term: synonyms, and a demonym's country ("russian" → "russia", "iranian" → "iran"). */

@@ -14,7 +14,8 @@ export type Relation = 'synonym' | 'derivation' | 'attribute' | 'antonym' | 'hyp
 /**
  * For a lemma (any word a question may use), the corpus lemmas related to it and how; `main` when
  * the link is in that word's most frequent sense (for its part of speech): "deep" is "mysterious"
- * only in a rare sense, "old" has the attribute "age" in its main one.
+ * only in a rare sense, "old" has the attribute "age" in its main one. A word with very many senses
+ * ("go", "take", "make": 30 to 50 as verbs) has no telling main sense: none of its links is `main`.
  */
 export type RelationMap = Record<string, [lemma: string, relation: Relation, main: boolean][]>;
 
@@ -35,6 +36,8 @@ type Pos = 'noun' | 'verb' | 'adj' | 'adv';
 const POS: readonly Pos[] = ['noun', 'verb', 'adj', 'adv'];
 const POS_OF: Record<string, Pos> = { n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' };
 const POINTERS: Record<string, Relation> = { '!': 'antonym', '@': 'hypernym', '@i': 'hypernym', '~': 'hyponym', '~i': 'hyponym', '=': 'attribute', '+': 'derivation' };
+/** From this many senses in a part of speech, a word's first sense is no better a guess than its others. */
+const LIGHT_SENSES = 20;
 const RANK: Record<Relation, number> = { synonym: 0, derivation: 1, antonym: 2, attribute: 3, hypernym: 4, hyponym: 5 };
 const INVERSE: Record<Relation, Relation> = { synonym: 'synonym', derivation: 'derivation', attribute: 'attribute', antonym: 'antonym', hypernym: 'hyponym', hyponym: 'hypernym' };
 
@@ -136,7 +139,8 @@ function relationsOf(dict: Dictionary, lemma: string, senses: number, maxHyponym
     const had = out.get(w);
     if (had && RANK[had.relation] < RANK[r]) return;
     if (had && RANK[had.relation] === RANK[r] && had.main) return;
-    out.set(w, { relation: r, main: dict.offsets(w, at.pos)[0] === at.offset });
+    const senses = dict.offsets(w, at.pos);
+    out.set(w, { relation: r, main: senses[0] === at.offset && senses.length < LIGHT_SENSES });
   };
   for (const pos of POS) {
     for (const [sense, offset] of dict.offsets(lemma, pos).slice(0, senses).entries()) {
