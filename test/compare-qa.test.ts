@@ -9,7 +9,8 @@ import type { Deps } from '../src/deps.js';
 import { isVerbatim } from '../src/corpus/verbatim.js';
 import { runCommand } from '../src/engines/index.js';
 import type { Answer } from '../src/types.js';
-import { countsIn, denialOf, sameQuantity } from '../src/engines/claims.js';
+import { denialOf, sameQuantity } from '../src/engines/claims.js';
+import { countsIn } from '../src/analysis/claim-figures.js';
 import { ageOf } from '../src/engines/verify.js';
 import { KETTLE_ARTICLES } from './golden/claims.js';
 

@@ -10,7 +10,7 @@ import type { Deps } from '../deps.js';
 import { NEAR_DUPLICATE_SHARE } from '../corpus/overlap.js';
 import { parseDates, type DateParts } from '../language/dates.js';
 import {
-  COUNT_PHRASE_STOPS, FALSITY_WORDS, MONTH_PATTERN, NEGATION_CUES, NON_CONFIRMATIONS, NUMBER_TENS, NUMBER_UNITS, QUALIFIER_RANGES, REPORTED_HEDGES,
+  FALSITY_WORDS, MONTH_PATTERN, NEGATION_CUES, NON_CONFIRMATIONS, NUMBER_TENS, NUMBER_UNITS, REPORTED_HEDGES,
   MEASURE_KINDS, REPORT_NOUNS, UNCERTAIN_HEDGES, WEEKDAY_PATTERN, alternation, denialForms, wordRe,
 } from '../language/lexicon/index.js';
 import { antonymsOf, canonical, synonymsOf } from '../language/synonyms.js';
@@ -156,48 +156,6 @@ export function figuresInText(text: string): Figure[] {
   return extractFigures(pseudoArticle(text), null);
 }
 
-const COUNT_RE = new RegExp(`(?<![\\w.,$€£-])(?:(${alternation(Object.keys(QUALIFIER_RANGES))})\\s+)?(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)((?:\\s+[a-z][a-z-]*){1,3})`, 'gi');
-const MONTH_BEFORE_RE = new RegExp(`\\b${MONTH_PATTERN}\\.?\\s*$`, 'i');
-
-/**
- * Plain counts the figure lexicon does not know ("40 freight lines", "12 depots"): a number and the noun
- * after it (the last of up to three ordinary words before a stop word). Keyed by that noun, so only
- * counts of the same thing compare. Years, money, percentages and dates are left to their own rules.
- */
-export function countsIn(text: string, sentence: Sentence, articleId: string): Figure[] {
-  const out: Figure[] = [];
-  for (const m of text.matchAll(COUNT_RE)) {
-    const [, qualifier, numText, tail] = m;
-    const before = text.slice(0, m.index);
-    if (MONTH_BEFORE_RE.test(before)) continue;
-    const value = Number(numText!.replace(/,/g, ''));
-    if (!Number.isFinite(value) || value <= 0 || (/^\d{4}$/.test(numText!) && value >= 1800 && value <= 2100)) continue;
-    const ws = tail!.trim().split(/\s+/);
-    if (/^(percent|per|million|billion|thousand|trillion|years?|months?|weeks?|days?|hours?|minutes?|times)$/i.test(ws[0]!)) continue;
-    const content: string[] = [];
-    for (const w of ws) {
-      const lw = w.toLowerCase();
-      if (STOPWORDS.has(lw) || COUNT_PHRASE_STOPS.has(lw)) break;
-      // "31 burn injuries linked to …": a participle after the noun starts what is said about it.
-      if (content.length && /(?:ed|ing)$/.test(lw)) break;
-      content.push(lw);
-    }
-    const noun = content[content.length - 1];
-    if (!noun) continue;
-    // "23 reports of burns", "12 cases of measles": what is counted is named after "of" too.
-    const ofNoun = ws[content.length]?.toLowerCase() === 'of' && ws[content.length + 1] && !STOPWORDS.has(ws[content.length + 1]!.toLowerCase())
-      ? ws[content.length + 1]!.toLowerCase().replace(/[^a-z-]+$/, '')
-      : null;
-    const [lo, hi] = QUALIFIER_RANGES[(qualifier ?? '').toLowerCase().replace(/\s+/g, ' ')] ?? [1, 1];
-    const display = `${qualifier ? `${qualifier} ` : ''}${numText}`;
-    out.push({
-      key: `count:${terms(ofNoun ?? noun)[0] ?? ofNoun ?? noun}`, label: ofNoun ? `${noun} of ${ofNoun}` : noun, value, display, lo: value * lo, hi: value * hi, noun: ofNoun ? `${content.join(' ')} of ${ofNoun}` : content.join(' '),
-      whenText: null, when: null, who: null, articleId, sentence,
-    });
-  }
-  return out;
-}
-
 const NUMBER_WORD_RE = new RegExp(`\\b(${Object.keys(NUMBER_TENS).join('|')})(?:[-\\s](${Object.keys(NUMBER_UNITS).slice(0, 9).join('|')}))?\\b|\\b(${Object.keys(NUMBER_UNITS).join('|')})\\b`, 'gi');
 
 /** Spelled-out numbers as digits ("sixty-one" → "61"), for figure rules that read digits best. */
@@ -210,24 +168,6 @@ export function wordsToDigits(text: string): string {
 /** The terms of the spelled-out numbers in a text (compared as numbers, not looked up as words). */
 export function numberWordsIn(text: string): string[] {
   return [...text.matchAll(NUMBER_WORD_RE)].flatMap((m) => [...terms(m[0]), ...terms(m[0].replace(/-/g, ' '))]);
-}
-
-/**
- * Every figure in the corpus, by sentence id; an undated article is read against the
- * latest article date. Not cached here: src/analysis builds it once per corpus version
- * and passes `figuresOf`, which reuses the figures of articles that did not change.
- */
-export function corpusFigures(corpus: Corpus, figuresOf: (a: Article, ref: string | null) => Figure[] = extractFigures): Map<string, Figure[]> {
-  const latest = corpus.articles.map((a) => a.date).filter((d): d is string => !!d).sort().pop() ?? null;
-  const out = new Map<string, Figure[]>();
-  for (const a of corpus.articles) {
-    for (const f of figuresOf(a, a.date ?? latest)) {
-      const list = out.get(f.sentence.id);
-      if (list) list.push(f);
-      else out.set(f.sentence.id, [f]);
-    }
-  }
-  return out;
 }
 
 /** Four-digit years (1800–2100) written in a text, not amounts ("$2000") or counts ("2000 troops"). */

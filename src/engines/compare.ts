@@ -20,9 +20,6 @@ import {
   articleLabel,
   cleanClaim,
   clip,
-  corpusFigures,
-  countsIn,
-  attribution as attributionOf,
   denialOf,
   distinctiveQuery,
   sentenceTerms,
@@ -268,35 +265,6 @@ function figureDifferences(ctx: Ctx): Found[] {
     });
   }
   return out.sort((a, b) => b.weight - a.weight || Number(!!a.note) - Number(!!b.note)).slice(0, MAX_PER_KIND);
-}
-
-/**
- * Plain counts ("42,000 kettles") in sentences, except where the lexicon already read that number.
- * Not cached here: src/analysis builds them once per corpus version.
- */
-export function plainCounts(corpus: Deps['corpus'], known: Map<string, Figure[]>): Figure[] {
-  const out: Figure[] = [];
-  for (const a of corpus.articles) {
-    for (const s of a.sentences) {
-      const lex = known.get(s.id) ?? [];
-      for (const c of countsIn(s.text, s, a.id)) {
-        if (lex.some((f) => f.value === c.value || f.display.includes(c.display))) continue;
-        out.push({ ...c, who: sourceOfSentence(s.text) });
-      }
-    }
-  }
-  return out;
-}
-
-/** Who a sentence's figure is from: the subject of an opening "X said" ("The company said…", "Consumer advocates said…"), else the usual attribution. */
-const OPENING_SOURCE_RE = new RegExp(
-  `^\\s*((?:[\\p{L}’'.-]+\\s+){0,4}?[\\p{L}’'.-]+)\\s+(?:${alternation([...speechForms({ roles: ['say'], ambiguous: false, forms: ['s', 'past'] }), ...speechForms({ roles: ['report'], forms: ['s', 'past'] })])})\\b`,
-  'u',
-);
-function sourceOfSentence(text: string): string | null {
-  const m = OPENING_SOURCE_RE.exec(text);
-  if (m && !/^(?:he|she|they|it|we|i|you)$/i.test(m[1]!)) return m[1]!.replace(/^The\b/, 'the');
-  return attributionOf(text);
 }
 
 function figureLabel(f: Figure): string {

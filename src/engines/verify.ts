@@ -29,7 +29,6 @@ import {
   attribution,
   cleanClaim,
   clip,
-  corpusFigures,
   countIndependent,
   numberWordsIn,
   wordsToDigits,

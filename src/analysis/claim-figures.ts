@@ -1,0 +1,100 @@
+/**
+ * Figures of the whole corpus as /verify, /compare and the digest read them: the
+ * figure lexicon's readings of every article (analysis/digest-figures.ts) by
+ * sentence, and the plain counts it does not know ("40 freight lines", "42,000
+ * kettles"). Built once per corpus version by src/analysis (index.ts).
+ */
+import { COUNT_PHRASE_STOPS, MONTH_PATTERN, QUALIFIER_RANGES, SUBJECT_PRONOUNS, alternation, speechForms } from '../language/lexicon/index.js';
+import { STOPWORDS, terms } from '../language/tokenize.js';
+import type { Article, Corpus, Sentence } from '../types.js';
+import { attributionOf, extractFigures, type Figure } from './digest-figures.js';
+
+/**
+ * Every figure in the corpus, by sentence id; an undated article is read against the
+ * latest article date. Not cached here: src/analysis builds it once per corpus version
+ * and passes `figuresOf`, which reuses the figures of articles that did not change.
+ */
+export function corpusFigures(corpus: Corpus, figuresOf: (a: Article, ref: string | null) => Figure[] = extractFigures): Map<string, Figure[]> {
+  const latest = corpus.articles.map((a) => a.date).filter((d): d is string => !!d).sort().pop() ?? null;
+  const out = new Map<string, Figure[]>();
+  for (const a of corpus.articles) {
+    for (const f of figuresOf(a, a.date ?? latest)) {
+      const list = out.get(f.sentence.id);
+      if (list) list.push(f);
+      else out.set(f.sentence.id, [f]);
+    }
+  }
+  return out;
+}
+
+const COUNT_RE = new RegExp(`(?<![\\w.,$€£-])(?:(${alternation(Object.keys(QUALIFIER_RANGES))})\\s+)?(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)((?:\\s+[a-z][a-z-]*){1,3})`, 'gi');
+const MONTH_BEFORE_RE = new RegExp(`\\b${MONTH_PATTERN}\\.?\\s*$`, 'i');
+
+/**
+ * Plain counts the figure lexicon does not know ("40 freight lines", "12 depots"): a number and the noun
+ * after it (the last of up to three ordinary words before a stop word). Keyed by that noun, so only
+ * counts of the same thing compare. Years, money, percentages and dates are left to their own rules.
+ */
+export function countsIn(text: string, sentence: Sentence, articleId: string): Figure[] {
+  const out: Figure[] = [];
+  for (const m of text.matchAll(COUNT_RE)) {
+    const [, qualifier, numText, tail] = m;
+    const before = text.slice(0, m.index);
+    if (MONTH_BEFORE_RE.test(before)) continue;
+    const value = Number(numText!.replace(/,/g, ''));
+    if (!Number.isFinite(value) || value <= 0 || (/^\d{4}$/.test(numText!) && value >= 1800 && value <= 2100)) continue;
+    const ws = tail!.trim().split(/\s+/);
+    if (/^(percent|per|million|billion|thousand|trillion|years?|months?|weeks?|days?|hours?|minutes?|times)$/i.test(ws[0]!)) continue;
+    const content: string[] = [];
+    for (const w of ws) {
+      const lw = w.toLowerCase();
+      if (STOPWORDS.has(lw) || COUNT_PHRASE_STOPS.has(lw)) break;
+      // "31 burn injuries linked to …": a participle after the noun starts what is said about it.
+      if (content.length && /(?:ed|ing)$/.test(lw)) break;
+      content.push(lw);
+    }
+    const noun = content[content.length - 1];
+    if (!noun) continue;
+    // "23 reports of burns", "12 cases of measles": what is counted is named after "of" too.
+    const ofNoun = ws[content.length]?.toLowerCase() === 'of' && ws[content.length + 1] && !STOPWORDS.has(ws[content.length + 1]!.toLowerCase())
+      ? ws[content.length + 1]!.toLowerCase().replace(/[^a-z-]+$/, '')
+      : null;
+    const [lo, hi] = QUALIFIER_RANGES[(qualifier ?? '').toLowerCase().replace(/\s+/g, ' ')] ?? [1, 1];
+    const display = `${qualifier ? `${qualifier} ` : ''}${numText}`;
+    out.push({
+      key: `count:${terms(ofNoun ?? noun)[0] ?? ofNoun ?? noun}`, label: ofNoun ? `${noun} of ${ofNoun}` : noun, value, display, lo: value * lo, hi: value * hi, noun: ofNoun ? `${content.join(' ')} of ${ofNoun}` : content.join(' '),
+      whenText: null, when: null, who: null, articleId, sentence,
+    });
+  }
+  return out;
+}
+
+/**
+ * Plain counts ("42,000 kettles") in sentences, except where the lexicon already read that number.
+ * Not cached here: src/analysis builds them once per corpus version.
+ */
+export function plainCounts(corpus: Corpus, known: Map<string, Figure[]>): Figure[] {
+  const out: Figure[] = [];
+  for (const a of corpus.articles) {
+    for (const s of a.sentences) {
+      const lex = known.get(s.id) ?? [];
+      for (const c of countsIn(s.text, s, a.id)) {
+        if (lex.some((f) => f.value === c.value || f.display.includes(c.display))) continue;
+        out.push({ ...c, who: sourceOfSentence(s.text) });
+      }
+    }
+  }
+  return out;
+}
+
+/** Who a sentence's figure is from: the subject of an opening "X said" ("The company said…", "Consumer advocates said…"), else the usual attribution. */
+const OPENING_SOURCE_RE = new RegExp(
+  `^\\s*((?:[\\p{L}’'.-]+\\s+){0,4}?[\\p{L}’'.-]+)\\s+(?:${alternation([...speechForms({ roles: ['say'], ambiguous: false, forms: ['s', 'past'] }), ...speechForms({ roles: ['report'], forms: ['s', 'past'] })])})\\b`,
+  'u',
+);
+const SUBJECT_PRONOUN: ReadonlySet<string> = new Set(SUBJECT_PRONOUNS);
+function sourceOfSentence(text: string): string | null {
+  const m = OPENING_SOURCE_RE.exec(text);
+  if (m && !SUBJECT_PRONOUN.has(m[1]!.toLowerCase())) return m[1]!.replace(/^The\b/, 'the');
+  return attributionOf(text);
+}
