@@ -69,6 +69,17 @@ describe('relative dates', () => {
     expect(findDateMentions('the longtime U.S. diplomat for Venezuela from 2018–2023, said')[0]).toMatchObject({ kind: 'year', year: 2018, yearTo: 2023 });
   });
 
+  it.each([
+    // Years before 1500 are years too, after the same cue words; a number followed by a noun counts it.
+    ['The oak beams came from trees cut down between 1160 and 1170, records show.', [1160, 1170]],
+    ['The stained glass that dates back to 1250 was not damaged.', [1250]],
+    ['The tower was finished in 1345.', [1345]],
+    ['Power was restored to 1200 homes by noon.', []],
+    ['Traffic rose from 1100 barges to 1400 barges.', []],
+  ])('finds medieval years: %j', (text, years) => {
+    expect(findDateMentions(text).filter((m) => m.kind === 'year').map((m) => m.year)).toEqual(years);
+  });
+
   it('ignores words and numbers that only look like dates', () => {
     for (const t of [
       'defense items which may have already been negotiated',

@@ -358,9 +358,11 @@ export function buildEvents(corpus: Corpus, mentionsOf: (article: Article) => { 
   const key = (e: RawEvent) => (e.resolved ? `${e.resolved.date}|${e.resolved.precision}` : 'unknown');
   for (const e of placedFirst(raw)) {
     // One sentence with two dates ("from 2018–2023", "on Nov. 1 and 2"): one event at its first date the
-    // articles place; dates in other years ("a submarine in 2001, … the Costa Concordia in 2012") are events of their own.
+    // articles place; dates in other years ("a submarine in 2001, … the Costa Concordia in 2012") are events of their own,
+    // and so are two days each told in a clause of its own ("…, which went missing on Sunday, …, Mauger said on Thursday").
     let target = bySentence.get(e.sentence.id);
     if (target && e.resolved && target.date && e.resolved.date.slice(0, 4) !== target.date.slice(0, 4)) target = undefined;
+    else if (target && e.resolved?.precision === 'day' && target.precision === 'day' && target.date !== e.resolved.date && ownClause(e, target)) target = undefined;
     if (!target) {
       target = (byDate.get(key(e)) ?? []).find((m) =>
         m.members.some((x) => x.norm === e.norm || (e.resolved !== null && sameEvent(x, e, idf))),
@@ -386,6 +388,18 @@ export function buildEvents(corpus: Corpus, mentionsOf: (article: Article) => { 
     members: m.members.map(({ article, sentence, inferred, note }) => ({ article, sentence, ...(inferred ? { inferred } : {}), ...(note !== undefined ? { note } : {}) })),
   }));
   return { events, inferred };
+}
+
+/**
+ * Is a day of a sentence told in a clause apart from the day its event already has there? Words
+ * between the two date phrases (more than a conjunction: "on Nov. 1 and 2" is one telling).
+ */
+function ownClause(e: RawEvent, target: { date: string | null; members: RawEvent[] }): boolean {
+  const other = target.members.find((x) => x.sentence.id === e.sentence.id && x.resolved?.date === target.date);
+  if (!other) return false;
+  const [a, b] = [other.mention, e.mention].sort((x, y) => x.index - y.index);
+  const gap = e.sentence.text.slice(a!.index + a!.text.length, b!.index);
+  return gap.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length > 3;
 }
 
 /**

@@ -12,6 +12,7 @@ import {
   WEEK_SPAN_WORDS, WEEKDAYS, YEAR_CUES, alternation, monthNumber, wordRe,
 } from '../language/lexicon/index.js';
 import { FUTURE_CUE_RE, PROSPECTIVE_VERBS, verbPhrases, type VerbPhrase } from '../language/tense.js';
+import { lexTags } from '../language/word-tags.js';
 import type { DatePrecision } from '../types.js';
 
 /** A calendar day as numbers (month 1-12). */
@@ -76,7 +77,7 @@ const capital = (w: string) => w[0]!.toUpperCase() + w.slice(1);
 const MONTH_ABBR = alternation(Object.keys(MONTH_ABBREVIATIONS).map(capital));
 const MONTH_ABBR_DOT = new RegExp(`\\b(${MONTH_ABBR})\\.(?=\\s*\\d)`, 'g');
 const DOTTED = /\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})\b/g;
-const YEAR_RE = /(?<![\d$£€.,:/-])\b((?:1[5-9]|20)\d{2})(?:\s*(?:[–—-]|\bto\b|\buntil\b|\bthrough\b)\s*((?:1[5-9]|20)\d{2}))?\b(?![\d,.]?\d)(?!\s*(?:km|miles?|tons?|troops|people|%|percent|dollars))/g;
+const YEAR_RE = /(?<![\d$£€.,:/-])\b((?:1\d|20)\d{2})(?:\s*(?:[–—-]|\bto\b|\buntil\b|\bthrough\b)\s*((?:1\d|20)\d{2}))?\b(?![\d,.]?\d)(?!\s*(?:km|miles?|tons?|troops|people|%|percent|dollars))/g;
 /** A length of time, not a point in it: "three months", "for two weeks", "several days". */
 const TIME_AMOUNT = alternation([...Object.keys(NUMBER_UNITS), ...VAGUE_TIME_AMOUNTS]);
 const DURATION_RE = new RegExp(`^(?:for\\s+)?(?:a|an|\\d+|${TIME_AMOUNT})\\s+(?:more\\s+)?(?:${alternation(TIME_UNITS)})s?$`, 'i');
@@ -169,6 +170,15 @@ function clauseAround(text: string, start: number, end: number): [number, number
 /** Blank a range of a string, keeping offsets. */
 function mask(s: string, start: number, end: number): string {
   return s.slice(0, start) + ' '.repeat(end - start) + s.slice(end);
+}
+
+const NOT_NOUN_TAGS = ['Verb', 'Conjunction', 'Preposition', 'Determiner', 'Adverb', 'Pronoun', 'QuestionWord'];
+/** The text after a number opens with a lowercase noun (or a word the lexicon does not know, mostly nouns): the number counts it. */
+function countedNoun(after: string): boolean {
+  const w = /^\s+(\p{Ll}[\p{L}-]*)/u.exec(after)?.[1];
+  if (!w) return false;
+  const tags = lexTags(w);
+  return !NOT_NOUN_TAGS.some((t) => tags.has(t));
 }
 
 /** All date expressions in a sentence. Never throws; returns [] for text without dates. */
@@ -278,6 +288,8 @@ export function findDateMentions(text: string): DateMention[] {
   for (const m of work.matchAll(YEAR_RE)) {
     if (!YEAR_CUE.test(work.slice(Math.max(0, m.index! - 12), m.index!))) continue;
     const y = Number(m[1]);
+    // Before 1500 a number like a year is more often a count ("to 1200 homes"): a year only when no noun follows it.
+    if (y < 1500 && countedNoun(work.slice(m.index! + m[0].length))) continue;
     const y2 = m[2] ? Number(m[2]) : undefined;
     const range = y2 !== undefined && y2 > y;
     // The clause holding the range: from the last comma, dash, parenthesis or clause start.

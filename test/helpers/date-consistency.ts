@@ -64,8 +64,13 @@ export async function statedDates(deps: Deps): Promise<StatedDate[]> {
     const inDigest = (d.events ?? []).some((x) => x.date === e.date && e.members.some((m) => x.text.includes(m.sentence.text.trim())));
     const tellings = [...e.members].sort((a, b) => (a.article.date ? 0 : 1) - (b.article.date ? 0 : 1));
     for (const m of tellings) {
-      const [mention, ...others] = findDateMentions(m.sentence.text).filter((x) => givesDate(x, m.article, e.date!, precision));
+      const all = findDateMentions(m.sentence.text);
+      const [mention, ...others] = all.filter((x) => givesDate(x, m.article, e.date!, precision));
       if (!mention) continue;
+      // A sentence telling two days ("…, which went missing on Sunday, …, Mauger said on Thursday") is two events:
+      // a "when" question made of it names neither, so another telling is asked, or none.
+      const ref = m.article.date ? parseYmd(m.article.date) : null;
+      if (all.some((x) => { const r = resolveMention(x, ref); return r?.precision === 'day' && r.date !== e.date; })) continue;
       out.push({ date: e.date, precision, article: m.article, sentence: m.sentence, mention, others, inDigest });
       break;
     }
