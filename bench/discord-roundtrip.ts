@@ -5,6 +5,12 @@
  * router, renderer and engines over ./seeds. A benchmark, not a timed test.
  *
  *   npx tsx bench/discord-roundtrip.ts [--n 1000] [--command sources|ask] [--concurrency 1] [--engine real|none]
+ *                                      [--rebuild <corpusDir>]
+ *
+ * --rebuild: while the interactions run, the same process rebuilds the analysis of
+ * another corpus (e.g. 10,000 generated articles) from scratch the way a server does
+ * after a big change (src/analysis/worker.ts: a worker thread), into a temp folder; the
+ * interactions keep going until it ends, and the line says how many ran during it.
  *
  * Prints p50/p90/p99/max in ms and throughput.
  */
@@ -21,6 +27,7 @@ const { values } = parseArgs({
     concurrency: { type: 'string', default: '1' },
     // "none": a constant answer instead of the engines, to isolate the Discord layer
     engine: { type: 'string', default: 'real' },
+    rebuild: { type: 'string' },
   },
 });
 const n = Number(values.n);
@@ -39,6 +46,34 @@ const CONSTANT: Answer = {
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!;
 
 const deps = await realDeps();
+/** The rebuild running alongside (--rebuild), if any. */
+interface Rebuild {
+  done: boolean;
+  promise: Promise<void>;
+  ms?: number;
+  error?: string;
+}
+let rebuild = null as Rebuild | null;
+if (values.rebuild) {
+  const { mkdtempSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const path = await import('node:path');
+  const { runAnalysisWorker } = await import('../src/analysis/worker.js');
+  const tmp = mkdtempSync(path.join(tmpdir(), 'dispatch-rebuild-'));
+  const t0 = performance.now();
+  const r: Rebuild = { done: false, promise: Promise.resolve() };
+  r.promise = runAnalysisWorker({ corpusDir: path.resolve(values.rebuild), snapshotDir: path.join(tmp, 'corpus'), analysisDir: path.join(tmp, 'analysis') }).then(
+    () => {
+      r.done = true;
+      r.ms = performance.now() - t0;
+    },
+    (err: Error) => {
+      r.done = true;
+      r.error = err.message.split('\n')[0];
+    },
+  );
+  rebuild = r;
+}
 for (const command of which) {
   const discord = await startFakeDiscord();
   const bot = await startDiscord(
@@ -52,8 +87,10 @@ for (const command of which) {
   await discord.ready();
   const times: number[] = [];
   let next = 0;
+  let during = 0;
   const one = async () => {
-    while (next < n) {
+    // With a rebuild alongside, keep going until it is over (at least n).
+    while (next < n || (rebuild && !rebuild.done)) {
       const i = next++;
       const options = command === 'ask' ? [{ name: 'question', type: 3, value: QUESTIONS[i % QUESTIONS.length] }] : [];
       const payload = discord.command(command, options, { userId: discord.snowflake() });
@@ -66,6 +103,7 @@ for (const command of which) {
         60_000,
       );
       times.push(performance.now() - t0);
+      if (rebuild && !rebuild.done) during++;
       // keep the recorder small so waiting stays O(1) per request
       if (discord.requests.length > 200) discord.requests.splice(0, discord.requests.length - 50);
     }
@@ -73,12 +111,20 @@ for (const command of which) {
   const started = performance.now();
   await Promise.all(Array.from({ length: concurrency }, one));
   const elapsed = performance.now() - started;
+  const count = times.length;
   await bot.stop();
   await discord.close();
   times.sort((a, b) => a - b);
   const f = (x: number) => x.toFixed(2);
   process.stdout.write(
-    `/${command}${values.engine === 'none' ? ' (constant answer, no engine)' : ''}: ${n} interactions, concurrency ${concurrency}: p50 ${f(pct(times, 50))} ms, p90 ${f(pct(times, 90))} ms, p99 ${f(pct(times, 99))} ms, max ${f(times[times.length - 1]!)} ms, ${(n / (elapsed / 1000)).toFixed(0)}/s\n`,
+    `/${command}${values.engine === 'none' ? ' (constant answer, no engine)' : ''}: ${count} interactions, concurrency ${concurrency}: p50 ${f(pct(times, 50))} ms, p90 ${f(pct(times, 90))} ms, p99 ${f(pct(times, 99))} ms, max ${f(times[times.length - 1]!)} ms, ${(count / (elapsed / 1000)).toFixed(0)}/s${
+      rebuild ? `; ${during} of them while a rebuild of ${values.rebuild} ran in a worker thread (${rebuild.error ? `failed: ${rebuild.error}` : rebuild.done ? `${Math.round(rebuild.ms! / 1000)} s` : 'still running'})` : ''
+    }\n`,
   );
 }
 await deps.store.close();
+if (rebuild && !rebuild.done) {
+  // Only the first command's run overlaps the rebuild; do not wait for it.
+  process.stdout.write('(rebuild still running at the end; stopped)\n');
+}
+process.exit(0);

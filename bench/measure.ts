@@ -7,6 +7,7 @@
  *   tsx bench/measure.ts warm     <corpusDir> <dataDir>   start-up as buildDeps does it (corpus snapshot + persisted index)
  *   tsx bench/measure.ts snapshot <corpusDir> <dataDir>   start-up with the corpus snapshot + persisted index
  *   tsx bench/measure.ts server   <corpusDir> <dataDir>   start-up as a server does it (buildDeps + warmUp), then the first /who and /timeline
+ *   tsx bench/measure.ts raw      <corpusDir> <dataDir>   a plain MiniSearch over the same passages, queried with the /ask questions (the ratio's baseline)
  *
  * Times are wall clock and, beside them, this process's CPU time: the machine this
  * runs on is shared, and under contention wall time overstates the work.
@@ -248,6 +249,34 @@ async function snapshot(): Promise<Record<string, unknown>> {
   return { startMs: ms(t0), startCpuMs: cpuMs(c0), corpusMs, reused, parsed, fromCache: index.fromCache, peakRssMb: peakRssMb() };
 }
 
-const out = mode === 'warm' ? await warm() : mode === 'snapshot' ? await snapshot() : mode === 'server' ? await server() : await build();
+/**
+ * The baseline for /ask: a plain MiniSearch (default options, `text` field) over the same
+ * passages, queried with the same 200 questions, timed the same way.
+ */
+async function raw(): Promise<Record<string, unknown>> {
+  const MiniSearch = (await import('minisearch')).default;
+  const { corpus } = await loadCorpusCached(corpusDir!, { cacheDir: path.join(dataDir!, 'corpus') });
+  const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  const ms0 = new MiniSearch<{ id: string; text: string }>({ fields: ['text'] });
+  ms0.addAll(corpus.articles.flatMap((a) => a.paragraphs.map((p) => ({ id: p.id, text: p.sentences.map((x) => x.text).join(' ') }))));
+  const buildMs = ms(t0);
+  const buildCpuMs = cpuMs(c0);
+  const q = questionsFor(corpus, 200);
+  for (const question of q.ask.slice(0, 10)) ms0.search(question);
+  const times: number[] = [];
+  const cpu: number[] = [];
+  for (const question of q.ask.slice(1)) {
+    const t = performance.now();
+    const c = process.cpuUsage();
+    ms0.search(question).slice(0, 20);
+    times.push(performance.now() - t);
+    const d = process.cpuUsage(c);
+    cpu.push((d.user + d.system) / 1000);
+  }
+  return { buildMs, buildCpuMs, p50: percentile(times, 50), p95: percentile(times, 95), cpuP50: percentile(cpu, 50), cpuP95: percentile(cpu, 95), n: times.length, peakRssMb: peakRssMb() };
+}
+
+const out = mode === 'raw' ? await raw() : mode === 'warm' ? await warm() : mode === 'snapshot' ? await snapshot() : mode === 'server' ? await server() : await build();
 process.stdout.write(JSON.stringify(out) + '\n');
 process.exit(0);

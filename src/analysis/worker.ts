@@ -18,7 +18,7 @@ import type { Corpus } from '../types.js';
 import type { AnalysisSlot } from './file.js';
 
 /** What the worker needs (plain data: it crosses threads). */
-interface Job {
+export interface AnalysisJob {
   corpusDir: string;
   /** Corpus snapshot folder (src/scale/corpus-cache.ts), shared with the main thread. */
   snapshotDir: string;
@@ -63,7 +63,15 @@ export function wantsOffThreadBuild(deps: BuildDeps, min = OFF_THREAD_MIN_ARTICL
 export async function buildAnalysisOffThread(deps: BuildDeps): Promise<OffThreadBuild> {
   const dir = deps.analysis?.dir;
   if (!dir) throw new Error('buildAnalysisOffThread needs a persistence folder (deps.analysis.dir)');
-  const job: Job = { corpusDir: deps.corpus.dir, snapshotDir: path.join(deps.config.dataDir, 'corpus'), analysisDir: dir };
+  const reply = await runAnalysisWorker({ corpusDir: deps.corpus.dir, snapshotDir: path.join(deps.config.dataDir, 'corpus'), analysisDir: dir });
+  const { absorbAnalysisFile } = await import('./index.js');
+  const current = await absorbAnalysisFile(deps);
+  deps.log?.info({ version: reply.version, current, ms: Math.round(reply.ms) }, 'corpus analysis built in a worker thread');
+  return { version: reply.version, current, ms: reply.ms };
+}
+
+/** Build and write the analysis of a corpus folder in a worker thread (nothing is loaded here). */
+export async function runAnalysisWorker(job: AnalysisJob): Promise<{ version: string; ms: number }> {
   const reply = await new Promise<Reply>((resolve, reject) => {
     const worker = spawn(job);
     worker.once('message', (m: Reply) => resolve(m));
@@ -71,14 +79,11 @@ export async function buildAnalysisOffThread(deps: BuildDeps): Promise<OffThread
     worker.once('exit', (code) => reject(new Error(`analysis worker exited (${code}) without a result`)));
   });
   if (!reply.ok) throw new Error(`analysis worker failed: ${reply.error}`);
-  const { absorbAnalysisFile } = await import('./index.js');
-  const current = await absorbAnalysisFile(deps);
-  deps.log?.info({ version: reply.version, current, ms: Math.round(reply.ms) }, 'corpus analysis built in a worker thread');
-  return { version: reply.version, current, ms: reply.ms };
+  return reply;
 }
 
 /** Workers do not inherit a TypeScript loader (vitest's, tsx's): a small bootstrap registers tsx first. */
-function spawn(job: Job): Worker {
+function spawn(job: AnalysisJob): Worker {
   const here = new URL(import.meta.url);
   const data = { dispatchAnalysisJob: job };
   if (!here.pathname.endsWith('.ts')) return new Worker(here, { workerData: data });
@@ -87,7 +92,7 @@ function spawn(job: Job): Worker {
   return new Worker(boot, { eval: true, workerData: data });
 }
 
-async function runJob(job: Job): Promise<Reply> {
+async function runJob(job: AnalysisJob): Promise<Reply> {
   const t0 = performance.now();
   const { loadCorpusCached } = await import('../scale/corpus-cache.js');
   const { warmAnalysis, readAnalysisFile } = await import('./index.js');
@@ -99,8 +104,8 @@ async function runJob(job: Job): Promise<Reply> {
   return { ok: true, version: corpus.version, ms: performance.now() - t0 };
 }
 
-if (!isMainThread && (workerData as { dispatchAnalysisJob?: Job } | null)?.dispatchAnalysisJob) {
-  const job = (workerData as { dispatchAnalysisJob: Job }).dispatchAnalysisJob;
+if (!isMainThread && (workerData as { dispatchAnalysisJob?: AnalysisJob } | null)?.dispatchAnalysisJob) {
+  const job = (workerData as { dispatchAnalysisJob: AnalysisJob }).dispatchAnalysisJob;
   runJob(job).then(
     (r) => parentPort!.postMessage(r),
     (err: unknown) => parentPort!.postMessage({ ok: false, error: (err as Error)?.stack ?? String(err) } satisfies Reply),
