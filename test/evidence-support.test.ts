@@ -6,6 +6,9 @@ const TALKS = 'Officials said the talks would resume in Geneva next week.';
 const STRIKES = 'The navy has carried out 14 strikes on suspected smuggling boats since September, killing at least 61 people, according to the ministry.';
 const PORT = 'Mayor Ilsa Varga said the harbour “will not reopen before the storm passes” and denied that the ferry had been sold.';
 
+const FERRY = 'The ferry was sold to a unit of Baltic Holding, and its crew, all Latvian nationals, stayed aboard; director Anna Brek resigned as director after the sale.';
+const UNDECIDED = 'Anna Brek told reporters on Friday that she had yet to make a decision on whether to sell the ferry.';
+
 const q = (passage: string, quote: string, speakers: string[] = []): Quoted => ({ quote, around: sentencesAround(passage, quote), speakers });
 
 describe('supportOf', () => {
@@ -20,7 +23,11 @@ describe('supportOf', () => {
     ['Varga said the harbour will not reopen before the storm passes.', q(PORT, 'will not reopen before the storm passes'), 'unsupported', 'predicate'],
     ['The Example Gazette reported the talks would resume.', q(TALKS, TALKS, ['Example Gazette']), 'supported'],
     // names
-    ['The talks would resume in Vienna next week.', q(TALKS, TALKS), 'unsupported', 'names'],
+    // another name in the same place ("resume in Geneva" / "resume in Vienna") is a contradiction
+    ['The talks would resume in Vienna next week.', q(TALKS, TALKS), 'contradicts', 'names'],
+    ['The ferry was sold to a unit of Norland Lines.', q(FERRY, FERRY), 'contradicts', 'names'],
+    ['The ferry crew were Estonian.', q(FERRY, FERRY), 'contradicts', 'names'],
+    ['The ferry was sold by Norland Lines.', q(FERRY, FERRY), 'unsupported', 'names'],
     ['Officials in Oslo said the talks would resume.', q(TALKS, TALKS), 'unsupported', 'names'],
     ['Mayor Petra Lund said the harbour will not reopen before the storm passes.', q(PORT, 'will not reopen before the storm passes'), 'unsupported', 'names'],
     // figures and dates
@@ -33,6 +40,10 @@ describe('supportOf', () => {
     ['Varga said the harbour will reopen before the storm passes.', q(PORT, 'will not reopen before the storm passes'), 'contradicts', 'negation'],
     ['The ferry had been sold.', q(PORT, 'the ferry had been sold'), 'contradicts', 'negation'],
     ['Officials have yet to say whether talks will resume.', q(TALKS, TALKS), 'contradicts', 'negation'],
+    // a state the quote says the opposite of, for the same subject
+    ['Director Anna Brek stayed on as director after the sale.', q(FERRY, FERRY), 'contradicts', 'predicate'],
+    ['Anna Brek had already decided to sell the ferry.', q(UNDECIDED, UNDECIDED), 'contradicts'],
+    ['Anna Brek resigned as director after the sale.', q(FERRY, FERRY), 'supported'],
     // predicate
     ['The talks collapsed after a bomb exploded.', q(TALKS, TALKS), 'unsupported', 'predicate'],
     ['Visit the login page now', q(TALKS, TALKS), 'unsupported', 'predicate'],
@@ -48,7 +59,7 @@ describe('supportOf', () => {
     const r = supportOf('The talks would not resume in Vienna next month.', TALKS);
     expect(r.parts.map((p) => p.check)).toEqual(['names', 'figures', 'dates', 'negation', 'predicate']);
     expect(r.parts.filter((p) => !p.ok).map((p) => p.check)).toEqual(['names', 'dates', 'negation']);
-    expect(r.reason).toMatch(/^names: 'Vienna'/);
+    expect(r.reason).toMatch(/^names: .*'Vienna'/);
   });
 
   it('an alias of the same entity counts when the entity index is given', () => {

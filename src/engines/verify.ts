@@ -14,12 +14,14 @@ import { BadInputError } from '../errors.js';
 import { antonymsOf, synonymsOf } from '../language/synonyms.js';
 import { editDistance } from '../language/edit-distance.js';
 import {
-  ALLEGATION_WORDS, ANSWER_VERBS, CLAIM_FRAME, CLAUSE_START_WORDS, DISBELIEF, MONTH_PATTERN, alternation, denialForms, speechForms, wordRe,
+  ALLEGATION_WORDS, ANSWER_VERBS, CLAIM_FRAME, CLAUSE_START_WORDS, DETERMINERS, DISBELIEF, FINITE_AUXILIARIES, SUBJECT_PRONOUNS, MONTH_PATTERN, alternation, denialForms, speechForms, wordRe,
 } from '../language/lexicon/index.js';
-import { stem, terms, words } from '../language/tokenize.js';
+import { lemma, stem, terms, words } from '../language/tokenize.js';
+import { lexTags } from '../language/word-tags.js';
 import type { Answer, AnswerBlock, Article, Sentence } from '../types.js';
 import { properNames } from './ask.js';
 import { createCiter, type Citer } from './cite.js';
+import { supportOf, type Support, type SupportContext } from '../evidence/support.js';
 import { agesOf, claimAge, comparableFigures, resolveHolder, sameNumber, statedAge } from './figure-slots.js';
 import { capitalize, quotedList } from './phrasing.js';
 import { analysisOf } from '../analysis/index.js';
@@ -122,6 +124,94 @@ interface Assessment {
   supportIds: string[];
   againstIds: string[];
   figures: { claim: string; status: string; articles: string[] }[];
+  /** "Partly supported" only because no sentence found covers enough of its words: the judge may still find one that says it. */
+  loose?: boolean;
+}
+
+/** A sentence (or two adjacent ones) the one judge (src/evidence/support.ts) read against a claim part. */
+interface Judged {
+  sents: Sentence[];
+  article: Article;
+  text: string;
+  support: Support;
+}
+
+/** Checks whose contradiction the judge decides here; figures and dates are compared by the figure and date rules of assess(). */
+const STATE_CHECKS = new Set(['names', 'negation', 'predicate']);
+
+/**
+ * The sentences the search finds for a claim part, judged by supportOf: those that say it,
+ * and those that say something incompatible about the same subject — every failing check a
+ * contradiction (another name in its place, the opposite polarity or state), none of them
+ * a figure or a date.
+ */
+function judgeBySupport(deps: Deps, claim: string): { for: Judged[]; against: Judged[] } {
+  const ctx: SupportContext = { entities: analysisOf(deps).entities };
+  const out = { for: [] as Judged[], against: [] as Judged[] };
+  const seen = new Set<string>();
+  for (const h of deps.index.search(claim, { limit: 12 })) {
+    const p = deps.index.passage(h.id);
+    const article = p && deps.corpus.byId.get(p.articleId);
+    if (!p || !article) continue;
+    const units = p.sentences.flatMap((x, i) => {
+      const next = p.sentences[i + 1];
+      return next && words(x.text).length + words(next.text).length <= 60 ? [[x], [x, next]] : [[x]];
+    });
+    for (const sents of units) {
+      const key = sents.map((x) => x.id).join('+');
+      const text = sents.map((x) => x.text).join(' ');
+      if (seen.has(key) || /\?\s*["”’']?\s*$/.test(text.trim())) continue;
+      seen.add(key);
+      const support = supportOf(claim, { quote: text, speakers: article.outlet ? [article.outlet] : [] }, ctx);
+      const failed = support.parts.filter((x) => !x.ok);
+      if (support.supported) out.for.push({ sents, article, text, support });
+      // Most of the claim's words must be the sentence's for it to speak of the same subject.
+      else if (support.coverage >= 0.5 && failed.every((x) => x.contradicts && STATE_CHECKS.has(x.check))) out.against.push({ sents, article, text, support });
+    }
+  }
+  // A pair that only repeats what one of its sentences says is that sentence.
+  const single = (list: Judged[]) => list.filter((j) => j.sents.length === 1 || !list.some((o) => o.sents.length === 1 && j.sents.includes(o.sents[0]!)));
+  return { for: single(out.for), against: single(out.against) };
+}
+
+/** The judge's verdict on a part where assess() found nothing it could decide, cited through the shared citer. */
+function judged(deps: Deps, claim: string, citer: Citer, prior: Assessment): Assessment {
+  const undecided = prior.verdict === 'not addressed' || prior.loose;
+  if (!undecided) return prior;
+  const j = judgeBySupport(deps, claim);
+  const verdict: Verdict | null = j.for.length ? 'supported' : j.against.length ? 'contradicted' : null;
+  if (!verdict) return prior;
+  const shown = pickJudged(verdict === 'supported' ? j.for : j.against, 3, analysisOf(deps).groups);
+  const cites: number[] = [];
+  const lines = shown.map((x) => {
+    const n = citer.cite(x.sents);
+    cites.push(n);
+    const why = verdict === 'contradicted' ? ` — ${x.support.reason!.replace(/^\w+: /, '')}` : '';
+    return `• ${articleLabel(x.article)}${x.article.date ? ` (${x.article.date})` : ''}: “${clip(x.text.trim(), 400)}” [${n}]${why}`;
+  });
+  const ids = shown.map((x) => x.article.id);
+  return {
+    claim,
+    verdict,
+    reasons: [verdict === 'supported' ? 'a sentence of the articles says it' : 'the articles say something incompatible about the same subject'],
+    blocks: [{ heading: verdict === 'supported' ? 'What the articles say' : 'What the articles say instead', text: lines.join('\n'), cites }],
+    supportIds: verdict === 'supported' ? ids : [],
+    againstIds: verdict === 'contradicted' ? ids : [],
+    figures: prior.figures,
+  };
+}
+
+/** Up to `max` judged sentences, one per independent voice first. */
+function pickJudged(list: Judged[], max: number, groups: Map<string, string>): Judged[] {
+  const out: Judged[] = [];
+  for (const pass of [0, 1]) {
+    for (const x of list) {
+      if (out.length >= max || out.includes(x)) continue;
+      if (pass === 0 && out.some((o) => (groups.get(o.article.id) ?? o.article.id) === (groups.get(x.article.id) ?? x.article.id))) continue;
+      out.push(x);
+    }
+  }
+  return out;
 }
 
 /** Check one claim. Throws BadInputError when nothing of a claim is left after removing chat furniture. */
@@ -134,7 +224,7 @@ export function verify(deps: Deps, rawClaim: string): Answer {
   const notes: string[] = [];
   if (claim.split(/\s+/).length > 60) notes.push('That is a long claim; shorter claims, one at a time, get sharper verdicts.');
   const citer = createCiter(deps.corpus);
-  const parts = splitClaim(claim).map((c) => ({ ...assess(deps, c.query, citer), claim: c.shown }));
+  const parts = splitClaim(claim).map((c) => ({ ...judged(deps, c.query, citer, assess(deps, c.query, citer)), claim: c.shown }));
 
   let verdict: Verdict;
   let head: string;
@@ -150,10 +240,12 @@ export function verify(deps: Deps, rawClaim: string): Answer {
   } else {
     const vs = parts.map((p) => p.verdict);
     if (vs.every((v) => v === 'not addressed')) return notAddressed(title, parts.map((p) => p.reasons.join(' ')).join(' '), notes, claim);
-    // A compound claim is only as good as its parts: all true → supported; a false part and nothing true → contradicted.
+    // A compound claim is only as good as its parts: all true → supported. Its first part is its main assertion: when
+    // that is false, or every part the articles address is, it is contradicted; anything else true is partly supported.
+    const addressed = vs.filter((v) => v !== 'not addressed');
     verdict = vs.every((v) => v === 'supported')
       ? 'supported'
-      : vs.every((v) => v === 'contradicted') || (vs.includes('contradicted') && !vs.includes('supported') && !vs.includes('partly supported'))
+      : vs[0] === 'contradicted' || addressed.every((v) => v === 'contradicted')
         ? 'contradicted'
         : 'partly supported';
     head = `Verdict: ${verdict} — the claim has ${parts.length} parts: ${parts.map((p) => `“${clip(p.claim, 80)}” is ${p.verdict}`).join('; ')}.`;
@@ -188,25 +280,79 @@ export function verify(deps: Deps, rawClaim: string): Answer {
   };
 }
 
-const AUX = CLAUSE_START_WORDS.join('|');
+const STARTS_CLAUSE = new Set([...SUBJECT_PRONOUNS, 'that', ...CLAUSE_START_WORDS]);
+const POSSESSIVES = new Set(DETERMINERS.filter((d) => !/^(?:the|a|an|this|that|these|those)$/.test(d)));
+const FINITE = new Set(FINITE_AUXILIARIES);
+
+/** A verb form: the lexicon says so, or an "-ed" form of another lemma ("joined", "rescued"). */
+function verbLike(word: string): boolean {
+  const w = word.toLowerCase();
+  const tags = lexTags(w);
+  if (tags.has('Verb')) return !tags.has('Noun') || tags.has('PastTense') || tags.has('Participle');
+  return /ed$/.test(w) && !tags.size && lemma(w) !== w;
+}
+
+/** Where a joiner ("and", "but", "so") starts a new clause of a claim whose first part already has its verb. */
+function startsClause(before: string, after: string): boolean {
+  const ws = after.split(/\s+/).map((w) => w.replace(/^[^\p{L}]+|[^\p{L}’']+$/gu, '').toLowerCase());
+  const first = ws[0] ?? '';
+  if (STARTS_CLAUSE.has(first)) return true;
+  if (!before.split(/\s+/).some((w) => verbLike(w) || FINITE.has(w.toLowerCase()))) return false;
+  // "and flown to a hospital", "and lives in …", "and later joined …": the same subject does something else.
+  if (verbLike(first)) return true;
+  // "and its captain was arrested": a new subject with its own verb.
+  return POSSESSIVES.has(first) && ws.slice(1, 4).some((w) => FINITE.has(w) || verbLike(w));
+}
+
+/** The subject of a clause: its words before the first verb ("The first four boys" of "The first four boys were rescued"). */
+function subjectOf(clause: string): string {
+  const ws = clause.split(/\s+/);
+  const finite = (w: string) => {
+    if (/^\p{Lu}/u.test(w)) return false;
+    const tags = lexTags(w.toLowerCase());
+    return tags.has('PastTense') || tags.has('PresentTense') || (/ed$/i.test(w) && lemma(w.toLowerCase()) !== w.toLowerCase());
+  };
+  const aux = ws.findIndex((w, i) => i > 0 && FINITE.has(w.toLowerCase()));
+  const at = aux > 0 ? aux : ws.findIndex((w, i) => i > 0 && finite(w));
+  return at > 0 ? ws.slice(0, at).join(' ') : '';
+}
 
 /**
- * Split a compound claim at "and"/"but"/";" where a new clause starts ("… and will
- * send troops", "…; he also said…"), so each part gets its own verdict. Lists of
- * names ("Russia and North Korea") are not split. A part without its own names
+ * Split a compound claim where a new clause starts — at ";", at "and"/"but" before a
+ * new subject or verb ("… and will send troops", "… and its captain was arrested",
+ * "… and later joined …"), and at ", so" — so each part gets its own verdict. Lists of
+ * names ("Russia and North Korea") are not split. A part without its own subject
  * borrows the first part's, so "will send troops" still says who.
  */
 export function splitClaim(claim: string): { shown: string; query: string }[] {
-  const re = new RegExp(`\\s*;\\s*|,?\\s+(?:and|but)\\s+(?=(?:he|she|they|it|we|i|that|${AUX})\\b)`, 'i');
-  const parts = claim.split(re).map((p) => p.trim()).filter((p) => terms(p).length >= 1);
+  const pieces: string[] = [];
+  let rest = claim;
+  const joiner = /\s*;\s*|,\s+so\s+|,?\s+(?:and|but)\s+/gi;
+  let from = 0;
+  for (const m of claim.matchAll(joiner)) {
+    const before = claim.slice(from, m.index);
+    const after = claim.slice(m.index! + m[0].length);
+    if (m[0].includes(';') || /,\s+so\s+/i.test(m[0]) || startsClause(before, after)) {
+      pieces.push(before);
+      from = m.index! + m[0].length;
+    }
+  }
+  rest = claim.slice(from);
+  pieces.push(rest);
+  const parts = pieces.map((p) => p.trim()).filter((p) => terms(p).length >= 1);
   if (parts.length < 2 || parts.length > 4) return [{ shown: claim, query: claim }];
   const firstNames = properNames(parts[0]!).filter((n) => terms(n).length);
+  const subject = subjectOf(parts[0]!) || firstNames.join(' ');
   // "X said A, and that B": B is also what X said.
   const reported = REPORTED_PREFIX_RE.exec(parts[0]!)?.[1];
   return parts.map((p, i) => {
     if (i > 0 && /^that\b/i.test(p) && reported) return { shown: p, query: `${reported} ${p.replace(/^that\s+/i, '')}` };
-    if (i === 0 || properNames(p).some((n) => terms(n).length && !/^(he|she|they|it|we|i)$/i.test(n))) return { shown: p, query: p };
-    return { shown: p, query: `${firstNames.join(' ')} ${p.replace(/^(?:he|she|they|it|we)\s+/i, '')}`.trim() };
+    const first = p.split(/\s+/)[0]!.toLowerCase();
+    const ownSubject = !verbLike(first) && !FINITE.has(first) && !CLAUSE_START_WORDS.includes(first);
+    // "… and its captain was arrested": the first part's subject's captain.
+    if (i > 0 && POSSESSIVES.has(first) && subject) return { shown: p, query: `${subject}'s ${p.split(/\s+/).slice(1).join(' ')}` };
+    if (i === 0 || (ownSubject && !/^(?:he|she|they|it|we)$/.test(first))) return { shown: p, query: p };
+    return { shown: p, query: `${subject} ${p.replace(/^(?:he|she|they|it|we)\s+/i, '')}`.trim() };
   });
 }
 
@@ -616,6 +762,7 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
   // --- verdict ---
   const reasons: string[] = [];
   let verdict: Verdict;
+  let loose = false;
   const figConflict = checks.filter((c) => c.status === 'conflict');
   const figMatch = checks.filter((c) => c.status === 'match');
   const figLoose = checks.filter((c) => c.status === 'close' || c.status === 'none');
@@ -665,6 +812,7 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
       );
     } else if (!strong.length) {
       verdict = 'partly supported';
+      loose = true;
       reasons.push(`the articles support part of it, but nothing about ${quotedList(best.uncovered.slice(0, 4).map(shown))}`);
     } else if (missingBits.length) {
       verdict = 'partly supported';
@@ -721,6 +869,7 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
     supportIds: forSide.length ? keySupporters.map((e) => e.s.articleId) : [],
     againstIds,
     figures: checks.map((c) => ({ claim: c.claim.display, status: c.status, articles: c.found.map((x) => x.f.display) })),
+    ...(loose ? { loose } : {}),
   };
 }
 

@@ -27,9 +27,10 @@ import { inBaseUnit, readFigures, type FigureReading } from '../analysis/figures
 import { splitSentences } from '../corpus/sentences.js';
 import { parseDates, type DateParts } from '../language/dates.js';
 import {
-  ATTRIBUTION_PHRASES, CALENDAR_WORDS, CLAIM_FRAME, COUNTRY_ABBREVIATIONS, NAME_CONNECTORS, DISBELIEF, FALSITY_WORDS, MONTHS, NAME_VERB_FILLERS, NEGATION_CUES, REPORT_NOUNS,
+  ATTRIBUTION_PHRASES, CALENDAR_WORDS, DETERMINERS, CLAIM_FRAME, COUNTRY_ABBREVIATIONS, NAME_CONNECTORS, DISBELIEF, FALSITY_WORDS, MONTHS, NAME_VERB_FILLERS, NEGATION_CUES, REPORT_NOUNS,
   SENTENCE_OPENERS, STOPWORDS, TITLE_WORDS, UNCERTAIN_HEDGES, WEEKDAYS, WH_WORDS, alternation, denialForms, speechForms, speechLemma,
 } from '../language/lexicon/index.js';
+import { COPULAS, ROLE_PREPOSITIONS, STATE_OPPOSITES } from '../language/lexicon/states.js';
 import { antonymsOf, synonymsOf } from '../language/synonyms.js';
 import { fold, root, stem, tokenize, type Token } from '../language/tokenize.js';
 import { lexTags } from '../language/word-tags.js';
@@ -79,7 +80,7 @@ export interface SupportContext {
 }
 
 /** Bump when the judgement changes: model answers verified by an older judge are not reused. */
-export const SUPPORT_VERSION = 1;
+export const SUPPORT_VERSION = 2;
 
 /**
  * Share of a statement's content words the quotes must cover. Tuned on the generated
@@ -460,12 +461,23 @@ export function supportOf(statement: string, evidence: string | Quoted | readonl
 
   // names
   const missing: string[] = [];
+  const swapped: string[] = [];
   for (const run of nameRuns(s.toks, text)) {
     const framed = inFrame(run[0]!.start);
     const ok = nameFound(run, text, framed ? { toks: frameToks, keys: frameKeys } : { toks: qToks, keys: qKeys }, ctx);
-    if (!ok) missing.push(text.slice(run[0]!.start, run[run.length - 1]!.end));
+    if (ok) continue;
+    const name = text.slice(run[0]!.start, run[run.length - 1]!.end);
+    missing.push(name);
+    const other = framed ? null : nameInSlot(run, s, quotes);
+    if (other) swapped.push(`the quote has '${other}' where the statement has '${name}'`);
   }
-  parts.push(missing.length ? { check: 'names', ok: false, detail: `${missing.map((n) => `'${n}'`).join(', ')} ${missing.length === 1 ? 'is' : 'are'} not in the quote` } : { check: 'names', ok: true });
+  // Another name in the very place of the statement's (the same word before it, "a unit of X" / "a unit of Y"): a
+  // contradiction when it is the only missing name; the other checks still have to pass for the claim to be about the same thing.
+  parts.push(
+    missing.length
+      ? { check: 'names', ok: false, ...(swapped.length === missing.length ? { contradicts: true, detail: swapped.join('; ') } : { detail: `${missing.map((n) => `'${n}'`).join(', ')} ${missing.length === 1 ? 'is' : 'are'} not in the quote` }) }
+      : { check: 'names', ok: true },
+  );
 
   // figures
   {
@@ -552,9 +564,15 @@ export function supportOf(statement: string, evidence: string | Quoted | readonl
   } else parts.push({ check: 'negation', ok: true });
 
   const min = ctx.minCoverage ?? MIN_COVERAGE;
+  // A state the quote says the opposite of ("stayed on" / "quit"): the rest of the statement must be the quote's for it to be the same subject.
+  const state = stateClash(text, quoted.map((q) => q.quote).join(' '));
+  const inState = (t: Tok) => !!state && state[2].some(([a, b]) => t.start >= a && t.end <= b);
+  const rest = content.filter((t) => !inState(t));
+  const stateRest = rest.length ? rest.filter((t) => matched.has(t.lemma)).length / rest.length : 1;
   const stated = content.length + s.figures.length + s.dates.length + nameRuns(s.toks, text).length;
   if (!stated) parts.push({ check: 'predicate', ok: false, detail: 'it states nothing the quote could support' });
   else if (antonym && coverage < 1) parts.push({ check: 'predicate', ok: false, contradicts: true, detail: `'${antonym}' is the opposite of the quote's word` });
+  else if (state && stateRest >= min) parts.push({ check: 'predicate', ok: false, contradicts: true, detail: `'${state[0]}' and the quote's '${state[1]}' cannot both hold` });
   else if (coverage < min) {
     const un = content.filter((t) => !matched.has(t.lemma)).map((t) => t.surface);
     parts.push({ check: 'predicate', ok: false, detail: `the quote does not say ${un.slice(0, 4).map((w) => `'${w}'`).join(', ')} (${Math.round(coverage * 100)}% of its words covered)` });
@@ -569,6 +587,74 @@ export function supportOf(statement: string, evidence: string | Quoted | readonl
     parts,
     coverage,
   };
+}
+
+const DETERMINER_WORDS = new Set(DETERMINERS);
+const BE_FORMS = new Set(COPULAS);
+const phraseRe = (p: string) => new RegExp(`\\b${p.replace(/ /g, '\\s+')}\\b`, 'gi');
+
+/**
+ * A state phrase of the statement whose opposite (STATE_OPPOSITES) the quote uses and the quote does not also say:
+ * [the statement's phrase, the quote's phrase, the statement's spans of it].
+ */
+function stateClash(statement: string, quote: string): [string, string, [number, number][]] | null {
+  for (const [a, b] of STATE_OPPOSITES) {
+    for (const [mine, theirs] of [[a, b], [b, a]] as const) {
+      const spans: [number, number][] = [];
+      let said: string | null = null;
+      for (const p of mine) for (const m of statement.matchAll(phraseRe(p))) { spans.push([m.index!, m.index! + m[0].length]); said ??= m[0]; }
+      if (!said || mine.some((p) => phraseRe(p).test(quote))) continue;
+      const other = theirs.map((p) => phraseRe(p).exec(quote)?.[0]).find((x): x is string => !!x);
+      if (other) return [said, other, spans];
+    }
+  }
+  return null;
+}
+
+/**
+ * The name a quote gives in the place of a statement's name run: the content word just before the run in the
+ * statement ("a unit of Maersk", "a hospital in Bangkok", "the crew was Filipino") is in the quote, followed within
+ * a few words by a name run the statement does not have ("a unit of Royal Boskalis", "the hospital in Chiang Rai").
+ */
+function nameInSlot(run: Tok[], s: Reading, quotes: Reading[]): string | null {
+  const at = s.toks.indexOf(run[0]!);
+  let anchor: Tok | undefined;
+  for (let i = at - 1; i >= Math.max(0, at - 4); i--) {
+    const t = s.toks[i]!;
+    if (t.name || t.measured) return null;
+    if (!t.cue && !STOPWORDS.has(t.bare) && t.bare.length > 1) {
+      anchor = t;
+      break;
+    }
+  }
+  if (!anchor) return null;
+  // The role of the name: the preposition right before it, if any ("a unit of X", "sold by X", "the crew was X").
+  const roleBefore = (toks: Tok[], at: number) => {
+    let i = at - 1;
+    while (i >= 0 && DETERMINER_WORDS.has(toks[i]!.bare)) i--;
+    const w = toks[i]?.bare;
+    return ROLE_PREPOSITIONS.findIndex((g) => !!w && g.includes(w));
+  };
+  const role = roleBefore(s.toks, at);
+  // Without such a preposition, only a name the statement says something is ("the crew was Filipino") holds its place alone.
+  if (role < 0 && !s.toks.slice(s.toks.indexOf(anchor) + 1, at).some((t) => BE_FORMS.has(t.bare))) return null;
+  const mine = new Set(s.toks.filter((t) => t.name).map((t) => t.bare));
+  for (const q of quotes) {
+    for (let i = 0; i < q.toks.length; i++) {
+      const t = q.toks[i]!;
+      if (t.lemma !== anchor.lemma && t.key !== anchor.key) continue;
+      for (let j = i + 1; j < Math.min(q.toks.length, i + 6); j++) {
+        const u = q.toks[j]!;
+        if (/[.;:!?]/.test(q.text.slice(q.toks[j - 1]!.end, u.start))) break;
+        if (!u.name) continue;
+        if (mine.has(u.bare) || roleBefore(q.toks, j) !== role) break;
+        let k = j;
+        while (k + 1 < q.toks.length && q.toks[k + 1]!.name && /^\s+$/.test(q.text.slice(q.toks[k]!.end, q.toks[k + 1]!.start))) k++;
+        return q.text.slice(u.start, q.toks[k]!.end);
+      }
+    }
+  }
+  return null;
 }
 
 /** The sentence(s) of `passage` that contain `quote` (a verbatim slice, or fragments joined by " … "), for `Quoted.around`. */

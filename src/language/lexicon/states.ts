@@ -1,0 +1,38 @@
+/**
+ * States a subject cannot be in at once, as written phrases: a statement using one side
+ * and a quote using the other say incompatible things about the same subject ("quit" /
+ * "stayed on", "yet to make a decision" / "already decided"). General English, never a
+ * story's words; single-word opposites live in ANTONYM_PAIRS (relations.ts).
+ */
+export const STATE_OPPOSITES: readonly (readonly [readonly string[], readonly string[]])[] = [
+  [
+    ['quit', 'quits', 'resign', 'resigns', 'resigned', 'step down', 'steps down', 'stepped down', 'was fired', 'was ousted', 'was dismissed'],
+    ['stay on', 'stays on', 'stayed on', 'remain in office', 'remains in office', 'remained in office', 'kept his job', 'kept her job', 'kept their jobs'],
+  ],
+  [
+    ['yet to make a decision', 'yet to decide', 'yet to make up', 'not yet decided', 'undecided', 'still deciding', 'had not decided', 'has not decided', 'had not made a decision', 'has not made a decision'],
+    ['already decided', 'had decided', 'has decided', 'already made a decision', 'had made a decision', 'has made a decision', 'made up his mind', 'made up her mind'],
+  ],
+  [
+    ['alive', 'survived', 'survives', 'rescued alive', 'found alive'],
+    ['died', 'dies', 'dead', 'killed', 'perished', 'found dead'],
+  ],
+  [
+    ['still missing', 'remain missing', 'remains missing', 'remained missing', 'not been found', 'not yet found'],
+    ['was found', 'were found', 'has been found', 'have been found', 'had been found', 'was located', 'were located'],
+  ],
+  [
+    ['acquitted', 'cleared of'],
+    ['convicted', 'found guilty'],
+  ],
+];
+
+/**
+ * Prepositions before a name that give it a role only one name holds at a time — where something happened, whose
+ * part it is, by whom it was done — in groups of one role: a name after one of a group stands in the place of a
+ * name after another of it ("in Ismailia" / "at Port Said"). "Asked X for", "sent to X" take many names at once.
+ */
+export const ROLE_PREPOSITIONS: readonly (readonly string[])[] = [['in', 'at', 'inside'], ['of'], ['by']];
+
+/** Forms of "be": "X was Y" says what X is, one thing at a time. */
+export const COPULAS: readonly string[] = ['is', 'are', 'was', 'were', 'be', 'been', 'being'];
