@@ -14,7 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDeps } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import type { Deps } from '../src/deps.js';
-import { editsAllowed, entityIndexOf, isMainSubject, lookupEntity, who } from '../src/engines/who.js';
+import { editsAllowed, entityIndexOf, lookupEntity, who } from '../src/engines/who.js';
+import { isMainSubject } from '../src/analysis/facts.js';
 import { typoDistance as distance } from '../src/language/edit-distance.js';
 import { createStore } from '../src/store/index.js';
 

@@ -20,7 +20,7 @@ import type { Deps } from '../deps.js';
 import type { Logger } from '../log.js';
 import type { Article, Corpus, Sentence } from '../types.js';
 import { buildEntityIndex, type EntityIndex } from '../index/entities.js';
-import { buildFacts, nameChoices, type Facts, type NameChoice } from '../engines/who.js';
+import { buildFacts, nameChoices, type Facts, type NameChoice } from './facts.js';
 import { buildEvents, dateMentionsOf, datesBySentence, type SentenceDate, type TimelineBuild } from '../engines/timeline.js';
 import type { DateMention } from '../index/dates.js';
 import { corpusFigures, plainCounts } from './claim-figures.js';

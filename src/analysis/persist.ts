@@ -11,7 +11,7 @@
  */
 import type { Article, Corpus, Sentence } from '../types.js';
 import type { Entity, EntityIndex, EntityMention } from '../index/entities.js';
-import type { Fact, Facts } from '../engines/who.js';
+import type { Fact, Facts } from './facts.js';
 import type { EventMember, MergedEvent, TimelineBuild } from '../engines/timeline.js';
 import type { Figure } from './digest-figures.js';
 
