@@ -283,6 +283,7 @@ export function verify(deps: Deps, rawClaim: string): Answer {
 const STARTS_CLAUSE = new Set([...SUBJECT_PRONOUNS, 'that', ...CLAUSE_START_WORDS]);
 const POSSESSIVES = new Set(DETERMINERS.filter((d) => !/^(?:the|a|an|this|that|these|those)$/.test(d)));
 const FINITE = new Set(FINITE_AUXILIARIES);
+const DETERMINER_SET = new Set(DETERMINERS);
 
 /** A verb form: the lexicon says so, or an "-ed" form of another lemma ("joined", "rescued"). */
 function verbLike(word: string): boolean {
@@ -300,8 +301,8 @@ function startsClause(before: string, after: string): boolean {
   if (!before.split(/\s+/).some((w) => verbLike(w) || FINITE.has(w.toLowerCase()))) return false;
   // "and flown to a hospital", "and lives in …", "and later joined …": the same subject does something else.
   if (verbLike(first)) return true;
-  // "and its captain was arrested": a new subject with its own verb.
-  return POSSESSIVES.has(first) && ws.slice(1, 4).some((w) => FINITE.has(w) || verbLike(w));
+  // "and its captain was arrested", "and the line was sold": a new subject with its own verb.
+  return DETERMINER_SET.has(first) && ws.slice(1, 5).some((w) => FINITE.has(w) || verbLike(w));
 }
 
 /** The subject of a clause: its words before the first verb ("The first four boys" of "The first four boys were rescued"). */
