@@ -142,7 +142,6 @@ export function codeVersion(): string {
     else if (/\.(ts|js)$/.test(p)) h.update(path.relative(src, p)).update(readFileSync(p));
   };
   for (const d of ['analysis', 'corpus', 'index', 'language', 'types.ts']) add(path.join(src, d));
-  for (const f of ['timeline', 'claims']) for (const ext of ['ts', 'js']) add(path.join(src, 'engines', `${f}.${ext}`));
   codeHash = h.digest('hex').slice(0, 16);
   return codeHash;
 }

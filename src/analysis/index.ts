@@ -21,7 +21,7 @@ import type { Logger } from '../log.js';
 import type { Article, Corpus, Sentence } from '../types.js';
 import { buildEntityIndex, type EntityIndex } from '../index/entities.js';
 import { buildFacts, nameChoices, type Facts, type NameChoice } from './facts.js';
-import { buildEvents, dateMentionsOf, datesBySentence, type SentenceDate, type TimelineBuild } from '../engines/timeline.js';
+import { buildEvents, dateMentionsOf, datesBySentence, type SentenceDate, type TimelineBuild } from './events.js';
 import type { DateMention } from '../index/dates.js';
 import { corpusFigures, plainCounts } from './claim-figures.js';
 import { attributionOf, digestFigures, extractFigures, type CountedFigure, type Figure } from './digest-figures.js';

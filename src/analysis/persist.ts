@@ -12,7 +12,7 @@
 import type { Article, Corpus, Sentence } from '../types.js';
 import type { Entity, EntityIndex, EntityMention } from '../index/entities.js';
 import type { Fact, Facts } from './facts.js';
-import type { EventMember, MergedEvent, TimelineBuild } from '../engines/timeline.js';
+import type { EventMember, MergedEvent, TimelineBuild } from './events.js';
 import type { Figure } from './digest-figures.js';
 
 /** A persisted part refers to a sentence or article the corpus does not have. */

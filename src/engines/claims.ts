@@ -17,7 +17,7 @@ import { antonymsOf, canonical, synonymsOf } from '../language/synonyms.js';
 import { STOPWORDS, fold, terms, words } from '../language/tokenize.js';
 import type { Article, Corpus, Sentence } from '../types.js';
 import { formatDate } from '../index/dates.js';
-import type { SentenceDate } from './timeline.js';
+import type { SentenceDate } from '../analysis/events.js';
 import { attributionOf, extractFigures, type Figure } from '../analysis/digest-figures.js';
 import { analysisOf } from '../analysis/index.js';
 

@@ -1,0 +1,409 @@
+/**
+ * The timeline's events, built once per corpus version by src/analysis (index.ts) and
+ * persisted: every sentence that carries a date expression becomes an event, dated
+ * against its own article's publication date. Undated articles keep their relative
+ * dates unresolved unless a date can be inferred soundly — from a copy of the same
+ * sentence in a dated article, or from an event they share with a dated article (the
+ * inference is spelled out in the event's note). The same event told by several
+ * articles is one entry with several tellings. /timeline filters and shows them.
+ */
+import type { Article, Corpus, DatePrecision, Sentence } from '../types.js';
+import {
+  type DateMention,
+  type ResolvedDate,
+  type Ymd,
+  addDays,
+  describeUnresolved,
+  direction,
+  findDateMentions,
+  formatDate,
+  parseYmd,
+  resolveMention,
+  weekdayOf,
+  ymdToIso,
+} from '../index/dates.js';
+import { CALENDAR_WORDS, MONTHS } from '../language/lexicon/index.js';
+import { fold, stem, terms } from '../language/tokenize.js';
+import { quoteUnit } from './quote-span.js';
+import { type DateWindow, articleDateEvidence, boundWindow, selfWindow, statedWeekday, storyDates, storyMonthYear, storyYear, weekdayYear } from './article-dates.js';
+
+/** A dated mention in one sentence, before merging. */
+interface RawEvent {
+  article: Article;
+  sentence: Sentence;
+  mention: DateMention;
+  resolved: ResolvedDate | null;
+  background: boolean;
+  note?: string;
+  /** Dated only through the inferred window of its (undated) article. */
+  inferred?: boolean;
+  /** Context terms (sentence and neighbours) for matching the same event across articles. */
+  context: Set<string>;
+  /** Terms of the sentence itself (widened to its whole quotation). */
+  own: Set<string>;
+  /** The sentence folded for comparing copies. */
+  norm: string;
+}
+
+// Date words say nothing about *which* event a sentence tells.
+const DATE_WORDS = new Set([...CALENDAR_WORDS].map(stem));
+
+function contextTerms(article: Article, s: Sentence): Set<string> {
+  const para = article.paragraphs[s.paragraph]?.sentences ?? [s];
+  const i = para.findIndex((x) => x.id === s.id);
+  const window = para.slice(Math.max(0, i - 2), i + 3);
+  return new Set(terms(window.map((x) => x.text).join(' ')).filter((t) => !DATE_WORDS.has(t) && !/^\d+$/.test(t)));
+}
+
+/** Article-level document frequencies, for weighting shared terms. */
+function idfOf(corpus: Corpus): (t: string) => number {
+  const df = new Map<string, number>();
+  for (const a of corpus.articles) for (const t of new Set(terms(a.sentences.map((s) => s.text).join(' ')))) df.set(t, (df.get(t) ?? 0) + 1);
+  const n = corpus.articles.length;
+  return (t) => Math.log((n + 1) / (df.get(t) ?? 1));
+}
+
+/** How strongly two contexts tell the same thing: summed weight of shared distinctive terms. */
+function similarity(a: Set<string>, b: Set<string>, idf: (t: string) => number): number {
+  let score = 0;
+  let shared = 0;
+  for (const t of a) {
+    if (b.has(t)) {
+      score += idf(t);
+      shared++;
+    }
+  }
+  return shared >= 3 ? score : 0;
+}
+
+/** Score above which two contexts are taken to tell the same event. */
+const SAME_EVENT = 3;
+
+/**
+ * Two same-date mentions tell one event when their own sentences share enough
+ * distinctive words; across articles, shared surroundings also count (one outlet
+ * quotes the interview, the other paraphrases it). Within one article only the
+ * sentences count: neighbouring paragraphs share a topic, not an event.
+ */
+function sameEvent(a: RawEvent, b: RawEvent, idf: (t: string) => number): boolean {
+  let shared = 0;
+  for (const t of a.own) if (b.own.has(t)) shared++;
+  const ratio = shared / Math.max(1, Math.min(a.own.size, b.own.size));
+  if (similarity(a.own, b.own, idf) >= SAME_EVENT && ratio >= 0.3) return true;
+  return a.article.id !== b.article.id && similarity(a.context, b.context, idf) >= SAME_EVENT;
+}
+
+const normSentence = (s: string) => fold(s).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/** All events of a corpus, unfiltered (built once per corpus version by src/analysis). */
+export interface TimelineBuild {
+  events: MergedEvent[];
+  /** Undated articles whose date window was inferred, with the reason. */
+  inferred: Map<string, { lo: Ymd; hi: Ymd; reason: string }>;
+}
+
+/** One telling of an event: its sentence, and how its date was found. */
+export interface EventMember {
+  article: Article;
+  sentence: Sentence;
+  /** Dated only through the inferred window of its (undated) article. */
+  inferred?: boolean;
+  note?: string;
+}
+
+/** One event: every telling of the same thing on the same date. */
+export interface MergedEvent {
+  date: string | null;
+  precision: DatePrecision;
+  background: boolean;
+  note?: string;
+  members: EventMember[];
+}
+
+/** A date the timeline gives an event a sentence tells. */
+export interface SentenceDate {
+  date: string;
+  precision: Exclude<DatePrecision, 'unknown'>;
+  background: boolean;
+}
+
+/**
+ * The dates the timeline gives each sentence's events, by sentence id (placed events only):
+ * what "on Friday" or "this month" in that sentence means, read against its article's date —
+ * so every command states the date the timeline states.
+ */
+export function datesBySentence(build: TimelineBuild): Map<string, SentenceDate[]> {
+  const out = new Map<string, SentenceDate[]>();
+  for (const e of build.events) {
+    if (!e.date || e.precision === 'unknown') continue;
+    for (const m of e.members) {
+      const list = out.get(m.sentence.id) ?? [];
+      if (!list.some((x) => x.date === e.date)) list.push({ date: e.date, precision: e.precision, background: e.background });
+      out.set(m.sentence.id, list);
+    }
+  }
+  return out;
+}
+
+/** The date expressions of one article's sentences (text only: the same for the same article text). */
+export function dateMentionsOf(article: Article): { sentence: Sentence; mention: DateMention }[] {
+  return article.sentences.flatMap((sentence) => findDateMentions(sentence.text).map((mention) => ({ sentence, mention })));
+}
+
+/**
+ * Every event of the corpus, merged across articles, unfiltered. Not cached here: see
+ * src/analysis, which passes `mentionsOf` to reuse the date expressions of unchanged articles.
+ */
+export function buildEvents(corpus: Corpus, mentionsOf: (article: Article) => { sentence: Sentence; mention: DateMention }[] = dateMentionsOf): TimelineBuild {
+  const idf = idfOf(corpus);
+  const raw: RawEvent[] = [];
+  const datedRefs = corpus.articles.map((a) => (a.date ? parseYmd(a.date) : null)).filter((x): x is Ymd => !!x);
+
+  // 1. Dated articles first: their events anchor the undated ones.
+  const pending: { article: Article; sentence: Sentence; mention: DateMention }[] = [];
+  const mentionsByArticle = new Map(corpus.articles.map((a) => [a.id, mentionsOf(a)] as const));
+  for (const article of corpus.articles) for (const { sentence, mention } of mentionsByArticle.get(article.id)!) pending.push({ article, sentence, mention });
+  // What undated articles state about when they were written, and the dates that place the story.
+  const undatedArticles = corpus.articles.filter((a) => !(a.date && parseYmd(a.date)));
+  const bounds = undatedArticles.map((a) => articleDateEvidence(mentionsByArticle.get(a.id)!).notBefore?.date).filter((x): x is Ymd => !!x);
+  const story = storyDates(datedRefs, bounds);
+  const evidence = new Map(undatedArticles.map((a) => [a.id, articleDateEvidence(mentionsByArticle.get(a.id)!, story)] as const));
+  const latestYear = story.length ? Math.max(...story.map((r) => r.y)) : null;
+  const byText = new Map<string, { article: Article; ref: Ymd }[]>();
+  for (const article of corpus.articles) {
+    const ref = article.date ? parseYmd(article.date) : null;
+    if (!ref) continue;
+    for (const s of article.sentences) {
+      const k = normSentence(s.text);
+      if (k.length < 30) continue;
+      const list = byText.get(k) ?? [];
+      list.push({ article, ref });
+      byText.set(k, list);
+    }
+  }
+
+  const make = (p: (typeof pending)[number], resolved: ResolvedDate | null, note?: string, refYear?: number | null): RawEvent => {
+    const yearRef = refYear ?? latestYear;
+    const background =
+      p.mention.kind === 'year' && (!!p.mention.tenure || yearRef === null || p.mention.year! < yearRef - 1 || /\blast time\b|\bago\b|\bhistory\b/i.test(p.sentence.text));
+    let n = note;
+    // A role's span ("the diplomat for X from 2018–2023") is background to the sentence, never the date of what it reports.
+    if (p.mention.kind === 'year' && p.mention.yearTo) {
+      const span = `${p.mention.year}–${p.mention.yearTo}`;
+      n = [n, p.mention.tenure ? `tenure ${span}: background to the sentence, not the date of what it reports` : span].filter(Boolean).join('; ');
+    }
+    const own = new Set(terms(quoteUnit(p.article, p.sentence).map((x) => x.text).join(' ')).filter((t) => !DATE_WORDS.has(t) && !/^\d+$/.test(t)));
+    return { ...p, resolved, background, ...(n ? { note: n } : {}), context: contextTerms(p.article, p.sentence), own, norm: normSentence(p.sentence.text) };
+  };
+
+  const storyNote = datedRefs.length ? 'year inferred from the dates of the other articles' : 'year inferred from the dates the articles give';
+  /** A month-day's year from its stated weekday, else from the story's span (undated articles). */
+  const ownYear = (p: (typeof pending)[number]): ResolvedDate | null => {
+    if (p.mention.kind !== 'month-day') return null;
+    const wd = statedWeekday(p.mention);
+    const y = wd !== null ? weekdayYear(p.mention.month!, p.mention.day!, wd, story) : storyYear(p.mention.month!, p.mention.day!, story);
+    return y === null ? null : resolveMention({ ...p.mention, kind: 'full', year: y }, null);
+  };
+
+  const inferred = new Map<string, { lo: Ymd; hi: Ymd; reason: string }>();
+  const dated = pending.filter((p) => p.article.date && parseYmd(p.article.date));
+  const undated = pending.filter((p) => !(p.article.date && parseYmd(p.article.date)));
+  for (const p of dated) {
+    const ref = parseYmd(p.article.date!)!;
+    const r = resolveMention(p.mention, ref);
+    raw.push(make(p, r, r ? undefined : describeUnresolved(p.mention, ref), ref.y));
+  }
+
+  // 2. Windows for undated articles: a weekday event that a dated article pins to a
+  // day with that same weekday fixes the article to within the following week (told in
+  // the past), the week before (told as to come), or three days either side (present tense).
+  // Undated articles' own explicit days (full dates, a month-day with its weekday or in the story's one year) anchor other undated articles too.
+  const anchorsFromUndated = undated
+    .filter((p) => p.mention.kind === 'full' || p.mention.kind === 'month-day')
+    .map((p) => ({ p, r: resolveMention(p.mention, null) ?? ownYear(p) }))
+    .filter((x): x is { p: (typeof undated)[number]; r: ResolvedDate } => x.r?.precision === 'day')
+    .map(({ p, r }) => make(p, r));
+  const dayEvents = [...raw.filter((e) => e.resolved?.precision === 'day'), ...anchorsFromUndated];
+  const anchorsByArticle = new Map<string, { lo: Ymd; hi: Ymd; reason: string }[]>();
+  for (const p of undated) {
+    if (p.mention.kind !== 'weekday') continue;
+    const ctx = contextTerms(p.article, p.sentence);
+    const pNorm = normSentence(p.sentence.text);
+    let best: { e: RawEvent; score: number } | null = null;
+    let second = 0;
+    for (const e of dayEvents) {
+      const d = parseYmd(e.resolved!.date)!;
+      if (weekdayOf(d) !== p.mention.weekday || e.article.id === p.article.id) continue;
+      if (e.norm === pNorm) continue; // a copy is handled below
+      const score = similarity(ctx, e.context, idf);
+      if (!best || score > best.score) {
+        second = best?.score ?? second;
+        best = { e, score };
+      } else if (score > second) second = score;
+    }
+    if (best && best.score >= SAME_EVENT && best.score > second) {
+      const d = parseYmd(best.e.resolved!.date)!;
+      const list = anchorsByArticle.get(p.article.id) ?? [];
+      const dir = direction(p.mention);
+      const [from, to] = dir === 'future' ? [-7, -1] : dir === 'near' ? [-3, 3] : [0, 6];
+      list.push({
+        lo: addDays(d, from),
+        hi: addDays(d, to),
+        reason: `it tells of an event "${p.mention.text}" that ${best.e.article.id} (${best.e.article.date ? `dated ${formatDate(best.e.article.date, 'day')}` : `"${best.e.mention.text}"`}) places on ${formatDate(best.e.resolved!.date, 'day')}`,
+      });
+      anchorsByArticle.set(p.article.id, list);
+    }
+  }
+  for (const a of undatedArticles) {
+    const ev = evidence.get(a.id)!;
+    const anchors = anchorsByArticle.get(a.id) ?? [];
+    let win: DateWindow | null = null;
+    if (anchors.length) {
+      const lo = anchors.reduce((m, x) => (ymdToIso(x.lo) > ymdToIso(m) ? x.lo : m), anchors[0]!.lo);
+      const hi = anchors.reduce((m, x) => (ymdToIso(x.hi) < ymdToIso(m) ? x.hi : m), anchors[0]!.hi);
+      if (ymdToIso(lo) <= ymdToIso(hi)) win = { lo, hi, reason: anchors[0]!.reason }; // else the anchors disagree
+    }
+    // The article's own weekday dates outrank another article's telling; both, when they agree.
+    const self = selfWindow(a, ev);
+    if (self) win = win && ymdToIso(win.lo) <= ymdToIso(self.hi) && ymdToIso(self.lo) <= ymdToIso(win.hi) ? { lo: ymdToIso(win.lo) > ymdToIso(self.lo) ? win.lo : self.lo, hi: ymdToIso(win.hi) < ymdToIso(self.hi) ? win.hi : self.hi, reason: self.reason } : self;
+    // Never before the latest day the article itself tells of.
+    win = win && boundWindow(win, ev.notBefore?.date ?? null);
+    if (win) inferred.set(a.id, win);
+  }
+
+  // 3. Undated articles: a verbatim copy in a dated article, else the inferred window, else unresolved.
+  for (const p of undated) {
+    const fixed = resolveMention(p.mention, null);
+    if (fixed) {
+      raw.push(make(p, fixed));
+      continue;
+    }
+    const copies = byText.get(normSentence(p.sentence.text));
+    if (copies?.length) {
+      const c = copies[0]!;
+      const r = resolveMention(p.mention, c.ref);
+      if (r) {
+        raw.push(make(p, r, `${p.article.id} carries no date; the same sentence appears in ${c.article.id}, dated ${formatDate(ymdToIso(c.ref), 'day')}`, c.ref.y));
+        continue;
+      }
+    }
+    // "Monday, July 9": the year in which that day is a Monday.
+    const own = p.mention.kind === 'month-day' && statedWeekday(p.mention) !== null ? ownYear(p) : null;
+    if (own) {
+      raw.push({ ...make(p, own, 'year inferred from its weekday', Number(own.date.slice(0, 4))), inferred: true });
+      continue;
+    }
+    const win = inferred.get(p.article.id);
+    if (win) {
+      const results = new Set<string>();
+      let last: ResolvedDate | null = null;
+      for (let d = win.lo; ymdToIso(d) <= ymdToIso(win.hi); d = addDays(d, 1)) {
+        const r = resolveMention(p.mention, d);
+        results.add(r ? `${r.date}|${r.precision}` : 'none');
+        last = r;
+      }
+      const span = formatSpan(win.lo, win.hi);
+      if (results.size === 1 && last) {
+        // The long explanation is said once (answer notes / meta.inferred); the event says only what was inferred.
+        const what = p.mention.kind === 'month' || p.mention.kind === 'month-day' ? 'year inferred' : 'date inferred';
+        raw.push({ ...make(p, last, what, win.lo.y), inferred: true });
+        continue;
+      }
+      const options = [...results].filter((x) => x !== 'none').map((x) => formatDate(x.split('|')[0]!, x.split('|')[1] as DatePrecision));
+      raw.push(make(p, null, `${describeUnresolved(p.mention)}${options.length ? ` (${options.join(' or ')}, depending on when in ${span} the article was written)` : ''}`));
+      continue;
+    }
+    // "27 March" in an undated article of a story whose dated articles span a few months: the one
+    // year that puts the day inside that span (half a year before the first, a month after the last).
+    const year = p.mention.kind === 'month-day' ? storyYear(p.mention.month!, p.mention.day!, story) : null;
+    if (year !== null) {
+      raw.push({ ...make(p, { date: ymdToIso({ y: year, m: p.mention.month!, d: p.mention.day! }), precision: 'day' }, storyNote, year), inferred: true });
+      continue;
+    }
+    // "In February" told of the past: the one year in which that month falls in the story's span (a plan's month may be a year on).
+    const monthYear = p.mention.kind === 'month' && direction(p.mention) !== 'future' ? storyMonthYear(p.mention.month!, story) : null;
+    if (monthYear !== null) {
+      raw.push({ ...make(p, { date: `${monthYear}-${String(p.mention.month).padStart(2, '0')}`, precision: 'month' }, storyNote, monthYear), inferred: true });
+      continue;
+    }
+    raw.push(make(p, null, describeUnresolved(p.mention)));
+  }
+
+  // 4. Merge: one event per (date, what happened). Several mentions in one sentence collapse too.
+  const merged: (Omit<MergedEvent, 'members'> & { members: RawEvent[] })[] = [];
+  // Buckets by date (and by sentence) keep merging near-linear on large corpora.
+  const byDate = new Map<string, (typeof merged)[number][]>();
+  const bySentence = new Map<string, (typeof merged)[number]>();
+  const key = (e: RawEvent) => (e.resolved ? `${e.resolved.date}|${e.resolved.precision}` : 'unknown');
+  for (const e of placedFirst(raw)) {
+    // One sentence with two dates ("from 2018–2023", "on Nov. 1 and 2"): one event at its first date the
+    // articles place; dates in other years ("a submarine in 2001, … the Costa Concordia in 2012") are events of their own,
+    // and so are two days each told in a clause of its own ("…, which went missing on Sunday, …, Mauger said on Thursday").
+    let target = bySentence.get(e.sentence.id);
+    if (target && e.resolved && target.date && e.resolved.date.slice(0, 4) !== target.date.slice(0, 4)) target = undefined;
+    else if (target && e.resolved?.precision === 'day' && target.precision === 'day' && target.date !== e.resolved.date && ownClause(e, target)) target = undefined;
+    if (!target) {
+      target = (byDate.get(key(e)) ?? []).find((m) =>
+        m.members.some((x) => x.norm === e.norm || (e.resolved !== null && sameEvent(x, e, idf))),
+      );
+    }
+    if (target) {
+      target.members.push(e);
+      // An unplaced mention beside a placed one ("last week … June 29, 2018") says nothing about the event's date.
+      if (e.note && !target.note && !(e.inferred && target.members.some((x) => x.resolved && !x.note)) && !(target.date && !e.resolved)) target.note = e.note;
+      // A dated article gives the date outright: an inference by another telling is moot.
+      if (target.note && e.resolved && !e.note && target.members.some((x) => x.inferred && x.note === target!.note)) delete target.note;
+      if (e.background) target.background = true;
+    } else {
+      target = { date: e.resolved?.date ?? null, precision: e.resolved?.precision ?? 'unknown', background: e.background, ...(e.note ? { note: e.note } : {}), members: [e] };
+      merged.push(target);
+      byDate.set(key(e), [...(byDate.get(key(e)) ?? []), target]);
+    }
+    bySentence.set(e.sentence.id, target);
+  }
+  // Only what answers read is kept: the term sets that decided the merging are dropped.
+  const events: MergedEvent[] = merged.map((m) => ({
+    ...m,
+    members: m.members.map(({ article, sentence, inferred, note }) => ({ article, sentence, ...(inferred ? { inferred } : {}), ...(note !== undefined ? { note } : {}) })),
+  }));
+  return { events, inferred };
+}
+
+/**
+ * Is a day of a sentence told in a clause apart from the day its event already has there? Words
+ * between the two date phrases (more than a conjunction: "on Nov. 1 and 2" is one telling).
+ */
+function ownClause(e: RawEvent, target: { date: string | null; members: RawEvent[] }): boolean {
+  const other = target.members.find((x) => x.sentence.id === e.sentence.id && x.resolved?.date === target.date);
+  if (!other) return false;
+  const [a, b] = [other.mention, e.mention].sort((x, y) => x.index - y.index);
+  const gap = e.sentence.text.slice(a!.index + a!.text.length, b!.index);
+  return gap.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length > 3;
+}
+
+/**
+ * Within each sentence, the mentions the articles place come before those they do not, so an
+ * unplaced "last week" or "Tuesday" never hides the "June 29, 2018" or "(July 10)" beside it.
+ * Otherwise the order is kept.
+ */
+function placedFirst(raw: RawEvent[]): RawEvent[] {
+  const bySentence = new Map<string, RawEvent[]>();
+  for (const e of raw) bySentence.set(e.sentence.id, [...(bySentence.get(e.sentence.id) ?? []), e]);
+  const out: RawEvent[] = [];
+  const done = new Set<string>();
+  for (const e of raw) {
+    if (done.has(e.sentence.id)) continue;
+    done.add(e.sentence.id);
+    const group = bySentence.get(e.sentence.id)!;
+    out.push(...group.filter((x) => x.resolved), ...group.filter((x) => !x.resolved));
+  }
+  return out;
+}
+
+/** "2–8 November 2025", "30 October – 5 November 2025". */
+export function formatSpan(lo: Ymd, hi: Ymd): string {
+  const m = (x: Ymd) => MONTHS[x.m - 1];
+  if (lo.y === hi.y && lo.m === hi.m) return `${lo.d}–${hi.d} ${m(hi)} ${hi.y}`;
+  if (lo.y === hi.y) return `${lo.d} ${m(lo)} – ${hi.d} ${m(hi)} ${hi.y}`;
+  return `${lo.d} ${m(lo)} ${lo.y} – ${hi.d} ${m(hi)} ${hi.y}`;
+}
