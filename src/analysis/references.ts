@@ -52,8 +52,6 @@ const VERB_BEFORE_RE = /\b(?:\p{Ll}+ed|told|asked|gave|sent|met|saw|took|called|
 /** "It is not clear …", "it was reported": "it" stands for no entity. */
 const EXPLETIVE_AFTER_RE = /^\s+(?:is|was|'s|’s|has\s+been|had\s+been|will\s+be|would\s+be|may\s+be|might\s+be|could\s+be|remains|remained|seems|seemed|appears|appeared|takes|took|is\s+not|was\s+not)\b/i;
 
-const cache = new WeakMap<EntityIndex, Reference[]>();
-
 /** The name at `at` opens its sentence (after "The") and a verb follows it ("The Titan imploded", "Acme says"). */
 function opensWithActor(text: string, at: number): boolean {
   if (!/^\W*(?:the\s+)?$/i.test(text.slice(0, at))) return false;
@@ -87,10 +85,8 @@ function roleWords(e: Entity): Set<string> {
   return new Set(keyOf(text).split(' ').filter(Boolean));
 }
 
-/** Every reference in the corpus (cached per entity index). */
+/** Every reference in the corpus. Not cached here: src/analysis builds (or loads) them once per corpus version. */
 export function buildReferences(corpus: Corpus, index: EntityIndex): Reference[] {
-  const hit = cache.get(index);
-  if (hit) return hit;
   const gender = new Map<Entity, 'male' | 'female' | undefined>();
   const roles = new Map<Entity, Set<string>>();
   const ages = new Map<Entity, Set<string>>();
@@ -192,7 +188,6 @@ export function buildReferences(corpus: Corpus, index: EntityIndex): Reference[]
       }
     });
   }
-  cache.set(index, out);
   return out;
 }
 
