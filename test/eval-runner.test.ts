@@ -7,7 +7,7 @@ import { buildDeps } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/log.js';
 import type { Deps } from '../src/deps.js';
-import { evaluate, fold, missingGroups, quoteInFile } from '../src/console/eval.js';
+import { evaluate, fold, missingGroups, quoteInFile, shortProblem } from '../src/console/eval.js';
 
 afterAll(cleanupTempDirs);
 
@@ -29,6 +29,20 @@ describe('eval helpers', () => {
     expect(quoteInFile(file, 'The ship “ran aground” … refloated on Monday.')).toBe(true);
     expect(quoteInFile(file, 'The ship ran aground on Wednesday.')).toBe(false);
     expect(quoteInFile(file, '…')).toBe(false);
+  });
+
+  it('short: names the fact, each piece verbatim in the quote its marker cites', () => {
+    const cites = [
+      { n: 1, quote: 'The force has grown to roughly 10,000 troops.' },
+      { n: 2, quote: 'It was up from 4,500 troops in August.' },
+    ];
+    expect(shortProblem('roughly 10,000 [1], up from 4,500 troops in August [2]', cites, [['10,000']])).toBeNull();
+    expect(shortProblem('roughly 10,000 [2]', cites, [['10,000']])).toMatch(/not in the quote of \[2\]/);
+    expect(shortProblem('roughly 10,000', cites, [['10,000']])).toMatch(/no citation marker/);
+    expect(shortProblem('4,500 [2]', cites, [['10,000']])).toMatch(/lacks 10,000/);
+    expect(shortProblem(null, cites, [['10,000']], 'how many troops are there?')).toMatch(/no short answer/);
+    // a question that names no single fact may have none
+    expect(shortProblem(null, cites, [['10,000']], 'what did he say about the troops?')).toBeNull();
   });
 });
 
@@ -57,7 +71,8 @@ describe('evaluate() on the seeds', () => {
       },
       seeds,
     );
-    const failed = r.failures.map((f) => f.id);
+    // `short` (the answer in a few words) is judged in its own category.
+    const failed = r.failures.filter((f) => f.category !== 'short').map((f) => f.id);
     expect(failed).toEqual(expect.arrayContaining(['wrong-fact', 'wrong-cite', 'no-bad-dates', 'v1']));
     expect(failed).not.toContain('right');
     expect(failed).not.toContain('refused');

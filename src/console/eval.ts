@@ -67,6 +67,32 @@ export function missingGroups(text: string, must: string[][] = []): string[][] {
   return must.filter((group) => !group.some((alt) => t.includes(fold(alt))));
 }
 
+/**
+ * Questions that ask for one fact by their form (a number, a time, a name, a place, a cause): their
+ * answer must name it in `short`. Decided by the question's opening words alone, not by the engine.
+ */
+const FACT_QUESTION = /^\s*(?:and\s+|so\s+)?(?:how\s+(?:many|much|old|long|far|fast|heavy|deep|tall|high|big|wide|often)\b|when\b|what\s+time\b|what\s+(?:year|date|day|month)\b|who\b|whom\b|whose\b|where\b|which\b|why\b|what\s+(?:caused|killed)\b|what(?:'s|’s|\s+is|\s+was)\s+(?:the\s+)?name\b)/i;
+
+/**
+ * Why an ask answer's `short` is not right, or null when it is: it must name the fact (meet
+ * `must`) and each of its pieces must be verbatim in the quote of the citation it marks
+ * ("roughly 10,000 [1], up from 4,500 troops in August [2]").
+ */
+export function shortProblem(short: string | null | undefined, citations: { n: number; quote: string }[], must: string[][] = [], question = ''): string | null {
+  // A question that names no single fact ("what did X say?", "did anyone die?") may have none.
+  if (!short) return FACT_QUESTION.test(question) ? 'no short answer' : null;
+  const miss = missingGroups(short, must);
+  if (miss.length) return `short ${JSON.stringify(short)} lacks ${miss.map((g) => g.join('|')).join(' & ')}`;
+  const parts = short.split(/\[(\d+)\]/);
+  if (parts.length < 3) return `short ${JSON.stringify(short)} carries no citation marker`;
+  for (let i = 0; i + 1 < parts.length; i += 2) {
+    const piece = fold(parts[i]!).replace(/^[\s,;:()–—-]+|[\s,;:()–—-]+$/g, '').replace(/^(?:and|or|vs\.?|versus|but|up from|down from)\s+/, '');
+    const quote = citations.find((c) => c.n === Number(parts[i + 1]))?.quote;
+    if (piece && (!quote || !quoteInFile(quote, piece))) return `short piece ${JSON.stringify(piece)} is not in the quote of [${parts[i + 1]}]`;
+  }
+  return null;
+}
+
 /** The quote is in the file word for word; `…` joins fragments that are each verbatim. */
 export function quoteInFile(fileText: string, quote: string): boolean {
   const hay = fold(fileText);
@@ -77,6 +103,8 @@ export function quoteInFile(fileText: string, quote: string): boolean {
 interface Json {
   answered: boolean;
   text: string;
+  /** ask: the answer in a few words with its [n] markers, or null. */
+  short?: string | null;
   citations: { n: number; source: string; quote: string }[];
   verdict?: string;
   events?: { date: string | null; text: string }[];
@@ -157,24 +185,28 @@ export async function evaluate(deps: Deps, set: QuestionSet, corpusDir: string, 
   for (const c of set.cases) {
     const category = c.refuse ? 'refuse' : c.cmd[0] === 'ask' ? 'ask' : c.cmd[0]!;
     let why: string | null;
+    let j: Json | undefined;
     try {
-      why = judge(await run(c.cmd), c);
+      j = await run(c.cmd);
+      why = judge(j, c);
     } catch (err) {
       why = `error: ${(err as Error).message}`;
     }
     tally(category, c.id, why);
+    if (category === 'ask') tally('short', c.id, j ? shortProblem(j.short, j.citations, c.must, c.cmd.slice(1).join(' ')) : 'no answer');
   }
   for (const f of set.followups) {
     let why: string | null;
+    let last: Json | undefined;
     try {
       const session = `eval:${f.id}:${process.pid}:${Date.now()}`;
-      let last: Json | undefined;
       for (const turn of f.turns) last = await run(turn, session);
       why = judge(last!, f);
     } catch (err) {
       why = `error: ${(err as Error).message}`;
     }
     tally(f.refuse ? 'refuse' : 'follow-up', f.id, why);
+    if (!f.refuse && f.turns.at(-1)?.[0] === 'ask') tally('short', f.id, last ? shortProblem(last.short, last.citations, f.must, f.turns.at(-1)!.slice(1).join(' ')) : 'no answer');
   }
   if (set.timeline) {
     const j = await run(['timeline']);
@@ -203,7 +235,7 @@ export async function evaluate(deps: Deps, set: QuestionSet, corpusDir: string, 
   return { totals, failures };
 }
 
-const ORDER = ['ask', 'refuse', 'who', 'follow-up', 'timeline', 'verify', 'verbatim'];
+const ORDER = ['ask', 'refuse', 'short', 'who', 'follow-up', 'timeline', 'verify', 'verbatim'];
 
 export function formatTotals(totals: EvalResult['totals']): string {
   const keys = [...ORDER.filter((k) => totals[k]), ...Object.keys(totals).filter((k) => !ORDER.includes(k))];

@@ -15,6 +15,8 @@ export function toJson(a: Answer): Record<string, unknown> {
     citations: a.answered ? a.citations.map(({ n, source, quote, title, outlet, date, url }) => ({ n, source, quote, title, outlet, date, url })) : [],
     followUps: a.followUps,
   };
+  // ask: the answer in a few words, verbatim in the quote its marker cites (null when there is no single fact).
+  if (a.command === 'ask') out.short = a.answered && a.short ? a.short.text : null;
   if (a.notes?.length) out.notes = a.notes;
   if (a.entity) out.entity = a.entity;
   if (a.events) out.events = a.events;

@@ -582,8 +582,10 @@ function askLayout(a: Answer): AskLayout {
     const headed = others.filter((b) => b.heading);
     let clipped = false;
     const prose = (b: AnswerBlock) => {
-      if (escapeText(b.text.replace(/\s*\n\s*/g, ' ')).length > otherMax) clipped = true;
-      return textWithLinks(b.text, b.cites, byN, otherMax, links);
+      // The short answer opens the first block's text (for plain-text readers); the card has shown it already.
+      const text = a.short?.text && b.text.startsWith(a.short.text) ? b.text.slice(a.short.text.length).trimStart() : b.text;
+      if (escapeText(text.replace(/\s*\n\s*/g, ' ')).length > otherMax) clipped = true;
+      return textWithLinks(text, b.cites, byN, otherMax, links);
     };
     for (const b of plain) {
       parts.push(prose(b));

@@ -19,6 +19,7 @@ import { expandQuery } from '../analysis/relations.js';
 import { createCiter } from './cite.js';
 import { formatDate } from '../index/dates.js';
 import { figureAnswer } from './figure-slots.js';
+import { evidenceAnswer } from './ask-evidence.js';
 import { aboutEntity, entityIndexOf, lookupEntity } from './who.js';
 import { lexTags } from '../language/word-tags.js';
 import { modelFallbackNote, type LlmFailure, type LlmPassage } from '../llm/types.js';
@@ -161,7 +162,8 @@ const QUOTE_RE = /["“”]/;
 /** Sentences that report speech: the say/allege/deny verbs (third person and past), "stating", "according to". */
 const SPEECH_RE = wordRe([...speechForms({ roles: ['say', 'allege', 'deny'], forms: ['s', 'past'] }), 'stating', ...ATTRIBUTION_PHRASES]);
 
-interface Scored {
+/** A candidate sentence of the extractive answer. */
+export interface Scored {
   s: Sentence;
   score: number;
   covered: Set<string>;
@@ -191,7 +193,8 @@ export async function ask(deps: Deps, question: string, opts: AskOptions = {}): 
   // "Who's the coach?" then "How old is he?": he is whom the previous question asked about.
   const askedAbout = /^\s*who(?:['’]s|\s+is|\s+was)\s+(.+?)[?.!]*$/i.exec(recent?.resolved ?? '')?.[1];
   const slot = figureAnswer(deps, context.length ? question : resolved, askedAbout ? [askedAbout] : context);
-  let answer = slot && slot.meta?.figureSlot !== 'count' ? slot : context.length ? extractive(deps, question, true, context.join(' ')) : extractive(deps, resolved);
+  // Everything else: the evidence core (src/evidence/) — parsed once, retrieved, decided by structure, stated short first.
+  let answer = slot && slot.meta?.figureSlot !== 'count' ? slot : context.length ? evidenceAnswer(deps, question, context) : evidenceAnswer(deps, resolved);
   if (!answer.answered && slot) answer = slot;
   if (answer === slot) {
     const cited = slot.citations.flatMap((c) => (c.sentenceIds ?? []).map((id) => deps.corpus.byId.get(c.source)?.sentences.find((x) => x.id === id)).filter((x): x is Sentence => !!x));
@@ -603,7 +606,7 @@ function speakerOf(question: string): string[] {
  * said"), or the quote is followed by a bare attribution line ("– James Story"), or a
  * pronoun speaks ("he wrote") in a passage that names the speaker.
  */
-function attributedTo(c: Scored, speaker: string[]): boolean {
+export function attributedTo(c: Scored, speaker: string[]): boolean {
   const p = c.article.paragraphs[c.s.paragraph];
   const want = new Set(speaker);
   // "he"/"she" can stand for the speaker only when the sentence before opens by naming them.
@@ -679,7 +682,7 @@ function leadIn(article: Article, list: { index: number }): Sentence | undefined
   return prev && !/[.!?"”]\s*$/.test(prev.text) ? prev : undefined;
 }
 
-function extendQuote(c: Scored): Sentence[] {
+export function extendQuote(c: Scored): Sentence[] {
   const p = c.article.paragraphs[c.s.paragraph];
   const out = [c.s];
   if (!p) return out;
@@ -771,7 +774,7 @@ function suggestionMemo(deps: Deps): Map<string, boolean> {
  * articles describe: "/who X"; after a "when" question: "/timeline about:X"; anything else:
  * "What do the articles say about X?", with "the" when the articles write "the X".
  */
-function followUpsFrom(deps: Deps, sentences: Sentence[], question: string): string[] {
+export function followUpsFrom(deps: Deps, sentences: Sentence[], question: string): string[] {
   const near = [...sentences];
   for (const s of sentences) {
     for (const x of deps.corpus.byId.get(s.articleId)?.paragraphs[s.paragraph]?.sentences ?? []) if (!near.includes(x)) near.push(x);
@@ -919,7 +922,7 @@ function speakerish(deps: Deps, name: string): boolean {
 }
 
 /** A refusal; `passages` are the windows it read, for the model (meta.passages), without changing what it says. */
-function refusal(question: string, text: string, followUps: string[], passages: LlmPassage[] = []): Answer {
+export function refusal(question: string, text: string, followUps: string[], passages: LlmPassage[] = []): Answer {
   return {
     command: 'ask',
     answered: false,
@@ -945,7 +948,7 @@ function passagesOf(deps: Deps, scored: Scored[]): LlmPassage[] {
   return passages;
 }
 
-function shortTitle(t: string): string {
+export function shortTitle(t: string): string {
   if (t.length <= 60) return t;
   const cut = t.slice(0, 58);
   return `${cut.slice(0, cut.lastIndexOf(' ') > 30 ? cut.lastIndexOf(' ') : 58)}…`;

@@ -228,21 +228,27 @@ export function figureAnswer(deps: Pick<Deps, 'corpus' | 'index'>, question: str
   const citer = createCiter(deps.corpus);
   // One block per quoted sentence: "six-mile (10-km)" is one figure written twice.
   const bySentence = new Map<number, { labels: string[]; article: Article }>();
+  let short: { text: string; cites: number[] } | undefined;
   for (const { f, label } of picked.slice(0, 4)) {
     const { article, sentences } = quoteFor(deps, f)!;
     const n = citer.cite(sentences);
     const entry = bySentence.get(n) ?? { labels: [], article };
     entry.labels.push(label);
     bySentence.set(n, entry);
+    // The answer in a few words: the first figure as its sentence writes it ("25-year-old", "six-mile"), verbatim in its quote.
+    const written = sentences.find((s) => s.id === f.sentenceId)?.text.slice(f.start, f.end).trim();
+    if (!short && written && citer.citations[n - 1]!.quote.includes(written)) short = { text: `${written} [${n}]`, cites: [n] };
   }
   const blocks = [...bySentence].map(([n, { labels, article }]) => {
     const who = article.outlet ?? article.title;
     return { text: `${labels.join('; ')} — ${who}${article.date ? ` (${article.date})` : ''}: “${citer.citations[n - 1]!.quote}” [${n}]`, cites: [n] };
   });
+  if (short && blocks[0]) blocks[0] = { ...blocks[0], text: `${short.text}\n${blocks[0].text}` };
   return {
     command: 'ask',
     answered: true,
     title: questionTitle(question),
+    ...(short ? { short } : {}),
     blocks,
     citations: citer.citations,
     followUps: [],

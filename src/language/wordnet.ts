@@ -47,6 +47,8 @@ function defaultDict(): string {
 }
 
 interface Synset {
+  /** The lexicographer file (18 = noun.person, 14 = noun.group, 6 = noun.artifact …). */
+  lexFile: number;
   words: string[];
   pointers: { relation: Relation; offset: number; pos: Pos; source: number; target: number }[];
 }
@@ -97,7 +99,7 @@ class Dictionary {
       if (!relation) continue;
       pointers.push({ relation, offset: Number(off), pos: POS_OF[ps!]!, source: parseInt(st!.slice(0, 2), 16), target: parseInt(st!.slice(2), 16) });
     }
-    const synset = { words, pointers };
+    const synset = { lexFile: Number(f[1]), words, pointers };
     this.synsets.set(key, synset);
     return synset;
   }
@@ -189,4 +191,27 @@ export function buildRelationMap(vocabulary: Iterable<string>, opts: RelationOpt
 export function relatedLemmas(lemma: string, map: RelationMap, kinds?: readonly Relation[]): { lemma: string; relation: Relation; main: boolean }[] {
   const found = Object.prototype.hasOwnProperty.call(map, lemma) ? map[lemma]! : [];
   return found.filter(([, r]) => !kinds || kinds.includes(r)).map(([l, relation, main]) => ({ lemma: l, relation, main }));
+}
+
+/** WordNet's lexicographer classes of nouns this project asks about. */
+export type NounClass = 'person' | 'group' | 'artifact' | 'location' | 'quantity' | 'other';
+const NOUN_CLASSES: Record<number, NounClass> = { 18: 'person', 14: 'group', 6: 'artifact', 15: 'location', 23: 'quantity' };
+let shared: Dictionary | undefined;
+const classCache = new Map<string, NounClass | null>();
+
+/**
+ * The class of a noun in its most frequent sense ("trafficker" → person, "tanker" → artifact,
+ * "crew" → group), or null when WordNet does not list it. Looked up in the dictionary files the
+ * first time a word is asked (a few words per question), then remembered.
+ */
+export function nounClass(lemma: string, opts: { dict?: string } = {}): NounClass | null {
+  const key = lemma.toLowerCase();
+  const hit = classCache.get(key);
+  if (hit !== undefined) return hit;
+  shared ??= new Dictionary(opts.dict ?? defaultDict());
+  const first = shared.offsets(key, 'noun')[0];
+  const out = first === undefined ? null : (NOUN_CLASSES[shared.synset(first, 'noun').lexFile] ?? 'other');
+  if (classCache.size > 50_000) classCache.clear();
+  classCache.set(key, out);
+  return out;
 }

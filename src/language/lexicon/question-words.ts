@@ -31,3 +31,157 @@ export const CLAIM_FRAME: readonly string[] = list(`
   true truth false fact facts correct incorrect claim claims actually really indeed verify check whether rumor rumour now currently still
   after before during amid happen happens happened occur occurs occurred
 `);
+
+// --- what a question asks for (src/evidence/question.ts reads these) ------------------------------
+
+/** The kind of thing that answers a question. */
+export type AnswerKind =
+  | 'count' // how many
+  | 'amount' // how much (money, a quantity, a measure)
+  | 'age'
+  | 'date'
+  | 'time' // a clock time
+  | 'person' // who (a person, or the organisation or group that acted)
+  | 'organisation'
+  | 'place'
+  | 'reason'
+  | 'yesno'
+  | 'list' // which <plural noun>
+  | 'quote' // what did X say
+  | 'name' // what is the <thing> called
+  | 'description';
+
+/** One way questions of a kind open: a regular expression over the folded, lower-case question. */
+export interface AnswerCue {
+  re: string;
+  kind: AnswerKind;
+  /** The figure kinds that fill the answer ("how far" → distance). */
+  figures?: readonly ('count' | 'money' | 'percent' | 'age' | 'speed' | 'distance' | 'length' | 'depth' | 'height' | 'area' | 'volume' | 'weight' | 'duration' | 'clock')[];
+  /** The cue's own words (not what the question is about): "old" in "how old", "cost" in "how much … cost". */
+  words?: readonly string[];
+  /** The dimension asked ("long", "wide", "deep", "high"): a figure written with another one is not the answer. */
+  dimension?: 'long' | 'wide' | 'deep' | 'high';
+}
+
+/** The words that say which dimension a measure is ("400m long", "the width of"). */
+export const DIMENSION_NAMES: Readonly<Record<string, 'long' | 'wide' | 'deep' | 'high'>> = {
+  long: 'long', length: 'long', lengths: 'long', wide: 'wide', width: 'wide', broad: 'wide', beam: 'wide', deep: 'deep', depth: 'deep', depths: 'deep',
+  below: 'deep', down: 'deep', beneath: 'deep', high: 'high', tall: 'high', height: 'high', altitude: 'high',
+};
+
+/** Words that make "how much" a question of money ("how much did it cost", "how much was paid"). */
+export const MONEY_QUESTION_WORDS: readonly string[] = list(`
+  cost costs costing pay pays paid paying payment worth price prices priced charge charged charges spend spent spending fee fees fare
+  owe owed demand demanded ask asked settle settled claim claimed compensation damages fine fined value valued money budget earn earned
+  raise raised lose lost losing loss losses want wanted sell sold buy bought offer offered reward bounty
+`);
+
+/** Nouns that are an amount of money ("what was the price", "what's the reward"). */
+export const MONEY_NOUNS: readonly string[] = list('price cost fee fare bill fine toll value compensation payout settlement reward bounty salary budget ransom');
+
+/**
+ * How questions open, most specific first; the first that matches decides. Money before a
+ * plain "how much"; "how long ago" before "how long"; "what time" before "when".
+ */
+export const ANSWER_CUES: readonly AnswerCue[] = [
+  { re: String.raw`\bhow much (?:did|does|do|is|was|were|are|has|have|had|will|would|could|should|can)\b(?=.*\b(?:${MONEY_QUESTION_WORDS.join('|')})\b)`, kind: 'amount', figures: ['money'], words: ['much', ...MONEY_QUESTION_WORDS] },
+  { re: String.raw`\bhow much money\b`, kind: 'amount', figures: ['money'], words: ['much', 'money'] },
+  { re: String.raw`^\s*(?:and\s+)?what(?:\s+is|\s+was|\s+were|'s)?\s+(?:the\s+)?(?:[a-z]+\s+)?(?:${MONEY_NOUNS.join('|')})\b`, kind: 'amount', figures: ['money'], words: MONEY_NOUNS },
+  { re: String.raw`\bhow old\b|\bwhat age\b|\bhow young\b`, kind: 'age', figures: ['age'], words: ['old', 'age', 'young'] },
+  { re: String.raw`\bwhat (?:percentage|percent|proportion|share|fraction)\b|\bhow much of\b`, kind: 'count', figures: ['percent', 'count'], words: ['percentage', 'percent', 'proportion', 'share', 'fraction', 'much'] },
+  { re: String.raw`\bhow many\b|\bwhat (?:number|total)\b|\bthe number of\b`, kind: 'count', figures: ['count'], words: ['many', 'number', 'total'] },
+  { re: String.raw`\bhow heavy\b|\bweigh\b|\bwhat weight\b`, kind: 'amount', figures: ['weight'], words: ['heavy', 'weigh', 'weight'] },
+  { re: String.raw`\bhow much\b`, kind: 'amount', figures: ['count', 'volume', 'weight', 'money', 'percent', 'area', 'duration'], words: ['much'] },
+  { re: String.raw`\bwhat time\b|\bat what hour\b|\bwhat hour\b`, kind: 'time', figures: ['clock'], words: ['time', 'hour'] },
+  { re: String.raw`\bhow long ago\b|\bsince when\b|^\s*(?:and\s+|so\s+)?when\b|\bwhat (?:date|day|year|month)\b|\bon which (?:date|day)\b`, kind: 'date', words: ['ago', 'date', 'day', 'year', 'month'] },
+  { re: String.raw`\bhow often\b|\bhow frequently\b`, kind: 'amount', figures: ['duration'], words: ['often', 'frequently'] },
+  { re: String.raw`\bhow long\b`, kind: 'amount', figures: ['duration', 'length'], words: ['long'], dimension: 'long' },
+  { re: String.raw`\bhow far\b|\bwhat distance\b`, kind: 'amount', figures: ['distance', 'length', 'depth'], words: ['far', 'distance'] },
+  { re: String.raw`\bhow fast\b|\bwhat speed\b|\bhow quickly\b|\btop speed\b`, kind: 'amount', figures: ['speed'], words: ['fast', 'speed', 'quickly', 'top'] },
+  { re: String.raw`\bhow deep\b|\bwhat depth\b`, kind: 'amount', figures: ['depth', 'distance'], words: ['deep', 'depth'], dimension: 'deep' },
+  { re: String.raw`\bhow (?:tall|high)\b|\bwhat height\b`, kind: 'amount', figures: ['height', 'length'], words: ['tall', 'high', 'height'], dimension: 'high' },
+  { re: String.raw`\bhow wide\b|\bwhat width\b|\bhow broad\b`, kind: 'amount', figures: ['length'], words: ['wide', 'width', 'broad'], dimension: 'wide' },
+  { re: String.raw`\bhow (?:big|large)\b|\bwhat size\b`, kind: 'amount', figures: ['area', 'length', 'weight', 'volume', 'count'], words: ['big', 'large', 'size'] },
+  { re: String.raw`^\s*(?:and\s+)?why\b|\bhow come\b|\bwhat (?:caused|causes|led to|leads to|killed|made|triggered|sparked|prompted|brought about)\b|\bwhat (?:is|was|were) (?:the )?(?:cause|causes|reason|reasons)\b|\bthe (?:cause|reason) (?:of|for)\b`, kind: 'reason', words: ['caused', 'causes', 'cause', 'reason', 'reasons', 'led', 'leads', 'made', 'triggered', 'sparked', 'prompted', 'brought', 'come'] },
+  { re: String.raw`^\s*(?:and\s+)?where\b|\bwhat (?:place|location)\b|\bin which (?:place|location)\b`, kind: 'place', words: ['place', 'location'] },
+  { re: String.raw`\bwhat(?:\s+is|\s+was|\s+were|\s+are|'s)?\s+(?:the\s+)?name of\b|\bwhat(?:\s+is|\s+was|'s)\s+(?:his|her|their|its)\s+name\b|\bname\s*\??\s*$`, kind: 'person', words: ['name', 'called'] },
+  { re: String.raw`^\s*(?:and\s+)?(?:what|which)\b.*\bcalled\s*\??\s*$`, kind: 'name', words: ['called', 'name'] },
+  { re: String.raw`^\s*(?:and\s+)?(?:who|whom|whose)\b|\bwho\b`, kind: 'person' },
+  { re: String.raw`^\s*(?:and\s+)?(?:did|does|do|is|are|was|were|can|could|has|have|had|will|would|should|shall|may|might|must|isn't|wasn't|didn't|doesn't|hasn't|haven't)\b`, kind: 'yesno' },
+];
+
+/**
+ * Phrases of everyday English whose words mean one verb together ("in charge of" is leading,
+ * "set up" establishing, "get out" leaving): the question's predicate is that verb, found in
+ * the articles as any of the verbs listed (first one shown).
+ */
+export const PHRASAL_PREDICATES: Readonly<Record<string, string>> = {
+  'in charge of': 'lead', 'in charge': 'lead', 'set up': 'establish set base', 'take part': 'participate join', 'took part': 'participate join',
+  'come out': 'emerge exit leave rescue extract bring free', 'came out': 'emerge exit leave rescue extract bring free',
+  'get out': 'emerge exit leave rescue extract bring free', 'got out': 'emerge exit leave rescue extract bring free',
+  'go into': 'enter', 'went into': 'enter', 'go in': 'enter', 'went in': 'enter', 'get into': 'enter', 'got into': 'enter',
+  'get to': 'arrive reach', 'got to': 'arrive reach', 'make it to': 'arrive reach', 'made it to': 'arrive reach',
+  'run out of': 'exhaust run', 'ran out of': 'exhaust run',
+  'come free': 'free refloat dislodge', 'came free': 'free refloat dislodge', 'came loose': 'free refloat dislodge', 'come loose': 'free refloat dislodge',
+  'break free': 'free refloat dislodge', 'broke free': 'free refloat dislodge', 'get stuck': 'stick strand wedge jam ground', 'got stuck': 'stick strand wedge jam ground',
+  'pass away': 'die', 'passed away': 'die', 'show up': 'arrive', 'showed up': 'arrive',
+  'turn down': 'refuse decline reject', 'turned down': 'refuse decline reject', 'find out': 'discover learn', 'found out': 'discover learn',
+  'look for': 'search', 'looking for': 'search', 'give up': 'abandon', 'gave up': 'abandon', 'call off': 'cancel', 'called off': 'cancel',
+  'pull out': 'withdraw', 'pulled out': 'withdraw', 'on board': 'aboard board', 'bring back': 'return recover haul', 'brought back': 'return recover haul',
+  'hauled back': 'return recover haul', 'get hurt': 'hurt injure', 'got hurt': 'hurt injure',
+};
+
+/** Words that introduce a cause after the event ("because of high winds", "caused by a power failure"). */
+export const REASON_CUES: readonly string[] = [
+  'because of', 'because', 'due to', 'owing to', 'as a result of', 'caused by', 'blamed on', 'attributed to', 'the result of', 'the cause of',
+  'thanks to', 'resulted from', 'stemmed from', 'brought on by', 'triggered by', 'so that', 'in order to',
+];
+
+/** Words that may introduce a cause but often only a time or setting ("after running out of oxygen", "amid high winds"): weaker. */
+export const WEAK_REASON_CUES: readonly string[] = ['after', 'amid', 'following', 'from', 'since', 'in', 'by'];
+
+/** Words written after a cause, before what it brought about ("Strong winds resulted in the grounding"): the cause stands before them. */
+export const CAUSE_BEFORE_CUES: readonly string[] = ['resulted in', 'led to', 'caused', 'causing', 'triggered', 'sparked', 'brought about', 'forced', 'pushed'];
+
+/** Words that ask where something came from ("where did it sail from") or went ("where was it headed"). */
+export const ORIGIN_QUESTION_WORDS: readonly string[] = list('from origin originate originated depart departed departing leave left come came start started');
+export const DESTINATION_QUESTION_WORDS: readonly string[] = list('headed heading head bound going destination destined sailing travelling traveling go went to toward towards');
+
+/** Verbs whose year makes a thing's age ("built in 2018", "founded in 1990"). */
+export const MAKING_VERBS: readonly string[] = list('built constructed launched made founded established opened completed delivered commissioned manufactured');
+
+/**
+ * Nouns a question uses without naming a topic ("what's the deal with X", "any news on Y",
+ * "how many people"): they never decide whether the articles answer it.
+ */
+export const VAGUE_NOUNS: ReadonlySet<string> = new Set(list(`
+  deal story thing things stuff news update updates latest info information detail details situation matter whole lot bit kind sort type way
+  people person persons folks guy guys one ones someone somebody anyone anybody everyone everybody anything something everything nothing
+  part total number amount figure time times
+`));
+
+/** Phrases that only say how or when in passing ("straight away", "so far"): not what a question is about. */
+export const NOISE_PHRASES: readonly string[] = [
+  'straight away', 'right away', 'at first', 'first of all', 'in the end', 'so far', 'by now', 'right now', 'at all', 'at the moment', 'these days',
+  'in the first place', 'of all', 'for sure', 'exactly', 'roughly', 'approximately', 'down there', 'over there', 'out there', 'in there', 'right behind',
+];
+
+/** Verbs too light to name an event ("go into", "get to", "make it"): they neither veto nor rank much. */
+export const LIGHT_VERBS: ReadonlySet<string> = new Set(list('be go get come make take do have put keep let happen become seem end start'));
+
+/**
+ * Nouns that say which kind of thing "which <noun>" or "what <noun>" asks for, beyond the entity
+ * cue tables (a person noun asks for a person, an organisation head for an organisation, a
+ * place noun for a place): general words of news English.
+ */
+export const PLACE_QUESTION_NOUNS: ReadonlySet<string> = new Set(list(`
+  country countries nation nationality city cities town towns port ports place places location locations state states province region hospital
+  hospitals airport base lake island destination
+`));
+export const ORGANISATION_QUESTION_NOUNS: ReadonlySet<string> = new Set(list(`
+  company companies firm firms organisation organization organisations organizations agency agencies court courts club clubs team teams insurer
+  insurers outlet outlets newspaper newspapers group groups government governments department ministry army navy force airline operator owner
+`));
+
+/** Verbs of writing a question may ask about like speech ("what did he write back?"). */
+export const WRITING_VERBS: readonly string[] = list('write writes wrote written writing post posts posted tweet tweets tweeted');

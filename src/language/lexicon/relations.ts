@@ -55,7 +55,9 @@ export const QUERY_EXPANSIONS: Readonly<Record<string, readonly string[]>> = {
   war: ['invasion', 'conflict'],
   invasion: ['war', 'invade'],
   president: ['leader'],
-  leader: ['president', 'head'],
+  leader: ['president', 'head', 'chief', 'commander'],
+  // who leads an effort: its chief, head or commander ("rescue operation chief X")
+  lead: ['leader', 'chief', 'head', 'commander', 'director', 'coordinator'],
   send: ['deploy', 'dispatch', 'sent'],
   deploy: ['send', 'sent', 'deployment'],
   help: ['aid', 'assistance', 'support'],
@@ -63,6 +65,9 @@ export const QUERY_EXPANSIONS: Readonly<Record<string, readonly string[]>> = {
   assistance: ['help', 'aid', 'support'],
   weapon: ['arm', 'missile', 'equipment'],
   drug: ['narcotic', 'cocaine'],
+  // a casual word for the young finds the words reports use ("how old are the kids" → "the boys, aged 11 to 16")
+  kid: ['child', 'boy', 'girl', 'youngster', 'teenager', 'teen', 'minor', 'student', 'pupil'],
+  child: ['kid', 'boy', 'girl', 'youngster', 'teenager', 'minor'],
 };
 
 /** Everyday opposites in reporting ("supports" / "opposes"), as written forms so no stemmer can split them. */

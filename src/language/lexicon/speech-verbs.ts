@@ -38,6 +38,7 @@ export const SPEECH_VERBS: readonly SpeechVerb[] = [
   v('say', 'reply', 'replies', 'replied', 'replying', INV),
   v('say', 'respond', 'responds', 'responded', 'responding', INV),
   v('say', 'write', 'writes', 'wrote', 'writing', INV),
+  v('say', 'tweet', 'tweets', 'tweeted', 'tweeting', INV),
   v('say', 'explain', 'explains', 'explained', 'explaining', INV),
   v('say', 'state', 'states', 'stated', 'stating', INV),
   v('say', 'ask', 'asks', 'asked', 'asking', INV),

@@ -1,0 +1,212 @@
+/**
+ * /ask on the evidence core (src/evidence/): the question parsed once, windows retrieved,
+ * answerability decided by the question's structure, and the answer stated first — a few
+ * words taken verbatim from the quote that cites them ("roughly 10,000 [1]", "June 23 [1]")
+ * — then at most three supporting quotes, independent articles first. A refusal names what
+ * is missing: an entity or topic the articles never mention, or the fact they never give.
+ */
+import type { Deps } from '../deps.js';
+import { analysisOf } from '../analysis/index.js';
+import { decide, type Answering } from '../evidence/answerable.js';
+import { parseQuestion, type ParsedQuestion } from '../evidence/question.js';
+import { retrieve } from '../evidence/retrieve.js';
+import type { Filler } from '../evidence/short.js';
+import { fold, terms } from '../language/tokenize.js';
+import type { LlmPassage } from '../llm/types.js';
+import type { Answer, AnswerBlock, Sentence } from '../types.js';
+import { attributedTo, extendQuote, followUpsFrom, refusal, shortTitle } from './ask.js';
+import { createCiter } from './cite.js';
+import { questionTitle } from './phrasing.js';
+
+/** Kinds whose answer is one fact to name. */
+const FACT_KINDS = new Set(['count', 'amount', 'age', 'date', 'time', 'person', 'organisation', 'place', 'reason', 'list', 'name', 'description']);
+const QUOTE_RE = /["“”]/;
+const MAX_QUOTES = 3;
+
+/** Answer `question` from the evidence core; `context` holds the names a follow-up carries. */
+export function evidenceAnswer(deps: Deps, question: string, context: string[] = [], suggest = true): Answer {
+  const q = parseQuestion(deps, question, context);
+  const searched = `${deps.corpus.articles.length} article${deps.corpus.articles.length === 1 ? '' : 's'}`;
+  if (!q.entities.length && !q.topics.length && !q.predicates.length && !q.unknown.length && !q.context.length && !q.dates.length && (q.kind === 'description' || q.kind === 'quote' || q.kind === 'yesno')) {
+    return refusal(question, `That question has no words I can look up. I searched ${searched}; try naming a person, place or event.`, []);
+  }
+  const r = retrieve(deps, q);
+  const d = decide(deps, q, r);
+  const suggestFrom = (ws: { sentence: Sentence }[]) => (suggest ? followUpsFrom(deps, ws.slice(0, 6).map((w) => w.sentence), question) : []);
+  // A refusal keeps the passages it read, for a model to read them in full (src/engines/ask.ts).
+  if (!d.answerable) return refusal(question, `The articles don't answer that. ${d.reason}`, suggestFrom(d.near), passagesOf(deps, d.near));
+
+  let windows = d.windows;
+  if (q.kind === 'quote') {
+    // "What did X say?" wants X's own words: a window that merely mentions X is no answer.
+    const who = q.speaker ?? (q.pointsBack ? q.context[0] : undefined);
+    // Who says each sentence is read once for every command (src/analysis/attribution.ts); the engine's own reading is the fallback.
+    const said = analysisOf(deps).attribution;
+    const spoken = windows.filter((w) => said[w.sentence.id] || w.sentences.some((s) => QUOTE_RE.test(s.text)) || /\b(?:said|says|told|tells|wrote|writes|added|stated)\b/i.test(w.sentence.text));
+    if (who) {
+      const ids = new Set(who.entities.map((e) => e.id));
+      const speaker = [...new Set(who.entities.flatMap((e) => terms(e.name)))];
+      const own = spoken.filter((w) => ids.has(said[w.sentence.id]?.speaker ?? '') || attributedTo({ s: w.sentence, article: w.article, score: w.score, covered: new Set() }, speaker));
+      if (!own.length) {
+        const name = q.speaker ? q.speaker.text : 'them';
+        return refusal(question, `The articles don't answer that. They mention ${name}, but never quote ${name} on this.`, suggestFrom(windows));
+      }
+      windows = own;
+    } else if (spoken.length) windows = spoken;
+  }
+
+  const groups = analysisOf(deps).groups;
+  const chosen = choose(windows, groups);
+  const citer = createCiter(deps.corpus);
+  const used = new Set<string>();
+  const blocks: AnswerBlock[] = [];
+  const cited: { w: Answering; n: number; filler?: Filler }[] = [];
+  for (const w of chosen) {
+    const filler = w.fillers[0];
+    const sentences = quoteSentencesOf(w, filler);
+    if (sentences.every((s) => used.has(s.id))) continue;
+    for (const s of sentences) used.add(s.id);
+    const n = citer.cite(sentences);
+    cited.push({ w, n, ...(filler ? { filler } : {}) });
+  }
+  // The short answer: the first window's filler, verbatim in the quote that cites it; a rival or an update beside it.
+  const short = FACT_KINDS.has(q.kind) ? shortOf(q, cited, citer.citations) : null;
+  const voiceOf = (x: { article: { id: string } }) => groups.get(x.article.id) ?? x.article.id;
+  for (const { w, n } of cited) {
+    const c = citer.citations[n - 1]!;
+    const who = w.article.outlet ?? shortTitle(w.article.title);
+    // The same sentence in other (e.g. syndicated) articles: cited too, marked as repeats, one voice with it when near-duplicates.
+    const key = norm(w.sentence.text);
+    const repeats = windows.filter((x) => x.article.id !== w.article.id && norm(x.sentence.text) === key && !cited.some((o) => o.w === x));
+    const cites = [n, ...repeats.map((x) => citer.cite([x.sentence]))];
+    const agree = (x: Answering) => sameFact(x.fillers[0], w.fillers[0]) || norm(x.sentence.text) === key;
+    const voices = new Set(d.windows.filter((x) => x === w || agree(x)).map(voiceOf));
+    const again = repeats.length
+      ? ` (the same words appear in ${new Set([w, ...repeats].map(voiceOf)).size === 1 ? 'a near-duplicate article' : `${repeats.length} other article${repeats.length === 1 ? '' : 's'}`} ${cites.slice(1).map((x) => `[${x}]`).join('')})`
+      : '';
+    blocks.push({ text: `${who}${w.article.date ? ` (${w.article.date})` : ''}: “${c.quote}” [${n}]${again}`, cites, quote: n, independent: Math.max(1, voices.size) });
+  }
+  if (short && blocks[0]) blocks[0] = { ...blocks[0], text: `${short.text}\n${blocks[0].text}` };
+
+  const passages = passagesOf(deps, windows);
+  return {
+    command: 'ask',
+    answered: true,
+    title: questionTitle(question),
+    ...(short ? { short } : {}),
+    blocks,
+    citations: citer.citations,
+    followUps: suggest ? followUpsFrom(deps, cited.map((c) => c.w.sentence), question) : [],
+    meta: { questionType: q.kind, passages, independentSources: new Set(cited.map((c) => groups.get(c.w.article.id))).size, parsed: summary(q) },
+  };
+}
+
+/** The paragraphs of the best windows, for a model to read (at most eight). */
+function passagesOf(deps: Deps, windows: { sentence: Sentence }[]): LlmPassage[] {
+  const passages: LlmPassage[] = [];
+  const seen = new Set<string>();
+  for (const w of windows) {
+    const pid = `${w.sentence.articleId}:p${w.sentence.paragraph}`;
+    if (seen.has(pid) || passages.length >= 8) continue;
+    seen.add(pid);
+    const p = deps.index.passage(pid);
+    if (p) passages.push({ n: passages.length + 1, id: pid, articleId: p.articleId, text: p.text });
+  }
+  return passages;
+}
+
+/** Up to three windows: the best, then the best of each other independent voice, then the rest; none repeats a sentence. */
+function choose(windows: Answering[], groups: Map<string, string>): Answering[] {
+  const top = windows[0];
+  if (!top) return [];
+  const out: Answering[] = [top];
+  const floor = top.rank * 0.45;
+  const voice = (w: Answering) => groups.get(w.article.id) ?? w.article.id;
+  const taken = (w: Answering) =>
+    out.some((o) => o.sentences.some((s) => s.id === w.sentence.id) || w.sentences.some((s) => s.id === o.sentence.id) || norm(o.sentence.text) === norm(w.sentence.text));
+  // A supporting quote says the same fact (slot questions) or holds the question's words as well as the best does.
+  const supports = (w: Answering) => w.rank >= floor && (!top.fillers[0] || sameFact(w.fillers[0], top.fillers[0]) || w.rank >= top.rank * 0.8);
+  for (const pass of [true, false]) {
+    for (const w of windows.slice(1)) {
+      if (out.length >= MAX_QUOTES) break;
+      if (out.includes(w) || taken(w) || !supports(w)) continue;
+      if (pass && out.some((o) => voice(o) === voice(w))) continue;
+      if (out.filter((o) => o.article.id === w.article.id).length >= 2) continue;
+      out.push(w);
+    }
+  }
+  return out;
+}
+
+/** The sentences to quote for a window: its centre and the sentence holding the answer, with an open quotation's continuation. */
+function quoteSentencesOf(w: Answering, filler: Filler | undefined): Sentence[] {
+  const base = extendQuote({ s: w.sentence, article: w.article, score: w.score, covered: new Set() });
+  const out = [...base];
+  if (filler && !out.some((s) => s.id === filler.sentence.id)) out.push(filler.sentence);
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** Two fillers name the same fact: the same figure value and kind, or the same words. */
+function sameFact(a: Filler | undefined, b: Filler | undefined): boolean {
+  if (!a || !b) return false;
+  if (a.figure && b.figure) return a.figure.kind === b.figure.kind && a.figure.value === b.figure.value && a.figure.unit === b.figure.unit;
+  if (a.entity && b.entity) return a.entity.id === b.entity.id;
+  return norm(a.text) === norm(b.text);
+}
+
+const norm = (t: string) => fold(t).replace(/[^a-z0-9]+/g, ' ').trim();
+
+/**
+ * The short answer with its markers: the best filler ("25 [1]"); for a figure, a rival of
+ * the same thing at a comparable time beside it ("1,000 [1] vs 1,200 [2]"), or the figure it
+ * updates ("roughly 10,000 [1], up from 4,500 troops [1]"). Null when a piece is not verbatim
+ * in the quote of its citation (never shown unverified).
+ */
+function shortOf(q: ParsedQuestion, cited: { w: Answering; n: number; filler?: Filler }[], citations: { n: number; quote: string }[]): { text: string; cites: number[] } | null {
+  const first = cited[0];
+  const f = first?.filler;
+  if (!first || !f) return null;
+  const pieces: { text: string; n: number; joiner?: string }[] = [{ text: f.text, n: first.n }];
+  if (f.figure && (q.kind === 'count' || q.kind === 'amount')) {
+    const fig = f.figure;
+    // "That number has since grown to roughly 10,000": the figure updates the count before it.
+    const prior = first.w.sentences.find((s) => s.start < f.sentence.start);
+    if (prior && /^\s*(?:that|this|the)\s+(?:number|figure|total|count|toll|tally)\b/i.test(f.sentence.text)) {
+      const before = first.w.fillers.find((x) => x.sentence === prior && x.figure && x.figure.kind === fig.kind && x.figure.value !== fig.value);
+      if (before && quoted(citations, first.n, before.text)) pieces.push({ text: before.text, n: first.n, joiner: fig.value > before.figure!.value ? ', up from ' : ', down from ' });
+    }
+    if (pieces.length === 1) {
+      // Reports that differ about the same thing at a comparable time stand side by side.
+      const rival = cited.slice(1).find((c) => {
+        const g = c.filler?.figure;
+        return !!g && g.kind === fig.kind && g.unit === fig.unit && g.value !== fig.value && (g.head ?? '') === (fig.head ?? '') && comparable(fig.when, g.when);
+      });
+      if (rival?.filler) pieces.push({ text: rival.filler.text, n: rival.n, joiner: ' vs ' });
+    }
+  }
+  for (const p of pieces) if (!quoted(citations, p.n, p.text)) return null;
+  const text = pieces.map((p, i) => `${i ? (p.joiner ?? '; ') : ''}${p.text} [${p.n}]`).join('');
+  return { text, cites: [...new Set(pieces.map((p) => p.n))] };
+}
+
+function quoted(citations: { n: number; quote: string }[], n: number, text: string): boolean {
+  const squash = (s: string) => fold(s).replace(/\s+/g, ' ');
+  const c = citations.find((x) => x.n === n);
+  return !!c && squash(c.quote).includes(squash(text));
+}
+
+/** Two figures' dates are comparable when they are the same day or a day apart (or both unknown). */
+function comparable(a: string | null, b: string | null): boolean {
+  if (!a || !b) return a === b;
+  return Math.abs(Date.parse(a) - Date.parse(b)) <= 86_400_000;
+}
+
+function summary(q: ParsedQuestion): Record<string, unknown> {
+  return {
+    kind: q.kind,
+    head: q.head?.text ?? null,
+    entities: q.entities.map((e) => e.entities[0]?.name ?? e.text),
+    topics: q.topics.map((t) => t.lemma),
+    predicates: q.predicates.map((t) => t.lemma),
+  };
+}

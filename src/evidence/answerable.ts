@@ -1,0 +1,189 @@
+/**
+ * Whether the articles answer a question, decided by its structure, not by its words.
+ * Every entity it names must be supported (the name, an alias, or a resolved reference);
+ * every topic noun too (the word, a lemma, a synonym or derivation); and the answer's
+ * slot must be filled by the right kind of thing (a figure of the counted noun for "how
+ * many", an age for "how old", a date for "when", a person for "who", a cause for
+ * "why"). Verbs and adjectives rank windows; they do not veto them — except in a yes/no
+ * question, whose verb is what is asked. A refusal says which part is missing.
+ */
+import type { Deps } from '../deps.js';
+import { analysisOf } from '../analysis/index.js';
+import { fold } from '../language/tokenize.js';
+import { STOPWORDS } from '../language/lexicon/index.js';
+import type { ParsedQuestion } from './question.js';
+import { inCorpus, STANDS_FOR_WEIGHT, type Element, type Retriever, type Window } from './retrieve.js';
+import { ageSentences, fillersOf, type Filler } from './short.js';
+
+/** A window that answers, with its fillers. */
+export interface Answering extends Window {
+  fillers: Filler[];
+  /** The window's score with its best filler's fit. */
+  rank: number;
+}
+
+export type Decision =
+  | { answerable: true; windows: Answering[] }
+  | {
+      answerable: false;
+      /** Why, in a sentence that names what is missing. */
+      reason: string;
+      /** The windows that came closest (for suggestions). */
+      near: Window[];
+    };
+
+/** The least fit of a filler that answers. */
+const MIN_FIT = 0.45;
+
+/** Elements every answer must hold. */
+const REQUIRED: ReadonlySet<Element['role']> = new Set(['entity', 'topic', 'picks']);
+
+/** Decide whether `q` is answered, from the retriever's windows. */
+export function decide(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, r: Retriever): Decision {
+  const searched = `${deps.corpus.articles.length} article${deps.corpus.articles.length === 1 ? '' : 's'}`;
+  const windows = r.windows;
+  // 1. Names and topic nouns the articles never use.
+  if (q.unknown.length) return { answerable: false, reason: `The ${searched} never mention ${list(q.unknown)}.`, near: windows };
+  // A name in a clause that says when ("when the titanic sank") stands for the clause's event: it holds only with its verb.
+  const clauseOf = (e: Element) => {
+    const span = e.term ?? q.entities.find((f, i) => e.id === `e${i}`);
+    return span ? q.clauses.find((c) => span.start >= c.start && span.end <= c.end && !c.verbs.includes(e.term!)) : undefined;
+  };
+  // A name the story is set in (named in a large share of passages) does not tell passages apart: it ranks, it is not required.
+  const required = r.elements.filter((e) => REQUIRED.has(e.role) && (!e.setting || clauseOf(e)));
+  // Whose words a quote question asks for is checked on the quotes themselves (their attribution), not as a word in the window.
+  // The head ("which <company>") is the kind of thing asked, not a word an answer must repeat: it is not looked up here.
+  // What is counted must be there to be counted ("how many bridges").
+  const counted = q.kind === 'count' || q.kind === 'amount' ? r.elements.filter((e) => e.role === 'head' && e.term === q.head) : [];
+  const absent = [...r.elements.filter((e) => e.role === 'speaker'), ...required, ...counted].filter((e) => !inCorpus(deps, e));
+  if (absent.length) return { answerable: false, reason: `The ${searched} never mention ${list(absent.map((e) => phraseOf(q, e, deps)))}.`, near: windows };
+
+  // 2. Windows holding every entity and topic together.
+  const stands = (w: Window, e: Element) => {
+    const s = w.support.get(e.id);
+    return !!s && s.match >= STANDS_FOR_WEIGHT;
+  };
+  const holds = (w: Window, e: Element): boolean => {
+    if (!stands(w, e)) return false;
+    const c = clauseOf(e);
+    return !c || r.elements.some((v) => v.term && c.verbs.includes(v.term) && stands(w, v));
+  };
+  // "the capital of Iran", "Harding's wife": the noun and the name written together, in one sentence.
+  const bound = q.bound
+    .map((b) => ({ t: r.elements.find((e) => e.term === b.term), e: r.elements.find((e) => e.entityIds && e.label === b.entity.text) }))
+    .filter((b): b is { t: Element; e: Element } => !!b.t && !!b.e);
+  const boundHolds = (w: Window) => bound.every(({ t, e }) => [...(w.holding.get(t.id) ?? [])].some((id) => w.holding.get(e.id)?.has(id)));
+  let together = windows.filter((w) => required.every((e) => holds(w, e)) && boundHolds(w));
+  if (q.kind === 'age') {
+    // An age is read with its holder wherever it is written: the windows around the fitting ages.
+    const seen = new Set(together.map((w) => w.sentence.id));
+    for (const { article, sentence } of ageSentences(deps, r.elements)) {
+      if (seen.has(sentence.id)) continue;
+      seen.add(sentence.id);
+      together.push(r.windowAt(article, sentence));
+    }
+  }
+  if (!together.length) {
+    const shown = list(required.map((e) => phraseOf(q, e, deps)));
+    return {
+      answerable: false,
+      reason: required.length > 1 ? `The ${searched} mention ${shown}, but never together in a way that answers this.` : `The ${searched} never say that.`,
+      near: windows,
+    };
+  }
+
+  // 3. A yes/no question asks about its verb: a window must state it (or its opposite).
+  const verbs = r.elements.filter((e) => e.role === 'predicate' && e.term?.cls === 'verb');
+  if (q.kind === 'yesno' && verbs.length) {
+    // Said of them: the verb in the window's centre, with what the question names in that sentence or referred to there.
+    const stated = together.filter((w) => verbs.some((e) => holds(w, e)));
+    if (!stated.length) {
+      return { answerable: false, reason: `The ${searched} mention ${list(required.map((e) => phraseOf(q, e, deps))) || 'this'}, but never say whether ${verbs.map((v) => v.label).join(' or ')} happened.`, near: together };
+    }
+    together = stated;
+  }
+
+  // 4. The slot: the right kind of thing, in a window that holds the rest.
+  const slotted = q.kind === 'yesno' || q.kind === 'quote' || q.kind === 'description';
+  const answering: Answering[] = [];
+  for (const w of together) {
+    // A filler that barely fits (a measure of something else, a name tied to nothing asked) fills no slot.
+    // What the question names must be in the filler's sentence or next to it, not two sentences away.
+    const order = w.sentences.map((x) => x.id);
+    const nearFiller = (f: Filler) =>
+      required.every((e) => [...(w.holding.get(e.id) ?? [])].some((id) => Math.abs(order.indexOf(id) - order.indexOf(f.sentence.id)) <= 1));
+    const fillers = fillersOf(deps, q, r.elements, w).filter((f) => f.fit >= MIN_FIT && nearFiller(f));
+    if (!slotted && !fillers.length) continue;
+    // An age's holder named by a clause ("the diver who died"): the clause must be true of its window.
+    if (q.kind === 'age' && !q.entities.length && verbs.length && !verbs.some((e) => holds(w, e))) continue;
+    const best = fillers[0]?.fit ?? 0;
+    const base = w.score || 1;
+    answering.push({ ...w, fillers, rank: base * (slotted ? 1 : 0.6 + 0.4 * best) });
+  }
+  if (!answering.length) {
+    const shown = list(required.map((e) => phraseOf(q, e, deps)));
+    const holder = required.filter((e) => e.entityIds).map((e) => phraseOf(q, e, deps));
+    return { answerable: false, reason: `The ${searched} ${shown ? `mention ${shown}, but ` : ''}${slotMissing(q, holder)}.`, near: together };
+  }
+  return { answerable: true, windows: answering.sort((a, b) => b.rank - a.rank) };
+}
+
+/** What the articles do not give, by what the question asks for. */
+function slotMissing(q: ParsedQuestion, names: string[]): string {
+  const head = q.head ? fold(q.head.text).replace(/'s$/, '') : '';
+  switch (q.kind) {
+    case 'count':
+      return head ? `give no number of ${head}` : 'give no figure for it';
+    case 'amount':
+      return q.figures[0] === 'money' ? 'give no amount of money for it' : head ? `give no amount of ${head}` : `give no ${q.figures[0] === 'duration' ? 'length of time' : (q.figures[0] ?? 'figure')} for it`;
+    case 'age':
+      return `never give ${names.length === 1 ? `${names[0]}’s age` : 'an age for them'}`;
+    case 'date':
+      return 'never say when';
+    case 'time':
+      return 'never give a time for it';
+    case 'person':
+      return head ? `never name the ${head}` : 'never say who';
+    case 'organisation':
+      return head ? `never name the ${head}` : 'never name an organisation for it';
+    case 'place':
+      return head ? `never name the ${head}` : 'never say where';
+    case 'reason':
+      return 'never say why';
+    case 'list':
+      return head ? `never name the ${head}` : 'never list them';
+    case 'name':
+      return head ? `never name the ${head}` : 'never give its name';
+    default:
+      return 'never say that';
+  }
+}
+
+/** An element as the question words it, with the words that modify it ("venezuela's population", "the diver's funeral"). */
+function phraseOf(q: ParsedQuestion, e: Element, deps: Pick<Deps, 'corpus'>): string {
+  // A name as the articles write it ("daniel okafor" → Daniel Okafor).
+  if (e.entityIds) return analysisOf(deps).entities.entities.find((x) => e.entityIds!.has(x.id))?.name ?? e.label;
+  if (!e.term) return e.label;
+  const before = q.text.slice(0, e.term.start);
+  const m = /((?:[\p{L}\d'’-]+\s+){0,2})$/u.exec(before);
+  const lead = (m?.[1] ?? '').split(/\s+/).filter(Boolean);
+  // Keep the modifiers right before the noun (possessives, adjectives), not function words.
+  const kept: string[] = [];
+  let at = e.term.start;
+  for (const w of lead.reverse()) {
+    const f = fold(w).replace(/'s$/, '');
+    at = q.text.lastIndexOf(w, at - 1);
+    // Function words, question words and the question's other names end the noun's phrase.
+    if (STOPWORDS.has(f) || /^(?:what|which|who|how|when|where|why|many|much)$/.test(f) || q.entities.some((x) => at >= x.start && at < x.end && !/['’]s$/.test(w))) break;
+    kept.unshift(w);
+  }
+  return [...kept, e.term.text].join(' ');
+}
+
+function list(items: string[]): string {
+  // "prime" and "prime minister": the longer phrase says both.
+  const kept = [...new Set(items)].filter((x, _, all) => !all.some((y) => y !== x && y.toLowerCase().includes(x.toLowerCase())));
+  const q = kept.map((x) => `“${x}”`);
+  if (q.length <= 1) return q[0] ?? '';
+  return `${q.slice(0, -1).join(', ')} and ${q.at(-1)}`;
+}

@@ -1,0 +1,489 @@
+/**
+ * A question, parsed once: what kind of thing answers it (a count, an age, a date, a
+ * person…), the corpus entities it is about (matched by alias, case-insensitively and
+ * through typos: people type "ekapol" and "suleman dawod"), the topic nouns that must be
+ * in an answer, the verbs and adjectives that rank one, and its constraints (a date, a
+ * figure, whose words). The cue tables are data in src/language/lexicon/question-words.ts;
+ * what is here is the reading order.
+ */
+import type { Deps } from '../deps.js';
+import { analysisOf } from '../analysis/index.js';
+import type { Entity, EntityIndex } from '../index/entities.js';
+import { keyOf } from '../index/entities.js';
+import { findDateMentions, type DateMention } from '../index/dates.js';
+import { readFigures, type FigureReading } from '../analysis/figures.js';
+import { typoDistance } from '../language/edit-distance.js';
+import { fold, lemma, stem, tokenize, type Token } from '../language/tokenize.js';
+import { PERSON_NOUNS, PLACE_NOUNS, THING_NOUNS } from '../language/lexicon/entity-cues.js';
+import { nounClass } from '../language/wordnet.js';
+import { lexTags, tagWords, type TaggedWord } from '../language/word-tags.js';
+import {
+  ANSWER_CUES,
+  LIGHT_VERBS,
+  MONEY_NOUNS,
+  MONEY_QUESTION_WORDS,
+  MONTHS,
+  NOISE_PHRASES,
+  PHRASAL_PREDICATES,
+  WEEKDAYS,
+  ORGANISATION_QUESTION_NOUNS,
+  ORG_HEADS,
+  PLACE_QUESTION_NOUNS,
+  QUESTION_NOISE,
+  SPEECH_QUESTION_VERBS,
+  STOPWORDS,
+  TITLE_HEADS,
+  VAGUE_NOUNS,
+  WRITING_VERBS,
+  speechForms,
+  type AnswerKind,
+  type FigureKind,
+} from '../language/lexicon/index.js';
+
+export type { AnswerKind };
+
+/** A content word of the question. */
+export interface QuestionTerm {
+  /** As written. */
+  text: string;
+  /** Dictionary form. */
+  lemma: string;
+  /** Search key (`stem` of the folded word). */
+  key: string;
+  cls: 'noun' | 'verb' | 'adjective';
+  /** A superlative or ordinal ("youngest", "first"): it picks one of many. */
+  picks?: boolean;
+  /** A word of the question's form that also names its event ("cost" in "how much did it cost"): it ranks, never vetoes. */
+  cue?: boolean;
+  /** Other verbs a phrase means ("get out": exit, leave, rescue…), found like the lemma itself. */
+  alternatives?: string[];
+  /** Offsets in the question. */
+  start: number;
+  end: number;
+}
+
+/** A name of the question resolved to the corpus's entities. */
+export interface FocusEntity {
+  /** As written in the question (or carried from the conversation). */
+  text: string;
+  /** The entities it names, most mentioned first (several when a surname is shared). */
+  entities: Entity[];
+  /** Found through a spelling correction ("ekapol" → Ekkapol). */
+  corrected: boolean;
+  start: number;
+  end: number;
+}
+
+/** A question, parsed. */
+export interface ParsedQuestion {
+  text: string;
+  kind: AnswerKind;
+  /** For counts and amounts: the figure kinds that answer ("how far" → distance). */
+  figures: FigureKind[];
+  /** The dimension a measure question asks ("how wide" → wide). */
+  dimension: 'long' | 'wide' | 'deep' | 'high' | null;
+  /** A noun bound to a name ("the capital of Iran", "Harding's wife"): they must be written together. */
+  bound: { term: QuestionTerm; entity: FocusEntity }[];
+  /** Subordinate clauses ("when the titanic sank"): what they name holds only with their verb. */
+  clauses: { start: number; end: number; verbs: QuestionTerm[] }[];
+  /** The noun the answer is ("how many <boys>", "which <hospital>", "the <doctor>'s name"), when the question names one. */
+  head: QuestionTerm | null;
+  /** Named entities: each must be in an answer (itself, an alias, or a reference). */
+  entities: FocusEntity[];
+  /** Names the question uses that no corpus entity or word has ("pope francis"). */
+  unknown: string[];
+  /** Topic nouns: each must be in an answer (the word, a lemma, a synonym or derivation). */
+  topics: QuestionTerm[];
+  /** Verbs and adjectives: they rank answers, they do not veto them. */
+  predicates: QuestionTerm[];
+  /** The nouns written before the head that make one name with it ("football" in "which football club"). */
+  headModifiers: QuestionTerm[];
+  /** A superlative or ordinal written before the head ("the youngest boy", "the first diver"): it says which one is asked. */
+  picks: QuestionTerm[];
+  /** Dates the question states ("on sunday", "in july"). */
+  dates: DateMention[];
+  /** Figures the question states ("13 of them"). */
+  numbers: FigureReading[];
+  /** For "what did X say": whose words. */
+  speaker: FocusEntity | null;
+  /** The conversation's subjects (a follow-up's "he", "they"), resolved to entities when they are names. */
+  context: FocusEntity[];
+  /** The question points back ("he", "they", "it") rather than naming its subject. */
+  pointsBack: boolean;
+}
+
+const NOISE = new Set(QUESTION_NOISE);
+const SPEECH = new Set([...speechForms({ lemmas: SPEECH_QUESTION_VERBS, forms: ['base', 's', 'past', 'ing'] }), ...WRITING_VERBS].map((w) => w.toLowerCase()));
+const POINTING = new Set(['he', 'she', 'they', 'him', 'her', 'them', 'his', 'their', 'it', 'its']);
+const CALENDAR_WORD_RE = new RegExp(`\\b(?:${[...MONTHS, ...WEEKDAYS].map((m) => m.toLowerCase()).join('|')})\\b`, 'g');
+const PHRASAL = Object.entries(PHRASAL_PREDICATES)
+  .sort((a, b) => b[0].length - a[0].length)
+  .map(([phrase, verb]) => [new RegExp(`\\b${phrase.replace(/ /g, '\\s+')}\\b`, 'g'), verb] as const);
+const NOISE_PHRASE_RE = new RegExp(`\\b(?:${NOISE_PHRASES.map((p) => p.replace(/ /g, '\\s+')).join('|')})\\b`, 'g');
+/** Cue words that still name the event asked about ("cost", "paid", "settle"): they rank as predicates; the rest is question form. */
+const EVENT_CUES = new Set([...MONEY_QUESTION_WORDS, ...MONEY_NOUNS]);
+const CUES = ANSWER_CUES.map((c) => ({ ...c, regex: new RegExp(c.re, 'i') }));
+
+/** Parse a question against the corpus of `deps`. `context` holds the names a follow-up carries. */
+export function parseQuestion(deps: Pick<Deps, 'corpus' | 'index'>, question: string, context: string[] = []): ParsedQuestion {
+  const text = question.replace(/\s+/g, ' ').trim();
+  const lower = fold(text).replace(/[?!.]+\s*$/, '');
+  const tokens = tokenize(text);
+  const claimed = new Set<number>();
+
+  // 1. What kind of thing answers it.
+  let kind: AnswerKind = 'description';
+  let figures: FigureKind[] = [];
+  const cueWords = new Set<string>();
+  // "What did X say?" asks for words; "what was the boat called?" for a name.
+  const speechAsked = /^\s*(?:and\s+)?(?:what|how)\s+(?:did|does|do|has|have|had|is|was|were|are|will|would)\b/.test(lower) && !/\bcalled\s*$/.test(lower) && tokens.some((t) => SPEECH.has(t.norm));
+  const cue = speechAsked ? undefined : CUES.find((c) => c.regex.test(lower));
+  if (speechAsked) kind = 'quote';
+  if (cue) {
+    kind = cue.kind;
+    figures = [...(cue.figures ?? [])] as FigureKind[];
+    for (const w of cue.words ?? []) cueWords.add(w);
+  }
+  // "how long is the ship" is a length; "how long were they stuck" a duration.
+  if (figures[0] === 'duration' && figures.includes('length')) {
+    figures = /\bhow long (?:is|was|are|were)\b(?!.*\b(?:stuck|trapped|missing|inside|underwater|last|lasted|take|took|going|gone|away|there|down|in)\b)/.test(lower) ? ['length', 'duration'] : ['duration'];
+  }
+
+  // 2. The entities it names (longest spans first), then names the corpus does not have.
+  const entities = matchEntities(deps, tokens, claimed);
+  const tags = tagWords(text);
+  const tagAt = (t: Token): TaggedWord | undefined => tags.find((w) => w.start <= t.start && w.end >= t.end) ?? tags.find((w) => w.start >= t.start && w.start < t.end);
+
+  for (const m of lower.matchAll(NOISE_PHRASE_RE)) {
+    tokens.forEach((t, i) => {
+      if (t.start >= m.index! && t.end <= m.index! + m[0].length) claimed.add(i);
+    });
+  }
+  // 3. Content words: topics (nouns) and predicates (verbs, adjectives); a phrasal verb is one predicate.
+  const topics: QuestionTerm[] = [];
+  const predicates: QuestionTerm[] = [];
+  for (const [phrase, verb] of PHRASAL) {
+    for (const m of lower.matchAll(phrase)) {
+      const span = tokens.map((t, i) => [t, i] as const).filter(([t]) => t.start >= m.index! && t.end <= m.index! + m[0].length);
+      if (!span.length || span.some(([, i]) => claimed.has(i))) continue;
+      for (const [, i] of span) claimed.add(i);
+      // The phrase's own content words find it as written ("took part"); the verbs it means find its paraphrases.
+      const own = phrase.source.replace(/\\[bs]\+?/g, ' ').split(/\s+/).filter((w) => w && !STOPWORDS.has(w));
+      const [first, ...rest] = verb.split(' ');
+      const alternatives = [...rest, ...own];
+      predicates.push({ text: text.slice(m.index!, m.index! + m[0].length), lemma: first!, key: stem(first!), cls: 'verb', start: m.index!, end: m.index! + m[0].length, ...(alternatives.length ? { alternatives } : {}) });
+    }
+  }
+  const unknown: string[] = [];
+  let pointsBack = false;
+  let head: QuestionTerm | null = null;
+  const AUX = /^(?:did|does|do|can|could|will|would|should|shall|may|might|must)$/;
+  const auxAt = tokens.findIndex((t) => AUX.test(t.norm));
+  // The subject after the auxiliary ends where a name, a pronoun or a noun is followed by the verb.
+  let verbSeen = false;
+  const firstVerbSlot = (i: number) => {
+    if (verbSeen) return false;
+    const prev = tokens[i - 1]!;
+    const endsSubject = claimed.has(i - 1) || POINTING.has(prev.norm) || /^(?:they|we|you|i|anyone|someone|people)$/.test(prev.norm) || lexTags(prev.norm).has('Noun') || tagAt(prev)?.cls === 'noun' || tagAt(prev)?.cls === 'name';
+    return endsSubject && text.slice(prev.end, tokens[i]!.start).trim() === '';
+  };
+  tokens.forEach((t, i) => {
+    if (claimed.has(i)) return;
+    const w = t.norm;
+    if (POINTING.has(w) && !(w === 'it' && /^\s*(?:is|was)\b/.test(text.slice(t.end)) && i === 0)) {
+      pointsBack = true;
+      return;
+    }
+    if (STOPWORDS.has(w) || NOISE.has(w) || /^\d/.test(w) || w.length < 2) return;
+    if (cueWords.has(w) && !EVENT_CUES.has(w)) return;
+    if (kind === 'quote' && SPEECH.has(w)) return;
+    let tag = tagAt(t);
+    // "Did Venezuela ask …", "… does Cartel de los Soles traffic?": after an auxiliary and its subject, a word that can be a verb is one.
+    if (tag && tag.cls !== 'verb' && auxAt >= 0 && i > auxAt + 1 && firstVerbSlot(i) && couldBeVerb(w)) tag = { ...tag, cls: 'verb', tags: new Set([...tag.tags].filter((x) => x !== 'Noun')) };
+    if (tag && (tag.tags.has('Preposition') || tag.tags.has('Conjunction') || tag.tags.has('Determiner')) && !tag.tags.has('Noun')) return;
+    const cls = tag?.tags.has('Ordinal') ? 'adjective' : (tag?.cls ?? 'noun');
+    const term: QuestionTerm = { text: t.surface, lemma: lemma(w), key: stem(w), cls: 'noun', start: t.start, end: t.end, ...(cueWords.has(w) ? { cue: true } : {}) };
+    // "how much did it cost", "what was the price": the cue names the event; it ranks, as a verb does.
+    if (term.cue) {
+      predicates.push({ ...term, cls: 'verb' });
+      return;
+    }
+    if (cls === 'verb' && i > auxAt) verbSeen = true;
+    if (cls === 'verb' && !tag?.tags.has('Noun')) {
+      if (LIGHT_VERBS.has(term.lemma)) return;
+      predicates.push({ ...term, cls: 'verb' });
+    } else if (cls === 'adjective' || cls === 'adverb') {
+      if (cls === 'adverb' && !tag?.tags.has('Ordinal')) return;
+      const picks = !!tag && (tag.tags.has('Superlative') || tag.tags.has('Ordinal'));
+      predicates.push({ ...term, cls: 'adjective', ...(picks ? { picks } : {}) });
+    } else if (cls === 'pronoun' || cls === 'value' || (cls === 'other' && !tag?.tags.has('Noun'))) {
+      return;
+    } else {
+      // A word no dictionary has, written like a name: a name the corpus may lack.
+      const nameLike = cls === 'name' || (/^\p{Lu}/u.test(t.surface) && i > 0) || (!lexTags(w).size && nounClass(term.lemma) === null && !known(deps, term));
+      if (VAGUE_NOUNS.has(w) || VAGUE_NOUNS.has(term.lemma)) {
+        // "how many people": the vague noun still says what is counted.
+        if (!head && (kind === 'count' || kind === 'amount') && /\bhow (?:many|much)\s+(?:\p{L}+\s+)?$/iu.test(text.slice(0, t.start))) head = term;
+        return;
+      }
+      if (nameLike && !known(deps, term)) {
+        const prev = unknown.length && tokens[i - 1] && !claimed.has(i - 1) && text.slice(tokens[i - 1]!.end, t.start).trim() === '' && unknown.at(-1)!.endsWith(tokens[i - 1]!.surface);
+        if (prev) unknown[unknown.length - 1] += ` ${t.surface}`;
+        else unknown.push(t.surface);
+        return;
+      }
+      topics.push(term);
+    }
+  });
+
+  // 4. The noun the answer is: after "how many"/"how much", after "which"/"what", or "the <noun>'s name".
+  const nounAfter = (re: RegExp, last: boolean) => {
+    const m = re.exec(text);
+    if (!m) return null;
+    const at = m.index + m[0].length;
+    const run: QuestionTerm[] = [];
+    for (const x of topics.filter((x) => x.start >= at).sort((a, b) => a.start - b.start)) {
+      const gap = text.slice(run.length ? run.at(-1)!.end : at, x.start);
+      if (run.length ? gap.trim() !== '' : gap.split(/\s+/).filter(Boolean).length > 3) break;
+      run.push(x);
+      if (!last) break;
+    }
+    return run.at(-1) ?? null;
+  };
+  if (kind === 'count' || kind === 'amount') head ??= nounAfter(/\bhow (?:many|much)\b|\bnumber of\b|\bwhat (?:number|total) of\b/i, true);
+  if (!head && /^\s*(?:and\s+)?(?:which|what)\b/i.test(text) && (kind === 'description' || kind === 'person' || kind === 'name' || kind === 'place')) {
+    // "what company does X run", "which hospital", "which football club": the noun (compound) right after the question word.
+    const h = nounAfter(/^\s*(?:and\s+)?(?:which|what)\b(?!\s+(?:is|was|are|were|did|does|do|has|have|had)\b|['’]s\b)/i, true);
+    if (h && h.start - text.search(/\b(?:which|what)\b/i) < 40) {
+      head = h;
+      const noun = fold(h.text).replace(/'s$/, '');
+      const plural = /s$/.test(noun) && lemma(noun) !== noun;
+      const asPerson = PERSON_NOUNS.has(noun) || PERSON_NOUNS.has(h.lemma) || TITLE_HEADS.has(h.lemma) || h.lemma === 'kid';
+      if (asPerson) kind = plural ? 'list' : 'person';
+      else if (PLACE_QUESTION_NOUNS.has(noun) || PLACE_QUESTION_NOUNS.has(h.lemma) || PLACE_NOUNS.has(noun) || PLACE_NOUNS.has(h.lemma)) kind = plural ? 'list' : 'place';
+      else if (ORGANISATION_QUESTION_NOUNS.has(noun) || ORG_HEADS.has(h.lemma)) kind = plural ? 'list' : 'organisation';
+      else if (kind === 'description' && (THING_NOUNS[noun] || THING_NOUNS[h.lemma] || h.lemma === 'name')) kind = plural ? 'list' : 'name';
+    }
+  }
+  if (!head && kind === 'person') {
+    // "what's the name of the youngest boy", "the australian doctor's name", "who's the coach", "who was the first diver to …".
+    head =
+      nounAfter(/\bname of\b/i, false) ??
+      nounAfter(/^\s*(?:and\s+)?who(?:['’]s|\s+is|\s+was|\s+are|\s+were)\s+(?=(?:the|a|an|their|his|her|its)\b)/i, false) ??
+      (() => {
+        const m = /([\p{L}-]+)['’]s\s+(?:name|called)\b/iu.exec(text);
+        return m ? (topics.find((x) => x.start === m.index) ?? null) : null;
+      })();
+  }
+  // "who is X?" with X a named entity and nothing else asked: what the articles call X.
+  if (kind === 'person' && !head && entities.length === 1 && /^\s*(?:and\s+)?who(?:['’]s|\s+is|\s+was|\s+are|\s+were)\s/i.test(text) && !predicates.some((p) => p.cls === 'verb') && topics.length === 0) {
+    kind = 'description';
+  }
+
+  // 5. Constraints.
+  const dates = findDateMentions(text.replace(CALENDAR_WORD_RE, (w) => w[0]!.toUpperCase() + w.slice(1))).filter((m) => m.kind !== 'relative' || /\b(?:yesterday|today|tomorrow)\b/i.test(m.text));
+  const numbers = readFigures(text).filter((f) => f.kind === 'count' || f.kind === 'number' || f.kind === 'money' || f.kind === 'percent');
+  // A date or number the question states is a constraint, not a topic.
+  const inConstraint = (t: QuestionTerm) => dates.some((d) => t.start >= d.index && t.end <= d.index + d.text.length);
+  const keep = (list: QuestionTerm[]) => list.filter((t) => !inConstraint(t));
+  let speaker: FocusEntity | null = null;
+  if (kind === 'quote') {
+    const m = /^\s*(?:and\s+)?(?:what|how)\s+(?:did|does|do|has|have|had|is|was|were|are|will|would)\s+(?:the\s+)?(.+?)\s+(?:\p{L}+\s+)?(?:say|said|says|tell|told|tells|quote|respond|responded|reply|replied|react|reacted|comment|commented|claim|claimed|deny|denied|warn|warned|call|called|write|wrote|writes)\b/iu.exec(text);
+    if (m) speaker = entities.find((e) => e.start >= m.index && e.end <= m.index + m[0].length) ?? null;
+  }
+  const ctx = context.flatMap((name) => {
+    const toks = tokenize(name);
+    const found = matchEntities(deps, toks, new Set());
+    return found.length ? found.map((f) => ({ ...f, text: name, start: -1, end: -1 })) : [];
+  });
+  // "how wide is it", asked first: "it" is what the story is about — its most mentioned thing (it ranks; it never vetoes).
+  // Not when a person is pointed at with no one to point at ("what did he say about it?"): that question has no subject.
+  const personUnresolved = tokens.some((t) => /^(?:he|she|him|her|his|hers)$/.test(t.norm));
+  if (!ctx.length && !entities.length && !personUnresolved && tokens.some((t) => t.norm === 'it' || t.norm === 'its')) {
+    const subject = storySubject(deps);
+    if (subject) ctx.push({ text: subject.name, entities: [subject], corrected: false, start: -1, end: -1 });
+  }
+  const headModifiers = head ? compoundBefore(text, topics, head) : [];
+  const bound: ParsedQuestion['bound'] = [];
+  for (const e of entities) {
+    // "<name>'s <noun>" and "the <noun> of <name>"
+    const after = topics.find((t) => t.start > e.end && /^['’]s\s+(?:[\p{L}-]+\s+)?$/u.test(text.slice(e.end, t.start)));
+    const before = topics.find((t) => t.end < e.start && /^\s+of\s+(?:the\s+)?$/i.test(text.slice(t.end, e.start)));
+    for (const t of [after, before]) if (t && t !== head) bound.push({ term: t, entity: e });
+  }
+  // "… when the titanic sank", "… after the ship ran aground": a clause that says when; its names stand for its event.
+  const clauses: ParsedQuestion['clauses'] = [];
+  for (const m of text.matchAll(/\b(?:when|after|before|while|until|since|as soon as)\s+(?!(?:did|does|do|is|was|were|are|has|have|had)\b)[^,?]+/gi)) {
+    if (m.index === 0 || /^\s*(?:and\s+)?$/i.test(text.slice(0, m.index))) continue;
+    const start = m.index!;
+    const end = start + m[0].length;
+    const verbs = predicates.filter((p) => p.cls === 'verb' && p.start >= start && p.end <= end);
+    if (verbs.length) clauses.push({ start, end, verbs });
+  }
+  const picks = head ? predicates.filter((p) => p.picks && p.end <= head!.start && head!.start - p.end <= 12) : [];
+  return {
+    text,
+    kind,
+    figures,
+    dimension: cue?.dimension ?? null,
+    bound,
+    clauses,
+    head,
+    headModifiers,
+    picks,
+    entities,
+    unknown,
+    topics: unique(keep(topics)),
+    predicates: unique(keep(predicates)),
+    dates,
+    numbers,
+    speaker,
+    context: ctx,
+    pointsBack,
+  };
+}
+
+/** The thing a story is about: its most mentioned entity that is not a person or a place. */
+function storySubject(deps: Pick<Deps, 'corpus'>): Entity | undefined {
+  const things = analysisOf(deps).entities.entities.filter((e) => e.kind === 'other' || e.kind === 'organization');
+  const articles = (e: Entity) => new Set(e.mentions.map((m) => m.article.id)).size;
+  const best = [...things].sort((a, b) => articles(b) - articles(a) || b.mentions.length - a.mentions.length)[0];
+  // It must be the story's subject, not one organisation among many: named in most articles.
+  return best && articles(best) * 2 >= deps.corpus.articles.length ? best : undefined;
+}
+
+/** Each lemma once ("the boats and the strikes and the boats"): the first time it is written. */
+function unique(list: QuestionTerm[]): QuestionTerm[] {
+  const seen = new Set<string>();
+  return list.filter((t) => !seen.has(t.lemma) && !!seen.add(t.lemma));
+}
+
+/** The nouns right before the head, written as one compound with it ("football club", "prime minister"). */
+function compoundBefore(text: string, topics: QuestionTerm[], head: QuestionTerm): QuestionTerm[] {
+  const out: QuestionTerm[] = [];
+  let at = head.start;
+  for (const t of [...topics].filter((x) => x.end <= head.start).sort((a, b) => b.start - a.start)) {
+    if (text.slice(t.end, at).trim() !== '') break;
+    out.unshift(t);
+    at = t.start;
+  }
+  return out;
+}
+
+/** Whether the corpus has a word: itself, a close spelling of it, or a word its lemma relates to. */
+function known(deps: Pick<Deps, 'corpus' | 'index'>, t: Pick<QuestionTerm, 'key' | 'lemma'>): boolean {
+  if (deps.index.docFreq(t.key) > 0) return true;
+  const fixed = deps.index.correct(t.key);
+  if (fixed !== t.key && deps.index.docFreq(fixed) > 0) return true;
+  const rel = analysisOf(deps).relations;
+  return Object.hasOwn(rel.keys, t.lemma) || Object.hasOwn(rel.map, t.lemma);
+}
+
+/**
+ * Spans of the question that name corpus entities, longest first: an alias as written
+ * (any case), or within a typo or two of one ("ekapol", "suleman dawod"). A lone common
+ * word ("coach", "power") names an entity only when the articles write it as a name.
+ */
+function matchEntities(deps: Pick<Deps, 'corpus' | 'index'>, tokens: Token[], claimed: Set<number>): FocusEntity[] {
+  const index = analysisOf(deps).entities;
+  const out: FocusEntity[] = [];
+  const { byLength, byWord, words1 } = aliasTables(index);
+  const best = (list: Entity[]) => [...list].sort((a, b) => b.mentions.length - a.mentions.length);
+  for (let n = Math.min(4, tokens.length); n >= 1; n--) {
+    for (let i = 0; i + n <= tokens.length; i++) {
+      if ([...Array(n).keys()].some((k) => claimed.has(i + k))) continue;
+      const span = tokens.slice(i, i + n);
+      const words = span.map((t) => t.norm);
+      if (words.every((w) => STOPWORDS.has(w) || NOISE.has(w) || POINTING.has(w))) continue;
+      if (STOPWORDS.has(words[0]!) || STOPWORDS.has(words[n - 1]!)) continue;
+      const key = keyOf(span.map((t) => t.surface).join(' '));
+      let found = index.byKey.get(key) ?? [];
+      let corrected = false;
+      const single = n === 1;
+      // "American", "British": a word of nationality describes; it is no entity of its own.
+      if (single && isDemonym(span[0]!)) continue;
+      const common = single && isCommonWord(deps, span[0]!, found);
+      if (found.length && common) found = [];
+      if (!found.length && !common && key.replace(/ /g, '').length >= 5) {
+        // Within one typo for a short name, two for a long one; the closest, then the most mentioned.
+        const max = key.length >= 9 ? 2 : 1;
+        let bestD = max + 1;
+        let bestKeys: string[] = [];
+        for (const k of byLength.get(n) ?? []) {
+          if (Math.abs(k.length - key.length) > max || k[0] !== key[0] && n === 1) continue;
+          const d = typoDistance(key, k, max);
+          if (d < bestD) (bestD = d), (bestKeys = [k]);
+          else if (d === bestD) bestKeys.push(k);
+        }
+        if (bestD <= max) {
+          found = [...new Set(bestKeys.flatMap((k) => index.byKey.get(k) ?? []))];
+          corrected = true;
+        }
+      }
+      if (!found.length && single && !common && key.length >= 3) {
+        found = byWord.get(key) ?? [];
+        if (found.length && isCommonWord(deps, span[0]!, found)) found = [];
+        if (!found.length && key.length >= 5) {
+          const max = key.length >= 9 ? 2 : 1;
+          const near = words1.filter((w) => w[0] === key[0] && Math.abs(w.length - key.length) <= max && typoDistance(key, w, max) <= max);
+          found = [...new Set(near.flatMap((w) => byWord.get(w)!))];
+          corrected = found.length > 0;
+        }
+      }
+      if (!found.length) continue;
+      for (let k = 0; k < n; k++) claimed.add(i + k);
+      out.push({ text: span.map((t) => t.surface).join(' '), entities: best(found), corrected, start: span[0]!.start, end: span[n - 1]!.end });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** A bare word that English also uses as a verb ("ask", "traffic", "swim"). */
+function couldBeVerb(w: string): boolean {
+  const tags = lexTags(w);
+  return tags.has('Verb') || tags.has('Infinitive') || lemma(w) !== w && /(?:ed|ing)$/.test(w) || /^(?:ask|traffic|swim|work|help|plan|order|fund|own|lead|pay|cost|head|use|ship|charge)$/.test(w);
+}
+
+/** Alias keys by word count, and entities by each word of their keys ("trump", "musk", "narongsak"), once per entity index. */
+const aliasMemo = new WeakMap<EntityIndex, { byLength: Map<number, string[]>; byWord: Map<string, Entity[]>; words1: string[] }>();
+function aliasTables(index: EntityIndex): { byLength: Map<number, string[]>; byWord: Map<string, Entity[]>; words1: string[] } {
+  const hit = aliasMemo.get(index);
+  if (hit) return hit;
+  const byLength = new Map<number, string[]>();
+  for (const k of index.byKey.keys()) {
+    const n = k.split(' ').length;
+    const list = byLength.get(n) ?? [];
+    list.push(k);
+    byLength.set(n, list);
+  }
+  const byWord = new Map<string, Entity[]>();
+  for (const [k, es] of index.byKey) {
+    for (const w of k.split(' ')) {
+      if (w.length < 3 || STOPWORDS.has(w)) continue;
+      const list = byWord.get(w) ?? [];
+      for (const e of es) if (!list.includes(e)) list.push(e);
+      byWord.set(w, list);
+    }
+  }
+  const out = { byLength, byWord, words1: [...byWord.keys()] };
+  aliasMemo.set(index, out);
+  return out;
+}
+
+/** A nationality word ("American", "thai", "British"). */
+function isDemonym(t: Token): boolean {
+  return lexTags(t.norm).has('Demonym') || /^(?:american|british|thai|chinese|russian|french|german|canadian|australian|egyptian|japanese|indian|iranian)$/.test(t.norm);
+}
+
+/**
+ * A lower-case word of everyday English that the articles mostly use as a word, not as the
+ * name ("coach", "power", "mark"): it names no entity when typed in lower case.
+ */
+function isCommonWord(deps: Pick<Deps, 'index'>, t: Token, named: Entity[]): boolean {
+  if (t.capitalized) return false;
+  const tags = lexTags(t.norm);
+  if (tags.has('Person') || tags.has('Place') || tags.has('FirstName') || tags.has('LastName') || tags.has('Country') || tags.has('City')) return false;
+  // Passages with the word against passages naming the entity: used far more often than named, a word.
+  const paragraphs = new Set(named.flatMap((e) => e.mentions.map((m) => `${m.sentence.articleId}:${m.sentence.paragraph}`))).size;
+  return named.length === 0 ? tags.size > 0 : deps.index.docFreq(stem(t.norm)) > 2 * paragraphs;
+}

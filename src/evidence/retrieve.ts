@@ -1,0 +1,339 @@
+/**
+ * Retrieval of sentence windows for a parsed question: a sentence with its neighbours in
+ * its paragraph (and a one-sentence paragraph next to it, as news copy writes them).
+ * Candidates come from the search index (the question's words, their WordNet relations,
+ * entity aliases) and from every mention and resolved reference of the entities asked
+ * about. Each window records how each element of the question is supported in it: the
+ * word itself, a spelling fix, a relation (weighted below the word), an alias, a
+ * reference ("he", "the 25-year-old").
+ */
+import type { Deps } from '../deps.js';
+import { analysisOf } from '../analysis/index.js';
+import { expandQuery } from '../analysis/relations.js';
+import { findDateMentions } from '../index/dates.js';
+import { QUERY_SYNONYMS, synonymsOf } from '../language/synonyms.js';
+import { STOPWORDS, stem, terms } from '../language/tokenize.js';
+import type { Article, Sentence } from '../types.js';
+import type { FocusEntity, ParsedQuestion, QuestionTerm } from './question.js';
+
+export type ElementRole = 'entity' | 'topic' | 'head' | 'picks' | 'predicate' | 'context' | 'date' | 'speaker';
+
+/** One thing the question asks an answer to hold. */
+export interface Element {
+  id: string;
+  role: ElementRole;
+  /** As the user wrote it. */
+  label: string;
+  /** How much it counts (idf of its rarest search key). */
+  weight: number;
+  /** Search key → how well it stands for the element (1 the word itself; a relation less). */
+  keys: Map<string, number>;
+  /** For entities: the entity ids. */
+  entityIds?: Set<string>;
+  /** An entity named in so many passages (the country a story is set in) that it tells none apart. */
+  setting?: boolean;
+  /** For a topic noun: the entities the articles describe with it ("coach" → the coach), which stand for it where named or referred to. */
+  described?: Set<string>;
+  /** The question term, for topics and predicates. */
+  term?: QuestionTerm;
+}
+
+/** How an element is supported in a window. */
+export interface Support {
+  /** 0..1: the word or the entity itself 1, a relation or a reference less; a neighbour of the centre less again. */
+  weight: number;
+  /** The match alone (where it stands aside): does it stand for the element (≥ STANDS_FOR_WEIGHT)? */
+  match: number;
+  /** Where in the sentence (character offset), when known. */
+  at?: number;
+  sentence: Sentence;
+  /** The key that matched (for terms), or 'mention' / 'reference' / 'alias' (entities). */
+  via: string;
+}
+
+/** A sentence with its neighbours. */
+export interface Window {
+  article: Article;
+  /** The sentence the window is centred on. */
+  sentence: Sentence;
+  /** The window's sentences in reading order (the centre included). */
+  sentences: Sentence[];
+  /** Element id → its best support in the window. */
+  support: Map<string, Support>;
+  /** Element id → every sentence of the window that holds it (at a strength that stands for it). */
+  holding: Map<string, Set<string>>;
+  score: number;
+}
+
+/** A related word below this weight helps find and rank, but does not stand for the question's word. */
+export const STANDS_FOR_WEIGHT = 0.5;
+
+const ROLE_FACTOR: Record<ElementRole, number> = { entity: 1.3, topic: 1, head: 0.8, picks: 1, predicate: 0.6, context: 0.5, date: 1, speaker: 1 };
+/** A neighbour of the centre supports an element a little less than the centre does. */
+const NEIGHBOUR = 0.7;
+
+/** The elements of a parsed question, with their search keys. */
+export function elementsOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion): Element[] {
+  const N = Math.max(deps.index.size, 1);
+  const idf = (k: string) => Math.log(1 + N / (1 + deps.index.docFreq(k)));
+  const relations = analysisOf(deps).relations;
+  const out: Element[] = [];
+  const termElement = (t: QuestionTerm, role: ElementRole, id: string): Element => {
+    const keys = new Map<string, number>();
+    // A key may spell a stopword ("owned" is searched as "own"): it came from a content word, so it is kept.
+    const put = (k: string, w: number) => {
+      if (!k) return;
+      if ((keys.get(k) ?? 0) < w) keys.set(k, w);
+    };
+    put(t.key, 1);
+    const fixed = deps.index.correct(t.key);
+    if (fixed !== t.key) put(fixed, 0.9);
+    for (const alt of t.alternatives ?? []) put(stem(alt), 1);
+    const expansion = expandQuery(relations, [t.lemma, ...(t.alternatives ?? [])]).terms;
+    for (const x of expansion) for (const k of x.keys) put(k, x.relation === 'exact' ? 1 : x.weight);
+    for (const base of new Set([t.key, stem(t.lemma)])) {
+      for (const k of QUERY_SYNONYMS[base] ?? []) put(k, 0.6);
+      for (const k of synonymsOf(base)) put(k, k === base ? 1 : 0.6);
+    }
+    const present = [...keys].filter(([k, w]) => w >= STANDS_FOR_WEIGHT && deps.index.docFreq(k) > 0).map(([k]) => k);
+    const weight = present.length ? Math.min(...present.map(idf)) : idf(t.key);
+    // "the coach" is Ekkapol wherever the articles name him or say "he": a noun stands for the entities it describes.
+    const described = role === 'topic' || role === 'head' ? describedBy(deps, new Set([...keys].filter(([, w]) => w >= STANDS_FOR_WEIGHT).map(([k]) => k))) : [];
+    return { id, role, label: t.text, weight, keys, term: t, ...(described.length ? { described: new Set(described) } : {}) };
+  };
+  const entityElement = (f: FocusEntity, role: ElementRole, id: string): Element => {
+    const words = new Set(f.entities.flatMap((e) => e.keys.flatMap((k) => k.split(' '))).filter((w) => !STOPWORDS.has(w)).map(stem));
+    const weight = Math.max(...[...words].map(idf), 1);
+    const passages = new Set(f.entities.flatMap((e) => e.mentions.map((m) => `${m.sentence.articleId}:${m.sentence.paragraph}`))).size;
+    const setting = N >= 20 && passages / N >= 0.15;
+    return { id, role, label: f.text, weight, keys: new Map([...words].map((w) => [w, 1])), entityIds: new Set(f.entities.map((e) => e.id)), ...(setting ? { setting } : {}) };
+  };
+  q.entities.forEach((f, i) => out.push(entityElement(f, q.speaker === f ? 'speaker' : 'entity', `e${i}`)));
+  // The head ("which <club>", "how many <boys>") is what the answer is, not a word it must repeat: it ranks, and the filler fits it.
+  const inHead = (t: QuestionTerm) => t === q.head || q.headModifiers.includes(t);
+  q.topics.forEach((t, i) => out.push(termElement(t, inHead(t) ? 'head' : 'topic', `t${i}`)));
+  q.predicates.forEach((t, i) => out.push(termElement(t, q.picks.includes(t) ? 'picks' : 'predicate', `p${i}`)));
+  q.context.forEach((f, i) => out.push(entityElement(f, 'context', `c${i}`)));
+  q.dates.forEach((d, i) => out.push({ id: `d${i}`, role: 'date', label: d.text, weight: 2, keys: new Map(terms(d.text).map((k) => [k, 1])) }));
+  return out;
+}
+
+/** The entities whose roles, descriptions or kind words hold one of the keys ("coach Ekkapol", "the container ship Ever Given"). */
+function describedBy(deps: Pick<Deps, 'corpus'>, keys: Set<string>): string[] {
+  if (!keys.size) return [];
+  const out: string[] = [];
+  for (const [id, words] of descriptions(deps)) if ([...keys].some((k) => words.has(k))) out.push(id);
+  return out;
+}
+
+/** Each entity's description words (roles, appositions, descriptors, type cues, a name's head noun), once per entity index. */
+const descriptionMemo = new WeakMap<object, Map<string, Set<string>>>();
+function descriptions(deps: Pick<Deps, 'corpus'>): Map<string, Set<string>> {
+  const index = analysisOf(deps).entities;
+  let out = descriptionMemo.get(index);
+  if (out) return out;
+  out = new Map();
+  for (const e of index.entities) {
+    const said = e.mentions.flatMap((m) => terms(`${m.role ?? ''} ${m.apposition ?? ''} ${m.descriptor ?? ''}`));
+    const cues = (e.cues ?? []).flatMap((c) => terms(c.replace(/^[\w ]+:\s*/, '')));
+    const own = terms(e.name);
+    const words = new Set([...said, ...cues, ...(own.length > 1 ? [own.at(-1)!] : [])]);
+    if (words.size) out.set(e.id, words);
+  }
+  descriptionMemo.set(index, out);
+  return out;
+}
+
+/** Whether the corpus has the element at all, at a strength that stands for it (not only a broader or narrower word). */
+export function inCorpus(deps: Pick<Deps, 'corpus' | 'index'>, e: Element): boolean {
+  if (e.entityIds) return e.entityIds.size > 0;
+  return [...e.keys].some(([k, w]) => w >= STANDS_FOR_WEIGHT && deps.index.docFreq(k) > 0);
+}
+
+/** Scores windows for one question: the support of each element in a window, and the window's score. */
+export interface Retriever {
+  elements: Element[];
+  /** The window centred on a sentence. */
+  windowAt(article: Article, sentence: Sentence): Window;
+  /** The best windows holding any element of the question. */
+  windows: Window[];
+}
+
+/** The windows of the corpus that hold any element of the question, best first. */
+export function retrieve(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, elements = elementsOf(deps, q), limit = 60): Retriever {
+  const analysis = analysisOf(deps);
+  const mentionIds = new Map<string, Set<string>>(); // entity id → sentence ids it is named in
+  const refsBySentence = new Map<string, Set<string>>(); // sentence id → entity ids referred to
+  const wanted = new Set(elements.flatMap((e) => [...(e.entityIds ?? []), ...(e.described ?? [])]));
+  const mentionAt = new Map<string, number>();
+  for (const e of analysis.entities.entities) {
+    if (!wanted.has(e.id)) continue;
+    mentionIds.set(e.id, new Set(e.mentions.map((m) => m.sentence.id)));
+    for (const m of e.mentions) if (!mentionAt.has(`${e.id}\u0000${m.sentence.id}`)) mentionAt.set(`${e.id}\u0000${m.sentence.id}`, m.start);
+  }
+  const refAt = new Map<string, number>();
+  for (const r of analysis.references) {
+    if (!wanted.has(r.entity)) continue;
+    if (!refAt.has(`${r.entity}\u0000${r.sentenceId}`)) refAt.set(`${r.entity}\u0000${r.sentenceId}`, r.start);
+    const set = refsBySentence.get(r.sentenceId) ?? new Set<string>();
+    set.add(r.entity);
+    refsBySentence.set(r.sentenceId, set);
+  }
+
+  // Candidate paragraphs: search hits, and where the entities are named or referred to.
+  const paragraphs = new Map<string, number>();
+  const query = [...new Set(elements.flatMap((e) => [...e.keys].filter(([, w]) => w >= 0.3).map(([k]) => k)))].join(' ');
+  if (query) for (const h of deps.index.search(query, { limit: 40 })) paragraphs.set(h.id, h.score);
+  for (const e of analysis.entities.entities) {
+    if (!wanted.has(e.id)) continue;
+    for (const m of e.mentions.slice(0, 200)) {
+      const id = `${m.sentence.articleId}:p${m.sentence.paragraph}`;
+      if (!paragraphs.has(id)) paragraphs.set(id, 0);
+    }
+  }
+  for (const sid of refsBySentence.keys()) {
+    const id = sid.replace(/:s\d+$/, '');
+    if (!paragraphs.has(id)) paragraphs.set(id, 0);
+  }
+
+  const features = new Map<string, Set<string>>();
+  const stemsOf = (s: Sentence) => {
+    let f = features.get(s.id);
+    if (!f) features.set(s.id, (f = new Set(terms(s.text))));
+    return f;
+  };
+  const entityKeys = new Map(analysis.entities.entities.filter((x) => wanted.has(x.id)).map((x) => [x.id, x.keys.map((k) => k.split(' ').map(stem))]));
+  const support = (e: Element, s: Sentence): Support | null => {
+    if (e.role === 'date') return dateSupport(deps, q, Number(e.id.slice(1)), s);
+    if (e.entityIds) {
+      for (const id of e.entityIds) if (mentionIds.get(id)?.has(s.id)) return { weight: 1, match: 1, sentence: s, via: 'mention', at: mentionAt.get(`${id}\u0000${s.id}`) };
+      for (const id of e.entityIds) if (refsBySentence.get(s.id)?.has(id)) return { weight: 0.9, match: 0.9, sentence: s, via: 'reference', at: refAt.get(`${id}\u0000${s.id}`) };
+      // An alias written out even where the entity index did not record a mention.
+      const st = stemsOf(s);
+      for (const id of e.entityIds) if ((entityKeys.get(id) ?? []).some((k) => k.every((w) => st.has(w)))) return { weight: 0.9, match: 0.9, sentence: s, via: 'alias' };
+      return null;
+    }
+    const st = stemsOf(s);
+    let best: Support | null = null;
+    for (const [k, w] of e.keys) if (st.has(k) && (!best || w > best.weight)) best = { weight: w, match: w, sentence: s, via: k };
+    if (best) best.at = positionOf(s, best.via);
+    if ((!best || best.match < 0.9) && e.described) {
+      // The entity the noun describes, named here or referred to ("Ekkapol", "he" for "the coach").
+      for (const id of e.described) if (mentionIds.get(id)?.has(s.id)) return { weight: 0.9, match: 0.9, sentence: s, via: 'mention' };
+      for (const id of e.described) if (refsBySentence.get(s.id)?.has(id)) return { weight: 0.8, match: 0.8, sentence: s, via: 'reference' };
+    }
+    return best;
+  };
+
+  const windowAt = (article: Article, s: Sentence): Window => {
+    const sentences = windowOf(article, s);
+    const sup = new Map<string, Support>();
+    let score = 0;
+    const holding = new Map<string, Set<string>>();
+    for (const e of elements) {
+      let best: Support | null = null;
+      for (const x of sentences) {
+        const found = support(e, x);
+        if (!found) continue;
+        if (found.match >= STANDS_FOR_WEIGHT) {
+          const set = holding.get(e.id) ?? new Set<string>();
+          set.add(x.id);
+          holding.set(e.id, set);
+        }
+        const w = x === s ? found.weight : found.weight * NEIGHBOUR;
+        if (!best || w > best.weight) best = { ...found, weight: w };
+      }
+      if (!best) continue;
+      sup.set(e.id, best);
+      score += e.weight * best.weight * ROLE_FACTOR[e.role];
+    }
+    // A verb of the question written next to what it is about ("the Ever Given's owner", "owned by") says more than both apart.
+    for (const p of elements) {
+      if (p.role !== 'predicate') continue;
+      const ps = sup.get(p.id);
+      if (!ps || ps.at === undefined) continue;
+      const close = elements.some((o) => {
+        if (o.role === 'predicate' || o.role === 'date') return false;
+        const os = sup.get(o.id);
+        return !!os && os.sentence === ps.sentence && os.at !== undefined && Math.abs(os.at - ps.at!) < 45;
+      });
+      if (close) score += p.weight * ps.weight * 0.5;
+    }
+    // Fragments and bylines are no answers; a question is no statement.
+    const nWords = s.text.split(/\s+/).length;
+    if (nWords < 4) score = 0;
+    else if (nWords < 6) score *= 0.7;
+    if (/\?\s*["”’]?$/.test(s.text)) score *= 0.6;
+    return { article, sentence: s, sentences, support: sup, holding, score };
+  };
+
+  const out: Window[] = [];
+  for (const [pid, hitScore] of paragraphs) {
+    const p = deps.index.passage(pid);
+    const article = p && deps.corpus.byId.get(p.articleId);
+    if (!p || !article) continue;
+    for (const s of p.sentences) {
+      const w = windowAt(article, s);
+      if (w.score <= 0) continue;
+      w.score += hitScore * 0.01;
+      out.push(w);
+    }
+  }
+  return { elements, windowAt, windows: out.sort((a, b) => b.score - a.score).slice(0, limit) };
+}
+
+/** Where a search key first stands in a sentence (character offset), if it does. */
+function positionOf(s: Sentence, key: string): number | undefined {
+  for (const m of s.text.matchAll(/[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu)) if (terms(m[0])[0] === key) return m.index;
+  return undefined;
+}
+
+/**
+ * A sentence and its neighbours: the sentences before and after it in its paragraph, or,
+ * at a paragraph's edge, the next paragraph's sentence when that paragraph is one sentence
+ * (news copy writes one-sentence paragraphs).
+ */
+export function windowOf(article: Article, s: Sentence): Sentence[] {
+  const p = article.paragraphs[s.paragraph];
+  if (!p) return [s];
+  // A bulleted item is read with the sentence that introduces the list ("his country needs:" / "• GPS scramblers").
+  if (isList(p.text)) {
+    const before = article.paragraphs[s.paragraph - 1]?.sentences ?? [];
+    const lead = before.at(-1);
+    const introduced = lead && !/[.!?"”]\s*$/.test(lead.text) ? [before.at(-2), lead] : [];
+    return [...introduced, p.sentences[s.index - 1], s, p.sentences[s.index + 1]].filter((x): x is Sentence => !!x);
+  }
+  const before = p.sentences[s.index - 1] ?? oneSentence(article, s.paragraph - 1);
+  const after = p.sentences[s.index + 1] ?? oneSentence(article, s.paragraph + 1);
+  return [before, s, after].filter((x): x is Sentence => !!x);
+}
+
+function isList(text: string): boolean {
+  const lines = text.split('\n').filter((l) => l.trim());
+  return lines.length > 0 && lines.every((l) => /^\s*[•·▪●*-]\s/.test(l));
+}
+
+function oneSentence(article: Article, paragraph: number): Sentence | undefined {
+  const p = article.paragraphs[paragraph];
+  return p && p.sentences.length === 1 ? p.sentences[0] : undefined;
+}
+
+/** A date the question states ("on monday") is supported by a sentence that states it or whose event the timeline dates so. */
+function dateSupport(deps: Pick<Deps, 'corpus'>, q: ParsedQuestion, i: number, s: Sentence): Support | null {
+  const want = q.dates[i];
+  if (!want) return null;
+  const same = (x: { year?: number; month?: number; day?: number; weekday?: number }) =>
+    (want.weekday === undefined || x.weekday === want.weekday) &&
+    (want.month === undefined || x.month === want.month) &&
+    (want.day === undefined || x.day === want.day) &&
+    (want.year === undefined || x.year === want.year);
+  if (findDateMentions(s.text).some((m) => (m.weekday !== undefined || m.month !== undefined || m.year !== undefined) && same(m))) return { weight: 1, match: 1, sentence: s, via: 'date' };
+  const placed = analysisOf(deps).sentenceDates?.get(s.id) ?? [];
+  for (const d of placed) {
+    if (d.precision !== 'day') continue;
+    const [y, m, day] = d.date.split('-').map(Number) as [number, number, number];
+    const weekday = new Date(Date.UTC(y, m - 1, day)).getUTCDay();
+    if (same({ year: y, month: m, day, weekday })) return { weight: 0.8, match: 0.8, sentence: s, via: 'dated' };
+  }
+  return null;
+}

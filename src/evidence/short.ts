@@ -1,0 +1,518 @@
+/**
+ * Slot fillers: the words of a window that answer what a question asks for — a figure of
+ * the counted noun for "how many", an age for "how old", a date for "when", a person for
+ * "who", a place for "where", a cause for "why". Every filler is a verbatim substring of
+ * its sentence, so the short answer built from it is verbatim inside the quote that cites
+ * it. Figures come from the corpus analysis (src/analysis/figures.ts), entities from its
+ * entity index, dates from the date reader; the cue words are lexicon data.
+ */
+import type { Deps } from '../deps.js';
+import { analysisOf } from '../analysis/index.js';
+import type { FigureFact } from '../analysis/figures.js';
+import type { Entity, EntityMention } from '../index/entities.js';
+import { findDateMentions } from '../index/dates.js';
+import { PERSON_NOUNS } from '../language/lexicon/entity-cues.js';
+import {
+  CAUSE_BEFORE_CUES,
+  COLLECTIVE_NOUNS,
+  DESTINATION_QUESTION_WORDS,
+  DIMENSION_NAMES,
+  MAKING_VERBS,
+  ORIGIN_QUESTION_WORDS,
+  REASON_CUES,
+  SPEECH_VERB_PATTERN,
+  TITLE_HEADS,
+  WEAK_REASON_CUES,
+  alternation,
+} from '../language/lexicon/index.js';
+import { fold, lemma, stem, terms } from '../language/tokenize.js';
+import { nounClass } from '../language/wordnet.js';
+import type { Article, Sentence } from '../types.js';
+import type { ParsedQuestion } from './question.js';
+import type { Element, Window } from './retrieve.js';
+
+/** Words of a window that answer the question. */
+export interface Filler {
+  /** As written: `sentence.text.slice(start, end)`. */
+  text: string;
+  sentence: Sentence;
+  start: number;
+  end: number;
+  /** 0..1: how well it fits (in the window's centre, tied to what was asked). */
+  fit: number;
+  /** For figures: the value in its unit, what it counts, and when it applies. */
+  figure?: FigureFact;
+  /** For names: the entity. */
+  entity?: Entity;
+}
+
+const REASON_RE = new RegExp(`\\b(?:${alternation(REASON_CUES)})\\b`, 'gi');
+const MAKING_RE = new RegExp(`\\b(?:${alternation(MAKING_VERBS)})\\s+(?:in\\s+)?$`, 'i');
+const CAUSE_BEFORE_RE = new RegExp(`\\b(?:${alternation(CAUSE_BEFORE_CUES)})\\b`, 'gi');
+const WEAK_REASON_RE = new RegExp(`\\b(?:${alternation(WEAK_REASON_CUES)})\\b`, 'gi');
+const TIMES_RE = /\b(?:(?:at least|more than|over|about|nearly|some|almost)\s+)?(?:once|twice|thrice|(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens of|hundreds of)\s+times)\b/gi;
+const MEASURES: ReadonlySet<string> = new Set(['distance', 'length', 'depth', 'height', 'area', 'volume', 'weight', 'speed']);
+const PERSONISH = new Set(['people', 'person', 'persons', 'crew', 'team', 'passenger', 'resident', 'worker', 'member', 'staff', 'personnel', 'individual', 'civilian']);
+
+/** Figures of the analysis by sentence id (built once per figures analysis). */
+const figureIndex = new WeakMap<object, Map<string, FigureFact[]>>();
+function figuresIn(deps: Pick<Deps, 'corpus'>, sentenceId: string): FigureFact[] {
+  const facts = analysisOf(deps).figureFacts;
+  let m = figureIndex.get(facts);
+  if (!m) {
+    m = new Map();
+    for (const f of facts.figures) m.set(f.sentenceId, [...(m.get(f.sentenceId) ?? []), f]);
+    figureIndex.set(facts, m);
+  }
+  return m.get(sentenceId) ?? [];
+}
+
+/** Mentions of entities by sentence id (built once per entity index). */
+const mentionIndex = new WeakMap<object, Map<string, { e: Entity; m: EntityMention }[]>>();
+function mentionsIn(deps: Pick<Deps, 'corpus'>, sentenceId: string): { e: Entity; m: EntityMention }[] {
+  const index = analysisOf(deps).entities;
+  let map = mentionIndex.get(index);
+  if (!map) {
+    map = new Map();
+    for (const e of index.entities) for (const m of e.mentions) map.set(m.sentence.id, [...(map.get(m.sentence.id) ?? []), { e, m }]);
+    mentionIndex.set(index, map);
+  }
+  return (map.get(sentenceId) ?? []).filter((x) => x.m.sentence.text.slice(x.m.start, x.m.end).length > 0);
+}
+
+/** The fillers of one window, best first. */
+export function fillersOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, elements: Element[], w: Window): Filler[] {
+  const asked = new Set(elements.flatMap((e) => [...(e.entityIds ?? [])]));
+  const at = (s: Sentence) => (s === w.sentence ? 1 : 0.7);
+  // Where the question's own words stand in the window: a filler near them answers it.
+  const anchors = [...w.support.values()].filter((x) => x.via !== 'mention' || true);
+  const near = (s: Sentence, pos: number) => {
+    const mine = anchors.filter((a) => a.sentence === s);
+    if (!mine.length) return 0.85;
+    const positions = mine.flatMap((a) => anchorPositions(s, a.via));
+    if (!positions.length) return 1;
+    const d = Math.min(...positions.map((p) => Math.abs(p - pos)));
+    return d < 60 ? 1 : d < 120 ? 0.93 : 0.86;
+  };
+  const out: Filler[] = [];
+  const push = (s: Sentence, start: number, end: number, fit: number, extra: Partial<Filler> = {}) => {
+    const text = s.text.slice(start, end).trim();
+    if (!text) return;
+    const lead = s.text.slice(start, end).indexOf(text);
+    out.push({ text, sentence: s, start: start + lead, end: start + lead + text.length, fit, ...extra });
+  };
+  switch (q.kind) {
+    case 'count':
+    case 'amount': {
+      const head = headKeys(q, elements);
+      const askedKeys = new Set(elements.filter((e) => e.role !== 'predicate' && e.role !== 'date').flatMap((e) => [...e.keys].filter(([, v]) => v >= 0.5).map(([k]) => k)));
+      for (const s of w.sentences) {
+        for (const f of figuresIn(deps, s.id)) {
+          // A bare number ("the 15 behind it") counts what its sentence names.
+          const bare = f.kind === 'number' && q.kind === 'count';
+          // "how many tons": a measure in the unit asked ("500 tons of cocaine").
+          const inUnit = q.kind === 'count' && !!q.head && MEASURES.has(f.kind) && terms(f.text).includes(q.head.key);
+          if (!q.figures.includes(f.kind as never) && !bare && !inUnit) continue;
+          let fit = inUnit ? 1 : bare ? (head && !head.vague && terms(s.text).some((t) => (head.keys.get(t) ?? 0) >= 0.5) ? 0.6 : 0) : figureFit(q, f, head, s);
+          // "the 400-metre ship" measures the ship: not the canal the question asks about.
+          if (MEASURES.has(f.kind) && f.noun && !terms(f.noun).some((t) => askedKeys.has(t))) fit *= 0.3;
+          if (fit <= 0) continue;
+          const end = withNoun(s.text, f);
+          push(s, f.start, end, fit * at(s) * near(s, f.start), { figure: f });
+        }
+        // "at least twice", "more than 30 times": how many times something happened.
+        if (q.kind === 'count' && head && !head.vague && terms(s.text).some((t) => (head.keys.get(t) ?? 0) >= 0.5) || /\bhow many times\b/i.test(q.text)) {
+          for (const m of s.text.matchAll(TIMES_RE)) push(s, m.index!, m.index! + m[0].length, 0.7 * at(s) * near(s, m.index!));
+        }
+      }
+      break;
+    }
+    case 'time':
+      for (const s of w.sentences) for (const f of figuresIn(deps, s.id)) if (f.kind === 'clock') push(s, f.start, f.end, at(s) * near(s, f.start), { figure: f });
+      break;
+    case 'date':
+      for (const s of w.sentences) {
+        for (const m of findDateMentions(s.text)) {
+          if (m.tenure) continue;
+          // A date the question states ("on sunday") is no answer to it.
+          if (q.dates.some((d) => d.weekday === m.weekday && d.month === m.month && d.day === m.day)) continue;
+          const lead = /^(?:on|in|at|by|since|from|until|as of)\s+/i.exec(m.text)?.[0].length ?? 0;
+          push(s, m.index + lead, m.index + m.text.length, (m.kind === 'relative' ? 0.75 : 1) * at(s) * near(s, m.index));
+        }
+      }
+      break;
+    case 'person':
+    case 'organisation':
+    case 'list':
+    case 'name':
+      out.push(...nameFillers(deps, q, elements, w, asked, at, near));
+      break;
+    case 'place':
+      out.push(...placeFillers(deps, q, elements, w, asked, at, near));
+      break;
+    case 'reason': {
+      // A cause follows the event it explains ("died after running out of oxygen"): a cue right after the
+      // question's words counts fully; a weak cue ("after", "amid") only when a verb's -ing or a noun follows it.
+      const events = anchorsIn(w);
+      for (const s of w.sentences) {
+        for (const [re, strength] of [[REASON_RE, 1], [WEAK_REASON_RE, 0.7]] as const) {
+          for (const m of s.text.matchAll(re)) {
+            const from = m.index!;
+            const clause = /^[^,;:.!?"“”()—]+/.exec(s.text.slice(from))?.[0] ?? '';
+            const words = clause.trim().split(/\s+/);
+            if (words.length < 3) continue;
+            if (strength < 1 && !/^\S+\s+(?:\p{L}+ing|the|a|an|his|her|their|its|high|strong|heavy|poor|bad)\b/iu.test(clause)) continue;
+            const after = events.filter((a) => a.sentence === s).flatMap((a) => anchorPositions(s, a.via)).filter((p) => p < from);
+            const close = after.length ? (from - Math.max(...after) < 50 ? 1 : 0.8) : 0.6;
+            const end = words.length > 14 ? from + clause.split(/\s+/).slice(0, 14).join(' ').length : from + clause.length;
+            push(s, from, end, strength * close * at(s));
+          }
+        }
+        // "Strong winds resulted in the grounding": the cause is the phrase before the cue.
+        for (const m of s.text.matchAll(CAUSE_BEFORE_RE)) {
+          const before = s.text.slice(0, m.index!);
+          const np = /((?:[\p{L}'’-]+\s+){0,4}[\p{L}'’-]+)\s*$/u.exec(before.split(/[,;:.!?"“”()—]/).pop() ?? '')?.[1];
+          if (!np || np.split(/\s+/).length < 2) continue;
+          const start = before.lastIndexOf(np);
+          push(s, start, start + np.length, 0.95 * at(s));
+        }
+      }
+      break;
+    }
+    case 'age':
+      // Ages are read with their holders from the whole corpus (ageSentences); a window holds its own.
+      for (const s of w.sentences) for (const f of figuresIn(deps, s.id)) if (f.kind === 'age' && ageHolderFits(deps, elements, f)) push(s, f.start, f.end, at(s), { figure: f });
+      // "The four boys were among 12 members of the team, ages 11-16": an age held by no one named, in a sentence about the noun asked.
+      if (!out.length && !elements.some((e) => e.role === 'entity' || e.role === 'context')) {
+        const nouns = elements.filter((e) => e.role === 'topic');
+        for (const f of figuresIn(deps, w.sentence.id)) {
+          if (f.kind !== 'age' || f.holderIsName || f.entityId) continue;
+          if (!nouns.length || !nouns.every((e) => w.support.get(e.id)?.sentence === w.sentence)) continue;
+          push(w.sentence, f.start, f.end, 0.8, { figure: f });
+        }
+      }
+      // A thing's age is the year it was made ("the Ever Given, built in 2018").
+      if (!out.length && !elements.some((e) => e.role === 'topic' && [...e.keys].some(([k]) => PERSON_NOUNS.has(k)))) {
+        for (const s of w.sentences) {
+          for (const f of figuresIn(deps, s.id)) {
+            if (f.kind !== 'year' || !MAKING_RE.test(s.text.slice(Math.max(0, f.start - 25), f.start))) continue;
+            push(s, f.start, f.end, 0.9 * at(s), { figure: f });
+          }
+        }
+      }
+      break;
+    case 'description': {
+      // "who is X": what the articles call X (an apposition or a role written with the name).
+      const target = elements.find((e) => e.role === 'entity');
+      if (!target?.entityIds) break;
+      for (const s of w.sentences) {
+        for (const { e, m } of mentionsIn(deps, s.id)) {
+          if (!target.entityIds.has(e.id)) continue;
+          for (const phrase of [m.apposition, m.role]) {
+            if (!phrase) continue;
+            const i = s.text.indexOf(phrase);
+            if (i >= 0 && phrase.split(/\s+/).length <= 14) push(s, i, i + phrase.length, at(s));
+          }
+        }
+      }
+      break;
+    }
+    default:
+      break;
+  }
+  // "When did it get to Rotterdam?", "How much did it cost to build?": a date, a time or a sum answers the
+  // question's own verb — the filler's sentence must state it (the word, a form, a synonym or derivation).
+  const verbs = elements.filter((e) => e.role === 'predicate' && e.term?.cls === 'verb' && !e.term.cue && !q.clauses.some((c) => c.verbs.includes(e.term!)));
+  const ofVerb = q.kind === 'date' || q.kind === 'time' || (q.kind === 'amount' && q.figures[0] === 'money');
+  if (ofVerb && verbs.length) {
+    const states = (s: Sentence) => {
+      const st = new Set(terms(s.text));
+      return verbs.some((e) => [...e.keys].some(([k, v]) => v >= 0.5 && st.has(k)));
+    };
+    return out.filter((f) => states(f.sentence)).sort((a, b) => b.fit - a.fit);
+  }
+  return out.sort((a, b) => b.fit - a.fit);
+}
+
+/** The supports of a window's question words (not its entities). */
+function anchorsIn(w: Window): { sentence: Sentence; via: string }[] {
+  return [...w.support.values()].filter((x) => !['mention', 'reference', 'alias', 'date', 'dated'].includes(x.via));
+}
+
+/** Where a support's key stands in a sentence (character offsets), for nearness. */
+function anchorPositions(s: Sentence, via: string): number[] {
+  if (via === 'mention' || via === 'reference' || via === 'alias' || via === 'date' || via === 'dated') return [];
+  const out: number[] = [];
+  for (const m of s.text.matchAll(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)) if (stem(fold(m[0])) === via) out.push(m.index!);
+  return out;
+}
+
+/** The search keys that name what is counted ("how many <boys>"): the head and the words that stand for it. */
+function headKeys(q: ParsedQuestion, elements: Element[]): { keys: Map<string, number>; vague: boolean } | null {
+  if (!q.head) return null;
+  const el = elements.find((e) => e.term === q.head);
+  const vague = !el;
+  return { keys: el ? el.keys : new Map([[q.head.key, 1]]), vague };
+}
+
+/** How well a figure answers a count or amount question: its kind, and what it counts. */
+function figureFit(q: ParsedQuestion, f: FigureFact, head: { keys: Map<string, number>; vague: boolean } | null, s: Sentence): number {
+  if (f.kind === 'count' || (f.kind === 'percent' && q.kind === 'count')) {
+    if (!head) return f.kind === 'count' ? 0.8 : 0.9;
+    const counted = [f.head, ...(f.noun?.split(' ') ?? [])].filter((x): x is string => !!x).map((x) => stem(fold(x)));
+    if (head.vague) {
+      // "how many people": a count of people of any kind ("25 crew", "12 divers").
+      const h = f.head ?? '';
+      if (head.keys.has(stem(h)) || h === 'people' || h === 'person') return 1;
+      // A count of people of any kind ("25 crew", "61 suspected traffickers"), not of things named after a model ("10 F-35B fighters").
+      if (/\d/.test(f.noun ?? '')) return 0;
+      return isPeople(h) ? 0.8 : 0;
+    }
+    const best = Math.max(0, ...counted.map((c) => head.keys.get(c) ?? 0));
+    if (best >= 0.5) return best;
+    // A percentage or a count whose noun is not written: the head word must be in its sentence.
+    if (f.kind === 'percent' || !f.head) return terms(s.text).some((t) => (head.keys.get(t) ?? 0) >= 0.5) ? 0.6 : 0;
+    return 0;
+  }
+  let fit = 1;
+  if (q.dimension && MEASURES.has(f.kind)) {
+    // "400m long and 60m wide": the dimension written with the figure says which one it is.
+    const after = /^[\s-]*(?:\([^)]*\)\s*)?([\p{L}]+)/u.exec(s.text.slice(f.end))?.[1]?.toLowerCase();
+    const before = /\b([\p{L}]+)\s+(?:of\s+)?(?:about\s+|around\s+|some\s+|nearly\s+|roughly\s+|more than\s+|almost\s+)?$/u.exec(s.text.slice(Math.max(0, f.start - 30), f.start))?.[1]?.toLowerCase();
+    const said = (after && DIMENSION_NAMES[after]) ?? (before && DIMENSION_NAMES[before]) ?? null;
+    if (said) fit *= said === q.dimension ? 1.15 : 0.25;
+    // The kind asked first is the best; another ("how deep" read as a distance) needs its dimension written.
+    if (f.kind !== q.figures[0] && said !== q.dimension) fit *= 0.6;
+  }
+  // Money and measures of a named thing ("how much sand", "how much trade"): the thing is written beside the
+  // figure ("30,000 cubic metres of sand", "trade worth $9.6bn"), a few words either side.
+  if (!head || head.vague) return fit;
+  const words = terms(`${s.text.slice(Math.max(0, f.start - 50), f.start)} ${f.text} ${s.text.slice(f.end, f.end + 50)}`);
+  const near = Math.max(0, ...words.filter((k) => head.keys.has(k)).map((k) => head.keys.get(k)!));
+  return near >= 0.5 ? near * fit : 0;
+}
+
+/** Whether a noun names people: the lexicon's person and group nouns, else WordNet's class of its main sense (of its last part, for compounds). */
+function isPeople(noun: string): boolean {
+  if (!noun) return false;
+  if (PERSONISH.has(noun) || PERSON_NOUNS.has(noun) || TITLE_HEADS.has(noun) || COLLECTIVE_NOUNS.has(noun)) return true;
+  for (let i = 0; i <= noun.length - 4; i++) {
+    const c = nounClass(noun.slice(i));
+    if (c) return c === 'person' || (c === 'group' && i === 0);
+    if (i === 0) i = 2; // "narco|terrorist": try the word without a short prefix
+  }
+  return false;
+}
+
+/** The figure with the counted noun written right after it ("4,500 troops"), as one verbatim span. */
+function withNoun(text: string, f: FigureFact): number {
+  if (f.kind !== 'count' || !f.noun) return f.end;
+  const rest = text.slice(f.end);
+  const last = f.noun.split(' ').pop()!;
+  const m = new RegExp(`^(?:\\s+[\\p{L}-]+){0,3}?\\s+${last.replace(/[^\p{L}\p{N}-]/gu, '')}\\b`, 'iu').exec(rest);
+  return m && m[0].split(/\s+/).length <= 5 ? f.end + m[0].length : f.end;
+}
+
+/** An age figure fits when it is the asked person's, or of someone the asked noun names. */
+function ageHolderFits(deps: Pick<Deps, 'corpus'>, elements: Element[], f: FigureFact): boolean {
+  const ids = new Set(elements.filter((e) => e.role === 'entity' || e.role === 'context').flatMap((e) => [...(e.entityIds ?? [])]));
+  if (f.entityId && ids.has(f.entityId)) return true;
+  if (ids.size && elements.some((e) => e.role === 'entity')) return false;
+  const nouns = elements.filter((e) => e.role === 'topic').flatMap((e) => [...e.keys].filter(([, w]) => w >= 0.5).map(([k]) => k));
+  const heldBy = [f.holder, f.holderRole].filter((x): x is string => !!x && !/^\p{Lu}/u.test(x)).map((x) => stem(fold(x)));
+  if (heldBy.some((h) => nouns.includes(h))) return true;
+  if (f.entityId && elements.some((e) => e.role === 'topic' && e.described?.has(f.entityId!))) return true;
+  if (f.entityId) {
+    const e = analysisOf(deps).entities.entities.find((x) => x.id === f.entityId);
+    const roles = new Set(e?.mentions.flatMap((m) => terms(`${m.role ?? ''} ${m.apposition ?? ''}`)) ?? []);
+    if (nouns.some((n) => roles.has(n))) return true;
+  }
+  return false;
+}
+
+/**
+ * Windows around the ages that fit the question, from the whole corpus: an age is read with
+ * its holder (src/analysis/figures.ts), so it is found wherever it is written.
+ */
+export function ageSentences(deps: Pick<Deps, 'corpus'>, elements: Element[]): { article: Article; sentence: Sentence }[] {
+  const out: { article: Article; sentence: Sentence }[] = [];
+  for (const f of analysisOf(deps).figureFacts.figures) {
+    if (f.kind !== 'age' || !ageHolderFits(deps, elements, f)) continue;
+    const article = deps.corpus.byId.get(f.articleId);
+    const sentence = article?.sentences.find((x) => x.id === f.sentenceId);
+    if (article && sentence) out.push({ article, sentence });
+  }
+  return out;
+}
+
+/** Words before a name that tie it to a noun: "coach Ekkapol", "British diver John Volanthen", "one of the boys, Adun". */
+function linkedTo(m: EntityMention, keys: Map<string, number>): number {
+  const s = m.sentence.text;
+  const said = [m.role, m.apposition, m.descriptor].filter(Boolean).join(' ');
+  const own = terms(said);
+  let best = Math.max(0, ...own.map((t) => keys.get(t) ?? 0));
+  // The noun right before the name, or right after it as an apposition.
+  const before = terms(s.slice(Math.max(0, m.start - 40), m.start)).slice(-3);
+  const after = /^\s*(?:,|\s[-–—]+)\s*(?:a|an|the|one of the|one the)?\s*((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/u.exec(s.slice(m.end))?.[1] ?? '';
+  for (const t of [...before, ...terms(after).slice(0, 3)]) best = Math.max(best, (keys.get(t) ?? 0) * 0.9);
+  return best >= 0.5 ? best : 0;
+}
+
+function nameFillers(
+  deps: Pick<Deps, 'corpus' | 'index'>,
+  q: ParsedQuestion,
+  elements: Element[],
+  w: Window,
+  asked: Set<string>,
+  at: (s: Sentence) => number,
+  near: (s: Sentence, pos: number) => number,
+): Filler[] {
+  const out: Filler[] = [];
+  const headEl = q.head ? elements.find((e) => e.term === q.head) : undefined;
+  const headKeysMap = headEl?.keys;
+  const personHead = !!q.head && isPersonNoun(q.head);
+  const wantKinds: Entity['kind'][] =
+    q.kind === 'organisation' ? ['organization'] : q.kind === 'person' ? (personHead ? ['person'] : ['person', 'organization']) : q.kind === 'list' ? listKinds(q) : ['other', 'organization', 'place', 'person'];
+  // The question's own words, to tie a name to what it did or is ("rescue operation chief X" for "who leads the rescue").
+  const asKeys = new Map<string, number>();
+  for (const e of elements) if (e.role === 'topic' || e.role === 'predicate') for (const [k, v] of e.keys) if (v >= 0.5) asKeys.set(k, Math.max(asKeys.get(k) ?? 0, v));
+  const anchors = anchorsIn(w);
+  for (const s of w.sentences) {
+    const found = mentionsIn(deps, s.id).filter(({ e, m }) => !asked.has(e.id) && wantKinds.includes(e.kind) && !m.inQuote);
+    const scored: { e: Entity; m: EntityMention; fit: number }[] = [];
+    const events = anchors.filter((a) => a.sentence === s).flatMap((a) => anchorPositions(s, a.via));
+    for (const x of found) {
+      let fit = at(s) * near(s, x.m.start) * (x.e.kind === wantKinds[0] ? 1 : 0.8);
+      if (headKeysMap) {
+        const link = linkedTo(x.m, headKeysMap);
+        // The name itself ends with the noun asked for ("Ismailia Economic Court", "Old Trafford stadium").
+        const inName = terms(x.e.name).some((t) => (headKeysMap.get(t) ?? 0) >= 0.5);
+        // "which company": an organisation is one, named or not as such; a person asked by role must be tied to it.
+        const ofKind = q.kind === 'organisation' && x.e.kind === 'organization' ? 0.7 : 0;
+        if (!link && !inName && !ofKind && !(q.kind === 'list' && w.support.get(headEl!.id)?.sentence === s)) continue;
+        fit *= Math.max(link, inName ? 1 : 0, ofKind);
+      } else if (q.kind === 'person' || q.kind === 'organisation') {
+        fit *= agentFit(s.text, x.m.start, x.m.end, events);
+        if (linkedTo(x.m, asKeys)) fit *= 1.2;
+      }
+      scored.push({ ...x, fit });
+    }
+    if (q.kind === 'list' && scored.length >= 2) {
+      // "Dul, Mark and Tee": the run of names as written.
+      const sorted = [...scored].sort((a, b) => a.m.start - b.m.start);
+      const first = sorted[0]!.m;
+      const last = sorted.at(-1)!.m;
+      const span = s.text.slice(first.start, last.end);
+      if (span.split(/\s+/).length <= 16 && /^[^.;:!?]*$/.test(span)) out.push({ text: span, sentence: s, start: first.start, end: last.end, fit: Math.max(...scored.map((x) => x.fit)) });
+    }
+    for (const x of scored) out.push({ text: s.text.slice(x.m.start, x.m.end), sentence: s, start: x.m.start, end: x.m.end, fit: x.fit, entity: x.e });
+    // "A court in the city of Ismailia": the noun asked, then the name that says which.
+    if (headKeysMap && (q.kind === 'organisation' || q.kind === 'name') && !scored.length) out.push(...headPhrases(deps, s, headKeysMap, asked, at(s)));
+    // "found … by British divers": who acted, described rather than named.
+    if (q.kind === 'person' && !headKeysMap) {
+      for (const m of s.text.matchAll(/\b(?:by|from)\s+((?:(?:a|an|the|two|three|four|several|some)\s+)?(?:\p{Lu}[\p{L}-]+\s+)+(\p{Ll}+))\b/gu)) {
+        const noun = m[2]!;
+        if (!PERSON_NOUNS.has(noun) && !PERSON_NOUNS.has(lemma(noun)) && !TITLE_HEADS.has(lemma(noun))) continue;
+        const start = m.index! + m[0].indexOf(m[1]!);
+        out.push({ text: m[1]!, sentence: s, start, end: start + m[1]!.length, fit: at(s) * near(s, start) * agentFit(s.text, start, start + m[1]!.length, events) });
+      }
+    }
+  }
+  return out;
+}
+
+/** The asked noun followed by "in/of/at/from" and a name ("court in the city of Ismailia"), as one verbatim phrase. */
+function headPhrases(deps: Pick<Deps, 'corpus'>, s: Sentence, keys: Map<string, number>, asked: Set<string>, at: number): Filler[] {
+  const out: Filler[] = [];
+  const names = mentionsIn(deps, s.id).filter(({ e, m }) => !asked.has(e.id) && !m.inQuote);
+  for (const w of s.text.matchAll(/[\p{L}-]+/gu)) {
+    if ((keys.get(stem(fold(w[0]))) ?? 0) < 0.5) continue;
+    const from = w.index!;
+    const next = names.filter(({ m }) => m.start > from && /^\s+(?:in|of|at|from|for)\s+(?:the\s+)?(?:(?:city|town|port|province|state|region|district)\s+of\s+)?$/i.test(s.text.slice(from + w[0].length, m.start)));
+    const x = next.sort((a, b) => a.m.start - b.m.start)[0];
+    if (x) out.push({ text: s.text.slice(from, x.m.end), sentence: s, start: from, end: x.m.end, fit: 0.85 * at, entity: x.e });
+  }
+  return out;
+}
+
+const SPEECH_AFTER_RE = new RegExp(`^[\\s,]*(?:\\p{Ll}+\\s+)?(?:${SPEECH_VERB_PATTERN})\\b`, 'iu');
+const SPEECH_BEFORE_RE = new RegExp(`\\b(?:${SPEECH_VERB_PATTERN})\\s*,?\\s*$`, 'iu');
+
+/**
+ * Whether a name is who did what the question asks: the agent after "by" ("found … by British
+ * divers"), or the subject right before the verb; one who only speaks ("X said", "said X") is
+ * the source of a sentence, not its actor.
+ */
+function agentFit(text: string, start: number, end: number, events: number[]): number {
+  let fit = 1;
+  if (SPEECH_AFTER_RE.test(text.slice(end, end + 30)) || SPEECH_BEFORE_RE.test(text.slice(Math.max(0, start - 20), start))) fit *= 0.55;
+  const before = events.filter((p) => p < start);
+  if (before.length && /\bby\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, start - 12), start)) && start - Math.max(...before) < 80) fit *= 1.2;
+  const afterEv = events.filter((p) => p > end);
+  if (afterEv.length && Math.min(...afterEv) - end < 30) fit *= 1.1;
+  return fit;
+}
+
+function isPersonNoun(t: { text: string; lemma: string }): boolean {
+  const n = fold(t.text).replace(/'s$/, '');
+  return PERSON_NOUNS.has(n) || PERSON_NOUNS.has(t.lemma) || TITLE_HEADS.has(t.lemma) || t.lemma === 'kid' || t.lemma === 'people';
+}
+
+function listKinds(q: ParsedQuestion): Entity['kind'][] {
+  return q.head && isPersonNoun(q.head) ? ['person'] : ['place', 'organization', 'other'];
+}
+
+const LOCATIVE_RE = /\b(?:in|at|inside|on|near|into|to|from|outside|off|beside|behind|beneath|under|within|towards?)\s+((?:(?:the|a|an|its|their|his|her)\s+)?(?:[\p{L}\d'’-]+\s+){0,5}?[\p{L}\d'’-]+)(?=\s*(?:[,.;:!?)]|$|\s(?:and|but|where|when|which|who|after|before|while|as|for|to|on|by|with)\b))/gu;
+
+function placeFillers(
+  deps: Pick<Deps, 'corpus' | 'index'>,
+  q: ParsedQuestion,
+  elements: Element[],
+  w: Window,
+  asked: Set<string>,
+  at: (s: Sentence) => number,
+  near: (s: Sentence, pos: number) => number,
+): Filler[] {
+  const out: Filler[] = [];
+  const headEl = q.head ? elements.find((e) => e.term === q.head) : undefined;
+  // "where did it sail from" asks the place after "from"; "where was it headed" the one after "to".
+  const qWords = new Set(q.text.toLowerCase().split(/[^\p{L}]+/u));
+  const origin = /\bfrom\s*\??\s*$/i.test(q.text) || ORIGIN_QUESTION_WORDS.some((x) => qWords.has(x) && x !== 'from');
+  const destination = !origin && DESTINATION_QUESTION_WORDS.some((x) => qWords.has(x));
+  const direction = (s: Sentence, start: number) => {
+    const prep = /\b(from|to|for|toward|towards|into)\s+(?:the\s+)?$/i.exec(s.text.slice(Math.max(0, start - 12), start))?.[1]?.toLowerCase();
+    if (origin) return prep === 'from' ? 1.3 : prep ? 0.6 : 1;
+    if (destination) return prep && prep !== 'from' ? 1.3 : prep === 'from' ? 0.6 : 1;
+    return 1;
+  };
+  // "where in the cave": the cave itself is not where.
+  const topicKeys = new Set(elements.filter((e) => e.role === 'topic').flatMap((e) => [...e.keys].filter(([, v]) => v >= 0.5).map(([k]) => k)));
+  for (const s of w.sentences) {
+    for (const { e, m } of mentionsIn(deps, s.id)) {
+      if (asked.has(e.id) || m.inQuote || (e.kind !== 'place' && !(headEl && e.kind === 'organization'))) continue;
+      if (terms(e.name).some((t) => topicKeys.has(t))) continue;
+      let fit = at(s) * near(s, m.start);
+      if (headEl) {
+        const inName = terms(e.name).some((t) => (headEl.keys.get(t) ?? 0) >= 0.5);
+        const link = linkedTo(m, headEl.keys);
+        if (!inName && !link) fit *= 0.5;
+      }
+      // "in Chiang Rai", "to Rotterdam": a place after a locative preposition.
+      if (/\b(?:in|at|to|from|near|inside|into|outside|off)\s+(?:the\s+)?$/i.test(s.text.slice(Math.max(0, m.start - 12), m.start))) fit *= 1;
+      else fit *= 0.85;
+      fit *= direction(s, m.start);
+      out.push({ text: s.text.slice(m.start, m.end), sentence: s, start: m.start, end: m.end, fit, entity: e });
+    }
+    if (!headEl) {
+      // No place named: the locative phrase ("on a muddy bank deep inside the cave complex").
+      for (const m of s.text.matchAll(LOCATIVE_RE)) {
+        const phrase = m[0];
+        const nouns = terms(m[1]!);
+        if (!nouns.length || nouns.every((t) => /^\d/.test(t))) continue;
+        if (findDateMentions(phrase).length) continue;
+        out.push({ text: phrase, sentence: s, start: m.index!, end: m.index! + phrase.length, fit: 0.6 * at(s) * near(s, m.index!) });
+      }
+    }
+  }
+  return out;
+}
