@@ -12,11 +12,10 @@ import { parseQuestion, type ParsedQuestion } from '../evidence/question.js';
 import { retrieve } from '../evidence/retrieve.js';
 import type { Filler } from '../evidence/short.js';
 import { fold, terms } from '../language/tokenize.js';
-import type { LlmPassage } from '../llm/types.js';
 import type { Answer, AnswerBlock, Sentence } from '../types.js';
-import { attributedTo, extendQuote, followUpsFrom, refusal, shortTitle } from './ask.js';
+import { attributedTo, extendQuote, followUpsFrom, passagesOf, refusal, shortTitle } from './ask.js';
 import { createCiter } from './cite.js';
-import { questionTitle } from './phrasing.js';
+import { askAnswer } from './phrasing.js';
 
 /** Kinds whose answer is one fact to name. */
 const FACT_KINDS = new Set(['count', 'amount', 'age', 'date', 'time', 'person', 'organisation', 'place', 'reason', 'list', 'name', 'description']);
@@ -34,7 +33,7 @@ export function evidenceAnswer(deps: Deps, question: string, context: string[] =
   const d = decide(deps, q, r);
   const suggestFrom = (ws: { sentence: Sentence }[]) => (suggest ? followUpsFrom(deps, ws.slice(0, 6).map((w) => w.sentence), question) : []);
   // A refusal keeps the passages it read, for a model to read them in full (src/engines/ask.ts).
-  if (!d.answerable) return refusal(question, `The articles don't answer that. ${d.reason}`, suggestFrom(d.near), passagesOf(deps, d.near));
+  if (!d.answerable) return refusal(question, `The articles don't answer that. ${d.reason}`, suggestFrom(d.near), passagesOf(deps, d.near.map((w) => w.sentence)));
 
   let windows = d.windows;
   if (q.kind === 'quote') {
@@ -86,34 +85,18 @@ export function evidenceAnswer(deps: Deps, question: string, context: string[] =
       : '';
     blocks.push({ text: `${who}${w.article.date ? ` (${w.article.date})` : ''}: “${c.quote}” [${n}]${again}`, cites, quote: n, independent: Math.max(1, voices.size) });
   }
-  if (short && blocks[0]) blocks[0] = { ...blocks[0], text: `${short.text}\n${blocks[0].text}` };
 
-  const passages = passagesOf(deps, windows);
-  return {
-    command: 'ask',
-    answered: true,
-    title: questionTitle(question),
-    ...(short ? { short } : {}),
+  const passages = passagesOf(deps, windows.map((w) => w.sentence));
+  return askAnswer(question, {
+    short,
+    shortLeads: true,
     blocks,
     citations: citer.citations,
     followUps: suggest ? followUpsFrom(deps, cited.map((c) => c.w.sentence), question) : [],
     meta: { questionType: q.kind, passages, independentSources: new Set(cited.map((c) => groups.get(c.w.article.id))).size, parsed: summary(q) },
-  };
+  });
 }
 
-/** The paragraphs of the best windows, for a model to read (at most eight). */
-function passagesOf(deps: Deps, windows: { sentence: Sentence }[]): LlmPassage[] {
-  const passages: LlmPassage[] = [];
-  const seen = new Set<string>();
-  for (const w of windows) {
-    const pid = `${w.sentence.articleId}:p${w.sentence.paragraph}`;
-    if (seen.has(pid) || passages.length >= 8) continue;
-    seen.add(pid);
-    const p = deps.index.passage(pid);
-    if (p) passages.push({ n: passages.length + 1, id: pid, articleId: p.articleId, text: p.text });
-  }
-  return passages;
-}
 
 /** Up to three windows: the best, then the best of each other independent voice, then the rest; none repeats a sentence. */
 function choose(windows: Answering[], groups: Map<string, string>): Answering[] {

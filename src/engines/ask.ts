@@ -23,7 +23,7 @@ import { evidenceAnswer } from './ask-evidence.js';
 import { aboutEntity, entityIndexOf, lookupEntity } from './who.js';
 import { lexTags } from '../language/word-tags.js';
 import { modelFallbackNote, type LlmFailure, type LlmPassage } from '../llm/types.js';
-import { capitalize, questionTitle, quotedList } from './phrasing.js';
+import { askAnswer, capitalize, questionTitle, quotedList } from './phrasing.js';
 
 export type QuestionType = 'number' | 'date' | 'person' | 'quote' | 'place' | 'reason' | 'general';
 
@@ -423,7 +423,7 @@ export function extractive(deps: Deps, question: string, suggest = true, context
         question,
         `The articles don't answer that. They mention ${who}, but never quote ${who} on this.`,
         suggest ? followUpsFrom(deps, supported.slice(0, 6).map((c) => c.s), question) : [],
-        passagesOf(deps, supported),
+        passagesOf(deps, byScore(supported)),
       );
     }
     supported.splice(0, supported.length, ...own);
@@ -442,7 +442,7 @@ export function extractive(deps: Deps, question: string, suggest = true, context
     } else {
       why = `The ${searched} mention ${quotedList(present)}, but never together in a way that answers this.`;
     }
-    return refusal(question, `The articles don't answer that. ${why}`, suggest ? followUpsFrom(deps, candidates.slice(0, 6).map((c) => c.s), question) : [], passagesOf(deps, candidates));
+    return refusal(question, `The articles don't answer that. ${why}`, suggest ? followUpsFrom(deps, candidates.slice(0, 6).map((c) => c.s), question) : [], passagesOf(deps, byScore(candidates)));
   }
 
   // Pick up to 4 sentences: the best, then the best from each other independent source.
@@ -514,26 +514,15 @@ export function extractive(deps: Deps, question: string, suggest = true, context
   }
   if (diff) blocks.push(diff);
 
-  const passages: LlmPassage[] = [];
-  const seenP = new Set<string>();
-  for (const c of supported) {
-    const pid = `${c.s.articleId}:p${c.s.paragraph}`;
-    if (seenP.has(pid) || passages.length >= 8) continue;
-    seenP.add(pid);
-    const p = deps.index.passage(pid)!;
-    passages.push({ n: passages.length + 1, id: pid, articleId: p.articleId, text: p.text });
-  }
+  const passages = passagesOf(deps, supported.map((c) => c.s));
 
-  return {
-    command: 'ask',
-    answered: true,
-    title: questionTitle(question),
-    ...(short ? { short } : {}),
+  return askAnswer(question, {
+    short,
     blocks,
     citations: citer.citations,
     followUps: suggest ? followUpsFrom(deps, chosen.map((c) => c.s), question) : [],
     meta: { questionType: type, passages, independentSources: new Set(chosen.map((c) => groups.get(c.s.articleId))).size },
-  };
+  });
 }
 
 /**
@@ -934,12 +923,15 @@ export function refusal(question: string, text: string, followUps: string[], pas
   };
 }
 
-/** Up to eight paragraphs around the best candidates, best first: what the model reads. */
-function passagesOf(deps: Deps, scored: Scored[]): LlmPassage[] {
+/** Candidates' sentences, best first. */
+const byScore = (scored: Scored[]): Sentence[] => [...scored].sort((a, b) => b.score - a.score).map((c) => c.s);
+
+/** Up to eight paragraphs around these sentences, in their order (best first): what the model reads. */
+export function passagesOf(deps: Deps, sentences: readonly Sentence[]): LlmPassage[] {
   const passages: LlmPassage[] = [];
   const seen = new Set<string>();
-  for (const c of [...scored].sort((a, b) => b.score - a.score)) {
-    const pid = `${c.s.articleId}:p${c.s.paragraph}`;
+  for (const s of sentences) {
+    const pid = `${s.articleId}:p${s.paragraph}`;
     if (seen.has(pid) || passages.length >= 8) continue;
     seen.add(pid);
     const p = deps.index.passage(pid);

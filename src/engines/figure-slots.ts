@@ -14,7 +14,7 @@ import {
 } from '../language/lexicon/index.js';
 import type { Answer, Article, Sentence } from '../types.js';
 import { createCiter } from './cite.js';
-import { questionTitle } from './phrasing.js';
+import { askAnswer } from './phrasing.js';
 import { analysisOf } from '../analysis/index.js';
 import type { Figure } from '../analysis/digest-figures.js';
 
@@ -243,17 +243,7 @@ export function figureAnswer(deps: Pick<Deps, 'corpus' | 'index'>, question: str
     const who = article.outlet ?? article.title;
     return { text: `${labels.join('; ')} — ${who}${article.date ? ` (${article.date})` : ''}: “${citer.citations[n - 1]!.quote}” [${n}]`, cites: [n] };
   });
-  if (short && blocks[0]) blocks[0] = { ...blocks[0], text: `${short.text}\n${blocks[0].text}` };
-  return {
-    command: 'ask',
-    answered: true,
-    title: questionTitle(question),
-    ...(short ? { short } : {}),
-    blocks,
-    citations: citer.citations,
-    followUps: [],
-    meta: { questionType: 'number', figureSlot: fq.kinds[0] },
-  };
+  return askAnswer(question, { short, shortLeads: true, blocks, citations: citer.citations, followUps: [], meta: { questionType: 'number', figureSlot: fq.kinds[0] } });
 }
 
 // --- /verify: figures of a claim and of a sentence, in the comparison's terms ---------------------
