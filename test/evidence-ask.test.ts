@@ -112,6 +112,9 @@ describe('refusals say which part is missing', () => {
     // a date or a sum answers the question's own verb: nothing says when the dam was built, or what building it cost
     ['when was the dam built', /never say when/],
     ['how much did it cost to build the dam', /give no amount of money/],
+    // who/where answer the question's verb: people and places near the dam or Okafor that never did it answer nothing
+    ['who designed the dam', /mention “dam”, but never say who/],
+    ['where did okafor grow up', /never say where/],
     // no number of what is counted
     ['how many bridges were washed away', /never mention “bridges”|give no number of bridges/],
   ])('%s', async (q, why) => {
