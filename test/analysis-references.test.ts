@@ -56,3 +56,23 @@ describe('references', () => {
     expect(JSON.parse(JSON.stringify(refs))).toEqual(refs);
   });
 });
+
+describe('an age no person has', () => {
+  const a = parseArticle(
+    '002_planted.txt',
+    `Chapel spared
+
+Mayor Nell Osei thanked the crews on Tuesday. Firefighters saved the 600-year-old chapel by the quay. The 20-year-old ferry beside it burned. The 61-year-old said the town would rebuild.`,
+  );
+  const c = makeCorpus('/planted2', [a]);
+  const r = buildReferences(c, buildEntityIndex(c));
+  const inSentence = (words: string) => r.filter((x) => x.sentenceId === a.sentences.find((s) => s.text.includes(words))!.id).map((x) => x.text);
+
+  it.each([
+    ['the 600-year-old chapel', []], // no one lives 600 years
+    ['The 20-year-old ferry', []], // the age of the noun after it
+    ['The 61-year-old said', ['The 61-year-old']],
+  ])('"%s" refers to a person: %j', (words, refsFound) => {
+    expect(inSentence(words)).toEqual(refsFound);
+  });
+});

@@ -10,10 +10,11 @@
  */
 import { COMPANY_CUES, COMPASS_POINTS, FINITE_AUXILIARIES, ORG_HEADS, PLACE_HEADS, TITLE_HEADS, speechForms } from '../language/lexicon/index.js';
 import {
-  MODIFIER_SUFFIXES, NAMING_VERBS, ORG_MODIFIER_SUFFIXES, PERSON_NOUNS, PLACE_NOUNS, PLACE_OF_WORDS, REFERRING_NOUNS, THING_NOUNS, THING_PREFIXES, PLACE_PREFIXES,
+  MAX_PERSON_AGE, MODIFIER_SUFFIXES, NAMING_VERBS, ORG_MODIFIER_SUFFIXES, PERSON_NOUNS, PLACE_NOUNS, PLACE_OF_WORDS, REFERRING_NOUNS, THING_NOUNS, THING_PREFIXES, PLACE_PREFIXES,
   VESSEL_VERBS, type EntityKindName,
 } from '../language/lexicon/entity-cues.js';
 import { alternation } from '../language/lexicon/pattern.js';
+import { lexTags } from '../language/word-tags.js';
 
 /** One piece of evidence for a kind, e.g. { kind: 'person', cue: 'role before: businessman', weight: 3 }. */
 export interface TypeCue {
@@ -85,6 +86,21 @@ export function kindOfNoun(noun: string): EntityKindName | undefined {
 }
 
 /**
+ * Can "the <age>-year-old", followed by the text `after`, stand for a person? Not at an age no
+ * one reaches, nor when a noun that names no person follows ("the 850-year-old landmark",
+ * "the 20-year-old ferry"): then it is that thing's age. "The 79-year-old said", "the
+ * 25-year-old coach", "the 25-year-old who …" are a person's.
+ */
+export function agedPerson(age: number, after: string): boolean {
+  if (age > MAX_PERSON_AGE) return false;
+  const next = /^\s+([\p{Ll}-]+)/u.exec(after)?.[1];
+  if (!next || PERSON_NOUNS.has(next) || TITLE_HEADS.has(next)) return true;
+  if (kindOfNoun(next)) return false;
+  const tags = lexTags(next);
+  return !((tags.has('Noun') || tags.has('Singular') || tags.has('Plural')) && !tags.has('Verb'));
+}
+
+/**
  * Evidence about the kind of the name at [start, end) of `text` (one sentence).
  * `sentenceStart` says the name opens its sentence (for datelines).
  */
@@ -136,7 +152,7 @@ export function typeCues(text: string, start: number, end: number, shape: NameSh
   }
   // An age in apposition: "X, 48, is …".
   const age = AGE_AFTER_RE.exec(rest);
-  if (age && !possessive && Number(age[1]) <= 120) add('person', 'age after', 3);
+  if (age && !possessive && Number(age[1]) <= MAX_PERSON_AGE) add('person', 'age after', 3);
   // An apposition: "X, a U.S.-based company", "X, the 21-foot tourist submersible".
   const appo = /^\s*,\s*((?:a|an|the)\s[^,;()—–"“”]{2,120})/.exec(rest)?.[1];
   // "According to X, the river rose …": a clause after an introductory phrase, not an apposition.

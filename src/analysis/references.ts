@@ -13,6 +13,7 @@
 import type { Corpus } from '../types.js';
 import { type Entity, type EntityIndex, keyOf, quoteRegions } from '../index/entities.js';
 import { lexTags } from '../language/word-tags.js';
+import { agedPerson } from './entity-types.js';
 import { GENDER_WORDS, PERSON_NOUNS, PRONOUNS, REFERRING_NOUNS, type EntityKindName } from '../language/lexicon/entity-cues.js';
 import { TITLE_HEADS } from '../language/lexicon/titles.js';
 import { lemma } from '../language/tokenize.js';
@@ -154,6 +155,8 @@ export function buildReferences(corpus: Corpus, index: EntityIndex): Reference[]
           }
         } else if (m[2]) {
           const age = m[2];
+          // "the 850-year-old cathedral": a thing's age, no person's.
+          if (!agedPerson(Number(age), s.text.slice(at + m[0].length))) continue;
           pick = nearest((n) => n.e.kind === 'person' && ages.get(n.e)!.has(age));
           why = `age ${age}`;
           if (!pick) (pick = nearest((n) => n.e.kind === 'person')), (why = 'nearest person (age)');

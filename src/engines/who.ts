@@ -109,7 +109,24 @@ export function lookupEntity(index: EntityIndex, input: string): Lookup {
   if (top.length === 1 && top[0]!.d <= allowed) {
     return { matches: [top[0]!.e], exact: false, suggestions: scored.slice(1, 4).map((s) => s.e) };
   }
+  // "bernard arnault" when the articles spell him "Bernault Arnault": the surname as written and a first name
+  // with the same initial (misspelt or transliterated, by the reader or the page) is the one name that fits.
+  const bySurname = sameSurname(index, qWords);
+  if (bySurname) return { matches: [bySurname], exact: false, suggestions: scored.filter((s) => s.e !== bySurname).slice(0, 3).map((s) => s.e) };
   return { matches: [], exact: false, suggestions: scored.slice(0, 5).map((s) => s.e) };
+}
+
+/** The one entity (not a place) whose full name ends with the typed surname and opens with the typed first name's initial. */
+function sameSurname(index: EntityIndex, qWords: string[]): Entity | null {
+  if (qWords.length < 2) return null;
+  const last = qWords[qWords.length - 1]!;
+  const initial = qWords[0]![0];
+  if (last.length < 3) return null;
+  const fits = index.entities.filter((e) => e.kind !== 'place' && e.keys.some((k) => {
+    const w = k.split(' ');
+    return w.length >= 2 && w[w.length - 1] === last && w[0]![0] === initial;
+  }));
+  return fits.length === 1 ? fits[0]! : null;
 }
 
 /** People before other kinds, then by how much the articles say about them. */

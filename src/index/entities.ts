@@ -11,7 +11,8 @@
 import type { Article, Corpus, EntityInfo, Sentence } from '../types.js';
 import { quoteOf } from '../corpus/html.js';
 import { STOPWORDS, fold } from '../language/tokenize.js';
-import { type TypeCue, looksLikePersonName, typeCues } from '../analysis/entity-types.js';
+import { isPersonNoun } from '../language/wordnet.js';
+import { type TypeCue, agedPerson, looksLikePersonName, typeCues } from '../analysis/entity-types.js';
 import {
   AUXILIARIES, CALENDAR_WORDS, COMPANY_CUES, COMPANY_SUFFIXES, COUNTRY_ABBREVIATIONS, COUNTRY_NAMES, DIRECTION_WORDS, EVENT_HEADS, GROUP_NOUNS,
   NAME_CONNECTORS, NAME_STOPWORDS, ORG_HEADS, PLACE_HEADS, ROLE_MODIFIERS, ROLE_OPENERS, SENTENCE_OPENERS, SHIP_PREFIXES, SPEECH_RE, SPEECH_VERB_PATTERN, TITLE_ABBREVIATIONS, TITLE_HEADS,
@@ -188,6 +189,29 @@ const COMPANY_BEFORE_RE = new RegExp(`\\b(?:${COMPANY_CUE})\\s+$`, 'i');
 const COMPANY_SUFFIX_RE = new RegExp(`^,?\\s+(?:${alternation(COMPANY_SUFFIXES)})\\b\\.?`);
 const LIST_ORG_RE = new RegExp(`\\b(?:${alternation(GROUP_NOUNS)})\\s+(?:like|including|such as)\\s+(?:[^.;]*?,\\s*)?(?:and\\s+)?(?:\\p{Lu}[\\p{L}'’]*\\s+)?$`, 'u');
 
+/** ", France's deputy interior minister,": a capitalised owner with its possessive, then a bare role phrase. */
+const POSSESSIVE_ROLE_APPOSITION_RE = /^\s*,\s*((?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}['’]s\s+(\p{Ll}[\p{L}-]*(?:\s+[\p{L}-]+){0,3}?(?:\s+(?:of|for|at|to|with|in)\s+[^,;()—–"“”]{2,100}?)?))(?=\s*(?:,|(?<!(?:^|[\s.])\p{Lu})\.(?:\s|$)|;|$))/u;
+
+/**
+ * A role phrase without an article ("deputy interior minister", "chaplain of the Paris Fire
+ * Brigade"): its words before any "of/for/at …" include a role — a title, a trade or a noun
+ * WordNet knows as a kind of person — and are no verbs; no finite verb in the phrase.
+ */
+function isRolePhrase(phrase: string): boolean {
+  const head = phrase.split(/\s+(?:of|for|at|to|with|in)\s+/)[0]!.split(/\s+/);
+  if (FINITE_VERB_RE.test(phrase) || !head.every((w) => TITLE_HEADS.has(keyOf(w)) || ROLE_MODIFIERS.has(keyOf(w)) || !lexTags(w).has('Verb'))) return false;
+  // ", with his son", ", whose youngest son": a phrase opened by a preposition or a pronoun is no role.
+  if (NOT_ROLE_OPENERS.some((t) => lexTags(head[0]!).has(t))) return false;
+  if (head.some((w) => TITLE_HEADS.has(keyOf(w)))) return true;
+  // A trade or relation, or a common noun WordNet knows as a kind of person (names such as "Dali" or "Sunday" are WordNet persons too).
+  const common = head.filter((w) => /^\p{Ll}/u.test(w));
+  return common.some((w) => PERSON_NOUNS.has(keyOf(w))) || common.some((w) => isPersonNoun(keyOf(w)));
+}
+const NOT_ROLE_OPENERS = ['Preposition', 'Pronoun', 'Possessive', 'Determiner', 'QuestionWord', 'Conjunction'];
+
+/** A single capital with its dot: an initial ("D." in "John D. McCown"). */
+const isInitial = (t: Token) => /^\p{Lu}\.$/u.test(t.text);
+
 function isStartPosition(text: string, at: number): boolean {
   const before = text.slice(0, at);
   return /^[\s"“'‘(\[—–-]*$/.test(before) || /[.:!?]["”’]?\s+["“]?$/.test(before) || /(?:^|[\s,:(])["“]$/.test(before);
@@ -320,7 +344,8 @@ function extractCandidates(article: Article, sentence: Sentence, lowerWords: Set
       const n = toks[j]!;
       // A break (splitNames): two names written back to back ("… of OceanGate Expeditions Stockton Rush").
       if (breaks.has(n.start)) break;
-      if (n.cap && gapOk(prev, n) && !(STOPWORDS.has(n.key) && !NAME_STOPWORDS.has(n.key))) {
+      // A middle initial with its dot is part of the name, also when it spells a stopword ("John D. McCown", "Mary S. Lee").
+      if (n.cap && gapOk(prev, n) && (!(STOPWORDS.has(n.key) && !NAME_STOPWORDS.has(n.key)) || isInitial(n))) {
         run.push(n);
         j++;
         continue;
@@ -411,11 +436,15 @@ function extractCandidates(article: Article, sentence: Sentence, lowerWords: Set
     let appo = rest.match(APPOSITION_RE)?.[1] ?? rest.match(DASH_APPOSITION_RE)?.[1];
     if (appo && FINITE_VERB_RE.test(appo)) appo = undefined; // a clause, not a description
     if (!appo) {
-      // ", spokeswoman for X," / ", chief executive of Y.": a role noun heads it (before any "of/for/at …").
+      // ", spokeswoman for X," / ", chaplain of the Y.": a role noun heads it (before any "of/for/at …").
       // ", and a long-time adviser to …" coordinates a second description of the sentence's subject, not of this name.
       const bare = rest.match(BARE_ROLE_APPOSITION_RE)?.[1]?.replace(/^(?:and|or|but)\s.*$/, '') || undefined;
-      const head = bare?.split(/\s+(?:of|for|at|to|with|in)\s+/)[0]!.split(/\s+/);
-      if (bare && head && head.some((w) => TITLE_HEADS.has(keyOf(w))) && head.every((w) => TITLE_HEADS.has(keyOf(w)) || ROLE_MODIFIERS.has(keyOf(w)) || !lexTags(w).has('Verb')) && !FINITE_VERB_RE.test(bare)) appo = bare;
+      if (bare && isRolePhrase(bare)) appo = bare;
+    }
+    if (!appo) {
+      // ", France's deputy interior minister," / ", Maryland’s secretary of transportation,": a role of a place or body.
+      const poss = POSSESSIVE_ROLE_APPOSITION_RE.exec(rest);
+      if (poss && isRolePhrase(poss[2]!)) appo = poss[1];
     }
     appo ??= rest.match(WHO_RE)?.[1];
     // "X, 48, is vice-chairman of Y": a role given as the predicate of the name's own sentence.
@@ -470,10 +499,12 @@ function extractCandidates(article: Article, sentence: Sentence, lowerWords: Set
     if (COMPANY_AFTER_RE.test(rest)) votes.organization += 2;
     if (COMPANY_SUFFIX_RE.test(rest)) votes.organization += 4;
     if (appo) {
-      if (/\b(?:organi[sz]ation|group|gang|cartel|agency|newspaper|outlet|network|ministry|party|institute|think tank)\b/i.test(appo) || (COMPANY_APPOSITION_RE.test(appo) && /^(?:a|an|the)\s/i.test(appo) && !appo.split(/\s+/).some((w) => TITLE_HEADS.has(keyOf(w)))))
+      // The apposition's head decides, not what it is of: "the chief executive of the luxury group LVMH" is a person's.
+      const head = appo.split(/\s+(?:of|for|at|in|with|from|on|by|to)\s+/)[0]!;
+      if (/\b(?:organi[sz]ation|group|gang|cartel|agency|newspaper|outlet|network|ministry|party|institute|think tank)\b/i.test(head) || (COMPANY_APPOSITION_RE.test(head) && /^(?:a|an|the)\s/i.test(head) && !head.split(/\s+/).some((w) => TITLE_HEADS.has(keyOf(w)))))
         votes.organization += 3;
-      else if (/\b(?:ship|carrier|vessel|destroyer|cruiser|submarine|frigate)\b/i.test(appo)) votes.other += 2;
-      else if (appo.split(/\s+/).some((w) => TITLE_HEADS.has(keyOf(w)))) votes.person += 2;
+      else if (/\b(?:ship|carrier|vessel|destroyer|cruiser|submarine|frigate)\b/i.test(head)) votes.other += 2;
+      else if (head.split(/\s+/).some((w) => TITLE_HEADS.has(keyOf(w)))) votes.person += 2;
     }
     // Evidence from the words around the name (src/analysis/entity-types.ts): roles, ages, speech, vessels, datelines.
     const cues = typeCues(text, start, end, { words: parts.map((p, x) => (p.poss && x < parts.length - 1 ? `${p.text}'s` : p.text)), knownPlace: tg.has('Place') }, {
@@ -863,6 +894,9 @@ function attachDescriptive(corpus: Corpus, entities: Entity[]): void {
     for (let si = 0; si < a.sentences.length; si++) {
       const s = a.sentences[si]!;
       for (const m of s.text.matchAll(AGE_RE)) {
+        // "the 850-year-old cathedral" is no one's age.
+        const years = /^(\d+)-year-old/.exec(m[1]!)?.[1];
+        if (years && !agedPerson(Number(years), s.text.slice(m.index! + m[0].length))) continue;
         const e = lastNamed(people, s.start + m.index!, si, 8);
         if (e) addDescriptive(e, a, s, m.index!, m.index! + m[0].length, `the ${m[1]}`);
       }

@@ -198,6 +198,7 @@ export type NounClass = 'person' | 'group' | 'artifact' | 'location' | 'quantity
 const NOUN_CLASSES: Record<number, NounClass> = { 18: 'person', 14: 'group', 6: 'artifact', 15: 'location', 23: 'quantity' };
 let shared: Dictionary | undefined;
 const classCache = new Map<string, NounClass | null>();
+const personCache = new Map<string, boolean>();
 
 /**
  * The class of a noun in its most frequent sense ("trafficker" → person, "tanker" → artifact,
@@ -213,5 +214,23 @@ export function nounClass(lemma: string, opts: { dict?: string } = {}): NounClas
   const out = first === undefined ? null : (NOUN_CLASSES[shared.synset(first, 'noun').lexFile] ?? 'other');
   if (classCache.size > 50_000) classCache.clear();
   classCache.set(key, out);
+  return out;
+}
+
+/**
+ * Does a noun name a kind of person in one of its two most frequent senses ("chaplain",
+ * "beekeeper", "rector"; "founder" is first a horse's lameness)? WordNet files those senses
+ * among persons. Looked up once per word, then remembered.
+ */
+export function isPersonNoun(lemma: string, opts: { dict?: string } = {}): boolean {
+  const key = lemma.toLowerCase();
+  if (!/^\p{Ll}[\p{Ll}'-]+$/u.test(key)) return false;
+  const hit = personCache.get(key);
+  if (hit !== undefined) return hit;
+  shared ??= new Dictionary(opts.dict ?? defaultDict());
+  const dict = shared;
+  const out = dict.offsets(key, 'noun').slice(0, 2).some((o) => NOUN_CLASSES[dict.synset(o, 'noun').lexFile] === 'person');
+  if (personCache.size > 50_000) personCache.clear();
+  personCache.set(key, out);
   return out;
 }

@@ -43,6 +43,9 @@ export const PERSON_NOUNS: ReadonlySet<string> = new Set(
   `),
 );
 
+/** The oldest age a person is written with: past it, "the 850-year-old" is a building's or a tree's age. */
+export const MAX_PERSON_AGE = 120;
+
 /** Nouns for places, written after a place name ("Mae Sai district") or before it with "of" ("the port of Suez"). */
 export const PLACE_NOUNS: ReadonlySet<string> = new Set(
   list(`
