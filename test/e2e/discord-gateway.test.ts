@@ -45,8 +45,8 @@ describe('every slash command round-trips through discord.js', () => {
       name: 'ask',
       options: [str('question', 'How many troops did Trump deploy?')],
       check(text, ids, id) {
-        // the card: the question, quotes with one attribution line each, sources once per article
-        expect(text).toMatch(/^\n?How many troops did Trump deploy\?\n> “/);
+        // the card: the question, the short answer in bold with its marker, quotes with one attribution line each, sources once per article
+        expect(text).toMatch(/^\n?How many troops did Trump deploy\?\n\*\*[^*\n]*\d[^*\n]* \\\[1\\\]\*\*\n\n> “/);
         expect(text).toContain('4,500 troops');
         expect(text).toMatch(/^-# — /m);
         expect(text).not.toMatch(/independent article/);
