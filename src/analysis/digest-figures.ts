@@ -10,7 +10,7 @@
 import { parseDates } from '../language/dates.js';
 import {
   CASUALTY_ROOTS, COUNT_COUNTRY_MODIFIERS, COUNTED_NOUNS, FIGURE_FILLERS, FIGURE_NOUNS, IRREGULAR_PAST_VERBS, IRREGULAR_PLURALS, MEASURE_NOUNS, MONTH_PATTERN,
-  NON_COUNT_KINDS, NOUN_PHRASE_STOPS, NUMBER_WORDS, PHRASE_FUNCTION_WORDS, QUALIFIERS, RELATIVE_DAYS, SCALES, SOFT_COUNT_MODIFIERS, TALLY_VERBS, TREND_VERBS,
+  NON_COUNT_KINDS, NON_NAME_SUBJECTS, NOUN_PHRASE_STOPS, NUMBER_WORDS, PHRASE_FUNCTION_WORDS, QUALIFIERS, RELATIVE_DAYS, SCALES, SOFT_COUNT_MODIFIERS, TALLY_VERBS, TREND_VERBS,
   UNIT_NOUNS, WEEKDAYS, alternation, speechForms,
 } from '../language/lexicon/index.js';
 import { lemma as lemmaOf, root, verbForms, words as wordsOf } from '../language/tokenize.js';
@@ -51,6 +51,9 @@ const NOUNS: Record<string, Category> = Object.fromEntries(COUNTED_NOUNS.flatMap
 /** Adjectives that describe *who* was counted but not *what* (kept out of the grouping key). */
 const SOFT_MODIFIERS = new Set([...SOFT_COUNT_MODIFIERS, ...COUNT_COUNTRY_MODIFIERS]);
 const QUALIFIER_ALTERNATION = alternation(QUALIFIERS);
+/** "sales were about $5m", "the bill at $2bn": the noun an amount is the value of, before the number. */
+const NOUN_BEFORE_AMOUNT_RE = new RegExp(`\\b([a-z]+)\\s+(?:at|of|is|was|were|totals?|worth|reached)\\s+(?:(?:${QUALIFIER_ALTERNATION})\\s+)?$`, 'i');
+const NOUN_BEFORE_CURRENCY_RE = new RegExp(`\\b([a-z]+)\\s+(?:is|was|are|were|of|at|will be|would be|totals?|worth)\\s+(?:(?:${QUALIFIER_ALTERNATION})\\s+)?[$€£¥]`, 'i');
 
 const NUM = `\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|${Object.keys(NUMBER_WORDS).join('|')}`;
 const FIGURE_RE = new RegExp(
@@ -203,7 +206,7 @@ export function extractFigures(article: Article, refDate: string | null): Figure
           if (/[,.;:—–)]$/.test(w)) break;
         }
         let noun = run.join(' ');
-        if (!noun) noun = /\b([a-z]+)\s+(?:at|of|is|was|were|totals?|worth|reached)\s+(?:about\s+|roughly\s+|some\s+|nearly\s+)?$/i.exec(before)?.[1]?.toLowerCase() ?? '';
+        if (!noun) noun = NOUN_BEFORE_AMOUNT_RE.exec(before)?.[1]?.toLowerCase() ?? '';
         const headWord = noun.split(' ').pop() ?? '';
         found.push({ ...base, key: `money:${headWord || 'money'}`, label: noun ? capitalise(noun) : 'Money', noun: noun || 'money' });
         continue;
@@ -342,7 +345,7 @@ export function digestAttribution(text: string): string | null {
   const m = OPENING_SOURCE_RE.exec(text.trim());
   // "Trump’s administration has previously said": the speaker ends before the auxiliary or adverb.
   const subject = m?.[1]?.split(/\s+(?:has|have|had|was|were|is|are|previously|also|already|reportedly|later|then|once|never|again|repeatedly|publicly|quickly)\b/)[0];
-  if (subject && !/^(He|She|It|They|We|I|You|This|That|There)$/i.test(subject) && !/\b(?:who|which|that|and|but)\b/.test(subject)) {
+  if (subject && !NON_NAME_SUBJECTS.has(subject.toLowerCase()) && !/\b(?:who|which|that|and|but)\b/.test(subject)) {
     // "The company said" → "the company"; "The Consumer Safety Board said" keeps its capital.
     return /^The [a-z]/.test(subject) ? `t${subject.slice(1)}` : subject;
   }
@@ -470,7 +473,7 @@ export function digestFigures(article: Article, refDate: string | null): Counted
       f.verb = verbBefore(s.text.slice(0, Math.max(0, s.text.indexOf(f.display.replace(/^(?:[a-z]+\s)+/, '')))));
       // "The refund is £35 per kettle": the money is the refund, per kettle.
       if (f.key.startsWith('money:') && /^per\s/.test(f.noun)) {
-        const what = /\b([a-z]+)\s+(?:is|was|are|were|of|at|will be|would be|totals?|worth)\s+(?:about\s+|roughly\s+|some\s+|nearly\s+|up to\s+)?[$€£¥]/i.exec(s.text)?.[1]?.toLowerCase();
+        const what = NOUN_BEFORE_CURRENCY_RE.exec(s.text)?.[1]?.toLowerCase();
         const unit = f.noun.replace(/[,.;:]+$/, '');
         f.noun = what ? `${what} ${unit}` : unit;
         f.label = capitalise(f.noun);

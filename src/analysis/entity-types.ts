@@ -8,7 +8,7 @@
  * with its weight so a type can be explained; the entity index sums them over all
  * mentions and picks the best kind (ties are "other").
  */
-import { COMPANY_CUES, COMPASS_POINTS, FINITE_AUXILIARIES, ORG_HEADS, PLACE_HEADS, TITLE_HEADS, speechForms } from '../language/lexicon/index.js';
+import { COMPANY_CUES, COMPASS_POINTS, FINITE_AUXILIARIES, NAME_PARTICLES, ORG_HEADS, PLACE_HEADS, TITLE_HEADS, speechForms } from '../language/lexicon/index.js';
 import {
   MAX_PERSON_AGE, MODIFIER_SUFFIXES, NAMING_VERBS, ORG_MODIFIER_SUFFIXES, PERSON_NOUNS, PLACE_NOUNS, PLACE_OF_WORDS, REFERRING_NOUNS, THING_NOUNS, THING_PREFIXES, PLACE_PREFIXES,
   VESSEL_VERBS, type EntityKindName,
@@ -60,7 +60,7 @@ export function looksLikePersonName(shape: NameShape): boolean {
   if (w.some((x) => ORG_HEADS.has(x.toLowerCase()) || PLACE_HEADS.has(x.toLowerCase()))) return false;
   // "OceanGate", "VesselFinder": a capital inside a word after three lowercase letters is a brand ("McDonald", "DeSantis" are names).
   if (w.some((x) => /\p{Ll}{3}\p{Lu}/u.test(x) || /['’]s$/.test(x))) return false;
-  return w.every((x) => /^\p{Lu}/u.test(x) || /^(?:de|del|da|van|von|bin|al|el|le|la|di)$/.test(x));
+  return w.every((x) => /^\p{Lu}/u.test(x) || NAME_PARTICLES.includes(x));
 }
 
 /** The head noun of an apposition ("a U.S.-based company", "the 21-foot tourist submersible"): its last listed noun before a preposition, clause or participle. */

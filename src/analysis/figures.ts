@@ -23,6 +23,7 @@ import {
   MONTH_PATTERN,
   NUMBER_TENS,
   NUMBER_UNITS,
+  NAME_PARTICLES,
   QUALIFIER_RANGES,
   QUALIFIERS,
   SCALES,
@@ -113,8 +114,8 @@ const AGE_BEFORE_RE = /\b(?:aged|ages|age(?:\s+of)?)\s+$/i;
 const PERCENT_AFTER_RE = /^\s?(?:%|percent\b|per\s+cent\b|percentage points?\b)/i;
 const RANGE_AFTER_RE = new RegExp(`^\\s*(?:-|–|—|to|and)\\s*(${DIGITS}|\\b(?:${WORD_NUMBER})\\b)`, 'iu');
 const DIMENSION_AFTER_RE = new RegExp(`^[\\s-]*(?:in\\s+)?(${Object.keys(DIMENSION_WORDS).join('|')})\\b`, 'i');
-const DIMENSION_BEFORE_RE = /\b(length|depth|depths|height|altitude|width|distance)\s+(?:of\s+)?(?:about\s+|around\s+|some\s+|nearly\s+|roughly\s+|more than\s+)?$/i;
-const NAME = `\\p{Lu}[\\p{L}'’.-]*(?:\\s+(?:(?:de|del|la|van|von|bin|al)\\s+)?\\p{Lu}[\\p{L}'’.-]*){0,3}`;
+const DIMENSION_BEFORE_RE = new RegExp(`\\b(length|depth|depths|height|altitude|width|distance)\\s+(?:of\\s+)?(?:(?:${[...QUALIFIERS].sort(byLength).map(esc).join('|')})\\s+)?$`, 'i');
+const NAME = `\\p{Lu}[\\p{L}'’.-]*(?:\\s+(?:(?:${NAME_PARTICLES.join('|')})\\s+)?\\p{Lu}[\\p{L}'’.-]*){0,3}`;
 /** "Shahzada Dawood, 48," / "Prince Dipangkorn, 13." / "Ekkapol (25)". */
 const NAME_COMMA_BEFORE_RE = new RegExp(`(${NAME})(?:,\\s*|\\s+\\()$`, 'u');
 /** "Suleman is 19." / "Smith, who is 45," / "Smith turned 45". */

@@ -14,6 +14,7 @@ import {
   RELATIVE_TIME_PATTERN, SCALES, SENTENCE_OPENERS, SPEECH_QUESTION_VERBS, TITLE_WORDS, VAGUE_AMOUNTS, WEEKDAYS, alternation, speechForms, wordRe,
   NON_NAME_CAPITALS, SUBJECT_PRONOUNS, THIRD_PERSON_PRONOUNS,
 } from '../language/lexicon/index.js';
+import { DEMONYM_SUFFIXES, FIGURE_NOUNS, NAME_PARTICLES, QUALIFIERS } from '../language/lexicon/index.js';
 import { STOPWORDS, fold, lemma, stem, terms, words } from '../language/tokenize.js';
 import { expandQuery } from '../analysis/relations.js';
 import { createCiter } from './cite.js';
@@ -63,11 +64,12 @@ export function questionType(q: string): QuestionType {
   return 'general';
 }
 
+const PROPER_NAME_RE = new RegExp(`\\b(\\p{Lu}[\\p{L}'’-]*(?:[ \\t]+(?:(?:${alternation(NAME_PARTICLES)}|\\p{Lu}\\.)[ \\t]+)?\\p{Lu}[\\p{L}'’-]*)*)`, 'gu');
+
 /** Proper names in a text: capitalised word runs not at a sentence start unless multi-word. */
 export function properNames(text: string): string[] {
   const out: string[] = [];
-  const re = /\b(\p{Lu}[\p{L}'’-]*(?:[ \t]+(?:(?:de|del|la|los|las|van|von|bin|al|\p{Lu}\.)[ \t]+)?\p{Lu}[\p{L}'’-]*)*)/gu;
-  for (const m of text.matchAll(re)) {
+  for (const m of text.matchAll(PROPER_NAME_RE)) {
     let name = m[1]!.replace(/['’]s$/, '').replace(/[.]$/, '');
     const first = name.split(/\s+/)[0]!.toLowerCase();
     if (STOPWORDS.has(first)) {
@@ -79,6 +81,10 @@ export function properNames(text: string): string[] {
 }
 
 const STOP_NAME = NON_NAME_CAPITALS;
+/** A nationality word ("Venezuelan", "Japanese"): no name to ask about on its own. */
+const DEMONYM_RE = new RegExp(`(?:${DEMONYM_SUFFIXES.join('|')})$`);
+/** "That number", "the toll": a sentence that goes on about the figure just given. */
+const FIGURE_ANAPHORA_RE = new RegExp(`^(that|this|the) (${FIGURE_NOUNS.join('|')})\\b`, 'i');
 const REFERS_BACK_RE = wordRe(THIRD_PERSON_PRONOUNS);
 const THIRD_PERSON_SUBJECTS: ReadonlySet<string> = new Set(THIRD_PERSON_PRONOUNS.filter((p) => SUBJECT_PRONOUNS.includes(p)));
 
@@ -686,7 +692,7 @@ export function extendQuote(c: Scored): Sentence[] {
   }
   // "…4,500 troops. That number has since grown to roughly 10,000": the update belongs to the answer.
   const next = p.sentences[c.s.index + 1];
-  if (next && /^(that|this|the) (number|figure|total|count|toll|tally)\b/i.test(next.text)) return [c.s, next];
+  if (next && FIGURE_ANAPHORA_RE.test(next.text)) return [c.s, next];
   const open = (t: string) => (t.match(/[“"]/g)?.length ?? 0) - (t.match(/[”]/g)?.length ?? 0);
   let balance = open(c.s.text);
   const straight = (c.s.text.match(/"/g)?.length ?? 0) % 2 === 1;
@@ -705,7 +711,7 @@ export function extendQuote(c: Scored): Sentence[] {
 function differences(chosen: { c: Scored; n: number }[], qTerms: string[]): AnswerBlock | null {
   const want = new Set(qTerms.flatMap((t) => [t, ...(equivalents(t) ?? [])]));
   const byValue = new Map<number, { phrase: string; ns: number[] }>();
-  const re = /\b((?:more than|at least|roughly|about|around|nearly|almost|over|up to|some|an estimated)\s+)?(\d[\d,]*(?:\.\d+)?(?:\s+(?:million|billion|thousand))?)((?:\s+[\p{L}-]+){1,3})/giu;
+  const re = new RegExp(`\\b((?:${alternation(QUALIFIERS)})\\s+)?(\\d[\\d,]*(?:\\.\\d+)?(?:\\s+(?:million|billion|thousand))?)((?:\\s+[\\p{L}-]+){1,3})`, 'giu');
   for (const { c, n } of chosen) {
     for (const m of c.s.text.matchAll(re)) {
       // The figure must be about what the question asks ("killed more than 60", "4,500 troops")…
@@ -791,7 +797,7 @@ function suggestFrom(deps: Deps, pool: Sentence[], question: string, max: number
         // demonym ("Venezuelan") is not a name to ask about.
         const at = s.text.indexOf(n);
         if (at <= 0 || /(^|[.!?]\s|["“‘(]\s*)$/.test(s.text.slice(Math.max(0, at - 3), at))) continue;
-        if (/(?:an|ian|ese|ish)$/.test(n)) continue;
+        if (DEMONYM_RE.test(n)) continue;
       }
       if (n.split(/\s+/).length < 2 && n.length < 5) continue;
       // a name cut at an abbreviation ("Expanding U" of "Expanding U.S.", "US Coast Guard Rear Adm"): not a name to ask about
@@ -952,7 +958,7 @@ export function stripTitles(name: string): string {
   let i = 0;
   if (parts.every((w) => TITLE_WORDS.has(w.toLowerCase()))) return name; // "White House" is a name
   // "Russian President Vladimir Putin": a nationality before a title is part of the title.
-  if (parts.length > 2 && /(?:an|ian|ese|ish)$/.test(parts[0]!) && TITLE_WORDS.has(parts[1]!.toLowerCase())) i = 1;
+  if (parts.length > 2 && DEMONYM_RE.test(parts[0]!) && TITLE_WORDS.has(parts[1]!.toLowerCase())) i = 1;
   while (i < parts.length - 1 && TITLE_WORDS.has(parts[i]!.toLowerCase())) i++;
   return parts.slice(i).join(' ');
 }

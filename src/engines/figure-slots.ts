@@ -9,8 +9,8 @@ import { figuresHeldBy, figureValueText, inBaseUnit, readFigures, type FigureFac
 import { keyOf, type Entity } from '../index/entities.js';
 import { lemma, stem, terms } from '../language/tokenize.js';
 import {
-  APPROXIMATE_QUALIFIERS, COMPASS_POINTS, COUNT_QUESTION_VERBS, DETERMINERS, DIMENSION_ADJECTIVES, DURATION_QUESTION_CUES, FIGURE_QUESTION_NOISE, HOW_MEASURES,
-  MEASURE_ANCHORS, MEASURE_KINDS, MEASURE_UNITS, MEASURING_VERBS, STOPWORDS, THIRD_PERSON_PRONOUNS, alternation,
+  COMPASS_POINTS, COUNT_QUESTION_VERBS, DETERMINERS, DIMENSION_ADJECTIVES, DURATION_QUESTION_CUES, FIGURE_QUESTION_NOISE, HOW_MEASURES,
+  MEASURE_ANCHORS, MEASURE_KINDS, MEASURE_UNITS, MEASURING_VERBS, QUALIFIERS, STOPWORDS, THIRD_PERSON_PRONOUNS, alternation,
 } from '../language/lexicon/index.js';
 import type { Answer, Article, Sentence } from '../types.js';
 import { createCiter } from './cite.js';
@@ -257,7 +257,7 @@ const ANCHOR_AFTER_RE = new RegExp(
   `^\\s*(?:\\([^)]{0,40}\\)\\s*)?(?:away\\s+)?(?:(?:${COMPASS})(?:-?(?:${COMPASS}))?\\s+of|${alternation(MEASURE_ANCHORS)})\\s+(?:the\\s+)?((?:[\\p{L}'’-]+\\s+){0,3}[\\p{L}'’-]+)`,
   'iu',
 );
-const SUBJECT_BEFORE_RE = new RegExp(`\\b([a-z][a-z-]+)\\s+(?:${alternation(MEASURING_VERBS)})\\s+(?:(?:${alternation(APPROXIMATE_QUALIFIERS)})\\s+)?$`, 'i');
+const SUBJECT_BEFORE_RE = new RegExp(`\\b([a-z][a-z-]+)\\s+(?:${alternation(MEASURING_VERBS)})\\s+(?:(?:${alternation(QUALIFIERS)})\\s+)?$`, 'i');
 
 /**
  * Counts and measured figures of a text as /verify compares them: a count is keyed by

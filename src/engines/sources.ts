@@ -6,12 +6,12 @@ import type { Deps } from '../deps.js';
 import type { Answer, Article, SourceInfo } from '../types.js';
 import { NEAR_DUPLICATE_SHARE } from '../corpus/overlap.js';
 import { corpusUnavailableNote } from '../corpus/watch.js';
-import { COUNTRY_ABBREVIATIONS, OUTLET_WORDS, SENTENCE_OPENERS, STOPWORDS, TITLE_HEADS, alternation } from '../language/lexicon/index.js';
+import { COUNTRY_ABBREVIATIONS, ORG_NAME_CONNECTORS, OUTLET_WORDS, SENTENCE_OPENERS, STOPWORDS, TITLE_HEADS, alternation } from '../language/lexicon/index.js';
 
 // Capitalised words on one line, with lower-case connectors inside a name ("Center for Strategic and
 // International Studies"); a name never runs across a line break or a sentence end.
 const CAP = "[\\p{Lu}][\\p{L}’'&-]*(?:\\.(?=\\p{Lu}))?";
-const ORG_WORD = `(?:[Tt]he[ \\t]+)?${CAP}(?:[ \\t]+(?:(?:for|of|and|de|del)[ \\t]+)?${CAP}){0,5}`;
+const ORG_WORD = `(?:[Tt]he[ \\t]+)?${CAP}(?:[ \\t]+(?:(?:${ORG_NAME_CONNECTORS.join('|')})[ \\t]+)?${CAP}){0,5}`;
 const ATTRIBUTION_PATTERNS: RegExp[] = [
   new RegExp(`according to (?:(?:a|an|the) (?:report|article|story) (?:by|in|from) )?(${ORG_WORD})`, 'gu'),
   new RegExp(`(?:told|tells|speaking to|in an interview with|interview on)\\s+(?:the\\s+)?(?:[\\p{Ll}-]+\\s+){0,3}?(?:news agency|newspaper|broadcaster|outlet|network|channel|agency)?\\s*(${ORG_WORD})`, 'gu'),

@@ -14,7 +14,7 @@ import { BadInputError } from '../errors.js';
 import { antonymsOf, synonymsOf } from '../language/synonyms.js';
 import { editDistance } from '../language/edit-distance.js';
 import {
-  ALLEGATION_WORDS, ANSWER_VERBS, CLAIM_FRAME, CLAUSE_START_WORDS, DETERMINERS, DISBELIEF, FINITE_AUXILIARIES, SUBJECT_PRONOUNS, MONTH_PATTERN, alternation, denialForms, speechForms, wordRe,
+  ALLEGATION_WORDS, ANSWER_VERBS, CLAIM_FRAME, CLAUSE_START_WORDS, DETERMINERS, DISBELIEF, FINITE_AUXILIARIES, NON_NAME_SUBJECTS, POSSESSIVES, SUBJECT_PRONOUNS, MONTH_PATTERN, alternation, denialForms, speechForms, wordRe,
 } from '../language/lexicon/index.js';
 import { lemma, stem, terms, words } from '../language/tokenize.js';
 import { lexTags } from '../language/word-tags.js';
@@ -281,7 +281,9 @@ export function verify(deps: Deps, rawClaim: string): Answer {
 }
 
 const STARTS_CLAUSE = new Set([...SUBJECT_PRONOUNS, 'that', ...CLAUSE_START_WORDS]);
-const POSSESSIVES = new Set(DETERMINERS.filter((d) => !/^(?:the|a|an|this|that|these|those)$/.test(d)));
+const POSSESSIVE: ReadonlySet<string> = new Set(POSSESSIVES);
+const SUBJECT_PRONOUN_RE = new RegExp(`^(?:${SUBJECT_PRONOUNS.join('|')})$`);
+const LEADING_PRONOUN_RE = new RegExp(`^(?:${SUBJECT_PRONOUNS.join('|')})\\s+`, 'i');
 const FINITE = new Set(FINITE_AUXILIARIES);
 const DETERMINER_SET = new Set(DETERMINERS);
 
@@ -351,9 +353,9 @@ export function splitClaim(claim: string): { shown: string; query: string }[] {
     const first = p.split(/\s+/)[0]!.toLowerCase();
     const ownSubject = !verbLike(first) && !FINITE.has(first) && !CLAUSE_START_WORDS.includes(first);
     // "… and its captain was arrested": the first part's subject's captain.
-    if (i > 0 && POSSESSIVES.has(first) && subject) return { shown: p, query: `${subject}'s ${p.split(/\s+/).slice(1).join(' ')}` };
-    if (i === 0 || (ownSubject && !/^(?:he|she|they|it|we)$/.test(first))) return { shown: p, query: p };
-    return { shown: p, query: `${subject} ${p.replace(/^(?:he|she|they|it|we)\s+/i, '')}`.trim() };
+    if (i > 0 && POSSESSIVE.has(first) && subject) return { shown: p, query: `${subject}'s ${p.split(/\s+/).slice(1).join(' ')}` };
+    if (i === 0 || (ownSubject && !SUBJECT_PRONOUN_RE.test(first))) return { shown: p, query: p };
+    return { shown: p, query: `${subject} ${p.replace(LEADING_PRONOUN_RE, '')}`.trim() };
   });
 }
 
@@ -917,7 +919,7 @@ function hedgeInClause(text: string, claimTerms: string[]): Hedge | null {
 /** The subject of a sentence that opens with reported speech ("Consumer advocates said …", "Bondi said …"), or null. */
 function saidOpening(text: string): string | null {
   const m = SAID_OPENING_RE.exec(text);
-  if (!m || /^(?:he|she|they|it|we|i|you|the|this|that)$/i.test(m[1]!)) return null;
+  if (!m || NON_NAME_SUBJECTS.has(m[1]!.toLowerCase())) return null;
   return m[1]!;
 }
 

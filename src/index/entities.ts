@@ -15,12 +15,14 @@ import { isPersonNoun } from '../language/wordnet.js';
 import { type TypeCue, agedPerson, looksLikePersonName, typeCues } from '../analysis/entity-types.js';
 import {
   AUXILIARIES, CALENDAR_WORDS, COMPANY_CUES, COMPANY_SUFFIXES, COUNTRY_ABBREVIATIONS, COUNTRY_NAMES, DIRECTION_WORDS, EVENT_HEADS, GROUP_NOUNS,
-  NAME_CONNECTORS, NAME_STOPWORDS, ORG_HEADS, PLACE_HEADS, ROLE_MODIFIERS, ROLE_OPENERS, SENTENCE_OPENERS, SHIP_PREFIXES, SPEECH_RE, SPEECH_VERB_PATTERN, TITLE_ABBREVIATIONS, TITLE_HEADS,
+  DEMONYM_SUFFIXES, NAME_CONNECTORS, NAME_STOPWORDS, ORG_HEADS, PLACE_HEADS, ROLE_MODIFIERS, ROLE_OPENERS, SENTENCE_OPENERS, SHIP_PREFIXES, SPEECH_RE, SPEECH_VERB_PATTERN, TITLE_ABBREVIATIONS, TITLE_HEADS,
   alternation, speechForms,
 } from '../language/lexicon/index.js';
 import { ORG_WORDS as COMPROMISE_ORG_WORDS, PLACE_WORDS as COMPROMISE_PLACE_WORDS, lexTags } from '../language/word-tags.js';
 import { MODIFIER_SUFFIXES, PERSON_NOUNS, REFERRING_NOUNS, THING_NOUNS } from '../language/lexicon/entity-cues.js';
 
+/** A nationality word ("Venezuelan", "Japanese"). */
+const DEMONYM_RE = new RegExp(`(?:${DEMONYM_SUFFIXES.join('|')})$`);
 /** "Norway-based", "Canadian-owned": a word glued to a modifier ending. */
 const MODIFIER_RE = new RegExp(`-(?:${MODIFIER_SUFFIXES.join('|')})$`, 'i');
 
@@ -415,7 +417,7 @@ function extractCandidates(article: Article, sentence: Sentence, lowerWords: Set
     const isDemonym = (p: Token) => {
       const tg = tags(p.start, p.end);
       if (tg.has('Demonym')) return true;
-      return /(?:an|ese|ish)$/.test(p.key) && p.key.length > 4 && !tg.has('Person') && !tg.has('Place') && nextIsLowerNoun(toks, p, tags);
+      return DEMONYM_RE.test(p.key) && p.key.length > 4 && !tg.has('Person') && !tg.has('Place') && nextIsLowerNoun(toks, p, tags);
     };
     // "South American blood": a direction word before a demonym is part of the adjective.
     const adjectival = (x: number) => isDemonym(parts[x]!) || (DIRECTION_WORDS.has(parts[x]!.key) && x + 1 < parts.length && isDemonym(parts[x + 1]!));

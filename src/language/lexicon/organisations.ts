@@ -55,10 +55,17 @@ export const EVENT_HEADS: ReadonlySet<string> = new Set(
   list('war invasion revolution crisis summit olympics election elections uprising coup massacre treaty accord agreement games cup'),
 );
 
+/** Lower-case particles of personal names ("Nicolás Maduro de …", "Ludwig van Beethoven", "Osama bin Laden"). */
+export const NAME_PARTICLES: readonly string[] = list('de del la las los da das do dos di van von der den bin ibn al el le du');
+
+/** Lower-case words that join the capitalised words of an organisation's name ("Center for Strategic and International Studies"). */
+export const ORG_NAME_CONNECTORS: readonly string[] = list('for of and de del');
+
 /** Lowercase words allowed inside a name between capitalised words ("Nicolás Maduro de …", "Bank of England"). */
-export const NAME_CONNECTORS: ReadonlySet<string> = new Set(
-  list('de del la las los da das do dos di van von der den bin ibn al el le du y of for and the'),
-);
+export const NAME_CONNECTORS: ReadonlySet<string> = new Set([...NAME_PARTICLES, ...list('y of for and the')]);
+
+/** Endings of nationality words ("Venezuelan", "Iranian", "Japanese", "British"). */
+export const DEMONYM_SUFFIXES: readonly string[] = list('an ian ese ish');
 
 /** Compass and region words that open a place's name ("North Korea", "Latin America"). */
 export const DIRECTION_WORDS: ReadonlySet<string> = new Set(list('north south east west latin central northern southern eastern western'));

@@ -85,11 +85,17 @@ export const FINITE_AUXILIARIES: readonly string[] = [...BE_HAVE_FORMS, ...list(
 /** Subject pronouns ("he", "they", "I"). */
 export const SUBJECT_PRONOUNS: readonly string[] = list('he she it we they i you');
 
+/** Possessive determiners ("his son", "its captain"). */
+export const POSSESSIVES: readonly string[] = list('his her their its our my your');
+
 /** Determiners: articles, demonstratives and possessives that open a noun phrase ("the coach", "his son"). */
-export const DETERMINERS: readonly string[] = list('the a an this that these those his her their its our my your');
+export const DETERMINERS: readonly string[] = [...list('the a an this that these those'), ...POSSESSIVES];
 
 /** Third-person pronouns that stand for a person or group named before ("he replied", "their ship"). */
 export const THIRD_PERSON_PRONOUNS: readonly string[] = list('he she they his her their him them');
 
 /** Capitalised words that are never a name to ask about on their own ("I", "A", "Mr", "US"). */
 export const NON_NAME_CAPITALS: ReadonlySet<string> = new Set(list('i a the mr mrs ms us u.s'));
+
+/** Words that stand where a name would and are none: pronouns, words that refer back, determiners ("He said", "This said", "The said"). */
+export const NON_NAME_SUBJECTS: ReadonlySet<string> = new Set([...SUBJECT_PRONOUNS, ...REFERRING_WORDS, ...DETERMINERS]);

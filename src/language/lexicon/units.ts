@@ -68,7 +68,7 @@ export const COUNTED_NOUNS: readonly CountedCategory[] = [
 ];
 
 /** Nouns that stand for a figure already given ("that number", "the total"). */
-export const FIGURE_NOUNS: readonly string[] = list('number figure total tally count');
+export const FIGURE_NOUNS: readonly string[] = list('number figure total tally toll count');
 
 /** What a figure measures. "count" has a counted noun; "number" is a bare number whose noun the text does not give. */
 export type FigureKind =
@@ -187,9 +187,6 @@ export const MEASURE_ANCHORS: readonly string[] = list('from off of to into insi
 
 /** Verbs that state a measure of their subject ("the cave is 20 miles long", "the ship measures 400 metres"). */
 export const MEASURING_VERBS: readonly string[] = list('is was are were measures measured stretches stretched runs ran lies lay sits sat');
-
-/** Qualifiers of an approximate figure that stand between a verb and the number ("is about 20 miles long"). */
-export const APPROXIMATE_QUALIFIERS: readonly string[] = ['about', 'around', 'some', 'nearly', 'roughly', 'almost', 'more than'];
 
 /** Verbs that say a figure changed over time ("rose to", "has since fallen"): base, past, past participle. */
 export const TREND_VERBS: readonly (readonly [base: string, past: string, participle: string])[] = [
