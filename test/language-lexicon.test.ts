@@ -21,6 +21,11 @@ describe('speech verbs', () => {
     ['alleged', 'allege'],
     ['estimated', 'estimate'],
     ['walked', null],
+    ['replied', 'reply'],
+    ['emphasising', 'emphasise'],
+    ['thought', 'think'],
+    ['conveys', 'convey'],
+    ['arguing', 'argue'],
   ])('%s is a form of %s', (w, lemma) => {
     expect(speechLemma(w)).toBe(lemma);
   });
