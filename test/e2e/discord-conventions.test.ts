@@ -56,7 +56,7 @@ const buttons = (rows: { components: Record<string, unknown>[] }[]) => rows.flat
 
 describe('a button whose answer has expired', () => {
   it('disables the message’s buttons that need the answer and says so privately; links and “Ask a follow-up” stay', async () => {
-    const { id, token } = discord.sendInteraction(discord.command('ask', [{ name: 'question', type: 3, value: 'How many troops did Trump deploy?' }]));
+    const { id, token } = discord.sendInteraction(discord.command('ask', [{ name: 'question', type: 3, value: 'How many troops has the US sent to the Caribbean?' }]));
     const answered = payloadOf(await answerOf(discord, token, 20_000));
     await bot.router.idle();
     const stashBacked = buttons(answered.components as never).map((b) => String(b.custom_id ?? '')).filter((c) => /^[qxtf]:/.test(c));

@@ -101,7 +101,7 @@ describe('HTTP interactions: valid requests', () => {
   });
 
   it('/ask with a valid signature: {type:5} in the HTTP response before any engine work, then the answer as a webhook edit', async () => {
-    const payload = askPayload('How many troops did Trump deploy?');
+    const payload = askPayload('How many troops has the US sent to the Caribbean?'); // answered from the Miami Herald, which has a URL
     const body = JSON.stringify(payload);
     const r = await post(body, signed(body));
     expect(r.status).toBe(200);
