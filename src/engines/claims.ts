@@ -11,7 +11,7 @@ import { NEAR_DUPLICATE_SHARE } from '../corpus/overlap.js';
 import { parseDates, type DateParts } from '../language/dates.js';
 import {
   FALSITY_WORDS, MONTH_PATTERN, NEGATION_CUES, NON_CONFIRMATIONS, NUMBER_TENS, NUMBER_UNITS, REPORTED_HEDGES,
-  MEASURE_KINDS, REPORT_NOUNS, UNCERTAIN_HEDGES, WEEKDAY_PATTERN, alternation, denialForms, wordRe,
+  MEASURE_KINDS, REPORTING_WORDS, UNCERTAIN_HEDGES, WEEKDAY_PATTERN, alternation, denialForms, wordRe,
 } from '../language/lexicon/index.js';
 import { antonymsOf, canonical, synonymsOf } from '../language/synonyms.js';
 import { STOPWORDS, fold, terms, words } from '../language/tokenize.js';
@@ -79,7 +79,7 @@ const DENIAL_RE = new RegExp(
     `(?:${FALSITY}) (?:story|report|news|claims?)|(?:story|report|claim|allegation)s? (?:is|was|are|were) (?:${FALSITY})|not true)\\b`,
   'i',
 );
-const REPORT_NOUN_RE = wordRe([...REPORT_NOUNS, 'reported', 'reporting']);
+const REPORT_NOUN_RE = wordRe(REPORTING_WORDS);
 const STRONG_DENIAL_RE = new RegExp(`^(?:${alternation(denialForms({ strong: true }))})$`, 'i');
 const REPORT_RE =
   /\b(?:reported|reports that|report that|reporting that|has learned|have learned|first reported|according to|told (?:the )?[A-Z][\w]+|says it(?:['’]s| has) obtained|obtained by|the publication reports|continues)\b/i;

@@ -9,7 +9,7 @@
 import type { Deps } from '../deps.js';
 import { BadInputError } from '../errors.js';
 import {
-  ALLEGATION_WORDS, NON_CONFIRMATIONS, REPORT_NOUNS, alternation, denialForms, speechForms, wordRe,
+  ALLEGATION_WORDS, NON_CONFIRMATIONS, REPORTING_WORDS, REPORT_NOUNS, alternation, denialForms, speechForms, wordRe,
 } from '../language/lexicon/index.js';
 import { canonical, synonymsOf } from '../language/synonyms.js';
 import { terms, words } from '../language/tokenize.js';
@@ -316,7 +316,7 @@ function reportsAndDenials(ctx: Ctx): Found[] {
       for (const m of object.matchAll(/(?<![\p{L}\p{N}])\p{Ll}[\p{L}'’-]*/gu)) {
         for (const t of terms(m[0])) {
           // Weighed by the word as written: the synonym group's representative ("airstrike" for "strikes") may be rare.
-          if (t.length > 2 && !REPORTING_WORDS.has(t) && ctx.idf(t) > 0) lowerWant.set(canonical(t), Math.max(lowerWant.get(canonical(t)) ?? 0, ctx.idf(t)));
+          if (t.length > 2 && !REPORTING_TERMS.has(t) && ctx.idf(t) > 0) lowerWant.set(canonical(t), Math.max(lowerWant.get(canonical(t)) ?? 0, ctx.idf(t)));
         }
       }
       const lowerTotal = sum(lowerWant) || 1;
@@ -560,7 +560,7 @@ function names(text: string): string[] {
 }
 
 /** Words that say something was reported, not what: they do not make a report the one denied. */
-const REPORTING_WORDS = new Set([...REPORT_NOUNS, 'reported', 'newspaper'].flatMap((w) => terms(w)));
+const REPORTING_TERMS = new Set(REPORTING_WORDS.flatMap((w) => terms(w)));
 
 /** A denial of a report said to exist ("denied the newspaper's report that …"). */
 const REPORT_OBJECT_RE = wordRe(REPORT_NOUNS);

@@ -39,6 +39,9 @@ export const REPORT_NOUNS: readonly string[] = [
   'report', 'reports', 'story', 'stories', 'article', 'articles', 'claim', 'claims', 'allegation', 'allegations', 'account', 'accounts', 'source', 'sources',
 ];
 
+/** Words for what was reported, which a denial answers: the report nouns and "reported", "reporting", "newspaper" ("denied what the newspaper reported"). */
+export const REPORTING_WORDS: readonly string[] = [...REPORT_NOUNS, 'reported', 'reporting', 'newspaper'];
+
 /** Negation cues; "not" is handled by callers because "not only", "not yet known" do not negate. */
 export const NEGATION_CUES: readonly string[] = [
   'no', 'never', 'none', 'nobody', 'nothing', 'neither', 'nor', 'without', 'cannot',
