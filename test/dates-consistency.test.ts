@@ -22,8 +22,9 @@ describe('seeds: one date, whichever command asks', () => {
   it('"on Friday" in a Sunday paper is the Friday the timeline gives: /ask says it, /verify compares it', async () => {
     const a = await ask(deps, 'When did Trump tell reporters on Air Force One that he had yet to make a decision?');
     expect(a.answered).toBe(true);
-    expect(a.short?.text).toMatch(/^Friday 31 October 2025 \[1\]$/);
-    expect(a.blocks[0]!.text).toMatch(/^Friday 31 October 2025 — .*“However, Trump on Friday told reporters/);
+    // The short answer is verbatim in its quote (CLI contract); the quote under it carries the timeline's date.
+    expect(a.short?.text).toMatch(/^Friday \[1\]$/);
+    expect(a.blocks[0]!.text).toMatch(/^Friday \[1\]\nFriday 31 October 2025 — .*“However, Trump on Friday told reporters/);
     const claim = 'Trump on 31 October 2025 told reporters on Air Force One that he had yet to make a decision on whether to pull the trigger.';
     expect(verify(deps, claim).verdict).toBe('supported');
     // Three weeks later is a Friday too: only the date itself tells them apart.
@@ -67,7 +68,8 @@ describe('a story written for the figure tests: weekdays read against each artic
 
   it('"on Monday" in a Monday paper, "By Tuesday" in a Tuesday one: /ask and /verify give the timeline\'s days', async () => {
     const a = await ask(deps, 'When did Storm Halvard cause about 120,000 power outages?');
-    expect(a.short?.text).toMatch(/^Monday 15 September 2031 \[\d+\]$/);
+    expect(a.short?.text).toMatch(/^Monday \[\d+\]$/);
+    expect(a.blocks[0]!.text).toMatch(/^Monday \[\d+\]\nMonday 15 September 2031 — .*“Storm Halvard caused about 120,000 power outages on Monday/);
     expect(verify(deps, 'Storm Halvard caused about 120,000 power outages on 15 September 2031, the grid operator said.').verdict).not.toBe('contradicted');
     expect(verify(deps, 'Storm Halvard caused about 120,000 power outages on 6 October 2031, the grid operator said.').verdict).not.toBe('supported');
   }, 60_000);

@@ -13,7 +13,7 @@ import { retrieve } from '../evidence/retrieve.js';
 import type { Filler } from '../evidence/short.js';
 import { fold, terms } from '../language/tokenize.js';
 import type { Answer, AnswerBlock, Sentence } from '../types.js';
-import { attributedTo, extendQuote, followUpsFrom, passagesOf, refusal, shortTitle } from './ask.js';
+import { attributedTo, extendQuote, followUpsFrom, passagesOf, refusal, shortTitle, timelineDate } from './ask.js';
 import { createCiter } from './cite.js';
 import { askAnswer } from './phrasing.js';
 
@@ -71,8 +71,11 @@ export function evidenceAnswer(deps: Deps, question: string, context: string[] =
   // The short answer: the first window's filler, verbatim in the quote that cites it; a rival or an update beside it.
   const short = FACT_KINDS.has(q.kind) ? shortOf(q, cited, citer.citations) : null;
   const voiceOf = (x: { article: { id: string } }) => groups.get(x.article.id) ?? x.article.id;
-  for (const { w, n } of cited) {
+  for (const { w, n, filler } of cited) {
     const c = citer.citations[n - 1]!;
+    // "When …?": the quote is labelled with the date the timeline gives its event ("on Monday" in a Monday paper
+    // is "Monday 15 September 2031"), so /ask states the date /timeline, /verify and the digest hold.
+    const when = q.kind === 'date' ? timelineDate(deps, filler?.sentence ?? w.sentence) : null;
     const who = w.article.outlet ?? shortTitle(w.article.title);
     // The same sentence in other (e.g. syndicated) articles: cited too, marked as repeats, one voice with it when near-duplicates.
     const key = norm(w.sentence.text);
@@ -83,7 +86,7 @@ export function evidenceAnswer(deps: Deps, question: string, context: string[] =
     const again = repeats.length
       ? ` (the same words appear in ${new Set([w, ...repeats].map(voiceOf)).size === 1 ? 'a near-duplicate article' : `${repeats.length} other article${repeats.length === 1 ? '' : 's'}`} ${cites.slice(1).map((x) => `[${x}]`).join('')})`
       : '';
-    blocks.push({ text: `${who}${w.article.date ? ` (${w.article.date})` : ''}: “${c.quote}” [${n}]${again}`, cites, quote: n, independent: Math.max(1, voices.size) });
+    blocks.push({ text: `${when ? `${when} — ` : ''}${who}${w.article.date ? ` (${w.article.date})` : ''}: “${c.quote}” [${n}]${again}`, cites, quote: n, independent: Math.max(1, voices.size) });
   }
 
   const passages = passagesOf(deps, windows.map((w) => w.sentence));

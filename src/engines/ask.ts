@@ -536,7 +536,7 @@ export function extractive(deps: Deps, question: string, suggest = true, context
  * in a Sunday paper), so /ask states the date /timeline states; null when it places none. Of several,
  * the events told as news before background ones.
  */
-function timelineDate(deps: Deps, s: Sentence): string | null {
+export function timelineDate(deps: Deps, s: Sentence): string | null {
   const dates = analysisOf(deps).sentenceDates.get(s.id) ?? [];
   const d = dates.find((x) => !x.background) ?? dates[0];
   return d ? formatDate(d.date, d.precision) : null;

@@ -404,7 +404,9 @@ function matchEntities(deps: Pick<Deps, 'corpus' | 'index'>, tokens: Token[], cl
       if (single && isDemonym(span[0]!)) continue;
       const common = single && isCommonWord(deps, span[0]!, found);
       if (found.length && common) found = [];
-      if (!found.length && !common && key.replace(/ /g, '').length >= 5) {
+      // A lowercase word the dictionary lists ("cartels", "divers") is that word, not a typo of a name.
+      const known = single && !span[0]!.capitalized && nounClass(lemma(span[0]!.norm)) !== null;
+      if (!found.length && !common && !known && key.replace(/ /g, '').length >= 5) {
         // Within one typo for a short name, two for a long one; the closest, then the most mentioned.
         const max = key.length >= 9 ? 2 : 1;
         let bestD = max + 1;
@@ -423,7 +425,7 @@ function matchEntities(deps: Pick<Deps, 'corpus' | 'index'>, tokens: Token[], cl
       if (!found.length && single && !common && key.length >= 3) {
         found = byWord.get(key) ?? [];
         if (found.length && isCommonWord(deps, span[0]!, found)) found = [];
-        if (!found.length && key.length >= 5) {
+        if (!found.length && !known && key.length >= 5) {
           const max = key.length >= 9 ? 2 : 1;
           const near = words1.filter((w) => w[0] === key[0] && Math.abs(w.length - key.length) <= max && typoDistance(key, w, max) <= max);
           found = [...new Set(near.flatMap((w) => byWord.get(w)!))];

@@ -30,6 +30,8 @@ export interface Element {
   keys: Map<string, number>;
   /** For entities: the entity ids. */
   entityIds?: Set<string>;
+  /** For entities: the search keys of the name as the question wrote it ("Latin American" for Latin America). */
+  asked?: string[];
   /** An entity named in so many passages (the country a story is set in) that it tells none apart. */
   setting?: boolean;
   /** For a topic noun: the entities the articles describe with it ("coach" → the coach), which stand for it where named or referred to. */
@@ -106,7 +108,7 @@ export function elementsOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuesti
     const weight = Math.max(...[...words].map(idf), 1);
     const passages = new Set(f.entities.flatMap((e) => e.mentions.map((m) => `${m.sentence.articleId}:${m.sentence.paragraph}`))).size;
     const setting = N >= 20 && passages / N >= 0.15;
-    return { id, role, label: f.text, weight, keys: new Map([...words].map((w) => [w, 1])), entityIds: new Set(f.entities.map((e) => e.id)), ...(setting ? { setting } : {}) };
+    return { id, role, label: f.text, weight, keys: new Map([...words].map((w) => [w, 1])), entityIds: new Set(f.entities.map((e) => e.id)), asked: terms(f.text), ...(setting ? { setting } : {}) };
   };
   q.entities.forEach((f, i) => out.push(entityElement(f, q.speaker === f ? 'speaker' : 'entity', `e${i}`)));
   // The head ("which <club>", "how many <boys>") is what the answer is, not a word it must repeat: it ranks, and the filler fits it.
@@ -211,6 +213,8 @@ export function retrieve(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion
       // An alias written out even where the entity index did not record a mention.
       const st = stemsOf(s);
       for (const id of e.entityIds) if ((entityKeys.get(id) ?? []).some((k) => k.every((w) => st.has(w)))) return { weight: 0.9, match: 0.9, sentence: s, via: 'alias' };
+      // The name as the question wrote it ("Latin American cartels" holds the question's "Latin American").
+      if (e.asked?.length && e.asked.every((w) => st.has(w))) return { weight: 0.9, match: 0.9, sentence: s, via: 'alias' };
       return null;
     }
     const st = stemsOf(s);

@@ -89,7 +89,8 @@ export const ANSWER_CUES: readonly AnswerCue[] = [
   { re: String.raw`^\s*(?:and\s+)?what(?:\s+is|\s+was|\s+were|'s)?\s+(?:the\s+)?(?:[a-z]+\s+)?(?:${MONEY_NOUNS.join('|')})\b`, kind: 'amount', figures: ['money'], words: MONEY_NOUNS },
   { re: String.raw`\bhow old\b|\bwhat age\b|\bhow young\b`, kind: 'age', figures: ['age'], words: ['old', 'age', 'young'] },
   { re: String.raw`\bwhat (?:percentage|percent|proportion|share|fraction)\b|\bhow much of\b`, kind: 'count', figures: ['percent', 'count'], words: ['percentage', 'percent', 'proportion', 'share', 'fraction', 'much'] },
-  { re: String.raw`\bhow many\b|\bwhat (?:number|total)\b|\bthe number of\b`, kind: 'count', figures: ['count'], words: ['many', 'number', 'total'] },
+  // "the number of" asks a count unless the question opens with another question word ("when did the number of evacuees rise …").
+  { re: String.raw`\bhow many\b|\bwhat (?:number|total)\b|^(?!\s*(?:and\s+)?(?:when|where|why|who)\b).*\bthe number of\b`, kind: 'count', figures: ['count'], words: ['many', 'number', 'total'] },
   { re: String.raw`\bhow heavy\b|\bweigh\b|\bwhat weight\b`, kind: 'amount', figures: ['weight'], words: ['heavy', 'weigh', 'weight'] },
   { re: String.raw`\bhow much\b`, kind: 'amount', figures: ['count', 'volume', 'weight', 'money', 'percent', 'area', 'duration'], words: ['much'] },
   { re: String.raw`\bwhat time\b|\bat what hour\b|\bwhat hour\b`, kind: 'time', figures: ['clock'], words: ['time', 'hour'] },
@@ -135,6 +136,8 @@ export const PHRASAL_PREDICATES: Readonly<Record<string, string>> = {
 export const REASON_CUES: readonly string[] = [
   'because of', 'because', 'due to', 'owing to', 'as a result of', 'caused by', 'blamed on', 'attributed to', 'the result of', 'the cause of',
   'thanks to', 'resulted from', 'stemmed from', 'brought on by', 'triggered by', 'so that', 'in order to',
+  // A reason someone gives for what they did ("resigned, citing ill health"; "closed the port in response to …").
+  'citing', 'in response to', 'in retaliation for', 'in protest at', 'in protest against', 'for fear of', 'out of concern',
 ];
 
 /** Words that may introduce a cause but often only a time or setting ("after running out of oxygen", "amid high winds"): weaker. */
