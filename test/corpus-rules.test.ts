@@ -139,6 +139,20 @@ describe('splitSentences', () => {
     ]);
   });
 
+  it('a clock time ends a sentence when a function word opens the next, unless the time heads its own line', () => {
+    expect(split('The first boat landed at 9 p.m. The second boat landed at 11 p.m. It was dark.')).toEqual([
+      'The first boat landed at 9 p.m.',
+      'The second boat landed at 11 p.m.',
+      'It was dark.',
+    ]);
+    // A timeline's entry opens with its time; a zone or a weekday continues it.
+    expect(split('12:05 a.m. A pilot boards the ship.')).toEqual(['12:05 a.m. A pilot boards the ship.']);
+    expect(split('The order takes effect at 6:30 a.m. Tuesday. It ends at 10 a.m. EDT on Friday.')).toEqual([
+      'The order takes effect at 6:30 a.m. Tuesday.',
+      'It ends at 10 a.m. EDT on Friday.',
+    ]);
+  });
+
   it('a closing quote ends the sentence with it', () => {
     expect(split('“We will not back down,” he said. “Never.” The crowd cheered.')).toEqual([
       '“We will not back down,” he said.',

@@ -14,6 +14,11 @@ const ABBREVIATIONS = new Set(
   ).split(' '),
 );
 
+/** Abbreviations that often end a sentence: a clock time's "a.m." and "p.m.". */
+const CLOCK_ENDINGS = new Set(['a.m', 'p.m']);
+/** Words that open a sentence rather than continue a clock time ("9 p.m. Tuesday", "10 a.m. EDT" go on). */
+const SENTENCE_OPENERS = /^(?:The|A|An|He|She|It|They|We|I|In|On|At|But|And|This|That|These|Those|His|Her|Their|Its|There|After|Before|When|While|By|As)\s/;
+
 const CLOSERS = `"'”’)]»`;
 const OPENERS = `"'“‘([«`;
 
@@ -73,11 +78,14 @@ export function splitSentences(text: string): Span[] {
     if (!isUpperStart(next)) continue;
     if (ch === '.') {
       const w = wordBefore(text, i).toLowerCase();
-      if (ABBREVIATIONS.has(w)) continue;
+      // "… reached the shore at 9 p.m. The second boat …": a clock time ends a sentence when a function word
+      // opens the next ("The", "He", "In") and the time does not open its own line ("12:05 a.m. A pilot boards").
+      const clockEnds = CLOCK_ENDINGS.has(w) && SENTENCE_OPENERS.test(text.slice(k)) && /\p{L}{2,}\s+\S+\s+\S+\s*$/u.test(text.slice(start, i - w.length));
+      if (ABBREVIATIONS.has(w) && !clockEnds) continue;
       // Single initials ("Gerald R. Ford"), but not a sentence-final pronoun "I."
       if (/^\p{L}$/u.test(w) && w !== 'i') continue;
       // "U.S." style dotted acronyms are abbreviations unless followed by a clear sentence start after a quote.
-      if (/^(\p{L}\.)+\p{L}$/u.test(w) && !CLOSERS.includes(text[j - 1]!)) continue;
+      if (/^(\p{L}\.)+\p{L}$/u.test(w) && !CLOSERS.includes(text[j - 1]!) && !clockEnds) continue;
     }
     push(start, j);
     start = k;

@@ -13,6 +13,8 @@ import { retrieve } from '../evidence/retrieve.js';
 import type { Filler } from '../evidence/short.js';
 import { fold, terms } from '../language/tokenize.js';
 import type { Answer, AnswerBlock, Sentence } from '../types.js';
+import type { Entity } from '../index/entities.js';
+import type { Element } from '../evidence/retrieve.js';
 import { attributedTo, extendQuote, followUpsFrom, passagesOf, refusal, shortTitle, timelineDate } from './ask.js';
 import { createCiter } from './cite.js';
 import { askAnswer } from './phrasing.js';
@@ -33,21 +35,27 @@ export function evidenceAnswer(deps: Deps, question: string, context: string[] =
   const d = decide(deps, q, r);
   const suggestFrom = (ws: { sentence: Sentence }[]) => (suggest ? followUpsFrom(deps, ws.slice(0, 6).map((w) => w.sentence), question) : []);
   // A refusal keeps the passages it read, for a model to read them in full (src/engines/ask.ts).
-  if (!d.answerable) return refusal(question, `The articles don't answer that. ${d.reason}`, suggestFrom(d.near), passagesOf(deps, d.near.map((w) => w.sentence)));
+  if (!d.answerable) {
+    const no = refusal(question, `The articles don't answer that. ${d.reason}`, suggestFrom(d.near), passagesOf(deps, d.near.map((w) => w.sentence)));
+    return { ...no, meta: { ...no.meta, subjects: subjectsOf(deps, q, r.elements, []) } };
+  }
 
   let windows = d.windows;
   if (q.kind === 'quote') {
     // "What did X say?" wants X's own words: a window that merely mentions X is no answer.
-    const who = q.speaker ?? (q.pointsBack ? q.context[0] : undefined);
+    // "What did he say?": the person the conversation is about (a person before anything else it named).
+    const who = q.speaker ?? (q.pointsBack ? (q.context.find((c) => c.entities.some((e) => e.kind === 'person')) ?? q.context[0]) : undefined);
     // Who says each sentence is read once for every command (src/analysis/attribution.ts); the engine's own reading is the fallback.
     const said = analysisOf(deps).attribution;
     const spoken = windows.filter((w) => said[w.sentence.id] || w.sentences.some((s) => QUOTE_RE.test(s.text)) || /\b(?:said|says|told|tells|wrote|writes|added|stated)\b/i.test(w.sentence.text));
     if (who) {
       const ids = new Set(who.entities.map((e) => e.id));
       const speaker = [...new Set(who.entities.flatMap((e) => terms(e.name)))];
-      const own = spoken.filter((w) => ids.has(said[w.sentence.id]?.speaker ?? '') || attributedTo({ s: w.sentence, article: w.article, score: w.score, covered: new Set() }, speaker));
+      let own = spoken.filter((w) => ids.has(said[w.sentence.id]?.speaker ?? '') || attributedTo({ s: w.sentence, article: w.article, score: w.score, covered: new Set() }, speaker));
+      // "What did he write back?": what the person did in words, told without a speech verb ("In reply, he scrawled a note …").
+      if (!own.length && !q.speaker) own = windows.filter((w) => doneBy(deps, w, ids) && r.elements.some((e) => e.role === 'predicate' && w.support.get(e.id)?.sentence === w.sentence));
       if (!own.length) {
-        const name = q.speaker ? q.speaker.text : 'them';
+        const name = who.entities[0]?.name ?? who.text;
         return refusal(question, `The articles don't answer that. They mention ${name}, but never quote ${name} on this.`, suggestFrom(windows));
       }
       windows = own;
@@ -96,10 +104,50 @@ export function evidenceAnswer(deps: Deps, question: string, context: string[] =
     blocks,
     citations: citer.citations,
     followUps: suggest ? followUpsFrom(deps, cited.map((c) => c.w.sentence), question) : [],
-    meta: { questionType: q.kind, passages, independentSources: new Set(cited.map((c) => groups.get(c.w.article.id))).size, parsed: summary(q) },
+    meta: {
+      questionType: q.kind,
+      passages,
+      independentSources: new Set(cited.map((c) => groups.get(c.w.article.id))).size,
+      parsed: summary(q),
+      subjects: subjectsOf(deps, q, r.elements, cited.map((c) => c.filler).filter((f): f is Filler => !!f).slice(0, 1), cited[0]?.w.sentences ?? []),
+    },
   });
 }
 
+
+/** The window's centre has the person as its subject: named or referred to in its first words. */
+function doneBy(deps: Deps, w: Answering, ids: Set<string>): boolean {
+  const head = 40;
+  const named = analysisOf(deps).entities.entities.some((e) => ids.has(e.id) && e.mentions.some((m) => m.sentence.id === w.sentence.id && m.start < head));
+  return named || analysisOf(deps).references.some((r) => r.sentenceId === w.sentence.id && ids.has(r.entity) && r.start < head);
+}
+
+/**
+ * Whom an answer is about, for a follow-up's "he" or "they": the people the question names or
+ * describes ("the coach" → the coach the articles name), the one the short answer names, then the
+ * people of the first quote — as the articles write their names.
+ */
+function subjectsOf(deps: Deps, q: ParsedQuestion, elements: Element[], fillers: Filler[], quoted: Sentence[] = []): string[] {
+  const entities = analysisOf(deps).entities.entities;
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  const out: Entity[] = [];
+  const add = (e: Entity | undefined) => {
+    if (e && !out.includes(e)) out.push(e);
+  };
+  const persons = (list: Entity[]) => [...list].sort((a, b) => Number(b.kind === 'person') - Number(a.kind === 'person'));
+  // "how many crew …?" then "where are they from?": they are what was counted.
+  const counted = (q.kind === 'count' || q.kind === 'list') && q.head && !/^(?:people|person|times?)$/i.test(q.head.text) ? [q.head.text] : [];
+  for (const f of persons(q.entities.flatMap((x) => x.entities.slice(0, 1)))) add(f);
+  for (const e of elements) {
+    if (e.role !== 'topic' || !e.described) continue;
+    const described = [...e.described].map((id) => byId.get(id)!).filter((x) => x?.kind === 'person').sort((a, b) => b.mentions.length - a.mentions.length);
+    add(described[0]);
+  }
+  for (const f of fillers) add(f.entity);
+  const ids = new Set(quoted.map((s) => s.id));
+  for (const e of persons(entities.filter((x) => x.mentions.some((m) => ids.has(m.sentence.id))))) add(e);
+  return [...counted, ...out.map((e) => e.name)].slice(0, 4);
+}
 
 /** Up to three windows: the best, then the best of each other independent voice, then the rest; none repeats a sentence. */
 function choose(windows: Answering[], groups: Map<string, string>): Answering[] {

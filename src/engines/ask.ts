@@ -12,7 +12,7 @@ import { QUERY_SYNONYMS as SYNONYMS } from '../language/synonyms.js';
 import {
   AMBIGUOUS_MONTHS, ATTRIBUTION_PHRASES, MONTHS, MONTH_PATTERN, NOT_NAME_WORDS, NUMBER_WORDS, QUESTION_NOISE as QUESTION_WORDS, REFERRING_WORDS,
   RELATIVE_TIME_PATTERN, SCALES, SENTENCE_OPENERS, SPEECH_QUESTION_VERBS, TITLE_WORDS, VAGUE_AMOUNTS, WEEKDAYS, alternation, speechForms, wordRe,
-  NON_NAME_CAPITALS, SUBJECT_PRONOUNS, THIRD_PERSON_PRONOUNS,
+  NON_NAME_CAPITALS, ORDINAL_WORDS, SUBJECT_PRONOUNS, THIRD_PERSON_PRONOUNS,
 } from '../language/lexicon/index.js';
 import { DEMONYM_SUFFIXES, FIGURE_NOUNS, NAME_PARTICLES, QUALIFIERS } from '../language/lexicon/index.js';
 import { STOPWORDS, fold, lemma, stem, terms, words } from '../language/tokenize.js';
@@ -126,6 +126,14 @@ function interpretFollowUp(question: string, prev: Turn | undefined): { resolved
   }
   if (ell && ell[1] && ell[1].split(/\s+/).length <= 5) {
     const newName = ell[1].trim();
+    // "When did the first boy come out?" + "And the second one?": the same question of the second.
+    const ordinal = new RegExp(`^(?:the\\s+)?(${ORDINAL_WORDS.join('|')})(?:\\s+(\\p{L}+))?$`, 'iu').exec(newName);
+    const prevOrdinal = new RegExp(`\\b(${ORDINAL_WORDS.join('|')})\\b(?:\\s+(\\p{L}+))?`, 'iu').exec(prev.resolved);
+    if (ordinal && prevOrdinal) {
+      const noun = ordinal[2] && ordinal[2].toLowerCase() !== 'one' ? ordinal[2] : prevOrdinal[2];
+      const swapped = `${ordinal[1]!.toLowerCase()}${noun ? ` ${noun}` : ''}`;
+      return { resolved: prev.resolved.replace(prevOrdinal[0], swapped), isFollowUp: true, context: [] };
+    }
     const prevNames = properNames(prev.resolved).filter((n) => !STOP_NAME.has(n.toLowerCase()));
     // "What did China say about Venezuela?" + "And Russia?" asks what Russia said: swap the speaker.
     const prevSpeaker = prev.resolved.match(ASKED_SPEAKER_RE)?.[1];
@@ -290,6 +298,9 @@ function declined(answer: Answer, resolved: string): Answer {
 }
 
 function namesOf(question: string, answer: Answer): string[] {
+  // The evidence core says whom the answer is about (named, described by the question, or named by the answer).
+  const subjects = answer.meta?.subjects as string[] | undefined;
+  if (subjects?.length) return subjects.slice(0, 4);
   const qNames = properNames(question).filter((n) => !STOP_NAME.has(n.toLowerCase()));
   if (qNames.length) return qNames.slice(0, 4);
   // No name in the question: remember the first names the answer is about.

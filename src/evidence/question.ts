@@ -15,16 +15,22 @@ import { readFigures, type FigureReading } from '../analysis/figures.js';
 import { typoDistance } from '../language/edit-distance.js';
 import { fold, lemma, stem, tokenize, type Token } from '../language/tokenize.js';
 import { PERSON_NOUNS, PLACE_NOUNS, THING_NOUNS } from '../language/lexicon/entity-cues.js';
-import { nounClass } from '../language/wordnet.js';
+import { nounClass, partsOfSpeech } from '../language/wordnet.js';
 import { lexTags, tagWords, type TaggedWord } from '../language/word-tags.js';
 import {
   ANSWER_CUES,
+  DEGREE_ADJECTIVES,
+  DESTINATION_QUESTION_WORDS,
   LIGHT_VERBS,
+  ORIGIN_QUESTION_WORDS,
+  MEASURE_QUESTION_NOUNS,
   MONEY_NOUNS,
   MONEY_QUESTION_WORDS,
   MONTHS,
   NOISE_PHRASES,
+  PARTICLES,
   PHRASAL_PREDICATES,
+  RATE_UNITS,
   WEEKDAYS,
   ORGANISATION_QUESTION_NOUNS,
   ORG_HEADS,
@@ -102,12 +108,18 @@ export interface ParsedQuestion {
   picks: QuestionTerm[];
   /** Dates the question states ("on sunday", "in july"). */
   dates: DateMention[];
+  /** A rate asked ("how much … a day", "every hour"): a figure per that unit answers. */
+  rate: 'hour' | 'day' | 'week' | 'month' | 'year' | null;
   /** Figures the question states ("13 of them"). */
   numbers: FigureReading[];
+  /** For "what did he tell the families": to whom the words were said (they rank; the words need not name them). */
+  addressees: QuestionTerm[];
   /** For "what did X say": whose words. */
   speaker: FocusEntity | null;
   /** The conversation's subjects (a follow-up's "he", "they"), resolved to entities when they are names. */
   context: FocusEntity[];
+  /** The conversation's subjects that are no names ("crew" for "where are they from?"): they rank. */
+  contextTerms: QuestionTerm[];
   /** The question points back ("he", "they", "it") rather than naming its subject. */
   pointsBack: boolean;
 }
@@ -119,6 +131,7 @@ const CALENDAR_WORD_RE = new RegExp(`\\b(?:${[...MONTHS, ...WEEKDAYS].map((m) =>
 const PHRASAL = Object.entries(PHRASAL_PREDICATES)
   .sort((a, b) => b[0].length - a[0].length)
   .map(([phrase, verb]) => [new RegExp(`\\b${phrase.replace(/ /g, '\\s+')}\\b`, 'g'), verb] as const);
+const DIRECTION_CUES = new Set([...ORIGIN_QUESTION_WORDS, ...DESTINATION_QUESTION_WORDS].filter((w) => !['come', 'came', 'go', 'went', 'leave', 'left', 'start', 'started', 'to'].includes(w)));
 const NOISE_PHRASE_RE = new RegExp(`\\b(?:${NOISE_PHRASES.map((p) => p.replace(/ /g, '\\s+')).join('|')})\\b`, 'g');
 /** Cue words that still name the event asked about ("cost", "paid", "settle"): they rank as predicates; the rest is question form. */
 const EVENT_CUES = new Set([...MONEY_QUESTION_WORDS, ...MONEY_NOUNS]);
@@ -194,15 +207,19 @@ export function parseQuestion(deps: Pick<Deps, 'corpus' | 'index'>, question: st
       pointsBack = true;
       return;
     }
-    if (STOPWORDS.has(w) || NOISE.has(w) || /^\d/.test(w) || w.length < 2) return;
+    if (STOPWORDS.has(w) || NOISE.has(w) || PARTICLES.has(w) || /^\d/.test(w) || w.length < 2) return;
     if (cueWords.has(w) && !EVENT_CUES.has(w)) return;
+    // "where was it headed", "where did it come from": the direction asked, not an event to find.
+    if (kind === 'place' && DIRECTION_CUES.has(w)) return;
     if (kind === 'quote' && SPEECH.has(w)) return;
     let tag = tagAt(t);
     // "Did Venezuela ask …", "… does Cartel de los Soles traffic?": after an auxiliary and its subject, a word that can be a verb is one.
     if (tag && tag.cls !== 'verb' && auxAt >= 0 && i > auxAt + 1 && firstVerbSlot(i) && couldBeVerb(w)) tag = { ...tag, cls: 'verb', tags: new Set([...tag.tags].filter((x) => x !== 'Noun')) };
     if (tag && (tag.tags.has('Preposition') || tag.tags.has('Conjunction') || tag.tags.has('Determiner')) && !tag.tags.has('Noun')) return;
     const cls = tag?.tags.has('Ordinal') ? 'adjective' : (tag?.cls ?? 'noun');
-    const term: QuestionTerm = { text: t.surface, lemma: lemma(w), key: stem(w), cls: 'noun', start: t.start, end: t.end, ...(cueWords.has(w) ? { cue: true } : {}) };
+    // "c-17s": a plural of a name with a number is found as the name ("C-17").
+    const namedPlural = /\d/.test(w) && /[a-z\d]s$/.test(w) ? [w.slice(0, -1)] : [];
+    const term: QuestionTerm = { text: t.surface, lemma: lemma(w), key: stem(w), cls: 'noun', start: t.start, end: t.end, ...(cueWords.has(w) ? { cue: true } : {}), ...(namedPlural.length ? { alternatives: namedPlural } : {}) };
     // "how much did it cost", "what was the price": the cue names the event; it ranks, as a verb does.
     if (term.cue) {
       predicates.push({ ...term, cls: 'verb' });
@@ -218,6 +235,9 @@ export function parseQuestion(deps: Pick<Deps, 'corpus' | 'index'>, question: st
       predicates.push({ ...term, cls: 'adjective', ...(picks ? { picks } : {}) });
     } else if (cls === 'pronoun' || cls === 'value' || (cls === 'other' && !tag?.tags.has('Noun'))) {
       return;
+    } else if (!lexTags(w).size && !namedPlural.length && isNotNoun(term.lemma)) {
+      // A word the tagger does not know, which the dictionary lists only as an adverb or adjective ("ashore"): it ranks.
+      predicates.push({ ...term, cls: 'adjective' });
     } else {
       // A word no dictionary has, written like a name: a name the corpus may lack.
       const nameLike = cls === 'name' || (/^\p{Lu}/u.test(t.surface) && i > 0) || (!lexTags(w).size && nounClass(term.lemma) === null && !known(deps, term));
@@ -291,9 +311,18 @@ export function parseQuestion(deps: Pick<Deps, 'corpus' | 'index'>, question: st
     const m = /^\s*(?:and\s+)?(?:what|how)\s+(?:did|does|do|has|have|had|is|was|were|are|will|would)\s+(?:the\s+)?(.+?)\s+(?:\p{L}+\s+)?(?:say|said|says|tell|told|tells|quote|respond|responded|reply|replied|react|reacted|comment|commented|claim|claimed|deny|denied|warn|warned|call|called|write|wrote|writes)\b/iu.exec(text);
     if (m) speaker = entities.find((e) => e.start >= m.index && e.end <= m.index + m[0].length) ?? null;
   }
-  const ctx = context.flatMap((name) => {
+  const contextTerms: QuestionTerm[] = [];
+  // "tell the families", "write to the coach": whom the words were for.
+  const addressees = kind === 'quote' ? topics.filter((t) => /\b(?:tell|tells|told|telling|ask|asks|asked|say\s+to|said\s+to|write\s+to|wrote\s+to|writes\s+to|reply\s+to|replied\s+to)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:[\p{L}-]+\s+)?$/iu.test(text.slice(0, t.start))) : [];
+  // "how many crew …?" then "where are they from?": "they" is what was counted, the conversation's first subject when it is no name.
+  const plural = tokens.some((t) => /^(?:they|them|their|theirs)$/.test(t.norm));
+  const countedFirst = plural && context.length > 0 && !matchEntities(deps, tokenize(context[0]!), new Set()).length;
+  const ctx = (countedFirst ? context.slice(0, 1) : context).flatMap((name) => {
     const toks = tokenize(name);
     const found = matchEntities(deps, toks, new Set());
+    if (!found.length) {
+      for (const t of toks) if (!STOPWORDS.has(t.norm) && !NOISE.has(t.norm)) contextTerms.push({ text: t.surface, lemma: t.lemma, key: stem(t.norm), cls: 'noun', start: -1, end: -1 });
+    }
     return found.length ? found.map((f) => ({ ...f, text: name, start: -1, end: -1 })) : [];
   });
   // "how wide is it", asked first: "it" is what the story is about — its most mentioned thing (it ranks; it never vetoes).
@@ -303,7 +332,25 @@ export function parseQuestion(deps: Pick<Deps, 'corpus' | 'index'>, question: st
     const subject = storySubject(deps);
     if (subject) ctx.push({ text: subject.name, entities: [subject], corrected: false, start: -1, end: -1 });
   }
-  const headModifiers = head ? compoundBefore(text, topics, head) : [];
+  // "mother ship", "game controller": a compound the articles may write as one word ("mothership").
+  for (let i = 0; i + 1 < topics.length; i++) {
+    const [a, b] = [topics[i]!, topics[i + 1]!];
+    if (b.start < a.end || text.slice(a.end, b.start) !== ' ') continue;
+    const joined = fold(`${a.text}${b.text}`).replace(/[^a-z0-9-]/g, '');
+    for (const t of [a, b]) t.alternatives = [...(t.alternatives ?? []), joined];
+  }
+  // "how big an area", "what distance": the noun names the measure asked; it is no topic.
+  if (kind === 'amount' || kind === 'count') {
+    const m = topics.find((t) => MEASURE_QUESTION_NOUNS[t.lemma]);
+    if (m) {
+      figures = [MEASURE_QUESTION_NOUNS[m.lemma]!];
+      kind = 'amount';
+      topics.splice(topics.indexOf(m), 1);
+      if (head === m) head = null;
+    }
+  }
+  // "nuclear weapons", "stateless people": an adjective written before the head narrows what is counted (not "big").
+  const headModifiers = head ? [...compoundBefore(text, [...topics, ...predicates.filter((p) => p.cls === 'adjective' && !p.picks && !DEGREE_ADJECTIVES.has(p.lemma))], head)] : [];
   const bound: ParsedQuestion['bound'] = [];
   for (const e of entities) {
     // "<name>'s <noun>" and "the <noun> of <name>"
@@ -336,9 +383,12 @@ export function parseQuestion(deps: Pick<Deps, 'corpus' | 'index'>, question: st
     topics: unique(keep(topics)),
     predicates: unique(keep(predicates)),
     dates,
+    rate: rateOf(lower),
     numbers,
     speaker,
+    addressees,
     context: ctx,
+    contextTerms: unique(contextTerms),
     pointsBack,
   };
 }
@@ -370,9 +420,22 @@ function compoundBefore(text: string, topics: QuestionTerm[], head: QuestionTerm
   return out;
 }
 
+/** "a day", "per hour", "every week", "daily": the rate a figure must be given in. */
+function rateOf(lower: string): ParsedQuestion['rate'] {
+  const m = /\b(?:a|an|per|each|every)\s+(hour|day|week|month|year)\b|\b(hourly|daily|weekly|monthly|yearly|annually)\b/.exec(lower);
+  return m ? (RATE_UNITS[m[1] ?? m[2]!] ?? null) : null;
+}
+
+/** A word the dictionary lists, but never as a noun. */
+function isNotNoun(lemma: string): boolean {
+  const pos = partsOfSpeech(lemma);
+  return pos.size > 0 && !pos.has('noun');
+}
+
 /** Whether the corpus has a word: itself, a close spelling of it, or a word its lemma relates to. */
-function known(deps: Pick<Deps, 'corpus' | 'index'>, t: Pick<QuestionTerm, 'key' | 'lemma'>): boolean {
+function known(deps: Pick<Deps, 'corpus' | 'index'>, t: Pick<QuestionTerm, 'key' | 'lemma' | 'alternatives'>): boolean {
   if (deps.index.docFreq(t.key) > 0) return true;
+  if ((t.alternatives ?? []).some((a) => deps.index.docFreq(stem(a)) > 0)) return true;
   const fixed = deps.index.correct(t.key);
   if (fixed !== t.key && deps.index.docFreq(fixed) > 0) return true;
   const rel = analysisOf(deps).relations;

@@ -16,7 +16,7 @@ import { STOPWORDS, stem, terms } from '../language/tokenize.js';
 import type { Article, Sentence } from '../types.js';
 import type { FocusEntity, ParsedQuestion, QuestionTerm } from './question.js';
 
-export type ElementRole = 'entity' | 'topic' | 'head' | 'picks' | 'predicate' | 'context' | 'date' | 'speaker';
+export type ElementRole = 'entity' | 'topic' | 'head' | 'picks' | 'predicate' | 'context' | 'date' | 'speaker' | 'addressee';
 
 /** One thing the question asks an answer to hold. */
 export interface Element {
@@ -70,7 +70,7 @@ export interface Window {
 /** A related word below this weight helps find and rank, but does not stand for the question's word. */
 export const STANDS_FOR_WEIGHT = 0.5;
 
-const ROLE_FACTOR: Record<ElementRole, number> = { entity: 1.3, topic: 1, head: 0.8, picks: 1, predicate: 0.6, context: 0.5, date: 1, speaker: 1 };
+const ROLE_FACTOR: Record<ElementRole, number> = { entity: 1.3, topic: 1, head: 0.8, picks: 1, predicate: 0.6, context: 0.35, date: 1, speaker: 1, addressee: 0.6 };
 /** A neighbour of the centre supports an element a little less than the centre does. */
 const NEIGHBOUR = 0.7;
 
@@ -91,8 +91,16 @@ export function elementsOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuesti
     const fixed = deps.index.correct(t.key);
     if (fixed !== t.key) put(fixed, 0.9);
     for (const alt of t.alternatives ?? []) put(stem(alt), 1);
-    const expansion = expandQuery(relations, [t.lemma, ...(t.alternatives ?? [])]).terms;
+    const expansion = expandQuery(relations, [t.lemma, ...(t.alternatives ?? []).filter((a) => !/\d/.test(a))]).terms;
     for (const x of expansion) for (const k of x.keys) put(k, x.relation === 'exact' ? 1 : x.weight);
+    // Nouns made from the verb ("settle" → "settlement", "rescue" → "rescuer" is a person, not this): found like a derivation.
+    if (t.cls === 'verb') {
+      const bare = t.lemma.replace(/e$/, '');
+      for (const form of [`${t.lemma}ment`, `${bare}ation`, `${bare}ion`, `${t.lemma}al`]) {
+        const k = stem(form);
+        if (k !== t.key && deps.index.docFreq(k) > 0) put(k, 0.6);
+      }
+    }
     for (const base of new Set([t.key, stem(t.lemma)])) {
       for (const k of QUERY_SYNONYMS[base] ?? []) put(k, 0.6);
       for (const k of synonymsOf(base)) put(k, k === base ? 1 : 0.6);
@@ -113,9 +121,10 @@ export function elementsOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuesti
   q.entities.forEach((f, i) => out.push(entityElement(f, q.speaker === f ? 'speaker' : 'entity', `e${i}`)));
   // The head ("which <club>", "how many <boys>") is what the answer is, not a word it must repeat: it ranks, and the filler fits it.
   const inHead = (t: QuestionTerm) => t === q.head || q.headModifiers.includes(t);
-  q.topics.forEach((t, i) => out.push(termElement(t, inHead(t) ? 'head' : 'topic', `t${i}`)));
+  q.topics.forEach((t, i) => out.push(termElement(t, inHead(t) ? 'head' : q.addressees.includes(t) ? 'addressee' : 'topic', `t${i}`)));
   q.predicates.forEach((t, i) => out.push(termElement(t, q.picks.includes(t) ? 'picks' : 'predicate', `p${i}`)));
   q.context.forEach((f, i) => out.push(entityElement(f, 'context', `c${i}`)));
+  q.contextTerms.forEach((t, i) => out.push(termElement(t, 'context', `ct${i}`)));
   q.dates.forEach((d, i) => out.push({ id: `d${i}`, role: 'date', label: d.text, weight: 2, keys: new Map(terms(d.text).map((k) => [k, 1])) }));
   return out;
 }
@@ -199,9 +208,13 @@ export function retrieve(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion
   }
 
   const features = new Map<string, Set<string>>();
+  // A hyphenated word holds its parts too ("Panama-registered" is registered, "Japanese-owned" owned).
   const stemsOf = (s: Sentence) => {
     let f = features.get(s.id);
-    if (!f) features.set(s.id, (f = new Set(terms(s.text))));
+    if (!f) {
+      const all = terms(s.text);
+      features.set(s.id, (f = new Set([...all, ...all.filter((t) => t.includes('-')).flatMap((t) => terms(t.replace(/-/g, ' ')))])));
+    }
     return f;
   };
   const entityKeys = new Map(analysis.entities.entities.filter((x) => wanted.has(x.id)).map((x) => [x.id, x.keys.map((k) => k.split(' ').map(stem))]));
@@ -333,11 +346,13 @@ function dateSupport(deps: Pick<Deps, 'corpus'>, q: ParsedQuestion, i: number, s
     (want.year === undefined || x.year === want.year);
   if (findDateMentions(s.text).some((m) => (m.weekday !== undefined || m.month !== undefined || m.year !== undefined) && same(m))) return { weight: 1, match: 1, sentence: s, via: 'date' };
   const placed = analysisOf(deps).sentenceDates?.get(s.id) ?? [];
-  for (const d of placed) {
-    if (d.precision !== 'day') continue;
-    const [y, m, day] = d.date.split('-').map(Number) as [number, number, number];
-    const weekday = new Date(Date.UTC(y, m - 1, day)).getUTCDay();
-    if (same({ year: y, month: m, day, weekday })) return { weight: 0.8, match: 0.8, sentence: s, via: 'dated' };
-  }
+  const onDay = (iso: string) => {
+    const [y, m, day] = iso.split('-').map(Number) as [number, number, number];
+    return same({ year: y, month: m, day, weekday: new Date(Date.UTC(y, m - 1, day)).getUTCDay() });
+  };
+  for (const d of placed) if (d.precision === 'day' && onDay(d.date)) return { weight: 0.8, match: 0.8, sentence: s, via: 'dated' };
+  // A sentence with no date of its own tells of its article's day, at most ("in july" for an article of July 7).
+  const own = deps.corpus.byId.get(s.articleId)?.date;
+  if (!placed.length && own && want.weekday === undefined && want.day === undefined && onDay(own)) return { weight: 0.6, match: 0.6, sentence: s, via: 'dated' };
   return null;
 }

@@ -18,6 +18,10 @@ import {
   DESTINATION_QUESTION_WORDS,
   DIMENSION_NAMES,
   MAKING_VERBS,
+  OCCASION_WORDS,
+  PART_CUES,
+  PEOPLE_WORDS,
+  RATE_UNITS,
   ORIGIN_QUESTION_WORDS,
   REASON_CUES,
   SPEECH_VERB_PATTERN,
@@ -27,6 +31,7 @@ import {
 } from '../language/lexicon/index.js';
 import { fold, lemma, stem, terms } from '../language/tokenize.js';
 import { nounClass } from '../language/wordnet.js';
+import { lexTags } from '../language/word-tags.js';
 import type { Article, Sentence } from '../types.js';
 import type { ParsedQuestion } from './question.js';
 import type { Element, Window } from './retrieve.js';
@@ -50,6 +55,7 @@ const REASON_RE = new RegExp(`\\b(?:${alternation(REASON_CUES)})\\b`, 'gi');
 const MAKING_RE = new RegExp(`\\b(?:${alternation(MAKING_VERBS)})\\s+(?:in\\s+)?$`, 'i');
 const CAUSE_BEFORE_RE = new RegExp(`\\b(?:${alternation(CAUSE_BEFORE_CUES)})\\b`, 'gi');
 const WEAK_REASON_RE = new RegExp(`\\b(?:${alternation(WEAK_REASON_CUES)})\\b`, 'gi');
+const PART_RE = new RegExp(`\\b(?:${alternation(PART_CUES)})\\s+(?:\\p{L}+\\s+){0,2}$`, 'iu');
 const TIMES_RE = /\b(?:(?:at least|more than|over|about|nearly|some|almost)\s+)?(?:once|twice|thrice|(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens of|hundreds of)\s+times)\b/gi;
 const MEASURES: ReadonlySet<string> = new Set(['distance', 'length', 'depth', 'height', 'area', 'volume', 'weight', 'speed']);
 const PERSONISH = new Set(['people', 'person', 'persons', 'crew', 'team', 'passenger', 'resident', 'worker', 'member', 'staff', 'personnel', 'individual', 'civilian']);
@@ -82,7 +88,10 @@ function mentionsIn(deps: Pick<Deps, 'corpus'>, sentenceId: string): { e: Entity
 
 /** The fillers of one window, best first. */
 export function fillersOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, elements: Element[], w: Window): Filler[] {
-  const asked = new Set(elements.flatMap((e) => [...(e.entityIds ?? [])]));
+  // What the question names or describes ("the wreckage" is the Titan's) is not its answer.
+  // A name asked for ("who was the coach", "what was the rescue boat called") is the one the noun describes: it stays.
+  const naming = q.kind === 'person' || q.kind === 'name' || q.kind === 'organisation' || q.kind === 'list';
+  const asked = new Set(elements.flatMap((e) => [...(e.entityIds ?? []), ...(e.role === 'topic' && !naming ? (e.described ?? []) : [])]));
   const at = (s: Sentence) => (s === w.sentence ? 1 : 0.7);
   // Where the question's own words stand in the window: a filler near them answers it.
   const anchors = [...w.support.values()].filter((x) => x.via !== 'mention' || true);
@@ -113,7 +122,15 @@ export function fillersOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestio
           // "how many tons": a measure in the unit asked ("500 tons of cocaine").
           const inUnit = q.kind === 'count' && !!q.head && MEASURES.has(f.kind) && terms(f.text).includes(q.head.key);
           if (!q.figures.includes(f.kind as never) && !bare && !inUnit) continue;
-          let fit = inUnit ? 1 : bare ? (head && !head.vague && terms(s.text).some((t) => (head.keys.get(t) ?? 0) >= 0.5) ? 0.6 : 0) : figureFit(q, f, head, s);
+          const narrowed = !q.headModifiers.length || q.headModifiers.every((m) => terms(s.text.slice(Math.max(0, f.start - 30), f.end + 40)).includes(m.key));
+          let fit = inUnit ? 1 : bare ? (narrowed && head && !head.vague && terms(s.text).some((t) => (head.keys.get(t) ?? 0) >= 0.5) ? 0.6 : 0) : figureFit(q, f, head, s);
+          // "288 vessels … including 65 container ships": the part is not the total asked, unless it is what was asked.
+          if (PART_RE.test(s.text.slice(Math.max(0, f.start - 25), f.start)) && fit < 1) fit *= 0.6;
+          // "how much … a day": "$15 million of transit fees each day", not "$400 million an hour".
+          if (q.rate) {
+            const said = rateAfter(s.text.slice(f.end, f.end + 60));
+            fit *= said === q.rate ? 1.3 : said ? 0.4 : 0.8;
+          }
           // "the 400-metre ship" measures the ship: not the canal the question asks about.
           if (MEASURES.has(f.kind) && f.noun && !terms(f.noun).some((t) => askedKeys.has(t))) fit *= 0.3;
           if (fit <= 0) continue;
@@ -121,7 +138,7 @@ export function fillersOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestio
           push(s, f.start, end, fit * at(s) * near(s, f.start), { figure: f });
         }
         // "at least twice", "more than 30 times": how many times something happened.
-        if (q.kind === 'count' && head && !head.vague && terms(s.text).some((t) => (head.keys.get(t) ?? 0) >= 0.5) || /\bhow many times\b/i.test(q.text)) {
+        if ((q.kind === 'count' && head && !head.vague && terms(s.text).some((t) => (head.keys.get(t) ?? 0) >= 0.5)) || /\bhow (?:many times|often)\b/i.test(q.text)) {
           for (const m of s.text.matchAll(TIMES_RE)) push(s, m.index!, m.index! + m[0].length, 0.7 * at(s) * near(s, m.index!));
         }
       }
@@ -132,6 +149,14 @@ export function fillersOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestio
       break;
     case 'date':
       for (const s of w.sentences) {
+        // "at around 5:40 p.m.", "10 minutes later": a clock time or a span after something also says when.
+        for (const f of figuresIn(deps, s.id)) {
+          if (f.kind === 'clock') push(s, f.start, f.end, 0.85 * at(s) * near(s, f.start), { figure: f });
+          else if (f.kind === 'duration' && /^\s+(?:later|after|earlier|before)\b/i.test(s.text.slice(f.end))) {
+            const end = f.end + /^\s+\p{L}+/u.exec(s.text.slice(f.end))![0].length;
+            push(s, f.start, end, 0.8 * at(s) * near(s, f.start), { figure: f });
+          }
+        }
         for (const m of findDateMentions(s.text)) {
           if (m.tenure) continue;
           // A date the question states ("on sunday") is no answer to it.
@@ -260,13 +285,26 @@ function figureFit(q: ParsedQuestion, f: FigureFact, head: { keys: Map<string, n
   if (f.kind === 'count' || (f.kind === 'percent' && q.kind === 'count')) {
     if (!head) return f.kind === 'count' ? 0.8 : 0.9;
     const counted = [f.head, ...(f.noun?.split(' ') ?? [])].filter((x): x is string => !!x).map((x) => stem(fold(x)));
+    if (head.vague && q.headModifiers.length) {
+      // "how many stateless people": the modifier must be written with the count.
+      const written = new Set(terms(s.text.slice(Math.max(0, f.start - 30), f.end + 40)));
+      if (!q.headModifiers.every((m) => written.has(m.key))) return 0;
+    }
     if (head.vague) {
-      // "how many people": a count of people of any kind ("25 crew", "12 divers").
+      const asked = q.head ? lemma(fold(q.head.text)) : '';
+      // "how many times": occasions, counted by "twice", "30 times" (not by figures of things).
+      if (OCCASION_WORDS.has(asked)) return 0;
       const h = f.head ?? '';
+      if (!PEOPLE_WORDS.has(asked) && !PEOPLE_WORDS.has(fold(q.head?.text ?? ''))) return 0.8;
+      // "how many people": a count of people of any kind ("25 crew", "61 suspected traffickers"), not of things named after a model ("10 F-35B fighters").
       if (head.keys.has(stem(h)) || h === 'people' || h === 'person') return 1;
-      // A count of people of any kind ("25 crew", "61 suspected traffickers"), not of things named after a model ("10 F-35B fighters").
       if (/\d/.test(f.noun ?? '')) return 0;
       return isPeople(h) ? 0.8 : 0;
+    }
+    // "how many container ships", "how many nuclear weapons": the compound's modifier narrows what is counted.
+    if (q.headModifiers.length) {
+      const written = new Set([...counted, ...terms(s.text.slice(Math.max(0, f.start - 30), f.end + 40))]);
+      if (!q.headModifiers.every((m) => written.has(m.key) || (m.alternatives ?? []).some((a) => written.has(stem(a))))) return 0;
     }
     const best = Math.max(0, ...counted.map((c) => head.keys.get(c) ?? 0));
     if (best >= 0.5) return best;
@@ -290,6 +328,13 @@ function figureFit(q: ParsedQuestion, f: FigureFact, head: { keys: Map<string, n
   const words = terms(`${s.text.slice(Math.max(0, f.start - 50), f.start)} ${f.text} ${s.text.slice(f.end, f.end + 50)}`);
   const near = Math.max(0, ...words.filter((k) => head.keys.has(k)).map((k) => head.keys.get(k)!));
   return near >= 0.5 ? near * fit : 0;
+}
+
+/** The rate written after a figure ("an hour", "each day", "per week", "daily"), within its clause. */
+function rateAfter(text: string): string | null {
+  const clause = text.split(/[,;.]/)[0] ?? '';
+  const m = /\b(?:a|an|per|each|every)\s+(hour|day|week|month|year)\b|\b(hourly|daily|weekly|monthly|yearly|annually)\b/i.exec(clause);
+  return m ? (RATE_UNITS[(m[1] ?? m[2]!).toLowerCase()] ?? null) : null;
 }
 
 /** Whether a noun names people: the lexicon's person and group nouns, else WordNet's class of its main sense (of its last part, for compounds). */
@@ -351,10 +396,16 @@ function linkedTo(m: EntityMention, keys: Map<string, number>): number {
   const said = [m.role, m.apposition, m.descriptor].filter(Boolean).join(' ');
   const own = terms(said);
   let best = Math.max(0, ...own.map((t) => keys.get(t) ?? 0));
-  // The noun right before the name, or right after it as an apposition.
-  const before = terms(s.slice(Math.max(0, m.start - 40), m.start)).slice(-3);
+  // The noun right before the name ("coach Ekkapol", "British diver John Volanthen", "one of the boys, Adun"),
+  // or right after it as an apposition — not a word further back ("Director of Salvage Operations" is no director).
+  // The lowercase words right before it, back over "of"/"called" ("the villages of Brenn", "the rescue boat Sea Wren"), to a capital or another word.
+  const lead = /((?:\p{Ll}[\p{L}'’-]*\s+){0,1}\p{Ll}[\p{L}'’-]*)\s*,?\s+(?:(?:of|called|named|dubbed)\s+)?$/u.exec(s.slice(Math.max(0, m.start - 40), m.start))?.[1];
+  const before = lead ? terms(lead) : [];
   const after = /^\s*(?:,|\s[-–—]+)\s*(?:a|an|the|one of the|one the)?\s*((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/u.exec(s.slice(m.end))?.[1] ?? '';
-  for (const t of [...before, ...terms(after).slice(0, 3)]) best = Math.max(best, (keys.get(t) ?? 0) * 0.9);
+  // "the Horizon Arctic ship", "Chiang Rai hospital": the noun written right after the name.
+  const next = /^\s+([\p{L}-]+)/u.exec(s.slice(m.end))?.[1];
+  const nextKey = next ? terms(next)[0] : undefined;
+  for (const t of [...before, ...terms(after).slice(0, 3), ...(nextKey ? [nextKey] : [])]) best = Math.max(best, (keys.get(t) ?? 0) * 0.9);
   return best >= 0.5 ? best : 0;
 }
 
@@ -392,8 +443,9 @@ function nameFillers(
         if (!link && !inName && !ofKind && !(q.kind === 'list' && w.support.get(headEl!.id)?.sentence === s)) continue;
         fit *= Math.max(link, inName ? 1 : 0, ofKind);
       } else if (q.kind === 'person' || q.kind === 'organisation') {
-        fit *= agentFit(s.text, x.m.start, x.m.end, events);
-        if (linkedTo(x.m, asKeys)) fit *= 1.2;
+        // One the articles call by what the question asks ("the technical manager of Ever Given" for "who manages it") is the answer, speaking or not.
+        if (linkedTo(x.m, asKeys)) fit *= 1.5;
+        else fit *= agentFit(s.text, x.m.start, x.m.end, events);
       }
       scored.push({ ...x, fit });
     }
@@ -480,11 +532,24 @@ function placeFillers(
   const origin = /\bfrom\s*\??\s*$/i.test(q.text) || ORIGIN_QUESTION_WORDS.some((x) => qWords.has(x) && x !== 'from');
   const destination = !origin && DESTINATION_QUESTION_WORDS.some((x) => qWords.has(x));
   const direction = (s: Sentence, start: number) => {
-    const prep = /\b(from|to|for|toward|towards|into)\s+(?:the\s+)?$/i.exec(s.text.slice(Math.max(0, start - 12), start))?.[1]?.toLowerCase();
+    // The preposition before the place, or opening a locative phrase ("to Halden").
+    const prep = (/\b(from|to|for|toward|towards|into)\s+(?:the\s+)?$/i.exec(s.text.slice(Math.max(0, start - 12), start)) ?? /^(from|to|for|toward|towards|into)\s/i.exec(s.text.slice(start)))?.[1]?.toLowerCase();
     if (origin) return prep === 'from' ? 1.3 : prep ? 0.6 : 1;
     if (destination) return prep && prep !== 'from' ? 1.3 : prep === 'from' ? 0.6 : 1;
     return 1;
   };
+  // "where are they from?", "what nationality is the crew?": a nationality written with them ("an all-Indian crew").
+  const people = elements.filter((e) => e.role === 'topic' || e.role === 'context' || e.role === 'head').flatMap((e) => [...e.keys].filter(([, v]) => v >= 0.5).map(([k]) => k));
+  if (origin || headEl?.term?.lemma === 'nationality') {
+    for (const s of w.sentences) {
+      for (const m of s.text.matchAll(/\b(?:all-)?(\p{Lu}\p{Ll}+)\b(?=\s+(?:\p{L}+\s+){0,2}?(\p{L}+))/gu)) {
+        if (!lexTags(m[1]!).has('Demonym') && !/(?:ian|ese)$/.test(m[1]!)) continue;
+        const tail = terms(s.text.slice(m.index! + m[0].length, m.index! + m[0].length + 40)).slice(0, 3);
+        if (!tail.some((t) => people.includes(t))) continue;
+        out.push({ text: m[0], sentence: s, start: m.index!, end: m.index! + m[0].length, fit: 0.95 * at(s) });
+      }
+    }
+  }
   // "where in the cave": the cave itself is not where.
   const topicKeys = new Set(elements.filter((e) => e.role === 'topic').flatMap((e) => [...e.keys].filter(([, v]) => v >= 0.5).map(([k]) => k)));
   for (const s of w.sentences) {
@@ -493,9 +558,11 @@ function placeFillers(
       if (terms(e.name).some((t) => topicKeys.has(t))) continue;
       let fit = at(s) * near(s, m.start);
       if (headEl) {
+        // "which hospital": a name ending with it or described so; "what country": a country.
         const inName = terms(e.name).some((t) => (headEl.keys.get(t) ?? 0) >= 0.5);
         const link = linkedTo(m, headEl.keys);
-        if (!inName && !link) fit *= 0.5;
+        const country = /^(?:country|nation|state)$/.test(headEl.term?.lemma ?? '') && lexTags(e.name).has('Country');
+        if (!inName && !link) fit *= country ? 0.9 : 0.5;
       }
       // "in Chiang Rai", "to Rotterdam": a place after a locative preposition.
       if (/\b(?:in|at|to|from|near|inside|into|outside|off)\s+(?:the\s+)?$/i.test(s.text.slice(Math.max(0, m.start - 12), m.start))) fit *= 1;
@@ -510,7 +577,7 @@ function placeFillers(
         const nouns = terms(m[1]!);
         if (!nouns.length || nouns.every((t) => /^\d/.test(t))) continue;
         if (findDateMentions(phrase).length) continue;
-        out.push({ text: phrase, sentence: s, start: m.index!, end: m.index! + phrase.length, fit: 0.6 * at(s) * near(s, m.index!) });
+        out.push({ text: phrase, sentence: s, start: m.index!, end: m.index! + phrase.length, fit: 0.6 * at(s) * near(s, m.index!) * direction(s, m.index!) });
       }
     }
   }

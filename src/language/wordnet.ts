@@ -217,6 +217,14 @@ export function nounClass(lemma: string, opts: { dict?: string } = {}): NounClas
   return out;
 }
 
+/** The parts of speech WordNet lists a word under ("ashore" → adv; "set" → noun, verb, adj). */
+export function partsOfSpeech(lemma: string, opts: { dict?: string } = {}): Set<'noun' | 'verb' | 'adj' | 'adv'> {
+  shared ??= new Dictionary(opts.dict ?? defaultDict());
+  const out = new Set<'noun' | 'verb' | 'adj' | 'adv'>();
+  for (const pos of POS) if (shared.offsets(lemma.toLowerCase(), pos).length) out.add(pos);
+  return out;
+}
+
 /**
  * Does a noun name a kind of person in one of its two most frequent senses ("chaplain",
  * "beekeeper", "rector"; "founder" is first a horse's lameness)? WordNet files those senses

@@ -86,6 +86,8 @@ export const MONEY_NOUNS: readonly string[] = list('price cost fee fare bill fin
 export const ANSWER_CUES: readonly AnswerCue[] = [
   { re: String.raw`\bhow much (?:did|does|do|is|was|were|are|has|have|had|will|would|could|should|can)\b(?=.*\b(?:${MONEY_QUESTION_WORDS.join('|')})\b)`, kind: 'amount', figures: ['money'], words: ['much', ...MONEY_QUESTION_WORDS] },
   { re: String.raw`\bhow much money\b`, kind: 'amount', figures: ['money'], words: ['much', 'money'] },
+  // "what did they settle for?", "what did she sell it for?": a price.
+  { re: String.raw`^\s*(?:and\s+)?what\s+(?:did|does|do|will|would|could)\s+.*\b(?:settle|pay|sell|charge|fine|value)\b.*\bfor\s*\??\s*$`, kind: 'amount', figures: ['money'] },
   { re: String.raw`^\s*(?:and\s+)?what(?:\s+is|\s+was|\s+were|'s)?\s+(?:the\s+)?(?:[a-z]+\s+)?(?:${MONEY_NOUNS.join('|')})\b`, kind: 'amount', figures: ['money'], words: MONEY_NOUNS },
   { re: String.raw`\bhow old\b|\bwhat age\b|\bhow young\b`, kind: 'age', figures: ['age'], words: ['old', 'age', 'young'] },
   { re: String.raw`\bwhat (?:percentage|percent|proportion|share|fraction)\b|\bhow much of\b`, kind: 'count', figures: ['percent', 'count'], words: ['percentage', 'percent', 'proportion', 'share', 'fraction', 'much'] },
@@ -104,6 +106,8 @@ export const ANSWER_CUES: readonly AnswerCue[] = [
   { re: String.raw`\bhow wide\b|\bwhat width\b|\bhow broad\b`, kind: 'amount', figures: ['length'], words: ['wide', 'width', 'broad'], dimension: 'wide' },
   { re: String.raw`\bhow (?:big|large)\b|\bwhat size\b`, kind: 'amount', figures: ['area', 'length', 'weight', 'volume', 'count'], words: ['big', 'large', 'size'] },
   { re: String.raw`^\s*(?:and\s+)?why\b|\bhow come\b|\bwhat (?:caused|causes|led to|leads to|killed|made|triggered|sparked|prompted|brought about)\b|\bwhat (?:is|was|were) (?:the )?(?:cause|causes|reason|reasons)\b|\bthe (?:cause|reason) (?:of|for)\b`, kind: 'reason', words: ['caused', 'causes', 'cause', 'reason', 'reasons', 'led', 'leads', 'made', 'triggered', 'sparked', 'prompted', 'brought', 'come'] },
+  // "how did he die?", "how did they get out?": the manner or cause, found like a reason.
+  { re: String.raw`^\s*(?:and\s+)?how\s+(?:did|does|do|could|can|would|was|were|is|are|has|have|had)\s+(?!(?:many|much|old|long|far|fast|heavy|deep|tall|high|wide|big|large|often)\b)`, kind: 'reason' },
   { re: String.raw`^\s*(?:and\s+)?where\b|\bwhat (?:place|location)\b|\bin which (?:place|location)\b`, kind: 'place', words: ['place', 'location'] },
   { re: String.raw`\bwhat(?:\s+is|\s+was|\s+were|\s+are|'s)?\s+(?:the\s+)?name of\b|\bwhat(?:\s+is|\s+was|'s)\s+(?:his|her|their|its)\s+name\b|\bname\s*\??\s*$`, kind: 'person', words: ['name', 'called'] },
   { re: String.raw`^\s*(?:and\s+)?(?:what|which)\b.*\bcalled\s*\??\s*$`, kind: 'name', words: ['called', 'name'] },
@@ -130,6 +134,7 @@ export const PHRASAL_PREDICATES: Readonly<Record<string, string>> = {
   'look for': 'search', 'looking for': 'search', 'give up': 'abandon', 'gave up': 'abandon', 'call off': 'cancel', 'called off': 'cancel',
   'pull out': 'withdraw', 'pulled out': 'withdraw', 'on board': 'aboard board', 'bring back': 'return recover haul', 'brought back': 'return recover haul',
   'hauled back': 'return recover haul', 'get hurt': 'hurt injure', 'got hurt': 'hurt injure',
+  'have left': 'remain', 'had left': 'remain', 'has left': 'remain', 'write back': 'reply respond answer write', 'wrote back': 'reply respond answer write',
 };
 
 /** Words that introduce a cause after the event ("because of high winds", "caused by a power failure"). */
@@ -141,7 +146,7 @@ export const REASON_CUES: readonly string[] = [
 ];
 
 /** Words that may introduce a cause but often only a time or setting ("after running out of oxygen", "amid high winds"): weaker. */
-export const WEAK_REASON_CUES: readonly string[] = ['after', 'amid', 'following', 'from', 'since', 'in', 'by'];
+export const WEAK_REASON_CUES: readonly string[] = ['after', 'amid', 'following', 'from', 'since', 'in', 'by', 'while', 'when'];
 
 /** Words written after a cause, before what it brought about ("Strong winds resulted in the grounding"): the cause stands before them. */
 export const CAUSE_BEFORE_CUES: readonly string[] = ['resulted in', 'led to', 'caused', 'causing', 'triggered', 'sparked', 'brought about', 'forced', 'pushed'];
@@ -166,8 +171,34 @@ export const VAGUE_NOUNS: ReadonlySet<string> = new Set(list(`
 /** Phrases that only say how or when in passing ("straight away", "so far"): not what a question is about. */
 export const NOISE_PHRASES: readonly string[] = [
   'straight away', 'right away', 'at first', 'first of all', 'in the end', 'so far', 'by now', 'right now', 'at all', 'at the moment', 'these days',
-  'in the first place', 'of all', 'for sure', 'exactly', 'roughly', 'approximately', 'down there', 'over there', 'out there', 'in there', 'right behind',
+  'in the first place', 'of all', 'for sure', 'exactly', 'roughly', 'approximately', 'down there', 'over there', 'out there', 'in there',
 ];
+
+/** Nouns that name a measure ("how big an area", "what distance"): the figure of that kind answers, and the noun is no topic. */
+export const MEASURE_QUESTION_NOUNS: Readonly<Record<string, 'area' | 'distance' | 'length' | 'depth' | 'height' | 'weight' | 'speed' | 'volume' | 'duration'>> = {
+  area: 'area', distance: 'distance', length: 'length', depth: 'depth', height: 'height', weight: 'weight', speed: 'speed', volume: 'volume',
+};
+
+/** Vague heads that still say what is counted: people ("how many people", "how many were hurt") or occasions ("how many times"). */
+export const PEOPLE_WORDS: ReadonlySet<string> = new Set(list('people person persons folks guys anyone anybody someone somebody everyone everybody'));
+export const OCCASION_WORDS: ReadonlySet<string> = new Set(list('time times occasion occasions'));
+
+/** How a rate is written ("a day", "per hour", "daily"): a figure per that unit answers "how much … a day". */
+export const RATE_UNITS: Readonly<Record<string, 'hour' | 'day' | 'week' | 'month' | 'year'>> = {
+  hour: 'hour', hourly: 'hour', day: 'day', daily: 'day', week: 'week', weekly: 'week', month: 'month', monthly: 'month', year: 'year', yearly: 'year', annually: 'year', annual: 'year',
+};
+
+/** Particles of phrasal verbs ("hauled the wreckage back", "pulled it away"): never a topic. */
+export const PARTICLES: ReadonlySet<string> = new Set(list('back away forward ahead apart aside along around together off'));
+
+/** Words before a figure that make it a part of the one before ("288 vessels … including 65 container ships"). */
+export const PART_CUES: readonly string[] = ['including', 'among them', 'of which', 'of whom', 'such as', 'among'];
+
+/** Adjectives of size or degree ("big chunks", "major pieces"): they do not change what is counted, as "nuclear" or "stateless" does. */
+export const DEGREE_ADJECTIVES: ReadonlySet<string> = new Set(list(`
+  big bigger biggest large larger largest small smaller smallest huge tiny major minor significant main key important serious
+  substantial massive giant little many several various other more most total overall whole entire new old
+`));
 
 /** Verbs too light to name an event ("go into", "get to", "make it"): they neither veto nor rank much. */
 export const LIGHT_VERBS: ReadonlySet<string> = new Set(list('be go get come make take do have put keep let happen become seem end start'));
@@ -188,3 +219,6 @@ export const ORGANISATION_QUESTION_NOUNS: ReadonlySet<string> = new Set(list(`
 
 /** Verbs of writing a question may ask about like speech ("what did he write back?"). */
 export const WRITING_VERBS: readonly string[] = list('write writes wrote written writing post posts posted tweet tweets tweeted');
+
+/** Ordinal words a follow-up swaps ("and the second one?" after "when did the first boy …"). */
+export const ORDINAL_WORDS: readonly string[] = list('first second third fourth fifth sixth seventh eighth ninth tenth last final next');

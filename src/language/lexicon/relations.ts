@@ -8,6 +8,11 @@
 /** Words different writers use for the same thing ("aid"/"assistance"/"help"): each line is one group, as written forms. */
 export const SYNONYM_GROUPS: readonly string[] = [
   'aid assistance help support',
+  'piece pieces chunk chunks fragment fragments',
+  'tug tugs tugboat tugboats towboat towboats',
+  'sub subs submarine submarines submersible submersibles',
+  'father fathers dad dads daddy',
+  'mother mothers mom moms mum mums',
   'ask asked request requested seek sought solicit appeal',
   'kill killed killing dead death deaths die died fatalities',
   'deploy deployed send sent dispatch dispatched',
@@ -56,6 +61,9 @@ export const QUERY_EXPANSIONS: Readonly<Record<string, readonly string[]>> = {
   invasion: ['war', 'invade'],
   president: ['leader'],
   leader: ['president', 'head', 'chief', 'commander'],
+  // who runs or manages a firm: its chief executive, head or manager ("Boskalis chief executive X")
+  run: ['chief', 'head', 'ceo', 'executive', 'boss', 'manager', 'director'],
+  manage: ['manager', 'management', 'chief', 'head', 'executive'],
   // who leads an effort: its chief, head or commander ("rescue operation chief X")
   lead: ['leader', 'chief', 'head', 'commander', 'director', 'coordinator'],
   send: ['deploy', 'dispatch', 'sent'],
@@ -68,6 +76,8 @@ export const QUERY_EXPANSIONS: Readonly<Record<string, readonly string[]>> = {
   // a casual word for the young finds the words reports use ("how old are the kids" → "the boys, aged 11 to 16")
   kid: ['child', 'boy', 'girl', 'youngster', 'teenager', 'teen', 'minor', 'student', 'pupil'],
   child: ['kid', 'boy', 'girl', 'youngster', 'teenager', 'minor'],
+  // what people breathe is reported as oxygen
+  air: ['oxygen'],
 };
 
 /** Everyday opposites in reporting ("supports" / "opposes"), as written forms so no stemmer can split them. */
