@@ -72,6 +72,17 @@ describe('supportOf', () => {
     expect(supportOf('The Port of Eastport harbour would stay closed.', 'the Eastport harbour would stay closed').supported).toBe(false);
   });
 
+  it('reads a name with its common tail, an acronym the lexicon knows and a capitalised verb inside a name', () => {
+    // "KORVEN Towage" is given as "KORVEN" (its common tail dropped); another owner in the same role contradicts
+    const quote = 'KORVEN, a unit of Halden Marine, was hired to tow the barge.';
+    expect(supportOf('KORVEN Towage was hired to tow the barge.', quote).supported).toBe(true);
+    expect(supportOf('KORVEN Towage is a unit of Brask Shipping.', quote).verdict).toBe('contradicts');
+    // a name the quote writes next to another name word is another name
+    expect(supportOf('Halden Towage was hired to tow the barge.', 'Halden Marine was hired to tow the barge.').supported).toBe(false);
+    // "Port Said" is one name: the quote's 'Ismailia' holds its place
+    expect(supportOf('The deal was signed at a ceremony in Port Said.', 'The deal was signed at a ceremony in Ismailia.').reason).toMatch(/'Ismailia' where the statement has 'Port Said'/);
+  });
+
   it('finds the sentence around a quote, also for fragments joined by an ellipsis', () => {
     const passage = `First sentence here. ${TALKS} Last one.`;
     expect(sentencesAround(passage, 'the talks would resume')).toBe(TALKS);

@@ -80,7 +80,7 @@ export interface SupportContext {
 }
 
 /** Bump when the judgement changes: model answers verified by an older judge are not reused. */
-export const SUPPORT_VERSION = 2;
+export const SUPPORT_VERSION = 3;
 
 /**
  * Share of a statement's content words the quotes must cover. Tuned on the generated
@@ -233,13 +233,26 @@ function initialIsName(t: Tok): boolean {
 }
 
 function markNames(r: Reading): void {
-  r.toks.forEach((t, i) => {
-    if (!t.capitalized || t.measured || t.cue || STOPWORDS.has(t.bare) || TITLE_WORDS.has(t.bare) || t.bare === 'i') return;
+  const initialAt = (i: number) => {
     const prev = r.toks[i - 1];
-    const gap = r.text.slice(prev ? prev.end : 0, t.start);
-    const initial = !prev || /[.!?:;"“‘(]\s*$/.test(gap) || /^\s*$/.test(r.text.slice(0, t.start));
-    // All capitals on a common word is emphasis ("IMPORTANT"), not an acronym.
-    if (t.allCaps && lexTags(t.norm).size > 0 && t.norm.length > 3) return;
+    const gap = r.text.slice(prev ? prev.end : 0, r.toks[i]!.start);
+    return !prev || /[.!?:;"“‘(]\s*$/.test(gap) || /^\s*$/.test(r.text.slice(0, r.toks[i]!.start));
+  };
+  const joined = (i: number) => i > 0 && /^ $/.test(r.text.slice(r.toks[i - 1]!.end, r.toks[i]!.start));
+  r.toks.forEach((t, i) => {
+    if (!t.capitalized || t.measured || t.cue || TITLE_WORDS.has(t.bare) || t.bare === 'i') return;
+    // A capitalised verb or common word right after a name word, mid-sentence, goes on with that name ("Port Said").
+    if (STOPWORDS.has(t.bare)) {
+      const tags = lexTags(t.norm);
+      if (joined(i) && r.toks[i - 1]!.name && !initialAt(i) && !['Preposition', 'Conjunction', 'Determiner', 'Pronoun', 'Copula', 'Auxiliary'].some((x) => tags.has(x))) t.name = true;
+      return;
+    }
+    const initial = initialAt(i);
+    // All capitals on a common word is emphasis ("IMPORTANT"), not an acronym; a name the lexicon knows ("SMIT") stays one.
+    if (t.allCaps && t.norm.length > 3) {
+      const tags = lexTags(t.norm);
+      if (tags.size > 0 && !NAME_TAGS.some((x) => tags.has(x))) return;
+    }
     t.name = initial ? initialIsName(t) : true;
   });
 }
@@ -365,7 +378,31 @@ function nameFound(run: Tok[], text: string, pool: { toks: Tok[]; keys: string }
   for (const e of ctx.entities?.byKey.get(key) ?? []) {
     if (e.aliases.some((a) => pool.keys.includes(keyText(a)))) return true;
   }
-  return false;
+  return shortFormFound(run, pool.toks);
+}
+
+/** A common word written as part of a name ("Salvage" of "SMIT Salvage", "Group"): the lexicon or WordNet knows it, not as a name. */
+function commonWord(t: Tok): boolean {
+  const tags = lexTags(t.norm);
+  if (tags.size) return !NAME_TAGS.some((x) => tags.has(x));
+  relationsFor([t.lemma]);
+  return !!relationCache.get(t.lemma)?.size;
+}
+
+/**
+ * A name given without its common tail ("SMIT" for "SMIT Salvage"): the words before the tail are names of the
+ * quote, and no other name word stands next to them there ("Manchester City" is not "Manchester United").
+ */
+function shortFormFound(run: Tok[], toks: Tok[]): boolean {
+  if (run.length < 2) return false;
+  // Only a common tail drops ("SMIT Salvage"); a common head names something else ("Bank of England" is not "England").
+  let cut = run.length;
+  while (cut > 1 && commonWord(run[cut - 1]!)) cut--;
+  const own = run.slice(0, cut);
+  if (own.length === run.length || own.some(commonWord)) return false;
+  const mine = new Set(run.map((t) => t.bare));
+  const beside = (q: Tok, n: Tok | undefined) => !!n && n.name && !mine.has(n.bare) && (n.end + 1 === q.start || q.end + 1 === n.start);
+  return own.every((o) => toks.some((q, i) => q.name && q.bare === o.bare && !beside(q, toks[i - 1]) && !beside(q, toks[i + 1])));
 }
 
 /** Does statement figure f follow from quote figure g? */
