@@ -279,7 +279,14 @@ export async function checkDates(deps: Deps, dates: StatedDate[]): Promise<Incon
     const q = whenQuestion(s);
     const a = await ask(deps, q);
     const stated = a.answered ? topOf(a).flatMap((p) => datesStated(p.text, p.ref)) : [];
-    const explicit = stated.filter((x) => x.explicit && sameDate(x, s.date, s.precision));
+    let explicit = stated.filter((x) => x.explicit && sameDate(x, s.date, s.precision));
+    if (!explicit.length && a.answered) {
+      // A question two events answer ("When were four boys brought out?": on Sunday, and four more on Tuesday) may lead
+      // with the other: the event's own sentence must then be quoted below it, labelled with its date.
+      const own = a.blocks.slice(1).filter((b) => b.cites.some((n) => a.citations.find((c) => c.n === n)?.quote.includes(s.sentence.text.trim())));
+      const label = (b: Answer['blocks'][number]) => b.text.slice(0, Math.max(0, b.text.indexOf('“')));
+      explicit = own.flatMap((b) => datesStated(label(b), a.citations.find((c) => c.n === b.cites[0])?.date ?? null)).filter((x) => x.explicit && sameDate(x, s.date, s.precision));
+    }
     if (!explicit.length) {
       const implicit = stated.filter((x) => sameDate(x, s.date, s.precision));
       const said = stated.map((x) => `${x.text} = ${x.date}`).join('; ') || 'no date';
