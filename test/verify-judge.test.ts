@@ -26,6 +26,8 @@ Board member Ivo Lind, 68, said the ferry line would keep all 14 of its routes.
 The signing took place at a ceremony in Eastmere attended by the city's mayor.
 
 The ferries' crew are all Estonian nationals, the union said.
+
+The two new ferries were built not of steel but of aluminium at the Eastmere yard.
 `,
   'b_gazette.md': `---
 title: Kestrel sale questioned by city council
@@ -72,6 +74,8 @@ describe('/verify judged part by part', () => {
     ['Marta Olsen stayed on as chief executive after the sale', 'contradicted'], // the opposite state
     ['Mayor Tomas Berg told reporters he had already decided to challenge the sale', 'contradicted'],
     ['The council approved the new timetable', 'contradicted'], // the opposite polarity
+    ['The hulls of the two new ferries were built of steel', 'contradicted'], // a negation the quote gives, one word worded otherwise
+    ['The takeover was signed at a ceremony in Port Said', 'contradicted'], // another place, 'takeover' worded otherwise ('signing')
     // compound claims: one part supported, one not addressed → partly; the main part false → contradicted
     ['The Kestrel ferry line was sold to a unit of Baltic Holding and its chief executive was arrested', 'partly supported'],
     ['The Kestrel ferry line was sold to a unit of Baltic Holding and later moved its offices to Finland', 'partly supported'],

@@ -136,6 +136,9 @@ interface Judged {
   support: Support;
 }
 
+/** Share of a claim's words a sentence must say for its incompatible name, state or polarity to contradict the claim. */
+const AGAINST_COVERAGE = 0.6;
+
 /** Checks whose contradiction the judge decides here; figures and dates are compared by the figure and date rules of assess(). */
 const STATE_CHECKS = new Set(['names', 'negation', 'predicate']);
 
@@ -165,8 +168,13 @@ function judgeBySupport(deps: Deps, claim: string): { for: Judged[]; against: Ju
       const support = supportOf(claim, { quote: text, speakers: article.outlet ? [article.outlet] : [] }, ctx);
       const failed = support.parts.filter((x) => !x.ok);
       if (support.supported) out.for.push({ sents, article, text, support });
-      // Most of the claim's words must be the sentence's for it to speak of the same subject.
-      else if (support.coverage >= 0.5 && failed.every((x) => x.contradicts && STATE_CHECKS.has(x.check))) out.against.push({ sents, article, text, support });
+      // Most of the claim's words must be the sentence's for it to speak of the same subject; a word or two it words
+      // otherwise ("settlement" / "agreement") leaves the predicate short, not the subject another one.
+      else if (
+        support.coverage >= 0.5 &&
+        failed.some((x) => x.contradicts && STATE_CHECKS.has(x.check)) &&
+        failed.every((x) => (x.contradicts && STATE_CHECKS.has(x.check)) || (x.check === 'predicate' && support.coverage >= AGAINST_COVERAGE))
+      ) out.against.push({ sents, article, text, support });
     }
   }
   // A pair that only repeats what one of its sentences says is that sentence.
@@ -177,9 +185,12 @@ function judgeBySupport(deps: Deps, claim: string): { for: Judged[]; against: Ju
 /** The judge's verdict on a part where assess() found nothing it could decide, cited through the shared citer. */
 function judged(deps: Deps, claim: string, citer: Citer, prior: Assessment): Assessment {
   const undecided = prior.verdict === 'not addressed' || prior.loose;
-  if (!undecided) return prior;
+  // Partly supported with nothing for it (a negation or qualification the rules could not pin down): contradicted
+  // when no sentence says it and one says something incompatible about the same subject. A claim some sentence
+  // supports while another denies it stays disputed.
+  if (!undecided && !(prior.verdict === 'partly supported' && !prior.supportIds.length)) return prior;
   const j = judgeBySupport(deps, claim);
-  const verdict: Verdict | null = j.for.length ? 'supported' : j.against.length ? 'contradicted' : null;
+  const verdict: Verdict | null = j.for.length ? (undecided ? 'supported' : null) : j.against.length ? 'contradicted' : null;
   if (!verdict) return prior;
   const shown = pickJudged(verdict === 'supported' ? j.for : j.against, 3, analysisOf(deps).groups);
   const cites: number[] = [];
