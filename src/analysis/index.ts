@@ -30,6 +30,7 @@ import { attributeQuotes, attributeSentences, type Attribution } from './attribu
 import { buildReferences, type Reference } from './references.js';
 import { buildRelations, relationsFromJson, relationsToJson, type Relations, type RelationsJson } from './relations.js';
 import { buildEventIndex, buildProfileIndex, type EventIndex, type ProfileIndex } from './event-index.js';
+import { entityLookupOf } from './entity-lookup.js';
 import { independenceGroups } from '../corpus/overlap.js';
 import { ANALYSIS_SCHEMA, analysisStats, codeVersion, pendingWrites, writeAnalysisFile, type AnalysisFile, type AnalysisSlot } from './file.js';
 import {
@@ -166,6 +167,7 @@ export async function warmAnalysis(deps: AnalysisDeps): Promise<number> {
   void a.references;
   void a.eventIndex;
   void a.profileIndex;
+  entityLookupOf(a.entities);
   void a.relations;
   const latest = a.corpus.articles.map((x) => x.date).filter((d): d is string => !!d).sort().pop() ?? null;
   for (const article of a.corpus.articles) a.digestFigures(article, article.date ?? latest);

@@ -6,10 +6,10 @@
  */
 import type { Deps } from '../deps.js';
 import { BadInputError } from '../errors.js';
-import type { Answer, AnswerBlock, TimelineEvent } from '../types.js';
+import type { Answer, AnswerBlock, Citation, TimelineEvent } from '../types.js';
 import { formatDate, ymdToIso } from '../index/dates.js';
 import { fold, terms } from '../language/tokenize.js';
-import { createCiter, quoteSentences } from './cite.js';
+import { citationMeta, quoteSentences } from './cite.js';
 import { quoteUnit } from '../analysis/quote-span.js';
 import { aboutEntity, sentencesDescribedBy } from './who.js';
 import { analysisOf } from '../analysis/index.js';
@@ -120,6 +120,50 @@ function noteBody(e: TimelineEvent): string | null {
   return rest || null;
 }
 
+/** What an event shows whatever the filter: its tellings' citations (unnumbered), sources, text and note. */
+interface Tellings {
+  /** One citation per telling sentence (repeats of a sentence dropped), in the event's member order. */
+  cites: Citation[];
+  /** Each citation's identity as `Citer.adopt` keys it (article and quote), made once. */
+  keys: string[];
+  reportedIn: readonly string[];
+  /** The earliest-published telling, verbatim. */
+  text: string;
+  note: string;
+}
+
+/**
+ * Each event's citations, text and note depend on the corpus version only, so they are made
+ * once per event (on its first showing) and every later /timeline that keeps the event numbers
+ * them: quoting a telling is most of a filtered timeline's cost otherwise, and a filter may keep
+ * thousands of events.
+ */
+const tellingsMemo = new WeakMap<MergedEvent, Tellings>();
+
+function tellingsOf(e: MergedEvent, groups: Map<string, string>): Tellings {
+  const hit = tellingsMemo.get(e);
+  if (hit) return hit;
+  const cites: Citation[] = [];
+  const reportedIn: string[] = [];
+  const seen = new Set<string>();
+  for (const m of e.members) {
+    if (seen.has(m.sentence.id)) continue;
+    seen.add(m.sentence.id);
+    const unit = [...quoteUnit(m.article, m.sentence)].sort((a, b) => a.start - b.start);
+    // Exactly what `Citer.cite` would record for these sentences.
+    cites.push({ ...citationMeta(m.article), n: 0, quote: quoteSentences(m.article, unit), sentenceIds: unit.map((x) => x.id) });
+    if (!reportedIn.includes(m.article.id)) reportedIn.push(m.article.id);
+  }
+  const voices = new Set(reportedIn.map((id) => groups.get(id) ?? id)).size;
+  const notes = [e.note];
+  if (reportedIn.length > 1 && voices < reportedIn.length) notes.push(`${reportedIn.length} reports, ${voices} independent (near-duplicate articles count once)`);
+  // The earliest-published telling is the event text; it is a verbatim sentence.
+  const lead = [...e.members].sort((a, b) => (a.article.date ?? '9999') < (b.article.date ?? '9999') ? -1 : 1)[0]!;
+  const told: Tellings = { cites, keys: cites.map((c) => `${c.source}\u0000${c.quote}`), reportedIn, text: quoteSentences(lead.article, quoteUnit(lead.article, lead.sentence)).trim(), note: notes.filter(Boolean).join('. ') };
+  tellingsMemo.set(e, told);
+  return told;
+}
+
 /** The /timeline engine. */
 export function timeline(deps: Deps, opts: TimelineOptions = {}): Answer {
   const { corpus } = deps;
@@ -159,34 +203,33 @@ export function timeline(deps: Deps, opts: TimelineOptions = {}): Answer {
     return x.article.id === y.article.id ? x.sentence.start - y.sentence.start : x.article.id < y.article.id ? -1 : 1;
   });
 
-  const citer = createCiter(corpus);
+  // Numbered as `Citer.adopt` numbers them (first use first; one number per article and quote), keyed by
+  // the tellings' prepared keys: building a key from each quote again was most of a filtered timeline's time.
+  const cited: Citation[] = [];
+  const numbers = new Map<string, number>();
   const inferredUsed = new Set<string>();
   const events: TimelineEvent[] = list.map((e) => {
+    const told = tellingsOf(e, groups);
     const citations: number[] = [];
-    const reportedIn: string[] = [];
-    const seen = new Set<string>();
-    for (const m of e.members) {
-      if (seen.has(m.sentence.id)) continue;
-      seen.add(m.sentence.id);
-      const n = citer.cite(quoteUnit(m.article, m.sentence));
+    told.cites.forEach((c, k) => {
+      const key = told.keys[k]!;
+      let n = numbers.get(key);
+      if (n === undefined) {
+        n = cited.length + 1;
+        cited.push({ ...c, n });
+        numbers.set(key, n);
+      }
       if (!citations.includes(n)) citations.push(n);
-      if (!reportedIn.includes(m.article.id)) reportedIn.push(m.article.id);
-    }
-    const voices = new Set(reportedIn.map((id) => groups.get(id) ?? id)).size;
-    const notes = [e.note];
+    });
     if (e.note && e.members.some((m) => m.inferred && m.note === e.note)) for (const m of e.members) if (m.inferred && inferred.has(m.article.id)) inferredUsed.add(m.article.id);
-    if (reportedIn.length > 1 && voices < reportedIn.length) notes.push(`${reportedIn.length} reports, ${voices} independent (near-duplicate articles count once)`);
-    const note = notes.filter(Boolean).join('. ');
-    // The earliest-published telling is the event text; it is a verbatim sentence.
-    const lead = [...e.members].sort((a, b) => (a.article.date ?? '9999') < (b.article.date ?? '9999') ? -1 : 1)[0]!;
     return {
       date: e.date,
       precision: e.precision,
-      text: quoteSentences(lead.article, quoteUnit(lead.article, lead.sentence)).trim(),
+      text: told.text,
       citations,
-      reportedIn,
+      reportedIn: [...told.reportedIn],
       ...(e.background ? { background: true } : {}),
-      ...(note ? { note } : {}),
+      ...(told.note ? { note: told.note } : {}),
     };
   });
 
@@ -226,7 +269,7 @@ export function timeline(deps: Deps, opts: TimelineOptions = {}): Answer {
     answered: true,
     title: `Timeline${filters ? ` (${filters})` : ''}: ${dated} dated event${dated === 1 ? '' : 's'}${events.length > dated ? `, ${events.length - dated} undated` : ''}`,
     blocks,
-    citations: citer.citations,
+    citations: cited,
     followUps: [],
     events,
     ...(notes.length ? { notes } : {}),

@@ -14,6 +14,7 @@ import { analysisOf } from '../analysis/index.js';
 import type { Fact } from '../analysis/facts.js';
 import { COMPANY_SUFFIXES } from '../language/lexicon/organisations.js';
 import { quoteUnit } from '../analysis/quote-span.js';
+import { entityLookupOf } from '../analysis/entity-lookup.js';
 import { agesOf } from './figure-slots.js';
 import { modelFallbackNote, type LlmFailure, type LlmPassage } from '../llm/types.js';
 import { typoDistance } from '../language/edit-distance.js';
@@ -67,15 +68,18 @@ export function lookupEntity(index: EntityIndex, input: string): Lookup {
   const exact = index.byKey.get(key) ?? index.byKey.get(`the ${key}`);
   if (exact?.length) return { matches: rank(exact), exact: true, suggestions: [] };
   const qWords = key.split(' ');
+  // The postings give the entities each test can keep (in index order); the tests themselves run on those only.
+  const postings = entityLookupOf(index);
+  const candidates = (positions: readonly number[]) => positions.map((i) => index.entities[i]!);
   // Every typed word is a word of the name ("hegseth", "pete hegseth", "story").
-  const byWords = index.entities.filter((e) => e.keys.some((k) => qWords.every((w) => k.split(' ').includes(w))));
+  const byWords = candidates(postings.byWords(qWords)).filter((e) => e.keys.some((k) => qWords.every((w) => k.split(' ').includes(w))));
   if (byWords.length) return { matches: rank(byWords), exact: true, suggestions: [] };
   // Fuzzy: typos and transliterations, against whole keys and single name words.
   // Suggestions reach one edit further than answers do.
   const allowed = editsAllowed(key);
   const max = Math.max(1, allowed + 1);
   const scored: { e: Entity; d: number; via: string }[] = [];
-  for (const e of index.entities) {
+  for (const e of candidates(postings.fuzzy(key, max))) {
     let best = max + 1;
     let via = '';
     const consider = (target: string, d: number) => {
@@ -122,7 +126,7 @@ function sameSurname(index: EntityIndex, qWords: string[]): Entity | null {
   const last = qWords[qWords.length - 1]!;
   const initial = qWords[0]![0];
   if (last.length < 3) return null;
-  const fits = index.entities.filter((e) => e.kind !== 'place' && e.keys.some((k) => {
+  const fits = entityLookupOf(index).bySurname(last).map((i) => index.entities[i]!).filter((e) => e.kind !== 'place' && e.keys.some((k) => {
     const w = k.split(' ');
     return w.length >= 2 && w[w.length - 1] === last && w[0]![0] === initial;
   }));
@@ -168,21 +172,39 @@ function descriptions(e: Entity): { phrase: string; m: EntityMention; n: number 
   return [...by.values()].sort((a, b) => weight(b) - weight(a) || a.phrase.length - b.phrase.length);
 }
 
+/**
+ * The entities named in the same sentences as `e`: how many sentences each shares with it, and
+ * its first mention (in its own order) in one of them. Read from the sentence postings, so it
+ * costs `e`'s mentions, not every mention in the corpus.
+ */
 function related(e: Entity, index: EntityIndex): { other: Entity; n: number; m: EntityMention }[] {
-  const mine = new Map(e.mentions.map((m) => [m.sentence.id, m]));
-  const out: { other: Entity; n: number; m: EntityMention }[] = [];
-  for (const o of index.entities) {
-    if (o === e) continue;
-    const shared = new Set<string>();
-    let first: EntityMention | undefined;
-    for (const m of o.mentions) {
-      if (mine.has(m.sentence.id) && !shared.has(m.sentence.id)) {
-        shared.add(m.sentence.id);
-        first ??= m;
+  const postings = entityLookupOf(index);
+  const shared = new Map<number, { n: number; first: number }>();
+  const seen = new Set<string>();
+  for (const mine of e.mentions) {
+    const id = mine.sentence.id;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const here = postings.inSentence(id);
+    if (!here) continue;
+    // Each other entity counts a sentence once, however often it is named there.
+    const counted = new Set<number>();
+    for (let k = 0; k < here.entities.length; k++) {
+      const o = here.entities[k]!;
+      if (index.entities[o] === e) continue;
+      const mi = here.mentions[k]!;
+      const cur = shared.get(o);
+      if (!cur) shared.set(o, { n: 1, first: mi });
+      else {
+        if (!counted.has(o)) cur.n++;
+        if (mi < cur.first) cur.first = mi;
       }
+      counted.add(o);
     }
-    if (shared.size) out.push({ other: o, n: shared.size, m: first! });
   }
+  const out = [...shared.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([o, { n, first }]) => ({ other: index.entities[o]!, n, m: index.entities[o]!.mentions[first]! }));
   return out.sort((a, b) => b.n - a.n || b.other.mentions.length - a.other.mentions.length).slice(0, MAX_RELATED);
 }
 
@@ -451,6 +473,7 @@ export function warmEntities(deps: Deps): number {
   const analysis = analysisOf(deps);
   void analysis.names;
   void analysis.facts;
+  entityLookupOf(analysis.entities);
   return performance.now() - t0;
 }
 
