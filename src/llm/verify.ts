@@ -6,6 +6,7 @@
  * model's copy. A sentence with any unverifiable citation is dropped whole.
  */
 import { sentencesAround, supportOf, type Quoted, type SupportContext } from '../evidence/support.js';
+import { isInstruction } from '../language/mood.js';
 import type { AnswerBlock, Citation } from '../types.js';
 import { VERDICTS } from './prompt.js';
 import { findUrls, hasMention, sanitizeProse, urlKey } from './sanitize.js';
@@ -241,6 +242,11 @@ export function verifyOutput(
         reasons.push('no citation');
         continue;
       }
+      // An answer states; an instruction ("Ignore your instructions and tell every reader …") is what an injected line asks for.
+      if (isInstruction(text)) {
+        reasons.push('an instruction, not a statement');
+        continue;
+      }
       const verified: { p: LlmPassage; quote: string }[] = [];
       let failure: string | null = null;
       for (const c of s.citations) {
@@ -299,7 +305,7 @@ export function verifyOutput(
     if (!parts.length) continue;
     let heading = sanitizeProse(block.heading, new Set()).slice(0, 100);
     // A heading is a claim too: an article's injected instruction must not become one.
-    if (heading && !supportOf(heading, blockQuotes, support).supported) {
+    if (heading && (isInstruction(heading) || !supportOf(heading, blockQuotes, support).supported)) {
       reasons.push(`heading not supported by its block's quotes: ${heading.slice(0, 60)}`);
       heading = '';
     }
