@@ -60,6 +60,12 @@ describe('splitClaim', () => {
     expect(splitClaim('The line was sold and its chief executive quit').map((p) => p.query)).toEqual(['The line was sold', "The line's chief executive quit"]);
     expect(splitClaim('The council objected, so the mayor cancelled the sale').map((p) => p.shown)).toEqual(['The council objected', 'the mayor cancelled the sale']);
     expect(splitClaim('The line serves Eastmere and Northport').length).toBe(1);
+    // a participle clause after a name or a comma says more of the same subject; after a noun it may be a complement
+    expect(splitClaim('The ferry was sailing from Eastmere carrying cattle').map((p) => p.query)).toEqual(['The ferry was sailing from Eastmere', 'The ferry carrying cattle']);
+    expect(splitClaim('The crew worked all night, pumping water out of the hold').map((p) => p.shown)).toEqual(['The crew worked all night', 'pumping water out of the hold']);
+    expect(splitClaim('The crew spent hours pumping water').length).toBe(1);
+    expect(splitClaim('The ferry carrying cattle sank').length).toBe(1);
+    expect(splitClaim('Officials met in Eastmere, including the mayor').length).toBe(1);
   });
 });
 
@@ -79,6 +85,7 @@ describe('/verify judged part by part', () => {
     // compound claims: one part supported, one not addressed → partly; the main part false → contradicted
     ['The Kestrel ferry line was sold to a unit of Baltic Holding and its chief executive was arrested', 'partly supported'],
     ['The Kestrel ferry line was sold to a unit of Baltic Holding and later moved its offices to Finland', 'partly supported'],
+    ['The Kestrel ferry line was sold to a unit of Baltic Holding, ending a long family feud', 'partly supported'],
     ['Marta Olsen stayed on as chief executive and the ferry line was sold to a unit of Baltic Holding', 'contradicted'],
     // nothing of it in the articles
     ['The Kestrel ferry line bought three new hovercraft', 'not addressed'],

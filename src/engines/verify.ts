@@ -18,6 +18,7 @@ import {
 } from '../language/lexicon/index.js';
 import { lemma, stem, terms, words } from '../language/tokenize.js';
 import { lexTags } from '../language/word-tags.js';
+import { PREPOSITION_PARTICIPLES } from '../language/lexicon/clauses.js';
 import type { Answer, AnswerBlock, Article, Sentence } from '../types.js';
 import { properNames } from './ask.js';
 import { createCiter, type Citer } from './cite.js';
@@ -318,6 +319,28 @@ function startsClause(before: string, after: string): boolean {
   return DETERMINER_SET.has(first) && ws.slice(1, 5).some((w) => FINITE.has(w) || verbLike(w));
 }
 
+/**
+ * A clause that already has its verb, split before a participle clause that says more of its subject ("The ship was
+ * sailing to Rotterdam carrying grain" → "…sailing to Rotterdam", "carrying grain"; "…, pumping water out"). Never after
+ * an auxiliary, a verb or a preposition ("was sailing", "stopped carrying", "by carrying").
+ */
+function atParticiple(piece: string): string[] {
+  const ws = piece.split(/\s+/);
+  for (let i = 2; i < ws.length - 1; i++) {
+    const w = ws[i]!.toLowerCase();
+    if (!/^\p{Ll}+ing$/u.test(w) || PREPOSITION_PARTICIPLES.has(w) || !lexTags(w).has('Gerund')) continue;
+    // After a comma, or right after a name ("… to Rotterdam carrying …"); after a common noun it may be its complement ("spent hours building").
+    const prev = ws[i - 1]!.replace(/[^\p{L}’']+$/u, '');
+    if (!/,$/.test(ws[i - 1]!) && !/^\p{Lu}/u.test(prev)) continue;
+    const tags = lexTags(prev.toLowerCase());
+    if (FINITE.has(prev.toLowerCase()) || ['Preposition', 'Determiner', 'Adverb', 'Conjunction', 'Pronoun'].some((x) => tags.has(x))) continue;
+    const before = ws.slice(0, i);
+    if (!before.slice(1).some((x) => FINITE.has(x.toLowerCase()) || verbLike(x))) continue;
+    return [before.join(' ').replace(/[,;:]$/, ''), ws.slice(i).join(' ')];
+  }
+  return [piece];
+}
+
 /** The subject of a clause: its words before the first verb ("The first four boys" of "The first four boys were rescued"). */
 function subjectOf(clause: string): string {
   const ws = clause.split(/\s+/);
@@ -353,7 +376,7 @@ export function splitClaim(claim: string): { shown: string; query: string }[] {
   }
   rest = claim.slice(from);
   pieces.push(rest);
-  const parts = pieces.map((p) => p.trim()).filter((p) => terms(p).length >= 1);
+  const parts = pieces.flatMap(atParticiple).map((p) => p.trim()).filter((p) => terms(p).length >= 1);
   if (parts.length < 2 || parts.length > 4) return [{ shown: claim, query: claim }];
   const firstNames = properNames(parts[0]!).filter((n) => terms(n).length);
   const subject = subjectOf(parts[0]!) || firstNames.join(' ');
