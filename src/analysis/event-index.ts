@@ -19,7 +19,7 @@
  * holds every word".
  */
 import type { EntityIndex } from '../index/entities.js';
-import { fold, terms } from '../language/tokenize.js';
+import { STOPWORDS, fold, stem, words } from '../language/tokenize.js';
 import { quoteUnit } from './quote-span.js';
 
 /** What the postings need of an event: its tellings (article and sentence). */
@@ -46,8 +46,26 @@ export function runsOf(folded: string): string[] {
   return folded.match(RUN_RE) ?? [];
 }
 
+/**
+ * `terms(text)`, with each distinct word's stem worked out once: the postings tokenise nearly
+ * every paragraph of the corpus, where the same few thousand words recur (a third of the build).
+ */
+function cachedTerms(): (text: string) => string[] {
+  const memo = new Map<string, string | null>();
+  return (text) => {
+    const out: string[] = [];
+    for (const w of words(text)) {
+      let t = memo.get(w);
+      if (t === undefined) memo.set(w, (t = STOPWORDS.has(w) ? null : stem(w)));
+      if (t !== null) out.push(t);
+    }
+    return out;
+  };
+}
+
 /** Postings of `events` (positions as in the array). */
 export function buildEventIndex(events: readonly IndexedEvent[]): EventIndex {
+  const termsOf = cachedTerms();
   const bySentence = new Map<string, number[]>();
   const paraIds = new Map<string, number>();
   const paraEvents: number[][] = [];
@@ -74,7 +92,7 @@ export function buildEventIndex(events: readonly IndexedEvent[]): EventIndex {
         paraEvents.push([]);
         const texts = para.map((s) => s.text);
         if (!inPara) texts.unshift(m.sentence.text);
-        for (const t of new Set(terms(texts.join(' ')))) push(termParas, t, p);
+        for (const t of new Set(termsOf(texts.join(' ')))) push(termParas, t, p);
       }
       const list = paraEvents[p]!;
       if (list[list.length - 1] !== i) list.push(i);
@@ -122,8 +140,9 @@ export interface ProfileIndex {
 /** Postings of each entity's profile terms (positions in `index.entities`). */
 export function buildProfileIndex(index: EntityIndex): ProfileIndex {
   const postings = new Map<string, number[]>();
+  const termsOf = cachedTerms();
   index.entities.forEach((e, i) => {
-    const profile = new Set(terms([...e.aliases, ...e.mentions.flatMap((m) => [m.role ?? '', m.apposition ?? '', m.descriptor ?? '', m.descriptive ? m.surface : ''])].join(' ')));
+    const profile = new Set(termsOf([...e.aliases, ...e.mentions.flatMap((m) => [m.role ?? '', m.apposition ?? '', m.descriptor ?? '', m.descriptive ? m.surface : ''])].join(' ')));
     for (const t of profile) {
       const list = postings.get(t);
       if (list) list.push(i);
