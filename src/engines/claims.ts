@@ -1,17 +1,15 @@
 /**
- * Claim analysis shared by /verify, /compare and (via `corroboration`) /ask:
- * figures with the noun they count, years, hedges ("reportedly", "a source
- * familiar with…"), reports and denials, scoped negation, and how many
- * independent articles say the same thing. Nothing here knows the story: the
- * rules are small lexicons of reporting language plus the figure rules of
- * analysis/digest-figures.ts, so they work on any English news corpus.
+ * Claim analysis for /verify (and, via `corroboration`, /ask): a user's claim cleaned,
+ * its figures, years, dates and percentages, scoped negation, opposite words, and how
+ * many independent articles say the same thing. The rules /compare and the digest share
+ * with it (hedges, reports and denials; when two figures are the same quantity; article
+ * labels) live on the analysis layer (src/analysis/stance.ts, figure-relations.ts,
+ * corpus-text.ts) and are re-exported here.
  */
 import type { Deps } from '../deps.js';
-import { NEAR_DUPLICATE_SHARE } from '../corpus/overlap.js';
 import { parseDates, type DateParts } from '../language/dates.js';
 import {
-  FALSITY_WORDS, MONTH_PATTERN, NEGATION_CUES, NON_CONFIRMATIONS, NUMBER_TENS, NUMBER_UNITS, REPORTED_HEDGES,
-  MEASURE_KINDS, REPORTING_WORDS, UNCERTAIN_HEDGES, WEEKDAY_PATTERN, alternation, denialForms, wordRe,
+  MONTH_PATTERN, NEGATION_CUES, NUMBER_TENS, NUMBER_UNITS, WEEKDAY_PATTERN, alternation, denialForms,
 } from '../language/lexicon/index.js';
 import { antonymsOf, canonical, synonymsOf } from '../language/synonyms.js';
 import { STOPWORDS, fold, terms, words } from '../language/tokenize.js';
@@ -20,6 +18,12 @@ import { formatDate } from '../index/dates.js';
 import type { SentenceDate } from '../analysis/events.js';
 import { attributionOf, extractFigures, type Figure } from '../analysis/digest-figures.js';
 import { analysisOf } from '../analysis/index.js';
+import { sameQuantity } from '../analysis/figure-relations.js';
+
+// Moved to the analysis layer (one detector of disagreements for /compare and the digest); re-exported for /verify.
+export { denialOf, hedgeOf, isNonConfirmation, isReport, reportedHedgeOf, type Hedge } from '../analysis/stance.js';
+export { differentTimes, figureGroup, sameQuantity } from '../analysis/figure-relations.js';
+export { articleLabel, clip, distinctiveQuery, nearDuplicates, sentenceTerms } from '../analysis/corpus-text.js';
 
 
 // ---------------------------------------------------------------------------
@@ -47,62 +51,6 @@ export function cleanClaim(text: string): string {
 // ---------------------------------------------------------------------------
 // Hedges, reports, denials, negation
 
-/** How a statement is qualified: passed on from others ("reportedly") or uncertain ("I doubt it"). */
-export interface Hedge {
-  kind: 'reported' | 'uncertain';
-  /** The words in the text that hedge it, e.g. "reportedly", "a source familiar with plans". */
-  phrase: string;
-}
-
-/** The strongest hedge in a text: a reporting hedge wins over mere uncertainty. */
-export function hedgeOf(text: string): Hedge | null {
-  for (const re of REPORTED_HEDGES) {
-    const m = re.exec(text);
-    if (m) return { kind: 'reported', phrase: m[0].trim() };
-  }
-  for (const re of UNCERTAIN_HEDGES) {
-    const m = re.exec(text);
-    if (m) return { kind: 'uncertain', phrase: m[0].trim() };
-  }
-  return null;
-}
-
-/** Only reporting hedges (what /compare calls "hedged"): uncertainty words are too common to oppose "firm". */
-export function reportedHedgeOf(text: string): Hedge | null {
-  const h = hedgeOf(text);
-  return h?.kind === 'reported' ? h : null;
-}
-
-const FALSITY = alternation(FALSITY_WORDS);
-const DENIAL_RE = new RegExp(
-  `\\b(?:${alternation([...denialForms(), ...NON_CONFIRMATIONS])}|called (?:it |the (?:report|story|claim)s? )?(?:a )?(?:${FALSITY}|fabricat\\w+)|` +
-    `(?:${FALSITY}) (?:story|report|news|claims?)|(?:story|report|claim|allegation)s? (?:is|was|are|were) (?:${FALSITY})|not true)\\b`,
-  'i',
-);
-const REPORT_NOUN_RE = wordRe(REPORTING_WORDS);
-const STRONG_DENIAL_RE = new RegExp(`^(?:${alternation(denialForms({ strong: true }))})$`, 'i');
-const REPORT_RE =
-  /\b(?:reported|reports that|report that|reporting that|has learned|have learned|first reported|according to|told (?:the )?[A-Z][\w]+|says it(?:['’]s| has) obtained|obtained by|the publication reports|continues)\b/i;
-
-/** The denial phrase when a sentence denies or refuses to confirm a report or claim. */
-export function denialOf(text: string): string | null {
-  const m = DENIAL_RE.exec(text);
-  if (!m) return null;
-  // "denied that the company delayed the recall": a denial of what someone alleges, whoever alleges it.
-  if (STRONG_DENIAL_RE.test(m[0]) && new RegExp(`\\b${m[0]}\\s+(?:that|having|ever|any)\\b`, 'i').test(text)) return m[0];
-  // "denied the report", "did not confirm the Post's report", "a fake story": a denial *of something said*.
-  return REPORT_NOUN_RE.test(text) ? m[0] : null;
-}
-
-/** A refusal to confirm is weaker than a denial: it leaves a report open rather than disputing it. */
-export function isNonConfirmation(phrase: string): boolean {
-  return /confirm/i.test(phrase);
-}
-
-/** True when a sentence passes on a report ("X reported that…", "according to…", "The Post has learned"). */
-export function isReport(text: string): boolean {
-  return REPORT_RE.test(text) || !!reportedHedgeOf(text);
-}
 
 const NEG_RE = new RegExp(
   `\\b(?:not(?! only\\b| (?:yet )?(?:known|clear|certain|sure)\\b)|${alternation([...NEGATION_CUES, ...denialForms({ strong: true, forms: ['base', 's', 'past'] })])})\\b|n['’]t\\b`,
@@ -137,10 +85,6 @@ export function negatedTerms(text: string, window = 6): Set<string> {
 // ---------------------------------------------------------------------------
 // Figures and years
 
-/** A figure plus its comparability group (the part of the key before ':'). */
-export function figureGroup(f: Figure): string {
-  return f.key === 'killed' ? 'killed' : f.key.split(':')[0]!;
-}
 
 function pseudoArticle(text: string): Article {
   const s: Sentence = { id: 'claim:p0:s0', articleId: 'claim', paragraph: 0, index: 0, text, start: 0, end: text.length };
@@ -285,50 +229,9 @@ export function relateFigures(claim: Figure, article: Figure): FigureRelation {
   return gap / scale <= 0.1 ? 'close' : 'conflict';
 }
 
-/** Two figures' stated times are far enough apart that a difference is a change, not a disagreement. */
-export function differentTimes(a: Figure, b: Figure): boolean {
-  if (!a.when || !b.when) return false;
-  if (a.when.length === 7 || b.when.length === 7) return a.when.slice(0, 7) !== b.when.slice(0, 7);
-  const days = Math.abs(Date.parse(a.when) - Date.parse(b.when)) / 86_400_000;
-  return days > 10;
-}
-
-/** True when two figures count the same kind of thing (same key, or same group with a shared noun). */
-export function sameQuantity(a: Figure, b: Figure): boolean {
-  if (a.key === b.key) return true;
-  const ga = figureGroup(a);
-  if (ga !== figureGroup(b)) return false;
-  // Amounts of money in sentences about the same thing are about the same sum; the noun after "$10 million" is too unreliable to split on.
-  if (ga === 'money') return true;
-  // A bare amount or count ("$10 million", key money:money) compares with any of its group.
-  if (/:(money)?$/.test(a.key) || /:(money)?$/.test(b.key)) return true;
-  // Measures (analysis/figures kinds) are keyed by what they are of or from: "5 miles from the Titanic" ~ "1,600 feet from the Titanic's bow".
-  if ((MEASURE_KINDS as ReadonlySet<string>).has(ga)) {
-    const of = (f: Figure) => terms(f.key.slice(ga.length + 1));
-    const oa = new Set(of(a));
-    return of(b).some((t) => oa.has(t));
-  }
-  // "reports of burns" counts burns: the thing after "of" is what compares ("burn injuries"), not the container word.
-  const thing = (f: Figure) => terms(/\bof\s+(.+)$/.exec(f.noun)?.[1] ?? f.noun);
-  const ta = new Set(thing(a));
-  return thing(b).some((t) => ta.has(t));
-}
-
 // ---------------------------------------------------------------------------
 // Independence and corroboration
 
-/** A short human label for an article: its outlet, else the start of its title. */
-export function articleLabel(a: Article): string {
-  if (a.outlet) return a.outlet;
-  const w = a.title.split(/\s+/).filter(Boolean);
-  if (!w.length) return a.id;
-  return `“${w.slice(0, 6).join(' ')}${w.length > 6 ? '…' : ''}”`;
-}
-
-/** Near-duplicate pairs (share ≥ NEAR_DUPLICATE_SHARE): `source` is largely contained in `within`. */
-export function nearDuplicates(corpus: Corpus): { source: string; within: string; share: number }[] {
-  return corpus.overlaps.filter((o) => o.share >= NEAR_DUPLICATE_SHARE);
-}
 
 /** Independent voices among some articles: near-duplicates collapse into one. */
 export function countIndependent(corpus: Corpus, articleIds: Iterable<string>): { independent: number; articles: string[]; repeats: { source: string; of: string }[] } {
@@ -438,26 +341,6 @@ export function antonymIn(claim: string, sentence: string): string | null {
 // ---------------------------------------------------------------------------
 // Small text helpers shared by the two engines
 
-const termCache = new WeakMap<Sentence, string[]>();
-
-/** terms(sentence.text), computed once per sentence: /compare looks at every sentence several times. */
-export function sentenceTerms(s: Sentence): string[] {
-  let t = termCache.get(s);
-  if (!t) {
-    t = terms(s.text);
-    termCache.set(s, t);
-  }
-  return t;
-}
-
-/** A search query of a text's most distinctive terms (long queries make the index slow and vague). */
-export function distinctiveQuery(deps: Deps, ts: Iterable<string>, max = 10): string {
-  const uniq = [...new Set(ts)].filter((t) => t.length > 1);
-  return uniq
-    .sort((a, b) => deps.index.docFreq(a) - deps.index.docFreq(b))
-    .slice(0, max)
-    .join(' ');
-}
 
 /** Jaccard similarity of two term sets. */
 export function jaccard(a: Set<string>, b: Set<string>): number {
@@ -471,12 +354,6 @@ export function contentTerms(text: string): Set<string> {
   return new Set(terms(text).filter((t) => t.length > 1 && !STOPWORDS.has(t)));
 }
 
-/** Clip for display, on a word boundary. */
-export function clip(s: string, max: number): string {
-  if (s.length <= max) return s;
-  const cut = s.slice(0, max - 1);
-  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max * 0.6))}…`;
-}
 
 /** Who a sentence attributes its content to (re-exported so engines share one rule). */
 export function attribution(text: string): string | null {

@@ -1,0 +1,42 @@
+/**
+ * When two figures are about the same quantity, and when their stated times make a
+ * difference a change rather than a disagreement. Shared by /verify, /compare and the
+ * digest (src/analysis/disagreements.ts).
+ */
+import { MEASURE_KINDS } from '../language/lexicon/index.js';
+import { terms } from '../language/tokenize.js';
+import type { Figure } from './digest-figures.js';
+
+/** A figure plus its comparability group (the part of the key before ':'). */
+export function figureGroup(f: Figure): string {
+  return f.key === 'killed' ? 'killed' : f.key.split(':')[0]!;
+}
+
+/** Two figures' stated times are far enough apart that a difference is a change, not a disagreement. */
+export function differentTimes(a: Figure, b: Figure): boolean {
+  if (!a.when || !b.when) return false;
+  if (a.when.length === 7 || b.when.length === 7) return a.when.slice(0, 7) !== b.when.slice(0, 7);
+  const days = Math.abs(Date.parse(a.when) - Date.parse(b.when)) / 86_400_000;
+  return days > 10;
+}
+
+/** True when two figures count the same kind of thing (same key, or same group with a shared noun). */
+export function sameQuantity(a: Figure, b: Figure): boolean {
+  if (a.key === b.key) return true;
+  const ga = figureGroup(a);
+  if (ga !== figureGroup(b)) return false;
+  // Amounts of money in sentences about the same thing are about the same sum; the noun after "$10 million" is too unreliable to split on.
+  if (ga === 'money') return true;
+  // A bare amount or count ("$10 million", key money:money) compares with any of its group.
+  if (/:(money)?$/.test(a.key) || /:(money)?$/.test(b.key)) return true;
+  // Measures (analysis/figures kinds) are keyed by what they are of or from: "5 miles from the Titanic" ~ "1,600 feet from the Titanic's bow".
+  if ((MEASURE_KINDS as ReadonlySet<string>).has(ga)) {
+    const of = (f: Figure) => terms(f.key.slice(ga.length + 1));
+    const oa = new Set(of(a));
+    return of(b).some((t) => oa.has(t));
+  }
+  // "reports of burns" counts burns: the thing after "of" is what compares ("burn injuries"), not the container word.
+  const thing = (f: Figure) => terms(/\bof\s+(.+)$/.exec(f.noun)?.[1] ?? f.noun);
+  const ta = new Set(thing(a));
+  return thing(b).some((t) => ta.has(t));
+}
