@@ -30,6 +30,8 @@ export interface EntityLookup {
   bySurname(last: string): number[];
   /** Mentions in one sentence: parallel lists of entity positions and mention positions (in that entity's `mentions`). */
   inSentence(sentenceId: string): { entities: readonly number[]; mentions: readonly number[] } | undefined;
+  /** Build every posting now (a server at start-up), not on first use. */
+  warm(): void;
 }
 
 const memo = new WeakMap<EntityIndex, EntityLookup>();
@@ -42,44 +44,15 @@ export function entityLookupOf(index: EntityIndex): EntityLookup {
 }
 
 function buildEntityLookup(index: EntityIndex): EntityLookup {
-  const byWord = new Map<string, number[]>();
-  const holders = new Map<string, number[]>();
-  const bySurname = new Map<string, number[]>();
-  const add = (m: Map<string, number[]>, k: string, i: number) => {
-    const list = m.get(k);
-    if (!list) m.set(k, [i]);
-    else if (list[list.length - 1] !== i) list.push(i);
-  };
-  const sentence = new Map<string, { entities: number[]; mentions: number[] }>();
-  index.entities.forEach((e, i) => {
-    for (const k of e.keys) {
-      add(holders, k, i);
-      const ws = k.split(' ');
-      for (const w of ws) {
-        add(byWord, w, i);
-        add(holders, w, i);
-      }
-      if (ws.length >= 2) add(bySurname, ws[ws.length - 1]!, i);
-    }
-    e.mentions.forEach((m, mi) => {
-      let s = sentence.get(m.sentence.id);
-      if (!s) sentence.set(m.sentence.id, (s = { entities: [], mentions: [] }));
-      s.entities.push(i);
-      s.mentions.push(mi);
-    });
-  });
-  // Distinct strings by length (for the edit-distance window) and sorted (for prefixes).
-  const byLength = new Map<number, string[]>();
-  for (const s of holders.keys()) {
-    const list = byLength.get(s.length);
-    if (list) list.push(s);
-    else byLength.set(s.length, [s]);
-  }
-  const sorted = [...holders.keys()].sort();
+  // Two halves, each built on first use: a name found by its exact key needs neither, and a
+  // one-shot front door's first /who should not pay for postings it does not read.
+  let names: ReturnType<typeof namePostings> | undefined;
+  let sentences: Map<string, { entities: number[]; mentions: number[] }> | undefined;
   const ascending = (set: Set<number>) => [...set].sort((a, b) => a - b);
   return {
     byWords(words) {
-      const lists = [...new Set(words)].map((w) => byWord.get(w) ?? []).sort((a, b) => a.length - b.length);
+      names ??= namePostings(index);
+      const lists = [...new Set(words)].map((w) => names!.byWord.get(w) ?? []).sort((a, b) => a.length - b.length);
       if (!lists.length || !lists[0]!.length) return [];
       let out = lists[0]!;
       for (const l of lists.slice(1)) {
@@ -90,6 +63,8 @@ function buildEntityLookup(index: EntityIndex): EntityLookup {
       return out;
     },
     fuzzy(key, max) {
+      names ??= namePostings(index);
+      const { byLength, holders, sorted } = names;
       const out = new Set<number>();
       for (let len = Math.max(0, key.length - max); len <= key.length + max; len++) {
         for (const s of byLength.get(len) ?? []) if (typoDistance(key, s, max) <= max) for (const i of holders.get(s)!) out.add(i);
@@ -107,10 +82,61 @@ function buildEntityLookup(index: EntityIndex): EntityLookup {
       return ascending(out);
     },
     bySurname(last) {
-      return bySurname.get(last) ?? [];
+      names ??= namePostings(index);
+      return names.bySurname.get(last) ?? [];
     },
     inSentence(id) {
-      return sentence.get(id);
+      sentences ??= sentencePostings(index);
+      return sentences.get(id);
+    },
+    warm() {
+      names ??= namePostings(index);
+      sentences ??= sentencePostings(index);
     },
   };
+}
+
+const add = (m: Map<string, number[]>, k: string, i: number) => {
+  const list = m.get(k);
+  if (!list) m.set(k, [i]);
+  else if (list[list.length - 1] !== i) list.push(i);
+};
+
+/** Key words, keys and key words (with their lengths, sorted), surnames → entity positions. */
+function namePostings(index: EntityIndex) {
+  const byWord = new Map<string, number[]>();
+  const holders = new Map<string, number[]>();
+  const bySurname = new Map<string, number[]>();
+  index.entities.forEach((e, i) => {
+    for (const k of e.keys) {
+      add(holders, k, i);
+      const ws = k.split(' ');
+      for (const w of ws) {
+        add(byWord, w, i);
+        add(holders, w, i);
+      }
+      if (ws.length >= 2) add(bySurname, ws[ws.length - 1]!, i);
+    }
+  });
+  const byLength = new Map<number, string[]>();
+  for (const s of holders.keys()) {
+    const list = byLength.get(s.length);
+    if (list) list.push(s);
+    else byLength.set(s.length, [s]);
+  }
+  return { byWord, holders, bySurname, byLength, sorted: [...holders.keys()].sort() };
+}
+
+/** Sentence id → the entities it mentions and the mention's position in each entity's list. */
+function sentencePostings(index: EntityIndex): Map<string, { entities: number[]; mentions: number[] }> {
+  const sentence = new Map<string, { entities: number[]; mentions: number[] }>();
+  index.entities.forEach((e, i) =>
+    e.mentions.forEach((m, mi) => {
+      let s = sentence.get(m.sentence.id);
+      if (!s) sentence.set(m.sentence.id, (s = { entities: [], mentions: [] }));
+      s.entities.push(i);
+      s.mentions.push(mi);
+    }),
+  );
+  return sentence;
 }

@@ -167,7 +167,7 @@ export async function warmAnalysis(deps: AnalysisDeps): Promise<number> {
   void a.references;
   void a.eventIndex;
   void a.profileIndex;
-  entityLookupOf(a.entities);
+  entityLookupOf(a.entities).warm();
   void a.relations;
   const latest = a.corpus.articles.map((x) => x.date).filter((d): d is string => !!d).sort().pop() ?? null;
   for (const article of a.corpus.articles) a.digestFigures(article, article.date ?? latest);
