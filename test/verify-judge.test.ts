@@ -27,6 +27,8 @@ The signing took place at a ceremony in Eastmere attended by the city's mayor.
 
 The ferries' crew are all Estonian nationals, the union said.
 
+Fire investigators are examining whether the blaze at the ticket office was started deliberately.
+
 The two new ferries were built not of steel but of aluminium at the Eastmere yard.
 `,
   'b_gazette.md': `---
@@ -40,6 +42,8 @@ Mayor Tomas Berg told reporters on Thursday that he had yet to make a decision o
 The council did not approve the new timetable, a spokeswoman said.
 
 Marta Olsen led the Kestrel ferry line for nine years before she quit.
+
+Fire investigators said they had found no evidence that the blaze at the ticket office was started deliberately.
 `,
 };
 
@@ -60,9 +64,9 @@ describe('splitClaim', () => {
     expect(splitClaim('The line was sold and its chief executive quit').map((p) => p.query)).toEqual(['The line was sold', "The line's chief executive quit"]);
     expect(splitClaim('The council objected, so the mayor cancelled the sale').map((p) => p.shown)).toEqual(['The council objected', 'the mayor cancelled the sale']);
     expect(splitClaim('The line serves Eastmere and Northport').length).toBe(1);
-    // a participle clause after a name or a comma says more of the same subject; after a noun it may be a complement
+    // a participle clause after a name says more of the same subject; after a noun it may be a complement, after a comma a detail
     expect(splitClaim('The ferry was sailing from Eastmere carrying cattle').map((p) => p.query)).toEqual(['The ferry was sailing from Eastmere', 'The ferry carrying cattle']);
-    expect(splitClaim('The crew worked all night, pumping water out of the hold').map((p) => p.shown)).toEqual(['The crew worked all night', 'pumping water out of the hold']);
+    expect(splitClaim('The ferry line was sold in April, starting with four boats').length).toBe(1);
     expect(splitClaim('The crew spent hours pumping water').length).toBe(1);
     expect(splitClaim('The ferry carrying cattle sank').length).toBe(1);
     expect(splitClaim('Officials met in Eastmere, including the mayor').length).toBe(1);
@@ -80,12 +84,13 @@ describe('/verify judged part by part', () => {
     ['Marta Olsen stayed on as chief executive after the sale', 'contradicted'], // the opposite state
     ['Mayor Tomas Berg told reporters he had already decided to challenge the sale', 'contradicted'],
     ['The council approved the new timetable', 'contradicted'], // the opposite polarity
+    ['Fire investigators found that the blaze at the ticket office was started deliberately', 'contradicted'], // 'found no evidence that'
     ['The hulls of the two new ferries were built of steel', 'contradicted'], // a negation the quote gives, one word worded otherwise
     ['The takeover was signed at a ceremony in Port Said', 'contradicted'], // another place, 'takeover' worded otherwise ('signing')
     // compound claims: one part supported, one not addressed → partly; the main part false → contradicted
     ['The Kestrel ferry line was sold to a unit of Baltic Holding and its chief executive was arrested', 'partly supported'],
     ['The Kestrel ferry line was sold to a unit of Baltic Holding and later moved its offices to Finland', 'partly supported'],
-    ['The Kestrel ferry line was sold to a unit of Baltic Holding, ending a long family feud', 'partly supported'],
+    ['The Kestrel ferry line was sold to a unit of Baltic Holding ending a long family feud', 'partly supported'],
     ['Marta Olsen stayed on as chief executive and the ferry line was sold to a unit of Baltic Holding', 'contradicted'],
     // nothing of it in the articles
     ['The Kestrel ferry line bought three new hovercraft', 'not addressed'],

@@ -137,17 +137,14 @@ interface Judged {
   support: Support;
 }
 
-/** Share of a claim's words a sentence must say for its incompatible name, state or polarity to contradict the claim. */
+/** Share of a claim's words a sentence must say for its incompatible name, state, polarity, figure or date to contradict the claim when the rest is worded otherwise. */
 const AGAINST_COVERAGE = 0.6;
-
-/** Checks whose contradiction the judge decides here; figures and dates are compared by the figure and date rules of assess(). */
-const STATE_CHECKS = new Set(['names', 'negation', 'predicate']);
 
 /**
  * The sentences the search finds for a claim part, judged by supportOf: those that say it,
  * and those that say something incompatible about the same subject — every failing check a
- * contradiction (another name in its place, the opposite polarity or state), none of them
- * a figure or a date.
+ * contradiction (another name in its place, the opposite polarity or state, another figure
+ * or date of the same kind), or a predicate short of a word or two.
  */
 function judgeBySupport(deps: Deps, claim: string): { for: Judged[]; against: Judged[] } {
   const ctx: SupportContext = { entities: analysisOf(deps).entities };
@@ -171,11 +168,9 @@ function judgeBySupport(deps: Deps, claim: string): { for: Judged[]; against: Ju
       if (support.supported) out.for.push({ sents, article, text, support });
       // Most of the claim's words must be the sentence's for it to speak of the same subject; a word or two it words
       // otherwise ("settlement" / "agreement") leaves the predicate short, not the subject another one.
-      else if (
-        support.coverage >= 0.5 &&
-        failed.some((x) => x.contradicts && STATE_CHECKS.has(x.check)) &&
-        failed.every((x) => (x.contradicts && STATE_CHECKS.has(x.check)) || (x.check === 'predicate' && support.coverage >= AGAINST_COVERAGE))
-      ) out.against.push({ sents, article, text, support });
+      else if (support.coverage >= 0.5 && failed.some((x) => x.contradicts) && failed.every((x) => x.contradicts || (x.check === 'predicate' && support.coverage >= AGAINST_COVERAGE))) {
+        out.against.push({ sents, article, text, support });
+      }
     }
   }
   // A pair that only repeats what one of its sentences says is that sentence.
@@ -183,7 +178,10 @@ function judgeBySupport(deps: Deps, claim: string): { for: Judged[]; against: Ju
   return { for: single(out.for), against: single(out.against) };
 }
 
-/** The judge's verdict on a part where assess() found nothing it could decide, cited through the shared citer. */
+/**
+ * The judge's verdict on a part where assess() decided nothing, or less than the judge can: a part it found nothing
+ * for or only part of, and a part it calls partly supported with nothing for it. Cited through the shared citer.
+ */
 function judged(deps: Deps, claim: string, citer: Citer, prior: Assessment): Assessment {
   const undecided = prior.verdict === 'not addressed' || prior.loose;
   // Partly supported with nothing for it (a negation or qualification the rules could not pin down): contradicted
@@ -191,9 +189,13 @@ function judged(deps: Deps, claim: string, citer: Citer, prior: Assessment): Ass
   // supports while another denies it stays disputed.
   if (!undecided && !(prior.verdict === 'partly supported' && !prior.supportIds.length)) return prior;
   const j = judgeBySupport(deps, claim);
-  const verdict: Verdict | null = j.for.length ? (undecided ? 'supported' : null) : j.against.length ? 'contradicted' : null;
-  if (!verdict) return prior;
-  const shown = pickJudged(verdict === 'supported' ? j.for : j.against, 3, analysisOf(deps).groups);
+  if (j.for.length) return undecided ? fromJudge(deps, claim, citer, 'supported', j.for, prior) : prior;
+  return j.against.length ? fromJudge(deps, claim, citer, 'contradicted', j.against, prior) : prior;
+}
+
+/** A part's assessment from the judged sentences that support or contradict it. */
+function fromJudge(deps: Deps, claim: string, citer: Citer, verdict: 'supported' | 'contradicted', list: Judged[], prior: Assessment): Assessment {
+  const shown = pickJudged(list, 3, analysisOf(deps).groups);
   const cites: number[] = [];
   const lines = shown.map((x) => {
     const n = citer.cite(x.sents);
@@ -321,22 +323,23 @@ function startsClause(before: string, after: string): boolean {
 
 /**
  * A clause that already has its verb, split before a participle clause that says more of its subject ("The ship was
- * sailing to Rotterdam carrying grain" → "…sailing to Rotterdam", "carrying grain"; "…, pumping water out"). Never after
- * an auxiliary, a verb or a preposition ("was sailing", "stopped carrying", "by carrying").
+ * sailing to Rotterdam carrying grain" → "…sailing to Rotterdam", "carrying grain"). Never after an auxiliary, a verb
+ * or a preposition ("was sailing", "stopped carrying", "by carrying").
  */
 function atParticiple(piece: string): string[] {
   const ws = piece.split(/\s+/);
   for (let i = 2; i < ws.length - 1; i++) {
     const w = ws[i]!.toLowerCase();
     if (!/^\p{Ll}+ing$/u.test(w) || PREPOSITION_PARTICIPLES.has(w) || !lexTags(w).has('Gerund')) continue;
-    // After a comma, or right after a name ("… to Rotterdam carrying …"); after a common noun it may be its complement ("spent hours building").
-    const prev = ws[i - 1]!.replace(/[^\p{L}’']+$/u, '');
-    if (!/,$/.test(ws[i - 1]!) && !/^\p{Lu}/u.test(prev)) continue;
+    // Right after a name ("… to Rotterdam carrying …"); after a common noun it may be its complement ("spent hours
+    // building"), after a comma a detail of the same event (", starting with seven warships").
+    const prev = ws[i - 1]!;
+    if (!/^\p{Lu}[\p{L}’'-]*$/u.test(prev)) continue;
     const tags = lexTags(prev.toLowerCase());
     if (FINITE.has(prev.toLowerCase()) || ['Preposition', 'Determiner', 'Adverb', 'Conjunction', 'Pronoun'].some((x) => tags.has(x))) continue;
     const before = ws.slice(0, i);
     if (!before.slice(1).some((x) => FINITE.has(x.toLowerCase()) || verbLike(x))) continue;
-    return [before.join(' ').replace(/[,;:]$/, ''), ws.slice(i).join(' ')];
+    return [before.join(' '), ws.slice(i).join(' ')];
   }
   return [piece];
 }
