@@ -17,6 +17,7 @@ import {
   COLLECTIVE_NOUNS,
   CURRENCIES,
   DIMENSION_WORDS,
+  FIGURE_NOUNS,
   IRREGULAR_PLURALS,
   MEASURE_NOUNS,
   MEASURE_UNITS,
@@ -29,10 +30,12 @@ import {
   SCALES,
   SOFT_COUNT_MODIFIERS,
   STOPWORDS,
+  TREND_VERBS,
   UNIT_NOUNS,
   WEEKDAY_PATTERN,
   type FigureKind,
 } from '../language/lexicon/index.js';
+import { UPDATE_WORDS } from '../language/lexicon/figure-time.js';
 import { lemma } from '../language/tokenize.js';
 import type { Article, Corpus } from '../types.js';
 
@@ -79,6 +82,13 @@ export interface FigureFact extends FigureReading {
   /** The entity the figure belongs to (ages: the person), or null. */
   entityId: string | null;
   entityName: string | null;
+  /**
+   * The figure this one speaks of again ("That number has since grown to roughly 10,000": the count
+   * of troops just before it), whose counted noun it takes; absent when it names its own noun.
+   */
+  refersTo?: string;
+  /** It is a later value of the figure it refers to ("has since grown to", "now stands at"). */
+  later?: boolean;
 }
 
 /** Every figure of a corpus, by article and sentence order. */
@@ -454,17 +464,23 @@ export interface BuildFiguresOptions {
 const MS_DAY = 86_400_000;
 const DATE_HINT_RE = new RegExp(`\\b(?:${MONTH_PATTERN}|${WEEKDAY_PATTERN}|yesterday|today|tonight|ago|last|earlier)\\b`, 'i');
 
-/** The date a sentence's figures apply to: a date it states (not after its article), else the article's date. */
-function sentenceDate(text: string, articleDate: string | null): string | null {
-  if (!articleDate) return null;
+/**
+ * The date a sentence's figures apply to: a date it states (not after its article), else the article's date.
+ * An undated article's stated dates ("In August") are read against `ref`, the corpus's latest date.
+ */
+function sentenceDate(text: string, articleDate: string | null, refDate: string | null = articleDate): string | null {
+  const refIso = articleDate ?? refDate;
+  if (!refIso) return null;
   if (!DATE_HINT_RE.test(text)) return articleDate;
-  const ref = new Date(`${articleDate}T12:00:00Z`);
+  const ref = new Date(`${refIso}T12:00:00Z`);
   // chrono is slow on long sentences: read only the words around the first date word.
   const hint = DATE_HINT_RE.exec(text)!;
   const window = text.slice(Math.max(0, hint.index - 24), hint.index + 40);
   for (const d of parseDates(window, ref)) {
     if (d.stated.hour !== undefined && d.stated.day === undefined && d.stated.weekday === undefined) continue;
     if (d.stated.month === undefined && d.stated.weekday === undefined && !d.relative) continue;
+    // Without the article's own date, only a date that names its month can be placed.
+    if (!articleDate && d.stated.month === undefined) continue;
     if (d.date.getTime() > ref.getTime() + MS_DAY) continue;
     return d.date.toISOString().slice(0, 10);
   }
@@ -518,14 +534,40 @@ function personReferredTo(index: EntityIndex | undefined, article: Article, sent
   return best?.e ?? null;
 }
 
-/** Read every figure of one article. */
-export function articleFigures(article: Article, opts: BuildFiguresOptions = {}): FigureFact[] {
+/** "That number", "the total", "the toll": a figure named by the one before it. */
+const FIGURE_ANAPHORA_RE = new RegExp(`\\b(?:that|this|the)\\s+(?:${FIGURE_NOUNS.join('|')})\\b`, 'gi');
+/** Words saying the figure is a later value ("has since grown to", "now stands at"). */
+const UPDATE_RE = new RegExp(`\\b(?:${[...UPDATE_WORDS, ...TREND_VERBS.flat()].map(esc).join('|')})\\b`, 'i');
+const ANAPHOR_VERB_RE = new RegExp(`^\\s+(?:is|was|are|were|has|have|had|stood|stands|will|would|could|may|might|${[...UPDATE_WORDS, ...TREND_VERBS.flat()].map(esc).join('|')})\\b`, 'i');
+
+/**
+ * The count a figure without a noun speaks of again: "That number has since grown to roughly 10,000"
+ * after "… carrying 4,500 troops" counts troops. The anaphor must stand before the figure in its
+ * clause, with no other number between; the count is the last one of the sentence or the two before.
+ */
+function referredCount(text: string, r: FigureReading, earlier: FigureFact[]): { to: FigureFact; later: boolean } | null {
+  if (r.kind !== 'number') return null;
+  const before = text.slice(0, r.start);
+  const anaphor = [...before.matchAll(FIGURE_ANAPHORA_RE)].at(-1);
+  if (!anaphor) return null;
+  const between = before.slice(anaphor.index! + anaphor[0].length);
+  // The anaphor is the clause's subject ("that number has …", "the toll rose …"), not a modifier ("the total cost").
+  if (between.length > 60 || /[;:.!?]|\d/.test(between) || !ANAPHOR_VERB_RE.test(between)) return null;
+  const to = [...earlier].reverse().find((f) => f.kind === 'count' && f.noun);
+  return to ? { to, later: UPDATE_RE.test(between) } : null;
+}
+
+/** Read every figure of one article. `refDate` reads the stated dates of an undated article. */
+export function articleFigures(article: Article, opts: BuildFiguresOptions = {}, refDate: string | null = article.date): FigureFact[] {
   const out: FigureFact[] = [];
   const person = personLookup(opts.entities);
   article.sentences.forEach((s, si) => {
     const readings = readFigures(s.text);
     if (!readings.length) return;
-    const when = sentenceDate(s.text, article.date);
+    const when = sentenceDate(s.text, article.date, refDate);
+    // The counts an anaphor in this sentence may speak of: this sentence's and the two before it.
+    const near = new Set(article.sentences.slice(Math.max(0, si - 2), si).map((x) => x.id));
+    const recent = (at: number) => out.filter((f) => near.has(f.sentenceId) || (f.sentenceId === s.id && f.end <= at));
     const who = opts.attribution?.(s.text) ?? null;
     for (const r of readings) {
       let entity: Entity | null = null;
@@ -540,8 +582,11 @@ export function articleFigures(article: Article, opts: BuildFiguresOptions = {})
           reading = { ...r, kind: 'number', unit: null, holder: null, holderIsName: false, holderRole: null };
         }
       }
+      const ref = referredCount(s.text, reading, recent(r.start));
+      if (ref) reading = { ...reading, kind: 'count', noun: ref.to.noun, head: ref.to.head };
       out.push({
         ...reading,
+        ...(ref ? { refersTo: ref.to.id, later: ref.later } : {}),
         id: `${s.id}@${r.start}`,
         articleId: article.id,
         sentenceId: s.id,
@@ -557,7 +602,8 @@ export function articleFigures(article: Article, opts: BuildFiguresOptions = {})
 
 /** Every figure of a corpus: plain data for the persisted analysis. */
 export function buildFigures(corpus: Corpus, opts: BuildFiguresOptions = {}): FiguresAnalysis {
-  return { version: 1, figures: corpus.articles.flatMap((a) => articleFigures(a, opts)) };
+  const latest = corpus.articles.reduce<string | null>((m, a) => (a.date && (!m || a.date > m) ? a.date : m), null);
+  return { version: 1, figures: corpus.articles.flatMap((a) => articleFigures(a, opts, a.date ?? latest)) };
 }
 
 // --- questions engines ask of the figures ------------------------------------------------------

@@ -11,8 +11,10 @@ import { decide, type Answering } from '../evidence/answerable.js';
 import { parseQuestion, type ParsedQuestion } from '../evidence/question.js';
 import { retrieve } from '../evidence/retrieve.js';
 import type { Filler } from '../evidence/short.js';
+import { byTime, datePhrase, figureTimes, sameQuantity, type FigureTimes, type Placed } from '../evidence/figure-time.js';
 import { fold, terms } from '../language/tokenize.js';
 import type { Answer, AnswerBlock, Sentence } from '../types.js';
+import type { FigureFact } from '../analysis/figures.js';
 import type { Entity } from '../index/entities.js';
 import type { Element } from '../evidence/retrieve.js';
 import { attributedTo, extendQuote, followUpsFrom, passagesOf, refusal, shortTitle, timelineDate } from './ask.js';
@@ -62,22 +64,33 @@ export function evidenceAnswer(deps: Deps, question: string, context: string[] =
     } else if (spoken.length) windows = spoken;
   }
 
+  // "How many … now?": the latest figure of what is counted leads, the one it updates beside it; "… in August?": that month's.
+  const timed = byTime(deps, q, windows, r.windowAt);
+  windows = timed.windows;
   const groups = analysisOf(deps).groups;
-  const chosen = choose(windows, groups);
+  // A report of the same thing at a comparable time that gives another figure is set beside the answer.
+  const times = figureTimes(deps);
+  const rival = (a: Filler | undefined, b: Filler | undefined) =>
+    !!a?.figure && !!b?.figure && (q.kind === 'count' || q.kind === 'amount') && sameQuantity(a.figure, b.figure) && a.figure.value !== b.figure.value && times.comparable(a.figure, b.figure);
+  const chosen = choose(windows, groups, timed.earlier ?? undefined, rival);
   const citer = createCiter(deps.corpus);
   const used = new Set<string>();
   const blocks: AnswerBlock[] = [];
-  const cited: { w: Answering; n: number; filler?: Filler }[] = [];
+  const cited: { w: Answering; n: number; filler?: Filler; sentences: Sentence[] }[] = [];
   for (const w of chosen) {
     const filler = w.fillers[0];
-    const sentences = quoteSentencesOf(w, filler);
+    // The earlier figure, in this window (or around the answer), is quoted with the one that updates it.
+    const e = timed.earlier;
+    const withEarlier = !!e && (e.w === w || (w === chosen[0] && w.sentences.some((s) => s.id === e.filler.sentence.id)));
+    const sentences = quoteSentencesOf(w, filler, withEarlier ? e!.filler : undefined);
     if (sentences.every((s) => used.has(s.id))) continue;
     for (const s of sentences) used.add(s.id);
     const n = citer.cite(sentences);
-    cited.push({ w, n, ...(filler ? { filler } : {}) });
+    cited.push({ w, n, sentences, ...(filler ? { filler } : {}) });
   }
-  // The short answer: the first window's filler, verbatim in the quote that cites it; a rival or an update beside it.
-  const short = FACT_KINDS.has(q.kind) ? shortOf(q, cited, citer.citations) : null;
+  const earlier = timed.earlier ? placedIn(cited, timed.earlier) : null;
+  // The short answer: the first window's filler, verbatim in the quote that cites it; a rival or an earlier value beside it.
+  const short = FACT_KINDS.has(q.kind) ? shortOf(q, cited, citer.citations, earlier, times) : null;
   const voiceOf = (x: { article: { id: string } }) => groups.get(x.article.id) ?? x.article.id;
   for (const { w, n, filler } of cited) {
     const c = citer.citations[n - 1]!;
@@ -149,17 +162,29 @@ function subjectsOf(deps: Deps, q: ParsedQuestion, elements: Element[], fillers:
   return [...counted, ...out.map((e) => e.name)].slice(0, 4);
 }
 
-/** Up to three windows: the best, then the best of each other independent voice, then the rest; none repeats a sentence. */
-function choose(windows: Answering[], groups: Map<string, string>): Answering[] {
+/** The citation that quotes the earlier figure's sentence, with that figure. */
+function placedIn(cited: { n: number; sentences: Sentence[] }[], p: Placed): { filler: Placed['filler']; n: number } | null {
+  const c = cited.find((x) => x.sentences.some((s) => s.id === p.filler.sentence.id));
+  return c ? { filler: p.filler, n: c.n } : null;
+}
+
+/**
+ * Up to three windows: the best, then `also` (the earlier figure's window, set beside the answer), then the best
+ * of each other independent voice, then the rest; none repeats a sentence.
+ */
+function choose(windows: Answering[], groups: Map<string, string>, also?: Placed, rival: (a: Filler | undefined, b: Filler | undefined) => boolean = () => false): Answering[] {
   const top = windows[0];
   if (!top) return [];
   const out: Answering[] = [top];
+  if (also && also.w !== top && !top.sentences.some((s) => s.id === also.filler.sentence.id)) out.push(also.w);
   const floor = top.rank * 0.45;
   const voice = (w: Answering) => groups.get(w.article.id) ?? w.article.id;
   const taken = (w: Answering) =>
     out.some((o) => o.sentences.some((s) => s.id === w.sentence.id) || w.sentences.some((s) => s.id === o.sentence.id) || norm(o.sentence.text) === norm(w.sentence.text));
   // A supporting quote says the same fact (slot questions) or holds the question's words as well as the best does.
-  const supports = (w: Answering) => w.rank >= floor && (!top.fillers[0] || sameFact(w.fillers[0], top.fillers[0]) || w.rank >= top.rank * 0.8);
+  // A rival figure of the same thing at a comparable time is shown beside it.
+  const supports = (w: Answering) =>
+    w.rank >= floor && (!top.fillers[0] || sameFact(w.fillers[0], top.fillers[0]) || rival(w.fillers[0], top.fillers[0]) || w.rank >= top.rank * 0.8);
   for (const pass of [true, false]) {
     for (const w of windows.slice(1)) {
       if (out.length >= MAX_QUOTES) break;
@@ -172,11 +197,11 @@ function choose(windows: Answering[], groups: Map<string, string>): Answering[] 
   return out;
 }
 
-/** The sentences to quote for a window: its centre and the sentence holding the answer, with an open quotation's continuation. */
-function quoteSentencesOf(w: Answering, filler: Filler | undefined): Sentence[] {
+/** The sentences to quote for a window: its centre and the sentences holding the answer (and an earlier value), with an open quotation's continuation. */
+function quoteSentencesOf(w: Answering, ...fillers: (Filler | undefined)[]): Sentence[] {
   const base = extendQuote({ s: w.sentence, article: w.article, score: w.score, covered: new Set() });
   const out = [...base];
-  if (filler && !out.some((s) => s.id === filler.sentence.id)) out.push(filler.sentence);
+  for (const filler of fillers) if (filler && !out.some((s) => s.id === filler.sentence.id)) out.push(filler.sentence);
   return out.sort((a, b) => a.start - b.start);
 }
 
@@ -191,29 +216,34 @@ function sameFact(a: Filler | undefined, b: Filler | undefined): boolean {
 const norm = (t: string) => fold(t).replace(/[^a-z0-9]+/g, ' ').trim();
 
 /**
- * The short answer with its markers: the best filler ("25 [1]"); for a figure, a rival of
- * the same thing at a comparable time beside it ("1,000 [1] vs 1,200 [2]"), or the figure it
- * updates ("roughly 10,000 [1], up from 4,500 troops [1]"). Null when a piece is not verbatim
- * in the quote of its citation (never shown unverified).
+ * The short answer with its markers: the best filler ("25 [1]"); for a figure, the earlier value the
+ * question's time sets beside it ("roughly 10,000 [1], up from 4,500 troops [1] in August [1]"), or a
+ * rival of the same thing at a comparable time ("1,000 [1] vs 1,200 [2]"). Null when a piece is not
+ * verbatim in the quote of its citation (never shown unverified).
  */
-function shortOf(q: ParsedQuestion, cited: { w: Answering; n: number; filler?: Filler }[], citations: { n: number; quote: string }[]): { text: string; cites: number[] } | null {
+function shortOf(
+  q: ParsedQuestion,
+  cited: { w: Answering; n: number; filler?: Filler }[],
+  citations: { n: number; quote: string }[],
+  earlier: { filler: Filler & { figure: FigureFact }; n: number } | null,
+  times: FigureTimes,
+): { text: string; cites: number[] } | null {
   const first = cited[0];
   const f = first?.filler;
   if (!first || !f) return null;
   const pieces: { text: string; n: number; joiner?: string }[] = [{ text: f.text, n: first.n }];
   if (f.figure && (q.kind === 'count' || q.kind === 'amount')) {
     const fig = f.figure;
-    // "That number has since grown to roughly 10,000": the figure updates the count before it.
-    const prior = first.w.sentences.find((s) => s.start < f.sentence.start);
-    if (prior && /^\s*(?:that|this|the)\s+(?:number|figure|total|count|toll|tally)\b/i.test(f.sentence.text)) {
-      const before = first.w.fillers.find((x) => x.sentence === prior && x.figure && x.figure.kind === fig.kind && x.figure.value !== fig.value);
-      if (before && quoted(citations, first.n, before.text)) pieces.push({ text: before.text, n: first.n, joiner: fig.value > before.figure!.value ? ', up from ' : ', down from ' });
-    }
-    if (pieces.length === 1) {
+    if (earlier && earlier.filler.figure.value !== fig.value && quoted(citations, earlier.n, earlier.filler.text)) {
+      pieces.push({ text: earlier.filler.text, n: earlier.n, joiner: fig.value > earlier.filler.figure.value ? ', up from ' : ', down from ' });
+      // When the earlier value applied, as its sentence says it ("in August").
+      const when = datePhrase(earlier.filler.sentence, earlier.filler.figure);
+      if (when && !fold(earlier.filler.text).includes(fold(when.text)) && quoted(citations, earlier.n, when.text)) pieces.push({ text: when.text, n: earlier.n, joiner: ` ${when.prep} ` });
+    } else {
       // Reports that differ about the same thing at a comparable time stand side by side.
       const rival = cited.slice(1).find((c) => {
         const g = c.filler?.figure;
-        return !!g && g.kind === fig.kind && g.unit === fig.unit && g.value !== fig.value && (g.head ?? '') === (fig.head ?? '') && comparable(fig.when, g.when);
+        return !!g && sameQuantity(g, fig) && g.value !== fig.value && times.comparable(fig, g);
       });
       if (rival?.filler) pieces.push({ text: rival.filler.text, n: rival.n, joiner: ' vs ' });
     }
@@ -227,12 +257,6 @@ function quoted(citations: { n: number; quote: string }[], n: number, text: stri
   const squash = (s: string) => fold(s).replace(/\s+/g, ' ');
   const c = citations.find((x) => x.n === n);
   return !!c && squash(c.quote).includes(squash(text));
-}
-
-/** Two figures' dates are comparable when they are the same day or a day apart (or both unknown). */
-function comparable(a: string | null, b: string | null): boolean {
-  if (!a || !b) return a === b;
-  return Math.abs(Date.parse(a) - Date.parse(b)) <= 86_400_000;
 }
 
 function summary(q: ParsedQuestion): Record<string, unknown> {

@@ -17,6 +17,7 @@ import { fold, lemma, stem, tokenize, type Token } from '../language/tokenize.js
 import { PERSON_NOUNS, PLACE_NOUNS, THING_NOUNS } from '../language/lexicon/entity-cues.js';
 import { nounClass, partsOfSpeech } from '../language/wordnet.js';
 import { lexTags, tagWords, type TaggedWord } from '../language/word-tags.js';
+import { NOW_QUESTION_WORDS, PAST_AUXILIARIES, PRESENT_AUXILIARIES } from '../language/lexicon/figure-time.js';
 import {
   ANSWER_CUES,
   DEGREE_ADJECTIVES,
@@ -108,6 +109,8 @@ export interface ParsedQuestion {
   picks: QuestionTerm[];
   /** Dates the question states ("on sunday", "in july"). */
   dates: DateMention[];
+  /** It asks for a figure as it stands now ("how many … has … deployed", "how many … are", "… so far"): the latest answers. */
+  now: boolean;
   /** A rate asked ("how much … a day", "every hour"): a figure per that unit answers. */
   rate: 'hour' | 'day' | 'week' | 'month' | 'year' | null;
   /** Figures the question states ("13 of them"). */
@@ -383,6 +386,7 @@ export function parseQuestion(deps: Pick<Deps, 'corpus' | 'index'>, question: st
     topics: unique(keep(topics)),
     predicates: unique(keep(predicates)),
     dates,
+    now: (kind === 'count' || kind === 'amount') && !dates.length && asksNow(lower),
     rate: rateOf(lower),
     numbers,
     speaker,
@@ -418,6 +422,15 @@ function compoundBefore(text: string, topics: QuestionTerm[], head: QuestionTerm
     at = t.start;
   }
   return out;
+}
+
+const NOW_RE = new RegExp(`\\b(?:${NOW_QUESTION_WORDS.join('|')})\\b`);
+const PRESENT_RE = new RegExp(`^(?:and\\s+|so\\s+)?how (?:many|much)\\b[^,]*?(?:\\s|(?='))(?:${PRESENT_AUXILIARIES.join('|')})\\b`);
+const PAST_RE = new RegExp(`\\b(?:${PAST_AUXILIARIES.join('|')})\\b`);
+
+/** A figure asked as it stands now: a word that says so ("so far", "now"), or the present or present perfect with no past beside it. */
+function asksNow(lower: string): boolean {
+  return NOW_RE.test(lower) || (PRESENT_RE.test(lower) && !PAST_RE.test(lower));
 }
 
 /** "a day", "per hour", "every week", "daily": the rate a figure must be given in. */

@@ -124,8 +124,13 @@ export function fillersOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestio
           if (!q.figures.includes(f.kind as never) && !bare && !inUnit) continue;
           const narrowed = !q.headModifiers.length || q.headModifiers.every((m) => terms(s.text.slice(Math.max(0, f.start - 30), f.end + 40)).includes(m.key));
           let fit = inUnit ? 1 : bare ? (narrowed && head && !head.vague && terms(s.text).some((t) => (head.keys.get(t) ?? 0) >= 0.5) ? 0.6 : 0) : figureFit(q, f, head, s);
-          // "288 vessels … including 65 container ships": the part is not the total asked, unless it is what was asked.
-          if (PART_RE.test(s.text.slice(Math.max(0, f.start - 25), f.start)) && fit < 1) fit *= 0.6;
+          // "288 vessels … including 65 container ships": the part is not the total asked, unless it is what was asked —
+          // its noun and every word narrowing it ("container") are the question's.
+          if (PART_RE.test(s.text.slice(Math.max(0, f.start - 25), f.start))) {
+            const narrower = (f.noun ?? '').split(' ').slice(0, -1).filter((x) => x && !askedKeys.has(stem(fold(x))) && !q.headModifiers.some((m) => m.key === stem(fold(x))));
+            if (fit < 1) fit *= 0.6;
+            else if (narrower.length) fit *= 0.5;
+          }
           // "how much … a day": "$15 million of transit fees each day", not "$400 million an hour".
           if (q.rate) {
             const said = rateAfter(s.text.slice(f.end, f.end + 60));
