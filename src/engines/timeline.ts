@@ -120,6 +120,34 @@ function noteBody(e: TimelineEvent): string | null {
   return rest || null;
 }
 
+/** Every event's place in the timeline (dated in date order, then undated by article and position), once per build. */
+const chronologies = new WeakMap<readonly MergedEvent[], { order: number[]; rank: Int32Array }>();
+
+/**
+ * The events in timeline order (`order`: positions; `rank`: position → place). The sort is stable
+ * and its comparison a total preorder, so any subset taken in rank order is that subset sorted.
+ */
+function chronologyOf(all: readonly MergedEvent[]): { order: number[]; rank: Int32Array } {
+  const hit = chronologies.get(all);
+  if (hit) return hit;
+  const first = (e: MergedEvent) => e.members[0]!;
+  const order = all.map((_, i) => i).sort((i, j) => {
+    const a = all[i]!;
+    const b = all[j]!;
+    if (a.date && b.date) return a.date < b.date ? -1 : a.date > b.date ? 1 : 0;
+    if (a.date) return -1;
+    if (b.date) return 1;
+    const x = first(a);
+    const y = first(b);
+    return x.article.id === y.article.id ? x.sentence.start - y.sentence.start : x.article.id < y.article.id ? -1 : 1;
+  });
+  const rank = new Int32Array(all.length);
+  order.forEach((i, k) => (rank[i] = k));
+  const out = { order, rank };
+  chronologies.set(all, out);
+  return out;
+}
+
 /** What an event shows whatever the filter: its tellings' citations (unnumbered), sources, text and note. */
 interface Tellings {
   /** One citation per telling sentence (repeats of a sentence dropped), in the event's member order. */
@@ -186,22 +214,13 @@ export function timeline(deps: Deps, opts: TimelineOptions = {}): Answer {
       if (!ent) describedIds = sentencesDescribedBy(deps, about);
     }
   }
-  let list = all;
+  const { order, rank } = chronologyOf(all);
+  let list: MergedEvent[];
   if (about) {
     const keep = matchingEvents(analysisOf(deps).eventIndex, all, about, aliases, sentenceIds, describedIds);
-    if (keep) list = list.filter((_, i) => keep.has(i));
-  }
+    list = keep ? [...keep].sort((a, b) => rank[a]! - rank[b]!).map((i) => all[i]!) : order.map((i) => all[i]!);
+  } else list = order.map((i) => all[i]!);
   if (opts.from || opts.to) list = list.filter((e) => e.date !== null && inRange(e.date, opts.from, opts.to));
-
-  const order = (e: MergedEvent) => e.members[0]!;
-  list = [...list].sort((a, b) => {
-    if (a.date && b.date) return a.date < b.date ? -1 : a.date > b.date ? 1 : 0;
-    if (a.date) return -1;
-    if (b.date) return 1;
-    const x = order(a);
-    const y = order(b);
-    return x.article.id === y.article.id ? x.sentence.start - y.sentence.start : x.article.id < y.article.id ? -1 : 1;
-  });
 
   // Numbered as `Citer.adopt` numbers them (first use first; one number per article and quote), keyed by
   // the tellings' prepared keys: building a key from each quote again was most of a filtered timeline's time.
