@@ -5,7 +5,7 @@ import path from 'node:path';
 import { loadConfig } from '../src/config.js';
 import { loadCorpus } from '../src/corpus/load.js';
 import type { Deps } from '../src/deps.js';
-import type { SearchIndex } from '../src/index/search.js';
+import { buildIndex } from '../src/index/build.js';
 import { silentLogger } from '../src/log.js';
 import { createStore, type Store } from '../src/store/index.js';
 import type { Answer } from '../src/types.js';
@@ -26,8 +26,8 @@ export async function makeDeps(
   const corpus = await loadCorpus(seedsDir);
   return {
     corpus,
-    // The digest does not search; engines that do are not called here.
-    index: undefined as unknown as SearchIndex,
+    // The digest's disagreements are /compare's, which searches for the report a denial answers.
+    index: await buildIndex(corpus),
     store: opts.store ?? createStore({ kind: 'memory' }),
     clock: opts.clock ?? (() => new Date()),
     config,

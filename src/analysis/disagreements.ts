@@ -13,7 +13,7 @@
  */
 import type { Deps } from '../deps.js';
 import {
-  ALLEGATION_WORDS, NON_CONFIRMATIONS, REPORTING_WORDS, REPORT_NOUNS, alternation, denialForms, speechForms, wordRe,
+  ALLEGATION_WORDS, MEASURE_UNITS, NON_CONFIRMATIONS, UNIT_NOUNS, REPORTING_WORDS, REPORT_NOUNS, alternation, denialForms, speechForms, wordRe,
 } from '../language/lexicon/index.js';
 import { canonical } from '../language/synonyms.js';
 import { terms } from '../language/tokenize.js';
@@ -21,7 +21,7 @@ import type { Article, Sentence } from '../types.js';
 import type { Figure } from './digest-figures.js';
 import { analysisOf } from './index.js';
 import { denialOf, hedgeOf, isNonConfirmation, isReport, reportedHedgeOf } from './stance.js';
-import { differentTimes, figureGroup, sameQuantity } from './figure-relations.js';
+import { differentTimes, figureGroup, presentsChange, risingBound, sameQuantity } from './figure-relations.js';
 import { articleLabel, clip, distinctiveQuery, sentenceTerms } from './corpus-text.js';
 
 /** What the detector reads: the corpus (with its analysis) and the search index built from it. */
@@ -103,8 +103,32 @@ export function citeFinding(f: Finding, cite: (sentences: Sentence[]) => number)
 /** Same quantity, or the same kind of count at the same stated month ("seven warships" vs "three destroyers" in August). */
 function comparable(a: Figure, b: Figure): boolean {
   if (differentTimes(a, b)) return false;
+  // Sums named for different things ("$20 million emergency aid", "$150 million damage") are different sums; a bare
+  // amount still compares with any.
+  const bare = (f: Figure) => /:(money)?$/.test(f.key);
+  if (figureGroup(a) === 'money' && figureGroup(b) === 'money' && a.key !== b.key && !bare(a) && !bare(b)) return false;
+  // "power outages" and "water outages" are different quantities: the words naming which kind keep them apart (plain
+  // counts only: the figure rules' own keys already say what is counted, "accused narcoterrorists" killed).
+  if (a.key.startsWith('count:') && b.key.startsWith('count:')) {
+    const ka = kindWords(a);
+    const kb = kindWords(b);
+    if (ka.length && kb.length && !ka.some((t) => kb.includes(t))) return false;
+  }
   if (sameQuantity(a, b)) return true;
   return figureGroup(a) === figureGroup(b) && !!a.when && a.when === b.when && !!a.whenText && !!b.whenText;
+}
+
+const UNIT_WORDS: ReadonlySet<string> = new Set([...UNIT_NOUNS, 'dozen', ...MEASURE_UNITS.flatMap((u) => u.forms.map((f) => f.toLowerCase()))]);
+
+/** A plain count whose noun is a unit or a span ("kilometres southeast", "mph overnight", "square miles"). */
+function measuresNotCounts(f: Figure): boolean {
+  const ws = f.noun.toLowerCase().split(/\s+/);
+  return UNIT_WORDS.has(ws[0]!) || UNIT_WORDS.has(ws.slice(0, 2).join(' ')) || UNIT_WORDS.has(ws.slice(0, 3).join(' '));
+}
+
+/** The words naming which kind of thing a count counts ("power" in "power outages"), before what it counts. */
+function kindWords(f: Figure): string[] {
+  return terms(/\bof\s+(.+)$/.exec(f.noun)?.[1] ?? f.noun).slice(0, -1);
 }
 
 function figureDifferences(ctx: Ctx): Finding[] {
@@ -113,8 +137,11 @@ function figureDifferences(ctx: Ctx): Finding[] {
   for (const list of known.values()) all.push(...list);
   // Counts of things the figure lexicon does not know ("40,000 electric kettles", "23 reports of burns", "31 burn
   // injuries"): keyed by the noun they count, so any corpus's quantities compare.
-  all.push(...analysisOf(ctx.deps).plainCounts);
+  // A unit is not a thing counted ("600 kilometres southeast", "150 mph", "a dozen"): measures come keyed by what they
+  // measure from the figure rules above.
+  all.push(...analysisOf(ctx.deps).plainCounts.filter((f) => !measuresNotCounts(f)));
   const voice = (f: Figure) => ctx.group.get(f.articleId) ?? f.articleId;
+  const at = (f: Figure) => f.when ?? ctx.deps.corpus.byId.get(f.articleId)?.date ?? null;
   // Only figures of one kind can be about the same quantity: compare within each kind, and bound the
   // work per kind so a corpus of thousands of articles stays interactive.
   const byGroup = new Map<string, number[]>();
@@ -136,6 +163,9 @@ function figureDifferences(ctx: Ctx): Finding[] {
       if (voice(a) === voice(b) || !comparable(a, b)) continue;
       const derivedOnlyOnce = !!a.note !== !!b.note;
       if (a.value === b.value && !derivedOnlyOnce) continue;
+      // A figure given as a change ("has since risen to", "up from"), or a count that went on ("12" on 2 March, "at least
+      // 15" on 4 March), is a later value, not a rival one.
+      if (a.value !== b.value && (presentsChange(a) || presentsChange(b) || risingBound(a, b, at))) continue;
       parent[find(i)] = find(j);
       linked.add(i).add(j);
     }

@@ -3,7 +3,7 @@
  * difference a change rather than a disagreement. Shared by /verify, /compare and the
  * digest (src/analysis/disagreements.ts).
  */
-import { MEASURE_KINDS } from '../language/lexicon/index.js';
+import { MEASURE_KINDS, REVISION_VERBS, REVISION_WHEN, TREND_PHRASES, TREND_VERBS, alternation } from '../language/lexicon/index.js';
 import { terms } from '../language/tokenize.js';
 import type { Figure } from './digest-figures.js';
 
@@ -39,4 +39,32 @@ export function sameQuantity(a: Figure, b: Figure): boolean {
   const thing = (f: Figure) => terms(/\bof\s+(.+)$/.exec(f.noun)?.[1] ?? f.noun);
   const ta = new Set(thing(a));
   return thing(b).some((t) => ta.has(t));
+}
+
+const CHANGE_CUE_RE = new RegExp(
+  `\\b(?:${alternation([...TREND_VERBS.flatMap(([, past, participle]) => [past, participle]), ...TREND_PHRASES])}|than (?:${alternation(REVISION_WHEN)}) (?:${alternation(REVISION_VERBS)}))\\b`,
+  'i',
+);
+
+/** The sentence presents its figure as a change ("has since grown to", "up from", "than first thought"): a later value, not a rival one. */
+export function presentsChange(f: Figure): boolean {
+  return CHANGE_CUE_RE.test(f.sentence.text);
+}
+
+/** The figure pins a value down (no "at least"/"up to" bound). */
+export function pinnedDown(f: Figure): boolean {
+  return Number.isFinite(f.hi) && f.lo > 0;
+}
+
+/**
+ * A count that went on rather than a dispute: on a later date, an open lower bound at or
+ * above an earlier pinned-down value ("12 killed" on 2 March, "at least 15" on 4 March).
+ * `at` is when a figure applies (its stated date, else its article's).
+ */
+export function risingBound(a: Figure, b: Figure, at: (f: Figure) => string | null): boolean {
+  const ta = at(a);
+  const tb = at(b);
+  if (!ta || !tb || ta === tb) return false;
+  const [early, late] = ta < tb ? [a, b] : [b, a];
+  return pinnedDown(early) && !Number.isFinite(late.hi) && late.lo >= early.value;
 }

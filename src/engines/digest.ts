@@ -16,13 +16,14 @@ import { timeChartSvg, type Bucket, type TimeChartSpec } from '../chart/svg.js';
 import { svgToPng, writePng } from '../chart/png.js';
 import { citationMeta, createCiter, type Citer } from './cite.js';
 import { timeline } from './timeline.js';
-import { attributionOf, conflicts, decodeEntities, digestFigures, isTallyVerb, sameAction, sameThing, verbStem, type CountedFigure, type Figure } from '../analysis/digest-figures.js';
+import { conflicts, decodeEntities, isTallyVerb, sameAction, sameThing, verbStem, type CountedFigure, type Figure } from '../analysis/digest-figures.js';
 
-import { differentTimes } from './claims.js';
+import { differentTimes, presentsChange } from '../analysis/figure-relations.js';
+import { citeFinding, disagreementsOf, narrowDisagreements } from '../analysis/disagreements.js';
+import { clip } from '../analysis/corpus-text.js';
 import { parseDates } from '../language/dates.js';
 import {
-  ACCUSATION_WORDS, ALLEGATION_WORDS, MONTH_PATTERN, MONTH_SHORT, NON_CONFIRMATIONS, REPORT_NOUNS, REVISION_VERBS, REVISION_WHEN, TREND_PHRASES, TREND_VERBS,
-  WEEKDAYS, alternation, denialForms, wordRe,
+  MONTH_PATTERN, MONTH_SHORT, WEEKDAYS,
 } from '../language/lexicon/index.js';
 import { terms as searchTerms } from '../language/tokenize.js';
 import { analysisOf } from '../analysis/index.js';
@@ -53,6 +54,8 @@ const MAX_DEVELOPMENTS = 5;
 const SAME_DEVELOPMENT = 0.42;
 const MAX_FIGURES = 6;
 const MAX_TIMELINE = 4;
+/** How much of each side of a disagreement the digest shows. */
+const SIDE_CHARS = 110;
 
 /** "5 Nov 2025" / "Aug 2025" from YYYY-MM-DD / YYYY-MM. */
 export function humanDate(iso: string | null): string {
@@ -439,146 +442,29 @@ function samePeriod(ctx: Ctx, a: Figure, b: Figure): boolean {
   return !differentTimes({ ...a, when: ta }, { ...b, when: tb });
 }
 
-const CHANGE_CUE_RE = new RegExp(
-  `\\b(?:${alternation([...TREND_VERBS.flatMap(([, past, participle]) => [past, participle]), ...TREND_PHRASES])}|than (?:${alternation(REVISION_WHEN)}) (?:${alternation(REVISION_VERBS)}))\\b`,
-  'i',
-);
-
-/** The sentence presents its figure as a change ("has since grown to", "up from"): a later value, not a rival one. */
-function changeCue(f: Figure): boolean {
-  return CHANGE_CUE_RE.test(f.sentence.text);
-}
-
 /** Both figures pin a value down (no "at least"/"up to" bound), so different values differ. */
 const bounded = (f: Figure) => Number.isFinite(f.hi) && f.lo > 0;
 
 /** Two readings of one quantity for the same period that cannot both stand: disjoint ranges, or two pinned-down values that differ. */
 function rivals(ctx: Ctx, a: Figure, b: Figure): boolean {
-  if (!samePeriod(ctx, a, b) || changeCue(a) || changeCue(b)) return false;
+  if (!samePeriod(ctx, a, b) || presentsChange(a) || presentsChange(b)) return false;
   const pinned = bounded(a) && bounded(b) && a.value !== b.value;
   // On the same date any incompatible pair is a dispute; days apart, a rising lower bound ("at least 15"
   // after "12") reads as a change, while two pinned-down values that differ remain a discrepancy.
   return figureAt(ctx, a) === figureAt(ctx, b) ? conflicts(a, b) || pinned : pinned;
 }
 
-/** Figures that cannot all be true at the same time, or that independent sources give differently for the same period. */
-function figureDisagreements(ctx: Ctx, groups: FigureGroup[]): Disagreement[] {
-  const out: Disagreement[] = [];
-  for (const g of groups) {
-    const seen = new Set<string>();
-    for (let i = 0; i < g.figures.length; i++) {
-      for (let j = i + 1; j < g.figures.length; j++) {
-        let a = g.figures[i]!;
-        let b = g.figures[j]!;
-        if ((ctx.group.get(a.articleId) ?? a.articleId) === (ctx.group.get(b.articleId) ?? b.articleId)) continue;
-        // Different times are a change, not a conflict.
-        if (!rivals(ctx, a, b)) continue;
-        const clash = conflicts(a, b);
-        const pair = [a.value, b.value].sort((x, y) => x - y).join('/');
-        if (seen.has(pair)) continue;
-        seen.add(pair);
-        const published = (f: Figure) => ctx.deps.corpus.byId.get(f.articleId)?.date ?? '9999';
-        if (published(b) < published(a)) [a, b] = [b, a];
-        const sides = [a, b].map((f) => {
-          const art = ctx.deps.corpus.byId.get(f.articleId)!;
-          const who = f.who && f.who !== sourceName(art) ? `${sourceName(art)}, citing ${f.who}` : sourceName(art);
-          return { text: `${who} (${humanDate(art.date)}): ${f.display} ${f.noun === 'money' ? '' : f.noun}`.trimEnd(), citations: [ctx.book.cite([f.sentence])] };
-        });
-        out.push({ topic: `${g.label}: ${a.display} vs ${b.display}${clash ? '' : ' (the figures differ)'}`, sides });
-      }
-    }
-  }
-  return out.slice(0, 4);
-}
-
 const STATED_MONTH_OR_YEAR_RE = new RegExp(`\\b${MONTH_PATTERN}\\b|\\b\\d{4}\\b`, 'i');
-const DENIAL_RE = new RegExp(`\\b(${alternation([...denialForms({ forms: ['s', 'past'] }), ...NON_CONFIRMATIONS])}|called .{0,40}\\bfake)\\b`, 'i');
-const CLAIM_RE = wordRe([...REPORT_NOUNS, 'reporting']);
-const STRONG_DENIALS = alternation(denialForms({ strong: true }));
-
-/** "X denied that the company delayed the recall": a denial of an action, with what is denied. */
-const DENIED_ACT_RE = new RegExp(
-  `\\b(?:${STRONG_DENIALS})\\s+(?:that\\s+|having\\s+|(?=\\w+ing\\b)|(?:the\\s+)?(?:accusations?|allegations?|claims?|suggestions?|charges?)\\s+(?:that\\s+)?)(.{8,200})`,
-  'i',
-);
-const ACCUSE_RE = wordRe(ACCUSATION_WORDS);
-/** Sentences that allege or assert on someone's word. */
-const ALLEGE_RE = wordRe(ALLEGATION_WORDS);
-const DENIER_RE = new RegExp(`^([^,]+?)(?:,[^,]+,)?\\s+(?:${alternation(denialForms({ strong: true, forms: ['s', 'past'] }))})\\b`);
-
 /**
- * The sentence a denial answers: by another speaker, in the denial's article or an
- * earlier/independent one, sharing the most terms with what is denied (the denying
- * article's headline breaks ties, since it usually names the dispute).
+ * The section lists the disagreements /compare finds over the whole corpus (one detector,
+ * src/analysis/disagreements.ts), then the denials it notes of reports no article carries.
  */
-function allegationFor(ctx: Ctx, a: Article, s: Sentence, denied: string, denier: string | null): { article: Article; sentence: Sentence } | null {
-  const want = terms(denied);
-  const title = terms(a.title);
-  let best: { article: Article; sentence: Sentence; score: number } | null = null;
-  for (const other of ctx.articles) {
-    for (const c of other.sentences) {
-      if (c.id === s.id || !ALLEGE_RE.test(c.text) || !quotable(c)) continue;
-      const accuses = ACCUSE_RE.test(c.text);
-      // Another denial is not the allegation, unless it states the accusation too ("X accused Y of …, which Y denied").
-      if (DENIAL_RE.test(c.text) && !accuses) continue;
-      if (other.id === a.id && c.start > s.start) continue;
-      const who = attributionOf(c.text);
-      if (denier && who && (who.includes(denier) || denier.includes(who))) continue;
-      const t = ctx.termsOf.get(c.id) ?? terms(c.text);
-      let shared = 0;
-      for (const w of want) if (t.has(w)) shared++;
-      if (!shared) continue;
-      let fromTitle = 0;
-      for (const w of title) if (t.has(w)) fromTitle++;
-      // What is denied matters most; the headline only breaks ties (it names the dispute, not its content).
-      const score = shared * 3 + Math.min(fromTitle, 4) * 0.5 + (accuses ? 2 : 0) + (other.id === a.id ? 0.5 : 0);
-      if (!best || score > best.score) best = { article: other, sentence: c, score };
-    }
-  }
-  return best && best.score >= 3.5 ? best : null;
-}
-
-/** Claims one source reports and another (or the same article, quoting someone) denies. */
-function claimDisagreements(ctx: Ctx): Disagreement[] {
-  const out: Disagreement[] = [];
-  const seen: Set<string>[] = [];
-  for (const a of ctx.byRecency) {
-    for (const s of a.sentences) {
-      if (!DENIAL_RE.test(s.text) || !quotable(s)) continue;
-      const t = ctx.termsOf.get(s.id)!;
-      if (seen.some((x) => jaccard(x, t) > 0.4)) continue;
-      if (CLAIM_RE.test(s.text)) {
-        // The denial names the report it answers: it stands on its own.
-        seen.push(t);
-        const n = ctx.book.cite([s]);
-        out.push({ topic: 'A reported claim is disputed', sides: [{ text: s.text.trim(), citations: [n] }] });
-        continue;
-      }
-      // A denial of an action ("denied that the company delayed the recall"): show the allegation it answers.
-      const m = DENIED_ACT_RE.exec(s.text);
-      if (!m) continue;
-      const denier = DENIER_RE.exec(s.text.trim())?.[1] ?? attributionOf(s.text);
-      const claim = allegationFor(ctx, a, s, m[1]!, denier);
-      if (!claim) continue;
-      seen.push(t);
-      const nc = ctx.book.cite([claim.sentence]);
-      const nd = ctx.book.cite([s]);
-      out.push({
-        topic: 'An allegation is denied',
-        sides: [
-          { text: `${sourceName(claim.article)} (${humanDate(claim.article.date)}): ${claim.sentence.text.trim()}`, citations: [nc] },
-          { text: `${sourceName(a)} (${humanDate(a.date)}): ${s.text.trim()}`, citations: [nd] },
-        ],
-      });
-    }
-  }
-  return out.slice(0, 3);
-}
-
-function disagreementsSection(ds: Disagreement[]): DigestSection | null {
-  if (!ds.length) return null;
-  const lines = ds.map((d) => `• ${d.topic}: ${d.sides.map((s) => `${s.text} ${marks(s.citations)}`).join(' — vs — ')}`);
-  return { heading: 'Where the sources disagree', text: lines.join('\n'), citations: [...new Set(ds.flatMap((d) => d.sides.flatMap((s) => s.citations)))] };
+function disagreementsSection(ds: Disagreement[], noted: Disagreement[]): DigestSection | null {
+  if (!ds.length && !noted.length) return null;
+  // Each side as /compare words it, its quotation shortened: the digest is one message, and the citation holds the whole sentence.
+  const line = (d: Disagreement) => `${d.topic}: ${d.sides.map((s) => `${clip(s.text, SIDE_CHARS)} ${marks(s.citations)}`).join(' — vs — ')}`;
+  const lines = [...ds.map((d) => `• ${line(d)}`), ...noted.map((d) => `• Noted, not a disagreement — ${line(d)}`)];
+  return { heading: 'Where the sources disagree', text: lines.join('\n'), citations: [...new Set([...ds, ...noted].flatMap((d) => d.sides.flatMap((s) => s.citations)))] };
 }
 
 // ---------------------------------------------------------------------------
@@ -811,8 +697,11 @@ export async function digest(deps: Deps, opts: DigestOptions = {}): Promise<Answ
   const figures = keyFigures(ctx, groups);
   const events = datedEvents(deps, ctx.latestDate);
   const latestEvents = timelineSection(ctx, events);
-  const disagreements = [...figureDisagreements(ctx, groups), ...claimDisagreements(ctx)];
-  const disagree = disagreementsSection(disagreements);
+  const differ = narrowDisagreements(disagreementsOf(deps));
+  const cite = (ss: Sentence[]) => ctx.book.cite(ss);
+  const disagreements = differ.found.map((f) => citeFinding(f, cite));
+  // A denial of a report no article carries is a dispute worth knowing, though not one between the articles.
+  const disagree = disagreementsSection(disagreements, differ.notes.filter((f) => f.kind === 'denial').map((f) => citeFinding(f, cite)));
   const sources = sourcesSection(ctx);
 
   // Shown text reads HTML entities as the characters they are (&pound;35 → £35); citations stay byte-for-byte.
