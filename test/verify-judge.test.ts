@@ -30,6 +30,10 @@ The ferries' crew are all Estonian nationals, the union said.
 Fire investigators are examining whether the blaze at the ticket office was started deliberately.
 
 The two new ferries were built not of steel but of aluminium at the Eastmere yard.
+
+Two deckhands were injured in a fire aboard the Kestrel ferry Aurora last winter.
+
+The Aurora was launched at the Eastmere yard in 1998.
 `,
   'b_gazette.md': `---
 title: Kestrel sale questioned by city council
@@ -87,6 +91,13 @@ describe('/verify judged part by part', () => {
     ['Fire investigators found that the blaze at the ticket office was started deliberately', 'contradicted'], // 'found no evidence that'
     ['The hulls of the two new ferries were built of steel', 'contradicted'], // a negation the quote gives, one word worded otherwise
     ['The takeover was signed at a ceremony in Port Said', 'contradicted'], // another place, 'takeover' worded otherwise ('signing')
+    ['Three deckhands were injured in a fire aboard the Aurora', 'contradicted'], // another count of the same thing
+    ['The Aurora was launched in 2004', 'contradicted'], // another year
+    ['The Aurora was launched at the Eastmere yard in 1998', 'supported'],
+    ['The Aurora was refitted in 2004', 'not addressed'],
+    // a date no sentence that says the rest gives
+    ['Board member Ivo Lind said in 2025 that the ferry line would keep all 14 of its routes', 'partly supported'],
+    ['The signing took place in 1995 at a ceremony in Eastmere', 'partly supported'],
     // compound claims: one part supported, one not addressed → partly; the main part false → contradicted
     ['The Kestrel ferry line was sold to a unit of Baltic Holding and its chief executive was arrested', 'partly supported'],
     ['The Kestrel ferry line was sold to a unit of Baltic Holding and later moved its offices to Finland', 'partly supported'],

@@ -860,6 +860,11 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
     } else if (figLoose.length) {
       verdict = 'partly supported';
       reasons.push(figLoose.some((c) => c.status === 'close') ? 'the articles give a close but different figure' : 'the articles give no figure for part of it');
+    } else if (yearChecks.some((c) => c.status === 'none')) {
+      // A date the sentences that say the rest never give is a part of the claim they do not support ("opened in 1977").
+      verdict = 'partly supported';
+      const none = yearChecks.filter((c) => c.status === 'none').map((c) => c.date.text);
+      reasons.push(`the articles that say it never give ${none.length === 1 ? 'its date' : 'its dates'} ${quotedList(none)}`);
     } else if (strong.every((e) => e.hedge?.kind === 'uncertain') && hedgeOf(claim)?.kind !== 'uncertain') {
       // "Trump ruled out war" vs "I doubt it": the source is less sure than the claim. A claim that is itself
       // about a doubt ("Story said he does not believe…") is not weakened by the source's doubt.
