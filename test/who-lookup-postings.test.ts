@@ -11,7 +11,7 @@ import { entityLookupOf } from '../src/analysis/entity-lookup.js';
 import type { Deps } from '../src/deps.js';
 import type { EntityIndex } from '../src/index/entities.js';
 import { typoDistance } from '../src/language/edit-distance.js';
-import { editsAllowed, lookupEntity, queryKey } from '../src/engines/who.js';
+import { editsAllowed, lookupEntity, queryKey, relatedEntities } from '../src/engines/who.js';
 import { cleanupTempDirs, depsFor, SEEDS, writeCorpus } from './helpers/corpus-fixtures.js';
 import { generateArticles, VOCABULARY } from '../bench/generate.js';
 
@@ -71,6 +71,8 @@ function check(deps: Deps) {
     for (const m of lookupEntity(index, input).matches) expect(index.entities).toContain(m);
   }
   expect(fuzzyKept).toBeGreaterThan(0);
+  // "Related" from the sentence postings is the scan's, for every entity.
+  for (const e of index.entities) expect(relatedEntities(e, index, 'postings'), e.name).toEqual(relatedEntities(e, index, 'scan'));
   // Sentence postings: exactly the mentions, in each entity's order.
   const bySentence = new Map<string, [number, number][]>();
   index.entities.forEach((e, i) => e.mentions.forEach((m, mi) => bySentence.set(m.sentence.id, [...(bySentence.get(m.sentence.id) ?? []), [i, mi]])));

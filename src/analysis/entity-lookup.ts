@@ -30,6 +30,8 @@ export interface EntityLookup {
   bySurname(last: string): number[];
   /** Mentions in one sentence: parallel lists of entity positions and mention positions (in that entity's `mentions`). */
   inSentence(sentenceId: string): { entities: readonly number[]; mentions: readonly number[] } | undefined;
+  /** Whether the sentence postings are built (a scan of every mention is cheaper than building them for one call). */
+  readonly sentencesBuilt: boolean;
   /** Build every posting now (a server at start-up), not on first use. */
   warm(): void;
 }
@@ -88,6 +90,9 @@ function buildEntityLookup(index: EntityIndex): EntityLookup {
     inSentence(id) {
       sentences ??= sentencePostings(index);
       return sentences.get(id);
+    },
+    get sentencesBuilt() {
+      return sentences !== undefined;
     },
     warm() {
       names ??= namePostings(index);

@@ -172,13 +172,19 @@ function descriptions(e: Entity): { phrase: string; m: EntityMention; n: number 
   return [...by.values()].sort((a, b) => weight(b) - weight(a) || a.phrase.length - b.phrase.length);
 }
 
+/** How often `related` ran in this process without the sentence postings: the third such call builds them (one /who calls it twice). */
+let scans = 0;
+
 /**
  * The entities named in the same sentences as `e`: how many sentences each shares with it, and
- * its first mention (in its own order) in one of them. Read from the sentence postings, so it
- * costs `e`'s mentions, not every mention in the corpus.
+ * its first mention (in its own order) in one of them, most shared first. Read from the sentence
+ * postings (servers build them at start), so it costs `e`'s mentions, not every mention in the
+ * corpus; a process that has not built them (a one-shot front door) scans for its first /who, which is
+ * cheaper than building them for one answer.
  */
-function related(e: Entity, index: EntityIndex): { other: Entity; n: number; m: EntityMention }[] {
+export function relatedEntities(e: Entity, index: EntityIndex, via: 'auto' | 'scan' | 'postings' = 'auto'): { other: Entity; n: number; m: EntityMention }[] {
   const postings = entityLookupOf(index);
+  if (via === 'scan' || (via === 'auto' && !postings.sentencesBuilt && scans++ < 2)) return relatedByScan(e, index);
   const shared = new Map<number, { n: number; first: number }>();
   const seen = new Set<string>();
   for (const mine of e.mentions) {
@@ -205,6 +211,25 @@ function related(e: Entity, index: EntityIndex): { other: Entity; n: number; m: 
   const out = [...shared.entries()]
     .sort((a, b) => a[0] - b[0])
     .map(([o, { n, first }]) => ({ other: index.entities[o]!, n, m: index.entities[o]!.mentions[first]! }));
+  return out.sort((a, b) => b.n - a.n || b.other.mentions.length - a.other.mentions.length).slice(0, MAX_RELATED);
+}
+
+/** `relatedEntities` by reading every mention in the corpus. */
+function relatedByScan(e: Entity, index: EntityIndex): { other: Entity; n: number; m: EntityMention }[] {
+  const mine = new Map(e.mentions.map((m) => [m.sentence.id, m]));
+  const out: { other: Entity; n: number; m: EntityMention }[] = [];
+  for (const o of index.entities) {
+    if (o === e) continue;
+    const shared = new Set<string>();
+    let first: EntityMention | undefined;
+    for (const m of o.mentions) {
+      if (mine.has(m.sentence.id) && !shared.has(m.sentence.id)) {
+        shared.add(m.sentence.id);
+        first ??= m;
+      }
+    }
+    if (shared.size) out.push({ other: o, n: shared.size, m: first! });
+  }
   return out.sort((a, b) => b.n - a.n || b.other.mentions.length - a.other.mentions.length).slice(0, MAX_RELATED);
 }
 
@@ -285,7 +310,7 @@ function profileBlocks(e: Entity, deps: Deps, index: EntityIndex, citer: Citer, 
       return { line: `• ${sourceLabel(a)} (${a.date ?? 'undated'}, ${id}): ${ms.length} mention${ms.length === 1 ? '' : 's'} ${marks([n])}`, n };
     });
     blocks.push({ heading: 'Mentioned in', text: lines.map((l) => l.line).join('\n'), cites: lines.map((l) => l.n) });
-    const rel = related(e, index);
+    const rel = relatedEntities(e, index);
     if (rel.length) {
       const rl = rel.map((r) => {
         const n = cite(citer, r.m);
@@ -359,7 +384,7 @@ export async function who(deps: Deps, name: string): Promise<Answer> {
     followUps:
       look.matches.length > 1
         ? look.matches.slice(0, 5).map((e) => `/who ${e.name}`)
-        : [`/timeline about:${main.name}`, ...related(main, index).filter((r) => r.other.kind === 'person').slice(0, 2).map((r) => `/who ${r.other.name}`)],
+        : [`/timeline about:${main.name}`, ...relatedEntities(main, index).filter((r) => r.other.kind === 'person').slice(0, 2).map((r) => `/who ${r.other.name}`)],
     entity: entityInfo(main),
     ...(notes.length ? { notes } : {}),
     meta: { matches: look.matches.map((e) => e.name), suggestions: look.suggestions.map((e) => e.name) },
