@@ -140,6 +140,21 @@ function figureDifferences(ctx: Ctx): Finding[] {
   // A unit is not a thing counted ("600 kilometres southeast", "150 mph", "a dozen"): measures come keyed by what they
   // measure from the figure rules above.
   all.push(...analysisOf(ctx.deps).plainCounts.filter((f) => !measuresNotCounts(f)));
+  // And the counts the digest's key figures read that neither gives (numbers in words: "a pilot and four passengers"), so
+  // a count the digest states is one the disagreements see.
+  const have = new Set(all.map((f) => `${f.sentence.id}|${f.value}`));
+  const an = analysisOf(ctx.deps);
+  const latest = ctx.deps.corpus.articles.map((a) => a.date).filter((d): d is string => !!d).sort().pop() ?? null;
+  for (const a of ctx.deps.corpus.articles) {
+    for (const f of an.digestFigures(a, a.date ?? latest)) {
+      const k = `${f.sentence.id}|${f.value}`;
+      // "5 The boys were …": a list's number, not a count.
+      const listNumber = new RegExp(`^\\s*${f.display.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+\\p{Lu}`, 'u').test(f.sentence.text);
+      if (!f.head || have.has(k) || measuresNotCounts(f) || listNumber) continue;
+      have.add(k);
+      all.push(f);
+    }
+  }
   const voice = (f: Figure) => ctx.group.get(f.articleId) ?? f.articleId;
   const at = (f: Figure) => f.when ?? ctx.deps.corpus.byId.get(f.articleId)?.date ?? null;
   // Only figures of one kind can be about the same quantity: compare within each kind, and bound the
