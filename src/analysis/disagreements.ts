@@ -107,6 +107,9 @@ function comparable(a: Figure, b: Figure): boolean {
   // amount still compares with any.
   const bare = (f: Figure) => /:(money)?$/.test(f.key);
   if (figureGroup(a) === 'money' && figureGroup(b) === 'money' && a.key !== b.key && !bare(a) && !bare(b)) return false;
+  // A rate ("$400 million an hour", "$5.1 billion a day") is not a sum, nor a rate per another span.
+  const per = (f: Figure) => (UNIT_WORDS.has(f.noun.toLowerCase().split(/\s+/)[0]!) ? f.noun.toLowerCase().split(/\s+/)[0]! : null);
+  if (figureGroup(a) === 'money' && figureGroup(b) === 'money' && per(a) !== per(b)) return false;
   // "power outages" and "water outages" are different quantities: the words naming which kind keep them apart (plain
   // counts only: the figure rules' own keys already say what is counted, "accused narcoterrorists" killed).
   if (a.key.startsWith('count:') && b.key.startsWith('count:')) {
