@@ -83,6 +83,12 @@ describe('supportOf', () => {
     expect(supportOf('The deal was signed at a ceremony in Port Said.', 'The deal was signed at a ceremony in Ismailia.').reason).toMatch(/'Ismailia' where the statement has 'Port Said'/);
   });
 
+  it('a count against "no" of the same noun contradicts', () => {
+    const r = supportOf('Three passengers were hurt in the fire.', 'No passengers were hurt in the fire.');
+    expect(r.parts.find((p) => p.check === 'figures')).toMatchObject({ ok: false, contradicts: true });
+    expect(supportOf('Three deckhands were hurt in the fire.', 'No passengers were hurt in the fire.').parts.find((p) => p.check === 'figures')?.contradicts).toBe(false);
+  });
+
   it('finds the sentence around a quote, also for fragments joined by an ellipsis', () => {
     const passage = `First sentence here. ${TALKS} Last one.`;
     expect(sentencesAround(passage, 'the talks would resume')).toBe(TALKS);

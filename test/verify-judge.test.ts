@@ -34,6 +34,8 @@ The two new ferries were built not of steel but of aluminium at the Eastmere yar
 Two deckhands were injured in a fire aboard the Kestrel ferry Aurora last winter.
 
 The Aurora was launched at the Eastmere yard in 1998.
+
+No passengers were hurt in the fire, and one deckhand was flown to hospital in Northport.
 `,
   'b_gazette.md': `---
 title: Kestrel sale questioned by city council
@@ -98,6 +100,10 @@ describe('/verify judged part by part', () => {
     // a date no sentence that says the rest gives
     ['Board member Ivo Lind said in 2025 that the ferry line would keep all 14 of its routes', 'partly supported'],
     ['The signing took place in 1995 at a ceremony in Eastmere', 'partly supported'],
+    ['Three passengers were hurt in the fire', 'contradicted'], // 'No passengers were hurt': a count of none
+    ['A deckhand was flown to hospital in Eastmere', 'contradicted'], // another place after 'in', where the old rules saw scenery
+    ['The Kestrel ferry line was sold to a unit of Baltic Holding and its chief executive stayed on', 'partly supported'],
+    ['Ivo Lind is a board member and he is 72', 'partly supported'],
     // compound claims: one part supported, one not addressed → partly; the main part false → contradicted
     ['The Kestrel ferry line was sold to a unit of Baltic Holding and its chief executive was arrested', 'partly supported'],
     ['The Kestrel ferry line was sold to a unit of Baltic Holding and later moved its offices to Finland', 'partly supported'],

@@ -180,10 +180,19 @@ function judgeBySupport(deps: Deps, claim: string): { for: Judged[]; against: Ju
 
 /**
  * The judge's verdict on a part where assess() decided nothing, or less than the judge can: a part it found nothing
- * for or only part of, and a part it calls partly supported with nothing for it. Cited through the shared citer.
+ * for or only part of, a part it calls partly supported with nothing for it, and a part it calls supported that a
+ * sentence saying all of it contradicts while none says it. Cited through the shared citer.
  */
 function judged(deps: Deps, claim: string, citer: Citer, prior: Assessment): Assessment {
   const undecided = prior.verdict === 'not addressed' || prior.loose;
+  if (prior.verdict === 'supported') {
+    // The old rules let a name after "in", "to" or "at" set the scene; a sentence that says all of the claim with
+    // another name in that place, or the opposite state or polarity, contradicts it when no sentence says it.
+    const j = judgeBySupport(deps, claim);
+    // Figures and dates it has compared with their own rules, over more sentences than one.
+    const full = j.against.filter((x) => x.support.parts.every((p) => p.ok || (p.contradicts && p.check !== 'figures' && p.check !== 'dates')));
+    return !j.for.length && full.length ? fromJudge(deps, claim, citer, 'contradicted', full, prior) : prior;
+  }
   // Partly supported with nothing for it (a negation or qualification the rules could not pin down): contradicted
   // when no sentence says it and one says something incompatible about the same subject. A claim some sentence
   // supports while another denies it stays disputed.

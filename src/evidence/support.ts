@@ -80,7 +80,7 @@ export interface SupportContext {
 }
 
 /** Bump when the judgement changes: model answers verified by an older judge are not reused. */
-export const SUPPORT_VERSION = 3;
+export const SUPPORT_VERSION = 4;
 
 /**
  * Share of a statement's content words the quotes must cover. Tuned on the generated
@@ -405,6 +405,13 @@ function shortFormFound(run: Tok[], toks: Tok[]): boolean {
   return own.every((o) => toks.some((q, i) => q.name && q.bare === o.bare && !beside(q, toks[i - 1]) && !beside(q, toks[i + 1])));
 }
 
+/** The quote says there are none of what the statement counts ("No passengers were hurt" against "Three passengers …"). */
+function countsNone(f: FigureReading, r: Reading): boolean {
+  if (f.kind !== 'count' || !f.head || !(f.value > 0)) return false;
+  const head = stem(f.head);
+  return r.cues.some((c) => /^(?:no|none)$/i.test(r.text.slice(c.start, c.end)) && c.scope.some((i) => r.toks[i]!.key === head || r.toks[i]!.lemma === f.head));
+}
+
 /** Does statement figure f follow from quote figure g? */
 function figureFollows(f: FigureReading, g: FigureReading): boolean {
   if (!comparableKinds(f, g)) return false;
@@ -530,7 +537,7 @@ export function supportOf(statement: string, evidence: string | Quoted | readonl
       const pool = inFrame(f.start) ? frameFigures : qFigures;
       if (pool.some((g) => figureFollows(f, g))) continue;
       bad ??= f.text;
-      if (pool.some((g) => sameQuantity(f, g))) contradicts = true;
+      if (pool.some((g) => sameQuantity(f, g)) || (!inFrame(f.start) && quotes.some((r) => countsNone(f, r)))) contradicts = true;
     }
     parts.push(bad ? { check: 'figures', ok: false, contradicts, detail: `'${bad}' is not a figure of the quote` } : { check: 'figures', ok: true });
   }
