@@ -4,12 +4,15 @@
  * one counted and is later than it; a question in the present or present perfect is answered by
  * the latest figure, the earlier one beside it ("up from 300 firefighters in June"); a question
  * with a date by the figure of that date; reports of one day that differ stand side by side; a
- * part is not the total asked. The digest's key figures state the same latest value.
+ * part is not the total asked. The digest's key figures state the same latest value, and /verify
+ * reads the update as a count of the same thing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deps } from '../src/deps.js';
 import { analysisOf } from '../src/analysis/index.js';
+import { digest } from '../src/engines/digest.js';
 import { runCommand } from '../src/engines/index.js';
+import { verify } from '../src/engines/verify.js';
 import type { Answer } from '../src/types.js';
 import { cleanupTempDirs, writeCorpus } from './helpers/corpus-fixtures.js';
 import { testDeps } from './helpers/deps.js';
@@ -118,4 +121,22 @@ describe('a part beside its total', () => {
     const a = await ask('How many trucks were destroyed?');
     expect(a.short?.text).toMatch(/^46 trucks \[\d+\]/);
   });
+});
+
+describe("one fact, one answer: the digest's key figures", () => {
+  it('the latest value a key figure reaches is what /ask answers for now, the earlier one beside it', async () => {
+    const d = await digest(deps, { chartDir: null });
+    const lines = d.blocks.find((b) => /^Key figures/.test(b.heading ?? ''))!.text.split('\n');
+    expect(lines.find((l) => /^• Firefighters/.test(l))).toMatch(/300 firefighters[^\n]*→[^\n]*about 1,100 firefighters \(since then/);
+    expect(lines.find((l) => /^• Evacuees/.test(l))).toMatch(/→ 5,000 evacuees/);
+    expect((await ask('How many firefighters are there now?')).short?.text).toMatch(/^about 1,100 \[\d+\], up from 300 firefighters/);
+    expect((await ask('How many evacuees have there been so far?')).short?.text).toMatch(/^5,000 evacuees \[/);
+  }, 60_000);
+
+  it('/verify reads the update as a count of the same thing', () => {
+    expect(verify(deps, 'The regional government has sent about 1,100 firefighters to Marrow Ridge').verdict).not.toBe('contradicted');
+    const wrong = verify(deps, 'The regional government has sent 2,000 firefighters to Marrow Ridge');
+    expect(wrong.verdict).toBe('contradicted');
+    expect(wrong.blocks.map((b) => b.text).join('\n')).toMatch(/about 1,100/);
+  }, 60_000);
 });

@@ -15,7 +15,7 @@ import {
 } from '../language/lexicon/index.js';
 import { lemma as lemmaOf, root, verbForms, words as wordsOf } from '../language/tokenize.js';
 import type { Article, Sentence } from '../types.js';
-import { readFigures } from './figures.js';
+import { figureAnaphor, readFigures, type FigureReading } from './figures.js';
 
 /** What a figure counts, as a readable label; the key groups comparable figures. */
 export interface Figure {
@@ -159,10 +159,11 @@ export function extractFigures(article: Article, refDate: string | null): Figure
   const ref = refDate ? new Date(`${refDate}T12:00:00Z`) : null;
   const articleOwnRef = article.date ? new Date(`${article.date}T12:00:00Z`) : null;
   let previous: Figure | undefined;
-  for (const sentence of article.sentences) {
+  for (const [si, sentence] of article.sentences.entries()) {
     const text = sentence.text;
     const found: Figure[] = [];
     const { whenText, when: whenIso } = when(text, articleOwnRef ?? ref);
+    let recentCount: FigureReading | null | undefined;
     const who = attributionOf(text);
     FIGURE_RE.lastIndex = 0;
     for (let m = FIGURE_RE.exec(text); m; m = FIGURE_RE.exec(text)) {
@@ -251,14 +252,31 @@ export function extractFigures(article: Article, refDate: string | null): Figure
         }
       }
       // "That number has since grown to roughly 10,000": the count of the previous figure.
+      const since = { when: whenIso ?? article.date, whenText: whenText ?? (/\bsince\b/i.test(text) ? 'since then' : null) };
       if (previous && ANAPHORA_RE.test(text) && (!words.length || !/^[a-z]/.test(words[0]!))) {
-        found.push({ ...base, key: previous.key, label: previous.label, noun: previous.noun, when: whenIso ?? article.date, whenText: whenText ?? (/\bsince\b/i.test(text) ? 'since then' : null) });
+        found.push({ ...base, key: previous.key, label: previous.label, noun: previous.noun, ...since });
+      } else if (!previous && ANAPHORA_RE.test(text) && (!words.length || !/^[a-z]/.test(words[0]!)) && figureAnaphor(text, m.index + whole!.indexOf(numText!)) && (recentCount ??= lastCount(article.sentences.slice(Math.max(0, si - 2), si)))) {
+        // … of a count the lexicon does not know ("300 firefighters"), keyed as the digest keys any count (genericFigures).
+        const nounWords = recentCount.noun!.split(' ');
+        const kept = nounWords.filter((w) => !SOFT_MODIFIERS.has(w));
+        const head = nounStem(nounWords.at(-1)!);
+        const counted: CountedFigure = { ...base, key: `count:${head}`, label: capitalise(kept.join(' ')), noun: recentCount.noun!, head, core: kept.map(nounStem), ...since };
+        found.push(counted);
       }
     }
     out.push(...found);
     if (found.length) previous = found[found.length - 1];
   }
   return out;
+}
+
+/** The last count of a noun in these sentences ("… carrying 300 firefighters"), read as the figures analysis reads it. */
+function lastCount(sentences: Sentence[]): FigureReading | null {
+  for (const s of [...sentences].reverse()) {
+    const c = readFigures(s.text).filter((r) => r.kind === 'count' && r.noun && r.head).at(-1);
+    if (c) return c;
+  }
+  return null;
 }
 
 function capitalise(s: string): string {

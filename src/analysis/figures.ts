@@ -541,20 +541,30 @@ const UPDATE_RE = new RegExp(`\\b(?:${[...UPDATE_WORDS, ...TREND_VERBS.flat()].m
 const ANAPHOR_VERB_RE = new RegExp(`^\\s+(?:is|was|are|were|has|have|had|stood|stands|will|would|could|may|might|${[...UPDATE_WORDS, ...TREND_VERBS.flat()].map(esc).join('|')})\\b`, 'i');
 
 /**
- * The count a figure without a noun speaks of again: "That number has since grown to roughly 10,000"
- * after "… carrying 4,500 troops" counts troops. The anaphor must stand before the figure in its
- * clause, with no other number between; the count is the last one of the sentence or the two before.
+ * Whether the figure at `start` is named by an anaphor ("That number has since grown to roughly
+ * 10,000", "the toll rose to 61"): the anaphor is its clause's subject, before it with no other
+ * number between. `later` when the words between make it a later value ("since", "grown").
  */
-function referredCount(text: string, r: FigureReading, earlier: FigureFact[]): { to: FigureFact; later: boolean } | null {
-  if (r.kind !== 'number') return null;
-  const before = text.slice(0, r.start);
+export function figureAnaphor(text: string, start: number): { later: boolean } | null {
+  const before = text.slice(0, start);
   const anaphor = [...before.matchAll(FIGURE_ANAPHORA_RE)].at(-1);
   if (!anaphor) return null;
   const between = before.slice(anaphor.index! + anaphor[0].length);
   // The anaphor is the clause's subject ("that number has …", "the toll rose …"), not a modifier ("the total cost").
   if (between.length > 60 || /[;:.!?]|\d/.test(between) || !ANAPHOR_VERB_RE.test(between)) return null;
+  return { later: UPDATE_RE.test(between) };
+}
+
+/**
+ * The count a figure without a noun speaks of again: "That number has since grown to roughly 10,000"
+ * after "… carrying 4,500 troops" counts troops. The count is the last one of the sentence or the two before.
+ */
+function referredCount(text: string, r: FigureReading, earlier: FigureFact[]): { to: FigureFact; later: boolean } | null {
+  if (r.kind !== 'number') return null;
+  const anaphor = figureAnaphor(text, r.start);
+  if (!anaphor) return null;
   const to = [...earlier].reverse().find((f) => f.kind === 'count' && f.noun);
-  return to ? { to, later: UPDATE_RE.test(between) } : null;
+  return to ? { to, later: anaphor.later } : null;
 }
 
 /** Read every figure of one article. `refDate` reads the stated dates of an undated article. */
