@@ -104,6 +104,13 @@ describe('/verify judged part by part', () => {
     ['A deckhand was flown to hospital in Eastmere', 'contradicted'], // another place after 'in', where the old rules saw scenery
     ['The Kestrel ferry line was sold to a unit of Baltic Holding and its chief executive stayed on', 'partly supported'],
     ['Ivo Lind is a board member and he is 72', 'partly supported'],
+    ['The Kestrel ferry line was sold in May', 'contradicted'],
+    ['The council approved the new timetable and the ferry line was sold', 'contradicted'],
+    ['Two deckhands were killed in a fire aboard the Aurora', 'contradicted'],
+    ['The Aurora was launched at the Eastmere yard in 1998 and two deckhands were injured in a fire aboard it', 'supported'],
+    ['Marta Olsen led the Kestrel ferry line for twelve years', 'contradicted'],
+    ['Marta Olsen led the Kestrel ferry line for nine years and was fired', 'supported'],
+    ['The ferries crew are all Latvian nationals', 'contradicted'],
     // compound claims: one part supported, one not addressed → partly; the main part false → contradicted
     ['The Kestrel ferry line was sold to a unit of Baltic Holding and its chief executive was arrested', 'partly supported'],
     ['The Kestrel ferry line was sold to a unit of Baltic Holding and later moved its offices to Finland', 'partly supported'],

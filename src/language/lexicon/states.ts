@@ -14,7 +14,7 @@ export const STATE_OPPOSITES: readonly (readonly [readonly string[], readonly st
     ['already decided', 'had decided', 'has decided', 'already made a decision', 'had made a decision', 'has made a decision', 'made up his mind', 'made up her mind'],
   ],
   [
-    ['alive', 'survived', 'survives', 'rescued alive', 'found alive'],
+    ['alive', 'survived', 'survives', 'rescued alive', 'found alive', 'injured', 'wounded', 'was hurt', 'were hurt'],
     ['died', 'dies', 'dead', 'killed', 'perished', 'found dead'],
   ],
   [
