@@ -204,7 +204,13 @@ function figureDifferences(ctx: Ctx): Finding[] {
       const k = `${voice(f)}|${f.display}|${f.noun}`;
       if (!readings.has(k)) readings.set(k, f);
     }
-    const list = [...readings.values()].slice(0, 4);
+    // At most four sides, taken in turn from each voice: four readings of one article would hide the other voice it differs from.
+    const byVoice = new Map<string, Figure[]>();
+    for (const f of readings.values()) byVoice.set(voice(f), [...(byVoice.get(voice(f)) ?? []), f]);
+    const turns: Figure[] = [];
+    for (let i = 0; turns.length < readings.size; i++) for (const fs of byVoice.values()) if (fs[i]) turns.push(fs[i]!);
+    const picked = new Set(turns.slice(0, 4));
+    const list = [...readings.values()].filter((f) => picked.has(f));
     if (list.length < 2) continue;
     // Strictly by the ranges the wording allows: "$2.3 billion" and "$2.1 billion" cannot both be true.
     const disjoint = (a: Figure, b: Figure) => a.hi < b.lo || b.hi < a.lo;
