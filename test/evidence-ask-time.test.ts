@@ -49,6 +49,12 @@ The count of damaged farms reached 75 by the weekend, the county said.
 
 By Tuesday, 5,000 evacuees were in shelters, the county said.
 `,
+  '04_valley-notes.txt': `Water from the air over Marrow Ridge
+
+On Monday, some 20 helicopters were dropping water on the ridge.
+
+With some 35 helicopters now in the air, the fire on the eastern slope is slowing.
+`,
 };
 
 let deps: Deps;
@@ -113,6 +119,16 @@ describe('the time a question asks', () => {
     const a = await ask('How many evacuees left on Thursday?');
     expect(a.short?.text).toMatch(/^(?:2,400 evacuees \[\d+\] vs About 2,100 evacuees|About 2,100 evacuees \[\d+\] vs 2,400 evacuees) \[\d+\]$/);
     expectShortVerbatim(a);
+  });
+});
+
+describe('an article with no date of its own', () => {
+  it('a figure told "now" is later than one it dates "on Monday", and the two are no rival reports', async () => {
+    const now = await ask('How many helicopters are there now?');
+    expect(now.short?.text).toMatch(/^some 35 helicopters \[(\d+)\], up from some 20 helicopters \[(\d+)\] on Monday \[\2\]$/);
+    expectShortVerbatim(now);
+    const asked = await ask('How many helicopters were dropping water?');
+    expect(asked.short?.text).not.toMatch(/ vs /);
   });
 });
 

@@ -77,6 +77,17 @@ export function figureTimes(deps: Pick<Deps, 'corpus'>): FigureTimes {
     spans.set(f.id, span);
     return span;
   };
+  // Whether a figure's sentence states its own date ("On Thursday, some 150 ships …"): in an article with no date of its
+  // own, such a figure is earlier than one told at the article's time ("240 ships now waiting"), and not comparable with it.
+  const stated = new Map<string, boolean>();
+  const statesDate = (f: FigureFact): boolean => {
+    if (!stated.has(f.id)) {
+      const s = deps.corpus.byId.get(f.articleId)?.sentences.find((x) => x.id === f.sentenceId);
+      stated.set(f.id, !!s && findDateMentions(s.text).some((m) => !m.tenure && !/^(?:now|today)$/i.test(m.text.trim())));
+    }
+    return stated.get(f.id)!;
+  };
+  const sameUndated = (x: FigureFact, y: FigureFact) => x.articleId === y.articleId && !spanOf(x) && !spanOf(y);
   /** How `a` stands to `b` through the figures that speak of others again: 1 later, -1 earlier, 0 not linked or the same. */
   const linked = (x: FigureFact, y: FigureFact): number => {
     const seen = new Set<string>();
@@ -92,12 +103,14 @@ export function figureTimes(deps: Pick<Deps, 'corpus'>): FigureTimes {
     laterThan(x, y) {
       const l = linked(x, y) || -linked(y, x);
       if (l) return l > 0;
+      if (sameUndated(x, y)) return !statesDate(x) && statesDate(y);
       const sx = spanOf(x);
       const sy = spanOf(y);
       return !!sx && !!sy && sx.from > sy.to + DAY;
     },
     comparable(x, y) {
       if (x.refersTo === y.id || y.refersTo === x.id) return false;
+      if (sameUndated(x, y) && statesDate(x) !== statesDate(y)) return false;
       const sx = spanOf(x);
       const sy = spanOf(y);
       if (!sx || !sy) return !sx && !sy;
