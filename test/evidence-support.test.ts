@@ -83,6 +83,11 @@ describe('supportOf', () => {
     expect(supportOf('The deal was signed at a ceremony in Port Said.', 'The deal was signed at a ceremony in Ismailia.').reason).toMatch(/'Ismailia' where the statement has 'Port Said'/);
   });
 
+  it('a weekday added to a day of a month says nothing more', () => {
+    expect(supportOf('The minister visited the harbour on Friday June 29.', 'The minister visited the harbour on June 29.').supported).toBe(true);
+    expect(supportOf('The minister visited the harbour on Friday June 29.', 'The minister visited the harbour on June 28.').verdict).toBe('contradicts');
+  });
+
   it('a count against "no" of the same noun contradicts', () => {
     const r = supportOf('Three passengers were hurt in the fire.', 'No passengers were hurt in the fire.');
     expect(r.parts.find((p) => p.check === 'figures')).toMatchObject({ ok: false, contradicts: true });

@@ -80,7 +80,7 @@ export interface SupportContext {
 }
 
 /** Bump when the judgement changes: model answers verified by an older judge are not reused. */
-export const SUPPORT_VERSION = 4;
+export const SUPPORT_VERSION = 5;
 
 /**
  * Share of a statement's content words the quotes must cover. Tuned on the generated
@@ -439,7 +439,9 @@ function sameQuantity(f: FigureReading, g: FigureReading): boolean {
 }
 
 function dateRelation(a: DateParts, b: DateParts): 'match' | 'conflict' | 'incomparable' {
-  const keys = (['year', 'month', 'day', 'weekday', 'hour', 'minute'] as const).filter((k) => a[k] !== undefined);
+  // A day of a month fixes its weekday: "Friday June 29" says no more than "June 29" (a year would let us check it).
+  const weekdayGiven = b.day !== undefined && b.month !== undefined && b.weekday === undefined;
+  const keys = (['year', 'month', 'day', 'weekday', 'hour', 'minute'] as const).filter((k) => a[k] !== undefined && !(k === 'weekday' && weekdayGiven));
   const shared = keys.filter((k) => b[k] !== undefined);
   if (!shared.length) return 'incomparable';
   if (shared.some((k) => a[k] !== b[k])) return 'conflict';
