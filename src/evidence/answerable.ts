@@ -114,7 +114,10 @@ export function decide(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, 
   }
 
   // 4. The slot: the right kind of thing, in a window that holds the rest.
-  const slotted = q.kind === 'yesno' || q.kind === 'quote' || q.kind === 'description';
+  // "How did the council vote?" asks the manner as much as a cause: a window stating the verb answers it ("voted 7-2"),
+  // one naming a cause ("died after inhaling smoke") answers it better.
+  const manner = q.kind === 'reason' && /^\s*(?:and\s+)?how\b/i.test(q.text);
+  const slotted = q.kind === 'yesno' || q.kind === 'quote' || q.kind === 'description' || manner;
   const answering: Answering[] = [];
   for (const w of together) {
     // A filler that barely fits (a measure of something else, a name tied to nothing asked) fills no slot.
