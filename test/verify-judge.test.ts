@@ -36,6 +36,8 @@ Two deckhands were injured in a fire aboard the Kestrel ferry Aurora last winter
 The Aurora was launched at the Eastmere yard in 1998.
 
 No passengers were hurt in the fire, and one deckhand was flown to hospital in Northport.
+
+The shipyard had initially hoped to host the crew at the launch party. The Eastmere Rowing Club has offered to host them at its boathouse instead.
 `,
   'b_gazette.md': `---
 title: Kestrel sale questioned by city council
@@ -100,6 +102,7 @@ describe('/verify judged part by part', () => {
     // a date no sentence that says the rest gives
     ['Board member Ivo Lind said in 2025 that the ferry line would keep all 14 of its routes', 'partly supported'],
     ['The signing took place in 1995 at a ceremony in Eastmere', 'partly supported'],
+    ['The Eastmere Rowing Club invited the crew to the launch party', 'partly supported'], // its words come from two sentences about two hosts
     ['Three passengers were hurt in the fire', 'contradicted'], // 'No passengers were hurt': a count of none
     ['A deckhand was flown to hospital in Eastmere', 'contradicted'], // another place after 'in', where the old rules saw scenery
     ['The Kestrel ferry line was sold to a unit of Baltic Holding and its chief executive stayed on', 'partly supported'],

@@ -127,6 +127,8 @@ interface Assessment {
   figures: { claim: string; status: string; articles: string[] }[];
   /** "Partly supported" only because no sentence found covers enough of its words: the judge may still find one that says it. */
   loose?: boolean;
+  /** Supported only by pairs of sentences: the judge must find that one of them says it, else its names and verb may come from two events. */
+  pairsOnly?: boolean;
 }
 
 /** A sentence (or two adjacent ones) the one judge (src/evidence/support.ts) read against a claim part. */
@@ -191,7 +193,11 @@ function judged(deps: Deps, claim: string, citer: Citer, prior: Assessment): Ass
     const j = judgeBySupport(deps, claim);
     // Figures and dates it has compared with their own rules, over more sentences than one.
     const full = j.against.filter((x) => x.support.parts.every((p) => p.ok || (p.contradicts && p.check !== 'figures' && p.check !== 'dates')));
-    return !j.for.length && full.length ? fromJudge(deps, claim, citer, 'contradicted', full, prior) : prior;
+    if (!j.for.length && full.length) return fromJudge(deps, claim, citer, 'contradicted', full, prior);
+    if (j.for.length || !prior.pairsOnly) return prior;
+    // Two sentences that share the claim's words between them ("FIFA had hoped to host the boys at the final. United have
+    // offered to host them") do not say it: only what the judge finds of it in one of them holds.
+    return { ...prior, verdict: 'partly supported', reasons: ['no one passage of the articles says all of it: its words come from two sentences that may be about different things'], supportIds: [] };
   }
   // Partly supported with nothing for it (a negation or qualification the rules could not pin down): contradicted
   // when no sentence says it and one says something incompatible about the same subject. A claim some sentence
@@ -924,6 +930,7 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
     againstIds,
     figures: checks.map((c) => ({ claim: c.claim.display, status: c.status, articles: c.found.map((x) => x.f.display) })),
     ...(loose ? { loose } : {}),
+    ...(verdict === 'supported' && forSide.length && forSide.every((e) => e.sents.length > 1) ? { pairsOnly: true } : {}),
   };
 }
 
