@@ -70,8 +70,9 @@ export function evidenceAnswer(deps: Deps, question: string, context: string[] =
   const groups = analysisOf(deps).groups;
   // A report of the same thing at a comparable time that gives another figure is set beside the answer.
   const times = figureTimes(deps);
+  // The same noun as written ("evacuees", not "specialist cave divers" beside "divers").
   const rival = (a: Filler | undefined, b: Filler | undefined) =>
-    !!a?.figure && !!b?.figure && (q.kind === 'count' || q.kind === 'amount') && sameQuantity(a.figure, b.figure) && a.figure.value !== b.figure.value && times.comparable(a.figure, b.figure);
+    !!a?.figure && !!b?.figure && (q.kind === 'count' || q.kind === 'amount') && sameQuantity(a.figure, b.figure) && a.figure.noun === b.figure.noun && a.figure.value !== b.figure.value && times.comparable(a.figure, b.figure);
   const chosen = choose(windows, groups, timed.earlier ?? undefined, rival);
   const citer = createCiter(deps.corpus);
   const used = new Set<string>();
@@ -243,7 +244,7 @@ function shortOf(
       // Reports that differ about the same thing at a comparable time stand side by side.
       const rival = cited.slice(1).find((c) => {
         const g = c.filler?.figure;
-        return !!g && sameQuantity(g, fig) && g.value !== fig.value && times.comparable(fig, g);
+        return !!g && sameQuantity(g, fig) && g.noun === fig.noun && g.value !== fig.value && times.comparable(fig, g);
       });
       if (rival?.filler) pieces.push({ text: rival.filler.text, n: rival.n, joiner: ' vs ' });
     }

@@ -7,6 +7,7 @@
  * question with a date ("in August", "on Friday") by the figure of that time.
  */
 import type { Deps } from '../deps.js';
+import { NOW_QUESTION_WORDS } from '../language/lexicon/figure-time.js';
 import { analysisOf } from '../analysis/index.js';
 import type { FigureFact, FiguresAnalysis } from '../analysis/figures.js';
 import { findDateMentions, type DateMention } from '../index/dates.js';
@@ -17,6 +18,7 @@ import type { Window } from './retrieve.js';
 import type { Filler } from './short.js';
 
 const DAY = 86_400_000;
+const NOW_RE = new RegExp(`\\b(?:${NOW_QUESTION_WORDS.join('|')})\\b`, 'i');
 
 /** A figure filler with the window it was found in. */
 export interface Placed {
@@ -78,7 +80,7 @@ export function figureTimes(deps: Pick<Deps, 'corpus'>): FigureTimes {
     return span;
   };
   // Whether a figure's sentence states its own date ("On Thursday, some 150 ships …"): in an article with no date of its
-  // own, such a figure is earlier than one told at the article's time ("240 ships now waiting"), and not comparable with it.
+  // own, such a figure is earlier than one told as standing now ("240 ships now waiting"), and not comparable with one told undated.
   const stated = new Map<string, boolean>();
   const statesDate = (f: FigureFact): boolean => {
     if (!stated.has(f.id)) {
@@ -88,6 +90,11 @@ export function figureTimes(deps: Pick<Deps, 'corpus'>): FigureTimes {
     return stated.get(f.id)!;
   };
   const sameUndated = (x: FigureFact, y: FigureFact) => x.articleId === y.articleId && !spanOf(x) && !spanOf(y);
+  // Told as standing now ("some 240 ships now waiting"): only then is it later than a dated one of its article.
+  const saysNow = (f: FigureFact): boolean => {
+    const s = deps.corpus.byId.get(f.articleId)?.sentences.find((x) => x.id === f.sentenceId);
+    return !!s && NOW_RE.test(s.text);
+  };
   /** How `a` stands to `b` through the figures that speak of others again: 1 later, -1 earlier, 0 not linked or the same. */
   const linked = (x: FigureFact, y: FigureFact): number => {
     const seen = new Set<string>();
@@ -103,7 +110,7 @@ export function figureTimes(deps: Pick<Deps, 'corpus'>): FigureTimes {
     laterThan(x, y) {
       const l = linked(x, y) || -linked(y, x);
       if (l) return l > 0;
-      if (sameUndated(x, y)) return !statesDate(x) && statesDate(y);
+      if (sameUndated(x, y)) return !statesDate(x) && saysNow(x) && statesDate(y);
       const sx = spanOf(x);
       const sy = spanOf(y);
       return !!sx && !!sy && sx.from > sy.to + DAY;
