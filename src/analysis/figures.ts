@@ -621,10 +621,26 @@ export function buildFigures(corpus: Corpus, opts: BuildFiguresOptions = {}): Fi
 /** The figures of a kind held by an entity (by id) or a holder noun ("coach"). */
 export function figuresHeldBy(analysis: FiguresAnalysis, kind: FigureKind, who: { entityId?: string | null; noun?: string | null }): FigureFact[] {
   const noun = who.noun ? lemma(who.noun.toLowerCase()) : null;
-  const isNoun = (w: string | null) => !!w && !!noun && lemma(w.toLowerCase()) === noun;
-  return analysis.figures.filter(
-    (f) => f.kind === kind && ((who.entityId && f.entityId === who.entityId) || (noun && ((!f.holderIsName && isNoun(f.holder)) || isNoun(f.holderRole)))),
-  );
+  return (holdersOf(analysis).get(kind) ?? [])
+    .filter((h) => (who.entityId && h.f.entityId === who.entityId) || (noun && ((!h.f.holderIsName && h.holder === noun) || h.role === noun)))
+    .map((h) => h.f);
+}
+
+/** Each kind's figures in corpus order with their holder's and role's dictionary forms, made once per figures analysis (a /who asks for ages on every call). */
+const holderMemo = new WeakMap<FigureFact[], Map<FigureKind, { f: FigureFact; holder: string | null; role: string | null }[]>>();
+function holdersOf(analysis: FiguresAnalysis): Map<FigureKind, { f: FigureFact; holder: string | null; role: string | null }[]> {
+  let byKind = holderMemo.get(analysis.figures);
+  if (!byKind) {
+    byKind = new Map();
+    const lemmaOf = (w: string | null) => (w ? lemma(w.toLowerCase()) : null);
+    for (const f of analysis.figures) {
+      const list = byKind.get(f.kind) ?? [];
+      list.push({ f, holder: lemmaOf(f.holder), role: lemmaOf(f.holderRole) });
+      byKind.set(f.kind, list);
+    }
+    holderMemo.set(analysis.figures, byKind);
+  }
+  return byKind;
 }
 
 /** Counts of a noun: figures whose counted noun's head is `head` (its dictionary form), optionally with a modifier ("power"). */
