@@ -17,6 +17,7 @@ import type { Attribution } from './attribution.js';
 import type { Reference } from './references.js';
 import type { RelationsJson } from './relations.js';
 import type { DateMention } from '../index/dates.js';
+import type { EventIndexJson, ProfileIndexJson } from './event-index.js';
 
 /** Bump when the file layout changes (the code hash covers rule changes). */
 export const ANALYSIS_SCHEMA = 1;
@@ -49,6 +50,16 @@ export interface AnalysisFile {
     references?: Reference[];
     relations?: RelationsJson;
   };
+  /**
+   * Postings derived from the parts, for the same corpus version (so a warm start does not
+   * tokenise the corpus again); each is usable only with the parts it was built from.
+   */
+  postings?: {
+    /** Over `parts.events` (positions in its events). */
+    eventIndex?: EventIndexJson;
+    /** Over `parts.entities` (positions in its entities). */
+    profileIndex?: ProfileIndexJson;
+  };
   /** Per-article parts by `<article id>\0<content hash>\0<reference date>`. */
   figures: Record<string, FigureJson[]>;
   digest: Record<string, FigureJson[]>;
@@ -58,7 +69,7 @@ export interface AnalysisFile {
 
 /** How often each part was computed rather than loaded or reused, and files read and written: a warm start computes nothing. */
 export const analysisStats = {
-  built: { entities: 0, facts: 0, events: 0, figureFacts: 0, quotes: 0, attribution: 0, references: 0, relations: 0, figures: 0, digestFigures: 0, dateMentions: 0 },
+  built: { entities: 0, facts: 0, events: 0, figureFacts: 0, quotes: 0, attribution: 0, references: 0, relations: 0, eventIndex: 0, profileIndex: 0, figures: 0, digestFigures: 0, dateMentions: 0 },
   loaded: 0,
   saved: 0,
 };

@@ -14,7 +14,8 @@
  * Per-article parts (figures, digest figures, date expressions) are keyed by article
  * id, content hash (and reference date), so after a watcher swap or a start with one
  * changed file only that article is read again; cross-article parts (entities, who
- * facts, events, figure facts, attribution, references) are rebuilt whole.
+ * facts, events, figure facts, attribution, references, and the event and profile
+ * postings over events and entities) are rebuilt whole, on first use.
  */
 import type { Deps } from '../deps.js';
 import type { Logger } from '../log.js';
@@ -29,7 +30,7 @@ import { buildFigures, type FiguresAnalysis } from './figures.js';
 import { attributeQuotes, attributeSentences, type Attribution } from './attribution.js';
 import { buildReferences, type Reference } from './references.js';
 import { buildRelations, relationsFromJson, relationsToJson, type Relations, type RelationsJson } from './relations.js';
-import { buildEventIndex, buildProfileIndex, type EventIndex, type ProfileIndex } from './event-index.js';
+import { buildEventIndex, buildProfileIndex, eventIndexFromJson, profileIndexFromJson, type EventIndex, type EventIndexJson, type ProfileIndex, type ProfileIndexJson } from './event-index.js';
 import { entityLookupOf } from './entity-lookup.js';
 import { independenceGroups } from '../corpus/overlap.js';
 import { ANALYSIS_SCHEMA, analysisStats, codeVersion, pendingWrites, writeAnalysisFile, type AnalysisFile, type AnalysisSlot } from './file.js';
@@ -82,9 +83,9 @@ export interface Analysis {
   readonly groups: Map<string, string>;
   /** WordNet relations of the corpus vocabulary (src/analysis/relations.ts): a question word → related corpus lemmas. */
   readonly relations: Relations;
-  /** Postings over `events` (sentence, paragraph term, word run → events) for a filtered /timeline (derived; not persisted). */
+  /** Postings over `events` (sentence, paragraph term, word run → events) for a filtered /timeline (derived from `events`; persisted with them). */
   readonly eventIndex: EventIndex;
-  /** Entity profile terms → entities, for "the entity these words describe" (derived; not persisted). */
+  /** Entity profile terms → entities, for "the entity these words describe" (derived from `entities`; persisted with them). */
   readonly profileIndex: ProfileIndex;
   /** The digest's figures of one article read against `ref` (the article's date, else the latest). */
   digestFigures(article: Article, ref: string | null): CountedFigure[];
@@ -93,9 +94,11 @@ export interface Analysis {
 export { analysisStats, readAnalysisFile, type AnalysisSlot } from './file.js';
 import { readAnalysisFile } from './file.js';
 
-type PartName = 'entities' | 'facts' | 'events' | 'figureFacts' | 'quotes' | 'attribution' | 'references' | 'relations';
+type PartName = 'entities' | 'facts' | 'events' | 'figureFacts' | 'quotes' | 'attribution' | 'references' | 'relations' | 'eventIndex' | 'profileIndex';
 /** Parts that point at entities (by position or id): usable only with the entities they were built with. */
-const ON_ENTITIES: PartName[] = ['facts', 'figureFacts', 'quotes', 'attribution', 'references'];
+const ON_ENTITIES: PartName[] = ['facts', 'figureFacts', 'quotes', 'attribution', 'references', 'profileIndex'];
+/** Parts that point at events (by position): usable only with the events they were built with. */
+const ON_EVENTS: PartName[] = ['eventIndex'];
 
 const registry = new WeakMap<Corpus, Analysis>();
 const internals = new WeakMap<Analysis, State>();
@@ -107,6 +110,9 @@ interface PerArticle<T> {
   stored: Record<string, unknown>;
   codec: { toJson(value: T): unknown; fromJson(json: never, r: Resolver): T };
 }
+
+/** Stored parts not hydrated yet: the file's parts and its postings. */
+type Stored = AnalysisFile['parts'] & NonNullable<AnalysisFile['postings']>;
 
 type DateMentions = { sentence: Sentence; mention: DateMention }[];
 
@@ -121,7 +127,7 @@ interface State {
   slot?: AnalysisSlot;
   log?: Logger;
   resolver: Resolver;
-  stored: AnalysisFile['parts'];
+  stored: Stored;
   figures: PerArticle<Figure[]>;
   digest: PerArticle<CountedFigure[]>;
   dateMentions: PerArticle<DateMentions>;
@@ -223,13 +229,19 @@ function takeFile(state: State, file: AnalysisFile): void {
   if (file.version === state.corpus.version) {
     // Facts and figure facts point at the file's entities: usable only with those entities.
     const fileEntities = !state.memo.has('entities');
-    for (const [k, v] of Object.entries(file.parts) as [PartName, never][]) {
-      if (!state.memo.has(k) && (fileEntities || !ON_ENTITIES.includes(k))) state.stored[k] ??= v;
+    const fileEvents = !state.memo.has('events');
+    for (const [k, v] of Object.entries(partsOf(file)) as [PartName, never][]) {
+      if (!state.memo.has(k) && (fileEntities || !ON_ENTITIES.includes(k)) && (fileEvents || !ON_EVENTS.includes(k))) state.stored[k] ??= v;
     }
   }
   for (const [k, v] of Object.entries(file.figures)) state.figures.stored[k] ??= v;
   for (const [k, v] of Object.entries(file.digest)) state.digest.stored[k] ??= v;
   for (const [k, v] of Object.entries(file.dateMentions ?? {})) state.dateMentions.stored[k] ??= v;
+}
+
+/** The stored cross-article parts of a file, with the postings derived from them. */
+function partsOf(file: AnalysisFile): Stored {
+  return { ...file.parts, ...file.postings };
 }
 
 function createAnalysis(corpus: Corpus, slot: AnalysisSlot | undefined, log: Logger | undefined): Analysis {
@@ -240,7 +252,7 @@ function createAnalysis(corpus: Corpus, slot: AnalysisSlot | undefined, log: Log
     slot,
     log,
     resolver: resolverFor(corpus),
-    stored: sameVersion ? { ...file!.parts } : {},
+    stored: sameVersion ? partsOf(file!) : {},
     figures: { live: new Map(), stored: { ...(file?.figures ?? {}) }, codec: FIGURES_CODEC },
     digest: { live: new Map(), stored: { ...(file?.digest ?? {}) }, codec: FIGURES_CODEC },
     dateMentions: { live: new Map(), stored: { ...(file?.dateMentions ?? {}) }, codec: MENTIONS_CODEC },
@@ -281,8 +293,9 @@ function createAnalysis(corpus: Corpus, slot: AnalysisSlot | undefined, log: Log
       analysisStats.built[name]++;
       const value = build();
       delete state.stored[name];
-      // Parts built on the stored entities are meaningless with new ones.
+      // Parts built on the stored entities (events) are meaningless with new ones.
       if (name === 'entities') for (const p of ON_ENTITIES) delete state.stored[p];
+      if (name === 'events') for (const p of ON_EVENTS) delete state.stored[p];
       markDirty(state);
       return value;
     });
@@ -361,10 +374,12 @@ function createAnalysis(corpus: Corpus, slot: AnalysisSlot | undefined, log: Log
       return persisted('relations', (j: RelationsJson) => relationsFromJson(j), () => buildRelations(corpus, prevRelations));
     },
     get eventIndex() {
-      return part('eventIndex', () => buildEventIndex(this.events.events));
+      const events = this.events.events;
+      return persisted('eventIndex', (j: EventIndexJson) => eventIndexFromJson(j, events.length), () => buildEventIndex(events));
     },
     get profileIndex() {
-      return part('profileIndex', () => buildProfileIndex(this.entities));
+      const entities = this.entities;
+      return persisted('profileIndex', (j: ProfileIndexJson) => profileIndexFromJson(j, entities.entities.length), () => buildProfileIndex(entities));
     },
     digestFigures(article, ref) {
       return perArticle(state, state.digest, article, ref, () => {
@@ -453,7 +468,9 @@ function save(state: State): Promise<void> {
         for (const [k, v] of p.live) if (ofCurrent(k)) out[k] = p.codec.toJson(v.value) as never;
         return out;
       };
-      const parts: AnalysisFile['parts'] = { ...state.stored };
+      const { eventIndex: storedEventIndex, profileIndex: storedProfileIndex, ...stored } = state.stored;
+      const parts: AnalysisFile['parts'] = stored;
+      const postings: NonNullable<AnalysisFile['postings']> = { eventIndex: storedEventIndex, profileIndex: storedProfileIndex };
       // Parts in use are written from memory; parts never asked for pass through as read.
       const has = (name: PartName) => state.memo.has(name);
       if (has('entities')) parts.entities = entitiesToJson(a.entities);
@@ -464,8 +481,10 @@ function save(state: State): Promise<void> {
       if (has('attribution')) parts.attribution = a.attribution;
       if (has('references')) parts.references = a.references;
       if (has('relations')) parts.relations = relationsToJson(a.relations);
+      if (has('eventIndex')) postings.eventIndex = a.eventIndex.toJson();
+      if (has('profileIndex')) postings.profileIndex = a.profileIndex.toJson();
       const t0 = performance.now();
-      await writeAnalysisFile(dir, { schema: ANALYSIS_SCHEMA, code: codeVersion(), version: state.corpus.version, parts, figures: perArticle(state.figures), digest: perArticle(state.digest), dateMentions: perArticle(state.dateMentions) });
+      await writeAnalysisFile(dir, { schema: ANALYSIS_SCHEMA, code: codeVersion(), version: state.corpus.version, parts, postings, figures: perArticle(state.figures), digest: perArticle(state.digest), dateMentions: perArticle(state.dateMentions) });
       state.log?.debug({ version: state.corpus.version, parts: Object.keys(parts), ms: Math.round(performance.now() - t0) }, 'corpus analysis saved');
     } catch (err) {
       state.log?.warn({ err: (err as Error).message }, 'could not persist the analysis; the next start rebuilds it');
