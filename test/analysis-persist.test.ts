@@ -245,6 +245,40 @@ describe('persisted analysis', () => {
     await second.store.close();
   });
 
+  it('stored event and profile postings are used only with the events and entities they index', async () => {
+    const dataDir = tempDir('dispatch-analysis-data-');
+    const first = await start(SEEDS, dataDir);
+    await warmAnalysis(first);
+    const about = await runCommand(first, { command: 'timeline', about: 'Maduro' });
+    const who = await runCommand(first, { command: 'who', text: 'Hegseth' });
+    await flushAnalysis(first);
+    const file = readFile(dataDir);
+    expect(file.postings?.eventIndex?.size).toBe(analysisOf(first).events.events.length);
+    expect(file.postings?.profileIndex?.size).toBe(analysisOf(first).entities.entities.length);
+
+    // Postings written for another number of events: rebuilt, never half-used.
+    file.postings!.eventIndex!.size += 1;
+    writeFileSync(fileOf(dataDir), JSON.stringify(file));
+    let before = built();
+    const second = await start(SEEDS, dataDir);
+    expect(await runCommand(second, { command: 'timeline', about: 'Maduro' })).toEqual(about);
+    expect(analysisStats.built.eventIndex).toBe(before.eventIndex + 1);
+    expect(analysisStats.built.events).toBe(before.events);
+
+    // Events rebuilt (their stored part is unusable): the stored event postings go with them.
+    await flushAnalysis(second);
+    const again = readFile(dataDir);
+    (again.parts as Record<string, unknown>).events = { broken: true };
+    writeFileSync(fileOf(dataDir), JSON.stringify(again));
+    before = built();
+    const third = await start(SEEDS, dataDir);
+    expect(await runCommand(third, { command: 'timeline', about: 'Maduro' })).toEqual(about);
+    expect(await runCommand(third, { command: 'who', text: 'Hegseth' })).toEqual(who);
+    expect(analysisStats.built.events).toBe(before.events + 1);
+    expect(analysisStats.built.eventIndex).toBe(before.eventIndex + 1);
+    for (const d of [first, second, third]) await d.store.close();
+  });
+
   it('the watcher swap gives a fresh analysis for a changed article, and persisting it makes the next start warm', async () => {
     const seeds = copySeeds();
     const dataDir = tempDir('dispatch-analysis-data-');
