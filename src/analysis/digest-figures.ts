@@ -523,3 +523,22 @@ export function sameAction(a: CountedFigure, b: CountedFigure): boolean {
   const vb = b.verb && !NEUTRAL_VERBS.has(b.verb) ? b.verb : null;
   return !va || !vb || va === vb;
 }
+
+/** The words that say which of the counted thing, stemmed, with the counted noun last ("12 fire trucks" → fire, truck); soft modifiers ("suspected", "Iranian") left out. */
+function countedWords(f: Figure): string[] {
+  const ws = f.noun.toLowerCase().split(/\s+/).map((w) => w.replace(/[’'.,;:!?)"”]+$/g, '')).filter((w) => /^[a-z][a-z-]*$/.test(w));
+  return ws.filter((w) => !SOFT_MODIFIERS.has(w) && !PHRASE_FUNCTION_WORDS.has(w)).map(nounStem);
+}
+
+/**
+ * `a` counts a part of what `b` counts: the same counted noun with words naming which kind
+ * ("12 fire trucks" within "46 trucks"). A part is never a rival reading of the whole, nor a
+ * later value of it.
+ */
+export function narrowerThan(a: Figure, b: Figure): boolean {
+  if (a.key.startsWith('money:') || a.key.startsWith('percent:')) return false;
+  const wa = countedWords(a);
+  const wb = countedWords(b);
+  if (!wa.length || !wb.length || wa.at(-1) !== wb.at(-1)) return false;
+  return wa.length > wb.length && wb.every((w) => wa.includes(w));
+}

@@ -16,7 +16,7 @@ import { timeChartSvg, type Bucket, type TimeChartSpec } from '../chart/svg.js';
 import { svgToPng, writePng } from '../chart/png.js';
 import { citationMeta, createCiter, type Citer } from './cite.js';
 import { timeline } from './timeline.js';
-import { conflicts, decodeEntities, isTallyVerb, sameAction, sameThing, verbStem, type CountedFigure, type Figure } from '../analysis/digest-figures.js';
+import { conflicts, decodeEntities, isTallyVerb, narrowerThan, sameAction, sameThing, verbStem, type CountedFigure, type Figure } from '../analysis/digest-figures.js';
 
 import { differentTimes, presentsChange } from '../analysis/figure-relations.js';
 import { citeFinding, disagreementsOf, narrowDisagreements } from '../analysis/disagreements.js';
@@ -27,6 +27,8 @@ import {
 } from '../language/lexicon/index.js';
 import { terms as searchTerms } from '../language/tokenize.js';
 import { analysisOf } from '../analysis/index.js';
+import type { FigureFact } from '../analysis/figures.js';
+import { datePhrase, figureTimes, type FigureTimes } from '../evidence/figure-time.js';
 import type { LlmPassage } from '../llm/types.js';
 
 /** What the scheduler records after posting a digest to a channel (read here for "new since"). */
@@ -399,10 +401,15 @@ function keyFigures(ctx: Ctx, groups: FigureGroup[]): DigestSection | null {
     perCategory.set(cat, n + 1);
     return n < 2;
   });
+  const times = figureTimes(ctx.deps);
+  const factsAt = factsBySentence(ctx);
+  const disputed = disputedPairs(ctx);
   const lines = shown.slice(0, MAX_FIGURES).map((g) => {
+    // A part ("12 fire trucks" within "46 trucks") is no reading of the whole: it is left out of the line.
+    const figures = g.figures.filter((f) => !g.figures.some((o) => o !== f && o.articleId === f.articleId && o.value > f.value && narrowerThan(f, o)));
     // Merge identical readings (same value, same time) from several articles.
-    const readings: { f: Figure; ns: number[]; whos: string[] }[] = [];
-    for (const f of [...g.figures].sort((a, b) => figureTime(ctx, a).localeCompare(figureTime(ctx, b)))) {
+    const readings: Reading[] = [];
+    for (const f of [...figures].sort((a, b) => figureTime(ctx, a).localeCompare(figureTime(ctx, b)))) {
       const a = ctx.deps.corpus.byId.get(f.articleId)!;
       const n = ctx.book.cite([f.sentence]);
       cites.push(n);
@@ -411,27 +418,107 @@ function keyFigures(ctx: Ctx, groups: FigureGroup[]): DigestSection | null {
       if (same) {
         same.ns.push(n);
         if (!same.whos.includes(who)) same.whos.push(who);
-      } else readings.push({ f, ns: [n], whos: [who] });
+      } else readings.push({ f, fact: factOf(factsAt, f), ns: [n], whos: [who] });
     }
-    const parts = readings.map((r) => {
+    const part = (r: Reading, dated: boolean) => {
       const published = ctx.deps.corpus.byId.get(r.f.articleId)?.date ?? null;
       // A relative date ("last week", "Friday") is anchored to the article it comes from.
       const relative = r.f.whenText && published && !STATED_MONTH_OR_YEAR_RE.test(r.f.whenText);
-      const when = r.f.whenText ? (relative ? `${r.f.whenText}, as of ${humanDate(published)}` : r.f.whenText) : humanDate(published);
+      // A date the sentence states that the digest's own reading did not resolve ("On Friday, …" in an undated article), as /ask quotes it.
+      const stated = !r.f.whenText && !published && r.fact ? datePhrase(r.f.sentence, r.fact) : null;
+      const when = r.f.whenText ? (relative ? `${r.f.whenText}, as of ${humanDate(published)}` : r.f.whenText) : stated ? `${stated.prep} ${stated.text}` : published || dated ? humanDate(published) : null;
       const note = r.f.note ? `, ${r.f.note}` : '';
       const noun = r.f.noun === 'money' ? '' : ` ${r.f.noun}`;
-      return `${r.f.display}${noun} (${when}; per ${r.whos.join(', ')}${note}) ${marks(r.ns)}`;
-    });
-    // Readings for the same period that differ are a disagreement ("vs"); over time, a change ("→").
-    const joined = parts.map((p, i) => (i === 0 ? p : `${rivals(ctx, readings[i - 1]!.f, readings[i]!.f) ? ' vs ' : ' → '}${p}`)).join('');
+      return `${r.f.display}${noun} (${when ? `${when}; ` : ''}per ${r.whos.join(', ')}${note}) ${marks(r.ns)}`;
+    };
+    // Ordered by the time /ask reads (src/evidence/figure-time.ts); a figure it cannot date, and that no dated
+    // one is later or earlier than, is never shown as the latest: it follows, apart, as undated.
+    const placed = inTimeOrder(times, readings.filter((r) => isPlaced(ctx, times, r, readings)));
+    const undated = readings.filter((r) => !placed.includes(r));
+    const join = (rs: Reading[], dated: boolean) => rs.map((r, i) => (i === 0 ? part(r, dated) : `${separator(ctx, times, disputed, rs[i - 1]!, r)}${part(r, dated)}`)).join('');
+    const joined = [placed.length ? join(placed, true) : '', undated.length ? `undated: ${join(undated, false)}` : ''].filter(Boolean).join('; ');
     return `• ${g.label}: ${joined}`;
   });
   return { heading: 'Key figures and how they changed', text: lines.join('\n'), citations: [...new Set(cites)] };
 }
 
+/** One reading of a key figure: the figure, the figures analysis's fact for it (when it reads one), where it is cited, who says so. */
+interface Reading {
+  f: Figure;
+  fact: FigureFact | undefined;
+  ns: number[];
+  whos: string[];
+}
+
+/** The figures analysis's facts by article and sentence, to read each key figure's time as /ask reads it. */
+function factsBySentence(ctx: Ctx): Map<string, FigureFact[]> {
+  const out = new Map<string, FigureFact[]>();
+  for (const f of analysisOf(ctx.deps).figureFacts.figures) {
+    const k = `${f.articleId}\u0000${f.sentenceId}`;
+    out.set(k, [...(out.get(k) ?? []), f]);
+  }
+  return out;
+}
+
+/** The fact of the same value in the same sentence (a count first). */
+function factOf(facts: Map<string, FigureFact[]>, f: Figure): FigureFact | undefined {
+  const same = (facts.get(`${f.articleId}\u0000${f.sentence.id}`) ?? []).filter((x) => x.value === f.value);
+  return same.find((x) => x.kind === 'count') ?? same[0];
+}
+
 /** When a figure applies: its stated date, else its article's date. */
 function figureAt(ctx: Ctx, f: Figure): string | null {
   return f.when ?? ctx.deps.corpus.byId.get(f.articleId)?.date ?? null;
+}
+
+/** A reading has a place in time: /ask dates it, or orders it against another reading of the line ("now" against "on Monday"). */
+function isPlaced(ctx: Ctx, times: FigureTimes, r: Reading, all: Reading[]): boolean {
+  if (r.fact) return times.dated(r.fact) || all.some((o) => o !== r && o.fact && (times.laterThan(r.fact!, o.fact) || times.laterThan(o.fact, r.fact!)));
+  return !!figureAt(ctx, r.f);
+}
+
+/** Readings in the order of time /ask reads: by date, and a later value (an update, a figure told "now") after the one it is later than. */
+function inTimeOrder(times: FigureTimes, rs: Reading[]): Reading[] {
+  const out: Reading[] = [];
+  for (const r of rs) {
+    // Before the first reading it is earlier than; else where the date order put it.
+    const i = out.findIndex((o) => !!r.fact && !!o.fact && times.laterThan(o.fact, r.fact));
+    if (i < 0) out.push(r);
+    else out.splice(i, 0, r);
+  }
+  return out;
+}
+
+/** Pairs of sentences whose figures the disagreements detector sets against each other (src/analysis/disagreements.ts). */
+function disputedPairs(ctx: Ctx): Set<string> {
+  const out = new Set<string>();
+  for (const f of disagreementsOf(ctx.deps)) {
+    if (f.kind !== 'figures' || f.note) continue;
+    f.sides.forEach((x, i) =>
+      f.sides.slice(i + 1).forEach((y) => {
+        for (const a of x.sentences) for (const b of y.sentences) out.add(`${a.id}\u0000${b.id}`).add(`${b.id}\u0000${a.id}`);
+      }),
+    );
+  }
+  return out;
+}
+
+/**
+ * " vs " where the disagreements detector sets the two readings against each other, or /ask would (the same
+ * noun, comparable times, values that cannot both stand); " → " for a later value by /ask's reading of time;
+ * else "; " (two readings the text does not relate: a part beside another, an undated one beside a dated one).
+ */
+function separator(ctx: Ctx, times: FigureTimes, disputed: Set<string>, a: Reading, b: Reading): string {
+  // The detector's pair, unless one is a change over time (a rising "at least 15" days after "12").
+  if (a.f.value !== b.f.value && a.f.sentence.id !== b.f.sentence.id && disputed.has(`${a.f.sentence.id}\u0000${b.f.sentence.id}`) && rivalsInTime(ctx, a.f, b.f)) return ' vs ';
+  if (a.fact && b.fact) {
+    if (times.laterThan(b.fact, a.fact)) return ' → ';
+    return a.fact !== b.fact && times.comparable(a.fact, b.fact) && rivals(ctx, a.f, b.f) ? ' vs ' : '; ';
+  }
+  if (rivals(ctx, a.f, b.f)) return ' vs ';
+  const ta = figureAt(ctx, a.f);
+  const tb = figureAt(ctx, b.f);
+  return ta && tb && tb > ta ? ' → ' : '; ';
 }
 
 /** Two figures speak of the same period (both undated, or dated within days of each other). */
@@ -445,8 +532,13 @@ function samePeriod(ctx: Ctx, a: Figure, b: Figure): boolean {
 /** Both figures pin a value down (no "at least"/"up to" bound), so different values differ. */
 const bounded = (f: Figure) => Number.isFinite(f.hi) && f.lo > 0;
 
-/** Two readings of one quantity for the same period that cannot both stand: disjoint ranges, or two pinned-down values that differ. */
+/** Two readings of one quantity for the same period that cannot both stand: the same noun as written ("three divers" is no rival of "two specialist cave divers"), and disjoint ranges or two pinned-down values that differ. */
 function rivals(ctx: Ctx, a: Figure, b: Figure): boolean {
+  return !narrowerThan(a, b) && !narrowerThan(b, a) && rivalsInTime(ctx, a, b);
+}
+
+/** The times and values of two readings cannot both stand, whatever each counts. */
+function rivalsInTime(ctx: Ctx, a: Figure, b: Figure): boolean {
   if (!samePeriod(ctx, a, b) || presentsChange(a) || presentsChange(b)) return false;
   const pinned = bounded(a) && bounded(b) && a.value !== b.value;
   // On the same date any incompatible pair is a dispute; days apart, a rising lower bound ("at least 15"

@@ -44,6 +44,8 @@ export interface FigureTimes {
   comparable: (a: FigureFact, b: FigureFact) => boolean;
   /** The figure applies at a date the question states: its month, its day, its weekday. */
   atDate: (f: FigureFact, dates: DateMention[]) => boolean;
+  /** The figure has a time of its own (a day or a month): an undated one is never ordered by date. */
+  dated: (f: FigureFact) => boolean;
 }
 
 /** When a figure applies, as a span of days (a day, or a month). */
@@ -106,6 +108,7 @@ export function figureTimes(deps: Pick<Deps, 'corpus'>): FigureTimes {
   };
   const times: FigureTimes = {
     byId,
+    dated: (f) => !!spanOf(f),
     updates: (id) => later.get(id) ?? [],
     laterThan(x, y) {
       const l = linked(x, y) || -linked(y, x);
