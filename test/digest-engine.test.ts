@@ -81,9 +81,9 @@ describe('digest on the seeds', () => {
     expect(f).toMatch(/Troops: 4,500 troops \(August; [^)]*\) \[\d+\]\[\d+\] → roughly 10,000 troops/);
     // Killed: "more than 60" (000, as of Friday); "at least 61" (001, "this week" in an article with no date) is
     // one /ask cannot date, so it is never shown as the latest: it follows, apart, as undated.
-    expect(f).toMatch(/People killed: more than 60 accused narcoterrorists \([^)]*\) \[\d+\]; undated: at least 61 suspected traffickers/);
+    expect(f).toMatch(/People killed: more than 60 accused narcoterrorists \([^)]*\) \[\d+\]; time unclear: at least 61 suspected traffickers/);
     // Warships: seven (August); eight (CSIS analysts, 001, undated) is no later value of it.
-    expect(f).toMatch(/Warships: seven warships \([^)]*\) \[\d+\]; undated: eight warships \(per defense analysts cited by the Center for Strategic and International Studies\)/);
+    expect(f).toMatch(/Warships: seven warships \([^)]*\) \[\d+\]; time unclear: eight warships \(per defense analysts cited by the Center for Strategic and International Studies\)/);
     expect(f).not.toMatch(/→ (?:at least 61|eight warships)/);
     // "doubled the $25 million reward" is read as $50 million, agreeing with 003.
     expect(f).toMatch(/Reward: \$50 million reward \(August; per Attorney General Pam Bondi, doubled from \$25 million\)/);

@@ -72,7 +72,7 @@ async function keyFigureLines(): Promise<string[]> {
 function latestOf(line: string): { display: string; noun: string } | null {
   // Separators stand outside the parentheses that say when and who ("(since then, as of …; per …)").
   const top = line.replace(/^• [^:]+: /, '').replace(/\([^()]*\)/g, (p) => p.replace(/;/g, ','));
-  const body = top.startsWith('undated: ') ? '' : top.split('; undated: ')[0]!;
+  const body = top.startsWith('time unclear: ') ? '' : top.split('; time unclear: ')[0]!;
   if (!body) return null;
   const last = body.split(/ → |; /).at(-1)!;
   if (/ vs /.test(last)) return null;
@@ -91,7 +91,7 @@ describe("the digest's key figures read time and nouns as /ask does", () => {
 
   it('an undated figure is never shown as the latest: it follows, apart, as undated', async () => {
     const ships = (await keyFigureLines()).find((l) => /^• (Patrol )?ships/i.test(l));
-    expect(ships).toMatch(/^• [^:]+: six patrol ships \([^)]*\) \[\d+\]; undated: Nine patrol ships \(per /);
+    expect(ships).toMatch(/^• [^:]+: six patrol ships \([^)]*\) \[\d+\]; time unclear: Nine patrol ships \(per /);
     expect(ships).not.toMatch(/→/);
     // In an article with no date, a figure its sentence dates ("On Friday, some 40 pumps") says that date, as /ask does.
     expect((await keyFigureLines()).find((l) => /^• Pumps/.test(l))).toMatch(/^• Pumps: some 40 pumps \(on Friday; per /);
@@ -117,7 +117,7 @@ describe("the digest's key figures read time and nouns as /ask does", () => {
       checked.push(latest.noun);
       const short = a.short?.text.toLowerCase() ?? '';
       // Beside a figure it cannot date, /ask orders nothing and answers the reading that fits best: one the line states.
-      const ok = / undated: /.test(line)
+      const ok = / time unclear: /.test(line)
         ? line.toLowerCase().includes(short.replace(/\s*\[\d+\].*$/, ''))
         : short.startsWith(latest.display.toLowerCase());
       if (!ok) differ.push(`${line} | /ask: ${a.short?.text ?? a.blocks[0]?.text}`);
