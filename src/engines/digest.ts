@@ -436,7 +436,8 @@ function keyFigures(ctx: Ctx, groups: FigureGroup[]): DigestSection | null {
     const placed = inTimeOrder(times, readings.filter((r) => isPlaced(ctx, times, r, readings)));
     const undated = readings.filter((r) => !placed.includes(r));
     const join = (rs: Reading[], dated: boolean) => rs.map((r, i) => (i === 0 ? part(r, dated) : `${separator(ctx, times, disputed, rs[i - 1]!, r)}${part(r, dated)}`)).join('');
-    const joined = [placed.length ? join(placed, true) : '', undated.length ? `time unclear: ${join(undated, false)}` : ''].filter(Boolean).join('; ');
+    // "time unclear" sets readings apart from those placed in time; with none placed there is nothing to set them apart from.
+    const joined = [placed.length ? join(placed, true) : '', undated.length ? `${placed.length ? 'time unclear: ' : ''}${join(undated, false)}` : ''].filter(Boolean).join('; ');
     return `• ${g.label}: ${joined}`;
   });
   return { heading: 'Key figures and how they changed', text: lines.join('\n'), citations: [...new Set(cites)] };
