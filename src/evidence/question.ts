@@ -319,14 +319,13 @@ export function parseQuestion(deps: Pick<Deps, 'corpus' | 'index'>, question: st
   const addressees = kind === 'quote' ? topics.filter((t) => /\b(?:tell|tells|told|telling|ask|asks|asked|say\s+to|said\s+to|write\s+to|wrote\s+to|writes\s+to|reply\s+to|replied\s+to)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:[\p{L}-]+\s+)?$/iu.test(text.slice(0, t.start))) : [];
   // "how many crew …?" then "where are they from?": "they" is what was counted, the conversation's first subject when it is no name.
   const plural = tokens.some((t) => /^(?:they|them|their|theirs)$/.test(t.norm));
-  const countedFirst = plural && context.length > 0 && !matchEntities(deps, tokenize(context[0]!), new Set()).length;
-  const ctx = (countedFirst ? context.slice(0, 1) : context).flatMap((name) => {
-    const toks = tokenize(name);
-    const found = matchEntities(deps, toks, new Set());
+  const named = context.map((name) => ({ name, toks: tokenize(name) })).map((c) => ({ ...c, found: matchEntities(deps, c.toks, new Set()) }));
+  const countedFirst = plural && named.length > 0 && !named[0]!.found.length;
+  const ctx = (countedFirst ? named.slice(0, 1) : named).flatMap(({ name, toks, found }) => {
     if (!found.length) {
       for (const t of toks) if (!STOPWORDS.has(t.norm) && !NOISE.has(t.norm)) contextTerms.push({ text: t.surface, lemma: t.lemma, key: stem(t.norm), cls: 'noun', start: -1, end: -1 });
     }
-    return found.length ? found.map((f) => ({ ...f, text: name, start: -1, end: -1 })) : [];
+    return found.map((f) => ({ ...f, text: name, start: -1, end: -1 }));
   });
   // "how wide is it", asked first: "it" is what the story is about — its most mentioned thing (it ranks; it never vetoes).
   // Not when a person is pointed at with no one to point at ("what did he say about it?"): that question has no subject.

@@ -175,10 +175,10 @@ export function fillersOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestio
     case 'organisation':
     case 'list':
     case 'name':
-      out.push(...nameFillers(deps, q, elements, w, asked, at, near));
+      out.push(...nameFillers({ deps, q, elements, w, asked, at, near }));
       break;
     case 'place':
-      out.push(...placeFillers(deps, q, elements, w, asked, at, near));
+      out.push(...placeFillers({ deps, q, elements, w, asked, at, near }));
       break;
     case 'reason': {
       // A cause follows the event it explains ("died after running out of oxygen"): a cue right after the
@@ -414,15 +414,19 @@ function linkedTo(m: EntityMention, keys: Map<string, number>): number {
   return best >= 0.5 ? best : 0;
 }
 
-function nameFillers(
-  deps: Pick<Deps, 'corpus' | 'index'>,
-  q: ParsedQuestion,
-  elements: Element[],
-  w: Window,
-  asked: Set<string>,
-  at: (s: Sentence) => number,
-  near: (s: Sentence, pos: number) => number,
-): Filler[] {
+/** What a slot's filler search reads: the question, its elements, the window, the entities asked about, and how central and how near a spot is. */
+interface SlotContext {
+  deps: Pick<Deps, 'corpus' | 'index'>;
+  q: ParsedQuestion;
+  elements: Element[];
+  w: Window;
+  asked: Set<string>;
+  at: (s: Sentence) => number;
+  near: (s: Sentence, pos: number) => number;
+}
+
+function nameFillers(slot: SlotContext): Filler[] {
+  const { deps, q, elements, w, asked, at, near } = slot;
   const out: Filler[] = [];
   const headEl = q.head ? elements.find((e) => e.term === q.head) : undefined;
   const headKeysMap = headEl?.keys;
@@ -521,15 +525,8 @@ function listKinds(q: ParsedQuestion): Entity['kind'][] {
 
 const LOCATIVE_RE = /\b(?:in|at|inside|on|near|into|to|from|outside|off|beside|behind|beneath|under|within|towards?)\s+((?:(?:the|a|an|its|their|his|her)\s+)?(?:[\p{L}\d'’-]+\s+){0,5}?[\p{L}\d'’-]+)(?=\s*(?:[,.;:!?)]|$|\s(?:and|but|where|when|which|who|after|before|while|as|for|to|on|by|with)\b))/gu;
 
-function placeFillers(
-  deps: Pick<Deps, 'corpus' | 'index'>,
-  q: ParsedQuestion,
-  elements: Element[],
-  w: Window,
-  asked: Set<string>,
-  at: (s: Sentence) => number,
-  near: (s: Sentence, pos: number) => number,
-): Filler[] {
+function placeFillers(slot: SlotContext): Filler[] {
+  const { deps, q, elements, w, asked, at, near } = slot;
   const out: Filler[] = [];
   const headEl = q.head ? elements.find((e) => e.term === q.head) : undefined;
   // "where did it sail from" asks the place after "from"; "where was it headed" the one after "to".
