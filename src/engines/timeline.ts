@@ -192,6 +192,86 @@ function tellingsOf(e: MergedEvent, groups: Map<string, string>): Tellings {
   return told;
 }
 
+/** The kept events, numbered and materialised in timeline order as far as something has read them. */
+interface Book {
+  /** The first `k` events (all of them when `k` ≥ their number), materialising any not made yet. */
+  upTo(k: number): TimelineEvent[];
+  /** The citations of the events materialised so far, numbered in order of first use. */
+  readonly cited: Citation[];
+  readonly total: number;
+}
+
+/**
+ * Citation numbers go by first use over the events in timeline order (one number per article and
+ * quote — `Citer.adopt`'s rule, keyed by the tellings' prepared keys), so the events of a page and
+ * all before it fix that page's numbers; the events after it need not be made until read.
+ */
+function timelineBook(list: readonly MergedEvent[], groups: Map<string, string>): Book {
+  const cited: Citation[] = [];
+  const numbers = new Map<string, number>();
+  const events: TimelineEvent[] = [];
+  return {
+    cited,
+    total: list.length,
+    upTo(k) {
+      for (let i = events.length; i < Math.min(k, list.length); i++) {
+        const e = list[i]!;
+        const told = tellingsOf(e, groups);
+        const citations: number[] = [];
+        told.cites.forEach((c, j) => {
+          const key = told.keys[j]!;
+          let n = numbers.get(key);
+          if (n === undefined) {
+            n = cited.length + 1;
+            cited.push({ ...c, n });
+            numbers.set(key, n);
+          }
+          if (!citations.includes(n)) citations.push(n);
+        });
+        events.push({
+          date: e.date,
+          precision: e.precision,
+          text: told.text,
+          citations,
+          reportedIn: [...told.reportedIn],
+          ...(e.background ? { background: true } : {}),
+          ...(told.note ? { note: told.note } : {}),
+        });
+      }
+      return events;
+    },
+  };
+}
+
+/**
+ * The answer with `events` and `citations` made on first read (then plain data, in place): a
+ * Discord page needs its own events only, while `--json` reads every event with its citations,
+ * exactly as if they had been made eagerly (same values, same key order).
+ */
+function withEvents(answer: Answer, book: Book): Answer {
+  const settle = (key: 'events' | 'citations', value: unknown) => Object.defineProperty(answer, key, { value, writable: true, enumerable: true, configurable: true });
+  const all = () => {
+    const events = book.upTo(book.total);
+    settle('events', events);
+    settle('citations', book.cited);
+  };
+  for (const key of ['citations', 'events'] as const) {
+    Object.defineProperty(answer, key, {
+      enumerable: true,
+      configurable: true,
+      get() {
+        all();
+        return answer[key];
+      },
+      set(value: unknown) {
+        all();
+        settle(key, value);
+      },
+    });
+  }
+  return answer;
+}
+
 /** The /timeline engine. */
 export function timeline(deps: Deps, opts: TimelineOptions = {}): Answer {
   const { corpus } = deps;
@@ -222,43 +302,16 @@ export function timeline(deps: Deps, opts: TimelineOptions = {}): Answer {
   } else list = order.map((i) => all[i]!);
   if (opts.from || opts.to) list = list.filter((e) => e.date !== null && inRange(e.date, opts.from, opts.to));
 
-  // Numbered as `Citer.adopt` numbers them (first use first; one number per article and quote), keyed by
-  // the tellings' prepared keys: building a key from each quote again was most of a filtered timeline's time.
-  const cited: Citation[] = [];
-  const numbers = new Map<string, number>();
+  const book = timelineBook(list, groups);
   const inferredUsed = new Set<string>();
-  const events: TimelineEvent[] = list.map((e) => {
-    const told = tellingsOf(e, groups);
-    const citations: number[] = [];
-    told.cites.forEach((c, k) => {
-      const key = told.keys[k]!;
-      let n = numbers.get(key);
-      if (n === undefined) {
-        n = cited.length + 1;
-        cited.push({ ...c, n });
-        numbers.set(key, n);
-      }
-      if (!citations.includes(n)) citations.push(n);
-    });
-    if (e.note && e.members.some((m) => m.inferred && m.note === e.note)) for (const m of e.members) if (m.inferred && inferred.has(m.article.id)) inferredUsed.add(m.article.id);
-    return {
-      date: e.date,
-      precision: e.precision,
-      text: told.text,
-      citations,
-      reportedIn: [...told.reportedIn],
-      ...(e.background ? { background: true } : {}),
-      ...(told.note ? { note: told.note } : {}),
-    };
-  });
-
+  for (const e of list) if (e.note && e.members.some((m) => m.inferred && m.note === e.note)) for (const m of e.members) if (m.inferred && inferred.has(m.article.id)) inferredUsed.add(m.article.id);
+  const total = list.length;
   const pageSize = Math.max(1, opts.pageSize ?? TIMELINE_PAGE_SIZE);
-  const pages = Math.max(1, Math.ceil(events.length / pageSize));
+  const pages = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(Math.max(1, Math.floor(opts.page ?? 1)), pages);
-  const shown = events.slice((page - 1) * pageSize, page * pageSize);
   const filters = [about ? `about "${about}"` : null, opts.from ? `from ${opts.from}` : null, opts.to ? `to ${opts.to}` : null].filter(Boolean).join(', ');
 
-  if (events.length === 0) {
+  if (total === 0) {
     return {
       command: 'timeline',
       answered: false,
@@ -270,36 +323,38 @@ export function timeline(deps: Deps, opts: TimelineOptions = {}): Answer {
       meta: { page: 1, pages: 1, pageSize, total: 0 },
     };
   }
+  // Only the page shown is numbered and materialised now (with the events before it: numbers go by first use).
+  const shown = book.upTo(page * pageSize).slice((page - 1) * pageSize, page * pageSize);
   const blocks: AnswerBlock[] = shown.map((e) => ({
     heading: headingOf(e),
     text: `${e.text} ${e.citations.map((n) => `[${n}]`).join('')}${noteBody(e) ? `\n(${noteBody(e)})` : ''}`,
     cites: e.citations,
   }));
-  const dated = events.filter((e) => e.date).length;
+  const dated = list.filter((e) => e.date).length;
   const notes: string[] = [];
   const inferredNotes = [...inferredUsed].sort().map((id) => {
     const w = inferred.get(id)!;
     return `Inferred: ${id} carries no date, but ${w.reason}, so it was written ${formatSpan(w.lo, w.hi)}; its events marked "year inferred" or "date inferred" are dated from that.`;
   });
   notes.push(...inferredNotes);
-  if (pages > 1) notes.push(`Page ${page} of ${pages}; ${events.length} events in all.`);
-  return {
+  if (pages > 1) notes.push(`Page ${page} of ${pages}; ${total} events in all.`);
+  return withEvents({
     command: 'timeline',
     answered: true,
-    title: `Timeline${filters ? ` (${filters})` : ''}: ${dated} dated event${dated === 1 ? '' : 's'}${events.length > dated ? `, ${events.length - dated} undated` : ''}`,
+    title: `Timeline${filters ? ` (${filters})` : ''}: ${dated} dated event${dated === 1 ? '' : 's'}${total > dated ? `, ${total - dated} undated` : ''}`,
     blocks,
-    citations: cited,
+    citations: [],
     followUps: [],
-    events,
+    events: [],
     ...(notes.length ? { notes } : {}),
     meta: {
       page,
       pages,
       pageSize,
-      total: events.length,
+      total,
       ...(inferredUsed.size
         ? { inferred: Object.fromEntries([...inferredUsed].sort().map((id) => { const w = inferred.get(id)!; return [id, { from: ymdToIso(w.lo), to: ymdToIso(w.hi), reason: w.reason }]; })) }
         : {}),
     },
-  };
+  }, book);
 }
