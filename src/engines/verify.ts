@@ -14,12 +14,14 @@ import { BadInputError } from '../errors.js';
 import { antonymsOf, synonymsOf } from '../language/synonyms.js';
 import { editDistance } from '../language/edit-distance.js';
 import {
-  ALLEGATION_WORDS, ANSWER_VERBS, CLAIM_FRAME, CLAUSE_START_WORDS, DETERMINERS, DISBELIEF, FINITE_AUXILIARIES, NON_NAME_SUBJECTS, POSSESSIVES, SUBJECT_PRONOUNS, MONTH_PATTERN, alternation, denialForms, speechForms, wordRe,
+  ALLEGATION_WORDS, ANSWER_VERBS, CLAIM_FRAME, ROLE_OPENERS, TITLE_HEADS, CLAUSE_START_WORDS, DETERMINERS, DISBELIEF, FINITE_AUXILIARIES, NON_NAME_SUBJECTS, POSSESSIVES, SUBJECT_PRONOUNS, MONTH_PATTERN, alternation, denialForms, speechForms, wordRe,
 } from '../language/lexicon/index.js';
 import { lemma, stem, terms, words } from '../language/tokenize.js';
 import { lexTags } from '../language/word-tags.js';
 import { PREPOSITION_PARTICIPLES } from '../language/lexicon/clauses.js';
 import type { Answer, AnswerBlock, Article, Sentence } from '../types.js';
+import type { EntityMention } from '../index/entities.js';
+import { lookupEntity } from './who.js';
 import { properNames } from './ask.js';
 import { createCiter, type Citer } from './cite.js';
 import { supportOf, type Support, type SupportContext } from '../evidence/support.js';
@@ -167,10 +169,12 @@ function judgeBySupport(deps: Deps, claim: string): { for: Judged[]; against: Ju
       seen.add(key);
       const support = supportOf(claim, { quote: text, speakers: article.outlet ? [article.outlet] : [] }, ctx);
       const failed = support.parts.filter((x) => !x.ok);
-      if (support.supported) out.for.push({ sents, article, text, support });
+      const slot = figureSlot(support);
+      if (support.supported || slot === 'for') out.for.push({ sents, article, text, support });
+      else if (slot === 'against') out.against.push({ sents, article, text, support });
       // Most of the claim's words must be the sentence's for it to speak of the same subject; a word or two it words
       // otherwise ("settlement" / "agreement") leaves the predicate short, not the subject another one.
-      else if (support.coverage >= 0.5 && failed.some((x) => x.contradicts) && failed.every((x) => x.contradicts || (x.check === 'predicate' && support.coverage >= AGAINST_COVERAGE))) {
+      else if (support.firmCoverage >= 0.5 && failed.some((x) => x.contradicts) && failed.every((x) => x.contradicts || (x.check === 'predicate' && support.firmCoverage >= AGAINST_COVERAGE))) {
         out.against.push({ sents, article, text, support });
       }
     }
@@ -180,6 +184,29 @@ function judgeBySupport(deps: Deps, claim: string): { for: Judged[]; against: Ju
   return { for: single(out.for), against: single(out.against) };
 }
 
+/** Share of a claim part's words a sentence must say when a figure of the claim anchors the match. */
+const ANCHORED_COVERAGE = 0.5;
+
+/**
+ * A claim part that gives a figure is matched, as a question is, by its subject and its figure slot: a sentence naming
+ * the same subjects with a figure of the same quantity says it (the same value: "had 96 hours of oxygen" / "enough
+ * oxygen on board to last 96 hours") or says something incompatible (another value: "found three days after" / "found
+ * nine days later"), though it words the rest otherwise — verbs rank, they do not veto. Half of its other words must
+ * still be the sentence's, with no negation or opposite between them.
+ */
+function figureSlot(support: Support): 'for' | 'against' | null {
+  if (!support.stated.figures || support.coverage < ANCHORED_COVERAGE) return null;
+  const part = (c: Support['parts'][number]['check']) => support.parts.find((p) => p.check === c);
+  const names = part('names');
+  const negation = part('negation');
+  const dates = part('dates');
+  const figures = part('figures');
+  const predicate = part('predicate');
+  if (!names?.ok || !negation?.ok || predicate?.contradicts || !figures) return null;
+  if (figures.ok) return dates?.ok ? 'for' : null;
+  return figures.contradicts && (dates?.ok || dates?.contradicts) && support.firmCoverage >= ANCHORED_COVERAGE ? 'against' : null;
+}
+
 /**
  * The judge's verdict on a part where assess() decided nothing, or less than the judge can: a part it found nothing
  * for or only part of, a part it calls partly supported with nothing for it, and a part it calls supported that a
@@ -187,6 +214,10 @@ function judgeBySupport(deps: Deps, claim: string): { for: Judged[]; against: Ju
  */
 function judged(deps: Deps, claim: string, citer: Citer, prior: Assessment): Assessment {
   const undecided = prior.verdict === 'not addressed' || prior.loose;
+  if (undecided || (prior.verdict === 'partly supported' && !prior.supportIds.length)) {
+    const role = roleSlot(deps, claim, citer, prior);
+    if (role) return role;
+  }
   if (prior.verdict === 'supported') {
     // The old rules let a name after "in", "to" or "at" set the scene; a sentence that says all of the claim with
     // another name in that place, or the opposite state or polarity, contradicts it when no sentence says it.
@@ -206,6 +237,83 @@ function judged(deps: Deps, claim: string, citer: Citer, prior: Assessment): Ass
   const j = judgeBySupport(deps, claim);
   if (j.for.length) return undecided ? fromJudge(deps, claim, citer, 'supported', j.for, prior) : prior;
   return j.against.length ? fromJudge(deps, claim, citer, 'contradicted', j.against, prior) : prior;
+}
+
+const ROLE_CLAIM_RE = new RegExp(`^(.+?)\\s+(?:${['is', 'was', 'has been', 'had been', 'became', 'becomes', 'serves as', 'served as', 'remains', 'remained'].join('|')})\\s+(.+?)[.!]?$`, 'i');
+const ROLE_GLUE: ReadonlySet<string> = new Set([...DETERMINERS, 'of', 'for', 'and', 'the', 'at', 'to', 'in', '&']);
+
+/** The words of a role phrase that say which office it is ("defence" of "Canada's defence minister"), as stems. */
+function roleWords(phrase: string, head: string): string[] {
+  return phrase
+    .split(/[\s,]+/)
+    .filter((w) => !/^\p{Lu}[\p{L}.-]*['’]s$/u.test(w))
+    .map((w) => w.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '').toLowerCase())
+    .filter((w) => w && w !== head && !ROLE_GLUE.has(w) && !ROLE_OPENERS.has(w))
+    .map((w) => stem(w));
+}
+
+/**
+ * The role slot of a named person: "X is <role>" against the roles the articles give X (the title before the name,
+ * the apposition after it, read once by the entity index). The same office word with other portfolio words ("Joyce
+ * Murray is Canada's defence minister" / "Joyce Murray, minister of Fisheries, Oceans and the Canadian Coast Guard")
+ * is an incompatible value of one slot: contradicted; with the claim's own words, supported. A role the articles
+ * give without portfolio words, or a sentence that pairs the person with the claim's words anyway, decides nothing.
+ */
+function roleSlot(deps: Deps, claim: string, citer: Citer, prior: Assessment): Assessment | null {
+  const m = ROLE_CLAIM_RE.exec(claim.trim());
+  if (!m) return null;
+  const [, subject, phrase] = m as unknown as [string, string, string];
+  if (!/^\p{Lu}/u.test(subject) || !properNames(subject).length || /\b(?:not|never|no)\b/i.test(phrase)) return null;
+  const ws = phrase.split(/\s+/).map((w) => w.replace(/[^\p{L}-]+$/u, '').toLowerCase());
+  // The office word heads the phrase: its last word, or the word before "of"/"for" ("minister of defence").
+  const at = ws.findIndex((w, i) => TITLE_HEADS.has(w) && (i === ws.length - 1 || ['of', 'for', 'at'].includes(ws[i + 1]!)));
+  if (at < 0) return null;
+  const head = ws[at]!;
+  const mine = roleWords(phrase, head);
+  if (!mine.length) return null;
+  const index = analysisOf(deps).entities;
+  const found = lookupEntity(index, subject);
+  if (!found.exact || found.matches.length !== 1) return null;
+  const e = found.matches[0]!;
+  const has = (list: string[], w: string) => list.some((x) => x === w || synonymsOf(x).has(w));
+  const roles: { phrase: string; words: string[]; m: EntityMention }[] = [];
+  for (const mention of e.mentions) {
+    for (const p of [mention.role, mention.apposition]) {
+      if (!p || !p.toLowerCase().split(/[\s,]+/).some((w) => stem(w) === stem(head))) continue;
+      roles.push({ phrase: p, words: roleWords(p, head), m: mention });
+    }
+  }
+  const cite = (list: typeof roles) => {
+    const shown = list.filter((r, i) => list.findIndex((o) => o.phrase === r.phrase) === i).slice(0, 3);
+    const lines = shown.map((r) => {
+      const n = citer.cite([r.m.sentence]);
+      return { n, text: `• ${articleLabel(r.m.article)}${r.m.article.date ? ` (${r.m.article.date})` : ''}: “${clip(r.m.sentence.text.trim(), 400)}” [${n}]` };
+    });
+    return { lines, ids: shown.map((r) => r.m.article.id) };
+  };
+  const same = roles.filter((r) => mine.every((w) => has(r.words, w)));
+  if (same.length) {
+    const { lines, ids } = cite(same);
+    return { claim, verdict: 'supported', reasons: [`the articles describe ${e.name} as “${same[0]!.phrase}”`], blocks: [{ heading: 'What the articles say', text: lines.map((l) => l.text).join('\n'), cites: lines.map((l) => l.n) }], supportIds: ids, againstIds: [], figures: prior.figures };
+  }
+  const other = roles.filter((r) => r.words.length && !mine.some((w) => has(r.words, w)));
+  if (!other.length) return null;
+  // A sentence naming the person with the claim's office words anyway ("…, who also serves as defence minister") may say it.
+  const together = e.mentions.some((x) => {
+    const st = x.sentence.text.toLowerCase().split(/[^\p{L}]+/u).map((w) => stem(w));
+    return st.includes(stem(head)) && mine.every((w) => st.includes(w));
+  });
+  if (together) return null;
+  const { lines, ids } = cite(other);
+  return {
+    claim,
+    verdict: 'contradicted',
+    reasons: [`the articles describe ${e.name} as “${other[0]!.phrase}”, not as ${phrase.replace(/[.!]$/, '')}`],
+    blocks: [{ heading: 'What the articles say instead', text: lines.map((l) => l.text).join('\n'), cites: lines.map((l) => l.n) }],
+    supportIds: [],
+    againstIds: ids,
+    figures: prior.figures,
+  };
 }
 
 /** A part's assessment from the judged sentences that support or contradict it. */
@@ -735,8 +843,12 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
     const exact = found.filter((x) => x.f.key === cf.key);
     return exact.length ? exact : found;
   };
+  // An open bound ("more than $900 million") that an exact figure of the same quantity meets ("$916 million") says no
+  // more than that figure: the exact one decides, and a near miss of the bound is no reason to doubt a conflict with it.
+  const pinned = (found: FigureCheck['found']) =>
+    found.filter((x) => !(x.rel === 'close' && !Number.isFinite(x.f.hi - x.f.lo) && found.some((y) => y.rel === 'conflict' && Number.isFinite(y.f.hi - y.f.lo) && y.f.value >= x.f.lo && y.f.value <= x.f.hi)));
   const checks: FigureCheck[] = claimFigures.map((cf) => {
-    let use = findFigures(cf, strictPool);
+    let use = pinned(findFigures(cf, strictPool));
     const status: FigureCheck['status'] = !use.length ? 'none' : use.some((x) => x.rel === 'match') ? 'match' : use.some((x) => x.rel === 'close') ? 'close' : 'conflict';
     // The claim matches one source while another independent one, for the same time, gives a figure that rules it out.
     const matching = use.filter((x) => x.rel === 'match');

@@ -59,6 +59,10 @@ export interface Support {
   parts: SupportPart[];
   /** Share of the statement's content words the quotes cover (1 when it has none). */
   coverage: number;
+  /** The same share without synonyms read only from the statement word's senses: what a contradiction must stand on. */
+  firmCoverage: number;
+  /** How many figures (not years) and dates the statement gives: the slots a quote's own figures and dates are compared in. */
+  stated: { figures: number; dates: number };
 }
 
 /** A quote with what surrounds it: its sentence(s) in the article, and who speaks for the article. */
@@ -80,7 +84,7 @@ export interface SupportContext {
 }
 
 /** Bump when the judgement changes: model answers verified by an older judge are not reused. */
-export const SUPPORT_VERSION = 5;
+export const SUPPORT_VERSION = 6;
 
 /**
  * Share of a statement's content words the quotes must cover. Tuned on the generated
@@ -313,7 +317,8 @@ function relationsFor(lemmas: Iterable<string>): void {
   for (const [word, rels] of Object.entries(map)) for (const [l, r] of rels) relationCache.get(l)?.set(word, r);
 }
 
-type Cover = 'same' | 'related' | 'antonym' | null;
+/** 'loose': a synonym only in the statement word's senses ("recovered" / "found"), enough to support, too weak to place a contradiction. */
+type Cover = 'same' | 'related' | 'loose' | 'antonym' | null;
 
 /** How quote token q covers statement token s. */
 function cover(s: Tok, q: Tok, ctx: SupportContext, wordnet: boolean): Cover {
@@ -332,7 +337,9 @@ function cover(s: Tok, q: Tok, ctx: SupportContext, wordnet: boolean): Cover {
   }
   const r = relationCache.get(q.lemma)?.get(s.lemma);
   if (r === 'antonym') return 'antonym';
-  return r && SUPPORTING.has(r) ? 'related' : null;
+  if (r && SUPPORTING.has(r)) return 'related';
+  // A synonym is one whichever word's senses it is read from ("recovered" / "found"): the statement's word is looked up too.
+  return relationCache.get(s.lemma)?.get(q.lemma) === 'synonym' ? 'loose' : null;
 }
 
 // ---------------------------------------------------------------------------------- checks
@@ -572,20 +579,22 @@ export function supportOf(statement: string, evidence: string | Quoted | readonl
     if (!content.some((c) => c.lemma === t.lemma && c.neg === t.neg)) content.push(t);
   }
   const needWordnet = (toks: Tok[], pool: Tok[]) => toks.some((t) => !pool.some((q) => cover(t, q, ctx, false) === 'same' || cover(t, q, ctx, false) === 'related'));
-  if (!ctx.relations && (needWordnet(content, qToks) || needWordnet(frameLemmas, frameToks))) relationsFor(frameToks.filter((t) => !STOPWORDS.has(t.bare)).map((t) => t.lemma));
+  if (!ctx.relations && (needWordnet(content, qToks) || needWordnet(frameLemmas, frameToks))) relationsFor([...frameToks.filter((t) => !STOPWORDS.has(t.bare)), ...content].map((t) => t.lemma));
 
   const frameMissing = frameLemmas.filter((t) => !frameToks.some((q) => { const c = cover(t, q, ctx, true); return c === 'same' || c === 'related'; }));
   if (frameMissing.length && parts[0]!.ok) parts[0] = { check: 'names', ok: false, detail: `the speaker ('${frameMissing.map((t) => t.surface).join(' ')}') is not in the quote's sentence` };
 
   let covered = 0;
+  let firm = 0;
   let antonym: string | null = null;
   let flipped: string | null = null;
   const matched = new Set<string>();
   for (const t of content) {
     const by = qToks.map((q) => [q, cover(t, q, ctx, true)] as const).filter(([, c]) => c);
-    const support = by.filter(([, c]) => c === 'same' || c === 'related').map(([q]) => q);
+    const support = by.filter(([, c]) => c === 'same' || c === 'related' || c === 'loose').map(([q]) => q);
     if (support.length) {
       covered++;
+      if (by.some(([, c]) => c === 'same' || c === 'related')) firm++;
       matched.add(t.lemma);
       if (!support.some((q) => q.neg === t.neg)) flipped ??= t.surface;
     } else if (by.some(([, c]) => c === 'antonym')) antonym ??= t.surface;
@@ -632,6 +641,8 @@ export function supportOf(statement: string, evidence: string | Quoted | readonl
     ...(failed.length ? { reason: `${failed[0]!.check}: ${failed[0]!.detail}` } : {}),
     parts,
     coverage,
+    firmCoverage: content.length ? firm / content.length : 1,
+    stated: { figures: s.figures.length, dates: s.dates.length },
   };
 }
 
