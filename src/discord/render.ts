@@ -371,10 +371,17 @@ export function readable(a: Answer): Answer {
   for (const c of a.citations) if (!labels.has(c.source)) labels.set(c.source, named(c));
   for (const s of a.sources ?? []) if (!labels.has(s.source)) labels.set(s.source, named(s));
   const ids = [...labels.keys()].filter((id) => id.length > 3).sort((x, y) => y.length - x.length);
+  // A text holds an id only where one begins: look there first (a timeline cites thousands of articles, and most texts hold no id).
+  const firsts = new Set(ids.map((id) => id.charCodeAt(0)));
+  const heads = new Set(ids.map((id) => id.slice(0, 4)));
+  const mayHold = (t: string) => {
+    for (let i = 0; i + 4 <= t.length; i++) if (firsts.has(t.charCodeAt(i)) && heads.has(t.slice(i, i + 4))) return true;
+    return false;
+  };
   const fix = (t: string): string => {
     if (!t) return t;
     let out = t;
-    for (const id of ids) {
+    if (mayHold(t)) for (const id of ids) {
       if (!out.includes(id)) continue;
       out = out.split(`, ${id})`).join(')').split(` (${id})`).join('').split(`(${id})`).join('').split(id).join(labels.get(id)!);
     }
@@ -800,20 +807,21 @@ function computePages(a: Answer): { events: number[]; cites: number[] }[] {
   const pages: { events: number[]; cites: number[] }[] = [];
   let page = { events: [] as number[], cites: [] as number[] };
   let size = 0;
-  const sourcesSize = (cites: number[]) => sourceLines(articlesOf(cites.map((n) => byN.get(n)!))).length;
+  const sources = pageSources(a.citations, byN);
   for (const i of timelineOrder(a)) {
     const e = events[i]!;
     const line = shortEventLine(e).length + 2;
-    const cites = [...new Set([...page.cites, ...e.citations.filter((n) => byN.has(n))])];
     const grown = size + line;
-    if (page.events.length && (page.events.length >= MAX_EVENTS_PER_PAGE || grown + sourcesSize(cites) > PAGE_BUDGET)) {
+    if (page.events.length && (page.events.length >= MAX_EVENTS_PER_PAGE || grown + sources.sizeWith(e.citations) > PAGE_BUDGET)) {
       pages.push(page);
       page = { events: [], cites: [] };
       size = 0;
+      sources.clear();
     }
     page.events.push(i);
     size += line;
     for (const n of e.citations) if (byN.has(n) && !page.cites.includes(n)) page.cites.push(n);
+    sources.add(e.citations);
   }
   if (page.events.length) pages.push(page);
   // citations no event refers to are listed on the last page (never dropped silently)
@@ -824,6 +832,75 @@ function computePages(a: Answer): { events: number[]; cites: number[] }[] {
     pages[pages.length - 1]!.cites.push(...unused);
   }
   return pages.length ? pages : [{ events: [], cites: [] }];
+}
+
+/**
+ * The length of a page's source lines (`sourceLines(articlesOf(cites))`) as the page grows, kept
+ * as sums instead of writing the lines again for every event considered: one line per article,
+ * `**[n][m]** title — meta`, joined by newlines. Each article's title and meta are escaped once.
+ * When one article's citations carry different titles or dates the lines are written out.
+ */
+function pageSources(citations: Citation[], byN: Map<number, Citation>) {
+  const firstOf = new Map<string, Citation>();
+  let uniform = true;
+  for (const c of citations) {
+    const f = firstOf.get(c.source);
+    if (!f) firstOf.set(c.source, c);
+    else if (f.title !== c.title || f.outlet !== c.outlet || f.date !== c.date) uniform = false;
+  }
+  const fixed = new Map<string, number>();
+  const fixedOf = (source: string) => {
+    let n = fixed.get(source);
+    if (n === undefined) {
+      // the article's line with no markers: `** title — meta` and the `**` around them
+      n = sourceLines([{ ...firstOf.get(source)!, ns: [] }]).length;
+      fixed.set(source, n);
+    }
+    return n;
+  };
+  const markerLen = (n: number) => String(n).length + 2;
+  let cites = new Set<number>();
+  let articles = new Map<string, number>();
+  let sum = 0;
+  return {
+    clear() {
+      cites = new Set();
+      articles = new Map();
+      sum = 0;
+    },
+    /** The source lines' length once `more` joins the page. */
+    sizeWith(more: number[]): number {
+      if (!uniform) return sourceLines(articlesOf([...new Set([...cites, ...more.filter((n) => byN.has(n))])].map((n) => byN.get(n)!))).length;
+      let total = sum;
+      let count = articles.size;
+      const newCites = new Set<number>();
+      const newArticles = new Set<string>();
+      for (const n of more) {
+        const c = byN.get(n);
+        if (!c || cites.has(n) || newCites.has(n)) continue;
+        newCites.add(n);
+        total += markerLen(n);
+        if (!articles.has(c.source) && !newArticles.has(c.source)) {
+          newArticles.add(c.source);
+          total += fixedOf(c.source);
+          count++;
+        }
+      }
+      return count ? total + count - 1 : 0;
+    },
+    add(more: number[]) {
+      for (const n of more) {
+        const c = byN.get(n);
+        if (!c || cites.has(n)) continue;
+        cites.add(n);
+        sum += markerLen(n);
+        if (!articles.has(c.source)) {
+          articles.set(c.source, 1);
+          sum += fixedOf(c.source);
+        }
+      }
+    },
+  };
 }
 
 /** The citations whose quotes the Quotes button shows: a timeline page's own, an /ask card's not shown in full, else all. */
