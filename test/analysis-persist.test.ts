@@ -13,7 +13,7 @@ import { buildDeps } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import type { Deps } from '../src/deps.js';
 import { analysisOf, analysisStats, flushAnalysis, warmAnalysis } from '../src/analysis/index.js';
-import { ANALYSIS_FILE, type AnalysisFile } from '../src/analysis/file.js';
+import { ANALYSIS_FILE, decodeAnalysisFile, encodeAnalysisFile } from '../src/analysis/file.js';
 import { runCommand } from '../src/engines/index.js';
 import { attributedQuotes } from '../src/engines/who.js';
 import { watchCorpus } from '../src/corpus/watch.js';
@@ -39,7 +39,7 @@ function recordingLogger(): { log: Logger; lines: { level: number; msg: string }
 
 const built = () => ({ ...analysisStats.built });
 const fileOf = (dataDir: string) => path.join(dataDir, 'analysis', ANALYSIS_FILE);
-const readFile = (dataDir: string) => JSON.parse(readFileSync(fileOf(dataDir), 'utf8')) as AnalysisFile;
+const readFile = (dataDir: string) => decodeAnalysisFile(readFileSync(fileOf(dataDir)));
 
 /** What a user sees from the corpus-derived commands (every entity's /who, the timeline, filtered too, the quotes). */
 async function answers(deps: Deps, names: string[]) {
@@ -162,7 +162,7 @@ describe('persisted analysis', () => {
     const first = await start(SEEDS, dataDir);
     await warmAnalysis(first);
     const file = readFile(dataDir);
-    writeFileSync(fileOf(dataDir), JSON.stringify({ ...file, code: 'some-older-code' }));
+    writeFileSync(fileOf(dataDir), encodeAnalysisFile({ ...file, code: 'some-older-code' }));
     const before = built();
     const loaded = analysisStats.loaded;
     const second = await start(SEEDS, dataDir);
@@ -210,7 +210,7 @@ describe('persisted analysis', () => {
       parts: { entities: { entities: 5, byKey: 'x' }, facts: [], events: { events: [{ members: 7 }] }, figureFacts: { figures: [{ sentenceId: 42 }] } },
       figures: Object.fromEntries(Object.keys(file.figures).map((k) => [k, 'not a list'])),
     };
-    writeFileSync(fileOf(dataDir), JSON.stringify(damaged));
+    writeFileSync(fileOf(dataDir), encodeAnalysisFile(damaged as never));
     const rec = recordingLogger();
     const before = built();
     const second = await start(SEEDS, dataDir, rec.log);
@@ -232,7 +232,7 @@ describe('persisted analysis', () => {
     const file = readFile(dataDir);
     // Same version and code, but a mention points at a sentence no article has.
     file.parts.entities!.entities[0]!.mentions[0]!.s = '000_46500a0d823731af.txt:p999:s0';
-    writeFileSync(fileOf(dataDir), JSON.stringify(file));
+    writeFileSync(fileOf(dataDir), encodeAnalysisFile(file));
     const rec = recordingLogger();
     const before = built();
     const second = await start(SEEDS, dataDir, rec.log);
@@ -258,7 +258,7 @@ describe('persisted analysis', () => {
 
     // Postings written for another number of events: rebuilt, never half-used.
     file.postings!.eventIndex!.size += 1;
-    writeFileSync(fileOf(dataDir), JSON.stringify(file));
+    writeFileSync(fileOf(dataDir), encodeAnalysisFile(file));
     let before = built();
     const second = await start(SEEDS, dataDir);
     expect(await runCommand(second, { command: 'timeline', about: 'Maduro' })).toEqual(about);
@@ -269,7 +269,7 @@ describe('persisted analysis', () => {
     await flushAnalysis(second);
     const again = readFile(dataDir);
     (again.parts as Record<string, unknown>).events = { broken: true };
-    writeFileSync(fileOf(dataDir), JSON.stringify(again));
+    writeFileSync(fileOf(dataDir), encodeAnalysisFile(again));
     before = built();
     const third = await start(SEEDS, dataDir);
     expect(await runCommand(third, { command: 'timeline', about: 'Maduro' })).toEqual(about);

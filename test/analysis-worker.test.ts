@@ -10,7 +10,7 @@ import { buildDeps } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import type { Deps } from '../src/deps.js';
 import { analysisOf, analysisStats, flushAnalysis, warmAnalysis } from '../src/analysis/index.js';
-import { ANALYSIS_FILE, type AnalysisFile } from '../src/analysis/file.js';
+import { ANALYSIS_FILE, decodeAnalysisFile } from '../src/analysis/file.js';
 import { buildAnalysisOffThread, wantsOffThreadBuild } from '../src/analysis/worker.js';
 import { runCommand } from '../src/engines/index.js';
 import { silentLogger } from '../src/log.js';
@@ -26,7 +26,7 @@ async function start(seedsDir: string, dataDir: string): Promise<Deps> {
 }
 
 const fileOf = (dataDir: string) => {
-  const f = JSON.parse(readFileSync(path.join(dataDir, 'analysis', ANALYSIS_FILE), 'utf8')) as AnalysisFile;
+  const f = decodeAnalysisFile(readFileSync(path.join(dataDir, 'analysis', ANALYSIS_FILE)));
   return { version: f.version, code: f.code, parts: f.parts, figures: f.figures, digest: f.digest, dateMentions: f.dateMentions };
 };
 

@@ -1,12 +1,21 @@
 /**
- * The persisted analysis file, `<DATA_DIR>/analysis/analysis.json`: read at start-up
+ * The persisted analysis file, `<DATA_DIR>/analysis/analysis.dat`: read at start-up
  * and written after parts are built. Kept apart from the builders so that reading it
  * (in `buildDeps`) does not load every engine: the parts are hydrated by
  * `analysisOf` when a command first needs them.
+ *
+ * Layout (schema 2): one header line of JSON (schema, code hash, corpus version, and the
+ * name and byte length of each section), then the sections back to back, each the JSON
+ * of one part, one set of postings or one per-article map. A start reads the header
+ * only; a section is read and parsed when its part is first asked for (at 10,000
+ * articles the whole file is ~300 MB, and parsing all of it was most of a warm start).
+ * The file is replaced atomically by rename and a loaded file keeps its descriptor
+ * open, so sections read later come from the file the header was read from, never
+ * from a newer one written meanwhile (by a worker, another process).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, readdirSync, statSync } from 'node:fs';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from '../log.js';
@@ -20,8 +29,10 @@ import type { DateMention } from '../index/dates.js';
 import type { EventIndexJson, ProfileIndexJson } from './event-index.js';
 
 /** Bump when the file layout changes (the code hash covers rule changes). */
-export const ANALYSIS_SCHEMA = 1;
-export const ANALYSIS_FILE = 'analysis.json';
+export const ANALYSIS_SCHEMA = 2;
+export const ANALYSIS_FILE = 'analysis.dat';
+/** The single-JSON file of schema 1: removed when a schema-2 file is written next to it. */
+const LEGACY_FILE = 'analysis.json';
 
 /** Where deps keep the analysis between corpus versions: the persistence folder, the last analysis, a loaded file. */
 export interface AnalysisSlot {
@@ -30,7 +41,7 @@ export interface AnalysisSlot {
   /** The analysis of the previous corpus version (its per-article parts are reused). */
   last?: Analysis;
   /** A file read at start-up, not yet bound to a corpus. */
-  loaded?: AnalysisFile;
+  loaded?: LoadedAnalysis;
 }
 
 /** The file: cross-article parts for one corpus version, per-article parts for any article they still fit. */
@@ -67,51 +78,202 @@ export interface AnalysisFile {
   dateMentions?: Record<string, [sentenceId: string, mention: DateMention][]>;
 }
 
-/** How often each part was computed rather than loaded or reused, and files read and written: a warm start computes nothing. */
+/** One section of a loaded file: parsed when first read (each read parses again; callers keep the value). */
+export interface Section<T = unknown> {
+  readonly section: string;
+  read(): T;
+}
+
+/** A file as a start reads it: the header, and each section to be read on demand. */
+export interface LoadedAnalysis {
+  schema: number;
+  code: string;
+  version: string;
+  parts: { [K in keyof AnalysisFile['parts']]?: Section<AnalysisFile['parts'][K]> };
+  postings: { [K in keyof NonNullable<AnalysisFile['postings']>]?: Section<NonNullable<AnalysisFile['postings']>[K]> };
+  figures?: Section<AnalysisFile['figures']>;
+  digest?: Section<AnalysisFile['digest']>;
+  dateMentions?: Section<NonNullable<AnalysisFile['dateMentions']>>;
+}
+
+/** Whether `x` is a section not read yet (stored values are either sections or plain data). */
+export function isSection(x: unknown): x is Section {
+  return typeof x === 'object' && x !== null && typeof (x as Section).read === 'function' && typeof (x as Section).section === 'string';
+}
+
+/** How often each part was computed rather than loaded or reused, files read and written, and sections parsed: a warm start computes nothing. */
 export const analysisStats = {
   built: { entities: 0, facts: 0, events: 0, figureFacts: 0, quotes: 0, attribution: 0, references: 0, relations: 0, eventIndex: 0, profileIndex: 0, figures: 0, digestFigures: 0, dateMentions: 0 },
   loaded: 0,
   saved: 0,
+  /** Sections of a loaded file parsed so far, by name (`parts.entities`, `figures`, …). */
+  sectionsRead: {} as Record<string, number>,
 };
 
+interface Header {
+  schema: number;
+  code: string;
+  version: string;
+  /** Section name and byte length, in file order. */
+  sections: [name: string, bytes: number][];
+}
+
+/** The sections of a file, in the order they are written (names are `parts.<part>`, `postings.<name>`, or the per-article map). */
+function sectionsOf(file: AnalysisFile): [string, unknown][] {
+  const out: [string, unknown][] = [];
+  for (const [k, v] of Object.entries(file.parts)) if (v !== undefined) out.push([`parts.${k}`, v]);
+  for (const [k, v] of Object.entries(file.postings ?? {})) if (v !== undefined) out.push([`postings.${k}`, v]);
+  out.push(['figures', file.figures], ['digest', file.digest]);
+  if (file.dateMentions) out.push(['dateMentions', file.dateMentions]);
+  return out;
+}
+
+/** A file's bytes: the header line, then each section's JSON. */
+export function encodeAnalysisFile(file: AnalysisFile): Buffer {
+  const bodies = sectionsOf(file).map(([name, v]) => [name, Buffer.from(toJson(v))] as const);
+  const header: Header = { schema: file.schema, code: file.code, version: file.version, sections: bodies.map(([name, b]) => [name, b.length]) };
+  return Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), ...bodies.map(([, b]) => b)]);
+}
+
+/** A whole file read back (tools and tests; a start reads sections lazily instead). */
+export function decodeAnalysisFile(bytes: Buffer): AnalysisFile {
+  const nl = bytes.indexOf(10);
+  if (nl < 0) throw new Error('not an analysis file');
+  const header = JSON.parse(bytes.subarray(0, nl).toString('utf8')) as Header;
+  const file: AnalysisFile = { schema: header.schema, code: header.code, version: header.version, parts: {}, postings: {}, figures: {}, digest: {} };
+  let at = nl + 1;
+  for (const [name, n] of header.sections) {
+    const value = JSON.parse(bytes.subarray(at, at + n).toString('utf8')) as never;
+    at += n;
+    const [group, key] = name.split('.');
+    if (key && (group === 'parts' || group === 'postings')) (file[group] as Record<string, unknown>)[key] = value;
+    else (file as unknown as Record<string, unknown>)[name] = value;
+  }
+  return file;
+}
+
+/** Closes a loaded file's descriptor once nothing can read its sections any more. */
+const openFiles = new FinalizationRegistry<number>((fd) => {
+  try {
+    closeSync(fd);
+  } catch {
+    /* already closed */
+  }
+});
+
+/** Read and check the header of the file at `file`; its sections are read on demand from the same descriptor. */
+function openAnalysisFile(file: string): { header: Header; loaded: LoadedAnalysis } | 'missing' {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return 'missing';
+  }
+  try {
+    const size = fstatSync(fd).size;
+    // The header is a few hundred bytes; read until its newline.
+    let head = Buffer.alloc(0);
+    let nl = -1;
+    while (nl < 0 && head.length < size && head.length < 1 << 20) {
+      const chunk = Buffer.alloc(Math.min(4096, size - head.length));
+      const n = readSync(fd, chunk, 0, chunk.length, head.length);
+      if (n <= 0) break;
+      head = Buffer.concat([head, chunk.subarray(0, n)]);
+      nl = head.indexOf(10);
+    }
+    if (nl < 0) throw new Error('not an analysis file');
+    const header = JSON.parse(head.subarray(0, nl).toString('utf8')) as Header;
+    if (!header || typeof header !== 'object' || typeof header.version !== 'string' || !Array.isArray(header.sections)) throw new Error('not an analysis file');
+    const total = header.sections.reduce((n, [, b]) => n + b, nl + 1);
+    if (total !== size) throw new Error(`the file is ${size} bytes, its header says ${total}`);
+    // The descriptor is held by the sections (closed when they are all gone).
+    const handle = { fd };
+    openFiles.register(handle, fd);
+    const loaded: LoadedAnalysis = { schema: header.schema, code: header.code, version: header.version, parts: {}, postings: {} };
+    let at = nl + 1;
+    for (const [name, bytes] of header.sections) {
+      const from = at;
+      at += bytes;
+      const section: Section = {
+        section: name,
+        read() {
+          const buf = Buffer.allocUnsafe(bytes);
+          for (let got = 0; got < bytes; ) {
+            const n = readSync(handle.fd, buf, got, bytes - got, from + got);
+            if (n <= 0) throw new Error(`analysis file section ${name} is short`);
+            got += n;
+          }
+          analysisStats.sectionsRead[name] = (analysisStats.sectionsRead[name] ?? 0) + 1;
+          return JSON.parse(buf.toString('utf8')) as unknown;
+        },
+      };
+      const [group, key] = name.split('.');
+      if (key && (group === 'parts' || group === 'postings')) (loaded[group] as Record<string, Section>)[key] = section;
+      else if (name === 'figures' || name === 'digest' || name === 'dateMentions') loaded[name] = section as never;
+    }
+    return { header, loaded };
+  } catch (err) {
+    closeSync(fd);
+    throw err;
+  }
+}
+
 /**
- * Read the analysis file into `slot.loaded` (start-up). A missing file is a cold
- * start; an unreadable one is logged and ignored (parts are rebuilt on use and the
- * file rewritten); one written by other code is ignored.
+ * Read the analysis file's header into `slot.loaded` (start-up): its sections are parsed
+ * when their parts are first used. A missing file is a cold start; an unreadable one is
+ * logged and ignored (parts are rebuilt on use and the file rewritten); one written by
+ * other code is ignored.
  */
 export async function readAnalysisFile(slot: AnalysisSlot, log?: Logger): Promise<void> {
   if (!slot.dir) return;
   const file = path.join(slot.dir, ANALYSIS_FILE);
-  let text: string;
   try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    return; // first start: nothing persisted yet
-  }
-  try {
-    const f = JSON.parse(text) as AnalysisFile;
-    if (!f || typeof f !== 'object' || typeof f.parts !== 'object' || !f.parts || typeof f.figures !== 'object' || typeof f.digest !== 'object' || typeof f.version !== 'string') {
-      throw new Error('not an analysis file');
-    }
+    const opened = openAnalysisFile(file);
+    if (opened === 'missing') return; // first start: nothing persisted yet
+    const f = opened.loaded;
     if (f.schema !== ANALYSIS_SCHEMA || f.code !== codeVersion()) {
       log?.info({ file }, 'the analysis file was written by other code; rebuilding it');
       return;
     }
     slot.loaded = f;
     analysisStats.loaded++;
-    log?.info({ file, version: f.version, parts: Object.keys(f.parts) }, 'corpus analysis loaded');
+    log?.info({ file, version: f.version, sections: opened.header.sections.map(([n]) => n) }, 'corpus analysis loaded');
   } catch (err) {
     log?.warn({ file, err: (err as Error).message }, 'ignoring an unreadable analysis file; it is rebuilt');
   }
 }
 
-/** Write the file atomically (a crash mid-write leaves the previous file). */
-export async function writeAnalysisFile(dir: string, file: AnalysisFile): Promise<void> {
+let writes = 0;
+
+/** Write the file atomically (a crash mid-write leaves the previous file; a reader keeps the one it opened). */
+export function writeAnalysisFile(dir: string, file: AnalysisFile): Promise<void> {
+  // One write at a time per folder, in the order asked: an older version's write never lands after a newer one's.
+  const prev = writing.get(dir) ?? Promise.resolve();
+  const next = prev.catch(() => undefined).then(() => writeNow(dir, file));
+  writing.set(dir, next);
+  void next.finally(() => writing.get(dir) === next && writing.delete(dir)).catch(() => undefined);
+  return next;
+}
+
+const writing = new Map<string, Promise<void>>();
+
+async function writeNow(dir: string, file: AnalysisFile): Promise<void> {
   await mkdir(dir, { recursive: true });
   const target = path.join(dir, ANALYSIS_FILE);
-  const tmp = `${target}.${process.pid}.${Date.now()}.tmp`;
-  await writeFile(tmp, toJson(file));
+  // Unique per write: two analyses of one process (a watcher swap) may save in the same millisecond.
+  const tmp = `${target}.${process.pid}.${Date.now()}.${++writes}.tmp`;
+  // Section by section: the whole file is never one string (hundreds of MB at 10,000 articles).
+  const bodies = sectionsOf(file).map(([name, v]) => [name, toJson(v)] as const);
+  const header: Header = { schema: file.schema, code: file.code, version: file.version, sections: bodies.map(([name, text]) => [name, Buffer.byteLength(text)]) };
+  const out = await open(tmp, 'w');
+  try {
+    await out.write(`${JSON.stringify(header)}\n`);
+    for (const [, text] of bodies) await out.write(text);
+  } finally {
+    await out.close();
+  }
   await rename(tmp, target);
+  await rm(path.join(dir, LEGACY_FILE), { force: true });
   analysisStats.saved++;
 }
 

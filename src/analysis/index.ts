@@ -33,7 +33,7 @@ import { buildRelations, relationsFromJson, relationsToJson, type Relations, typ
 import { buildEventIndex, buildProfileIndex, eventIndexFromJson, profileIndexFromJson, type EventIndex, type EventIndexJson, type ProfileIndex, type ProfileIndexJson } from './event-index.js';
 import { entityLookupOf } from './entity-lookup.js';
 import { independenceGroups } from '../corpus/overlap.js';
-import { ANALYSIS_SCHEMA, analysisStats, codeVersion, pendingWrites, writeAnalysisFile, type AnalysisFile, type AnalysisSlot } from './file.js';
+import { ANALYSIS_SCHEMA, analysisStats, codeVersion, isSection, pendingWrites, writeAnalysisFile, type AnalysisFile, type AnalysisSlot, type LoadedAnalysis, type Section } from './file.js';
 import {
   StaleAnalysisError,
   entitiesFromJson,
@@ -106,13 +106,15 @@ const internals = new WeakMap<Analysis, State>();
 interface PerArticle<T> {
   /** Hydrated values, with the article object they point into. */
   live: Map<string, { article: Article; value: T }>;
-  /** Stored (plain) values not yet hydrated. */
+  /** Stored (plain) values not yet hydrated (read `storedOf`: it takes in `unread` first). */
   stored: Record<string, unknown>;
+  /** Sections of a loaded file whose values join `stored` when first needed (reading one parses it). */
+  unread: Section[];
   codec: { toJson(value: T): unknown; fromJson(json: never, r: Resolver): T };
 }
 
-/** Stored parts not hydrated yet: the file's parts and its postings. */
-type Stored = AnalysisFile['parts'] & NonNullable<AnalysisFile['postings']>;
+/** Stored parts not hydrated yet (the file's parts and its postings): plain data, or a file section not read yet. */
+type Stored = Partial<Record<PartName, unknown>>;
 
 type DateMentions = { sentence: Sentence; mention: DateMention }[];
 
@@ -162,29 +164,44 @@ export function analysisOf(deps: AnalysisDeps): Analysis {
 export async function warmAnalysis(deps: AnalysisDeps): Promise<number> {
   const t0 = performance.now();
   const a = analysisOf(deps);
-  void a.entities;
-  void a.facts;
-  void a.names;
-  void a.events;
-  void a.figures;
-  void a.figureFacts;
-  void a.quotes;
-  void a.attribution;
-  void a.references;
-  void a.eventIndex;
-  void a.profileIndex;
-  entityLookupOf(a.entities).warm();
-  void a.relations;
+  // One part at a time, with a turn of the event loop between them: on a server this runs
+  // while the bot already answers, and each part (read, parsed, hydrated) is one bounded pause.
+  const steps: (() => unknown)[] = [
+    () => a.entities,
+    () => a.facts,
+    () => a.names,
+    () => a.events,
+    () => a.figures,
+    () => a.figureFacts,
+    () => a.quotes,
+    () => a.attribution,
+    () => a.references,
+    () => a.eventIndex,
+    () => a.profileIndex,
+    () => entityLookupOf(a.entities).warm(),
+    () => a.relations,
+  ];
+  for (const step of steps) {
+    step();
+    await turn();
+  }
   const latest = a.corpus.articles.map((x) => x.date).filter((d): d is string => !!d).sort().pop() ?? null;
-  for (const article of a.corpus.articles) a.digestFigures(article, article.date ?? latest);
+  a.corpus.articles.forEach((article) => a.digestFigures(article, article.date ?? latest));
   const ms = performance.now() - t0;
-  await flushAnalysis(deps);
+  // This analysis, even if the watcher swapped deps.corpus meanwhile (it yields between parts).
+  await flushState(internals.get(a));
   return ms;
 }
 
+/** Lets the event loop run pending I/O (an interaction, an acknowledgement) before the next part. */
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** Resolves once the analysis of `deps.corpus` is written (no-op without a persistence folder). */
 export async function flushAnalysis(deps: AnalysisDeps): Promise<void> {
-  const s = internals.get(analysisOf(deps));
+  await flushState(internals.get(analysisOf(deps)));
+}
+
+async function flushState(s: State | undefined): Promise<void> {
   if (!s) return;
   while (s.saving) await s.saving;
   if (s.dirty) await save(s);
@@ -225,7 +242,7 @@ export async function absorbAnalysisFile(deps: AnalysisDeps): Promise<boolean> {
 }
 
 /** A file's parts for the parts `state` has not built or hydrated yet. */
-function takeFile(state: State, file: AnalysisFile): void {
+function takeFile(state: State, file: LoadedAnalysis): void {
   if (file.version === state.corpus.version) {
     // Facts and figure facts point at the file's entities: usable only with those entities.
     const fileEntities = !state.memo.has('entities');
@@ -234,28 +251,29 @@ function takeFile(state: State, file: AnalysisFile): void {
       if (!state.memo.has(k) && (fileEntities || !ON_ENTITIES.includes(k)) && (fileEvents || !ON_EVENTS.includes(k))) state.stored[k] ??= v;
     }
   }
-  for (const [k, v] of Object.entries(file.figures)) state.figures.stored[k] ??= v;
-  for (const [k, v] of Object.entries(file.digest)) state.digest.stored[k] ??= v;
-  for (const [k, v] of Object.entries(file.dateMentions ?? {})) state.dateMentions.stored[k] ??= v;
+  if (file.figures) state.figures.unread.push(file.figures);
+  if (file.digest) state.digest.unread.push(file.digest);
+  if (file.dateMentions) state.dateMentions.unread.push(file.dateMentions);
 }
 
-/** The stored cross-article parts of a file, with the postings derived from them. */
-function partsOf(file: AnalysisFile): Stored {
+/** The stored cross-article parts of a file, with the postings derived from them (sections, read on first use). */
+function partsOf(file: LoadedAnalysis): Stored {
   return { ...file.parts, ...file.postings };
 }
 
 function createAnalysis(corpus: Corpus, slot: AnalysisSlot | undefined, log: Logger | undefined): Analysis {
   const file = slot?.loaded;
   const sameVersion = file?.version === corpus.version;
+  const unread = (s: Section | undefined) => (s ? [s] : []);
   const state: State = {
     corpus,
     slot,
     log,
     resolver: resolverFor(corpus),
     stored: sameVersion ? partsOf(file!) : {},
-    figures: { live: new Map(), stored: { ...(file?.figures ?? {}) }, codec: FIGURES_CODEC },
-    digest: { live: new Map(), stored: { ...(file?.digest ?? {}) }, codec: FIGURES_CODEC },
-    dateMentions: { live: new Map(), stored: { ...(file?.dateMentions ?? {}) }, codec: MENTIONS_CODEC },
+    figures: { live: new Map(), stored: {}, unread: unread(file?.figures), codec: FIGURES_CODEC },
+    digest: { live: new Map(), stored: {}, unread: unread(file?.digest), codec: FIGURES_CODEC },
+    dateMentions: { live: new Map(), stored: {}, unread: unread(file?.dateMentions), codec: MENTIONS_CODEC },
     memo: new Map(),
     dirty: false,
   };
@@ -277,9 +295,11 @@ function createAnalysis(corpus: Corpus, slot: AnalysisSlot | undefined, log: Log
   /** A persisted cross-article part: hydrated from the file when it holds it, else built (and saved). */
   const persisted = <T>(name: PartName, fromJson: (json: never) => T, build: () => T): T =>
     part(name, () => {
-      const json = state.stored[name];
-      if (json) {
+      const stored = state.stored[name];
+      if (stored) {
         try {
+          // A section of the loaded file is read and parsed here, when the part is first needed.
+          const json = isSection(stored) ? stored.read() : stored;
           const value = fromJson(json as never);
           // Held once: saving serialises the live part again (only when something else was built).
           delete state.stored[name];
@@ -410,7 +430,7 @@ function perArticle<T>(state: State, store: PerArticle<T>, a: Article, ref: stri
   const live = store.live.get(key);
   if (live && live.article === a) return live.value;
   // The same text in a re-read article object: the same values, pointed at the new object's sentences.
-  const json = live ? store.codec.toJson(live.value) : store.stored[key];
+  const json = live ? store.codec.toJson(live.value) : storedOf(store, state.log)[key];
   if (json) {
     try {
       const value = store.codec.fromJson(json as never, state.resolver);
@@ -431,7 +451,28 @@ function perArticle<T>(state: State, store: PerArticle<T>, a: Article, ref: stri
 function inherit<T>(into: PerArticle<T>, from: PerArticle<T>, current: Set<string>): void {
   const fits = (key: string) => current.has(key.slice(0, key.lastIndexOf('\u0000')));
   for (const [k, v] of from.live) if (fits(k) && !into.live.has(k)) into.live.set(k, v);
+  // Sections the previous version never read are read by this one when it first needs them.
+  into.unread.push(...from.unread);
   for (const [k, v] of Object.entries(from.stored)) if (fits(k)) into.stored[k] ??= v;
+}
+
+/**
+ * The stored values of a per-article part, with the sections not read yet taken in first
+ * (one section holds every article's values). A section that cannot be read or is not a
+ * map is dropped: its articles are read again.
+ */
+function storedOf<T>(store: PerArticle<T>, log?: Logger): Record<string, unknown> {
+  while (store.unread.length) {
+    const section = store.unread.shift()!;
+    try {
+      const map = section.read();
+      if (!map || typeof map !== 'object' || Array.isArray(map)) throw new Error('not a map of articles');
+      for (const [k, v] of Object.entries(map)) store.stored[k] ??= v;
+    } catch (err) {
+      log?.warn({ section: section.section, err: (err as Error).message }, 'persisted analysis is malformed; rebuilding that part');
+    }
+  }
+  return store.stored;
 }
 
 function markDirty(state: State): void {
@@ -459,18 +500,30 @@ function save(state: State): Promise<void> {
     await null; // `state.saving` is set before the write starts (and cleared after it ends)
     try {
       const a = registry.get(state.corpus)!;
+      // A newer corpus version took this folder over (a watcher swap): it inherits what this one
+      // built per article and writes its own file; writing this version now would only undo that.
+      if (state.slot?.last && state.slot.last.version !== a.version) return;
       // Only articles of this corpus (by id and content): the file never grows with deleted or edited ones.
       const current = new Set(state.corpus.articles.map((x) => `${x.id}\u0000${x.hash}`));
       const ofCurrent = (key: string) => current.has(key.slice(0, key.lastIndexOf('\u0000')));
       const perArticle = <T>(p: PerArticle<T>) => {
         const out: Record<string, never> = {};
-        for (const [k, v] of Object.entries(p.stored)) if (ofCurrent(k)) out[k] = v as never;
+        for (const [k, v] of Object.entries(storedOf(p, state.log))) if (ofCurrent(k)) out[k] = v as never;
         for (const [k, v] of p.live) if (ofCurrent(k)) out[k] = p.codec.toJson(v.value) as never;
         return out;
       };
-      const { eventIndex: storedEventIndex, profileIndex: storedProfileIndex, ...stored } = state.stored;
-      const parts: AnalysisFile['parts'] = stored;
-      const postings: NonNullable<AnalysisFile['postings']> = { eventIndex: storedEventIndex, profileIndex: storedProfileIndex };
+      // Parts never asked for pass through as read (a section not read yet is read now; one that fails is left out).
+      const plain: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(state.stored)) {
+        try {
+          plain[k] = isSection(v) ? v.read() : v;
+        } catch (err) {
+          state.log?.warn({ part: k, err: (err as Error).message }, 'persisted analysis is malformed; that part is not written');
+        }
+      }
+      const { eventIndex: storedEventIndex, profileIndex: storedProfileIndex, ...stored } = plain;
+      const parts = stored as AnalysisFile['parts'];
+      const postings = { eventIndex: storedEventIndex, profileIndex: storedProfileIndex } as NonNullable<AnalysisFile['postings']>;
       // Parts in use are written from memory; parts never asked for pass through as read.
       const has = (name: PartName) => state.memo.has(name);
       if (has('entities')) parts.entities = entitiesToJson(a.entities);

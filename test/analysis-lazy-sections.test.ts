@@ -1,0 +1,72 @@
+/**
+ * The persisted analysis is read section by section (src/analysis/file.ts, issue 14): a
+ * warm start reads the file's header only, a command parses only the parts it reads,
+ * and sections read after the file was replaced come from the file the start opened.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildDeps } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+import type { Deps } from '../src/deps.js';
+import { analysisStats, warmAnalysis } from '../src/analysis/index.js';
+import { ANALYSIS_FILE, decodeAnalysisFile, encodeAnalysisFile } from '../src/analysis/file.js';
+import { runCommand } from '../src/engines/index.js';
+import { silentLogger } from '../src/log.js';
+import { createStore } from '../src/store/index.js';
+import { ROOT, SEEDS, cleanupTempDirs, tempDir } from './helpers/corpus-fixtures.js';
+
+afterAll(() => cleanupTempDirs());
+
+async function start(dataDir: string): Promise<Deps> {
+  const config = loadConfig({ SEEDS_DIR: SEEDS, DATA_DIR: dataDir, LOG_LEVEL: 'silent' }, ROOT);
+  return buildDeps(config, { store: createStore({ kind: 'memory' }), llm: null, log: silentLogger, clock: () => new Date('2025-11-20T12:00:00Z') });
+}
+
+const read = () => ({ ...analysisStats.sectionsRead });
+const readSince = (before: Record<string, number>) =>
+  Object.keys(analysisStats.sectionsRead).filter((k) => analysisStats.sectionsRead[k] !== before[k]).sort();
+
+describe('analysis file read section by section', () => {
+  it('a warm start parses no part; /who parses the parts it reads and not the timeline or figures', async () => {
+    const dataDir = tempDir('dispatch-lazy-');
+    const cold = await start(dataDir);
+    await warmAnalysis(cold);
+    const expected = await runCommand(cold, { command: 'who', text: 'Hegseth' });
+
+    let before = read();
+    const built = { ...analysisStats.built };
+    const warm = await start(dataDir);
+    expect(readSince(before)).toEqual([]);
+    before = read();
+    expect(await runCommand(warm, { command: 'who', text: 'Hegseth' })).toEqual(expected);
+    const whoRead = readSince(before);
+    expect(whoRead).toContain('parts.entities');
+    for (const s of ['parts.events', 'postings.eventIndex', 'figures', 'digest', 'dateMentions']) expect(whoRead).not.toContain(s);
+    // The rest is read (once each) when the server warms up; nothing is computed.
+    before = read();
+    await warmAnalysis(warm);
+    expect(readSince(before)).toEqual(expect.arrayContaining(['parts.events', 'postings.eventIndex', 'figures', 'digest']));
+    expect(readSince(before).filter((s) => whoRead.includes(s))).toEqual([]);
+    expect(analysisStats.built).toEqual(built);
+  }, 120_000);
+
+  it('sections read after the file is replaced come from the file the start opened', async () => {
+    const dataDir = tempDir('dispatch-lazy-');
+    const cold = await start(dataDir);
+    await warmAnalysis(cold);
+    const expected = await runCommand(cold, { command: 'timeline', about: 'Maduro' });
+    const fileOf = path.join(dataDir, 'analysis', ANALYSIS_FILE);
+
+    const warm = await start(dataDir);
+    // Another writer replaces the file (same version and code) with events that no longer fit.
+    const file = decodeAnalysisFile(readFileSync(fileOf));
+    (file.parts as Record<string, unknown>).events = { broken: true };
+    writeFileSync(`${fileOf}.new`, encodeAnalysisFile(file));
+    const { renameSync } = await import('node:fs');
+    renameSync(`${fileOf}.new`, fileOf);
+    const built = { ...analysisStats.built };
+    expect(await runCommand(warm, { command: 'timeline', about: 'Maduro' })).toEqual(expected);
+    expect(analysisStats.built.events).toBe(built.events);
+  }, 120_000);
+});
