@@ -16,6 +16,9 @@ import {
 } from '../language/lexicon/index.js';
 import { DEMONYM_SUFFIXES, FIGURE_NOUNS, NAME_PARTICLES, QUALIFIERS } from '../language/lexicon/index.js';
 import { STOPWORDS, fold, lemma, stem, terms, words } from '../language/tokenize.js';
+import { PRONOUNS } from '../language/lexicon/entity-cues.js';
+import { genderOf } from '../analysis/references.js';
+import { keyOf, type Entity } from '../index/entities.js';
 import { expandQuery } from '../analysis/relations.js';
 import { createCiter } from './cite.js';
 import { formatDate } from '../index/dates.js';
@@ -35,6 +38,8 @@ export interface Turn {
   resolved: string;
   answer: string;
   names: string[];
+  /** The people a follow-up's "he" or "she" most likely means, likeliest first, with the gender the articles show. */
+  people?: { name: string; gender?: 'male' | 'female' }[];
   at: number;
 }
 
@@ -148,11 +153,62 @@ function interpretFollowUp(question: string, prev: Turn | undefined): { resolved
   const hasPronoun = PRONOUN_RE.test(question);
   const contentTerms = terms(question).filter((t) => !QUESTION_NOISE.has(t));
   if (hasPronoun || contentTerms.length === 0 || (ownNames.length === 0 && contentTerms.length <= 1)) {
-    const carry = prev.names.filter((n) => !ownNames.some((o) => fold(o) === fold(n))).slice(0, 3);
+    const meant = personsMeant(question, prev);
+    // The previous answer is about someone it does not name ("a former SEAL … died"): no other person of the conversation is meant.
+    if (meant === null) return { resolved: question, isFollowUp: true, context: [] };
+    const carry = [...meant, ...prev.names].filter((n, i, all) => all.indexOf(n) === i && !ownNames.some((o) => fold(o) === fold(n))).slice(0, 3);
     if (carry.length) return { resolved: `${question} (${carry.join(', ')})`, isFollowUp: true, context: carry };
   }
   return { resolved: question, isFollowUp: false, context: [] };
 }
+
+/**
+ * "How did he die?", "where did she speak?": the people of the previous turn a personal pronoun can mean,
+ * of its gender where the articles tell it (a person of the other gender is never meant), likeliest first.
+ */
+function personsMeant(question: string, prev: Turn): string[] | null {
+  const cues = words(question).map((w) => PRONOUNS[w]).filter((c): c is NonNullable<typeof c> => !!c && c.animacy === 'person' && c.number === 'singular');
+  if (!cues.length || !prev.people) return [];
+  if (!prev.people.length) return null;
+  const gender = cues[0]!.gender;
+  return prev.people.filter((p) => !gender || !p.gender || p.gender === gender).map((p) => p.name);
+}
+
+/**
+ * The people a follow-up's pronoun can mean after `answer`: the ones it names (the short answer's, then its first
+ * quote's) and the ones the question is about. The answer's come first when the question asked for a person ("who
+ * runs it?", "did someone die?"): its "he" is the one the answer named; else the question's own subject does.
+ */
+function peopleOf(deps: Deps, resolved: string, answer: Answer, subjects: string[]): NonNullable<Turn['people']> {
+  const index = analysisOf(deps).entities;
+  const persons = index.entities.filter((e) => e.kind === 'person');
+  const named: Entity[] = [];
+  const add = (e: Entity | undefined) => {
+    if (e && e.kind === 'person' && !named.includes(e)) named.push(e);
+  };
+  if (answer.answered) {
+    const short = answer.short ? ` ${keyOf(answer.short.text)} ` : '';
+    if (short.trim()) for (const e of persons) if (e.keys.some((k) => k.includes(' ') && short.includes(` ${k} `))) add(e);
+    const first = answer.citations[0];
+    const ids = new Set(first?.sentenceIds ?? []);
+    const inQuote = persons
+      .map((e) => ({ e, at: Math.min(...e.mentions.filter((m) => ids.has(m.sentence.id)).map((m) => m.sentence.index * 1000 + m.start)) }))
+      .filter((x) => Number.isFinite(x.at))
+      .sort((a, b) => a.at - b.at);
+    for (const { e } of inQuote) add(e);
+  }
+  const answerPeople = [...named];
+  const asked: Entity[] = [];
+  for (const n of subjects) for (const e of index.byKey.get(keyOf(n)) ?? []) if (e.kind === 'person' && !asked.includes(e)) asked.push(e);
+  const asksWho = PERSON_ASKED_RE.test(resolved);
+  // It asked for a person and the answer names none: "he" is that unnamed person (an empty list says so).
+  if (asksWho && answer.answered && !answerPeople.length) return [];
+  const order = asksWho ? [...answerPeople, ...asked] : [...asked, ...answerPeople];
+  return [...new Set(order)].slice(0, 4).map((e) => ({ name: e.name, ...(genderOf(e) ? { gender: genderOf(e)! } : {}) }));
+}
+
+/** A question whose answer is a person: "who …", "which minister …", "did someone/anyone …". */
+const PERSON_ASKED_RE = /^\s*(?:and\s+)?(?:who|whom)\b|\b(?:someone|anyone|somebody|anybody|who)\b/i;
 
 // --- term support -----------------------------------------------------------
 
@@ -264,6 +320,7 @@ export async function ask(deps: Deps, question: string, opts: AskOptions = {}): 
       resolved,
       answer: answer.blocks.map((b) => b.text).join(' ').slice(0, 1500),
       names: namesOf(resolved, answer),
+      people: peopleOf(deps, resolved, answer, namesOf(resolved, answer)),
       at: deps.clock().getTime(),
     };
     try {

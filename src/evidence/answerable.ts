@@ -10,7 +10,7 @@
 import type { Deps } from '../deps.js';
 import { analysisOf } from '../analysis/index.js';
 import { fold } from '../language/tokenize.js';
-import { STOPWORDS } from '../language/lexicon/index.js';
+import { SPEECH_QUESTION_VERBS, STOPWORDS, speechForms, wordRe } from '../language/lexicon/index.js';
 import type { ParsedQuestion } from './question.js';
 import { inCorpus, STANDS_FOR_WEIGHT, type Element, type Retriever, type Window } from './retrieve.js';
 import { ageSentences, fillersOf, type Filler } from './short.js';
@@ -103,7 +103,16 @@ export function decide(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, 
   const verbs = r.elements.filter((e) => e.role === 'predicate' && e.term?.cls === 'verb');
   if ((q.kind === 'yesno' || PREDICATED.has(q.kind)) && verbs.length) {
     // Said of them: the verb in the window's centre, with what the question names in that sentence or referred to there.
-    const stated = together.filter((w) => verbs.some((e) => holds(w, e)));
+    // "Which minister is in charge of …", "which ship hauled …": when no window states the verb, one naming that kind
+    // of thing with all the question names answers ("minister of … the Coast Guard"): the head noun says what the
+    // answer is. A question with no head ("who owns the building") still needs its verb.
+    const head = q.kind === 'yesno' ? undefined : r.elements.find((e) => e.role === 'head' && e.term === q.head);
+    // "Where did she speak?": a verb of speech is stated by a sentence the articles attribute to a speaker ("…,” Murray said at …").
+    const attributed = analysisOf(deps).attribution;
+    const spoken = (w: Window, e: Element) => !!e.term && SPEAKING.has(e.term.lemma) && (!!attributed[w.sentence.id] || SPOKE_RE.test(w.sentence.text));
+    let stated = together.filter((w) => verbs.some((e) => holds(w, e) || spoken(w, e)));
+    // Windows that state the verb answer first; only when none does, one naming the head's kind answers.
+    if (!stated.length && head) stated = together.filter((w) => headNamed(w, head));
     if (!stated.length) {
       const shown = list(required.map((e) => phraseOf(q, e, deps))) || 'this';
       const holder = required.filter((e) => e.entityIds).map((e) => phraseOf(q, e, deps));
@@ -200,3 +209,14 @@ function list(items: string[]): string {
   if (q.length <= 1) return q[0] ?? '';
   return `${q.slice(0, -1).join(', ')} and ${q.at(-1)}`;
 }
+
+/** The window's centre names a thing of the head's kind: the head word itself, or an entity the articles describe with it. */
+function headNamed(w: Window, head: Element): boolean {
+  const s = w.support.get(head.id);
+  return !!s && s.sentence === w.sentence && s.match >= 0.8;
+}
+
+/** Verbs of speaking a question uses ("where did she speak", "when did he talk to reporters"). */
+const SPEAKING = new Set([...SPEECH_QUESTION_VERBS, 'speak', 'talk', 'announce', 'state']);
+/** A sentence reporting what someone said, in the verbs of saying ("said at a news conference in Oslo that …"). */
+const SPOKE_RE = wordRe(speechForms({ roles: ['say'], forms: ['s', 'past'] }));

@@ -12,7 +12,8 @@ import { analysisOf } from '../analysis/index.js';
 import { expandQuery } from '../analysis/relations.js';
 import { findDateMentions } from '../index/dates.js';
 import { QUERY_SYNONYMS, synonymsOf } from '../language/synonyms.js';
-import { STOPWORDS, stem, terms } from '../language/tokenize.js';
+import { STOPWORDS, stem, terms, words } from '../language/tokenize.js';
+import { PRONOUNS } from '../language/lexicon/entity-cues.js';
 import type { Article, Sentence } from '../types.js';
 import type { FocusEntity, ParsedQuestion, QuestionTerm } from './question.js';
 
@@ -123,10 +124,26 @@ export function elementsOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuesti
   const inHead = (t: QuestionTerm) => t === q.head || q.headModifiers.includes(t);
   q.topics.forEach((t, i) => out.push(termElement(t, inHead(t) ? 'head' : q.addressees.includes(t) ? 'addressee' : 'topic', `t${i}`)));
   q.predicates.forEach((t, i) => out.push(termElement(t, q.picks.includes(t) ? 'picks' : 'predicate', `p${i}`)));
-  q.context.forEach((f, i) => out.push(entityElement(f, 'context', `c${i}`)));
+  // "Where did she speak?": the person the pronoun stands for ranks as a name the question wrote would (it does not veto:
+  // the pronoun may mean someone the articles only describe).
+  // A quote question already keeps only the person's own words: there, the words asked about rank.
+  const pointed = q.kind === 'quote' ? undefined : pointedPerson(q);
+  q.context.forEach((f, i) => {
+    const e = entityElement(f, 'context', `c${i}`);
+    out.push(f === pointed ? { ...e, weight: e.weight * (ROLE_FACTOR.entity / ROLE_FACTOR.context) } : e);
+  });
   q.contextTerms.forEach((t, i) => out.push(termElement(t, 'context', `ct${i}`)));
   q.dates.forEach((d, i) => out.push({ id: `d${i}`, role: 'date', label: d.text, weight: 2, keys: new Map(terms(d.text).map((k) => [k, 1])) }));
   return out;
+}
+
+const PERSONAL = new Set(Object.entries(PRONOUNS).filter(([, c]) => c.animacy === 'person' && c.number === 'singular').map(([w]) => w));
+
+/** The conversation's person a question's "he" or "she" stands for (its first context, a person), when it names no one itself. */
+export function pointedPerson(q: ParsedQuestion): FocusEntity | undefined {
+  if (!q.pointsBack || q.entities.length || !words(q.text).some((w) => PERSONAL.has(w))) return undefined;
+  const first = q.context[0];
+  return first?.entities.some((e) => e.kind === 'person') ? first : undefined;
 }
 
 /** The entities whose roles, descriptions or kind words hold one of the keys ("coach Ekkapol", "the container ship Ever Given"). */

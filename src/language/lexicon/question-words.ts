@@ -133,7 +133,9 @@ export const PHRASAL_PREDICATES: Readonly<Record<string, string>> = {
   'turn down': 'refuse decline reject', 'turned down': 'refuse decline reject', 'find out': 'discover learn', 'found out': 'discover learn',
   'look for': 'search', 'looking for': 'search', 'give up': 'abandon', 'gave up': 'abandon', 'call off': 'cancel', 'called off': 'cancel',
   'pull out': 'withdraw', 'pulled out': 'withdraw', 'on board': 'aboard board', 'bring back': 'return recover haul', 'brought back': 'return recover haul',
-  'hauled back': 'return recover haul', 'get hurt': 'hurt injure', 'got hurt': 'hurt injure',
+  'hauled back': 'return recover haul', 'get hurt': 'hurt injure injury safe unharmed unhurt', 'got hurt': 'hurt injure injury safe unharmed unhurt',
+  'lose power': 'blackout outage', 'lost power': 'blackout outage', 'losing power': 'blackout outage',
+  'speak for': 'spokesperson spokesman spokeswoman represent', 'spoke for': 'spokesperson spokesman spokeswoman represent',
   'have left': 'remain', 'had left': 'remain', 'has left': 'remain', 'write back': 'reply respond answer write', 'wrote back': 'reply respond answer write',
 };
 

@@ -78,6 +78,11 @@ export const QUERY_EXPANSIONS: Readonly<Record<string, readonly string[]>> = {
   child: ['kid', 'boy', 'girl', 'youngster', 'teenager', 'minor'],
   // what people breathe is reported as oxygen
   air: ['oxygen'],
+  // where or when someone spoke is reported with what they said or told ("said at a news conference in Ottawa")
+  speak: ['say', 'said', 'told', 'talk', 'remark', 'spokesperson', 'spokesman', 'spokeswoman'],
+  // whether anyone was hurt is answered by who was, or by their being safe ("all 25 crew are safe")
+  hurt: ['injure', 'injury', 'wound', 'safe', 'unharmed', 'unhurt'],
+  injure: ['hurt', 'injury', 'wound', 'safe', 'unharmed', 'unhurt'],
 };
 
 /** Everyday opposites in reporting ("supports" / "opposes"), as written forms so no stemmer can split them. */
