@@ -26,7 +26,6 @@ async function main(): Promise<void> {
     process.exit(0);
   }
 
-  await warmUp(deps);
   // New or changed article files are picked up while the bot runs (no restart, no full rebuild).
   const { watchCorpus } = await import('./corpus/watch.js');
   const watcher = watchCorpus(deps, {
@@ -54,6 +53,15 @@ async function main(): Promise<void> {
     const digests = await startScheduler(deps, createDiscordPoster(bot.client, { stash: bot.router.stash }));
     closers.unshift(() => digests.stop());
   }
+
+  // The analysis (engine modules, the persisted parts, or a worker build on a cold start) is
+  // warmed while the front doors already answer: a command that arrives first reads the parts
+  // it needs itself (src/analysis/file.ts reads each part's section on first use).
+  const t0 = performance.now();
+  void warmUp(deps).then(
+    () => log.info({ ms: Math.round(performance.now() - t0) }, 'analysis warmed'),
+    (err: Error) => log.warn({ err: err.message }, 'warm-up failed; parts load or build on first use'),
+  );
 
   let stopping = false;
   const stop = async (signal: string) => {
