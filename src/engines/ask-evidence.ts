@@ -24,6 +24,9 @@ import { askAnswer } from './phrasing.js';
 /** Kinds whose answer is one fact to name. */
 const FACT_KINDS = new Set(['count', 'amount', 'age', 'date', 'time', 'person', 'organisation', 'place', 'reason', 'list', 'name', 'description']);
 const QUOTE_RE = /["“”]/;
+/** Kinds whose answer is a name, place or date read from a window, ranked by how well it is tied to the question. */
+const TIED_KINDS = new Set(['person', 'organisation', 'name', 'place', 'list', 'date', 'time']);
+const leadRank = (w: Answering) => (w.score || 1) * (0.4 + 0.6 * Math.min(w.fillers[0]?.fit ?? 0, 1.5));
 const MAX_QUOTES = 3;
 
 /** Answer `question` from the evidence core; `context` holds the names a follow-up carries. */
@@ -43,6 +46,9 @@ export function evidenceAnswer(deps: Deps, question: string, context: string[] =
   }
 
   let windows = d.windows;
+  // A name, place or date asked for is the filler tied best to what the question asks: the window that leads is
+  // ranked by its words and its best filler's fit together, so a well-tied filler one window down answers.
+  if (TIED_KINDS.has(q.kind)) windows = [...windows].sort((a, b) => leadRank(b) - leadRank(a));
   if (q.kind === 'quote') {
     // "What did X say?" wants X's own words: a window that merely mentions X is no answer.
     // "What did he say?": the person the conversation is about (a person before anything else it named).
@@ -214,6 +220,24 @@ function sameFact(a: Filler | undefined, b: Filler | undefined): boolean {
   return norm(a.text) === norm(b.text);
 }
 
+/**
+ * The other names that answer with the first: of its kind, in its sentence, fitting as well (a list the
+ * sentence gives, "A and his son B are aboard with C, D and E"). At least three in all, or none — two
+ * names alike are as likely an answer and a bystander.
+ */
+function together(fillers: Filler[], first: Filler): Filler[] {
+  const seen = new Set([first.entity!.id]);
+  const out: Filler[] = [];
+  for (const g of fillers) {
+    if (!g.entity || g.entity.kind !== first.entity!.kind || g.sentence !== first.sentence || g.fit < first.fit * 0.9 || seen.has(g.entity.id)) continue;
+    // A name inside another already listed ("Suleman" in "Suleman Dawood") is the same person.
+    if (out.some((o) => o.start <= g.start && g.end <= o.end) || (first.start <= g.start && g.end <= first.end)) continue;
+    seen.add(g.entity.id);
+    out.push(g);
+  }
+  return out.length >= 2 ? out.sort((a, b) => a.start - b.start).slice(0, 7) : [];
+}
+
 const norm = (t: string) => fold(t).replace(/[^a-z0-9]+/g, ' ').trim();
 
 /**
@@ -249,6 +273,8 @@ function shortOf(
       if (rival?.filler) pieces.push({ text: rival.filler.text, n: rival.n, joiner: ' vs ' });
     }
   }
+  // "Who was on board?": several people named alike in the answer's clause are the answer together, each as written.
+  if (f.entity && (q.kind === 'person' || q.kind === 'list')) for (const g of together(first.w.fillers, f)) pieces.push({ text: g.text, n: first.n, joiner: ', ' });
   for (const p of pieces) if (!quoted(citations, p.n, p.text)) return null;
   const text = pieces.map((p, i) => `${i ? (p.joiner ?? '; ') : ''}${p.text} [${p.n}]`).join('');
   return { text, cites: [...new Set(pieces.map((p) => p.n))] };

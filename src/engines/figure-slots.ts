@@ -9,7 +9,7 @@ import { figuresHeldBy, figureValueText, inBaseUnit, readFigures, type FigureFac
 import { keyOf, type Entity } from '../index/entities.js';
 import { lemma, stem, terms } from '../language/tokenize.js';
 import {
-  COMPASS_POINTS, COUNT_QUESTION_VERBS, DETERMINERS, DIMENSION_ADJECTIVES, DURATION_QUESTION_CUES, FIGURE_QUESTION_NOISE, HOW_MEASURES,
+  COMPASS_POINTS, COUNT_QUESTION_VERBS, DETERMINERS, DIMENSION_ADJECTIVES, DIMENSION_NAMES, DURATION_QUESTION_CUES, FIGURE_QUESTION_NOISE, HOW_MEASURES,
   MEASURE_ANCHORS, MEASURE_KINDS, MEASURE_UNITS, MEASURING_VERBS, QUALIFIERS, STOPWORDS, THIRD_PERSON_PRONOUNS, alternation,
 } from '../language/lexicon/index.js';
 import type { Answer, Article, Sentence } from '../types.js';
@@ -146,6 +146,8 @@ export interface FigureQuestion {
   noun?: string;
   /** The question's other content terms (stemmed), which the answering sentence must share. */
   context: string[];
+  /** The dimension a measure question asks ("how long" a length, "how deep", "how tall"). */
+  dimension?: 'long' | 'wide' | 'deep' | 'high';
 }
 
 const NOISE = new Set(FIGURE_QUESTION_NOISE.map(stem));
@@ -168,9 +170,29 @@ export function figureQuestion(question: string): FigureQuestion | null {
     const w = how[1]!.toLowerCase();
     // "how long is the ship" is a length; "how long did the oxygen last" a duration.
     const kinds: FigureKind[] = w === 'long' ? (LENGTH_QUESTION_RE.test(how[2]!) ? ['length'] : ['duration']) : [...HOW_MEASURES[w]!];
-    return { kinds, context: context(how[2]!) };
+    const dimension = DIMENSION_NAMES[w];
+    return { kinds, context: context(how[2]!), ...(dimension ? { dimension } : {}) };
   }
   return null;
+}
+
+/**
+ * "How long is the ship" asks the length: in "400m long and 60m wide" the dimension written with a
+ * figure (after it, or before it: "a width of") says which one it is — the same words /ask's slot reads.
+ */
+function dimensionFit(fq: FigureQuestion, text: string, f: FigureFact): number {
+  if (!fq.dimension || f.kind === 'count' || f.kind === 'duration') return 1;
+  const said = dimensionSaid(text, f);
+  return !said ? 1 : said === fq.dimension ? 1.2 : 0.3;
+}
+
+const LINEAR_KINDS: ReadonlySet<string> = new Set(['length', 'distance', 'depth', 'height']);
+
+/** The dimension written with a measure: after it ("60m wide"), or before it ("long (400m)", "a width of 59m"). */
+function dimensionSaid(text: string, f: FigureFact): 'long' | 'wide' | 'deep' | 'high' | null {
+  const after = /^[\s-]*(?:\([^)]*\)\s*)?([\p{L}]+)/u.exec(text.slice(f.end))?.[1]?.toLowerCase();
+  const before = /\b([\p{L}]+)\s+(?:of\s+)?(?:about\s+|around\s+|some\s+|nearly\s+|roughly\s+|more than\s+|almost\s+)?\(?$/u.exec(text.slice(Math.max(0, f.start - 30), f.start))?.[1]?.toLowerCase();
+  return (after && DIMENSION_NAMES[after]) || (before && DIMENSION_NAMES[before]) || null;
 }
 
 /**
@@ -202,7 +224,9 @@ export function figureAnswer(deps: Pick<Deps, 'corpus' | 'index'>, question: str
     const head = nounWords.length ? lemma(nounWords[nounWords.length - 1]!) : null;
     // "how many c-17s": the thing asked for may be the counted noun or a word naming it ("three C-17 … aircraft").
     const named = (f: FigureFact) => !!head && !!f.noun && f.noun.split(' ').some((w) => w === head || w === head.replace(/s$/, ''));
-    const candidates = analysis.figures.filter((f) => fq.kinds.includes(f.kind) && (!head || f.head === head || f.head === head.replace(/s$/, '') || named(f)));
+    // "long (400m)": a measure of one of the linear kinds written with the dimension asked is of the kind asked, however it was read.
+    const ofKind = (f: FigureFact) => fq.kinds.includes(f.kind) || (!!fq.dimension && LINEAR_KINDS.has(f.kind) && (() => { const at = locate(deps, f); return !!at && dimensionSaid(at.sentence.text, f) === fq.dimension; })());
+    const candidates = analysis.figures.filter((f) => ofKind(f) && (!head || f.head === head || f.head === head.replace(/s$/, '') || named(f)));
     const scored = candidates
       .map((f) => {
         const found = locate(deps, f);
@@ -216,7 +240,7 @@ export function figureAnswer(deps: Pick<Deps, 'corpus' | 'index'>, question: str
         // A measure answers before the sentences do, so it must match every word asked; a count is a fallback (half is enough).
         if (fq.kinds[0] !== 'count' && fq.context.some((t) => !own.has(t) && !around.has(t))) return null;
         const cover = fq.context.reduce((n, t) => n + (measured.has(t) ? idf(t) * 2 : own.has(t) ? idf(t) : around.has(t) ? idf(t) * 0.5 : 0), 0);
-        return { f, cover: weight ? cover / weight : 1 };
+        return { f, cover: (weight ? cover / weight : 1) * dimensionFit(fq, found.sentence.text, f) };
       })
       .filter((x): x is { f: FigureFact; cover: number } => !!x && x.cover >= 0.5)
       .sort((a, b) => b.cover - a.cover);

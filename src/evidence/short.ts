@@ -29,6 +29,7 @@ import {
   WEAK_REASON_CUES,
   alternation,
 } from '../language/lexicon/index.js';
+import { CLAUSE_MARKS, CLAUSE_OPENERS, PLACE_KIND_NOUNS } from '../language/lexicon/slot-ties.js';
 import { fold, lemma, stem, terms } from '../language/tokenize.js';
 import { nounClass } from '../language/wordnet.js';
 import { lexTags } from '../language/word-tags.js';
@@ -49,6 +50,8 @@ export interface Filler {
   figure?: FigureFact;
   /** For names: the entity. */
   entity?: Entity;
+  /** A phrase read by its preposition alone ("on a muddy bank …"), no name or figure in it. */
+  loose?: boolean;
 }
 
 const REASON_RE = new RegExp(`\\b(?:${alternation(REASON_CUES)})\\b`, 'gi');
@@ -250,6 +253,14 @@ export function fillersOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestio
     default:
       break;
   }
+  // A filler of the right kind answers only if it is what the question's verb governs: in the clause that
+  // holds the verb and what the question is about ("was sailing from China" for "where did it sail from";
+  // not "Boskalis owns Smit Salvage, which … the ship" for "who owns the boat").
+  if (TIED_KINDS.has(q.kind)) {
+    const tie = clauseTie(deps, elements, out);
+    // A phrase read by its preposition alone (no name) is never raised by it: it only falls when tied to nothing.
+    for (const f of out) f.fit *= f.loose ? Math.min(1, tie(f)) : tie(f);
+  }
   // "When did it get to Rotterdam?", "How much did it cost to build?": a date, a time or a sum answers the
   // question's own verb — the filler's sentence must state it (the word, a form, a synonym or derivation).
   const verbs = elements.filter((e) => e.role === 'predicate' && e.term?.cls === 'verb' && !e.term.cue && !q.clauses.some((c) => c.verbs.includes(e.term!)));
@@ -262,6 +273,95 @@ export function fillersOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestio
     return out.filter((f) => states(f.sentence)).sort((a, b) => b.fit - a.fit);
   }
   return out.sort((a, b) => b.fit - a.fit);
+}
+
+/** Kinds whose filler is tied to the question's verb by its clause. */
+const TIED_KINDS = new Set(['person', 'organisation', 'name', 'place', 'list', 'date', 'time']);
+const CLAUSE_RE = new RegExp(`[${CLAUSE_MARKS.replace(/[\\\]^-]/g, '\\$&')}]|\\b(?:${alternation(CLAUSE_OPENERS)})\\b`, 'giu');
+const WORD_RE = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+
+/** The clause of a sentence that holds an offset: between clause marks and the words that open a clause. */
+function clauseAt(text: string, pos: number): [number, number] {
+  let from = 0;
+  let to = text.length;
+  // ", which went missing with five on board, experienced …": a clause set off by a comma ends at the next one.
+  const marks: { at: number; text: string }[] = [];
+  for (const m of text.matchAll(CLAUSE_RE)) {
+    marks.push({ at: m.index!, text: m[0] });
+    if (/^\p{L}/u.test(m[0]) && /,\s*$/.test(text.slice(Math.max(0, m.index! - 3), m.index!))) {
+      const close = text.indexOf(',', m.index! + m[0].length);
+      if (close > 0) marks.push({ at: close, text: ',' });
+    }
+  }
+  marks.sort((x, y) => x.at - y.at);
+  for (const { at, text: mark } of marks) {
+    if (at <= pos) {
+      // "since 2021", "after the ceremony": a word that opens clauses is here the filler's own preposition.
+      if (/^\p{L}/u.test(mark) && /^\s*(?:the\s+)?$/i.test(text.slice(at + mark.length, pos))) continue;
+      from = at + mark.length;
+    } else {
+      to = at;
+      break;
+    }
+  }
+  return [from, to];
+}
+
+/**
+ * Where a word standing for an element (its keys ≥ 0.5, or a part of a hyphened word) is written in a
+ * sentence. A phrasal verb's own verb counts only with its particle ("went into", not "went missing" for
+ * "go into"); a word standing for the whole ("entered") counts alone.
+ */
+function keyPositions(s: Sentence, e: Element): number[] {
+  const out: number[] = [];
+  const words = e.term && e.role === 'predicate' ? e.term.text.toLowerCase().split(/\s+/) : [];
+  const particle = words.length > 1 ? words.at(-1)! : null;
+  const verb = particle ? lemma(words[0]!) : null;
+  for (const m of s.text.matchAll(WORD_RE)) {
+    const parts = [m[0], ...(m[0].includes('-') ? m[0].split('-') : [])];
+    if (!parts.some((p) => (e.keys.get(stem(fold(p))) ?? 0) >= 0.5)) continue;
+    if (particle && lemma(fold(m[0])) === verb && !new RegExp(`^(?:\\s+\\p{L}+){0,2}?\\s+${particle}\\b`, 'iu').test(s.text.slice(m.index! + m[0].length))) continue;
+    out.push(m.index!);
+  }
+  return out;
+}
+
+/**
+ * How well each filler is tied to what the question asks in its own sentence: the share of the
+ * question's verbs (counted twice), topic nouns and names written in the filler's clause, of those
+ * written in the sentence at all. A sentence that holds none of them ties nothing (a neighbour's filler).
+ */
+function clauseTie(deps: Pick<Deps, 'corpus'>, elements: Element[], fillers: Filler[]): (f: Filler) => number {
+  const refs = analysisOf(deps).references;
+  const cache = new Map<string, { weight: number; at: number[] }[]>();
+  const verbs = elements.some((e) => e.role === 'predicate');
+  const placed = (s: Sentence) => {
+    let got = cache.get(s.id);
+    if (got) return got;
+    got = [];
+    for (const e of elements) {
+      if (e.role === 'head' || e.role === 'date') continue;
+      let at: number[];
+      if (e.entityIds) {
+        at = [
+          ...mentionsIn(deps, s.id).filter(({ e: x }) => e.entityIds!.has(x.id)).map(({ m }) => m.start),
+          ...refs.filter((r) => r.sentenceId === s.id && e.entityIds!.has(r.entity)).map((r) => r.start),
+        ];
+      } else at = keyPositions(s, e);
+      if (at.length) got.push({ weight: e.role === 'predicate' ? 2 : 1, at });
+    }
+    cache.set(s.id, got);
+    return got;
+  };
+  return (f) => {
+    const here = placed(f.sentence).map((x) => ({ ...x, at: x.at.filter((p) => p < f.start || p >= f.end) })).filter((x) => x.at.length);
+    // The question's verb, when it has one, must be written in the sentence for the filler to be tied to anything.
+    if (!here.length || (verbs && !here.some((x) => x.weight === 2))) return 0.9;
+    const [from, to] = clauseAt(f.sentence.text, f.start);
+    const all = here.reduce((n, x) => n + x.weight, 0);
+    const inClause = here.filter((x) => x.at.some((p) => p >= from && p < to)).reduce((n, x) => n + x.weight, 0);
+    return 0.7 + 0.5 * (inClause / all);
+  };
 }
 
 /** The supports of a window's question words (not its entities). */
@@ -466,9 +566,9 @@ function nameFillers(slot: SlotContext): Filler[] {
       const span = s.text.slice(first.start, last.end);
       if (span.split(/\s+/).length <= 16 && /^[^.;:!?]*$/.test(span)) out.push({ text: span, sentence: s, start: first.start, end: last.end, fit: Math.max(...scored.map((x) => x.fit)) });
     }
-    for (const x of scored) out.push({ text: s.text.slice(x.m.start, x.m.end), sentence: s, start: x.m.start, end: x.m.end, fit: x.fit, entity: x.e });
-    // "A court in the city of Ismailia": the noun asked, then the name that says which.
-    if (headKeysMap && (q.kind === 'organisation' || q.kind === 'name') && !scored.length) out.push(...headPhrases(deps, s, headKeysMap, asked, at(s)));
+    for (const x of scored) out.push({ text: s.text.slice(x.m.start, x.m.end), sentence: s, start: x.m.start, end: x.m.end, fit: x.fit * specific(deps, x.e), entity: x.e });
+    // "A court in the city of Ismailia": the noun asked, then the name that says which — written as the question's noun, it outranks a name merely of the kind.
+    if (headKeysMap && (q.kind === 'organisation' || q.kind === 'name')) out.push(...headPhrases(deps, s, headKeysMap, asked, at(s)));
     // "found … by British divers": who acted, described rather than named.
     if (q.kind === 'person' && !headKeysMap) {
       for (const m of s.text.matchAll(/\b(?:by|from)\s+((?:(?:a|an|the|two|three|four|several|some)\s+)?(?:\p{Lu}[\p{L}-]+\s+)+(\p{Ll}+))\b/gu)) {
@@ -478,6 +578,31 @@ function nameFillers(slot: SlotContext): Filler[] {
         out.push({ text: m[1]!, sentence: s, start, end: start + m[1]!.length, fit: at(s) * near(s, start) * agentFit(s.text, start, start + m[1]!.length, events) });
       }
     }
+  }
+  return out;
+}
+
+const MODIFIER_RE = new RegExp(`^\\s+(?:${alternation(PLACE_KIND_NOUNS)})\\s+of\\s+\\p{Lu}`, 'iu');
+
+/**
+ * How specific an entity is: one the story names in nearly every article (its setting, its main company)
+ * tells no answer apart, so it ranks below a name tied to the question as well.
+ */
+function specific(deps: Pick<Deps, 'corpus'>, e: Entity): number {
+  const n = deps.corpus.articles.length;
+  if (n < 3) return 1;
+  const spread = new Set(e.mentions.map((m) => m.article.id)).size / n;
+  return 1 - 0.25 * Math.max(0, spread - 0.4) / 0.6;
+}
+
+/** A capitalised name hyphened to a word standing for the question's verb ("Panama-registered", "Japan-based"). */
+function compoundFillers(s: Sentence, elements: Element[], at: number): Filler[] {
+  const verbs = elements.filter((e) => e.role === 'predicate');
+  const out: Filler[] = [];
+  for (const m of s.text.matchAll(/\b((?:\p{Lu}[\p{L}.]*\s+){0,2}\p{Lu}[\p{L}.]*)-(\p{Ll}+)\b/gu)) {
+    const key = stem(fold(m[2]!));
+    if (!verbs.some((e) => (e.keys.get(key) ?? 0) >= 0.5)) continue;
+    out.push({ text: m[1]!, sentence: s, start: m.index!, end: m.index! + m[1]!.length, fit: 1.1 * at });
   }
   return out;
 }
@@ -536,9 +661,10 @@ function placeFillers(slot: SlotContext): Filler[] {
   const direction = (s: Sentence, start: number) => {
     // The preposition before the place, or opening a locative phrase ("to Halden").
     const prep = (/\b(from|to|for|toward|towards|into)\s+(?:the\s+)?$/i.exec(s.text.slice(Math.max(0, start - 12), start)) ?? /^(from|to|for|toward|towards|into)\s/i.exec(s.text.slice(start)))?.[1]?.toLowerCase();
-    if (origin) return prep === 'from' ? 1.3 : prep ? 0.6 : 1;
+    if (origin) return prep === 'from' ? 1.3 : prep ? 0.6 : 0.75;
     if (destination) return prep && prep !== 'from' ? 1.3 : prep === 'from' ? 0.6 : 1;
-    return 1;
+    // "where were they found": the place something came from ("divers from the UK") is not where it is or happened.
+    return prep === 'from' ? 0.75 : 1;
   };
   // "where are they from?", "what nationality is the crew?": a nationality written with them ("an all-Indian crew").
   const people = elements.filter((e) => e.role === 'topic' || e.role === 'context' || e.role === 'head').flatMap((e) => [...e.keys].filter(([, v]) => v >= 0.5).map(([k]) => k));
@@ -570,8 +696,15 @@ function placeFillers(slot: SlotContext): Filler[] {
       if (/\b(?:in|at|to|from|near|inside|into|outside|off)\s+(?:the\s+)?$/i.test(s.text.slice(Math.max(0, m.start - 12), m.start))) fit *= 1;
       else fit *= 0.85;
       fit *= direction(s, m.start);
-      out.push({ text: s.text.slice(m.start, m.end), sentence: s, start: m.start, end: m.end, fit, entity: e });
+      // "the Suez Canal city of Ismailia": the name before "city of" only says which city; the place is the one after.
+      if (MODIFIER_RE.test(s.text.slice(m.end, m.end + 30))) fit *= 0.5;
+      out.push({ text: s.text.slice(m.start, m.end), sentence: s, start: m.start, end: m.end, fit: fit * specific(deps, e), entity: e });
     }
+    // "the Panama-registered Ever Given" for "what country is it registered in": a name joined to the question's verb.
+    out.push(...compoundFillers(s, elements, at(s)).map((f) => {
+      const country = /^(?:country|nation|state)$/.test(headEl?.term?.lemma ?? '') && lexTags(f.text).has('Country');
+      return { ...f, fit: f.fit * (headEl && !country ? 0.8 : 1) };
+    }));
     if (!headEl) {
       // No place named: the locative phrase ("on a muddy bank deep inside the cave complex").
       for (const m of s.text.matchAll(LOCATIVE_RE)) {
@@ -579,7 +712,9 @@ function placeFillers(slot: SlotContext): Filler[] {
         const nouns = terms(m[1]!);
         if (!nouns.length || nouns.every((t) => /^\d/.test(t))) continue;
         if (findDateMentions(phrase).length) continue;
-        out.push({ text: phrase, sentence: s, start: m.index!, end: m.index! + phrase.length, fit: 0.6 * at(s) * near(s, m.index!) * direction(s, m.index!) });
+        // "in Tham Luang Cave" for "where in the cave": a short phrase naming what the question is about is not where in it.
+        if (nouns.length <= 3 && nouns.some((t) => topicKeys.has(t))) continue;
+        out.push({ text: phrase, sentence: s, start: m.index!, end: m.index! + phrase.length, fit: 0.6 * at(s) * near(s, m.index!) * direction(s, m.index!), loose: true });
       }
     }
   }

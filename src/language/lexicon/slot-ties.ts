@@ -1,0 +1,20 @@
+/**
+ * How an answer's words are tied to what a question asks (src/evidence/short.ts): the words that
+ * open a new clause (a filler in another clause than the question's verb fills another slot), and
+ * the nouns that, written after a name and before "of", make the name a modifier ("the Suez Canal
+ * city of Ismailia": the place is Ismailia). General English, never a story's words.
+ */
+
+/** Words that open a subordinate or relative clause. */
+export const CLAUSE_OPENERS: readonly string[] = [
+  'which', 'who', 'whom', 'whose', 'that', 'while', 'whereas', 'when', 'because', 'although', 'though',
+  'after', 'before', 'since', 'until', 'unless', 'if', 'but', 'so that', 'as well as',
+];
+
+/** Marks that end a clause. */
+export const CLAUSE_MARKS = ';:()"“”';
+
+/** Nouns of a place that a name before them only modifies when "of <name>" follows ("the Suez Canal city of Ismailia"). */
+export const PLACE_KIND_NOUNS: readonly string[] = [
+  'city', 'town', 'village', 'port', 'province', 'state', 'region', 'district', 'county', 'island', 'capital', 'municipality', 'suburb', 'area',
+];
