@@ -785,8 +785,31 @@ function shortEventLine(e: NonNullable<Answer['events']>[number]): string {
   // a short plain note ("year inferred") stays; "date not given" is what "Undated" says, and long
   // notes about how a date was read are the footnote's
   const note = e.note && e.note.length <= 30 && !/not given/.test(e.note) ? ` *(${escapeText(e.note)})*` : '';
-  return `**${escapeText(when)}** — ${withMarkers(e.text.replace(/\s*\n\s*/g, ' '), e.citations, MAX_EVENT_LINE)}${note}`;
+  // as withMarkers(text on one line, …): a marker is never split by a line break, so it is looked for in the text as is
+  const missing = [...new Set(e.citations)].filter((n) => !e.text.includes(`[${n}]`));
+  const body = eventBody(e.text);
+  return `**${escapedOnce(eventDates, when, escapeText)}** — ${missing.length ? `${body} ${markers(missing)}` : body}${note}`;
 }
+
+/**
+ * Text escaped (once per distinct text: bounded, cleared when full). The page split writes every
+ * kept event's line (thousands for a topic at 10,000 articles) to show one page; escaping was most
+ * of that, and an event's text and date are the same strings on every call.
+ */
+function escapedOnce(memo: Map<string, string>, text: string, make: (t: string) => string): string {
+  let out = memo.get(text);
+  if (out === undefined) {
+    if (memo.size >= 50_000) memo.clear();
+    out = make(text);
+    memo.set(text, out);
+  }
+  return out;
+}
+const eventBodies = new Map<string, string>();
+const eventDates = new Map<string, string>();
+const sourceLineMemo = new Map<string, string>();
+/** An event's text on one line, escaped and clipped for its line. */
+const eventBody = (text: string) => escapedOnce(eventBodies, text, (t) => clip(escapeText(t.replace(/\s*\n\s*/g, ' ')), MAX_EVENT_LINE));
 
 /** Pages of a timeline: each page is one message with its events (indexes into `events`) and the citations they use. */
 export function timelinePages(answer: Answer): { events: number[]; cites: number[] }[] {
@@ -853,7 +876,8 @@ function pageSources(citations: Citation[], byN: Map<number, Citation>) {
     let n = fixed.get(source);
     if (n === undefined) {
       // the article's line with no markers: `** title — meta` and the `**` around them
-      n = sourceLines([{ ...firstOf.get(source)!, ns: [] }]).length;
+      const c = firstOf.get(source)!;
+      n = escapedOnce(sourceLineMemo, `${c.title}\u0000${c.outlet ?? ''}\u0000${c.date ?? ''}`, () => sourceLines([{ ...c, ns: [] }])).length;
       fixed.set(source, n);
     }
     return n;
