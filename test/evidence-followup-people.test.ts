@@ -45,6 +45,12 @@ Omar Haddad said the hospital had sent two ambulances to the quay. Haddad said t
 
 Brightsea Lines said it would pay for the salvage of the Marlow.
 
+The divers worked from the tug Sterna, their parent ship, which stayed beside the Marlow.
+
+Department of Defense spokeswoman Kara Mills said two US Navy divers had joined the salvage team.
+
+The Marlow was refloated at 14:20hrs local time on Thursday and towed to a quay.
+
 Omar Haddad, 67, will retire this summer. Nina Sato, 52, will take over from Haddad as director of the hospital in August, the city council said.
 `,
 };
@@ -106,6 +112,29 @@ describe('a question the articles answer in other words', () => {
     const a = await runCommand(deps, { command: 'ask', text: 'did anyone get hurt?' });
     expect(a.answered).toBe(true);
     expect(a.citations.map((c) => c.quote).join(' ')).toContain('safe');
+  });
+
+  it('"the mother ship" is found as the "parent ship" the articles write (a related word before the same noun)', async () => {
+    const a = await runCommand(deps, { command: 'ask', text: 'what was the mother ship called?' });
+    expect(a.answered).toBe(true);
+    expect(a.short?.text).toContain('Sterna');
+  });
+
+  it('"the pentagon" is the Department of Defense the articles name', async () => {
+    const a = await runCommand(deps, { command: 'ask', text: 'who spoke for the pentagon?' });
+    expect(a.answered).toBe(true);
+    expect(a.short?.text).toContain('Kara Mills');
+  });
+
+  it('a clock time written "14:20hrs" answers "what time"', async () => {
+    const a = await runCommand(deps, { command: 'ask', text: 'what time did the marlow come free?' });
+    expect(a.answered).toBe(true);
+    expect(a.short?.text).toContain('14:20hrs');
+  });
+
+  it('a mother never stands for a parent outside that compound, and a question about a missing thing is refused', async () => {
+    const a = await runCommand(deps, { command: 'ask', text: "who is the pilot's mother?" });
+    expect(a.answered).toBe(false);
   });
 
   it('still refuses what the articles never say', async () => {

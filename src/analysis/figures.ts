@@ -14,6 +14,7 @@ import { keyOf, type Entity, type EntityIndex } from '../index/entities.js';
 import { parseDates } from '../language/dates.js';
 import {
   CLOCK_MARKS,
+  CLOCK_MINUTE_MARKS,
   COLLECTIVE_NOUNS,
   CURRENCIES,
   DIMENSION_WORDS,
@@ -115,7 +116,7 @@ const CURRENCY_AFTER_RE = new RegExp(`^\\s+(${CURRENCY_WORDS.map(esc).join('|')}
 const CURRENCY_BEFORE_RE = /(US\$|E£|[$€£¥])\s?$/;
 const SCALE_AFTER_RE = /^(?:\s|-)?(thousand|million|billion|trillion|mn|bn|m|k)(?![\p{L}\p{N}])/iu;
 const QUALIFIER_RE = new RegExp(`\\b(${[...QUALIFIERS].sort(byLength).map(esc).join('|')})\\s+(?:of\\s+)?(?:US\\$|E£|[$€£¥])?\\s?$`, 'i');
-const CLOCK_AFTER_RE = new RegExp(`^(?::\\d{2}(?:\\s?(?:${CLOCK_MARKS.map(esc).join('|')}))?|\\s?(?:${CLOCK_MARKS.map(esc).join('|')}))(?![\\p{L}])`, 'iu');
+const CLOCK_AFTER_RE = new RegExp(`^(?::\\d{2}(?:\\s?(?:${[...CLOCK_MARKS, ...CLOCK_MINUTE_MARKS].map(esc).join('|')}))?|\\s?(?:${CLOCK_MARKS.map(esc).join('|')}))(?![\\p{L}])`, 'iu');
 const MONTH_BEFORE_RE = new RegExp(`\\b${MONTH_PATTERN}\\.?\\s*$`, 'i');
 const MONTH_AFTER_RE = new RegExp(`^(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_PATTERN}\\b`, 'i');
 const WEEKDAY_BEFORE_RE = new RegExp(`\\b${WEEKDAY_PATTERN}\\.?,?\\s*$`, 'i');

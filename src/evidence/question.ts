@@ -25,6 +25,7 @@ import {
   LIGHT_VERBS,
   ORIGIN_QUESTION_WORDS,
   MEASURE_QUESTION_NOUNS,
+  METONYMS,
   MONEY_NOUNS,
   MONEY_QUESTION_WORDS,
   MONTHS,
@@ -222,6 +223,9 @@ export function parseQuestion(deps: Pick<Deps, 'corpus' | 'index'>, question: st
     const cls = tag?.tags.has('Ordinal') ? 'adjective' : (tag?.cls ?? 'noun');
     // "c-17s": a plural of a name with a number is found as the name ("C-17").
     const namedPlural = /\d/.test(w) && /[a-z\d]s$/.test(w) ? [w.slice(0, -1)] : [];
+    // "the pentagon", where the articles write "Department of Defense spokeswoman": the distinctive words of its names.
+    const stoodFor = (METONYMS[w] ?? []).flatMap((alias) => tokenize(alias).map((x) => x.norm).filter((x) => !ORG_HEADS.has(x) && !STOPWORDS.has(x)));
+    namedPlural.push(...new Set(stoodFor));
     const term: QuestionTerm = { text: t.surface, lemma: lemma(w), key: stem(w), cls: 'noun', start: t.start, end: t.end, ...(cueWords.has(w) ? { cue: true } : {}), ...(namedPlural.length ? { alternatives: namedPlural } : {}) };
     // "how much did it cost", "what was the price": the cue names the event; it ranks, as a verb does.
     if (term.cue) {
@@ -475,6 +479,13 @@ function matchEntities(deps: Pick<Deps, 'corpus' | 'index'>, tokens: Token[], cl
       let found = index.byKey.get(key) ?? [];
       let corrected = false;
       const single = n === 1;
+      // "the pentagon" where the articles write "the Department of Defense": the institution the place stands for.
+      const stood = found.length ? [] : (METONYMS[key] ?? []).flatMap((alias) => index.byKey.get(keyOf(alias)) ?? []);
+      if (stood.length) {
+        for (let k = 0; k < n; k++) claimed.add(i + k);
+        out.push({ text: span.map((t) => t.surface).join(' '), entities: best([...new Set(stood)]), corrected: false, start: span[0]!.start, end: span[n - 1]!.end });
+        continue;
+      }
       // "American", "British": a word of nationality describes; it is no entity of its own.
       if (single && isDemonym(span[0]!)) continue;
       const common = single && isCommonWord(deps, span[0]!, found);

@@ -106,6 +106,14 @@ export function elementsOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuesti
       for (const k of QUERY_SYNONYMS[base] ?? []) put(k, 0.6);
       for (const k of synonymsOf(base)) put(k, k === base ? 1 : 0.6);
     }
+    // "mother ship", written "parent ship": a compound's modifier stands for itself through a related word (a broader or
+    // narrower one) that the articles write before the same noun — the compound says which sense is meant.
+    const next = compoundHead(q, t);
+    if (next) {
+      const heads = new Set([next.key, ...(QUERY_SYNONYMS[next.key] ?? []), ...synonymsOf(next.key)]);
+      const pairs = bigramsOf(deps);
+      for (const [k, w] of keys) if (w < STANDS_FOR_WEIGHT && [...heads].some((h) => pairs.has(`${k} ${h}`))) keys.set(k, 0.6);
+    }
     const present = [...keys].filter(([k, w]) => w >= STANDS_FOR_WEIGHT && deps.index.docFreq(k) > 0).map(([k]) => k);
     const weight = present.length ? Math.min(...present.map(idf)) : idf(t.key);
     // "the coach" is Ekkapol wherever the articles name him or say "he": a noun stands for the entities it describes.
@@ -134,6 +142,28 @@ export function elementsOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuesti
   });
   q.contextTerms.forEach((t, i) => out.push(termElement(t, 'context', `ct${i}`)));
   q.dates.forEach((d, i) => out.push({ id: `d${i}`, role: 'date', label: d.text, weight: 2, keys: new Map(terms(d.text).map((k) => [k, 1])) }));
+  return out;
+}
+
+/** The noun a topic is written right before, making one compound with it ("mother" in "mother ship"). */
+function compoundHead(q: ParsedQuestion, t: QuestionTerm): QuestionTerm | undefined {
+  if (t.cls !== 'noun' || t.start < 0) return undefined;
+  return [...q.topics, ...(q.head ? [q.head] : [])].find((x) => x !== t && x.start > t.end && q.text.slice(t.end, x.start) === ' ');
+}
+
+/** Every pair of search keys the articles write one after the other ("parent ship"), once per corpus. */
+const bigramMemo = new WeakMap<object, Set<string>>();
+function bigramsOf(deps: Pick<Deps, 'corpus'>): Set<string> {
+  let out = bigramMemo.get(deps.corpus);
+  if (out) return out;
+  out = new Set();
+  for (const a of deps.corpus.articles) {
+    for (const s of a.sentences) {
+      const ks = terms(s.text);
+      for (let i = 0; i + 1 < ks.length; i++) out.add(`${ks[i]} ${ks[i + 1]}`);
+    }
+  }
+  bigramMemo.set(deps.corpus, out);
   return out;
 }
 

@@ -92,3 +92,13 @@ export const COUNTRY_NAMES: Readonly<Record<string, string>> = {
 
 /** The four compass points ("north of", "south-east of"). */
 export const COMPASS_POINTS: readonly string[] = list('north south east west');
+
+/**
+ * Places that stand for the institution housed there ("the Pentagon said" is the Department of Defense): a question
+ * may use one while the articles write the other. Each maps to the names the institution is written under.
+ */
+export const METONYMS: Readonly<Record<string, readonly string[]>> = {
+  pentagon: ['Department of Defense', 'Defense Department', 'Department of Defence', 'Defence Department', 'DoD'],
+  langley: ['CIA', 'Central Intelligence Agency'],
+  'scotland yard': ['Metropolitan Police', 'Met Police'],
+};

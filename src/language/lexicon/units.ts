@@ -125,6 +125,9 @@ export const CURRENCIES: Readonly<Record<string, string>> = {
 /** Marks after a number that make it a time of day ("10 p.m.", "8:30am"). */
 export const CLOCK_MARKS: readonly string[] = list("a.m. p.m. am pm a.m p.m o'clock gmt utc bst edt est pdt pst");
 
+/** Marks written after an hour and minutes only ("15:05hrs", "09:30 h"): after a bare number they are a duration ("15 hrs"). */
+export const CLOCK_MINUTE_MARKS: readonly string[] = list('hrs hr h hours');
+
 /** Adjectives after a length that say which dimension it is ("400 metres long", "3,800 metres deep"). */
 export const DIMENSION_WORDS: Readonly<Record<string, FigureKind>> = {
   long: 'length', length: 'length', wide: 'length', width: 'length', deep: 'depth', depth: 'depth', down: 'depth', below: 'depth', high: 'height', tall: 'height', height: 'height',
