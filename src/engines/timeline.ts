@@ -154,6 +154,8 @@ interface Tellings {
   cites: Citation[];
   /** Each citation's identity as `Citer.adopt` keys it (article and quote), made once. */
   keys: string[];
+  /** The citations whose key no earlier telling of the event has: the event cites each key once (an event may have hundreds of tellings). */
+  distinct: number[];
   reportedIn: readonly string[];
   /** The earliest-published telling, verbatim. */
   text: string;
@@ -187,7 +189,10 @@ function tellingsOf(e: MergedEvent, groups: Map<string, string>): Tellings {
   if (reportedIn.length > 1 && voices < reportedIn.length) notes.push(`${reportedIn.length} reports, ${voices} independent (near-duplicate articles count once)`);
   // The earliest-published telling is the event text; it is a verbatim sentence.
   const lead = [...e.members].sort((a, b) => (a.article.date ?? '9999') < (b.article.date ?? '9999') ? -1 : 1)[0]!;
-  const told: Tellings = { cites, keys: cites.map((c) => `${c.source}\u0000${c.quote}`), reportedIn, text: quoteSentences(lead.article, quoteUnit(lead.article, lead.sentence)).trim(), note: notes.filter(Boolean).join('. ') };
+  const keys = cites.map((c) => `${c.source}\u0000${c.quote}`);
+  const firstUse = new Set<string>();
+  const distinct = keys.flatMap((k, j) => (firstUse.has(k) ? [] : (firstUse.add(k), [j])));
+  const told: Tellings = { cites, keys, distinct, reportedIn, text: quoteSentences(lead.article, quoteUnit(lead.article, lead.sentence)).trim(), note: notes.filter(Boolean).join('. ') };
   tellingsMemo.set(e, told);
   return told;
 }
@@ -217,16 +222,16 @@ function timelineBook(list: readonly MergedEvent[], groups: Map<string, string>)
       for (let i = events.length; i < Math.min(k, list.length); i++) {
         const e = list[i]!;
         const told = tellingsOf(e, groups);
-        const citations: number[] = [];
-        told.cites.forEach((c, j) => {
+        // one number per key, so an event's distinct keys get distinct numbers, in telling order
+        const citations = told.distinct.map((j) => {
           const key = told.keys[j]!;
           let n = numbers.get(key);
           if (n === undefined) {
             n = cited.length + 1;
-            cited.push({ ...c, n });
+            cited.push({ ...told.cites[j]!, n });
             numbers.set(key, n);
           }
-          if (!citations.includes(n)) citations.push(n);
+          return n;
         });
         events.push({
           date: e.date,
@@ -298,7 +303,8 @@ export function timeline(deps: Deps, opts: TimelineOptions = {}): Answer {
   let list: MergedEvent[];
   if (about) {
     const keep = matchingEvents(analysisOf(deps).eventIndex, all, about, aliases, sentenceIds, describedIds);
-    list = keep ? [...keep].sort((a, b) => rank[a]! - rank[b]!).map((i) => all[i]!) : order.map((i) => all[i]!);
+    // kept positions in timeline order: their places sorted as numbers (a topic keeps thousands)
+    list = keep ? Array.from(Int32Array.from(keep, (i) => rank[i]!).sort(), (r) => all[order[r]!]!) : order.map((i) => all[i]!);
   } else list = order.map((i) => all[i]!);
   if (opts.from || opts.to) list = list.filter((e) => e.date !== null && inRange(e.date, opts.from, opts.to));
 
