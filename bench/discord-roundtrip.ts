@@ -5,12 +5,17 @@
  * router, renderer and engines over ./seeds. A benchmark, not a timed test.
  *
  *   npx tsx bench/discord-roundtrip.ts [--n 1000] [--command sources|ask] [--concurrency 1] [--engine real|none]
- *                                      [--rebuild <corpusDir>]
+ *                                      [--rebuild <corpusDir> [--max-seconds 300]] [--warm <corpusDir>:<dataDir>]
  *
  * --rebuild: while the interactions run, the same process rebuilds the analysis of
  * another corpus (e.g. 10,000 generated articles) from scratch the way a server does
  * after a big change (src/analysis/worker.ts: a worker thread), into a temp folder; the
- * interactions keep going until it ends, and the line says how many ran during it.
+ * interactions keep going until it ends (or --max-seconds), and the line says how many ran during it.
+ *
+ * --warm: before the interactions, the same process starts on another corpus and its persisted
+ * data (corpus snapshot, index, analysis file: a `DATA_DIR`) as src/main.ts does, then warms its
+ * analysis (`warmUp`: every part read from the file and hydrated, on the main thread) while the
+ * interactions run: the main-thread work a server does after a start or after a worker rebuild.
  *
  * Prints p50/p90/p99/max in ms and throughput.
  */
@@ -28,6 +33,8 @@ const { values } = parseArgs({
     // "none": a constant answer instead of the engines, to isolate the Discord layer
     engine: { type: 'string', default: 'real' },
     rebuild: { type: 'string' },
+    'max-seconds': { type: 'string' },
+    warm: { type: 'string' },
   },
 });
 const n = Number(values.n);
@@ -66,6 +73,42 @@ if (values.rebuild) {
     () => {
       r.done = true;
       r.ms = performance.now() - t0;
+    },
+    (err: Error) => {
+      r.done = true;
+      r.error = err.message.split('\n')[0];
+    },
+  );
+  rebuild = r;
+  const max = Number(values['max-seconds'] ?? 0);
+  if (max > 0) {
+    // A 10,000-article rebuild is tens of CPU minutes: time the interactions during its first part only.
+    const stop = setTimeout(() => {
+      if (r.done) return;
+      r.done = true;
+      r.error = `stopped after ${max} s (still building)`;
+    }, max * 1000);
+    stop.unref();
+  }
+}
+if (values.warm) {
+  const [corpusDir, dataDir] = values.warm.split(':');
+  const { loadConfig } = await import('../src/config.js');
+  const { buildDeps } = await import('../src/app.js');
+  const { createStore } = await import('../src/store/index.js');
+  const { silentLogger } = await import('../src/log.js');
+  const { warmUp } = await import('../src/engines/index.js');
+  const { analysisStats } = await import('../src/analysis/file.js');
+  const other = await buildDeps(loadConfig({ SEEDS_DIR: corpusDir, DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), { log: silentLogger, store: createStore({ kind: 'memory' }), llm: null });
+  const built = { ...analysisStats.built };
+  const t0 = performance.now();
+  const r: Rebuild = { done: false, promise: Promise.resolve() };
+  r.promise = warmUp(other).then(
+    () => {
+      r.done = true;
+      r.ms = performance.now() - t0;
+      const recomputed = Object.entries(analysisStats.built).filter(([k, n]) => n !== built[k as keyof typeof built]).map(([k]) => k);
+      if (recomputed.length) r.error = `recomputed ${recomputed.join(', ')}`;
     },
     (err: Error) => {
       r.done = true;
@@ -118,7 +161,9 @@ for (const command of which) {
   const f = (x: number) => x.toFixed(2);
   process.stdout.write(
     `/${command}${values.engine === 'none' ? ' (constant answer, no engine)' : ''}: ${count} interactions, concurrency ${concurrency}: p50 ${f(pct(times, 50))} ms, p90 ${f(pct(times, 90))} ms, p99 ${f(pct(times, 99))} ms, max ${f(times[times.length - 1]!)} ms, ${(count / (elapsed / 1000)).toFixed(0)}/s${
-      rebuild ? `; ${during} of them while a rebuild of ${values.rebuild} ran in a worker thread (${rebuild.error ? `failed: ${rebuild.error}` : rebuild.done ? `${Math.round(rebuild.ms! / 1000)} s` : 'still running'})` : ''
+      rebuild
+        ? `; ${during} of them while ${values.warm ? `the analysis of ${values.warm} was warmed on the main thread` : `a rebuild of ${values.rebuild} ran in a worker thread`} (${rebuild.error ? rebuild.error : rebuild.done ? `${Math.round(rebuild.ms! / 1000)} s` : 'still running'})`
+        : ''
     }\n`,
   );
 }

@@ -12,6 +12,7 @@ import type { Deps } from '../src/deps.js';
 import { analysisStats, warmAnalysis } from '../src/analysis/index.js';
 import { ANALYSIS_FILE, decodeAnalysisFile, encodeAnalysisFile } from '../src/analysis/file.js';
 import { runCommand } from '../src/engines/index.js';
+import { wantsOffThreadBuild } from '../src/analysis/worker.js';
 import { silentLogger } from '../src/log.js';
 import { createStore } from '../src/store/index.js';
 import { ROOT, SEEDS, cleanupTempDirs, tempDir } from './helpers/corpus-fixtures.js';
@@ -49,6 +50,22 @@ describe('analysis file read section by section', () => {
     expect(readSince(before)).toEqual(expect.arrayContaining(['parts.events', 'postings.eventIndex', 'figures', 'digest']));
     expect(readSince(before).filter((s) => whoRead.includes(s))).toEqual([]);
     expect(analysisStats.built).toEqual(built);
+  }, 120_000);
+
+  it('a command answered before the warm-up (src/main.ts warms in the background) does not make it rebuild the analysis in a worker', async () => {
+    const dataDir = tempDir('dispatch-lazy-');
+    const cold = await start(dataDir);
+    await warmAnalysis(cold);
+    const warm = await start(dataDir);
+    expect(wantsOffThreadBuild(warm, 1)).toBe(false);
+    await runCommand(warm, { command: 'who', text: 'Hegseth' });
+    // The file was taken in by the analysis the command read: still current, nothing to build.
+    expect(wantsOffThreadBuild(warm, 1)).toBe(false);
+    const before = read();
+    const built = { ...analysisStats.built };
+    await warmAnalysis(warm);
+    expect(analysisStats.built).toEqual(built);
+    expect(Object.values(analysisStats.sectionsRead).every((n) => n === 1) || readSince(before).every((k) => analysisStats.sectionsRead[k]! - (before[k] ?? 0) === 1)).toBe(true);
   }, 120_000);
 
   it('sections read after the file is replaced come from the file the start opened', async () => {

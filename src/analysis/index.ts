@@ -135,6 +135,8 @@ interface State {
   dateMentions: PerArticle<DateMentions>;
   /** Parts computed or hydrated so far. */
   memo: Map<string, unknown>;
+  /** A persisted file of this corpus version was taken in (its parts are loaded from it, not built). */
+  fromFile: boolean;
   saving?: Promise<void>;
   /** This analysis's entry in `pendingWrites` while it has unsaved parts. */
   flush?: () => Promise<void>;
@@ -158,6 +160,15 @@ export function analysisOf(deps: AnalysisDeps): Analysis {
     delete slot.loaded;
   }
   return a;
+}
+
+/**
+ * Whether the analysis of `corpus` already took in a persisted file of its version (then its
+ * parts load from that file: nothing to build off the event loop). False before any analysis of it exists.
+ */
+export function hasPersistedAnalysis(corpus: Corpus): boolean {
+  const a = registry.get(corpus);
+  return !!a && !!internals.get(a)?.fromFile;
 }
 
 /** Build every part now (servers at start-up and after a corpus update) and persist them; returns the ms it took. */
@@ -244,6 +255,7 @@ export async function absorbAnalysisFile(deps: AnalysisDeps): Promise<boolean> {
 /** A file's parts for the parts `state` has not built or hydrated yet. */
 function takeFile(state: State, file: LoadedAnalysis): void {
   if (file.version === state.corpus.version) {
+    state.fromFile = true;
     // Facts and figure facts point at the file's entities: usable only with those entities.
     const fileEntities = !state.memo.has('entities');
     const fileEvents = !state.memo.has('events');
@@ -275,6 +287,7 @@ function createAnalysis(corpus: Corpus, slot: AnalysisSlot | undefined, log: Log
     digest: { live: new Map(), stored: {}, unread: unread(file?.digest), codec: FIGURES_CODEC },
     dateMentions: { live: new Map(), stored: {}, unread: unread(file?.dateMentions), codec: MENTIONS_CODEC },
     memo: new Map(),
+    fromFile: sameVersion,
     dirty: false,
   };
   // The previous version's per-article parts: unchanged articles are not read again.

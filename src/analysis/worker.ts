@@ -16,6 +16,7 @@ import { Worker, isMainThread, parentPort, workerData } from 'node:worker_thread
 import type { Logger } from '../log.js';
 import type { Corpus } from '../types.js';
 import type { AnalysisSlot } from './file.js';
+import { hasPersistedAnalysis } from './index.js';
 
 /** What the worker needs (plain data: it crosses threads). */
 export interface AnalysisJob {
@@ -50,9 +51,13 @@ interface BuildDeps {
 /** From this many articles a server builds the analysis in a worker thread (below it, a build takes well under a second). */
 export const OFF_THREAD_MIN_ARTICLES = 200;
 
-/** Whether `warmUp` should build the analysis of `deps` off the event loop: a large corpus whose analysis was not loaded. */
+/**
+ * Whether `warmUp` should build the analysis of `deps` off the event loop: a large corpus whose
+ * analysis was not loaded — neither read at start-up and waiting (`loaded`), nor already taken in
+ * by its analysis (a command that came before `warmUp` does that, and the file is then current).
+ */
 export function wantsOffThreadBuild(deps: BuildDeps, min = OFF_THREAD_MIN_ARTICLES): boolean {
-  return !!deps.analysis?.dir && deps.corpus.articles.length >= min && deps.analysis.loaded?.version !== deps.corpus.version;
+  return !!deps.analysis?.dir && deps.corpus.articles.length >= min && deps.analysis.loaded?.version !== deps.corpus.version && !hasPersistedAnalysis(deps.corpus);
 }
 
 /**
