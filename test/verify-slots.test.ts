@@ -39,6 +39,10 @@ The park authority seized the tour company's buses as it sought damages of more 
 Governor Ilse Moran travelled to the northern province of Tessin on Friday to support the families of the climbers.
 
 The rescue cost the mountain service about 2 million euros, its director said.
+
+Alpcare chief executive Jonas Weil said the pod had been checked before the climb.
+
+Austrian rescue contractor Alpcare sent two helicopters to the ridge on Thursday.
 `,
 };
 
@@ -61,10 +65,16 @@ describe('a figure anchors the claim: the same subject and figure, the rest word
     expect(a.citations.some((c) => c.quote.includes('to last 40 hours'))).toBe(true);
   });
 
+  it("but the claim's main verb must be the sentence's: what happened to the figure is the claim", async () => {
+    const a = await verify('The Petrel burned 40 hours of heating fuel');
+    expect(a.verdict, text(a)).not.toBe('supported');
+  });
+
   it('another value of the same quantity contradicts it ("found three days after" / "found eight days later")', async () => {
     const a = await verify('The climbers were found three days after they went missing');
     expect(a.verdict, text(a)).toBe('contradicted');
     expect(a.citations.some((c) => c.quote.includes('eight days later'))).toBe(true);
+    expect(text(a)).toContain("the quote gives 'eight days");
   });
 
   it('an open bound ("more than $700 million") that an exact figure meets ("$712 million") does not soften a conflict with it', async () => {
@@ -84,6 +94,20 @@ describe("a person's role is one slot", () => {
   it("the article's own portfolio words support it", async () => {
     const a = await verify('Lena Varga is the fisheries minister');
     expect(a.verdict, text(a)).toBe('supported');
+  });
+});
+
+describe('who heads a company, and its nationality, are slots of the names the articles describe', () => {
+  it('"X runs Y, a Swiss company": the apposition is a part of its own; one part supported, one contradicted', async () => {
+    const a = await verify('Jonas Weil runs Alpcare, a Swiss company');
+    expect(a.verdict, text(a)).toBe('partly supported');
+    expect((a.meta as { parts: { verdict: string }[] }).parts.map((p) => p.verdict)).toEqual(['supported', 'contradicted']);
+    expect(text(a)).toContain('Alpcare chief executive Jonas Weil');
+    expect(text(a)).toMatch(/Austrian, not Swiss/);
+  });
+
+  it('the nationality the articles give supports it', async () => {
+    expect((await verify('Alpcare is an Austrian company')).verdict).toBe('supported');
   });
 });
 

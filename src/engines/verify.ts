@@ -14,13 +14,15 @@ import { BadInputError } from '../errors.js';
 import { antonymsOf, synonymsOf } from '../language/synonyms.js';
 import { editDistance } from '../language/edit-distance.js';
 import {
-  ALLEGATION_WORDS, ANSWER_VERBS, CLAIM_FRAME, ROLE_OPENERS, TITLE_HEADS, CLAUSE_START_WORDS, DETERMINERS, DISBELIEF, FINITE_AUXILIARIES, NON_NAME_SUBJECTS, POSSESSIVES, SUBJECT_PRONOUNS, MONTH_PATTERN, alternation, denialForms, speechForms, wordRe,
+  ALLEGATION_WORDS, ANSWER_VERBS, CLAIM_FRAME, ROLE_OPENERS, SUBORDINATORS, TITLE_HEADS, CLAUSE_START_WORDS, DETERMINERS, DISBELIEF, FINITE_AUXILIARIES, NON_NAME_SUBJECTS, POSSESSIVES, SUBJECT_PRONOUNS, MONTH_PATTERN, alternation, denialForms, speechForms, wordRe,
 } from '../language/lexicon/index.js';
 import { lemma, stem, terms, words } from '../language/tokenize.js';
 import { lexTags } from '../language/word-tags.js';
+import { partsOfSpeech } from '../language/wordnet.js';
 import { PREPOSITION_PARTICIPLES } from '../language/lexicon/clauses.js';
 import type { Answer, AnswerBlock, Article, Sentence } from '../types.js';
-import type { EntityMention } from '../index/entities.js';
+import { keyOf, type EntityMention } from '../index/entities.js';
+import { LEAD_TITLES, LEAD_VERBS } from '../language/lexicon/roles.js';
 import { lookupEntity } from './who.js';
 import { properNames } from './ask.js';
 import { createCiter, type Citer } from './cite.js';
@@ -169,7 +171,7 @@ function judgeBySupport(deps: Deps, claim: string): { for: Judged[]; against: Ju
       seen.add(key);
       const support = supportOf(claim, { quote: text, speakers: article.outlet ? [article.outlet] : [] }, ctx);
       const failed = support.parts.filter((x) => !x.ok);
-      const slot = figureSlot(support);
+      const slot = figureSlot(support, claim);
       if (support.supported || slot === 'for') out.for.push({ sents, article, text, support });
       else if (slot === 'against') out.against.push({ sents, article, text, support });
       // Most of the claim's words must be the sentence's for it to speak of the same subject; a word or two it words
@@ -194,8 +196,12 @@ const ANCHORED_COVERAGE = 0.5;
  * nine days later"), though it words the rest otherwise — verbs rank, they do not veto. Half of its other words must
  * still be the sentence's, with no negation or opposite between them.
  */
-function figureSlot(support: Support): 'for' | 'against' | null {
+function figureSlot(support: Support, claim: string): 'for' | 'against' | null {
   if (!support.stated.figures || support.coverage < ANCHORED_COVERAGE) return null;
+  // The verb of the claim's main clause is what happened to the figure ("5 people were killed" is not "5 people were
+  // rescued"); only words outside it ("… when it set off", "… after they went missing") may be worded otherwise.
+  const verb = mainVerb(claim);
+  if (verb && support.uncovered.includes(verb)) return null;
   const part = (c: Support['parts'][number]['check']) => support.parts.find((p) => p.check === c);
   const names = part('names');
   const negation = part('negation');
@@ -205,6 +211,21 @@ function figureSlot(support: Support): 'for' | 'against' | null {
   if (!names?.ok || !negation?.ok || predicate?.contradicts || !figures) return null;
   if (figures.ok) return dates?.ok ? 'for' : null;
   return figures.contradicts && (dates?.ok || dates?.contradicts) && support.firmCoverage >= ANCHORED_COVERAGE ? 'against' : null;
+}
+
+const SUBORDINATE: ReadonlySet<string> = new Set([...SUBORDINATORS, 'who', 'which', 'whose', 'whom']);
+
+/** The content verb of a claim's main clause, lower case as written: its first verb before any subordinate clause ("found" of "The boys were found three days after they went missing"). */
+function mainVerb(claim: string): string | null {
+  for (const raw of claim.split(/\s+/)) {
+    const w = raw.replace(/^[^\p{L}]+|[^\p{L}'’-]+$/gu, '').toLowerCase();
+    if (!w) continue;
+    if (SUBORDINATE.has(w)) return null;
+    if (FINITE.has(w) || DETERMINER_SET.has(w) || /^\p{Lu}/u.test(raw)) continue;
+    // The lexicon tags some past forms as adjectives only ("burned", "lost"): a form of a WordNet verb is one too.
+    if (verbLike(w) || (!/s$/.test(w) && lemma(w) !== w && partsOfSpeech(lemma(w)).has('verb'))) return w;
+  }
+  return null;
 }
 
 /**
@@ -260,8 +281,12 @@ function roleWords(phrase: string, head: string): string[] {
  * give without portfolio words, or a sentence that pairs the person with the claim's words anyway, decides nothing.
  */
 function roleSlot(deps: Deps, claim: string, citer: Citer, prior: Assessment): Assessment | null {
+  const lead = leadSlot(deps, claim, citer, prior);
+  if (lead) return lead;
   const m = ROLE_CLAIM_RE.exec(claim.trim());
   if (!m) return null;
+  const nationality = nationalitySlot(deps, claim, m[1]!, m[2]!, citer, prior);
+  if (nationality !== undefined) return nationality;
   const [, subject, phrase] = m as unknown as [string, string, string];
   if (!/^\p{Lu}/u.test(subject) || !properNames(subject).length || /\b(?:not|never|no)\b/i.test(phrase)) return null;
   const ws = phrase.split(/\s+/).map((w) => w.replace(/[^\p{L}-]+$/u, '').toLowerCase());
@@ -309,6 +334,79 @@ function roleSlot(deps: Deps, claim: string, citer: Citer, prior: Assessment): A
     claim,
     verdict: 'contradicted',
     reasons: [`the articles describe ${e.name} as “${other[0]!.phrase}”, not as ${phrase.replace(/[.!]$/, '')}`],
+    blocks: [{ heading: 'What the articles say instead', text: lines.map((l) => l.text).join('\n'), cites: lines.map((l) => l.n) }],
+    supportIds: [],
+    againstIds: ids,
+    figures: prior.figures,
+  };
+}
+
+/** The sentences of some entity mentions as evidence lines, one per wording. */
+function mentionLines(mentions: EntityMention[], citer: Citer): { lines: { n: number; text: string }[]; ids: string[] } {
+  const shown = mentions.filter((m, i) => mentions.findIndex((o) => o.sentence.id === m.sentence.id) === i).slice(0, 3);
+  const lines = shown.map((m) => {
+    const n = citer.cite([m.sentence]);
+    return { n, text: `• ${articleLabel(m.article)}${m.article.date ? ` (${m.article.date})` : ''}: “${clip(m.sentence.text.trim(), 400)}” [${n}]` };
+  });
+  return { lines, ids: shown.map((m) => m.article.id) };
+}
+
+const LEAD_RE = new RegExp(`^(.+?)\\s+(?:${LEAD_VERBS.join('|')})\\s+(?:the\\s+)?(.+?)[.!]?$`, 'i');
+
+/**
+ * "X runs Y" is X's role: a title that heads an organisation (LEAD_TITLES) written with Y's name in a role or an
+ * apposition of X ("Boskalis chief executive Peter Berdowski", "Peter Berdowski, chief executive of Boskalis").
+ * Supported when one says it; anything else is left to the other rules (a person may head several things).
+ */
+function leadSlot(deps: Deps, claim: string, citer: Citer, prior: Assessment): Assessment | null {
+  const m = LEAD_RE.exec(claim.trim());
+  if (!m) return null;
+  const [, who, org] = m as unknown as [string, string, string];
+  if (!/^\p{Lu}/u.test(who) || !/^\p{Lu}/u.test(org) || !properNames(who).length) return null;
+  const index = analysisOf(deps).entities;
+  const person = lookupEntity(index, who);
+  const body = lookupEntity(index, org);
+  if (!person.exact || person.matches.length !== 1 || !body.exact || body.matches.length !== 1) return null;
+  const e = person.matches[0]!;
+  const names = body.matches[0]!.aliases.map((a) => keyOf(a));
+  const heads = (p: string | undefined) => {
+    if (!p) return false;
+    const k = ` ${keyOf(p)} `;
+    return LEAD_TITLES.some((t) => k.includes(` ${keyOf(t)} `)) && names.some((n) => k.includes(` ${n} `));
+  };
+  const said = e.mentions.filter((x) => heads(x.role) || heads(x.apposition));
+  if (!said.length) return null;
+  const { lines, ids } = mentionLines(said, citer);
+  const role = said[0]!.role && heads(said[0]!.role) ? said[0]!.role : said[0]!.apposition!;
+  return { claim, verdict: 'supported', reasons: [`the articles describe ${e.name} as “${role}”`], blocks: [{ heading: 'What the articles say', text: lines.map((l) => l.text).join('\n'), cites: lines.map((l) => l.n) }], supportIds: ids, againstIds: [], figures: prior.figures };
+}
+
+/**
+ * Nationality is one slot of a named thing: "Boskalis is a German company" against the nationality words of the
+ * titles, appositions and descriptions the articles give it ("Dutch multinational marine contractor Boskalis").
+ * Another nationality and never the claim's: contradicted; the claim's: supported. Undefined when the claim gives none.
+ */
+function nationalitySlot(deps: Deps, claim: string, subject: string, phrase: string, citer: Citer, prior: Assessment): Assessment | null | undefined {
+  const demonyms = (p: string) => p.split(/[\s,]+/).map((w) => w.replace(/[^\p{L}-]+/gu, '')).filter((w) => /^\p{Lu}/u.test(w) && lexTags(w.toLowerCase()).has('Demonym')).map((w) => w.toLowerCase());
+  const mine = demonyms(phrase);
+  if (!mine.length || /\b(?:not|never|no)\b/i.test(phrase) || !/^\p{Lu}/u.test(subject)) return undefined;
+  const found = lookupEntity(analysisOf(deps).entities, subject);
+  if (!found.exact || found.matches.length !== 1) return null;
+  const e = found.matches[0]!;
+  const described = e.mentions.flatMap((x) => [x.role, x.apposition, x.descriptor].filter((p): p is string => !!p).map((p) => ({ m: x, words: demonyms(p) })));
+  const same = described.filter((d) => mine.some((w) => d.words.includes(w)));
+  if (same.length) {
+    const { lines, ids } = mentionLines(same.map((d) => d.m), citer);
+    return { claim, verdict: 'supported', reasons: [`the articles describe ${e.name} as ${capitalize(mine[0]!)}`], blocks: [{ heading: 'What the articles say', text: lines.map((l) => l.text).join('\n'), cites: lines.map((l) => l.n) }], supportIds: ids, againstIds: [], figures: prior.figures };
+  }
+  const other = described.filter((d) => d.words.length);
+  // A sentence naming it with the claim's nationality word anyway may say it.
+  if (!other.length || e.mentions.some((x) => mine.some((w) => new RegExp(`\\b${w}\\b`, 'i').test(x.sentence.text)))) return null;
+  const { lines, ids } = mentionLines(other.map((d) => d.m), citer);
+  return {
+    claim,
+    verdict: 'contradicted',
+    reasons: [`the articles describe ${e.name} as ${capitalize(other[0]!.words[0]!)}, not ${capitalize(mine[0]!)}`],
     blocks: [{ heading: 'What the articles say instead', text: lines.map((l) => l.text).join('\n'), cites: lines.map((l) => l.n) }],
     supportIds: [],
     againstIds: ids,
@@ -467,6 +565,26 @@ function atParticiple(piece: string): string[] {
   return [piece];
 }
 
+const APPOSITION_RE = /^(.*\s(\p{Lu}[\p{L}'’.&-]*(?:\s+\p{Lu}[\p{L}'’.&-]*)*)),\s+((?:a|an)\s+[^,;]+?)[.!]?$/u;
+
+/**
+ * A clause ending in a name and what it is ("Peter Berdowski runs Boskalis, a German company") says two things: the
+ * apposition is a part of its own ("Boskalis is a German company"), judged against what the articles call that name.
+ */
+function atApposition(piece: string): string[] {
+  const m = APPOSITION_RE.exec(piece.trim());
+  if (!m) return [piece];
+  const [, before, name, what] = m as unknown as [string, string, string, string];
+  const finite = (w: string) => {
+    const tags = lexTags(w.toLowerCase());
+    if (verbLike(w) || FINITE.has(w.toLowerCase())) return true;
+    // "runs" the lexicon tags a plural noun: between two names, a form of a WordNet verb is the clause's verb.
+    return !/^\p{Lu}/u.test(w) && !tags.has('Preposition') && !tags.has('Determiner') && partsOfSpeech(lemma(w.toLowerCase())).has('verb');
+  };
+  if (!before.split(/\s+/).slice(0, -name.split(/\s+/).length).some(finite)) return [piece];
+  return [before, `${name} is ${what}`];
+}
+
 /** The subject of a clause: its words before the first verb ("The first four boys" of "The first four boys were rescued"). */
 function subjectOf(clause: string): string {
   const ws = clause.split(/\s+/);
@@ -502,7 +620,7 @@ export function splitClaim(claim: string): { shown: string; query: string }[] {
   }
   rest = claim.slice(from);
   pieces.push(rest);
-  const parts = pieces.flatMap(atParticiple).map((p) => p.trim()).filter((p) => terms(p).length >= 1);
+  const parts = pieces.flatMap(atParticiple).flatMap(atApposition).map((p) => p.trim()).filter((p) => terms(p).length >= 1);
   if (parts.length < 2 || parts.length > 4) return [{ shown: claim, query: claim }];
   const firstNames = properNames(parts[0]!).filter((n) => terms(n).length);
   const subject = subjectOf(parts[0]!) || firstNames.join(' ');

@@ -61,6 +61,8 @@ export interface Support {
   coverage: number;
   /** The same share without synonyms read only from the statement word's senses: what a contradiction must stand on. */
   firmCoverage: number;
+  /** The statement's content words (lower case, as written) the quotes do not cover. */
+  uncovered: string[];
   /** How many figures (not years) and dates the statement gives: the slots a quote's own figures and dates are compared in. */
   stated: { figures: number; dates: number };
 }
@@ -535,6 +537,7 @@ export function supportOf(statement: string, evidence: string | Quoted | readonl
   // figures
   {
     let bad: string | null = null;
+    let rival: string | null = null;
     let contradicts = false;
     // A number the figure rules do not read ("Resolution 2231") must still be written in the quote.
     const spans = [...s.figures, ...s.dates];
@@ -546,9 +549,12 @@ export function supportOf(statement: string, evidence: string | Quoted | readonl
       const pool = inFrame(f.start) ? frameFigures : qFigures;
       if (pool.some((g) => figureFollows(f, g))) continue;
       bad ??= f.text;
-      if (pool.some((g) => sameQuantity(f, g)) || (!inFrame(f.start) && quotes.some((r) => countsNone(f, r)))) contradicts = true;
+      const other = pool.find((g) => sameQuantity(f, g));
+      if (other && bad === f.text) rival ??= other.text;
+      if (other || (!inFrame(f.start) && quotes.some((r) => countsNone(f, r)))) contradicts = true;
     }
-    parts.push(bad ? { check: 'figures', ok: false, contradicts, detail: `'${bad}' is not a figure of the quote` } : { check: 'figures', ok: true });
+    const detail = rival ? `the quote gives '${rival}' where the statement has '${bad}'` : `'${bad}' is not a figure of the quote`;
+    parts.push(bad ? { check: 'figures', ok: false, contradicts, detail } : { check: 'figures', ok: true });
   }
 
   // dates
@@ -642,6 +648,7 @@ export function supportOf(statement: string, evidence: string | Quoted | readonl
     parts,
     coverage,
     firmCoverage: content.length ? firm / content.length : 1,
+    uncovered: content.filter((t) => !matched.has(t.lemma)).map((t) => t.norm),
     stated: { figures: s.figures.length, dates: s.dates.length },
   };
 }
