@@ -28,6 +28,10 @@ The Marlin Star was sailing from Korsund to Vellport when it ran aground in the 
 Halvard Group owns Tessel Towage, which sent four tugs to free the ship in the Brasken Strait.
 
 The ship is owned by Norrin Shipping, a family firm.
+
+Captain Ivar Lund, engineer Sara Holm and cook Tomas Berg were on board when the Marlin Star ran aground.
+
+Food for three weeks was on board, according to the Brasken Strait Authority.
 `,
   '02_harbour-daily.txt': `Thursday, 8 May 2031
 
@@ -40,6 +44,10 @@ Nearly a quarter of a mile long (350m) and 50m wide, the ship had been stuck in 
 A court in the city of Lorvik ordered the ship seized at the behest of the Brasken Strait Authority.
 
 Seven engineers went into the flooded pump tunnel on 2 May, before the grounding, the harbour master said.
+
+A hut 300 metres from the tunnel mouth is where the engineers set up their base.
+
+The tunnel pumps failed at 20 minute intervals after the flood, and each failure lasted about six hours.
 `,
   '03_sea-news.txt': `Friday, 16 May 2031
 
@@ -87,6 +95,10 @@ describe('the filler the question’s verb governs', () => {
     ['how long is the ship?', /^350m$/, /^50m/],
     // "went into", not a caption's "went aground last week, 9 May".
     ['when did the engineers go into the tunnel?', /^2 May$/, /9 May/],
+    // "X is where …": the place is the phrase before it, not a locative inside it.
+    ['where did the engineers set up their base?', /^A hut 300 metres from the tunnel mouth$/, /^from/],
+    // A frequency asked: written as one ("at 20 minute intervals"), not a span of time.
+    ['how often did the pumps fail?', /20 minute intervals/, /six hours/],
   ];
   for (const [q, want, not] of cases) {
     it(q, async () => {
@@ -95,4 +107,14 @@ describe('the filler the question’s verb governs', () => {
       expect(words).not.toMatch(not);
     }, 60_000);
   }
+
+  it('several people named alike in the answer’s clause are the answer together, each verbatim with its marker', async () => {
+    const a = await ask(deps, 'who was on board?');
+    const s = a.short!;
+    expect(s.text).toMatch(/Ivar Lund \[\d+\], Sara Holm \[\d+\], Tomas Berg \[\d+\]/);
+    // The source of a sentence ("according to …") is not who was on board.
+    expect(s.text).not.toMatch(/Authority/);
+    const quote = a.citations.find((c) => c.n === s.cites[0])!.quote;
+    for (const name of ['Ivar Lund', 'Sara Holm', 'Tomas Berg']) expect(quote).toContain(name);
+  }, 60_000);
 });

@@ -235,7 +235,7 @@ function together(fillers: Filler[], first: Filler): Filler[] {
     seen.add(g.entity.id);
     out.push(g);
   }
-  return out.length >= 2 ? out.sort((a, b) => a.start - b.start).slice(0, 7) : [];
+  return out.length >= 2 ? out.slice(0, 6) : [];
 }
 
 const norm = (t: string) => fold(t).replace(/[^a-z0-9]+/g, ' ').trim();
@@ -274,7 +274,9 @@ function shortOf(
     }
   }
   // "Who was on board?": several people named alike in the answer's clause are the answer together, each as written.
-  if (f.entity && (q.kind === 'person' || q.kind === 'list')) for (const g of together(first.w.fillers, f)) pieces.push({ text: g.text, n: first.n, joiner: ', ' });
+  // They are stated in the order the sentence gives them.
+  const more = f.entity && (q.kind === 'person' || q.kind === 'list') ? together(first.w.fillers, f) : [];
+  if (more.length) pieces.splice(0, 1, ...[f, ...more].sort((a, b) => a.start - b.start).map((g, i) => ({ text: g.text, n: first.n, ...(i ? { joiner: ', ' } : {}) })));
   for (const p of pieces) if (!quoted(citations, p.n, p.text)) return null;
   const text = pieces.map((p, i) => `${i ? (p.joiner ?? '; ') : ''}${p.text} [${p.n}]`).join('');
   return { text, cites: [...new Set(pieces.map((p) => p.n))] };

@@ -13,6 +13,7 @@ import type { Entity, EntityMention } from '../index/entities.js';
 import { findDateMentions } from '../index/dates.js';
 import { PERSON_NOUNS } from '../language/lexicon/entity-cues.js';
 import {
+  ATTRIBUTION_PHRASES,
   CAUSE_BEFORE_CUES,
   COLLECTIVE_NOUNS,
   DESTINATION_QUESTION_WORDS,
@@ -29,7 +30,7 @@ import {
   WEAK_REASON_CUES,
   alternation,
 } from '../language/lexicon/index.js';
-import { CLAUSE_MARKS, CLAUSE_OPENERS, PLACE_KIND_NOUNS } from '../language/lexicon/slot-ties.js';
+import { CLAUSE_MARKS, CLAUSE_OPENERS, FREQUENCY_QUESTION_RE, FREQUENCY_UNITS, PLACE_KIND_NOUNS } from '../language/lexicon/slot-ties.js';
 import { fold, lemma, stem, terms } from '../language/tokenize.js';
 import { nounClass } from '../language/wordnet.js';
 import { lexTags } from '../language/word-tags.js';
@@ -117,6 +118,7 @@ export function fillersOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestio
     case 'count':
     case 'amount': {
       const head = headKeys(q, elements);
+      const often = FREQUENCY_QUESTION_RE.test(q.text);
       const askedKeys = new Set(elements.filter((e) => e.role !== 'predicate' && e.role !== 'date').flatMap((e) => [...e.keys].filter(([, v]) => v >= 0.5).map(([k]) => k)));
       for (const s of w.sentences) {
         for (const f of figuresIn(deps, s.id)) {
@@ -141,10 +143,14 @@ export function fillersOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestio
           }
           // "the 400-metre ship" measures the ship: not the canal the question asks about.
           if (MEASURES.has(f.kind) && f.noun && !terms(f.noun).some((t) => askedKeys.has(t))) fit *= 0.3;
+          // "how often": a span of time is how long, not how often — a frequency written as one says it (below).
+          if (often && f.kind === 'duration') fit *= 0.5;
           if (fit <= 0) continue;
           const end = withNoun(s.text, f);
           push(s, f.start, end, fit * at(s) * near(s, f.start), { figure: f });
         }
+        // "every 30 minutes", "at 30 minute intervals": how often.
+        if (often) for (const m of s.text.matchAll(FREQUENCY_RE)) push(s, m.index!, m.index! + m[0].length, at(s) * near(s, m.index!));
         // "at least twice", "more than 30 times": how many times something happened.
         if ((q.kind === 'count' && head && !head.vague && terms(s.text).some((t) => (head.keys.get(t) ?? 0) >= 0.5)) || /\bhow (?:many times|often)\b/i.test(q.text)) {
           for (const m of s.text.matchAll(TIMES_RE)) push(s, m.index!, m.index! + m[0].length, 0.7 * at(s) * near(s, m.index!));
@@ -582,6 +588,10 @@ function nameFillers(slot: SlotContext): Filler[] {
   return out;
 }
 
+const FREQ_UNIT = `(?:${alternation(FREQUENCY_UNITS)})s?`;
+const FREQUENCY_RE = new RegExp(`\\b(?:every|each)\\s+(?:(?:\\d[\\d,.]*|few|couple of|two|three|four|five|six|ten|twenty|thirty)\\s+)?${FREQ_UNIT}\\b|\\b(?:\\d[\\d,.]*|one|two|three|five|ten|fifteen|twenty|thirty)[- ]${FREQ_UNIT}\\s+intervals?\\b`, 'gi');
+/** "A chamber 700 metres into the complex is where rescuers are basing operations": the place is the phrase before "is where". */
+const IS_WHERE_RE = /(?:^|[,;]\s*|\b)(\p{Lu}[^,;:.!?]{2,70}?)\s+(?:is|was|are|were)\s+where\b/gu;
 const MODIFIER_RE = new RegExp(`^\\s+(?:${alternation(PLACE_KIND_NOUNS)})\\s+of\\s+\\p{Lu}`, 'iu');
 
 /**
@@ -622,7 +632,7 @@ function headPhrases(deps: Pick<Deps, 'corpus'>, s: Sentence, keys: Map<string, 
 }
 
 const SPEECH_AFTER_RE = new RegExp(`^[\\s,]*(?:\\p{Ll}+\\s+)?(?:${SPEECH_VERB_PATTERN})\\b`, 'iu');
-const SPEECH_BEFORE_RE = new RegExp(`\\b(?:${SPEECH_VERB_PATTERN})\\s*,?\\s*$`, 'iu');
+const SPEECH_BEFORE_RE = new RegExp(`\\b(?:${SPEECH_VERB_PATTERN}|${alternation(ATTRIBUTION_PHRASES)})\\s*,?\\s*(?:the\\s+)?$`, 'iu');
 
 /**
  * Whether a name is who did what the question asks: the agent after "by" ("found … by British
@@ -631,7 +641,7 @@ const SPEECH_BEFORE_RE = new RegExp(`\\b(?:${SPEECH_VERB_PATTERN})\\s*,?\\s*$`, 
  */
 function agentFit(text: string, start: number, end: number, events: number[]): number {
   let fit = 1;
-  if (SPEECH_AFTER_RE.test(text.slice(end, end + 30)) || SPEECH_BEFORE_RE.test(text.slice(Math.max(0, start - 20), start))) fit *= 0.55;
+  if (SPEECH_AFTER_RE.test(text.slice(end, end + 30)) || SPEECH_BEFORE_RE.test(text.slice(Math.max(0, start - 24), start))) fit *= 0.55;
   const before = events.filter((p) => p < start);
   if (before.length && /\bby\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, start - 12), start)) && start - Math.max(...before) < 80) fit *= 1.2;
   const afterEv = events.filter((p) => p > end);
@@ -705,6 +715,10 @@ function placeFillers(slot: SlotContext): Filler[] {
       const country = /^(?:country|nation|state)$/.test(headEl?.term?.lemma ?? '') && lexTags(f.text).has('Country');
       return { ...f, fit: f.fit * (headEl && !country ? 0.8 : 1) };
     }));
+    for (const m of s.text.matchAll(IS_WHERE_RE)) {
+      const start = m.index! + m[0].indexOf(m[1]!);
+      out.push({ text: m[1]!, sentence: s, start, end: start + m[1]!.length, fit: 0.95 * at(s) });
+    }
     if (!headEl) {
       // No place named: the locative phrase ("on a muddy bank deep inside the cave complex").
       for (const m of s.text.matchAll(LOCATIVE_RE)) {

@@ -18,3 +18,9 @@ export const CLAUSE_MARKS = ';:()"“”';
 export const PLACE_KIND_NOUNS: readonly string[] = [
   'city', 'town', 'village', 'port', 'province', 'state', 'region', 'district', 'county', 'island', 'capital', 'municipality', 'suburb', 'area',
 ];
+
+/** Units of time a frequency is written in ("every 30 minutes", "at 30 minute intervals"). */
+export const FREQUENCY_UNITS: readonly string[] = ['second', 'minute', 'hour', 'day', 'week', 'month', 'year'];
+
+/** Question words that ask how often ("how often", "how frequently"). */
+export const FREQUENCY_QUESTION_RE = /\bhow (?:often|frequently)\b/i;
