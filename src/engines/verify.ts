@@ -260,6 +260,8 @@ function judged(deps: Deps, claim: string, citer: Citer, prior: Assessment): Ass
   return j.against.length ? fromJudge(deps, claim, citer, 'contradicted', j.against, prior) : prior;
 }
 
+/** A role phrase of a role no longer held ("former", "ex-", "retired"). */
+const PAST_ROLE_RE = /\b(?:former|ex-|retired|then|late|onetime|one-time)\b/i;
 const ROLE_CLAIM_RE = new RegExp(`^(.+?)\\s+(?:${['is', 'was', 'has been', 'had been', 'became', 'becomes', 'serves as', 'served as', 'remains', 'remained'].join('|')})\\s+(.+?)[.!]?$`, 'i');
 const ROLE_GLUE: ReadonlySet<string> = new Set([...DETERMINERS, 'of', 'for', 'and', 'the', 'at', 'to', 'in', '&']);
 
@@ -304,7 +306,8 @@ function roleSlot(deps: Deps, claim: string, citer: Citer, prior: Assessment): A
   const roles: { phrase: string; words: string[]; m: EntityMention }[] = [];
   for (const mention of e.mentions) {
     for (const p of [mention.role, mention.apposition]) {
-      if (!p || !p.toLowerCase().split(/[\s,]+/).some((w) => stem(w) === stem(head))) continue;
+      // A role held once ("former defence minister") says nothing of the role held now, for or against.
+      if (!p || PAST_ROLE_RE.test(p) || !p.toLowerCase().split(/[\s,]+/).some((w) => stem(w) === stem(head))) continue;
       roles.push({ phrase: p, words: roleWords(p, head), m: mention });
     }
   }
@@ -370,7 +373,7 @@ function leadSlot(deps: Deps, claim: string, citer: Citer, prior: Assessment): A
   const e = person.matches[0]!;
   const names = body.matches[0]!.aliases.map((a) => keyOf(a));
   const heads = (p: string | undefined) => {
-    if (!p) return false;
+    if (!p || PAST_ROLE_RE.test(p)) return false;
     const k = ` ${keyOf(p)} `;
     return LEAD_TITLES.some((t) => k.includes(` ${keyOf(t)} `)) && names.some((n) => k.includes(` ${n} `));
   };
