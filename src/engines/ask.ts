@@ -24,6 +24,8 @@ import { createCiter } from './cite.js';
 import { formatDate } from '../index/dates.js';
 import { figureAnswer } from './figure-slots.js';
 import { evidenceAnswer } from './ask-evidence.js';
+import { parseQuestion } from '../evidence/question.js';
+import { elementsOf } from '../evidence/retrieve.js';
 import { aboutEntity, entityIndexOf, lookupEntity } from './who.js';
 import { lexTags } from '../language/word-tags.js';
 import { modelFallbackNote, type LlmFailure, type LlmPassage } from '../llm/types.js';
@@ -40,6 +42,8 @@ export interface Turn {
   names: string[];
   /** The people a follow-up's "he" or "she" most likely means, likeliest first, with the gender the articles show. */
   people?: { name: string; gender?: 'male' | 'female' }[];
+  /** It asked for a person and the answer is about one it does not name ("a former SEAL … died"). */
+  unnamed?: boolean;
   at: number;
 }
 
@@ -168,43 +172,54 @@ function interpretFollowUp(question: string, prev: Turn | undefined): { resolved
  */
 function personsMeant(question: string, prev: Turn): string[] | null {
   const cues = words(question).map((w) => PRONOUNS[w]).filter((c): c is NonNullable<typeof c> => !!c && c.animacy === 'person' && c.number === 'singular');
-  if (!cues.length || !prev.people) return [];
-  if (!prev.people.length) return null;
+  if (!cues.length) return [];
+  if (prev.unnamed) return null;
+  if (!prev.people?.length) return [];
   const gender = cues[0]!.gender;
   return prev.people.filter((p) => !gender || !p.gender || p.gender === gender).map((p) => p.name);
 }
 
 /**
- * The people a follow-up's pronoun can mean after `answer`: the ones it names (the short answer's, then its first
- * quote's) and the ones the question is about. The answer's come first when the question asked for a person ("who
- * runs it?", "did someone die?"): its "he" is the one the answer named; else the question's own subject does.
+ * The people a follow-up's pronoun can mean after `answer`, likeliest first: the one its short answer names; then,
+ * when the question asked for a person ("who runs it?", "did someone die?"), the people its first quote names or
+ * refers to ("he scrawled a note" is the coach), then those the question named; else the question's named people
+ * first; then the rest of the conversation's subjects.
  */
-function peopleOf(deps: Deps, resolved: string, answer: Answer, subjects: string[]): NonNullable<Turn['people']> {
-  const index = analysisOf(deps).entities;
+function peopleOf(deps: Deps, resolved: string, answer: Answer, subjects: string[]): Pick<Turn, 'people' | 'unnamed'> {
+  const analysis = analysisOf(deps);
+  const index = analysis.entities;
   const persons = index.entities.filter((e) => e.kind === 'person');
-  const named: Entity[] = [];
-  const add = (e: Entity | undefined) => {
-    if (e && e.kind === 'person' && !named.includes(e)) named.push(e);
-  };
+  const byId = new Map(persons.map((e) => [e.id, e]));
+  const shortPeople: Entity[] = [];
+  let quotePeople: Entity[] = [];
   if (answer.answered) {
     const short = answer.short ? ` ${keyOf(answer.short.text)} ` : '';
-    if (short.trim()) for (const e of persons) if (e.keys.some((k) => k.includes(' ') && short.includes(` ${k} `))) add(e);
-    const first = answer.citations[0];
-    const ids = new Set(first?.sentenceIds ?? []);
-    const inQuote = persons
-      .map((e) => ({ e, at: Math.min(...e.mentions.filter((m) => ids.has(m.sentence.id)).map((m) => m.sentence.index * 1000 + m.start)) }))
-      .filter((x) => Number.isFinite(x.at))
-      .sort((a, b) => a.at - b.at);
-    for (const { e } of inQuote) add(e);
+    if (short.trim()) for (const e of persons) if (e.keys.some((k) => k.includes(' ') && short.includes(` ${k} `))) shortPeople.push(e);
+    const ids = answer.citations[0]?.sentenceIds ?? [];
+    const order = (sid: string, at: number) => ids.indexOf(sid) * 100_000 + at;
+    const seen = [
+      ...persons.flatMap((e) => e.mentions.filter((m) => ids.includes(m.sentence.id)).map((m) => ({ e, at: order(m.sentence.id, m.start) }))),
+      ...analysis.references.filter((r) => ids.includes(r.sentenceId) && byId.has(r.entity)).map((r) => ({ e: byId.get(r.entity)!, at: order(r.sentenceId, r.start) })),
+    ].sort((a, b) => a.at - b.at);
+    quotePeople = seen.map((x) => x.e);
   }
-  const answerPeople = [...named];
   const asked: Entity[] = [];
-  for (const n of subjects) for (const e of index.byKey.get(keyOf(n)) ?? []) if (e.kind === 'person' && !asked.includes(e)) asked.push(e);
+  for (const n of subjects) for (const e of index.byKey.get(keyOf(n)) ?? lookupEntity(index, n).matches) if (e.kind === 'person' && !asked.includes(e)) asked.push(e);
+  const q = ` ${keyOf(resolved)} `;
+  // The people the question names, or describes with a noun ("to the coach" → the coach the articles name).
+  const named = asked.filter((e) => e.keys.some((k) => q.includes(` ${k} `)));
+  const parsed = parseQuestion(deps, resolved);
+  for (const f of parsed.entities) for (const e of f.entities.slice(0, 1)) if (e.kind === 'person' && !named.includes(e)) named.push(e);
+  for (const el of elementsOf(deps, parsed)) {
+    if (!el.described || !['topic', 'addressee', 'head'].includes(el.role)) continue;
+    const described = [...el.described].map((id) => byId.get(id)).filter((e): e is Entity => !!e).sort((a, b) => b.mentions.length - a.mentions.length);
+    if (described[0] && !named.includes(described[0])) named.push(described[0]);
+  }
   const asksWho = PERSON_ASKED_RE.test(resolved);
-  // It asked for a person and the answer names none: "he" is that unnamed person (an empty list says so).
-  if (asksWho && answer.answered && !answerPeople.length) return [];
-  const order = asksWho ? [...answerPeople, ...asked] : [...asked, ...answerPeople];
-  return [...new Set(order)].slice(0, 4).map((e) => ({ name: e.name, ...(genderOf(e) ? { gender: genderOf(e)! } : {}) }));
+  const order = asksWho ? [...shortPeople, ...quotePeople, ...named, ...asked] : [...shortPeople, ...named, ...quotePeople, ...asked];
+  const people = [...new Set(order)].slice(0, 4).map((e) => ({ name: e.name, ...(genderOf(e) ? { gender: genderOf(e)! } : {}) }));
+  // It asked for a person and the answer names none: a follow-up's "he" is that unnamed person, no one else.
+  return { people, ...(asksWho && answer.answered && !shortPeople.length && !quotePeople.length ? { unnamed: true } : {}) };
 }
 
 /** A question whose answer is a person: "who …", "which minister …", "did someone/anyone …". */
@@ -320,7 +335,7 @@ export async function ask(deps: Deps, question: string, opts: AskOptions = {}): 
       resolved,
       answer: answer.blocks.map((b) => b.text).join(' ').slice(0, 1500),
       names: namesOf(resolved, answer),
-      people: peopleOf(deps, resolved, answer, namesOf(resolved, answer)),
+      ...peopleOf(deps, resolved, answer, namesOf(resolved, answer)),
       at: deps.clock().getTime(),
     };
     try {

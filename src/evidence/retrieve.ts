@@ -117,7 +117,7 @@ export function elementsOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuesti
     const present = [...keys].filter(([k, w]) => w >= STANDS_FOR_WEIGHT && deps.index.docFreq(k) > 0).map(([k]) => k);
     const weight = present.length ? Math.min(...present.map(idf)) : idf(t.key);
     // "the coach" is Ekkapol wherever the articles name him or say "he": a noun stands for the entities it describes.
-    const described = role === 'topic' || role === 'head' ? describedBy(deps, new Set([...keys].filter(([, w]) => w >= STANDS_FOR_WEIGHT).map(([k]) => k))) : [];
+    const described = role === 'topic' || role === 'head' || role === 'addressee' ? describedBy(deps, new Set([...keys].filter(([, w]) => w >= STANDS_FOR_WEIGHT).map(([k]) => k))) : [];
     return { id, role, label: t.text, weight, keys, term: t, ...(described.length ? { described: new Set(described) } : {}) };
   };
   const entityElement = (f: FocusEntity, role: ElementRole, id: string): Element => {
