@@ -29,6 +29,8 @@ Halvard Group owns Tessel Towage, which sent four tugs to free the ship in the B
 
 The ship is owned by Norrin Shipping, a family firm.
 
+Erik Vang, the Coast Guard Director of Salvage Operations and Harbour Engineering, said the tugs would try again at high tide.
+
 Captain Ivar Lund, engineer Sara Holm and cook Tomas Berg were on board when the Marlin Star ran aground.
 
 Food for three weeks was on board, according to the Brasken Strait Authority.
@@ -95,6 +97,8 @@ describe('the filler the question’s verb governs', () => {
     ['how long is the ship?', /^350m$/, /^50m/],
     // "went into", not a caption's "went aground last week, 9 May".
     ['when did the engineers go into the tunnel?', /^2 May$/, /9 May/],
+    // The words of a named person's title ("Director of Salvage Operations") are not another person.
+    ['who runs salvage for the coast guard?', /^Erik Vang$/, /Operations/],
     // "X is where …": the place is the phrase before it, not a locative inside it.
     ['where did the engineers set up their base?', /^A hut 300 metres from the tunnel mouth$/, /^from/],
     // A frequency asked: written as one ("at 20 minute intervals"), not a span of time.

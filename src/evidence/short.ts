@@ -544,7 +544,13 @@ function nameFillers(slot: SlotContext): Filler[] {
   for (const e of elements) if (e.role === 'topic' || e.role === 'predicate') for (const [k, v] of e.keys) if (v >= 0.5) asKeys.set(k, Math.max(asKeys.get(k) ?? 0, v));
   const anchors = anchorsIn(w);
   for (const s of w.sentences) {
-    const found = mentionsIn(deps, s.id).filter(({ e, m }) => !asked.has(e.id) && wantKinds.includes(e.kind) && !m.inQuote);
+    // "Paul Hankins, the US Navy Director of Salvage Operations": the words of a named person's title are not another name.
+    const titles = mentionsIn(deps, s.id).flatMap(({ m }) => {
+      const at = m.apposition ? s.text.indexOf(m.apposition, m.end) : -1;
+      return at >= 0 ? [[at, at + m.apposition!.length] as const] : [];
+    });
+    const inTitle = (m: EntityMention) => titles.some(([a, b]) => m.start >= a && m.end <= b && b - a > m.end - m.start);
+    const found = mentionsIn(deps, s.id).filter(({ e, m }) => !asked.has(e.id) && wantKinds.includes(e.kind) && !m.inQuote && !(e.kind === 'person' && inTitle(m)));
     const scored: { e: Entity; m: EntityMention; fit: number }[] = [];
     const events = anchors.filter((a) => a.sentence === s).flatMap((a) => anchorPositions(s, a.via));
     for (const x of found) {
