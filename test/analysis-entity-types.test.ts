@@ -180,3 +180,20 @@ Mexico's Sable Cartel moved the cargo. The Sable Cartel denied it.`);
     expect(vale.mentions.some((m) => /Solberg|chief executive/.test(m.apposition ?? ''))).toBe(false);
   });
 });
+
+describe('a building or structure named by its head noun', () => {
+  // Invented story: a name whose last word says what it is ("Cathedral", "Bridge") is that thing, even when a
+  // title word stands inside it ("Queen Ilse Cathedral", "King Anders Bridge") — not a person "Cathedral"
+  // titled "Queen Ilse".
+  const corpus = corpusOf(
+    'VELMORE — Fire tore through the roof of the Queen Ilse Cathedral on Monday. Ansel Brook, head of communications for the cathedral, said the relics were saved. The 640-year-old cathedral had been under repair.',
+    'Crews at the Queen Ilse Cathedral worked through the night. Traffic on the King Anders Bridge was stopped while smoke drifted over Velmore. Ansel Brook told reporters the cathedral would reopen.',
+  );
+  const entities = buildEntityIndex(corpus).entities;
+  it('is never typed a person', () => {
+    expect(entities.filter((e) => e.kind === 'person').map((e) => e.name)).toEqual(['Ansel Brook']);
+    expect(['place', 'organization']).toContain(find(entities, 'Queen Ilse Cathedral')?.kind);
+    expect(find(entities, 'King Anders Bridge')?.kind).toBe('place');
+    expect(find(entities, 'Ansel Brook')?.kind).toBe('person');
+  });
+});

@@ -47,6 +47,8 @@ export const PLACE_HEADS: ReadonlySet<string> = new Set(
   list(`
     airport base sea ocean river island islands mountain mountains valley province county city street square bay gulf strait canal coast
     peninsula desert region hemisphere district port harbor harbour border capital state
+    cathedral basilica abbey chapel mosque temple synagogue shrine bridge tower palace castle museum stadium arena tunnel dam highway
+    motorway freeway avenue boulevard plaza
   `),
 );
 
