@@ -197,7 +197,11 @@ export async function warmAnalysis(deps: AnalysisDeps): Promise<number> {
     await turn();
   }
   const latest = a.corpus.articles.map((x) => x.date).filter((d): d is string => !!d).sort().pop() ?? null;
-  a.corpus.articles.forEach((article) => a.digestFigures(article, article.date ?? latest));
+  const articles = a.corpus.articles;
+  for (let i = 0; i < articles.length; i++) {
+    a.digestFigures(articles[i]!, articles[i]!.date ?? latest);
+    if (i % 500 === 499) await turn();
+  }
   const ms = performance.now() - t0;
   // This analysis, even if the watcher swapped deps.corpus meanwhile (it yields between parts).
   await flushState(internals.get(a));
