@@ -124,3 +124,23 @@ describe('synonyms read from either word, never to place a contradiction', () =>
     expect(a.verdict, text(a)).toBe('not addressed');
   });
 });
+
+describe('a role the articles give only as held once', () => {
+  let deps: Deps;
+  beforeAll(async () => {
+    const dir = writeCorpus({
+      '001_a.txt': 'Airline sale talks stall\n\nFormer Kestrel Air chief executive Mara Holm said on Monday the airline should be sold to a rival. Kestrel Air is now run by Joss Orrin, who took over in March. The carrier flies 40 routes from Velmore.',
+      '002_b.txt': 'Kestrel Air board meets\n\nThe board of Kestrel Air met on Tuesday. Joss Orrin, the chief executive, said no sale was planned.',
+    });
+    deps = await depsFor(dir);
+  }, 120_000);
+  afterAll(() => cleanupTempDirs());
+  const verdict = async (claim: string) => ((await runCommand(deps, { command: 'verify', text: claim })) as Answer & { verdict: string }).verdict;
+
+  it('contradicts a claim that she holds it now, supports one that she held it', async () => {
+    expect(await verdict('Mara Holm runs Kestrel Air')).toBe('contradicted');
+    expect(await verdict('Mara Holm is the chief executive of Kestrel Air')).toBe('contradicted');
+    expect(await verdict('Mara Holm used to run Kestrel Air')).toBe('supported');
+    expect(await verdict('Joss Orrin runs Kestrel Air')).toBe('supported');
+  }, 60_000);
+});

@@ -21,7 +21,8 @@ import { lexTags } from '../language/word-tags.js';
 import { partsOfSpeech } from '../language/wordnet.js';
 import { PREPOSITION_PARTICIPLES } from '../language/lexicon/clauses.js';
 import type { Answer, AnswerBlock, Article, Sentence } from '../types.js';
-import { keyOf, type EntityMention } from '../index/entities.js';
+import { keyOf, type Entity, type EntityMention } from '../index/entities.js';
+import { verbPhrases } from '../language/tense.js';
 import { LEAD_TITLES, LEAD_VERBS } from '../language/lexicon/roles.js';
 import { lookupEntity } from './who.js';
 import { properNames } from './ask.js';
@@ -235,6 +236,11 @@ function mainVerb(claim: string): string | null {
  */
 function judged(deps: Deps, claim: string, citer: Citer, prior: Assessment): Assessment {
   const undecided = prior.verdict === 'not addressed' || prior.loose;
+  // A role the articles give only as held once ("Former … chief executive X") is no support for holding it now.
+  if (prior.verdict === 'supported') {
+    const role = roleSlot(deps, claim, citer, prior);
+    if (role?.verdict === 'contradicted' && role.reasons?.some((r) => r.endsWith(NO_LONGER_HELD))) return role;
+  }
   if (undecided || (prior.verdict === 'partly supported' && !prior.supportIds.length)) {
     const role = roleSlot(deps, claim, citer, prior);
     if (role) return role;
@@ -260,6 +266,7 @@ function judged(deps: Deps, claim: string, citer: Citer, prior: Assessment): Ass
   return j.against.length ? fromJudge(deps, claim, citer, 'contradicted', j.against, prior) : prior;
 }
 
+const NO_LONGER_HELD = ': a role no longer held';
 /** A role phrase of a role no longer held ("former", "ex-", "retired"). */
 const PAST_ROLE_RE = /\b(?:former|ex-|retired|then|late|onetime|one-time)\b/i;
 const ROLE_CLAIM_RE = new RegExp(`^(.+?)\\s+(?:${['is', 'was', 'has been', 'had been', 'became', 'becomes', 'serves as', 'served as', 'remains', 'remained'].join('|')})\\s+(.+?)[.!]?$`, 'i');
@@ -320,6 +327,11 @@ function roleSlot(deps: Deps, claim: string, citer: Citer, prior: Assessment): A
     return { lines, ids: shown.map((r) => r.m.article.id) };
   };
   const same = roles.filter((r) => mine.every((w) => has(r.words, w)));
+  if (!roles.length) {
+    // Only a role held once with the claim's office words ("Former … chief executive X"): the claim's tense decides.
+    const past = e.mentions.filter((x) => [x.role, x.apposition].some((p) => p && PAST_ROLE_RE.test(p) && p.toLowerCase().split(/[\s,]+/).some((w) => stem(w) === stem(head)) && mine.every((w) => has(roleWords(p, head), w))));
+    return pastRoleOnly(claim, e, past, citer, prior);
+  }
   if (same.length) {
     const { lines, ids } = cite(same);
     return { claim, verdict: 'supported', reasons: [`the articles describe ${e.name} as “${same[0]!.phrase}”`], blocks: [{ heading: 'What the articles say', text: lines.map((l) => l.text).join('\n'), cites: lines.map((l) => l.n) }], supportIds: ids, againstIds: [], figures: prior.figures };
@@ -372,16 +384,37 @@ function leadSlot(deps: Deps, claim: string, citer: Citer, prior: Assessment): A
   if (!person.exact || person.matches.length !== 1 || !body.exact || body.matches.length !== 1) return null;
   const e = person.matches[0]!;
   const names = body.matches[0]!.aliases.map((a) => keyOf(a));
-  const heads = (p: string | undefined) => {
-    if (!p || PAST_ROLE_RE.test(p)) return false;
+  // `past`: a title held once ("former chief executive") instead of one held now.
+  const heads = (p: string | undefined, past = false) => {
+    if (!p || PAST_ROLE_RE.test(p) !== past) return false;
     const k = ` ${keyOf(p)} `;
     return LEAD_TITLES.some((t) => k.includes(` ${keyOf(t)} `)) && names.some((n) => k.includes(` ${n} `));
   };
   const said = e.mentions.filter((x) => heads(x.role) || heads(x.apposition));
-  if (!said.length) return null;
+  if (!said.length) return pastRoleOnly(claim, e, e.mentions.filter((x) => heads(x.role, true) || heads(x.apposition, true)), citer, prior);
   const { lines, ids } = mentionLines(said, citer);
   const role = said[0]!.role && heads(said[0]!.role) ? said[0]!.role : said[0]!.apposition!;
   return { claim, verdict: 'supported', reasons: [`the articles describe ${e.name} as “${role}”`], blocks: [{ heading: 'What the articles say', text: lines.map((l) => l.text).join('\n'), cites: lines.map((l) => l.n) }], supportIds: ids, againstIds: [], figures: prior.figures };
+}
+
+/**
+ * A role the articles give only as held once ("Former Kestrel Air chief executive X"), against a claim of it:
+ * a claim in the present ("X runs Kestrel Air", "X is the chief executive") is contradicted — an incompatible
+ * state of the same slot, as "quit" is to "stayed on" — and one in the past ("X ran …", "X was …") supported.
+ * Null when no such role was found, or the claim's tense is not plain (the general judge decides).
+ */
+function pastRoleOnly(claim: string, e: Entity, past: EntityMention[], citer: Citer, prior: Assessment): Assessment | null {
+  if (!past.length) return null;
+  const used = /\b(?:used to|formerly|once|previously)\b/i.test(claim);
+  const tenses = verbPhrases(claim).filter((v) => !v.conditional).map((v) => v.tense);
+  if (!used && (!tenses.length || tenses.includes('future'))) return null;
+  const inPast = used || (tenses.includes('past') && !tenses.includes('present'));
+  const { lines, ids } = mentionLines(past, citer);
+  const role = past[0]!.role && PAST_ROLE_RE.test(past[0]!.role) ? past[0]!.role : (past[0]!.apposition ?? past[0]!.role!);
+  const block = { heading: inPast ? 'What the articles say' : 'What the articles say instead', text: lines.map((l) => l.text).join('\n'), cites: lines.map((l) => l.n) };
+  return inPast
+    ? { claim, verdict: 'supported', reasons: [`the articles describe ${e.name} as “${role}”`], blocks: [block], supportIds: ids, againstIds: [], figures: prior.figures }
+    : { claim, verdict: 'contradicted', reasons: [`the articles describe ${e.name} as “${role}”${NO_LONGER_HELD}`], blocks: [block], supportIds: [], againstIds: ids, figures: prior.figures };
 }
 
 /**
