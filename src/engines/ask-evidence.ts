@@ -238,6 +238,15 @@ function together(fillers: Filler[], first: Filler): Filler[] {
   return out.length >= 2 ? out.slice(0, 6) : [];
 }
 
+/** The first cited window whose fillers list people together (a person named with at least two others alike), and that person. */
+function peopleListed<C extends { w: Answering }>(cited: C[]): { c: C; filler: Filler } | null {
+  for (const c of cited) {
+    const filler = c.w.fillers.find((x) => x.entity?.kind === 'person' && together(c.w.fillers, x).length > 0);
+    if (filler) return { c, filler };
+  }
+  return null;
+}
+
 const norm = (t: string) => fold(t).replace(/[^a-z0-9]+/g, ' ').trim();
 
 /**
@@ -253,9 +262,13 @@ function shortOf(
   earlier: { filler: Filler & { figure: FigureFact }; n: number } | null,
   times: FigureTimes,
 ): { text: string; cites: number[] } | null {
-  const first = cited[0];
-  const f = first?.filler;
-  if (!first || !f) return null;
+  const lead = cited[0];
+  if (!lead?.filler) return null;
+  // "Who was on board?" asks for people: an organisation answers it only when no quote lists people for it
+  // (several named alike in one sentence of a cited window, which are the answer together).
+  const listed = q.kind === 'person' && !q.head && lead.filler.entity && lead.filler.entity.kind !== 'person' ? peopleListed(cited) : null;
+  const first = listed?.c ?? lead;
+  const f = listed?.filler ?? lead.filler;
   const pieces: { text: string; n: number; joiner?: string }[] = [{ text: f.text, n: first.n }];
   if (f.figure && (q.kind === 'count' || q.kind === 'amount')) {
     const fig = f.figure;

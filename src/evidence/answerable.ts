@@ -10,7 +10,7 @@
 import type { Deps } from '../deps.js';
 import { analysisOf } from '../analysis/index.js';
 import { fold } from '../language/tokenize.js';
-import { SPEECH_QUESTION_VERBS, STOPWORDS, speechForms, wordRe } from '../language/lexicon/index.js';
+import { PEOPLE_WORDS, SPEECH_QUESTION_VERBS, STOPWORDS, speechForms, wordRe } from '../language/lexicon/index.js';
 import type { ParsedQuestion } from './question.js';
 import { inCorpus, STANDS_FOR_WEIGHT, type Element, type Retriever, type Window } from './retrieve.js';
 import { ageSentences, fillersOf, type Filler } from './short.js';
@@ -147,7 +147,32 @@ export function decide(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, 
     const holder = required.filter((e) => e.entityIds).map((e) => phraseOf(q, e, deps));
     return { answerable: false, reason: `The ${searched} ${shown ? `mention ${shown}, but ` : ''}${slotMissing(q, holder)}.`, near: together };
   }
-  return { answerable: true, windows: answering.sort((a, b) => b.rank - a.rank) };
+  return { answerable: true, windows: wholeFirst(q, answering.sort((a, b) => b.rank - a.rank)) };
+}
+
+/** Windows answering about as well as the best, for a count of everyone: their counts are the whole and its parts. */
+const WHOLE_FLOOR = 0.6;
+
+/**
+ * "How many people were on board?" counts everyone the verb holds for: where windows answering about as
+ * well give several counts of people ("two canal pilots on board", "all 25 crew … remain onboard"; "about
+ * 100 people including 12 divers"), the smaller are parts of the larger, and the largest leads. Only when
+ * nothing narrows the people counted ("stateless people") and no time is asked (the latest or dated figure
+ * leads then: figure-time.ts).
+ */
+function wholeFirst(q: ParsedQuestion, windows: Answering[]): Answering[] {
+  const head = q.head ? fold(q.head.text) : '';
+  if (q.kind !== 'count' || !(PEOPLE_WORDS.has(head) || PEOPLE_WORDS.has(q.head?.lemma ?? '')) || q.headModifiers.length || q.dates.length || q.now || q.rate) return windows;
+  const top = windows[0];
+  const lead = top?.fillers[0];
+  if (!top || lead?.figure?.kind !== 'count') return windows;
+  let best = top;
+  for (const w of windows.slice(1)) {
+    if (w.rank < top.rank * WHOLE_FLOOR) break;
+    const f = w.fillers[0];
+    if (f?.figure?.kind === 'count' && f.fit >= lead.fit * 0.5 && f.figure.value > best.fillers[0]!.figure!.value) best = w;
+  }
+  return best === top ? windows : [best, ...windows.filter((w) => w !== best)];
 }
 
 /** What the articles do not give, by what the question asks for. */

@@ -187,7 +187,9 @@ export function parseQuestion(deps: Pick<Deps, 'corpus' | 'index'>, question: st
       // The phrase's own content words find it as written ("took part"); the verbs it means find its paraphrases.
       const own = phrase.source.replace(/\\[bs]\+?/g, ' ').split(/\s+/).filter((w) => w && !STOPWORDS.has(w));
       const [first, ...rest] = verb.split(' ');
-      const alternatives = [...rest, ...own];
+      // "on board", "set up": the phrase written closed up as one word ("onboard", "setup") is the phrase too.
+      const closed = fold(m[0]).replace(/[^a-z]/g, '');
+      const alternatives = [...rest, ...own, closed];
       predicates.push({ text: text.slice(m.index!, m.index! + m[0].length), lemma: first!, key: stem(first!), cls: 'verb', start: m.index!, end: m.index! + m[0].length, ...(alternatives.length ? { alternatives } : {}) });
     }
   }

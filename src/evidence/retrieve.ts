@@ -12,6 +12,7 @@ import { analysisOf } from '../analysis/index.js';
 import { expandQuery } from '../analysis/relations.js';
 import { findDateMentions } from '../index/dates.js';
 import { QUERY_SYNONYMS, synonymsOf } from '../language/synonyms.js';
+import { nounClass } from '../language/wordnet.js';
 import { STOPWORDS, stem, terms, words } from '../language/tokenize.js';
 import { PRONOUNS } from '../language/lexicon/entity-cues.js';
 import type { Article, Sentence } from '../types.js';
@@ -114,6 +115,9 @@ export function elementsOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuesti
       const pairs = bigramsOf(deps);
       for (const [k, w] of keys) if (w < STANDS_FOR_WEIGHT && [...heads].some((h) => pairs.has(`${k} ${h}`))) keys.set(k, 0.6);
     }
+    // A four-letter plural keeps its "s" as a search key ("boys", "kids"): a three-letter noun ("kid" for "kids",
+    // "boy" standing for "kids") is found in its plural too.
+    for (const [k, w] of [...keys]) if (/^[a-z]{2}[a-rt-z]$/.test(k) && nounClass(k) !== null) put(stem(`${k}s`), w);
     const present = [...keys].filter(([k, w]) => w >= STANDS_FOR_WEIGHT && deps.index.docFreq(k) > 0).map(([k]) => k);
     const weight = present.length ? Math.min(...present.map(idf)) : idf(t.key);
     // "the coach" is Ekkapol wherever the articles name him or say "he": a noun stands for the entities it describes.

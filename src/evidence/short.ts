@@ -220,7 +220,7 @@ export function fillersOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestio
     }
     case 'age':
       // Ages are read with their holders from the whole corpus (ageSentences); a window holds its own.
-      for (const s of w.sentences) for (const f of figuresIn(deps, s.id)) if (f.kind === 'age' && ageHolderFits(deps, elements, f)) push(s, f.start, f.end, at(s), { figure: f });
+      for (const s of w.sentences) for (const f of figuresIn(deps, s.id)) if (f.kind === 'age' && (ageHolderFits(deps, elements, f) || groupAgeFits(elements, f, s))) push(s, f.start, f.end, at(s), { figure: f });
       // "The four boys were among 12 members of the team, ages 11-16": an age held by no one named, in a sentence about the noun asked.
       if (!out.length && !elements.some((e) => e.role === 'entity' || e.role === 'context')) {
         const nouns = elements.filter((e) => e.role === 'topic');
@@ -487,16 +487,30 @@ function ageHolderFits(deps: Pick<Deps, 'corpus'>, elements: Element[], f: Figur
 }
 
 /**
+ * An age range held by no one named ("the four boys were among 12 members of the team, ages 11-16") is the
+ * ages of a group: it answers how old the people a question names by a noun are ("how old are the kids")
+ * when its sentence holds that noun (the word or one standing for it) and the question names no one.
+ */
+function groupAgeFits(elements: Element[], f: FigureFact, s: Sentence): boolean {
+  if (f.valueHi === null || f.holderIsName || f.entityId || elements.some((e) => e.role === 'entity' || e.role === 'context')) return false;
+  const nouns = elements.filter((e) => e.role === 'topic');
+  if (!nouns.length) return false;
+  const said = new Set(terms(s.text));
+  return nouns.every((e) => [...e.keys].some(([k, v]) => v >= 0.5 && said.has(k)));
+}
+
+/**
  * Windows around the ages that fit the question, from the whole corpus: an age is read with
  * its holder (src/analysis/figures.ts), so it is found wherever it is written.
  */
 export function ageSentences(deps: Pick<Deps, 'corpus'>, elements: Element[]): { article: Article; sentence: Sentence }[] {
   const out: { article: Article; sentence: Sentence }[] = [];
   for (const f of analysisOf(deps).figureFacts.figures) {
-    if (f.kind !== 'age' || !ageHolderFits(deps, elements, f)) continue;
+    if (f.kind !== 'age') continue;
     const article = deps.corpus.byId.get(f.articleId);
     const sentence = article?.sentences.find((x) => x.id === f.sentenceId);
-    if (article && sentence) out.push({ article, sentence });
+    if (!article || !sentence || !(ageHolderFits(deps, elements, f) || groupAgeFits(elements, f, sentence))) continue;
+    out.push({ article, sentence });
   }
   return out;
 }

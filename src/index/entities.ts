@@ -417,6 +417,9 @@ function extractCandidates(article: Article, sentence: Sentence, lowerWords: Set
     const isDemonym = (p: Token) => {
       const tg = tags(p.start, p.end);
       if (tg.has('Demonym')) return true;
+      // "British-Pakistani businessman": demonyms joined by a hyphen are one.
+      const joined = fold(p.text).split('-');
+      if (joined.length > 1 && joined.every((w) => lexTags(w).has('Demonym') || (DEMONYM_RE.test(w) && w.length > 4)) && nextIsLowerNoun(toks, p, tags)) return true;
       return DEMONYM_RE.test(p.key) && p.key.length > 4 && !tg.has('Person') && !tg.has('Place') && nextIsLowerNoun(toks, p, tags);
     };
     // "South American blood": a direction word before a demonym is part of the adjective.
