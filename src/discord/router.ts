@@ -233,31 +233,55 @@ export function createRouter(deps: Deps, opts: RouterOptions): Router {
   const wake = () => {
     for (const w of slotWaiters.splice(0)) w();
   };
+  /**
+   * Pending from the moment a run starts or ends until the event loop has gone once round
+   * (timers, then I/O); no other run starts meanwhile. Waiters woken together would each
+   * "yield" to the same check phase and then start their runs back to back in it: a burst
+   * of runs with no REST reply read and no timer fired in between — discord.js then timed
+   * out edits Discord had already received and sent them again (the same answer twice).
+   * Two hops: an immediate queued from the poll phase runs in that same turn, before its timers.
+   */
+  let turn: Promise<void> | undefined;
+  const loopMustTurn = () => {
+    const t: Promise<void> = new Promise<void>((r) => setImmediate(() => setImmediate(r))).then(() => {
+      if (turn === t) turn = undefined;
+    });
+    turn = t;
+  };
   async function acquireSlot(beforeWaiting: () => Promise<void>): Promise<void> {
     waiting++;
     try {
       await yieldToIo();
       let acked = false;
+      const busy = () => running >= MAX_RUNS || pendingAcks > 0 || turn !== undefined;
       for (;;) {
-        while (running >= MAX_RUNS || pendingAcks > 0) {
+        while (busy()) {
           if (!acked) {
             acked = true;
             await beforeWaiting();
+            continue;
+          }
+          if (turn && running < MAX_RUNS && pendingAcks === 0) {
+            await turn;
             continue;
           }
           await new Promise<void>((r) => slotWaiters.push(r));
           // woken as another run ends: let pending I/O (new requests, their acks) in before starting
           await yieldToIo();
         }
-        if (!(await arrivalsPaused())) break;
+        if (await arrivalsPaused()) continue;
+        // checked again with no await before taking the slot: waiters woken together cannot all pass
+        if (!busy()) break;
       }
       running++;
+      loopMustTurn();
     } finally {
       waiting--;
     }
   }
   const releaseSlot = () => {
     running--;
+    loopMustTurn();
     wake();
   };
 
