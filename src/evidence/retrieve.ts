@@ -15,6 +15,8 @@ import { QUERY_SYNONYMS, synonymsOf } from '../language/synonyms.js';
 import { nounClass } from '../language/wordnet.js';
 import { STOPWORDS, stem, terms, words } from '../language/tokenize.js';
 import { PRONOUNS } from '../language/lexicon/entity-cues.js';
+import { HOW_MEASURES, MEASURE_KINDS, MEASURE_UNITS, MEASURE_VERBS } from '../language/lexicon/units.js';
+import { MEASURE_QUESTION_NOUNS } from '../language/lexicon/question-words.js';
 import type { Article, Sentence } from '../types.js';
 import type { FocusEntity, ParsedQuestion, QuestionTerm } from './question.js';
 
@@ -69,6 +71,11 @@ export interface Window {
   score: number;
 }
 
+/** A name or topic noun written in at least this share of the corpus's passages is the story's setting: it tells none apart. */
+const SETTING_SHARE = 0.15;
+/** Answer kinds whose slot is filled by a typed value: there a setting topic noun ranks and is not required. */
+const SETTING_KINDS: ReadonlySet<string> = new Set(['count', 'amount', 'age', 'date', 'time']);
+
 /** A related word below this weight helps find and rank, but does not stand for the question's word. */
 export const STANDS_FOR_WEIGHT = 0.5;
 
@@ -122,13 +129,19 @@ export function elementsOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuesti
     const weight = present.length ? Math.min(...present.map(idf)) : idf(t.key);
     // "the coach" is Ekkapol wherever the articles name him or say "he": a noun stands for the entities it describes.
     const described = role === 'topic' || role === 'head' || role === 'addressee' ? describedBy(deps, new Set([...keys].filter(([, w]) => w >= STANDS_FOR_WEIGHT).map(([k]) => k))) : [];
-    return { id, role, label: t.text, weight, keys, term: t, ...(described.length ? { described: new Set(described) } : {}) };
+    // A topic noun the story is about ("the sub" in a story of a lost submersible, "the cave" in a cave rescue) is written in
+    // so many passages that it tells none apart, and a window refers to it by other words ("the vessel", "the craft"): like a
+    // setting name, it ranks and is not required.
+    const spread = Math.max(0, ...[...keys].filter(([, w]) => w >= STANDS_FOR_WEIGHT).map(([k]) => deps.index.docFreq(k)));
+    // Only where the answer's own kind tells windows apart (a figure, an age, a date): a yes/no question asks about its subject.
+    const setting = role === 'topic' && t.cls === 'noun' && SETTING_KINDS.has(q.kind) && N >= 20 && spread / N >= SETTING_SHARE;
+    return { id, role, label: t.text, weight, keys, term: t, ...(described.length ? { described: new Set(described) } : {}), ...(setting ? { setting } : {}) };
   };
   const entityElement = (f: FocusEntity, role: ElementRole, id: string): Element => {
     const words = new Set(f.entities.flatMap((e) => e.keys.flatMap((k) => k.split(' '))).filter((w) => !STOPWORDS.has(w)).map(stem));
     const weight = Math.max(...[...words].map(idf), 1);
     const passages = new Set(f.entities.flatMap((e) => e.mentions.map((m) => `${m.sentence.articleId}:${m.sentence.paragraph}`))).size;
-    const setting = N >= 20 && passages / N >= 0.15;
+    const setting = N >= 20 && passages / N >= SETTING_SHARE;
     return { id, role, label: f.text, weight, keys: new Map([...words].map((w) => [w, 1])), entityIds: new Set(f.entities.map((e) => e.id)), asked: terms(f.text), ...(setting ? { setting } : {}) };
   };
   q.entities.forEach((f, i) => out.push(entityElement(f, q.speaker === f ? 'speaker' : 'entity', `e${i}`)));
@@ -258,6 +271,17 @@ export function retrieve(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion
     if (!paragraphs.has(id)) paragraphs.set(id, 0);
   }
 
+  // A measure asked ("how heavy", "how far") is also found by the words that state one ("weighs", "kg", "miles"): the window
+  // that gives it may name the thing only by another word ("the vessel weighs …"), or only in the story's setting.
+  const slotKeys = measureKeys(q);
+  const slotted = new Set<string>();
+  if (slotKeys.size) {
+    for (const h of deps.index.search([...slotKeys].join(' '), { limit: 20 })) {
+      slotted.add(h.id);
+      if (!paragraphs.has(h.id)) paragraphs.set(h.id, 0);
+    }
+  }
+
   const features = new Map<string, Set<string>>();
   // A hyphenated word holds its parts too ("Panama-registered" is registered, "Japanese-owned" owned).
   const stemsOf = (s: Sentence) => {
@@ -336,18 +360,48 @@ export function retrieve(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion
   };
 
   const out: Window[] = [];
+  const bySlot: Window[] = [];
   for (const [pid, hitScore] of paragraphs) {
     const p = deps.index.passage(pid);
     const article = p && deps.corpus.byId.get(p.articleId);
     if (!p || !article) continue;
     for (const s of p.sentences) {
       const w = windowAt(article, s);
+      // A sentence stating a measure of the asked kind is a candidate even when it holds nothing else the question names.
+      const slotOnly = w.score <= 0 && slotted.has(pid) && [...stemsOf(s)].some((k) => slotKeys.has(k));
+      if (slotOnly) {
+        w.score = SLOT_ONLY_SCORE;
+        bySlot.push(w);
+        continue;
+      }
       if (w.score <= 0) continue;
       w.score += hitScore * 0.01;
       out.push(w);
     }
   }
-  return { elements, windowAt, windows: out.sort((a, b) => b.score - a.score).slice(0, limit) };
+  // Windows found only by the measure's words come after the rest, and are kept past the limit: among many windows naming the
+  // story's setting, they may be the only ones that state the measure.
+  return { elements, windowAt, windows: [...out.sort((a, b) => b.score - a.score).slice(0, limit), ...bySlot.slice(0, SLOT_ONLY_LIMIT)] };
+}
+
+/** The score of a window found only by the words that state the asked measure: below any window holding what is named. */
+const SLOT_ONLY_SCORE = 0.3;
+/** At most this many of them. */
+const SLOT_ONLY_LIMIT = 12;
+
+/** The search keys of the words that state a measure of the kinds a question asks ("how heavy" → heavy, weight, weighs, kg, tonnes). */
+function measureKeys(q: ParsedQuestion): Set<string> {
+  const kinds = new Set(q.figures.filter((k) => MEASURE_KINDS.has(k) && k !== 'duration'));
+  const out = new Set<string>();
+  if (!kinds.size || (q.kind !== 'amount' && q.kind !== 'count')) return out;
+  const add = (w: string) => {
+    for (const k of terms(w)) if (k.length > 1) out.add(k);
+  };
+  for (const u of MEASURE_UNITS) if (kinds.has(u.kind)) u.forms.filter((f) => f.length > 2).forEach(add);
+  for (const [adj, ks] of Object.entries(HOW_MEASURES)) if (ks.some((k) => kinds.has(k))) add(adj);
+  for (const [noun, k] of Object.entries(MEASURE_QUESTION_NOUNS)) if (kinds.has(k)) add(noun);
+  for (const k of kinds) (MEASURE_VERBS[k] ?? []).forEach(add);
+  return out;
 }
 
 /** Where a search key first stands in a sentence (character offset), if it does. */

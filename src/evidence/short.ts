@@ -11,7 +11,7 @@ import { analysisOf } from '../analysis/index.js';
 import type { FigureFact } from '../analysis/figures.js';
 import type { Entity, EntityMention } from '../index/entities.js';
 import { findDateMentions } from '../index/dates.js';
-import { PERSON_NOUNS } from '../language/lexicon/entity-cues.js';
+import { PERSON_NOUNS, REFERRING_NOUNS } from '../language/lexicon/entity-cues.js';
 import {
   ATTRIBUTION_PHRASES,
   CAUSE_BEFORE_CUES,
@@ -30,7 +30,8 @@ import {
   WEAK_REASON_CUES,
   alternation,
 } from '../language/lexicon/index.js';
-import { CLAUSE_MARKS, CLAUSE_OPENERS, FREQUENCY_QUESTION_RE, FREQUENCY_UNITS, PLACE_KIND_NOUNS } from '../language/lexicon/slot-ties.js';
+import { CLAUSE_MARKS, CLAUSE_OPENERS, FREQUENCY_QUESTION_RE, FREQUENCY_UNITS, MEASURE_OF_RE, PLACE_KIND_NOUNS } from '../language/lexicon/slot-ties.js';
+import { MEASURE_VERBS } from '../language/lexicon/units.js';
 import { fold, lemma, stem, terms } from '../language/tokenize.js';
 import { nounClass } from '../language/wordnet.js';
 import { lexTags } from '../language/word-tags.js';
@@ -61,6 +62,10 @@ const CAUSE_BEFORE_RE = new RegExp(`\\b(?:${alternation(CAUSE_BEFORE_CUES)})\\b`
 const WEAK_REASON_RE = new RegExp(`\\b(?:${alternation(WEAK_REASON_CUES)})\\b`, 'gi');
 const PART_RE = new RegExp(`\\b(?:${alternation(PART_CUES)})\\s+(?:\\p{L}+\\s+){0,2}$`, 'iu');
 const TIMES_RE = /\b(?:(?:at least|more than|over|about|nearly|some|almost)\s+)?(?:once|twice|thrice|(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens of|hundreds of)\s+times)\b/gi;
+/** Verbs that state a measure of their subject ("weighs"), from the lexicon. */
+const MEASURE_VERB_WORDS: ReadonlySet<string> = new Set(Object.values(MEASURE_VERBS).flat());
+/** "<the> <noun> weighing (about) <figure>": the determiner, the noun and the verb right before a measure. */
+const MEASURE_VERB_BEFORE_RE = /(?:\b(the|its|this|that)\s+)?\b([\p{L}-]+)\s+([\p{L}]+)\s+(?:(?:about|around|some|nearly|almost|roughly|approximately|over|under|more\s+than|less\s+than|up\s+to)\s+)?$/iu;
 const MEASURES: ReadonlySet<string> = new Set(['distance', 'length', 'depth', 'height', 'area', 'volume', 'weight', 'speed']);
 const PERSONISH = new Set(['people', 'person', 'persons', 'crew', 'team', 'passenger', 'resident', 'worker', 'member', 'staff', 'personnel', 'individual', 'civilian']);
 
@@ -143,6 +148,13 @@ export function fillersOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestio
           }
           // "the 400-metre ship" measures the ship: not the canal the question asks about.
           if (MEASURES.has(f.kind) && f.noun && !terms(f.noun).some((t) => askedKeys.has(t))) fit *= 0.3;
+          // "764 tons of hazardous material" weighs the material, "500 barrels of oil" is the oil: a weight or volume
+          // followed by "of" and what it measures answers for that, not for what the question asks.
+          const of = f.kind === 'weight' || f.kind === 'volume' ? MEASURE_OF_RE.exec(s.text.slice(f.end, f.end + 50)) : null;
+          if (of && !terms(of[1]!).some((t) => askedKeys.has(t))) fit *= 0.3;
+          // "materials weighing 764 tons": the verb's subject is what is measured — the thing asked, or "the vessel" referring to it.
+          const by = MEASURE_VERB_BEFORE_RE.exec(s.text.slice(Math.max(0, f.start - 60), f.start));
+          if (by && MEASURE_VERB_WORDS.has(by[3]!.toLowerCase()) && !terms(by[2]!).some((t) => askedKeys.has(t)) && !(by[1] && REFERRING_NOUNS[by[2]!.toLowerCase()])) fit *= 0.3;
           // "how often": a span of time is how long, not how often — a frequency written as one says it (below).
           if (often && f.kind === 'duration') fit *= 0.5;
           if (fit <= 0) continue;

@@ -24,3 +24,6 @@ export const FREQUENCY_UNITS: readonly string[] = ['second', 'minute', 'hour', '
 
 /** Question words that ask how often ("how often", "how frequently"). */
 export const FREQUENCY_QUESTION_RE = /\bhow (?:often|frequently)\b/i;
+
+/** What a weight or volume is of, written right after it ("764 tons of hazardous material", "500 barrels of oil"): up to three words. (An area or distance "of" names the place it spans: "10,000 square miles of ocean".) */
+export const MEASURE_OF_RE = /^\s*of\s+(?:the\s+|its\s+|their\s+)?((?:[\p{L}-]+\s*){1,3})/u;

@@ -182,6 +182,11 @@ export const HOW_MEASURES: Readonly<Record<string, readonly FigureKind[]>> = {
   far: ['distance'], fast: ['speed'], heavy: ['weight'], deep: ['depth'], tall: ['height'], high: ['height'], long: ['length', 'duration'],
 };
 
+/** Verbs that state a measure of their subject ("the vessel weighs 10 tonnes", "the storm packed winds of"): found like the measure's nouns. */
+export const MEASURE_VERBS: Readonly<Partial<Record<FigureKind, readonly string[]>>> = {
+  weight: list('weigh weighs weighed weighing'),
+};
+
 /** Words after a measure that say which dimension it is and stay with its unit ("20 miles long", "3 km away"). */
 export const DIMENSION_ADJECTIVES: readonly string[] = list('long deep high tall wide away');
 
