@@ -9,7 +9,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildDeps } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import type { Deps } from '../src/deps.js';
-import { analysisStats, warmAnalysis } from '../src/analysis/index.js';
+import { analysisOf, analysisStats, warmAnalysis } from '../src/analysis/index.js';
+import { relatedEntities } from '../src/engines/who.js';
 import { ANALYSIS_FILE, decodeAnalysisFile, encodeAnalysisFile } from '../src/analysis/file.js';
 import { runCommand } from '../src/engines/index.js';
 import { wantsOffThreadBuild } from '../src/analysis/worker.js';
@@ -50,6 +51,50 @@ describe('analysis file read section by section', () => {
     expect(readSince(before)).toEqual(expect.arrayContaining(['parts.events', 'postings.eventIndex', 'figures', 'digest']));
     expect(readSince(before).filter((s) => whoRead.includes(s))).toEqual([]);
     expect(analysisStats.built).toEqual(built);
+  }, 120_000);
+
+  it("a /who after a warm start reads the mentions of the entities it shows and their related ones, not every entity's, nor every figure, and answers as a fully loaded analysis does", async () => {
+    const dataDir = tempDir('dispatch-lazy-');
+    const cold = await start(dataDir);
+    await warmAnalysis(cold);
+    const index = analysisOf(cold).entities;
+    // People with ages, an organisation, a name several entities share, a typo, and one not in the articles.
+    const names = ['Hegseth', 'Maduro', 'Trump', 'Rubio', 'Madurro', 'Pentagon', 'Zebulon Nobody', ...index.entities.slice(0, 5).map((e) => e.name)];
+    const expected = [];
+    for (const text of names) expected.push(await runCommand(cold, { command: 'who', text }));
+    expect(expected.some((a) => a.blocks.some((b) => b.heading === 'Age'))).toBe(true);
+    expect(expected.some((a) => a.blocks.some((b) => b.heading === 'Related'))).toBe(true);
+
+    for (const [i, text] of names.entries()) {
+      const warm = await start(dataDir);
+      const before = read();
+      const entitiesRead = analysisStats.entityMentionsRead;
+      const answer = await runCommand(warm, { command: 'who', text });
+      expect(answer, text).toEqual(expected[i]);
+      // At most the five entities a shared name shows, each with its six related ones.
+      const mentionsRead = analysisStats.entityMentionsRead - entitiesRead;
+      expect(mentionsRead, text).toBeLessThanOrEqual(5 * 7);
+      expect(mentionsRead, text).toBeLessThan(index.entities.length / 4);
+      expect(readSince(before), text).not.toContain('parts.figureFacts');
+      expect(readSince(before), text).not.toContain('entityMentions');
+    }
+  }, 120_000);
+
+  it("the related entities kept with the analysis are those a scan of every mention finds, for every entity", async () => {
+    const dataDir = tempDir('dispatch-lazy-');
+    const cold = await start(dataDir);
+    await warmAnalysis(cold);
+    const warm = await start(dataDir);
+    const a = analysisOf(warm);
+    const fresh = analysisOf(cold).entities;
+    expect(a.entities.entities.length).toBe(fresh.entities.length);
+    a.entities.entities.forEach((e, i) => {
+      const scan = relatedEntities(fresh.entities[i]!, fresh, 'scan');
+      const kept = a.related.of(e)!;
+      expect(kept.map((r) => [r.other.id, r.n, r.m.sentence.id, r.m.start]), e.name).toEqual(scan.map((r) => [r.other.id, r.n, r.m.sentence.id, r.m.start]));
+    });
+    expect(a.ageFacts).toEqual(analysisOf(cold).figureFacts.figures.filter((f) => f.kind === 'age'));
+    expect(a.ageFacts.length).toBeGreaterThan(0);
   }, 120_000);
 
   it('a command answered before the warm-up (src/main.ts warms in the background) does not make it rebuild the analysis in a worker', async () => {

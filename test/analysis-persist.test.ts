@@ -230,8 +230,8 @@ describe('persisted analysis', () => {
     await warmAnalysis(first);
     const expected = await runCommand(first, { command: 'who', text: 'Maduro' });
     const file = readFile(dataDir);
-    // Same version and code, but a mention points at a sentence no article has.
-    file.parts.entities!.entities[0]!.mentions[0]!.s = '000_46500a0d823731af.txt:p999:s0';
+    // Same version and code, but the entity lookup points at an entity the file does not hold.
+    file.parts.entities!.byKey[0]![1] = [file.parts.entities!.entities.length + 5];
     writeFileSync(fileOf(dataDir), encodeAnalysisFile(file));
     const rec = recordingLogger();
     const before = built();
@@ -241,6 +241,33 @@ describe('persisted analysis', () => {
     // Facts refer to entities by position: rebuilt with them, never joined to other entities.
     expect(analysisStats.built.facts).toBe(before.facts + 1);
     expect(rec.lines.some((l) => l.level === 40 && /does not fit the corpus/.test(l.msg))).toBe(true);
+    await first.store.close();
+    await second.store.close();
+  });
+
+  it("an entity's stored mentions that do not fit the corpus are read again from the corpus, for that entity only", async () => {
+    const dataDir = tempDir('dispatch-analysis-data-');
+    const first = await start(SEEDS, dataDir);
+    await warmAnalysis(first);
+    const names = analysisOf(first).entities.entities.slice(0, 6).map((e) => e.name);
+    const expected = await answers(first, names);
+    const file = readFile(dataDir);
+    const original = structuredClone(file.parts.entities!.entities[0]!.mentions);
+    // Same version and code, but a mention of the first entity points at a sentence no article has.
+    file.parts.entities!.entities[0]!.mentions[0]!.s = '000_46500a0d823731af.txt:p999:s0';
+    writeFileSync(fileOf(dataDir), encodeAnalysisFile(file));
+    const rec = recordingLogger();
+    const before = built();
+    const second = await start(SEEDS, dataDir, rec.log);
+    expect(await answers(second, names)).toEqual(expected);
+    expect(analysisOf(second).entities.entities[0]!.mentions).toEqual(analysisOf(first).entities.entities[0]!.mentions);
+    // The entities and what points at them stand: only the damaged mentions were read again.
+    expect(analysisStats.built.entities).toBe(before.entities + 1);
+    expect(analysisStats.built.facts).toBe(before.facts);
+    expect(rec.lines.some((l) => l.level === 40 && /does not fit the corpus/.test(l.msg))).toBe(true);
+    // The file is written again from memory: the next start reads mentions that fit.
+    await flushAnalysis(second);
+    expect(readFile(dataDir).parts.entities!.entities[0]!.mentions).toEqual(original);
     await first.store.close();
     await second.store.close();
   });

@@ -14,7 +14,8 @@
  * - a sentence id → the entities it mentions, with the position of that mention in
  *   the entity's list ("named together in n sentences").
  */
-import type { EntityIndex } from '../index/entities.js';
+import type { Entity, EntityIndex, EntityMention } from '../index/entities.js';
+import { mentionCount } from './persist.js';
 import { typoDistance } from '../language/edit-distance.js';
 
 /** Lookup postings of one entity index (entity positions are indexes into `index.entities`, ascending). */
@@ -32,7 +33,7 @@ export interface EntityLookup {
   inSentence(sentenceId: string): { entities: readonly number[]; mentions: readonly number[] } | undefined;
   /** Whether the sentence postings are built (a scan of every mention is cheaper than building them for one call). */
   readonly sentencesBuilt: boolean;
-  /** Build every posting now (a server at start-up), not on first use. */
+  /** Build the name postings now (a server at start-up), not on first use. */
   warm(): void;
 }
 
@@ -95,8 +96,9 @@ function buildEntityLookup(index: EntityIndex): EntityLookup {
       return sentences !== undefined;
     },
     warm() {
+      // The sentence postings are built when first asked for (related entities are kept with the
+      // analysis): warming them would read every entity's mentions.
       names ??= namePostings(index);
-      sentences ??= sentencePostings(index);
     },
   };
 }
@@ -144,4 +146,126 @@ function sentencePostings(index: EntityIndex): Map<string, { entities: number[];
     }),
   );
   return sentence;
+}
+
+// --- related entities ------------------------------------------------------------------------
+
+/** How many related entities /who lists (and the analysis keeps per entity). */
+export const MAX_RELATED = 6;
+
+/** An entity named in the same sentences as another: how many sentences they share, and its first mention in one of them. */
+export interface Related {
+  other: Entity;
+  n: number;
+  m: EntityMention;
+}
+
+/** One entity's related entities by position: other entity, shared sentences, position of its first mention there. */
+type RelatedAt = [other: number, n: number, mention: number];
+
+/** How often `relatedTo` ran in this process without the sentence postings: the third such call builds them (one /who calls it twice). */
+let scans = 0;
+
+/**
+ * The entities named in the same sentences as `e`: how many sentences each shares with it, and
+ * its first mention (in its own order) in one of them, most shared first. Read from the sentence
+ * postings (built once), so it costs `e`'s mentions, not every mention in the corpus; a process
+ * that has not built them (a one-shot front door) scans for its first calls, which is cheaper than
+ * building them for one answer.
+ */
+export function relatedTo(e: Entity, index: EntityIndex, via: 'auto' | 'scan' | 'postings' = 'auto'): Related[] {
+  const postings = entityLookupOf(index);
+  const at = via === 'scan' || (via === 'auto' && !postings.sentencesBuilt && scans++ < 2) ? relatedByScan(e, index) : relatedByPostings(e, index);
+  return at.map(([o, n, mi]) => ({ other: index.entities[o]!, n, m: index.entities[o]!.mentions[mi]! }));
+}
+
+function ranked(index: EntityIndex, list: RelatedAt[]): RelatedAt[] {
+  return list.sort((a, b) => b[1] - a[1] || mentionCount(index.entities[b[0]]!) - mentionCount(index.entities[a[0]]!)).slice(0, MAX_RELATED);
+}
+
+function relatedByPostings(e: Entity, index: EntityIndex): RelatedAt[] {
+  const postings = entityLookupOf(index);
+  const shared = new Map<number, { n: number; first: number }>();
+  const seen = new Set<string>();
+  for (const mine of e.mentions) {
+    const id = mine.sentence.id;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const here = postings.inSentence(id);
+    if (!here) continue;
+    // Each other entity counts a sentence once, however often it is named there.
+    const counted = new Set<number>();
+    for (let k = 0; k < here.entities.length; k++) {
+      const o = here.entities[k]!;
+      if (index.entities[o] === e) continue;
+      const mi = here.mentions[k]!;
+      const cur = shared.get(o);
+      if (!cur) shared.set(o, { n: 1, first: mi });
+      else {
+        if (!counted.has(o)) cur.n++;
+        if (mi < cur.first) cur.first = mi;
+      }
+      counted.add(o);
+    }
+  }
+  return ranked(index, [...shared.entries()].sort((a, b) => a[0] - b[0]).map(([o, { n, first }]) => [o, n, first]));
+}
+
+/** `relatedTo` by reading every mention in the corpus. */
+function relatedByScan(e: Entity, index: EntityIndex): RelatedAt[] {
+  const mine = new Map(e.mentions.map((m) => [m.sentence.id, m]));
+  const out: RelatedAt[] = [];
+  index.entities.forEach((o, oi) => {
+    if (o === e) return;
+    const shared = new Set<string>();
+    let first = -1;
+    o.mentions.forEach((m, mi) => {
+      if (mine.has(m.sentence.id) && !shared.has(m.sentence.id)) {
+        shared.add(m.sentence.id);
+        if (first < 0) first = mi;
+      }
+    });
+    if (shared.size) out.push([oi, shared.size, first]);
+  });
+  return ranked(index, out);
+}
+
+/** Every entity's related entities, kept with the analysis (so a /who reads no other entity's mentions to list them). */
+export interface RelatedPostings {
+  /** `e`'s related entities, or undefined when `e` is not an entity of the index these were made for. */
+  of(e: Entity): Related[] | undefined;
+  toJson(): RelatedJson;
+}
+
+/** Per entity position, its related entities as flat triples (other, shared sentences, mention position). */
+export type RelatedJson = number[][];
+
+/** Every entity's related entities, from the sentence postings. */
+export function buildRelated(index: EntityIndex): RelatedPostings {
+  return relatedFromJson(index.entities.map((e) => relatedByPostings(e, index).flat()), index);
+}
+
+export function relatedFromJson(json: RelatedJson, index: EntityIndex): RelatedPostings {
+  const n = index.entities.length;
+  if (!Array.isArray(json) || json.length !== n) throw new Error(`related entities for ${Array.isArray(json) ? json.length : 'no'} entities, not ${n}`);
+  for (const list of json) {
+    if (!Array.isArray(list) || list.length % 3) throw new Error('related entities are malformed');
+    for (let k = 0; k < list.length; k += 3) if (!(list[k]! >= 0 && list[k]! < n && list[k + 1]! > 0 && list[k + 2]! >= 0)) throw new Error('related entities are malformed');
+  }
+  let position: Map<Entity, number> | undefined;
+  return {
+    of(e) {
+      position ??= new Map(index.entities.map((x, i) => [x, i]));
+      const i = position.get(e);
+      if (i === undefined) return undefined;
+      const list = json[i]!;
+      const out: Related[] = [];
+      for (let k = 0; k < list.length; k += 3) {
+        const other = index.entities[list[k]!]!;
+        out.push({ other, n: list[k + 1]!, m: other.mentions[list[k + 2]!]! });
+      }
+      return out;
+    },
+    toJson: () => json,
+  };
 }

@@ -4,11 +4,16 @@
  * (in `buildDeps`) does not load every engine: the parts are hydrated by
  * `analysisOf` when a command first needs them.
  *
- * Layout (schema 2): one header line of JSON (schema, code hash, corpus version, and the
+ * Layout (schema 3): one header line of JSON (schema, code hash, corpus version, and the
  * name and byte length of each section), then the sections back to back, each the JSON
  * of one part, one set of postings or one per-article map. A start reads the header
  * only; a section is read and parsed when its part is first asked for (at 10,000
- * articles the whole file is ~300 MB, and parsing all of it was most of a warm start).
+ * articles the whole file is ~440 MB, and parsing all of it was most of a warm start).
+ * The entities are two sections: the entities without their mentions (`parts.entities`,
+ * with each one's mention count), and every entity's mentions as one JSON array
+ * (`entityMentions`) whose items' byte offsets are a section of their own
+ * (`entityMentions@at`): a /who reads the mentions of the entities it shows, not all of
+ * them. A part hydrated from a file and not rebuilt is written again from its bytes.
  * The file is replaced atomically by rename and a loaded file keeps its descriptor
  * open, so sections read later come from the file the header was read from, never
  * from a newer one written meanwhile (by a worker, another process).
@@ -20,16 +25,17 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from '../log.js';
 import type { Analysis } from './index.js';
-import type { EntitiesJson, EventsJson, FactsJson, FigureJson } from './persist.js';
+import { joinEntities, splitEntities, type EntitiesJson, type EntityHeadsJson, type EventsJson, type FactsJson, type FigureJson, type MentionJson } from './persist.js';
 import type { FiguresAnalysis } from './figures.js';
 import type { Attribution } from './attribution.js';
 import type { Reference } from './references.js';
 import type { RelationsJson } from './relations.js';
 import type { DateMention } from '../index/dates.js';
 import type { EventIndexJson, ProfileIndexJson } from './event-index.js';
+import type { RelatedJson } from './entity-lookup.js';
 
 /** Bump when the file layout changes (the code hash covers rule changes). */
-export const ANALYSIS_SCHEMA = 2;
+export const ANALYSIS_SCHEMA = 3;
 export const ANALYSIS_FILE = 'analysis.dat';
 /** The single-JSON file of schema 1: removed when a schema-2 file is written next to it. */
 const LEGACY_FILE = 'analysis.json';
@@ -70,6 +76,10 @@ export interface AnalysisFile {
     eventIndex?: EventIndexJson;
     /** Over `parts.entities` (positions in its entities). */
     profileIndex?: ProfileIndexJson;
+    /** The age figures of `parts.figureFacts` (what /who states), apart so a /who does not read every figure. */
+    ageFacts?: FiguresAnalysis['figures'];
+    /** Over `parts.entities`: each entity's related entities (positions), so a /who reads no other entity's mentions to list them. */
+    related?: RelatedJson;
   };
   /** Per-article parts by `<article id>\0<content hash>\0<reference date>`. */
   figures: Record<string, FigureJson[]>;
@@ -82,6 +92,23 @@ export interface AnalysisFile {
 export interface Section<T = unknown> {
   readonly section: string;
   read(): T;
+  /** Its bytes as stored, with those of the sections it is read with: written again as they are (no parse, no serialising). */
+  raw(): [name: string, bytes: Buffer][];
+}
+
+/** The entities of a loaded file: without their mentions (`heads`), and each entity's mentions read on their own. */
+export interface EntitiesSection extends Section<EntitiesJson> {
+  heads(): EntityHeadsJson;
+  /** The stored mentions of the entity at position `i` (reads that entity's bytes only). */
+  mentionsOf(i: number): MentionJson[];
+}
+
+/** The section of every entity's mentions (one item per entity), and the one of its items' byte offsets. */
+const ENTITY_MENTIONS = 'entityMentions';
+const ENTITY_MENTIONS_AT = `${ENTITY_MENTIONS}@at`;
+
+export function isEntitiesSection(x: unknown): x is EntitiesSection {
+  return isSection(x) && typeof (x as EntitiesSection).mentionsOf === 'function';
 }
 
 /** A file as a start reads it: the header, and each section to be read on demand. */
@@ -103,11 +130,13 @@ export function isSection(x: unknown): x is Section {
 
 /** How often each part was computed rather than loaded or reused, files read and written, and sections parsed: a warm start computes nothing. */
 export const analysisStats = {
-  built: { entities: 0, facts: 0, events: 0, figureFacts: 0, quotes: 0, attribution: 0, references: 0, relations: 0, eventIndex: 0, profileIndex: 0, figures: 0, digestFigures: 0, dateMentions: 0 },
+  built: { entities: 0, facts: 0, events: 0, figureFacts: 0, ageFacts: 0, related: 0, quotes: 0, attribution: 0, references: 0, relations: 0, eventIndex: 0, profileIndex: 0, figures: 0, digestFigures: 0, dateMentions: 0 },
   loaded: 0,
   saved: 0,
   /** Sections of a loaded file parsed so far, by name (`parts.entities`, `figures`, …). */
   sectionsRead: {} as Record<string, number>,
+  /** Entities whose mentions were read one by one from a loaded file's `entityMentions`. */
+  entityMentionsRead: 0,
 };
 
 interface Header {
@@ -128,27 +157,64 @@ function sectionsOf(file: AnalysisFile): [string, unknown][] {
   return out;
 }
 
+/**
+ * Each section's bytes (or JSON text), in file order. A value that is a section of a loaded file is
+ * written as read; the entities are split into their heads and their mentions, one item per entity.
+ */
+function bodiesOf(file: AnalysisFile): [string, string | Buffer][] {
+  const out: [string, string | Buffer][] = [];
+  for (const [name, v] of sectionsOf(file)) {
+    if (isSection(v)) out.push(...v.raw());
+    else if (name === 'parts.entities' && Array.isArray((v as EntitiesJson)?.entities)) {
+      const { heads, mentions } = splitEntities(v as EntitiesJson);
+      const { text, at } = itemized(mentions);
+      out.push([name, toJson(heads)], [ENTITY_MENTIONS, text], [ENTITY_MENTIONS_AT, JSON.stringify(at)]);
+    } else out.push([name, toJson(v)]);
+  }
+  return out;
+}
+
+/** A JSON array written item by item: `at[i]` is where item i starts, and it ends one byte before `at[i + 1]` (at its comma or the closing bracket). */
+function itemized(items: unknown[]): { text: string; at: number[] } {
+  const texts = items.map((x) => toJson(x));
+  const at: number[] = [];
+  let pos = 1;
+  for (const t of texts) {
+    at.push(pos);
+    pos += Buffer.byteLength(t) + 1;
+  }
+  at.push(pos);
+  return { text: `[${texts.join(',')}]`, at };
+}
+
+const byteLength = (b: string | Buffer) => (typeof b === 'string' ? Buffer.byteLength(b) : b.length);
+
 /** A file's bytes: the header line, then each section's JSON. */
 export function encodeAnalysisFile(file: AnalysisFile): Buffer {
-  const bodies = sectionsOf(file).map(([name, v]) => [name, Buffer.from(toJson(v))] as const);
+  const bodies = bodiesOf(file).map(([name, v]) => [name, typeof v === 'string' ? Buffer.from(v) : v] as const);
   const header: Header = { schema: file.schema, code: file.code, version: file.version, sections: bodies.map(([name, b]) => [name, b.length]) };
   return Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), ...bodies.map(([, b]) => b)]);
 }
 
-/** A whole file read back (tools and tests; a start reads sections lazily instead). */
+/** A whole file read back (tools and tests; a start reads sections lazily instead), the entities with their mentions. */
 export function decodeAnalysisFile(bytes: Buffer): AnalysisFile {
   const nl = bytes.indexOf(10);
   if (nl < 0) throw new Error('not an analysis file');
   const header = JSON.parse(bytes.subarray(0, nl).toString('utf8')) as Header;
   const file: AnalysisFile = { schema: header.schema, code: header.code, version: header.version, parts: {}, postings: {}, figures: {}, digest: {} };
+  let mentions: MentionJson[][] | undefined;
   let at = nl + 1;
   for (const [name, n] of header.sections) {
-    const value = JSON.parse(bytes.subarray(at, at + n).toString('utf8')) as never;
+    const body = bytes.subarray(at, at + n);
     at += n;
+    if (name === ENTITY_MENTIONS_AT) continue;
+    const value = JSON.parse(body.toString('utf8')) as never;
     const [group, key] = name.split('.');
-    if (key && (group === 'parts' || group === 'postings')) (file[group] as Record<string, unknown>)[key] = value;
+    if (name === ENTITY_MENTIONS) mentions = value;
+    else if (key && (group === 'parts' || group === 'postings')) (file[group] as Record<string, unknown>)[key] = value;
     else (file as unknown as Record<string, unknown>)[name] = value;
   }
+  if (file.parts.entities && mentions) file.parts.entities = joinEntities(file.parts.entities as unknown as EntityHeadsJson, mentions);
   return file;
 }
 
@@ -190,25 +256,38 @@ function openAnalysisFile(file: string): { header: Header; loaded: LoadedAnalysi
     const handle = { fd };
     openFiles.register(handle, fd);
     const loaded: LoadedAnalysis = { schema: header.schema, code: header.code, version: header.version, parts: {}, postings: {} };
+    const bytesAt = (from: number, bytes: number, name: string) => {
+      const buf = Buffer.allocUnsafe(bytes);
+      for (let got = 0; got < bytes; ) {
+        const n = readSync(handle.fd, buf, got, bytes - got, from + got);
+        if (n <= 0) throw new Error(`analysis file section ${name} is short`);
+        got += n;
+      }
+      return buf;
+    };
+    const sections = new Map<string, Section>();
     let at = nl + 1;
     for (const [name, bytes] of header.sections) {
       const from = at;
       at += bytes;
-      const section: Section = {
+      const section: Section & { from: number; bytes: number } = {
         section: name,
+        from,
+        bytes,
         read() {
-          const buf = Buffer.allocUnsafe(bytes);
-          for (let got = 0; got < bytes; ) {
-            const n = readSync(handle.fd, buf, got, bytes - got, from + got);
-            if (n <= 0) throw new Error(`analysis file section ${name} is short`);
-            got += n;
-          }
+          const buf = bytesAt(from, bytes, name);
           analysisStats.sectionsRead[name] = (analysisStats.sectionsRead[name] ?? 0) + 1;
           return JSON.parse(buf.toString('utf8')) as unknown;
         },
+        raw: () => [[name, bytesAt(from, bytes, name)]],
       };
+      sections.set(name, section);
+    }
+    for (const [name, section] of sections) {
+      if (name === ENTITY_MENTIONS || name === ENTITY_MENTIONS_AT) continue;
       const [group, key] = name.split('.');
-      if (key && (group === 'parts' || group === 'postings')) (loaded[group] as Record<string, Section>)[key] = section;
+      const value = name === 'parts.entities' ? entitiesSection(section as never, sections.get(ENTITY_MENTIONS) as never, sections.get(ENTITY_MENTIONS_AT), bytesAt) : section;
+      if (key && (group === 'parts' || group === 'postings')) (loaded[group] as Record<string, Section>)[key] = value;
       else if (name === 'figures' || name === 'digest' || name === 'dateMentions') loaded[name] = section as never;
     }
     return { header, loaded };
@@ -216,6 +295,36 @@ function openAnalysisFile(file: string): { header: Header; loaded: LoadedAnalysi
     closeSync(fd);
     throw err;
   }
+}
+
+type StoredSection = Section & { from: number; bytes: number };
+
+/**
+ * The entities of a file: the heads section, and the mentions section read item by item through
+ * its offsets (read once, on the first entity asked for). A file without the mentions section
+ * keeps them in the heads (then they are all there).
+ */
+function entitiesSection(heads: StoredSection, mentions: StoredSection | undefined, offsets: Section | undefined, bytesAt: (from: number, bytes: number, name: string) => Buffer): EntitiesSection {
+  let at: number[] | undefined;
+  const parts = [heads, mentions, offsets].filter((x): x is StoredSection => !!x);
+  return {
+    section: heads.section,
+    heads: () => heads.read() as EntityHeadsJson,
+    mentionsOf(i) {
+      if (!mentions || !offsets) throw new Error(`the analysis file has no ${ENTITY_MENTIONS} section`);
+      at ??= offsets.read() as number[];
+      const start = at[i];
+      const end = at[i + 1];
+      if (start === undefined || end === undefined || end - 1 < start || end - 1 > mentions.bytes) throw new Error(`no mentions of entity #${i} in the analysis file`);
+      analysisStats.entityMentionsRead++;
+      return JSON.parse(bytesAt(mentions.from + start, end - 1 - start, ENTITY_MENTIONS).toString('utf8')) as MentionJson[];
+    },
+    read() {
+      const h = heads.read() as EntityHeadsJson;
+      return mentions ? joinEntities(h, mentions.read() as MentionJson[][]) : (h as unknown as EntitiesJson);
+    },
+    raw: () => parts.flatMap((p) => p.raw()),
+  };
 }
 
 /**
@@ -263,12 +372,15 @@ async function writeNow(dir: string, file: AnalysisFile): Promise<void> {
   // Unique per write: two analyses of one process (a watcher swap) may save in the same millisecond.
   const tmp = `${target}.${process.pid}.${Date.now()}.${++writes}.tmp`;
   // Section by section: the whole file is never one string (hundreds of MB at 10,000 articles).
-  const bodies = sectionsOf(file).map(([name, v]) => [name, toJson(v)] as const);
-  const header: Header = { schema: file.schema, code: file.code, version: file.version, sections: bodies.map(([name, text]) => [name, Buffer.byteLength(text)]) };
+  const bodies = bodiesOf(file);
+  const header: Header = { schema: file.schema, code: file.code, version: file.version, sections: bodies.map(([name, text]) => [name, byteLength(text)]) };
   const out = await open(tmp, 'w');
   try {
     await out.write(`${JSON.stringify(header)}\n`);
-    for (const [, text] of bodies) await out.write(text);
+    for (const [, text] of bodies) {
+      if (typeof text === 'string') await out.write(text);
+      else await out.write(text);
+    }
   } finally {
     await out.close();
   }

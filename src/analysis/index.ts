@@ -20,20 +20,20 @@
 import type { Deps } from '../deps.js';
 import type { Logger } from '../log.js';
 import type { Article, Corpus, Sentence } from '../types.js';
-import { buildEntityIndex, type EntityIndex } from '../index/entities.js';
+import { buildEntityIndex, type Entity, type EntityIndex, type EntityMention } from '../index/entities.js';
 import { buildFacts, nameChoices, type Facts, type NameChoice } from './facts.js';
 import { buildEvents, dateMentionsOf, datesBySentence, type SentenceDate, type TimelineBuild } from './events.js';
 import type { DateMention } from '../index/dates.js';
 import { corpusFigures, plainCounts } from './claim-figures.js';
 import { attributionOf, digestFigures, extractFigures, type CountedFigure, type Figure } from './digest-figures.js';
-import { buildFigures, type FiguresAnalysis } from './figures.js';
+import { buildFigures, type FigureFact, type FiguresAnalysis } from './figures.js';
 import { attributeQuotes, attributeSentences, type Attribution } from './attribution.js';
 import { buildReferences, type Reference } from './references.js';
 import { buildRelations, relationsFromJson, relationsToJson, type Relations, type RelationsJson } from './relations.js';
 import { buildEventIndex, buildProfileIndex, eventIndexFromJson, profileIndexFromJson, type EventIndex, type EventIndexJson, type ProfileIndex, type ProfileIndexJson } from './event-index.js';
-import { entityLookupOf } from './entity-lookup.js';
+import { buildRelated, entityLookupOf, relatedFromJson, type RelatedJson, type RelatedPostings } from './entity-lookup.js';
 import { independenceGroups } from '../corpus/overlap.js';
-import { ANALYSIS_SCHEMA, analysisStats, codeVersion, isSection, pendingWrites, writeAnalysisFile, type AnalysisFile, type AnalysisSlot, type LoadedAnalysis, type Section } from './file.js';
+import { ANALYSIS_SCHEMA, analysisStats, codeVersion, isEntitiesSection, isSection, pendingWrites, writeAnalysisFile, type AnalysisFile, type AnalysisSlot, type LoadedAnalysis, type Section } from './file.js';
 import {
   StaleAnalysisError,
   entitiesFromJson,
@@ -87,6 +87,13 @@ export interface Analysis {
   readonly eventIndex: EventIndex;
   /** Entity profile terms → entities, for "the entity these words describe" (derived from `entities`; persisted with them). */
   readonly profileIndex: ProfileIndex;
+  /**
+   * The age figures of `figureFacts`, in corpus order (derived; persisted as a small section of its own, so a
+   * /who reads the ages it states without reading every figure of the corpus).
+   */
+  readonly ageFacts: FigureFact[];
+  /** Each entity's related entities, those named in the same sentences (derived from `entities`; persisted with them). */
+  readonly related: RelatedPostings;
   /** The digest's figures of one article read against `ref` (the article's date, else the latest). */
   digestFigures(article: Article, ref: string | null): CountedFigure[];
 }
@@ -94,9 +101,11 @@ export interface Analysis {
 export { analysisStats, readAnalysisFile, type AnalysisSlot } from './file.js';
 import { readAnalysisFile } from './file.js';
 
-type PartName = 'entities' | 'facts' | 'events' | 'figureFacts' | 'quotes' | 'attribution' | 'references' | 'relations' | 'eventIndex' | 'profileIndex';
+type PartName = 'entities' | 'facts' | 'events' | 'figureFacts' | 'quotes' | 'attribution' | 'references' | 'relations' | 'eventIndex' | 'profileIndex' | 'ageFacts' | 'related';
 /** Parts that point at entities (by position or id): usable only with the entities they were built with. */
-const ON_ENTITIES: PartName[] = ['facts', 'figureFacts', 'quotes', 'attribution', 'references', 'profileIndex'];
+const ON_ENTITIES: PartName[] = ['facts', 'figureFacts', 'quotes', 'attribution', 'references', 'profileIndex', 'ageFacts', 'related'];
+/** Parts derived from the figure facts: usable only with the figure facts they were taken from. */
+const ON_FIGURE_FACTS: PartName[] = ['ageFacts'];
 /** Parts that point at events (by position): usable only with the events they were built with. */
 const ON_EVENTS: PartName[] = ['eventIndex'];
 
@@ -135,6 +144,10 @@ interface State {
   dateMentions: PerArticle<DateMentions>;
   /** Parts computed or hydrated so far. */
   memo: Map<string, unknown>;
+  /** The file sections parts were hydrated from (unchanged since): a save writes their bytes again instead of serialising the parts. */
+  sections: Map<PartName, Section>;
+  /** The entity index built again because a stored entity's mentions did not fit the corpus (its mentions replace theirs). */
+  rebuiltEntities?: EntityIndex;
   /** A persisted file of this corpus version was taken in (its parts are loaded from it, not built). */
   fromFile: boolean;
   saving?: Promise<void>;
@@ -184,11 +197,13 @@ export async function warmAnalysis(deps: AnalysisDeps): Promise<number> {
     () => a.events,
     () => a.figures,
     () => a.figureFacts,
+    () => a.ageFacts,
     () => a.quotes,
     () => a.attribution,
     () => a.references,
     () => a.eventIndex,
     () => a.profileIndex,
+    () => a.related,
     () => entityLookupOf(a.entities).warm(),
     () => a.relations,
   ];
@@ -291,6 +306,7 @@ function createAnalysis(corpus: Corpus, slot: AnalysisSlot | undefined, log: Log
     digest: { live: new Map(), stored: {}, unread: unread(file?.digest), codec: FIGURES_CODEC },
     dateMentions: { live: new Map(), stored: {}, unread: unread(file?.dateMentions), codec: MENTIONS_CODEC },
     memo: new Map(),
+    sections: new Map(),
     fromFile: sameVersion,
     dirty: false,
   };
@@ -309,16 +325,19 @@ function createAnalysis(corpus: Corpus, slot: AnalysisSlot | undefined, log: Log
     if (!state.memo.has(name)) state.memo.set(name, build());
     return state.memo.get(name) as T;
   };
-  /** A persisted cross-article part: hydrated from the file when it holds it, else built (and saved). */
-  const persisted = <T>(name: PartName, fromJson: (json: never) => T, build: () => T): T =>
+  /**
+   * A persisted cross-article part: hydrated from the file when it holds it (`fromSection` reads a
+   * section its own way), else built (and saved).
+   */
+  const persisted = <T>(name: PartName, fromJson: (json: never) => T, build: () => T, fromSection?: (section: Section) => T): T =>
     part(name, () => {
       const stored = state.stored[name];
       if (stored) {
         try {
           // A section of the loaded file is read and parsed here, when the part is first needed.
-          const json = isSection(stored) ? stored.read() : stored;
-          const value = fromJson(json as never);
-          // Held once: saving serialises the live part again (only when something else was built).
+          const value = isSection(stored) && fromSection ? fromSection(stored) : fromJson((isSection(stored) ? stored.read() : stored) as never);
+          // Held once: a save writes the section's bytes again (or serialises the part, if it was not a section).
+          if (isSection(stored)) state.sections.set(name, stored);
           delete state.stored[name];
           return value;
         } catch (err) {
@@ -333,6 +352,7 @@ function createAnalysis(corpus: Corpus, slot: AnalysisSlot | undefined, log: Log
       // Parts built on the stored entities (events) are meaningless with new ones.
       if (name === 'entities') for (const p of ON_ENTITIES) delete state.stored[p];
       if (name === 'events') for (const p of ON_EVENTS) delete state.stored[p];
+      if (name === 'figureFacts') for (const p of ON_FIGURE_FACTS) delete state.stored[p];
       markDirty(state);
       return value;
     });
@@ -347,7 +367,13 @@ function createAnalysis(corpus: Corpus, slot: AnalysisSlot | undefined, log: Log
     version: corpus.version,
     corpus,
     get entities() {
-      return persisted('entities', (j: EntitiesJson) => entitiesFromJson(j, state.resolver), () => buildEntityIndex(corpus));
+      return persisted(
+        'entities',
+        (j: EntitiesJson) => entitiesFromJson(j, state.resolver),
+        () => buildEntityIndex(corpus),
+        // Each entity's mentions are read when first used: a /who reads those of the entities it shows.
+        (section) => (isEntitiesSection(section) ? entitiesFromJson(section.heads(), state.resolver, (i) => section.mentionsOf(i), staleMentions) : entitiesFromJson(section.read() as EntitiesJson, state.resolver)),
+      );
     },
     get facts() {
       const index = this.entities;
@@ -379,6 +405,17 @@ function createAnalysis(corpus: Corpus, slot: AnalysisSlot | undefined, log: Log
           return j;
         },
         () => buildFigures(corpus, { entities, attribution: attributionOf }),
+      );
+    },
+    get ageFacts() {
+      this.entities;
+      return persisted(
+        'ageFacts',
+        (j: FigureFact[]) => {
+          for (const f of j) state.resolver.sentence(f.sentenceId);
+          return j;
+        },
+        () => this.figureFacts.figures.filter((f) => f.kind === 'age'),
       );
     },
     get quotes() {
@@ -414,6 +451,10 @@ function createAnalysis(corpus: Corpus, slot: AnalysisSlot | undefined, log: Log
       const events = this.events.events;
       return persisted('eventIndex', (j: EventIndexJson) => eventIndexFromJson(j, events.length), () => buildEventIndex(events));
     },
+    get related() {
+      const entities = this.entities;
+      return persisted('related', (j: RelatedJson) => relatedFromJson(j, entities), () => buildRelated(entities));
+    },
     get profileIndex() {
       const entities = this.entities;
       return persisted('profileIndex', (j: ProfileIndexJson) => profileIndexFromJson(j, entities.entities.length), () => buildProfileIndex(entities));
@@ -427,6 +468,24 @@ function createAnalysis(corpus: Corpus, slot: AnalysisSlot | undefined, log: Log
   };
   internals.set(analysis, state);
   return analysis;
+
+  /**
+   * A stored entity's mentions that do not fit the corpus (a damaged file of this version): the entity
+   * index is built again and the same entity's mentions taken from it (same code, same corpus: same
+   * entities); the file is rewritten from memory. Never half-applied: a different entity there throws.
+   */
+  function staleMentions(i: number, e: Entity, err: Error): EntityMention[] {
+    state.log?.warn({ part: 'entities', entity: e.id, err: err.message }, 'persisted analysis does not fit the corpus; reading the entity index again for its mentions');
+    if (!state.rebuiltEntities) {
+      analysisStats.built.entities++;
+      state.rebuiltEntities = buildEntityIndex(corpus);
+    }
+    const fresh = state.rebuiltEntities.entities[i];
+    if (!fresh || fresh.id !== e.id) throw err;
+    state.sections.delete('entities');
+    markDirty(state);
+    return fresh.mentions;
+  }
 
   /** Plain-data parts are used as stored once every sentence and entity they name exists. */
   function checked<T extends object>(list: T[], entities: EntityIndex, sentenceFields: string[], entityFields: string[]): T[] {
@@ -529,30 +588,27 @@ function save(state: State): Promise<void> {
         for (const [k, v] of p.live) if (ofCurrent(k)) out[k] = p.codec.toJson(v.value) as never;
         return out;
       };
-      // Parts never asked for pass through as read (a section not read yet is read now; one that fails is left out).
-      const plain: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(state.stored)) {
-        try {
-          plain[k] = isSection(v) ? v.read() : v;
-        } catch (err) {
-          state.log?.warn({ part: k, err: (err as Error).message }, 'persisted analysis is malformed; that part is not written');
-        }
-      }
-      const { eventIndex: storedEventIndex, profileIndex: storedProfileIndex, ...stored } = plain;
+      // Parts never asked for pass through as stored (a section of the loaded file: its bytes, unparsed).
+      const plain: Record<string, unknown> = { ...state.stored };
+      const { eventIndex: storedEventIndex, profileIndex: storedProfileIndex, ageFacts: storedAgeFacts, related: storedRelated, ...stored } = plain;
       const parts = stored as AnalysisFile['parts'];
-      const postings = { eventIndex: storedEventIndex, profileIndex: storedProfileIndex } as NonNullable<AnalysisFile['postings']>;
-      // Parts in use are written from memory; parts never asked for pass through as read.
+      const postings = { eventIndex: storedEventIndex, profileIndex: storedProfileIndex, ageFacts: storedAgeFacts, related: storedRelated } as NonNullable<AnalysisFile['postings']>;
+      // Parts in use are written from memory, or as the section they were hydrated from (unchanged:
+      // the entities' mentions need not all be read to write them again); parts never asked for pass through.
       const has = (name: PartName) => state.memo.has(name);
-      if (has('entities')) parts.entities = entitiesToJson(a.entities);
-      if (has('facts')) parts.facts = factsToJson(a.facts, a.entities);
-      if (has('events')) parts.events = eventsToJson(a.events);
-      if (has('figureFacts')) parts.figureFacts = a.figureFacts;
-      if (has('quotes')) parts.quotes = a.quotes;
-      if (has('attribution')) parts.attribution = a.attribution;
-      if (has('references')) parts.references = a.references;
-      if (has('relations')) parts.relations = relationsToJson(a.relations);
-      if (has('eventIndex')) postings.eventIndex = a.eventIndex.toJson();
-      if (has('profileIndex')) postings.profileIndex = a.profileIndex.toJson();
+      const as = <T>(name: PartName, json: () => T): T => (state.sections.get(name) as T | undefined) ?? json();
+      if (has('entities')) parts.entities = as('entities', () => entitiesToJson(a.entities));
+      if (has('facts')) parts.facts = as('facts', () => factsToJson(a.facts, a.entities));
+      if (has('events')) parts.events = as('events', () => eventsToJson(a.events));
+      if (has('figureFacts')) parts.figureFacts = as('figureFacts', () => a.figureFacts);
+      if (has('quotes')) parts.quotes = as('quotes', () => a.quotes);
+      if (has('attribution')) parts.attribution = as('attribution', () => a.attribution);
+      if (has('references')) parts.references = as('references', () => a.references);
+      if (has('relations')) parts.relations = as('relations', () => relationsToJson(a.relations));
+      if (has('eventIndex')) postings.eventIndex = as('eventIndex', () => a.eventIndex.toJson());
+      if (has('profileIndex')) postings.profileIndex = as('profileIndex', () => a.profileIndex.toJson());
+      if (has('ageFacts')) postings.ageFacts = as('ageFacts', () => a.ageFacts);
+      if (has('related')) postings.related = as('related', () => a.related.toJson());
       const t0 = performance.now();
       await writeAnalysisFile(dir, { schema: ANALYSIS_SCHEMA, code: codeVersion(), version: state.corpus.version, parts, postings, figures: perArticle(state.figures), digest: perArticle(state.digest), dateMentions: perArticle(state.dateMentions) });
       state.log?.debug({ version: state.corpus.version, parts: Object.keys(parts), ms: Math.round(performance.now() - t0) }, 'corpus analysis saved');

@@ -32,8 +32,14 @@ export interface Resolver {
 
 const BYLINE_RE = /^(.*):byline:(\d+)$/;
 
+/** `<article id>:p<paragraph>:s<sentence>` (src/corpus/load.ts). */
+const SENTENCE_ID_RE = /^(.*):p(\d+):s(\d+)$/;
+/** Lookups a resolver answers through the article before it maps every sentence of the corpus. */
+const DIRECT_LOOKUPS = 20_000;
+
 export function resolverFor(corpus: Corpus): Resolver {
   let byId: Map<string, Sentence> | undefined;
+  let direct = 0;
   const article = (id: string): Article => {
     const a = corpus.byId.get(id);
     if (!a) throw new StaleAnalysisError(`article ${id}`);
@@ -42,6 +48,12 @@ export function resolverFor(corpus: Corpus): Resolver {
   return {
     article,
     sentence(id, length) {
+      // A few ids (one entity's mentions) are found through their article; many build the map once.
+      if (!byId && ++direct <= DIRECT_LOOKUPS) {
+        const m = SENTENCE_ID_RE.exec(id);
+        const s = m ? corpus.byId.get(m[1]!)?.paragraphs.find((p) => p.index === Number(m[2]))?.sentences[Number(m[3])] : undefined;
+        if (s?.id === id) return s;
+      }
       if (!byId) {
         byId = new Map();
         for (const a of corpus.articles) for (const s of a.sentences) byId.set(s.id, s);
@@ -63,7 +75,7 @@ export function resolverFor(corpus: Corpus): Resolver {
 // --- entities -------------------------------------------------------------------------
 
 type Plain = Record<string, unknown>;
-interface MentionJson extends Plain {
+export interface MentionJson extends Plain {
   s: string;
 }
 interface EntityJson extends Plain {
@@ -72,6 +84,11 @@ interface EntityJson extends Plain {
 export interface EntitiesJson {
   entities: EntityJson[];
   /** byKey as entity positions, in the builder's order (lookups rank ties by it). */
+  byKey: [string, number[]][];
+}
+/** The entities without their mentions, each with its mention count (`n`): what a lookup reads. */
+export interface EntityHeadsJson {
+  entities: (Plain & { n: number })[];
   byKey: [string, number[]][];
 }
 
@@ -92,16 +109,70 @@ export function entitiesToJson(index: EntityIndex): EntitiesJson {
   };
 }
 
-export function entitiesFromJson(json: EntitiesJson, r: Resolver): EntityIndex {
-  const entities: Entity[] = json.entities.map(({ mentions, ...rest }) => ({
-    ...(rest as Omit<Entity, 'mentions'>),
-    mentions: mentions.map(({ s, len, ...m }) => {
+/** The entities as written to a file: heads (with mention counts) and the mentions apart, one list per entity. */
+export function splitEntities(json: EntitiesJson): { heads: EntityHeadsJson; mentions: MentionJson[][] } {
+  return {
+    heads: { entities: json.entities.map(({ mentions, ...rest }) => ({ ...rest, n: Array.isArray(mentions) ? mentions.length : -1 })), byKey: json.byKey },
+    mentions: json.entities.map((e) => e.mentions),
+  };
+}
+
+export function joinEntities(heads: EntityHeadsJson, mentions: MentionJson[][]): EntitiesJson {
+  if (!Array.isArray(heads?.entities) || !Array.isArray(mentions) || mentions.length !== heads.entities.length) throw new Error('entity mentions do not fit the entities');
+  return { entities: heads.entities.map(({ n: _n, ...rest }, i) => ({ ...rest, mentions: mentions[i]! })), byKey: heads.byKey };
+}
+
+/** Entities whose mentions are not read yet, with their count. */
+const unread = new WeakMap<Entity, number>();
+
+/** How many mentions `e` has, without reading them when they are still in the file. */
+export function mentionCount(e: Entity): number {
+  return unread.get(e) ?? e.mentions.length;
+}
+
+/**
+ * The entities of stored JSON. With `mentionsOf` (entities stored without their mentions), each
+ * entity's mentions are read and resolved the first time they are used; a list that does not fit
+ * the corpus then goes to `onStale`, which gives the mentions instead (or throws).
+ */
+export function entitiesFromJson(
+  json: EntitiesJson | EntityHeadsJson,
+  r: Resolver,
+  mentionsOf?: (i: number) => MentionJson[],
+  onStale?: (i: number, e: Entity, err: Error) => EntityMention[],
+): EntityIndex {
+  const hydrate = (mentions: MentionJson[]) =>
+    mentions.map(({ s, len, ...m }) => {
       const sentence = r.sentence(s, len as number | undefined);
       const mention = { article: r.article(sentence.articleId), sentence, ...m } as EntityMention;
       mention.surface ??= sentence.text.slice(mention.start, mention.end);
       return mention;
-    }),
-  }));
+    });
+  const entities: Entity[] = (json.entities as Plain[]).map(({ mentions, n, ...rest }, i) => {
+    if (Array.isArray(mentions)) return { ...(rest as Omit<Entity, 'mentions'>), mentions: hydrate(mentions as MentionJson[]) };
+    if (!mentionsOf || typeof n !== 'number') throw new Error(`entity #${i} has no mentions`);
+    const e = { ...(rest as Omit<Entity, 'mentions'>) } as Entity;
+    const set = (value: EntityMention[]) => {
+      unread.delete(e);
+      Object.defineProperty(e, 'mentions', { value, writable: true, enumerable: true, configurable: true });
+      return value;
+    };
+    Object.defineProperty(e, 'mentions', {
+      enumerable: true,
+      configurable: true,
+      get() {
+        try {
+          return set(hydrate(mentionsOf(i)));
+        } catch (err) {
+          if (!onStale) throw err;
+          return set(onStale(i, e, err as Error));
+        }
+      },
+      set,
+    });
+    unread.set(e, n);
+    return e;
+  });
   const at = (i: number) => {
     const e = entities[i];
     if (!e) throw new StaleAnalysisError(`entity #${i}`);

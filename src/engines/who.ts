@@ -14,8 +14,10 @@ import { analysisOf } from '../analysis/index.js';
 import type { Fact } from '../analysis/facts.js';
 import { COMPANY_SUFFIXES } from '../language/lexicon/organisations.js';
 import { quoteUnit } from '../analysis/quote-span.js';
-import { entityLookupOf } from '../analysis/entity-lookup.js';
-import { agesOf } from './figure-slots.js';
+import { entityLookupOf, relatedTo, type Related } from '../analysis/entity-lookup.js';
+import { mentionCount } from '../analysis/persist.js';
+import type { AgeFound } from './figure-slots.js';
+import { figuresHeldBy } from '../analysis/figures.js';
 import { modelFallbackNote, type LlmFailure, type LlmPassage } from '../llm/types.js';
 import { typoDistance } from '../language/edit-distance.js';
 import { terms } from '../language/tokenize.js';
@@ -24,7 +26,6 @@ import { terms } from '../language/tokenize.js';
 export const AUTOCOMPLETE_MAX = 25;
 const MAX_QUOTES = 6;
 const MAX_ACTIONS = 5;
-const MAX_RELATED = 6;
 
 const KIND_LABEL: Record<EntityInfo['kind'], string> = { person: 'person', organization: 'organisation', place: 'place', other: 'named thing' };
 
@@ -97,7 +98,7 @@ export function lookupEntity(index: EntityIndex, input: string): Lookup {
     }
     if (best <= max) scored.push({ e, d: best, via });
   }
-  scored.sort((a, b) => a.d - b.d || b.e.mentions.length - a.e.mentions.length);
+  scored.sort((a, b) => a.d - b.d || mentionCount(b.e) - mentionCount(a.e));
   const top = scored.filter((s) => s.d === scored[0]?.d);
   // The best guesses all correct the typing to one spelling ("Madurro" → "maduro"): answer as that
   // spelling would be answered, so a typo of a shared name behaves like the name itself.
@@ -136,7 +137,7 @@ function sameSurname(index: EntityIndex, qWords: string[]): Entity | null {
 /** People before other kinds, then by how much the articles say about them. */
 function rank(list: Entity[]): Entity[] {
   const order = { person: 0, organization: 1, place: 2, other: 3 } as const;
-  return [...new Set(list)].sort((a, b) => order[a.kind] - order[b.kind] || b.mentions.length - a.mentions.length);
+  return [...new Set(list)].sort((a, b) => order[a.kind] - order[b.kind] || mentionCount(b) - mentionCount(a));
 }
 
 const HONORIFIC_RE = new RegExp(`^(?:${alternation(HONORIFICS)})\\.?$`, 'i');
@@ -172,65 +173,17 @@ function descriptions(e: Entity): { phrase: string; m: EntityMention; n: number 
   return [...by.values()].sort((a, b) => weight(b) - weight(a) || a.phrase.length - b.phrase.length);
 }
 
-/** How often `related` ran in this process without the sentence postings: the third such call builds them (one /who calls it twice). */
-let scans = 0;
-
 /**
- * The entities named in the same sentences as `e`: how many sentences each shares with it, and
- * its first mention (in its own order) in one of them, most shared first. Read from the sentence
- * postings (servers build them at start), so it costs `e`'s mentions, not every mention in the
- * corpus; a process that has not built them (a one-shot front door) scans for its first /who, which is
- * cheaper than building them for one answer.
+ * The entities named in the same sentences as `e`, most shared first (src/analysis/entity-lookup.ts):
+ * read from the analysis's stored list of them when it holds one (a first /who after a start reads no
+ * other entity's mentions), else from the sentence postings or a scan.
  */
-export function relatedEntities(e: Entity, index: EntityIndex, via: 'auto' | 'scan' | 'postings' = 'auto'): { other: Entity; n: number; m: EntityMention }[] {
-  const postings = entityLookupOf(index);
-  if (via === 'scan' || (via === 'auto' && !postings.sentencesBuilt && scans++ < 2)) return relatedByScan(e, index);
-  const shared = new Map<number, { n: number; first: number }>();
-  const seen = new Set<string>();
-  for (const mine of e.mentions) {
-    const id = mine.sentence.id;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    const here = postings.inSentence(id);
-    if (!here) continue;
-    // Each other entity counts a sentence once, however often it is named there.
-    const counted = new Set<number>();
-    for (let k = 0; k < here.entities.length; k++) {
-      const o = here.entities[k]!;
-      if (index.entities[o] === e) continue;
-      const mi = here.mentions[k]!;
-      const cur = shared.get(o);
-      if (!cur) shared.set(o, { n: 1, first: mi });
-      else {
-        if (!counted.has(o)) cur.n++;
-        if (mi < cur.first) cur.first = mi;
-      }
-      counted.add(o);
-    }
-  }
-  const out = [...shared.entries()]
-    .sort((a, b) => a[0] - b[0])
-    .map(([o, { n, first }]) => ({ other: index.entities[o]!, n, m: index.entities[o]!.mentions[first]! }));
-  return out.sort((a, b) => b.n - a.n || b.other.mentions.length - a.other.mentions.length).slice(0, MAX_RELATED);
+export function relatedEntities(e: Entity, index: EntityIndex, via: 'auto' | 'scan' | 'postings' = 'auto'): Related[] {
+  return relatedTo(e, index, via);
 }
 
-/** `relatedEntities` by reading every mention in the corpus. */
-function relatedByScan(e: Entity, index: EntityIndex): { other: Entity; n: number; m: EntityMention }[] {
-  const mine = new Map(e.mentions.map((m) => [m.sentence.id, m]));
-  const out: { other: Entity; n: number; m: EntityMention }[] = [];
-  for (const o of index.entities) {
-    if (o === e) continue;
-    const shared = new Set<string>();
-    let first: EntityMention | undefined;
-    for (const m of o.mentions) {
-      if (mine.has(m.sentence.id) && !shared.has(m.sentence.id)) {
-        shared.add(m.sentence.id);
-        first ??= m;
-      }
-    }
-    if (shared.size) out.push({ other: o, n: shared.size, m: first! });
-  }
-  return out.sort((a, b) => b.n - a.n || b.other.mentions.length - a.other.mentions.length).slice(0, MAX_RELATED);
+function relatedOf(deps: Deps, e: Entity, index: EntityIndex): Related[] {
+  return analysisOf(deps).related.of(e) ?? relatedEntities(e, index);
 }
 
 const cite = (citer: Citer, m: { article: Article; sentence: Sentence }) => citer.cite(quoteUnit(m.article, m.sentence));
@@ -274,7 +227,7 @@ function profileBlocks(e: Entity, deps: Deps, index: EntityIndex, citer: Citer, 
     blocks.push({ heading: 'Described as', text: lines.map((l) => l.line).join('\n'), cites: lines.map((l) => l.n) });
   }
   // Ages come from the corpus's one reading of figures, so /who, /ask and /verify give the same age.
-  const ages = e.kind === 'person' ? agesOf(deps, { entity: e, noun: null, text: e.name }) : [];
+  const ages = e.kind === 'person' ? agesOfEntity(deps, e) : [];
   if (ages.length) {
     const lines = ages.slice(0, 3).map((a) => {
       const n = citer.cite(a.quote);
@@ -310,7 +263,7 @@ function profileBlocks(e: Entity, deps: Deps, index: EntityIndex, citer: Citer, 
       return { line: `• ${sourceLabel(a)} (${a.date ?? 'undated'}, ${id}): ${ms.length} mention${ms.length === 1 ? '' : 's'} ${marks([n])}`, n };
     });
     blocks.push({ heading: 'Mentioned in', text: lines.map((l) => l.line).join('\n'), cites: lines.map((l) => l.n) });
-    const rel = relatedEntities(e, index);
+    const rel = relatedOf(deps, e, index);
     if (rel.length) {
       const rl = rel.map((r) => {
         const n = cite(citer, r.m);
@@ -329,6 +282,28 @@ function profileBlocks(e: Entity, deps: Deps, index: EntityIndex, citer: Citer, 
     }
   }
   return blocks;
+}
+
+/**
+ * The ages the articles give for one person: `agesOf` (src/engines/figure-slots.ts) for an entity holder,
+ * read from the analysis's age figures (a small section) instead of every figure of the corpus, so a
+ * first /who after a start does not parse them all. Same facts in the same order, quoted the same way:
+ * the figure's sentence, and for an age held through a reference ("the 79-year-old") the sentence
+ * before it that names the person.
+ */
+function agesOfEntity(deps: Deps, e: Entity): AgeFound[] {
+  const facts = figuresHeldBy({ version: 1, figures: analysisOf(deps).ageFacts }, 'age', { entityId: e.id, noun: null });
+  return facts.flatMap((f) => {
+    const article = deps.corpus.byId.get(f.articleId);
+    const sentence = article?.sentences.find((s) => s.id === f.sentenceId);
+    if (!article || !sentence) return [];
+    const base = { age: f.value, hi: f.valueHi ?? f.value, article, phrase: f.text };
+    if (f.holder || !f.entityId) return [{ ...base, quote: [sentence] }];
+    const named = e.mentions
+      .filter((m) => m.article.id === f.articleId && !m.descriptive && m.sentence.start < sentence.start && m.sentence.paragraph >= 0)
+      .sort((a, b) => b.sentence.start - a.sentence.start)[0];
+    return [{ ...base, quote: named ? [named.sentence, sentence] : [sentence], ...(f.entityName ? { via: f.entityName } : {}) }];
+  });
 }
 
 // --- the engine ---------------------------------------------------------------------
@@ -384,7 +359,7 @@ export async function who(deps: Deps, name: string): Promise<Answer> {
     followUps:
       look.matches.length > 1
         ? look.matches.slice(0, 5).map((e) => `/who ${e.name}`)
-        : [`/timeline about:${main.name}`, ...relatedEntities(main, index).filter((r) => r.other.kind === 'person').slice(0, 2).map((r) => `/who ${r.other.name}`)],
+        : [`/timeline about:${main.name}`, ...relatedOf(deps, main, index).filter((r) => r.other.kind === 'person').slice(0, 2).map((r) => `/who ${r.other.name}`)],
     entity: entityInfo(main),
     ...(notes.length ? { notes } : {}),
     meta: { matches: look.matches.map((e) => e.name), suggestions: look.suggestions.map((e) => e.name) },
@@ -498,6 +473,7 @@ export function warmEntities(deps: Deps): number {
   const analysis = analysisOf(deps);
   void analysis.names;
   void analysis.facts;
+  void analysis.related;
   entityLookupOf(analysis.entities).warm();
   return performance.now() - t0;
 }
