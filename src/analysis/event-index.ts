@@ -32,12 +32,20 @@ interface IndexedEvent {
 export interface EventIndex {
   /** Number of events indexed. */
   readonly size: number;
-  /** Events whose tellings quote any of these sentences (in their quotation unit). */
-  bySentences(ids: Iterable<string>): Set<number>;
-  /** Events with a telling whose paragraph holds every term (null: no terms, every event). */
-  byTerms(want: string[]): Set<number> | null;
-  /** Events one of whose sentences has this folded run of letters/digits. */
+  /** Calls `each` with the events whose tellings quote any of these sentences (in their quotation unit); an event may come more than once. */
+  bySentences(ids: Iterable<string>, each: (event: number) => void): void;
+  /**
+   * Calls `each` with the events that have a telling whose paragraph holds every term (an event may
+   * come more than once); false when there are no terms (every event).
+   */
+  byTerms(want: string[], each: (event: number) => void): boolean;
+  /** Events one of whose sentences has this folded run of letters/digits (ascending). */
   byRun(run: string): readonly number[];
+  /**
+   * Events whose sentences have every one of these runs (ascending; null: no runs): a necessary
+   * condition for a spelling of several runs to be in one sentence, intersected from the shortest list.
+   */
+  byRuns(runs: readonly string[]): readonly number[] | null;
   /** The postings as plain data (the analysis file's `eventIndex` part). */
   toJson(): EventIndexJson;
 }
@@ -162,32 +170,54 @@ function eventIndexOf(
 ): EventIndex {
   return {
     size,
-    bySentences(ids) {
-      const out = new Set<number>();
-      for (const id of ids) for (const i of bySentence.get(id) ?? []) out.add(i);
-      return out;
-    },
-    byTerms(want) {
-      if (!want.length) return null;
-      const lists = [...new Set(want)].map((t) => termParas.get(t));
-      if (lists.some((l) => !l)) return new Set();
-      lists.sort((a, b) => a!.length - b!.length);
-      let paras = new Set<number>(lists[0]!);
-      for (const l of lists.slice(1)) {
-        const next = new Set<number>();
-        for (const p of l!) if (paras.has(p)) next.add(p);
-        paras = next;
-        if (!paras.size) break;
+    bySentences(ids, each) {
+      for (const id of ids) {
+        const list = bySentence.get(id);
+        if (list) for (const i of list) each(i);
       }
-      const out = new Set<number>();
-      for (const p of paras) for (const i of paraEvents[p] ?? []) out.add(i);
-      return out;
+    },
+    byTerms(want, each) {
+      if (!want.length) return false;
+      // Posting lists are ascending: intersect from the shortest, looking each paragraph up in the others.
+      const lists = [...new Set(want)].map((t) => termParas.get(t));
+      if (lists.some((l) => !l)) return true;
+      lists.sort((a, b) => a!.length - b!.length);
+      const rest = lists.slice(1) as ArrayLike<number>[];
+      for (const p of lists[0]!) {
+        if (!rest.every((l) => hasSorted(l, p))) continue;
+        for (const i of paraEvents[p] ?? []) each(i);
+      }
+      return true;
     },
     byRun(run) {
       return runEvents.get(run) ?? [];
     },
+    byRuns(runs) {
+      if (!runs.length) return null;
+      const lists = [...new Set(runs)].map((r) => runEvents.get(r) ?? []).sort((a, b) => a.length - b.length);
+      let out: readonly number[] = lists[0]!;
+      for (const l of lists.slice(1)) {
+        if (!out.length) break;
+        out = out.filter((i) => hasSorted(l, i));
+      }
+      return out;
+    },
     toJson,
   };
+}
+
+/** Is `x` in the ascending list `xs` (binary search)? */
+function hasSorted(xs: ArrayLike<number>, x: number): boolean {
+  let lo = 0;
+  let hi = xs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = xs[mid]!;
+    if (v === x) return true;
+    if (v < x) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
 }
 
 /** Profile terms of every entity → entities, for "an entity described by these words". */

@@ -14,7 +14,7 @@ import { quoteUnit } from '../analysis/quote-span.js';
 import { aboutEntity, sentencesDescribedBy } from './who.js';
 import { analysisOf } from '../analysis/index.js';
 import { runsOf, type EventIndex } from '../analysis/event-index.js';
-import { formatSpan, type MergedEvent } from '../analysis/events.js';
+import { formatSpan, type MergedEvent, type TimelineBuild } from '../analysis/events.js';
 
 /** Events shown per page of the text/Discord rendering (JSON always has them all). */
 export const TIMELINE_PAGE_SIZE = 10;
@@ -64,34 +64,55 @@ export function matchesAbout(e: MergedEvent, about: string, aliases: string[] | 
 
 /**
  * The events `matchesAbout` keeps, looked up in the event postings (src/analysis/event-index.ts)
- * instead of reading every event: the same set (null: every event). Only spellings are checked
- * event by event, and only on the events whose sentences have the spelling's longest word.
+ * instead of reading every event: `keep` is called with each of them (maybe more than once);
+ * false when the filter keeps every event. A spelling is found as a whole word only where each of
+ * its runs of letters and digits is a whole run of the sentence, so its regex is run only on the
+ * events that have all of them (a surname alone names dozens of people at 10,000 articles, each
+ * spelling sharing it: testing every spelling on every event with the surname was seconds a call),
+ * and not on events already kept or that `wanted` (the date filter) drops; a spelling that is one
+ * run is its postings list, exactly.
  */
-function matchingEvents(index: EventIndex, all: MergedEvent[], about: string, aliases: string[] | null, sentenceIds: Set<string> | null, describedIds: Set<string> | null): Set<number> | null {
-  const out = sentenceIds ? index.bySentences(sentenceIds) : new Set<number>();
-  const add = (xs: Iterable<number>) => {
-    for (const i of xs) out.add(i);
-  };
+function matchingEvents(
+  index: EventIndex,
+  all: readonly MergedEvent[],
+  about: string,
+  aliases: string[] | null,
+  sentenceIds: Set<string> | null,
+  describedIds: Set<string> | null,
+  keep: (i: number) => void,
+  kept: (i: number) => boolean,
+  wanted: (i: number) => boolean,
+): boolean {
+  if (sentenceIds) index.bySentences(sentenceIds, keep);
   if (aliases?.length) {
-    const res = aliases.map((a) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(fold(a))}(?![\\p{L}\\p{N}])`, 'u'));
-    const candidates = new Set<number>();
+    // candidate event → the spellings to test on it
+    const toTest = new Map<number, RegExp[]>();
     for (const a of aliases) {
-      const longest = runsOf(fold(a)).sort((x, y) => y.length - x.length)[0];
+      const folded = fold(a);
+      const runs = runsOf(folded);
+      if (runs.length === 1 && runs[0] === folded) {
+        for (const i of index.byRun(folded)) keep(i);
+        continue;
+      }
+      const re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(folded)}(?![\\p{L}\\p{N}])`, 'u');
       // No letters or digits to look up: every event is a candidate.
-      for (const i of longest ? index.byRun(longest) : all.keys()) candidates.add(i);
+      for (const i of index.byRuns(runs) ?? all.keys()) {
+        if (kept(i) || !wanted(i)) continue;
+        const res = toTest.get(i);
+        if (res) res.push(re);
+        else toTest.set(i, [re]);
+      }
     }
-    for (const i of candidates) {
-      if (out.has(i)) continue;
+    for (const [i, res] of toTest) {
+      if (kept(i)) continue;
       const texts = all[i]!.members.map((m) => fold(m.sentence.text));
-      if (res.some((re) => texts.some((t) => re.test(t)))) out.add(i);
+      if (res.some((re) => texts.some((t) => re.test(t)))) keep(i);
     }
-    return out;
+    return true;
   }
-  const byTerms = index.byTerms(terms(about));
-  if (!byTerms) return null;
-  add(byTerms);
-  if (describedIds) add(index.bySentences(describedIds));
-  return out;
+  if (!index.byTerms(terms(about), keep)) return false;
+  if (describedIds) index.bySentences(describedIds, keep);
+  return true;
 }
 
 /** A filter with no letters or digits ("", "   ", "?!") is no filter. */
@@ -121,15 +142,30 @@ function noteBody(e: TimelineEvent): string | null {
 }
 
 /** Every event's place in the timeline (dated in date order, then undated by article and position), once per build. */
-const chronologies = new WeakMap<readonly MergedEvent[], { order: number[]; rank: Int32Array }>();
+interface Chronology {
+  /** Place → position in the events array. */
+  order: number[];
+  /** Position → place. */
+  rank: Int32Array;
+  /** Places [0, dated) are the dated events. */
+  dated: number;
+  /** The date of each dated place (ascending). */
+  dates: string[];
+  /** Places (ascending) of the events whose note an inferred date wrote, and the undated articles it was inferred for. */
+  inferredAt: number[];
+  inferredIds: string[][];
+}
+
+const chronologies = new WeakMap<TimelineBuild, Chronology>();
 
 /**
- * The events in timeline order (`order`: positions; `rank`: position → place). The sort is stable
- * and its comparison a total preorder, so any subset taken in rank order is that subset sorted.
+ * The events in timeline order. The sort is stable and its comparison a total preorder, so any
+ * subset taken in place order is that subset sorted; dated events come first, by date (as strings).
  */
-function chronologyOf(all: readonly MergedEvent[]): { order: number[]; rank: Int32Array } {
-  const hit = chronologies.get(all);
+function chronologyOf(build: TimelineBuild): Chronology {
+  const hit = chronologies.get(build);
   if (hit) return hit;
+  const { events: all, inferred } = build;
   const first = (e: MergedEvent) => e.members[0]!;
   const order = all.map((_, i) => i).sort((i, j) => {
     const a = all[i]!;
@@ -143,9 +179,124 @@ function chronologyOf(all: readonly MergedEvent[]): { order: number[]; rank: Int
   });
   const rank = new Int32Array(all.length);
   order.forEach((i, k) => (rank[i] = k));
-  const out = { order, rank };
-  chronologies.set(all, out);
+  const dates: string[] = [];
+  for (const i of order) {
+    const d = all[i]!.date;
+    if (!d) break;
+    dates.push(d);
+  }
+  const inferredAt: number[] = [];
+  const inferredIds: string[][] = [];
+  order.forEach((i, place) => {
+    const e = all[i]!;
+    if (!e.note || !e.members.some((m) => m.inferred && m.note === e.note)) return;
+    const ids = e.members.filter((m) => m.inferred && inferred.has(m.article.id)).map((m) => m.article.id);
+    if (!ids.length) return;
+    inferredAt.push(place);
+    inferredIds.push(ids);
+  });
+  const out = { order, rank, dated: dates.length, dates, inferredAt, inferredIds };
+  chronologies.set(build, out);
   return out;
+}
+
+/** The first dated place whose date is ≥ `x` (> `x` when `after`), by binary search. */
+function placeOfDate(c: Chronology, x: string, after = false): number {
+  let lo = 0;
+  let hi = c.dated;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const d = c.dates[mid]!;
+    if (d < x || (after && d === x)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The places of the dated events `inRange` keeps, as ascending, disjoint [start, end) intervals.
+ * A date passes "to" when it is before it or within it (starts with it), an interval from the first
+ * place; it passes "from" when it is not before it or is a coarser date containing it ("2025-08" for
+ * 2025-08-15): from's own place on, and the places dated exactly each shorter prefix of it.
+ */
+function dateIntervals(c: Chronology, from?: string, to?: string): [number, number][] {
+  const end = to ? placeOfDate(c, `${to}\uffff`) : c.dated;
+  if (!from) return end > 0 ? [[0, end]] : [];
+  const out: [number, number][] = [];
+  for (let n = 1; n < from.length; n++) {
+    const prefix = from.slice(0, n);
+    const a = placeOfDate(c, prefix);
+    const b = Math.min(placeOfDate(c, prefix, true), end);
+    if (a < b) out.push([a, b]);
+  }
+  const a = placeOfDate(c, from);
+  if (a < end) out.push([a, end]);
+  return out;
+}
+
+/** The events a call keeps, by place: how many, how many dated, and the first of them in timeline order. */
+interface Kept {
+  total: number;
+  dated: number;
+  /** The `k`-th kept place in timeline order (k < total; read in increasing k). */
+  placeAt(k: number): number;
+  has(place: number): boolean;
+}
+
+/** Every place within the intervals. */
+function keptIntervals(c: Chronology, intervals: [number, number][] | null): Kept {
+  const spans = intervals ?? [[0, c.order.length]];
+  const total = spans.reduce((n, [a, b]) => n + b - a, 0);
+  const dated = spans.reduce((n, [a, b]) => n + Math.max(0, Math.min(b, c.dated) - a), 0);
+  return {
+    total,
+    dated,
+    placeAt(k) {
+      for (const [a, b] of spans) {
+        if (k < b - a) return a + k;
+        k -= b - a;
+      }
+      throw new RangeError(`no kept event ${k}`);
+    },
+    has: (place) => spans.some(([a, b]) => place >= a && place < b),
+  };
+}
+
+/**
+ * The places marked by a filter's postings (one byte per event: no set of thousands of numbers, no
+ * sort), within the intervals; read in timeline order by scanning the marks as far as a page needs.
+ */
+function keptMarks(c: Chronology, intervals: [number, number][] | null, fill: (keep: (i: number) => void, kept: (i: number) => boolean, wanted: (i: number) => boolean) => boolean): Kept {
+  const n = c.order.length;
+  const marks = new Uint8Array(n);
+  const inDates = (place: number) => !intervals || intervals.some(([a, b]) => place >= a && place < b);
+  let total = 0;
+  let dated = 0;
+  const keep = (i: number) => {
+    const place = c.rank[i]!;
+    if (marks[place]) return;
+    marks[place] = 1;
+    if (!inDates(place)) return;
+    total++;
+    if (place < c.dated) dated++;
+  };
+  if (!fill(keep, (i) => marks[c.rank[i]!] === 1, (i) => inDates(c.rank[i]!))) return keptIntervals(c, intervals);
+  const found: number[] = [];
+  let cursor = 0;
+  const has = (place: number) => marks[place] === 1 && inDates(place);
+  return {
+    total,
+    dated,
+    placeAt(k) {
+      while (found.length <= k && cursor < n) {
+        if (has(cursor)) found.push(cursor);
+        cursor++;
+      }
+      if (k >= found.length) throw new RangeError(`no kept event ${k}`);
+      return found[k]!;
+    },
+    has,
+  };
 }
 
 /** What an event shows whatever the filter: its tellings' citations (unnumbered), sources, text and note. */
@@ -211,16 +362,16 @@ interface Book {
  * quote — `Citer.adopt`'s rule, keyed by the tellings' prepared keys), so the events of a page and
  * all before it fix that page's numbers; the events after it need not be made until read.
  */
-function timelineBook(list: readonly MergedEvent[], groups: Map<string, string>): Book {
+function timelineBook(total: number, eventAt: (k: number) => MergedEvent, groups: Map<string, string>): Book {
   const cited: Citation[] = [];
   const numbers = new Map<string, number>();
   const events: TimelineEvent[] = [];
   return {
     cited,
-    total: list.length,
+    total,
     upTo(k) {
-      for (let i = events.length; i < Math.min(k, list.length); i++) {
-        const e = list[i]!;
+      for (let i = events.length; i < Math.min(k, total); i++) {
+        const e = eventAt(i);
         const told = tellingsOf(e, groups);
         // one number per key, so an event's distinct keys get distinct numbers, in telling order
         const citations = told.distinct.map((j) => {
@@ -284,7 +435,8 @@ export function timeline(deps: Deps, opts: TimelineOptions = {}): Answer {
     if (v !== undefined && !/^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/.test(v)) throw new BadInputError(`"${k}" must be a date like 2025-11-02, 2025-11 or 2025.`);
   }
   if (opts.from && opts.to && opts.from.slice(0, opts.to.length) > opts.to.slice(0, opts.from.length)) throw new BadInputError(`"from" (${opts.from}) is after "to" (${opts.to}).`);
-  const { events: all, inferred } = analysisOf(deps).events;
+  const build = analysisOf(deps).events;
+  const { events: all, inferred } = build;
   const groups = analysisOf(deps).groups;
   let aliases: string[] | null = null;
   let sentenceIds: Set<string> | null = null;
@@ -299,19 +451,18 @@ export function timeline(deps: Deps, opts: TimelineOptions = {}): Answer {
       if (!ent) describedIds = sentencesDescribedBy(deps, about);
     }
   }
-  const { order, rank } = chronologyOf(all);
-  let list: MergedEvent[];
-  if (about) {
-    const keep = matchingEvents(analysisOf(deps).eventIndex, all, about, aliases, sentenceIds, describedIds);
-    // kept positions in timeline order: their places sorted as numbers (a topic keeps thousands)
-    list = keep ? Array.from(Int32Array.from(keep, (i) => rank[i]!).sort(), (r) => all[order[r]!]!) : order.map((i) => all[i]!);
-  } else list = order.map((i) => all[i]!);
-  if (opts.from || opts.to) list = list.filter((e) => e.date !== null && inRange(e.date, opts.from, opts.to));
+  const chron = chronologyOf(build);
+  const intervals = opts.from || opts.to ? dateIntervals(chron, opts.from, opts.to) : null;
+  const kept = about
+    ? keptMarks(chron, intervals, (keep, isKept, wanted) => matchingEvents(analysisOf(deps).eventIndex, all, about, aliases, sentenceIds, describedIds, keep, isKept, wanted))
+    : keptIntervals(chron, intervals);
 
-  const book = timelineBook(list, groups);
+  const book = timelineBook(kept.total, (k) => all[chron.order[kept.placeAt(k)]!]!, groups);
   const inferredUsed = new Set<string>();
-  for (const e of list) if (e.note && e.members.some((m) => m.inferred && m.note === e.note)) for (const m of e.members) if (m.inferred && inferred.has(m.article.id)) inferredUsed.add(m.article.id);
-  const total = list.length;
+  chron.inferredAt.forEach((place, j) => {
+    if (kept.has(place)) for (const id of chron.inferredIds[j]!) inferredUsed.add(id);
+  });
+  const total = kept.total;
   const pageSize = Math.max(1, opts.pageSize ?? TIMELINE_PAGE_SIZE);
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(Math.max(1, Math.floor(opts.page ?? 1)), pages);
@@ -336,7 +487,7 @@ export function timeline(deps: Deps, opts: TimelineOptions = {}): Answer {
     text: `${e.text} ${e.citations.map((n) => `[${n}]`).join('')}${noteBody(e) ? `\n(${noteBody(e)})` : ''}`,
     cites: e.citations,
   }));
-  const dated = list.filter((e) => e.date).length;
+  const dated = kept.dated;
   const notes: string[] = [];
   const inferredNotes = [...inferredUsed].sort().map((id) => {
     const w = inferred.get(id)!;
