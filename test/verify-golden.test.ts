@@ -58,7 +58,7 @@ describe('/verify on the seed articles (golden claims)', () => {
         (misses.length ? `\n${misses.join('\n')}` : ''),
     );
     expect(right / GOLDEN_CLAIMS.length).toBeGreaterThanOrEqual(0.8);
-  });
+  }, 120_000); // 73 claims in one test: under a loaded machine this took 31-35 s, past the 30 s default
 
   it('never calls a claim about something unmentioned "contradicted"', async () => {
     for (const g of GOLDEN_CLAIMS.filter((x) => x.expect === 'not addressed')) {

@@ -35,6 +35,11 @@ export type Decision =
 /** The least fit of a filler that answers. */
 const MIN_FIT = 0.45;
 
+/** Answer kinds (a typed value) a window missing one of several topic nouns may answer, with the question's verb stated. */
+const PARTIAL_KINDS: ReadonlySet<string> = new Set(['count', 'amount', 'age', 'date', 'time']);
+/** The least fit of a filler in such a window. */
+const PARTIAL_MIN_FIT = 0.8;
+
 /** Elements every answer must hold. */
 const REQUIRED: ReadonlySet<Element['role']> = new Set(['entity', 'topic', 'picks']);
 
@@ -90,7 +95,23 @@ export function decide(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, 
       together.push(r.windowAt(article, sentence));
     }
   }
-  if (!together.length) {
+  // A typed value asked with two or more topic nouns ("how long into the dive did they lose contact"): when no window holding
+  // them all gives it, a window stating the question's verb and all it names but one topic noun may ("lost contact … one hour
+  // and 45 minutes after it descended") — the value's kind and the verb, in one sentence, hold it to the question.
+  const topics = required.filter((e) => !e.entityIds);
+  const askedVerbs = r.elements.filter((e) => e.role === 'predicate' && e.term?.cls === 'verb');
+  const partialWindows =
+    PARTIAL_KINDS.has(q.kind) && topics.length >= 2 && askedVerbs.length
+      ? windows.filter(
+          (w) =>
+            !together.includes(w) &&
+            required.filter((e) => !holds(w, e)).length === 1 &&
+            required.every((e) => !e.entityIds || holds(w, e)) &&
+            askedVerbs.some((v) => holds(w, v)) &&
+            boundHolds(w),
+        )
+      : [];
+  if (!together.length && !partialWindows.length) {
     const shown = list(required.map((e) => phraseOf(q, e, deps)));
     return {
       answerable: false,
@@ -101,7 +122,7 @@ export function decide(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, 
 
   // 3. A yes/no question asks about its verb: a window must state it (or its opposite).
   const verbs = r.elements.filter((e) => e.role === 'predicate' && e.term?.cls === 'verb');
-  if ((q.kind === 'yesno' || PREDICATED.has(q.kind)) && verbs.length) {
+  if (together.length && (q.kind === 'yesno' || PREDICATED.has(q.kind)) && verbs.length) {
     // Said of them: the verb in the window's centre, with what the question names in that sentence or referred to there.
     // "Which minister is in charge of …", "which ship hauled …": when no window states the verb, one naming that kind
     // of thing with all the question names answers ("minister of … the Coast Guard"): the head noun says what the
@@ -113,7 +134,7 @@ export function decide(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, 
     let stated = together.filter((w) => verbs.some((e) => holds(w, e) || spoken(w, e)));
     // Windows that state the verb answer first; only when none does, one naming the head's kind answers.
     if (!stated.length && head) stated = together.filter((w) => headNamed(w, head));
-    if (!stated.length) {
+    if (!stated.length && !partialWindows.length) {
       const shown = list(required.map((e) => phraseOf(q, e, deps))) || 'this';
       const holder = required.filter((e) => e.entityIds).map((e) => phraseOf(q, e, deps));
       const missing = q.kind === 'yesno' ? `never say whether ${verbs.map((v) => v.label).join(' or ')} happened` : slotMissing(q, holder);
@@ -127,25 +148,32 @@ export function decide(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, 
   // one naming a cause ("died after inhaling smoke") answers it better.
   const manner = q.kind === 'reason' && /^\s*(?:and\s+)?how\b/i.test(q.text);
   const slotted = q.kind === 'yesno' || q.kind === 'quote' || q.kind === 'description' || manner;
-  const answering: Answering[] = [];
-  for (const w of together) {
-    // A filler that barely fits (a measure of something else, a name tied to nothing asked) fills no slot.
-    // What the question names must be in the filler's sentence or next to it, not two sentences away.
-    const order = w.sentences.map((x) => x.id);
-    const nearFiller = (f: Filler) =>
-      required.every((e) => [...(w.holding.get(e.id) ?? [])].some((id) => Math.abs(order.indexOf(id) - order.indexOf(f.sentence.id)) <= 1));
-    const fillers = fillersOf(deps, q, r.elements, w).filter((f) => f.fit >= MIN_FIT && nearFiller(f));
-    if (!slotted && !fillers.length) continue;
-    // An age's holder named by a clause ("the diver who died"): the clause must be true of its window.
-    if (q.kind === 'age' && !q.entities.length && verbs.length && !verbs.some((e) => holds(w, e))) continue;
-    const best = fillers[0]?.fit ?? 0;
-    const base = w.score || 1;
-    answering.push({ ...w, fillers, rank: base * (slotted ? 1 : 0.6 + 0.4 * best) });
-  }
+  const fill = (candidates: Window[], partial: boolean): Answering[] => {
+    const found: Answering[] = [];
+    for (const w of candidates) {
+      // A filler that barely fits (a measure of something else, a name tied to nothing asked) fills no slot.
+      // What the question names must be in the filler's sentence or next to it, not two sentences away.
+      const order = w.sentences.map((x) => x.id);
+      const nearFiller = (f: Filler) =>
+        required.every((e) => (partial && !holds(w, e)) || [...(w.holding.get(e.id) ?? [])].some((id) => Math.abs(order.indexOf(id) - order.indexOf(f.sentence.id)) <= 1));
+      // A window missing a topic noun answers only with a value that fits well, in the sentence that states the verb.
+      const verbSentence = (f: Filler) => !partial || askedVerbs.some((v) => w.holding.get(v.id)?.has(f.sentence.id));
+      const fillers = fillersOf(deps, q, r.elements, w).filter((f) => f.fit >= (partial ? PARTIAL_MIN_FIT : MIN_FIT) && nearFiller(f) && verbSentence(f));
+      if ((partial || !slotted) && !fillers.length) continue;
+      // An age's holder named by a clause ("the diver who died"): the clause must be true of its window.
+      if (q.kind === 'age' && !q.entities.length && verbs.length && !verbs.some((e) => holds(w, e))) continue;
+      const best = fillers[0]?.fit ?? 0;
+      const base = w.score || 1;
+      found.push({ ...w, fillers, rank: base * (slotted ? 1 : 0.6 + 0.4 * best) });
+    }
+    return found;
+  };
+  let answering = fill(together, false);
+  if (!answering.length && partialWindows.length) answering = fill(partialWindows, true);
   if (!answering.length) {
     const shown = list(required.map((e) => phraseOf(q, e, deps)));
     const holder = required.filter((e) => e.entityIds).map((e) => phraseOf(q, e, deps));
-    return { answerable: false, reason: `The ${searched} ${shown ? `mention ${shown}, but ` : ''}${slotMissing(q, holder)}.`, near: together };
+    return { answerable: false, reason: `The ${searched} ${shown ? `mention ${shown}, but ` : ''}${slotMissing(q, holder)}.`, near: together.length ? together : partialWindows };
   }
   return { answerable: true, windows: wholeFirst(q, answering.sort((a, b) => b.rank - a.rank)) };
 }

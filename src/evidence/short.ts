@@ -158,7 +158,12 @@ export function fillersOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestio
           // "how often": a span of time is how long, not how often — a frequency written as one says it (below).
           if (often && f.kind === 'duration') fit *= 0.5;
           if (fit <= 0) continue;
-          const end = withNoun(s.text, f);
+          let end = withNoun(s.text, f);
+          // "one hour and 45 minutes", "two years and three months": one span of time, written in two units.
+          if (f.kind === 'duration') {
+            const rest = figuresIn(deps, s.id).find((g) => g.kind === 'duration' && g.start > end && /^\s*,?\s+and\s+$/.test(s.text.slice(end, g.start)));
+            if (rest) end = rest.end;
+          }
           push(s, f.start, end, fit * at(s) * near(s, f.start), { figure: f });
         }
         // "every 30 minutes", "at 30 minute intervals": how often.
