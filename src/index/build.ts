@@ -12,6 +12,7 @@ import type { Logger } from '../log.js';
 import type { Article, Corpus, Paragraph, Sentence } from '../types.js';
 import type { PassageHit, SearchIndex, SearchOptions } from './search.js';
 import { withinEdits } from '../language/edit-distance.js';
+import { bm25Bound, topHits, type TermSpec } from './top-hits.js';
 import { STOPWORDS, stem, terms, words } from '../language/tokenize.js';
 
 /** Bump when tokenisation or stored fields change, so stale caches are ignored. */
@@ -35,13 +36,16 @@ const processTerm = (t: string): string | null => {
   return stem(w);
 };
 
+/** Field weights of a search (MiniSearch `boost`): a passage's article title counts for less than its text. */
+const FIELD_BOOST = { text: 1, title: 0.3 };
+
 const OPTIONS = {
   fields: ['text', 'title'],
   storeFields: ['articleId'],
   tokenize: (text: string) => words(text),
   processTerm,
   searchOptions: {
-    boost: { text: 1, title: 0.3 },
+    boost: FIELD_BOOST,
     fuzzy: (term: string) => (term.length >= 5 ? 0.2 : false) as number | false,
     prefix: (term: string) => term.length >= 4,
     combineWith: 'OR' as const,
@@ -172,6 +176,25 @@ function makeIndex(
     corrections.set(t, best);
     return best;
   };
+  // Passages whose title field holds a term (every passage carries its article's title): with `df` (the text field),
+  // what bounds a term's score in any passage, so the search can skip scoring common terms on passages that cannot win.
+  const titleDf = new Map<string, number>();
+  const titles = new Map<string, string>();
+  const countTitle = (title: string, passageCount: number) => {
+    for (const t of new Set(words(title).map(processTerm))) {
+      if (!t) continue;
+      const m = (titleDf.get(t) ?? 0) + passageCount;
+      if (m > 0) titleDf.set(t, m);
+      else titleDf.delete(t);
+    }
+  };
+  const bound = (spec: TermSpec): { score: number; passages: number } => {
+    if (spec.fuzzy || spec.prefix) return { score: Infinity, passages: Infinity };
+    const text = df.get(spec.term) ?? 0;
+    const title = titleDf.get(spec.term) ?? 0;
+    const fields = [{ boost: FIELD_BOOST.text, df: text }, { boost: FIELD_BOOST.title, df: title }];
+    return { score: bm25Bound(ms.documentCount, fields, spec.boost), passages: text + title };
+  };
   const passages = new Map<string, Paragraph>();
   const sentences = new Map<string, Sentence>();
   // Which paragraphs each article put in the index, so a changed or deleted file
@@ -179,6 +202,8 @@ function makeIndex(
   const byArticle = new Map<string, Paragraph[]>();
   const register = (a: Article) => {
     byArticle.set(a.id, a.paragraphs);
+    titles.set(a.id, a.title);
+    countTitle(a.title, a.paragraphs.length);
     for (const p of a.paragraphs) {
       passages.set(p.id, p);
       for (const s of p.sentences) sentences.set(s.id, s);
@@ -193,6 +218,8 @@ function makeIndex(
       for (const s of p.sentences) sentences.delete(s.id);
     }
     countDf({ paragraphs: old }, df, -1);
+    countTitle(titles.get(articleId) ?? '', -old.length);
+    titles.delete(articleId);
     byArticle.delete(articleId);
   };
   corpus.articles.forEach(register);
@@ -225,13 +252,18 @@ function makeIndex(
       // MiniSearch score most of a large corpus (and unknown terms were corrected above).
       // MiniSearch hands boostTerm the processed term: the weights are keyed the same way.
       const boost = o.boost ? new Map(Object.entries(o.boost).map(([w, b]) => [processTerm(w) ?? w, b])) : undefined;
-      const hits = ms.search(q, {
-        fuzzy: (term: string) => (df.has(term) || term.length < 5 ? false : 0.2),
-        prefix: (term: string) => !df.has(term) && term.length >= 4,
-        ...(boost ? { boostTerm: (term: string) => boost.get(term) ?? 1 } : {}),
-        ...(allowed ? { filter: (r) => allowed.has(r.articleId as string) } : {}),
-      });
-      return hits.slice(0, o.limit ?? 20).map((h) => ({
+      // The query as MiniSearch would run it (its tokenizer and processTerm); only the best `limit` hits are scored in full.
+      const specs: TermSpec[] = words(q)
+        .map(processTerm)
+        .filter((t): t is string => !!t)
+        .map((term) => ({
+          term,
+          fuzzy: df.has(term) || term.length < 5 ? false : 0.2,
+          prefix: !df.has(term) && term.length >= 4,
+          boost: boost?.get(term) ?? 1,
+        }));
+      const hits = topHits(ms, specs, o.limit ?? 20, bound, allowed ? (f) => allowed.has(f?.articleId as string) : undefined);
+      return hits.map((h) => ({
         id: String(h.id),
         articleId: h.articleId as string,
         score: h.score,

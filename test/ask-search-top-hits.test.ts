@@ -1,0 +1,163 @@
+/**
+ * The search keeps only the best hits of a MiniSearch query without scoring every passage that
+ * holds a common word (src/index/top-hits.ts). Its hits must be MiniSearch's own: the same
+ * passages, scores, matched terms and order as a full query cut to the same length.
+ */
+import { describe, expect, it } from 'vitest';
+import MiniSearch, { type SearchResult } from 'minisearch';
+import { bm25Bound, topHits, type TermSpec } from '../src/index/top-hits.js';
+import { buildIndex } from '../src/index/build.js';
+import type { Article, Corpus, Paragraph, Sentence } from '../src/types.js';
+
+/** A small seeded generator, so the written corpus is the same on every run. */
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+// Words drawn with Zipf-like weights: a few in most passages, many in a handful.
+const VOCAB = Array.from({ length: 400 }, (_, i) => `w${i.toString(36)}x`);
+const TITLE_WORDS = ['harbour', 'dispute', 'levy', 'strike', 'budget'];
+
+interface Doc {
+  id: string;
+  articleId: string;
+  text: string;
+  title: string;
+}
+
+function writtenDocs(n: number): Doc[] {
+  const r = rng(14);
+  const weights = VOCAB.map((_, i) => 1 / (i + 1));
+  const total = weights.reduce((a, b) => a + b, 0);
+  const draw = () => {
+    let x = r() * total;
+    for (let i = 0; i < VOCAB.length; i++) if ((x -= weights[i]!) <= 0) return VOCAB[i]!;
+    return VOCAB.at(-1)!;
+  };
+  const docs: Doc[] = [];
+  for (let i = 0; i < n; i++) {
+    const article = Math.floor(i / 8);
+    // Every title holds "dispute" (a story-wide word, as "row" in every bench title); others vary.
+    const title = `dispute ${TITLE_WORDS[article % TITLE_WORDS.length]} ${VOCAB[(article * 7) % 60]}`;
+    const len = 4 + Math.floor(r() * 30);
+    docs.push({ id: `a${article}:p${i % 8}`, articleId: `a${article}`, title, text: Array.from({ length: len }, draw).join(' ') });
+  }
+  return docs;
+}
+
+const FIELD_BOOST = { text: 1, title: 0.3 };
+const docs = writtenDocs(3000);
+const ms = new MiniSearch<Doc>({ fields: ['text', 'title'], storeFields: ['articleId'], searchOptions: { boost: FIELD_BOOST } });
+ms.addAll(docs);
+const dfText = new Map<string, number>();
+const dfTitle = new Map<string, number>();
+for (const d of docs) {
+  for (const t of new Set(d.text.split(' '))) dfText.set(t, (dfText.get(t) ?? 0) + 1);
+  for (const t of new Set(d.title.split(' '))) dfTitle.set(t, (dfTitle.get(t) ?? 0) + 1);
+}
+const bound = (s: TermSpec) =>
+  s.fuzzy || s.prefix
+    ? { score: Infinity, passages: Infinity }
+    : {
+        score: bm25Bound(ms.documentCount, [{ boost: 1, df: dfText.get(s.term) ?? 0 }, { boost: 0.3, df: dfTitle.get(s.term) ?? 0 }], s.boost),
+        passages: (dfText.get(s.term) ?? 0) + (dfTitle.get(s.term) ?? 0),
+      };
+
+/** The same query through MiniSearch in full, cut to `limit`. */
+function fullSearch(specs: TermSpec[], limit: number, allowed?: Set<string>): SearchResult[] {
+  return ms
+    .search(specs.map((s) => s.term).join(' '), {
+      fuzzy: (t, i) => specs[i]!.fuzzy,
+      prefix: (t, i) => specs[i]!.prefix,
+      boostTerm: (t, i) => specs[i]!.boost,
+      ...(allowed ? { filter: (r) => allowed.has(r.articleId as string) } : {}),
+    })
+    .slice(0, limit);
+}
+
+const exact = (term: string, boost = 1): TermSpec => ({ term, fuzzy: false, prefix: false, boost });
+const same = (a: SearchResult[], b: SearchResult[]) =>
+  expect(a.map((h) => ({ id: h.id, score: h.score, queryTerms: h.queryTerms, match: h.match, articleId: h.articleId }))).toEqual(
+    b.map((h) => ({ id: h.id, score: h.score, queryTerms: h.queryTerms, match: h.match, articleId: h.articleId })),
+  );
+
+describe('top hits of a MiniSearch query (ask search at scale)', () => {
+  const common = VOCAB.slice(0, 6);
+  const middle = VOCAB.slice(20, 40);
+  const rare = VOCAB.slice(300, 330);
+  const queries: TermSpec[][] = [
+    [exact(rare[0]!), exact(common[0]!), exact(common[1]!)],
+    [exact(common[2]!), exact(rare[1]!), exact('dispute'), exact(middle[0]!), exact(common[0]!)],
+    [exact(rare[2]!), exact(rare[3]!), exact(middle[1]!), exact(middle[2]!), ...common.map((t) => exact(t))],
+    // A word written twice and a related word weighted below 1, as /ask's queries have them.
+    [exact(rare[4]!), exact(rare[4]!), exact(common[3]!, 0.4), exact(middle[3]!, 0.7), exact('dispute')],
+    // Many words of like weight (a list of names): nothing can be skipped.
+    middle.map((t) => exact(t)),
+    // A word the index lacks, searched with prefix and fuzzy expansion, beside common ones.
+    [{ term: VOCAB[301]!.slice(0, -1), fuzzy: 0.2, prefix: true, boost: 1 }, exact(common[0]!), exact(common[4]!)],
+    // Only story-wide words.
+    [exact('dispute'), exact(common[0]!)],
+    ...rare.slice(5, 25).map((r, i) => [exact(r), exact(middle[i % middle.length]!), exact(common[i % common.length]!), exact('dispute')]),
+  ];
+
+  it('returns exactly what a full MiniSearch query returns, for every limit', () => {
+    for (const q of queries) for (const limit of [1, 5, 16, 40]) same(topHits(ms, q, limit, bound), fullSearch(q, limit));
+  });
+
+  it('keeps to the articles asked for, as a full query filtered to them', () => {
+    const allowed = new Set(['a3', 'a17', 'a40', 'a41', 'a99', 'a200']);
+    for (const q of queries) same(topHits(ms, q, 12, bound, (f) => allowed.has(f?.articleId as string)), fullSearch(q, 12, allowed));
+  });
+
+  it('scores common words only on the candidates when they cannot decide the top hits', () => {
+    // Count the passages MiniSearch materialises: a full query materialises every passage holding any word.
+    const q = [exact(rare[0]!), exact(rare[5]!), exact(common[0]!), exact(common[1]!), exact('dispute')];
+    let materialised = 0;
+    const counting = Object.create(ms) as MiniSearch<Doc>;
+    counting.search = ((query: Parameters<MiniSearch['search']>[0], o?: Parameters<MiniSearch['search']>[1]) => {
+      const out = ms.search(query, o);
+      materialised += out.length;
+      return out;
+    }) as MiniSearch['search'];
+    const hits = topHits(counting, q, 5, bound);
+    const full = fullSearch(q, Infinity);
+    same(hits, full.slice(0, 5));
+    expect(full.length).toBeGreaterThan(2500);
+    expect(materialised).toBeLessThan(full.length / 4);
+  });
+});
+
+describe('the corpus index search (buildIndex) keeps the best hits of the whole ranking', () => {
+  it('cuts the same ranking at every limit', async () => {
+    const written = writtenDocs(2400);
+    const byArticle = new Map<string, Doc[]>();
+    for (const d of written) byArticle.set(d.articleId, [...(byArticle.get(d.articleId) ?? []), d]);
+    const articles: Article[] = [...byArticle].map(([id, ds]) => {
+      let at = 0;
+      const paragraphs: Paragraph[] = ds.map((d, index) => {
+        const sentence = { id: `${d.id}:s0`, articleId: id, paragraph: index, index: 0, text: `${d.text}.`, start: at, end: at + d.text.length + 1 } as unknown as Sentence;
+        const p = { id: d.id, articleId: id, index, text: `${d.text}.`, start: at, end: at + d.text.length + 1, sentences: [sentence] } as unknown as Paragraph;
+        at += d.text.length + 3;
+        return p;
+      });
+      return { id, title: ds[0]!.title, paragraphs, sentences: paragraphs.flatMap((p) => p.sentences) } as unknown as Article;
+    });
+    const corpus = { articles, byId: new Map(articles.map((a) => [a.id, a])), version: 'top-hits-test' } as unknown as Corpus;
+    const index = await buildIndex(corpus);
+    // Words in fewer than one passage in twenty (the index drops commoner ones from a query on a large corpus).
+    const queries = [
+      `${VOCAB[310]} ${VOCAB[60]} ${VOCAB[61]} ${VOCAB[62]} dispute`,
+      `${VOCAB[65]} ${VOCAB[66]} ${VOCAB[67]} ${VOCAB[68]} harbour`,
+      `${VOCAB[350]} ${VOCAB[351]} ${VOCAB[70]} ${VOCAB[80]} ${VOCAB[90]} ${VOCAB[100]}`,
+    ];
+    for (const q of queries) {
+      const whole = index.search(q, { limit: 100_000 });
+      expect(whole.length).toBeGreaterThan(40);
+      for (const limit of [3, 16, 40]) expect(index.search(q, { limit })).toEqual(whole.slice(0, limit));
+    }
+  });
+});
