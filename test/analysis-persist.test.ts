@@ -272,6 +272,30 @@ describe('persisted analysis', () => {
     await second.store.close();
   });
 
+  it("an entity's stored facts that do not fit the corpus are built again; the others are read as stored", async () => {
+    const dataDir = tempDir('dispatch-analysis-data-');
+    const first = await start(SEEDS, dataDir);
+    await warmAnalysis(first);
+    const file = readFile(dataDir);
+    const [pos] = file.parts.facts!.quotes[0]!;
+    const name = file.parts.entities!.entities[pos]!.name as string;
+    const expected = await runCommand(first, { command: 'who', text: name });
+    const quotes = attributedQuotes(first);
+    // Same version and code, but a quote of one entity points at a sentence no article has.
+    file.parts.facts!.quotes[0]![1][0]![1][0] = '000_46500a0d823731af.txt:p999:s0';
+    writeFileSync(fileOf(dataDir), encodeAnalysisFile(file));
+    const rec = recordingLogger();
+    const before = built();
+    const second = await start(SEEDS, dataDir, rec.log);
+    expect(await runCommand(second, { command: 'who', text: name })).toEqual(expected);
+    expect(analysisStats.built.facts).toBe(before.facts + 1);
+    expect(analysisStats.built.entities).toBe(before.entities);
+    expect(rec.lines.some((l) => l.level === 40 && /does not fit the corpus/.test(l.msg))).toBe(true);
+    expect(attributedQuotes(second)).toEqual(quotes);
+    await first.store.close();
+    await second.store.close();
+  });
+
   it('stored event and profile postings are used only with the events and entities they index', async () => {
     const dataDir = tempDir('dispatch-analysis-data-');
     const first = await start(SEEDS, dataDir);

@@ -21,7 +21,7 @@ import type { Deps } from '../deps.js';
 import type { Logger } from '../log.js';
 import type { Article, Corpus, Sentence } from '../types.js';
 import { buildEntityIndex, type Entity, type EntityIndex, type EntityMention } from '../index/entities.js';
-import { buildFacts, nameChoices, type Facts, type NameChoice } from './facts.js';
+import { buildFacts, nameChoices, type Fact, type Facts, type NameChoice } from './facts.js';
 import { buildEvents, dateMentionsOf, datesBySentence, type SentenceDate, type TimelineBuild } from './events.js';
 import type { DateMention } from '../index/dates.js';
 import { corpusFigures, plainCounts } from './claim-figures.js';
@@ -148,6 +148,8 @@ interface State {
   sections: Map<PartName, Section>;
   /** The entity index built again because a stored entity's mentions did not fit the corpus (its mentions replace theirs). */
   rebuiltEntities?: EntityIndex;
+  /** The facts built again because a stored entity's facts did not fit the corpus. */
+  rebuiltFacts?: Facts;
   /** A persisted file of this corpus version was taken in (its parts are loaded from it, not built). */
   fromFile: boolean;
   saving?: Promise<void>;
@@ -377,7 +379,7 @@ function createAnalysis(corpus: Corpus, slot: AnalysisSlot | undefined, log: Log
     },
     get facts() {
       const index = this.entities;
-      return persisted('facts', (j: FactsJson) => factsFromJson(j, index, state.resolver), () => buildFacts(corpus, index));
+      return persisted('facts', (j: FactsJson) => factsFromJson(j, index, state.resolver, (side, e, err) => staleFacts(index, side, e, err)), () => buildFacts(corpus, index));
     },
     get names() {
       return part('names', () => nameChoices(this.entities));
@@ -485,6 +487,18 @@ function createAnalysis(corpus: Corpus, slot: AnalysisSlot | undefined, log: Log
     state.sections.delete('entities');
     markDirty(state);
     return fresh.mentions;
+  }
+
+  /** A stored entity's facts that do not fit the corpus: the facts are built again and that entity's taken from them. */
+  function staleFacts(index: EntityIndex, side: keyof Facts, e: Entity, err: Error): Fact[] {
+    state.log?.warn({ part: 'facts', entity: e.id, err: err.message }, 'persisted analysis does not fit the corpus; building the facts again for an entity');
+    if (!state.rebuiltFacts) {
+      analysisStats.built.facts++;
+      state.rebuiltFacts = buildFacts(corpus, index);
+    }
+    state.sections.delete('facts');
+    markDirty(state);
+    return state.rebuiltFacts[side].get(e) ?? [];
   }
 
   /** Plain-data parts are used as stored once every sentence and entity they name exists. */

@@ -195,16 +195,86 @@ export function factsToJson(facts: Facts, index: EntityIndex): FactsJson {
   return { quotes: side(facts.quotes), actions: side(facts.actions) };
 }
 
-export function factsFromJson(json: FactsJson, index: EntityIndex, r: Resolver): Facts {
-  const side = (list: FactsJson['quotes']) =>
-    new Map(
-      list.map(([i, facts]) => {
+/**
+ * The facts of stored JSON. Each entity's quotes and actions are resolved against the corpus when
+ * first read (a /who reads those of the entities it shows; iterating a map reads them all); a list
+ * that does not fit the corpus goes to `onStale`, which gives the facts instead (or throws).
+ */
+export function factsFromJson(json: FactsJson, index: EntityIndex, r: Resolver, onStale?: (side: keyof Facts, e: Entity, err: Error) => Fact[]): Facts {
+  const side = (name: keyof Facts) =>
+    new LazyMap(
+      json[name].map(([i, facts]) => {
         const e = index.entities[i];
         if (!e) throw new StaleAnalysisError(`entity #${i}`);
-        return [e, facts.map(([a, ids]): Fact => ({ article: r.article(a), sentences: ids.map((id) => r.sentence(id)) }))] as const;
+        if (!Array.isArray(facts)) throw new Error(`facts of entity #${i} are malformed`);
+        const load = () => facts.map(([a, ids]): Fact => ({ article: r.article(a), sentences: ids.map((id) => r.sentence(id)) }));
+        return [
+          e,
+          () => {
+            try {
+              return load();
+            } catch (err) {
+              if (!onStale) throw err;
+              return onStale(name, e, err as Error);
+            }
+          },
+        ] as [Entity, () => Fact[]];
       }),
     );
-  return { quotes: side(json.quotes), actions: side(json.actions) };
+  return { quotes: side('quotes'), actions: side('actions') };
+}
+
+/** A map whose values are made when first read: by key, or all of them when it is iterated. */
+class LazyMap<K, V> extends Map<K, V> {
+  #pending = new Map<K, () => V>();
+  constructor(entries: [K, () => V][]) {
+    super();
+    for (const [k, load] of entries) {
+      super.set(k, undefined as V);
+      this.#pending.set(k, load);
+    }
+  }
+  override get(k: K): V | undefined {
+    this.#take(k);
+    return super.get(k);
+  }
+  override set(k: K, v: V): this {
+    this.#pending?.delete(k);
+    return super.set(k, v);
+  }
+  override delete(k: K): boolean {
+    this.#pending.delete(k);
+    return super.delete(k);
+  }
+  override clear(): void {
+    this.#pending.clear();
+    super.clear();
+  }
+  override forEach(cb: (v: V, k: K, m: Map<K, V>) => void, thisArg?: unknown): void {
+    this.#all();
+    super.forEach(cb, thisArg);
+  }
+  override entries(): MapIterator<[K, V]> {
+    this.#all();
+    return super.entries();
+  }
+  override values(): MapIterator<V> {
+    this.#all();
+    return super.values();
+  }
+  override [Symbol.iterator](): MapIterator<[K, V]> {
+    this.#all();
+    return super[Symbol.iterator]();
+  }
+  #take(k: K): void {
+    const load = this.#pending.get(k);
+    if (!load) return;
+    this.#pending.delete(k);
+    super.set(k, load());
+  }
+  #all(): void {
+    for (const k of [...this.#pending.keys()]) this.#take(k);
+  }
 }
 
 // --- timeline events ---------------------------------------------------------------------
