@@ -173,19 +173,24 @@ function eventIndexOf(
     bySentences(ids, each) {
       for (const id of ids) {
         const list = bySentence.get(id);
-        if (list) for (const i of list) each(i);
+        if (list) for (let e = 0; e < list.length; e++) each(list[e]!);
       }
     },
     byTerms(want, each) {
       if (!want.length) return false;
-      // Posting lists are ascending: intersect from the shortest, looking each paragraph up in the others.
+      // Posting lists are ascending: intersect from the shortest, looking each paragraph up in the others
+      // (plain loops: a common word's list has tens of thousands of paragraphs, and garbage per call is GC later).
       const lists = [...new Set(want)].map((t) => termParas.get(t));
       if (lists.some((l) => !l)) return true;
       lists.sort((a, b) => a!.length - b!.length);
-      const rest = lists.slice(1) as ArrayLike<number>[];
-      for (const p of lists[0]!) {
-        if (!rest.every((l) => hasSorted(l, p))) continue;
-        for (const i of paraEvents[p] ?? []) each(i);
+      const first = lists[0]!;
+      for (let k = 0; k < first.length; k++) {
+        const p = first[k]!;
+        let inAll = true;
+        for (let j = 1; j < lists.length && inAll; j++) inAll = hasSorted(lists[j]!, p);
+        if (!inAll) continue;
+        const events = paraEvents[p];
+        if (events) for (let e = 0; e < events.length; e++) each(events[e]!);
       }
       return true;
     },
@@ -193,17 +198,22 @@ function eventIndexOf(
       return runEvents.get(run) ?? [];
     },
     byRuns(runs) {
-      if (!runs.length) return null;
-      const lists = [...new Set(runs)].map((r) => runEvents.get(r) ?? []).sort((a, b) => a.length - b.length);
-      let out: readonly number[] = lists[0]!;
-      for (const l of lists.slice(1)) {
-        if (!out.length) break;
-        out = out.filter((i) => hasSorted(l, i));
-      }
-      return out;
+      return runs.length ? intersectAscending([...new Set(runs)].map((r) => runEvents.get(r) ?? [])) : null;
     },
     toJson,
   };
+}
+
+/** The numbers in every one of these ascending lists (ascending), from the shortest, by binary search in the others. */
+export function intersectAscending(lists: readonly (readonly number[])[]): readonly number[] {
+  if (!lists.length) return [];
+  const sorted = [...lists].sort((a, b) => a.length - b.length);
+  let out: readonly number[] = sorted[0]!;
+  for (const l of sorted.slice(1)) {
+    if (!out.length) break;
+    out = out.filter((i) => hasSorted(l, i));
+  }
+  return out;
 }
 
 /** Is `x` in the ascending list `xs` (binary search)? */

@@ -13,7 +13,7 @@ import { citationMeta, quoteSentences } from './cite.js';
 import { quoteUnit } from '../analysis/quote-span.js';
 import { aboutEntity, sentencesDescribedBy } from './who.js';
 import { analysisOf } from '../analysis/index.js';
-import { runsOf, type EventIndex } from '../analysis/event-index.js';
+import { intersectAscending, runsOf, type EventIndex } from '../analysis/event-index.js';
 import { formatSpan, type MergedEvent, type TimelineBuild } from '../analysis/events.js';
 
 /** Events shown per page of the text/Discord rendering (JSON always has them all). */
@@ -85,34 +85,76 @@ function matchingEvents(
 ): boolean {
   if (sentenceIds) index.bySentences(sentenceIds, keep);
   if (aliases?.length) {
+    // A run's events not kept yet and within the dates, once per run: a first name or surname is shared by
+    // thousands of spellings, and most of its events are already kept through the entities' sentences.
+    const open = new Map<string, readonly number[]>();
+    const openOf = (run: string) => {
+      let list = open.get(run);
+      if (!list) open.set(run, (list = index.byRun(run).filter((i) => !kept(i) && wanted(i))));
+      return list;
+    };
     // candidate event → the spellings to test on it
-    const toTest = new Map<number, RegExp[]>();
+    const toTest = new Map<number, Spelling[]>();
+    const spellings = spellingsOf(all);
     for (const a of aliases) {
-      const folded = fold(a);
-      const runs = runsOf(folded);
-      if (runs.length === 1 && runs[0] === folded) {
-        for (const i of index.byRun(folded)) keep(i);
+      const sp = spellingOf(spellings, a);
+      if (sp.oneRun) {
+        for (const i of index.byRun(sp.folded)) keep(i);
         continue;
       }
-      const re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(folded)}(?![\\p{L}\\p{N}])`, 'u');
+      // A run whose events are all kept already leaves nothing to test (the usual case: no list made).
+      if (sp.runs.some((r) => !openOf(r).length)) continue;
       // No letters or digits to look up: every event is a candidate.
-      for (const i of index.byRuns(runs) ?? all.keys()) {
-        if (kept(i) || !wanted(i)) continue;
-        const res = toTest.get(i);
-        if (res) res.push(re);
-        else toTest.set(i, [re]);
+      const candidates = sp.runs.length ? intersectAscending(sp.runs.map(openOf)) : [...all.keys()].filter((i) => !kept(i) && wanted(i));
+      for (const i of candidates) {
+        const list = toTest.get(i);
+        if (list) list.push(sp);
+        else toTest.set(i, [sp]);
       }
     }
-    for (const [i, res] of toTest) {
+    for (const [i, list] of toTest) {
       if (kept(i)) continue;
       const texts = all[i]!.members.map((m) => fold(m.sentence.text));
-      if (res.some((re) => texts.some((t) => re.test(t)))) keep(i);
+      if (list.some((sp) => texts.some((t) => regexOf(sp).test(t)))) keep(i);
     }
     return true;
   }
   if (!index.byTerms(terms(about), keep)) return false;
   if (describedIds) index.bySentences(describedIds, keep);
   return true;
+}
+
+/** A spelling as the postings and the whole-word test read it (folded; its distinct runs of letters and digits). */
+interface Spelling {
+  folded: string;
+  runs: string[];
+  /** The spelling is one run: found exactly where its postings say. */
+  oneRun: boolean;
+  re?: RegExp;
+}
+
+/** Spellings worked out once per corpus version (a name's spellings recur in every call that names it). */
+const spellingMemo = new WeakMap<readonly MergedEvent[], Map<string, Spelling>>();
+
+function spellingsOf(all: readonly MergedEvent[]): Map<string, Spelling> {
+  let memo = spellingMemo.get(all);
+  if (!memo) spellingMemo.set(all, (memo = new Map()));
+  return memo;
+}
+
+function spellingOf(memo: Map<string, Spelling>, alias: string): Spelling {
+  let sp = memo.get(alias);
+  if (!sp) {
+    const folded = fold(alias);
+    const runs = runsOf(folded);
+    memo.set(alias, (sp = { folded, runs: [...new Set(runs)], oneRun: runs.length === 1 && runs[0] === folded }));
+  }
+  return sp;
+}
+
+/** The whole-word test of a spelling, as `matchesAbout` runs it. */
+function regexOf(sp: Spelling): RegExp {
+  return (sp.re ??= new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(sp.folded)}(?![\\p{L}\\p{N}])`, 'u'));
 }
 
 /** A filter with no letters or digits ("", "   ", "?!") is no filter. */
