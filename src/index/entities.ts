@@ -11,6 +11,8 @@
 import type { Article, Corpus, EntityInfo, Sentence } from '../types.js';
 import { quoteOf } from '../corpus/html.js';
 import { STOPWORDS, fold } from '../language/tokenize.js';
+import { withinEdits } from '../language/edit-distance.js';
+import { doubleMetaphone } from 'double-metaphone';
 import { isPersonNoun } from '../language/wordnet.js';
 import { type TypeCue, agedPerson, looksLikePersonName, typeCues } from '../analysis/entity-types.js';
 import {
@@ -569,6 +571,50 @@ function isAcronymOf(short: string, words: string[]): boolean {
 }
 
 /**
+ * A word of a name spelled another way: the same sound (a Double Metaphone code in common, of three or more
+ * consonant sounds: "Osotthanakorn" ~ "Osatanakorn", "Zelensky" ~ "Zelenskyy", "Gaddafi" ~ "Qaddafi"; not
+ * "Herrera" ~ "Ferreira" or "Zaigou" ~ "Zaitou"), and letters mostly shared (at most a third changed).
+ */
+function closeSpelling(a: string, b: string): boolean {
+  if (a === b || Math.min(a.length, b.length) < 5) return false;
+  const [a1, a2] = doubleMetaphone(a);
+  const [b1, b2] = doubleMetaphone(b);
+  const codes = new Set([a1, a2].filter((c) => c.length >= 3));
+  if (![b1, b2].some((c) => codes.has(c))) return false;
+  return withinEdits(a, b, Math.max(1, Math.floor(Math.max(a.length, b.length) / 3)));
+}
+
+/**
+ * Person names of two or more words that differ in the surname only, spelled closely (a transliteration, a typo):
+ * the less mentioned joins the more mentioned. Compared within buckets of names sharing the words before it.
+ */
+function mergeSpellings(groups: Map<string, Group>): void {
+  const buckets = new Map<string, Group[]>();
+  for (const g of groups.values()) {
+    if (g.tokens.length < 2 || kindOfCands(g.cands) !== 'person') continue;
+    // Only the surname: first names that sound alike are often two people ("Daniel" and "Danielle", "Christian" and "Christine").
+    const i = g.tokens.length - 1;
+    const k = `${i}\u0000${g.tokens.slice(0, i).join(' ')}`;
+    buckets.set(k, [...(buckets.get(k) ?? []), g]);
+  }
+  for (const [k, list] of buckets) {
+    if (list.length < 2) continue;
+    const i = Number(k.slice(0, k.indexOf('\u0000')));
+    const sorted = [...list].sort((a, b) => b.cands.length - a.cands.length || a.key.localeCompare(b.key));
+    for (let x = 0; x < sorted.length; x++) {
+      const big = sorted[x]!;
+      if (groups.get(big.key) !== big) continue;
+      for (let y = x + 1; y < sorted.length; y++) {
+        const small = sorted[y]!;
+        if (groups.get(small.key) !== small || !closeSpelling(big.tokens[i]!, small.tokens[i]!)) continue;
+        big.cands.push(...small.cands);
+        groups.delete(small.key);
+      }
+    }
+  }
+}
+
+/**
  * Build the entity index of a corpus. Not cached here: src/analysis builds it once
  * per corpus version and persists it (engines read `analysisOf(deps).entities`).
  */
@@ -633,6 +679,10 @@ export function buildEntityIndex(corpus: Corpus): EntityIndex {
       groups.delete(g.key);
     }
   }
+
+  // One person's name transliterated differently by different outlets ("Narongsak Osotthanakorn", "Narongsak Osottanakorn",
+  // "Narongsak Osatanakorn"): the same words but one, and that one a close spelling of the other, are one person.
+  mergeSpellings(groups);
 
   // 2. One-word names: a surname or short form of a longer name — the nearest one in the same
   // article, else the only one in the corpus. Otherwise the word is an entity of its own.
