@@ -114,8 +114,7 @@ function matchingEvents(
     }
     for (const [i, list] of toTest) {
       if (kept(i)) continue;
-      const texts = all[i]!.members.map((m) => fold(m.sentence.text));
-      if (list.some((sp) => texts.some((t) => regexOf(sp).test(t)))) keep(i);
+      if (list.some((sp) => spelledIn(sp, i, all[i]!))) keep(i);
     }
     return true;
   }
@@ -131,6 +130,9 @@ interface Spelling {
   /** The spelling is one run: found exactly where its postings say. */
   oneRun: boolean;
   re?: RegExp;
+  reAscii?: RegExp;
+  /** Event → whether the spelling is in it, for the events tested so far. */
+  found?: Map<number, boolean>;
 }
 
 /** Spellings worked out once per corpus version (a name's spellings recur in every call that names it). */
@@ -152,9 +154,35 @@ function spellingOf(memo: Map<string, Spelling>, alias: string): Spelling {
   return sp;
 }
 
-/** The whole-word test of a spelling, as `matchesAbout` runs it. */
+/** The whole-word test of a spelling, as `matchesAbout` runs it, on folded text. */
 function regexOf(sp: Spelling): RegExp {
   return (sp.re ??= new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(sp.folded)}(?![\\p{L}\\p{N}])`, 'u'));
+}
+
+/**
+ * The same test on ASCII text as written: folding ASCII only lowercases it, and the spelling is
+ * folded (lowercase, no character whose case folds to ASCII), so ignoring case is folding.
+ */
+function asciiRegexOf(sp: Spelling): RegExp {
+  return (sp.reAscii ??= new RegExp(regexOf(sp).source, 'iu'));
+}
+
+const ASCII = /^[\x00-\x7f]*$/;
+
+/**
+ * Is the spelling a whole word of one of the event's sentences (as `matchesAbout` tests it)? Kept per
+ * event and spelling for the corpus version: a merged event can have tens of thousands of tellings, and
+ * a common first name and surname are both in hundreds of such events at 10,000 articles.
+ */
+function spelledIn(sp: Spelling, i: number, e: MergedEvent): boolean {
+  const hit = (sp.found ??= new Map()).get(i);
+  if (hit !== undefined) return hit;
+  const found = e.members.some((m) => {
+    const text = m.sentence.text;
+    return ASCII.test(text) ? asciiRegexOf(sp).test(text) : regexOf(sp).test(fold(text));
+  });
+  sp.found.set(i, found);
+  return found;
 }
 
 /** A filter with no letters or digits ("", "   ", "?!") is no filter. */
