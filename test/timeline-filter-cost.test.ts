@@ -112,7 +112,8 @@ function namesakes(): Record<string, string> {
   for (let k = 0; k < 6; k++) {
     const lines = [`${months[k]} 28, 2024`, '', `Harbour dispute, part ${k + 1}`, ''];
     amaras.forEach((p, i) => lines.push(`${p} opened the ${['north', 'south', 'east'][i]} depot number ${k * 10 + i} on ${months[k]} ${i + 2}.`, ''));
-    others.forEach((p, i) => lines.push(`${p} signed the ${['grain', 'coal', 'timber', 'salt'][i]} contract number ${k * 10 + i} on ${months[k]} ${i + 10}.`, ''));
+    // (a dash: not ASCII, so a test of a spelling on these sentences must fold them)
+    others.forEach((p, i) => lines.push(`${p} signed the ${['grain', 'coal', 'timber', 'salt'][i]} contract number ${k * 10 + i} on ${months[k]} ${i + 10} — a first.`, ''));
     lines.push(`The harbour board met again in ${months[k]} 2024.`, '');
     files[`article-${k}.txt`] = lines.join('\n');
   }
