@@ -29,7 +29,7 @@ import { createStore } from '../src/store/index.js';
 import { loadCorpusCached } from '../src/scale/corpus-cache.js';
 import { silentLogger } from '../src/log.js';
 import type { Deps } from '../src/deps.js';
-import { analysisStats } from '../src/analysis/file.js';
+import { ANALYSIS_FILE, analysisStats } from '../src/analysis/file.js';
 import type { Corpus } from '../src/types.js';
 import { rng, VOCABULARY } from './generate.js';
 import { promptTokensOf, startStubOpenai } from '../test/helpers/stub-openai.js';
@@ -150,7 +150,7 @@ async function build(): Promise<Record<string, unknown>> {
   await (await import('../src/analysis/index.js')).warmAnalysis(deps);
   const analysisRestMs = ms(ta);
   const analysisRestCpuMs = cpuMs(ca);
-  const analysisFileMb = Math.round(statSync(path.join(dataDir!, 'analysis', 'analysis.json')).size / 1e5) / 10;
+  const analysisFileMb = Math.round(statSync(path.join(dataDir!, 'analysis', ANALYSIS_FILE)).size / 1e5) / 10;
   console.error(`analysis: rest built + persisted in ${analysisRestMs} ms (cpu ${analysisRestCpuMs}), file ${analysisFileMb} MB`);
 
   // Prompt tokens per /ask: the same engine with the model layer pointed at the stub server.
