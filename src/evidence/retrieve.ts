@@ -247,8 +247,12 @@ export function retrieve(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion
     for (const m of e.mentions) if (!mentionAt.has(`${e.id}\u0000${m.sentence.id}`)) mentionAt.set(`${e.id}\u0000${m.sentence.id}`, m.start);
   }
   const refAt = new Map<string, number>();
+  const refSentences = new Map<string, Set<string>>(); // entity id → sentence ids it is referred to in
   for (const r of analysis.references) {
     if (!wanted.has(r.entity)) continue;
+    const rs = refSentences.get(r.entity) ?? new Set<string>();
+    rs.add(r.sentenceId);
+    refSentences.set(r.entity, rs);
     if (!refAt.has(`${r.entity}\u0000${r.sentenceId}`)) refAt.set(`${r.entity}\u0000${r.sentenceId}`, r.start);
     const set = refsBySentence.get(r.sentenceId) ?? new Set<string>();
     set.add(r.entity);
@@ -282,8 +286,9 @@ export function retrieve(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion
     }
   }
 
-  const features = new Map<string, Set<string>>();
   // A hyphenated word holds its parts too ("Panama-registered" is registered, "Japanese-owned" owned).
+  // Kept for this call only: a cache living as long as the corpus would hold every sentence ever read (10,000 articles).
+  const features = new Map<string, Set<string>>();
   const stemsOf = (s: Sentence) => {
     let f = features.get(s.id);
     if (!f) {
@@ -292,15 +297,44 @@ export function retrieve(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion
     }
     return f;
   };
+  // Per element: the first of its entities (in order) named in / referred to in each sentence.
+  const firstOf = new Map<Set<string>, { named: Map<string, string>; referred: Map<string, string> }>();
+  const lookup = (ids: Set<string>) => {
+    let x = firstOf.get(ids);
+    if (!x) {
+      const named = new Map<string, string>();
+      const referred = new Map<string, string>();
+      for (const id of ids) {
+        for (const sid of mentionIds.get(id) ?? []) if (!named.has(sid)) named.set(sid, id);
+        for (const sid of refSentences.get(id) ?? []) if (!referred.has(sid)) referred.set(sid, id);
+      }
+      firstOf.set(ids, (x = { named, referred }));
+    }
+    return x;
+  };
+  const aliasKeys = new Map<Set<string>, string[][]>();
+  const aliasesOf = (ids: Set<string>) => {
+    let x = aliasKeys.get(ids);
+    if (!x) {
+      const seen = new Set<string>();
+      x = [];
+      for (const id of ids) for (const k of entityKeys.get(id) ?? []) if (!seen.has(k.join(' '))) { seen.add(k.join(' ')); x.push(k); }
+      aliasKeys.set(ids, x);
+    }
+    return x;
+  };
   const entityKeys = new Map(analysis.entities.entities.filter((x) => wanted.has(x.id)).map((x) => [x.id, x.keys.map((k) => k.split(' ').map(stem))]));
   const support = (e: Element, s: Sentence): Support | null => {
     if (e.role === 'date') return dateSupport(deps, q, Number(e.id.slice(1)), s);
     if (e.entityIds) {
-      for (const id of e.entityIds) if (mentionIds.get(id)?.has(s.id)) return { weight: 1, match: 1, sentence: s, via: 'mention', at: mentionAt.get(`${id}\u0000${s.id}`) };
-      for (const id of e.entityIds) if (refsBySentence.get(s.id)?.has(id)) return { weight: 0.9, match: 0.9, sentence: s, via: 'reference', at: refAt.get(`${id}\u0000${s.id}`) };
+      const { named, referred } = lookup(e.entityIds);
+      const n = named.get(s.id);
+      if (n !== undefined) return { weight: 1, match: 1, sentence: s, via: 'mention', at: mentionAt.get(`${n}\u0000${s.id}`) };
+      const r = referred.get(s.id);
+      if (r !== undefined) return { weight: 0.9, match: 0.9, sentence: s, via: 'reference', at: refAt.get(`${r}\u0000${s.id}`) };
       // An alias written out even where the entity index did not record a mention.
       const st = stemsOf(s);
-      for (const id of e.entityIds) if ((entityKeys.get(id) ?? []).some((k) => k.every((w) => st.has(w)))) return { weight: 0.9, match: 0.9, sentence: s, via: 'alias' };
+      if (aliasesOf(e.entityIds).some((k) => k.every((w) => st.has(w)))) return { weight: 0.9, match: 0.9, sentence: s, via: 'alias' };
       // The name as the question wrote it ("Latin American cartels" holds the question's "Latin American").
       if (e.asked?.length && e.asked.every((w) => st.has(w))) return { weight: 0.9, match: 0.9, sentence: s, via: 'alias' };
       return null;
@@ -311,8 +345,9 @@ export function retrieve(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion
     if (best) best.at = positionOf(s, best.via);
     if ((!best || best.match < 0.9) && e.described) {
       // The entity the noun describes, named here or referred to ("Ekkapol", "he" for "the coach").
-      for (const id of e.described) if (mentionIds.get(id)?.has(s.id)) return { weight: 0.9, match: 0.9, sentence: s, via: 'mention' };
-      for (const id of e.described) if (refsBySentence.get(s.id)?.has(id)) return { weight: 0.8, match: 0.8, sentence: s, via: 'reference' };
+      const { named, referred } = lookup(e.described);
+      if (named.has(s.id)) return { weight: 0.9, match: 0.9, sentence: s, via: 'mention' };
+      if (referred.has(s.id)) return { weight: 0.8, match: 0.8, sentence: s, via: 'reference' };
     }
     return best;
   };
