@@ -103,6 +103,13 @@ describe('the time a question asks', () => {
     expect(a.citations[0]!.quote).toMatch(/300 firefighters[\s\S]*about 1,100/);
   });
 
+  it('past tense, no time named, of a figure the articles later update: the latest leads, the first beside it', async () => {
+    const a = await ask('How many firefighters did the government send?');
+    expect(a.answered).toBe(true);
+    expect(a.short?.text).toMatch(/^about 1,100 \[(\d+)\], up from 300 firefighters \[\1\] in June \[\1\]$/);
+    expectShortVerbatim(a);
+  });
+
   it('"now": the latest figure of what is counted, across articles', async () => {
     const a = await ask('How many evacuees are there now?');
     expect(a.short?.text).toMatch(/^5,000 evacuees \[\d+\], up from (?:About )?2,[14]00 evacuees \[\d+\]/);

@@ -190,11 +190,18 @@ export function byTime(
   const times = figureTimes(deps);
   const { byId, updates } = times;
   const none = { windows, earlier: null };
-  if ((q.kind !== 'count' && q.kind !== 'amount') || (!q.now && !q.dates.length)) return none;
+  if (q.kind !== 'count' && q.kind !== 'amount') return none;
   const top = windows[0];
   const first = top?.fillers[0];
   if (!top || !first?.figure) return none;
   const lead = first.figure;
+  // A question that names no time ("how many troops did the US send?") about a figure the articles later update ("that
+  // number has since grown to roughly 10,000") asks what the story knows now: the latest leads, the first beside it.
+  const all = analysisOf(deps).figureFacts.figures;
+  // The same fact in another article ("roughly 4,500 troops" in August, "4,500 troops" in August) shares its updates.
+  const twins = (f: FigureFact) => all.filter((g) => g !== f && g.value === f.value && sameQuantity(g, f) && times.comparable(g, f));
+  const now = q.now || (!q.dates.length && [lead, ...twins(lead)].some((f) => updates(f.id).length > 0));
+  if (!now && !q.dates.length) return none;
   const floor = top.rank * 0.5;
   const pool: Placed[] = [];
   for (const w of windows) {
@@ -207,12 +214,9 @@ export function byTime(
     }
   }
   if (!pool.length) return none;
-  if (q.now) {
+  if (now) {
     // A later value of a figure that answers answers too, though its sentence names nothing the question does
     // ("That number has since grown to roughly 10,000"): quoted in the window that holds both, else around itself.
-    // The same fact in another article ("roughly 4,500 troops" in August, "4,500 troops" in August) shares its updates.
-    const all = analysisOf(deps).figureFacts.figures;
-    const twins = (f: FigureFact) => all.filter((g) => g !== f && g.value === f.value && sameQuantity(g, f) && times.comparable(g, f));
     for (let i = 0; i < pool.length; i++) {
       const p = pool[i]!;
       for (const u of [p.filler.figure, ...twins(p.filler.figure)].flatMap((f) => updates(f.id))) {
@@ -228,7 +232,7 @@ export function byTime(
   }
   let pick = pool[0]!;
   let earlier: Placed | null = null;
-  if (q.now) {
+  if (now) {
     for (const p of pool) if (times.laterThan(p.filler.figure, pick.filler.figure)) pick = p;
     const before = pool.filter((p) => p.filler.figure.value !== pick.filler.figure.value && times.laterThan(pick.filler.figure, p.filler.figure));
     // The figure it updates, quoted with it; else the latest of the earlier ones.
