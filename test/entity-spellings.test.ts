@@ -30,4 +30,13 @@ describe('a surname spelled several ways', () => {
   it('keeps apart names that only look alike, and first names that sound alike', () => {
     expect(people).toEqual(expect.arrayContaining(['Carla Herrera', 'Carla Ferreira', 'Daniel Ortez', 'Danielle Ortez']));
   });
+
+  it('takes names in any script or punctuation without failing, and merges none of them by accident', () => {
+    const odd = corpusOf(
+      `Odd names\n\nMarie O'Connor-Łukasiewicz spoke first. Then Marie Nguyễn spoke, and Marie Ngûyen agreed.\n\nJosé 李 Wang and Ana Ø arrived. Marie Nguyen-Smith left.`,
+    );
+    const names = buildEntityIndex(odd).entities.map((e) => e.name);
+    expect(names).toEqual(expect.arrayContaining(["Marie O'Connor-Łukasiewicz", 'Marie Nguyen-Smith']));
+    expect(names.filter((n) => /^Marie /.test(n)).length).toBeGreaterThanOrEqual(3);
+  });
 });

@@ -99,15 +99,15 @@ export function decide(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, 
   // them all gives it, a window stating the question's verb and all it names but one topic noun may ("lost contact … one hour
   // and 45 minutes after it descended") — the value's kind and the verb, in one sentence, hold it to the question.
   const topics = required.filter((e) => !e.entityIds);
-  const askedVerbs = r.elements.filter((e) => e.role === 'predicate' && e.term?.cls === 'verb');
+  const verbs = r.elements.filter((e) => e.role === 'predicate' && e.term?.cls === 'verb');
   const partialWindows =
-    PARTIAL_KINDS.has(q.kind) && topics.length >= 2 && askedVerbs.length
+    PARTIAL_KINDS.has(q.kind) && topics.length >= 2 && verbs.length
       ? windows.filter(
           (w) =>
             !together.includes(w) &&
             required.filter((e) => !holds(w, e)).length === 1 &&
             required.every((e) => !e.entityIds || holds(w, e)) &&
-            askedVerbs.some((v) => holds(w, v)) &&
+            verbs.some((v) => holds(w, v)) &&
             boundHolds(w),
         )
       : [];
@@ -121,7 +121,6 @@ export function decide(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, 
   }
 
   // 3. A yes/no question asks about its verb: a window must state it (or its opposite).
-  const verbs = r.elements.filter((e) => e.role === 'predicate' && e.term?.cls === 'verb');
   if (together.length && (q.kind === 'yesno' || PREDICATED.has(q.kind)) && verbs.length) {
     // Said of them: the verb in the window's centre, with what the question names in that sentence or referred to there.
     // "Which minister is in charge of …", "which ship hauled …": when no window states the verb, one naming that kind
@@ -157,7 +156,7 @@ export function decide(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, 
       const nearFiller = (f: Filler) =>
         required.every((e) => (partial && !holds(w, e)) || [...(w.holding.get(e.id) ?? [])].some((id) => Math.abs(order.indexOf(id) - order.indexOf(f.sentence.id)) <= 1));
       // A window missing a topic noun answers only with a value that fits well, in the sentence that states the verb.
-      const verbSentence = (f: Filler) => !partial || askedVerbs.some((v) => w.holding.get(v.id)?.has(f.sentence.id));
+      const verbSentence = (f: Filler) => !partial || verbs.some((v) => w.holding.get(v.id)?.has(f.sentence.id));
       const fillers = fillersOf(deps, q, r.elements, w).filter((f) => f.fit >= (partial ? PARTIAL_MIN_FIT : MIN_FIT) && nearFiller(f) && verbSentence(f));
       if ((partial || !slotted) && !fillers.length) continue;
       // An age's holder named by a clause ("the diver who died"): the clause must be true of its window.

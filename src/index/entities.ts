@@ -570,43 +570,41 @@ function isAcronymOf(short: string, words: string[]): boolean {
   return initials === short;
 }
 
-/**
- * A word of a name spelled another way: the same sound (a Double Metaphone code in common, of three or more
- * consonant sounds: "Osotthanakorn" ~ "Osatanakorn", "Zelensky" ~ "Zelenskyy", "Gaddafi" ~ "Qaddafi"; not
- * "Herrera" ~ "Ferreira" or "Zaigou" ~ "Zaitou"), and letters mostly shared (at most a third changed).
- */
-function closeSpelling(a: string, b: string): boolean {
-  if (a === b || Math.min(a.length, b.length) < 5) return false;
-  const [a1, a2] = doubleMetaphone(a);
-  const [b1, b2] = doubleMetaphone(b);
-  const codes = new Set([a1, a2].filter((c) => c.length >= 3));
-  if (![b1, b2].some((c) => codes.has(c))) return false;
-  return withinEdits(a, b, Math.max(1, Math.floor(Math.max(a.length, b.length) / 3)));
+/** Letters mostly shared: at most a third of the longer spelling changed. */
+function closeLetters(a: string, b: string): boolean {
+  return a !== b && withinEdits(a, b, Math.max(1, Math.floor(Math.max(a.length, b.length) / 3)));
 }
 
 /**
- * Person names of two or more words that differ in the surname only, spelled closely (a transliteration, a typo):
- * the less mentioned joins the more mentioned. Compared within buckets of names sharing the words before it.
+ * Person names of two or more words that differ in the surname only, spelled another way (a transliteration, a typo):
+ * the less mentioned joins the more mentioned. The surnames must sound the same — a Double Metaphone code in common,
+ * of three or more consonant sounds ("Osotthanakorn" ~ "Osatanakorn", "Zelensky" ~ "Zelenskyy", "Gaddafi" ~ "Qaddafi";
+ * not "Herrera" ~ "Ferreira" or "Zaigou" ~ "Zaitou") — and share most letters. Names are bucketed by the words before the
+ * surname and the surname's code, so only names that could merge are compared (thousands share a first name at scale).
+ * Only the surname: first names that sound alike are often two people ("Daniel" and "Danielle", "Christian" and "Christine").
  */
 function mergeSpellings(groups: Map<string, Group>): void {
   const buckets = new Map<string, Group[]>();
   for (const g of groups.values()) {
-    if (g.tokens.length < 2 || kindOfCands(g.cands) !== 'person') continue;
-    // Only the surname: first names that sound alike are often two people ("Daniel" and "Danielle", "Christian" and "Christine").
-    const i = g.tokens.length - 1;
-    const k = `${i}\u0000${g.tokens.slice(0, i).join(' ')}`;
-    buckets.set(k, [...(buckets.get(k) ?? []), g]);
+    const surname = g.tokens[g.tokens.length - 1]!;
+    if (g.tokens.length < 2 || surname.length < 5 || kindOfCands(g.cands) !== 'person') continue;
+    const first = g.tokens.slice(0, -1).join(' ');
+    for (const code of new Set(doubleMetaphone(surname).filter((c) => c.length >= 3))) {
+      const k = `${first}\u0000${code}`;
+      const list = buckets.get(k);
+      if (list) list.push(g);
+      else buckets.set(k, [g]);
+    }
   }
-  for (const [k, list] of buckets) {
+  const alive = (g: Group) => groups.get(g.key) === g;
+  for (const list of buckets.values()) {
     if (list.length < 2) continue;
-    const i = Number(k.slice(0, k.indexOf('\u0000')));
     const sorted = [...list].sort((a, b) => b.cands.length - a.cands.length || a.key.localeCompare(b.key));
     for (let x = 0; x < sorted.length; x++) {
       const big = sorted[x]!;
-      if (groups.get(big.key) !== big) continue;
-      for (let y = x + 1; y < sorted.length; y++) {
-        const small = sorted[y]!;
-        if (groups.get(small.key) !== small || !closeSpelling(big.tokens[i]!, small.tokens[i]!)) continue;
+      if (!alive(big)) continue;
+      for (const small of sorted.slice(x + 1)) {
+        if (!alive(small) || !closeLetters(big.tokens.at(-1)!, small.tokens.at(-1)!)) continue;
         big.cands.push(...small.cands);
         groups.delete(small.key);
       }
