@@ -120,8 +120,11 @@ export function decide(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, 
     };
   }
 
-  // 3. A yes/no question asks about its verb: a window must state it (or its opposite).
-  if (together.length && (q.kind === 'yesno' || PREDICATED.has(q.kind)) && verbs.length) {
+  // 3. A yes/no question asks about its verb: a window must state it (or its opposite). So does a figure asked of a
+  // name with no noun to say what it measures ("how much was the Titan insured for?"): the verb is all that says it,
+  // and a figure beside the name that no sentence ties to the verb ("oxygen for up to 96 hours") measures something else.
+  const verbOnly = (q.kind === 'count' || q.kind === 'amount') && !q.head && !topics.length && verbs.length > 0 && q.figures.length > 1;
+  if (together.length && (q.kind === 'yesno' || PREDICATED.has(q.kind) || verbOnly) && verbs.length) {
     // Said of them: the verb in the window's centre, with what the question names in that sentence or referred to there.
     // "Which minister is in charge of …", "which ship hauled …": when no window states the verb, one naming that kind
     // of thing with all the question names answers ("minister of … the Coast Guard"): the head noun says what the
@@ -209,7 +212,7 @@ function slotMissing(q: ParsedQuestion, names: string[]): string {
     case 'count':
       return head ? `give no number of ${head}` : 'give no figure for it';
     case 'amount':
-      return q.figures[0] === 'money' ? 'give no amount of money for it' : head ? `give no amount of ${head}` : `give no ${q.figures[0] === 'duration' ? 'length of time' : (q.figures[0] ?? 'figure')} for it`;
+      return q.figures.length > 1 && !head ? 'give no figure for it' : q.figures[0] === 'money' ? 'give no amount of money for it' : head ? `give no amount of ${head}` : `give no ${q.figures[0] === 'duration' ? 'length of time' : (q.figures[0] ?? 'figure')} for it`;
     case 'age':
       return `never give ${names.length === 1 ? `${names[0]}’s age` : 'an age for them'}`;
     case 'date':
