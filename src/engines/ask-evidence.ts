@@ -29,12 +29,29 @@ const TIED_KINDS = new Set(['person', 'organisation', 'name', 'place', 'list', '
 const leadRank = (w: Answering) => (w.score || 1) * (0.4 + 0.6 * Math.min(w.fillers[0]?.fit ?? 0, 1.5));
 const MAX_QUOTES = 3;
 
-/** Answer `question` from the evidence core; `context` holds the names a follow-up carries. */
-export function evidenceAnswer(deps: Deps, question: string, context: string[] = [], suggest = true): Answer {
+/** What the evidence core finds for a question: the windows that answer it, in the order /ask states them, or why none does. */
+export type Found =
+  | { answered: false; q: ParsedQuestion; answer: Answer }
+  | {
+      answered: true;
+      q: ParsedQuestion;
+      r: ReturnType<typeof retrieve>;
+      d: Extract<ReturnType<typeof decide>, { answerable: true }>;
+      windows: Answering[];
+      timed: ReturnType<typeof byTime>;
+      times: FigureTimes;
+      chosen: Answering[];
+    };
+
+/**
+ * The evidence for `question`, chosen as /ask chooses it: /ask states it, and /verify reads a claim's figure, date or
+ * place against it, so one fact has one answer. `context` holds the names a follow-up carries.
+ */
+export function findAnswer(deps: Deps, question: string, context: string[] = [], suggest = true): Found {
   const q = parseQuestion(deps, question, context);
   const searched = `${deps.corpus.articles.length} article${deps.corpus.articles.length === 1 ? '' : 's'}`;
   if (!q.entities.length && !q.topics.length && !q.predicates.length && !q.unknown.length && !q.context.length && !q.dates.length && (q.kind === 'description' || q.kind === 'quote' || q.kind === 'yesno')) {
-    return refusal(question, `That question has no words I can look up. I searched ${searched}; try naming a person, place or event.`, []);
+    return { answered: false, q, answer: refusal(question, `That question has no words I can look up. I searched ${searched}; try naming a person, place or event.`, []) };
   }
   const r = retrieve(deps, q);
   const d = decide(deps, q, r);
@@ -42,7 +59,7 @@ export function evidenceAnswer(deps: Deps, question: string, context: string[] =
   // A refusal keeps the passages it read, for a model to read them in full (src/engines/ask.ts).
   if (!d.answerable) {
     const no = refusal(question, `The articles don't answer that. ${d.reason}`, suggestFrom(d.near), passagesOf(deps, d.near.map((w) => w.sentence)));
-    return { ...no, meta: { ...no.meta, subjects: subjectsOf(deps, q, r.elements, []) } };
+    return { answered: false, q, answer: { ...no, meta: { ...no.meta, subjects: subjectsOf(deps, q, r.elements, []) } } };
   }
 
   let windows = d.windows;
@@ -64,7 +81,7 @@ export function evidenceAnswer(deps: Deps, question: string, context: string[] =
       if (!own.length && !q.speaker) own = windows.filter((w) => doneBy(deps, w, ids) && r.elements.some((e) => e.role === 'predicate' && w.support.get(e.id)?.sentence === w.sentence));
       if (!own.length) {
         const name = who.entities[0]?.name ?? who.text;
-        return refusal(question, `The articles don't answer that. They mention ${name}, but never quote ${name} on this.`, suggestFrom(windows));
+        return { answered: false, q, answer: refusal(question, `The articles don't answer that. They mention ${name}, but never quote ${name} on this.`, suggestFrom(windows)) };
       }
       windows = own;
     } else if (spoken.length) windows = spoken;
@@ -80,6 +97,15 @@ export function evidenceAnswer(deps: Deps, question: string, context: string[] =
   const rival = (a: Filler | undefined, b: Filler | undefined) =>
     !!a?.figure && !!b?.figure && (q.kind === 'count' || q.kind === 'amount') && sameQuantity(a.figure, b.figure) && a.figure.noun === b.figure.noun && a.figure.value !== b.figure.value && times.comparable(a.figure, b.figure);
   const chosen = choose(windows, groups, timed.earlier ?? undefined, rival);
+  return { answered: true, q, r, d, windows, timed, times, chosen };
+}
+
+/** Answer `question` from the evidence core; `context` holds the names a follow-up carries. */
+export function evidenceAnswer(deps: Deps, question: string, context: string[] = [], suggest = true): Answer {
+  const found = findAnswer(deps, question, context, suggest);
+  if (!found.answered) return found.answer;
+  const { q, r, d, windows, timed, times, chosen } = found;
+  const groups = analysisOf(deps).groups;
   const citer = createCiter(deps.corpus);
   const used = new Set<string>();
   const blocks: AnswerBlock[] = [];
