@@ -159,7 +159,9 @@ export function decide(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, 
       const nearFiller = (f: Filler) =>
         required.every((e) => (partial && !holds(w, e)) || [...(w.holding.get(e.id) ?? [])].some((id) => Math.abs(order.indexOf(id) - order.indexOf(f.sentence.id)) <= 1));
       // A window missing a topic noun answers only with a value that fits well, in the sentence that states the verb.
-      const verbSentence = (f: Filler) => !partial || verbs.some((v) => w.holding.get(v.id)?.has(f.sentence.id));
+      // A phrase read by its preposition alone ("on the crew …") is tied to the question only by the verb it follows:
+      // it answers in the sentence that states the verb, not beside a neighbour that does.
+      const verbSentence = (f: Filler) => (!partial && !(f.loose && verbs.length)) || verbs.some((v) => w.holding.get(v.id)?.has(f.sentence.id));
       const fillers = fillersOf(deps, q, r.elements, w).filter((f) => f.fit >= (partial ? PARTIAL_MIN_FIT : MIN_FIT) && nearFiller(f) && verbSentence(f));
       if ((partial || !slotted) && !fillers.length) continue;
       // An age's holder named by a clause ("the diver who died"): the clause must be true of its window.

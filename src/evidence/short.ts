@@ -33,7 +33,7 @@ import {
 import { CLAUSE_MARKS, CLAUSE_OPENERS, FREQUENCY_QUESTION_RE, FREQUENCY_UNITS, MEASURE_OF_RE, PLACE_KIND_NOUNS } from '../language/lexicon/slot-ties.js';
 import { MEASURE_VERBS } from '../language/lexicon/units.js';
 import { fold, lemma, stem, terms } from '../language/tokenize.js';
-import { nounClass } from '../language/wordnet.js';
+import { nounClass, partsOfSpeech } from '../language/wordnet.js';
 import { lexTags } from '../language/word-tags.js';
 import type { Article, Sentence } from '../types.js';
 import type { ParsedQuestion } from './question.js';
@@ -697,6 +697,12 @@ function listKinds(q: ParsedQuestion): Entity['kind'][] {
 
 const LOCATIVE_RE = /\b(?:in|at|inside|on|near|into|to|from|outside|off|beside|behind|beneath|under|within|towards?)\s+((?:(?:the|a|an|its|their|his|her)\s+)?(?:[\p{L}\d'’-]+\s+){0,5}?[\p{L}\d'’-]+)(?=\s*(?:[,.;:!?)]|$|\s(?:and|but|where|when|which|who|after|before|while|as|for|to|on|by|with)\b))/gu;
 
+/** A word WordNet knows only as a verb ("bring", "rescue" is a noun too): it opens no place phrase. */
+function isVerbOnly(word: string): boolean {
+  const pos = partsOfSpeech(lemma(word));
+  return pos.has('verb') && !pos.has('noun') && !pos.has('adj');
+}
+
 function placeFillers(slot: SlotContext): Filler[] {
   const { deps, q, elements, w, asked, at, near } = slot;
   const out: Filler[] = [];
@@ -763,6 +769,9 @@ function placeFillers(slot: SlotContext): Filler[] {
         const nouns = terms(m[1]!);
         if (!nouns.length || nouns.every((t) => /^\d/.test(t))) continue;
         if (findDateMentions(phrase).length) continue;
+        // "to bring the crew home": "to" before a verb is an infinitive, not a direction.
+        const first = m[1]!.split(/\s+/)[0]!.toLowerCase();
+        if (!/^(?:the|a|an|its|their|his|her)$/.test(first) && isVerbOnly(first)) continue;
         // "in Tham Luang Cave" for "where in the cave": a short phrase naming what the question is about is not where in it.
         if (nouns.length <= 3 && nouns.some((t) => topicKeys.has(t))) continue;
         out.push({ text: phrase, sentence: s, start: m.index!, end: m.index! + phrase.length, fit: 0.6 * at(s) * near(s, m.index!) * direction(s, m.index!), loose: true });
