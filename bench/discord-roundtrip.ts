@@ -17,6 +17,18 @@
  * analysis (`warmUp`: every part read from the file and hydrated, on the main thread) while the
  * interactions run: the main-thread work a server does after a start or after a worker rebuild.
  *
+ * --serve <corpusDir>:<dataDir> --trigger cold|add|change|remove: the bot answers from that corpus (a
+ * `DATA_DIR` as src/main.ts builds it: snapshot, index, analysis) and the rebuild is triggered the way a
+ * server meets one: `cold` runs `warmUp` as src/main.ts does at start (analysis missing or stale: built
+ * in a worker, then loaded); add/change/remove first warm the current analysis (not timed), start the
+ * corpus watcher as src/main.ts does, then write a new article (text this script writes), append a
+ * paragraph to one, or delete the one a previous `add` wrote. The interactions run until the update and
+ * the warm-up after it are done. Use `--engine none` to time the Discord layer and the event loop only.
+ *
+ * With any rebuild, the line adds the main thread's event-loop delay during it (perf_hooks
+ * monitorEventLoopDelay, 10 ms resolution: p99, max), its busy time (eventLoopUtilization), the process
+ * CPU (all threads), and every stall > 50 ms seen by a 10 ms interval timer, with what the log said last.
+ *
  * Prints p50/p90/p99/max in ms and throughput.
  */
 import { parseArgs } from 'node:util';
@@ -35,6 +47,8 @@ const { values } = parseArgs({
     rebuild: { type: 'string' },
     'max-seconds': { type: 'string' },
     warm: { type: 'string' },
+    serve: { type: 'string' },
+    trigger: { type: 'string', default: 'cold' },
   },
 });
 const n = Number(values.n);
@@ -52,7 +66,31 @@ const CONSTANT: Answer = {
 };
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!;
 
-const deps = await realDeps();
+/** Log lines (msg) with their time, when serving a DATA_DIR: what the server was doing at a stall. */
+const logLines: { at: number; msg: string }[] = [];
+const deps = values.serve ? await serveDeps(values.serve) : await realDeps();
+async function serveDeps(spec: string) {
+  const [corpusDir, dataDir] = spec.split(':');
+  const { loadConfig } = await import('../src/config.js');
+  const { buildDeps } = await import('../src/app.js');
+  const { createStore } = await import('../src/store/index.js');
+  const { pino } = await import('pino');
+  const log = pino({ level: 'info' }, {
+    write(line: string) {
+      try {
+        logLines.push({ at: performance.now(), msg: (JSON.parse(line) as { msg: string }).msg });
+      } catch {
+        /* not JSON */
+      }
+    },
+  });
+  const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  const d = await buildDeps(loadConfig({ SEEDS_DIR: corpusDir!, DATA_DIR: dataDir!, LOG_LEVEL: 'info', COOLDOWN_SECONDS: '0' }), { log, store: createStore({ kind: 'memory' }), llm: null });
+  const c = process.cpuUsage(c0);
+  process.stdout.write(`served corpus: ${d.corpus.articles.length} articles, buildDeps ${Math.round(performance.now() - t0)} ms wall / ${Math.round((c.user + c.system) / 1000)} ms CPU\n`);
+  return d;
+}
 /** The rebuild running alongside (--rebuild), if any. */
 interface Rebuild {
   done: boolean;
@@ -61,7 +99,87 @@ interface Rebuild {
   error?: string;
 }
 let rebuild = null as Rebuild | null;
+/** Event loop and CPU over the rebuild. */
+const { monitorEventLoopDelay, performance: perf } = await import('node:perf_hooks');
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+const stalls: { at: number; ms: number; last: string }[] = [];
+let watchT0 = 0;
+let lastTick = 0;
+const stallTimer = setInterval(() => {
+  const now = performance.now();
+  if (rebuild && !rebuild.done && lastTick && now - lastTick > 60) {
+    const last = [...logLines].reverse().find((l) => l.at <= now);
+    stalls.push({ at: Math.round(lastTick - watchT0), ms: Math.round(now - lastTick - 10), last: last ? `${last.msg} (${Math.round(last.at - watchT0)})` : '-' });
+  }
+  lastTick = now;
+}, 10);
+stallTimer.unref();
+let elu0 = perf.eventLoopUtilization();
+let cpu0 = process.cpuUsage();
+const startWatch = () => {
+  watchT0 = performance.now();
+  loopDelay.enable();
+  elu0 = perf.eventLoopUtilization();
+  cpu0 = process.cpuUsage();
+};
+let watcherClose: (() => Promise<void>) | undefined;
+let addedName: string | undefined;
+if (values.serve) {
+  const { warmUp } = await import('../src/engines/index.js');
+  const trigger = values.trigger!;
+  const r: Rebuild = { done: false, promise: Promise.resolve() };
+  const t0 = performance.now();
+  const finish = (p: Promise<unknown>) =>
+    p.then(
+      () => {
+        r.done = true;
+        r.ms = performance.now() - t0;
+      },
+      (err: Error) => {
+        r.done = true;
+        r.error = err.message.split('\n')[0];
+      },
+    );
+  if (trigger === 'cold') {
+    startWatch();
+    r.promise = finish(warmUp(deps));
+  } else {
+    const { readdir, readFile, writeFile, unlink, appendFile } = await import('node:fs/promises');
+    const path = await import('node:path');
+    const w0 = performance.now();
+    await warmUp(deps);
+    process.stdout.write(`current analysis warmed first (not timed): ${Math.round(performance.now() - w0)} ms wall\n`);
+    const { watchCorpus } = await import('../src/corpus/watch.js');
+    let updated!: () => void;
+    const after = new Promise<void>((res) => (updated = res));
+    const watcher = watchCorpus(deps, {
+      log: deps.log,
+      rescanMs: 0,
+      // as src/main.ts wires it
+      onUpdate: () => void warmUp(deps).then(updated, (err: Error) => { deps.log.warn({ err: err.message }, 'warm-up after a corpus update failed'); updated(); }),
+    });
+    watcherClose = () => watcher.close();
+    const dir = deps.corpus.dir;
+    const names = (await readdir(dir)).filter((n) => n.endsWith('.txt')).sort();
+    startWatch();
+    if (trigger === 'add') {
+      addedName = `zz-roundtrip-added-${Date.now()}.txt`;
+      // An article this script writes: an existing generated one with its first paragraph repeated and a new closing line.
+      const text = await readFile(path.join(dir, names[0]!), 'utf8');
+      await writeFile(path.join(dir, addedName), `${text}\n\nA later report added that the review board would meet again on Thursday.\n`);
+    } else if (trigger === 'change') {
+      await appendFile(path.join(dir, names[names.length - 1]!), `\n\nThe council said on Friday that the hearing would resume next week.\n`);
+    } else if (trigger === 'remove') {
+      const added = names.filter((n) => n.startsWith('zz-roundtrip-added-'));
+      if (!added.length) throw new Error('--trigger remove deletes an article a previous --trigger add wrote; none found');
+      await unlink(path.join(dir, added[added.length - 1]!));
+    } else throw new Error(`unknown --trigger ${trigger}`);
+    r.promise = finish(after.then(() => watcher.idle()));
+  }
+  rebuild = r;
+}
 if (values.rebuild) {
+  startWatch();
   const { mkdtempSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
   const path = await import('node:path');
@@ -80,18 +198,20 @@ if (values.rebuild) {
     },
   );
   rebuild = r;
-  const max = Number(values['max-seconds'] ?? 0);
-  if (max > 0) {
-    // A 10,000-article rebuild is tens of CPU minutes: time the interactions during its first part only.
-    const stop = setTimeout(() => {
-      if (r.done) return;
-      r.done = true;
-      r.error = `stopped after ${max} s (still building)`;
-    }, max * 1000);
-    stop.unref();
-  }
+}
+const maxSeconds = Number(values['max-seconds'] ?? 0);
+if (rebuild && maxSeconds > 0) {
+  // A 10,000-article rebuild is tens of CPU minutes: time the interactions during its first part only.
+  const r = rebuild;
+  const stop = setTimeout(() => {
+    if (r.done) return;
+    r.done = true;
+    r.error = `stopped after ${maxSeconds} s (still building)`;
+  }, maxSeconds * 1000);
+  stop.unref();
 }
 if (values.warm) {
+  startWatch();
   const [corpusDir, dataDir] = values.warm.split(':');
   const { loadConfig } = await import('../src/config.js');
   const { buildDeps } = await import('../src/app.js');
@@ -121,8 +241,10 @@ if (values.warm) {
 }
 for (const command of which) {
   const discord = await startFakeDiscord();
+  // The bot reads the same deps object the watcher swaps corpus and index on (as src/main.ts passes it).
+  const botDeps = values.serve ? Object.assign(deps, { config: { ...deps.config, DISCORD_TOKEN: 'fake-token', DISCORD_API_URL: discord.apiUrl } }) : { ...deps, config: { ...deps.config, DISCORD_TOKEN: 'fake-token', DISCORD_API_URL: discord.apiUrl } };
   const bot = await startDiscord(
-    { ...deps, config: { ...deps.config, DISCORD_TOKEN: 'fake-token', DISCORD_API_URL: discord.apiUrl } },
+    botDeps,
     {
       rest: { globalRequestsPerSecond: 1_000_000 },
       cooldownSeconds: 0,
@@ -169,6 +291,21 @@ for (const command of which) {
     }\n`,
   );
 }
+if (rebuild) {
+  loopDelay.disable();
+  const elu = perf.eventLoopUtilization(elu0);
+  const cpu = process.cpuUsage(cpu0);
+  const ms = (ns: number) => (ns / 1e6).toFixed(1);
+  process.stdout.write(
+    `rebuild (${values.serve ? `--trigger ${values.trigger}` : values.rebuild ? 'worker' : 'warm'}): ${rebuild.error ?? (rebuild.ms !== undefined ? `${Math.round(rebuild.ms)} ms wall` : 'not finished')}; ` +
+      `event-loop delay p50 ${ms(loopDelay.percentile(50))} ms, p99 ${ms(loopDelay.percentile(99))} ms, max ${ms(loopDelay.max)} ms; ` +
+      `main thread busy ${Math.round(elu.active)} ms of ${Math.round(elu.idle + elu.active)} ms (ELU ${elu.utilization.toFixed(2)}); process CPU (all threads) ${Math.round((cpu.user + cpu.system) / 1000)} ms\n`,
+  );
+  const long = stalls.filter((x) => x.ms > 50);
+  process.stdout.write(`stalls > 50 ms: ${long.length}${long.length ? `, longest ${Math.max(...long.map((x) => x.ms))} ms, total ${long.reduce((n, x) => n + x.ms, 0)} ms` : ''}\n`);
+  for (const x of long.sort((a, b) => b.ms - a.ms).slice(0, 25)) process.stdout.write(`  at +${x.at} ms: ${x.ms} ms (last log: ${x.last})\n`);
+}
+await watcherClose?.();
 await deps.store.close();
 if (rebuild && !rebuild.done) {
   // Only the first command's run overlaps the rebuild; do not wait for it.

@@ -14,9 +14,10 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { Logger } from '../log.js';
-import type { Corpus } from '../types.js';
+import type { Corpus, Overlap } from '../types.js';
 import type { AnalysisSlot } from './file.js';
 import { hasPersistedAnalysis } from './index.js';
+import { offThreadMin } from '../scale/rebuild.js';
 
 /** What the worker needs (plain data: it crosses threads). */
 export interface AnalysisJob {
@@ -25,10 +26,17 @@ export interface AnalysisJob {
   snapshotDir: string;
   /** Where analysis.json is written. */
   analysisDir: string;
+  /**
+   * Also build and persist the search index of the version read, here (src/index/build.ts, under this
+   * folder): a watcher update then need not serialise the live index on the main thread (~5 s at 10k).
+   */
+  indexDir?: string;
+  /** Send back the near-duplicate overlaps of the version read (the main thread would spend ~20 s on them at 10k). */
+  overlaps?: boolean;
 }
 
 /** The worker's reply. */
-type Reply = { ok: true; version: string; ms: number } | { ok: false; error: string };
+type Reply = { ok: true; version: string; ms: number; overlaps?: Overlap[] } | { ok: false; error: string };
 
 /** What `buildAnalysisOffThread` did. */
 export interface OffThreadBuild {
@@ -56,7 +64,7 @@ export const OFF_THREAD_MIN_ARTICLES = 200;
  * analysis was not loaded — neither read at start-up and waiting (`loaded`), nor already taken in
  * by its analysis (a command that came before `warmUp` does that, and the file is then current).
  */
-export function wantsOffThreadBuild(deps: BuildDeps, min = OFF_THREAD_MIN_ARTICLES): boolean {
+export function wantsOffThreadBuild(deps: BuildDeps, min = offThreadMin()): boolean {
   return !!deps.analysis?.dir && deps.corpus.articles.length >= min && deps.analysis.loaded?.version !== deps.corpus.version && !hasPersistedAnalysis(deps.corpus);
 }
 
@@ -68,15 +76,21 @@ export function wantsOffThreadBuild(deps: BuildDeps, min = OFF_THREAD_MIN_ARTICL
 export async function buildAnalysisOffThread(deps: BuildDeps): Promise<OffThreadBuild> {
   const dir = deps.analysis?.dir;
   if (!dir) throw new Error('buildAnalysisOffThread needs a persistence folder (deps.analysis.dir)');
-  const reply = await runAnalysisWorker({ corpusDir: deps.corpus.dir, snapshotDir: path.join(deps.config.dataDir, 'corpus'), analysisDir: dir });
-  const { absorbAnalysisFile } = await import('./index.js');
-  const current = await absorbAnalysisFile(deps);
+  const { markAnalysisBuilding } = await import('../scale/rebuild.js');
+  // Commands that read the analysis wait for this (src/discord/router.ts) rather than build its parts on the main thread.
+  const built = (async () => {
+    const reply = await runAnalysisWorker({ corpusDir: deps.corpus.dir, snapshotDir: path.join(deps.config.dataDir, 'corpus'), analysisDir: dir });
+    const { absorbAnalysisFile } = await import('./index.js');
+    return { reply, current: await absorbAnalysisFile(deps) };
+  })();
+  markAnalysisBuilding(deps.analysis, built);
+  const { reply, current } = await built;
   deps.log?.info({ version: reply.version, current, ms: Math.round(reply.ms) }, 'corpus analysis built in a worker thread');
   return { version: reply.version, current, ms: reply.ms };
 }
 
 /** Build and write the analysis of a corpus folder in a worker thread (nothing is loaded here). */
-export async function runAnalysisWorker(job: AnalysisJob): Promise<{ version: string; ms: number }> {
+export async function runAnalysisWorker(job: AnalysisJob): Promise<{ version: string; ms: number; overlaps?: Overlap[] }> {
   const reply = await new Promise<Reply>((resolve, reject) => {
     const worker = spawn(job);
     worker.once('message', (m: Reply) => resolve(m));
@@ -102,11 +116,16 @@ async function runJob(job: AnalysisJob): Promise<Reply> {
   const { loadCorpusCached } = await import('../scale/corpus-cache.js');
   const { warmAnalysis, readAnalysisFile } = await import('./index.js');
   const { corpus } = await loadCorpusCached(job.corpusDir, { cacheDir: job.snapshotDir });
+  if (job.indexDir) {
+    // Loaded when this version's index is already persisted; else built and persisted (then dropped: the analysis needs the memory).
+    const { buildIndex } = await import('../index/build.js');
+    await buildIndex(corpus, { cacheDir: job.indexDir });
+  }
   // The file as it is: its parts for this version, and per-article parts of unchanged articles, are reused.
   const slot: AnalysisSlot = { dir: job.analysisDir };
   await readAnalysisFile(slot);
   await warmAnalysis({ corpus, analysis: slot });
-  return { ok: true, version: corpus.version, ms: performance.now() - t0 };
+  return { ok: true, version: corpus.version, ms: performance.now() - t0, ...(job.overlaps ? { overlaps: corpus.overlaps } : {}) };
 }
 
 if (!isMainThread && (workerData as { dispatchAnalysisJob?: AnalysisJob } | null)?.dispatchAnalysisJob) {

@@ -8,7 +8,7 @@ import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Logger } from '../log.js';
-import type { Article, ArticleMeta, Corpus, LoadWarning, Paragraph, Sentence } from '../types.js';
+import type { Article, ArticleMeta, Corpus, LoadWarning, Overlap, Paragraph, Sentence } from '../types.js';
 import {
   bylineIn, dateInUrl, dateLineIn, isBoilerplateLine, isHeading, isProse, metaParts, outletFromUrl, outletInLine, parseDateLine,
   splitGluedKicker, trailingBoilerplate, urlInLine, type DateLineKind, type Line,
@@ -61,14 +61,22 @@ export async function loadCorpus(dir: string, opts: LoadOptions = {}): Promise<C
   return makeCorpus(dir, articles, warnings);
 }
 
-/** Assemble a Corpus from loaded articles (also used when one article is added at run time). */
-export function makeCorpus(dir: string, articles: Article[], warnings: LoadWarning[] = []): Corpus {
+/**
+ * Assemble a Corpus from loaded articles (also used when one article is added at run time).
+ * `overlaps`: the near-duplicate overlaps of exactly these articles, computed elsewhere (a worker
+ * thread that read the same version: at 10,000 articles `findOverlaps` is ~20 s of CPU).
+ */
+export function makeCorpus(dir: string, articles: Article[], warnings: LoadWarning[] = [], overlaps?: Overlap[]): Corpus {
   const byId = new Map(articles.map((a) => [a.id, a]));
-  const version = createHash('sha256')
+  return { dir, articles, byId, overlaps: overlaps ?? findOverlaps(articles), warnings, version: corpusVersion(articles) };
+}
+
+/** The version of a corpus of these articles (what `makeCorpus` stamps), without assembling it. */
+export function corpusVersion(articles: readonly Pick<Article, 'id' | 'hash'>[]): string {
+  return createHash('sha256')
     .update(articles.map((a) => `${a.id}:${a.hash}`).join('\n'))
     .digest('hex')
     .slice(0, 16);
-  return { dir, articles, byId, overlaps: findOverlaps(articles), warnings, version };
 }
 
 /** Load one file, or explain why it cannot be used. */

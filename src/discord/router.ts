@@ -15,6 +15,8 @@ import { clip, payloadViolations, quoteScope, renderAnswer, renderError, renderF
 import { createStash, expiredRows, STASH_TTL_MS, type Stash } from './stash.js';
 import { expiringMessages, type ButtonExpiry, type SentMessage } from './button-expiry.js';
 import { shouldAnswer } from '../scale/claim.js';
+import { analysisBuilding } from '../scale/rebuild.js';
+import { wantsOffThreadBuild } from '../analysis/worker.js';
 import { createCooldown, isCooldownError } from './cooldown.js';
 
 export { CooldownError } from './cooldown.js';
@@ -205,8 +207,12 @@ export function createRouter(deps: Deps, opts: RouterOptions): Router {
   const byName = new Map(opts.commands.map((c) => [c.data.name, c]));
   const defs = new Map(opts.commands.map((c) => [c.data.name, c.data.toJSON()]));
   const inFlight = new Set<Promise<void>>();
-  // Autocomplete has a hard 3 s deadline: build the name lists now, not on the first keystroke.
-  setImmediate(() => {
+  // Autocomplete has a hard 3 s deadline: build the name lists now, not on the first keystroke
+  // (once the analysis is there: while a worker builds it, building them here would block the event loop).
+  setImmediate(async () => {
+    await analysisBuilding(deps.analysis);
+    // A corpus whose analysis a worker is about to build (src/main.ts starts the front doors first): warmUp builds the names with it.
+    if (wantsOffThreadBuild(deps)) return;
     for (const c of opts.commands) {
       if (!c.autocomplete) continue;
       const json = defs.get(c.data.name)!;
@@ -344,6 +350,20 @@ export function createRouter(deps: Deps, opts: RouterOptions): Router {
     return { deps: { ...deps, llm: { answer } }, release };
   }
 
+  /**
+   * While a worker builds the server's first analysis (a cold start: no previous version to answer from),
+   * a command that reads it is acknowledged and waits, the event loop free, instead of building the parts
+   * it needs on this thread (minutes at 10,000 articles, with every other interaction held behind it).
+   * /sources reads the corpus only.
+   */
+  async function analysisReady(res: Responder, state: State, input: CommandInput, ephemeral: boolean): Promise<void> {
+    if (input.command === 'sources') return;
+    const building = analysisBuilding(deps.analysis);
+    if (!building) return;
+    await ack(res, state, ephemeral);
+    await building;
+  }
+
   /** Defer, counted so engine runs hold back until every acknowledgement is out. */
   async function ack(res: Responder, state: State, ephemeral: boolean): Promise<void> {
     if (state.acked) return;
@@ -358,6 +378,7 @@ export function createRouter(deps: Deps, opts: RouterOptions): Router {
   /** Run the engine; answer directly if it is quick, else defer first (3-second rule). */
   async function runTimed(res: Responder, state: State, input: CommandInput, ephemeral = false): Promise<Answer> {
     if (running > 0 || waiting > 0) await ack(res, state, ephemeral); // busy: acknowledge before queueing
+    await analysisReady(res, state, input, ephemeral);
     await acquireSlot(() => ack(res, state, ephemeral));
     const slot = slotted();
     try {
@@ -471,6 +492,8 @@ export function createRouter(deps: Deps, opts: RouterOptions): Router {
     const cmd = byName.get(inc.name);
     const focused = focusedOption(inc.options);
     if (!cmd?.autocomplete || !focused || focused.value.length > MAX_INPUT_CHARS) return res.choices([]);
+    // The names come from the analysis: while a worker builds it, none (building them here would block every interaction).
+    if (analysisBuilding(deps.analysis)) return res.choices([]);
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<string[]>((resolve) => (timer = setTimeout(() => resolve([]), AUTOCOMPLETE_BUDGET_MS)));
     const names = await Promise.race([Promise.resolve(cmd.autocomplete(deps, focused)), late]).finally(() => clearTimeout(timer));
@@ -629,6 +652,7 @@ export function createRouter(deps: Deps, opts: RouterOptions): Router {
       }
       // Only the author's own conversation: a reply to someone else's answer starts the author's.
       const session = sessionCoords(m.session)?.userId === m.userId ? m.session : sessionFor(m.channelId, m.userId);
+      await analysisBuilding(deps.analysis); // a cold start's analysis, built in a worker (see analysisReady)
       await acquireSlot(async () => {});
       const slot = slotted();
       let a: Answer;
