@@ -121,7 +121,19 @@ async function main() {
         // While the largest generated corpus's analysis is rebuilt from scratch in the same process (a worker thread).
         const biggest = sizes.filter((s) => /^\d+$/.test(s)).map(Number).sort((a, b) => b - a)[0];
         const during = biggest ? await runText(['bench/discord-roundtrip.ts', '--n', '1000', '--command', 'ask', '--rebuild', await corpusFor(String(biggest))], 3_600_000) : [];
-        const lines = [...real, ...none, ...during].map(parseRoundtrip);
+        // A server on the largest corpus's data (built above) while the watcher takes in an added article, then its
+        // removal (the corpus is as generated again): each a worker rebuild, the new version swapped in when warmed.
+        // The bot answers from that corpus; a constant answer times the Discord layer and the event loop only.
+        const served = [];
+        if (biggest && existsSync(path.join(work, `data-${biggest}`))) {
+          const spec = `${await corpusFor(String(biggest))}:${path.join(work, `data-${biggest}`)}`;
+          for (const trigger of ['add', 'remove']) {
+            served.push(...(await runText(['bench/discord-roundtrip.ts', '--n', '200', '--command', 'sources', '--engine', 'none', '--serve', spec, '--trigger', trigger], 7_200_000)));
+          }
+        }
+        for (const l of served) console.error(`    ${l}`);
+        // Only the interaction lines (the rebuild's event-loop and stall lines print p99s of their own).
+        const lines = [...real, ...none, ...during, ...served].filter((l) => l.startsWith('/')).map(parseRoundtrip);
         roundtrip = { lines, ackP99: Math.max(...lines.map((l) => l.p99 ?? Infinity)) };
       } catch (err) {
         roundtrip = { error: (err as Error).message.split('\n')[0] };

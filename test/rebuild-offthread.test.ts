@@ -138,7 +138,7 @@ describe('a corpus update built off the event loop', () => {
 
     await writeFile(path.join(dir, 'zz-new.txt'), NEW_ARTICLE);
     // While the worker builds, interactions are answered — from the previous version.
-    while (rebuildStats.offThread === offThread0) await new Promise((r) => setTimeout(r, 5));
+    while (rebuildStats.offThread === offThread0 && deps.corpus === before) await new Promise((r) => setTimeout(r, 5));
     const during: number[] = [];
     const asked: string[] = [];
     while (deps.corpus === before) {
@@ -193,6 +193,38 @@ describe('a corpus update built off the event loop', () => {
     expect(atSwap).toHaveLength(1);
     expect(atSwap[0]).toMatchObject({ fromFile: true, indexed: false, version: before.version });
     expect(deps.index.search('Quillon Vesterby inspector').some((h) => h.articleId === 'zz-new.txt')).toBe(false);
+  }, 300_000);
+
+  it('a change to many articles builds a new index a few articles per turn and swaps it in with the corpus', async () => {
+    const previousMin = setOffThreadMin(10);
+    closers.push(async () => void setOffThreadMin(previousMin));
+    const dir = corpusDir(40, 8);
+    const deps = await serverDeps(dir, tempDir('dispatch-rebuild-data-'));
+    await warmUp(deps);
+    const before = deps.corpus;
+    const oldIndex = deps.index;
+    let updated!: () => void;
+    const done = new Promise<void>((r) => (updated = r));
+    const watcher = watchCorpus(deps, { log: silentLogger, debounceMs: 20, rescanMs: 0, onUpdate: () => void warmUp(deps).then(updated, updated) });
+    closers.push(() => watcher.close());
+    const chunks0 = rebuildStats.chunks;
+    let swappedAfter = -1;
+    watchSwaps(deps, () => (swappedAfter = rebuildStats.chunks - chunks0));
+    const { appendFile } = await import('node:fs/promises');
+    const changed = before.articles.slice(0, 24).map((a) => a.id);
+    for (const [i, name] of changed.entries()) await appendFile(path.join(dir, name), `\n\nThe harbour board said on Monday that berth ${i + 3} would reopen.\n`);
+    await done;
+    await watcher.idle();
+    expect(deps.corpus.articles.filter((a) => /berth \d+ would reopen/.test(a.raw))).toHaveLength(24);
+    // A new index, built in steps (24 files parsed one per step, then 4 articles a step): never one stretch of all of them.
+    expect(deps.index).not.toBe(oldIndex);
+    expect(swappedAfter).toBeGreaterThanOrEqual(24 + 40 / 4);
+    // It answers as the index a start on the new folder builds.
+    const fresh = await serverDeps(dir, tempDir('dispatch-rebuild-fresh-'));
+    for (const q of ['harbour board berth reopen', 'minister said', 'berth 7']) {
+      expect(deps.index.search(q).map((h) => [h.id, h.score.toFixed(9)])).toEqual(fresh.index.search(q).map((h) => [h.id, h.score.toFixed(9)]));
+    }
+    expect(deps.index.search('berth 7')[0]?.articleId).toBe(changed[4]);
   }, 300_000);
 
   it('a touched file (same text, new mtime) keeps the corpus and its analysis: nothing is rebuilt', async () => {
