@@ -28,6 +28,11 @@ import { lookupEntity } from './who.js';
 import { properNames } from './ask.js';
 import { createCiter, type Citer } from './cite.js';
 import { supportOf, type Support, type SupportContext } from '../evidence/support.js';
+import { claimSlots, relateSlot, type ClaimSlot, type SlotFiller } from '../evidence/claim-slot.js';
+import { findAnswer } from './ask-evidence.js';
+import type { Answering } from '../evidence/answerable.js';
+import type { Filler } from '../evidence/short.js';
+import { parseDates, type DateParts } from '../language/dates.js';
 import { agesOf, claimAge, comparableFigures, resolveHolder, sameNumber, statedAge } from './figure-slots.js';
 import { capitalize, quotedList } from './phrasing.js';
 import { analysisOf } from '../analysis/index.js';
@@ -263,7 +268,93 @@ function judged(deps: Deps, claim: string, citer: Citer, prior: Assessment): Ass
   if (!undecided && !(prior.verdict === 'partly supported' && !prior.supportIds.length)) return prior;
   const j = judgeBySupport(deps, claim);
   if (j.for.length) return undecided ? fromJudge(deps, claim, citer, 'supported', j.for, prior) : prior;
-  return j.against.length ? fromJudge(deps, claim, citer, 'contradicted', j.against, prior) : prior;
+  if (j.against.length) return fromJudge(deps, claim, citer, 'contradicted', j.against, prior);
+  // Neither the words nor the judge decide: the claim's figure, date or place, asked of the evidence core as /ask asks it.
+  return (undecided && slotJudged(deps, claim, citer, prior)) || prior;
+}
+
+/**
+ * A claim read as the question its figure, date or place answers ("… about an hour and 45 minutes into the dive" →
+ * "How long did the Titan lose contact …?"), answered as /ask answers it: the answer /ask states is the same value
+ * (supported), or another value of the same kind, stated where the question's names and verb are (contradicted).
+ * One fact, one answer: /verify agrees with /ask. A place the claim names that the articles also name elsewhere is
+ * not contradicted by another place (one may hold the other: "St. John's" is in "Newfoundland").
+ */
+function slotJudged(deps: Deps, claim: string, citer: Citer, prior: Assessment): Assessment | null {
+  const latest = deps.corpus.articles.map((a) => a.date).filter((d): d is string => !!d).sort().pop();
+  const ref = latest ? new Date(`${latest}T12:00:00Z`) : new Date();
+  // What happened is the claim's main verb: an answer whose sentence never states it ("enough fuel to last 40 hours" for
+  // "burned 40 hours of fuel") is a value of something else. Verbs rank in /ask; here the claim says which one it is.
+  const verb = mainVerb(claim);
+  const verbKeys = verb ? synonymsOf(terms(verb)[0] ?? verb) : null;
+  const states = (w: Answering) => !verbKeys || terms(w.fillers[0]?.sentence.text ?? w.sentence.text).some((t) => verbKeys.has(t));
+  const read = (w: Answering) => (w.fillers[0] && states(w) ? slotFiller(deps, w, w.fillers[0]) : null);
+  for (const slot of claimSlots(claim, ref)) {
+    const found = findAnswer(deps, slot.question, [], false);
+    // The claim's circumstances ("into the dive") may be worded otherwise or not at all: the core question can confirm
+    // its value, never contradict it.
+    const core = !found.answered && slot.core ? findAnswer(deps, slot.core, [], false) : null;
+    const answered = found.answered ? found : core?.answered ? core : null;
+    if (!answered) continue;
+    const same = answered.chosen.find((w) => {
+      const f = read(w);
+      return !!f && relateSlot(slot, f) === 'same';
+    });
+    if (same) return fromSlot(deps, claim, citer, 'supported', answered === found ? slot : { ...slot, question: slot.core! }, same, prior);
+    if (answered !== found) continue;
+    const top = found.chosen[0]!;
+    const f = read(top);
+    if (!f || relateSlot(slot, f) !== 'other' || top.fillers[0]!.fit < 0.8) continue;
+    if (slot.kind === 'place' && knownName(deps, slot.name)) continue;
+    return fromSlot(deps, claim, citer, 'contradicted', slot, top, prior);
+  }
+  return null;
+}
+
+/** The articles name it: one of their entities is called so. */
+function knownName(deps: Deps, name: string): boolean {
+  const key = name.toLowerCase();
+  return analysisOf(deps).entities.entities.some((e) => e.name.toLowerCase() === key || e.aliases?.some((a) => a.toLowerCase() === key));
+}
+
+/** What /verify reads of a filler the evidence core chose. */
+function slotFiller(deps: Deps, w: Answering, f: Filler): SlotFiller {
+  const out: SlotFiller = { text: f.text, ...(f.loose ? { loose: true } : {}) };
+  if (f.figure) out.figure = f.figure;
+  if (f.entity) out.names = [f.entity.name, ...(f.entity.aliases ?? [])];
+  // A date: what the filler's words state, read against its article's date; else the date the timeline gives its sentence.
+  const ref = w.article.date ? new Date(`${w.article.date}T12:00:00Z`) : null;
+  const own = ref ? parseDates(f.text, ref)[0] : undefined;
+  let date: DateParts | null = null;
+  if (own) date = { year: own.resolved.year, month: own.resolved.month, day: own.resolved.day, ...(own.stated.weekday !== undefined ? { weekday: own.stated.weekday } : {}) };
+  else {
+    const d = (analysisOf(deps).sentenceDates.get(f.sentence.id) ?? []).find((x) => !x.background);
+    const m = d && /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(d.date);
+    if (m) date = { year: Number(m[1]), ...(m[2] ? { month: Number(m[2]) } : {}), ...(m[3] ? { day: Number(m[3]) } : {}) };
+  }
+  out.date = date;
+  return out;
+}
+
+function fromSlot(deps: Deps, claim: string, citer: Citer, verdict: 'supported' | 'contradicted', slot: ClaimSlot, w: Answering, prior: Assessment): Assessment {
+  const f = w.fillers[0]!;
+  const sents = w.sentences.includes(f.sentence) ? [f.sentence] : [w.sentence];
+  const n = citer.cite(sents);
+  const text = sents.map((x) => x.text).join(' ').trim();
+  const line = `• ${articleLabel(w.article)}${w.article.date ? ` (${w.article.date})` : ''}: “${clip(text, 400)}” [${n}]`;
+  const reason =
+    verdict === 'supported'
+      ? `asked as “${slot.question}”, the articles answer “${f.text}”, as the claim says`
+      : `asked as “${slot.question}”, the articles answer “${f.text}”, not “${slot.text}”`;
+  return {
+    claim,
+    verdict,
+    reasons: [reason],
+    blocks: [{ heading: verdict === 'supported' ? 'What the articles say' : 'What the articles say instead', text: line, cites: [n] }],
+    supportIds: verdict === 'supported' ? [w.article.id] : [],
+    againstIds: verdict === 'contradicted' ? [w.article.id] : [],
+    figures: prior.figures,
+  };
 }
 
 const NO_LONGER_HELD = ': a role no longer held';

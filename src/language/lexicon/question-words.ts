@@ -224,3 +224,18 @@ export const WRITING_VERBS: readonly string[] = list('write writes wrote written
 
 /** Ordinal words a follow-up swaps ("and the second one?" after "when did the first boy …"). */
 export const ORDINAL_WORDS: readonly string[] = list('first second third fourth fifth sixth seventh eighth ninth tenth last final next');
+
+/**
+ * The question a claim's figure answers, by the figure's kind (/verify asks it of the evidence core as /ask would):
+ * "10,000 troops" → "How many troops …", "an hour and 45 minutes" → "How long …". Kinds absent here are not asked.
+ */
+export const SLOT_QUESTION_WORDS: Readonly<Partial<Record<import('./units.js').FigureKind, string>>> = {
+  count: 'How many', money: 'How much', age: 'How old', duration: 'How long', distance: 'How far', length: 'How long',
+  depth: 'How deep', height: 'How high', speed: 'How fast', weight: 'How heavy', area: 'How big', volume: 'How much',
+};
+
+/** Prepositions before a name that make it where something happened ("brought ashore in Halifax", "landed at Gatwick"). */
+export const SLOT_PLACE_PREPOSITIONS: readonly string[] = list('in at near outside inside off');
+
+/** Prepositions that open a claim's circumstances ("into the dive", "across the strait"), left out of the core question /verify asks. */
+export const CIRCUMSTANCE_PREPOSITIONS: readonly string[] = list('into across with during after before on in at for to from through over under within');
