@@ -83,7 +83,8 @@ export function findAnswer(deps: Deps, question: string, context: string[] = [],
         const name = who.entities[0]?.name ?? who.text;
         return { answered: false, q, answer: refusal(question, `The articles don't answer that. They mention ${name}, but never quote ${name} on this.`, suggestFrom(windows)) };
       }
-      windows = own;
+      // Their own words quoted ("… replied, “Brilliant.”") before words told about them ("who said hello back").
+      windows = [...own.filter((w) => QUOTE_RE.test(w.sentence.text)), ...own.filter((w) => !QUOTE_RE.test(w.sentence.text))];
     } else if (spoken.length) windows = spoken;
   }
 
