@@ -9,6 +9,7 @@
  */
 import type { Deps } from '../deps.js';
 import { analysisOf } from '../analysis/index.js';
+import { entityPostings } from './entity-postings.js';
 import { expandQuery } from '../analysis/relations.js';
 import { findDateMentions } from '../index/dates.js';
 import { QUERY_SYNONYMS, synonymsOf } from '../language/synonyms.js';
@@ -234,46 +235,60 @@ export interface Retriever {
   windows: Window[];
 }
 
+/**
+ * Work counters of `retrieve()` (summed over calls; a test or benchmark resets them): candidate paragraphs read,
+ * windows scored, and supports computed (one element in one sentence).
+ */
+export const retrieveStats = { calls: 0, paragraphs: 0, windows: 0, supports: 0, derived: 0, capped: 0 };
+
 /** The windows of the corpus that hold any element of the question, best first. */
 export function retrieve(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, elements = elementsOf(deps, q), limit = 60): Retriever {
   const analysis = analysisOf(deps);
-  const mentionIds = new Map<string, Set<string>>(); // entity id → sentence ids it is named in
-  const refsBySentence = new Map<string, Set<string>>(); // sentence id → entity ids referred to
+  retrieveStats.calls++;
   const wanted = new Set(elements.flatMap((e) => [...(e.entityIds ?? []), ...(e.described ?? [])]));
-  const mentionAt = new Map<string, number>();
-  for (const e of analysis.entities.entities) {
-    if (!wanted.has(e.id)) continue;
-    mentionIds.set(e.id, new Set(e.mentions.map((m) => m.sentence.id)));
-    for (const m of e.mentions) if (!mentionAt.has(`${e.id}\u0000${m.sentence.id}`)) mentionAt.set(`${e.id}\u0000${m.sentence.id}`, m.start);
-  }
-  const refAt = new Map<string, number>();
-  const refSentences = new Map<string, Set<string>>(); // entity id → sentence ids it is referred to in
-  for (const r of analysis.references) {
-    if (!wanted.has(r.entity)) continue;
-    const rs = refSentences.get(r.entity) ?? new Set<string>();
-    rs.add(r.sentenceId);
-    refSentences.set(r.entity, rs);
-    if (!refAt.has(`${r.entity}\u0000${r.sentenceId}`)) refAt.set(`${r.entity}\u0000${r.sentenceId}`, r.start);
-    const set = refsBySentence.get(r.sentenceId) ?? new Set<string>();
-    set.add(r.entity);
-    refsBySentence.set(r.sentenceId, set);
-  }
+  // The entities asked about, in the entity index's order, and their references: read from the postings, not by a pass over
+  // every entity and every reference of the corpus.
+  const postings = entityPostings(analysis.entities, analysis.references);
+  const wantedEntities = [...wanted].flatMap((id) => postings.byId.get(id) ?? []).sort((a, b) => a.order - b.order).map((x) => x.entity);
+  const entityOf = new Map(wantedEntities.map((e) => [e.id, e]));
+  // Per element: the first of its entities (in the element's order) named in / referred to in each sentence, and where.
+  const firstOf = new Map<Set<string>, { named: Map<string, At>; referred: Map<string, At> }>();
+  const lookup = (ids: Set<string>) => {
+    let x = firstOf.get(ids);
+    if (!x) {
+      const named = new Map<string, At>();
+      const referred = new Map<string, At>();
+      for (const id of ids) {
+        for (const m of entityOf.get(id)?.mentions ?? []) if (!named.has(m.sentence.id)) named.set(m.sentence.id, { id, at: m.start });
+        for (const i of postings.refs.get(id) ?? []) {
+          const r = analysis.references[i]!;
+          if (!referred.has(r.sentenceId)) referred.set(r.sentenceId, { id, at: r.start });
+        }
+      }
+      firstOf.set(ids, (x = { named, referred }));
+    }
+    return x;
+  };
 
-  // Candidate paragraphs: search hits, and where the entities are named or referred to.
+  // Candidate paragraphs: search hits, and where the entities are named (their first 200 mentions) or referred to.
+  const derived = new Set<string>();
+  for (const e of wantedEntities) {
+    const ms = e.mentions;
+    for (let i = 0; i < ms.length && i < 200; i++) derived.add(`${ms[i]!.sentence.articleId}:p${ms[i]!.sentence.paragraph}`);
+  }
+  for (const i of mergeSorted([...wanted].flatMap((id) => postings.refs.get(id) ?? []))) {
+    const sid = analysis.references[i]!.sentenceId;
+    derived.add(sid.slice(0, sid.lastIndexOf(':')));
+  }
   const paragraphs = new Map<string, number>();
   const query = [...new Set(elements.flatMap((e) => [...e.keys].filter(([, w]) => w >= 0.3).map(([k]) => k)))].join(' ');
   if (query) for (const h of deps.index.search(query, { limit: 40 })) paragraphs.set(h.id, h.score);
-  for (const e of analysis.entities.entities) {
-    if (!wanted.has(e.id)) continue;
-    for (const m of e.mentions.slice(0, 200)) {
-      const id = `${m.sentence.articleId}:p${m.sentence.paragraph}`;
-      if (!paragraphs.has(id)) paragraphs.set(id, 0);
-    }
-  }
-  for (const sid of refsBySentence.keys()) {
-    const id = sid.replace(/:s\d+$/, '');
-    if (!paragraphs.has(id)) paragraphs.set(id, 0);
-  }
+  // A name or topic shared by many entities (a common surname, "harbour" in every port official's title) is named or referred
+  // to in a large share of the corpus: past MAX_DERIVED paragraphs, only the best of them are read (see `bestDerived`).
+  const capped = derived.size > MAX_DERIVED;
+  for (const id of capped ? bestDerived(deps.index, elements, derived, lookup) : derived) if (!paragraphs.has(id)) paragraphs.set(id, 0);
+  retrieveStats.derived += derived.size;
+  if (capped) retrieveStats.capped++;
 
   // A measure asked ("how heavy", "how far") is also found by the words that state one ("weighs", "kg", "miles"): the window
   // that gives it may name the thing only by another word ("the vessel weighs …"), or only in the story's setting.
@@ -297,44 +312,74 @@ export function retrieve(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion
     }
     return f;
   };
-  // Per element: the first of its entities (in order) named in / referred to in each sentence.
-  const firstOf = new Map<Set<string>, { named: Map<string, string>; referred: Map<string, string> }>();
-  const lookup = (ids: Set<string>) => {
-    let x = firstOf.get(ids);
-    if (!x) {
-      const named = new Map<string, string>();
-      const referred = new Map<string, string>();
-      for (const id of ids) {
-        for (const sid of mentionIds.get(id) ?? []) if (!named.has(sid)) named.set(sid, id);
-        for (const sid of refSentences.get(id) ?? []) if (!referred.has(sid)) referred.set(sid, id);
-      }
-      firstOf.set(ids, (x = { named, referred }));
-    }
-    return x;
-  };
-  const aliasKeys = new Map<Set<string>, string[][]>();
+  // Per element: its entities' aliases (de-duplicated) by their first word, so a sentence is checked against the aliases
+  // that could be written in it, not against every alias of every entity a shared name matches.
+  const aliasKeys = new Map<Set<string>, Map<string, string[][]>>();
   const aliasesOf = (ids: Set<string>) => {
     let x = aliasKeys.get(ids);
     if (!x) {
       const seen = new Set<string>();
-      x = [];
-      for (const id of ids) for (const k of entityKeys.get(id) ?? []) if (!seen.has(k.join(' '))) { seen.add(k.join(' ')); x.push(k); }
+      x = new Map();
+      for (const id of ids) {
+        for (const k of entityKeys.get(id) ?? []) {
+          const joined = k.join(' ');
+          if (seen.has(joined)) continue;
+          seen.add(joined);
+          const list = x.get(k[0]!) ?? [];
+          list.push(k);
+          x.set(k[0]!, list);
+        }
+      }
       aliasKeys.set(ids, x);
     }
     return x;
   };
-  const entityKeys = new Map(analysis.entities.entities.filter((x) => wanted.has(x.id)).map((x) => [x.id, x.keys.map((k) => k.split(' ').map(stem))]));
+  const aliasIn = (ids: Set<string>, st: Set<string>) => {
+    const byFirst = aliasesOf(ids);
+    if (!byFirst.size) return false;
+    for (const w of st) for (const k of byFirst.get(w) ?? []) if (k.every((x) => st.has(x))) return true;
+    return false;
+  };
+  // Where each search key first stands in a sentence (character offset): the sentence read once, for this call only.
+  const positions = new Map<string, Map<string, number>>();
+  const firstTerm = new Map<string, string | undefined>();
+  const positionIn = (s: Sentence, key: string): number | undefined => {
+    let at = positions.get(s.id);
+    if (!at) {
+      at = new Map();
+      for (const m of s.text.matchAll(WORD)) {
+        let k = firstTerm.get(m[0]);
+        if (k === undefined && !firstTerm.has(m[0])) firstTerm.set(m[0], (k = terms(m[0])[0]));
+        if (k !== undefined && !at.has(k)) at.set(k, m.index);
+      }
+      positions.set(s.id, at);
+    }
+    return at.get(key);
+  };
+  const entityKeys = new Map(wantedEntities.map((x) => [x.id, x.keys.map((k) => k.split(' ').map(stem))]));
+  // Each element's support in a sentence is read once per call: a sentence sits in up to three windows.
+  const supportMemo = new Map<Element, Map<string, Support | null>>();
   const support = (e: Element, s: Sentence): Support | null => {
+    let memo = supportMemo.get(e);
+    if (!memo) supportMemo.set(e, (memo = new Map()));
+    let found = memo.get(s.id);
+    if (found === undefined) {
+      retrieveStats.supports++;
+      memo.set(s.id, (found = supportOnce(e, s)));
+    }
+    return found;
+  };
+  const supportOnce = (e: Element, s: Sentence): Support | null => {
     if (e.role === 'date') return dateSupport(deps, q, Number(e.id.slice(1)), s);
     if (e.entityIds) {
       const { named, referred } = lookup(e.entityIds);
       const n = named.get(s.id);
-      if (n !== undefined) return { weight: 1, match: 1, sentence: s, via: 'mention', at: mentionAt.get(`${n}\u0000${s.id}`) };
+      if (n !== undefined) return { weight: 1, match: 1, sentence: s, via: 'mention', at: n.at };
       const r = referred.get(s.id);
-      if (r !== undefined) return { weight: 0.9, match: 0.9, sentence: s, via: 'reference', at: refAt.get(`${r}\u0000${s.id}`) };
+      if (r !== undefined) return { weight: 0.9, match: 0.9, sentence: s, via: 'reference', at: r.at };
       // An alias written out even where the entity index did not record a mention.
       const st = stemsOf(s);
-      if (aliasesOf(e.entityIds).some((k) => k.every((w) => st.has(w)))) return { weight: 0.9, match: 0.9, sentence: s, via: 'alias' };
+      if (aliasIn(e.entityIds, st)) return { weight: 0.9, match: 0.9, sentence: s, via: 'alias' };
       // The name as the question wrote it ("Latin American cartels" holds the question's "Latin American").
       if (e.asked?.length && e.asked.every((w) => st.has(w))) return { weight: 0.9, match: 0.9, sentence: s, via: 'alias' };
       return null;
@@ -342,7 +387,7 @@ export function retrieve(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion
     const st = stemsOf(s);
     let best: Support | null = null;
     for (const [k, w] of e.keys) if (st.has(k) && (!best || w > best.weight)) best = { weight: w, match: w, sentence: s, via: k };
-    if (best) best.at = positionOf(s, best.via);
+    if (best) best.at = positionIn(s, best.via);
     if ((!best || best.match < 0.9) && e.described) {
       // The entity the noun describes, named here or referred to ("Ekkapol", "he" for "the coach").
       const { named, referred } = lookup(e.described);
@@ -394,35 +439,159 @@ export function retrieve(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion
     return { article, sentence: s, sentences, support: sup, holding, score };
   };
 
-  const out: Window[] = [];
+  // The score windowAt gives a window, computed without building the window (most candidates are never kept): the same
+  // supports, read in the same order, so the same number.
+  const has: boolean[] = [];
+  const bestW: number[] = [];
+  const bestAt: (number | undefined)[] = [];
+  const bestIn: (Sentence | undefined)[] = [];
+  const scoreAt = (article: Article, s: Sentence): number => {
+    const sentences = windowOf(article, s);
+    let score = 0;
+    for (let i = 0; i < elements.length; i++) {
+      const e = elements[i]!;
+      has[i] = false;
+      let bw = 0;
+      for (const x of sentences) {
+        const found = support(e, x);
+        if (!found) continue;
+        const w = x === s ? found.weight : found.weight * NEIGHBOUR;
+        if (!has[i] || w > bw) {
+          has[i] = true;
+          bw = w;
+          bestAt[i] = found.at;
+          bestIn[i] = found.sentence;
+        }
+      }
+      bestW[i] = bw;
+      if (!has[i]) continue;
+      score += e.weight * bw * ROLE_FACTOR[e.role];
+    }
+    for (let i = 0; i < elements.length; i++) {
+      const p = elements[i]!;
+      if (p.role !== 'predicate' || !has[i] || bestAt[i] === undefined) continue;
+      const close = elements.some((o, j) => o.role !== 'predicate' && o.role !== 'date' && has[j] && bestIn[j] === bestIn[i] && bestAt[j] !== undefined && Math.abs(bestAt[j]! - bestAt[i]!) < 45);
+      if (close) score += p.weight * bestW[i]! * 0.5;
+    }
+    const nWords = s.text.split(/\s+/).length;
+    if (nWords < 4) score = 0;
+    else if (nWords < 6) score *= 0.7;
+    if (/\?\s*["”’]?$/.test(s.text)) score *= 0.6;
+    return score;
+  };
+
+  const out: { article: Article; sentence: Sentence; score: number }[] = [];
   const bySlot: Window[] = [];
   for (const [pid, hitScore] of paragraphs) {
     const p = deps.index.passage(pid);
     const article = p && deps.corpus.byId.get(p.articleId);
     if (!p || !article) continue;
+    retrieveStats.paragraphs++;
     for (const s of p.sentences) {
-      const w = windowAt(article, s);
+      retrieveStats.windows++;
+      const score = scoreAt(article, s);
       // A sentence stating a measure of the asked kind is a candidate even when it holds nothing else the question names.
-      const slotOnly = w.score <= 0 && slotted.has(pid) && [...stemsOf(s)].some((k) => slotKeys.has(k));
+      const slotOnly = score <= 0 && slotted.has(pid) && [...stemsOf(s)].some((k) => slotKeys.has(k));
       if (slotOnly) {
-        w.score = SLOT_ONLY_SCORE;
-        bySlot.push(w);
+        if (bySlot.length < SLOT_ONLY_LIMIT) bySlot.push({ ...windowAt(article, s), score: SLOT_ONLY_SCORE });
         continue;
       }
-      if (w.score <= 0) continue;
-      w.score += hitScore * 0.01;
-      out.push(w);
+      if (score <= 0) continue;
+      out.push({ article, sentence: s, score: score + hitScore * 0.01 });
     }
   }
   // Windows found only by the measure's words come after the rest, and are kept past the limit: among many windows naming the
   // story's setting, they may be the only ones that state the measure.
-  return { elements, windowAt, windows: [...out.sort((a, b) => b.score - a.score).slice(0, limit), ...bySlot.slice(0, SLOT_ONLY_LIMIT)] };
+  const best = out.sort((a, b) => b.score - a.score).slice(0, limit).map((c) => ({ ...windowAt(c.article, c.sentence), score: c.score }));
+  return { elements, windowAt, windows: [...best, ...bySlot] };
 }
 
 /** The score of a window found only by the words that state the asked measure: below any window holding what is named. */
 const SLOT_ONLY_SCORE = 0.3;
 /** At most this many of them. */
 const SLOT_ONLY_LIMIT = 12;
+
+/** An entity of an element named or referred to in a sentence, and where in it. */
+interface At {
+  id: string;
+  at: number;
+}
+
+/** Past this many paragraphs naming or referring to the entities asked about, only the best of them are candidates. */
+export const MAX_DERIVED = 400;
+
+/** Ascending positions, from several ascending lists. */
+function mergeSorted(xs: Int32Array[]): Int32Array {
+  const n = xs.reduce((a, x) => a + x.length, 0);
+  const out = new Int32Array(n);
+  let k = 0;
+  for (const x of xs) {
+    out.set(x, k);
+    k += x.length;
+  }
+  return out.sort();
+}
+
+/**
+ * The MAX_DERIVED paragraphs, of those naming or referring to the entities asked about, whose windows can score best, in
+ * the order they were found. Each is scored by what it is known to hold without reading it: the elements whose entities
+ * it names or refers to (from the mentions and references), and the question's words its text holds (from the search
+ * index's postings) — each element at the best weight it could have there, as a window's score counts it.
+ */
+function bestDerived(
+  index: Pick<Deps['index'], 'holding'>,
+  elements: Element[],
+  derived: Set<string>,
+  lookup: (ids: Set<string>) => { named: Map<string, At>; referred: Map<string, At> },
+): string[] {
+  const est = new Map<string, Float64Array>(); // paragraph id → per element, the best support it could give
+  const at = (pid: string) => {
+    let x = est.get(pid);
+    if (!x) est.set(pid, (x = new Float64Array(elements.length)));
+    return x;
+  };
+  const paragraphOf = (sid: string) => sid.slice(0, sid.lastIndexOf(':'));
+  elements.forEach((e, i) => {
+    const ids = e.entityIds ?? e.described;
+    if (!ids) return;
+    const [mention, reference] = e.entityIds ? [1, 0.9] : [0.9, 0.8];
+    const { named, referred } = lookup(ids);
+    for (const sid of referred.keys()) {
+      const x = at(paragraphOf(sid));
+      if (x[i]! < reference) x[i] = reference;
+    }
+    for (const sid of named.keys()) at(paragraphOf(sid))[i] = mention;
+  });
+  // The words that stand for a term element, strongest first (a paragraph takes the first it holds), as the index's postings.
+  const words = elements.map((e) =>
+    e.entityIds || e.role === 'date'
+      ? []
+      : [...e.keys]
+          .filter(([, w]) => w >= STANDS_FOR_WEIGHT)
+          .sort((a, b) => b[1] - a[1])
+          .map(([k, w]) => ({ w, holds: index.holding?.(k) }))
+          .filter((x) => !!x.holds),
+  );
+  const ranked = [...derived].map((pid, order) => {
+    const x = est.get(pid);
+    let value = 0;
+    for (let i = 0; i < elements.length; i++) {
+      const e = elements[i]!;
+      let w = x ? x[i]! : 0;
+      for (const k of words[i]!) {
+        if (k.w <= w) break;
+        if (k.holds!(pid)) {
+          w = k.w;
+          break;
+        }
+      }
+      value += e.weight * w * ROLE_FACTOR[e.role];
+    }
+    return { pid, order, value };
+  });
+  ranked.sort((a, b) => b.value - a.value || a.order - b.order);
+  return ranked.slice(0, MAX_DERIVED).sort((a, b) => a.order - b.order).map((x) => x.pid);
+}
 
 /** The search keys of the words that state a measure of the kinds a question asks ("how heavy" → heavy, weight, weighs, kg, tonnes). */
 function measureKeys(q: ParsedQuestion): Set<string> {
@@ -439,11 +608,8 @@ function measureKeys(q: ParsedQuestion): Set<string> {
   return out;
 }
 
-/** Where a search key first stands in a sentence (character offset), if it does. */
-function positionOf(s: Sentence, key: string): number | undefined {
-  for (const m of s.text.matchAll(/[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu)) if (terms(m[0])[0] === key) return m.index;
-  return undefined;
-}
+/** A word of a sentence as written (for where a search key stands in it). */
+const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
 
 /**
  * A sentence and its neighbours: the sentences before and after it in its paragraph, or,

@@ -223,6 +223,8 @@ function makeIndex(
     byArticle.delete(articleId);
   };
   corpus.articles.forEach(register);
+  // MiniSearch's own postings (term → field → passage → count), read for `holds`: it has no public call for one passage.
+  const internal = ms as unknown as { _index?: { get(term: string): Map<number, Map<number, number>> | undefined }; _idToShortId?: Map<string, number>; _fieldIds?: Record<string, number> };
   return {
     get version() {
       return corpus.version;
@@ -231,6 +233,16 @@ function makeIndex(
       return passages.size;
     },
     fromCache,
+    holding(term: string) {
+      const field = internal._fieldIds?.text;
+      const ids = internal._idToShortId;
+      const posting = field === undefined ? undefined : internal._index?.get(term)?.get(field);
+      if (!ids) return undefined;
+      return (passageId: string) => {
+        const short = ids.get(passageId);
+        return short !== undefined && !!posting?.has(short);
+      };
+    },
     search(query: string, o: SearchOptions = {}): PassageHit[] {
       const allowed = o.articles ? new Set(o.articles) : undefined;
       // Typos MiniSearch's fuzzy match misses (a swapped pair is two Levenshtein edits) are corrected first.
@@ -241,9 +253,12 @@ function makeIndex(
         });
       // On a large corpus, words found in one passage in twenty cost most of the search and
       // decide nothing: retrieve by the distinctive ones (callers rescore with every word).
+      // A word in an article's title is matched in every passage of the article (the title field):
+      // one written in most titles ("row" in "… row deepens") is as common as a word of most texts.
       let kept = toks;
       if (passages.size > 2000) {
-        const withDf = toks.map((w) => ({ w, n: df.get(processTerm(w) ?? '') ?? 0 }));
+        const passagesWith = (t: string) => Math.max(df.get(t) ?? 0, titleDf.get(t) ?? 0);
+        const withDf = toks.map((w) => ({ w, n: passagesWith(processTerm(w) ?? '') }));
         const rare = withDf.filter((x) => x.n < passages.size * 0.05);
         kept = (rare.length ? rare : withDf.sort((a, b) => a.n - b.n).slice(0, 2)).map((x) => x.w);
       }

@@ -42,6 +42,11 @@ export interface SearchIndex {
   correct(term: string): string;
   /** Number of passages containing `term` (normalised), for answerability checks. */
   docFreq(term: string): number;
+  /**
+   * Which passages' text holds `term` (normalised), read from the index's postings (no passage
+   * is tokenised): a test by passage id. Optional: an index that cannot tell returns nothing.
+   */
+  holding?(term: string): ((passageId: string) => boolean) | undefined;
   /** Every indexed term (stemmed, folded), for spelling correction. */
   vocabulary(): Iterable<string>;
   /** Total passages indexed. */
