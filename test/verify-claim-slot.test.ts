@@ -27,7 +27,7 @@ const PARAS = [
 ];
 const FILES: Record<string, string> = {};
 for (let a = 0; a < 3; a++) {
-  FILES[`0${a + 1}_strait-news.txt`] = `${12 + a} May 2031\n\nFerry adrift in the Kessel Strait, day ${a + 1}\n\n${PARAS.slice(a, a + 4).join('\n\n')}\n`;
+  FILES[`0${a + 1}_strait-news.txt`] = `${12 + a} May 2031\n\nFerry adrift off Portreath, day ${a + 1}\n\n${PARAS.slice(a, a + 4).join('\n\n')}\n`;
 }
 
 let deps: Deps;

@@ -9,7 +9,7 @@
  */
 import type { Deps } from '../deps.js';
 import { analysisOf } from '../analysis/index.js';
-import { fold } from '../language/tokenize.js';
+import { fold, terms } from '../language/tokenize.js';
 import { PEOPLE_WORDS, SPEECH_QUESTION_VERBS, STOPWORDS, speechForms, wordRe } from '../language/lexicon/index.js';
 import type { ParsedQuestion } from './question.js';
 import { inCorpus, STANDS_FOR_WEIGHT, type Element, type Retriever, type Window } from './retrieve.js';
@@ -50,6 +50,26 @@ const REQUIRED: ReadonlySet<Element['role']> = new Set(['entity', 'topic', 'pick
  */
 const PREDICATED: ReadonlySet<string> = new Set(['person', 'organisation', 'place', 'date', 'time', 'name']);
 
+/** The search keys of each article's headline. */
+const headlineTerms = new WeakMap<object, Set<string>>();
+
+/**
+ * A topic noun the window's article states in its headline ("Here's how the military is helping search …"): the whole
+ * article is about it, so a window of it holds the noun though its own sentences do not repeat it. The word itself or
+ * its lemma, not a relation; names and a superlative asked must be in the window.
+ */
+function inHeadline(w: Window, e: Element): boolean {
+  return headlineHolds(w.article, e);
+}
+
+function headlineHolds(article: Window['article'], e: Element): boolean {
+  if (e.role !== 'topic' || e.entityIds || !article.title) return false;
+  let t = headlineTerms.get(article);
+  if (!t) headlineTerms.set(article, (t = new Set(terms(article.title))));
+  for (const [k, v] of e.keys) if (v >= 0.9 && t.has(k)) return true;
+  return false;
+}
+
 /** Decide whether `q` is answered, from the retriever's windows. */
 export function decide(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, r: Retriever): Decision {
   const searched = `${deps.corpus.articles.length} article${deps.corpus.articles.length === 1 ? '' : 's'}`;
@@ -67,7 +87,7 @@ export function decide(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, 
   // The head ("which <company>") is the kind of thing asked, not a word an answer must repeat: it is not looked up here.
   // What is counted must be there to be counted ("how many bridges").
   const counted = q.kind === 'count' || q.kind === 'amount' ? r.elements.filter((e) => e.role === 'head' && e.term === q.head) : [];
-  const absent = [...r.elements.filter((e) => e.role === 'speaker'), ...required, ...counted].filter((e) => !inCorpus(deps, e));
+  const absent = [...r.elements.filter((e) => e.role === 'speaker'), ...required, ...counted].filter((e) => !inCorpus(deps, e) && !deps.corpus.articles.some((a) => headlineHolds(a, e)));
   if (absent.length) return { answerable: false, reason: `The ${searched} never mention ${list(absent.map((e) => phraseOf(q, e, deps)))}.`, near: windows };
 
   // 2. Windows holding every entity and topic together.
@@ -76,7 +96,7 @@ export function decide(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, 
     return !!s && s.match >= STANDS_FOR_WEIGHT;
   };
   const holds = (w: Window, e: Element): boolean => {
-    if (!stands(w, e)) return false;
+    if (!stands(w, e)) return inHeadline(w, e) && !clauseOf(e);
     const c = clauseOf(e);
     return !c || r.elements.some((v) => v.term && c.verbs.includes(v.term) && stands(w, v));
   };
@@ -157,7 +177,9 @@ export function decide(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, 
       // What the question names must be in the filler's sentence or next to it, not two sentences away.
       const order = w.sentences.map((x) => x.id);
       const nearFiller = (f: Filler) =>
-        required.every((e) => (partial && !holds(w, e)) || [...(w.holding.get(e.id) ?? [])].some((id) => Math.abs(order.indexOf(id) - order.indexOf(f.sentence.id)) <= 1));
+        required.every(
+          (e) => (partial && !holds(w, e)) || (!stands(w, e) && inHeadline(w, e)) || [...(w.holding.get(e.id) ?? [])].some((id) => Math.abs(order.indexOf(id) - order.indexOf(f.sentence.id)) <= 1),
+        );
       // A window missing a topic noun answers only with a value that fits well, in the sentence that states the verb.
       // A phrase read by its preposition alone ("on the crew …") is tied to the question only by the verb it follows:
       // it answers in the sentence that states the verb, not beside a neighbour that does.
