@@ -277,3 +277,24 @@ describe('HTML articles', () => {
     expect(c.warnings).toEqual([]);
   });
 });
+
+describe('a page saved as .txt', () => {
+  // A page's paragraphs copied with their markup into a .txt file: one line of <p>…</p>. Read as text it has no
+  // sentence, and the file was dropped from the corpus; it is the HTML it is.
+  const RAW = '<p>The Harbor Bridge will close for six weeks starting Monday, the transport office said.</p><p>Engineers found three cracked support beams in February.</p>';
+
+  it('is read as HTML: its paragraphs are sentences, without tags, each quotable verbatim', () => {
+    const a = parseArticle('bridge-page.txt', RAW);
+    expect(a.format).toBe('html');
+    expect(a.sentences.map((s) => s.text)).toEqual([
+      'The Harbor Bridge will close for six weeks starting Monday, the transport office said.',
+      'Engineers found three cracked support beams in February.',
+    ]);
+    for (const s of a.sentences) expect(isVerbatim(RAW, quoteOf(a, s.start, s.end))).toBe(true);
+  });
+
+  it('plain text that mentions a tag, or opens with one and never closes a block, stays text', () => {
+    expect(parseArticle('notes.txt', 'Use the <p> tag for paragraphs.\n\nThat is all.').format).toBe('txt');
+    expect(parseArticle('odd.txt', '<p>One line of text that never closes its paragraph.\n\nAnother line.').format).toBe('txt');
+  });
+});

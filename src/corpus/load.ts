@@ -120,6 +120,13 @@ export async function loadArticleFile(file: string): Promise<Article | { reason:
   return article;
 }
 
+/** Markup, not text: it opens with a tag of a page or a paragraph and closes paragraphs or blocks at least twice. */
+function looksLikeHtml(raw: string): boolean {
+  const head = raw.slice(0, 2000).replace(/^\uFEFF/, '').trimStart();
+  if (!/^<(?:!doctype\s+html|html|head|body|article|main|div|p|h[1-6]|section)\b[^>]*>/i.test(head)) return false;
+  return (raw.match(/<\/(?:p|div|h[1-6]|li|section|article)>/gi) ?? []).length >= 2;
+}
+
 interface ParseExtra {
   path?: string;
   addedAt?: number;
@@ -128,7 +135,8 @@ interface ParseExtra {
 /** Parse one article's text (pure; exported for tests and for adding articles at run time). */
 export function parseArticle(id: string, raw: string, extra: ParseExtra = {}): Article {
   const ext = path.extname(id).toLowerCase();
-  const format: Article['format'] = ext === '.html' || ext === '.htm' ? 'html' : ext === '.md' || ext === '.markdown' ? 'md' : 'txt';
+  // A page's markup saved under another name (".txt" holding "<p>…</p><p>…</p>") is read as the HTML it is.
+  const format: Article['format'] = ext === '.html' || ext === '.htm' || (ext !== '.md' && ext !== '.markdown' && looksLikeHtml(raw)) ? 'html' : ext === '.md' || ext === '.markdown' ? 'md' : 'txt';
   const hash = createHash('sha256').update(raw).digest('hex');
 
   // Front matter (--- yaml ---) overrides inferred metadata.
