@@ -118,3 +118,22 @@ describe('npm run eval: bad input gets one clear line and exit 2', () => {
     expect(r.stdout).toBe('');
   });
 });
+
+describe('npm run eval: a file the loader skips', () => {
+  it('is named on stderr and counted in the header, so the figures are read knowing it', async () => {
+    const dir = tempDir('dispatch-eval-skip-');
+    const corpus = path.join(dir, 'corpus');
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(corpus);
+    writeFileSync(path.join(corpus, '01_river.txt'), '3 May 2031\n\nRiver bridge closed\n\nThe Elm Street bridge closed on Tuesday after engineers found cracks.\n');
+    writeFileSync(path.join(corpus, '02_blob.txt'), Buffer.from([0, 1, 2, 3]));
+    const set = path.join(dir, 'set.json');
+    writeFileSync(set, JSON.stringify({ cases: [{ id: 'x', cmd: ['ask', 'what closed on tuesday?'], must: [['bridge']] }] }));
+    const r = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      execFile(TSX, ['src/console/eval.ts', set, corpus], { timeout: 120_000 }, (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }));
+    });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/eval: skipped 02_blob\.txt: it looks binary/);
+    expect(r.stdout).toMatch(/\(1 articles, 1 file skipped, /);
+  }, 120_000);
+});

@@ -276,8 +276,11 @@ async function main(argv: string[]): Promise<number> {
   }
   try {
     const t0 = Date.now();
+    // A file the loader could not use changes what the set measures: say so before any figure.
+    for (const w of deps.corpus.warnings) process.stderr.write(`eval: skipped ${w.file}: ${w.reason}\n`);
     const result = await evaluate(deps, set, config.seedsDir, values.quiet ? undefined : (l) => process.stdout.write(`${l}\n`));
-    process.stdout.write(`\n${path.basename(setPath)} on ${corpusDir} (${deps.corpus.articles.length} articles, ${((Date.now() - t0) / 1000).toFixed(1)} s)\n`);
+    const skipped = deps.corpus.warnings.length ? `, ${deps.corpus.warnings.length} file${deps.corpus.warnings.length === 1 ? '' : 's'} skipped` : '';
+    process.stdout.write(`\n${path.basename(setPath)} on ${corpusDir} (${deps.corpus.articles.length} articles${skipped}, ${((Date.now() - t0) / 1000).toFixed(1)} s)\n`);
     if (result.failures.length) {
       process.stdout.write(`\nFailures (${result.failures.length}):\n`);
       for (const f of result.failures) process.stdout.write(`  ${f.category.padEnd(9)} ${f.id}: ${f.why}\n`);
