@@ -197,24 +197,36 @@ export function pointedPerson(q: ParsedQuestion): FocusEntity | undefined {
 /** The entities whose roles, descriptions or kind words hold one of the keys ("coach Ekkapol", "the container ship Ever Given"). */
 function describedBy(deps: Pick<Deps, 'corpus'>, keys: Set<string>): string[] {
   if (!keys.size) return [];
-  const out: string[] = [];
-  for (const [id, words] of descriptions(deps)) if ([...keys].some((k) => words.has(k))) out.push(id);
-  return out;
+  const { byWord, order } = descriptions(deps);
+  const found = new Set<string>();
+  for (const k of keys) for (const id of byWord.get(k) ?? []) found.add(id);
+  // In the entity index's order, as a pass over every entity would find them.
+  return [...found].sort((a, b) => order.get(a)! - order.get(b)!);
 }
 
-/** Each entity's description words (roles, appositions, descriptors, type cues, a name's head noun), once per entity index. */
-const descriptionMemo = new WeakMap<object, Map<string, Set<string>>>();
-function descriptions(deps: Pick<Deps, 'corpus'>): Map<string, Set<string>> {
+/**
+ * Each entity's description words (roles, appositions, descriptors, type cues, a name's head noun), once per entity index,
+ * kept as word → the entities it describes: a question looks its words up instead of reading every entity's description.
+ */
+const descriptionMemo = new WeakMap<object, { byWord: Map<string, string[]>; order: Map<string, number> }>();
+function descriptions(deps: Pick<Deps, 'corpus'>): { byWord: Map<string, string[]>; order: Map<string, number> } {
   const index = analysisOf(deps).entities;
   let out = descriptionMemo.get(index);
   if (out) return out;
-  out = new Map();
+  out = { byWord: new Map(), order: new Map() };
+  let n = 0;
   for (const e of index.entities) {
     const said = e.mentions.flatMap((m) => terms(`${m.role ?? ''} ${m.apposition ?? ''} ${m.descriptor ?? ''}`));
     const cues = (e.cues ?? []).flatMap((c) => terms(c.replace(/^[\w ]+:\s*/, '')));
     const own = terms(e.name);
     const words = new Set([...said, ...cues, ...(own.length > 1 ? [own.at(-1)!] : [])]);
-    if (words.size) out.set(e.id, words);
+    if (!words.size || out.order.has(e.id)) continue;
+    out.order.set(e.id, n++);
+    for (const w of words) {
+      const list = out.byWord.get(w) ?? [];
+      list.push(e.id);
+      out.byWord.set(w, list);
+    }
   }
   descriptionMemo.set(index, out);
   return out;
