@@ -556,23 +556,25 @@ function bestDerived(
   derived: Set<string>,
   lookup: (ids: Set<string>) => { named: Map<string, At>; referred: Map<string, At> },
 ): string[] {
-  const est = new Map<string, Float64Array>(); // paragraph id → per element, the best support it could give
-  const at = (pid: string) => {
-    let x = est.get(pid);
-    if (!x) est.set(pid, (x = new Float64Array(elements.length)));
-    return x;
-  };
-  const paragraphOf = (sid: string) => sid.slice(0, sid.lastIndexOf(':'));
+  // Per derived paragraph (in the order found) and element, the best support it could give.
+  const position = new Map<string, number>();
+  for (const pid of derived) position.set(pid, position.size);
+  const n = elements.length;
+  const est = new Float64Array(position.size * n);
+  const paragraphOf = (sid: string) => position.get(sid.slice(0, sid.lastIndexOf(':')));
   elements.forEach((e, i) => {
     const ids = e.entityIds ?? e.described;
     if (!ids) return;
     const [mention, reference] = e.entityIds ? [1, 0.9] : [0.9, 0.8];
     const { named, referred } = lookup(ids);
     for (const sid of referred.keys()) {
-      const x = at(paragraphOf(sid));
-      if (x[i]! < reference) x[i] = reference;
+      const k = paragraphOf(sid);
+      if (k !== undefined && est[k * n + i]! < reference) est[k * n + i] = reference;
     }
-    for (const sid of named.keys()) at(paragraphOf(sid))[i] = mention;
+    for (const sid of named.keys()) {
+      const k = paragraphOf(sid);
+      if (k !== undefined) est[k * n + i] = mention;
+    }
   });
   // The words that stand for a term element, strongest first (a paragraph takes the first it holds), as the index's postings.
   const words = elements.map((e) =>
@@ -585,11 +587,10 @@ function bestDerived(
           .filter((x) => !!x.holds),
   );
   const ranked = [...derived].map((pid, order) => {
-    const x = est.get(pid);
     let value = 0;
-    for (let i = 0; i < elements.length; i++) {
+    for (let i = 0; i < n; i++) {
       const e = elements[i]!;
-      let w = x ? x[i]! : 0;
+      let w = est[order * n + i]!;
       for (const k of words[i]!) {
         if (k.w <= w) break;
         if (k.holds!(pid)) {
