@@ -10,7 +10,8 @@
 import type { Deps } from '../deps.js';
 import { analysisOf } from '../analysis/index.js';
 import { fold, terms } from '../language/tokenize.js';
-import { PEOPLE_WORDS, SPEECH_QUESTION_VERBS, STOPWORDS, speechForms, wordRe } from '../language/lexicon/index.js';
+import { PLACE_KIND_NOUNS } from '../language/lexicon/slot-ties.js';
+import { GENERIC_PLACE_NOUNS, PEOPLE_WORDS, SPEECH_QUESTION_VERBS, STOPWORDS, speechForms, wordRe } from '../language/lexicon/index.js';
 import type { ParsedQuestion } from './question.js';
 import { inCorpus, STANDS_FOR_WEIGHT, type Element, type Retriever, type Window } from './retrieve.js';
 import { ageSentences, fillersOf, type Filler } from './short.js';
@@ -31,6 +32,9 @@ export type Decision =
       /** The windows that came closest (for suggestions). */
       near: Window[];
     };
+
+/** Head nouns any place name may fill ("which town", "what country"), from the lexicon's kinds of place. */
+const PLACE_KINDS: ReadonlySet<string> = new Set([...PLACE_KIND_NOUNS, ...GENERIC_PLACE_NOUNS]);
 
 /** The least fit of a filler that answers. */
 const MIN_FIT = 0.45;
@@ -86,7 +90,10 @@ export function decide(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, 
   // Whose words a quote question asks for is checked on the quotes themselves (their attribution), not as a word in the window.
   // The head ("which <company>") is the kind of thing asked, not a word an answer must repeat: it is not looked up here.
   // What is counted must be there to be counted ("how many bridges").
-  const counted = q.kind === 'count' || q.kind === 'amount' ? r.elements.filter((e) => e.role === 'head' && e.term === q.head) : [];
+  // So must a facility asked for by its kind ("which hospital"): a town is none, and articles that never say "hospital"
+  // name none. Kinds any place name may be ("which town", "what country") are not looked up.
+  const facility = q.kind === 'place' && q.head && !PLACE_KINDS.has(q.head.lemma) ? r.elements.filter((e) => e.role === 'head' && e.term === q.head) : [];
+  const counted = [...(q.kind === 'count' || q.kind === 'amount' ? r.elements.filter((e) => e.role === 'head' && e.term === q.head) : []), ...facility];
   const absent = [...r.elements.filter((e) => e.role === 'speaker'), ...required, ...counted].filter((e) => !inCorpus(deps, e) && !deps.corpus.articles.some((a) => headlineHolds(a, e)));
   if (absent.length) return { answerable: false, reason: `The ${searched} never mention ${list(absent.map((e) => phraseOf(q, e, deps)))}.`, near: windows };
 

@@ -26,6 +26,7 @@ import {
   ORIGIN_QUESTION_WORDS,
   REASON_CUES,
   SPEECH_VERB_PATTERN,
+  TIME_NOUNS,
   TITLE_HEADS,
   WEAK_REASON_CUES,
   alternation,
@@ -444,7 +445,8 @@ function figureFit(q: ParsedQuestion, f: FigureFact, head: { keys: Map<string, n
   if (q.dimension && MEASURES.has(f.kind)) {
     // "400m long and 60m wide": the dimension written with the figure says which one it is.
     const after = /^[\s-]*(?:\([^)]*\)\s*)?([\p{L}]+)/u.exec(s.text.slice(f.end))?.[1]?.toLowerCase();
-    const before = /\b([\p{L}]+)\s+(?:of\s+)?(?:about\s+|around\s+|some\s+|nearly\s+|roughly\s+|more than\s+|almost\s+)?$/u.exec(s.text.slice(Math.max(0, f.start - 30), f.start))?.[1]?.toLowerCase();
+    // "half a kilometre long (400m)": a figure in brackets restates the one before it, dimension and all.
+    const before = /\b([\p{L}]+)\s+(?:of\s+)?\(?(?:about\s+|around\s+|some\s+|nearly\s+|roughly\s+|more than\s+|almost\s+)?$/u.exec(s.text.slice(Math.max(0, f.start - 30), f.start))?.[1]?.toLowerCase();
     const said = (after && DIMENSION_NAMES[after]) ?? (before && DIMENSION_NAMES[before]) ?? null;
     if (said) fit *= said === q.dimension ? 1.15 : 0.25;
     // The kind asked first is the best; another ("how deep" read as a distance) needs its dimension written.
@@ -455,6 +457,13 @@ function figureFit(q: ParsedQuestion, f: FigureFact, head: { keys: Map<string, n
   if (!head || head.vague) return fit;
   const words = terms(`${s.text.slice(Math.max(0, f.start - 50), f.start)} ${f.text} ${s.text.slice(f.end, f.end + 50)}`);
   const near = Math.max(0, ...words.filter((k) => head.keys.has(k)).map((k) => head.keys.get(k)!));
+  // "how much oxygen": a span of time measures a supply written before it ("oxygen on board to last 96 hours") or after
+  // "of" ("40 hours of oxygen"); "two weeks to journeys and extra fuel costs" measures the journeys, not the fuel.
+  if (f.kind === 'duration' && q.head && !TIME_NOUNS.has(q.head.lemma)) {
+    const holds = (t: string) => terms(t).some((k) => (head.keys.get(k) ?? 0) >= 0.5);
+    const of = /^\s*(?:\([^)]*\)\s*)?of\s+((?:[\p{L}'’-]+\s+){0,2}[\p{L}'’-]+)/u.exec(s.text.slice(f.end, f.end + 50));
+    if (!holds(s.text.slice(Math.max(0, f.start - 60), f.start)) && !(of && holds(of[1]!))) return 0;
+  }
   return near >= 0.5 ? near * fit : 0;
 }
 
@@ -629,6 +638,7 @@ const FREQ_UNIT = `(?:${alternation(FREQUENCY_UNITS)})s?`;
 const FREQUENCY_RE = new RegExp(`\\b(?:every|each)\\s+(?:(?:\\d[\\d,.]*|few|couple of|two|three|four|five|six|ten|twenty|thirty)\\s+)?${FREQ_UNIT}\\b|\\b(?:\\d[\\d,.]*|one|two|three|five|ten|fifteen|twenty|thirty)[- ]${FREQ_UNIT}\\s+intervals?\\b`, 'gi');
 /** "A chamber 700 metres into the complex is where rescuers are basing operations": the place is the phrase before "is where". */
 const IS_WHERE_RE = /(?:^|[,;]\s*|\b)(\p{Lu}[^,;:.!?]{2,70}?)\s+(?:is|was|are|were)\s+where\b/gu;
+const PLACE_KINDS: ReadonlySet<string> = new Set(PLACE_KIND_NOUNS);
 const MODIFIER_RE = new RegExp(`^\\s+(?:${alternation(PLACE_KIND_NOUNS)})\\s+of\\s+\\p{Lu}`, 'iu');
 
 /**
@@ -743,7 +753,10 @@ function placeFillers(slot: SlotContext): Filler[] {
         const inName = terms(e.name).some((t) => (headEl.keys.get(t) ?? 0) >= 0.5);
         const link = linkedTo(m, headEl.keys);
         const country = /^(?:country|nation|state)$/.test(headEl.term?.lemma ?? '') && lexTags(e.name).has('Country');
-        if (!inName && !link) fit *= country ? 0.9 : 0.5;
+        // "which town": any place named may be one; "which hospital", "which school": a place is one only when its name or
+        // the articles say so — a town is no hospital.
+        const kindOfPlace = country || PLACE_KINDS.has(headEl.term?.lemma ?? '');
+        if (!inName && !link) fit *= country ? 0.9 : kindOfPlace ? 0.5 : 0.3;
       }
       // "in Chiang Rai", "to Rotterdam": a place after a locative preposition.
       if (/\b(?:in|at|to|from|near|inside|into|outside|off)\s+(?:the\s+)?$/i.test(s.text.slice(Math.max(0, m.start - 12), m.start))) fit *= 1;
