@@ -85,6 +85,8 @@ export async function buildAnalysisOffThread(deps: BuildDeps): Promise<OffThread
   })();
   markAnalysisBuilding(deps.analysis, built);
   const { reply, current } = await built;
+  // Hydrated in small steps (warmUp's warmAnalysis then finds it done); commands no longer wait: they read what they need.
+  if (current) await (await import('../scale/rebuild.js')).warmInSteps(deps);
   deps.log?.info({ version: reply.version, current, ms: Math.round(reply.ms) }, 'corpus analysis built in a worker thread');
   return { version: reply.version, current, ms: reply.ms };
 }
