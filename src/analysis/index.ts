@@ -186,13 +186,25 @@ export function hasPersistedAnalysis(corpus: Corpus): boolean {
   return !!a && !!internals.get(a)?.fromFile;
 }
 
+/** How finely `warmAnalysis` slices its work: entities and articles per turn of the event loop, and a hook on each turn. */
+export interface WarmSteps {
+  entitiesPerTurn?: number;
+  articlesPerTurn?: number;
+  onTurn?: () => void;
+}
+
 /** Build every part now (servers at start-up and after a corpus update) and persist them; returns the ms it took. */
-export async function warmAnalysis(deps: AnalysisDeps): Promise<number> {
+export async function warmAnalysis(deps: AnalysisDeps, steps: WarmSteps = {}): Promise<number> {
+  const { entitiesPerTurn = 2000, articlesPerTurn = 500, onTurn } = steps;
+  const turn = () => {
+    onTurn?.();
+    return nextTurn();
+  };
   const t0 = performance.now();
   const a = analysisOf(deps);
   // One part at a time, with a turn of the event loop between them: on a server this runs
   // while the bot already answers, and each part (read, parsed, hydrated) is one bounded pause.
-  const steps: (() => unknown)[] = [
+  const parts: (() => unknown)[] = [
     () => a.entities,
     () => a.facts,
     () => a.names,
@@ -209,8 +221,8 @@ export async function warmAnalysis(deps: AnalysisDeps): Promise<number> {
     () => entityLookupOf(a.entities).warm(),
     () => a.relations,
   ];
-  for (const step of steps) {
-    step();
+  for (const part of parts) {
+    part();
     await turn();
   }
   // Every entity's mentions and facts, a slice of entities per turn: a first /who reads only its
@@ -221,13 +233,13 @@ export async function warmAnalysis(deps: AnalysisDeps): Promise<number> {
     void entities[i]!.mentions;
     a.facts.quotes.get(entities[i]!);
     a.facts.actions.get(entities[i]!);
-    if (i % 2000 === 1999) await turn();
+    if (i % entitiesPerTurn === entitiesPerTurn - 1) await turn();
   }
   const latest = a.corpus.articles.map((x) => x.date).filter((d): d is string => !!d).sort().pop() ?? null;
   const articles = a.corpus.articles;
   for (let i = 0; i < articles.length; i++) {
     a.digestFigures(articles[i]!, articles[i]!.date ?? latest);
-    if (i % 500 === 499) await turn();
+    if (i % articlesPerTurn === articlesPerTurn - 1) await turn();
   }
   const ms = performance.now() - t0;
   // This analysis, even if the watcher swapped deps.corpus meanwhile (it yields between parts).
@@ -236,7 +248,7 @@ export async function warmAnalysis(deps: AnalysisDeps): Promise<number> {
 }
 
 /** Lets the event loop run pending I/O (an interaction, an acknowledgement) before the next part. */
-const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Resolves once the analysis of `deps.corpus` is written (no-op without a persistence folder). */
 export async function flushAnalysis(deps: AnalysisDeps): Promise<void> {

@@ -288,8 +288,8 @@ function slotJudged(deps: Deps, claim: string, citer: Citer, prior: Assessment):
   const verb = mainVerb(claim);
   const verbKeys = verb ? synonymsOf(terms(verb)[0] ?? verb) : null;
   const states = (w: Answering) => !verbKeys || terms(w.fillers[0]?.sentence.text ?? w.sentence.text).some((t) => verbKeys.has(t));
-  const read = (w: Answering) => (w.fillers[0] && states(w) ? slotFiller(deps, w, w.fillers[0]) : null);
   for (const slot of claimSlots(claim, ref)) {
+    const read = (w: Answering) => (w.fillers[0] && states(w) ? slotFiller(deps, w, w.fillers[0], slot.kind === 'date') : null);
     const found = findAnswer(deps, slot.question, [], false);
     // The claim's circumstances ("into the dive") may be worded otherwise or not at all: the core question can confirm
     // its value, never contradict it.
@@ -300,28 +300,28 @@ function slotJudged(deps: Deps, claim: string, citer: Citer, prior: Assessment):
       const f = read(w);
       return !!f && relateSlot(slot, f) === 'same';
     });
-    if (same) return fromSlot(deps, claim, citer, 'supported', answered === found ? slot : { ...slot, question: slot.core! }, same, prior);
+    if (same) return fromSlot(claim, citer, 'supported', answered === found ? slot : { ...slot, question: slot.core! }, same, prior);
     if (answered !== found) continue;
     const top = found.chosen[0]!;
     const f = read(top);
     if (!f || relateSlot(slot, f) !== 'other' || top.fillers[0]!.fit < 0.8) continue;
     if (slot.kind === 'place' && knownName(deps, slot.name)) continue;
-    return fromSlot(deps, claim, citer, 'contradicted', slot, top, prior);
+    return fromSlot(claim, citer, 'contradicted', slot, top, prior);
   }
   return null;
 }
 
-/** The articles name it: one of their entities is called so. */
+/** The articles name it: one of their entities is called so (by name or alias: the entity index's keys). */
 function knownName(deps: Deps, name: string): boolean {
-  const key = name.toLowerCase();
-  return analysisOf(deps).entities.entities.some((e) => e.name.toLowerCase() === key || e.aliases?.some((a) => a.toLowerCase() === key));
+  return analysisOf(deps).entities.byKey.has(keyOf(name));
 }
 
-/** What /verify reads of a filler the evidence core chose. */
-function slotFiller(deps: Deps, w: Answering, f: Filler): SlotFiller {
+/** What /verify reads of a filler the evidence core chose; its date only when a date is compared. */
+function slotFiller(deps: Deps, w: Answering, f: Filler, withDate: boolean): SlotFiller {
   const out: SlotFiller = { text: f.text, ...(f.loose ? { loose: true } : {}) };
   if (f.figure) out.figure = f.figure;
   if (f.entity) out.names = [f.entity.name, ...(f.entity.aliases ?? [])];
+  if (!withDate) return out;
   // A date: what the filler's words state, read against its article's date; else the date the timeline gives its sentence.
   const ref = w.article.date ? new Date(`${w.article.date}T12:00:00Z`) : null;
   const own = ref ? parseDates(f.text, ref)[0] : undefined;
@@ -336,7 +336,7 @@ function slotFiller(deps: Deps, w: Answering, f: Filler): SlotFiller {
   return out;
 }
 
-function fromSlot(deps: Deps, claim: string, citer: Citer, verdict: 'supported' | 'contradicted', slot: ClaimSlot, w: Answering, prior: Assessment): Assessment {
+function fromSlot(claim: string, citer: Citer, verdict: 'supported' | 'contradicted', slot: ClaimSlot, w: Answering, prior: Assessment): Assessment {
   const f = w.fillers[0]!;
   const sents = w.sentences.includes(f.sentence) ? [f.sentence] : [w.sentence];
   const n = citer.cite(sents);

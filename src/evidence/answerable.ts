@@ -10,8 +10,8 @@
 import type { Deps } from '../deps.js';
 import { analysisOf } from '../analysis/index.js';
 import { fold, terms } from '../language/tokenize.js';
-import { PLACE_KIND_NOUNS } from '../language/lexicon/slot-ties.js';
-import { GENERIC_PLACE_NOUNS, PEOPLE_WORDS, SPEECH_QUESTION_VERBS, STOPWORDS, speechForms, wordRe } from '../language/lexicon/index.js';
+import { ANY_PLACE_HEADS } from '../language/lexicon/slot-ties.js';
+import { PEOPLE_WORDS, SPEECH_QUESTION_VERBS, STOPWORDS, speechForms, wordRe } from '../language/lexicon/index.js';
 import type { ParsedQuestion } from './question.js';
 import { inCorpus, STANDS_FOR_WEIGHT, type Element, type Retriever, type Window } from './retrieve.js';
 import { ageSentences, fillersOf, type Filler } from './short.js';
@@ -32,9 +32,6 @@ export type Decision =
       /** The windows that came closest (for suggestions). */
       near: Window[];
     };
-
-/** Head nouns any place name may fill ("which town", "what country"), from the lexicon's kinds of place. */
-const PLACE_KINDS: ReadonlySet<string> = new Set([...PLACE_KIND_NOUNS, ...GENERIC_PLACE_NOUNS]);
 
 /** The least fit of a filler that answers. */
 const MIN_FIT = 0.45;
@@ -62,10 +59,6 @@ const headlineTerms = new WeakMap<object, Set<string>>();
  * article is about it, so a window of it holds the noun though its own sentences do not repeat it. The word itself or
  * its lemma, not a relation; names and a superlative asked must be in the window.
  */
-function inHeadline(w: Window, e: Element): boolean {
-  return headlineHolds(w.article, e);
-}
-
 function headlineHolds(article: Window['article'], e: Element): boolean {
   if (e.role !== 'topic' || e.entityIds || !article.title) return false;
   let t = headlineTerms.get(article);
@@ -92,7 +85,7 @@ export function decide(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, 
   // What is counted must be there to be counted ("how many bridges").
   // So must a facility asked for by its kind ("which hospital"): a town is none, and articles that never say "hospital"
   // name none. Kinds any place name may be ("which town", "what country") are not looked up.
-  const facility = q.kind === 'place' && q.head && !PLACE_KINDS.has(q.head.lemma) ? r.elements.filter((e) => e.role === 'head' && e.term === q.head) : [];
+  const facility = q.kind === 'place' && q.head && !ANY_PLACE_HEADS.has(q.head.lemma) ? r.elements.filter((e) => e.role === 'head' && e.term === q.head) : [];
   const counted = [...(q.kind === 'count' || q.kind === 'amount' ? r.elements.filter((e) => e.role === 'head' && e.term === q.head) : []), ...facility];
   const absent = [...r.elements.filter((e) => e.role === 'speaker'), ...required, ...counted].filter((e) => !inCorpus(deps, e) && !deps.corpus.articles.some((a) => headlineHolds(a, e)));
   if (absent.length) return { answerable: false, reason: `The ${searched} never mention ${list(absent.map((e) => phraseOf(q, e, deps)))}.`, near: windows };
@@ -103,7 +96,7 @@ export function decide(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, 
     return !!s && s.match >= STANDS_FOR_WEIGHT;
   };
   const holds = (w: Window, e: Element): boolean => {
-    if (!stands(w, e)) return inHeadline(w, e) && !clauseOf(e);
+    if (!stands(w, e)) return headlineHolds(w.article, e) && !clauseOf(e);
     const c = clauseOf(e);
     return !c || r.elements.some((v) => v.term && c.verbs.includes(v.term) && stands(w, v));
   };
@@ -185,7 +178,7 @@ export function decide(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, 
       const order = w.sentences.map((x) => x.id);
       const nearFiller = (f: Filler) =>
         required.every(
-          (e) => (partial && !holds(w, e)) || (!stands(w, e) && inHeadline(w, e)) || [...(w.holding.get(e.id) ?? [])].some((id) => Math.abs(order.indexOf(id) - order.indexOf(f.sentence.id)) <= 1),
+          (e) => (partial && !holds(w, e)) || (!stands(w, e) && headlineHolds(w.article, e)) || [...(w.holding.get(e.id) ?? [])].some((id) => Math.abs(order.indexOf(id) - order.indexOf(f.sentence.id)) <= 1),
         );
       // A window missing a topic noun answers only with a value that fits well, in the sentence that states the verb.
       // A phrase read by its preposition alone ("on the crew …") is tied to the question only by the verb it follows:

@@ -8,6 +8,7 @@
 import { inBaseUnit, readFigures, type FigureKind, type FigureReading } from '../analysis/figures.js';
 import { CIRCUMSTANCE_PREPOSITIONS, QUALIFIER_RANGES, SLOT_QUESTION_WORDS, SLOT_PLACE_PREPOSITIONS } from '../language/lexicon/index.js';
 import { parseDates, type DateParts } from '../language/dates.js';
+import { fold } from '../language/tokenize.js';
 
 /** A span of values in a kind's base unit (seconds, metres, …; counts as counted). */
 export interface SlotValue {
@@ -160,7 +161,8 @@ export interface SlotFiller {
   loose?: boolean;
 }
 
-const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+/** A name folded for comparison: the tokenizer's fold, lower case, punctuation as spaces. */
+const nameKey = (s: string) => fold(s).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
 /** The value a filler's words give, in base units: "one hour and 45 minutes" is one span. */
 function fillerSpan(f: SlotFiller): { lo: number; hi: number } | null {
@@ -219,8 +221,8 @@ export function relateSlot(slot: ClaimSlot, f: SlotFiller): SlotRelation {
     }
     case 'place': {
       if (f.loose) return null;
-      const want = fold(slot.name);
-      const names = [f.text, ...(f.names ?? [])].map(fold).filter(Boolean);
+      const want = nameKey(slot.name);
+      const names = [f.text, ...(f.names ?? [])].map(nameKey).filter(Boolean);
       if (names.some((n) => n === want || n.includes(want) || want.includes(n))) return 'same';
       return f.names?.length ? 'other' : null;
     }

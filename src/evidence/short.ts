@@ -638,6 +638,7 @@ const FREQ_UNIT = `(?:${alternation(FREQUENCY_UNITS)})s?`;
 const FREQUENCY_RE = new RegExp(`\\b(?:every|each)\\s+(?:(?:\\d[\\d,.]*|few|couple of|two|three|four|five|six|ten|twenty|thirty)\\s+)?${FREQ_UNIT}\\b|\\b(?:\\d[\\d,.]*|one|two|three|five|ten|fifteen|twenty|thirty)[- ]${FREQ_UNIT}\\s+intervals?\\b`, 'gi');
 /** "A chamber 700 metres into the complex is where rescuers are basing operations": the place is the phrase before "is where". */
 const IS_WHERE_RE = /(?:^|[,;]\s*|\b)(\p{Lu}[^,;:.!?]{2,70}?)\s+(?:is|was|are|were)\s+where\b/gu;
+/** Kinds of place a bare place name is one of ("which town"): the fit rule; a generic head ("which site") fits less. */
 const PLACE_KINDS: ReadonlySet<string> = new Set(PLACE_KIND_NOUNS);
 const MODIFIER_RE = new RegExp(`^\\s+(?:${alternation(PLACE_KIND_NOUNS)})\\s+of\\s+\\p{Lu}`, 'iu');
 

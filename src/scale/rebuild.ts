@@ -82,56 +82,12 @@ export async function warmNextVersion(live: RebuildTarget, next: Corpus): Promis
 
 /**
  * `warmAnalysis` in smaller steps: each part is still one step (read and hydrated whole), but every
- * entity's mentions and facts are taken 200 entities a turn (warmAnalysis: 2,000, ~250 ms CPU at 1,000
- * articles) and the digest figures 50 articles a turn (500: ~190 ms). `warmAnalysis` runs after, for
- * whatever part this list does not name and to persist: by then it finds everything done.
+ * entity's mentions and facts are taken 200 entities a turn (warmAnalysis' default: 2,000, ~250 ms CPU
+ * at 1,000 articles) and the digest figures 50 articles a turn (default 500: ~190 ms).
  */
 export async function warmInSteps(deps: { corpus: Corpus; analysis?: AnalysisSlot; log?: Logger }): Promise<void> {
-  const { analysisOf, warmAnalysis } = await import('../analysis/index.js');
-  const { entityLookupOf } = await import('../analysis/entity-lookup.js');
-  const a = analysisOf(deps);
-  const steps: (() => unknown)[] = [
-    () => a.entities,
-    () => a.facts,
-    () => a.names,
-    () => a.events,
-    () => a.figures,
-    () => a.figureFacts,
-    () => a.ageFacts,
-    () => a.quotes,
-    () => a.attribution,
-    () => a.references,
-    () => a.eventIndex,
-    () => a.profileIndex,
-    () => a.related,
-    () => entityLookupOf(a.entities).warm(),
-    () => a.relations,
-  ];
-  for (const step of steps) {
-    step();
-    rebuildStats.chunks++;
-    await yieldToLoop();
-  }
-  const entities = a.entities.entities;
-  for (let i = 0; i < entities.length; i++) {
-    void entities[i]!.mentions;
-    a.facts.quotes.get(entities[i]!);
-    a.facts.actions.get(entities[i]!);
-    if (i % 200 === 199) {
-      rebuildStats.chunks++;
-      await yieldToLoop();
-    }
-  }
-  const latest = a.corpus.articles.map((x) => x.date).filter((d): d is string => !!d).sort().pop() ?? null;
-  const articles = a.corpus.articles;
-  for (let i = 0; i < articles.length; i++) {
-    a.digestFigures(articles[i]!, articles[i]!.date ?? latest);
-    if (i % 50 === 49) {
-      rebuildStats.chunks++;
-      await yieldToLoop();
-    }
-  }
-  await warmAnalysis(deps);
+  const { warmAnalysis } = await import('../analysis/index.js');
+  await warmAnalysis(deps, { entitiesPerTurn: 200, articlesPerTurn: 50, onTurn: () => rebuildStats.chunks++ });
 }
 
 /** Builds in progress per analysis slot (a server's first analysis, built in a worker). */

@@ -242,6 +242,3 @@ export const CIRCUMSTANCE_PREPOSITIONS: readonly string[] = list('into across wi
 
 /** Nouns a span of time measures ("how much time", "how much of a delay"): any other noun after "how much" is not a duration. */
 export const TIME_NOUNS: ReadonlySet<string> = new Set(list('time delay wait notice warning downtime day hour minute week month year second'));
-
-/** Head nouns of a "which …" place question that any place name fills, with the kinds of place in slot-ties.ts ("which country"). */
-export const GENERIC_PLACE_NOUNS: readonly string[] = list('place location country nation spot site part side direction destination continent neighbourhood neighborhood street road');

@@ -19,6 +19,16 @@ export const PLACE_KIND_NOUNS: readonly string[] = [
   'city', 'town', 'village', 'port', 'province', 'state', 'region', 'district', 'county', 'island', 'capital', 'municipality', 'suburb', 'area',
 ];
 
+/**
+ * Head nouns of a "which …" place question that any place name may fill ("which town", "what country"): the kinds of
+ * place above and the generic ones. Any other head ("which hospital") is a facility a place fills only when named or
+ * described so.
+ */
+export const ANY_PLACE_HEADS: ReadonlySet<string> = new Set([
+  ...PLACE_KIND_NOUNS,
+  ...'place location country nation spot site part side direction destination continent neighbourhood neighborhood street road'.split(' '),
+]);
+
 /** Units of time a frequency is written in ("every 30 minutes", "at 30 minute intervals"). */
 export const FREQUENCY_UNITS: readonly string[] = ['second', 'minute', 'hour', 'day', 'week', 'month', 'year'];
 
