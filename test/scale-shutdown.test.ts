@@ -6,7 +6,8 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { describe, expect, it } from 'vitest';
+import { pino } from 'pino';
+import { describe, expect, it, vi } from 'vitest';
 import { silentLogger } from '../src/log.js';
 import { installShutdown, ShuttingDownError } from '../src/scale/shutdown.js';
 
@@ -45,17 +46,30 @@ describe('installShutdown', () => {
   });
 
   it('does not wait forever for a stuck answer or a stuck closer', async () => {
-    const s = installShutdown({
-      log: silentLogger,
-      signals: [],
-      drainMs: 100,
-      closeMs: 100,
-      closers: [{ name: 'stuck', close: () => new Promise(() => {}) }],
-    });
-    void s.track(new Promise(() => {}));
-    const t0 = Date.now();
-    await s.run();
-    expect(Date.now() - t0).toBeLessThan(1000);
+    // Fake timers, no wall clock: shutdown ends exactly when its drain and close bounds pass, and says which it gave up on.
+    vi.useFakeTimers();
+    try {
+      const lines: { level: number; msg: string }[] = [];
+      const log = pino({ level: 'info' }, { write: (l: string) => void lines.push(JSON.parse(l) as { level: number; msg: string }) });
+      const s = installShutdown({
+        log,
+        signals: [],
+        drainMs: 100,
+        closeMs: 100,
+        closers: [{ name: 'stuck', close: () => new Promise(() => {}) }],
+      });
+      void s.track(new Promise(() => {}));
+      let finished = false;
+      void s.run().then(() => (finished = true));
+      await vi.advanceTimersByTimeAsync(99);
+      expect(finished).toBe(false); // still waiting for the stuck answer
+      await vi.advanceTimersByTimeAsync(1 + 100); // the drain bound, then the closer's
+      expect(finished).toBe(true);
+      const warned = lines.filter((l) => l.level === 40).map((l) => l.msg);
+      expect(warned).toEqual(['shutdown: 1 answers still running after 100 ms; closing anyway', 'shutdown: stuck did not close within 100 ms']);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('exits 0 on SIGTERM after closing, and 1 on a second signal', async () => {
