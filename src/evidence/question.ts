@@ -282,7 +282,7 @@ export function parseQuestion(deps: Pick<Deps, 'corpus' | 'index'>, question: st
   if (kind === 'count' || kind === 'amount') head ??= nounAfter(/\bhow (?:many|much)\b|\bnumber of\b|\bwhat (?:number|total) of\b/i, true);
   if (!head && /^\s*(?:and\s+)?(?:which|what)\b/i.test(text) && (kind === 'description' || kind === 'person' || kind === 'name' || kind === 'place')) {
     // "what company does X run", "which hospital", "which football club": the noun (compound) right after the question word.
-    const h = nounAfter(/^\s*(?:and\s+)?(?:which|what)\b(?!\s+(?:is|was|are|were|did|does|do|has|have|had)\b|['’]s\b)/i, true);
+    const h = nounAfter(/^\s*(?:and\s+)?(?:which|what)\b(?!\s+(?:is|was|are|were|did|does|do|has|have|had|happen|happens|happened)\b|['’]s\b)/i, true);
     if (h && h.start - text.search(/\b(?:which|what)\b/i) < 40) {
       head = h;
       const noun = fold(h.text).replace(/'s$/, '');

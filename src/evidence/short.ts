@@ -34,7 +34,7 @@ import {
 import { CLAUSE_MARKS, CLAUSE_OPENERS, FREQUENCY_QUESTION_RE, FREQUENCY_UNITS, MEASURE_OF_RE, PLACE_KIND_NOUNS } from '../language/lexicon/slot-ties.js';
 import { MEASURE_VERBS } from '../language/lexicon/units.js';
 import { fold, lemma, stem, terms } from '../language/tokenize.js';
-import { nounClass, partsOfSpeech } from '../language/wordnet.js';
+import { isOccasionNoun, nounClass, partsOfSpeech } from '../language/wordnet.js';
 import { lexTags } from '../language/word-tags.js';
 import type { Article, Sentence } from '../types.js';
 import type { ParsedQuestion } from './question.js';
@@ -421,9 +421,10 @@ function figureFit(q: ParsedQuestion, f: FigureFact, head: { keys: Map<string, n
     }
     if (head.vague) {
       const asked = q.head ? lemma(fold(q.head.text)) : '';
-      // "how many times": occasions, counted by "twice", "30 times" (not by figures of things).
-      if (OCCASION_WORDS.has(asked)) return 0;
       const h = f.head ?? '';
+      // "how many times": occasions, counted by "twice", "30 times" or a count of acts ("more than 30 expeditions"),
+      // not by figures of things.
+      if (OCCASION_WORDS.has(asked)) return h && isOccasionNoun(lemma(fold(h))) ? 0.8 : 0;
       if (!PEOPLE_WORDS.has(asked) && !PEOPLE_WORDS.has(fold(q.head?.text ?? ''))) return 0.8;
       // "how many people": a count of people of any kind ("25 crew", "61 suspected traffickers"), not of things named after a model ("10 F-35B fighters").
       if (head.keys.has(stem(h)) || h === 'people' || h === 'person') return 1;

@@ -242,3 +242,25 @@ export function isPersonNoun(lemma: string, opts: { dict?: string } = {}): boole
   personCache.set(key, out);
   return out;
 }
+
+/** WordNet's lexicographer files of acts and events (noun.act, noun.event). */
+const OCCASION_FILES = new Set([4, 11]);
+const occasionCache = new Map<string, boolean>();
+
+/**
+ * Does a noun name something done or happening, which can be counted as occasions, in one of its two most frequent
+ * senses ("dive", "expedition", "trip", "attempt", "visit"; not "ship" or "diver")? "How many times" is answered by a
+ * count of such nouns ("more than 30 expeditions to the wreck"). Looked up once per word, then remembered.
+ */
+export function isOccasionNoun(lemma: string, opts: { dict?: string } = {}): boolean {
+  const key = lemma.toLowerCase();
+  if (!/^\p{Ll}[\p{Ll}'-]+$/u.test(key)) return false;
+  const hit = occasionCache.get(key);
+  if (hit !== undefined) return hit;
+  shared ??= new Dictionary(opts.dict ?? defaultDict());
+  const dict = shared;
+  const out = dict.offsets(key, 'noun').slice(0, 2).some((o) => OCCASION_FILES.has(dict.synset(o, 'noun').lexFile));
+  if (occasionCache.size > 50_000) occasionCache.clear();
+  occasionCache.set(key, out);
+  return out;
+}

@@ -89,6 +89,8 @@ export const ANSWER_CUES: readonly AnswerCue[] = [
   // "what did they settle for?", "what did she sell it for?": a price.
   { re: String.raw`^\s*(?:and\s+)?what\s+(?:did|does|do|will|would|could)\s+.*\b(?:settle|pay|sell|charge|fine|value)\b.*\bfor\s*\??\s*$`, kind: 'amount', figures: ['money'] },
   { re: String.raw`^\s*(?:and\s+)?what(?:\s+is|\s+was|\s+were|'s)?\s+(?:the\s+)?(?:[a-z]+\s+)?(?:${MONEY_NOUNS.join('|')})\b`, kind: 'amount', figures: ['money'], words: MONEY_NOUNS },
+  // "what's the westbound traffic worth?", "how much was the deal worth?": a value in money.
+  { re: String.raw`^\s*(?:and\s+|so\s+)?(?:what|how much)(?:['’]s|\s+is|\s+was|\s+are|\s+were|\s+will)?\s.*\bworth\s*\??\s*$`, kind: 'amount', figures: ['money'], words: ['worth', 'much'] },
   { re: String.raw`\bhow old\b|\bwhat age\b|\bhow young\b`, kind: 'age', figures: ['age'], words: ['old', 'age', 'young'] },
   { re: String.raw`\bwhat (?:percentage|percent|proportion|share|fraction)\b|\bhow much of\b`, kind: 'count', figures: ['percent', 'count'], words: ['percentage', 'percent', 'proportion', 'share', 'fraction', 'much'] },
   // "the number of" asks a count unless the question opens with another question word ("when did the number of evacuees rise …").

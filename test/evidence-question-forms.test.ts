@@ -1,0 +1,57 @@
+/**
+ * Question forms people type, read by what they ask (issue #12), each found on real news and checked on text
+ * written here:
+ * - "how many times …" is answered by a count of acts or events ("more than 20 expeditions to the reef"): WordNet
+ *   files those nouns among acts and events; a count of things ("12 boats") still answers no "how many times";
+ * - "what's X worth?" asks a value in money, not a description of X;
+ * - "what happened to X?" asks what X did or went through: "happened" is no noun to name an answer after.
+ * Story written here.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Deps } from '../src/deps.js';
+import { ask } from '../src/engines/ask.js';
+import { isOccasionNoun } from '../src/language/wordnet.js';
+import { cleanupTempDirs, writeCorpus } from './helpers/corpus-fixtures.js';
+import { testDeps } from './helpers/deps.js';
+
+const FILES: Record<string, string> = {
+  '01_reef-post.txt': `4 May 2032\n\nDiver Mara Quell joins search at Corvo Reef\n\nThe marine biologist Mara Quell, who has already taken part in more than 20 expeditions to the reef, joined the search on Monday.\n\nA fleet of 12 boats left the harbour at dawn, the coast guard said.\n\nThe reef's tourist trade is worth roughly $3.2 million a year, the island council says.\n`,
+  '02_island-daily.txt': `5 May 2032\n\nFerry fares soar as reef closes\n\nFerry fares to the island nearly tripled after the reef was closed to visitors, and hotel bookings fell by half.\n\nThe island ferry was withdrawn from service on Tuesday after its engine failed.\n\nThe council said the closure would last at least a month.\n`,
+};
+
+let deps: Deps;
+beforeAll(async () => {
+  deps = await testDeps(writeCorpus(FILES));
+}, 120_000);
+afterAll(() => cleanupTempDirs());
+
+const text = (a: { blocks: { text: string }[] }) => a.blocks.map((b) => b.text).join('\n');
+
+describe('question forms', () => {
+  it('WordNet tells acts and events from things', () => {
+    for (const w of ['expedition', 'dive', 'trip', 'visit', 'attempt']) expect(isOccasionNoun(w), w).toBe(true);
+    for (const w of ['boat', 'diver', 'dollar', 'reef']) expect(isOccasionNoun(w), w).toBe(false);
+  });
+
+  it('"how many times" is answered by a count of acts, not of things', async () => {
+    const a = await ask(deps, 'how many times has mara quell been to the reef?');
+    expect(a.answered, text(a)).toBe(true);
+    expect(a.short?.text, text(a)).toMatch(/^more than 20 expeditions \[\d+\]$/);
+    const boats = await ask(deps, 'how many times did the coast guard leave the harbour?');
+    expect(boats.short?.text ?? '', text(boats)).not.toMatch(/12 boats/);
+  }, 60_000);
+
+  it('"what\'s X worth" asks a value in money', async () => {
+    const a = await ask(deps, "what's the reef's tourist trade worth?");
+    expect(a.answered, text(a)).toBe(true);
+    expect(a.short?.text, text(a)).toMatch(/^roughly \$3\.2 million \[\d+\]$/);
+  }, 60_000);
+
+  it('"what happened to X" asks what X went through', async () => {
+    const a = await ask(deps, 'what happened to the island ferry?');
+    expect(a.answered, text(a)).toBe(true);
+    expect(text(a)).toMatch(/The island ferry was withdrawn from service/);
+    const fares = await ask(deps, 'what happened to ferry fares?');
+    expect(text(fares)).toMatch(/Ferry fares to the island nearly tripled/);
+  }, 60_000);
+});
