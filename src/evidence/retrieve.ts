@@ -294,7 +294,7 @@ export function retrieve(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion
   }
   const paragraphs = new Map<string, number>();
   const query = [...new Set(elements.flatMap((e) => [...e.keys].filter(([, w]) => w >= 0.3).map(([k]) => k)))].join(' ');
-  if (query) for (const h of deps.index.search(query, { limit: 40 })) paragraphs.set(h.id, h.score);
+  if (query) for (const h of deps.index.search(query, { limit: 40, terms: true })) paragraphs.set(h.id, h.score);
   // A name or topic shared by many entities (a common surname, "harbour" in every port official's title) is named or referred
   // to in a large share of the corpus: past MAX_DERIVED paragraphs, only the best of them are read (see `bestDerived`).
   const capped = derived.size > MAX_DERIVED;

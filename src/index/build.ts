@@ -246,9 +246,11 @@ function makeIndex(
     search(query: string, o: SearchOptions = {}): PassageHit[] {
       const allowed = o.articles ? new Set(o.articles) : undefined;
       // Typos MiniSearch's fuzzy match misses (a swapped pair is two Levenshtein edits) are corrected first.
+      // Index terms (o.terms) the index holds are searched as they are: stemming a stem again may change it.
+      const asTerm = (w: string) => (o.terms && df.has(w) && !STOPWORDS.has(w) ? w : processTerm(w));
       const toks = words(query)
         .map((w) => {
-          const t = processTerm(w);
+          const t = asTerm(w);
           return t && !df.has(t) ? correct(t) : w;
         });
       // On a large corpus, words found in one passage in twenty cost most of the search and
@@ -258,7 +260,7 @@ function makeIndex(
       let kept = toks;
       if (passages.size > 2000) {
         const passagesWith = (t: string) => Math.max(df.get(t) ?? 0, titleDf.get(t) ?? 0);
-        const withDf = toks.map((w) => ({ w, n: passagesWith(processTerm(w) ?? '') }));
+        const withDf = toks.map((w) => ({ w, n: passagesWith(asTerm(w) ?? '') }));
         const rare = withDf.filter((x) => x.n < passages.size * 0.05);
         kept = (rare.length ? rare : withDf.sort((a, b) => a.n - b.n).slice(0, 2)).map((x) => x.w);
       }
@@ -269,7 +271,7 @@ function makeIndex(
       const boost = o.boost ? new Map(Object.entries(o.boost).map(([w, b]) => [processTerm(w) ?? w, b])) : undefined;
       // The query as MiniSearch would run it (its tokenizer and processTerm); only the best `limit` hits are scored in full.
       const specs: TermSpec[] = words(q)
-        .map(processTerm)
+        .map(asTerm)
         .filter((t): t is string => !!t)
         .map((term) => ({
           term,

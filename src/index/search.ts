@@ -26,6 +26,12 @@ export interface SearchOptions {
    * question only relates to ("vessel" for "boat") counts for less than its own words.
    */
   boost?: Record<string, number>;
+  /**
+   * The query's words are index terms already (stems, as `SearchIndex.docFreq` keys them): a word the index holds is
+   * searched as it is, not stemmed again. The stemmer is not idempotent ("settlement" is indexed as "settle", which it
+   * would stem to "settl"), so a derived key would otherwise miss the passages it was derived for.
+   */
+  terms?: boolean;
 }
 
 /** The searchable view of a corpus. */
