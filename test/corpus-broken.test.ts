@@ -141,20 +141,19 @@ describe('a folder with broken and hostile files', () => {
 });
 
 describe('hostile sizes (under the file limit) load in linear time', () => {
-  it('a 2 MB HTML file of 60,000 tag-laced sentences in one paragraph loads quickly, with exact quotes', async () => {
-    const html = `<html><body><p>${'The <b>council</b> met again today. '.repeat(60_000)}</p></body></html>`;
+  it('a 4.5 MB HTML file of 125,000 tag-laced sentences in one paragraph loads (within the test timeout), with exact quotes', async () => {
+    const html = `<html><body><p>${'The <b>council</b> met again today. '.repeat(125_000)}</p></body></html>`;
     const dir = writeCorpus({ 'tags.html': html, 'good.txt': GOOD });
-    const t0 = Date.now();
     const c = await loadCorpus(dir);
-    const ms = Date.now() - t0;
     const a = c.byId.get('tags.html')!;
-    expect(a.sentences).toHaveLength(60_000);
+    expect(a.sentences).toHaveLength(125_000);
     const last = a.sentences[a.sentences.length - 1]!;
     expect(last.text).toBe('The council met again today.');
     expect(a.raw.slice(last.start, last.end)).toBe('The <b>council</b> met again today.');
-    // Quadratic offset mapping took minutes here; linear takes about a second even on a busy machine.
-    expect(ms).toBeLessThan(15_000);
-  }, 120_000);
+    // No clock here. Linear offset mapping loads this in about a second; a quadratic one (a linear scan per lookup)
+    // took four minutes here, so the test's own timeout is what catches a return to quadratic. At 2 MB the gap was
+    // too narrow for that (0.6 s against 25 s), hence the size, still under the 5 MB file limit.
+  }, 30_000);
 
   it('a 2 MB one-line text file loads', async () => {
     const dir = writeCorpus({ 'long.txt': `Long Line Headline Here\n\n${'The council met again and said nothing new. '.repeat(45_000)}\n` });
