@@ -4,6 +4,7 @@
  * - "how many times …" is answered by a count of acts or events ("more than 20 expeditions to the reef"): WordNet
  *   files those nouns among acts and events; a count of things ("12 boats") still answers no "how many times";
  * - "what's X worth?" asks a value in money, not a description of X;
+ * - "how many days …?" asks a span of time counted in days ("nine days"), not a count of things called days;
  * - "what happened to X?" asks what X did or went through: "happened" is no noun to name an answer after;
  * - a word made from the question's verb ("settle" → "settlement") is searched as the index term it is: the stemmer
  *   is not idempotent ("settlement" is indexed "settle", which it stems again to "settl"), so the passage saying
@@ -18,7 +19,7 @@ import { cleanupTempDirs, writeCorpus } from './helpers/corpus-fixtures.js';
 import { testDeps } from './helpers/deps.js';
 
 const FILES: Record<string, string> = {
-  '01_reef-post.txt': `4 May 2032\n\nDiver Mara Quell joins search at Corvo Reef\n\nThe marine biologist Mara Quell, who has already taken part in more than 20 expeditions to the reef, joined the search on Monday.\n\nA fleet of 12 boats left the harbour at dawn, the coast guard said.\n\nThe reef's tourist trade is worth roughly $3.2 million a year, the island council says.\n`,
+  '01_reef-post.txt': `4 May 2032\n\nDiver Mara Quell joins search at Corvo Reef\n\nThe marine biologist Mara Quell, who has already taken part in more than 20 expeditions to the reef, joined the search on Monday.\n\nA fleet of 12 boats left the harbour at dawn, the coast guard said. The divers had searched the reef for nine days before the wreck was found.\n\nThe reef's tourist trade is worth roughly $3.2 million a year, the island council says.\n`,
   '03_court-wire.txt': `6 May 2032\n\nCouncil and ferry operator end dispute\n\nThe island council and the ferry operator reached a settlement worth about $4 million on Friday, a council spokesman confirmed.\n`,
   '02_island-daily.txt': `5 May 2032\n\nFerry fares soar as reef closes\n\nFerry fares to the island nearly tripled after the reef was closed to visitors, and hotel bookings fell by half.\n\nThe island ferry was withdrawn from service on Tuesday after its engine failed.\n\nThe council said the closure would last at least a month. Talks to settle the operator's claim stalled in April.\n`,
 };
@@ -49,6 +50,12 @@ describe('question forms', () => {
     const a = await ask(deps, "what's the reef's tourist trade worth?");
     expect(a.answered, text(a)).toBe(true);
     expect(a.short?.text, text(a)).toMatch(/^roughly \$3\.2 million \[\d+\]$/);
+  }, 60_000);
+
+  it('"how many days" asks how long, in days', async () => {
+    const a = await ask(deps, 'how many days did the divers search the reef?');
+    expect(a.answered, text(a)).toBe(true);
+    expect(a.short?.text, text(a)).toMatch(/^nine days \[\d+\]$/);
   }, 60_000);
 
   it('a noun made from the verb asked is found (the index term is not stemmed again)', async () => {

@@ -15,6 +15,7 @@ import { readFigures, type FigureReading } from '../analysis/figures.js';
 import { typoDistance } from '../language/edit-distance.js';
 import { fold, lemma, stem, tokenize, type Token } from '../language/tokenize.js';
 import { PERSON_NOUNS, PLACE_NOUNS, THING_NOUNS } from '../language/lexicon/entity-cues.js';
+import { CHAT_SHORTHAND } from '../language/lexicon/chat.js';
 import { nounClass, partsOfSpeech } from '../language/wordnet.js';
 import { lexTags, tagWords, type TaggedWord } from '../language/word-tags.js';
 import { NOW_QUESTION_WORDS, PAST_AUXILIARIES, PRESENT_AUXILIARIES } from '../language/lexicon/figure-time.js';
@@ -25,6 +26,7 @@ import {
   LIGHT_VERBS,
   ORIGIN_QUESTION_WORDS,
   MEASURE_QUESTION_NOUNS,
+  DURATION_UNIT_NOUNS,
   METONYMS,
   MONEY_NOUNS,
   MONEY_QUESTION_WORDS,
@@ -142,8 +144,30 @@ const EVENT_CUES = new Set([...MONEY_QUESTION_WORDS, ...MONEY_NOUNS]);
 const CUES = ANSWER_CUES.map((c) => ({ ...c, regex: new RegExp(c.re, 'i') }));
 
 /** Parse a question against the corpus of `deps`. `context` holds the names a follow-up carries. */
+const SHORTHAND_RE = new RegExp(
+  `(^|[\\s("“])(${Object.keys(CHAT_SHORTHAND)
+    .sort((a, b) => b.length - a.length)
+    .map((k) => k.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
+    .join('|')})(?=$|[\\s,?!;:)"”]|\\.(?![\\p{L}\\d])|['’]s\\b)`,
+  'giu',
+);
+
+/**
+ * The question as if written out: chat shorthand and contractions typed without their apostrophe (lexicon/chat.ts) in
+ * full words. Lower-case as typed, or capitalised as a question's first word ("Whats …"); "U", "R" in capitals are no
+ * shorthand.
+ */
+export function writtenOut(text: string): string {
+  return text.replace(SHORTHAND_RE, (all, before: string, word: string, at: number) => {
+    const key = word.toLowerCase();
+    const first = at + before.length === 0;
+    if (word !== key && !(first && key.length > 1 && word === key[0]!.toUpperCase() + key.slice(1))) return all;
+    return before + CHAT_SHORTHAND[key]!;
+  });
+}
+
 export function parseQuestion(deps: Pick<Deps, 'corpus' | 'index'>, question: string, context: string[] = []): ParsedQuestion {
-  const text = question.replace(/\s+/g, ' ').trim();
+  const text = writtenOut(question.replace(/\s+/g, ' ').trim());
   const lower = fold(text).replace(/[?!.]+\s*$/, '');
   const tokens = tokenize(text);
   const claimed = new Set<number>();
@@ -355,6 +379,12 @@ export function parseQuestion(deps: Pick<Deps, 'corpus' | 'index'>, question: st
       kind = 'amount';
       topics.splice(topics.indexOf(m), 1);
       if (head === m) head = null;
+    } else if (kind === 'count' && head && DURATION_UNIT_NOUNS.has(head.lemma) && topics.includes(head)) {
+      // "how many days were they trapped?": a span of time, counted in days ("nine days", "more than two weeks").
+      figures = ['duration'];
+      kind = 'amount';
+      topics.splice(topics.indexOf(head), 1);
+      head = null;
     }
   }
   // "nuclear weapons", "stateless people": an adjective written before the head narrows what is counted (not "big").

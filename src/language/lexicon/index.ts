@@ -1,5 +1,6 @@
 /** The lexicon: typed tables of news English, one file each. Callers import from here. */
 export * from './calendar.js';
+export * from './chat.js';
 export * from './denials.js';
 export * from './hedges.js';
 export * from './organisations.js';

@@ -183,6 +183,9 @@ export const MEASURE_QUESTION_NOUNS: Readonly<Record<string, 'area' | 'distance'
   area: 'area', distance: 'distance', length: 'length', depth: 'depth', height: 'height', weight: 'weight', speed: 'speed', volume: 'volume',
 };
 
+/** Units a span of time is counted in: "how many days were they trapped" asks how long, answered "nine days". */
+export const DURATION_UNIT_NOUNS: ReadonlySet<string> = new Set(list('second minute hour day night week month year decade century'));
+
 /** Vague heads that still say what is counted: people ("how many people", "how many were hurt") or occasions ("how many times"). */
 export const PEOPLE_WORDS: ReadonlySet<string> = new Set(list('people person persons folks guys anyone anybody someone somebody everyone everybody'));
 export const OCCASION_WORDS: ReadonlySet<string> = new Set(list('time times occasion occasions'));

@@ -1,0 +1,22 @@
+/**
+ * How people write in a chat box: shorthand and contractions typed without their apostrophe ("how many ppl were on
+ * board", "whats the ticket price", "how long b4 they were found"). A question is read as if written out, so its words
+ * are looked up as the articles write them. Only forms that are no English word of their own are listed ("its", "wont",
+ * "were" are words; "min" may be a minimum): general chat English, never a story's words.
+ */
+export const CHAT_SHORTHAND: Readonly<Record<string, string>> = {
+  ppl: 'people', ppls: "people's", peeps: 'people',
+  govt: 'government', "gov't": 'government', govts: 'governments',
+  bc: 'because', 'b/c': 'because', cuz: 'because', bcuz: 'because', bcoz: 'because',
+  abt: 'about', bout: 'about', 'w/': 'with', 'w/o': 'without', thru: 'through', b4: 'before',
+  rn: 'right now', tho: 'though', tmrw: 'tomorrow', tmr: 'tomorrow', '2day': 'today', tdy: 'today', yday: 'yesterday',
+  yr: 'year', yrs: 'years', hr: 'hour', hrs: 'hours', mins: 'minutes', wk: 'week', wks: 'weeks', mo: 'month', mos: 'months',
+  approx: 'approximately', info: 'information', intl: 'international', dept: 'department', prez: 'president',
+  pic: 'picture', pics: 'pictures', smth: 'something', sth: 'something',
+  wat: 'what', wut: 'what', wen: 'when', wher: 'where', y: 'why', u: 'you', ur: 'your', r: 'are', n: 'and',
+  whats: "what's", whos: "who's", wheres: "where's", whens: "when's", hows: "how's", whys: "why's",
+  dont: "don't", didnt: "didn't", doesnt: "doesn't", wasnt: "wasn't", werent: "weren't", isnt: "isn't", arent: "aren't",
+  hasnt: "hasn't", havent: "haven't", hadnt: "hadn't", cant: "can't", couldnt: "couldn't", wouldnt: "wouldn't",
+  shouldnt: "shouldn't", theyre: "they're", theyve: "they've", youre: "you're", hes: "he's", shes: "she's",
+  gonna: 'going to', wanna: 'want to', gotta: 'got to', kinda: 'kind of', sorta: 'sort of',
+};

@@ -1,0 +1,48 @@
+/**
+ * Questions typed as people type in Discord (issue #12: "answers the question a person actually typed, in their
+ * words"): shorthand and contractions without an apostrophe ("ppl", "whats", "b4", "govt") are read written out
+ * (lexicon/chat.ts), so "how many ppl were aboard" is answered like "how many people were aboard" and no refusal says
+ * the articles "never mention 'ppl'". Capitalised abbreviations ("U.S.", "R&D", "N Korea") are left alone.
+ * Story written here.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Deps } from '../src/deps.js';
+import { ask } from '../src/engines/ask.js';
+import { writtenOut } from '../src/evidence/question.js';
+import { cleanupTempDirs, writeCorpus } from './helpers/corpus-fixtures.js';
+import { testDeps } from './helpers/deps.js';
+
+const FILES: Record<string, string> = {
+  '01_valley-news.txt': `9 June 2033\n\nCable car stalls over Orla gorge\n\nA cable car carrying 14 passengers stalled over the Orla gorge on Saturday, the operator said.\n\nRescuers reached the cabin after nine hours, the regional government said.\n\nA one-way ticket costs 40 euros.\n`,
+};
+
+let deps: Deps;
+beforeAll(async () => {
+  deps = await testDeps(writeCorpus(FILES));
+}, 120_000);
+afterAll(() => cleanupTempDirs());
+
+const text = (a: { blocks: { text: string }[] }) => a.blocks.map((b) => b.text).join('\n');
+
+describe('chat shorthand', () => {
+  it('is written out, word by word, and abbreviations in capitals are not', () => {
+    expect(writtenOut('how many ppl were on board b4 it stalled?')).toBe('how many people were on board before it stalled?');
+    expect(writtenOut('Whats the govt saying')).toBe("what's the government saying");
+    expect(writtenOut("was it w/ the govt's help")).toBe("was it with the government's help");
+    expect(writtenOut('what did u.s. officials say')).toBe('what did u.s. officials say');
+    expect(writtenOut('did U.S. and N Korea talk about R&D')).toBe('did U.S. and N Korea talk about R&D');
+    expect(writtenOut('y did it stop')).toBe('why did it stop');
+  });
+
+  it('answers shorthand as it answers the words written out', async () => {
+    const typed = await ask(deps, 'how many ppl were in the cable car');
+    const full = await ask(deps, 'how many people were in the cable car');
+    expect(typed.answered, text(typed)).toBe(true);
+    expect(typed.short?.text, text(typed)).toMatch(/^14 passengers \[\d+\]$/);
+    expect(typed.short?.text).toBe(full.short?.text);
+    const price = await ask(deps, 'whats the price of a ticket');
+    expect(price.short?.text, text(price)).toMatch(/^40 euros \[\d+\]$/);
+    const wait = await ask(deps, 'how many hrs b4 rescuers reached the cabin');
+    expect(wait.short?.text, text(wait)).toMatch(/^nine hours \[\d+\]$/);
+  }, 60_000);
+});
