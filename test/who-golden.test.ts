@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analysisOf, analysisStats } from '../src/analysis/index.js';
 import { buildDeps } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { isVerbatim } from '../src/corpus/verbatim.js';
@@ -212,18 +213,23 @@ describe('/who on the seeds', () => {
     for (const e of entityIndexOf(deps).entities) expectVerbatim(await who(deps, e.name));
   });
 
-  it('autocompletes fast enough for Discord (≤ 25 names, ≤ 100 chars; latency printed)', () => {
+  it('autocompletes from one cached name list (≤ 25 names, ≤ 100 chars; latency printed, not asserted)', () => {
     // Cold: a fresh corpus object means building the entity index from scratch.
     const fresh = { ...deps, corpus: { ...deps.corpus } };
     let t = performance.now();
     const first = entityNames(fresh, 'ma');
     const cold = performance.now() - t;
+    const list = analysisOf(fresh).names;
+    const builtCold = { ...analysisStats.built };
     const prefixes = ['', 'm', 'ma', 'mad', 'tr', 'pe', 'uss', 'wash', 'zz', 'é', 'ó', 'Nico'];
     t = performance.now();
     const rounds = 200;
     for (let i = 0; i < rounds; i++) for (const p of prefixes) entityNames(fresh, p);
     const warm = (performance.now() - t) / (rounds * prefixes.length);
     console.log(`[who] autocomplete: cold ${cold.toFixed(1)} ms (builds the entity index), warm ${(warm * 1000).toFixed(1)} µs per call`);
+    // What keeps a keystroke cheap, without a clock: warm calls build nothing and read the one list built cold.
+    expect({ ...analysisStats.built }).toEqual(builtCold);
+    expect(analysisOf(fresh).names).toBe(list);
     expect(first).toContain('Nicolás Maduro');
     expect(entityNames(fresh, 'nicolas')).toContain('Nicolás Maduro');
     expect(entityNames(fresh, 'heg')).toEqual(['Pete Hegseth']);
@@ -234,8 +240,6 @@ describe('/who on the seeds', () => {
       expect(names.length).toBeLessThanOrEqual(25);
       for (const n of names) expect(n.length).toBeLessThanOrEqual(100);
     }
-    expect(cold).toBeLessThan(2500);
-    expect(warm).toBeLessThan(5);
   });
 
   it('QA regressions on the seeds: actors only, roles before ages, consistent typos', async () => {
@@ -259,19 +263,21 @@ describe('/who on the seeds', () => {
     expect((await who(deps, "who's Peskov")).entity?.name).toBe('Dmitry Peskov');
   });
 
-  it('warms the entity index for autocomplete (cold build time printed)', async () => {
+  it('warms the entity index for autocomplete: afterwards neither warming again nor autocomplete builds anything (times printed)', async () => {
     const config = loadConfig({ SEEDS_DIR: SEEDS, DATA_DIR: path.join(SEEDS, '..', '.data-warm-test'), LOG_LEVEL: 'silent' }, process.cwd());
     const fresh = await buildDeps(config, { store: createStore({ kind: 'memory' }), persistIndex: false, llm: null });
     try {
       const cold = warmEntities(fresh);
+      const builtWarm = { ...analysisStats.built };
+      const list = analysisOf(fresh).names;
       const warm = warmEntities(fresh);
       const t0 = performance.now();
       const names = entityNames(fresh, 'ma');
       const first = performance.now() - t0;
       console.log(`[who] warmEntities: cold ${cold.toFixed(1)} ms on ${fresh.corpus.articles.length} articles, warm ${warm.toFixed(2)} ms; first autocomplete after warming ${first.toFixed(2)} ms`);
       expect(names.length).toBeGreaterThan(0);
-      expect(warm).toBeLessThan(cold + 1);
-      expect(first).toBeLessThan(50);
+      expect({ ...analysisStats.built }).toEqual(builtWarm);
+      expect(analysisOf(fresh).names).toBe(list);
     } finally {
       await fresh.store.close();
     }
