@@ -8,6 +8,7 @@ import { COUNT_PHRASE_STOPS, MONTH_PATTERN, QUALIFIER_RANGES, SUBJECT_PRONOUNS, 
 import { STOPWORDS, terms } from '../language/tokenize.js';
 import type { Article, Corpus, Sentence } from '../types.js';
 import { attributionOf, extractFigures, type Figure } from './digest-figures.js';
+import { eachInSlices, type Slicer } from './sliced-json.js';
 
 /**
  * Every figure in the corpus, by sentence id; an undated article is read against the
@@ -15,16 +16,29 @@ import { attributionOf, extractFigures, type Figure } from './digest-figures.js'
  * and passes `figuresOf`, which reuses the figures of articles that did not change.
  */
 export function corpusFigures(corpus: Corpus, figuresOf: (a: Article, ref: string | null) => Figure[] = extractFigures): Map<string, Figure[]> {
+  const { add, out } = figureMap(corpus, figuresOf);
+  corpus.articles.forEach(add);
+  return out;
+}
+
+/** `corpusFigures`, `slicer.itemsPerTurn` articles per turn of the event loop (a server warming a persisted analysis). */
+export async function corpusFiguresInSlices(corpus: Corpus, figuresOf: (a: Article, ref: string | null) => Figure[], slicer: Slicer): Promise<Map<string, Figure[]>> {
+  const { add, out } = figureMap(corpus, figuresOf);
+  await eachInSlices(corpus.articles, slicer, add);
+  return out;
+}
+
+function figureMap(corpus: Corpus, figuresOf: (a: Article, ref: string | null) => Figure[]) {
   const latest = corpus.articles.map((a) => a.date).filter((d): d is string => !!d).sort().pop() ?? null;
   const out = new Map<string, Figure[]>();
-  for (const a of corpus.articles) {
+  const add = (a: Article) => {
     for (const f of figuresOf(a, a.date ?? latest)) {
       const list = out.get(f.sentence.id);
       if (list) list.push(f);
       else out.set(f.sentence.id, [f]);
     }
-  }
-  return out;
+  };
+  return { add, out };
 }
 
 const COUNT_RE = new RegExp(`(?<![\\w.,$€£-])(?:(${alternation(Object.keys(QUALIFIER_RANGES))})\\s+)?(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)((?:\\s+[a-z][a-z-]*){1,3})`, 'gi');

@@ -17,6 +17,7 @@
 import type { Entity, EntityIndex, EntityMention } from '../index/entities.js';
 import { mentionCount } from './persist.js';
 import { typoDistance } from '../language/edit-distance.js';
+import { eachInSlices, type Slicer } from './sliced-json.js';
 
 /** Lookup postings of one entity index (entity positions are indexes into `index.entities`, ascending). */
 export interface EntityLookup {
@@ -35,6 +36,8 @@ export interface EntityLookup {
   readonly sentencesBuilt: boolean;
   /** Build the name postings now (a server at start-up), not on first use. */
   warm(): void;
+  /** `warm()`, `slicer.itemsPerTurn` entities per turn of the event loop. */
+  warmInSlices(slicer: Slicer): Promise<void>;
 }
 
 const memo = new WeakMap<EntityIndex, EntityLookup>();
@@ -100,6 +103,12 @@ function buildEntityLookup(index: EntityIndex): EntityLookup {
       // analysis): warming them would read every entity's mentions.
       names ??= namePostings(index);
     },
+    async warmInSlices(slicer) {
+      if (names) return;
+      const built = namePostingsBuilder();
+      await eachInSlices(index.entities, slicer, built.add);
+      names ??= built.done();
+    },
   };
 }
 
@@ -111,10 +120,17 @@ const add = (m: Map<string, number[]>, k: string, i: number) => {
 
 /** Key words, keys and key words (with their lengths, sorted), surnames → entity positions. */
 function namePostings(index: EntityIndex) {
+  const built = namePostingsBuilder();
+  index.entities.forEach(built.add);
+  return built.done();
+}
+
+/** `namePostings`, an entity at a time (in order). */
+function namePostingsBuilder() {
   const byWord = new Map<string, number[]>();
   const holders = new Map<string, number[]>();
   const bySurname = new Map<string, number[]>();
-  index.entities.forEach((e, i) => {
+  const add1 = (e: Entity, i: number) => {
     for (const k of e.keys) {
       add(holders, k, i);
       const ws = k.split(' ');
@@ -124,14 +140,17 @@ function namePostings(index: EntityIndex) {
       }
       if (ws.length >= 2) add(bySurname, ws[ws.length - 1]!, i);
     }
-  });
-  const byLength = new Map<number, string[]>();
-  for (const s of holders.keys()) {
-    const list = byLength.get(s.length);
-    if (list) list.push(s);
-    else byLength.set(s.length, [s]);
-  }
-  return { byWord, holders, bySurname, byLength, sorted: [...holders.keys()].sort() };
+  };
+  const done = () => {
+    const byLength = new Map<number, string[]>();
+    for (const s of holders.keys()) {
+      const list = byLength.get(s.length);
+      if (list) list.push(s);
+      else byLength.set(s.length, [s]);
+    }
+    return { byWord, holders, bySurname, byLength, sorted: [...holders.keys()].sort() };
+  };
+  return { add: add1, done };
 }
 
 /** Sentence id → the entities it mentions and the mention's position in each entity's list. */

@@ -19,7 +19,7 @@
  * from a newer one written meanwhile (by a worker, another process).
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, read as readAsync, readFileSync, readSync, readdirSync, statSync } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,6 +33,7 @@ import type { RelationsJson } from './relations.js';
 import type { DateMention } from '../index/dates.js';
 import type { EventIndexJson, ProfileIndexJson } from './event-index.js';
 import type { RelatedJson } from './entity-lookup.js';
+import { parseJsonInSlices, type Slicer } from './sliced-json.js';
 
 /** Bump when the file layout changes (the code hash covers rule changes). */
 export const ANALYSIS_SCHEMA = 3;
@@ -92,6 +93,8 @@ export interface AnalysisFile {
 export interface Section<T = unknown> {
   readonly section: string;
   read(): T;
+  /** The same value as `read()`, its bytes read without blocking and parsed in slices with turns of the event loop between them. */
+  readInSlices(slicer: Slicer): Promise<T>;
   /** Its bytes as stored, with those of the sections it is read with: written again as they are (no parse, no serialising). */
   raw(): [name: string, bytes: Buffer][];
 }
@@ -99,6 +102,8 @@ export interface Section<T = unknown> {
 /** The entities of a loaded file: without their mentions (`heads`), and each entity's mentions read on their own. */
 export interface EntitiesSection extends Section<EntitiesJson> {
   heads(): EntityHeadsJson;
+  /** `heads()`, in slices (see `Section.readInSlices`). */
+  headsInSlices(slicer: Slicer): Promise<EntityHeadsJson>;
   /** The stored mentions of the entity at position `i` (reads that entity's bytes only). */
   mentionsOf(i: number): MentionJson[];
 }
@@ -265,6 +270,16 @@ function openAnalysisFile(file: string): { header: Header; loaded: LoadedAnalysi
       }
       return buf;
     };
+    // The same bytes read off the event loop (the thread pool), a few MB per read.
+    const bytesAtAsync = async (from: number, bytes: number, name: string) => {
+      const buf = Buffer.allocUnsafe(bytes);
+      for (let got = 0; got < bytes; ) {
+        const n = await new Promise<number>((resolve, reject) => readAsync(handle.fd, buf, got, Math.min(bytes - got, READ_CHUNK), from + got, (err, n) => (err ? reject(err) : resolve(n))));
+        if (n <= 0) throw new Error(`analysis file section ${name} is short`);
+        got += n;
+      }
+      return buf;
+    };
     const sections = new Map<string, Section>();
     let at = nl + 1;
     for (const [name, bytes] of header.sections) {
@@ -278,6 +293,11 @@ function openAnalysisFile(file: string): { header: Header; loaded: LoadedAnalysi
           const buf = bytesAt(from, bytes, name);
           analysisStats.sectionsRead[name] = (analysisStats.sectionsRead[name] ?? 0) + 1;
           return JSON.parse(buf.toString('utf8')) as unknown;
+        },
+        async readInSlices(slicer) {
+          const buf = await bytesAtAsync(from, bytes, name);
+          analysisStats.sectionsRead[name] = (analysisStats.sectionsRead[name] ?? 0) + 1;
+          return parseJsonInSlices(buf, slicer);
         },
         raw: () => [[name, bytesAt(from, bytes, name)]],
       };
@@ -299,6 +319,9 @@ function openAnalysisFile(file: string): { header: Header; loaded: LoadedAnalysi
 
 type StoredSection = Section & { from: number; bytes: number };
 
+/** Bytes per read when a section is read off the event loop. */
+const READ_CHUNK = 8 << 20;
+
 /**
  * The entities of a file: the heads section, and the mentions section read item by item through
  * its offsets (read once, on the first entity asked for). A file without the mentions section
@@ -310,6 +333,7 @@ function entitiesSection(heads: StoredSection, mentions: StoredSection | undefin
   return {
     section: heads.section,
     heads: () => heads.read() as EntityHeadsJson,
+    headsInSlices: (slicer) => heads.readInSlices(slicer) as Promise<EntityHeadsJson>,
     mentionsOf(i) {
       if (!mentions || !offsets) throw new Error(`the analysis file has no ${ENTITY_MENTIONS} section`);
       at ??= offsets.read() as number[];
@@ -322,6 +346,10 @@ function entitiesSection(heads: StoredSection, mentions: StoredSection | undefin
     read() {
       const h = heads.read() as EntityHeadsJson;
       return mentions ? joinEntities(h, mentions.read() as MentionJson[][]) : (h as unknown as EntitiesJson);
+    },
+    async readInSlices(slicer) {
+      const h = (await heads.readInSlices(slicer)) as EntityHeadsJson;
+      return mentions ? joinEntities(h, (await mentions.readInSlices(slicer)) as MentionJson[][]) : (h as unknown as EntitiesJson);
     },
     raw: () => parts.flatMap((p) => p.raw()),
   };

@@ -24,7 +24,7 @@ import { buildEntityIndex, type Entity, type EntityIndex, type EntityMention } f
 import { buildFacts, nameChoices, type Fact, type Facts, type NameChoice } from './facts.js';
 import { buildEvents, dateMentionsOf, datesBySentence, type SentenceDate, type TimelineBuild } from './events.js';
 import type { DateMention } from '../index/dates.js';
-import { corpusFigures, plainCounts } from './claim-figures.js';
+import { corpusFigures, corpusFiguresInSlices, plainCounts } from './claim-figures.js';
 import { attributionOf, digestFigures, extractFigures, type CountedFigure, type Figure } from './digest-figures.js';
 import { buildFigures, type FigureFact, type FiguresAnalysis } from './figures.js';
 import { attributeQuotes, attributeSentences, type Attribution } from './attribution.js';
@@ -37,20 +37,26 @@ import { ANALYSIS_SCHEMA, analysisStats, codeVersion, isEntitiesSection, isSecti
 import {
   StaleAnalysisError,
   entitiesFromJson,
+  entitiesFromJsonInSlices,
   entitiesToJson,
   eventsFromJson,
+  eventsFromJsonInSlices,
   eventsToJson,
   factsFromJson,
+  factsFromJsonInSlices,
   factsToJson,
   figuresFromJson,
   figuresToJson,
+  mentionCount,
   resolverFor,
   type EntitiesJson,
+  type EntityHeadsJson,
   type EventsJson,
   type FactsJson,
   type FigureJson,
   type Resolver,
 } from './persist.js';
+import { eachInSlices, type Slicer } from './sliced-json.js';
 
 /** Everything corpus-only that the engines read, for one corpus version. */
 export interface Analysis {
@@ -156,6 +162,11 @@ interface State {
   /** This analysis's entry in `pendingWrites` while it has unsaved parts. */
   flush?: () => Promise<void>;
   dirty: boolean;
+  /**
+   * What `warmAnalysis` runs before it asks for a part: the part's stored JSON read and hydrated in
+   * slices (a turn of the event loop between them), then held as the getter would hold it.
+   */
+  warmers: Partial<Record<string, (slicer: Slicer) => Promise<void>>>;
 }
 
 type AnalysisDeps = Pick<Deps, 'corpus'> & { log?: Logger; analysis?: AnalysisSlot };
@@ -186,55 +197,73 @@ export function hasPersistedAnalysis(corpus: Corpus): boolean {
   return !!a && !!internals.get(a)?.fromFile;
 }
 
-/** How finely `warmAnalysis` slices its work: entities and articles per turn of the event loop, and a hook on each turn. */
+/**
+ * How finely `warmAnalysis` slices its work: entities and articles per turn of the event loop, the
+ * bytes of a stored part's JSON parsed and its items hydrated per turn, and a hook on each turn.
+ */
 export interface WarmSteps {
   entitiesPerTurn?: number;
   articlesPerTurn?: number;
+  bytesPerTurn?: number;
+  itemsPerTurn?: number;
   onTurn?: () => void;
 }
 
 /** Build every part now (servers at start-up and after a corpus update) and persist them; returns the ms it took. */
 export async function warmAnalysis(deps: AnalysisDeps, steps: WarmSteps = {}): Promise<number> {
-  const { entitiesPerTurn = 2000, articlesPerTurn = 500, onTurn } = steps;
+  const { entitiesPerTurn = 2000, articlesPerTurn = 500, bytesPerTurn = 1 << 20, itemsPerTurn = 20_000, onTurn } = steps;
   const turn = () => {
     onTurn?.();
     return nextTurn();
   };
+  const slicer: Slicer = { bytesPerTurn, itemsPerTurn, turn };
   const t0 = performance.now();
   const a = analysisOf(deps);
+  const state = internals.get(a)!;
+  // Parts read from a file resolve sentence ids: the map of every sentence is made here in slices, not by the first part.
+  if (state.fromFile) await state.resolver.mapInSlices(slicer);
   // One part at a time, with a turn of the event loop between them: on a server this runs
-  // while the bot already answers, and each part (read, parsed, hydrated) is one bounded pause.
-  const parts: (() => unknown)[] = [
-    () => a.entities,
-    () => a.facts,
-    () => a.names,
-    () => a.events,
-    () => a.figures,
-    () => a.figureFacts,
-    () => a.ageFacts,
-    () => a.quotes,
-    () => a.attribution,
-    () => a.references,
-    () => a.eventIndex,
-    () => a.profileIndex,
-    () => a.related,
-    () => entityLookupOf(a.entities).warm(),
-    () => a.relations,
+  // while the bot already answers. A part stored in the file is read and hydrated in slices
+  // first (its warmer); one to build is built in one step.
+  const parts: [string, () => unknown][] = [
+    ['entities', () => a.entities],
+    ['facts', () => a.facts],
+    ['names', () => a.names],
+    ['events', () => a.events],
+    ['figures', () => a.figures],
+    ['figureFacts', () => a.figureFacts],
+    ['ageFacts', () => a.ageFacts],
+    ['quotes', () => a.quotes],
+    ['attribution', () => a.attribution],
+    ['references', () => a.references],
+    ['eventIndex', () => a.eventIndex],
+    ['profileIndex', () => a.profileIndex],
+    ['related', () => a.related],
+    ['lookup', () => entityLookupOf(a.entities).warm()],
+    ['relations', () => a.relations],
   ];
-  for (const part of parts) {
+  for (const [name, part] of parts) {
+    await state.warmers[name]?.(slicer);
     part();
     await turn();
   }
   // Every entity's mentions and facts, a slice of entities per turn: a first /who reads only its
   // entities' from the file, but once warm no /who should (hydrated, they take less memory than
   // the stored facts do, and the mentions ~70 MB at 10,000 Zipf articles).
+  // A turn after `entitiesPerTurn` entities, or sooner once `itemsPerTurn` mentions were read (a few
+  // entities have thousands).
   const entities = a.entities.entities;
-  for (let i = 0; i < entities.length; i++) {
+  for (let i = 0, n = 0, items = 0; i < entities.length; i++) {
+    items += mentionCount(entities[i]!);
     void entities[i]!.mentions;
     a.facts.quotes.get(entities[i]!);
     a.facts.actions.get(entities[i]!);
-    if (i % entitiesPerTurn === entitiesPerTurn - 1) await turn();
+    if (++n >= entitiesPerTurn || items >= itemsPerTurn) {
+      n = items = 0;
+      await turn();
+    }
   }
+  await state.warmers.digest?.(slicer);
   const latest = a.corpus.articles.map((x) => x.date).filter((d): d is string => !!d).sort().pop() ?? null;
   const articles = a.corpus.articles;
   for (let i = 0; i < articles.length; i++) {
@@ -243,7 +272,7 @@ export async function warmAnalysis(deps: AnalysisDeps, steps: WarmSteps = {}): P
   }
   const ms = performance.now() - t0;
   // This analysis, even if the watcher swapped deps.corpus meanwhile (it yields between parts).
-  await flushState(internals.get(a));
+  await flushState(state);
   return ms;
 }
 
@@ -333,6 +362,7 @@ function createAnalysis(corpus: Corpus, slot: AnalysisSlot | undefined, log: Log
     sections: new Map(),
     fromFile: sameVersion,
     dirty: false,
+    warmers: {},
   };
   // The previous version's per-article parts: unchanged articles are not read again.
   const prev = slot?.last ? internals.get(slot.last) : undefined;
@@ -491,6 +521,91 @@ function createAnalysis(corpus: Corpus, slot: AnalysisSlot | undefined, log: Log
     },
   };
   internals.set(analysis, state);
+
+  /**
+   * A stored part read and hydrated in slices (`warmAnalysis`), then held as its getter would hold
+   * it: the same value from the same JSON. Anything that goes wrong is left to the getter, which
+   * reads the part again and warns and rebuilds what does not fit; a part a command hydrated (or
+   * entities built again) while this one yielded is not replaced.
+   */
+  const inSlices =
+    <T>(name: PartName, hydrate: (json: never, slicer: Slicer, stored: unknown) => Promise<T> | T, read?: (section: Section, slicer: Slicer) => Promise<unknown>) =>
+    async (slicer: Slicer): Promise<void> => {
+      const stored = state.stored[name];
+      const current = () => !state.memo.has(name) && state.stored[name] === stored;
+      if (!stored || !current()) return;
+      let value: T;
+      try {
+        const json = isSection(stored) ? await (read ? read(stored, slicer) : stored.readInSlices(slicer)) : stored;
+        if (!current()) return;
+        value = await hydrate(json as never, slicer, stored);
+      } catch {
+        return;
+      }
+      if (!current()) return;
+      if (isSection(stored)) state.sections.set(name, stored);
+      delete state.stored[name];
+      state.memo.set(name, value);
+    };
+  const plainInSlices = <T>(name: PartName, each: (x: T) => void) => inSlices(name, async (list: T[], slicer) => (await eachInSlices(list, slicer, each), list));
+  const checkedInSlices = <T extends object>(name: PartName, sentenceFields: string[], entityFields: string[], listOf: (json: never) => T[] = (j) => j) =>
+    inSlices(name, async (json: never, slicer) => {
+      await eachInSlices(listOf(json), slicer, checker(analysis.entities, sentenceFields, entityFields));
+      return json;
+    });
+  /** A per-article part's stored sections taken in (read and parsed in slices). */
+  const takeInSlices =
+    <T>(store: PerArticle<T>) =>
+    async (slicer: Slicer): Promise<void> => {
+      while (store.unread.length) {
+        const section = store.unread[0]!;
+        let map: unknown;
+        try {
+          map = await section.readInSlices(slicer);
+        } catch {
+          map = undefined;
+        }
+        // Taken meanwhile by a command (storedOf), or unreadable: storedOf reads (and warns about) what is left.
+        if (store.unread[0] !== section || !map || typeof map !== 'object' || Array.isArray(map)) return;
+        store.unread.shift();
+        for (const [k, v] of Object.entries(map)) store.stored[k] ??= v;
+      }
+    };
+  state.warmers = {
+    entities: inSlices(
+      'entities',
+      (j: EntitiesJson | EntityHeadsJson, slicer, section) =>
+        isEntitiesSection(section) ? entitiesFromJsonInSlices(j, state.resolver, slicer, (i) => section.mentionsOf(i), staleMentions) : entitiesFromJsonInSlices(j, state.resolver, slicer),
+      (section, slicer) => (isEntitiesSection(section) ? section.headsInSlices(slicer) : section.readInSlices(slicer)),
+    ),
+    facts: inSlices('facts', (j: FactsJson, slicer) => {
+      const index = analysis.entities;
+      return factsFromJsonInSlices(j, index, state.resolver, slicer, (side, e, err) => staleFacts(index, side, e, err));
+    }),
+    events: inSlices('events', (j: EventsJson, slicer) => eventsFromJsonInSlices(j, state.resolver, slicer)),
+    // The figures of every article (the getter then reads each from memory).
+    figures: async (slicer) => {
+      if (state.memo.has('figures')) return;
+      await takeInSlices(state.figures)(slicer);
+      const value = await corpusFiguresInSlices(corpus, figuresOf, { ...slicer, itemsPerTurn: Math.max(1, Math.floor(slicer.itemsPerTurn / 20)) });
+      if (!state.memo.has('figures')) state.memo.set('figures', value);
+    },
+    figureFacts: inSlices('figureFacts', async (j: FiguresAnalysis, slicer) => {
+      analysis.entities;
+      await eachInSlices(j.figures, slicer, (f) => state.resolver.sentence(f.sentenceId));
+      return j;
+    }),
+    ageFacts: plainInSlices('ageFacts', (f: FigureFact) => state.resolver.sentence(f.sentenceId)),
+    quotes: checkedInSlices('quotes', ['sentenceIds'], ['speaker']),
+    attribution: checkedInSlices('attribution', ['id'], ['speaker'], (j: Record<string, Omit<Attribution, 'sentenceIds'>>) => Object.entries(j).map(([id, x]) => ({ id, speaker: x.speaker }))),
+    references: checkedInSlices('references', ['sentenceId'], ['entity']),
+    eventIndex: inSlices('eventIndex', (j: EventIndexJson) => eventIndexFromJson(j, analysis.events.events.length)),
+    profileIndex: inSlices('profileIndex', (j: ProfileIndexJson) => profileIndexFromJson(j, analysis.entities.entities.length)),
+    related: inSlices('related', (j: RelatedJson) => relatedFromJson(j, analysis.entities)),
+    relations: inSlices('relations', (j: RelationsJson) => relationsFromJson(j)),
+    digest: takeInSlices(state.digest),
+    lookup: (slicer) => entityLookupOf(analysis.entities).warmInSlices(slicer),
+  };
   return analysis;
 
   /**
@@ -525,12 +640,18 @@ function createAnalysis(corpus: Corpus, slot: AnalysisSlot | undefined, log: Log
 
   /** Plain-data parts are used as stored once every sentence and entity they name exists. */
   function checked<T extends object>(list: T[], entities: EntityIndex, sentenceFields: string[], entityFields: string[]): T[] {
+    list.forEach(checker(entities, sentenceFields, entityFields));
+    return list;
+  }
+
+  /** Throws unless every sentence and entity one stored item names exists. */
+  function checker(entities: EntityIndex, sentenceFields: string[], entityFields: string[]): (x: object) => void {
     const ids = new Set(entities.entities.map((e) => e.id));
-    for (const x of list as Record<string, unknown>[]) {
+    return (item) => {
+      const x = item as Record<string, unknown>;
       for (const f of sentenceFields) for (const id of ([] as unknown[]).concat(x[f])) state.resolver.sentence(String(id));
       for (const f of entityFields) if (!ids.has(String(x[f]))) throw new StaleAnalysisError(`entity ${String(x[f])}`);
-    }
-    return list;
+    };
   }
 }
 

@@ -14,6 +14,7 @@ import type { Entity, EntityIndex, EntityMention } from '../index/entities.js';
 import type { Fact, Facts } from './facts.js';
 import type { EventMember, MergedEvent, TimelineBuild } from './events.js';
 import type { Figure } from './digest-figures.js';
+import { eachInSlices, mapInSlices, type Slicer } from './sliced-json.js';
 
 /** A persisted part refers to a sentence or article the corpus does not have. */
 export class StaleAnalysisError extends Error {
@@ -28,6 +29,8 @@ export interface Resolver {
   article(id: string): Article;
   /** A body sentence, or a byline pseudo-sentence (`<article>:byline:<offset>`, `length` characters long). */
   sentence(id: string, length?: number): Sentence;
+  /** Map every sentence of the corpus now, a slice of articles per turn (else the map is made in one step, by the lookup that first needs it). */
+  mapInSlices(slicer: Slicer): Promise<void>;
 }
 
 const BYLINE_RE = /^(.*):byline:(\d+)$/;
@@ -47,6 +50,15 @@ export function resolverFor(corpus: Corpus): Resolver {
   };
   return {
     article,
+    async mapInSlices(slicer) {
+      if (byId) return;
+      const map = new Map<string, Sentence>();
+      // ~40 sentences an article: itemsPerTurn sentences a turn.
+      await eachInSlices(corpus.articles, { ...slicer, itemsPerTurn: Math.max(1, Math.floor(slicer.itemsPerTurn / 40)) }, (a) => {
+        for (const s of a.sentences) map.set(s.id, s);
+      });
+      byId ??= map;
+    },
     sentence(id, length) {
       // A few ids (one entity's mentions) are found through their article; many build the map once.
       if (!byId && ++direct <= DIRECT_LOOKUPS) {
@@ -141,6 +153,21 @@ export function entitiesFromJson(
   mentionsOf?: (i: number) => MentionJson[],
   onStale?: (i: number, e: Entity, err: Error) => EntityMention[],
 ): EntityIndex {
+  return indexOf(json, (json.entities as Plain[]).map(entityFromJson(r, mentionsOf, onStale)));
+}
+
+/** `entitiesFromJson`, `slicer.itemsPerTurn` entities per turn of the event loop. */
+export async function entitiesFromJsonInSlices(
+  json: EntitiesJson | EntityHeadsJson,
+  r: Resolver,
+  slicer: Slicer,
+  mentionsOf?: (i: number) => MentionJson[],
+  onStale?: (i: number, e: Entity, err: Error) => EntityMention[],
+): Promise<EntityIndex> {
+  return indexOf(json, await mapInSlices(json.entities as Plain[], slicer, entityFromJson(r, mentionsOf, onStale)));
+}
+
+function entityFromJson(r: Resolver, mentionsOf?: (i: number) => MentionJson[], onStale?: (i: number, e: Entity, err: Error) => EntityMention[]): (x: Plain, i: number) => Entity {
   const hydrate = (mentions: MentionJson[]) =>
     mentions.map(({ s, len, ...m }) => {
       const sentence = r.sentence(s, len as number | undefined);
@@ -148,7 +175,7 @@ export function entitiesFromJson(
       mention.surface ??= sentence.text.slice(mention.start, mention.end);
       return mention;
     });
-  const entities: Entity[] = (json.entities as Plain[]).map(({ mentions, n, ...rest }, i) => {
+  return ({ mentions, n, ...rest }, i) => {
     if (Array.isArray(mentions)) return { ...(rest as Omit<Entity, 'mentions'>), mentions: hydrate(mentions as MentionJson[]) };
     if (!mentionsOf || typeof n !== 'number') throw new Error(`entity #${i} has no mentions`);
     const e = { ...(rest as Omit<Entity, 'mentions'>) } as Entity;
@@ -172,7 +199,10 @@ export function entitiesFromJson(
     });
     unread.set(e, n);
     return e;
-  });
+  };
+}
+
+function indexOf(json: EntitiesJson | EntityHeadsJson, entities: Entity[]): EntityIndex {
   const at = (i: number) => {
     const e = entities[i];
     if (!e) throw new StaleAnalysisError(`entity #${i}`);
@@ -201,28 +231,39 @@ export function factsToJson(facts: Facts, index: EntityIndex): FactsJson {
  * that does not fit the corpus goes to `onStale`, which gives the facts instead (or throws).
  */
 export function factsFromJson(json: FactsJson, index: EntityIndex, r: Resolver, onStale?: (side: keyof Facts, e: Entity, err: Error) => Fact[]): Facts {
-  const side = (name: keyof Facts) =>
-    new LazyMap(
-      json[name].map(([i, facts]) => {
-        const e = index.entities[i];
-        if (!e) throw new StaleAnalysisError(`entity #${i}`);
-        if (!Array.isArray(facts)) throw new Error(`facts of entity #${i} are malformed`);
-        const load = () => facts.map(([a, ids]): Fact => ({ article: r.article(a), sentences: ids.map((id) => r.sentence(id)) }));
-        return [
-          e,
-          () => {
-            try {
-              return load();
-            } catch (err) {
-              if (!onStale) throw err;
-              return onStale(name, e, err as Error);
-            }
-          },
-        ] as [Entity, () => Fact[]];
-      }),
-    );
-  return { quotes: side('quotes'), actions: side('actions') };
+  const entry = factEntry(index, r, onStale);
+  return { quotes: new LazyMap(json.quotes.map(entry('quotes'))), actions: new LazyMap(json.actions.map(entry('actions'))) };
 }
+
+/** `factsFromJson`, `slicer.itemsPerTurn` entities per turn of the event loop. */
+export async function factsFromJsonInSlices(json: FactsJson, index: EntityIndex, r: Resolver, slicer: Slicer, onStale?: (side: keyof Facts, e: Entity, err: Error) => Fact[]): Promise<Facts> {
+  const entry = factEntry(index, r, onStale);
+  const quotes = await mapInSlices(json.quotes, slicer, entry('quotes'));
+  const actions = await mapInSlices(json.actions, slicer, entry('actions'));
+  return { quotes: new LazyMap(quotes), actions: new LazyMap(actions) };
+}
+
+/** One entity's stored facts as a lazy map entry: resolved against the corpus when first read. */
+const factEntry =
+  (index: EntityIndex, r: Resolver, onStale?: (side: keyof Facts, e: Entity, err: Error) => Fact[]) =>
+  (name: keyof Facts) =>
+  ([i, facts]: [entity: number, facts: FactJson[]]): [Entity, () => Fact[]] => {
+    const e = index.entities[i];
+    if (!e) throw new StaleAnalysisError(`entity #${i}`);
+    if (!Array.isArray(facts)) throw new Error(`facts of entity #${i} are malformed`);
+    const load = () => facts.map(([a, ids]): Fact => ({ article: r.article(a), sentences: ids.map((id) => r.sentence(id)) }));
+    return [
+      e,
+      () => {
+        try {
+          return load();
+        } catch (err) {
+          if (!onStale) throw err;
+          return onStale(name, e, err as Error);
+        }
+      },
+    ];
+  };
 
 /** A map whose values are made when first read: by key, or all of them when it is iterated. */
 class LazyMap<K, V> extends Map<K, V> {
@@ -295,13 +336,25 @@ export function eventsToJson(build: TimelineBuild): EventsJson {
 }
 
 export function eventsFromJson(json: EventsJson, r: Resolver): TimelineBuild {
-  const events: MergedEvent[] = json.events.map(({ members, ...rest }) => ({
+  return timelineOf(json, json.events.map(eventFromJson(r)), r);
+}
+
+/** `eventsFromJson`, `slicer.itemsPerTurn` events per turn of the event loop. */
+export async function eventsFromJsonInSlices(json: EventsJson, r: Resolver, slicer: Slicer): Promise<TimelineBuild> {
+  return timelineOf(json, await mapInSlices(json.events, slicer, eventFromJson(r)), r);
+}
+
+const eventFromJson =
+  (r: Resolver) =>
+  ({ members, ...rest }: EventJson): MergedEvent => ({
     ...(rest as Omit<MergedEvent, 'members'>),
     members: members.map(({ s, ...m }): EventMember => {
       const sentence = r.sentence(s);
       return { article: r.article(sentence.articleId), sentence, ...m };
     }),
-  }));
+  });
+
+function timelineOf(json: EventsJson, events: MergedEvent[], r: Resolver): TimelineBuild {
   for (const [id] of json.inferred) r.article(id);
   return { events, inferred: new Map(json.inferred.map(([id, w]) => [id, w as unknown as TimelineBuild['inferred'] extends Map<string, infer W> ? W : never])) };
 }

@@ -81,13 +81,15 @@ export async function warmNextVersion(live: RebuildTarget, next: Corpus): Promis
 }
 
 /**
- * `warmAnalysis` in smaller steps: each part is still one step (read and hydrated whole), but every
- * entity's mentions and facts are taken 200 entities a turn (warmAnalysis' default: 2,000, ~250 ms CPU
- * at 1,000 articles) and the digest figures 50 articles a turn (default 500: ~190 ms).
+ * `warmAnalysis` in smaller steps: every entity's mentions and facts are taken 200 entities a turn
+ * (warmAnalysis' default: 2,000, ~250 ms CPU at 1,000 articles), the digest figures 50 articles a
+ * turn (default 500: ~190 ms), and each part the file holds is read off the event loop, parsed 256 KB
+ * of JSON a turn and hydrated 2,000 items a turn (defaults 1 MB, 20,000): at 10,000 articles one part
+ * parsed whole was up to ~170 MB of JSON, 1–2 s CPU in one step.
  */
 export async function warmInSteps(deps: { corpus: Corpus; analysis?: AnalysisSlot; log?: Logger }): Promise<void> {
   const { warmAnalysis } = await import('../analysis/index.js');
-  await warmAnalysis(deps, { entitiesPerTurn: 200, articlesPerTurn: 50, onTurn: () => rebuildStats.chunks++ });
+  await warmAnalysis(deps, { entitiesPerTurn: 200, articlesPerTurn: 50, bytesPerTurn: 256 << 10, itemsPerTurn: 2000, onTurn: () => rebuildStats.chunks++ });
 }
 
 /** Builds in progress per analysis slot (a server's first analysis, built in a worker). */

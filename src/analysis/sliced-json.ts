@@ -1,0 +1,242 @@
+/**
+ * `JSON.parse` of a large buffer in slices, with a turn of the event loop between them
+ * (issue 14, "never late for Discord"). A section of the analysis file is one JSON value of
+ * up to ~170 MB at 10,000 articles (the figure facts); parsed in one call it held the main
+ * thread for seconds after every worker rebuild. Here the value's top two levels are found by a
+ * scan (strings and escapes honoured), and its items are parsed a few hundred KB at a time:
+ * the result is the value `JSON.parse` gives (same items, same key order, `__proto__` kept as an
+ * own key, 1e999 read as Infinity), built from the same `JSON.parse` calls on its pieces.
+ */
+
+/** How finely a slow step is cut: bytes of JSON (or items of a list) per turn, and the turn itself. */
+export interface Slicer {
+  /** JSON bytes parsed per turn (scanning counts a quarter: it is ~4× cheaper than parsing). */
+  bytesPerTurn: number;
+  /** Items of a list hydrated per turn (sentence ids resolved, entities made, …). */
+  itemsPerTurn: number;
+  /** Yield to the event loop (resolves on a later turn). */
+  turn: () => Promise<void>;
+}
+
+/** A slicer's running account: `spend` yields once a turn's share of work is done. */
+export interface Budget {
+  readonly slicer: Slicer;
+  spend(bytes: number): Promise<void> | undefined;
+}
+
+export function budgetOf(slicer: Slicer): Budget {
+  let used = 0;
+  return {
+    slicer,
+    spend(bytes) {
+      used += bytes;
+      if (used < slicer.bytesPerTurn) return undefined;
+      used = 0;
+      return slicer.turn();
+    },
+  };
+}
+
+/** Call `fn` on every item of `list`, `slicer.itemsPerTurn` items per turn. */
+export async function eachInSlices<T>(list: readonly T[], slicer: Slicer, fn: (item: T, i: number) => void): Promise<void> {
+  const per = Math.max(1, slicer.itemsPerTurn);
+  for (let i = 0; i < list.length; i++) {
+    fn(list[i]!, i);
+    if (i % per === per - 1 && i < list.length - 1) await slicer.turn();
+  }
+}
+
+/** `list.map(fn)`, `slicer.itemsPerTurn` items per turn. */
+export async function mapInSlices<T, U>(list: readonly T[], slicer: Slicer, fn: (item: T, i: number) => U): Promise<U[]> {
+  const out: U[] = new Array<U>(list.length);
+  await eachInSlices(list, slicer, (x, i) => (out[i] = fn(x, i)));
+  return out;
+}
+
+/** One item of a container: its bytes `[start, end)`, where its value starts (after the key, in an object), and its own items when it is a container. */
+interface Span {
+  start: number;
+  end: number;
+  value: number;
+  /** The item is an array (`true`) or object (`false`) whose items are `kids`; absent when it is not a container. */
+  array?: boolean;
+  kids?: Span[];
+}
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const OPEN_ARRAY = 0x5b;
+const CLOSE_ARRAY = 0x5d;
+const OPEN_OBJECT = 0x7b;
+const CLOSE_OBJECT = 0x7d;
+const isSpace = (b: number) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
+
+/** `JSON.parse(buf.toString('utf8'))`, in slices. Throws what `JSON.parse` throws on malformed input (a SyntaxError). */
+export async function parseJsonInSlices(buf: Buffer, slicer: Slicer): Promise<unknown> {
+  return valueOf(buf, 0, buf.length, budgetOf(slicer));
+}
+
+const parseRange = (buf: Buffer, from: number, to: number) => JSON.parse(buf.toString('utf8', from, to)) as unknown;
+
+async function valueOf(buf: Buffer, from: number, to: number, budget: Budget): Promise<unknown> {
+  let o = from;
+  while (o < to && isSpace(buf[o]!)) o++;
+  const big = to - from > budget.slicer.bytesPerTurn;
+  if (!big || (buf[o] !== OPEN_ARRAY && buf[o] !== OPEN_OBJECT)) {
+    const value = parseRange(buf, from, to);
+    await budget.spend(to - from);
+    return value;
+  }
+  const { array, kids, close } = await scan(buf, o, to, budget);
+  // Anything after the container but whitespace is JSON.parse's error to report.
+  for (let i = close + 1; i < to; i++) if (!isSpace(buf[i]!)) return parseRange(buf, from, to);
+  return assemble(buf, array, kids, budget);
+}
+
+/** A container's value from its items: runs of small items parsed together, a large one on its own (in slices). */
+async function assemble(buf: Buffer, array: boolean, kids: Span[], budget: Budget): Promise<unknown> {
+  const out: unknown[] | Record<string, unknown> = array ? [] : {};
+  const put = (key: string | undefined, value: unknown) => {
+    if (array) (out as unknown[]).push(value);
+    // JSON.parse makes "__proto__" an own key; an assignment would set the prototype instead.
+    else if (key === '__proto__') Object.defineProperty(out, key, { value, writable: true, enumerable: true, configurable: true });
+    else (out as Record<string, unknown>)[key!] = value;
+  };
+  let runFrom = -1;
+  let runTo = -1;
+  // A full run (the next item would not fit) is a turn's share of work: the turn follows it.
+  const flush = async (full = false) => {
+    if (runFrom < 0) return;
+    const text = buf.toString('utf8', runFrom, runTo);
+    const part = JSON.parse(array ? `[${text}]` : `{${text}}`) as unknown[] | Record<string, unknown>;
+    if (array) for (const x of part as unknown[]) put(undefined, x);
+    else for (const k of Object.keys(part)) put(k, (part as Record<string, unknown>)[k]);
+    const bytes = full ? Math.max(runTo - runFrom, budget.slicer.bytesPerTurn) : runTo - runFrom;
+    runFrom = runTo = -1;
+    await budget.spend(bytes);
+  };
+  const max = budget.slicer.bytesPerTurn;
+  for (const kid of kids) {
+    if (kid.end - kid.start > max) {
+      await flush();
+      const key = array ? undefined : (JSON.parse(buf.toString('utf8', kid.start, kid.value - 1)) as string);
+      const value = kid.kids ? await assemble(buf, kid.array!, kid.kids, budget) : await valueOf(buf, kid.value, kid.end, budget);
+      put(key, value);
+      continue;
+    }
+    if (runFrom >= 0 && kid.end - runFrom > max) await flush(true);
+    if (runFrom < 0) runFrom = kid.start;
+    runTo = kid.end;
+  }
+  await flush();
+  return out;
+}
+
+/**
+ * The items of the container opening at `open` (and the items of each item that is a container:
+ * two levels, enough for every section; a deeper large item is scanned again when it is parsed).
+ * Malformed input (unbalanced, a bad string) ends in a JSON.parse of the whole range, which throws.
+ */
+async function scan(buf: Buffer, open: number, to: number, budget: Budget): Promise<{ array: boolean; kids: Span[]; close: number }> {
+  const st: ScanState = { array: buf[open] === OPEN_ARRAY, kids: [], kid: { start: open + 1, end: -1, value: open + 1 }, content1: false, grand: undefined, content2: false, depth: 1, stack: [buf[open]!], malformed: false, inString: false, close: -1 };
+  // The scan runs in a plain loop (a chunk per call) so it is optimised; between chunks, turns.
+  const chunk = Math.max(1, budget.slicer.bytesPerTurn * 4);
+  for (let i = open + 1; i < to && st.close < 0; ) {
+    const from = i;
+    i = scanChunk(st, buf, i, Math.min(to, i + chunk));
+    await budget.spend((i - from) / 4);
+  }
+  // Unbalanced or otherwise malformed: JSON.parse of the whole range throws its own error.
+  if (st.close < 0 || st.malformed) parseRange(buf, open, to);
+  return { array: st.array, kids: st.kids, close: st.close };
+}
+
+interface ScanState {
+  array: boolean;
+  kids: Span[];
+  /** The depth-1 item being read, and whether it has bytes other than whitespace. */
+  kid: Span;
+  content1: boolean;
+  /** The depth-2 item being read. */
+  grand: Span | undefined;
+  content2: boolean;
+  depth: number;
+  /** The open brackets (a close must match), and input JSON.parse would refuse that the pieces might not show. */
+  stack: number[];
+  malformed: boolean;
+  /** Inside a string (a chunk may end in one; an escape's second byte is skipped even past a chunk's end). */
+  inString: boolean;
+  close: number;
+}
+
+/** Scan `[from, end)`; returns where it stopped (past the closing bracket, or `end`). */
+function scanChunk(st: ScanState, buf: Buffer, from: number, end: number): number {
+  let { kid, content1, grand, content2, depth, inString } = st;
+  const { kids, stack } = st;
+  let i = from;
+  for (; i < end; i++) {
+    const b = buf[i]!;
+    if (inString) {
+      if (b === BACKSLASH) i++;
+      else if (b === QUOTE) inString = false;
+      continue;
+    }
+    if (b === QUOTE) {
+      inString = true;
+      if (depth === 1) content1 = true;
+      else if (depth === 2) content2 = true;
+    } else if (b === OPEN_ARRAY || b === OPEN_OBJECT) {
+      depth++;
+      stack.push(b);
+      if (depth === 2) {
+        content1 = true;
+        kid.array = b === OPEN_ARRAY;
+        kid.kids = [];
+        grand = { start: i + 1, end: -1, value: i + 1 };
+        content2 = false;
+      } else if (depth === 3) content2 = true;
+    } else if (b === CLOSE_ARRAY || b === CLOSE_OBJECT) {
+      if (stack.pop() !== (b === CLOSE_ARRAY ? OPEN_ARRAY : OPEN_OBJECT)) st.malformed = true;
+      depth--;
+      if (depth === 0) {
+        if (content1) kids.push({ ...kid, end: i });
+        else if (kids.length) st.malformed = true; // a trailing comma
+        st.close = i;
+        i++;
+        break;
+      }
+      if (depth === 1 && grand) {
+        if (content2) kid.kids!.push({ ...grand, end: i });
+        else if (kid.kids!.length) st.malformed = true;
+        grand = undefined;
+      }
+    } else if (b === COMMA) {
+      if (depth === 1) {
+        if (!content1) st.malformed = true; // an empty item
+        kids.push({ ...kid, end: i });
+        kid = { start: i + 1, end: -1, value: i + 1 };
+        content1 = false;
+      } else if (depth === 2 && grand) {
+        if (!content2) st.malformed = true;
+        kid.kids!.push({ ...grand, end: i });
+        grand = { start: i + 1, end: -1, value: i + 1 };
+        content2 = false;
+      }
+    } else if (b === COLON) {
+      if (depth === 1) {
+        if (st.array || kid.value !== kid.start) st.malformed = true;
+        kid.value = i + 1;
+      } else if (depth === 2 && grand) {
+        if (kid.array || grand.value !== grand.start) st.malformed = true;
+        grand.value = i + 1;
+      }
+    } else if (!isSpace(b)) {
+      if (depth === 1) content1 = true;
+      else if (depth === 2) content2 = true;
+    }
+  }
+  Object.assign(st, { kid, content1, grand, content2, depth, inString });
+  return i;
+}
