@@ -76,3 +76,47 @@ Mayor Nell Osei thanked the crews on Tuesday. Firefighters saved the 600-year-ol
     expect(inSentence(words)).toEqual(refsFound);
   });
 });
+
+describe('"the submersible" before the article names it', () => {
+  // The thing is named paragraphs after the description first stands for it, outside the nearest-mention window; a
+  // noun of its kind ("the sub", a vessel) stands for it when the article names one thing of that kind.
+  const a = parseArticle(
+    '003_planted.txt',
+    `Search for lost craft
+
+Crews lost contact with the submersible about an hour after it dived on Sunday.
+
+Weather in the area was calm, the coast guard said.
+
+Rescue ships from two countries joined the search on Monday.
+
+The dive was run by Keel Deep, which uses a five-person submersible called Nautilette. The Nautilette carries four days of oxygen.`,
+  );
+  const b = parseArticle(
+    '004_planted.txt',
+    `Two boats missing
+
+The ferry was last seen near the cape, officials said.
+
+Weather in the area was calm, the coast guard said.
+
+Rescue ships from two countries joined the search on Monday.
+
+The ferry Morning Lark and the tug Bram Sten both left port on Saturday.`,
+  );
+  const c = makeCorpus('/planted3', [a, b]);
+  const index = buildEntityIndex(c);
+  const r = buildReferences(c, index);
+  const refsIn = (art: typeof a, words: string) => referencesIn(r, art.sentences.find((s) => s.text.includes(words))!.id);
+  const id = (name: string) => index.entities.find((e) => e.name === name)?.id;
+
+  it('is the one thing of that kind the article names', () => {
+    expect(id('Nautilette')).toBeDefined();
+    expect(refsIn(a, 'Crews lost contact')).toEqual([id('Nautilette')]);
+  });
+
+  it('is left unresolved when the article names two of that kind', () => {
+    expect(id('Morning Lark')).toBeDefined();
+    expect(refsIn(b, 'last seen near the cape')).toEqual([]);
+  });
+});

@@ -14,7 +14,7 @@ import type { Corpus } from '../types.js';
 import { type Entity, type EntityIndex, keyOf, quoteRegions } from '../index/entities.js';
 import { lexTags } from '../language/word-tags.js';
 import { agedPerson } from './entity-types.js';
-import { GENDER_WORDS, PERSON_NOUNS, PRONOUNS, REFERRING_NOUNS, type EntityKindName } from '../language/lexicon/entity-cues.js';
+import { GENDER_WORDS, PERSON_NOUNS, PRONOUNS, REFERRING_NOUNS, THING_NOUNS, type EntityKindName } from '../language/lexicon/entity-cues.js';
 import { TITLE_HEADS } from '../language/lexicon/titles.js';
 import { lemma } from '../language/tokenize.js';
 
@@ -176,8 +176,21 @@ export function buildReferences(corpus: Corpus, index: EntityIndex): Reference[]
           } else {
             // The thing the text has called that ("the submersible" for "a submersible named Titan"); "the company"
             // may also be the organisation named just before.
-            pick = nearest((n) => n.e.kind === kind && roles.get(n.e)!.has(noun));
+            // Described so: by the noun itself, or by the kind of thing it names ("the submersible", "the sub" for a
+            // name typed a vessel).
+            const sort = THING_NOUNS[noun];
+            const describedSo = (e: Entity) => e.kind === kind && (roles.get(e)!.has(noun) || (!!sort && roles.get(e)!.has(sort)));
+            pick = nearest((n) => describedSo(n.e));
             why = `the ${noun}: described so`;
+            if (!pick) {
+              // "crews lost contact with the submersible …", two paragraphs before "a submersible named Titan": when the
+              // article names one thing of that kind described so, anywhere in it, the noun is that thing.
+              const described = [...new Set(named.filter((n) => describedSo(n.e)).map((n) => n.e))];
+              if (described.length === 1) {
+                pick = named.find((n) => n.e === described[0])!;
+                why = `the ${noun}: the one the article describes so`;
+              }
+            }
             if (!pick && kind === 'organization' && /^(?:company|firm|group|organi[sz]ation)$/.test(noun)) {
               pick = nearest((n) => n.e.kind === kind && n.sentenceIndex >= si - 2);
               why = `the ${noun}: nearest organisation`;
