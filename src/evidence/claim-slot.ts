@@ -69,7 +69,8 @@ const CIRCUMSTANCE_RE = new RegExp(
 /** The claim without [start, end) and the words glued to it, as a question opened by `wh`. */
 function asQuestion(text: string, start: number, end: number, wh: string): string {
   const rest = `${text.slice(0, start)} ${text.slice(end)}`.replace(/\s+/g, ' ').replace(/\s+([,;:])/g, '$1').trim().replace(/^[,;:]\s*/, '').replace(/[,;:]$/, '');
-  return `${wh} ${rest}?`;
+  // The claim's opening article is now mid-question: "How long the Titan lost contact?", not "… The Titan …".
+  return `${wh} ${rest.replace(/^(?:The|A|An)\b/, (w) => w.toLowerCase())}?`;
 }
 
 function figureSlot(text: string, figures: FigureReading[]): ClaimSlot | null {
