@@ -166,5 +166,10 @@ export interface NameChoice {
 
 /** Autocomplete choices for every entity, most mentioned first. */
 export function nameChoices(index: EntityIndex): NameChoice[] {
-  return index.entities.map((e) => ({ name: e.name.slice(0, CHOICE_MAX_CHARS), keys: e.keys, words: e.keys.flatMap((k) => k.split(' ')) }));
+  return index.entities.map(nameChoice);
+}
+
+/** One entity's autocomplete choice. */
+export function nameChoice(e: Entity): NameChoice {
+  return { name: e.name.slice(0, CHOICE_MAX_CHARS), keys: e.keys, words: e.keys.flatMap((k) => k.split(' ')) };
 }

@@ -21,7 +21,7 @@ import type { Deps } from '../deps.js';
 import type { Logger } from '../log.js';
 import type { Article, Corpus, Sentence } from '../types.js';
 import { buildEntityIndex, type Entity, type EntityIndex, type EntityMention } from '../index/entities.js';
-import { buildFacts, nameChoices, type Fact, type Facts, type NameChoice } from './facts.js';
+import { buildFacts, nameChoice, nameChoices, type Fact, type Facts, type NameChoice } from './facts.js';
 import { buildEvents, dateMentionsOf, datesBySentence, type SentenceDate, type TimelineBuild } from './events.js';
 import type { DateMention } from '../index/dates.js';
 import { corpusFigures, corpusFiguresInSlices, plainCounts } from './claim-figures.js';
@@ -56,7 +56,7 @@ import {
   type FigureJson,
   type Resolver,
 } from './persist.js';
-import { eachInSlices, type Slicer } from './sliced-json.js';
+import { eachInSlices, mapInSlices, type Slicer } from './sliced-json.js';
 
 /** Everything corpus-only that the engines read, for one corpus version. */
 export interface Analysis {
@@ -211,7 +211,9 @@ export interface WarmSteps {
 
 /** Build every part now (servers at start-up and after a corpus update) and persist them; returns the ms it took. */
 export async function warmAnalysis(deps: AnalysisDeps, steps: WarmSteps = {}): Promise<number> {
-  const { entitiesPerTurn = 2000, articlesPerTurn = 500, bytesPerTurn = 1 << 20, itemsPerTurn = 20_000, onTurn } = steps;
+  // Each step a few ms of CPU at 10,000 articles (a turn costs microseconds): 500 articles' digest figures
+  // or 2,000 entities' mentions were ~200 ms at 1,000 articles, a part's JSON parsed whole up to 1–2 s at 10,000.
+  const { entitiesPerTurn = 200, articlesPerTurn = 50, bytesPerTurn = 256 << 10, itemsPerTurn = 2000, onTurn } = steps;
   const turn = () => {
     onTurn?.();
     return nextTurn();
@@ -548,10 +550,10 @@ function createAnalysis(corpus: Corpus, slot: AnalysisSlot | undefined, log: Log
       state.memo.set(name, value);
     };
   const plainInSlices = <T>(name: PartName, each: (x: T) => void) => inSlices(name, async (list: T[], slicer) => (await eachInSlices(list, slicer, each), list));
-  const checkedInSlices = <T extends object>(name: PartName, sentenceFields: string[], entityFields: string[], listOf: (json: never) => T[] = (j) => j) =>
-    inSlices(name, async (json: never, slicer) => {
-      await eachInSlices(listOf(json), slicer, checker(analysis.entities, sentenceFields, entityFields));
-      return json;
+  const checkedInSlices = (name: PartName, sentenceFields: string[], entityFields: string[]) =>
+    inSlices(name, async (list: object[], slicer) => {
+      await eachInSlices(list, slicer, checker(analysis.entities, sentenceFields, entityFields));
+      return list;
     });
   /** A per-article part's stored sections taken in (read and parsed in slices). */
   const takeInSlices =
@@ -582,6 +584,13 @@ function createAnalysis(corpus: Corpus, slot: AnalysisSlot | undefined, log: Log
       const index = analysis.entities;
       return factsFromJsonInSlices(j, index, state.resolver, slicer, (side, e, err) => staleFacts(index, side, e, err));
     }),
+    // Derived, not stored: made in slices here (the getter makes them in one step).
+    names: async (slicer) => {
+      if (state.memo.has('names')) return;
+      const entities = analysis.entities;
+      const value = await mapInSlices(entities.entities, slicer, nameChoice);
+      if (!state.memo.has('names') && analysis.entities === entities) state.memo.set('names', value);
+    },
     events: inSlices('events', (j: EventsJson, slicer) => eventsFromJsonInSlices(j, state.resolver, slicer)),
     // The figures of every article (the getter then reads each from memory).
     figures: async (slicer) => {
@@ -597,7 +606,11 @@ function createAnalysis(corpus: Corpus, slot: AnalysisSlot | undefined, log: Log
     }),
     ageFacts: plainInSlices('ageFacts', (f: FigureFact) => state.resolver.sentence(f.sentenceId)),
     quotes: checkedInSlices('quotes', ['sentenceIds'], ['speaker']),
-    attribution: checkedInSlices('attribution', ['id'], ['speaker'], (j: Record<string, Omit<Attribution, 'sentenceIds'>>) => Object.entries(j).map(([id, x]) => ({ id, speaker: x.speaker }))),
+    attribution: inSlices('attribution', async (j: Record<string, Omit<Attribution, 'sentenceIds'>>, slicer) => {
+      const check = checker(analysis.entities, ['id'], ['speaker']);
+      await eachInSlices(Object.keys(j), slicer, (id) => check({ id, speaker: j[id]!.speaker }));
+      return j;
+    }),
     references: checkedInSlices('references', ['sentenceId'], ['entity']),
     eventIndex: inSlices('eventIndex', (j: EventIndexJson) => eventIndexFromJson(j, analysis.events.events.length)),
     profileIndex: inSlices('profileIndex', (j: ProfileIndexJson) => profileIndexFromJson(j, analysis.entities.entities.length)),

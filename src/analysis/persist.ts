@@ -238,9 +238,13 @@ export function factsFromJson(json: FactsJson, index: EntityIndex, r: Resolver, 
 /** `factsFromJson`, `slicer.itemsPerTurn` entities per turn of the event loop. */
 export async function factsFromJsonInSlices(json: FactsJson, index: EntityIndex, r: Resolver, slicer: Slicer, onStale?: (side: keyof Facts, e: Entity, err: Error) => Fact[]): Promise<Facts> {
   const entry = factEntry(index, r, onStale);
-  const quotes = await mapInSlices(json.quotes, slicer, entry('quotes'));
-  const actions = await mapInSlices(json.actions, slicer, entry('actions'));
-  return { quotes: new LazyMap(quotes), actions: new LazyMap(actions) };
+  const side = async (name: keyof Facts) => {
+    const map = new LazyMap<Entity, Fact[]>([]);
+    const make = entry(name);
+    await eachInSlices(json[name], slicer, (x) => map.lazy(...make(x)));
+    return map;
+  };
+  return { quotes: await side('quotes'), actions: await side('actions') };
 }
 
 /** One entity's stored facts as a lazy map entry: resolved against the corpus when first read. */
@@ -270,10 +274,12 @@ class LazyMap<K, V> extends Map<K, V> {
   #pending = new Map<K, () => V>();
   constructor(entries: [K, () => V][]) {
     super();
-    for (const [k, load] of entries) {
-      super.set(k, undefined as V);
-      this.#pending.set(k, load);
-    }
+    for (const [k, load] of entries) this.lazy(k, load);
+  }
+  /** Add `k`, its value made by `load` when first read. */
+  lazy(k: K, load: () => V): void {
+    super.set(k, undefined as V);
+    this.#pending.set(k, load);
   }
   override get(k: K): V | undefined {
     this.#take(k);
@@ -341,7 +347,8 @@ export function eventsFromJson(json: EventsJson, r: Resolver): TimelineBuild {
 
 /** `eventsFromJson`, `slicer.itemsPerTurn` events per turn of the event loop. */
 export async function eventsFromJsonInSlices(json: EventsJson, r: Resolver, slicer: Slicer): Promise<TimelineBuild> {
-  return timelineOf(json, await mapInSlices(json.events, slicer, eventFromJson(r)), r);
+  // An event weighs its members (each a sentence resolved).
+  return timelineOf(json, await mapInSlices(json.events, slicer, eventFromJson(r), (e) => 1 + (Array.isArray(e.members) ? e.members.length : 0)), r);
 }
 
 const eventFromJson =

@@ -37,19 +37,23 @@ export function budgetOf(slicer: Slicer): Budget {
   };
 }
 
-/** Call `fn` on every item of `list`, `slicer.itemsPerTurn` items per turn. */
-export async function eachInSlices<T>(list: readonly T[], slicer: Slicer, fn: (item: T, i: number) => void): Promise<void> {
+/** Call `fn` on every item of `list`, `slicer.itemsPerTurn` items per turn (an item weighing `weight(item)` counts as that many). */
+export async function eachInSlices<T>(list: readonly T[], slicer: Slicer, fn: (item: T, i: number) => void, weight?: (item: T) => number): Promise<void> {
   const per = Math.max(1, slicer.itemsPerTurn);
-  for (let i = 0; i < list.length; i++) {
+  for (let i = 0, done = 0; i < list.length; i++) {
     fn(list[i]!, i);
-    if (i % per === per - 1 && i < list.length - 1) await slicer.turn();
+    done += weight ? weight(list[i]!) : 1;
+    if (done >= per && i < list.length - 1) {
+      done = 0;
+      await slicer.turn();
+    }
   }
 }
 
-/** `list.map(fn)`, `slicer.itemsPerTurn` items per turn. */
-export async function mapInSlices<T, U>(list: readonly T[], slicer: Slicer, fn: (item: T, i: number) => U): Promise<U[]> {
+/** `list.map(fn)`, in slices as `eachInSlices`. */
+export async function mapInSlices<T, U>(list: readonly T[], slicer: Slicer, fn: (item: T, i: number) => U, weight?: (item: T) => number): Promise<U[]> {
   const out: U[] = new Array<U>(list.length);
-  await eachInSlices(list, slicer, (x, i) => (out[i] = fn(x, i)));
+  await eachInSlices(list, slicer, (x, i) => (out[i] = fn(x, i)), weight);
   return out;
 }
 

@@ -81,11 +81,11 @@ export async function warmNextVersion(live: RebuildTarget, next: Corpus): Promis
 }
 
 /**
- * `warmAnalysis` in smaller steps: every entity's mentions and facts are taken 200 entities a turn
- * (warmAnalysis' default: 2,000, ~250 ms CPU at 1,000 articles), the digest figures 50 articles a
- * turn (default 500: ~190 ms), and each part the file holds is read off the event loop, parsed 256 KB
- * of JSON a turn and hydrated 2,000 items a turn (defaults 1 MB, 20,000): at 10,000 articles one part
- * parsed whole was up to ~170 MB of JSON, 1–2 s CPU in one step.
+ * `warmAnalysis` in small steps, each turn counted: every entity's mentions and facts 200 entities (or
+ * 2,000 mentions) a turn, the digest figures 50 articles a turn, and each part the file holds read off
+ * the event loop, parsed 256 KB of JSON a turn and hydrated 2,000 items a turn (at 10,000 articles one
+ * part parsed whole was up to ~170 MB of JSON, 1–2 s CPU in one step). These are warmAnalysis' defaults
+ * too (a server's warm start); here they are spelled out because the update path depends on them.
  */
 export async function warmInSteps(deps: { corpus: Corpus; analysis?: AnalysisSlot; log?: Logger }): Promise<void> {
   const { warmAnalysis } = await import('../analysis/index.js');
