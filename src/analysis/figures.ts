@@ -217,6 +217,18 @@ function nounAfterAge(after: string): string | null {
   return head;
 }
 
+/** A figure written as an adjective: number and unit joined by a hyphen ("six-mile", "two-hour", "400-metre"). */
+const ADJECTIVE_FIGURE_RE = /^[\p{L}\d.,]+-[\p{L}]+$/u;
+
+/**
+ * The noun a figure written as an adjective is glued to, which it measures ("the six-mile cave" → "cave", "a two-hour
+ * descent" → "descent"); null for a figure written otherwise ("10 km long", "nine hours"). `text` is the figure's sentence.
+ */
+export function adjectiveFigureNoun(text: string, f: Pick<FigureReading, 'start' | 'end' | 'noun'>): string | null {
+  if (!ADJECTIVE_FIGURE_RE.test(text.slice(f.start, f.end).trim())) return null;
+  return f.noun ?? /^\s+([\p{L}-]+)/u.exec(text.slice(f.end))?.[1] ?? null;
+}
+
 /**
  * Every figure in a text: value, qualifier, unit, kind, counted noun and (ages) the
  * name or noun it belongs to. Bare numbers the text gives no noun for are kind "number".

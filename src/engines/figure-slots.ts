@@ -5,7 +5,7 @@
  * figures here, and /who states ages from the same facts, so one fact gets one answer.
  */
 import type { Deps } from '../deps.js';
-import { figuresHeldBy, figureValueText, inBaseUnit, readFigures, type FigureFact, type FigureKind, type FigureReading, type FiguresAnalysis } from '../analysis/figures.js';
+import { adjectiveFigureNoun, figuresHeldBy, figureValueText, inBaseUnit, readFigures, type FigureFact, type FigureKind, type FigureReading, type FiguresAnalysis } from '../analysis/figures.js';
 import { keyOf, type Entity } from '../index/entities.js';
 import { lemma, stem, terms } from '../language/tokenize.js';
 import {
@@ -237,6 +237,10 @@ export function figureAnswer(deps: Pick<Deps, 'corpus' | 'index'>, question: str
         const around = new Set(terms(near));
         // A measure written as an adjective names what it measures ("the six-mile cave").
         const measured = f.kind !== 'count' && f.noun ? new Set(terms(f.noun)) : new Set<string>();
+        // It measures that noun, nothing else: one the question does not ask about is no answer ("a two-hour descent" to
+        // "how long did the steamer take to sink").
+        const glued = f.kind !== 'count' ? adjectiveFigureNoun(found.sentence.text, f) : null;
+        if (glued && !terms(glued).some((t) => asked.includes(t))) return null;
         // A measure answers before the sentences do, so it must match every word asked; a count is a fallback (half is enough).
         if (fq.kinds[0] !== 'count' && fq.context.some((t) => !own.has(t) && !around.has(t))) return null;
         const cover = fq.context.reduce((n, t) => n + (measured.has(t) ? idf(t) * 2 : own.has(t) ? idf(t) : around.has(t) ? idf(t) * 0.5 : 0), 0);

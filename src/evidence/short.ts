@@ -8,7 +8,7 @@
  */
 import type { Deps } from '../deps.js';
 import { analysisOf } from '../analysis/index.js';
-import type { FigureFact } from '../analysis/figures.js';
+import { adjectiveFigureNoun, type FigureFact } from '../analysis/figures.js';
 import type { Entity, EntityMention } from '../index/entities.js';
 import { findDateMentions } from '../index/dates.js';
 import { PERSON_NOUNS, REFERRING_NOUNS } from '../language/lexicon/entity-cues.js';
@@ -126,6 +126,14 @@ export function fillersOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestio
       const head = headKeys(q, elements);
       const often = FREQUENCY_QUESTION_RE.test(q.text);
       const askedKeys = new Set(elements.filter((e) => e.role !== 'predicate' && e.role !== 'date').flatMap((e) => [...e.keys].filter(([, v]) => v >= 0.5).map(([k]) => k)));
+      // Every word the question asks with, its verbs too ("how long was the dive": a "two-hour descent" may be it).
+      const allKeys = new Set(elements.filter((e) => e.role !== 'date').flatMap((e) => [...e.keys].filter(([, v]) => v >= 0.5).map(([k]) => k)));
+      // "the cave entrance": "cave" only says which entrance — a figure measuring the cave measures no entrance.
+      const modifierKeys = new Set(
+        q.topics
+          .filter((t) => q.topics.some((u) => u !== t && u.start === t.end + 1))
+          .flatMap((t) => [...(elements.find((e) => e.term === t)?.keys ?? [])].filter(([, v]) => v >= 0.5).map(([k]) => k)),
+      );
       for (const s of w.sentences) {
         for (const f of figuresIn(deps, s.id)) {
           // A bare number ("the 15 behind it") counts what its sentence names.
@@ -149,6 +157,13 @@ export function fillersOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestio
           }
           // "the 400-metre ship" measures the ship: not the canal the question asks about.
           if (MEASURES.has(f.kind) && f.noun && !terms(f.noun).some((t) => askedKeys.has(t))) fit *= 0.3;
+          // A figure written as an adjective measures the noun it is glued to ("the six-mile cave", "a two-hour descent"):
+          // a noun the question does not ask about, or only uses to say which thing it asks about, is measured, not the thing.
+          const measured = MEASURES.has(f.kind) || f.kind === 'duration' ? adjectiveFigureNoun(s.text, f) : null;
+          if (measured) {
+            const keys = terms(measured);
+            if (keys.length && (!keys.some((k) => allKeys.has(k)) || keys.every((k) => modifierKeys.has(k)))) fit *= 0.3;
+          }
           // "764 tons of hazardous material" weighs the material, "500 barrels of oil" is the oil: a weight or volume
           // followed by "of" and what it measures answers for that, not for what the question asks.
           const of = f.kind === 'weight' || f.kind === 'volume' ? MEASURE_OF_RE.exec(s.text.slice(f.end, f.end + 50)) : null;
