@@ -194,7 +194,9 @@ export function fillersOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestio
     case 'time':
       for (const s of w.sentences) for (const f of figuresIn(deps, s.id)) if (f.kind === 'clock') push(s, f.start, f.end, at(s) * near(s, f.start), { figure: f });
       break;
-    case 'date':
+    case 'date': {
+      // Words of what the question asks about (its names and nouns), to tell whose date a set-off clause gives.
+      const askedWords = new Set(elements.filter((e) => e.role === 'entity' || e.role === 'topic' || e.role === 'context').flatMap((e) => [...e.keys].filter(([, v]) => v >= 0.5).map(([k]) => k)));
       for (const s of w.sentences) {
         // "at around 5:40 p.m.", "10 minutes later": a clock time or a span after something also says when.
         for (const f of figuresIn(deps, s.id)) {
@@ -209,10 +211,11 @@ export function fillersOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestio
           // A date the question states ("on sunday") is no answer to it.
           if (q.dates.some((d) => d.weekday === m.weekday && d.month === m.month && d.day === m.day)) continue;
           const lead = /^(?:on|in|at|by|since|from|until|as of)\s+/i.exec(m.text)?.[0].length ?? 0;
-          push(s, m.index + lead, m.index + m.text.length, (m.kind === 'relative' ? 0.75 : 1) * at(s) * near(s, m.index));
+          push(s, m.index + lead, m.index + m.text.length, (m.kind === 'relative' ? 0.75 : 1) * at(s) * near(s, m.index) * heldElsewhere(s.text, m.index, askedWords));
         }
       }
       break;
+    }
     case 'person':
     case 'organisation':
     case 'list':
@@ -481,6 +484,20 @@ function figureFit(q: ParsedQuestion, f: FigureFact, head: { keys: Map<string, n
     if (!holds(s.text.slice(Math.max(0, f.start - 60), f.start)) && !(of && holds(of[1]!))) return 0;
   }
   return near >= 0.5 ? near * fit : 0;
+}
+
+/**
+ * "the Ever Given, built in 2018, ran aground": a date in a clause set off by a comma right after a noun phrase
+ * (", built in", ", founded on", ", born in") is that phrase's. When the phrase names nothing the question asks
+ * about, the date answers for something else: it fits less.
+ */
+const SET_OFF_DATE_RE = /(?:^|[,;:]\s*|\b(?:and|but|that)\s+)((?:[\p{L}\d'’.-]+\s+){0,4}[\p{L}\d'’.-]+),\s+(?:\p{Ll}+ed|built|born|made|founded|launched|opened|begun|held|set up)\s+(?:(?:in|on|at|since)\s+)?$/u;
+function heldElsewhere(text: string, at: number, asked: ReadonlySet<string>): number {
+  const before = text.slice(Math.max(0, at - 80), at);
+  // The mention may open with its preposition ("in 2018"): the clause's verb is right before it.
+  const m = SET_OFF_DATE_RE.exec(before.endsWith(' ') ? before : `${before} `);
+  if (!m || !asked.size) return 1;
+  return terms(m[1]!).some((t) => asked.has(t)) ? 1 : 0.3;
 }
 
 /** The rate written after a figure ("an hour", "each day", "per week", "daily"), within its clause. */
