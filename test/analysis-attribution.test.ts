@@ -53,3 +53,38 @@ describe('attribution', () => {
     expect(JSON.parse(JSON.stringify(bySentence))).toEqual(bySentence);
   });
 });
+
+describe('a speaker referred to by what they are, and a short reply', () => {
+  // "the diver replied, “Brilliant.”": a one-word statement bound to a verb of saying is a quotation, and "the diver"
+  // is the diver named before; a word in scare quotes ("described as “banging,”") is no statement of anyone's.
+  const a = parseArticle(
+    '002_planted.txt',
+    `Divers reach the miners
+
+A man surfaced beside the miners: the British diver Rob Castellan, who waved to them.
+
+The miners told him all nine were alive, and the diver replied, "Brilliant."
+
+Noises, described as "banging," were heard by a search plane.
+
+The rescue chief, Anna Pohl, spoke to the families. "We are hopeful," said the chief.`,
+  );
+  const c = makeCorpus('/planted-short', [a]);
+  const idx = buildEntityIndex(c);
+  const quotes = attributeQuotes(c, idx);
+  const id = (name: string) => idx.entities.find((e) => e.name === name)?.id;
+  const said = (words: string) => quotes.find((q) => q.sentenceIds.includes(a.sentences.find((s) => s.text.includes(words))!.id));
+
+  it('attributes the one-word reply to the diver the sentence refers to', () => {
+    expect(id('Rob Castellan')).toBeDefined();
+    expect(said('the diver replied')).toMatchObject({ speaker: id('Rob Castellan'), how: 'reference' });
+  });
+
+  it('attributes an inverted "said the chief" to the chief named before', () => {
+    expect(said('said the chief')?.speaker).toBe(id('Anna Pohl'));
+  });
+
+  it('leaves scare quotes unattributed', () => {
+    expect(said('described as')).toBeUndefined();
+  });
+});

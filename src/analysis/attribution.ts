@@ -13,10 +13,11 @@
 import type { Article, Corpus, Sentence } from '../types.js';
 import { type Entity, type EntityIndex, type EntityMention, quoteRegions } from '../index/entities.js';
 import { quoteUnit } from './quote-span.js';
+import { buildReferences, type Reference } from './references.js';
 import { SPEECH_RE, alternation, speechForms } from '../language/lexicon/index.js';
 
 /** How a speaker was found (for explaining an attribution). */
-export type QuoteHow = 'verb' | 'pronoun' | 'near-verb' | 'according-to' | 'named-before' | 'name-line' | 'next-sentence' | 'continues' | 'reported';
+export type QuoteHow = 'verb' | 'reference' | 'pronoun' | 'near-verb' | 'according-to' | 'named-before' | 'name-line' | 'next-sentence' | 'continues' | 'reported';
 
 /** One attributed statement: the sentences (of one article) and the entity id of who says them. */
 export interface Attribution {
@@ -30,6 +31,7 @@ export interface Attribution {
 }
 
 /** Verbs that may come before their speaker ("said Peskov", "explains Peter Zeihan"); others take an object there ("urged Washington"). */
+const SPEECH_WORD_RE = new RegExp(`^(?:${SPEECH_RE.source})$`, 'i');
 const INVERSION_RE = new RegExp(`^(?:${alternation(speechForms({ inverts: true, forms: ['s', 'past'] }))})$`, 'i');
 
 type Named = { e: Entity; m: EntityMention };
@@ -50,6 +52,8 @@ function mentionsBySentence(index: EntityIndex): Map<string, Named[]> {
 export function attributeQuotes(corpus: Corpus, index: EntityIndex): Attribution[] {
   const bySentence = mentionsBySentence(index);
   const out: Omit<Attribution, 'quoted'>[] = [];
+  // References, read per article and only where a quotation's speaker is not named.
+  let refsByArticle: Map<string, Reference[]> | undefined;
   for (const article of corpus.articles) {
     const done = new Set<string>();
     // The speaker of the last attributed quotation, per paragraph: a quotation standing
@@ -64,7 +68,9 @@ export function attributeQuotes(corpus: Corpus, index: EntityIndex): Attribution
       const text = article.raw.slice(base, unit[unit.length - 1]!.end);
       const regions = quoteRegions(text);
       const quotedWords = regions.reduce((n, [a, b]) => n + text.slice(a, b).split(/\s+/).filter(Boolean).length, 0);
-      if (quotedWords < 4) continue; // scare quotes, titles: not a statement
+      // Scare quotes and titles are no statement ("described as “banging”"); a short quotation bound to a verb of saying
+      // is one (“the diver replied, “Brilliant.””, “"No," she said”).
+      if (quotedWords < 4 && !spokenShort(text, regions)) continue;
       const outside = (at: number) => !regions.some(([a, b]) => at > a && at < b);
       const mentions = unit.flatMap((u) => (bySentence.get(u.id) ?? []).map((x) => ({ ...x, at: u.start - base + x.m.start, endAt: u.start - base + x.m.end })));
       const speakers = mentions.filter((x) => outside(x.at) && (x.e.kind === 'person' || x.e.kind === 'organization'));
@@ -93,6 +99,31 @@ export function attributeQuotes(corpus: Corpus, index: EntityIndex): Attribution
           speaker = lastPersonBefore(article, unit[0]!, bySentence, si);
           how = 'pronoun';
           if (speaker) break;
+        }
+      }
+      // "the diver replied", "said the spokesman": a person the text refers to by what they are, next to the verb.
+      if (!speaker && verbs.length) {
+        refsByArticle ??= new Map();
+        let refs = refsByArticle.get(article.id);
+        if (!refs) refsByArticle.set(article.id, (refs = buildReferences({ ...corpus, articles: [article] }, index)));
+        const persons = new Set(index.entities.filter((e) => e.kind === 'person').map((e) => e.id));
+        const inUnit = refs
+          .filter((r) => persons.has(r.entity) && !/^(?:he|she|him|her|his|hers|they|them|their)$/i.test(r.text))
+          .flatMap((r) => {
+            const u = unit.find((x) => x.id === r.sentenceId);
+            return u ? [{ r, at: u.start - base + r.start, endAt: u.start - base + r.end }] : [];
+          })
+          .filter((x) => outside(x.at));
+        for (const v of verbs) {
+          const vs = v.index!;
+          const ve = vs + v[0].length;
+          const hit = inUnit.find((x) => (x.at >= ve && INVERSION_RE.test(v[0]) && /^\s*$/.test(text.slice(ve, x.at))) || (x.endAt <= vs && /^\s+(?:(?:\w+ly|also|then|later|again|first)\s+)?$/.test(text.slice(x.endAt, vs))));
+          const e = hit ? index.entities.find((x) => x.id === hit.r.entity) : undefined;
+          if (e) {
+            speaker = e;
+            how = 'reference';
+            break;
+          }
         }
       }
       // Otherwise the nearest person or organisation before a verb (or after one that inverts), within a clause.
@@ -156,6 +187,22 @@ export function attributeQuotes(corpus: Corpus, index: EntityIndex): Attribution
     }
   }
   return out.map((a) => ({ ...a, quoted: true }));
+}
+
+/**
+ * A short quotation bound to a verb of saying: a comma or colon and the verb right before it ("replied, “Brilliant.”"),
+ * or the verb right after its closing mark ("“No,” she said"). Scare quotes sit inside a clause with no such verb.
+ */
+function spokenShort(text: string, regions: [number, number][]): boolean {
+  return regions.some(([a, b]) => {
+    const inner = text.slice(a + 1, b - 1).trim();
+    // "replied, “Brilliant.”": the verb, a comma or colon, then the quotation ending its sentence.
+    const before = /([\p{L}]+)\s*[,:]\s*$/u.exec(text.slice(Math.max(0, a - 40), a))?.[1];
+    if (before && SPEECH_WORD_RE.test(before) && /[.!?]$/.test(inner)) return true;
+    // "“No,” she said", "“No,” said the chief": a comma inside the quotation, then who says it next to the verb.
+    const after = text.slice(b, b + 60);
+    return /[,!?]$/.test(inner) && new RegExp(String.raw`^\s*(?:(?:he|she|they|the\s+\p{L}+|\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2})\s+(?:${SPEECH_RE.source})|(?:${SPEECH_RE.source})\s)`, 'iu').test(after);
+  });
 }
 
 function lastPersonBefore(article: Article, first: Sentence, bySentence: Map<string, Named[]>, si: number): Entity | undefined {
