@@ -143,7 +143,6 @@ const NOISE_PHRASE_RE = new RegExp(`\\b(?:${NOISE_PHRASES.map((p) => p.replace(/
 const EVENT_CUES = new Set([...MONEY_QUESTION_WORDS, ...MONEY_NOUNS]);
 const CUES = ANSWER_CUES.map((c) => ({ ...c, regex: new RegExp(c.re, 'i') }));
 
-/** Parse a question against the corpus of `deps`. `context` holds the names a follow-up carries. */
 const SHORTHAND_RE = new RegExp(
   `(^|[\\s("“])(${Object.keys(CHAT_SHORTHAND)
     .sort((a, b) => b.length - a.length)
@@ -166,6 +165,7 @@ export function writtenOut(text: string): string {
   });
 }
 
+/** Parse a question against the corpus of `deps`. `context` holds the names a follow-up carries. */
 export function parseQuestion(deps: Pick<Deps, 'corpus' | 'index'>, question: string, context: string[] = []): ParsedQuestion {
   const text = writtenOut(question.replace(/\s+/g, ' ').trim());
   const lower = fold(text).replace(/[?!.]+\s*$/, '');
