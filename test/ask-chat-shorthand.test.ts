@@ -32,6 +32,9 @@ describe('chat shorthand', () => {
     expect(writtenOut('what did u.s. officials say')).toBe('what did u.s. officials say');
     expect(writtenOut('did U.S. and N Korea talk about R&D')).toBe('did U.S. and N Korea talk about R&D');
     expect(writtenOut('y did it stop')).toBe('why did it stop');
+    expect(writtenOut('what did george r. r. martin say')).toBe('what did george r. r. martin say');
+    expect(writtenOut('')).toBe('');
+    expect(writtenOut('@everyone ppl 🚢 u ok?')).toBe('@everyone people 🚢 you ok?');
   });
 
   it('answers shorthand as it answers the words written out', async () => {

@@ -160,6 +160,8 @@ export function writtenOut(text: string): string {
   return text.replace(SHORTHAND_RE, (all, before: string, word: string, at: number) => {
     const key = word.toLowerCase();
     const first = at + before.length === 0;
+    // "george r. r. martin": a single letter with a full stop is an initial.
+    if (key.length === 1 && text[at + all.length] === '.') return all;
     if (word !== key && !(first && key.length > 1 && word === key[0]!.toUpperCase() + key.slice(1))) return all;
     return before + CHAT_SHORTHAND[key]!;
   });
