@@ -880,7 +880,7 @@ function suggestFrom(deps: Deps, pool: Sentence[], question: string, max: number
         // demonym ("Venezuelan") is not a name to ask about.
         const at = s.text.indexOf(n);
         if (at <= 0 || /(^|[.!?]\s|["“‘(]\s*)$/.test(s.text.slice(Math.max(0, at - 3), at))) continue;
-        if (DEMONYM_RE.test(n)) continue;
+        if (DEMONYM_RE.test(n) || lexTags(n.toLowerCase()).has('Demonym')) continue;
       }
       if (n.split(/\s+/).length < 2 && n.length < 5) continue;
       // a name cut at an abbreviation ("Expanding U" of "Expanding U.S.", "US Coast Guard Rear Adm"): not a name to ask about
