@@ -164,7 +164,11 @@ export async function entitiesFromJsonInSlices(
   mentionsOf?: (i: number) => MentionJson[],
   onStale?: (i: number, e: Entity, err: Error) => EntityMention[],
 ): Promise<EntityIndex> {
-  return indexOf(json, await mapInSlices(json.entities as Plain[], slicer, entityFromJson(r, mentionsOf, onStale)));
+  const entities = await mapInSlices(json.entities as Plain[], slicer, entityFromJson(r, mentionsOf, onStale));
+  const byKey = new Map<string, Entity[]>();
+  const at = entityAt(entities);
+  await eachInSlices(json.byKey, slicer, ([k, list]) => byKey.set(k, list.map(at)), ([, list]) => 1 + list.length);
+  return { entities, byKey };
 }
 
 function entityFromJson(r: Resolver, mentionsOf?: (i: number) => MentionJson[], onStale?: (i: number, e: Entity, err: Error) => EntityMention[]): (x: Plain, i: number) => Entity {
@@ -203,13 +207,15 @@ function entityFromJson(r: Resolver, mentionsOf?: (i: number) => MentionJson[], 
 }
 
 function indexOf(json: EntitiesJson | EntityHeadsJson, entities: Entity[]): EntityIndex {
-  const at = (i: number) => {
-    const e = entities[i];
-    if (!e) throw new StaleAnalysisError(`entity #${i}`);
-    return e;
-  };
+  const at = entityAt(entities);
   return { entities, byKey: new Map(json.byKey.map(([k, list]) => [k, list.map(at)])) };
 }
+
+const entityAt = (entities: Entity[]) => (i: number) => {
+  const e = entities[i];
+  if (!e) throw new StaleAnalysisError(`entity #${i}`);
+  return e;
+};
 
 // --- who: quotes and actions -----------------------------------------------------------
 
