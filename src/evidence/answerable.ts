@@ -80,6 +80,8 @@ export function decide(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, 
   };
   // A name the story is set in (named in a large share of passages) does not tell passages apart: it ranks, it is not required.
   const required = r.elements.filter((e) => REQUIRED.has(e.role) && (!e.setting || clauseOf(e)));
+  // What a refusal says the articles do mention: the names and nouns asked, the story's setting ones too ("Titanic").
+  const mentioned = r.elements.filter((e) => REQUIRED.has(e.role) && (required.includes(e) || !!e.entityIds));
   // Whose words a quote question asks for is checked on the quotes themselves (their attribution), not as a word in the window.
   // The head ("which <company>") is the kind of thing asked, not a word an answer must repeat: it is not looked up here.
   // What is counted must be there to be counted ("how many bridges").
@@ -157,7 +159,7 @@ export function decide(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, 
     // Windows that state the verb answer first; only when none does, one naming the head's kind answers.
     if (!stated.length && head) stated = together.filter((w) => headNamed(w, head));
     if (!stated.length && !partialWindows.length) {
-      const shown = list(required.map((e) => phraseOf(q, e, deps))) || 'this';
+      const shown = list(mentioned.map((e) => phraseOf(q, e, deps))) || 'this';
       const holder = required.filter((e) => e.entityIds).map((e) => phraseOf(q, e, deps));
       const missing = q.kind === 'yesno' ? `never say whether ${verbs.map((v) => v.label).join(' or ')} happened` : slotMissing(q, holder);
       return { answerable: false, reason: `The ${searched} mention ${shown}, but ${missing}.`, near: together };
@@ -197,7 +199,7 @@ export function decide(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, 
   let answering = fill(together, false);
   if (!answering.length && partialWindows.length) answering = fill(partialWindows, true);
   if (!answering.length) {
-    const shown = list(required.map((e) => phraseOf(q, e, deps)));
+    const shown = list(mentioned.map((e) => phraseOf(q, e, deps)));
     const holder = required.filter((e) => e.entityIds).map((e) => phraseOf(q, e, deps));
     return { answerable: false, reason: `The ${searched} ${shown ? `mention ${shown}, but ` : ''}${slotMissing(q, holder)}.`, near: together.length ? together : partialWindows };
   }
