@@ -95,8 +95,7 @@ export function findAnswer(deps: Deps, question: string, context: string[] = [],
   // A report of the same thing at a comparable time that gives another figure is set beside the answer.
   const times = figureTimes(deps);
   // The same noun as written ("evacuees", not "specialist cave divers" beside "divers").
-  const rival = (a: Filler | undefined, b: Filler | undefined) =>
-    !!a?.figure && !!b?.figure && (q.kind === 'count' || q.kind === 'amount') && sameQuantity(a.figure, b.figure) && a.figure.noun === b.figure.noun && a.figure.value !== b.figure.value && times.comparable(a.figure, b.figure);
+  const rival = (a: Filler | undefined, b: Filler | undefined) => (q.kind === 'count' || q.kind === 'amount') && rivals(a, b, times);
   const chosen = choose(windows, groups, timed.earlier ?? undefined, rival);
   return { answered: true, q, r, d, windows, timed, times, chosen };
 }
@@ -282,6 +281,21 @@ const norm = (t: string) => fold(t).replace(/[^a-z0-9]+/g, ' ').trim();
  * rival of the same thing at a comparable time ("1,000 [1] vs 1,200 [2]"). Null when a piece is not
  * verbatim in the quote of its citation (never shown unverified).
  */
+/** A rival answer fits the question nearly as well as the answer it stands beside. */
+const RIVAL_FIT = 0.8;
+
+/**
+ * Two reports that differ about the same thing at a comparable time (issue #12: "figures that differ are set side by
+ * side only when they count the same thing at comparable times"): the same quantity and counted noun, another value,
+ * comparable times — and tied to the question as well as each other. "A claim for $916 million", read from a sentence
+ * beside the one about settling, is no rival to "a settlement … of $550 million".
+ */
+function rivals(a: Filler | undefined, b: Filler | undefined, times: FigureTimes): boolean {
+  const [f, g] = [a?.figure, b?.figure];
+  if (!f || !g || !sameQuantity(f, g) || f.noun !== g.noun || f.value === g.value || !times.comparable(f, g)) return false;
+  return Math.min(a!.fit, b!.fit) >= RIVAL_FIT * Math.max(a!.fit, b!.fit);
+}
+
 function shortOf(
   q: ParsedQuestion,
   cited: { w: Answering; n: number; filler?: Filler }[],
@@ -306,10 +320,7 @@ function shortOf(
       if (when && !fold(earlier.filler.text).includes(fold(when.text)) && quoted(citations, earlier.n, when.text)) pieces.push({ text: when.text, n: earlier.n, joiner: ` ${when.prep} ` });
     } else {
       // Reports that differ about the same thing at a comparable time stand side by side.
-      const rival = cited.slice(1).find((c) => {
-        const g = c.filler?.figure;
-        return !!g && sameQuantity(g, fig) && g.noun === fig.noun && g.value !== fig.value && times.comparable(fig, g);
-      });
+      const rival = cited.slice(1).find((c) => rivals(c.filler, f, times));
       if (rival?.filler) pieces.push({ text: rival.filler.text, n: rival.n, joiner: ' vs ' });
     }
   }
