@@ -5,24 +5,18 @@
  * the articles "never mention 'ppl'". Capitalised abbreviations ("U.S.", "R&D", "N Korea") are left alone.
  * Story written here.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Deps } from '../src/deps.js';
+import { describe, expect, it } from 'vitest';
 import { ask } from '../src/engines/ask.js';
 import { writtenOut } from '../src/evidence/question.js';
-import { cleanupTempDirs, writeCorpus } from './helpers/corpus-fixtures.js';
-import { testDeps } from './helpers/deps.js';
+import { answerText, storyDeps } from './helpers/story.js';
 
 const FILES: Record<string, string> = {
   '01_valley-news.txt': `9 June 2033\n\nCable car stalls over Orla gorge\n\nA cable car carrying 14 passengers stalled over the Orla gorge on Saturday, the operator said.\n\nRescuers reached the cabin after nine hours, the regional government said.\n\nA one-way ticket costs 40 euros.\n`,
 };
 
-let deps: Deps;
-beforeAll(async () => {
-  deps = await testDeps(writeCorpus(FILES));
-}, 120_000);
-afterAll(() => cleanupTempDirs());
+const deps = storyDeps(FILES);
 
-const text = (a: { blocks: { text: string }[] }) => a.blocks.map((b) => b.text).join('\n');
+const text = answerText;
 
 describe('chat shorthand', () => {
   it('is written out, word by word, and abbreviations in capitals are not', () => {
@@ -38,14 +32,14 @@ describe('chat shorthand', () => {
   });
 
   it('answers shorthand as it answers the words written out', async () => {
-    const typed = await ask(deps, 'how many ppl were in the cable car');
-    const full = await ask(deps, 'how many people were in the cable car');
+    const typed = await ask(deps(), 'how many ppl were in the cable car');
+    const full = await ask(deps(), 'how many people were in the cable car');
     expect(typed.answered, text(typed)).toBe(true);
     expect(typed.short?.text, text(typed)).toMatch(/^14 passengers \[\d+\]$/);
     expect(typed.short?.text).toBe(full.short?.text);
-    const price = await ask(deps, 'whats the price of a ticket');
+    const price = await ask(deps(), 'whats the price of a ticket');
     expect(price.short?.text, text(price)).toMatch(/^40 euros \[\d+\]$/);
-    const wait = await ask(deps, 'how many hrs b4 rescuers reached the cabin');
+    const wait = await ask(deps(), 'how many hrs b4 rescuers reached the cabin');
     expect(wait.short?.text, text(wait)).toMatch(/^nine hours \[\d+\]$/);
   }, 60_000);
 });

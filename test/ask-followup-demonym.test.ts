@@ -3,25 +3,19 @@
  * business family" gives no "What do the articles say about Pakistani?" (the word list's suffixes miss "-i"; the
  * tagger's demonyms catch it). Story written here.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Deps } from '../src/deps.js';
+import { describe, expect, it } from 'vitest';
 import { ask } from '../src/engines/ask.js';
-import { cleanupTempDirs, writeCorpus } from './helpers/corpus-fixtures.js';
-import { testDeps } from './helpers/deps.js';
+import { storyDeps } from './helpers/story.js';
 
 const FILES: Record<string, string> = {
   '01_sea-post.txt': `2 July 2036\n\nYacht missing off Crete\n\nThe yacht Halcyon, carrying two members of an iconic Pakistani business family and an Israeli guide, went missing off Crete on Sunday.\n\nThe Greek coast guard said three ships were searching for the Halcyon.\n`,
 };
 
-let deps: Deps;
-beforeAll(async () => {
-  deps = await testDeps(writeCorpus(FILES));
-}, 120_000);
-afterAll(() => cleanupTempDirs());
+const deps = storyDeps(FILES);
 
 describe('follow-ups', () => {
   it('never suggest asking about a nationality word', async () => {
-    const a = await ask(deps, 'how many ships were searching for the yacht?');
+    const a = await ask(deps(), 'how many ships were searching for the yacht?');
     expect(a.answered).toBe(true);
     expect(a.followUps.join('\n')).not.toMatch(/\b(?:Pakistani|Israeli|Greek)\?/);
   }, 60_000);

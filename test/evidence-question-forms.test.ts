@@ -11,12 +11,10 @@
  *   "reached a settlement of …" was never found for "how much did they settle for?".
  * Story written here.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Deps } from '../src/deps.js';
+import { describe, expect, it } from 'vitest';
 import { ask } from '../src/engines/ask.js';
 import { isOccasionNoun } from '../src/language/wordnet.js';
-import { cleanupTempDirs, writeCorpus } from './helpers/corpus-fixtures.js';
-import { testDeps } from './helpers/deps.js';
+import { answerText, storyDeps } from './helpers/story.js';
 
 const FILES: Record<string, string> = {
   '01_reef-post.txt': `4 May 2032\n\nDiver Mara Quell joins search at Corvo Reef\n\nThe marine biologist Mara Quell, who has already taken part in more than 20 expeditions to the reef, joined the search on Monday.\n\nA fleet of 12 boats left the harbour at dawn, the coast guard said. The divers had searched the reef for nine days before the wreck was found.\n\nThe reef's tourist trade is worth roughly $3.2 million a year, the island council says.\n`,
@@ -24,13 +22,9 @@ const FILES: Record<string, string> = {
   '02_island-daily.txt': `5 May 2032\n\nFerry fares soar as reef closes\n\nFerry fares to the island nearly tripled after the reef was closed to visitors, and hotel bookings fell by half.\n\nThe island ferry was withdrawn from service on Tuesday after its engine failed.\n\nThe council said the closure would last at least a month. Talks to settle the operator's claim stalled in April.\n`,
 };
 
-let deps: Deps;
-beforeAll(async () => {
-  deps = await testDeps(writeCorpus(FILES));
-}, 120_000);
-afterAll(() => cleanupTempDirs());
+const deps = storyDeps(FILES);
 
-const text = (a: { blocks: { text: string }[] }) => a.blocks.map((b) => b.text).join('\n');
+const text = answerText;
 
 describe('question forms', () => {
   it('WordNet tells acts and events from things', () => {
@@ -39,37 +33,37 @@ describe('question forms', () => {
   });
 
   it('"how many times" is answered by a count of acts, not of things', async () => {
-    const a = await ask(deps, 'how many times has mara quell been to the reef?');
+    const a = await ask(deps(), 'how many times has mara quell been to the reef?');
     expect(a.answered, text(a)).toBe(true);
     expect(a.short?.text, text(a)).toMatch(/^more than 20 expeditions \[\d+\]$/);
-    const boats = await ask(deps, 'how many times did the coast guard leave the harbour?');
+    const boats = await ask(deps(), 'how many times did the coast guard leave the harbour?');
     expect(boats.short?.text ?? '', text(boats)).not.toMatch(/12 boats/);
   }, 60_000);
 
   it('"what\'s X worth" asks a value in money', async () => {
-    const a = await ask(deps, "what's the reef's tourist trade worth?");
+    const a = await ask(deps(), "what's the reef's tourist trade worth?");
     expect(a.answered, text(a)).toBe(true);
     expect(a.short?.text, text(a)).toMatch(/^roughly \$3\.2 million \[\d+\]$/);
   }, 60_000);
 
   it('"how many days" asks how long, in days', async () => {
-    const a = await ask(deps, 'how many days did the divers search the reef?');
+    const a = await ask(deps(), 'how many days did the divers search the reef?');
     expect(a.answered, text(a)).toBe(true);
     expect(a.short?.text, text(a)).toMatch(/^nine days \[\d+\]$/);
   }, 60_000);
 
   it('a noun made from the verb asked is found (the index term is not stemmed again)', async () => {
-    expect(deps.index.search('settle', { terms: true }).map((h) => h.articleId)).toContain('03_court-wire.txt');
-    const a = await ask(deps, 'how much did they settle for?');
+    expect(deps().index.search('settle', { terms: true }).map((h) => h.articleId)).toContain('03_court-wire.txt');
+    const a = await ask(deps(), 'how much did they settle for?');
     expect(a.answered, text(a)).toBe(true);
     expect(a.short?.text, text(a)).toMatch(/^about \$4 million \[\d+\]$/);
   }, 60_000);
 
   it('"what happened to X" asks what X went through', async () => {
-    const a = await ask(deps, 'what happened to the island ferry?');
+    const a = await ask(deps(), 'what happened to the island ferry?');
     expect(a.answered, text(a)).toBe(true);
     expect(text(a)).toMatch(/The island ferry was withdrawn from service/);
-    const fares = await ask(deps, 'what happened to ferry fares?');
+    const fares = await ask(deps(), 'what happened to ferry fares?');
     expect(text(fares)).toMatch(/Ferry fares to the island nearly tripled/);
   }, 60_000);
 });

@@ -4,11 +4,9 @@
  * Orla take to sink?" is refused naming it — not "the articles give no length of time for it", as if nothing asked
  * were there. Story written here: twenty short reports about one ferry.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Deps } from '../src/deps.js';
+import { describe, expect, it } from 'vitest';
 import { ask } from '../src/engines/ask.js';
-import { cleanupTempDirs, writeCorpus } from './helpers/corpus-fixtures.js';
-import { testDeps } from './helpers/deps.js';
+import { storyDeps } from './helpers/story.js';
 
 const FILES: Record<string, string> = Object.fromEntries(
   Array.from({ length: 20 }, (_, i) => [
@@ -17,15 +15,11 @@ const FILES: Record<string, string> = Object.fromEntries(
   ]),
 );
 
-let deps: Deps;
-beforeAll(async () => {
-  deps = await testDeps(writeCorpus(FILES));
-}, 120_000);
-afterAll(() => cleanupTempDirs());
+const deps = storyDeps(FILES);
 
 describe('a refusal names what the articles mention', () => {
   it('the setting name too', async () => {
-    const a = await ask(deps, 'how long did the orla take to sink?');
+    const a = await ask(deps(), 'how long did the orla take to sink?');
     expect(a.answered).toBe(false);
     expect(a.blocks.map((b) => b.text).join('\n')).toMatch(/mention “Orla”/);
   }, 60_000);

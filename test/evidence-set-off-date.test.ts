@@ -3,33 +3,27 @@
  * 1998, ran aground near the port of Ostend", 1998 is the ferry's, so "when was the port of Ostend built?" is not
  * answered with it, while "when was the Sula Brae built?" still is. Story written here.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Deps } from '../src/deps.js';
+import { describe, expect, it } from 'vitest';
 import { ask } from '../src/engines/ask.js';
-import { cleanupTempDirs, writeCorpus } from './helpers/corpus-fixtures.js';
-import { testDeps } from './helpers/deps.js';
+import { answerText, storyDeps } from './helpers/story.js';
 
 const FILES: Record<string, string> = {
   '01_coast-wire.txt': `3 March 2035\n\nFerry aground off Ostend\n\nThe ferry Sula Brae, built in 1998, ran aground near the port of Ostend, the coast guard said.\n\nTugs pulled the ferry free on Tuesday.\n`,
 };
 
-let deps: Deps;
-beforeAll(async () => {
-  deps = await testDeps(writeCorpus(FILES));
-}, 120_000);
-afterAll(() => cleanupTempDirs());
+const deps = storyDeps(FILES);
 
-const text = (a: { blocks: { text: string }[] }) => a.blocks.map((b) => b.text).join('\n');
+const text = answerText;
 
 describe('a date set off after a name is that name\'s', () => {
   it('is not the date of another thing in the sentence', async () => {
-    const a = await ask(deps, 'when was the port of ostend built?');
+    const a = await ask(deps(), 'when was the port of ostend built?');
     expect(a.short?.text ?? '', text(a)).not.toMatch(/1998/);
     expect(a.answered, text(a)).toBe(false);
   }, 60_000);
 
   it('is the date of the name it follows', async () => {
-    const a = await ask(deps, 'when was the sula brae built?');
+    const a = await ask(deps(), 'when was the sula brae built?');
     expect(a.short?.text, text(a)).toMatch(/^1998 \[\d+\]$/);
   }, 60_000);
 });

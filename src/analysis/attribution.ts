@@ -31,6 +31,8 @@ export interface Attribution {
 }
 
 /** Verbs that may come before their speaker ("said Peskov", "explains Peter Zeihan"); others take an object there ("urged Washington"). */
+/** Pronouns: a quotation's speaker found by them is the pronoun rule's ("he said"), not a reference by description. */
+const PRONOUN_RE = /^(?:he|she|him|her|his|hers|they|them|their)$/i;
 const SPEECH_WORD_RE = new RegExp(`^(?:${SPEECH_RE.source})$`, 'i');
 const INVERSION_RE = new RegExp(`^(?:${alternation(speechForms({ inverts: true, forms: ['s', 'past'] }))})$`, 'i');
 
@@ -49,11 +51,19 @@ function mentionsBySentence(index: EntityIndex): Map<string, Named[]> {
 }
 
 /** Every quotation the articles attribute, with its speaker (an entity id) and how the speaker was found. */
-export function attributeQuotes(corpus: Corpus, index: EntityIndex): Attribution[] {
+export function attributeQuotes(corpus: Corpus, index: EntityIndex, references?: readonly Reference[]): Attribution[] {
   const bySentence = mentionsBySentence(index);
   const out: Omit<Attribution, 'quoted'>[] = [];
-  // References, read per article and only where a quotation's speaker is not named.
-  let refsByArticle: Map<string, Reference[]> | undefined;
+  // People referred to by what they are ("the diver"), by sentence: the analysis' references when given, else read
+  // per article, and only for an article with a quotation no name speaks.
+  const byId = new Map(index.entities.map((e) => [e.id, e]));
+  const isPerson = (id: string) => byId.get(id)?.kind === 'person';
+  const refsBySentence = new Map<string, Reference[]>();
+  const addRefs = (refs: readonly Reference[]) => {
+    for (const r of refs) if (isPerson(r.entity) && !PRONOUN_RE.test(r.text)) refsBySentence.set(r.sentenceId, [...(refsBySentence.get(r.sentenceId) ?? []), r]);
+  };
+  if (references) addRefs(references);
+  const refsRead = new Set<string>();
   for (const article of corpus.articles) {
     const done = new Set<string>();
     // The speaker of the last attributed quotation, per paragraph: a quotation standing
@@ -103,22 +113,18 @@ export function attributeQuotes(corpus: Corpus, index: EntityIndex): Attribution
       }
       // "the diver replied", "said the spokesman": a person the text refers to by what they are, next to the verb.
       if (!speaker && verbs.length) {
-        refsByArticle ??= new Map();
-        let refs = refsByArticle.get(article.id);
-        if (!refs) refsByArticle.set(article.id, (refs = buildReferences({ ...corpus, articles: [article] }, index)));
-        const persons = new Set(index.entities.filter((e) => e.kind === 'person').map((e) => e.id));
-        const inUnit = refs
-          .filter((r) => persons.has(r.entity) && !/^(?:he|she|him|her|his|hers|they|them|their)$/i.test(r.text))
-          .flatMap((r) => {
-            const u = unit.find((x) => x.id === r.sentenceId);
-            return u ? [{ r, at: u.start - base + r.start, endAt: u.start - base + r.end }] : [];
-          })
+        if (!references && !refsRead.has(article.id)) {
+          refsRead.add(article.id);
+          addRefs(buildReferences({ ...corpus, articles: [article] }, index));
+        }
+        const inUnit = unit
+          .flatMap((u) => (refsBySentence.get(u.id) ?? []).map((r) => ({ r, at: u.start - base + r.start, endAt: u.start - base + r.end })))
           .filter((x) => outside(x.at));
         for (const v of verbs) {
           const vs = v.index!;
           const ve = vs + v[0].length;
           const hit = inUnit.find((x) => (x.at >= ve && INVERSION_RE.test(v[0]) && /^\s*$/.test(text.slice(ve, x.at))) || (x.endAt <= vs && /^\s+(?:(?:\w+ly|also|then|later|again|first)\s+)?$/.test(text.slice(x.endAt, vs))));
-          const e = hit ? index.entities.find((x) => x.id === hit.r.entity) : undefined;
+          const e = hit ? byId.get(hit.r.entity) : undefined;
           if (e) {
             speaker = e;
             how = 'reference';

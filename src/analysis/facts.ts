@@ -12,7 +12,7 @@ import {
   wordRe,
 } from '../language/lexicon/index.js';
 import { lexTags } from '../language/word-tags.js';
-import { attributeQuotes } from './attribution.js';
+import { attributeQuotes, type Attribution } from './attribution.js';
 import { quoteUnit } from './quote-span.js';
 
 /** A quotation or action of an entity: the sentences (of one article) that tell it. */
@@ -30,7 +30,7 @@ export interface Facts {
 }
 
 /** Quotes (attributed by the article) and actions (name followed by a verb) for every entity. */
-export function buildFacts(corpus: Corpus, index: EntityIndex): Facts {
+export function buildFacts(corpus: Corpus, index: EntityIndex, attributed: readonly Attribution[] = attributeQuotes(corpus, index)): Facts {
   const bySentence = new Map<string, { e: Entity; m: EntityMention }[]>();
   for (const e of index.entities) {
     for (const m of e.mentions) {
@@ -51,7 +51,7 @@ export function buildFacts(corpus: Corpus, index: EntityIndex): Facts {
   // Quotations and their speakers: src/analysis/attribution.ts.
   const byId = new Map<string, Entity>();
   for (const e of index.entities) if (!byId.has(e.id)) byId.set(e.id, e);
-  for (const q of attributeQuotes(corpus, index)) {
+  for (const q of attributed) {
     const article = corpus.byId.get(q.articleId);
     const speaker = byId.get(q.speaker);
     const sentences = article ? q.sentenceIds.map((id) => article.sentences.find((x) => x.id === id)).filter((x): x is Sentence => !!x) : [];

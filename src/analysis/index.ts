@@ -433,7 +433,7 @@ function createAnalysis(corpus: Corpus, slot: AnalysisSlot | undefined, log: Log
     },
     get facts() {
       const index = this.entities;
-      return persisted('facts', (j: FactsJson) => factsFromJson(j, index, state.resolver, (side, e, err) => staleFacts(index, side, e, err)), () => buildFacts(corpus, index));
+      return persisted('facts', (j: FactsJson) => factsFromJson(j, index, state.resolver, (side, e, err) => staleFacts(index, side, e, err)), () => buildFacts(corpus, index, this.quotes));
     },
     get names() {
       return part('names', () => nameChoices(this.entities));
@@ -476,7 +476,7 @@ function createAnalysis(corpus: Corpus, slot: AnalysisSlot | undefined, log: Log
     },
     get quotes() {
       const entities = this.entities;
-      return persisted('quotes', (j: Attribution[]) => checked(j, entities, ['sentenceIds'], ['speaker']), () => attributeQuotes(corpus, entities));
+      return persisted('quotes', (j: Attribution[]) => checked(j, entities, ['sentenceIds'], ['speaker']), () => attributeQuotes(corpus, entities, this.references));
     },
     get attribution() {
       const entities = this.entities;

@@ -20,6 +20,7 @@ import { nounClass, partsOfSpeech } from '../language/wordnet.js';
 import { lexTags, tagWords, type TaggedWord } from '../language/word-tags.js';
 import { NOW_QUESTION_WORDS, PAST_AUXILIARIES, PRESENT_AUXILIARIES } from '../language/lexicon/figure-time.js';
 import {
+  alternation,
   ANSWER_CUES,
   DEGREE_ADJECTIVES,
   DESTINATION_QUESTION_WORDS,
@@ -144,10 +145,7 @@ const EVENT_CUES = new Set([...MONEY_QUESTION_WORDS, ...MONEY_NOUNS]);
 const CUES = ANSWER_CUES.map((c) => ({ ...c, regex: new RegExp(c.re, 'i') }));
 
 const SHORTHAND_RE = new RegExp(
-  `(^|[\\s("“])(${Object.keys(CHAT_SHORTHAND)
-    .sort((a, b) => b.length - a.length)
-    .map((k) => k.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
-    .join('|')})(?=$|[\\s,?!;:)"”]|\\.(?![\\p{L}\\d])|['’]s\\b)`,
+  `(^|[\\s("“])(${alternation(Object.keys(CHAT_SHORTHAND))})(?=$|[\\s,?!;:)"”]|\\.(?![\\p{L}\\d])|['’]s\\b)`,
   'giu',
 );
 

@@ -31,7 +31,7 @@ import {
   WEAK_REASON_CUES,
   alternation,
 } from '../language/lexicon/index.js';
-import { CLAUSE_MARKS, CLAUSE_OPENERS, FREQUENCY_QUESTION_RE, FREQUENCY_UNITS, MEASURE_OF_RE, PLACE_KIND_NOUNS } from '../language/lexicon/slot-ties.js';
+import { CLAUSE_MARKS, CLAUSE_OPENERS, FREQUENCY_QUESTION_RE, FREQUENCY_UNITS, MEASURE_OF_RE, PLACE_KIND_NOUNS, SET_OFF_PARTICIPLES } from '../language/lexicon/slot-ties.js';
 import { MEASURE_VERBS } from '../language/lexicon/units.js';
 import { fold, lemma, stem, terms } from '../language/tokenize.js';
 import { isOccasionNoun, nounClass, partsOfSpeech } from '../language/wordnet.js';
@@ -491,7 +491,10 @@ function figureFit(q: ParsedQuestion, f: FigureFact, head: { keys: Map<string, n
  * (", built in", ", founded on", ", born in") is that phrase's. When the phrase names nothing the question asks
  * about, the date answers for something else: it fits less.
  */
-const SET_OFF_DATE_RE = /(?:^|[,;:]\s*|\b(?:and|but|that)\s+)((?:[\p{L}\d'’.-]+\s+){0,4}[\p{L}\d'’.-]+),\s+(?:\p{Ll}+ed|built|born|made|founded|launched|opened|begun|held|set up)\s+(?:(?:in|on|at|since)\s+)?$/u;
+const SET_OFF_DATE_RE = new RegExp(
+  String.raw`(?:^|[,;:]\s*|\b(?:and|but|that)\s+)((?:[\p{L}\d'’.-]+\s+){0,4}[\p{L}\d'’.-]+),\s+(?:\p{Ll}+ed|${alternation(SET_OFF_PARTICIPLES)})\s+(?:(?:in|on|at|since)\s+)?$`,
+  'u',
+);
 function heldElsewhere(text: string, at: number, asked: ReadonlySet<string>): number {
   const before = text.slice(Math.max(0, at - 80), at);
   // The mention may open with its preposition ("in 2018"): the clause's verb is right before it.

@@ -231,20 +231,12 @@ export function partsOfSpeech(lemma: string, opts: { dict?: string } = {}): Set<
  * among persons. Looked up once per word, then remembered.
  */
 export function isPersonNoun(lemma: string, opts: { dict?: string } = {}): boolean {
-  const key = lemma.toLowerCase();
-  if (!/^\p{Ll}[\p{Ll}'-]+$/u.test(key)) return false;
-  const hit = personCache.get(key);
-  if (hit !== undefined) return hit;
-  shared ??= new Dictionary(opts.dict ?? defaultDict());
-  const dict = shared;
-  const out = dict.offsets(key, 'noun').slice(0, 2).some((o) => NOUN_CLASSES[dict.synset(o, 'noun').lexFile] === 'person');
-  if (personCache.size > 50_000) personCache.clear();
-  personCache.set(key, out);
-  return out;
+  return topSensesIn(lemma, PERSON_FILES, personCache, opts);
 }
 
-/** WordNet's lexicographer files of acts and events (noun.act, noun.event). */
-const OCCASION_FILES = new Set([4, 11]);
+/** WordNet's lexicographer files of persons (noun.person), and of acts and events (noun.act, noun.event). */
+const PERSON_FILES: ReadonlySet<number> = new Set([18]);
+const OCCASION_FILES: ReadonlySet<number> = new Set([4, 11]);
 const occasionCache = new Map<string, boolean>();
 
 /**
@@ -253,14 +245,19 @@ const occasionCache = new Map<string, boolean>();
  * count of such nouns ("more than 30 expeditions to the wreck"). Looked up once per word, then remembered.
  */
 export function isOccasionNoun(lemma: string, opts: { dict?: string } = {}): boolean {
+  return topSensesIn(lemma, OCCASION_FILES, occasionCache, opts);
+}
+
+/** Whether one of a lower-case noun's two most frequent senses is filed in one of `files`; remembered in `cache`. */
+function topSensesIn(lemma: string, files: ReadonlySet<number>, cache: Map<string, boolean>, opts: { dict?: string }): boolean {
   const key = lemma.toLowerCase();
   if (!/^\p{Ll}[\p{Ll}'-]+$/u.test(key)) return false;
-  const hit = occasionCache.get(key);
+  const hit = cache.get(key);
   if (hit !== undefined) return hit;
   shared ??= new Dictionary(opts.dict ?? defaultDict());
   const dict = shared;
-  const out = dict.offsets(key, 'noun').slice(0, 2).some((o) => OCCASION_FILES.has(dict.synset(o, 'noun').lexFile));
-  if (occasionCache.size > 50_000) occasionCache.clear();
-  occasionCache.set(key, out);
+  const out = dict.offsets(key, 'noun').slice(0, 2).some((o) => files.has(dict.synset(o, 'noun').lexFile));
+  if (cache.size > 50_000) cache.clear();
+  cache.set(key, out);
   return out;
 }

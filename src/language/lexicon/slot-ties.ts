@@ -37,3 +37,9 @@ export const FREQUENCY_QUESTION_RE = /\bhow (?:often|frequently)\b/i;
 
 /** What a weight or volume is of, written right after it ("764 tons of hazardous material", "500 barrels of oil"): up to three words. (An area or distance "of" names the place it spans: "10,000 square miles of ocean".) */
 export const MEASURE_OF_RE = /^\s*of\s+(?:the\s+|its\s+|their\s+)?((?:[\p{L}-]+\s*){1,3})/u;
+
+/**
+ * Participles that open a clause set off after a noun phrase and date it ("the Ever Given, built in 2018,", "the club,
+ * founded in 1990,"): the date is that phrase's. Any regular "-ed" participle does too.
+ */
+export const SET_OFF_PARTICIPLES: readonly string[] = ['built', 'born', 'made', 'founded', 'launched', 'opened', 'begun', 'held', 'set up'];
