@@ -94,7 +94,8 @@ describe('digest on the seeds', () => {
   it('timeline: the latest dated entries, oldest first', () => {
     const t = section(a, 'Latest on the timeline')!.text.split('\n');
     expect(t.length).toBe(4);
-    expect(t[t.length - 1]).toMatch(/^• 2 Nov 2025 — /);
+    // The latest: China's Tuesday, read as 4 November like /timeline reads it (the article's closest days).
+    expect(t[t.length - 1]).toMatch(/^• 4 Nov 2025 — China on Tuesday defended/);
     expect(a.events!.map((e) => e.date)).toEqual([...a.events!.map((e) => e.date)].sort());
   });
 

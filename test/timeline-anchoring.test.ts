@@ -75,10 +75,10 @@ describe('an undated article placed by a shared event', () => {
     const events = (a as { events?: TimelineEvent[] }).events ?? [];
     const saturday = events.find((e) => /inspected/.test(e.text));
     // The undated article tells of Monday 9 July as still to come: it was written 2–8 July (not 9–15 July),
-    // so its Saturday is 30 June or 7 July, and the note says so.
-    expect(saturday?.date).toBeNull();
-    expect(saturday?.note).toContain('2–8 July 2018');
-    expect(saturday?.note).toContain('Saturday 7 July 2018');
+    // so its Saturday is 30 June or 7 July. Read on 2–6 July, its days would be 30 June and 9 July; read on the
+    // weekend, 7 and 9 July: the closer reading is taken, marked inferred, and the answer's notes give the window.
+    expect(saturday).toMatchObject({ date: '2018-07-07', note: 'date inferred' });
+    expect((a.notes ?? []).join(' ')).toContain('2–8 July 2018');
     expect(events.some((e) => e.date && e.date > '2018-07-10')).toBe(false);
   });
 
@@ -107,5 +107,32 @@ describe('an undated article placed by a shared event', () => {
     expect(keeper?.note ?? '').not.toMatch(/last week/);
     const salvage = events.filter((e) => /sunken ferry/.test(e.text)).map((e) => e.date);
     expect(salvage).toEqual(['2001', '2012']);
+  });
+
+  it('a wire dateline dates an undated article, and its bare weekdays are read from that day', async () => {
+    const dir = writeCorpus({
+      'a-dated.md': `---\ntitle: Barge aground at Lock Nine\ndate: 2021-03-26\n---\nA grain barge ran aground at Lock Nine on Friday, blocking river traffic.\n`,
+      'b-wire.md': `---\ntitle: River board asks for answers\n---\nBy A. Writer\n\nMILLBRIDGE, March 29 (Rivernews) - The river board has written to the barge owner asking for an account of the grounding.\n\nThe owner said on Saturday that 40 crew members were safe.\n\nThe letter urges the owner to schedule a hearing with the board's safety panel - the Panel on Locks and Weirs - by Wednesday.\n`,
+    });
+    const a = await runCommand(await depsFor(dir), { command: 'timeline' });
+    const events = (a as { events?: TimelineEvent[] }).events ?? [];
+    expect((a.notes ?? []).join(' ')).toMatch(/b-wire\.md carries no date, but its dateline reads "March 29", so it was written on 29 March 2021/);
+    // Filed Monday 29 March: its Saturday is the 27th; the board's deadline, closing the sentence after a set-off name, is to come.
+    expect(events.find((e) => /crew members were safe/.test(e.text))?.date).toBe('2021-03-27');
+    expect(events.find((e) => /by Wednesday/.test(e.text))?.date).toBe('2021-03-31');
+  });
+
+  it('in an undated article, days named around an anchored one are read as the closest days, never a week apart', async () => {
+    const dir = writeCorpus({
+      'a-dated.md': `---\ntitle: Barge aground at Lock Nine\ndate: 2021-03-26\n---\nThe grain barge ran aground at Lock Nine on Friday and blocked river traffic for hours.\n`,
+      'b-undated.md': `---\ntitle: Lock Nine traffic\n---\nSince the grain barge ran aground at Lock Nine on Friday, river traffic has struggled to recover.\n\nAs of Saturday afternoon, 80 boats were waiting below the lock.\n\nThe river authority said the lock should be open again Wednesday, after clearing the queue since Friday.\n`,
+    });
+    const a = await runCommand(await depsFor(dir), { command: 'timeline' });
+    const events = (a as { events?: TimelineEvent[] }).events ?? [];
+    // Written 26 March – 1 April: read on the Friday itself its Saturday would be the 20th, six days before the rest.
+    expect(events.find((e) => /80 boats/.test(e.text))).toMatchObject({ date: '2021-03-27', note: 'date inferred' });
+    // "since Friday" looks back even in a sentence that speaks of what should come.
+    const queue = events.filter((e) => /clearing the queue/.test(e.text)).map((e) => e.date);
+    expect(queue).not.toContain('2021-04-02');
   });
 });

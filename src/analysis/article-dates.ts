@@ -40,6 +40,18 @@ export interface ArticleDateEvidence {
   weekdayDates: WeekdayDate[];
   /** Weekdays it names on their own ("on Monday"), 0 = Sunday. */
   bareWeekdays: Set<number>;
+  /** The day its wire dateline gives ("WASHINGTON, July 22 (Reuters) -"): the day it was filed. */
+  dateline: { date: Ymd; text: string } | null;
+}
+
+/** Before a dateline's date, at the start of a paragraph: the place in capitals ("WASHINGTON, ", "CAIRO, Egypt, "). */
+const DATELINE_PLACE_RE = /^\p{Lu}[\p{Lu}'’. -]{1,30}(?:,\s*\p{Lu}[\p{L}'’. -]{1,30})?,\s*$/u;
+/** After it: the agency's credit and a dash, or the dash alone ("July 22 (Reuters) - ", "March 24 — "). */
+const DATELINE_AFTER_RE = /^\s*(?:\(\p{Lu}[\p{L}.&'’ -]{0,30}\)\s*)?[-–—]+\s/u;
+
+/** A date written as a wire dateline: at the start of one of the first paragraphs, after the place in capitals. */
+export function isDateline(m: DateMention, s: Sentence): boolean {
+  return s.index === 0 && s.paragraph <= 3 && DATELINE_PLACE_RE.test(s.text.slice(0, m.index)) && DATELINE_AFTER_RE.test(s.text.slice(m.index + m.text.length));
 }
 
 const WEEKDAY_FIRST_RE = new RegExp(`^(?:on\\s+)?(${WEEKDAYS.join('|')})\\b`);
@@ -73,9 +85,15 @@ export function articleDateEvidence(mentions: SentenceMention[], story: Ymd[] = 
   let notBefore: ArticleDateEvidence['notBefore'] = null;
   const weekdayDates: WeekdayDate[] = [];
   const bareWeekdays = new Set<number>();
+  let dateline: ArticleDateEvidence['dateline'] = null;
   for (const { sentence, mention: m } of mentions) {
     if (m.kind === 'weekday' && !m.last) bareWeekdays.add(m.weekday!);
     if (m.kind !== 'full' && m.kind !== 'month-day') continue;
+    if (!dateline && isDateline(m, sentence)) {
+      const y = m.kind === 'full' ? m.year! : storyYear(m.month!, m.day!, story);
+      const d = y === null ? null : parseYmd(ymdToIso({ y, m: m.month!, d: m.day! }));
+      if (d && ymdToIso(addDays(d, 0)) === ymdToIso(d)) dateline = { date: d, text: m.text };
+    }
     if (aboutFuture(m, sentence)) continue;
     const wd = statedWeekday(m);
     let date: Ymd | null = null;
@@ -88,7 +106,7 @@ export function articleDateEvidence(mentions: SentenceMention[], story: Ymd[] = 
     if (m.kind === 'full' && (!notBefore || ymdToIso(date) > ymdToIso(notBefore.date))) notBefore = { date, text: m.text };
     if (wd !== null && weekdayOf(date) === wd) weekdayDates.push({ date, sentence, text: m.text });
   }
-  return { notBefore, weekdayDates, bareWeekdays };
+  return { notBefore, weekdayDates, bareWeekdays, dateline };
 }
 
 /** A window of days an article was written in, and why. */

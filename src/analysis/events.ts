@@ -224,7 +224,7 @@ export function buildEvents(corpus: Corpus, mentionsOf: (article: Article) => { 
     .filter((x): x is { p: (typeof undated)[number]; r: ResolvedDate } => x.r?.precision === 'day')
     .map(({ p, r }) => make(p, r));
   const dayEvents = [...raw.filter((e) => e.resolved?.precision === 'day'), ...anchorsFromUndated];
-  const anchorsByArticle = new Map<string, { lo: Ymd; hi: Ymd; reason: string }[]>();
+  const anchorsByArticle = new Map<string, { lo: Ymd; hi: Ymd; reason: string; mention: DateMention; day: string }[]>();
   for (const p of undated) {
     if (p.mention.kind !== 'weekday') continue;
     const ctx = contextTerms(p.article, p.sentence);
@@ -249,6 +249,8 @@ export function buildEvents(corpus: Corpus, mentionsOf: (article: Article) => { 
       list.push({
         lo: addDays(d, from),
         hi: addDays(d, to),
+        mention: p.mention,
+        day: best.e.resolved!.date,
         reason: `it tells of an event "${p.mention.text}" that ${best.e.article.id} (${best.e.article.date ? `dated ${formatDate(best.e.article.date, 'day')}` : `"${best.e.mention.text}"`}) places on ${formatDate(best.e.resolved!.date, 'day')}`,
       });
       anchorsByArticle.set(p.article.id, list);
@@ -268,8 +270,35 @@ export function buildEvents(corpus: Corpus, mentionsOf: (article: Article) => { 
     if (self) win = win && ymdToIso(win.lo) <= ymdToIso(self.hi) && ymdToIso(self.lo) <= ymdToIso(win.hi) ? { lo: ymdToIso(win.lo) > ymdToIso(self.lo) ? win.lo : self.lo, hi: ymdToIso(win.hi) < ymdToIso(self.hi) ? win.hi : self.hi, reason: self.reason } : self;
     // Never before the latest day the article itself tells of.
     win = win && boundWindow(win, ev.notBefore?.date ?? null);
+    // A wire dateline ("WASHINGTON, July 22 (Reuters) -") says the day it was filed: that outranks any inference.
+    if (ev.dateline) win = { lo: ev.dateline.date, hi: ev.dateline.date, reason: `its dateline reads "${ev.dateline.text}"` };
     if (win) inferred.set(a.id, win);
   }
+
+  // Within an article's window, the reading of its bare weekdays that keeps the days it tells of closest together:
+  // an article telling of "Friday's outage", a note sent "on Sunday" and the count "as of Saturday afternoon",
+  // written in the week after that Friday, means the Saturday and Sunday after it, not those six days before it.
+  // Only one reading may be closest; a tie leaves the days undecided.
+  const writtenOn = new Map<string, Ymd | null>();
+  const nearestDay = (a: Article, win: DateWindow): Ymd | null => {
+    if (writtenOn.has(a.id)) return writtenOn.get(a.id)!;
+    const weekdays = undated.filter((p) => p.article === a && p.mention.kind === 'weekday');
+    // A reading must keep the day another article fixed for one of them ("Thursday" = Thursday 25 July).
+    const anchors = anchorsByArticle.get(a.id) ?? [];
+    const readings = new Map<string, { d: Ymd; spread: number }>();
+    for (let d = win.lo; ymdToIso(d) <= ymdToIso(win.hi); d = addDays(d, 1)) {
+      const days = weekdays.map((p) => resolveMention(p.mention, d)?.date ?? '');
+      const key = days.join('|');
+      if (readings.has(key) || days.includes('')) continue;
+      if (anchors.some((x) => resolveMention(x.mention, d)?.date !== x.day)) continue;
+      const sorted = [...days].sort();
+      readings.set(key, { d, spread: sorted.length ? (Date.parse(sorted.at(-1)!) - Date.parse(sorted[0]!)) / 86_400_000 : 0 });
+    }
+    const ranked = [...readings.values()].sort((x, y) => x.spread - y.spread);
+    const out = ranked.length && (ranked.length === 1 || ranked[0]!.spread < ranked[1]!.spread) ? ranked[0]!.d : null;
+    writtenOn.set(a.id, out);
+    return out;
+  };
 
   // 3. Undated articles: a verbatim copy in a dated article, else the inferred window, else unresolved.
   for (const p of undated) {
@@ -307,6 +336,12 @@ export function buildEvents(corpus: Corpus, mentionsOf: (article: Article) => { 
         // The long explanation is said once (answer notes / meta.inferred); the event says only what was inferred.
         const what = p.mention.kind === 'month' || p.mention.kind === 'month-day' ? 'year inferred' : 'date inferred';
         raw.push({ ...make(p, last, what, win.lo.y), inferred: true });
+        continue;
+      }
+      const near = p.mention.kind === 'weekday' ? nearestDay(p.article, win) : null;
+      const r = near ? resolveMention(p.mention, near) : null;
+      if (r) {
+        raw.push({ ...make(p, r, 'date inferred', win.lo.y), inferred: true });
         continue;
       }
       const options = [...results].filter((x) => x !== 'none').map((x) => formatDate(x.split('|')[0]!, x.split('|')[1] as DatePrecision));
@@ -403,6 +438,7 @@ function placedFirst(raw: RawEvent[]): RawEvent[] {
 /** "2–8 November 2025", "30 October – 5 November 2025". */
 export function formatSpan(lo: Ymd, hi: Ymd): string {
   const m = (x: Ymd) => MONTHS[x.m - 1];
+  if (lo.y === hi.y && lo.m === hi.m && lo.d === hi.d) return `on ${lo.d} ${m(lo)} ${lo.y}`;
   if (lo.y === hi.y && lo.m === hi.m) return `${lo.d}–${hi.d} ${m(hi)} ${hi.y}`;
   if (lo.y === hi.y) return `${lo.d} ${m(lo)} – ${hi.d} ${m(hi)} ${hi.y}`;
   return `${lo.d} ${m(lo)} ${lo.y} – ${hi.d} ${m(hi)} ${hi.y}`;

@@ -7,7 +7,7 @@
  */
 import { parseDates, type FoundDate } from '../language/dates.js';
 import {
-  AHEAD_WORDS, CLAUSE_BREAK_WORDS, CLAUSE_VERBS, DATE_PREPOSITIONS, DAY_PARTS, DEICTIC_WORDS, EVENT_RELATIVE_WORDS, MONTH_ABBREVIATIONS, MONTH_CUES,
+  AHEAD_WORDS, BACKWARD_DATE_PREPOSITIONS, CLAUSE_BREAK_WORDS, CLAUSE_VERBS, DATE_PREPOSITIONS, DAY_PARTS, DEICTIC_WORDS, EVENT_RELATIVE_WORDS, MONTH_ABBREVIATIONS, MONTH_CUES,
   MONTH_MODIFIERS, MONTHS, NOW_WORDS, NUMBER_UNITS, RELATIVE_DATE_WORDS, RELATIVE_DAYS, SPAN_WORDS, TENURE_WORDS, TIME_UNITS, VAGUE_TIME_AMOUNTS,
   WEEK_SPAN_WORDS, WEEKDAYS, YEAR_CUES, alternation, monthNumber, wordRe,
 } from '../language/lexicon/index.js';
@@ -114,6 +114,8 @@ const TENURE_CUE_RE = new RegExp(`\\b(?:${alternation(TENURE_WORDS)}|as\\s+(?:th
 const CLAUSE_BREAK = new RegExp(`[;:()“”"]|[—–]|\\s-\\s|,|\\b(?:${alternation(CLAUSE_BREAK_WORDS)})\\b`, 'gi');
 /** Words in the date's own clause that make it a coming day ("the next hearing", "the upcoming vote"). */
 const AHEAD_RE = wordRe(AHEAD_WORDS);
+/** "since Friday": a date only the past can hold. */
+const BACKWARD_RE = new RegExp(`(?:^|\\s)(?:${alternation(BACKWARD_DATE_PREPOSITIONS)})\\s+(?:\\S+\\s*)?$|^(?:${alternation(BACKWARD_DATE_PREPOSITIONS)})\\s`, 'i');
 const DATE_PREPOSITION_RE = new RegExp(`^(?:${alternation(DATE_PREPOSITIONS)})\\s+`, 'i');
 const WEEK_SPAN_RE = new RegExp(`^(?:${alternation(WEEK_SPAN_WORDS)})\\s+week$`, 'i');
 const RELATIVE_DATE_RE = wordRe(RELATIVE_DATE_WORDS);
@@ -164,6 +166,9 @@ function clauseAround(text: string, start: number, end: number): [number, number
   let to = after[0]?.[0] ?? text.length;
   const words = `${text.slice(from, start)} ${text.slice(end, to)}`.trim().split(/\s+/).filter(Boolean).length;
   if (words < 3 && after.length) to = after[1]?.[0] ?? text.length;
+  // "… urges the CEO to schedule a hearing with a subcommittee - the Subcommittee on … - by Wednesday.": a date
+  // closing the sentence on its own, after a set-off phrase, belongs to the clause before that phrase.
+  else if (words < 3) from = 0;
   return [from, to];
 }
 
@@ -248,7 +253,7 @@ export function findDateMentions(text: string): DateMention[] {
     const base = { index: r.index, text: phrase, future: false, last };
     // Only a date without its year or week needs a direction (the verb parse is the slow part).
     const directed = () => {
-      const direction: Direction = last ? 'past' : directionAt(r.index, raw.length);
+      const direction: Direction = last || BACKWARD_RE.test(before) || BACKWARD_RE.test(phrase) ? 'past' : directionAt(r.index, raw.length);
       return { ...base, future: direction === 'future', direction };
     };
     if (known('year') && known('month') && known('day')) {

@@ -32,7 +32,7 @@ export const PROSPECTIVE_VERBS: ReadonlySet<string> = new Set([
 ]);
 
 /** Words without which a sentence cannot speak of the future: the verb parse is skipped when none occurs. */
-export const FUTURE_CUE_RE = /\b(?:will|shall|won't|going to|would|'ll|expect\w*|plan\w*|schedul\w*|set to|due|intend\w*|aim\w*|hope\w*|prepar\w*|upcoming|next|tomorrow|promis\w*|vow\w*|pledg\w*|propos\w*|slated|anticipat\w*|forecast\w*|predict\w*|await\w*)\b/i;
+export const FUTURE_CUE_RE = /\b(?:will|shall|should|won't|going to|would|'ll|expect\w*|plan\w*|schedul\w*|set to|due|intend\w*|aim\w*|hope\w*|prepar\w*|upcoming|next|tomorrow|promis\w*|vow\w*|pledg\w*|propos\w*|slated|anticipat\w*|forecast\w*|predict\w*|await\w*)\b/i;
 
 interface CompromiseTerm {
   tags?: string[];

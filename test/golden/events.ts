@@ -39,10 +39,12 @@ export const GOLDEN_EVENTS: GoldenEvent[] = [
   // "this month" sits in a quotation of the Washington Post, whose own date is not given.
   { source: A, contains: 'a senior aide this month', date: '2025-11', precision: 'month', ambiguous: true },
   { source: C, contains: 'a senior aide this month', date: '2025-11', precision: 'month', ambiguous: true },
-  { source: B, contains: 'China on Tuesday defended', date: null, precision: 'unknown' },
+  // B is written 2–8 November (its Sunday is 2 November). Read on the Sunday itself, its Tuesday and Monday would be
+  // 28 and 27 October, six days before the rest; read any later day, its days are 2–4 November: the closest reading.
+  { source: B, contains: 'China on Tuesday defended', date: '2025-11-04', precision: 'day' },
   { source: B, contains: 'President Trump on Sunday said', date: '2025-11-02', precision: 'day', group: 'cbs-interview' },
   { source: B, contains: 'In August, Attorney General Pam Bondi', date: '2025-08', precision: 'month' },
-  { source: B, contains: 'Maduro confirmed on Monday', date: null, precision: 'unknown' },
+  { source: B, contains: 'Maduro confirmed on Monday', date: '2025-11-03', precision: 'day' },
   { source: B, contains: 'The Kremlin on Sunday acknowledged', date: '2025-11-02', precision: 'day', group: 'kremlin-tass' },
   { source: B, contains: 'In August, Washington began assembling', date: '2025-08', precision: 'month' },
   { source: B, contains: 'In September, the deployment was reinforced', date: '2025-09', precision: 'month' },

@@ -86,6 +86,9 @@ export const MONTH_MODIFIERS: readonly string[] = list('last next this early lat
 /** Prepositions that open a date phrase ("on Friday", "in May", "since 2019"). */
 export const DATE_PREPOSITIONS: readonly string[] = list('on in at by of since from');
 
+/** Prepositions after which a date can only be past ("since Friday"), whatever verb the clause has. */
+export const BACKWARD_DATE_PREPOSITIONS: readonly string[] = list('since');
+
 /** Words before a bare year that make it a date, not a quantity ("in 1983", "since 2019", "mid 2020"). */
 export const YEAR_CUES: readonly string[] = list('in since from of by until till to during before after early late mid around between and year the');
 
