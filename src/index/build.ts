@@ -12,7 +12,7 @@ import type { Logger } from '../log.js';
 import type { Article, Corpus, Paragraph, Sentence } from '../types.js';
 import type { PassageHit, SearchIndex, SearchOptions } from './search.js';
 import { withinEdits } from '../language/edit-distance.js';
-import { bm25Bound, topHits, type TermSpec } from './top-hits.js';
+import { topHits, type TermSpec } from './top-hits.js';
 import { STOPWORDS, stem, terms, words } from '../language/tokenize.js';
 
 /** Bump when tokenisation or stored fields change, so stale caches are ignored. */
@@ -177,7 +177,7 @@ function makeIndex(
     return best;
   };
   // Passages whose title field holds a term (every passage carries its article's title): with `df` (the text field),
-  // what bounds a term's score in any passage, so the search can skip scoring common terms on passages that cannot win.
+  // how common a term is in the passages a search scores.
   const titleDf = new Map<string, number>();
   const titles = new Map<string, string>();
   const countTitle = (title: string, passageCount: number) => {
@@ -187,13 +187,6 @@ function makeIndex(
       if (m > 0) titleDf.set(t, m);
       else titleDf.delete(t);
     }
-  };
-  const bound = (spec: TermSpec): { score: number; passages: number } => {
-    if (spec.fuzzy || spec.prefix) return { score: Infinity, passages: Infinity };
-    const text = df.get(spec.term) ?? 0;
-    const title = titleDf.get(spec.term) ?? 0;
-    const fields = [{ boost: FIELD_BOOST.text, df: text }, { boost: FIELD_BOOST.title, df: title }];
-    return { score: bm25Bound(ms.documentCount, fields, spec.boost), passages: text + title };
   };
   const passages = new Map<string, Paragraph>();
   const sentences = new Map<string, Sentence>();
@@ -269,7 +262,7 @@ function makeIndex(
       // MiniSearch score most of a large corpus (and unknown terms were corrected above).
       // MiniSearch hands boostTerm the processed term: the weights are keyed the same way.
       const boost = o.boost ? new Map(Object.entries(o.boost).map(([w, b]) => [processTerm(w) ?? w, b])) : undefined;
-      // The query as MiniSearch would run it (its tokenizer and processTerm); only the best `limit` hits are scored in full.
+      // The query as MiniSearch would run it (its tokenizer and processTerm); only the best `limit` hits are made into results.
       const specs: TermSpec[] = words(q)
         .map(asTerm)
         .filter((t): t is string => !!t)
@@ -279,7 +272,7 @@ function makeIndex(
           prefix: !df.has(term) && term.length >= 4,
           boost: boost?.get(term) ?? 1,
         }));
-      const hits = topHits(ms, specs, o.limit ?? 20, bound, allowed ? (f) => allowed.has(f?.articleId as string) : undefined);
+      const hits = topHits(ms, specs, o.limit ?? 20, allowed ? (f) => allowed.has(f?.articleId as string) : undefined);
       return hits.map((h) => ({
         id: String(h.id),
         articleId: h.articleId as string,

@@ -1,17 +1,21 @@
 /**
- * The best `limit` hits of a MiniSearch OR query without scoring every passage that holds a
- * common word. MiniSearch scores, materialises and sorts every passage that matches any query
- * term; at 10,000 articles a question with a few words found in thousands of passages made one
- * search cost 100–800 ms of CPU while callers keep 5–40 hits.
+ * The best `limit` hits of a MiniSearch OR query, scored straight from MiniSearch's postings.
  *
- * This is the max-score method of top-k retrieval, over MiniSearch's own queries: each query term
- * has an upper bound on what it can add to a passage's score (from its document frequency). The
- * rare terms are searched in full and give the candidate passages; every other term is scored only
- * on those candidates (`boostDocument` returns 0 elsewhere, so MiniSearch skips them). A term must
- * still be searched in full unless the passages holding only such terms cannot reach the
- * `limit`-th best candidate's score. The result is exactly MiniSearch's: the same passages with
- * the same scores, matched terms and order (per-term scores are added in query order, as
- * MiniSearch's OR combination adds them, and ties keep MiniSearch's insertion order).
+ * MiniSearch builds a result object (score, terms, match) for every passage that matches any query
+ * term, merges them term by term in Maps, materialises every one and sorts them all; callers keep
+ * 5–40. At 10,000 articles a retrieval query that holds every name of every entity a shared name
+ * matches (~200 names, each in hundreds of passages) cost hundreds of ms of CPU that way, and a
+ * max-score cut cannot help it (terms of like weight). Here each exact term's postings are read
+ * once into flat arrays indexed by MiniSearch's short document id, the per-passage totals are kept
+ * as MiniSearch sums them, and only the `limit` best are made into results.
+ *
+ * The result is exactly MiniSearch's `search(query).filter(allowed).slice(0, limit)`: the same
+ * passages, scores (the same floating-point operations in the same order), matched terms, match
+ * fields and order, ties included (MiniSearch's sort is stable over the order its OR combination
+ * inserted passages, which is kept as a sequence number). A term searched with fuzzy or prefix
+ * expansion (a word the index lacks) is left to MiniSearch itself and merged in the same way. When
+ * MiniSearch's internals are not as expected, or a discarded passage is still in a posting (which
+ * MiniSearch cleans up as it scores), MiniSearch's own query runs instead.
  */
 import type MiniSearch from 'minisearch';
 import type { SearchOptions as MsSearchOptions, SearchResult } from 'minisearch';
@@ -24,39 +28,55 @@ export interface TermSpec {
   boost: number;
 }
 
-/**
- * The most a term can add to one passage's score (before MiniSearch multiplies by the number of
- * query terms matched) and the most passages it can match; Infinity when unknown (fuzzy or prefix
- * expansion): such a term is always searched in full.
- */
-export type TermBound = (spec: TermSpec) => { score: number; passages: number };
+/** Work counters (summed over calls; a test or benchmark resets them). */
+export const topHitsStats = { queries: 0, postings: 0, results: 0, fallbacks: 0 };
 
-/** MiniSearch's default BM25 parameters (the index does not override them). */
-export const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
-
-/**
- * The most one term can add to a passage's score under MiniSearch's BM25: per field, its weight times the
- * term's inverse document frequency in that field times the largest term-frequency factor (`d + k + 1`,
- * approached by a term repeated in the shortest field).
- */
-export function bm25Bound(documentCount: number, fields: { boost: number; df: number }[], termBoost = 1): number {
-  const idf = (m: number) => Math.log(1 + (documentCount - m + 0.5) / (m + 0.5));
-  let most = 0;
-  for (const f of fields) if (f.df > 0) most += f.boost * idf(f.df) * (BM25.d + BM25.k + 1);
-  // A hair above, so rounding never makes the bound fall below a real score.
-  return termBoost * most * (1 + 1e-9);
+/** The parts of a MiniSearch instance read here (version 7: no public call gives a term's postings). */
+interface Internals {
+  _index: { get(term: string): Map<number, Map<number, number>> | undefined };
+  _documentIds: Map<number, string>;
+  _fieldIds: Record<string, number>;
+  _fieldLength: Map<number, number[]>;
+  _avgFieldLength: number[];
+  _documentCount: number;
+  _storedFields: Map<number, Record<string, unknown> | undefined>;
+  _idToShortId: Map<string, number>;
+  _nextId: number;
+  _dirtCount: number;
+  _options: { fields: string[]; searchOptions: { boost?: Record<string, number>; bm25?: { k: number; b: number; d: number } } };
 }
 
-interface Scored {
-  score: number;
-  match: SearchResult['match'];
+function internalsOf(ms: MiniSearch<unknown>): Internals | undefined {
+  const x = ms as unknown as Partial<Internals>;
+  const ok =
+    typeof x._index?.get === 'function' &&
+    x._documentIds instanceof Map &&
+    x._fieldLength instanceof Map &&
+    x._storedFields instanceof Map &&
+    x._idToShortId instanceof Map &&
+    Array.isArray(x._avgFieldLength) &&
+    typeof x._nextId === 'number' &&
+    typeof x._documentCount === 'number' &&
+    !!x._fieldIds &&
+    !!x._options?.searchOptions?.bm25 &&
+    Array.isArray(x._options.fields);
+  return ok ? (x as Internals) : undefined;
 }
 
-/** A term's hits: passage id → score and match, and the order MiniSearch inserted them in. */
-interface TermHits {
-  hits: Map<string, Scored>;
-  order: Map<string, number>;
-  stored: Map<string, Record<string, unknown> | undefined>;
+/** Per-document scratch arrays, kept between calls (reset through the list of documents a call touched). */
+let scratch: { total: Float64Array; seq: Int32Array; count: Uint16Array; term: Float64Array; mark: Int32Array } | undefined;
+function scratchFor(n: number) {
+  if (!scratch || scratch.total.length < n) {
+    const size = Math.max(n, 1024);
+    scratch = { total: new Float64Array(size), seq: new Int32Array(size).fill(-1), count: new Uint16Array(size), term: new Float64Array(size), mark: new Int32Array(size).fill(-1) };
+  }
+  return scratch;
+}
+
+/** A fuzzy or prefix term's own results, as MiniSearch made them, and the order it inserted passages in. */
+interface Expanded {
+  hits: Map<number, { score: number; match: SearchResult['match'] }>;
+  order: number[];
 }
 
 /**
@@ -67,148 +87,168 @@ export function topHits<T>(
   ms: MiniSearch<T>,
   specs: TermSpec[],
   limit: number,
-  bound: TermBound,
   allowed?: (storedFields: Record<string, unknown> | undefined) => boolean,
 ): SearchResult[] {
-  const cache = new Map<string, TermHits>();
-  const runs: (TermHits | undefined)[] = specs.map(() => undefined);
-  const keyOf = (s: TermSpec) => `${s.term}\u0000${s.fuzzy}\u0000${s.prefix}\u0000${s.boost}`;
-  /** Search one term (all its passages, or only `only`'s). */
-  const run = (s: TermSpec, only?: Set<string>): TermHits => {
-    const order = new Map<string, number>();
-    const stored = new Map<string, Record<string, unknown> | undefined>();
-    const boostDocument = (id: string, _term: string, fields?: Record<string, unknown>): number => {
-      if (only && !only.has(id)) return 0;
-      if (allowed && !allowed(fields)) return 0;
-      // MiniSearch inserts a passage into a term's results on the first posting it scores.
-      if (!order.has(id)) {
-        order.set(id, order.size);
-        stored.set(id, fields);
-      }
-      return 1;
-    };
-    const options: MsSearchOptions = {
-      tokenize: () => [s.term],
-      processTerm: (t: string) => t,
-      fuzzy: s.fuzzy,
-      prefix: s.prefix,
-      boostTerm: () => s.boost,
-      boostDocument,
-      combineWith: 'OR',
-    };
-    const hits = new Map<string, Scored>();
-    // One term: MiniSearch's score is the term's own (times 1 matched term).
-    for (const r of ms.search(s.term, options)) hits.set(String(r.id), { score: r.score, match: r.match });
-    return { hits, order, stored };
-  };
-  const full = (i: number): TermHits => {
-    const key = keyOf(specs[i]!);
-    let h = cache.get(key);
-    if (!h) cache.set(key, (h = run(specs[i]!)));
-    return (runs[i] = h);
-  };
-
+  topHitsStats.queries++;
   /** MiniSearch's own query over every term. */
-  const plain = (): SearchResult[] =>
-    ms
+  const plain = (): SearchResult[] => {
+    topHitsStats.fallbacks++;
+    return ms
       .search(
         { combineWith: 'OR', queries: specs.map((s) => ({ queries: [s.term], fuzzy: s.fuzzy, prefix: s.prefix, boostTerm: () => s.boost })) },
         { tokenize: (t: string) => [t], processTerm: (t: string) => t, ...(allowed ? { filter: (r: SearchResult) => allowed(r as Record<string, unknown>) } : {}) },
       )
       .slice(0, limit);
-  const bounds = specs.map((s) => bound(s));
-  const candidates = new Set<string>();
-  const addAll = (h: TermHits) => {
-    for (const id of h.hits.keys()) candidates.add(id);
   };
-  // Terms with no bound, then the rest from the highest bound (the rarest) down, until the candidates fill the limit.
-  const byBound = specs.map((_, i) => i).sort((a, b) => (bounds[a]!.score === bounds[b]!.score ? a - b : bounds[b]!.score > bounds[a]!.score ? 1 : -1));
-  let taken = 0;
-  for (; taken < byBound.length; taken++) {
-    const b = bounds[byBound[taken]!]!;
-    if (Number.isFinite(b.score) && candidates.size >= limit) break;
-    // Filling the limit takes a term found in many passages: scoring every passage cannot be avoided.
-    if (b.passages > FILL_AT_MOST) return plain();
-    addAll(full(byBound[taken]!));
-  }
-  const rest = byBound.slice(taken);
-  if (!rest.length) return combine(specs, runs, candidates, limit);
-  /**
-   * Terms that cannot lift a passage holding none of the others to `threshold` need not be searched in full:
-   * such a passage scores at most the sum of their bounds times the number of distinct terms among them.
-   */
-  const skippable = (threshold: number): Set<number> => {
-    const out = new Set<number>();
-    const distinct = new Set<string>();
-    let sum = 0;
-    for (const i of [...rest].reverse()) {
-      distinct.add(specs[i]!.term);
-      sum += bounds[i]!.score;
-      if (!(sum * distinct.size < threshold)) break;
-      out.add(i);
-    }
-    return out;
-  };
-  // The limit-th best score among the candidates with the terms searched so far: their final scores are no lower.
-  let skipped = skippable(combine(specs, runs, candidates, limit)[limit - 1]!.score);
-  let scoredOn = 0; // how many candidates the skipped terms' runs cover
-  if (skipped.size < rest.length) {
-    // Every term counted on the candidates (each scored on them only): the threshold they really set.
-    const restricted = new Map<string, TermHits>();
-    for (const i of rest) {
-      const key = keyOf(specs[i]!);
-      if (!restricted.has(key)) restricted.set(key, run(specs[i]!, candidates));
-      runs[i] = restricted.get(key);
-    }
-    scoredOn = candidates.size;
-    skipped = skippable(combine(specs, runs, candidates, limit)[limit - 1]!.score);
-    // Nothing to skip (many terms of like weight): one MiniSearch query is cheaper than a query per term.
-    if (!skipped.size) return plain();
-  }
-  for (const i of rest) if (!skipped.has(i)) addAll(full(i));
-  // Every skipped term is scored on every candidate, those found since included.
-  if (candidates.size !== scoredOn) {
-    const again = new Map<string, TermHits>();
-    for (const i of skipped) {
-      const key = keyOf(specs[i]!);
-      if (!again.has(key)) again.set(key, run(specs[i]!, candidates));
-      runs[i] = again.get(key);
-    }
-  }
-  return combine(specs, runs, candidates, limit);
-}
+  const I = internalsOf(ms as MiniSearch<unknown>);
+  if (!I || !(limit > 0)) return plain();
+  if (!specs.length) return [];
+  const { k, b, d } = I._options.searchOptions.bm25!;
+  // As MiniSearch's executeQuerySpec derives them: every field, in the index's order, at its boost (1 when unset).
+  const fields = I._options.fields.map((f) => ({ id: I._fieldIds[f]!, boost: I._options.searchOptions.boost?.[f] || 1, name: f }));
+  // Discarded passages stay in the postings until MiniSearch scores or vacuums them: then each posting is checked.
+  const dirty = I._dirtCount > 0;
+  const N = I._documentCount;
+  const { total, seq, count, term, mark } = scratchFor(I._nextId);
+  const touched: number[] = [];
+  // This term's passages in the order MiniSearch inserts them into its results (each one's score for the term in `term`).
+  const mine: number[] = [];
+  try {
+    // A term written twice in the query counts once towards the number of terms a passage matches.
+    const seen = new Map<string, number>();
+    for (const s of specs) seen.set(s.term, (seen.get(s.term) ?? 0) + 1);
+    const counted = new Map<string, Set<number>>();
+    for (const [t, n] of seen) if (n > 1) counted.set(t, new Set());
+    const expanded: (Expanded | undefined)[] = specs.map(() => undefined);
 
-/** A term that needs scoring in more passages than this to fill the limit: MiniSearch's own query is as cheap. */
-const FILL_AT_MOST = 5000;
+    for (let i = 0; i < specs.length; i++) {
+      const s = specs[i]!;
+      mine.length = 0;
+      if (s.fuzzy || s.prefix) {
+        const x = expand(ms, s);
+        expanded[i] = x;
+        for (const doc of x.order) {
+          mine.push(doc);
+          term[doc] = x.hits.get(doc)!.score;
+        }
+      } else {
+        const data = I._index.get(s.term);
+        for (const f of data ? fields : []) {
+          const freqs = data!.get(f.id);
+          if (!freqs) continue;
+          const matching = freqs.size;
+          const avg = I._avgFieldLength[f.id]!;
+          const idf = Math.log(1 + (N - matching + 0.5) / (matching + 0.5));
+          topHitsStats.postings += matching;
+          for (const [doc, tf] of freqs) {
+            // MiniSearch would drop the passage from the posting and count one passage fewer for the rest: its query does that.
+            if (dirty && !I._documentIds.has(doc)) return plain();
+            const length = I._fieldLength.get(doc)![f.id]!;
+            // MiniSearch's calcBM25Score and weighting, operation for operation.
+            const raw = idf * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * length) / avg)));
+            const weighted = 1 * s.boost * f.boost * 1 * raw;
+            if (mark[doc] !== i) {
+              mark[doc] = i;
+              term[doc] = weighted;
+              mine.push(doc);
+            } else term[doc] = term[doc]! + weighted;
+          }
+        }
+      }
+      // MiniSearch's OR combination: a passage new to the results is appended, one already there adds this term's score.
+      const twice = counted.get(s.term);
+      for (const doc of mine) {
+        mark[doc] = -1;
+        if (seq[doc]! < 0) {
+          seq[doc] = touched.length;
+          touched.push(doc);
+          total[doc] = term[doc]!;
+          count[doc] = 1;
+          twice?.add(doc);
+        } else {
+          total[doc] = total[doc]! + term[doc]!;
+          if (!twice) count[doc]!++;
+          else if (!twice.has(doc)) {
+            twice.add(doc);
+            count[doc]!++;
+          }
+        }
+      }
+      mine.length = 0;
+    }
 
-/**
- * MiniSearch's OR combination of the terms' hits on `candidates`, sorted as `search()` sorts, the
- * best `limit` made into results.
- */
-function combine(specs: TermSpec[], runs: (TermHits | undefined)[], candidates: Set<string>, limit: number): SearchResult[] {
-  const acc = new Map<string, { score: number; first: number; at: number; terms: string[] }>();
-  specs.forEach((s, i) => {
-    const h = runs[i];
-    if (!h) return; // not searched yet
-    for (const [id, hit] of h.hits) {
-      if (!candidates.has(id)) continue;
-      const x = acc.get(id);
-      if (!x) acc.set(id, { score: hit.score, first: i, at: h.order.get(id)!, terms: [s.term] });
-      else {
-        x.score = x.score + hit.score;
-        if (!x.terms.includes(s.term)) x.terms.push(s.term);
+    // MiniSearch's score is the sum times the number of query terms matched; its sort is stable over insertion order
+    // (`touched`), so a later passage with an equal score never comes before an earlier one.
+    const finalOf = (doc: number) => total[doc]! * (count[doc]! || 1);
+    const keep = allowed ? (doc: number) => allowed(I._storedFields.get(doc)) : () => true;
+    let best: number[];
+    if (limit >= 64) {
+      best = touched.filter(keep).sort((x, y) => finalOf(y) - finalOf(x) || seq[x]! - seq[y]!).slice(0, limit);
+    } else {
+      best = [];
+      for (const doc of touched) {
+        const f = finalOf(doc);
+        if (best.length === limit && !(f > finalOf(best[limit - 1]!))) continue;
+        if (!keep(doc)) continue;
+        let at = best.length;
+        while (at > 0 && f > finalOf(best[at - 1]!)) at--;
+        best.splice(at, 0, doc);
+        if (best.length > limit) best.pop();
       }
     }
-  });
-  const ranked = [...acc].map(([id, x]) => ({ id, x, score: x.score * (x.terms.length || 1) }));
-  // MiniSearch sorts by score only (a stable sort) over passages in the order its OR combination inserted them.
-  ranked.sort((a, b) => b.score - a.score || a.x.first - b.x.first || a.x.at - b.x.at);
-  return ranked.slice(0, limit).map(({ id, x, score }) => {
-    const match: SearchResult['match'] = {};
-    specs.forEach((_, i) => {
-      const hit = runs[i]?.hits.get(id);
-      if (hit) Object.assign(match, hit.match);
+    topHitsStats.results += best.length;
+    return best.map((doc): SearchResult => {
+      // The match and matched terms as MiniSearch's OR combination assembles them (Object.assign, in query order).
+      const match: SearchResult['match'] = {};
+      const queryTerms: string[] = [];
+      specs.forEach((s, i) => {
+        let own: SearchResult['match'] | undefined;
+        const x = expanded[i];
+        if (x) own = x.hits.get(doc)?.match;
+        else {
+          const data = I._index.get(s.term);
+          const where = data ? fields.filter((f) => data.get(f.id)?.has(doc)).map((f) => f.name) : [];
+          if (where.length) own = { [s.term]: where };
+        }
+        if (!own) return;
+        Object.assign(match, own);
+        if (!queryTerms.includes(s.term)) queryTerms.push(s.term);
+      });
+      return { id: I._documentIds.get(doc), score: finalOf(doc), terms: Object.keys(match), queryTerms, match, ...I._storedFields.get(doc) };
     });
-    return { ...runs[x.first]!.stored.get(id), id, score, terms: Object.keys(match), queryTerms: x.terms, match };
-  });
+  } finally {
+    for (const doc of mine) mark[doc] = -1;
+    for (const doc of touched) {
+      seq[doc] = -1;
+      count[doc] = 0;
+    }
+  }
+}
+
+/** One fuzzy or prefix term searched by MiniSearch alone: its passages (short ids), scores, matches and insertion order. */
+function expand<T>(ms: MiniSearch<T>, s: TermSpec): Expanded {
+  const I = ms as unknown as Internals;
+  const order: number[] = [];
+  const seenIds = new Set<string>();
+  // MiniSearch inserts a passage into a term's results on the first posting it scores (where it calls boostDocument).
+  const boostDocument = (id: string): number => {
+    if (!seenIds.has(id)) {
+      seenIds.add(id);
+      order.push(I._idToShortId.get(id)!);
+    }
+    return 1;
+  };
+  const options: MsSearchOptions = {
+    tokenize: () => [s.term],
+    processTerm: (t: string) => t,
+    fuzzy: s.fuzzy,
+    prefix: s.prefix,
+    boostTerm: () => s.boost,
+    boostDocument,
+    combineWith: 'OR',
+  };
+  const hits = new Map<number, { score: number; match: SearchResult['match'] }>();
+  // One term: MiniSearch's score is the term's own (times 1 matched term).
+  for (const r of ms.search(s.term, options)) hits.set(I._idToShortId.get(String(r.id))!, { score: r.score, match: r.match });
+  return { hits, order: order.filter((doc) => hits.has(doc)) };
 }
