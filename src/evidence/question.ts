@@ -134,6 +134,9 @@ export interface ParsedQuestion {
 const NOISE = new Set(QUESTION_NOISE);
 const SPEECH = new Set([...speechForms({ lemmas: SPEECH_QUESTION_VERBS, forms: ['base', 's', 'past', 'ing'] }), ...WRITING_VERBS].map((w) => w.toLowerCase()));
 const POINTING = new Set(['he', 'she', 'they', 'him', 'her', 'them', 'his', 'their', 'it', 'its']);
+const CALENDAR_WORDS_LOWER: ReadonlySet<string> = new Set([...MONTHS, ...WEEKDAYS].map((m) => m.toLowerCase()));
+/** A weekday or a month name, as typed ("friday", "july"). */
+const isCalendarWord = (w: string): boolean => CALENDAR_WORDS_LOWER.has(w);
 const CALENDAR_WORD_RE = new RegExp(`\\b(?:${[...MONTHS, ...WEEKDAYS].map((m) => m.toLowerCase()).join('|')})\\b`, 'g');
 const PHRASAL = Object.entries(PHRASAL_PREDICATES)
   .sort((a, b) => b[0].length - a[0].length)
@@ -228,7 +231,17 @@ export function parseQuestion(deps: Pick<Deps, 'corpus' | 'index'>, question: st
     if (verbSeen) return false;
     const prev = tokens[i - 1]!;
     const endsSubject = claimed.has(i - 1) || POINTING.has(prev.norm) || /^(?:they|we|you|i|anyone|someone|people)$/.test(prev.norm) || lexTags(prev.norm).has('Noun') || tagAt(prev)?.cls === 'noun' || tagAt(prev)?.cls === 'name';
-    return endsSubject && text.slice(prev.end, tokens[i]!.start).trim() === '';
+    return endsSubject && text.slice(prev.end, tokens[i]!.start).trim() === '' && !subjectGoesOn(i);
+  };
+  // "did microsoft stock drop too": a noun that could be a verb, followed by a word that could be one and then
+  // nothing, an adverb or a function word, is the subject's last noun; the next word is the verb.
+  const subjectGoesOn = (i: number) => {
+    const next = tokens[i + 1];
+    if (!next || claimed.has(i + 1) || text.slice(tokens[i]!.end, next.start).trim() !== '') return false;
+    const noun = lexTags(tokens[i]!.norm).has('Noun') || tagAt(tokens[i]!)?.cls === 'noun';
+    if (!noun || !(couldBeVerb(next.norm) || partsOfSpeech(lemma(next.norm)).has('verb'))) return false;
+    const after = tokens[i + 2];
+    return !after || STOPWORDS.has(after.norm) || lexTags(after.norm).has('Adverb') || isCalendarWord(after.norm);
   };
   tokens.forEach((t, i) => {
     if (claimed.has(i)) return;
@@ -244,7 +257,10 @@ export function parseQuestion(deps: Pick<Deps, 'corpus' | 'index'>, question: st
     if (kind === 'quote' && SPEECH.has(w)) return;
     let tag = tagAt(t);
     // "Did Venezuela ask …", "… does Cartel de los Soles traffic?": after an auxiliary and its subject, a word that can be a verb is one.
-    if (tag && tag.cls !== 'verb' && auxAt >= 0 && i > auxAt + 1 && firstVerbSlot(i) && couldBeVerb(w)) tag = { ...tag, cls: 'verb', tags: new Set([...tag.tags].filter((x) => x !== 'Noun')) };
+    // A word the tagger takes for a noun but the dictionary also lists as a verb ("did microsoft stock drop") counts
+    // when it is the last word of the question or stands before an adverb or a function word.
+    const last = !tokens[i + 1] || STOPWORDS.has(tokens[i + 1]!.norm) || lexTags(tokens[i + 1]!.norm).has('Adverb') || isCalendarWord(tokens[i + 1]!.norm);
+    if (tag && tag.cls !== 'verb' && auxAt >= 0 && i > auxAt + 1 && firstVerbSlot(i) && (couldBeVerb(w) || (last && partsOfSpeech(lemma(w)).has('verb')))) tag = { ...tag, cls: 'verb', tags: new Set([...tag.tags].filter((x) => x !== 'Noun')) };
     if (tag && (tag.tags.has('Preposition') || tag.tags.has('Conjunction') || tag.tags.has('Determiner')) && !tag.tags.has('Noun')) return;
     const cls = tag?.tags.has('Ordinal') ? 'adjective' : (tag?.cls ?? 'noun');
     // "c-17s": a plural of a name with a number is found as the name ("C-17").
@@ -296,6 +312,8 @@ export function parseQuestion(deps: Pick<Deps, 'corpus' | 'index'>, question: st
     const at = m.index + m[0].length;
     const run: QuestionTerm[] = [];
     for (const x of topics.filter((x) => x.start >= at).sort((a, b) => a.start - b.start)) {
+      // "… fall friday morning": a day or a month says when, it is not what is counted.
+      if (isCalendarWord(fold(x.text))) break;
       const gap = text.slice(run.length ? run.at(-1)!.end : at, x.start);
       if (run.length ? gap.trim() !== '' : gap.split(/\s+/).filter(Boolean).length > 3) break;
       run.push(x);
@@ -543,6 +561,10 @@ function matchEntities(deps: Pick<Deps, 'corpus' | 'index'>, tokens: Token[], cl
       if (!found.length && single && !common && key.length >= 3) {
         found = byWord.get(key) ?? [];
         if (found.length && isCommonWord(deps, span[0]!, found)) found = [];
+        // "stock" in "did microsoft stock drop": a dictionary word typed in lower case that is only ever a modifier
+        // inside a longer name ("New York Stock Exchange") is the word, not that name; a name's first or last word
+        // ("tallis" for "Tallis Shipping", "the exchange") or a person's names are still read as the name.
+        if (found.length && known && found.every((e) => e.kind !== 'person' && e.keys.every((k) => k.split(' ')[0] !== key && k.split(' ').at(-1) !== key))) found = [];
         if (!found.length && !known && key.length >= 5) {
           const max = key.length >= 9 ? 2 : 1;
           const near = words1.filter((w) => w[0] === key[0] && Math.abs(w.length - key.length) <= max && typoDistance(key, w, max) <= max);
