@@ -7,6 +7,8 @@
  */
 import type { Deps } from '../deps.js';
 import { analysisOf } from '../analysis/index.js';
+import { entityLookupOf } from '../analysis/entity-lookup.js';
+import { entityPostings } from '../evidence/entity-postings.js';
 import { decide, type Answering } from '../evidence/answerable.js';
 import { parseQuestion, type ParsedQuestion } from '../evidence/question.js';
 import { retrieve } from '../evidence/retrieve.js';
@@ -164,8 +166,14 @@ export function evidenceAnswer(deps: Deps, question: string, context: string[] =
 /** The window's centre has the person as its subject: named or referred to in its first words. */
 function doneBy(deps: Deps, w: Answering, ids: Set<string>): boolean {
   const head = 40;
-  const named = analysisOf(deps).entities.entities.some((e) => ids.has(e.id) && e.mentions.some((m) => m.sentence.id === w.sentence.id && m.start < head));
-  return named || analysisOf(deps).references.some((r) => r.sentenceId === w.sentence.id && ids.has(r.entity) && r.start < head);
+  const analysis = analysisOf(deps);
+  const entities = analysis.entities.entities;
+  // The sentence's own mentions and the people's own references (postings), not every entity and reference of the corpus.
+  const here = entityLookupOf(analysis.entities).inSentence(w.sentence.id);
+  const named = !!here && here.entities.some((i, k) => ids.has(entities[i]!.id) && entities[i]!.mentions[here.mentions[k]!]!.start < head);
+  if (named) return true;
+  const refs = entityPostings(analysis.entities, analysis.references).refs;
+  return [...ids].some((id) => [...(refs.get(id) ?? [])].some((i) => analysis.references[i]!.sentenceId === w.sentence.id && analysis.references[i]!.start < head));
 }
 
 /**
@@ -174,8 +182,8 @@ function doneBy(deps: Deps, w: Answering, ids: Set<string>): boolean {
  * people of the first quote — as the articles write their names.
  */
 function subjectsOf(deps: Deps, q: ParsedQuestion, elements: Element[], fillers: Filler[], quoted: Sentence[] = []): string[] {
-  const entities = analysisOf(deps).entities.entities;
-  const byId = new Map(entities.map((e) => [e.id, e]));
+  const analysis = analysisOf(deps);
+  const entities = analysis.entities.entities;
   const out: Entity[] = [];
   const add = (e: Entity | undefined) => {
     if (e && !out.includes(e)) out.push(e);
@@ -186,13 +194,25 @@ function subjectsOf(deps: Deps, q: ParsedQuestion, elements: Element[], fillers:
   for (const f of persons(q.entities.flatMap((x) => x.entities.slice(0, 1)))) add(f);
   for (const e of elements) {
     if (e.role !== 'topic' || !e.described) continue;
-    const described = [...e.described].map((id) => byId.get(id)!).filter((x) => x?.kind === 'person').sort((a, b) => b.mentions.length - a.mentions.length);
+    const described = [...e.described].map((id) => entityById(analysis.entities).get(id)!).filter((x) => x?.kind === 'person').sort((a, b) => b.mentions.length - a.mentions.length);
     add(described[0]);
   }
   for (const f of fillers) add(f.entity);
-  const ids = new Set(quoted.map((s) => s.id));
-  for (const e of persons(entities.filter((x) => x.mentions.some((m) => ids.has(m.sentence.id))))) add(e);
+  // The entities named in the quoted sentences, in the entity index's order (read from the sentence postings, not from a
+  // pass over every mention of the corpus).
+  const lookup = entityLookupOf(analysis.entities);
+  const named = new Set<number>();
+  for (const s of quoted) for (const i of lookup.inSentence(s.id)?.entities ?? []) named.add(i);
+  for (const e of persons([...named].sort((a, b) => a - b).map((i) => entities[i]!))) add(e);
   return [...counted, ...out.map((e) => e.name)].slice(0, 4);
+}
+
+/** Entity id → entity, once per entity index (a later entity with the same id wins, as a Map built over the list does). */
+const byIdMemo = new WeakMap<object, Map<string, Entity>>();
+function entityById(index: { entities: Entity[] }): Map<string, Entity> {
+  let m = byIdMemo.get(index);
+  if (!m) byIdMemo.set(index, (m = new Map(index.entities.map((e) => [e.id, e]))));
+  return m;
 }
 
 /** The citation that quotes the earlier figure's sentence, with that figure. */
