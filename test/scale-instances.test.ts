@@ -110,8 +110,9 @@ describe.skipIf(!REDIS_URL)('two instances, one Redis, one fake Discord', () => 
           : discord.command('ask', [{ name: 'question', type: 3, value: questions[i % questions.length] }], { userId: discord.snowflake() }),
       ),
     );
-    // Every interaction gets its initial response…
-    await waitUntil(() => sent.every((s) => initialResponses(s.token).length >= 1), 30_000);
+    // Every interaction gets its initial response… (the wait is patience on a loaded 2-core machine, not a speed
+    // check: a fresh-clone run under load took over 30 s here; speed is measured by the bench)
+    await waitUntil(() => sent.every((s) => initialResponses(s.token).length >= 1), 150_000);
     // …and after both instances had every chance to answer, none got two.
     await Promise.all(instances.map((i) => i.bot.router.idle()));
     await new Promise((r) => setTimeout(r, 300));
@@ -121,7 +122,7 @@ describe.skipIf(!REDIS_URL)('two instances, one Redis, one fake Discord', () => 
     // Both instances saw (and tried to claim) every interaction: the test is not trivially passing.
     for (const i of instances) expect(i.claims).toBeGreaterThanOrEqual(200);
     console.info(`[scale-instances] answers per instance: ${instances.map((i) => `${i.name}=${i.runs}`).join(', ')}`);
-  });
+  }, 180_000);
 
   it('answers a mention exactly once', async () => {
     const before = channelPosts().length;
