@@ -10,6 +10,7 @@
 import type { Deps } from '../deps.js';
 import { analysisOf } from '../analysis/index.js';
 import { entityPostings } from './entity-postings.js';
+import { entityLookupOf } from '../analysis/entity-lookup.js';
 import { expandQuery } from '../analysis/relations.js';
 import { findDateMentions } from '../index/dates.js';
 import { QUERY_SYNONYMS, synonymsOf } from '../language/synonyms.js';
@@ -263,23 +264,53 @@ export function retrieve(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion
   const postings = entityPostings(analysis.entities, analysis.references);
   const wantedEntities = [...wanted].flatMap((id) => postings.byId.get(id) ?? []).sort((a, b) => a.order - b.order).map((x) => x.entity);
   const entityOf = new Map(wantedEntities.map((e) => [e.id, e]));
-  // Per element: the first of its entities (in the element's order) named in / referred to in each sentence, and where.
-  const firstOf = new Map<Set<string>, { named: Map<string, At>; referred: Map<string, At> }>();
+  // Per element: the first of its entities (in the element's order) named in / referred to in a sentence, and where. Where
+  // they are named is read per sentence from the entity index's sentence postings (a name many entities share matches
+  // entities with tens of thousands of mentions at 10,000 articles: a map over all of them cost more than the rest of the
+  // question); where they are referred to, from their references.
+  const everyEntity = analysis.entities.entities;
+  const inSentence = entityLookupOf(analysis.entities).inSentence;
+  const firstOf = new Map<Set<string>, { rank: Map<string, number>; named: Map<string, At | null>; referred: Map<string, At> }>();
   const lookup = (ids: Set<string>) => {
     let x = firstOf.get(ids);
     if (!x) {
-      const named = new Map<string, At>();
+      const rank = new Map<string, number>();
       const referred = new Map<string, At>();
       for (const id of ids) {
-        for (const m of entityOf.get(id)?.mentions ?? []) if (!named.has(m.sentence.id)) named.set(m.sentence.id, { id, at: m.start });
+        if (!rank.has(id)) rank.set(id, rank.size);
         for (const i of postings.refs.get(id) ?? []) {
           const r = analysis.references[i]!;
           if (!referred.has(r.sentenceId)) referred.set(r.sentenceId, { id, at: r.start });
         }
       }
-      firstOf.set(ids, (x = { named, referred }));
+      firstOf.set(ids, (x = { rank, named: new Map(), referred }));
     }
     return x;
+  };
+  /** The first of `ids` (in their order) named in the sentence, at its first mention there. */
+  const namedIn = (ids: Set<string>, sid: string): At | undefined => {
+    const x = lookup(ids);
+    let found = x.named.get(sid);
+    if (found === undefined) {
+      found = null;
+      const here = inSentence(sid);
+      let best = Infinity;
+      // Postings list an entity's mentions of a sentence in its own order, entities in the index's order.
+      for (let k = 0; here && k < here.entities.length; k++) {
+        const e = everyEntity[here.entities[k]!]!;
+        const r = x.rank.get(e.id);
+        // The entity retrieve reads for an id is the index's first with that id.
+        if (r === undefined || r >= best || postings.byId.get(e.id)?.order !== here.entities[k]) continue;
+        best = r;
+        found = { id: e.id, at: e.mentions[here.mentions[k]!]!.start };
+      }
+      x.named.set(sid, found);
+    }
+    return found ?? undefined;
+  };
+  /** Each paragraph where one of `ids` is named: every mention of each. */
+  const eachNamed = (ids: Set<string>, visit: (s: Sentence) => void) => {
+    for (const id of ids) for (const m of entityOf.get(id)?.mentions ?? []) visit(m.sentence);
   };
 
   // Candidate paragraphs: search hits, and where the entities are named (their first 200 mentions) or referred to.
@@ -298,7 +329,7 @@ export function retrieve(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion
   // A name or topic shared by many entities (a common surname, "harbour" in every port official's title) is named or referred
   // to in a large share of the corpus: past MAX_DERIVED paragraphs, only the best of them are read (see `bestDerived`).
   const capped = derived.size > MAX_DERIVED;
-  for (const id of capped ? bestDerived(deps.index, elements, derived, lookup) : derived) if (!paragraphs.has(id)) paragraphs.set(id, 0);
+  for (const id of capped ? bestDerived(deps.index, elements, derived, (ids) => lookup(ids).referred, eachNamed) : derived) if (!paragraphs.has(id)) paragraphs.set(id, 0);
   retrieveStats.derived += derived.size;
   if (capped) retrieveStats.capped++;
 
@@ -384,10 +415,9 @@ export function retrieve(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion
   const supportOnce = (e: Element, s: Sentence): Support | null => {
     if (e.role === 'date') return dateSupport(deps, q, Number(e.id.slice(1)), s);
     if (e.entityIds) {
-      const { named, referred } = lookup(e.entityIds);
-      const n = named.get(s.id);
+      const n = namedIn(e.entityIds, s.id);
       if (n !== undefined) return { weight: 1, match: 1, sentence: s, via: 'mention', at: n.at };
-      const r = referred.get(s.id);
+      const r = lookup(e.entityIds).referred.get(s.id);
       if (r !== undefined) return { weight: 0.9, match: 0.9, sentence: s, via: 'reference', at: r.at };
       // An alias written out even where the entity index did not record a mention.
       const st = stemsOf(s);
@@ -402,9 +432,8 @@ export function retrieve(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion
     if (best) best.at = positionIn(s, best.via);
     if ((!best || best.match < 0.9) && e.described) {
       // The entity the noun describes, named here or referred to ("Ekkapol", "he" for "the coach").
-      const { named, referred } = lookup(e.described);
-      if (named.has(s.id)) return { weight: 0.9, match: 0.9, sentence: s, via: 'mention' };
-      if (referred.has(s.id)) return { weight: 0.8, match: 0.8, sentence: s, via: 'reference' };
+      if (namedIn(e.described, s.id)) return { weight: 0.9, match: 0.9, sentence: s, via: 'mention' };
+      if (lookup(e.described).referred.has(s.id)) return { weight: 0.8, match: 0.8, sentence: s, via: 'reference' };
     }
     return best;
   };
@@ -554,11 +583,21 @@ function bestDerived(
   index: Pick<Deps['index'], 'holding'>,
   elements: Element[],
   derived: Set<string>,
-  lookup: (ids: Set<string>) => { named: Map<string, At>; referred: Map<string, At> },
+  referredIn: (ids: Set<string>) => Map<string, At>,
+  eachNamed: (ids: Set<string>, visit: (s: Sentence) => void) => void,
 ): string[] {
   // Per derived paragraph (in the order found) and element, the best support it could give.
   const position = new Map<string, number>();
-  for (const pid of derived) position.set(pid, position.size);
+  // The same positions by article and paragraph number, for the mentions (no key string made per mention).
+  const byArticle = new Map<string, Map<number, number>>();
+  for (const pid of derived) {
+    const cut = pid.lastIndexOf(':p');
+    const article = pid.slice(0, cut);
+    let paragraphs = byArticle.get(article);
+    if (!paragraphs) byArticle.set(article, (paragraphs = new Map()));
+    paragraphs.set(Number(pid.slice(cut + 2)), position.size);
+    position.set(pid, position.size);
+  }
   const n = elements.length;
   const est = new Float64Array(position.size * n);
   const paragraphOf = (sid: string) => position.get(sid.slice(0, sid.lastIndexOf(':')));
@@ -566,15 +605,15 @@ function bestDerived(
     const ids = e.entityIds ?? e.described;
     if (!ids) return;
     const [mention, reference] = e.entityIds ? [1, 0.9] : [0.9, 0.8];
-    const { named, referred } = lookup(ids);
-    for (const sid of referred.keys()) {
+    for (const sid of referredIn(ids).keys()) {
       const k = paragraphOf(sid);
       if (k !== undefined && est[k * n + i]! < reference) est[k * n + i] = reference;
     }
-    for (const sid of named.keys()) {
-      const k = paragraphOf(sid);
+    eachNamed(ids, (s) => {
+      // A sentence of a paragraph has the id `<paragraph id>:s<n>`; a byline's ("<article>:byline:<at>") is read as written.
+      const k = s.paragraph >= 0 ? byArticle.get(s.articleId)?.get(s.paragraph) : paragraphOf(s.id);
       if (k !== undefined) est[k * n + i] = mention;
-    }
+    });
   });
   // The words that stand for a term element, strongest first (a paragraph takes the first it holds), as the index's postings.
   const words = elements.map((e) =>
