@@ -5,16 +5,22 @@
  *   Exchange") is that word, not the name: "did tallis stock drop too" asks about Tallis's stock, not the exchange;
  * - after "did" and its subject, a word the tagger takes for a noun but the dictionary lists as a verb is the verb
  *   when the question ends on it or an adverb follows ("… stock drop too", "… stock fall friday morning");
- * - a weekday or month is when, never the noun a figure counts ("how much did … fall friday morning").
+ * - a weekday or month is when, never the noun a figure counts ("how much did … fall friday morning");
+ * - a span of several words is a misspelt name only where the words that differ are no dictionary words:
+ *   "where is crowdstrike based" was read as a typo of the name "CrowdStrike-caused"; and a name glued to an
+ *   adjective by a hyphen, alone before a common noun ("the Tallis-caused delays"), is no name of its own;
+ * - a weekday before a name is the day ("on Monday Tallis had said"), not part of the name.
  * Story written here.
  */
 import { describe, expect, it } from 'vitest';
 import { ask } from '../src/engines/ask.js';
+import { analysisOf } from '../src/analysis/index.js';
 import { parseQuestion } from '../src/evidence/question.js';
 import { answerText, storyDeps } from './helpers/story.js';
 
 const FILES: Record<string, string> = {
-  '01_market-wire.txt': `12 March 2032\n\nShipping shares slide after port strike\n\nShares of Brine Lines fell 20% on Friday morning after dock workers walked out at the Corvo port.\n\nThe Corvo Stock Exchange opened normally, a spokesman for the exchange said.\n\nTallis Shipping stock inched lower on Friday but did not suffer the sell-off that hit Brine Lines.\n`,
+  '01_market-wire.txt': `12 March 2032\n\nShipping shares slide after port strike\n\nShares of Brine Lines fell 20% on Friday morning after dock workers walked out at the Corvo port.\n\nThe Corvo Stock Exchange opened normally, a spokesman for the exchange said.\n\nTallis stock inched lower on Friday but did not suffer the sell-off that hit Brine Lines.\n`,
+  '03_trade-weekly.txt': `16 March 2032\n\nTallis counts the cost\n\nCorvo-based shipping firm Tallis said the worst of the Tallis-caused delays were over.\n\nEarlier this week on Monday Tallis had said all its crews were safe.\n`,
   '02_port-daily.txt': `13 March 2032\n\nPort strike enters second day\n\nDock workers at the Corvo port stayed off the job on Saturday, and Brine Lines said 14 of its ships were waiting offshore.\n\nThe Corvo Stock Exchange said trading in shipping shares was orderly.\n`,
 };
 
@@ -24,7 +30,7 @@ const words = (list: { text: string }[]) => list.map((t) => t.text.toLowerCase()
 describe('question parse', () => {
   it('a lower-case word inside a longer name is the word, not the name', () => {
     const q = parseQuestion(deps(), 'did tallis stock drop too');
-    expect(q.entities.flatMap((e) => e.entities.map((x) => x.name))).toEqual(['Tallis Shipping']);
+    expect(q.entities.flatMap((e) => e.entities.map((x) => x.name))).toEqual(['Tallis']);
     expect(words(q.topics)).toContain('stock');
     // The name's own last word, or the name typed in full, still names it.
     const full = parseQuestion(deps(), 'what did the corvo stock exchange say');
@@ -52,5 +58,17 @@ describe('question parse', () => {
     const a = await ask(deps(), 'did tallis stock drop too');
     // The articles say it "inched lower": not a count of anything else (no "14 of its ships", no "20%").
     expect(answerText(a)).not.toMatch(/20%|14 of its ships/);
+  }, 60_000);
+
+  it('a misspelt name is never read into a real word; a weekday is not part of a name', async () => {
+    const q = parseQuestion(deps(), 'where is tallis based');
+    expect(q.entities.flatMap((e) => e.entities.map((x) => x.name))).toEqual(['Tallis']);
+    expect(words(q.predicates)).toContain('based');
+    const names = analysisOf(deps()).entities.entities.map((e) => e.name);
+    expect(names.filter((n) => /^Monday\b/.test(n))).toEqual([]);
+    // "the Tallis-caused delays": an adjective made of a name.
+    expect(names.filter((n) => /-caused$/.test(n))).toEqual([]);
+    const a = await ask(deps(), 'where is tallis based');
+    expect(a.short?.text, answerText(a)).toMatch(/^Corvo \[\d+\]$/);
   }, 60_000);
 });

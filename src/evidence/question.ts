@@ -538,10 +538,17 @@ function matchEntities(deps: Pick<Deps, 'corpus' | 'index'>, tokens: Token[], cl
       }
       // "American", "British": a word of nationality describes; it is no entity of its own.
       if (single && isDemonym(span[0]!)) continue;
-      const common = single && isCommonWord(deps, span[0]!, found);
+      // Counted against every name holding the word ("Tallis" alone and "Tallis Shipping"), not the exact one only.
+      const common = single && isCommonWord(deps, span[0]!, found.length ? [...new Set([...found, ...(byWord.get(key) ?? [])])] : found);
       if (found.length && common) found = [];
       // A lowercase word the dictionary lists ("cartels", "divers") is that word, not a typo of a name.
       const known = single && !span[0]!.capitalized && nounClass(lemma(span[0]!.norm)) !== null;
+      // A span of several words is a typo of a name only where each word that differs from the name's is no word of
+      // the dictionary: "crowdstrike based" is CrowdStrike and a word, not a misspelt "CrowdStrike-caused".
+      const typed = (k: string) => {
+        const ws = k.split(' ');
+        return n === 1 || span.every((t, j) => ws[j] === t.norm || ws.length !== n || nounClass(lemma(t.norm)) === null && partsOfSpeech(lemma(t.norm)).size === 0);
+      };
       if (!found.length && !common && !known && key.replace(/ /g, '').length >= 5) {
         // Within one typo for a short name, two for a long one; the closest, then the most mentioned.
         const max = key.length >= 9 ? 2 : 1;
@@ -550,6 +557,7 @@ function matchEntities(deps: Pick<Deps, 'corpus' | 'index'>, tokens: Token[], cl
         for (const k of byLength.get(n) ?? []) {
           if (Math.abs(k.length - key.length) > max || k[0] !== key[0] && n === 1) continue;
           const d = typoDistance(key, k, max);
+          if (d <= max && !typed(k)) continue;
           if (d < bestD) (bestD = d), (bestKeys = [k]);
           else if (d === bestD) bestKeys.push(k);
         }

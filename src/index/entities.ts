@@ -18,8 +18,16 @@ import { type TypeCue, agedPerson, looksLikePersonName, typeCues } from '../anal
 import {
   AUXILIARIES, CALENDAR_WORDS, COMPANY_CUES, COMPANY_SUFFIXES, COUNTRY_ABBREVIATIONS, COUNTRY_NAMES, DIRECTION_WORDS, EVENT_HEADS, GROUP_NOUNS,
   DEMONYM_SUFFIXES, NAME_CONNECTORS, NAME_STOPWORDS, ORG_HEADS, PLACE_HEADS, ROLE_MODIFIERS, ROLE_OPENERS, SENTENCE_OPENERS, SHIP_PREFIXES, SPEECH_RE, SPEECH_VERB_PATTERN, TITLE_ABBREVIATIONS, TITLE_HEADS,
-  alternation, speechForms,
+  HYPHEN_ADJECTIVE_WORDS, WEEKDAYS, alternation, speechForms,
 } from '../language/lexicon/index.js';
+
+const WEEKDAY_KEYS: ReadonlySet<string> = new Set(WEEKDAYS.map((d) => d.toLowerCase()));
+
+/** "Texas-based", "CrowdStrike-caused", "Soviet-style": a name glued by a hyphen to a word that makes it an adjective. */
+function isHyphenAdjective(word: string): boolean {
+  const glued = /^\p{Lu}[\p{L}\p{N}.&'’]*-(\p{Ll}+)$/u.exec(word);
+  return !!glued && (HYPHEN_ADJECTIVE_WORDS.has(glued[1]!) || /(?:ed|en|ing)$/.test(glued[1]!));
+}
 import { ORG_WORDS as COMPROMISE_ORG_WORDS, PLACE_WORDS as COMPROMISE_PLACE_WORDS, lexTags } from '../language/word-tags.js';
 import { MODIFIER_SUFFIXES, PERSON_NOUNS, REFERRING_NOUNS, THING_NOUNS } from '../language/lexicon/entity-cues.js';
 
@@ -406,7 +414,12 @@ function extractCandidates(article: Article, sentence: Sentence, lowerWords: Set
     while (parts.length && NAME_CONNECTORS.has(parts[parts.length - 1]!.text)) parts = parts.slice(0, -1);
     // "in Suez Canal, Egypt March 26": a month before a number is the date, not the name.
     while (parts.length > 1 && CALENDAR_WORDS.has(parts[parts.length - 1]!.key) && /^\s+\d/.test(text.slice(parts[parts.length - 1]!.end))) parts = parts.slice(0, -1);
+    // "on Monday Crowdstrike had stated": a weekday before a name is the day, not part of the name.
+    while (parts.length > 1 && WEEKDAY_KEYS.has(parts[0]!.key)) parts = parts.slice(1);
     if (!parts.length) continue;
+    // "the CrowdStrike-caused outage": an adjective made of a name, alone before a common noun, is no name of its own
+    // (before a name, "Orlania-based Venn Stoneworks", it is that name's descriptor).
+    if (parts.length === 1 && isHyphenAdjective(parts[0]!.text)) continue;
     // "FILE - …", "UPDATE: …": a common word in capitals is a label, not a name.
     if (parts.length === 1 && /^\p{Lu}{3,}$/u.test(parts[0]!.text) && isCommonWord(parts[0]!.key, lowerWords)) continue;
     if (parts.every((p) => TITLE_HEADS.has(p.key) || ROLE_MODIFIERS.has(p.key) || NAME_CONNECTORS.has(p.text))) continue;
