@@ -36,6 +36,7 @@ import { parseDates, type DateParts } from '../language/dates.js';
 import { agesOf, claimAge, comparableFigures, resolveHolder, sameNumber, statedAge } from './figure-slots.js';
 import { capitalize, quotedList } from './phrasing.js';
 import { analysisOf } from '../analysis/index.js';
+import { expandQuery } from '../analysis/relations.js';
 import {
   antonymIn,
   articleLabel,
@@ -876,6 +877,17 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
   const missing = cTerms.filter((t) => deps.index.docFreq(t) === 0);
   const missingNames = names.filter((n) => n.terms.length && n.terms.every((t) => missing.includes(t)));
   const nounTerms = new Set(claimFigures.flatMap((f) => terms(f.noun)));
+  // A claim word is also said by a corpus word WordNet relates to it closely enough to stand for it (a synonym,
+  // derivation or attribute in its main sense: "suffered" ~ "experienced"), as /ask reads a question's words.
+  const standsFor = new Map<string, string[]>();
+  for (const w of words(claimForTerms)) {
+    const l = lemma(w.toLowerCase());
+    for (const k of terms(w)) {
+      if (!cTerms.includes(k) || nameTerms.has(k) || standsFor.has(k)) continue;
+      standsFor.set(k, expandQuery(analysisOf(deps), [l]).terms.filter((x) => x.relation !== 'exact' && x.stands).flatMap((x) => x.keys));
+    }
+  }
+  const said = (set: Set<string>, t: string) => hasTerm(set, t) || (standsFor.get(t) ?? []).some((k) => set.has(k));
   const otherWeight = cTerms.filter((t) => !nounTerms.has(t)).reduce((n, t) => n + weight.get(t)!, 0);
 
   // --- gather sentences that bear on the claim ---
@@ -921,11 +933,11 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
       let direct = 0;
       for (const t of cTerms) {
         const w = weight.get(t)!;
-        if (hasTerm(st, t) || nounCredit.has(t)) {
+        if (said(st, t) || nounCredit.has(t)) {
           covered.add(t);
           got += w;
           if (!nounTerms.has(t)) direct += w;
-        } else if (hasTerm(near, t)) {
+        } else if (said(near, t)) {
           covered.add(t);
           got += w * 0.5;
           if (!nounTerms.has(t)) direct += w * 0.5;
