@@ -13,10 +13,10 @@ import { keyOf } from '../index/entities.js';
 import { findDateMentions, type DateMention } from '../index/dates.js';
 import { readFigures, type FigureReading } from '../analysis/figures.js';
 import { typoDistance } from '../language/edit-distance.js';
-import { fold, lemma, stem, tokenize, type Token } from '../language/tokenize.js';
+import { fold, lemma, stem, terms, tokenize, type Token } from '../language/tokenize.js';
 import { PERSON_NOUNS, PLACE_NOUNS, THING_NOUNS } from '../language/lexicon/entity-cues.js';
 import { CHAT_SHORTHAND } from '../language/lexicon/chat.js';
-import { nounClass, partsOfSpeech } from '../language/wordnet.js';
+import { isPersonNoun, nounClass, partsOfSpeech } from '../language/wordnet.js';
 import { lexTags, tagWords, type TaggedWord } from '../language/word-tags.js';
 import { NOW_QUESTION_WORDS, PAST_AUXILIARIES, PRESENT_AUXILIARIES } from '../language/lexicon/figure-time.js';
 import {
@@ -361,6 +361,23 @@ export function parseQuestion(deps: Pick<Deps, 'corpus' | 'index'>, question: st
   if (kind === 'quote') {
     const m = /^\s*(?:and\s+)?(?:what|how)\s+(?:did|does|do|has|have|had|is|was|were|are|will|would)\s+(?:the\s+)?(.+?)\s+(?:\p{L}+\s+)?(?:say|said|says|tell|told|tells|quote|respond|responded|reply|replied|react|reacted|comment|commented|claim|claimed|deny|denied|warn|warned|call|called|write|wrote|writes)\b/iu.exec(text);
     if (m) speaker = entities.find((e) => e.start >= m.index && e.end <= m.index + m[0].length) ?? null;
+    // "the recorded future analyst", "the delta ceo": an organisation's person, named by a noun for a person right
+    // after it. The speaker is the person the articles describe so ("Allan Liska, a threat analyst at Recorded Future").
+    const role = speaker && speaker.entities.every((e) => e.kind !== 'person') ? topics.find((t) => t.start > speaker!.end && t.start <= speaker!.end + 2 && (PERSON_NOUNS.has(t.lemma) || TITLE_HEADS.has(t.lemma) || isPersonNoun(t.lemma))) : undefined;
+    if (speaker && role) {
+      const orgWords = new Set(speaker.entities.flatMap((e) => terms(e.name)));
+      const people = analysisOf(deps).entities.entities.filter((e) => {
+        if (e.kind !== 'person') return false;
+        const said = new Set(e.mentions.flatMap((x) => terms(`${x.role ?? ''} ${x.apposition ?? ''} ${x.descriptor ?? ''}`)));
+        return said.has(role.key) && [...orgWords].every((w) => said.has(w));
+      });
+      if (people.length) {
+        const person: FocusEntity = { text: text.slice(speaker.start, role.end), entities: people, corrected: false, start: speaker.start, end: role.end };
+        entities.splice(entities.indexOf(speaker), 1, person);
+        topics.splice(topics.indexOf(role), 1);
+        speaker = person;
+      }
+    }
   }
   const contextTerms: QuestionTerm[] = [];
   // "tell the families", "write to the coach": whom the words were for.
