@@ -211,7 +211,7 @@ export function fillersOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestio
           // A date the question states ("on sunday") is no answer to it.
           if (q.dates.some((d) => d.weekday === m.weekday && d.month === m.month && d.day === m.day)) continue;
           const lead = /^(?:on|in|at|by|since|from|until|as of)\s+/i.exec(m.text)?.[0].length ?? 0;
-          push(s, m.index + lead, m.index + m.text.length, (m.kind === 'relative' ? 0.75 : 1) * at(s) * near(s, m.index) * heldElsewhere(s.text, m.index, askedWords));
+          push(s, m.index + lead, m.index + m.text.length, (m.kind === 'relative' ? 0.75 : 1) * at(s) * near(s, m.index) * heldElsewhere(s.text, m.index, askedWords) * possessiveDate(s.text, m.index + m.text.length, askedWords));
         }
       }
       break;
@@ -499,6 +499,16 @@ function heldElsewhere(text: string, at: number, asked: ReadonlySet<string>): nu
   const before = text.slice(Math.max(0, at - 80), at);
   // The mention may open with its preposition ("in 2018"): the clause's verb is right before it.
   const m = SET_OFF_DATE_RE.exec(before.endsWith(' ') ? before : `${before} `);
+  if (!m || !asked.size) return 1;
+  return terms(m[1]!).some((t) => asked.has(t)) ? 1 : 0.3;
+}
+
+/**
+ * "to testify on last week's global tech outage", "since Friday's outage": a date in the possessive dates the noun
+ * after it, not the sentence's verb; it answers only a question about that noun.
+ */
+function possessiveDate(text: string, end: number, asked: ReadonlySet<string>): number {
+  const m = /^['’]s\s+((?:[\p{L}-]+\s+){0,3}?[\p{L}-]+)(?=[\s,.;:!?]|$)/u.exec(text.slice(end));
   if (!m || !asked.size) return 1;
   return terms(m[1]!).some((t) => asked.has(t)) ? 1 : 0.3;
 }
