@@ -308,16 +308,20 @@ export function retrieve(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion
     }
     return found ?? undefined;
   };
-  /** Each paragraph where one of `ids` is named: every mention of each. */
-  const eachNamed = (ids: Set<string>, visit: (s: Sentence) => void) => {
-    for (const id of ids) for (const m of entityOf.get(id)?.mentions ?? []) visit(m.sentence);
+  /** The paragraph keys (`paragraphKeys` numbers) of every mention of `ids`' entities; a byline's as `unbyline` reads it. */
+  const eachNamed = (ids: Set<string>, visit: (at: Int32Array) => void) => {
+    for (const id of ids) {
+      const e = entityOf.get(id);
+      if (e) visit(mentionParagraphs(paragraphKeys(deps.corpus), e.mentions));
+    }
   };
 
   // Candidate paragraphs: search hits, and where the entities are named (their first 200 mentions) or referred to.
   const derived = new Set<string>();
+  const keys = paragraphKeys(deps.corpus);
   for (const e of wantedEntities) {
-    const ms = e.mentions;
-    for (let i = 0; i < ms.length && i < 200; i++) derived.add(`${ms[i]!.sentence.articleId}:p${ms[i]!.sentence.paragraph}`);
+    const at = mentionParagraphs(keys, e.mentions);
+    for (let i = 0; i < at.length && i < 200; i++) derived.add(keys.key[unbyline(at[i]!)]!);
   }
   for (const i of mergeSorted([...wanted].flatMap((id) => postings.refs.get(id) ?? []))) {
     const sid = analysis.references[i]!.sentenceId;
@@ -329,7 +333,7 @@ export function retrieve(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion
   // A name or topic shared by many entities (a common surname, "harbour" in every port official's title) is named or referred
   // to in a large share of the corpus: past MAX_DERIVED paragraphs, only the best of them are read (see `bestDerived`).
   const capped = derived.size > MAX_DERIVED;
-  for (const id of capped ? bestDerived(deps.index, elements, derived, (ids) => lookup(ids).referred, eachNamed) : derived) if (!paragraphs.has(id)) paragraphs.set(id, 0);
+  for (const id of capped ? bestDerived(deps.index, elements, derived, (ids) => lookup(ids).referred, eachNamed, keys) : derived) if (!paragraphs.has(id)) paragraphs.set(id, 0);
   retrieveStats.derived += derived.size;
   if (capped) retrieveStats.capped++;
 
@@ -561,6 +565,54 @@ interface At {
 /** Past this many paragraphs naming or referring to the entities asked about, only the best of them are candidates. */
 export const MAX_DERIVED = 400;
 
+/**
+ * Paragraph keys ("<article id>:p<n>", as a sentence's `articleId` and `paragraph` make them) numbered once per corpus, so a
+ * mention's paragraph is a number (an interning table: a key seen first in a question is added).
+ */
+interface ParagraphKeys {
+  key: string[];
+  number(key: string): number;
+}
+const keysMemo = new WeakMap<object, ParagraphKeys>();
+function paragraphKeys(corpus: Deps['corpus']): ParagraphKeys {
+  let x = keysMemo.get(corpus);
+  if (!x) {
+    const numbers = new Map<string, number>();
+    const key: string[] = [];
+    const number = (k: string) => {
+      let n = numbers.get(k);
+      if (n === undefined) {
+        numbers.set(k, (n = key.length));
+        key.push(k);
+      }
+      return n;
+    };
+    for (const a of corpus.articles) for (const p of a.paragraphs) number(`${a.id}:p${p.index}`);
+    keysMemo.set(corpus, (x = { key, number }));
+  }
+  return x;
+}
+
+/**
+ * The paragraph key number of each mention of a list (a byline's, paragraph -1, stored as -1 - n: its key is derived like
+ * any other's, but it is named in no paragraph), kept with the list while it keeps its length.
+ */
+const mentionMemo = new WeakMap<object, { keys: ParagraphKeys; at: Int32Array }>();
+function mentionParagraphs(keys: ParagraphKeys, mentions: readonly { sentence: Sentence }[]): Int32Array {
+  const hit = mentionMemo.get(mentions);
+  if (hit && hit.keys === keys && hit.at.length === mentions.length) return hit.at;
+  const at = new Int32Array(mentions.length);
+  mentions.forEach((m, i) => {
+    const n = keys.number(`${m.sentence.articleId}:p${m.sentence.paragraph}`);
+    at[i] = m.sentence.paragraph >= 0 ? n : -1 - n;
+  });
+  mentionMemo.set(mentions, { keys, at });
+  return at;
+}
+
+/** The key number of a `mentionParagraphs` entry, a byline's included. */
+const unbyline = (g: number) => (g >= 0 ? g : -1 - g);
+
 /** Ascending positions, from several ascending lists. */
 function mergeSorted(xs: Int32Array[]): Int32Array {
   const n = xs.reduce((a, x) => a + x.length, 0);
@@ -584,20 +636,18 @@ function bestDerived(
   elements: Element[],
   derived: Set<string>,
   referredIn: (ids: Set<string>) => Map<string, At>,
-  eachNamed: (ids: Set<string>, visit: (s: Sentence) => void) => void,
+  eachNamed: (ids: Set<string>, visit: (at: Int32Array) => void) => void,
+  keys: ParagraphKeys,
 ): string[] {
   // Per derived paragraph (in the order found) and element, the best support it could give.
   const position = new Map<string, number>();
-  // The same positions by article and paragraph number, for the mentions (no key string made per mention).
-  const byArticle = new Map<string, Map<number, number>>();
+  // The same positions by paragraph key number (-1: not derived), for the mentions.
   for (const pid of derived) {
-    const cut = pid.lastIndexOf(':p');
-    const article = pid.slice(0, cut);
-    let paragraphs = byArticle.get(article);
-    if (!paragraphs) byArticle.set(article, (paragraphs = new Map()));
-    paragraphs.set(Number(pid.slice(cut + 2)), position.size);
     position.set(pid, position.size);
+    keys.number(pid);
   }
+  const byNumber = new Int32Array(keys.key.length).fill(-1);
+  for (const [pid, k] of position) byNumber[keys.number(pid)] = k;
   const n = elements.length;
   const est = new Float64Array(position.size * n);
   const paragraphOf = (sid: string) => position.get(sid.slice(0, sid.lastIndexOf(':')));
@@ -609,10 +659,13 @@ function bestDerived(
       const k = paragraphOf(sid);
       if (k !== undefined && est[k * n + i]! < reference) est[k * n + i] = reference;
     }
-    eachNamed(ids, (s) => {
-      // A sentence of a paragraph has the id `<paragraph id>:s<n>`; a byline's ("<article>:byline:<at>") is read as written.
-      const k = s.paragraph >= 0 ? byArticle.get(s.articleId)?.get(s.paragraph) : paragraphOf(s.id);
-      if (k !== undefined) est[k * n + i] = mention;
+    // A byline's mention ("<article>:byline:<at>") is in no paragraph: it marks none.
+    eachNamed(ids, (at) => {
+      for (let j = 0; j < at.length; j++) {
+        const g = at[j]!;
+        const k = g >= 0 ? byNumber[g]! : -1;
+        if (k >= 0) est[k * n + i] = mention;
+      }
     });
   });
   // The words that stand for a term element, strongest first (a paragraph takes the first it holds), as the index's postings.
