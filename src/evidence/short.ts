@@ -33,7 +33,9 @@ import {
 } from '../language/lexicon/index.js';
 import { CLAUSE_MARKS, CLAUSE_OPENERS, FREQUENCY_QUESTION_RE, FREQUENCY_UNITS, MEASURE_OF_RE, PLACE_KIND_NOUNS, SET_OFF_PARTICIPLES } from '../language/lexicon/slot-ties.js';
 import { MEASURE_VERBS } from '../language/lexicon/units.js';
-import { fold, lemma, stem, terms } from '../language/tokenize.js';
+import { REQUEST_VERBS } from '../language/lexicon/clauses.js';
+import { PROSPECTIVE_VERBS } from '../language/tense.js';
+import { fold, lemma, stem, terms, words } from '../language/tokenize.js';
 import { isOccasionNoun, nounClass, partsOfSpeech } from '../language/wordnet.js';
 import { lexTags } from '../language/word-tags.js';
 import type { Article, Sentence } from '../types.js';
@@ -197,13 +199,17 @@ export function fillersOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestio
     case 'date': {
       // Words of what the question asks about (its names and nouns), to tell whose date a set-off clause gives.
       const askedWords = new Set(elements.filter((e) => e.role === 'entity' || e.role === 'topic' || e.role === 'context').flatMap((e) => [...e.keys].filter(([, v]) => v >= 0.5).map(([k]) => k)));
+      const verbs = q.predicates.filter((p) => p.cls === 'verb').map((p) => p.lemma);
       for (const s of w.sentences) {
+        // "a letter asking him to testify": when the sentence holds the act asked about only as asked for or planned,
+        // its dates are not when the act happened.
+        const unreal = unrealised(s.text, verbs) ? 0.3 : 1;
         // "at around 5:40 p.m.", "10 minutes later": a clock time or a span after something also says when.
         for (const f of figuresIn(deps, s.id)) {
-          if (f.kind === 'clock') push(s, f.start, f.end, 0.85 * at(s) * near(s, f.start), { figure: f });
+          if (f.kind === 'clock') push(s, f.start, f.end, 0.85 * unreal * at(s) * near(s, f.start), { figure: f });
           else if (f.kind === 'duration' && /^\s+(?:later|after|earlier|before)\b/i.test(s.text.slice(f.end))) {
             const end = f.end + /^\s+\p{L}+/u.exec(s.text.slice(f.end))![0].length;
-            push(s, f.start, end, 0.8 * at(s) * near(s, f.start), { figure: f });
+            push(s, f.start, end, 0.8 * unreal * at(s) * near(s, f.start), { figure: f });
           }
         }
         for (const m of findDateMentions(s.text)) {
@@ -211,7 +217,7 @@ export function fillersOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestio
           // A date the question states ("on sunday") is no answer to it.
           if (q.dates.some((d) => d.weekday === m.weekday && d.month === m.month && d.day === m.day)) continue;
           const lead = /^(?:on|in|at|by|since|from|until|as of)\s+/i.exec(m.text)?.[0].length ?? 0;
-          push(s, m.index + lead, m.index + m.text.length, (m.kind === 'relative' ? 0.75 : 1) * at(s) * near(s, m.index) * heldElsewhere(s.text, m.index, askedWords) * possessiveDate(s.text, m.index + m.text.length, askedWords));
+          push(s, m.index + lead, m.index + m.text.length, (m.kind === 'relative' ? 0.75 : 1) * unreal * at(s) * near(s, m.index) * heldElsewhere(s.text, m.index, askedWords) * possessiveDate(s.text, m.index + m.text.length, askedWords));
         }
       }
       break;
@@ -501,6 +507,23 @@ function heldElsewhere(text: string, at: number, asked: ReadonlySet<string>): nu
   const m = SET_OFF_DATE_RE.exec(before.endsWith(' ') ? before : `${before} `);
   if (!m || !asked.size) return 1;
   return terms(m[1]!).some((t) => asked.has(t)) ? 1 : 0.3;
+}
+
+/**
+ * Whether a sentence holds the question's verbs only as acts asked for or planned: each time one is written, it is
+ * "to <verb>" after a verb of asking or planning a few words before ("asking him to testify", "plans to reopen").
+ */
+function unrealised(text: string, verbs: readonly string[]): boolean {
+  if (!verbs.length) return false;
+  const ws = words(text);
+  let seen = false;
+  for (let i = 0; i < ws.length; i++) {
+    if (!verbs.includes(lemma(ws[i]!))) continue;
+    seen = true;
+    const governed = ws[i - 1] === 'to' && ws.slice(Math.max(0, i - 6), i - 1).some((x) => REQUEST_VERBS.has(lemma(x)) || PROSPECTIVE_VERBS.has(lemma(x)));
+    if (!governed) return false;
+  }
+  return seen;
 }
 
 /**
