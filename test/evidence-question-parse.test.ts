@@ -9,6 +9,8 @@
  * - a span of several words is a misspelt name only where the words that differ are no dictionary words:
  *   "where is crowdstrike based" was read as a typo of the name "CrowdStrike-caused"; and a name glued to an
  *   adjective by a hyphen, alone before a common noun ("the Tallis-caused delays"), is no name of its own;
+ * - "got hit" is one predicate, found as "hit", "affected", "impacted" (a phrasal table entry):
+ *   "where were the ferry operators that got hit";
  * - a weekday before a name is the day ("on Monday Tallis had said"), not part of the name.
  * Story written here.
  */
@@ -21,7 +23,7 @@ import { answerText, storyDeps } from './helpers/story.js';
 const FILES: Record<string, string> = {
   '01_market-wire.txt': `12 March 2032\n\nShipping shares slide after port strike\n\nShares of Brine Lines fell 20% on Friday morning after dock workers walked out at the Corvo port.\n\nThe Corvo Stock Exchange opened normally, a spokesman for the exchange said.\n\nTallis stock inched lower on Friday but did not suffer the sell-off that hit Brine Lines.\n`,
   '03_trade-weekly.txt': `16 March 2032\n\nTallis counts the cost\n\nCorvo-based shipping firm Tallis said the worst of the Tallis-caused delays were over.\n\nEarlier this week on Monday Tallis had said all its crews were safe.\n`,
-  '02_port-daily.txt': `13 March 2032\n\nPort strike enters second day\n\nDock workers at the Corvo port stayed off the job on Saturday, and Brine Lines said 14 of its ships were waiting offshore.\n\nThe Corvo Stock Exchange said trading in shipping shares was orderly.\n`,
+  '02_port-daily.txt': `13 March 2032\n\nPort strike enters second day\n\nDock workers at the Corvo port stayed off the job on Saturday, and Brine Lines said 14 of its ships were waiting offshore.\n\nSeveral ferry operators were impacted, including services in Velmar and Ostra.\n\nThe Corvo Stock Exchange said trading in shipping shares was orderly.\n`,
 };
 
 const deps = storyDeps(FILES);
@@ -70,5 +72,10 @@ describe('question parse', () => {
     expect(names.filter((n) => /-caused$/.test(n))).toEqual([]);
     const a = await ask(deps(), 'where is tallis based');
     expect(a.short?.text, answerText(a)).toMatch(/^Corvo \[\d+\]$/);
+  }, 60_000);
+
+  it('"got hit" is found as "impacted"', async () => {
+    const a = await ask(deps(), 'where were the ferry operators that got hit');
+    expect(a.short?.text, answerText(a)).toMatch(/^Velmar/);
   }, 60_000);
 });

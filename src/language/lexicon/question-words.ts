@@ -131,7 +131,7 @@ export const PHRASAL_PREDICATES: Readonly<Record<string, string>> = {
   'run out of': 'exhaust run', 'ran out of': 'exhaust run',
   'come free': 'free refloat dislodge', 'came free': 'free refloat dislodge', 'came loose': 'free refloat dislodge', 'come loose': 'free refloat dislodge',
   'break free': 'free refloat dislodge', 'broke free': 'free refloat dislodge', 'get stuck': 'stick strand wedge jam ground', 'got stuck': 'stick strand wedge jam ground',
-  'pass away': 'die', 'passed away': 'die', 'show up': 'arrive', 'showed up': 'arrive',
+  'pass away': 'die', 'passed away': 'die', 'get hit': 'hit affect impact strike', 'got hit': 'hit affect impact strike', 'show up': 'arrive', 'showed up': 'arrive',
   'turn down': 'refuse decline reject', 'turned down': 'refuse decline reject', 'find out': 'discover learn', 'found out': 'discover learn',
   'look for': 'search', 'looking for': 'search', 'give up': 'abandon', 'gave up': 'abandon', 'call off': 'cancel', 'called off': 'cancel',
   'pull out': 'withdraw', 'pulled out': 'withdraw', 'on board': 'aboard board', 'bring back': 'return recover haul', 'brought back': 'return recover haul',
