@@ -347,11 +347,22 @@ function shortOf(
   // "Who was on board?": several people named alike in the answer's clause are the answer together, each as written.
   // They are stated in the order the sentence gives them.
   const more = f.entity && (q.kind === 'person' || q.kind === 'list') ? together(first.w.fillers, f) : [];
+  // The places of a question about several things are the list the sentence gives from the first one on
+  // ("where were the hospitals that got hit?": "Massachusetts, Cincinnati and Kentucky"), as written.
+  const plural = q.topics.some((t) => t.lemma !== fold(t.text) && /s$/i.test(t.text));
+  if (q.kind === 'place' && plural && f.entity && !more.length) {
+    // The sentence's full stop is no part of the last name (an abbreviation's is: "U.S.").
+    const list = PLACE_LIST_RE.exec(f.sentence.text.slice(f.end))?.[0].replace(/(?<!\p{Lu}\.\p{Lu})\.$/u, '');
+    if (list) pieces.splice(0, 1, { text: f.sentence.text.slice(f.start, f.end + list.length), n: first.n });
+  }
   if (more.length) pieces.splice(0, 1, ...[f, ...more].sort((a, b) => a.start - b.start).map((g, i) => ({ text: g.text, n: first.n, ...(i ? { joiner: ', ' } : {}) })));
   for (const p of pieces) if (!quoted(citations, p.n, p.text)) return null;
   const text = pieces.map((p, i) => `${i ? (p.joiner ?? '; ') : ''}${p.text} [${p.n}]`).join('');
   return { text, cites: [...new Set(pieces.map((p) => p.n))] };
 }
+
+/** ", Cincinnati and Kentucky", " and New Jersey": the rest of a list of names after its first. */
+const PLACE_LIST_RE = /^(?:,\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*)*,?\s+(?:and|or)\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*/u;
 
 function quoted(citations: { n: number; quote: string }[], n: number, text: string): boolean {
   const squash = (s: string) => fold(s).replace(/\s+/g, ' ');
