@@ -11,6 +11,7 @@
  *   adjective by a hyphen, alone before a common noun ("the Tallis-caused delays"), is no name of its own;
  * - "got hit" is one predicate, found as "hit", "affected", "impacted" (a phrasal table entry):
  *   "where were the ferry operators that got hit";
+ * - "like the others" says how, it asks about nothing: "like" before a determiner is a preposition and "others" no topic;
  * - a weekday before a name is the day ("on Monday Tallis had said"), not part of the name.
  * Story written here.
  */
@@ -79,4 +80,10 @@ describe('question parse', () => {
     // The places of a question about several things: the list the sentence gives, as written.
     expect(a.short?.text, answerText(a)).toMatch(/^Velmar and Ostra \[\d+\]$/);
   }, 60_000);
+
+  it('"like the others" is no verb and no topic', () => {
+    const q = parseQuestion(deps(), 'why couldnt tallis recover like the others');
+    expect(words(q.predicates)).not.toContain('like');
+    expect(words(q.topics)).not.toContain('others');
+  });
 });

@@ -251,6 +251,8 @@ export function parseQuestion(deps: Pick<Deps, 'corpus' | 'index'>, question: st
       return;
     }
     if (STOPWORDS.has(w) || NOISE.has(w) || PARTICLES.has(w) || /^\d/.test(w) || w.length < 2) return;
+    // "bounce back like the others": "like" before a determiner or a pronoun is a preposition.
+    if (w === 'like' && /^(?:the|a|an|other|others|him|her|them|us|it|that|this|those|these|every|any|most|many|some)$/.test(tokens[i + 1]?.norm ?? '')) return;
     if (cueWords.has(w) && !EVENT_CUES.has(w)) return;
     // "where was it headed", "where did it come from": the direction asked, not an event to find.
     if (kind === 'place' && DIRECTION_CUES.has(w)) return;

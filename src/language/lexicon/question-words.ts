@@ -24,6 +24,7 @@ export const QUESTION_NOISE: readonly string[] = list(`
   tell told say said saying says think thought mean means anything something thing things
   about regarding according give know known exactly currently now today yet still recent recently please explain describe
   quote quotes statement statements comment comments number figure figures date day time long
+  other others else
 `);
 
 /** Claim framing: words that ask whether something is so rather than say what ("is it true that …"), and light verbs. */
