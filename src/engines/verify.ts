@@ -16,7 +16,7 @@ import { editDistance } from '../language/edit-distance.js';
 import {
   ALLEGATION_WORDS, ANSWER_VERBS, CLAIM_FRAME, ROLE_OPENERS, SUBORDINATORS, TITLE_HEADS, CLAUSE_START_WORDS, DETERMINERS, DISBELIEF, FINITE_AUXILIARIES, NON_NAME_SUBJECTS, POSSESSIVES, SUBJECT_PRONOUNS, MONTH_PATTERN, alternation, denialForms, speechForms, wordRe,
 } from '../language/lexicon/index.js';
-import { fold, lemma, stem, terms, words } from '../language/tokenize.js';
+import { lemma, stem, terms, words } from '../language/tokenize.js';
 import { lexTags } from '../language/word-tags.js';
 import { partsOfSpeech } from '../language/wordnet.js';
 import { PREPOSITION_PARTICIPLES } from '../language/lexicon/clauses.js';
@@ -1025,21 +1025,6 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
     // on its own; "Maduro asked India for aid" without India says nothing the articles address.
     const inList = missingNames.every((n) => new RegExp(`(?:,|\\band|\\bor)\\s+(?:the\\s+)?${escapeRe(n.name)}|${escapeRe(n.name)}\\s*(?:,|\\band\\b|\\bor\\b)`, 'i').test(claim));
     const partial = rest.length >= 3 && restCoverage >= FULL && (conjunctMissing || (names.length > missingNames.length && inList));
-    // "The wreckage was brought ashore in Halifax": a place the articles never name, where a sentence saying the rest
-    // of the claim names another place ("transported to St John's harbour"), is contradicted by that place.
-    const rival = !partial && missingNames.length === 1 ? placeRival(deps, claim, missingNames[0]!.name, evidence, restWeight, total) : null;
-    if (rival) {
-      const n = citer.cite(rival.e.sents);
-      return {
-        claim,
-        verdict: 'contradicted',
-        reasons: [`the articles place it in ${rival.place}, not ${missingNames[0]!.name}`],
-        blocks: [{ heading: 'What the articles say instead', text: `• ${articleLabel(rival.e.article)}${rival.e.article.date ? ` (${rival.e.article.date})` : ''}: “${clip(rival.e.sents.map((x) => x.text.trim()).join(' '), 500)}” [${n}]`, cites: [n] }],
-        supportIds: [],
-        againstIds: [rival.e.article.id],
-        figures: [],
-      };
-    }
     if (!partial && missingNames.length) {
       return no(`Not addressed by the articles: the articles never mention ${quotedList(missingNames.map((n) => n.name))} (searched ${searched}).`);
     }
@@ -1397,26 +1382,6 @@ function hasTerm(set: Set<string>, t: string): boolean {
   if (t.length < 5 || /\d/.test(t)) return false;
   for (const x of set) if (x.length >= 5 && (x.startsWith(t) || t.startsWith(x))) return true;
   return false;
-}
-
-/**
- * A place the articles name where the claim names one they never do: the claim gives the unknown name as a place (after
- * "in", "at", "to", "into", "from", "near", or a place name the lexicon knows), and a sentence that says the rest of the
- * claim (its words other than the name, at the coverage that bears on a claim) names a place the claim does not.
- */
-function placeRival(deps: Deps, claim: string, name: string, evidence: Evidence[], restWeight: number, total: number): { e: Evidence; place: string } | null {
-  const asPlace = new RegExp(`\\b(?:in|at|to|into|from|near|off)\\s+(?:the\\s+)?${escapeRe(name)}\\b`, 'i').test(claim) || ['Place', 'City', 'Country', 'Region'].some((t) => lexTags(fold(name)).has(t));
-  if (!asPlace) return null;
-  const claimWords = new Set(terms(claim));
-  const places = analysisOf(deps).entities.entities.filter((x) => x.kind === 'place');
-  for (const e of evidence) {
-    if ((e.coverage * total) / restWeight < BEARS || e.negated) continue;
-    for (const p of places) {
-      if (terms(p.name).some((t) => claimWords.has(t))) continue;
-      if (p.mentions.some((m) => e.sents.some((x) => x.id === m.sentence.id))) return { e, place: p.name };
-    }
-  }
-  return null;
 }
 
 /** Map a claim word the articles never use to the corpus word it most likely means (typo or other form). */
