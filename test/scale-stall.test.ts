@@ -20,7 +20,9 @@ const REDIS_URL = process.env.REDIS_URL;
 if (!REDIS_URL) console.warn('[scale-stall] REDIS_URL is not set: skipping the stalled-holder test');
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const LEASE_MS = 1500;
+// Longer than a digest build under load: A must still hold its lease when it stalls (a fresh-clone run at load 10+
+// built the digest in more than 1.5 s, so B found the lease expired before A ever stalled).
+const LEASE_MS = 6000;
 
 describe.skipIf(!REDIS_URL)('a digest holder that stalls past its lease', () => {
   const namespace = `dispatch-stall-${randomUUID().slice(0, 8)}`;
