@@ -131,7 +131,7 @@ export function evidenceAnswer(deps: Deps, question: string, context: string[] =
     const c = citer.citations[n - 1]!;
     // "When …?": the quote is labelled with the date the timeline gives its event ("on Monday" in a Monday paper
     // is "Monday 15 September 2031"), so /ask states the date /timeline, /verify and the digest hold.
-    const when = q.kind === 'date' ? timelineDate(deps, filler?.sentence ?? w.sentence) : null;
+    const when = q.kind === 'date' ? timelineDate(deps, filler?.sentence ?? w.sentence, filler?.text) : null;
     const who = w.article.outlet ?? shortTitle(w.article.title);
     // The same sentence in other (e.g. syndicated) articles: cited too, marked as repeats, one voice with it when near-duplicates.
     const key = norm(w.sentence.text);

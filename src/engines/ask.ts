@@ -21,7 +21,7 @@ import { genderOf } from '../analysis/references.js';
 import { keyOf, type Entity } from '../index/entities.js';
 import { expandQuery } from '../analysis/relations.js';
 import { createCiter } from './cite.js';
-import { formatDate } from '../index/dates.js';
+import { findDateMentions, formatDate, parseYmd, weekdayOf } from '../index/dates.js';
 import { figureAnswer } from './figure-slots.js';
 import { evidenceAnswer } from './ask-evidence.js';
 import { parseQuestion } from '../evidence/question.js';
@@ -619,9 +619,18 @@ export function extractive(deps: Deps, question: string, suggest = true, context
  * in a Sunday paper), so /ask states the date /timeline states; null when it places none. Of several,
  * the events told as news before background ones.
  */
-export function timelineDate(deps: Deps, s: Sentence): string | null {
+export function timelineDate(deps: Deps, s: Sentence, said?: string): string | null {
   const dates = analysisOf(deps).sentenceDates.get(s.id) ?? [];
-  const d = dates.find((x) => !x.background) ?? dates[0];
+  // The answer's own words first ("Thursday" in "… back to normal Thursday, after … since Friday"): of the sentence's
+  // dates, the one that falls on the weekday, or the month and day, those words give.
+  const m = said ? findDateMentions(s.text).find((x) => x.text.includes(said) || said.includes(x.text)) : undefined;
+  const fits = (x: { date: string }) => {
+    const ymd = parseYmd(x.date);
+    if (!m || !ymd || x.date.length < 10) return false;
+    if (m.weekday !== undefined) return weekdayOf(ymd) === m.weekday;
+    return m.day !== undefined && m.month !== undefined && ymd.d === m.day && ymd.m === m.month;
+  };
+  const d = dates.find(fits) ?? dates.find((x) => !x.background) ?? dates[0];
   return d ? formatDate(d.date, d.precision) : null;
 }
 
