@@ -12,6 +12,7 @@
  * - "got hit" is one predicate, found as "hit", "affected", "impacted" (a phrasal table entry):
  *   "where were the ferry operators that got hit";
  * - "like the others" says how, it asks about nothing: "like" before a determiner is a preposition and "others" no topic;
+ * - "supposed to", "meant to" only say a plan: "when was it supposed to reopen" asks about reopening;
  * - a weekday before a name is the day ("on Monday Tallis had said"), not part of the name.
  * Story written here.
  */
@@ -85,5 +86,11 @@ describe('question parse', () => {
     const q = parseQuestion(deps(), 'why couldnt tallis recover like the others');
     expect(words(q.predicates)).not.toContain('like');
     expect(words(q.topics)).not.toContain('others');
+  });
+
+  it('"supposed to" is no verb of its own', () => {
+    const q = parseQuestion(deps(), 'when was the corvo port supposed to reopen');
+    expect(words(q.predicates)).not.toContain('supposed');
+    expect(words(q.predicates)).toContain('reopen');
   });
 });

@@ -251,6 +251,9 @@ export function parseQuestion(deps: Pick<Deps, 'corpus' | 'index'>, question: st
       return;
     }
     if (STOPWORDS.has(w) || NOISE.has(w) || PARTICLES.has(w) || /^\d/.test(w) || w.length < 2) return;
+    // "when was it supposed to reopen", "what was it meant to do": "supposed to", "meant to" only say a plan; the verb
+    // asked is the one after them.
+    if ((w === 'supposed' || w === 'meant') && tokens[i + 1]?.norm === 'to') return;
     // "bounce back like the others": "like" before a determiner or a pronoun is a preposition.
     if (w === 'like' && /^(?:the|a|an|other|others|him|her|them|us|it|that|this|those|these|every|any|most|many|some)$/.test(tokens[i + 1]?.norm ?? '')) return;
     if (cueWords.has(w) && !EVENT_CUES.has(w)) return;
