@@ -280,14 +280,21 @@ export function buildEvents(corpus: Corpus, mentionsOf: (article: Article) => { 
   // written in the week after that Friday, means the Saturday and Sunday after it, not those six days before it.
   // Only one reading may be closest; a tie leaves the days undecided.
   const writtenOn = new Map<string, Ymd | null>();
+  const weekdaysOf = new Map<string, DateMention[]>();
+  for (const p of undated) {
+    if (p.mention.kind !== 'weekday') continue;
+    const list = weekdaysOf.get(p.article.id);
+    if (list) list.push(p.mention);
+    else weekdaysOf.set(p.article.id, [p.mention]);
+  }
   const nearestDay = (a: Article, win: DateWindow): Ymd | null => {
     if (writtenOn.has(a.id)) return writtenOn.get(a.id)!;
-    const weekdays = undated.filter((p) => p.article === a && p.mention.kind === 'weekday');
+    const weekdays = weekdaysOf.get(a.id) ?? [];
     // A reading must keep the day another article fixed for one of them ("Thursday" = Thursday 25 July).
     const anchors = anchorsByArticle.get(a.id) ?? [];
     const readings = new Map<string, { d: Ymd; spread: number }>();
     for (let d = win.lo; ymdToIso(d) <= ymdToIso(win.hi); d = addDays(d, 1)) {
-      const days = weekdays.map((p) => resolveMention(p.mention, d)?.date ?? '');
+      const days = weekdays.map((m) => resolveMention(m, d)?.date ?? '');
       const key = days.join('|');
       if (readings.has(key) || days.includes('')) continue;
       if (anchors.some((x) => resolveMention(x.mention, d)?.date !== x.day)) continue;

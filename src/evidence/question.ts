@@ -8,6 +8,7 @@
  */
 import type { Deps } from '../deps.js';
 import { analysisOf } from '../analysis/index.js';
+import { describedByEvery } from './retrieve.js';
 import type { Entity, EntityIndex } from '../index/entities.js';
 import { keyOf } from '../index/entities.js';
 import { findDateMentions, type DateMention } from '../index/dates.js';
@@ -31,12 +32,11 @@ import {
   METONYMS,
   MONEY_NOUNS,
   MONEY_QUESTION_WORDS,
-  MONTHS,
   NOISE_PHRASES,
   PARTICLES,
   PHRASAL_PREDICATES,
   RATE_UNITS,
-  WEEKDAYS,
+  MONTH_AND_WEEKDAY_NAMES,
   ORGANISATION_QUESTION_NOUNS,
   ORG_HEADS,
   PLACE_QUESTION_NOUNS,
@@ -134,10 +134,9 @@ export interface ParsedQuestion {
 const NOISE = new Set(QUESTION_NOISE);
 const SPEECH = new Set([...speechForms({ lemmas: SPEECH_QUESTION_VERBS, forms: ['base', 's', 'past', 'ing'] }), ...WRITING_VERBS].map((w) => w.toLowerCase()));
 const POINTING = new Set(['he', 'she', 'they', 'him', 'her', 'them', 'his', 'their', 'it', 'its']);
-const CALENDAR_WORDS_LOWER: ReadonlySet<string> = new Set([...MONTHS, ...WEEKDAYS].map((m) => m.toLowerCase()));
 /** A weekday or a month name, as typed ("friday", "july"). */
-const isCalendarWord = (w: string): boolean => CALENDAR_WORDS_LOWER.has(w);
-const CALENDAR_WORD_RE = new RegExp(`\\b(?:${[...MONTHS, ...WEEKDAYS].map((m) => m.toLowerCase()).join('|')})\\b`, 'g');
+const isCalendarWord = (w: string): boolean => MONTH_AND_WEEKDAY_NAMES.has(w);
+const CALENDAR_WORD_RE = new RegExp(`\\b(?:${[...MONTH_AND_WEEKDAY_NAMES].join('|')})\\b`, 'g');
 const PHRASAL = Object.entries(PHRASAL_PREDICATES)
   .sort((a, b) => b[0].length - a[0].length)
   .map(([phrase, verb]) => [new RegExp(`\\b${phrase.replace(/ /g, '\\s+')}\\b`, 'g'), verb] as const);
@@ -370,12 +369,8 @@ export function parseQuestion(deps: Pick<Deps, 'corpus' | 'index'>, question: st
     // after it. The speaker is the person the articles describe so ("Allan Liska, a threat analyst at Recorded Future").
     const role = speaker && speaker.entities.every((e) => e.kind !== 'person') ? topics.find((t) => t.start > speaker!.end && t.start <= speaker!.end + 2 && (PERSON_NOUNS.has(t.lemma) || TITLE_HEADS.has(t.lemma) || isPersonNoun(t.lemma))) : undefined;
     if (speaker && role) {
-      const orgWords = new Set(speaker.entities.flatMap((e) => terms(e.name)));
-      const people = analysisOf(deps).entities.entities.filter((e) => {
-        if (e.kind !== 'person') return false;
-        const said = new Set(e.mentions.flatMap((x) => terms(`${x.role ?? ''} ${x.apposition ?? ''} ${x.descriptor ?? ''}`)));
-        return said.has(role.key) && [...orgWords].every((w) => said.has(w));
-      });
+      const orgWords = [...new Set(speaker.entities.flatMap((e) => terms(e.name)))];
+      const people = describedByEvery(deps, [role.key, ...orgWords]).filter((e) => e.kind === 'person');
       if (people.length) {
         const person: FocusEntity = { text: text.slice(speaker.start, role.end), entities: people, corrected: false, start: speaker.start, end: role.end };
         entities.splice(entities.indexOf(speaker), 1, person);

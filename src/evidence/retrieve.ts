@@ -20,6 +20,7 @@ import { PRONOUNS } from '../language/lexicon/entity-cues.js';
 import { HOW_MEASURES, MEASURE_KINDS, MEASURE_UNITS, MEASURE_VERBS } from '../language/lexicon/units.js';
 import { MEASURE_QUESTION_NOUNS } from '../language/lexicon/question-words.js';
 import type { Article, Sentence } from '../types.js';
+import type { Entity } from '../index/entities.js';
 import type { FocusEntity, ParsedQuestion, QuestionTerm } from './question.js';
 
 export type ElementRole = 'entity' | 'topic' | 'head' | 'picks' | 'predicate' | 'context' | 'date' | 'speaker' | 'addressee';
@@ -205,16 +206,24 @@ function describedBy(deps: Pick<Deps, 'corpus'>, keys: Set<string>): string[] {
   return [...found].sort((a, b) => order.get(a)! - order.get(b)!);
 }
 
+/** The entities whose descriptions hold every one of the keys ("analyst" and "recorded", "future"), in the index's order. */
+export function describedByEvery(deps: Pick<Deps, 'corpus'>, keys: readonly string[]): Entity[] {
+  if (!keys.length) return [];
+  const { byWord, order, entity } = descriptions(deps);
+  const [first, ...rest] = keys.map((k) => new Set(byWord.get(k) ?? []));
+  return [...first!].filter((id) => rest.every((set) => set.has(id))).sort((a, b) => order.get(a)! - order.get(b)!).map((id) => entity.get(id)!);
+}
+
 /**
  * Each entity's description words (roles, appositions, descriptors, type cues, a name's head noun), once per entity index,
  * kept as word → the entities it describes: a question looks its words up instead of reading every entity's description.
  */
-const descriptionMemo = new WeakMap<object, { byWord: Map<string, string[]>; order: Map<string, number> }>();
-function descriptions(deps: Pick<Deps, 'corpus'>): { byWord: Map<string, string[]>; order: Map<string, number> } {
+const descriptionMemo = new WeakMap<object, { byWord: Map<string, string[]>; order: Map<string, number>; entity: Map<string, Entity> }>();
+function descriptions(deps: Pick<Deps, 'corpus'>): { byWord: Map<string, string[]>; order: Map<string, number>; entity: Map<string, Entity> } {
   const index = analysisOf(deps).entities;
   let out = descriptionMemo.get(index);
   if (out) return out;
-  out = { byWord: new Map(), order: new Map() };
+  out = { byWord: new Map(), order: new Map(), entity: new Map() };
   let n = 0;
   for (const e of index.entities) {
     const said = e.mentions.flatMap((m) => terms(`${m.role ?? ''} ${m.apposition ?? ''} ${m.descriptor ?? ''}`));
@@ -223,6 +232,7 @@ function descriptions(deps: Pick<Deps, 'corpus'>): { byWord: Map<string, string[
     const words = new Set([...said, ...cues, ...(own.length > 1 ? [own.at(-1)!] : [])]);
     if (!words.size || out.order.has(e.id)) continue;
     out.order.set(e.id, n++);
+    out.entity.set(e.id, e);
     for (const w of words) {
       const list = out.byWord.get(w) ?? [];
       list.push(e.id);

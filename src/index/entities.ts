@@ -18,18 +18,16 @@ import { type TypeCue, agedPerson, looksLikePersonName, typeCues } from '../anal
 import {
   AUXILIARIES, CALENDAR_WORDS, COMPANY_CUES, COMPANY_SUFFIXES, COUNTRY_ABBREVIATIONS, COUNTRY_NAMES, DIRECTION_WORDS, EVENT_HEADS, GROUP_NOUNS,
   DEMONYM_SUFFIXES, NAME_CONNECTORS, NAME_STOPWORDS, ORG_HEADS, PLACE_HEADS, ROLE_MODIFIERS, ROLE_OPENERS, SENTENCE_OPENERS, SHIP_PREFIXES, SPEECH_RE, SPEECH_VERB_PATTERN, TITLE_ABBREVIATIONS, TITLE_HEADS,
-  HYPHEN_ADJECTIVE_WORDS, WEEKDAYS, alternation, speechForms,
+  HYPHEN_ADJECTIVE_WORDS, WEEKDAY_NAMES, alternation, speechForms,
 } from '../language/lexicon/index.js';
-
-const WEEKDAY_KEYS: ReadonlySet<string> = new Set(WEEKDAYS.map((d) => d.toLowerCase()));
+import { ORG_WORDS as COMPROMISE_ORG_WORDS, PLACE_WORDS as COMPROMISE_PLACE_WORDS, lexTags } from '../language/word-tags.js';
+import { MODIFIER_SUFFIXES, PERSON_NOUNS, REFERRING_NOUNS, THING_NOUNS } from '../language/lexicon/entity-cues.js';
 
 /** "Texas-based", "CrowdStrike-caused", "Soviet-style": a name glued by a hyphen to a word that makes it an adjective. */
 function isHyphenAdjective(word: string): boolean {
   const glued = /^\p{Lu}[\p{L}\p{N}.&'’]*-(\p{Ll}+)$/u.exec(word);
   return !!glued && (HYPHEN_ADJECTIVE_WORDS.has(glued[1]!) || /(?:ed|en|ing)$/.test(glued[1]!));
 }
-import { ORG_WORDS as COMPROMISE_ORG_WORDS, PLACE_WORDS as COMPROMISE_PLACE_WORDS, lexTags } from '../language/word-tags.js';
-import { MODIFIER_SUFFIXES, PERSON_NOUNS, REFERRING_NOUNS, THING_NOUNS } from '../language/lexicon/entity-cues.js';
 
 /** A nationality word ("Venezuelan", "Japanese"). */
 const DEMONYM_RE = new RegExp(`(?:${DEMONYM_SUFFIXES.join('|')})$`);
@@ -415,7 +413,7 @@ function extractCandidates(article: Article, sentence: Sentence, lowerWords: Set
     // "in Suez Canal, Egypt March 26": a month before a number is the date, not the name.
     while (parts.length > 1 && CALENDAR_WORDS.has(parts[parts.length - 1]!.key) && /^\s+\d/.test(text.slice(parts[parts.length - 1]!.end))) parts = parts.slice(0, -1);
     // "on Monday Crowdstrike had stated": a weekday before a name is the day, not part of the name.
-    while (parts.length > 1 && WEEKDAY_KEYS.has(parts[0]!.key)) parts = parts.slice(1);
+    while (parts.length > 1 && WEEKDAY_NAMES.has(parts[0]!.key)) parts = parts.slice(1);
     if (!parts.length) continue;
     // "the CrowdStrike-caused outage": an adjective made of a name, alone before a common noun, is no name of its own
     // (before a name, "Orlania-based Venn Stoneworks", it is that name's descriptor).

@@ -24,6 +24,12 @@ export const MONTH_PATTERN = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)
 /** Regex source matching a weekday name or abbreviation. */
 export const WEEKDAY_PATTERN = '(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)';
 
+/** The weekdays' full names, lower case ("monday"). */
+export const WEEKDAY_NAMES: ReadonlySet<string> = new Set(WEEKDAYS.map((d) => d.toLowerCase()));
+
+/** The months' and weekdays' full names, lower case ("july", "friday"): no abbreviation ("may", "sun" are words too). */
+export const MONTH_AND_WEEKDAY_NAMES: ReadonlySet<string> = new Set([...MONTHS.map((m) => m.toLowerCase()), ...WEEKDAY_NAMES]);
+
 /** Every month and weekday word, full and abbreviated, lower case. */
 export const CALENDAR_WORDS: ReadonlySet<string> = new Set([
   ...MONTHS.map((m) => m.toLowerCase()),

@@ -63,13 +63,13 @@ export const NAME_PARTICLES: readonly string[] = list('de del la las los da das 
 /** Lower-case words that join the capitalised words of an organisation's name ("Center for Strategic and International Studies"). */
 export const ORG_NAME_CONNECTORS: readonly string[] = list('for of and de del');
 
-/** Lowercase words allowed inside a name between capitalised words ("Nicolás Maduro de …", "Bank of England"). */
 /**
  * Words that, glued to a name by a hyphen, make an adjective of it ("Texas-based", "Soviet-style", "Iran-backed",
  * "CrowdStrike-caused"): the name is the part before the hyphen. Participles in -ed, -en and -ing do it too.
  */
 export const HYPHEN_ADJECTIVE_WORDS: ReadonlySet<string> = new Set(list('made led run born built held hit bound style like wide'));
 
+/** Lowercase words allowed inside a name between capitalised words ("Nicolás Maduro de …", "Bank of England"). */
 export const NAME_CONNECTORS: ReadonlySet<string> = new Set([...NAME_PARTICLES, ...list('y of for and the')]);
 
 /** Endings of nationality words ("Venezuelan", "Iranian", "Japanese", "British"). */
