@@ -161,6 +161,7 @@ const AGAINST_COVERAGE = 0.6;
  */
 function judgeBySupport(deps: Deps, claim: string): { for: Judged[]; against: Judged[] } {
   const ctx: SupportContext = { entities: analysisOf(deps).entities };
+  const dated = analysisOf(deps).sentenceDates;
   const out = { for: [] as Judged[], against: [] as Judged[] };
   const seen = new Set<string>();
   for (const h of deps.index.search(claim, { limit: 12 })) {
@@ -176,7 +177,8 @@ function judgeBySupport(deps: Deps, claim: string): { for: Judged[]; against: Ju
       const text = sents.map((x) => x.text).join(' ');
       if (seen.has(key) || /\?\s*["”’']?\s*$/.test(text.trim())) continue;
       seen.add(key);
-      const support = supportOf(claim, { quote: text, speakers: article.outlet ? [article.outlet] : [] }, ctx);
+      const timeline = sents.flatMap((x) => (dated.get(x.id) ?? []).map((d) => d.date));
+      const support = supportOf(claim, { quote: text, speakers: article.outlet ? [article.outlet] : [], timeline }, ctx);
       const failed = support.parts.filter((x) => !x.ok);
       const slot = figureSlot(support, claim);
       if (support.supported || slot === 'for') out.for.push({ sents, article, text, support });

@@ -74,6 +74,11 @@ export interface Quoted {
   around?: string;
   /** Names that may stand as the speaker of a reporting frame ("The Example Times reported …"): the article's outlet. */
   speakers?: readonly string[];
+  /**
+   * The dates the timeline gives the quote's sentences (`YYYY-MM-DD` or `YYYY-MM`): a date the quote writes without its
+   * year ("on January 3") has the year the timeline read for it, so "3 January 2024" is what it says.
+   */
+  timeline?: readonly string[];
 }
 
 export interface SupportContext {
@@ -472,7 +477,7 @@ function readCached(text: string): Reading {
 
 /** A quote read inside its sentence: its tokens carry the sentence's negation. */
 function readQuote(q: Quoted): Reading {
-  const own = readCached(q.quote);
+  const own = withYears(readCached(q.quote), q.timeline);
   const at = q.around ? q.around.indexOf(q.quote) : -1;
   if (at < 0) return own;
   const around = readCached(q.around!);
@@ -481,6 +486,26 @@ function readQuote(q: Quoted): Reading {
     return same ? { ...t, neg: same.neg } : t;
   });
   return { ...own, toks };
+}
+
+/**
+ * A quote's dates written without a year, given the year of the one timeline date of the same month (and day) its
+ * sentences have; several years for the same month and day leave the year unsaid.
+ */
+function withYears(r: Reading, timeline: readonly string[] | undefined): Reading {
+  if (!timeline?.length || !r.dates.some((d) => d.parts.year === undefined && d.parts.month !== undefined)) return r;
+  const dates = r.dates.map((d) => {
+    const { year, month, day } = d.parts;
+    if (year !== undefined || month === undefined) return d;
+    const years = new Set(
+      timeline
+        .map((t) => t.split('-').map(Number))
+        .filter(([, m, dd]) => m === month && (day === undefined || dd === undefined || dd === day))
+        .map(([y]) => y!),
+    );
+    return years.size === 1 ? { ...d, parts: { ...d.parts, year: [...years][0]! } } : d;
+  });
+  return { ...r, dates };
 }
 
 const clean = (s: string) =>
