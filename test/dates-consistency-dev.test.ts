@@ -12,10 +12,10 @@ import { ROOT } from './helpers/corpus-fixtures.js';
 import { testDeps } from './helpers/deps.js';
 import { checkDates, checkDigestDates, sampleDates, statedDates } from './helpers/date-consistency.js';
 
-// alaska1282 is left out: its dates are not yet consistent ("It happened again on January 3" is stated as 3 January
-// by /timeline but answered "October 25" by /ask and contradicted by /verify; "20 years ago" is dated 2004 by
-// /timeline only). See the closing note of 2026-12-04.
-const CORPORA = ['evergiven', 'titan', 'thaicave', 'notredame', 'keybridge', 'crowdstrike'];
+// alaska1282 is checked too: /verify reads its undated CNN piece's "January 3" with the year the timeline gives it, a
+// year counted back ("trees he'd planted 20 years ago") is background, and the checker asks no "when" of a sentence
+// that is only its date ("Then, again on January 4.") or whose date is a noun's ("last year's near-collisions").
+const CORPORA = ['evergiven', 'titan', 'thaicave', 'notredame', 'keybridge', 'crowdstrike', 'alaska1282'];
 /** Where the development corpora live (DEV_CORPORA_DIR overrides, e.g. to check the skip). */
 const BASE = process.env.DEV_CORPORA_DIR ?? path.join(ROOT, 'dev-corpora');
 

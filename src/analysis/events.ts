@@ -184,8 +184,10 @@ export function buildEvents(corpus: Corpus, mentionsOf: (article: Article) => { 
 
   const make = (p: (typeof pending)[number], resolved: ResolvedDate | null, note?: string, refYear?: number | null): RawEvent => {
     const yearRef = refYear ?? latestYear;
+    // A year told before the story (or "ago", "last time") is background; so is a year counted back ("20 years ago").
     const background =
-      p.mention.kind === 'year' && (!!p.mention.tenure || yearRef === null || p.mention.year! < yearRef - 1 || /\blast time\b|\bago\b|\bhistory\b/i.test(p.sentence.text));
+      (p.mention.kind === 'year' && (!!p.mention.tenure || yearRef === null || p.mention.year! < yearRef - 1 || /\blast time\b|\bago\b|\bhistory\b/i.test(p.sentence.text))) ||
+      (p.mention.kind === 'relative' && resolved?.precision === 'year' && yearRef !== null && Number(resolved.date.slice(0, 4)) < yearRef - 1);
     let n = note;
     // A role's span ("the diplomat for X from 2018–2023") is background to the sentence, never the date of what it reports.
     if (p.mention.kind === 'year' && p.mention.yearTo) {
