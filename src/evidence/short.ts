@@ -283,9 +283,10 @@ export function fillersOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestio
       }
       break;
     case 'description': {
-      // "who is X": what the articles call X (an apposition or a role written with the name).
+      // "who is X": what the articles call X (an apposition or a role written with the name). A question with a verb of
+      // its own ("what does X want Delta to do") asks what X does, not what X is.
       const target = elements.find((e) => e.role === 'entity');
-      if (!target?.entityIds) break;
+      if (!target?.entityIds || elements.some((e) => e.role === 'predicate' && e.term?.cls === 'verb' && !e.term.cue)) break;
       for (const s of w.sentences) {
         for (const { e, m } of mentionsIn(deps, s.id)) {
           if (!target.entityIds.has(e.id)) continue;
