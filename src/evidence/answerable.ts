@@ -10,6 +10,7 @@
 import type { Deps } from '../deps.js';
 import { analysisOf } from '../analysis/index.js';
 import { fold, terms } from '../language/tokenize.js';
+import { pastTense, presentTense } from '../language/tense.js';
 import { ANY_PLACE_HEADS } from '../language/lexicon/slot-ties.js';
 import { PEOPLE_WORDS, SPEECH_QUESTION_VERBS, STOPWORDS, speechForms, wordRe } from '../language/lexicon/index.js';
 import type { ParsedQuestion } from './question.js';
@@ -161,7 +162,7 @@ export function decide(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, 
     if (!stated.length && !partialWindows.length) {
       const shown = list(mentioned.map((e) => phraseOf(q, e, deps))) || 'this';
       const holder = required.filter((e) => e.entityIds).map((e) => phraseOf(q, e, deps));
-      const missing = q.kind === 'yesno' ? `never say whether ${verbs.map((v) => v.label).join(' or ')} happened` : slotMissing(q, holder);
+      const missing = q.kind === 'yesno' ? whetherMissing(q, verbs) : slotMissing(q, holder);
       return { answerable: false, reason: `The ${searched} mention ${shown}, but ${missing}.`, near: together };
     }
     together = stated;
@@ -232,6 +233,27 @@ function wholeFirst(q: ParsedQuestion, windows: Answering[]): Answering[] {
 }
 
 /** What the articles do not give, by what the question asks for. */
+/**
+ * What a yes/no question asks, restated for a refusal: "did microsoft stock drop too" → "never say whether Microsoft
+ * stock dropped"; names as the articles write them. Without a subject before its verb, the verb alone is named.
+ */
+function whetherMissing(q: ParsedQuestion, verbs: Element[]): string {
+  const verb = verbs[0]?.term;
+  const aux = /^\s*(?:and\s+|so\s+|but\s+)?(did|does|do|has|have|had|is|was|were|are|will|would|can|could)(?:n['’]t)?\s+/i.exec(q.text);
+  if (verb && aux && verb.start > aux[0].length) {
+    let subject = q.text.slice(aux[0].length, verb.start).trim();
+    for (const f of q.entities) {
+      const name = f.entities.length === 1 ? f.entities[0]!.name : null;
+      if (name && f.text && subject.includes(f.text)) subject = subject.replace(f.text, name);
+    }
+    if (subject && subject.split(/\s+/).length <= 6) {
+      const a = aux[1]!.toLowerCase();
+      return `never say whether ${subject} ${a === 'did' ? pastTense(verb.text) : a === 'does' ? presentTense(verb.text) : a === 'do' ? verb.text : `${a} ${verb.text}`}`;
+    }
+  }
+  return `never say whether “${verbs.map((v) => v.label).join('” or “')}” happened`;
+}
+
 function slotMissing(q: ParsedQuestion, names: string[]): string {
   const head = q.head ? fold(q.head.text).replace(/'s$/, '') : '';
   switch (q.kind) {

@@ -92,3 +92,17 @@ function parseVerbs(text: string): VerbPhrase[] {
   }
   return out;
 }
+
+/** A verb phrase in the simple past, as a reply restates a question ("drop" → "dropped", "get hit" → "got hit"). */
+export function pastTense(verb: string): string {
+  const doc = nlp(verb);
+  doc.verbs().toPastTense();
+  return doc.text() || verb;
+}
+
+/** A verb phrase in the present, third person ("sink" → "sinks"), as a reply restates "does it sink". */
+export function presentTense(verb: string): string {
+  const doc = nlp(verb);
+  doc.verbs().toPresentTense();
+  return doc.text() || verb;
+}
