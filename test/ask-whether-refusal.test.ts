@@ -27,4 +27,17 @@ describe('a yes/no refusal restates the question', () => {
     expect(a.answered, answerText(a)).toBe(false);
     expect(answerText(a)).toContain('never say whether the night ferry sinks');
   }, 60_000);
+
+  it('"were there any X sinking" keeps "there" before the verb', async () => {
+    const a = await ask('were there any ferries sinking');
+    expect(a.answered, answerText(a)).toBe(false);
+    expect(answerText(a)).toContain('never say whether there were any ferries sinking');
+  }, 60_000);
+
+  it('a subject holding a verb is not restated', async () => {
+    const a = await ask('did the ferry crew say anything was wrong');
+    expect(a.answered, answerText(a)).toBe(false);
+    expect(answerText(a)).not.toMatch(/whether the ferry crew say/);
+    expect(answerText(a)).toContain("but don't say one way or the other");
+  }, 60_000);
 });

@@ -237,21 +237,33 @@ function wholeFirst(q: ParsedQuestion, windows: Answering[]): Answering[] {
  * What a yes/no question asks, restated for a refusal: "did microsoft stock drop too" → "never say whether Microsoft
  * stock dropped"; names as the articles write them. Without a subject before its verb, the verb alone is named.
  */
+/** An auxiliary, a copula or a verb of speech or thought: a subject holding one is a clause of its own. */
+const CLAUSE_VERB_RE = new RegExp(`\\b(?:is|was|were|are|am|be|been|being|has|have|had|do|does|did|${speechForms({ forms: ['base', 's', 'past'] }).join('|')})\\b`, 'i');
+
 function whetherMissing(q: ParsedQuestion, verbs: Element[]): string {
-  const verb = verbs[0]?.term;
   const aux = /^\s*(?:and\s+|so\s+|but\s+)?(did|does|do|has|have|had|is|was|were|are|will|would|can|could)(?:n['’]t)?\s+/i.exec(q.text);
-  if (verb && aux && verb.start > aux[0].length) {
+  const verb = verbs.map((v) => v.term).filter((t): t is NonNullable<typeof t> => !!t && !!aux && t.start > aux[0].length).sort((a, b) => a.start - b.start)[0];
+  if (verb && aux) {
     let subject = q.text.slice(aux[0].length, verb.start).trim();
-    for (const f of q.entities) {
-      const name = f.entities.length === 1 ? f.entities[0]!.name : null;
-      if (name && f.text && subject.includes(f.text)) subject = subject.replace(f.text, name);
-    }
-    if (subject && subject.split(/\s+/).length <= 6) {
+    // "were there any kids flying": the subject is what follows "there", which keeps its place.
+    const there = /^there\s+/i.exec(subject);
+    if (there) subject = subject.slice(there[0].length);
+    // The subject ends where the verb begins: a verb inside it ("did the captain say anything was wrong") means the
+    // predicate read is not the main verb, and restating it would garble the question.
+    const rest = q.text.slice(verb.end);
+    const clean = subject && subject.split(/\s+/).length <= 6 && !CLAUSE_VERB_RE.test(subject) && !CLAUSE_VERB_RE.test(rest);
+    if (clean) {
+      // A name typed in lower case is written as the articles write it ("microsoft" → "Microsoft"), no other way.
+      for (const f of q.entities) {
+        const name = f.entities.length === 1 ? f.entities[0]!.name : null;
+        if (name && f.text && fold(name) === fold(f.text) && subject.includes(f.text)) subject = subject.replace(f.text, name);
+      }
       const a = aux[1]!.toLowerCase();
-      return `never say whether ${subject} ${a === 'did' ? pastTense(verb.text) : a === 'does' ? presentTense(verb.text) : a === 'do' ? verb.text : `${a} ${verb.text}`}`;
+      const said = a === 'did' ? pastTense(verb.text) : a === 'does' ? presentTense(verb.text) : a === 'do' ? verb.text : `${a} ${verb.text}`;
+      return there ? `never say whether there ${a === 'did' ? 'was' : a} ${subject} ${verb.text}` : `never say whether ${subject} ${said}`;
     }
   }
-  return `never say whether “${verbs.map((v) => v.label).join('” or “')}” happened`;
+  return "don't say one way or the other";
 }
 
 function slotMissing(q: ParsedQuestion, names: string[]): string {
