@@ -1,5 +1,7 @@
 /** Words that make a question but say nothing about what it is about. */
 
+import { CHANGE_VERBS } from './units.js';
+
 const list = (s: string) => s.trim().split(/\s+/);
 
 /** Interrogatives. */
@@ -97,6 +99,8 @@ export const ANSWER_CUES: readonly AnswerCue[] = [
   // "the number of" asks a count unless the question opens with another question word ("when did the number of evacuees rise …").
   { re: String.raw`\bhow many\b|\bwhat (?:number|total)\b|^(?!\s*(?:and\s+)?(?:when|where|why|who)\b).*\bthe number of\b`, kind: 'count', figures: ['count'], words: ['many', 'number', 'total'] },
   { re: String.raw`\bhow heavy\b|\bweigh\b|\bwhat weight\b`, kind: 'amount', figures: ['weight'], words: ['heavy', 'weigh', 'weight'] },
+  // "how bad did the stock tank", "how sharply did prices rise": by how much a quantity changed, most often a percentage.
+  { re: String.raw`\bhow (?:bad|badly|hard|steeply|sharply|severely)\s+(?:did|does|do|has|have|had|was|were|is|are|will|would)\b(?=.*\b(?:${CHANGE_VERBS.join('|')})\b)`, kind: 'amount', figures: ['percent', 'money', 'count'], words: ['bad', 'badly', 'hard', 'steeply', 'sharply', 'severely'] },
   { re: String.raw`\bhow much\b`, kind: 'amount', figures: ['count', 'volume', 'weight', 'money', 'percent', 'area', 'duration'], words: ['much'] },
   { re: String.raw`\bwhat time\b|\bat what hour\b|\bwhat hour\b`, kind: 'time', figures: ['clock'], words: ['time', 'hour'] },
   { re: String.raw`\bhow long ago\b|\bsince when\b|^\s*(?:and\s+|so\s+)?when\b|\bwhat (?:date|day|year|month)\b|\bon which (?:date|day)\b`, kind: 'date', words: ['ago', 'date', 'day', 'year', 'month'] },

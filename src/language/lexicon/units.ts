@@ -165,6 +165,11 @@ export const IRREGULAR_PAST_VERBS: ReadonlySet<string> = new Set(
   list('sold made built cut paid lost won took gave found hit put set spent held shut laid sent bought brought got raised fired hired left drew struck shot seized sank saw told kept let ran'),
 );
 
+/** Verbs of a quantity changing, in every form ("shares fell 15%", "the stock tanked"): "how bad did it drop" asks by how much. */
+export const CHANGE_VERBS: readonly string[] = list(
+  'drop dropped drops dropping fall fell fallen falls falling tank tanked tanks plunge plunged plunges plummet plummeted plummets sink sank sunk sinks slide slid slides slump slumped slumps crash crashed crashes decline declined declines dip dipped dips tumble tumbled tumbles sag sagged shrink shrank shrunk rise rose risen rises climb climbed climbs jump jumped jumps soar soared soars surge surged surges spike spiked grow grew grown grows increase increased increases decrease decreased decreases',
+);
+
 /** Verbs that report or tally a figure rather than say what happened to it ("counted", "logged", "said"), as lemmas. */
 export const TALLY_VERBS: readonly string[] = list('receive count report record log confirm link tally document identify find total reach estimate list cite register track note include put say tell see have');
 
