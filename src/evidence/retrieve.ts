@@ -21,6 +21,7 @@ import { HOW_MEASURES, MEASURE_KINDS, MEASURE_UNITS, MEASURE_VERBS } from '../la
 import { MEASURE_QUESTION_NOUNS } from '../language/lexicon/question-words.js';
 import type { Article, Sentence } from '../types.js';
 import type { Entity } from '../index/entities.js';
+import type { NumberedPostings } from '../index/search.js';
 import type { FocusEntity, ParsedQuestion, QuestionTerm } from './question.js';
 
 export type ElementRole = 'entity' | 'topic' | 'head' | 'picks' | 'predicate' | 'context' | 'date' | 'speaker' | 'addressee';
@@ -280,22 +281,37 @@ export function retrieve(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion
   // question); where they are referred to, from their references.
   const everyEntity = analysis.entities.entities;
   const inSentence = entityLookupOf(analysis.entities).inSentence;
-  const firstOf = new Map<Set<string>, { rank: Map<string, number>; named: Map<string, At | null>; referred: Map<string, At> }>();
+  const firstOf = new Map<Set<string>, { rank: Map<string, number>; named: Map<string, At | null>; referred: Map<string, At | null> }>();
   const lookup = (ids: Set<string>) => {
     let x = firstOf.get(ids);
     if (!x) {
       const rank = new Map<string, number>();
-      const referred = new Map<string, At>();
-      for (const id of ids) {
-        if (!rank.has(id)) rank.set(id, rank.size);
-        for (const i of postings.refs.get(id) ?? []) {
-          const r = analysis.references[i]!;
-          if (!referred.has(r.sentenceId)) referred.set(r.sentenceId, { id, at: r.start });
-        }
-      }
-      firstOf.set(ids, (x = { rank, named: new Map(), referred }));
+      for (const id of ids) if (!rank.has(id)) rank.set(id, rank.size);
+      firstOf.set(ids, (x = { rank, named: new Map(), referred: new Map() }));
     }
     return x;
+  };
+  // Where the entities are referred to is read per sentence from the references of its paragraph (kept per analysis), not
+  // from a map over every reference of every entity an element matches, built per element per question.
+  const byParagraph = referencesByParagraph(paragraphKeys(deps.corpus), analysis.references);
+  /** The first of `ids` (in their order) referred to in the sentence, at its first reference there. */
+  const referredIn = (ids: Set<string>, sid: string): At | undefined => {
+    const x = lookup(ids);
+    let found = x.referred.get(sid);
+    if (found === undefined) {
+      found = null;
+      let best = Infinity;
+      for (const i of byParagraph(sid)) {
+        const r = analysis.references[i]!;
+        const k = r.sentenceId === sid ? x.rank.get(r.entity) : undefined;
+        // Ascending within the paragraph: an entity's first reference in the sentence is the first seen.
+        if (k === undefined || k >= best) continue;
+        best = k;
+        found = { id: r.entity, at: r.start };
+      }
+      x.referred.set(sid, found);
+    }
+    return found ?? undefined;
   };
   /** The first of `ids` (in their order) named in the sentence, at its first mention there. */
   const namedIn = (ids: Set<string>, sid: string): At | undefined => {
@@ -326,25 +342,34 @@ export function retrieve(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion
     }
   };
 
-  // Candidate paragraphs: search hits, and where the entities are named (their first 200 mentions) or referred to.
-  const derived = new Set<string>();
+  // Candidate paragraphs: search hits, and where the entities are named (their first 200 mentions) or referred to, as
+  // paragraph key numbers in the order found (a name many entities share finds tens of thousands: no key string each).
   const keys = paragraphKeys(deps.corpus);
-  for (const e of wantedEntities) {
-    const at = mentionParagraphs(keys, e.mentions);
-    for (let i = 0; i < at.length && i < 200; i++) derived.add(keys.key[unbyline(at[i]!)]!);
-  }
-  for (const i of mergeSorted([...wanted].flatMap((id) => postings.refs.get(id) ?? []))) {
-    const sid = analysis.references[i]!.sentenceId;
-    derived.add(sid.slice(0, sid.lastIndexOf(':')));
-  }
+  const named = wantedEntities.map((e) => mentionParagraphs(keys, e.mentions));
+  const referredAt = referenceParagraphs(keys, analysis.references);
+  const seen = new Uint8Array(keys.key.length);
+  const found: number[] = [];
+  const add = (k: number) => {
+    if (!seen[k]) {
+      seen[k] = 1;
+      found.push(k);
+    }
+  };
+  for (const at of named) for (let i = 0; i < at.length && i < 200; i++) add(unbyline(at[i]!));
+  for (const i of mergeSorted([...wanted].flatMap((id) => postings.refs.get(id) ?? []))) add(referredAt[i]!);
+  const derived = Int32Array.from(found);
   const paragraphs = new Map<string, number>();
   const query = [...new Set(elements.flatMap((e) => [...e.keys].filter(([, w]) => w >= 0.3).map(([k]) => k)))].join(' ');
   if (query) for (const h of deps.index.search(query, { limit: 40, terms: true })) paragraphs.set(h.id, h.score);
   // A name or topic shared by many entities (a common surname, "harbour" in every port official's title) is named or referred
   // to in a large share of the corpus: past MAX_DERIVED paragraphs, only the best of them are read (see `bestDerived`).
-  const capped = derived.size > MAX_DERIVED;
-  for (const id of capped ? bestDerived(deps.index, elements, derived, (ids) => lookup(ids).referred, eachNamed, keys) : derived) if (!paragraphs.has(id)) paragraphs.set(id, 0);
-  retrieveStats.derived += derived.size;
+  const capped = derived.length > MAX_DERIVED;
+  const refsOf = (ids: Set<string>) => [...ids].map((id) => postings.refs.get(id)).filter((x): x is Int32Array => !!x);
+  for (const k of capped ? bestDerived(deps.index, elements, derived, refsOf, referredAt, eachNamed, keys) : derived) {
+    const id = keys.key[k]!;
+    if (!paragraphs.has(id)) paragraphs.set(id, 0);
+  }
+  retrieveStats.derived += derived.length;
   if (capped) retrieveStats.capped++;
 
   // A measure asked ("how heavy", "how far") is also found by the words that state one ("weighs", "kg", "miles"): the window
@@ -431,7 +456,7 @@ export function retrieve(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion
     if (e.entityIds) {
       const n = namedIn(e.entityIds, s.id);
       if (n !== undefined) return { weight: 1, match: 1, sentence: s, via: 'mention', at: n.at };
-      const r = lookup(e.entityIds).referred.get(s.id);
+      const r = referredIn(e.entityIds, s.id);
       if (r !== undefined) return { weight: 0.9, match: 0.9, sentence: s, via: 'reference', at: r.at };
       // An alias written out even where the entity index did not record a mention.
       const st = stemsOf(s);
@@ -447,7 +472,7 @@ export function retrieve(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion
     if ((!best || best.match < 0.9) && e.described) {
       // The entity the noun describes, named here or referred to ("Ekkapol", "he" for "the coach").
       if (namedIn(e.described, s.id)) return { weight: 0.9, match: 0.9, sentence: s, via: 'mention' };
-      if (lookup(e.described).referred.has(s.id)) return { weight: 0.8, match: 0.8, sentence: s, via: 'reference' };
+      if (referredIn(e.described, s.id)) return { weight: 0.8, match: 0.8, sentence: s, via: 'reference' };
     }
     return best;
   };
@@ -636,38 +661,102 @@ function mergeSorted(xs: Int32Array[]): Int32Array {
 }
 
 /**
+ * The paragraph key number of each reference's sentence (as `paragraphKeys` numbers "<article id>:p<n>"; the key is the
+ * sentence id up to its last colon), once per analysis.
+ */
+const referenceMemo = new WeakMap<object, { keys: ParagraphKeys; at: Int32Array }>();
+function referenceParagraphs(keys: ParagraphKeys, references: readonly { sentenceId: string }[]): Int32Array {
+  const hit = referenceMemo.get(references);
+  if (hit && hit.keys === keys && hit.at.length === references.length) return hit.at;
+  const at = new Int32Array(references.length);
+  references.forEach((r, i) => {
+    at[i] = keys.number(r.sentenceId.slice(0, r.sentenceId.lastIndexOf(':')));
+  });
+  referenceMemo.set(references, { keys, at });
+  return at;
+}
+
+/**
+ * The references of each paragraph (their positions in `references`, ascending), by `paragraphKeys` number, once per
+ * analysis: a reader of one sentence scans its paragraph's few references.
+ */
+const byParagraphMemo = new WeakMap<object, { keys: ParagraphKeys; n: number; read: (sentenceId: string) => Int32Array }>();
+function referencesByParagraph(keys: ParagraphKeys, references: readonly { sentenceId: string }[]): (sentenceId: string) => Int32Array {
+  const hit = byParagraphMemo.get(references);
+  if (hit && hit.keys === keys && hit.n === references.length) return hit.read;
+  const at = referenceParagraphs(keys, references);
+  const paragraphs = keys.key.length;
+  const start = new Int32Array(paragraphs + 1);
+  for (let i = 0; i < at.length; i++) start[at[i]! + 1]!++;
+  for (let k = 0; k < paragraphs; k++) start[k + 1]! += start[k]!;
+  const order = new Int32Array(at.length);
+  const fill = start.slice(0, paragraphs);
+  for (let i = 0; i < at.length; i++) order[fill[at[i]!]!++] = i;
+  const none = new Int32Array(0);
+  const read = (sentenceId: string) => {
+    const k = keys.number(sentenceId.slice(0, sentenceId.lastIndexOf(':')));
+    return k < paragraphs ? order.subarray(start[k]!, start[k + 1]!) : none;
+  };
+  byParagraphMemo.set(references, { keys, n: references.length, read });
+  return read;
+}
+
+/**
+ * The search index's number of each paragraph (by `paragraphKeys` number; -1: not indexed), kept with the index's numbered
+ * view (a new view once the index changes): a paragraph id is looked up once, not on every question deriving it.
+ */
+const numberMemo = new WeakMap<object, { keys: ParagraphKeys; at: Int32Array }>();
+function passageNumbers(view: NumberedPostings, keys: ParagraphKeys, wanted: Int32Array): Int32Array {
+  let memo = numberMemo.get(view);
+  if (!memo || memo.keys !== keys) numberMemo.set(view, (memo = { keys, at: new Int32Array(0) }));
+  if (memo.at.length < keys.key.length) {
+    const at = new Int32Array(keys.key.length).fill(-2);
+    at.set(memo.at);
+    memo.at = at;
+  }
+  const at = memo.at;
+  const out = new Int32Array(wanted.length);
+  for (let j = 0; j < wanted.length; j++) {
+    const k = wanted[j]!;
+    if (at[k] === -2) at[k] = view.numberOf(keys.key[k]!) ?? -1;
+    out[j] = at[k]!;
+  }
+  return out;
+}
+
+/**
  * The MAX_DERIVED paragraphs, of those naming or referring to the entities asked about, whose windows can score best, in
  * the order they were found. Each is scored by what it is known to hold without reading it: the elements whose entities
  * it names or refers to (from the mentions and references), and the question's words its text holds (from the search
  * index's postings) — each element at the best weight it could have there, as a window's score counts it.
+ * Paragraphs and postings are read as numbers: a topic noun that describes many entities ("dispute") derives tens of
+ * thousands of paragraphs, each tested against every word of the question.
  */
 function bestDerived(
-  index: Pick<Deps['index'], 'holding'>,
+  index: Pick<Deps['index'], 'holding' | 'numbered'>,
   elements: Element[],
-  derived: Set<string>,
-  referredIn: (ids: Set<string>) => Map<string, At>,
+  derived: Int32Array,
+  refsOf: (ids: Set<string>) => Int32Array[],
+  referredAt: Int32Array,
   eachNamed: (ids: Set<string>, visit: (at: Int32Array) => void) => void,
   keys: ParagraphKeys,
-): string[] {
+): Int32Array {
+  const m = derived.length;
   // Per derived paragraph (in the order found) and element, the best support it could give.
-  const position = new Map<string, number>();
-  // The same positions by paragraph key number (-1: not derived), for the mentions.
-  for (const pid of derived) {
-    position.set(pid, position.size);
-    keys.number(pid);
-  }
+  // The positions by paragraph key number (-1: not derived).
   const byNumber = new Int32Array(keys.key.length).fill(-1);
-  for (const [pid, k] of position) byNumber[keys.number(pid)] = k;
+  for (let k = 0; k < m; k++) byNumber[derived[k]!] = k;
   const n = elements.length;
-  const est = new Float64Array(position.size * n);
-  const paragraphOf = (sid: string) => position.get(sid.slice(0, sid.lastIndexOf(':')));
+  const est = new Float64Array(m * n);
   elements.forEach((e, i) => {
     const ids = e.entityIds ?? e.described;
     if (!ids) return;
     const [mention, reference] = e.entityIds ? [1, 0.9] : [0.9, 0.8];
-    for (const sid of referredIn(ids).keys()) {
-      const k = paragraphOf(sid);
-      if (k !== undefined && est[k * n + i]! < reference) est[k * n + i] = reference;
+    for (const refs of refsOf(ids)) {
+      for (let j = 0; j < refs.length; j++) {
+        const k = byNumber[referredAt[refs[j]!]!]!;
+        if (k >= 0 && est[k * n + i]! < reference) est[k * n + i] = reference;
+      }
     }
     // A byline's mention ("<article>:byline:<at>") is in no paragraph: it marks none.
     eachNamed(ids, (at) => {
@@ -678,34 +767,71 @@ function bestDerived(
       }
     });
   });
-  // The words that stand for a term element, strongest first (a paragraph takes the first it holds), as the index's postings.
-  const words = elements.map((e) =>
-    e.entityIds || e.role === 'date'
-      ? []
-      : [...e.keys]
-          .filter(([, w]) => w >= STANDS_FOR_WEIGHT)
-          .sort((a, b) => b[1] - a[1])
-          .map(([k, w]) => ({ w, holds: index.holding?.(k) }))
-          .filter((x) => !!x.holds),
-  );
-  const ranked = [...derived].map((pid, order) => {
-    let value = 0;
-    for (let i = 0; i < n; i++) {
-      const e = elements[i]!;
-      let w = est[order * n + i]!;
-      for (const k of words[i]!) {
-        if (k.w <= w) break;
-        if (k.holds!(pid)) {
-          w = k.w;
-          break;
+  // Per term element, the weight of the strongest word standing for it that each paragraph's text holds (from the index's
+  // postings): a paragraph takes that word where it beats what its entities give.
+  const numbered = index.numbered?.();
+  const numberOf = numbered ? passageNumbers(numbered, keys, derived) : undefined;
+  let positionOf: Int32Array | undefined;
+  const held = elements.map((e) => {
+    if (e.entityIds || e.role === 'date') return undefined;
+    const best = new Float64Array(m);
+    for (const [k, w] of e.keys) {
+      if (w < STANDS_FOR_WEIGHT) continue;
+      if (numbered && numberOf) {
+        const posting = numbered.holding(k);
+        if (!posting) continue;
+        if (posting.size < m) {
+          // A rare word: its passages, not every derived paragraph.
+          if (!positionOf) {
+            positionOf = new Int32Array(Math.max(0, ...numberOf) + 1).fill(-1);
+            for (let j = 0; j < m; j++) if (numberOf[j]! >= 0) positionOf[numberOf[j]!] = j;
+          }
+          for (const x of posting.keys()) {
+            const j = x < positionOf.length ? positionOf[x]! : -1;
+            if (j >= 0 && best[j]! < w) best[j] = w;
+          }
+        } else {
+          for (let j = 0; j < m; j++) if (best[j]! < w && numberOf[j]! >= 0 && posting.has(numberOf[j]!)) best[j] = w;
         }
+      } else {
+        const holds = index.holding?.(k);
+        if (!holds) continue;
+        for (let j = 0; j < m; j++) if (best[j]! < w && holds(keys.key[derived[j]!]!)) best[j] = w;
       }
-      value += e.weight * w * ROLE_FACTOR[e.role];
     }
-    return { pid, order, value };
+    return best;
   });
-  ranked.sort((a, b) => b.value - a.value || a.order - b.order);
-  return ranked.slice(0, MAX_DERIVED).sort((a, b) => a.order - b.order).map((x) => x.pid);
+  const value = new Float64Array(m);
+  const weight = elements.map((e) => e.weight);
+  const factor = elements.map((e) => ROLE_FACTOR[e.role]);
+  const none = new Float64Array(m);
+  const heldOf = held.map((h) => h ?? none);
+  for (let j = 0; j < m; j++) {
+    let v = 0;
+    for (let i = 0; i < n; i++) {
+      const h = heldOf[i]![j]!;
+      const x = est[j * n + i]!;
+      v += weight[i]! * (h > x ? h : x) * factor[i]!;
+    }
+    value[j] = v;
+  }
+  // The best MAX_DERIVED by value, the earlier found first among equals, in the order found: every paragraph above the
+  // MAX_DERIVED-th best value, then the first of those at it.
+  if (m <= MAX_DERIVED) return derived;
+  const sorted = Float64Array.from(value).sort();
+  const threshold = sorted[m - MAX_DERIVED]!;
+  let above = 0;
+  for (let j = 0; j < m; j++) if (value[j]! > threshold) above++;
+  const out = new Int32Array(MAX_DERIVED);
+  let atThreshold = MAX_DERIVED - above;
+  for (let j = 0, o = 0; j < m && o < MAX_DERIVED; j++) {
+    if (value[j]! > threshold) out[o++] = derived[j]!;
+    else if (value[j] === threshold && atThreshold > 0) {
+      atThreshold--;
+      out[o++] = derived[j]!;
+    }
+  }
+  return out;
 }
 
 /** The search keys of the words that state a measure of the kinds a question asks ("how heavy" → heavy, weight, weighs, kg, tonnes). */

@@ -10,7 +10,7 @@ import path from 'node:path';
 import MiniSearch from 'minisearch';
 import type { Logger } from '../log.js';
 import type { Article, Corpus, Paragraph, Sentence } from '../types.js';
-import type { PassageHit, SearchIndex, SearchOptions } from './search.js';
+import type { NumberedPostings, PassageHit, SearchIndex, SearchOptions } from './search.js';
 import { withinEdits } from '../language/edit-distance.js';
 import { topHits, type TermSpec } from './top-hits.js';
 import { STOPWORDS, stem, terms, words } from '../language/tokenize.js';
@@ -202,7 +202,9 @@ function makeIndex(
       for (const s of p.sentences) sentences.set(s.id, s);
     }
   };
+  let numberedView: NumberedPostings | undefined;
   const unregister = (articleId: string) => {
+    numberedView = undefined;
     const old = byArticle.get(articleId);
     if (!old) return;
     for (const p of old) {
@@ -235,6 +237,16 @@ function makeIndex(
         const short = ids.get(passageId);
         return short !== undefined && !!posting?.has(short);
       };
+    },
+    numbered() {
+      const field = internal._fieldIds?.text;
+      const ids = internal._idToShortId;
+      if (!ids || field === undefined) return undefined;
+      // One view until the index changes (add, remove): a caller may keep what it read by the view.
+      return (numberedView ??= {
+        numberOf: (passageId: string) => ids.get(passageId),
+        holding: (term: string) => internal._index?.get(term)?.get(field),
+      });
     },
     search(query: string, o: SearchOptions = {}): PassageHit[] {
       const allowed = o.articles ? new Set(o.articles) : undefined;

@@ -34,6 +34,14 @@ export interface SearchOptions {
   terms?: boolean;
 }
 
+/** A search index's postings by passage number: numbers hold while the index is not changed (an article added or removed). */
+export interface NumberedPostings {
+  /** The passage's number, or undefined when it is not indexed. */
+  numberOf(passageId: string): number | undefined;
+  /** The numbers of the passages whose text holds `term` (normalised): the index's own posting, read-only. */
+  holding(term: string): { has(n: number): boolean; readonly size: number; keys(): Iterable<number> } | undefined;
+}
+
 /** The searchable view of a corpus. */
 export interface SearchIndex {
   readonly version: string;
@@ -53,6 +61,12 @@ export interface SearchIndex {
    * is tokenised): a test by passage id. Optional: an index that cannot tell returns nothing.
    */
   holding?(term: string): ((passageId: string) => boolean) | undefined;
+  /**
+   * The same postings by number, for a caller testing many passages against many terms: one lookup per passage
+   * (`numberOf`), then each term's passages as numbers (no passage id hashed per term). The same view is returned until
+   * the index changes, so what a caller reads by it (a passage's number) may be kept with it. Optional, like `holding`.
+   */
+  numbered?(): NumberedPostings | undefined;
   /** Every indexed term (stemmed, folded), for spelling correction. */
   vocabulary(): Iterable<string>;
   /** Total passages indexed. */
