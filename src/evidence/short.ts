@@ -33,6 +33,7 @@ import {
 } from '../language/lexicon/index.js';
 import { CLAUSE_MARKS, CLAUSE_OPENERS, FREQUENCY_QUESTION_RE, FREQUENCY_UNITS, MEASURE_OF_RE, PLACE_KIND_NOUNS, SET_OFF_PARTICIPLES } from '../language/lexicon/slot-ties.js';
 import { MEASURE_VERBS } from '../language/lexicon/units.js';
+import { COMPANY_SUFFIXES } from '../language/lexicon/organisations.js';
 import { REQUEST_VERBS } from '../language/lexicon/clauses.js';
 import { PROSPECTIVE_VERBS } from '../language/tense.js';
 import { fold, lemma, stem, terms, words } from '../language/tokenize.js';
@@ -641,6 +642,13 @@ interface SlotContext {
   near: (s: Sentence, pos: number) => number;
 }
 
+/** A company's legal form written after its name, possessive or not ("’s Corp.", " Inc.", ", Ltd"). */
+const COMPANY_TAIL_RE = new RegExp(`^(?:['’]s)?,?\\s+(?:${COMPANY_SUFFIXES.map((x) => x.replace(/\./g, '\\.')).join('|')})\\b\\.?`);
+/** A legal form alone is no company's name ("Corp" read off "McDonald’s Corp."). */
+const SUFFIX_ONLY: ReadonlySet<string> = new Set(COMPANY_SUFFIXES.map((x) => fold(x)));
+/** What stands between two names of a list as written: a comma, "and", "or", "&", "as well as". */
+const LIST_GAP_RE = /^\s*(?:,\s*(?:(?:and|or|as well as)\s+)?|(?:and|or|&|as well as)\s+)$/i;
+
 function nameFillers(slot: SlotContext): Filler[] {
   const { deps, q, elements, w, asked, at, near } = slot;
   const out: Filler[] = [];
@@ -671,8 +679,11 @@ function nameFillers(slot: SlotContext): Filler[] {
         const inName = terms(x.e.name).some((t) => (headKeysMap.get(t) ?? 0) >= 0.5);
         // "which company": an organisation is one, named or not as such; a person asked by role must be tied to it.
         const ofKind = q.kind === 'organisation' && x.e.kind === 'organization' ? 0.7 : 0;
-        if (!link && !inName && !ofKind && !(q.kind === 'list' && w.support.get(headEl!.id)?.sentence === s)) continue;
-        fit *= Math.max(link, inName ? 1 : 0, ofKind);
+        // "which companies …": names of the kind listed in the sentence that says the noun ("A growing list of companies
+        // … including United Airlines and McDonald's") are its members, tied to it or not.
+        const listed = q.kind === 'list' && w.support.get(headEl!.id)?.sentence === s ? 0.7 : 0;
+        if (!link && !inName && !ofKind && !listed) continue;
+        fit *= Math.max(link, inName ? 1 : 0, ofKind, listed);
       } else if (q.kind === 'person' || q.kind === 'organisation') {
         // One the articles call by what the question asks ("the technical manager of Ever Given" for "who manages it") is the answer, speaking or not.
         if (linkedTo(x.m, asKeys)) fit *= 1.5;
@@ -681,14 +692,27 @@ function nameFillers(slot: SlotContext): Filler[] {
       scored.push({ ...x, fit });
     }
     if (q.kind === 'list' && scored.length >= 2) {
-      // "Dul, Mark and Tee": the run of names as written.
-      const sorted = [...scored].sort((a, b) => a.m.start - b.m.start);
-      const first = sorted[0]!.m;
-      const last = sorted.at(-1)!.m;
-      const span = s.text.slice(first.start, last.end);
-      if (span.split(/\s+/).length <= 16 && /^[^.;:!?]*$/.test(span)) out.push({ text: span, sentence: s, start: first.start, end: last.end, fit: Math.max(...scored.map((x) => x.fit)) });
+      // "Dul, Mark and Tee": a run of names as written, each next to the one before but for a comma, "and" or "or"
+      // ("NEW YORK -- The stock price of … CrowdStrike" is two names, no list).
+      // A company's legal form after its name ("United Airlines Holdings Inc.", "McDonald’s Corp.") is part of it.
+      const endOf = (x: { m: EntityMention }) => x.m.end + (COMPANY_TAIL_RE.exec(s.text.slice(x.m.end))?.[0].length ?? 0);
+      const sorted = [...scored].filter((x) => !SUFFIX_ONLY.has(fold(x.e.name))).sort((a, b) => a.m.start - b.m.start);
+      const runs: (typeof sorted)[] = [];
+      for (const x of sorted) {
+        const run = runs.at(-1);
+        const prev = run?.at(-1);
+        if (prev && x.m.start >= endOf(prev) && LIST_GAP_RE.test(s.text.slice(endOf(prev), x.m.start))) run!.push(x);
+        else if (!prev || x.m.start >= endOf(prev)) runs.push([x]);
+      }
+      for (const run of runs) {
+        if (run.length < 2) continue;
+        const start = run[0]!.m.start;
+        const end = endOf(run.at(-1)!);
+        const span = s.text.slice(start, end);
+        if (span.split(/\s+/).length <= 16) out.push({ text: span, sentence: s, start, end, fit: Math.max(...run.map((x) => x.fit)) });
+      }
     }
-    for (const x of scored) out.push({ text: s.text.slice(x.m.start, x.m.end), sentence: s, start: x.m.start, end: x.m.end, fit: x.fit * specific(deps, x.e), entity: x.e });
+    for (const x of scored) if (!SUFFIX_ONLY.has(fold(x.e.name))) out.push({ text: s.text.slice(x.m.start, x.m.end), sentence: s, start: x.m.start, end: x.m.end, fit: x.fit * specific(deps, x.e), entity: x.e });
     // "A court in the city of Ismailia": the noun asked, then the name that says which — written as the question's noun, it outranks a name merely of the kind.
     if (headKeysMap && (q.kind === 'organisation' || q.kind === 'name')) out.push(...headPhrases(deps, s, headKeysMap, asked, at(s)));
     // "found … by British divers": who acted, described rather than named.
