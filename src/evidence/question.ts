@@ -129,9 +129,12 @@ export interface ParsedQuestion {
   contextTerms: QuestionTerm[];
   /** The question points back ("he", "they", "it") rather than naming its subject. */
   pointsBack: boolean;
+  /** "by when?", "what's the deadline": the date asked is the one something must happen by. */
+  deadline: boolean;
 }
 
 const NOISE = new Set(QUESTION_NOISE);
+const DEADLINE_QUESTION_RE = /^\s*(?:and\s+|so\s+)?(?:by|until|till|before)\s+when\b|\bdeadline\b/;
 const SPEECH = new Set([...speechForms({ lemmas: SPEECH_QUESTION_VERBS, forms: ['base', 's', 'past', 'ing'] }), ...WRITING_VERBS].map((w) => w.toLowerCase()));
 const POINTING = new Set(['he', 'she', 'they', 'him', 'her', 'them', 'his', 'their', 'it', 'its']);
 /** A weekday or a month name, as typed ("friday", "july"). */
@@ -464,6 +467,7 @@ export function parseQuestion(deps: Pick<Deps, 'corpus' | 'index'>, question: st
     context: ctx,
     contextTerms: unique(contextTerms),
     pointsBack,
+    deadline: kind === 'date' && DEADLINE_QUESTION_RE.test(lower),
   };
 }
 

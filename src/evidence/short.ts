@@ -218,7 +218,10 @@ export function fillersOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestio
           // A date the question states ("on sunday") is no answer to it.
           if (q.dates.some((d) => d.weekday === m.weekday && d.month === m.month && d.day === m.day)) continue;
           const lead = /^(?:on|in|at|by|since|from|until|as of)\s+/i.exec(m.text)?.[0].length ?? 0;
-          push(s, m.index + lead, m.index + m.text.length, (m.kind === 'relative' ? 0.75 : 1) * unreal * at(s) * near(s, m.index) * heldElsewhere(s.text, m.index, askedWords) * possessiveDate(s.text, m.index + m.text.length, askedWords));
+          // "by when?": a date something must happen by ("schedule a hearing … by Wednesday"), asked for or not.
+          const by = DEADLINE_LEAD_RE.test(m.text) || DEADLINE_BEFORE_RE.test(s.text.slice(0, m.index));
+          const deadline = q.deadline ? (by ? 1 / unreal : 0.3) : 1;
+          push(s, m.index + lead, m.index + m.text.length, deadline * (m.kind === 'relative' ? 0.75 : 1) * unreal * at(s) * near(s, m.index) * heldElsewhere(s.text, m.index, askedWords) * possessiveDate(s.text, m.index + m.text.length, askedWords));
         }
       }
       break;
@@ -641,6 +644,10 @@ interface SlotContext {
   at: (s: Sentence) => number;
   near: (s: Sentence, pos: number) => number;
 }
+
+/** A date written as a deadline: "by Wednesday", "until July 31", "no later than Friday". */
+const DEADLINE_LEAD_RE = /^(?:by|until|till|before)\s/i;
+const DEADLINE_BEFORE_RE = /\b(?:by|until|till|before|no later than)\s+$/i;
 
 /** A company's legal form written after its name, possessive or not ("’s Corp.", " Inc.", ", Ltd"). */
 const COMPANY_TAIL_RE = new RegExp(`^(?:['’]s)?,?\\s+(?:${COMPANY_SUFFIXES.map((x) => x.replace(/\./g, '\\.')).join('|')})\\b\\.?`);

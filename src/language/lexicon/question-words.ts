@@ -103,7 +103,7 @@ export const ANSWER_CUES: readonly AnswerCue[] = [
   { re: String.raw`\bhow (?:bad|badly|hard|steeply|sharply|severely)\s+(?:did|does|do|has|have|had|was|were|is|are|will|would)\b(?=.*\b(?:${CHANGE_VERBS.join('|')})\b)`, kind: 'amount', figures: ['percent', 'money', 'count'], words: ['bad', 'badly', 'hard', 'steeply', 'sharply', 'severely'] },
   { re: String.raw`\bhow much\b`, kind: 'amount', figures: ['count', 'volume', 'weight', 'money', 'percent', 'area', 'duration'], words: ['much'] },
   { re: String.raw`\bwhat time\b|\bat what hour\b|\bwhat hour\b`, kind: 'time', figures: ['clock'], words: ['time', 'hour'] },
-  { re: String.raw`\bhow long ago\b|\bsince when\b|^\s*(?:and\s+|so\s+)?when\b|\bwhat (?:date|day|year|month)\b|\bon which (?:date|day)\b`, kind: 'date', words: ['ago', 'date', 'day', 'year', 'month'] },
+  { re: String.raw`\bhow long ago\b|\bsince when\b|^\s*(?:and\s+|so\s+)?(?:(?:by|until|till|before)\s+)?when\b|\bwhat (?:date|day|year|month)\b|\bon which (?:date|day)\b`, kind: 'date', words: ['ago', 'date', 'day', 'year', 'month'] },
   { re: String.raw`\bhow often\b|\bhow frequently\b`, kind: 'amount', figures: ['duration'], words: ['often', 'frequently'] },
   { re: String.raw`\bhow long\b`, kind: 'amount', figures: ['duration', 'length'], words: ['long'], dimension: 'long' },
   { re: String.raw`\bhow far\b|\bwhat distance\b`, kind: 'amount', figures: ['distance', 'length', 'depth'], words: ['far', 'distance'] },
