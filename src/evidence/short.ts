@@ -667,6 +667,12 @@ function nameFillers(slot: SlotContext): Filler[] {
   // The question's own words, to tie a name to what it did or is ("rescue operation chief X" for "who leads the rescue").
   const asKeys = new Map<string, number>();
   for (const e of elements) if (e.role === 'topic' || e.role === 'predicate') for (const [k, v] of e.keys) if (v >= 0.5) asKeys.set(k, Math.max(asKeys.get(k) ?? 0, v));
+  // A longer name of what the question names ("SMIT Salvage" for "smit") is the question's own subject, no answer to it.
+  const askedNames = q.entities.flatMap((f) => f.entities.map((a) => terms(a.name))).filter((t) => t.length);
+  const namesAsked = (e: Entity) => {
+    const own = terms(e.name);
+    return askedNames.some((t) => t.every((x) => own.includes(x)));
+  };
   const anchors = anchorsIn(w);
   for (const s of w.sentences) {
     // "Paul Hankins, the US Navy Director of Salvage Operations": the words of a named person's title are not another name.
@@ -675,7 +681,7 @@ function nameFillers(slot: SlotContext): Filler[] {
       return at >= 0 ? [[at, at + m.apposition!.length] as const] : [];
     });
     const inTitle = (m: EntityMention) => titles.some(([a, b]) => m.start >= a && m.end <= b && b - a > m.end - m.start);
-    const found = mentionsIn(deps, s.id).filter(({ e, m }) => !asked.has(e.id) && wantKinds.includes(e.kind) && !m.inQuote && !(e.kind === 'person' && inTitle(m)));
+    const found = mentionsIn(deps, s.id).filter(({ e, m }) => !asked.has(e.id) && !namesAsked(e) && wantKinds.includes(e.kind) && !m.inQuote && !(e.kind === 'person' && inTitle(m)));
     const scored: { e: Entity; m: EntityMention; fit: number }[] = [];
     const events = anchors.filter((a) => a.sentence === s).flatMap((a) => anchorPositions(s, a.via));
     for (const x of found) {
