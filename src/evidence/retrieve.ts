@@ -783,7 +783,10 @@ function bestDerived(
         if (posting.size < m) {
           // A rare word: its passages, not every derived paragraph.
           if (!positionOf) {
-            positionOf = new Int32Array(Math.max(0, ...numberOf) + 1).fill(-1);
+            // A loop, not Math.max(...numberOf): tens of thousands of arguments overflow the stack.
+            let top = 0;
+            for (let j = 0; j < m; j++) if (numberOf[j]! > top) top = numberOf[j]!;
+            positionOf = new Int32Array(top + 1).fill(-1);
             for (let j = 0; j < m; j++) if (numberOf[j]! >= 0) positionOf[numberOf[j]!] = j;
           }
           for (const x of posting.keys()) {
