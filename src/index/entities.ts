@@ -346,7 +346,8 @@ function extractCandidates(article: Article, sentence: Sentence, lowerWords: Set
     const joinsPossessive = (x: Token) => {
       if (!x.poss) return true;
       const next = toks[toks.indexOf(x) + 1];
-      return !plainCaps.has(x.key) && next?.cap === true && !plainCaps.has(next.key) && !lexTags(x.key).has('Place') && /^['’]s$/.test(text.slice(x.end, x.end + 2));
+      // A legal form after it is the company's own ("McDonald’s Corp.", "Macy’s Inc."), written elsewhere or not.
+      return !plainCaps.has(x.key) && next?.cap === true && (!plainCaps.has(next.key) || LEGAL_SUFFIXES.has(next.text)) && !lexTags(x.key).has('Place') && /^['’]s$/.test(text.slice(x.end, x.end + 2));
     };
     while (j < toks.length && joinsPossessive(run[run.length - 1]!)) {
       const prev = run[run.length - 1]!;
