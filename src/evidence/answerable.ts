@@ -10,7 +10,7 @@
 import type { Deps } from '../deps.js';
 import { analysisOf } from '../analysis/index.js';
 import { fold, terms } from '../language/tokenize.js';
-import { pastTense, presentTense } from '../language/tense.js';
+import { inTense } from '../language/tense.js';
 import { ANY_PLACE_HEADS } from '../language/lexicon/slot-ties.js';
 import { PEOPLE_WORDS, SPEECH_QUESTION_VERBS, STOPWORDS, speechForms, wordRe } from '../language/lexicon/index.js';
 import type { ParsedQuestion } from './question.js';
@@ -259,7 +259,7 @@ function whetherMissing(q: ParsedQuestion, verbs: Element[]): string {
         if (name && f.text && fold(name) === fold(f.text) && subject.includes(f.text)) subject = subject.replace(f.text, name);
       }
       const a = aux[1]!.toLowerCase();
-      const said = a === 'did' ? pastTense(verb.text) : a === 'does' ? presentTense(verb.text) : a === 'do' ? verb.text : `${a} ${verb.text}`;
+      const said = a === 'did' ? inTense(verb.text, 'past') : a === 'does' ? inTense(verb.text, 'present') : a === 'do' ? verb.text : `${a} ${verb.text}`;
       return there ? `never say whether there ${a === 'did' ? 'was' : a} ${subject} ${verb.text}` : `never say whether ${subject} ${said}`;
     }
   }

@@ -93,16 +93,13 @@ function parseVerbs(text: string): VerbPhrase[] {
   return out;
 }
 
-/** A verb phrase in the simple past, as a reply restates a question ("drop" → "dropped", "get hit" → "got hit"). */
-export function pastTense(verb: string): string {
+/**
+ * A verb phrase put in the simple past or the third-person present, as a reply restates a question ("drop" →
+ * "dropped", "get hit" → "got hit"; "sink" → "sinks" for "does it sink").
+ */
+export function inTense(verb: string, tense: 'past' | 'present'): string {
   const doc = nlp(verb);
-  doc.verbs().toPastTense();
-  return doc.text() || verb;
-}
-
-/** A verb phrase in the present, third person ("sink" → "sinks"), as a reply restates "does it sink". */
-export function presentTense(verb: string): string {
-  const doc = nlp(verb);
-  doc.verbs().toPresentTense();
+  if (tense === 'past') doc.verbs().toPastTense();
+  else doc.verbs().toPresentTense();
   return doc.text() || verb;
 }
