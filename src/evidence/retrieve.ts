@@ -46,6 +46,8 @@ export interface Element {
   described?: Set<string>;
   /** The question term, for topics and predicates. */
   term?: QuestionTerm;
+  /** For a topic noun: the search keys of broader nouns ("noise" for "bang"), which an article uses to refer back to it. */
+  broader?: Set<string>;
 }
 
 /** How an element is supported in a window. */
@@ -106,6 +108,7 @@ export function elementsOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuesti
     for (const alt of t.alternatives ?? []) put(stem(alt), 1);
     const expansion = expandQuery(relations, [t.lemma, ...(t.alternatives ?? []).filter((a) => !/\d/.test(a))]).terms;
     for (const x of expansion) for (const k of x.keys) put(k, x.relation === 'exact' ? 1 : x.weight);
+    const broader = t.cls === 'noun' && (role === 'topic' || role === 'head') ? new Set(expansion.filter((x) => x.relation === 'hypernym').flatMap((x) => x.keys)) : undefined;
     // Nouns made from the verb ("settle" → "settlement", "rescue" → "rescuer" is a person, not this): found like a derivation.
     if (t.cls === 'verb') {
       const bare = t.lemma.replace(/e$/, '');
@@ -139,7 +142,7 @@ export function elementsOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuesti
     const spread = Math.max(0, ...[...keys].filter(([, w]) => w >= STANDS_FOR_WEIGHT).map(([k]) => deps.index.docFreq(k)));
     // Only where the answer's own kind tells windows apart (a figure, an age, a date): a yes/no question asks about its subject.
     const setting = role === 'topic' && t.cls === 'noun' && SETTING_KINDS.has(q.kind) && N >= 20 && spread / N >= SETTING_SHARE;
-    return { id, role, label: t.text, weight, keys, term: t, ...(described.length ? { described: new Set(described) } : {}), ...(setting ? { setting } : {}) };
+    return { id, role, label: t.text, weight, keys, term: t, ...(broader?.size ? { broader } : {}), ...(described.length ? { described: new Set(described) } : {}), ...(setting ? { setting } : {}) };
   };
   const entityElement = (f: FocusEntity, role: ElementRole, id: string): Element => {
     const words = new Set(f.entities.flatMap((e) => e.keys.flatMap((k) => k.split(' '))).filter((w) => !STOPWORDS.has(w)).map(stem));
@@ -372,6 +375,26 @@ export function retrieve(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion
   retrieveStats.derived += derived.length;
   if (capped) retrieveStats.capped++;
 
+  // A topic noun's article may refer back to it by a broader noun ("banging" … "the noises are coming at 30 minute
+  // intervals"): the later paragraphs of an article the search found, that write a broader noun, are candidates too.
+  const referring = elements.filter((e) => e.broader);
+  if (referring.length) {
+    for (const pid of [...paragraphs.keys()]) {
+      const p = deps.index.passage(pid);
+      const article = p && deps.corpus.byId.get(p.articleId);
+      if (!p || !article) continue;
+      const own = new Set(terms(p.text));
+      const here = referring.filter((e) => [...e.keys].some(([k, w]) => w >= 0.9 && own.has(k)));
+      if (!here.length) continue;
+      for (const later of article.paragraphs) {
+        const id = `${article.id}:p${later.index}`;
+        if (later.index <= p.index || paragraphs.has(id)) continue;
+        const ks = terms(later.text);
+        if (here.some((e) => ks.some((k) => e.broader!.has(k)))) paragraphs.set(id, 0);
+      }
+    }
+  }
+
   // A measure asked ("how heavy", "how far") is also found by the words that state one ("weighs", "kg", "miles"): the window
   // that gives it may name the thing only by another word ("the vessel weighs …"), or only in the story's setting.
   const slotKeys = measureKeys(q);
@@ -469,12 +492,35 @@ export function retrieve(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion
     let best: Support | null = null;
     for (const [k, w] of e.keys) if (st.has(k) && (!best || w > best.weight)) best = { weight: w, match: w, sentence: s, via: k };
     if (best) best.at = positionIn(s, best.via);
+    if (best && best.match < STANDS_FOR_WEIGHT && best.at !== undefined && e.broader?.has(best.via) && refersBack(e, s, best.at)) best = { ...best, weight: ANAPHOR_WEIGHT, match: ANAPHOR_WEIGHT };
     if ((!best || best.match < 0.9) && e.described) {
       // The entity the noun describes, named here or referred to ("Ekkapol", "he" for "the coach").
       if (namedIn(e.described, s.id)) return { weight: 0.9, match: 0.9, sentence: s, via: 'mention' };
       if (referredIn(e.described, s.id)) return { weight: 0.8, match: 0.8, sentence: s, via: 'reference' };
     }
     return best;
+  };
+
+  // "the noises" in an article that wrote "banging" before: a definite broader noun refers back to the question's own word.
+  const firstExact = new Map<Element, Map<string, number>>();
+  const refersBack = (e: Element, s: Sentence, at: number): boolean => {
+    if (!DEFINITE_BEFORE_RE.test(s.text.slice(Math.max(0, at - 40), at))) return false;
+    let byArticle = firstExact.get(e);
+    if (!byArticle) firstExact.set(e, (byArticle = new Map()));
+    let first = byArticle.get(s.articleId);
+    if (first === undefined) {
+      first = Infinity;
+      const article = deps.corpus.byId.get(s.articleId);
+      for (const x of article?.sentences ?? []) {
+        const st = stemsOf(x);
+        if ([...e.keys].some(([k, w]) => w >= 0.9 && st.has(k))) {
+          first = x.paragraph * 10_000 + x.index;
+          break;
+        }
+      }
+      byArticle.set(s.articleId, first);
+    }
+    return first < s.paragraph * 10_000 + s.index;
   };
 
   const windowAt = (article: Article, s: Sentence): Window => {
@@ -585,6 +631,11 @@ export function retrieve(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion
   const best = out.sort((a, b) => b.score - a.score).slice(0, limit).map((c) => ({ ...windowAt(c.article, c.sentence), score: c.score }));
   return { elements, windowAt, windows: [...best, ...bySlot] };
 }
+
+/** A broader noun referring back to the question's word stands for it, a little below a synonym. */
+const ANAPHOR_WEIGHT = 0.55;
+/** A definite determiner (and at most one modifier) right before a noun: "the noises", "these loud bangs". */
+const DEFINITE_BEFORE_RE = /\b(?:the|these|those|this|that)\s+(?:[\p{L}-]+\s+)?$/iu;
 
 /** The score of a window found only by the words that state the asked measure: below any window holding what is named. */
 const SLOT_ONLY_SCORE = 0.3;
