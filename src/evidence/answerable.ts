@@ -159,6 +159,9 @@ export function decide(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, 
     let stated = together.filter((w) => verbs.some((e) => holds(w, e) || spoken(w, e)));
     // Windows that state the verb answer first; only when none does, one naming the head's kind answers.
     if (!stated.length && head) stated = together.filter((w) => headNamed(w, head));
+    // Nor does one sentence holding every name and topic noun asked (two or more), each by its own word or name: it is
+    // about what is asked, and words the verb otherwise ("held responsible" for "blamed", "was put in charge of" for "leads").
+    if (!stated.length && q.kind !== 'yesno' && required.length >= 2) stated = together.filter((w) => required.every((e) => exactlyInCentre(w, e)));
     if (!stated.length && !partialWindows.length) {
       const shown = list(mentioned.map((e) => phraseOf(q, e, deps))) || 'this';
       const holder = required.filter((e) => e.entityIds).map((e) => phraseOf(q, e, deps));
@@ -323,6 +326,11 @@ function list(items: string[]): string {
   const q = kept.map((x) => `“${x}”`);
   if (q.length <= 1) return q[0] ?? '';
   return `${q.slice(0, -1).join(', ')} and ${q.at(-1)}`;
+}
+
+/** The element is in the window's centre sentence by its own word or name (not a related word, not a neighbour). */
+function exactlyInCentre(w: Window, e: Element): boolean {
+  return !!w.holding.get(e.id)?.has(w.sentence.id) && (w.support.get(e.id)?.match ?? 0) >= 0.9;
 }
 
 /** The window's centre names a thing of the head's kind: the head word itself, or an entity the articles describe with it. */
