@@ -229,6 +229,16 @@ export function adjectiveFigureNoun(text: string, f: Pick<FigureReading, 'start'
   return f.noun ?? /^\s+([\p{L}-]+)/u.exec(text.slice(f.end))?.[1] ?? null;
 }
 
+/** A capitalised word right before a number, that names something: not a sentence's first word, a function word, a qualifier, a month or a weekday. */
+const CAPITAL_BEFORE_RE = /(^|[.!?:;]["”’]?\s+|\s)(\p{Lu}[\p{L}-]*)\s$/u;
+const QUALIFIER_WORDS: ReadonlySet<string> = new Set(QUALIFIERS.flatMap((q) => q.split(' ')));
+function nameBeforeNumber(before: string): boolean {
+  const m = CAPITAL_BEFORE_RE.exec(before);
+  if (!m || m.index + m[1]!.length === 0 || /[.!?:;]/.test(m[1]!)) return false;
+  const w = m[2]!.toLowerCase();
+  return !STOPWORDS.has(w) && !QUALIFIER_WORDS.has(w) && !MONTH_BEFORE_RE.test(m[2]!) && !WEEKDAY_BEFORE_RE.test(m[2]!);
+}
+
 /**
  * Every figure in a text: value, qualifier, unit, kind, counted noun and (ages) the
  * name or noun it belongs to. Bare numbers the text gives no noun for are kind "number".
@@ -290,6 +300,11 @@ export function readFigures(text: string): FigureReading[] {
     } else if (!kind && !isWord && /^\d{4}$/.test(numText) && value >= 1800 && value <= 2100 && !CURRENCY_BEFORE_RE.test(before) && !countedNounAfter(afterNum)) {
       kind = 'year';
     }
+
+    // "Fortune 500 companies", "Windows 11 users", "Flight 1282": digits right after a capitalised word are part of a name,
+    // not a count of what follows. Not in a title-case headline ("Delta Cancels 3,500 Flights"), where the next word is
+    // capitalised too, nor after a sentence's first word, a qualifier, a month or a weekday ("About 300", "Over 20").
+    if (!kind && !isWord && !glued && nameBeforeNumber(before) && !/^\s+\p{Lu}/u.test(afterNum) && !CURRENCY_BEFORE_RE.test(before)) continue;
 
     let currency: string | null = null;
     let scale = 1;
