@@ -14,6 +14,7 @@ import type { Deps } from '../src/deps.js';
 import { aboutEntity, sentencesDescribedBy } from '../src/engines/who.js';
 import { matchesAbout, timeline } from '../src/engines/timeline.js';
 import type { Answer } from '../src/types.js';
+import { toJson } from '../src/console/render-text.js';
 import { generateArticles, VOCABULARY } from '../bench/generate.js';
 import { cleanupTempDirs, depsFor, SEEDS, writeCorpus } from './helpers/corpus-fixtures.js';
 
@@ -163,5 +164,53 @@ describe('a spelling is tested only where its words are', () => {
     // No sentence of Tomas, Petra, Jonas or Leila is folded to test a spelling of Amara's.
     expect(read.filter((s) => !/Amara/.test(s))).toEqual([]);
     expect(a.meta?.total).toBeGreaterThanOrEqual(18);
+  });
+});
+
+describe("an entity's events are looked up once per corpus version", () => {
+  const story = () => {
+    const files: Record<string, string> = {};
+    for (const a of generateArticles({ count: 40, seed: 5, words: 250 })) files[a.name] = a.text;
+    return writeCorpus(files, 'dispatch-entity-events-');
+  };
+  const filters = () => [
+    ...VOCABULARY.FIRST.slice(0, 3).map((f, i) => `${f} ${VOCABULARY.LAST[i]}`),
+    ...VOCABULARY.LAST.slice(0, 4),
+    ...VOCABULARY.FIRST.slice(0, 2),
+    ...VOCABULARY.ORGS.slice(0, 3),
+    ...VOCABULARY.PLACES.slice(0, 2),
+    'union leader',
+    'chief economist',
+    VOCABULARY.TOPICS[0]!,
+  ];
+
+  it('a second call names no sentence to the event postings, and answers as the first', async () => {
+    const deps = await depsFor(story());
+    const index = analysisOf(deps).eventIndex;
+    const lookups = vi.spyOn(index, 'bySentences');
+    for (const about of filters()) {
+      lookups.mockClear();
+      const first = toJson(timeline(deps, { about, pageSize: 1_000_000 }));
+      const firstLookups = lookups.mock.calls.length;
+      lookups.mockClear();
+      const again = toJson(timeline(deps, { about, pageSize: 1_000_000 }));
+      expect(again, about).toEqual(first);
+      // The old engine looked every sentence of the entities up on every call.
+      expect(lookups.mock.calls.length, about).toBe(0);
+      if (aboutEntity(deps, about)?.sentenceIds.size || sentencesDescribedBy(deps, about)?.size) expect(firstLookups, about).toBeGreaterThan(0);
+    }
+    lookups.mockRestore();
+  });
+
+  it('filters sharing entities answer the same whichever filter worked an entity out first', async () => {
+    const dir = story();
+    const list = filters();
+    const forward = await depsFor(dir);
+    const backward = await depsFor(dir);
+    const a = list.map((about) => toJson(timeline(forward, { about, pageSize: 1_000_000 })));
+    const b = [...list].reverse().map((about) => toJson(timeline(backward, { about, pageSize: 1_000_000 }))).reverse();
+    expect(b).toEqual(a);
+    // and again, every entity's events known by then
+    expect(list.map((about) => toJson(timeline(backward, { about, pageSize: 1_000_000 })))).toEqual(a);
   });
 });

@@ -11,7 +11,9 @@ import { formatDate, ymdToIso } from '../index/dates.js';
 import { fold, terms } from '../language/tokenize.js';
 import { citationMeta, quoteSentences } from './cite.js';
 import { quoteUnit } from '../analysis/quote-span.js';
-import { aboutEntity, sentencesDescribedBy } from './who.js';
+import { aboutEntities, entitiesDescribedBy } from './who.js';
+import type { Entity } from '../index/entities.js';
+import type { Reference } from '../analysis/references.js';
 import { analysisOf } from '../analysis/index.js';
 import { intersectAscending, runsOf, type EventIndex } from '../analysis/event-index.js';
 import { formatSpan, type MergedEvent, type TimelineBuild } from '../analysis/events.js';
@@ -77,13 +79,15 @@ function matchingEvents(
   all: readonly MergedEvent[],
   about: string,
   aliases: string[] | null,
-  sentenceIds: Set<string> | null,
-  describedIds: Set<string> | null,
+  named: Entity[] | null,
+  described: Entity[] | null,
+  events: EntityEvents,
   keep: (i: number) => void,
   kept: (i: number) => boolean,
   wanted: (i: number) => boolean,
 ): boolean {
-  if (sentenceIds) index.bySentences(sentenceIds, keep);
+  // The entities' sentences (`aboutEntity`'s sentenceIds), as the events each entity's sentences are quoted by.
+  if (named) for (const e of named) keepAll(events.named(e), keep);
   if (aliases?.length) {
     // A run's events not kept yet and within the dates, once per run: a first name or surname is shared by
     // thousands of spellings, and most of its events are already kept through the entities' sentences.
@@ -119,8 +123,78 @@ function matchingEvents(
     return true;
   }
   if (!index.byTerms(terms(about), keep)) return false;
-  if (describedIds) index.bySentences(describedIds, keep);
+  // The described entities' mentions (`sentencesDescribedBy`), as the events quoting them.
+  if (described) for (const e of described) keepAll(events.mentioned(e), keep);
   return true;
+}
+
+function keepAll(list: ArrayLike<number>, keep: (i: number) => void): void {
+  for (let k = 0; k < list.length; k++) keep(list[k]!);
+}
+
+/**
+ * Per entity, the events whose tellings quote one of its sentences (within the quotation unit), as
+ * the event postings' `bySentences` finds them: `named` for the sentences that mention it or refer
+ * to it (a filter naming it: `aboutEntity`'s sentences), `mentioned` for those that mention it (a
+ * filter describing it: `sentencesDescribedBy`'s). They depend on the corpus version only, so each
+ * is worked out on an entity's first filter and kept: a shared name or an organisation has tens of
+ * thousands of sentences at 10,000 articles, and collecting and looking them all up again was most
+ * of each call.
+ */
+interface EntityEvents {
+  named(e: Entity): Int32Array;
+  mentioned(e: Entity): Int32Array;
+}
+
+/** Mentions' events by event postings and entity (one of each per corpus version, unless a part is rebuilt). */
+const mentionedMemo = new WeakMap<EventIndex, WeakMap<Entity, Int32Array>>();
+/** Named events by event postings, then by the references they were read with. */
+const namedMemo = new WeakMap<EventIndex, WeakMap<readonly Reference[], { referring: Map<string, string[]>; named: WeakMap<Entity, Int32Array> }>>();
+
+const ascending = (set: Set<number>) => Int32Array.from(set).sort();
+
+function entityEventsOf(index: EventIndex, references: () => readonly Reference[]): EntityEvents {
+  let mentioned = mentionedMemo.get(index);
+  if (!mentioned) mentionedMemo.set(index, (mentioned = new WeakMap()));
+  const mentionedOf = (e: Entity) => {
+    let list = mentioned!.get(e);
+    if (!list) {
+      const out = new Set<number>();
+      const add = (i: number) => void out.add(i);
+      for (const m of e.mentions) index.bySentences([m.sentence.id], add);
+      mentioned!.set(e, (list = ascending(out)));
+    }
+    return list;
+  };
+  return {
+    mentioned: mentionedOf,
+    named(e) {
+      // (the references are read only when a filter names an entity, as `aboutEntity` reads them)
+      const refs = references();
+      let byRefs = namedMemo.get(index);
+      if (!byRefs) namedMemo.set(index, (byRefs = new WeakMap()));
+      let memo = byRefs.get(refs);
+      if (!memo) {
+        // entity id → the sentences that refer to it without naming it
+        const referring = new Map<string, string[]>();
+        for (const r of refs) {
+          const list = referring.get(r.entity);
+          if (list) list.push(r.sentenceId);
+          else referring.set(r.entity, [r.sentenceId]);
+        }
+        byRefs.set(refs, (memo = { referring, named: new WeakMap() }));
+      }
+      let list = memo.named.get(e);
+      if (!list) {
+        const own = mentionedOf(e);
+        const out = new Set<number>(own);
+        const add = (i: number) => void out.add(i);
+        index.bySentences(memo.referring.get(e.id) ?? [], add);
+        memo.named.set(e, (list = out.size === own.length ? own : ascending(out)));
+      }
+      return list;
+    },
+  };
 }
 
 /** A spelling as the postings and the whole-word test read it (folded; its distinct runs of letters and digits). */
@@ -509,22 +583,26 @@ export function timeline(deps: Deps, opts: TimelineOptions = {}): Answer {
   const { events: all, inferred } = build;
   const groups = analysisOf(deps).groups;
   let aliases: string[] | null = null;
-  let sentenceIds: Set<string> | null = null;
-  let describedIds: Set<string> | null = null;
+  let named: Entity[] | null = null;
+  let described: Entity[] | null = null;
   const about = aboutFilter(opts.about);
   if (about) {
     if (opts.aliasesOf) aliases = opts.aliasesOf(about);
     else {
-      const ent = aboutEntity(deps, about);
+      const ent = aboutEntities(deps, about);
       aliases = ent?.aliases ?? null;
-      sentenceIds = ent?.sentenceIds ?? null;
-      if (!ent) describedIds = sentencesDescribedBy(deps, about);
+      named = ent?.entities ?? null;
+      if (!ent) described = entitiesDescribedBy(deps, about);
     }
   }
   const chron = chronologyOf(build);
   const intervals = opts.from || opts.to ? dateIntervals(chron, opts.from, opts.to) : null;
   const kept = about
-    ? keptMarks(chron, intervals, (keep, isKept, wanted) => matchingEvents(analysisOf(deps).eventIndex, all, about, aliases, sentenceIds, describedIds, keep, isKept, wanted))
+    ? keptMarks(chron, intervals, (keep, isKept, wanted) => {
+        const index = analysisOf(deps).eventIndex;
+        const events = entityEventsOf(index, () => analysisOf(deps).references);
+        return matchingEvents(index, all, about, aliases, named, described, events, keep, isKept, wanted);
+      })
     : keptIntervals(chron, intervals);
 
   const book = timelineBook(kept.total, (k) => all[chron.order[kept.placeAt(k)]!]!, groups);

@@ -415,19 +415,27 @@ export function aliasesOf(deps: Deps, about: string): string[] | null {
  * spokesman"), or null when it names no entity.
  */
 export function aboutEntity(deps: Deps, about: string): { aliases: string[]; sentenceIds: Set<string> } | null {
-  const index = entityIndexOf(deps);
-  const look = lookupEntity(index, about);
+  const found = aboutEntities(deps, about);
+  if (!found) return null;
+  const sentenceIds = new Set<string>();
+  for (const e of found.entities) for (const m of e.mentions) sentenceIds.add(m.sentence.id);
+  // Sentences that refer to it without naming it ("He ordered …", "the company said …").
+  const ids = new Set(found.entities.map((e) => e.id));
+  for (const r of analysisOf(deps).references) if (ids.has(r.entity)) sentenceIds.add(r.sentenceId);
+  return { aliases: found.aliases, sentenceIds };
+}
+
+/**
+ * What `about` names as entities (the ones `aboutEntity` reads the sentences of) and their
+ * spellings, or null when it names no entity: /timeline looks the entities' events up instead of
+ * collecting every sentence of theirs on each call.
+ */
+export function aboutEntities(deps: Deps, about: string): { aliases: string[]; entities: Entity[] } | null {
+  const look = lookupEntity(entityIndexOf(deps), about);
   if (!look.matches.length || !look.exact) return null;
   const aliases = new Set<string>();
-  const sentenceIds = new Set<string>();
-  for (const e of look.matches) {
-    for (const a of e.aliases) if (!a.startsWith('the ')) aliases.add(a);
-    for (const m of e.mentions) sentenceIds.add(m.sentence.id);
-  }
-  // Sentences that refer to it without naming it ("He ordered …", "the company said …").
-  const ids = new Set(look.matches.map((e) => e.id));
-  for (const r of analysisOf(deps).references) if (ids.has(r.entity)) sentenceIds.add(r.sentenceId);
-  return { aliases: [...aliases], sentenceIds };
+  for (const e of look.matches) for (const a of e.aliases) if (!a.startsWith('the ')) aliases.add(a);
+  return { aliases: [...aliases], entities: look.matches };
 }
 
 /**
@@ -438,12 +446,19 @@ export function aboutEntity(deps: Deps, about: string): { aliases: string[]; sen
  * no content word.
  */
 export function sentencesDescribedBy(deps: Deps, words: string): Set<string> | null {
+  const described = entitiesDescribedBy(deps, words);
+  if (!described) return null;
+  const out = new Set<string>();
+  for (const e of described) for (const m of e.mentions) out.add(m.sentence.id);
+  return out;
+}
+
+/** The entities whose mentions' sentences `sentencesDescribedBy` gives (null when `words` has no content word). */
+export function entitiesDescribedBy(deps: Deps, words: string): Entity[] | null {
   const want = terms(words);
   if (!want.length) return null;
-  const out = new Set<string>();
   const { entities } = entityIndexOf(deps);
-  for (const i of analysisOf(deps).profileIndex.describedBy(want) ?? []) for (const m of entities[i]!.mentions) out.add(m.sentence.id);
-  return out;
+  return (analysisOf(deps).profileIndex.describedBy(want) ?? []).map((i) => entities[i]!);
 }
 
 /**
