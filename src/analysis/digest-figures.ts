@@ -9,6 +9,7 @@
  */
 import { parseDates } from '../language/dates.js';
 import {
+  QUALIFIER_RANGES,
   CASUALTY_ROOTS, COUNT_COUNTRY_MODIFIERS, COUNTED_NOUNS, FIGURE_FILLERS, FIGURE_NOUNS, IRREGULAR_PAST_VERBS, IRREGULAR_PLURALS, MEASURE_NOUNS, MONTH_PATTERN,
   NON_COUNT_KINDS, NON_NAME_SUBJECTS, NOUN_PHRASE_STOPS, NUMBER_WORDS, PHRASE_FUNCTION_WORDS, QUALIFIERS, RELATIVE_DAYS, SCALES, SOFT_COUNT_MODIFIERS, TALLY_VERBS, TREND_VERBS,
   UNIT_NOUNS, WEEKDAYS, alternation, speechForms,
@@ -70,32 +71,11 @@ function parseNumber(text: string): number {
   return w ?? Number(text.replace(/,/g, ''));
 }
 
+/** The values a qualifier allows ("more than 60" is above 60): the lexicon's one table of qualifier ranges. */
 function range(qualifier: string | undefined, v: number): [number, number] {
-  switch ((qualifier ?? '').toLowerCase()) {
-    case 'more than':
-    case 'over':
-    case 'upwards of':
-      return [v * 1.0001, Infinity];
-    case 'at least':
-      return [v, Infinity];
-    case 'nearly':
-    case 'almost':
-    case 'fewer than':
-    case 'less than':
-      return [v * 0.8, v];
-    case 'up to':
-    case 'as many as':
-      return [0, v];
-    case 'about':
-    case 'around':
-    case 'roughly':
-    case 'approximately':
-    case 'some':
-    case 'an estimated':
-      return [v * 0.85, v * 1.15];
-    default:
-      return [v, v];
-  }
+  const r = QUALIFIER_RANGES[(qualifier ?? '').toLowerCase().replace(/\s+/g, ' ')];
+  if (!r) return [v, v];
+  return [v * r[0], r[1] === Infinity ? Infinity : v * r[1]];
 }
 
 /** Reporting verbs an attribution names its source by ("officials said", "X estimated", "said X"). */

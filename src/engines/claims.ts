@@ -9,6 +9,7 @@
 import type { Deps } from '../deps.js';
 import { parseDates, type DateParts } from '../language/dates.js';
 import {
+  BOUND_DIRECTIONS,
   MONTH_PATTERN, NEGATION_CUES, NUMBER_TENS, NUMBER_UNITS, WEEKDAY_PATTERN, alternation, denialForms,
 } from '../language/lexicon/index.js';
 import { antonymsOf, canonical, synonymsOf } from '../language/synonyms.js';
@@ -207,6 +208,9 @@ export function relateDates(a: DateMention, b: DateMention): 'match' | 'conflict
   return keys.every((k) => a[k] === b[k]) ? 'match' : 'conflict';
 }
 
+/** The qualifier a figure is written with, when it bounds the figure from one side ("more than 1,000"). */
+const BOUND_RE = new RegExp(`^(${Object.keys(BOUND_DIRECTIONS).sort((a, b) => b.length - a.length).map((q) => q.replace(/ /g, '\\s+')).join('|')})\\s`, 'i');
+
 /** How a claim's figure compares with the articles' figure of the same quantity. */
 export type FigureRelation = 'match' | 'close' | 'conflict';
 
@@ -223,6 +227,10 @@ export function relateFigures(claim: Figure, article: Figure): FigureRelation {
     if (claim.lo === claim.hi && claim.value === aLo) return 'match'; // "61 killed" vs "at least 61"
     return 'close';
   }
+  // "fewer than 1,000" and "more than 1,000": bounded from opposite sides, they rule each other out.
+  const side = (f: Figure) => BOUND_DIRECTIONS[BOUND_RE.exec(f.display)?.[1]?.toLowerCase().replace(/\s+/g, ' ') ?? ''];
+  const [cs, as] = [side(claim), side(article)];
+  if (cs && as && cs !== as) return 'conflict';
   const gap = claim.hi < article.lo ? article.lo - claim.hi : claim.lo - article.hi;
   const scale = Math.max(claim.value, article.value, 1);
   // "60" vs "more than 60", "4,000" vs "roughly 4,500"? Near misses are not contradictions.

@@ -1157,9 +1157,17 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
     // A negation must be about the figure itself: "You don't send a carrier … unless" next to "… was in 1983" is not "not in 1983".
     return statesNumber(own) || (!e.negated && statesNumber(ids) && !mentionsIn(e.text).length && !(figures.get(e.s.id) ?? []).length);
   };
+  // A sentence whose only figures of the claim's quantity rule it out, where another sentence's figure for another time
+  // matches it, is about that other time: it neither refutes the claim nor says it.
+  const otherFigureOnly = (e: Evidence) =>
+    checks.some((c) => {
+      const here = c.found.filter((x) => e.sents.includes(x.f.sentence));
+      return here.length > 0 && here.every((x) => x.rel === 'conflict');
+    });
   type Stance = 'for' | 'against' | 'qualifies' | 'neutral';
   const stance = (e: Evidence): Stance => {
     if (figureClash(e)) return 'against';
+    if (otherFigureOnly(e)) return 'neutral';
     // A sentence without the claim's figure or date does not refute it by negating other words.
     if (keyed && e.negated && !statesKey(e) && !e.denial && !e.disbelief) return 'neutral';
     // "The Herald reported X" / "Y said X" stays true when someone denies X: the denial qualifies, it does not refute.

@@ -28,13 +28,13 @@ import { splitSentences } from '../corpus/sentences.js';
 import { parseDates, type DateParts } from '../language/dates.js';
 import {
   ATTRIBUTION_PHRASES, CALENDAR_WORDS, DETERMINERS, CLAIM_FRAME, COUNTRY_ABBREVIATIONS, NAME_CONNECTORS, DISBELIEF, FALSITY_WORDS, MONTHS, NAME_VERB_FILLERS, NEGATION_CUES, REPORT_NOUNS,
-  SENTENCE_OPENERS, STOPWORDS, TITLE_WORDS, UNCERTAIN_HEDGES, WEEKDAYS, WH_WORDS, alternation, denialForms, speechForms, speechLemma,
+  PEOPLE_WORDS, SENTENCE_OPENERS, STOPWORDS, TITLE_WORDS, UNCERTAIN_HEDGES, WEEKDAYS, WH_WORDS, alternation, denialForms, speechForms, speechLemma,
 } from '../language/lexicon/index.js';
 import { COPULAS, ROLE_PREPOSITIONS, STATE_OPPOSITES } from '../language/lexicon/states.js';
 import { antonymsOf, synonymsOf } from '../language/synonyms.js';
 import { fold, root, stem, tokenize, type Token } from '../language/tokenize.js';
 import { lexTags } from '../language/word-tags.js';
-import { buildRelationMap, relatedLemmas, type Relation, type RelationMap } from '../language/wordnet.js';
+import { buildRelationMap, isPersonNoun, relatedLemmas, type Relation, type RelationMap } from '../language/wordnet.js';
 
 /** The checks a statement must pass. */
 export type SupportCheck = 'names' | 'figures' | 'dates' | 'negation' | 'predicate';
@@ -429,6 +429,8 @@ function countsNone(f: FigureReading, r: Reading): boolean {
 /** Does statement figure f follow from quote figure g? */
 function figureFollows(f: FigureReading, g: FigureReading): boolean {
   if (!comparableKinds(f, g)) return false;
+  // "fewer than 1,000 flights" does not follow from "911 outages": counts of different things, whatever their values.
+  if (f.kind === 'count' && g.kind === 'count' && otherThings(f.head, g.head)) return false;
   const a = inBaseUnit({ ...f, hi: f.hi ?? Infinity });
   const b = inBaseUnit({ ...g, hi: g.hi ?? Infinity });
   const close = (x: number, y: number) => Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x), Math.abs(y));
@@ -437,6 +439,20 @@ function figureFollows(f: FigureReading, g: FigureReading): boolean {
   if (f.valueHi !== null || g.valueHi !== null) return close(a.value, b.value) && f.valueHi === g.valueHi && f.unit === g.unit;
   if (close(a.value, b.value) && (!f.qualifier || (a.lo <= b.lo && b.hi <= a.hi))) return true;
   return a.lo <= b.lo && b.hi <= a.hi;
+}
+
+/** Two counted nouns that name different things: neither the same word, nor everyday synonyms or related words, nor both people. */
+function otherThings(a: string | null | undefined, b: string | null | undefined): boolean {
+  if (!a || !b) return false;
+  const [ka, kb] = [stem(fold(a)), stem(fold(b))];
+  if (ka === kb || synonymsOf(ka).has(kb)) return false;
+  // "machines" and "devices": WordNet relates them (a kind of, the same as).
+  const [la, lb] = [fold(a), fold(b)];
+  relationsFor([la, lb]);
+  const rel = relationCache.get(la)?.get(lb) ?? relationCache.get(lb)?.get(la);
+  if (rel && rel !== 'antonym') return false;
+  const person = (w: string) => PEOPLE_WORDS.has(fold(w)) || isPersonNoun(fold(w));
+  return !(person(a) && person(b));
 }
 
 /** Figures of one kind compare (units of a kind convert, currencies do not); a count compares with a bare number. */

@@ -22,9 +22,17 @@ export const VAGUE_AMOUNTS: readonly string[] = list('dozens hundreds thousands 
  */
 export const QUALIFIER_RANGES: Readonly<Record<string, readonly [number, number]>> = {
   'more than': [1.0001, Infinity], over: [1.0001, Infinity], 'upwards of': [1.0001, Infinity], 'at least': [1, Infinity],
-  nearly: [0.8, 1], almost: [0.8, 1], 'fewer than': [0.8, 1], 'less than': [0.8, 1], 'up to': [0, 1], 'as many as': [0, 1],
+  nearly: [0.8, 1], almost: [0.8, 1], 'fewer than': [0.8, 0.9999], 'less than': [0.8, 0.9999], 'up to': [0, 1], 'as many as': [0, 1],
   about: [0.85, 1.15], around: [0.85, 1.15], roughly: [0.85, 1.15], approximately: [0.85, 1.15], some: [0.85, 1.15], 'an estimated': [0.85, 1.15],
   'close to': [0.9, 1.0001], 'at most': [0, 1], 'just over': [1.0001, 1.15], 'just under': [0.85, 0.9999],
+};
+/**
+ * Qualifiers that bound a figure from one side: "more than 1,000" from below, "fewer than 1,000" from above. Two
+ * figures bounded from opposite sides of one number contradict each other, however near the number.
+ */
+export const BOUND_DIRECTIONS: Readonly<Record<string, 'above' | 'below'>> = {
+  'more than': 'above', over: 'above', 'upwards of': 'above', 'at least': 'above', 'just over': 'above',
+  'fewer than': 'below', 'less than': 'below', 'up to': 'below', 'at most': 'below', 'as many as': 'below', 'just under': 'below',
 };
 /** The qualifiers, in the order figure patterns try them. */
 export const QUALIFIERS: readonly string[] = [
