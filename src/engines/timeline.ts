@@ -15,7 +15,7 @@ import { aboutEntities, entitiesDescribedBy } from './who.js';
 import type { Entity } from '../index/entities.js';
 import type { Reference } from '../analysis/references.js';
 import { analysisOf } from '../analysis/index.js';
-import { intersectAscending, runsOf, type EventIndex } from '../analysis/event-index.js';
+import { runsOf, type EventIndex } from '../analysis/event-index.js';
 import { formatSpan, type MergedEvent, type TimelineBuild } from '../analysis/events.js';
 
 /** Events shown per page of the text/Discord rendering (JSON always has them all). */
@@ -89,31 +89,43 @@ function matchingEvents(
   // The entities' sentences (`aboutEntity`'s sentenceIds), as the events each entity's sentences are quoted by.
   if (named) for (const e of named) keepAll(events.named(e), keep);
   if (aliases?.length) {
-    // A run's events not kept yet and within the dates, once per run: a first name or surname is shared by
-    // thousands of spellings, and most of its events are already kept through the entities' sentences.
-    const open = new Map<string, readonly number[]>();
-    const openOf = (run: string) => {
-      let list = open.get(run);
-      if (!list) open.set(run, (list = index.byRun(run).filter((i) => !kept(i) && wanted(i))));
-      return list;
-    };
-    // candidate event → the spellings to test on it
-    const toTest = new Map<number, Spelling[]>();
     const spellings = spellingsOf(all);
+    const several: Spelling[] = [];
     for (const a of aliases) {
       const sp = spellingOf(spellings, a);
-      if (sp.oneRun) {
-        for (const i of index.byRun(sp.folded)) keep(i);
-        continue;
+      if (sp.oneRun) keepAll(index.byRun(sp.folded), keep);
+      else several.push(sp);
+    }
+    // A run whose events are all kept already (or outside the dates) leaves its spellings nothing to test: a
+    // first name or surname is shared by thousands of spellings, and most of its events are kept through the
+    // entities' sentences. Worked out once per run and call, stopping at the first event still open.
+    const closed = new Map<string, boolean>();
+    const isClosed = (run: string) => {
+      let hit = closed.get(run);
+      if (hit === undefined) {
+        const list = index.byRun(run);
+        hit = true;
+        for (let k = 0; k < list.length && hit; k++) if (!kept(list[k]!) && wanted(list[k]!)) hit = false;
+        closed.set(run, hit);
       }
-      // A run whose events are all kept already leaves nothing to test (the usual case: no list made).
-      if (sp.runs.some((r) => !openOf(r).length)) continue;
-      // No letters or digits to look up: every event is a candidate.
-      const candidates = sp.runs.length ? intersectAscending(sp.runs.map(openOf)) : [...all.keys()].filter((i) => !kept(i) && wanted(i));
-      for (const i of candidates) {
-        const list = toTest.get(i);
-        if (list) list.push(sp);
-        else toTest.set(i, [sp]);
+      return hit;
+    };
+    // candidate event → the spellings still to test on it (an event's tellings are read for all of them at once)
+    const toTest = new Map<number, Spelling[]>();
+    for (const sp of several) {
+      if (sp.runs.some(isClosed)) continue;
+      // The events with every run of the spelling (no letters or digits to look up: every event), once per corpus version.
+      const candidates = (sp.candidates ??= sp.runs.length ? index.byRuns(sp.runs)! : [...all.keys()]);
+      for (let k = 0; k < candidates.length; k++) {
+        const i = candidates[k]!;
+        if (kept(i) || !wanted(i)) continue;
+        const known = sp.found?.get(i);
+        if (known) keep(i);
+        else if (known === undefined) {
+          const list = toTest.get(i);
+          if (list) list.push(sp);
+          else toTest.set(i, [sp]);
+        }
       }
     }
     for (const [i, list] of toTest) {
@@ -207,6 +219,8 @@ interface Spelling {
   reAscii?: RegExp;
   /** Event → whether the spelling is in it, for the events tested so far. */
   found?: Map<number, boolean>;
+  /** The events whose sentences have every run of the spelling (ascending), the only ones it can be in. */
+  candidates?: readonly number[];
 }
 
 /** Spellings worked out once per corpus version (a name's spellings recur in every call that names it). */
