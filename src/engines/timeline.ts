@@ -463,6 +463,8 @@ interface Tellings {
   cites: Citation[];
   /** Each citation's identity as `Citer.adopt` keys it (article and quote), made once. */
   keys: string[];
+  /** Each key as a number (one per distinct key of the corpus version's events): numbering reads these. */
+  ids: Int32Array;
   /** The citations whose key no earlier telling of the event has: the event cites each key once (an event may have hundreds of tellings). */
   distinct: number[];
   reportedIn: readonly string[];
@@ -479,7 +481,16 @@ interface Tellings {
  */
 const tellingsMemo = new WeakMap<MergedEvent, Tellings>();
 
-function tellingsOf(e: MergedEvent, groups: Map<string, string>): Tellings {
+/** Key → its number among the keys made so far, per corpus version (the events' build). */
+const keyIdsMemo = new WeakMap<TimelineBuild, Map<string, number>>();
+
+function keyIdsOf(build: TimelineBuild): Map<string, number> {
+  let ids = keyIdsMemo.get(build);
+  if (!ids) keyIdsMemo.set(build, (ids = new Map()));
+  return ids;
+}
+
+function tellingsOf(e: MergedEvent, groups: Map<string, string>, keyIds: Map<string, number>): Tellings {
   const hit = tellingsMemo.get(e);
   if (hit) return hit;
   const cites: Citation[] = [];
@@ -501,58 +512,88 @@ function tellingsOf(e: MergedEvent, groups: Map<string, string>): Tellings {
   const keys = cites.map((c) => `${c.source}\u0000${c.quote}`);
   const firstUse = new Set<string>();
   const distinct = keys.flatMap((k, j) => (firstUse.has(k) ? [] : (firstUse.add(k), [j])));
-  const told: Tellings = { cites, keys, distinct, reportedIn, text: quoteSentences(lead.article, quoteUnit(lead.article, lead.sentence)).trim(), note: notes.filter(Boolean).join('. ') };
+  const ids = Int32Array.from(keys, (k) => {
+    let id = keyIds.get(k);
+    if (id === undefined) keyIds.set(k, (id = keyIds.size));
+    return id;
+  });
+  const told: Tellings = { cites, keys, ids, distinct, reportedIn, text: quoteSentences(lead.article, quoteUnit(lead.article, lead.sentence)).trim(), note: notes.filter(Boolean).join('. ') };
   tellingsMemo.set(e, told);
   return told;
 }
 
-/** The kept events, numbered and materialised in timeline order as far as something has read them. */
+/** The kept events, numbered in timeline order as far as something has read them, each made when read. */
 interface Book {
-  /** The first `k` events (all of them when `k` ≥ their number), materialising any not made yet. */
-  upTo(k: number): TimelineEvent[];
-  /** The citations of the events materialised so far, numbered in order of first use. */
-  readonly cited: Citation[];
+  /** The events [from, to) (numbered with every event before them). */
+  slice(from: number, to: number): TimelineEvent[];
+  /** Every event, and every citation numbered. */
+  all(): { events: TimelineEvent[]; cited: Citation[] };
   readonly total: number;
 }
 
 /**
  * Citation numbers go by first use over the events in timeline order (one number per article and
  * quote — `Citer.adopt`'s rule, keyed by the tellings' prepared keys), so the events of a page and
- * all before it fix that page's numbers; the events after it need not be made until read.
+ * all before it fix that page's numbers; the events after it need not be numbered until read, and
+ * the events before it (a deep page numbers thousands) are numbered without being made: an event
+ * object, or a citation object, is made only when something reads it.
  */
-function timelineBook(total: number, eventAt: (k: number) => MergedEvent, groups: Map<string, string>): Book {
-  const cited: Citation[] = [];
-  const numbers = new Map<string, number>();
-  const events: TimelineEvent[] = [];
-  return {
-    cited,
-    total,
-    upTo(k) {
-      for (let i = events.length; i < Math.min(k, total); i++) {
-        const e = eventAt(i);
-        const told = tellingsOf(e, groups);
-        // one number per key, so an event's distinct keys get distinct numbers, in telling order
-        const citations = told.distinct.map((j) => {
-          const key = told.keys[j]!;
-          let n = numbers.get(key);
-          if (n === undefined) {
-            n = cited.length + 1;
-            cited.push({ ...told.cites[j]!, n });
-            numbers.set(key, n);
-          }
-          return n;
-        });
-        events.push({
-          date: e.date,
-          precision: e.precision,
-          text: told.text,
-          citations,
-          reportedIn: [...told.reportedIn],
-          ...(e.background ? { background: true } : {}),
-          ...(told.note ? { note: told.note } : {}),
-        });
+function timelineBook(total: number, eventAt: (k: number) => MergedEvent, groups: Map<string, string>, keyIds: Map<string, number>): Book {
+  const merged: MergedEvent[] = [];
+  const told: Tellings[] = [];
+  // key id → its citation number (0: not cited yet); the unnumbered citation of number n at n - 1
+  let numberOf = new Int32Array(1024);
+  const firstCites: Citation[] = [];
+  const numberTo = (k: number) => {
+    for (let i = told.length; i < Math.min(k, total); i++) {
+      const e = eventAt(i);
+      const t = tellingsOf(e, groups, keyIds);
+      merged.push(e);
+      told.push(t);
+      // one number per key, so an event's distinct keys get distinct numbers, in telling order
+      for (const j of t.distinct) {
+        const id = t.ids[j]!;
+        if (id >= numberOf.length) {
+          const grown = new Int32Array(Math.max(id + 1, numberOf.length * 2));
+          grown.set(numberOf);
+          numberOf = grown;
+        }
+        if (numberOf[id] === 0) {
+          firstCites.push(t.cites[j]!);
+          numberOf[id] = firstCites.length;
+        }
       }
-      return events;
+    }
+  };
+  const made: TimelineEvent[] = [];
+  const eventOf = (i: number): TimelineEvent => {
+    let event = made[i];
+    if (!event) {
+      const e = merged[i]!;
+      const t = told[i]!;
+      made[i] = event = {
+        date: e.date,
+        precision: e.precision,
+        text: t.text,
+        citations: Array.from(t.distinct, (j) => numberOf[t.ids[j]!]!),
+        reportedIn: [...t.reportedIn],
+        ...(e.background ? { background: true } : {}),
+        ...(t.note ? { note: t.note } : {}),
+      };
+    }
+    return event;
+  };
+  return {
+    total,
+    slice(from, to) {
+      numberTo(to);
+      const out: TimelineEvent[] = [];
+      for (let i = from; i < Math.min(to, told.length); i++) out.push(eventOf(i));
+      return out;
+    },
+    all() {
+      const events = this.slice(0, total);
+      return { events, cited: firstCites.map((c, k) => ({ ...c, n: k + 1 })) };
     },
   };
 }
@@ -565,9 +606,9 @@ function timelineBook(total: number, eventAt: (k: number) => MergedEvent, groups
 function withEvents(answer: Answer, book: Book): Answer {
   const settle = (key: 'events' | 'citations', value: unknown) => Object.defineProperty(answer, key, { value, writable: true, enumerable: true, configurable: true });
   const all = () => {
-    const events = book.upTo(book.total);
+    const { events, cited } = book.all();
     settle('events', events);
-    settle('citations', book.cited);
+    settle('citations', cited);
   };
   for (const key of ['citations', 'events'] as const) {
     Object.defineProperty(answer, key, {
@@ -619,7 +660,7 @@ export function timeline(deps: Deps, opts: TimelineOptions = {}): Answer {
       })
     : keptIntervals(chron, intervals);
 
-  const book = timelineBook(kept.total, (k) => all[chron.order[kept.placeAt(k)]!]!, groups);
+  const book = timelineBook(kept.total, (k) => all[chron.order[kept.placeAt(k)]!]!, groups, keyIdsOf(build));
   const inferredUsed = new Set<string>();
   chron.inferredAt.forEach((place, j) => {
     if (kept.has(place)) for (const id of chron.inferredIds[j]!) inferredUsed.add(id);
@@ -643,7 +684,7 @@ export function timeline(deps: Deps, opts: TimelineOptions = {}): Answer {
     };
   }
   // Only the page shown is numbered and materialised now (with the events before it: numbers go by first use).
-  const shown = book.upTo(page * pageSize).slice((page - 1) * pageSize, page * pageSize);
+  const shown = book.slice((page - 1) * pageSize, page * pageSize);
   const blocks: AnswerBlock[] = shown.map((e) => ({
     heading: headingOf(e),
     text: `${e.text} ${e.citations.map((n) => `[${n}]`).join('')}${noteBody(e) ? `\n(${noteBody(e)})` : ''}`,
