@@ -3,7 +3,7 @@
  * difference a change rather than a disagreement. Shared by /verify, /compare and the
  * digest (src/analysis/disagreements.ts).
  */
-import { MEASURE_KINDS, REVISION_VERBS, REVISION_WHEN, TREND_PHRASES, TREND_VERBS, alternation } from '../language/lexicon/index.js';
+import { MEASURE_KINDS, SOFT_COUNT_MODIFIERS, REVISION_VERBS, REVISION_WHEN, TREND_PHRASES, TREND_VERBS, alternation } from '../language/lexicon/index.js';
 import { terms } from '../language/tokenize.js';
 import type { Figure } from './digest-figures.js';
 
@@ -37,9 +37,19 @@ export function sameQuantity(a: Figure, b: Figure): boolean {
   }
   // "reports of burns" counts burns: the thing after "of" is what compares ("burn injuries"), not the container word.
   const thing = (f: Figure) => terms(/\bof\s+(.+)$/.exec(f.noun)?.[1] ?? f.noun);
-  const ta = new Set(thing(a));
-  return thing(b).some((t) => ta.has(t));
+  const [wa, wb] = [thing(a), thing(b)];
+  const ta = new Set(wa);
+  const tb = new Set(wb);
+  if (![...tb].some((t) => ta.has(t))) return false;
+  // "65 container ships" of "more than 300 ships": the same head noun, narrowed by a modifier the other lacks, counts a
+  // part, not a rival. ("burn injuries" and "burns" have other heads: they stay one quantity.)
+  if (wa.at(-1) !== wb.at(-1)) return true;
+  const extra = (x: Set<string>, y: Set<string>) => [...x].some((t) => !y.has(t) && !SOFT_MODIFIER_KEYS.has(t));
+  return extra(ta, tb) === extra(tb, ta);
 }
+
+/** Modifiers that do not narrow what is counted ("suspected traffickers" are the traffickers), as search keys. */
+const SOFT_MODIFIER_KEYS: ReadonlySet<string> = new Set([...SOFT_COUNT_MODIFIERS].flatMap((w) => terms(w)));
 
 const CHANGE_CUE_RE = new RegExp(
   `\\b(?:${alternation([...TREND_VERBS.flatMap(([, past, participle]) => [past, participle]), ...TREND_PHRASES])}|than (?:${alternation(REVISION_WHEN)}) (?:${alternation(REVISION_VERBS)}))\\b`,
