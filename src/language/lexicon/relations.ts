@@ -33,6 +33,8 @@ export const SYNONYM_GROUPS: readonly string[] = [
   'delay delayed delaying wait waited waiting postpone postponed',
   'war conflict',
   'go goes going went gone',
+  'apologize apologise apologized apologised apologizes apologises apologizing apologising apology apologies sorry',
+  'boss bosses ceo ceos chief chiefs',
 ];
 
 /**
