@@ -149,6 +149,51 @@ describe('a filtered /timeline shows what the slow reading shows', () => {
   });
 });
 
+/** One event told by four articles, one of them in a sentence that is not ASCII (an ellipsis), written a little differently. */
+function oneEventManyTellings(): Record<string, string> {
+  const told = [
+    'Amara Okonkwo opened the north depot on March 3, 2024.',
+    'Amara Okonkwo opened the north depot on March 3, 2024.',
+    'Tomas Okonkwo opened the north depot on March 3, 2024.',
+    'Amara Okonkwo opened the north-depot on March 3, 2024…',
+  ];
+  const files: Record<string, string> = {};
+  told.forEach((t, k) => (files[`article-${k}.txt`] = ['March 28, 2024', '', `Depot news ${k + 1}`, '', t, '', `The harbour board met on March ${10 + k}, 2024.`, ''].join('\n')));
+  return files;
+}
+
+describe('several spellings tested on one event read its tellings as the slow scan does', () => {
+  it('finds a spelling only a non-ASCII telling has, and rules out spellings no telling has', async () => {
+    const deps = await depsFor(writeCorpus(oneEventManyTellings(), 'dispatch-many-tellings-'));
+    const build = analysisOf(deps).events;
+    // Not vacuous: Amara's three tellings are one event, ASCII and not.
+    const depot = build.events.find((e) => e.members.some((m) => /north-depot/.test(m.sentence.text)));
+    expect(depot?.members.length).toBe(3);
+    expect(depot?.members.filter((m) => /^[\x00-\x7f]*$/.test(m.sentence.text)).length).toBe(2);
+    const ordered = inTimelineOrder(build.events);
+    const whole = shown(timeline(deps, { pageSize: 1_000_000 }));
+    // Each list: spellings whose words are all in the event (so each is tested on it), found in no telling, in an ASCII one, or only in the other one.
+    const lists = [
+      ['Okonkwo Amara', 'depot north', 'north-depot'],
+      ['Okonkwo Amara', 'depot north'],
+      ['Okonkwo Tomas', 'Tomas Okonkwo'],
+      ['depot-north', 'Opened Amara', 'NORTH-DEPOT'],
+      ['north depot on', 'opened the north'],
+    ];
+    for (const aliases of lists) {
+      const about = aliases.join(' / ');
+      const want = ordered.flatMap((e, k) => (matchesAbout(e, about, aliases, null, null) ? [k] : []));
+      const a = timeline(deps, { about, aliasesOf: () => aliases, pageSize: 1_000_000 });
+      expect(shown(a), about).toEqual(want.map((k) => whole[k]));
+      expect(a.meta?.total ?? 0, about).toBe(want.length);
+    }
+    // Not vacuous either: the one telling's spelling keeps the event, the reversed names do not.
+    const total = (aliases: string[]) => timeline(deps, { about: aliases.join(' '), aliasesOf: () => aliases }).meta?.total ?? 0;
+    expect(total(['Okonkwo Amara', 'depot north', 'north-depot'])).toBe(1);
+    expect(total(['Okonkwo Amara', 'depot north'])).toBe(0);
+  });
+});
+
 describe('a spelling is tested only where its words are', () => {
   it('does not read the sentences of namesakes who share only one of its words', async () => {
     const deps = await depsFor(writeCorpus(namesakes(), 'dispatch-namesakes-'));

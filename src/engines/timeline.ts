@@ -130,7 +130,9 @@ function matchingEvents(
     }
     for (const [i, list] of toTest) {
       if (kept(i)) continue;
-      if (list.some((sp) => spelledIn(sp, i, all[i]!))) keep(i);
+      const e = all[i]!;
+      const written = list.length > 1 && e.members.length > 1 ? writtenTextOf(e) : undefined;
+      if (list.some((sp) => spelledIn(sp, i, e, written))) keep(i);
     }
     return true;
   }
@@ -262,15 +264,43 @@ const ASCII = /^[\x00-\x7f]*$/;
  * event and spelling for the corpus version: a merged event can have tens of thousands of tellings, and
  * a common first name and surname are both in hundreds of such events at 10,000 articles.
  */
-function spelledIn(sp: Spelling, i: number, e: MergedEvent): boolean {
+function spelledIn(sp: Spelling, i: number, e: MergedEvent, written?: WrittenText): boolean {
   const hit = (sp.found ??= new Map()).get(i);
   if (hit !== undefined) return hit;
-  const found = e.members.some((m) => {
-    const text = m.sentence.text;
-    return ASCII.test(text) ? asciiRegexOf(sp).test(text) : regexOf(sp).test(fold(text));
-  });
+  let found: boolean;
+  if (written && ASCII.test(sp.folded) && !written.lower.includes(sp.folded.toLowerCase())) {
+    // No ASCII telling can hold it (the whole-word test, ignoring case, finds the spelling lowercased in the
+    // lowercased text): only the other tellings are read, in order, as the scan below would read them.
+    found = written.others.some((m) => regexOf(sp).test(fold(m.sentence.text)));
+  } else {
+    found = e.members.some((m) => {
+      const text = m.sentence.text;
+      return ASCII.test(text) ? asciiRegexOf(sp).test(text) : regexOf(sp).test(fold(text));
+    });
+  }
   sp.found.set(i, found);
   return found;
+}
+
+/** An event's ASCII tellings as one lowercased text, and its other tellings (in member order). */
+interface WrittenText {
+  lower: string;
+  others: MergedEvent['members'];
+}
+
+/**
+ * Made for an event that several spellings are to be tested on in one call (a first call naming thousands of
+ * spellings tests each on the big merged events, of up to tens of thousands of tellings): one substring search
+ * per spelling rules out most of them before any regex runs on a telling. Not kept.
+ */
+function writtenTextOf(e: MergedEvent): WrittenText {
+  const ascii: string[] = [];
+  const others: MergedEvent['members'] = [];
+  for (const m of e.members) {
+    if (ASCII.test(m.sentence.text)) ascii.push(m.sentence.text);
+    else others.push(m);
+  }
+  return { lower: ascii.join('\n').toLowerCase(), others };
 }
 
 /** A filter with no letters or digits ("", "   ", "?!") is no filter. */
