@@ -8,10 +8,11 @@
  */
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import * as tokenize from '../src/language/tokenize.js';
+import * as editDistance from '../src/language/edit-distance.js';
 import { analysisOf } from '../src/analysis/index.js';
 import type { MergedEvent } from '../src/analysis/events.js';
 import type { Deps } from '../src/deps.js';
-import { aboutEntity, sentencesDescribedBy } from '../src/engines/who.js';
+import { aboutEntity, entityIndexOf, lookupEntity, sentencesDescribedBy } from '../src/engines/who.js';
 import { matchesAbout, timeline } from '../src/engines/timeline.js';
 import type { Answer } from '../src/types.js';
 import { toJson } from '../src/console/render-text.js';
@@ -22,6 +23,12 @@ import { cleanupTempDirs, depsFor, SEEDS, writeCorpus } from './helpers/corpus-f
 vi.mock('../src/language/tokenize.js', async (importOriginal) => {
   const m = await importOriginal<typeof tokenize>();
   return { ...m, fold: vi.fn(m.fold) };
+});
+
+// Count the edit distances a lookup works out (a filter that names no entity needs none).
+vi.mock('../src/language/edit-distance.js', async (importOriginal) => {
+  const m = await importOriginal<typeof editDistance>();
+  return { ...m, typoDistance: vi.fn(m.typoDistance) };
 });
 
 afterAll(cleanupTempDirs);
@@ -257,5 +264,28 @@ describe("an entity's events are looked up once per corpus version", () => {
     expect(b).toEqual(a);
     // and again, every entity's events known by then
     expect(list.map((about) => toJson(timeline(backward, { about, pageSize: 1_000_000 })))).toEqual(a);
+  });
+});
+
+describe('a filter that names no entity', () => {
+  it('works out no typo guess (only a spelled name counts), and keeps what the slow reading keeps', async () => {
+    const files: Record<string, string> = {};
+    for (const a of generateArticles({ count: 40, seed: 5, words: 250 })) files[a.name] = a.text;
+    const deps = await depsFor(writeCorpus(files, 'dispatch-no-guess-'));
+    const abouts = [...VOCABULARY.TOPICS.slice(0, 4), 'union leader', 'zzzz nothing', 'Okafr'];
+    const distances = vi.mocked(editDistance.typoDistance);
+    timeline(deps, { about: VOCABULARY.LAST[0] }); // postings built
+    for (const about of abouts) {
+      // Not vacuous: /who guesses at it (an edit distance per key of similar length) and finds no spelled name.
+      distances.mockClear();
+      const look = lookupEntity(entityIndexOf(deps), about);
+      expect(look.exact, about).toBe(false);
+      expect(distances.mock.calls.length, about).toBeGreaterThan(0);
+      distances.mockClear();
+      timeline(deps, { about });
+      expect(distances.mock.calls.length, about).toBe(0);
+      expect(aboutEntity(deps, about), about).toBeNull();
+    }
+    checkFilters(deps, abouts.map((about) => ({ about })));
   });
 });

@@ -65,16 +65,11 @@ export function editsAllowed(key: string): number {
 export function lookupEntity(index: EntityIndex, input: string): Lookup {
   const key = queryKey(input);
   if (!key) return { matches: [], exact: false, suggestions: index.entities.slice(0, 5) };
-  // Descriptive aliases keep their article ("the 79 year old").
-  const exact = index.byKey.get(key) ?? index.byKey.get(`the ${key}`);
-  if (exact?.length) return { matches: rank(exact), exact: true, suggestions: [] };
+  const spelled = spelledMatches(index, key);
+  if (spelled) return { matches: spelled, exact: true, suggestions: [] };
   const qWords = key.split(' ');
-  // The postings give the entities each test can keep (in index order); the tests themselves run on those only.
   const postings = entityLookupOf(index);
   const candidates = (positions: readonly number[]) => positions.map((i) => index.entities[i]!);
-  // Every typed word is a word of the name ("hegseth", "pete hegseth", "story").
-  const byWords = candidates(postings.byWords(qWords)).filter((e) => e.keys.some((k) => qWords.every((w) => k.split(' ').includes(w))));
-  if (byWords.length) return { matches: rank(byWords), exact: true, suggestions: [] };
   // Fuzzy: typos and transliterations, against whole keys and single name words.
   // Suggestions reach one edit further than answers do.
   const allowed = editsAllowed(key);
@@ -119,6 +114,22 @@ export function lookupEntity(index: EntityIndex, input: string): Lookup {
   const bySurname = sameSurname(index, qWords);
   if (bySurname) return { matches: [bySurname], exact: false, suggestions: scored.filter((s) => s.e !== bySurname).slice(0, 3).map((s) => s.e) };
   return { matches: [], exact: false, suggestions: scored.slice(0, 5).map((s) => s.e) };
+}
+
+/**
+ * The entities a lookup key denotes by spelling (an alias, or every typed word a word of one of its keys), ranked:
+ * `lookupEntity`'s exact answer, or null when it has none (every later answer of `lookupEntity` is a guess).
+ */
+function spelledMatches(index: EntityIndex, key: string): Entity[] | null {
+  // Descriptive aliases keep their article ("the 79 year old").
+  const exact = index.byKey.get(key) ?? index.byKey.get(`the ${key}`);
+  if (exact?.length) return rank(exact);
+  const qWords = key.split(' ');
+  // The postings give the entities each test can keep (in index order); the tests themselves run on those only.
+  const postings = entityLookupOf(index);
+  // Every typed word is a word of the name ("hegseth", "pete hegseth", "story").
+  const byWords = postings.byWords(qWords).map((i) => index.entities[i]!).filter((e) => e.keys.some((k) => qWords.every((w) => k.split(' ').includes(w))));
+  return byWords.length ? rank(byWords) : null;
 }
 
 /** The one entity (not a place) whose full name ends with the typed surname and opens with the typed first name's initial. */
@@ -431,11 +442,14 @@ export function aboutEntity(deps: Deps, about: string): { aliases: string[]; sen
  * collecting every sentence of theirs on each call.
  */
 export function aboutEntities(deps: Deps, about: string): { aliases: string[]; entities: Entity[] } | null {
-  const look = lookupEntity(entityIndexOf(deps), about);
-  if (!look.matches.length || !look.exact) return null;
+  // Only a spelled match counts (`lookupEntity` with `exact`), so its typo guesses are not worked out: a filter
+  // that names no entity (most words) paid an edit distance to every key of similar length for nothing.
+  const key = queryKey(about);
+  const matches = key ? spelledMatches(entityIndexOf(deps), key) : null;
+  if (!matches) return null;
   const aliases = new Set<string>();
-  for (const e of look.matches) for (const a of e.aliases) if (!a.startsWith('the ')) aliases.add(a);
-  return { aliases: [...aliases], entities: look.matches };
+  for (const e of matches) for (const a of e.aliases) if (!a.startsWith('the ')) aliases.add(a);
+  return { aliases: [...aliases], entities: matches };
 }
 
 /**
