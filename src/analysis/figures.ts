@@ -103,7 +103,9 @@ export interface FiguresAnalysis {
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const byLength = (a: string, b: string) => b.length - a.length;
 
-const WORD_NUMBER = `(?:${Object.keys(NUMBER_TENS).join('|')})(?:[- ](?:${Object.keys(NUMBER_UNITS).slice(0, 9).join('|')}))?|${Object.keys(NUMBER_UNITS).sort(byLength).join('|')}|a\\s+dozen|dozen|a\\s+hundred`;
+/** "a million", "half a billion", "a half a billion": an article or "half" before a scale word is the number 1 or 0.5. */
+const SCALE_LOOKAHEAD = '(?=\\s+(?:thousand|million|billion|trillion)\\b)';
+const WORD_NUMBER = `(?:an?\\s+)?half\\s+an?${SCALE_LOOKAHEAD}|an?${SCALE_LOOKAHEAD}|(?:${Object.keys(NUMBER_TENS).join('|')})(?:[- ](?:${Object.keys(NUMBER_UNITS).slice(0, 9).join('|')}))?|${Object.keys(NUMBER_UNITS).sort(byLength).join('|')}|a\\s+dozen|dozen|a\\s+hundred`;
 const DIGITS = `\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?`;
 /** A number (digits or words), with what is glued to it ("400m", "10,432kg", "1st"). */
 const NUMBER_RE = new RegExp(`(?<![\\p{L}\\p{N}.,:/-]|\\p{L}-)(${DIGITS}|\\b(?:${WORD_NUMBER})\\b)([a-zA-Z%°²³]+)?`, 'giu');
@@ -140,6 +142,8 @@ function parseNumberText(t: string): number {
   if (/^[\d,.]+$/.test(s)) return Number(s.replace(/,/g, ''));
   if (s === 'dozen' || s === 'a dozen') return 12;
   if (s === 'a hundred') return 100;
+  if (/^(?:an? )?half an?$/.test(s)) return 0.5;
+  if (s === 'a' || s === 'an') return 1;
   const [tens, unit] = s.split(/[- ]/);
   return (NUMBER_TENS[tens!] ?? NUMBER_UNITS[tens!] ?? NaN) + (unit ? (NUMBER_UNITS[unit] ?? 0) : 0);
 }
