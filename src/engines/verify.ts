@@ -668,8 +668,11 @@ function startsClause(before: string, after: string): boolean {
   if (!before.split(/\s+/).some((w) => verbLike(w) || FINITE.has(w.toLowerCase()))) return false;
   // "and flown to a hospital", "and lives in …", "and later joined …": the same subject does something else.
   if (verbLike(first)) return true;
-  // "and its captain was arrested", "and the line was sold": a new subject with its own verb.
-  return DETERMINER_SET.has(first) && ws.slice(1, 5).some((w) => FINITE.has(w) || verbLike(w));
+  // "and its captain was arrested", "and the line was sold": a new subject with its own verb. So is a name with its own
+  // verb ("and Egypt closed its airspace"); a name with none ("met Russia and North Korea") is one more object.
+  const named = /^\p{Lu}/u.test(after.trim());
+  const pastForm = (w: string) => !/s$/.test(w) && lemma(w) !== w && partsOfSpeech(lemma(w)).has('verb');
+  return (DETERMINER_SET.has(first) && ws.slice(1, 5).some((w) => FINITE.has(w) || verbLike(w))) || (named && ws.slice(1, 4).some((w) => FINITE.has(w) || verbLike(w) || pastForm(w)));
 }
 
 /**

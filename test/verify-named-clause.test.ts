@@ -1,0 +1,34 @@
+/**
+ * A compound claim whose second clause has a name for its subject ("… and Varn closed its airspace") is judged part by
+ * part: one part the articles say and one they never address is partly supported, not "not addressed" for the whole.
+ * A name with no verb of its own ("met Ostrova and Reyes") is one more object, not a clause. Found on real news (claims
+ * typed about a stranded ship). Text written here.
+ */
+import { describe, expect, it } from 'vitest';
+import { runCommand } from '../src/engines/index.js';
+import { splitClaim } from '../src/engines/verify.js';
+import { answerText, storyDeps } from './helpers/story.js';
+
+const deps = storyDeps({
+  '01_port-wire.txt': `24 March 2031\n\nFreighter blocks the Varn strait\n\nStrong winds pushed the freighter Calder Star aground in the Varn strait on Tuesday, the port authority said.\n\nTugs from Ostrova Marine refloated the ship on Friday.\n`,
+});
+
+describe('a clause with a name for its subject is a part of its own', () => {
+  it('splits at "and <Name> <verb>", not at "and <Name>"', () => {
+    expect(splitClaim('Strong winds pushed the freighter aground and Varn closed its airspace').map((p) => p.shown)).toEqual([
+      'Strong winds pushed the freighter aground',
+      'Varn closed its airspace',
+    ]);
+    expect(splitClaim('The minister met Ostrova and Reyes on Friday')).toHaveLength(1);
+  });
+
+  it('one part said, one never addressed: partly supported', async () => {
+    const v = (await runCommand(deps(), { command: 'verify', text: 'Strong winds pushed the Calder Star aground and Varn closed its airspace' })) as { verdict?: string; blocks: { text: string }[] };
+    expect(v.verdict, answerText(v)).toBe('partly supported');
+  }, 60_000);
+
+  it('both parts said: supported', async () => {
+    const v = (await runCommand(deps(), { command: 'verify', text: 'Strong winds pushed the Calder Star aground and Ostrova Marine refloated it' })) as { verdict?: string; blocks: { text: string }[] };
+    expect(v.verdict, answerText(v)).toBe('supported');
+  }, 60_000);
+});
