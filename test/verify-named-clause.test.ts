@@ -32,3 +32,24 @@ describe('a clause with a name for its subject is a part of its own', () => {
     expect(v.verdict, answerText(v)).toBe('supported');
   }, 60_000);
 });
+
+describe('a list of subjects: each item with the whole predicate', () => {
+  const listDeps = storyDeps({
+    '01_grid-wire.txt': `9 May 2032\n\nPower cut hits the coast\n\nThe power cut disrupted ferries across the coast on Monday.\n\nBanks in Corran were also disrupted by the power cut, and two hospitals switched to generators.\n\nHospitals were disrupted by the power cut for several hours, officials said.\n`,
+  });
+
+  it('splits "A, B and C <verb> …", not what they did together or "his son"', () => {
+    expect(splitClaim('Ferries, banks and hospitals were all disrupted by the power cut').map((p) => p.query)).toEqual([
+      'Ferries were disrupted by the power cut',
+      'banks were disrupted by the power cut',
+      'hospitals were disrupted by the power cut',
+    ]);
+    expect(splitClaim('Ostrova and Reyes met in Corran')).toHaveLength(1);
+    expect(splitClaim('Ostrova and his son Tomas died')).toHaveLength(1);
+  });
+
+  it('every item said: supported', async () => {
+    const v = (await runCommand(listDeps(), { command: 'verify', text: 'Ferries, banks and hospitals were all disrupted by the power cut' })) as { verdict?: string; blocks: { text: string }[] };
+    expect(v.verdict, answerText(v)).toBe('supported');
+  }, 60_000);
+});

@@ -739,6 +739,8 @@ function subjectOf(clause: string): string {
  * borrows the first part's, so "will send troops" still says who.
  */
 export function splitClaim(claim: string): { shown: string; query: string }[] {
+  const listed = subjectList(claim);
+  if (listed) return listed.map((p) => ({ shown: p, query: p }));
   const pieces: string[] = [];
   let rest = claim;
   const joiner = /\s*;\s*|,\s+so\s+|,?\s+(?:and|but)\s+/gi;
@@ -768,6 +770,30 @@ export function splitClaim(claim: string): { shown: string; query: string }[] {
     if (i === 0 || (ownSubject && !SUBJECT_PRONOUN_RE.test(first))) return { shown: p, query: p };
     return { shown: p, query: `${subject} ${p.replace(LEADING_PRONOUN_RE, '')}`.trim() };
   });
+}
+
+/**
+ * A claim whose subject is a list ("Airlines, banks and hospitals were disrupted by the outage"): one part per item, each
+ * with the whole predicate ("Airlines were disrupted …", "banks were disrupted …"), so each is judged on its own. Items
+ * are short noun phrases with no verb; the predicate starts with a verb. Two to four items.
+ */
+const RECIPROCAL_RE = /\b(?:each other|one another|together|jointly|between them|met|meet|meets|agreed|agree|signed|at war)\b/i;
+function subjectList(claim: string): string[] | null {
+  const m = /^(.+?),?\s+and\s+(.+)$/s.exec(claim.trim());
+  if (!m) return null;
+  const items = m[1]!.split(/\s*,\s*/);
+  const after = m[2]!.split(/\s+/);
+  const verbAt = after.findIndex((w, i) => i > 0 && i <= 3 && (FINITE.has(w.toLowerCase()) || verbLike(w)));
+  if (verbAt < 0) return null;
+  items.push(after.slice(0, verbAt).join(' '));
+  const rest = after.slice(verbAt).join(' ').replace(/^(\S+)\s+all\s+/i, '$1 ');
+  const wordsOf = (x: string) => x.split(/\s+/).filter(Boolean);
+  const plain = (x: string) => wordsOf(x).length >= 1 && wordsOf(x).length <= 3 && wordsOf(x).every((w) => !FINITE.has(w.toLowerCase()) && !verbLike(w) && !/[.;:!?]/.test(w));
+  if (items.length < 2 || items.length > 4 || !items.every(plain)) return null;
+  // What they did together or to each other ("met", "are at war with each other") is not said of each alone; nor does
+  // "his son" stand without the name before it.
+  if (RECIPROCAL_RE.test(rest) || items.some((x) => POSSESSIVE.has(wordsOf(x)[0]!.toLowerCase()))) return null;
+  return items.map((x) => `${x} ${rest}`);
 }
 
 /** Judge one claim against the articles, citing through the shared citer. */
