@@ -14,7 +14,7 @@ import { BadInputError } from '../errors.js';
 import { antonymsOf, synonymsOf } from '../language/synonyms.js';
 import { editDistance } from '../language/edit-distance.js';
 import {
-  ALLEGATION_WORDS, ANSWER_VERBS, CLAIM_FRAME, ROLE_OPENERS, SUBORDINATORS, TITLE_HEADS, CLAUSE_START_WORDS, DETERMINERS, DISBELIEF, FINITE_AUXILIARIES, NON_NAME_SUBJECTS, POSSESSIVES, SUBJECT_PRONOUNS, MONTH_PATTERN, alternation, denialForms, speechForms, wordRe,
+  ALLEGATION_WORDS, ANSWER_VERBS, CLAIM_FRAME, ROLE_OPENERS, SUBORDINATORS, TITLE_HEADS, CLAUSE_START_WORDS, DETERMINERS, DISBELIEF, FINITE_AUXILIARIES, NON_NAME_SUBJECTS, POSSESSIVES, SUBJECT_PRONOUNS, MONTH_PATTERN, RECIPROCAL_WORDS, alternation, denialForms, speechForms, wordRe,
 } from '../language/lexicon/index.js';
 import { lemma, stem, terms, words } from '../language/tokenize.js';
 import { lexTags } from '../language/word-tags.js';
@@ -224,6 +224,11 @@ function figureSlot(support: Support, claim: string): 'for' | 'against' | null {
 
 const SUBORDINATE: ReadonlySet<string> = new Set([...SUBORDINATORS, 'who', 'which', 'whose', 'whom']);
 
+/** An inflected form (not a third-person "-s") of a word WordNet lists as a verb: "closed", "burned", "lost". */
+function inflectedVerb(w: string): boolean {
+  return !/s$/.test(w) && lemma(w) !== w && partsOfSpeech(lemma(w)).has('verb');
+}
+
 /** The content verb of a claim's main clause, lower case as written: its first verb before any subordinate clause ("found" of "The boys were found three days after they went missing"). */
 function mainVerb(claim: string): string | null {
   for (const raw of claim.split(/\s+/)) {
@@ -232,7 +237,7 @@ function mainVerb(claim: string): string | null {
     if (SUBORDINATE.has(w)) return null;
     if (FINITE.has(w) || DETERMINER_SET.has(w) || /^\p{Lu}/u.test(raw)) continue;
     // The lexicon tags some past forms as adjectives only ("burned", "lost"): a form of a WordNet verb is one too.
-    if (verbLike(w) || (!/s$/.test(w) && lemma(w) !== w && partsOfSpeech(lemma(w)).has('verb'))) return w;
+    if (verbLike(w) || inflectedVerb(w)) return w;
   }
   return null;
 }
@@ -671,8 +676,7 @@ function startsClause(before: string, after: string): boolean {
   // "and its captain was arrested", "and the line was sold": a new subject with its own verb. So is a name with its own
   // verb ("and Egypt closed its airspace"); a name with none ("met Russia and North Korea") is one more object.
   const named = /^\p{Lu}/u.test(after.trim());
-  const pastForm = (w: string) => !/s$/.test(w) && lemma(w) !== w && partsOfSpeech(lemma(w)).has('verb');
-  return (DETERMINER_SET.has(first) && ws.slice(1, 5).some((w) => FINITE.has(w) || verbLike(w))) || (named && ws.slice(1, 4).some((w) => FINITE.has(w) || verbLike(w) || pastForm(w)));
+  return (DETERMINER_SET.has(first) && ws.slice(1, 5).some((w) => FINITE.has(w) || verbLike(w))) || (named && ws.slice(1, 4).some((w) => FINITE.has(w) || verbLike(w) || inflectedVerb(w)));
 }
 
 /**
@@ -772,12 +776,14 @@ export function splitClaim(claim: string): { shown: string; query: string }[] {
   });
 }
 
+/** What several do together ("met", "each other"): not said of each item of a list subject alone. */
+const RECIPROCAL_RE = wordRe(RECIPROCAL_WORDS);
+
 /**
  * A claim whose subject is a list ("Airlines, banks and hospitals were disrupted by the outage"): one part per item, each
  * with the whole predicate ("Airlines were disrupted …", "banks were disrupted …"), so each is judged on its own. Items
  * are short noun phrases with no verb; the predicate starts with a verb. Two to four items.
  */
-const RECIPROCAL_RE = /\b(?:each other|one another|together|jointly|between them|met|meet|meets|agreed|agree|signed|at war)\b/i;
 function subjectList(claim: string): string[] | null {
   const m = /^(.+?),?\s+and\s+(.+)$/s.exec(claim.trim());
   if (!m) return null;
@@ -788,7 +794,10 @@ function subjectList(claim: string): string[] | null {
   items.push(after.slice(0, verbAt).join(' '));
   const rest = after.slice(verbAt).join(' ').replace(/^(\S+)\s+all\s+/i, '$1 ');
   const wordsOf = (x: string) => x.split(/\s+/).filter(Boolean);
-  const plain = (x: string) => wordsOf(x).length >= 1 && wordsOf(x).length <= 3 && wordsOf(x).every((w) => !FINITE.has(w.toLowerCase()) && !verbLike(w) && !/[.;:!?]/.test(w));
+  const plain = (x: string) => {
+    const ws = wordsOf(x);
+    return ws.length >= 1 && ws.length <= 3 && ws.every((w) => !FINITE.has(w.toLowerCase()) && !verbLike(w) && !/[.;:!?]/.test(w));
+  };
   if (items.length < 2 || items.length > 4 || !items.every(plain)) return null;
   // What they did together or to each other ("met", "are at war with each other") is not said of each alone; nor does
   // "his son" stand without the name before it.

@@ -377,20 +377,29 @@ export function retrieve(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion
 
   // A topic noun's article may refer back to it by a broader noun ("banging" … "the noises are coming at 30 minute
   // intervals"): the later paragraphs of an article the search found, that write a broader noun, are candidates too.
+  // Each article is read once, from the first candidate paragraph that writes an element's own word.
   const referring = elements.filter((e) => e.broader);
   if (referring.length) {
-    for (const pid of [...paragraphs.keys()]) {
+    const firstOwn = new Map<string, Map<Element, number>>();
+    for (const pid of paragraphs.keys()) {
       const p = deps.index.passage(pid);
-      const article = p && deps.corpus.byId.get(p.articleId);
-      if (!p || !article) continue;
+      if (!p) continue;
       const own = new Set(terms(p.text));
-      const here = referring.filter((e) => [...e.keys].some(([k, w]) => w >= 0.9 && own.has(k)));
-      if (!here.length) continue;
-      for (const later of article.paragraphs) {
-        const id = `${article.id}:p${later.index}`;
-        if (later.index <= p.index || paragraphs.has(id)) continue;
+      for (const e of referring) {
+        if (![...e.keys].some(([k, w]) => w >= 0.9 && own.has(k))) continue;
+        const byElement = firstOwn.get(p.articleId) ?? new Map<Element, number>();
+        firstOwn.set(p.articleId, byElement);
+        if (p.index < (byElement.get(e) ?? Infinity)) byElement.set(e, p.index);
+      }
+    }
+    for (const [articleId, byElement] of firstOwn) {
+      const article = deps.corpus.byId.get(articleId);
+      const from = Math.min(...byElement.values());
+      for (const later of article?.paragraphs ?? []) {
+        const id = `${articleId}:p${later.index}`;
+        if (later.index <= from || paragraphs.has(id)) continue;
         const ks = terms(later.text);
-        if (here.some((e) => ks.some((k) => e.broader!.has(k)))) paragraphs.set(id, 0);
+        if ([...byElement].some(([e, at]) => later.index > at && ks.some((k) => e.broader!.has(k)))) paragraphs.set(id, 0);
       }
     }
   }

@@ -42,6 +42,12 @@ export const REFERRING_WORDS: ReadonlySet<string> = new Set(list('he she they hi
 /** Words that open a new clause after "and"/"but" ("… and will send troops", "… but has denied it"): auxiliaries and sequence adverbs. */
 export const CLAUSE_START_WORDS: readonly string[] = list('will would has have had is was were are then also later did does could may might should can');
 
+/**
+ * Words of what several do together or to each other ("met", "signed", "are at war", "each other"): a predicate said of
+ * a list of subjects ("X and Y met") is not said of each alone.
+ */
+export const RECIPROCAL_WORDS: readonly string[] = ['each other', 'one another', 'together', 'jointly', 'between them', 'met', 'meet', 'meets', 'agreed', 'agree', 'signed', 'at war'];
+
 /** Auxiliary and modal verbs: a word after a name that makes what follows a clause ("X, who has …", "X will …"). */
 export const AUXILIARIES: readonly string[] = list('will would is are was were has have had can could should may might must');
 
