@@ -85,7 +85,7 @@ describe('search index persistence', () => {
     const cacheDir = tempDir('dispatch-index-');
     const first = await buildIndex(corpus, { cacheDir });
     expect(first.fromCache).toBe(false);
-    const files = readdirSync(cacheDir).filter((f) => f.endsWith('.json'));
+    const files = readdirSync(cacheDir).filter((f) => f.endsWith('.bin'));
     expect(files).toHaveLength(1);
     expect(files[0]).toContain(corpus.version);
 
@@ -112,21 +112,21 @@ describe('search index persistence', () => {
 
   it.each([
     ['garbage bytes', '\u0000{not json at all'],
-    ['truncated JSON', null],
+    ['truncated file', null],
     ['valid JSON of the wrong shape', '{"index": 42, "df": "nope"}'],
     ['empty file', ''],
   ])('a corrupt cache file (%s) is ignored and rebuilt', async (_what, body) => {
     const cacheDir = tempDir('dispatch-index-');
     const clean = await buildIndex(corpus, { cacheDir });
-    const file = path.join(cacheDir, readdirSync(cacheDir).find((f) => f.endsWith('.json'))!);
-    const good = readFileSync(file, 'utf8');
-    writeFileSync(file, body ?? good.slice(0, Math.floor(good.length / 2)));
+    const file = path.join(cacheDir, readdirSync(cacheDir).find((f) => f.endsWith('.bin'))!);
+    const good = readFileSync(file);
+    writeFileSync(file, body ?? good.subarray(0, Math.floor(good.length / 2)));
 
     const rebuilt = await buildIndex(corpus, { cacheDir });
     expect(rebuilt.fromCache).toBe(false);
     expect(snapshot(rebuilt)).toEqual(snapshot(clean));
     // The rebuild rewrote a good cache: the next start loads it.
-    expect(() => JSON.parse(readFileSync(file, 'utf8'))).not.toThrow();
+    expect(readFileSync(file).equals(good)).toBe(true);
     const third = await buildIndex(corpus, { cacheDir });
     expect(third.fromCache).toBe(true);
     expect(snapshot(third)).toEqual(snapshot(clean));

@@ -5,7 +5,7 @@
  * loads instead of rebuilding. Articles can be added at run time.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import MiniSearch from 'minisearch';
 import type { Logger } from '../log.js';
@@ -14,9 +14,13 @@ import type { NumberedPostings, PassageHit, SearchIndex, SearchOptions } from '.
 import { withinEdits } from '../language/edit-distance.js';
 import { topHits, type TermSpec } from './top-hits.js';
 import { STOPWORDS, stem, terms, words } from '../language/tokenize.js';
+import { encodeIndex, loadIndexFile } from './stored-index.js';
 
-/** Bump when tokenisation or stored fields change, so stale caches are ignored. */
-const SCHEMA = 8;
+/**
+ * Bump when tokenisation, stored fields or the file format change, so stale caches are ignored.
+ * 9: postings stored as typed arrays (src/index/stored-index.ts), no longer MiniSearch's JSON.
+ */
+const SCHEMA = 9;
 
 interface Doc {
   id: string;
@@ -73,20 +77,25 @@ function docsOf(a: Article): Doc[] {
 }
 
 export async function buildIndex(corpus: Corpus, opts: BuildIndexOptions = {}): Promise<MutableSearchIndex> {
-  const file = opts.cacheDir ? path.join(opts.cacheDir, `index-v${SCHEMA}-${corpus.version}.json`) : undefined;
+  const file = opts.cacheDir ? indexFile(opts.cacheDir, corpus.version) : undefined;
   let ms: MiniSearch<Doc> | undefined;
   let df: Map<string, number> | undefined;
   if (file) {
     try {
-      const json = await readFile(file, 'utf8');
-      const parsed = JSON.parse(json) as { index: unknown; df: [string, number][]; structure?: string };
+      const loaded = await loadIndexFile<Doc>(file, OPTIONS);
+      const extra = loaded.extra as StoredExtra | null;
+      if (!Array.isArray(extra?.df)) throw new Error('no term frequencies');
       // Same files parsed differently (a parser fix) must not reuse passages with other boundaries.
-      if (parsed.structure !== structureOf(corpus.articles.flatMap((a) => a.paragraphs))) throw new Error('stale structure');
-      ms = MiniSearch.loadJS<Doc>(parsed.index as never, OPTIONS);
-      df = new Map(parsed.df);
+      if (extra.structure !== structureOf(corpus.articles.flatMap((a) => a.paragraphs))) throw new Error('passages cut otherwise (stale structure)');
+      ms = loaded.ms;
+      df = new Map(extra.df);
       opts.log?.debug({ file }, 'search index loaded from cache');
-    } catch {
-      ms = undefined; // missing or corrupt cache: rebuild
+    } catch (err) {
+      // Missing: built now. Damaged or stale: said, then built now (and the file replaced).
+      ms = undefined;
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') {
+        opts.log?.warn({ file, err: (err as Error).message }, 'persisted search index unusable; rebuilding it');
+      }
     }
   }
   const fromCache = ms !== undefined;
@@ -107,10 +116,20 @@ export async function buildIndex(corpus: Corpus, opts: BuildIndexOptions = {}): 
   }
   const save = async (version: string, structure: string) => {
     if (!opts.cacheDir) return;
-    const target = path.join(opts.cacheDir, `index-v${SCHEMA}-${version}.json`);
-    await persist(target, ms!, df!, structure);
+    await persist(indexFile(opts.cacheDir, version), ms!, df!, structure);
   };
   return makeIndex(corpus, ms, df, fromCache, save);
+}
+
+/** What is stored with the index besides MiniSearch's own data. */
+interface StoredExtra {
+  df: [string, number][];
+  structure: string;
+}
+
+/** The index file of a corpus version under `cacheDir`. */
+export function indexFile(cacheDir: string, corpusVersion: string): string {
+  return path.join(cacheDir, `index-v${SCHEMA}-${corpusVersion}.bin`);
 }
 
 /** A fingerprint of how the corpus was cut into passages (ids and offsets). */
@@ -122,7 +141,7 @@ function structureOf(paragraphs: Iterable<Paragraph>): string {
 async function persist(file: string, ms: MiniSearch<Doc>, df: Map<string, number>, structure: string): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, JSON.stringify({ index: ms.toJSON(), df: [...df], structure }));
+  await writeFile(tmp, encodeIndex(ms as MiniSearch<unknown>, { df: [...df], structure } satisfies StoredExtra));
   await rename(tmp, file);
 }
 
@@ -177,29 +196,53 @@ function makeIndex(
     return best;
   };
   // Passages whose title field holds a term (every passage carries its article's title): with `df` (the text field),
-  // how common a term is in the passages a search scores.
-  const titleDf = new Map<string, number>();
+  // how common a term is in the passages a search scores. Made by the first search that needs it, then kept up to date.
+  let titleDf: Map<string, number> | undefined;
   const titles = new Map<string, string>();
-  const countTitle = (title: string, passageCount: number) => {
+  const countTitle = (into: Map<string, number>, title: string, passageCount: number) => {
     for (const t of new Set(words(title).map(processTerm))) {
       if (!t) continue;
-      const m = (titleDf.get(t) ?? 0) + passageCount;
-      if (m > 0) titleDf.set(t, m);
-      else titleDf.delete(t);
+      const m = (into.get(t) ?? 0) + passageCount;
+      if (m > 0) into.set(t, m);
+      else into.delete(t);
     }
   };
-  const passages = new Map<string, Paragraph>();
-  const sentences = new Map<string, Sentence>();
   // Which paragraphs each article put in the index, so a changed or deleted file
   // leaves no stale passage behind (a stale passage would cite old offsets).
   const byArticle = new Map<string, Paragraph[]>();
+  // Passages and sentences by id: made by the first lookup (a start builds neither), then kept up to date.
+  let passages: Map<string, Paragraph> | undefined;
+  let sentences: Map<string, Sentence> | undefined;
+  let passageCount = 0;
+  const titleDfOf = () => {
+    if (!titleDf) {
+      titleDf = new Map();
+      for (const [id, paragraphs] of byArticle) countTitle(titleDf, titles.get(id)!, paragraphs.length);
+    }
+    return titleDf;
+  };
+  const passageMap = () => {
+    if (!passages) {
+      passages = new Map();
+      for (const paragraphs of byArticle.values()) for (const p of paragraphs) passages.set(p.id, p);
+    }
+    return passages;
+  };
+  const sentenceMap = () => {
+    if (!sentences) {
+      sentences = new Map();
+      for (const paragraphs of byArticle.values()) for (const p of paragraphs) for (const s of p.sentences) sentences.set(s.id, s);
+    }
+    return sentences;
+  };
   const register = (a: Article) => {
     byArticle.set(a.id, a.paragraphs);
     titles.set(a.id, a.title);
-    countTitle(a.title, a.paragraphs.length);
-    for (const p of a.paragraphs) {
-      passages.set(p.id, p);
-      for (const s of p.sentences) sentences.set(s.id, s);
+    passageCount += a.paragraphs.length;
+    if (titleDf) countTitle(titleDf, a.title, a.paragraphs.length);
+    for (const p of passages || sentences ? a.paragraphs : []) {
+      passages?.set(p.id, p);
+      if (sentences) for (const s of p.sentences) sentences.set(s.id, s);
     }
   };
   let numberedView: NumberedPostings | undefined;
@@ -209,11 +252,12 @@ function makeIndex(
     if (!old) return;
     for (const p of old) {
       if (ms.has(p.id)) ms.discard(p.id);
-      passages.delete(p.id);
-      for (const s of p.sentences) sentences.delete(s.id);
+      passages?.delete(p.id);
+      if (sentences) for (const s of p.sentences) sentences.delete(s.id);
     }
     countDf({ paragraphs: old }, df, -1);
-    countTitle(titles.get(articleId) ?? '', -old.length);
+    if (titleDf) countTitle(titleDf, titles.get(articleId) ?? '', -old.length);
+    passageCount -= old.length;
     titles.delete(articleId);
     byArticle.delete(articleId);
   };
@@ -225,7 +269,8 @@ function makeIndex(
       return corpus.version;
     },
     get size() {
-      return passages.size;
+      // Passage ids are unique (an article's file name, then the paragraph's number): the passages' count.
+      return passageCount;
     },
     fromCache,
     holding(term: string) {
@@ -263,10 +308,11 @@ function makeIndex(
       // A word in an article's title is matched in every passage of the article (the title field):
       // one written in most titles ("row" in "… row deepens") is as common as a word of most texts.
       let kept = toks;
-      if (passages.size > 2000) {
-        const passagesWith = (t: string) => Math.max(df.get(t) ?? 0, titleDf.get(t) ?? 0);
+      if (passageCount > 2000) {
+        const titleCounts = titleDfOf();
+        const passagesWith = (t: string) => Math.max(df.get(t) ?? 0, titleCounts.get(t) ?? 0);
         const withDf = toks.map((w) => ({ w, n: passagesWith(asTerm(w) ?? '') }));
-        const rare = withDf.filter((x) => x.n < passages.size * 0.05);
+        const rare = withDf.filter((x) => x.n < passageCount * 0.05);
         kept = (rare.length ? rare : withDf.sort((a, b) => a.n - b.n).slice(0, 2)).map((x) => x.w);
       }
       const q = kept.join(' ');
@@ -293,8 +339,8 @@ function makeIndex(
         match: h.match,
       }));
     },
-    passage: (id) => passages.get(id),
-    sentence: (id) => sentences.get(id),
+    passage: (id) => passageMap().get(id),
+    sentence: (id) => sentenceMap().get(id),
     vocabulary: () => df.keys(),
     correct,
     docFreq: (term) => df.get(stem(term)) ?? df.get(term) ?? 0,
@@ -307,6 +353,6 @@ function makeIndex(
       register(a);
     },
     remove: unregister,
-    save: (version: string) => save(version, structureOf(passages.values())),
+    save: (version: string) => save(version, structureOf(passageMap().values())),
   };
 }

@@ -19,6 +19,7 @@
  */
 import type MiniSearch from 'minisearch';
 import type { SearchOptions as MsSearchOptions, SearchResult } from 'minisearch';
+import { StoredPosting } from './stored-index.js';
 
 /** One query term as MiniSearch's `termToQuerySpec` makes it. */
 export interface TermSpec {
@@ -140,9 +141,9 @@ export function topHits<T>(
           const avg = I._avgFieldLength[f.id]!;
           const idf = Math.log(1 + (N - matching + 0.5) / (matching + 0.5));
           topHitsStats.postings += matching;
-          for (const [doc, tf] of freqs) {
+          const score = (doc: number, tf: number): boolean => {
             // MiniSearch would drop the passage from the posting and count one passage fewer for the rest: its query does that.
-            if (dirty && !I._documentIds.has(doc)) return plain();
+            if (dirty && !I._documentIds.has(doc)) return false;
             const length = I._fieldLength.get(doc)![f.id]!;
             // MiniSearch's calcBM25Score and weighting, operation for operation.
             const raw = idf * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * length) / avg)));
@@ -152,7 +153,14 @@ export function topHits<T>(
               term[doc] = weighted;
               mine.push(doc);
             } else term[doc] = term[doc]! + weighted;
-          }
+            return true;
+          };
+          // A list as the index file stores it is read from its arrays (the same entries in the same order).
+          const stored = freqs instanceof StoredPosting ? freqs.stored : undefined;
+          if (stored) {
+            const { ids, freqs: tfs } = stored;
+            for (let j = 0; j < ids.length; j++) if (!score(ids[j]!, tfs[j]!)) return plain();
+          } else for (const [doc, tf] of freqs) if (!score(doc, tf)) return plain();
         }
       }
       // MiniSearch's OR combination: a passage new to the results is appended, one already there adds this term's score.
