@@ -48,6 +48,16 @@ describe('a list of subjects: each item with the whole predicate', () => {
     expect(splitClaim('Ostrova and his son Tomas died')).toHaveLength(1);
   });
 
+  it('a thousands comma separates no items, nor does a phrase set off before the subject', () => {
+    expect(splitClaim('Then Friday, 2,224 passengers and six crew members boarded the ferry')).toHaveLength(1);
+    expect(splitClaim('On Monday, ferries and banks were disrupted by the power cut')).toHaveLength(1);
+    expect(splitClaim('1,200 ferries, 300 banks and two hospitals were disrupted by the power cut').map((p) => p.query)).toEqual([
+      '1,200 ferries were disrupted by the power cut',
+      '300 banks were disrupted by the power cut',
+      'two hospitals were disrupted by the power cut',
+    ]);
+  });
+
   it('every item said: supported', async () => {
     const v = (await runCommand(listDeps(), { command: 'verify', text: 'Ferries, banks and hospitals were all disrupted by the power cut' })) as { verdict?: string; blocks: { text: string }[] };
     expect(v.verdict, answerText(v)).toBe('supported');

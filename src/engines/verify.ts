@@ -14,7 +14,7 @@ import { BadInputError } from '../errors.js';
 import { antonymsOf, synonymsOf } from '../language/synonyms.js';
 import { editDistance } from '../language/edit-distance.js';
 import {
-  ALLEGATION_WORDS, ANSWER_VERBS, CLAIM_FRAME, ROLE_OPENERS, SUBORDINATORS, TITLE_HEADS, CLAUSE_START_WORDS, DETERMINERS, DISBELIEF, FINITE_AUXILIARIES, NON_NAME_SUBJECTS, POSSESSIVES, SUBJECT_PRONOUNS, MONTH_PATTERN, RECIPROCAL_WORDS, alternation, denialForms, speechForms, wordRe,
+  ALLEGATION_WORDS, ANSWER_VERBS, CLAIM_FRAME, ROLE_OPENERS, SUBORDINATORS, TITLE_HEADS, CLAUSE_START_WORDS, DETERMINERS, DISBELIEF, FINITE_AUXILIARIES, NON_NAME_SUBJECTS, POSSESSIVES, SUBJECT_PRONOUNS, MONTH_PATTERN, MONTH_AND_WEEKDAY_NAMES, INTRO_PHRASE_WORDS, RECIPROCAL_WORDS, alternation, denialForms, speechForms, wordRe,
 } from '../language/lexicon/index.js';
 import { lemma, stem, terms, words } from '../language/tokenize.js';
 import { lexTags } from '../language/word-tags.js';
@@ -784,10 +784,14 @@ const RECIPROCAL_RE = wordRe(RECIPROCAL_WORDS);
  * with the whole predicate ("Airlines were disrupted …", "banks were disrupted …"), so each is judged on its own. Items
  * are short noun phrases with no verb; the predicate starts with a verb. Two to four items.
  */
+/** Words that open a phrase set off before a sentence's subject ("Then Friday, …", "After the vote, …"). */
+const INTRO = new Set([...INTRO_PHRASE_WORDS, 'then', 'later', 'earlier', 'meanwhile', 'however', 'now', 'today', 'yesterday', 'also', 'still', 'so']);
+
 function subjectList(claim: string): string[] | null {
   const m = /^(.+?),?\s+and\s+(.+)$/s.exec(claim.trim());
   if (!m) return null;
-  const items = m[1]!.split(/\s*,\s*/);
+  // A comma between digits groups thousands ("2,224 passengers"): it separates no items.
+  const items = m[1]!.split(/\s*,(?!\d{3}(?!\d))\s*/);
   const after = m[2]!.split(/\s+/);
   const verbAt = after.findIndex((w, i) => i > 0 && i <= 3 && (FINITE.has(w.toLowerCase()) || verbLike(w)));
   if (verbAt < 0) return null;
@@ -799,6 +803,9 @@ function subjectList(claim: string): string[] | null {
     return ws.length >= 1 && ws.length <= 3 && ws.every((w) => !FINITE.has(w.toLowerCase()) && !verbLike(w) && !/[.;:!?]/.test(w));
   };
   if (items.length < 2 || items.length > 4 || !items.every(plain)) return null;
+  // "Then Friday, 171 passengers and six crew boarded": a phrase that says when or how, set off before the subject.
+  const lead = wordsOf(items[0]!).map((w) => w.toLowerCase());
+  if (INTRO.has(lead[0]!) || lead.some((w) => MONTH_AND_WEEKDAY_NAMES.has(w))) return null;
   // What they did together or to each other ("met", "are at war with each other") is not said of each alone; nor does
   // "his son" stand without the name before it.
   if (RECIPROCAL_RE.test(rest) || items.some((x) => POSSESSIVE.has(wordsOf(x)[0]!.toLowerCase()))) return null;
