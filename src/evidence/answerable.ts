@@ -12,7 +12,7 @@ import { analysisOf } from '../analysis/index.js';
 import { fold, terms } from '../language/tokenize.js';
 import { inTense } from '../language/tense.js';
 import { ANY_PLACE_HEADS } from '../language/lexicon/slot-ties.js';
-import { PEOPLE_WORDS, SPEECH_QUESTION_VERBS, STOPWORDS, speechForms, wordRe } from '../language/lexicon/index.js';
+import { PEOPLE_WORDS, SPEECH_QUESTION_VERBS, SPEAKER_QUESTION_VERBS, STOPWORDS, speechForms, wordRe } from '../language/lexicon/index.js';
 import type { ParsedQuestion } from './question.js';
 import { inCorpus, STANDS_FOR_WEIGHT, type Element, type Retriever, type Window } from './retrieve.js';
 import { ageSentences, fillersOf, type Filler } from './short.js';
@@ -184,7 +184,7 @@ export function decide(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, 
       const order = w.sentences.map((x) => x.id);
       const nearFiller = (f: Filler) =>
         required.every(
-          (e) => (partial && !holds(w, e)) || (!stands(w, e) && headlineHolds(w.article, e)) || [...(w.holding.get(e.id) ?? [])].some((id) => Math.abs(order.indexOf(id) - order.indexOf(f.sentence.id)) <= 1),
+          (e) => (partial && !holds(w, e)) || (!stands(w, e) && headlineHolds(w.article, e)) || [...(w.holding.get(e.id) ?? [])].some((id) => Math.abs(order.indexOf(id) - order.indexOf((f.of ?? f.sentence).id)) <= 1),
         );
       // A window missing a topic noun answers only with a value that fits well, in the sentence that states the verb.
       // A phrase read by its preposition alone ("on the crew …") is tied to the question only by the verb it follows:
@@ -303,7 +303,8 @@ function slotMissing(q: ParsedQuestion, names: string[]): string {
 function phraseOf(q: ParsedQuestion, e: Element, deps: Pick<Deps, 'corpus'>): string {
   // A name as the articles write it ("daniel okafor" → Daniel Okafor).
   if (e.entityIds) return analysisOf(deps).entities.entities.find((x) => e.entityIds!.has(x.id))?.name ?? e.label;
-  if (!e.term) return e.label;
+  // Words asked as alternatives ("trains or buses") are named as the question joins them.
+  if (!e.term || e.label !== e.term.text) return e.label;
   const before = q.text.slice(0, e.term.start);
   const m = /((?:[\p{L}\d'’-]+\s+){0,2})$/u.exec(before);
   const lead = (m?.[1] ?? '').split(/\s+/).filter(Boolean);
@@ -340,6 +341,6 @@ function headNamed(w: Window, head: Element): boolean {
 }
 
 /** Verbs of speaking a question uses ("where did she speak", "when did he talk to reporters"). */
-const SPEAKING = new Set([...SPEECH_QUESTION_VERBS, 'speak', 'talk', 'announce', 'state']);
+const SPEAKING = new Set([...SPEECH_QUESTION_VERBS, ...SPEAKER_QUESTION_VERBS, 'speak', 'talk', 'announce', 'state']);
 /** A sentence reporting what someone said, in the verbs of saying ("said at a news conference in Oslo that …"). */
 const SPOKE_RE = wordRe(speechForms({ roles: ['say'], forms: ['s', 'past'] }));

@@ -17,6 +17,7 @@ import { typoDistance } from '../language/edit-distance.js';
 import { fold, lemma, stem, terms, tokenize, type Token } from '../language/tokenize.js';
 import { PERSON_NOUNS, PLACE_NOUNS, THING_NOUNS } from '../language/lexicon/entity-cues.js';
 import { CHAT_SHORTHAND } from '../language/lexicon/chat.js';
+import { synonymsOf } from '../language/synonyms.js';
 import { isPersonNoun, nounClass, partsOfSpeech } from '../language/wordnet.js';
 import { lexTags, tagWords, type TaggedWord } from '../language/word-tags.js';
 import { NOW_QUESTION_WORDS, PAST_AUXILIARIES, PRESENT_AUXILIARIES } from '../language/lexicon/figure-time.js';
@@ -42,6 +43,7 @@ import {
   PLACE_QUESTION_NOUNS,
   QUESTION_NOISE,
   SPEECH_QUESTION_VERBS,
+  SPEAKER_QUESTION_VERBS,
   STOPWORDS,
   TITLE_HEADS,
   VAGUE_NOUNS,
@@ -123,6 +125,8 @@ export interface ParsedQuestion {
   addressees: QuestionTerm[];
   /** For "what did X say": whose words. */
   speaker: FocusEntity | null;
+  /** "who said …", "who warned …": the answer is who says the statement the rest of the question gives, not who did it. */
+  asksSpeaker: boolean;
   /** The conversation's subjects (a follow-up's "he", "they"), resolved to entities when they are names. */
   context: FocusEntity[];
   /** The conversation's subjects that are no names ("crew" for "where are they from?"): they rank. */
@@ -136,6 +140,11 @@ export interface ParsedQuestion {
 const NOISE = new Set(QUESTION_NOISE);
 const DEADLINE_QUESTION_RE = /^\s*(?:and\s+|so\s+)?(?:by|until|till|before)\s+when\b|\bdeadline\b/;
 const SPEECH = new Set([...speechForms({ lemmas: SPEECH_QUESTION_VERBS, forms: ['base', 's', 'past', 'ing'] }), ...WRITING_VERBS].map((w) => w.toLowerCase()));
+/** "who said", "who first warned", "who has claimed": a reporting verb right after "who" (an adverb or auxiliary between). */
+const SPEAKER_ASKED_RE = new RegExp(
+  `^\\s*(?:and\\s+|so\\s+|but\\s+)?who\\s+(?:(?:has|had|have|first|originally|actually|publicly|also|later|just|then)\\s+)*(?:${speechForms({ lemmas: SPEAKER_QUESTION_VERBS, forms: ['s', 'past'] }).join('|')})\\b`,
+  'i',
+);
 const POINTING = new Set(['he', 'she', 'they', 'him', 'her', 'them', 'his', 'their', 'it', 'its']);
 /** A weekday or a month name, as typed ("friday", "july"). */
 const isCalendarWord = (w: string): boolean => MONTH_AND_WEEKDAY_NAMES.has(w);
@@ -444,6 +453,8 @@ export function parseQuestion(deps: Pick<Deps, 'corpus' | 'index'>, question: st
     if (verbs.length) clauses.push({ start, end, verbs });
   }
   const picks = head ? predicates.filter((p) => p.picks && p.end <= head!.start && head!.start - p.end <= 12) : [];
+  // "who warned that …": the answer is the statement's speaker (the reporting verb still ranks, as any verb does).
+  const spoken = kind === 'person' && SPEAKER_ASKED_RE.test(text);
   return {
     text,
     kind,
@@ -463,6 +474,7 @@ export function parseQuestion(deps: Pick<Deps, 'corpus' | 'index'>, question: st
     rate: rateOf(lower),
     numbers,
     speaker,
+    asksSpeaker: spoken,
     addressees,
     context: ctx,
     contextTerms: unique(contextTerms),
@@ -523,6 +535,8 @@ function isNotNoun(lemma: string): boolean {
 function known(deps: Pick<Deps, 'corpus' | 'index'>, t: Pick<QuestionTerm, 'key' | 'lemma' | 'alternatives'>): boolean {
   if (deps.index.docFreq(t.key) > 0) return true;
   if ((t.alternatives ?? []).some((a) => deps.index.docFreq(stem(a)) > 0)) return true;
+  // A word people type for one the articles write ("pcs" for "computers"): the lexicon's synonym groups.
+  if ([...synonymsOf(t.key)].some((k) => deps.index.docFreq(k) > 0)) return true;
   const fixed = deps.index.correct(t.key);
   if (fixed !== t.key && deps.index.docFreq(fixed) > 0) return true;
   const rel = analysisOf(deps).relations;

@@ -166,6 +166,29 @@ export function elementsOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuesti
   });
   q.contextTerms.forEach((t, i) => out.push(termElement(t, 'context', `ct${i}`)));
   q.dates.forEach((d, i) => out.push({ id: `d${i}`, role: 'date', label: d.text, weight: 2, keys: new Map(terms(d.text).map((k) => [k, 1])) }));
+  return eitherOf(q, out);
+}
+
+/**
+ * "tv or media companies": nouns the question joins with "or" ask for either, so they are one element — a window
+ * holding one of them holds it — not two that must both be there. Verbs joined so ("cancelled or delayed") only rank
+ * and stay apart: a window stating both ranks higher.
+ */
+function eitherOf(q: ParsedQuestion, elements: Element[]): Element[] {
+  const out: Element[] = [];
+  for (const e of elements) {
+    const prev = out.at(-1);
+    if (prev?.term && e.term && prev.role === e.role && e.role === 'topic' && /^\s*,?\s*or\s+$/i.test(q.text.slice(prev.term.end, e.term.start))) {
+      const keys = new Map(prev.keys);
+      for (const [k, w] of e.keys) if ((keys.get(k) ?? 0) < w) keys.set(k, w);
+      const union = (a?: Set<string>, b?: Set<string>) => (a || b ? new Set([...(a ?? []), ...(b ?? [])]) : undefined);
+      const described = union(prev.described, e.described);
+      const broader = union(prev.broader, e.broader);
+      out[out.length - 1] = { ...prev, label: `${prev.label} or ${e.label}`, weight: Math.max(prev.weight, e.weight), keys, ...(described ? { described } : {}), ...(broader ? { broader } : {}) };
+      continue;
+    }
+    out.push(e);
+  }
   return out;
 }
 

@@ -58,6 +58,8 @@ export interface Filler {
   entity?: Entity;
   /** A phrase read by its preposition alone ("on a muddy bank …"), no name or figure in it. */
   loose?: boolean;
+  /** For a speaker named in an earlier sentence: the statement it speaks, which is where the question's words are. */
+  of?: Sentence;
 }
 
 const REASON_RE = new RegExp(`\\b(?:${alternation(REASON_CUES)})\\b`, 'gi');
@@ -230,7 +232,7 @@ export function fillersOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestio
     case 'organisation':
     case 'list':
     case 'name':
-      out.push(...nameFillers({ deps, q, elements, w, asked, at, near }));
+      out.push(...(q.asksSpeaker ? speakerFillers({ deps, q, elements, w, asked, at, near }) : nameFillers({ deps, q, elements, w, asked, at, near })));
       break;
     case 'place':
       out.push(...placeFillers({ deps, q, elements, w, asked, at, near }));
@@ -309,7 +311,8 @@ export function fillersOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestio
   // A filler of the right kind answers only if it is what the question's verb governs: in the clause that
   // holds the verb and what the question is about ("was sailing from China" for "where did it sail from";
   // not "Boskalis owns Smit Salvage, which … the ship" for "who owns the boat").
-  if (TIED_KINDS.has(q.kind)) {
+  // A speaker is tied to the statement by the reporting verb, not to the statement's own verb: no clause tie.
+  if (TIED_KINDS.has(q.kind) && !q.asksSpeaker) {
     const tie = clauseTie(deps, elements, out);
     // A phrase read by its preposition alone (no name) is never raised by it: it only falls when tied to nothing.
     for (const f of out) f.fit *= f.loose ? Math.min(1, tie(f)) : tie(f);
@@ -735,6 +738,67 @@ function nameFillers(slot: SlotContext): Filler[] {
         if (!PERSON_NOUNS.has(noun) && !PERSON_NOUNS.has(lemma(noun)) && !TITLE_HEADS.has(lemma(noun))) continue;
         const start = m.index! + m[0].indexOf(m[1]!);
         out.push({ text: m[1]!, sentence: s, start, end: start + m[1]!.length, fit: at(s) * near(s, start) * agentFit(s.text, start, start + m[1]!.length, events) });
+      }
+    }
+  }
+  return out;
+}
+
+/** A reporting verb (or "according to") with the title words that may stand before the speaker it introduces ("said US Coast Guard Rear Adm. John Mauger"). */
+const SAID_BEFORE_RE = new RegExp(`\\b(${SPEECH_VERB_PATTERN}|${alternation(ATTRIBUTION_PHRASES)})\\s*,?\\s*(?:the\\s+)?(?:\\p{Lu}[\\p{L}.'’-]*\\s+){0,6}$`, 'u');
+/** A speaker's name followed by its reporting verb ("Jon Gold said", "Gold, a retail lobbyist, said"). */
+const SAID_AFTER_RE = new RegExp(`^(?:,[^,;:.!?"“”]{1,90},)?\\s+(?:(?:also|later|then|has|had|previously|reportedly|earlier)\\s+)?(${SPEECH_VERB_PATTERN})\\b`, 'u');
+/** A speaker the sentence describes, with its reporting verb: "The commander of the dive team said …". */
+const DESCRIBED_SPEAKER_RE = new RegExp(`(?:^|[,;:—]\\s*|\\b(?:and|but|while)\\s+)((?:[Tt]he|[Aa]n?|[Oo]ne)\\s+(?:[\\p{L}'’-]+\\s+){0,7}?)(${SPEECH_VERB_PATTERN})\\b`, 'gu');
+
+/**
+ * "Who said …?": the speaker of a sentence of the window that holds the statement — a name its reporting verb
+ * introduces ("…, said Jon Gold"), a person it describes ("The commander of the dive team said …"), or the one the
+ * corpus analysis attributes it to ("…,” he added.": the name nearest before it). Whoever the statement is about
+ * is no answer. The first speaker a sentence gives is the one the statement is told by ("…, said X, Y notes").
+ */
+/** How much more a speaker fits when the sentence gives it with the question's own reporting verb. */
+const SAME_VERB = 1.25;
+/** How many sentences before a statement its speaker's name may stand. */
+const SPEAKER_LOOKBACK = 3;
+
+function speakerFillers(slot: SlotContext): Filler[] {
+  const { deps, elements, w, asked, at } = slot;
+  const said = analysisOf(deps).attribution;
+  const out: Filler[] = [];
+  // The question's own reporting verb ("who announced it"): a speaker the sentence gives with that verb is the one meant.
+  const verbKeys = new Set(elements.filter((e) => e.role === 'predicate').flatMap((e) => [...e.keys].filter(([, v]) => v >= 0.5).map(([k]) => k)));
+  const sameVerb = (verb: string | undefined) => (verb && verbKeys.has(stem(fold(verb))) ? SAME_VERB : 1);
+  const holdsStatement = (s: Sentence) => elements.some((e) => e.role !== 'date' && e.role !== 'head' && w.holding.get(e.id)?.has(s.id));
+  for (const s of w.sentences) {
+    if (!holdsStatement(s)) continue;
+    const mine: Filler[] = [];
+    for (const { e, m } of mentionsIn(deps, s.id)) {
+      // A name inside a quotation counts here: its own reporting verb makes it a speaker ("“… said Jon Gold,” CNBC notes").
+      if (asked.has(e.id) || (e.kind !== 'person' && e.kind !== 'organization')) continue;
+      const frame = SAID_BEFORE_RE.exec(s.text.slice(Math.max(0, m.start - 60), m.start)) ?? SAID_AFTER_RE.exec(s.text.slice(m.end, m.end + 120));
+      if (!frame) continue;
+      mine.push({ text: s.text.slice(m.start, m.end), sentence: s, start: m.start, end: m.end, fit: at(s) * (e.kind === 'person' ? 1 : 0.9) * sameVerb(frame[1]), entity: e });
+    }
+    for (const m of s.text.matchAll(DESCRIBED_SPEAKER_RE)) {
+      const phrase = m[1]!.trim();
+      const head = phrase.split(/\s+of\s+/)[0]!.split(/\s+/).at(-1)!;
+      if (!isPersonNoun({ text: head, lemma: lemma(fold(head)) })) continue;
+      const start = m.index! + m[0].indexOf(m[1]!);
+      mine.push({ text: phrase, sentence: s, start, end: start + phrase.length, fit: 0.9 * at(s) * sameVerb(m[2]) });
+    }
+    mine.sort((a, b) => a.start - b.start).forEach((f, k) => out.push({ ...f, fit: f.fit * (k === 0 ? 1 : 0.9) }));
+    const by = said[s.id];
+    if (!mine.length && by && !asked.has(by.speaker)) {
+      // The name may stand a few sentences before a quotation that goes on ("…,” Buttigieg said. “…” “…,” he added.).
+      const all = w.article.sentences;
+      const from = all.indexOf(s);
+      for (let j = from; j >= Math.max(0, from - SPEAKER_LOOKBACK); j--) {
+        const t = all[j]!;
+        const hit = mentionsIn(deps, t.id).find((x) => x.e.id === by.speaker && !x.m.inQuote);
+        if (!hit) continue;
+        out.push({ text: t.text.slice(hit.m.start, hit.m.end), sentence: t, start: hit.m.start, end: hit.m.end, fit: 0.85 * at(s) * (j === from ? 1 : 0.95), entity: hit.e, of: s });
+        break;
       }
     }
   }

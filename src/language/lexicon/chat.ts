@@ -18,5 +18,8 @@ export const CHAT_SHORTHAND: Readonly<Record<string, string>> = {
   dont: "don't", didnt: "didn't", doesnt: "doesn't", wasnt: "wasn't", werent: "weren't", isnt: "isn't", arent: "aren't",
   hasnt: "hasn't", havent: "haven't", hadnt: "hadn't", cant: "can't", couldnt: "couldn't", wouldnt: "wouldn't",
   shouldnt: "shouldn't", theyre: "they're", theyve: "they've", youre: "you're", hes: "he's", shes: "she's",
+  wouldve: "would've", couldve: "could've", shouldve: "should've", mustve: "must've", mightve: "might've",
+  thats: "that's", theres: "there's", heres: "here's", ive: "I've", youve: "you've", weve: "we've", itll: "it'll", theyll: "they'll",
+  tryna: 'trying to', lemme: 'let me', gimme: 'give me',
   gonna: 'going to', wanna: 'want to', gotta: 'got to', kinda: 'kind of', sorta: 'sort of',
 };

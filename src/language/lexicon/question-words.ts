@@ -173,7 +173,7 @@ export const MAKING_VERBS: readonly string[] = list('built constructed launched 
  */
 export const VAGUE_NOUNS: ReadonlySet<string> = new Set(list(`
   deal story thing things stuff news update updates latest info information detail details situation matter whole lot bit kind sort type way
-  people person persons folks guy guys one ones someone somebody anyone anybody everyone everybody anything something everything nothing
+  people person persons folks guy guys one ones someone somebody anyone anybody everyone everybody nobody noone anything something everything nothing
   part total number amount figure time times
 `));
 

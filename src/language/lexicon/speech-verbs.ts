@@ -89,6 +89,15 @@ export function speechForms(
 /** The verbs a question asks about when it asks what someone said ("What did X say/tell/deny/call …?"). */
 export const SPEECH_QUESTION_VERBS: readonly string[] = ['say', 'tell', 'quote', 'respond', 'reply', 'react', 'comment', 'claim', 'deny', 'warn', 'call'];
 
+/**
+ * Reporting verbs that, asked with "who" ("who said …", "who warned …", "who claimed …"), ask for the speaker of a
+ * statement rather than for whoever did something: every reporting verb but those with a common sense that is no
+ * speech ("who called the strike", "who asked for help", "who charged them").
+ */
+export const SPEAKER_QUESTION_VERBS: readonly string[] = SPEECH_VERBS.filter(
+  (v) => !['ask', 'continue', 'call', 'quote', 'answer', 'react', 'rule', 'charge', 'count', 'recall', 'convey', 'observe', 'evade', 'note', 'report', 'estimate'].includes(v.lemma),
+).map((v) => v.lemma);
+
 /** The lemma of a reporting-verb form ("told" → "tell"), or null when the word is not one. */
 export function speechLemma(word: string): string | null {
   const w = word.toLowerCase();
