@@ -62,6 +62,12 @@ export interface Filler {
   of?: Sentence;
 }
 
+/** Where a reason's clause stops: the sentence going on to what followed. */
+const REASON_END_RE = /\s+(?:and so|and then|but|and therefore|and thus)\s+/;
+/** Auxiliaries between a cause and its verb ("tides and winds were complicating"). */
+const CAUSE_AUX_RE = /(?:\s+(?:is|was|are|were|has|have|had|been|being|also|still))+\s*$/i;
+/** Words that introduce a cause's phrase without being part of it ("but that strong winds …"). */
+const CAUSE_LEAD_RE = new RegExp(`^(?:.*\\b(?:${SPEECH_VERB_PATTERN})\\s+)?(?:(?:but|and|that|which|while|as|so)\\s+)*`, 'i');
 const REASON_RE = new RegExp(`\\b(?:${alternation(REASON_CUES)})\\b`, 'gi');
 const MAKING_RE = new RegExp(`\\b(?:${alternation(MAKING_VERBS)})\\s+(?:in\\s+)?$`, 'i');
 const CAUSE_BEFORE_RE = new RegExp(`\\b(?:${alternation(CAUSE_BEFORE_CUES)})\\b`, 'gi');
@@ -245,10 +251,13 @@ export function fillersOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestio
         for (const [re, strength] of [[REASON_RE, 1], [WEAK_REASON_RE, 0.7]] as const) {
           for (const m of s.text.matchAll(re)) {
             const from = m.index!;
-            const clause = /^[^,;:.!?"“”()—]+/.exec(s.text.slice(from))?.[0] ?? '';
+            // The reason ends where the sentence goes on to what followed ("to avoid infection and so haven't …").
+            const clause = (/^[^,;:.!?"“”()—]+/.exec(s.text.slice(from))?.[0] ?? '').split(REASON_END_RE)[0]!;
             const words = clause.trim().split(/\s+/);
             if (words.length < 3) continue;
             if (strength < 1 && !/^\S+\s+(?:\p{L}+ing|the|a|an|his|her|their|its|high|strong|heavy|poor|bad)\b/iu.test(clause)) continue;
+            // "in the Suez Canal", "from the Red Sea": a place named after "in" or "from" says where, not why.
+            if (strength < 1 && /^(?:in|from)\s+(?:the\s+)?\p{Lu}/u.test(clause)) continue;
             const after = events.filter((a) => a.sentence === s).flatMap((a) => anchorPositions(s, a.via)).filter((p) => p < from);
             const close = after.length ? (from - Math.max(...after) < 50 ? 1 : 0.8) : 0.6;
             const end = words.length > 14 ? from + clause.split(/\s+/).slice(0, 14).join(' ').length : from + clause.length;
@@ -258,7 +267,8 @@ export function fillersOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestio
         // "Strong winds resulted in the grounding": the cause is the phrase before the cue.
         for (const m of s.text.matchAll(CAUSE_BEFORE_RE)) {
           const before = s.text.slice(0, m.index!);
-          const np = /((?:[\p{L}'’-]+\s+){0,4}[\p{L}'’-]+)\s*$/u.exec(before.split(/[,;:.!?"“”()—]/).pop() ?? '')?.[1];
+          // "… but that strong tides and winds were complicating …": the cause without the verb's auxiliary or the words that introduce it.
+          const np = /((?:[\p{L}'’-]+\s+){0,4}[\p{L}'’-]+)\s*$/u.exec((before.split(/[,;:.!?"“”()—]/).pop() ?? '').replace(CAUSE_AUX_RE, ''))?.[1]?.replace(CAUSE_LEAD_RE, '');
           if (!np || np.split(/\s+/).length < 2) continue;
           const start = before.lastIndexOf(np);
           push(s, start, start + np.length, 0.95 * at(s));

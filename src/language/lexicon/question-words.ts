@@ -152,13 +152,19 @@ export const REASON_CUES: readonly string[] = [
   'thanks to', 'resulted from', 'stemmed from', 'brought on by', 'triggered by', 'so that', 'in order to',
   // A reason someone gives for what they did ("resigned, citing ill health"; "closed the port in response to …").
   'citing', 'in response to', 'in retaliation for', 'in protest at', 'in protest against', 'for fear of', 'out of concern',
+  // What something was done for ("kept in isolation to avoid infection", "in a bid to reopen the canal").
+  'to avoid', 'to prevent', 'to ensure', 'so as to', 'in a bid to', 'in an effort to', 'aimed at',
 ];
 
 /** Words that may introduce a cause but often only a time or setting ("after running out of oxygen", "amid high winds"): weaker. */
 export const WEAK_REASON_CUES: readonly string[] = ['after', 'amid', 'following', 'from', 'since', 'in', 'by', 'while', 'when'];
 
 /** Words written after a cause, before what it brought about ("Strong winds resulted in the grounding"): the cause stands before them. */
-export const CAUSE_BEFORE_CUES: readonly string[] = ['resulted in', 'led to', 'caused', 'causing', 'triggered', 'sparked', 'brought about', 'forced', 'pushed'];
+export const CAUSE_BEFORE_CUES: readonly string[] = [
+  'resulted in', 'led to', 'caused', 'causing', 'triggered', 'sparked', 'brought about', 'forced', 'pushed',
+  // What held something up ("strong tides and winds were complicating efforts to free it"), and a consequence after "and so".
+  'complicated', 'complicating', 'hampered', 'hampering', 'hindered', 'hindering', 'slowed', 'slowing', 'impeded', 'impeding', 'and so',
+];
 
 /** Words that ask where something came from ("where did it sail from") or went ("where was it headed"). */
 export const ORIGIN_QUESTION_WORDS: readonly string[] = list('from origin originate originated depart departed departing leave left come came start started');
