@@ -5,10 +5,10 @@
  * new or changed files are parsed; deleted ones dropped. When nothing changed, the
  * near-duplicate overlaps and the corpus version are reused too.
  *
- * The file (`corpus.snap`, schema 3) is a JSON header — the corpus' and each article's own
+ * The file (`corpus.snap`, schema 4) is a JSON header — the corpus' and each article's own
  * fields, the file stamps — then each article's paragraph and sentence structure as numbers
- * (index, offsets) and the raw texts as UTF-8. Ids are rebuilt from the article id and the
- * numbers, texts that are slices of the article's raw text (all of them for .txt/.md) as
+ * (index, offsets), every paragraph and sentence id, and the raw texts as UTF-8. Texts that
+ * are slices of the article's raw text (all of them for .txt/.md) are restored as
  * `raw.slice(start, end)`: the same strings, and V8 keeps the slices pointing into `raw`
  * instead of holding copies. An article whose paragraphs or sentences are not of the
  * parser's usual shape is stored as JSON as it is. Schema 2 was a v8 serialisation of the
@@ -27,7 +27,8 @@ import type { Logger } from '../log.js';
 import type { Article, Corpus, LoadWarning, Paragraph, Sentence } from '../types.js';
 import { ARTICLE_EXTENSIONS, CorpusError, loadArticleFile, makeCorpus } from '../corpus/load.js';
 
-const SNAPSHOT_SCHEMA = 3;
+/** 3: the first corpus.snap layout (ids rebuilt from numbers); 4: ids stored. */
+const SNAPSHOT_SCHEMA = 4;
 const SNAPSHOT_FILE = 'corpus.snap';
 /** Earlier schemas' files, removed when a new snapshot is written. */
 const OLD_FILES = ['corpus.v8'];
@@ -99,8 +100,9 @@ interface SnapshotHeader {
   texts: Record<string, Record<string, string>>;
   /** Paragraphs of articles not of the usual shape, stored whole, by article position. */
   generic: Record<string, unknown[]>;
-  /** Byte lengths of the structure (Int32) and text sections after the header. */
+  /** Byte lengths of the structure (Int32), id (UTF-8) and text (UTF-8) sections after the header. */
   structureBytes: number;
+  idBytes: number;
   textBytes: number;
 }
 
@@ -133,6 +135,7 @@ function encodeSnapshot(parser: string, stamps: [string, FileStamp][], corpus: C
   const generic: Record<string, unknown[]> = {};
   const rawJson: Record<string, string> = {};
   const rawAt: number[] = [0];
+  const ids: string[] = [];
   const raws: Buffer[] = [];
   let bytes = 0;
   const metas = corpus.articles.map((a, i) => {
@@ -160,16 +163,21 @@ function encodeSnapshot(parser: string, stamps: [string, FileStamp][], corpus: C
     }
     structure.push(a.paragraphs.length);
     a.paragraphs.forEach((p, pi) => {
-      structure.push(p.index, p.start, p.end, p.sentences.length);
+      structure.push(p.index, p.start, p.end, p.sentences.length, p.id.length);
+      ids.push(p.id);
       if (p.text !== a.raw.slice(p.start, p.end)) (texts[i] ??= {})[pi] = p.text;
       p.sentences.forEach((x, si) => {
-        structure.push(x.paragraph, x.index, x.start, x.end);
+        structure.push(x.paragraph, x.index, x.start, x.end, x.id.length);
+        ids.push(x.id);
         if (x.text !== a.raw.slice(x.start, x.end)) (texts[i] ??= {})[`${pi}:${si}`] = x.text;
       });
     });
     return meta;
   });
   const numbers = Int32Array.from(structure);
+  // Every id, one after another: read back as one string, each id a slice of it (built from numbers, an id is a
+  // concatenation: ~5x the CPU, and a string V8 must flatten before the first lookup by it).
+  const idBlob = Buffer.from(ids.join(''), 'utf8');
   const header: SnapshotHeader = {
     format: FORMAT,
     schema: SNAPSHOT_SCHEMA,
@@ -182,15 +190,17 @@ function encodeSnapshot(parser: string, stamps: [string, FileStamp][], corpus: C
     texts,
     generic,
     structureBytes: numbers.byteLength,
+    idBytes: idBlob.length,
     textBytes: bytes,
   };
   const head = Buffer.from(JSON.stringify(header), 'utf8');
   const at = Math.ceil((4 + head.length) / 4) * 4;
-  const out = Buffer.alloc(at + numbers.byteLength + bytes);
+  const out = Buffer.alloc(at + numbers.byteLength + idBlob.length + bytes);
   out.writeUInt32LE(head.length, 0);
   head.copy(out, 4);
   Buffer.from(numbers.buffer, numbers.byteOffset, numbers.byteLength).copy(out, at);
-  let o = at + numbers.byteLength;
+  idBlob.copy(out, at + numbers.byteLength);
+  let o = at + numbers.byteLength + idBlob.length;
   for (const b of raws) {
     b.copy(out, o);
     o += b.length;
@@ -213,12 +223,18 @@ function decodeSnapshot(buf: Buffer): { header: SnapshotHeader; corpus: Corpus }
   if (h.schema !== SNAPSHOT_SCHEMA) return { header: h, corpus: undefined as unknown as Corpus };
   const at = Math.ceil((4 + n) / 4) * 4;
   const count = h.articles?.length;
-  if (!Array.isArray(h.articles) || !Array.isArray(h.rawAt) || h.rawAt.length !== count + 1 || !int32(h.structureBytes) || h.structureBytes % 4 || !int32(h.textBytes)) {
+  if (!Array.isArray(h.articles) || !Array.isArray(h.rawAt) || h.rawAt.length !== count + 1 || !int32(h.structureBytes) || h.structureBytes % 4 || !int32(h.idBytes) || !int32(h.textBytes)) {
     throw new SnapshotError('header does not describe the sections');
   }
-  if (at + h.structureBytes + h.textBytes !== buf.length) throw new SnapshotError('truncated');
+  if (at + h.structureBytes + h.idBytes + h.textBytes !== buf.length) throw new SnapshotError('truncated');
   const numbers = new Int32Array(buf.buffer.slice(buf.byteOffset + at, buf.byteOffset + at + h.structureBytes));
-  const textAt = at + h.structureBytes;
+  const idText = buf.toString('utf8', at + h.structureBytes, at + h.structureBytes + h.idBytes);
+  let ic = 0;
+  const nextId = (length: number) => {
+    if (!(length > 0) || ic + length > idText.length) throw new SnapshotError('ids truncated');
+    return idText.slice(ic, (ic += length));
+  };
+  const textAt = at + h.structureBytes + h.idBytes;
   const texts = h.texts ?? {};
   let k = 0;
   const next = () => {
@@ -254,13 +270,13 @@ function decodeSnapshot(buf: Buffer): { header: SnapshotHeader; corpus: Corpus }
         const end = next();
         const nS = next();
         const list = new Array<Sentence>(nS);
-        const p: Paragraph = { id: `${id}:p${index}`, articleId: id, index, start, end, text: own?.[pi] ?? raw.slice(start, end), sentences: list };
+        const p: Paragraph = { id: nextId(next()), articleId: id, index, start, end, text: own?.[pi] ?? raw.slice(start, end), sentences: list };
         for (let si = 0; si < nS; si++) {
           const paragraph = next();
           const sIndex = next();
           const sStart = next();
           const sEnd = next();
-          const x: Sentence = { id: `${id}:p${paragraph}:s${sIndex}`, articleId: id, paragraph, index: sIndex, start: sStart, end: sEnd, text: (own && own[`${pi}:${si}`]) ?? raw.slice(sStart, sEnd) };
+          const x: Sentence = { id: nextId(next()), articleId: id, paragraph, index: sIndex, start: sStart, end: sEnd, text: (own && own[`${pi}:${si}`]) ?? raw.slice(sStart, sEnd) };
           list[si] = x;
           sentences.push(x);
         }
@@ -271,7 +287,7 @@ function decodeSnapshot(buf: Buffer): { header: SnapshotHeader; corpus: Corpus }
     a.sentences = sentences;
     return a;
   });
-  if (k !== numbers.length) throw new SnapshotError('structure does not match the articles');
+  if (k !== numbers.length || ic !== idText.length) throw new SnapshotError('structure does not match the articles');
   const corpus = h.corpus as unknown as Corpus;
   corpus.articles = articles;
   corpus.byId = new Map(articles.map((a) => [a.id, a]));
