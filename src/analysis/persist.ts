@@ -35,18 +35,35 @@ export interface Resolver {
 
 const BYLINE_RE = /^(.*):byline:(\d+)$/;
 
-/** `<article id>:p<paragraph>:s<sentence>` (src/corpus/load.ts). */
-const SENTENCE_ID_RE = /^(.*):p(\d+):s(\d+)$/;
-/** Lookups a resolver answers through the article before it maps every sentence of the corpus. */
-const DIRECT_LOOKUPS = 20_000;
-
 export function resolverFor(corpus: Corpus): Resolver {
   let byId: Map<string, Sentence> | undefined;
-  let direct = 0;
+  // Until every sentence is mapped (the warm-up maps them in slices), a sentence is found through its
+  // article (`<article id>:p<paragraph>:s<sentence>`, src/corpus/load.ts): each article read is mapped
+  // on its own, so a first /who that resolves the mentions of a few entities maps the articles they are
+  // in, not the whole corpus (at 10,000 articles 361k ids hashed, ~250-300 ms of CPU).
+  let byArticle: Map<string, Map<string, Sentence>> | undefined = new Map();
   const article = (id: string): Article => {
     const a = corpus.byId.get(id);
     if (!a) throw new StaleAnalysisError(`article ${id}`);
     return a;
+  };
+  const inArticle = (id: string): Sentence | undefined => {
+    const at = id.lastIndexOf(':p');
+    if (at <= 0) return undefined;
+    const articleId = id.slice(0, at);
+    let own = byArticle!.get(articleId);
+    if (!own) {
+      const a = corpus.byId.get(articleId);
+      if (!a) return undefined;
+      own = new Map();
+      for (const s of a.sentences) own.set(s.id, s);
+      byArticle!.set(articleId, own);
+    }
+    return own.get(id);
+  };
+  const mapAll = (map: Map<string, Sentence>) => {
+    byId ??= map;
+    byArticle = undefined;
   };
   return {
     article,
@@ -57,23 +74,23 @@ export function resolverFor(corpus: Corpus): Resolver {
       await eachInSlices(corpus.articles, { ...slicer, itemsPerTurn: Math.max(1, Math.floor(slicer.itemsPerTurn / 40)) }, (a) => {
         for (const s of a.sentences) map.set(s.id, s);
       });
-      byId ??= map;
+      mapAll(map);
     },
     sentence(id, length) {
-      // A few ids (one entity's mentions) are found through their article; many build the map once.
-      if (!byId && ++direct <= DIRECT_LOOKUPS) {
-        const m = SENTENCE_ID_RE.exec(id);
-        const s = m ? corpus.byId.get(m[1]!)?.paragraphs.find((p) => p.index === Number(m[2]))?.sentences[Number(m[3])] : undefined;
-        if (s?.id === id) return s;
-      }
       if (!byId) {
-        byId = new Map();
-        for (const a of corpus.articles) for (const s of a.sentences) byId.set(s.id, s);
+        const s = inArticle(id);
+        if (s) return s;
       }
-      const s = byId.get(id);
-      if (s) return s;
       // Bylines sit outside the body (see addBylines in src/index/entities.ts): rebuilt from the raw text.
       const m = BYLINE_RE.exec(id);
+      if (!m && !byId) {
+        // An id of another form: every sentence mapped once.
+        const map = new Map<string, Sentence>();
+        for (const a of corpus.articles) for (const s of a.sentences) map.set(s.id, s);
+        mapAll(map);
+      }
+      const s = byId?.get(id);
+      if (s) return s;
       if (m && length !== undefined) {
         const a = article(m[1]!);
         const at = Number(m[2]);
