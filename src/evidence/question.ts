@@ -25,6 +25,7 @@ import {
   alternation,
   ANSWER_CUES,
   DEGREE_ADJECTIVES,
+  SCOPE_ADJECTIVES,
   DESTINATION_QUESTION_WORDS,
   LIGHT_VERBS,
   ORIGIN_QUESTION_WORDS,
@@ -296,6 +297,7 @@ export function parseQuestion(deps: Pick<Deps, 'corpus' | 'index'>, question: st
       predicates.push({ ...term, cls: 'verb' });
     } else if (cls === 'adjective' || cls === 'adverb') {
       if (cls === 'adverb' && !tag?.tags.has('Ordinal')) return;
+      if (SCOPE_ADJECTIVES.has(w)) return;
       const picks = !!tag && (tag.tags.has('Superlative') || tag.tags.has('Ordinal'));
       predicates.push({ ...term, cls: 'adjective', ...(picks ? { picks } : {}) });
     } else if (cls === 'pronoun' || cls === 'value' || (cls === 'other' && !tag?.tags.has('Noun'))) {

@@ -148,7 +148,8 @@ export function fillersOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestio
       for (const s of w.sentences) {
         for (const f of figuresIn(deps, s.id)) {
           // A bare number ("the 15 behind it") counts what its sentence names.
-          const bare = f.kind === 'number' && q.kind === 'count';
+          // Not one written with a decimal point ("CC BY 4.0", "version 2.5"): things are counted in whole numbers.
+          const bare = f.kind === 'number' && q.kind === 'count' && !/^\d+\.\d+$/.test(f.text);
           // "how many tons": a measure in the unit asked ("500 tons of cocaine").
           const inUnit = q.kind === 'count' && !!q.head && MEASURES.has(f.kind) && terms(f.text).includes(q.head.key);
           if (!q.figures.includes(f.kind as never) && !bare && !inUnit) continue;

@@ -218,6 +218,9 @@ export const DEGREE_ADJECTIVES: ReadonlySet<string> = new Set(list(`
   substantial massive giant little many several various other more most total overall whole entire new old
 `));
 
+/** Adjectives that say how much of a thing is meant ("the whole trip", "the exact number"), not what it is: no predicate. */
+export const SCOPE_ADJECTIVES: ReadonlySet<string> = new Set(list('whole entire overall total exact'));
+
 /** Verbs too light to name an event ("go into", "get to", "make it"): they neither veto nor rank much. */
 export const LIGHT_VERBS: ReadonlySet<string> = new Set(list('be go get come make take do have put keep let happen become seem end start'));
 

@@ -118,6 +118,7 @@ export const MEASURE_UNITS: readonly MeasureUnit[] = [
   { unit: 'minutes', kind: 'duration', forms: ['minutes', 'minute', 'mins'] },
   { unit: 'hours', kind: 'duration', forms: ['hours', 'hour', 'hrs'] },
   { unit: 'days', kind: 'duration', forms: ['days', 'day'] },
+  { unit: 'nights', kind: 'duration', forms: ['nights', 'night'] },
   { unit: 'weeks', kind: 'duration', forms: ['weeks', 'week'] },
   { unit: 'months', kind: 'duration', forms: ['months', 'month'] },
   { unit: 'years', kind: 'duration', forms: ['years', 'year'] },
