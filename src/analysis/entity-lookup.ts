@@ -15,7 +15,7 @@
  *   the entity's list ("named together in n sentences").
  */
 import type { Entity, EntityIndex, EntityMention } from '../index/entities.js';
-import { mentionCount } from './persist.js';
+import { mentionAt, mentionCount } from './persist.js';
 import { typoDistance } from '../language/edit-distance.js';
 import { eachInSlices, type Slicer } from './sliced-json.js';
 
@@ -281,7 +281,8 @@ export function relatedFromJson(json: RelatedJson, index: EntityIndex): RelatedP
       const out: Related[] = [];
       for (let k = 0; k < list.length; k += 3) {
         const other = index.entities[list[k]!]!;
-        out.push({ other, n: list[k + 1]!, m: other.mentions[list[k + 2]!]! });
+        // One mention resolved, not every mention of the other entity (when they are still in the file).
+        out.push({ other, n: list[k + 1]!, m: mentionAt(other, list[k + 2]!)! });
       }
       return out;
     },

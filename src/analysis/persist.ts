@@ -9,7 +9,7 @@
  * to an entity, mention, event or figure round-trips without a change here, as long
  * as it is plain JSON data.
  */
-import type { Article, Corpus, Sentence } from '../types.js';
+import type { Article, Corpus, Paragraph, Sentence } from '../types.js';
 import type { Entity, EntityIndex, EntityMention } from '../index/entities.js';
 import type { Fact, Facts } from './facts.js';
 import type { EventMember, MergedEvent, TimelineBuild } from './events.js';
@@ -34,36 +34,35 @@ export interface Resolver {
 }
 
 const BYLINE_RE = /^(.*):byline:(\d+)$/;
+/** Lookups a resolver answers through the article before it maps every sentence of the corpus (a first /who at 10,000 articles makes ~3,000). */
+const DIRECT_LOOKUPS = 20_000;
 
 export function resolverFor(corpus: Corpus): Resolver {
   let byId: Map<string, Sentence> | undefined;
-  // Until every sentence is mapped (the warm-up maps them in slices), a sentence is found through its
-  // article (`<article id>:p<paragraph>:s<sentence>`, src/corpus/load.ts): each article read is mapped
-  // on its own, so a first /who that resolves the mentions of a few entities maps the articles they are
-  // in, not the whole corpus (at 10,000 articles 361k ids hashed, ~250-300 ms of CPU).
-  let byArticle: Map<string, Map<string, Sentence>> | undefined = new Map();
+  // Until every sentence is mapped (the warm-up maps them in slices, or after DIRECT_LOOKUPS), a sentence is
+  // found through its article by the numbers in its id (`<article id>:p<paragraph>:s<sentence>`,
+  // src/corpus/load.ts), checked by the id: a first /who resolves a few thousand mentions, and mapping the
+  // whole corpus for them (361k ids hashed at 10,000 articles) cost ~250-300 ms of CPU.
+  let direct = 0;
   const article = (id: string): Article => {
     const a = corpus.byId.get(id);
     if (!a) throw new StaleAnalysisError(`article ${id}`);
     return a;
   };
   const inArticle = (id: string): Sentence | undefined => {
-    const at = id.lastIndexOf(':p');
-    if (at <= 0) return undefined;
-    const articleId = id.slice(0, at);
-    let own = byArticle!.get(articleId);
-    if (!own) {
-      const a = corpus.byId.get(articleId);
-      if (!a) return undefined;
-      own = new Map();
-      for (const s of a.sentences) own.set(s.id, s);
-      byArticle!.set(articleId, own);
-    }
-    return own.get(id);
+    const sAt = id.lastIndexOf(':s');
+    const pAt = sAt > 0 ? id.lastIndexOf(':p', sAt - 1) : -1;
+    if (pAt <= 0) return undefined;
+    const a = corpus.byId.get(id.slice(0, pAt));
+    if (!a) return undefined;
+    const pi = Number(id.slice(pAt + 2, sAt));
+    let p: Paragraph | undefined = a.paragraphs[pi];
+    if (p?.index !== pi) p = a.paragraphs.find((q) => q.index === pi);
+    const s = p?.sentences[Number(id.slice(sAt + 2))];
+    return s?.id === id ? s : undefined;
   };
   const mapAll = (map: Map<string, Sentence>) => {
     byId ??= map;
-    byArticle = undefined;
   };
   return {
     article,
@@ -77,14 +76,14 @@ export function resolverFor(corpus: Corpus): Resolver {
       mapAll(map);
     },
     sentence(id, length) {
-      if (!byId) {
+      if (!byId && ++direct <= DIRECT_LOOKUPS) {
         const s = inArticle(id);
         if (s) return s;
       }
       // Bylines sit outside the body (see addBylines in src/index/entities.ts): rebuilt from the raw text.
       const m = BYLINE_RE.exec(id);
-      if (!m && !byId) {
-        // An id of another form: every sentence mapped once.
+      if ((!m || direct > DIRECT_LOOKUPS) && !byId) {
+        // Many lookups (a part hydrated whole: events resolve ~230k at 10,000 articles), or an id of another form: every sentence mapped once.
         const map = new Map<string, Sentence>();
         for (const a of corpus.articles) for (const s of a.sentences) map.set(s.id, s);
         mapAll(map);
@@ -159,6 +158,36 @@ export function mentionCount(e: Entity): number {
   return unread.get(e) ?? e.mentions.length;
 }
 
+/** Where the stored mentions of an entity not read yet are, to resolve one of them (the list parsed once, kept until they are read). */
+interface StoredMentions {
+  i: number;
+  n: number;
+  list?: MentionJson[];
+  read: (i: number) => MentionJson[];
+  hydrate: (m: MentionJson) => EntityMention;
+}
+const oneMention = new WeakMap<Entity, StoredMentions>();
+
+/**
+ * `e.mentions[k]`, resolving only that mention when `e`'s mentions are still in the file (a /who lists
+ * its related entities each with one shared mention: reading each one's every mention cost most of a first
+ * /who at 10,000 articles). The mention is equal to `e.mentions[k]` (same article, sentence and fields),
+ * though not the same object; anything unexpected falls back to `e.mentions[k]`.
+ */
+export function mentionAt(e: Entity, k: number): EntityMention | undefined {
+  const one = unread.has(e) ? oneMention.get(e) : undefined;
+  if (one && Number.isInteger(k) && k >= 0 && k < one.n) {
+    try {
+      one.list ??= one.read(one.i);
+      if (!Array.isArray(one.list) || one.list.length !== one.n || !one.list[k]) throw new Error(`mention ${k} of entity #${one.i} is not stored`);
+      return one.hydrate(one.list[k]!);
+    } catch {
+      // a list that does not fit the corpus: the getter's own handling (onStale)
+    }
+  }
+  return e.mentions[k];
+}
+
 /**
  * The entities of stored JSON. With `mentionsOf` (entities stored without their mentions), each
  * entity's mentions are read and resolved the first time they are used; a list that does not fit
@@ -189,19 +218,20 @@ export async function entitiesFromJsonInSlices(
 }
 
 function entityFromJson(r: Resolver, mentionsOf?: (i: number) => MentionJson[], onStale?: (i: number, e: Entity, err: Error) => EntityMention[]): (x: Plain, i: number) => Entity {
-  const hydrate = (mentions: MentionJson[]) =>
-    mentions.map(({ s, len, ...m }) => {
-      const sentence = r.sentence(s, len as number | undefined);
-      const mention = { article: r.article(sentence.articleId), sentence, ...m } as EntityMention;
-      mention.surface ??= sentence.text.slice(mention.start, mention.end);
-      return mention;
-    });
+  const hydrateOne = ({ s, len, ...m }: MentionJson) => {
+    const sentence = r.sentence(s, len as number | undefined);
+    const mention = { article: r.article(sentence.articleId), sentence, ...m } as EntityMention;
+    mention.surface ??= sentence.text.slice(mention.start, mention.end);
+    return mention;
+  };
+  const hydrate = (mentions: MentionJson[]) => mentions.map(hydrateOne);
   return ({ mentions, n, ...rest }, i) => {
     if (Array.isArray(mentions)) return { ...(rest as Omit<Entity, 'mentions'>), mentions: hydrate(mentions as MentionJson[]) };
     if (!mentionsOf || typeof n !== 'number') throw new Error(`entity #${i} has no mentions`);
     const e = { ...(rest as Omit<Entity, 'mentions'>) } as Entity;
     const set = (value: EntityMention[]) => {
       unread.delete(e);
+      oneMention.delete(e);
       Object.defineProperty(e, 'mentions', { value, writable: true, enumerable: true, configurable: true });
       return value;
     };
@@ -219,6 +249,7 @@ function entityFromJson(r: Resolver, mentionsOf?: (i: number) => MentionJson[], 
       set,
     });
     unread.set(e, n);
+    oneMention.set(e, { i, n, read: mentionsOf, hydrate: hydrateOne });
     return e;
   };
 }
