@@ -70,6 +70,10 @@ describe('isBoilerplateLine', () => {
     'Follow us on Facebook and Twitter for updates.', 'Subscribe to our newsletter for daily updates', 'Image:Keystone',
     'Photo: John Smith/Getty', 'Sputnik via AP', 'AP Photo', 'https://example.com/story', '-----', '© 2025 Some Outlet',
     'All rights reserved.', 'Advertisement', 'BREAKING NEWS', 'Sunday, November 2, 2025', '05:06',
+    // teasers for other articles: a label, a colon or bar, then that article's headline
+    "Read Next: 'Awful Plan': Council Proposal Makes Building Permits Harder To Get, Residents Say Again",
+    'Also Read | Bridge closure could hit the morning commute. Here’s why', 'More:3 divers reach the flooded chamber in first phase',
+    'Read More: Ferry Line Apologizes For Lost Luggage Of School Choir', 'See also: How the strait was reopened',
   ])('%j is boilerplate', (line) => {
     expect(isBoilerplateLine(line)).toBe(true);
   });
@@ -80,6 +84,8 @@ describe('isBoilerplateLine', () => {
     '“Follow the money,” the prosecutor told the jury on Tuesday, before the defense rested its case in the long trial.',
     'Three of the twelve members voted against it.',
     'Comments from residents were mostly positive, the survey found.',
+    'More than 300 residents signed the letter: the council will reply on Monday.',
+    'Watchdogs said the ferry line had ignored three warnings.',
   ])('%j is article text', (line) => {
     expect(isBoilerplateLine(line)).toBe(false);
   });

@@ -144,6 +144,8 @@ export function isBoilerplateLine(text: string): boolean {
   if (/^\d+\s+of\s+\d+$/i.test(t)) return true; // pagination counters
   if (/^(no|\d+)\s+comments?\s*:?$/i.test(t) || /^comments?\s*\(\d+\)$/i.test(t)) return true;
   if (/^(read|continue reading|read the full|click here)\b/i.test(t) && words <= 12) return true;
+  // A teaser for another article: a label and a colon or bar, then its headline ("Read Next: …", "Also Read | …", "More: …").
+  if (/^(read (next|more|also)|also read|see also|related( story| article| coverage)?|recommended|more( on this| from [\w\s]+)?|watch|listen)\s*[:|]/i.test(t) && words <= 30) return true;
   if (words <= 40 && /\b(follow us|like us|subscribe (to|for)|sign up for|join us on|share this (article|story|post))\b/i.test(t)) return true;
   if (words <= 40 && /(facebook|twitter|instagram|telegram|gettr|newsletter|whatsapp)/i.test(t) && /\b(follow|like|subscribe|share|join)\b/i.test(t)) return true;
   if (/^(image|photo|picture|credit|photograph|illustration|video)\s*:/i.test(t) && words <= 12) return true;
