@@ -37,7 +37,7 @@ import { COMPANY_SUFFIXES } from '../language/lexicon/organisations.js';
 import { REQUEST_VERBS } from '../language/lexicon/clauses.js';
 import { PROSPECTIVE_VERBS } from '../language/tense.js';
 import { fold, lemma, stem, terms, words } from '../language/tokenize.js';
-import { isOccasionNoun, nounClass, partsOfSpeech } from '../language/wordnet.js';
+import { isOccasionNoun, isStateNoun, nounClass, partsOfSpeech } from '../language/wordnet.js';
 import { lexTags } from '../language/word-tags.js';
 import type { Article, Sentence } from '../types.js';
 import type { ParsedQuestion } from './question.js';
@@ -970,6 +970,8 @@ function placeFillers(slot: SlotContext): Filler[] {
         if (!/^(?:the|a|an|its|their|his|her)$/.test(first) && isVerbOnly(first)) continue;
         // "in Tham Luang Cave" for "where in the cave": a short phrase naming what the question is about is not where in it.
         if (nouns.length <= 3 && nouns.some((t) => topicKeys.has(t))) continue;
+        // "in good health", "in shock": a state, not a place.
+        if (isStateNoun(lemma(m[1]!.split(/\s+/).at(-1)!.toLowerCase()))) continue;
         out.push({ text: phrase, sentence: s, start: m.index!, end: m.index! + phrase.length, fit: 0.6 * at(s) * near(s, m.index!) * direction(s, m.index!), loose: true });
       }
     }

@@ -6,7 +6,7 @@
  */
 import nlp from 'compromise';
 import lemmatizer from 'wink-lemmatizer';
-import { DERIVATIONS, MONTH_ABBREVIATIONS, STOPWORDS } from './lexicon/index.js';
+import { DERIVATIONS, MONTH_ABBREVIATIONS, OWN_SENSE_FORMS, STOPWORDS } from './lexicon/index.js';
 
 export { STOPWORDS };
 
@@ -93,7 +93,7 @@ export function lemma(word: string): string {
   const hit = lemmaCache.get(w);
   if (hit !== undefined) return hit;
   let out = w;
-  if (/^\p{L}[\p{L}'-]*$/u.test(w) && w.length > 2) {
+  if (/^\p{L}[\p{L}'-]*$/u.test(w) && w.length > 2 && !OWN_SENSE_FORMS.has(w)) {
     const verb = lemmatizer.verb(w);
     const noun = verb === w ? lemmatizer.noun(w) : w;
     const adjective = verb === w && noun === w ? lemmatizer.adjective(w) : w;

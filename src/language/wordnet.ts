@@ -248,6 +248,26 @@ export function isOccasionNoun(lemma: string, opts: { dict?: string } = {}): boo
   return topSensesIn(lemma, OCCASION_FILES, occasionCache, opts);
 }
 
+/** WordNet's files of states, feelings and attributes (noun.state, noun.feeling, noun.attribute). */
+const STATE_FILES: ReadonlySet<number> = new Set([26, 12, 7]);
+const stateCache = new Map<string, boolean>();
+
+/**
+ * Does a noun name a state, feeling or quality in its most frequent sense ("health", "shock", "danger", "fear")?
+ * "in good health", "in shock" say how someone is, not where. Looked up once per word, then remembered.
+ */
+export function isStateNoun(lemma: string, opts: { dict?: string } = {}): boolean {
+  const key = lemma.toLowerCase();
+  const hit = stateCache.get(key);
+  if (hit !== undefined) return hit;
+  shared ??= new Dictionary(opts.dict ?? defaultDict());
+  const first = /^\p{Ll}[\p{Ll}'-]+$/u.test(key) ? shared.offsets(key, 'noun')[0] : undefined;
+  const out = first !== undefined && STATE_FILES.has(shared.synset(first, 'noun').lexFile);
+  if (stateCache.size > 50_000) stateCache.clear();
+  stateCache.set(key, out);
+  return out;
+}
+
 /** Whether one of a lower-case noun's two most frequent senses is filed in one of `files`; remembered in `cache`. */
 function topSensesIn(lemma: string, files: ReadonlySet<number>, cache: Map<string, boolean>, opts: { dict?: string }): boolean {
   const key = lemma.toLowerCase();

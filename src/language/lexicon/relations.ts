@@ -151,3 +151,9 @@ export const DERIVATIONS: Readonly<Record<string, string>> = {
   payment: 'pay',
   sale: 'sell', seller: 'sell',
 };
+
+/**
+ * Word forms with a sense of their own that their lemma does not share: "born" (birth) is no form of "bear" (carry)
+ * for finding or comparing ("where was the coach born" is not answered by "jerseys bearing a wild boar").
+ */
+export const OWN_SENSE_FORMS: ReadonlySet<string> = new Set(['born']);
