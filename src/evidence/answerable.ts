@@ -12,7 +12,7 @@ import { analysisOf } from '../analysis/index.js';
 import { fold, terms } from '../language/tokenize.js';
 import { inTense } from '../language/tense.js';
 import { ANY_PLACE_HEADS } from '../language/lexicon/slot-ties.js';
-import { PEOPLE_WORDS, SPEECH_QUESTION_VERBS, SPEAKER_QUESTION_VERBS, STOPWORDS, speechForms, wordRe } from '../language/lexicon/index.js';
+import { ASPECT_VERBS, PEOPLE_WORDS, SPEECH_QUESTION_VERBS, SPEAKER_QUESTION_VERBS, STOPWORDS, speechForms, wordRe } from '../language/lexicon/index.js';
 import type { ParsedQuestion } from './question.js';
 import { inCorpus, STANDS_FOR_WEIGHT, type Element, type Retriever, type Window } from './retrieve.js';
 import { ageSentences, fillersOf, type Filler } from './short.js';
@@ -156,7 +156,11 @@ export function decide(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, 
     // "Where did she speak?": a verb of speech is stated by a sentence the articles attribute to a speaker ("…,” Murray said at …").
     const attributed = analysisOf(deps).attribution;
     const spoken = (w: Window, e: Element) => !!e.term && SPEAKING.has(e.term.lemma) && (!!attributed[w.sentence.id] || SPOKE_RE.test(w.sentence.text));
-    let stated = together.filter((w) => verbs.some((e) => holds(w, e) || spoken(w, e)));
+    // A yes/no question whose first verb says what became of an activity ("has OceanGate stopped running trips":
+    // whether it stopped, not whether it runs them) asks about that verb: a window must state it.
+    const first = [...verbs].sort((a, b) => (a.term?.start ?? 0) - (b.term?.start ?? 0))[0];
+    const asked = q.kind === 'yesno' && verbs.length > 1 && first?.term && ASPECT_VERBS.has(first.term.lemma) ? [first] : verbs;
+    let stated = together.filter((w) => asked.some((e) => holds(w, e) || spoken(w, e)));
     // Windows that state the verb answer first; only when none does, one naming the head's kind answers.
     if (!stated.length && head) stated = together.filter((w) => headNamed(w, head));
     // Nor does one sentence holding every name and topic noun asked (two or more), each by its own word or name: it is

@@ -59,7 +59,7 @@ export interface AnswerCue {
   re: string;
   kind: AnswerKind;
   /** The figure kinds that fill the answer ("how far" → distance). */
-  figures?: readonly ('count' | 'money' | 'percent' | 'age' | 'speed' | 'distance' | 'length' | 'depth' | 'height' | 'area' | 'volume' | 'weight' | 'duration' | 'clock')[];
+  figures?: readonly ('count' | 'money' | 'percent' | 'age' | 'speed' | 'distance' | 'length' | 'depth' | 'height' | 'area' | 'volume' | 'weight' | 'duration' | 'temperature' | 'clock')[];
   /** The cue's own words (not what the question is about): "old" in "how old", "cost" in "how much … cost". */
   words?: readonly string[];
   /** The dimension asked ("long", "wide", "deep", "high"): a figure written with another one is not the answer. */
@@ -111,6 +111,8 @@ export const ANSWER_CUES: readonly AnswerCue[] = [
   { re: String.raw`\bhow deep\b|\bwhat depth\b`, kind: 'amount', figures: ['depth', 'distance'], words: ['deep', 'depth'], dimension: 'deep' },
   { re: String.raw`\bhow (?:tall|high)\b|\bwhat height\b`, kind: 'amount', figures: ['height', 'length'], words: ['tall', 'high', 'height'], dimension: 'high' },
   { re: String.raw`\bhow wide\b|\bwhat width\b|\bhow broad\b`, kind: 'amount', figures: ['length'], words: ['wide', 'width', 'broad'], dimension: 'wide' },
+  // "how cold was the water", "what temperature": a temperature, nothing else.
+  { re: String.raw`\bhow (?:cold|hot|warm|chilly|freezing)\b|\bwhat (?:temperature|temp)\b`, kind: 'amount', figures: ['temperature'], words: ['cold', 'hot', 'warm', 'chilly', 'freezing', 'temperature', 'temp'] },
   { re: String.raw`\bhow (?:big|large)\b|\bwhat size\b`, kind: 'amount', figures: ['area', 'length', 'weight', 'volume', 'count'], words: ['big', 'large', 'size'] },
   { re: String.raw`^\s*(?:and\s+)?why\b|\bhow come\b|\bwhat (?:caused|causes|led to|leads to|killed|made|triggered|sparked|prompted|brought about)\b|\bwhat (?:is|was|were) (?:the )?(?:cause|causes|reason|reasons)\b|\bthe (?:cause|reason) (?:of|for)\b`, kind: 'reason', words: ['caused', 'causes', 'cause', 'reason', 'reasons', 'led', 'leads', 'made', 'triggered', 'sparked', 'prompted', 'brought', 'come'] },
   // "how did he die?", "how did they get out?": the manner or cause, found like a reason.
@@ -220,6 +222,9 @@ export const DEGREE_ADJECTIVES: ReadonlySet<string> = new Set(list(`
 
 /** Adjectives that say how much of a thing is meant ("the whole trip", "the exact number"), not what it is: no predicate. */
 export const SCOPE_ADJECTIVES: ReadonlySet<string> = new Set(list('whole entire overall total exact'));
+
+/** Verbs that say what became of an activity ("stopped running trips", "resumed flights"): asked yes or no, they are what is asked. */
+export const ASPECT_VERBS: ReadonlySet<string> = new Set(list('stop start begin keep continue quit resume finish cease halt suspend'));
 
 /** Verbs too light to name an event ("go into", "get to", "make it"): they neither veto nor rank much. */
 export const LIGHT_VERBS: ReadonlySet<string> = new Set(list('be go get come make take do have put keep let happen become seem end start'));
