@@ -210,6 +210,7 @@ export function fillersOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestio
       // Words of what the question asks about (its names and nouns), to tell whose date a set-off clause gives.
       const askedWords = new Set(elements.filter((e) => e.role === 'entity' || e.role === 'topic' || e.role === 'context').flatMap((e) => [...e.keys].filter(([, v]) => v >= 0.5).map(([k]) => k)));
       const verbs = q.predicates.filter((p) => p.cls === 'verb').map((p) => p.lemma);
+      const askedAll = new Set([...askedWords, ...elements.filter((e) => e.role === 'predicate').flatMap((e) => [...e.keys].filter(([, v]) => v >= 0.5).map(([k]) => k))]);
       for (const s of w.sentences) {
         // "a letter asking him to testify": when the sentence holds the act asked about only as asked for or planned,
         // its dates are not when the act happened.
@@ -230,7 +231,7 @@ export function fillersOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestio
           // "by when?": a date something must happen by ("schedule a hearing … by Wednesday"), asked for or not.
           const by = DEADLINE_LEAD_RE.test(m.text) || DEADLINE_BEFORE_RE.test(s.text.slice(0, m.index));
           const deadline = q.deadline ? (by ? 1 / unreal : 0.3) : 1;
-          push(s, m.index + lead, m.index + m.text.length, deadline * (m.kind === 'relative' ? 0.75 : 1) * unreal * at(s) * near(s, m.index) * heldElsewhere(s.text, m.index, askedWords) * possessiveDate(s.text, m.index + m.text.length, askedWords));
+          push(s, m.index + lead, m.index + m.text.length, deadline * (m.kind === 'relative' ? 0.75 : 1) * unreal * at(s) * near(s, m.index) * heldElsewhere(s.text, m.index, askedWords) * possessiveDate(s.text, m.index + m.text.length, askedWords) * (m.kind === 'relative' ? subordinateDate(s.text, m.index, askedAll) : 1));
         }
       }
       break;
@@ -527,6 +528,29 @@ function heldElsewhere(text: string, at: number, asked: ReadonlySet<string>): nu
   if (!m || !asked.size) return 1;
   return terms(m[1]!).some((t) => asked.has(t)) ? 1 : 0.3;
 }
+
+/** A clause opened inside a sentence ("… flights that started when the outage last week …"). */
+const CLAUSE_OPENER_RE = /\b(?:that|which|who|whose|when|after|before|while|since|because|as)\s/gi;
+
+/**
+ * "opened an investigation into Delta after complaints over flights that started when the outage last week …": a
+ * vague date ("last week", "earlier this month") in a clause opened after the sentence's main words dates that clause,
+ * as background. When the clause holds none of the question's words and the sentence before it does, it answers the
+ * question less well than a date of the main event. (A day or date written out there — "the note that was sent on
+ * Sunday" — still dates what the sentence reports.)
+ */
+function subordinateDate(text: string, at: number, asked: ReadonlySet<string>): number {
+  if (!asked.size) return 1;
+  // The date's own preposition ("since 2021", "after Tuesday") opens no clause.
+  const openers = [...text.slice(0, at).matchAll(CLAUSE_OPENER_RE)].filter((m) => text.slice(m.index! + m[0].length, at).trim() !== '');
+  const last = openers.at(-1);
+  if (!last || last.index === 0) return 1;
+  const clauseEnd = /[,;:.!?]/.exec(text.slice(at))?.index ?? text.length - at;
+  const clause = terms(text.slice(last.index, at + clauseEnd));
+  if (clause.some((t) => asked.has(t))) return 1;
+  return terms(text.slice(0, last.index)).some((t) => asked.has(t)) ? SUBORDINATE_DATE : 1;
+}
+const SUBORDINATE_DATE = 0.5;
 
 /**
  * Whether a sentence holds the question's verbs only as acts asked for or planned: each time one is written, it is
