@@ -180,7 +180,7 @@ export const MAKING_VERBS: readonly string[] = list('built constructed launched 
  * "how many people"): they never decide whether the articles answer it.
  */
 export const VAGUE_NOUNS: ReadonlySet<string> = new Set(list(`
-  deal story thing things stuff news update updates latest info information detail details situation matter whole lot bit kind sort type way
+  deal story thing things stuff news latest info information detail details situation matter whole lot bit kind sort type way
   people person persons folks guy guys one ones someone somebody anyone anybody everyone everybody nobody noone anything something everything nothing
   part total number amount figure time times
 `));
@@ -189,6 +189,8 @@ export const VAGUE_NOUNS: ReadonlySet<string> = new Set(list(`
 export const NOISE_PHRASES: readonly string[] = [
   'straight away', 'right away', 'at first', 'first of all', 'in the end', 'so far', 'by now', 'right now', 'at all', 'at the moment', 'these days',
   'in the first place', 'of all', 'for sure', 'exactly', 'roughly', 'approximately', 'down there', 'over there', 'out there', 'in there',
+  // asking for news ("any updates on the rescue?"); "the bad update" stays a topic
+  'any update', 'any updates', 'an update', 'latest update', 'latest updates', 'new update', 'new updates', 'updates on', 'update on',
 ];
 
 /** Nouns that name a measure ("how big an area", "what distance"): the figure of that kind answers, and the noun is no topic. */
