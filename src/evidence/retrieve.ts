@@ -84,6 +84,8 @@ const SETTING_KINDS: ReadonlySet<string> = new Set(['count', 'amount', 'age', 'd
 
 /** A related word below this weight helps find and rank, but does not stand for the question's word. */
 export const STANDS_FOR_WEIGHT = 0.5;
+/** Kinds of question whose answer is the one who does the verb: its agent noun ("insurer", "operator") stands for the verb. */
+const AGENT_KINDS: ReadonlySet<string> = new Set(['person', 'organisation']);
 
 const ROLE_FACTOR: Record<ElementRole, number> = { entity: 1.3, topic: 1, head: 0.8, picks: 1, predicate: 0.6, context: 0.35, date: 1, speaker: 1, addressee: 0.6 };
 /** A neighbour of the centre supports an element a little less than the centre does. */
@@ -112,7 +114,10 @@ export function elementsOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuesti
     // Nouns made from the verb ("settle" → "settlement", "rescue" → "rescuer" is a person, not this): found like a derivation.
     if (t.cls === 'verb') {
       const bare = t.lemma.replace(/e$/, '');
-      for (const form of [`${t.lemma}ment`, `${bare}ation`, `${bare}ion`, `${t.lemma}al`]) {
+      // "Who insured the ship?": the one who does it, named by the verb's agent noun ("the ship's insurer, the U.K. P&I
+      // Club"), is what a who-question asks for.
+      const agents = AGENT_KINDS.has(q.kind) ? [`${bare}er`, `${bare}or`] : [];
+      for (const form of [`${t.lemma}ment`, `${bare}ation`, `${bare}ion`, `${t.lemma}al`, ...agents]) {
         const k = stem(form);
         if (k !== t.key && deps.index.docFreq(k) > 0) put(k, 0.6);
       }

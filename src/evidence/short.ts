@@ -668,7 +668,11 @@ function linkedTo(m: EntityMention, keys: Map<string, number>): number {
   // "the Horizon Arctic ship", "Chiang Rai hospital": the noun written right after the name.
   const next = /^\s+([\p{L}-]+)/u.exec(s.slice(m.end))?.[1];
   const nextKey = next ? terms(next)[0] : undefined;
-  for (const t of [...before, ...terms(after).slice(0, 3), ...(nextKey ? [nextKey] : [])]) best = Math.max(best, (keys.get(t) ?? 0) * 0.9);
+  // "The ship's insurer for cargo losses, the Nordic Hull Club": a noun phrase set off before the name is what it is —
+  // its head noun (before "for", "of" …).
+  const setOff = /(?:^|[,;:(]\s*)([^,;:()]{3,60}),\s*(?:the\s+)?$/u.exec(s.slice(Math.max(0, m.start - 80), m.start))?.[1];
+  const setOffHead = setOff ? terms(setOff.split(/\s+(?:for|of|at|in|on|with|from|to)\s+/)[0]!).at(-1) : undefined;
+  for (const t of [...before, ...terms(after).slice(0, 3), ...(nextKey ? [nextKey] : []), ...(setOffHead ? [setOffHead] : [])]) best = Math.max(best, (keys.get(t) ?? 0) * 0.9);
   return best >= 0.5 ? best : 0;
 }
 
