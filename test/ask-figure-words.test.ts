@@ -39,3 +39,16 @@ describe('nights, decimals and the whole of a thing', () => {
     expect(answerText(a)).not.toMatch(/4\.0 \[/);
   }, 60_000);
 });
+
+describe('"how deep underground": the words after "deep" restate the dimension', () => {
+  const caveDeps = storyDeps({
+    '01_karst-news.txt': `9 May 2035\n\nDivers reach flooded chamber\n\nThe divers reached a chamber about 3km from the entrance and up to 800 metres below the surface.\n`,
+    '02_health-desk.txt': `10 May 2035\n\nDoctors warn on cave stays\n\nDoctors said nobody should stay underground for long.\n`,
+  });
+
+  it('answers with the depth, not a refusal that "underground" is never said with a figure', async () => {
+    const a = (await runCommand(caveDeps(), { command: 'ask', text: 'how deep underground did the divers get' })) as A;
+    expect(a.answered, answerText(a)).toBe(true);
+    expect(a.short?.text ?? '', answerText(a)).toMatch(/800 metres/);
+  }, 60_000);
+});

@@ -108,7 +108,8 @@ export const ANSWER_CUES: readonly AnswerCue[] = [
   { re: String.raw`\bhow long\b`, kind: 'amount', figures: ['duration', 'length'], words: ['long'], dimension: 'long' },
   { re: String.raw`\bhow far\b|\bwhat distance\b`, kind: 'amount', figures: ['distance', 'length', 'depth'], words: ['far', 'distance'] },
   { re: String.raw`\bhow fast\b|\bwhat speed\b|\bhow quickly\b|\btop speed\b`, kind: 'amount', figures: ['speed'], words: ['fast', 'speed', 'quickly', 'top'] },
-  { re: String.raw`\bhow deep\b|\bwhat depth\b`, kind: 'amount', figures: ['depth', 'distance'], words: ['deep', 'depth'], dimension: 'deep' },
+  // "how deep underground were they": the words after "deep" restate the dimension asked; they are no topic.
+  { re: String.raw`\bhow deep\b|\bwhat depth\b`, kind: 'amount', figures: ['depth', 'distance'], words: ['deep', 'depth', 'underground', 'underwater', 'undersea', 'below', 'beneath', 'down', 'under'], dimension: 'deep' },
   { re: String.raw`\bhow (?:tall|high)\b|\bwhat height\b`, kind: 'amount', figures: ['height', 'length'], words: ['tall', 'high', 'height'], dimension: 'high' },
   { re: String.raw`\bhow wide\b|\bwhat width\b|\bhow broad\b`, kind: 'amount', figures: ['length'], words: ['wide', 'width', 'broad'], dimension: 'wide' },
   // "how cold was the water", "what temperature": a temperature, nothing else.
