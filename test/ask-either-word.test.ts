@@ -28,6 +28,8 @@ describe('either word, abbreviations and chat contractions', () => {
     const a = await ask('were any trains or buses stopped by the blackout');
     expect(a.answered, answerText(a)).toBe(false);
     expect(answerText(a)).toMatch(/trains or buses/);
+    // one article: the refusal's verbs agree with it
+    expect(answerText(a)).toMatch(/The 1 article never mentions “trains or buses”/);
   }, 60_000);
 
   it('"pcs" finds the computers', async () => {

@@ -70,6 +70,19 @@ function headlineHolds(article: Window['article'], e: Element): boolean {
 
 /** Decide whether `q` is answered, from the retriever's windows. */
 export function decide(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, r: Retriever): Decision {
+  const d = decideOn(deps, q, r);
+  return d.answerable || deps.corpus.articles.length !== 1 ? d : { ...d, reason: oneArticle(d.reason) };
+}
+
+/** A refusal's verbs for one article: "The 1 article never mentions …", "… mentions X, but never says who". */
+function oneArticle(reason: string): string {
+  return reason
+    .replace(/^(The 1 article (?:never )?)(mention|say|give|name|list)\b/, '$1$2s')
+    .replace(/, but (never )?(say|give|name|list)\b/, ', but $1$2s')
+    .replace(/, but don't say\b/, ", but doesn't say");
+}
+
+function decideOn(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, r: Retriever): Decision {
   const searched = `${deps.corpus.articles.length} article${deps.corpus.articles.length === 1 ? '' : 's'}`;
   const windows = r.windows;
   // 1. Names and topic nouns the articles never use.
