@@ -354,14 +354,14 @@ export function parseQuestion(deps: Pick<Deps, 'corpus' | 'index'>, question: st
       else if (kind === 'description' && (THING_NOUNS[noun] || THING_NOUNS[h.lemma] || h.lemma === 'name')) kind = plural ? 'list' : 'name';
     }
   }
+  // "who's the captain" asks a role; not "who's the ship insured with", "who was the captain talking to": a verb right
+  // after the noun makes it the subject.
+  const roleAsked = (h: QuestionTerm | null) => (h && predicates.some((p) => p.cls === 'verb' && p.start > h.end && text.slice(h.end, p.start).trim() === '') ? null : h);
   if (!head && kind === 'person') {
     // "what's the name of the youngest boy", "the australian doctor's name", "who's the coach", "who was the first diver to …".
     head =
       nounAfter(/\bname of\b/i, false) ??
-      // Not "who's the ship insured with", "who was the captain talking to": a verb right after the noun makes it the subject.
-      ((h) => (h && predicates.some((p) => p.cls === 'verb' && p.start > h.end && text.slice(h.end, p.start).trim() === '') ? null : h))(
-        nounAfter(/^\s*(?:and\s+)?who(?:['’]s|\s+is|\s+was|\s+are|\s+were)\s+(?=(?:the|a|an|their|his|her|its)\b)/i, false),
-      ) ??
+      roleAsked(nounAfter(/^\s*(?:and\s+)?who(?:['’]s|\s+is|\s+was|\s+are|\s+were)\s+(?=(?:the|a|an|their|his|her|its)\b)/i, false)) ??
       (() => {
         const m = /([\p{L}-]+)['’]s\s+(?:name|called)\b/iu.exec(text);
         return m ? (topics.find((x) => x.start === m.index) ?? null) : null;

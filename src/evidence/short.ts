@@ -107,6 +107,11 @@ function mentionsIn(deps: Pick<Deps, 'corpus'>, sentenceId: string): { e: Entity
   return (map.get(sentenceId) ?? []).filter((x) => x.m.sentence.text.slice(x.m.start, x.m.end).length > 0);
 }
 
+/** The search keys that stand for the chosen elements (a relation weaker than STANDS_FOR_WEIGHT only ranks). */
+function standingKeys(elements: readonly Element[], which: (e: Element) => boolean): Set<string> {
+  return new Set(elements.filter(which).flatMap((e) => [...e.keys].filter(([, v]) => v >= 0.5).map(([k]) => k)));
+}
+
 /** The fillers of one window, best first. */
 export function fillersOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, elements: Element[], w: Window): Filler[] {
   // What the question names or describes ("the wreckage" is the Titan's) is not its answer.
@@ -208,9 +213,9 @@ export function fillersOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestio
       break;
     case 'date': {
       // Words of what the question asks about (its names and nouns), to tell whose date a set-off clause gives.
-      const askedWords = new Set(elements.filter((e) => e.role === 'entity' || e.role === 'topic' || e.role === 'context').flatMap((e) => [...e.keys].filter(([, v]) => v >= 0.5).map(([k]) => k)));
+      const askedWords = standingKeys(elements, (e) => e.role === 'entity' || e.role === 'topic' || e.role === 'context');
       const verbs = q.predicates.filter((p) => p.cls === 'verb').map((p) => p.lemma);
-      const askedAll = new Set([...askedWords, ...elements.filter((e) => e.role === 'predicate').flatMap((e) => [...e.keys].filter(([, v]) => v >= 0.5).map(([k]) => k))]);
+      const askedAll = new Set([...askedWords, ...standingKeys(elements, (e) => e.role === 'predicate')]);
       for (const s of w.sentences) {
         // "a letter asking him to testify": when the sentence holds the act asked about only as asked for or planned,
         // its dates are not when the act happened.
@@ -790,23 +795,23 @@ const SAID_AFTER_RE = new RegExp(`^(?:,[^,;:.!?"“”]{1,90},)?\\s+(?:(?:also|l
 /** A speaker the sentence describes, with its reporting verb: "The commander of the dive team said …". */
 const DESCRIBED_SPEAKER_RE = new RegExp(`(?:^|[,;:—]\\s*|\\b(?:and|but|while)\\s+)((?:[Tt]he|[Aa]n?|[Oo]ne)\\s+(?:[\\p{L}'’-]+\\s+){0,7}?)(${SPEECH_VERB_PATTERN})\\b`, 'gu');
 
+/** How much more a speaker fits when the sentence gives it with the question's own reporting verb. */
+const SAME_VERB = 1.25;
+/** How many sentences before a statement its speaker's name may stand. */
+const SPEAKER_LOOKBACK = 3;
+
 /**
  * "Who said …?": the speaker of a sentence of the window that holds the statement — a name its reporting verb
  * introduces ("…, said Jon Gold"), a person it describes ("The commander of the dive team said …"), or the one the
  * corpus analysis attributes it to ("…,” he added.": the name nearest before it). Whoever the statement is about
  * is no answer. The first speaker a sentence gives is the one the statement is told by ("…, said X, Y notes").
  */
-/** How much more a speaker fits when the sentence gives it with the question's own reporting verb. */
-const SAME_VERB = 1.25;
-/** How many sentences before a statement its speaker's name may stand. */
-const SPEAKER_LOOKBACK = 3;
-
 function speakerFillers(slot: SlotContext): Filler[] {
   const { deps, elements, w, asked, at } = slot;
   const said = analysisOf(deps).attribution;
   const out: Filler[] = [];
   // The question's own reporting verb ("who announced it"): a speaker the sentence gives with that verb is the one meant.
-  const verbKeys = new Set(elements.filter((e) => e.role === 'predicate').flatMap((e) => [...e.keys].filter(([, v]) => v >= 0.5).map(([k]) => k)));
+  const verbKeys = standingKeys(elements, (e) => e.role === 'predicate');
   const sameVerb = (verb: string | undefined) => (verb && verbKeys.has(stem(fold(verb))) ? SAME_VERB : 1);
   const holdsStatement = (s: Sentence) => elements.some((e) => e.role !== 'date' && e.role !== 'head' && w.holding.get(e.id)?.has(s.id));
   for (const s of w.sentences) {

@@ -257,26 +257,18 @@ const stateCache = new Map<string, boolean>();
  * "in good health", "in shock" say how someone is, not where. Looked up once per word, then remembered.
  */
 export function isStateNoun(lemma: string, opts: { dict?: string } = {}): boolean {
-  const key = lemma.toLowerCase();
-  const hit = stateCache.get(key);
-  if (hit !== undefined) return hit;
-  shared ??= new Dictionary(opts.dict ?? defaultDict());
-  const first = /^\p{Ll}[\p{Ll}'-]+$/u.test(key) ? shared.offsets(key, 'noun')[0] : undefined;
-  const out = first !== undefined && STATE_FILES.has(shared.synset(first, 'noun').lexFile);
-  if (stateCache.size > 50_000) stateCache.clear();
-  stateCache.set(key, out);
-  return out;
+  return topSensesIn(lemma, STATE_FILES, stateCache, opts, 1);
 }
 
-/** Whether one of a lower-case noun's two most frequent senses is filed in one of `files`; remembered in `cache`. */
-function topSensesIn(lemma: string, files: ReadonlySet<number>, cache: Map<string, boolean>, opts: { dict?: string }): boolean {
+/** Whether one of a lower-case noun's `senses` most frequent senses (two unless said) is filed in one of `files`; remembered in `cache`. */
+function topSensesIn(lemma: string, files: ReadonlySet<number>, cache: Map<string, boolean>, opts: { dict?: string }, senses = 2): boolean {
   const key = lemma.toLowerCase();
   if (!/^\p{Ll}[\p{Ll}'-]+$/u.test(key)) return false;
   const hit = cache.get(key);
   if (hit !== undefined) return hit;
   shared ??= new Dictionary(opts.dict ?? defaultDict());
   const dict = shared;
-  const out = dict.offsets(key, 'noun').slice(0, 2).some((o) => files.has(dict.synset(o, 'noun').lexFile));
+  const out = dict.offsets(key, 'noun').slice(0, senses).some((o) => files.has(dict.synset(o, 'noun').lexFile));
   if (cache.size > 50_000) cache.clear();
   cache.set(key, out);
   return out;
