@@ -37,7 +37,7 @@ describe('claimSlots', () => {
 
   it('reads a place after a locative preposition, never the first word', () => {
     const p = claimSlots('The wreckage was brought ashore in Halifax', REF).find((x) => x.kind === 'place')!;
-    expect(p.question).toBe('Where the wreckage was brought ashore?');
+    expect(p.question).toBe('Where was the wreckage brought ashore?');
     if (p.kind === 'place') expect(p.name).toBe('Halifax');
     expect(claimSlots('In Halifax the wreckage was unloaded', REF).filter((x) => x.kind === 'place')).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildRelationMap, relatedLemmas, type Relation } from '../src/language/wordnet.js';
+import { buildRelationMap, placeWithin, relatedLemmas, type Relation } from '../src/language/wordnet.js';
 
 // A vocabulary as an index would collect it; the map is built once and queried without the database.
 const map = buildRelationMap(['signatory', 'age', 'small', 'death', 'vessel', 'request', 'purchase', 'tiny', 'mysterious', 'travel', 'constructor']);
@@ -37,5 +37,21 @@ describe('WordNet relations precomputed for a vocabulary', () => {
     expect(relatedLemmas('toString', map)).toEqual([]);
     const copy = JSON.parse(JSON.stringify(map));
     expect(relatedLemmas('sign', copy)).toEqual(relatedLemmas('sign', map));
+  });
+});
+
+describe('places within places (WordNet part holonyms)', () => {
+  it('knows a place is part of a larger one, in either order and through several steps', () => {
+    expect(placeWithin('Texas', 'US')).toBe(true);
+    expect(placeWithin('United States', 'Texas')).toBe(true);
+    expect(placeWithin('Baltimore', 'Maryland')).toBe(true);
+    expect(placeWithin('Halifax', 'Canada')).toBe(true);
+    expect(placeWithin('the Suez Canal', 'Egypt')).toBe(true);
+  });
+  it('keeps apart places neither of which holds the other, and names WordNet does not list', () => {
+    expect(placeWithin('Texas', 'California')).toBe(false);
+    expect(placeWithin('Halifax', 'Baltimore')).toBe(false);
+    expect(placeWithin('Portreath', 'Cornwall')).toBe(false);
+    expect(placeWithin('', 'Texas')).toBe(false);
   });
 });

@@ -16,7 +16,7 @@ import { editDistance } from '../language/edit-distance.js';
 import {
   ALLEGATION_WORDS, ANSWER_VERBS, CLAIM_FRAME, ROLE_OPENERS, SUBORDINATORS, TITLE_HEADS, CLAUSE_START_WORDS, DETERMINERS, DISBELIEF, FINITE_AUXILIARIES, NON_NAME_SUBJECTS, POSSESSIVES, SUBJECT_PRONOUNS, MONTH_PATTERN, MONTH_AND_WEEKDAY_NAMES, INTRO_PHRASE_WORDS, RECIPROCAL_WORDS, alternation, denialForms, speechForms, wordRe,
 } from '../language/lexicon/index.js';
-import { lemma, stem, terms, words } from '../language/tokenize.js';
+import { fold, lemma, stem, terms, words } from '../language/tokenize.js';
 import { lexTags } from '../language/word-tags.js';
 import { partsOfSpeech } from '../language/wordnet.js';
 import { PREPOSITION_PARTICIPLES } from '../language/lexicon/clauses.js';
@@ -295,7 +295,8 @@ function slotJudged(deps: Deps, claim: string, citer: Citer, prior: Assessment):
   // "burned 40 hours of fuel") is a value of something else. Verbs rank in /ask; here the claim says which one it is.
   const verb = mainVerb(claim);
   const verbKeys = verb ? synonymsOf(terms(verb)[0] ?? verb) : null;
-  const states = (w: Answering) => !verbKeys || terms(w.fillers[0]?.sentence.text ?? w.sentence.text).some((t) => verbKeys.has(t));
+  // A hyphenated compound states its parts' verb ("Texas-based" states "based").
+  const states = (w: Answering) => !verbKeys || terms(w.fillers[0]?.sentence.text ?? w.sentence.text).some((t) => verbKeys.has(t) || (t.includes('-') && t.split('-').some((p) => verbKeys.has(p))));
   for (const slot of claimSlots(claim, ref)) {
     const read = (w: Answering) => (w.fillers[0] && states(w) ? slotFiller(deps, w, w.fillers[0], slot.kind === 'date') : null);
     const found = findAnswer(deps, slot.question, [], false);
@@ -313,15 +314,22 @@ function slotJudged(deps: Deps, claim: string, citer: Citer, prior: Assessment):
     const top = found.chosen[0]!;
     const f = read(top);
     if (!f || relateSlot(slot, f) !== 'other' || top.fillers[0]!.fit < 0.8) continue;
-    if (slot.kind === 'place' && knownName(deps, slot.name)) continue;
+    if (slot.kind === 'place' && namedTogether(deps, slot.name, f)) continue;
     return fromSlot(claim, citer, 'contradicted', slot, top, prior);
   }
   return null;
 }
 
-/** The articles name it: one of their entities is called so (by name or alias: the entity index's keys). */
-function knownName(deps: Deps, name: string): boolean {
-  return analysisOf(deps).entities.byKey.has(keyOf(name));
+/**
+ * The articles name the claim's place in a sentence that also names the place they answer with: one may hold the
+ * other ("St. John's harbour in Newfoundland"), so the answer does not contradict the claim. Places never written
+ * together ("Texas-based" and "California's ban") are two places.
+ */
+function namedTogether(deps: Deps, name: string, f: SlotFiller): boolean {
+  const entities = analysisOf(deps).entities.byKey.get(keyOf(name));
+  if (!entities?.length) return false;
+  const answer = (f.names?.length ? f.names : [f.text]).map((n) => fold(n)).filter((n) => n.length > 1);
+  return entities.some((e) => e.mentions.some((m) => answer.some((n) => fold(m.sentence.text).includes(n))));
 }
 
 /** What /verify reads of a filler the evidence core chose; its date only when a date is compared. */

@@ -9,6 +9,7 @@ import { inBaseUnit, readFigures, type FigureKind, type FigureReading } from '..
 import { CIRCUMSTANCE_PREPOSITIONS, QUALIFIER_RANGES, SLOT_QUESTION_WORDS, SLOT_PLACE_PREPOSITIONS } from '../language/lexicon/index.js';
 import { parseDates, type DateParts } from '../language/dates.js';
 import { fold } from '../language/tokenize.js';
+import { placeWithin } from '../language/wordnet.js';
 
 /** A span of values in a kind's base unit (seconds, metres, …; counts as counted). */
 export interface SlotValue {
@@ -70,8 +71,13 @@ const CIRCUMSTANCE_RE = new RegExp(
 function asQuestion(text: string, start: number, end: number, wh: string): string {
   const rest = `${text.slice(0, start)} ${text.slice(end)}`.replace(/\s+/g, ' ').replace(/\s+([,;:])/g, '$1').trim().replace(/^[,;:]\s*/, '').replace(/[,;:]$/, '');
   // The claim's opening article is now mid-question: "How long the Titan lost contact?", not "… The Titan …".
-  return `${wh} ${rest.replace(/^(?:The|A|An)\b/, (w) => w.toLowerCase())}?`;
+  const q = rest.replace(/^(?:The|A|An)\b/, (w) => w.toLowerCase());
+  // An auxiliary after a short subject goes before it, as a reader asks: "Where is CrowdStrike based?".
+  const aux = AUX_AFTER_SUBJECT_RE.exec(q);
+  return aux ? `${wh} ${aux[2]} ${aux[1]} ${aux[3]}?` : `${wh} ${q}?`;
 }
+
+const AUX_AFTER_SUBJECT_RE = /^((?:[\p{L}\p{N}'’.&-]+\s+){0,4}?[\p{L}\p{N}'’.&-]+)\s+(is|are|was|were|has|have|had|will|would|can|could)\s+(\S.*)$/u;
 
 function figureSlot(text: string, figures: FigureReading[]): ClaimSlot | null {
   for (const f of figures) {
@@ -197,6 +203,9 @@ function fillerSpan(f: SlotFiller): { lo: number; hi: number } | null {
 /** Kinds that compare as one: a bare number answers a count. */
 const sameKind = (a: FigureKind, b: FigureKind) => a === b || ((a === 'count' || a === 'number') && (b === 'count' || b === 'number'));
 
+/** Capitalised words and nothing else: a proper name as written. */
+const WRITTEN_NAME_RE = /^(?:the\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*$/u;
+
 /** Compare the evidence core's filler with the claim's slot. */
 export function relateSlot(slot: ClaimSlot, f: SlotFiller): SlotRelation {
   switch (slot.kind) {
@@ -225,7 +234,10 @@ export function relateSlot(slot: ClaimSlot, f: SlotFiller): SlotRelation {
       const want = nameKey(slot.name);
       const names = [f.text, ...(f.names ?? [])].map(nameKey).filter(Boolean);
       if (names.some((n) => n === want || n.includes(want) || want.includes(n))) return 'same';
-      return f.names?.length ? 'other' : null;
+      // One holds the other ("Texas" in "the US"): no other place, and not the same either.
+      if ([f.text, ...(f.names ?? [])].some((n) => placeWithin(n, slot.name))) return null;
+      // A name as written ("Texas" of "Texas-based") is a place though no entity was made of it.
+      return f.names?.length || WRITTEN_NAME_RE.test(f.text) ? 'other' : null;
     }
   }
 }

@@ -51,6 +51,8 @@ interface Synset {
   lexFile: number;
   words: string[];
   pointers: { relation: Relation; offset: number; pos: Pos; source: number; target: number }[];
+  /** Part holonyms ("#p": Texas is part of the United States), noun synset offsets. */
+  wholes: number[];
 }
 
 /** Lazy reader over one dictionary folder: index files are binary-searched, data lines read at their offsets. */
@@ -93,13 +95,15 @@ class Dictionary {
     const p = 4 + 2 * wCnt;
     const pCnt = Number(f[p]);
     const pointers: Synset['pointers'] = [];
+    const wholes: number[] = [];
     for (let i = 0; i < pCnt; i++) {
       const [symbol, off, ps, st] = f.slice(p + 1 + 4 * i, p + 5 + 4 * i);
+      if (symbol === '#p' && ps === 'n') wholes.push(Number(off));
       const relation = POINTERS[symbol!];
       if (!relation) continue;
       pointers.push({ relation, offset: Number(off), pos: POS_OF[ps!]!, source: parseInt(st!.slice(0, 2), 16), target: parseInt(st!.slice(2), 16) });
     }
-    const synset = { lexFile: Number(f[1]), words, pointers };
+    const synset = { lexFile: Number(f[1]), words, pointers, wholes };
     this.synsets.set(key, synset);
     return synset;
   }
@@ -271,5 +275,45 @@ function topSensesIn(lemma: string, files: ReadonlySet<number>, cache: Map<strin
   const out = dict.offsets(key, 'noun').slice(0, senses).some((o) => files.has(dict.synset(o, 'noun').lexFile));
   if (cache.size > 50_000) cache.clear();
   cache.set(key, out);
+  return out;
+}
+
+const partCache = new Map<string, boolean>();
+
+/**
+ * Is one place part of the other, in either direction, by WordNet's part holonyms followed up to six steps ("Texas" is
+ * part of "US", "St. John's" of "Newfoundland"; "Texas" and "California" are not)? Names as written, any case; any of
+ * their senses. Remembered per pair.
+ */
+export function placeWithin(a: string, b: string, opts: { dict?: string } = {}): boolean {
+  const norm = (x: string) => x.toLowerCase().replace(/^the\s+/, '').replace(/[’]/g, "'").replace(/\s+/g, ' ').trim();
+  const [x, y] = [norm(a), norm(b)];
+  if (!x || !y) return false;
+  if (x === y) return true;
+  const key = `${x}\u0000${y}`;
+  const hit = partCache.get(key);
+  if (hit !== undefined) return hit;
+  shared ??= new Dictionary(opts.dict ?? defaultDict());
+  const dict = shared;
+  const inside = (part: string, whole: string): boolean => {
+    const target = new Set(dict.offsets(whole, 'noun'));
+    if (!target.size) return false;
+    let frontier = dict.offsets(part, 'noun');
+    const seen = new Set(frontier);
+    for (let depth = 0; depth < 6 && frontier.length; depth++) {
+      const next: number[] = [];
+      for (const o of frontier) {
+        for (const w of dict.synset(o, 'noun').wholes) {
+          if (target.has(w)) return true;
+          if (!seen.has(w)) (seen.add(w), next.push(w));
+        }
+      }
+      frontier = next;
+    }
+    return false;
+  };
+  const out = inside(x, y) || inside(y, x);
+  if (partCache.size > 50_000) partCache.clear();
+  partCache.set(key, out);
   return out;
 }
