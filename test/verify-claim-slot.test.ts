@@ -46,7 +46,7 @@ describe('a claim read as the question its figure answers', () => {
     const cited = v.citations.find((c) => c.quote.includes('one hour and 20 minutes'));
     expect(cited, text(v)).toBeTruthy();
     expect(isVerbatim(FILES[cited!.source]!, cited!.quote)).toBe(true);
-    expect(text(v)).toMatch(/asked as “How long the Marlow Star lost power\?”/);
+    expect(text(v)).toMatch(/asked as “How long did the Marlow Star lose power\?”/);
     // One fact, one answer: /ask states the same span from the same sentence.
     const a = await ask(deps, 'how long after leaving portreath did the marlow star lose power?');
     expect(a.short?.text, text(a)).toMatch(/^approximately one hour and 20 minutes \[\d+\]$/);

@@ -8,8 +8,9 @@
 import { inBaseUnit, readFigures, type FigureKind, type FigureReading } from '../analysis/figures.js';
 import { CIRCUMSTANCE_PREPOSITIONS, QUALIFIER_RANGES, SLOT_QUESTION_WORDS, SLOT_PLACE_PREPOSITIONS } from '../language/lexicon/index.js';
 import { parseDates, type DateParts } from '../language/dates.js';
-import { fold } from '../language/tokenize.js';
+import { fold, lemma } from '../language/tokenize.js';
 import { placeWithin } from '../language/wordnet.js';
+import { tagWords } from '../language/word-tags.js';
 
 /** A span of values in a kind's base unit (seconds, metres, …; counts as counted). */
 export interface SlotValue {
@@ -74,7 +75,15 @@ function asQuestion(text: string, start: number, end: number, wh: string): strin
   const q = rest.replace(/^(?:The|A|An)\b/, (w) => w.toLowerCase());
   // An auxiliary after a short subject goes before it, as a reader asks: "Where is CrowdStrike based?".
   const aux = AUX_AFTER_SUBJECT_RE.exec(q);
-  return aux ? `${wh} ${aux[2]} ${aux[1]} ${aux[3]}?` : `${wh} ${q}?`;
+  if (aux) return `${wh} ${aux[2]} ${aux[1]} ${aux[3]}?`;
+  // A verb in the past after a short subject takes "did": "How long did the Titan lose contact?".
+  const tagged = tagWords(q);
+  const i = tagged.findIndex((t) => t.tags.has('Verb'));
+  const v = tagged[i];
+  if (v && i >= 1 && i <= 5 && v.tags.has('PastTense') && !v.tags.has('Auxiliary') && !v.tags.has('Copula') && !tagged.slice(0, i).some((t) => t.tags.has('Conjunction') || t.tags.has('Preposition'))) {
+    return `${wh} did ${q.slice(0, v.start).trim()} ${lemma(v.text.toLowerCase())}${q.slice(v.end)}?`;
+  }
+  return `${wh} ${q}?`;
 }
 
 const AUX_AFTER_SUBJECT_RE = /^((?:[\p{L}\p{N}'’.&-]+\s+){0,4}?[\p{L}\p{N}'’.&-]+)\s+(is|are|was|were|has|have|had|will|would|can|could)\s+(\S.*)$/u;

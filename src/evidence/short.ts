@@ -150,6 +150,8 @@ export function fillersOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestio
           .filter((t) => q.topics.some((u) => u !== t && u.start === t.end + 1))
           .flatMap((t) => [...(elements.find((e) => e.term === t)?.keys ?? [])].filter(([, v]) => v >= 0.5).map(([k]) => k)),
       );
+      // A name the question asks with, written in the sentence itself.
+      const namedIn = (s: Sentence) => elements.some((e) => e.role === 'entity' && w.support.get(e.id)?.sentence === s && w.support.get(e.id)!.match >= 0.9);
       for (const s of w.sentences) {
         for (const f of figuresIn(deps, s.id)) {
           // A bare number ("the 15 behind it") counts what its sentence names.
@@ -159,7 +161,7 @@ export function fillersOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestio
           const inUnit = q.kind === 'count' && !!q.head && MEASURES.has(f.kind) && terms(f.text).includes(q.head.key);
           if (!q.figures.includes(f.kind as never) && !bare && !inUnit) continue;
           const narrowed = !q.headModifiers.length || q.headModifiers.every((m) => terms(s.text.slice(Math.max(0, f.start - 30), f.end + 40)).includes(m.key));
-          let fit = inUnit ? 1 : bare ? (narrowed && head && !head.vague && terms(s.text).some((t) => (head.keys.get(t) ?? 0) >= 0.5) ? 0.6 : 0) : figureFit(q, f, head, s);
+          let fit = inUnit ? 1 : bare ? (narrowed && head && !head.vague && terms(s.text).some((t) => (head.keys.get(t) ?? 0) >= 0.5) ? 0.6 : 0) : figureFit(q, f, head, s, namedIn(s));
           // "288 vessels … including 65 container ships": the part is not the total asked, unless it is what was asked —
           // its noun and every word narrowing it ("container") are the question's.
           if (PART_RE.test(s.text.slice(Math.max(0, f.start - 25), f.start))) {
@@ -459,7 +461,7 @@ function headKeys(q: ParsedQuestion, elements: Element[]): { keys: Map<string, n
 }
 
 /** How well a figure answers a count or amount question: its kind, and what it counts. */
-function figureFit(q: ParsedQuestion, f: FigureFact, head: { keys: Map<string, number>; vague: boolean } | null, s: Sentence): number {
+function figureFit(q: ParsedQuestion, f: FigureFact, head: { keys: Map<string, number>; vague: boolean } | null, s: Sentence, named = false): number {
   if (f.kind === 'count' || (f.kind === 'percent' && q.kind === 'count')) {
     if (!head) return f.kind === 'count' ? 0.8 : 0.9;
     const counted = [f.head, ...(f.noun?.split(' ') ?? [])].filter((x): x is string => !!x).map((x) => stem(fold(x)));
@@ -514,8 +516,16 @@ function figureFit(q: ParsedQuestion, f: FigureFact, head: { keys: Map<string, n
     const of = /^\s*(?:\([^)]*\)\s*)?of\s+((?:[\p{L}'’-]+\s+){0,2}[\p{L}'’-]+)/u.exec(s.text.slice(f.end, f.end + 50));
     if (!holds(s.text.slice(Math.max(0, f.start - 60), f.start)) && !(of && holds(of[1]!))) return 0;
   }
-  return near >= 0.5 ? near * fit : 0;
+  if (near >= 0.5) return near * fit;
+  // "how much did the outage cost Fortune 500 companies": the noun after the auxiliary is what costs, the subject, and the
+  // report may call it otherwise ("the total loss for Fortune 500 companies at $5.4 billion due to the CrowdStrike
+  // incident"); when the question asks for money alone, the name it asks with, written in the figure's sentence, ties
+  // the money to it.
+  return named && f.kind === 'money' && q.figures.length === 1 && q.head && SUBJECT_HEAD_RE.test(q.text.slice(0, q.head.start)) ? 0.5 * fit : 0;
 }
+
+/** "how much did the …", "how much the …": the noun after an auxiliary or a determiner is the clause's subject ("how much sand" asks for sand). */
+const SUBJECT_HEAD_RE = /\bhow\s+much\s+(?:(?:did|does|do|will|would|has|have|had)\s+(?:(?:the|this|that|its|their)\s+)?|(?:the|this|that|its|their)\s+)(?:\p{L}+\s+)?$/iu;
 
 /**
  * "the Ever Given, built in 2018, ran aground": a date in a clause set off by a comma right after a noun phrase
