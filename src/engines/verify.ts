@@ -15,9 +15,10 @@ import { antonymsOf, synonymsOf } from '../language/synonyms.js';
 import { editDistance } from '../language/edit-distance.js';
 import {
   ALLEGATION_WORDS, ANSWER_VERBS, CLAIM_FRAME, ROLE_OPENERS, SUBORDINATORS, TITLE_HEADS, CLAUSE_START_WORDS, DETERMINERS, DISBELIEF, FINITE_AUXILIARIES, NON_NAME_SUBJECTS, POSSESSIVES, SUBJECT_PRONOUNS, MONTH_PATTERN, MONTH_AND_WEEKDAY_NAMES, INTRO_PHRASE_WORDS, RECIPROCAL_WORDS, alternation, denialForms, speechForms, wordRe,
+  LIGHT_VERBS,
 } from '../language/lexicon/index.js';
 import { fold, lemma, stem, terms, words } from '../language/tokenize.js';
-import { lexTags } from '../language/word-tags.js';
+import { lexTags, tagWords } from '../language/word-tags.js';
 import { partsOfSpeech } from '../language/wordnet.js';
 import { PREPOSITION_PARTICIPLES } from '../language/lexicon/clauses.js';
 import type { Answer, AnswerBlock, Article, Sentence } from '../types.js';
@@ -231,11 +232,14 @@ function inflectedVerb(w: string): boolean {
 
 /** The content verb of a claim's main clause, lower case as written: its first verb before any subordinate clause ("found" of "The boys were found three days after they went missing"). */
 function mainVerb(claim: string): string | null {
+  // Words the tagger reads in context as nouns only ("the island's freight goes"): a noun that could be a verb is not one here.
+  // So are auxiliaries ("have been handed": the verb is "handed").
+  const nouns = new Set(tagWords(claim).filter((t) => (t.tags.has('Noun') && !t.tags.has('Verb')) || t.tags.has('Auxiliary')).map((t) => t.text.toLowerCase()));
   for (const raw of claim.split(/\s+/)) {
     const w = raw.replace(/^[^\p{L}]+|[^\p{L}'’-]+$/gu, '').toLowerCase();
     if (!w) continue;
     if (SUBORDINATE.has(w)) return null;
-    if (FINITE.has(w) || DETERMINER_SET.has(w) || /^\p{Lu}/u.test(raw)) continue;
+    if (FINITE.has(w) || DETERMINER_SET.has(w) || /^\p{Lu}/u.test(raw) || nouns.has(w)) continue;
     // The lexicon tags some past forms as adjectives only ("burned", "lost"): a form of a WordNet verb is one too.
     if (verbLike(w) || inflectedVerb(w)) return w;
   }
@@ -293,8 +297,9 @@ function slotJudged(deps: Deps, claim: string, citer: Citer, prior: Assessment):
   const ref = latest ? new Date(`${latest}T12:00:00Z`) : new Date();
   // What happened is the claim's main verb: an answer whose sentence never states it ("enough fuel to last 40 hours" for
   // "burned 40 hours of fuel") is a value of something else. Verbs rank in /ask; here the claim says which one it is.
+  // A light verb ("goes through", "came to") names no event of its own: the answer need not repeat it.
   const verb = mainVerb(claim);
-  const verbKeys = verb ? synonymsOf(terms(verb)[0] ?? verb) : null;
+  const verbKeys = verb && !LIGHT_VERBS.has(lemma(verb)) ? synonymsOf(terms(verb)[0] ?? verb) : null;
   // A hyphenated compound states its parts' verb ("Texas-based" states "based").
   const states = (w: Answering) => !verbKeys || terms(w.fillers[0]?.sentence.text ?? w.sentence.text).some((t) => verbKeys.has(t) || (t.includes('-') && t.split('-').some((p) => verbKeys.has(p))));
   for (const slot of claimSlots(claim, ref)) {

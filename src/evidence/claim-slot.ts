@@ -6,7 +6,7 @@
  * claim's value, so a fact has one answer in both commands, worded however the articles word it.
  */
 import { inBaseUnit, readFigures, type FigureKind, type FigureReading } from '../analysis/figures.js';
-import { CIRCUMSTANCE_PREPOSITIONS, QUALIFIER_RANGES, SLOT_QUESTION_WORDS, SLOT_PLACE_PREPOSITIONS } from '../language/lexicon/index.js';
+import { CIRCUMSTANCE_PREPOSITIONS, QUALIFIER_RANGES, SLOT_QUESTION_WORDS, SLOT_PLACE_PREPOSITIONS, SLOT_SHARE_QUESTION } from '../language/lexicon/index.js';
 import { parseDates, type DateParts } from '../language/dates.js';
 import { fold, lemma } from '../language/tokenize.js';
 import { placeWithin } from '../language/wordnet.js';
@@ -123,6 +123,8 @@ function figureSlot(text: string, figures: FigureReading[]): ClaimSlot | null {
     const prep = /\b(?:for|by|of|at)\s+$/i.exec(text.slice(0, start));
     if (prep && f.kind !== 'count') start = prep.index;
     let opener = wh;
+    // "About 15% of world shipping passes through the canal": a share of what follows "of", asked "What share of …".
+    if (f.kind === 'percent' && /^\s+of\s/i.test(text.slice(end)) && !/\S\s+\S/.test(text.slice(0, start).trim())) opener = SLOT_SHARE_QUESTION;
     if (f.kind === 'count' && f.noun) {
       // "10,000 troops": the counted noun goes with the question word ("How many troops …").
       const after = text.slice(end);

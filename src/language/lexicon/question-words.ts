@@ -259,7 +259,10 @@ export const ORDINAL_WORDS: readonly string[] = list('first second third fourth 
 export const SLOT_QUESTION_WORDS: Readonly<Partial<Record<import('./units.js').FigureKind, string>>> = {
   count: 'How many', money: 'How much', age: 'How old', duration: 'How long', distance: 'How far', length: 'How long',
   depth: 'How deep', height: 'How high', speed: 'How fast', weight: 'How heavy', area: 'How big', volume: 'How much',
+  percent: 'How much',
 };
+/** A percentage that opens its claim as a share of something ("About 15% of world shipping passes …") is asked so. */
+export const SLOT_SHARE_QUESTION = 'What share';
 
 /** Prepositions before a name that make it where something happened ("brought ashore in Halifax", "landed at Gatwick"). */
 export const SLOT_PLACE_PREPOSITIONS: readonly string[] = list('in at near outside inside off');
