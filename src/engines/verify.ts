@@ -347,6 +347,8 @@ function slotFiller(deps: Deps, w: Answering, f: Filler, withDate: boolean): Slo
   const ref = w.article.date ? new Date(`${w.article.date}T12:00:00Z`) : null;
   const own = ref ? parseDates(f.text, ref)[0] : undefined;
   let date: DateParts | null = null;
+  // "this week": a span the words do not place on a day; chrono's guess of one decides nothing.
+  if (own && !own.relative && !Object.keys(own.stated).length) return { ...out, date: null };
   if (own) date = { year: own.resolved.year, month: own.resolved.month, day: own.resolved.day, ...(own.stated.weekday !== undefined ? { weekday: own.stated.weekday } : {}) };
   else {
     const d = (analysisOf(deps).sentenceDates.get(f.sentence.id) ?? []).find((x) => !x.background);

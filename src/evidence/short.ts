@@ -16,6 +16,7 @@ import {
   ATTRIBUTION_PHRASES,
   CAUSE_BEFORE_CUES,
   COLLECTIVE_NOUNS,
+  DAY_PARTS,
   DESTINATION_QUESTION_WORDS,
   DIMENSION_NAMES,
   MAKING_VERBS,
@@ -240,6 +241,11 @@ export function fillersOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestio
           const deadline = q.deadline ? (by ? 1 / unreal : 0.3) : 1;
           push(s, m.index + lead, m.index + m.text.length, deadline * (m.kind === 'relative' ? 0.75 : 1) * unreal * at(s) * near(s, m.index) * heldElsewhere(s.text, m.index, askedWords) * possessiveDate(s.text, m.index + m.text.length, askedWords) * (m.kind === 'relative' ? subordinateDate(s.text, m.index, askedAll) : 1));
         }
+        // "which was brought in this week": too vague for the timeline to place, but what the report says of when.
+        for (const m of s.text.matchAll(VAGUE_WHEN_RE)) {
+          if (out.some((f) => f.sentence === s && f.start <= m.index! && f.end >= m.index! + m[0].length)) continue;
+          push(s, m.index!, m.index! + m[0].length, 0.6 * (q.deadline ? 0.3 : 1) * unreal * at(s) * near(s, m.index!) * heldElsewhere(s.text, m.index!, askedWords));
+        }
       }
       break;
     }
@@ -349,6 +355,9 @@ export function fillersOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestio
   }
   return out.sort((a, b) => b.fit - a.fit);
 }
+
+/** The week or part of the day the article was written in ("earlier this week", "this morning"): a date, vaguely. */
+const VAGUE_WHEN_RE = new RegExp(`\\b(?:(?:earlier|later)\\s+)?this\\s+(?:week|${alternation(DAY_PARTS)})\\b`, 'gi');
 
 /** Kinds whose filler is tied to the question's verb by its clause. */
 const TIED_KINDS = new Set(['person', 'organisation', 'name', 'place', 'list', 'date', 'time']);
