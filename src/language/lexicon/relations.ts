@@ -60,7 +60,7 @@ export const QUERY_EXPANSIONS: Readonly<Record<string, readonly string[]>> = {
   boat: ['vessel', 'ship'],
   troop: ['soldier', 'personnel', 'force'],
   soldier: ['troop', 'personnel'],
-  money: ['dollar', 'million', 'billion', 'fund'],
+  money: ['dollar', 'million', 'billion', 'fund', 'compensation', 'payment', 'payout', 'settlement'],
   reward: ['bounty'],
   bounty: ['reward'],
   deny: ['denied', 'reject', 'dismiss'],
