@@ -9,6 +9,7 @@ import { STOPWORDS, terms } from '../language/tokenize.js';
 import type { Article, Corpus, Sentence } from '../types.js';
 import { attributionOf, extractFigures, type Figure } from './digest-figures.js';
 import { eachInSlices, type Slicer } from './sliced-json.js';
+import { sharedString } from './persist.js';
 
 /**
  * Every figure in the corpus, by sentence id; an undated article is read against the
@@ -94,7 +95,14 @@ export function plainCounts(corpus: Corpus, known: Map<string, Figure[]>): Figur
       const lex = known.get(s.id) ?? [];
       for (const c of countsIn(s.text, s, a.id)) {
         if (lex.some((f) => f.value === c.value || f.display.includes(c.display))) continue;
-        out.push({ ...c, who: sourceOfSentence(s.text) });
+        // In place (a spread's copy takes more memory), with the strings shared (46 -> ? MB at 10,000 articles).
+        c.who = sourceOfSentence(s.text);
+        c.key = sharedString(c.key);
+        c.label = sharedString(c.label);
+        c.noun = sharedString(c.noun);
+        c.display = sharedString(c.display);
+        if (c.who) c.who = sharedString(c.who);
+        out.push(c);
       }
     }
   }

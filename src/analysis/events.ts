@@ -134,12 +134,18 @@ export interface SentenceDate {
  */
 export function datesBySentence(build: TimelineBuild): Map<string, SentenceDate[]> {
   const out = new Map<string, SentenceDate[]>();
+  // One object per distinct date, precision and background, shared by the sentences that have it (readers
+  // only read them): at 10,000 articles 227k sentences have a few thousand distinct ones.
+  const same = new Map<string, SentenceDate>();
   for (const e of build.events) {
     if (!e.date || e.precision === 'unknown') continue;
+    const key = `${e.date}\u0000${e.precision}\u0000${e.background}`;
+    let d = same.get(key);
+    if (!d) same.set(key, (d = { date: e.date, precision: e.precision, background: e.background }));
     for (const m of e.members) {
-      const list = out.get(m.sentence.id) ?? [];
-      if (!list.some((x) => x.date === e.date)) list.push({ date: e.date, precision: e.precision, background: e.background });
-      out.set(m.sentence.id, list);
+      const list = out.get(m.sentence.id);
+      if (!list) out.set(m.sentence.id, [d]);
+      else if (!list.some((x) => x.date === e.date)) list.push(d);
     }
   }
   return out;

@@ -49,6 +49,7 @@ import {
   figuresToJson,
   mentionCount,
   resolverFor,
+  shareStrings,
   type EntitiesJson,
   type EntityHeadsJson,
   type EventsJson,
@@ -457,7 +458,10 @@ function createAnalysis(corpus: Corpus, slot: AnalysisSlot | undefined, log: Log
       return persisted(
         'figureFacts',
         (j: FiguresAnalysis) => {
-          for (const f of j.figures) state.resolver.sentence(f.sentenceId);
+          for (const f of j.figures) {
+            state.resolver.sentence(f.sentenceId);
+            shareStrings(f);
+          }
           return j;
         },
         () => buildFigures(corpus, { entities, attribution: attributionOf }),
@@ -601,7 +605,10 @@ function createAnalysis(corpus: Corpus, slot: AnalysisSlot | undefined, log: Log
     },
     figureFacts: inSlices('figureFacts', async (j: FiguresAnalysis, slicer) => {
       analysis.entities;
-      await eachInSlices(j.figures, slicer, (f) => state.resolver.sentence(f.sentenceId));
+      await eachInSlices(j.figures, slicer, (f) => {
+        state.resolver.sentence(f.sentenceId);
+        shareStrings(f);
+      });
       return j;
     }),
     ageFacts: plainInSlices('ageFacts', (f: FigureFact) => state.resolver.sentence(f.sentenceId)),

@@ -1,0 +1,83 @@
+/**
+ * What each part of a warm start holds in memory: heap + external after a full GC, added as each
+ * part is loaded from a persisted analysis (in the order a server's warm-up loads them). Needs a data
+ * folder a `measure.ts server` (or `build`) run wrote, and `--expose-gc`:
+ *
+ *   node --expose-gc --import tsx bench/memcost.ts <corpusDir> <dataDir>
+ *
+ * Prints one JSON object: MB per part, the total, and peak RSS.
+ */
+import { loadConfig } from '../src/config.js';
+import { buildDeps } from '../src/app.js';
+import { createStore } from '../src/store/index.js';
+import { silentLogger } from '../src/log.js';
+import { analysisOf } from '../src/analysis/index.js';
+import { entityLookupOf } from '../src/analysis/entity-lookup.js';
+
+const [corpusDir, dataDir] = process.argv.slice(2);
+if (!corpusDir || !dataDir) {
+  console.error('usage: node --expose-gc --import tsx bench/memcost.ts <corpusDir> <dataDir>');
+  process.exit(2);
+}
+const gc = (globalThis as { gc?: () => void }).gc;
+if (!gc) {
+  console.error('run with --expose-gc');
+  process.exit(2);
+}
+
+const held = () => {
+  gc();
+  gc();
+  const m = process.memoryUsage();
+  return m.heapUsed + m.external;
+};
+const mb = (b: number) => Math.round(b / 1e5) / 10;
+
+const out: Record<string, number> = {};
+let last = held();
+out.baseline = mb(last);
+const step = (name: string, fn: () => unknown) => {
+  const keep = fn();
+  const now = held();
+  out[name] = mb(now - last);
+  last = now;
+  return keep;
+};
+
+const config = loadConfig({ SEEDS_DIR: corpusDir, DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+const deps = await buildDeps(config, { log: silentLogger, store: createStore({ kind: 'memory' }), llm: null });
+out.buildDeps = mb(held() - last);
+last = held();
+const a = analysisOf(deps);
+const keep: unknown[] = [];
+step('entities (heads, lookup keys)', () => a.entities);
+step('facts (stored lists)', () => a.facts);
+step('names', () => a.names);
+step('name postings (lookup)', () => entityLookupOf(a.entities).warm());
+step('related', () => a.related);
+step('ageFacts', () => a.ageFacts);
+step('profileIndex', () => a.profileIndex);
+step('events', () => a.events);
+step('eventIndex', () => a.eventIndex);
+step('sentenceDates', () => a.sentenceDates);
+step('figureFacts', () => a.figureFacts);
+step('figures (by sentence)', () => a.figures);
+step('plainCounts', () => a.plainCounts);
+step('quotes', () => a.quotes);
+step('attribution', () => a.attribution);
+step('references', () => a.references);
+step('relations', () => a.relations);
+step('every entity mentions + facts hydrated', () => {
+  for (const e of a.entities.entities) {
+    void e.mentions;
+    a.facts.quotes.get(e);
+    a.facts.actions.get(e);
+  }
+});
+step('digest figures (every article)', () => {
+  const latest = a.corpus.articles.map((x) => x.date).filter((d): d is string => !!d).sort().pop() ?? null;
+  for (const x of a.corpus.articles) keep.push(a.digestFigures(x, x.date ?? latest));
+});
+out.total = mb(last);
+out.peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+console.log(JSON.stringify(out, null, 1));
