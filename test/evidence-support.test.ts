@@ -40,6 +40,11 @@ describe('supportOf', () => {
     ['Varga said the harbour will reopen before the storm passes.', q(PORT, 'will not reopen before the storm passes'), 'contradicts', 'negation'],
     ['The ferry had been sold.', q(PORT, 'the ferry had been sold'), 'contradicts', 'negation'],
     ['Officials have yet to say whether talks will resume.', q(TALKS, TALKS), 'contradicts', 'negation'],
+    // "could not" negates (it is no hedge of possibility); "unable to", "impossible for X to Y" negate as it does
+    ['The crew tool could not process the changes.', q('The crew tool processed the changes.', 'The crew tool processed the changes.'), 'contradicts', 'negation'],
+    ['The crew tool could not process the changes.', q('The crew tool was unable to process the changes.', 'The crew tool was unable to process the changes.'), 'supported'],
+    ['The crew tool processed the changes.', q('The crew tool was unable to process the changes.', 'The crew tool was unable to process the changes.'), 'contradicts', 'negation'],
+    ['The crew tool processed the changes.', q('It was impossible for the crew tool to process the changes.', 'It was impossible for the crew tool to process the changes.'), 'contradicts', 'negation'],
     // a state the quote says the opposite of, for the same subject
     ['Director Anna Brek stayed on as director after the sale.', q(FERRY, FERRY), 'contradicts', 'predicate'],
     ['Anna Brek had already decided to sell the ferry.', q(UNDECIDED, UNDECIDED), 'contradicts'],

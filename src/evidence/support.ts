@@ -171,6 +171,8 @@ const DATE_REF = new Date('2000-06-15T12:00:00Z');
  * that it had never sold gas") cancels out on it. A cue with nothing after it in its
  * clause ("called the report false") governs the word before it.
  */
+const FOR_TO_RE = /^\s+for\s+(?:[^\s,;.]+\s+){0,4}?to\s+["“]?(?:\p{L}+ly\s+)?(?=\p{L})/u;
+
 function readNegation(text: string, toks: Tok[]): Reading['cues'] {
   // "It is not known whether …" hedges; it does not negate. "does not believe" (disbelief) does.
   const hedged: [number, number][] = [];
@@ -196,7 +198,9 @@ function readNegation(text: string, toks: Tok[]): Reading['cues'] {
   for (const { start, end } of found) {
     const after = toks.map((t, i) => [t, i] as const).filter(([t]) => t.start >= end);
     const that = after.slice(0, 3).find(([t]) => t.bare === 'that');
-    const from = that ? that[0].end : end;
+    // "impossible for Delta to process …": what is impossible is the verb after "to", not the one it is impossible for.
+    const forTo = FOR_TO_RE.exec(text.slice(end));
+    const from = that ? that[0].end : forTo ? end + forTo[0].length : end;
     const stop = /[.;:!?,](?=\s|$|["”’)])/.exec(text.slice(from))?.index;
     const next = after.find(([t]) => t.start >= from && (stop === undefined || t.start < from + stop) && content(t));
     const before = toks.map((t, i) => [t, i] as const).filter(([t]) => t.end <= start && content(t)).pop();

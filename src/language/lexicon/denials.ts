@@ -45,5 +45,5 @@ export const REPORTING_WORDS: readonly string[] = [...REPORT_NOUNS, 'reported', 
 /** Negation cues; "not" is handled by callers because "not only", "not yet known" do not negate. */
 export const NEGATION_CUES: readonly string[] = [
   'no', 'never', 'none', 'nobody', 'nothing', 'neither', 'nor', 'without', 'cannot',
-  'yet to', 'failed to', 'fails to', 'ruled out', 'rules out', 'rule out', 'refused to', 'refuses to', 'declined to', 'doubt', 'doubts',
+  'yet to', 'unable to', 'impossible', 'failed to', 'fails to', 'ruled out', 'rules out', 'rule out', 'refused to', 'refuses to', 'declined to', 'doubt', 'doubts',
 ];

@@ -22,7 +22,8 @@ export const REPORTED_HEDGES: readonly RegExp[] = [
 /** Uncertainty: the speaker or writer does not commit to the statement. */
 export const UNCERTAIN_HEDGES: readonly RegExp[] = [
   /\bI (?:doubt|think|believe|guess|suppose)\b|\b(?:don['’]t|do not|does not|doesn['’]t) (?:think|believe)\b|\b(?:doubts|doubted)\b/i,
-  /\b(?:may|might|could) (?:have |be |soon )?\w+/i,
+  // "could not handle" says what was beyond someone, a negation, not a possibility ("could not be verified" is above).
+  /\b(?:may|might|could(?! not\b)) (?:have |be |soon )?\w+/i,
   /\b(?:possibly|potentially|perhaps|probably|likely|unlikely|presumably)\b/i,
   /\b(?:appears?|seems?) to\b|\bexpected to\b/i,
   /\bspeculation\b|\bhints?\b|\bhinted\b/i,
