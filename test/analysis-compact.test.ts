@@ -104,6 +104,18 @@ describe('compact parts of a loaded analysis', () => {
     // Built and loaded hold the same values, whatever the order of their fields.
     const sorted = (text: string) => JSON.stringify(JSON.parse(text), (_k, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => x.localeCompare(y))) : v));
     for (const k of ['figures', 'digest', 'events'] as const) expect(sorted(loaded[k]), k).toBe(sorted(built[k]));
+    // The entity keys (made per key when first read) and the who facts (per entity, one loader for all) are the built ones.
+    const keys = (d: Deps) => JSON.stringify([...analysisOf(d).entities.byKey].map(([k, es]) => [k, es.map((e) => e.id)]));
+    const facts = (d: Deps) => {
+      const f = analysisOf(d).facts;
+      const side = (m: typeof f.quotes) => [...m].map(([e, list]) => [e.id, list.map((x) => [x.article.id, x.sentences.map((s) => s.id)])]);
+      return JSON.stringify([side(f.quotes), side(f.actions)]);
+    };
+    const warm2 = await start(dataDir);
+    expect(analysisOf(warm2).entities.byKey.get('maduro')?.map((e) => e.id)).toEqual(analysisOf(cold).entities.byKey.get('maduro')?.map((e) => e.id));
+    expect(keys(warm2)).toBe(keys(cold));
+    expect(analysisOf(warm2).entities.byKey.size).toBe(analysisOf(cold).entities.byKey.size);
+    expect(facts(warm2)).toBe(facts(cold));
     // And the event postings rebuilt from the loaded events are the loaded ones.
     expect(json(buildEventIndex(analysisOf(warm).events.events).toJson())).toBe(loaded.eventIndexJson);
   });

@@ -13,7 +13,9 @@
  * with each one's mention count), and every entity's mentions as one JSON array
  * (`entityMentions`) whose items' byte offsets are a section of their own
  * (`entityMentions@at`): a /who reads the mentions of the entities it shows, not all of
- * them. A part hydrated from a file and not rebuilt is written again from its bytes.
+ * them. The who facts are one section as before, with where each entity's item is beside it
+ * (`parts.facts@at`), so a /who reads those of its entities only (a file without it is read whole).
+ * A part hydrated from a file and not rebuilt is written again from its bytes.
  * The file is replaced atomically by rename and a loaded file keeps its descriptor
  * open, so sections read later come from the file the header was read from, never
  * from a newer one written meanwhile (by a worker, another process).
@@ -25,7 +27,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from '../log.js';
 import type { Analysis } from './index.js';
-import { joinEntities, splitEntities, type EntitiesJson, type EntityHeadsJson, type EventsJson, type FactsJson, type FigureJson, type MentionJson } from './persist.js';
+import { joinEntities, splitEntities, type EntitiesJson, type EntityHeadsJson, type EventsJson, type FactJson, type FactsJson, type FigureJson, type MentionJson } from './persist.js';
 import type { FiguresAnalysis } from './figures.js';
 import type { Attribution } from './attribution.js';
 import type { Reference } from './references.js';
@@ -112,6 +114,27 @@ export interface EntitiesSection extends Section<EntitiesJson> {
 const ENTITY_MENTIONS = 'entityMentions';
 const ENTITY_MENTIONS_AT = `${ENTITY_MENTIONS}@at`;
 
+/** Where each entity's who facts are in `parts.facts` (a section of its own, beside it). */
+const FACTS_AT = 'parts.facts@at';
+
+/** Per side, flat: entity position, then the start and end byte of its `[entity, facts]` item in the facts section. */
+export interface FactsAt {
+  quotes: number[];
+  actions: number[];
+}
+
+/** The who facts of a loaded file, with where each entity's are (files written before that was stored have no `at`). */
+export interface FactsSection extends Section<FactsJson> {
+  /** Where each entity's facts are, or undefined when the file does not say. */
+  at(): FactsAt | undefined;
+  /** The item `[entity, facts]` stored at `[start, end)` of the section (reads those bytes only). */
+  item(start: number, end: number): [entity: number, facts: FactJson[]];
+}
+
+export function isFactsSection(x: unknown): x is FactsSection {
+  return isSection(x) && typeof (x as FactsSection).item === 'function';
+}
+
 export function isEntitiesSection(x: unknown): x is EntitiesSection {
   return isSection(x) && typeof (x as EntitiesSection).mentionsOf === 'function';
 }
@@ -142,6 +165,8 @@ export const analysisStats = {
   sectionsRead: {} as Record<string, number>,
   /** Entities whose mentions were read one by one from a loaded file's `entityMentions`. */
   entityMentionsRead: 0,
+  /** Entities whose who facts (one side) were read one by one from a loaded file's `parts.facts`. */
+  factsRead: 0,
 };
 
 interface Header {
@@ -174,10 +199,42 @@ function bodiesOf(file: AnalysisFile): [string, string | Buffer][] {
       const { heads, mentions } = splitEntities(v as EntitiesJson);
       const { text, at } = itemized(mentions);
       out.push([name, toJson(heads)], [ENTITY_MENTIONS, text], [ENTITY_MENTIONS_AT, JSON.stringify(at)]);
+    } else if (name === 'parts.facts' && isFactsJson(v)) {
+      const { text, at } = itemizedFacts(v);
+      out.push([name, text], [FACTS_AT, JSON.stringify(at)]);
     } else out.push([name, toJson(v)]);
   }
   return out;
 }
+
+/**
+ * The who facts written side by side as `toJson` writes them, with where each entity's item is
+ * (`at.quotes`: entity position, start, end byte of its `[entity, facts]` item, flat): a first /who
+ * reads the facts of the entities it shows, not the whole section (5.5 MB at 10,000 articles).
+ */
+function itemizedFacts(v: FactsJson): { text: string; at: FactsAt } {
+  const at: FactsAt = { quotes: [], actions: [] };
+  let text = '{';
+  let pos = 1;
+  (['quotes', 'actions'] as const).forEach((side, k) => {
+    const head = `${k ? ',' : ''}${JSON.stringify(side)}:[`;
+    text += head;
+    pos += Buffer.byteLength(head);
+    v[side].forEach((item, j) => {
+      const t = `${j ? ',' : ''}${toJson(item)}`;
+      const start = pos + (j ? 1 : 0);
+      text += t;
+      pos += Buffer.byteLength(t);
+      at[side].push(item[0], start, pos);
+    });
+    text += ']';
+    pos += 1;
+  });
+  return { text: `${text}}`, at };
+}
+
+const isFactsJson = (v: unknown): v is FactsJson =>
+  !!v && typeof v === 'object' && Object.keys(v).join() === 'quotes,actions' && Array.isArray((v as FactsJson).quotes) && Array.isArray((v as FactsJson).actions);
 
 /** A JSON array written item by item: `at[i]` is where item i starts, and it ends one byte before `at[i + 1]` (at its comma or the closing bracket). */
 function itemized(items: unknown[]): { text: string; at: number[] } {
@@ -212,7 +269,7 @@ export function decodeAnalysisFile(bytes: Buffer): AnalysisFile {
   for (const [name, n] of header.sections) {
     const body = bytes.subarray(at, at + n);
     at += n;
-    if (name === ENTITY_MENTIONS_AT) continue;
+    if (name === ENTITY_MENTIONS_AT || name === FACTS_AT) continue;
     const value = JSON.parse(body.toString('utf8')) as never;
     const [group, key] = name.split('.');
     if (name === ENTITY_MENTIONS) mentions = value;
@@ -304,9 +361,14 @@ function openAnalysisFile(file: string): { header: Header; loaded: LoadedAnalysi
       sections.set(name, section);
     }
     for (const [name, section] of sections) {
-      if (name === ENTITY_MENTIONS || name === ENTITY_MENTIONS_AT) continue;
+      if (name === ENTITY_MENTIONS || name === ENTITY_MENTIONS_AT || name === FACTS_AT) continue;
       const [group, key] = name.split('.');
-      const value = name === 'parts.entities' ? entitiesSection(section as never, sections.get(ENTITY_MENTIONS) as never, sections.get(ENTITY_MENTIONS_AT), bytesAt) : section;
+      const value =
+        name === 'parts.entities'
+          ? entitiesSection(section as never, sections.get(ENTITY_MENTIONS) as never, sections.get(ENTITY_MENTIONS_AT), bytesAt)
+          : name === 'parts.facts'
+            ? factsSection(section as never, sections.get(FACTS_AT), bytesAt)
+            : section;
       if (key && (group === 'parts' || group === 'postings')) (loaded[group] as Record<string, Section>)[key] = value;
       else if (name === 'figures' || name === 'digest' || name === 'dateMentions') loaded[name] = section as never;
     }
@@ -350,6 +412,23 @@ function entitiesSection(heads: StoredSection, mentions: StoredSection | undefin
     async readInSlices(slicer) {
       const h = (await heads.readInSlices(slicer)) as EntityHeadsJson;
       return mentions ? joinEntities(h, (await mentions.readInSlices(slicer)) as MentionJson[][]) : (h as unknown as EntitiesJson);
+    },
+    raw: () => parts.flatMap((p) => p.raw()),
+  };
+}
+
+/** The who facts section, each entity's item read on its own through the offsets section when there is one. */
+function factsSection(facts: StoredSection, offsets: Section | undefined, bytesAt: (from: number, bytes: number, name: string) => Buffer): FactsSection {
+  const parts = [facts, offsets].filter((x): x is StoredSection => !!x);
+  return {
+    section: facts.section,
+    read: () => facts.read() as FactsJson,
+    readInSlices: (slicer) => facts.readInSlices(slicer) as Promise<FactsJson>,
+    at: () => (offsets ? (offsets.read() as FactsAt) : undefined),
+    item(start, end) {
+      if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start || end > facts.bytes) throw new Error(`no facts at ${start}-${end} in the analysis file`);
+      analysisStats.factsRead++;
+      return JSON.parse(bytesAt(facts.from + start, end - start, facts.section).toString('utf8')) as [number, FactJson[]];
     },
     raw: () => parts.flatMap((p) => p.raw()),
   };

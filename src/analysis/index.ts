@@ -33,7 +33,7 @@ import { buildRelations, relationsFromJson, relationsToJson, type Relations, typ
 import { buildEventIndex, buildProfileIndex, eventIndexFromJson, profileIndexFromJson, type EventIndex, type EventIndexJson, type ProfileIndex, type ProfileIndexJson } from './event-index.js';
 import { buildRelated, entityLookupOf, relatedFromJson, type RelatedJson, type RelatedPostings } from './entity-lookup.js';
 import { independenceGroups } from '../corpus/overlap.js';
-import { ANALYSIS_SCHEMA, analysisStats, codeVersion, isEntitiesSection, isSection, pendingWrites, writeAnalysisFile, type AnalysisFile, type AnalysisSlot, type LoadedAnalysis, type Section } from './file.js';
+import { ANALYSIS_SCHEMA, analysisStats, codeVersion, isEntitiesSection, isFactsSection, isSection, pendingWrites, writeAnalysisFile, type AnalysisFile, type AnalysisSlot, type LoadedAnalysis, type Section } from './file.js';
 import {
   StaleAnalysisError,
   entitiesFromJson,
@@ -42,6 +42,7 @@ import {
   eventsFromJson,
   eventsFromJsonInSlices,
   eventsToJson,
+  factsFromItems,
   factsFromJson,
   factsFromJsonInSlices,
   factsToJson,
@@ -434,7 +435,17 @@ function createAnalysis(corpus: Corpus, slot: AnalysisSlot | undefined, log: Log
     },
     get facts() {
       const index = this.entities;
-      return persisted('facts', (j: FactsJson) => factsFromJson(j, index, state.resolver, (side, e, err) => staleFacts(index, side, e, err)), () => buildFacts(corpus, index, this.quotes));
+      const onStale = (side: keyof Facts, e: Entity, err: Error) => staleFacts(index, side, e, err);
+      return persisted(
+        'facts',
+        (j: FactsJson) => factsFromJson(j, index, state.resolver, onStale),
+        () => buildFacts(corpus, index, this.quotes),
+        // Each entity's facts are read when first used, where the file says where they are.
+        (section) => {
+          const at = isFactsSection(section) ? section.at() : undefined;
+          return at && isFactsSection(section) ? factsFromItems(at, (start, end) => section.item(start, end), index, state.resolver, onStale, () => section.read()) : factsFromJson(section.read() as FactsJson, index, state.resolver, onStale);
+        },
+      );
     },
     get names() {
       return part('names', () => nameChoices(this.entities));

@@ -265,9 +265,18 @@ function entityFromJson(r: Resolver, mentionsOf?: (i: number) => MentionJson[], 
   };
 }
 
+/**
+ * The entity index of stored entities: each key's entities are made from its stored positions when the
+ * key is first read (a first /who reads a few keys of ~100k at 10,000 articles); every position is
+ * checked now, so a file that does not fit is still refused whole.
+ */
 function indexOf(json: EntitiesJson | EntityHeadsJson, entities: Entity[]): EntityIndex {
-  const at = entityAt(entities);
-  return { entities, byKey: new Map(json.byKey.map(([k, list]) => [k, list.map(at)])) };
+  const byKey = new LazyMap<string, Entity[], number[]>((_k, list) => list.map((i) => entities[i]!));
+  for (const [k, list] of json.byKey) {
+    for (const i of list) if (!entities[i]) throw new StaleAnalysisError(`entity #${i}`);
+    byKey.lazy(k, list);
+  }
+  return { entities, byKey };
 }
 
 const entityAt = (entities: Entity[]) => (i: number) => {
@@ -278,7 +287,7 @@ const entityAt = (entities: Entity[]) => (i: number) => {
 
 // --- who: quotes and actions -----------------------------------------------------------
 
-type FactJson = [articleId: string, sentenceIds: string[]];
+export type FactJson = [articleId: string, sentenceIds: string[]];
 export interface FactsJson {
   quotes: [entity: number, facts: FactJson[]][];
   actions: [entity: number, facts: FactJson[]][];
@@ -296,55 +305,112 @@ export function factsToJson(facts: Facts, index: EntityIndex): FactsJson {
  * that does not fit the corpus goes to `onStale`, which gives the facts instead (or throws).
  */
 export function factsFromJson(json: FactsJson, index: EntityIndex, r: Resolver, onStale?: (side: keyof Facts, e: Entity, err: Error) => Fact[]): Facts {
-  const entry = factEntry(index, r, onStale);
-  return { quotes: new LazyMap(json.quotes.map(entry('quotes'))), actions: new LazyMap(json.actions.map(entry('actions'))) };
+  const side = (name: keyof Facts) => {
+    const map = new LazyMap<Entity, Fact[], FactJson[]>(factLoader(name, r, onStale));
+    for (const x of json[name]) map.lazy(...factEntry(index, x));
+    return map;
+  };
+  return { quotes: side('quotes'), actions: side('actions') };
 }
+
+/**
+ * The facts of a file that says where each entity's are (`at`: per side, entity position, start, end):
+ * each entity's list is read (`item`) and resolved when first asked for; the section is never read whole
+ * unless a map is iterated. Positions are checked now (a file that does not fit is refused whole); an
+ * item that is not the entity's, or does not fit the corpus, goes to `onStale`.
+ */
+export function factsFromItems(
+  at: { quotes: number[]; actions: number[] },
+  item: (start: number, end: number) => [entity: number, facts: FactJson[]],
+  index: EntityIndex,
+  r: Resolver,
+  onStale?: (side: keyof Facts, e: Entity, err: Error) => Fact[],
+  readAll?: () => FactsJson,
+): Facts {
+  let all: FactsJson | undefined;
+  let reads = 0;
+  let done = 0;
+  const side = (name: keyof Facts) => {
+    const flat = at[name];
+    if (!Array.isArray(flat) || flat.length % 3) throw new Error('facts offsets are malformed');
+    const resolve = factLoader(name, r, onStale);
+    let left = flat.length / 3;
+    if (left === 0) done++;
+    const map = new LazyMap<Entity, Fact[], number>((e, k) => {
+      let facts: FactJson[];
+      try {
+        // After a few hundred entities (a warm-up hydrating every one), the section is read whole once.
+        if (readAll && ++reads > ITEM_READS) all ??= readAll();
+        const [i, list] = all?.[name][k / 3] ?? item(flat[k + 1]!, flat[k + 2]!);
+        // Every entity of both sides read: the whole section is let go.
+        if (--left === 0 && ++done === 2) all = undefined;
+        if (i !== flat[k] || !Array.isArray(list)) throw new Error(`the facts stored for entity #${flat[k]} are not its own`);
+        facts = list;
+      } catch (err) {
+        if (!onStale) throw err;
+        return onStale(name, e, err as Error);
+      }
+      return resolve(e, facts);
+    });
+    for (let k = 0; k < flat.length; k += 3) {
+      const e = index.entities[flat[k]!];
+      if (!e) throw new StaleAnalysisError(`entity #${flat[k]}`);
+      map.lazy(e, k);
+    }
+    return map;
+  };
+  return { quotes: side('quotes'), actions: side('actions') };
+}
+
+/** Entities whose facts `factsFromItems` reads one by one before it reads the section whole. */
+const ITEM_READS = 256;
 
 /** `factsFromJson`, `slicer.itemsPerTurn` entities per turn of the event loop. */
 export async function factsFromJsonInSlices(json: FactsJson, index: EntityIndex, r: Resolver, slicer: Slicer, onStale?: (side: keyof Facts, e: Entity, err: Error) => Fact[]): Promise<Facts> {
-  const entry = factEntry(index, r, onStale);
   const side = async (name: keyof Facts) => {
-    const map = new LazyMap<Entity, Fact[]>([]);
-    const make = entry(name);
-    await eachInSlices(json[name], slicer, (x) => map.lazy(...make(x)));
+    const map = new LazyMap<Entity, Fact[], FactJson[]>(factLoader(name, r, onStale));
+    await eachInSlices(json[name], slicer, (x) => map.lazy(...factEntry(index, x)));
     return map;
   };
   return { quotes: await side('quotes'), actions: await side('actions') };
 }
 
-/** One entity's stored facts as a lazy map entry: resolved against the corpus when first read. */
-const factEntry =
-  (index: EntityIndex, r: Resolver, onStale?: (side: keyof Facts, e: Entity, err: Error) => Fact[]) =>
-  (name: keyof Facts) =>
-  ([i, facts]: [entity: number, facts: FactJson[]]): [Entity, () => Fact[]] => {
-    const e = index.entities[i];
-    if (!e) throw new StaleAnalysisError(`entity #${i}`);
-    if (!Array.isArray(facts)) throw new Error(`facts of entity #${i} are malformed`);
-    const load = () => facts.map(([a, ids]): Fact => ({ article: r.article(a), sentences: ids.map((id) => r.sentence(id)) }));
-    return [
-      e,
-      () => {
-        try {
-          return load();
-        } catch (err) {
-          if (!onStale) throw err;
-          return onStale(name, e, err as Error);
-        }
-      },
-    ];
+/** One entity's stored facts as a lazy map entry: the entity and its stored list (checked for shape only). */
+function factEntry(index: EntityIndex, [i, facts]: [entity: number, facts: FactJson[]]): [Entity, FactJson[]] {
+  const e = index.entities[i];
+  if (!e) throw new StaleAnalysisError(`entity #${i}`);
+  if (!Array.isArray(facts)) throw new Error(`facts of entity #${i} are malformed`);
+  return [e, facts];
+}
+
+/**
+ * How a side's stored facts are resolved against the corpus when first read: one function for every
+ * entity (a closure per entity was ~80k of them at 10,000 articles, made by a first /who); a list that
+ * does not fit the corpus goes to `onStale`, which gives the facts instead (or throws).
+ */
+const factLoader =
+  (name: keyof Facts, r: Resolver, onStale?: (side: keyof Facts, e: Entity, err: Error) => Fact[]) =>
+  (e: Entity, facts: FactJson[]): Fact[] => {
+    try {
+      return facts.map(([a, ids]): Fact => ({ article: r.article(a), sentences: ids.map((id) => r.sentence(id)) }));
+    } catch (err) {
+      if (!onStale) throw err;
+      return onStale(name, e, err as Error);
+    }
   };
 
-/** A map whose values are made when first read: by key, or all of them when it is iterated. */
-class LazyMap<K, V> extends Map<K, V> {
-  #pending = new Map<K, () => V>();
-  constructor(entries: [K, () => V][]) {
+/** A map whose values are made when first read (from what `lazy` stored, by `make`): by key, or all of them when it is iterated. */
+class LazyMap<K, V, P> extends Map<K, V> {
+  #pending = new Map<K, P>();
+  readonly #make: (k: K, stored: P) => V;
+  constructor(make: (k: K, stored: P) => V) {
     super();
-    for (const [k, load] of entries) this.lazy(k, load);
+    this.#make = make;
   }
-  /** Add `k`, its value made by `load` when first read. */
-  lazy(k: K, load: () => V): void {
+  /** Add `k`, its value made from `stored` when first read. */
+  lazy(k: K, stored: P): void {
     super.set(k, undefined as V);
-    this.#pending.set(k, load);
+    this.#pending.set(k, stored);
   }
   override get(k: K): V | undefined {
     this.#take(k);
@@ -379,10 +445,10 @@ class LazyMap<K, V> extends Map<K, V> {
     return super[Symbol.iterator]();
   }
   #take(k: K): void {
-    const load = this.#pending.get(k);
-    if (!load) return;
+    if (!this.#pending.has(k)) return;
+    const stored = this.#pending.get(k)!;
     this.#pending.delete(k);
-    super.set(k, load());
+    super.set(k, this.#make(k, stored));
   }
   #all(): void {
     for (const k of [...this.#pending.keys()]) this.#take(k);
