@@ -89,15 +89,14 @@ export function eventIndexFromJson(json: EventIndexJson, size: number): EventInd
   // sentence's and paragraph's) is one shared array per event, a paragraph list of a term a typed array.
   const single: (readonly number[])[] = [];
   const compact = (list: number[]): readonly number[] => (list.length === 1 && Number.isInteger(list[0]) ? (single[list[0]!] ??= [list[0]!]) : list);
-  const bySentence = new Map<string, readonly number[]>();
-  for (const k of Object.keys(json.bySentence)) bySentence.set(k, compact(json.bySentence[k]!));
+  const bySentence = json.bySentence;
   const paraEvents = json.paraEvents.map(compact);
   const termParas = new Map<string, Uint32Array>();
   for (const k of Object.keys(json.termParas)) termParas.set(k, Uint32Array.from(json.termParas[k]!));
   const runEvents = json.runEvents;
-  return eventIndexOf(size, bySentence, paraEvents, termParas, recordLists(runEvents), () => ({
+  return eventIndexOf(size, recordLists(bySentence), paraEvents, termParas, recordLists(runEvents), () => ({
     size,
-    bySentence: toRecord(bySentence),
+    bySentence,
     paraEvents: paraEvents.map((l) => [...l]),
     termParas: toRecord(termParas),
     runEvents,
