@@ -14,8 +14,7 @@ import { BadInputError } from '../errors.js';
 import { antonymsOf, synonymsOf } from '../language/synonyms.js';
 import { editDistance } from '../language/edit-distance.js';
 import {
-  ALLEGATION_WORDS, ANSWER_VERBS, CLAIM_FRAME, ROLE_OPENERS, SUBORDINATORS, TITLE_HEADS, CLAUSE_START_WORDS, DETERMINERS, DISBELIEF, FINITE_AUXILIARIES, NON_NAME_SUBJECTS, POSSESSIVES, SUBJECT_PRONOUNS, MONTH_PATTERN, MONTH_AND_WEEKDAY_NAMES, INTRO_PHRASE_WORDS, RECIPROCAL_WORDS, alternation, denialForms, speechForms, wordRe,
-  LIGHT_VERBS,
+  ALLEGATION_WORDS, ANSWER_VERBS, CLAIM_FRAME, LIGHT_VERBS, ROLE_OPENERS, SUBORDINATORS, TITLE_HEADS, CLAUSE_START_WORDS, DETERMINERS, DISBELIEF, FINITE_AUXILIARIES, NON_NAME_SUBJECTS, POSSESSIVES, SUBJECT_PRONOUNS, MONTH_PATTERN, MONTH_AND_WEEKDAY_NAMES, INTRO_PHRASE_WORDS, RECIPROCAL_WORDS, alternation, denialForms, speechForms, wordRe,
 } from '../language/lexicon/index.js';
 import { fold, lemma, stem, terms, words } from '../language/tokenize.js';
 import { lexTags, tagWords } from '../language/word-tags.js';

@@ -71,7 +71,7 @@ const CIRCUMSTANCE_RE = new RegExp(
 /** The claim without [start, end) and the words glued to it, as a question opened by `wh`. */
 function asQuestion(text: string, start: number, end: number, wh: string): string {
   const rest = `${text.slice(0, start)} ${text.slice(end)}`.replace(/\s+/g, ' ').replace(/\s+([,;:])/g, '$1').trim().replace(/^[,;:]\s*/, '').replace(/[,;:]$/, '');
-  // The claim's opening article is now mid-question: "How long the Titan lost contact?", not "… The Titan …".
+  // The claim's opening article is now mid-question: "How long did the Titan lose contact?", not "… The Titan …".
   const q = rest.replace(/^(?:The|A|An)\b/, (w) => w.toLowerCase());
   // An auxiliary after a short subject goes before it, as a reader asks: "Where is CrowdStrike based?".
   const aux = AUX_AFTER_SUBJECT_RE.exec(q);
