@@ -7,13 +7,11 @@
  * elsewhere, never beside the answer, is no excuse.
  * Story written here.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Deps } from '../src/deps.js';
+import { describe, expect, it } from 'vitest';
 import { ask } from '../src/engines/ask.js';
 import { verify } from '../src/engines/verify.js';
 import { isVerbatim } from '../src/corpus/verbatim.js';
-import { cleanupTempDirs, writeCorpus } from './helpers/corpus-fixtures.js';
-import { testDeps } from './helpers/deps.js';
+import { answerText as text, storyDeps } from './helpers/story.js';
 
 const FILES: Record<string, string> = {
   '01_strait-news.txt': [
@@ -40,35 +38,29 @@ const FILES: Record<string, string> = {
   ].join('\n'),
 };
 
-let deps: Deps;
-beforeAll(async () => {
-  deps = await testDeps(writeCorpus(FILES));
-}, 120_000);
-afterAll(() => cleanupTempDirs());
-
-const text = (a: { blocks: { text: string }[] }) => a.blocks.map((b) => b.text).join('\n');
+const deps = storyDeps(FILES);
 
 describe("a claim's place, asked as /ask asks it", () => {
   it('is contradicted by the place a hyphenated compound names, though the claimed place is named elsewhere', async () => {
-    const v = verify(deps, 'Brindle Lines is based in Plymouth');
+    const v = verify(deps(), 'Brindle Lines is based in Plymouth');
     expect(v.verdict, text(v)).toBe('contradicted');
     expect(text(v)).toMatch(/asked as “Where is Brindle Lines based\?”, the articles answer “Houston”, not “in Plymouth”/);
     const cited = v.citations.find((c) => c.quote.includes('Houston-based operator'));
     expect(cited, text(v)).toBeTruthy();
     expect(isVerbatim(FILES[cited!.source]!, cited!.quote)).toBe(true);
     // One fact, one answer: /ask names the same place.
-    const a = await ask(deps, 'where is brindle lines based?');
+    const a = await ask(deps(), 'where is brindle lines based?');
     expect(a.short?.text, text(a)).toMatch(/^Houston \[\d+\]$/);
   }, 60_000);
 
   it('is supported by the same place', () => {
-    const v = verify(deps, 'Brindle Lines is based in Houston');
+    const v = verify(deps(), 'Brindle Lines is based in Houston');
     expect(v.verdict, text(v)).not.toBe('contradicted');
   }, 60_000);
 
   it('is not contradicted by a place that holds the answer or lies in it (WordNet part holonyms), named or not', () => {
     for (const claim of ['Brindle Lines is based in Texas', 'Brindle Lines is based in the United States']) {
-      const v = verify(deps, claim);
+      const v = verify(deps(), claim);
       expect(v.verdict, `${claim}\n${text(v)}`).not.toBe('contradicted');
     }
   }, 60_000);

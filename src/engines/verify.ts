@@ -164,6 +164,8 @@ function judgeBySupport(deps: Deps, claim: string): { for: Judged[]; against: Ju
   const dated = analysisOf(deps).sentenceDates;
   const out = { for: [] as Judged[], against: [] as Judged[] };
   const seen = new Set<string>();
+  // The claim's main verb, read once (a tagger pass) for every sentence its figure is matched against.
+  const verb = mainVerb(claim);
   for (const h of deps.index.search(claim, { limit: 12 })) {
     const p = deps.index.passage(h.id);
     const article = p && deps.corpus.byId.get(p.articleId);
@@ -180,7 +182,7 @@ function judgeBySupport(deps: Deps, claim: string): { for: Judged[]; against: Ju
       const timeline = sents.flatMap((x) => (dated.get(x.id) ?? []).map((d) => d.date));
       const support = supportOf(claim, { quote: text, speakers: article.outlet ? [article.outlet] : [], timeline }, ctx);
       const failed = support.parts.filter((x) => !x.ok);
-      const slot = figureSlot(support, claim);
+      const slot = figureSlot(support, verb);
       if (support.supported || slot === 'for') out.for.push({ sents, article, text, support });
       else if (slot === 'against') out.against.push({ sents, article, text, support });
       // Most of the claim's words must be the sentence's for it to speak of the same subject; a word or two it words
@@ -205,11 +207,10 @@ const ANCHORED_COVERAGE = 0.5;
  * nine days later"), though it words the rest otherwise — verbs rank, they do not veto. Half of its other words must
  * still be the sentence's, with no negation or opposite between them.
  */
-function figureSlot(support: Support, claim: string): 'for' | 'against' | null {
+function figureSlot(support: Support, verb: string | null): 'for' | 'against' | null {
   if (!support.stated.figures || support.coverage < ANCHORED_COVERAGE) return null;
-  // The verb of the claim's main clause is what happened to the figure ("5 people were killed" is not "5 people were
-  // rescued"); only words outside it ("… when it set off", "… after they went missing") may be worded otherwise.
-  const verb = mainVerb(claim);
+  // The verb of the claim's main clause (`mainVerb`) is what happened to the figure ("5 people were killed" is not "5
+  // people were rescued"); only words outside it ("… when it set off", "… after they went missing") may be worded otherwise.
   if (verb && support.uncovered.includes(verb)) return null;
   const part = (c: Support['parts'][number]['check']) => support.parts.find((p) => p.check === c);
   const names = part('names');
