@@ -35,7 +35,7 @@ import type { RelationsJson } from './relations.js';
 import type { DateMention } from '../index/dates.js';
 import type { EventIndexJson, ProfileIndexJson } from './event-index.js';
 import type { RelatedJson } from './entity-lookup.js';
-import { parseJsonInSlices, type Slicer } from './sliced-json.js';
+import { parseJsonInSlices, windowedSource, type Slicer } from './sliced-json.js';
 
 /** Bump when the file layout changes (the code hash covers rule changes). */
 export const ANALYSIS_SCHEMA = 3;
@@ -327,16 +327,10 @@ function openAnalysisFile(file: string): { header: Header; loaded: LoadedAnalysi
       }
       return buf;
     };
-    // The same bytes read off the event loop (the thread pool), a few MB per read.
-    const bytesAtAsync = async (from: number, bytes: number, name: string) => {
-      const buf = Buffer.allocUnsafe(bytes);
-      for (let got = 0; got < bytes; ) {
-        const n = await new Promise<number>((resolve, reject) => readAsync(handle.fd, buf, got, Math.min(bytes - got, READ_CHUNK), from + got, (err, n) => (err ? reject(err) : resolve(n))));
-        if (n <= 0) throw new Error(`analysis file section ${name} is short`);
-        got += n;
-      }
-      return buf;
-    };
+    // Bytes read off the event loop (the thread pool).
+    const readAt = (into: Buffer, at: number, n: number, position: number) =>
+      new Promise<number>((resolve, reject) => readAsync(handle.fd, into, at, n, position, (err, got) => (err ? reject(err) : resolve(got))));
+    const shortSection = (name: string) => new Error(`analysis file section ${name} is short`);
     const sections = new Map<string, Section>();
     let at = nl + 1;
     for (const [name, bytes] of header.sections) {
@@ -352,9 +346,9 @@ function openAnalysisFile(file: string): { header: Header; loaded: LoadedAnalysi
           return JSON.parse(buf.toString('utf8')) as unknown;
         },
         async readInSlices(slicer) {
-          const buf = await bytesAtAsync(from, bytes, name);
           analysisStats.sectionsRead[name] = (analysisStats.sectionsRead[name] ?? 0) + 1;
-          return parseJsonInSlices(buf, slicer);
+          // A window at a time: the section's bytes are never held whole (169 MB of figure facts at 10,000 articles).
+          return parseJsonInSlices(windowedSource(bytes, (into, at, n, position) => readAt(into, at, n, from + position), READ_CHUNK, () => shortSection(name)), slicer);
         },
         raw: () => [[name, bytesAt(from, bytes, name)]],
       };
@@ -381,8 +375,8 @@ function openAnalysisFile(file: string): { header: Header; loaded: LoadedAnalysi
 
 type StoredSection = Section & { from: number; bytes: number };
 
-/** Bytes per read when a section is read off the event loop. */
-const READ_CHUNK = 8 << 20;
+/** Bytes per read (the window held) when a section is read off the event loop and parsed in slices. */
+const READ_CHUNK = 4 << 20;
 
 /**
  * The entities of a file: the heads section, and the mentions section read item by item through
