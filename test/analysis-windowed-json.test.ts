@@ -9,7 +9,7 @@ import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseJsonInSlices, windowedSource, type Slicer } from '../src/analysis/sliced-json.js';
+import { eachEntryInSlices, parseJsonInSlices, windowedSource, type Slicer } from '../src/analysis/sliced-json.js';
 import { ANALYSIS_FILE, ANALYSIS_SCHEMA, codeVersion, encodeAnalysisFile, readAnalysisFile, toJson, type AnalysisSlot } from '../src/analysis/file.js';
 import { cleanupTempDirs, tempDir } from './helpers/corpus-fixtures.js';
 
@@ -90,6 +90,36 @@ describe('windowedSource', () => {
       const { src } = source(Buffer.from(bad), 128);
       await expect(parseJsonInSlices(src, quick(256))).rejects.toThrow(SyntaxError);
     }
+  });
+});
+
+describe('eachEntryInSlices', () => {
+  /** A per-article map as the file stores one: key -> figures. */
+  const perArticle = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`a${i}\u0000h${i}\u0000${i % 3 ? '2025-11-0' + (i % 9) : ''}`, figures(i % 5).figures]));
+
+  it('gives the entries of the whole parse, in order, whatever the window and slice sizes (entries straddling a window end)', async () => {
+    const value = { ...perArticle(80), __proto__x: [1] };
+    const buf = Buffer.from(`\n${toJson(value)} `);
+    const want = Object.entries(JSON.parse(buf.toString('utf8')) as object);
+    for (const window of [3, 64, 777, 1 << 20])
+      for (const bytes of [1, 100, 4096, 1 << 20]) {
+        const got: [string, unknown][] = [];
+        await eachEntryInSlices(source(buf, window).src, quick(bytes), (k, v) => got.push([k, v]));
+        expect(isDeepStrictEqual(got, want), `window ${window}, slices ${bytes}`).toBe(true);
+      }
+  });
+
+  it('gives no entry when the brackets, commas or strings are damaged, and refuses what is not an object', async () => {
+    const text = toJson(perArticle(40));
+    for (const bad of [text.slice(0, -1), text.replace('],"', '],,"'), `${text}x`, text.replace('"a7', 'a7')]) {
+      for (const bytes of [64, 1 << 20]) {
+        let given = 0;
+        await expect(eachEntryInSlices(source(Buffer.from(bad), 256).src, quick(bytes), () => given++)).rejects.toThrow(SyntaxError);
+        expect(given, `${bytes}`).toBe(0);
+      }
+    }
+    await expect(eachEntryInSlices(Buffer.from('[1,2]'), quick(1), () => undefined)).rejects.toThrow(TypeError);
+    await expect(eachEntryInSlices(Buffer.from('"x"'), quick(1 << 20), () => undefined)).rejects.toThrow(TypeError);
   });
 });
 

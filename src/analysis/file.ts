@@ -35,7 +35,7 @@ import type { RelationsJson } from './relations.js';
 import type { DateMention } from '../index/dates.js';
 import type { EventIndexJson, ProfileIndexJson } from './event-index.js';
 import type { RelatedJson } from './entity-lookup.js';
-import { parseJsonInSlices, windowedSource, type Slicer } from './sliced-json.js';
+import { eachEntryInSlices, parseJsonInSlices, windowedSource, type Slicer } from './sliced-json.js';
 
 /** Bump when the file layout changes (the code hash covers rule changes). */
 export const ANALYSIS_SCHEMA = 3;
@@ -97,6 +97,11 @@ export interface Section<T = unknown> {
   read(): T;
   /** The same value as `read()`, its bytes read without blocking and parsed in slices with turns of the event loop between them. */
   readInSlices(slicer: Slicer): Promise<T>;
+  /**
+   * A section that is a JSON object (a per-article map): its entries given to `fn` one by one as they are
+   * parsed (as `readInSlices` reads), the whole map never built (see `eachEntryInSlices`).
+   */
+  entriesInSlices?(slicer: Slicer, fn: (key: string, value: unknown) => void): Promise<void>;
   /** Its bytes as stored, with those of the sections it is read with: written again as they are (no parse, no serialising). */
   raw(): [name: string, bytes: Buffer][];
 }
@@ -331,6 +336,8 @@ function openAnalysisFile(file: string): { header: Header; loaded: LoadedAnalysi
     const readAt = (into: Buffer, at: number, n: number, position: number) =>
       new Promise<number>((resolve, reject) => readAsync(handle.fd, into, at, n, position, (err, got) => (err ? reject(err) : resolve(got))));
     const shortSection = (name: string) => new Error(`analysis file section ${name} is short`);
+    // A section read a window at a time: its bytes are never held whole (169 MB of figure facts at 10,000 articles).
+    const windowOf = (from: number, bytes: number, name: string) => windowedSource(bytes, (into, at, n, position) => readAt(into, at, n, from + position), READ_CHUNK, () => shortSection(name));
     const sections = new Map<string, Section>();
     let at = nl + 1;
     for (const [name, bytes] of header.sections) {
@@ -347,8 +354,11 @@ function openAnalysisFile(file: string): { header: Header; loaded: LoadedAnalysi
         },
         async readInSlices(slicer) {
           analysisStats.sectionsRead[name] = (analysisStats.sectionsRead[name] ?? 0) + 1;
-          // A window at a time: the section's bytes are never held whole (169 MB of figure facts at 10,000 articles).
-          return parseJsonInSlices(windowedSource(bytes, (into, at, n, position) => readAt(into, at, n, from + position), READ_CHUNK, () => shortSection(name)), slicer);
+          return parseJsonInSlices(windowOf(from, bytes, name), slicer);
+        },
+        async entriesInSlices(slicer, fn) {
+          analysisStats.sectionsRead[name] = (analysisStats.sectionsRead[name] ?? 0) + 1;
+          return eachEntryInSlices(windowOf(from, bytes, name), slicer, fn);
         },
         raw: () => [[name, bytesAt(from, bytes, name)]],
       };

@@ -570,13 +570,43 @@ function createAnalysis(corpus: Corpus, slot: AnalysisSlot | undefined, log: Log
       await eachInSlices(list, slicer, checker(analysis.entities, sentenceFields, entityFields));
       return list;
     });
-  /** A per-article part's stored sections taken in (read and parsed in slices). */
+  /**
+   * A per-article part's stored sections taken in (read and parsed in slices). An article's values whose key is
+   * the one the warm-up asks for (`articleKey(a, a.date ?? latest)`) are hydrated as soon as they are parsed, as
+   * `perArticle` hydrates them (one left stored if it does not fit: `perArticle` reads it again and builds it): the
+   * section is never held parsed whole (the digest figures' JSON at 10,000 articles: ~105 MB, beside the rest).
+   */
   const takeInSlices =
     <T>(store: PerArticle<T>) =>
     async (slicer: Slicer): Promise<void> => {
       while (store.unread.length) {
         const section = store.unread[0]!;
         let map: unknown;
+        if (section.entriesInSlices) {
+          const warm = warmKeys();
+          try {
+            await section.entriesInSlices(slicer, (k, v) => {
+              // Taken meanwhile by a command (storedOf read it whole): what is left is its.
+              if (store.unread[0] !== section) throw new Error('taken');
+              if (store.stored[k] !== undefined || store.live.has(k)) return;
+              const a = warm.get(k);
+              if (a) {
+                try {
+                  store.live.set(k, { article: a, value: store.codec.fromJson(v as never, state.resolver) });
+                  return;
+                } catch {
+                  // Kept as stored: perArticle tries it again and builds the article's values.
+                }
+              }
+              store.stored[k] = v;
+            });
+          } catch {
+            // Unreadable (or taken): storedOf reads (and warns about) what is left; entries taken in so far are kept.
+            return;
+          }
+          if (store.unread[0] === section) store.unread.shift();
+          continue;
+        }
         try {
           map = await section.readInSlices(slicer);
         } catch {
@@ -588,6 +618,11 @@ function createAnalysis(corpus: Corpus, slot: AnalysisSlot | undefined, log: Log
         for (const [k, v] of Object.entries(map)) store.stored[k] ??= v;
       }
     };
+  /** The key of each article's per-article values as the warm-up reads them (against its date, else the latest). */
+  const warmKeys = () => {
+    const latest = corpus.articles.map((x) => x.date).filter((d): d is string => !!d).sort().pop() ?? null;
+    return new Map(corpus.articles.map((x) => [articleKey(x, x.date ?? latest), x]));
+  };
   state.warmers = {
     entities: inSlices(
       'entities',

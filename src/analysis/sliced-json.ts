@@ -135,6 +135,51 @@ export async function parseJsonInSlices(buf: Buffer | ByteSource, slicer: Slicer
   return valueOf(src, 0, src.length, budgetOf(slicer));
 }
 
+/**
+ * The entries of a JSON object, given one by one to `fn` as they are parsed (in slices, as
+ * `parseJsonInSlices`), the object itself never built: a caller that takes each entry in (hydrates
+ * it, drops it) never holds the whole value parsed. The whole object is scanned before the first
+ * entry is given, so input JSON.parse refuses for its brackets, commas or strings gives none;
+ * a bad value inside an entry throws once the entries before it were given. Throws a TypeError
+ * when the value is not an object.
+ */
+export async function eachEntryInSlices(buf: Buffer | ByteSource, slicer: Slicer, fn: (key: string, value: unknown) => void): Promise<void> {
+  const src = Buffer.isBuffer(buf) ? bufferSource(buf) : buf;
+  const budget = budgetOf(slicer);
+  const { first, at } = await firstByte(src, 0, src.length);
+  if (src.length <= slicer.bytesPerTurn || first !== OPEN_OBJECT) {
+    const value = await parseRange(src, 0, src.length);
+    if (!value || typeof value !== 'object' || Array.isArray(value)) throw new TypeError('not a JSON object');
+    for (const k of Object.keys(value)) fn(k, (value as Record<string, unknown>)[k]);
+    return;
+  }
+  const { array, kids, close } = await scan(src, at, src.length, budget);
+  // Anything after the object but whitespace is JSON.parse's error to report.
+  if (!(await onlySpace(src, close + 1, src.length))) await parseRange(src, 0, src.length);
+  await assemble(src, array, kids, budget, fn);
+}
+
+/** The first byte of `[from, to)` that is not whitespace (-1 if none), and where it is. */
+async function firstByte(src: ByteSource, from: number, to: number): Promise<{ first: number; at: number }> {
+  for (let o = from; o < to; ) {
+    const head = await src.bytes(o, Math.min(to, o + PEEK));
+    let k = 0;
+    while (k < head.length && isSpace(head[k]!)) k++;
+    if (k < head.length) return { first: head[k]!, at: o + k };
+    o += k;
+  }
+  return { first: -1, at: to };
+}
+
+/** Whether `[from, to)` is whitespace only. */
+async function onlySpace(src: ByteSource, from: number, to: number): Promise<boolean> {
+  for (let i = from; i < to; i += PEEK) {
+    const tail = await src.bytes(i, Math.min(to, i + PEEK));
+    for (const b of tail) if (!isSpace(b)) return false;
+  }
+  return true;
+}
+
 const parseRange = async (src: ByteSource, from: number, to: number) => JSON.parse((await src.bytes(from, to)).toString('utf8')) as unknown;
 
 /** Bytes read for a look at what starts a value (whitespace before it, then its first byte). */
@@ -142,17 +187,8 @@ const PEEK = 4096;
 
 async function valueOf(src: ByteSource, from: number, to: number, budget: Budget): Promise<unknown> {
   const big = to - from > budget.slicer.bytesPerTurn;
-  let o = from;
-  let first = -1;
   // The first byte that is not whitespace (only a large value needs it).
-  while (big && first < 0 && o < to) {
-    const end = Math.min(to, o + PEEK);
-    const head = await src.bytes(o, end);
-    let k = 0;
-    while (k < head.length && isSpace(head[k]!)) k++;
-    if (k < head.length) first = head[k]!;
-    o += k;
-  }
+  const { first, at: o } = big ? await firstByte(src, from, to) : { first: -1, at: from };
   if (!big || (first !== OPEN_ARRAY && first !== OPEN_OBJECT)) {
     const value = await parseRange(src, from, to);
     await budget.spend(to - from);
@@ -160,18 +196,16 @@ async function valueOf(src: ByteSource, from: number, to: number, budget: Budget
   }
   const { array, kids, close } = await scan(src, o, to, budget);
   // Anything after the container but whitespace is JSON.parse's error to report.
-  for (let i = close + 1; i < to; i += PEEK) {
-    const tail = await src.bytes(i, Math.min(to, i + PEEK));
-    for (const b of tail) if (!isSpace(b)) return parseRange(src, from, to);
-  }
+  if (!(await onlySpace(src, close + 1, to))) return parseRange(src, from, to);
   return assemble(src, array, kids, budget);
 }
 
 /** A container's value from its items: runs of small items parsed together, a large one on its own (in slices). */
-async function assemble(src: ByteSource, array: boolean, kids: Span[], budget: Budget): Promise<unknown> {
+async function assemble(src: ByteSource, array: boolean, kids: Span[], budget: Budget, sink?: (key: string, value: unknown) => void): Promise<unknown> {
   const out: unknown[] | Record<string, unknown> = array ? [] : {};
   const put = (key: string | undefined, value: unknown) => {
-    if (array) (out as unknown[]).push(value);
+    if (sink && !array) sink(key!, value);
+    else if (array) (out as unknown[]).push(value);
     // JSON.parse makes "__proto__" an own key; an assignment would set the prototype instead.
     else if (key === '__proto__') Object.defineProperty(out, key, { value, writable: true, enumerable: true, configurable: true });
     else (out as Record<string, unknown>)[key!] = value;
