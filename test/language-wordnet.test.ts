@@ -25,6 +25,14 @@ describe('WordNet relations precomputed for a vocabulary', () => {
     expect(relatedLemmas('go', map)).toContainEqual({ lemma: 'travel', relation: 'synonym', main: false });
   });
 
+  it('reads an adjective that pertains to a noun as its derivation, as main as the adjective\'s sense', () => {
+    const m = buildRelationMap(['congressional', 'robotic', 'presidential']);
+    // "congressional" pertains to congress in WordNet's third sense of the noun; the adjective's own sense is its first.
+    expect(relatedLemmas('congress', m)).toContainEqual({ lemma: 'congressional', relation: 'derivation', main: true });
+    expect(relatedLemmas('robot', m)).toContainEqual(expect.objectContaining({ lemma: 'robotic', relation: 'derivation', main: true }));
+    expect(relatedLemmas('president', m)).toContainEqual(expect.objectContaining({ lemma: 'presidential', relation: 'derivation' }));
+  });
+
   it('filters by relation kind', () => {
     expect(relatedLemmas('big', map, ['synonym'])).not.toContainEqual(expect.objectContaining({ lemma: 'small' }));
     expect(relatedLemmas('old', map, ['attribute']).map((r) => r.lemma)).toEqual(['age']);

@@ -35,7 +35,12 @@ export interface RelationOptions {
 type Pos = 'noun' | 'verb' | 'adj' | 'adv';
 const POS: readonly Pos[] = ['noun', 'verb', 'adj', 'adv'];
 const POS_OF: Record<string, Pos> = { n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' };
-const POINTERS: Record<string, Relation> = { '!': 'antonym', '@': 'hypernym', '@i': 'hypernym', '~': 'hyponym', '~i': 'hyponym', '=': 'attribute', '+': 'derivation' };
+/**
+ * WordNet's pointer symbols read as relations. A pertainym (`\\`: "congressional" is "of or relating to" congress,
+ * "presidential" to president; an adverb's to the adjective it is made from) is a derivation: the adjective a report
+ * writes ("the congressional panel") stands for the noun a reader types ("the congress letter").
+ */
+const POINTERS: Record<string, Relation> = { '!': 'antonym', '@': 'hypernym', '@i': 'hypernym', '~': 'hyponym', '~i': 'hyponym', '=': 'attribute', '+': 'derivation', '\\': 'derivation' };
 /** From this many senses in a part of speech, a word's first sense is no better a guess than its others. */
 const LIGHT_SENSES = 20;
 const RANK: Record<Relation, number> = { synonym: 0, derivation: 1, antonym: 2, attribute: 3, hypernym: 4, hyponym: 5 };
@@ -50,7 +55,7 @@ interface Synset {
   /** The lexicographer file (18 = noun.person, 14 = noun.group, 6 = noun.artifact …). */
   lexFile: number;
   words: string[];
-  pointers: { relation: Relation; offset: number; pos: Pos; source: number; target: number }[];
+  pointers: { relation: Relation; offset: number; pos: Pos; source: number; target: number; pertains?: true }[];
   /** Part holonyms ("#p": Texas is part of the United States), noun synset offsets. */
   wholes: number[];
 }
@@ -101,7 +106,7 @@ class Dictionary {
       if (symbol === '#p' && ps === 'n') wholes.push(Number(off));
       const relation = POINTERS[symbol!];
       if (!relation) continue;
-      pointers.push({ relation, offset: Number(off), pos: POS_OF[ps!]!, source: parseInt(st!.slice(0, 2), 16), target: parseInt(st!.slice(2), 16) });
+      pointers.push({ relation, offset: Number(off), pos: POS_OF[ps!]!, source: parseInt(st!.slice(0, 2), 16), target: parseInt(st!.slice(2), 16), ...(symbol === '\\' ? { pertains: true as const } : {}) });
     }
     const synset = { lexFile: Number(f[1]), words, pointers, wholes };
     this.synsets.set(key, synset);
@@ -140,13 +145,13 @@ function relationsOf(dict: Dictionary, lemma: string, senses: number, maxHyponym
   const out = new Map<string, { relation: Relation; main: boolean }>();
   // A word related in several ways keeps the closest relation (a synonym in one sense beats a hyponym in another),
   // and of equal ones the link in its main sense. `at`: the synset the word is found in.
-  const add = (w: string, r: Relation, at: { offset: number; pos: Pos }) => {
+  const add = (w: string, r: Relation, at: { offset: number; pos: Pos }, main?: boolean) => {
     if (w === lemma || w.includes(' ')) return;
     const had = out.get(w);
     if (had && RANK[had.relation] < RANK[r]) return;
     if (had && RANK[had.relation] === RANK[r] && had.main) return;
     const senses = dict.offsets(w, at.pos);
-    out.set(w, { relation: r, main: senses[0] === at.offset && senses.length < LIGHT_SENSES });
+    out.set(w, { relation: r, main: main ?? (senses[0] === at.offset && senses.length < LIGHT_SENSES) });
   };
   for (const pos of POS) {
     for (const [sense, offset] of dict.offsets(lemma, pos).slice(0, senses).entries()) {
@@ -162,7 +167,9 @@ function relationsOf(dict: Dictionary, lemma: string, senses: number, maxHyponym
         if (p.source && p.source !== own && (p.relation !== 'derivation' || sense > 0)) continue;
         const target = dict.synset(p.offset, p.pos);
         const words = p.target ? [target.words[p.target - 1]!] : target.words;
-        for (const w of words) add(w, p.relation, p);
+        // An adjective in its main sense pertains to its noun in whichever sense WordNet files it under ("congressional"
+        // to congress "a national legislative assembly", its third): the link is as main as the adjective's sense.
+        for (const w of words) add(w, p.relation, p, p.pertains ? sense === 0 : undefined);
       }
     }
   }
