@@ -350,7 +350,7 @@ export function parseQuestion(deps: Pick<Deps, 'corpus' | 'index'>, question: st
       const asPerson = PERSON_NOUNS.has(noun) || PERSON_NOUNS.has(h.lemma) || TITLE_HEADS.has(h.lemma) || h.lemma === 'kid';
       if (asPerson) kind = plural ? 'list' : 'person';
       else if (PLACE_QUESTION_NOUNS.has(noun) || PLACE_QUESTION_NOUNS.has(h.lemma) || PLACE_NOUNS.has(noun) || PLACE_NOUNS.has(h.lemma)) kind = plural ? 'list' : 'place';
-      else if (ORGANISATION_QUESTION_NOUNS.has(noun) || ORG_HEADS.has(h.lemma)) kind = plural ? 'list' : 'organisation';
+      else if (ORGANISATION_QUESTION_NOUNS.has(noun) || ORGANISATION_QUESTION_NOUNS.has(h.lemma) || ORG_HEADS.has(h.lemma)) kind = plural ? 'list' : 'organisation';
       else if (kind === 'description' && (THING_NOUNS[noun] || THING_NOUNS[h.lemma] || h.lemma === 'name')) kind = plural ? 'list' : 'name';
     }
   }
@@ -606,7 +606,10 @@ function matchEntities(deps: Pick<Deps, 'corpus' | 'index'>, tokens: Token[], cl
           corrected = true;
         }
       }
-      if (!found.length && single && !common && key.length >= 3) {
+      // "which airlines": a plural dictionary noun right after the question word is the kind of things asked, not a word
+      // of the names that end with it ("Canadian Airlines"). A singular one may be ("what sea" → the Red Sea).
+      const kindAsked = single && known && /^(?:which|what)$/.test(tokens[i - 1]?.norm ?? '') && lemma(span[0]!.norm) !== span[0]!.norm;
+      if (!found.length && single && !common && !kindAsked && key.length >= 3) {
         found = byWord.get(key) ?? [];
         if (found.length && isCommonWord(deps, span[0]!, found)) found = [];
         // "stock" in "did microsoft stock drop": a dictionary word typed in lower case that is only ever a modifier

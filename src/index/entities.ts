@@ -438,7 +438,11 @@ function extractCandidates(article: Article, sentence: Sentence, lowerWords: Set
     };
     // "South American blood": a direction word before a demonym is part of the adjective.
     const adjectival = (x: number) => isDemonym(parts[x]!) || (DIRECTION_WORDS.has(parts[x]!.key) && x + 1 < parts.length && isDemonym(parts[x + 1]!));
-    while (parts.length > 1 && adjectival(0) && parts.slice(1).some((p) => !isDemonym(p))) parts = parts.slice(1);
+    // Not in an organisation's own name, which ends with the kind of body it is ("American Airlines", "Canadian Coast
+    // Guard", "Canadian Press"): there the nationality tells it from another ("United Airlines", "U.S. Coast Guard").
+    const last = parts[parts.length - 1]!.key;
+    const orgName = parts.length > 1 && (ORG_HEADS.has(last) || (last.endsWith('s') && ORG_HEADS.has(last.slice(0, -1))));
+    while (!orgName && parts.length > 1 && adjectival(0) && parts.slice(1).some((p) => !isDemonym(p))) parts = parts.slice(1);
     if (parts.every((_, x) => adjectival(x) || isDemonym(parts[x]!))) continue;
     // "the New Yorker said": a description of someone, tied to a name later (attachDescriptive).
     if (/\bthe\s+$/i.test(text.slice(0, parts[0]!.start)) && /(?:er|ian)$/.test(parts[parts.length - 1]!.key) && parts.length <= 2 && SPEECH_RE.test(text.slice(parts[parts.length - 1]!.end, parts[parts.length - 1]!.end + 12))) continue;

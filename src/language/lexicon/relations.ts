@@ -36,6 +36,8 @@ export const SYNONYM_GROUPS: readonly string[] = [
   'apologize apologise apologized apologised apologizes apologises apologizing apologising apology apologies sorry',
   'boss bosses ceo ceos chief chiefs',
   'trip trips journey journeys voyage voyages expedition expeditions',
+  // how badly something was hit: "worst hit", "hardest hit", "worst-affected"
+  'worst hardest worst-hit hardest-hit',
   // abbreviations people type for the word reports write out
   'pc pcs computer computers',
   'tv television',
