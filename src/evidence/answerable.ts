@@ -41,6 +41,10 @@ const MIN_FIT = 0.45;
 const PARTIAL_KINDS: ReadonlySet<string> = new Set(['count', 'amount', 'age', 'date', 'time']);
 /** The least fit of a filler in such a window. */
 const PARTIAL_MIN_FIT = 0.8;
+/** A verb related to the question's (a hypernym, a rarer sense's synonym) at least this much states it, when no window states it by a closer word… */
+const RELATED_VERB = 0.3;
+/** …and only with a filler fitting at least this well, in that verb's sentence. */
+const RELATED_MIN_FIT = 0.85;
 
 /** Elements every answer must hold. */
 const REQUIRED: ReadonlySet<Element['role']> = new Set(['entity', 'topic', 'picks']);
@@ -160,6 +164,8 @@ function decideOn(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, r: Re
   // name with no noun to say what it measures ("how much was the Titan insured for?"): the verb is all that says it,
   // and a figure beside the name that no sentence ties to the verb ("oxygen for up to 96 hours") measures something else.
   const verbOnly = (q.kind === 'count' || q.kind === 'amount') && !q.head && !topics.length && verbs.length > 0 && q.figures.length > 1;
+  let relatedOnly = false;
+  let related: Window[] = [];
   if (together.length && (q.kind === 'yesno' || PREDICATED.has(q.kind) || verbOnly) && verbs.length) {
     // Said of them: the verb in the window's centre, with what the question names in that sentence or referred to there.
     // "Which minister is in charge of …", "which ship hauled …": when no window states the verb, one naming that kind
@@ -179,7 +185,13 @@ function decideOn(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, r: Re
     // Nor does one sentence holding every name and topic noun asked (two or more), each by its own word or name: it is
     // about what is asked, and words the verb otherwise ("held responsible" for "blamed", "was put in charge of" for "leads").
     if (!stated.length && q.kind !== 'yesno' && required.length >= 2) stated = together.filter((w) => required.every((e) => exactlyInCentre(w, e)));
-    if (!stated.length && !partialWindows.length) {
+    // Failing those, a window whose centre states a verb the question's is related to ("transported" for "brought"):
+    // verbs rank, they do not veto; the slot must be filled well in that sentence (RELATED_MIN_FIT, below).
+    if (q.kind !== 'yesno') {
+      related = together.filter((w) => !stated.includes(w) && asked.some((e) => { const s = w.support.get(e.id); return !!s && s.sentence === w.sentence && s.match >= RELATED_VERB; }));
+    }
+    if (!stated.length && related.length) relatedOnly = true;
+    if (!stated.length && !partialWindows.length && !related.length) {
       const shown = list(mentioned.map((e) => phraseOf(q, e, deps))) || 'this';
       const holder = required.filter((e) => e.entityIds).map((e) => phraseOf(q, e, deps));
       const missing = q.kind === 'yesno' ? whetherMissing(q, verbs) : slotMissing(q, holder);
@@ -217,7 +229,13 @@ function decideOn(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, r: Re
     }
     return found;
   };
-  let answering = fill(together, false);
+  let answering = relatedOnly ? [] : fill(together, false);
+  if (!answering.length && related.length) {
+    answering = fill(related, false)
+      // Everything the question names, in the filler's own sentence: the related verb ties nothing else to it.
+      .map((w) => ({ ...w, fillers: w.fillers.filter((f) => f.fit >= RELATED_MIN_FIT && f.sentence === w.sentence && required.length > 0 && required.every((e) => w.holding.get(e.id)?.has(f.sentence.id))) }))
+      .filter((w) => w.fillers.length);
+  }
   if (!answering.length && partialWindows.length) answering = fill(partialWindows, true);
   if (!answering.length) {
     const shown = list(mentioned.map((e) => phraseOf(q, e, deps)));

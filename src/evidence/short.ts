@@ -948,6 +948,11 @@ function isVerbOnly(word: string): boolean {
   return pos.has('verb') && !pos.has('noun') && !pos.has('adj');
 }
 
+/** Between a place and one holding it: "Port Kellan in Nova Scotia", "Ismailia, Egypt", "St John’s harbour in Newfoundland". */
+const WITHIN_GAP_RE = /^(?:['’]s\s+\p{L}+)?\s*(?:,|\s+in)\s+(?:the\s+)?$/u;
+/** How much less the holding place fits than the place it holds. */
+const WITHIN_DISCOUNT = 0.9;
+
 function placeFillers(slot: SlotContext): Filler[] {
   const { deps, q, elements, w, asked, at, near } = slot;
   const out: Filler[] = [];
@@ -1027,6 +1032,13 @@ function placeFillers(slot: SlotContext): Filler[] {
         out.push({ text: phrase, sentence: s, start: m.index!, end: m.index! + phrase.length, fit: 0.6 * at(s) * near(s, m.index!) * direction(s, m.index!), loose: true });
       }
     }
+  }
+  // "to St John's harbour in Newfoundland", "Ismailia, Egypt": the place written after another with "in" or a comma holds
+  // it; the one before is where, and leads.
+  for (const outer of out) {
+    if (outer.loose) continue;
+    const inner = out.find((f) => f !== outer && !f.loose && f.sentence === outer.sentence && f.end <= outer.start && WITHIN_GAP_RE.test(outer.sentence.text.slice(f.end, outer.start)));
+    if (inner && inner.fit >= outer.fit) outer.fit *= WITHIN_DISCOUNT;
   }
   return out;
 }
