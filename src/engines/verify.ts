@@ -30,7 +30,8 @@ import { createCiter, type Citer } from './cite.js';
 import { supportOf, type Support, type SupportContext } from '../evidence/support.js';
 import { claimSlots, relateSlot, type ClaimSlot, type SlotFiller } from '../evidence/claim-slot.js';
 import { findAnswer } from './ask-evidence.js';
-import type { Answering } from '../evidence/answerable.js';
+import { RELATED_VERB as RELATED_VERB_MATCH, type Answering } from '../evidence/answerable.js';
+import type { Element } from '../evidence/retrieve.js';
 import type { Filler } from '../evidence/short.js';
 import { parseDates, type DateParts } from '../language/dates.js';
 import { agesOf, claimAge, comparableFigures, resolveHolder, sameNumber, statedAge } from './figure-slots.js';
@@ -301,10 +302,17 @@ function slotJudged(deps: Deps, claim: string, citer: Citer, prior: Assessment):
   const verb = mainVerb(claim);
   const verbKeys = verb && !LIGHT_VERBS.has(lemma(verb)) ? synonymsOf(terms(verb)[0] ?? verb) : null;
   // A hyphenated compound states its parts' verb ("Texas-based" states "based").
-  const states = (w: Answering) => !verbKeys || terms(w.fillers[0]?.sentence.text ?? w.sentence.text).some((t) => verbKeys.has(t) || (t.includes('-') && t.split('-').some((p) => verbKeys.has(p))));
+  const statedByWord = (w: Answering) => !verbKeys || terms(w.fillers[0]?.sentence.text ?? w.sentence.text).some((t) => verbKeys.has(t) || (t.includes('-') && t.split('-').some((p) => verbKeys.has(p))));
+  // Or by a verb /ask read as the question's ("transported" for "brought ashore"): the answer's window supports the
+  // question's verb element in the filler's own sentence.
+  const statedAsAsked = (w: Answering, elements: readonly Element[]) =>
+    !!verb && elements.some((e) => e.role === 'predicate' && e.term?.cls === 'verb' && e.term.lemma === lemma(verb) && w.support.get(e.id)?.sentence === w.fillers[0]?.sentence && (w.support.get(e.id)?.match ?? 0) >= RELATED_VERB_MATCH);
   for (const slot of claimSlots(claim, ref)) {
+    let elements: readonly Element[] = [];
+    const states = (w: Answering) => statedByWord(w) || statedAsAsked(w, elements);
     const read = (w: Answering) => (w.fillers[0] && states(w) ? slotFiller(deps, w, w.fillers[0], slot.kind === 'date') : null);
     const found = findAnswer(deps, slot.question, [], false);
+    if (found.answered) elements = found.r.elements;
     // The claim's circumstances ("into the dive") may be worded otherwise or not at all: the core question can confirm
     // its value, never contradict it.
     const core = !found.answered && slot.core ? findAnswer(deps, slot.core, [], false) : null;
@@ -368,7 +376,7 @@ function fromSlot(claim: string, citer: Citer, verdict: 'supported' | 'contradic
   const reason =
     verdict === 'supported'
       ? `asked as “${slot.question}”, the articles answer “${f.text}”, as the claim says`
-      : `asked as “${slot.question}”, the articles answer “${f.text}”, not “${slot.text}”`;
+      : `asked as “${slot.question}”, the articles answer “${f.text}”, not “${slot.kind === 'place' ? slot.name : slot.text}”`;
   return {
     claim,
     verdict,

@@ -42,7 +42,7 @@ const PARTIAL_KINDS: ReadonlySet<string> = new Set(['count', 'amount', 'age', 'd
 /** The least fit of a filler in such a window. */
 const PARTIAL_MIN_FIT = 0.8;
 /** A verb related to the question's (a hypernym, a rarer sense's synonym) at least this much states it, when no window states it by a closer word… */
-const RELATED_VERB = 0.3;
+export const RELATED_VERB = 0.3;
 /** …and only with a filler fitting at least this well, in that verb's sentence. */
 const RELATED_MIN_FIT = 0.85;
 
