@@ -7,7 +7,7 @@
  * question with a date ("in August", "on Friday") by the figure of that time.
  */
 import type { Deps } from '../deps.js';
-import { NOW_QUESTION_WORDS } from '../language/lexicon/figure-time.js';
+import { NOW_QUESTION_WORDS, RUNNING_TOTAL_WORDS } from '../language/lexicon/figure-time.js';
 import { analysisOf } from '../analysis/index.js';
 import type { FigureFact, FiguresAnalysis } from '../analysis/figures.js';
 import { findDateMentions, type DateMention } from '../index/dates.js';
@@ -16,6 +16,9 @@ import type { Answering } from './answerable.js';
 import type { ParsedQuestion } from './question.js';
 import type { Window } from './retrieve.js';
 import type { Filler } from './short.js';
+
+/** A running total's words, as written after or around the count. */
+const RUNNING_TOTAL_RE = new RegExp(`\\b(?:${RUNNING_TOTAL_WORDS.map((w) => w.replace(/ /g, '\\s+')).join('|')})\\b`, 'i');
 
 const DAY = 86_400_000;
 const NOW_RE = new RegExp(`\\b(?:${NOW_QUESTION_WORDS.join('|')})\\b`, 'i');
@@ -234,6 +237,12 @@ export function byTime(
   let earlier: Placed | null = null;
   if (now) {
     for (const p of pool) if (times.laterThan(p.filler.figure, pick.filler.figure)) pick = p;
+    // A running total ("has canceled more than 6,600 flights since the outage started") only grows: of counts the
+    // articles' times cannot order, a larger one written as a running total is the later.
+    for (const p of pool) {
+      const [a, b] = [p.filler.figure, pick.filler.figure];
+      if (a.kind === 'count' && a.value > b.value && !times.laterThan(a, b) && !times.laterThan(b, a) && RUNNING_TOTAL_RE.test(p.filler.sentence.text)) pick = p;
+    }
     const before = pool.filter((p) => p.filler.figure.value !== pick.filler.figure.value && times.laterThan(pick.filler.figure, p.filler.figure));
     // The figure it updates, quoted with it; else the latest of the earlier ones.
     const ref = pick.filler.figure.refersTo ? byId(pick.filler.figure.refersTo) : undefined;

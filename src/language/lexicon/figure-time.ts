@@ -16,3 +16,9 @@ export const NOW_QUESTION_WORDS: readonly string[] = [...list('now currently cur
 export const PRESENT_AUXILIARIES: readonly string[] = list("is are has have does do 's 're");
 /** Auxiliaries of a question in the past ("how many … did", "how many … were"): it asks for no particular time. */
 export const PAST_AUXILIARIES: readonly string[] = list('did was were had');
+
+/**
+ * Words that make a count a running total up to when it is written ("has canceled more than 6,600 flights since the outage
+ * started", "so far", "in total"): such a count only grows, so of two the articles' times cannot order, the larger is later.
+ */
+export const RUNNING_TOTAL_WORDS: readonly string[] = ['since', 'so far', 'to date', 'in total', 'in all', 'altogether', 'cumulative'];
