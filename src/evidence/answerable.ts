@@ -11,6 +11,7 @@ import type { Deps } from '../deps.js';
 import { analysisOf } from '../analysis/index.js';
 import { fold, terms } from '../language/tokenize.js';
 import { inTense } from '../language/tense.js';
+import { lexTags } from '../language/word-tags.js';
 import { ANY_PLACE_HEADS } from '../language/lexicon/slot-ties.js';
 import { ASPECT_VERBS, PEOPLE_WORDS, SPEECH_QUESTION_VERBS, SPEAKER_QUESTION_VERBS, STOPWORDS, speechForms, wordRe } from '../language/lexicon/index.js';
 import type { ParsedQuestion } from './question.js';
@@ -351,6 +352,9 @@ function phraseOf(q: ParsedQuestion, e: Element, deps: Pick<Deps, 'corpus'>): st
     at = q.text.lastIndexOf(w, at - 1);
     // Function words, question words and the question's other names end the noun's phrase.
     if (STOPWORDS.has(f) || /^(?:what|which|who|how|when|where|why|many|much)$/.test(f) || q.entities.some((x) => at >= x.start && at < x.end && !/['’]s$/.test(w))) break;
+    // So do the question's verbs ("stuck waiting carrying animals" names "animals", "gave tips" names "tips") and adverbs
+    // ("exchange still working").
+    if (q.predicates.some((p) => p.cls === 'verb' && at >= p.start && at < p.end) || lexTags(f).has('Adverb')) break;
     kept.unshift(w);
   }
   return [...kept, e.term.text].join(' ');
