@@ -165,7 +165,6 @@ function decideOn(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, r: Re
   // name with no noun to say what it measures ("how much was the Titan insured for?"): the verb is all that says it,
   // and a figure beside the name that no sentence ties to the verb ("oxygen for up to 96 hours") measures something else.
   const verbOnly = (q.kind === 'count' || q.kind === 'amount') && !q.head && !topics.length && verbs.length > 0 && q.figures.length > 1;
-  let relatedOnly = false;
   let related: Window[] = [];
   if (together.length && (q.kind === 'yesno' || PREDICATED.has(q.kind) || verbOnly) && verbs.length) {
     // Said of them: the verb in the window's centre, with what the question names in that sentence or referred to there.
@@ -191,7 +190,6 @@ function decideOn(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, r: Re
     if (q.kind !== 'yesno') {
       related = together.filter((w) => !stated.includes(w) && asked.some((e) => { const s = w.support.get(e.id); return !!s && s.sentence === w.sentence && s.match >= RELATED_VERB; }));
     }
-    if (!stated.length && related.length) relatedOnly = true;
     if (!stated.length && !partialWindows.length && !related.length) {
       const shown = list(mentioned.map((e) => phraseOf(q, e, deps))) || 'this';
       const holder = required.filter((e) => e.entityIds).map((e) => phraseOf(q, e, deps));
@@ -230,7 +228,7 @@ function decideOn(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, r: Re
     }
     return found;
   };
-  let answering = relatedOnly ? [] : fill(together, false);
+  let answering = fill(together, false);
   if (!answering.length && related.length) {
     answering = fill(related, false)
       // Everything the question names, in the filler's own sentence: the related verb ties nothing else to it.
@@ -352,8 +350,7 @@ function phraseOf(q: ParsedQuestion, e: Element, deps: Pick<Deps, 'corpus'>): st
     at = q.text.lastIndexOf(w, at - 1);
     // Function words, question words and the question's other names end the noun's phrase.
     if (STOPWORDS.has(f) || /^(?:what|which|who|how|when|where|why|many|much)$/.test(f) || q.entities.some((x) => at >= x.start && at < x.end && !/['’]s$/.test(w))) break;
-    // So do the question's verbs ("stuck waiting carrying animals" names "animals", "gave tips" names "tips") and adverbs
-    // ("exchange still working").
+    // So do the question's verbs ("who gave tips" names "tips", not "gave tips") and the words the tagger reads as adverbs.
     if (q.predicates.some((p) => p.cls === 'verb' && at >= p.start && at < p.end) || lexTags(f).has('Adverb')) break;
     kept.unshift(w);
   }
