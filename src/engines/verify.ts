@@ -30,7 +30,7 @@ import { createCiter, type Citer } from './cite.js';
 import { supportOf, type Support, type SupportContext } from '../evidence/support.js';
 import { claimSlots, relateSlot, type ClaimSlot, type SlotFiller } from '../evidence/claim-slot.js';
 import { findAnswer } from './ask-evidence.js';
-import { RELATED_VERB as RELATED_VERB_MATCH, type Answering } from '../evidence/answerable.js';
+import { RELATED_VERB, type Answering } from '../evidence/answerable.js';
 import type { Element } from '../evidence/retrieve.js';
 import type { Filler } from '../evidence/short.js';
 import { parseDates, type DateParts } from '../language/dates.js';
@@ -160,13 +160,11 @@ const AGAINST_COVERAGE = 0.6;
  * contradiction (another name in its place, the opposite polarity or state, another figure
  * or date of the same kind), or a predicate short of a word or two.
  */
-function judgeBySupport(deps: Deps, claim: string): { for: Judged[]; against: Judged[] } {
+function judgeBySupport(deps: Deps, claim: string, verb = mainVerb(claim)): { for: Judged[]; against: Judged[] } {
   const ctx: SupportContext = { entities: analysisOf(deps).entities };
   const dated = analysisOf(deps).sentenceDates;
   const out = { for: [] as Judged[], against: [] as Judged[] };
   const seen = new Set<string>();
-  // The claim's main verb, read once (a tagger pass) for every sentence its figure is matched against.
-  const verb = mainVerb(claim);
   for (const h of deps.index.search(claim, { limit: 12 })) {
     const p = deps.index.passage(h.id);
     const article = p && deps.corpus.byId.get(p.articleId);
@@ -279,11 +277,13 @@ function judged(deps: Deps, claim: string, citer: Citer, prior: Assessment): Ass
   // when no sentence says it and one says something incompatible about the same subject. A claim some sentence
   // supports while another denies it stays disputed.
   if (!undecided && !(prior.verdict === 'partly supported' && !prior.supportIds.length)) return prior;
-  const j = judgeBySupport(deps, claim);
+  // The claim's main verb, read once (a tagger pass) for the judge and the slots.
+  const verb = mainVerb(claim);
+  const j = judgeBySupport(deps, claim, verb);
   if (j.for.length) return undecided ? fromJudge(deps, claim, citer, 'supported', j.for, prior) : prior;
   if (j.against.length) return fromJudge(deps, claim, citer, 'contradicted', j.against, prior);
   // Neither the words nor the judge decide: the claim's figure, date or place, asked of the evidence core as /ask asks it.
-  return (undecided && slotJudged(deps, claim, citer, prior)) || prior;
+  return (undecided && slotJudged(deps, claim, citer, prior, verb)) || prior;
 }
 
 /**
@@ -293,26 +293,24 @@ function judged(deps: Deps, claim: string, citer: Citer, prior: Assessment): Ass
  * One fact, one answer: /verify agrees with /ask. A place the claim names that the articles also name elsewhere is
  * not contradicted by another place (one may hold the other: "St. John's" is in "Newfoundland").
  */
-function slotJudged(deps: Deps, claim: string, citer: Citer, prior: Assessment): Assessment | null {
+function slotJudged(deps: Deps, claim: string, citer: Citer, prior: Assessment, verb: string | null): Assessment | null {
   const latest = deps.corpus.articles.map((a) => a.date).filter((d): d is string => !!d).sort().pop();
   const ref = latest ? new Date(`${latest}T12:00:00Z`) : new Date();
   // What happened is the claim's main verb: an answer whose sentence never states it ("enough fuel to last 40 hours" for
   // "burned 40 hours of fuel") is a value of something else. Verbs rank in /ask; here the claim says which one it is.
   // A light verb ("goes through", "came to") names no event of its own: the answer need not repeat it.
-  const verb = mainVerb(claim);
   const verbKeys = verb && !LIGHT_VERBS.has(lemma(verb)) ? synonymsOf(terms(verb)[0] ?? verb) : null;
   // A hyphenated compound states its parts' verb ("Texas-based" states "based").
   const statedByWord = (w: Answering) => !verbKeys || terms(w.fillers[0]?.sentence.text ?? w.sentence.text).some((t) => verbKeys.has(t) || (t.includes('-') && t.split('-').some((p) => verbKeys.has(p))));
   // Or by a verb /ask read as the question's ("transported" for "brought ashore"): the answer's window supports the
   // question's verb element in the filler's own sentence.
+  const verbLemma = verb ? lemma(verb) : null;
   const statedAsAsked = (w: Answering, elements: readonly Element[]) =>
-    !!verb && elements.some((e) => e.role === 'predicate' && e.term?.cls === 'verb' && e.term.lemma === lemma(verb) && w.support.get(e.id)?.sentence === w.fillers[0]?.sentence && (w.support.get(e.id)?.match ?? 0) >= RELATED_VERB_MATCH);
+    elements.some((e) => e.role === 'predicate' && e.term?.cls === 'verb' && e.term.lemma === verbLemma && w.support.get(e.id)?.sentence === w.fillers[0]?.sentence && (w.support.get(e.id)?.match ?? 0) >= RELATED_VERB);
   for (const slot of claimSlots(claim, ref)) {
-    let elements: readonly Element[] = [];
-    const states = (w: Answering) => statedByWord(w) || statedAsAsked(w, elements);
-    const read = (w: Answering) => (w.fillers[0] && states(w) ? slotFiller(deps, w, w.fillers[0], slot.kind === 'date') : null);
     const found = findAnswer(deps, slot.question, [], false);
-    if (found.answered) elements = found.r.elements;
+    const elements = found.answered ? found.r.elements : [];
+    const read = (w: Answering) => (w.fillers[0] && (statedByWord(w) || statedAsAsked(w, elements)) ? slotFiller(deps, w, w.fillers[0], slot.kind === 'date') : null);
     // The claim's circumstances ("into the dive") may be worded otherwise or not at all: the core question can confirm
     // its value, never contradict it.
     const core = !found.answered && slot.core ? findAnswer(deps, slot.core, [], false) : null;

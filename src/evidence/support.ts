@@ -163,6 +163,9 @@ interface Reading {
 
 const DATE_REF = new Date('2000-06-15T12:00:00Z');
 
+/** After a negation cue, "for <someone> to": "impossible for Delta to process …" negates the verb after "to". */
+const FOR_TO_RE = /^\s+for\s+(?:[^\s,;.]+\s+){0,4}?to\s+["“]?(?:\p{L}+ly\s+)?(?=\p{L})/u;
+
 /**
  * Negation cues and the word each governs: the first content word after the cue, or
  * after the "that" of a clause it introduces ("It is false that the talks …", "denied
@@ -171,8 +174,6 @@ const DATE_REF = new Date('2000-06-15T12:00:00Z');
  * that it had never sold gas") cancels out on it. A cue with nothing after it in its
  * clause ("called the report false") governs the word before it.
  */
-const FOR_TO_RE = /^\s+for\s+(?:[^\s,;.]+\s+){0,4}?to\s+["“]?(?:\p{L}+ly\s+)?(?=\p{L})/u;
-
 function readNegation(text: string, toks: Tok[]): Reading['cues'] {
   // "It is not known whether …" hedges; it does not negate. "does not believe" (disbelief) does.
   const hedged: [number, number][] = [];
