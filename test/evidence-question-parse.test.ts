@@ -13,7 +13,9 @@
  *   "where were the ferry operators that got hit";
  * - "like the others" says how, it asks about nothing: "like" before a determiner is a preposition and "others" no topic;
  * - "supposed to", "meant to" only say a plan: "when was it supposed to reopen" asks about reopening;
- * - a weekday before a name is the day ("on Monday Tallis had said"), not part of the name.
+ * - a weekday before a name is the day ("on Monday Tallis had said"), not part of the name;
+ * - "who" right after a word for people opens a relative clause ("what did delta give ppl who got stuck", "did anyone
+ *   try to save the diver who died"): the question is asked by its other words, not for a person.
  * Story written here.
  */
 import { describe, expect, it } from 'vitest';
@@ -92,5 +94,15 @@ describe('question parse', () => {
     const q = parseQuestion(deps(), 'when was the corvo port supposed to reopen');
     expect(words(q.predicates)).not.toContain('supposed');
     expect(words(q.predicates)).toContain('reopen');
+  });
+
+  it('"who" after a word for people says which ones; it asks for no person', () => {
+    expect(parseQuestion(deps(), 'what did brine lines give ppl who got stuck offshore').kind).toBe('description');
+    expect(parseQuestion(deps(), 'did anyone help the dock workers who walked out').kind).toBe('yesno');
+    expect(parseQuestion(deps(), 'how many ships belonged to the operators who got hit').kind).toBe('count');
+    // Still a question for a person: "who" first, after "and", or after a verb or a pronoun that is not its antecedent.
+    expect(parseQuestion(deps(), 'and who walked out').kind).toBe('person');
+    expect(parseQuestion(deps(), 'do you know who walked out').kind).toBe('person');
+    expect(parseQuestion(deps(), 'remind me who spoke for the exchange').kind).toBe('person');
   });
 });

@@ -40,6 +40,7 @@ import {
   RATE_UNITS,
   MONTH_AND_WEEKDAY_NAMES,
   ORGANISATION_QUESTION_NOUNS,
+  PEOPLE_WORDS,
   ORG_HEADS,
   PLACE_QUESTION_NOUNS,
   QUESTION_NOISE,
@@ -180,6 +181,15 @@ export function writtenOut(text: string): string {
   });
 }
 
+/** Every match of a cue that may open a relative clause follows a noun for people ("the diver who died"): it says which one. */
+function onlyRelative(re: string, lower: string): boolean {
+  for (const m of lower.matchAll(new RegExp(re, 'gi'))) {
+    const before = /(\p{L}+)\W*$/u.exec(lower.slice(0, m.index))?.[1];
+    if (!before || !(PEOPLE_WORDS.has(before) || isPersonNoun(lemma(before)))) return false;
+  }
+  return true;
+}
+
 /** Parse a question against the corpus of `deps`. `context` holds the names a follow-up carries. */
 export function parseQuestion(deps: Pick<Deps, 'corpus' | 'index'>, question: string, context: string[] = []): ParsedQuestion {
   const text = writtenOut(question.replace(/\s+/g, ' ').trim());
@@ -193,7 +203,7 @@ export function parseQuestion(deps: Pick<Deps, 'corpus' | 'index'>, question: st
   const cueWords = new Set<string>();
   // "What did X say?" asks for words; "what was the boat called?" for a name.
   const speechAsked = /^\s*(?:and\s+)?(?:what|how)\s+(?:did|does|do|has|have|had|is|was|were|are|will|would)\b/.test(lower) && !/\bcalled\s*$/.test(lower) && tokens.some((t) => SPEECH.has(t.norm));
-  const cue = speechAsked ? undefined : CUES.find((c) => c.regex.test(lower));
+  const cue = speechAsked ? undefined : CUES.find((c) => c.regex.test(lower) && !(c.relative && onlyRelative(c.re, lower)));
   if (speechAsked) kind = 'quote';
   if (cue) {
     kind = cue.kind;

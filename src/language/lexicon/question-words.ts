@@ -64,6 +64,11 @@ export interface AnswerCue {
   words?: readonly string[];
   /** The dimension asked ("long", "wide", "deep", "high"): a figure written with another one is not the answer. */
   dimension?: 'long' | 'wide' | 'deep' | 'high';
+  /**
+   * The cue word may also open a relative clause: written right after a noun or a pronoun of people ("ppl who got
+   * stuck", "the diver who died") it says which one, and the question is asked by its other words.
+   */
+  relative?: boolean;
 }
 
 /** The words that say which dimension a measure is ("400m long", "the width of"). */
@@ -121,7 +126,8 @@ export const ANSWER_CUES: readonly AnswerCue[] = [
   { re: String.raw`^\s*(?:and\s+)?where\b|\bwhat (?:place|location)\b|\bin which (?:place|location)\b`, kind: 'place', words: ['place', 'location'] },
   { re: String.raw`\bwhat(?:\s+is|\s+was|\s+were|\s+are|'s)?\s+(?:the\s+)?name of\b|\bwhat(?:\s+is|\s+was|'s)\s+(?:his|her|their|its)\s+name\b|\bname\s*\??\s*$`, kind: 'person', words: ['name', 'called'] },
   { re: String.raw`^\s*(?:and\s+)?(?:what|which)\b.*\bcalled\s*\??\s*$`, kind: 'name', words: ['called', 'name'] },
-  { re: String.raw`^\s*(?:and\s+)?(?:who|whom|whose)\b|\bwho\b`, kind: 'person' },
+  { re: String.raw`^\s*(?:and\s+)?(?:who|whom|whose)\b`, kind: 'person' },
+  { re: String.raw`\bwho\b`, kind: 'person', relative: true },
   { re: String.raw`^\s*(?:and\s+)?(?:did|does|do|is|are|was|were|can|could|has|have|had|will|would|should|shall|may|might|must|isn't|wasn't|didn't|doesn't|hasn't|haven't)\b`, kind: 'yesno' },
 ];
 
