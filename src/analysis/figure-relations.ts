@@ -5,6 +5,7 @@
  */
 import { MEASURE_KINDS, SOFT_COUNT_MODIFIERS, REVISION_VERBS, REVISION_WHEN, TREND_PHRASES, TREND_VERBS, alternation } from '../language/lexicon/index.js';
 import { terms } from '../language/tokenize.js';
+import { REMAINDER_WORDS } from '../language/lexicon/figure-time.js';
 import type { Figure } from './digest-figures.js';
 
 /** A figure plus its comparability group (the part of the key before ':'). */
@@ -12,8 +13,25 @@ export function figureGroup(f: Figure): string {
   return f.key === 'killed' ? 'killed' : f.key.split(':')[0]!;
 }
 
-/** Two figures' stated times are far enough apart that a difference is a change, not a disagreement. */
+// "left" only where nothing follows it in its clause, or a preposition of place: "12 seats left on the flight", not "500
+// workers left the company".
+const REMAINDER_AFTER_RE = new RegExp(`^\\s+(?:[\\p{L}-]+\\s+){0,4}?(?:${alternation(REMAINDER_WORDS.filter((w) => w !== 'left'))}\\b|left(?=\\s*$|\\s+(?:on|in|at|over|behind)\\b))`, 'iu');
+const REMAINDER_BEFORE_RE = new RegExp(`\\b(?:the|its|their|his|her)\\s+(?:${alternation(REMAINDER_WORDS)})\\s+$`, 'i');
+
+/** The figure says what is left of something ("about 40 hours of oxygen remaining", "the remaining 12"), not the whole. */
+export function isRemainder(f: Pick<Figure, 'display' | 'sentence'>): boolean {
+  const text = f.sentence.text;
+  const at = text.indexOf(f.display);
+  if (at < 0) return false;
+  return REMAINDER_AFTER_RE.test(text.slice(at + f.display.length, at + f.display.length + 60).split(/[.;,:!?]/)[0]!) || REMAINDER_BEFORE_RE.test(text.slice(Math.max(0, at - 30), at));
+}
+
+/**
+ * Two figures' stated times are far enough apart that a difference is a change, not a disagreement. What is left of
+ * something ("40 hours of oxygen remaining") and the whole ("oxygen for 96 hours") are of different moments too.
+ */
 export function differentTimes(a: Figure, b: Figure): boolean {
+  if (isRemainder(a) !== isRemainder(b)) return true;
   if (!a.when || !b.when) return false;
   if (a.when.length === 7 || b.when.length === 7) return a.when.slice(0, 7) !== b.when.slice(0, 7);
   const days = Math.abs(Date.parse(a.when) - Date.parse(b.when)) / 86_400_000;

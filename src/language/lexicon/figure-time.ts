@@ -22,3 +22,10 @@ export const PAST_AUXILIARIES: readonly string[] = list('did was were had');
  * started", "so far", "in total"): such a count only grows, so of two the articles' times cannot order, the larger is later.
  */
 export const RUNNING_TOTAL_WORDS: readonly string[] = ['since', 'so far', 'to date', 'in total', 'in all', 'altogether', 'cumulative'];
+
+/**
+ * Words that make a figure what is left of something at the moment it is written ("about 40 hours of oxygen remaining",
+ * "only 12 seats left"), not the whole ("enough oxygen to last 96 hours"): the two are of different moments, and
+ * neither contradicts the other.
+ */
+export const REMAINDER_WORDS: readonly string[] = ['remaining', 'left'];
