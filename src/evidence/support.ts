@@ -544,6 +544,11 @@ export function supportOf(statement: string, evidence: string | Quoted | readonl
   const quoted: Quoted[] = (Array.isArray(evidence) ? evidence : [evidence]).map((e: string | Quoted) => (typeof e === 'string' ? { quote: e } : e));
   const text = clean(statement);
   const s = read(text);
+  // "Delta expected …": a capitalised word opening the statement that is also a common word ("delta") names what the
+  // corpus names so; the quote must name it too (it still counts among the statement's words, as a common word would).
+  const initialNames = ctx.entities
+    ? s.toks.filter((t) => t.capitalized && !t.name && !t.measured && !t.cue && !STOPWORDS.has(t.bare) && !TITLE_WORDS.has(t.bare) && !!ctx.entities!.byKey.get(keyText(t.surface).trim())?.length)
+    : [];
   const quotes = quoted.map(readQuote);
   const qToks = quotes.flatMap((r) => r.toks);
   const qFigures = quotes.flatMap((r) => r.figures);
@@ -563,7 +568,7 @@ export function supportOf(statement: string, evidence: string | Quoted | readonl
   // names
   const missing: string[] = [];
   const swapped: string[] = [];
-  for (const run of nameRuns(s.toks, text)) {
+  for (const run of [...nameRuns(s.toks, text), ...initialNames.map((t) => [t])]) {
     const framed = inFrame(run[0]!.start);
     const ok = nameFound(run, text, framed ? { toks: frameToks, keys: frameKeys } : { toks: qToks, keys: qKeys }, ctx);
     if (ok) continue;
