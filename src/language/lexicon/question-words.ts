@@ -153,6 +153,8 @@ export const PHRASAL_PREDICATES: Readonly<Record<string, string>> = {
   'lose power': 'blackout outage', 'lost power': 'blackout outage', 'losing power': 'blackout outage',
   'speak for': 'spokesperson spokesman spokeswoman represent', 'spoke for': 'spokesperson spokesman spokeswoman represent',
   'have left': 'remain', 'had left': 'remain', 'has left': 'remain', 'write back': 'reply respond answer write', 'wrote back': 'reply respond answer write',
+  // who reported something first: "who broke the story", "who broke the news"
+  'broke the story': 'report reveal disclose', 'break the story': 'report reveal disclose', 'broke the news': 'report reveal announce disclose', 'break the news': 'report reveal announce disclose',
 };
 
 /** Words that introduce a cause after the event ("because of high winds", "caused by a power failure"). */
