@@ -722,6 +722,9 @@ const SUFFIX_ONLY: ReadonlySet<string> = new Set(COMPANY_SUFFIXES.map((x) => fol
 /** What stands between two names of a list as written: a comma, "and", "or", "&", "as well as". */
 const LIST_GAP_RE = /^\s*(?:,\s*(?:(?:and|or|as well as)\s+)?|(?:and|or|&|as well as)\s+)$/i;
 
+/** A noun, then a cue that its members follow ("ports such as", "companies, including", "airlines like"). */
+const MEMBERS_AFTER_RE = new RegExp(`([\\p{L}-]+)\\s*,?\\s+(?:${alternation([...PART_CUES.filter((c) => c !== 'among' && c !== 'of which' && c !== 'of whom'), 'like', 'notably'])})\\s+$`, 'iu');
+
 function nameFillers(slot: SlotContext): Filler[] {
   const { deps, q, elements, w, asked, at, near } = slot;
   const out: Filler[] = [];
@@ -788,7 +791,11 @@ function nameFillers(slot: SlotContext): Filler[] {
         const start = run[0]!.m.start;
         const end = endOf(run.at(-1)!);
         const span = s.text.slice(start, end);
-        if (span.split(/\s+/).length <= 16) out.push({ text: span, sentence: s, start, end, fit: Math.max(...run.map((x) => x.fit)) });
+        // "major ports such as Singapore and Rotterdam": a run written right after the noun asked for and a cue of its
+        // members is that noun's list, whatever else the sentence names.
+        const cue = MEMBERS_AFTER_RE.exec(s.text.slice(Math.max(0, start - 40), start));
+        const members = !!cue && !!headKeysMap && (headKeysMap.get(stem(fold(cue[1]!))) ?? 0) >= 0.5 ? at(s) : 0;
+        if (span.split(/\s+/).length <= 16) out.push({ text: span, sentence: s, start, end, fit: Math.max(members, ...run.map((x) => x.fit)) });
       }
     }
     for (const x of scored) if (!SUFFIX_ONLY.has(fold(x.e.name))) out.push({ text: s.text.slice(x.m.start, x.m.end), sentence: s, start: x.m.start, end: x.m.end, fit: x.fit * specific(deps, x.e), entity: x.e });
