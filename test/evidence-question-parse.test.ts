@@ -15,7 +15,8 @@
  * - "supposed to", "meant to" only say a plan: "when was it supposed to reopen" asks about reopening;
  * - a weekday before a name is the day ("on Monday Tallis had said"), not part of the name;
  * - "who" right after a word for people opens a relative clause ("what did delta give ppl who got stuck", "did anyone
- *   try to save the diver who died"): the question is asked by its other words, not for a person.
+ *   try to save the diver who died"): the question is asked by its other words, not for a person;
+ * - how a chat question is put to the bot ("remind me …", "any idea …", "do you know …") names no event and no topic.
  * Story written here.
  */
 import { describe, expect, it } from 'vitest';
@@ -105,4 +106,14 @@ describe('question parse', () => {
     expect(parseQuestion(deps(), 'do you know who walked out').kind).toBe('person');
     expect(parseQuestion(deps(), 'remind me who spoke for the exchange').kind).toBe('person');
   });
+
+  it('"remind me", "any idea", "do you know" put the question; they ask about nothing', async () => {
+    for (const text of ['remind me where tallis is based', 'any idea where tallis is based', 'do you know where tallis is based']) {
+      const q = parseQuestion(deps(), text);
+      expect(words(q.predicates), text).toEqual(['based']);
+      expect(words(q.topics), text).toEqual([]);
+      const a = await ask(deps(), text);
+      expect(a.short?.text, answerText(a)).toMatch(/^Corvo \[\d+\]$/);
+    }
+  }, 60_000);
 });

@@ -16,7 +16,7 @@ import { readFigures, type FigureReading } from '../analysis/figures.js';
 import { typoDistance } from '../language/edit-distance.js';
 import { fold, lemma, stem, terms, tokenize, type Token } from '../language/tokenize.js';
 import { PERSON_NOUNS, PLACE_NOUNS, THING_NOUNS } from '../language/lexicon/entity-cues.js';
-import { CHAT_SHORTHAND } from '../language/lexicon/chat.js';
+import { CHAT_PREAMBLES, CHAT_SHORTHAND } from '../language/lexicon/chat.js';
 import { synonymsOf } from '../language/synonyms.js';
 import { isPersonNoun, nounClass, partsOfSpeech } from '../language/wordnet.js';
 import { lexTags, tagWords, type TaggedWord } from '../language/word-tags.js';
@@ -160,6 +160,8 @@ const NOISE_PHRASE_RE = new RegExp(`\\b(?:${NOISE_PHRASES.map((p) => p.replace(/
 const EVENT_CUES = new Set([...MONEY_QUESTION_WORDS, ...MONEY_NOUNS]);
 const CUES = ANSWER_CUES.map((c) => ({ ...c, regex: new RegExp(c.re, 'i') }));
 
+const PREAMBLE_RE = new RegExp(`^\\s*(?:(?:ok|okay|so|hey|yo|wait|um|hmm)[,\\s]+)*(?:${alternation(CHAT_PREAMBLES)})[,:\\s]+(?=(?:what|which|who|whom|whose|when|where|why|how)\\b)`, 'i');
+
 const SHORTHAND_RE = new RegExp(
   `(^|[\\s("“])(${alternation(Object.keys(CHAT_SHORTHAND))})(?=$|[\\s,?!;:)"”]|\\.(?![\\p{L}\\d])|['’]s\\b)`,
   'giu',
@@ -194,6 +196,9 @@ function onlyRelative(re: string, lower: string): boolean {
 export function parseQuestion(deps: Pick<Deps, 'corpus' | 'index'>, question: string, context: string[] = []): ParsedQuestion {
   const text = writtenOut(question.replace(/\s+/g, ' ').trim());
   const lower = fold(text).replace(/[?!.]+\s*$/, '');
+  // "remind me where it is": the question word after a chat preamble opens the question the cues read (blanked, so
+  // offsets into `lower` stay those of the text).
+  const asked = lower.replace(PREAMBLE_RE, (m) => ' '.repeat(m.length));
   const tokens = tokenize(text);
   const claimed = new Set<number>();
 
@@ -202,8 +207,8 @@ export function parseQuestion(deps: Pick<Deps, 'corpus' | 'index'>, question: st
   let figures: FigureKind[] = [];
   const cueWords = new Set<string>();
   // "What did X say?" asks for words; "what was the boat called?" for a name.
-  const speechAsked = /^\s*(?:and\s+)?(?:what|how)\s+(?:did|does|do|has|have|had|is|was|were|are|will|would)\b/.test(lower) && !/\bcalled\s*$/.test(lower) && tokens.some((t) => SPEECH.has(t.norm));
-  const cue = speechAsked ? undefined : CUES.find((c) => c.regex.test(lower) && !(c.relative && onlyRelative(c.re, lower)));
+  const speechAsked = /^\s*(?:and\s+)?(?:what|how)\s+(?:did|does|do|has|have|had|is|was|were|are|will|would)\b/.test(asked) && !/\bcalled\s*$/.test(asked) && tokens.some((t) => SPEECH.has(t.norm));
+  const cue = speechAsked ? undefined : CUES.find((c) => c.regex.test(asked) && !(c.relative && onlyRelative(c.re, asked)));
   if (speechAsked) kind = 'quote';
   if (cue) {
     kind = cue.kind;
@@ -212,7 +217,7 @@ export function parseQuestion(deps: Pick<Deps, 'corpus' | 'index'>, question: st
   }
   // "how long is the ship" is a length; "how long were they stuck" a duration.
   if (figures[0] === 'duration' && figures.includes('length')) {
-    figures = /\bhow long (?:is|was|are|were)\b(?!.*\b(?:stuck|trapped|missing|inside|underwater|last|lasted|take|took|going|gone|away|there|down|in)\b)/.test(lower) ? ['length', 'duration'] : ['duration'];
+    figures = /\bhow long (?:is|was|are|were)\b(?!.*\b(?:stuck|trapped|missing|inside|underwater|last|lasted|take|took|going|gone|away|there|down|in)\b)/.test(asked) ? ['length', 'duration'] : ['duration'];
   }
 
   // 2. The entities it names (longest spans first), then names the corpus does not have.

@@ -23,3 +23,12 @@ export const CHAT_SHORTHAND: Readonly<Record<string, string>> = {
   tryna: 'trying to', lemme: 'let me', gimme: 'give me',
   gonna: 'going to', wanna: 'want to', gotta: 'got to', kinda: 'kind of', sorta: 'sort of',
 };
+
+/**
+ * How a chat question is put to the bot before the question itself ("remind me who the coach is", "any idea how deep
+ * it is", "do you know where they are"): it asks about nothing, and the question word after it says what is asked.
+ */
+export const CHAT_PREAMBLES: readonly string[] = [
+  'remind me', 'any idea', 'any ideas', 'no idea', 'i wonder', 'wondering', 'just curious', 'curious',
+  'do you know', 'does anyone know', 'anyone know', 'can you tell me', 'could you tell me', 'tell me',
+];

@@ -1,6 +1,7 @@
 /** Words that make a question but say nothing about what it is about. */
 
 import { CHANGE_VERBS } from './units.js';
+import { CHAT_PREAMBLES } from './chat.js';
 
 const list = (s: string) => s.trim().split(/\s+/);
 
@@ -200,6 +201,8 @@ export const NOISE_PHRASES: readonly string[] = [
   'in the first place', 'of all', 'for sure', 'exactly', 'roughly', 'approximately', 'down there', 'over there', 'out there', 'in there',
   // asking for news ("any updates on the rescue?"); "the bad update" stays a topic
   'any update', 'any updates', 'an update', 'latest update', 'latest updates', 'new update', 'new updates', 'updates on', 'update on',
+  // how a chat question is put to the bot ("remind me who the coach is", "any idea how deep it is"): no event, no topic
+  ...CHAT_PREAMBLES,
 ];
 
 /** Nouns that name a measure ("how big an area", "what distance"): the figure of that kind answers, and the noun is no topic. */
