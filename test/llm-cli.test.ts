@@ -145,10 +145,13 @@ describe('CLI ask with a model server', { timeout: 90_000 }, () => {
     ['insufficient_quota', () => void (stub.fallback = apiError(429, { type: 'insufficient_quota', code: 'insufficient_quota', message: 'quota' })), (n) => expect(n).toBe(1), REFUSED],
     ['a hang', () => void (stub.fallback = { hang: true }), (n) => expect([1, 2, 3]).toContain(n), SLOW],
   ];
+  // A reply refused on its merits is counted by requests: there the per-call timeout is made long, so that a loaded
+  // machine (the CLI is a child process) cannot turn a prompt 429 into a timeout and a second, legitimate, attempt.
+  const patient = { OPENAI_TIMEOUT_MS: '10000', OPENAI_DEADLINE_MS: '20000' };
   for (const [name, arrange, requests, note] of fallbackCases) {
     it(`${name} → the offline answer, with a note saying why`, async () => {
       arrange();
-      const run = await cli(withModel());
+      const run = await cli(withModel(note === SLOW ? {} : patient));
       requests(stub.requests.length);
       expect(run.json.answered).toBe(true);
       expect(run.json.text).toBe(offline.json.text);
