@@ -18,12 +18,20 @@ export function figureGroup(f: Figure): string {
 const REMAINDER_AFTER_RE = new RegExp(`^\\s+(?:[\\p{L}-]+\\s+){0,4}?(?:${alternation(REMAINDER_WORDS.filter((w) => w !== 'left'))}\\b|left(?=\\s*$|\\s+(?:on|in|at|over|behind)\\b))`, 'iu');
 const REMAINDER_BEFORE_RE = new RegExp(`\\b(?:the|its|their|his|her)\\s+(?:${alternation(REMAINDER_WORDS)})\\s+$`, 'i');
 
-/** The figure says what is left of something ("about 40 hours of oxygen remaining", "the remaining 12"), not the whole. */
+const remainders = new WeakMap<object, boolean>();
+
+/**
+ * The figure says what is left of something ("about 40 hours of oxygen remaining", "the remaining 12"), not the whole.
+ * Remembered per figure: the disagreement pass compares each figure with many.
+ */
 export function isRemainder(f: Pick<Figure, 'display' | 'sentence'>): boolean {
+  const known = remainders.get(f);
+  if (known !== undefined) return known;
   const text = f.sentence.text;
   const at = text.indexOf(f.display);
-  if (at < 0) return false;
-  return REMAINDER_AFTER_RE.test(text.slice(at + f.display.length, at + f.display.length + 60).split(/[.;,:!?]/)[0]!) || REMAINDER_BEFORE_RE.test(text.slice(Math.max(0, at - 30), at));
+  const found = at >= 0 && (REMAINDER_AFTER_RE.test(text.slice(at + f.display.length, at + f.display.length + 60).split(/[.;,:!?]/)[0]!) || REMAINDER_BEFORE_RE.test(text.slice(Math.max(0, at - 30), at)));
+  remainders.set(f, found);
+  return found;
 }
 
 /**
