@@ -108,7 +108,7 @@ describe('question parse', () => {
   });
 
   it('"remind me", "any idea", "do you know" put the question; they ask about nothing', async () => {
-    for (const text of ['remind me where tallis is based', 'any idea where tallis is based', 'do you know where tallis is based']) {
+    for (const text of ['remind me where tallis is based', 'any idea where tallis is based', 'do you know where tallis is based', 'wait where is tallis based', 'ok but where is tallis based']) {
       const q = parseQuestion(deps(), text);
       expect(words(q.predicates), text).toEqual(['based']);
       expect(words(q.topics), text).toEqual([]);

@@ -16,7 +16,7 @@ import { readFigures, type FigureReading } from '../analysis/figures.js';
 import { typoDistance } from '../language/edit-distance.js';
 import { fold, lemma, stem, terms, tokenize, type Token } from '../language/tokenize.js';
 import { PERSON_NOUNS, PLACE_NOUNS, THING_NOUNS } from '../language/lexicon/entity-cues.js';
-import { CHAT_PREAMBLES, CHAT_SHORTHAND } from '../language/lexicon/chat.js';
+import { CHAT_INTERJECTIONS, CHAT_PREAMBLES, CHAT_SHORTHAND } from '../language/lexicon/chat.js';
 import { synonymsOf } from '../language/synonyms.js';
 import { isPersonNoun, nounClass, partsOfSpeech } from '../language/wordnet.js';
 import { lexTags, tagWords, type TaggedWord } from '../language/word-tags.js';
@@ -160,7 +160,10 @@ const NOISE_PHRASE_RE = new RegExp(`\\b(?:${NOISE_PHRASES.map((p) => p.replace(/
 const EVENT_CUES = new Set([...MONEY_QUESTION_WORDS, ...MONEY_NOUNS]);
 const CUES = ANSWER_CUES.map((c) => ({ ...c, regex: new RegExp(c.re, 'i') }));
 
-const PREAMBLE_RE = new RegExp(`^\\s*(?:(?:ok|okay|so|hey|yo|wait|um|hmm)[,\\s]+)*(?:${alternation(CHAT_PREAMBLES)})[,:\\s]+(?=(?:what|which|who|whom|whose|when|where|why|how)\\b)`, 'i');
+const PREAMBLE_RE = new RegExp(
+  `^\\s*(?:(?:${alternation(CHAT_INTERJECTIONS)})[,.!\\s]+)*(?:(?:${alternation(CHAT_PREAMBLES)})[,:\\s]+)?(?=(?:what|which|who|whom|whose|when|where|why|how)\\b)`,
+  'i',
+);
 
 const SHORTHAND_RE = new RegExp(
   `(^|[\\s("“])(${alternation(Object.keys(CHAT_SHORTHAND))})(?=$|[\\s,?!;:)"”]|\\.(?![\\p{L}\\d])|['’]s\\b)`,
@@ -201,6 +204,11 @@ export function parseQuestion(deps: Pick<Deps, 'corpus' | 'index'>, question: st
   const asked = lower.replace(PREAMBLE_RE, (m) => ' '.repeat(m.length));
   const tokens = tokenize(text);
   const claimed = new Set<number>();
+  // Its words ask about nothing ("wait", "ok but", "remind me").
+  const preamble = PREAMBLE_RE.exec(lower)?.[0].length ?? 0;
+  tokens.forEach((t, i) => {
+    if (t.end <= preamble) claimed.add(i);
+  });
 
   // 1. What kind of thing answers it.
   let kind: AnswerKind = 'description';

@@ -32,3 +32,8 @@ export const CHAT_PREAMBLES: readonly string[] = [
   'remind me', 'any idea', 'any ideas', 'no idea', 'i wonder', 'wondering', 'just curious', 'curious',
   'do you know', 'does anyone know', 'anyone know', 'can you tell me', 'could you tell me', 'tell me',
 ];
+
+/** Words a chat question may open with before its question word ("ok but when did they get out", "wait how old is he"). */
+export const CHAT_INTERJECTIONS: readonly string[] = [
+  'ok', 'okay', 'so', 'but', 'and', 'like', 'wait', 'hey', 'yo', 'um', 'uh', 'hmm', 'lol', 'btw', 'also', 'well', 'right', 'sorry', 'please', 'pls', 'quick question',
+];
