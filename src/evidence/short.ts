@@ -113,6 +113,11 @@ function standingKeys(elements: readonly Element[], which: (e: Element) => boole
   return new Set(elements.filter(which).flatMap((e) => [...e.keys].filter(([, v]) => v >= 0.5).map(([k]) => k)));
 }
 
+/** "A former military diver has died", "one person was killed": a single one, the subject right before the verb. */
+const SINGLE_SUBJECT_RE = /(?:^|[,;:]\s*|\b(?:and|but|when|after|as)\s+)((?:[Aa]n?|[Oo]ne)\s+(?:[\p{L}'’-]+\s+){0,4}?([\p{L}'’-]+))\s+(?:(?:has|have|had|was|were|is)\s+)?(?:(?:been|also|reportedly|later|since)\s+)?$/u;
+/** How well a single one fits a count: below a figure of the thing counted, above one of something else in the sentence. */
+const SINGLE_FIT = 0.8;
+
 /** The fillers of one window, best first. */
 export function fillersOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, elements: Element[], w: Window): Filler[] {
   // What the question names or describes ("the wreckage" is the Titan's) is not its answer.
@@ -201,6 +206,23 @@ export function fillersOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestio
             if (rest) end = rest.end;
           }
           push(s, f.start, end, fit * at(s) * near(s, f.start), { figure: f });
+        }
+        // "how many people died": "A former military diver has died" says one — the question's verb, its subject a
+        // single one of the kind counted (a person, for people), written with "a", "an" or "one". A figure elsewhere in
+        // the sentence ("… helping rescue efforts for 12 boys") counts something else.
+        if (q.kind === 'count' && !often) {
+          for (const e of elements) {
+            if (e.role !== 'predicate' || e.term?.cls !== 'verb') continue;
+            const sup = w.support.get(e.id);
+            if (!sup || sup.sentence !== s || sup.at === undefined || sup.match < 0.5) continue;
+            const m = SINGLE_SUBJECT_RE.exec(s.text.slice(0, sup.at));
+            if (!m) continue;
+            const noun = m[2]!;
+            const fits = head && !head.vague ? (head.keys.get(stem(fold(noun))) ?? 0) >= 0.5 : isPersonNoun({ text: noun, lemma: lemma(fold(noun)) });
+            if (!fits) continue;
+            const start = m.index + m[0].indexOf(m[1]!);
+            push(s, start, start + m[1]!.length, SINGLE_FIT * at(s));
+          }
         }
         // "every 30 minutes", "at 30 minute intervals": how often.
         if (often) for (const m of s.text.matchAll(FREQUENCY_RE)) push(s, m.index!, m.index! + m[0].length, at(s) * near(s, m.index!));
