@@ -7,7 +7,8 @@
  * and filtered; the bench's /ask questions; /verify of sentences as written and with a number
  * changed; /compare; a digest.
  *
- *   tsx bench/answers.ts <corpusDir> <dataDir> <out.tsv> [ask=120]      (BENCH_ANSWERS=quick: without /compare and the digest)
+ *   tsx bench/answers.ts <corpusDir> <dataDir> <out.tsv> [ask=120]      (BENCH_ANSWERS=quick: without /compare and the digest;
+ *                                                                        BENCH_ANSWERS_WARM=1: after a server's warm-up)
  *
  * Writes `command \t input \t sha256` lines; compare two files with `diff`.
  */
@@ -31,7 +32,8 @@ const nAsk = Number(askArg ?? 120);
 
 const config = loadConfig({ SEEDS_DIR: corpusDir, DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
 const deps = await buildDeps(config, { log: silentLogger, store: createStore({ kind: 'memory' }), llm: null, clock: () => new Date('2026-12-05T00:00:00Z') });
-await warmUp();
+// BENCH_ANSWERS_WARM=1: the analysis read as a server's warm-up reads it (in slices), before the first command.
+await warmUp(process.env.BENCH_ANSWERS_WARM === '1' ? deps : undefined);
 
 const inputs: CommandInput[] = [];
 // /who: the most-mentioned entities of each kind (by the stored count), a surname, a first name, typos, nothing.

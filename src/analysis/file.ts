@@ -35,7 +35,7 @@ import type { RelationsJson } from './relations.js';
 import type { DateMention } from '../index/dates.js';
 import type { EventIndexJson, ProfileIndexJson } from './event-index.js';
 import type { RelatedJson } from './entity-lookup.js';
-import { eachEntryInSlices, parseJsonInSlices, windowedSource, type Slicer } from './sliced-json.js';
+import { eachEntryInSlices, parseJsonInSlices, windowedSource, type ByteSource, type Slicer } from './sliced-json.js';
 
 /** Bump when the file layout changes (the code hash covers rule changes). */
 export const ANALYSIS_SCHEMA = 3;
@@ -104,6 +104,12 @@ export interface Section<T = unknown> {
   entriesInSlices?(slicer: Slicer, fn: (key: string, value: unknown) => void): Promise<void>;
   /** Its bytes as stored, with those of the sections it is read with: written again as they are (no parse, no serialising). */
   raw(): [name: string, bytes: Buffer][];
+  /** Its length in bytes (a section of a loaded file). */
+  readonly size?: number;
+  /** Its bytes `[from, to)`, read from the file now (a section of a loaded file); throws when the file is short. */
+  bytesAt?(from: number, to: number): Buffer;
+  /** Its bytes as a source read a window at a time off the event loop (a section of a loaded file; see `windowedSource`). */
+  windowed?(): ByteSource;
 }
 
 /** The entities of a loaded file: without their mentions (`heads`), and each entity's mentions read on their own. */
@@ -361,6 +367,16 @@ function openAnalysisFile(file: string): { header: Header; loaded: LoadedAnalysi
           return eachEntryInSlices(windowOf(from, bytes, name), slicer, fn);
         },
         raw: () => [[name, bytesAt(from, bytes, name)]],
+        size: bytes,
+        bytesAt(start, end) {
+          if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start || end > bytes) throw new Error(`no bytes ${start}-${end} in analysis file section ${name}`);
+          if (start === 0 && end === bytes) analysisStats.sectionsRead[name] = (analysisStats.sectionsRead[name] ?? 0) + 1;
+          return bytesAt(from + start, end - start, name);
+        },
+        windowed() {
+          analysisStats.sectionsRead[name] = (analysisStats.sectionsRead[name] ?? 0) + 1;
+          return windowOf(from, bytes, name);
+        },
       };
       sections.set(name, section);
     }

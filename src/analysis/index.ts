@@ -26,7 +26,8 @@ import { buildEvents, dateMentionsOf, datesBySentence, type SentenceDate, type T
 import type { DateMention } from '../index/dates.js';
 import { corpusFigures, corpusFiguresInSlices, plainCounts } from './claim-figures.js';
 import { attributionOf, digestFigures, extractFigures, type CountedFigure, type Figure } from './digest-figures.js';
-import { buildFigures, type FigureFact, type FiguresAnalysis } from './figures.js';
+import { buildFigures, type FigureFact, type FigureKind, type FiguresAnalysis } from './figures.js';
+import { figureFactsInMemory, figureFactsOfSection, figureFactsOfSectionInSlices, type FigureFactIndex, type FigureFactsSection } from './figure-facts.js';
 import { attributeQuotes, attributeSentences, type Attribution } from './attribution.js';
 import { buildReferences, type Reference } from './references.js';
 import { buildRelations, relationsFromJson, relationsToJson, type Relations, type RelationsJson } from './relations.js';
@@ -77,8 +78,13 @@ export interface Analysis {
   readonly sentenceDates: Map<string, SentenceDate[]>;
   /** The figure lexicon's readings, by sentence id. */
   readonly figures: Map<string, Figure[]>;
-  /** Every figure as src/analysis/figures.ts reads it (ages tied to people, counts, measures): plain data. */
+  /** Every figure as src/analysis/figures.ts reads it (ages tied to people, counts, measures): plain data. Read whole: tools and tests; engines look them up in `figureFactIndex`. */
   readonly figureFacts: FiguresAnalysis;
+  /**
+   * The same facts looked up by sentence, id, value or kind (src/analysis/figure-facts.ts): from a
+   * persisted file, each is read from it when asked for, and only what the lookups need is held.
+   */
+  readonly figureFactIndex: FigureFactIndex;
   /** Every quotation the articles attribute, with its speaker (src/analysis/attribution.ts): plain data. */
   readonly quotes: Attribution[];
   /** Who says each sentence, by sentence id (quotations and reported speech). */
@@ -116,6 +122,14 @@ const ON_ENTITIES: PartName[] = ['facts', 'figureFacts', 'quotes', 'attribution'
 const ON_FIGURE_FACTS: PartName[] = ['ageFacts'];
 /** Parts that point at events (by position): usable only with the events they were built with. */
 const ON_EVENTS: PartName[] = ['eventIndex'];
+const AGE: ReadonlySet<FigureKind> = new Set(['age']);
+
+/** A stored part that is a section of a loaded file, readable by byte range (the figure facts are looked up there). */
+function asFigureFactsSection(x: unknown): FigureFactsSection | undefined {
+  if (!isSection(x) || typeof x.bytesAt !== 'function' || typeof x.windowed !== 'function' || typeof x.size !== 'number') return undefined;
+  const s = x;
+  return { size: s.size!, bytesAt: (from, to) => s.bytesAt!(from, to), windowed: () => s.windowed!() };
+}
 
 const registry = new WeakMap<Corpus, Analysis>();
 const internals = new WeakMap<Analysis, State>();
@@ -235,7 +249,7 @@ export async function warmAnalysis(deps: AnalysisDeps, steps: WarmSteps = {}): P
     ['names', () => a.names],
     ['events', () => a.events],
     ['figures', () => a.figures],
-    ['figureFacts', () => a.figureFacts],
+    ['figureFactIndex', () => a.figureFactIndex],
     ['ageFacts', () => a.ageFacts],
     ['quotes', () => a.quotes],
     ['attribution', () => a.attribution],
@@ -421,6 +435,59 @@ function createAnalysis(corpus: Corpus, slot: AnalysisSlot | undefined, log: Log
       return extractFigures(a, ref);
     });
 
+  /** A stored figure fact read from the file: it must name a sentence of the corpus; its strings are shared. */
+  const hydrateFact = (f: FigureFact) => {
+    state.resolver.sentence(f.sentenceId);
+    shareStrings(f);
+  };
+  const warnFacts = (err: unknown) => {
+    const why = err instanceof StaleAnalysisError ? 'does not fit the corpus' : 'is malformed';
+    state.log?.warn({ part: 'figureFacts', err: (err as Error).message }, `persisted analysis ${why}; rebuilding that part`);
+  };
+  /**
+   * Lookups over the file's section (held as the part's section: a save writes its bytes again). A fact
+   * that cannot be read from the file when asked for (the file cut short or changed since) makes the
+   * facts be read whole (or built) once, and every lookup is then made in memory.
+   */
+  const lookedUp = (index: FigureFactIndex, section: Section): FigureFactIndex => {
+    state.sections.set('figureFacts', section);
+    let current = index;
+    let failed = false;
+    const safely =
+      <A extends unknown[], R>(fn: (x: FigureFactIndex, ...args: A) => R) =>
+      (...args: A): R => {
+        if (!failed) {
+          try {
+            return fn(current, ...args);
+          } catch (err) {
+            failed = true;
+            warnFacts(err);
+            state.memo.delete('figureFacts');
+            state.sections.delete('figureFacts');
+            if (state.stored.figureFacts === section) {
+              delete state.stored.figureFacts;
+              analysisStats.built.figureFacts++;
+              state.memo.set('figureFacts', buildFigures(corpus, { entities: analysis.entities, attribution: attributionOf }));
+              markDirty(state);
+            }
+            current = figureFactsInMemory(analysis.figureFacts.figures);
+          }
+        }
+        return fn(current, ...args);
+      };
+    return {
+      get size() {
+        return current.size;
+      },
+      inSentence: safely((x, id: string) => x.inSentence(id)),
+      byId: safely((x, id: string) => x.byId(id)),
+      updatesOf: safely((x, id: string) => x.updatesOf(id)),
+      withValue: safely((x, value: number) => x.withValue(value)),
+      ofKinds: safely((x, kinds: ReadonlySet<FigureKind>, word?: string | null) => x.ofKinds(kinds, word)),
+      all: safely((x) => x.all()),
+    };
+  };
+
   const analysis: Analysis = {
     version: corpus.version,
     corpus,
@@ -466,6 +533,9 @@ function createAnalysis(corpus: Corpus, slot: AnalysisSlot | undefined, log: Log
     },
     get figureFacts() {
       const entities = this.entities;
+      // Looked up from the file: read whole from there (the same objects the lookups give).
+      const looked = state.memo.get('figureFactIndex') as FigureFactIndex | undefined;
+      if (looked && !state.memo.has('figureFacts') && state.sections.has('figureFacts')) return part('figureFacts', (): FiguresAnalysis => ({ version: 1, figures: looked.all() }));
       return persisted(
         'figureFacts',
         (j: FiguresAnalysis) => {
@@ -486,8 +556,23 @@ function createAnalysis(corpus: Corpus, slot: AnalysisSlot | undefined, log: Log
           for (const f of j) state.resolver.sentence(f.sentenceId);
           return j;
         },
-        () => this.figureFacts.figures.filter((f) => f.kind === 'age'),
+        () => this.figureFactIndex.ofKinds(AGE, null),
       );
+    },
+    get figureFactIndex() {
+      this.entities;
+      return part('figureFactIndex', () => {
+        const stored = state.stored.figureFacts;
+        const section = asFigureFactsSection(stored);
+        if (section && !state.memo.has('figureFacts')) {
+          try {
+            return lookedUp(figureFactsOfSection(section, hydrateFact), stored as Section);
+          } catch (err) {
+            warnFacts(err);
+          }
+        }
+        return figureFactsInMemory(this.figureFacts.figures);
+      });
     },
     get quotes() {
       const entities = this.entities;
@@ -649,14 +734,21 @@ function createAnalysis(corpus: Corpus, slot: AnalysisSlot | undefined, log: Log
       const value = await corpusFiguresInSlices(corpus, figuresOf, { ...slicer, itemsPerTurn: Math.max(1, Math.floor(slicer.itemsPerTurn / 20)) });
       if (!state.memo.has('figures')) state.memo.set('figures', value);
     },
-    figureFacts: inSlices('figureFacts', async (j: FiguresAnalysis, slicer) => {
+    figureFactIndex: async (slicer) => {
+      const stored = state.stored.figureFacts;
+      const section = asFigureFactsSection(stored);
+      if (state.memo.has('figureFactIndex') || state.memo.has('figureFacts') || !section) return;
       analysis.entities;
-      await eachInSlices(j.figures, slicer, (f) => {
-        state.resolver.sentence(f.sentenceId);
-        shareStrings(f);
-      });
-      return j;
-    }),
+      let index: FigureFactIndex;
+      try {
+        index = await figureFactsOfSectionInSlices(section, hydrateFact, slicer);
+      } catch {
+        // Left to the getter, which reads it again and warns and rebuilds what does not fit.
+        return;
+      }
+      if (state.memo.has('figureFactIndex') || state.memo.has('figureFacts') || state.stored.figureFacts !== stored) return;
+      state.memo.set('figureFactIndex', lookedUp(index, stored as Section));
+    },
     ageFacts: plainInSlices('ageFacts', (f: FigureFact) => state.resolver.sentence(f.sentenceId)),
     quotes: checkedInSlices('quotes', ['sentenceIds'], ['speaker']),
     attribution: inSlices('attribution', async (j: Record<string, Omit<Attribution, 'sentenceIds'>>, slicer) => {
@@ -823,7 +915,7 @@ function save(state: State): Promise<void> {
       if (has('entities')) parts.entities = as('entities', () => entitiesToJson(a.entities));
       if (has('facts')) parts.facts = as('facts', () => factsToJson(a.facts, a.entities));
       if (has('events')) parts.events = as('events', () => eventsToJson(a.events));
-      if (has('figureFacts')) parts.figureFacts = as('figureFacts', () => a.figureFacts);
+      if (has('figureFacts') || state.memo.has('figureFactIndex')) parts.figureFacts = as('figureFacts', () => a.figureFacts);
       if (has('quotes')) parts.quotes = as('quotes', () => a.quotes);
       if (has('attribution')) parts.attribution = as('attribution', () => a.attribution);
       if (has('references')) parts.references = as('references', () => a.references);

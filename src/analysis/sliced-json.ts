@@ -61,7 +61,7 @@ export async function mapInSlices<T, U>(list: readonly T[], slicer: Slicer, fn: 
 }
 
 /** One item of a container: its bytes `[start, end)`, where its value starts (after the key, in an object), and its own items when it is a container. */
-interface Span {
+export interface Span {
   start: number;
   end: number;
   value: number;
@@ -159,6 +159,43 @@ export async function eachEntryInSlices(buf: Buffer | ByteSource, slicer: Slicer
   await assemble(src, array, kids, budget, fn);
 }
 
+/**
+ * Where the items of the JSON container `src` holds are (two levels: each item's own items when it
+ * is a container), scanned in slices, nothing parsed: a reader can then parse one item, or a run of
+ * them, from its bytes alone. Throws what `JSON.parse` throws on malformed input, and a TypeError
+ * when the value is not an array or object.
+ */
+export async function spansInSlices(src: ByteSource, slicer: Slicer): Promise<{ array: boolean; kids: Span[] }> {
+  const { first, at } = await firstByte(src, 0, src.length);
+  if (first !== OPEN_ARRAY && first !== OPEN_OBJECT) {
+    await parseRange(src, 0, src.length);
+    throw new TypeError('not a JSON array or object');
+  }
+  const { array, kids, close } = await scan(src, at, src.length, budgetOf(slicer));
+  if (!(await onlySpace(src, close + 1, src.length))) await parseRange(src, 0, src.length);
+  return { array, kids };
+}
+
+/** `spansInSlices` of a buffer, in one step. */
+export function spansOf(buf: Buffer): { array: boolean; kids: Span[] } {
+  let at = 0;
+  while (at < buf.length && isSpace(buf[at]!)) at++;
+  const opener = buf[at];
+  if (opener !== OPEN_ARRAY && opener !== OPEN_OBJECT) {
+    JSON.parse(buf.toString('utf8'));
+    throw new TypeError('not a JSON array or object');
+  }
+  const st = scanState(opener, at);
+  const end = scanChunk(st, buf, 0, at + 1, buf.length);
+  let rest = end;
+  while (rest < buf.length && isSpace(buf[rest]!)) rest++;
+  if (st.close < 0 || st.malformed || rest < buf.length) {
+    JSON.parse(buf.toString('utf8'));
+    throw new SyntaxError('malformed JSON');
+  }
+  return { array: st.array, kids: st.kids };
+}
+
 /** The first byte of `[from, to)` that is not whitespace (-1 if none), and where it is. */
 async function firstByte(src: ByteSource, from: number, to: number): Promise<{ first: number; at: number }> {
   for (let o = from; o < to; ) {
@@ -247,7 +284,7 @@ async function assemble(src: ByteSource, array: boolean, kids: Span[], budget: B
  */
 async function scan(src: ByteSource, open: number, to: number, budget: Budget): Promise<{ array: boolean; kids: Span[]; close: number }> {
   const opener = (await src.bytes(open, open + 1))[0]!;
-  const st: ScanState = { array: opener === OPEN_ARRAY, kids: [], kid: { start: open + 1, end: -1, value: open + 1 }, content1: false, grand: undefined, content2: false, depth: 1, stack: [opener], malformed: false, inString: false, close: -1 };
+  const st = scanState(opener, open);
   // The scan runs in a plain loop (a chunk per call) so it is optimised; between chunks, turns.
   const chunk = Math.max(1, budget.slicer.bytesPerTurn * 4);
   for (let i = open + 1; i < to && st.close < 0; ) {
@@ -278,6 +315,11 @@ interface ScanState {
   /** Inside a string (a chunk may end in one; an escape's second byte is skipped even past a chunk's end). */
   inString: boolean;
   close: number;
+}
+
+/** The state of a scan of the container whose opening bracket `opener` is at `open`. */
+function scanState(opener: number, open: number): ScanState {
+  return { array: opener === OPEN_ARRAY, kids: [], kid: { start: open + 1, end: -1, value: open + 1 }, content1: false, grand: undefined, content2: false, depth: 1, stack: [opener], malformed: false, inString: false, close: -1 };
 }
 
 /** Scan `[from, end)`, whose bytes are `buf` from position `base`; returns where it stopped (past the closing bracket, or `end`). */

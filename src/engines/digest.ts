@@ -452,17 +452,19 @@ interface Reading {
 }
 
 /** The figures analysis's facts by article and sentence, to read each key figure's time as /ask reads it. */
-function factsBySentence(ctx: Ctx): Map<string, FigureFact[]> {
-  const out = new Map<string, FigureFact[]>();
-  for (const f of analysisOf(ctx.deps).figureFacts.figures) {
-    const k = `${f.articleId}\u0000${f.sentenceId}`;
-    out.set(k, [...(out.get(k) ?? []), f]);
-  }
-  return out;
+function factsBySentence(ctx: Ctx): Pick<Map<string, FigureFact[]>, 'get'> {
+  const index = analysisOf(ctx.deps).figureFactIndex;
+  return {
+    get(k) {
+      const [articleId, sentenceId] = k.split('\u0000') as [string, string];
+      const list = index.inSentence(sentenceId).filter((f) => f.articleId === articleId);
+      return list.length ? list : undefined;
+    },
+  };
 }
 
 /** The fact of the same value in the same sentence (a count first). */
-function factOf(facts: Map<string, FigureFact[]>, f: Figure): FigureFact | undefined {
+function factOf(facts: Pick<Map<string, FigureFact[]>, 'get'>, f: Figure): FigureFact | undefined {
   const same = (facts.get(`${f.articleId}\u0000${f.sentence.id}`) ?? []).filter((x) => x.value === f.value);
   return same.find((x) => x.kind === 'count') ?? same[0];
 }

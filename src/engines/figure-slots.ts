@@ -62,7 +62,7 @@ export function resolveHolder(deps: Pick<Deps, 'corpus'>, text: string): Holder 
  * written with that noun and those of the people the articles call by it ("his son Suleman").
  */
 function heldAges(deps: Pick<Deps, 'corpus'>, holder: Holder): FigureFact[] {
-  const analysis = figureAnalysis(deps);
+  const analysis: FiguresAnalysis = { version: 1, figures: analysisOf(deps).ageFacts };
   const own = figuresHeldBy(analysis, 'age', { entityId: holder.entity?.id ?? null, noun: holder.noun });
   if (!holder.noun) return own;
   const noun = lemma(holder.noun.toLowerCase());
@@ -203,7 +203,6 @@ function dimensionSaid(text: string, f: FigureFact): 'long' | 'wide' | 'deep' | 
 export function figureAnswer(deps: Pick<Deps, 'corpus' | 'index'>, question: string, context: string[] = []): Answer | null {
   const fq = figureQuestion(question);
   if (!fq) return null;
-  const analysis = figureAnalysis(deps);
   let picked: { f: FigureFact; label: string }[] = [];
   if (fq.kinds[0] === 'age') {
     // "How old is he?" after a question about someone: the person carried from it.
@@ -226,7 +225,8 @@ export function figureAnswer(deps: Pick<Deps, 'corpus' | 'index'>, question: str
     const named = (f: FigureFact) => !!head && !!f.noun && f.noun.split(' ').some((w) => w === head || w === head.replace(/s$/, ''));
     // "long (400m)": a measure of one of the linear kinds written with the dimension asked is of the kind asked, however it was read.
     const ofKind = (f: FigureFact) => fq.kinds.includes(f.kind) || (!!fq.dimension && LINEAR_KINDS.has(f.kind) && (() => { const at = locate(deps, f); return !!at && dimensionSaid(at.sentence.text, f) === fq.dimension; })());
-    const candidates = analysis.figures.filter((f) => ofKind(f) && (!head || f.head === head || f.head === head.replace(/s$/, '') || named(f)));
+    const kinds = new Set<FigureKind>([...fq.kinds, ...((fq.dimension ? LINEAR_KINDS : []) as FigureKind[])]);
+    const candidates = analysisOf(deps).figureFactIndex.ofKinds(kinds, head ? head.replace(/s$/, '') : null).filter((f) => ofKind(f) && (!head || f.head === head || f.head === head.replace(/s$/, '') || named(f)));
     const scored = candidates
       .map((f) => {
         const found = locate(deps, f);

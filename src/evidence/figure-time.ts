@@ -9,7 +9,7 @@
 import type { Deps } from '../deps.js';
 import { NOW_QUESTION_WORDS, RUNNING_TOTAL_WORDS } from '../language/lexicon/figure-time.js';
 import { analysisOf } from '../analysis/index.js';
-import type { FigureFact, FiguresAnalysis } from '../analysis/figures.js';
+import type { FigureFact } from '../analysis/figures.js';
 import { findDateMentions, type DateMention } from '../index/dates.js';
 import type { Article, Sentence } from '../types.js';
 import type { Answering } from './answerable.js';
@@ -58,7 +58,7 @@ interface Span {
   precision: 'day' | 'month';
 }
 
-const timesMemo = new WeakMap<FiguresAnalysis, FigureTimes>();
+const timesMemo = new WeakMap<object, FigureTimes>();
 
 /**
  * The times of the corpus's figures (built once per figures analysis). A figure applies when the
@@ -67,13 +67,10 @@ const timesMemo = new WeakMap<FiguresAnalysis, FigureTimes>();
  */
 export function figureTimes(deps: Pick<Deps, 'corpus'>): FigureTimes {
   const a = analysisOf(deps);
-  const facts = a.figureFacts;
+  const facts = a.figureFactIndex;
   const hit = timesMemo.get(facts);
   if (hit) return hit;
-  const ids = new Map(facts.figures.map((f) => [f.id, f]));
-  const later = new Map<string, FigureFact[]>();
-  for (const f of facts.figures) if (f.refersTo && f.later) later.set(f.refersTo, [...(later.get(f.refersTo) ?? []), f]);
-  const byId = (id: string) => ids.get(id);
+  const byId = (id: string) => facts.byId(id);
   const spans = new Map<string, Span | null>();
   const spanOf = (f: FigureFact): Span | null => {
     if (spans.has(f.id)) return spans.get(f.id)!;
@@ -112,7 +109,7 @@ export function figureTimes(deps: Pick<Deps, 'corpus'>): FigureTimes {
   const times: FigureTimes = {
     byId,
     dated: (f) => !!spanOf(f),
-    updates: (id) => later.get(id) ?? [],
+    updates: (id) => facts.updatesOf(id),
     laterThan(x, y) {
       const l = linked(x, y) || -linked(y, x);
       if (l) return l > 0;
@@ -200,9 +197,9 @@ export function byTime(
   const lead = first.figure;
   // A question that names no time ("how many troops did the US send?") about a figure the articles later update ("that
   // number has since grown to roughly 10,000") asks what the story knows now: the latest leads, the first beside it.
-  const all = analysisOf(deps).figureFacts.figures;
+  const facts = analysisOf(deps).figureFactIndex;
   // The same fact in another article ("roughly 4,500 troops" in August, "4,500 troops" in August) shares its updates.
-  const twins = (f: FigureFact) => all.filter((g) => g !== f && g.value === f.value && sameQuantity(g, f) && times.comparable(g, f));
+  const twins = (f: FigureFact) => facts.withValue(f.value).filter((g) => g !== f && g.value === f.value && sameQuantity(g, f) && times.comparable(g, f));
   const now = q.now || (!q.dates.length && [lead, ...twins(lead)].some((f) => updates(f.id).length > 0));
   if (!now && !q.dates.length) return none;
   const floor = top.rank * 0.5;

@@ -82,17 +82,9 @@ const MEASURE_VERB_BEFORE_RE = /(?:\b(the|its|this|that)\s+)?\b([\p{L}-]+)\s+([\
 const MEASURES: ReadonlySet<string> = new Set(['distance', 'length', 'depth', 'height', 'area', 'volume', 'weight', 'speed']);
 const PERSONISH = new Set(['people', 'person', 'persons', 'crew', 'team', 'passenger', 'resident', 'worker', 'member', 'staff', 'personnel', 'individual', 'civilian']);
 
-/** Figures of the analysis by sentence id (built once per figures analysis). */
-const figureIndex = new WeakMap<object, Map<string, FigureFact[]>>();
+/** Figures of the analysis in one sentence. */
 function figuresIn(deps: Pick<Deps, 'corpus'>, sentenceId: string): FigureFact[] {
-  const facts = analysisOf(deps).figureFacts;
-  let m = figureIndex.get(facts);
-  if (!m) {
-    m = new Map();
-    for (const f of facts.figures) m.set(f.sentenceId, [...(m.get(f.sentenceId) ?? []), f]);
-    figureIndex.set(facts, m);
-  }
-  return m.get(sentenceId) ?? [];
+  return analysisOf(deps).figureFactIndex.inSentence(sentenceId);
 }
 
 /** Mentions of entities by sentence id (built once per entity index). */
@@ -689,7 +681,7 @@ function groupAgeFits(elements: Element[], f: FigureFact, s: Sentence): boolean 
  */
 export function ageSentences(deps: Pick<Deps, 'corpus'>, elements: Element[]): { article: Article; sentence: Sentence }[] {
   const out: { article: Article; sentence: Sentence }[] = [];
-  for (const f of analysisOf(deps).figureFacts.figures) {
+  for (const f of analysisOf(deps).ageFacts) {
     if (f.kind !== 'age') continue;
     const article = deps.corpus.byId.get(f.articleId);
     const sentence = article?.sentences.find((x) => x.id === f.sentenceId);
