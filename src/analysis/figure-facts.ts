@@ -86,8 +86,15 @@ export interface FigureFactsSection {
   windowed(): ByteSource;
 }
 
-/** What reading a fact from the file does besides parsing it: check it fits the corpus, share its strings (throws when it does not fit). */
-export type Hydrate = (f: FigureFact) => void;
+/**
+ * What reading a fact from the file does besides parsing it: `check` that it fits the corpus (throws when
+ * it does not; every fact is checked when the index is made), and `hydrate` one that is kept (checks it and
+ * shares its strings).
+ */
+export interface FactReader {
+  check(f: FigureFact): void;
+  hydrate(f: FigureFact): void;
+}
 
 /** Facts read from the file kept strongly (the most recent), beside those something else still holds. */
 const KEPT = 16_384;
@@ -200,11 +207,11 @@ function figureSpansOf(kids: Span[], array: boolean, keys: (kid: Span) => string
 }
 
 /** Parse a run of items `[a, b)` of `spans` from their bytes (`text` is bytes `[spans[a].start, spans[b-1].end)`), adding each to `sk`. */
-function addRun(sk: Skeleton, spans: Span[], a: number, b: number, text: string, hydrate: Hydrate): void {
+function addRun(sk: Skeleton, spans: Span[], a: number, b: number, text: string, reader: FactReader): void {
   const items = JSON.parse(`[${text}]`) as FigureFact[];
   if (items.length !== b - a) throw new SyntaxError('figure facts: items do not match their scan');
   for (let k = 0; k < items.length; k++) {
-    hydrate(items[k]!);
+    reader.check(items[k]!);
     sk.add(items[k]!, spans[a + k]!.start, spans[a + k]!.end);
   }
 }
@@ -221,20 +228,20 @@ function* runsOf(spans: Span[]): Generator<[number, number]> {
 
 /**
  * The index of the figure facts in a file section, made now: the section is read whole once (every
- * fact checked by `hydrate`, as a whole read checks it), and only what the lookups need is kept.
+ * fact checked by `reader.check`, as a whole read checks it), and only what the lookups need is kept.
  * Throws what a whole read would throw for a section that is damaged or does not fit the corpus.
  */
-export function figureFactsOfSection(section: FigureFactsSection, hydrate: Hydrate): FigureFactIndex {
+export function figureFactsOfSection(section: FigureFactsSection, reader: FactReader): FigureFactIndex {
   const buf = section.bytesAt(0, section.size);
   const { array, kids } = spansOf(buf);
   const spans = figureSpansOf(kids, array, (kid) => JSON.parse(buf.toString('utf8', kid.start, kid.value - 1)) as string);
   const sk = new Skeleton();
-  for (const [a, b] of runsOf(spans)) addRun(sk, spans, a, b, buf.toString('utf8', spans[a]!.start, spans[b - 1]!.end), hydrate);
-  return storedIndex(sk.finish(), section, hydrate);
+  for (const [a, b] of runsOf(spans)) addRun(sk, spans, a, b, buf.toString('utf8', spans[a]!.start, spans[b - 1]!.end), reader);
+  return storedIndex(sk.finish(), section, reader);
 }
 
 /** `figureFactsOfSection`, its bytes read a window at a time and parsed in slices (the warm-up). */
-export async function figureFactsOfSectionInSlices(section: FigureFactsSection, hydrate: Hydrate, slicer: Slicer): Promise<FigureFactIndex> {
+export async function figureFactsOfSectionInSlices(section: FigureFactsSection, reader: FactReader, slicer: Slicer): Promise<FigureFactIndex> {
   const src = section.windowed();
   const { array, kids } = await spansInSlices(src, slicer);
   const keys = new Map<Span, string>();
@@ -242,14 +249,14 @@ export async function figureFactsOfSectionInSlices(section: FigureFactsSection, 
   const spans = figureSpansOf(kids, array, (kid) => keys.get(kid)!);
   const sk = new Skeleton();
   for (const [a, b] of runsOf(spans)) {
-    addRun(sk, spans, a, b, (await src.bytes(spans[a]!.start, spans[b - 1]!.end)).toString('utf8'), hydrate);
+    addRun(sk, spans, a, b, (await src.bytes(spans[a]!.start, spans[b - 1]!.end)).toString('utf8'), reader);
     await slicer.turn();
   }
-  return storedIndex(sk.finish(), section, hydrate);
+  return storedIndex(sk.finish(), section, reader);
 }
 
 /** Lookups over a skeleton, each fact parsed from the section when asked for. */
-function storedIndex(sk: Skeleton, section: FigureFactsSection, hydrate: Hydrate): FigureFactIndex {
+function storedIndex(sk: Skeleton, section: FigureFactsSection, reader: FactReader): FigureFactIndex {
   const n = sk.n;
   // A fact read stays the same object while anything holds it; `kept` holds the last KEPT read.
   const refs: (WeakRef<FigureFact> | undefined)[] = new Array(n);
@@ -272,7 +279,7 @@ function storedIndex(sk: Skeleton, section: FigureFactsSection, hydrate: Hydrate
       if (out[i - from]) continue;
       const f = items[i - from]!;
       if (f?.articleId !== sk.runArticle[sk.article[i]!] || f.value !== sk.value[i] && !(Number.isNaN(f.value) && Number.isNaN(sk.value[i]))) throw new SyntaxError('figure facts: the file does not hold what it held when read');
-      hydrate(f);
+      reader.hydrate(f);
       // Another read of the same bytes meanwhile: the one held first stays.
       const held = known(i);
       if (held) {

@@ -436,9 +436,12 @@ function createAnalysis(corpus: Corpus, slot: AnalysisSlot | undefined, log: Log
     });
 
   /** A stored figure fact read from the file: it must name a sentence of the corpus; its strings are shared. */
-  const hydrateFact = (f: FigureFact) => {
-    state.resolver.sentence(f.sentenceId);
-    shareStrings(f);
+  const factReader = {
+    check: (f: FigureFact) => void state.resolver.sentence(f.sentenceId),
+    hydrate: (f: FigureFact) => {
+      state.resolver.sentence(f.sentenceId);
+      shareStrings(f);
+    },
   };
   const warnFacts = (err: unknown) => {
     const why = err instanceof StaleAnalysisError ? 'does not fit the corpus' : 'is malformed';
@@ -566,7 +569,7 @@ function createAnalysis(corpus: Corpus, slot: AnalysisSlot | undefined, log: Log
         const section = asFigureFactsSection(stored);
         if (section && !state.memo.has('figureFacts')) {
           try {
-            return lookedUp(figureFactsOfSection(section, hydrateFact), stored as Section);
+            return lookedUp(figureFactsOfSection(section, factReader), stored as Section);
           } catch (err) {
             warnFacts(err);
           }
@@ -741,7 +744,7 @@ function createAnalysis(corpus: Corpus, slot: AnalysisSlot | undefined, log: Log
       analysis.entities;
       let index: FigureFactIndex;
       try {
-        index = await figureFactsOfSectionInSlices(section, hydrateFact, slicer);
+        index = await figureFactsOfSectionInSlices(section, factReader, slicer);
       } catch {
         // Left to the getter, which reads it again and warns and rebuilds what does not fit.
         return;
