@@ -10,7 +10,7 @@
  *   tsx bench/measure.ts ready    <corpusDir> <dataDir>   start-up as src/main.ts does it: buildDeps + engine modules (the bot answers), the first
  *                                                          /who and /timeline then, and the rest of warmUp (analysis parts) after them
  *   tsx bench/measure.ts raw      <corpusDir> <dataDir>   a plain MiniSearch over the same passages, queried with the /ask questions (the ratio's baseline)
- *   tsx bench/measure.ts queries  <corpusDir> <dataDir>   a server start, then /timeline about:<topic> and /who timed as in `build`
+ *   tsx bench/measure.ts queries  <corpusDir> <dataDir>   a server start, then /timeline about:<topic>, /who and /ask timed as in `build`
  *                                                          (steady state on a loaded analysis; needs a `build` or a server run first;
  *                                                          BENCH_WARM=modules: load the engine modules only, each analysis part is
  *                                                          loaded on first use — for a file holding only the parts these commands read)
@@ -327,8 +327,16 @@ async function queries(): Promise<Record<string, unknown>> {
   console.error(`timeline: ${JSON.stringify(timeline)}`);
   const who = await timeCommand(deps, Array.from({ length: 101 }, (_, i) => ({ command: 'who' as const, text: q.who[i % q.who.length] })), 20_000);
   console.error(`who: ${JSON.stringify(who)}`);
+  // /ask as in `build` (10 untimed first, then the bench's questions), after the warm-up: BENCH_QUERIES_ASK=0 leaves it out.
+  let ask: Awaited<ReturnType<typeof timeCommand>> | undefined;
+  if (process.env.BENCH_QUERIES_ASK !== '0') {
+    const qa = questionsFor(deps.corpus, 200);
+    for (const question of qa.ask.slice(0, 10)) await runCommand(deps, { command: 'ask', text: question });
+    ask = await timeCommand(deps, qa.ask.map((text) => ({ command: 'ask' as const, text })), 45_000);
+    console.error(`ask: ${JSON.stringify(ask)}`);
+  }
   const recomputed = Object.entries(analysisStats.built).filter(([k, n]) => n !== built[k as keyof typeof built]).map(([k]) => k);
-  return { startMs, startCpuMs, timeline, who, recomputed, peakRssMb: peakRssMb() };
+  return { startMs, startCpuMs, timeline, who, ...(ask ? { ask } : {}), recomputed, peakRssMb: peakRssMb() };
 }
 
 const out = mode === 'ready' ? await ready() : mode === 'queries' ? await queries() : mode === 'raw' ? await raw() : mode === 'warm' ? await warm() : mode === 'snapshot' ? await snapshot() : mode === 'server' ? await server() : await build();
