@@ -98,7 +98,7 @@ export interface FactReader {
 
 /** Facts read from the file kept strongly (the most recent), beside those something else still holds. */
 const KEPT = 16_384;
-/** Bytes of facts' JSON parsed per turn while the index is made in slices. */
+/** Bytes of facts' JSON parsed per `JSON.parse` when the index is made in one step. */
 const RUN_BYTES = 256 << 10;
 
 /** What is held per fact, and per article (a run of facts), to find facts without holding them. */
@@ -216,11 +216,11 @@ function addRun(sk: Skeleton, spans: Span[], a: number, b: number, text: string,
   }
 }
 
-/** Runs of item spans of at most ~`RUN_BYTES` (an item larger than that on its own). */
-function* runsOf(spans: Span[]): Generator<[number, number]> {
+/** Runs of item spans of at most ~`bytes` (an item larger than that on its own). */
+function* runsOf(spans: Span[], bytes: number): Generator<[number, number]> {
   for (let a = 0; a < spans.length; ) {
     let b = a + 1;
-    while (b < spans.length && spans[b]!.end - spans[a]!.start <= RUN_BYTES) b++;
+    while (b < spans.length && spans[b]!.end - spans[a]!.start <= bytes) b++;
     yield [a, b];
     a = b;
   }
@@ -236,7 +236,7 @@ export function figureFactsOfSection(section: FigureFactsSection, reader: FactRe
   const { array, kids } = spansOf(buf);
   const spans = figureSpansOf(kids, array, (kid) => JSON.parse(buf.toString('utf8', kid.start, kid.value - 1)) as string);
   const sk = new Skeleton();
-  for (const [a, b] of runsOf(spans)) addRun(sk, spans, a, b, buf.toString('utf8', spans[a]!.start, spans[b - 1]!.end), reader);
+  for (const [a, b] of runsOf(spans, RUN_BYTES)) addRun(sk, spans, a, b, buf.toString('utf8', spans[a]!.start, spans[b - 1]!.end), reader);
   return storedIndex(sk.finish(), section, reader);
 }
 
@@ -248,7 +248,8 @@ export async function figureFactsOfSectionInSlices(section: FigureFactsSection, 
   for (const kid of array ? [] : kids) keys.set(kid, JSON.parse((await src.bytes(kid.start, kid.value - 1)).toString('utf8')) as string);
   const spans = figureSpansOf(kids, array, (kid) => keys.get(kid)!);
   const sk = new Skeleton();
-  for (const [a, b] of runsOf(spans)) {
+  // A turn's share of JSON parsed per run (the slicer's bytes per turn).
+  for (const [a, b] of runsOf(spans, slicer.bytesPerTurn)) {
     addRun(sk, spans, a, b, (await src.bytes(spans[a]!.start, spans[b - 1]!.end)).toString('utf8'), reader);
     await slicer.turn();
   }
