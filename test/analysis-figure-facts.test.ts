@@ -64,6 +64,10 @@ function expectSameLookups(index: FigureFactIndex, whole: FigureFact[], deps: De
     expect(plain(index.updatesOf(f.id)), f.id).toEqual(plain(whole.filter((g) => g.refersTo === f.id && g.later)));
   }
   for (const v of new Set(whole.map((f) => f.value))) expect(plain(index.withValue(v)), String(v)).toEqual(plain(whole.filter((f) => f.value === v)));
+  for (const like of whole) {
+    const same = whole.filter((f) => f.value === like.value && f.kind === like.kind && (f.head ?? '') === (like.head ?? ''));
+    expect(plain(index.withValue(like.value, like)), like.id).toEqual(plain(same));
+  }
   const kinds = [...new Set(whole.map((f) => f.kind))];
   const words = [null, ...new Set(whole.flatMap((f) => [f.head, f.noun?.split(' ')[0]]).filter((w): w is string => !!w).slice(0, 30)), 'zzz'];
   for (const k of [...kinds.map((k) => [k]), kinds, ['length', 'distance', 'depth', 'height']] as FigureKind[][]) {

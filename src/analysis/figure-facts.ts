@@ -24,8 +24,8 @@ export interface FigureFactIndex {
   byId(id: string): FigureFact | undefined;
   /** The facts that are later values of the fact `id` (`refersTo` it, with `later`). */
   updatesOf(id: string): FigureFact[];
-  /** The facts of this value (`===`). */
-  withValue(value: number): FigureFact[];
+  /** The facts of this value (`===`), and when `like` is given of its kind and head (no head: none). */
+  withValue(value: number, like?: Pick<FigureFact, 'kind' | 'head'>): FigureFact[];
   /**
    * The facts of one of `kinds` whose counted noun or head contains `word` (every fact of those
    * kinds when `word` is null): a pre-filter, so a reader's own test runs on few facts.
@@ -35,6 +35,7 @@ export interface FigureFactIndex {
   all(): FigureFact[];
 }
 
+const sameKind = (f: Pick<FigureFact, 'kind' | 'head'>, like: Pick<FigureFact, 'kind' | 'head'>) => f.kind === like.kind && (f.head ?? '') === (like.head ?? '');
 const hasWord = (f: FigureFact, word: string | null | undefined) => word == null || !!f.head?.includes(word) || !!f.noun?.includes(word);
 
 /** The facts as built (or read whole): every lookup from memory. */
@@ -67,7 +68,7 @@ export function figureFactsInMemory(figures: FigureFact[]): FigureFactIndex {
       }
       return [...(later.get(id) ?? [])];
     },
-    withValue: (value) => figures.filter((f) => f.value === value),
+    withValue: (value, like) => figures.filter((f) => f.value === value && (!like || sameKind(f, like))),
     ofKinds: (kinds, word) => figures.filter((f) => kinds.has(f.kind) && hasWord(f, word)),
     all: () => [...figures],
   };
@@ -324,9 +325,17 @@ function storedIndex(sk: Skeleton, section: FigureFactsSection, reader: FactRead
     inSentence: (sentenceId) => ofArticle(articleOfId(sentenceId)).filter((f) => f.sentenceId === sentenceId),
     byId: (id) => ofArticle(articleOfId(id)).find((f) => f.id === id),
     updatesOf: (id) => facts(sk.later.get(id) ?? []),
-    withValue(value) {
+    withValue(value, like) {
+      const kind = like ? sk.kindCode.get(like.kind) : undefined;
+      if (like && kind === undefined) return [];
+      // No head is the empty head (`(head ?? '')`): either code.
+      const head = like ? (like.head ?? '') : '';
       const idx: number[] = [];
-      for (let i = 0; i < n; i++) if (sk.value[i] === value) idx.push(i);
+      for (let i = 0; i < n; i++) {
+        if (sk.value[i] !== value) continue;
+        if (like && (sk.kind[i] !== kind || (sk.head[i]! < 0 ? '' : sk.strings[sk.head[i]!]) !== head)) continue;
+        idx.push(i);
+      }
       return facts(idx);
     },
     ofKinds(kinds, word) {

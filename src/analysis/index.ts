@@ -485,7 +485,7 @@ function createAnalysis(corpus: Corpus, slot: AnalysisSlot | undefined, log: Log
       inSentence: safely((x, id: string) => x.inSentence(id)),
       byId: safely((x, id: string) => x.byId(id)),
       updatesOf: safely((x, id: string) => x.updatesOf(id)),
-      withValue: safely((x, value: number) => x.withValue(value)),
+      withValue: safely((x, value: number, like?: Pick<FigureFact, 'kind' | 'head'>) => x.withValue(value, like)),
       ofKinds: safely((x, kinds: ReadonlySet<FigureKind>, word?: string | null) => x.ofKinds(kinds, word)),
       all: safely((x) => x.all()),
     };

@@ -199,7 +199,7 @@ export function byTime(
   // number has since grown to roughly 10,000") asks what the story knows now: the latest leads, the first beside it.
   const facts = analysisOf(deps).figureFactIndex;
   // The same fact in another article ("roughly 4,500 troops" in August, "4,500 troops" in August) shares its updates.
-  const twins = (f: FigureFact) => facts.withValue(f.value).filter((g) => g !== f && g.value === f.value && sameQuantity(g, f) && times.comparable(g, f));
+  const twins = (f: FigureFact) => facts.withValue(f.value, f).filter((g) => g !== f && g.value === f.value && sameQuantity(g, f) && times.comparable(g, f));
   const now = q.now || (!q.dates.length && [lead, ...twins(lead)].some((f) => updates(f.id).length > 0));
   if (!now && !q.dates.length) return none;
   const floor = top.rank * 0.5;
