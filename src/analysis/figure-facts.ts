@@ -269,33 +269,32 @@ function storedIndex(sk: Skeleton, section: FigureFactsSection, reader: FactRead
   let next = 0;
   const known = (i: number) => refs[i]?.deref();
 
-  /** The facts `[from, to)` (one article's, or part of it), read from the file where not held. */
-  const read = (from: number, to: number): FigureFact[] => {
-    const out: FigureFact[] = new Array(to - from);
+  /**
+   * The facts at `idx` (ascending, of one article), read from the file where not held: the bytes from
+   * the first to the last in one read, and only the facts not held parsed, each from its own bytes.
+   */
+  const read = (idx: readonly number[]): FigureFact[] => {
+    const out: FigureFact[] = new Array(idx.length);
     let missing = false;
-    for (let i = from; i < to; i++) if (!(out[i - from] = known(i)!)) missing = true;
+    for (let k = 0; k < idx.length; k++) if (!(out[k] = known(idx[k]!)!)) missing = true;
     if (!missing) return out;
-    const items = JSON.parse(`[${section.bytesAt(sk.start[from]!, sk.end[to - 1]!).toString('utf8')}]`) as FigureFact[];
-    if (items.length !== to - from) throw new SyntaxError('figure facts: the file does not hold what it held when read');
-    for (let i = from; i < to; i++) {
-      if (out[i - from]) continue;
-      const f = items[i - from]!;
-      if (f?.articleId !== sk.runArticle[sk.article[i]!] || f.value !== sk.value[i] && !(Number.isNaN(f.value) && Number.isNaN(sk.value[i]))) throw new SyntaxError('figure facts: the file does not hold what it held when read');
+    const base = sk.start[idx[0]!]!;
+    const buf = section.bytesAt(base, sk.end[idx[idx.length - 1]!]!);
+    for (let k = 0; k < idx.length; k++) {
+      if (out[k]) continue;
+      const i = idx[k]!;
+      const f = JSON.parse(buf.toString('utf8', sk.start[i]! - base, sk.end[i]! - base)) as FigureFact;
+      if (f?.articleId !== sk.runArticle[sk.article[i]!] || (f.value !== sk.value[i] && !(Number.isNaN(f.value) && Number.isNaN(sk.value[i])))) throw new SyntaxError('figure facts: the file does not hold what it held when read');
       reader.hydrate(f);
-      // Another read of the same bytes meanwhile: the one held first stays.
-      const held = known(i);
-      if (held) {
-        out[i - from] = held;
-        continue;
-      }
       refs[i] = new WeakRef(f);
       gone.register(f, i);
       kept[next] = f;
       next = (next + 1) % KEPT;
-      out[i - from] = f;
+      out[k] = f;
     }
     return out;
   };
+  const range = (from: number, to: number) => Array.from({ length: to - from }, (_, k) => from + k);
 
   /** The facts at `idx` (ascending), each article's read in one go. */
   const facts = (idx: number[]): FigureFact[] => {
@@ -304,9 +303,7 @@ function storedIndex(sk: Skeleton, section: FigureFactsSection, reader: FactRead
       const run = sk.article[idx[a]!]!;
       let b = a + 1;
       while (b < idx.length && sk.article[idx[b]!] === run) b++;
-      const from = idx[a]!;
-      const got = read(from, idx[b - 1]! + 1);
-      for (let k = a; k < b; k++) out.push(got[idx[k]! - from]!);
+      out.push(...read(idx.slice(a, b)));
       a = b;
     }
     return out;
@@ -317,7 +314,7 @@ function storedIndex(sk: Skeleton, section: FigureFactsSection, reader: FactRead
     if (run === undefined) return [];
     const from = sk.runFirst[run]!;
     const to = sk.runFirst[run + 1]!;
-    return from < to ? read(from, to) : [];
+    return from < to ? read(range(from, to)) : [];
   };
 
   return {
@@ -352,6 +349,6 @@ function storedIndex(sk: Skeleton, section: FigureFactsSection, reader: FactRead
       for (let i = 0; i < n; i++) if (codes.has(sk.kind[i]!) && (word == null || has(sk.head[i]!) || has(sk.noun[i]!))) idx.push(i);
       return facts(idx);
     },
-    all: () => (n ? read(0, n) : []),
+    all: () => facts(range(0, n)),
   };
 }
