@@ -18,11 +18,6 @@ import { askAnswer } from './phrasing.js';
 import { analysisOf } from '../analysis/index.js';
 import type { Figure } from '../analysis/digest-figures.js';
 
-/** The corpus's figures, with ages tied to people through the entity index (built once per corpus version: src/analysis). */
-export function figureAnalysis(deps: Pick<Deps, 'corpus'>): FiguresAnalysis {
-  return analysisOf(deps).figureFacts;
-}
-
 /** Who a question or claim is about: a person of the entity index, or a common noun ("the coach"). */
 export interface Holder {
   entity: Entity | null;

@@ -201,11 +201,11 @@ export function parseQuestion(deps: Pick<Deps, 'corpus' | 'index'>, question: st
   const lower = fold(text).replace(/[?!.]+\s*$/, '');
   // "remind me where it is": the question word after a chat preamble opens the question the cues read (blanked, so
   // offsets into `lower` stay those of the text).
-  const asked = lower.replace(PREAMBLE_RE, (m) => ' '.repeat(m.length));
+  const preamble = PREAMBLE_RE.exec(lower)?.[0].length ?? 0;
+  const asked = ' '.repeat(preamble) + lower.slice(preamble);
   const tokens = tokenize(text);
   const claimed = new Set<number>();
   // Its words ask about nothing ("wait", "ok but", "remind me").
-  const preamble = PREAMBLE_RE.exec(lower)?.[0].length ?? 0;
   tokens.forEach((t, i) => {
     if (t.end <= preamble) claimed.add(i);
   });
