@@ -116,4 +116,12 @@ describe('question parse', () => {
       expect(a.short?.text, answerText(a)).toMatch(/^Corvo \[\d+\]$/);
     }
   }, 60_000);
+
+  it('a message that is only a preamble or chat openers asks nothing, and says so', async () => {
+    for (const text of ['remind me', 'any idea?', 'ok']) {
+      const a = await ask(deps(), text);
+      expect(a.answered, text).toBe(false);
+      expect(answerText(a), text).toMatch(/no words I can look up/);
+    }
+  }, 60_000);
 });
