@@ -6,7 +6,8 @@
  * person, not someone else the conversation met; "which minister is in charge of …" is
  * answered by the minister the articles name, though they never write "in charge"; "where did
  * she speak" by where she said it; "did it lose power" by a blackout, "did anyone get hurt" by
- * the crew being safe.
+ * the crew being safe. After a "who …" the articles do not answer, "where does he work" has no one to mean: it
+ * says so rather than answer about someone else.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deps } from '../src/deps.js';
@@ -98,6 +99,22 @@ describe('a pronoun after an answer means the person it named', () => {
     const a = await runCommand(deps, { command: 'ask', text: 'where did she speak?', session: 'p-3' });
     expect(a.answered).toBe(true);
     expect(a.short?.text).toContain('Oslo');
+  });
+
+  it('"he" after a "who …" the articles do not answer means no one they name: it says so and answers nothing', async () => {
+    const first = await runCommand(deps, { command: 'ask', text: 'who repaired the tug sterna?', session: 'p-5' });
+    expect(first.answered).toBe(false);
+    const a = await runCommand(deps, { command: 'ask', text: 'where does he work?', session: 'p-5' });
+    expect(a.answered).toBe(false);
+    expect(a.citations).toEqual([]);
+    expect(a.short).toBeUndefined();
+    expect(text(a)).toContain("can't tell who “he” is");
+    expect(text(a)).toContain('who repaired the tug sterna?');
+    expect(text(a)).not.toContain('Kessel General Hospital');
+    // A follow-up that names its own subject is answered as usual.
+    const named = await runCommand(deps, { command: 'ask', text: 'how old is omar haddad?', session: 'p-5' });
+    expect(named.answered).toBe(true);
+    expect(named.short?.text).toContain('67');
   });
 });
 

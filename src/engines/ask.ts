@@ -44,6 +44,8 @@ export interface Turn {
   people?: { name: string; gender?: 'male' | 'female' }[];
   /** It asked for a person and the answer is about one it does not name ("a former SEAL … died"). */
   unnamed?: boolean;
+  /** It asked for a person and the articles do not say who: a follow-up's "he" or "she" means no one they name. */
+  unknownPerson?: boolean;
   at: number;
 }
 
@@ -105,7 +107,7 @@ const MAX_RESOLVED_CHARS = 1000;
  * previous question with the new name; pronouns pull in the previous turn's names.
  * A question that names its own subject and has no pronoun stands alone.
  */
-export function resolveFollowUp(question: string, prev: Turn | undefined): { resolved: string; isFollowUp: boolean; context: string[] } {
+export function resolveFollowUp(question: string, prev: Turn | undefined): FollowUp {
   const r = interpretFollowUp(question, prev);
   if (r.resolved.length <= MAX_RESOLVED_CHARS || !prev) return r;
   // Each turn builds on the last interpretation: keep the follow-up's own words after as much of the previous one as fits.
@@ -115,7 +117,16 @@ export function resolveFollowUp(question: string, prev: Turn | undefined): { res
   return { ...r, resolved: head ? `${head} ${own}` : own };
 }
 
-function interpretFollowUp(question: string, prev: Turn | undefined): { resolved: string; isFollowUp: boolean; context: string[] } {
+/** A question read against the conversation. */
+interface FollowUp {
+  resolved: string;
+  isFollowUp: boolean;
+  context: string[];
+  /** The personal pronoun that can only mean the unknown answer of the previous question ("he" after an unanswered "who …"). */
+  noReferent?: string;
+}
+
+function interpretFollowUp(question: string, prev: Turn | undefined): FollowUp {
   if (!prev) return { resolved: question, isFollowUp: false, context: [] };
   // A bare question word ("When?", "Why?", "How many?") asks it of the previous question's subject.
   const bare = question.match(/^\s*(?:and\s+)?(when|where|why|how many|how much|how|who)\s*\??\s*$/i);
@@ -157,6 +168,9 @@ function interpretFollowUp(question: string, prev: Turn | undefined): { resolved
   const hasPronoun = PRONOUN_RE.test(question);
   const contentTerms = terms(question).filter((t) => !QUESTION_NOISE.has(t));
   if (hasPronoun || contentTerms.length === 0 || (ownNames.length === 0 && contentTerms.length <= 1)) {
+    // "who gave tips on saving oxygen" went unanswered, then "where does he work": he is whoever the articles did not name.
+    const pronoun = words(question).find((w) => PRONOUNS[w]?.animacy === 'person' && PRONOUNS[w]?.number === 'singular');
+    if (pronoun && prev.unknownPerson && !prev.people?.length && ownNames.length === 0) return { resolved: question, isFollowUp: true, context: [], noReferent: pronoun };
     const meant = personsMeant(question, prev);
     // The previous answer is about someone it does not name ("a former SEAL … died"): no other person of the conversation is meant.
     if (meant === null) return { resolved: question, isFollowUp: true, context: [] };
@@ -185,7 +199,7 @@ function personsMeant(question: string, prev: Turn): string[] | null {
  * refers to ("he scrawled a note" is the coach), then those the question named; else the question's named people
  * first; then the rest of the conversation's subjects.
  */
-function peopleOf(deps: Deps, resolved: string, answer: Answer, subjects: string[]): Pick<Turn, 'people' | 'unnamed'> {
+function peopleOf(deps: Deps, resolved: string, answer: Answer, subjects: string[]): Pick<Turn, 'people' | 'unnamed' | 'unknownPerson'> {
   const analysis = analysisOf(deps);
   const index = analysis.entities;
   const persons = index.entities.filter((e) => e.kind === 'person');
@@ -219,6 +233,7 @@ function peopleOf(deps: Deps, resolved: string, answer: Answer, subjects: string
   const order = asksWho ? [...shortPeople, ...quotePeople, ...named, ...asked] : [...shortPeople, ...named, ...quotePeople, ...asked];
   const people = [...new Set(order)].slice(0, 4).map((e) => ({ name: e.name, ...(genderOf(e) ? { gender: genderOf(e)! } : {}) }));
   // It asked for a person and the answer names none: a follow-up's "he" is that unnamed person, no one else.
+  if (asksWho && !answer.answered) return { people, unknownPerson: true };
   return { people, ...(asksWho && answer.answered && !shortPeople.length && !quotePeople.length ? { unnamed: true } : {}) };
 }
 
@@ -271,7 +286,15 @@ export async function ask(deps: Deps, question: string, opts: AskOptions = {}): 
   }
   const prev = history[history.length - 1];
   const recent = prev && deps.clock().getTime() - prev.at < deps.config.SESSION_TTL_MINUTES * 60_000 ? prev : undefined;
-  const { resolved, isFollowUp, context } = resolveFollowUp(question, recent);
+  const { resolved, isFollowUp, context, noReferent } = resolveFollowUp(question, recent);
+  if (noReferent) {
+    // Nothing to look up: any answer would be about someone the user never meant.
+    const answer = refusal(question, `I can't tell who “${noReferent}” is: the articles didn't answer your last question (“${recent!.question.trim()}”), so there is no one for “${noReferent}” to mean. Ask again with the person's name.`, []);
+    answer.meta = { resolvedQuestion: resolved };
+    if (notes.length) answer.notes = notes;
+    await remember(deps, sessionKey, history, { question, resolved, answer: answer.blocks[0]!.text, names: [], at: deps.clock().getTime() }, answer, notes.length > 0);
+    return answer;
+  }
   // Carried names (who "he" is) help rank, but the follow-up's own words decide answerability.
   // "How old is X?", "How far/fast/heavy …?": the figure of that kind, read once for every command. A count
   // ("how many …") is answered so only when the sentences do not answer it: they show its changes and rival figures.
@@ -338,15 +361,21 @@ export async function ask(deps: Deps, question: string, opts: AskOptions = {}): 
       ...peopleOf(deps, resolved, answer, namesOf(resolved, answer)),
       at: deps.clock().getTime(),
     };
-    try {
-      await deps.store.set(sessionKey, [...history, turn].slice(-6), deps.config.SESSION_TTL_MINUTES * 60_000);
-    } catch (err) {
-      if (!isStoreUnavailableError(err)) throw err;
-      if (!notes.length) answer.notes = [...(answer.notes ?? []), 'Conversation memory is unavailable right now, so a follow-up will not remember this question.'];
-      deps.log.warn({ err: (err as Error).message }, 'session write failed');
-    }
+    await remember(deps, sessionKey, history, turn, answer, notes.length > 0);
   }
   return answer;
+}
+
+/** Add a turn to the conversation; a store that is down costs the memory, not the answer (which says so). */
+async function remember(deps: Deps, sessionKey: string | undefined, history: Turn[], turn: Turn, answer: Answer, noted = false): Promise<void> {
+  if (!sessionKey) return;
+  try {
+    await deps.store.set(sessionKey, [...history, turn].slice(-6), deps.config.SESSION_TTL_MINUTES * 60_000);
+  } catch (err) {
+    if (!isStoreUnavailableError(err)) throw err;
+    if (!noted) answer.notes = [...(answer.notes ?? []), 'Conversation memory is unavailable right now, so a follow-up will not remember this question.'];
+    deps.log.warn({ err: (err as Error).message }, 'session write failed');
+  }
 }
 
 /**
