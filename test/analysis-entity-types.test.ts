@@ -104,6 +104,18 @@ The quarry is owned by Orlania-based Venn Stoneworks Ltd. Orlanian mining compan
     expect(venn.kind).toBe('organization');
     expect(venn.mentions.map((m) => m.descriptor)).toEqual(expect.arrayContaining(['Orlania-based', 'Orlanian mining company']));
   });
+  it('an apposition saying what a name is outweighs a city the name begins with ("Boston Rovers, the club …")', () => {
+    const { entities: clubs } = buildEntityIndex(
+      corpusOf(`Monday, 4 May 2026
+
+Quarry boys invited to a match
+
+By Ana Ruiz
+
+Boston Rovers, the club most of the boys support, have invited them to the final.`),
+    );
+    expect(find(clubs, 'Boston Rovers')?.kind).toBe('organization');
+  });
   it('a person "of" an organisation is two entities', () => {
     expect(find(entities, 'Greta Nyberg')?.kind).toBe('person');
     expect(find(entities, 'Kestrel Geology Institution')?.kind).toBe('organization');

@@ -159,7 +159,7 @@ export function typeCues(text: string, start: number, end: number, shape: NameSh
   if (appo && !possessive && !ACCORDING_RE.test(before) && !FINITE_RE.test(appo)) {
     const head = appositionHead(appo);
     const kind = head ? kindOfNoun(head) : undefined;
-    if (kind && head) add(kind, `apposition: ${head}`, kind === 'person' ? 2 : 3);
+    if (kind && head) add(kind, `apposition: ${head}`, kind === 'person' ? 2 : 4);
   }
   // A speech verb with the name as subject, or inverted after the verb.
   if (!opts.inQuote && !possessive && !titled && (SPEECH_AFTER_RE.test(rest) || (SPEECH_BEFORE_RE.test(before) && /^\s*(?:[,.;]|$|\s+(?:on|in|at|to|who|that|said|told))/.test(rest)))) {
