@@ -1,7 +1,7 @@
 /**
  * /verify with the one judge (src/evidence/support.ts) on a small project-written corpus:
  * compound claims judged part by part, each kind of contradiction (another figure, another
- * date, another name in the same role, the opposite state, the opposite polarity), and
+ * date, another name in the same role, the opposite state or way of travel, the opposite polarity), and
  * parts the articles do not address. Nothing here depends on the seed story.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -52,6 +52,8 @@ The council did not approve the new timetable, a spokeswoman said.
 Marta Olsen led the Kestrel ferry line for nine years before she quit.
 
 Fire investigators said they had found no evidence that the blaze at the ticket office was started deliberately.
+
+The Aurora was sailing northbound through the Eastmere channel when its engine failed.
 `,
 };
 
@@ -119,6 +121,10 @@ describe('/verify judged part by part', () => {
     ['The Kestrel ferry line was sold to a unit of Baltic Holding and later moved its offices to Finland', 'partly supported'],
     ['The Kestrel ferry line was sold to a unit of Baltic Holding ending a long family feud', 'partly supported'],
     ['Marta Olsen stayed on as chief executive and the ferry line was sold to a unit of Baltic Holding', 'contradicted'],
+    // one way of travel, the other way ("northbound" / "heading south")
+    ['The Aurora was heading south through the Eastmere channel', 'contradicted'],
+    ['The Aurora was travelling westbound through the Eastmere channel', 'not addressed'],
+    ['The Aurora was heading northbound through the Eastmere channel', 'supported'],
     // nothing of it in the articles
     ['The Kestrel ferry line bought three new hovercraft', 'not addressed'],
   ])('%s → %s', async (claim, verdict) => {

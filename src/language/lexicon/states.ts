@@ -4,7 +4,18 @@
  * "stayed on", "yet to make a decision" / "already decided"). General English, never a
  * story's words; single-word opposites live in ANTONYM_PAIRS (relations.ts).
  */
+/** Verbs of travel a direction follows ("heading north", "was sailing south"). */
+const TRAVEL_VERBS = ['heading', 'headed', 'travelling', 'traveling', 'sailing', 'moving', 'going', 'transiting', 'steaming', 'bound', 'flying', 'driving'];
+
+/** The ways of saying a direction of travel: "northbound", "north-bound", "heading north", "heading northward". */
+function travelling(direction: string): string[] {
+  return [`${direction}bound`, `${direction}-bound`, ...TRAVEL_VERBS.flatMap((v) => [`${v} ${direction}`, `${v} ${direction}ward`, `${v} ${direction}wards`])];
+}
+
 export const STATE_OPPOSITES: readonly (readonly [readonly string[], readonly string[]])[] = [
+  // One vessel, vehicle or convoy travels one way at a time.
+  [travelling('north'), travelling('south')],
+  [travelling('east'), travelling('west')],
   [
     ['quit', 'quits', 'resign', 'resigns', 'resigned', 'step down', 'steps down', 'stepped down', 'was fired', 'was ousted', 'was dismissed'],
     ['stay on', 'stays on', 'stayed on', 'remain in office', 'remains in office', 'remained in office', 'kept his job', 'kept her job', 'kept their jobs'],
