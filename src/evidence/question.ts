@@ -631,7 +631,9 @@ function matchEntities(deps: Pick<Deps, 'corpus' | 'index'>, tokens: Token[], cl
       }
       // "which airlines": a plural dictionary noun right after the question word is the kind of things asked, not a word
       // of the names that end with it ("Canadian Airlines"). A singular one may be ("what sea" → the Red Sea).
-      const kindAsked = single && known && /^(?:which|what)$/.test(tokens[i - 1]?.norm ?? '') && lemma(span[0]!.norm) !== span[0]!.norm;
+      // A singular one the names of several entities end with ("which airport" where two airports are named) asks which.
+      const kindAsked =
+        single && known && /^(?:which|what)$/.test(tokens[i - 1]?.norm ?? '') && (lemma(span[0]!.norm) !== span[0]!.norm || new Set((byWord.get(key) ?? []).filter((e) => e.keys.some((k) => k.split(' ').at(-1) === key)).map((e) => e.id)).size >= 2);
       if (!found.length && single && !common && !kindAsked && key.length >= 3) {
         found = byWord.get(key) ?? [];
         if (found.length && isCommonWord(deps, span[0]!, found)) found = [];
