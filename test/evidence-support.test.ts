@@ -93,6 +93,12 @@ describe('supportOf', () => {
     expect(supportOf('The minister visited the harbour on Friday June 29.', 'The minister visited the harbour on June 28.').verdict).toBe('contradicts');
   });
 
+  it('a number word is a figure, never a word that covers another ("five" is a hyponym of the noun "die" in WordNet)', () => {
+    const r = supportOf('Three climbers died on the ridge.', 'A rescue team found five climbers on the ridge.');
+    expect(r.supported).toBe(false);
+    expect(r.uncovered).toContain('died');
+  });
+
   it('a count against "no" of the same noun contradicts', () => {
     const r = supportOf('Three passengers were hurt in the fire.', 'No passengers were hurt in the fire.');
     expect(r.parts.find((p) => p.check === 'figures')).toMatchObject({ ok: false, contradicts: true });

@@ -84,6 +84,29 @@ export function countsIn(text: string, sentence: Sentence, articleId: string): F
   return out;
 }
 
+/** "A former military diver has died", "one person was killed": a single one, the subject right before the verb. */
+const SINGLE_SUBJECT_RE = /(?:^|[,;:]\s*|\b(?:and|but|when|after|as)\s+)((?:[Aa]n?|[Oo]ne)\s+(?:[\p{L}'’-]+\s+){0,4}?([\p{L}'’-]+))\s+(?:(?:has|have|had|was|were|is)\s+)?(?:(?:been|also|reportedly|later|since)\s+)?$/u;
+
+/**
+ * The single subject written right before a verb at `verbAt` ("A former military diver has died": "A former military
+ * diver", noun "diver"): one of that noun did it. /ask reads it as a count of one for "how many … <verb>", /verify as
+ * the figure 1 of a claim's count of that noun with that verb.
+ */
+export function singleSubjectBefore(text: string, verbAt: number): { start: number; end: number; text: string; noun: string } | null {
+  const m = SINGLE_SUBJECT_RE.exec(text.slice(0, verbAt));
+  if (!m) return null;
+  const start = m.index + m[0].indexOf(m[1]!);
+  return { start, end: start + m[1]!.length, text: m[1]!, noun: m[2]! };
+}
+
+/** The count of one that `singleSubjectBefore` reads before a verb, as a figure compared with other counts of its noun. */
+export function singleCount(sentence: Sentence, verbAt: number, articleId: string): Figure | null {
+  const one = singleSubjectBefore(sentence.text, verbAt);
+  const key = one && terms(one.noun)[0];
+  if (!one || !key) return null;
+  return { key: `count:${key}`, label: one.noun.toLowerCase(), value: 1, display: one.text, lo: 1, hi: 1, noun: one.noun.toLowerCase(), whenText: null, when: null, who: null, articleId, sentence };
+}
+
 /**
  * Plain counts ("42,000 kettles") in sentences, except where the lexicon already read that number.
  * Not cached here: src/analysis builds them once per corpus version.

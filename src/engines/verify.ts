@@ -16,7 +16,7 @@ import { editDistance } from '../language/edit-distance.js';
 import {
   ALLEGATION_WORDS, ANSWER_VERBS, CLAIM_FRAME, LIGHT_VERBS, ROLE_OPENERS, SUBORDINATORS, TITLE_HEADS, CLAUSE_START_WORDS, DETERMINERS, DISBELIEF, FINITE_AUXILIARIES, NON_NAME_SUBJECTS, POSSESSIVES, SUBJECT_PRONOUNS, MONTH_PATTERN, MONTH_AND_WEEKDAY_NAMES, INTRO_PHRASE_WORDS, RECIPROCAL_WORDS, alternation, denialForms, speechForms, wordRe,
 } from '../language/lexicon/index.js';
-import { fold, lemma, stem, terms, words } from '../language/tokenize.js';
+import { fold, lemma, stem, terms, verbForms, words } from '../language/tokenize.js';
 import { lexTags, tagWords } from '../language/word-tags.js';
 import { partsOfSpeech } from '../language/wordnet.js';
 import { PREPOSITION_PARTICIPLES } from '../language/lexicon/clauses.js';
@@ -66,6 +66,7 @@ import {
   type Hedge,
 } from './claims.js';
 import type { Figure } from '../analysis/digest-figures.js';
+import { singleCount } from '../analysis/claim-figures.js';
 
 export type Verdict = NonNullable<Answer['verdict']>;
 
@@ -1141,6 +1142,20 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
     const known = figures.get(s.id) ?? [];
     return [...known, ...comparableFigures(s.text, s, s.articleId).filter((c) => !sameNumber(c, known))];
   };
+  // "A former military diver has died": one diver, for a claim's count of divers who died ("Two divers died"), read
+  // before the claim's own verb as /ask reads "how many … died".
+  const claimVerb = claimFigures.length ? mainVerb(claim) : null;
+  const claimVerbRe = claimVerb ? new RegExp(`\\b(?:${verbForms(lemma(claimVerb)).map(escapeRe).join('|')})\\b`, 'gi') : null;
+  const singlesOf = (cf: Figure, s: Sentence): Figure[] => {
+    const counted = new Set(terms(cf.noun));
+    if (!claimVerbRe || !counted.size) return [];
+    const out: Figure[] = [];
+    for (const m of s.text.matchAll(claimVerbRe)) {
+      const one = singleCount(s, m.index!, s.articleId);
+      if (one && counted.has(one.key.slice('count:'.length))) out.push({ ...one, key: cf.key });
+    }
+    return out;
+  };
   // Figures are read in single sentences that say the rest of the claim too: "10 F-35B fighters" (US jets) must not
   // check "Venezuela has 500 fighter jets". A looser pool (still naming the claim's subject) only serves to notice
   // that another source gives a different figure ("$2.1 billion" where the claim and one source say $2.3 billion).
@@ -1156,7 +1171,8 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
         .filter((x) => !e.sents.includes(x))
         .filter((x) => !speaker || !speakersIn(x.text).length || speaker.terms.some((t) => hasTerm(new Set(terms(x.text)), t)));
       for (const s of [...e.sents, ...around]) {
-        for (const af of figuresOf(s)) {
+        const read = figuresOf(s);
+        for (const af of [...read, ...singlesOf(cf, s).filter((one) => !read.some((f) => sameQuantity(cf, f)))]) {
           const key = `${s.id}:${af.display}:${af.key}`;
           if (seenF.has(key) || !sameQuantity(cf, af)) continue;
           seenF.add(key);
@@ -1583,7 +1599,8 @@ function figureLines(checks: FigureCheck[], citer: Citer): { text: string; cites
     for (const x of c.found) {
       const when = x.f.whenText ? `, ${x.f.whenText}` : '';
       const note = x.f.note ? `, ${x.f.note}` : '';
-      const fnoun = x.f.noun === 'money' ? '' : ` ${x.f.noun}`;
+      // "“A former military diver” (…)": a figure written with its noun is not followed by it again.
+      const fnoun = x.f.noun === 'money' || fold(x.f.display).endsWith(fold(x.f.noun)) ? '' : ` ${x.f.noun}`;
       const key = `${x.f.display}|${x.f.noun}|${x.f.whenText ?? ''}|${x.f.note ?? ''}`;
       const r = readings.get(key) ?? { text: `“${x.f.display}”${fnoun} (${articleLabel(x.article)}${when}${note})`, rel: x.rel, ns: [] };
       const n = citer.cite([x.f.sentence]);

@@ -9,6 +9,7 @@
 import type { Deps } from '../deps.js';
 import { analysisOf } from '../analysis/index.js';
 import { adjectiveFigureNoun, type FigureFact } from '../analysis/figures.js';
+import { singleSubjectBefore } from '../analysis/claim-figures.js';
 import type { Entity, EntityMention } from '../index/entities.js';
 import { findDateMentions } from '../index/dates.js';
 import { PERSON_NOUNS, REFERRING_NOUNS } from '../language/lexicon/entity-cues.js';
@@ -105,8 +106,6 @@ function standingKeys(elements: readonly Element[], which: (e: Element) => boole
   return new Set(elements.filter(which).flatMap((e) => [...e.keys].filter(([, v]) => v >= 0.5).map(([k]) => k)));
 }
 
-/** "A former military diver has died", "one person was killed": a single one, the subject right before the verb. */
-const SINGLE_SUBJECT_RE = /(?:^|[,;:]\s*|\b(?:and|but|when|after|as)\s+)((?:[Aa]n?|[Oo]ne)\s+(?:[\p{L}'’-]+\s+){0,4}?([\p{L}'’-]+))\s+(?:(?:has|have|had|was|were|is)\s+)?(?:(?:been|also|reportedly|later|since)\s+)?$/u;
 /** How well a single one fits a count: below a figure of the thing counted, above one of something else in the sentence. */
 const SINGLE_FIT = 0.8;
 
@@ -207,13 +206,11 @@ export function fillersOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestio
             if (e.role !== 'predicate' || e.term?.cls !== 'verb') continue;
             const sup = w.support.get(e.id);
             if (!sup || sup.sentence !== s || sup.at === undefined || sup.match < 0.5) continue;
-            const m = SINGLE_SUBJECT_RE.exec(s.text.slice(0, sup.at));
-            if (!m) continue;
-            const noun = m[2]!;
-            const fits = head && !head.vague ? (head.keys.get(stem(fold(noun))) ?? 0) >= 0.5 : isPersonNoun({ text: noun, lemma: lemma(fold(noun)) });
+            const one = singleSubjectBefore(s.text, sup.at);
+            if (!one) continue;
+            const fits = head && !head.vague ? (head.keys.get(stem(fold(one.noun))) ?? 0) >= 0.5 : isPersonNoun({ text: one.noun, lemma: lemma(fold(one.noun)) });
             if (!fits) continue;
-            const start = m.index + m[0].indexOf(m[1]!);
-            push(s, start, start + m[1]!.length, SINGLE_FIT * at(s));
+            push(s, one.start, one.end, SINGLE_FIT * at(s));
           }
         }
         // "every 30 minutes", "at 30 minute intervals": how often.

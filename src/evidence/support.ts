@@ -31,6 +31,7 @@ import {
   PEOPLE_WORDS, SENTENCE_OPENERS, STOPWORDS, TITLE_WORDS, UNCERTAIN_HEDGES, WEEKDAYS, WH_WORDS, alternation, denialForms, speechForms, speechLemma,
 } from '../language/lexicon/index.js';
 import { COPULAS, ROLE_PREPOSITIONS, STATE_OPPOSITES } from '../language/lexicon/states.js';
+import { NUMBER_WORDS } from '../language/lexicon/units.js';
 import { antonymsOf, synonymsOf } from '../language/synonyms.js';
 import { fold, root, stem, tokenize, type Token } from '../language/tokenize.js';
 import { lexTags } from '../language/word-tags.js';
@@ -91,7 +92,7 @@ export interface SupportContext {
 }
 
 /** Bump when the judgement changes: model answers verified by an older judge are not reused. */
-export const SUPPORT_VERSION = 6;
+export const SUPPORT_VERSION = 7;
 
 /**
  * Share of a statement's content words the quotes must cover. Tuned on the generated
@@ -339,6 +340,8 @@ function cover(s: Tok, q: Tok, ctx: SupportContext, wordnet: boolean): Cover {
   if (synonymsOf(s.key).has(q.key)) return 'related';
   if (antonymsOf(s.key).has(q.key)) return 'antonym';
   if (!wordnet) return null;
+  // A number word is compared as a figure, never as a word: WordNet files "five" under "die" (the cube), not dying.
+  if (NUMBER_WORDS[q.bare] !== undefined || NUMBER_WORDS[s.bare] !== undefined) return null;
   if (ctx.relations) {
     for (const { lemma, relation } of relatedLemmas(s.lemma, ctx.relations)) {
       if (lemma !== q.lemma) continue;
