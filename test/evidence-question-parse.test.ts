@@ -16,6 +16,8 @@
  * - a weekday before a name is the day ("on Monday Tallis had said"), not part of the name;
  * - "who" right after a word for people opens a relative clause ("what did delta give ppl who got stuck", "did anyone
  *   try to save the diver who died"): the question is asked by its other words, not for a person;
+ * - "does that count X": a demonstrative right after the auxiliary is the whole subject ("count" was a topic noun the
+ *   articles "never mention");
  * - how a chat question is put to the bot ("remind me …", "any idea …", "do you know …") names no event and no topic.
  * Story written here.
  */
@@ -116,6 +118,21 @@ describe('question parse', () => {
       expect(a.short?.text, answerText(a)).toMatch(/^Corvo \[\d+\]$/);
     }
   }, 60_000);
+
+  it('"does that count …": a demonstrative right after the auxiliary is the subject, the next word its verb', () => {
+    for (const [text, verb] of [
+      ['does that count tallis', 'count'],
+      ['does this include brine lines', 'include'],
+    ] as const) {
+      const q = parseQuestion(deps(), text);
+      expect(words(q.predicates), text).toEqual([verb]);
+      expect(words(q.topics), text).toEqual([]);
+    }
+    // "that" before a noun that goes on is a determiner: "did that ship sink" asks whether the ship sank.
+    const ship = parseQuestion(deps(), 'did that ship sink');
+    expect(words(ship.topics)).toEqual(['ship']);
+    expect(words(ship.predicates)).toEqual(['sink']);
+  });
 
   it('a message that is only a preamble or chat openers asks nothing, and says so', async () => {
     for (const text of ['remind me', 'any idea?', 'ok']) {
