@@ -142,6 +142,7 @@ export const PHRASAL_PREDICATES: Readonly<Record<string, string>> = {
   'come out': 'emerge exit leave rescue extract bring free', 'came out': 'emerge exit leave rescue extract bring free',
   'get out': 'emerge exit leave rescue extract bring free', 'got out': 'emerge exit leave rescue extract bring free',
   'go into': 'enter', 'went into': 'enter', 'go in': 'enter', 'went in': 'enter', 'get into': 'enter', 'got into': 'enter',
+  'get down': 'descend dive', 'got down': 'descend dive', 'go down': 'descend dive sink', 'went down': 'descend dive sink',
   'get to': 'arrive reach', 'got to': 'arrive reach', 'make it to': 'arrive reach', 'made it to': 'arrive reach',
   'run out of': 'exhaust run', 'ran out of': 'exhaust run',
   'come free': 'free refloat dislodge', 'came free': 'free refloat dislodge', 'came loose': 'free refloat dislodge', 'come loose': 'free refloat dislodge',
