@@ -247,7 +247,8 @@ export function parseQuestion(deps: Pick<Deps, 'corpus' | 'index'>, question: st
       if (!span.length || span.some(([, i]) => claimed.has(i))) continue;
       for (const [, i] of span) claimed.add(i);
       // The phrase's own content words find it as written ("took part"); the verbs it means find its paraphrases.
-      const own = phrase.source.replace(/\\[bs]\+?/g, ' ').split(/\s+/).filter((w) => w && !STOPWORDS.has(w));
+      // A preposition of the phrase ("after" in "go after") is no word of its event: it is not looked up alone.
+      const own = phrase.source.replace(/\\[bs]\+?/g, ' ').split(/\s+/).filter((w) => w && !STOPWORDS.has(w) && !lexTags(w).has('Preposition'));
       const [first, ...rest] = verb.split(' ');
       // "on board", "set up": the phrase written closed up as one word ("onboard", "setup") is the phrase too.
       const closed = fold(m[0]).replace(/[^a-z]/g, '');

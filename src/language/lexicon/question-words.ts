@@ -154,6 +154,10 @@ export const PHRASAL_PREDICATES: Readonly<Record<string, string>> = {
   'hauled back': 'return recover haul', 'get hurt': 'hurt injure injury safe unharmed unhurt', 'got hurt': 'hurt injure injury safe unharmed unhurt',
   'lose power': 'blackout outage', 'lost power': 'blackout outage', 'losing power': 'blackout outage',
   'speak for': 'spokesperson spokesman spokeswoman represent', 'spoke for': 'spokesperson spokesman spokeswoman represent',
+  'shut down': 'close suspend halt', 'shutting down': 'close suspend halt', 'go after': 'sue pursue target', 'going after': 'sue pursue target',
+  'went after': 'sue pursue target', 'step in': 'intervene', 'stepped in': 'intervene', 'bring in': 'hire enlist', 'brought in': 'hire enlist',
+  'pay out': 'pay compensate cost', 'paying out': 'pay compensate cost', 'paid out': 'pay compensate cost', 'hand over': 'transfer give',
+  'handed over': 'transfer give', 'sign off': 'approve', 'signed off': 'approve',
   'have left': 'remain', 'had left': 'remain', 'has left': 'remain', 'write back': 'reply respond answer write', 'wrote back': 'reply respond answer write',
   // who reported something first: "who broke the story", "who broke the news"
   'broke the story': 'report reveal disclose', 'break the story': 'report reveal disclose', 'broke the news': 'report reveal announce disclose', 'break the news': 'report reveal announce disclose',
