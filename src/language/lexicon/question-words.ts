@@ -158,6 +158,11 @@ export const PHRASAL_PREDICATES: Readonly<Record<string, string>> = {
   'went after': 'sue pursue target', 'step in': 'intervene', 'stepped in': 'intervene', 'bring in': 'hire enlist', 'brought in': 'hire enlist',
   'pay out': 'pay compensate cost', 'paying out': 'pay compensate cost', 'paid out': 'pay compensate cost', 'hand over': 'transfer give',
   'handed over': 'transfer give', 'sign off': 'approve', 'signed off': 'approve',
+  'put out': 'extinguish douse', 'burn down': 'destroy burn', 'burned down': 'destroy burn', 'blow up': 'explode', 'blew up': 'explode',
+  'break down': 'fail malfunction', 'broke down': 'fail malfunction', 'take off': 'depart launch', 'took off': 'depart launch',
+  'pick up': 'rescue collect', 'picked up': 'rescue collect', 'knock out': 'disable disrupt', 'knocked out': 'disable disrupt',
+  'come back': 'return recover resume', 'came back': 'return recover resume', 'get back': 'return recover resume', 'got back': 'return recover resume',
+  'hold up': 'delay', 'held up': 'delay', 'lay off': 'cut dismiss', 'laid off': 'cut dismiss',
   'have left': 'remain', 'had left': 'remain', 'has left': 'remain', 'write back': 'reply respond answer write', 'wrote back': 'reply respond answer write',
   // who reported something first: "who broke the story", "who broke the news"
   'broke the story': 'report reveal disclose', 'break the story': 'report reveal disclose', 'broke the news': 'report reveal announce disclose', 'break the news': 'report reveal announce disclose',
