@@ -49,6 +49,7 @@ import {
   STOPWORDS,
   TITLE_HEADS,
   VAGUE_NOUNS,
+  EVENT_CALL_NOUNS,
   WRITING_VERBS,
   speechForms,
   type AnswerKind,
@@ -336,6 +337,8 @@ export function parseQuestion(deps: Pick<Deps, 'corpus' | 'index'>, question: st
     } else {
       // A word no dictionary has, written like a name: a name the corpus may lack.
       const nameLike = cls === 'name' || (/^\p{Lu}/u.test(t.surface) && i > 0) || (!lexTags(w).size && nounClass(term.lemma) === null && !known(deps, term));
+      // "the whole mess": the story's event, by a word its articles do not use.
+      if ((EVENT_CALL_NOUNS.has(w) || EVENT_CALL_NOUNS.has(term.lemma)) && deps.index.docFreq(term.key) === 0) return;
       if (VAGUE_NOUNS.has(w) || VAGUE_NOUNS.has(term.lemma)) {
         // "how many people": the vague noun still says what is counted.
         if (!head && (kind === 'count' || kind === 'amount') && /\bhow (?:many|much)\s+(?:\p{L}+\s+)?$/iu.test(text.slice(0, t.start))) head = term;

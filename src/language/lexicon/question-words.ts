@@ -205,6 +205,12 @@ export const VAGUE_NOUNS: ReadonlySet<string> = new Set(list(`
   part total number amount figure time times
 `));
 
+/**
+ * Nouns a reader calls the story's event by ("how long did the whole mess last", "when did the ordeal start"): where the
+ * articles never use the word, it names the event the articles are about, not a topic they lack.
+ */
+export const EVENT_CALL_NOUNS: ReadonlySet<string> = new Set(list('mess fiasco debacle saga ordeal drama disaster incident episode affair chaos meltdown'));
+
 /** Phrases that only say how or when in passing ("straight away", "so far"): not what a question is about. */
 export const NOISE_PHRASES: readonly string[] = [
   'straight away', 'right away', 'at first', 'first of all', 'in the end', 'so far', 'by now', 'right now', 'at all', 'at the moment', 'these days',
