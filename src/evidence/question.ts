@@ -149,6 +149,8 @@ const SPEAKER_ASKED_RE = new RegExp(
   'i',
 );
 const POINTING = new Set(['he', 'she', 'they', 'him', 'her', 'them', 'his', 'their', 'it', 'its']);
+/** A demonstrative that may stand as a whole subject ("does that count …"). */
+const DEMONSTRATIVE_RE = /^(?:that|this|those|these)$/;
 /** A weekday or a month name, as typed ("friday", "july"). */
 const isCalendarWord = (w: string): boolean => MONTH_AND_WEEKDAY_NAMES.has(w);
 const CALENDAR_WORD_RE = new RegExp(`\\b(?:${[...MONTH_AND_WEEKDAY_NAMES].join('|')})\\b`, 'g');
@@ -269,7 +271,7 @@ export function parseQuestion(deps: Pick<Deps, 'corpus' | 'index'>, question: st
     const prev = tokens[i - 1]!;
     // "does that count microsoft": a demonstrative right after the auxiliary is the whole subject (unless a noun
     // follows it and goes on — "did that ship sink" — which subjectGoesOn reads).
-    const demonstrative = i - 1 === auxAt + 1 && /^(?:that|this|those|these)$/.test(prev.norm);
+    const demonstrative = i - 1 === auxAt + 1 && DEMONSTRATIVE_RE.test(prev.norm);
     const endsSubject = claimed.has(i - 1) || POINTING.has(prev.norm) || demonstrative || /^(?:they|we|you|i|anyone|someone|people)$/.test(prev.norm) || lexTags(prev.norm).has('Noun') || tagAt(prev)?.cls === 'noun' || tagAt(prev)?.cls === 'name';
     return endsSubject && text.slice(prev.end, tokens[i]!.start).trim() === '' && !subjectGoesOn(i);
   };
@@ -305,7 +307,7 @@ export function parseQuestion(deps: Pick<Deps, 'corpus' | 'index'>, question: st
     // A word the tagger takes for a noun but the dictionary also lists as a verb ("did microsoft stock drop") counts
     // when it is the last word of the question or stands before an adverb or a function word.
     const last = !tokens[i + 1] || STOPWORDS.has(tokens[i + 1]!.norm) || lexTags(tokens[i + 1]!.norm).has('Adverb') || isCalendarWord(tokens[i + 1]!.norm);
-    const afterDemonstrative = i - 2 === auxAt && /^(?:that|this|those|these)$/.test(tokens[i - 1]!.norm);
+    const afterDemonstrative = i - 2 === auxAt && DEMONSTRATIVE_RE.test(tokens[i - 1]!.norm);
     if (tag && tag.cls !== 'verb' && auxAt >= 0 && i > auxAt + 1 && firstVerbSlot(i) && (couldBeVerb(w) || ((last || afterDemonstrative) && partsOfSpeech(lemma(w)).has('verb')))) tag = { ...tag, cls: 'verb', tags: new Set([...tag.tags].filter((x) => x !== 'Noun')) };
     if (tag && (tag.tags.has('Preposition') || tag.tags.has('Conjunction') || tag.tags.has('Determiner')) && !tag.tags.has('Noun')) return;
     const cls = tag?.tags.has('Ordinal') ? 'adjective' : (tag?.cls ?? 'noun');
