@@ -120,3 +120,36 @@ The ferry Morning Lark and the tug Bram Sten both left port on Saturday.`,
     expect(refsIn(b, 'last seen near the cape')).toEqual([]);
   });
 });
+
+describe('a chain of "he" across paragraphs', () => {
+  const story = parseArticle(
+    '002_chain.txt',
+    `Coach stays with his team
+
+Coach Arvo Lenn stayed with the twelve players through the night at the quarry.
+
+As he waited, neighbours gathered outside the quarry gate.
+
+A note to him from the players' families was read out on Tuesday.
+
+In reply, he wrote that he would take care of the players.`,
+  );
+  const c = makeCorpus('/planted', [story]);
+  const idx = buildEntityIndex(c);
+  const chainRefs = buildReferences(c, idx);
+  const arvo = idx.entities.find((e) => e.name === 'Arvo Lenn')!.id;
+  const inSentence = (words: string) => referencesIn(chainRefs, story.sentences.find((s) => s.text.includes(words))!.id);
+
+  it('"he" two paragraphs after the name is whom "him" in the paragraph before meant', () => {
+    expect(inSentence('A note to him')).toEqual([arvo]);
+    expect(inSentence('In reply, he wrote')).toEqual([arvo]);
+  });
+
+  it('a chain never carries a man to "she"', () => {
+    const other = parseArticle('003_chain.txt', `Coach stays\n\nCoach Arvo Lenn stayed with the players.\n\nAs he waited, neighbours gathered outside.\n\nA note to him was read out.\n\nIn reply, she wrote to the families.`);
+    const c2 = makeCorpus('/planted', [other]);
+    const idx2 = buildEntityIndex(c2);
+    const r2 = buildReferences(c2, idx2);
+    expect(referencesIn(r2, other.sentences.find((s) => s.text.includes('In reply, she'))!.id)).toEqual([]);
+  });
+});

@@ -40,7 +40,7 @@ interface Named {
   sentenceIndex: number;
   /** First named person/thing in its sentence (its likely subject). */
   first: boolean;
-  /** A resolved pronoun: an antecedent only inside its own sentence. */
+  /** A resolved pronoun: an antecedent only inside its own sentence — or, for a later "he" or "she" that no named person fits, the chain's last link. */
   local?: boolean;
 }
 
@@ -145,6 +145,13 @@ export function buildReferences(corpus: Corpus, index: EntityIndex): Reference[]
             pick = opens ? window.filter((n) => n.sentenceIndex === si - 1 && n.first && fits(n))[0] : undefined;
             pick ??= nearest(fits);
             why = `${opens && pick?.sentenceIndex === si - 1 && pick.first ? 'subject before' : 'nearest'} ${cue.gender ?? ''} person`.replace(/\s+/g, ' ');
+            if (!pick) {
+              // "… said a letter to him. // In reply, he scrawled a note": the person named paragraphs before, whom the
+              // paragraph before this one refers to as "him", is "he" here — the chain's last link, where no named person fits.
+              const chain = named.filter((n) => n.local && n.at < pos && (n.paragraph === s.paragraph || n.paragraph === s.paragraph - 1) && fits(n));
+              pick = chain.sort((a, b) => b.at - a.at)[0];
+              if (pick) why = `${cue.gender ?? ''} person the text referred to before`.trim();
+            }
           } else if (pron === 'its' || pron === 'itself' || pron === 'their') {
             // "it"/"they" often stand for something the text never names ("the submarine … it disappeared").
             // Only a possessive in a sentence whose subject is a named thing that opens it and acts
