@@ -66,6 +66,18 @@ describe('search terms (stable keys)', () => {
     expect(words('Velásquez’s U.S. visit')).toEqual(['velasquez', 'us', 'visit']);
     expect(terms('The strikes were deployed')).toEqual(['strik', 'deploy']);
   });
+
+  it('reads plain ASCII text as the folded text reads it, and a word the same wherever it is written', () => {
+    // The same words with typographic marks, dashes and accents, and in plain ASCII.
+    expect(words('Velásquez’s row—deepens at the U.S. port – Don’t')).toEqual(['velasquez', 'row', 'deepens', 'at', 'the', 'us', 'port', 'dont']);
+    expect(words("Velasquez's row-deepens at the U.S. port - Don't")).toEqual(['velasquez', 'row-deepens', 'at', 'the', 'us', 'port', 'dont']);
+    expect(words('ÉCOLE Ｆｉｎａｌ')).toEqual(['ecole', 'final']);
+    // A word's key is the same in every text and case (it is worked out once per word), a stopword never one.
+    expect(terms('Strikes. THE STRIKES, the strikes’')).toEqual(['strik', 'strik', 'strik']);
+    expect(terms('The the THE')).toEqual([]);
+    expect(terms('Oct. 24 and Oct 24')).toEqual(['october', '24', 'october', '24']);
+    expect(terms('')).toEqual([]);
+  });
 });
 
 describe('verb forms', () => {

@@ -24,12 +24,26 @@ export function fold(s: string): string {
 /** Words of a text: folded (letters/digits, inner apostrophes and dots kept out), possessive 's dropped. */
 export function words(text: string): string[] {
   const out: string[] = [];
-  for (const m of fold(text.replace(/[–—―]/g, ' ')).matchAll(/[\p{L}\p{N}]+(?:['.-][\p{L}\p{N}]+)*/gu)) {
-    let w = m[0].replace(/'s$/, '').replace(/\./g, '');
-    if (w.includes("'")) w = w.replace(/'/g, '');
+  for (const m of foldedText(text).matchAll(WORD_RE)) {
+    const w = wordOf(m[0]);
     if (w) out.push(w);
   }
   return out;
+}
+
+const WORD_RE = /[\p{L}\p{N}]+(?:['.-][\p{L}\p{N}]+)*/gu;
+const ASCII_RE = /^[\x00-\x7f]*$/;
+
+/** The text `words` reads: dashes as spaces, then folded. ASCII holds no dash or mark to fold: it is only lower-cased. */
+function foldedText(text: string): string {
+  return ASCII_RE.test(text) ? text.toLowerCase() : fold(text.replace(/[–—―]/g, ' '));
+}
+
+/** One matched (folded) word as `words` gives it: possessive 's, dots and apostrophes dropped ('' when nothing is left). */
+function wordOf(m: string): string {
+  let w = m.replace(/'s$/, '').replace(/\./g, '');
+  if (w.includes("'")) w = w.replace(/'/g, '');
+  return w;
 }
 
 /**
@@ -66,10 +80,27 @@ function dropE(w: string): string {
 
 /** Content terms of a text: search keys, stopwords removed. */
 export function terms(text: string): string[] {
-  return words(text)
-    .filter((w) => !STOPWORDS.has(w))
-    .map(stem);
+  const out: string[] = [];
+  for (const m of foldedText(text).matchAll(WORD_RE)) {
+    const raw = m[0];
+    let key = termMemo.get(raw);
+    if (key === undefined) {
+      const w = wordOf(raw);
+      key = w && !STOPWORDS.has(w) ? stem(w) : '';
+      if (termMemo.size > 200_000) termMemo.clear();
+      termMemo.set(raw, key);
+    }
+    if (key) out.push(key);
+  }
+  return out;
 }
+
+/**
+ * A matched word's search key ('' for a stopword or no word): a function of the word alone, so it is worked out once
+ * per word, not once per sentence that writes it — every command tokenises the same sentences again. Bounded by the
+ * vocabulary (cleared past 200,000 words, as the lemma cache is).
+ */
+const termMemo = new Map<string, string>();
 
 // ---------------------------------------------------------------------------
 // Lemmas
