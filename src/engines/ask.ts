@@ -999,6 +999,9 @@ function withArticle(deps: Deps, name: string): string {
     let withThe = 0;
     let all = 0;
     for (const a of deps.corpus.articles) {
+      // Every match writes the name as given: an article that does not is not read by the pattern (at 10,000 articles
+      // the pattern's optional "the …" run, tried at every position, cost tens of ms per new name).
+      if (!a.raw.includes(name)) continue;
       for (const m of a.raw.matchAll(re)) {
         const next = m[2];
         if (next && /^\p{Lu}/u.test(next)) continue; // part of a longer name
