@@ -15,7 +15,7 @@ import { expandQuery } from '../analysis/relations.js';
 import { findDateMentions } from '../index/dates.js';
 import { QUERY_SYNONYMS, synonymsOf } from '../language/synonyms.js';
 import { nounClass } from '../language/wordnet.js';
-import { STOPWORDS, stem, terms, words } from '../language/tokenize.js';
+import { STOPWORDS, fold, stem, terms, words } from '../language/tokenize.js';
 import { PRONOUNS } from '../language/lexicon/entity-cues.js';
 import { HOW_MEASURES, MEASURE_KINDS, MEASURE_UNITS, MEASURE_VERBS } from '../language/lexicon/units.js';
 import { MEASURE_QUESTION_NOUNS } from '../language/lexicon/question-words.js';
@@ -292,9 +292,9 @@ export interface Retriever {
 
 /**
  * Work counters of `retrieve()` (summed over calls; a test or benchmark resets them): candidate paragraphs read,
- * windows scored, and supports computed (one element in one sentence).
+ * windows scored, supports computed (one element in one sentence), and paragraphs left unread by their bound.
  */
-export const retrieveStats = { calls: 0, paragraphs: 0, windows: 0, supports: 0, derived: 0, capped: 0 };
+export const retrieveStats = { calls: 0, paragraphs: 0, windows: 0, supports: 0, derived: 0, capped: 0, bounded: 0 };
 
 /** The windows of the corpus that hold any element of the question, best first. */
 export function retrieve(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, elements = elementsOf(deps, q), limit = 60): Retriever {
@@ -643,30 +643,217 @@ export function retrieve(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion
     return score;
   };
 
-  const out: { article: Article; sentence: Sentence; score: number }[] = [];
-  const bySlot: Window[] = [];
-  for (const [pid, hitScore] of paragraphs) {
+  // Each candidate window scored, with where it was found (the paragraph's place in `paragraphs`, the sentence's in it): among
+  // equal scores, windows keep that order, as a stable sort of them all in that order would.
+  type Scored = { article: Article; sentence: Sentence; score: number; paragraph: number; index: number };
+  const out: Scored[] = [];
+  const slotOnly: Scored[] = [];
+  const entries = [...paragraphs];
+  const kept = new TopScores(limit);
+  const read = (j: number) => {
+    const [pid, hitScore] = entries[j]!;
     const p = deps.index.passage(pid);
     const article = p && deps.corpus.byId.get(p.articleId);
-    if (!p || !article) continue;
+    if (!p || !article) return;
     retrieveStats.paragraphs++;
-    for (const s of p.sentences) {
+    p.sentences.forEach((s, index) => {
       retrieveStats.windows++;
       const score = scoreAt(article, s);
       // A sentence stating a measure of the asked kind is a candidate even when it holds nothing else the question names.
-      const slotOnly = score <= 0 && slotted.has(pid) && [...stemsOf(s)].some((k) => slotKeys.has(k));
-      if (slotOnly) {
-        if (bySlot.length < SLOT_ONLY_LIMIT) bySlot.push({ ...windowAt(article, s), score: SLOT_ONLY_SCORE });
-        continue;
+      if (score <= 0 && slotted.has(pid) && [...stemsOf(s)].some((k) => slotKeys.has(k))) {
+        slotOnly.push({ article, sentence: s, score: SLOT_ONLY_SCORE, paragraph: j, index });
+        return;
       }
-      if (score <= 0) continue;
-      out.push({ article, sentence: s, score: score + hitScore * 0.01 });
+      if (score <= 0) return;
+      const total = score + hitScore * 0.01;
+      out.push({ article, sentence: s, score: total, paragraph: j, index });
+      kept.add(total);
+    });
+  };
+  // Paragraphs are read best bound first, and no further once a paragraph's bound is below the `limit`-th best score read:
+  // none of its windows could be kept (see `windowBounds`). The paragraphs the measure's words found are always read.
+  const bounds = windowBounds(deps, elements, entries, slotted, aliasesOf);
+  if (!bounds) for (let j = 0; j < entries.length; j++) read(j);
+  else {
+    const order = Array.from(entries.keys()).sort((a, b) => bounds[b]! - bounds[a]! || a - b);
+    for (const j of order) {
+      if (bounds[j]! < kept.threshold()) {
+        retrieveStats.bounded += order.length - order.indexOf(j);
+        break;
+      }
+      read(j);
     }
   }
+  const inOrder = (a: Scored, b: Scored) => a.paragraph - b.paragraph || a.index - b.index;
   // Windows found only by the measure's words come after the rest, and are kept past the limit: among many windows naming the
   // story's setting, they may be the only ones that state the measure.
-  const best = out.sort((a, b) => b.score - a.score).slice(0, limit).map((c) => ({ ...windowAt(c.article, c.sentence), score: c.score }));
+  const bySlot = slotOnly.sort(inOrder).slice(0, SLOT_ONLY_LIMIT).map((c) => ({ ...windowAt(c.article, c.sentence), score: SLOT_ONLY_SCORE }));
+  const best = out.sort((a, b) => b.score - a.score || inOrder(a, b)).slice(0, limit).map((c) => ({ ...windowAt(c.article, c.sentence), score: c.score }));
   return { elements, windowAt, windows: [...best, ...bySlot] };
+}
+
+/** The `n`-th best of the numbers added so far (a min-heap of the best `n`); -Infinity until `n` were added. */
+class TopScores {
+  private readonly heap: number[] = [];
+  constructor(private readonly n: number) {}
+  add(x: number): void {
+    const h = this.heap;
+    if (this.n <= 0) return;
+    if (h.length < this.n) {
+      h.push(x);
+      for (let i = h.length - 1; i > 0; ) {
+        const up = (i - 1) >> 1;
+        if (h[up]! <= h[i]!) break;
+        [h[up], h[i]] = [h[i]!, h[up]!];
+        i = up;
+      }
+      return;
+    }
+    if (x <= h[0]!) return;
+    h[0] = x;
+    for (let i = 0; ; ) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < h.length && h[l]! < h[m]!) m = l;
+      if (r < h.length && h[r]! < h[m]!) m = r;
+      if (m === i) break;
+      [h[m], h[i]] = [h[i]!, h[m]!];
+      i = m;
+    }
+  }
+  threshold(): number {
+    return this.n > 0 && this.heap.length >= this.n ? this.heap[0]! : -Infinity;
+  }
+}
+
+/**
+ * For each candidate paragraph (`entries`, in the order found, with its search score), a bound no window centred on one of
+ * its sentences can score above: per element, the strongest support any sentence of the paragraph could give (its own
+ * paragraph at full weight, the paragraphs before and after — a window's neighbours — at the neighbour's weight), as a
+ * window's score weighs them, the predicates' closeness bonus, and the hundredth of the search score. Read without
+ * tokenising a sentence: words from the search index's postings (a sentence's words are its paragraph's; the parts of a
+ * hyphenated word, which the index does not hold, from the paragraph's own words when it writes a hyphen), entities from
+ * their mentions and references, a date as always present. Undefined (read every paragraph) without numbered postings.
+ */
+function windowBounds(
+  deps: Pick<Deps, 'corpus' | 'index'>,
+  elements: Element[],
+  entries: [string, number][],
+  always: Set<string>,
+  aliasesOf: (ids: Set<string>) => Map<string, string[][]>,
+): Float64Array | undefined {
+  const numbered = deps.index.numbered?.();
+  if (!numbered || !entries.length) return undefined;
+  const analysis = analysisOf(deps);
+  const keys = paragraphKeys(deps.corpus);
+  // The paragraphs a window of each candidate reads: its own (by the article's paragraph array) and its neighbours.
+  type Para = { key: number; text: string };
+  const paras: Para[] = [];
+  const slotOfKey = new Map<number, number>();
+  const slotOf = (article: Article, i: number): number | undefined => {
+    const p = article.paragraphs[i];
+    if (!p) return undefined;
+    const key = keys.number(`${article.id}:p${p.index}`);
+    let slot = slotOfKey.get(key);
+    if (slot === undefined) {
+      slotOfKey.set(key, (slot = paras.length));
+      paras.push({ key, text: p.text });
+    }
+    return slot;
+  };
+  const own: number[][] = [];
+  const near: number[][] = [];
+  for (const [pid] of entries) {
+    const p = deps.index.passage(pid);
+    const article = p && deps.corpus.byId.get(p.articleId);
+    const o = new Set<number>();
+    const n = new Set<number>();
+    for (const s of article ? p!.sentences : []) {
+      const at = slotOf(article!, s.paragraph);
+      if (at !== undefined) o.add(at);
+      for (const d of [-1, 1]) {
+        const x = slotOf(article!, s.paragraph + d);
+        if (x !== undefined) n.add(x);
+      }
+    }
+    own.push([...o]);
+    near.push([...n]);
+  }
+  // Each paragraph's number in the index (-1: not indexed, and then every word may be there), kept with the index's view.
+  const passage = passageNumbers(numbered, keys, Int32Array.from(paras, (x) => x.key));
+  // Hyphenated words' parts (a sentence's search keys hold them; the index does not), for paragraphs that write a hyphen.
+  const parts = paras.map((x) => {
+    const folded = /^[\x00-\x7f]*$/.test(x.text) ? x.text : fold(x.text);
+    if (!folded.includes('-')) return undefined;
+    return new Set(terms(x.text).filter((t) => t.includes('-')).flatMap((t) => terms(t.replace(/-/g, ' '))));
+  });
+  const postings = new Map<string, ReturnType<NumberedPostings['holding']>>();
+  const holds = (k: string, slot: number): boolean => {
+    if (passage[slot]! < 0 || parts[slot]?.has(k)) return true;
+    if (!postings.has(k)) postings.set(k, numbered.holding(k));
+    return !!postings.get(k)?.has(passage[slot]!);
+  };
+  // Paragraphs where some of `ids` are named (1) or referred to (lower), by slot.
+  const postingsOf = entityPostings(analysis.entities, analysis.references);
+  const entityLevels = (ids: Set<string>, named: number, referred: number, level: Float64Array) => {
+    const slotOfNumber = (k: number) => slotOfKey.get(k);
+    for (const id of ids) {
+      const e = postingsOf.byId.get(id)?.entity;
+      if (e) {
+        const at = mentionParagraphs(keys, e.mentions);
+        for (let j = 0; j < at.length; j++) {
+          const slot = slotOfNumber(unbyline(at[j]!));
+          if (slot !== undefined && level[slot]! < named) level[slot] = named;
+        }
+      }
+    }
+    const referredAt = referenceParagraphs(keys, analysis.references);
+    for (const id of ids) {
+      const refs = postingsOf.refs.get(id);
+      for (let j = 0; refs && j < refs.length; j++) {
+        const slot = slotOfNumber(referredAt[refs[j]!]!);
+        if (slot !== undefined && level[slot]! < referred) level[slot] = referred;
+      }
+    }
+  };
+  // Per element, the strongest support a sentence of each paragraph could give.
+  const levels = elements.map((e) => {
+    const level = new Float64Array(paras.length);
+    if (e.role === 'date') return level.fill(1);
+    if (e.entityIds) {
+      entityLevels(e.entityIds, 1, 0.9, level);
+      // An alias written out (every word of it: its first one at least), or the name as the question wrote it.
+      const first = [...aliasesOf(e.entityIds).keys(), ...(e.asked?.length ? [e.asked[0]!] : [])];
+      for (let slot = 0; slot < paras.length; slot++) if (level[slot]! < 0.9 && first.some((k) => holds(k, slot))) level[slot] = 0.9;
+      return level;
+    }
+    if (e.described) entityLevels(e.described, 0.9, 0.8, level);
+    for (const [k, w] of e.keys) {
+      // A broader word referring back to the question's stands for it a little more than its own weight.
+      const v = w < STANDS_FOR_WEIGHT && e.broader?.has(k) ? Math.max(w, ANAPHOR_WEIGHT) : w;
+      for (let slot = 0; slot < paras.length; slot++) if (level[slot]! < v && holds(k, slot)) level[slot] = v;
+    }
+    return level;
+  });
+  const bounds = new Float64Array(entries.length);
+  entries.forEach(([pid, hitScore], j) => {
+    if (always.has(pid)) {
+      bounds[j] = Infinity;
+      return;
+    }
+    let score = 0;
+    elements.forEach((e, i) => {
+      let b = 0;
+      for (const slot of own[j]!) b = Math.max(b, levels[i]![slot]!);
+      for (const slot of near[j]!) b = Math.max(b, levels[i]![slot]! * NEIGHBOUR);
+      score += e.weight * b * ROLE_FACTOR[e.role];
+      if (e.role === 'predicate') score += e.weight * b * 0.5;
+    });
+    // A margin for rounding: the bound is summed in another order than a window's score.
+    bounds[j] = (score + hitScore * 0.01) * (1 + 1e-9);
+  });
+  return bounds;
 }
 
 /** A broader noun referring back to the question's word stands for it, a little below a synonym. */
