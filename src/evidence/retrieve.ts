@@ -408,13 +408,30 @@ export function retrieve(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion
   // Each article is read once, from the first candidate paragraph that writes an element's own word.
   const referring = elements.filter((e) => e.broader);
   if (referring.length) {
+    // Which words a paragraph writes, from the index's postings (a passage's terms there are its text's terms) when the
+    // index has them: hundreds of paragraphs are tested, and most of the later ones are never read.
+    const numbered = deps.index.numbered?.();
+    const postings = new Map<string, ReturnType<NumberedPostings['holding']>>();
+    const writesAny = (pid: string, text: string, ks: Iterable<string>): boolean => {
+      const n = numbered ? passageNumbers(numbered, keys, Int32Array.of(keys.number(pid)))[0]! : -1;
+      if (n < 0) {
+        const own = new Set(terms(text));
+        for (const k of ks) if (own.has(k)) return true;
+        return false;
+      }
+      for (const k of ks) {
+        if (!postings.has(k)) postings.set(k, numbered!.holding(k));
+        if (postings.get(k)?.has(n)) return true;
+      }
+      return false;
+    };
+    const own = new Map(referring.map((e) => [e, [...e.keys].filter(([, w]) => w >= 0.9).map(([k]) => k)]));
     const firstOwn = new Map<string, Map<Element, number>>();
     for (const pid of paragraphs.keys()) {
       const p = deps.index.passage(pid);
       if (!p) continue;
-      const own = new Set(terms(p.text));
       for (const e of referring) {
-        if (![...e.keys].some(([k, w]) => w >= 0.9 && own.has(k))) continue;
+        if (!writesAny(pid, p.text, own.get(e)!)) continue;
         const byElement = firstOwn.get(p.articleId) ?? new Map<Element, number>();
         firstOwn.set(p.articleId, byElement);
         if (p.index < (byElement.get(e) ?? Infinity)) byElement.set(e, p.index);
@@ -426,8 +443,7 @@ export function retrieve(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion
       for (const later of article?.paragraphs ?? []) {
         const id = `${articleId}:p${later.index}`;
         if (later.index <= from || paragraphs.has(id)) continue;
-        const ks = terms(later.text);
-        if ([...byElement].some(([e, at]) => later.index > at && ks.some((k) => e.broader!.has(k)))) paragraphs.set(id, 0);
+        if ([...byElement].some(([e, at]) => later.index > at && writesAny(id, later.text, e.broader!))) paragraphs.set(id, 0);
       }
     }
   }
