@@ -36,4 +36,15 @@ describe('a date in a clause of its own', () => {
     const a = await ask('since when has polar line run the island route');
     expect(a.short?.text ?? '', answerText(a)).toMatch(/2019/);
   }, 60_000);
+
+  it('a sentence\'s dates, read once for every window and question, give each question the same answer again', async () => {
+    // The date questions read the same sentences' dates (kept once read): asked again in another order, the same answers.
+    const questions = ['what day did the ma start investigating polar line', 'since when has polar line run the island route', 'when did the orla storm cause chaos?'];
+    const first = [];
+    for (const q of questions) first.push(await ask(q));
+    const again = [];
+    for (const q of [...questions].reverse()) again.unshift(await ask(q));
+    expect(again).toEqual(first);
+    expect(first[0]!.short?.text ?? '').toMatch(/^Tuesday \[\d+\]$/);
+  }, 60_000);
 });
