@@ -785,11 +785,12 @@ function windowBounds(
     const article = p && deps.corpus.byId.get(p.articleId);
     const o = new Set<number>();
     const n = new Set<number>();
-    for (const s of article ? p!.sentences : []) {
-      const at = slotOf(article!, s.paragraph);
+    // The sentences' paragraphs (one, as the corpus cuts them), each looked up once.
+    for (const i of new Set(article ? p!.sentences.map((s) => s.paragraph) : [])) {
+      const at = slotOf(article!, i);
       if (at !== undefined) o.add(at);
       for (const d of [-1, 1]) {
-        const x = slotOf(article!, s.paragraph + d);
+        const x = slotOf(article!, i + d);
         if (x !== undefined) n.add(x);
       }
     }
@@ -804,16 +805,21 @@ function windowBounds(
     if (!folded.includes('-')) return undefined;
     return new Set(terms(x.text).filter((t) => t.includes('-')).flatMap((t) => terms(t.replace(/-/g, ' '))));
   });
-  const postings = new Map<string, ReturnType<NumberedPostings['holding']>>();
-  const holds = (k: string, slot: number): boolean => {
-    if (passage[slot]! < 0 || parts[slot]?.has(k)) return true;
-    if (!postings.has(k)) postings.set(k, numbered.holding(k));
-    return !!postings.get(k)?.has(passage[slot]!);
+  /** Raise `level` to `v` in every paragraph that holds the word `k`. */
+  const raise = (k: string, v: number, level: Float64Array) => {
+    const posting = numbered.holding(k);
+    for (let slot = 0; slot < paras.length; slot++) {
+      if (level[slot]! >= v) continue;
+      const n = passage[slot]!;
+      if (n < 0 || parts[slot]?.has(k) || posting?.has(n)) level[slot] = v;
+    }
   };
-  // Paragraphs where some of `ids` are named (1) or referred to (lower), by slot.
+  // Paragraphs where some of `ids` are named (1) or referred to (lower), by slot (a paragraph key number's slot, -1: none).
   const postingsOf = entityPostings(analysis.entities, analysis.references);
+  const slotByKey = new Int32Array(keys.key.length).fill(-1);
+  for (const [key, slot] of slotOfKey) slotByKey[key] = slot;
   const entityLevels = (ids: Set<string>, named: number, referred: number, level: Float64Array) => {
-    const slotOfNumber = (k: number) => slotOfKey.get(k);
+    const slotOfNumber = (k: number) => (k < slotByKey.length && slotByKey[k]! >= 0 ? slotByKey[k]! : undefined);
     for (const id of ids) {
       const e = postingsOf.byId.get(id)?.entity;
       if (e) {
@@ -840,15 +846,13 @@ function windowBounds(
     if (e.entityIds) {
       entityLevels(e.entityIds, 1, 0.9, level);
       // An alias written out (every word of it: its first one at least), or the name as the question wrote it.
-      const first = [...aliasesOf(e.entityIds).keys(), ...(e.asked?.length ? [e.asked[0]!] : [])];
-      for (let slot = 0; slot < paras.length; slot++) if (level[slot]! < 0.9 && first.some((k) => holds(k, slot))) level[slot] = 0.9;
+      for (const k of new Set([...aliasesOf(e.entityIds).keys(), ...(e.asked?.length ? [e.asked[0]!] : [])])) raise(k, 0.9, level);
       return level;
     }
     if (e.described) entityLevels(e.described, 0.9, 0.8, level);
     for (const [k, w] of e.keys) {
       // A broader word referring back to the question's stands for it a little more than its own weight.
-      const v = w < STANDS_FOR_WEIGHT && e.broader?.has(k) ? Math.max(w, ANAPHOR_WEIGHT) : w;
-      for (let slot = 0; slot < paras.length; slot++) if (level[slot]! < v && holds(k, slot)) level[slot] = v;
+      raise(k, w < STANDS_FOR_WEIGHT && e.broader?.has(k) ? Math.max(w, ANAPHOR_WEIGHT) : w, level);
     }
     return level;
   });
