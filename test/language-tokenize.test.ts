@@ -72,6 +72,9 @@ describe('search terms (stable keys)', () => {
     expect(words('Velásquez’s row—deepens at the U.S. port – Don’t')).toEqual(['velasquez', 'row', 'deepens', 'at', 'the', 'us', 'port', 'dont']);
     expect(words("Velasquez's row-deepens at the U.S. port - Don't")).toEqual(['velasquez', 'row-deepens', 'at', 'the', 'us', 'port', 'dont']);
     expect(words('ÉCOLE Ｆｉｎａｌ')).toEqual(['ecole', 'final']);
+    // A backtick typed for an apostrophe is ASCII too, and folds to one: one word, as "don't" is.
+    expect(words('Don`t stop')).toEqual(['dont', 'stop']);
+    expect(terms('Don`t stop')).toEqual(terms("Don't stop"));
     // A word's key is the same in every text and case (it is worked out once per word), a stopword never one.
     expect(terms('Strikes. THE STRIKES, the strikes’')).toEqual(['strik', 'strik', 'strik']);
     expect(terms('The the THE')).toEqual([]);

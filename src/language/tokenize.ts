@@ -32,7 +32,8 @@ export function words(text: string): string[] {
 }
 
 const WORD_RE = /[\p{L}\p{N}]+(?:['.-][\p{L}\p{N}]+)*/gu;
-const ASCII_RE = /^[\x00-\x7f]*$/;
+/** ASCII but the backtick, which `fold` turns into an apostrophe ("don`t" is one word). */
+const ASCII_RE = /^[\x00-\x5f\x61-\x7f]*$/;
 
 /** The text `words` reads: dashes as spaces, then folded. ASCII holds no dash or mark to fold: it is only lower-cased. */
 function foldedText(text: string): string {
