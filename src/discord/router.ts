@@ -245,11 +245,13 @@ export function createRouter(deps: Deps, opts: RouterOptions): Router {
    * "yield" to the same check phase and then start their runs back to back in it: a burst
    * of runs with no REST reply read and no timer fired in between — discord.js then timed
    * out edits Discord had already received and sent them again (the same answer twice).
-   * Two hops: an immediate queued from the poll phase runs in that same turn, before its timers.
+   * Two hops: an immediate queued from the poll phase runs in that same turn, before its timers. And a zero-delay
+   * timer: a run that took under a millisecond (a repeated question, answered from memos) would otherwise let the
+   * next start before timers armed during it are due — the loop has turned, but they have not fired.
    */
   let turn: Promise<void> | undefined;
   const loopMustTurn = () => {
-    const t: Promise<void> = new Promise<void>((r) => setImmediate(() => setImmediate(r))).then(() => {
+    const t: Promise<void> = Promise.all([new Promise<void>((r) => setImmediate(() => setImmediate(r))), new Promise<void>((r) => setTimeout(r, 0))]).then(() => {
       if (turn === t) turn = undefined;
     });
     turn = t;

@@ -594,6 +594,45 @@ describe('limits under load and over time', () => {
     }
   }, 90_000);
 
+  it('runs that take under a millisecond (answers from memos) still let due timers fire between them', async () => {
+    // Engine runs are CPU on this thread. If the queued runs start one after another in the same
+    // phase of the event loop, no REST reply is read and no timer fires until the whole queue is
+    // done (27 s for 300 /ask on a loaded machine): discord.js then times out edits Discord has
+    // already received (its 15 s REST timeout) and sends them again — the same answer twice.
+    // Probe: each run ends by arming a zero-delay timer; the next run must find it fired.
+    let runs = 0;
+    let armed: { fired: boolean } | undefined;
+    const heldBack: number[] = [];
+    // Each run answers at once (the same answer, read before the burst): no run takes the millisecond a zero-delay
+    // timer waits, so only the router can make the loop let it fire.
+    const ready = await runCommand(deps, { command: 'ask', text: 'How many troops did Trump deploy?' });
+    const run: RunFn = async () => {
+      if (armed && !armed.fired) heldBack.push(runs);
+      runs++;
+      const a = structuredClone(ready);
+      const mark = { fired: false };
+      setTimeout(() => (mark.fired = true), 0);
+      armed = mark;
+      return a;
+    };
+    const h = await startHarness({ deps, run, rest: { globalRequestsPerSecond: 100_000 } });
+    try {
+      const sent = Array.from({ length: 40 }, (_, i) =>
+        h.discord.sendInteraction(h.discord.command('ask', [str('question', ['What did China say?', 'How many troops did Trump deploy?'][i % 2])], { userId: h.discord.snowflake() })),
+      );
+      await h.discord.waitForRequests((r) => r.path.endsWith('/callback'), sent.length, 60_000);
+      await h.bot.router.idle();
+      expect(runs).toBe(sent.length);
+      expect(heldBack, 'runs that started before the loop had turned since the previous run').toEqual([]);
+      for (const s of sent) {
+        const answers = h.discord.requestsFor(s.token).filter((r) => (r.path.endsWith('/callback') && r.body.type === 4) || r.method === 'PATCH');
+        expect(answers, `interaction ${s.id}`).toHaveLength(1);
+      }
+    } finally {
+      await h.close();
+    }
+  }, 90_000);
+
   it('memory degrades visibly when the store is down; buttons still work on this instance', async () => {
     const broken = createStore({ kind: 'redis', location: 'redis://127.0.0.1:1', timeoutMs: 50 });
     const h = await startHarness({ deps: { ...deps, store: broken } });
