@@ -7,29 +7,17 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanupTempDirs, depsFor, writeCorpus } from './helpers/corpus-fixtures.js';
+import { officialName, surname } from './helpers/officials.js';
 import { parseQuestion } from '../src/evidence/question.js';
 import { elementsOf, retrieve, retrieveStats, type Window } from '../src/evidence/retrieve.js';
 import type { Deps } from '../src/deps.js';
 
-const FIRST = ['Tomas', 'Ilse', 'Marek', 'Agnes', 'Pavel', 'Hedda', 'Oskar', 'Vera', 'Emil', 'Greta', 'Anton', 'Lotte'];
-const SYLLABLES = ['ba', 'ke', 'lo', 'mu', 'ri', 'sa', 'to', 'vi', 'dre', 'gan', 'hol', 'nes'];
-
-/** A surname no other article uses: syllables spelling the article's number. */
-function surname(i: number): string {
-  let s = '';
-  let n = i + SYLLABLES.length;
-  while (n > 0) {
-    s += SYLLABLES[n % SYLLABLES.length];
-    n = Math.floor(n / SYLLABLES.length);
-  }
-  return s[0]!.toUpperCase() + s.slice(1) + 'ner';
-}
 
 /** Articles of five kinds, so windows score in a few tiers with many ties. */
 function corpus(n: number): Record<string, string> {
   const files: Record<string, string> = {};
   for (let i = 0; i < n; i++) {
-    const name = `${FIRST[i % FIRST.length]} ${surname(i)}`;
+    const name = officialName(i);
     const last = surname(i);
     const body = [
       `Harbour Authority chief ${name} met shipping firms in Kellport on Monday.`,

@@ -10,27 +10,16 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanupTempDirs, depsFor, writeCorpus } from './helpers/corpus-fixtures.js';
+import { officialName, surname } from './helpers/officials.js';
 import { parseQuestion } from '../src/evidence/question.js';
 import { elementsOf, retrieve, retrieveStats, type Retriever } from '../src/evidence/retrieve.js';
 import { analysisOf } from '../src/analysis/index.js';
 import type { Deps } from '../src/deps.js';
 import type { NumberedPostings, SearchIndex } from '../src/index/search.js';
 
-const FIRST = ['Tomas', 'Ilse', 'Marek', 'Agnes', 'Pavel', 'Hedda', 'Oskar', 'Vera', 'Emil', 'Greta', 'Anton', 'Lotte'];
-const SYLLABLES = ['ba', 'ke', 'lo', 'mu', 'ri', 'sa', 'to', 'vi', 'dre', 'gan', 'hol', 'nes'];
-
-function surname(i: number): string {
-  let s = '';
-  let n = i + SYLLABLES.length;
-  while (n > 0) {
-    s += SYLLABLES[n % SYLLABLES.length];
-    n = Math.floor(n / SYLLABLES.length);
-  }
-  return s[0]!.toUpperCase() + s.slice(1) + 'ner';
-}
 
 function article(i: number, n: number): string {
-  const name = `${FIRST[i % FIRST.length]} ${surname(i)}`;
+  const name = officialName(i);
   const day = (i % 27) + 1;
   // Some articles hold the question's words, so the ranking has something to tell apart.
   const words = i % 7 === 0 ? ' The dredging plan was discussed.' : i % 5 === 0 ? ' The dispute was not raised.' : '';
