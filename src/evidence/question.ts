@@ -266,13 +266,13 @@ export function parseQuestion(deps: Pick<Deps, 'corpus' | 'index'>, question: st
   const auxAt = tokens.findIndex((t) => AUX.test(t.norm));
   // The subject after the auxiliary ends where a name, a pronoun or a noun is followed by the verb.
   let verbSeen = false;
+  // "does that count microsoft": a demonstrative right after the auxiliary is the whole subject (unless a noun follows it
+  // and goes on — "did that ship sink" — which subjectGoesOn reads), and the word after it the verb.
+  const demonstrativeBefore = (i: number) => i - 2 === auxAt && DEMONSTRATIVE_RE.test(tokens[i - 1]!.norm);
   const firstVerbSlot = (i: number) => {
     if (verbSeen) return false;
     const prev = tokens[i - 1]!;
-    // "does that count microsoft": a demonstrative right after the auxiliary is the whole subject (unless a noun
-    // follows it and goes on — "did that ship sink" — which subjectGoesOn reads).
-    const demonstrative = i - 1 === auxAt + 1 && DEMONSTRATIVE_RE.test(prev.norm);
-    const endsSubject = claimed.has(i - 1) || POINTING.has(prev.norm) || demonstrative || /^(?:they|we|you|i|anyone|someone|people)$/.test(prev.norm) || lexTags(prev.norm).has('Noun') || tagAt(prev)?.cls === 'noun' || tagAt(prev)?.cls === 'name';
+    const endsSubject = claimed.has(i - 1) || POINTING.has(prev.norm) || demonstrativeBefore(i) || /^(?:they|we|you|i|anyone|someone|people)$/.test(prev.norm) || lexTags(prev.norm).has('Noun') || tagAt(prev)?.cls === 'noun' || tagAt(prev)?.cls === 'name';
     return endsSubject && text.slice(prev.end, tokens[i]!.start).trim() === '' && !subjectGoesOn(i);
   };
   // "did microsoft stock drop too": a noun that could be a verb, followed by a word that could be one and then
@@ -307,8 +307,7 @@ export function parseQuestion(deps: Pick<Deps, 'corpus' | 'index'>, question: st
     // A word the tagger takes for a noun but the dictionary also lists as a verb ("did microsoft stock drop") counts
     // when it is the last word of the question or stands before an adverb or a function word.
     const last = !tokens[i + 1] || STOPWORDS.has(tokens[i + 1]!.norm) || lexTags(tokens[i + 1]!.norm).has('Adverb') || isCalendarWord(tokens[i + 1]!.norm);
-    const afterDemonstrative = i - 2 === auxAt && DEMONSTRATIVE_RE.test(tokens[i - 1]!.norm);
-    if (tag && tag.cls !== 'verb' && auxAt >= 0 && i > auxAt + 1 && firstVerbSlot(i) && (couldBeVerb(w) || ((last || afterDemonstrative) && partsOfSpeech(lemma(w)).has('verb')))) tag = { ...tag, cls: 'verb', tags: new Set([...tag.tags].filter((x) => x !== 'Noun')) };
+    if (tag && tag.cls !== 'verb' && auxAt >= 0 && i > auxAt + 1 && firstVerbSlot(i) && (couldBeVerb(w) || ((last || demonstrativeBefore(i)) && partsOfSpeech(lemma(w)).has('verb')))) tag = { ...tag, cls: 'verb', tags: new Set([...tag.tags].filter((x) => x !== 'Noun')) };
     if (tag && (tag.tags.has('Preposition') || tag.tags.has('Conjunction') || tag.tags.has('Determiner')) && !tag.tags.has('Noun')) return;
     const cls = tag?.tags.has('Ordinal') ? 'adjective' : (tag?.cls ?? 'noun');
     // "c-17s": a plural of a name with a number is found as the name ("C-17").
