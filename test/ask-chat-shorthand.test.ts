@@ -11,7 +11,7 @@ import { writtenOut } from '../src/evidence/question.js';
 import { answerText, storyDeps } from './helpers/story.js';
 
 const FILES: Record<string, string> = {
-  '01_valley-news.txt': `9 June 2033\n\nCable car stalls over Orla gorge\n\nA cable car carrying 14 passengers stalled over the Orla gorge on Saturday, the operator said.\n\nRescuers reached the cabin after nine hours, the regional government said.\n\nA one-way ticket costs 40 euros.\n`,
+  '01_valley-news.txt': `9 June 2033\n\nCable car stalls over Orla gorge\n\nA cable car carrying 14 passengers stalled over the Orla gorge on Saturday, the operator said.\n\nRescuers reached the cabin after nine hours, the regional government said.\n\nA one-way ticket costs 40 euros.\n\nPrime Minister Ilse Varo thanked the rescuers in a statement.\n`,
 };
 
 const deps = storyDeps(FILES);
@@ -29,6 +29,11 @@ describe('chat shorthand', () => {
     expect(writtenOut('what did george r. r. martin say')).toBe('what did george r. r. martin say');
     expect(writtenOut('')).toBe('');
     expect(writtenOut('@everyone ppl 🚢 u ok?')).toBe('@everyone people 🚢 you ok?');
+    // "pm" is a prime minister, except as a time of day.
+    expect(writtenOut('did the uk pm say anything')).toBe('did the uk prime minister say anything');
+    expect(writtenOut('what did the pms agree')).toBe('what did the prime ministers agree');
+    expect(writtenOut('did it open at 5 pm or 6pm')).toBe('did it open at 5 pm or 6pm');
+    expect(writtenOut('was it 9 PM')).toBe('was it 9 PM');
   });
 
   it('answers shorthand as it answers the words written out', async () => {
@@ -41,5 +46,8 @@ describe('chat shorthand', () => {
     expect(price.short?.text, text(price)).toMatch(/^40 euros \[\d+\]$/);
     const wait = await ask(deps(), 'how many hrs b4 rescuers reached the cabin');
     expect(wait.short?.text, text(wait)).toMatch(/^nine hours \[\d+\]$/);
+    const pm = await ask(deps(), 'did the pm say anything');
+    expect(pm.answered, text(pm)).toBe(true);
+    expect(text(pm)).toContain('Prime Minister Ilse Varo thanked the rescuers');
   }, 60_000);
 });

@@ -184,6 +184,8 @@ export function writtenOut(text: string): string {
     const first = at + before.length === 0;
     // "george r. r. martin": a single letter with a full stop is an initial.
     if (key.length === 1 && text[at + all.length] === '.') return all;
+    // "5 pm", "at 6:30pm": a time of day, not a prime minister.
+    if (key === 'pm' && /\d\s*$/.test(text.slice(0, at + before.length))) return all;
     if (word !== key && !(first && key.length > 1 && word === key[0]!.toUpperCase() + key.slice(1))) return all;
     return before + CHAT_SHORTHAND[key]!;
   });

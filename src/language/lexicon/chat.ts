@@ -11,7 +11,7 @@ export const CHAT_SHORTHAND: Readonly<Record<string, string>> = {
   abt: 'about', bout: 'about', 'w/': 'with', 'w/o': 'without', thru: 'through', b4: 'before',
   rn: 'right now', tho: 'though', tmrw: 'tomorrow', tmr: 'tomorrow', '2day': 'today', tdy: 'today', yday: 'yesterday',
   yr: 'year', yrs: 'years', hr: 'hour', hrs: 'hours', mins: 'minutes', wk: 'week', wks: 'weeks', mo: 'month', mos: 'months',
-  approx: 'approximately', info: 'information', intl: 'international', dept: 'department', prez: 'president',
+  approx: 'approximately', pm: 'prime minister', pms: 'prime ministers', info: 'information', intl: 'international', dept: 'department', prez: 'president',
   pic: 'picture', pics: 'pictures', smth: 'something', sth: 'something',
   wat: 'what', wut: 'what', wen: 'when', wher: 'where', y: 'why', u: 'you', ur: 'your', r: 'are', n: 'and',
   whats: "what's", whos: "who's", wheres: "where's", whens: "when's", hows: "how's", whys: "why's",
