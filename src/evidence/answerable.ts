@@ -187,6 +187,12 @@ function decideOn(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, r: Re
     if (!stated.length && q.kind !== 'yesno' && required.length >= 2) stated = together.filter((w) => required.every((e) => exactlyInCentre(w, e)));
     // Failing those, a window whose centre states a verb the question's is related to ("transported" for "brought"):
     // verbs rank, they do not veto; the slot must be filled well in that sentence (RELATED_MIN_FIT, below).
+    // A yes/no question is answered by such a sentence only when it holds everything else asked (two or more names and
+    // nouns, each by its own word): "was the stock exchange still working" — "The New York Stock Exchange … carried out
+    // normal operations".
+    if (q.kind === 'yesno' && !stated.length && required.length >= 2) {
+      stated = together.filter((w) => required.every((e) => exactlyInCentre(w, e)) && asked.some((e) => { const s = w.support.get(e.id); return !!s && s.sentence === w.sentence && s.match >= RELATED_VERB; }));
+    }
     if (q.kind !== 'yesno') {
       related = together.filter((w) => !stated.includes(w) && asked.some((e) => { const s = w.support.get(e.id); return !!s && s.sentence === w.sentence && s.match >= RELATED_VERB; }));
     }

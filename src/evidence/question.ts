@@ -168,6 +168,9 @@ const PREAMBLE_RE = new RegExp(
   'i',
 );
 
+/** Adverbs of time and aspect written right before a verb ("still working", "already leaving", "not operating"). */
+const ASPECT_BEFORE_RE = /^(?:still|already|not|never|now|currently|yet|ever|even|also|finally|really|actually|just)$/;
+
 const SHORTHAND_RE = new RegExp(
   `(^|[\\s("“])(${alternation(Object.keys(CHAT_SHORTHAND))})(?=$|[\\s,?!;:)"”]|\\.(?![\\p{L}\\d])|['’]s\\b)`,
   'giu',
@@ -310,6 +313,9 @@ export function parseQuestion(deps: Pick<Deps, 'corpus' | 'index'>, question: st
     // when it is the last word of the question or stands before an adverb or a function word.
     const last = !tokens[i + 1] || STOPWORDS.has(tokens[i + 1]!.norm) || lexTags(tokens[i + 1]!.norm).has('Adverb') || isCalendarWord(tokens[i + 1]!.norm);
     if (tag && tag.cls !== 'verb' && auxAt >= 0 && i > auxAt + 1 && firstVerbSlot(i) && (couldBeVerb(w) || ((last || demonstrativeBefore(i)) && partsOfSpeech(lemma(w)).has('verb')))) tag = { ...tag, cls: 'verb', tags: new Set([...tag.tags].filter((x) => x !== 'Noun')) };
+    // "was the stock exchange still working": after an aspect adverb an -ing form of a verb is the progressive verb, which
+    // the tagger may take for a noun.
+    if (tag && tag.cls !== 'verb' && /ing$/.test(w) && ASPECT_BEFORE_RE.test(tokens[i - 1]?.norm ?? '') && partsOfSpeech(lemma(w)).has('verb')) tag = { ...tag, cls: 'verb', tags: new Set([...tag.tags].filter((x) => x !== 'Noun')) };
     if (tag && (tag.tags.has('Preposition') || tag.tags.has('Conjunction') || tag.tags.has('Determiner')) && !tag.tags.has('Noun')) return;
     const cls = tag?.tags.has('Ordinal') ? 'adjective' : (tag?.cls ?? 'noun');
     // "c-17s": a plural of a name with a number is found as the name ("C-17").
