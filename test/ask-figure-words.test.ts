@@ -12,6 +12,7 @@ import { answerText, storyDeps } from './helpers/story.js';
 
 const FILES: Record<string, string> = {
   '01_polar-post.txt': `3 March 2035\n\nIce cruise ship returns\n\nThe operator sells a seven-night voyage to the ice shelf for 9,000 euros.\n\nImage: Satellite imagery shows tugs working to free the Polar Star container ship grounded in the ice (CC BY 4.0)\n\nThe ship carries about 180 passengers.\n`,
+  '02_ice-wire.txt': `4 March 2035\n\nRadio lost on ice cruise\n\nCrews lost radio contact with the ship for approximately one hour and 45 minutes on Sunday.\n\nThe trip to the ice shelf is run by Polar Lines, a Norwegian company.\n`,
 };
 
 const deps = storyDeps(FILES);
@@ -32,6 +33,17 @@ describe('nights, decimals and the whole of a thing', () => {
     const a = await ask('how many days is the whole voyage');
     expect(a.answered, answerText(a)).toBe(true);
     expect(a.short?.text ?? '', answerText(a)).toMatch(/^seven-night \[\d+\]$/);
+  }, 60_000);
+
+  it('counts a span in the unit asked: one shorter than a day is no answer to "how many days"', async () => {
+    expect(parseQuestion(deps(), 'how many days is the whole trip').durationUnit).toBe('days');
+    expect(parseQuestion(deps(), 'how many hours were they without radio').durationUnit).toBe('hours');
+    expect(parseQuestion(deps(), 'how long is the trip').durationUnit).toBeNull();
+    const a = await ask('how many days is the whole trip');
+    expect(a.answered, answerText(a)).toBe(true);
+    expect(a.short?.text ?? '', answerText(a)).toMatch(/^seven-night \[\d+\]$/);
+    const h = await ask('how many hours were they without radio contact');
+    expect(h.short?.text ?? '', answerText(h)).toMatch(/^approximately one hour and 45 minutes \[\d+\]$/);
   }, 60_000);
 
   it('a licence version counts no containers', async () => {

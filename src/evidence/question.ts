@@ -30,6 +30,7 @@ import {
   LIGHT_VERBS,
   ORIGIN_QUESTION_WORDS,
   MEASURE_QUESTION_NOUNS,
+  MEASURE_UNITS,
   DURATION_UNIT_NOUNS,
   METONYMS,
   MONEY_NOUNS,
@@ -122,6 +123,8 @@ export interface ParsedQuestion {
   now: boolean;
   /** A rate asked ("how much … a day", "every hour"): a figure per that unit answers. */
   rate: 'hour' | 'day' | 'week' | 'month' | 'year' | null;
+  /** The unit a span of time is counted in ("how many days were they trapped": 'days', as the units table names it), or null. */
+  durationUnit: string | null;
   /** Figures the question states ("13 of them"). */
   numbers: FigureReading[];
   /** For "what did he tell the families": to whom the words were said (they rank; the words need not name them). */
@@ -221,6 +224,7 @@ export function parseQuestion(deps: Pick<Deps, 'corpus' | 'index'>, question: st
   // 1. What kind of thing answers it.
   let kind: AnswerKind = 'description';
   let figures: FigureKind[] = [];
+  let durationUnit: string | null = null;
   const cueWords = new Set<string>();
   // "What did X say?" asks for words; "what was the boat called?" for a name.
   const speechAsked = /^\s*(?:and\s+)?(?:what|how)\s+(?:did|does|do|has|have|had|is|was|were|are|will|would)\b/.test(asked) && !/\bcalled\s*$/.test(asked) && tokens.some((t) => SPEECH.has(t.norm));
@@ -476,6 +480,7 @@ export function parseQuestion(deps: Pick<Deps, 'corpus' | 'index'>, question: st
       figures = ['duration'];
       kind = 'amount';
       topics.splice(topics.indexOf(head), 1);
+      durationUnit = MEASURE_UNITS.find((u) => u.days && u.forms.includes(head!.lemma))?.unit ?? null;
       head = null;
     }
   }
@@ -517,6 +522,7 @@ export function parseQuestion(deps: Pick<Deps, 'corpus' | 'index'>, question: st
     dates,
     now: (kind === 'count' || kind === 'amount') && !dates.length && asksNow(lower),
     rate: rateOf(lower),
+    durationUnit,
     numbers,
     speaker,
     asksSpeaker: spoken,

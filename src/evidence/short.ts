@@ -34,7 +34,7 @@ import {
   alternation,
 } from '../language/lexicon/index.js';
 import { CLAUSE_MARKS, CLAUSE_OPENERS, FREQUENCY_QUESTION_RE, FREQUENCY_UNITS, MEASURE_OF_RE, PLACE_KIND_NOUNS, SET_OFF_PARTICIPLES } from '../language/lexicon/slot-ties.js';
-import { MEASURE_VERBS } from '../language/lexicon/units.js';
+import { DURATION_DAYS, MEASURE_VERBS } from '../language/lexicon/units.js';
 import { COMPANY_SUFFIXES } from '../language/lexicon/organisations.js';
 import { REQUEST_VERBS } from '../language/lexicon/clauses.js';
 import { PROSPECTIVE_VERBS } from '../language/tense.js';
@@ -187,6 +187,9 @@ export function fillersOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestio
           // "materials weighing 764 tons": the verb's subject is what is measured — the thing asked, or "the vessel" referring to it.
           const by = MEASURE_VERB_BEFORE_RE.exec(s.text.slice(Math.max(0, f.start - 60), f.start));
           if (by && MEASURE_VERB_WORDS.has(by[3]!.toLowerCase()) && !terms(by[2]!).some((t) => askedKeys.has(t)) && !(by[1] && REFERRING_NOUNS[by[2]!.toLowerCase()])) fit *= 0.3;
+          // "how many days is the trip": a span shorter than one of the unit asked ("one hour and 45 minutes") is the
+          // length of something else ("a seven-night voyage" is the trip's).
+          if (q.durationUnit && f.kind === 'duration' && f.unit && DURATION_DAYS[f.unit] && (f.valueHi ?? f.value) * DURATION_DAYS[f.unit]! < DURATION_DAYS[q.durationUnit]!) fit *= 0.5;
           // "how often": a span of time is how long, not how often — a frequency written as one says it (below).
           if (often && f.kind === 'duration') fit *= 0.5;
           if (fit <= 0) continue;

@@ -88,6 +88,8 @@ export interface MeasureUnit {
   unit: string;
   kind: FigureKind;
   forms: readonly string[];
+  /** For a span of time: how many days one of it is (a night one day, a month 30). */
+  days?: number;
 }
 
 /** Units written after a number ("150 mph", "400 metres", "96 hours"). Forms are matched case-insensitively, whole words. */
@@ -114,16 +116,19 @@ export const MEASURE_UNITS: readonly MeasureUnit[] = [
   { unit: 'lb', kind: 'weight', forms: ['pounds', 'pound', 'lbs', 'lb'] },
   { unit: 'barrels', kind: 'volume', forms: ['barrels', 'barrel'] },
   { unit: 'degrees', kind: 'temperature', forms: ['degrees celsius', 'degrees fahrenheit', 'degrees', '°c', '°f'] },
-  { unit: 'seconds', kind: 'duration', forms: ['seconds', 'second', 'secs'] },
-  { unit: 'minutes', kind: 'duration', forms: ['minutes', 'minute', 'mins'] },
-  { unit: 'hours', kind: 'duration', forms: ['hours', 'hour', 'hrs'] },
-  { unit: 'days', kind: 'duration', forms: ['days', 'day'] },
-  { unit: 'nights', kind: 'duration', forms: ['nights', 'night'] },
-  { unit: 'weeks', kind: 'duration', forms: ['weeks', 'week'] },
-  { unit: 'months', kind: 'duration', forms: ['months', 'month'] },
-  { unit: 'years', kind: 'duration', forms: ['years', 'year'] },
-  { unit: 'decades', kind: 'duration', forms: ['decades', 'decade'] },
+  { unit: 'seconds', kind: 'duration', forms: ['seconds', 'second', 'secs'], days: 1 / 86_400 },
+  { unit: 'minutes', kind: 'duration', forms: ['minutes', 'minute', 'mins'], days: 1 / 1_440 },
+  { unit: 'hours', kind: 'duration', forms: ['hours', 'hour', 'hrs'], days: 1 / 24 },
+  { unit: 'days', kind: 'duration', forms: ['days', 'day'], days: 1 },
+  { unit: 'nights', kind: 'duration', forms: ['nights', 'night'], days: 1 },
+  { unit: 'weeks', kind: 'duration', forms: ['weeks', 'week'], days: 7 },
+  { unit: 'months', kind: 'duration', forms: ['months', 'month'], days: 30 },
+  { unit: 'years', kind: 'duration', forms: ['years', 'year'], days: 365 },
+  { unit: 'decades', kind: 'duration', forms: ['decades', 'decade'], days: 3_650 },
 ];
+
+/** Days in one of each unit of time ("hours" → 1/24), from the table above. */
+export const DURATION_DAYS: Readonly<Record<string, number>> = Object.fromEntries(MEASURE_UNITS.filter((u) => u.days).map((u) => [u.unit, u.days!]));
 
 /** Currency signs and words: "$5m", "5 million dollars", "€2bn". */
 export const CURRENCIES: Readonly<Record<string, string>> = {
