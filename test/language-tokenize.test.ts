@@ -62,6 +62,33 @@ describe('search terms (stable keys)', () => {
     expect(stem(w)).toBe(want);
   });
 
+  it('keeps a silent e where the word without it is another word ("planes" are no "plans"), and undoes a doubled consonant ("planned" is "plan")', () => {
+    const same = (...ws: string[]) => expect(new Set(ws.map(stem)).size, ws.map((w) => `${w}→${stem(w)}`).join(' ')).toBe(1);
+    const apart = (a: string, b: string) => expect(stem(a), `${a} / ${b}`).not.toBe(stem(b));
+    same('plane', 'planes');
+    same('plan', 'plans', 'planned', 'planning');
+    apart('planes', 'plans');
+    same('hope', 'hopes', 'hoped', 'hoping');
+    apart('hoped', 'hopped');
+    same('hop', 'hopped', 'hopping');
+    same('drop', 'drops', 'dropped', 'dropping');
+    same('commit', 'committed', 'committing');
+    same('add', 'added', 'adding');
+    same('call', 'called', 'calling');
+    same('note', 'notes', 'noted');
+    apart('note', 'not');
+    same('rate', 'rates', 'rated');
+    apart('quite', 'quit');
+    apart('made', 'mad');
+    same('fire', 'fires', 'fired', 'firing');
+    same('aid', 'aided', 'aiding');
+    apart('aide', 'aid');
+    // Where the word without its e is none, the e still goes: "vote", "voted", "votes", "voting" meet.
+    same('vote', 'voted', 'votes', 'voting');
+    same('strike', 'strikes', 'striking');
+    same('visit', 'visited', 'visiting');
+  });
+
   it('folds accents and drops possessives and stopwords', () => {
     expect(words('Velásquez’s U.S. visit')).toEqual(['velasquez', 'us', 'visit']);
     expect(terms('The strikes were deployed')).toEqual(['strik', 'deploy']);

@@ -7,6 +7,7 @@
 import nlp from 'compromise';
 import lemmatizer from 'wink-lemmatizer';
 import { DERIVATIONS, MONTH_ABBREVIATIONS, OWN_SENSE_FORMS, STOPWORDS } from './lexicon/index.js';
+import { partsOfSpeech } from './wordnet.js';
 
 export { STOPWORDS };
 
@@ -64,19 +65,48 @@ export function stem(w: string): string {
   if (w.endsWith('ation') && w.length > 7) return w.slice(0, -3);
   if (w.endsWith('ments') && w.length > 8) return w.slice(0, -5); // deployments → deploy
   if (w.endsWith('ment') && w.length > 7) return w.slice(0, -4);
-  if (w.endsWith('ing') && w.length > 5) return w.slice(0, -3);
+  if (w.endsWith('ing') && w.length > 5) return silentE(w.slice(0, -3));
   if (w.endsWith('ied') && w.length > 4) return w.slice(0, -3) + 'y'; // replied → reply (as replies → reply)
   if (w.endsWith('eed') && w.length > 4) return w.slice(0, -1); // agreed → agree
-  if (w.endsWith('ed') && w.length > 4) return w.slice(0, -2);
+  if (w.endsWith('ed') && w.length > 4) return silentE(w.slice(0, -2));
   if (w.endsWith('es') && w.length > 4 && !/(ch|sh|x|ss)es$/.test(w)) return dropE(w.slice(0, -1));
   if (w.endsWith('es') && /(ch|sh|x|ss)es$/.test(w)) return w.slice(0, -2);
   if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) return dropE(w.slice(0, -1));
   return dropE(w);
 }
 
-/** "vote"/"voted"/"votes"/"voting" all become "vot": a final silent e is dropped. */
+/**
+ * "vote"/"voted"/"votes"/"voting" all become "vot": a final silent e is dropped — unless the word without it is a word
+ * of its own ("plane" is no "plan", "note" no "not", "quite" no "quit"): then the e stays.
+ */
 function dropE(w: string): string {
-  return w.length >= 4 && w.endsWith('e') && !w.endsWith('ee') ? w.slice(0, -1) : w;
+  if (w.length < 4 || !w.endsWith('e') || w.endsWith('ee')) return w;
+  const k = w.slice(0, -1);
+  return isWord(k) && isWord(w) ? w : k;
+}
+
+/**
+ * The base of "-ed"/"-ing": without a consonant the suffix doubled; with the silent e the suffix took ("hoped", "planing"): a single vowel and a consonant before the
+ * suffix would have been doubled had the base no e ("hopped", "planned"), so where the base with an e is a word, and the
+ * one without is too, it is the one with the e ("hoped" → "hope", as dropE keeps it; "aided" stays "aid").
+ */
+function silentE(k: string): string {
+  // "planned", "dropped", "committed": the consonant the suffix doubled is one ("plan", "drop", "commit"); "added",
+  // "called", "missed" keep theirs.
+  if (/([b-df-hj-np-tv-z])\1$/.test(k) && !/(?:ll|ss|zz|ff)$/.test(k) && !isWord(k) && isWord(k.slice(0, -1))) return k.slice(0, -1);
+  return /[^aeiou][aeiou][^aeiouwxy]$/.test(k) && isWord(k) && isWord(`${k}e`) ? `${k}e` : k;
+}
+
+const wordCache = new Map<string, boolean>();
+/** A word WordNet lists, in any part of speech ("plan", "hop", "not"), or a function word ("quit" is, "th" is not). */
+function isWord(w: string): boolean {
+  let hit = wordCache.get(w);
+  if (hit === undefined) {
+    hit = STOPWORDS.has(w) || partsOfSpeech(w).size > 0;
+    if (wordCache.size > 100_000) wordCache.clear();
+    wordCache.set(w, hit);
+  }
+  return hit;
 }
 
 /** Content terms of a text: search keys, stopwords removed. */
