@@ -823,10 +823,26 @@ function nameFillers(slot: SlotContext): Filler[] {
         const start = m.index! + m[0].indexOf(m[1]!);
         out.push({ text: m[1]!, sentence: s, start, end: start + m[1]!.length, fit: at(s) * near(s, start) * agentFit(s.text, start, start + m[1]!.length, events) });
       }
+      // "… a ship's master or captain will be held responsible for any accidents": who, described rather than named —
+      // the subject of the centre's clause, a kind of person the question does not name itself ("who was the pilot" is
+      // not "the pilot"). Only where the sentence names no person.
+      if (s === w.sentence && !found.some(({ e }) => e.kind === 'person')) {
+        for (const m of s.text.matchAll(DESCRIBED_SUBJECT_RE)) {
+          const nouns = [m[2]!, m[3]].filter((x): x is string => !!x);
+          if (!nouns.every((n) => isPersonNoun({ text: n, lemma: lemma(n) })) || nouns.some((n) => asKeys.has(stem(n)) || q.topics.some((t) => t.lemma === lemma(n)))) continue;
+          const start = m.index! + m[0].indexOf(m[1]!);
+          out.push({ text: m[1]!, sentence: s, start, end: start + m[1]!.length, fit: DESCRIBED_FIT * near(s, start) });
+        }
+      }
     }
   }
   return out;
 }
+
+/** A person described, as the subject of a verb: "a ship's master or captain will be held", "the diver who … was". */
+const DESCRIBED_SUBJECT_RE = /(?:^|[,;:]\s+|\b(?:that|and|but)\s+)((?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[\p{L}'’-]+\s+){0,3}?(\p{Ll}+)(?:\s+or\s+(\p{Ll}+))?)\s+(?:will|would|is|was|are|were|has|had|must|shall|can|could|may|might)\b/gu;
+/** How well such a description fills a "who" slot: below a name in the same place. */
+const DESCRIBED_FIT = 0.75;
 
 /** A reporting verb (or "according to") with the title words that may stand before the speaker it introduces ("said US Coast Guard Rear Adm. John Mauger"). */
 const SAID_BEFORE_RE = new RegExp(`\\b(${SPEECH_VERB_PATTERN}|${alternation(ATTRIBUTION_PHRASES)})\\s*,?\\s*(?:the\\s+)?(?:\\p{Lu}[\\p{L}.'’-]*\\s+){0,6}$`, 'u');
