@@ -44,3 +44,18 @@ describe('a place is no reason', () => {
     expect(a.short?.text ?? '', answerText(a)).toMatch(/after a week of delays/);
   }, 60_000);
 });
+
+describe('whom a report cites is no reason, and a reason does not end on "that"', () => {
+  const citeDeps = storyDeps({
+    '01_port-wire.txt': `22 August 2034\n\nOrla port closed\n\nThe Orla port was closed on Monday, the wire reported, citing the Harbour Board.\n\nThe port had been shut following a storm surge that caused flooding on the quays.\n`,
+  });
+  const ask = async (text: string) => (await runCommand(citeDeps(), { command: 'ask', text })) as A;
+
+  it('"citing the Harbour Board" is not why the port closed; the storm surge is, without its "that"', async () => {
+    const a = await ask('why was the port closed');
+    expect(a.answered, answerText(a)).toBe(true);
+    expect(a.short?.text ?? '', answerText(a)).not.toMatch(/citing/);
+    expect(a.short?.text ?? '', answerText(a)).toMatch(/storm surge/);
+    expect(a.short?.text ?? '', answerText(a)).not.toMatch(/\bthat \[\d+\]$/);
+  }, 60_000);
+});

@@ -31,6 +31,7 @@ import {
   TIME_NOUNS,
   TITLE_HEADS,
   WEAK_REASON_CUES,
+  CITED_SOURCE_NOUNS,
   alternation,
 } from '../language/lexicon/index.js';
 import { CLAUSE_MARKS, CLAUSE_OPENERS, FREQUENCY_QUESTION_RE, FREQUENCY_UNITS, MEASURE_OF_RE, PLACE_KIND_NOUNS, SET_OFF_PARTICIPLES } from '../language/lexicon/slot-ties.js';
@@ -65,6 +66,10 @@ export interface Filler {
 }
 
 /** Where a reason's clause stops: the sentence going on to what followed. */
+/** "citing <a name>", "citing (people familiar with …) sources": a report's source, not a reason (lexicon CITED_SOURCE_NOUNS). */
+const CITED_SOURCE_RE = new RegExp(`^citing\\s+(?:the\\s+|a\\s+|an\\s+)?(?:\\p{Lu}|(?:[\\p{Ll}-]+\\s+){0,2}(?:${alternation(CITED_SOURCE_NOUNS)})\\b)`, 'u');
+/** A word a phrase cannot end on: it leads on to what was cut ("… a global outage that", "… the loss of"). */
+const TRAILING_FUNCTION_RE = /\s+(?:that|which|who|whom|whose|where|when|and|or|but|the|a|an|of|to|in|on|for|with|by|at|from|as|its|their|his|her)\s*$/i;
 const REASON_END_RE = /\s+(?:and so|and then|but|and therefore|and thus)\s+/;
 /** Auxiliaries between a cause and its verb ("tides and winds were complicating"). */
 const CAUSE_AUX_RE = /(?:\s+(?:is|was|are|were|has|have|had|been|being|also|still))+\s*$/i;
@@ -289,7 +294,11 @@ export function fillersOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestio
             if (strength < 1 && /^(?:in|from)\s+(?:the\s+)?\p{Lu}/u.test(clause)) continue;
             const after = events.filter((a) => a.sentence === s).flatMap((a) => anchorPositions(s, a.via)).filter((p) => p < from);
             const close = after.length ? (from - Math.max(...after) < 50 ? 1 : 0.8) : 0.6;
-            const end = words.length > 14 ? from + clause.split(/\s+/).slice(0, 14).join(' ').length : from + clause.length;
+            // "citing the Suez Canal Authority", "citing sources": whom a report relies on, not a reason.
+            if (CITED_SOURCE_RE.test(clause.trim())) continue;
+            let end = words.length > 14 ? from + clause.split(/\s+/).slice(0, 14).join(' ').length : from + clause.length;
+            // A clause cut off at a word that only leads on ("following a global outage that") ends before it.
+            for (let m = TRAILING_FUNCTION_RE.exec(s.text.slice(from, end)); m && m.index > 0; m = TRAILING_FUNCTION_RE.exec(s.text.slice(from, end))) end = from + m.index;
             push(s, from, end, strength * close * at(s));
           }
         }
@@ -298,9 +307,11 @@ export function fillersOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestio
           const before = s.text.slice(0, m.index!);
           // "… but that strong tides and winds were complicating …": the cause without the verb's auxiliary or the words that introduce it.
           const np = /((?:[\p{L}'’-]+\s+){0,4}[\p{L}'’-]+)\s*$/u.exec((before.split(/[,;:.!?"“”()—]/).pop() ?? '').replace(CAUSE_AUX_RE, ''))?.[1]?.replace(CAUSE_LEAD_RE, '');
-          if (!np || np.split(/\s+/).length < 2) continue;
-          const start = before.lastIndexOf(np);
-          push(s, start, start + np.length, 0.95 * at(s));
+          // "a global outage that caused …": the cause is the noun phrase the relative word follows.
+          const cause = np?.replace(TRAILING_FUNCTION_RE, '');
+          if (!cause || cause.split(/\s+/).length < 2) continue;
+          const start = before.lastIndexOf(cause);
+          push(s, start, start + cause.length, 0.95 * at(s));
         }
       }
       break;

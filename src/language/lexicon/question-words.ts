@@ -178,6 +178,13 @@ export const REASON_CUES: readonly string[] = [
   'to avoid', 'to prevent', 'to ensure', 'so as to', 'in a bid to', 'in an effort to', 'aimed at',
 ];
 
+/** Whom a report cites ("citing sources", "citing people familiar with the matter", "citing data from …"): after "citing", a source, not a reason. */
+export const CITED_SOURCE_NOUNS: readonly string[] = [
+  'source', 'sources', 'official', 'officials', 'people', 'person', 'data', 'figures', 'report', 'reports', 'statement', 'statements',
+  'document', 'documents', 'record', 'records', 'estimate', 'estimates', 'analyst', 'analysts', 'expert', 'experts', 'research',
+  'study', 'survey', 'witness', 'witnesses', 'authorities', 'spokesperson', 'spokesman', 'spokeswoman', 'filing', 'filings',
+];
+
 /** Words that may introduce a cause but often only a time or setting ("after running out of oxygen", "amid high winds"): weaker. */
 export const WEAK_REASON_CUES: readonly string[] = ['after', 'amid', 'following', 'from', 'since', 'in', 'by', 'while', 'when'];
 
