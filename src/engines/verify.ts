@@ -1123,11 +1123,23 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
   }
   if (!best || best.coverage < BEARS) {
     const present = cTerms.filter((t) => !missing.includes(t));
+    // A name the claim gives is said as written ("New York Stock Exchange"), not word by word ("new", "york", …).
+    const asWritten = (ts: string[]) => {
+      const whole = names.filter((n) => n.terms.length > 1 && n.terms.every((t) => ts.includes(t)));
+      const inName = new Set(whole.flatMap((n) => n.terms));
+      const out: string[] = [];
+      for (const t of ts) {
+        const n = whole.find((x) => x.terms[0] === t);
+        if (n && !out.includes(n.name)) out.push(n.name);
+        else if (!inName.has(t)) out.push(shown(t));
+      }
+      return out;
+    };
     const why = missing.length === cTerms.length
       ? `None of its words (${quotedList(cTerms.map(shown))}) appear in the ${searched}.`
       : missing.length
         ? `${capitalize(quotedList(missing.map(shown)))} ${missing.length === 1 ? 'does' : 'do'} not appear in any of the ${searched}.`
-        : `The ${searched} mention ${quotedList(present.map(shown))}, but never together in a way that bears on this claim.`;
+        : `The ${searched} mention ${quotedList(asWritten(present))}, but never together in a way that bears on this claim.`;
     return no(`Not addressed by the articles. ${why}`);
   }
 
