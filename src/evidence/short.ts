@@ -65,11 +65,11 @@ export interface Filler {
   of?: Sentence;
 }
 
-/** Where a reason's clause stops: the sentence going on to what followed. */
 /** "citing <a name>", "citing (people familiar with …) sources": a report's source, not a reason (lexicon CITED_SOURCE_NOUNS). */
 const CITED_SOURCE_RE = new RegExp(`^citing\\s+(?:the\\s+|a\\s+|an\\s+)?(?:\\p{Lu}|(?:[\\p{Ll}-]+\\s+){0,2}(?:${alternation(CITED_SOURCE_NOUNS)})\\b)`, 'u');
 /** A word a phrase cannot end on: it leads on to what was cut ("… a global outage that", "… the loss of"). */
 const TRAILING_FUNCTION_RE = /\s+(?:that|which|who|whom|whose|where|when|and|or|but|the|a|an|of|to|in|on|for|with|by|at|from|as|its|their|his|her)\s*$/i;
+/** Where a reason's clause stops: the sentence going on to what followed. */
 const REASON_END_RE = /\s+(?:and so|and then|but|and therefore|and thus)\s+/;
 /** Auxiliaries between a cause and its verb ("tides and winds were complicating"). */
 const CAUSE_AUX_RE = /(?:\s+(?:is|was|are|were|has|have|had|been|being|also|still))+\s*$/i;
@@ -835,8 +835,8 @@ function nameFillers(slot: SlotContext): Filler[] {
         out.push({ text: m[1]!, sentence: s, start, end: start + m[1]!.length, fit: at(s) * near(s, start) * agentFit(s.text, start, start + m[1]!.length, events) });
       }
       // "… a ship's master or captain will be held responsible for any accidents": who, described rather than named —
-      // the subject of the centre's clause, a kind of person the question does not name itself ("who was the pilot" is
-      // not "the pilot"). Only where the sentence names no person.
+      // the subject of the centre's clause, a kind of person the question does not name itself ("who holds the captain
+      // responsible" is not answered "a master or captain"). Only where the sentence names no person.
       if (s === w.sentence && !found.some(({ e }) => e.kind === 'person')) {
         for (const m of s.text.matchAll(DESCRIBED_SUBJECT_RE)) {
           const nouns = [m[2]!, m[3]].filter((x): x is string => !!x);
@@ -850,7 +850,7 @@ function nameFillers(slot: SlotContext): Filler[] {
   return out;
 }
 
-/** A person described, as the subject of a verb: "a ship's master or captain will be held", "the diver who … was". */
+/** A person described, as the subject of an auxiliary: "a ship's master or captain will be held", "the duty officer was". */
 const DESCRIBED_SUBJECT_RE = /(?:^|[,;:]\s+|\b(?:that|and|but)\s+)((?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[\p{L}'’-]+\s+){0,3}?(\p{Ll}+)(?:\s+or\s+(\p{Ll}+))?)\s+(?:will|would|is|was|are|were|has|had|must|shall|can|could|may|might)\b/gu;
 /** How well such a description fills a "who" slot: below a name in the same place. */
 const DESCRIBED_FIT = 0.75;

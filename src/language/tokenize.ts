@@ -86,9 +86,10 @@ function dropE(w: string): string {
 }
 
 /**
- * The base of "-ed"/"-ing": without a consonant the suffix doubled; with the silent e the suffix took ("hoped", "planing"): a single vowel and a consonant before the
- * suffix would have been doubled had the base no e ("hopped", "planned"), so where the base with an e is a word, and the
- * one without is too, it is the one with the e ("hoped" → "hope", as dropE keeps it; "aided" stays "aid").
+ * The base of "-ed"/"-ing" as the word's other forms key it. A consonant the suffix doubled is one ("planned" → "plan").
+ * A single vowel and consonant before the suffix would have been doubled had the base no e ("hopped"), so where the base
+ * with an e is a word, and the one without is too, it is the one with the e ("hoped" → "hope", as dropE keeps "hope";
+ * "aided" stays "aid").
  */
 function silentE(k: string): string {
   // "planned", "dropped", "committed": the consonant the suffix doubled is one ("plan", "drop", "commit"); "added",
@@ -98,7 +99,7 @@ function silentE(k: string): string {
 }
 
 const wordCache = new Map<string, boolean>();
-/** A word WordNet lists, in any part of speech ("plan", "hop", "not"), or a function word ("quit" is, "th" is not). */
+/** A word WordNet lists, in any part of speech ("plan", "hop"), or a stopword ("not"). */
 function isWord(w: string): boolean {
   let hit = wordCache.get(w);
   if (hit === undefined) {
