@@ -15,7 +15,7 @@ import { lexTags } from '../language/word-tags.js';
 import { ANY_PLACE_HEADS } from '../language/lexicon/slot-ties.js';
 import { ASPECT_VERBS, PEOPLE_WORDS, SPEECH_QUESTION_VERBS, SPEAKER_QUESTION_VERBS, STOPWORDS, speechForms, wordRe } from '../language/lexicon/index.js';
 import type { ParsedQuestion } from './question.js';
-import { inCorpus, STANDS_FOR_WEIGHT, type Element, type Retriever, type Window } from './retrieve.js';
+import { bigramsOf, compoundHead, inCorpus, STANDS_FOR_WEIGHT, type Element, type Retriever, type Window } from './retrieve.js';
 import { ageSentences, fillersOf, type Filler } from './short.js';
 
 /** A window that answers, with its fillers. */
@@ -46,6 +46,9 @@ const PARTIAL_MIN_FIT = 0.8;
 export const RELATED_VERB = 0.3;
 /** …and only with a filler fitting at least this well, in that verb's sentence. */
 const RELATED_MIN_FIT = 0.85;
+
+/** Kinds a window answers by itself, with no slot to fill. */
+const WINDOW_ANSWERS: ReadonlySet<string> = new Set(['yesno', 'quote', 'description']);
 
 /** Elements every answer must hold. */
 const REQUIRED: ReadonlySet<Element['role']> = new Set(['entity', 'topic', 'picks']);
@@ -116,7 +119,20 @@ function decideOn(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, r: Re
     const s = w.support.get(e.id);
     return !!s && s.match >= STANDS_FOR_WEIGHT;
   };
+  // "was the kiosk screen repaired", where the articles write "kiosk" but never "kiosk screen": a compound noun they never
+  // write is held by its modifier, written in a window's centre — the modifier says which thing, the head only what of it.
+  // Only where the window itself answers (yes/no, a quote, a description): a name, figure or date asked must stand by
+  // the words asked, and the head is not there.
+  const bigrams = bigramsOf(deps);
+  const heldByModifier = new Map<Element, Element>();
+  for (const m of WINDOW_ANSWERS.has(q.kind) ? r.elements : []) {
+    const h = m.role === 'topic' && m.term ? compoundHead(q, m.term) : undefined;
+    const head = h && r.elements.find((e) => e.role === 'topic' && e.term === h);
+    if (head && !bigrams.has(`${m.term!.key} ${h!.key}`)) heldByModifier.set(head, m);
+  }
   const holds = (w: Window, e: Element): boolean => {
+    const modifier = heldByModifier.get(e);
+    if (modifier && !stands(w, e) && exactlyInCentre(w, modifier)) return true;
     if (!stands(w, e)) return headlineHolds(w.article, e) && !clauseOf(e);
     const c = clauseOf(e);
     return !c || r.elements.some((v) => v.term && c.verbs.includes(v.term) && stands(w, v));

@@ -198,14 +198,14 @@ function eitherOf(q: ParsedQuestion, elements: Element[]): Element[] {
 }
 
 /** The noun a topic is written right before, making one compound with it ("mother" in "mother ship"). */
-function compoundHead(q: ParsedQuestion, t: QuestionTerm): QuestionTerm | undefined {
+export function compoundHead(q: ParsedQuestion, t: QuestionTerm): QuestionTerm | undefined {
   if (t.cls !== 'noun' || t.start < 0) return undefined;
   return [...q.topics, ...(q.head ? [q.head] : [])].find((x) => x !== t && x.start > t.end && q.text.slice(t.end, x.start) === ' ');
 }
 
 /** Every pair of search keys the articles write one after the other ("parent ship"), once per corpus. */
 const bigramMemo = new WeakMap<object, Set<string>>();
-function bigramsOf(deps: Pick<Deps, 'corpus'>): Set<string> {
+export function bigramsOf(deps: Pick<Deps, 'corpus'>): Set<string> {
   let out = bigramMemo.get(deps.corpus);
   if (out) return out;
   out = new Set();
