@@ -89,6 +89,14 @@ describe('search terms (stable keys)', () => {
     same('visit', 'visited', 'visiting');
   });
 
+  it('keys a key as its word: stem(stem(w)) is stem(w) (a hyphenated word\'s parts are read from its key)', () => {
+    for (const w of ['flagged', 'planned', 'dropping', 'hoped', 'hoping', 'planes', 'notes', 'voting', 'strikes', 'deployments', 'operations', 'agreed', 'replied', 'added', 'called']) {
+      expect(stem(stem(w)), w).toBe(stem(w));
+    }
+    expect(terms('the Malta-flagged dredger')).toEqual(['malta-flagg', 'dredger']);
+    expect(terms('malta flagg')).toEqual(terms('Malta flagged'));
+  });
+
   it('folds accents and drops possessives and stopwords', () => {
     expect(words('Velásquez’s U.S. visit')).toEqual(['velasquez', 'us', 'visit']);
     expect(terms('The strikes were deployed')).toEqual(['strik', 'deploy']);

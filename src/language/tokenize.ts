@@ -72,7 +72,15 @@ export function stem(w: string): string {
   if (w.endsWith('es') && w.length > 4 && !/(ch|sh|x|ss)es$/.test(w)) return dropE(w.slice(0, -1));
   if (w.endsWith('es') && /(ch|sh|x|ss)es$/.test(w)) return w.slice(0, -2);
   if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) return dropE(w.slice(0, -1));
+  // A key read again ("flagg", the part of "malta-flagg") keys as its word did: stem(stem(w)) is stem(w).
+  if (DOUBLED_RE.test(w)) return undouble(w);
   return dropE(w);
+}
+
+/** A doubled final consonant an -ed/-ing suffix may have made ("flagged", "planning"); "ll", "ss", "zz", "ff" are a word's own. */
+const DOUBLED_RE = /([b-df-hj-np-tv-z])\1$/;
+function undouble(k: string): string {
+  return !/(?:ll|ss|zz|ff)$/.test(k) && !isWord(k) && isWord(k.slice(0, -1)) ? k.slice(0, -1) : k;
 }
 
 /**
@@ -94,7 +102,10 @@ function dropE(w: string): string {
 function silentE(k: string): string {
   // "planned", "dropped", "committed": the consonant the suffix doubled is one ("plan", "drop", "commit"); "added",
   // "called", "missed" keep theirs.
-  if (/([b-df-hj-np-tv-z])\1$/.test(k) && !/(?:ll|ss|zz|ff)$/.test(k) && !isWord(k) && isWord(k.slice(0, -1))) return k.slice(0, -1);
+  if (DOUBLED_RE.test(k)) {
+    const u = undouble(k);
+    if (u !== k) return u;
+  }
   return /[^aeiou][aeiou][^aeiouwxy]$/.test(k) && isWord(k) && isWord(`${k}e`) ? `${k}e` : k;
 }
 
