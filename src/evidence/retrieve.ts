@@ -459,17 +459,7 @@ export function retrieve(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion
     }
   }
 
-  // A hyphenated word holds its parts too ("Panama-registered" is registered, "Japanese-owned" owned).
-  // Kept for this call only: a cache living as long as the corpus would hold every sentence ever read (10,000 articles).
-  const features = new Map<string, Set<string>>();
-  const stemsOf = (s: Sentence) => {
-    let f = features.get(s.id);
-    if (!f) {
-      const all = terms(s.text);
-      features.set(s.id, (f = new Set([...all, ...all.filter((t) => t.includes('-')).flatMap((t) => terms(t.replace(/-/g, ' ')))])));
-    }
-    return f;
-  };
+  const stemsOf = (s: Sentence) => sentenceKeys(s.text);
   // Per element: its entities' aliases (de-duplicated) by their first word, so a sentence is checked against the aliases
   // that could be written in it, not against every alias of every entity a shared name matches.
   const aliasKeys = new Map<Set<string>, Map<string, string[][]>>();
@@ -492,7 +482,7 @@ export function retrieve(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion
     }
     return x;
   };
-  const aliasIn = (ids: Set<string>, st: Set<string>) => {
+  const aliasIn = (ids: Set<string>, st: ReadonlySet<string>) => {
     const byFirst = aliasesOf(ids);
     if (!byFirst.size) return false;
     for (const w of st) for (const k of byFirst.get(w) ?? []) if (k.every((x) => st.has(x))) return true;
@@ -874,6 +864,25 @@ function windowBounds(
     bounds[j] = (score + hitScore * 0.01) * (1 + 1e-9);
   });
   return bounds;
+}
+
+/**
+ * A sentence's search keys, with the parts of its hyphenated words ("Panama-registered" is registered, "Japanese-owned"
+ * owned): a function of the text alone, kept across questions — the same story's sentences are read by question after
+ * question (a dispute question at 10,000 articles reads thousands). Bounded: cleared past SENTENCE_KEYS_MAX texts (a cache
+ * as long-lived as the corpus would hold every sentence ever read). The sets are shared: readers must not change them.
+ */
+const sentenceKeysMemo = new Map<string, ReadonlySet<string>>();
+const SENTENCE_KEYS_MAX = 32_768;
+function sentenceKeys(text: string): ReadonlySet<string> {
+  let f = sentenceKeysMemo.get(text);
+  if (!f) {
+    const all = terms(text);
+    f = new Set([...all, ...all.filter((t) => t.includes('-')).flatMap((t) => terms(t.replace(/-/g, ' ')))]);
+    if (sentenceKeysMemo.size >= SENTENCE_KEYS_MAX) sentenceKeysMemo.clear();
+    sentenceKeysMemo.set(text, f);
+  }
+  return f;
 }
 
 /** A broader noun referring back to the question's word stands for it, a little below a synonym. */

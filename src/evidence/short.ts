@@ -426,13 +426,35 @@ function keyPositions(s: Sentence, e: Element): number[] {
   const words = e.term && e.role === 'predicate' ? e.term.text.toLowerCase().split(/\s+/) : [];
   const particle = words.length > 1 ? words.at(-1)! : null;
   const verb = particle ? lemma(words[0]!) : null;
-  for (const m of s.text.matchAll(WORD_RE)) {
-    const parts = [m[0], ...(m[0].includes('-') ? m[0].split('-') : [])];
-    if (!parts.some((p) => (e.keys.get(stem(fold(p))) ?? 0) >= 0.5)) continue;
-    if (particle && lemma(fold(m[0])) === verb && !new RegExp(`^(?:\\s+\\p{L}+){0,2}?\\s+${particle}\\b`, 'iu').test(s.text.slice(m.index! + m[0].length))) continue;
-    out.push(m.index!);
+  const t = wordsOf(s.text);
+  for (let i = 0; i < t.at.length; i++) {
+    if (!t.keys[i]!.some((k) => (e.keys.get(k) ?? 0) >= 0.5)) continue;
+    const word = t.word[i]!;
+    if (particle && lemma(fold(word)) === verb && !new RegExp(`^(?:\\s+\\p{L}+){0,2}?\\s+${particle}\\b`, 'iu').test(s.text.slice(t.at[i]! + word.length))) continue;
+    out.push(t.at[i]!);
   }
   return out;
+}
+
+/**
+ * The words of a text as written (WORD_RE), where each stands, and the search key of each with its hyphenated parts'
+ * (`stem(fold(part))`, the word's own first): a function of the text alone, read once for every window, filler and
+ * question that looks for a key in the sentence. Bounded: cleared past 16,384 texts. Shared: readers must not change it.
+ */
+const wordsMemo = new Map<string, { at: number[]; word: string[]; keys: string[][] }>();
+function wordsOf(text: string): { at: number[]; word: string[]; keys: string[][] } {
+  let t = wordsMemo.get(text);
+  if (!t) {
+    t = { at: [], word: [], keys: [] };
+    for (const m of text.matchAll(WORD_RE)) {
+      t.at.push(m.index!);
+      t.word.push(m[0]);
+      t.keys.push([m[0], ...(m[0].includes('-') ? m[0].split('-') : [])].map((p) => stem(fold(p))));
+    }
+    if (wordsMemo.size >= 16_384) wordsMemo.clear();
+    wordsMemo.set(text, t);
+  }
+  return t;
 }
 
 /**
@@ -482,7 +504,9 @@ function anchorsIn(w: Window): { sentence: Sentence; via: string }[] {
 function anchorPositions(s: Sentence, via: string): number[] {
   if (via === 'mention' || via === 'reference' || via === 'alias' || via === 'date' || via === 'dated') return [];
   const out: number[] = [];
-  for (const m of s.text.matchAll(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)) if (stem(fold(m[0])) === via) out.push(m.index!);
+  // WORD_RE's words: each word's own key is its first.
+  const t = wordsOf(s.text);
+  for (let i = 0; i < t.at.length; i++) if (t.keys[i]![0] === via) out.push(t.at[i]!);
   return out;
 }
 
