@@ -7,6 +7,9 @@
  */
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { cleanupTempDirs, writeCorpus } from './helpers/corpus-fixtures.js';
+import { testDeps } from './helpers/deps.js';
+import { analysisOf } from '../src/analysis/index.js';
+import { referencesInSentence } from '../src/evidence/retrieve.js';
 
 const A: Record<string, string> = {
   '01_ledger.txt': `12 March 2031
@@ -72,13 +75,20 @@ async function freshModules() {
   vi.resetModules();
   const { depsFor } = await import('./helpers/corpus-fixtures.js');
   const { runCommand } = await import('../src/engines/index.js');
-  return { depsFor, runCommand };
+  const { parseQuestion } = await import('../src/evidence/question.js');
+  const { retrieve } = await import('../src/evidence/retrieve.js');
+  return { depsFor, runCommand, parseQuestion, retrieve };
 }
 
+/** Each answer, and the windows retrieve() finds for the question: their sentences, scores and supports (where each stands). */
 async function answers(m: Awaited<ReturnType<typeof freshModules>>, dir: string, questions: string[]): Promise<string[]> {
   const deps = await m.depsFor(dir);
   const out: string[] = [];
-  for (const text of questions) out.push(JSON.stringify(await m.runCommand(deps, { command: 'ask', text })));
+  for (const text of questions) {
+    out.push(JSON.stringify(await m.runCommand(deps, { command: 'ask', text })));
+    const windows = m.retrieve(deps, m.parseQuestion(deps, text)).windows;
+    out.push(JSON.stringify(windows.map((w) => ({ at: w.sentence.id, score: w.score, support: [...w.support].map(([id, x]) => [id, x.sentence.id, x.via, x.at, x.weight]) }))));
+  }
   return out;
 }
 
@@ -94,14 +104,30 @@ describe('a sentence read again by a later question', () => {
     const warm = await answers(m, dirB, QUESTIONS_B);
     expect(warm).toEqual(cold);
     // The questions read what changed: the quarrel's date, and the flag from a hyphenated word's part ("Malta-flagged").
-    const parsed = cold.map((a) => JSON.parse(a) as { answered: boolean; short?: { text: string } | null });
+    const parsed = cold.filter((_, i) => i % 2 === 0).map((a) => JSON.parse(a) as { answered: boolean; short?: { text: string } | null });
     expect(parsed[0]!.short?.text ?? '').toMatch(/^April 9/);
     expect(parsed[2]!.short?.text ?? '').toMatch(/^Malta/);
     expect(parsed[4]!.answered).toBe(false);
     // And asked again in another order, the same answers.
-    const again: string[] = [];
-    const deps = await m.depsFor(dirB);
-    for (const text of [...QUESTIONS_B].reverse()) again.unshift(JSON.stringify(await m.runCommand(deps, { command: 'ask', text })));
-    expect(again).toEqual(cold);
+    expect(await answers(m, dirB, [...QUESTIONS_B].reverse())).toEqual(
+      [...QUESTIONS_B.keys()].reverse().flatMap((i) => [cold[2 * i], cold[2 * i + 1]]),
+    );
+  }, 120_000);
+});
+
+describe('the references of a sentence', () => {
+  it('read from its paragraph\'s references are those a pass over every reference finds, in the same order', async () => {
+    const deps = await testDeps();
+    const references = analysisOf(deps).references;
+    let seen = 0;
+    for (const a of deps.corpus.articles) {
+      for (const s of a.sentences) {
+        const every = references.flatMap((r, i) => (r.sentenceId === s.id ? [i] : []));
+        expect(referencesInSentence(deps, s.id), s.id).toEqual(every);
+        seen += every.length;
+      }
+    }
+    // The seeds refer to people ("he", "the 41-year-old"): the check reads some.
+    expect(seen).toBeGreaterThan(5);
   }, 120_000);
 });

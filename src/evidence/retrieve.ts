@@ -488,22 +488,7 @@ export function retrieve(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion
     for (const w of st) for (const k of byFirst.get(w) ?? []) if (k.every((x) => st.has(x))) return true;
     return false;
   };
-  // Where each search key first stands in a sentence (character offset): the sentence read once, for this call only.
-  const positions = new Map<string, Map<string, number>>();
-  const firstTerm = new Map<string, string | undefined>();
-  const positionIn = (s: Sentence, key: string): number | undefined => {
-    let at = positions.get(s.id);
-    if (!at) {
-      at = new Map();
-      for (const m of s.text.matchAll(WORD)) {
-        let k = firstTerm.get(m[0]);
-        if (k === undefined && !firstTerm.has(m[0])) firstTerm.set(m[0], (k = terms(m[0])[0]));
-        if (k !== undefined && !at.has(k)) at.set(k, m.index);
-      }
-      positions.set(s.id, at);
-    }
-    return at.get(key);
-  };
+  const positionIn = (s: Sentence, key: string): number | undefined => keyPlaces(s.text).get(key);
   const entityKeys = new Map(wantedEntities.map((x) => [x.id, x.keys.map((k) => k.split(' ').map(stem))]));
   // Each element's support in a sentence is read once per call: a sentence sits in up to three windows.
   const supportMemo = new Map<Element, Map<string, Support | null>>();
@@ -885,6 +870,30 @@ function sentenceKeys(text: string): ReadonlySet<string> {
   return f;
 }
 
+/**
+ * Where each search key first stands in a sentence (character offset), by text: kept across questions as `sentenceKeys`
+ * is (bounded likewise; shared: readers must not change the maps). A word's key is the first of its `terms`.
+ */
+const keyPlacesMemo = new Map<string, ReadonlyMap<string, number>>();
+const firstTermMemo = new Map<string, string | undefined>();
+function keyPlaces(text: string): ReadonlyMap<string, number> {
+  let at = keyPlacesMemo.get(text);
+  if (!at) {
+    const found = new Map<string, number>();
+    for (const m of text.matchAll(WORD)) {
+      let k = firstTermMemo.get(m[0]);
+      if (k === undefined && !firstTermMemo.has(m[0])) {
+        if (firstTermMemo.size >= 200_000) firstTermMemo.clear();
+        firstTermMemo.set(m[0], (k = terms(m[0])[0]));
+      }
+      if (k !== undefined && !found.has(k)) found.set(k, m.index);
+    }
+    if (keyPlacesMemo.size >= SENTENCE_KEYS_MAX) keyPlacesMemo.clear();
+    keyPlacesMemo.set(text, (at = found));
+  }
+  return at;
+}
+
 /** A broader noun referring back to the question's word stands for it, a little below a synonym. */
 const ANAPHOR_WEIGHT = 0.55;
 /** A definite determiner (and at most one modifier) right before a noun: "the noises", "these loud bangs". */
@@ -1003,6 +1012,17 @@ function referencesByParagraph(keys: ParagraphKeys, references: readonly { sente
   };
   byParagraphMemo.set(references, { keys, n: references.length, read });
   return read;
+}
+
+/**
+ * The references in one sentence (their positions in the analysis's `references`, ascending): read from its paragraph's
+ * few references (kept per analysis), not by a pass over every reference of the corpus.
+ */
+export function referencesInSentence(deps: Pick<Deps, 'corpus'>, sentenceId: string): number[] {
+  const references = analysisOf(deps).references;
+  const out: number[] = [];
+  for (const i of referencesByParagraph(paragraphKeys(deps.corpus), references)(sentenceId)) if (references[i]!.sentenceId === sentenceId) out.push(i);
+  return out;
 }
 
 /**

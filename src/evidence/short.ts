@@ -44,7 +44,7 @@ import { isOccasionNoun, isStateNoun, nounClass, partsOfSpeech } from '../langua
 import { lexTags } from '../language/word-tags.js';
 import type { Article, Sentence } from '../types.js';
 import type { ParsedQuestion } from './question.js';
-import type { Element, Window } from './retrieve.js';
+import { referencesInSentence, type Element, type Window } from './retrieve.js';
 
 /** Words of a window that answer the question. */
 export interface Filler {
@@ -476,7 +476,7 @@ function clauseTie(deps: Pick<Deps, 'corpus'>, elements: Element[], fillers: Fil
       if (e.entityIds) {
         at = [
           ...mentionsIn(deps, s.id).filter(({ e: x }) => e.entityIds!.has(x.id)).map(({ m }) => m.start),
-          ...refs.filter((r) => r.sentenceId === s.id && e.entityIds!.has(r.entity)).map((r) => r.start),
+          ...referencesInSentence(deps, s.id).map((i) => refs[i]!).filter((r) => e.entityIds!.has(r.entity)).map((r) => r.start),
         ];
       } else at = keyPositions(s, e);
       if (at.length) got.push({ weight: e.role === 'predicate' ? 2 : 1, at });
