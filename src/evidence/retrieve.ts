@@ -9,7 +9,7 @@
  */
 import type { Deps } from '../deps.js';
 import { analysisOf } from '../analysis/index.js';
-import { entityPostings } from './entity-postings.js';
+import { entityPostings, type EntityPostings } from './entity-postings.js';
 import { entityLookupOf } from '../analysis/entity-lookup.js';
 import { expandQuery } from '../analysis/relations.js';
 import { findDateMentions } from '../index/dates.js';
@@ -305,7 +305,6 @@ export function retrieve(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion
   // every entity and every reference of the corpus.
   const postings = entityPostings(analysis.entities, analysis.references);
   const wantedEntities = [...wanted].flatMap((id) => postings.byId.get(id) ?? []).sort((a, b) => a.order - b.order).map((x) => x.entity);
-  const entityOf = new Map(wantedEntities.map((e) => [e.id, e]));
   // Per element: the first of its entities (in the element's order) named in / referred to in a sentence, and where. Where
   // they are named is read per sentence from the entity index's sentence postings (a name many entities share matches
   // entities with tens of thousands of mentions at 10,000 articles: a map over all of them cost more than the rest of the
@@ -365,13 +364,6 @@ export function retrieve(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion
     }
     return found ?? undefined;
   };
-  /** The paragraph keys (`paragraphKeys` numbers) of every mention of `ids`' entities; a byline's as `unbyline` reads it. */
-  const eachNamed = (ids: Set<string>, visit: (at: Int32Array) => void) => {
-    for (const id of ids) {
-      const e = entityOf.get(id);
-      if (e) visit(mentionParagraphs(paragraphKeys(deps.corpus), e.mentions));
-    }
-  };
 
   // Candidate paragraphs: search hits, and where the entities are named (their first 200 mentions) or referred to, as
   // paragraph key numbers in the order found (a name many entities share finds tens of thousands: no key string each).
@@ -395,8 +387,8 @@ export function retrieve(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion
   // A name or topic shared by many entities (a common surname, "harbour" in every port official's title) is named or referred
   // to in a large share of the corpus: past MAX_DERIVED paragraphs, only the best of them are read (see `bestDerived`).
   const capped = derived.length > MAX_DERIVED;
-  const refsOf = (ids: Set<string>) => [...ids].map((id) => postings.refs.get(id)).filter((x): x is Int32Array => !!x);
-  for (const k of capped ? bestDerived(deps.index, elements, derived, refsOf, referredAt, eachNamed, keys) : derived) {
+  const levelsOf = (ids: Set<string>) => entityLevels(postings, analysis.references, keys, ids);
+  for (const k of capped ? bestDerived(deps.index, elements, derived, levelsOf, keys) : derived) {
     const id = keys.key[k]!;
     if (!paragraphs.has(id)) paragraphs.set(id, 0);
   }
@@ -789,29 +781,15 @@ function windowBounds(
       if (n < 0 || parts[slot]?.has(k) || posting?.has(n)) level[slot] = v;
     }
   };
-  // Paragraphs where some of `ids` are named (1) or referred to (lower), by slot (a paragraph key number's slot, -1: none).
+  // Paragraphs where some of `ids` are named (`named`) or referred to (`referred`, lower), by slot: each slot's paragraph
+  // looked up in the set's levels (kept per analysis), not every mention and reference of the set read.
   const postingsOf = entityPostings(analysis.entities, analysis.references);
-  const slotByKey = new Int32Array(keys.key.length).fill(-1);
-  for (const [key, slot] of slotOfKey) slotByKey[key] = slot;
-  const entityLevels = (ids: Set<string>, named: number, referred: number, level: Float64Array) => {
-    const slotOfNumber = (k: number) => (k < slotByKey.length && slotByKey[k]! >= 0 ? slotByKey[k]! : undefined);
-    for (const id of ids) {
-      const e = postingsOf.byId.get(id)?.entity;
-      if (e) {
-        const at = mentionParagraphs(keys, e.mentions);
-        for (let j = 0; j < at.length; j++) {
-          const slot = slotOfNumber(unbyline(at[j]!));
-          if (slot !== undefined && level[slot]! < named) level[slot] = named;
-        }
-      }
-    }
-    const referredAt = referenceParagraphs(keys, analysis.references);
-    for (const id of ids) {
-      const refs = postingsOf.refs.get(id);
-      for (let j = 0; refs && j < refs.length; j++) {
-        const slot = slotOfNumber(referredAt[refs[j]!]!);
-        if (slot !== undefined && level[slot]! < referred) level[slot] = referred;
-      }
+  const raiseEntities = (ids: Set<string>, named: number, referred: number, level: Float64Array) => {
+    const code = entityLevels(postingsOf, analysis.references, keys, ids);
+    for (let slot = 0; slot < paras.length; slot++) {
+      const c = code[paras[slot]!.key];
+      const v = c === NAMED ? named : c === REFERRED ? referred : 0;
+      if (level[slot]! < v) level[slot] = v;
     }
   };
   // Per element, the strongest support a sentence of each paragraph could give.
@@ -819,12 +797,12 @@ function windowBounds(
     const level = new Float64Array(paras.length);
     if (e.role === 'date') return level.fill(1);
     if (e.entityIds) {
-      entityLevels(e.entityIds, 1, 0.9, level);
+      raiseEntities(e.entityIds, 1, 0.9, level);
       // An alias written out (every word of it: its first one at least), or the name as the question wrote it.
       for (const k of new Set([...aliasesOf(e.entityIds).keys(), ...(e.asked?.length ? [e.asked[0]!] : [])])) raise(k, 0.9, level);
       return level;
     }
-    if (e.described) entityLevels(e.described, 0.9, 0.8, level);
+    if (e.described) raiseEntities(e.described, 0.9, 0.8, level);
     for (const [k, w] of e.keys) {
       // A broader word referring back to the question's stands for it a little more than its own weight.
       raise(k, w < STANDS_FOR_WEIGHT && e.broader?.has(k) ? Math.max(w, ANAPHOR_WEIGHT) : w, level);
@@ -1048,6 +1026,55 @@ function passageNumbers(view: NumberedPostings, keys: ParagraphKeys, wanted: Int
   return out;
 }
 
+/** `entityLevels` codes: some entity of the set named in the paragraph; only referred to there. */
+const NAMED = 2;
+const REFERRED = 1;
+
+/**
+ * Where the entities of a set are named (NAMED) or only referred to (REFERRED), by `paragraphKeys` number (0 or past the
+ * end: neither); a byline's mention is in no paragraph and marks none. A function of the analysis and the set alone, read by
+ * the derived paragraphs' estimate (`bestDerived`) and the bound (`windowBounds`): a topic noun describing many entities
+ * ("dispute": 170 at 10,000 articles, tens of thousands of mentions and references) gives every question that asks with it
+ * the same set. Kept per analysis for the last ENTITY_LEVELS_MAX sets (a byte per paragraph each), and made again when
+ * the set's entities hold another number of mentions or references.
+ */
+const entityLevelMemo = new WeakMap<EntityPostings, { keys: ParagraphKeys; sets: Map<string, { size: number; code: Uint8Array }> }>();
+const ENTITY_LEVELS_MAX = 32;
+function entityLevels(postings: EntityPostings, references: readonly { sentenceId: string }[], keys: ParagraphKeys, ids: Set<string>): Uint8Array {
+  let memo = entityLevelMemo.get(postings);
+  if (!memo || memo.keys !== keys) entityLevelMemo.set(postings, (memo = { keys, sets: new Map() }));
+  const entities = [...ids].map((id) => postings.byId.get(id)?.entity);
+  const refs = [...ids].map((id) => postings.refs.get(id));
+  let size = 0;
+  for (const e of entities) size += e ? e.mentions.length : 0;
+  for (const r of refs) size += r ? r.length : 0;
+  const key = [...ids].sort().join('\n');
+  const hit = memo.sets.get(key);
+  if (hit && hit.size === size) return hit.code;
+  // Every mention's and reference's paragraph numbered first: the codes cover them.
+  const named = entities.map((e) => (e ? mentionParagraphs(keys, e.mentions) : undefined));
+  const referredAt = referenceParagraphs(keys, references);
+  const code = new Uint8Array(keys.key.length);
+  for (const r of refs) for (let j = 0; r && j < r.length; j++) code[referredAt[r[j]!]!] = REFERRED;
+  for (const at of named) {
+    for (let j = 0; at && j < at.length; j++) {
+      const g = at[j]!;
+      if (g >= 0) code[g] = NAMED;
+    }
+  }
+  if (memo.sets.size >= ENTITY_LEVELS_MAX) memo.sets.clear();
+  memo.sets.set(key, { size, code });
+  return code;
+}
+
+/** Where the entities of `ids` are named in a paragraph ("<article id>:p<n>": NAMED), only referred to there (REFERRED), or neither (0). */
+export function entityLevelAt(deps: Pick<Deps, 'corpus'>, ids: Set<string>): (paragraphId: string) => number {
+  const analysis = analysisOf(deps);
+  const keys = paragraphKeys(deps.corpus);
+  const code = entityLevels(entityPostings(analysis.entities, analysis.references), analysis.references, keys, ids);
+  return (paragraphId) => code[keys.number(paragraphId)] ?? 0;
+}
+
 /**
  * The MAX_DERIVED paragraphs, of those naming or referring to the entities asked about, whose windows can score best, in
  * the order they were found. Each is scored by what it is known to hold without reading it: the elements whose entities
@@ -1060,36 +1087,24 @@ function bestDerived(
   index: Pick<Deps['index'], 'holding' | 'numbered'>,
   elements: Element[],
   derived: Int32Array,
-  refsOf: (ids: Set<string>) => Int32Array[],
-  referredAt: Int32Array,
-  eachNamed: (ids: Set<string>, visit: (at: Int32Array) => void) => void,
+  levelsOf: (ids: Set<string>) => Uint8Array,
   keys: ParagraphKeys,
 ): Int32Array {
   const m = derived.length;
   // Per derived paragraph (in the order found) and element, the best support it could give.
-  // The positions by paragraph key number (-1: not derived).
-  const byNumber = new Int32Array(keys.key.length).fill(-1);
-  for (let k = 0; k < m; k++) byNumber[derived[k]!] = k;
   const n = elements.length;
   const est = new Float64Array(m * n);
   elements.forEach((e, i) => {
     const ids = e.entityIds ?? e.described;
     if (!ids) return;
     const [mention, reference] = e.entityIds ? [1, 0.9] : [0.9, 0.8];
-    for (const refs of refsOf(ids)) {
-      for (let j = 0; j < refs.length; j++) {
-        const k = byNumber[referredAt[refs[j]!]!]!;
-        if (k >= 0 && est[k * n + i]! < reference) est[k * n + i] = reference;
-      }
+    // Named beats referred to; a byline's mention ("<article>:byline:<at>") is in no paragraph: it marks none.
+    const code = levelsOf(ids);
+    for (let k = 0; k < m; k++) {
+      const c = code[derived[k]!];
+      if (c === NAMED) est[k * n + i] = mention;
+      else if (c === REFERRED) est[k * n + i] = reference;
     }
-    // A byline's mention ("<article>:byline:<at>") is in no paragraph: it marks none.
-    eachNamed(ids, (at) => {
-      for (let j = 0; j < at.length; j++) {
-        const g = at[j]!;
-        const k = g >= 0 ? byNumber[g]! : -1;
-        if (k >= 0) est[k * n + i] = mention;
-      }
-    });
   });
   // Per term element, the weight of the strongest word standing for it that each paragraph's text holds (from the index's
   // postings): a paragraph takes that word where it beats what its entities give.
