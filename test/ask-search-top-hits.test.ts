@@ -154,6 +154,33 @@ describe('top hits of a MiniSearch query (ask search at scale)', () => {
   });
 });
 
+describe('top hits as an index grows and changes', () => {
+  it('reads each passage\'s length as MiniSearch holds it, for passages added and replaced after a search', () => {
+    // topHits keeps each passage's field lengths by short id: passages added after a search have ids past those kept, and a
+    // passage replaced (discarded, added again) a new id with another length. Two indexes in the same state must agree.
+    const make = () => {
+      const x = new MiniSearch<Doc>({ fields: ['text', 'title'], storeFields: ['articleId'], searchOptions: { boost: FIELD_BOOST } });
+      x.addAll(docs.slice(0, 1200));
+      return x;
+    };
+    const [theirs, ours] = [make(), make()];
+    const q = [exact(VOCAB[0]!), exact(VOCAB[21]!), exact(VOCAB[22]!), exact('dispute')];
+    const full = () => theirs.search(q.map((s) => s.term).join(' '), { fuzzy: false, prefix: false }).slice(0, 40);
+    same(topHits(ours, q, 40), full());
+    for (const x of [theirs, ours]) {
+      x.addAll(docs.slice(1200, 2600));
+      // The same passage written longer: every common word of the query, many times.
+      for (const i of [5, 9, 700]) {
+        x.discard(docs[i]!.id);
+        x.add({ ...docs[i]!, text: `${docs[i]!.text} ${Array.from({ length: 40 }, (_, k) => VOCAB[k % 3]).join(' ')}` });
+      }
+      x.vacuum();
+    }
+    same(topHits(ours, q, 40), full());
+    same(topHits(ours, [exact(VOCAB[1]!), exact(VOCAB[2]!)], 40), theirs.search(`${VOCAB[1]} ${VOCAB[2]}`, { fuzzy: false, prefix: false }).slice(0, 40));
+  });
+});
+
 describe('the corpus index search (buildIndex) keeps the best hits of the whole ranking', () => {
   it('cuts the same ranking at every limit', async () => {
     const written = writtenDocs(2400);

@@ -74,6 +74,28 @@ function scratchFor(n: number) {
   return scratch;
 }
 
+/**
+ * A passage's length in a field (MiniSearch's `_fieldLength`, a Map read once per posting), by short id from arrays kept
+ * with that Map: a passage's lengths never change once added, and short ids are never reused. NaN: not read yet.
+ */
+const lengthMemo = new WeakMap<object, Float64Array[]>();
+function fieldLengths(I: Internals): (doc: number, field: number) => number {
+  let arrays = lengthMemo.get(I._fieldLength);
+  if (!arrays) lengthMemo.set(I._fieldLength, (arrays = []));
+  const kept = arrays;
+  return (doc, field) => {
+    let a = kept[field];
+    if (!a || doc >= a.length) {
+      const grown = new Float64Array(Math.max(I._nextId, doc + 1, 1024)).fill(NaN);
+      if (a) grown.set(a);
+      kept[field] = a = grown;
+    }
+    let n = a[doc]!;
+    if (n !== n) a[doc] = n = I._fieldLength.get(doc)![field]!;
+    return n;
+  };
+}
+
 /** A fuzzy or prefix term's own results, as MiniSearch made them, and the order it inserted passages in. */
 interface Expanded {
   hits: Map<number, { score: number; match: SearchResult['match'] }>;
@@ -121,6 +143,9 @@ export function topHits<T>(
     const counted = new Map<string, Set<number>>();
     for (const [t, n] of seen) if (n > 1) counted.set(t, new Set());
     const expanded: (Expanded | undefined)[] = specs.map(() => undefined);
+    // Each exact term's postings as read for its score, read again for the match of the hits kept.
+    const postings: (ReturnType<Internals['_index']['get']> | undefined)[] = specs.map(() => undefined);
+    const lengthOf = fieldLengths(I);
 
     for (let i = 0; i < specs.length; i++) {
       const s = specs[i]!;
@@ -134,6 +159,7 @@ export function topHits<T>(
         }
       } else {
         const data = I._index.get(s.term);
+        postings[i] = data;
         for (const f of data ? fields : []) {
           const freqs = data!.get(f.id);
           if (!freqs) continue;
@@ -144,7 +170,7 @@ export function topHits<T>(
           const score = (doc: number, tf: number): boolean => {
             // MiniSearch would drop the passage from the posting and count one passage fewer for the rest: its query does that.
             if (dirty && !I._documentIds.has(doc)) return false;
-            const length = I._fieldLength.get(doc)![f.id]!;
+            const length = lengthOf(doc, f.id);
             // MiniSearch's calcBM25Score and weighting, operation for operation.
             const raw = idf * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * length) / avg)));
             const weighted = 1 * s.boost * f.boost * 1 * raw;
@@ -214,7 +240,7 @@ export function topHits<T>(
         const x = expanded[i];
         if (x) own = x.hits.get(doc)?.match;
         else {
-          const data = I._index.get(s.term);
+          const data = postings[i];
           const where = data ? fields.filter((f) => data.get(f.id)?.has(doc)).map((f) => f.name) : [];
           if (where.length) own = { [s.term]: where };
         }
