@@ -616,7 +616,14 @@ export function verify(deps: Deps, rawClaim: string): Answer {
   const notes: string[] = [];
   if (claim.split(/\s+/).length > 60) notes.push('That is a long claim; shorter claims, one at a time, get sharper verdicts.');
   const citer = createCiter(deps.corpus);
-  const parts = splitClaim(claim).map((c) => ({ ...judged(deps, c.query, citer, assess(deps, c.query, citer)), claim: c.shown }));
+  let split = splitClaim(claim);
+  // A cause given for an event ("… could not open because of the outage") is judged part by part only when the articles
+  // contradict the event itself (read first, citing nothing); else the claim is judged whole, as written.
+  if (split.length === 2 && split[1]!.query === claim && split[0]!.query !== claim) {
+    const probe = createCiter(deps.corpus);
+    if (judged(deps, split[0]!.query, probe, assess(deps, split[0]!.query, probe)).verdict !== 'contradicted') split = [{ shown: claim, query: claim }];
+  }
+  const parts = split.map((c) => ({ ...judged(deps, c.query, citer, assess(deps, c.query, citer)), claim: c.shown }));
 
   let verdict: Verdict;
   let head: string;
@@ -757,6 +764,22 @@ function subjectOf(clause: string): string {
   return at > 0 ? ws.slice(0, at).join(' ') : '';
 }
 
+/** A cause given for what the claim says happened ("… could not open because of the outage"). */
+const CAUSE_CLAUSE_RE = /\s*,?\s+(?:because of|because|due to|as a result of|owing to)\s+\S/i;
+
+/**
+ * "The exchange could not open because of the outage": what happened, and why. The event is judged alone (when it did
+ * not happen, the claim is contradicted whatever the cause), the cause with it (the whole claim); shown as its cause.
+ */
+function atCause(claim: string): { shown: string; query: string }[] {
+  const m = CAUSE_CLAUSE_RE.exec(claim);
+  if (!m || m.index === 0) return [{ shown: claim, query: claim }];
+  const event = claim.slice(0, m.index).trim();
+  const cause = claim.slice(m.index).replace(/^\s*,?\s*/, '').trim();
+  if (terms(event).length < 2 || terms(cause).length < 2) return [{ shown: claim, query: claim }];
+  return [{ shown: event, query: event }, { shown: cause, query: claim }];
+}
+
 /**
  * Split a compound claim where a new clause starts — at ";", at "and"/"but" before a
  * new subject or verb ("… and will send troops", "… and its captain was arrested",
@@ -782,7 +805,7 @@ export function splitClaim(claim: string): { shown: string; query: string }[] {
   rest = claim.slice(from);
   pieces.push(rest);
   const parts = pieces.flatMap(atParticiple).flatMap(atApposition).map((p) => p.trim()).filter((p) => terms(p).length >= 1);
-  if (parts.length < 2 || parts.length > 4) return [{ shown: claim, query: claim }];
+  if (parts.length < 2 || parts.length > 4) return atCause(claim);
   const firstNames = properNames(parts[0]!).filter((n) => terms(n).length);
   const subject = subjectOf(parts[0]!) || firstNames.join(' ');
   // "X said A, and that B": B is also what X said.
