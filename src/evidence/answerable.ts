@@ -196,6 +196,8 @@ function decideOn(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, r: Re
     const first = [...verbs].sort((a, b) => (a.term?.start ?? 0) - (b.term?.start ?? 0))[0];
     const asked = q.kind === 'yesno' && verbs.length > 1 && first?.term && ASPECT_VERBS.has(first.term.lemma) ? [first] : verbs;
     let stated = together.filter((w) => asked.some((e) => holds(w, e) || spoken(w, e)));
+    // The window's centre states a verb the question's is related to ("transported" for "brought", "operations" for "working").
+    const statesRelated = (w: Window) => asked.some((e) => { const s = w.support.get(e.id); return !!s && s.sentence === w.sentence && s.match >= RELATED_VERB; });
     // Windows that state the verb answer first; only when none does, one naming the head's kind answers.
     if (!stated.length && head) stated = together.filter((w) => headNamed(w, head));
     // Nor does one sentence holding every name and topic noun asked (two or more), each by its own word or name: it is
@@ -207,10 +209,10 @@ function decideOn(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, r: Re
     // nouns, each by its own word): "was the stock exchange still working" — "The New York Stock Exchange … carried out
     // normal operations".
     if (q.kind === 'yesno' && !stated.length && required.length >= 2) {
-      stated = together.filter((w) => required.every((e) => exactlyInCentre(w, e)) && asked.some((e) => { const s = w.support.get(e.id); return !!s && s.sentence === w.sentence && s.match >= RELATED_VERB; }));
+      stated = together.filter((w) => required.every((e) => exactlyInCentre(w, e)) && statesRelated(w));
     }
     if (q.kind !== 'yesno') {
-      related = together.filter((w) => !stated.includes(w) && asked.some((e) => { const s = w.support.get(e.id); return !!s && s.sentence === w.sentence && s.match >= RELATED_VERB; }));
+      related = together.filter((w) => !stated.includes(w) && statesRelated(w));
     }
     if (!stated.length && !partialWindows.length && !related.length) {
       const shown = list(mentioned.map((e) => phraseOf(q, e, deps))) || 'this';

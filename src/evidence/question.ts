@@ -171,6 +171,11 @@ const PREAMBLE_RE = new RegExp(
   'i',
 );
 
+/** A word the tagger read otherwise, read as a verb (no longer a noun). */
+function asVerb(tag: TaggedWord): TaggedWord {
+  return { ...tag, cls: 'verb', tags: new Set([...tag.tags].filter((x) => x !== 'Noun')) };
+}
+
 /** Adverbs of time and aspect written right before a verb ("still working", "already leaving", "not operating"). */
 const ASPECT_BEFORE_RE = /^(?:still|already|not|never|now|currently|yet|ever|even|also|finally|really|actually|just)$/;
 
@@ -316,10 +321,10 @@ export function parseQuestion(deps: Pick<Deps, 'corpus' | 'index'>, question: st
     // A word the tagger takes for a noun but the dictionary also lists as a verb ("did microsoft stock drop") counts
     // when it is the last word of the question or stands before an adverb or a function word.
     const last = !tokens[i + 1] || STOPWORDS.has(tokens[i + 1]!.norm) || lexTags(tokens[i + 1]!.norm).has('Adverb') || isCalendarWord(tokens[i + 1]!.norm);
-    if (tag && tag.cls !== 'verb' && auxAt >= 0 && i > auxAt + 1 && firstVerbSlot(i) && (couldBeVerb(w) || ((last || demonstrativeBefore(i)) && partsOfSpeech(lemma(w)).has('verb')))) tag = { ...tag, cls: 'verb', tags: new Set([...tag.tags].filter((x) => x !== 'Noun')) };
+    if (tag && tag.cls !== 'verb' && auxAt >= 0 && i > auxAt + 1 && firstVerbSlot(i) && (couldBeVerb(w) || ((last || demonstrativeBefore(i)) && partsOfSpeech(lemma(w)).has('verb')))) tag = asVerb(tag);
     // "was the stock exchange still working": after an aspect adverb an -ing form of a verb is the progressive verb, which
     // the tagger may take for a noun.
-    if (tag && tag.cls !== 'verb' && /ing$/.test(w) && ASPECT_BEFORE_RE.test(tokens[i - 1]?.norm ?? '') && partsOfSpeech(lemma(w)).has('verb')) tag = { ...tag, cls: 'verb', tags: new Set([...tag.tags].filter((x) => x !== 'Noun')) };
+    if (tag && tag.cls !== 'verb' && /ing$/.test(w) && ASPECT_BEFORE_RE.test(tokens[i - 1]?.norm ?? '') && partsOfSpeech(lemma(w)).has('verb')) tag = asVerb(tag);
     if (tag && (tag.tags.has('Preposition') || tag.tags.has('Conjunction') || tag.tags.has('Determiner')) && !tag.tags.has('Noun')) return;
     const cls = tag?.tags.has('Ordinal') ? 'adjective' : (tag?.cls ?? 'noun');
     // "c-17s": a plural of a name with a number is found as the name ("C-17").

@@ -67,8 +67,8 @@ export interface Filler {
 
 /** "citing <a name>", "citing (people familiar with …) sources": a report's source, not a reason (lexicon CITED_SOURCE_NOUNS). */
 const CITED_SOURCE_RE = new RegExp(`^citing\\s+(?:the\\s+|a\\s+|an\\s+)?(?:\\p{Lu}|(?:[\\p{Ll}-]+\\s+){0,2}(?:${alternation(CITED_SOURCE_NOUNS)})\\b)`, 'u');
-/** A word a phrase cannot end on: it leads on to what was cut ("… a global outage that", "… the loss of"). */
-const TRAILING_FUNCTION_RE = /\s+(?:that|which|who|whom|whose|where|when|and|or|but|the|a|an|of|to|in|on|for|with|by|at|from|as|its|their|his|her)\s*$/i;
+/** Words a phrase cannot end on: they lead on to what was cut ("… a global outage that", "… the loss of the"). */
+const TRAILING_FUNCTION_RE = /(?:\s+(?:that|which|who|whom|whose|where|when|and|or|but|the|a|an|of|to|in|on|for|with|by|at|from|as|its|their|his|her))+\s*$/i;
 /** Where a reason's clause stops: the sentence going on to what followed. */
 const REASON_END_RE = /\s+(?:and so|and then|but|and therefore|and thus)\s+/;
 /** Auxiliaries between a cause and its verb ("tides and winds were complicating"). */
@@ -298,7 +298,7 @@ export function fillersOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestio
             if (CITED_SOURCE_RE.test(clause.trim())) continue;
             let end = words.length > 14 ? from + clause.split(/\s+/).slice(0, 14).join(' ').length : from + clause.length;
             // A clause cut off at a word that only leads on ("following a global outage that") ends before it.
-            for (let m = TRAILING_FUNCTION_RE.exec(s.text.slice(from, end)); m && m.index > 0; m = TRAILING_FUNCTION_RE.exec(s.text.slice(from, end))) end = from + m.index;
+            end = from + s.text.slice(from, end).replace(TRAILING_FUNCTION_RE, '').length;
             push(s, from, end, strength * close * at(s));
           }
         }
