@@ -32,6 +32,8 @@ import {
   TITLE_HEADS,
   WEAK_REASON_CUES,
   CITED_SOURCE_NOUNS,
+  PARTICLES,
+  QUALIFIERS,
   alternation,
 } from '../language/lexicon/index.js';
 import { CLAUSE_MARKS, CLAUSE_OPENERS, FREQUENCY_QUESTION_RE, FREQUENCY_UNITS, MEASURE_OF_RE, PLACE_KIND_NOUNS, SET_OFF_PARTICIPLES } from '../language/lexicon/slot-ties.js';
@@ -152,6 +154,8 @@ export function fillersOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestio
           .filter((t) => q.topics.some((u) => u !== t && u.start === t.end + 1))
           .flatMap((t) => [...(elements.find((e) => e.term === t)?.keys ?? [])].filter(([, v]) => v >= 0.5).map(([k]) => k)),
       );
+      // The question's own verbs, by their word or lemma ("held up"): a sum written as the verb's object is what was done.
+      const verbKeys = new Set(elements.filter((e) => e.role === 'predicate' && e.term?.cls === 'verb').flatMap((e) => [...e.keys].filter(([, v]) => v >= 0.9).map(([k]) => k)));
       // A name the question asks with, written in the sentence itself.
       const namedIn = (s: Sentence) => elements.some((e) => e.role === 'entity' && w.support.get(e.id)?.sentence === s && w.support.get(e.id)!.match >= 0.9);
       for (const s of w.sentences) {
@@ -163,7 +167,7 @@ export function fillersOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestio
           const inUnit = q.kind === 'count' && !!q.head && MEASURES.has(f.kind) && terms(f.text).includes(q.head.key);
           if (!q.figures.includes(f.kind as never) && !bare && !inUnit) continue;
           const narrowed = !q.headModifiers.length || q.headModifiers.every((m) => terms(s.text.slice(Math.max(0, f.start - 30), f.end + 40)).includes(m.key));
-          let fit = inUnit ? 1 : bare ? (narrowed && head && !head.vague && terms(s.text).some((t) => (head.keys.get(t) ?? 0) >= 0.5) ? 0.6 : 0) : figureFit(q, f, head, s, namedIn(s));
+          let fit = inUnit ? 1 : bare ? (narrowed && head && !head.vague && terms(s.text).some((t) => (head.keys.get(t) ?? 0) >= 0.5) ? 0.6 : 0) : figureFit(q, f, head, s, namedIn(s), verbKeys);
           // "288 vessels … including 65 container ships": the part is not the total asked, unless it is what was asked —
           // its noun and every word narrowing it ("container") are the question's.
           if (PART_RE.test(s.text.slice(Math.max(0, f.start - 25), f.start))) {
@@ -519,7 +523,7 @@ function headKeys(q: ParsedQuestion, elements: Element[]): { keys: Map<string, n
 }
 
 /** How well a figure answers a count or amount question: its kind, and what it counts. */
-function figureFit(q: ParsedQuestion, f: FigureFact, head: { keys: Map<string, number>; vague: boolean } | null, s: Sentence, named = false): number {
+function figureFit(q: ParsedQuestion, f: FigureFact, head: { keys: Map<string, number>; vague: boolean } | null, s: Sentence, named = false, verbKeys: ReadonlySet<string> = new Set()): number {
   if (f.kind === 'count' || (f.kind === 'percent' && q.kind === 'count')) {
     if (!head) return f.kind === 'count' ? 0.8 : 0.9;
     const counted = [f.head, ...(f.noun?.split(' ') ?? [])].filter((x): x is string => !!x).map((x) => stem(fold(x)));
@@ -579,7 +583,21 @@ function figureFit(q: ParsedQuestion, f: FigureFact, head: { keys: Map<string, n
   // report may call it otherwise ("the total loss for Fortune 500 companies at $5.4 billion due to the CrowdStrike
   // incident"); when the question asks for money alone, the name it asks with, written in the figure's sentence, ties
   // the money to it.
-  return named && f.kind === 'money' && q.figures.length === 1 && q.head && SUBJECT_HEAD_RE.test(q.text.slice(0, q.head.start)) ? 0.5 * fit : 0;
+  if (named && f.kind === 'money' && q.figures.length === 1 && q.head && SUBJECT_HEAD_RE.test(q.text.slice(0, q.head.start))) return 0.5 * fit;
+  // "how much cargo was held up per day": "has held up $9 billion in global trade each day" — a sum written as the object of
+  // the question's own verb is the worth of what the verb was done to, whatever the report calls the thing. Only where the
+  // thing asked is the verb's object ("how much <cargo> was held up"), not its subject ("how much did <the search> cost").
+  return f.kind === 'money' && q.head && !SUBJECT_HEAD_RE.test(q.text.slice(0, q.head.start)) && verbObject(s.text.slice(Math.max(0, f.start - 40), f.start), verbKeys) ? VERB_OBJECT_FIT * fit : 0;
+}
+
+/** How well a sum written as the object of the question's verb fits a "how much <thing>" question. */
+const VERB_OBJECT_FIT = 0.7;
+/** The word right before a figure, past a particle ("held up") and a qualifier ("about", "an estimated"). */
+const VERB_BEFORE_FIGURE_RE = new RegExp(`\\b(\\p{L}+)(?:\\s+(?:${[...PARTICLES, 'up', 'out', 'down', 'in'].join('|')}))?\\s+(?:(?:${QUALIFIERS.join('|')})\\s+)?$`, 'iu');
+
+function verbObject(before: string, verbKeys: ReadonlySet<string>): boolean {
+  const m = VERB_BEFORE_FIGURE_RE.exec(before);
+  return !!m && verbKeys.size > 0 && terms(m[1]!).some((k) => verbKeys.has(k));
 }
 
 /** "how much did the …", "how much the …": the noun after an auxiliary or a determiner is the clause's subject ("how much sand" asks for sand). */
