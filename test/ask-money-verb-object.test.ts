@@ -18,7 +18,7 @@ const APPEAL: Record<string, string> = {
 
 const port = storyDeps(PORT);
 const appeal = storyDeps(APPEAL);
-type A = { answered: boolean; short?: { text: string } | null };
+type A = { answered: boolean; short?: { text: string } | null; blocks: { text: string }[] };
 const ask = async (deps: ReturnType<typeof port>, text: string) => (await runCommand(deps, { command: 'ask', text })) as A;
 
 describe('how much <thing> was <verb>ed: a sum written as the verb’s object', () => {

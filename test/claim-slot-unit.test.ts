@@ -35,6 +35,14 @@ describe('claimSlots', () => {
     expect(claimSlots('The ships were stuck for six days', REF).map((x) => x.kind)).toEqual(['figure']);
   });
 
+  it('reads a verb whose past is its base as the past after a singular subject, though the tagger reads a noun', () => {
+    expect(first('The storm cost the province more than $2 billion').question).toBe('How much did the storm cost the province?');
+    expect(claimSlots('The quake hit the coast on Monday', REF).find((x) => x.kind === 'date')!.question).toBe('When did the quake hit the coast?');
+    expect(first('Kestrel Freight cut 400 jobs').question).toBe('How many jobs did Kestrel Freight cut?');
+    // A plural subject may be in the present: no "did" is made up.
+    expect(first('Airlines cut 3,000 flights').question).not.toMatch(/\bdid\b/);
+  });
+
   it('reads a place after a locative preposition, never the first word', () => {
     const p = claimSlots('The wreckage was brought ashore in Halifax', REF).find((x) => x.kind === 'place')!;
     expect(p.question).toBe('Where was the wreckage brought ashore?');
@@ -50,6 +58,13 @@ describe('relateSlot', () => {
     expect(relateSlot(span, { text: 'three hours', figure: { kind: 'duration', unit: 'hours', lo: 3, hi: 3, value: 3, noun: null } })).toBe('other');
     expect(relateSlot(span, { text: '40 passengers', figure: { kind: 'count', unit: null, lo: 40, hi: 40, value: 40, noun: 'passengers' } })).toBeNull();
     expect(relateSlot(span, { text: 'on the crew' })).toBeNull();
+  });
+
+  it('a figure bounded on one side only ("more than $2 billion") meets only values past its bound', () => {
+    const m = first('The storm cost the province more than $2 billion');
+    const money = (v: number) => ({ text: `$${v / 1e9} billion`, figure: { kind: 'money' as const, unit: 'USD', lo: v, hi: v, value: v, noun: null } });
+    expect(relateSlot(m, money(1.1e9))).toBe('other');
+    expect(relateSlot(m, money(2.5e9))).toBe('same');
   });
 
   it('dates compare by the parts both state; a year alone does not confirm a day', () => {

@@ -9,8 +9,9 @@ import { inBaseUnit, readFigures, type FigureKind, type FigureReading } from '..
 import { CIRCUMSTANCE_PREPOSITIONS, QUALIFIER_RANGES, SLOT_QUESTION_WORDS, SLOT_PLACE_PREPOSITIONS, SLOT_SHARE_QUESTION } from '../language/lexicon/index.js';
 import { parseDates, type DateParts } from '../language/dates.js';
 import { fold, lemma } from '../language/tokenize.js';
-import { placeWithin } from '../language/wordnet.js';
-import { tagWords } from '../language/word-tags.js';
+import { partsOfSpeech, placeWithin } from '../language/wordnet.js';
+import { tagWords, type TaggedWord } from '../language/word-tags.js';
+import { pastIsBase } from '../language/tense.js';
 
 /** A span of values in a kind's base unit (seconds, metres, …; counts as counted). */
 export interface SlotValue {
@@ -78,12 +79,28 @@ function asQuestion(text: string, start: number, end: number, wh: string): strin
   if (aux) return `${wh} ${aux[2]} ${aux[1]} ${aux[3]}?`;
   // A verb in the past after a short subject takes "did": "How long did the Titan lose contact?".
   const tagged = tagWords(q);
-  const i = tagged.findIndex((t) => t.tags.has('Verb'));
+  let i = tagged.findIndex((t) => t.tags.has('Verb'));
+  // "the outage cost Fortune 500 companies …", "the storm hit …": where no verb is read as past, a lower-case verb whose
+  // past is written as its base, right after a singular subject, with no "-s", is the past — the tagger may read it as a
+  // noun or a present.
+  const samePast = tagged[i]?.tags.has('PastTense')
+    ? -1
+    : tagged.findIndex((t, k) => k >= 1 && k <= 5 && (k <= i || i < 0) && /^\p{Ll}/u.test(t.text) && !t.tags.has('Plural') && pastIsBase(t.text) && partsOfSpeech(t.text).has('verb') && singularSubject(tagged.slice(0, k)));
+  if (samePast >= 0) i = samePast;
   const v = tagged[i];
-  if (v && i >= 1 && i <= 5 && v.tags.has('PastTense') && !v.tags.has('Auxiliary') && !v.tags.has('Copula') && !tagged.slice(0, i).some((t) => t.tags.has('Conjunction') || t.tags.has('Preposition'))) {
+  if (v && i >= 1 && i <= 5 && (v.tags.has('PastTense') || i === samePast) && !v.tags.has('Auxiliary') && !v.tags.has('Copula') && !tagged.slice(0, i).some((t) => t.tags.has('Conjunction') || t.tags.has('Preposition'))) {
     return `${wh} did ${q.slice(0, v.start).trim()} ${lemma(v.text.toLowerCase())}${q.slice(v.end)}?`;
   }
   return `${wh} ${q}?`;
+}
+
+/** Words that make a singular noun phrase: determiners, adjectives and nouns, the last a singular noun or a name. */
+function singularSubject(words: TaggedWord[]): boolean {
+  const last = words.at(-1)!;
+  return (
+    words.every((t) => t.tags.has('Determiner') || t.tags.has('Adjective') || t.tags.has('Noun') || t.tags.has('Possessive')) &&
+    last.tags.has('Noun') && !last.tags.has('Plural') && !last.tags.has('Pronoun') && !/s$/i.test(last.text)
+  );
 }
 
 const AUX_AFTER_SUBJECT_RE = /^((?:[\p{L}\p{N}'’.&-]+\s+){0,4}?[\p{L}\p{N}'’.&-]+)\s+(is|are|was|were|has|have|had|will|would|can|could)\s+(\S.*)$/u;
@@ -225,7 +242,8 @@ export function relateSlot(slot: ClaimSlot, f: SlotFiller): SlotRelation {
       const span = fillerSpan(f);
       if (!span) return null;
       // Ranges that meet are the same value ("about 1,600 feet" / "approximately 1,600 feet"); a rounding tolerance of 2%.
-      const slack = 0.02 * Math.max(Math.abs(slot.value.hi), Math.abs(span.hi));
+      // Of the finite bounds: "more than $10 billion" has no upper one, and an infinite slack would meet anything.
+      const slack = 0.02 * Math.max(0, ...[slot.value.lo, slot.value.hi, span.lo, span.hi].filter(Number.isFinite).map(Math.abs));
       return span.lo <= slot.value.hi + slack && slot.value.lo <= span.hi + slack ? 'same' : 'other';
     }
     case 'date': {

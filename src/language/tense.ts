@@ -103,3 +103,21 @@ export function inTense(verb: string, tense: 'past' | 'present'): string {
   else doc.verbs().toPresentTense();
   return doc.text() || verb;
 }
+
+const sameFormPast = new Map<string, boolean>();
+
+/**
+ * A verb whose simple past is written as its base ("cost", "cut", "hit", "spread", "shut"): after a singular subject
+ * with no "-s" it can only be the past ("the outage cost …"), though a tagger reads it as a noun. Conjugated by
+ * compromise, remembered per word.
+ */
+export function pastIsBase(word: string): boolean {
+  const w = word.toLowerCase();
+  let known = sameFormPast.get(w);
+  if (known === undefined) {
+    const c = (nlp(`they will ${w}`).verbs().conjugate() as { Infinitive?: string; PastTense?: string }[])[0];
+    known = !!c && c.Infinitive === w && c.PastTense === w;
+    sameFormPast.set(w, known);
+  }
+  return known;
+}
