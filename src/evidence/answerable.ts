@@ -76,6 +76,17 @@ function headlineHolds(article: Window['article'], e: Element): boolean {
   return false;
 }
 
+/** The search keys of each article's whole text. */
+const articleTerms = new WeakMap<object, Set<string>>();
+
+/** The article names the element somewhere (its word or lemma, or the name itself), not only in a relation. */
+function articleHolds(article: Window['article'], e: Element): boolean {
+  let t = articleTerms.get(article);
+  if (!t) articleTerms.set(article, (t = new Set(terms([article.title ?? '', ...article.sentences.map((s) => s.text)].join(' ')))));
+  for (const [k, v] of e.keys) if (v >= 0.9 && t.has(k)) return true;
+  return false;
+}
+
 /** Decide whether `q` is answered, from the retriever's windows. */
 export function decide(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, r: Retriever): Decision {
   const d = decideOn(deps, q, r);
@@ -168,7 +179,21 @@ function decideOn(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, r: Re
             boundHolds(w),
         )
       : [];
-  if (!together.length && !partialWindows.length) {
+  // A figure whose sentence names all the question asks but one name or noun, which its article names elsewhere
+  // (the article is about it: "The crossing normally takes about three hours", in the article that names the ship): the
+  // value, fitting well in the window's centre beside what it does name and in the sentence that states the question's
+  // verb, if it has one, answers — when nothing nearer does (below). Not a date: "when did Maduro visit Beijing" is not
+  // answered by the date of a visit to Moscow in an article that names Beijing elsewhere.
+  const inArticle =
+    (q.kind === 'count' || q.kind === 'amount') && required.length >= 2
+      ? windows.filter(
+          (w) =>
+            required.filter((e) => !holds(w, e)).length === 1 &&
+            required.every((e) => (holds(w, e) ? w.holding.get(e.id)?.has(w.sentence.id) : articleHolds(w.article, e))) &&
+            boundHolds(w),
+        )
+      : [];
+  if (!together.length && !partialWindows.length && !inArticle.length) {
     const shown = list(required.map((e) => phraseOf(q, e, deps)));
     return {
       answerable: false,
@@ -228,7 +253,7 @@ function decideOn(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, r: Re
   // one naming a cause ("died after inhaling smoke") answers it better.
   const manner = q.kind === 'reason' && /^\s*(?:and\s+)?how\b/i.test(q.text);
   const slotted = q.kind === 'yesno' || q.kind === 'quote' || q.kind === 'description' || manner;
-  const fill = (candidates: Window[], partial: boolean): Answering[] => {
+  const fill = (candidates: Window[], partial: boolean, verbed = partial): Answering[] => {
     const found: Answering[] = [];
     for (const w of candidates) {
       // A filler that barely fits (a measure of something else, a name tied to nothing asked) fills no slot.
@@ -241,7 +266,7 @@ function decideOn(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, r: Re
       // A window missing a topic noun answers only with a value that fits well, in the sentence that states the verb.
       // A phrase read by its preposition alone ("on the crew …") is tied to the question only by the verb it follows:
       // it answers in the sentence that states the verb, not beside a neighbour that does.
-      const verbSentence = (f: Filler) => (!partial && !(f.loose && verbs.length)) || verbs.some((v) => w.holding.get(v.id)?.has(f.sentence.id));
+      const verbSentence = (f: Filler) => (!verbed && !(f.loose && verbs.length)) || verbs.some((v) => w.holding.get(v.id)?.has(f.sentence.id));
       const fillers = fillersOf(deps, q, r.elements, w).filter((f) => f.fit >= (partial ? PARTIAL_MIN_FIT : MIN_FIT) && nearFiller(f) && verbSentence(f));
       if ((partial || !slotted) && !fillers.length) continue;
       // An age's holder named by a clause ("the diver who died"): the clause must be true of its window.
@@ -260,6 +285,11 @@ function decideOn(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, r: Re
       .filter((w) => w.fillers.length);
   }
   if (!answering.length && partialWindows.length) answering = fill(partialWindows, true);
+  if (!answering.length && inArticle.length) {
+    answering = fill(inArticle, true, verbs.length > 0)
+      .map((w) => ({ ...w, fillers: w.fillers.filter((f) => f.sentence === w.sentence) }))
+      .filter((w) => w.fillers.length);
+  }
   if (!answering.length) {
     const shown = list(mentioned.map((e) => phraseOf(q, e, deps)));
     const holder = required.filter((e) => e.entityIds).map((e) => phraseOf(q, e, deps));
