@@ -32,7 +32,7 @@ import {
   TITLE_HEADS,
   WEAK_REASON_CUES,
   CITED_SOURCE_NOUNS,
-  PARTICLES,
+  OBJECT_PARTICLES,
   QUALIFIERS,
   alternation,
 } from '../language/lexicon/index.js';
@@ -593,7 +593,7 @@ function figureFit(q: ParsedQuestion, f: FigureFact, head: { keys: Map<string, n
 /** How well a sum written as the object of the question's verb fits a "how much <thing>" question. */
 const VERB_OBJECT_FIT = 0.7;
 /** The word right before a figure, past a particle ("held up") and a qualifier ("about", "an estimated"). */
-const VERB_BEFORE_FIGURE_RE = new RegExp(`\\b(\\p{L}+)(?:\\s+(?:${[...PARTICLES, 'up', 'out', 'down', 'in'].join('|')}))?\\s+(?:(?:${QUALIFIERS.join('|')})\\s+)?$`, 'iu');
+const VERB_BEFORE_FIGURE_RE = new RegExp(`\\b(\\p{L}+)(?:\\s+(?:${[...OBJECT_PARTICLES].join('|')}))?\\s+(?:(?:${QUALIFIERS.join('|')})\\s+)?$`, 'iu');
 
 function verbObject(before: string, verbKeys: ReadonlySet<string>): boolean {
   const m = VERB_BEFORE_FIGURE_RE.exec(before);

@@ -247,6 +247,11 @@ export const RATE_UNITS: Readonly<Record<string, 'hour' | 'day' | 'week' | 'mont
 
 /** Particles of phrasal verbs ("hauled the wreckage back", "pulled it away"): never a topic. */
 export const PARTICLES: ReadonlySet<string> = new Set(list('back away forward ahead apart aside along around together off'));
+/**
+ * Particles that may stand between a verb and its object ("held up $9 billion", "paid out $1 million", "wrote down
+ * $300 million"): the phrasal verbs' particles and those that are also prepositions or topics elsewhere.
+ */
+export const OBJECT_PARTICLES: ReadonlySet<string> = new Set([...PARTICLES, ...list('up out down in over')]);
 
 /** Words before a figure that make it a part of the one before ("288 vessels … including 65 container ships"). */
 export const PART_CUES: readonly string[] = ['including', 'among them', 'of which', 'of whom', 'such as', 'among'];
