@@ -325,7 +325,12 @@ function slotJudged(deps: Deps, claim: string, citer: Citer, prior: Assessment, 
     if (answered !== found) continue;
     const top = found.chosen[0]!;
     const f = read(top);
-    if (!f || relateSlot(slot, f) !== 'other' || top.fillers[0]!.fit < 0.8) continue;
+    // A value that fits less well still contradicts when its sentence names everything the claim names (the names, each
+    // by itself): "the total loss for Fortune 500 companies at $5.4 billion" against "cost Fortune 500 companies more
+    // than $10 billion".
+    const named = elements.filter((e) => e.role === 'entity' && !e.setting);
+    const namesAll = named.length > 0 && named.every((e) => { const x = top.support.get(e.id); return !!x && x.sentence === top.fillers[0]!.sentence && x.match >= 0.9; });
+    if (!f || relateSlot(slot, f) !== 'other' || top.fillers[0]!.fit < (namesAll ? 0.5 : 0.8)) continue;
     if (slot.kind === 'place' && namedTogether(deps, slot.name, f)) continue;
     return fromSlot(claim, citer, 'contradicted', slot, top, prior);
   }
