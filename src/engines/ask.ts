@@ -944,6 +944,7 @@ function suggestFrom(deps: Deps, pool: Sentence[], question: string, max: number
     // places and things do not speak ("What did Latin America say?")
     const speaks = entity && entity.kind !== 'person' && entity.kind !== 'organization' ? false : (memo.get(`speaks:${name}`) ?? speakerish(deps, name));
     memo.set(`speaks:${name}`, speaks);
+    // A place or thing is asked about by its whole name ("Cape of Good Hope", not the "Good Hope" a sentence's capitals give).
     const candidate =
       entity && when
         ? `/timeline about:${entity.name}`
@@ -951,7 +952,7 @@ function suggestFrom(deps: Deps, pool: Sentence[], question: string, max: number
           ? `What did ${entity && entity.kind !== 'person' ? withArticle(deps, name) : name} say?`
           : entity && (entity.kind === 'person' || entity.kind === 'organization')
             ? `/who ${entity.name}`
-            : `What do the articles say about ${withArticle(deps, name)}?`;
+            : `What do the articles say about ${withArticle(deps, entity && entity.name.length > name.length && entity.name.includes(name) ? entity.name : name)}?`;
     if (out.includes(candidate)) continue;
     if (++attempts > 6) break;
     // Only suggest what the corpus can answer (remembered per corpus: the answer cannot change).
