@@ -218,6 +218,8 @@ function figureDifferences(ctx: Ctx): Finding[] {
     const sameSum = list.every((f) => f.value === list[0]!.value);
     const nouns = new Set(list.map((f) => f.noun));
     const label = figureLabel(list[0]!);
+    // The values in the topic line, each once: "six" from two voices and "Six" from a third are one value, not three.
+    const values = [...new Map(list.map((f) => [`${f.display.toLowerCase()}|${f.note ?? ''}`, f])).values()];
     const how = sameSum
       ? 'the same amount, stated differently'
       : anyConflict
@@ -229,8 +231,8 @@ function figureDifferences(ctx: Ctx): Finding[] {
       kind: 'figures',
       ...(sameSum ? { note: true } : {}),
       topic: sameSum
-        ? `${label}: ${list.map((f) => `“${f.display}”${f.note ? ` (${f.note})` : ''}`).join(' and ')} — the same amount, so the articles agree`
-        : `${label}: ${list.map((f) => `“${f.display}”${f.note ? ` (${f.note})` : ''}`).join(' vs ')} — ${how}`,
+        ? `${label}: ${values.map((f) => `“${f.display}”${f.note ? ` (${f.note})` : ''}`).join(' and ')} — the same amount, so the articles agree`
+        : `${label}: ${values.map((f) => `“${f.display}”${f.note ? ` (${f.note})` : ''}`).join(' vs ')} — ${how}`,
       sides: list.map((f) => ({ text: figureSide(ctx, f), sentences: [f.sentence] })),
       figures: figs.map((f) => ({ figure: f, label: `${figureLabel(f)} ${f.noun}` })),
       weight: 100 - Math.max(0, priority.indexOf(figureGroup(list[0]!))) * 5 + (anyConflict ? 3 : 0),
