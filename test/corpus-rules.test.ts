@@ -74,6 +74,8 @@ describe('isBoilerplateLine', () => {
     "Read Next: 'Awful Plan': Council Proposal Makes Building Permits Harder To Get, Residents Say Again",
     'Also Read | Bridge closure could hit the morning commute. Here’s why', 'More:3 divers reach the flooded chamber in first phase',
     'Read More: Ferry Line Apologizes For Lost Luggage Of School Choir', 'See also: How the strait was reopened',
+    // a photographer's credit on its own line
+    'Dana Whitfield/AP Photo', '(AP Photo/Dana Whitfield)', 'Jo Marsh / Getty Images', 'Lee Okafor/Reuters',
   ])('%j is boilerplate', (line) => {
     expect(isBoilerplateLine(line)).toBe(true);
   });
@@ -86,6 +88,7 @@ describe('isBoilerplateLine', () => {
     'Comments from residents were mostly positive, the survey found.',
     'More than 300 residents signed the letter: the council will reply on Monday.',
     'Watchdogs said the ferry line had ignored three warnings.',
+    'Crews worked with AP Photo staff / Reuters reporters all night.', 'The Getty Images archive holds the photo.',
   ])('%j is article text', (line) => {
     expect(isBoilerplateLine(line)).toBe(false);
   });
