@@ -4,7 +4,8 @@
  * sentence, and the plain counts it does not know ("40 freight lines", "42,000
  * kettles"). Built once per corpus version by src/analysis (index.ts).
  */
-import { COUNT_PHRASE_STOPS, MONTH_PATTERN, QUALIFIER_RANGES, SUBJECT_PRONOUNS, alternation, speechForms } from '../language/lexicon/index.js';
+import { COUNT_PHRASE_STOPS, MONTH_PATTERN, NON_COUNT_KINDS, QUALIFIER_RANGES, SUBJECT_PRONOUNS, alternation, speechForms } from '../language/lexicon/index.js';
+import { readFigures } from './figures.js';
 import { STOPWORDS, terms } from '../language/tokenize.js';
 import type { Article, Corpus, Sentence } from '../types.js';
 import { attributionOf, extractFigures, type Figure } from './digest-figures.js';
@@ -52,10 +53,15 @@ const MONTH_BEFORE_RE = new RegExp(`\\b${MONTH_PATTERN}\\.?\\s*$`, 'i');
  */
 export function countsIn(text: string, sentence: Sentence, articleId: string): Figure[] {
   const out: Figure[] = [];
+  // What each number measures, read once by the shared reader (analysis/figures): "5:07 p.m", "150 mph" are no counts.
+  let readings: ReturnType<typeof readFigures> | undefined;
   for (const m of text.matchAll(COUNT_RE)) {
     const [, qualifier, numText, tail] = m;
     const before = text.slice(0, m.index);
     if (MONTH_BEFORE_RE.test(before)) continue;
+    const at = m.index! + m[0].indexOf(numText!);
+    readings ??= readFigures(text);
+    if (readings.some((r) => r.start <= at && at < r.end && NON_COUNT_KINDS.has(r.kind))) continue;
     const value = Number(numText!.replace(/,/g, ''));
     if (!Number.isFinite(value) || value <= 0 || (/^\d{4}$/.test(numText!) && value >= 1800 && value <= 2100)) continue;
     const ws = tail!.trim().split(/\s+/);
