@@ -52,6 +52,9 @@ describe('key figures by rule', () => {
     expect(attributionOf('US officials have accused the group of smuggling.')).toBe('US officials');
     expect(attributionOf('Mayor Ruth Okafor said 400 residents left.')).toBe('Mayor Ruth Okafor');
     expect(attributionOf('The river rose overnight.')).toBeNull();
+    // A day between the source and its verb says when, not who ("per Friday" was shown in a digest).
+    expect(attributionOf('Brindle Lines on Friday announced it would return 9 ferries to service.')).toBe('Brindle Lines');
+    expect(attributionOf('Harbour Master Jo Penrose last Monday said 12 ships were waiting.')).toBe('Harbour Master Jo Penrose');
   });
 
   it('ranges decide conflicts; formatting', () => {

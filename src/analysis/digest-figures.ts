@@ -12,7 +12,7 @@ import {
   QUALIFIER_RANGES,
   CASUALTY_ROOTS, COUNT_COUNTRY_MODIFIERS, COUNTED_NOUNS, FIGURE_FILLERS, FIGURE_NOUNS, IRREGULAR_PAST_VERBS, IRREGULAR_PLURALS, MEASURE_NOUNS, MONTH_PATTERN,
   NON_COUNT_KINDS, NON_NAME_SUBJECTS, NOUN_PHRASE_STOPS, NUMBER_WORDS, PHRASE_FUNCTION_WORDS, QUALIFIERS, RELATIVE_DAYS, SCALES, SOFT_COUNT_MODIFIERS, TALLY_VERBS, TREND_VERBS,
-  UNIT_NOUNS, WEEKDAYS, alternation, speechForms,
+  MONTHS, UNIT_NOUNS, WEEKDAYS, alternation, speechForms,
 } from '../language/lexicon/index.js';
 import { lemma as lemmaOf, root, verbForms, words as wordsOf } from '../language/tokenize.js';
 import type { Article, Sentence } from '../types.js';
@@ -83,7 +83,11 @@ const SOURCE_VERBS = alternation([...speechForms({ roles: ['say'], ambiguous: fa
 const GROUP_SOURCE_RE = new RegExp(
   `\\b((?:[A-Z][\\w.]*\\s+)?(?:administration\\s+)?(?:officials|analysts|authorities|experts|police|prosecutors|investigators))\\s+(?:have\\s+|had\\s+)?(?:${SOURCE_VERBS})\\b`,
 );
+/** "Alaska Airlines on Friday announced": a day between the source and its verb is when, not who. */
+const WHEN_BETWEEN = `(?:(?:on|last|this|late|early)\\s+)?(?:${alternation([...WEEKDAYS, ...MONTHS])})\\s+`;
 const NAMED_SOURCE_RE = new RegExp(`\\b((?:[A-Z][\\w.’'-]+\\s+){0,3}[A-Z][\\w.’'-]+)\\s+(?:${SOURCE_VERBS})\\b`);
+const NAMED_SOURCE_WHEN_RE = new RegExp(`\\b((?:[A-Z][\\w.’'-]+\\s+){0,3}[A-Z][\\w.’'-]+)\\s+${WHEN_BETWEEN}(?:${SOURCE_VERBS})\\b`);
+const CALENDAR_NAME_RE = new RegExp(`^(?:${alternation([...WEEKDAYS, ...MONTHS])})$`);
 const SAID_BY_RE = new RegExp(`\\b(?:${alternation(speechForms({ inverts: true, forms: ['s', 'past'] }))})\\s+((?:[A-Z][\\w.’'-]+\\s*){1,4})`);
 const OPENING_SOURCE_RE = new RegExp(`^((?:[A-Z][\\w’'.-]*|[a-z][\\w’'-]*)(?:\\s+(?:[A-Z][\\w’'.-]*|[a-z][\\w’'-]*)){0,4}?)\\s+(?:${SOURCE_VERBS})\\b`);
 
@@ -93,8 +97,10 @@ export function attributionOf(text: string): string | null {
   if (acc) return acc[1]!.split(/\s+/).slice(0, 12).join(' ').replace(/[’'"”]+$/, '');
   const group = GROUP_SOURCE_RE.exec(text);
   if (group) return group[1]!;
-  const named = NAMED_SOURCE_RE.exec(text);
-  if (named && !/^(The|A|An|He|She|It|They|We|This|That)$/.test(named[1]!)) return named[1]!;
+  const plain = NAMED_SOURCE_RE.exec(text);
+  const dated = NAMED_SOURCE_WHEN_RE.exec(text);
+  const named = dated && (!plain || dated.index <= plain.index || CALENDAR_NAME_RE.test(plain[1]!)) ? dated : plain;
+  if (named && !/^(The|A|An|He|She|It|They|We|This|That)$/.test(named[1]!) && !CALENDAR_NAME_RE.test(named[1]!)) return named[1]!;
   const saidBy = SAID_BY_RE.exec(text);
   if (saidBy) return saidBy[1]!.trim();
   return null;
