@@ -152,7 +152,7 @@ export function elementsOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuesti
   const entityElement = (f: FocusEntity, role: ElementRole, id: string): Element => {
     const words = new Set(f.entities.flatMap((e) => e.keys.flatMap((k) => k.split(' '))).filter((w) => !STOPWORDS.has(w)).map(stem));
     const weight = Math.max(...[...words].map(idf), 1);
-    const passages = new Set(f.entities.flatMap((e) => e.mentions.map((m) => `${m.sentence.articleId}:${m.sentence.paragraph}`))).size;
+    const passages = paragraphsNamingAny(deps.corpus, f.entities);
     const setting = N >= 20 && passages / N >= SETTING_SHARE;
     return { id, role, label: f.text, weight, keys: new Map([...words].map((w) => [w, 1])), entityIds: new Set(f.entities.map((e) => e.id)), asked: terms(f.text), ...(setting ? { setting } : {}) };
   };
@@ -578,7 +578,7 @@ export function retrieve(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion
       if (close) score += p.weight * ps.weight * 0.5;
     }
     // Fragments and bylines are no answers; a question is no statement.
-    const nWords = s.text.split(/\s+/).length;
+    const nWords = piecesUpTo(s.text, 6);
     if (nWords < 4) score = 0;
     else if (nWords < 6) score *= 0.7;
     if (/\?\s*["”’]?$/.test(s.text)) score *= 0.6;
@@ -619,7 +619,7 @@ export function retrieve(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion
       const close = elements.some((o, j) => o.role !== 'predicate' && o.role !== 'date' && has[j] && bestIn[j] === bestIn[i] && bestAt[j] !== undefined && Math.abs(bestAt[j]! - bestAt[i]!) < 45);
       if (close) score += p.weight * bestW[i]! * 0.5;
     }
-    const nWords = s.text.split(/\s+/).length;
+    const nWords = piecesUpTo(s.text, 6);
     if (nWords < 4) score = 0;
     else if (nWords < 6) score *= 0.7;
     if (/\?\s*["”’]?$/.test(s.text)) score *= 0.6;
@@ -737,7 +737,7 @@ function windowBounds(
   const slotOf = (article: Article, i: number): number | undefined => {
     const p = article.paragraphs[i];
     if (!p) return undefined;
-    const key = keys.number(`${article.id}:p${p.index}`);
+    const key = keys.ofArticle(article)[i]!;
     let slot = slotOfKey.get(key);
     if (slot === undefined) {
       slotOfKey.set(key, (slot = paras.length));
@@ -767,11 +767,7 @@ function windowBounds(
   // Each paragraph's number in the index (-1: not indexed, and then every word may be there), kept with the index's view.
   const passage = passageNumbers(numbered, keys, Int32Array.from(paras, (x) => x.key));
   // Hyphenated words' parts (a sentence's search keys hold them; the index does not), for paragraphs that write a hyphen.
-  const parts = paras.map((x) => {
-    const folded = /^[\x00-\x7f]*$/.test(x.text) ? x.text : fold(x.text);
-    if (!folded.includes('-')) return undefined;
-    return new Set(terms(x.text).filter((t) => t.includes('-')).flatMap((t) => terms(t.replace(/-/g, ' '))));
-  });
+  const parts = paras.map((x) => hyphenParts(x.text));
   /** Raise `level` to `v` in every paragraph that holds the word `k`. */
   const raise = (k: string, v: number, level: Float64Array) => {
     const posting = numbered.holding(k);
@@ -827,6 +823,24 @@ function windowBounds(
     bounds[j] = (score + hitScore * 0.01) * (1 + 1e-9);
   });
   return bounds;
+}
+
+/**
+ * The parts of a paragraph's hyphenated words ("Panama-registered": panama, regist…), undefined where it writes no hyphen: a
+ * function of the text alone, kept across questions (the bound reads the same candidate paragraphs question after question),
+ * bounded as `sentenceKeys` is. The sets are shared: readers must not change them.
+ */
+const hyphenPartsMemo = new Map<string, ReadonlySet<string> | null>();
+const HYPHEN_PARTS_MAX = 65_536;
+function hyphenParts(text: string): ReadonlySet<string> | undefined {
+  let f = hyphenPartsMemo.get(text);
+  if (f === undefined) {
+    const folded = /^[\x00-\x7f]*$/.test(text) ? text : fold(text);
+    f = folded.includes('-') ? new Set(terms(text).filter((t) => t.includes('-')).flatMap((t) => terms(t.replace(/-/g, ' ')))) : null;
+    if (hyphenPartsMemo.size >= HYPHEN_PARTS_MAX) hyphenPartsMemo.clear();
+    hyphenPartsMemo.set(text, f);
+  }
+  return f ?? undefined;
 }
 
 /**
@@ -898,6 +912,8 @@ export const MAX_DERIVED = 400;
 interface ParagraphKeys {
   key: string[];
   number(key: string): number;
+  /** The key number of each of an article's paragraphs (by its place in `article.paragraphs`), kept per article object. */
+  ofArticle(article: Article): Int32Array;
 }
 const keysMemo = new WeakMap<object, ParagraphKeys>();
 function paragraphKeys(corpus: Deps['corpus']): ParagraphKeys {
@@ -914,7 +930,13 @@ function paragraphKeys(corpus: Deps['corpus']): ParagraphKeys {
       return n;
     };
     for (const a of corpus.articles) for (const p of a.paragraphs) number(`${a.id}:p${p.index}`);
-    keysMemo.set(corpus, (x = { key, number }));
+    const byArticle = new WeakMap<Article, Int32Array>();
+    const ofArticle = (a: Article) => {
+      let at = byArticle.get(a);
+      if (!at) byArticle.set(a, (at = Int32Array.from(a.paragraphs, (p) => number(`${a.id}:p${p.index}`))));
+      return at;
+    };
+    keysMemo.set(corpus, (x = { key, number, ofArticle }));
   }
   return x;
 }
@@ -934,6 +956,34 @@ function mentionParagraphs(keys: ParagraphKeys, mentions: readonly { sentence: S
   });
   mentionMemo.set(mentions, { keys, at });
   return at;
+}
+
+/**
+ * How many paragraphs (a byline's included: an article and a paragraph number, as the mentions' sentences give them) name
+ * any of `entities`: counted over their mentions' paragraph key numbers (kept per mention list), not a key string per
+ * mention per question (a name many entities share has thousands of mentions).
+ */
+let countSeen = new Uint32Array(0);
+let countStamp = 0;
+function paragraphsNamingAny(corpus: Deps['corpus'], entities: readonly Entity[]): number {
+  const keys = paragraphKeys(corpus);
+  const lists = entities.map((e) => mentionParagraphs(keys, e.mentions));
+  if (countSeen.length < keys.key.length || countStamp >= 0xffff_fff0) {
+    countSeen = new Uint32Array(Math.max(keys.key.length, countSeen.length) + 1024);
+    countStamp = 0;
+  }
+  const stamp = ++countStamp;
+  let n = 0;
+  for (const at of lists) {
+    for (let i = 0; i < at.length; i++) {
+      const k = unbyline(at[i]!);
+      if (countSeen[k] !== stamp) {
+        countSeen[k] = stamp;
+        n++;
+      }
+    }
+  }
+  return n;
 }
 
 /** The key number of a `mentionParagraphs` entry, a byline's included. */
@@ -1215,8 +1265,26 @@ export function windowOf(article: Article, s: Sentence): Sentence[] {
 }
 
 function isList(text: string): boolean {
+  // Its first line that is not blank starts with the text's first non-space character: no bullet there, no list (most
+  // paragraphs; read per candidate window, without splitting the paragraph into lines).
+  const first = /\S/.exec(text);
+  if (!first || !LIST_MARKS.includes(first[0])) return false;
   const lines = text.split('\n').filter((l) => l.trim());
   return lines.length > 0 && lines.every((l) => /^\s*[•·▪●*-]\s/.test(l));
+}
+
+const LIST_MARKS = '•·▪●*-';
+
+/**
+ * `text.split(/\s+/).length` (its whitespace runs plus one), counted no further than `max`: a window's centre is scored by
+ * whether it has fewer than 4 or 6 such pieces, for every candidate sentence of every question (without an array each).
+ */
+const SPACE_RUN = /\s+/g;
+function piecesUpTo(text: string, max: number): number {
+  SPACE_RUN.lastIndex = 0;
+  let n = 1;
+  while (n < max && SPACE_RUN.exec(text)) n++;
+  return n;
 }
 
 function oneSentence(article: Article, paragraph: number): Sentence | undefined {
