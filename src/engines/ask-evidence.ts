@@ -293,7 +293,22 @@ function peopleListed<C extends { w: Answering }>(cited: C[]): { c: C; filler: F
   return null;
 }
 
-const norm = (t: string) => fold(t).replace(/[^a-z0-9]+/g, ' ').trim();
+/**
+ * A sentence's text folded to its letters and digits, to tell the same words apart from others: a function of the text
+ * alone, compared for every cited window against every other (each a fold of the whole sentence), so kept by text across
+ * questions (bounded: cleared past NORM_MAX texts).
+ */
+const normMemo = new Map<string, string>();
+const NORM_MAX = 16_384;
+const norm = (t: string) => {
+  let n = normMemo.get(t);
+  if (n === undefined) {
+    n = fold(t).replace(/[^a-z0-9]+/g, ' ').trim();
+    if (normMemo.size >= NORM_MAX) normMemo.clear();
+    normMemo.set(t, n);
+  }
+  return n;
+};
 
 /**
  * The short answer with its markers: the best filler ("25 [1]"); for a figure, the earlier value the
