@@ -482,6 +482,17 @@ export function retrieve(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion
   };
   const positionIn = (s: Sentence, key: string): number | undefined => keyPlaces(s.text).get(key);
   const entityKeys = new Map(wantedEntities.map((x) => [x.id, x.keys.map((k) => k.split(' ').map(stem))]));
+  // Each element's keys by their place in its map (ties between equal weights go to the first).
+  const keyOrders = new Map<Element, Map<string, number>>();
+  const keyOrderOf = (e: Element) => {
+    let order = keyOrders.get(e);
+    if (!order) {
+      order = new Map();
+      for (const k of e.keys.keys()) order.set(k, order.size);
+      keyOrders.set(e, order);
+    }
+    return order;
+  };
   // Each element's support in a sentence is read once per call: a sentence sits in up to three windows.
   const supportMemo = new Map<Element, Map<string, Support | null>>();
   const support = (e: Element, s: Sentence): Support | null => {
@@ -510,7 +521,25 @@ export function retrieve(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion
     }
     const st = stemsOf(s);
     let best: Support | null = null;
-    for (const [k, w] of e.keys) if (st.has(k) && (!best || w > best.weight)) best = { weight: w, match: w, sentence: s, via: k };
+    if (st.size < e.keys.size) {
+      // Fewer words in the sentence than keys for the element (a word with its relations): the sentence's words looked up,
+      // the same key taken — the strongest, and of equal ones the first in the element's order, as the loop below takes it.
+      const order = keyOrderOf(e);
+      let via: string | undefined;
+      let bw = 0;
+      let bi = 0;
+      for (const k of st) {
+        const i = order.get(k);
+        if (i === undefined) continue;
+        const w = e.keys.get(k)!;
+        if (via === undefined || w > bw || (w === bw && i < bi)) {
+          via = k;
+          bw = w;
+          bi = i;
+        }
+      }
+      if (via !== undefined) best = { weight: bw, match: bw, sentence: s, via };
+    } else for (const [k, w] of e.keys) if (st.has(k) && (!best || w > best.weight)) best = { weight: w, match: w, sentence: s, via: k };
     if (best) best.at = positionIn(s, best.via);
     if (best && best.match < STANDS_FOR_WEIGHT && best.at !== undefined && e.broader?.has(best.via) && refersBack(e, s, best.at)) best = { ...best, weight: ANAPHOR_WEIGHT, match: ANAPHOR_WEIGHT };
     if ((!best || best.match < 0.9) && e.described) {
