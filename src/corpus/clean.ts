@@ -132,10 +132,15 @@ export function dateInUrl(url: string): string | null {
 
 const KICKERS = /^(breaking( news)?|exclusive|opinion|analysis|live( updates)?|update[d]?|news|world|politics|advertisement|sponsored( content)?|watch|listen|video|photos?)$/i;
 
-/** Lines that are never article text, recognised by general shape. */
 /** Photo agencies as a credit names them ("AP Photo", "Getty Images", "Reuters"). */
 const PHOTO_AGENCIES = '(?:AP Photo|AFP(?: via Getty Images)?|Getty Images|Reuters|EPA(?:-EFE)?|Bloomberg|Shutterstock|Alamy|AP)';
+/** A photographer's credit on its own line ("Matt Rourke /AP Photo", "(AP Photo /Julio Cortez)"), slashes spaced first. */
+const PHOTO_CREDIT_RE = new RegExp(
+  `^\\(?(?:[\\p{Lu}][\\p{L}.'’-]*\\s+){1,3}\\/\\s*${PHOTO_AGENCIES}\\)?$|^\\(?${PHOTO_AGENCIES}\\s*\\/\\s*(?:[\\p{Lu}][\\p{L}.'’-]*\\s*){1,3}\\)?$`,
+  'u',
+);
 
+/** Lines that are never article text, recognised by general shape. */
 export function isBoilerplateLine(text: string): boolean {
   const t = text.trim();
   if (!t) return true;
@@ -155,7 +160,7 @@ export function isBoilerplateLine(text: string): boolean {
   if (words <= 6 && /\bvia\s+(AP|AFP|Reuters|Getty( Images)?|EPA|[A-Z][\w]+)$/.test(t)) return true;
   if (words <= 4 && /^(AP|AFP|Reuters|Getty Images|EPA|Keystone|Shutterstock)( Photo| Images)?$/i.test(t)) return true;
   // A photographer's credit on its own line: "Matt Rourke/AP Photo", "(AP Photo/Julio Cortez)", "Jane Doe / Getty Images".
-  if (words <= 7 && new RegExp(`^\\(?(?:[\\p{Lu}][\\p{L}.'’-]*\\s+){1,3}\\/\\s*${PHOTO_AGENCIES}\\)?$|^\\(?${PHOTO_AGENCIES}\\s*\\/\\s*(?:[\\p{Lu}][\\p{L}.'’-]*\\s*){1,3}\\)?$`, 'u').test(t.replace(/(\S)\/(\S)/g, '$1 /$2'))) return true;
+  if (words <= 7 && t.includes('/') && PHOTO_CREDIT_RE.test(t.replace(/(\S)\/(\S)/g, '$1 /$2'))) return true;
   if (/^https?:\/\/\S+$/i.test(t)) return true;
   if (/^[-=_*~•·]{3,}$/.test(t)) return true;
   if (/^(©|copyright\b)/i.test(t) && words <= 20) return true;
