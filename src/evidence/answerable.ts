@@ -193,7 +193,15 @@ function decideOn(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, r: Re
             boundHolds(w),
         )
       : [];
-  if (!together.length && !partialWindows.length && !inArticle.length) {
+  // A typed value ("what time", "when", "how many") in a sentence that names every topic noun, some only by a related
+  // word that does not stand for it ("the first alert came at 6:18 p.m." for "what time did the alarm go off"; "the doctor
+  // arrived at 11:20 p.m." for the surgeon): when no window holds the words themselves, the value — fitting well in that
+  // sentence, the question's verb stated there if it has one — answers. Names must still be there by themselves.
+  const relatedTopic = (w: Window, e: Element) => { const x = w.support.get(e.id); return !!x && x.sentence === w.sentence && x.match >= RELATED_VERB; };
+  const loosely = PARTIAL_KINDS.has(q.kind)
+    ? windows.filter((w) => !together.includes(w) && required.every((e) => holds(w, e) || (!e.entityIds && relatedTopic(w, e))) && boundHolds(w))
+    : [];
+  if (!together.length && !partialWindows.length && !inArticle.length && !loosely.length) {
     const shown = list(required.map((e) => phraseOf(q, e, deps)));
     return {
       answerable: false,
@@ -239,7 +247,7 @@ function decideOn(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, r: Re
     if (q.kind !== 'yesno') {
       related = together.filter((w) => !stated.includes(w) && statesRelated(w));
     }
-    if (!stated.length && !partialWindows.length && !related.length) {
+    if (!stated.length && !partialWindows.length && !related.length && !loosely.length) {
       const shown = list(mentioned.map((e) => phraseOf(q, e, deps))) || 'this';
       const holder = required.filter((e) => e.entityIds).map((e) => phraseOf(q, e, deps));
       const missing = q.kind === 'yesno' ? whetherMissing(q, verbs) : slotMissing(q, holder);
@@ -285,11 +293,13 @@ function decideOn(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, r: Re
       .filter((w) => w.fillers.length);
   }
   if (!answering.length && partialWindows.length) answering = fill(partialWindows, true);
-  if (!answering.length && inArticle.length) {
-    answering = fill(inArticle, true, verbs.length > 0)
+  // A window missing a word (or holding it only by a related one) answers with a value in its own centre, beside the verb.
+  const fillInCentre = (ws: Window[]) =>
+    fill(ws, true, verbs.length > 0)
       .map((w) => ({ ...w, fillers: w.fillers.filter((f) => f.sentence === w.sentence) }))
       .filter((w) => w.fillers.length);
-  }
+  if (!answering.length && loosely.length) answering = fillInCentre(loosely);
+  if (!answering.length && inArticle.length) answering = fillInCentre(inArticle);
   if (!answering.length) {
     const shown = list(mentioned.map((e) => phraseOf(q, e, deps)));
     const holder = required.filter((e) => e.entityIds).map((e) => phraseOf(q, e, deps));
