@@ -42,7 +42,7 @@ import { COMPANY_SUFFIXES } from '../language/lexicon/organisations.js';
 import { REQUEST_VERBS } from '../language/lexicon/clauses.js';
 import { PROSPECTIVE_VERBS } from '../language/tense.js';
 import { fold, lemma, stem, terms, words } from '../language/tokenize.js';
-import { isOccasionNoun, isStateNoun, nounClass, partsOfSpeech } from '../language/wordnet.js';
+import { isOccasionNoun, isPersonNoun as anySensePerson, isStateNoun, nounClass, partsOfSpeech } from '../language/wordnet.js';
 import { lexTags } from '../language/word-tags.js';
 import type { Article, Sentence } from '../types.js';
 import type { ParsedQuestion } from './question.js';
@@ -112,6 +112,14 @@ function mentionsIn(deps: Pick<Deps, 'corpus'>, sentenceId: string): { e: Entity
 function standingKeys(elements: readonly Element[], which: (e: Element) => boolean): Set<string> {
   return new Set(elements.filter(which).flatMap((e) => [...e.keys].filter(([, v]) => v >= 0.5).map(([k]) => k)));
 }
+
+/** A noun for people in any of its senses ("climber", "guide"), or one the lexicon lists. */
+function namesPeople(lemmaOfNoun: string): boolean {
+  return isPeople(lemmaOfNoun) || anySensePerson(lemmaOfNoun);
+}
+
+/** "… and their coach", "… and a teacher": one more person after a count of people. */
+const PLUS_ONE_PERSON_RE = /^\s+and\s+(?:their|the|his|her|its|a|an|one)\s+([a-z][a-z-]+)\b/;
 
 /** How well a single one fits a count: below a figure of the thing counted, above one of something else in the sentence. */
 const SINGLE_FIT = 0.8;
@@ -207,6 +215,12 @@ export function fillersOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestio
           if (f.kind === 'duration') {
             const rest = figuresIn(deps, s.id).find((g) => g.kind === 'duration' && g.start > end && /^\s*,?\s+and\s+$/.test(s.text.slice(end, g.start)));
             if (rest) end = rest.end;
+          }
+          // "four boys and their coach": a count of people with one more named after "and" is counted whole, when the
+          // question counts people and does not narrow them to the noun ("how many came out", not "how many boys").
+          if (f.kind === 'count' && f.head && namesPeople(f.head) && (!head || head.vague)) {
+            const plus = PLUS_ONE_PERSON_RE.exec(s.text.slice(end));
+            if (plus && namesPeople(lemma(fold(plus[1]!)))) end += plus[0].length;
           }
           push(s, f.start, end, fit * at(s) * near(s, f.start), { figure: f });
         }
