@@ -230,8 +230,10 @@ function profileBlocks(e: Entity, deps: Deps, index: EntityIndex, citer: Citer, 
       `Mentioned ${e.mentions.length} time${e.mentions.length === 1 ? '' : 's'} in ${perArticle.size} of ${corpus.articles.length} articles.`,
     cites: [headCite],
   });
-  if (desc.length > 1 || (desc.length === 1 && full)) {
-    const lines = desc.slice(0, full ? 8 : 3).map((d) => {
+  // A bare honorific ("Mr") is listed only when nothing else describes them.
+  const listed = desc.some((d) => !HONORIFIC_RE.test(d.phrase)) ? desc.filter((d) => !HONORIFIC_RE.test(d.phrase)) : desc;
+  if (listed.length > 1 || (listed.length === 1 && full)) {
+    const lines = listed.slice(0, full ? 8 : 3).map((d) => {
       const n = cite(citer, d.m);
       return { line: `• ${d.phrase} ${marks([n])}`, n };
     });
