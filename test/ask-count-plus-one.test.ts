@@ -4,8 +4,7 @@
  * still "three climbers". Two stories written here, a mountain rescue and a school trip.
  */
 import { describe, expect, it } from 'vitest';
-import { runCommand } from '../src/engines/index.js';
-import { answerText, storyDeps } from './helpers/story.js';
+import { answerText, askIn, storyDeps } from './helpers/story.js';
 
 const MOUNTAIN: Record<string, string> = {
   '01_valley-post.txt': `3 March 2036\n\nClimbers airlifted off Ben Carrow\n\nThree climbers and their guide were airlifted off the mountain on Sunday after a night in a snow hole.\n\nAll were taken to hospital in Penmore.\n`,
@@ -15,22 +14,20 @@ const SCHOOL: Record<string, string> = {
 };
 const mountain = storyDeps(MOUNTAIN);
 const school = storyDeps(SCHOOL);
-type A = { answered: boolean; short?: { text: string } | null; blocks: { text: string }[] };
-const ask = async (deps: ReturnType<typeof mountain>, text: string) => (await runCommand(deps, { command: 'ask', text })) as A;
 
 describe('a count of people and one more', () => {
   it('is the short answer whole (mountain)', async () => {
-    const a = await ask(mountain(), 'how many were airlifted');
+    const a = await askIn(mountain(), 'how many were airlifted');
     expect(a.short?.text ?? '', answerText(a)).toMatch(/^Three climbers and their guide \[\d+\]$/);
   }, 60_000);
 
   it('is the short answer whole (school)', async () => {
-    const a = await ask(school(), 'how many people were evacuated');
+    const a = await askIn(school(), 'how many people were evacuated');
     expect(a.short?.text ?? '', answerText(a)).toMatch(/^Twelve pupils and a teacher \[\d+\]$/);
   }, 60_000);
 
   it('is the counted noun alone when the question names it', async () => {
-    const a = await ask(mountain(), 'how many climbers were airlifted');
+    const a = await askIn(mountain(), 'how many climbers were airlifted');
     expect(a.short?.text ?? '', answerText(a)).toMatch(/^Three climbers \[\d+\]$/);
   }, 60_000);
 });

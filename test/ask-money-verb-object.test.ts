@@ -6,8 +6,7 @@
  * The thing asked is written in the story, only not beside the sum. Two stories written here, one from a port, one from a cathedral appeal.
  */
 import { describe, expect, it } from 'vitest';
-import { runCommand } from '../src/engines/index.js';
-import { answerText, storyDeps } from './helpers/story.js';
+import { answerText, askIn, storyDeps } from './helpers/story.js';
 
 const PORT: Record<string, string> = {
   '01_quay-herald.txt': `9 May 2036\n\nDockers' strike enters second week at Penmore\n\nThe strike at Penmore docks has held up $2 billion in exports each week, the port authority said.\n\nCargo has piled up on the quays since the walkout began.\n\nA ferry ticket to the islands cost $35 during the stoppage, up from $20.\n`,
@@ -18,29 +17,27 @@ const APPEAL: Record<string, string> = {
 
 const port = storyDeps(PORT);
 const appeal = storyDeps(APPEAL);
-type A = { answered: boolean; short?: { text: string } | null; blocks: { text: string }[] };
-const ask = async (deps: ReturnType<typeof port>, text: string) => (await runCommand(deps, { command: 'ask', text })) as A;
 
 describe('how much <thing> was <verb>ed: a sum written as the verb’s object', () => {
   it('answers with the sum the verb took, the thing called otherwise (port)', async () => {
-    const a = await ask(port(), 'how much cargo was held up per week');
+    const a = await askIn(port(), 'how much cargo was held up per week');
     expect(a.answered, answerText(a)).toBe(true);
     expect(a.short?.text ?? '', answerText(a)).toMatch(/^\$2 billion \[\d+\]$/);
   }, 60_000);
 
   it('answers with the sum the verb took, past a qualifier (appeal)', async () => {
-    const a = await ask(appeal(), 'how much aid was pledged');
+    const a = await askIn(appeal(), 'how much aid was pledged');
     expect(a.answered, answerText(a)).toBe(true);
     expect(a.short?.text ?? '', answerText(a)).toMatch(/\$310 million \[\d+\]$/);
   }, 60_000);
 
   it('does not answer when the thing asked is the subject of the verb, not its object', async () => {
-    const a = await ask(port(), 'how much did the strike cost');
+    const a = await askIn(port(), 'how much did the strike cost');
     expect(answerText(a)).not.toMatch(/\$35|\$20/);
   }, 60_000);
 
   it('does not answer with a sum after another verb', async () => {
-    const a = await ask(appeal(), 'how much aid was promised');
+    const a = await askIn(appeal(), 'how much aid was promised');
     expect(answerText(a)).not.toMatch(/\$310/);
   }, 60_000);
 });

@@ -7,8 +7,7 @@
  * night at a hospital, each over two articles.
  */
 import { describe, expect, it } from 'vitest';
-import { runCommand } from '../src/engines/index.js';
-import { answerText, storyDeps } from './helpers/story.js';
+import { answerText, askIn, storyDeps } from './helpers/story.js';
 
 const MUSEUM: Record<string, string> = {
   '01_city-post.txt': `9 June 2036\n\nFire at the museum\n\nThe museum's fire alarm system had been replaced last year.\n`,
@@ -21,24 +20,22 @@ const HOSPITAL: Record<string, string> = {
 
 const museum = storyDeps(MUSEUM);
 const hospital = storyDeps(HOSPITAL);
-type A = { answered: boolean; short?: { text: string } | null; blocks: { text: string }[] };
-const ask = async (deps: ReturnType<typeof museum>, text: string) => (await runCommand(deps, { command: 'ask', text })) as A;
 
 describe('a value beside a related word for the noun asked', () => {
   it('answers "what time" with the time in that sentence (museum)', async () => {
-    const a = await ask(museum(), 'what time did the alarm go off');
+    const a = await askIn(museum(), 'what time did the alarm go off');
     expect(a.answered, answerText(a)).toBe(true);
     expect(a.short?.text ?? '', answerText(a)).toMatch(/^6:18 p\.m\. \[\d+\]$/);
   }, 60_000);
 
   it('answers "what time" with the time in the sentence that states the verb (hospital)', async () => {
-    const a = await ask(hospital(), 'what time did the surgeon arrive');
+    const a = await askIn(hospital(), 'what time did the surgeon arrive');
     expect(a.answered, answerText(a)).toBe(true);
     expect(a.short?.text ?? '', answerText(a)).toMatch(/^11:20 p\.m\. \[\d+\]$/);
   }, 60_000);
 
   it('does not answer when no sentence holds the noun or a related word with the value', async () => {
-    const a = await ask(hospital(), 'what time did the nurse leave');
+    const a = await askIn(hospital(), 'what time did the nurse leave');
     expect(answerText(a)).not.toMatch(/11:20/);
   }, 60_000);
 });

@@ -5,8 +5,7 @@
  * another article. Two stories written here, a ferry line and a hospital.
  */
 import { describe, expect, it } from 'vitest';
-import { runCommand } from '../src/engines/index.js';
-import { answerText, storyDeps } from './helpers/story.js';
+import { answerText, askIn, storyDeps } from './helpers/story.js';
 
 const FERRY: Record<string, string> = {
   '01_strait-news.txt': `3 March 2036\n\nNew timetable on the strait\n\nThe Marlow Star left Portreath on Monday with 40 passengers on its first sailing of the year.\n\nThe harbour master said conditions were calm.\n\nA coastguard helicopter flew overhead as it cleared the breakwater.\n\nThe crossing normally takes about three hours.\n`,
@@ -18,24 +17,22 @@ const HOSPITAL: Record<string, string> = {
 
 const ferry = storyDeps(FERRY);
 const hospital = storyDeps(HOSPITAL);
-type A = { answered: boolean; short?: { text: string } | null; blocks: { text: string }[] };
-const ask = async (deps: ReturnType<typeof ferry>, text: string) => (await runCommand(deps, { command: 'ask', text })) as A;
 
 describe('a value whose article names what its sentence leaves out', () => {
   it('answers "how long" with the span in the sentence, the ship named earlier in its article (ferry)', async () => {
-    const a = await ask(ferry(), 'how long is the crossing on the marlow star');
+    const a = await askIn(ferry(), 'how long is the crossing on the marlow star');
     expect(a.answered, answerText(a)).toBe(true);
     expect(a.short?.text ?? '', answerText(a)).toMatch(/^about three hours \[\d+\]$/);
   }, 60_000);
 
   it('answers "how long" with the span in the sentence, the hospital named earlier in its article (hospital)', async () => {
-    const a = await ask(hospital(), 'how long is the wait at the hospital');
+    const a = await askIn(hospital(), 'how long is the wait at the hospital');
     expect(a.answered, answerText(a)).toBe(true);
     expect(a.short?.text ?? '', answerText(a)).toMatch(/^25 minutes/);
   }, 60_000);
 
   it('does not lend a value to a name only another article writes', async () => {
-    const a = await ask(ferry(), 'how long is the crossing on the brindle queen');
+    const a = await askIn(ferry(), 'how long is the crossing on the brindle queen');
     expect(answerText(a)).not.toMatch(/three hours/);
   }, 60_000);
 });

@@ -85,8 +85,7 @@ const GROUP_SOURCE_RE = new RegExp(
 );
 /** "Alaska Airlines on Friday announced": a day between the source and its verb is when, not who. */
 const WHEN_BETWEEN = `(?:(?:on|last|this|late|early)\\s+)?(?:${alternation([...WEEKDAYS, ...MONTHS])})\\s+`;
-const NAMED_SOURCE_RE = new RegExp(`\\b((?:[A-Z][\\w.’'-]+\\s+){0,3}[A-Z][\\w.’'-]+)\\s+(?:${SOURCE_VERBS})\\b`);
-const NAMED_SOURCE_WHEN_RE = new RegExp(`\\b((?:[A-Z][\\w.’'-]+\\s+){0,3}[A-Z][\\w.’'-]+)\\s+${WHEN_BETWEEN}(?:${SOURCE_VERBS})\\b`);
+const NAMED_SOURCE_RE = new RegExp(`\\b((?:[A-Z][\\w.’'-]+\\s+){0,3}[A-Z][\\w.’'-]+)\\s+(?:${WHEN_BETWEEN})?(?:${SOURCE_VERBS})\\b`);
 const CALENDAR_NAME_RE = new RegExp(`^(?:${alternation([...WEEKDAYS, ...MONTHS])})$`);
 const SAID_BY_RE = new RegExp(`\\b(?:${alternation(speechForms({ inverts: true, forms: ['s', 'past'] }))})\\s+((?:[A-Z][\\w.’'-]+\\s*){1,4})`);
 const OPENING_SOURCE_RE = new RegExp(`^((?:[A-Z][\\w’'.-]*|[a-z][\\w’'-]*)(?:\\s+(?:[A-Z][\\w’'.-]*|[a-z][\\w’'-]*)){0,4}?)\\s+(?:${SOURCE_VERBS})\\b`);
@@ -97,9 +96,7 @@ export function attributionOf(text: string): string | null {
   if (acc) return acc[1]!.split(/\s+/).slice(0, 12).join(' ').replace(/[’'"”]+$/, '');
   const group = GROUP_SOURCE_RE.exec(text);
   if (group) return group[1]!;
-  const plain = NAMED_SOURCE_RE.exec(text);
-  const dated = NAMED_SOURCE_WHEN_RE.exec(text);
-  const named = dated && (!plain || dated.index <= plain.index || CALENDAR_NAME_RE.test(plain[1]!)) ? dated : plain;
+  const named = NAMED_SOURCE_RE.exec(text);
   if (named && !/^(The|A|An|He|She|It|They|We|This|That)$/.test(named[1]!) && !CALENDAR_NAME_RE.test(named[1]!)) return named[1]!;
   const saidBy = SAID_BY_RE.exec(text);
   if (saidBy) return saidBy[1]!.trim();

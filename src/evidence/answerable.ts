@@ -15,7 +15,7 @@ import { lexTags } from '../language/word-tags.js';
 import { ANY_PLACE_HEADS } from '../language/lexicon/slot-ties.js';
 import { ASPECT_VERBS, PEOPLE_WORDS, SPEECH_QUESTION_VERBS, SPEAKER_QUESTION_VERBS, STOPWORDS, speechForms, wordRe } from '../language/lexicon/index.js';
 import type { ParsedQuestion } from './question.js';
-import { bigramsOf, compoundHead, inCorpus, STANDS_FOR_WEIGHT, type Element, type Retriever, type Window } from './retrieve.js';
+import { bigramsOf, compoundHead, inCorpus, sentenceKeys, STANDS_FOR_WEIGHT, type Element, type Retriever, type Window } from './retrieve.js';
 import { ageSentences, fillersOf, type Filler } from './short.js';
 
 /** A window that answers, with its fillers. */
@@ -76,14 +76,11 @@ function headlineHolds(article: Window['article'], e: Element): boolean {
   return false;
 }
 
-/** The search keys of each article's whole text. */
-const articleTerms = new WeakMap<object, Set<string>>();
-
-/** The article names the element somewhere (its word or lemma, or the name itself), not only in a relation. */
+/** The article names the element somewhere — its headline or a sentence (the word or lemma, or the name itself), not only in a relation. */
 function articleHolds(article: Window['article'], e: Element): boolean {
-  let t = articleTerms.get(article);
-  if (!t) articleTerms.set(article, (t = new Set(terms([article.title ?? '', ...article.sentences.map((s) => s.text)].join(' ')))));
-  for (const [k, v] of e.keys) if (v >= 0.9 && t.has(k)) return true;
+  let t = headlineTerms.get(article);
+  if (!t) headlineTerms.set(article, (t = new Set(terms(article.title ?? ''))));
+  for (const [k, v] of e.keys) if (v >= 0.9 && (t.has(k) || article.sentences.some((s) => sentenceKeys(s.text).has(k)))) return true;
   return false;
 }
 

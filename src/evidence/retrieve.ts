@@ -880,7 +880,7 @@ function hyphenParts(text: string): ReadonlySet<string> | undefined {
  */
 const sentenceKeysMemo = new Map<string, ReadonlySet<string>>();
 const SENTENCE_KEYS_MAX = 32_768;
-function sentenceKeys(text: string): ReadonlySet<string> {
+export function sentenceKeys(text: string): ReadonlySet<string> {
   let f = sentenceKeysMemo.get(text);
   if (!f) {
     const all = terms(text);

@@ -4,6 +4,8 @@
  */
 import { afterAll, beforeAll } from 'vitest';
 import type { Deps } from '../../src/deps.js';
+import { runCommand } from '../../src/engines/index.js';
+import type { Answer } from '../../src/types.js';
 import { cleanupTempDirs, writeCorpus } from './corpus-fixtures.js';
 import { testDeps } from './deps.js';
 
@@ -21,3 +23,6 @@ export function storyDeps(files: Record<string, string>): () => Deps {
 
 /** An answer's blocks as one text: what a failing assertion prints. */
 export const answerText = (a: { blocks: { text: string }[] }): string => a.blocks.map((b) => b.text).join('\n');
+
+/** Ask a story a question as /ask does. */
+export const askIn = (deps: Deps, text: string): Promise<Answer> => runCommand(deps, { command: 'ask', text });
