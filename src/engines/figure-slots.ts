@@ -209,10 +209,12 @@ export function figureAnswer(deps: Pick<Deps, 'corpus' | 'index'>, question: str
   } else {
     const N = Math.max(deps.index.size, 1);
     const idf = (t: string) => Math.log(1 + N / (1 + deps.index.docFreq(t)));
-    // A word no article uses ("queue", "send") cannot be matched; the question's other words must be.
+    // A word no article uses ("queue", "send") cannot be matched; the question's other words must be. A measure answers
+    // before the sentences do, by every word asked: one no article uses ("how long did the ferry take to sink", in a story
+    // where nothing sank) leaves the question to the evidence core, which reads what the word is.
     const asked = fq.context;
     fq.context = asked.filter((t) => deps.index.docFreq(t) > 0);
-    if (asked.length && !fq.context.length) return null;
+    if (asked.length && (!fq.context.length || (fq.kinds[0] !== 'count' && fq.context.length < asked.length))) return null;
     const weight = fq.context.reduce((n, t) => n + idf(t), 0);
     const nounWords = fq.noun?.split(' ') ?? [];
     const head = nounWords.length ? lemma(nounWords[nounWords.length - 1]!) : null;

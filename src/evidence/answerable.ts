@@ -210,7 +210,9 @@ function decideOn(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, r: Re
   // 3. A yes/no question asks about its verb: a window must state it (or its opposite). So does a figure asked of a
   // name with no noun to say what it measures ("how much was the Titan insured for?"): the verb is all that says it,
   // and a figure beside the name that no sentence ties to the verb ("oxygen for up to 96 hours") measures something else.
-  const verbOnly = (q.kind === 'count' || q.kind === 'amount') && !q.head && !topics.length && verbs.length > 0 && q.figures.length > 1;
+  // So does a figure asked of nothing but the story's setting, with no date to say when ("how long did the Titanic take
+  // to sink?"): every window holds the setting, and only the verb says which figure is asked.
+  const verbOnly = (q.kind === 'count' || q.kind === 'amount') && !q.head && !topics.length && verbs.length > 0 && (q.figures.length > 1 || (!required.length && !q.dates.length));
   let related: Window[] = [];
   if (together.length && (q.kind === 'yesno' || PREDICATED.has(q.kind) || verbOnly) && verbs.length) {
     // Said of them: the verb in the window's centre, with what the question names in that sentence or referred to there.
