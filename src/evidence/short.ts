@@ -13,6 +13,7 @@ import { singleSubjectBefore } from '../analysis/claim-figures.js';
 import type { Entity, EntityMention } from '../index/entities.js';
 import { findDateMentions, type DateMention } from '../index/dates.js';
 import { PERSON_NOUNS, REFERRING_NOUNS } from '../language/lexicon/entity-cues.js';
+import { STOPWORDS } from '../language/lexicon/stopwords.js';
 import {
   ATTRIBUTION_PHRASES,
   CAUSE_BEFORE_CUES,
@@ -1057,6 +1058,39 @@ const WITHIN_GAP_RE = /^(?:['’]s\s+\p{L}+)?\s*(?:,|\s+in)\s+(?:the\s+)?$/u;
 /** How much less the holding place fits than the place it holds. */
 const WITHIN_DISCOUNT = 0.9;
 
+/** How much better a locative phrase fits than the place named at its end. */
+const HOLDS_PLACE = 1.05;
+/** A locative preposition opening a phrase, and the one joining it to the place named after it. */
+const OPENING_PREP_RE = /\b(?:in|at|inside|on|near|outside|off|beside|behind|beneath|under|within|aboard|(?:to|into)(?=\s+(?:the|a|an|its|their|his|her)\s))\s+(?=\S)/giu;
+/** A possessive (or nothing) after a place and the thing of it, up to three words ("' City Hall", "'s main square", " city hall"). */
+const POSSESSED_RE = /^(['’]s|['’])?\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)(?=\s*(?:[,.;:!?)]|$|\s(?:and|but|where|when|which|who|after|before|while|as|for|to|on|in|at|by|with|of)\b))/u;
+const JOINING_PREP_RE = /\s(?:in|at|on|near|outside|off)\s+(?:the\s+)?$/iu;
+
+/**
+ * Where the locative phrase holding a place name begins ("in the backyard of Sauer's home in " before "Southwest
+ * Portland"), or null: the phrase must open with a locative preposition ("to" or "into" before a determiner: "carried to a
+ * store room at …") in the same clause, join the name with "in",
+ * "at", "on", "near", "outside" or "off", and name a thing — a noun, no verb, no capitalised name, at most eight words.
+ */
+function heldPlacePhrase(text: string, nameStart: number): number | null {
+  const before = text.slice(Math.max(0, nameStart - 80), nameStart);
+  const offset = nameStart - before.length;
+  const join = JOINING_PREP_RE.exec(before);
+  if (!join) return null;
+  const clause = before.slice(0, join.index);
+  const cut = Math.max(clause.lastIndexOf(','), clause.lastIndexOf(';'), clause.lastIndexOf(':'), clause.lastIndexOf('('), clause.lastIndexOf('"'), clause.lastIndexOf('“'));
+  for (const m of clause.slice(cut + 1).matchAll(OPENING_PREP_RE)) {
+    const start = cut + 1 + m.index!;
+    const words = clause.slice(start + m[0].length).trim().split(/\s+/).filter(Boolean);
+    if (!words.length || words.length > 8) continue;
+    const content = words.filter((w) => !STOPWORDS.has(w.toLowerCase().replace(/['’]s$/, '')));
+    if (!content.length || content.some((w) => /^\p{Lu}/u.test(w) && !/['’]s$/.test(w)) || content.some((w) => isVerbOnly(w.toLowerCase()))) continue;
+    if (!content.some((w) => nounClass(lemma(w.toLowerCase().replace(/['’]s$/, ''))) !== null)) continue;
+    return offset + start;
+  }
+  return null;
+}
+
 function placeFillers(slot: SlotContext): Filler[] {
   const { deps, q, elements, w, asked, at, near } = slot;
   const out: Filler[] = [];
@@ -1135,6 +1169,26 @@ function placeFillers(slot: SlotContext): Filler[] {
         if (isStateNoun(lemma(m[1]!.split(/\s+/).at(-1)!.toLowerCase()))) continue;
         out.push({ text: phrase, sentence: s, start: m.index!, end: m.index! + phrase.length, fit: 0.6 * at(s) * near(s, m.index!) * direction(s, m.index!), loose: true });
       }
+    }
+  }
+  // "found in the backyard of Sauer's home in Southwest Portland": a place named at the end of a locative phrase about a
+  // thing (no place name of its own) only says where that thing is; the phrase whole is where, and leads.
+  if (!headEl && !origin) {
+    for (const f of [...out]) {
+      if (f.loose || !f.entity) continue;
+      const text = f.sentence.text;
+      // "stored at Paris' City Hall": the place's own thing, written after it with a possessive, is where.
+      // So is a thing the name modifies ("at Paris city hall"): every word a lower-case noun.
+      const owned = POSSESSED_RE.exec(text.slice(f.end));
+      const ownedWords = owned?.[2]!.split(/\s+/) ?? [];
+      const noun = (w: string) => nounClass(lemma(w.toLowerCase())) !== null && !isVerbOnly(w.toLowerCase());
+      const fits = owned?.[1] ? ownedWords.some((w) => /^\p{Lu}/u.test(w) || noun(w)) : ownedWords.every((w) => /^\p{Ll}/u.test(w) && noun(w));
+      const end = owned && fits && !ownedWords.some((w) => STOPWORDS.has(w.toLowerCase())) ? f.end + owned[0].length : f.end;
+      // "the Brasken Strait harbour city of Lorvik": the thing is named after "of"; that name is where.
+      if (/^\s+of\s+(?:the\s+)?\p{Lu}/u.test(text.slice(owned ? f.end + owned[0].length : end))) continue;
+      if (end > f.end) out.push({ ...f, text: text.slice(f.start, end), end, fit: f.fit * HOLDS_PLACE });
+      const held = heldPlacePhrase(text, f.start);
+      if (held !== null) out.push({ ...f, text: text.slice(held, end), start: held, end, fit: f.fit * HOLDS_PLACE * (end > f.end ? HOLDS_PLACE : 1) });
     }
   }
   // "to St John's harbour in Newfoundland", "Ismailia, Egypt": the place written after another with "in" or a comma holds
