@@ -158,6 +158,7 @@ export const PHRASAL_PREDICATES: Readonly<Record<string, string>> = {
   'went after': 'sue pursue target', 'step in': 'intervene', 'stepped in': 'intervene', 'bring in': 'hire enlist', 'brought in': 'hire enlist',
   'pay out': 'pay compensate cost', 'paying out': 'pay compensate cost', 'paid out': 'pay compensate cost', 'hand over': 'transfer give',
   'handed over': 'transfer give', 'sign off': 'approve', 'signed off': 'approve',
+  'set off': 'sound trigger activate detonate', 'setting off': 'sound trigger activate detonate',
   'put out': 'extinguish douse', 'burn down': 'destroy burn', 'burned down': 'destroy burn', 'blow up': 'explode', 'blew up': 'explode',
   'break down': 'fail malfunction', 'broke down': 'fail malfunction', 'take off': 'depart launch', 'took off': 'depart launch',
   'pick up': 'rescue collect', 'picked up': 'rescue collect', 'knock out': 'disable disrupt', 'knocked out': 'disable disrupt',
@@ -174,6 +175,9 @@ export const REASON_CUES: readonly string[] = [
   'thanks to', 'resulted from', 'stemmed from', 'brought on by', 'triggered by', 'so that', 'in order to',
   // A reason someone gives for what they did ("resigned, citing ill health"; "closed the port in response to …").
   'citing', 'in response to', 'in retaliation for', 'in protest at', 'in protest against', 'for fear of', 'out of concern',
+  // A fear that moved someone ("did not sound the sirens as he feared residents would flee", "we were afraid that …").
+  'for fear that', 'fearing', 'feared that', 'afraid that', 'worried that', 'concerned that', 'amid fears', 'over fears', 'amid concerns', 'over concerns',
+  'as he feared', 'as she feared', 'as they feared', 'as we feared',
   // What something was done for ("kept in isolation to avoid infection", "in a bid to reopen the canal").
   'to avoid', 'to prevent', 'to ensure', 'so as to', 'in a bid to', 'in an effort to', 'aimed at',
 ];
