@@ -97,6 +97,8 @@ export const ANSWER_CUES: readonly AnswerCue[] = [
   { re: String.raw`\bhow much money\b`, kind: 'amount', figures: ['money'], words: ['much', 'money'] },
   // "what did they settle for?", "what did she sell it for?": a price.
   { re: String.raw`^\s*(?:and\s+)?what\s+(?:did|does|do|will|would|could)\s+.*\b(?:settle|pay|sell|charge|fine|value)\b.*\bfor\s*\??\s*$`, kind: 'amount', figures: ['money'] },
+  // "what's the death toll": a count of the dead, before "toll" is read as a price.
+  { re: String.raw`^\s*(?:and\s+|so\s+)?what(?:\s+is|\s+was|\s+were|'s|’s)?\s+(?:the\s+)?(?:(?:latest|current|final|official|new|initial)\s+)?(?:death|casualty|body)\s+(?:toll|count)\b`, kind: 'count', figures: ['count'], words: ['toll', 'count'] },
   { re: String.raw`^\s*(?:and\s+)?what(?:\s+is|\s+was|\s+were|'s)?\s+(?:the\s+)?(?:[a-z]+\s+)?(?:${MONEY_NOUNS.join('|')})\b`, kind: 'amount', figures: ['money'], words: MONEY_NOUNS },
   // "what's the westbound traffic worth?", "how much was the deal worth?": a value in money.
   { re: String.raw`^\s*(?:and\s+|so\s+)?(?:what|how much)(?:['’]s|\s+is|\s+was|\s+are|\s+were|\s+will)?\s.*\bworth\s*\??\s*$`, kind: 'amount', figures: ['money'], words: ['worth', 'much'] },
