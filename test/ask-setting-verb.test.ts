@@ -1,6 +1,6 @@
 /**
- * "How long did the Morwen take to sink?": a figure asked of nothing but the story's setting (a name in most passages)
- * and a verb is answered only where the verb is stated — every window holds the setting, so a duration beside it ("fought
+ * "How long did the Morwen take to sink?", "how many people lived in Larkfield?": a figure asked of nothing but the story's
+ * setting (a name in most passages) and a verb ("people" says no more than "how many") is answered only where the verb is stated — every window holds the setting, so a duration beside it ("fought
  * the fire for six hours") measures something else. Stated, it answers. Two stories written here, a ferry fire and a
  * festival's power cut.
  */
@@ -83,6 +83,21 @@ describe('a figure asked of the setting and a verb', () => {
   it('is refused when no passage states the verb (festival)', async () => {
     const a = await askIn(festival(), 'how long did larkfield take to reopen');
     expect(a.answered, answerText(a)).toBe(false);
+  }, 60_000);
+
+  it('is refused when only the verb says which count of people (festival)', async () => {
+    const a = await askIn(festival(), 'how many people lived in larkfield');
+    expect(a.answered, answerText(a)).toBe(false);
+  }, 60_000);
+
+  it('is refused when only the verb says which count of people (ferry)', async () => {
+    const a = await askIn(ferry(), 'how many people worked on the morwen');
+    expect(a.answered, answerText(a)).toBe(false);
+  }, 60_000);
+
+  it('is answered with no verb to state (festival)', async () => {
+    const a = await askIn(festival(), 'how many people were at larkfield');
+    expect(a.short?.text ?? '', answerText(a)).toMatch(/^About 30,000 people \[\d+\]$/);
   }, 60_000);
 
   it('is answered where the verb is stated', async () => {

@@ -211,8 +211,11 @@ function decideOn(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, r: Re
   // name with no noun to say what it measures ("how much was the Titan insured for?"): the verb is all that says it,
   // and a figure beside the name that no sentence ties to the verb ("oxygen for up to 96 hours") measures something else.
   // So does a figure asked of nothing but the story's setting, with no date to say when ("how long did the Titanic take
-  // to sink?"): every window holds the setting, and only the verb says which figure is asked.
-  const verbOnly = (q.kind === 'count' || q.kind === 'amount') && !q.head && !topics.length && verbs.length > 0 && (q.figures.length > 1 || (!required.length && !q.dates.length));
+  // to sink?", "how many people lived in Lahaina?" — "people" says no more than "how many"): every window holds the
+  // setting, and only the verb says which figure is asked.
+  const vagueHead = !q.head || PEOPLE_WORDS.has(q.head.lemma) || PEOPLE_WORDS.has(fold(q.head.text));
+  const verbOnly =
+    (q.kind === 'count' || q.kind === 'amount') && !topics.length && verbs.length > 0 && ((!q.head && q.figures.length > 1) || (vagueHead && !required.length && !q.dates.length));
   let related: Window[] = [];
   if (together.length && (q.kind === 'yesno' || PREDICATED.has(q.kind) || verbOnly) && verbs.length) {
     // Said of them: the verb in the window's centre, with what the question names in that sentence or referred to there.
