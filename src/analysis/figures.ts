@@ -108,7 +108,9 @@ const SCALE_LOOKAHEAD = '(?=\\s+(?:thousand|million|billion|trillion)\\b)';
 const WORD_NUMBER = `(?:an?\\s+)?half\\s+an?${SCALE_LOOKAHEAD}|an?${SCALE_LOOKAHEAD}|(?:${Object.keys(NUMBER_TENS).join('|')})(?:[- ](?:${Object.keys(NUMBER_UNITS).slice(0, 9).join('|')}))?|${Object.keys(NUMBER_UNITS).sort(byLength).join('|')}|a\\s+dozen|dozen|a\\s+hundred`;
 const DIGITS = `\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?`;
 /** A number (digits or words), with what is glued to it ("400m", "10,432kg", "1st"). */
-const NUMBER_RE = new RegExp(`(?<![\\p{L}\\p{N}.,:/-]|\\p{L}-)(${DIGITS}|\\b(?:${WORD_NUMBER})\\b)([a-zA-Z%°²³]+)?`, 'giu');
+// "two-thirds of an acre", "three quarters": the number names a fraction's parts, not a count.
+const FRACTION_AFTER = `(?![-\\s](?:thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?|halves)\\b)`;
+const NUMBER_RE = new RegExp(`(?<![\\p{L}\\p{N}.,:/-]|\\p{L}-)(${DIGITS}|\\b(?:${WORD_NUMBER})\\b${FRACTION_AFTER})([a-zA-Z%°²³]+)?`, 'giu');
 
 const UNIT_FORMS = MEASURE_UNITS.flatMap((u) => u.forms.map((form) => ({ form, u }))).sort((a, b) => byLength(a.form, b.form));
 const UNIT_BY_FORM = new Map(UNIT_FORMS.map((x) => [x.form.toLowerCase(), x.u]));
@@ -247,8 +249,37 @@ function nameBeforeNumber(before: string): boolean {
  * Every figure in a text: value, qualifier, unit, kind, counted noun and (ages) the
  * name or noun it belongs to. Bare numbers the text gives no noun for are kind "number".
  */
-export function readFigures(text: string): FigureReading[] {
+/** Denominators of a fraction written in words ("two-thirds", "three quarters", "a half"). */
+const FRACTION_PARTS: Readonly<Record<string, number>> = {
+  half: 2, halves: 2, third: 3, thirds: 3, quarter: 4, quarters: 4, fifth: 5, fifths: 5, sixth: 6, sixths: 6,
+  seventh: 7, sevenths: 7, eighth: 8, eighths: 8, ninth: 9, ninths: 9, tenth: 10, tenths: 10,
+};
+const FRACTION_RE = new RegExp(`\\b(an?|one|two|three|four|five|six|seven|eight|nine)[-\\s](${Object.keys(FRACTION_PARTS).join('|')})\\b`, 'giu');
+
+/** A fraction written in words ("lost two-thirds of its roof"): a share, in percent. */
+function readFractions(text: string): FigureReading[] {
   const out: FigureReading[] = [];
+  for (const m of text.matchAll(FRACTION_RE)) {
+    // "a third engine", "one quarter past": one part is a fraction only written so ("one-third") or of something ("a third of").
+    const one = /^(?:an?|one)$/i.test(m[1]!);
+    if (one && !/-/.test(m[0]) && !/^\s+of\b/i.test(text.slice(m.index! + m[0].length))) continue;
+    const parts = /^an?$/i.test(m[1]!) ? 1 : parseNumberText(m[1]!);
+    const whole = FRACTION_PARTS[m[2]!.toLowerCase()]!;
+    if (!Number.isFinite(parts) || parts >= whole) continue;
+    const value = Math.round((1000 * parts) / whole) / 10;
+    let start = m.index!;
+    const q = QUALIFIER_RE.exec(text.slice(0, start));
+    const qualifier = q ? q[1]!.toLowerCase() : null;
+    if (q) start = q.index;
+    const [fLo, fHi] = qualifier ? (QUALIFIER_RANGES[qualifier] ?? [1, 1]) : [1, 1];
+    const end = m.index! + m[0].length;
+    out.push({ start, end, text: text.slice(start, end), value, valueHi: null, lo: value * fLo, hi: value * fHi, qualifier, unit: '%', kind: 'percent', noun: null, head: null, holder: null, holderIsName: false, holderRole: null });
+  }
+  return out;
+}
+
+export function readFigures(text: string): FigureReading[] {
+  const out: FigureReading[] = readFractions(text);
   NUMBER_RE.lastIndex = 0;
   for (let m = NUMBER_RE.exec(text); m; m = NUMBER_RE.exec(text)) {
     const numText = m[1]!;
@@ -481,7 +512,7 @@ export function readFigures(text: string): FigureReading[] {
     });
     NUMBER_RE.lastIndex = Math.max(NUMBER_RE.lastIndex, valueHi !== null ? end : m.index + numText.length);
   }
-  return out;
+  return out.sort((a, b) => a.start - b.start);
 }
 
 // --- the corpus -------------------------------------------------------------------------------
