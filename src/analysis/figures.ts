@@ -256,7 +256,18 @@ const FRACTION_PARTS: Readonly<Record<string, number>> = {
 };
 const FRACTION_RE = new RegExp(`\\b(an?|one|two|three|four|five|six|seven|eight|nine)[-\\s](${Object.keys(FRACTION_PARTS).join('|')})\\b`, 'giu');
 
-/** A fraction written in words ("lost two-thirds of its roof"): a share, in percent. */
+/** How much less a measure in words fits than its restatement in digits right after it. */
+export const RESTATED = 0.95;
+
+/** A figure written in words and restated in digits right after it ("nearly a quarter of a mile long (350m)"). */
+export function restatedInDigits(text: string, f: Pick<FigureReading, 'text' | 'end'>): boolean {
+  return /^\p{L}/u.test(f.text) && /^[\s-]*(?:[\p{L}]+\s*)?\(\s*\d/u.test(text.slice(f.end));
+}
+
+/** " of a mile", " of an acre": the unit a fraction is of. */
+const FRACTION_OF_UNIT_RE = new RegExp(`^\\s+of\\s+(?:an?\\s+)?(${UNIT_FORMS.map((x) => esc(x.form)).join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+
+/** A fraction written in words ("lost two-thirds of its roof"): a share, in percent; of a unit ("a quarter of a mile"), a measure. */
 function readFractions(text: string): FigureReading[] {
   const out: FigureReading[] = [];
   for (const m of text.matchAll(FRACTION_RE)) {
@@ -266,14 +277,18 @@ function readFractions(text: string): FigureReading[] {
     const parts = /^an?$/i.test(m[1]!) ? 1 : parseNumberText(m[1]!);
     const whole = FRACTION_PARTS[m[2]!.toLowerCase()]!;
     if (!Number.isFinite(parts) || parts >= whole) continue;
-    const value = Math.round((1000 * parts) / whole) / 10;
     let start = m.index!;
     const q = QUALIFIER_RE.exec(text.slice(0, start));
     const qualifier = q ? q[1]!.toLowerCase() : null;
     if (q) start = q.index;
     const [fLo, fHi] = qualifier ? (QUALIFIER_RANGES[qualifier] ?? [1, 1]) : [1, 1];
-    const end = m.index! + m[0].length;
-    out.push({ start, end, text: text.slice(start, end), value, valueHi: null, lo: value * fLo, hi: value * fHi, qualifier, unit: '%', kind: 'percent', noun: null, head: null, holder: null, holderIsName: false, holderRole: null });
+    let end = m.index! + m[0].length;
+    // "a quarter of a mile", "two-thirds of an acre": a measure in that unit; else a share.
+    const of = FRACTION_OF_UNIT_RE.exec(text.slice(end));
+    const unit = of ? UNIT_BY_FORM.get(of[1]!.toLowerCase()) : undefined;
+    const value = unit ? Math.round((1000 * parts) / whole) / 1000 : Math.round((1000 * parts) / whole) / 10;
+    if (unit) end += of![0].length;
+    out.push({ start, end, text: text.slice(start, end), value, valueHi: null, lo: value * fLo, hi: value * fHi, qualifier, unit: unit?.unit ?? '%', kind: unit?.kind ?? 'percent', noun: null, head: null, holder: null, holderIsName: false, holderRole: null });
   }
   return out;
 }

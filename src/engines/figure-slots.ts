@@ -5,7 +5,7 @@
  * figures here, and /who states ages from the same facts, so one fact gets one answer.
  */
 import type { Deps } from '../deps.js';
-import { adjectiveFigureNoun, figuresHeldBy, figureValueText, inBaseUnit, readFigures, type FigureFact, type FigureKind, type FigureReading, type FiguresAnalysis } from '../analysis/figures.js';
+import { adjectiveFigureNoun, figuresHeldBy, RESTATED, restatedInDigits, figureValueText, inBaseUnit, readFigures, type FigureFact, type FigureKind, type FigureReading, type FiguresAnalysis } from '../analysis/figures.js';
 import { keyOf, type Entity } from '../index/entities.js';
 import { lemma, stem, terms } from '../language/tokenize.js';
 import {
@@ -178,7 +178,7 @@ export function figureQuestion(question: string): FigureQuestion | null {
 function dimensionFit(fq: FigureQuestion, text: string, f: FigureFact): number {
   if (!fq.dimension || f.kind === 'count' || f.kind === 'duration') return 1;
   const said = dimensionSaid(text, f);
-  return !said ? 1 : said === fq.dimension ? 1.2 : 0.3;
+  return (!said ? 1 : said === fq.dimension ? 1.2 : 0.3) * (restatedInDigits(text, f) ? RESTATED : 1);
 }
 
 const LINEAR_KINDS: ReadonlySet<string> = new Set(['length', 'distance', 'depth', 'height']);

@@ -8,7 +8,7 @@
  */
 import type { Deps } from '../deps.js';
 import { analysisOf } from '../analysis/index.js';
-import { adjectiveFigureNoun, type FigureFact } from '../analysis/figures.js';
+import { adjectiveFigureNoun, RESTATED, restatedInDigits, type FigureFact } from '../analysis/figures.js';
 import { singleSubjectBefore } from '../analysis/claim-figures.js';
 import type { Entity, EntityMention } from '../index/entities.js';
 import { findDateMentions, type DateMention } from '../index/dates.js';
@@ -580,6 +580,8 @@ function figureFit(q: ParsedQuestion, f: FigureFact, head: { keys: Map<string, n
     if (said) fit *= said === q.dimension ? 1.15 : 0.25;
     // The kind asked first is the best; another ("how deep" read as a distance) needs its dimension written.
     if (f.kind !== q.figures[0] && said !== q.dimension) fit *= 0.6;
+    // "nearly a quarter of a mile long (350m)": a measure in words, restated in digits right after, gives way to them.
+    if (restatedInDigits(s.text, f)) fit *= RESTATED;
   }
   // Money and measures of a named thing ("how much sand", "how much trade"): the thing is written beside the
   // figure ("30,000 cubic metres of sand", "trade worth $9.6bn"), a few words either side.
