@@ -19,7 +19,7 @@
  */
 import type { Deps } from '../deps.js';
 import type { Logger } from '../log.js';
-import type { Article, Corpus, Sentence } from '../types.js';
+import type { Article, Corpus, Paragraph, Sentence } from '../types.js';
 import { buildEntityIndex, type Entity, type EntityIndex, type EntityMention } from '../index/entities.js';
 import { buildFacts, nameChoice, nameChoices, type Fact, type Facts, type NameChoice } from './facts.js';
 import { buildEvents, dateMentionsOf, datesBySentence, type SentenceDate, type TimelineBuild } from './events.js';
@@ -34,7 +34,7 @@ import { buildRelations, relationsFromJson, relationsToJson, type Relations, typ
 import { buildEventIndex, buildProfileIndex, eventIndexFromJson, profileIndexFromJson, type EventIndex, type EventIndexJson, type ProfileIndex, type ProfileIndexJson } from './event-index.js';
 import { buildRelated, entityLookupOf, relatedFromJson, type RelatedJson, type RelatedPostings } from './entity-lookup.js';
 import { independenceGroups } from '../corpus/overlap.js';
-import { ANALYSIS_SCHEMA, analysisStats, codeVersion, isEntitiesSection, isFactsSection, isSection, pendingWrites, writeAnalysisFile, type AnalysisFile, type AnalysisSlot, type LoadedAnalysis, type Section } from './file.js';
+import { ANALYSIS_SCHEMA, analysisStats, codeVersion, isEntitiesSection, isFactsSection, isKeyedSection, isSection, pendingWrites, writeAnalysisFile, type AnalysisFile, type AnalysisSlot, type LoadedAnalysis, type Section } from './file.js';
 import {
   StaleAnalysisError,
   entitiesFromJson,
@@ -110,6 +110,13 @@ export interface Analysis {
   readonly related: RelatedPostings;
   /** The digest's figures of one article read against `ref` (the article's date, else the latest). */
   digestFigures(article: Article, ref: string | null): CountedFigure[];
+  /**
+   * The date expressions of a sentence of the corpus, as the events' build found them (`findDateMentions` of its text:
+   * the same list, read instead of parsed), or undefined when this analysis holds none of its article's (the events
+   * were neither built here nor written to the file read; or `sentence` is not the corpus's). Never builds anything:
+   * from memory, else the file's entry of that one article. The lists are shared: readers must not change them.
+   */
+  dateMentionsIn(sentence: Sentence): readonly DateMention[] | undefined;
 }
 
 export { analysisStats, readAnalysisFile, type AnalysisSlot } from './file.js';
@@ -624,7 +631,23 @@ function createAnalysis(corpus: Corpus, slot: AnalysisSlot | undefined, log: Log
         return digestFigures(article, ref);
       });
     },
+    dateMentionsIn(sentence) {
+      const article = corpus.byId.get(sentence.articleId);
+      if (!article || !isSentenceOf(article, sentence)) return undefined;
+      const key = articleKey(article, null);
+      let bySentence = mentionGroups.get(key);
+      if (!bySentence) {
+        const found = storedMentions(state, key);
+        if (!found) return undefined;
+        // A few articles' at a time (a question reads a few dozen): the callers keep what they read by text.
+        if (mentionGroups.size >= 1_024) mentionGroups.clear();
+        mentionGroups.set(key, (bySentence = found));
+      }
+      return bySentence.get(sentence.id) ?? NO_MENTIONS;
+    },
   };
+  /** The date expressions of the articles `dateMentionsIn` read lately, by article key, then by sentence id. */
+  const mentionGroups = new Map<string, Map<string, DateMention[]>>();
   internals.set(analysis, state);
 
   /**
@@ -839,6 +862,54 @@ function perArticle<T>(state: State, store: PerArticle<T>, a: Article, ref: stri
   store.live.set(key, { article: a, value });
   markDirty(state);
   return value;
+}
+
+const NO_MENTIONS: readonly DateMention[] = Object.freeze([]);
+
+/** Whether `s` is the sentence of `a` its id names, with the same text (then the article's date expressions are its). */
+function isSentenceOf(a: Article, s: Sentence): boolean {
+  let p: Paragraph | undefined = a.paragraphs[s.paragraph];
+  if (p?.index !== s.paragraph) p = a.paragraphs.find((q) => q.index === s.paragraph);
+  const own = p?.sentences[s.index];
+  return own === s || (own?.id === s.id && own.text === s.text);
+}
+
+/**
+ * One article's date expressions by sentence id (every sentence of the article was read: one not in the map has none),
+ * from what the analysis holds: built or hydrated in memory, else stored plain, else the entry of a loaded file's
+ * section read on its own (the first section that has one, as `storedOf` takes them). Undefined when none holds it,
+ * or an entry is not a list of `[sentence id, mention]` (then nothing of it is used).
+ */
+function storedMentions(state: State, key: string): Map<string, DateMention[]> | undefined {
+  const store = state.dateMentions;
+  const out = new Map<string, DateMention[]>();
+  const add = (id: string, m: DateMention) => {
+    const list = out.get(id);
+    if (list) list.push(m);
+    else out.set(id, [m]);
+  };
+  const live = store.live.get(key);
+  if (live) {
+    for (const { sentence, mention } of live.value) add(sentence.id, mention);
+    return out;
+  }
+  let json = store.stored[key];
+  for (let i = 0; json === undefined && i < store.unread.length; i++) {
+    const section = store.unread[i];
+    if (!isKeyedSection(section)) continue;
+    try {
+      json = section.entryOf(key);
+    } catch (err) {
+      state.log?.warn({ section: section.section, err: (err as Error).message }, 'persisted date expressions are unreadable; parsing the sentences instead');
+      return undefined;
+    }
+  }
+  if (!Array.isArray(json)) return undefined;
+  for (const item of json as unknown[]) {
+    if (!Array.isArray(item) || typeof item[0] !== 'string' || !item[1] || typeof item[1] !== 'object') return undefined;
+    add(item[0], item[1] as DateMention);
+  }
+  return out;
 }
 
 /** Carry over the per-article parts of articles still in the corpus unchanged (`current`: id + hash). */

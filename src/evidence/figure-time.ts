@@ -15,6 +15,7 @@ import type { Article, Sentence } from '../types.js';
 import type { Answering } from './answerable.js';
 import type { ParsedQuestion } from './question.js';
 import type { Window } from './retrieve.js';
+import { dateMentionsIn } from './date-mentions.js';
 import type { Filler } from './short.js';
 
 /** A running total's words, as written after or around the count. */
@@ -87,7 +88,7 @@ export function figureTimes(deps: Pick<Deps, 'corpus'>): FigureTimes {
   const statesDate = (f: FigureFact): boolean => {
     if (!stated.has(f.id)) {
       const s = deps.corpus.byId.get(f.articleId)?.sentences.find((x) => x.id === f.sentenceId);
-      stated.set(f.id, !!s && findDateMentions(s.text).some((m) => !m.tenure && !/^(?:now|today)$/i.test(m.text.trim())));
+      stated.set(f.id, !!s && dateMentionsIn(deps, s).some((m) => !m.tenure && !/^(?:now|today)$/i.test(m.text.trim())));
     }
     return stated.get(f.id)!;
   };

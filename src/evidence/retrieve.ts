@@ -12,7 +12,7 @@ import { analysisOf } from '../analysis/index.js';
 import { entityPostings, type EntityPostings } from './entity-postings.js';
 import { entityLookupOf } from '../analysis/entity-lookup.js';
 import { expandQuery } from '../analysis/relations.js';
-import { findDateMentions } from '../index/dates.js';
+import { dateMentionsIn } from './date-mentions.js';
 import { QUERY_SYNONYMS, synonymsOf } from '../language/synonyms.js';
 import { nounClass } from '../language/wordnet.js';
 import { STOPWORDS, fold, stem, terms, words } from '../language/tokenize.js';
@@ -1330,7 +1330,7 @@ function dateSupport(deps: Pick<Deps, 'corpus'>, q: ParsedQuestion, i: number, s
     (want.month === undefined || x.month === want.month) &&
     (want.day === undefined || x.day === want.day) &&
     (want.year === undefined || x.year === want.year);
-  if (findDateMentions(s.text).some((m) => (m.weekday !== undefined || m.month !== undefined || m.year !== undefined) && same(m))) return { weight: 1, match: 1, sentence: s, via: 'date' };
+  if (dateMentionsIn(deps, s).some((m) => (m.weekday !== undefined || m.month !== undefined || m.year !== undefined) && same(m))) return { weight: 1, match: 1, sentence: s, via: 'date' };
   const placed = analysisOf(deps).sentenceDates?.get(s.id) ?? [];
   const onDay = (iso: string) => {
     const [y, m, day] = iso.split('-').map(Number) as [number, number, number];

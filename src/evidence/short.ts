@@ -48,6 +48,7 @@ import { lexTags } from '../language/word-tags.js';
 import type { Article, Sentence } from '../types.js';
 import type { ParsedQuestion } from './question.js';
 import { referencesInSentence, type Element, type Window } from './retrieve.js';
+import { dateMentionsIn } from './date-mentions.js';
 
 /** Words of a window that answer the question. */
 export interface Filler {
@@ -269,7 +270,7 @@ export function fillersOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestio
             push(s, f.start, end, 0.8 * unreal * at(s) * near(s, f.start), { figure: f });
           }
         }
-        for (const m of datesIn(s.text)) {
+        for (const m of dateMentionsIn(deps, s)) {
           if (m.tenure) continue;
           // A date the question states ("on sunday") is no answer to it.
           if (q.dates.some((d) => d.weekday === m.weekday && d.month === m.month && d.day === m.day)) continue;
@@ -1203,18 +1204,3 @@ function placeFillers(slot: SlotContext): Filler[] {
   return out;
 }
 
-/**
- * A sentence's date mentions (`findDateMentions`, a function of the text alone: a fixed reference date), read once for the
- * windows it sits in (up to three) and the questions that read it again: a date question's fillers parse each sentence of
- * sixty windows, and the parse (chrono, a verb parse for a future cue) was a third of their cost. Bounded: cleared past
- * 8,192 sentences. The lists are shared: readers must not change them.
- */
-const dateMemo = new Map<string, readonly DateMention[]>();
-function datesIn(text: string): readonly DateMention[] {
-  let found = dateMemo.get(text);
-  if (!found) {
-    if (dateMemo.size >= 8_192) dateMemo.clear();
-    dateMemo.set(text, (found = findDateMentions(text)));
-  }
-  return found;
-}
