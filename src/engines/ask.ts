@@ -21,7 +21,8 @@ import { genderOf } from '../analysis/references.js';
 import { keyOf, type Entity } from '../index/entities.js';
 import { expandQuery } from '../analysis/relations.js';
 import { createCiter } from './cite.js';
-import { findDateMentions, formatDate, parseYmd, weekdayOf } from '../index/dates.js';
+import { formatDate, parseYmd, weekdayOf } from '../index/dates.js';
+import { dateMentionsIn } from '../evidence/date-mentions.js';
 import { figureAnswer } from './figure-slots.js';
 import { evidenceAnswer } from './ask-evidence.js';
 import { parseQuestion } from '../evidence/question.js';
@@ -652,7 +653,7 @@ export function timelineDate(deps: Deps, s: Sentence, said?: string): string | n
   const dates = analysisOf(deps).sentenceDates.get(s.id) ?? [];
   // The answer's own words first ("Thursday" in "… back to normal Thursday, after … since Friday"): of the sentence's
   // dates, the one that falls on the weekday, or the month and day, those words give.
-  const m = said ? findDateMentions(s.text).find((x) => x.text.includes(said) || said.includes(x.text)) : undefined;
+  const m = said ? dateMentionsIn(deps, s).find((x) => x.text.includes(said) || said.includes(x.text)) : undefined;
   const fits = (x: { date: string }) => {
     const ymd = parseYmd(x.date);
     if (!m || !ymd || x.date.length < 10) return false;

@@ -1,5 +1,6 @@
 /**
- * A sentence's date expressions for the evidence readers (the date fillers, a stated date's support, a figure's date):
+ * A sentence's date expressions for the evidence readers (the date fillers, a stated date's support, a figure's date, the
+ * date the timeline gives an answer's sentence):
  * `findDateMentions` of its text, read rather than parsed where the analysis holds them — the events' build found
  * every sentence's (src/analysis `dateMentionsIn`, persisted with the analysis file) — and parsed otherwise (a
  * sentence of no corpus article, or an analysis that never built or loaded its events).
