@@ -1071,9 +1071,9 @@ const JOINING_PREP_RE = /\s(?:in|at|on|near|outside|off)\s+(?:the\s+)?$/iu;
 
 /**
  * Where the locative phrase holding a place name begins ("in the backyard of Sauer's home in " before "Southwest
- * Portland"), or null: the phrase must open with a locative preposition ("to" or "into" before a determiner: "carried to a
- * store room at …") in the same clause, join the name with "in",
- * "at", "on", "near", "outside" or "off", and name a thing — a noun, no verb, no capitalised name, at most eight words.
+ * Portland"), or null: the phrase must open with a locative preposition ("to" or "into" before a determiner: "carried to
+ * a store room at …") in the same clause, join the name with "in", "at", "on", "near", "outside" or "off", and name a
+ * thing — a noun, no verb, no capitalised name, at most eight words.
  */
 function heldPlacePhrase(text: string, nameStart: number): number | null {
   const before = text.slice(Math.max(0, nameStart - 80), nameStart);
