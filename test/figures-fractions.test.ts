@@ -20,6 +20,10 @@ describe('a fraction in words', () => {
 
   it('of a unit is a measure in it', () => {
     expect(readFigures('It covers nearly two-thirds of an acre.').map((f) => [f.text, f.kind, f.value])).toEqual([['nearly two-thirds of an acre', 'area', 0.667]]);
+    expect(readFigures('The path runs half a mile, about half an acre of it paved.').map((f) => [f.text, f.kind, f.value])).toEqual([
+      ['half a mile', 'distance', 0.5],
+      ['about half an acre', 'area', 0.5],
+    ]);
     expect(readFigures('The ship is nearly a quarter of a mile long (350m).').map((f) => [f.text, f.kind, f.value])).toEqual([
       ['nearly a quarter of a mile', 'distance', 0.25],
       ['350m', 'distance', 350],

@@ -267,9 +267,25 @@ export function restatedInDigits(text: string, f: Pick<FigureReading, 'text' | '
 /** " of a mile", " of an acre": the unit a fraction is of. */
 const FRACTION_OF_UNIT_RE = new RegExp(`^\\s+of\\s+(?:an?\\s+)?(${UNIT_FORMS.map((x) => esc(x.form)).join('|')})(?![\\p{L}\\p{N}])`, 'iu');
 
-/** A fraction written in words ("lost two-thirds of its roof"): a share, in percent; of a unit ("a quarter of a mile"), a measure. */
+/** "half a mile", "half an acre": half of one unit. */
+const HALF_UNIT_RE = new RegExp(`\\bhalf\\s+an?\\s+(${UNIT_FORMS.map((x) => esc(x.form)).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+
+/** A fraction's reading, from `at` to `end`, with the qualifier written before it ("nearly two-thirds"). */
+function fractionReading(text: string, at: number, end: number, value: number, unit: { unit: string; kind: FigureKind } | undefined): FigureReading {
+  const q = QUALIFIER_RE.exec(text.slice(0, at));
+  const qualifier = q ? q[1]!.toLowerCase() : null;
+  const start = q ? q.index : at;
+  const [fLo, fHi] = qualifier ? (QUALIFIER_RANGES[qualifier] ?? [1, 1]) : [1, 1];
+  return { start, end, text: text.slice(start, end), value, valueHi: null, lo: value * fLo, hi: value * fHi, qualifier, unit: unit?.unit ?? '%', kind: unit?.kind ?? 'percent', noun: null, head: null, holder: null, holderIsName: false, holderRole: null };
+}
+
+/** A fraction written in words ("lost two-thirds of its roof"): a share, in percent; of a unit ("a quarter of a mile", "half an acre"), a measure. */
 function readFractions(text: string): FigureReading[] {
   const out: FigureReading[] = [];
+  for (const m of text.matchAll(HALF_UNIT_RE)) {
+    const unit = UNIT_BY_FORM.get(m[1]!.toLowerCase());
+    if (unit) out.push(fractionReading(text, m.index!, m.index! + m[0].length, 0.5, unit));
+  }
   for (const m of text.matchAll(FRACTION_RE)) {
     // "a third engine", "one quarter past": one part is a fraction only written so ("one-third") or of something ("a third of").
     const one = /^(?:an?|one)$/i.test(m[1]!);
@@ -277,18 +293,12 @@ function readFractions(text: string): FigureReading[] {
     const parts = /^an?$/i.test(m[1]!) ? 1 : parseNumberText(m[1]!);
     const whole = FRACTION_PARTS[m[2]!.toLowerCase()]!;
     if (!Number.isFinite(parts) || parts >= whole) continue;
-    let start = m.index!;
-    const q = QUALIFIER_RE.exec(text.slice(0, start));
-    const qualifier = q ? q[1]!.toLowerCase() : null;
-    if (q) start = q.index;
-    const [fLo, fHi] = qualifier ? (QUALIFIER_RANGES[qualifier] ?? [1, 1]) : [1, 1];
     let end = m.index! + m[0].length;
     // "a quarter of a mile", "two-thirds of an acre": a measure in that unit; else a share.
     const of = FRACTION_OF_UNIT_RE.exec(text.slice(end));
     const unit = of ? UNIT_BY_FORM.get(of[1]!.toLowerCase()) : undefined;
-    const value = unit ? Math.round((1000 * parts) / whole) / 1000 : Math.round((1000 * parts) / whole) / 10;
     if (unit) end += of![0].length;
-    out.push({ start, end, text: text.slice(start, end), value, valueHi: null, lo: value * fLo, hi: value * fHi, qualifier, unit: unit?.unit ?? '%', kind: unit?.kind ?? 'percent', noun: null, head: null, holder: null, holderIsName: false, holderRole: null });
+    out.push(fractionReading(text, m.index!, end, unit ? Math.round((1000 * parts) / whole) / 1000 : Math.round((1000 * parts) / whole) / 10, unit));
   }
   return out;
 }

@@ -472,11 +472,15 @@ export function parseQuestion(deps: Pick<Deps, 'corpus' | 'index'>, question: st
     const joined = fold(`${a.text}${b.text}`).replace(/[^a-z0-9-]/g, '');
     for (const t of [a, b]) t.alternatives = [...(t.alternatives ?? []), joined];
   }
+  // "how big is the settlement", "how large was the fine": the size of a sum is money.
+  if (kind === 'amount' && /\bhow (?:big|large)\b|\bwhat size\b/i.test(text) && topics.some((t) => MONEY_NOUNS.includes(t.lemma))) figures = ['money'];
   // "how big an area", "what distance": the noun names the measure asked; it is no topic.
   if (kind === 'amount' || kind === 'count') {
-    const m = topics.find((t) => MEASURE_QUESTION_NOUNS[t.lemma]);
+    // The word as typed first ("ground" is no "grind" here), then its lemma ("areas").
+    const measure = (t: QuestionTerm) => MEASURE_QUESTION_NOUNS[fold(t.text)] ?? MEASURE_QUESTION_NOUNS[t.lemma];
+    const m = topics.find((t) => measure(t));
     if (m) {
-      figures = [MEASURE_QUESTION_NOUNS[m.lemma]!];
+      figures = [measure(m)!];
       kind = 'amount';
       topics.splice(topics.indexOf(m), 1);
       if (head === m) head = null;

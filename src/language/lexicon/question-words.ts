@@ -237,6 +237,8 @@ export const NOISE_PHRASES: readonly string[] = [
 /** Nouns that name a measure ("how big an area", "what distance"): the figure of that kind answers, and the noun is no topic. */
 export const MEASURE_QUESTION_NOUNS: Readonly<Record<string, 'area' | 'distance' | 'length' | 'depth' | 'height' | 'weight' | 'speed' | 'volume' | 'duration'>> = {
   area: 'area', distance: 'distance', length: 'length', depth: 'depth', height: 'height', weight: 'weight', speed: 'speed', volume: 'volume',
+  // "how much ground does it cover", "how much land burned": an area.
+  ground: 'area', land: 'area', territory: 'area', acreage: 'area',
 };
 
 /** Units a span of time is counted in: "how many days were they trapped" asks how long, answered "nine days". */
