@@ -17,6 +17,7 @@ import {
   CLOCK_MINUTE_MARKS,
   COLLECTIVE_NOUNS,
   CURRENCIES,
+  DIMENSION_NAMES,
   DIMENSION_WORDS,
   FIGURE_NOUNS,
   IRREGULAR_PLURALS,
@@ -255,6 +256,16 @@ const FRACTION_PARTS: Readonly<Record<string, number>> = {
   seventh: 7, sevenths: 7, eighth: 8, eighths: 8, ninth: 9, ninths: 9, tenth: 10, tenths: 10,
 };
 const FRACTION_RE = new RegExp(`\\b(an?|one|two|three|four|five|six|seven|eight|nine)[-\\s](${Object.keys(FRACTION_PARTS).join('|')})\\b`, 'giu');
+
+/**
+ * The dimension written with a measure: after it ("60m wide", "long (400m)"), or before it ("a width of", "rises 60
+ * feet") — the words /ask's slot and the figure slot read, so both read one dimension.
+ */
+export function dimensionSaid(text: string, f: Pick<FigureReading, 'start' | 'end'>): 'long' | 'wide' | 'deep' | 'high' | null {
+  const after = /^[\s-]*(?:\([^)]*\)\s*)?([\p{L}]+)/u.exec(text.slice(f.end))?.[1]?.toLowerCase();
+  const before = /\b([\p{L}]+)\s+(?:of\s+)?\(?(?:about\s+|around\s+|some\s+|nearly\s+|roughly\s+|more than\s+|almost\s+)?\(?$/u.exec(text.slice(Math.max(0, f.start - 30), f.start))?.[1]?.toLowerCase();
+  return (after && DIMENSION_NAMES[after]) || (before && DIMENSION_NAMES[before]) || null;
+}
 
 /** How much less a measure in words fits than its restatement in digits right after it. */
 export const RESTATED = 0.95;

@@ -5,7 +5,7 @@
  * figures here, and /who states ages from the same facts, so one fact gets one answer.
  */
 import type { Deps } from '../deps.js';
-import { adjectiveFigureNoun, figuresHeldBy, RESTATED, restatedInDigits, figureValueText, inBaseUnit, readFigures, type FigureFact, type FigureKind, type FigureReading, type FiguresAnalysis } from '../analysis/figures.js';
+import { adjectiveFigureNoun, dimensionSaid, figuresHeldBy, RESTATED, restatedInDigits, figureValueText, inBaseUnit, readFigures, type FigureFact, type FigureKind, type FigureReading, type FiguresAnalysis } from '../analysis/figures.js';
 import { keyOf, type Entity } from '../index/entities.js';
 import { lemma, stem, terms } from '../language/tokenize.js';
 import {
@@ -183,12 +183,6 @@ function dimensionFit(fq: FigureQuestion, text: string, f: FigureFact): number {
 
 const LINEAR_KINDS: ReadonlySet<string> = new Set(['length', 'distance', 'depth', 'height']);
 
-/** The dimension written with a measure: after it ("60m wide"), or before it ("long (400m)", "a width of 59m"). */
-function dimensionSaid(text: string, f: FigureFact): 'long' | 'wide' | 'deep' | 'high' | null {
-  const after = /^[\s-]*(?:\([^)]*\)\s*)?([\p{L}]+)/u.exec(text.slice(f.end))?.[1]?.toLowerCase();
-  const before = /\b([\p{L}]+)\s+(?:of\s+)?(?:about\s+|around\s+|some\s+|nearly\s+|roughly\s+|more than\s+|almost\s+)?\(?$/u.exec(text.slice(Math.max(0, f.start - 30), f.start))?.[1]?.toLowerCase();
-  return (after && DIMENSION_NAMES[after]) || (before && DIMENSION_NAMES[before]) || null;
-}
 
 /**
  * Answer a figure question from the figures alone: the figure of the asked kind for

@@ -8,7 +8,7 @@
  */
 import type { Deps } from '../deps.js';
 import { analysisOf } from '../analysis/index.js';
-import { adjectiveFigureNoun, RESTATED, restatedInDigits, type FigureFact } from '../analysis/figures.js';
+import { adjectiveFigureNoun, dimensionSaid, RESTATED, restatedInDigits, type FigureFact } from '../analysis/figures.js';
 import { singleSubjectBefore } from '../analysis/claim-figures.js';
 import type { Entity, EntityMention } from '../index/entities.js';
 import { findDateMentions, type DateMention } from '../index/dates.js';
@@ -20,7 +20,6 @@ import {
   COLLECTIVE_NOUNS,
   DAY_PARTS,
   DESTINATION_QUESTION_WORDS,
-  DIMENSION_NAMES,
   MAKING_VERBS,
   OCCASION_WORDS,
   PART_CUES,
@@ -573,11 +572,9 @@ function figureFit(q: ParsedQuestion, f: FigureFact, head: { keys: Map<string, n
   }
   let fit = 1;
   if (q.dimension && MEASURES.has(f.kind)) {
-    // "400m long and 60m wide": the dimension written with the figure says which one it is.
-    const after = /^[\s-]*(?:\([^)]*\)\s*)?([\p{L}]+)/u.exec(s.text.slice(f.end))?.[1]?.toLowerCase();
-    // "half a kilometre long (400m)": a figure in brackets restates the one before it, dimension and all.
-    const before = /\b([\p{L}]+)\s+(?:of\s+)?\(?(?:about\s+|around\s+|some\s+|nearly\s+|roughly\s+|more than\s+|almost\s+)?$/u.exec(s.text.slice(Math.max(0, f.start - 30), f.start))?.[1]?.toLowerCase();
-    const said = (after && DIMENSION_NAMES[after]) ?? (before && DIMENSION_NAMES[before]) ?? null;
+    // "400m long and 60m wide": the dimension written with the figure says which one it is; "half a kilometre long
+    // (400m)": a figure in brackets restates the one before it, dimension and all.
+    const said = dimensionSaid(s.text, f);
     if (said) fit *= said === q.dimension ? 1.15 : 0.25;
     // The kind asked first is the best; another ("how deep" read as a distance) needs its dimension written.
     if (f.kind !== q.figures[0] && said !== q.dimension) fit *= 0.6;
