@@ -257,6 +257,9 @@ const FRACTION_PARTS: Readonly<Record<string, number>> = {
 };
 const FRACTION_RE = new RegExp(`\\b(an?|one|two|three|four|five|six|seven|eight|nine)[-\\s](${Object.keys(FRACTION_PARTS).join('|')})\\b`, 'giu');
 
+/** Kinds of a measure along one line: which one a figure is, its dimension says ("60m wide", "rises 60 feet"). */
+export const LINEAR_KINDS: ReadonlySet<string> = new Set(['length', 'distance', 'depth', 'height']);
+
 /**
  * The dimension written with a measure: after it ("60m wide", "long (400m)"), or before it ("a width of", "rises 60
  * feet") — the words /ask's slot and the figure slot read, so both read one dimension.

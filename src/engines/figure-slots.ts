@@ -5,7 +5,7 @@
  * figures here, and /who states ages from the same facts, so one fact gets one answer.
  */
 import type { Deps } from '../deps.js';
-import { adjectiveFigureNoun, dimensionSaid, figuresHeldBy, RESTATED, restatedInDigits, figureValueText, inBaseUnit, readFigures, type FigureFact, type FigureKind, type FigureReading, type FiguresAnalysis } from '../analysis/figures.js';
+import { adjectiveFigureNoun, dimensionSaid, figuresHeldBy, LINEAR_KINDS, RESTATED, restatedInDigits, figureValueText, inBaseUnit, readFigures, type FigureFact, type FigureKind, type FigureReading, type FiguresAnalysis } from '../analysis/figures.js';
 import { keyOf, type Entity } from '../index/entities.js';
 import { lemma, stem, terms } from '../language/tokenize.js';
 import {
@@ -181,7 +181,6 @@ function dimensionFit(fq: FigureQuestion, text: string, f: FigureFact): number {
   return (!said ? 1 : said === fq.dimension ? 1.2 : 0.3) * (restatedInDigits(text, f) ? RESTATED : 1);
 }
 
-const LINEAR_KINDS: ReadonlySet<string> = new Set(['length', 'distance', 'depth', 'height']);
 
 
 /**

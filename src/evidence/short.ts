@@ -8,7 +8,7 @@
  */
 import type { Deps } from '../deps.js';
 import { analysisOf } from '../analysis/index.js';
-import { adjectiveFigureNoun, dimensionSaid, RESTATED, restatedInDigits, type FigureFact } from '../analysis/figures.js';
+import { adjectiveFigureNoun, dimensionSaid, LINEAR_KINDS, RESTATED, restatedInDigits, type FigureFact } from '../analysis/figures.js';
 import { singleSubjectBefore } from '../analysis/claim-figures.js';
 import type { Entity, EntityMention } from '../index/entities.js';
 import { findDateMentions, type DateMention } from '../index/dates.js';
@@ -174,7 +174,9 @@ export function fillersOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestio
           const bare = f.kind === 'number' && q.kind === 'count' && !/^\d+\.\d+$/.test(f.text);
           // "how many tons": a measure in the unit asked ("500 tons of cocaine").
           const inUnit = q.kind === 'count' && !!q.head && MEASURES.has(f.kind) && terms(f.text).includes(q.head.key);
-          if (!q.figures.includes(f.kind as never) && !bare && !inUnit) continue;
+          // "how tall": a measure of a linear kind written with the dimension asked ("rises 60 feet") is of the kind asked.
+          const dimensioned = !!q.dimension && LINEAR_KINDS.has(f.kind) && dimensionSaid(s.text, f) === q.dimension;
+          if (!q.figures.includes(f.kind as never) && !bare && !inUnit && !dimensioned) continue;
           const narrowed = !q.headModifiers.length || q.headModifiers.every((m) => terms(s.text.slice(Math.max(0, f.start - 30), f.end + 40)).includes(m.key));
           let fit = inUnit ? 1 : bare ? (narrowed && head && !head.vague && terms(s.text).some((t) => (head.keys.get(t) ?? 0) >= 0.5) ? 0.6 : 0) : figureFit(q, f, head, s, namedIn(s), verbKeys);
           // "288 vessels … including 65 container ships": the part is not the total asked, unless it is what was asked —

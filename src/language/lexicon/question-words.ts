@@ -76,6 +76,8 @@ export interface AnswerCue {
 export const DIMENSION_NAMES: Readonly<Record<string, 'long' | 'wide' | 'deep' | 'high'>> = {
   long: 'long', length: 'long', lengths: 'long', wide: 'wide', width: 'wide', broad: 'wide', beam: 'wide', deep: 'deep', depth: 'deep', depths: 'deep',
   below: 'deep', down: 'deep', beneath: 'deep', high: 'high', tall: 'high', height: 'high', altitude: 'high',
+  // verbs of height before the measure ("the tree rises 60 feet", "the tower soars 300m")
+  rises: 'high', rose: 'high', rising: 'high', towers: 'high', towered: 'high', towering: 'high', soars: 'high', soared: 'high', soaring: 'high',
 };
 
 /** Words that make "how much" a question of money ("how much did it cost", "how much was paid"). */
