@@ -35,6 +35,7 @@ export const SYNONYM_GROUPS: readonly string[] = [
   'go goes going went gone',
   'apologize apologise apologized apologised apologizes apologises apologizing apologising apology apologies sorry',
   'boss bosses ceo ceos chief chiefs',
+  'quit quits quitting resign resigns resigned resigning resignation',
   'trip trips journey journeys voyage voyages expedition expeditions',
   // how badly something was hit: "worst hit", "hardest hit", "worst-affected"
   'worst hardest worst-hit hardest-hit',
