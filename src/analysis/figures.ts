@@ -20,6 +20,7 @@ import {
   DIMENSION_NAMES,
   DIMENSION_WORDS,
   FIGURE_NOUNS,
+  FRACTION_DENOMINATORS,
   IRREGULAR_PLURALS,
   MEASURE_NOUNS,
   MEASURE_UNITS,
@@ -109,8 +110,9 @@ const SCALE_LOOKAHEAD = '(?=\\s+(?:thousand|million|billion|trillion)\\b)';
 const WORD_NUMBER = `(?:an?\\s+)?half\\s+an?${SCALE_LOOKAHEAD}|an?${SCALE_LOOKAHEAD}|(?:${Object.keys(NUMBER_TENS).join('|')})(?:[- ](?:${Object.keys(NUMBER_UNITS).slice(0, 9).join('|')}))?|${Object.keys(NUMBER_UNITS).sort(byLength).join('|')}|a\\s+dozen|dozen|a\\s+hundred`;
 const DIGITS = `\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?`;
 /** A number (digits or words), with what is glued to it ("400m", "10,432kg", "1st"). */
-// "two-thirds of an acre", "three quarters": the number names a fraction's parts, not a count.
-const FRACTION_AFTER = `(?![-\\s](?:thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?|halves)\\b)`;
+// "two-thirds of an acre", "three quarters": the number names a fraction's parts, not a count ("half" is read with a
+// scale or a unit, not as parts: "a half" stays out of this lookahead as it was).
+const FRACTION_AFTER = `(?![-\\s](?:${Object.keys(FRACTION_DENOMINATORS).filter((w) => w !== 'half').join('|')})\\b)`;
 const NUMBER_RE = new RegExp(`(?<![\\p{L}\\p{N}.,:/-]|\\p{L}-)(${DIGITS}|\\b(?:${WORD_NUMBER})\\b${FRACTION_AFTER})([a-zA-Z%°²³]+)?`, 'giu');
 
 const UNIT_FORMS = MEASURE_UNITS.flatMap((u) => u.forms.map((form) => ({ form, u }))).sort((a, b) => byLength(a.form, b.form));
@@ -250,12 +252,7 @@ function nameBeforeNumber(before: string): boolean {
  * Every figure in a text: value, qualifier, unit, kind, counted noun and (ages) the
  * name or noun it belongs to. Bare numbers the text gives no noun for are kind "number".
  */
-/** Denominators of a fraction written in words ("two-thirds", "three quarters", "a half"). */
-const FRACTION_PARTS: Readonly<Record<string, number>> = {
-  half: 2, halves: 2, third: 3, thirds: 3, quarter: 4, quarters: 4, fifth: 5, fifths: 5, sixth: 6, sixths: 6,
-  seventh: 7, sevenths: 7, eighth: 8, eighths: 8, ninth: 9, ninths: 9, tenth: 10, tenths: 10,
-};
-const FRACTION_RE = new RegExp(`\\b(an?|one|two|three|four|five|six|seven|eight|nine)[-\\s](${Object.keys(FRACTION_PARTS).join('|')})\\b`, 'giu');
+const FRACTION_RE = new RegExp(`\\b(an?|${Object.keys(NUMBER_UNITS).slice(0, 9).join('|')})[-\\s](${Object.keys(FRACTION_DENOMINATORS).join('|')})\\b`, 'giu');
 
 /** Kinds of a measure along one line: which one a figure is, its dimension says ("60m wide", "rises 60 feet"). */
 export const LINEAR_KINDS: ReadonlySet<string> = new Set(['length', 'distance', 'depth', 'height']);
@@ -305,7 +302,7 @@ function readFractions(text: string): FigureReading[] {
     const one = /^(?:an?|one)$/i.test(m[1]!);
     if (one && !/-/.test(m[0]) && !/^\s+of\b/i.test(text.slice(m.index! + m[0].length))) continue;
     const parts = /^an?$/i.test(m[1]!) ? 1 : parseNumberText(m[1]!);
-    const whole = FRACTION_PARTS[m[2]!.toLowerCase()]!;
+    const whole = FRACTION_DENOMINATORS[m[2]!.toLowerCase()]!;
     if (!Number.isFinite(parts) || parts >= whole) continue;
     let end = m.index! + m[0].length;
     // "a quarter of a mile", "two-thirds of an acre": a measure in that unit; else a share.
