@@ -38,6 +38,7 @@ import {
 } from '../language/lexicon/index.js';
 import { CLAUSE_MARKS, CLAUSE_OPENERS, FREQUENCY_QUESTION_RE, FREQUENCY_UNITS, MEASURE_OF_RE, PLACE_KIND_NOUNS, SET_OFF_PARTICIPLES } from '../language/lexicon/slot-ties.js';
 import { DURATION_DAYS, MEASURE_VERBS } from '../language/lexicon/units.js';
+import { COPULAS } from '../language/lexicon/states.js';
 import { COMPANY_SUFFIXES } from '../language/lexicon/organisations.js';
 import { REQUEST_VERBS } from '../language/lexicon/clauses.js';
 import { PROSPECTIVE_VERBS } from '../language/tense.js';
@@ -46,7 +47,7 @@ import { isOccasionNoun, isPersonNoun as anySensePerson, isStateNoun, nounClass,
 import { lexTags } from '../language/word-tags.js';
 import type { Article, Sentence } from '../types.js';
 import type { ParsedQuestion } from './question.js';
-import { referencesInSentence, type Element, type Window } from './retrieve.js';
+import { referencesInSentence, STANDS_FOR_WEIGHT, type Element, type Window } from './retrieve.js';
 import { dateMentionsIn } from './date-mentions.js';
 
 /** Words of a window that answer the question. */
@@ -80,6 +81,8 @@ const CAUSE_AUX_RE = /(?:\s+(?:is|was|are|were|has|have|had|been|being|also|stil
 const CAUSE_LEAD_RE = new RegExp(`^(?:.*\\b(?:${SPEECH_VERB_PATTERN})\\s+)?(?:(?:but|and|that|which|while|as|so)\\s+)*`, 'i');
 const REASON_RE = new RegExp(`\\b(?:${alternation(REASON_CUES)})\\b`, 'gi');
 const MAKING_RE = new RegExp(`\\b(?:${alternation(MAKING_VERBS)})\\s+(?:in\\s+)?$`, 'i');
+/** A form of "be" (and adverbs) just before a participle: the participle is passive or an adjective ("was hampered", "has been especially complicated"). */
+const PASSIVE_BEFORE_RE = new RegExp(`\\b(?:${COPULAS.join('|')})(?:\\s+\\p{L}+ly)*\\s+(?:not\\s+)?$`, 'iu');
 const CAUSE_BEFORE_RE = new RegExp(`\\b(?:${alternation(CAUSE_BEFORE_CUES)})\\b`, 'gi');
 const WEAK_REASON_RE = new RegExp(`\\b(?:${alternation(WEAK_REASON_CUES)})\\b`, 'gi');
 const PART_RE = new RegExp(`\\b(?:${alternation(PART_CUES)})\\s+(?:\\p{L}+\\s+){0,2}$`, 'iu');
@@ -302,6 +305,8 @@ export function fillersOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestio
       // A cause follows the event it explains ("died after running out of oxygen"): a cue right after the
       // question's words counts fully; a weak cue ("after", "amid") only when a verb's -ing or a noun follows it.
       const events = anchorsIn(w);
+      const verbKeys = new Set(elements.filter((e) => e.role === 'predicate' && e.term?.cls === 'verb').flatMap((e) => [...e.keys].filter(([, v]) => v >= STANDS_FOR_WEIGHT).map(([k]) => k)));
+      const askedWords = new Set(elements.flatMap((e) => [...e.keys.keys()]));
       for (const s of w.sentences) {
         for (const [re, strength] of [[REASON_RE, 1], [WEAK_REASON_RE, 0.7]] as const) {
           for (const m of s.text.matchAll(re)) {
@@ -323,9 +328,14 @@ export function fillersOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestio
             push(s, from, end, strength * close * at(s));
           }
         }
+        // "Firefighters left to address other calls": an infinitive of purpose after the question's verb (and its object).
+        for (const f of purposeAfterVerb(s, verbKeys, askedWords)) push(s, f.start, f.end, PURPOSE_FIT * at(s));
         // "Strong winds resulted in the grounding": the cause is the phrase before the cue.
         for (const m of s.text.matchAll(CAUSE_BEFORE_RE)) {
           const before = s.text.slice(0, m.index!);
+          // "The count has been especially complicated because of …", "the fire was caused by …": a passive (a form of
+          // "be" before the participle — not an -ing, "were complicating" is active — or "by" after it) — the subject before it is what was affected, not the cause.
+          if ((!/ing$/i.test(m[0]) && PASSIVE_BEFORE_RE.test(before)) || /^\s+by\b/i.test(s.text.slice(m.index! + m[0].length))) continue;
           // "… but that strong tides and winds were complicating …": the cause without the verb's auxiliary or the words that introduce it.
           const np = /((?:[\p{L}'’-]+\s+){0,4}[\p{L}'’-]+)\s*$/u.exec((before.split(/[,;:.!?"“”()—]/).pop() ?? '').replace(CAUSE_AUX_RE, ''))?.[1]?.replace(CAUSE_LEAD_RE, '');
           // "a global outage that caused …": the cause is the noun phrase the relative word follows.
@@ -519,6 +529,48 @@ function clauseTie(deps: Pick<Deps, 'corpus'>, elements: Element[], fillers: Fil
 /** The supports of a window's question words (not its entities). */
 function anchorsIn(w: Window): { sentence: Sentence; via: string }[] {
   return [...w.support.values()].filter((x) => !['mention', 'reference', 'alias', 'date', 'dated'].includes(x.via));
+}
+
+/** How well an infinitive of purpose after the question's verb answers "why": a little below a stated cue ("because"). */
+const PURPOSE_FIT = 0.9;
+/** Words between the question's verb and a "to" that end its object: a new clause begins there. */
+const CLAUSE_BREAK_RE = /[,;:.!?"“”()—]|\b(?:and|but|or|that|which|who|when|while|because|if)\b/i;
+/** Words that begin an infinitive's object ("to address other calls", "to help them"): after them, "to <verb>" is a verb, not a place ("to school on Monday"). */
+const OBJECT_STARTS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'them', 'him', 'us', 'it', 'other', 'another', 'more', 'any', 'some', 'all', 'every', 'each', 'those', 'these', 'this', 'that', 'what', 'up', 'out', 'off', 'down', 'back', 'people', 'survivors', 'residents']);
+
+/**
+ * "Why did they leave?" — "… before leaving to address other calls for service": a "to" + verb right after the question's
+ * verb, or after its object and its time or place (up to seven words, no new clause between; "flew to Brussels to meet …"), says what it was done for. The infinitive's verb is
+ * one WordNet reads as a verb, and either compromise's lexicon knows as an infinitive or an object follows it; not one of
+ * the question's own words ("why did they decide to close" is answered by what moved the decision, not by "to close").
+ */
+function purposeAfterVerb(s: Sentence, verbKeys: ReadonlySet<string>, asked: ReadonlySet<string>): { start: number; end: number }[] {
+  if (!verbKeys.size) return [];
+  const t = wordsOf(s.text);
+  const out: { start: number; end: number }[] = [];
+  for (let i = 0; i < t.word.length; i++) {
+    // The question's verb as a verb ("leaving"), not a noun related to it ("his death … the operation to extract").
+    if (!t.keys[i]!.some((k) => verbKeys.has(k)) || !partsOfSpeech(lemma(t.word[i]!.toLowerCase())).has('verb')) continue;
+    for (let j = i + 1; j <= i + 8 && j + 1 < t.word.length; j++) {
+      if (CLAUSE_BREAK_RE.test(s.text.slice(t.at[i]! + t.word[i]!.length, t.at[j]!))) break;
+      if (t.word[j]!.toLowerCase() !== 'to') continue;
+      const verb = t.word[j + 1]!.toLowerCase();
+      const next = t.word[j + 2]?.toLowerCase();
+      const isVerb = partsOfSpeech(lemma(verb)).has('verb') && (lexTags(verb).has('Infinitive') || (next !== undefined && OBJECT_STARTS.has(next)));
+      // "flew to Brussels to meet …": a "to" before a place is read past.
+      if (!isVerb) continue;
+      if (!t.keys[j + 1]!.some((k) => asked.has(k))) {
+        const clause = (/^[^,;:.!?"“”()—]+/.exec(s.text.slice(t.at[j]!))?.[0] ?? '').split(REASON_END_RE)[0]!;
+        const words = clause.trim().split(/\s+/);
+        if (words.length >= 3) {
+          const end = t.at[j]! + (words.length > 14 ? clause.split(/\s+/).slice(0, 14).join(' ').length : clause.length);
+          out.push({ start: t.at[j]!, end: t.at[j]! + s.text.slice(t.at[j]!, end).replace(TRAILING_FUNCTION_RE, '').length });
+        }
+      }
+      break;
+    }
+  }
+  return out;
 }
 
 /** Where a support's key stands in a sentence (character offsets), for nearness. */
