@@ -434,6 +434,9 @@ export function parseQuestion(deps: Pick<Deps, 'corpus' | 'index'>, question: st
     // "the recorded future analyst", "the delta ceo": an organisation's person, named by a noun for a person right
     // after it. The speaker is the person the articles describe so ("Allan Liska, a threat analyst at Recorded Future").
     const role = speaker && speaker.entities.every((e) => e.kind !== 'person') ? topics.find((t) => t.start > speaker!.end && t.start <= speaker!.end + 2 && (PERSON_NOUNS.has(t.lemma) || TITLE_HEADS.has(t.lemma) || isPersonNoun(t.lemma))) : undefined;
+    // "the delta kiosk screen", "the boeing door plug": a name that modifies a thing is not who spoke; the thing is.
+    const subjectEnd = m ? m.index + m[0].length : 0;
+    if (speaker && !role && topics.some((t) => t.start > speaker!.end && t.end <= subjectEnd && t.cls === 'noun' && !PERSON_NOUNS.has(t.lemma) && !TITLE_HEADS.has(t.lemma) && !isPersonNoun(t.lemma))) speaker = null;
     if (speaker && role) {
       const orgWords = [...new Set(speaker.entities.flatMap((e) => terms(e.name)))];
       const people = describedByEvery(deps, [role.key, ...orgWords]).filter((e) => e.kind === 'person');
