@@ -15,6 +15,9 @@ const FILES: Record<string, string> = {
 };
 
 const deps = storyDeps(FILES);
+const rail = storyDeps({
+  '01_rail-desk.txt': `3 February 2033\n\nCommuters hit by fare rise\n\nKestrel Rail fares went up sharply in January.\n\nTickets rose 6.2% on 2 January, the largest rise in a decade.\n\nThe company carries 80,000 passengers a day.\n`,
+});
 const ask = async (q: string) => runCommand(deps(), { command: 'ask', text: q }) as Promise<{ answered: boolean; short?: { text: string } | null; blocks: { text: string }[] }>;
 
 describe('how bad did it drop: by how much', () => {
@@ -30,6 +33,19 @@ describe('how bad did it drop: by how much', () => {
     const a = await ask('how bad did the stock tank monday morning');
     expect(a.answered, answerText(a)).toBe(true);
     expect(a.short?.text ?? '', answerText(a)).toContain('nearly 12%');
+  }, 60_000);
+
+  it('"how much did tallis stock fall": the stock is what fell, not what is measured', async () => {
+    expect(parseQuestion(deps(), 'how much did tallis stock fall monday morning').head).toBeNull();
+    // "how much did the search cost" still measures its subject.
+    expect(parseQuestion(deps(), 'how much did the ferry cost').head?.lemma).toBe('ferry');
+    const a = await ask('how much did tallis stock fall monday morning');
+    expect(a.short?.text ?? '', answerText(a)).toMatch(/^nearly 12% \[\d+\]$/);
+  }, 60_000);
+
+  it('"how much did the fares go up" in a second story', async () => {
+    const a = await runCommand(rail(), { command: 'ask', text: 'how much did kestrel rail fares rise in january' }) as { short?: { text: string } | null; blocks: { text: string }[] };
+    expect(a.short?.text ?? '', answerText(a)).toMatch(/^6\.2% \[\d+\]$/);
   }, 60_000);
 
   it('"how sharply did fares rise" → 4%', async () => {

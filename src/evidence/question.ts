@@ -21,6 +21,7 @@ import { synonymsOf } from '../language/synonyms.js';
 import { isPersonNoun, nounClass, partsOfSpeech } from '../language/wordnet.js';
 import { lexTags, tagWords, type TaggedWord } from '../language/word-tags.js';
 import { NOW_QUESTION_WORDS, PAST_AUXILIARIES, PRESENT_AUXILIARIES } from '../language/lexicon/figure-time.js';
+import { CHANGE_VERBS } from '../language/lexicon/units.js';
 import {
   alternation,
   ANSWER_CUES,
@@ -154,6 +155,8 @@ const SPEAKER_ASKED_RE = new RegExp(
 const POINTING = new Set(['he', 'she', 'they', 'him', 'her', 'them', 'his', 'their', 'it', 'its']);
 /** A demonstrative that may stand as a whole subject ("does that count …"). */
 const DEMONSTRATIVE_RE = /^(?:that|this|those|these)$/;
+/** A verb of a quantity changing ("fall", "rose"), as a word. */
+const CHANGE_VERB_RE = new RegExp(`\\b(?:${CHANGE_VERBS.join('|')})\\b`, 'i');
 /** A weekday or a month name, as typed ("friday", "july"). */
 const isCalendarWord = (w: string): boolean => MONTH_AND_WEEKDAY_NAMES.has(w);
 const CALENDAR_WORD_RE = new RegExp(`\\b(?:${[...MONTH_AND_WEEKDAY_NAMES].join('|')})\\b`, 'g');
@@ -389,6 +392,9 @@ export function parseQuestion(deps: Pick<Deps, 'corpus' | 'index'>, question: st
     return run.at(-1) ?? null;
   };
   if (kind === 'count' || kind === 'amount') head ??= nounAfter(/\bhow (?:many|much)\b|\bnumber of\b|\bwhat (?:number|total) of\b/i, true);
+  // "how much did crowdstrike stock fall": the noun is the subject of a verb of change, and the figure asked is the change
+  // ("Shares fell nearly 15%"), not an amount of stock. "how much did the search cost" still measures the search.
+  if (head && /\bhow (?:many|much)\s+(?:did|does|do|has|have|had|will|would)\b/i.test(text.slice(0, head.start)) && CHANGE_VERB_RE.test(text.slice(head.end))) head = null;
   if (!head && /^\s*(?:and\s+)?(?:which|what)\b/i.test(text) && (kind === 'description' || kind === 'person' || kind === 'name' || kind === 'place')) {
     // "what company does X run", "which hospital", "which football club": the noun (compound) right after the question word.
     const h = nounAfter(/^\s*(?:and\s+)?(?:which|what)\b(?!\s+(?:is|was|are|were|did|does|do|has|have|had|happen|happens|happened)\b|['’]s\b)/i, true);
