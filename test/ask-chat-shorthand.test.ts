@@ -11,7 +11,7 @@ import { writtenOut } from '../src/evidence/question.js';
 import { answerText, storyDeps } from './helpers/story.js';
 
 const FILES: Record<string, string> = {
-  '01_valley-news.txt': `9 June 2033\n\nCable car stalls over Orla gorge\n\nA cable car carrying 14 passengers stalled over the Orla gorge on Saturday, the operator said.\n\nRescuers reached the cabin after nine hours, the regional government said.\n\nA one-way ticket costs 40 euros.\n\nPrime Minister Ilse Varo thanked the rescuers in a statement.\n`,
+  '01_valley-news.txt': `9 June 2033\n\nCable car stalls over Orla gorge\n\nA cable car carrying 14 passengers stalled over the Orla gorge on Saturday, the operator said.\n\nRescuers reached the cabin after nine hours, the regional government said.\n\nA one-way ticket costs 40 euros.\n\nThe temperature inside the cabin fell to 3 degrees overnight.\n\nPrime Minister Ilse Varo thanked the rescuers in a statement.\n`,
 };
 
 const deps = storyDeps(FILES);
@@ -34,6 +34,10 @@ describe('chat shorthand', () => {
     expect(writtenOut('what did the pms agree')).toBe('what did the prime ministers agree');
     expect(writtenOut('did it open at 5 pm or 6pm')).toBe('did it open at 5 pm or 6pm');
     expect(writtenOut('was it 9 PM')).toBe('was it 9 PM');
+    // News shorthand: an evacuation, a temperature, a headquarters.
+    expect(writtenOut('what time did the evac order kick in')).toBe('what time did the evacuation order kick in');
+    expect(writtenOut('at what temp r they supposed to stop')).toBe('at what temperature are they supposed to stop');
+    expect(writtenOut("where is delta's hq")).toBe("where is delta's headquarters");
   });
 
   it('answers shorthand as it answers the words written out', async () => {
@@ -49,5 +53,8 @@ describe('chat shorthand', () => {
     const pm = await ask(deps(), 'did the pm say anything');
     expect(pm.answered, text(pm)).toBe(true);
     expect(text(pm)).toContain('Prime Minister Ilse Varo thanked the rescuers');
+    const temp = await ask(deps(), 'what was the temp in the cabin overnight');
+    expect(temp.answered, text(temp)).toBe(true);
+    expect(text(temp)).toContain('fell to 3 degrees overnight');
   }, 60_000);
 });

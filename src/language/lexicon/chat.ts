@@ -13,6 +13,8 @@ export const CHAT_SHORTHAND: Readonly<Record<string, string>> = {
   yr: 'year', yrs: 'years', hr: 'hour', hrs: 'hours', mins: 'minutes', wk: 'week', wks: 'weeks', mo: 'month', mos: 'months',
   approx: 'approximately', pm: 'prime minister', pms: 'prime ministers', info: 'information', intl: 'international', dept: 'department', prez: 'president',
   pic: 'picture', pics: 'pictures', smth: 'something', sth: 'something',
+  evac: 'evacuation', evacs: 'evacuations', temp: 'temperature', temps: 'temperatures', hq: 'headquarters', hqs: 'headquarters',
+  admin: 'administration', exec: 'executive', execs: 'executives', reps: 'representatives', dmg: 'damage', pres: 'president',
   wat: 'what', wut: 'what', wen: 'when', wher: 'where', y: 'why', u: 'you', ur: 'your', r: 'are', n: 'and',
   whats: "what's", whos: "who's", wheres: "where's", whens: "when's", hows: "how's", whys: "why's",
   dont: "don't", didnt: "didn't", doesnt: "doesn't", wasnt: "wasn't", werent: "weren't", isnt: "isn't", arent: "aren't",
