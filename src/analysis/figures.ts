@@ -28,6 +28,7 @@ import {
   NUMBER_TENS,
   NUMBER_UNITS,
   NAME_PARTICLES,
+  ONE_UNIT_WORDS,
   QUALIFIER_RANGES,
   QUALIFIERS,
   SCALES,
@@ -107,7 +108,9 @@ const byLength = (a: string, b: string) => b.length - a.length;
 
 /** "a million", "half a billion", "a half a billion": an article or "half" before a scale word is the number 1 or 0.5. */
 const SCALE_LOOKAHEAD = '(?=\\s+(?:thousand|million|billion|trillion)\\b)';
-const WORD_NUMBER = `(?:an?\\s+)?half\\s+an?${SCALE_LOOKAHEAD}|an?${SCALE_LOOKAHEAD}|(?:${Object.keys(NUMBER_TENS).join('|')})(?:[- ](?:${Object.keys(NUMBER_UNITS).slice(0, 9).join('|')}))?|${Object.keys(NUMBER_UNITS).sort(byLength).join('|')}|a\\s+dozen|dozen|a\\s+hundred`;
+/** "up to a mile", "about an acre": an article before a unit of length or area, written as a word, is one of it (not in "half a mile", "two-thirds of an acre": the fraction is the figure). */
+const ONE_UNIT_LOOKAHEAD = `(?=\\s+(?:square\\s+|nautical\\s+)?(?:${ONE_UNIT_WORDS.join('|')})\\b)`;
+const WORD_NUMBER = `(?:an?\\s+)?half\\s+an?${SCALE_LOOKAHEAD}|an?${SCALE_LOOKAHEAD}|(?<!\\b(?:of|half)\\s+)an?${ONE_UNIT_LOOKAHEAD}|(?:${Object.keys(NUMBER_TENS).join('|')})(?:[- ](?:${Object.keys(NUMBER_UNITS).slice(0, 9).join('|')}))?|${Object.keys(NUMBER_UNITS).sort(byLength).join('|')}|a\\s+dozen|dozen|a\\s+hundred`;
 const DIGITS = `\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?`;
 /** A number (digits or words), with what is glued to it ("400m", "10,432kg", "1st"). */
 // "two-thirds of an acre", "three quarters": the number names a fraction's parts, not a count ("half" is read with a

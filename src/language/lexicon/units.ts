@@ -12,6 +12,11 @@ export const FRACTION_DENOMINATORS: Readonly<Record<string, number>> = {
   half: 2, halves: 2, third: 3, thirds: 3, quarter: 4, quarters: 4, fifth: 5, fifths: 5, sixth: 6, sixths: 6,
   seventh: 7, sevenths: 7, eighth: 8, eighths: 8, ninth: 9, ninths: 9, tenth: 10, tenths: 10,
 };
+/**
+ * Units of length and area that an article before them makes one of ("up to a mile", "about an acre", "a square mile"):
+ * words only, not "yard" (a garden) nor "meter" (a device) nor any abbreviation.
+ */
+export const ONE_UNIT_WORDS: readonly string[] = list('mile kilometre kilometer metre foot inch acre hectare');
 /** Spelled-out tens. */
 export const NUMBER_TENS: Readonly<Record<string, number>> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
 /** Every number word with its value, "hundred" and "dozen" included. */
