@@ -83,6 +83,23 @@ export function negatedTerms(text: string, window = 6): Set<string> {
   return out;
 }
 
+/**
+ * The terms a text writes only inside a negation's scope: "lambasted Biden for not yet visiting himself" negates
+ * "visiting", but a sentence that also says "Trump's Wednesday visit" says the visit plainly — that word is not negated.
+ */
+export function negatedOnlyTerms(text: string, window = 6): Set<string> {
+  const inScope = new Map<string, number>();
+  NEG_RE.lastIndex = 0;
+  for (const m of text.matchAll(NEG_RE)) {
+    const after = text.slice(m.index! + m[0].length, m.index! + m[0].length + 160);
+    const clause = after.split(/[.;:!?]|,\s*(?:but|and|while|though|although)\b/)[0] ?? '';
+    for (const t of terms(clause).slice(0, window)) inScope.set(t, (inScope.get(t) ?? 0) + 1);
+  }
+  const all = new Map<string, number>();
+  for (const t of terms(text)) all.set(t, (all.get(t) ?? 0) + 1);
+  return new Set([...inScope].filter(([t, n]) => n >= (all.get(t) ?? 0)).map(([t]) => t));
+}
+
 // ---------------------------------------------------------------------------
 // Figures and years
 

@@ -56,7 +56,7 @@ import {
   hasNegation,
   isNonConfirmation,
   hedgeOf,
-  negatedTerms,
+  negatedOnlyTerms,
   relateDates,
   relateFigures,
   sameQuantity,
@@ -1075,7 +1075,8 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
         }
         continue;
       }
-      const neg = negatedTerms(text);
+      // A word the sentence also says plainly is not negated by it ("Trump's Wednesday visit … for not yet visiting himself").
+      const neg = negatedOnlyTerms(text);
       const claimTermsHere = cTerms.filter((t) => hasTerm(st, t) && !nameTerms.has(t));
       // "supports" in the claim, "opposes" in the sentence, about the same thing: as good as a negation.
       const opposite = antonymIn(claimForTerms, text);
