@@ -16,6 +16,9 @@ import type { Answer, Article, Sentence } from '../types.js';
 import { createCiter } from './cite.js';
 import { askAnswer } from './phrasing.js';
 import { analysisOf } from '../analysis/index.js';
+import { parseQuestion } from '../evidence/question.js';
+import { elementsOf } from '../evidence/retrieve.js';
+import { askedAct, countsOtherAct } from '../evidence/short.js';
 import type { Figure } from '../analysis/digest-figures.js';
 
 /** Who a question or claim is about: a person of the entity index, or a common noun ("the coach"). */
@@ -216,7 +219,12 @@ export function figureAnswer(deps: Pick<Deps, 'corpus' | 'index'>, question: str
     // "long (400m)": a measure of one of the linear kinds written with the dimension asked is of the kind asked, however it was read.
     const ofKind = (f: FigureFact) => fq.kinds.includes(f.kind) || (!!fq.dimension && LINEAR_KINDS.has(f.kind) && (() => { const at = locate(deps, f); return !!at && dimensionSaid(at.sentence.text, f) === fq.dimension; })());
     const kinds = new Set<FigureKind>([...fq.kinds, ...((fq.dimension ? LINEAR_KINDS : []) as FigureKind[])]);
-    const candidates = analysisOf(deps).figureFactIndex.ofKinds(kinds, head ? head.replace(/s$/, '') : null).filter((f) => ofKind(f) && (!head || f.head === head || f.head === head.replace(/s$/, '') || named(f)));
+    // A count of another act than the question's ("escorted … by four tugboats" for "how many tugboats does it own") is
+    // no answer here either: the evidence core's rule (countsOtherAct), with the question's verbs as it reads them.
+    const pq = fq.kinds[0] === 'count' ? parseQuestion(deps, question) : null;
+    const act = pq ? askedAct(pq, elementsOf(deps, pq)) : null;
+    const otherAct = (f: FigureFact) => { const at = act?.verbs.length ? locate(deps, f) : null; return !!at && countsOtherAct(deps, at.sentence, f, act!); };
+    const candidates = analysisOf(deps).figureFactIndex.ofKinds(kinds, head ? head.replace(/s$/, '') : null).filter((f) => ofKind(f) && (!head || f.head === head || f.head === head.replace(/s$/, '') || named(f)) && !otherAct(f));
     const scored = candidates
       .map((f) => {
         const found = locate(deps, f);

@@ -15,7 +15,7 @@ import { lexTags } from '../language/word-tags.js';
 import { ANY_PLACE_HEADS } from '../language/lexicon/slot-ties.js';
 import { ASPECT_VERBS, PEOPLE_WORDS, SPEECH_QUESTION_VERBS, SPEAKER_QUESTION_VERBS, STOPWORDS, speechForms, wordRe } from '../language/lexicon/index.js';
 import type { ParsedQuestion } from './question.js';
-import { bigramsOf, compoundHead, inCorpus, sentenceKeys, STANDS_FOR_WEIGHT, type Element, type Retriever, type Window } from './retrieve.js';
+import { bigramsOf, compoundHead, inCorpus, RELATED_VERB, sentenceKeys, STANDS_FOR_WEIGHT, type Element, type Retriever, type Window } from './retrieve.js';
 import { ageSentences, fillersOf, type Filler } from './short.js';
 
 /** A window that answers, with its fillers. */
@@ -42,8 +42,8 @@ const MIN_FIT = 0.45;
 const PARTIAL_KINDS: ReadonlySet<string> = new Set(['count', 'amount', 'age', 'date', 'time']);
 /** The least fit of a filler in such a window. */
 const PARTIAL_MIN_FIT = 0.8;
-/** A verb related to the question's (a hypernym, a rarer sense's synonym) at least this much states it, when no window states it by a closer word… */
-export const RELATED_VERB = 0.3;
+/** A verb related to the question's states it, when no window states it by a closer word (retrieve.ts RELATED_VERB)… */
+export { RELATED_VERB };
 /** …and only with a filler fitting at least this well, in that verb's sentence. */
 const RELATED_MIN_FIT = 0.85;
 

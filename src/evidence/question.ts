@@ -48,6 +48,7 @@ import {
   QUESTION_NOISE,
   SPEECH_QUESTION_VERBS,
   SPEAKER_QUESTION_VERBS,
+  SLOT_VERBS,
   STOPWORDS,
   TITLE_HEADS,
   VAGUE_NOUNS,
@@ -309,7 +310,10 @@ export function parseQuestion(deps: Pick<Deps, 'corpus' | 'index'>, question: st
       pointsBack = true;
       return;
     }
-    if (STOPWORDS.has(w) || NOISE.has(w) || PARTICLES.has(w) || /^\d/.test(w) || w.length < 2) return;
+    // "how many tugboats does the authority own": a function word that is also a content verb, in the verb's slot after
+    // an auxiliary and its subject, at the question's end, is the verb asked.
+    const slotVerb = SLOT_VERBS.has(w) && auxAt >= 0 && i > auxAt + 1 && i === tokens.length - 1 && firstVerbSlot(i);
+    if ((STOPWORDS.has(w) && !slotVerb) || NOISE.has(w) || PARTICLES.has(w) || /^\d/.test(w) || w.length < 2) return;
     // "when was it supposed to reopen", "what was it meant to do": "supposed to", "meant to" only say a plan; the verb
     // asked is the one after them.
     if ((w === 'supposed' || w === 'meant') && tokens[i + 1]?.norm === 'to') return;

@@ -84,6 +84,8 @@ const SETTING_KINDS: ReadonlySet<string> = new Set(['count', 'amount', 'age', 'd
 
 /** A related word below this weight helps find and rank, but does not stand for the question's word. */
 export const STANDS_FOR_WEIGHT = 0.5;
+/** A verb related to the question's (a hypernym, a rarer sense's synonym) at least this much states it, when no window states it by a closer word. */
+export const RELATED_VERB = 0.3;
 /** Kinds of question whose answer is the one who does the verb: its agent noun ("insurer", "operator") stands for the verb. */
 const AGENT_KINDS: ReadonlySet<string> = new Set(['person', 'organisation']);
 

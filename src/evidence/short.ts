@@ -37,7 +37,7 @@ import {
   alternation,
 } from '../language/lexicon/index.js';
 import { CLAUSE_MARKS, CLAUSE_OPENERS, FREQUENCY_QUESTION_RE, FREQUENCY_UNITS, MEASURE_OF_RE, PLACE_KIND_NOUNS, SET_OFF_PARTICIPLES } from '../language/lexicon/slot-ties.js';
-import { DURATION_DAYS, MEASURE_VERBS } from '../language/lexicon/units.js';
+import { DURATION_DAYS, MEASURE_OBJECT_VERBS, MEASURE_VERBS } from '../language/lexicon/units.js';
 import { COPULAS } from '../language/lexicon/states.js';
 import { COMPANY_SUFFIXES } from '../language/lexicon/organisations.js';
 import { REQUEST_VERBS } from '../language/lexicon/clauses.js';
@@ -47,7 +47,8 @@ import { isOccasionNoun, isPersonNoun as anySensePerson, isStateNoun, nounClass,
 import { lexTags } from '../language/word-tags.js';
 import type { Article, Sentence } from '../types.js';
 import type { ParsedQuestion } from './question.js';
-import { referencesInSentence, STANDS_FOR_WEIGHT, type Element, type Window } from './retrieve.js';
+import { referencesInSentence, RELATED_VERB, STANDS_FOR_WEIGHT, type Element, type Window } from './retrieve.js';
+import { figureVerbs } from './figure-verb.js';
 import { dateMentionsIn } from './date-mentions.js';
 
 /** Words of a window that answer the question. */
@@ -125,6 +126,9 @@ function namesPeople(lemmaOfNoun: string): boolean {
 /** "… and their coach", "… and a teacher": one more person after a count of people. */
 const PLUS_ONE_PERSON_RE = /^\s+and\s+(?:their|the|his|her|its|a|an|one)\s+([a-z][a-z-]+)\b/;
 
+/** "of the canal's most seasoned pilots": "of", a determiner or a possessive, and the phrase up to a clause mark. */
+const PARTITIVE_RE = /^\s+of\s+(?:the|its|their|his|her|these|those|our)\s+([^,;:.!?()"“”]{1,60})/iu;
+
 /** How well a single one fits a count: below a figure of the thing counted, above one of something else in the sentence. */
 const SINGLE_FIT = 0.8;
 
@@ -170,11 +174,15 @@ export function fillersOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestio
       const verbKeys = new Set(elements.filter((e) => e.role === 'predicate' && e.term?.cls === 'verb').flatMap((e) => [...e.keys].filter(([, v]) => v >= 0.9).map(([k]) => k)));
       // A name the question asks with, written in the sentence itself.
       const namedIn = (s: Sentence) => elements.some((e) => e.role === 'entity' && w.support.get(e.id)?.sentence === s && w.support.get(e.id)!.match >= 0.9);
+      const act = askedAct(q, elements);
       for (const s of w.sentences) {
         for (const f of figuresIn(deps, s.id)) {
           // A bare number ("the 15 behind it") counts what its sentence names.
           // Not one written with a decimal point ("CC BY 4.0", "version 2.5"): things are counted in whole numbers.
-          const bare = f.kind === 'number' && q.kind === 'count' && !/^\d+\.\d+$/.test(f.text);
+          // Nor one written with a leading zero ("(0230 GMT)"): a clock or a code, no count.
+          // "two of the canal's most seasoned pilots": a number before "of" and a determiner counts what the phrase names.
+          const partitive = PARTITIVE_RE.exec(s.text.slice(f.end, f.end + 80));
+          const bare = f.kind === 'number' && q.kind === 'count' && !/^\d+\.\d+$/.test(f.text) && !/^0\d/.test(f.text) && (!partitive || !head || terms(partitive[1]!).some((t) => (head.keys.get(t) ?? 0) >= 0.5));
           // "how many tons": a measure in the unit asked ("500 tons of cocaine").
           const inUnit = q.kind === 'count' && !!q.head && MEASURES.has(f.kind) && terms(f.text).includes(q.head.key);
           // "how tall": a measure of a linear kind written with the dimension asked ("rises 60 feet") is of the kind asked.
@@ -217,6 +225,8 @@ export function fillersOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestio
           if (often && f.kind === 'duration') fit *= 0.5;
           if (fit <= 0) continue;
           let end = withNoun(s.text, f);
+          // A figure of another act than the question's counts something else (countsOtherAct).
+          if (q.kind === 'count' && countsOtherAct(deps, s, f, act)) continue;
           // "one hour and 45 minutes", "two years and three months": one span of time, written in two units.
           if (f.kind === 'duration') {
             const rest = figuresIn(deps, s.id).find((g) => g.kind === 'duration' && g.start > end && /^\s*,?\s+and\s+$/.test(s.text.slice(end, g.start)));
@@ -657,6 +667,64 @@ function figureFit(q: ParsedQuestion, f: FigureFact, head: { keys: Map<string, n
   // the question's own verb is the worth of what the verb was done to, whatever the report calls the thing. Only where the
   // thing asked is the verb's object ("how much <cargo> was held up"), not its subject ("how much did <the search> cost").
   return f.kind === 'money' && q.head && !SUBJECT_HEAD_RE.test(q.text.slice(0, q.head.start)) && verbObject(s.text.slice(Math.max(0, f.start - 40), f.start), verbKeys) ? VERB_OBJECT_FIT * fit : 0;
+}
+
+/** What a count question asks of the thing it counts: its verbs (with their relations), and whether the act was done to it. */
+export interface AskedAct {
+  /** The question's own verbs: none in a clause that only says which thing ("the boat that sank"). */
+  verbs: Element[];
+  /**
+   * The counted thing is what the act was done to, in the past or by a passive ("how many helicopters did the navy send",
+   * "how many poles got knocked over"): what they did next ("three helicopters were heading to the area") may be what the
+   * act made them do. Not when they did the act ("how many ships sank") or are in a state ("how many tugboats does it own").
+   */
+  actedOn: boolean;
+}
+
+/** "did" right after the counted noun, or a form of "be" or "get" right before a verb that is no -ing form. */
+const PAST_OBJECT_RE = /^\s+did\b/i;
+const PASSIVE_ASKED_RE = /\b(?:was|were|is|are|been|being|be|got|get|gets|getting)\s+(?:\p{L}+ly\s+)?$/iu;
+
+export function askedAct(q: ParsedQuestion, elements: readonly Element[]): AskedAct {
+  const verbs = elements.filter((e) => e.role === 'predicate' && e.term?.cls === 'verb' && !e.term.cue && !q.clauses.some((c) => c.verbs.includes(e.term!)));
+  const passive = verbs.some((e) => !/ing$/i.test(e.term!.text) && PASSIVE_ASKED_RE.test(q.text.slice(0, e.term!.start)));
+  return { verbs, actedOn: passive || (!!q.head && PAST_OBJECT_RE.test(q.text.slice(q.head.end))) };
+}
+
+/**
+ * "how many ships sank": "some 240 ships now waiting to cross" counts ships that wait. A figure bound to a content verb of
+ * its own that is neither the question's nor related to it, in a sentence that never states the question's verb, counts
+ * what that verb did — not what the question asks. A part ("… were waiting …, including 65 container ships") is bound to
+ * the whole's verb.
+ */
+export function countsOtherAct(deps: Pick<Deps, 'corpus'>, s: Sentence, f: FigureFact, asked: AskedAct): boolean {
+  if (!asked.verbs.length) return false;
+  const whole = PART_RE.test(s.text.slice(Math.max(0, f.start - 25), f.start)) ? figuresIn(deps, s.id).filter((g) => g.kind === 'count' && g.end < f.start).at(-1) : undefined;
+  const g = whole ?? f;
+  return otherVerb(s, g.start, Math.max(withNoun(s.text, g), g.end), asked);
+}
+
+/**
+ * The figure at [start, end) of a sentence is bound to a content verb of its own (figure-verb.ts) that is not one of the
+ * question's verbs nor related to one (a relation of RELATED_VERB weight or more), and the sentence states none of them.
+ */
+function otherVerb(s: Sentence, start: number, end: number, act: AskedAct): boolean {
+  const asked = act.verbs;
+  if (!asked.length) return false;
+  const said = new Set(terms(s.text));
+  if (asked.some((e) => [...e.keys].some(([k, v]) => v >= STANDS_FOR_WEIGHT && said.has(k)))) return false;
+  // The object of a verb may be what the question's verb did, told in other words ("toppled at least 30 power poles" for
+  // "knocked over", "processing over 176,000 requests" for "dealing with"); only a verb that measures its subject
+  // ("covers nearly two-thirds of an acre", "spans 400 metres") states no act done to it.
+  // What the counted things did themselves (their verb's subject, agent or instrument) answers a question of what was done
+  // to them, as its outcome (AskedAct.actedOn).
+  const bound = figureVerbs(s.text, start, end).filter((v) => (v.role === 'object' ? MEASURE_OBJECT_VERBS.has(lemma(fold(v.text))) : !act.actedOn));
+  if (!bound.length) return false;
+  const related = (word: string) => {
+    const keys = new Set([...terms(word), stem(lemma(fold(word)))]);
+    return asked.some((e) => [...keys].some((k) => (e.keys.get(k) ?? 0) >= RELATED_VERB));
+  };
+  return !bound.some((v) => related(v.text));
 }
 
 /** How well a sum written as the object of the question's verb fits a "how much <thing>" question. */

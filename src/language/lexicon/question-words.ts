@@ -14,6 +14,9 @@ export const FIGURE_QUESTION_NOISE: readonly string[] = list(`
   it they he she them there
 `);
 
+/** Function words that are content verbs when they stand in a question's verb slot ("how many ships does the line own"). */
+export const SLOT_VERBS: ReadonlySet<string> = new Set(list('own'));
+
 /** Verbs that end the counted noun of "how many <noun> …" ("how many people were …", "how many troops died"). */
 export const COUNT_QUESTION_VERBS: readonly string[] = list('were are was is did do does have has had got will could would can went came remain died fled lost');
 

@@ -43,3 +43,15 @@ export const MEASURE_OF_RE = /^\s*of\s+(?:the\s+|its\s+|their\s+)?((?:[\p{L}-]+\
  * founded in 1990,"): the date is that phrase's. Any regular "-ed" participle does too.
  */
 export const SET_OFF_PARTICIPLES: readonly string[] = ['built', 'born', 'made', 'founded', 'launched', 'opened', 'begun', 'held', 'set up'];
+
+/**
+ * Words the tagger may not read as adverbs, written between a counted noun and the verb it is the subject of ("some 240
+ * ships now waiting", "12 boys still trapped"): they do not end the noun's clause.
+ */
+export const FIGURE_VERB_ADVERBS: ReadonlySet<string> = new Set(['now', 'still', 'also', 'already', 'all', 'both', 'each', 'reportedly', 'currently', 'since', 'then', 'later', 'eventually', 'initially', 'ever']);
+
+/** The preposition that names a passive verb's agent ("escorted out of the waterway by four tugboats"): the figure after it is that verb's. */
+export const AGENT_PREPOSITIONS: ReadonlySet<string> = new Set(['by']);
+
+/** The preposition that names a verb's instrument after its object ("push and pull the ship with 10 tugboats"). */
+export const INSTRUMENT_PREPOSITIONS: ReadonlySet<string> = new Set(['with']);

@@ -216,6 +216,12 @@ export const MEASURE_VERBS: Readonly<Partial<Record<FigureKind, readonly string[
   weight: list('weigh weighs weighed weighing'),
 };
 
+/**
+ * Verbs (lemmas) whose object is a measure of their subject, not a thing acted on ("the tree covers nearly two-thirds of
+ * an acre", "the bridge spans 400 metres", "the ship weighs 200,000 tonnes").
+ */
+export const MEASURE_OBJECT_VERBS: ReadonlySet<string> = new Set(list('cover span weigh measure occupy encompass stretch'));
+
 /** Words after a measure that say which dimension it is and stay with its unit ("20 miles long", "3 km away"). */
 export const DIMENSION_ADJECTIVES: readonly string[] = list('long deep high tall wide away');
 
