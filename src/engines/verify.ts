@@ -19,7 +19,7 @@ import {
 import { fold, lemma, stem, terms, verbForms, words } from '../language/tokenize.js';
 import { lexTags, tagWords } from '../language/word-tags.js';
 import { partsOfSpeech } from '../language/wordnet.js';
-import { PREPOSITION_PARTICIPLES } from '../language/lexicon/clauses.js';
+import { PREPOSITION_PARTICIPLES, SUBJECT_QUANTIFIERS } from '../language/lexicon/clauses.js';
 import type { Answer, AnswerBlock, Article, Sentence } from '../types.js';
 import { keyOf, type Entity, type EntityMention } from '../index/entities.js';
 import { verbPhrases } from '../language/tense.js';
@@ -27,7 +27,7 @@ import { LEAD_TITLES, LEAD_VERBS } from '../language/lexicon/roles.js';
 import { lookupEntity } from './who.js';
 import { properNames } from './ask.js';
 import { createCiter, type Citer } from './cite.js';
-import { supportOf, type Support, type SupportContext } from '../evidence/support.js';
+import { oppositeStatement, statesAsStatement, supportOf, type Support, type SupportContext } from '../evidence/support.js';
 import { claimSlots, relateSlot, type ClaimSlot, type SlotFiller } from '../evidence/claim-slot.js';
 import { findAnswer } from './ask-evidence.js';
 import { RELATED_VERB, type Answering } from '../evidence/answerable.js';
@@ -166,7 +166,12 @@ function judgeBySupport(deps: Deps, claim: string, verb = mainVerb(claim)): { fo
   const dated = analysisOf(deps).sentenceDates;
   const out = { for: [] as Judged[], against: [] as Judged[] };
   const seen = new Set<string>();
-  for (const h of deps.index.search(claim, { limit: 12 })) {
+  // A sentence saying the opposite state shares no word of it with the claim ("northbound" / "travelling south"): it is
+  // searched for as written.
+  const opposite = oppositeStatement(claim);
+  const main = mainClause(claim);
+  const hits = [...deps.index.search(claim, { limit: 12 }), ...(opposite ? deps.index.search(opposite, { limit: 6 }) : [])];
+  for (const h of hits.filter((h, i) => hits.findIndex((o) => o.id === h.id) === i)) {
     const p = deps.index.passage(h.id);
     const article = p && deps.corpus.byId.get(p.articleId);
     if (!p || !article) continue;
@@ -181,20 +186,54 @@ function judgeBySupport(deps: Deps, claim: string, verb = mainVerb(claim)): { fo
       seen.add(key);
       const timeline = sents.flatMap((x) => (dated.get(x.id) ?? []).map((d) => d.date));
       const support = supportOf(claim, { quote: text, speakers: article.outlet ? [article.outlet] : [], timeline }, ctx);
-      const failed = support.parts.filter((x) => !x.ok);
       const slot = figureSlot(support, verb);
       if (support.supported || slot === 'for') out.for.push({ sents, article, text, support });
       else if (slot === 'against') out.against.push({ sents, article, text, support });
-      // Most of the claim's words must be the sentence's for it to speak of the same subject; a word or two it words
-      // otherwise ("settlement" / "agreement") leaves the predicate short, not the subject another one.
-      else if (support.firmCoverage >= 0.5 && failed.some((x) => x.contradicts) && failed.every((x) => x.contradicts || (x.check === 'predicate' && support.firmCoverage >= AGAINST_COVERAGE))) {
-        out.against.push({ sents, article, text, support });
+      else if (opposes(support)) out.against.push({ sents, article, text, support });
+      else if (main) {
+        // The claim's clause of time ("… as the fire approached Lahaina") says when, not what: a sentence that says the
+        // opposite of its main clause ("the decision not to sound the sirens") contradicts it, worded as it may be.
+        const m = supportOf(main, { quote: text, speakers: article.outlet ? [article.outlet] : [], timeline }, ctx);
+        if (opposes(m) && m.parts.some((x) => x.contradicts && x.check !== 'figures' && x.check !== 'dates')) out.against.push({ sents, article, text, support: m });
       }
     }
   }
   // A pair that only repeats what one of its sentences says is that sentence.
   const single = (list: Judged[]) => list.filter((j) => j.sents.length === 1 || !list.some((o) => o.sents.length === 1 && j.sents.includes(o.sents[0]!)));
   return { for: single(out.for), against: single(out.against) };
+}
+
+/**
+ * A sentence's judgement that contradicts a claim part: the sentence says something incompatible about the same
+ * subject, every failing check a contradiction or a predicate short of a word or two.
+ */
+function opposes(support: Support): boolean {
+  const failed = support.parts.filter((x) => !x.ok);
+  // Most of the claim's words must be the sentence's for it to speak of the same subject; a word or two it words
+  // otherwise ("settlement" / "agreement") leaves the predicate short, not the subject another one.
+  // A state written as its opposite ("northbound" / "travelling south") shares no word with the claim's: supportOf
+  // has already asked the rest of the claim's clause to be the sentence's.
+  return (support.firmCoverage >= 0.5 || failed.some((x) => x.state)) && failed.some((x) => x.contradicts) && failed.every((x) => x.contradicts || (x.check === 'predicate' && support.firmCoverage >= AGAINST_COVERAGE));
+}
+
+/** Conjunctions that open a clause of time ("when it ran aground", "as the fire approached"). */
+const TIME_CONJUNCTIONS: ReadonlySet<string> = new Set(['when', 'whenever', 'while', 'as', 'after', 'before', 'until', 'once']);
+
+/**
+ * The main clause of a claim that ends in a clause of time ("Sirens were sounded as the fire approached Lahaina" →
+ * "Sirens were sounded"): both must have a verb of their own, so "as chairman" or "after the storm" is no clause. Null
+ * when the claim has none.
+ */
+function mainClause(claim: string): string | null {
+  const ws = claim.trim().split(/\s+/);
+  const hasVerb = (xs: string[]) => xs.some((x) => { const w = x.replace(/^[^\p{L}]+|[^\p{L}'’-]+$/gu, '').toLowerCase(); return FINITE.has(w) || verbLike(w) || inflectedVerb(w); });
+  for (let i = 2; i < ws.length - 1; i++) {
+    if (!TIME_CONJUNCTIONS.has(ws[i]!.toLowerCase())) continue;
+    if (!hasVerb(ws.slice(i + 1, i + 6)) || !hasVerb(ws.slice(1, i))) return null;
+    const before = ws.slice(0, i).join(' ').replace(/,$/, '');
+    return terms(before).length >= 2 ? before : null;
+  }
+  return null;
 }
 
 /** Share of a claim part's words a sentence must say when a figure of the claim anchors the match. */
@@ -265,7 +304,7 @@ function judged(deps: Deps, claim: string, citer: Citer, prior: Assessment): Ass
   if (prior.verdict === 'supported') {
     // The old rules let a name after "in", "to" or "at" set the scene; a sentence that says all of the claim with
     // another name in that place, or the opposite state or polarity, contradicts it when no sentence says it.
-    const j = judgeBySupport(deps, claim);
+    const j = outweighed(claim, judgeBySupport(deps, claim));
     // Figures and dates it has compared with their own rules, over more sentences than one.
     const full = j.against.filter((x) => x.support.parts.every((p) => p.ok || (p.contradicts && p.check !== 'figures' && p.check !== 'dates')));
     if (!j.for.length && full.length) return fromJudge(deps, claim, citer, 'contradicted', full, prior);
@@ -280,11 +319,23 @@ function judged(deps: Deps, claim: string, citer: Citer, prior: Assessment): Ass
   if (!undecided && !(prior.verdict === 'partly supported' && !prior.supportIds.length)) return prior;
   // The claim's main verb, read once (a tagger pass) for the judge and the slots.
   const verb = mainVerb(claim);
-  const j = judgeBySupport(deps, claim, verb);
+  const j = outweighed(claim, judgeBySupport(deps, claim, verb));
   if (j.for.length) return undecided ? fromJudge(deps, claim, citer, 'supported', j.for, prior) : prior;
   if (j.against.length) return fromJudge(deps, claim, citer, 'contradicted', j.against, prior);
   // Neither the words nor the judge decide: the claim's figure, date or place, asked of the evidence core as /ask asks it.
   return (undecided && slotJudged(deps, claim, citer, prior, verb)) || prior;
+}
+
+/**
+ * A sentence that writes the opposite of the claim's state ("in a northbound convoy" against "travelling south")
+ * outweighs one that only shares the claim's words without writing its state ("a southern section of the canal"):
+ * those no longer count for it.
+ */
+function outweighed(claim: string, j: { for: Judged[]; against: Judged[] }): { for: Judged[]; against: Judged[] } {
+  const state = (x: Judged) => x.support.parts.some((p) => p.state);
+  if (!j.against.some(state)) return j;
+  // Those sentences first: they are what the verdict stands on.
+  return { for: j.for.filter((x) => statesAsStatement(claim, x.text)), against: [...j.against.filter(state), ...j.against.filter((x) => !state(x))] };
 }
 
 /**
@@ -710,7 +761,8 @@ function startsClause(before: string, after: string): boolean {
   // "and its captain was arrested", "and the line was sold": a new subject with its own verb. So is a name with its own
   // verb ("and Egypt closed its airspace"); a name with none ("met Russia and North Korea") is one more object.
   const named = /^\p{Lu}/u.test(after.trim());
-  return (DETERMINER_SET.has(first) && ws.slice(1, 5).some((w) => FINITE.has(w) || verbLike(w))) || (named && ws.slice(1, 4).some((w) => FINITE.has(w) || verbLike(w) || inflectedVerb(w)));
+  // So is a quantifier standing as the subject ("and all of them were repaired", "but most were rescued").
+  return ((DETERMINER_SET.has(first) || SUBJECT_QUANTIFIERS.has(first)) && ws.slice(1, 5).some((w) => FINITE.has(w) || verbLike(w))) || (named && ws.slice(1, 4).some((w) => FINITE.has(w) || verbLike(w) || inflectedVerb(w)));
 }
 
 /**
@@ -734,6 +786,26 @@ function atParticiple(piece: string): string[] {
     return [before.join(' '), ws.slice(i).join(' ')];
   }
   return [piece];
+}
+
+/**
+ * A clause followed by ", with" and a subject doing something of its own (an absolute clause: "A settlement was reached,
+ * with the utility paying half of it", "The ship sailed on, with its crew staying aboard") says two things: the second
+ * is a part of its own ("the utility paying half of it"). A "with" phrase without such a participle ("…, with two
+ * pilots on board") stays a detail of the first.
+ */
+function atAbsolute(piece: string): string[] {
+  const m = /^(.+?),\s+with\s+(.+)$/su.exec(piece.trim());
+  if (!m) return [piece];
+  const [, before, after] = m as unknown as [string, string, string];
+  const ws = after.split(/\s+/);
+  // The subject: one to four words, none of them a verb; then the participle.
+  // The lexicon tags some participles as adjectives only ("paying"): a form of a WordNet verb is one too.
+  const participle = (w: string) => /^\p{Ll}+ing$/u.test(w) && !PREPOSITION_PARTICIPLES.has(w) && (lexTags(w).has('Gerund') || (lemma(w) !== w && partsOfSpeech(lemma(w)).has('verb')));
+  const at = ws.findIndex((w, i) => i > 0 && i <= 4 && participle(w));
+  if (at < 0 || ws.slice(0, at).some((w) => FINITE.has(w.toLowerCase()) || verbLike(w) || /[,;:]$/.test(w))) return [piece];
+  if (!before.split(/\s+/).slice(1).some((w) => FINITE.has(w.toLowerCase()) || verbLike(w))) return [piece];
+  return [before, after];
 }
 
 const APPOSITION_RE = /^(.*\s(\p{Lu}[\p{L}'’.&-]*(?:\s+\p{Lu}[\p{L}'’.&-]*)*)),\s+((?:a|an)\s+[^,;]+?)[.!]?$/u;
@@ -809,7 +881,7 @@ export function splitClaim(claim: string): { shown: string; query: string }[] {
   }
   rest = claim.slice(from);
   pieces.push(rest);
-  const parts = pieces.flatMap(atParticiple).flatMap(atApposition).map((p) => p.trim()).filter((p) => terms(p).length >= 1);
+  const parts = pieces.flatMap(atAbsolute).flatMap(atParticiple).flatMap(atApposition).map((p) => p.trim()).filter((p) => terms(p).length >= 1);
   if (parts.length < 2 || parts.length > 4) return atCause(claim);
   const firstNames = properNames(parts[0]!).filter((n) => terms(n).length);
   const subject = subjectOf(parts[0]!) || firstNames.join(' ');

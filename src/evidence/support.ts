@@ -48,6 +48,8 @@ export interface SupportPart {
   contradicts?: boolean;
   /** What failed, in words ("'Hegseth' is not in the quote"). */
   detail?: string;
+  /** The predicate contradicts by a state the quote writes the opposite of ("travelling south" / "northbound"). */
+  state?: boolean;
 }
 
 /** The judgement of one statement against its quotes. */
@@ -92,7 +94,7 @@ export interface SupportContext {
 }
 
 /** Bump when the judgement changes: model answers verified by an older judge are not reused. */
-export const SUPPORT_VERSION = 7;
+export const SUPPORT_VERSION = 8;
 
 /**
  * Share of a statement's content words the quotes must cover. Tuned on the generated
@@ -681,13 +683,16 @@ export function supportOf(statement: string, evidence: string | Quoted | readonl
   const min = ctx.minCoverage ?? MIN_COVERAGE;
   // A state the quote says the opposite of ("stayed on" / "quit"): the rest of the statement must be the quote's for it to be the same subject.
   const state = stateClash(text, quoted.map((q) => q.quote).join(' '));
-  const inState = (t: Tok) => !!state && state[2].some(([a, b]) => t.start >= a && t.end <= b);
+  // A clause of time after the state ("… was travelling south when it got stuck") says when it held, not what: the
+  // state and the rest of its own clause are what the quote must share to speak of the same subject.
+  const when = state ? timeClauseAfter(text, Math.max(...state[2].map(([, b]) => b))) : Infinity;
+  const inState = (t: Tok) => !!state && (t.start >= when || state[2].some(([a, b]) => t.start >= a && t.end <= b));
   const rest = content.filter((t) => !inState(t));
   const stateRest = rest.length ? rest.filter((t) => matched.has(t.lemma)).length / rest.length : 1;
   const stated = content.length + s.figures.length + s.dates.length + nameRuns(s.toks, text).length;
   if (!stated) parts.push({ check: 'predicate', ok: false, detail: 'it states nothing the quote could support' });
   else if (antonym && coverage < 1) parts.push({ check: 'predicate', ok: false, contradicts: true, detail: `'${antonym}' is the opposite of the quote's word` });
-  else if (state && stateRest >= min) parts.push({ check: 'predicate', ok: false, contradicts: true, detail: `'${state[0]}' and the quote's '${state[1]}' cannot both hold` });
+  else if (state && stateRest >= min) parts.push({ check: 'predicate', ok: false, contradicts: true, state: true, detail: `'${state[0]}' and the quote's '${state[1]}' cannot both hold` });
   else if (coverage < min) {
     const un = content.filter((t) => !matched.has(t.lemma)).map((t) => t.surface);
     parts.push({ check: 'predicate', ok: false, detail: `the quote does not say ${un.slice(0, 4).map((w) => `'${w}'`).join(', ')} (${Math.round(coverage * 100)}% of its words covered)` });
@@ -712,6 +717,36 @@ const BE_FORMS = new Set(COPULAS);
 const phraseRe = (p: string) => new RegExp(`\\b${p.replace(/ /g, '\\s+')}\\b`, 'gi');
 
 /**
+ * The statement with its state phrase written as the opposite state ("The ship was travelling south" → "The ship was
+ * northbound"): what a sentence saying the opposite of it would read like, to search for. Null when it gives no state.
+ */
+export function oppositeStatement(statement: string): string | null {
+  for (const [a, b] of STATE_OPPOSITES) {
+    for (const [mine, theirs] of [[a, b], [b, a]] as const) {
+      const p = mine.find((x) => phraseRe(x).test(statement));
+      if (p) return statement.replace(phraseRe(p), theirs[0]!);
+    }
+  }
+  return null;
+}
+
+/**
+ * Whether a quote writes the state a statement gives (a phrase of the same side of STATE_OPPOSITES: "heading south" /
+ * "southbound"); true when the statement gives none.
+ */
+export function statesAsStatement(statement: string, quote: string): boolean {
+  let stated = false;
+  for (const pair of STATE_OPPOSITES) {
+    for (const side of pair) {
+      if (!side.some((p) => phraseRe(p).test(statement))) continue;
+      stated = true;
+      if (side.some((p) => phraseRe(p).test(quote))) return true;
+    }
+  }
+  return !stated;
+}
+
+/**
  * A state phrase of the statement whose opposite (STATE_OPPOSITES) the quote uses and the quote does not also say:
  * [the statement's phrase, the quote's phrase, the statement's spans of it].
  */
@@ -727,6 +762,15 @@ function stateClash(statement: string, quote: string): [string, string, [number,
     }
   }
   return null;
+}
+
+/** Conjunctions that open a clause of time ("when it got stuck", "after the storm passed"). */
+const TIME_CLAUSE_RE = /\b(?:when|whenever|while|after|before|until|once)\s+\S/gi;
+
+/** Where the first clause of time after `from` starts in a statement, or Infinity. */
+function timeClauseAfter(statement: string, from: number): number {
+  for (const m of statement.matchAll(TIME_CLAUSE_RE)) if (m.index! >= from) return m.index!;
+  return Infinity;
 }
 
 /**

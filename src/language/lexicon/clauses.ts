@@ -11,6 +11,14 @@ export const PREPOSITION_PARTICIPLES: ReadonlySet<string> = new Set(
 );
 
 /**
+ * Quantifiers that stand as a clause's subject, alone or before "of" ("… and all of them were repaired", "… but most
+ * were rescued", "… and none of the crew was hurt"): after "and" or "but" they open a new clause.
+ */
+export const SUBJECT_QUANTIFIERS: ReadonlySet<string> = new Set(
+  'all most some none many few each both several half either neither one'.split(' '),
+);
+
+/**
  * Verbs that ask for an act someone else is to do ("asking him to testify", "urged the ship to leave"): the act after
  * their "to" has not happened, like a plan's ("plans to reopen", tense.ts PROSPECTIVE_VERBS).
  */
