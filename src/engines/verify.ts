@@ -189,12 +189,12 @@ function judgeBySupport(deps: Deps, claim: string, verb = mainVerb(claim)): { fo
       const slot = figureSlot(support, verb);
       if (support.supported || slot === 'for') out.for.push({ sents, article, text, support });
       else if (slot === 'against') out.against.push({ sents, article, text, support });
-      else if (opposes(support)) out.against.push({ sents, article, text, support });
+      else if (opposes(support, verb)) out.against.push({ sents, article, text, support });
       else if (main) {
         // The claim's clause of time ("… as the fire approached Lahaina") says when, not what: a sentence that says the
         // opposite of its main clause ("the decision not to sound the sirens") contradicts it, worded as it may be.
         const m = supportOf(main, { quote: text, speakers: article.outlet ? [article.outlet] : [], timeline }, ctx);
-        if (opposes(m) && m.parts.some((x) => x.contradicts && x.check !== 'figures' && x.check !== 'dates')) out.against.push({ sents, article, text, support: m });
+        if (opposes(m, verb) && m.parts.some((x) => x.contradicts && x.check !== 'figures' && x.check !== 'dates')) out.against.push({ sents, article, text, support: m });
       }
     }
   }
@@ -207,8 +207,11 @@ function judgeBySupport(deps: Deps, claim: string, verb = mainVerb(claim)): { fo
  * A sentence's judgement that contradicts a claim part: the sentence says something incompatible about the same
  * subject, every failing check a contradiction or a predicate short of a word or two.
  */
-function opposes(support: Support): boolean {
+function opposes(support: Support, verb: string | null): boolean {
   const failed = support.parts.filter((x) => !x.ok);
+  // Another figure is of another event when the sentence does not say the claim's main verb ("99 people" killed is no
+  // count of the "12,000 people" who lived there): as in figureSlot.
+  if (verb && support.uncovered.includes(verb) && failed.some((x) => x.check === 'figures')) return false;
   // Most of the claim's words must be the sentence's for it to speak of the same subject; a word or two it words
   // otherwise ("settlement" / "agreement") leaves the predicate short, not the subject another one.
   // A state written as its opposite ("northbound" / "travelling south") shares no word with the claim's: supportOf

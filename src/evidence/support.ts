@@ -651,8 +651,12 @@ export function supportOf(statement: string, evidence: string | Quoted | readonl
   let antonym: string | null = null;
   let flipped: string | null = null;
   const matched = new Set<string>();
+  // A quote word that is another of the statement's own words says that word, not this one too ("99 people" says
+  // "people", not "lived" as well, though WordNet has "people" as a verb of living somewhere).
+  const own = new Set(content.map((t) => t.lemma));
+  const same = sameState(text, quoted.map((q) => q.quote).join(' '));
   for (const t of content) {
-    const by = qToks.map((q) => [q, cover(t, q, ctx, true)] as const).filter(([, c]) => c);
+    const by = qToks.map((q) => [q, cover(t, q, ctx, true)] as const).filter(([q, c]) => c && (c === 'same' || !own.has(q.lemma)));
     const support = by.filter(([, c]) => c === 'same' || c === 'related' || c === 'loose').map(([q]) => q);
     if (support.length) {
       covered++;
@@ -660,6 +664,12 @@ export function supportOf(statement: string, evidence: string | Quoted | readonl
       matched.add(t.lemma);
       if (!support.some((q) => q.neg === t.neg)) flipped ??= t.surface;
     } else if (by.some(([, c]) => c === 'antonym')) antonym ??= t.surface;
+    else if (same.mine.some(([a, b]) => t.start >= a && t.end <= b) && qToks.some((q) => q.neg === t.neg && same.theirs.some(([a, b]) => q.start >= a && q.end <= b))) {
+      // A state the quote writes in other words of the same side ("heading northbound" / "sailing northbound").
+      covered++;
+      firm++;
+      matched.add(t.lemma);
+    }
   }
   for (const t of s.toks) {
     if (!t.name || inFrame(t.start)) continue;
@@ -715,6 +725,23 @@ export function supportOf(statement: string, evidence: string | Quoted | readonl
 const DETERMINER_WORDS = new Set(DETERMINERS);
 const BE_FORMS = new Set(COPULAS);
 const phraseRe = (p: string) => new RegExp(`\\b${p.replace(/ /g, '\\s+')}\\b`, 'gi');
+
+/**
+ * The statement's state phrases (STATE_OPPOSITES) whose side the quote also writes, and the quote's phrases of it:
+ * character spans in each.
+ */
+function sameState(statement: string, quote: string): { mine: [number, number][]; theirs: [number, number][] } {
+  const out = { mine: [] as [number, number][], theirs: [] as [number, number][] };
+  for (const side of STATE_OPPOSITES.flat()) {
+    const theirs = side.flatMap((p) => [...quote.matchAll(phraseRe(p))].map((m): [number, number] => [m.index!, m.index! + m[0].length]));
+    if (!theirs.length) continue;
+    const mine = side.flatMap((p) => [...statement.matchAll(phraseRe(p))].map((m): [number, number] => [m.index!, m.index! + m[0].length]));
+    if (!mine.length) continue;
+    out.mine.push(...mine);
+    out.theirs.push(...theirs);
+  }
+  return out;
+}
 
 /**
  * The statement with its state phrase written as the opposite state ("The ship was travelling south" → "The ship was

@@ -7,9 +7,9 @@
 /** Verbs of travel a direction follows ("heading north", "was sailing south"). */
 const TRAVEL_VERBS = ['heading', 'headed', 'travelling', 'traveling', 'sailing', 'moving', 'going', 'transiting', 'steaming', 'bound', 'flying', 'driving'];
 
-/** The ways of saying a direction of travel: "northbound", "north-bound", "heading north", "heading northward". */
+/** The ways of saying a direction of travel: "northbound", "north-bound", "heading north", "heading northward", "heading northbound". */
 function travelling(direction: string): string[] {
-  return [`${direction}bound`, `${direction}-bound`, ...TRAVEL_VERBS.flatMap((v) => [`${v} ${direction}`, `${v} ${direction}ward`, `${v} ${direction}wards`])];
+  return [`${direction}bound`, `${direction}-bound`, ...TRAVEL_VERBS.flatMap((v) => [`${v} ${direction}`, `${v} ${direction}ward`, `${v} ${direction}wards`, `${v} ${direction}bound`])];
 }
 
 export const STATE_OPPOSITES: readonly (readonly [readonly string[], readonly string[]])[] = [
