@@ -2,7 +2,8 @@
  * "up to a mile", "about an acre": an article before a unit of length or area written as a word is one of it — a figure
  * like "1.5 miles" — except inside a fraction ("half a mile", "two-thirds of an acre", which is the figure). Found on real
  * news ("deadly shrapnel traveling up to a mile" went unread, so "how far could the shrapnel fly" was refused). Stories
- * written here: a gas leak, a grass fire.
+ * written here: a gas leak, a grass fire, a flooded park. "How much of <a place> burned" asks a share or an area of it
+ * (lexicon: the share question's figures include areas), not a count of whoever put the fire out.
  */
 import { describe, expect, it } from 'vitest';
 import { readFigures } from '../src/analysis/figures.js';
@@ -16,7 +17,11 @@ const LEAK: Record<string, string> = {
 const FIRE: Record<string, string> = {
   '01_downs-gazette.txt': `3 July 2040\n\nGrass fire on Carrow Down\n\nA grass fire burned about an acre of Carrow Down on Sunday afternoon.\n\nTwo crews put it out within an hour.\n`,
 };
+const PARK: Record<string, string> = {
+  '01_city-desk.txt': `18 February 2041\n\nRiver bursts into Fenmoor Park\n\nThe river flooded 40 hectares of Fenmoor Park overnight, the council said.\n\nThree families were moved from houseboats.\n`,
+};
 const leak = storyDeps(LEAK);
+const park = storyDeps(PARK);
 const fire = storyDeps(FIRE);
 
 describe('"a mile", "an acre": one of the unit', () => {
@@ -31,6 +36,13 @@ describe('"a mile", "an acre": one of the unit', () => {
   it('answers how far (leak)', async () => {
     const a = await askIn(leak(), 'how far could the flames go');
     expect(a.short?.text ?? '', answerText(a)).toMatch(/^up to a mile \[\d+\]$/);
+  }, 60_000);
+
+  it('"how much of <a place>" asks a share or an area of it, not a count of something else (fire, park)', async () => {
+    const a = await askIn(fire(), 'how much of carrow down burned');
+    expect(a.short?.text ?? '', answerText(a)).toMatch(/^about an acre \[\d+\]$/);
+    const b = await askIn(park(), 'how much of fenmoor park flooded');
+    expect(b.short?.text ?? '', answerText(b)).toMatch(/^40 hectares \[\d+\]$/);
   }, 60_000);
 
   it('answers how much land (fire)', async () => {

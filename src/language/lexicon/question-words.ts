@@ -108,7 +108,7 @@ export const ANSWER_CUES: readonly AnswerCue[] = [
   // "what's the westbound traffic worth?", "how much was the deal worth?": a value in money.
   { re: String.raw`^\s*(?:and\s+|so\s+)?(?:what|how much)(?:['’]s|\s+is|\s+was|\s+are|\s+were|\s+will)?\s.*\bworth\s*\??\s*$`, kind: 'amount', figures: ['money'], words: ['worth', 'much'] },
   { re: String.raw`\bhow old\b|\bwhat age\b|\bhow young\b`, kind: 'age', figures: ['age'], words: ['old', 'age', 'young'] },
-  { re: String.raw`\bwhat (?:percentage|percent|proportion|share|fraction)\b|\bhow much of\b`, kind: 'count', figures: ['percent', 'count'], words: ['percentage', 'percent', 'proportion', 'share', 'fraction', 'much'] },
+  { re: String.raw`\bwhat (?:percentage|percent|proportion|share|fraction)\b|\bhow much of\b`, kind: 'count', figures: ['percent', 'count', 'area'], words: ['percentage', 'percent', 'proportion', 'share', 'fraction', 'much'] },
   // "the number of" asks a count unless the question opens with another question word ("when did the number of evacuees rise …").
   { re: String.raw`\bhow many\b|\bwhat (?:number|total)\b|^(?!\s*(?:and\s+)?(?:when|where|why|who)\b).*\bthe number of\b`, kind: 'count', figures: ['count'], words: ['many', 'number', 'total'] },
   { re: String.raw`\bhow heavy\b|\bweigh\b|\bwhat weight\b`, kind: 'amount', figures: ['weight'], words: ['heavy', 'weigh', 'weight'] },
