@@ -158,9 +158,16 @@ function interpretFollowUp(question: string, prev: Turn | undefined): FollowUp {
     const prevNames = properNames(prev.resolved).filter((n) => !STOP_NAME.has(n.toLowerCase()));
     // "What did China say about Venezuela?" + "And Russia?" asks what Russia said: swap the speaker.
     const prevSpeaker = prev.resolved.match(ASKED_SPEAKER_RE)?.[1];
+    // Typed in lower case ("when did trump visit" + "and buttigieg?"), the name is found by the names the turn was about.
     const target = prevSpeaker && properNames(prevSpeaker).length ? prevSpeaker : prevNames[prevNames.length - 1];
     if (target) {
       return { resolved: prev.resolved.replace(target, newName), isFollowUp: true, context: [] };
+    }
+    // Typed in lower case ("when did trump visit" + "and buttigieg?"), the name is found by the names the turn was about,
+    // and the new one, standing in a name's place, is written as a name ("united" is United, not the word).
+    const typed = writtenName(prev.resolved, prev.names);
+    if (typed && !newName.split(/\s+/).some((w) => STOPWORDS.has(w.toLowerCase()))) {
+      return { resolved: prev.resolved.replace(typed, newName.replace(/(^|\s)(\p{Ll})/gu, (_, sp: string, c: string) => sp + c.toUpperCase())), isFollowUp: true, context: [] };
     }
     // "What happened? the strikes" + "And the boats?" asks what happened to the boats: replace the earlier addition, not add to it.
     return { resolved: `${prev.resolved.replace(/\?\s.*$/s, '?')} ${newName}`, isFollowUp: true, context: [] };
@@ -179,6 +186,23 @@ function interpretFollowUp(question: string, prev: Turn | undefined): FollowUp {
     if (carry.length) return { resolved: `${question} (${carry.join(', ')})`, isFollowUp: true, context: carry };
   }
   return { resolved: question, isFollowUp: false, context: [] };
+}
+
+/**
+ * Where a question writes one of `names` (the names its turn was about), in any case: the longest run of that name's words
+ * as written ("trump" for Donald Trump, "norfolk southern" for Norfolk Southern Corp.), the first name's first.
+ */
+function writtenName(text: string, names: readonly string[]): string | undefined {
+  // A subject the turn was about may be a noun ("flights"): only names, written with a capital, are looked for.
+  for (const name of names.filter((n) => /^\p{Lu}/u.test(n))) {
+    const parts = words(name).map((w) => fold(w)).filter((w) => w.length >= 3 && !STOP_NAME.has(w));
+    if (!parts.length) continue;
+    const alt = parts.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+    const runs = [...text.matchAll(new RegExp(`\\b(?:${alt})(?:\\s+(?:${alt}))*\\b`, 'giu'))].map((m) => m[0]);
+    const best = runs.sort((a, b) => b.length - a.length)[0];
+    if (best) return best;
+  }
+  return undefined;
 }
 
 /**

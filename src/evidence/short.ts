@@ -175,6 +175,7 @@ export function fillersOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestio
       // A name the question asks with, written in the sentence itself.
       const namedIn = (s: Sentence) => elements.some((e) => e.role === 'entity' && w.support.get(e.id)?.sentence === s && w.support.get(e.id)!.match >= 0.9);
       const act = askedAct(q, elements);
+      const askedIds = new Set(elements.filter((e) => e.role === 'entity' && e.entityIds).flatMap((e) => [...e.entityIds!]));
       for (const s of w.sentences) {
         for (const f of figuresIn(deps, s.id)) {
           // A bare number ("the 15 behind it") counts what its sentence names.
@@ -225,6 +226,8 @@ export function fillersOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestio
           if (often && f.kind === 'duration') fit *= 0.5;
           if (fit <= 0) continue;
           let end = withNoun(s.text, f);
+          // "1,120 Delta flights" for "how many United flights": a count whose noun another name modifies is that one's.
+          if (askedIds.size && mentionsIn(deps, s.id).some(({ e, m }) => m.start >= f.end && m.end <= end && !askedIds.has(e.id))) fit *= 0.5;
           // A figure of another act than the question's counts something else (countsOtherAct).
           if (q.kind === 'count' && countsOtherAct(deps, s, f, act)) continue;
           // "one hour and 45 minutes", "two years and three months": one span of time, written in two units.
