@@ -197,7 +197,7 @@ function writtenName(text: string, names: readonly string[]): string | undefined
   for (const name of names.filter((n) => /^\p{Lu}/u.test(n))) {
     const parts = words(name).map((w) => fold(w)).filter((w) => w.length >= 3 && !STOP_NAME.has(w));
     if (!parts.length) continue;
-    const alt = parts.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+    const alt = alternation(parts);
     const runs = [...text.matchAll(new RegExp(`\\b(?:${alt})(?:\\s+(?:${alt}))*\\b`, 'giu'))].map((m) => m[0]);
     const best = runs.sort((a, b) => b.length - a.length)[0];
     if (best) return best;

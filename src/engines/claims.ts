@@ -64,6 +64,19 @@ export function hasNegation(text: string): boolean {
   return NEG_RE.test(text);
 }
 
+/** The terms each negation cue governs: the first `window` terms after it, up to a quotation or clause boundary. */
+function negationScopes(text: string, window: number): string[][] {
+  const out: string[][] = [];
+  NEG_RE.lastIndex = 0;
+  for (const m of text.matchAll(NEG_RE)) {
+    const after = text.slice(m.index! + m[0].length, m.index! + m[0].length + 160);
+    // A quotation or clause boundary ends the scope.
+    const clause = after.split(/[.;:!?]|,\s*(?:but|and|while|though|although)\b/)[0] ?? '';
+    out.push(terms(clause).slice(0, window));
+  }
+  return out;
+}
+
 /**
  * Content terms of `text` that fall under a negation cue: the next few content
  * words after "not", "denied", "yet to"… ("did not confirm the report" negates
@@ -71,16 +84,7 @@ export function hasNegation(text: string): boolean {
  * negate everything else in the sentence.
  */
 export function negatedTerms(text: string, window = 6): Set<string> {
-  const out = new Set<string>();
-  NEG_RE.lastIndex = 0;
-  for (const m of text.matchAll(NEG_RE)) {
-    const after = text.slice(m.index! + m[0].length, m.index! + m[0].length + 160);
-    // A quotation or clause boundary ends the scope.
-    const clause = after.split(/[.;:!?]|,\s*(?:but|and|while|though|although)\b/)[0] ?? '';
-    const ts = terms(clause).slice(0, window);
-    for (const t of ts) out.add(t);
-  }
-  return out;
+  return new Set(negationScopes(text, window).flat());
 }
 
 /**
@@ -89,12 +93,7 @@ export function negatedTerms(text: string, window = 6): Set<string> {
  */
 export function negatedOnlyTerms(text: string, window = 6): Set<string> {
   const inScope = new Map<string, number>();
-  NEG_RE.lastIndex = 0;
-  for (const m of text.matchAll(NEG_RE)) {
-    const after = text.slice(m.index! + m[0].length, m.index! + m[0].length + 160);
-    const clause = after.split(/[.;:!?]|,\s*(?:but|and|while|though|although)\b/)[0] ?? '';
-    for (const t of terms(clause).slice(0, window)) inScope.set(t, (inScope.get(t) ?? 0) + 1);
-  }
+  for (const t of negationScopes(text, window).flat()) inScope.set(t, (inScope.get(t) ?? 0) + 1);
   const all = new Map<string, number>();
   for (const t of terms(text)) all.set(t, (all.get(t) ?? 0) + 1);
   return new Set([...inScope].filter(([t, n]) => n >= (all.get(t) ?? 0)).map(([t]) => t));

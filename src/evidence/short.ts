@@ -36,7 +36,7 @@ import {
   QUALIFIERS,
   alternation,
 } from '../language/lexicon/index.js';
-import { CLAUSE_MARKS, CLAUSE_OPENERS, FREQUENCY_QUESTION_RE, FREQUENCY_UNITS, MEASURE_OF_RE, PLACE_KIND_NOUNS, SET_OFF_PARTICIPLES } from '../language/lexicon/slot-ties.js';
+import { CLAUSE_MARKS, CLAUSE_OPENERS, FREQUENCY_QUESTION_RE, FREQUENCY_UNITS, INFINITIVE_OBJECT_STARTS, MEASURE_OF_RE, PLACE_KIND_NOUNS, PURPOSE_CLAUSE_BREAKS, SET_OFF_PARTICIPLES } from '../language/lexicon/slot-ties.js';
 import { DURATION_DAYS, MEASURE_OBJECT_VERBS, MEASURE_VERBS } from '../language/lexicon/units.js';
 import { COPULAS } from '../language/lexicon/states.js';
 import { COMPANY_SUFFIXES } from '../language/lexicon/organisations.js';
@@ -546,10 +546,8 @@ function anchorsIn(w: Window): { sentence: Sentence; via: string }[] {
 
 /** How well an infinitive of purpose after the question's verb answers "why": a little below a stated cue ("because"). */
 const PURPOSE_FIT = 0.9;
-/** Words between the question's verb and a "to" that end its object: a new clause begins there. */
-const CLAUSE_BREAK_RE = /[,;:.!?"“”()—]|\b(?:and|but|or|that|which|who|when|while|because|if)\b/i;
-/** Words that begin an infinitive's object ("to address other calls", "to help them"): after them, "to <verb>" is a verb, not a place ("to school on Monday"). */
-const OBJECT_STARTS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'them', 'him', 'us', 'it', 'other', 'another', 'more', 'any', 'some', 'all', 'every', 'each', 'those', 'these', 'this', 'that', 'what', 'up', 'out', 'off', 'down', 'back', 'people', 'survivors', 'residents']);
+/** Between the question's verb and a "to": a mark or a word that opens a new clause (PURPOSE_CLAUSE_BREAKS). */
+const CLAUSE_BREAK_RE = new RegExp(`[,;:.!?"“”()—]|\\b(?:${alternation(PURPOSE_CLAUSE_BREAKS)})\\b`, 'i');
 
 /**
  * "Why did they leave?" — "… before leaving to address other calls for service": a "to" + verb right after the question's
@@ -569,7 +567,7 @@ function purposeAfterVerb(s: Sentence, verbKeys: ReadonlySet<string>, asked: Rea
       if (t.word[j]!.toLowerCase() !== 'to') continue;
       const verb = t.word[j + 1]!.toLowerCase();
       const next = t.word[j + 2]?.toLowerCase();
-      const isVerb = partsOfSpeech(lemma(verb)).has('verb') && (lexTags(verb).has('Infinitive') || (next !== undefined && OBJECT_STARTS.has(next)));
+      const isVerb = partsOfSpeech(lemma(verb)).has('verb') && (lexTags(verb).has('Infinitive') || (next !== undefined && INFINITIVE_OBJECT_STARTS.has(next)));
       // "flew to Brussels to meet …": a "to" before a place is read past.
       if (!isVerb) continue;
       if (!t.keys[j + 1]!.some((k) => asked.has(k))) {
@@ -686,7 +684,7 @@ export interface AskedAct {
 
 /** "did" right after the counted noun, or a form of "be" or "get" right before a verb that is no -ing form. */
 const PAST_OBJECT_RE = /^\s+did\b/i;
-const PASSIVE_ASKED_RE = /\b(?:was|were|is|are|been|being|be|got|get|gets|getting)\s+(?:\p{L}+ly\s+)?$/iu;
+const PASSIVE_ASKED_RE = new RegExp(`\\b(?:${[...COPULAS, 'got', 'get', 'gets', 'getting'].join('|')})\\s+(?:\\p{L}+ly\\s+)?$`, 'iu');
 
 export function askedAct(q: ParsedQuestion, elements: readonly Element[]): AskedAct {
   const verbs = elements.filter((e) => e.role === 'predicate' && e.term?.cls === 'verb' && !e.term.cue && !q.clauses.some((c) => c.verbs.includes(e.term!)));

@@ -55,3 +55,18 @@ export const AGENT_PREPOSITIONS: ReadonlySet<string> = new Set(['by']);
 
 /** The preposition that names a verb's instrument after its object ("push and pull the ship with 10 tugboats"). */
 export const INSTRUMENT_PREPOSITIONS: ReadonlySet<string> = new Set(['with']);
+
+/**
+ * Words that open a new clause between a verb and a "to" ("left … and went to …"): an infinitive after them is not the
+ * verb's purpose. Not "before", "after", "until": there they begin a time ("left the harbour before dawn to pick up …").
+ */
+export const PURPOSE_CLAUSE_BREAKS: readonly string[] = ['and', 'but', 'or', 'that', 'which', 'who', 'when', 'while', 'because', 'if'];
+
+/**
+ * Words that begin an infinitive's object ("to address other calls", "to help them"): after them, "to <word>" is a verb,
+ * not a place ("to school on Monday").
+ */
+export const INFINITIVE_OBJECT_STARTS: ReadonlySet<string> = new Set([
+  'the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'them', 'him', 'us', 'it', 'other', 'another', 'more', 'any',
+  'some', 'all', 'every', 'each', 'those', 'these', 'this', 'that', 'what', 'up', 'out', 'off', 'down', 'back', 'people', 'survivors', 'residents',
+]);
