@@ -50,3 +50,13 @@ describe("a count another name modifies is that one's", () => {
     expect(a.short?.text ?? '', answerText(a)).toMatch(/^12 flights \[\d+\]$/);
   }, 60_000);
 });
+
+describe('hostile follow-ups', () => {
+  it('replacement patterns in the new name are text, not patterns', async () => {
+    const { resolveFollowUp } = await import('../src/engines/ask.js');
+    const prev = { question: 'when did Okafor visit', resolved: 'when did Okafor visit', answer: '', names: ['Ruth Okafor'], at: 0 };
+    expect(resolveFollowUp('and $&?', prev).resolved).toBe('when did $& visit');
+    const lower = { ...prev, question: 'when did okafor visit', resolved: 'when did okafor visit' };
+    expect(resolveFollowUp("and $`zeller?", lower).resolved).toBe('when did $`zeller visit');
+  });
+});

@@ -158,16 +158,17 @@ function interpretFollowUp(question: string, prev: Turn | undefined): FollowUp {
     const prevNames = properNames(prev.resolved).filter((n) => !STOP_NAME.has(n.toLowerCase()));
     // "What did China say about Venezuela?" + "And Russia?" asks what Russia said: swap the speaker.
     const prevSpeaker = prev.resolved.match(ASKED_SPEAKER_RE)?.[1];
-    // Typed in lower case ("when did trump visit" + "and buttigieg?"), the name is found by the names the turn was about.
     const target = prevSpeaker && properNames(prevSpeaker).length ? prevSpeaker : prevNames[prevNames.length - 1];
     if (target) {
-      return { resolved: prev.resolved.replace(target, newName), isFollowUp: true, context: [] };
+      // A replacer function: the user's words are text, never a replacement pattern ("and $&?" stays "$&").
+      return { resolved: prev.resolved.replace(target, () => newName), isFollowUp: true, context: [] };
     }
     // Typed in lower case ("when did trump visit" + "and buttigieg?"), the name is found by the names the turn was about,
     // and the new one, standing in a name's place, is written as a name ("united" is United, not the word).
     const typed = writtenName(prev.resolved, prev.names);
     if (typed && !newName.split(/\s+/).some((w) => STOPWORDS.has(w.toLowerCase()))) {
-      return { resolved: prev.resolved.replace(typed, newName.replace(/(^|\s)(\p{Ll})/gu, (_, sp: string, c: string) => sp + c.toUpperCase())), isFollowUp: true, context: [] };
+      const asName = newName.replace(/(^|\s)(\p{Ll})/gu, (_, sp: string, c: string) => sp + c.toUpperCase());
+      return { resolved: prev.resolved.replace(typed, () => asName), isFollowUp: true, context: [] };
     }
     // "What happened? the strikes" + "And the boats?" asks what happened to the boats: replace the earlier addition, not add to it.
     return { resolved: `${prev.resolved.replace(/\?\s.*$/s, '?')} ${newName}`, isFollowUp: true, context: [] };
