@@ -97,6 +97,14 @@ describe('search terms (stable keys)', () => {
     expect(terms('malta flagg')).toEqual(terms('Malta flagged'));
   });
 
+  it('ends a word at a dot between a digit and a letter (a caption glued to its credit), keeps "U.S." and "3.5" whole', () => {
+    expect(words('on July 3, 2031.Orbis Imaging / Reuters')).toEqual(['on', 'july', '3', '2031', 'orbis', 'imaging', 'reuters']);
+    expect(terms('flooded in 2031.Orbis Imaging')).toEqual(['flood', '2031', 'orbis', 'imag']);
+    expect(words('U.S. forces at 3.5 p.m. in D.C., v2.0 and No.1')).toEqual(['us', 'forces', 'at', '35', 'pm', 'in', 'dc', 'v20', 'and', 'no', '1']);
+    expect(tokenize('in 2031.Orbis').map((t) => t.surface)).toEqual(['in', '2031', 'Orbis']);
+    expect(tokenize('the U.S. at 3.5').map((t) => t.surface)).toEqual(['the', 'U.S', 'at', '3.5']);
+  });
+
   it('folds accents and drops possessives and stopwords', () => {
     expect(words('Velásquez’s U.S. visit')).toEqual(['velasquez', 'us', 'visit']);
     expect(terms('The strikes were deployed')).toEqual(['strik', 'deploy']);

@@ -14,7 +14,7 @@ import { entityLookupOf } from '../analysis/entity-lookup.js';
 import { expandQuery } from '../analysis/relations.js';
 import { dateMentionsIn } from './date-mentions.js';
 import { QUERY_SYNONYMS, synonymsOf } from '../language/synonyms.js';
-import { nounClass } from '../language/wordnet.js';
+import { nounClass, partsOfSpeech } from '../language/wordnet.js';
 import { STOPWORDS, fold, stem, terms, words } from '../language/tokenize.js';
 import { PRONOUNS } from '../language/lexicon/entity-cues.js';
 import { HOW_MEASURES, MEASURE_KINDS, MEASURE_UNITS, MEASURE_VERBS } from '../language/lexicon/units.js';
@@ -82,6 +82,8 @@ const SETTING_SHARE = 0.15;
 /** Answer kinds whose slot is filled by a typed value: there a setting topic noun ranks and is not required. */
 const SETTING_KINDS: ReadonlySet<string> = new Set(['count', 'amount', 'age', 'date', 'time']);
 
+/** How much the corpus's closest spelling of a dictionary word stands for it: it ranks, it does not stand for the word. */
+const RESPELLED_WORD = 0.3;
 /** A related word below this weight helps find and rank, but does not stand for the question's word. */
 export const STANDS_FOR_WEIGHT = 0.5;
 /** A verb related to the question's (a hypernym, a rarer sense's synonym) at least this much states it, when no window states it by a closer word. */
@@ -107,8 +109,10 @@ export function elementsOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuesti
       if ((keys.get(k) ?? 0) < w) keys.set(k, w);
     };
     put(t.key, 1);
+    // A close spelling stands for a typo ("evacutaion"); a word the dictionary lists is no typo of another word
+    // ("start" is not "state"): its close spelling only ranks.
     const fixed = deps.index.correct(t.key);
-    if (fixed !== t.key) put(fixed, 0.9);
+    if (fixed !== t.key) put(fixed, partsOfSpeech(t.lemma).size ? RESPELLED_WORD : 0.9);
     for (const alt of t.alternatives ?? []) put(stem(alt), 1);
     const expansion = expandQuery(relations, [t.lemma, ...(t.alternatives ?? []).filter((a) => !/\d/.test(a))]).terms;
     for (const x of expansion) for (const k of x.keys) put(k, x.relation === 'exact' ? 1 : x.weight);

@@ -20,8 +20,9 @@ import { encodeIndex, loadIndexFile } from './stored-index.js';
  * Bump when tokenisation, stored fields or the file format change, so stale caches are ignored.
  * 9: postings stored as typed arrays (src/index/stored-index.ts), no longer MiniSearch's JSON.
  * 10: search keys keep a silent e where the word without it is another ("plane", not "plan") and undo a doubled consonant ("planned" → "plan").
+ * 11: a dot between a digit and a letter ends a word ("2021.Maxar" is two words: a caption glued to its credit).
  */
-const SCHEMA = 10;
+const SCHEMA = 11;
 
 interface Doc {
   id: string;

@@ -94,7 +94,7 @@ interface Token {
 }
 
 /** Title abbreviations whose dot is part of the word ("Dr. Samuel Brennan"). */
-const TOKEN_RE = /[\p{L}\p{N}](?:[\p{L}\p{N}]|['’.\-&](?=[\p{L}\p{N}]))*\.?/gu;
+const TOKEN_RE = /[\p{L}\p{N}](?:[\p{L}\p{N}]|['’\-&](?=[\p{L}\p{N}])|(?<=\p{L})\.(?=\p{L})|(?<=\p{N})\.(?=\p{N}))*\.?/gu;
 
 function tokenize(text: string): Token[] {
   const out: Token[] = [];

@@ -32,7 +32,12 @@ export function words(text: string): string[] {
   return out;
 }
 
-const WORD_RE = /[\p{L}\p{N}]+(?:['.-][\p{L}\p{N}]+)*/gu;
+/**
+ * A word: letters and digits, with inner apostrophes, hyphens and dots ("U.S.", "3.5"). A dot between a digit and a
+ * letter joins nothing: it is a sentence's end with its space lost ("… on July 3, 2021.Maxar Technologies", a caption
+ * glued to its credit), not one word.
+ */
+const WORD_RE = /[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+|(?:(?<=\p{L})\.(?=\p{L})|(?<=\p{N})\.(?=\p{N}))[\p{L}\p{N}]+)*/gu;
 /** ASCII but the backtick, which `fold` turns into an apostrophe ("don`t" is one word). */
 const ASCII_RE = /^[\x00-\x5f\x61-\x7f]*$/;
 
@@ -211,7 +216,8 @@ export interface Token {
   allCaps: boolean;
 }
 
-const TOKEN_RE = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
+/** As WORD_RE, with the typographic apostrophe. */
+const TOKEN_RE = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+|(?:(?<=\p{L})\.(?=\p{L})|(?<=\p{N})\.(?=\p{N}))[\p{L}\p{N}]+)*/gu;
 
 /** The tokens of a text, with lemmas and offsets. */
 export function tokenize(text: string): Token[] {
