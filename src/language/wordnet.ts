@@ -163,8 +163,9 @@ function relationsOf(dict: Dictionary, lemma: string, senses: number, maxHyponym
         if (general && p.relation === 'hyponym') continue;
         // A lexical pointer links one word of the synset to one word of the other; 0 means the whole synsets.
         // Derivations of a synonym count ("signatory" is a "signer", who signs), in the main sense only ("mean"
-        // is "signify" in its third, which does not make a "sign"); antonyms only of the word itself.
-        if (p.source && p.source !== own && (p.relation !== 'derivation' || sense > 0)) continue;
+        // is "signify" in its third, which does not make a "sign"); antonyms only of the word itself, and pertainyms too:
+        // "chiefly" pertains to "chief", but its synonym "primarily" to "primary", not to a chief.
+        if (p.source && p.source !== own && (p.relation !== 'derivation' || p.pertains || sense > 0)) continue;
         const target = dict.synset(p.offset, p.pos);
         const words = p.target ? [target.words[p.target - 1]!] : target.words;
         // An adjective in its main sense pertains to its noun in whichever sense WordNet files it under ("congressional"
