@@ -573,6 +573,9 @@ function groupKey(c: Candidate): string {
   return k;
 }
 
+/** A company's legal form ending its name ("Norfolk Southern Corporation", "Acme Inc"), as a group key's last word. */
+const LEGAL_FORMS: ReadonlySet<string> = new Set([...COMPANY_SUFFIXES.map((s) => keyOf(s)), 'corporation']);
+
 /** "WaPo" ~ "Washington Post": each capitalised chunk starts the matching word. */
 function isBlendOf(short: string, words: string[]): boolean {
   const chunks = short.match(/\p{Lu}\p{Ll}*/gu);
@@ -692,6 +695,18 @@ export function buildEntityIndex(corpus: Corpus): EntityIndex {
       longer[0]!.cands.push(...g.cands);
       groups.delete(g.key);
     }
+  }
+
+  // A company named with its legal form ("Norfolk Southern Corporation (NSC)", "Kestrel Foods Ltd") is the company the
+  // articles otherwise name without it ("Norfolk Southern"): the bare name joins it, where it is an organisation too. The
+  // longer name stays first, so an acronym it glosses ("NSC") still finds it. The legal form says what the bare name is,
+  // which its own words may not ("Norfolk" is a city): only a person's name is not joined.
+  for (const g of [...groups.values()]) {
+    if (g.tokens.length < 3 || !LEGAL_FORMS.has(g.tokens.at(-1)!) || groups.get(g.key) !== g) continue;
+    const bare = groups.get(g.tokens.slice(0, -1).join(' '));
+    if (!bare || bare === g || kindOfCands(bare.cands) === 'person' || kindOfCands(g.cands) !== 'organization') continue;
+    g.cands.push(...bare.cands);
+    groups.delete(bare.key);
   }
 
   // One person's name transliterated differently by different outlets ("Narongsak Osotthanakorn", "Narongsak Osottanakorn",
