@@ -31,8 +31,10 @@ describe('a yes/no question with the verb worded otherwise', () => {
     expect(answerText(a)).toContain('The Harbour Stock Exchange, however, carried out normal operations.');
   }, 60_000);
 
+  // "was the ferry still working" named one thing, and "Ferries were operating on time again" names it with a related
+  // verb: it answers now (ask-yesno-one-noun-related-verb). A sentence holding only some of the nouns asked does not.
   it('is refused when the related verb stands beside one noun of the question only', async () => {
-    const a = await ask('was the ferry still working');
+    const a = await ask('was the ferry booking system still working');
     expect(a.answered, answerText(a)).toBe(false);
     expect(answerText(a)).toContain('never say whether');
   }, 60_000);

@@ -240,10 +240,11 @@ function decideOn(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, r: Re
     if (!stated.length && q.kind !== 'yesno' && required.length >= 2) stated = together.filter((w) => required.every((e) => exactlyInCentre(w, e)));
     // Failing those, a window whose centre states a verb the question's is related to ("transported" for "brought"):
     // verbs rank, they do not veto; the slot must be filled well in that sentence (RELATED_MIN_FIT, below).
-    // A yes/no question is answered by such a sentence only when it holds everything else asked (two or more names and
-    // nouns, each by its own word): "was the stock exchange still working" — "The New York Stock Exchange … carried out
-    // normal operations".
-    if (q.kind === 'yesno' && !stated.length && required.length >= 2) {
+    // A yes/no question is answered by such a sentence only when it holds everything else asked (every name and noun,
+    // each by its own word): "was the stock exchange still working" — "The New York Stock Exchange … carried out normal
+    // operations"; "are the hotels filling up" — "Hotels … are not exactly packed" (one noun is enough: the sentence
+    // names it by its own word, and the verb is what is asked).
+    if (q.kind === 'yesno' && !stated.length && required.length >= 1) {
       stated = together.filter((w) => required.every((e) => exactlyInCentre(w, e)) && statesRelated(w));
     }
     if (q.kind !== 'yesno') {
