@@ -36,7 +36,7 @@ import {
   QUALIFIERS,
   alternation,
 } from '../language/lexicon/index.js';
-import { CLAUSE_MARKS, CLAUSE_OPENERS, FREQUENCY_QUESTION_RE, FREQUENCY_UNITS, INFINITIVE_OBJECT_STARTS, MEASURE_OF_RE, PLACE_KIND_NOUNS, PURPOSE_CLAUSE_BREAKS, SET_OFF_PARTICIPLES } from '../language/lexicon/slot-ties.js';
+import { CLAUSE_MARKS, CLAUSE_OPENERS, SETTING_NOUNS, FREQUENCY_QUESTION_RE, FREQUENCY_UNITS, INFINITIVE_OBJECT_STARTS, MEASURE_OF_RE, PLACE_KIND_NOUNS, PURPOSE_CLAUSE_BREAKS, SET_OFF_PARTICIPLES } from '../language/lexicon/slot-ties.js';
 import { DURATION_DAYS, MEASURE_OBJECT_VERBS, MEASURE_VERBS } from '../language/lexicon/units.js';
 import { COPULAS } from '../language/lexicon/states.js';
 import { COMPANY_SUFFIXES } from '../language/lexicon/organisations.js';
@@ -78,6 +78,8 @@ const TRAILING_FUNCTION_RE = /(?:\s+(?:that|which|who|whom|whose|where|when|and|
 const REASON_END_RE = /\s+(?:and so|and then|but|and therefore|and thus)\s+/;
 /** Auxiliaries between a cause and its verb ("tides and winds were complicating"). */
 const CAUSE_AUX_RE = /(?:\s+(?:is|was|are|were|has|have|had|been|being|also|still))+\s*$/i;
+/** "the company whose power lines", "a utility whose": the noun a relative word describes, before the phrase it introduces. */
+const RELATIVE_HEAD_RE = /^.*\b(?:whose|which|that|who)\s+(?=\S+\s+\S)/i;
 /** Words that introduce a cause's phrase without being part of it ("but that strong winds …"). */
 const CAUSE_LEAD_RE = new RegExp(`^(?:.*\\b(?:${SPEECH_VERB_PATTERN})\\s+)?(?:(?:but|and|that|which|while|as|so)\\s+)*`, 'i');
 const REASON_RE = new RegExp(`\\b(?:${alternation(REASON_CUES)})\\b`, 'gi');
@@ -320,6 +322,7 @@ export function fillersOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestio
       const events = anchorsIn(w);
       const verbKeys = new Set(elements.filter((e) => e.role === 'predicate' && e.term?.cls === 'verb').flatMap((e) => [...e.keys].filter(([, v]) => v >= STANDS_FOR_WEIGHT).map(([k]) => k)));
       const askedWords = new Set(elements.flatMap((e) => [...e.keys.keys()]));
+      const verbless = !elements.some((e) => e.role === 'predicate');
       for (const s of w.sentences) {
         for (const [re, strength] of [[REASON_RE, 1], [WEAK_REASON_RE, 0.7]] as const) {
           for (const m of s.text.matchAll(re)) {
@@ -328,11 +331,15 @@ export function fillersOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestio
             const clause = (/^[^,;:.!?"“”()—]+/.exec(s.text.slice(from))?.[0] ?? '').split(REASON_END_RE)[0]!;
             const words = clause.trim().split(/\s+/);
             if (words.length < 3) continue;
-            if (strength < 1 && !/^\S+\s+(?:\p{L}+ing|the|a|an|his|her|their|its|high|strong|heavy|poor|bad)\b/iu.test(clause)) continue;
+            // "from winds blowing an ember …": a noun and its -ing, a cause at work, counts too.
+            if (strength < 1 && !/^\S+\s+(?:\p{L}+ing|the|a|an|his|her|their|its|high|strong|heavy|poor|bad|\p{L}+s\s+\p{L}+ing)\b/iu.test(clause)) continue;
             // "in the Suez Canal", "from the Red Sea": a place named after "in" or "from" says where, not why.
             if (strength < 1 && /^(?:in|from)\s+(?:the\s+)?\p{Lu}/u.test(clause)) continue;
+            // "in the same area as …", "in their cars", "in the morning", "in a statement": a setting, not a reason.
+            if (strength < 1 && settingAfterIn(clause)) continue;
             const after = events.filter((a) => a.sentence === s).flatMap((a) => anchorPositions(s, a.via)).filter((p) => p < from);
-            const close = after.length ? (from - Math.max(...after) < 50 ? 1 : 0.8) : 0.6;
+            // Asked with no verb ("what caused the fire"), the noun is all that ties a cue to the question: one far after it explains something else.
+            const close = after.length ? (from - Math.max(...after) < 50 ? 1 : verbless ? 0.7 : 0.8) : 0.6;
             // "citing the Suez Canal Authority", "citing sources": whom a report relies on, not a reason.
             if (CITED_SOURCE_RE.test(clause.trim())) continue;
             let end = words.length > 14 ? from + clause.split(/\s+/).slice(0, 14).join(' ').length : from + clause.length;
@@ -352,10 +359,14 @@ export function fillersOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestio
           // "… but that strong tides and winds were complicating …": the cause without the verb's auxiliary or the words that introduce it.
           const np = /((?:[\p{L}'’-]+\s+){0,4}[\p{L}'’-]+)\s*$/u.exec((before.split(/[,;:.!?"“”()—]/).pop() ?? '').replace(CAUSE_AUX_RE, ''))?.[1]?.replace(CAUSE_LEAD_RE, '');
           // "a global outage that caused …": the cause is the noun phrase the relative word follows.
-          const cause = np?.replace(TRAILING_FUNCTION_RE, '');
+          // "the company whose power lines sparked …": the cause is what the relative word introduces, not the noun it describes.
+          const cause = np?.replace(TRAILING_FUNCTION_RE, '').replace(RELATIVE_HEAD_RE, '');
           if (!cause || cause.split(/\s+/).length < 2) continue;
           const start = before.lastIndexOf(cause);
-          push(s, start, start + cause.length, 0.95 * at(s));
+          // "power lines sparked the earlier fire" for "what started the fire": the effect right after the cue is what was asked about.
+          const effect = terms(s.text.slice(m.index! + m[0].length).split(/[,;:.!?"“”()—]/)[0]!.split(/\s+/).slice(0, 7).join(' '));
+          const tied = effect.some((k) => elements.some((e) => e.role !== 'date' && (e.keys.get(k) ?? 0) >= 0.5));
+          push(s, start, start + cause.length, (tied ? 1 : 0.95) * at(s));
         }
       }
       break;
@@ -543,6 +554,29 @@ function clauseTie(deps: Pick<Deps, 'corpus'>, elements: Element[], fillers: Fil
 function anchorsIn(w: Window): { sentence: Sentence; via: string }[] {
   return [...w.support.values()].filter((x) => !['mention', 'reference', 'alias', 'date', 'dated'].includes(x.via));
 }
+
+/** Words between "in" and its noun that say nothing of what the noun is. */
+const SETTING_LEAD_RE = /^(?:the|a|an|this|that|its|their|his|her|our|same|whole|early|late|middle|coming|next|past|last|following|first)$/i;
+
+/**
+ * "in the same area as the blaze", "in their cars", "in the morning", "in a statement": "in" before a place, a thing, a
+ * time or a statement says where or when, not why. Not when a clause says what happened there ("in the area from
+ * where the sounds may be coming"): that may be the reason.
+ */
+function settingAfterIn(clause: string): boolean {
+  const w = clause.trim().split(/\s+/);
+  if (w[0]!.toLowerCase() !== 'in') return false;
+  let i = 1;
+  while (i < w.length - 1 && i < 3 && SETTING_LEAD_RE.test(w[i]!)) i++;
+  const word = w[i]!.toLowerCase().replace(/[^\p{L}-]/gu, '');
+  const noun = lemma(word);
+  const next = (w[i + 1] ?? '').toLowerCase();
+  if (/^(?:where|which|that|whose)$/.test(next) || (next === 'from' && /^where$/i.test(w[i + 2] ?? ''))) return false;
+  if (SETTING_NOUN_SET.has(noun) || SETTING_NOUN_SET.has(word)) return true;
+  const cls = nounClass(noun);
+  return (cls === 'location' || cls === 'artifact') && !partsOfSpeech(noun).has('verb');
+}
+const SETTING_NOUN_SET: ReadonlySet<string> = new Set(SETTING_NOUNS);
 
 /** How well an infinitive of purpose after the question's verb answers "why": a little below a stated cue ("because"). */
 const PURPOSE_FIT = 0.9;

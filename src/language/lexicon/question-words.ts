@@ -128,7 +128,7 @@ export const ANSWER_CUES: readonly AnswerCue[] = [
   // "how cold was the water", "what temperature": a temperature, nothing else.
   { re: String.raw`\bhow (?:cold|hot|warm|chilly|freezing)\b|\bwhat (?:temperature|temp)\b`, kind: 'amount', figures: ['temperature'], words: ['cold', 'hot', 'warm', 'chilly', 'freezing', 'temperature', 'temp'] },
   { re: String.raw`\bhow (?:big|large)\b|\bwhat size\b`, kind: 'amount', figures: ['area', 'length', 'weight', 'volume', 'count'], words: ['big', 'large', 'size'] },
-  { re: String.raw`^\s*(?:and\s+)?why\b|\bhow come\b|\bwhat (?:caused|causes|led to|leads to|killed|made|triggered|sparked|prompted|brought about)\b|\bwhat (?:is|was|were) (?:the )?(?:cause|causes|reason|reasons)\b|\bthe (?:cause|reason) (?:of|for)\b`, kind: 'reason', words: ['caused', 'causes', 'cause', 'reason', 'reasons', 'led', 'leads', 'made', 'triggered', 'sparked', 'prompted', 'brought', 'come'] },
+  { re: String.raw`^\s*(?:and\s+)?why\b|\bhow come\b|\bwhat (?:[a-z]+ly )?(?:caused|causes|led to|leads to|killed|made|triggered|sparked|prompted|brought about)\b|\bwhat (?:is|was|were) (?:the )?(?:cause|causes|reason|reasons)\b|\bthe (?:cause|reason) (?:of|for)\b|\bwhat (?:[a-z]+ly )?(?:started|starts|ignited|set off)\s+(?=(?:the|a|an|it|this|that|these|those)\b)`, kind: 'reason', words: ['caused', 'causes', 'cause', 'reason', 'reasons', 'led', 'leads', 'made', 'triggered', 'sparked', 'prompted', 'brought', 'come', 'started', 'starts', 'ignited', 'set', 'off'] },
   // "how did he die?", "how did they get out?": the manner or cause, found like a reason.
   { re: String.raw`^\s*(?:and\s+)?how\s+(?:did|does|do|could|can|would|was|were|is|are|has|have|had)\s+(?!(?:many|much|old|long|far|fast|heavy|deep|tall|high|wide|big|large|often)\b)`, kind: 'reason' },
   { re: String.raw`^\s*(?:and\s+)?where\b|\bwhat (?:place|location)\b|\bin which (?:place|location)\b`, kind: 'place', words: ['place', 'location'] },
@@ -166,6 +166,7 @@ export const PHRASAL_PREDICATES: Readonly<Record<string, string>> = {
   'pay out': 'pay compensate cost', 'paying out': 'pay compensate cost', 'paid out': 'pay compensate cost', 'hand over': 'transfer give',
   'handed over': 'transfer give', 'sign off': 'approve', 'signed off': 'approve',
   'set off': 'sound trigger activate detonate', 'setting off': 'sound trigger activate detonate',
+  'flare back up': 'rekindle reignite flare', 'flared back up': 'rekindle reignite flare', 'flare up': 'rekindle reignite flare', 'flared up': 'rekindle reignite flare',
   'put out': 'extinguish douse', 'burn down': 'destroy burn', 'burned down': 'destroy burn', 'blow up': 'explode', 'blew up': 'explode',
   'break down': 'fail malfunction', 'broke down': 'fail malfunction', 'take off': 'depart launch', 'took off': 'depart launch',
   'pick up': 'rescue collect', 'picked up': 'rescue collect', 'knock out': 'disable disrupt', 'knocked out': 'disable disrupt',

@@ -70,3 +70,12 @@ export const INFINITIVE_OBJECT_STARTS: ReadonlySet<string> = new Set([
   'the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'them', 'him', 'us', 'it', 'other', 'another', 'more', 'any',
   'some', 'all', 'every', 'each', 'those', 'these', 'this', 'that', 'what', 'up', 'out', 'off', 'down', 'back', 'people', 'survivors', 'residents',
 ]);
+
+/**
+ * Nouns that, after "in", say when something happened or in what it was said, not why ("in the morning", "in a statement");
+ * a place or a thing ("in the same area", "in their cars") is told by its WordNet class.
+ */
+export const SETTING_NOUNS: readonly string[] = [
+  'morning', 'afternoon', 'evening', 'night', 'day', 'week', 'month', 'year', 'time', 'hour', 'minute',
+  'statement', 'interview', 'conference', 'briefing', 'post', 'tweet', 'letter', 'email', 'report', 'filing', 'release',
+];
