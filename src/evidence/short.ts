@@ -324,6 +324,10 @@ export function fillersOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestio
       const askedWords = new Set(elements.flatMap((e) => [...e.keys.keys()]));
       const verbless = !elements.some((e) => e.role === 'predicate');
       for (const s of w.sentences) {
+        // A neighbour of the centre that holds nothing the question asks about explains something else ("The mass
+        // cancellations sparked scrutiny" beside a sentence about the computers): its causes are not the answer.
+        // The story's setting (a name every article writes) says nothing of what is asked.
+        if (s !== w.sentence && !elements.some((e) => e.role !== 'context' && !e.setting && w.holding.get(e.id)?.has(s.id))) continue;
         for (const [re, strength] of [[REASON_RE, 1], [WEAK_REASON_RE, 0.7]] as const) {
           for (const m of s.text.matchAll(re)) {
             const from = m.index!;
