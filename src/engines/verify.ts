@@ -992,7 +992,7 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
             }
           }
           // Names are corrected only by spelling ("Rusia" → "russia"), never by a shared prefix.
-          const c = nameTerms.has(t) ? (deps.index.docFreq(t) > 0 || !typoInName(t) ? t : correctName(deps, t)) : correctTerm(deps, t);
+          const c = nameTerms.has(t) ? (deps.index.docFreq(t) > 0 || !typoInName(t) ? t : correctName(deps, t)) : correctTerm(deps, t, shown(t));
           if (c !== t) {
             surface.set(c, shown(t));
             corrected.set(t, c);
@@ -1593,7 +1593,7 @@ function hasTerm(set: Set<string>, t: string): boolean {
 }
 
 /** Map a claim word the articles never use to the corpus word it most likely means (typo or other form). */
-function correctTerm(deps: Deps, t: string): string {
+function correctTerm(deps: Deps, t: string, written?: string): string {
   if (deps.index.docFreq(t) > 0) return t;
   // "Su-30MK2" vs "Su.30MK2", "F35" vs "F-35": the same token written with other joiners.
   const joined = t.replace(/[-.]/g, '');
@@ -1603,11 +1603,18 @@ function correctTerm(deps: Deps, t: string): string {
     return t;
   }
   if (t.length < 4) return t;
-  return mostFrequentNear(deps, t, (v) => {
+  const near = mostFrequentNear(deps, t, (v) => {
     const prefix = commonPrefix(t, v);
     // Short words ("askd") only by one edit; longer ones also by a shared stem-like prefix ("decided" ~ "decision").
     return (t.length >= 5 && prefix >= 4 && prefix >= Math.min(t.length, v.length) * 0.7) || editDistance(t, v) <= typoEdits(t);
   });
+  if (near === t) return t;
+  // The nearest spelling of a form of a word the dictionary knows may be another word ("drove" ~ "drop", "fell" ~ "fill"):
+  // the forms of its own word the articles write come first ("driven", "falling").
+  const own = written && /^\p{L}+$/u.test(written) ? lemma(written.toLowerCase()) : '';
+  const keys = analysisOf(deps).relations.keys;
+  const forms = own && Object.hasOwn(keys, own) && partsOfSpeech(own).size > 0 ? keys[own]!.filter((k) => k !== t && deps.index.docFreq(k) > 0) : [];
+  return forms.length ? forms.reduce((a, b) => (deps.index.docFreq(b) > deps.index.docFreq(a) ? b : a)) : near;
 }
 
 /** Edits a typed word may be off by: one, two from eight letters. */
