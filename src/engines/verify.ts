@@ -188,8 +188,7 @@ function judgeBySupport(deps: Deps, claim: string, verb = mainVerb(claim)): { fo
       const support = supportOf(claim, { quote: text, speakers: article.outlet ? [article.outlet] : [], timeline }, ctx);
       const slot = figureSlot(support, verb);
       if (support.supported || slot === 'for') out.for.push({ sents, article, text, support });
-      else if (slot === 'against') out.against.push({ sents, article, text, support });
-      else if (opposes(support, verb)) out.against.push({ sents, article, text, support });
+      else if ((slot === 'against' || opposes(support, verb)) && !otherEventFigure(claim, sents, support, verb, article.outlet)) out.against.push({ sents, article, text, support });
       else if (main) {
         // The claim's clause of time ("… as the fire approached Lahaina") says when, not what: a sentence that says the
         // opposite of its main clause ("the decision not to sound the sirens") contradicts it, worded as it may be.
@@ -201,6 +200,17 @@ function judgeBySupport(deps: Deps, claim: string, verb = mainVerb(claim)): { fo
   // A pair that only repeats what one of its sentences says is that sentence.
   const single = (list: Judged[]) => list.filter((j) => j.sents.length === 1 || !list.some((o) => o.sents.length === 1 && j.sents.includes(o.sents[0]!)));
   return { for: single(out.for), against: single(out.against) };
+}
+
+/**
+ * A pair of sentences whose other figure contradicts the claim only because its other sentence says the claim's verb
+ * ("West Maui has about 11,000 hotel rooms. … killing at least 99 people" against "12,000 people lived in Lahaina"):
+ * the figure is of another event when the sentence that gives it does not say the verb, as for one sentence alone.
+ */
+function otherEventFigure(claim: string, sents: Sentence[], support: Support, verb: string | null, outlet: string | null | undefined): boolean {
+  if (!verb || sents.length < 2 || !support.parts.some((p) => p.check === 'figures' && p.contradicts)) return false;
+  const own = sents.map((x) => supportOf(claim, { quote: x.text, speakers: outlet ? [outlet] : [] })).filter((x) => x.parts.some((p) => p.check === 'figures' && p.contradicts));
+  return own.length > 0 && own.every((x) => x.uncovered.includes(verb));
 }
 
 /**
