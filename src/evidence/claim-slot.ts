@@ -244,7 +244,13 @@ export function relateSlot(slot: ClaimSlot, f: SlotFiller): SlotRelation {
       // Ranges that meet are the same value ("about 1,600 feet" / "approximately 1,600 feet"); a rounding tolerance of 2%.
       // Of the finite bounds: "more than $10 billion" has no upper one, and an infinite slack would meet anything.
       const slack = 0.02 * Math.max(0, ...[slot.value.lo, slot.value.hi, span.lo, span.hi].filter(Number.isFinite).map(Math.abs));
-      return span.lo <= slot.value.hi + slack && slot.value.lo <= span.hi + slack ? 'same' : 'other';
+      const meets = span.lo <= slot.value.hi + slack && slot.value.lo <= span.hi + slack;
+      // A bound open on one side ("at least 12 people") is no value of its own: it confirms a value near it or a bound the
+      // same way, never one far past it ("About 9,000 people"), and does not rule that out either.
+      const openAbove = !Number.isFinite(span.hi) && Number.isFinite(slot.value.hi);
+      const openBelow = !Number.isFinite(span.lo) && Number.isFinite(slot.value.lo);
+      if (meets && ((openAbove && slot.value.lo > span.lo + slack) || (openBelow && slot.value.hi < span.hi - slack))) return null;
+      return meets ? 'same' : 'other';
     }
     case 'date': {
       const d = f.date;
