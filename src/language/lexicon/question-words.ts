@@ -170,6 +170,7 @@ export const PHRASAL_PREDICATES: Readonly<Record<string, string>> = {
   'put out': 'extinguish douse', 'burn down': 'destroy burn', 'burned down': 'destroy burn', 'blow up': 'explode', 'blew up': 'explode',
   'break down': 'fail malfunction', 'broke down': 'fail malfunction', 'take off': 'depart launch', 'took off': 'depart launch',
   'pick up': 'rescue collect', 'picked up': 'rescue collect', 'knock out': 'disable disrupt', 'knocked out': 'disable disrupt',
+  'go back': 'return', 'went back': 'return', 'going back': 'return', 'gone back': 'return',
   'come back': 'return recover resume', 'came back': 'return recover resume', 'get back': 'return recover resume', 'got back': 'return recover resume',
   'hold up': 'delay', 'held up': 'delay', 'lay off': 'cut dismiss', 'laid off': 'cut dismiss',
   'have left': 'remain', 'had left': 'remain', 'has left': 'remain', 'write back': 'reply respond answer write', 'wrote back': 'reply respond answer write',
