@@ -18,7 +18,7 @@ import {
 } from '../language/lexicon/index.js';
 import { fold, lemma, stem, terms, verbForms, words } from '../language/tokenize.js';
 import { lexTags, tagWords } from '../language/word-tags.js';
-import { partsOfSpeech } from '../language/wordnet.js';
+import { inDictionary, partsOfSpeech } from '../language/wordnet.js';
 import { PREPOSITION_PARTICIPLES, SUBJECT_QUANTIFIERS } from '../language/lexicon/clauses.js';
 import type { Answer, AnswerBlock, Article, Sentence } from '../types.js';
 import { keyOf, type Entity, type EntityMention } from '../index/entities.js';
@@ -1623,7 +1623,7 @@ function correctTerm(deps: Deps, t: string, written?: string): string {
   // the forms of its own word the articles write come first ("driven", "falling").
   const own = written && /^\p{L}+$/u.test(written) ? lemma(written.toLowerCase()) : '';
   const keys = analysisOf(deps).relations.keys;
-  const forms = own && Object.hasOwn(keys, own) && partsOfSpeech(own).size > 0 ? keys[own]!.filter((k) => k !== t && deps.index.docFreq(k) > 0) : [];
+  const forms = own && Object.hasOwn(keys, own) && inDictionary(own) ? keys[own]!.filter((k) => k !== t && deps.index.docFreq(k) > 0) : [];
   return forms.length ? forms.reduce((a, b) => (deps.index.docFreq(b) > deps.index.docFreq(a) ? b : a)) : near;
 }
 

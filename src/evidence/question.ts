@@ -18,7 +18,7 @@ import { fold, lemma, stem, terms, tokenize, type Token } from '../language/toke
 import { PERSON_NOUNS, PLACE_NOUNS, THING_NOUNS } from '../language/lexicon/entity-cues.js';
 import { CHAT_INTERJECTIONS, CHAT_PREAMBLES, CHAT_SHORTHAND } from '../language/lexicon/chat.js';
 import { synonymsOf } from '../language/synonyms.js';
-import { isPersonNoun, nounClass, partsOfSpeech } from '../language/wordnet.js';
+import { inDictionary, isPersonNoun, nounClass, partsOfSpeech } from '../language/wordnet.js';
 import { lexTags, tagWords, type TaggedWord } from '../language/word-tags.js';
 import { NOW_QUESTION_WORDS, PAST_AUXILIARIES, PRESENT_AUXILIARIES } from '../language/lexicon/figure-time.js';
 import { CHANGE_VERBS } from '../language/lexicon/units.js';
@@ -655,7 +655,7 @@ function matchEntities(deps: Pick<Deps, 'corpus' | 'index'>, tokens: Token[], cl
       // the dictionary: "crowdstrike based" is CrowdStrike and a word, not a misspelt "CrowdStrike-caused".
       const typed = (k: string) => {
         const ws = k.split(' ');
-        return n === 1 || span.every((t, j) => ws[j] === t.norm || ws.length !== n || nounClass(lemma(t.norm)) === null && partsOfSpeech(lemma(t.norm)).size === 0);
+        return n === 1 || span.every((t, j) => ws[j] === t.norm || ws.length !== n || nounClass(lemma(t.norm)) === null && !inDictionary(lemma(t.norm)));
       };
       if (!found.length && !common && !known && key.replace(/ /g, '').length >= 5) {
         // Within one typo for a short name, two for a long one; the closest, then the most mentioned.

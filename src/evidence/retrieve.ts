@@ -14,7 +14,7 @@ import { entityLookupOf } from '../analysis/entity-lookup.js';
 import { expandQuery } from '../analysis/relations.js';
 import { dateMentionsIn } from './date-mentions.js';
 import { QUERY_SYNONYMS, synonymsOf } from '../language/synonyms.js';
-import { nounClass, partsOfSpeech } from '../language/wordnet.js';
+import { inDictionary, nounClass } from '../language/wordnet.js';
 import { STOPWORDS, fold, stem, terms, words } from '../language/tokenize.js';
 import { PRONOUNS } from '../language/lexicon/entity-cues.js';
 import { HOW_MEASURES, MEASURE_KINDS, MEASURE_UNITS, MEASURE_VERBS } from '../language/lexicon/units.js';
@@ -112,7 +112,7 @@ export function elementsOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuesti
     // A close spelling stands for a typo ("evacutaion"); a word the dictionary lists is no typo of another word
     // ("start" is not "state"): its close spelling only ranks.
     const fixed = deps.index.correct(t.key);
-    if (fixed !== t.key) put(fixed, partsOfSpeech(t.lemma).size ? RESPELLED_WORD : 0.9);
+    if (fixed !== t.key) put(fixed, inDictionary(t.lemma) ? RESPELLED_WORD : 0.9);
     for (const alt of t.alternatives ?? []) put(stem(alt), 1);
     const expansion = expandQuery(relations, [t.lemma, ...(t.alternatives ?? []).filter((a) => !/\d/.test(a))]).terms;
     for (const x of expansion) for (const k of x.keys) put(k, x.relation === 'exact' ? 1 : x.weight);

@@ -7,7 +7,7 @@
 import nlp from 'compromise';
 import lemmatizer from 'wink-lemmatizer';
 import { DERIVATIONS, MONTH_ABBREVIATIONS, OWN_SENSE_FORMS, STOPWORDS } from './lexicon/index.js';
-import { partsOfSpeech } from './wordnet.js';
+import { inDictionary } from './wordnet.js';
 
 export { STOPWORDS };
 
@@ -119,7 +119,7 @@ const wordCache = new Map<string, boolean>();
 function isWord(w: string): boolean {
   let hit = wordCache.get(w);
   if (hit === undefined) {
-    hit = STOPWORDS.has(w) || partsOfSpeech(w).size > 0;
+    hit = STOPWORDS.has(w) || inDictionary(w);
     if (wordCache.size > 100_000) wordCache.clear();
     wordCache.set(w, hit);
   }

@@ -237,6 +237,11 @@ export function partsOfSpeech(lemma: string, opts: { dict?: string } = {}): Set<
   return out;
 }
 
+/** Whether WordNet lists a word at all, in any part of speech (a dictionary word, not a name or a typo). */
+export function inDictionary(lemma: string, opts: { dict?: string } = {}): boolean {
+  return partsOfSpeech(lemma, opts).size > 0;
+}
+
 /**
  * Does a noun name a kind of person in one of its two most frequent senses ("chaplain",
  * "beekeeper", "rector"; "founder" is first a horse's lameness)? WordNet files those senses
