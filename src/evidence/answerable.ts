@@ -46,6 +46,8 @@ const PARTIAL_MIN_FIT = 0.8;
 export { RELATED_VERB };
 /** …and only with a filler fitting at least this well, in that verb's sentence. */
 const RELATED_MIN_FIT = 0.85;
+/** The least fit of a count or measure answering in a centre that words one element of the question otherwise (`oneOff`). */
+const ONE_OFF_FIT = 0.95;
 
 /** Kinds a window answers by itself, with no slot to fill. */
 const WINDOW_ANSWERS: ReadonlySet<string> = new Set(['yesno', 'quote', 'description']);
@@ -198,7 +200,26 @@ function decideOn(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, r: Re
   const loosely = PARTIAL_KINDS.has(q.kind)
     ? windows.filter((w) => !together.includes(w) && required.every((e) => holds(w, e) || (!e.entityIds && relatedTopic(w, e))) && boundHolds(w))
     : [];
-  if (!together.length && !partialWindows.length && !inArticle.length && !loosely.length) {
+  // A count or measure that fits the question all but perfectly, in a sentence naming every name asked and holding all the
+  // rest but one element — a topic noun the sentence words otherwise, or the verb it does not state ("Gump lives … about a
+  // mile from the derailment site" for "how far from the wreck does Sarah Gump live"; "up to 100 people were in the water"
+  // for "how many people went into the ocean") — answers: the figure's own noun or unit ties it to what is asked, and every
+  // other element is there (each noun at least by a related word, the verb by its own). A question with no topic noun is
+  // not answered so: its verb is all that says what the figure measures ("how much was the ship insured for" is not "$85
+  // for a crossing"). Nor a date or a time: "Monday" fits any event ("when did the boys go back to school").
+  const inCentre = (w: Window, e: Element, least: number) => {
+    const x = w.support.get(e.id);
+    return !!x && x.sentence === w.sentence && x.match >= least;
+  };
+  const oneOff =
+    (q.kind === 'count' || q.kind === 'amount') && topics.length
+      ? windows.filter((w) => {
+          if (!required.every((e) => !e.entityIds || inCentre(w, e, 0.9))) return false;
+          const missing = [...topics.filter((e) => !inCentre(w, e, RELATED_VERB)), ...verbs.filter((e) => !inCentre(w, e, STANDS_FOR_WEIGHT))];
+          return missing.length === 1 && boundHolds(w);
+        })
+      : [];
+  if (!together.length && !partialWindows.length && !inArticle.length && !loosely.length && !oneOff.length) {
     const shown = list(required.map((e) => phraseOf(q, e, deps)));
     return {
       answerable: false,
@@ -250,7 +271,7 @@ function decideOn(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, r: Re
     if (q.kind !== 'yesno') {
       related = together.filter((w) => !stated.includes(w) && statesRelated(w));
     }
-    if (!stated.length && !partialWindows.length && !related.length && !loosely.length) {
+    if (!stated.length && !partialWindows.length && !related.length && !loosely.length && !oneOff.length) {
       const shown = list(mentioned.map((e) => phraseOf(q, e, deps))) || 'this';
       const holder = required.filter((e) => e.entityIds).map((e) => phraseOf(q, e, deps));
       const missing = q.kind === 'yesno' ? whetherMissing(q, verbs) : slotMissing(q, holder);
@@ -303,6 +324,11 @@ function decideOn(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, r: Re
       .filter((w) => w.fillers.length);
   if (!answering.length && loosely.length) answering = fillInCentre(loosely);
   if (!answering.length && inArticle.length) answering = fillInCentre(inArticle);
+  if (!answering.length && oneOff.length) {
+    answering = fill(oneOff, true, false)
+      .map((w) => ({ ...w, fillers: w.fillers.filter((f) => f.sentence === w.sentence && f.fit >= ONE_OFF_FIT) }))
+      .filter((w) => w.fillers.length);
+  }
   if (!answering.length) {
     const shown = list(mentioned.map((e) => phraseOf(q, e, deps)));
     const holder = required.filter((e) => e.entityIds).map((e) => phraseOf(q, e, deps));
