@@ -49,7 +49,7 @@ export type Found =
  * The evidence for `question`, chosen as /ask chooses it: /ask states it, and /verify reads a claim's figure, date or
  * place against it, so one fact has one answer. `context` holds the names a follow-up carries.
  */
-export function findAnswer(deps: Deps, question: string, context: string[] = [], suggest = true): Found {
+export function findAnswer(deps: Deps, question: string, context: string[] = [], suggest = true, follows: readonly string[] = []): Found {
   const q = parseQuestion(deps, question, context);
   const searched = `${deps.corpus.articles.length} article${deps.corpus.articles.length === 1 ? '' : 's'}`;
   if (!q.entities.length && !q.topics.length && !q.predicates.length && !q.unknown.length && !q.context.length && !q.dates.length && (q.kind === 'description' || q.kind === 'quote' || q.kind === 'yesno')) {
@@ -93,6 +93,14 @@ export function findAnswer(deps: Deps, question: string, context: string[] = [],
   // "How many … now?": the latest figure of what is counted leads, the one it updates beside it; "… in August?": that month's.
   const timed = byTime(deps, q, windows, r.windowAt);
   windows = timed.windows;
+  // A follow-up that asks on about the same thing ("why?", "was that all because of …?") is answered where the article
+  // goes on from the sentence that answered the last question: of the windows that answer it, one there leads.
+  const next = continuation(deps, follows);
+  // What it states is said there, not in the last answer again ("In comparison, …" beside it, with its filler from it),
+  // and it says some of what the follow-up asks there: a window found by the last answer's sentence beside it is no answer.
+  const ownThere = (w: Answering) => r.elements.some((e) => next.has(w.support.get(e.id)?.sentence.id ?? ''));
+  const goesOn = next.size ? windows.find((w) => next.has(w.sentence.id) && (!w.fillers[0] || next.has(w.fillers[0].sentence.id)) && ownThere(w)) : undefined;
+  if (goesOn) windows = [goesOn, ...windows.filter((w) => w !== goesOn)];
   const groups = analysisOf(deps).groups;
   // A report of the same thing at a comparable time that gives another figure is set beside the answer.
   const times = figureTimes(deps);
@@ -102,9 +110,29 @@ export function findAnswer(deps: Deps, question: string, context: string[] = [],
   return { answered: true, q, r, d, windows, timed, times, chosen };
 }
 
-/** Answer `question` from the evidence core; `context` holds the names a follow-up carries. */
-export function evidenceAnswer(deps: Deps, question: string, context: string[] = [], suggest = true): Answer {
-  const found = findAnswer(deps, question, context, suggest);
+/** How far past the sentences that answered the last question a follow-up's answer is looked for first. */
+const CONTINUATION_SENTENCES = 3;
+
+/** The sentences of the article that come right after `cited` (the last answer's quote), up to CONTINUATION_SENTENCES. */
+function continuation(deps: Deps, cited: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  const last = cited[cited.length - 1];
+  if (!last) return out;
+  for (const a of deps.corpus.articles) {
+    const at = a.sentences.findIndex((s) => s.id === last);
+    if (at < 0) continue;
+    for (const s of a.sentences.slice(at + 1, at + 1 + CONTINUATION_SENTENCES)) if (!cited.includes(s.id)) out.add(s.id);
+    break;
+  }
+  return out;
+}
+
+/**
+ * Answer `question` from the evidence core; `context` holds the names a follow-up carries, `follows` the sentences that
+ * answered the question it follows up.
+ */
+export function evidenceAnswer(deps: Deps, question: string, context: string[] = [], suggest = true, follows: readonly string[] = []): Answer {
+  const found = findAnswer(deps, question, context, suggest, follows);
   if (!found.answered) return found.answer;
   const { q, r, d, windows, timed, times, chosen } = found;
   const groups = analysisOf(deps).groups;

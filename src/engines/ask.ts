@@ -47,6 +47,8 @@ export interface Turn {
   unnamed?: boolean;
   /** It asked for a person and the articles do not say who: a follow-up's "he" or "she" means no one they name. */
   unknownPerson?: boolean;
+  /** The sentences its answer quoted first: a follow-up about the same thing is looked for right after them. */
+  cited?: string[];
   at: number;
 }
 
@@ -125,6 +127,8 @@ interface FollowUp {
   context: string[];
   /** The personal pronoun that can only mean the unknown answer of the previous question ("he" after an unanswered "who …"). */
   noReferent?: string;
+  /** It asks on about what the previous question asked ("why?", "is it dangerous?"), not about something new. */
+  continues?: boolean;
 }
 
 function interpretFollowUp(question: string, prev: Turn | undefined): FollowUp {
@@ -133,7 +137,7 @@ function interpretFollowUp(question: string, prev: Turn | undefined): FollowUp {
   const bare = question.match(/^\s*(?:and\s+)?(when|where|why|how many|how much|how|who)\s*\??\s*$/i);
   if (bare) {
     const rest = prev.resolved.replace(/^\s*(?:what|which|who|whom|when|where|why|how(?: many| much)?)\b\s*(?:did|does|do|is|are|was|were|has|have)?\s*/i, '');
-    return { resolved: `${bare[1]![0]!.toUpperCase()}${bare[1]!.slice(1).toLowerCase()} ${rest}`, isFollowUp: true, context: [] };
+    return { resolved: `${bare[1]![0]!.toUpperCase()}${bare[1]!.slice(1).toLowerCase()} ${rest}`, isFollowUp: true, context: [], continues: true };
   }
   let ell = question.match(ELLIPTIC_RE);
   // "And how many troops?" is a new question, not a new name for the old one.
@@ -184,7 +188,7 @@ function interpretFollowUp(question: string, prev: Turn | undefined): FollowUp {
     // The previous answer is about someone it does not name ("a former SEAL … died"): no other person of the conversation is meant.
     if (meant === null) return { resolved: question, isFollowUp: true, context: [] };
     const carry = [...meant, ...prev.names].filter((n, i, all) => all.indexOf(n) === i && !ownNames.some((o) => fold(o) === fold(n))).slice(0, 3);
-    if (carry.length) return { resolved: `${question} (${carry.join(', ')})`, isFollowUp: true, context: carry };
+    if (carry.length) return { resolved: `${question} (${carry.join(', ')})`, isFollowUp: true, context: carry, continues: hasPronoun };
   }
   return { resolved: question, isFollowUp: false, context: [] };
 }
@@ -312,7 +316,8 @@ export async function ask(deps: Deps, question: string, opts: AskOptions = {}): 
   }
   const prev = history[history.length - 1];
   const recent = prev && deps.clock().getTime() - prev.at < deps.config.SESSION_TTL_MINUTES * 60_000 ? prev : undefined;
-  const { resolved, isFollowUp, context, noReferent } = resolveFollowUp(question, recent);
+  const { resolved, isFollowUp, context, noReferent, continues } = resolveFollowUp(question, recent);
+  const follows = continues ? (recent?.cited ?? []) : [];
   if (noReferent) {
     // Nothing to look up: any answer would be about someone the user never meant.
     const answer = refusal(question, `I can't tell who “${noReferent}” is: the articles didn't answer your last question (“${recent!.question.trim()}”), so there is no one for “${noReferent}” to mean. Ask again with the person's name.`, []);
@@ -328,7 +333,7 @@ export async function ask(deps: Deps, question: string, opts: AskOptions = {}): 
   const askedAbout = /^\s*who(?:['’]s|\s+is|\s+was)\s+(.+?)[?.!]*$/i.exec(recent?.resolved ?? '')?.[1];
   const slot = figureAnswer(deps, context.length ? question : resolved, askedAbout ? [askedAbout] : context);
   // Everything else: the evidence core (src/evidence/) — parsed once, retrieved, decided by structure, stated short first.
-  let answer = slot && slot.meta?.figureSlot !== 'count' ? slot : context.length ? evidenceAnswer(deps, question, context) : evidenceAnswer(deps, resolved);
+  let answer = slot && slot.meta?.figureSlot !== 'count' ? slot : context.length ? evidenceAnswer(deps, question, context, true, follows) : evidenceAnswer(deps, resolved, [], true, follows);
   if (!answer.answered && slot) answer = slot;
   if (answer === slot) {
     const cited = slot.citations.flatMap((c) => (c.sentenceIds ?? []).map((id) => deps.corpus.byId.get(c.source)?.sentences.find((x) => x.id === id)).filter((x): x is Sentence => !!x));
@@ -385,6 +390,7 @@ export async function ask(deps: Deps, question: string, opts: AskOptions = {}): 
       answer: answer.blocks.map((b) => b.text).join(' ').slice(0, 1500),
       names: namesOf(resolved, answer),
       ...peopleOf(deps, resolved, answer, namesOf(resolved, answer)),
+      ...(answer.answered && answer.citations[0]?.sentenceIds?.length ? { cited: answer.citations[0].sentenceIds } : {}),
       at: deps.clock().getTime(),
     };
     await remember(deps, sessionKey, history, turn, answer, notes.length > 0);
