@@ -763,6 +763,17 @@ function verbLike(word: string): boolean {
   return /ed$/.test(w) && !tags.size && lemma(w) !== w;
 }
 
+/**
+ * "set a trial date", "cut its rates": a word the lexicon reads as a noun ("set", "cut") but WordNet knows as a verb,
+ * with an object opening right after it, is a verb; a noun is not followed by a determiner of its own.
+ */
+function verbWithObject(text: string): boolean {
+  const ws = text.trim().split(/\s+/);
+  if (ws.length < 2 || !/^\p{Ll}+$/u.test(ws[0]!)) return false;
+  const next = ws[1]!.toLowerCase();
+  return partsOfSpeech(lemma(ws[0]!)).has('verb') && (DETERMINER_SET.has(next) || POSSESSIVE.has(next));
+}
+
 /** Where a joiner ("and", "but", "so") starts a new clause of a claim whose first part already has its verb. */
 function startsClause(before: string, after: string): boolean {
   const ws = after.split(/\s+/).map((w) => w.replace(/^[^\p{L}]+|[^\p{L}’']+$/gu, '').toLowerCase());
@@ -771,11 +782,14 @@ function startsClause(before: string, after: string): boolean {
   if (!before.split(/\s+/).some((w) => verbLike(w) || FINITE.has(w.toLowerCase()))) return false;
   // "and flown to a hospital", "and lives in …", "and later joined …": the same subject does something else.
   if (verbLike(first)) return true;
+  if (verbWithObject(after)) return true;
   // "and its captain was arrested", "and the line was sold": a new subject with its own verb. So is a name with its own
   // verb ("and Egypt closed its airspace"); a name with none ("met Russia and North Korea") is one more object.
   const named = /^\p{Lu}/u.test(after.trim());
   // So is a quantifier standing as the subject ("and all of them were repaired", "but most were rescued").
-  return ((DETERMINER_SET.has(first) || SUBJECT_QUANTIFIERS.has(first)) && ws.slice(1, 5).some((w) => FINITE.has(w) || verbLike(w))) || (named && ws.slice(1, 4).some((w) => FINITE.has(w) || verbLike(w) || inflectedVerb(w)));
+  // An "of" phrase says what it counts ("and dozens of pet dogs and cats fell ill"): the verb may come a word later.
+  const reach = ws[1] === 'of' ? 7 : 5;
+  return ((DETERMINER_SET.has(first) || SUBJECT_QUANTIFIERS.has(first)) && ws.slice(1, reach).some((w) => FINITE.has(w) || verbLike(w))) || (named && ws.slice(1, 4).some((w) => FINITE.has(w) || verbLike(w) || inflectedVerb(w)));
 }
 
 /**
@@ -903,7 +917,7 @@ export function splitClaim(claim: string): { shown: string; query: string }[] {
   return parts.map((p, i) => {
     if (i > 0 && /^that\b/i.test(p) && reported) return { shown: p, query: `${reported} ${p.replace(/^that\s+/i, '')}` };
     const first = p.split(/\s+/)[0]!.toLowerCase();
-    const ownSubject = !verbLike(first) && !FINITE.has(first) && !CLAUSE_START_WORDS.includes(first);
+    const ownSubject = !verbLike(first) && !verbWithObject(p) && !FINITE.has(first) && !CLAUSE_START_WORDS.includes(first);
     // "… and its captain was arrested": the first part's subject's captain.
     if (i > 0 && POSSESSIVE.has(first) && subject) return { shown: p, query: `${subject}'s ${p.split(/\s+/).slice(1).join(' ')}` };
     if (i === 0 || (ownSubject && !SUBJECT_PRONOUN_RE.test(first))) return { shown: p, query: p };

@@ -15,7 +15,7 @@ export const PREPOSITION_PARTICIPLES: ReadonlySet<string> = new Set(
  * were rescued", "… and none of the crew was hurt"): after "and" or "but" they open a new clause.
  */
 export const SUBJECT_QUANTIFIERS: ReadonlySet<string> = new Set(
-  'all most some none many few each both several half either neither one'.split(' '),
+  'all most some none many few each both several half either neither one dozens hundreds thousands millions scores'.split(' '),
 );
 
 /**
