@@ -1085,6 +1085,19 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
   }
   const said = (set: Set<string>, t: string) => hasTerm(set, t) || (standsFor.get(t) ?? []).some((k) => set.has(k));
   const otherWeight = cTerms.filter((t) => !nounTerms.has(t)).reduce((n, t) => n + weight.get(t)!, 0);
+  // A person the claim names in full ("Kaleo Manuel") is named by a sentence that calls them by surname alone ("Manuel
+  // was re-deployed"), in an article that gives the full name, when the entity index ties the two to one entity. The
+  // rest of the name counts as said nearby (half), like a word in the adjacent sentence.
+  const namedIn = new Map<string, Set<string>>();
+  for (const n of names) {
+    if (n.terms.length < 2 || n.speaker) continue;
+    const found = lookupEntity(analysisOf(deps).entities, n.name);
+    if (!found.exact || found.matches.length !== 1) continue;
+    const mentions = found.matches[0]!.mentions;
+    const inFull = new Set(mentions.filter((m) => n.terms.every((t) => terms(m.surface).includes(t))).map((m) => m.article.id));
+    namedIn.set(n.name, new Set(mentions.filter((m) => inFull.has(m.article.id) && !m.descriptive && terms(m.surface).some((t) => n.terms.includes(t))).map((m) => m.sentence.id)));
+  }
+  const fullNames = (unit: Sentence[]) => new Set(names.filter((n) => unit.some((x) => namedIn.get(n.name)?.has(x.id))).flatMap((n) => n.terms));
 
   // --- gather sentences that bear on the claim ---
   const figures = analysisOf(deps).figures;
@@ -1124,6 +1137,7 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
       for (const cf of claimFigures) {
         if (unit.some((x) => [...(figures.get(x.id) ?? []), ...comparableFigures(x.text, x, x.articleId)].some((af) => sameQuantity(cf, af)))) for (const t of terms(cf.noun)) nounCredit.add(t);
       }
+      const named = fullNames(unit);
       const covered = new Set<string>();
       let got = 0;
       let direct = 0;
@@ -1133,7 +1147,7 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
           covered.add(t);
           got += w;
           if (!nounTerms.has(t)) direct += w;
-        } else if (said(near, t)) {
+        } else if (said(near, t) || named.has(t)) {
           covered.add(t);
           got += w * 0.5;
           if (!nounTerms.has(t)) direct += w * 0.5;
