@@ -483,6 +483,17 @@ export function readFigures(text: string): FigureReading[] {
             if (n2) {
               noun = n2;
               kind = 'count';
+            } else {
+              // "between 170 and 200 degrees", "5 to 10 miles": the unit after the second number is the range's too.
+              const u2 = UNIT_AFTER_RE.exec(after2);
+              if (u2 && !(u2[1]!.length <= 2 && /^\s/.test(u2[0]) && /^(?:m|t|mi|nm|kn)$/i.test(u2[1]!))) {
+                const mu = UNIT_BY_FORM.get(u2[1]!.toLowerCase())!;
+                kind = mu.kind;
+                unit = mu.unit;
+                end = m.index + numText.length + r[0].length + u2[0].length;
+                const dim = kind === 'distance' ? DIMENSION_AFTER_RE.exec(text.slice(end))?.[1]?.toLowerCase() : undefined;
+                if (dim && DIMENSION_WORDS[dim]) kind = DIMENSION_WORDS[dim]!;
+              }
             }
           }
         }
