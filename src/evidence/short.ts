@@ -165,7 +165,8 @@ export function fillersOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestio
       const often = FREQUENCY_QUESTION_RE.test(q.text);
       const askedKeys = new Set(elements.filter((e) => e.role !== 'predicate' && e.role !== 'date').flatMap((e) => [...e.keys].filter(([, v]) => v >= 0.5).map(([k]) => k)));
       // Every word the question asks with, its verbs too ("how long was the dive": a "two-hour descent" may be it).
-      const allKeys = new Set(elements.filter((e) => e.role !== 'date').flatMap((e) => [...e.keys].filter(([, v]) => v >= 0.5).map(([k]) => k)));
+      const narrowing = q.head ? q.entities.filter((en) => en.end >= 0 && en.end <= q.head!.start && /^\s*$/.test(q.text.slice(en.end, q.head!.start))).map((en) => terms(en.text)).filter((t) => t.length) : [];
+  const allKeys = new Set(elements.filter((e) => e.role !== 'date').flatMap((e) => [...e.keys].filter(([, v]) => v >= 0.5).map(([k]) => k)));
       // "the cave entrance": "cave" only says which entrance — a figure measuring the cave measures no entrance.
       const modifierKeys = new Set(
         q.topics
@@ -216,8 +217,10 @@ export function fillersOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestio
           }
           // "764 tons of hazardous material" weighs the material, "500 barrels of oil" is the oil: a weight or volume
           // followed by "of" and what it measures answers for that, not for what the question asks.
-          const of = f.kind === 'weight' || f.kind === 'volume' ? MEASURE_OF_RE.exec(s.text.slice(f.end, f.end + 50)) : null;
-          if (of && !terms(of[1]!).some((t) => askedKeys.has(t))) fit *= 0.3;
+          // So does a span of time of a supply ("96 hours worth of air", "40 hours of oxygen"): it is how long that lasts.
+          // A span of an act or event ("five days of cancellations", "ten hours of talks") is how long that went on.
+          const of = f.kind === 'weight' || f.kind === 'volume' ? MEASURE_OF_RE.exec(s.text.slice(f.end, f.end + 50)) : f.kind === 'duration' ? supplyOf(s.text.slice(f.end, f.end + 50)) : null;
+          if (of && !terms(of[1]!).some((t) => askedKeys.has(t) || (f.kind === 'duration' && TIME_NOUNS.has(t)))) fit *= 0.3;
           // "materials weighing 764 tons": the verb's subject is what is measured — the thing asked, or "the vessel" referring to it.
           const by = MEASURE_VERB_BEFORE_RE.exec(s.text.slice(Math.max(0, f.start - 60), f.start));
           if (by && MEASURE_VERB_WORDS.has(by[3]!.toLowerCase()) && !terms(by[2]!).some((t) => askedKeys.has(t)) && !(by[1] && REFERRING_NOUNS[by[2]!.toLowerCase()])) fit *= 0.3;
@@ -226,6 +229,13 @@ export function fillersOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestio
           if (q.durationUnit && f.kind === 'duration' && f.unit && DURATION_DAYS[f.unit] && (f.valueHi ?? f.value) * DURATION_DAYS[f.unit]! < DURATION_DAYS[q.durationUnit]!) fit *= 0.5;
           // "how often": a span of time is how long, not how often — a frequency written as one says it (below).
           if (often && f.kind === 'duration') fit *= 0.5;
+          // "only 58 of the island's more than 70 sirens worked": the question's verb, written right after the whole of a
+          // partitive, is done by the part — the part counts it (in the whole's noun), the whole does not.
+          const pair = partitivePair(s.text, figuresIn(deps, s.id), f);
+          if (pair && verbAfter(s.text, withNoun(s.text, pair.whole), verbKeys)) {
+            if (pair.whole === f) fit *= PARTITIVE_WHOLE;
+            else fit = Math.max(fit, figureFit(q, pair.whole, head, s, namedIn(s), verbKeys));
+          }
           if (fit <= 0) continue;
           let end = withNoun(s.text, f);
           // "1,120 Delta flights" for "how many United flights": a count whose noun another name modifies is that one's.
@@ -640,6 +650,33 @@ function headKeys(q: ParsedQuestion, elements: Element[]): { keys: Map<string, n
   return { keys: el ? el.keys : new Map([[q.head.key, 1]]), vague };
 }
 
+/** Between the part and the whole of a partitive: "of", a determiner and up to three words ("58 of the island's more than 70 sirens"). */
+const PART_OF_GAP_RE = /^\s+of\s+(?:(?:the|its|their|his|her|these|those|our|all)\s+)?(?:[\p{L}'’-]+\s+){0,3}$/u;
+/** How much a partitive's whole fits less, when the question's verb is done by its part. */
+const PARTITIVE_WHOLE = 0.5;
+
+/** "of" (or "worth of") and a supply after a span of time ("… worth of air"): no act or event ("… of cancellations"). */
+function supplyOf(after: string): RegExpExecArray | null {
+  const of = MEASURE_OF_RE.exec(after.replace(/^\s+worth(?=\s+of\b)/i, ''));
+  return of && !words(of[1]!).some((x) => isOccasionNoun(lemma(x))) ? of : null;
+}
+
+/** The part (a number) and the whole (a count) of a partitive in a sentence, when `f` is one of them. */
+function partitivePair(text: string, figs: readonly FigureFact[], f: FigureFact): { part: FigureFact; whole: FigureFact } | null {
+  for (const g of figs) {
+    const [part, whole] = f.start < g.start ? [f, g] : [g, f];
+    if (part === whole || part.kind !== 'number' || whole.kind !== 'count' || part.valueHi !== null || whole.value <= part.value) continue;
+    if (PART_OF_GAP_RE.test(text.slice(part.end, whole.start))) return { part, whole };
+  }
+  return null;
+}
+
+/** The question's verb written right after `end` (past an auxiliary or an adverb): "… sirens worked", "… boys were rescued". */
+function verbAfter(text: string, end: number, verbKeys: ReadonlySet<string>): boolean {
+  const m = /^\s+(?:(?:have|has|had|were|was|are|is|did|do|does|actually|all|still|not|never|also|then)\s+){0,2}([\p{L}'’-]+)/u.exec(text.slice(end));
+  return !!m && terms(m[1]!).some((k) => verbKeys.has(k));
+}
+
 /** How well a figure answers a count or amount question: its kind, and what it counts. */
 function figureFit(q: ParsedQuestion, f: FigureFact, head: { keys: Map<string, number>; vague: boolean } | null, s: Sentence, named = false, verbKeys: ReadonlySet<string> = new Set()): number {
   if (f.kind === 'count' || (f.kind === 'percent' && q.kind === 'count')) {
@@ -943,6 +980,18 @@ function linkedTo(m: EntityMention, keys: Map<string, number>): number {
   return best >= 0.5 ? best : 0;
 }
 
+/** The capitalised title words written right before a name ("Norfolk Southern CEO and President ", "NTSB Chair "). */
+const TITLE_RUN_RE = /(?:\p{Lu}[\p{L}.&'’-]*\s+(?:(?:and|&|of)\s+)?)+$/u;
+
+/** How much more a name fits whose title writes the name that narrows the question's noun (and less, one whose does not). */
+const NARROWED_NAME = 1.5;
+
+/** The words of a name's title: the capitalised run before it, its role and apposition ("Ohio Senators", "chief executive of Boskalis"). */
+function titleTerms(m: EntityMention): Set<string> {
+  const run = TITLE_RUN_RE.exec(m.sentence.text.slice(Math.max(0, m.start - 80), m.start))?.[0] ?? '';
+  return new Set(terms(`${run} ${m.role ?? ''} ${m.apposition ?? ''} ${m.descriptor ?? ''}`));
+}
+
 /** What a slot's filler search reads: the question, its elements, the window, the entities asked about, and how central and how near a spot is. */
 interface SlotContext {
   deps: Pick<Deps, 'corpus' | 'index'>;
@@ -986,6 +1035,7 @@ function nameFillers(slot: SlotContext): Filler[] {
     return askedNames.some((t) => t.every((x) => own.includes(x)));
   };
   const anchors = anchorsIn(w);
+  const narrowing = q.head ? q.entities.filter((en) => en.end >= 0 && en.end <= q.head!.start && /^\s*$/.test(q.text.slice(en.end, q.head!.start))).map((en) => terms(en.text)).filter((t) => t.length) : [];
   for (const s of w.sentences) {
     // "Paul Hankins, the US Navy Director of Salvage Operations": the words of a named person's title are not another name.
     const titles = mentionsIn(deps, s.id).flatMap(({ m }) => {
@@ -1009,6 +1059,9 @@ function nameFillers(slot: SlotContext): Filler[] {
         const listed = q.kind === 'list' && w.support.get(headEl!.id)?.sentence === s ? 0.7 : 0;
         if (!link && !inName && !ofKind && !listed) continue;
         fit *= Math.max(link, inName ? 1 : 0, ofKind, listed);
+        // "which ohio senators": the name the question writes before its noun narrows it — one written with that name in
+        // its title ("Ohio Senators Sherrod Brown") is one of them; one without it ("Senator Tom Carper from Delaware") may not be.
+        if (narrowing.length) fit *= narrowing.some((t) => t.every((k) => titleTerms(x.m).has(k))) ? NARROWED_NAME : 1 / NARROWED_NAME;
       } else if (q.kind === 'person' || q.kind === 'organisation') {
         // One the articles call by what the question asks ("the technical manager of Ever Given" for "who manages it") is the answer, speaking or not.
         if (linkedTo(x.m, asKeys)) fit *= 1.5;
@@ -1252,6 +1305,13 @@ function heldPlacePhrase(text: string, nameStart: number): number | null {
   return null;
 }
 
+/** A question ending on a noun and "of" or "with" ("… near the border of?"): it asks for that preposition's object. */
+const STRANDED_OF_RE = /\b(\p{L}+)\s+(?:of|with)\s*\??\s*$/iu;
+/** A noun and a preposition right before a name ("the border with ", "the capital of "). */
+const NOUN_PREP_BEFORE_RE = /\b(\p{L}+)\s+(?:of|with|between)\s+(?:the\s+)?$/iu;
+/** How much better the place written as the object of the question's stranded preposition fits. */
+const STRANDED_OBJECT = 1.3;
+
 function placeFillers(slot: SlotContext): Filler[] {
   const { deps, q, elements, w, asked, at, near } = slot;
   const out: Filler[] = [];
@@ -1267,6 +1327,15 @@ function placeFillers(slot: SlotContext): Filler[] {
     if (destination) return prep && prep !== 'from' ? 1.3 : prep === 'from' ? 0.6 : 1;
     // "where were they found": the place something came from ("divers from the UK") is not where it is or happened.
     return prep === 'from' ? 0.75 : 1;
+  };
+  // "which country is the cave near the border of?": the question ends on a noun and the preposition whose object it asks —
+  // the place the sentence writes after that noun and a preposition ("near the border with Myanmar") is the one asked.
+  const stranded = STRANDED_OF_RE.exec(q.text);
+  const strandedKeys = stranded ? (elements.find((e) => e.term && fold(e.term.text) === fold(stranded[1]!))?.keys ?? new Map([[stem(fold(stranded[1]!)), 1]])) : null;
+  const objectOfStranded = (s: Sentence, start: number) => {
+    if (!strandedKeys) return 1;
+    const m = NOUN_PREP_BEFORE_RE.exec(s.text.slice(Math.max(0, start - 40), start));
+    return m && terms(m[1]!).some((k) => (strandedKeys.get(k) ?? 0) >= 0.5) ? STRANDED_OBJECT : 1;
   };
   // "where are they from?", "what nationality is the crew?": a nationality written with them ("an all-Indian crew").
   const people = elements.filter((e) => e.role === 'topic' || e.role === 'context' || e.role === 'head').flatMap((e) => [...e.keys].filter(([, v]) => v >= 0.5).map(([k]) => k));
@@ -1300,7 +1369,7 @@ function placeFillers(slot: SlotContext): Filler[] {
       // "in Chiang Rai", "to Rotterdam": a place after a locative preposition.
       if (/\b(?:in|at|to|from|near|inside|into|outside|off)\s+(?:the\s+)?$/i.test(s.text.slice(Math.max(0, m.start - 12), m.start))) fit *= 1;
       else fit *= 0.85;
-      fit *= direction(s, m.start);
+      fit *= direction(s, m.start) * objectOfStranded(s, m.start);
       // "the Suez Canal city of Ismailia": the name before "city of" only says which city; the place is the one after.
       if (MODIFIER_RE.test(s.text.slice(m.end, m.end + 30))) fit *= 0.5;
       out.push({ text: s.text.slice(m.start, m.end), sentence: s, start: m.start, end: m.end, fit: fit * specific(deps, e), entity: e });

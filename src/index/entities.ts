@@ -399,7 +399,9 @@ function extractCandidates(article: Article, sentence: Sentence, lowerWords: Set
     let lastTitle = -1;
     // At a sentence start a trade or relation is capitalised too ("Engineer Tomas Heel told …").
     const roleAtStart = (x: number) => x === 0 && PERSON_NOUNS.has(parts[0]!.key) && isStartPosition(text, parts[0]!.start);
-    for (let x = 0; x < parts.length - 1; x++) if (TITLE_HEADS.has(parts[x]!.key) || (x === 0 && ROLE_OPENERS.has(parts[x]!.key)) || roleAtStart(x)) lastTitle = x;
+    // "Ohio Senators Sherrod Brown and J.D. Vance": a title in the plural after the words that say whose it is heads a list of names.
+    const pluralTitle = (x: number) => x > 0 && /[^s]s$/.test(parts[x]!.key) && TITLE_HEADS.has(parts[x]!.key.slice(0, -1));
+    for (let x = 0; x < parts.length - 1; x++) if (TITLE_HEADS.has(parts[x]!.key) || pluralTitle(x) || (x === 0 && ROLE_OPENERS.has(parts[x]!.key)) || roleAtStart(x)) lastTitle = x;
     let titled = false;
     const headOf = (ps: Token[]) => ps[ps.length - 1]!.key;
     if (lastTitle >= 0 && !ORG_HEADS.has(headOf(parts)) && !PLACE_HEADS.has(headOf(parts))) {
