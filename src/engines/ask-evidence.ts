@@ -118,12 +118,10 @@ function continuation(deps: Deps, cited: readonly string[]): Set<string> {
   const out = new Set<string>();
   const last = cited[cited.length - 1];
   if (!last) return out;
-  for (const a of deps.corpus.articles) {
-    const at = a.sentences.findIndex((s) => s.id === last);
-    if (at < 0) continue;
-    for (const s of a.sentences.slice(at + 1, at + 1 + CONTINUATION_SENTENCES)) if (!cited.includes(s.id)) out.add(s.id);
-    break;
-  }
+  // A sentence id is `${articleId}:p${paragraph}:s${index}` (src/types.ts): read its article only.
+  const a = deps.corpus.byId.get(last.slice(0, last.lastIndexOf(':p')));
+  const at = a ? a.sentences.findIndex((s) => s.id === last) : -1;
+  if (a && at >= 0) for (const s of a.sentences.slice(at + 1, at + 1 + CONTINUATION_SENTENCES)) if (!cited.includes(s.id)) out.add(s.id);
   return out;
 }
 

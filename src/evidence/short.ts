@@ -165,8 +165,7 @@ export function fillersOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestio
       const often = FREQUENCY_QUESTION_RE.test(q.text);
       const askedKeys = new Set(elements.filter((e) => e.role !== 'predicate' && e.role !== 'date').flatMap((e) => [...e.keys].filter(([, v]) => v >= 0.5).map(([k]) => k)));
       // Every word the question asks with, its verbs too ("how long was the dive": a "two-hour descent" may be it).
-      const narrowing = q.head ? q.entities.filter((en) => en.end >= 0 && en.end <= q.head!.start && /^\s*$/.test(q.text.slice(en.end, q.head!.start))).map((en) => terms(en.text)).filter((t) => t.length) : [];
-  const allKeys = new Set(elements.filter((e) => e.role !== 'date').flatMap((e) => [...e.keys].filter(([, v]) => v >= 0.5).map(([k]) => k)));
+      const allKeys = new Set(elements.filter((e) => e.role !== 'date').flatMap((e) => [...e.keys].filter(([, v]) => v >= 0.5).map(([k]) => k)));
       // "the cave entrance": "cave" only says which entrance — a figure measuring the cave measures no entrance.
       const modifierKeys = new Set(
         q.topics
