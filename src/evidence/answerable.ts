@@ -12,6 +12,7 @@ import { analysisOf } from '../analysis/index.js';
 import { fold, terms } from '../language/tokenize.js';
 import { inTense } from '../language/tense.js';
 import { lexTags } from '../language/word-tags.js';
+import { partsOfSpeech } from '../language/wordnet.js';
 import { ANY_PLACE_HEADS } from '../language/lexicon/slot-ties.js';
 import { ASPECT_VERBS, PEOPLE_WORDS, SPEECH_QUESTION_VERBS, SPEAKER_QUESTION_VERBS, STOPWORDS, speechForms, wordRe } from '../language/lexicon/index.js';
 import type { ParsedQuestion } from './question.js';
@@ -226,6 +227,29 @@ function decideOn(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, r: Re
       reason: required.length > 1 ? `The ${searched} mention ${shown}, but never together in a way that answers this.` : `The ${searched} never say that.`,
       near: windows,
     };
+  }
+
+  // A description asked of a name and a verb alone ("what did crwd close at on friday"), with no noun to say what is
+  // asked, is told by the verb, as a figure asked so is (verbOnly, below): some window holding the name must state that
+  // verb or a related one. One holding the name beside a far synonym only ("engaged" for "close") tells something else
+  // the name did. Not a name the question asks for ("what sea was it coming from": the sea is the answer), nor a verb
+  // the dictionary does not know (a misspelling, "happend", tells nothing).
+  const askedName = q.entities.some((e) => /^\s*(?:and\s+)?(?:what|which)\s+$/i.test(q.text.slice(0, e.start)));
+  if (
+    q.kind === 'description' && verbs.length && together.length && !topics.length && !q.head && required.length && !askedName &&
+    verbs.every((v) => !!v.term && partsOfSpeech(v.term.lemma).has('verb'))
+  ) {
+    const attributed = analysisOf(deps).attribution;
+    const says = (w: Window) =>
+      verbs.some((v) => {
+        const s = w.support.get(v.id);
+        return (!!s && s.match >= RELATED_VERB) || (!!v.term && SPEAKING.has(v.term.lemma) && (!!attributed[w.sentence.id] || SPOKE_RE.test(w.sentence.text)));
+      });
+    if (!together.some(says)) {
+      const holder = required.filter((e) => e.entityIds).map((e) => phraseOf(q, e, deps));
+      const shown = list(mentioned.map((e) => phraseOf(q, e, deps))) || 'this';
+      return { answerable: false, reason: `The ${searched} mention ${shown}, but ${slotMissing(q, holder)}.`, near: together };
+    }
   }
 
   // 3. A yes/no question asks about its verb: a window must state it (or its opposite). So does a figure asked of a
