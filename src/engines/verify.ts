@@ -185,7 +185,13 @@ function judgeBySupport(deps: Deps, claim: string, verb = mainVerb(claim)): { fo
       if (seen.has(key) || /\?\s*["”’']?\s*$/.test(text.trim())) continue;
       seen.add(key);
       const timeline = sents.flatMap((x) => (dated.get(x.id) ?? []).map((d) => d.date));
-      const support = supportOf(claim, { quote: text, speakers: article.outlet ? [article.outlet] : [], timeline }, ctx);
+      let support = supportOf(claim, { quote: text, speakers: article.outlet ? [article.outlet] : [], timeline }, ctx);
+      // A sentence writing the opposite state of a subject its article names in its title ("Biden … visits Lahaina":
+      // "a burned – but still standing – banyan tree") speaks of the title's name: read with the title, the name is said.
+      if (opposite && !support.supported && support.parts.some((x) => x.check === 'names' && !x.ok) && article.title) {
+        const titled = supportOf(claim, { quote: `${article.title}. ${text}`, speakers: article.outlet ? [article.outlet] : [], timeline }, ctx);
+        if (titled.parts.some((x) => x.state) && titled.parts.every((x) => x.check !== 'names' || x.ok)) support = titled;
+      }
       const slot = figureSlot(support, verb);
       if (support.supported || slot === 'for') out.for.push({ sents, article, text, support });
       else if ((slot === 'against' || opposes(support, verb)) && !otherEventFigure(claim, sents, support, verb, article.outlet)) out.against.push({ sents, article, text, support });
