@@ -33,11 +33,6 @@ export const STATE_OPPOSITES: readonly (readonly [readonly string[], readonly st
     ['was found', 'were found', 'has been found', 'have been found', 'had been found', 'was located', 'were located'],
   ],
   [
-    // One holds a post now or held it before, never both: "a serving member" / "a former SEAL".
-    ['former', 'ex-'],
-    ['serving', 'currently serving', 'active-duty', 'active duty'],
-  ],
-  [
     // A thing that still stands was not razed: "still standing" / "burned to the ground".
     ['still standing', 'still stands', 'remains standing', 'remained standing', 'left standing'],
     ['burned to the ground', 'burnt to the ground', 'razed', 'was destroyed', 'were destroyed', 'was leveled', 'was levelled', 'destroyed completely', 'completely destroyed'],
