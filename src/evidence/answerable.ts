@@ -197,7 +197,7 @@ function decideOn(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, r: Re
   // word that does not stand for it ("the first alert came at 6:18 p.m." for "what time did the alarm go off"; "the doctor
   // arrived at 11:20 p.m." for the surgeon): when no window holds the words themselves, the value — fitting well in that
   // sentence, the question's verb stated there if it has one — answers. Names must still be there by themselves.
-  const relatedTopic = (w: Window, e: Element) => { const x = w.support.get(e.id); return !!x && x.sentence === w.sentence && x.match >= RELATED_VERB; };
+  const relatedTopic = (w: Window, e: Element) => inCentre(w, e, RELATED_VERB);
   const loosely = PARTIAL_KINDS.has(q.kind)
     ? windows.filter((w) => !together.includes(w) && required.every((e) => holds(w, e) || (!e.entityIds && relatedTopic(w, e))) && boundHolds(w))
     : [];
@@ -208,10 +208,6 @@ function decideOn(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, r: Re
   // other element is there (each noun at least by a related word, the verb by its own). A question with no topic noun is
   // not answered so: its verb is all that says what the figure measures ("how much was the ship insured for" is not "$85
   // for a crossing"). Nor a date or a time: "Monday" fits any event ("when did the boys go back to school").
-  const inCentre = (w: Window, e: Element, least: number) => {
-    const x = w.support.get(e.id);
-    return !!x && x.sentence === w.sentence && x.match >= least;
-  };
   const oneOff =
     (q.kind === 'count' || q.kind === 'amount') && topics.length
       ? windows.filter((w) => {
@@ -277,7 +273,7 @@ function decideOn(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, r: Re
     const asked = q.kind === 'yesno' && verbs.length > 1 && first?.term && ASPECT_VERBS.has(first.term.lemma) ? [first] : verbs;
     let stated = together.filter((w) => asked.some((e) => holds(w, e) || spoken(w, e)));
     // The window's centre states a verb the question's is related to ("transported" for "brought", "operations" for "working").
-    const statesRelated = (w: Window) => asked.some((e) => { const s = w.support.get(e.id); return !!s && s.sentence === w.sentence && s.match >= RELATED_VERB; });
+    const statesRelated = (w: Window) => asked.some((e) => inCentre(w, e, RELATED_VERB));
     // Windows that state the verb answer first; only when none does, one naming the head's kind answers.
     if (!stated.length && head) stated = together.filter((w) => headNamed(w, head));
     // Nor does one sentence holding every name and topic noun asked (two or more), each by its own word or name: it is
@@ -489,8 +485,13 @@ function exactlyInCentre(w: Window, e: Element): boolean {
 
 /** The window's centre names a thing of the head's kind: the head word itself, or an entity the articles describe with it. */
 function headNamed(w: Window, head: Element): boolean {
-  const s = w.support.get(head.id);
-  return !!s && s.sentence === w.sentence && s.match >= 0.8;
+  return inCentre(w, head, 0.8);
+}
+
+/** The element's best support in the window is in its centre sentence, at least `least` strong. */
+function inCentre(w: Window, e: Element, least: number): boolean {
+  const x = w.support.get(e.id);
+  return !!x && x.sentence === w.sentence && x.match >= least;
 }
 
 /** Verbs of speaking a question uses ("where did she speak", "when did he talk to reporters"). */
