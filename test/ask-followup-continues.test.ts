@@ -68,4 +68,19 @@ describe('a follow-up about the same thing is answered where the article goes on
     expect(a.answered).toBe(true);
     expect(a.citations[0]!.quote).toContain('dried and tested');
   });
+
+  it('a stored turn whose cited sentences are garbage (a broken or forged store) still answers the follow-up', async () => {
+    await runCommand(deps, { command: 'ask', text: 'how many trains were cancelled at dunmore central on monday', session: 'c-3' });
+    const history = (await deps.store.get<Record<string, unknown>[]>('session:c-3'))!;
+    history[history.length - 1]!.cited = [':p', 'no-such-article.txt:p9:s9', null, { id: 'x' }, 42];
+    await deps.store.set('session:c-3', history);
+    const a = await runCommand(deps, { command: 'ask', text: 'was that all because of the storm?', session: 'c-3' });
+    expect(a.answered).toBe(true);
+    expect(a.citations.length).toBeGreaterThan(0);
+    history[history.length - 1]!.cited = 'not a list';
+    await deps.store.set('session:c-3', history);
+    const b = await runCommand(deps, { command: 'ask', text: 'why?', session: 'c-3' });
+    expect(b.command).toBe('ask');
+    expect(b.blocks.map((x) => x.text).join(' ')).not.toBe('');
+  });
 });

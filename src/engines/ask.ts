@@ -317,7 +317,8 @@ export async function ask(deps: Deps, question: string, opts: AskOptions = {}): 
   const prev = history[history.length - 1];
   const recent = prev && deps.clock().getTime() - prev.at < deps.config.SESSION_TTL_MINUTES * 60_000 ? prev : undefined;
   const { resolved, isFollowUp, context, noReferent, continues } = resolveFollowUp(question, recent);
-  const follows = continues ? (recent?.cited ?? []) : [];
+  // A stored turn is read back as it was written, or as a broken store gives it: only sentence ids are followed.
+  const follows = continues && Array.isArray(recent?.cited) ? recent.cited.filter((x): x is string => typeof x === 'string') : [];
   if (noReferent) {
     // Nothing to look up: any answer would be about someone the user never meant.
     const answer = refusal(question, `I can't tell who “${noReferent}” is: the articles didn't answer your last question (“${recent!.question.trim()}”), so there is no one for “${noReferent}” to mean. Ask again with the person's name.`, []);
