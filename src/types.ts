@@ -35,6 +35,11 @@ export interface ArticleMeta {
   title: string;
   /** ISO date YYYY-MM-DD, or null when the article carries no date. */
   date: string | null;
+  /**
+   * When the article also says it was updated a few days after `date` ("Published: Feb. 22 | Updated: Feb. 23"): that day.
+   * Its text may have been written on either; absent otherwise.
+   */
+  updated?: string;
   author: string | null;
   outlet: string | null;
   url: string | null;

@@ -17,7 +17,7 @@
 import type { Article, Sentence } from '../types.js';
 import { type DateMention, type Ymd, addDays, parseYmd, weekdayOf, ymdToIso } from '../index/dates.js';
 import { FUTURE_CUE_RE } from '../language/tense.js';
-import { WEEKDAYS } from '../language/lexicon/index.js';
+import { NUMBER_WORDS, QUALIFIER_RANGES, QUALIFIERS, WEEKDAYS } from '../language/lexicon/index.js';
 
 /** A dated mention of one sentence. */
 export interface SentenceMention {
@@ -182,4 +182,43 @@ export function boundWindow(w: DateWindow, notBefore: Ymd | null): DateWindow | 
   if (!notBefore) return w;
   if (ymdToIso(w.hi) < ymdToIso(notBefore)) return null;
   return ymdToIso(w.lo) < ymdToIso(notBefore) ? { ...w, lo: notBefore } : w;
+}
+
+/** A span of time after an event a phrase names ("13 days after the wildfires …"): how many days after, and the phrase. */
+export interface SpanAfter {
+  /** The fewest and most days after the event the span allows. */
+  lo: number;
+  hi: number;
+  /** What it is after ("the wildfires ravaged the western part of the island"). */
+  phrase: string;
+  /** The span as written ("13 days after"). */
+  text: string;
+}
+
+/** Days in a unit; and how far news rounds a span in it when no qualifier says ("three weeks after" is 18–24 days). */
+const SPAN_UNITS: Readonly<Record<string, { days: number; slack: number }>> = { day: { days: 1, slack: 0 }, week: { days: 7, slack: 3 }, month: { days: 30.44, slack: 4 } };
+
+const SPAN_AFTER_RE = new RegExp(
+  `\\b(?:(${QUALIFIERS.join('|')})\\s+)?(\\d{1,3}|an?|${Object.keys(NUMBER_WORDS).join('|')})\\s+(day|week|month)s?\\s+after\\s+([^,;:.!?()\\[\\]]{3,160})`,
+  'i',
+);
+
+/**
+ * "Biden arrived on Monday, 13 days after the wildfires ravaged the island", "visited on Thursday, nearly three weeks
+ * after a disastrous train derailment": the days after the event the phrase names that the span allows (a qualifier's
+ * range, lexicon QUALIFIER_RANGES; weeks and months rounded as news rounds them). Null when the sentence states none.
+ */
+export function spanAfter(text: string): SpanAfter | null {
+  const m = SPAN_AFTER_RE.exec(text);
+  if (!m) return null;
+  const word = m[2]!.toLowerCase();
+  const n = /^\d+$/.test(word) ? Number(word) : word === 'a' || word === 'an' ? 1 : NUMBER_WORDS[word]!;
+  const unit = SPAN_UNITS[m[3]!.toLowerCase()]!;
+  // A qualifier says how far from the figure ("nearly three weeks": 17–21 days); without one, news rounds.
+  const [a, b] = m[1] ? QUALIFIER_RANGES[m[1].toLowerCase()]! : [1, 1];
+  const slack = m[1] ? 0 : unit.slack;
+  const days = n * unit.days;
+  const lo = Math.max(0, Math.floor(days * a - slack));
+  const hi = Math.ceil(Math.min(days * b, days + unit.days) + slack);
+  return { lo, hi, phrase: m[4]!.trim(), text: m[0].slice(0, m[0].length - m[4]!.length).trim() };
 }

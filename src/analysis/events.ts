@@ -25,7 +25,7 @@ import {
 import { CALENDAR_WORDS, MONTHS } from '../language/lexicon/index.js';
 import { fold, stem, terms } from '../language/tokenize.js';
 import { quoteUnit } from './quote-span.js';
-import { type DateWindow, articleDateEvidence, boundWindow, selfWindow, statedWeekday, storyDates, storyMonthYear, storyYear, weekdayYear } from './article-dates.js';
+import { type DateWindow, type SpanAfter, articleDateEvidence, boundWindow, selfWindow, spanAfter, statedWeekday, storyDates, storyMonthYear, storyYear, weekdayYear } from './article-dates.js';
 
 /** A dated mention in one sentence, before merging. */
 interface RawEvent {
@@ -156,6 +156,50 @@ export function dateMentionsOf(article: Article): { sentence: Sentence; mention:
   return article.sentences.flatMap((sentence) => findDateMentions(sentence.text).map((mention) => ({ sentence, mention })));
 }
 
+/** Days between an ISO day and a day. */
+function daysApart(iso: string, d: Ymd): number {
+  return Math.abs(Date.parse(`${iso}T00:00:00Z`) - Date.parse(`${ymdToIso(d)}T00:00:00Z`)) / 86_400_000;
+}
+
+/**
+ * The day a weekday names when its sentence says how long after an event it was ("Biden arrived on Monday, 13 days
+ * after the wildfires ravaged the island"): the event is the earliest day the articles place an event on that shares
+ * the most words with the phrase (what is told later is told after it), and the weekday must fall once, and only once,
+ * in the span after it. The window it gives its article is the week the weekday is told in (told of the past).
+ */
+function dayAfter(after: SpanAfter, p: { article: Article; sentence: Sentence; mention: DateMention }, dayEvents: RawEvent[]): { lo: Ymd; hi: Ymd; day: string; reason: string } | null {
+  if (direction(p.mention) === 'future') return null;
+  const phrase = new Set(terms(after.phrase).filter((t) => !DATE_WORDS.has(t) && !/^\d+$/.test(t)));
+  if (!phrase.size) return null;
+  let best = 0;
+  const scored: { e: RawEvent; n: number }[] = [];
+  for (const e of dayEvents) {
+    if (e.background || e.sentence.id === p.sentence.id) continue;
+    let n = 0;
+    for (const t of phrase) if (e.own.has(t)) n++;
+    if (!n) continue;
+    scored.push({ e, n });
+    best = Math.max(best, n);
+  }
+  const like = scored.filter((x) => x.n === best).sort((x, y) => (x.e.resolved!.date < y.e.resolved!.date ? -1 : x.e.resolved!.date > y.e.resolved!.date ? 1 : 0));
+  const anchor = like[0]?.e;
+  if (!anchor) return null;
+  const from = parseYmd(anchor.resolved!.date)!;
+  const days: Ymd[] = [];
+  for (let i = after.lo; i <= after.hi; i++) {
+    const d = addDays(from, i);
+    if (weekdayOf(d) === p.mention.weekday) days.push(d);
+  }
+  if (days.length !== 1) return null;
+  const day = days[0]!;
+  return {
+    lo: day,
+    hi: addDays(day, 6),
+    day: ymdToIso(day),
+    reason: `it tells of "${p.mention.text}" ${after.text} an event ${anchor.article.id} places on ${formatDate(anchor.resolved!.date, 'day')}`,
+  };
+}
+
 /**
  * Every event of the corpus, merged across articles, unfiltered. Not cached here: see
  * src/analysis, which passes `mentionsOf` to reuse the date expressions of unchanged articles.
@@ -219,6 +263,14 @@ export function buildEvents(corpus: Corpus, mentionsOf: (article: Article) => { 
   for (const p of dated) {
     const ref = parseYmd(p.article.date!)!;
     const r = resolveMention(p.mention, ref);
+    const later = p.article.updated ? parseYmd(p.article.updated) : null;
+    const u = later && r ? resolveMention(p.mention, later) : null;
+    // Updated days later ("Published: Feb. 22 | Updated: Feb. 23"): the text may be of either day. A weekday told
+    // reads as the nearer one to the day it was written on ("Thursday morning": that Thursday, not six days before).
+    if (later && r && u && u.date !== r.date && u.precision === 'day' && r.precision === 'day' && daysApart(u.date, later) < daysApart(r.date, ref)) {
+      raw.push(make(p, u, `read against its update of ${formatDate(p.article.updated!, 'day')}`, later.y));
+      continue;
+    }
     raw.push(make(p, r, r ? undefined : describeUnresolved(p.mention, ref), ref.y));
   }
 
@@ -235,6 +287,15 @@ export function buildEvents(corpus: Corpus, mentionsOf: (article: Article) => { 
   const anchorsByArticle = new Map<string, { lo: Ymd; hi: Ymd; reason: string; mention: DateMention; day: string }[]>();
   for (const p of undated) {
     if (p.mention.kind !== 'weekday') continue;
+    // "on Monday, 13 days after the wildfires ravaged the island": the one such weekday in the span after the event.
+    const after = spanAfter(p.sentence.text);
+    const pinned = after ? dayAfter(after, p, dayEvents) : null;
+    if (pinned) {
+      const list = anchorsByArticle.get(p.article.id) ?? [];
+      list.push({ ...pinned, mention: p.mention });
+      anchorsByArticle.set(p.article.id, list);
+      continue;
+    }
     const ctx = contextTerms(p.article, p.sentence);
     const pNorm = normSentence(p.sentence.text);
     let best: { e: RawEvent; score: number } | null = null;

@@ -109,6 +109,22 @@ export function dateLineIn(line: string): { date: string; kind: DateLineKind } |
   return null;
 }
 
+/**
+ * The date a metadata line says the article was last updated on ("Published: Feb. 22, 2023 at 1:17 PM EST|Updated: Feb. 23,
+ * 2023 at 3:07 PM EST" → 2023-02-23), or null: a piece labelled "Updated" / "Last modified" that is a date line.
+ */
+export function updatedIn(line: string): string | null {
+  const t = line.trim();
+  if (!t || !/\d{4}|\d[./]\d{1,2}[./]\d/.test(t) || t.split(/\s+/).length > 24 || isProse(t)) return null;
+  let last: string | null = null;
+  for (const p of metaParts(t)) {
+    if (!/^(?:(?:last\s+)?update[d]?|(?:last\s+)?modified)\b/i.test(p)) continue;
+    const d = parseDateLine(p);
+    if (d && (!last || d > last)) last = d;
+  }
+  return last;
+}
+
 /** The pieces of a metadata line: "By X Staff | March 6, 2020 at 8:52 PM" → ["By X Staff", "March 6, 2020 at 8:52 PM"]. */
 export function metaParts(line: string): string[] {
   return line

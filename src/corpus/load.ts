@@ -11,7 +11,7 @@ import type { Logger } from '../log.js';
 import type { Article, ArticleMeta, Corpus, LoadWarning, Overlap, Paragraph, Sentence } from '../types.js';
 import {
   bylineIn, dateInUrl, dateLineIn, isBoilerplateLine, isHeading, isProse, metaParts, outletFromUrl, outletInLine, parseDateLine,
-  splitGluedKicker, trailingBoilerplate, urlInLine, type DateLineKind, type Line,
+  splitGluedKicker, trailingBoilerplate, updatedIn, urlInLine, type DateLineKind, type Line,
 } from './clean.js';
 import { agencyName, creditIn, isNewsroomByline, isRole, looksLikeOutlet, mastheadIn, type Credit } from './credits.js';
 import { findOverlaps } from './overlap.js';
@@ -190,6 +190,8 @@ export function parseArticle(id: string, raw: string, extra: ParseExtra = {}): A
     const top = i < topEnd;
     const d = dateLineIn(t);
     if (d) dates.push({ ...d, top });
+    const u = top && d ? updatedIn(t) : null;
+    if (u) dates.push({ date: u, kind: 'updated', top });
     const c = creditIn(t, top ? 'header' : 'line');
     if (c) credits.push({ ...c, at: i });
     if (d && top && !c && t.split(/\s+/).length <= 16) {
@@ -245,6 +247,8 @@ export function parseArticle(id: string, raw: string, extra: ParseExtra = {}): A
   const byRank = (xs: typeof dates) => [...xs].sort((x, y) => rank(x.kind) - rank(y.kind))[0]?.date ?? null;
   // A date line near the top, else the date in the article's own link, else a date line further down.
   const date = byRank(dates.filter((x) => x.top)) ?? (url ? dateInUrl(url) : null) ?? byRank(dates);
+  // Updated within the week after it ("Published: Feb. 22 | Updated: Feb. 23"): the text may be of either day.
+  const updated = dates.filter((x) => x.top && x.kind === 'updated' && date && x.date > date && x.date <= addDaysIso(date, UPDATED_WITHIN)).map((x) => x.date).sort().pop();
 
   // Body: paragraphs of non-boilerplate, non-heading lines; repeated title lines dropped.
   const paragraphs: Paragraph[] = [];
@@ -288,6 +292,7 @@ export function parseArticle(id: string, raw: string, extra: ParseExtra = {}): A
     author: front.author ?? htmlMeta.author ?? author,
     url: [front.url, htmlMeta.url, url].find((u) => u && /^https?:\/\/[^\s]+$/i.test(u)) ?? null, // only web links: no javascript:, relative or junk URLs
     outlet: front.outlet ?? htmlMeta.outlet ?? null,
+    ...(updated && !front.date && !htmlMeta.date ? { updated } : {}),
   };
   if (!meta.outlet) meta.outlet = outletOf(credits, paragraphs, meta.url);
   return {
@@ -303,6 +308,14 @@ export function parseArticle(id: string, raw: string, extra: ParseExtra = {}): A
     addedAt: extra.addedAt ?? Date.now(),
     ...(runs ? { runs } : {}),
   };
+}
+
+/** How many days after its date an update may be and the article still be read as written on either day. */
+const UPDATED_WITHIN = 7;
+
+/** An ISO day `n` days after another. */
+function addDaysIso(iso: string, n: number): string {
+  return new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 }
 
 function isListItem(t: string): boolean {
