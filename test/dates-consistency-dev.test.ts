@@ -15,7 +15,7 @@ import { checkDates, checkDigestDates, sampleDates, statedDates } from './helper
 // alaska1282 is checked too: /verify reads its undated CNN piece's "January 3" with the year the timeline gives it, a
 // year counted back ("trees he'd planted 20 years ago") is background, and the checker asks no "when" of a sentence
 // that is only its date ("Then, again on January 4.") or whose date is a noun's ("last year's near-collisions").
-const CORPORA = ['evergiven', 'titan', 'thaicave', 'notredame', 'keybridge', 'crowdstrike', 'alaska1282', 'maui2023', 'eastpalestine', 'surfside', 'colonial'];
+const CORPORA = ['evergiven', 'titan', 'thaicave', 'notredame', 'keybridge', 'crowdstrike', 'alaska1282', 'maui2023', 'eastpalestine', 'surfside', 'colonial', 'astroworld'];
 /** Where the development corpora live (DEV_CORPORA_DIR overrides, e.g. to check the skip). */
 const BASE = process.env.DEV_CORPORA_DIR ?? path.join(ROOT, 'dev-corpora');
 

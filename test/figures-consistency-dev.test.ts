@@ -12,7 +12,7 @@ import { ROOT } from './helpers/corpus-fixtures.js';
 import { testDeps } from './helpers/deps.js';
 import { checkAges, checkCounts, digestCounts, statedAges } from './helpers/figure-consistency.js';
 
-const CORPORA = ['evergiven', 'titan', 'thaicave', 'notredame', 'keybridge', 'alaska1282', 'crowdstrike', 'maui2023', 'eastpalestine', 'surfside', 'colonial'];
+const CORPORA = ['evergiven', 'titan', 'thaicave', 'notredame', 'keybridge', 'alaska1282', 'crowdstrike', 'maui2023', 'eastpalestine', 'surfside', 'colonial', 'astroworld'];
 /** Where the development corpora live (DEV_CORPORA_DIR overrides, e.g. to check the skip). */
 const BASE = process.env.DEV_CORPORA_DIR ?? path.join(ROOT, 'dev-corpora');
 

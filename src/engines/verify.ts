@@ -1045,11 +1045,14 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
     const held = claimAge(deps, claim);
     const holder = held?.holder ?? (subject.length ? resolveHolder(deps, subject.map((n) => n.name).join(' ')) : null);
     const found = holder ? agesOf(deps, holder) : [];
-    if (found.length) {
+    const claimHi = held?.hi ?? age;
+    // An age inside a range the articles give ("aged 11 to 16") agrees with it; a claimed range must match its ends.
+    const same = found.filter((f) => (claimHi === age ? age >= f.age && age <= f.hi : f.age === age && f.hi === claimHi));
+    // A claim that also dates what it tells ("X, 17, spoke on 27 November") is judged part by part: the age agreeing
+    // leaves the rest — the date — to the whole claim's reading below; an age the articles contradict decides it.
+    const dated = datesIn(claim).length > 0;
+    if (found.length && !(dated && same.length)) {
       const who = holder!.entity?.name ?? (subject.length ? subject.map((n) => n.name).join(' ') : holder!.text);
-      const claimHi = held?.hi ?? age;
-      // An age inside a range the articles give ("aged 11 to 16") agrees with it; a claimed range must match its ends.
-      const same = found.filter((f) => (claimHi === age ? age >= f.age && age <= f.hi : f.age === age && f.hi === claimHi));
       const use = same.length ? same : found;
       const lines = use.slice(0, 3).map((f) => {
         const n = citer.cite(f.quote);
@@ -1066,7 +1069,7 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
         figures: [],
       };
     }
-    if (subject.length) return no(`Not addressed by the articles: they mention ${quotedList(subject.map((n) => n.name))} but never give ${subject.length === 1 ? 'an age' : 'ages'} (searched ${searched}).`);
+    if (subject.length && !found.length) return no(`Not addressed by the articles: they mention ${quotedList(subject.map((n) => n.name))} but never give ${subject.length === 1 ? 'an age' : 'ages'} (searched ${searched}).`);
   }
   if (cTerms.length === 0 && claimFigures.length === 0) {
     return no(`That claim has no words I can look up. I searched ${searched}; try a full statement, e.g. who did what.`);
