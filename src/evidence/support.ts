@@ -27,7 +27,7 @@ import { inBaseUnit, readFigures, type FigureReading } from '../analysis/figures
 import { splitSentences } from '../corpus/sentences.js';
 import { parseDates, type DateParts } from '../language/dates.js';
 import {
-  ATTRIBUTION_PHRASES, CALENDAR_WORDS, DETERMINERS, CLAIM_FRAME, COUNTRY_ABBREVIATIONS, NAME_CONNECTORS, DISBELIEF, FALSITY_WORDS, MONTHS, NAME_VERB_FILLERS, NEGATION_CUES, REPORT_NOUNS,
+  ATTRIBUTION_PHRASES, CALENDAR_WORDS, DETERMINERS, CLAIM_FRAME, COUNTRY_ABBREVIATIONS, NAME_CONNECTORS, DISBELIEF, FALSITY_WORDS, MONTHS, NAME_VERB_FILLERS, NEGATION_CUES, NEGATIVE_POLARITY, POLARITY_BARRIERS, REPORT_NOUNS,
   PEOPLE_WORDS, SENTENCE_OPENERS, STOPWORDS, TITLE_WORDS, UNCERTAIN_HEDGES, WEEKDAYS, WH_WORDS, alternation, denialForms, speechForms, speechLemma,
 } from '../language/lexicon/index.js';
 import { COPULAS, ROLE_PREPOSITIONS, STATE_OPPOSITES } from '../language/lexicon/states.js';
@@ -94,7 +94,7 @@ export interface SupportContext {
 }
 
 /** Bump when the judgement changes: model answers verified by an older judge are not reused. */
-export const SUPPORT_VERSION = 8;
+export const SUPPORT_VERSION = 9;
 
 /**
  * Share of a statement's content words the quotes must cover. Tuned on the generated
@@ -166,6 +166,9 @@ interface Reading {
 
 const DATE_REF = new Date('2000-06-15T12:00:00Z');
 
+const POLARITY_PHRASES = NEGATIVE_POLARITY.map((p) => p.split(' '));
+const POLARITY_BARRIER_SET: ReadonlySet<string> = new Set(POLARITY_BARRIERS);
+
 /** After a negation cue, "for <someone> to": "impossible for Delta to process …" negates the verb after "to". */
 const FOR_TO_RE = /^\s+for\s+(?:[^\s,;.]+\s+){0,4}?to\s+["“]?(?:\p{L}+ly\s+)?(?=\p{L})/u;
 
@@ -209,6 +212,18 @@ function readNegation(text: string, toks: Tok[]): Reading['cues'] {
     const next = after.find(([t]) => t.start >= from && (stop === undefined || t.start < from + stop) && content(t));
     const before = toks.map((t, i) => [t, i] as const).filter(([t]) => t.end <= start && content(t)).pop();
     const scope = next ? [next[1]] : !that && before && !/[.;:!?,]/.test(text.slice(before[0].end, start)) ? [before[1]] : [];
+    // "does not include or constitute any admission of liability": the negation reaches what "any" introduces.
+    if (next) {
+      const clause = after.filter(([t]) => t.start >= from && (stop === undefined || t.start < from + stop));
+      for (let k = 0; k < clause.length; k++) {
+        if (POLARITY_BARRIER_SET.has(clause[k]![0].bare)) break;
+        const npi = POLARITY_PHRASES.find((p) => p.every((w, j) => clause[k + j]?.[0].bare === w));
+        if (!npi) continue;
+        const word = clause.slice(k + npi.length).find(([t]) => content(t));
+        if (word && !scope.includes(word[1])) scope.push(word[1]);
+        break;
+      }
+    }
     cues.push({ start, end, scope });
   }
   for (const c of cues) for (const i of c.scope) toks[i]!.neg = (toks[i]!.neg ^ 1) as 0 | 1;

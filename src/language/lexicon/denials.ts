@@ -42,6 +42,16 @@ export const REPORT_NOUNS: readonly string[] = [
 /** Words for what was reported, which a denial answers: the report nouns and "reported", "reporting", "newspaper" ("denied what the newspaper reported"). */
 export const REPORTING_WORDS: readonly string[] = [...REPORT_NOUNS, 'reported', 'reporting', 'newspaper'];
 
+/**
+ * Words that take their meaning from a negation before them in the same clause ("does not include or constitute any
+ * admission of liability", "never found a single survivor"): the negation reaches the word they introduce, whatever
+ * verbs stand between.
+ */
+export const NEGATIVE_POLARITY: readonly string[] = ['any', 'a single'];
+
+/** Words that open a clause of its own, which a negation before them does not reach ("did not say whether any …"). */
+export const POLARITY_BARRIERS: readonly string[] = ['whether', 'if', 'that', 'which', 'who', 'when', 'where', 'because', 'but', 'although', 'though', 'while', 'until', 'unless'];
+
 /** Negation cues; "not" is handled by callers because "not only", "not yet known" do not negate. */
 export const NEGATION_CUES: readonly string[] = [
   'no', 'never', 'none', 'nobody', 'nothing', 'neither', 'nor', 'without', 'cannot',
