@@ -94,7 +94,7 @@ export interface SupportContext {
 }
 
 /** Bump when the judgement changes: model answers verified by an older judge are not reused. */
-export const SUPPORT_VERSION = 9;
+export const SUPPORT_VERSION = 10;
 
 /**
  * Share of a statement's content words the quotes must cover. Tuned on the generated
@@ -420,6 +420,27 @@ function nameFound(run: Tok[], text: string, pool: { toks: Tok[]; keys: string }
   return shortFormFound(run, pool.toks);
 }
 
+/**
+ * Name words the quote gives by their initials: a name of several words ("Department of Natural Resources"), with the
+ * capitalised word just before it that says whose it is ("Ohio's"), written as one word in capitals ("ODNR", "DNR");
+ * connectors ("of", "and") have no letter.
+ */
+function byInitials(runs: Tok[][], s: Reading, pool: (t: Tok) => Tok[]): Set<Tok> {
+  const out = new Set<Tok>();
+  const letters = (toks: Tok[]) => toks.filter((t) => !NAME_CONNECTORS.has(t.bare)).map((t) => t.surface[0]!.toUpperCase()).join('');
+  for (const run of runs) {
+    const at = s.toks.indexOf(run[0]!);
+    const prev = s.toks[at - 1];
+    const owner = prev && prev.capitalized && !prev.measured && /^\s+$/.test(s.text.slice(prev.end, run[0]!.start)) ? prev : null;
+    for (const name of owner ? [run, [owner, ...run]] : [run]) {
+      const initials = letters(name);
+      if (initials.length < 2) continue;
+      if (pool(run[0]!).some((q) => q.allCaps && q.surface.replace(/\./g, '') === initials)) for (const t of name) out.add(t);
+    }
+  }
+  return out;
+}
+
 /** A common word written as part of a name ("Salvage" of "SMIT Salvage", "Group"): the lexicon or WordNet knows it, not as a name. */
 function commonWord(t: Tok): boolean {
   const tags = lexTags(t.norm);
@@ -588,9 +609,11 @@ export function supportOf(statement: string, evidence: string | Quoted | readonl
   // names
   const missing: string[] = [];
   const swapped: string[] = [];
-  for (const run of [...nameRuns(s.toks, text), ...initialNames.map((t) => [t])]) {
+  const runs = [...nameRuns(s.toks, text), ...initialNames.map((t) => [t])];
+  const initialled = byInitials(runs, s, (t) => (inFrame(t.start) ? frameToks : qToks));
+  for (const run of runs) {
     const framed = inFrame(run[0]!.start);
-    const ok = nameFound(run, text, framed ? { toks: frameToks, keys: frameKeys } : { toks: qToks, keys: qKeys }, ctx);
+    const ok = run.every((t) => initialled.has(t)) || nameFound(run, text, framed ? { toks: frameToks, keys: frameKeys } : { toks: qToks, keys: qKeys }, ctx);
     if (ok) continue;
     const name = text.slice(run[0]!.start, run[run.length - 1]!.end);
     missing.push(name);
@@ -658,7 +681,7 @@ export function supportOf(statement: string, evidence: string | Quoted | readonl
   const needWordnet = (toks: Tok[], pool: Tok[]) => toks.some((t) => !pool.some((q) => cover(t, q, ctx, false) === 'same' || cover(t, q, ctx, false) === 'related'));
   if (!ctx.relations && (needWordnet(content, qToks) || needWordnet(frameLemmas, frameToks))) relationsFor([...frameToks.filter((t) => !STOPWORDS.has(t.bare)), ...content].map((t) => t.lemma));
 
-  const frameMissing = frameLemmas.filter((t) => !frameToks.some((q) => { const c = cover(t, q, ctx, true); return c === 'same' || c === 'related'; }));
+  const frameMissing = frameLemmas.filter((t) => !initialled.has(t) && !frameToks.some((q) => { const c = cover(t, q, ctx, true); return c === 'same' || c === 'related'; }));
   if (frameMissing.length && parts[0]!.ok) parts[0] = { check: 'names', ok: false, detail: `the speaker ('${frameMissing.map((t) => t.surface).join(' ')}') is not in the quote's sentence` };
 
   let covered = 0;
