@@ -87,6 +87,17 @@ function articleHolds(article: Window['article'], e: Element): boolean {
   return false;
 }
 
+/**
+ * A required topic noun no article writes (nor any word standing for it), of which the articles write a related word
+ * (a broader or narrower one, a rarer sense’s synonym: at least RELATED_VERB). A close spelling of another word ("store"
+ * for "storm") is no relation.
+ */
+function unwrittenTopic(deps: Pick<Deps, 'index'>, e: Element, required: Element[]): boolean {
+  if (e.role !== 'topic' || e.entityIds || !e.term || !required.includes(e)) return false;
+  const respelled = deps.index.correct(e.term.key);
+  return [...e.keys].some(([k, w]) => k !== respelled && w >= RELATED_VERB && w < STANDS_FOR_WEIGHT && deps.index.docFreq(k) > 0);
+}
+
 /** Decide whether `q` is answered, from the retriever's windows. */
 export function decide(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, r: Retriever): Decision {
   const d = decideOn(deps, q, r);
@@ -123,7 +134,13 @@ function decideOn(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, r: Re
   const facility = q.kind === 'place' && q.head && !ANY_PLACE_HEADS.has(q.head.lemma) ? r.elements.filter((e) => e.role === 'head' && e.term === q.head) : [];
   const counted = [...(q.kind === 'count' || q.kind === 'amount' ? r.elements.filter((e) => e.role === 'head' && e.term === q.head) : []), ...facility];
   const absent = [...r.elements.filter((e) => e.role === 'speaker'), ...required, ...counted].filter((e) => !inCorpus(deps, e) && !deps.corpus.articles.some((a) => headlineHolds(a, e)));
-  if (absent.length) return { answerable: false, reason: `The ${searched} never mention ${list(absent.map((e) => phraseOf(q, e, deps)))}.`, near: windows };
+  const neverMentioned: Decision = { answerable: false, reason: `The ${searched} never mention ${list(absent.map((e) => phraseOf(q, e, deps)))}.`, near: windows };
+  // A topic noun the articles never write, but write a word related to ("which judge has the case" — "Judge … consolidated
+  // 31 of the suits"): the related word is the nearest the articles come to it. Such a question is answered only by a name
+  // or value fitting all but perfectly in a sentence holding that word (below, before step 2's refusal); else refused so.
+  // One such noun: two worded otherwise ("the dispute over the dredging plan" — "the quarrel over the berth levy") ask of something else.
+  const unwritten = absent.length === 1 && !WINDOW_ANSWERS.has(q.kind) && unwrittenTopic(deps, absent[0]!, required) ? absent : [];
+  if (absent.length && !unwritten.length) return neverMentioned;
 
   // 2. Windows holding every entity and topic together.
   const stands = (w: Window, e: Element) => {
@@ -216,6 +233,47 @@ function decideOn(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, r: Re
           return missing.length === 1 && boundHolds(w);
         })
       : [];
+  // The slot (step 4 below): the right kind of thing, in a window that holds the rest.
+  // "How did the council vote?" asks the manner as much as a cause: a window stating the verb answers it ("voted 7-2"),
+  // one naming a cause ("died after inhaling smoke") answers it better.
+  const manner = q.kind === 'reason' && /^\s*(?:and\s+)?how\b/i.test(q.text);
+  const slotted = q.kind === 'yesno' || q.kind === 'quote' || q.kind === 'description' || manner;
+  const fill = (candidates: Window[], partial: boolean, verbed = partial): Answering[] => {
+    const found: Answering[] = [];
+    for (const w of candidates) {
+      // A filler that barely fits (a measure of something else, a name tied to nothing asked) fills no slot.
+      // What the question names must be in the filler's sentence or next to it, not two sentences away.
+      const order = w.sentences.map((x) => x.id);
+      const nearFiller = (f: Filler) =>
+        required.every(
+          (e) => (partial && !holds(w, e)) || (!stands(w, e) && headlineHolds(w.article, e)) || [...(w.holding.get(e.id) ?? [])].some((id) => Math.abs(order.indexOf(id) - order.indexOf((f.of ?? f.sentence).id)) <= 1),
+        );
+      // A window missing a topic noun answers only with a value that fits well, in the sentence that states the verb.
+      // A phrase read by its preposition alone ("on the crew …") is tied to the question only by the verb it follows:
+      // it answers in the sentence that states the verb, not beside a neighbour that does.
+      const verbSentence = (f: Filler) => (!verbed && !(f.loose && verbs.length)) || verbs.some((v) => w.holding.get(v.id)?.has(f.sentence.id));
+      const fillers = fillersOf(deps, q, r.elements, w).filter((f) => f.fit >= (partial ? PARTIAL_MIN_FIT : MIN_FIT) && nearFiller(f) && verbSentence(f));
+      if ((partial || !slotted) && !fillers.length) continue;
+      // An age's holder named by a clause ("the diver who died"): the clause must be true of its window.
+      if (q.kind === 'age' && !q.entities.length && verbs.length && !verbs.some((e) => holds(w, e))) continue;
+      const best = fillers[0]?.fit ?? 0;
+      const base = w.score || 1;
+      found.push({ ...w, fillers, rank: base * (slotted ? 1 : 0.6 + 0.4 * best) });
+    }
+    return found;
+  };
+
+  // An unwritten topic noun (step 1) is held by its related word in the window's centre; every other name and noun asked
+  // holds, the question's verbs are stated there, and a filler fitting all but perfectly is in that same sentence.
+  if (unwritten.length) {
+    const candidates = windows.filter(
+      (w) => unwritten.every((e) => inCentre(w, e, RELATED_VERB)) && required.every((e) => unwritten.includes(e) || holds(w, e)) && verbs.every((v) => inCentre(w, v, STANDS_FOR_WEIGHT)) && boundHolds(w),
+    );
+    const found = fill(candidates, true, verbs.length > 0)
+      .map((w) => ({ ...w, fillers: w.fillers.filter((f) => f.sentence === w.sentence && f.fit >= RELATED_MIN_FIT) }))
+      .filter((w) => w.fillers.length);
+    return found.length ? { answerable: true, windows: wholeFirst(q, found.sort((a, b) => b.rank - a.rank)) } : neverMentioned;
+  }
   if (!together.length && !partialWindows.length && !inArticle.length && !loosely.length && !oneOff.length) {
     const shown = list(required.map((e) => phraseOf(q, e, deps)));
     return {
@@ -300,35 +358,6 @@ function decideOn(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, r: Re
     together = stated;
   }
 
-  // 4. The slot: the right kind of thing, in a window that holds the rest.
-  // "How did the council vote?" asks the manner as much as a cause: a window stating the verb answers it ("voted 7-2"),
-  // one naming a cause ("died after inhaling smoke") answers it better.
-  const manner = q.kind === 'reason' && /^\s*(?:and\s+)?how\b/i.test(q.text);
-  const slotted = q.kind === 'yesno' || q.kind === 'quote' || q.kind === 'description' || manner;
-  const fill = (candidates: Window[], partial: boolean, verbed = partial): Answering[] => {
-    const found: Answering[] = [];
-    for (const w of candidates) {
-      // A filler that barely fits (a measure of something else, a name tied to nothing asked) fills no slot.
-      // What the question names must be in the filler's sentence or next to it, not two sentences away.
-      const order = w.sentences.map((x) => x.id);
-      const nearFiller = (f: Filler) =>
-        required.every(
-          (e) => (partial && !holds(w, e)) || (!stands(w, e) && headlineHolds(w.article, e)) || [...(w.holding.get(e.id) ?? [])].some((id) => Math.abs(order.indexOf(id) - order.indexOf((f.of ?? f.sentence).id)) <= 1),
-        );
-      // A window missing a topic noun answers only with a value that fits well, in the sentence that states the verb.
-      // A phrase read by its preposition alone ("on the crew …") is tied to the question only by the verb it follows:
-      // it answers in the sentence that states the verb, not beside a neighbour that does.
-      const verbSentence = (f: Filler) => (!verbed && !(f.loose && verbs.length)) || verbs.some((v) => w.holding.get(v.id)?.has(f.sentence.id));
-      const fillers = fillersOf(deps, q, r.elements, w).filter((f) => f.fit >= (partial ? PARTIAL_MIN_FIT : MIN_FIT) && nearFiller(f) && verbSentence(f));
-      if ((partial || !slotted) && !fillers.length) continue;
-      // An age's holder named by a clause ("the diver who died"): the clause must be true of its window.
-      if (q.kind === 'age' && !q.entities.length && verbs.length && !verbs.some((e) => holds(w, e))) continue;
-      const best = fillers[0]?.fit ?? 0;
-      const base = w.score || 1;
-      found.push({ ...w, fillers, rank: base * (slotted ? 1 : 0.6 + 0.4 * best) });
-    }
-    return found;
-  };
   let answering = fill(together, false);
   if (!answering.length && related.length) {
     answering = fill(related, false)
