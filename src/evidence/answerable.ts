@@ -233,6 +233,15 @@ function decideOn(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, r: Re
           return missing.length === 1 && boundHolds(w);
         })
       : [];
+  // A yes/no question whose verb a sentence states by its own word (or one standing for it), with every name asked by its own
+  // and each noun at least by a related one ("did any of their workers die" — "… resulted in the death of a … employee";
+  // "did any trees fall" — "two old oaks fell"): the verb is what is asked, and the sentence states it of the thing asked,
+  // worded more broadly or narrowly. Only when no sentence holds the nouns themselves with the verb (step 3), as a
+  // sentence holding the nouns by their own words answers with a related verb.
+  const relatedYes =
+    q.kind === 'yesno' && verbs.length && required.some((e) => !e.entityIds)
+      ? windows.filter((w) => required.every((e) => (e.entityIds ? exactlyInCentre(w, e) : inCentre(w, e, RELATED_VERB))) && verbs.every((v) => inCentre(w, v, STANDS_FOR_WEIGHT)) && boundHolds(w))
+      : [];
   // The slot (step 4 below): the right kind of thing, in a window that holds the rest.
   // "How did the council vote?" asks the manner as much as a cause: a window stating the verb answers it ("voted 7-2"),
   // one naming a cause ("died after inhaling smoke") answers it better.
@@ -274,7 +283,7 @@ function decideOn(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, r: Re
       .filter((w) => w.fillers.length);
     return found.length ? { answerable: true, windows: wholeFirst(q, found.sort((a, b) => b.rank - a.rank)) } : neverMentioned;
   }
-  if (!together.length && !partialWindows.length && !inArticle.length && !loosely.length && !oneOff.length) {
+  if (!together.length && !partialWindows.length && !inArticle.length && !loosely.length && !oneOff.length && !relatedYes.length) {
     const shown = list(required.map((e) => phraseOf(q, e, deps)));
     return {
       answerable: false,
@@ -282,6 +291,7 @@ function decideOn(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, r: Re
       near: windows,
     };
   }
+  if (!together.length) together = relatedYes;
 
   // A description asked of a name and a verb alone ("what did crwd close at on friday"), with no noun to say what is
   // asked, is told by the verb, as a figure asked so is (verbOnly, below): some window holding the name must state that
@@ -346,6 +356,7 @@ function decideOn(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, r: Re
     if (q.kind === 'yesno' && !stated.length && required.length >= 1) {
       stated = together.filter((w) => required.every((e) => exactlyInCentre(w, e)) && statesRelated(w));
     }
+    if (q.kind === 'yesno' && !stated.length) stated = relatedYes;
     if (q.kind !== 'yesno') {
       related = together.filter((w) => !stated.includes(w) && statesRelated(w));
     }
