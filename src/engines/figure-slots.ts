@@ -18,7 +18,7 @@ import { askAnswer } from './phrasing.js';
 import { analysisOf } from '../analysis/index.js';
 import { parseQuestion } from '../evidence/question.js';
 import { elementsOf } from '../evidence/retrieve.js';
-import { askedAct, countsOtherAct } from '../evidence/short.js';
+import { askedAct, countsOtherAct, partOfWholeAsked } from '../evidence/short.js';
 import type { Figure } from '../analysis/digest-figures.js';
 
 /** Who a question or claim is about: a person of the entity index, or a common noun ("the coach"). */
@@ -222,8 +222,13 @@ export function figureAnswer(deps: Pick<Deps, 'corpus' | 'index'>, question: str
     // A count of another act than the question's ("escorted … by four tugboats" for "how many tugboats does it own") is
     // no answer here either: the evidence core's rule (countsOtherAct), with the question's verbs as it reads them.
     const pq = fq.kinds[0] === 'count' ? parseQuestion(deps, question) : null;
-    const act = pq ? askedAct(pq, elementsOf(deps, pq)) : null;
-    const otherAct = (f: FigureFact) => { const at = act?.verbs.length ? locate(deps, f) : null; return !!at && countsOtherAct(deps, at.sentence, f, act!); };
+    const els = pq ? elementsOf(deps, pq) : [];
+    const act = pq ? askedAct(pq, els) : null;
+    // A count of a part ("38 derailed cars") is no answer to one of the whole ("how many cars in total"): partOfWholeAsked.
+    const otherAct = (f: FigureFact) => {
+      const at = act ? locate(deps, f) : null;
+      return !!at && ((act!.verbs.length > 0 && countsOtherAct(deps, at.sentence, f, act!)) || partOfWholeAsked(pq!, els, at.sentence, f));
+    };
     const candidates = analysisOf(deps).figureFactIndex.ofKinds(kinds, head ? head.replace(/s$/, '') : null).filter((f) => ofKind(f) && (!head || f.head === head || f.head === head.replace(/s$/, '') || named(f)) && !otherAct(f));
     const scored = candidates
       .map((f) => {

@@ -23,6 +23,8 @@ import {
   MAKING_VERBS,
   OCCASION_WORDS,
   PART_CUES,
+  WHOLE_COUNT_CUES,
+  DEGREE_ADJECTIVES,
   PEOPLE_WORDS,
   RATE_UNITS,
   ORIGIN_QUESTION_WORDS,
@@ -88,6 +90,8 @@ const MAKING_RE = new RegExp(`\\b(?:${alternation(MAKING_VERBS)})\\s+(?:in\\s+)?
 const PASSIVE_BEFORE_RE = new RegExp(`\\b(?:${COPULAS.join('|')})(?:\\s+\\p{L}+ly)*\\s+(?:not\\s+)?$`, 'iu');
 const CAUSE_BEFORE_RE = new RegExp(`\\b(?:${alternation(CAUSE_BEFORE_CUES)})\\b`, 'gi');
 const WEAK_REASON_RE = new RegExp(`\\b(?:${alternation(WEAK_REASON_CUES)})\\b`, 'gi');
+/** A count question that asks for the whole ("in total", "altogether"): WHOLE_COUNT_CUES. */
+const WHOLE_COUNT_RE = new RegExp(`\\b(?:${alternation(WHOLE_COUNT_CUES)})\\b`, 'i');
 const PART_RE = new RegExp(`\\b(?:${alternation(PART_CUES)})\\s+(?:\\p{L}+\\s+){0,2}$`, 'iu');
 const TIMES_RE = /\b(?:(?:at least|more than|over|about|nearly|some|almost)\s+)?(?:once|twice|thrice|(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens of|hundreds of)\s+times)\b/gi;
 /** Verbs that state a measure of their subject ("weighs"), from the lexicon. */
@@ -177,6 +181,7 @@ export function fillersOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestio
       // A name the question asks with, written in the sentence itself.
       const namedIn = (s: Sentence) => elements.some((e) => e.role === 'entity' && w.support.get(e.id)?.sentence === s && w.support.get(e.id)!.match >= 0.9);
       const act = askedAct(q, elements);
+      const wholeAsked = q.kind === 'count' && WHOLE_COUNT_RE.test(q.text);
       const askedIds = new Set(elements.filter((e) => e.role === 'entity' && e.entityIds).flatMap((e) => [...e.entityIds!]));
       for (const s of w.sentences) {
         for (const f of figuresIn(deps, s.id)) {
@@ -236,6 +241,8 @@ export function fillersOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestio
             else fit = Math.max(fit, figureFit(q, pair.whole, head, s, namedIn(s), verbKeys));
           }
           if (fit <= 0) continue;
+          // "how many cars were on the train in total": a count of a part answers for the part, not the whole (countsPart).
+          if (wholeAsked && countsPart(s, f, askedKeys, q, act)) continue;
           let end = withNoun(s.text, f);
           // "1,120 Delta flights" for "how many United flights": a count whose noun another name modifies is that one's.
           if (askedIds.size && mentionsIn(deps, s.id).some(({ e, m }) => m.start >= f.end && m.end <= end && !askedIds.has(e.id))) fit *= 0.5;
@@ -742,6 +749,35 @@ function figureFit(q: ParsedQuestion, f: FigureFact, head: { keys: Map<string, n
   // the question's own verb is the worth of what the verb was done to, whatever the report calls the thing. Only where the
   // thing asked is the verb's object ("how much <cargo> was held up"), not its subject ("how much did <the search> cost").
   return f.kind === 'money' && q.head && !SUBJECT_HEAD_RE.test(q.text.slice(0, q.head.start)) && verbObject(s.text.slice(Math.max(0, f.start - 40), f.start), verbKeys) ? VERB_OBJECT_FIT * fit : 0;
+}
+
+/**
+ * A count of a part of what a question counts whole ("how many cars were on the train in total"): one written as a part
+ * ("including 10 tank cars", "five of those cars"), one whose noun a word the question does not ask narrows ("five
+ * derailed cars", "five tanker cars"; a word of size or degree does not), or one that is the subject of a content verb of its
+ * own when the question asks none ("about 50 cars derailed" counts those that derailed).
+ */
+export function countsPart(s: Sentence, f: FigureFact, askedKeys: ReadonlySet<string>, q: ParsedQuestion, act: AskedAct): boolean {
+  if (PART_RE.test(s.text.slice(Math.max(0, f.start - 25), f.start))) return true;
+  if (PARTITIVE_RE.test(s.text.slice(f.end, f.end + 80))) return true;
+  const narrower = (f.noun ?? '')
+    .split(' ')
+    .slice(0, -1)
+    .filter((x) => /^\p{L}/u.test(x) && !STOPWORDS.has(fold(x)) && !DEGREE_ADJECTIVES.has(fold(x)) && !askedKeys.has(stem(fold(x))) && !q.headModifiers.some((m) => m.key === stem(fold(x))));
+  if (narrower.length) return true;
+  if (act.verbs.length) return false;
+  // Past a phrase set off by commas ("about 50 cars, including 10 carrying hazardous materials, derailed").
+  const end = Math.max(withNoun(s.text, f), f.end);
+  const setOff = /^\s*,[^,;:()]{1,80},/.exec(s.text.slice(end));
+  const text = setOff ? s.text.slice(0, end) + s.text.slice(end + setOff[0].length) : s.text;
+  return figureVerbs(text, f.start, end).some((v) => v.role === 'subject');
+}
+
+/** The question counts the whole (WHOLE_COUNT_CUES) and the figure counts a part of it (countsPart): no answer to it. */
+export function partOfWholeAsked(q: ParsedQuestion, elements: readonly Element[], s: Sentence, f: FigureFact): boolean {
+  if (q.kind !== 'count' || !WHOLE_COUNT_RE.test(q.text)) return false;
+  const askedKeys = new Set(elements.filter((e) => e.role !== 'predicate' && e.role !== 'date').flatMap((e) => [...e.keys].filter(([, v]) => v >= 0.5).map(([k]) => k)));
+  return countsPart(s, f, askedKeys, q, askedAct(q, elements));
 }
 
 /** What a count question asks of the thing it counts: its verbs (with their relations), and whether the act was done to it. */

@@ -268,6 +268,12 @@ export const PARTICLES: ReadonlySet<string> = new Set(list('back away forward ah
  */
 export const OBJECT_PARTICLES: ReadonlySet<string> = new Set([...PARTICLES, ...list('up out down in over')]);
 
+/**
+ * Words that ask a count of the whole ("how many cars were on the train in total", "how many altogether"): a count of a
+ * part ("five derailed cars", "five of those cars", "50 cars derailed") does not answer it.
+ */
+export const WHOLE_COUNT_CUES: readonly string[] = ['in total', 'total', 'in all', 'all told', 'altogether', 'all together', 'overall', 'combined', 'all in all'];
+
 /** Words before a figure that make it a part of the one before ("288 vessels … including 65 container ships"). */
 export const PART_CUES: readonly string[] = ['including', 'among them', 'of which', 'of whom', 'such as', 'among'];
 
