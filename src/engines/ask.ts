@@ -14,7 +14,7 @@ import {
   RELATIVE_TIME_PATTERN, SCALES, SENTENCE_OPENERS, SPEECH_QUESTION_VERBS, TITLE_WORDS, VAGUE_AMOUNTS, WEEKDAYS, alternation, speechForms, wordRe,
   NON_NAME_CAPITALS, ORDINAL_WORDS, SUBJECT_PRONOUNS, THIRD_PERSON_PRONOUNS,
 } from '../language/lexicon/index.js';
-import { DEMONYM_SUFFIXES, FIGURE_NOUNS, NAME_PARTICLES, QUALIFIERS } from '../language/lexicon/index.js';
+import { AUXILIARIES, PEOPLE_WORDS, DEMONYM_SUFFIXES, FIGURE_NOUNS, NAME_PARTICLES, QUALIFIERS } from '../language/lexicon/index.js';
 import { STOPWORDS, fold, lemma, stem, terms, words } from '../language/tokenize.js';
 import { PRONOUNS } from '../language/lexicon/entity-cues.js';
 import { genderOf } from '../analysis/references.js';
@@ -29,6 +29,8 @@ import { parseQuestion } from '../evidence/question.js';
 import { elementsOf } from '../evidence/retrieve.js';
 import { aboutEntity, entityIndexOf, lookupEntity } from './who.js';
 import { lexTags } from '../language/word-tags.js';
+import { isPersonNoun } from '../language/wordnet.js';
+import { COPULAS } from '../language/lexicon/states.js';
 import { modelFallbackNote, type LlmFailure, type LlmPassage } from '../llm/types.js';
 import { askAnswer, capitalize, questionTitle, quotedList } from './phrasing.js';
 
@@ -55,6 +57,9 @@ export interface Turn {
 export interface AskOptions {
   session?: string;
 }
+
+/** The auxiliary "do" that carries a question's tense: after it, the question word is no subject. */
+const DO_SUPPORT: ReadonlySet<string> = new Set(['did', 'does', 'do']);
 
 /** Words that make a question but say nothing about what it is about. */
 const QUESTION_NOISE = new Set(QUESTION_WORDS.map(stem));
@@ -136,8 +141,11 @@ function interpretFollowUp(question: string, prev: Turn | undefined): FollowUp {
   // A bare question word ("When?", "Why?", "How many?") asks it of the previous question's subject.
   const bare = question.match(/^\s*(?:and\s+)?(when|where|why|how many|how much|how|who)\s*\??\s*$/i);
   if (bare) {
+    const asked = `${bare[1]![0]!.toUpperCase()}${bare[1]!.slice(1).toLowerCase()}`;
+    const own = askedOfSubject(asked, prev);
+    if (own) return { resolved: own, isFollowUp: true, context: [], continues: true };
     const rest = prev.resolved.replace(/^\s*(?:what|which|who|whom|when|where|why|how(?: many| much)?)\b\s*(?:did|does|do|is|are|was|were|has|have)?\s*/i, '');
-    return { resolved: `${bare[1]![0]!.toUpperCase()}${bare[1]!.slice(1).toLowerCase()} ${rest}`, isFollowUp: true, context: [], continues: true };
+    return { resolved: `${asked} ${rest}`, isFollowUp: true, context: [], continues: true };
   }
   let ell = question.match(ELLIPTIC_RE);
   // "And how many troops?" is a new question, not a new name for the old one.
@@ -178,6 +186,8 @@ function interpretFollowUp(question: string, prev: Turn | undefined): FollowUp {
     return { resolved: `${prev.resolved.replace(/\?\s.*$/s, '?')} ${newName}`, isFollowUp: true, context: [] };
   }
   const ownNames = properNames(question).filter((n) => !STOP_NAME.has(n.toLowerCase()));
+  const counted = ownNames.length ? undefined : countedOf(question, prev);
+  if (counted) return { resolved: counted, isFollowUp: true, context: [], continues: true };
   const hasPronoun = PRONOUN_RE.test(question);
   const contentTerms = terms(question).filter((t) => !QUESTION_NOISE.has(t));
   if (hasPronoun || contentTerms.length === 0 || (ownNames.length === 0 && contentTerms.length <= 1)) {
@@ -191,6 +201,58 @@ function interpretFollowUp(question: string, prev: Turn | undefined): FollowUp {
     if (carry.length) return { resolved: `${question} (${carry.join(', ')})`, isFollowUp: true, context: carry, continues: hasPronoun };
   }
   return { resolved: question, isFollowUp: false, context: [] };
+}
+
+/** "how many people refused to evacuate": a count whose noun is its clause's subject, then the verb and the rest. */
+const COUNTED_SUBJECT_RE = /^\s*(?:and\s+)?how\s+many\s+([\p{L}'’-]+)\s+([\p{L}'’-]+)\b\s*(.*?)[?.!\s]*$/iu;
+/** The plural pronouns that stand for a noun phrase as a whole, subject or object ("they", "them"). */
+const PLURAL_STANDS_RE = /\b(?:they|them)\b/i;
+
+/**
+ * "How many people refused to evacuate?" then "What could happen to them?": "them" are the things counted, as the count
+ * question described them — "what could happen to the people who refused to evacuate". Only when the counted noun is
+ * its clause's subject (the next word a verb, no auxiliary: "how many boats did the navy send" describes no subject).
+ */
+function countedOf(question: string, prev: Turn): string | undefined {
+  if (!PLURAL_STANDS_RE.test(question)) return undefined;
+  const m = COUNTED_SUBJECT_RE.exec(prev.resolved);
+  if (!m) return undefined;
+  const [, noun, verb, rest] = m as unknown as [string, string, string, string];
+  const v = fold(verb);
+  if (DO_SUPPORT.has(v) || AUXILIARIES.includes(v) || COPULAS.includes(v)) return undefined;
+  const tags = lexTags(v);
+  if (lemma(v) === v && !tags.has('Verb') && !tags.has('PastTense')) return undefined;
+  const who = PEOPLE_WORDS.has(fold(noun)) || isPersonNoun(lemma(fold(noun))) ? 'who' : 'that';
+  return question.replace(PLURAL_STANDS_RE, () => `the ${noun} ${who} ${verb}${rest ? ` ${rest}` : ''}`);
+}
+
+/** "who said …", "who was arrested", "what caused …": a question word that is its clause's subject, then the verb. */
+const SUBJECT_ASKED_RE = /^\s*(?:and\s+)?(who|what)\s+([\p{L}'’-]+)\b\s*(.*)$/iu;
+
+/**
+ * "Who said the burn wasn't needed?" then "Why?": the question word asked the previous question's subject, so the bare
+ * one asks it of the clause with that subject said — the person the answer named, else "they" ("it" for "what") — and
+ * the verb given its auxiliary: "Why did <Jane Roe> say the burn wasn't needed", "Why was <Jane Roe> arrested". Only "when",
+ * "where", "why" and "how": "how many?" or "who?" ask the subject itself. Undefined when the previous question's
+ * question word is no subject ("who did the county sue", "what did they find").
+ */
+function askedOfSubject(asked: string, prev: Turn): string | undefined {
+  if (!/^(?:when|where|why|how)$/i.test(asked)) return undefined;
+  const m = SUBJECT_ASKED_RE.exec(prev.resolved);
+  if (!m) return undefined;
+  const [, wh, verb, rest] = m as unknown as [string, string, string, string];
+  const v = fold(verb);
+  if (DO_SUPPORT.has(v)) return undefined;
+  const subject = wh.toLowerCase() === 'what' ? 'it' : (prev.people?.[0]?.name ?? 'they');
+  const tail = rest.replace(/[?.!\s]+$/, '');
+  // "who was arrested" asks the subject; "what is the toll" asks the complement ("it" is no subject there).
+  if (AUXILIARIES.includes(v)) return wh.toLowerCase() === 'who' ? `${asked} ${verb} ${subject}${tail ? ` ${tail}` : ''}?` : undefined;
+  const base = lemma(v);
+  const tags = lexTags(v);
+  if (base === v && !tags.has('Verb') && !tags.has('PastTense')) return undefined;
+  // "says" → "does … say"; "said", "decided" → "did … say/decide".
+  const aux = base !== v && /s$/.test(v) && !tags.has('PastTense') ? 'does' : base === v && !tags.has('PastTense') ? 'do' : 'did';
+  return `${asked} ${aux} ${subject} ${base}${tail ? ` ${tail}` : ''}?`;
 }
 
 /**
