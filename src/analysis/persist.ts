@@ -248,9 +248,20 @@ export async function entitiesFromJsonInSlices(
 
 function entityFromJson(r: Resolver, mentionsOf?: (i: number) => MentionJson[], onStale?: (i: number, e: Entity, err: Error) => EntityMention[]): (x: Plain, i: number) => Entity {
   // A spread here: for mentions (two fields set first, a few after) it took less memory than copyFields (74 vs 84 MB at 10,000 articles).
-  const hydrateOne = ({ s, len, ...m }: MentionJson) => {
-    const sentence = r.sentence(s, len as number | undefined);
-    const mention = { article: r.article(sentence.articleId), sentence, ...m } as EntityMention;
+  // Since: one object literal per stored shape (`shapedCopy`), every field in the object itself; the spread when it cannot.
+  const hydrateOne = (json: MentionJson) => {
+    const sentence = r.sentence(json.s, json.len as number | undefined);
+    const article = r.article(sentence.articleId);
+    const surface = Object.hasOwn(json, 'surface') ? undefined : sentence.text.slice(json.start as number, json.end as number);
+    const made = shapedCopy(json, 's', 'len', MENTION_LEAD, [article, sentence], 'surface', surface) as EntityMention | undefined;
+    if (made) {
+      made.surface ??= sentence.text.slice(made.start, made.end);
+      return made;
+    }
+    const { s, len, ...m } = json;
+    void s;
+    void len;
+    const mention = { article, sentence, ...m } as EntityMention;
     mention.surface ??= sentence.text.slice(mention.start, mention.end);
     return mention;
   };
@@ -485,11 +496,15 @@ export async function eventsFromJsonInSlices(json: EventsJson, r: Resolver, slic
 const eventFromJson =
   (r: Resolver) =>
   (json: EventJson): MergedEvent => {
-    const event = copyFields({} as MergedEvent, json, 'members');
-    event.members = json.members.map((m): EventMember => {
+    const members = json.members.map((m): EventMember => {
       const sentence = r.sentence(m.s);
-      return copyFields({ article: r.article(sentence.articleId), sentence } as EventMember, m, 's');
+      const article = r.article(sentence.articleId);
+      return (shapedCopy(m, 's', undefined, MENTION_LEAD, [article, sentence], undefined, undefined) as EventMember | undefined) ?? copyFields({ article, sentence } as EventMember, m, 's');
     });
+    const made = shapedCopy(json, 'members', undefined, NO_LEAD, NO_LEAD, 'members', members) as MergedEvent | undefined;
+    if (made) return made;
+    const event = copyFields({} as MergedEvent, json, 'members');
+    event.members = members;
     return event;
   };
 
@@ -508,8 +523,15 @@ export function figuresToJson(list: Figure[]): FigureJson[] {
 
 export function figuresFromJson<F extends Figure>(list: FigureJson[], r: Resolver): F[] {
   return list.map((json) => {
+    const sentence = r.sentence(json.s);
+    const made = shapedCopy(json, 's', undefined, NO_LEAD, NO_LEAD, 'sentence', sentence, sharedField) as F | undefined;
+    if (made) {
+      // json's own "sentence" field (not one this writes) keeps its place and takes the sentence, as copyFields then setting it does.
+      if (Object.hasOwn(json, 'sentence')) made.sentence = sentence;
+      return made;
+    }
     const f = copyFields({} as F, json, 's', undefined, sharedString);
-    f.sentence = r.sentence(json.s);
+    f.sentence = sentence;
     return f;
   });
 }
@@ -539,6 +561,52 @@ export function shareStrings(item: object): void {
     if (typeof v === 'string') x[k] = sharedString(v);
   }
 }
+
+type ShapedMaker = (json: Plain, lead: readonly unknown[], tail: unknown, str: (v: unknown) => unknown) => Plain;
+/** Makers kept per stored shape before new shapes are copied field by field (`shapedCopy` answers undefined). */
+const SHAPES = 512;
+const makers = new Map<string, ShapedMaker | null>();
+const ARRAY_INDEX_RE = /^(?:0|[1-9]\d*)$/;
+
+/**
+ * `{ [lead[i]]: leadValues[i], ...json without skip and skip2, [tail]: tailValue }` (`tail` only when json has no
+ * such key left after the skipped ones), the strings of json's values passed through `str`, made by one object literal per shape (the lead
+ * names, json's keys in order, the tail): every field in the object itself, sized to its fields, where fields set
+ * one by one (`copyFields`) or a spread after set fields grow a separate, over-sized store of properties. Same keys,
+ * same order, same values as those: a later duplicate of a key keeps the first one's place and takes the last value,
+ * as both do. Undefined for a shape it does not make (a key `__proto__` or an array index, or too many shapes seen):
+ * the caller copies field by field.
+ */
+export function shapedCopy(json: Plain, skip: string, skip2: string | undefined, lead: readonly string[], leadValues: readonly unknown[], tail: string | undefined, tailValue: unknown, str?: (v: unknown) => unknown): Plain | undefined {
+  const keys = Object.keys(json);
+  const fields: string[] = [];
+  for (const k of keys) if (k !== skip && k !== skip2) fields.push(k);
+  const withTail = tail !== undefined && !fields.includes(tail);
+  const id = `${str ? 's' : 'p'}\u0001${lead.join('\u0000')}\u0001${fields.join('\u0000')}\u0001${withTail ? tail : ''}`;
+  let make = makers.get(id);
+  if (make === undefined) {
+    const names = [...lead, ...fields, ...(withTail ? [tail!] : [])];
+    if (makers.size >= SHAPES || names.some((k) => k === '__proto__' || ARRAY_INDEX_RE.test(k))) make = null;
+    else {
+      const q = (k: string) => JSON.stringify(k);
+      const body = [
+        ...lead.map((k, i) => `${q(k)}: l[${i}]`),
+        ...fields.map((k) => (str ? `${q(k)}: S(j[${q(k)}])` : `${q(k)}: j[${q(k)}]`)),
+        ...(withTail ? [`${q(tail!)}: t`] : []),
+      ].join(', ');
+      make = new Function('j', 'l', 't', 'S', `return { ${body} };`) as ShapedMaker;
+    }
+    if (makers.size < SHAPES) makers.set(id, make);
+  }
+  if (!make) return undefined;
+  return make(json, leadValues, tailValue, str ?? same);
+}
+
+const same = (v: unknown) => v;
+/** A field's value with a string replaced by its shared copy (`sharedString`). */
+export const sharedField = (v: unknown): unknown => (typeof v === 'string' ? sharedString(v) : v);
+const NO_LEAD: readonly string[] = [];
+const MENTION_LEAD: readonly string[] = ['article', 'sentence'];
 
 /**
  * `{ ...into, ...json }` without the fields `skip`, `skip2`: the same keys in the same order, copied one
