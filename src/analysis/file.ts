@@ -199,6 +199,8 @@ export const analysisStats = {
   entityMentionsRead: 0,
   /** Entities whose who facts (one side) were read one by one from a loaded file's `parts.facts`. */
   factsRead: 0,
+  /** Articles whose digest figures were read one by one from a loaded file's `digest` section (not held: read again when asked for again). */
+  digestEntriesRead: 0,
 };
 
 interface Header {

@@ -59,7 +59,7 @@ import {
   type FigureJson,
   type Resolver,
 } from './persist.js';
-import { eachInSlices, mapInSlices, type Slicer } from './sliced-json.js';
+import { eachInSlices, mapInSlices, spansInSlices, spansOf, type Slicer, type Span } from './sliced-json.js';
 
 /** Everything corpus-only that the engines read, for one corpus version. */
 export interface Analysis {
@@ -149,6 +149,79 @@ interface PerArticle<T> {
   /** Sections of a loaded file whose values join `stored` when first needed (reading one parses it). */
   unread: Section[];
   codec: { toJson(value: T): unknown; fromJson(json: never, r: Resolver): T };
+  /**
+   * Values read one article at a time from an indexed section of `unread` (`entryIndexOf`), not taken into `live`:
+   * the last `entriesHeld.last` read, and any still held elsewhere (one object per article while anything holds it).
+   */
+  read?: { recent: Map<string, Held<T>>; refs: Map<string, WeakRef<Held<T>>> };
+}
+
+type Held<T> = { article: Article; value: T };
+
+/** Articles' values read from a file section (`PerArticle.read`) kept after their last use (~7 KB of digest figures each at 10,000 articles); tests lower it. */
+export const entriesHeld = { last: 256 };
+
+/**
+ * Where each entry of a per-article section of a loaded file is (`[start, end)` of its value, by key), made by
+ * the warm-up (`indexEntries`). By section: a newer corpus version that inherits the section reads it too.
+ */
+const entryIndex = new WeakMap<Section, Map<string, [number, number]>>();
+
+/**
+ * The entries of a per-article section found by a scan (nothing parsed but each key; the section read a window at
+ * a time). Undefined for a section that is not a loaded file's; throws what `JSON.parse` throws on malformed
+ * brackets, commas, strings or keys, and a TypeError when the section is not a JSON object. A key stored twice is
+ * the last one's value, as `JSON.parse` takes it.
+ */
+async function indexEntries(section: Section, slicer: Slicer): Promise<Map<string, [number, number]> | undefined> {
+  const bytesAt = section.bytesAt?.bind(section);
+  if (!section.windowed || !bytesAt) return undefined;
+  const known = entryIndex.get(section);
+  if (known) return known;
+  const { array, kids } = await spansInSlices(section.windowed(), slicer);
+  if (array) throw new TypeError('not a map of articles');
+  const map = new Map<string, [number, number]>();
+  await eachInSlices(kids, slicer, entryOf(map, (from, to) => bytesAt(from, to)));
+  entryIndex.set(section, map);
+  return map;
+}
+
+/** `indexEntries` in one step, the section's bytes read whole (a command that reads entries before the warm-up made the index). */
+function indexEntriesNow(section: Section): Map<string, [number, number]> | undefined {
+  const known = entryIndex.get(section);
+  if (known || !section.windowed || !section.bytesAt || section.size === undefined) return known;
+  const bytes = section.bytesAt(0, section.size);
+  const { array, kids } = spansOf(bytes);
+  if (array) throw new TypeError('not a map of articles');
+  const map = new Map<string, [number, number]>();
+  kids.forEach(entryOf(map, (from, to) => bytes.subarray(from, to)));
+  entryIndex.set(section, map);
+  return map;
+}
+
+/** Adds an entry's key (parsed from its bytes) and where its value is. */
+const entryOf = (map: Map<string, [number, number]>, bytes: (from: number, to: number) => Buffer) => (k: Span) => {
+  const head = bytes(k.start, k.value).toString('utf8');
+  const key = JSON.parse(head.slice(0, head.lastIndexOf(':'))) as unknown;
+  if (typeof key !== 'string') throw new TypeError('not a map of articles');
+  map.set(key, [k.value, k.end]);
+};
+
+/**
+ * Whether `key`'s value is read from an indexed section of `store.unread` (every such section indexed: then the
+ * first that holds the key has its value, as `storedOf` would take it), and not held live or stored plain.
+ * Undefined when a section of `unread` is not indexed (then `storedOf` reads them whole, as before).
+ */
+function entryOnFile<T>(store: PerArticle<T>, key: string): { section: Section; at: [number, number] } | null | undefined {
+  if (!store.unread.length || store.live.has(key) || store.stored[key] !== undefined) return undefined;
+  let found: { section: Section; at: [number, number] } | null = null;
+  for (const section of store.unread) {
+    const spans = entryIndex.get(section);
+    if (!spans) return undefined;
+    const at = spans.get(key);
+    if (at && !found) found = { section, at };
+  }
+  return found;
 }
 
 /** Stored parts not hydrated yet (the file's parts and its postings): plain data, or a file section not read yet. */
@@ -292,7 +365,9 @@ export async function warmAnalysis(deps: AnalysisDeps, steps: WarmSteps = {}): P
   const latest = a.corpus.articles.map((x) => x.date).filter((d): d is string => !!d).sort().pop() ?? null;
   const articles = a.corpus.articles;
   for (let i = 0; i < articles.length; i++) {
-    a.digestFigures(articles[i]!, articles[i]!.date ?? latest);
+    // An article whose values the file holds is read when asked for (`readEntry`), not held: built are those it does not hold.
+    const ref = articles[i]!.date ?? latest;
+    if (!entryOnFile(state.digest, articleKey(articles[i]!, ref))) a.digestFigures(articles[i]!, ref);
     if (i % articlesPerTurn === articlesPerTurn - 1) await turn();
   }
   const ms = performance.now() - t0;
@@ -626,10 +701,11 @@ function createAnalysis(corpus: Corpus, slot: AnalysisSlot | undefined, log: Log
       return persisted('profileIndex', (j: ProfileIndexJson) => profileIndexFromJson(j, entities.entities.length), () => buildProfileIndex(entities));
     },
     digestFigures(article, ref) {
-      return perArticle(state, state.digest, article, ref, () => {
+      const build = () => {
         analysisStats.built.digestFigures++;
         return digestFigures(article, ref);
-      });
+      };
+      return readEntry(state, state.digest, article, ref, build) ?? perArticle(state, state.digest, article, ref, build);
     },
     dateMentionsIn(sentence) {
       const article = corpus.byId.get(sentence.articleId);
@@ -787,7 +863,19 @@ function createAnalysis(corpus: Corpus, slot: AnalysisSlot | undefined, log: Log
     profileIndex: inSlices('profileIndex', (j: ProfileIndexJson) => profileIndexFromJson(j, analysis.entities.entities.length)),
     related: inSlices('related', (j: RelatedJson) => relatedFromJson(j, analysis.entities)),
     relations: inSlices('relations', (j: RelationsJson) => relationsFromJson(j)),
-    digest: takeInSlices(state.digest),
+    // The digest figures (~73 MB hydrated at 10,000 articles, ~105 MB of JSON) are read an article at a time from the file's
+    // section (`readEntry`): the warm-up finds where each article's are. A section it cannot index is taken in as before.
+    digest: async (slicer) => {
+      const store = state.digest;
+      for (const section of [...store.unread]) {
+        try {
+          if (!(await indexEntries(section, slicer))) return takeInSlices(store)(slicer);
+        } catch {
+          // Malformed: storedOf reads (and warns about) it, as before.
+          return;
+        }
+      }
+    },
     lookup: (slicer) => entityLookupOf(analysis.entities).warmInSlices(slicer),
   };
   return analysis;
@@ -862,6 +950,57 @@ function perArticle<T>(state: State, store: PerArticle<T>, a: Article, ref: stri
   store.live.set(key, { article: a, value });
   markDirty(state);
   return value;
+}
+
+/**
+ * A per-article value read from the file's indexed section (`entryOnFile`): the one `perArticle` would take from it,
+ * parsed from the article's bytes alone and not taken into `live` (the last `entriesHeld.last` kept, and one object per
+ * article while anything holds it). An entry that cannot be read or does not fit the article is built, as `perArticle`
+ * builds it (and saved). Undefined when the value is not read this way: `perArticle` answers.
+ */
+function readEntry<T>(state: State, store: PerArticle<T>, a: Article, ref: string | null, build: () => T): T | undefined {
+  const key = articleKey(a, ref);
+  if (store.live.has(key)) return undefined;
+  const read = (store.read ??= { recent: new Map(), refs: new Map() });
+  let held = read.recent.get(key);
+  if (held) read.recent.delete(key);
+  else held = read.refs.get(key)?.deref();
+  if (held && held.article !== a) held = undefined;
+  if (!held) {
+    let found = entryOnFile(store, key);
+    if (found === undefined && store.unread.length && !store.live.has(key) && store.stored[key] === undefined) {
+      // Asked for before the warm-up found where each article's values are: found now, in one step.
+      try {
+        for (const section of store.unread) if (!indexEntriesNow(section)) return undefined;
+      } catch {
+        // Malformed: storedOf reads (and warns about) it, as before.
+        return undefined;
+      }
+      found = entryOnFile(store, key);
+    }
+    if (found === undefined) return undefined;
+    if (found) {
+      try {
+        const [start, end] = found.at;
+        const json = JSON.parse(found.section.bytesAt!(start, end).toString('utf8')) as unknown;
+        if (store === state.digest) analysisStats.digestEntriesRead++;
+        held = { article: a, value: store.codec.fromJson(json as never, state.resolver) };
+      } catch {
+        // Damaged, or does not fit this article: read the article again.
+      }
+    }
+    if (!held) {
+      const value = build();
+      store.live.set(key, { article: a, value });
+      markDirty(state);
+      return value;
+    }
+    read.refs.set(key, new WeakRef(held));
+    if (read.refs.size > 4 * entriesHeld.last) for (const [k, r] of read.refs) if (!r.deref()) read.refs.delete(k);
+  }
+  read.recent.set(key, held);
+  if (read.recent.size > entriesHeld.last) read.recent.delete(read.recent.keys().next().value!);
+  return held.value;
 }
 
 const NO_MENTIONS: readonly DateMention[] = Object.freeze([]);
@@ -940,6 +1079,30 @@ function storedOf<T>(store: PerArticle<T>, log?: Logger): Record<string, unknown
   return store.stored;
 }
 
+/**
+ * `storedOf` for a save: the same values, but when every unread section is indexed (its articles read one at a time,
+ * `readEntry`) each entry is parsed from its bytes for this write only and the sections stay unread (held as their
+ * index, not as plain values). An entry that does not parse is left out (its article is built when next read).
+ */
+function storedForSave<T>(store: PerArticle<T>, log?: Logger): Record<string, unknown> {
+  if (!store.unread.length || !store.unread.every((s) => entryIndex.has(s))) return storedOf(store, log);
+  const out: Record<string, unknown> = { ...store.stored };
+  for (const section of store.unread) {
+    let bad: Error | undefined;
+    for (const [k, [start, end]] of entryIndex.get(section)!) {
+      if (out[k] != null) continue;
+      try {
+        out[k] ??= JSON.parse(section.bytesAt!(start, end).toString('utf8')) as unknown;
+      } catch (err) {
+        // Left out of the write (its article is built when next read, here or after a restart).
+        bad ??= err as Error;
+      }
+    }
+    if (bad) log?.warn({ section: section.section, err: bad.message }, 'persisted analysis is malformed; rebuilding those articles');
+  }
+  return out;
+}
+
 function markDirty(state: State): void {
   state.dirty = true;
   if (!state.slot?.dir) return;
@@ -973,7 +1136,7 @@ function save(state: State): Promise<void> {
       const ofCurrent = (key: string) => current.has(key.slice(0, key.lastIndexOf('\u0000')));
       const perArticle = <T>(p: PerArticle<T>) => {
         const out: Record<string, never> = {};
-        for (const [k, v] of Object.entries(storedOf(p, state.log))) if (ofCurrent(k)) out[k] = v as never;
+        for (const [k, v] of Object.entries(storedForSave(p, state.log))) if (ofCurrent(k)) out[k] = v as never;
         for (const [k, v] of p.live) if (ofCurrent(k)) out[k] = p.codec.toJson(v.value) as never;
         return out;
       };
