@@ -4,8 +4,18 @@
  * spread it replaces — duplicate keys, a missing or present tail, the strings shared, and the shapes it does not make
  * (`__proto__`, array indices) copied as before. And the figures and mentions of a persisted analysis read back the same.
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { shapedCopy, sharedField, sharedString } from '../src/analysis/persist.js';
+import { buildDeps } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+import type { Deps } from '../src/deps.js';
+import { analysisOf, analysisStats, flushAnalysis, warmAnalysis } from '../src/analysis/index.js';
+import type { EntityMention } from '../src/index/entities.js';
+import { silentLogger } from '../src/log.js';
+import { createStore } from '../src/store/index.js';
+import { ROOT, SEEDS, cleanupTempDirs, tempDir } from './helpers/corpus-fixtures.js';
+
+afterAll(() => cleanupTempDirs());
 
 type Plain = Record<string, unknown>;
 
@@ -85,4 +95,42 @@ describe('shapedCopy', () => {
       expect(Object.keys(shapedCopy(two, 's', undefined, [], [], 'sentence', 0)!)).toEqual(['b', 'a', 'sentence']);
     }
   });
+});
+
+describe('a persisted analysis read back', () => {
+  const start = (dataDir: string): Promise<Deps> =>
+    buildDeps(loadConfig({ SEEDS_DIR: SEEDS, DATA_DIR: dataDir, LOG_LEVEL: 'silent' }, ROOT), { store: createStore({ kind: 'memory' }), llm: null, log: silentLogger });
+  /** A mention as plain data: its article and sentence by id (a mention read back has its surface last, built it has it before inQuote: as before). */
+  const plainMention = (m: EntityMention) =>
+    Object.entries(m)
+      .map(([k, v]) => [k, k === 'article' || k === 'sentence' ? (v as { id: string }).id : v])
+      .sort((x, y) => String(x[0]).localeCompare(String(y[0])));
+
+  it('gives every entity the mentions built (the name as written cut from its sentence), and the same figures', async () => {
+    const dataDir = tempDir('dispatch-shaped-');
+    const built = await start(dataDir);
+    await warmAnalysis(built);
+    await flushAnalysis(built);
+    const b = analysisOf(built);
+    const entitiesBuilt = analysisStats.built.entities;
+    const read = await start(dataDir);
+    await warmAnalysis(read);
+    const a = analysisOf(read);
+    expect(analysisStats.built.entities).toBe(entitiesBuilt);
+    expect(a.entities.entities.length).toBe(b.entities.entities.length);
+    let mentions = 0;
+    a.entities.entities.forEach((e, i) => {
+      const mine = b.entities.entities[i]!;
+      expect(e.mentions.map(plainMention), e.id).toEqual(mine.mentions.map(plainMention));
+      for (const m of e.mentions) {
+        expect(read.corpus.byId.get(m.article.id)).toBe(m.article);
+        if (!m.sentence.id.includes(':byline:')) expect(m.article.sentences).toContain(m.sentence);
+      }
+      mentions += e.mentions.length;
+    });
+    expect(mentions).toBeGreaterThan(100);
+    // (read back, a figure has its sentence last and no undefined fields: as before)
+    const figures = (x: typeof a) => [...x.figures].map(([id, list]) => [id, list.map((f) => Object.entries({ ...f, sentence: f.sentence.id }).filter(([, v]) => v !== undefined).sort((p, q) => p[0].localeCompare(q[0])))]);
+    expect(figures(a)).toEqual(figures(b));
+  }, 120_000);
 });

@@ -157,7 +157,7 @@ interface StoredMentions {
   /** The stored list, once parsed for one mention (`mentionAt`). */
   list?: MentionJson[];
   read: (i: number) => MentionJson[];
-  hydrate: (m: MentionJson) => EntityMention;
+  hydrate: (m: MentionJson, surfaces?: Map<string, string>) => EntityMention;
   onStale?: (i: number, e: Entity, err: Error) => EntityMention[];
 }
 /** Entities whose mentions are not read yet. */
@@ -206,7 +206,7 @@ const LAZY_MENTIONS: PropertyDescriptor = {
     const st = unread.get(this);
     if (!st) throw new Error('entity mentions are not stored');
     try {
-      return setMentions(this, st.read(st.i).map(st.hydrate));
+      return setMentions(this, hydrateList(st.read(st.i), st.hydrate));
     } catch (err) {
       if (!st.onStale) throw err;
       return setMentions(this, st.onStale(st.i, this, err as Error));
@@ -246,13 +246,31 @@ export async function entitiesFromJsonInSlices(
   return { entities, byKey };
 }
 
+/**
+ * An entity's stored mentions hydrated, the name as written (`surface`, cut from the sentence when not stored) one string
+ * per spelling in the list: an entity's mentions write it a few ways, and a cut of each sentence took ~40 bytes a mention.
+ */
+function hydrateList(list: MentionJson[], hydrate: (m: MentionJson, surfaces?: Map<string, string>) => EntityMention): EntityMention[] {
+  const surfaces = new Map<string, string>();
+  return list.map((m) => hydrate(m, surfaces));
+}
+
+/** `s`, or the equal string `seen` holds (then `s` is dropped). */
+function oneCopy(s: string, seen: Map<string, string> | undefined): string {
+  if (!seen) return s;
+  const hit = seen.get(s);
+  if (hit !== undefined) return hit;
+  seen.set(s, s);
+  return s;
+}
+
 function entityFromJson(r: Resolver, mentionsOf?: (i: number) => MentionJson[], onStale?: (i: number, e: Entity, err: Error) => EntityMention[]): (x: Plain, i: number) => Entity {
   // A spread here: for mentions (two fields set first, a few after) it took less memory than copyFields (74 vs 84 MB at 10,000 articles).
   // Since: one object literal per stored shape (`shapedCopy`), every field in the object itself; the spread when it cannot.
-  const hydrateOne = (json: MentionJson) => {
+  const hydrateOne = (json: MentionJson, surfaces?: Map<string, string>) => {
     const sentence = r.sentence(json.s, json.len as number | undefined);
     const article = r.article(sentence.articleId);
-    const surface = Object.hasOwn(json, 'surface') ? undefined : sentence.text.slice(json.start as number, json.end as number);
+    const surface = Object.hasOwn(json, 'surface') ? undefined : oneCopy(sentence.text.slice(json.start as number, json.end as number), surfaces);
     const made = shapedCopy(json, 's', 'len', MENTION_LEAD, [article, sentence], 'surface', surface) as EntityMention | undefined;
     if (made) {
       made.surface ??= sentence.text.slice(made.start, made.end);
@@ -266,7 +284,7 @@ function entityFromJson(r: Resolver, mentionsOf?: (i: number) => MentionJson[], 
     return mention;
   };
   return ({ mentions, n, ...rest }, i) => {
-    if (Array.isArray(mentions)) return { ...(rest as Omit<Entity, 'mentions'>), mentions: (mentions as MentionJson[]).map(hydrateOne) };
+    if (Array.isArray(mentions)) return { ...(rest as Omit<Entity, 'mentions'>), mentions: hydrateList(mentions as MentionJson[], hydrateOne) };
     if (!mentionsOf || typeof n !== 'number') throw new Error(`entity #${i} has no mentions`);
     // `rest` is a fresh object of the stored fields in their order: the entity itself.
     const e = rest as unknown as Entity;
