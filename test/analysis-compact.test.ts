@@ -118,6 +118,22 @@ describe('compact parts of a loaded analysis', () => {
     expect(facts(warm2)).toBe(facts(cold));
     // And the event postings rebuilt from the loaded events are the loaded ones.
     expect(json(buildEventIndex(analysisOf(warm).events.events).toJson())).toBe(loaded.eventIndexJson);
+    // Loaded, a run of one event gives that event's one shared list (one array per event, not per run), its values the built ones.
+    const ix = analysisOf(warm).eventIndex;
+    const builtIx = analysisOf(cold).eventIndex;
+    const one = new Map<number, readonly number[]>();
+    let shared = 0;
+    for (const r of new Set(a.corpus.articles.flatMap((x) => x.sentences.flatMap((s) => runsOf(fold(s.text)))))) {
+      const list = ix.byRun(r);
+      expect([...list], r).toEqual([...builtIx.byRun(r)]);
+      if (list.length !== 1) continue;
+      const seen = one.get(list[0]!);
+      if (seen) {
+        expect(list).toBe(seen);
+        shared++;
+      } else one.set(list[0]!, list);
+    }
+    expect(shared).toBeGreaterThan(10);
   });
 
   it('share one date object per distinct date, precision and background', async () => {

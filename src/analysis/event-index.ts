@@ -87,13 +87,35 @@ export function eventIndexFromJson(json: EventIndexJson, size: number): EventInd
   }
   // Held compact (the JSON's own objects were ~80 MB at 10,000 articles): a list of one event (nearly every
   // sentence's and paragraph's) is one shared array per event, a paragraph list of a term a typed array.
+  // Since: a sentence's events (one, nearly always) and a run's are shared the same way, in place (the same values: the
+  // file is written from them), and every term's paragraphs are views of one buffer (a typed array each with its own
+  // buffer took ~200 bytes beside its numbers).
   const single: (readonly number[])[] = [];
-  const compact = (list: number[]): readonly number[] => (list.length === 1 && Number.isInteger(list[0]) ? (single[list[0]!] ??= [list[0]!]) : list);
+  const isSingle = (list: unknown): list is [number] => Array.isArray(list) && list.length === 1 && Number.isInteger(list[0]) && list[0] >= 0 && list[0] < size;
+  const compact = (list: number[]): readonly number[] => (isSingle(list) ? (single[list[0]] ??= [list[0]]) : list);
   const bySentence = json.bySentence;
+  for (const k of Object.keys(bySentence)) if (isSingle(bySentence[k])) bySentence[k] = compact(bySentence[k]!) as number[];
   const paraEvents = json.paraEvents.map(compact);
   const termParas = new Map<string, Uint32Array>();
-  for (const k of Object.keys(json.termParas)) termParas.set(k, Uint32Array.from(json.termParas[k]!));
+  const terms = Object.keys(json.termParas);
+  let total = 0;
+  for (const k of terms) if (Array.isArray(json.termParas[k])) total += json.termParas[k]!.length;
+  const all = new Uint32Array(total);
+  let at = 0;
+  for (const k of terms) {
+    const list = json.termParas[k]!;
+    // Not a list (a damaged file): read as before.
+    if (!Array.isArray(list)) {
+      termParas.set(k, Uint32Array.from(list));
+      continue;
+    }
+    const view = all.subarray(at, at + list.length);
+    view.set(list);
+    at += list.length;
+    termParas.set(k, view);
+  }
   const runEvents = json.runEvents;
+  for (const k of Object.keys(runEvents)) if (isSingle(runEvents[k])) runEvents[k] = compact(runEvents[k]!) as number[];
   return eventIndexOf(size, recordLists(bySentence), paraEvents, termParas, recordLists(runEvents), () => ({
     size,
     bySentence,
