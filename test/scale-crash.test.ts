@@ -27,7 +27,17 @@ const REDIS_URL = process.env.REDIS_URL;
 if (!REDIS_URL) console.warn('[scale-crash] REDIS_URL is not set: skipping the kill -9 tests');
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+// The instance runs in the spawned process itself (node with tsx's loader), not under the tsx CLI: SIGKILL of the CLI
+// would leave its node child — the instance — running, uncrashed, after the test (found: instances left from CI runs).
+const NODE_ARGS = ['--import', 'tsx', 'test/helpers/scale-instance.ts'];
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
 /** Short lease so the survivor can take over within the test; production uses minutes. */
 const LEASE_MS = 10_000;
 
@@ -81,7 +91,7 @@ describe.skipIf(!REDIS_URL)('kill -9 of an instance mid-digest', () => {
 
   /** Run the victim until its crash point, then SIGKILL it. */
   async function crashVictim(namespace: string, slotNow: string, crashAt: 'before-post' | 'after-post'): Promise<void> {
-    const child = spawn(TSX, ['test/helpers/scale-instance.ts'], {
+    const child = spawn(process.execPath, NODE_ARGS, {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: {
@@ -97,12 +107,14 @@ describe.skipIf(!REDIS_URL)('kill -9 of an instance mid-digest', () => {
       },
     });
     children.add(child);
+    let pid = 0;
     let stderr = '';
     child.stderr!.on('data', (d) => (stderr += String(d)));
     const lines = createInterface({ input: child.stdout! });
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`victim never reached its crash point\n${stderr.slice(-2000)}`)), 60_000);
       lines.on('line', (l) => {
+        if (l.startsWith('PID ')) pid = Number(l.slice(4));
         if (l === 'CRASH-POINT') {
           clearTimeout(timer);
           resolve();
@@ -114,6 +126,9 @@ describe.skipIf(!REDIS_URL)('kill -9 of an instance mid-digest', () => {
     const dead = new Promise((r) => child.once('exit', r));
     child.kill('SIGKILL');
     await dead;
+    // The instance itself is dead, not only a wrapper around it.
+    expect(pid).toBe(child.pid);
+    expect(alive(pid)).toBe(false);
   }
 
   /** Let the survivor's sweep run (each minute in production) until the slot is settled. */

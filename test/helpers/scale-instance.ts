@@ -23,6 +23,8 @@ const env = process.env;
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const hang = () => new Promise<never>(() => {});
 const say = (marker: string) => process.stdout.write(`${marker}\n`);
+// Which process this is: the test kills it with SIGKILL and checks that it is gone.
+say(`PID ${process.pid}`);
 
 const config = loadConfig(
   {
