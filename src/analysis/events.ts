@@ -181,8 +181,7 @@ function dayAfter(after: SpanAfter, p: { article: Article; sentence: Sentence; m
     scored.push({ e, n });
     best = Math.max(best, n);
   }
-  const like = scored.filter((x) => x.n === best).sort((x, y) => (x.e.resolved!.date < y.e.resolved!.date ? -1 : x.e.resolved!.date > y.e.resolved!.date ? 1 : 0));
-  const anchor = like[0]?.e;
+  const anchor = scored.filter((x) => x.n === best).reduce<RawEvent | undefined>((a, x) => (!a || x.e.resolved!.date < a.resolved!.date ? x.e : a), undefined);
   if (!anchor) return null;
   const from = parseYmd(anchor.resolved!.date)!;
   const days: Ymd[] = [];

@@ -15,6 +15,7 @@ import {
 } from './clean.js';
 import { agencyName, creditIn, isNewsroomByline, isRole, looksLikeOutlet, mastheadIn, type Credit } from './credits.js';
 import { findOverlaps } from './overlap.js';
+import { addDays, parseYmd, ymdToIso } from '../index/dates.js';
 import { splitSentences } from './sentences.js';
 import { htmlView } from './html.js';
 import { OUTLET_WORDS, alternation } from '../language/lexicon/index.js';
@@ -248,7 +249,7 @@ export function parseArticle(id: string, raw: string, extra: ParseExtra = {}): A
   // A date line near the top, else the date in the article's own link, else a date line further down.
   const date = byRank(dates.filter((x) => x.top)) ?? (url ? dateInUrl(url) : null) ?? byRank(dates);
   // Updated within the week after it ("Published: Feb. 22 | Updated: Feb. 23"): the text may be of either day.
-  const updated = dates.filter((x) => x.top && x.kind === 'updated' && date && x.date > date && x.date <= addDaysIso(date, UPDATED_WITHIN)).map((x) => x.date).sort().pop();
+  const updated = dates.filter((x) => x.top && x.kind === 'updated' && date && x.date > date && x.date <= ymdToIso(addDays(parseYmd(date)!, UPDATED_WITHIN))).map((x) => x.date).sort().pop();
 
   // Body: paragraphs of non-boilerplate, non-heading lines; repeated title lines dropped.
   const paragraphs: Paragraph[] = [];
@@ -312,11 +313,6 @@ export function parseArticle(id: string, raw: string, extra: ParseExtra = {}): A
 
 /** How many days after its date an update may be and the article still be read as written on either day. */
 const UPDATED_WITHIN = 7;
-
-/** An ISO day `n` days after another. */
-function addDaysIso(iso: string, n: number): string {
-  return new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-}
 
 function isListItem(t: string): boolean {
   return /^[•·▪●*-]\s/.test(t);
