@@ -60,6 +60,18 @@ Posted Sept. 12, 2022 · Updated Sept. 13, 2022
 
 Firefighters contained the Tarrow ridge brush fire Tuesday after it burned 400 acres.
 `,
+  'h-bad-update.txt': `Harbour crane repaired
+
+Published: May 3, 2023 at 9:00 AM EDT | Updated: Mayy 40, 2023 at 2:00 PM EDT
+
+The Lessing harbour crane returned to work Thursday after repairs.
+`,
+  'i-late-update.txt': `Harbour dredging begins
+
+Published: May 3, 2023 at 9:00 AM EDT | Updated: June 20, 2023 at 2:00 PM EDT
+
+Dredging of the Lessing harbour began Tuesday.
+`,
   'g-plain.txt': `Ferry service resumes
 
 Published: June 5, 2023 at 8:00 AM EDT
@@ -121,6 +133,13 @@ describe('an article updated days after its date', () => {
     const f = deps.corpus.articles.find((x) => x.id === 'f-fire.txt')!;
     expect([f.date, f.updated]).toEqual(['2022-09-12', '2022-09-13']);
     expect(deps.corpus.articles.find((x) => x.id === 'g-plain.txt')!.updated).toBeUndefined();
+    // A malformed update date, or one weeks later (a correction, not the same text), is no update: the date stands alone.
+    for (const id of ['h-bad-update.txt', 'i-late-update.txt']) {
+      const x = deps.corpus.articles.find((y) => y.id === id)!;
+      expect([x.date, x.updated]).toEqual(['2023-05-03', undefined]);
+    }
+    // Read against 3 May (a Wednesday) alone: the Tuesday before.
+    expect(dateOf(answer, 'Dredging of the Lessing harbour began')).toEqual(['2023-05-02']);
   });
 
   it('reads a weekday as the nearer day of the two', () => {
