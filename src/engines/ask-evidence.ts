@@ -143,7 +143,7 @@ export function evidenceAnswer(deps: Deps, question: string, context: string[] =
     // The earlier figure, in this window (or around the answer), is quoted with the one that updates it.
     const e = timed.earlier;
     const withEarlier = !!e && (e.w === w || (w === chosen[0] && w.sentences.some((s) => s.id === e.filler.sentence.id)));
-    const sentences = quoteSentencesOf(w, filler, withEarlier ? e!.filler : undefined);
+    const sentences = [...new Set([...quoteSentencesOf(w, filler, withEarlier ? e!.filler : undefined), ...(filler ? [] : statingNeighbours(q, r.elements, w))])].sort((a, b) => a.start - b.start);
     if (sentences.every((s) => used.has(s.id))) continue;
     for (const s of sentences) used.add(s.id);
     const n = citer.cite(sentences);
@@ -282,6 +282,19 @@ function quoteSentencesOf(w: Answering, ...fillers: (Filler | undefined)[]): Sen
   const out = [...base];
   for (const filler of fillers) if (filler && !out.some((s) => s.id === filler.sentence.id)) out.push(filler.sentence);
   return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * A window answering by its words, not a filler ("were any of them endangered?", "what did they find?"): a neighbour of
+ * its centre that holds a word of the question the centre does not ("None of the animals … were believed to be
+ * endangered" beside "… no threat to minnows, fish or other species") says what the centre leaves out, and is quoted
+ * with it. The story's setting carried from earlier turns and a date asked say no more than the centre.
+ */
+function statingNeighbours(q: ParsedQuestion, elements: readonly Element[], w: Answering): Sentence[] {
+  if (q.kind !== 'yesno' && q.kind !== 'description') return [];
+  const own = elements.filter((e) => e.role !== 'context' && e.role !== 'date');
+  const inCentre = (e: Element) => w.holding.get(e.id)?.has(w.sentence.id) ?? false;
+  return w.sentences.filter((s) => s !== w.sentence && own.some((e) => !inCentre(e) && w.holding.get(e.id)?.has(s.id)));
 }
 
 /** Two fillers name the same fact: the same figure value and kind, or the same words. */
