@@ -44,6 +44,7 @@ import { COPULAS } from '../language/lexicon/states.js';
 import { COMPANY_SUFFIXES } from '../language/lexicon/organisations.js';
 import { REQUEST_VERBS } from '../language/lexicon/clauses.js';
 import { PROSPECTIVE_VERBS } from '../language/tense.js';
+import { ORDINAL_WORDS } from '../language/lexicon/question-words.js';
 import { fold, lemma, stem, terms, words } from '../language/tokenize.js';
 import { isOccasionNoun, isPersonNoun as anySensePerson, isStateNoun, nounClass, partsOfSpeech } from '../language/wordnet.js';
 import { lexTags } from '../language/word-tags.js';
@@ -414,6 +415,19 @@ export function fillersOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestio
       }
       break;
     case 'description': {
+      // "which car had the bad bearing": the one of the asked noun the sentence picks out by its place in a row ("the 23rd
+      // car", "the third car") or its number ("car No. 4"), in a sentence holding the noun.
+      const head = q.head && WHICH_HEAD_RE.test(q.text.slice(0, q.head.start)) ? elements.find((e) => e.term === q.head) : undefined;
+      if (head) {
+        for (const s of w.sentences) {
+          if (!w.holding.get(head.id)?.has(s.id)) continue;
+          for (const m of s.text.matchAll(ORDINAL_HEAD_RE)) {
+            const noun = m[1] ?? m[2]!;
+            if ((head.keys.get(stem(fold(noun))) ?? 0) < 0.9) continue;
+            push(s, m.index!, m.index! + m[0].length, at(s) * near(s, m.index!));
+          }
+        }
+      }
       // "who is X": what the articles call X (an apposition or a role written with the name). A question with a verb of
       // its own ("what does X want Delta to do") asks what X does, not what X is.
       const target = elements.find((e) => e.role === 'entity');
@@ -455,6 +469,14 @@ export function fillersOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestio
   }
   return out.sort((a, b) => b.fit - a.fit);
 }
+
+/** The question asks "which" of its head noun ("which car …", "and which platform …"). */
+const WHICH_HEAD_RE = /^\s*(?:and\s+|so\s+)?which\s+(?:[\p{L}-]+\s+)?$/iu;
+/** A thing picked out by its place in a row or its number: "23rd car", "third car", "car No. 4", "car number 4". */
+const ORDINAL_HEAD_RE = new RegExp(
+  `\\b(?:\\d+(?:st|nd|rd|th)|${ORDINAL_WORDS.filter((w) => w !== 'next').join('|')})\\s+(\\p{L}+)\\b|\\b(\\p{L}+)\\s+(?:No\\.|number|#)\\s?\\d+\\b`,
+  'giu',
+);
 
 /** The week or part of the day the article was written in ("earlier this week", "this morning"): a date, vaguely. */
 const VAGUE_WHEN_RE = new RegExp(`\\b(?:(?:earlier|later)\\s+)?this\\s+(?:week|${alternation(DAY_PARTS)})\\b`, 'gi');
