@@ -247,7 +247,10 @@ function decideOn(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, r: Re
   // one naming a cause ("died after inhaling smoke") answers it better.
   const manner = q.kind === 'reason' && /^\s*(?:and\s+)?how\b/i.test(q.text);
   const slotted = q.kind === 'yesno' || q.kind === 'quote' || q.kind === 'description' || manner;
-  const fill = (candidates: Window[], partial: boolean, verbed = partial): Answering[] => {
+  // Windows step 3 lets answer with the question's verb worded otherwise: a date, time or sum in them answers where its
+  // sentence states the verb at least by a related word (short.ts's own check wants the verb itself).
+  const worded = new Set<Window>();
+  const fill = (candidates: Window[], partial: boolean, verbed = partial, verbFloor?: number): Answering[] => {
     const found: Answering[] = [];
     for (const w of candidates) {
       // A filler that barely fits (a measure of something else, a name tied to nothing asked) fills no slot.
@@ -261,7 +264,7 @@ function decideOn(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, r: Re
       // A phrase read by its preposition alone ("on the crew …") is tied to the question only by the verb it follows:
       // it answers in the sentence that states the verb, not beside a neighbour that does.
       const verbSentence = (f: Filler) => (!verbed && !(f.loose && verbs.length)) || verbs.some((v) => w.holding.get(v.id)?.has(f.sentence.id));
-      const fillers = fillersOf(deps, q, r.elements, w).filter((f) => f.fit >= (partial ? PARTIAL_MIN_FIT : MIN_FIT) && nearFiller(f) && verbSentence(f));
+      const fillers = fillersOf(deps, q, r.elements, w, verbFloor ?? (worded.has(w) ? RELATED_VERB : undefined)).filter((f) => f.fit >= (partial ? PARTIAL_MIN_FIT : MIN_FIT) && nearFiller(f) && verbSentence(f));
       if ((partial || !slotted) && !fillers.length) continue;
       // An age's holder named by a clause ("the diver who died"): the clause must be true of its window.
       if (q.kind === 'age' && !q.entities.length && verbs.length && !verbs.some((e) => holds(w, e))) continue;
@@ -346,7 +349,10 @@ function decideOn(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, r: Re
     if (!stated.length && head) stated = together.filter((w) => headNamed(w, head));
     // Nor does one sentence holding every name and topic noun asked (two or more), each by its own word or name: it is
     // about what is asked, and words the verb otherwise ("held responsible" for "blamed", "was put in charge of" for "leads").
-    if (!stated.length && q.kind !== 'yesno' && required.length >= 2) stated = together.filter((w) => required.every((e) => exactlyInCentre(w, e)));
+    if (!stated.length && q.kind !== 'yesno' && required.length >= 2) {
+      stated = together.filter((w) => required.every((e) => exactlyInCentre(w, e)));
+      for (const w of stated) worded.add(w);
+    }
     // Failing those, a window whose centre states a verb the question's is related to ("transported" for "brought"):
     // verbs rank, they do not veto; the slot must be filled well in that sentence (RELATED_MIN_FIT, below).
     // A yes/no question is answered by such a sentence only when it holds everything else asked (every name and noun,
@@ -371,7 +377,7 @@ function decideOn(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, r: Re
 
   let answering = fill(together, false);
   if (!answering.length && related.length) {
-    answering = fill(related, false)
+    answering = fill(related, false, false, RELATED_VERB)
       // Everything the question names, in the filler's own sentence: the related verb ties nothing else to it.
       .map((w) => ({ ...w, fillers: w.fillers.filter((f) => f.fit >= RELATED_MIN_FIT && f.sentence === w.sentence && required.length > 0 && required.every((e) => w.holding.get(e.id)?.has(f.sentence.id))) }))
       .filter((w) => w.fillers.length);

@@ -139,8 +139,12 @@ const PARTITIVE_RE = /^\s+of\s+(?:the|its|their|his|her|these|those|our)\s+([^,;
 /** How well a single one fits a count: below a figure of the thing counted, above one of something else in the sentence. */
 const SINGLE_FIT = 0.8;
 
-/** The fillers of one window, best first. */
-export function fillersOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, elements: Element[], w: Window): Filler[] {
+/**
+ * The fillers of one window, best first. `verbFloor`: how closely the window's centre must word the question's verb for a
+ * date, time or sum there to answer it (a neighbour's must state the verb itself, or a word standing for it): lower where
+ * the window was chosen for a related verb in its centre (answerable.ts).
+ */
+export function fillersOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, elements: Element[], w: Window, verbFloor = 0.5): Filler[] {
   // What the question names or describes ("the wreckage" is the Titan's) is not its answer.
   // A name asked for ("who was the coach", "what was the rescue boat called") is the one the noun describes: it stays.
   const naming = q.kind === 'person' || q.kind === 'name' || q.kind === 'organisation' || q.kind === 'list';
@@ -461,11 +465,14 @@ export function fillersOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestio
   const verbs = elements.filter((e) => e.role === 'predicate' && e.term?.cls === 'verb' && !e.term.cue && !q.clauses.some((c) => c.verbs.includes(e.term!)));
   const ofVerb = q.kind === 'date' || q.kind === 'time' || (q.kind === 'amount' && q.figures[0] === 'money');
   if (ofVerb && verbs.length) {
-    const states = (s: Sentence) => {
-      const st = new Set(terms(s.text));
-      return verbs.some((e) => [...e.keys].some(([k, v]) => v >= 0.5 && st.has(k)));
+    const states = (text: string, least: number) => {
+      const st = new Set(terms(text));
+      return verbs.some((e) => [...e.keys].some(([k, v]) => v >= least && st.has(k)));
     };
-    return out.filter((f) => states(f.sentence)).sort((a, b) => b.fit - a.fit);
+    // A related word says the verb only in the filler's own clause ("Quillon, who has inspected the dam since 2020, said
+    // the spillway would be rebuilt": 2020 is when the inspecting began, not when anything was built).
+    const related = (f: Filler) => verbFloor < 0.5 && f.sentence === w.sentence && states(f.sentence.text.slice(...clauseAt(f.sentence.text, f.start)), verbFloor);
+    return out.filter((f) => states(f.sentence.text, 0.5) || related(f)).sort((a, b) => b.fit - a.fit);
   }
   return out.sort((a, b) => b.fit - a.fit);
 }
