@@ -175,9 +175,15 @@ function judgeBySupport(deps: Deps, claim: string, verb = mainVerb(claim)): { fo
     const p = deps.index.passage(h.id);
     const article = p && deps.corpus.byId.get(p.articleId);
     if (!p || !article) continue;
+    // A one-sentence paragraph that negates ("None of the animals impacted were endangered") often has the rest of its
+    // subject in the sentence before it, across the paragraph break, as assess() reads its adjacent sentences. Such a
+    // pair may only contradict by that polarity or state: a figure, a name or support drawn from two paragraphs may be
+    // of two things ("… killing at least 114 people." / "Biden … in Lahaina."). Its other sentence is read alone too.
+    const short = (a: Sentence, b: Sentence) => words(a.text).length + words(b.text).length <= 60;
     const units = p.sentences.flatMap((x, i) => {
-      const next = p.sentences[i + 1];
-      return next && words(x.text).length + words(next.text).length <= 60 ? [[x], [x, next]] : [[x]];
+      const next = p.sentences[i + 1] ?? besideInArticle(article, x, 1);
+      const prev = i === 0 ? besideInArticle(article, x, -1) : undefined;
+      return [...(prev ? [[prev], ...(short(prev, x) ? [[prev, x]] : [])] : []), [x], ...(next && short(x, next) ? [[x, next]] : []), ...(next && !p.sentences[i + 1] ? [[next]] : [])];
     });
     for (const sents of units) {
       const key = sents.map((x) => x.id).join('+');
@@ -191,6 +197,12 @@ function judgeBySupport(deps: Deps, claim: string, verb = mainVerb(claim)): { fo
       if (opposite && !support.supported && support.parts.some((x) => x.check === 'names' && !x.ok) && article.title) {
         const titled = supportOf(claim, { quote: `${article.title}. ${text}`, speakers: article.outlet ? [article.outlet] : [], timeline }, ctx);
         if (titled.parts.some((x) => x.state) && titled.parts.every((x) => x.check !== 'names' || x.ok)) support = titled;
+      }
+      if (sents.length > 1 && sents[0]!.paragraph !== sents[1]!.paragraph) {
+        const polarity = support.parts.some((x) => x.contradicts && (x.check === 'negation' || x.state));
+        const measured = support.parts.some((x) => x.contradicts && x.check !== 'negation' && x.check !== 'predicate');
+        if (polarity && !measured && opposes(support, verb)) out.against.push({ sents, article, text, support });
+        continue;
       }
       const slot = figureSlot(support, verb);
       if (support.supported || slot === 'for') out.for.push({ sents, article, text, support });
@@ -1629,6 +1641,11 @@ function neighbours(article: Article, s: Sentence): Sentence[] {
   return [article.sentences[i - 1], article.sentences[i + 1]].filter((x): x is Sentence => !!x);
 }
 const sentenceIndex = new WeakMap<Article, Map<string, number>>();
+
+/** The sentence just before (-1) or after (1) one in its article's reading order, across paragraph breaks. */
+function besideInArticle(article: Article, s: Sentence, step: -1 | 1): Sentence | undefined {
+  return neighbours(article, s).find((x) => (step < 0 ? x.start < s.start : x.start > s.start));
+}
 
 /** A term, or a longer/shorter spelling of it ("traffic" ~ "trafficking"), in a set of terms. */
 function hasTerm(set: Set<string>, t: string): boolean {
