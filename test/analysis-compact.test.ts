@@ -60,7 +60,7 @@ function snapshot(deps: Deps) {
     return out;
   });
   return {
-    figures: json(a.figures),
+    figures: json(new Map(a.figures)),
     digest: json(a.corpus.articles.map((x) => a.digestFigures(x, x.date ?? latest))),
     plainCounts: json(a.plainCounts),
     events: json(a.events.events),

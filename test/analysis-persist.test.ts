@@ -86,7 +86,7 @@ describe('persisted analysis', () => {
     expect(built()).toEqual(afterCold);
     expect(warmAnswers).toEqual(coldAnswers);
     expect(analysisOf(warm).figureFacts).toEqual(analysisOf(cold).figureFacts);
-    expect(analysisOf(warm).figures).toEqual(analysisOf(cold).figures);
+    expect(new Map(analysisOf(warm).figures)).toEqual(new Map(analysisOf(cold).figures));
     for (const part of ['quotes', 'attribution', 'references', 'relations'] as const) expect(analysisOf(warm)[part], part).toEqual(analysisOf(cold)[part]);
     expect(analysisOf(warm).references.length).toBeGreaterThan(0);
     expect(warmAnswers.who.every((a) => a.answered)).toBe(true);

@@ -1,47 +1,15 @@
 /**
- * Figures of the whole corpus as /verify, /compare and the digest read them: the
- * figure lexicon's readings of every article (analysis/digest-figures.ts) by
- * sentence, and the plain counts it does not know ("40 freight lines", "42,000
- * kettles"). Built once per corpus version by src/analysis (index.ts).
+ * Figures of the whole corpus as /verify, /compare and the digest read them beside the
+ * figure lexicon's readings of every article (analysis/digest-figures.ts, by sentence in
+ * src/analysis/index.ts): the plain counts it does not know ("40 freight lines", "42,000
+ * kettles").
  */
 import { COUNT_PHRASE_STOPS, MONTH_PATTERN, NON_COUNT_KINDS, QUALIFIER_RANGES, SUBJECT_PRONOUNS, alternation, speechForms } from '../language/lexicon/index.js';
 import { readFigures } from './figures.js';
 import { STOPWORDS, terms } from '../language/tokenize.js';
-import type { Article, Corpus, Sentence } from '../types.js';
-import { attributionOf, extractFigures, type Figure } from './digest-figures.js';
-import { eachInSlices, type Slicer } from './sliced-json.js';
+import type { Corpus, Sentence } from '../types.js';
+import { attributionOf, type Figure } from './digest-figures.js';
 import { sharedString } from './persist.js';
-
-/**
- * Every figure in the corpus, by sentence id; an undated article is read against the
- * latest article date. Not cached here: src/analysis builds it once per corpus version
- * and passes `figuresOf`, which reuses the figures of articles that did not change.
- */
-export function corpusFigures(corpus: Corpus, figuresOf: (a: Article, ref: string | null) => Figure[] = extractFigures): Map<string, Figure[]> {
-  const { add, out } = figureMap(corpus, figuresOf);
-  corpus.articles.forEach(add);
-  return out;
-}
-
-/** `corpusFigures`, `slicer.itemsPerTurn` articles per turn of the event loop (a server warming a persisted analysis). */
-export async function corpusFiguresInSlices(corpus: Corpus, figuresOf: (a: Article, ref: string | null) => Figure[], slicer: Slicer): Promise<Map<string, Figure[]>> {
-  const { add, out } = figureMap(corpus, figuresOf);
-  await eachInSlices(corpus.articles, slicer, add);
-  return out;
-}
-
-function figureMap(corpus: Corpus, figuresOf: (a: Article, ref: string | null) => Figure[]) {
-  const latest = corpus.articles.map((a) => a.date).filter((d): d is string => !!d).sort().pop() ?? null;
-  const out = new Map<string, Figure[]>();
-  const add = (a: Article) => {
-    for (const f of figuresOf(a, a.date ?? latest)) {
-      const list = out.get(f.sentence.id);
-      if (list) list.push(f);
-      else out.set(f.sentence.id, [f]);
-    }
-  };
-  return { add, out };
-}
 
 const COUNT_RE = new RegExp(`(?<![\\w.,$€£-])(?:(${alternation(Object.keys(QUALIFIER_RANGES))})\\s+)?(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)((?:\\s+[a-z][a-z-]*){1,3})`, 'gi');
 const MONTH_BEFORE_RE = new RegExp(`\\b${MONTH_PATTERN}\\.?\\s*$`, 'i');
@@ -117,7 +85,7 @@ export function singleCount(sentence: Sentence, verbAt: number, articleId: strin
  * Plain counts ("42,000 kettles") in sentences, except where the lexicon already read that number.
  * Not cached here: src/analysis builds them once per corpus version.
  */
-export function plainCounts(corpus: Corpus, known: Map<string, Figure[]>): Figure[] {
+export function plainCounts(corpus: Corpus, known: { get(sentenceId: string): Figure[] | undefined }): Figure[] {
   const out: Figure[] = [];
   for (const a of corpus.articles) {
     for (const s of a.sentences) {

@@ -201,6 +201,8 @@ export const analysisStats = {
   factsRead: 0,
   /** Articles whose digest figures were read one by one from a loaded file's `digest` section (not held: read again when asked for again). */
   digestEntriesRead: 0,
+  /** Articles whose figures (`Analysis.figures`) were read one by one from a loaded file's `figures` section. */
+  figureEntriesRead: 0,
 };
 
 interface Header {

@@ -24,7 +24,7 @@ import { buildEntityIndex, type Entity, type EntityIndex, type EntityMention } f
 import { buildFacts, nameChoice, nameChoices, type Fact, type Facts, type NameChoice } from './facts.js';
 import { buildEvents, dateMentionsOf, datesBySentence, type SentenceDate, type TimelineBuild } from './events.js';
 import type { DateMention } from '../index/dates.js';
-import { corpusFigures, corpusFiguresInSlices, plainCounts } from './claim-figures.js';
+import { plainCounts } from './claim-figures.js';
 import { attributionOf, digestFigures, extractFigures, type CountedFigure, type Figure } from './digest-figures.js';
 import { buildFigures, type FigureFact, type FigureKind, type FiguresAnalysis } from './figures.js';
 import { figureFactsInMemory, figureFactsOfSection, figureFactsOfSectionInSlices, type FigureFactIndex, type FigureFactsSection } from './figure-facts.js';
@@ -76,8 +76,11 @@ export interface Analysis {
   readonly events: TimelineBuild;
   /** The dates those events have, by the id of a sentence that tells them (derived; not persisted). */
   readonly sentenceDates: Map<string, SentenceDate[]>;
-  /** The figure lexicon's readings, by sentence id. */
-  readonly figures: Map<string, Figure[]>;
+  /**
+   * The figure lexicon's readings, by sentence id. From a persisted file each article's are read from it when asked
+   * for (the last few kept), not held: iterating reads every article's once, in corpus order.
+   */
+  readonly figures: FiguresBySentence;
   /** Every figure as src/analysis/figures.ts reads it (ages tied to people, counts, measures): plain data. Read whole: tools and tests; engines look them up in `figureFactIndex`. */
   readonly figureFacts: FiguresAnalysis;
   /**
@@ -91,7 +94,7 @@ export interface Analysis {
   readonly attribution: Record<string, Omit<Attribution, 'sentenceIds'>>;
   /** "he", "the 79-year-old", "the company" resolved to entities (src/analysis/references.ts): plain data. */
   readonly references: Reference[];
-  /** Plain counts ("42,000 kettles") the lexicon does not read (derived; not persisted). */
+  /** Plain counts ("42,000 kettles") the lexicon does not read (derived; not persisted, nor kept: made on each read). */
   readonly plainCounts: Figure[];
   /** Near-duplicate articles grouped into independent voices: article id → representative id. */
   readonly groups: Map<string, string>;
@@ -136,6 +139,15 @@ function asFigureFactsSection(x: unknown): FigureFactsSection | undefined {
   if (!isSection(x) || typeof x.bytesAt !== 'function' || typeof x.windowed !== 'function' || typeof x.size !== 'number') return undefined;
   const s = x;
   return { size: s.size!, bytesAt: (from, to) => s.bytesAt!(from, to), windowed: () => s.windowed!() };
+}
+
+/** The figures of every article by sentence id (`Analysis.figures`): a Map's reading methods, an article's figures read when asked for. */
+export interface FiguresBySentence extends Iterable<[string, Figure[]]> {
+  get(sentenceId: string): Figure[] | undefined;
+  has(sentenceId: string): boolean;
+  keys(): IterableIterator<string>;
+  values(): IterableIterator<Figure[]>;
+  entries(): IterableIterator<[string, Figure[]]>;
 }
 
 const registry = new WeakMap<Corpus, Analysis>();
@@ -511,11 +523,16 @@ function createAnalysis(corpus: Corpus, slot: AnalysisSlot | undefined, log: Log
       return value;
     });
 
-  const figuresOf = (a: Article, ref: string | null) =>
-    perArticle(state, state.figures, a, ref, () => {
+  const latestDate = corpus.articles.map((x) => x.date).filter((d): d is string => !!d).sort().pop() ?? null;
+  /** An article's figures read against its date, else the latest: from the file's indexed section when it holds them (`readEntry`), else live. */
+  const articleFigures = (a: Article): Figure[] => {
+    const ref = a.date ?? latestDate;
+    const build = () => {
       analysisStats.built.figures++;
       return extractFigures(a, ref);
-    });
+    };
+    return readEntry(state, state.figures, a, ref, build) ?? perArticle(state, state.figures, a, ref, build);
+  };
 
   /** A stored figure fact read from the file: it must name a sentence of the corpus; its strings are shared. */
   const factReader = {
@@ -614,7 +631,52 @@ function createAnalysis(corpus: Corpus, slot: AnalysisSlot | undefined, log: Log
       return part('sentenceDates', () => datesBySentence(this.events));
     },
     get figures() {
-      return part('figures', () => corpusFigures(corpus, figuresOf));
+      return part('figures', (): FiguresBySentence => {
+        // An article's list grouped by sentence once while the list is held (the file's are read again when dropped).
+        const grouped = new WeakMap<Figure[], Map<string, Figure[]>>();
+        const ofArticle = (a: Article) => {
+          const list = articleFigures(a);
+          let bySentence = grouped.get(list);
+          if (!bySentence) {
+            bySentence = new Map();
+            for (const f of list) {
+              const at = bySentence.get(f.sentence.id);
+              if (at) at.push(f);
+              else bySentence.set(f.sentence.id, [f]);
+            }
+            grouped.set(list, bySentence);
+          }
+          return bySentence;
+        };
+        const articleOf = (sentenceId: string) => {
+          try {
+            return corpus.byId.get(state.resolver.sentence(sentenceId).articleId);
+          } catch {
+            return undefined;
+          }
+        };
+        function* entries(): Generator<[string, Figure[]]> {
+          for (const a of corpus.articles) yield* ofArticle(a);
+        }
+        return {
+          get: (id) => {
+            const a = articleOf(id);
+            return a && ofArticle(a).get(id);
+          },
+          has: (id) => {
+            const a = articleOf(id);
+            return !!a && ofArticle(a).has(id);
+          },
+          *keys() {
+            for (const [k] of entries()) yield k;
+          },
+          *values() {
+            for (const [, v] of entries()) yield v;
+          },
+          entries,
+          [Symbol.iterator]: entries,
+        };
+      });
     },
     get figureFacts() {
       const entities = this.entities;
@@ -680,7 +742,8 @@ function createAnalysis(corpus: Corpus, slot: AnalysisSlot | undefined, log: Log
       return persisted('references', (j: Reference[]) => checked(j, entities, ['sentenceId'], ['entity']), () => buildReferences(corpus, entities));
     },
     get plainCounts() {
-      return part('plainCounts', () => plainCounts(corpus, this.figures));
+      // Not kept (23 MB at 10,000 articles): its one reader, the disagreements, is kept per corpus.
+      return plainCounts(corpus, this.figures);
     },
     get groups() {
       return part('groups', () => independenceGroups(corpus.articles, corpus.overlaps));
@@ -829,12 +892,29 @@ function createAnalysis(corpus: Corpus, slot: AnalysisSlot | undefined, log: Log
       if (!state.memo.has('names') && analysis.entities === entities) state.memo.set('names', value);
     },
     events: inSlices('events', (j: EventsJson, slicer) => eventsFromJsonInSlices(j, state.resolver, slicer)),
-    // The figures of every article (the getter then reads each from memory).
+    // The figures (~37 MB hydrated at 10,000 articles) are read an article at a time from the file's section (`readEntry`):
+    // the warm-up finds where each article's are, and builds those the file does not hold. A section it cannot index is
+    // taken in as before.
     figures: async (slicer) => {
-      if (state.memo.has('figures')) return;
-      await takeInSlices(state.figures)(slicer);
-      const value = await corpusFiguresInSlices(corpus, figuresOf, { ...slicer, itemsPerTurn: Math.max(1, Math.floor(slicer.itemsPerTurn / 20)) });
-      if (!state.memo.has('figures')) state.memo.set('figures', value);
+      const store = state.figures;
+      for (const section of [...store.unread]) {
+        try {
+          if (!(await indexEntries(section, slicer))) {
+            await takeInSlices(store)(slicer);
+            break;
+          }
+        } catch {
+          // Malformed: storedOf reads (and warns about) it, as before.
+          break;
+        }
+      }
+      const perTurn = Math.max(1, Math.floor(slicer.itemsPerTurn / 20));
+      const articles = corpus.articles;
+      for (let i = 0; i < articles.length; i++) {
+        const a = articles[i]!;
+        if (!entryOnFile(store, articleKey(a, a.date ?? latestDate))) articleFigures(a);
+        if (i % perTurn === perTurn - 1) await slicer.turn();
+      }
     },
     figureFactIndex: async (slicer) => {
       const stored = state.stored.figureFacts;
@@ -984,6 +1064,7 @@ function readEntry<T>(state: State, store: PerArticle<T>, a: Article, ref: strin
         const [start, end] = found.at;
         const json = JSON.parse(found.section.bytesAt!(start, end).toString('utf8')) as unknown;
         if (store === state.digest) analysisStats.digestEntriesRead++;
+        else if (store === state.figures) analysisStats.figureEntriesRead++;
         held = { article: a, value: store.codec.fromJson(json as never, state.resolver) };
       } catch {
         // Damaged, or does not fit this article: read the article again.
