@@ -22,7 +22,7 @@ import {
   weekdayOf,
   ymdToIso,
 } from '../index/dates.js';
-import { CALENDAR_WORDS, MONTHS } from '../language/lexicon/index.js';
+import { CALENDAR_WORDS, CLAUSE_BREAK_WORDS, MONTHS } from '../language/lexicon/index.js';
 import { fold, stem, terms } from '../language/tokenize.js';
 import { quoteUnit } from './quote-span.js';
 import { type DateWindow, type SpanAfter, articleDateEvidence, boundWindow, selfWindow, spanAfter, statedWeekday, storyDates, storyMonthYear, storyYear, weekdayYear } from './article-dates.js';
@@ -199,6 +199,78 @@ function dayAfter(after: SpanAfter, p: { article: Article; sentence: Sentence; m
   };
 }
 
+/** Words and marks that end one clause and open another (a date's own clause is what it dates). */
+const CLAUSE_BREAK_RE = new RegExp(`[;:()“”"]|[—–]|\\s-\\s|,|\\b(?:${CLAUSE_BREAK_WORDS.join('|')})\\b`, 'gi');
+
+/** A clause's terms that can tell which event it is (no date words, no bare numbers). */
+const eventTerms = (text: string) => terms(text).filter((t) => !DATE_WORDS.has(t) && !/^\d+$/.test(t));
+
+/** Words either side of a date phrase that can name what it dates. */
+const NEAR_WORDS = 8;
+
+/**
+ * The terms that name what a date phrase dates: within its clause, the words either side of it ("the CrowdStrike
+ * outage last week caused chaos"); after a possessive, the noun phrase it opens ("last month’s flood in Tarrow").
+ * When the clause says little else ("State leaders said last month"), the clause after it counts too (what was said).
+ */
+function clauseTermsAround(text: string, start: number, end: number): Set<string> {
+  const breaks = [...text.matchAll(CLAUSE_BREAK_RE)].map((b) => [b.index!, b.index! + b[0].length] as const);
+  let from = 0;
+  for (const [, e] of breaks) if (e <= start) from = e;
+  const after = breaks.filter(([b]) => b >= end).map(([b]) => b);
+  const possessive = /^['’]s\b/.test(text.slice(end));
+  const near = (to: number) => {
+    const before = possessive ? [] : text.slice(from, start).split(/\s+/).filter(Boolean).slice(-NEAR_WORDS);
+    const rest = text.slice(end, to).split(/\s+/).filter(Boolean).slice(0, NEAR_WORDS);
+    return eventTerms([...before, ...rest].join(' '));
+  };
+  const own = near(after[0] ?? text.length);
+  if (own.length >= 3 || !after.length) return new Set(own);
+  return new Set(near(after[1] ?? text.length));
+}
+
+/** The window of days an article was written in, when it calls the period of a day "last week" or "last month". */
+function writtenAfterPeriod(unit: 'week' | 'month', day: Ymd): { lo: Ymd; hi: Ymd } {
+  if (unit === 'month') {
+    const lo = day.m === 12 ? { y: day.y + 1, m: 1, d: 1 } : { y: day.y, m: day.m + 1, d: 1 };
+    return { lo, hi: addDays(lo.m === 12 ? { y: lo.y + 1, m: 1, d: 1 } : { y: lo.y, m: lo.m + 1, d: 1 }, -1) };
+  }
+  // The week after the day's week, whether weeks are counted from Sunday or from Monday: both readings' days.
+  const starts = [0, 1].map((first) => addDays(day, 7 - ((weekdayOf(day) - first + 7) % 7)));
+  const [a, b] = starts.sort((x, y) => (ymdToIso(x) < ymdToIso(y) ? -1 : 1));
+  return { lo: a!, hi: addDays(b!, 6) };
+}
+
+/**
+ * The days an undated article was written in when it tells an event of "last week" or "last month" ("the outage
+ * last week caused chaos", "the ship that blocked the canal last month") that other articles place on a day: the
+ * period after that day's. The event is the earliest day event of another article sharing at least three of the
+ * terms naming what the date dates (and a third of them).
+ */
+function lastPeriod(p: { article: Article; sentence: Sentence; mention: DateMention }, dayEvents: RawEvent[]): { lo: Ymd; hi: Ymd; reason: string } | null {
+  const m = p.mention;
+  // A sentence that gives its own full date ("… went missing last week, June 29, 2018") is dated by that.
+  if (m.kind !== 'relative' || !m.last || findDateMentions(p.sentence.text).some((x) => x.kind === 'full')) return null;
+  const unit = m.relPrecision === 'month' ? 'month' : m.relPrecision === 'unknown' && /\bweek\b/i.test(m.text) ? 'week' : null;
+  if (!unit) return null;
+  const clause = clauseTermsAround(p.sentence.text, m.index, m.index + m.text.length);
+  for (const t of terms(m.text)) clause.delete(t);
+  if (clause.size < 2) return null;
+  // What is called "last week" is where the story of it starts: the earliest day another article tells it on.
+  const need = Math.max(3, Math.ceil(clause.size / 3));
+  let anchor: RawEvent | null = null;
+  for (const e of dayEvents) {
+    if (e.background || e.article.id === p.article.id) continue;
+    let n = 0;
+    for (const t of clause) if (e.own.has(t)) n++;
+    if (n >= need && (!anchor || e.resolved!.date < anchor.resolved!.date)) anchor = e;
+  }
+  if (!anchor) return null;
+  const e = anchor;
+  const { lo, hi } = writtenAfterPeriod(unit, parseYmd(e.resolved!.date)!);
+  return { lo, hi, reason: `it tells of "${m.text}" what ${e.article.id} places on ${formatDate(e.resolved!.date, 'day')}` };
+}
+
 /**
  * Every event of the corpus, merged across articles, unfiltered. Not cached here: see
  * src/analysis, which passes `mentionsOf` to reuse the date expressions of unchanged articles.
@@ -284,6 +356,11 @@ export function buildEvents(corpus: Corpus, mentionsOf: (article: Article) => { 
     .map(({ p, r }) => make(p, r));
   const dayEvents = [...raw.filter((e) => e.resolved?.precision === 'day'), ...anchorsFromUndated];
   const anchorsByArticle = new Map<string, { lo: Ymd; hi: Ymd; reason: string; mention: DateMention; day: string }[]>();
+  const periodsByArticle = new Map<string, { lo: Ymd; hi: Ymd; reason: string }[]>();
+  for (const p of undated) {
+    const period = lastPeriod(p, dayEvents);
+    if (period) periodsByArticle.set(p.article.id, [...(periodsByArticle.get(p.article.id) ?? []), period]);
+  }
   for (const p of undated) {
     if (p.mention.kind !== 'weekday') continue;
     // "on Monday, 13 days after the wildfires ravaged the island": the one such weekday in the span after the event.
@@ -326,7 +403,7 @@ export function buildEvents(corpus: Corpus, mentionsOf: (article: Article) => { 
   }
   for (const a of undatedArticles) {
     const ev = evidence.get(a.id)!;
-    const anchors = anchorsByArticle.get(a.id) ?? [];
+    const anchors = [...(anchorsByArticle.get(a.id) ?? []), ...(periodsByArticle.get(a.id) ?? [])];
     let win: DateWindow | null = null;
     if (anchors.length) {
       const lo = anchors.reduce((m, x) => (ymdToIso(x.lo) > ymdToIso(m) ? x.lo : m), anchors[0]!.lo);
@@ -413,10 +490,23 @@ export function buildEvents(corpus: Corpus, mentionsOf: (article: Article) => { 
         raw.push({ ...make(p, last, what, win.lo.y), inferred: true });
         continue;
       }
-      const near = p.mention.kind === 'weekday' ? nearestDay(p.article, win) : null;
+      // (only within a week: a month or a year holds a closest reading of any weekdays in each of its weeks)
+      const near = p.mention.kind === 'weekday' && daysApart(ymdToIso(win.lo), win.hi) <= 6 ? nearestDay(p.article, win) : null;
       const r = near ? resolveMention(p.mention, near) : null;
       if (r) {
         raw.push({ ...make(p, r, 'date inferred', win.lo.y), inferred: true });
+        continue;
+      }
+      // "On 12 April" in an article of April: the reading the story's span allows, as without a window.
+      const storyDay = p.mention.kind === 'month-day' ? storyYear(p.mention.month!, p.mention.day!, story) : null;
+      if (storyDay !== null && results.has(`${ymdToIso({ y: storyDay, m: p.mention.month!, d: p.mention.day! })}|day`)) {
+        raw.push({ ...make(p, { date: ymdToIso({ y: storyDay, m: p.mention.month!, d: p.mention.day! }), precision: 'day' }, storyNote, storyDay), inferred: true });
+        continue;
+      }
+      // Every reading in one month: the day is not known, the month is ("Friday" in an article of September).
+      const common = commonPeriod([...results]);
+      if (common) {
+        raw.push({ ...make(p, common, 'date inferred', win.lo.y), inferred: true });
         continue;
       }
       const options = [...results].filter((x) => x !== 'none').map((x) => formatDate(x.split('|')[0]!, x.split('|')[1] as DatePrecision));
@@ -477,6 +567,18 @@ export function buildEvents(corpus: Corpus, mentionsOf: (article: Article) => { 
     members: m.members.map(({ article, sentence, inferred, note }) => ({ article, sentence, ...(inferred ? { inferred } : {}), ...(note !== undefined ? { note } : {}) })),
   }));
   return { events, inferred };
+}
+
+/**
+ * The month that every reading of a date ("date|precision", or "none") falls in, when the readings are days or
+ * months; null when one has none or they span months.
+ */
+function commonPeriod(readings: string[]): ResolvedDate | null {
+  if (!readings.length || readings.some((x) => x === 'none')) return null;
+  const parsed = readings.map((x) => x.split('|') as [string, DatePrecision]);
+  if (parsed.some(([, pr]) => pr !== 'day' && pr !== 'month')) return null;
+  const month = parsed[0]![0].slice(0, 7);
+  return parsed.every(([d]) => d.slice(0, 7) === month) ? { date: month, precision: 'month' } : null;
 }
 
 /**

@@ -96,7 +96,7 @@ export const DATE_PREPOSITIONS: readonly string[] = list('on in at by of since f
 export const BACKWARD_DATE_PREPOSITIONS: readonly string[] = list('since');
 
 /** Words before a bare year that make it a date, not a quantity ("in 1983", "since 2019", "mid 2020"). */
-export const YEAR_CUES: readonly string[] = list('in since from of by until till to during before after early late mid around between and year the');
+export const YEAR_CUES: readonly string[] = list('in since from of by until till to during before after early late mid around between and year the a');
 
 /** Words before a capitalised month name that make it a month, not a name or a verb ("in May", "since March"). */
 export const MONTH_CUES: readonly string[] = list('in since by until during of next this early late mid from through to before after');
