@@ -38,6 +38,12 @@ export const STATE_OPPOSITES: readonly (readonly [readonly string[], readonly st
     ['burned to the ground', 'burnt to the ground', 'razed', 'was destroyed', 'were destroyed', 'was leveled', 'was levelled', 'destroyed completely', 'completely destroyed'],
   ],
   [
+    // One measure compared with one reference goes one way: "faster than the limit" / "below the limit". Only against
+    // a reference ("the …"), never a figure (figures are compared as figures).
+    ['faster than', 'more than the', 'higher than the', 'greater than the', 'above the', 'exceeded the', 'exceeding the', 'exceeds the', 'in excess of the'],
+    ['slower than', 'less than the', 'lower than the', 'below the', 'within the'],
+  ],
+  [
     ['acquitted', 'cleared of'],
     ['convicted', 'found guilty'],
   ],
