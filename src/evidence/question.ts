@@ -41,6 +41,8 @@ import {
   PHRASAL_PREDICATES,
   RATE_UNITS,
   MONTH_AND_WEEKDAY_NAMES,
+  NOUN_PHRASE_OPENERS,
+  QUANTIFIER_OPENERS,
   ORGANISATION_QUESTION_NOUNS,
   PEOPLE_WORDS,
   ORG_HEADS,
@@ -180,6 +182,11 @@ function asVerb(tag: TaggedWord): TaggedWord {
   return { ...tag, cls: 'verb', tags: new Set([...tag.tags].filter((x) => x !== 'Noun')) };
 }
 
+/** A word the tagger read as a verb, read as a noun. */
+function asNoun(tag: TaggedWord): TaggedWord {
+  return { ...tag, cls: 'noun', tags: new Set([...[...tag.tags].filter((x) => !/Verb|Tense|Infinitive/.test(x)), 'Noun']) };
+}
+
 /** Adverbs of time and aspect written right before a verb ("still working", "already leaving", "not operating"). */
 const ASPECT_BEFORE_RE = /^(?:still|already|not|never|now|currently|yet|ever|even|also|finally|really|actually|just)$/;
 
@@ -290,7 +297,7 @@ export function parseQuestion(deps: Pick<Deps, 'corpus' | 'index'>, question: st
   const firstVerbSlot = (i: number) => {
     if (verbSeen) return false;
     const prev = tokens[i - 1]!;
-    const endsSubject = claimed.has(i - 1) || POINTING.has(prev.norm) || demonstrativeBefore(i) || /^(?:they|we|you|i|anyone|someone|people)$/.test(prev.norm) || lexTags(prev.norm).has('Noun') || tagAt(prev)?.cls === 'noun' || tagAt(prev)?.cls === 'name';
+    const endsSubject = claimed.has(i - 1) || phraseNouns.has(i - 1) || POINTING.has(prev.norm) || demonstrativeBefore(i) || /^(?:they|we|you|i|anyone|someone|people)$/.test(prev.norm) || lexTags(prev.norm).has('Noun') || tagAt(prev)?.cls === 'noun' || tagAt(prev)?.cls === 'name';
     return endsSubject && text.slice(prev.end, tokens[i]!.start).trim() === '' && !subjectGoesOn(i);
   };
   // "did microsoft stock drop too": a noun that could be a verb, followed by a word that could be one and then
@@ -302,6 +309,14 @@ export function parseQuestion(deps: Pick<Deps, 'corpus' | 'index'>, question: st
     if (!noun || !(couldBeVerb(next.norm) || partsOfSpeech(lemma(next.norm)).has('verb'))) return false;
     const after = tokens[i + 2];
     return !after || STOPWORDS.has(after.norm) || lexTags(after.norm).has('Adverb') || isCalendarWord(after.norm);
+  };
+  const phraseNouns = new Set<number>();
+  const opens = (w: string) => NOUN_PHRASE_OPENERS.has(w) || QUANTIFIER_OPENERS.has(w);
+  const opensNounPhraseBefore = (i: number) => {
+    let j = i - 1;
+    while (j > 0 && !opens(tokens[j]!.norm) && tagAt(tokens[j]!)?.cls === 'adjective' && text.slice(tokens[j]!.end, tokens[j + 1]!.start).trim() === '') j--;
+    if (j < 0 || !opens(tokens[j]!.norm) || text.slice(tokens[j]!.end, tokens[j + 1]!.start).trim() !== '') return false;
+    return NOUN_PHRASE_OPENERS.has(tokens[j]!.norm) || /[^s]s$/.test(tokens[i]!.norm);
   };
   tokens.forEach((t, i) => {
     if (claimed.has(i)) return;
@@ -332,6 +347,13 @@ export function parseQuestion(deps: Pick<Deps, 'corpus' | 'index'>, question: st
     // "was the stock exchange still working": after an aspect adverb an -ing form of a verb is the progressive verb, which
     // the tagger may take for a noun.
     if (tag && tag.cls !== 'verb' && /ing$/.test(w) && ASPECT_BEFORE_RE.test(tokens[i - 1]?.norm ?? '') && partsOfSpeech(lemma(w)).has('verb')) tag = asVerb(tag);
+    // "did any other boats help", "were several firms sued": the word right after a word that only opens a noun phrase
+    // (past its adjectives) is that phrase's noun, which the tagger may take for a verb; the verb comes after it. Only a
+    // bare or plural form: a participle there is an adjective ("was the stolen painting insured").
+    if (tag && tag.cls === 'verb' && tokens[i + 1] && (lemma(w) === w || /[^s]s$/.test(w)) && opensNounPhraseBefore(i) && partsOfSpeech(lemma(w)).has('noun')) {
+      tag = asNoun(tag);
+      phraseNouns.add(i);
+    }
     if (tag && (tag.tags.has('Preposition') || tag.tags.has('Conjunction') || tag.tags.has('Determiner')) && !tag.tags.has('Noun')) return;
     const cls = tag?.tags.has('Ordinal') ? 'adjective' : (tag?.cls ?? 'noun');
     // "c-17s": a plural of a name with a number is found as the name ("C-17").

@@ -97,6 +97,20 @@ export const POSSESSIVES: readonly string[] = list('his her their its our my you
 /** Determiners: articles, demonstratives and possessives that open a noun phrase ("the coach", "his son"). */
 export const DETERMINERS: readonly string[] = [...list('the a an this that these those'), ...POSSESSIVES];
 
+/**
+ * Words that only open a noun phrase, never stand for one ("no boats", "the crews", "its owner"): the word right after
+ * them (past adjectives) is the phrase's noun, not a verb, whatever a tagger says. Not "that", "this" or "her", which
+ * also stand alone or as an object ("does that count", "did they help her escape").
+ */
+export const NOUN_PHRASE_OPENERS: ReadonlySet<string> = new Set(list('the a an no every his their its our my your'));
+
+/**
+ * Quantifiers that open a noun phrase or stand for one ("any other boats" but "did any survive", "several firms" but
+ * "did several stay"): the word after them is the phrase's noun only where it has a plural's ending, which the bare
+ * verb after a standing quantifier never has.
+ */
+export const QUANTIFIER_OPENERS: ReadonlySet<string> = new Set(list('any some many few several these those another other'));
+
 /** Third-person pronouns that stand for a person or group named before ("he replied", "their ship"). */
 export const THIRD_PERSON_PRONOUNS: readonly string[] = list('he she they his her their him them');
 
