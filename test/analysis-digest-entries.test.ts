@@ -18,6 +18,7 @@ import type { Article } from '../src/types.js';
 import { silentLogger } from '../src/log.js';
 import { createStore } from '../src/store/index.js';
 import { ROOT, SEEDS, cleanupTempDirs, tempDir } from './helpers/corpus-fixtures.js';
+import { sectionAt, sectionJson } from './helpers/analysis-file.js';
 
 afterAll(() => cleanupTempDirs());
 
@@ -49,22 +50,7 @@ function expectBuilt(d: Deps, built: Map<string, unknown[]>): void {
   }
 }
 
-function sectionAt(file: string, name: string): { from: number; bytes: number } {
-  const buf = readFileSync(file);
-  const nl = buf.indexOf(10);
-  const header = JSON.parse(buf.subarray(0, nl).toString('utf8')) as { sections: [string, number][] };
-  let at = nl + 1;
-  for (const [n, bytes] of header.sections) {
-    if (n === name) return { from: at, bytes };
-    at += bytes;
-  }
-  throw new Error(`no section ${name}`);
-}
-
-const digestSection = (file: string) => {
-  const { from, bytes } = sectionAt(file, 'digest');
-  return JSON.parse(readFileSync(file).subarray(from, from + bytes).toString('utf8')) as Record<string, unknown>;
-};
+const digestSection = (file: string) => sectionJson(file, 'digest');
 
 describe('digest figures read an article at a time from the analysis file', () => {
   it('are the built ones before and after the warm-up; the warm-up reads none, and each is read when asked for', async () => {

@@ -17,6 +17,7 @@ import type { Figure } from '../src/analysis/digest-figures.js';
 import { silentLogger } from '../src/log.js';
 import { createStore } from '../src/store/index.js';
 import { ROOT, SEEDS, cleanupTempDirs, tempDir } from './helpers/corpus-fixtures.js';
+import { sectionAt, sectionJson } from './helpers/analysis-file.js';
 
 afterAll(() => cleanupTempDirs());
 
@@ -46,21 +47,7 @@ async function written(): Promise<{ dataDir: string; built: Map<string, unknown[
   return { dataDir, built: byId(d), counts: plain(analysisOf(d).plainCounts) };
 }
 
-function sectionAt(file: string, name: string): { from: number; bytes: number } {
-  const buf = readFileSync(file);
-  const nl = buf.indexOf(10);
-  const header = JSON.parse(buf.subarray(0, nl).toString('utf8')) as { sections: [string, number][] };
-  let at = nl + 1;
-  for (const [n, bytes] of header.sections) {
-    if (n === name) return { from: at, bytes };
-    at += bytes;
-  }
-  throw new Error(`no section ${name}`);
-}
-const figuresSection = (file: string) => {
-  const { from, bytes } = sectionAt(file, 'figures');
-  return JSON.parse(readFileSync(file).subarray(from, from + bytes).toString('utf8')) as Record<string, unknown>;
-};
+const figuresSection = (file: string) => sectionJson(file, 'figures');
 
 describe('figures by sentence read an article at a time from the analysis file', () => {
   it('the warm-up reads and builds none; each article’s is read when asked for, the built one', async () => {

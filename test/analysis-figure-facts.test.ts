@@ -18,6 +18,7 @@ import type { FigureFact, FigureKind } from '../src/analysis/figures.js';
 import { silentLogger } from '../src/log.js';
 import { createStore } from '../src/store/index.js';
 import { ROOT, SEEDS, cleanupTempDirs, tempDir, writeCorpus } from './helpers/corpus-fixtures.js';
+import { sectionAt } from './helpers/analysis-file.js';
 
 afterAll(() => cleanupTempDirs());
 
@@ -77,19 +78,6 @@ function expectSameLookups(index: FigureFactIndex, whole: FigureFact[], deps: De
     }
   }
   expect(plain(index.all())).toEqual(plain(whole));
-}
-
-/** Where the figure facts section is in the file. */
-function sectionAt(file: string, name: string): { from: number; bytes: number } {
-  const buf = readFileSync(file);
-  const nl = buf.indexOf(10);
-  const header = JSON.parse(buf.subarray(0, nl).toString('utf8')) as { sections: [string, number][] };
-  let at = nl + 1;
-  for (const [n, bytes] of header.sections) {
-    if (n === name) return { from: at, bytes };
-    at += bytes;
-  }
-  throw new Error(`no section ${name}`);
 }
 
 describe('figure facts looked up from the analysis file', () => {
