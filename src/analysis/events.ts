@@ -21,8 +21,9 @@ import {
   resolveMention,
   weekdayOf,
   ymdToIso,
+  CLAUSE_BREAK,
 } from '../index/dates.js';
-import { CALENDAR_WORDS, CLAUSE_BREAK_WORDS, MONTHS } from '../language/lexicon/index.js';
+import { CALENDAR_WORDS, MONTHS } from '../language/lexicon/index.js';
 import { fold, stem, terms } from '../language/tokenize.js';
 import { quoteUnit } from './quote-span.js';
 import { type DateWindow, type SpanAfter, articleDateEvidence, boundWindow, selfWindow, spanAfter, statedWeekday, storyDates, storyMonthYear, storyYear, weekdayYear } from './article-dates.js';
@@ -199,9 +200,6 @@ function dayAfter(after: SpanAfter, p: { article: Article; sentence: Sentence; m
   };
 }
 
-/** Words and marks that end one clause and open another (a date's own clause is what it dates). */
-const CLAUSE_BREAK_RE = new RegExp(`[;:()“”"]|[—–]|\\s-\\s|,|\\b(?:${CLAUSE_BREAK_WORDS.join('|')})\\b`, 'gi');
-
 /** A clause's terms that can tell which event it is (no date words, no bare numbers). */
 const eventTerms = (text: string) => terms(text).filter((t) => !DATE_WORDS.has(t) && !/^\d+$/.test(t));
 
@@ -214,7 +212,7 @@ const NEAR_WORDS = 8;
  * When the clause says little else ("State leaders said last month"), the clause after it counts too (what was said).
  */
 function clauseTermsAround(text: string, start: number, end: number): Set<string> {
-  const breaks = [...text.matchAll(CLAUSE_BREAK_RE)].map((b) => [b.index!, b.index! + b[0].length] as const);
+  const breaks = [...text.matchAll(CLAUSE_BREAK)].map((b) => [b.index!, b.index! + b[0].length] as const);
   let from = 0;
   for (const [, e] of breaks) if (e <= start) from = e;
   const after = breaks.filter(([b]) => b >= end).map(([b]) => b);

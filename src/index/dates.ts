@@ -111,7 +111,8 @@ const CLAUSE_VERB_RE = new RegExp(`\\b(?:${alternation(CLAUSE_VERBS)}|\\p{Ll}+ed
 const TENURE_CUE_RE = new RegExp(`\\b(?:${alternation(TENURE_WORDS)}|as\\s+(?:the\\s+)?\\p{Ll}+)\\b`, 'u');
 
 /** Words and marks that end one clause and open another between a verb and a date. */
-const CLAUSE_BREAK = new RegExp(`[;:()“”"]|[—–]|\\s-\\s|,|\\b(?:${alternation(CLAUSE_BREAK_WORDS)})\\b`, 'gi');
+/** Marks and words that end one clause and open another (global: read with matchAll, or reset lastIndex). */
+export const CLAUSE_BREAK = new RegExp(`[;:()“”"]|[—–]|\\s-\\s|,|\\b(?:${alternation(CLAUSE_BREAK_WORDS)})\\b`, 'gi');
 /** Words in the date's own clause that make it a coming day ("the next hearing", "the upcoming vote"). */
 const AHEAD_RE = wordRe(AHEAD_WORDS);
 /** "since Friday": a date only the past can hold. */

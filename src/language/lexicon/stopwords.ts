@@ -102,7 +102,7 @@ export const DETERMINERS: readonly string[] = [...list('the a an this that these
  * them (past adjectives) is the phrase's noun, not a verb, whatever a tagger says. Not "that", "this" or "her", which
  * also stand alone or as an object ("does that count", "did they help her escape").
  */
-export const NOUN_PHRASE_OPENERS: ReadonlySet<string> = new Set(list('the a an no every his their its our my your'));
+export const NOUN_PHRASE_OPENERS: ReadonlySet<string> = new Set([...list('the a an no every'), ...POSSESSIVES.filter((w) => w !== 'her')]);
 
 /**
  * Quantifiers that open a noun phrase or stand for one ("any other boats" but "did any survive", "several firms" but
