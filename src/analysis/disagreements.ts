@@ -100,25 +100,40 @@ export function citeFinding(f: Finding, cite: (sentences: Sentence[]) => number)
 // ---------------------------------------------------------------------------
 // Figures
 
+/** What `comparable` reads of one figure, worked out once per figure: the pairs it is asked about are quadratic in a kind's figures. */
+interface FigureTraits {
+  group: string;
+  /** A bare amount or count ("$10 million", key money:money): compares with any of its group. */
+  bare: boolean;
+  /** The span a rate is per ("hour" in "$400 million an hour"), or null for a sum. */
+  per: string | null;
+  /** A plain count's words naming which kind of thing it counts ("power" in "power outages"); null for other figures. */
+  kind: string[] | null;
+}
+
+function traitsOf(f: Figure): FigureTraits {
+  const first = f.noun.toLowerCase().split(/\s+/)[0]!;
+  return {
+    group: figureGroup(f),
+    bare: /:(money)?$/.test(f.key),
+    per: UNIT_WORDS.has(first) ? first : null,
+    kind: f.key.startsWith('count:') ? kindWords(f) : null,
+  };
+}
+
 /** Same quantity, or the same kind of count at the same stated month ("seven warships" vs "three destroyers" in August). */
-function comparable(a: Figure, b: Figure): boolean {
+function comparable(a: Figure, b: Figure, ta: FigureTraits, tb: FigureTraits): boolean {
   if (differentTimes(a, b)) return false;
   // Sums named for different things ("$20 million emergency aid", "$150 million damage") are different sums; a bare
   // amount still compares with any.
-  const bare = (f: Figure) => /:(money)?$/.test(f.key);
-  if (figureGroup(a) === 'money' && figureGroup(b) === 'money' && a.key !== b.key && !bare(a) && !bare(b)) return false;
+  if (ta.group === 'money' && tb.group === 'money' && a.key !== b.key && !ta.bare && !tb.bare) return false;
   // A rate ("$400 million an hour", "$5.1 billion a day") is not a sum, nor a rate per another span.
-  const per = (f: Figure) => (UNIT_WORDS.has(f.noun.toLowerCase().split(/\s+/)[0]!) ? f.noun.toLowerCase().split(/\s+/)[0]! : null);
-  if (figureGroup(a) === 'money' && figureGroup(b) === 'money' && per(a) !== per(b)) return false;
+  if (ta.group === 'money' && tb.group === 'money' && ta.per !== tb.per) return false;
   // "power outages" and "water outages" are different quantities: the words naming which kind keep them apart (plain
   // counts only: the figure rules' own keys already say what is counted, "accused narcoterrorists" killed).
-  if (a.key.startsWith('count:') && b.key.startsWith('count:')) {
-    const ka = kindWords(a);
-    const kb = kindWords(b);
-    if (ka.length && kb.length && !ka.some((t) => kb.includes(t))) return false;
-  }
+  if (ta.kind?.length && tb.kind?.length && !ta.kind.some((t) => tb.kind!.includes(t))) return false;
   if (sameQuantity(a, b)) return true;
-  return figureGroup(a) === figureGroup(b) && !!a.when && a.when === b.when && !!a.whenText && !!b.whenText;
+  return ta.group === tb.group && !!a.when && a.when === b.when && !!a.whenText && !!b.whenText;
 }
 
 const UNIT_WORDS: ReadonlySet<string> = new Set([...UNIT_NOUNS, 'dozen', ...MEASURE_UNITS.flatMap((u) => u.forms.map((f) => f.toLowerCase()))]);
@@ -172,18 +187,23 @@ function figureDifferences(ctx: Ctx): Finding[] {
   const parent = all.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
   const linked = new Set<number>();
+  // Each figure's voice and whether it is given as a change, once: the pairs below are quadratic in a kind's figures.
+  const voices = all.map(voice);
+  const changes = all.map(presentsChange);
+  const traits = all.map(traitsOf);
   for (const idx of byGroup.values()) for (let x = 0; x < idx.length; x++) {
     for (let y = x + 1; y < idx.length; y++) {
       const i = idx[x]!;
       const j = idx[y]!;
       const a = all[i]!;
       const b = all[j]!;
-      if (voice(a) === voice(b) || !comparable(a, b)) continue;
+      if (voices[i] === voices[j]) continue;
       const derivedOnlyOnce = !!a.note !== !!b.note;
       if (a.value === b.value && !derivedOnlyOnce) continue;
       // A figure given as a change ("has since risen to", "up from"), or a count that went on ("12" on 2 March, "at least
       // 15" on 4 March), is a later value, not a rival one.
-      if (a.value !== b.value && (presentsChange(a) || presentsChange(b) || risingBound(a, b, at))) continue;
+      if (a.value !== b.value && (changes[i] || changes[j] || risingBound(a, b, at))) continue;
+      if (!comparable(a, b, traits[i]!, traits[j]!)) continue;
       parent[find(i)] = find(j);
       linked.add(i).add(j);
     }

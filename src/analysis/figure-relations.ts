@@ -10,7 +10,8 @@ import type { Figure } from './digest-figures.js';
 
 /** A figure plus its comparability group (the part of the key before ':'). */
 export function figureGroup(f: Figure): string {
-  return f.key === 'killed' ? 'killed' : f.key.split(':')[0]!;
+  const colon = f.key.indexOf(':');
+  return colon < 0 ? f.key : f.key.slice(0, colon);
 }
 
 // "left" only where nothing follows it in its clause, or a preposition of place: "12 seats left on the flight", not "500
@@ -57,13 +58,11 @@ export function sameQuantity(a: Figure, b: Figure): boolean {
   if (/:(money)?$/.test(a.key) || /:(money)?$/.test(b.key)) return true;
   // Measures (analysis/figures kinds) are keyed by what they are of or from: "5 miles from the Titanic" ~ "1,600 feet from the Titanic's bow".
   if ((MEASURE_KINDS as ReadonlySet<string>).has(ga)) {
-    const of = (f: Figure) => terms(f.key.slice(ga.length + 1));
-    const oa = new Set(of(a));
-    return of(b).some((t) => oa.has(t));
+    const oa = termsOnce(a.key.slice(ga.length + 1));
+    return termsOnce(b.key.slice(ga.length + 1)).some((t) => oa.includes(t));
   }
   // "reports of burns" counts burns: the thing after "of" is what compares ("burn injuries"), not the container word.
-  const thing = (f: Figure) => terms(/\bof\s+(.+)$/.exec(f.noun)?.[1] ?? f.noun);
-  const [wa, wb] = [thing(a), thing(b)];
+  const [wa, wb] = [thingTerms(a.noun), thingTerms(b.noun)];
   const ta = new Set(wa);
   const tb = new Set(wb);
   if (![...tb].some((t) => ta.has(t))) return false;
@@ -73,6 +72,24 @@ export function sameQuantity(a: Figure, b: Figure): boolean {
   const extra = (x: Set<string>, y: Set<string>) => [...x].some((t) => !y.has(t) && !SOFT_MODIFIER_KEYS.has(t));
   return extra(ta, tb) === extra(tb, ta);
 }
+
+// A figure's noun and key words, tokenised once per text: `sameQuantity` is asked about many pairs of the same figures
+// (the disagreement pass compares each figure with hundreds). Keyed by the text, not the figure, as builders may still
+// change a figure's noun; emptied when large so a long-running process holds a bounded number.
+const termCache = new Map<string, string[]>();
+const thingCache = new Map<string, string[]>();
+function cached(cache: Map<string, string[]>, text: string, make: (t: string) => string[]): string[] {
+  let hit = cache.get(text);
+  if (!hit) {
+    if (cache.size >= 20_000) cache.clear();
+    hit = make(text);
+    cache.set(text, hit);
+  }
+  return hit;
+}
+const termsOnce = (text: string) => cached(termCache, text, terms);
+/** "reports of burns" counts burns: the words after "of", else the whole noun. */
+const thingTerms = (noun: string) => cached(thingCache, noun, (n) => terms(/\bof\s+(.+)$/.exec(n)?.[1] ?? n));
 
 /** Modifiers that do not narrow what is counted ("suspected traffickers" are the traffickers), as search keys. */
 const SOFT_MODIFIER_KEYS: ReadonlySet<string> = new Set([...SOFT_COUNT_MODIFIERS].flatMap((w) => terms(w)));
