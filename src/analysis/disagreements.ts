@@ -136,6 +136,13 @@ function comparable(a: Figure, b: Figure, ta: FigureTraits, tb: FigureTraits): b
   return ta.group === tb.group && !!a.when && a.when === b.when && !!a.whenText && !!b.whenText;
 }
 
+/** "5 The boys were …": a list's number opening its sentence, not a count. */
+function listNumber(f: Figure): boolean {
+  const text = f.sentence.text;
+  const at = text.length - text.trimStart().length;
+  return text.startsWith(f.display, at) && /^\s+\p{Lu}/u.test(text.slice(at + f.display.length));
+}
+
 const UNIT_WORDS: ReadonlySet<string> = new Set([...UNIT_NOUNS, 'dozen', ...MEASURE_UNITS.flatMap((u) => u.forms.map((f) => f.toLowerCase()))]);
 
 /** A plain count whose noun is a unit or a span ("kilometres southeast", "mph overnight", "square miles"). */
@@ -166,9 +173,7 @@ function figureDifferences(ctx: Ctx): Finding[] {
   for (const a of ctx.deps.corpus.articles) {
     for (const f of an.digestFigures(a, a.date ?? latest)) {
       const k = `${f.sentence.id}|${f.value}`;
-      // "5 The boys were …": a list's number, not a count.
-      const listNumber = new RegExp(`^\\s*${f.display.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+\\p{Lu}`, 'u').test(f.sentence.text);
-      if (!f.head || have.has(k) || measuresNotCounts(f) || listNumber) continue;
+      if (!f.head || have.has(k) || measuresNotCounts(f) || listNumber(f)) continue;
       have.add(k);
       all.push(f);
     }
@@ -203,7 +208,8 @@ function figureDifferences(ctx: Ctx): Finding[] {
       // A figure given as a change ("has since risen to", "up from"), or a count that went on ("12" on 2 March, "at least
       // 15" on 4 March), is a later value, not a rival one.
       if (a.value !== b.value && (changes[i] || changes[j] || risingBound(a, b, at))) continue;
-      if (!comparable(a, b, traits[i]!, traits[j]!)) continue;
+      // Already one cluster (each member of a cluster was linked when it joined): nothing to learn from this pair.
+      if (find(i) === find(j) || !comparable(a, b, traits[i]!, traits[j]!)) continue;
       parent[find(i)] = find(j);
       linked.add(i).add(j);
     }
