@@ -16,7 +16,7 @@ import { editDistance } from '../language/edit-distance.js';
 import {
   ALLEGATION_WORDS, ANSWER_VERBS, CLAIM_FRAME, LIGHT_VERBS, ROLE_OPENERS, SUBORDINATORS, TITLE_HEADS, CLAUSE_START_WORDS, DETERMINERS, DISBELIEF, FINITE_AUXILIARIES, NON_NAME_SUBJECTS, POSSESSIVES, SUBJECT_PRONOUNS, MONTH_PATTERN, MONTH_AND_WEEKDAY_NAMES, INTRO_PHRASE_WORDS, RECIPROCAL_WORDS, alternation, denialForms, speechForms, wordRe,
 } from '../language/lexicon/index.js';
-import { fold, lemma, stem, terms, verbForms, words } from '../language/tokenize.js';
+import { compoundParts, fold, lemma, scheduleAsWill, stem, terms, verbForms, words } from '../language/tokenize.js';
 import { lexTags, tagWords } from '../language/word-tags.js';
 import { inDictionary, partsOfSpeech } from '../language/wordnet.js';
 import { PREPOSITION_PARTICIPLES, SUBJECT_QUANTIFIERS } from '../language/lexicon/clauses.js';
@@ -984,7 +984,8 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
   const searched = `${deps.corpus.articles.length} article${deps.corpus.articles.length === 1 ? '' : 's'}`;
   const no = (why: string): Assessment => ({ claim, verdict: 'not addressed', reasons: [why], blocks: [], supportIds: [], againstIds: [], figures: [] });
   // "ruled out" is a negation, and "carried out" a light verb: neither is the content word "rule" or "carry".
-  const claimForTerms = claim.replace(/\brul(?:e|es|ed|ing) out\b/gi, ' ').replace(/\bcarr(?:y|ies|ied|ying) out\b/gi, ' ');
+  // "was set to reopen" says "will reopen": "set" is no word to find (scheduleAsWill).
+  const claimForTerms = scheduleAsWill(claim).replace(/\brul(?:e|es|ed|ing) out\b/gi, ' ').replace(/\bcarr(?:y|ies|ied|ying) out\b/gi, ' ');
   // "sixty" and "sixty-one" as digits, so the figure rules read them like "60" and "61".
   const claimDigits = wordsToDigits(claim);
   const lexiconFigures = figuresInText(claimDigits);
@@ -1651,7 +1652,11 @@ function besideInArticle(article: Article, s: Sentence, step: -1 | 1): Sentence 
 function hasTerm(set: Set<string>, t: string): boolean {
   if (set.has(t)) return true;
   for (const x of synonymsOf(t)) if (set.has(x)) return true;
-  if (t.length < 5 || /\d/.test(t)) return false;
+  if (/\d/.test(t)) return false;
+  // A hyphenated compound says each of its words ("burned-out sections" says "burned"), unless it opens with a prefix
+  // that turns the rest around ("non-fatal" does not say "fatal").
+  for (const x of set) if (compoundParts(x).some((p) => p === t || (p.length > 2 && stem(p) === t))) return true;
+  if (t.length < 5) return false;
   for (const x of set) if (x.length >= 5 && (x.startsWith(t) || t.startsWith(x))) return true;
   return false;
 }

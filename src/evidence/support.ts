@@ -33,7 +33,7 @@ import {
 import { COPULAS, ROLE_PREPOSITIONS, STATE_OPPOSITES } from '../language/lexicon/states.js';
 import { NUMBER_WORDS } from '../language/lexicon/units.js';
 import { antonymsOf, synonymsOf } from '../language/synonyms.js';
-import { fold, root, stem, tokenize, type Token } from '../language/tokenize.js';
+import { compoundParts, fold, root, scheduleAsWill, stem, tokenize, type Token } from '../language/tokenize.js';
 import { lexTags } from '../language/word-tags.js';
 import { buildRelationMap, isPersonNoun, relatedLemmas, type Relation, type RelationMap } from '../language/wordnet.js';
 
@@ -356,6 +356,8 @@ function cover(s: Tok, q: Tok, ctx: SupportContext, wordnet: boolean): Cover {
   if (root(s.lemma) === root(q.lemma)) return 'related';
   if (synonymsOf(s.key).has(q.key)) return 'related';
   if (antonymsOf(s.key).has(q.key)) return 'antonym';
+  // A hyphenated compound of the quote says its own words ("storm-damaged" says "damaged"; "non-fatal" not "fatal").
+  if (compoundParts(q.bare).some((p) => p === s.bare || (p.length > 2 && (stem(p) === s.key || p === s.lemma)))) return 'related';
   if (!wordnet) return null;
   // A number word is compared as a figure, never as a word: WordNet files "five" under "die" (the cube), not dying.
   if (NUMBER_WORDS[q.bare] !== undefined || NUMBER_WORDS[s.bare] !== undefined) return null;
@@ -571,7 +573,7 @@ function withYears(r: Reading, timeline: readonly string[] | undefined): Reading
 }
 
 const clean = (s: string) =>
-  s
+  scheduleAsWill(s)
     .replace(/\(\s*(?:https?:\/\/|www\.)\S*\s*\)|(?:https?:\/\/|www\.)\S+/gi, ' ')
     .replace(/\s*\[\d+\]/g, '')
     .replace(/\s+/g, ' ')

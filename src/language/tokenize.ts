@@ -6,7 +6,7 @@
  */
 import nlp from 'compromise';
 import lemmatizer from 'wink-lemmatizer';
-import { DERIVATIONS, MONTH_ABBREVIATIONS, OWN_SENSE_FORMS, STOPWORDS } from './lexicon/index.js';
+import { COMPOUND_NEGATING_PREFIXES, DERIVATIONS, MONTH_ABBREVIATIONS, OWN_SENSE_FORMS, SCHEDULE_FRAME_WORDS, STOPWORDS } from './lexicon/index.js';
 import { inDictionary } from './wordnet.js';
 
 export { STOPWORDS };
@@ -244,4 +244,25 @@ export function lemmas(text: string): string[] {
   return words(text)
     .filter((w) => !STOPWORDS.has(w))
     .map(lemma);
+}
+
+const TURNING_PREFIXES: ReadonlySet<string> = new Set(COMPOUND_NEGATING_PREFIXES);
+
+/**
+ * The words a hyphenated compound says of its own ("burned-out" says "burned" and "out", "storm-damaged" says
+ * "damaged"): lower case, as written. None for a word without a hyphen, or a compound that opens with a prefix that
+ * turns the rest round or sets it in the past ("non-fatal", "ex-minister": lexicon COMPOUND_NEGATING_PREFIXES).
+ */
+export function compoundParts(word: string): string[] {
+  if (!word.includes('-')) return [];
+  const parts = word.toLowerCase().split('-').filter(Boolean);
+  if (parts.length < 2 || TURNING_PREFIXES.has(parts[0]!)) return [];
+  return parts;
+}
+
+const SCHEDULE_FRAME_RE = new RegExp(`\\b(?:is|are|was|were|be|been|being)\\s+(?:${SCHEDULE_FRAME_WORDS.join('|')})\\s+to\\s+(?!(?:the|a|an|this|that|his|her|its|their)\\b)(?=\\p{L})`, 'giu');
+
+/** A schedule written "was set to reopen" / "is slated to open" as "will reopen" / "will open" (SCHEDULE_FRAME_WORDS). */
+export function scheduleAsWill(text: string): string {
+  return text.replace(SCHEDULE_FRAME_RE, 'will ');
 }

@@ -39,6 +39,12 @@ export const CLAIM_FRAME: readonly string[] = list(`
   after before during amid happen happens happened occur occurs occurred
 `);
 
+/**
+ * Words of a schedule between "be" and "to" + verb ("was set to reopen", "is slated to open", "were poised to sign"):
+ * the frame says no more than "will"; "set" is no content word of the claim.
+ */
+export const SCHEDULE_FRAME_WORDS: readonly string[] = ['set', 'slated', 'poised', 'scheduled'];
+
 // --- what a question asks for (src/evidence/question.ts reads these) ------------------------------
 
 /** The kind of thing that answers a question. */

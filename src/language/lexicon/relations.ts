@@ -43,7 +43,16 @@ export const SYNONYM_GROUPS: readonly string[] = [
   'pc pcs computer computers',
   'tv television',
   'hq headquarters',
+  // a share of a place or thing: "burned parts of the town" / "burned sections of the town"
+  'part parts section sections portion portions',
 ];
+
+/**
+ * First words of a hyphenated compound that turn the rest around or set it in the past: "non-fatal" is not "fatal",
+ * "ex-minister" is not "minister", "anti-war" is not "war". Any other compound says each of its words ("burned-out"
+ * says "burned").
+ */
+export const COMPOUND_NEGATING_PREFIXES: readonly string[] = ['non', 'anti', 'un', 'ex', 'counter', 'pseudo', 'former', 'would', 'not'];
 
 /**
  * What a question's word should also find in the articles ("What did X ask for?"
