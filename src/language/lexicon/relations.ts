@@ -128,6 +128,8 @@ export const ANTONYM_PAIRS: readonly (readonly [string, string])[] = [
   ['cheap cheaper', 'expensive costly'],
   ['alive', 'dead'],
   ['success successful succeeded', 'failure failed unsuccessful'],
+  // how someone took a decision or a move: "welcomed the ruling" / "was disappointed by the ruling"
+  ['welcome welcomes welcomed welcoming', 'disappointed disappointing criticize criticizes criticized criticizing condemn condemns condemned condemning deplore deplores deplored decry decries decried'],
 ];
 
 /**
