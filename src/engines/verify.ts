@@ -27,7 +27,7 @@ import { LEAD_TITLES, LEAD_VERBS } from '../language/lexicon/roles.js';
 import { lookupEntity } from './who.js';
 import { properNames } from './ask.js';
 import { createCiter, type Citer } from './cite.js';
-import { oppositeStatement, statesAsStatement, supportOf, type Support, type SupportContext } from '../evidence/support.js';
+import { oppositeStatement, routeSpans, statesAsStatement, supportOf, type Support, type SupportContext } from '../evidence/support.js';
 import { claimSlots, relateSlot, type ClaimSlot, type SlotFiller } from '../evidence/claim-slot.js';
 import { findAnswer } from './ask-evidence.js';
 import { RELATED_VERB, type Answering } from '../evidence/answerable.js';
@@ -1107,6 +1107,8 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
   }
   const said = (set: Set<string>, t: string) => hasTerm(set, t) || (standsFor.get(t) ?? []).some((k) => set.has(k));
   const otherWeight = cTerms.filter((t) => !nounTerms.has(t)).reduce((n, t) => n + weight.get(t)!, 0);
+  // The claim's verb of travel before its route ("heading to Rotterdam") is said by any route phrase ("sailing from").
+  const routeTerms = new Set(routeSpans(claimForTerms).flatMap(([a, b]) => terms(claimForTerms.slice(a, b))));
   // A person the claim names in full ("Kaleo Manuel") is named by a sentence that calls them by surname alone ("Manuel
   // was re-deployed"), in an article that gives the full name, when the entity index ties the two to one entity. The
   // rest of the name counts as said nearby (half), like a word in the adjacent sentence.
@@ -1165,7 +1167,7 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
       let direct = 0;
       for (const t of cTerms) {
         const w = weight.get(t)!;
-        if (said(st, t) || nounCredit.has(t)) {
+        if (said(st, t) || nounCredit.has(t) || (routeTerms.has(t) && routeSpans(text).length > 0)) {
           covered.add(t);
           got += w;
           if (!nounTerms.has(t)) direct += w;

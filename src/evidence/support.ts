@@ -30,7 +30,7 @@ import {
   ATTRIBUTION_PHRASES, CALENDAR_WORDS, DETERMINERS, CLAIM_FRAME, COUNTRY_ABBREVIATIONS, NAME_CONNECTORS, DISBELIEF, FALSITY_WORDS, MONTHS, NAME_VERB_FILLERS, NEGATION_CUES, NEGATIVE_POLARITY, POLARITY_BARRIERS, REPORT_NOUNS,
   PEOPLE_WORDS, SENTENCE_OPENERS, STOPWORDS, TITLE_WORDS, UNCERTAIN_HEDGES, WEEKDAYS, WH_WORDS, alternation, denialForms, speechForms, speechLemma,
 } from '../language/lexicon/index.js';
-import { COPULAS, ROLE_PREPOSITIONS, STATE_OPPOSITES } from '../language/lexicon/states.js';
+import { COPULAS, ROLE_PREPOSITIONS, ROUTE_PHRASES, STATE_OPPOSITES } from '../language/lexicon/states.js';
 import { NUMBER_WORDS } from '../language/lexicon/units.js';
 import { antonymsOf, synonymsOf } from '../language/synonyms.js';
 import { compoundParts, fold, root, scheduleAsWill, stem, tokenize, type Token } from '../language/tokenize.js';
@@ -695,6 +695,9 @@ export function supportOf(statement: string, evidence: string | Quoted | readonl
   // "people", not "lived" as well, though WordNet has "people" as a verb of living somewhere).
   const own = new Set(content.map((t) => t.lemma));
   const same = sameState(text, quoted.map((q) => q.quote).join(' '));
+  // A statement's verb of travel before its route ("heading to") is said by any route phrase of the quote ("sailing from").
+  const routes = routeSpans(text);
+  const quoteRoutes = quoted.some((q) => routeSpans(q.quote).length > 0);
   for (const t of content) {
     const by = qToks.map((q) => [q, cover(t, q, ctx, true)] as const).filter(([q, c]) => c && (c === 'same' || !own.has(q.lemma)));
     const support = by.filter(([, c]) => c === 'same' || c === 'related' || c === 'loose').map(([q]) => q);
@@ -704,6 +707,11 @@ export function supportOf(statement: string, evidence: string | Quoted | readonl
       matched.add(t.lemma);
       if (!support.some((q) => q.neg === t.neg)) flipped ??= t.surface;
     } else if (by.some(([, c]) => c === 'antonym')) antonym ??= t.surface;
+    else if (quoteRoutes && routes.some(([a, b]) => t.start >= a && t.end <= b)) {
+      covered++;
+      firm++;
+      matched.add(t.lemma);
+    }
     else if (same.mine.some(([a, b]) => t.start >= a && t.end <= b) && qToks.some((q) => q.neg === t.neg && same.theirs.some(([a, b]) => q.start >= a && q.end <= b))) {
       // A state the quote writes in other words of the same side ("heading northbound" / "sailing northbound").
       covered++;
@@ -781,6 +789,16 @@ function sameState(statement: string, quote: string): { mine: [number, number][]
     out.theirs.push(...theirs);
   }
   return out;
+}
+
+const ROUTE_RE = new RegExp(`\\b(?:${ROUTE_PHRASES.map((p) => p.replace(/ /g, '\\s+')).join('|')})\\b`, 'gi');
+
+/**
+ * The spans of a text's route phrases (ROUTE_PHRASES: "heading to", "sailing from", "on its way to"): the verb of
+ * travel in one says no more than that in another, so a statement's is said by any route phrase of the quote.
+ */
+export function routeSpans(text: string): [number, number][] {
+  return [...text.matchAll(ROUTE_RE)].map((m) => [m.index!, m.index! + m[0].length]);
 }
 
 /**

@@ -5,7 +5,17 @@
  * story's words; single-word opposites live in ANTONYM_PAIRS (relations.ts).
  */
 /** Verbs of travel a direction follows ("heading north", "was sailing south"). */
-const TRAVEL_VERBS = ['heading', 'headed', 'travelling', 'traveling', 'sailing', 'moving', 'going', 'transiting', 'steaming', 'bound', 'flying', 'driving'];
+export const TRAVEL_VERBS: readonly string[] = ['heading', 'headed', 'travelling', 'traveling', 'sailing', 'moving', 'going', 'transiting', 'steaming', 'bound', 'flying', 'driving'];
+
+/**
+ * Ways of saying where something travels from or to, whatever the verb of travel: "heading to Rotterdam", "sailing
+ * from China to Rotterdam", "on its way to Colombo", "en route to Lima", "bound for Lima". One route said with one
+ * of them is said with any other.
+ */
+export const ROUTE_PHRASES: readonly string[] = [
+  ...TRAVEL_VERBS.flatMap((v) => ['to', 'from', 'for', 'toward', 'towards'].map((p) => `${v} ${p}`)),
+  'on its way to', 'on its way from', 'on her way to', 'on his way to', 'on their way to', 'en route to', 'en route from',
+];
 
 /** The ways of saying a direction of travel: "northbound", "north-bound", "heading north", "heading northward", "heading northbound". */
 function travelling(direction: string): string[] {
