@@ -14,7 +14,7 @@ import { entityLookupOf } from '../analysis/entity-lookup.js';
 import { expandQuery } from '../analysis/relations.js';
 import { dateMentionsIn } from './date-mentions.js';
 import { QUERY_SYNONYMS, synonymsOf } from '../language/synonyms.js';
-import { inDictionary, nounClass } from '../language/wordnet.js';
+import { compoundSynonyms, inDictionary, nounClass } from '../language/wordnet.js';
 import { STOPWORDS, fold, stem, terms, words } from '../language/tokenize.js';
 import { PRONOUNS } from '../language/lexicon/entity-cues.js';
 import { HOW_MEASURES, MEASURE_KINDS, MEASURE_UNITS, MEASURE_VERBS } from '../language/lexicon/units.js';
@@ -92,6 +92,9 @@ export const RELATED_VERB = 0.3;
 const AGENT_KINDS: ReadonlySet<string> = new Set(['person', 'organisation']);
 
 const ROLE_FACTOR: Record<ElementRole, number> = { entity: 1.3, topic: 1, head: 0.8, picks: 1, predicate: 0.6, context: 0.35, date: 1, speaker: 1, addressee: 0.6 };
+/** A word of another two-word name of the question's compound, in its place ("news" of "news conference" for "press"): as the word itself. */
+const COMPOUND_NAME = 0.9;
+
 /** A neighbour of the centre supports an element a little less than the centre does. */
 const NEIGHBOUR = 0.7;
 
@@ -139,6 +142,16 @@ export function elementsOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuesti
       const heads = new Set([next.key, ...(QUERY_SYNONYMS[next.key] ?? []), ...synonymsOf(next.key)]);
       const pairs = bigramsOf(deps);
       for (const [k, w] of keys) if (w < STANDS_FOR_WEIGHT && [...heads].some((h) => pairs.has(`${k} ${h}`))) keys.set(k, 0.6);
+    }
+    // "press conference", written "news conference": a compound the dictionary lists with another name for the same thing,
+    // which the articles write, holds each of its words by the other name's word in its place. Not at a single word's
+    // synonym weight: the whole name is the dictionary's for the very same sense, so its word counts as the question's own.
+    const prev = q.topics.find((x) => compoundHead(q, x) === t);
+    for (const [mod, head, own] of [...(next ? [[t, next, 0] as const] : []), ...(prev ? [[prev, t, 1] as const] : [])]) {
+      for (const other of compoundSynonyms([mod.lemma, head.lemma])) {
+        const ks = other.map((w) => terms(w)[0]);
+        if (ks.length === 2 && ks.every(Boolean) && bigramsOf(deps).has(`${ks[0]} ${ks[1]}`)) put(ks[own]!, COMPOUND_NAME);
+      }
     }
     // A four-letter plural keeps its "s" as a search key ("boys", "kids"): a three-letter noun ("kid" for "kids",
     // "boy" standing for "kids") is found in its plural too.

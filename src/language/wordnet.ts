@@ -291,6 +291,30 @@ function topSensesIn(lemma: string, files: ReadonlySet<number>, cache: Map<strin
   return out;
 }
 
+const compoundCache = new Map<string, string[][]>();
+
+/**
+ * The other many-word nouns that share a sense with a many-word noun, in its two most frequent senses ("press conference"
+ * → "news conference", "fire engine" → "fire truck"), each as its words. The corpus relation map leaves words with spaces
+ * out (it is built word by word), so a question's compound finds the articles' other name for it only here. Looked up once
+ * per compound, then remembered.
+ */
+export function compoundSynonyms(words: readonly string[], opts: { dict?: string } = {}): string[][] {
+  const own = words.map((w) => w.toLowerCase()).join(' ');
+  if (words.length < 2 || !/^[\p{Ll}' -]+$/u.test(own)) return [];
+  const hit = compoundCache.get(own);
+  if (hit) return hit;
+  shared ??= new Dictionary(opts.dict ?? defaultDict());
+  const dict = shared;
+  const out: string[][] = [];
+  for (const o of dict.offsets(own, 'noun').slice(0, 2)) {
+    for (const w of dict.synset(o, 'noun').words) if (w !== own && w.includes(' ') && !out.some((x) => x.join(' ') === w)) out.push(w.split(' '));
+  }
+  if (compoundCache.size > 50_000) compoundCache.clear();
+  compoundCache.set(own, out);
+  return out;
+}
+
 const partCache = new Map<string, boolean>();
 
 /**
