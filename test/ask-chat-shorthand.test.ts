@@ -38,6 +38,10 @@ describe('chat shorthand', () => {
     expect(writtenOut('what time did the evac order kick in')).toBe('what time did the evacuation order kick in');
     expect(writtenOut('at what temp r they supposed to stop')).toBe('at what temperature are they supposed to stop');
     expect(writtenOut("where is delta's hq")).toBe("where is delta's headquarters");
+    // A press conference and an identification, as chat writes them.
+    expect(writtenOut('where was the mayor giving her pressers')).toBe('where was the mayor giving her press conferences');
+    expect(writtenOut('how many victims have been ided')).toBe('how many victims have been identified');
+    expect(writtenOut("was the driver id'd")).toBe('was the driver identified');
   });
 
   it('answers shorthand as it answers the words written out', async () => {

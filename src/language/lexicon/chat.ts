@@ -13,6 +13,7 @@ export const CHAT_SHORTHAND: Readonly<Record<string, string>> = {
   yr: 'year', yrs: 'years', hr: 'hour', hrs: 'hours', mins: 'minutes', wk: 'week', wks: 'weeks', mo: 'month', mos: 'months',
   approx: 'approximately', pm: 'prime minister', pms: 'prime ministers', info: 'information', intl: 'international', dept: 'department', prez: 'president',
   pic: 'picture', pics: 'pictures', smth: 'something', sth: 'something',
+  presser: 'press conference', pressers: 'press conferences', ided: 'identified', "id'd": 'identified',
   evac: 'evacuation', evacs: 'evacuations', temp: 'temperature', temps: 'temperatures', hq: 'headquarters', hqs: 'headquarters',
   admin: 'administration', exec: 'executive', execs: 'executives', reps: 'representatives', dmg: 'damage', pres: 'president',
   wat: 'what', wut: 'what', wen: 'when', wher: 'where', y: 'why', u: 'you', ur: 'your', r: 'are', n: 'and',
