@@ -23,6 +23,7 @@ import {
   FRACTION_DENOMINATORS,
   IRREGULAR_PLURALS,
   MEASURE_NOUNS,
+  PEOPLE_ADJECTIVES,
   MEASURE_UNITS,
   MONTH_PATTERN,
   NUMBER_TENS,
@@ -216,6 +217,9 @@ function partitiveAfter(after: string): { noun: string; head: string } | null {
   if (!m) return null;
   const ws = m[1]!.split(/\s+/);
   const i = ws.findIndex((w) => isPluralWord(w));
+  // "74 of the deceased have been identified": an adjective naming people stands as the plural noun itself.
+  // Not where a noun follows it ("three of the injured workers": the workers are counted).
+  if (i !== 1 && PEOPLE_ADJECTIVES.has(ws[0]!)) return { noun: ws[0]!, head: ws[0]! };
   if (i < 0 || UNIT_NOUNS.has(ws[i]!)) return null;
   return { noun: ws.slice(0, i + 1).filter((w) => !SOFT_COUNT_MODIFIERS.has(w)).join(' '), head: lemma(ws[i]!) };
 }

@@ -59,6 +59,9 @@ export const UNIT_NOUNS: ReadonlySet<string> = new Set(
 /** Nouns that count reports *of* something: "23 reports of burns" counts burns. */
 export const MEASURE_NOUNS: ReadonlySet<string> = new Set(list('reports cases incidents instances complaints claims counts accounts allegations'));
 
+/** Adjectives that name people as a plural noun after "the" ("74 of the deceased", "12 of the injured"): what a partitive counts. */
+export const PEOPLE_ADJECTIVES: ReadonlySet<string> = new Set(list('dead deceased injured wounded missing'));
+
 /** Plurals that do not end in -s, and nouns whose plural is the singular. */
 export const IRREGULAR_PLURALS: ReadonlySet<string> = new Set(
   list('people children men women staff personnel cattle sheep fish aircraft police livestock deer geese mice teeth feet'),
