@@ -197,7 +197,12 @@ function interpretFollowUp(question: string, prev: Turn | undefined): FollowUp {
     const meant = personsMeant(question, prev);
     // The previous answer is about someone it does not name ("a former SEAL … died"): no other person of the conversation is meant.
     if (meant === null) return { resolved: question, isFollowUp: true, context: [] };
-    const carry = [...meant, ...prev.names].filter((n, i, all) => all.indexOf(n) === i && !ownNames.some((o) => fold(o) === fold(n))).slice(0, 3);
+    // "What happened to him?": a pronoun that can only mean a person carries the people it can mean, not the places or
+    // organisations the last turn named (they would rank sentences about Maui above those about him). A thing or group
+    // pronoun ("it", "they") beside it, or no person found, keeps the turn's names.
+    const cues = words(question).map((w) => PRONOUNS[w]).filter((c) => !!c);
+    const personOnly = meant.length > 0 && cues.length > 0 && cues.every((c) => c.animacy === 'person');
+    const carry = [...meant, ...(personOnly ? [] : prev.names)].filter((n, i, all) => all.indexOf(n) === i && !ownNames.some((o) => fold(o) === fold(n))).slice(0, 3);
     if (carry.length) return { resolved: `${question} (${carry.join(', ')})`, isFollowUp: true, context: carry, continues: hasPronoun };
   }
   return { resolved: question, isFollowUp: false, context: [] };
