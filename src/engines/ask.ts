@@ -501,7 +501,11 @@ function declined(answer: Answer, resolved: string): Answer {
 function namesOf(question: string, answer: Answer): string[] {
   // The evidence core says whom the answer is about (named, described by the question, or named by the answer).
   const subjects = answer.meta?.subjects as string[] | undefined;
-  if (subjects?.length) return subjects.slice(0, 4);
+  // "Who did the county sue?" — "Hawaiian Electric": the name the short answer gives is what a follow-up's pronoun
+  // likeliest means ("what did they say back?"), before the names the question itself wrote.
+  const short = answer.answered && answer.short ? ` ${keyOf(answer.short.text)} ` : '';
+  const given = (n: string) => !!short.trim() && !!keyOf(n) && short.includes(` ${keyOf(n)} `);
+  if (subjects?.length) return [...subjects.filter(given), ...subjects.filter((n) => !given(n))].slice(0, 4);
   const qNames = properNames(question).filter((n) => !STOP_NAME.has(n.toLowerCase()));
   if (qNames.length) return qNames.slice(0, 4);
   // No name in the question: remember the first names the answer is about.
