@@ -142,6 +142,8 @@ interface Assessment {
   loose?: boolean;
   /** Supported only by pairs of sentences: the judge must find that one of them says it, else its names and verb may come from two events. */
   pairsOnly?: boolean;
+  /** The claim states nothing a sentence could bear out (one word): no later reading changes "not addressed". */
+  final?: boolean;
 }
 
 /** A sentence (or two adjacent ones) the one judge (src/evidence/support.ts) read against a claim part. */
@@ -322,6 +324,7 @@ function mainVerb(claim: string): string | null {
  * sentence saying all of it contradicts while none says it. Cited through the shared citer.
  */
 function judged(deps: Deps, claim: string, citer: Citer, prior: Assessment): Assessment {
+  if (prior.final) return prior;
   const undecided = prior.verdict === 'not addressed' || prior.loose;
   // A role the articles give only as held once ("Former … chief executive X") is no support for holding it now.
   if (prior.verdict === 'supported') {
@@ -1084,8 +1087,16 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
     }
     if (subject.length && !found.length) return no(`Not addressed by the articles: they mention ${quotedList(subject.map((n) => n.name))} but never give ${subject.length === 1 ? 'an age' : 'ages'} (searched ${searched}).`);
   }
+  // A claim of nothing but common words and a date ("It happened again on 3 January") is left to the judge, which reads
+  // the date; one with neither words nor a date ("61") is not a statement, and no later reading makes it one.
+  const datesGiven = datesIn(claim).length;
   if (cTerms.length === 0 && claimFigures.length === 0) {
-    return no(`That claim has no words I can look up. I searched ${searched}; try a full statement, e.g. who did what.`);
+    return { ...no(`That claim has no words I can look up. I searched ${searched}; try a full statement, e.g. who did what.`), final: datesGiven === 0 };
+  }
+  // One word or one number ("faster than faster than", "strikes") states nothing about anything: no article can bear it out.
+  if (cTerms.length + claimFigures.length + datesGiven < 2) {
+    const word = (cTerms[0] && (claim.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []).find((w) => terms(w).some((t) => (corrected.get(t) ?? t) === cTerms[0]))) || claimFigures[0]?.display || claim.trim();
+    return { ...no(`That claim is too short to check: one word (“${word}”) says nothing about anyone or anything. I searched ${searched}; try a full statement, e.g. who did what.`), final: true };
   }
 
   const N = Math.max(deps.index.size, 1);
