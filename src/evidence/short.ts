@@ -139,6 +139,9 @@ const PARTITIVE_RE = /^\s+of\s+(?:the|its|their|his|her|these|those|our)\s+([^,;
 /** How well a single one fits a count: below a figure of the thing counted, above one of something else in the sentence. */
 const SINGLE_FIT = 0.8;
 
+/** The word written right after a bare number ("15 times"). */
+const OCCASION_AFTER_RE = /^\s+(\p{Ll}+)\b/u;
+
 /**
  * The fillers of one window, best first. `verbFloor`: how closely the window's centre must word the question's verb for a
  * date, time or sum there to answer it (a neighbour's must state the verb itself, or a word standing for it): lower where
@@ -202,7 +205,9 @@ export function fillersOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestio
           const dimensioned = !!q.dimension && LINEAR_KINDS.has(f.kind) && dimensionSaid(s.text, f) === q.dimension;
           if (!q.figures.includes(f.kind as never) && !bare && !inUnit && !dimensioned) continue;
           const narrowed = !q.headModifiers.length || q.headModifiers.every((m) => terms(s.text.slice(Math.max(0, f.start - 30), f.end + 40)).includes(m.key));
-          let fit = inUnit ? 1 : bare ? (narrowed && head && !head.vague && terms(s.text).some((t) => (head.keys.get(t) ?? 0) >= 0.5) ? 0.6 : 0) : figureFit(q, f, head, s, namedIn(s), verbKeys);
+          // "rebooting … up to 15 times": a bare number written before a word for occasions counts those, not the thing asked.
+          const occasions = bare && OCCASION_AFTER_RE.exec(s.text.slice(f.end, f.end + 24));
+          let fit = inUnit ? 1 : bare ? (narrowed && head && !head.vague && !(occasions && OCCASION_WORDS.has(occasions[1]!)) && terms(s.text).some((t) => (head.keys.get(t) ?? 0) >= 0.5) ? 0.6 : 0) : figureFit(q, f, head, s, namedIn(s), verbKeys);
           // "288 vessels … including 65 container ships": the part is not the total asked, unless it is what was asked —
           // its noun and every word narrowing it ("container") are the question's.
           if (PART_RE.test(s.text.slice(Math.max(0, f.start - 25), f.start))) {
@@ -283,8 +288,10 @@ export function fillersOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestio
         }
         // "every 30 minutes", "at 30 minute intervals": how often.
         if (often) for (const m of s.text.matchAll(FREQUENCY_RE)) push(s, m.index!, m.index! + m[0].length, at(s) * near(s, m.index!));
-        // "at least twice", "more than 30 times": how many times something happened.
-        if ((q.kind === 'count' && head && !head.vague && terms(s.text).some((t) => (head.keys.get(t) ?? 0) >= 0.5)) || /\bhow (?:many times|often)\b/i.test(q.text)) {
+        // "at least twice", "more than 30 times": how many times something happened — an answer to "how many dives" (a
+        // thing done, counted as occasions), not to "how many customers" ("advised a customer to reboot up to 15 times").
+        const happening = !!q.head && (OCCASION_WORDS.has(lemma(fold(q.head.text))) || isOccasionNoun(q.head.lemma));
+        if ((q.kind === 'count' && head && !head.vague && happening && terms(s.text).some((t) => (head.keys.get(t) ?? 0) >= 0.5)) || /\bhow (?:many times|often)\b/i.test(q.text)) {
           for (const m of s.text.matchAll(TIMES_RE)) push(s, m.index!, m.index! + m[0].length, 0.7 * at(s) * near(s, m.index!));
         }
       }
