@@ -30,6 +30,7 @@ import {
   ATTRIBUTION_PHRASES, CALENDAR_WORDS, DETERMINERS, CLAIM_FRAME, COUNTRY_ABBREVIATIONS, NAME_CONNECTORS, DISBELIEF, FALSITY_WORDS, MONTHS, NAME_VERB_FILLERS, NEGATION_CUES, NEGATIVE_POLARITY, POLARITY_BARRIERS, REPORT_NOUNS,
   PEOPLE_WORDS, SENTENCE_OPENERS, STOPWORDS, TITLE_WORDS, UNCERTAIN_HEDGES, WEEKDAYS, WH_WORDS, alternation, denialForms, speechForms, speechLemma,
 } from '../language/lexicon/index.js';
+import { AGENT_PREPOSITIONS, RELATIVE_PRONOUNS } from '../language/lexicon/clauses.js';
 import { COPULAS, ROLE_PREPOSITIONS, ROUTE_PHRASES, STATE_OPPOSITES } from '../language/lexicon/states.js';
 import { NUMBER_WORDS } from '../language/lexicon/units.js';
 import { antonymsOf, synonymsOf } from '../language/synonyms.js';
@@ -153,6 +154,8 @@ interface Tok extends Token {
   name: boolean;
   /** A negation cue itself. */
   cue: boolean;
+  /** In a clause on a noun (relative or participial: "the sell-off endured by …"), not the sentence's own clause. */
+  embedded: boolean;
 }
 
 interface Reading {
@@ -233,7 +236,7 @@ function readNegation(text: string, toks: Tok[]): Reading['cues'] {
 function read(text: string): Reading {
   const toks: Tok[] = tokenize(text).map((t) => {
     const bare = t.norm.replace(/['’]/g, '');
-    return { ...t, bare, key: stem(bare), neg: 0, measured: false, name: false, cue: false };
+    return { ...t, bare, key: stem(bare), neg: 0, measured: false, name: false, cue: false, embedded: false };
   });
   const figures = readFigures(text);
   const dates: Reading['dates'] = [];
@@ -252,8 +255,44 @@ function read(text: string): Reading {
   }
   const reading: Reading = { text, toks, figures: figures.filter((f) => f.kind !== 'year'), dates, cues: [] };
   reading.cues = readNegation(text, toks);
+  markEmbedded(text, toks);
   markNames(reading);
   return reading;
+}
+
+const DETERMINER_SET: ReadonlySet<string> = new Set(DETERMINERS.filter((d) => d !== 'that'));
+const PARTICIPLE_TAGS = ['PastTense', 'Participle'];
+const CLAUSE_GAP_RE = /[.;:!?,()"“”]/;
+
+/**
+ * Mark the tokens of a clause on a noun: after a relative pronoun ("the slump which the airline suffered"), or from a
+ * past participle with its agent ("the sell-off endured by the airline"), to the end of the clause. The noun is a
+ * determiner's ("the", "a", "its") within three words. Such a clause's verb is not the sentence's: "did not suffer
+ * the slump endured by the airline" does not say that the company endured it.
+ */
+function markEmbedded(text: string, toks: Tok[]): void {
+  const gap = (a: Tok, b: Tok) => CLAUSE_GAP_RE.test(text.slice(a.end, b.start));
+  const onNoun = (i: number) => {
+    const noun = toks[i - 1];
+    if (!noun || noun.cue || STOPWORDS.has(noun.bare) || gap(noun, toks[i]!)) return false;
+    for (let j = i - 2; j >= Math.max(0, i - 4); j--) {
+      if (gap(toks[j]!, toks[j + 1]!)) return false;
+      if (DETERMINER_SET.has(toks[j]!.bare)) return true;
+    }
+    return false;
+  };
+  const participle = (t: Tok) => /(?:ed|en)$/.test(t.norm) || PARTICIPLE_TAGS.some((x) => lexTags(t.norm).has(x));
+  for (let i = 1; i < toks.length; i++) {
+    const t = toks[i]!;
+    let from = -1;
+    if (RELATIVE_PRONOUNS.has(t.bare) && onNoun(i) && !(t.bare === 'that' && participle(toks[i - 1]!))) from = i + 1;
+    else if (participle(t) && AGENT_PREPOSITIONS.has(toks[i + 1]?.bare ?? '') && onNoun(i)) from = i;
+    if (from < 0) continue;
+    for (let k = from; k < toks.length; k++) {
+      if (k > from && gap(toks[k - 1]!, toks[k]!)) break;
+      toks[k]!.embedded = true;
+    }
+  }
 }
 
 /** A capitalised word at a sentence start is a name when the lexicon says so, or neither it nor WordNet knows a common word of that spelling. */
@@ -698,6 +737,25 @@ export function supportOf(statement: string, evidence: string | Quoted | readonl
   // A statement's verb of travel before its route ("heading to") is said by any route phrase of the quote ("sailing from").
   const routes = routeSpans(text);
   const quoteRoutes = quoted.some((q) => routeSpans(q.quote).length > 0);
+  // A word of the statement's own clause said only in a clause on a noun of the quote, where the quote's own clause
+  // negates its verb and says the statement's subject: "Microsoft's shares suffered the same sell-off" against "Shares
+  // of Microsoft … did not experience the sell-off endured by CrowdStrike" (the clause on "sell-off" is CrowdStrike's).
+  const negatedHost = (q: Tok, t: Tok): boolean => {
+    const r = quotes.find((x) => x.toks.includes(q));
+    if (!r) return false;
+    const at = r.toks.indexOf(q);
+    let host = -1;
+    for (let k = at - 1; k >= 0; k--) {
+      const x = r.toks[k]!;
+      if (/[.;:!?]/.test(r.text.slice(x.end, r.toks[k + 1]!.start))) break;
+      if (!x.embedded && x.neg === 1 && !x.cue) { host = k; break; }
+    }
+    if (host < 0) return false;
+    const cueAt = r.toks.findIndex((x, k) => k < host && x.cue);
+    const before = s.toks.filter((c) => c.start < t.start && !c.measured && !STOPWORDS.has(c.bare) && !inFrame(c.start));
+    const where = before.map((c) => r.toks.map((x, k) => [x, k] as const).filter(([x]) => x.lemma === c.lemma || x.bare === c.bare).map(([, k]) => k)).filter((ks) => ks.length);
+    return where.length > 0 && where.every((ks) => ks.every((k) => k < (cueAt < 0 ? host : cueAt)));
+  };
   for (const t of content) {
     const by = qToks.map((q) => [q, cover(t, q, ctx, true)] as const).filter(([q, c]) => c && (c === 'same' || !own.has(q.lemma)));
     const support = by.filter(([, c]) => c === 'same' || c === 'related' || c === 'loose').map(([q]) => q);
@@ -705,7 +763,11 @@ export function supportOf(statement: string, evidence: string | Quoted | readonl
       covered++;
       if (by.some(([, c]) => c === 'same' || c === 'related')) firm++;
       matched.add(t.lemma);
-      if (!support.some((q) => q.neg === t.neg)) flipped ??= t.surface;
+      // Polarity is read on a word in the same kind of clause: "did not experience the sell-off endured by …" negates
+      // "suffered", though the clause on "sell-off" says "endured" unnegated.
+      const role = support.filter((q) => q.embedded === t.embedded);
+      if (!(role.length ? role : support).some((q) => q.neg === t.neg)) flipped ??= t.surface;
+      else if (!role.length && !t.embedded && t.neg === 0 && support.every((q) => negatedHost(q, t))) flipped ??= t.surface;
     } else if (by.some(([, c]) => c === 'antonym')) antonym ??= t.surface;
     else if (quoteRoutes && routes.some(([a, b]) => t.start >= a && t.end <= b)) {
       covered++;

@@ -25,3 +25,16 @@ export const SUBJECT_QUANTIFIERS: ReadonlySet<string> = new Set(
 export const REQUEST_VERBS: ReadonlySet<string> = new Set(
   'ask urge invite demand order call press want tell push encourage request summon instruct direct require compel'.split(' '),
 );
+
+/**
+ * Words that open a relative clause on the noun before them ("the slump which the airline suffered", "the crew who
+ * stayed"): what that clause says is said of the noun, not by the sentence's own verb. "that" only after a noun, never
+ * after a verb ("said that …").
+ */
+export const RELATIVE_PRONOUNS: ReadonlySet<string> = new Set('which who whom whose that'.split(' '));
+
+/**
+ * The preposition that makes a past participle after a noun a clause on that noun ("the sell-off endured by the
+ * airline", "the damage caused by the storm"), not the sentence's verb.
+ */
+export const AGENT_PREPOSITIONS: ReadonlySet<string> = new Set(['by']);
