@@ -288,6 +288,14 @@ const FRACTION_OF_UNIT_RE = new RegExp(`^\\s+of\\s+(?:an?\\s+)?(${UNIT_FORMS.map
 /** "half a mile", "half an acre": half of one unit. */
 const HALF_UNIT_RE = new RegExp(`\\bhalf\\s+an?\\s+(${UNIT_FORMS.map((x) => esc(x.form)).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
 
+/** Units read with "and a half": durations, lengths, weights ("a day and a half", "two and a half hours", "three miles and a half"). */
+const HALF_MORE_UNITS = UNIT_FORMS.map((x) => esc(x.form)).join('|');
+const HALF_MORE_NUMBER = `\\d+|${Object.keys(NUMBER_UNITS).sort(byLength).join('|')}`;
+/** "a day and a half", "one hour and a half", "three miles and a half": a whole unit and half of one more. */
+const UNIT_AND_HALF_RE = new RegExp(`\\b(an?|${HALF_MORE_NUMBER})\\s+(${HALF_MORE_UNITS})\\s+and\\s+a\\s+half\\b`, 'giu');
+/** "two and a half hours", "an hour and a half" is above: a number, "and a half", the unit. */
+const AND_HALF_UNIT_RE = new RegExp(`\\b(${HALF_MORE_NUMBER})\\s+and\\s+a\\s+half\\s+(${HALF_MORE_UNITS})(?![\\p{L}\\p{N}])`, 'giu');
+
 /** A fraction's reading, from `at` to `end`, with the qualifier written before it ("nearly two-thirds"). */
 function fractionReading(text: string, at: number, end: number, value: number, unit: { unit: string; kind: FigureKind } | undefined): FigureReading {
   const q = QUALIFIER_RE.exec(text.slice(0, at));
@@ -303,6 +311,15 @@ function readFractions(text: string): FigureReading[] {
   for (const m of text.matchAll(HALF_UNIT_RE)) {
     const unit = UNIT_BY_FORM.get(m[1]!.toLowerCase());
     if (unit) out.push(fractionReading(text, m.index!, m.index! + m[0].length, 0.5, unit));
+  }
+  // "a day and a half", "two and a half hours": the whole number of units and a half more.
+  for (const re of [UNIT_AND_HALF_RE, AND_HALF_UNIT_RE]) {
+    for (const m of text.matchAll(re)) {
+      const [num, form] = re === UNIT_AND_HALF_RE ? [m[1]!, m[2]!] : [m[1]!, m[2]!];
+      const unit = UNIT_BY_FORM.get(form.toLowerCase());
+      const whole = /^an?$/i.test(num) ? 1 : parseNumberText(num);
+      if (unit && Number.isFinite(whole)) out.push(fractionReading(text, m.index!, m.index! + m[0].length, whole + 0.5, unit));
+    }
   }
   for (const m of text.matchAll(FRACTION_RE)) {
     // "a third engine", "one quarter past": one part is a fraction only written so ("one-third") or of something ("a third of").
@@ -330,6 +347,12 @@ export function readFigures(text: string): FigureReading[] {
     let start = m.index;
     let end = m.index + numText.length;
     const before = text.slice(0, start);
+    // A number read with "and a half" above ("two and a half hours") is read.
+    const halved = out.find((f) => f.value % 1 === 0.5 && f.start <= m!.index && m!.index < f.end && / and a half\b/i.test(f.text));
+    if (halved) {
+      NUMBER_RE.lastIndex = Math.max(NUMBER_RE.lastIndex, halved.end);
+      continue;
+    }
     const isWord = /^[a-z]/i.test(numText);
     let value = parseNumberText(numText);
     if (!Number.isFinite(value)) continue;

@@ -375,7 +375,10 @@ function decideOn(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, r: Re
     together = stated;
   }
 
-  let answering = fill(together, false);
+  // A measure asked with nothing but a verb to say what it measures (verbOnly) is in the sentence that states the verb:
+  // "how many days of mourning …" is not "waited a day and a half" beside a sentence naming the mourners. Not a count of
+  // people, which a sentence beside the verb's may give ("… was transporting … All 25 crew … remain onboard").
+  let answering = fill(together, false, verbOnly && q.kind === 'amount');
   if (!answering.length && related.length) {
     answering = fill(related, false, false, RELATED_VERB)
       // Everything the question names, in the filler's own sentence: the related verb ties nothing else to it.
