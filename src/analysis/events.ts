@@ -372,17 +372,23 @@ export function buildEvents(corpus: Corpus, mentionsOf: (article: Article) => { 
     }
     const ctx = contextTerms(p.article, p.sentence);
     const pNorm = normSentence(p.sentence.text);
-    let best: { e: RawEvent; score: number } | null = null;
-    let second = 0;
+    // The best telling of each day: two tellings of one day do not compete, only another day does.
+    const byDay = new Map<string, { e: RawEvent; score: number }>();
     for (const e of dayEvents) {
       const d = parseYmd(e.resolved!.date)!;
       if (weekdayOf(d) !== p.mention.weekday || e.article.id === p.article.id) continue;
       if (e.norm === pNorm) continue; // a copy is handled below
       const score = similarity(ctx, e.context, idf);
-      if (!best || score > best.score) {
+      const had = byDay.get(e.resolved!.date);
+      if (!had || score > had.score) byDay.set(e.resolved!.date, { e, score });
+    }
+    let best: { e: RawEvent; score: number } | null = null;
+    let second = 0;
+    for (const x of byDay.values()) {
+      if (!best || x.score > best.score) {
         second = best?.score ?? second;
-        best = { e, score };
-      } else if (score > second) second = score;
+        best = x;
+      } else if (x.score > second) second = x.score;
     }
     if (best && best.score >= SAME_EVENT && best.score > second) {
       const d = parseYmd(best.e.resolved!.date)!;

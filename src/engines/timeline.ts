@@ -16,7 +16,7 @@ import type { Entity } from '../index/entities.js';
 import type { Reference } from '../analysis/references.js';
 import { analysisOf } from '../analysis/index.js';
 import { runsOf, type EventIndex } from '../analysis/event-index.js';
-import { formatSpan, type MergedEvent, type TimelineBuild } from '../analysis/events.js';
+import { formatSpan, type EventMember, type MergedEvent, type TimelineBuild } from '../analysis/events.js';
 
 /** Events shown per page of the text/Discord rendering (JSON always has them all). */
 export const TIMELINE_PAGE_SIZE = 10;
@@ -538,7 +538,10 @@ function tellingsOf(e: MergedEvent, groups: Map<string, string>, keyIds: Map<str
   const notes = [e.note];
   if (reportedIn.length > 1 && voices < reportedIn.length) notes.push(`${reportedIn.length} reports, ${voices} independent (near-duplicate articles count once)`);
   // The earliest-published telling is the event text; it is a verbatim sentence.
-  const lead = [...e.members].sort((a, b) => (a.article.date ?? '9999') < (b.article.date ?? '9999') ? -1 : 1)[0]!;
+  // Among tellings published alike (undated articles), one that states the date itself leads one whose date was inferred:
+  // a caption "on 9 September 2023" over "announced Saturday" read from another article's week.
+  const rank = (m: EventMember) => `${m.article.date ?? '9999'}${m.inferred ? 1 : 0}`;
+  const lead = [...e.members].sort((a, b) => (rank(a) < rank(b) ? -1 : 1))[0]!;
   const keys = cites.map((c) => `${c.source}\u0000${c.quote}`);
   const firstUse = new Set<string>();
   const distinct = keys.flatMap((k, j) => (firstUse.has(k) ? [] : (firstUse.add(k), [j])));
