@@ -8,6 +8,7 @@ import type { Deps } from '../src/deps.js';
 import { runCommand } from '../src/engines/index.js';
 import { cleanupTempDirs, writeCorpus } from './helpers/corpus-fixtures.js';
 import { testDeps } from './helpers/deps.js';
+import { shortAndBlocks } from './helpers/story.js';
 
 const STORIES: Record<string, string> = {
   '01_rail-times.txt': `Tuesday, 3 March 2026
@@ -48,7 +49,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => cleanupTempDirs());
 
-const text = (a: { blocks: { text: string }[]; short?: { text: string } | null }) => `${a.short?.text ?? ''} ${a.blocks.map((b) => b.text).join(' ')}`;
+const text = shortAndBlocks;
 
 describe('a follow-up about the same thing is answered where the article goes on', () => {
   it('"was that all because of the storm?" after a count is the next sentence, on other causes', async () => {

@@ -8,6 +8,7 @@ import type { Deps } from '../src/deps.js';
 import { runCommand } from '../src/engines/index.js';
 import { cleanupTempDirs, writeCorpus } from './helpers/corpus-fixtures.js';
 import { testDeps } from './helpers/deps.js';
+import { shortAndBlocks } from './helpers/story.js';
 
 const STORIES: Record<string, string> = {
   '01_harlow-courier.txt': `Monday, 9 March 2026
@@ -46,7 +47,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => cleanupTempDirs());
 
-const text = (a: { blocks: { text: string }[]; short?: { text: string } | null }) => `${a.short?.text ?? ''} ${a.blocks.map((b) => b.text).join(' ')}`;
+const text = shortAndBlocks;
 
 describe('a person pronoun carries the person, not the places of the last turn', () => {
   it('"what happened to her after?" after "who kept the spill gates shut?" tells of the engineer', async () => {

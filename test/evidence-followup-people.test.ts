@@ -14,6 +14,7 @@ import type { Deps } from '../src/deps.js';
 import { runCommand } from '../src/engines/index.js';
 import { cleanupTempDirs, writeCorpus } from './helpers/corpus-fixtures.js';
 import { testDeps } from './helpers/deps.js';
+import { shortAndBlocks } from './helpers/story.js';
 
 const HARBOUR: Record<string, string> = {
   '01_tide-herald.txt': `Tuesday, 9 June 2026
@@ -62,7 +63,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => cleanupTempDirs());
 
-const text = (a: { blocks: { text: string }[]; short?: { text: string } | null }) => `${a.short?.text ?? ''} ${a.blocks.map((b) => b.text).join(' ')}`;
+const text = shortAndBlocks;
 
 describe('a pronoun after an answer means the person it named', () => {
   it('"he" after "who is the … director?" is the director the answer names, not another director', async () => {

@@ -121,7 +121,9 @@ const NUMBER_RE = new RegExp(`(?<![\\p{L}\\p{N}.,:/-]|\\p{L}-)(${DIGITS}|\\b(?:$
 
 const UNIT_FORMS = MEASURE_UNITS.flatMap((u) => u.forms.map((form) => ({ form, u }))).sort((a, b) => byLength(a.form, b.form));
 const UNIT_BY_FORM = new Map(UNIT_FORMS.map((x) => [x.form.toLowerCase(), x.u]));
-const UNIT_AFTER_RE = new RegExp(`^(?:\\s|-)?(${UNIT_FORMS.map((x) => esc(x.form)).join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+/** Every written unit form (longest first), as one alternation for the patterns below. */
+const UNIT_ALTERNATION = UNIT_FORMS.map((x) => esc(x.form)).join('|');
+const UNIT_AFTER_RE = new RegExp(`^(?:\\s|-)?(${UNIT_ALTERNATION})(?![\\p{L}\\p{N}])`, 'iu');
 const CURRENCY_WORDS = Object.keys(CURRENCIES).filter((c) => /^[a-z]/i.test(c)).sort(byLength);
 const CURRENCY_AFTER_RE = new RegExp(`^\\s+(${CURRENCY_WORDS.map(esc).join('|')})\\b`, 'i');
 const CURRENCY_BEFORE_RE = /(US\$|E£|[$€£¥])\s?$/;
@@ -283,18 +285,17 @@ export function restatedInDigits(text: string, f: Pick<FigureReading, 'text' | '
 }
 
 /** " of a mile", " of an acre": the unit a fraction is of. */
-const FRACTION_OF_UNIT_RE = new RegExp(`^\\s+of\\s+(?:an?\\s+)?(${UNIT_FORMS.map((x) => esc(x.form)).join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+const FRACTION_OF_UNIT_RE = new RegExp(`^\\s+of\\s+(?:an?\\s+)?(${UNIT_ALTERNATION})(?![\\p{L}\\p{N}])`, 'iu');
 
 /** "half a mile", "half an acre": half of one unit. */
-const HALF_UNIT_RE = new RegExp(`\\bhalf\\s+an?\\s+(${UNIT_FORMS.map((x) => esc(x.form)).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+const HALF_UNIT_RE = new RegExp(`\\bhalf\\s+an?\\s+(${UNIT_ALTERNATION})(?![\\p{L}\\p{N}])`, 'giu');
 
 /** Units read with "and a half": durations, lengths, weights ("a day and a half", "two and a half hours", "three miles and a half"). */
-const HALF_MORE_UNITS = UNIT_FORMS.map((x) => esc(x.form)).join('|');
 const HALF_MORE_NUMBER = `\\d+|${Object.keys(NUMBER_UNITS).sort(byLength).join('|')}`;
 /** "a day and a half", "one hour and a half", "three miles and a half": a whole unit and half of one more. */
-const UNIT_AND_HALF_RE = new RegExp(`\\b(an?|${HALF_MORE_NUMBER})\\s+(${HALF_MORE_UNITS})\\s+and\\s+a\\s+half\\b`, 'giu');
+const UNIT_AND_HALF_RE = new RegExp(`\\b(an?|${HALF_MORE_NUMBER})\\s+(${UNIT_ALTERNATION})\\s+and\\s+a\\s+half\\b`, 'giu');
 /** "two and a half hours", "an hour and a half" is above: a number, "and a half", the unit. */
-const AND_HALF_UNIT_RE = new RegExp(`\\b(${HALF_MORE_NUMBER})\\s+and\\s+a\\s+half\\s+(${HALF_MORE_UNITS})(?![\\p{L}\\p{N}])`, 'giu');
+const AND_HALF_UNIT_RE = new RegExp(`\\b(${HALF_MORE_NUMBER})\\s+and\\s+a\\s+half\\s+(${UNIT_ALTERNATION})(?![\\p{L}\\p{N}])`, 'giu');
 
 /** A fraction's reading, from `at` to `end`, with the qualifier written before it ("nearly two-thirds"). */
 function fractionReading(text: string, at: number, end: number, value: number, unit: { unit: string; kind: FigureKind } | undefined): FigureReading {
@@ -315,7 +316,8 @@ function readFractions(text: string): FigureReading[] {
   // "a day and a half", "two and a half hours": the whole number of units and a half more.
   for (const re of [UNIT_AND_HALF_RE, AND_HALF_UNIT_RE]) {
     for (const m of text.matchAll(re)) {
-      const [num, form] = re === UNIT_AND_HALF_RE ? [m[1]!, m[2]!] : [m[1]!, m[2]!];
+      const num = m[1]!;
+      const form = m[2]!;
       const unit = UNIT_BY_FORM.get(form.toLowerCase());
       const whole = /^an?$/i.test(num) ? 1 : parseNumberText(num);
       if (unit && Number.isFinite(whole)) out.push(fractionReading(text, m.index!, m.index! + m[0].length, whole + 0.5, unit));

@@ -24,5 +24,8 @@ export function storyDeps(files: Record<string, string>): () => Deps {
 /** An answer's blocks as one text: what a failing assertion prints. */
 export const answerText = (a: { blocks: { text: string }[] }): string => a.blocks.map((b) => b.text).join('\n');
 
+/** An answer's short answer, then its blocks, on one line: what a follow-up's assertions search. */
+export const shortAndBlocks = (a: { blocks: { text: string }[]; short?: { text: string } | null }): string => `${a.short?.text ?? ''} ${a.blocks.map((b) => b.text).join(' ')}`;
+
 /** Ask a story a question as /ask does. */
 export const askIn = (deps: Deps, text: string): Promise<Answer> => runCommand(deps, { command: 'ask', text });
