@@ -172,6 +172,7 @@ function judgeBySupport(deps: Deps, claim: string, verb = mainVerb(claim)): { fo
   // searched for as written.
   const opposite = oppositeStatement(claim);
   const main = mainClause(claim);
+  const subject = subjectNouns(claim);
   const hits = [...deps.index.search(claim, { limit: 12 }), ...(opposite ? deps.index.search(opposite, { limit: 6 }) : [])];
   for (const h of hits.filter((h, i) => hits.findIndex((o) => o.id === h.id) === i)) {
     const p = deps.index.passage(h.id);
@@ -208,7 +209,7 @@ function judgeBySupport(deps: Deps, claim: string, verb = mainVerb(claim)): { fo
       }
       const slot = figureSlot(support, verb);
       if (support.supported || slot === 'for') out.for.push({ sents, article, text, support });
-      else if ((slot === 'against' || opposes(support, verb)) && !otherEventFigure(claim, sents, support, verb, article.outlet)) out.against.push({ sents, article, text, support });
+      else if ((slot === 'against' || opposes(support, verb)) && !otherEventFigure(claim, sents, support, verb, article.outlet) && !otherSubject(support, subject)) out.against.push({ sents, article, text, support });
       else if (main) {
         // The claim's clause of time ("… as the fire approached Lahaina") says when, not what: a sentence that says the
         // opposite of its main clause ("the decision not to sound the sirens") contradicts it, worded as it may be.
@@ -231,6 +232,29 @@ function otherEventFigure(claim: string, sents: Sentence[], support: Support, ve
   if (!verb || sents.length < 2 || !support.parts.some((p) => p.check === 'figures' && p.contradicts)) return false;
   const own = sents.map((x) => supportOf(claim, { quote: x.text, speakers: outlet ? [outlet] : [] })).filter((x) => x.parts.some((p) => p.check === 'figures' && p.contradicts));
   return own.length > 0 && own.every((x) => x.uncovered.includes(verb));
+}
+
+/**
+ * The common nouns of a claim's subject, lower case as written ("magnitude", "aftershock" of "A magnitude 4.9 aftershock
+ * struck …"): names are checked as names, figures as figures.
+ */
+function subjectNouns(claim: string): string[] {
+  return subjectOf(claim)
+    .split(/\s+/)
+    .filter((w) => /^\p{Ll}/u.test(w))
+    .map((w) => w.replace(/[^\p{L}'’-]+$/gu, '').toLowerCase())
+    .filter((w) => w.length > 2 && !DETERMINER_SET.has(w) && !POSSESSIVE.has(w) && terms(w).length > 0);
+}
+
+/**
+ * Another figure or date is of another thing when the sentence does not say the claim's subject ("the magnitude 6.9
+ * quake … in more than 60 years" is no measure of "a magnitude 4.9 aftershock … two days later"), as it is of another
+ * event when it does not say the claim's verb: only a name, a state or a polarity contradicts across subjects.
+ */
+function otherSubject(support: Support, subject: readonly string[]): boolean {
+  const failed = support.parts.filter((x) => x.contradicts);
+  if (!failed.length || failed.some((x) => x.check !== 'figures' && x.check !== 'dates')) return false;
+  return subject.some((w) => support.uncovered.includes(w));
 }
 
 /**
@@ -355,7 +379,7 @@ function judged(deps: Deps, claim: string, citer: Citer, prior: Assessment): Ass
   const verb = mainVerb(claim);
   const j = outweighed(claim, judgeBySupport(deps, claim, verb));
   if (j.for.length) return undecided ? fromJudge(deps, claim, citer, 'supported', j.for, prior) : prior;
-  if (j.against.length) return fromJudge(deps, claim, citer, 'contradicted', j.against, prior);
+  if (j.against.length) return heldInPart(deps, claim, citer, j.against, prior) ?? fromJudge(deps, claim, citer, 'contradicted', j.against, prior);
   // Neither the words nor the judge decide: the claim's figure, date or place, asked of the evidence core as /ask asks it.
   return (undecided && slotJudged(deps, claim, citer, prior, verb)) || prior;
 }
@@ -683,6 +707,25 @@ function fromJudge(deps: Deps, claim: string, citer: Citer, verdict: 'supported'
   };
 }
 
+/**
+ * A claim giving several figures, of which the sentences that bear on it state some and give another value for the
+ * rest ("$11.7 billion … over ten years" against "$11.7 billion … over the next five years"), with everything else
+ * said: what it says of the first holds, so it is partly supported, as a compound claim with one part wrong is.
+ */
+function heldInPart(deps: Deps, claim: string, citer: Citer, against: Judged[], prior: Assessment): Assessment | null {
+  const figures = (x: Judged) => x.support.parts.find((p) => p.check === 'figures');
+  if (!against.every((x) => !!figures(x)?.held?.length && x.support.parts.every((p) => p.ok || p.check === 'figures'))) return null;
+  const judged = fromJudge(deps, claim, citer, 'contradicted', against, prior);
+  const first = figures(against[0]!)!;
+  return {
+    ...judged,
+    verdict: 'partly supported',
+    reasons: [`the articles give ${quotedList(first.held!)} as the claim does, but ${first.detail}`],
+    blocks: judged.blocks.map((b) => ({ ...b, heading: 'What the articles say' })),
+    supportIds: judged.againstIds,
+  };
+}
+
 /** Up to `max` judged sentences, one per independent voice first. */
 function pickJudged(list: Judged[], max: number, groups: Map<string, string>): Judged[] {
   const out: Judged[] = [];
@@ -957,17 +1000,33 @@ const RECIPROCAL_RE = wordRe(RECIPROCAL_WORDS);
 /** Words that open a phrase set off before a sentence's subject ("Then Friday, …", "After the vote, …"). */
 const INTRO = new Set([...INTRO_PHRASE_WORDS, 'then', 'later', 'earlier', 'meanwhile', 'however', 'now', 'today', 'yesterday', 'also', 'still', 'so']);
 
+/** A noun phrase ending in a preposition and a name ("Rescue teams from Spain"): the phrase up to the name, and the name. */
+const NAMED_PHRASE_RE = /^(\p{Lu}?[\p{Ll}'’-]*(?:\s+[\p{Ll}'’-]+)*\s+(?:from|of|in|at|to|for)\s+)(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2})$/u;
+
 function subjectList(claim: string): string[] | null {
   const m = /^(.+?),?\s+and\s+(.+)$/s.exec(claim.trim());
   if (!m) return null;
   // A comma between digits groups thousands ("2,224 passengers"): it separates no items.
   const items = m[1]!.split(/\s*,(?!\d{3}(?!\d))\s*/);
   const after = m[2]!.split(/\s+/);
+  const wordsOf = (x: string) => x.split(/\s+/).filter(Boolean);
+  // "Rescue teams from Spain and France joined …": names listed after a preposition of the subject's noun phrase are
+  // each that phrase ("Rescue teams from Spain", "Rescue teams from France"). The lexicon tags some past forms as
+  // adjectives only ("joined"): after a list of names, a form of a WordNet verb is the verb.
+  const shared = NAMED_PHRASE_RE.exec(items[0]!);
+  if (shared && wordsOf(shared[1]!).length <= 4 && wordsOf(shared[1]!).every((w) => !FINITE.has(w.toLowerCase()) && !verbLike(w))) {
+    const at = after.findIndex((w, i) => i > 0 && i <= 3 && /^\p{Ll}/u.test(w) && (FINITE.has(w.toLowerCase()) || verbLike(w) || inflectedVerb(w.toLowerCase())));
+    const names = [...items.slice(1), after.slice(0, Math.max(at, 0)).join(' ')];
+    const nameOnly = (x: string) => wordsOf(x).length >= 1 && wordsOf(x).length <= 3 && wordsOf(x).every((w) => /^\p{Lu}[\p{L}'’.-]*$/u.test(w));
+    const rest = after.slice(at).join(' ');
+    if (at > 0 && names.length <= 3 && names.every(nameOnly) && !RECIPROCAL_RE.test(rest) && !INTRO.has(wordsOf(shared[1]!)[0]!.toLowerCase())) {
+      return [`${shared[1]}${shared[2]}`, ...names.map((n) => `${shared[1]}${n}`)].map((x) => `${x} ${rest}`);
+    }
+  }
   const verbAt = after.findIndex((w, i) => i > 0 && i <= 3 && (FINITE.has(w.toLowerCase()) || verbLike(w)));
   if (verbAt < 0) return null;
   items.push(after.slice(0, verbAt).join(' '));
   const rest = after.slice(verbAt).join(' ').replace(/^(\S+)\s+all\s+/i, '$1 ');
-  const wordsOf = (x: string) => x.split(/\s+/).filter(Boolean);
   const plain = (x: string) => {
     const ws = wordsOf(x);
     return ws.length >= 1 && ws.length <= 3 && ws.every((w) => !FINITE.has(w.toLowerCase()) && !verbLike(w) && !/[.;:!?]/.test(w));

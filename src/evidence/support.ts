@@ -51,6 +51,8 @@ export interface SupportPart {
   detail?: string;
   /** The predicate contradicts by a state the quote writes the opposite of ("travelling south" / "northbound"). */
   state?: boolean;
+  /** Figures: the statement's figures the quote does state, when another of them fails ("$11.7 billion" of "$11.7 billion over ten years" against "$11.7 billion … over the next five years"). */
+  held?: string[];
 }
 
 /** The judgement of one statement against its quotes. */
@@ -680,16 +682,20 @@ export function supportOf(statement: string, evidence: string | Quoted | readonl
       if (!/^\d/.test(t.norm) || spans.some((x) => t.start >= x.start && t.end <= x.end)) continue;
       if (!(inFrame(t.start) ? frameToks : qToks).some((q) => q.bare.replace(/,/g, '') === t.bare.replace(/,/g, ''))) bad ??= t.surface;
     }
+    const held: string[] = [];
     for (const f of s.figures) {
       const pool = inFrame(f.start) ? frameFigures : qFigures;
-      if (pool.some((g) => figureFollows(f, g))) continue;
+      if (pool.some((g) => figureFollows(f, g))) {
+        held.push(f.text);
+        continue;
+      }
       bad ??= f.text;
       const other = pool.find((g) => sameQuantity(f, g));
       if (other && bad === f.text) rival ??= other.text;
       if (other || (!inFrame(f.start) && quotes.some((r) => countsNone(f, r)))) contradicts = true;
     }
     const detail = rival ? `the quote gives '${rival}' where the statement has '${bad}'` : `'${bad}' is not a figure of the quote`;
-    parts.push(bad ? { check: 'figures', ok: false, contradicts, detail } : { check: 'figures', ok: true });
+    parts.push(bad ? { check: 'figures', ok: false, contradicts, detail, ...(held.length ? { held } : {}) } : { check: 'figures', ok: true });
   }
 
   // dates
