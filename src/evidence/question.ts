@@ -16,6 +16,7 @@ import { readFigures, type FigureReading } from '../analysis/figures.js';
 import { typoDistance } from '../language/edit-distance.js';
 import { fold, lemma, stem, terms, tokenize, type Token } from '../language/tokenize.js';
 import { PERSON_NOUNS, PLACE_NOUNS, THING_NOUNS } from '../language/lexicon/entity-cues.js';
+import { SUBORDINATORS } from '../language/lexicon/clauses.js';
 import { CHAT_INTERJECTIONS, CHAT_PREAMBLES, CHAT_SHORTHAND } from '../language/lexicon/chat.js';
 import { synonymsOf } from '../language/synonyms.js';
 import { inDictionary, isPersonNoun, nounClass, partsOfSpeech } from '../language/wordnet.js';
@@ -54,6 +55,7 @@ import {
   STOPWORDS,
   TITLE_HEADS,
   VAGUE_NOUNS,
+  PARTITIVE_NOUNS,
   EVENT_CALL_NOUNS,
   WRITING_VERBS,
   speechForms,
@@ -318,6 +320,40 @@ export function parseQuestion(deps: Pick<Deps, 'corpus' | 'index'>, question: st
     if (j < 0 || !opens(tokens[j]!.norm) || text.slice(tokens[j]!.end, tokens[j + 1]!.start).trim() !== '') return false;
     return NOUN_PHRASE_OPENERS.has(tokens[j]!.norm) || /[^s]s$/.test(tokens[i]!.norm);
   };
+  const gapless = (a: number, b: number) => text.slice(tokens[a]!.end, tokens[b]!.start).trim() === '';
+  const inEntity = (j: number) => entities.some((e) => e.start <= tokens[j]!.start && e.end >= tokens[j]!.end);
+  /** The determiner that opens the phrase ending at i, past its adjectives and the nouns or names before its last word ("the afternoon fire"), or -1. */
+  const phraseOpener = (i: number) => {
+    let j = i - 1;
+    while (j >= 0 && gapless(j, j + 1) && !NOUN_PHRASE_OPENERS.has(tokens[j]!.norm)) {
+      const c = tagAt(tokens[j]!)?.cls;
+      // A noun before the last word modifies it in its singular ("the afternoon fire"); a plural there is the phrase's own noun.
+      const plural = c === 'noun' && !inEntity(j) && /[^s]s$/.test(tokens[j]!.norm) && lemma(tokens[j]!.norm) !== tokens[j]!.norm;
+      if (plural || !(inEntity(j) || c === 'noun' || c === 'name' || c === 'adjective')) return -1;
+      j--;
+    }
+    return j >= 0 && NOUN_PHRASE_OPENERS.has(tokens[j]!.norm) && gapless(j, j + 1) ? j : -1;
+  };
+  /**
+   * A word the tagger took for a verb where the question's grammar leaves room only for a noun: the word right after an
+   * inverted "do", when a verb follows it ("did fish die", "did help arrive"); the last word of the subject of a fronted
+   * "be", before a determiner ("was the afternoon fire a new one": no verb stands between a subject and its complement).
+   * A bare form (or, after "do", a plural) the dictionary lists as a noun. Not the word after a clause opener ("where was
+   * the king when the quake hit"): that may be the clause's own verb.
+   */
+  const nounBySlot = (i: number) => {
+    const w = tokens[i]!.norm;
+    const bare = lemma(w) === w;
+    if (!(bare || /[^s]s$/.test(w)) || !partsOfSpeech(lemma(w)).has('noun')) return false;
+    const prev = tokens[i - 1];
+    if (!prev || !gapless(i - 1, i)) return false;
+    if (i - 1 === auxAt && /^(?:did|does|do)$/.test(prev.norm) && tokens[i + 1] && gapless(i, i + 1) && (tagAt(tokens[i + 1]!)?.cls === 'verb' || couldBeVerb(tokens[i + 1]!.norm))) return true;
+    const k = phraseOpener(i);
+    const before = tokens[k - 1];
+    if (k < 0 || !bare || !before || !gapless(k - 1, k) || SUBORDINATORS.has(before.norm)) return false;
+    const fronted = /^(?:is|was|are|were)$/.test(before.norm) && tokens.slice(0, k - 1).every((_, m) => claimed.has(m) || /^(?:how|what|which|where|when|why|who)$/.test(tokens[m]!.norm) || tagAt(tokens[m]!)?.cls === 'adjective');
+    return fronted && !!tokens[i + 1] && gapless(i, i + 1) && NOUN_PHRASE_OPENERS.has(tokens[i + 1]!.norm);
+  };
   tokens.forEach((t, i) => {
     if (claimed.has(i)) return;
     const w = t.norm;
@@ -332,6 +368,8 @@ export function parseQuestion(deps: Pick<Deps, 'corpus' | 'index'>, question: st
     // "when was it supposed to reopen", "what was it meant to do": "supposed to", "meant to" only say a plan; the verb
     // asked is the one after them.
     if ((w === 'supposed' || w === 'meant') && tokens[i + 1]?.norm === 'to') return;
+    // "the rest of west maui": a share of what follows "of" (lexicon PARTITIVE_NOUNS); what follows is the topic.
+    if (PARTITIVE_NOUNS.has(w) && tokens[i + 1]?.norm === 'of') return;
     // "bounce back like the others": "like" before a determiner or a pronoun is a preposition.
     if (w === 'like' && /^(?:the|a|an|other|others|him|her|them|us|it|that|this|those|these|every|any|most|many|some)$/.test(tokens[i + 1]?.norm ?? '')) return;
     if (cueWords.has(w) && !EVENT_CUES.has(w)) return;
@@ -351,6 +389,10 @@ export function parseQuestion(deps: Pick<Deps, 'corpus' | 'index'>, question: st
     // (past its adjectives) is that phrase's noun, which the tagger may take for a verb; the verb comes after it. Only a
     // bare or plural form: a participle there is an adjective ("was the stolen painting insured").
     if (tag && tag.cls === 'verb' && tokens[i + 1] && (lemma(w) === w || /[^s]s$/.test(w)) && opensNounPhraseBefore(i) && partsOfSpeech(lemma(w)).has('noun')) {
+      tag = asNoun(tag);
+      phraseNouns.add(i);
+    }
+    if (tag && tag.cls === 'verb' && nounBySlot(i)) {
       tag = asNoun(tag);
       phraseNouns.add(i);
     }
@@ -544,6 +586,16 @@ export function parseQuestion(deps: Pick<Deps, 'corpus' | 'index'>, question: st
     const start = m.index!;
     const end = start + m[0].length;
     const verbs = predicates.filter((p) => p.cls === 'verb' && p.start >= start && p.end <= end);
+    // "where was the king when it happened", "what did they do after it hit": a clause of nothing but a word pointing back
+    // and its verb names no event of its own — it is the story's, which every article tells. Its verb asks nothing.
+    const own = [...topics, ...predicates, ...entities].filter((x) => x.start >= start && x.end <= end && !verbs.includes(x as QuestionTerm));
+    // Only "it" (or "this", "that") and one verb, nothing after: "before they pulled it" tells an act of its own.
+    const inClause = tokens.filter((t) => t.start >= start && t.end <= end);
+    const pointing = inClause.length === 3 && /^(?:it|this|that)$/.test(inClause[1]!.norm) && verbs.length === 1 && verbs[0]!.start === inClause[2]!.start;
+    if (verbs.length && !own.length && pointing) {
+      for (const v of verbs) predicates.splice(predicates.indexOf(v), 1);
+      continue;
+    }
     if (verbs.length) clauses.push({ start, end, verbs });
   }
   const picks = head ? predicates.filter((p) => p.picks && p.end <= head!.start && head!.start - p.end <= 12) : [];

@@ -38,3 +38,11 @@ export const RELATIVE_PRONOUNS: ReadonlySet<string> = new Set('which who whom wh
  * airline", "the damage caused by the storm"), not the sentence's verb.
  */
 export const AGENT_PREPOSITIONS: ReadonlySet<string> = new Set(['by']);
+
+/**
+ * Words that open a clause of time, cause or condition ("when the quake hit", "after the ship sank", "because the crew
+ * left"): a noun phrase after them may be that clause's subject, and the word after it the clause's own verb.
+ */
+export const SUBORDINATORS: ReadonlySet<string> = new Set(
+  'when whenever after before while until till since once because if unless though although whereas as where'.split(' '),
+);

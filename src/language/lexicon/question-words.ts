@@ -222,6 +222,13 @@ export const DESTINATION_QUESTION_WORDS: readonly string[] = list('headed headin
 export const MAKING_VERBS: readonly string[] = list('built constructed launched made founded established opened completed delivered commissioned manufactured');
 
 /**
+ * Nouns that, before "of", name a share of what follows ("the rest of west maui", "the remainder of the crew", "the bulk
+ * of the fleet"): the noun after "of" is the topic; the share is no word an answer must repeat ("All of West Maui except
+ * …" answers "the rest of west maui").
+ */
+export const PARTITIVE_NOUNS: ReadonlySet<string> = new Set(list('rest remainder majority bulk'));
+
+/**
  * Nouns a question uses without naming a topic ("what's the deal with X", "any news on Y",
  * "how many people"): they never decide whether the articles answer it.
  */
