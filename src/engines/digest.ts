@@ -19,7 +19,7 @@ import { timeline } from './timeline.js';
 import { conflicts, decodeEntities, isTallyVerb, narrowerThan, sameAction, sameThing, verbStem, type CountedFigure, type Figure } from '../analysis/digest-figures.js';
 
 import { differentTimes, presentsChange } from '../analysis/figure-relations.js';
-import { citeFinding, disagreementsOf, narrowDisagreements } from '../analysis/disagreements.js';
+import { citeFinding, disagreementsOf, disagreementsReady, narrowDisagreements } from '../analysis/disagreements.js';
 import { clip } from '../analysis/corpus-text.js';
 import { parseDates } from '../language/dates.js';
 import {
@@ -234,20 +234,55 @@ function clusters(ctx: Ctx): Cluster[] {
     .flatMap((a) => a.sentences.filter(quotable).map((s) => ({ a, s, score: centrality(ctx, s) * (1 + 0.25 / (1 + (recencyRank.get(a.id) ?? 0))) })))
     .sort((x, y) => y.score - x.score || x.a.id.localeCompare(y.a.id) || x.s.start - y.s.start);
   const out: Cluster[] = [];
+  // The clusters holding each term, in the order they were made: a sentence joins the first cluster it is close to,
+  // and only clusters sharing enough of its terms can be (read from the postings of its rarest terms, not every cluster).
+  const holding = new Map<string, number[]>();
   for (const { a, s, score } of cands) {
     const t = ctx.termsOf.get(s.id)!;
     if (t.size < 4) continue;
     const voice = ctx.group.get(a.id) ?? a.id;
-    const home = out.find((c) => jaccard(c.terms, t) >= SAME_DEVELOPMENT || (containment(c.terms, t) >= 0.75 && Math.min(c.terms.size, t.size) >= 6));
+    const home = homeCluster(out, holding, t);
     if (home) {
       if (!home.support.has(voice)) home.support.set(voice, { article: a, sentence: s });
       continue;
+    }
+    for (const w of t) {
+      const list = holding.get(w);
+      if (list) list.push(out.length);
+      else holding.set(w, [out.length]);
     }
     out.push({ rep: s, repArticle: a, score, terms: t, support: new Map([[voice, { article: a, sentence: s }]]) });
   }
   // Corroboration by independent voices lifts a development.
   for (const c of out) c.score *= 1 + 0.5 * (c.support.size - 1);
   return out.sort((x, y) => y.score - x.score);
+}
+
+/** Two term sets tell one development: most of their terms shared, or one's nearly all in the other's (both of some length). */
+function sameDevelopment(a: Set<string>, b: Set<string>): boolean {
+  return jaccard(a, b) >= SAME_DEVELOPMENT || (containment(a, b) >= 0.75 && Math.min(a.size, b.size) >= 6);
+}
+
+/**
+ * The first cluster (in `out`'s order) that `t` tells the same development as, or undefined. Every cluster holds four
+ * terms or more, so a cluster that passes shares at least `need` of t's terms (the Jaccard bound at four, or 5 of 6 for
+ * containment): it then holds one of t's `t.size - need + 1` rarest terms, and only the clusters of those are compared.
+ */
+function homeCluster(out: Cluster[], holding: Map<string, number[]>, t: Set<string>): Cluster | undefined {
+  const n = t.size;
+  const need = Math.max(1, Math.min(Math.ceil((SAME_DEVELOPMENT * (n + 4)) / (1 + SAME_DEVELOPMENT) - 1e-9), 5));
+  const rarest = [...t].sort((x, y) => (holding.get(x)?.length ?? 0) - (holding.get(y)?.length ?? 0)).slice(0, n - need + 1);
+  let best = -1;
+  const seen = new Set<number>();
+  for (const w of rarest) {
+    for (const i of holding.get(w) ?? []) {
+      if (best >= 0 && i >= best) break;
+      if (seen.has(i)) continue;
+      seen.add(i);
+      if (sameDevelopment(out[i]!.terms, t)) best = i;
+    }
+  }
+  return best >= 0 ? out[best] : undefined;
 }
 
 function developments(ctx: Ctx, all: Cluster[], exclude: Set<string>): DigestSection | null {
@@ -349,22 +384,7 @@ function figureGroups(ctx: Ctx): FigureGroup[] {
   }
   // Merge generic groups that count the same thing ("reports of burns" / "burn injuries";
   // "kettles" / "electric kettles") with compatible actions.
-  const generic = [...map.values()].filter((g) => (g.figures[0] as CountedFigure).head);
-  for (let i = 0; i < generic.length; i++) {
-    for (let j = i + 1; j < generic.length; j++) {
-      const x = generic[i]!;
-      const y = generic[j]!;
-      if (!map.has(x.key) || !map.has(y.key)) continue;
-      const fx = x.figures as CountedFigure[];
-      const fy = y.figures as CountedFigure[];
-      const things = fx.some((a) => fy.some((b) => sameThing(a, b)));
-      const actions = fx.every((a) => fy.every((b) => sameAction(a, b)));
-      if (!things || !actions) continue;
-      x.figures.push(...y.figures);
-      map.delete(y.key);
-      generic[j] = x;
-    }
-  }
+  mergeSameThings(map, [...map.values()].filter((g) => (g.figures[0] as CountedFigure).head));
   for (const g of map.values()) {
     const gen = g.figures as CountedFigure[];
     if (!gen[0]!.head) continue;
@@ -382,6 +402,49 @@ function figureGroups(ctx: Ctx): FigureGroup[] {
   };
   const voices = (g: FigureGroup) => new Set(g.figures.map((f) => ctx.group.get(f.articleId) ?? f.articleId)).size;
   return [...map.values()].sort((x, y) => distinctValues(y) - distinctValues(x) || voices(y) - voices(x) || rank(x) - rank(y) || y.figures.length - x.figures.length || x.key.localeCompare(y.key));
+}
+
+/**
+ * Each group, in order, takes in the later groups that count the same thing with compatible actions (it grows as it
+ * does: a thing one of its new figures counts can bring in a further group). Two groups can count the same thing only
+ * if they share a word (a figure's counted noun, or a word of what it counts), so a group is compared only with the
+ * later groups holding one of its words, not with every group.
+ */
+function mergeSameThings(map: Map<string, FigureGroup>, generic: FigureGroup[]): void {
+  const wordsOf = (fs: readonly Figure[]) => new Set((fs as CountedFigure[]).flatMap((f) => [f.head!, ...(f.core ?? [])]));
+  const at = new Map<string, number[]>();
+  generic.forEach((g, i) => {
+    for (const w of wordsOf(g.figures)) (at.get(w) ?? at.set(w, []).get(w)!).push(i);
+  });
+  const taken = new Set<number>();
+  for (let i = 0; i < generic.length; i++) {
+    if (taken.has(i)) continue;
+    const x = generic[i]!;
+    const have = wordsOf(x.figures);
+    const queued = new Set<number>();
+    const pending: number[] = [];
+    const queue = (words: Iterable<string>, after: number) => {
+      for (const w of words) for (const j of at.get(w) ?? []) if (j > after && !taken.has(j) && !queued.has(j)) (queued.add(j), pending.push(j));
+      pending.sort((a, b) => b - a);
+    };
+    queue(have, i);
+    while (pending.length) {
+      const j = pending.pop()!;
+      if (taken.has(j)) continue;
+      const y = generic[j]!;
+      const fx = x.figures as CountedFigure[];
+      const fy = y.figures as CountedFigure[];
+      const things = fx.some((a) => fy.some((b) => sameThing(a, b)));
+      const actions = fx.every((a) => fy.every((b) => sameAction(a, b)));
+      if (!things || !actions) continue;
+      x.figures.push(...y.figures);
+      map.delete(y.key);
+      taken.add(j);
+      const fresh = [...wordsOf(y.figures)].filter((w) => !have.has(w));
+      for (const w of fresh) have.add(w);
+      queue(fresh, j);
+    }
+  }
 }
 
 const distinctValues = (g: FigureGroup) => new Set(g.figures.map((f) => f.value)).size;
@@ -756,6 +819,8 @@ async function modelProse(ctx: Ctx, top: Cluster[]): Promise<{ headline?: Digest
 
 /** Build the digest Answer for a channel (or a preview when no channel is given). */
 export async function digest(deps: Deps, opts: DigestOptions = {}): Promise<Answer> {
+  // The corpus's differences (its "Where the sources disagree"), found a slice at a time before the sections need them.
+  await disagreementsReady(deps);
   const ctx = makeCtx(deps);
   const notes: string[] = [];
   if (!ctx.articles.length) {
