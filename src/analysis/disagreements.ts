@@ -58,16 +58,68 @@ interface Ctx {
 }
 
 const cache = new WeakMap<object, Finding[]>();
+const pending = new WeakMap<object, Promise<Finding[]>>();
+
+/**
+ * The work of finding them, as steps: it yields between steps (an article read, a figure compared with its kind, a
+ * denial's search), so a caller can let the event loop answer others meanwhile (`disagreementsReady`).
+ */
+type Steps<T> = Generator<void, T, void>;
+
+function* findingsOf(deps: DisagreementDeps): Steps<Finding[]> {
+  // Pinned: the watcher may swap the corpus between steps; the findings are those of the corpus they began on.
+  const pinned: DisagreementDeps = { ...deps };
+  const N = Math.max(pinned.index.size, 1);
+  const ctx: Ctx = { deps: pinned, group: analysisOf(pinned).groups, idf: (t) => Math.log(1 + N / (1 + pinned.index.docFreq(t))) };
+  const figures = yield* figureDifferences(ctx);
+  const denials = yield* reportsAndDenials(ctx);
+  const hedged = yield* firmVersusHedged(ctx);
+  return [...figures, ...denials, ...hedged];
+}
 
 /** Every difference between the articles of the corpus: figures, then denials, then firm vs hedged, each kind by weight. */
 export function disagreementsOf(deps: DisagreementDeps): Finding[] {
   const hit = cache.get(deps.corpus);
   if (hit) return hit;
-  const N = Math.max(deps.index.size, 1);
-  const ctx: Ctx = { deps, group: analysisOf(deps).groups, idf: (t) => Math.log(1 + N / (1 + deps.index.docFreq(t))) };
-  const all = [...figureDifferences(ctx), ...reportsAndDenials(ctx), ...firmVersusHedged(ctx)];
-  cache.set(deps.corpus, all);
-  return all;
+  const steps = findingsOf(deps);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) {
+      cache.set(deps.corpus, r.value);
+      return r.value;
+    }
+  }
+}
+
+/**
+ * The same findings, worked out a slice at a time (`turnMs` of work, then the event loop runs pending I/O): the first
+ * /compare or digest of a large corpus takes seconds, and an acknowledgement due meanwhile must not wait for it. Calls
+ * while it runs share one computation; once done, `disagreementsOf` reads it from the cache.
+ */
+export function disagreementsReady(deps: DisagreementDeps, turnMs = 10): Promise<Finding[]> {
+  const corpus = deps.corpus;
+  const hit = cache.get(corpus);
+  if (hit) return Promise.resolve(hit);
+  const running = pending.get(corpus);
+  if (running) return running;
+  const work = (async () => {
+    const steps = findingsOf(deps);
+    let t0 = performance.now();
+    for (;;) {
+      const r = steps.next();
+      if (r.done) {
+        if (!cache.has(corpus)) cache.set(corpus, r.value);
+        return cache.get(corpus)!;
+      }
+      if (performance.now() - t0 >= turnMs) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        t0 = performance.now();
+      }
+    }
+  })();
+  pending.set(corpus, work);
+  work.then(() => pending.delete(corpus), () => pending.delete(corpus));
+  return work;
 }
 
 /**
@@ -156,7 +208,7 @@ function kindWords(f: Figure): string[] {
   return terms(/\bof\s+(.+)$/.exec(f.noun)?.[1] ?? f.noun).slice(0, -1);
 }
 
-function figureDifferences(ctx: Ctx): Finding[] {
+function* figureDifferences(ctx: Ctx): Steps<Finding[]> {
   const all: Figure[] = [];
   const known = analysisOf(ctx.deps).figures;
   for (const list of known.values()) all.push(...list);
@@ -171,6 +223,7 @@ function figureDifferences(ctx: Ctx): Finding[] {
   const an = analysisOf(ctx.deps);
   const latest = ctx.deps.corpus.articles.map((a) => a.date).filter((d): d is string => !!d).sort().pop() ?? null;
   for (const a of ctx.deps.corpus.articles) {
+    yield;
     for (const f of an.digestFigures(a, a.date ?? latest)) {
       const k = `${f.sentence.id}|${f.value}`;
       if (!f.head || have.has(k) || measuresNotCounts(f) || listNumber(f)) continue;
@@ -197,6 +250,7 @@ function figureDifferences(ctx: Ctx): Finding[] {
   const changes = all.map(presentsChange);
   const traits = all.map(traitsOf);
   for (const idx of byGroup.values()) for (let x = 0; x < idx.length; x++) {
+    yield;
     for (let y = x + 1; y < idx.length; y++) {
       const i = idx[x]!;
       const j = idx[y]!;
@@ -285,18 +339,20 @@ function figureSide(ctx: Ctx, f: Figure): string {
 // ---------------------------------------------------------------------------
 // Reports and denials
 
-function reportsAndDenials(ctx: Ctx): Finding[] {
+function* reportsAndDenials(ctx: Ctx): Steps<Finding[]> {
   const { deps } = ctx;
   const out: Finding[] = [];
   const used = new Set<string>();
   let examined = 0;
   for (const a of deps.corpus.articles) {
     if (examined > 60 || out.length >= KEEP_PER_KIND) break;
+    yield;
     for (const s of a.sentences) {
       const denial = denialOf(s.text);
       if (!denial || used.has(s.id)) continue;
       // Enough denials examined: the answer shows a handful, and each costs a search.
       if (++examined > 60) break;
+      yield;
       // A denial often runs over two sentences ("X denied the report." "“Fake story,” he wrote."): take both.
       const next = adjacent(a, s).find((x) => x.start > s.start && denialOf(x.text));
       const denialSentences = next ? [s, next] : [s];
@@ -420,7 +476,7 @@ function reportsAndDenials(ctx: Ctx): Finding[] {
 // ---------------------------------------------------------------------------
 // Firm vs hedged
 
-function firmVersusHedged(ctx: Ctx): Finding[] {
+function* firmVersusHedged(ctx: Ctx): Steps<Finding[]> {
   const { deps } = ctx;
   type Item = { s: Sentence; a: Article; w: Map<string, number>; lower: Set<string>; hedge: string | null; clauses: { w: Map<string, number>; lower: Set<string> }[] };
   // Items are built on demand: only hedged sentences and the firm candidates the index returns for them.
@@ -457,6 +513,7 @@ function firmVersusHedged(ctx: Ctx): Finding[] {
   };
   const items: Item[] = [];
   for (const a of deps.corpus.articles) {
+    yield;
     for (const s of a.sentences) {
       if (!reportedHedgeOf(s.text)) continue;
       const it = itemOf(a, s);
@@ -467,6 +524,7 @@ function firmVersusHedged(ctx: Ctx): Finding[] {
   const out: Finding[] = [];
   const usedHedged = new Set<string>();
   for (const h of items) {
+    yield;
     let best: { f: Item; share: number } | undefined;
     // Firm candidates: sentences of the passages the index finds for the hedged sentence.
     const candidates = deps.index

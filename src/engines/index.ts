@@ -67,8 +67,13 @@ export async function runCommand(deps: Deps, input: CommandInput): Promise<Answe
       return sources(deps);
     case 'verify':
       return (await import('./verify.js')).verify(deps, cleanInput(input.text, 'a claim to check', true));
-    case 'compare':
-      return (await import('./compare.js')).compare(deps, cleanInput(input.text, 'a topic', false));
+    case 'compare': {
+      const topic = cleanInput(input.text, 'a topic', false);
+      const { compare } = await import('./compare.js');
+      // The corpus's differences are found once, a slice at a time, so other interactions are answered meanwhile.
+      await (await import('../analysis/disagreements.js')).disagreementsReady(deps);
+      return compare(deps, topic);
+    }
     case 'who':
       return (await import('./who.js')).who(deps, cleanInput(input.text, 'a name', true));
     case 'timeline':

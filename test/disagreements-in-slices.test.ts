@@ -1,0 +1,42 @@
+/**
+ * The first /compare or digest of a corpus finds its differences once; on a large corpus that is seconds of work.
+ * `disagreementsReady` does it a slice at a time, letting the event loop run between slices (an acknowledgement due
+ * meanwhile is sent), and finds exactly what the one-go `disagreementsOf` finds.
+ */
+import { describe, expect, it } from 'vitest';
+import { disagreementsOf, disagreementsReady, type Finding } from '../src/analysis/disagreements.js';
+import { makeDeps, SEEDS } from './digest-fixtures.js';
+
+const shape = (fs: Finding[]) => fs.map((f) => ({ kind: f.kind, topic: f.topic, note: !!f.note, sides: f.sides.map((s) => [s.text, s.sentences.map((x) => x.id)]) }));
+
+describe('disagreements found in slices', () => {
+  it('yields to the event loop between slices and finds what one go finds', async () => {
+    const whole = shape(disagreementsOf(await makeDeps(SEEDS)));
+    expect(whole.length).toBeGreaterThan(3);
+
+    const deps = await makeDeps(SEEDS);
+    let turns = 0;
+    let on = true;
+    const tick = () => {
+      turns++;
+      if (on) setImmediate(tick);
+    };
+    setImmediate(tick);
+    // A zero budget yields at every step: other work runs between them.
+    const sliced = await disagreementsReady(deps, 0);
+    on = false;
+    expect(turns).toBeGreaterThan(10);
+    expect(shape(sliced)).toEqual(whole);
+    // Done once: the one-go call and later calls read the same findings.
+    expect(disagreementsOf(deps)).toBe(sliced);
+    expect(await disagreementsReady(deps)).toBe(sliced);
+  });
+
+  it('calls made while it runs share one computation', async () => {
+    const deps = await makeDeps(SEEDS);
+    const a = disagreementsReady(deps, 0);
+    const b = disagreementsReady(deps, 0);
+    expect(b).toBe(a);
+    expect(await b).toBe(await a);
+  });
+});
