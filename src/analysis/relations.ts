@@ -88,13 +88,24 @@ export function expandQuery(source: Relations | { relations: Relations }, lemmas
         if (!antonyms.some((a) => a.from === q && a.lemma === lemma)) antonyms.push({ lemma, from: q, relation, weight: 0, main, stands: false, keys: keysOf(lemma) });
         continue;
       }
-      const weight = RELATION_WEIGHTS[relation] * (main ? 1 : RARE_SENSE);
+      // "quake" for "earthquake", "sub" for "submarine": a synonym in the word's main sense that is the word cut short
+      // (or that the word cuts short) is the same word, as an abbreviation is — not a near word of it.
+      const weight = relation === 'synonym' && main && clipped(q, lemma) ? 1 : RELATION_WEIGHTS[relation] * (main ? 1 : RARE_SENSE);
       const stands = main && STANDS_FOR.includes(relation);
       if ((best.get(lemma)?.weight ?? 0) < weight) best.set(lemma, { lemma, from: q, relation, weight, main, stands, keys: keysOf(lemma) });
     }
     terms.push(...[...best.values()].sort((a, b) => b.weight - a.weight).slice(0, PER_LEMMA));
   }
   return { terms, antonyms };
+}
+
+/** Shortest clipping read as the word itself ("sub" for "submarine"). */
+const MIN_CLIPPING = 3;
+
+/** One word is the other cut short at its start or its end ("quake" of "earthquake", "lab" of "laboratory"). */
+function clipped(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.length >= MIN_CLIPPING && short !== long && /^[a-z]+$/.test(long) && (long.startsWith(short) || long.endsWith(short));
 }
 
 /** Corpus lemma → search keys of its forms, over titles and paragraphs (what the search index reads). */
