@@ -38,7 +38,7 @@ import {
   QUALIFIERS,
   alternation,
 } from '../language/lexicon/index.js';
-import { CLAUSE_MARKS, CLAUSE_OPENERS, SETTING_NOUNS, FREQUENCY_QUESTION_RE, FREQUENCY_UNITS, INFINITIVE_OBJECT_STARTS, MEASURE_OF_RE, PLACE_KIND_NOUNS, PURPOSE_CLAUSE_BREAKS, SET_OFF_PARTICIPLES } from '../language/lexicon/slot-ties.js';
+import { CLAUSE_MARKS, CLAUSE_OPENERS, COUNTRY_HEADS, SETTING_NOUNS, FREQUENCY_QUESTION_RE, FREQUENCY_UNITS, INFINITIVE_OBJECT_STARTS, MEASURE_OF_RE, PLACE_KIND_NOUNS, PURPOSE_CLAUSE_BREAKS, SET_OFF_PARTICIPLES } from '../language/lexicon/slot-ties.js';
 import { DURATION_DAYS, MEASURE_OBJECT_VERBS, MEASURE_VERBS } from '../language/lexicon/units.js';
 import { COPULAS } from '../language/lexicon/states.js';
 import { COMPANY_SUFFIXES } from '../language/lexicon/organisations.js';
@@ -1082,8 +1082,8 @@ const DEADLINE_BEFORE_RE = /\b(?:by|until|till|before|no later than)\s+$/i;
 const COMPANY_TAIL_RE = new RegExp(`^(?:['’]s)?,?\\s+(?:${COMPANY_SUFFIXES.map((x) => x.replace(/\./g, '\\.')).join('|')})\\b\\.?`);
 /** A legal form alone is no company's name ("Corp" read off "McDonald’s Corp."). */
 const SUFFIX_ONLY: ReadonlySet<string> = new Set(COMPANY_SUFFIXES.map((x) => fold(x)));
-/** What stands between two names of a list as written: a comma, "and", "or", "&", "as well as". */
-const LIST_GAP_RE = /^\s*(?:,\s*(?:(?:and|or|as well as)\s+)?|(?:and|or|&|as well as)\s+)$/i;
+/** What stands between two names of a list as written: a comma, "and", "or", "&", "as well as" — and the article a name takes ("Spain, the UK and the Netherlands"). */
+const LIST_GAP_RE = /^\s*(?:,\s*(?:(?:and|or|as well as)\s+)?|(?:and|or|&|as well as)\s+)(?:the\s+)?$/i;
 
 /** A noun, then a cue that its members follow ("ports such as", "companies, including", "airlines like"). */
 const MEMBERS_AFTER_RE = new RegExp(`([\\p{L}-]+)\\s*,?\\s+(?:${alternation([...PART_CUES.filter((c) => c !== 'among' && c !== 'of which' && c !== 'of whom'), 'like', 'notably'])})\\s+$`, 'iu');
@@ -1128,8 +1128,10 @@ function nameFillers(slot: SlotContext): Filler[] {
         // "which companies …": names of the kind listed in the sentence that says the noun ("A growing list of companies
         // … including United Airlines and McDonald's") are its members, tied to it or not.
         const listed = q.kind === 'list' && w.support.get(headEl!.id)?.sentence === s ? 0.7 : 0;
-        if (!link && !inName && !ofKind && !listed) continue;
-        fit *= Math.max(link, inName ? 1 : 0, ofKind, listed);
+        // "which countries …": a country is one, named so or not — as a country answers "what country" (placeFillers).
+        const country = q.kind === 'list' && x.e.kind === 'place' && COUNTRY_HEADS.has(q.head?.lemma ?? '') && lexTags(x.e.name).has('Country') ? 0.9 : 0;
+        if (!link && !inName && !ofKind && !listed && !country) continue;
+        fit *= Math.max(link, inName ? 1 : 0, ofKind, listed, country);
         // "which ohio senators": the name the question writes before its noun narrows it — one written with that name in
         // its title ("Ohio Senators Sherrod Brown") is one of them; one without it ("Senator Tom Carper from Delaware") may not be.
         if (narrowing.length) fit *= narrowing.some((t) => t.every((k) => titleTerms(x.m).has(k))) ? NARROWED_NAME : 1 / NARROWED_NAME;
@@ -1431,7 +1433,7 @@ function placeFillers(slot: SlotContext): Filler[] {
         // "which hospital": a name ending with it or described so; "what country": a country.
         const inName = terms(e.name).some((t) => (headEl.keys.get(t) ?? 0) >= 0.5);
         const link = linkedTo(m, headEl.keys);
-        const country = /^(?:country|nation|state)$/.test(headEl.term?.lemma ?? '') && lexTags(e.name).has('Country');
+        const country = COUNTRY_HEADS.has(headEl.term?.lemma ?? '') && lexTags(e.name).has('Country');
         // "which town": any place named may be one; "which hospital", "which school": a place is one only when its name or
         // the articles say so — a town is no hospital.
         const kindOfPlace = country || PLACE_KINDS.has(headEl.term?.lemma ?? '');
@@ -1447,7 +1449,7 @@ function placeFillers(slot: SlotContext): Filler[] {
     }
     // "the Panama-registered Ever Given" for "what country is it registered in": a name joined to the question's verb.
     out.push(...compoundFillers(s, elements, at(s)).map((f) => {
-      const country = /^(?:country|nation|state)$/.test(headEl?.term?.lemma ?? '') && lexTags(f.text).has('Country');
+      const country = COUNTRY_HEADS.has(headEl?.term?.lemma ?? '') && lexTags(f.text).has('Country');
       return { ...f, fit: f.fit * (headEl && !country ? 0.8 : 1) };
     }));
     for (const m of s.text.matchAll(IS_WHERE_RE)) {

@@ -29,6 +29,9 @@ export const ANY_PLACE_HEADS: ReadonlySet<string> = new Set([
   ...'place location country nation spot site part side direction destination continent neighbourhood neighborhood street road'.split(' '),
 ]);
 
+/** Head nouns a country's name fills by itself ("what country", "which nations"): a country is one, named so or not. */
+export const COUNTRY_HEADS: ReadonlySet<string> = new Set(['country', 'nation', 'state']);
+
 /** Units of time a frequency is written in ("every 30 minutes", "at 30 minute intervals"). */
 export const FREQUENCY_UNITS: readonly string[] = ['second', 'minute', 'hour', 'day', 'week', 'month', 'year'];
 
