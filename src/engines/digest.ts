@@ -54,6 +54,8 @@ export interface DigestOptions {
 const MAX_DEVELOPMENTS = 5;
 /** Term overlap (Jaccard) at which two sentences report the same development. */
 const SAME_DEVELOPMENT = 0.42;
+/** The most central quotable sentences clustered into developments (every one of them in a corpus of a few hundred articles). */
+const MAX_CLUSTERED = 4000;
 const MAX_FIGURES = 6;
 const MAX_TIMELINE = 4;
 /** How much of each side of a disagreement the digest shows. */
@@ -232,7 +234,10 @@ function clusters(ctx: Ctx): Cluster[] {
   const recencyRank = new Map(ctx.byRecency.map((a, i) => [a.id, i]));
   const cands = ctx.articles
     .flatMap((a) => a.sentences.filter(quotable).map((s) => ({ a, s, score: centrality(ctx, s) * (1 + 0.25 / (1 + (recencyRank.get(a.id) ?? 0))) })))
-    .sort((x, y) => y.score - x.score || x.a.id.localeCompare(y.a.id) || x.s.start - y.s.start);
+    .sort((x, y) => y.score - x.score || x.a.id.localeCompare(y.a.id) || x.s.start - y.s.start)
+    // A digest names a handful of developments: on a corpus of thousands of articles, the most central sentences
+    // (and the voices that repeat them) make them; the long tail of the rest only adds clusters of one.
+    .slice(0, MAX_CLUSTERED);
   const out: Cluster[] = [];
   // The clusters holding each term, in the order they were made: a sentence joins the first cluster it is close to,
   // and only clusters sharing enough of its terms can be (read from the postings of its rarest terms, not every cluster).
