@@ -169,6 +169,13 @@ function decideOn(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, r: Re
   const bound = q.bound
     .map((b) => ({ t: r.elements.find((e) => e.term === b.term), e: r.elements.find((e) => e.entityIds && e.label === b.entity.text) }))
     .filter((b): b is { t: Element; e: Element } => !!b.t && !!b.e);
+  // "the morning fire", where the fire is the story's setting (not required): the noun before it says which fire, and alone
+  // ("… and Wednesday morning") it says nothing of what is asked — it holds only in a sentence writing the head too.
+  for (const m of required) {
+    const h = m.role === 'topic' && !m.entityIds && m.term ? compoundHead(q, m.term) : undefined;
+    const head = h && r.elements.find((e) => e.setting && e.term === h && !required.includes(e));
+    if (head) bound.push({ t: m, e: head });
+  }
   const boundHolds = (w: Window) => bound.every(({ t, e }) => [...(w.holding.get(t.id) ?? [])].some((id) => w.holding.get(e.id)?.has(id)));
   let together = windows.filter((w) => required.every((e) => holds(w, e)) && boundHolds(w));
   if (q.kind === 'age') {

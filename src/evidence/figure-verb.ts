@@ -12,6 +12,7 @@ import { tagWords, type TaggedWord } from '../language/word-tags.js';
 import { AGENT_PREPOSITIONS, CLAUSE_OPENERS, FIGURE_VERB_ADVERBS, INSTRUMENT_PREPOSITIONS } from '../language/lexicon/slot-ties.js';
 import { SPEECH_VERBS } from '../language/lexicon/speech-verbs.js';
 import { QUALIFIERS } from '../language/lexicon/units.js';
+import { COPULAS } from '../language/lexicon/states.js';
 
 /** A bound verb as written, with its offset in the sentence, and the figure's part in it. */
 export interface FigureVerb {
@@ -19,6 +20,8 @@ export interface FigureVerb {
   start: number;
   /** The figure's noun is the verb's subject, its object, its agent (after "by") or its instrument (after its object and "with"). */
   role: 'subject' | 'object' | 'agent' | 'instrument';
+  /** A subject of a passive ("80 were destroyed", "12 people got rescued"): the act was done to the counted things. */
+  passive?: boolean;
 }
 
 const tagged = new Map<string, TaggedWord[]>();
@@ -30,6 +33,9 @@ function tagsOf(text: string): TaggedWord[] {
   }
   return t;
 }
+
+/** Forms of "be" (and "get") that make a participle after them passive ("were destroyed", "got knocked over"). */
+const PASSIVE_AUXILIARIES: ReadonlySet<string> = new Set([...COPULAS, 'get', 'gets', 'got', 'gotten', 'getting']);
 
 const SAYING: ReadonlySet<string> = new Set(SPEECH_VERBS.map((v) => v.lemma));
 const OPENERS: ReadonlySet<string> = new Set(CLAUSE_OPENERS.filter((w) => !w.includes(' ')));
@@ -65,14 +71,16 @@ export function figureVerbs(text: string, start: number, end: number): FigureVer
   let i = last + 1;
   while (i < t.length && adverb(t[i]!) && !/[,;:]/.test(text.slice(t[i - 1]!.end, t[i]!.start))) i++;
   let aux = false;
+  let be = false;
   while (i < t.length && functionVerb(t[i]!) && !/[,;:]/.test(text.slice(t[i - 1]!.end, t[i]!.start))) {
     aux = true;
+    if (PASSIVE_AUXILIARIES.has(fold(t[i]!.text))) be = true;
     i++;
     while (i < t.length && adverb(t[i]!)) i++;
   }
   const next = t[i];
   if (next && !/[,;:(]/.test(text.slice(t[i - 1]!.end, next.start))) {
-    if (contentVerb(next)) return [at(next, 'subject')];
+    if (contentVerb(next)) return [{ ...at(next, 'subject'), ...(be && !/ing$/i.test(next.text) ? { passive: true } : {}) }];
   }
   // A subject of a copula or an auxiliary alone ("Five people are on board"): bound to no content verb.
   if (aux) return [];

@@ -482,8 +482,12 @@ export function parseQuestion(deps: Pick<Deps, 'corpus' | 'index'>, question: st
   const roleAsked = (h: QuestionTerm | null) => (h && predicates.some((p) => p.cls === 'verb' && p.start > h.end && text.slice(h.end, p.start).trim() === '') ? null : h);
   if (!head && kind === 'person') {
     // "what's the name of the youngest boy", "the australian doctor's name", "who's the coach", "who was the first diver to …".
+    // "the name of the train conductor": a compound's last noun is who is named, the words before it say which one.
+    const named = nounAfter(/\bname of\b/i, true);
+    const first = nounAfter(/\bname of\b/i, false);
+    // "the name of the pilot's wife": a possessive in the run keeps its noun the head (whose wife the answer must say).
     head =
-      nounAfter(/\bname of\b/i, false) ??
+      (named && first && /['’]s\b/.test(text.slice(first.start, named.end)) ? first : named) ??
       roleAsked(nounAfter(/^\s*(?:and\s+)?who(?:['’]s|\s+is|\s+was|\s+are|\s+were)\s+(?=(?:the|a|an|their|his|her|its)\b)/i, false)) ??
       (() => {
         const m = /([\p{L}-]+)['’]s\s+(?:name|called)\b/iu.exec(text);

@@ -38,15 +38,17 @@ import {
   QUALIFIERS,
   alternation,
 } from '../language/lexicon/index.js';
-import { CLAUSE_MARKS, CLAUSE_OPENERS, COUNTRY_HEADS, SETTING_NOUNS, FREQUENCY_QUESTION_RE, FREQUENCY_UNITS, INFINITIVE_OBJECT_STARTS, MEASURE_OF_RE, PLACE_KIND_NOUNS, PURPOSE_CLAUSE_BREAKS, SET_OFF_PARTICIPLES } from '../language/lexicon/slot-ties.js';
+import { BECOMING_VERBS, CLAUSE_MARKS, CLAUSE_OPENERS, COUNTRY_HEADS, LENGTH_PREPOSITIONS, OFFSET_AFTER_WORDS, OFFSET_QUESTION_WORDS, SETTING_NOUNS, FREQUENCY_QUESTION_RE, FREQUENCY_UNITS, INFINITIVE_OBJECT_STARTS, MEASURE_OF_RE, PLACE_KIND_NOUNS, PURPOSE_CLAUSE_BREAKS, SET_OFF_PARTICIPLES } from '../language/lexicon/slot-ties.js';
 import { DURATION_DAYS, MEASURE_OBJECT_VERBS, MEASURE_VERBS } from '../language/lexicon/units.js';
 import { COPULAS } from '../language/lexicon/states.js';
 import { COMPANY_SUFFIXES } from '../language/lexicon/organisations.js';
 import { REQUEST_VERBS } from '../language/lexicon/clauses.js';
+import { NEGATED_VERB_LEADS, NEGATION_TURNS, VERB_NEGATORS } from '../language/lexicon/denials.js';
+import { SPEECH_VERBS, STATEMENT_HEARERS, STATEMENT_SETTINGS, speechForms } from '../language/lexicon/speech-verbs.js';
 import { PROSPECTIVE_VERBS } from '../language/tense.js';
 import { ORDINAL_WORDS } from '../language/lexicon/question-words.js';
 import { fold, lemma, stem, terms, words } from '../language/tokenize.js';
-import { isOccasionNoun, isPersonNoun as anySensePerson, isStateNoun, nounClass, partsOfSpeech } from '../language/wordnet.js';
+import { isCommunicationVerb, isOccasionNoun, isPersonNoun as anySensePerson, isStateNoun, nounClass, partsOfSpeech } from '../language/wordnet.js';
 import { lexTags } from '../language/word-tags.js';
 import type { Article, Sentence } from '../types.js';
 import type { ParsedQuestion } from './question.js';
@@ -72,6 +74,15 @@ export interface Filler {
   /** For a speaker named in an earlier sentence: the statement it speaks, which is where the question's words are. */
   of?: Sentence;
 }
+
+/** A span of time followed by a word that makes it an offset between two events ("13 days after"). */
+const OFFSET_AFTER_RE = new RegExp(`^\\s+(?:${alternation(OFFSET_AFTER_WORDS)})\\b`, 'i');
+/** "for nine days before …": a span after such a preposition is a length. */
+const LENGTH_BEFORE_RE = new RegExp(`\\b(?:${alternation(LENGTH_PREPOSITIONS)})\\s+$`, 'i');
+/** A question asking for the span between two events. */
+const OFFSET_QUESTION_RE = new RegExp(`\\b(?:${alternation(OFFSET_QUESTION_WORDS)})\\b`, 'i');
+/** How much an offset between events fits a "how long" question that asks none. */
+const OFFSET_FIT = 0.3;
 
 /** "citing <a name>", "citing (people familiar with …) sources": a report's source, not a reason (lexicon CITED_SOURCE_NOUNS). */
 const CITED_SOURCE_RE = new RegExp(`^citing\\s+(?:the\\s+|a\\s+|an\\s+)?(?:\\p{Lu}|(?:[\\p{Ll}-]+\\s+){0,2}(?:${alternation(CITED_SOURCE_NOUNS)})\\b)`, 'u');
@@ -243,6 +254,10 @@ export function fillersOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestio
           if (q.durationUnit && f.kind === 'duration' && f.unit && DURATION_DAYS[f.unit] && (f.valueHi ?? f.value) * DURATION_DAYS[f.unit]! < DURATION_DAYS[q.durationUnit]!) fit *= 0.5;
           // "how often": a span of time is how long, not how often — a frequency written as one says it (below).
           if (often && f.kind === 'duration') fit *= 0.5;
+          // "The visit comes 13 days after the fire": a span written before "after", "later", "ago" is the distance between two
+          // events, not how long the act asked lasted ("how long did he spend there") — unless the question asks such a
+          // distance ("how long after the fire …", "how long did it take …").
+          if (f.kind === 'duration' && OFFSET_AFTER_RE.test(s.text.slice(f.end)) && !LENGTH_BEFORE_RE.test(s.text.slice(0, f.start)) && !OFFSET_QUESTION_RE.test(q.text)) fit *= OFFSET_FIT;
           // "only 58 of the island's more than 70 sirens worked": the question's verb, written right after the whole of a
           // partitive, is done by the part — the part counts it (in the whole's noun), the whole does not.
           const pair = partitivePair(s.text, figuresIn(deps, s.id), f);
@@ -305,6 +320,8 @@ export function fillersOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestio
       const askedWords = standingKeys(elements, (e) => e.role === 'entity' || e.role === 'topic' || e.role === 'context');
       const verbs = q.predicates.filter((p) => p.cls === 'verb').map((p) => p.lemma);
       const askedAll = new Set([...askedWords, ...standingKeys(elements, (e) => e.role === 'predicate')]);
+      const askedVerbs = standingKeys(elements, (e) => e.role === 'predicate' && e.term?.cls === 'verb');
+      const askedSaying = q.predicates.some((p) => p.cls === 'verb' && (SAYING_LEMMAS.has(p.lemma) || isCommunicationVerb(p.lemma)));
       for (const s of w.sentences) {
         // "a letter asking him to testify": when the sentence holds the act asked about only as asked for or planned,
         // its dates are not when the act happened.
@@ -319,13 +336,19 @@ export function fillersOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestio
         }
         for (const m of dateMentionsIn(deps, s)) {
           if (m.tenure) continue;
+          // "… and can't yet return Wednesday": the question's verb negated in the date's clause — the day it did not happen.
+          // "…, the company said in a statement Wednesday": the day of the saying, not of what was said — unless saying is asked.
+          // Only a saying that ends its clause, after what was said: "Delta announced July 24 that its operations had
+          // returned to normal" dates the return as it reports it.
+          const saidOn = !askedSaying && SAID_ON_RE.test(s.text.slice(Math.max(0, m.index - 80), m.index)) && CLAUSE_END_RE.test(s.text.slice(m.index + m.text.length)) ? SAID_ON_FIT : 1;
+          if (negatedInClause(s.text, m.index, askedVerbs)) continue;
           // A date the question states ("on sunday") is no answer to it.
           if (q.dates.some((d) => d.weekday === m.weekday && d.month === m.month && d.day === m.day)) continue;
           const lead = /^(?:on|in|at|by|since|from|until|as of)\s+/i.exec(m.text)?.[0].length ?? 0;
           // "by when?": a date something must happen by ("schedule a hearing … by Wednesday"), asked for or not.
           const by = DEADLINE_LEAD_RE.test(m.text) || DEADLINE_BEFORE_RE.test(s.text.slice(0, m.index));
           const deadline = q.deadline ? (by ? 1 / unreal : 0.3) : 1;
-          push(s, m.index + lead, m.index + m.text.length, deadline * (m.kind === 'relative' ? 0.75 : 1) * unreal * at(s) * near(s, m.index) * heldElsewhere(s.text, m.index, askedWords) * possessiveDate(s.text, m.index + m.text.length, askedWords) * (m.kind === 'relative' ? subordinateDate(s.text, m.index, askedAll) : 1));
+          push(s, m.index + lead, m.index + m.text.length, saidOn * deadline * (m.kind === 'relative' ? 0.75 : 1) * unreal * at(s) * near(s, m.index) * heldElsewhere(s.text, m.index, askedWords) * possessiveDate(s.text, m.index + m.text.length, askedWords) * (m.kind === 'relative' ? subordinateDate(s.text, m.index, askedAll) : 1));
         }
         // "which was brought in this week": too vague for the timeline to place, but what the report says of when.
         for (const m of s.text.matchAll(VAGUE_WHEN_RE)) {
@@ -832,9 +855,13 @@ export interface AskedAct {
 const PAST_OBJECT_RE = /^\s+did\b/i;
 const PASSIVE_ASKED_RE = new RegExp(`\\b(?:${[...COPULAS, 'got', 'get', 'gets', 'getting'].join('|')})\\s+(?:\\p{L}+ly\\s+)?$`, 'iu');
 
+/** A verb of becoming right before a word ("got sick", "fell ill"): the adjective after it says an act. */
+const BECOMING_BEFORE_RE = new RegExp(`\\b(?:${alternation(BECOMING_VERBS)})\\s+$`, 'i');
+
 export function askedAct(q: ParsedQuestion, elements: readonly Element[]): AskedAct {
-  const verbs = elements.filter((e) => e.role === 'predicate' && e.term?.cls === 'verb' && !e.term.cue && !q.clauses.some((c) => c.verbs.includes(e.term!)));
-  const passive = verbs.some((e) => !/ing$/i.test(e.term!.text) && PASSIVE_ASKED_RE.test(q.text.slice(0, e.term!.start)));
+  const becoming = (e: Element) => e.term?.cls === 'adjective' && !e.term.picks && BECOMING_BEFORE_RE.test(q.text.slice(0, e.term.start));
+  const verbs = elements.filter((e) => e.role === 'predicate' && (e.term?.cls === 'verb' || becoming(e)) && !e.term!.cue && !q.clauses.some((c) => c.verbs.includes(e.term!)));
+  const passive = verbs.some((e) => e.term!.cls === 'verb' && !/ing$/i.test(e.term!.text) && PASSIVE_ASKED_RE.test(q.text.slice(0, e.term!.start)));
   return { verbs, actedOn: passive || (!!q.head && PAST_OBJECT_RE.test(q.text.slice(q.head.end))) };
 }
 
@@ -848,14 +875,15 @@ export function countsOtherAct(deps: Pick<Deps, 'corpus'>, s: Sentence, f: Figur
   if (!asked.verbs.length) return false;
   const whole = PART_RE.test(s.text.slice(Math.max(0, f.start - 25), f.start)) ? figuresIn(deps, s.id).filter((g) => g.kind === 'count' && g.end < f.start).at(-1) : undefined;
   const g = whole ?? f;
-  return otherVerb(s, g.start, Math.max(withNoun(s.text, g), g.end), asked);
+  // A bare number ("80 were completely destroyed") names nothing it counts: its passive verb says what was done to it.
+  return otherVerb(s, g.start, Math.max(withNoun(s.text, g), g.end), asked, g.kind === 'number');
 }
 
 /**
  * The figure at [start, end) of a sentence is bound to a content verb of its own (figure-verb.ts) that is not one of the
  * question's verbs nor related to one (a relation of RELATED_VERB weight or more), and the sentence states none of them.
  */
-function otherVerb(s: Sentence, start: number, end: number, act: AskedAct): boolean {
+function otherVerb(s: Sentence, start: number, end: number, act: AskedAct, bare = false): boolean {
   const asked = act.verbs;
   if (!asked.length) return false;
   const said = new Set(terms(s.text));
@@ -865,7 +893,9 @@ function otherVerb(s: Sentence, start: number, end: number, act: AskedAct): bool
   // ("covers nearly two-thirds of an acre", "spans 400 metres") states no act done to it.
   // What the counted things did themselves (their verb's subject, agent or instrument) answers a question of what was done
   // to them, as its outcome (AskedAct.actedOn).
-  const bound = figureVerbs(s.text, start, end).filter((v) => (v.role === 'object' ? MEASURE_OBJECT_VERBS.has(lemma(fold(v.text))) : !act.actedOn));
+  // A bare number the subject of a passive ("80 were completely destroyed") had another act done to it: no outcome of the
+  // act asked, as a count with its noun may be ("25 people were hospitalized" for "how many were injured").
+  const bound = figureVerbs(s.text, start, end).filter((v) => (v.role === 'object' ? MEASURE_OBJECT_VERBS.has(lemma(fold(v.text))) : !act.actedOn || (bare && v.passive)));
   if (!bound.length) return false;
   const related = (word: string) => {
     const keys = new Set([...terms(word), stem(lemma(fold(word)))]);
@@ -902,6 +932,39 @@ function heldElsewhere(text: string, at: number, asked: ReadonlySet<string>): nu
   const m = SET_OFF_DATE_RE.exec(before.endsWith(' ') ? before : `${before} `);
   if (!m || !asked.size) return 1;
   return terms(m[1]!).some((t) => asked.has(t)) ? 1 : 0.3;
+}
+
+/** A verb of saying, past its hearer or the setting of the statement, right before a date ("said in a statement Wednesday"). */
+const SAID_ON_RE = new RegExp(
+  `\\b(?:${alternation(speechForms({ roles: ['say', 'report', 'allege', 'deny'], forms: ['s', 'past'], ambiguous: false }))})(?:\\s+(?:${alternation(STATEMENT_HEARERS)}|the\\s+\\p{L}+))?(?:\\s+(?:in|at|during|on)\\s+(?:a|an|the|his|her|its|their)\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:${alternation(STATEMENT_SETTINGS)}))?\\s*,?\\s+(?:on\\s+)?$`,
+  'iu',
+);
+/** A clause's end right after a date (a mark, or the sentence's end). */
+const CLAUSE_END_RE = /^\s*(?:[.,;:!?"”)]|$)/;
+/** How much a date of the saying fits a question about what was said. */
+const SAID_ON_FIT = 0.3;
+const SAYING_LEMMAS: ReadonlySet<string> = new Set(SPEECH_VERBS.map((v) => v.lemma));
+
+/** A negator right before a verb ("not", "can't", "yet to", an adverb between). */
+const NEGATOR_BEFORE_RE = new RegExp(`(?:\\b(?:${alternation(VERB_NEGATORS)})|n['’]t)\\s+(?:\\p{L}+ly\\s+|(?:${alternation(NEGATED_VERB_LEADS)})\\s+)*$`, 'iu');
+const NEGATION_TURN_RE = new RegExp(`\\b(?:${alternation(NEGATION_TURNS)})\\b`, 'i');
+
+/**
+ * The date at `at` is in a clause that writes one of the question's verbs negated ("residents can't yet return Wednesday",
+ * "the school did not reopen on Monday"), with no "until" or "before" between the verb and the date ("could not return
+ * until Friday" says when they could).
+ */
+function negatedInClause(text: string, at: number, verbKeys: ReadonlySet<string>): boolean {
+  if (!verbKeys.size) return false;
+  const [from, to] = clauseAt(text, at);
+  for (const m of text.slice(from, to).matchAll(WORD_RE)) {
+    const pos = from + m.index!;
+    if (!terms(m[0]).some((k) => verbKeys.has(k))) continue;
+    if (!NEGATOR_BEFORE_RE.test(text.slice(Math.max(from, pos - 40), pos))) continue;
+    const between = pos < at ? text.slice(pos, at) : text.slice(at, pos);
+    if (!NEGATION_TURN_RE.test(between)) return true;
+  }
+  return false;
 }
 
 /** A clause opened inside a sentence ("… flights that started when the outage last week …"). */

@@ -291,6 +291,27 @@ function topSensesIn(lemma: string, files: ReadonlySet<number>, cache: Map<strin
   return out;
 }
 
+/** WordNet's lexicographer file of verbs of telling, asking, ordering, singing (verb.communication). */
+const COMMUNICATION_FILE = 32;
+const communicationCache = new Map<string, boolean>();
+
+/**
+ * Does a verb name a way of saying something in one of its two most frequent senses ("admit", "announce", "apologize",
+ * "confirm"; not "start" or "reopen")? The day such an act was done is the day of a statement. Looked up once, then remembered.
+ */
+export function isCommunicationVerb(lemma: string, opts: { dict?: string } = {}): boolean {
+  const key = lemma.toLowerCase();
+  if (!/^\p{Ll}[\p{Ll}'-]+$/u.test(key)) return false;
+  const hit = communicationCache.get(key);
+  if (hit !== undefined) return hit;
+  shared ??= new Dictionary(opts.dict ?? defaultDict());
+  const dict = shared;
+  const out = dict.offsets(key, 'verb').slice(0, 2).some((o) => dict.synset(o, 'verb').lexFile === COMMUNICATION_FILE);
+  if (communicationCache.size > 50_000) communicationCache.clear();
+  communicationCache.set(key, out);
+  return out;
+}
+
 const compoundCache = new Map<string, string[][]>();
 
 /**

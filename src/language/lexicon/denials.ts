@@ -57,3 +57,15 @@ export const NEGATION_CUES: readonly string[] = [
   'no', 'never', 'none', 'nobody', 'nothing', 'neither', 'nor', 'without', 'cannot',
   'yet to', 'unable to', 'impossible', 'failed to', 'fails to', 'ruled out', 'rules out', 'rule out', 'refused to', 'refuses to', 'declined to', 'doubt', 'doubts',
 ];
+
+/**
+ * Words that negate the verb right after them (an adverb may stand between: "can't yet return", "were not allowed to
+ * return", "has yet to reopen"); "n't" is read on any auxiliary. A date in such a clause is when the act did not happen.
+ */
+export const VERB_NEGATORS: readonly string[] = ['not', 'never', 'cannot', 'no longer', 'yet to', 'unable to', 'failed to'];
+
+/** Words that may stand between a negator and its verb ("can't yet return", "were not allowed to return"). */
+export const NEGATED_VERB_LEADS: readonly string[] = ['yet', 'even', 'be', 'been', 'allowed to', 'able to', 'permitted to'];
+
+/** Words that turn a negated verb's date into when the act did happen ("could not return until Friday"). */
+export const NEGATION_TURNS: readonly string[] = ['until', 'till', 'before'];

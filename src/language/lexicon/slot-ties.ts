@@ -82,3 +82,27 @@ export const SETTING_NOUNS: readonly string[] = [
   'morning', 'afternoon', 'evening', 'night', 'day', 'week', 'month', 'year', 'time', 'hour', 'minute',
   'statement', 'interview', 'conference', 'briefing', 'post', 'tweet', 'letter', 'email', 'report', 'filing', 'release',
 ];
+
+/**
+ * Words right after a span of time that make it the distance between two events ("13 days after the fire", "two hours
+ * later", "a week ago"): it says when something happened, not how long anything lasted.
+ */
+export const OFFSET_AFTER_WORDS: readonly string[] = ['after', 'afterwards', 'later', 'before', 'earlier', 'ago', 'since'];
+
+/** Prepositions before a span of time that make it a length whatever follows ("searched for nine days before the wreck was found"). */
+export const LENGTH_PREPOSITIONS: readonly string[] = ['for'];
+
+/**
+ * Words of a "how long" question that ask for such a distance ("how long after the fire …", "how long into the dive …",
+ * "… before anyone reached them", "how long did it take …"): an offset answers those.
+ */
+export const OFFSET_QUESTION_WORDS: readonly string[] = ['after', 'afterwards', 'later', 'before', 'b4', 'earlier', 'ago', 'since', 'into', 'until', 'till', 'take', 'takes', 'took', 'taking', 'taken'];
+
+/**
+ * Verbs of becoming: with an adjective after them they say an act, a change of state ("got sick", "fell ill", "went
+ * missing", "became homeless"), which a count asks of the things counted as a verb would.
+ */
+export const BECOMING_VERBS: readonly string[] = [
+  'get', 'gets', 'got', 'gotten', 'getting', 'become', 'becomes', 'became', 'becoming', 'fall', 'falls', 'fell', 'fallen', 'falling',
+  'go', 'goes', 'went', 'gone', 'going', 'turn', 'turns', 'turned', 'turning',
+];

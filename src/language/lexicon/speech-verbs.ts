@@ -129,3 +129,12 @@ export const ANSWER_VERBS: readonly string[] = speechForms({ lemmas: ['say', 're
  */
 export const SPEECH_VERB_PATTERN: string = alternation([...speechForms({ roles: ['say', 'allege', 'deny', 'report'], forms: ['s', 'past'] }), 'say', 'state', 'stating', 'recalling']);
 export const SPEECH_RE: RegExp = new RegExp(`\\b(?:${SPEECH_VERB_PATTERN})\\b`, 'i');
+
+/** Whom a statement is made to, written right after the verb of saying ("told reporters Tuesday"); "the <noun>" too. */
+export const STATEMENT_HEARERS: readonly string[] = ['reporters', 'lawmakers', 'journalists', 'him', 'her', 'them', 'us'];
+
+/**
+ * Where a statement was made, written between a verb of saying and the day it was said ("said in a statement Wednesday",
+ * "told reporters at a news conference on Friday"): the day dates the saying.
+ */
+export const STATEMENT_SETTINGS: readonly string[] = ['statement', 'interview', 'release', 'post', 'letter', 'briefing', 'conference', 'hearing', 'meeting', 'email', 'video', 'speech', 'update', 'filing'];
