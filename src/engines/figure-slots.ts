@@ -10,7 +10,7 @@ import { keyOf, type Entity } from '../index/entities.js';
 import { lemma, stem, terms } from '../language/tokenize.js';
 import {
   COMPASS_POINTS, COUNT_QUESTION_VERBS, DETERMINERS, DIMENSION_ADJECTIVES, DIMENSION_NAMES, DURATION_QUESTION_CUES, FIGURE_QUESTION_NOISE, HOW_MEASURES,
-  MEASURE_ANCHORS, MEASURE_KINDS, MEASURE_UNITS, MEASURING_VERBS, QUALIFIERS, STOPWORDS, THIRD_PERSON_PRONOUNS, alternation,
+  MEASURE_ANCHORS, MEASURE_KINDS, MEASURE_UNITS, MEASURING_VERBS, QUALIFIERS, SCALE_LABELS, STOPWORDS, THIRD_PERSON_PRONOUNS, alternation,
 } from '../language/lexicon/index.js';
 import type { Answer, Article, Sentence } from '../types.js';
 import { createCiter } from './cite.js';
@@ -314,8 +314,16 @@ export function comparableFigures(text: string, sentence: Sentence, articleId: s
       out.push({ ...legacy(r, `${r.kind}:${of ?? ''}`, noun, sentence, articleId, { value: b.value, lo: b.lo, hi: b.hi }), display });
     }
   }
+  // A plain number on a named scale ("magnitude 5.4", "level 4") is a value of that scale, keyed by its noun.
+  for (const m of text.matchAll(SCALE_VALUE_RE)) {
+    const value = Number(m[2]);
+    out.push({ key: `scale:${stem(m[1]!.toLowerCase())}`, label: m[1]!.toLowerCase(), value, display: m[2]!, lo: value, hi: value, noun: m[1]!.toLowerCase(), whenText: null, when: null, who: null, articleId, sentence });
+  }
   return out;
 }
+
+/** A scale's noun and the plain number after it ("magnitude 5.4"), not a count or a measure ("level 4 metres"). */
+const SCALE_VALUE_RE = new RegExp(`\\b(${alternation(SCALE_LABELS)})\\s+(\\d+(?:\\.\\d+)?)\\b(?![.,]\\d|\\s*(?:%|per\\s*cent|${alternation(UNIT_FORMS)})\\b)`, 'gi');
 
 /** The place or thing a distance is measured from or a measure belongs to: "… from the Titanic's bow" → "titanic bow". */
 function anchorAfter(after: string): string | null {

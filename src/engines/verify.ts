@@ -19,7 +19,7 @@ import {
 import { compoundParts, fold, lemma, scheduleAsWill, stem, terms, verbForms, words } from '../language/tokenize.js';
 import { lexTags, tagWords } from '../language/word-tags.js';
 import { inDictionary, partsOfSpeech } from '../language/wordnet.js';
-import { PREPOSITION_PARTICIPLES, SUBJECT_QUANTIFIERS } from '../language/lexicon/clauses.js';
+import { PREPOSITION_PARTICIPLES, QUALIFYING_PREPOSITIONS, SUBJECT_QUANTIFIERS } from '../language/lexicon/clauses.js';
 import type { Answer, AnswerBlock, Article, Sentence } from '../types.js';
 import { keyOf, type Entity, type EntityMention } from '../index/entities.js';
 import { verbPhrases } from '../language/tense.js';
@@ -1041,6 +1041,17 @@ function subjectList(claim: string): string[] | null {
   return items.map((x) => `${x} ${rest}`);
 }
 
+/**
+ * A name in a claim's subject after a qualifying preposition ("Army doctors from Tolsk", "Residents of Pellin"): it
+ * tells which of the subject's things the claim is about. Not the subject's first word (a name of its own), nor a
+ * name whose possessive opens another noun ("58 of Maui's sirens": what is counted is the sirens).
+ */
+function qualifiesSubject(subject: string, name: string): boolean {
+  if (!subject) return false;
+  const m = new RegExp(`\\b(\\p{L}+)\\s+(?:the\\s+)?${escapeRe(name)}\\b(?!['’]s?\\b)`, 'iu').exec(subject);
+  return !!m && m.index > 0 && QUALIFYING_PREPOSITIONS.has(m[1]!.toLowerCase());
+}
+
 /** Judge one claim against the articles, citing through the shared citer. */
 function assess(deps: Deps, claim: string, citer: Citer): Assessment {
   const searched = `${deps.corpus.articles.length} article${deps.corpus.articles.length === 1 ? '' : 's'}`;
@@ -1069,6 +1080,10 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
   const names = properNames(nameSource)
     .map((n) => ({ name: n, terms: terms(n), speaker: new RegExp(`${escapeRe(n)}\\s+(?:has\\s+|had\\s+)?(?:${CLAIM_SPEECH})\\b`, 'i').test(claim), required: !new RegExp(`\\b(?:to|in|into|near|around|from|at|off|across|inside|within|outside|for|of)\\s+(?:the\\s+)?${escapeRe(n)}`, 'i').test(claim) }))
     .filter((n) => n.terms.length);
+  // A name after "from" or "of" in the claim's subject ("Army doctors from Tolsk treated …") says which doctors: it
+  // must be said where the rest is (the sentence or the adjacent ones), not only somewhere in the article.
+  const claimSubject = subjectOf(nameSource);
+  const qualifying = new Set(names.filter((n) => !n.speaker && !n.required && qualifiesSubject(claimSubject, n.name)).map((n) => n.name));
   // "trump said …" typed in lower case: the words before a speech verb at the start are the speaker all the same.
   if (!names.some((n) => n.speaker)) {
     const m = SPEAKER_RE.exec(nameSource);
@@ -1267,6 +1282,7 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
         // Nobody named as speaker here (a quote's second sentence): the speaker may be named just before or after.
         (!speakersHere.length && present(n, true));
       if (names.some((n) => known(n) && n.required && !n.speaker && !present(n, true))) continue;
+      if (names.some((n) => known(n) && qualifying.has(n.name) && !present(n, false))) continue;
       const wrongSpeaker = names.find((n) => known(n) && n.speaker && !saidBy(n));
       if (wrongSpeaker) {
         // Everything but who said it: worth telling the user who did ("the articles attribute it to X").

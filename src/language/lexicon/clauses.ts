@@ -46,3 +46,9 @@ export const AGENT_PREPOSITIONS: ReadonlySet<string> = new Set(['by']);
 export const SUBORDINATORS: ReadonlySet<string> = new Set(
   'when whenever after before while until till since once because if unless though although whereas as where'.split(' '),
 );
+
+/**
+ * Prepositions that tie a name to the noun before it as where it comes from or whose it is ("doctors from Tolsk",
+ * "residents of Pellin"): in a claim's subject, such a name says which of the things the subject is, not where it happened.
+ */
+export const QUALIFYING_PREPOSITIONS: ReadonlySet<string> = new Set(['from', 'of']);

@@ -249,3 +249,9 @@ export const REVISION_VERBS: readonly string[] = list('thought reported estimate
 
 /** Country words before a counted noun that do not change what is counted ("U.S. troops" are troops). */
 export const COUNT_COUNTRY_MODIFIERS: ReadonlySet<string> = new Set(list('u.s. us american'));
+
+/**
+ * Nouns that name a value on a scale by the plain number after them ("a magnitude 5.4 tremor", "a level 4 alert", "a
+ * category 3 storm"): the number is what the noun measures, so another number after the same noun is another value.
+ */
+export const SCALE_LABELS: readonly string[] = list('magnitude level category grade stage phase class force');
