@@ -7,7 +7,7 @@
 import { COUNT_PHRASE_STOPS, MONTH_PATTERN, NON_COUNT_KINDS, QUALIFIER_RANGES, SUBJECT_PRONOUNS, alternation, speechForms } from '../language/lexicon/index.js';
 import { readFigures } from './figures.js';
 import { STOPWORDS, terms } from '../language/tokenize.js';
-import type { Corpus, Sentence } from '../types.js';
+import type { Article, Corpus, Sentence } from '../types.js';
 import { attributionOf, type Figure } from './digest-figures.js';
 import { sharedString } from './persist.js';
 
@@ -86,21 +86,24 @@ export function singleCount(sentence: Sentence, verbAt: number, articleId: strin
  * Not cached here: src/analysis builds them once per corpus version.
  */
 export function plainCounts(corpus: Corpus, known: { get(sentenceId: string): Figure[] | undefined }): Figure[] {
+  return corpus.articles.flatMap((a) => plainCountsIn(a, known));
+}
+
+/** One article's plain counts (`plainCounts`), so a caller working in slices can read them an article at a time. */
+export function plainCountsIn(a: Article, known: { get(sentenceId: string): Figure[] | undefined }): Figure[] {
   const out: Figure[] = [];
-  for (const a of corpus.articles) {
-    for (const s of a.sentences) {
-      const lex = known.get(s.id) ?? [];
-      for (const c of countsIn(s.text, s, a.id)) {
-        if (lex.some((f) => f.value === c.value || f.display.includes(c.display))) continue;
-        // In place (a spread's copy takes more memory), with the strings shared (46 -> ? MB at 10,000 articles).
-        c.who = sourceOfSentence(s.text);
-        c.key = sharedString(c.key);
-        c.label = sharedString(c.label);
-        c.noun = sharedString(c.noun);
-        c.display = sharedString(c.display);
-        if (c.who) c.who = sharedString(c.who);
-        out.push(c);
-      }
+  for (const s of a.sentences) {
+    const lex = known.get(s.id) ?? [];
+    for (const c of countsIn(s.text, s, a.id)) {
+      if (lex.some((f) => f.value === c.value || f.display.includes(c.display))) continue;
+      // In place (a spread's copy takes more memory), with the strings shared (46 -> ? MB at 10,000 articles).
+      c.who = sourceOfSentence(s.text);
+      c.key = sharedString(c.key);
+      c.label = sharedString(c.label);
+      c.noun = sharedString(c.noun);
+      c.display = sharedString(c.display);
+      if (c.who) c.who = sharedString(c.who);
+      out.push(c);
     }
   }
   return out;

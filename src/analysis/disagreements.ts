@@ -19,6 +19,7 @@ import { canonical } from '../language/synonyms.js';
 import { terms } from '../language/tokenize.js';
 import type { Article, Sentence } from '../types.js';
 import type { Figure } from './digest-figures.js';
+import { plainCountsIn } from './claim-figures.js';
 import { analysisOf } from './index.js';
 import { denialOf, hedgeOf, isNonConfirmation, isReport, reportedHedgeOf } from './stance.js';
 import { differentTimes, figureGroup, presentsChange, risingBound, sameQuantity } from './figure-relations.js';
@@ -216,7 +217,11 @@ function* figureDifferences(ctx: Ctx): Steps<Finding[]> {
   // injuries"): keyed by the noun they count, so any corpus's quantities compare.
   // A unit is not a thing counted ("600 kilometres southeast", "150 mph", "a dozen"): measures come keyed by what they
   // measure from the figure rules above.
-  all.push(...analysisOf(ctx.deps).plainCounts.filter((f) => !measuresNotCounts(f)));
+  // Read an article at a time (as the analysis's `plainCounts` reads them all), so the slices stay short.
+  for (const a of ctx.deps.corpus.articles) {
+    yield;
+    all.push(...plainCountsIn(a, known).filter((f) => !measuresNotCounts(f)));
+  }
   // And the counts the digest's key figures read that neither gives (numbers in words: "a pilot and four passengers"), so
   // a count the digest states is one the disagreements see.
   const have = new Set(all.map((f) => `${f.sentence.id}|${f.value}`));

@@ -742,7 +742,8 @@ function createAnalysis(corpus: Corpus, slot: AnalysisSlot | undefined, log: Log
       return persisted('references', (j: Reference[]) => checked(j, entities, ['sentenceId'], ['entity']), () => buildReferences(corpus, entities));
     },
     get plainCounts() {
-      // Not kept (23 MB at 10,000 articles): its one reader, the disagreements, is kept per corpus.
+      // Not kept (23 MB at 10,000 articles). The disagreements (kept per corpus) read the same counts an article at a
+      // time (`plainCountsIn`), between slices.
       return plainCounts(corpus, this.figures);
     },
     get groups() {
