@@ -316,6 +316,9 @@ export function comparableFigures(text: string, sentence: Sentence, articleId: s
   }
   // A plain number on a named scale ("magnitude 5.4", "level 4") is a value of that scale, keyed by its noun.
   for (const m of text.matchAll(SCALE_VALUE_RE)) {
+    // A capitalised label after a capitalised word is part of a name ("Air Force One", "Champions League 2"), no scale.
+    const before = /(\p{Lu}[\p{L}'’.-]*)\s+$/u.exec(text.slice(Math.max(0, m.index! - 40), m.index))?.[1];
+    if (/^\p{Lu}/u.test(m[1]!) && before && !STOPWORDS.has(before.toLowerCase())) continue;
     const value = Number(m[2]);
     out.push({ key: `scale:${stem(m[1]!.toLowerCase())}`, label: m[1]!.toLowerCase(), value, display: m[2]!, lo: value, hi: value, noun: m[1]!.toLowerCase(), whenText: null, when: null, who: null, articleId, sentence });
   }
