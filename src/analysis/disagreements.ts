@@ -24,6 +24,7 @@ import { analysisOf } from './index.js';
 import { denialOf, hedgeOf, isNonConfirmation, isReport, reportedHedgeOf } from './stance.js';
 import { differentTimes, figureGroup, presentsChange, risingBound, sameQuantity } from './figure-relations.js';
 import { articleLabel, clip, distinctiveQuery, sentenceTerms } from './corpus-text.js';
+import { finish, slicer, type Steps } from '../scale/slices.js';
 
 /** What the detector reads: the corpus (with its analysis) and the search index built from it. */
 export type DisagreementDeps = Parameters<typeof analysisOf>[0] & Pick<Deps, 'index'>;
@@ -65,8 +66,6 @@ const pending = new WeakMap<object, Promise<Finding[]>>();
  * The work of finding them, as steps: it yields between steps (an article read, a figure compared with its kind, a
  * denial's search), so a caller can let the event loop answer others meanwhile (`disagreementsReady`).
  */
-type Steps<T> = Generator<void, T, void>;
-
 function* findingsOf(deps: DisagreementDeps): Steps<Finding[]> {
   // Pinned: the watcher may swap the corpus between steps; the findings are those of the corpus they began on.
   const pinned: DisagreementDeps = { ...deps };
@@ -82,14 +81,9 @@ function* findingsOf(deps: DisagreementDeps): Steps<Finding[]> {
 export function disagreementsOf(deps: DisagreementDeps): Finding[] {
   const hit = cache.get(deps.corpus);
   if (hit) return hit;
-  const steps = findingsOf(deps);
-  for (;;) {
-    const r = steps.next();
-    if (r.done) {
-      cache.set(deps.corpus, r.value);
-      return r.value;
-    }
-  }
+  const found = finish(findingsOf(deps));
+  cache.set(deps.corpus, found);
+  return found;
 }
 
 /**
@@ -104,19 +98,9 @@ export function disagreementsReady(deps: DisagreementDeps, turnMs = 10): Promise
   const running = pending.get(corpus);
   if (running) return running;
   const work = (async () => {
-    const steps = findingsOf(deps);
-    let t0 = performance.now();
-    for (;;) {
-      const r = steps.next();
-      if (r.done) {
-        if (!cache.has(corpus)) cache.set(corpus, r.value);
-        return cache.get(corpus)!;
-      }
-      if (performance.now() - t0 >= turnMs) {
-        await new Promise<void>((resolve) => setImmediate(resolve));
-        t0 = performance.now();
-      }
-    }
+    const found = await slicer(turnMs).run(findingsOf(deps));
+    if (!cache.has(corpus)) cache.set(corpus, found);
+    return cache.get(corpus)!;
   })();
   pending.set(corpus, work);
   work.then(() => pending.delete(corpus), () => pending.delete(corpus));
@@ -241,22 +225,27 @@ function* figureDifferences(ctx: Ctx): Steps<Finding[]> {
   // Only figures of one kind can be about the same quantity: compare within each kind, and bound the
   // work per kind so a corpus of thousands of articles stays interactive.
   const byGroup = new Map<string, number[]>();
-  all.forEach((f, i) => {
+  // Each figure's voice and whether it is given as a change, once: the pairs below are quadratic in a kind's figures.
+  const voices: string[] = [];
+  const changes: boolean[] = [];
+  const traits: ReturnType<typeof traitsOf>[] = [];
+  for (const [i, f] of all.entries()) {
+    if (i % 500 === 499) yield;
     const g = figureGroup(f);
     const list = byGroup.get(g) ?? [];
     if (list.length < 800) list.push(i);
     byGroup.set(g, list);
-  });
+    voices.push(voice(f));
+    changes.push(presentsChange(f));
+    traits.push(traitsOf(f));
+  }
   const parent = all.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
   const linked = new Set<number>();
-  // Each figure's voice and whether it is given as a change, once: the pairs below are quadratic in a kind's figures.
-  const voices = all.map(voice);
-  const changes = all.map(presentsChange);
-  const traits = all.map(traitsOf);
   for (const idx of byGroup.values()) for (let x = 0; x < idx.length; x++) {
     yield;
     for (let y = x + 1; y < idx.length; y++) {
+      if ((y - x) % 200 === 0) yield;
       const i = idx[x]!;
       const j = idx[y]!;
       const a = all[i]!;

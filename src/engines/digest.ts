@@ -15,7 +15,7 @@ import { isStoreUnavailableError } from '../store/index.js';
 import { timeChartSvg, type Bucket, type TimeChartSpec } from '../chart/svg.js';
 import { svgToPng, writePng } from '../chart/png.js';
 import { citationMeta, createCiter, type Citer } from './cite.js';
-import { timeline } from './timeline.js';
+import { latestDatedEvents, type DatedEvent } from './timeline.js';
 import { conflicts, decodeEntities, isTallyVerb, narrowerThan, sameAction, sameThing, verbStem, type CountedFigure, type Figure } from '../analysis/digest-figures.js';
 
 import { differentTimes, presentsChange } from '../analysis/figure-relations.js';
@@ -30,6 +30,7 @@ import { analysisOf } from '../analysis/index.js';
 import type { FigureFact } from '../analysis/figures.js';
 import { datePhrase, figureTimes, type FigureTimes } from '../evidence/figure-time.js';
 import type { LlmPassage } from '../llm/types.js';
+import { slicer, type Steps } from '../scale/slices.js';
 
 /** What the scheduler records after posting a digest to a channel (read here for "new since"). */
 export interface ChannelDigestRecord {
@@ -49,6 +50,8 @@ export interface DigestOptions {
   since?: number | Date;
   /** Where to write the chart PNG; default `<DATA_DIR>/charts`; null = no chart. */
   chartDir?: string | null;
+  /** Work done before the event loop gets a turn (ms); 0 yields after every step. Default 10. */
+  turnMs?: number;
 }
 
 const MAX_DEVELOPMENTS = 5;
@@ -57,6 +60,12 @@ const SAME_DEVELOPMENT = 0.42;
 /** The most central quotable sentences clustered into developments (every one of them in a corpus of a few hundred articles). */
 const MAX_CLUSTERED = 4000;
 const MAX_FIGURES = 6;
+/** Readings of one quantity a key-figure line shows; citations per reading; sources named per reading. */
+const MAX_READINGS = 8;
+const MAX_CITES_PER_READING = 3;
+const MAX_WHOS_PER_READING = 3;
+/** Figures of a key-figure line read between turns of the event loop (a line of a large corpus has thousands). */
+const STEP_FIGURES = 500;
 const MAX_TIMELINE = 4;
 /** How much of each side of a disagreement the digest shows. */
 const SIDE_CHARS = 110;
@@ -146,7 +155,8 @@ function sourceName(a: Article): string {
   return `“${words.slice(0, 6).join(' ')}${words.length > 6 ? '…' : ''}”`;
 }
 
-function makeCtx(deps: Deps): Ctx {
+/** The corpus as the digest reads it, a step an article (the terms of every sentence). */
+function* ctxSteps(deps: Deps): Steps<Ctx> {
   const articles = deps.corpus.articles;
   const byRecency = [...articles].sort((a, b) => {
     if (a.date && b.date) return b.date.localeCompare(a.date) || b.addedAt - a.addedAt;
@@ -166,6 +176,7 @@ function makeCtx(deps: Deps): Ctx {
       for (const w of t) set.add(w);
     }
     voiceTerms.set(g, set);
+    yield;
   }
   const voiceFreq = new Map<string, number>();
   for (const set of voiceTerms.values()) for (const w of set) voiceFreq.set(w, (voiceFreq.get(w) ?? 0) + 1);
@@ -230,10 +241,14 @@ interface Cluster {
 }
 
 /** Cluster central sentences across articles; near-duplicate articles count as one voice. */
-function clusters(ctx: Ctx): Cluster[] {
+function* clusterSteps(ctx: Ctx): Steps<Cluster[]> {
   const recencyRank = new Map(ctx.byRecency.map((a, i) => [a.id, i]));
-  const cands = ctx.articles
-    .flatMap((a) => a.sentences.filter(quotable).map((s) => ({ a, s, score: centrality(ctx, s) * (1 + 0.25 / (1 + (recencyRank.get(a.id) ?? 0))) })))
+  const scored: { a: Article; s: Sentence; score: number }[] = [];
+  for (const a of ctx.articles) {
+    for (const s of a.sentences) if (quotable(s)) scored.push({ a, s, score: centrality(ctx, s) * (1 + 0.25 / (1 + (recencyRank.get(a.id) ?? 0))) });
+    yield;
+  }
+  const cands = scored
     .sort((x, y) => y.score - x.score || x.a.id.localeCompare(y.a.id) || x.s.start - y.s.start)
     // A digest names a handful of developments: on a corpus of thousands of articles, the most central sentences
     // (and the voices that repeat them) make them; the long tail of the rest only adds clusters of one.
@@ -243,6 +258,7 @@ function clusters(ctx: Ctx): Cluster[] {
   // and only clusters sharing enough of its terms can be (read from the postings of its rarest terms, not every cluster).
   const holding = new Map<string, number[]>();
   for (const { a, s, score } of cands) {
+    yield;
     const t = ctx.termsOf.get(s.id)!;
     if (t.size < 4) continue;
     const voice = ctx.group.get(a.id) ?? a.id;
@@ -370,7 +386,7 @@ interface FigureGroup {
   figures: Figure[];
 }
 
-function figureGroups(ctx: Ctx): FigureGroup[] {
+function* figureGroupSteps(ctx: Ctx): Steps<FigureGroup[]> {
   const map = new Map<string, FigureGroup>();
   for (const a of ctx.articles) {
     for (const f of analysisOf(ctx.deps).digestFigures(a, a.date ?? ctx.latestDate)) {
@@ -386,19 +402,23 @@ function figureGroups(ctx: Ctx): FigureGroup[] {
       g.figures.push(f);
       map.set(key, g);
     }
+    yield;
   }
   // Merge generic groups that count the same thing ("reports of burns" / "burn injuries";
   // "kettles" / "electric kettles") with compatible actions.
-  mergeSameThings(map, [...map.values()].filter((g) => (g.figures[0] as CountedFigure).head));
+  yield* mergeSameThings(map, [...map.values()].filter((g) => (g.figures[0] as CountedFigure).head));
   for (const g of map.values()) {
     const gen = g.figures as CountedFigure[];
     if (!gen[0]!.head) continue;
-    // Label: the shortest wording of the counted thing, with its action when one is stated.
-    const label = [...gen].sort((a, b) => a.label.length - b.label.length)[0]!.label;
-    const verbWord = gen
-      .map((f) => (f.verb ? (f.sentence.text.match(/[A-Za-z]+/g) ?? []).find((w) => /ed$|^[a-z]+$/.test(w) && verbStem(w) === f.verb && !isTallyVerb(w)) : undefined))
-      .find((w) => !!w);
+    // Label: the shortest wording of the counted thing (the first of that length), with its action when one is stated.
+    const label = gen.reduce((a, b) => (b.label.length < a.label.length ? b : a)).label;
+    let verbWord: string | undefined;
+    for (const f of gen) {
+      verbWord = f.verb ? (f.sentence.text.match(/[A-Za-z]+/g) ?? []).find((w) => /ed$|^[a-z]+$/.test(w) && verbStem(w) === f.verb && !isTallyVerb(w)) : undefined;
+      if (verbWord) break;
+    }
     g.label = verbWord ? `${label} ${verbWord.toLowerCase()}` : label;
+    yield;
   }
   const priority = ['killed', 'troops', 'ships', 'strikes', 'casualties', 'money', 'aircraft', 'weapons', 'people'];
   const rank = (g: FigureGroup) => {
@@ -406,7 +426,11 @@ function figureGroups(ctx: Ctx): FigureGroup[] {
     return p < 0 ? priority.length : p;
   };
   const voices = (g: FigureGroup) => new Set(g.figures.map((f) => ctx.group.get(f.articleId) ?? f.articleId)).size;
-  return [...map.values()].sort((x, y) => distinctValues(y) - distinctValues(x) || voices(y) - voices(x) || rank(x) - rank(y) || y.figures.length - x.figures.length || x.key.localeCompare(y.key));
+  // Each group's distinct values and voices counted once, not at every comparison of the sort.
+  const keyed = [...map.values()].map((g) => ({ g, values: distinctValues(g), voices: voices(g), rank: rank(g) }));
+  yield;
+  keyed.sort((x, y) => y.values - x.values || y.voices - x.voices || x.rank - y.rank || y.g.figures.length - x.g.figures.length || x.g.key.localeCompare(y.g.key));
+  return keyed.map((k) => k.g);
 }
 
 /**
@@ -415,7 +439,7 @@ function figureGroups(ctx: Ctx): FigureGroup[] {
  * if they share a word (a figure's counted noun, or a word of what it counts), so a group is compared only with the
  * later groups holding one of its words, not with every group.
  */
-function mergeSameThings(map: Map<string, FigureGroup>, generic: FigureGroup[]): void {
+function* mergeSameThings(map: Map<string, FigureGroup>, generic: FigureGroup[]): Steps<void> {
   const wordsOf = (fs: readonly Figure[]) => new Set((fs as CountedFigure[]).flatMap((f) => [f.head!, ...(f.core ?? [])]));
   const at = new Map<string, number[]>();
   generic.forEach((g, i) => {
@@ -423,6 +447,7 @@ function mergeSameThings(map: Map<string, FigureGroup>, generic: FigureGroup[]):
   });
   const taken = new Set<number>();
   for (let i = 0; i < generic.length; i++) {
+    yield;
     if (taken.has(i)) continue;
     const x = generic[i]!;
     const have = wordsOf(x.figures);
@@ -459,7 +484,7 @@ function figureTime(ctx: Ctx, f: Figure): string {
   return f.when ?? ctx.deps.corpus.byId.get(f.articleId)?.date ?? '9999';
 }
 
-function keyFigures(ctx: Ctx, groups: FigureGroup[]): DigestSection | null {
+function* keyFigureSteps(ctx: Ctx, groups: FigureGroup[]): Steps<DigestSection | null> {
   if (!groups.length) return null;
   const cites: number[] = [];
   const perCategory = new Map<string, number>();
@@ -472,22 +497,46 @@ function keyFigures(ctx: Ctx, groups: FigureGroup[]): DigestSection | null {
   const times = figureTimes(ctx.deps);
   const factsAt = factsBySentence(ctx);
   const disputed = disputedPairs(ctx);
-  const lines = shown.slice(0, MAX_FIGURES).map((g) => {
-    // A part ("12 fire trucks" within "46 trucks") is no reading of the whole: it is left out of the line.
-    const figures = g.figures.filter((f) => !g.figures.some((o) => o !== f && o.articleId === f.articleId && o.value > f.value && narrowerThan(f, o)));
-    // Merge identical readings (same value, same time) from several articles.
-    const readings: Reading[] = [];
-    for (const f of [...figures].sort((a, b) => figureTime(ctx, a).localeCompare(figureTime(ctx, b)))) {
-      const a = ctx.deps.corpus.byId.get(f.articleId)!;
-      const n = ctx.book.cite([f.sentence]);
-      cites.push(n);
-      const who = f.who ?? sourceName(a);
-      const same = readings.find((r) => r.f.value === f.value && (r.f.when ?? '') === (f.when ?? ''));
-      if (same) {
-        same.ns.push(n);
-        if (!same.whos.includes(who)) same.whos.push(who);
-      } else readings.push({ f, fact: factOf(factsAt, f), ns: [n], whos: [who] });
+  const lines: string[] = [];
+  for (const g of shown.slice(0, MAX_FIGURES)) {
+    yield;
+    // A part ("12 fire trucks" within "46 trucks") is no reading of the whole: it is left out of the line. Only
+    // figures of the same article are parts of each other, so each is compared with its own article's.
+    const byArticle = new Map<string, Figure[]>();
+    for (const f of g.figures) (byArticle.get(f.articleId) ?? byArticle.set(f.articleId, []).get(f.articleId)!).push(f);
+    const figures: { f: Figure; at: string }[] = [];
+    for (const [i, f] of g.figures.entries()) {
+      if (i % STEP_FIGURES === STEP_FIGURES - 1) yield;
+      if (!byArticle.get(f.articleId)!.some((o) => o !== f && o.value > f.value && narrowerThan(f, o))) figures.push({ f, at: figureTime(ctx, f) });
     }
+    yield;
+    figures.sort((a, b) => a.at.localeCompare(b.at));
+    yield;
+    // Merge identical readings (same value, same time) from several articles, in the order of their time.
+    const merged = new Map<string, { f: Figure; fs: Figure[]; whos: string[] }>();
+    for (const [i, { f }] of figures.entries()) {
+      if (i % STEP_FIGURES === STEP_FIGURES - 1) yield;
+      const key = `${f.value}\u0000${f.when ?? ''}`;
+      const who = f.who ?? sourceName(ctx.deps.corpus.byId.get(f.articleId)!);
+      const same = merged.get(key);
+      if (!same) merged.set(key, { f, fs: [f], whos: [who] });
+      else {
+        same.fs.push(f);
+        if (!same.whos.includes(who)) same.whos.push(who);
+      }
+    }
+    // A line is read at a glance: the first reading and the latest ones, the rest counted (a large corpus can hold
+    // hundreds of readings of one quantity, each cited). Only what is shown is cited.
+    const all = [...merged.values()];
+    const kept = keptReadings(ctx, all);
+    const readings: Reading[] = kept.map((m) => {
+      const ns = m.fs.slice(0, MAX_CITES_PER_READING).map((f) => ctx.book.cite([f.sentence]));
+      cites.push(...ns);
+      const whos = m.whos.length > MAX_WHOS_PER_READING ? [...m.whos.slice(0, MAX_WHOS_PER_READING), `${m.whos.length - MAX_WHOS_PER_READING} more`] : m.whos;
+      return { f: m.f, fact: factOf(factsAt, m.f), ns, whos };
+    });
+    const omitted = all.length - kept.length;
+    yield;
     const part = (r: Reading, dated: boolean) => {
       const published = ctx.deps.corpus.byId.get(r.f.articleId)?.date ?? null;
       // A relative date ("last week", "Friday") is anchored to the article it comes from.
@@ -506,9 +555,23 @@ function keyFigures(ctx: Ctx, groups: FigureGroup[]): DigestSection | null {
     const join = (rs: Reading[], dated: boolean) => rs.map((r, i) => (i === 0 ? part(r, dated) : `${separator(ctx, times, disputed, rs[i - 1]!, r)}${part(r, dated)}`)).join('');
     // "time unclear" sets readings apart from those placed in time; with none placed there is nothing to set them apart from.
     const joined = [placed.length ? join(placed, true) : '', undated.length ? `${placed.length ? 'time unclear: ' : ''}${join(undated, false)}` : ''].filter(Boolean).join('; ');
-    return `• ${g.label}: ${joined}`;
-  });
+    const more = omitted ? ` (and ${omitted} other reading${omitted === 1 ? '' : 's'})` : '';
+    lines.push(`• ${g.label}: ${joined}${more}`);
+  }
   return { heading: 'Key figures and how they changed', text: lines.join('\n'), citations: [...new Set(cites)] };
+}
+
+/**
+ * The readings a key-figure line shows when there are more than MAX_READINGS (they come in the order of their time):
+ * the first, and the latest dated ones; undated readings only where dated ones leave room.
+ */
+function keptReadings<T extends { f: Figure }>(ctx: Ctx, all: T[]): T[] {
+  if (all.length <= MAX_READINGS) return all;
+  const dated = all.filter((m) => figureAt(ctx, m.f));
+  const undated = all.filter((m) => !figureAt(ctx, m.f));
+  const pick = dated.length ? [dated[0]!, ...dated.slice(1).slice(-(MAX_READINGS - 1))] : [];
+  const chosen = new Set([...pick, ...undated.slice(0, MAX_READINGS - pick.length)]);
+  return all.filter((m) => chosen.has(m));
 }
 
 /** One reading of a key figure: the figure, the figures analysis's fact for it (when it reads one), where it is cited, who says so. */
@@ -634,37 +697,20 @@ function disagreementsSection(ds: Disagreement[], noted: Disagreement[]): Digest
 // Timeline: the timeline engine will replace this fallback (see latestTimeline).
 
 /** One dated entry for the digest (and the chart). */
-export interface DigestEvent {
-  date: string;
-  precision: 'day' | 'month' | 'year';
-  text: string;
-  /** Citations as the producing engine made them (renumbered when shown). */
-  quotes: Citation[];
-  reportedIn: string[];
-}
+export type DigestEvent = DatedEvent;
 
 /**
- * Dated, non-background events: from the timeline engine (which dates relative
- * mentions against each article and merges the same event across articles), or,
- * if it fails, from sentences with an explicit date (month at least).
+ * Dated, non-background events: the dates of all (for the chart) and the latest `n` made. From the timeline engine
+ * (which dates relative mentions against each article and merges the same event across articles), or, if it fails,
+ * from sentences with an explicit date (month at least).
  */
-export function datedEvents(deps: Deps, latestDate: string | null): DigestEvent[] {
+export function datedEvents(deps: Deps, latestDate: string | null, n = MAX_TIMELINE): { dates: string[]; latest: DigestEvent[] } {
   try {
-    const t = timeline(deps);
-    const byN = new Map(t.citations.map((c) => [c.n, c]));
-    return (t.events ?? [])
-      .filter((e) => e.date && !e.background && e.precision !== 'unknown')
-      .map((e) => ({
-        date: e.date!,
-        precision: e.precision as DigestEvent['precision'],
-        text: e.text,
-        quotes: e.citations.map((n) => byN.get(n)).filter((c): c is Citation => !!c),
-        reportedIn: e.reportedIn,
-      }))
-      .sort((x, y) => x.date.localeCompare(y.date));
+    return latestDatedEvents(deps, n);
   } catch (err) {
     deps.log.warn({ err: String((err as Error)?.message ?? err) }, 'timeline engine failed; digest uses its own dated sentences');
-    return fallbackEvents(deps.corpus.articles, latestDate);
+    const all = fallbackEvents(deps.corpus.articles, latestDate);
+    return { dates: all.map((e) => e.date), latest: all.slice(-n) };
   }
 }
 
@@ -711,8 +757,7 @@ function eventDate(text: string, refIso: string, ownDate: boolean): string | nul
   return null;
 }
 
-function timelineSection(ctx: Ctx, events: DigestEvent[]): { section: DigestSection | null; shown: TimelineEvent[] } {
-  const latest = events.slice(-MAX_TIMELINE);
+function timelineSection(ctx: Ctx, latest: DigestEvent[]): { section: DigestSection | null; shown: TimelineEvent[] } {
   if (!latest.length) return { section: null, shown: [] };
   const cites: number[] = [];
   const shown: TimelineEvent[] = [];
@@ -825,8 +870,10 @@ async function modelProse(ctx: Ctx, top: Cluster[]): Promise<{ headline?: Digest
 /** Build the digest Answer for a channel (or a preview when no channel is given). */
 export async function digest(deps: Deps, opts: DigestOptions = {}): Promise<Answer> {
   // The corpus's differences (its "Where the sources disagree"), found a slice at a time before the sections need them.
-  await disagreementsReady(deps);
-  const ctx = makeCtx(deps);
+  await disagreementsReady(deps, opts.turnMs);
+  // The sections that read the whole corpus are worked out a slice at a time too (src/scale/slices.ts).
+  const slices = slicer(opts.turnMs);
+  const ctx = await slices.run(ctxSteps(deps));
   const notes: string[] = [];
   if (!ctx.articles.length) {
     return {
@@ -840,7 +887,7 @@ export async function digest(deps: Deps, opts: DigestOptions = {}): Promise<Answ
     };
   }
   const last = await lastRecord(ctx, opts, notes);
-  const all = clusters(ctx);
+  const all = await slices.run(clusterSteps(ctx));
 
   let head: DigestSection | null = null;
   let devs: DigestSection | null = null;
@@ -858,10 +905,10 @@ export async function digest(deps: Deps, opts: DigestOptions = {}): Promise<Answ
   const headIds = new Set(ctx.book.citations.flatMap((c) => c.sentenceIds ?? []));
   devs ??= developments(ctx, all, headIds);
   const fresh = newSince(ctx, last);
-  const groups = figureGroups(ctx);
-  const figures = keyFigures(ctx, groups);
+  const groups = await slices.run(figureGroupSteps(ctx));
+  const figures = await slices.run(keyFigureSteps(ctx, groups));
   const events = datedEvents(deps, ctx.latestDate);
-  const latestEvents = timelineSection(ctx, events);
+  const latestEvents = timelineSection(ctx, events.latest);
   const differ = narrowDisagreements(disagreementsOf(deps));
   const cite = (ss: Sentence[]) => ctx.book.cite(ss);
   const disagreements = differ.found.map((f) => citeFinding(f, cite));
@@ -877,7 +924,7 @@ export async function digest(deps: Deps, opts: DigestOptions = {}): Promise<Answ
 
   let image: string | undefined;
   if (opts.chartDir !== null) {
-    const spec = digestChartSpec(storyTitle, events, ctx.articles.map((a) => a.date).filter((d): d is string => !!d));
+    const spec = digestChartSpec(storyTitle, events.dates.map((date) => ({ date })), ctx.articles.map((a) => a.date).filter((d): d is string => !!d));
     const svg = timeChartSvg(spec);
     const name = `digest-${opts.channel ?? 'preview'}-${createHash('sha256').update(svg).digest('hex').slice(0, 12)}.png`;
     try {

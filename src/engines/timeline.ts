@@ -751,3 +751,34 @@ export function timeline(deps: Deps, opts: TimelineOptions = {}): Answer {
     },
   }, book);
 }
+
+/** A dated event as the digest shows it: its quotes are unnumbered citations (the digest numbers what it shows). */
+export interface DatedEvent {
+  date: string;
+  precision: 'day' | 'month' | 'year';
+  text: string;
+  quotes: Citation[];
+  reportedIn: string[];
+}
+
+/**
+ * The dated events of the corpus that are not background (and of a known precision), in timeline order: the date of
+ * each (the digest's chart counts them) and the last `n` made with their tellings (its "Latest on the timeline"). The
+ * same events and quotes as `timeline()`'s `events`, without numbering and quoting every event before the last few.
+ */
+export function latestDatedEvents(deps: Deps, n: number): { dates: string[]; latest: DatedEvent[] } {
+  const build = analysisOf(deps).events;
+  const chron = chronologyOf(build);
+  const kept: MergedEvent[] = [];
+  for (let place = 0; place < chron.dated; place++) {
+    const e = build.events[chron.order[place]!]!;
+    if (!e.background && e.precision !== 'unknown') kept.push(e);
+  }
+  const groups = analysisOf(deps).groups;
+  const keyIds = keyIdsOf(build);
+  const latest = kept.slice(Math.max(0, kept.length - n)).map((e): DatedEvent => {
+    const t = tellingsOf(e, groups, keyIds);
+    return { date: e.date!, precision: e.precision as DatedEvent['precision'], text: t.text, quotes: t.distinct.map((j) => t.cites[j]!), reportedIn: [...t.reportedIn] };
+  });
+  return { dates: kept.map((e) => e.date!), latest };
+}
