@@ -502,9 +502,19 @@ export function sameThing(a: CountedFigure, b: CountedFigure): boolean {
 
 /** Verbs agree unless both say what happened and say different things ("recalled" vs "sold"). */
 export function sameAction(a: CountedFigure, b: CountedFigure): boolean {
-  const va = a.verb && !NEUTRAL_VERBS.has(a.verb) ? a.verb : null;
-  const vb = b.verb && !NEUTRAL_VERBS.has(b.verb) ? b.verb : null;
+  const va = actionOf(a);
+  const vb = actionOf(b);
   return !va || !vb || va === vb;
+}
+
+/** What a figure says happened, when it says (a verb that is not neutral), else null: the only input of `sameAction`. */
+export function actionOf(f: CountedFigure): string | null {
+  return f.verb && !NEUTRAL_VERBS.has(f.verb) ? f.verb : null;
+}
+
+/** Everything `sameThing` reads of a figure, as one string: figures alike in it are the same thing to every other. */
+export function thingSignature(f: CountedFigure): string {
+  return `${f.key}\u0000${f.head ?? ''}\u0000${f.core ? f.core.join(' ') : '\u0001'}`;
 }
 
 /** The words that say which of the counted thing, stemmed, with the counted noun last ("12 fire trucks" → fire, truck); soft modifiers ("suspected", "Iranian") left out. */

@@ -196,7 +196,12 @@ function kindWords(f: Figure): string[] {
 function* figureDifferences(ctx: Ctx): Steps<Finding[]> {
   const all: Figure[] = [];
   const known = analysisOf(ctx.deps).figures;
-  for (const list of known.values()) all.push(...list);
+  // Read lazily, an article's sentences at a time from the file: a step is a few hundred sentences' figures.
+  let lists = 0;
+  for (const list of known.values()) {
+    all.push(...list);
+    if (++lists % 200 === 0) yield;
+  }
   // Counts of things the figure lexicon does not know ("40,000 electric kettles", "23 reports of burns", "31 burn
   // injuries"): keyed by the noun they count, so any corpus's quantities compare.
   // A unit is not a thing counted ("600 kilometres southeast", "150 mph", "a dozen"): measures come keyed by what they

@@ -16,7 +16,7 @@ import { timeChartSvg, type Bucket, type TimeChartSpec } from '../chart/svg.js';
 import { svgToPng, writePng } from '../chart/png.js';
 import { citationMeta, createCiter, type Citer } from './cite.js';
 import { latestDatedEvents, type DatedEvent } from './timeline.js';
-import { conflicts, decodeEntities, isTallyVerb, narrowerThan, sameAction, sameThing, verbStem, type CountedFigure, type Figure } from '../analysis/digest-figures.js';
+import { actionOf, conflicts, decodeEntities, isTallyVerb, narrowerThan, sameThing, thingSignature, verbStem, type CountedFigure, type Figure } from '../analysis/digest-figures.js';
 
 import { differentTimes, presentsChange } from '../analysis/figure-relations.js';
 import { citeFinding, disagreementsOf, disagreementsReady, narrowDisagreements } from '../analysis/disagreements.js';
@@ -445,12 +445,33 @@ function* mergeSameThings(map: Map<string, FigureGroup>, generic: FigureGroup[])
   generic.forEach((g, i) => {
     for (const w of wordsOf(g.figures)) (at.get(w) ?? at.set(w, []).get(w)!).push(i);
   });
+  // A group's figures as `sameThing` and `sameAction` read them: one figure per distinct thing, and the actions it
+  // states. Comparing these is comparing every pair of figures (a group of a large corpus holds thousands of figures,
+  // and the group taking others in grows as it does).
+  const thingsOf = (fs: readonly Figure[], into = new Map<string, CountedFigure>()) => {
+    for (const f of fs as CountedFigure[]) {
+      const k = thingSignature(f);
+      if (!into.has(k)) into.set(k, f);
+    }
+    return into;
+  };
+  const actionsOf = (fs: readonly Figure[], into = new Set<string>()) => {
+    for (const f of fs as CountedFigure[]) {
+      const v = actionOf(f);
+      if (v) into.add(v);
+    }
+    return into;
+  };
+  // Every pair agrees unless both say what happened and say different things.
+  const actionsAgree = (x: Set<string>, y: Set<string>) => !x.size || !y.size || (x.size === 1 && y.size === 1 && [...x][0] === [...y][0]);
   const taken = new Set<number>();
   for (let i = 0; i < generic.length; i++) {
     yield;
     if (taken.has(i)) continue;
     const x = generic[i]!;
     const have = wordsOf(x.figures);
+    const things = thingsOf(x.figures);
+    const actions = actionsOf(x.figures);
     const queued = new Set<number>();
     const pending: number[] = [];
     const queue = (words: Iterable<string>, after: number) => {
@@ -459,15 +480,16 @@ function* mergeSameThings(map: Map<string, FigureGroup>, generic: FigureGroup[])
     };
     queue(have, i);
     while (pending.length) {
+      yield;
       const j = pending.pop()!;
       if (taken.has(j)) continue;
       const y = generic[j]!;
-      const fx = x.figures as CountedFigure[];
-      const fy = y.figures as CountedFigure[];
-      const things = fx.some((a) => fy.some((b) => sameThing(a, b)));
-      const actions = fx.every((a) => fy.every((b) => sameAction(a, b)));
-      if (!things || !actions) continue;
+      const theirs = thingsOf(y.figures);
+      const same = [...things.values()].some((a) => [...theirs.values()].some((b) => sameThing(a, b)));
+      if (!same || !actionsAgree(actions, actionsOf(y.figures))) continue;
       x.figures.push(...y.figures);
+      thingsOf(y.figures, things);
+      actionsOf(y.figures, actions);
       map.delete(y.key);
       taken.add(j);
       const fresh = [...wordsOf(y.figures)].filter((w) => !have.has(w));
