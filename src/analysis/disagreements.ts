@@ -213,7 +213,11 @@ function* figureDifferences(ctx: Ctx): Steps<Finding[]> {
   }
   // And the counts the digest's key figures read that neither gives (numbers in words: "a pilot and four passengers"), so
   // a count the digest states is one the disagreements see.
-  const have = new Set(all.map((f) => `${f.sentence.id}|${f.value}`));
+  const have = new Set<string>();
+  for (const [i, f] of all.entries()) {
+    if (i % 2000 === 1999) yield;
+    have.add(`${f.sentence.id}|${f.value}`);
+  }
   const an = analysisOf(ctx.deps);
   const latest = ctx.deps.corpus.articles.map((a) => a.date).filter((d): d is string => !!d).sort().pop() ?? null;
   for (const a of ctx.deps.corpus.articles) {
@@ -277,6 +281,7 @@ function* figureDifferences(ctx: Ctx): Steps<Finding[]> {
   const priority = ['killed', 'casualties', 'money', 'troops', 'ships', 'aircraft', 'strikes', 'weapons', 'people'];
   const out: Finding[] = [];
   for (const figs of clusters.values()) {
+    yield;
     // One side per distinct reading; a reading repeated by several articles is one side citing the first.
     const readings = new Map<string, Figure>();
     for (const f of figs.sort((x, y) => x.articleId.localeCompare(y.articleId) || x.sentence.start - y.sentence.start)) {

@@ -248,11 +248,20 @@ function* clusterSteps(ctx: Ctx): Steps<Cluster[]> {
     for (const s of a.sentences) if (quotable(s)) scored.push({ a, s, score: centrality(ctx, s) * (1 + 0.25 / (1 + (recencyRank.get(a.id) ?? 0))) });
     yield;
   }
+  // A digest names a handful of developments: on a corpus of thousands of articles, the most central sentences
+  // (and the voices that repeat them) make them; the long tail of the rest only adds clusters of one. The score the
+  // MAX_CLUSTERED-th has is found on the scores alone (a numeric sort), and only those at or above it are ordered.
+  let floor = -Infinity;
+  if (scored.length > MAX_CLUSTERED) {
+    const scores = Float64Array.from(scored, (c) => c.score).sort();
+    floor = scores[scores.length - MAX_CLUSTERED]!;
+    yield;
+  }
   const cands = scored
+    .filter((c) => c.score >= floor)
     .sort((x, y) => y.score - x.score || x.a.id.localeCompare(y.a.id) || x.s.start - y.s.start)
-    // A digest names a handful of developments: on a corpus of thousands of articles, the most central sentences
-    // (and the voices that repeat them) make them; the long tail of the rest only adds clusters of one.
     .slice(0, MAX_CLUSTERED);
+  yield;
   const out: Cluster[] = [];
   // The clusters holding each term, in the order they were made: a sentence joins the first cluster it is close to,
   // and only clusters sharing enough of its terms can be (read from the postings of its rarest terms, not every cluster).
@@ -427,7 +436,11 @@ function* figureGroupSteps(ctx: Ctx): Steps<FigureGroup[]> {
   };
   const voices = (g: FigureGroup) => new Set(g.figures.map((f) => ctx.group.get(f.articleId) ?? f.articleId)).size;
   // Each group's distinct values and voices counted once, not at every comparison of the sort.
-  const keyed = [...map.values()].map((g) => ({ g, values: distinctValues(g), voices: voices(g), rank: rank(g) }));
+  const keyed: { g: FigureGroup; values: number; voices: number; rank: number }[] = [];
+  for (const g of map.values()) {
+    keyed.push({ g, values: distinctValues(g), voices: voices(g), rank: rank(g) });
+    if (keyed.length % 500 === 0) yield;
+  }
   yield;
   keyed.sort((x, y) => y.values - x.values || y.voices - x.voices || x.rank - y.rank || y.g.figures.length - x.g.figures.length || x.g.key.localeCompare(y.g.key));
   return keyed.map((k) => k.g);
@@ -442,9 +455,10 @@ function* figureGroupSteps(ctx: Ctx): Steps<FigureGroup[]> {
 function* mergeSameThings(map: Map<string, FigureGroup>, generic: FigureGroup[]): Steps<void> {
   const wordsOf = (fs: readonly Figure[]) => new Set((fs as CountedFigure[]).flatMap((f) => [f.head!, ...(f.core ?? [])]));
   const at = new Map<string, number[]>();
-  generic.forEach((g, i) => {
+  for (const [i, g] of generic.entries()) {
+    if (i % 500 === 499) yield;
     for (const w of wordsOf(g.figures)) (at.get(w) ?? at.set(w, []).get(w)!).push(i);
-  });
+  }
   // A group's figures as `sameThing` and `sameAction` read them: one figure per distinct thing, and the actions it
   // states. Comparing these is comparing every pair of figures (a group of a large corpus holds thousands of figures,
   // and the group taking others in grows as it does).
@@ -525,14 +539,18 @@ function* keyFigureSteps(ctx: Ctx, groups: FigureGroup[]): Steps<DigestSection |
     // A part ("12 fire trucks" within "46 trucks") is no reading of the whole: it is left out of the line. Only
     // figures of the same article are parts of each other, so each is compared with its own article's.
     const byArticle = new Map<string, Figure[]>();
-    for (const f of g.figures) (byArticle.get(f.articleId) ?? byArticle.set(f.articleId, []).get(f.articleId)!).push(f);
+    for (const [i, f] of g.figures.entries()) {
+      if (i % (4 * STEP_FIGURES) === 4 * STEP_FIGURES - 1) yield;
+      (byArticle.get(f.articleId) ?? byArticle.set(f.articleId, []).get(f.articleId)!).push(f);
+    }
     const figures: { f: Figure; at: string }[] = [];
     for (const [i, f] of g.figures.entries()) {
       if (i % STEP_FIGURES === STEP_FIGURES - 1) yield;
       if (!byArticle.get(f.articleId)!.some((o) => o !== f && o.value > f.value && narrowerThan(f, o))) figures.push({ f, at: figureTime(ctx, f) });
     }
     yield;
-    figures.sort((a, b) => a.at.localeCompare(b.at));
+    // Dates as ISO strings ('9999' for none): their code-point order is their order in time.
+    figures.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
     yield;
     // Merge identical readings (same value, same time) from several articles, in the order of their time.
     const merged = new Map<string, { f: Figure; fs: Figure[]; whos: string[] }>();
