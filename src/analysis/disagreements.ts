@@ -393,7 +393,11 @@ function* reportsAndDenials(ctx: Ctx): Steps<Finding[]> {
       const reports: { s: Sentence; score: number }[] = [];
       // Candidates from the index, not a scan of every sentence: this stays fast on thousands of articles.
       const query = distinctiveQuery(deps, [...outlets.flatMap((o) => terms(o)), ...terms(object)], 12);
-      for (const hit of deps.index.search(query, { limit: 40 })) {
+      const hits = deps.index.search(query, { limit: 40 });
+      // A search of a large corpus is a step of its own; so is each passage it finds read.
+      yield;
+      for (const hit of hits) {
+        yield;
         const passage = deps.index.passage(hit.id);
         const b = deps.corpus.byId.get(hit.articleId);
         if (!passage || !b) continue;
@@ -531,11 +535,17 @@ function* firmVersusHedged(ctx: Ctx): Steps<Finding[]> {
     yield;
     let best: { f: Item; share: number } | undefined;
     // Firm candidates: sentences of the passages the index finds for the hedged sentence.
-    const candidates = deps.index
-      .search(distinctiveQuery(deps, sentenceTerms(h.s)), { limit: 40 })
-      .flatMap((hit) => deps.index.passage(hit.id)?.sentences ?? [])
-      .map((x) => itemOf(deps.corpus.byId.get(x.articleId)!, x))
-      .filter((x): x is Item => !!x);
+    const hits = deps.index.search(distinctiveQuery(deps, sentenceTerms(h.s)), { limit: 40 });
+    // A search of a large corpus is a step of its own; so is each passage it finds made into items.
+    yield;
+    const candidates: Item[] = [];
+    for (const hit of hits) {
+      yield;
+      for (const x of deps.index.passage(hit.id)?.sentences ?? []) {
+        const item = itemOf(deps.corpus.byId.get(x.articleId)!, x);
+        if (item) candidates.push(item);
+      }
+    }
     for (const f of candidates) {
       if (f.hedge || ctx.group.get(f.a.id) === ctx.group.get(h.a.id)) continue;
       // Shared weight relative to the shorter sentence: one states what the other hedges.

@@ -437,9 +437,13 @@ function* figureGroupSteps(ctx: Ctx): Steps<FigureGroup[]> {
   const voices = (g: FigureGroup) => new Set(g.figures.map((f) => ctx.group.get(f.articleId) ?? f.articleId)).size;
   // Each group's distinct values and voices counted once, not at every comparison of the sort.
   const keyed: { g: FigureGroup; values: number; voices: number; rank: number }[] = [];
+  let read = 0;
   for (const g of map.values()) {
     keyed.push({ g, values: distinctValues(g), voices: voices(g), rank: rank(g) });
-    if (keyed.length % 500 === 0) yield;
+    if ((read += g.figures.length) >= STEP_FIGURES) {
+      read = 0;
+      yield;
+    }
   }
   yield;
   keyed.sort((x, y) => y.values - x.values || y.voices - x.voices || x.rank - y.rank || y.g.figures.length - x.g.figures.length || x.g.key.localeCompare(y.g.key));
@@ -455,8 +459,12 @@ function* figureGroupSteps(ctx: Ctx): Steps<FigureGroup[]> {
 function* mergeSameThings(map: Map<string, FigureGroup>, generic: FigureGroup[]): Steps<void> {
   const wordsOf = (fs: readonly Figure[]) => new Set((fs as CountedFigure[]).flatMap((f) => [f.head!, ...(f.core ?? [])]));
   const at = new Map<string, number[]>();
+  let read = 0;
   for (const [i, g] of generic.entries()) {
-    if (i % 500 === 499) yield;
+    if ((read += g.figures.length) >= STEP_FIGURES) {
+      read = 0;
+      yield;
+    }
     for (const w of wordsOf(g.figures)) (at.get(w) ?? at.set(w, []).get(w)!).push(i);
   }
   // A group's figures as `sameThing` and `sameAction` read them: one figure per distinct thing, and the actions it
