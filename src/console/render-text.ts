@@ -40,7 +40,8 @@ export function toText(a: Answer, color = useColor(process.stdout)): string {
   if (a.citations.length) {
     lines.push('', bold('Sources'));
     for (const c of a.citations) {
-      const meta = [c.outlet, c.date ?? 'undated', c.source].filter(Boolean).join(' · ');
+      // An untitled article is named by its file already: the file is not named twice.
+      const meta = [c.outlet, c.date ?? 'undated', c.title === c.source ? null : c.source].filter(Boolean).join(' · ');
       lines.push(`[${c.n}] ${c.title} ${dim(`(${meta})`)}`);
       lines.push(`    “${c.quote}”`);
       if (c.url) lines.push(`    ${dim(c.url)}`);
