@@ -42,6 +42,23 @@ export function writeArticle(dir: string, name: string, text: string, mtime: Dat
   utimesSync(file, mtime, mtime);
 }
 
+/** Counts the turns the event loop gets (a setImmediate chain) until `stop()`, which returns how many there were. */
+export function countTurns(): { stop(): number } {
+  let turns = 0;
+  let on = true;
+  const tick = () => {
+    turns++;
+    if (on) setImmediate(tick);
+  };
+  setImmediate(tick);
+  return {
+    stop() {
+      on = false;
+      return turns;
+    },
+  };
+}
+
 export function removeDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -9,7 +9,7 @@ import { digest } from '../src/engines/digest.js';
 import { disagreementsReady } from '../src/analysis/disagreements.js';
 import { finish, slicer, type Steps } from '../src/scale/slices.js';
 import { toJson } from '../src/console/render-text.js';
-import { makeDeps, SEEDS } from './digest-fixtures.js';
+import { countTurns, makeDeps, SEEDS } from './digest-fixtures.js';
 
 describe('the digest in slices', () => {
   it('lets the event loop run between its steps and gives the same digest', async () => {
@@ -20,15 +20,9 @@ describe('the digest in slices', () => {
     const deps = await makeDeps(SEEDS, { clock: at });
     // The differences are found (in slices of their own) first: the turns counted are the digest's sections'.
     await disagreementsReady(deps);
-    let turns = 0;
-    let on = true;
-    const tick = () => {
-      turns++;
-      if (on) setImmediate(tick);
-    };
-    setImmediate(tick);
+    const loop = countTurns();
     const sliced = toJson(await digest(deps, { chartDir: null, turnMs: 0 }));
-    on = false;
+    const turns = loop.stop();
     // Five articles: their sentences, the figures of each, the clustered candidates, each key-figure line.
     expect(turns).toBeGreaterThan(50);
     expect(sliced).toEqual(whole);

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { disagreementsOf, disagreementsReady, type Finding } from '../src/analysis/disagreements.js';
-import { makeDeps, SEEDS } from './digest-fixtures.js';
+import { countTurns, makeDeps, SEEDS } from './digest-fixtures.js';
 
 const shape = (fs: Finding[]) => fs.map((f) => ({ kind: f.kind, topic: f.topic, note: !!f.note, sides: f.sides.map((s) => [s.text, s.sentences.map((x) => x.id)]) }));
 
@@ -15,16 +15,10 @@ describe('disagreements found in slices', () => {
     expect(whole.length).toBeGreaterThan(3);
 
     const deps = await makeDeps(SEEDS);
-    let turns = 0;
-    let on = true;
-    const tick = () => {
-      turns++;
-      if (on) setImmediate(tick);
-    };
-    setImmediate(tick);
+    const loop = countTurns();
     // A zero budget yields at every step: other work runs between them.
     const sliced = await disagreementsReady(deps, 0);
-    on = false;
+    const turns = loop.stop();
     expect(turns).toBeGreaterThan(10);
     expect(shape(sliced)).toEqual(whole);
     // Done once: the one-go call and later calls read the same findings.
