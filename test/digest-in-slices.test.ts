@@ -9,7 +9,8 @@ import { digest } from '../src/engines/digest.js';
 import { disagreementsReady } from '../src/analysis/disagreements.js';
 import { finish, slicer, type Steps } from '../src/scale/slices.js';
 import { toJson } from '../src/console/render-text.js';
-import { countTurns, makeDeps, SEEDS } from './digest-fixtures.js';
+import { countTurns, FLOOD, makeDeps, removeDir, SEEDS, tempDir, writeArticle } from './digest-fixtures.js';
+import { loadCorpus } from '../src/corpus/load.js';
 
 describe('the digest in slices', () => {
   it('lets the event loop run between its steps and gives the same digest', async () => {
@@ -25,6 +26,26 @@ describe('the digest in slices', () => {
     const turns = loop.stop();
     // Five articles: their sentences, the figures of each, the clustered candidates, each key-figure line.
     expect(turns).toBeGreaterThan(50);
+    expect(sliced).toEqual(whole);
+  });
+});
+
+describe('the digest while the corpus changes', () => {
+  it('is the digest of the corpus it began on when the watcher swaps the corpus between its slices', async () => {
+    const at = () => new Date('2025-11-10T12:00:00Z');
+    const whole = toJson(await digest(await makeDeps(SEEDS, { clock: at }), { chartDir: null, turnMs: 1e9 }));
+
+    const deps = await makeDeps(SEEDS, { clock: at });
+    await disagreementsReady(deps);
+    const dir = tempDir();
+    for (const [name, text] of Object.entries(FLOOD)) writeArticle(dir, name, text, new Date('2024-03-05T12:00:00Z'));
+    const other = await loadCorpus(dir);
+    const running = digest(deps, { chartDir: null, turnMs: 0 });
+    // The watcher's swap (src/corpus/watch.ts: live.corpus = next) lands between two slices.
+    await new Promise((r) => setImmediate(r));
+    deps.corpus = other;
+    const sliced = toJson(await running);
+    removeDir(dir);
     expect(sliced).toEqual(whole);
   });
 });

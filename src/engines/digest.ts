@@ -916,7 +916,9 @@ async function modelProse(ctx: Ctx, top: Cluster[]): Promise<{ headline?: Digest
 // ---------------------------------------------------------------------------
 
 /** Build the digest Answer for a channel (or a preview when no channel is given). */
-export async function digest(deps: Deps, opts: DigestOptions = {}): Promise<Answer> {
+export async function digest(live: Deps, opts: DigestOptions = {}): Promise<Answer> {
+  // Pinned: the watcher may swap the corpus between the slices below; the digest is of the corpus it began on.
+  const deps: Deps = { ...live };
   // The corpus's differences (its "Where the sources disagree"), found a slice at a time before the sections need them.
   await disagreementsReady(deps, opts.turnMs);
   // The sections that read the whole corpus are worked out a slice at a time too (src/scale/slices.ts).
