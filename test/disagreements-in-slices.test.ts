@@ -5,7 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { disagreementsOf, disagreementsReady, type Finding } from '../src/analysis/disagreements.js';
-import { countTurns, makeDeps, SEEDS } from './digest-fixtures.js';
+import { countTurns, FLOOD, makeDeps, removeDir, SEEDS, tempDir, writeArticle } from './digest-fixtures.js';
+import { runCommand } from '../src/engines/index.js';
+import { toJson } from '../src/console/render-text.js';
+import { loadCorpus } from '../src/corpus/load.js';
 
 const shape = (fs: Finding[]) => fs.map((f) => ({ kind: f.kind, topic: f.topic, note: !!f.note, sides: f.sides.map((s) => [s.text, s.sentences.map((x) => x.id)]) }));
 
@@ -32,5 +35,21 @@ describe('disagreements found in slices', () => {
     const b = disagreementsReady(deps, 0);
     expect(b).toBe(a);
     expect(await b).toBe(await a);
+  });
+
+  it('a /compare whose differences are being found answers for the corpus it began on when the watcher swaps it', async () => {
+    const whole = toJson(await runCommand(await makeDeps(SEEDS), { command: 'compare' }));
+    const deps = await makeDeps(SEEDS);
+    const dir = tempDir();
+    for (const [name, text] of Object.entries(FLOOD)) writeArticle(dir, name, text, new Date('2024-03-05T12:00:00Z'));
+    const other = await loadCorpus(dir);
+    const running = runCommand(deps, { command: 'compare' });
+    // The watcher's swap (src/corpus/watch.ts: live.corpus = next) lands while the differences are found in slices.
+    await new Promise((r) => setImmediate(r));
+    deps.corpus = other;
+    const answer = toJson(await running);
+    removeDir(dir);
+    expect(answer).toEqual(whole);
+    expect(JSON.stringify(answer)).not.toMatch(/Alder|Millbrook/);
   });
 });

@@ -70,9 +70,11 @@ export async function runCommand(deps: Deps, input: CommandInput): Promise<Answe
     case 'compare': {
       const topic = cleanInput(input.text, 'a topic', false);
       const { compare } = await import('./compare.js');
-      // The corpus's differences are found once, a slice at a time, so other interactions are answered meanwhile.
-      await (await import('../analysis/disagreements.js')).disagreementsReady(deps);
-      return compare(deps, topic);
+      // The corpus's differences are found once, a slice at a time, so other interactions are answered meanwhile; pinned
+      // to the corpus they began on (the watcher may swap it between slices), the answer is of that corpus too.
+      const pinned: Deps = { ...deps };
+      await (await import('../analysis/disagreements.js')).disagreementsReady(pinned);
+      return compare(pinned, topic);
     }
     case 'who':
       return (await import('./who.js')).who(deps, cleanInput(input.text, 'a name', true));
