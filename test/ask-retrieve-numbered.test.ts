@@ -59,7 +59,7 @@ function counted(index: SearchIndex, opts: { numbered: boolean }) {
           if (!view) return undefined;
           let w = views.get(view);
           if (!w) {
-            w = { numberOf: (id) => (calls.numberOf++, view.numberOf(id)), holding: (t) => view.holding(t) };
+            w = { numberOf: (id) => (calls.numberOf++, view.numberOf(id)), holding: (t) => view.holding(t), passageIdOf: (n) => view.passageIdOf(n) };
             views.set(view, w);
           }
           return w;

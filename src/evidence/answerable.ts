@@ -16,7 +16,7 @@ import { partsOfSpeech } from '../language/wordnet.js';
 import { ANY_PLACE_HEADS } from '../language/lexicon/slot-ties.js';
 import { ASPECT_VERBS, PEOPLE_WORDS, SPEECH_QUESTION_VERBS, SPEAKER_QUESTION_VERBS, STOPWORDS, speechForms, wordRe } from '../language/lexicon/index.js';
 import type { ParsedQuestion } from './question.js';
-import { bigramsOf, compoundHead, inCorpus, RELATED_VERB, sentenceKeys, STANDS_FOR_WEIGHT, type Element, type Retriever, type Window } from './retrieve.js';
+import { compoundHead, inCorpus, RELATED_VERB, sentenceKeys, STANDS_FOR_WEIGHT, type Element, type Retriever, type Window, writtenTogether } from './retrieve.js';
 import { ageSentences, fillersOf, type Filler } from './short.js';
 
 /** A window that answers, with its fillers. */
@@ -151,12 +151,11 @@ function decideOn(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestion, r: Re
   // write is held by its modifier, written in a window's centre — the modifier says which thing, the head only what of it.
   // Only where the window itself answers (yes/no, a quote, a description): a name, figure or date asked must stand by
   // the words asked, and the head is not there.
-  const bigrams = bigramsOf(deps);
   const heldByModifier = new Map<Element, Element>();
   for (const m of WINDOW_ANSWERS.has(q.kind) ? r.elements : []) {
     const h = m.role === 'topic' && m.term ? compoundHead(q, m.term) : undefined;
     const head = h && r.elements.find((e) => e.role === 'topic' && e.term === h);
-    if (head && !bigrams.has(`${m.term!.key} ${h!.key}`)) heldByModifier.set(head, m);
+    if (head && !writtenTogether(deps, m.term!.key, h!.key)) heldByModifier.set(head, m);
   }
   const holds = (w: Window, e: Element): boolean => {
     const modifier = heldByModifier.get(e);

@@ -140,8 +140,7 @@ export function elementsOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuesti
     const next = compoundHead(q, t);
     if (next) {
       const heads = new Set([next.key, ...(QUERY_SYNONYMS[next.key] ?? []), ...synonymsOf(next.key)]);
-      const pairs = bigramsOf(deps);
-      for (const [k, w] of keys) if (w < STANDS_FOR_WEIGHT && [...heads].some((h) => pairs.has(`${k} ${h}`))) keys.set(k, 0.6);
+      for (const [k, w] of keys) if (w < STANDS_FOR_WEIGHT && [...heads].some((h) => writtenTogether(deps, k, h))) keys.set(k, 0.6);
     }
     // "press conference", written "news conference": a compound the dictionary lists with another name for the same thing,
     // which the articles write, holds each of its words by the other name's word in its place. Not at a single word's
@@ -150,7 +149,7 @@ export function elementsOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuesti
     for (const [mod, head, own] of [...(next ? [[t, next, 0] as const] : []), ...(prev ? [[prev, t, 1] as const] : [])]) {
       for (const other of compoundSynonyms([mod.lemma, head.lemma])) {
         const ks = other.map((w) => terms(w)[0]);
-        if (ks.length === 2 && ks.every(Boolean) && bigramsOf(deps).has(`${ks[0]} ${ks[1]}`)) put(ks[own]!, COMPOUND_NAME);
+        if (ks.length === 2 && ks.every(Boolean) && writtenTogether(deps, ks[0]!, ks[1]!)) put(ks[own]!, COMPOUND_NAME);
       }
     }
     // A four-letter plural keeps its "s" as a search key ("boys", "kids"): a three-letter noun ("kid" for "kids",
@@ -220,6 +219,52 @@ function eitherOf(q: ParsedQuestion, elements: Element[]): Element[] {
 export function compoundHead(q: ParsedQuestion, t: QuestionTerm): QuestionTerm | undefined {
   if (t.cls !== 'noun' || t.start < 0) return undefined;
   return [...q.topics, ...(q.head ? [q.head] : [])].find((x) => x !== t && x.start > t.end && q.text.slice(t.end, x.start) === ' ');
+}
+
+/**
+ * Whether the articles write search key `a` right before key `b` in a sentence ("parent ship"): read from the sentences
+ * of the passages whose postings hold both (the first such sentence answers), once per pair and corpus version. A
+ * question asks about a few pairs; the whole corpus's pairs (`bigramsOf`, every sentence tokenised: 6.6 s and millions
+ * of strings at 10,000 articles, on the first question that needed one) are made only for an index without postings, or
+ * for two words so common together that reading their passages would cost more.
+ */
+const togetherMemo = new WeakMap<object, Map<string, boolean>>();
+const MAX_PASSAGES_READ_FOR_A_PAIR = 200;
+export function writtenTogether(deps: Pick<Deps, 'corpus' | 'index'>, a: string, b: string): boolean {
+  const view = deps.index.numbered?.();
+  if (!view) return bigramsOf(deps).has(`${a} ${b}`);
+  let memo = togetherMemo.get(deps.corpus);
+  if (!memo) togetherMemo.set(deps.corpus, (memo = new Map()));
+  const key = `${a} ${b}`;
+  const hit = memo.get(key);
+  if (hit !== undefined) return hit;
+  const pa = view.holding(a);
+  const pb = view.holding(b);
+  let found = false;
+  if (pa && pb) {
+    const [few, many] = pa.size <= pb.size ? [pa, pb] : [pb, pa];
+    const both: number[] = [];
+    for (const n of few.keys()) if (many.has(n)) both.push(n);
+    // Two common words share thousands of passages, and reading them all when they are never written together costs
+    // more than the corpus's pairs made once: then those are read.
+    if (both.length > MAX_PASSAGES_READ_FOR_A_PAIR) {
+      found = bigramsOf(deps).has(key);
+      memo.set(key, found);
+      return found;
+    }
+    for (const n of both) {
+      const id = view.passageIdOf(n);
+      const passage = id === undefined ? undefined : deps.index.passage(id);
+      for (const s of passage?.sentences ?? []) {
+        const ks = terms(s.text);
+        for (let i = 0; i + 1 < ks.length && !found; i++) found = ks[i] === a && ks[i + 1] === b;
+        if (found) break;
+      }
+      if (found) break;
+    }
+  }
+  memo.set(key, found);
+  return found;
 }
 
 /** Every pair of search keys the articles write one after the other ("parent ship"), once per corpus. */

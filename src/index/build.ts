@@ -265,7 +265,7 @@ function makeIndex(
   };
   corpus.articles.forEach(register);
   // MiniSearch's own postings (term → field → passage → count), read for `holds`: it has no public call for one passage.
-  const internal = ms as unknown as { _index?: { get(term: string): Map<number, Map<number, number>> | undefined }; _idToShortId?: Map<string, number>; _fieldIds?: Record<string, number> };
+  const internal = ms as unknown as { _index?: { get(term: string): Map<number, Map<number, number>> | undefined }; _idToShortId?: Map<string, number>; _documentIds?: Map<number, string>; _fieldIds?: Record<string, number> };
   return {
     get version() {
       return corpus.version;
@@ -293,6 +293,7 @@ function makeIndex(
       return (numberedView ??= {
         numberOf: (passageId: string) => ids.get(passageId),
         holding: (term: string) => internal._index?.get(term)?.get(field),
+        passageIdOf: (n: number) => internal._documentIds?.get(n),
       });
     },
     search(query: string, o: SearchOptions = {}): PassageHit[] {

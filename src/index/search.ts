@@ -40,6 +40,8 @@ export interface NumberedPostings {
   numberOf(passageId: string): number | undefined;
   /** The numbers of the passages whose text holds `term` (normalised): the index's own posting, read-only. */
   holding(term: string): { has(n: number): boolean; readonly size: number; keys(): Iterable<number> } | undefined;
+  /** The id of the passage of a number (`numberOf`'s inverse). */
+  passageIdOf(n: number): string | undefined;
 }
 
 /** The searchable view of a corpus. */
