@@ -20,6 +20,7 @@ import {
   DIMENSION_NAMES,
   DIMENSION_WORDS,
   FIGURE_NOUNS,
+  FIGURE_NOUN_ADJECTIVES,
   FRACTION_DENOMINATORS,
   IRREGULAR_PLURALS,
   MEASURE_NOUNS,
@@ -340,6 +341,31 @@ function readFractions(text: string): FigureReading[] {
   return out;
 }
 
+/** A figure noun with what it counts: a noun before it ("death toll", "vote count") or after "of" ("number of dead"). */
+const FIGURE_NOUN_PHRASE_RE = new RegExp(`(?:([\\p{L}-]+)\\s+)?\\b(${FIGURE_NOUNS.join('|')})(?:\\s+of\\s+(?:the\\s+)?([\\p{L}-]+))?`, 'giu');
+/** Between a figure noun (its clause's subject) and its value: a verb of being or change, then "to" or "at" ("has climbed to", "stands at", "is now"). */
+const FIGURE_VALUE_LINK_RE = new RegExp(
+  `^\\s+(?:(?:is|was|are|were|has|have|had|now|since|already|officially|also|further|stood|stands|been|remained|remains|reached|hit|topped|${TREND_VERBS.flatMap(([base, ...rest]) => [base, `${base}s`, ...rest]).map(esc).join('|')})\\s+)+(?:(?:to|at)\\s+)?$`,
+  'i',
+);
+
+/**
+ * What a bare number counts when it is the value of a figure noun that names its counted thing: "The death toll has climbed
+ * to 2,862" counts deaths, "the number of dead stands at 64" the dead, "the vote tally reached 52" votes. The figure noun is
+ * the subject of its clause, linked to the number by a verb of being or change; "the toll rose to 61", naming nothing,
+ * speaks of a count before it (figureAnaphor), and "fell by 300" is a change, not the value.
+ */
+export function figureNounCount(before: string): { noun: string; head: string } | null {
+  const q = QUALIFIER_RE.exec(before);
+  const text = (q ? before.slice(0, q.index) : before).slice(-100);
+  const m = [...text.matchAll(FIGURE_NOUN_PHRASE_RE)].at(-1);
+  if (!m || !FIGURE_VALUE_LINK_RE.test(text.slice(m.index! + m[0].length))) return null;
+  const of = m[3]?.toLowerCase();
+  const mod = m[1]?.toLowerCase();
+  const word = of && !STOPWORDS.has(of) ? of : mod && !STOPWORDS.has(mod) && !FIGURE_NOUN_ADJECTIVES.has(mod) && !FIGURE_NOUNS.includes(mod) && !/['’]s$/.test(mod) ? mod : null;
+  return word ? { noun: word, head: lemma(word) } : null;
+}
+
 export function readFigures(text: string): FigureReading[] {
   const out: FigureReading[] = readFractions(text);
   NUMBER_RE.lastIndex = 0;
@@ -566,6 +592,14 @@ export function readFigures(text: string): FigureReading[] {
       }
     }
 
+    // "The death toll has climbed to 2,862": the value of a figure noun counts what the noun names.
+    if (kind === 'number' && !noun && valueHi === null) {
+      const named = figureNounCount(before);
+      if (named) {
+        kind = 'count';
+        noun = named;
+      }
+    }
     const q = QUALIFIER_RE.exec(before);
     const qualifier = q ? q[1]!.toLowerCase() : null;
     if (q && kind !== 'clock' && kind !== 'date' && kind !== 'year') start = Math.min(start, q.index);

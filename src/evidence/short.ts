@@ -39,7 +39,7 @@ import {
   alternation,
 } from '../language/lexicon/index.js';
 import { BECOMING_VERBS, CLAUSE_MARKS, CLAUSE_OPENERS, COUNTRY_HEADS, LENGTH_PREPOSITIONS, OFFSET_AFTER_WORDS, OFFSET_QUESTION_WORDS, SETTING_NOUNS, FREQUENCY_QUESTION_RE, FREQUENCY_UNITS, INFINITIVE_OBJECT_STARTS, MEASURE_OF_RE, PLACE_KIND_NOUNS, PURPOSE_CLAUSE_BREAKS, SET_OFF_PARTICIPLES } from '../language/lexicon/slot-ties.js';
-import { DURATION_DAYS, MEASURE_OBJECT_VERBS, MEASURE_VERBS } from '../language/lexicon/units.js';
+import { CASUALTY_ROOTS, DURATION_DAYS, FIGURE_NOUNS, MEASURE_OBJECT_VERBS, MEASURE_VERBS } from '../language/lexicon/units.js';
 import { COPULAS } from '../language/lexicon/states.js';
 import { COMPANY_SUFFIXES } from '../language/lexicon/organisations.js';
 import { REQUEST_VERBS } from '../language/lexicon/clauses.js';
@@ -47,13 +47,13 @@ import { NEGATED_VERB_LEADS, NEGATION_TURNS, VERB_NEGATORS } from '../language/l
 import { SPEECH_VERBS, STATEMENT_HEARERS, STATEMENT_SETTINGS, speechForms } from '../language/lexicon/speech-verbs.js';
 import { PROSPECTIVE_VERBS } from '../language/tense.js';
 import { ORDINAL_WORDS } from '../language/lexicon/question-words.js';
-import { fold, lemma, stem, terms, words } from '../language/tokenize.js';
+import { fold, lemma, root, stem, terms, words } from '../language/tokenize.js';
 import { isCommunicationVerb, isOccasionNoun, isPersonNoun as anySensePerson, isStateNoun, nounClass, partsOfSpeech } from '../language/wordnet.js';
 import { lexTags } from '../language/word-tags.js';
 import type { Article, Sentence } from '../types.js';
 import type { ParsedQuestion } from './question.js';
 import { referencesInSentence, RELATED_VERB, STANDS_FOR_WEIGHT, type Element, type Window } from './retrieve.js';
-import { figureVerbs } from './figure-verb.js';
+import { figureVerbs, type FigureVerb } from './figure-verb.js';
 import { dateMentionsIn } from './date-mentions.js';
 
 /** Words of a window that answer the question. */
@@ -745,7 +745,13 @@ function verbAfter(text: string, end: number, verbKeys: ReadonlySet<string>): bo
 /** How well a figure answers a count or amount question: its kind, and what it counts. */
 function figureFit(q: ParsedQuestion, f: FigureFact, head: { keys: Map<string, number>; vague: boolean } | null, s: Sentence, named = false, verbKeys: ReadonlySet<string> = new Set()): number {
   if (f.kind === 'count' || (f.kind === 'percent' && q.kind === 'count')) {
-    if (!head) return f.kind === 'count' ? 0.8 : 0.9;
+    if (!head) {
+      if (f.kind !== 'count') return 0.9;
+      // "what's the death toll": a count of what the figure noun's modifier names ("The death toll has climbed to 2,862",
+      // figureNounCount) is the one asked, before a count of anything else in its sentence ("… with 2,562 people injured").
+      const figureNoun = q.predicates.some((p) => p.cue && FIGURE_NOUNS.includes(p.lemma));
+      return figureNoun && f.head && q.topics.some((t) => t.lemma === f.head || t.key === stem(fold(f.head!))) ? 1 : 0.8;
+    }
     const counted = [f.head, ...(f.noun?.split(' ') ?? [])].filter((x): x is string => !!x).map((x) => stem(fold(x)));
     if (head.vague && q.headModifiers.length) {
       // "how many stateless people": the modifier must be written with the count.
@@ -849,6 +855,8 @@ export interface AskedAct {
    * act made them do. Not when they did the act ("how many ships sank") or are in a state ("how many tugboats does it own").
    */
   actedOn: boolean;
+  /** Every word of the question that says what was done or what state it is in (verbs and adjectives: "died", "injured"). */
+  acts: Element[];
 }
 
 /** "did" right after the counted noun, or a form of "be" or "get" right before a verb that is no -ing form. */
@@ -862,7 +870,8 @@ export function askedAct(q: ParsedQuestion, elements: readonly Element[]): Asked
   const becoming = (e: Element) => e.term?.cls === 'adjective' && !e.term.picks && BECOMING_BEFORE_RE.test(q.text.slice(0, e.term.start));
   const verbs = elements.filter((e) => e.role === 'predicate' && (e.term?.cls === 'verb' || becoming(e)) && !e.term!.cue && !q.clauses.some((c) => c.verbs.includes(e.term!)));
   const passive = verbs.some((e) => e.term!.cls === 'verb' && !/ing$/i.test(e.term!.text) && PASSIVE_ASKED_RE.test(q.text.slice(0, e.term!.start)));
-  return { verbs, actedOn: passive || (!!q.head && PAST_OBJECT_RE.test(q.text.slice(q.head.end))) };
+  const acts = elements.filter((e) => e.role === 'predicate' && (e.term?.cls === 'verb' || e.term?.cls === 'adjective') && !e.term.cue && !e.term.picks && !q.clauses.some((c) => c.verbs.includes(e.term!)));
+  return { verbs, actedOn: passive || (!!q.head && PAST_OBJECT_RE.test(q.text.slice(q.head.end))), acts };
 }
 
 /**
@@ -872,6 +881,10 @@ export function askedAct(q: ParsedQuestion, elements: readonly Element[]): Asked
  * the whole's verb.
  */
 export function countsOtherAct(deps: Pick<Deps, 'corpus'>, s: Sentence, f: FigureFact, asked: AskedAct): boolean {
+  // "2,862 deaths", "the number of dead": a count of the dead counts those who died, not what another word of the question
+  // asks ("how many were injured").
+  const family = f.head ? root(f.head) : null;
+  if (family && CASUALTY_ROOTS.has(family) && asked.acts.length && !asked.acts.some((e) => relatedWord(e, family))) return true;
   if (!asked.verbs.length) return false;
   const whole = PART_RE.test(s.text.slice(Math.max(0, f.start - 25), f.start)) ? figuresIn(deps, s.id).filter((g) => g.kind === 'count' && g.end < f.start).at(-1) : undefined;
   const g = whole ?? f;
@@ -886,8 +899,7 @@ export function countsOtherAct(deps: Pick<Deps, 'corpus'>, s: Sentence, f: Figur
 function otherVerb(s: Sentence, start: number, end: number, act: AskedAct, bare = false): boolean {
   const asked = act.verbs;
   if (!asked.length) return false;
-  const said = new Set(terms(s.text));
-  if (asked.some((e) => [...e.keys].some(([k, v]) => v >= STANDS_FOR_WEIGHT && said.has(k)))) return false;
+
   // The object of a verb may be what the question's verb did, told in other words ("toppled at least 30 power poles" for
   // "knocked over", "processing over 176,000 requests" for "dealing with"); only a verb that measures its subject
   // ("covers nearly two-thirds of an acre", "spans 400 metres") states no act done to it.
@@ -895,13 +907,25 @@ function otherVerb(s: Sentence, start: number, end: number, act: AskedAct, bare 
   // to them, as its outcome (AskedAct.actedOn).
   // A bare number the subject of a passive ("80 were completely destroyed") had another act done to it: no outcome of the
   // act asked, as a count with its noun may be ("25 people were hospitalized" for "how many were injured").
-  const bound = figureVerbs(s.text, start, end).filter((v) => (v.role === 'object' ? MEASURE_OBJECT_VERBS.has(lemma(fold(v.text))) : !act.actedOn || (bare && v.passive)));
+  // "with 2,562 people injured": a participle right after the counted noun (no auxiliary) says which of them are counted.
+  const participle = (v: FigureVerb) => v.role === 'subject' && !v.passive && /^\s+$/.test(s.text.slice(end, v.start)) && /\p{L}ed$/iu.test(v.text);
+  const bound = figureVerbs(s.text, start, end).filter((v) => (v.role === 'object' ? MEASURE_OBJECT_VERBS.has(lemma(fold(v.text))) : !act.actedOn || (bare && v.passive) || participle(v)));
   if (!bound.length) return false;
-  const related = (word: string) => {
-    const keys = new Set([...terms(word), stem(lemma(fold(word)))]);
-    return asked.some((e) => [...keys].some((k) => (e.keys.get(k) ?? 0) >= RELATED_VERB));
-  };
+  const related = (word: string) => relatedToAsked(act, word);
+  // Another act there counts others, whatever else the sentence states ("The death toll has climbed to 2,862 with …").
+  if (bound.some((v) => participle(v) && !related(v.text))) return true;
+  const said = new Set(terms(s.text));
+  if (asked.some((e) => [...e.keys].some(([k, v]) => v >= STANDS_FOR_WEIGHT && said.has(k)))) return false;
   return !bound.some((v) => related(v.text));
+}
+
+/** A word is one of the question's verbs or related to one (a relation of RELATED_VERB weight or more). */
+function relatedToAsked(act: AskedAct, word: string): boolean {
+  return act.verbs.some((e) => relatedWord(e, word));
+}
+function relatedWord(e: Element, word: string): boolean {
+  const keys = new Set([...terms(word), stem(lemma(fold(word)))]);
+  return [...keys].some((k) => (e.keys.get(k) ?? 0) >= RELATED_VERB);
 }
 
 /** How well a sum written as the object of the question's verb fits a "how much <thing>" question. */
@@ -1028,6 +1052,8 @@ function rateAfter(text: string): string | null {
 function isPeople(noun: string): boolean {
   if (!noun) return false;
   if (PERSONISH.has(noun) || PERSON_NOUNS.has(noun) || TITLE_HEADS.has(noun) || COLLECTIVE_NOUNS.has(noun)) return true;
+  // A count of deaths, of the dead or of fatalities counts people who died.
+  if (CASUALTY_ROOTS.has(root(noun))) return true;
   for (let i = 0; i <= noun.length - 4; i++) {
     const c = nounClass(noun.slice(i));
     if (c) return c === 'person' || (c === 'group' && i === 0);

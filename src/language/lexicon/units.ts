@@ -91,6 +91,14 @@ export const COUNTED_NOUNS: readonly CountedCategory[] = [
 /** Nouns that stand for a figure already given ("that number", "the total"). */
 export const FIGURE_NOUNS: readonly string[] = list('number figure total tally toll count');
 
+/**
+ * Words before a figure noun that say which reading of it is meant, not what it counts ("the official death toll", "the
+ * total number of dead", "the same number"): the counted thing is the noun before them or after "of".
+ */
+export const FIGURE_NOUN_ADJECTIVES: ReadonlySet<string> = new Set(
+  list('official confirmed latest current final new initial overall total known reported estimated same record provisional preliminary revised updated grim rising exact actual full whole daily weekly'),
+);
+
 /** What a figure measures. "count" has a counted noun; "number" is a bare number whose noun the text does not give. */
 export type FigureKind =
   | 'count' | 'number' | 'money' | 'percent' | 'age' | 'speed' | 'distance' | 'length' | 'depth' | 'height' | 'area' | 'volume'
