@@ -5,8 +5,11 @@
  * of another act right after its noun ("with 2,210 people injured") answers no question about the dead. Two stories
  * written here, an earthquake and a flood.
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFigures } from '../src/analysis/figures.js';
+import { digest } from '../src/engines/digest.js';
+import type { Answer } from '../src/types.js';
+import { makeDeps, removeDir, tempDir, writeArticle } from './digest-fixtures.js';
 import { answerText, askIn, storyDeps } from './helpers/story.js';
 
 const QUAKE: Record<string, string> = {
@@ -54,4 +57,24 @@ describe('a count of the dead answers questions about the dead, not the injured'
     const moved = await askIn(flood(), 'how many residents were evacuated');
     expect(moved.short?.text ?? '', answerText(moved)).toMatch(/^412 residents \[\d+\]$/);
   }, 60_000);
+});
+
+describe('the digest reads a death toll as people killed, one fact with /ask', () => {
+  const DAYS = ['2039-05-02', '2039-05-04'];
+  let dir: string;
+  let a: Answer;
+  beforeAll(async () => {
+    dir = tempDir();
+    writeArticle(dir, 'r1.md', `---\ntitle: Landslide buries Tavri road\noutlet: Hill Courier\ndate: ${DAYS[0]}\n---\nThe death toll has risen to four, the district office said.\n\nVolunteers handed out blankets through the night.\n`, new Date(`${DAYS[0]}T12:00:00Z`));
+    writeArticle(dir, 'r2.md', `---\ntitle: Tavri landslide search goes on\noutlet: Valley Post\ndate: ${DAYS[1]}\n---\nThe death toll is now at 36, the district office said.\n\nEngineers inspected the road above the village.\n`, new Date(`${DAYS[1]}T12:00:00Z`));
+    a = await digest(await makeDeps(dir), { chartDir: null });
+  });
+  afterAll(() => removeDir(dir));
+
+  it('lists both tolls on the people-killed line, and no dispute between them', () => {
+    const key = a.sections!.find((s) => s.heading.startsWith('Key figures'))!.text;
+    const line = key.split('\n').find((l) => l.includes('People killed')) ?? '';
+    expect(line, key).toMatch(/four dead \(2 May 2039[^)]*\).*36 dead/);
+    expect(JSON.stringify(a.sections)).not.toMatch(/“four” vs “36”/);
+  });
 });

@@ -432,6 +432,12 @@ function genericFigures(article: Article, sentence: Sentence, text: string, ref:
       }
       if (/[,.;:!?)]$/.test(raw) || np.length >= 4) break;
     }
+    // "The death toll has climbed to 2,862", "the number of dead stands at 64": a count of the dead (analysis/figures reads
+    // the figure noun's value) is a count of people killed, as the lexicon's own are.
+    if (!head && reading?.kind === 'count' && reading.head && CASUALTY_ROOTS.has(root(lemmaOf(reading.head)))) {
+      out.push({ ...base, key: 'killed', label: 'People killed', noun: 'dead' });
+      continue;
+    }
     // "the crew of 25", "the number of evacuees rose to 26,000": the noun analysis/figures reads before the number.
     if (!head && reading?.kind === 'count' && reading.noun) {
       np.splice(0, np.length, ...reading.noun.split(' '));
