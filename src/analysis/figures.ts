@@ -34,6 +34,7 @@ import {
   QUALIFIER_RANGES,
   QUALIFIERS,
   SCALES,
+  SCALE_LABELS,
   SOFT_COUNT_MODIFIERS,
   STOPWORDS,
   TREND_VERBS,
@@ -256,6 +257,12 @@ function nameBeforeNumber(before: string): boolean {
   if (!m || m.index + m[1]!.length === 0 || /[.!?:;]/.test(m[1]!)) return false;
   const w = m[2]!.toLowerCase();
   return !STOPWORDS.has(w) && !QUALIFIER_WORDS.has(w) && !MONTH_BEFORE_RE.test(m[2]!) && !WEEKDAY_BEFORE_RE.test(m[2]!);
+}
+
+/** A headline set in title case ("Delta Cancels 3,500 Flights"): most of its words capitalised. */
+function titleCase(text: string): boolean {
+  const ws = text.match(/\p{L}[\p{L}'’-]*/gu) ?? [];
+  return ws.length >= 3 && ws.filter((w) => /^\p{Lu}/u.test(w)).length >= 0.7 * ws.length;
 }
 
 /**
@@ -592,6 +599,15 @@ export function readFigures(text: string): FigureReading[] {
       }
     }
 
+    // "Boeing 737", "Flight 1282", "Max 9": a bare number right after a capitalised word that does not open the sentence
+    // is part of a name, no figure (a scale's label, "Category 4", stays a value).
+    if (kind === 'number' && !noun && !glued && valueHi === null && /^\d/.test(numText) && !titleCase(text)) {
+      const prev = /(?:^|\s)(\p{Lu}[\p{L}\d-]*)\s+$/u.exec(before);
+      if (prev && before.slice(0, prev.index).trim() !== '' && !/[.!?:"“]\s*$/.test(before.slice(0, prev.index + 1)) && !SCALE_LABELS.includes(prev[1]!.toLowerCase())) {
+        NUMBER_RE.lastIndex = Math.max(NUMBER_RE.lastIndex, end);
+        continue;
+      }
+    }
     // "The death toll has climbed to 2,862": the value of a figure noun counts what the noun names.
     if (kind === 'number' && !noun && valueHi === null) {
       const named = figureNounCount(before);

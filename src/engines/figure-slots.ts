@@ -194,6 +194,15 @@ function dimensionFit(fq: FigureQuestion, text: string, f: FigureFact): number {
 export function figureAnswer(deps: Pick<Deps, 'corpus' | 'index'>, question: string, context: string[] = []): Answer | null {
   const fq = figureQuestion(question);
   if (!fq) return null;
+  // "how long is the ship" / "how long was the bridge closed": whether a length or a span of time is asked is read once,
+  // by the evidence core's parse (a verb after the thing, or a made thing), when it reads one.
+  if (fq.dimension === 'long') {
+    const asked = parseQuestion(deps, question).figures;
+    if (asked.length === 1 && (asked[0] === 'length' || asked[0] === 'duration')) {
+      fq.kinds = [asked[0]];
+      if (asked[0] === 'duration') delete fq.dimension;
+    }
+  }
   let picked: { f: FigureFact; label: string }[] = [];
   if (fq.kinds[0] === 'age') {
     // "How old is he?" after a question about someone: the person carried from it.

@@ -19,7 +19,7 @@ import { PERSON_NOUNS, PLACE_NOUNS, THING_NOUNS } from '../language/lexicon/enti
 import { SUBORDINATORS } from '../language/lexicon/clauses.js';
 import { CHAT_INTERJECTIONS, CHAT_PREAMBLES, CHAT_SHORTHAND } from '../language/lexicon/chat.js';
 import { synonymsOf } from '../language/synonyms.js';
-import { inDictionary, isPersonNoun, nounClass, partsOfSpeech } from '../language/wordnet.js';
+import { inDictionary, isOccasionNoun, isPersonNoun, nounClass, partsOfSpeech } from '../language/wordnet.js';
 import { lexTags, tagWords, type TaggedWord } from '../language/word-tags.js';
 import { NOW_QUESTION_WORDS, PAST_AUXILIARIES, PRESENT_AUXILIARIES } from '../language/lexicon/figure-time.js';
 import { CHANGE_VERBS } from '../language/lexicon/units.js';
@@ -459,6 +459,19 @@ export function parseQuestion(deps: Pick<Deps, 'corpus' | 'index'>, question: st
     }
     return run.at(-1) ?? null;
   };
+  // "how long was the bridge closed": a verb or adjective after the thing (not in a clause saying which thing, "the bridge
+  // that fell") says what lasted — a duration. "how long is the boat", "how long was the bridge": a made thing (WordNet's
+  // artifacts, not an act or event like "the dive") has a length.
+  if (figures.length === 2 && figures[0] === 'length' && figures[1] === 'duration') {
+    const thing = nounAfter(/\bhow long (?:is|was|are|were)\b/i, true);
+    const lasted = !!thing && predicates.some((p) => p.start > thing.end && !/\b(?:that|which|who|whose)\b/i.test(text.slice(thing.end, p.start)));
+    if (lasted) figures = ['duration'];
+    else if (thing) {
+      // The noun as written when WordNet has it ("crossing", not the verb's lemma "cross").
+      const noun = nounClass(fold(thing.text)) ? fold(thing.text) : thing.lemma;
+      if (nounClass(noun) === 'artifact' && !isOccasionNoun(noun)) figures = ['length'];
+    }
+  }
   if (kind === 'count' || kind === 'amount') head ??= nounAfter(/\bhow (?:many|much)\b|\bnumber of\b|\bwhat (?:number|total) of\b/i, true);
   // "how much did crowdstrike stock fall": the noun is the subject of a verb of change, and the figure asked is the change
   // ("Shares fell nearly 15%"), not an amount of stock. "how much did the search cost" still measures the search.
@@ -609,7 +622,7 @@ export function parseQuestion(deps: Pick<Deps, 'corpus' | 'index'>, question: st
     text,
     kind,
     figures,
-    dimension: cue?.dimension ?? null,
+    dimension: figures.some((f) => f !== 'duration') ? (cue?.dimension ?? null) : null,
     bound,
     clauses,
     head,

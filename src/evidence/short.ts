@@ -232,12 +232,14 @@ export function fillersOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestio
             fit *= said === q.rate ? 1.3 : said ? 0.4 : 0.8;
           }
           // "the 400-metre ship" measures the ship: not the canal the question asks about.
-          if (MEASURES.has(f.kind) && f.noun && !terms(f.noun).some((t) => askedKeys.has(t))) fit *= 0.3;
+          // A compound it is glued to is read whole ("a 984-foot-long cargo ship" measures the ship): its next word too.
+          const glued = f.noun ? `${f.noun} ${/^(?:-[\p{L}]+)?\s+[\p{L}-]+\s+([\p{L}-]+)/u.exec(s.text.slice(f.end))?.[1] ?? ''}` : '';
+          if (MEASURES.has(f.kind) && f.noun && !terms(glued).some((t) => askedKeys.has(t))) fit *= 0.3;
           // A figure written as an adjective measures the noun it is glued to ("the six-mile cave", "a two-hour descent"):
           // a noun the question does not ask about, or only uses to say which thing it asks about, is measured, not the thing.
           const measured = MEASURES.has(f.kind) || f.kind === 'duration' ? adjectiveFigureNoun(s.text, f) : null;
           if (measured) {
-            const keys = terms(measured);
+            const keys = terms(glued || measured);
             if (keys.length && (!keys.some((k) => allKeys.has(k)) || keys.every((k) => modifierKeys.has(k)))) fit *= 0.3;
           }
           // "764 tons of hazardous material" weighs the material, "500 barrels of oil" is the oil: a weight or volume
