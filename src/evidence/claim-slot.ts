@@ -6,7 +6,7 @@
  * claim's value, so a fact has one answer in both commands, worded however the articles word it.
  */
 import { inBaseUnit, readFigures, type FigureKind, type FigureReading } from '../analysis/figures.js';
-import { CIRCUMSTANCE_PREPOSITIONS, QUALIFIER_RANGES, SLOT_QUESTION_WORDS, SLOT_PLACE_PREPOSITIONS, SLOT_SHARE_QUESTION } from '../language/lexicon/index.js';
+import { CIRCUMSTANCE_PREPOSITIONS, DIMENSION_ADJECTIVES, QUALIFIER_RANGES, SLOT_QUESTION_WORDS, SLOT_PLACE_PREPOSITIONS, SLOT_SHARE_QUESTION } from '../language/lexicon/index.js';
 import { parseDates, type DateParts } from '../language/dates.js';
 import { fold, lemma } from '../language/tokenize.js';
 import { partsOfSpeech, placeWithin } from '../language/wordnet.js';
@@ -76,7 +76,7 @@ function asQuestion(text: string, start: number, end: number, wh: string): strin
   const q = rest.replace(/^(?:The|A|An)\b/, (w) => w.toLowerCase());
   // An auxiliary after a short subject goes before it, as a reader asks: "Where is CrowdStrike based?".
   const aux = AUX_AFTER_SUBJECT_RE.exec(q);
-  if (aux) return `${wh} ${aux[2]} ${aux[1]} ${aux[3]}?`;
+  if (aux) return `${wh} ${aux[2]} ${aux[1]}${aux[3] ? ` ${aux[3]}` : ''}?`;
   // A verb in the past after a short subject takes "did": "How long did the Titan lose contact?".
   const tagged = tagWords(q);
   let i = tagged.findIndex((t) => t.tags.has('Verb'));
@@ -103,7 +103,10 @@ function singularSubject(words: TaggedWord[]): boolean {
   );
 }
 
-const AUX_AFTER_SUBJECT_RE = /^((?:[\p{L}\p{N}'’.&-]+\s+){0,4}?[\p{L}\p{N}'’.&-]+)\s+(is|are|was|were|has|have|had|will|would|can|could)\s+(\S.*)$/u;
+const AUX_AFTER_SUBJECT_RE = /^((?:[\p{L}\p{N}'’.&-]+\s+){0,4}?[\p{L}\p{N}'’.&-]+)\s+(is|are|was|were|has|have|had|will|would|can|could)(?:\s+(\S.*))?$/u;
+
+/** Kinds of a measure along one line, which a dimension word after it names ("long", "tall", "deep"). */
+const LINEAR_SLOT_KINDS: ReadonlySet<FigureKind> = new Set(['length', 'distance', 'depth', 'height']);
 
 function figureSlot(text: string, figures: FigureReading[]): ClaimSlot | null {
   for (const f of figures) {
@@ -139,6 +142,9 @@ function figureSlot(text: string, figures: FigureReading[]): ClaimSlot | null {
     // "for six days", "by 20%": the preposition goes with the figure.
     const prep = /\b(?:for|by|of|at)\s+$/i.exec(text.slice(0, start));
     if (prep && f.kind !== 'count') start = prep.index;
+    // "700 feet long", "500 feet tall": the dimension written after a measure is the question word's ("How long …").
+    const dimension = LINEAR_SLOT_KINDS.has(f.kind) ? new RegExp(`^\\s+(?:${DIMENSION_ADJECTIVES.join('|')}|tall)\\b`, 'i').exec(text.slice(end)) : null;
+    if (dimension) end += dimension[0].length;
     let opener = wh;
     // "About 15% of world shipping passes through the canal": a share of what follows "of", asked "What share of …".
     if (f.kind === 'percent' && /^\s+of\s/i.test(text.slice(end)) && !/\S\s+\S/.test(text.slice(0, start).trim())) opener = SLOT_SHARE_QUESTION;

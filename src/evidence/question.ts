@@ -464,8 +464,13 @@ export function parseQuestion(deps: Pick<Deps, 'corpus' | 'index'>, question: st
   // artifacts, not an act or event like "the dive") has a length.
   if (figures.length === 2 && figures[0] === 'length' && figures[1] === 'duration') {
     const thing = nounAfter(/\bhow long (?:is|was|are|were)\b/i, true);
-    const lasted = !!thing && predicates.some((p) => p.start > thing.end && !/\b(?:that|which|who|whose)\b/i.test(text.slice(thing.end, p.start)));
+    // Or a name right after it: a ship's ("how long is the Dali") is a made thing's.
+    const cue = /\bhow long (?:is|was|are|were)\s+(?:the\s+)?/i.exec(text);
+    const named = cue ? entities.find((e) => e.start === cue.index + cue[0].length) : undefined;
+    const after = thing?.end ?? named?.end;
+    const lasted = after !== undefined && predicates.some((p) => p.start > after && !/\b(?:that|which|who|whose)\b/i.test(text.slice(after, p.start)));
     if (lasted) figures = ['duration'];
+    else if (named && madeThing(named.entities[0])) figures = ['length'];
     else if (thing) {
       // The noun as written when WordNet has it ("crossing", not the verb's lemma "cross").
       const noun = nounClass(fold(thing.text)) ? fold(thing.text) : thing.lemma;
@@ -840,4 +845,14 @@ function isCommonWord(deps: Pick<Deps, 'index'>, t: Token, named: Entity[]): boo
   // Passages with the word against passages naming the entity: used far more often than named, a word.
   const paragraphs = new Set(named.flatMap((e) => e.mentions.map((m) => `${m.sentence.articleId}:${m.sentence.paragraph}`))).size;
   return named.length === 0 ? tags.size > 0 : deps.index.docFreq(stem(t.norm)) > 2 * paragraphs;
+}
+
+/** A name of a made thing: a ship by its prefix, or one the articles call a vessel or an aircraft ("the cargo ship Dali"). */
+function madeThing(e: Entity | undefined): boolean {
+  if (!e) return false;
+  if (e.subkind === 'ship') return true;
+  return (e.cues ?? []).some((c) => {
+    const words = c.split(/[:\s]+/);
+    return words.some((w) => THING_NOUNS[w] === 'vessel' || THING_NOUNS[w] === 'aircraft');
+  });
 }

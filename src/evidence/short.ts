@@ -12,7 +12,7 @@ import { adjectiveFigureNoun, dimensionSaid, LINEAR_KINDS, RESTATED, restatedInD
 import { singleSubjectBefore } from '../analysis/claim-figures.js';
 import type { Entity, EntityMention } from '../index/entities.js';
 import { findDateMentions, type DateMention } from '../index/dates.js';
-import { PERSON_NOUNS, REFERRING_NOUNS } from '../language/lexicon/entity-cues.js';
+import { PERSON_NOUNS, REFERRING_NOUNS, THING_NOUNS } from '../language/lexicon/entity-cues.js';
 import { STOPWORDS } from '../language/lexicon/stopwords.js';
 import {
   ATTRIBUTION_PHRASES,
@@ -202,6 +202,10 @@ export function fillersOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestio
       const act = askedAct(q, elements);
       const wholeAsked = q.kind === 'count' && WHOLE_COUNT_RE.test(q.text);
       const askedIds = new Set(elements.filter((e) => e.role === 'entity' && e.entityIds).flatMap((e) => [...e.entityIds!]));
+      // The nouns the articles call an asked name by ("the cargo ship Dali": ship, freighter): a measure glued to one is the name's.
+      const describing = new Set(
+        [...askedIds].flatMap((id) => (analysisOf(deps).entities.byKey.get(id) ?? []).filter((e) => e.id === id).flatMap((e) => (e.cues ?? []).flatMap((c) => c.split(/[:\s]+/)))).filter((w) => THING_NOUNS[w]).map((w) => stem(w)),
+      );
       for (const s of w.sentences) {
         for (const f of figuresIn(deps, s.id)) {
           // A bare number ("the 15 behind it") counts what its sentence names.
@@ -234,13 +238,13 @@ export function fillersOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestio
           // "the 400-metre ship" measures the ship: not the canal the question asks about.
           // A compound it is glued to is read whole ("a 984-foot-long cargo ship" measures the ship): its next word too.
           const glued = f.noun ? `${f.noun} ${/^(?:-[\p{L}]+)?\s+[\p{L}-]+\s+([\p{L}-]+)/u.exec(s.text.slice(f.end))?.[1] ?? ''}` : '';
-          if (MEASURES.has(f.kind) && f.noun && !terms(glued).some((t) => askedKeys.has(t))) fit *= 0.3;
+          if (MEASURES.has(f.kind) && f.noun && !terms(glued).some((t) => askedKeys.has(t) || describing.has(t))) fit *= 0.3;
           // A figure written as an adjective measures the noun it is glued to ("the six-mile cave", "a two-hour descent"):
           // a noun the question does not ask about, or only uses to say which thing it asks about, is measured, not the thing.
           const measured = MEASURES.has(f.kind) || f.kind === 'duration' ? adjectiveFigureNoun(s.text, f) : null;
           if (measured) {
             const keys = terms(glued || measured);
-            if (keys.length && (!keys.some((k) => allKeys.has(k)) || keys.every((k) => modifierKeys.has(k)))) fit *= 0.3;
+            if (keys.length && (!keys.some((k) => allKeys.has(k) || describing.has(k)) || keys.every((k) => modifierKeys.has(k)))) fit *= 0.3;
           }
           // "764 tons of hazardous material" weighs the material, "500 barrels of oil" is the oil: a weight or volume
           // followed by "of" and what it measures answers for that, not for what the question asks.
