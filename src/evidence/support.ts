@@ -417,6 +417,14 @@ function cover(s: Tok, q: Tok, ctx: SupportContext, wordnet: boolean): Cover {
   return relationCache.get(s.lemma)?.get(q.lemma) === 'synonym' ? 'loose' : null;
 }
 
+/** A match of the word itself, its family, a listed synonym, or WordNet's synonym or derivation ("admitted" / "admission"), not a broader relation. */
+function firmCover(s: Tok, q: Tok, ctx: SupportContext): boolean {
+  if (cover(s, q, ctx, false)) return true;
+  const firm = (r: string | undefined) => r === 'synonym' || r === 'derivation';
+  if (ctx.relations) return relatedLemmas(s.lemma, ctx.relations).some((x) => x.lemma === q.lemma && firm(x.relation));
+  return firm(relationCache.get(q.lemma)?.get(s.lemma)) || relationCache.get(s.lemma)?.get(q.lemma) === 'synonym';
+}
+
 // ---------------------------------------------------------------------------------- checks
 
 const keyText = (s: string) => ` ${fold(s).replace(/['’]s\b/g, '').replace(/[.'’]/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
@@ -764,7 +772,10 @@ export function supportOf(statement: string, evidence: string | Quoted | readonl
   };
   for (const t of content) {
     const by = qToks.map((q) => [q, cover(t, q, ctx, true)] as const).filter(([q, c]) => c && (c === 'same' || !own.has(q.lemma)));
-    const support = by.filter(([, c]) => c === 'same' || c === 'related' || c === 'loose').map(([q]) => q);
+    let support = by.filter(([, c]) => c === 'same' || c === 'related' || c === 'loose').map(([q]) => q);
+    // A word said only by a WordNet relation, and only the other way ("shot" in "an aerial shot" for "nobody was killed"),
+    // is not said at all: too loose a match to be read as saying it, or as saying its opposite.
+    if (support.length && !support.some((q) => q.neg === t.neg) && !support.some((q) => firmCover(t, q, ctx))) support = [];
     if (support.length) {
       covered++;
       if (by.some(([, c]) => c === 'same' || c === 'related')) firm++;
