@@ -1121,11 +1121,21 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
         }),
     ),
   ];
+  // Names after a preposition set the scene ("in the Notre Dame fire"); read before the background ones join them below.
+  const scene = new Set(names.filter((n) => !n.required && !n.speaker));
   for (const n of names) {
     n.terms = n.terms.map((t) => corrected.get(t) ?? t).filter((t) => cTerms.includes(t));
     // A name all over the corpus ("US", the story's protagonist) is background, not what singles a sentence out.
     if (n.terms.every((t) => deps.index.docFreq(t) > Math.max(2, deps.index.size * 0.2))) n.required = false;
   }
+  // The words of names that set the scene, and each article's words, read once.
+  const sceneTerms = new Set([...scene].flatMap((n) => n.terms));
+  const articleTerms = new Map<string, Set<string>>();
+  const articleTermsOf = (a: Article) => {
+    let t = articleTerms.get(a.id);
+    if (!t) articleTerms.set(a.id, (t = new Set(terms([a.title, ...a.sentences.map((x) => x.text)].join(' ')))));
+    return t;
+  };
   // "X is 52 years old": ages are read from "the 52-year-old" (linked to the person just named) and "aged 52".
   const age = ageOf(claim) ?? statedAge(claim);
   // Only a claim about the age itself is decided by it: "14 rowers sheltered with their 25-year-old coach" is about the rowers too.
@@ -1260,6 +1270,10 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
           covered.add(t);
           got += w * 0.5;
           if (!nounTerms.has(t)) direct += w * 0.5;
+        } else if (sceneTerms.has(t) && articleTermsOf(article).has(t)) {
+          // A name that sets the scene ("in the Notre Dame fire") is said by the article the sentence is in.
+          covered.add(t);
+          got += w;
         } else if (hasTerm(passageTerms, t)) {
           covered.add(t);
           got += w * 0.3;
