@@ -53,22 +53,43 @@ export function parseDates(text: string, ref: Date, opts: ParseDatesOptions = {}
   } catch {
     return [];
   }
-  return results.map(({ r, at }) => {
+  // "died last night about 2am" in Friday's paper: a small-hours time right after "last night" is that night's, past its
+  // midnight — the paper's own day, as chrono reads the time on its own; "last night" alone is the day before.
+  const smallHours = (i: number) => {
+    const { r, at } = results[i]!;
+    const next = results[i + 1];
+    if (!next || !LAST_NIGHT_RE.test(r.text) || r.start.isCertain('hour') || !next.r.start.isCertain('hour')) return null;
+    const hour = next.r.start.get('hour');
+    return hour !== null && hour < SMALL_HOURS_END && SMALL_HOURS_GAP_RE.test(text.slice(at + r.text.length, next.at)) ? next : null;
+  };
+  const merged = new Set<number>();
+  const out = results.map(({ r, at }, i) => {
+    const night = smallHours(i);
+    if (night) merged.add(i + 1);
+    const from = night ? night.r : r;
     const stated: DateParts = {};
-    for (const p of PARTS) if (r.start.isCertain(p)) stated[p] = r.start.get(p) ?? undefined;
+    for (const p of PARTS) if (r.start.isCertain(p) || from.start.isCertain(p)) stated[p] = from.start.get(p) ?? undefined;
     return {
       index: at,
-      text: r.text,
+      text: night ? text.slice(at, night.at + night.r.text.length) : r.text,
       stated,
-      resolved: resolvedParts(r.start),
-      date: r.start.date(),
+      resolved: resolvedParts(from.start),
+      date: from.start.date(),
       end: r.end ? resolvedParts(r.end) : null,
-      relative: (r.tags?.() ?? new Set<string>()).has('result/relativeDate'),
+      // "last night" is counted from the day of writing, whatever chrono tags it.
+      relative: !!night || (r.tags?.() ?? new Set<string>()).has('result/relativeDate'),
     };
   });
+  return out.filter((_, i) => !merged.has(i));
 }
 
 const DATE_PARTS = ['year', 'month', 'day', 'weekday'] as const;
+/** "last night", "late last night": the night before the day of writing. */
+const LAST_NIGHT_RE = /\blast\s+night\b/i;
+/** A time before this hour after "last night" is past that night's midnight. */
+const SMALL_HOURS_END = 6;
+/** Between "last night" and its time: nothing, or a word of nearness ("about", "at around", "shortly after"). */
+const SMALL_HOURS_GAP_RE = /^\s*(?:,\s*)?(?:(?:at|about|around|near|nearly|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)*$/i;
 /** Parts of a day chrono reads as a time ("afternoon", "the night of"). */
 const DAY_PART_RE = /\b(?:morning|afternoon|evening|night|noon|midnight)\b/gi;
 
