@@ -5,7 +5,7 @@
  * evidence core that question the way /ask does and compares the answer it states with the
  * claim's value, so a fact has one answer in both commands, worded however the articles word it.
  */
-import { inBaseUnit, readFigures, type FigureKind, type FigureReading } from '../analysis/figures.js';
+import { inBaseUnit, LINEAR_KINDS, readFigures, type FigureKind, type FigureReading } from '../analysis/figures.js';
 import { CIRCUMSTANCE_PREPOSITIONS, DIMENSION_ADJECTIVES, QUALIFIER_RANGES, SLOT_QUESTION_WORDS, SLOT_PLACE_PREPOSITIONS, SLOT_SHARE_QUESTION } from '../language/lexicon/index.js';
 import { parseDates, type DateParts } from '../language/dates.js';
 import { fold, lemma } from '../language/tokenize.js';
@@ -105,8 +105,8 @@ function singularSubject(words: TaggedWord[]): boolean {
 
 const AUX_AFTER_SUBJECT_RE = /^((?:[\p{L}\p{N}'’.&-]+\s+){0,4}?[\p{L}\p{N}'’.&-]+)\s+(is|are|was|were|has|have|had|will|would|can|could)(?:\s+(\S.*))?$/u;
 
-/** Kinds of a measure along one line, which a dimension word after it names ("long", "tall", "deep"). */
-const LINEAR_SLOT_KINDS: ReadonlySet<FigureKind> = new Set(['length', 'distance', 'depth', 'height']);
+/** A dimension word right after a measure of one of the linear kinds ("700 feet long", "500 feet tall"). */
+const DIMENSION_AFTER_RE = new RegExp(`^\\s+(?:${DIMENSION_ADJECTIVES.join('|')}|tall)\\b`, 'i');
 
 function figureSlot(text: string, figures: FigureReading[]): ClaimSlot | null {
   for (const f of figures) {
@@ -143,7 +143,7 @@ function figureSlot(text: string, figures: FigureReading[]): ClaimSlot | null {
     const prep = /\b(?:for|by|of|at)\s+$/i.exec(text.slice(0, start));
     if (prep && f.kind !== 'count') start = prep.index;
     // "700 feet long", "500 feet tall": the dimension written after a measure is the question word's ("How long …").
-    const dimension = LINEAR_SLOT_KINDS.has(f.kind) ? new RegExp(`^\\s+(?:${DIMENSION_ADJECTIVES.join('|')}|tall)\\b`, 'i').exec(text.slice(end)) : null;
+    const dimension = LINEAR_KINDS.has(f.kind) ? DIMENSION_AFTER_RE.exec(text.slice(end)) : null;
     if (dimension) end += dimension[0].length;
     let opener = wh;
     // "About 15% of world shipping passes through the canal": a share of what follows "of", asked "What share of …".
