@@ -21,6 +21,7 @@ import {
   DIMENSION_WORDS,
   FIGURE_NOUNS,
   FIGURE_NOUN_ADJECTIVES,
+  HYPHEN_NOT_COUNTED,
   FRACTION_DENOMINATORS,
   IRREGULAR_PLURALS,
   MEASURE_NOUNS,
@@ -135,7 +136,8 @@ const CLOCK_AFTER_RE = new RegExp(`^(?::\\d{2}(?:\\s?(?:${[...CLOCK_MARKS, ...CL
 const MONTH_BEFORE_RE = new RegExp(`\\b${MONTH_PATTERN}\\.?\\s*$`, 'i');
 const MONTH_AFTER_RE = new RegExp(`^(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_PATTERN}\\b`, 'i');
 const WEEKDAY_BEFORE_RE = new RegExp(`\\b${WEEKDAY_PATTERN}\\.?,?\\s*$`, 'i');
-const AGE_AFTER_RE = /^(?:-|\s)years?(?:-|\s)old\b|^\s+years\s+of\s+age\b/i;
+/** An age after its number: "9 years old", "12-year-old", "4-month-old" (a baby's age is in months or weeks), "30 years of age". */
+const AGE_AFTER_RE = /^(?:-|\s)(?:(years?)|(months?|weeks?))(?:-|\s)old\b|^\s+(years)\s+of\s+age\b/i;
 const AGE_BEFORE_RE = /\b(?:aged|ages|age(?:\s+of)?)\s+$/i;
 const PERCENT_AFTER_RE = /^\s?(?:%|percent\b|per\s+cent\b|percentage points?\b)/i;
 const RANGE_AFTER_RE = new RegExp(`^\\s*(?:-|–|—|to|and)\\s*(${DIGITS}|\\b(?:${WORD_NUMBER})\\b)`, 'iu');
@@ -236,6 +238,9 @@ function nounAfterAge(after: string): string | null {
   if (STOPWORDS.has(head) || /(?:ed|ly)$/.test(head) || /^(?:is|was|has|had|who|said|says|and|but)$/.test(head)) return null;
   return head;
 }
+
+/** A noun hyphened to a number and closing the word ("-story" in "14-story", not "-year-old"). */
+const HYPHEN_NOUN_RE = /^-(\p{L}+)(?![\p{L}\d'’-])/u;
 
 /** A figure written as an adjective: number and unit joined by a hyphen ("six-mile", "two-hour", "400-metre"). */
 const ADJECTIVE_FIGURE_RE = /^[\p{L}\d.,]+-[\p{L}]+$/u;
@@ -474,9 +479,10 @@ export function readFigures(text: string): FigureReading[] {
         unit = '%';
         end += PERCENT_AFTER_RE.exec(rest)![0].length;
       } else if (AGE_AFTER_RE.test(rest)) {
+        const a = AGE_AFTER_RE.exec(rest)!;
         kind = 'age';
-        unit = 'years';
-        end += AGE_AFTER_RE.exec(rest)![0].length;
+        unit = a[2] ? `${a[2].toLowerCase().replace(/s$/, '')}s` : 'years';
+        end += a[0].length;
       } else if (AGE_BEFORE_RE.test(before)) {
         kind = 'age';
         unit = 'years';
@@ -517,7 +523,14 @@ export function readFigures(text: string): FigureReading[] {
     }
 
     if (!kind) {
-      noun = countedNounAfter(text.slice(end)) ?? partitiveAfter(text.slice(end)) ?? numberOfBefore(before);
+      // "a 14-story tower", "a five-bedroom house": a number hyphened to a noun that is no unit counts that noun.
+      const glue = !glued && Number.isInteger(value) ? HYPHEN_NOUN_RE.exec(text.slice(end)) : null;
+      const gw = glue?.[1]!.toLowerCase();
+      if (glue && gw && !STOPWORDS.has(gw) && !HYPHEN_NOT_COUNTED.has(gw) && !/(?:ed|ing|ly|er|est)$/.test(gw) && !(isWord && value === 1)) {
+        noun = { noun: gw, head: lemma(gw) };
+        end += glue[0].length;
+      }
+      noun ??= countedNounAfter(text.slice(end)) ?? partitiveAfter(text.slice(end)) ?? numberOfBefore(before);
       const group = collectiveBefore(before);
       if (group && (!noun || noun.head === 'member' || noun.head === 'people')) noun = { noun: group, head: lemma(group) };
       if (noun) kind = 'count';
@@ -779,8 +792,9 @@ export function articleFigures(article: Article, opts: BuildFiguresOptions = {},
         else if (r.holder) entity = personByRole(opts.entities, article, r.holder);
         // Only a bare "the 79-year-old" refers back to a person named before; "ages 11-16" is of many.
         if (!r.holder && r.valueHi === null) entity = personReferredTo(opts.entities, article, si, r.start);
-        // "March, 12" or "Thailand, 13": a name that is no person gives no age.
-        if (r.holderIsName && !entity && opts.entities && !/\s-?year/.test(r.text) && !/aged?/i.test(s.text.slice(Math.max(0, r.start - 6), r.start))) {
+        // "March, 12" or "Thailand, 13": a name that is no person gives no age — an age written out ("71-year-old",
+        // "4-month-old", "6 years old") is one whoever the entity index takes the name for.
+        if (r.holderIsName && !entity && opts.entities && !/(?:year|month|week)/i.test(r.text) && !/aged?/i.test(s.text.slice(Math.max(0, r.start - 6), r.start))) {
           reading = { ...r, kind: 'number', unit: null, holder: null, holderIsName: false, holderRole: null };
         }
       }

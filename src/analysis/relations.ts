@@ -8,7 +8,7 @@
  */
 import type { Corpus } from '../types.js';
 import { DERIVATIONS } from '../language/lexicon/index.js';
-import { STOPWORDS, lemma as lemmaOf, stem, words } from '../language/tokenize.js';
+import { STOPWORDS, indexWords, lemma as lemmaOf, stem } from '../language/tokenize.js';
 import { buildRelationMap, relatedLemmas, type Relation, type RelationMap } from '../language/wordnet.js';
 
 /** The corpus side of WordNet, plain data. */
@@ -113,7 +113,7 @@ function vocabularyOf(corpus: Corpus): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
   for (const a of corpus.articles) {
     for (const text of [a.title, ...a.paragraphs.map((p) => p.text)]) {
-      for (const w of words(text)) {
+      for (const w of indexWords(text)) {
         if (STOPWORDS.has(w) || w.length < 3 || /\d/.test(w)) continue;
         const l = lemmaOf(w);
         if (STOPWORDS.has(l)) continue;

@@ -7,10 +7,10 @@
 import type { Deps } from '../deps.js';
 import { adjectiveFigureNoun, dimensionSaid, figuresHeldBy, LINEAR_KINDS, RESTATED, restatedInDigits, figureValueText, inBaseUnit, readFigures, type FigureFact, type FigureKind, type FigureReading, type FiguresAnalysis } from '../analysis/figures.js';
 import { keyOf, type Entity } from '../index/entities.js';
-import { lemma, stem, terms } from '../language/tokenize.js';
+import { lemma, stem, terms, words } from '../language/tokenize.js';
 import {
   COMPASS_POINTS, COUNT_QUESTION_VERBS, DETERMINERS, DIMENSION_ADJECTIVES, DIMENSION_NAMES, DURATION_QUESTION_CUES, FIGURE_QUESTION_NOISE, HOW_MEASURES,
-  MEASURE_ANCHORS, MEASURE_KINDS, MEASURE_UNITS, MEASURING_VERBS, QUALIFIERS, SCALE_LABELS, STOPWORDS, THIRD_PERSON_PRONOUNS, alternation,
+  AGE_EXTREMES, MEASURE_ANCHORS, MEASURE_KINDS, MEASURE_UNITS, MEASURING_VERBS, QUALIFIERS, SCALE_LABELS, STOPWORDS, THIRD_PERSON_PRONOUNS, alternation,
 } from '../language/lexicon/index.js';
 import type { Answer, Article, Sentence } from '../types.js';
 import { createCiter } from './cite.js';
@@ -205,6 +205,8 @@ export function figureAnswer(deps: Pick<Deps, 'corpus' | 'index'>, question: str
   }
   let picked: { f: FigureFact; label: string }[] = [];
   if (fq.kinds[0] === 'age') {
+    // "How old was the youngest one": an extreme of the age, no holder to look up (the evidence core reads it).
+    if (words(fq.subject!).some((w) => AGE_EXTREMES.has(w))) return null;
     // "How old is he?" after a question about someone: the person carried from it.
     const subjects = THIRD_PERSON_PRONOUNS.includes(fq.subject!.trim().toLowerCase()) ? context : [fq.subject!];
     const holder = subjects.map((x) => resolveHolder(deps, x)).find((h) => h && heldAges(deps, h).length);

@@ -1886,7 +1886,8 @@ function evidenceBlock(list: Evidence[], citer: Citer, heading: string): AnswerB
 
 function figureLines(checks: FigureCheck[], citer: Citer): { text: string; cites: number[] }[] {
   return checks.map((c) => {
-    const noun = c.claim.noun === 'money' ? '' : ` ${c.claim.noun}`;
+    // "30-story" is said with its noun already: not "30-story story".
+    const noun = c.claim.noun === 'money' || fold(c.claim.display).endsWith(fold(c.claim.noun)) ? '' : ` ${c.claim.noun}`;
     if (c.status === 'none') return { text: `The claim says ${c.claim.display}${noun}; the articles give no figure for it.`, cites: [] };
     // One reading per distinct wording, citing every article that gives it.
     const readings = new Map<string, { text: string; rel: FigureRelation; ns: number[] }>();

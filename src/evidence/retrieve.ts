@@ -15,7 +15,7 @@ import { expandQuery } from '../analysis/relations.js';
 import { dateMentionsIn } from './date-mentions.js';
 import { QUERY_SYNONYMS, synonymsOf } from '../language/synonyms.js';
 import { compoundSynonyms, inDictionary, nounClass } from '../language/wordnet.js';
-import { STOPWORDS, fold, stem, terms, words } from '../language/tokenize.js';
+import { STOPWORDS, indexTerms, lemma, stem, terms, words } from '../language/tokenize.js';
 import { PRONOUNS } from '../language/lexicon/entity-cues.js';
 import { HOW_MEASURES, MEASURE_KINDS, MEASURE_UNITS, MEASURE_VERBS } from '../language/lexicon/units.js';
 import { MEASURE_QUESTION_NOUNS } from '../language/lexicon/question-words.js';
@@ -119,6 +119,12 @@ export function elementsOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuesti
     for (const alt of t.alternatives ?? []) put(stem(alt), 1);
     const expansion = expandQuery(relations, [t.lemma, ...(t.alternatives ?? []).filter((a) => !/\d/.test(a))]).terms;
     for (const x of expansion) for (const k of x.keys) put(k, x.relation === 'exact' ? 1 : x.weight);
+    // "how many floors": what a count asks for is named by a synonym in any of its senses ("12-story" counts the building's
+    // floors: "storey" is "floor" in its second sense) — the count it must fill says which sense is meant, not a sentence
+    // that merely uses the word. Only where no article counts the word itself: then its own sense is the one meant.
+    if (role === 'head' && q.kind === 'count' && t.cls === 'noun' && !countedInCorpus(deps, t)) {
+      for (const x of expansion) if (x.relation === 'synonym' && !x.main) for (const k of x.keys) put(k, STANDS_FOR_WEIGHT);
+    }
     const broader = t.cls === 'noun' && (role === 'topic' || role === 'head') ? new Set(expansion.filter((x) => x.relation === 'hypernym').flatMap((x) => x.keys)) : undefined;
     // Nouns made from the verb ("settle" → "settlement", "rescue" → "rescuer" is a person, not this): found like a derivation.
     if (t.cls === 'verb') {
@@ -190,6 +196,20 @@ export function elementsOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuesti
   q.contextTerms.forEach((t, i) => out.push(termElement(t, 'context', `ct${i}`)));
   q.dates.forEach((d, i) => out.push({ id: `d${i}`, role: 'date', label: d.text, weight: 2, keys: new Map(terms(d.text).map((k) => [k, 1])) }));
   return eitherOf(q, out);
+}
+
+/** Passages read to learn whether the articles count a noun (the best of its search hits). */
+const COUNTED_PASSAGES = 50;
+
+/** Whether some article counts the noun itself ("About 50 cars … derailed"): a figure whose counted noun is the word's lemma. */
+function countedInCorpus(deps: Pick<Deps, 'corpus' | 'index'>, t: QuestionTerm): boolean {
+  const facts = analysisOf(deps).figureFactIndex;
+  for (const h of deps.index.search(t.key, { limit: COUNTED_PASSAGES, terms: true })) {
+    for (const s of deps.index.passage(h.id)?.sentences ?? []) {
+      if (facts.inSentence(s.id).some((f) => f.kind === 'count' && !!f.head && lemma(f.head) === t.lemma)) return true;
+    }
+  }
+  return false;
 }
 
 /**
@@ -808,8 +828,8 @@ class TopScores {
  * its sentences can score above: per element, the strongest support any sentence of the paragraph could give (its own
  * paragraph at full weight, the paragraphs before and after — a window's neighbours — at the neighbour's weight), as a
  * window's score weighs them, the predicates' closeness bonus, and the hundredth of the search score. Read without
- * tokenising a sentence: words from the search index's postings (a sentence's words are its paragraph's; the parts of a
- * hyphenated word, which the index does not hold, from the paragraph's own words when it writes a hyphen), entities from
+ * tokenising a sentence: words from the search index's postings (a sentence's words are its paragraph's, a hyphenated
+ * word's parts among them), entities from
  * their mentions and references, a date as always present. Undefined (read every paragraph) without numbered postings.
  */
 function windowBounds(
@@ -859,15 +879,13 @@ function windowBounds(
   }
   // Each paragraph's number in the index (-1: not indexed, and then every word may be there), kept with the index's view.
   const passage = passageNumbers(numbered, keys, Int32Array.from(paras, (x) => x.key));
-  // Hyphenated words' parts (a sentence's search keys hold them; the index does not), for paragraphs that write a hyphen.
-  const parts = paras.map((x) => hyphenParts(x.text));
   /** Raise `level` to `v` in every paragraph that holds the word `k`. */
   const raise = (k: string, v: number, level: Float64Array) => {
     const posting = numbered.holding(k);
     for (let slot = 0; slot < paras.length; slot++) {
       if (level[slot]! >= v) continue;
       const n = passage[slot]!;
-      if (n < 0 || parts[slot]?.has(k) || posting?.has(n)) level[slot] = v;
+      if (n < 0 || posting?.has(n)) level[slot] = v;
     }
   };
   // Paragraphs where some of `ids` are named (`named`) or referred to (`referred`, lower), by slot: each slot's paragraph
@@ -919,24 +937,6 @@ function windowBounds(
 }
 
 /**
- * The parts of a paragraph's hyphenated words ("Panama-registered": panama, regist…), undefined where it writes no hyphen: a
- * function of the text alone, kept across questions (the bound reads the same candidate paragraphs question after question),
- * bounded as `sentenceKeys` is. The sets are shared: readers must not change them.
- */
-const hyphenPartsMemo = new Map<string, ReadonlySet<string> | null>();
-const HYPHEN_PARTS_MAX = 65_536;
-function hyphenParts(text: string): ReadonlySet<string> | undefined {
-  let f = hyphenPartsMemo.get(text);
-  if (f === undefined) {
-    const folded = /^[\x00-\x7f]*$/.test(text) ? text : fold(text);
-    f = folded.includes('-') ? new Set(terms(text).filter((t) => t.includes('-')).flatMap((t) => terms(t.replace(/-/g, ' ')))) : null;
-    if (hyphenPartsMemo.size >= HYPHEN_PARTS_MAX) hyphenPartsMemo.clear();
-    hyphenPartsMemo.set(text, f);
-  }
-  return f ?? undefined;
-}
-
-/**
  * A sentence's search keys, with the parts of its hyphenated words ("Panama-registered" is registered, "Japanese-owned"
  * owned): a function of the text alone, kept across questions — the same story's sentences are read by question after
  * question (a dispute question at 10,000 articles reads thousands). Bounded: cleared past SENTENCE_KEYS_MAX texts (a cache
@@ -947,8 +947,7 @@ const SENTENCE_KEYS_MAX = 32_768;
 export function sentenceKeys(text: string): ReadonlySet<string> {
   let f = sentenceKeysMemo.get(text);
   if (!f) {
-    const all = terms(text);
-    f = new Set([...all, ...all.filter((t) => t.includes('-')).flatMap((t) => terms(t.replace(/-/g, ' ')))]);
+    f = new Set(indexTerms(text));
     if (sentenceKeysMemo.size >= SENTENCE_KEYS_MAX) sentenceKeysMemo.clear();
     sentenceKeysMemo.set(text, f);
   }

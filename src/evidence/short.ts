@@ -52,7 +52,7 @@ import { isCommunicationVerb, isOccasionNoun, isPersonNoun as anySensePerson, is
 import { lexTags } from '../language/word-tags.js';
 import type { Article, Sentence } from '../types.js';
 import type { ParsedQuestion } from './question.js';
-import { referencesInSentence, RELATED_VERB, STANDS_FOR_WEIGHT, type Element, type Window } from './retrieve.js';
+import { referencesInSentence, RELATED_VERB, sentenceKeys, STANDS_FOR_WEIGHT, type Element, type Window } from './retrieve.js';
 import { figureVerbs, type FigureVerb } from './figure-verb.js';
 import { dateMentionsIn } from './date-mentions.js';
 
@@ -434,7 +434,7 @@ export function fillersOf(deps: Pick<Deps, 'corpus' | 'index'>, q: ParsedQuestio
     }
     case 'age':
       // Ages are read with their holders from the whole corpus (ageSentences); a window holds its own.
-      for (const s of w.sentences) for (const f of figuresIn(deps, s.id)) if (f.kind === 'age' && (ageHolderFits(deps, elements, f) || groupAgeFits(elements, f, s))) push(s, f.start, f.end, at(s), { figure: f });
+      for (const s of w.sentences) for (const f of figuresIn(deps, s.id)) if (f.kind === 'age' && ageFits(deps, elements, f, s)) push(s, f.start, f.end, at(s), { figure: f });
       // "The four boys were among 12 members of the team, ages 11-16": an age held by no one named, in a sentence about the noun asked.
       if (!out.length && !elements.some((e) => e.role === 'entity' || e.role === 'context')) {
         const nouns = elements.filter((e) => e.role === 'topic');
@@ -1077,6 +1077,37 @@ function withNoun(text: string, f: FigureFact): number {
   return m && m[0].split(/\s+/).length <= 5 ? f.end + m[0].length : f.end;
 }
 
+/** An age figure that answers the question: its holder's (below), a group's, or the extreme the question asks for. */
+function ageFits(deps: Pick<Deps, 'corpus'>, elements: Element[], f: FigureFact, s: Sentence): boolean {
+  return ageHolderFits(deps, elements, f) || groupAgeFits(elements, f, s) || extremeAgeFits(deps, elements, f, s);
+}
+
+/**
+ * "How old was the youngest one?": a question asking an extreme of an age (a superlative adjective, "youngest", "oldest")
+ * is answered by the age a sentence writes nearest the same extreme — the superlative itself or "as young as" ("the
+ * youngest was just 9 years old", "as young as 1-year-old …"), whoever holds it; "the young footballers, aged 11 to 16"
+ * names no extreme. The nouns the question asks the extreme of ("the youngest victim") are in the sentence too, and
+ * a question that names someone is answered by that person's own age.
+ */
+function extremeAgeFits(deps: Pick<Deps, 'corpus'>, elements: Element[], f: FigureFact, s: Sentence): boolean {
+  if (elements.some((e) => e.role === 'entity' || e.role === 'context')) return false;
+  const extreme = elements.find((e) => e.role === 'predicate' && e.term?.cls === 'adjective' && /est$/i.test(e.term.text))?.term;
+  if (!extreme) return false;
+  const said = sentenceKeys(s.text);
+  if (!elements.every((e) => e.role !== 'topic' && e.role !== 'head' ? true : [...e.keys].some(([k, w]) => w >= 0.5 && said.has(k)))) return false;
+  const at: number[] = [];
+  // A word of its own ("the old of "58-year-old" is no "oldest"), written as the superlative or as "as young as".
+  for (const m of s.text.matchAll(/(?<![\p{L}\p{N}-])\p{L}+(?![\p{L}-])/gu)) {
+    const w = fold(m[0]);
+    if (lemma(w) !== extreme.lemma) continue;
+    if (w === fold(extreme.text) || (/\bas\s+$/i.test(s.text.slice(Math.max(0, m.index - 4), m.index)) && /^\s+as\b/i.test(s.text.slice(m.index + m[0].length)))) at.push(m.index);
+  }
+  if (!at.length) return false;
+  const gap = (x: FigureFact) => Math.min(...at.map((i) => Math.abs(x.start - i)));
+  const ages = figuresIn(deps, s.id).filter((x) => x.kind === 'age');
+  return ages.every((x) => gap(x) >= gap(f));
+}
+
 /** An age figure fits when it is the asked person's, or of someone the asked noun names. */
 function ageHolderFits(deps: Pick<Deps, 'corpus'>, elements: Element[], f: FigureFact): boolean {
   const ids = new Set(elements.filter((e) => e.role === 'entity' || e.role === 'context').flatMap((e) => [...(e.entityIds ?? [])]));
@@ -1117,7 +1148,7 @@ export function ageSentences(deps: Pick<Deps, 'corpus'>, elements: Element[]): {
     if (f.kind !== 'age') continue;
     const article = deps.corpus.byId.get(f.articleId);
     const sentence = article?.sentences.find((x) => x.id === f.sentenceId);
-    if (!article || !sentence || !(ageHolderFits(deps, elements, f) || groupAgeFits(elements, f, sentence))) continue;
+    if (!article || !sentence || !ageFits(deps, elements, f, sentence)) continue;
     out.push({ article, sentence });
   }
   return out;

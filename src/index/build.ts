@@ -13,7 +13,7 @@ import type { Article, Corpus, Paragraph, Sentence } from '../types.js';
 import type { NumberedPostings, PassageHit, SearchIndex, SearchOptions } from './search.js';
 import { withinEdits } from '../language/edit-distance.js';
 import { topHits, type TermSpec } from './top-hits.js';
-import { STOPWORDS, stem, terms, words } from '../language/tokenize.js';
+import { indexTerms, indexWords, STOPWORDS, stem, words } from '../language/tokenize.js';
 import { encodeIndex, loadIndexFile } from './stored-index.js';
 
 /**
@@ -22,7 +22,7 @@ import { encodeIndex, loadIndexFile } from './stored-index.js';
  * 10: search keys keep a silent e where the word without it is another ("plane", not "plan") and undo a doubled consonant ("planned" → "plan").
  * 11: a dot between a digit and a letter ends a word ("2021.Maxar" is two words: a caption glued to its credit).
  */
-const SCHEMA = 11;
+const SCHEMA = 12;
 
 interface Doc {
   id: string;
@@ -48,7 +48,7 @@ const FIELD_BOOST = { text: 1, title: 0.3 };
 const OPTIONS = {
   fields: ['text', 'title'],
   storeFields: ['articleId'],
-  tokenize: (text: string) => words(text),
+  tokenize: (text: string) => indexWords(text),
   processTerm,
   searchOptions: {
     boost: FIELD_BOOST,
@@ -149,7 +149,7 @@ async function persist(file: string, ms: MiniSearch<Doc>, df: Map<string, number
 
 function countDf(a: Pick<Article, 'paragraphs'>, df: Map<string, number>, sign = 1): void {
   for (const p of a.paragraphs) {
-    for (const t of new Set(terms(p.text))) {
+    for (const t of new Set(indexTerms(p.text))) {
       const n = (df.get(t) ?? 0) + sign;
       if (n > 0) df.set(t, n);
       else df.delete(t);

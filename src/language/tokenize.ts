@@ -6,7 +6,7 @@
  */
 import nlp from 'compromise';
 import lemmatizer from 'wink-lemmatizer';
-import { COMPOUND_NEGATING_PREFIXES, DERIVATIONS, MONTH_ABBREVIATIONS, OWN_SENSE_FORMS, SCHEDULE_FRAME_WORDS, STOPWORDS } from './lexicon/index.js';
+import { COMPOUND_NEGATING_PREFIXES, DERIVATIONS, MONTH_ABBREVIATIONS, OWN_SENSE_FORMS, PHRASAL_NOUN_PARTICLES, SCHEDULE_FRAME_WORDS, STOPWORDS } from './lexicon/index.js';
 import { inDictionary } from './wordnet.js';
 
 export { STOPWORDS };
@@ -142,6 +142,38 @@ export function terms(text: string): string[] {
   }
   return out;
 }
+
+/**
+ * The words a search index holds for a text: `words`, and after each hyphenated word its parts ("12-story" is also "12"
+ * and "story", "Panama-registered" also "panama" and "registered"), so a question's "stories" or "registered" meets the
+ * compound. One function for the index's tokenizer and its term counts, so the two never differ.
+ */
+export function indexWords(text: string): string[] {
+  const out: string[] = [];
+  for (const w of words(text)) {
+    out.push(w);
+    if (w.includes('-')) out.push(...ownParts(w));
+  }
+  return out;
+}
+
+/** Content terms of a text as the search index counts them: `terms` with the parts of hyphenated words (`indexWords`). */
+export function indexTerms(text: string): string[] {
+  const all = terms(text);
+  if (!all.some((t) => t.includes('-'))) return all;
+  return [...all, ...all.filter((t) => t.includes('-')).flatMap((t) => terms(ownParts(t).join(' ')))];
+}
+
+/**
+ * The parts of a hyphenated word that are words of their own: all of them ("12-story", "storm-damaged", "burned-out"),
+ * but none of a noun made of a verb and its particle ("check-in", "lay-off", "cover-up"): a check-in is no check.
+ */
+function ownParts(w: string): string[] {
+  const parts = w.split('-').filter(Boolean);
+  if (parts.length === 2 && PHRASAL_NOUN_PARTICLES.has(parts[1]!) && !/(?:ed|en|ing)$/.test(parts[0]!)) return [];
+  return parts;
+}
+
 
 /**
  * A matched word's search key ('' for a stopword or no word): a function of the word alone, so it is worked out once

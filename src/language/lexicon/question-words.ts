@@ -14,6 +14,12 @@ export const FIGURE_QUESTION_NOISE: readonly string[] = list(`
   it they he she them there
 `);
 
+/**
+ * Superlatives of age ("how old was the youngest one"): the extreme of the measure asked, not someone to look up — the
+ * sentence writing the extreme gives it, whoever holds it.
+ */
+export const AGE_EXTREMES: ReadonlySet<string> = new Set(list('youngest oldest eldest'));
+
 /** Function words that are content verbs when they stand in a question's verb slot ("how many ships does the line own"). */
 export const SLOT_VERBS: ReadonlySet<string> = new Set(list('own'));
 
@@ -280,6 +286,9 @@ export const PARTICLES: ReadonlySet<string> = new Set(list('back away forward ah
  * $300 million"): the phrasal verbs' particles and those that are also prepositions or topics elsewhere.
  */
 export const OBJECT_PARTICLES: ReadonlySet<string> = new Set([...PARTICLES, ...list('up out down in over')]);
+
+/** The second word of a noun made of a verb and its particle ("check-in", "lay-off", "add-on"): its parts are no words of their own. */
+export const PHRASAL_NOUN_PARTICLES: ReadonlySet<string> = new Set([...OBJECT_PARTICLES, 'on']);
 
 /**
  * Words that ask a count of the whole ("how many cars were on the train in total", "how many altogether"): a count of a

@@ -99,6 +99,12 @@ export const FIGURE_NOUN_ADJECTIVES: ReadonlySet<string> = new Set(
   list('official confirmed latest current final new initial overall total known reported estimated same record provisional preliminary revised updated grim rising exact actual full whole daily weekly'),
 );
 
+/**
+ * Words hyphened to a number that make no count of themselves ("three-fold", "30-odd", "20-something", "40-plus"):
+ * a number glued to any other noun counts it ("a 14-story tower", "a five-bedroom house", "a 10-point plan").
+ */
+export const HYPHEN_NOT_COUNTED: ReadonlySet<string> = new Set(list('fold odd something plus ish way time times'));
+
 /** What a figure measures. "count" has a counted noun; "number" is a bare number whose noun the text does not give. */
 export type FigureKind =
   | 'count' | 'number' | 'money' | 'percent' | 'age' | 'speed' | 'distance' | 'length' | 'depth' | 'height' | 'area' | 'volume'
