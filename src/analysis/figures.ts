@@ -357,8 +357,9 @@ function readFractions(text: string): FigureReading[] {
 const FIGURE_NOUN_PHRASE_RE = new RegExp(`(?:([\\p{L}-]+)\\s+)?\\b(${FIGURE_NOUNS.join('|')})(?:\\s+of\\s+(?:the\\s+)?([\\p{L}-]+))?`, 'giu');
 /** Between a figure noun (its clause's subject) and its value: a verb of being or change, then "to" or "at" ("has climbed to", "stands at", "is now"). */
 const FIGURE_VALUE_LINK_RE = new RegExp(
-  `^\\s+(?:(?:is|was|are|were|has|have|had|now|since|already|officially|also|further|stood|stands|been|remained|remains|reached|hit|topped|${TREND_VERBS.flatMap(([base, ...rest]) => [base, `${base}s`, ...rest]).map(esc).join('|')})\\s+)+(?:(?:to|at)\\s+)?$`,
-  'i',
+  // "the death toll from the quarry blast was 14": a phrase saying what it is the toll of may come first.
+  `^(?:\\s+(?:from|in|after|since|across)\\s+[\\p{L}\\d'’ -]{1,60}?)?\\s+(?:(?:is|was|are|were|has|have|had|now|since|already|officially|also|further|stood|stands|been|remained|remains|reached|hit|topped|${TREND_VERBS.flatMap(([base, ...rest]) => [base, `${base}s`, ...rest]).map(esc).join('|')})\\s+)+(?:(?:to|at)\\s+)?$`,
+  'iu',
 );
 
 /**

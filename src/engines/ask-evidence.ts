@@ -19,7 +19,7 @@ import type { Answer, AnswerBlock, Sentence } from '../types.js';
 import type { FigureFact } from '../analysis/figures.js';
 import type { Entity } from '../index/entities.js';
 import type { Element } from '../evidence/retrieve.js';
-import { attributedTo, extendQuote, followUpsFrom, passagesOf, refusal, shortTitle, timelineDate } from './ask.js';
+import { attributedTo, extendQuote, followUpsFrom, passagesOf, refusal, sentenceDateOf, shortTitle, timelineDate } from './ask.js';
 import { createCiter } from './cite.js';
 import { askAnswer } from './phrasing.js';
 
@@ -151,7 +151,7 @@ export function evidenceAnswer(deps: Deps, question: string, context: string[] =
   }
   const earlier = timed.earlier ? placedIn(cited, timed.earlier) : null;
   // The short answer: the first window's filler, verbatim in the quote that cites it; a rival or an earlier value beside it.
-  const short = FACT_KINDS.has(q.kind) ? shortOf(q, cited, citer.citations, earlier, times) : null;
+  const short = FACT_KINDS.has(q.kind) ? shortOf(q, cited, citer.citations, earlier, times, (f) => sentenceDateOf(deps, f.sentence, f.text)?.date ?? null) : null;
   const voiceOf = (x: { article: { id: string } }) => groups.get(x.article.id) ?? x.article.id;
   for (const { w, n, filler } of cited) {
     const c = citer.citations[n - 1]!;
@@ -370,20 +370,40 @@ function rivals(a: Filler | undefined, b: Filler | undefined, times: FigureTimes
   return Math.min(a!.fit, b!.fit) >= RIVAL_FIT * Math.max(a!.fit, b!.fit);
 }
 
+/**
+ * "When did it happen?": a year ("the 2021 Astroworld festival") and a day in it ("the Nov. 5 AstroWorld show") both say
+ * when, and the day says more. A cited window's date that falls within the lead's year (or month) and names more of it,
+ * fitting nearly as well, is the answer; a date outside it is another answer, not a finer one.
+ */
+export function finerDate<C extends { w: Answering; filler?: Filler }>(cited: C[], dateOf: (f: Filler) => string | null): (C & { filler: Filler }) | null {
+  const lead = cited[0]!;
+  const d = lead.filler && !lead.filler.figure ? dateOf(lead.filler) : null;
+  // Only a year ("2021") or a month ("2021-11"): a day names all there is.
+  if (!d || d.length >= 10) return null;
+  for (const c of cited.slice(1)) {
+    if (!c.filler || c.filler.figure || c.filler.fit < RIVAL_FIT * lead.filler!.fit) continue;
+    const e = dateOf(c.filler);
+    if (e && e.length > d.length && e.startsWith(`${d}-`)) return c as C & { filler: Filler };
+  }
+  return null;
+}
+
 function shortOf(
   q: ParsedQuestion,
   cited: { w: Answering; n: number; filler?: Filler }[],
   citations: { n: number; quote: string }[],
   earlier: { filler: Filler & { figure: FigureFact }; n: number } | null,
   times: FigureTimes,
+  dateOf: (f: Filler) => string | null,
 ): { text: string; cites: number[] } | null {
   const lead = cited[0];
   if (!lead?.filler) return null;
   // "Who was on board?" asks for people: an organisation answers it only when no quote lists people for it
   // (several named alike in one sentence of a cited window, which are the answer together).
   const listed = q.kind === 'person' && !q.head && lead.filler.entity && lead.filler.entity.kind !== 'person' ? peopleListed(cited) : null;
-  const first = listed?.c ?? lead;
-  const f = listed?.filler ?? lead.filler;
+  const finer = q.kind === 'date' && !listed ? finerDate(cited, dateOf) : null;
+  const first = listed?.c ?? finer ?? lead;
+  const f = listed?.filler ?? finer?.filler ?? lead.filler;
   const pieces: { text: string; n: number; joiner?: string }[] = [{ text: f.text, n: first.n }];
   if (f.figure && (q.kind === 'count' || q.kind === 'amount')) {
     const fig = f.figure;

@@ -753,6 +753,12 @@ export function extractive(deps: Deps, question: string, suggest = true, context
  * the events told as news before background ones.
  */
 export function timelineDate(deps: Deps, s: Sentence, said?: string): string | null {
+  const d = sentenceDateOf(deps, s, said);
+  return d ? formatDate(d.date, d.precision) : null;
+}
+
+/** The date a sentence's words place (`timelineDate`), as the timeline holds it: ISO date ("2021", "2021-11-05") and precision. */
+export function sentenceDateOf(deps: Deps, s: Sentence, said?: string): { date: string; precision: Parameters<typeof formatDate>[1] } | null {
   const dates = analysisOf(deps).sentenceDates.get(s.id) ?? [];
   // The answer's own words first ("Thursday" in "… back to normal Thursday, after … since Friday"): of the sentence's
   // dates, the one that falls on the weekday, or the month and day, those words give.
@@ -763,8 +769,7 @@ export function timelineDate(deps: Deps, s: Sentence, said?: string): string | n
     if (m.weekday !== undefined) return weekdayOf(ymd) === m.weekday;
     return m.day !== undefined && m.month !== undefined && ymd.d === m.day && ymd.m === m.month;
   };
-  const d = dates.find(fits) ?? dates.find((x) => !x.background) ?? dates[0];
-  return d ? formatDate(d.date, d.precision) : null;
+  return dates.find(fits) ?? dates.find((x) => !x.background) ?? dates[0] ?? null;
 }
 
 /** Most related corpus terms added to one search (heaviest first): a general word relates to dozens. */

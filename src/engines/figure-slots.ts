@@ -7,10 +7,10 @@
 import type { Deps } from '../deps.js';
 import { adjectiveFigureNoun, dimensionSaid, figuresHeldBy, LINEAR_KINDS, RESTATED, restatedInDigits, figureValueText, inBaseUnit, readFigures, type FigureFact, type FigureKind, type FigureReading, type FiguresAnalysis } from '../analysis/figures.js';
 import { keyOf, type Entity } from '../index/entities.js';
-import { lemma, stem, terms, words } from '../language/tokenize.js';
+import { lemma, root, stem, terms, words } from '../language/tokenize.js';
 import {
   COMPASS_POINTS, COUNT_QUESTION_VERBS, DETERMINERS, DIMENSION_ADJECTIVES, DIMENSION_NAMES, DURATION_QUESTION_CUES, FIGURE_QUESTION_NOISE, HOW_MEASURES,
-  AGE_EXTREMES, MEASURE_ANCHORS, MEASURE_KINDS, MEASURE_UNITS, MEASURING_VERBS, QUALIFIERS, SCALE_LABELS, STOPWORDS, THIRD_PERSON_PRONOUNS, alternation,
+  AGE_EXTREMES, CASUALTY_ROOTS, MEASURE_ANCHORS, MEASURE_KINDS, MEASURE_UNITS, MEASURING_VERBS, QUALIFIERS, SCALE_LABELS, STOPWORDS, THIRD_PERSON_PRONOUNS, alternation,
 } from '../language/lexicon/index.js';
 import type { Answer, Article, Sentence } from '../types.js';
 import { createCiter } from './cite.js';
@@ -310,7 +310,9 @@ const SUBJECT_BEFORE_RE = new RegExp(`\\b([a-z][a-z-]+)\\s+(?:${alternation(MEAS
 export function comparableFigures(text: string, sentence: Sentence, articleId: string): Figure[] {
   const out: Figure[] = [];
   for (const r of readFigures(text)) {
-    if (r.kind === 'count' && r.head) out.push(legacy(r, `count:${stem(r.head)}`, r.noun ?? r.head, sentence, articleId, r));
+    // "The final death toll was 98": a count of the dead is compared with the counts of people killed, as the digest keys them.
+    if (r.kind === 'count' && r.head && CASUALTY_ROOTS.has(root(lemma(r.head)))) out.push(legacy(r, 'killed', 'dead', sentence, articleId, r));
+    else if (r.kind === 'count' && r.head) out.push(legacy(r, `count:${stem(r.head)}`, r.noun ?? r.head, sentence, articleId, r));
     else if (MEASURE_KINDS.has(r.kind)) {
       // What the measure is of or from ("the six-mile cave", "1,600 feet from the bow"): only measures of the same thing compare.
       const b = inBaseUnit(r);

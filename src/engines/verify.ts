@@ -10,13 +10,14 @@
  * never a confident "contradicted".
  */
 import type { Deps } from '../deps.js';
+import { readFigures } from '../analysis/figures.js';
 import { BadInputError } from '../errors.js';
 import { antonymsOf, synonymsOf } from '../language/synonyms.js';
 import { editDistance } from '../language/edit-distance.js';
 import {
-  ALLEGATION_WORDS, ANSWER_VERBS, CLAIM_FRAME, LIGHT_VERBS, ROLE_OPENERS, SUBORDINATORS, TITLE_HEADS, CLAUSE_START_WORDS, DETERMINERS, DISBELIEF, FINITE_AUXILIARIES, NON_NAME_SUBJECTS, POSSESSIVES, SUBJECT_PRONOUNS, MONTH_PATTERN, MONTH_AND_WEEKDAY_NAMES, INTRO_PHRASE_WORDS, RECIPROCAL_WORDS, alternation, denialForms, speechForms, wordRe,
+  ALLEGATION_WORDS, ANSWER_VERBS, CASUALTY_ROOTS, CLAIM_FRAME, FIGURE_NOUNS, LIGHT_VERBS, ROLE_OPENERS, SUBORDINATORS, TITLE_HEADS, CLAUSE_START_WORDS, DETERMINERS, DISBELIEF, FINITE_AUXILIARIES, NON_NAME_SUBJECTS, POSSESSIVES, SUBJECT_PRONOUNS, MONTH_PATTERN, MONTH_AND_WEEKDAY_NAMES, INTRO_PHRASE_WORDS, RECIPROCAL_WORDS, alternation, denialForms, speechForms, wordRe,
 } from '../language/lexicon/index.js';
-import { compoundParts, fold, lemma, scheduleAsWill, stem, terms, verbForms, words } from '../language/tokenize.js';
+import { compoundParts, fold, lemma, root, scheduleAsWill, stem, terms, verbForms, words } from '../language/tokenize.js';
 import { lexTags, tagWords } from '../language/word-tags.js';
 import { inDictionary, partsOfSpeech } from '../language/wordnet.js';
 import { PREPOSITION_PARTICIPLES, QUALIFYING_PREPOSITIONS, SUBJECT_QUANTIFIERS } from '../language/lexicon/clauses.js';
@@ -1067,7 +1068,12 @@ function assess(deps: Deps, claim: string, citer: Citer): Assessment {
   const claimFigures = [...lexiconFigures, ...comparableFigures(claimDigits, claimSentence, 'claim').filter((c) => !sameNumber(c, lexiconFigures))];
   const claimYears = yearsIn(claim);
   // Numbers and dates are compared as such, not as words to find.
-  const numericTokens = new Set([...claimFigures.flatMap((f) => terms(f.display)), ...numberWordsIn(claim), ...claimYears.map(String), ...datesIn(claim).flatMap((d) => terms(d.text))]);
+  // "The final death toll was 98": the figure noun is how the count is written ("toll"), no word to find beside it, and a
+  // count of the dead is compared as the count of people killed (figure-slots' comparableFigures), whatever word says it.
+  const claimCounts = readFigures(claimDigits).filter((f) => f.kind === 'count' && f.head);
+  const figureNouns = claimCounts.length ? words(claimDigits).filter((w) => FIGURE_NOUNS.includes(w)) : [];
+  for (const f of claimCounts) if (CASUALTY_ROOTS.has(root(lemma(f.head!)))) figureNouns.push(...words(f.head!));
+  const numericTokens = new Set([...claimFigures.flatMap((f) => terms(f.display)), ...numberWordsIn(claim), ...claimYears.map(String), ...datesIn(claim).flatMap((d) => terms(d.text)), ...figureNouns.map(stem)]);
   const surface = new Map<string, string>();
   for (const w of words(claimForTerms)) {
     const t = stem(w);

@@ -1154,6 +1154,9 @@ export function ageSentences(deps: Pick<Deps, 'corpus'>, elements: Element[]): {
   return out;
 }
 
+/** A name's predicate noun after a copula ("was the youngest victim", "is a retired teacher"): up to three words after the article. */
+const COPULA_PREDICATE_RE = /^\s+(?:is|was|are|were|became|becomes|remains|remained)\s+(?:also\s+)?(?:a|an|the|one of the)\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/u;
+
 /** Words before a name that tie it to a noun: "coach Ekkapol", "British diver John Volanthen", "one of the boys, Adun". */
 function linkedTo(m: EntityMention, keys: Map<string, number>): number {
   const s = m.sentence.text;
@@ -1166,6 +1169,8 @@ function linkedTo(m: EntityMention, keys: Map<string, number>): number {
   const lead = /((?:\p{Ll}[\p{L}'’-]*\s+){0,1}\p{Ll}[\p{L}'’-]*)\s*,?\s+(?:(?:of|called|named|dubbed)\s+)?$/u.exec(s.slice(Math.max(0, m.start - 40), m.start))?.[1];
   const before = lead ? terms(lead) : [];
   const after = /^\s*(?:,|\s[-–—]+)\s*(?:a|an|the|one of the|one the)?\s*((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/u.exec(s.slice(m.end))?.[1] ?? '';
+  // "Ezra was the youngest victim": the noun a copula gives the name as its subject says what it is.
+  const predicate = COPULA_PREDICATE_RE.exec(s.slice(m.end))?.[1] ?? '';
   // "the Horizon Arctic ship", "Chiang Rai hospital": the noun written right after the name.
   const next = /^\s+([\p{L}-]+)/u.exec(s.slice(m.end))?.[1];
   const nextKey = next ? terms(next)[0] : undefined;
@@ -1173,7 +1178,7 @@ function linkedTo(m: EntityMention, keys: Map<string, number>): number {
   // its head noun (before "for", "of" …).
   const setOff = /(?:^|[,;:(]\s*)([^,;:()]{3,60}),\s*(?:the\s+)?$/u.exec(s.slice(Math.max(0, m.start - 80), m.start))?.[1];
   const setOffHead = setOff ? terms(setOff.split(/\s+(?:for|of|at|in|on|with|from|to)\s+/)[0]!).at(-1) : undefined;
-  for (const t of [...before, ...terms(after).slice(0, 3), ...(nextKey ? [nextKey] : []), ...(setOffHead ? [setOffHead] : [])]) best = Math.max(best, (keys.get(t) ?? 0) * 0.9);
+  for (const t of [...before, ...terms(after).slice(0, 3), ...terms(predicate).slice(0, 3), ...(nextKey ? [nextKey] : []), ...(setOffHead ? [setOffHead] : [])]) best = Math.max(best, (keys.get(t) ?? 0) * 0.9);
   return best >= 0.5 ? best : 0;
 }
 

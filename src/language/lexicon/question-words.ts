@@ -112,6 +112,8 @@ export const MONEY_NOUNS: readonly string[] = list('price cost fee fare bill fin
 export const ANSWER_CUES: readonly AnswerCue[] = [
   { re: String.raw`\bhow much (?:did|does|do|is|was|were|are|has|have|had|will|would|could|should|can)\b(?=.*\b(?:${MONEY_QUESTION_WORDS.join('|')})\b)`, kind: 'amount', figures: ['money'], words: ['much', ...MONEY_QUESTION_WORDS] },
   { re: String.raw`\bhow much money\b`, kind: 'amount', figures: ['money'], words: ['much', 'money'] },
+  // "how much were tickets", "how much is a ticket": things counted one by one have a price, not an amount.
+  { re: String.raw`\bhow much (?:(?:are|were)\s+(?:the\s+)?[a-z]+s|(?:is|was)\s+(?:a|an|each|one)\s+[a-z]+)\s*\??\s*$`, kind: 'amount', figures: ['money'], words: ['much'] },
   // "what did they settle for?", "what did she sell it for?": a price.
   { re: String.raw`^\s*(?:and\s+)?what\s+(?:did|does|do|will|would|could)\s+.*\b(?:settle|pay|sell|charge|fine|value)\b.*\bfor\s*\??\s*$`, kind: 'amount', figures: ['money'] },
   // "what's the death toll": a count of the dead, before "toll" is read as a price.
