@@ -134,6 +134,16 @@ function when(text: string, ref: Date | null): { whenText: string | null; when: 
 }
 
 /**
+ * The most a count of others ("Scott and five other people") makes with the names listed before it: the reading's
+ * upper bound (analysis/figures), for the count whose number ends at `end`; the value itself for any other count.
+ */
+function othersWhole(text: string, end: number, value: number): number {
+  if (!/^\s+other\s/i.test(text.slice(end, end + 12))) return value;
+  const r = readFigures(text).find((x) => x.kind === 'count' && x.end >= end - 1 && x.start < end && x.value === value);
+  return r ? r.hi : value;
+}
+
+/**
  * Extract figures from one article. `refDate` anchors relative dates ("on Friday")
  * and is the article's date, or a corpus-level stand-in for undated articles.
  */
@@ -174,7 +184,9 @@ export function extractFigures(article: Article, refDate: string | null): Figure
         value *= 3;
       }
       const display = note ? formatValue(value, currency ?? undefined) : display0;
-      const [lo, hi] = range(qualifier, value);
+      const [lo, qualifiedHi] = range(qualifier, value);
+      // "Scott and five other people": with the names listed before them, the others make a whole of up to six (readFigures).
+      const hi = !qualifier && !note ? Math.max(qualifiedHi, othersWhole(text, m.index + whole!.length - tail!.length, value)) : qualifiedHi;
       const base = { value, display, lo, hi, whenText, when: whenIso, who, note, articleId: article.id, sentence };
 
       if (currency || (scaleWord && /^(dollars|euros|pounds)/i.test(words[0] ?? ''))) {
@@ -382,7 +394,9 @@ function genericFigures(article: Article, sentence: Sentence, text: string, ref:
     if (!Number.isFinite(value) || value <= 1) continue;
     if (knownValues.has(value)) continue;
     const after = text.slice(m.index! + whole!.length);
-    const [lo, hi] = range(qualifier, value);
+    const [lo, qualifiedHi] = range(qualifier, value);
+    // "Scott and five other people": with the names listed before them, the others make a whole of up to six (readFigures).
+    const hi = !qualifier ? Math.max(qualifiedHi, othersWhole(text, m.index! + whole!.length, value)) : qualifiedHi;
     const display = `${qualifier ? `${qualifier.toLowerCase()} ` : ''}${numText}${scaleWord ? ` ${scaleWord}` : ''}`;
     stamp ??= when(text, ref);
     const who = digestAttribution(text);

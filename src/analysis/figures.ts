@@ -242,6 +242,15 @@ function nounAfterAge(after: string): string | null {
 /** A noun hyphened to a number and closing the word ("-story" in "14-story", not "-year-old"). */
 const HYPHEN_NOUN_RE = /^-(\p{L}+)(?![\p{L}\d'’-])/u;
 
+/** "other" right after a number ("five other people"). */
+const OTHER_AFTER_RE = /^\s+other\s+(?=\p{L})/u;
+
+/** The names listed before "and" that a count of others follows ("Scott and", "Smith, Jones and"): how many, 0 if none. */
+function namesListedBefore(before: string): number {
+  const m = /((?:\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*\s*,\s*)*\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*)\s*,?\s+and\s+$/u.exec(before);
+  return m ? m[1]!.split(',').length : 0;
+}
+
 /** A figure written as an adjective: number and unit joined by a hyphen ("six-mile", "two-hour", "400-metre"). */
 const ADJECTIVE_FIGURE_RE = /^[\p{L}\d.,]+-[\p{L}]+$/u;
 
@@ -405,6 +414,8 @@ export function readFigures(text: string): FigureReading[] {
     let holder: string | null = null;
     let holderIsName = false;
     let holderRole: string | null = null;
+    // Names listed before "and N other …": the whole counts them too (hi).
+    let namedBesides = 0;
 
     // Glued suffixes: "1st" (ordinal), "1980s" (a decade), "400m", "10,432kg", "250k", "12%".
     if (glued) {
@@ -531,6 +542,14 @@ export function readFigures(text: string): FigureReading[] {
         noun = { noun: gw, head: lemma(gw) };
         end += glue[0].length;
       }
+      // "Scott and five other people": the others are counted as what follows "other"; with the names listed before them
+      // they make the whole ("six people, including Scott").
+      const other = OTHER_AFTER_RE.exec(text.slice(end));
+      const others = other ? countedNounAfter(text.slice(end + other[0].length)) : null;
+      if (others) {
+        noun ??= others;
+        namedBesides = namesListedBefore(before);
+      }
       noun ??= countedNounAfter(text.slice(end)) ?? partitiveAfter(text.slice(end)) ?? numberOfBefore(before);
       const group = collectiveBefore(before);
       if (group && (!noun || noun.head === 'member' || noun.head === 'people')) noun = { noun: group, head: lemma(group) };
@@ -635,7 +654,7 @@ export function readFigures(text: string): FigureReading[] {
     if (q && kind !== 'clock' && kind !== 'date' && kind !== 'year') start = Math.min(start, q.index);
     const [fLo, fHi] = qualifier ? (QUALIFIER_RANGES[qualifier] ?? [1, 1]) : [1, 1];
     const lo = valueHi !== null ? value : value * fLo;
-    const hi = valueHi !== null ? valueHi : value * fHi;
+    const hi = (valueHi !== null ? valueHi : value * fHi) + namedBesides;
     out.push({
       start,
       end,

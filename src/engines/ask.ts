@@ -14,7 +14,7 @@ import {
   RELATIVE_TIME_PATTERN, SCALES, SENTENCE_OPENERS, SPEECH_QUESTION_VERBS, TITLE_WORDS, VAGUE_AMOUNTS, WEEKDAYS, alternation, speechForms, wordRe,
   NON_NAME_CAPITALS, ORDINAL_WORDS, SUBJECT_PRONOUNS, THIRD_PERSON_PRONOUNS,
 } from '../language/lexicon/index.js';
-import { AUXILIARIES, PEOPLE_WORDS, DEMONYM_SUFFIXES, FIGURE_NOUNS, NAME_PARTICLES, QUALIFIERS } from '../language/lexicon/index.js';
+import { AUXILIARIES, COUNT_QUESTION_VERBS, PEOPLE_WORDS, DEMONYM_SUFFIXES, FIGURE_NOUNS, NAME_PARTICLES, QUALIFIERS } from '../language/lexicon/index.js';
 import { STOPWORDS, fold, lemma, stem, terms, words } from '../language/tokenize.js';
 import { PRONOUNS } from '../language/lexicon/entity-cues.js';
 import { genderOf } from '../analysis/references.js';
@@ -136,6 +136,11 @@ interface FollowUp {
   continues?: boolean;
 }
 
+/** The counted noun of a count question ("how many minnows were killed": "minnows"), up to three words before its verb. */
+const COUNTED_NOUN_RE = new RegExp(`^(\\s*(?:and\\s+)?how many\\s+)((?:[a-z][\\w-]*\\s+){0,2}?[a-z][\\w-]*)(?=\\s+(?:${COUNT_QUESTION_VERBS.join('|')})\\b)`, 'i');
+/** A common noun phrase ending in a plural ("other animals", "the schools"): what an elliptical follow-up may count instead. */
+const PLURAL_PHRASE_RE = /^(?:(?:the|any)\s+)?(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*s$/;
+
 function interpretFollowUp(question: string, prev: Turn | undefined): FollowUp {
   if (!prev) return { resolved: question, isFollowUp: false, context: [] };
   // A bare question word ("When?", "Why?", "How many?") asks it of the previous question's subject.
@@ -166,6 +171,11 @@ function interpretFollowUp(question: string, prev: Turn | undefined): FollowUp {
       const noun = ordinal[2] && ordinal[2].toLowerCase() !== 'one' ? ordinal[2] : prevOrdinal[2];
       const swapped = `${ordinal[1]!.toLowerCase()}${noun ? ` ${noun}` : ''}`;
       return { resolved: prev.resolved.replace(prevOrdinal[0], swapped), isFollowUp: true, context: [] };
+    }
+    // "How many minnows were killed?" + "And other animals?": the same count of the things it names instead.
+    const counted = COUNTED_NOUN_RE.exec(prev.resolved);
+    if (counted && PLURAL_PHRASE_RE.test(newName) && !properNames(newName).length) {
+      return { resolved: prev.resolved.replace(counted[0], () => `${counted[1]}${newName.replace(/^(?:the|any)\s+/i, '')}`), isFollowUp: true, context: [] };
     }
     const prevNames = properNames(prev.resolved).filter((n) => !STOP_NAME.has(n.toLowerCase()));
     // "What did China say about Venezuela?" + "And Russia?" asks what Russia said: swap the speaker.

@@ -1039,6 +1039,8 @@ function subjectList(claim: string): string[] | null {
   // What they did together or to each other ("met", "are at war with each other") is not said of each alone; nor does
   // "his son" stand without the name before it.
   if (RECIPROCAL_RE.test(rest) || items.some((x) => POSSESSIVE.has(wordsOf(x)[0]!.toLowerCase()))) return null;
+  // "Harlan Mills and four other directors": the others are counted with the name, one whole, not two parts.
+  if (/^\S+\s+others?\b/i.test(items.at(-1)!)) return null;
   return items.map((x) => `${x} ${rest}`);
 }
 

@@ -1545,11 +1545,13 @@ function placeFillers(slot: SlotContext): Filler[] {
   const people = elements.filter((e) => e.role === 'topic' || e.role === 'context' || e.role === 'head').flatMap((e) => [...e.keys].filter(([, v]) => v >= 0.5).map(([k]) => k));
   if (origin || headEl?.term?.lemma === 'nationality') {
     for (const s of w.sentences) {
-      for (const m of s.text.matchAll(/\b(?:all-)?(\p{Lu}\p{Ll}+)\b(?=\s+(?:\p{L}+\s+){0,2}?(\p{L}+))/gu)) {
+      // "a Russian-based hacker group": the nationality hyphened to a participle is the group's all the same.
+      for (const m of s.text.matchAll(/\b(?:all-)?(\p{Lu}\p{Ll}+)(?:-\p{Ll}+(?:ed|en)\b)?\b(?=\s+(?:\p{L}+\s+){0,2}?(\p{L}+))/gu)) {
         if (!lexTags(m[1]!).has('Demonym') && !/(?:ian|ese)$/.test(m[1]!)) continue;
         const tail = terms(s.text.slice(m.index! + m[0].length, m.index! + m[0].length + 40)).slice(0, 3);
         if (!tail.some((t) => people.includes(t))) continue;
-        out.push({ text: m[0], sentence: s, start: m.index!, end: m.index! + m[0].length, fit: 0.95 * at(s) });
+        const end = m.index! + m[0].indexOf(m[1]!) + m[1]!.length;
+        out.push({ text: s.text.slice(m.index!, end), sentence: s, start: m.index!, end, fit: 0.95 * at(s) });
       }
     }
   }
