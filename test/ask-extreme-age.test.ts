@@ -6,11 +6,12 @@
 import { describe, expect, it } from 'vitest';
 import { readFigures } from '../src/analysis/figures.js';
 import { analysisOf } from '../src/analysis/index.js';
+import { runCommand } from '../src/engines/index.js';
 import { answerText, askIn, storyDeps } from './helpers/story.js';
 
 const FERRY = storyDeps({
   '01_isle-weekly.txt': `2 August 2041\n\nFerry capsizes off Tarrow Point\n\nSeven passengers died when the ferry Merrin capsized off Tarrow Point on Thursday, the coastguard said. The youngest was just 6 years old.\n\nThe coastguard named 71-year-old Pell Osgard, a retired teacher, among the dead.\n`,
-  '02_harbour-line.txt': `3 August 2041\n\nMerrin inquiry opens\n\nThe passengers ranged in age from as young as 6-year-old Tamsin Reel to Edda Vorn, 88, the operator said.\n\nThe inquiry will report in the spring.\n`,
+  '02_harbour-line.txt': `3 August 2041\n\nMerrin inquiry opens\n\nThe passengers ranged in age from as young as 6-year-old Emily Reel to Edda Vorn, 88, the operator said.\n\nThe inquiry will report in the spring.\n`,
 });
 
 describe('the youngest, the oldest', () => {
@@ -38,6 +39,22 @@ describe('the youngest, the oldest', () => {
     const ages = analysisOf(FERRY()).ageFacts.map((f) => [f.text, f.kind]);
     expect(ages).toContainEqual(['71-year-old', 'age']);
   });
+
+  it('"who was the youngest passenger": the name written right after the extreme ("as young as 6-year-old Emily Reel")', async () => {
+    const a = await askIn(FERRY(), 'who was the youngest passenger');
+    expect(a.answered, answerText(a)).toBe(true);
+    expect(a.short?.text ?? '', answerText(a)).toMatch(/^Emily Reel \[\d+\]$/);
+  }, 60_000);
+
+  it('"and the oldest?" after it asks the same of the other extreme, not the youngest again', async () => {
+    const session = 'extreme-age-followup';
+    const first = await runCommand(FERRY(), { command: 'ask', text: 'who was the youngest passenger', session });
+    expect(first.short?.text ?? '').toMatch(/^Emily Reel/);
+    const next = await runCommand(FERRY(), { command: 'ask', text: 'and the oldest?', session });
+    // No sentence names the oldest ("to Edda Vorn, 88" says no extreme): refused, never the youngest's name.
+    expect(next.short?.text ?? '', answerText(next)).not.toMatch(/Emily Reel/);
+    expect(next.answered, answerText(next)).toBe(false);
+  }, 60_000);
 
   it('"oldest" is not the "old" of "71-year-old": no sentence names the oldest, so no age is given for it', async () => {
     const a = await askIn(FERRY(), 'how old was the oldest one');

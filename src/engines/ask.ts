@@ -172,6 +172,13 @@ function interpretFollowUp(question: string, prev: Turn | undefined): FollowUp {
       const swapped = `${ordinal[1]!.toLowerCase()}${noun ? ` ${noun}` : ''}`;
       return { resolved: prev.resolved.replace(prevOrdinal[0], swapped), isFollowUp: true, context: [] };
     }
+    // "Who was the youngest victim?" + "And the oldest?": the same question of the other extreme.
+    const superlative = (w: string) => /est$/i.test(w) && lemma(fold(w)) !== fold(w);
+    const extreme = /^(?:the\s+)?(\p{L}+)(?:\s+(?:one|ones))?$/iu.exec(newName);
+    const prevExtreme = [...prev.resolved.matchAll(/\p{L}+/gu)].find((m) => superlative(m[0]));
+    if (extreme && superlative(extreme[1]!) && prevExtreme) {
+      return { resolved: `${prev.resolved.slice(0, prevExtreme.index)}${extreme[1]!.toLowerCase()}${prev.resolved.slice(prevExtreme.index! + prevExtreme[0].length)}`, isFollowUp: true, context: [] };
+    }
     // "How many minnows were killed?" + "And other animals?": the same count of the things it names instead.
     const counted = COUNTED_NOUN_RE.exec(prev.resolved);
     if (counted && PLURAL_PHRASE_RE.test(newName) && !properNames(newName).length) {

@@ -1090,11 +1090,23 @@ function ageFits(deps: Pick<Deps, 'corpus'>, elements: Element[], f: FigureFact,
  * a question that names someone is answered by that person's own age.
  */
 function extremeAgeFits(deps: Pick<Deps, 'corpus'>, elements: Element[], f: FigureFact, s: Sentence): boolean {
-  if (elements.some((e) => e.role === 'entity' || e.role === 'context')) return false;
-  const extreme = elements.find((e) => e.role === 'predicate' && e.term?.cls === 'adjective' && /est$/i.test(e.term.text))?.term;
-  if (!extreme) return false;
+  const at = extremeAt(elements, s);
+  if (!at) return false;
+  const gap = (x: FigureFact) => Math.min(...at.map((i) => Math.abs(x.start - i)));
+  const ages = figuresIn(deps, s.id).filter((x) => x.kind === 'age');
+  return ages.every((x) => gap(x) >= gap(f));
+}
+
+/**
+ * Where a sentence writes the extreme a question asks ("the youngest", "as young as"), with the question's nouns in
+ * it; null when the question asks no extreme (a superlative adjective), names someone, or the sentence does not say it.
+ */
+function extremeAt(elements: Element[], s: Sentence): number[] | null {
+  if (elements.some((e) => e.role === 'entity' || e.role === 'context')) return null;
+  const extreme = elements.find((e) => (e.role === 'predicate' || e.role === 'picks') && e.term?.cls === 'adjective' && /est$/i.test(e.term.text))?.term;
+  if (!extreme) return null;
   const said = sentenceKeys(s.text);
-  if (!elements.every((e) => e.role !== 'topic' && e.role !== 'head' ? true : [...e.keys].some(([k, w]) => w >= 0.5 && said.has(k)))) return false;
+  if (!elements.every((e) => e.role !== 'topic' && e.role !== 'head' ? true : [...e.keys].some(([k, w]) => w >= 0.5 && said.has(k)))) return null;
   const at: number[] = [];
   // A word of its own ("the old of "58-year-old" is no "oldest"), written as the superlative or as "as young as".
   for (const m of s.text.matchAll(/(?<![\p{L}\p{N}-])\p{L}+(?![\p{L}-])/gu)) {
@@ -1102,11 +1114,11 @@ function extremeAgeFits(deps: Pick<Deps, 'corpus'>, elements: Element[], f: Figu
     if (lemma(w) !== extreme.lemma) continue;
     if (w === fold(extreme.text) || (/\bas\s+$/i.test(s.text.slice(Math.max(0, m.index - 4), m.index)) && /^\s+as\b/i.test(s.text.slice(m.index + m[0].length)))) at.push(m.index);
   }
-  if (!at.length) return false;
-  const gap = (x: FigureFact) => Math.min(...at.map((i) => Math.abs(x.start - i)));
-  const ages = figuresIn(deps, s.id).filter((x) => x.kind === 'age');
-  return ages.every((x) => gap(x) >= gap(f));
+  return at.length ? at : null;
 }
+
+/** How far after the extreme's word a name may stand and be the one it names ("as young as 1-year-old Aishani …"). */
+const EXTREME_NAME_REACH = 40;
 
 /** An age figure fits when it is the asked person's, or of someone the asked noun names. */
 function ageHolderFits(deps: Pick<Deps, 'corpus'>, elements: Element[], f: FigureFact): boolean {
@@ -1246,6 +1258,13 @@ function nameFillers(slot: SlotContext): Filler[] {
     });
     const inTitle = (m: EntityMention) => titles.some(([a, b]) => m.start >= a && m.end <= b && b - a > m.end - m.start);
     const found = mentionsIn(deps, s.id).filter(({ e, m }) => !asked.has(e.id) && !namesAsked(e) && wantKinds.includes(e.kind) && !m.inQuote && !(e.kind === 'person' && inTitle(m)));
+    // "who was the youngest victim": the name written right after the extreme ("as young as 1-year-old Aishani Gia
+    // Patel") is the one it names, as "Ezra was the youngest victim" names Ezra.
+    const extremes = headKeysMap ? extremeAt(elements, s) : null;
+    // The first name after it, of any kind: "as young as 6-year-old Tamsin Reel to Edda Vorn" names Tamsin Reel, whatever
+    // the entity index takes her name for.
+    const firstAfter = extremes ? extremes.map((i) => mentionsIn(deps, s.id).filter(({ m }) => m.start > i).sort((a, b) => a.m.start - b.m.start)[0]?.m) : [];
+    const named = (m: EntityMention) => !!extremes && extremes.some((i, j) => firstAfter[j] === m && m.start - i <= EXTREME_NAME_REACH);
     const scored: { e: Entity; m: EntityMention; fit: number }[] = [];
     const events = anchors.filter((a) => a.sentence === s).flatMap((a) => anchorPositions(s, a.via));
     for (const x of found) {
@@ -1261,8 +1280,9 @@ function nameFillers(slot: SlotContext): Filler[] {
         const listed = q.kind === 'list' && w.support.get(headEl!.id)?.sentence === s ? 0.7 : 0;
         // "which countries …": a country is one, named so or not — as a country answers "what country" (placeFillers).
         const country = q.kind === 'list' && x.e.kind === 'place' && COUNTRY_HEADS.has(q.head?.lemma ?? '') && lexTags(x.e.name).has('Country') ? 0.9 : 0;
-        if (!link && !inName && !ofKind && !listed && !country) continue;
-        fit *= Math.max(link, inName ? 1 : 0, ofKind, listed, country);
+        const extreme = named(x.m) ? 0.9 : 0;
+        if (!link && !inName && !ofKind && !listed && !country && !extreme) continue;
+        fit *= Math.max(link, inName ? 1 : 0, ofKind, listed, country, extreme);
         // "which ohio senators": the name the question writes before its noun narrows it — one written with that name in
         // its title ("Ohio Senators Sherrod Brown") is one of them; one without it ("Senator Tom Carper from Delaware") may not be.
         if (narrowing.length) fit *= narrowing.some((t) => t.every((k) => titleTerms(x.m).has(k))) ? NARROWED_NAME : 1 / NARROWED_NAME;
